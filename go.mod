@@ -1,0 +1,3 @@
+module github.com/lector-nlp/lector
+
+go 1.26

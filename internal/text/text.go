@@ -1,0 +1,42 @@
+// Package text holds the shared representation of an analysed text:
+// tokens and sentences with exact byte offsets, paragraphs, and the
+// conversion of byte offsets to UTF-16 or UTF-32 units.
+package text
+
+// Span is a half-open byte range [Start, End) of a text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Token is one token of a text. Text is always Doc.Text[Start:End].
+type Token struct {
+	Text  string
+	Start int // byte offset of the first byte
+	End   int // byte offset after the last byte
+	POS   string
+	Lemma string
+}
+
+// Sentence is one sentence: its byte range and its tokens,
+// Doc.Tokens[First:Last].
+type Sentence struct {
+	Start, End  int
+	First, Last int
+}
+
+// Document is a tokenised text.
+type Document struct {
+	Text       string
+	Tokens     []Token
+	Sentences  []Sentence
+	Paragraphs []Span
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Document) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.First:s.Last]
+}

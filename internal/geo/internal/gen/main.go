@@ -89,7 +89,7 @@ type country struct {
 // extraNames are English names in common news use that world-countries
 // does not list.
 var extraNames = map[string][]string{
-	"US": {"U.S.", "U.S.A.", "America", "United States"},
+	"US": {"U.S.", "US", "U.S.A.", "America", "United States"},
 	"GB": {"U.K.", "Britain"},
 	"RU": {"Russian Federation"},
 	"KR": {"Korea"},
@@ -151,7 +151,7 @@ func run(countriesTGZ, citiesTGZ, out string, minPop int) error {
 		add(c.Name.Official)
 		for _, a := range c.AltSpellings {
 			// two- and three-letter codes collide with words ("IN", "IT")
-			if len(a) <= 3 && a != "USA" && a != "UK" && a != "DPRK" {
+			if len(a) <= 3 && a != "USA" && a != "UK" {
 				continue
 			}
 			add(a)

@@ -1,0 +1,164 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+type gold struct {
+	s string
+	t ner.Type
+}
+
+// mentionsOf builds NER mentions for every token-aligned occurrence of the
+// given strings, as a recogniser would.
+func mentionsOf(doc *text.Document, gs ...gold) []ner.Mention {
+	var out []ner.Mention
+	for _, g := range gs {
+		for off := 0; ; {
+			i := strings.Index(doc.Text[off:], g.s)
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(g.s)
+			off = end
+			first, last := -1, -1
+			for k, tk := range doc.Tokens {
+				if tk.Start == start {
+					first = k
+				}
+				if tk.End == end {
+					last = k + 1
+				}
+			}
+			if first < 0 || last < 0 {
+				continue
+			}
+			sent := 0
+			for si, s := range doc.Sentences {
+				if first >= s.First && first < s.Last {
+					sent = si
+				}
+			}
+			out = append(out, ner.Mention{Type: g.t, Text: g.s, Start: start, End: end, First: first, Last: last, Sentence: sent})
+		}
+	}
+	// drop mentions inside longer ones
+	var keep []ner.Mention
+	for _, m := range out {
+		inside := false
+		for _, o := range out {
+			if o.Start <= m.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
+				inside = true
+			}
+		}
+		if !inside {
+			keep = append(keep, m)
+		}
+	}
+	return keep
+}
+
+func find(es []Entity, name string) *Entity {
+	for i := range es {
+		if es[i].Name == name {
+			return &es[i]
+		}
+	}
+	return nil
+}
+
+func mentionTexts(doc *text.Document, e *Entity, k MentionKind) []string {
+	var out []string
+	for _, m := range e.Mentions {
+		if m.Kind == k {
+			out = append(out, doc.Text[m.Span.Start:m.Span.End])
+		}
+	}
+	return out
+}
+
+const article = `German Foreign Minister Annalena Baerbock met Brazil's Foreign Minister Mauro Vieira in Brasilia on Monday.
+Baerbock said the two countries share an interest in protecting the Amazon rainforest.
+The German minister added that the European Union (EU) wants to conclude its trade agreement with the Mercosur bloc this year.
+She also praised Vieira for his efforts on climate talks.
+For his part, Vieira said Brazil welcomed investment from Germany and the EU.
+He noted that the Brazilian government had cut deforestation sharply.
+Mr. Carlos Lima, a spokesman for the Brazilian Foreign Ministry, told reporters the talks went well.`
+
+func TestResolveArticle(t *testing.T) {
+	doc := text.Analyze(article)
+	ms := mentionsOf(doc,
+		gold{"German", ner.Nationality}, gold{"Annalena Baerbock", ner.Person}, gold{"Brazil", ner.Location},
+		gold{"Mauro Vieira", ner.Person}, gold{"Brasilia", ner.Location}, gold{"Baerbock", ner.Person},
+		gold{"Amazon", ner.Location}, gold{"European Union", ner.Org}, gold{"EU", ner.Org},
+		gold{"Mercosur", ner.Org}, gold{"Vieira", ner.Person}, gold{"Germany", ner.Location},
+		gold{"Brazilian", ner.Nationality}, gold{"Carlos Lima", ner.Person}, gold{"Brazilian Foreign Ministry", ner.Org},
+	)
+	es := Resolve(doc, ms)
+	b := find(es, "Annalena Baerbock")
+	if b == nil {
+		t.Fatalf("no Baerbock entity in %+v", es)
+	}
+	if got := mentionTexts(doc, b, Proper); len(got) != 2 {
+		t.Errorf("Baerbock proper mentions = %q, want 2", got)
+	}
+	if got := mentionTexts(doc, b, Common); len(got) != 1 || got[0] != "The German minister" {
+		t.Errorf("Baerbock common mentions = %q", got)
+	}
+	if got := mentionTexts(doc, b, Pronoun); len(got) != 1 || got[0] != "She" {
+		t.Errorf("Baerbock pronouns = %q", got)
+	}
+	if len(b.Roles) == 0 || b.Roles[0] != (Role{"Foreign Minister", "Germany"}) {
+		t.Errorf("Baerbock roles = %+v", b.Roles)
+	}
+	v := find(es, "Mauro Vieira")
+	if v == nil {
+		t.Fatal("no Vieira")
+	}
+	if len(v.Roles) == 0 || v.Roles[0] != (Role{"Foreign Minister", "Brazil"}) {
+		t.Errorf("Vieira roles = %+v", v.Roles)
+	}
+	if got := mentionTexts(doc, v, Pronoun); len(got) != 3 {
+		t.Errorf("Vieira pronouns = %q, want his, his, He", got)
+	}
+	eu := find(es, "European Union")
+	if eu == nil || len(mentionTexts(doc, eu, Proper)) != 3 {
+		t.Errorf("EU = %+v", eu)
+	}
+	if e := find(es, "EU"); e != nil {
+		t.Errorf("separate EU entity %+v", e)
+	}
+	for name, code := range map[string]string{"Brazil": "BR", "German": "DE", "Germany": "DE", "Brasilia": "BR", "Brazilian": "BR"} {
+		e := find(es, name)
+		if e == nil || e.CountryCode != code {
+			t.Errorf("%s: %+v, want code %s", name, e, code)
+		}
+	}
+	if e := find(es, "Brasilia"); e == nil || e.Location == nil || e.Location.Lat > -15 || e.Location.Lat < -16.5 {
+		t.Errorf("Brasilia location: %+v", e)
+	}
+	if e := find(es, "Amazon"); e == nil || e.CountryCode != "" || e.Location != nil {
+		t.Errorf("Amazon invented a place: %+v", e)
+	}
+	l := find(es, "Carlos Lima")
+	if l == nil || len(l.Roles) != 1 || l.Roles[0] != (Role{"spokesman", "Brazilian Foreign Ministry"}) {
+		t.Errorf("Lima = %+v", l)
+	}
+	sum := 0.0
+	for i, e := range es {
+		if e.Salience < 0 || e.Salience > 1 {
+			t.Errorf("salience %v out of range", e.Salience)
+		}
+		if i > 0 && e.Salience > es[i-1].Salience {
+			t.Errorf("not sorted by salience")
+		}
+		sum += e.Salience
+	}
+	if es[0].Name != "Annalena Baerbock" && es[0].Name != "Mauro Vieira" {
+		t.Errorf("most salient = %s", es[0].Name)
+	}
+}

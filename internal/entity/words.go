@@ -1,0 +1,117 @@
+package entity
+
+import "strings"
+
+// titleHeads are the nouns that end a title ("Defense Minister",
+// "Brigadier General", "Secretary of State").
+var titleHeads = set(
+	"minister", "general", "president", "secretary", "senator", "sen.", "governor", "gov.",
+	"ambassador", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
+	"spokeswoman", "spokesperson", "mayor", "judge", "justice", "commander", "chief", "king",
+	"queen", "prince", "princess", "pope", "ayatollah", "sheikh", "speaker", "leader", "officer",
+	"ceo", "chancellor", "premier", "envoy", "colonel", "col.", "admiral", "adm.", "captain",
+	"capt.", "sergeant", "sgt.", "representative", "rep.", "adviser", "advisor", "candidate",
+	"nominee", "gen.", "lt.", "maj.", "attorney", "head", "emir", "sultan", "president-elect",
+	"congressman", "congresswoman", "lawmaker", "deputy", "founder", "executive", "manager",
+	"commissioner", "counsel", "professor", "prof.", "analyst", "economist", "diplomat",
+	"official", "spokesperson", "strategist", "aide", "chairmen", "cardinal", "bishop", "rabbi",
+	"imam", "cleric", "negotiator", "prosecutor", "coach", "owner", "editor", "researcher",
+	"lieutenant", "major", "brigadier", "marshal", "pastor", "reverend", "rev.", "superintendent",
+)
+
+// titleMods are words that may stand inside a title before its head
+// ("Foreign", "Deputy", "Prime").
+var titleMods = set(
+	"foreign", "defense", "defence", "interior", "finance", "economy", "trade", "health",
+	"education", "energy", "oil", "affairs", "state", "prime", "vice", "deputy", "first",
+	"supreme", "chief", "executive", "acting", "former", "then", "top", "senior", "assistant",
+	"national", "security", "press", "house", "senate", "majority", "minority", "brigadier",
+	"lieutenant", "major", "general", "attorney", "white", "presidential", "democratic",
+	"republican", "labor", "labour", "environment", "justice", "culture", "intelligence",
+	"military", "army", "navy", "air", "force", "police", "campaign", "party", "managing",
+	"secretary", "commerce", "agriculture", "transport", "transportation", "homeland",
+	"treasury", "budget", "communications", "policy", "regional", "local", "federal", "u.n.",
+	"un", "nato", "eu", "european", "crown", "grand", "high", "lord", "second", "staff",
+	"parliamentary", "parliament", "cabinet", "government", "economic", "legal", "political",
+	"public", "special", "general", "of",
+)
+
+// honorifics are dropped from names and give a gender.
+var honorifics = map[string]byte{
+	"mr.": 'm', "mr": 'm', "mrs.": 'f', "mrs": 'f', "ms.": 'f', "ms": 'f', "miss": 'f',
+	"dr.": 0, "dr": 0, "sir": 'm', "dame": 'f', "lady": 'f', "lord": 'm',
+}
+
+// genderedHeads give the gender of a person who holds the title.
+var genderedHeads = map[string]byte{
+	"king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "spokesman": 'm',
+	"spokeswoman": 'f', "chairman": 'm', "chairwoman": 'f', "congressman": 'm',
+	"congresswoman": 'f', "emir": 'm', "sultan": 'm', "sheikh": 'm', "ayatollah": 'm',
+	"pope": 'm', "cardinal": 'm', "bishop": 'm', "businessman": 'm', "businesswoman": 'f',
+}
+
+// nominalHeads are the nouns that head a definite description of a person
+// ("the Iranian minister", "the former senator").
+var nominalHeads = set(
+	"minister", "president", "secretary", "senator", "governor", "ambassador", "chairman",
+	"chairwoman", "director", "spokesman", "spokeswoman", "spokesperson", "mayor", "judge",
+	"commander", "chief", "king", "queen", "prince", "leader", "chancellor", "premier", "envoy",
+	"general", "admiral", "colonel", "representative", "candidate", "nominee", "congressman",
+	"congresswoman", "lawmaker", "ceo", "official", "diplomat", "speaker", "president-elect",
+	"businessman", "businesswoman", "billionaire", "mogul", "frontrunner", "front-runner",
+	"founder", "head", "prosecutor", "attorney", "adviser", "advisor", "economist",
+)
+
+var pronouns = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+var determiners = set("the", "a", "an", "this", "that", "these", "those")
+
+// femaleNames and maleNames are common first names that fix a person's
+// gender; a name absent from both leaves it open.
+var femaleNames = set(
+	"hillary", "nancy", "elizabeth", "sarah", "mary", "angela", "theresa", "michelle", "kamala",
+	"ruth", "susan", "carly", "jill", "melania", "ivanka", "condoleezza", "madeleine", "samantha",
+	"marine", "ursula", "christine", "jacinda", "liz", "anna", "maria", "jane", "karen", "linda",
+	"barbara", "patricia", "jennifer", "lisa", "emily", "emma", "olivia", "sophia", "laura",
+	"rebecca", "rachel", "julia", "kate", "katherine", "catherine", "margaret", "helen", "amy",
+	"nikki", "debbie", "dianne", "kellyanne", "huma", "donna", "chelsea", "claire", "sonia",
+	"indira", "benazir", "golda", "aung", "yulia", "tulsi", "elise", "kirsten", "tammy", "amy",
+	"kelly", "megyn", "hope", "sheryl", "janet", "loretta", "valerie", "heather", "stephanie",
+)
+
+var maleNames = set(
+	"donald", "barack", "bernie", "ted", "marco", "jeb", "ben", "john", "chris", "mike", "rand",
+	"carly", "george", "bill", "joe", "paul", "mitch", "vladimir", "sergei", "sergey", "hassan",
+	"mohammad", "mohammed", "muhammad", "ali", "ahmad", "ahmed", "xi", "emmanuel", "boris",
+	"david", "james", "robert", "michael", "william", "richard", "thomas", "charles", "daniel",
+	"matthew", "mark", "steven", "stephen", "andrew", "kevin", "brian", "jim", "tim", "tom",
+	"bob", "dick", "harry", "jack", "peter", "eric", "scott", "jeff", "gary", "newt", "rick",
+	"lindsey", "martin", "tony", "ron", "jon", "jonathan", "benjamin", "recep", "narendra",
+	"kim", "abdullah", "mohammadreza", "javad", "ebrahim", "hossein", "reince", "corey", "reza",
+	"dmitry", "alexei", "justin", "francois", "angelo", "giuseppe", "pedro", "luis", "juan",
+	"carlos", "jose", "antonio", "nicolas", "friedrich", "olaf", "rishi", "keir", "nigel",
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isCap(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}

@@ -1,0 +1,173 @@
+// Command sentiment trains Lector's sentiment model on NewsMTSC and writes
+// it to internal/sentiment/model/sentiment.bin.gz.
+//
+//	go run ./cmd/train/sentiment [-data ../shared/data] [-out internal/sentiment/model/sentiment.bin.gz]
+//
+// With -dry it only trains and prints the dev-set figures (for tuning).
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/sentiment"
+	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "folder of the shared data sets")
+	out := flag.String("out", "internal/sentiment/model/sentiment.bin.gz", "model file to write")
+	dry := flag.Bool("dry", false, "train and evaluate on dev only, write nothing")
+	cfg := sentiment.DefaultConfig()
+	tb := flag.Uint("tbits", uint(cfg.TargetBits), "log2 target table size")
+	sb := flag.Uint("sbits", uint(cfg.SentenceBits), "log2 sentence table size")
+	flag.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "epochs")
+	flag.Float64Var(&cfg.Rate, "rate", cfg.Rate, "AdaGrad learning rate")
+	flag.Float64Var(&cfg.L2, "l2", cfg.L2, "L2 penalty")
+	flag.IntVar(&cfg.LexMinCount, "lexmin", cfg.LexMinCount, "lexicon minimum count")
+	flag.Float64Var(&cfg.LexThreshold, "lexthr", cfg.LexThreshold, "lexicon log-ratio threshold")
+	flag.IntVar(&cfg.LexFolds, "lexfolds", cfg.LexFolds, "lexicon cross-fitting folds")
+	flag.BoolVar(&cfg.NoLexicon, "nolex", false, "no lexicon features")
+	vader := flag.String("vader", "", "vader_lexicon.txt of the npm package "+vaderPackage+" (default: fetched with npm pack)")
+	noVader := flag.Bool("novader", false, "train without the general valence lexicon")
+	verbose := flag.Bool("v", false, "log epochs")
+	flag.Parse()
+	cfg.TargetBits, cfg.SentenceBits = uint8(*tb), uint8(*sb)
+	if !*noVader {
+		v, err := readVader(*vader)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cfg.Valence = v
+	}
+
+	dir := filepath.Join(*data, "newsmtsc")
+	train, err := newsmtsc.Read(filepath.Join(dir, "train.jsonl"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var exs []sentiment.Example
+	for _, s := range train {
+		doc := text.Analyze(s.Text)
+		for _, t := range s.Targets {
+			exs = append(exs, sentiment.Example{Doc: doc, Mentions: []text.Span{t.Span}, Label: t.Label})
+		}
+	}
+	logf := func(string, ...any) {}
+	if *verbose {
+		logf = log.Printf
+	}
+	m := sentiment.Train(exs, cfg, logf)
+	for _, split := range []string{"mt", "rw"} {
+		dev, err := newsmtsc.Read(filepath.Join(dir, "paper-split-"+split, "dev.jsonl"))
+		if err != nil {
+			log.Fatal(err)
+		}
+		var gold, pred []int
+		for _, s := range dev {
+			doc := text.Analyze(s.Text)
+			for _, t := range s.Targets {
+				p := m.TargetProbs(doc, []text.Span{t.Span})
+				gold = append(gold, t.Label)
+				pred = append(pred, argmax(p))
+			}
+		}
+		r := newsmtsc.Evaluate(gold, pred)
+		fmt.Printf("dev-%s macro-F1 %.3f acc %.3f\n", split, r.MacroF1, r.Accuracy)
+	}
+	if *dry {
+		return
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := m.WriteFile(f); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+	st, _ := os.Stat(*out)
+	fmt.Printf("wrote %s (%d bytes)\n", *out, st.Size())
+}
+
+func argmax(p [3]float64) int {
+	best := 0
+	for c := 1; c < 3; c++ {
+		if p[c] > p[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// The general valence lexicon: VADER (Hutto & Gilbert 2014, MIT) as shipped
+// in the npm package vader-sentiment (Apache-2.0), pinned by version and hash.
+const (
+	vaderPackage = "vader-sentiment@1.1.3"
+	vaderSHA256  = "de3c50aee6ffe2bc7929f50a69b0a3905d7b63f6fb103c2397517aff799851d2"
+)
+
+// readVader reads word → mean valence from vader_lexicon.txt; with an empty
+// path it fetches the pinned npm package into a temporary folder first.
+func readVader(path string) (map[string]float64, error) {
+	if path == "" {
+		dir, err := os.MkdirTemp("", "vader")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		cmd := exec.Command("npm", "pack", "--silent", vaderPackage)
+		cmd.Dir = dir
+		cmd.Stderr = os.Stderr
+		outb, err := cmd.Output()
+		if err != nil {
+			return nil, fmt.Errorf("npm pack %s: %w", vaderPackage, err)
+		}
+		tgz := filepath.Join(dir, strings.TrimSpace(string(outb)))
+		data, err := os.ReadFile(tgz)
+		if err != nil {
+			return nil, err
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != vaderSHA256 {
+			return nil, fmt.Errorf("%s: sha256 %x, want %s", tgz, sum, vaderSHA256)
+		}
+		if err := exec.Command("tar", "-xzf", tgz, "-C", dir).Run(); err != nil {
+			return nil, fmt.Errorf("untar %s: %w", tgz, err)
+		}
+		path = filepath.Join(dir, "package", "vader_lexicon.txt")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lex := map[string]float64{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 2 {
+			continue
+		}
+		v, err := strconv.ParseFloat(fields[1], 64)
+		if err != nil {
+			continue
+		}
+		lex[fields[0]] = v
+	}
+	if len(lex) < 1000 {
+		return nil, fmt.Errorf("%s: only %d entries", path, len(lex))
+	}
+	return lex, sc.Err()
+}

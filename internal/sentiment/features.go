@@ -1,0 +1,483 @@
+package sentiment
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Feature templates. Each feature is a hash of (template, word or words,
+// extra) into a fixed-size weight table, so extraction allocates nothing.
+const (
+	tBias uint64 = iota + 1
+	tWord
+	tSideDist
+	tSide
+	tNeg
+	tQuote
+	tStem
+	tSideStem
+	tBigram
+	tSideBigram
+	tAdj
+	tAdjBigram
+	tTargetPron
+	tTargetQuote
+	tTargetStart
+	tLen
+	tSideNeg
+	tTargetWord
+	tLex
+	tSideLex
+	tVal
+	tValSum
+)
+
+// token flags
+const (
+	fPunct uint8 = 1 << iota
+	fBreak       // ends a negation scope: , . ; : ! ? ( )
+	fQuoteOpen
+	fQuoteClose
+	fQuoteToggle
+	fNegCue
+	fPron
+)
+
+// sentence holds the per-token values shared by every feature of one
+// sentence: word and stem hashes, flags, negation scope, quotation.
+type sentence struct {
+	word  []uint64
+	stem  []uint64
+	flag  []uint8
+	neg   []bool
+	quote []bool
+	lex   []int8 // lexicon class of the word (-1, 0, +1)
+	val   []int8 // general lexicon valence × 10 (-40..40), 0 if none
+}
+
+var (
+	hNum   = fnv64("<num>")
+	hStart = fnv64("<s>")
+	hEnd   = fnv64("</s>")
+)
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// lowerHash hashes the lower-cased word (first n runes when n > 0) without
+// allocating. Curly apostrophes are folded to straight ones.
+func lowerHash(s string, n int) uint64 {
+	h := uint64(14695981039346656037)
+	k := 0
+	for _, r := range s {
+		if n > 0 && k == n {
+			break
+		}
+		k++
+		if r == '’' || r == '‘' {
+			r = '\''
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			h ^= uint64(r)
+			h *= 1099511628211
+			continue
+		}
+		r = unicode.ToLower(r)
+		var b [4]byte
+		m := utf8.EncodeRune(b[:], r)
+		for i := 0; i < m; i++ {
+			h ^= uint64(b[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func feat(t, a, b uint64) uint64 {
+	return mix(mix(t*0x9E3779B97F4A7C15^a) ^ b)
+}
+
+var negCues = map[uint64]bool{}
+var pronouns = map[uint64]bool{}
+
+func init() {
+	for _, w := range []string{"not", "no", "never", "n't", "nor", "without", "nothing",
+		"neither", "none", "cannot", "hardly", "barely", "nobody", "lack", "lacks", "lacked", "failed", "fails"} {
+		negCues[fnv64(w)] = true
+	}
+	for _, w := range []string{"he", "she", "him", "her", "his", "hers", "they", "them", "their",
+		"it", "its", "i", "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves"} {
+		pronouns[fnv64(w)] = true
+	}
+}
+
+func isDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// prepare computes the per-token values of toks into s, reusing its slices.
+func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8) {
+	n := len(toks)
+	s.word = grow(s.word, n)
+	s.stem = grow(s.stem, n)
+	s.flag = growU8(s.flag, n)
+	s.neg = growB(s.neg, n)
+	s.quote = growB(s.quote, n)
+	s.lex = growI8(s.lex, n)
+	s.val = growI8(s.val, n)
+	for i, t := range toks {
+		var fl uint8
+		r, size := utf8.DecodeRuneInString(t.Text)
+		if size == len(t.Text) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			fl |= fPunct
+			switch r {
+			case ',', '.', ';', ':', '!', '?', '(', ')', '—', '–':
+				fl |= fBreak
+			case '“':
+				fl |= fQuoteOpen
+			case '”':
+				fl |= fQuoteClose
+			case '"':
+				fl |= fQuoteToggle
+			}
+		}
+		switch {
+		case isDigit(t.Text):
+			s.word[i] = hNum
+			s.stem[i] = hNum
+		default:
+			s.word[i] = lowerHash(t.Text, 0)
+			if utf8.RuneCountInString(t.Text) > 5 {
+				s.stem[i] = lowerHash(t.Text, 5)
+			} else {
+				s.stem[i] = s.word[i]
+			}
+		}
+		if negCues[s.word[i]] {
+			fl |= fNegCue
+		}
+		// "don't" split as don ' t by a simple tokeniser
+		if i >= 2 && (t.Text == "t" || t.Text == "T") && (toks[i-1].Text == "'" || toks[i-1].Text == "’") && toks[i-1].Start == toks[i-2].End {
+			fl |= fNegCue
+		}
+		if pronouns[s.word[i]] {
+			fl |= fPron
+		}
+		s.flag[i] = fl
+		s.lex[i] = lex[s.word[i]]
+		s.val[i] = val[s.word[i]]
+	}
+	// negation scope: up to 4 tokens after a cue, stopped by a break
+	scope := 0
+	for i := 0; i < n; i++ {
+		s.neg[i] = scope > 0
+		if scope > 0 {
+			scope--
+		}
+		if s.flag[i]&fBreak != 0 {
+			scope = 0
+		}
+		if s.flag[i]&fNegCue != 0 {
+			scope = 4
+		}
+	}
+	// quotation
+	in := false
+	for i := 0; i < n; i++ {
+		fl := s.flag[i]
+		switch {
+		case fl&fQuoteOpen != 0:
+			in = true
+			s.quote[i] = false
+			continue
+		case fl&fQuoteClose != 0:
+			in = false
+		case fl&fQuoteToggle != 0:
+			in = !in
+			s.quote[i] = false
+			continue
+		}
+		s.quote[i] = in
+	}
+}
+
+func grow(b []uint64, n int) []uint64 {
+	if cap(b) < n {
+		return make([]uint64, n)
+	}
+	return b[:n]
+}
+func growU8(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n)
+	}
+	return b[:n]
+}
+func growI8(b []int8, n int) []int8 {
+	if cap(b) < n {
+		return make([]int8, n)
+	}
+	return b[:n]
+}
+func growB(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	return b[:n]
+}
+
+func distBucket(d int) uint64 {
+	switch {
+	case d <= 3:
+		return uint64(d)
+	case d <= 5:
+		return 4
+	case d <= 8:
+		return 5
+	case d <= 12:
+		return 6
+	default:
+		return 7
+	}
+}
+
+func lenBucket(n int) uint64 {
+	switch {
+	case n < 10:
+		return 0
+	case n < 20:
+		return 1
+	case n < 35:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// sentenceFeatures appends the target-independent features of s.
+func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
+	n := len(s.word)
+	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
+	prev := hStart
+	vp, vn := 0, 0
+	for i := 0; i < n; i++ {
+		w := s.word[i]
+		if s.flag[i]&fPunct != 0 && s.flag[i]&fBreak == 0 {
+			continue
+		}
+		out = append(out, feat(tBigram, prev, w))
+		prev = w
+		if s.flag[i]&fPunct != 0 {
+			continue
+		}
+		out = append(out, feat(tWord, w, 0), feat(tStem, s.stem[i], 0))
+		if s.neg[i] {
+			out = append(out, feat(tNeg, w, 0))
+		}
+		if s.quote[i] {
+			out = append(out, feat(tQuote, w, 0))
+		}
+		if s.lex[i] != 0 {
+			l := uint64(s.lex[i] + 2)
+			if s.neg[i] {
+				l += 4
+			}
+			out = append(out, feat(tLex, l, 0))
+		}
+		if v := s.val[i]; v != 0 {
+			if s.neg[i] {
+				v = -v
+			}
+			out = append(out, feat(tVal, valBin(v), 0))
+			if v > 0 {
+				vp += int(v)
+			} else {
+				vn -= int(v)
+			}
+		}
+	}
+	out = append(out, feat(tValSum, sumBin(vp), 0), feat(tValSum, sumBin(vn), 1))
+	return append(out, feat(tBigram, prev, hEnd))
+}
+
+// targetFeatures appends the features of the target at tokens [a, b);
+// tokens with masked[i] set (the target and other mentions of the same
+// entity) are not used as context words.
+func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint64 {
+	n := len(s.word)
+	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
+	if b-a == 1 && s.flag[a]&fPron != 0 {
+		out = append(out, feat(tTargetPron, s.word[a], 0))
+	}
+	if s.quote[a] {
+		out = append(out, feat(tTargetQuote, 0, 0))
+	}
+	startBucket := uint64(3)
+	if a == 0 {
+		startBucket = 0
+	} else if a <= 3 {
+		startBucket = 1
+	} else if a <= 8 {
+		startBucket = 2
+	}
+	out = append(out, feat(tTargetStart, startBucket, 0))
+
+	// words adjacent to the target, skipping masked tokens but not punctuation
+	adj := func(i int) uint64 {
+		if i < 0 {
+			return hStart
+		}
+		if i >= n {
+			return hEnd
+		}
+		return s.word[i]
+	}
+	out = append(out,
+		feat(tAdj, 1, adj(a-1)), feat(tAdj, 2, adj(a-2)), feat(tAdj, 3, adj(b)), feat(tAdj, 4, adj(b+1)),
+		feat(tAdjBigram, 1, adj(a-2)*31+adj(a-1)), feat(tAdjBigram, 2, adj(b)*31+adj(b+1)))
+
+	var lexSum [2][4]int    // side × (neg, pos, negated neg, negated pos)
+	var valSum [2][2][2]int // side × near × (pos, neg)
+	prev := hStart
+	prevSide := uint64(0)
+	for i := 0; i < n; i++ {
+		if masked[i] {
+			prev = 0
+			continue
+		}
+		w := s.word[i]
+		var side uint64 // 0 left, 1 right
+		d := a - i
+		if i >= b {
+			side, d = 1, i-b+1
+		}
+		if s.flag[i]&fPunct != 0 && s.flag[i]&fBreak == 0 {
+			continue
+		}
+		if prev != 0 && prevSide == side {
+			bg := feat(tBigram, prev, w)
+			out = append(out, bg, feat(tSideBigram, bg, side))
+		}
+		prev, prevSide = w, side
+		if s.flag[i]&fPunct != 0 {
+			continue
+		}
+		db := distBucket(d)
+		out = append(out,
+			feat(tWord, w, 0),
+			feat(tSide, w, side),
+			feat(tSideDist, w, side*8+db),
+			feat(tStem, s.stem[i], 0),
+			feat(tSideStem, s.stem[i], side))
+		if s.neg[i] {
+			out = append(out, feat(tNeg, w, 0), feat(tSideNeg, w, side))
+		}
+		if s.quote[i] {
+			out = append(out, feat(tQuote, w, 0))
+		}
+		if s.lex[i] != 0 {
+			k := 0
+			if s.lex[i] > 0 {
+				k = 1
+			}
+			if s.neg[i] {
+				k += 2
+			}
+			lexSum[side][k]++
+			near := uint64(0)
+			if d <= 5 {
+				near = 1
+			}
+			out = append(out, feat(tSideLex, uint64(k), side*2+near))
+		}
+		if v := s.val[i]; v != 0 {
+			if s.neg[i] {
+				v = -v
+			}
+			near := uint64(0)
+			if d <= 4 {
+				near = 1
+			}
+			out = append(out, feat(tVal, valBin(v), side*2+near), feat(tVal, valBin(v), 8))
+			if v > 0 {
+				valSum[side][near][0] += int(v)
+			} else {
+				valSum[side][near][1] -= int(v)
+			}
+		}
+	}
+	for side := range valSum {
+		for near := range valSum[side] {
+			for k, v := range valSum[side][near] {
+				out = append(out, feat(tValSum, sumBin(v), uint64(side*4+near*2+k)))
+			}
+		}
+	}
+	out = append(out, feat(tValSum, sumBin(valSum[0][0][0]+valSum[0][1][0]+valSum[1][0][0]+valSum[1][1][0]), 100),
+		feat(tValSum, sumBin(valSum[0][0][1]+valSum[0][1][1]+valSum[1][0][1]+valSum[1][1][1]), 101))
+	for side := range lexSum {
+		for k, c := range lexSum[side] {
+			if c > 0 {
+				if c > 3 {
+					c = 3
+				}
+				out = append(out, feat(tLex, uint64(side*4+k), uint64(c)))
+			}
+		}
+	}
+	return out
+}
+
+// valBin buckets a valence × 10.
+func valBin(v int8) uint64 {
+	switch {
+	case v <= -25:
+		return 0
+	case v <= -15:
+		return 1
+	case v < 0:
+		return 2
+	case v < 15:
+		return 3
+	case v < 25:
+		return 4
+	default:
+		return 5
+	}
+}
+
+// sumBin buckets a sum of |valence| × 10.
+func sumBin(v int) uint64 {
+	switch {
+	case v == 0:
+		return 0
+	case v < 15:
+		return 1
+	case v < 30:
+		return 2
+	case v < 50:
+		return 3
+	default:
+		return 4
+	}
+}

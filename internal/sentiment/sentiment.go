@@ -1,0 +1,431 @@
+// Package sentiment scores the sentiment of sentences, of a whole article,
+// and towards one entity (target-dependent sentiment: how the text speaks
+// of that entity).
+//
+// Both levels use multinomial logistic regression (negative, neutral,
+// positive) over hashed sparse features, trained on NewsMTSC (political
+// news, Hamborg & Donnay 2021) by cmd/train/sentiment:
+//
+//   - The target model sees the words of the mention's sentence with the
+//     mention masked: words by side (left/right) and distance bucket,
+//     bigrams by side, the words right next to the mention, negation scope,
+//     quotation, 5-letter stems, and counts of lexicon words (a polarity
+//     lexicon learnt from the training labels by smoothed PMI) per side.
+//   - The sentence model sees the same words without a target (words,
+//     bigrams, stems, negation, quotation, lexicon counts); it is trained
+//     on the same sentences with each target's label. News has no labelled
+//     sentence-level data here, so this is how a sentence "speaks" on
+//     average of the people in it.
+//
+// A score is P(positive) - P(negative) in [-1, 1]. Sentence magnitude is
+// |score|. The document score is the mean of sentence scores weighted by
+// sentence length in tokens, and its magnitude the sum of the sentences'
+// magnitudes (as Google Cloud NL does). An entity's score is the mean of its
+// mention scores (mentions in one sentence share one context, so they are
+// scored once per sentence with all of them masked), and its magnitude the
+// sum of their magnitudes.
+package sentiment
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Score is a sentiment score in [-1, 1] with a magnitude >= 0.
+type Score struct {
+	Score     float64
+	Magnitude float64
+}
+
+// Class indices of Probs.
+const (
+	Negative = 0
+	Neutral  = 1
+	Positive = 2
+)
+
+const numClasses = 3
+
+//go:embed model/sentiment.bin.gz
+var modelFS embed.FS
+
+// Model is a trained sentiment model. It is safe for concurrent use.
+type Model struct {
+	target table
+	sent   table
+	lex    map[uint64]int8 // polarity lexicon learnt from the training labels
+	val    map[uint64]int8 // general valence lexicon (VADER), valence × 10
+	pool   sync.Pool
+}
+
+// table is a hashed weight table: weight of feature f for class c is
+// w[(f&mask)*3+c].
+type table struct {
+	bits uint8
+	w    []float32
+}
+
+func (t *table) mask() uint64 { return 1<<t.bits - 1 }
+
+type scratch struct {
+	s      sentence
+	feats  []uint64
+	masked []bool
+}
+
+// Load reads the embedded model.
+func Load() (*Model, error) {
+	return LoadFS(modelFS, "model/sentiment.bin.gz")
+}
+
+// LoadFS reads a model file (gzip-compressed) from fsys.
+func LoadFS(fsys fs.FS, name string) (*Model, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("sentiment: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("sentiment: %s: %w", name, err)
+	}
+	m, err := readModel(zr)
+	if err != nil {
+		return nil, fmt.Errorf("sentiment: %s: %w", name, err)
+	}
+	return m, nil
+}
+
+func newModel(targetBits, sentBits uint8, lex, val map[uint64]int8) *Model {
+	m := &Model{
+		target: table{bits: targetBits, w: make([]float32, (1<<targetBits)*numClasses)},
+		sent:   table{bits: sentBits, w: make([]float32, (1<<sentBits)*numClasses)},
+		lex:    lex,
+		val:    val,
+	}
+	m.initPool()
+	return m
+}
+
+func (m *Model) initPool() {
+	m.pool.New = func() any { return &scratch{} }
+}
+
+// probs returns the softmax of the table's scores for feats.
+func (t *table) probs(feats []uint64) [numClasses]float64 {
+	var z [numClasses]float64
+	mask := t.mask()
+	for _, f := range feats {
+		i := (f & mask) * numClasses
+		w := t.w[i : i+numClasses : i+numClasses]
+		z[0] += float64(w[0])
+		z[1] += float64(w[1])
+		z[2] += float64(w[2])
+	}
+	return softmax(z)
+}
+
+func softmax(z [numClasses]float64) [numClasses]float64 {
+	mx := math.Max(z[0], math.Max(z[1], z[2]))
+	var sum float64
+	for i := range z {
+		z[i] = math.Exp(z[i] - mx)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
+	}
+	return z
+}
+
+func toScore(p [numClasses]float64) Score {
+	s := p[Positive] - p[Negative]
+	return Score{Score: s, Magnitude: math.Abs(s)}
+}
+
+// Sentences scores every sentence of doc, one Score per doc.Sentences entry.
+func (m *Model) Sentences(doc *text.Document) []Score {
+	out := make([]Score, len(doc.Sentences))
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	for i := range doc.Sentences {
+		out[i] = toScore(m.sentenceProbs(sc, doc.SentenceTokens(i)))
+	}
+	return out
+}
+
+// SentenceProbs returns the class probabilities (negative, neutral,
+// positive) of the sentence made of toks.
+func (m *Model) SentenceProbs(toks []text.Token) [3]float64 {
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	return m.sentenceProbs(sc, toks)
+}
+
+func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float64 {
+	if len(toks) == 0 {
+		return [numClasses]float64{0, 1, 0}
+	}
+	sc.s.prepare(toks, m.lex, m.val)
+	sc.feats = sc.s.sentenceFeatures(sc.feats[:0])
+	return m.sent.probs(sc.feats)
+}
+
+// Document aggregates sentence scores (from Sentences) into the article's
+// score: the mean weighted by sentence length in tokens, and the sum of
+// magnitudes.
+func (m *Model) Document(doc *text.Document, sentences []Score) Score {
+	var sum, wsum, mag float64
+	for i, s := range sentences {
+		w := 1.0
+		if i < len(doc.Sentences) {
+			w = float64(doc.Sentences[i].Last - doc.Sentences[i].First)
+		}
+		sum += w * s.Score
+		wsum += w
+		mag += s.Magnitude
+	}
+	if wsum == 0 {
+		return Score{}
+	}
+	return Score{Score: clamp(sum / wsum), Magnitude: mag}
+}
+
+func clamp(x float64) float64 {
+	return math.Max(-1, math.Min(1, x))
+}
+
+// Target scores how doc speaks of the entity whose mentions are the byte
+// spans in mentions.
+func (m *Model) Target(doc *text.Document, mentions []text.Span) Score {
+	var sum, mag float64
+	n := 0
+	m.eachTarget(doc, mentions, func(p [numClasses]float64) {
+		s := toScore(p)
+		sum += s.Score
+		mag += s.Magnitude
+		n++
+	})
+	if n == 0 {
+		return Score{}
+	}
+	return Score{Score: clamp(sum / float64(n)), Magnitude: mag}
+}
+
+// TargetProbs returns the mean class probabilities (negative, neutral,
+// positive) over the sentences that mention the entity.
+func (m *Model) TargetProbs(doc *text.Document, mentions []text.Span) [3]float64 {
+	var sum [numClasses]float64
+	n := 0
+	m.eachTarget(doc, mentions, func(p [numClasses]float64) {
+		for c := range p {
+			sum[c] += p[c]
+		}
+		n++
+	})
+	if n == 0 {
+		return [numClasses]float64{0, 1, 0}
+	}
+	for c := range sum {
+		sum[c] /= float64(n)
+	}
+	return sum
+}
+
+// eachTarget calls fn with the class probabilities of each sentence that
+// holds a mention, the first mention of the sentence being the target and
+// the others masked.
+func (m *Model) eachTarget(doc *text.Document, mentions []text.Span, fn func([numClasses]float64)) {
+	if len(mentions) == 0 || len(doc.Sentences) == 0 {
+		return
+	}
+	ms := mentions
+	if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start }) {
+		ms = append([]text.Span(nil), mentions...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	}
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	si := 0
+	for k := 0; k < len(ms); {
+		sp := ms[k]
+		for si < len(doc.Sentences) && doc.Sentences[si].End <= sp.Start {
+			si++
+		}
+		if si == len(doc.Sentences) {
+			break
+		}
+		sent := doc.Sentences[si]
+		toks := doc.Tokens[sent.First:sent.Last]
+		sc.masked = growB(sc.masked, len(toks))
+		clear(sc.masked)
+		a, b := -1, -1
+		for ; k < len(ms) && ms[k].Start < sent.End; k++ {
+			x, y := tokenRange(toks, ms[k])
+			if x < 0 {
+				continue
+			}
+			if a < 0 {
+				a, b = x, y
+			}
+			for i := x; i < y; i++ {
+				sc.masked[i] = true
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		fn(m.targetProbs(sc, toks, a, b))
+	}
+}
+
+// tokenRange returns the tokens of toks that overlap sp, or -1, -1.
+func tokenRange(toks []text.Token, sp text.Span) (int, int) {
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].End > sp.Start })
+	b := a
+	for b < len(toks) && toks[b].Start < sp.End {
+		b++
+	}
+	if a == b {
+		return -1, -1
+	}
+	return a, b
+}
+
+func (m *Model) targetProbs(sc *scratch, toks []text.Token, a, b int) [numClasses]float64 {
+	sc.s.prepare(toks, m.lex, m.val)
+	sc.feats = sc.s.targetFeatures(sc.feats[:0], a, b, sc.masked)
+	return m.target.probs(sc.feats)
+}
+
+// model file: "LSNT1", target bits, sentence bits, two lexicons (the
+// learnt one, then the general one) each as a size (uint32) and entries
+// (uint64 word hash, int8), then each table as a float32 scale
+// and int16 quantised weights, little-endian.
+const magic = "LSNT1"
+
+func (m *Model) writeTo(w io.Writer) error {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	buf.WriteByte(m.target.bits)
+	buf.WriteByte(m.sent.bits)
+	for _, lex := range []map[uint64]int8{m.lex, m.val} {
+		keys := make([]uint64, 0, len(lex))
+		for k := range lex {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		putU32(&buf, uint32(len(keys)))
+		for _, k := range keys {
+			putU64(&buf, k)
+			buf.WriteByte(byte(lex[k]))
+		}
+	}
+	for _, t := range []*table{&m.target, &m.sent} {
+		var mx float32
+		for _, v := range t.w {
+			if a := float32(math.Abs(float64(v))); a > mx {
+				mx = a
+			}
+		}
+		scale := mx / 32767
+		if scale == 0 {
+			scale = 1
+		}
+		putU32(&buf, math.Float32bits(scale))
+		for _, v := range t.w {
+			q := int16(math.Round(float64(v / scale)))
+			buf.WriteByte(byte(uint16(q)))
+			buf.WriteByte(byte(uint16(q) >> 8))
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WriteFile writes the model gzip-compressed to w.
+func (m *Model) WriteFile(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := m.writeTo(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func readModel(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("not a sentiment model")
+	}
+	p := data[len(magic):]
+	tb, sb := p[0], p[1]
+	if tb > 26 || sb > 26 {
+		return nil, fmt.Errorf("bad table size")
+	}
+	p = p[2:]
+	var lexs [2]map[uint64]int8
+	for j := range lexs {
+		if len(p) < 4 {
+			return nil, fmt.Errorf("truncated lexicon")
+		}
+		nlex := int(getU32(p))
+		p = p[4:]
+		if len(p) < nlex*9 {
+			return nil, fmt.Errorf("truncated lexicon")
+		}
+		lex := make(map[uint64]int8, nlex)
+		for i := 0; i < nlex; i++ {
+			lex[getU64(p)] = int8(p[8])
+			p = p[9:]
+		}
+		lexs[j] = lex
+	}
+	m := newModel(tb, sb, lexs[0], lexs[1])
+	for _, t := range []*table{&m.target, &m.sent} {
+		if len(p) < 4+2*len(t.w) {
+			return nil, fmt.Errorf("truncated weights")
+		}
+		scale := math.Float32frombits(getU32(p))
+		p = p[4:]
+		for i := range t.w {
+			t.w[i] = float32(int16(uint16(p[2*i])|uint16(p[2*i+1])<<8)) * scale
+		}
+		p = p[2*len(t.w):]
+	}
+	if len(p) != 0 {
+		return nil, fmt.Errorf("%d trailing bytes", len(p))
+	}
+	return m, nil
+}
+
+func putU32(b *bytes.Buffer, v uint32) {
+	b.Write([]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)})
+}
+
+func putU64(b *bytes.Buffer, v uint64) {
+	putU32(b, uint32(v))
+	putU32(b, uint32(v>>32))
+}
+
+func getU32(p []byte) uint32 {
+	return uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+}
+
+func getU64(p []byte) uint64 {
+	return uint64(getU32(p)) | uint64(getU32(p[4:]))<<32
+}

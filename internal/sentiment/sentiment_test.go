@@ -1,0 +1,153 @@
+package sentiment
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var (
+	loadOnce sync.Once
+	model    *Model
+	loadErr  error
+)
+
+func mustLoad(tb testing.TB) *Model {
+	tb.Helper()
+	loadOnce.Do(func() { model, loadErr = Load() })
+	if loadErr != nil {
+		tb.Fatal(loadErr)
+	}
+	return model
+}
+
+// spansOf returns the byte spans of every occurrence of name in s.
+func spansOf(s, name string) []text.Span {
+	var out []text.Span
+	for off := 0; ; {
+		i := strings.Index(s[off:], name)
+		if i < 0 {
+			return out
+		}
+		out = append(out, text.Span{Start: off + i, End: off + i + len(name)})
+		off += i + len(name)
+	}
+}
+
+func TestTarget(t *testing.T) {
+	m := mustLoad(t)
+	tests := []struct {
+		name, text, target string
+		sign               int // -1 negative, 0 near zero, +1 positive
+	}{
+		{"praise", "Colleagues praised Maria Lindqvist as a brilliant, honest and generous leader who transformed the city for the better.", "Maria Lindqvist", 1},
+		{"praise2", "Voters admire Governor Okafor, whose courageous reforms have been a remarkable success.", "Governor Okafor", 1},
+		{"accusation", "The defence minister called the Nordic Council's statement a big political lie and accused the Nordic Council of hypocrisy.", "Nordic Council", -1},
+		{"scandal", "Prosecutors charged Senator Pell with fraud after a corruption scandal that disgraced Senator Pell and destroyed his career.", "Senator Pell", -1},
+		{"neutral", "Finance Minister Arlo Brandt will meet his counterparts in Brussels on Tuesday to discuss the budget.", "Arlo Brandt", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := text.Analyze(tt.text)
+			ms := spansOf(tt.text, tt.target)
+			s := m.Target(doc, ms)
+			p := m.TargetProbs(doc, ms)
+			t.Logf("%s: score %.3f magnitude %.3f probs %.2f", tt.target, s.Score, s.Magnitude, p)
+			checkRange(t, s)
+			switch tt.sign {
+			case 1:
+				if s.Score < 0.2 {
+					t.Errorf("score %.3f, want clearly positive", s.Score)
+				}
+			case -1:
+				if s.Score > -0.2 {
+					t.Errorf("score %.3f, want clearly negative", s.Score)
+				}
+			case 0:
+				if math.Abs(s.Score) > 0.3 {
+					t.Errorf("score %.3f, want near 0", s.Score)
+				}
+			}
+		})
+	}
+}
+
+func TestTargetContrast(t *testing.T) {
+	// one sentence, two entities, opposite treatment
+	m := mustLoad(t)
+	s := "Director Ruiz praised Ambassador Chen for her wise leadership, but called Commissioner Volkov a dishonest liar."
+	doc := text.Analyze(s)
+	chen := m.Target(doc, spansOf(s, "Ambassador Chen"))
+	volkov := m.Target(doc, spansOf(s, "Commissioner Volkov"))
+	t.Logf("Chen %+v, Volkov %+v", chen, volkov)
+	if chen.Score <= volkov.Score {
+		t.Errorf("Chen %.3f should be above Volkov %.3f", chen.Score, volkov.Score)
+	}
+}
+
+func TestSentencesAndDocument(t *testing.T) {
+	m := mustLoad(t)
+	s := "The festival was a wonderful success and the crowd loved every minute. " +
+		"The council meets on Thursday at the town hall. " +
+		"The attack killed twelve people and left the town in grief and fear."
+	doc := text.Analyze(s)
+	ss := m.Sentences(doc)
+	if len(ss) != len(doc.Sentences) {
+		t.Fatalf("%d scores for %d sentences", len(ss), len(doc.Sentences))
+	}
+	for i, sc := range ss {
+		t.Logf("sentence %d: %+v", i, sc)
+		checkRange(t, sc)
+	}
+	if len(ss) == 3 {
+		if ss[0].Score < 0.2 {
+			t.Errorf("praise sentence %.3f, want positive", ss[0].Score)
+		}
+		if math.Abs(ss[1].Score) > 0.3 {
+			t.Errorf("neutral sentence %.3f, want near 0", ss[1].Score)
+		}
+		if ss[2].Score > -0.2 {
+			t.Errorf("attack sentence %.3f, want negative", ss[2].Score)
+		}
+	}
+	d := m.Document(doc, ss)
+	checkRange(t, d)
+	var sum float64
+	for _, sc := range ss {
+		sum += sc.Magnitude
+	}
+	if math.Abs(d.Magnitude-sum) > 1e-9 {
+		t.Errorf("document magnitude %.3f, want sum of sentence magnitudes %.3f", d.Magnitude, sum)
+	}
+	t.Logf("document %+v", d)
+}
+
+func TestEdgeCases(t *testing.T) {
+	m := mustLoad(t)
+	empty := text.Analyze("")
+	if got := m.Sentences(empty); len(got) != 0 {
+		t.Errorf("Sentences(empty) = %v", got)
+	}
+	if got := m.Document(empty, nil); got != (Score{}) {
+		t.Errorf("Document(empty) = %v", got)
+	}
+	doc := text.Analyze("Nothing to see here.")
+	if got := m.Target(doc, nil); got != (Score{}) {
+		t.Errorf("Target(no mentions) = %v", got)
+	}
+	// mentions out of range or unsorted must not panic
+	_ = m.Target(doc, []text.Span{{Start: 100, End: 120}, {Start: 0, End: 7}})
+}
+
+func checkRange(t *testing.T, s Score) {
+	t.Helper()
+	if s.Score < -1 || s.Score > 1 || math.IsNaN(s.Score) {
+		t.Errorf("score %v out of [-1, 1]", s.Score)
+	}
+	if s.Magnitude < 0 || math.IsNaN(s.Magnitude) {
+		t.Errorf("magnitude %v < 0", s.Magnitude)
+	}
+}

@@ -1,0 +1,241 @@
+package sentiment
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Example is one labelled target for training: the mentions of one entity
+// in Doc (the first mention's sentence is the context) and its class
+// (Negative, Neutral or Positive).
+type Example struct {
+	Doc      *text.Document
+	Mentions []text.Span
+	Label    int
+}
+
+// Config holds the training hyper-parameters.
+type Config struct {
+	TargetBits, SentenceBits uint8   // log2 of the hashed table sizes
+	Epochs                   int     // passes over the data
+	Rate                     float64 // AdaGrad learning rate
+	L2                       float64 // L2 penalty per update
+	LexMinCount              int     // minimum examples of a lexicon word
+	LexThreshold             float64 // minimum |log odds ratio| of a lexicon word
+	LexFolds                 int     // cross-fitting folds for the lexicon features (0: none)
+	NoLexicon                bool
+	Valence                  map[string]float64 // general lexicon word → valence (-4..4), read at training time
+	Seed                     uint64
+}
+
+// DefaultConfig returns the hyper-parameters used for the shipped model.
+func DefaultConfig() Config {
+	return Config{
+		TargetBits: 20, SentenceBits: 19,
+		Epochs: 12, Rate: 0.05, L2: 1e-6,
+		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
+		Seed: 1,
+	}
+}
+
+type prepared struct {
+	toks   []text.Token
+	a, b   int
+	masked []bool
+	label  int
+	tf, sf []uint64
+}
+
+func prepare(ex Example) (prepared, bool) {
+	p := prepared{label: ex.Label}
+	doc := ex.Doc
+	sp := ex.Mentions[0]
+	si := -1
+	for i, s := range doc.Sentences {
+		if s.End > sp.Start {
+			si = i
+			break
+		}
+	}
+	if si < 0 {
+		return p, false
+	}
+	s := doc.Sentences[si]
+	p.toks = doc.Tokens[s.First:s.Last]
+	p.masked = make([]bool, len(p.toks))
+	p.a = -1
+	for _, m := range ex.Mentions {
+		if m.Start < s.Start || m.Start >= s.End {
+			continue
+		}
+		x, y := tokenRange(p.toks, m)
+		if x < 0 {
+			continue
+		}
+		if p.a < 0 {
+			p.a, p.b = x, y
+		}
+		for i := x; i < y; i++ {
+			p.masked[i] = true
+		}
+	}
+	return p, p.a >= 0
+}
+
+// buildLexicon learns word polarities from the examples in idx: words seen
+// in at least minCount examples whose log ratio of (smoothed, class
+// normalised) positive to negative rates exceeds thr.
+func buildLexicon(ps []prepared, idx []int, minCount int, thr float64) map[uint64]int8 {
+	type counts [numClasses]int
+	cnt := map[uint64]*counts{}
+	var total [numClasses]int
+	var s sentence
+	seen := map[uint64]bool{}
+	for _, i := range idx {
+		p := &ps[i]
+		total[p.label]++
+		s.prepare(p.toks, nil, nil)
+		clear(seen)
+		for j, w := range s.word {
+			if p.masked[j] || s.flag[j]&fPunct != 0 || seen[w] {
+				continue
+			}
+			seen[w] = true
+			c := cnt[w]
+			if c == nil {
+				c = &counts{}
+				cnt[w] = c
+			}
+			c[p.label]++
+		}
+	}
+	lex := map[uint64]int8{}
+	for w, c := range cnt {
+		n := c[0] + c[1] + c[2]
+		if n < minCount {
+			continue
+		}
+		rate := func(k int) float64 { return (float64(c[k]) + 0.5) / float64(total[k]+1) }
+		neg := math.Log(rate(Negative) / ((rate(Neutral) + rate(Positive)) / 2))
+		pos := math.Log(rate(Positive) / ((rate(Neutral) + rate(Negative)) / 2))
+		switch {
+		case neg > thr && neg > pos:
+			lex[w] = -1
+		case pos > thr && pos > neg:
+			lex[w] = 1
+		}
+	}
+	return lex
+}
+
+// Train trains a model on exs. logf, when not nil, receives progress.
+func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	var ps []prepared
+	for _, ex := range exs {
+		if p, ok := prepare(ex); ok {
+			ps = append(ps, p)
+		}
+	}
+	all := make([]int, len(ps))
+	for i := range all {
+		all[i] = i
+	}
+	var lex map[uint64]int8
+	if !cfg.NoLexicon {
+		lex = buildLexicon(ps, all, cfg.LexMinCount, cfg.LexThreshold)
+	}
+	val := map[uint64]int8{}
+	for w, v := range cfg.Valence {
+		q := math.Round(v * 10)
+		if q != 0 {
+			val[lowerHash(w, 0)] = int8(max(-40, min(40, q)))
+		}
+	}
+	logf("examples %d, lexicon %d words, valence lexicon %d words", len(ps), len(lex), len(val))
+
+	// features; lexicon features of training examples are cross-fitted
+	// so that they are as noisy as on unseen text
+	featurize := func(i int, l map[uint64]int8) {
+		var s sentence
+		p := &ps[i]
+		s.prepare(p.toks, l, val)
+		p.tf = s.targetFeatures(nil, p.a, p.b, p.masked)
+		p.sf = s.sentenceFeatures(nil)
+	}
+	if cfg.LexFolds > 1 && lex != nil {
+		for f := 0; f < cfg.LexFolds; f++ {
+			var in, out []int
+			for i := range ps {
+				if i%cfg.LexFolds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			l := buildLexicon(ps, in, cfg.LexMinCount*(cfg.LexFolds-1)/cfg.LexFolds, cfg.LexThreshold)
+			for _, i := range out {
+				featurize(i, l)
+			}
+		}
+	} else {
+		for i := range ps {
+			featurize(i, lex)
+		}
+	}
+
+	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val)
+	var freq [numClasses]float64
+	for _, p := range ps {
+		freq[p.label]++
+	}
+	var cw [numClasses]float64
+	for c := range cw {
+		cw[c] = float64(len(ps)) / (numClasses * freq[c])
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 7))
+	for _, tb := range []struct {
+		t   *table
+		get func(*prepared) []uint64
+	}{
+		{&m.target, func(p *prepared) []uint64 { return p.tf }},
+		{&m.sent, func(p *prepared) []uint64 { return p.sf }},
+	} {
+		t := tb.t
+		g2 := make([]float32, len(t.w))
+		mask := t.mask()
+		order := append([]int(nil), all...)
+		for ep := 0; ep < cfg.Epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			var loss float64
+			for _, i := range order {
+				p := &ps[i]
+				fs := tb.get(p)
+				pr := t.probs(fs)
+				loss -= cw[p.label] * math.Log(math.Max(pr[p.label], 1e-12))
+				var g [numClasses]float64
+				for c := range g {
+					y := 0.0
+					if c == p.label {
+						y = 1
+					}
+					g[c] = cw[p.label] * (pr[c] - y)
+				}
+				for _, f := range fs {
+					k := (f & mask) * numClasses
+					for c := 0; c < numClasses; c++ {
+						gc := g[c] + cfg.L2*float64(t.w[k+uint64(c)])
+						g2[k+uint64(c)] += float32(gc * gc)
+						t.w[k+uint64(c)] -= float32(cfg.Rate * gc / (math.Sqrt(float64(g2[k+uint64(c)])) + 1e-8))
+					}
+				}
+			}
+			logf("epoch %d loss %.4f", ep+1, loss/float64(len(ps)))
+		}
+	}
+	return m
+}

@@ -1,0 +1,244 @@
+package summary
+
+import (
+	"math"
+	"strings"
+)
+
+// featureNames names the columns returned by Features, in order.
+var featureNames = []string{
+	"pos0", "pos1", "pos2", "pos3", "pos4", "pos5-9", "pos10+",
+	"relpos", "cpos0", "cpos1", "cpos2",
+	"loglen", "short<6", "short<10", "long>40",
+	"centrality", "centralityRank", "overlapFirst", "overlapPrev",
+	"termDensity", "topTermShare", "quote", "startsQuote", "digits",
+	"said", "question", "colon", "logSentences", "pos0xlogM", "relposxloglen",
+	"novelty", "pos0xcentral", "bias1",
+}
+
+// NumFeatures is the length of each feature vector.
+var NumFeatures = len(featureNames)
+
+var stopwords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`a an the and or but if of at by for with about against between into through
+		during before after above below to from up down in out on off over under again further then once here there
+		when where why how all any both each few more most other some such no nor not only own same so than too very
+		s t can will just don should now i me my myself we our ours ourselves you your yours yourself yourselves he him
+		his himself she her hers herself it its itself they them their theirs themselves what which who whom this that
+		these those am is are was were be been being have has had having do does did doing would could ought 's 're 've
+		'd 'll n't also said says say told one two new last first year years time just like get got made make may might
+		mr mrs ms us`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isWord reports whether a token holds a letter or a digit.
+func isWord(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func isContent(t string) bool {
+	return isWord(t) && !stopwords[t] && len(t) > 1
+}
+
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuote(t string) bool {
+	return t == "``" || t == "''" || t == `"` || t == "“" || t == "”"
+}
+
+// Features computes one feature vector per sentence. Sentences are given as
+// lower-cased token texts (punctuation tokens included).
+func Features(sents [][]string) [][]float64 {
+	M := len(sents)
+	out := make([][]float64, M)
+	if M == 0 {
+		return out
+	}
+	// content-word term frequencies per sentence and document
+	tf := make([]map[string]int, M)
+	docTF := make(map[string]int)
+	sentDF := make(map[string]int)
+	words := make([]int, M)
+	for i, s := range sents {
+		tf[i] = make(map[string]int)
+		for _, t := range s {
+			if isWord(t) {
+				words[i]++
+			}
+			if isContent(t) {
+				tf[i][t]++
+				docTF[t]++
+			}
+		}
+		for t := range tf[i] {
+			sentDF[t]++
+		}
+	}
+	// top terms of the document (appearing in 2+ sentences, most frequent)
+	type tc struct {
+		t string
+		n int
+	}
+	var tops []tc
+	for t, n := range docTF {
+		if sentDF[t] >= 2 {
+			tops = append(tops, tc{t, n})
+		}
+	}
+	top := make(map[string]bool)
+	for k := 0; k < 10 && len(tops) > 0; k++ {
+		best := 0
+		for j := range tops {
+			if tops[j].n > tops[best].n || tops[j].n == tops[best].n && tops[j].t < tops[best].t {
+				best = j
+			}
+		}
+		top[tops[best].t] = true
+		tops[best] = tops[len(tops)-1]
+		tops = tops[:len(tops)-1]
+	}
+	var docNorm float64
+	for _, n := range docTF {
+		docNorm += float64(n * n)
+	}
+	docNorm = math.Sqrt(docNorm)
+	cent := make([]float64, M)
+	for i := range sents {
+		var dot, norm float64
+		for t, n := range tf[i] {
+			// leave the sentence out of the centroid
+			dot += float64(n) * float64(docTF[t]-n)
+			norm += float64(n * n)
+		}
+		if norm > 0 && docNorm > 0 {
+			cent[i] = dot / (math.Sqrt(norm) * docNorm)
+		}
+	}
+	// first sentence with at least 6 words: the lead of the story
+	lead := 0
+	for i := range sents {
+		if words[i] >= 6 {
+			lead = i
+			break
+		}
+	}
+	cpos := 0
+	logM := math.Log(float64(M))
+	seen := make(map[string]bool)
+	for i, s := range sents {
+		f := make([]float64, NumFeatures)
+		L := words[i]
+		switch {
+		case i < 5:
+			f[i] = 1
+		case i < 10:
+			f[5] = 1
+		default:
+			f[6] = 1
+		}
+		f[7] = float64(i) / float64(M)
+		if L >= 6 {
+			if cpos < 3 {
+				f[8+cpos] = 1
+			}
+			cpos++
+		}
+		f[11] = math.Log1p(float64(L))
+		if L < 6 {
+			f[12] = 1
+		}
+		if L < 10 {
+			f[13] = 1
+		}
+		if L > 40 {
+			f[14] = 1
+		}
+		f[15] = cent[i]
+		rank := 0
+		for j := range sents {
+			if cent[j] > cent[i] {
+				rank++
+			}
+		}
+		f[16] = float64(rank) / float64(M)
+		nc := 0
+		var ov, ovPrev, dens float64
+		novel := 0
+		for t, n := range tf[i] {
+			nc += n
+			if i != lead && tf[lead][t] > 0 {
+				ov += float64(n)
+			}
+			if i > 0 && tf[i-1][t] > 0 {
+				ovPrev += float64(n)
+			}
+			dens += float64(n) * float64(sentDF[t]-1) / float64(M)
+			if top[t] {
+				f[20] += float64(n)
+			}
+			if !seen[t] {
+				novel++
+			}
+		}
+		if nc > 0 {
+			f[17] = ov / float64(nc)
+			f[18] = ovPrev / float64(nc)
+			f[19] = dens / float64(nc)
+			f[20] /= float64(nc)
+			f[30] = float64(novel) / float64(nc)
+		}
+		if i == lead {
+			f[17] = 1
+		}
+		digits := 0
+		for k, t := range s {
+			if isQuote(t) {
+				f[21] = 1
+				if k == 0 {
+					f[22] = 1
+				}
+			}
+			if hasDigit(t) {
+				digits++
+			}
+			if t == "said" || t == "says" || t == "told" {
+				f[24] = 1
+			}
+			if t == ":" {
+				f[26] = 1
+			}
+		}
+		if L > 0 {
+			f[23] = float64(digits) / float64(L)
+		}
+		if len(s) > 0 && s[len(s)-1] == "?" {
+			f[25] = 1
+		}
+		f[27] = logM
+		f[28] = f[0] * logM
+		f[29] = f[7] * f[11]
+		f[31] = f[0] * cent[i]
+		f[32] = 1
+		for t := range tf[i] {
+			seen[t] = true
+		}
+		out[i] = f
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+// Package summary builds extractive summaries: it scores every sentence with
+// a small learned model (position, length, centrality, overlap with the lead,
+// key-term density) and returns the best sentences in article order, skipping
+// sentences that repeat a word trigram of one already chosen.
+package summary
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+//go:embed model.json
+var modelFS embed.FS
+
+// Summarizer picks summary sentences. It is safe for concurrent use.
+type Summarizer struct {
+	m *Model
+}
+
+// Load reads the embedded model.
+func Load() (*Summarizer, error) {
+	return LoadFS(modelFS, "model.json")
+}
+
+// LoadFS reads a model from fsys.
+func LoadFS(fsys fs.FS, name string) (*Summarizer, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	var m Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("summary: decoding model: %w", err)
+	}
+	if len(m.Weights) != NumFeatures || len(m.Mean) != NumFeatures || len(m.Std) != NumFeatures {
+		return nil, fmt.Errorf("summary: model has %d weights, want %d", len(m.Weights), NumFeatures)
+	}
+	return New(&m), nil
+}
+
+// New returns a Summarizer that uses m.
+func New(m *Model) *Summarizer { return &Summarizer{m: m} }
+
+// Summarize returns the indices of the n best sentences of doc, ascending.
+// It returns every sentence when the document has n or fewer.
+func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
+	sents := make([][]string, len(doc.Sentences))
+	for i := range doc.Sentences {
+		toks := doc.SentenceTokens(i)
+		w := make([]string, len(toks))
+		for j, t := range toks {
+			w[j] = strings.ToLower(t.Text)
+		}
+		sents[i] = w
+	}
+	return s.Select(sents, n)
+}
+
+// Select is Summarize on sentences given as lower-cased token texts.
+func (s *Summarizer) Select(sents [][]string, n int) []int {
+	if n <= 0 {
+		return nil
+	}
+	if len(sents) <= n {
+		out := make([]int, len(sents))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	feats := Features(sents)
+	order := make([]int, len(sents))
+	scores := make([]float64, len(sents))
+	for i, f := range feats {
+		order[i] = i
+		scores[i] = s.m.Score(f)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	var chosen []int
+	tri := make(map[string]bool)
+	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
+		for _, i := range order {
+			if len(chosen) == n {
+				break
+			}
+			if contains(chosen, i) {
+				continue
+			}
+			ts := trigrams(sents[i])
+			if pass == 0 && s.m.Block {
+				dup := false
+				for _, t := range ts {
+					if tri[t] {
+						dup = true
+						break
+					}
+				}
+				if dup {
+					continue
+				}
+			}
+			chosen = append(chosen, i)
+			for _, t := range ts {
+				tri[t] = true
+			}
+		}
+	}
+	sort.Ints(chosen)
+	return chosen
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func trigrams(s []string) []string {
+	var w []string
+	for _, t := range s {
+		if isWord(t) {
+			w = append(w, t)
+		}
+	}
+	var out []string
+	for i := 0; i+3 <= len(w); i++ {
+		out = append(out, w[i]+" "+w[i+1]+" "+w[i+2])
+	}
+	return out
+}

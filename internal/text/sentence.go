@@ -1,0 +1,198 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// SplitSentences groups the tokens of s into sentences. A sentence ends
+//   - at a line break (news text has one paragraph, headline, dateline or
+//     list item per line);
+//   - after . ! ? or an ellipsis, and after any closing quotes and brackets
+//     that follow it (He said "no." Then ...), unless the next word starts
+//     in lower case or is , ; or :; an ellipsis ends a sentence only before
+//     a capital;
+//   - after an abbreviation (U.S., Inc., a.m.) only when a typical sentence
+//     opener follows (The, He, But ...); never after a title (Mr., Gen.) or
+//     an initial before a name.
+func SplitSentences(s string, toks []Token) []Sentence {
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]Sentence, 0, len(toks)/20+1)
+	first := 0
+	for i := 0; i < len(toks); i++ {
+		last := i
+		end := i == len(toks)-1
+		if !end {
+			last, end = boundaryAfter(s, toks, i)
+		}
+		if end {
+			out = append(out, Sentence{Start: toks[first].Start, End: toks[last].End, First: first, Last: last + 1})
+			first = last + 1
+			i = last
+		}
+	}
+	return out
+}
+
+// boundaryAfter decides whether a sentence ends after token i (or after
+// closing punctuation following it). It returns the last token of the
+// sentence when it ends.
+func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
+	if lineBreakBetween(s, toks[i].End, toks[i+1].Start) {
+		return i, true
+	}
+	w := toks[i].Text
+	switch kind := terminal(w); kind {
+	case termNone:
+		return i, false
+	case termStop, termEllipsis:
+		j := i + 1
+		for j < len(toks) && isTerminalOrCloser(s, toks, j) {
+			if lineBreakBetween(s, toks[j-1].End, toks[j].Start) {
+				return j - 1, true
+			}
+			j++
+		}
+		if j == len(toks) {
+			return j - 1, true
+		}
+		if lineBreakBetween(s, toks[j-1].End, toks[j].Start) {
+			return j - 1, true
+		}
+		next := toks[j].Text
+		if kind == termEllipsis {
+			return j - 1, startsUpper(next) || isOpener(next)
+		}
+		if startsLower(next) || next == "," || next == ";" || next == ":" {
+			return i, false
+		}
+		return j - 1, true
+	case termAbbrev:
+		if _, ok := titles[w]; ok {
+			return i, false
+		}
+		if isDigit(w[0]) {
+			return i, false // "1." list marker
+		}
+		j := i + 1
+		for j < len(toks) && isCloser(s, toks, j) && !lineBreakBetween(s, toks[j-1].End, toks[j].Start) {
+			j++
+		}
+		if j == len(toks) {
+			return j - 1, true
+		}
+		if lineBreakBetween(s, toks[j-1].End, toks[j].Start) {
+			return j - 1, true
+		}
+		next := toks[j].Text
+		if j > i+1 && toks[j-1].Text != ")" && startsUpper(next) {
+			return j - 1, true // the U.S." The
+		}
+		if _, ok := starters[next]; ok {
+			if len(w) == 2 && (next == "A" || next == "I") {
+				return i, false // initials: J. A. Smith
+			}
+			return j - 1, true
+		}
+		return i, false
+	}
+	return i, false
+}
+
+const (
+	termNone = iota
+	termStop
+	termEllipsis
+	termAbbrev
+)
+
+// terminal classifies a token as sentence-final punctuation.
+func terminal(w string) int {
+	switch w {
+	case ".", "!", "?", "‼", "⁇", "⁈", "⁉", "。", "！", "？":
+		return termStop
+	case "…":
+		return termEllipsis
+	}
+	if len(w) >= 2 && w[len(w)-1] == '.' {
+		for i := 0; i < len(w); i++ {
+			if w[i] != '.' {
+				return termAbbrev
+			}
+		}
+		if len(w) == 2 {
+			return termStop // ".."
+		}
+		return termEllipsis
+	}
+	return termNone
+}
+
+// isTerminalOrCloser reports whether token j continues a sentence end:
+// more terminal punctuation (?!) or a closing quote or bracket.
+func isTerminalOrCloser(s string, toks []Token, j int) bool {
+	if k := terminal(toks[j].Text); k == termStop || k == termEllipsis {
+		return true
+	}
+	return isCloser(s, toks, j)
+}
+
+// isCloser reports whether token j is a closing quote or bracket. Straight
+// quotes close when attached to the previous token.
+func isCloser(s string, toks []Token, j int) bool {
+	switch toks[j].Text {
+	case ")", "]", "}", "”", "’", "»", "›", "）", "」", "』":
+		return true
+	case `"`, "'", "''":
+		return toks[j].Start == toks[j-1].End
+	}
+	return false
+}
+
+// isOpener reports whether w is an opening quote or bracket.
+func isOpener(w string) bool {
+	switch w {
+	case "(", "[", "{", "“", "‘", "«", "‹", `"`, "'", "``", "„":
+		return true
+	}
+	return false
+}
+
+func startsUpper(w string) bool {
+	c := w[0]
+	if c < utf8.RuneSelf {
+		return ascii[c]&cUpper != 0
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+func startsLower(w string) bool {
+	c := w[0]
+	if c < utf8.RuneSelf {
+		return ascii[c]&cLower != 0
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// lineBreakBetween reports whether the whitespace s[a:b] holds a line break.
+func lineBreakBetween(s string, a, b int) bool {
+	for i := a; i < b; i++ {
+		switch s[i] {
+		case '\n':
+			return true
+		case 0xE2: // U+2028, U+2029
+			if i+2 < b && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				return true
+			}
+		case 0xC2: // U+0085
+			if i+1 < b && s[i+1] == 0x85 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -78,4 +78,3 @@ func trimSpace(s string, a, b int) (Span, bool) {
 	}
 	return Span{a, b}, a < b
 }
-

@@ -1,0 +1,266 @@
+// Package perceptron holds the linear models behind the tagger and the
+// entity recogniser: hashed features, an averaged-perceptron trainer and a
+// compact read-only model with an open-addressing feature table.
+package perceptron
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// FNV-1a constants.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+// Seed starts a feature hash for template id t.
+func Seed(t uint64) uint64 { return (offset64 ^ t) * prime64 }
+
+// AddString hashes s into h.
+func AddString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
+}
+
+// AddBytes hashes b into h.
+func AddBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime64
+	}
+	return h
+}
+
+// AddUint hashes v into h.
+func AddUint(h, v uint64) uint64 {
+	h ^= v
+	h *= prime64
+	h ^= v >> 32
+	h *= prime64
+	return h
+}
+
+// Mix finalises a hash so that nearby keys spread over a table.
+func Mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// Model is a trained, read-only linear model: for each known feature a row
+// of NLabels weights. Safe for concurrent use.
+type Model struct {
+	NLabels int
+	Labels  []string
+	keys    []uint64 // open addressing, 0 = empty
+	rows    []int32  // row index per slot
+	w       []float32
+	mask    uint64
+	// Trans[i*NLabels+j] is the weight of label j following label i;
+	// Start[j] the weight of label j at the start of a sequence.
+	Trans []float32
+	Start []float32
+}
+
+// NewModel builds a model from feature keys and their weight rows.
+func NewModel(labels []string, keys []uint64, w []float32, trans, start []float32) *Model {
+	n := len(labels)
+	m := &Model{NLabels: n, Labels: labels, w: w, Trans: trans, Start: start}
+	size := 1
+	for size < 2*len(keys)+1 {
+		size <<= 1
+	}
+	m.keys = make([]uint64, size)
+	m.rows = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range keys {
+		j := k & m.mask
+		for m.keys[j] != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.keys[j] = k
+		m.rows[j] = int32(i)
+	}
+	return m
+}
+
+// Features returns the number of features in the model.
+func (m *Model) Features() int { return len(m.w) / max(m.NLabels, 1) }
+
+// Row returns the weights of feature key (already Mixed), or nil.
+func (m *Model) Row(k uint64) []float32 {
+	j := k & m.mask
+	for {
+		kk := m.keys[j]
+		if kk == k {
+			r := int(m.rows[j]) * m.NLabels
+			return m.w[r : r+m.NLabels : r+m.NLabels]
+		}
+		if kk == 0 {
+			return nil
+		}
+		j = (j + 1) & m.mask
+	}
+}
+
+// Score adds the weights of feats (Mixed keys) to scores.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	scores = scores[:m.NLabels]
+	for _, f := range feats {
+		if row := m.Row(f); row != nil {
+			for i, v := range row {
+				scores[i] += v
+			}
+		}
+	}
+}
+
+const magic = "LPCM1"
+
+// Write writes the model, gzipped, with weights quantised to 16 bits.
+func (m *Model) Write(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	bw.WriteString(magic)
+	put(uint32(m.NLabels))
+	for _, l := range m.Labels {
+		put(uint16(len(l)))
+		bw.WriteString(l)
+	}
+	putF := func(fs []float32) {
+		put(uint32(len(fs)))
+		put(fs)
+	}
+	putF(m.Trans)
+	putF(m.Start)
+	// collect features in key order (better compression, deterministic)
+	type kr struct {
+		k uint64
+		r int32
+	}
+	var ks []kr
+	for j, k := range m.keys {
+		if k != 0 {
+			ks = append(ks, kr{k, m.rows[j]})
+		}
+	}
+	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
+	var maxAbs float32
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	put(uint32(len(ks)))
+	put(scale)
+	var prev uint64
+	buf := make([]byte, binary.MaxVarintLen64)
+	for _, e := range ks {
+		n := binary.PutUvarint(buf, e.k-prev)
+		bw.Write(buf[:n])
+		prev = e.k
+	}
+	q := make([]int16, m.NLabels)
+	for _, e := range ks {
+		row := m.w[int(e.r)*m.NLabels : int(e.r+1)*m.NLabels]
+		for i, v := range row {
+			q[i] = int16(math.Round(float64(v / scale)))
+		}
+		put(q)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Read reads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	get := func(v any) error { return binary.Read(br, binary.LittleEndian, v) }
+	mg := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+		return nil, errors.New("perceptron: not a model file")
+	}
+	var n uint32
+	if err := get(&n); err != nil {
+		return nil, err
+	}
+	if n > 1000 {
+		return nil, fmt.Errorf("perceptron: bad label count %d", n)
+	}
+	labels := make([]string, n)
+	for i := range labels {
+		var l uint16
+		get(&l)
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, err
+		}
+		labels[i] = string(b)
+	}
+	getF := func() ([]float32, error) {
+		var c uint32
+		if err := get(&c); err != nil {
+			return nil, err
+		}
+		fs := make([]float32, c)
+		return fs, get(fs)
+	}
+	trans, err := getF()
+	if err != nil {
+		return nil, err
+	}
+	start, err := getF()
+	if err != nil {
+		return nil, err
+	}
+	var nf uint32
+	var scale float32
+	get(&nf)
+	if err := get(&scale); err != nil {
+		return nil, err
+	}
+	keys := make([]uint64, nf)
+	var prev uint64
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		keys[i] = prev
+	}
+	q := make([]int16, int(nf)*int(n))
+	if err := get(q); err != nil {
+		return nil, err
+	}
+	w := make([]float32, len(q))
+	for i, v := range q {
+		w[i] = float32(v) * scale
+	}
+	return NewModel(labels, keys, w, trans, start), nil
+}

@@ -1,0 +1,261 @@
+package pos
+
+import (
+	"unicode/utf8"
+
+	p "github.com/lector-nlp/lector/internal/perceptron"
+)
+
+// Feature templates.
+const (
+	tBias = iota + 1
+	tWord
+	tSuf1
+	tSuf2
+	tSuf3
+	tSuf4
+	tPre1
+	tPre2
+	tShape
+	tPrev
+	tPrev2
+	tPrevPrev2
+	tPrevWord
+	tWordM1
+	tSufM1
+	tWordM2
+	tWordP1
+	tSufP1
+	tWordP2
+	tCased
+	tFirst
+	tPrevNext
+)
+
+// word holds the per-token hashes the templates combine.
+type word struct {
+	w     uint64 // normalised word
+	suf3  uint64
+	shape uint64
+	cased uint64
+}
+
+// canon maps typographic quotes and dashes to the ASCII forms of the
+// training data. It returns s itself when nothing changes.
+func canon(s string) string {
+	switch s {
+	case "\u201c", "\u201d", "\u201e", "``", "''", "\u00ab", "\u00bb":
+		return "\""
+	case "\u2018", "\u2019":
+		return "'"
+	case "\u2013", "\u2014":
+		return "--"
+	case "\u2026":
+		return "..."
+	}
+	if len(s) > 2 && s[len(s)-1] != '\x00' {
+		// 's written with a curly apostrophe
+		if s == "\u2019s" || s == "\u2019S" {
+			return "'s"
+		}
+	}
+	return s
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
+
+// normHash hashes the normalised form of s: numbers collapse to classes,
+// letters are lower-cased.
+func normHash(h uint64, s string) uint64 {
+	nd := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			nd++
+		}
+	}
+	if nd > 0 {
+		if nd == 4 && len(s) == 4 {
+			return p.AddString(h, "!YEAR")
+		}
+		if isDigit(s[0]) {
+			// digits with punctuation: keep the shape (12.5, 1,000, 1996-08-22)
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if isDigit(c) {
+					c = '0'
+				}
+				h = p.AddUint(h, uint64(lowerByte(c)))
+			}
+			return h
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(lowerByte(s[i]))
+		h *= 1099511628211
+	}
+	return h
+}
+
+// sufHash hashes the last n bytes (lower-cased) of s.
+func sufHash(h uint64, s string, n int) uint64 {
+	if n > len(s) {
+		n = len(s)
+	}
+	for i := len(s) - n; i < len(s); i++ {
+		h ^= uint64(lowerByte(s[i]))
+		h *= 1099511628211
+	}
+	return h
+}
+
+func preHash(h uint64, s string, n int) uint64 {
+	if n > len(s) {
+		n = len(s)
+	}
+	for i := 0; i < n; i++ {
+		h ^= uint64(lowerByte(s[i]))
+		h *= 1099511628211
+	}
+	return h
+}
+
+// shapeHash hashes the compressed shape of s (Xx, XX, x, d, and punctuation).
+func shapeHash(h uint64, s string) uint64 {
+	var last byte
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var k byte
+		switch {
+		case c >= 'A' && c <= 'Z':
+			k = 'X'
+		case c >= 'a' && c <= 'z':
+			k = 'x'
+		case isDigit(c):
+			k = 'd'
+		case c >= 0x80:
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			k = 'u'
+			if r >= 'À' && r <= 'Þ' {
+				k = 'X'
+			} else if r >= 'ß' && r <= 'ÿ' {
+				k = 'x'
+			}
+			if k != last {
+				h = p.AddUint(h, uint64(k))
+				last = k
+			}
+			continue
+		default:
+			k = c
+		}
+		i++
+		if k != last {
+			h = p.AddUint(h, uint64(k))
+			last = k
+			n++
+		}
+	}
+	return h
+}
+
+// casedClass returns 1 title case, 2 all caps, 3 lower, 4 other.
+func casedClass(s string) uint64 {
+	if s == "" {
+		return 4
+	}
+	up, low := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			up++
+		} else if c >= 'a' && c <= 'z' {
+			low++
+		}
+	}
+	switch {
+	case up > 0 && low == 0:
+		return 2
+	case s[0] >= 'A' && s[0] <= 'Z':
+		return 1
+	case low > 0 && up == 0:
+		return 3
+	}
+	return 4
+}
+
+func prepare(words []string, ws []word) {
+	for i, s := range words {
+		ws[i] = word{
+			w:     normHash(p.Seed(tWord), s),
+			suf3:  sufHash(p.Seed(tSuf3), s, 3),
+			shape: shapeHash(p.Seed(tShape), s),
+			cased: casedClass(s),
+		}
+	}
+}
+
+var (
+	hStart  = p.AddString(p.Seed(99), "-START-")
+	hStart2 = p.AddString(p.Seed(99), "-START2-")
+	hEnd    = p.AddString(p.Seed(99), "-END-")
+	hEnd2   = p.AddString(p.Seed(99), "-END2-")
+)
+
+// features appends the feature keys of token i given the two previous
+// tags (as label ids, -1/-2 at the start).
+func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uint64 {
+	s := words[i]
+	cur := ws[i]
+	w1, w2, s1 := hStart, hStart2, hStart
+	if i > 0 {
+		w1, s1 = ws[i-1].w, ws[i-1].suf3
+	}
+	if i > 1 {
+		w2 = ws[i-2].w
+	}
+	n1, n2, sn1 := hEnd, hEnd2, hEnd
+	if i+1 < len(ws) {
+		n1, sn1 = ws[i+1].w, ws[i+1].suf3
+	}
+	if i+2 < len(ws) {
+		n2 = ws[i+2].w
+	}
+	pv, pv2 := uint64(prev+3), uint64(prev2+3)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	out = append(out,
+		p.Mix(p.Seed(tBias)),
+		p.Mix(cur.w),
+		p.Mix(sufHash(p.Seed(tSuf1), s, 1)),
+		p.Mix(sufHash(p.Seed(tSuf2), s, 2)),
+		p.Mix(cur.suf3),
+		p.Mix(sufHash(p.Seed(tSuf4), s, 4)),
+		p.Mix(preHash(p.Seed(tPre1), s, 1)),
+		p.Mix(preHash(p.Seed(tPre2), s, 2)),
+		p.Mix(cur.shape),
+		p.Mix(p.AddUint(p.Seed(tPrev), pv)),
+		p.Mix(p.AddUint(p.Seed(tPrev2), pv2)),
+		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevPrev2), pv), pv2)),
+		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevWord), pv), cur.w)),
+		p.Mix(p.AddUint(p.Seed(tWordM1), w1)),
+		p.Mix(p.AddUint(p.Seed(tSufM1), s1)),
+		p.Mix(p.AddUint(p.Seed(tWordM2), w2)),
+		p.Mix(p.AddUint(p.Seed(tWordP1), n1)),
+		p.Mix(p.AddUint(p.Seed(tSufP1), sn1)),
+		p.Mix(p.AddUint(p.Seed(tWordP2), n2)),
+		p.Mix(p.AddUint(p.AddUint(p.Seed(tCased), cur.cased), first)),
+		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevNext), pv), n1)),
+	)
+	return out
+}

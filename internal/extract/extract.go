@@ -1,0 +1,206 @@
+// Package extract turns a web page into article text and metadata. It
+// wraps go-trafilatura (with its readability and DOM-distiller fallbacks),
+// and keeps paragraphs: the text has one paragraph per block, separated by
+// a blank line, so that every later offset refers to the returned text.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ErrNoContent means the page holds no article text.
+var ErrNoContent = errors.New("the page holds no article text")
+
+// Metadata describes the page an article came from. Zero values mean unknown.
+type Metadata struct {
+	Title        string
+	Authors      []string
+	PublishTime  time.Time
+	SiteName     string
+	CanonicalURL string
+	Language     string // as declared or detected by the extractor
+	Description  string
+}
+
+// Result is an extracted article.
+type Result struct {
+	Text     string
+	Metadata Metadata
+}
+
+// maxTreeSize bounds the elements kept in an extracted tree.
+const maxTreeSize = 50000
+
+// HTML extracts the main text of an HTML page and its metadata. pageURL,
+// when not empty, is the address the page came from; it resolves relative
+// canonical links and helps the site-specific rules.
+func HTML(page []byte, pageURL string) (res *Result, err error) {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+		MaxTreeSize:     maxTreeSize,
+	}
+	if pageURL != "" {
+		if u, perr := url.Parse(pageURL); perr == nil {
+			opts.OriginalURL = u
+		}
+	}
+	defer func() {
+		// The extractor is third-party code run on hostile input: a panic
+		// there is a failed extraction, not a crashed server.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("extracting the page: %v", r)
+		}
+	}()
+	r, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	if err != nil || r == nil || r.ContentNode == nil {
+		return nil, ErrNoContent
+	}
+	text := Text(r.ContentNode)
+	if !prose(text) {
+		return nil, ErrNoContent
+	}
+	md := r.Metadata
+	res = &Result{
+		Text: text,
+		Metadata: Metadata{
+			Title:        strings.TrimSpace(md.Title),
+			Authors:      splitAuthors(md.Author),
+			PublishTime:  md.Date,
+			SiteName:     strings.TrimSpace(md.Sitename),
+			CanonicalURL: md.URL,
+			Language:     md.Language,
+			Description:  strings.TrimSpace(md.Description),
+		},
+	}
+	return res, nil
+}
+
+// prose reports whether text reads as article text rather than the
+// leftovers of navigation or a form: some sentence of six words or more, or
+// thirty words in all.
+func prose(text string) bool {
+	if len(strings.Fields(text)) >= 30 {
+		return true
+	}
+	for _, p := range strings.Split(text, "\n\n") {
+		if len(strings.Fields(p)) >= 6 && strings.ContainsAny(p, ".!?") {
+			return true
+		}
+	}
+	return false
+}
+
+func splitAuthors(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ";") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// blocks are the elements that start a new paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Tr: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Hr: true,
+	atom.Main: true, atom.Aside: true, atom.Details: true, atom.Summary: true, atom.Caption: true,
+}
+
+// trafilatura's own output vocabulary, which is not HTML.
+var blockNames = map[string]bool{"head": true, "list": true, "item": true, "quote": true, "row": true, "code": false}
+
+// Text renders an HTML tree as plain text: one paragraph per block
+// element, separated by a blank line; white space inside a paragraph
+// folded to single spaces; <br> as a line break.
+func Text(n *html.Node) string {
+	var w textWriter
+	w.walk(n)
+	w.endBlock()
+	return strings.Join(w.paras, "\n\n")
+}
+
+type textWriter struct {
+	paras []string
+	cur   strings.Builder
+	space bool
+}
+
+func (w *textWriter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Select:
+			return
+		case atom.Br:
+			w.lineBreak()
+			return
+		case atom.Td, atom.Th:
+			w.space = true
+		}
+	}
+	block := n.Type == html.ElementNode && (blocks[n.DataAtom] || blockNames[n.Data])
+	if block {
+		w.endBlock()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	if block {
+		w.endBlock()
+	}
+}
+
+func (w *textWriter) text(s string) {
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			w.space = true
+			continue
+		}
+		if r == 0 || (unicode.IsControl(r)) || r == '\ufeff' || r == '\u200b' {
+			continue
+		}
+		if w.space && w.cur.Len() > 0 {
+			last := w.cur.String()[w.cur.Len()-1]
+			if last != '\n' {
+				w.cur.WriteByte(' ')
+			}
+		}
+		w.space = false
+		w.cur.WriteRune(r)
+	}
+}
+
+func (w *textWriter) lineBreak() {
+	if w.cur.Len() > 0 {
+		w.cur.WriteByte('\n')
+	}
+	w.space = false
+}
+
+func (w *textWriter) endBlock() {
+	p := strings.TrimSpace(w.cur.String())
+	if p != "" {
+		w.paras = append(w.paras, p)
+	}
+	w.cur.Reset()
+	w.space = false
+}

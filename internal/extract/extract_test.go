@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readPage(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestArticle(t *testing.T) {
+	res, err := HTML(readPage(t, "article.html"), "https://courier.example.org/city/2024/03/14/tram-line?utm=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"The first passengers boarded the new harbour tram on Thursday morning",
+		"fourteen stops on the way",
+		"\"This is the biggest change to how people move around the city in a generation,\" said the mayor",
+		"The project cost 410 million euros",
+	} {
+		if !strings.Contains(res.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, res.Text)
+		}
+	}
+	for _, junk := range []string{"cookies", "ADVERTISEMENT", "Sponsored", "Home", "waited for this", "waste of money", "Related articles", "Ferry prices", "All rights reserved", "Privacy"} {
+		if strings.Contains(res.Text, junk) {
+			t.Errorf("text keeps %q:\n%s", junk, res.Text)
+		}
+	}
+	// paragraphs are kept, one per block
+	paras := strings.Split(res.Text, "\n\n")
+	if len(paras) < 5 {
+		t.Errorf("got %d paragraphs, want at least 5:\n%s", len(paras), res.Text)
+	}
+	md := res.Metadata
+	if md.Title != "Harbour city opens new tram line" {
+		t.Errorf("title %q", md.Title)
+	}
+	if md.SiteName != "The Coastal Courier" {
+		t.Errorf("site name %q", md.SiteName)
+	}
+	if md.CanonicalURL != "https://courier.example.org/city/2024/03/14/tram-line" {
+		t.Errorf("canonical URL %q", md.CanonicalURL)
+	}
+	if y, m, d := md.PublishTime.Date(); y != 2024 || m != time.March || d != 14 {
+		t.Errorf("publish time %v", md.PublishTime)
+	}
+	if len(md.Authors) == 0 || !strings.Contains(strings.Join(md.Authors, ";"), "Maria Lindqvist") {
+		t.Errorf("authors %q", md.Authors)
+	}
+	if md.Language != "en" {
+		t.Errorf("language %q", md.Language)
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	_, err := HTML(readPage(t, "no-article.html"), "")
+	if !errors.Is(err, ErrNoContent) {
+		t.Fatalf("got %v, want ErrNoContent", err)
+	}
+	for _, page := range []string{"", "   ", "<html></html>", "\x00\x01\x02binary\xff\xfe", "plain words without markup"} {
+		if _, err := HTML([]byte(page), ""); err != nil && !errors.Is(err, ErrNoContent) {
+			t.Errorf("%q: unexpected error %v", page, err)
+		}
+	}
+}
+
+func TestHostileHTML(t *testing.T) {
+	para := "Deep inside the page there is a paragraph of ordinary text, long enough for the extractor to keep it as the article of the page. "
+	deep := "<html><body>" + strings.Repeat("<div>", 5000) + "<p>" + strings.Repeat(para, 3) + "</p>" + strings.Repeat("</div>", 5000) + "</body></html>"
+	malformed := "<html><body><p>Unclosed <b>bold <i>italic <p>" + strings.Repeat(para, 2) + "<table><tr><td>cell<div></span></html></body><p>" + para
+	for name, page := range map[string]string{"deep": deep, "malformed": malformed} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			res, err := HTML([]byte(page), "")
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %s", d)
+			}
+			if err != nil && !errors.Is(err, ErrNoContent) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if err == nil && !strings.Contains(res.Text, "paragraph of ordinary text") {
+				t.Errorf("text %q", res.Text)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	page := `<html><body><h2>Head line</h2><p>One   two
+three.<br>Four.</p><ul><li>a</li><li>b</li></ul><script>x()</script><p>Last&nbsp;one</p></body></html>`
+	got := textOf(t, page)
+	want := "Head line\n\nOne two three.\nFour.\n\na\n\nb\n\nLast one"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func BenchmarkHTML(b *testing.B) {
+	page := readPage(b, "article.html")
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := HTML(page, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// piece kinds
+const (
+	kWord = iota + 1
+	kNum
+	kPunct
+)
+
+// piece is one unit of the recogniser's own fine-grained segmentation: a run
+// of letters, a run of digits or one punctuation rune. It is independent of
+// the shared tokeniser so that "Sept.", "1990s", "mid-2024" and "2023-09-20"
+// are seen the same way whatever the tokeniser does with them.
+type piece struct {
+	s, e int32
+	v    int32 // lexicon value, or the number for digits
+	sent int32 // sentence index
+	kind uint8
+	c    cls
+	nd   uint8 // number of digits
+	sp   bool  // preceded by white space (or at the start)
+	cap  bool  // starts with an upper-case letter
+	pl   bool  // plural unit
+	ch   byte  // the punctuation byte ('\'' for both apostrophes)
+}
+
+// lex appends the pieces of s to ps.
+func lex(s string, ps []piece) []piece {
+	var buf [24]byte
+	sp := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			sp = true
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			v := int32(0)
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				if j-i < 9 {
+					v = v*10 + int32(s[j]-'0')
+				}
+				j++
+			}
+			nd := j - i
+			if nd > 255 {
+				nd = 255
+			}
+			ps = append(ps, piece{s: int32(i), e: int32(j), v: v, kind: kNum, nd: uint8(nd), sp: sp})
+			sp = false
+			i = j
+		case c < utf8.RuneSelf && !isASCIILetter(c):
+			p := piece{s: int32(i), e: int32(i + 1), kind: kPunct, sp: sp, ch: c}
+			if c == '`' {
+				p.ch = '\''
+			}
+			ps = append(ps, p)
+			sp = false
+			i++
+		default:
+			r, n := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			if !unicode.IsLetter(r) {
+				if unicode.IsSpace(r) {
+					sp = true
+					i += n
+					continue
+				}
+				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: '?'}
+				if r == '\u2019' || r == '\u2018' {
+					p.ch = '\''
+				} else if r == '\u2013' || r == '\u2014' {
+					p.ch = '~' // dash
+				}
+				ps = append(ps, p)
+				sp = false
+				i += n
+				continue
+			}
+			j := i
+			k := 0
+			ascii := true
+			for j < len(s) {
+				b := s[j]
+				if b < utf8.RuneSelf {
+					if !isASCIILetter(b) {
+						break
+					}
+					if k < len(buf) {
+						buf[k] = b | 0x20
+					}
+					k++
+					j++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				ascii = false
+				j += n
+			}
+			p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r)}
+			if ascii && k <= len(buf) {
+				if le, ok := lexicon[string(buf[:k])]; ok {
+					p.c, p.v, p.pl = le.c, int32(le.v), le.pl
+				}
+			}
+			ps = append(ps, p)
+			sp = false
+			i = j
+		}
+	}
+	return ps
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

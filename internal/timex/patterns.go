@@ -1,0 +1,644 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+func (st *state) anchorQuarter() (int, int) {
+	return st.a.Year(), (int(st.a.Month())-1)/3 + 1
+}
+
+// monthYear picks the year of a month (and day, 0 if none) named without
+// a year: the nearest one for a full date, the tense-led one for a bare
+// month.
+func (st *state) monthYear(m, d, j int) int {
+	y := st.a.Year()
+	am := int(st.a.Month())
+	if d > 0 {
+		diff := (m*31 + d) - (am*31 + st.a.Day())
+		switch {
+		case diff > 6*31:
+			return y - 1
+		case diff < -6*31 && st.future(j):
+			return y + 1
+		}
+		return y
+	}
+	if m > am && !st.future(j) && m-am > 2 {
+		return y - 1
+	}
+	if m < am && st.future(j) && am-m > 2 {
+		return y + 1
+	}
+	return y
+}
+
+// weekdayDate resolves weekday wd (1 = Monday) near the anchor:
+// dir -1 the last one before, +1 the next one after, 0 by tense (the same
+// day, else the most recent one, or the coming one in future sentences).
+func (st *state) weekdayDate(wd, dir, j int) time.Time {
+	cur := int(st.a.Weekday()+6)%7 + 1
+	switch dir {
+	case -1:
+		back := (cur - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return st.a.AddDate(0, 0, -back)
+	case 1:
+		fwd := (wd - cur + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return st.a.AddDate(0, 0, fwd)
+	}
+	if wd == cur {
+		return st.a
+	}
+	if st.future(j) {
+		return st.a.AddDate(0, 0, (wd-cur+7)%7)
+	}
+	return st.a.AddDate(0, 0, -((cur - wd + 7) % 7))
+}
+
+// numericDate: 2023-09-20, 2023-09-20T10:30, 9/20/2023.
+func (st *state) numericDate(i int) (result, bool) {
+	y, nd, ok := st.num(i)
+	if !ok {
+		return result{}, false
+	}
+	if nd == 4 && st.punct(i+1, '-') && st.tight(i+1) && st.tight(i+2) {
+		m, nm, ok1 := st.num(i + 2)
+		if !ok1 || nm > 2 || m < 1 || m > 12 || !st.punct(i+3, '-') || !st.tight(i+3) || !st.tight(i+4) {
+			return result{}, false
+		}
+		d, ndd, ok2 := st.num(i + 4)
+		if !ok2 || ndd > 2 || d < 1 || d > 31 {
+			return result{}, false
+		}
+		r := result{end: i + 5, typ: Date, val: ymdValue(y, m, d)}
+		// optional time: T10:30 or " 10:30"
+		k := i + 5
+		if st.is(k, "t") || (st.kind(k) == kWord && st.tight(k) && len(st.word(k)) > 1 && (st.word(k)[0]|0x20) == 't') {
+			// "T10" lexes as a word "T" and a number when tight
+			k++
+		}
+		if h, nh, ok3 := st.num(k); ok3 && nh <= 2 && h < 24 && st.punct(k+1, ':') {
+			if mi, nmi, ok4 := st.num(k + 2); ok4 && nmi == 2 && mi < 60 {
+				r.end = k + 3
+				if st.punct(r.end, ':') {
+					if _, ns, ok5 := st.num(r.end + 1); ok5 && ns == 2 {
+						r.end += 2
+					}
+				}
+				r.typ = Time
+				b := []byte(r.val)
+				b = append(b, 'T')
+				b = appendInt(b, h, 2)
+				b = append(b, ':')
+				b = appendInt(b, mi, 2)
+				r.val = string(b)
+			}
+		}
+		return r, true
+	}
+	if nd <= 2 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) {
+		m := y
+		d, ndd, ok1 := st.num(i + 2)
+		if !ok1 || ndd > 2 || m < 1 || m > 12 || d < 1 || d > 31 || !st.punct(i+3, '/') || !st.tight(i+3) || !st.tight(i+4) {
+			return result{}, false
+		}
+		yy, ny, ok2 := st.num(i + 4)
+		if !ok2 || (ny != 2 && ny != 4) {
+			return result{}, false
+		}
+		if ny == 2 {
+			if yy < 50 {
+				yy += 2000
+			} else {
+				yy += 1900
+			}
+		}
+		return result{end: i + 5, typ: Date, val: ymdValue(yy, m, d)}, true
+	}
+	return result{}, false
+}
+
+// dayNum reads a day of the month at j: "20", "20th".
+func (st *state) dayNum(j int) (int, int, bool) {
+	d, nd, ok := st.num(j)
+	if !ok || nd > 2 || d < 1 || d > 31 {
+		return 0, j, false
+	}
+	end := j + 1
+	if st.c(end) == wTh && st.tight(end) {
+		end++
+	}
+	// not "20-year", "20:30", "20,000", "20.5", "20%"
+	if st.tight(end) && (st.punct(end, '-') || st.punct(end, ':') || st.punct(end, '%')) {
+		return 0, j, false
+	}
+	if st.tight(end) && (st.punct(end, ',') || st.punct(end, '.')) && st.kind(end+1) == kNum && st.tight(end+1) {
+		return 0, j, false
+	}
+	return d, end, true
+}
+
+// yearNum reads a four-digit year at j ("1998", "'98" is not taken here).
+func (st *state) yearNum(j int) (int, bool) {
+	y, nd, ok := st.num(j)
+	if !ok || nd != 4 || y < 1000 || y > 2199 {
+		return 0, false
+	}
+	if st.tight(j+1) && (st.punct(j+1, '%') || ((st.punct(j+1, ',') || st.punct(j+1, '.')) && st.kind(j+2) == kNum && st.tight(j+2))) {
+		return 0, false
+	}
+	if st.tight(j) && (st.punct(j-1, '$') || st.punct(j-1, '#') || ((st.punct(j-1, ',') || st.punct(j-1, '.')) && st.kind(j-2) == kNum)) {
+		return 0, false
+	}
+	return y, true
+}
+
+// isMonth reports a month word at j and the index after it (and its dot).
+func (st *state) isMonth(j int) (m, end int, abbr, ok bool) {
+	switch st.c(j) {
+	case cMonth:
+		m, end = int(st.ps[j].v), j+1
+		if st.punct(end, '.') && st.tight(end) && len(st.word(j)) <= 4 {
+			end++ // "June." at a sentence end is harmless to include? no:
+			end--
+		}
+		return m, end, false, true
+	case cMonthAbbr:
+		m, end = int(st.ps[j].v), j+1
+		if st.punct(end, '.') && st.tight(end) {
+			end++
+		}
+		return m, end, true, true
+	}
+	return 0, j, false, false
+}
+
+// monthDate: [Weekday[,]] Sept. 20[,] [2023] | September 2023 | 20 September 2023 |
+// the 20th of September | bare month in a good context.
+func (st *state) monthDate(i int) (result, bool) {
+	j := i
+	wd := 0
+	if st.c(j) == cWeekday {
+		wd = int(st.ps[j].v)
+		j++
+		if st.punct(j, ',') {
+			j++
+		}
+	}
+	// day before month: "20 September", "the 20th of September"
+	if wd == 0 {
+		k := j
+		the := st.c(k) == wThe
+		if the {
+			k++
+		}
+		if d, e, ok := st.dayNum(k); ok {
+			if st.c(e) == wOf {
+				e++
+			}
+			if m, e2, _, ok2 := st.isMonth(e); ok2 && (!the || st.c(e-1) == wOf) && st.ps[k].sp {
+				return st.finishMonth(i, e2, m, d)
+			}
+		}
+		if st.c(k) == cOrd && st.c(k+1) == wOf {
+			if m, e2, _, ok2 := st.isMonth(k + 2); ok2 {
+				return st.finishMonth(i, e2, m, int(st.ps[k].v))
+			}
+		}
+	}
+	m, e, abbr, ok := st.isMonth(j)
+	if !ok {
+		return result{}, false
+	}
+	if d, e2, ok := st.dayNum(e); ok && !(st.punct(e2, '-') && st.tight(e2)) {
+		return st.finishMonth(i, e2, m, d)
+	}
+	// month year: "September 2023", "Sept. 2023", "September of 2023", "June last year"
+	k := e
+	if st.punct(k, ',') || st.c(k) == wOf {
+		k++
+	}
+	if y, ok := st.yearNum(k); ok {
+		return result{end: k + 1, typ: Date, val: monthValue(y, m)}, true
+	}
+	if st.punct(k, '\'') && st.tight(k+1) {
+		if yy, nd, ok := st.num(k + 1); ok && nd == 2 {
+			return result{end: k + 2, typ: Date, val: monthValue(century(yy), m)}, true
+		}
+	}
+	if (st.c(e) == wLast || st.c(e) == wThis || st.c(e) == wNext) && st.is(e+1, "year") {
+		if !st.has {
+			return result{end: e + 2, typ: Date, val: monthValue(-1, m), rel: true}, true
+		}
+		y := st.a.Year()
+		if st.c(e) == wLast {
+			y--
+		} else if st.c(e) == wNext {
+			y++
+		}
+		return result{end: e + 2, typ: Date, val: monthValue(y, m), rel: true}, true
+	}
+	if wd != 0 {
+		return result{}, false
+	}
+	// bare month: needs a capital and, for May and March, a context
+	if abbr || !st.ps[j].cap {
+		return result{}, false
+	}
+	if m == 5 || m == 3 {
+		switch st.c(j - 1) {
+		case wIn, wSince, wUntil, wBy, wDuring, wEarly, wLate, wMid, wOf, wFrom, wTo, wBefore, wAfter, wLast, wNext, wThis, wEnd:
+		default:
+			if !st.punct(j-1, '-') {
+				return result{}, false
+			}
+		}
+		if st.kind(e) == kWord && st.ps[e].cap && st.c(e) == cNone {
+			return result{}, false // "May Smith"
+		}
+	}
+	if !st.has {
+		return result{end: e, typ: Date, val: monthValue(-1, m), rel: true}, true
+	}
+	return result{end: e, typ: Date, val: monthValue(st.monthYear(m, 0, i), m), rel: true}, true
+}
+
+func century(yy int) int {
+	if yy < 40 {
+		return 2000 + yy
+	}
+	return 1900 + yy
+}
+
+func (st *state) finishMonth(i, e, m, d int) (result, bool) {
+	k := e
+	if st.punct(k, ',') {
+		k++
+	}
+	if y, ok := st.yearNum(k); ok {
+		return result{end: k + 1, typ: Date, val: ymdValue(y, m, d)}, true
+	}
+	if !st.has {
+		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
+	}
+	return result{end: e, typ: Date, val: ymdValue(st.monthYear(m, d, i), m, d), rel: true}, true
+}
+
+// weekday: Wednesday, Wednesday night, Mondays (set), Tuesday nights.
+func (st *state) weekday(i int) (result, bool) {
+	switch st.c(i) {
+	case cWeekdays:
+		if !st.ps[i].cap {
+			return result{}, false
+		}
+		wd := int(st.ps[i].v)
+		b := []byte("XXXX-WXX-")
+		b = appendInt(b, wd, 1)
+		return result{end: i + 1, typ: Set, val: string(b)}, true
+	case cWeekday:
+	default:
+		return result{}, false
+	}
+	wd := int(st.ps[i].v)
+	end := i + 1
+	pod := 0
+	if st.c(end) == cPOD {
+		pod = int(st.ps[end].v)
+		if st.ps[end].pl {
+			return result{}, false
+		}
+		// "Tuesday nights" is a set
+		if strings.HasSuffix(strings.ToLower(st.word(end)), "s") {
+			b := []byte("XXXX-WXX-")
+			b = appendInt(b, wd, 1)
+			b = append(b, 'T')
+			b = append(b, podCode[pod]...)
+			return result{end: end + 1, typ: Set, val: string(b)}, true
+		}
+		end++
+	}
+	var val []byte
+	if st.has {
+		val = []byte(dayValue(st.weekdayDate(wd, 0, i)))
+	} else {
+		val = []byte("XXXX-WXX-")
+		val = appendInt(val, wd, 1)
+	}
+	typ := Date
+	if pod > 0 {
+		typ = Time
+		val = append(val, 'T')
+		val = append(val, podCode[pod]...)
+	}
+	return result{end: end, typ: typ, val: string(val), rel: true}, true
+}
+
+// year: 1990, fiscal 1990, the year 2000, 1990s, the '90s, the nineties,
+// the 20th century, Q3 2023, FY2024.
+func (st *state) year(i int) (result, bool) {
+	j := i
+	the := false
+	if st.c(j) == wThe {
+		the = true
+		j++
+	}
+	// decades and centuries
+	if y, ok := st.decade(j); ok {
+		return result{end: ok2(y), typ: Date, val: ymdValueDecade(y)}, true
+	}
+	if st.c(j) == cDecadeWord && the {
+		return result{end: j + 1, typ: Date, val: "19" + string(byte('0'+st.ps[j].v))}, true
+	}
+	if n, e, ok := st.ordinal(j); ok && st.c(e) == cUnit && st.ps[e].v == uCentury && !st.ps[e].pl && n >= 1 && n <= 21 {
+		b := appendInt(nil, n-1, 2)
+		return result{end: e + 1, typ: Date, val: string(b)}, true
+	}
+	if the && st.is(j, "year") {
+		if y, ok := st.yearNum(j + 1); ok {
+			return result{end: j + 2, typ: Date, val: yearValue(y)}, true
+		}
+		return result{}, false
+	}
+	if the {
+		return result{}, false
+	}
+	fiscal := false
+	if st.c(j) == wFiscal || st.is(j, "fy") {
+		fiscal = true
+		j++
+	}
+	if w := strings.ToLower(st.word(j)); len(w) == 2 && (w[0] == 'q' || w[0] == 'h') && w[1] >= '1' && w[1] <= '4' {
+		// "Q3" lexes as one word only if digits were letters; not the case. Handled below.
+		_ = w
+	}
+	if st.c(j) == wQ && st.tight(j+1) {
+		if q, nd, ok := st.num(j + 1); ok && nd == 1 && q >= 1 && (q <= 4 && st.ps[j].v == 'q' || q <= 2 && st.ps[j].v == 'h') && !st.tight(j+2) {
+			e := j + 2
+			k := e
+			if st.c(k) == wOf || st.punct(k, ',') {
+				k++
+			}
+			y, ok := st.yearNum(k)
+			if ok {
+				e = k + 1
+			}
+			if !ok {
+				if !st.has {
+					return result{end: e, typ: Date, val: halfOrQuarter(-1, q, byte(st.ps[j].v)), rel: true}, true
+				}
+				y = st.quarterYear(q, i)
+			}
+			return result{end: e, typ: Date, val: halfOrQuarter(y, q, byte(st.ps[j].v)), rel: !ok, q: qIf(q, byte(st.ps[j].v)), y: y}, true
+		}
+	}
+	y, ok := st.yearNum(j)
+	if !ok {
+		return result{}, false
+	}
+	if !fiscal {
+		// a bare four-digit number is a year only when it looks like one
+		if y < 1900 && !(st.c(j-1) == wIn || st.c(j-1) == wSince || st.c(j-1) == wOf || st.c(j-1) == wUntil || st.c(j-1) == wBy || st.c(j-1) == wFrom) {
+			return result{}, false
+		}
+		if st.c(j+1) == cUnit || st.is(j+1, "percent") {
+			return result{}, false
+		}
+		if st.tight(j+1) && st.punct(j+1, '-') && st.kind(j+2) == kNum {
+			return result{}, false // a range or a score, left alone
+		}
+	}
+	return result{end: j + 1, typ: Date, val: yearValue(y)}, true
+}
+
+func ok2(y int) int { return y >> 16 }
+
+// decade reads "1990s", "'90s", "1990's" at j; it returns (end<<16 | decade).
+func (st *state) decade(j int) (int, bool) {
+	if st.punct(j, '\'') {
+		if yy, nd, ok := st.num(j + 1); ok && nd == 2 && yy%10 == 0 && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
+			return (j+3)<<16 | century(yy)/10, true
+		}
+		return 0, false
+	}
+	y, nd, ok := st.num(j)
+	if !ok || nd != 4 || y%10 != 0 || y < 1000 || y > 2190 {
+		return 0, false
+	}
+	if st.c(j+1) == wS && st.tight(j+1) {
+		return (j+2)<<16 | y/10, true
+	}
+	if st.punct(j+1, '\'') && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
+		return (j+3)<<16 | y/10, true
+	}
+	return 0, false
+}
+
+func ymdValueDecade(packed int) string {
+	return string(appendInt(nil, packed&0xffff, 3))
+}
+
+func qIf(q int, kind byte) int {
+	if kind == 'q' {
+		return q
+	}
+	return 0
+}
+
+func halfOrQuarter(y, n int, kind byte) string {
+	if kind == 'h' {
+		b := []byte{}
+		if y < 0 {
+			b = append(b, "XXXX"...)
+		} else {
+			b = appendInt(b, y, 4)
+		}
+		b = append(b, "-H"...)
+		b = appendInt(b, n, 1)
+		return string(b)
+	}
+	return quarterValue(y, n)
+}
+
+// ordinal reads "third", "3rd", "second" at j.
+func (st *state) ordinal(j int) (int, int, bool) {
+	switch st.c(j) {
+	case cOrd:
+		return int(st.ps[j].v), j + 1, true
+	case cUnit:
+		if st.ps[j].v == uSecond && !st.ps[j].pl {
+			return 2, j + 1, true
+		}
+	}
+	if n, nd, ok := st.num(j); ok && nd <= 2 && st.c(j+1) == wTh && st.tight(j+1) {
+		return n, j + 2, true
+	}
+	return 0, j, false
+}
+
+// quarterYear picks the year of a quarter named without one: the anchor's
+// year, or the year before for a quarter still ahead in a past sentence.
+func (st *state) quarterYear(q, j int) int {
+	y, aq := st.anchorQuarter()
+	if q > aq && !st.future(j) {
+		return y - 1
+	}
+	return y
+}
+
+// quarter: the third quarter, third-quarter, the fiscal first quarter,
+// the third quarter of 1990, the 1988 third quarter, this year's third
+// quarter, the first half, the quarter, the latest quarter, the year-ago
+// quarter.
+func (st *state) quarter(i int) (result, bool) {
+	j := i
+	if st.c(j) == wThe || st.c(j) == wIts {
+		j++
+	}
+	y, hasY := 0, false
+	shift := 0 // years relative to the anchor year
+	relYear := false
+	if yy, ok := st.yearNum(j); ok {
+		y, hasY = yy, true
+		j++
+	}
+	// "this year's", "last year's"
+	if (st.c(j) == wThis || st.c(j) == wLast || st.c(j) == wNext) && st.is(j+1, "year") && st.punct(j+2, '\'') && st.is(j+3, "s") {
+		relYear = true
+		switch st.c(j) {
+		case wLast:
+			shift = -1
+		case wNext:
+			shift = 1
+		}
+		j += 4
+	}
+	if st.c(j) == wFiscal {
+		j++
+		if st.punct(j, '-') {
+			j++
+		}
+	}
+	n, e, ok := st.ordinal(j)
+	kind := byte('q')
+	if ok {
+		if st.punct(e, '-') && st.tight(e) {
+			e++
+		}
+		switch {
+		case st.c(e) == cUnit && st.ps[e].v == uQuarter && !st.ps[e].pl && n >= 1 && n <= 4:
+		case st.c(e) == wHalf && (n == 1 || n == 2):
+			kind = 'h'
+		case st.c(e) == wLast && false:
+		default:
+			return result{}, false
+		}
+		end := e + 1
+		if !hasY && !relYear {
+			k := end
+			if st.c(k) == wOf || st.punct(k, ',') {
+				k++
+				if st.c(k) == wFiscal {
+					k++
+				}
+			}
+			if yy, ok := st.yearNum(k); ok {
+				y, hasY, end = yy, true, k+1
+			} else if st.c(k-1) != wOf && st.c(k) == wFiscal {
+				if yy, ok := st.yearNum(k + 1); ok {
+					y, hasY, end = yy, true, k+2
+				}
+			}
+		}
+		if hasY {
+			return result{end: end, typ: Date, val: halfOrQuarter(y, n, kind), q: qIf(n, kind), y: y}, true
+		}
+		if !st.has {
+			return result{end: end, typ: Date, val: halfOrQuarter(-1, n, kind), rel: true}, true
+		}
+		if relYear {
+			y = st.a.Year() + shift
+		} else if kind == 'q' {
+			y = st.quarterYear(n, i)
+		} else {
+			y = st.a.Year()
+			if n == 2 && st.a.Month() < 7 && !st.future(i) {
+				y--
+			}
+		}
+		return result{end: end, typ: Date, val: halfOrQuarter(y, n, kind), rel: true, q: qIf(n, kind), y: y}, true
+	}
+	// relative quarters
+	if hasY || relYear || j == i && st.c(i) != wLatest && st.c(i) != wCurrent && st.c(i) != wThis && st.c(i) != wLast && st.c(i) != wNext && st.c(i) != wThat {
+		return result{}, false
+	}
+	mode := 0 // 0 the quarter in focus, 1 current, -1 previous, +2 next, 4 year-ago
+	k := j
+	switch st.c(k) {
+	case wLatest:
+		mode = 0
+		k++
+	case wCurrent, wThis:
+		mode = 1
+		k++
+	case wLast, wPrevious, wPast:
+		mode = -1
+		k++
+	case wNext, wComing, wFollowing:
+		mode = 2
+		k++
+	case wSame, wThat:
+		k++
+	}
+	if st.is(k, "comparable") {
+		k++
+	}
+	if st.is(k, "year") && st.punct(k+1, '-') && (st.c(k+2) == wAgo || st.c(k+2) == wEarlier) {
+		mode = 4
+		k += 3
+	}
+	if !(st.c(k) == cUnit && st.ps[k].v == uQuarter && !st.ps[k].pl) {
+		return result{}, false
+	}
+	end := k + 1
+	if !st.has {
+		return result{end: end, typ: Date, val: quarterValue(-1, 0), rel: true}, true
+	}
+	ay, aq := st.anchorQuarter()
+	var qy, qq int
+	switch mode {
+	case 1:
+		qy, qq = ay, aq
+	case -1:
+		qy, qq = ay, aq-1
+	case 2:
+		qy, qq = ay, aq+1
+	default:
+		if st.refQ > 0 {
+			qy, qq = st.refY, st.refQ
+		} else {
+			qy, qq = ay, aq-1
+		}
+		if mode == 4 {
+			qy--
+		}
+	}
+	if qq < 1 {
+		qq += 4
+		qy--
+	} else if qq > 4 {
+		qq -= 4
+		qy++
+	}
+	r := result{end: end, typ: Date, val: quarterValue(qy, qq), rel: true}
+	if mode != 4 {
+		r.q, r.y = qq, qy
+	}
+	return r, true
+}

@@ -1,0 +1,775 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// number reads a count at j: 3, three, twenty-five, a, a few, several,
+// a couple of, 2 1/2, a hundred, a dozen. n < 0 means an unknown count.
+func (st *state) number(j int) (n float64, end int, ok bool) {
+	switch st.c(j) {
+	case wA:
+		switch st.c(j + 1) {
+		case wVague:
+			return -1, j + 2, true
+		case wCouple:
+			if st.c(j+2) == wOf {
+				return 2, j + 3, true
+			}
+			return 2, j + 2, true
+		case wHundred, wThousand, wDozen:
+			return float64(st.ps[j+1].v), j + 2, true
+		case wHalf:
+			return 0.5, j + 2, true
+		}
+		return 1, j + 1, true
+	case wVague:
+		return -1, j + 1, true
+	case wCouple:
+		if st.c(j+1) == wOf {
+			return 2, j + 2, true
+		}
+		return 2, j + 1, true
+	case wDozen, wHundred:
+		return float64(st.ps[j].v), j + 1, true
+	case wHalf:
+		if st.c(j+1) == wA {
+			return 0.5, j + 2, true
+		}
+		return 0, j, false
+	case cNum:
+		v := int(st.ps[j].v)
+		e := j + 1
+		if v >= 20 && v%10 == 0 && st.punct(e, '-') && st.tight(e) && st.tight(e+1) && st.c(e+1) == cNum && st.ps[e+1].v < 10 {
+			v += int(st.ps[e+1].v)
+			e += 2
+		}
+		if st.c(e) == wHundred {
+			v *= 100
+			e++
+		} else if st.c(e) == wThousand {
+			v *= 1000
+			e++
+		}
+		return float64(v), e, true
+	case cNone:
+		v, nd, isNum := st.num(j)
+		if !isNum || nd > 4 {
+			return 0, j, false
+		}
+		e := j + 1
+		if st.tight(e) && (st.punct(e, '.') || st.punct(e, ',')) && st.kind(e+1) == kNum && st.tight(e+1) {
+			if st.punct(e, ',') {
+				return 0, j, false
+			}
+			// 2.5
+			f, fd, _ := st.num(e + 1)
+			x := float64(v)
+			div := 1.0
+			for k := 0; k < fd; k++ {
+				div *= 10
+			}
+			return x + float64(f)/div, e + 2, true
+		}
+		// 2 1/2
+		if a, _, ok1 := st.num(e); ok1 && st.punct(e+1, '/') && st.tight(e+1) && st.tight(e+2) {
+			if b, _, ok2 := st.num(e + 2); ok2 && b > 0 && a < b {
+				return float64(v) + float64(a)/float64(b), e + 3, true
+			}
+		}
+		return float64(v), e, true
+	}
+	return 0, j, false
+}
+
+// duration: three days, the past five years, two-year, a few days,
+// several years, years, the first nine months, 2 1/2 hours; and with
+// "ago", "earlier", "later", "from now" a date: two weeks ago.
+func (st *state) duration(i int) (result, bool) {
+	j := i
+	the := false
+	if st.c(j) == wThe || st.c(j) == wThese || st.c(j) == wThat {
+		the = true
+		j++
+	}
+	dir := 0 // -1 past/last, +1 next/coming
+	switch st.c(j) {
+	case wPast, wLast, wPrevious, wRecent:
+		dir = -1
+		j++
+	case wNext, wComing, wFollowing:
+		dir = 1
+		j++
+	case cOrd:
+		if st.ps[j].v == 1 { // "the first nine months"
+			j++
+		}
+	case wLatest:
+		j++
+	}
+	if dir == 0 && st.is(j, "initial") || st.is(j, "final") {
+		j++
+	}
+	n, e, hasN := st.number(j)
+	if !hasN {
+		n, e = -1, j
+	}
+	// "two to three weeks", "12 to 18 months": keep the first count
+	if hasN && (st.c(e) == wTo || st.c(e) == wOr) {
+		if _, e2, ok := st.number(e + 1); ok && st.c(e2) == cUnit {
+			e = e2
+		}
+	}
+	// "two-year", "16-hour" adjectives
+	adj := false
+	if hasN && st.punct(e, '-') && st.tight(e) && st.tight(e+1) {
+		e++
+		adj = true
+	}
+	if st.c(e) != cUnit {
+		if st.c(e) == wWeekend && !hasN && the {
+			return result{}, false
+		}
+		return result{}, false
+	}
+	u := int(st.ps[e].v)
+	pl := st.ps[e].pl
+	end := e + 1
+	if !hasN {
+		if !pl {
+			return result{}, false // "the year", "past year" are left to other patterns
+		}
+		if u == uSecond || u == uQuarter && !the && dir == 0 {
+			return result{}, false
+		}
+		// bare plurals: "years", "recent years", "the past few weeks"
+		if dir == -1 && st.c(i) == wRecent && u == uYear {
+			return result{end: end, typ: Date, val: "PAST_REF"}, true
+		}
+		if !the && dir == 0 && i > 0 && (st.c(i-1) == wFor || st.c(i-1) == wIn || st.c(i-1) == wOver || st.c(i-1) == wFrom || st.c(i-1) == wWithin || st.c(i-1) == wFor) {
+			// "for years", "in years", "over years"
+		} else if !the && dir == 0 {
+			if st.c(end) != wAgo && st.c(end) != wOr && !(st.c(end) == wAnd && st.c(end+1) == cUnit) {
+				return result{}, false
+			}
+		}
+	} else {
+		if u == uSecond && !pl && n != 1 {
+			return result{}, false
+		}
+		if st.c(j) == wA && u == uSecond {
+			return result{}, false
+		}
+		if adj && st.punct(end, '-') && st.is(end+1, "old") {
+			return result{}, false // ages
+		}
+		if adj && pl {
+			return result{}, false
+		}
+	}
+	// "a year and a half"
+	if hasN && n >= 0 && st.c(end) == wAnd && st.c(end+1) == wA && st.c(end+2) == wHalf {
+		n += 0.5
+		end += 3
+	}
+	// "weeks or months"
+	if !hasN && st.c(end) == wOr && st.c(end+1) == cUnit && st.ps[end+1].pl {
+		end += 2
+	}
+	// the distance forms
+	switch st.c(end) {
+	case wAgo, wEarlier, wLater, wBefore, wHence, wAhead:
+		if the || dir != 0 || adj {
+			break
+		}
+		c := st.c(end)
+		if c == wBefore && st.kind(end+1) != 0 && st.c(end+1) != cNone && st.c(end+1) != wThe {
+			break // "two days before the vote" stays a duration
+		}
+		if c == wBefore || c == wAhead {
+			break
+		}
+		sign := -1
+		if c == wLater || c == wHence {
+			sign = 1
+		}
+		return st.shifted(i, end+1, n, u, sign), true
+	case wFrom:
+		if st.c(end+1) == wNow && !the && dir == 0 {
+			return st.shifted(i, end+2, n, u, 1), true
+		}
+	case wAgoAdj:
+	}
+	if !hasN && st.c(i) == wThe && dir == 0 && !pl {
+		return result{}, false
+	}
+	return result{end: end, typ: Duration, val: durationValue(n, u)}, true
+}
+
+// shifted is the date n units before (sign -1) or after the anchor,
+// at the granularity of the unit.
+func (st *state) shifted(i, end int, n float64, u, sign int) result {
+	r := result{end: end, typ: Date, rel: true}
+	if n < 0 {
+		if sign < 0 {
+			r.val = "PAST_REF"
+		} else {
+			r.val = "FUTURE_REF"
+		}
+		r.rel = false
+		return r
+	}
+	k := int(n)
+	if float64(k) != n {
+		k = int(n + 0.5)
+	}
+	k *= sign
+	if !st.has {
+		switch u {
+		case uDay:
+			r.val = "XXXX-XX-XX"
+		case uWeek, uFortnight:
+			r.val = "XXXX-WXX"
+		case uMonth:
+			r.val = "XXXX-XX"
+		case uQuarter:
+			r.val = "XXXX-QX"
+		default:
+			r.val = "XXXX"
+		}
+		return r
+	}
+	// "a year ago" next to a quarter speaks of that quarter a year before
+	if u == uYear && st.refQ > 0 && st.ps[i].sent-st.refQAt <= 1 && k == -1 {
+		r.val = quarterValue(st.refY-1, st.refQ)
+		return r
+	}
+	a := st.a
+	switch u {
+	case uSecond, uMinute, uHour, uDay:
+		if u == uDay {
+			r.val = dayValue(a.AddDate(0, 0, k))
+		} else {
+			r.val = dayValue(a)
+		}
+	case uWeek:
+		r.val = weekValue(a.AddDate(0, 0, 7*k))
+	case uFortnight:
+		r.val = weekValue(a.AddDate(0, 0, 14*k))
+	case uMonth:
+		t := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, k, 0)
+		r.val = monthValue(t.Year(), int(t.Month()))
+	case uQuarter:
+		y, q := st.anchorQuarter()
+		q += k
+		for q < 1 {
+			q += 4
+			y--
+		}
+		for q > 4 {
+			q -= 4
+			y++
+		}
+		r.val = quarterValue(y, q)
+	case uYear:
+		r.val = yearValue(a.Year() + k)
+	case uDecade:
+		r.val = yearValue(a.Year() + 10*k)
+	case uCentury:
+		r.val = yearValue(a.Year() + 100*k)
+	}
+	return r
+}
+
+// relative: last year, this week, next month, last Friday, this summer,
+// last April, the weekend, this morning, last night, that year.
+func (st *state) relative(i int) (result, bool) {
+	j := i
+	the := false
+	if st.c(j) == wThe {
+		the = true
+		j++
+	}
+	off := 0
+	switch st.c(j) {
+	case wLast, wPast, wPrevious:
+		off = -1
+	case wNext, wComing, wFollowing:
+		off = 1
+	case wThis, wCurrent, wSame:
+	case wThat:
+		if the {
+			return result{}, false
+		}
+	case wWeekend:
+		if the {
+			return st.weekend(i, j+1, 0)
+		}
+		return result{}, false
+	case cUnit:
+		// "the year", "the week", "the month", "the day"
+		if !the || st.ps[j].pl {
+			return result{}, false
+		}
+		switch st.ps[j].v {
+		case uWeek:
+			if !st.has {
+				return result{end: j + 1, typ: Date, val: "XXXX-WXX", rel: true}, true
+			}
+			return result{end: j + 1, typ: Date, val: weekValue(st.a), rel: true}, true
+		}
+		return result{}, false
+	default:
+		return result{}, false
+	}
+	if the && (st.c(j) == wThis || st.c(j) == wLast && false) {
+		return result{}, false
+	}
+	k := j + 1
+	switch st.c(k) {
+	case cUnit:
+		if st.ps[k].pl {
+			return result{}, false
+		}
+		u := int(st.ps[k].v)
+		if the && off != 0 {
+			// "the past year", "the next month": a duration
+			if u == uDay || u == uQuarter {
+				return result{}, false
+			}
+			return result{end: k + 1, typ: Duration, val: durationValue(1, u)}, true
+		}
+		if st.c(j) == wThat && u != uYear && u != uMonth && u != uWeek && u != uDay {
+			return result{}, false
+		}
+		if st.c(j) == wThat || (st.c(j) == wSame && the) {
+			if u == uDay {
+				// "that day", "the same day": the day in focus, unknown here
+				return result{}, false
+			}
+		}
+		return st.shiftedUnit(k+1, u, off)
+	case wWeekend:
+		return st.weekend(i, k+1, off)
+	case cWeekday:
+		wd := int(st.ps[k].v)
+		end := k + 1
+		var t time.Time
+		if st.has {
+			switch off {
+			case -1:
+				t = st.weekdayDate(wd, -1, k)
+			case 1:
+				t = st.weekdayDate(wd, 1, k)
+			default:
+				// this Friday: the one of the anchor's week
+				cur := int(st.a.Weekday()+6)%7 + 1
+				t = st.a.AddDate(0, 0, wd-cur)
+			}
+		}
+		pod := 0
+		if st.c(end) == cPOD && !st.ps[end].pl {
+			pod = int(st.ps[end].v)
+			end++
+		}
+		return st.dayResult(end, t, pod), true
+	case cMonth:
+		m := int(st.ps[k].v)
+		if !st.has {
+			return result{end: k + 1, typ: Date, val: monthValue(-1, m), rel: true}, true
+		}
+		y := st.a.Year()
+		am := int(st.a.Month())
+		switch off {
+		case -1:
+			if m >= am {
+				y--
+			}
+		case 1:
+			if m <= am {
+				y++
+			}
+		}
+		return result{end: k + 1, typ: Date, val: monthValue(y, m), rel: true}, true
+	case cSeason:
+		s := int(st.ps[k].v)
+		if !st.has {
+			return result{end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], rel: true}, true
+		}
+		y := st.a.Year()
+		cur := seasonOf(st.a)
+		switch off {
+		case -1:
+			if s >= cur {
+				y--
+			}
+		case 1:
+			if s <= cur {
+				y++
+			}
+		}
+		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + seasonCode[s], rel: true}, true
+	case cPOD:
+		if st.ps[k].pl {
+			return result{}, false
+		}
+		pod := int(st.ps[k].v)
+		switch {
+		case st.c(j) == wThis && !the:
+			return st.dayResult(k+1, st.a, pod), true
+		case st.c(j) == wLast && !the && pod == 4:
+			return st.dayResult(k+1, st.a.AddDate(0, 0, -1), pod), true
+		}
+	}
+	return result{}, false
+}
+
+func seasonOf(t time.Time) int {
+	switch t.Month() {
+	case 3, 4, 5:
+		return 1
+	case 6, 7, 8:
+		return 2
+	case 9, 10, 11:
+		return 3
+	}
+	return 4
+}
+
+// dayResult is a day (and part of day) resolved to t.
+func (st *state) dayResult(end int, t time.Time, pod int) result {
+	r := result{end: end, typ: Date, rel: true}
+	var b []byte
+	if st.has {
+		b = []byte(dayValue(t))
+	} else {
+		b = []byte("XXXX-XX-XX")
+	}
+	if pod > 0 {
+		r.typ = Time
+		b = append(b, 'T')
+		b = append(b, podCode[pod]...)
+	}
+	r.val = string(b)
+	return r
+}
+
+func (st *state) weekend(i, end, off int) (result, bool) {
+	if !st.has {
+		return result{end: end, typ: Date, val: "XXXX-WXX-WE", rel: true}, true
+	}
+	t := st.a
+	switch off {
+	case -1:
+		t = t.AddDate(0, 0, -7)
+	case 1:
+		t = t.AddDate(0, 0, 7)
+	default:
+		cur := int(st.a.Weekday()+6)%7 + 1
+		if cur <= 5 && !st.future(i) {
+			t = t.AddDate(0, 0, -7)
+		}
+	}
+	return result{end: end, typ: Date, val: weekValue(t) + "-WE", rel: true}, true
+}
+
+// shiftedUnit is the calendar unit off units away from the anchor's.
+func (st *state) shiftedUnit(end, u, off int) (result, bool) {
+	r := result{end: end, typ: Date, rel: true}
+	if !st.has {
+		switch u {
+		case uDay:
+			r.val = "XXXX-XX-XX"
+		case uWeek:
+			r.val = "XXXX-WXX"
+		case uMonth:
+			r.val = "XXXX-XX"
+		case uQuarter:
+			r.val = "XXXX-QX"
+		case uDecade:
+			r.val = "XXX"
+		case uCentury:
+			r.val = "XX"
+		default:
+			r.val = "XXXX"
+		}
+		return r, true
+	}
+	a := st.a
+	switch u {
+	case uDay:
+		r.val = dayValue(a.AddDate(0, 0, off))
+	case uWeek:
+		r.val = weekValue(a.AddDate(0, 0, 7*off))
+	case uMonth:
+		t := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
+		r.val = monthValue(t.Year(), int(t.Month()))
+	case uQuarter:
+		y, q := st.anchorQuarter()
+		q += off
+		if q < 1 {
+			q, y = 4, y-1
+		} else if q > 4 {
+			q, y = 1, y+1
+		}
+		r.val = quarterValue(y, q)
+		r.q, r.y = q, y
+	case uYear:
+		r.val = yearValue(a.Year() + off)
+	case uDecade:
+		r.val = string(appendInt(nil, a.Year()/10+off, 3))
+	case uCentury:
+		r.val = string(appendInt(nil, a.Year()/100+off, 2))
+	default:
+		return r, false
+	}
+	return r, true
+}
+
+// set: every Monday, each year, every two weeks, daily, twice a year.
+func (st *state) set(i int) (result, bool) {
+	switch st.c(i) {
+	case cSetAdv:
+		return result{end: i + 1, typ: Set, val: durationValue(1, int(st.ps[i].v))}, true
+	case wEvery, wEach:
+	case wTimes:
+		// "twice a year", "three times a week"
+		return result{}, false
+	default:
+		return result{}, false
+	}
+	j := i + 1
+	if st.c(i) == wEach && st.c(j) == wOf {
+		return result{}, false
+	}
+	other := false
+	if st.c(j) == wOther {
+		other = true
+		j++
+	}
+	n, e, hasN := st.number(j)
+	if hasN && n < 0 {
+		return result{}, false
+	}
+	if !hasN {
+		n, e = 1, j
+	}
+	if other {
+		n *= 2
+	}
+	switch st.c(e) {
+	case cUnit:
+		return result{end: e + 1, typ: Set, val: durationValue(n, int(st.ps[e].v))}, true
+	case cWeekday:
+		b := []byte("XXXX-WXX-")
+		b = appendInt(b, int(st.ps[e].v), 1)
+		end := e + 1
+		if st.c(end) == cPOD {
+			b = append(b, 'T')
+			b = append(b, podCode[st.ps[end].v]...)
+			end++
+		}
+		return result{end: end, typ: Set, val: string(b)}, true
+	case cMonth:
+		return result{end: e + 1, typ: Set, val: monthValue(-1, int(st.ps[e].v))}, true
+	case cPOD:
+		return result{end: e + 1, typ: Set, val: "XXXX-XX-XXT" + podCode[st.ps[e].v]}, true
+	case wWeekend:
+		return result{end: e + 1, typ: Set, val: "XXXX-WXX-WE"}, true
+	case cSeason:
+		return result{end: e + 1, typ: Set, val: "XXXX-" + seasonCode[st.ps[e].v]}, true
+	}
+	return result{}, false
+}
+
+// deixis: today, yesterday morning, tonight, now, currently, recently,
+// soon, the future, the past, these days.
+func (st *state) deixis(i int) (result, bool) {
+	j := i
+	switch st.c(j) {
+	case cDeixis:
+		off := int(st.ps[j].v)
+		end := j + 1
+		pod := 0
+		if st.c(end) == cPOD && !st.ps[end].pl {
+			pod = int(st.ps[end].v)
+			end++
+		}
+		return st.dayResult(end, st.a.AddDate(0, 0, off), pod), true
+	case cTonight:
+		return st.dayResult(j+1, st.a, 4), true
+	case wNow:
+		if st.c(j-1) == wRight {
+			return result{}, false
+		}
+		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
+	case wRight:
+		if st.c(j+1) == wNow {
+			return result{end: j + 2, typ: Date, val: "PRESENT_REF"}, true
+		}
+	case cRefWord:
+		return result{end: j + 1, typ: Date, val: refNames[st.ps[j].v]}, true
+	case wThe:
+		switch {
+		case st.c(j+1) == wFuturee:
+			return result{end: j + 2, typ: Date, val: "FUTURE_REF"}, true
+		case st.is(j+1, "near") && st.c(j+2) == wFuturee:
+			return result{end: j + 3, typ: Date, val: "FUTURE_REF"}, true
+		case st.c(j+1) == wPast && st.c(j+2) != cUnit && st.c(j+2) != cNum && st.kind(j+2) != kNum:
+			return result{end: j + 2, typ: Date, val: "PAST_REF"}, true
+		}
+	case wThese:
+		if st.c(j+1) == cUnit && st.ps[j+1].v == uDay && st.ps[j+1].pl {
+			return result{end: j + 2, typ: Date, val: "PRESENT_REF"}, true
+		}
+	case wAt:
+		if st.c(j+1) == wThe && st.c(j+2) == wMoment {
+			return result{end: j + 3, typ: Date, val: "PRESENT_REF"}, true
+		}
+	case wCurrent:
+		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
+	case wRecent:
+		if st.c(j+1) == cUnit {
+			return result{}, false
+		}
+		return result{end: j + 1, typ: Date, val: "PAST_REF"}, true
+	case cHoliday:
+		m, d := int(st.ps[j].v)/100, int(st.ps[j].v)%100
+		end := j + 1
+		if st.is(end, "day") || st.is(end, "eve") {
+			if st.is(end, "eve") {
+				d--
+			}
+			end++
+		}
+		if !st.has {
+			return result{end: end, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
+		}
+		return result{end: end, typ: Date, val: ymdValue(st.monthYear(m, d, j), m, d), rel: true}, true
+	}
+	return result{}, false
+}
+
+var refNames = [...]string{"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+// clock: 5 p.m., 10:30 a.m. EST, noon Saturday, 17:45 GMT, 3 o'clock.
+func (st *state) clock(i int) (result, bool) {
+	j := i
+	h, mi := -1, 0
+	end := j
+	switch st.c(j) {
+	case wNoon:
+		h, end = 12, j+1
+	case wMidnight:
+		h, end = 24, j+1
+	case cNone:
+		v, nd, ok := st.num(j)
+		if !ok || nd > 2 || v > 24 {
+			return result{}, false
+		}
+		h, end = v, j+1
+		colon := false
+		if st.punct(end, ':') && st.tight(end) && st.tight(end+1) {
+			m, nm, ok := st.num(end + 1)
+			if !ok || nm != 2 || m > 59 {
+				return result{}, false
+			}
+			mi, end, colon = m, end+2, true
+		}
+		ap, e2 := st.ampm(end)
+		if ap >= 0 {
+			if h > 12 || h == 0 {
+				return result{}, false
+			}
+			if ap == 12 && h < 12 {
+				h += 12
+			} else if ap == 0 && h == 12 {
+				h = 0
+			}
+			end = e2
+		} else if st.c(end) == wOclock || (st.is(end, "o") && st.punct(end+1, '\'') && st.is(end+2, "clock")) {
+			if st.c(end) == wOclock {
+				end++
+			} else {
+				end += 3
+			}
+		} else if !colon || !(st.c(end) == cTZ || st.c(i-1) == wAt) {
+			return result{}, false
+		}
+	default:
+		return result{}, false
+	}
+	if st.c(end) == cTZ {
+		end++
+	}
+	// the day it belongs to
+	k := end
+	if st.punct(k, ',') {
+		k++
+	}
+	day := st.a
+	dayKnown := st.has
+	if st.c(k) == wOn {
+		k++
+	}
+	switch st.c(k) {
+	case cWeekday:
+		if st.has {
+			day = st.weekdayDate(int(st.ps[k].v), 0, k)
+		}
+		end = k + 1
+	case cDeixis:
+		day = st.a.AddDate(0, 0, int(st.ps[k].v))
+		end = k + 1
+	case cMonth, cMonthAbbr:
+		if r, ok := st.monthDate(k); ok && len(r.val) == 10 {
+			if t, err := time.Parse("2006-01-02", r.val); err == nil {
+				day, dayKnown = t, true
+			}
+			end = r.end
+		}
+	}
+	b := make([]byte, 0, 16)
+	if dayKnown {
+		b = append(b, dayValue(day)...)
+	} else {
+		b = append(b, "XXXX-XX-XX"...)
+	}
+	b = append(b, 'T')
+	b = appendInt(b, h, 2)
+	b = append(b, ':')
+	b = appendInt(b, mi, 2)
+	return result{end: end, typ: Time, val: string(b), rel: true}, true
+}
+
+// ampm reads "a.m.", "p.m.", "am", "pm", "a.m" at j: 0 for am, 12 for pm, -1 for none.
+func (st *state) ampm(j int) (int, int) {
+	if st.kind(j) != kWord {
+		return -1, j
+	}
+	w := strings.ToLower(st.word(j))
+	switch w {
+	case "am", "pm":
+		if st.tight(j) || st.ps[j].sp {
+			v := 0
+			if w == "pm" {
+				v = 12
+			}
+			return v, j + 1
+		}
+	case "a", "p":
+		if st.punct(j+1, '.') && st.tight(j+1) && st.is(j+2, "m") && st.tight(j+2) {
+			v := 0
+			if w == "p" {
+				v = 12
+			}
+			e := j + 3
+			if st.punct(e, '.') && st.tight(e) {
+				e++
+			}
+			return v, e
+		}
+	}
+	return -1, j
+}

@@ -1,0 +1,327 @@
+// Package timex recognises time expressions in English news text and
+// normalises them to TIMEX3 types and values, resolving relative
+// expressions ("last year", "on Wednesday", "two weeks ago") against an
+// anchor, normally the article's publish time.
+//
+// The recogniser is a hand-written grammar over its own fine-grained
+// segmentation of the text (letter runs, digit runs, punctuation), in the
+// manner of HeidelTime and SUTime.
+package timex
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// TIMEX3 types.
+const (
+	Date     = "DATE"
+	Time     = "TIME"
+	Duration = "DURATION"
+	Set      = "SET"
+)
+
+// Expression is one recognised time expression.
+type Expression struct {
+	Span text.Span
+	// Type is one of DATE, TIME, DURATION, SET.
+	Type string
+	// Value is the TIMEX3 value: 2023-09-20, 2023-W38, 2023-Q3, 199,
+	// P3D, PT2H, XXXX-WXX-1, PRESENT_REF, 2023-09-20TMO, 2023-09-20T17:00 ...
+	Value string
+	// Anchored is false when the value depends on an anchor that was not
+	// given (zero anchor); the value then carries X placeholders.
+	Anchored bool
+}
+
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
+// Extract finds the time expressions of doc, sorted by start and not
+// overlapping. Relative expressions are resolved against anchor; with a
+// zero anchor they are left unresolved and marked Anchored=false.
+func Extract(doc *text.Document, anchor time.Time) []Expression {
+	if doc == nil || len(doc.Text) == 0 {
+		return nil
+	}
+	st := statePool.Get().(*state)
+	defer statePool.Put(st)
+	st.reset(doc, anchor)
+	var out []Expression
+	for i := 0; i < len(st.ps); {
+		r, ok := st.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		st.note(r)
+		out = append(out, Expression{
+			Span:     text.Span{Start: int(st.ps[r.start].s), End: int(st.ps[r.end-1].e)},
+			Type:     r.typ,
+			Value:    r.val,
+			Anchored: !r.rel || st.has,
+		})
+		i = r.end
+	}
+	// The grammar never produces overlaps; keep the contract explicit.
+	if !sort.SliceIsSorted(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start }) {
+		sort.Slice(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
+	}
+	return out
+}
+
+type state struct {
+	text   string
+	ps     []piece
+	a      time.Time // anchor date, midnight UTC
+	has    bool
+	tense  []int8 // per sentence: 0 unknown, 1 not future, 2 future
+	refY   int    // last quarter mentioned, for "the quarter", "a year ago"
+	refQ   int
+	refQAt int32 // sentence of that mention
+}
+
+func (st *state) reset(doc *text.Document, anchor time.Time) {
+	st.text = doc.Text
+	st.ps = lex(doc.Text, st.ps[:0])
+	st.has = !anchor.IsZero()
+	if st.has {
+		y, m, d := anchor.Date()
+		st.a = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	st.refQ, st.refY, st.refQAt = 0, 0, -100
+	n := len(doc.Sentences)
+	if cap(st.tense) < n+1 {
+		st.tense = make([]int8, n+1)
+	}
+	st.tense = st.tense[:n+1]
+	clear(st.tense)
+	si := 0
+	for i := range st.ps {
+		for si+1 < n && int(st.ps[i].s) >= doc.Sentences[si+1].Start {
+			si++
+		}
+		st.ps[i].sent = int32(si)
+	}
+}
+
+// result is one match over pieces [start, end).
+type result struct {
+	start, end int
+	typ, val   string
+	rel        bool // depends on the anchor
+	q, y       int  // a quarter it names, for later anaphora
+}
+
+func (st *state) note(r result) {
+	if r.q > 0 && r.y > 0 {
+		st.refY, st.refQ, st.refQAt = r.y, r.q, st.ps[r.start].sent
+	}
+}
+
+// --- piece helpers ---
+
+func (st *state) c(j int) cls {
+	if j < 0 || j >= len(st.ps) {
+		return cNone
+	}
+	return st.ps[j].c
+}
+
+func (st *state) kind(j int) uint8 {
+	if j < 0 || j >= len(st.ps) {
+		return 0
+	}
+	return st.ps[j].kind
+}
+
+func (st *state) punct(j int, ch byte) bool {
+	return j >= 0 && j < len(st.ps) && st.ps[j].kind == kPunct && st.ps[j].ch == ch
+}
+
+// tight reports whether piece j directly follows piece j-1 (no space).
+func (st *state) tight(j int) bool {
+	return j > 0 && j < len(st.ps) && !st.ps[j].sp
+}
+
+func (st *state) num(j int) (int, int, bool) {
+	if j < 0 || j >= len(st.ps) || st.ps[j].kind != kNum {
+		return 0, 0, false
+	}
+	return int(st.ps[j].v), int(st.ps[j].nd), true
+}
+
+func (st *state) word(j int) string {
+	if j < 0 || j >= len(st.ps) {
+		return ""
+	}
+	return st.text[st.ps[j].s:st.ps[j].e]
+}
+
+func (st *state) is(j int, w string) bool {
+	return j >= 0 && j < len(st.ps) && st.ps[j].kind == kWord && strings.EqualFold(st.word(j), w)
+}
+
+// future reports whether the sentence of piece j speaks of the future.
+func (st *state) future(j int) bool {
+	if j < 0 || j >= len(st.ps) {
+		return false
+	}
+	s := st.ps[j].sent
+	if int(s) >= len(st.tense) {
+		return false
+	}
+	if st.tense[s] == 0 {
+		st.tense[s] = 1
+		lo := j
+		for lo > 0 && st.ps[lo-1].sent == s {
+			lo--
+		}
+		for k := lo; k < len(st.ps) && st.ps[k].sent == s; k++ {
+			if st.ps[k].c == cFuture || (st.ps[k].c == wNext && k != j-1) ||
+				(st.is(k, "going") && st.c(k+1) == wTo) {
+				st.tense[s] = 2
+				break
+			}
+		}
+	}
+	return st.tense[s] == 2
+}
+
+// --- the matcher ---
+
+func (st *state) match(i int) (result, bool) {
+	p := &st.ps[i]
+	// quick reject: pieces that can never start an expression
+	switch p.kind {
+	case kPunct:
+		if p.ch != '\'' {
+			return result{}, false
+		}
+	case kWord:
+		if p.c == cNone && !st.maybeStart(i) {
+			return result{}, false
+		}
+	}
+	best, ok := st.core(i)
+	// prefixes: approximators and date modifiers
+	if j, kind := st.prefix(i); j > i {
+		if r, ok2 := st.core(j); ok2 && compatible(kind, r.typ) {
+			r.start = i
+			if !ok || r.end > best.end {
+				best, ok = r, true
+			}
+		}
+	}
+	return best, ok
+}
+
+// maybeStart covers start words outside the lexicon.
+func (st *state) maybeStart(i int) bool {
+	switch strings.ToLower(st.word(i)) {
+	case "fy", "q1", "q2", "q3", "q4", "h1", "h2", "thanksgiving", "new", "overnight", "near", "year":
+		return true
+	}
+	return false
+}
+
+const (
+	pfxApprox = iota + 1 // nearly, about, around
+	pfxMore              // more than, less than, at least, over, up to
+	pfxDate              // early, late, mid, the end of, earlier, later
+)
+
+func compatible(kind int, typ string) bool {
+	switch kind {
+	case pfxApprox:
+		return true
+	case pfxMore:
+		return typ == Duration
+	case pfxDate:
+		return typ == Date || typ == Time
+	}
+	return false
+}
+
+func (st *state) prefix(i int) (int, int) {
+	switch st.c(i) {
+	case cApprox:
+		if st.is(i, "some") {
+			return i + 1, pfxMore
+		}
+		return i + 1, pfxApprox
+	case wMore, wLess:
+		if st.c(i+1) == wThan {
+			return i + 2, pfxMore
+		}
+	case wNo:
+		if (st.c(i+1) == wMore || st.c(i+1) == wLess) && st.c(i+2) == wThan {
+			return i + 3, pfxMore
+		}
+	case wAt:
+		if st.c(i+1) == wLeast || st.c(i+1) == wMost {
+			return i + 2, pfxMore
+		}
+	case wUp:
+		if st.c(i+1) == wTo {
+			return i + 2, pfxMore
+		}
+	case wOver, wWithin:
+		return i + 1, pfxMore
+	case wEarly, wLate, wEarlier, wLater, wSometime:
+		return i + 1, pfxDate
+	case wMid:
+		if st.punct(i+1, '-') {
+			return i + 2, pfxDate
+		}
+		return i + 1, pfxDate
+	case wThe:
+		switch st.c(i + 1) {
+		case wEnd, wBeginning, wMiddle:
+			if st.c(i+2) == wOf {
+				return i + 3, pfxDate
+			}
+		case wEarly, wLate:
+			// "the early 1980s"
+			return i + 2, pfxDate
+		case wMid:
+			if st.punct(i+2, '-') {
+				return i + 3, pfxDate
+			}
+			return i + 2, pfxDate
+		}
+	case wEnd, wBeginning, wMiddle:
+		if st.c(i+1) == wOf {
+			return i + 2, pfxDate
+		}
+	}
+	return i, 0
+}
+
+// core tries every pattern at i and keeps the longest match.
+func (st *state) core(i int) (result, bool) {
+	var best result
+	ok := false
+	try := func(r result, good bool) {
+		if good && (!ok || r.end > best.end) {
+			best, ok = r, true
+		}
+	}
+	try(st.numericDate(i))
+	try(st.monthDate(i))
+	try(st.weekday(i))
+	try(st.year(i))
+	try(st.quarter(i))
+	try(st.relative(i))
+	try(st.duration(i))
+	try(st.set(i))
+	try(st.deixis(i))
+	try(st.clock(i))
+	if ok {
+		best.start = i
+	}
+	return best, ok
+}

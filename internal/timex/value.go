@@ -1,0 +1,187 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+)
+
+// appendInt appends n zero-padded to width w.
+func appendInt(b []byte, n, w int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var tmp [12]byte
+	i := len(tmp)
+	for n > 0 || i == len(tmp) {
+		i--
+		tmp[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for k := len(tmp) - i; k < w; k++ {
+		b = append(b, '0')
+	}
+	return append(b, tmp[i:]...)
+}
+
+func dayValue(t time.Time) string {
+	b := make([]byte, 0, 10)
+	b = appendInt(b, t.Year(), 4)
+	b = append(b, '-')
+	b = appendInt(b, int(t.Month()), 2)
+	b = append(b, '-')
+	b = appendInt(b, t.Day(), 2)
+	return string(b)
+}
+
+func ymdValue(y, m, d int) string {
+	b := make([]byte, 0, 10)
+	if y < 0 {
+		b = append(b, "XXXX"...)
+	} else {
+		b = appendInt(b, y, 4)
+	}
+	if m == 0 {
+		return string(b)
+	}
+	b = append(b, '-')
+	if m < 0 {
+		b = append(b, "XX"...)
+	} else {
+		b = appendInt(b, m, 2)
+	}
+	if d == 0 {
+		return string(b)
+	}
+	b = append(b, '-')
+	if d < 0 {
+		b = append(b, "XX"...)
+	} else {
+		b = appendInt(b, d, 2)
+	}
+	return string(b)
+}
+
+func monthValue(y, m int) string { return ymdValue(y, m, 0) }
+func yearValue(y int) string     { return ymdValue(y, 0, 0) }
+
+func weekValue(t time.Time) string {
+	y, w := t.ISOWeek()
+	b := make([]byte, 0, 8)
+	b = appendInt(b, y, 4)
+	b = append(b, "-W"...)
+	b = appendInt(b, w, 2)
+	return string(b)
+}
+
+func quarterValue(y, q int) string {
+	b := make([]byte, 0, 7)
+	if y < 0 {
+		b = append(b, "XXXX"...)
+	} else {
+		b = appendInt(b, y, 4)
+	}
+	b = append(b, "-Q"...)
+	if q <= 0 {
+		b = append(b, 'X')
+	} else {
+		b = appendInt(b, q, 1)
+	}
+	return string(b)
+}
+
+// unitCode is the ISO 8601 designator of a unit and whether it belongs
+// after the T.
+func unitCode(u int) (string, bool) {
+	switch u {
+	case uSecond:
+		return "S", true
+	case uMinute:
+		return "M", true
+	case uHour:
+		return "H", true
+	case uDay:
+		return "D", false
+	case uWeek:
+		return "W", false
+	case uMonth:
+		return "M", false
+	case uQuarter:
+		return "Q", false
+	case uYear:
+		return "Y", false
+	case uDecade:
+		return "DE", false
+	case uCentury:
+		return "CE", false
+	}
+	return "X", false
+}
+
+// durationValue formats n units (n < 0: unknown) as an ISO 8601 duration.
+func durationValue(n float64, u int) string {
+	if u == uFortnight {
+		u = uWeek
+		if n >= 0 {
+			n *= 2
+		}
+	}
+	if n >= 0 {
+		switch u {
+		case uDecade:
+			u, n = uYear, n*10
+		case uCentury:
+			u, n = uYear, n*100
+		}
+	}
+	code, t := unitCode(u)
+	b := make([]byte, 0, 8)
+	b = append(b, 'P')
+	if t {
+		b = append(b, 'T')
+	}
+	if n < 0 {
+		b = append(b, 'X')
+		b = append(b, code...)
+		return string(b)
+	}
+	whole := int(n)
+	frac := n - float64(whole)
+	if frac > 0.01 {
+		// express the fraction in the next smaller unit
+		var sub int
+		var subCode string
+		subT := t
+		switch u {
+		case uYear:
+			sub, subCode = int(frac*12+0.5), "M"
+		case uMonth:
+			sub, subCode = int(frac*30+0.5), "D"
+		case uWeek:
+			sub, subCode = int(frac*7+0.5), "D"
+		case uDay:
+			sub, subCode, subT = int(frac*24+0.5), "H", true
+		case uHour:
+			sub, subCode = int(frac*60+0.5), "M"
+		case uMinute:
+			sub, subCode = int(frac*60+0.5), "S"
+		default:
+			whole = int(n + 0.5)
+		}
+		if subCode != "" {
+			if whole > 0 {
+				b = strconv.AppendInt(b, int64(whole), 10)
+				b = append(b, code...)
+			}
+			if subT && !t {
+				b = append(b, 'T')
+			}
+			b = strconv.AppendInt(b, int64(sub), 10)
+			b = append(b, subCode...)
+			return string(b)
+		}
+	}
+	b = strconv.AppendInt(b, int64(whole), 10)
+	b = append(b, code...)
+	return string(b)
+}

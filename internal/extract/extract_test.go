@@ -63,6 +63,49 @@ func TestArticle(t *testing.T) {
 	}
 }
 
+func TestJSONLDAndQuotes(t *testing.T) {
+	res, err := HTML(readPage(t, "jsonld-only.html"), "https://ledger.example.net/energy/wind-farm-approved?ref=home")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"approved a wind farm of thirty turbines", "“We did not get everything we wanted,”", "“But the corridor is a real gain", "Capacity: 450 megawatts", "Construction is due to start next spring"} {
+		if !strings.Contains(res.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, res.Text)
+		}
+	}
+	for _, junk := range []string{"Subscribe", "newsletter", "Sign up", "Most read", "Storm warnings"} {
+		if strings.Contains(res.Text, junk) {
+			t.Errorf("text keeps %q:\n%s", junk, res.Text)
+		}
+	}
+	md := res.Metadata
+	if md.Title != "Wind farm approved after long dispute" || md.SiteName != "Northern Ledger" {
+		t.Errorf("title %q site %q", md.Title, md.SiteName)
+	}
+	if y, m, d := md.PublishTime.Date(); y != 2022 || m != time.November || d != 2 {
+		t.Errorf("publish time %v", md.PublishTime)
+	}
+	if strings.Join(md.Authors, ";") != "Ada Okafor" {
+		t.Errorf("authors %q", md.Authors)
+	}
+}
+
+func TestGerman(t *testing.T) {
+	res, err := HTML(readPage(t, "german.html"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "Nach drei Jahren Bauzeit") || strings.Contains(res.Text, "Startseite") || strings.Contains(res.Text, "Impressum") {
+		t.Errorf("text:\n%s", res.Text)
+	}
+	if res.Metadata.Language != "de" || res.Metadata.SiteName != "Rheinischer Bote" {
+		t.Errorf("metadata %+v", res.Metadata)
+	}
+	if y, m, d := res.Metadata.PublishTime.Date(); y != 2021 || m != time.June || d != 5 {
+		t.Errorf("publish time %v", res.Metadata.PublishTime)
+	}
+}
+
 func TestNoArticle(t *testing.T) {
 	_, err := HTML(readPage(t, "no-article.html"), "")
 	if !errors.Is(err, ErrNoContent) {

@@ -1,0 +1,130 @@
+package pipeline
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// A Stage is one step of the pipeline, registered by a stage_*.go file of
+// this package with register in its init function.
+//
+// Adding an analyser means adding one such file: load the model in Load,
+// return a RunFunc that reads st.Doc (and earlier stages' results in
+// st.Analysis or st.Scratch) and writes the Analysis fields of its Parts.
+// The service already maps every Analysis field to the API.
+type Stage struct {
+	// Name identifies the stage in timings, logs and Requires, such as "entities".
+	Name string
+	// Order places the stage; lower runs first. Reserved: source 0, text 10,
+	// language 20, pos 30, entities 40, time_expressions 50, quotes 60,
+	// key_phrases 70, summary 80, sentiment 90, categories 100, statistics 110.
+	Order int
+	// Features lists the features the stage serves. The stage runs when one
+	// of them is requested, or when a stage that runs requires it.
+	Features []Feature
+	// Always makes the stage run for every request (source, text).
+	Always bool
+	// Parts lists the parts of the Analysis the stage writes. A part is
+	// reported as done after the last running stage that lists it.
+	Parts []Part
+	// Requires names the stages that must run before this one.
+	Requires []string
+	// Languages lists the BCP-47 codes the stage supports; empty means any.
+	Languages []string
+	// Model names the model or rules behind the stage, such as "ner-perceptron-2026-11".
+	Model string
+	// Load prepares the stage once at start-up, for example by loading its
+	// embedded model, and returns the function that runs it. Loads run in
+	// parallel. A stage whose Load fails is left out, and its features are
+	// reported as unavailable.
+	Load func() (RunFunc, error)
+}
+
+// RunFunc runs a stage on one article. It must return promptly once ctx is
+// done (checking ctx.Err() between sentences is enough), and may add notices
+// with st.Notice instead of failing when it cannot serve this article.
+type RunFunc func(ctx context.Context, st *State) error
+
+var (
+	registryMu sync.Mutex
+	registry   []Stage
+)
+
+// register adds a stage to the default pipeline. Call it from init.
+func register(s Stage) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	registry = append(registry, s)
+	sort.SliceStable(registry, func(i, j int) bool { return registry[i].Order < registry[j].Order })
+}
+
+// Stages returns the registered stages in order. Tests use it to build an
+// engine with an extra or a replaced stage.
+func Stages() []Stage {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	return append([]Stage(nil), registry...)
+}
+
+// State is what the stages of one analysis share. Stages run one after the
+// other, so State needs no locking.
+type State struct {
+	// Request is the request being served.
+	Request *Request
+	// Features is the set of requested features.
+	Features FeatureSet
+	// Doc is the tokenised text, set by the text stage.
+	Doc *text.Document
+	// Analysis is the result being built.
+	Analysis *Analysis
+	// Scratch passes analyser-specific values between stages (for example
+	// the raw NER mentions or entities for the quote stage). Keys are the
+	// producing stage's name or "stage.key".
+	Scratch map[string]any
+	// Timings lists the stages run so far.
+	Timings []StageTiming
+}
+
+// Wants reports whether feature f was requested.
+func (st *State) Wants(f Feature) bool { return st.Features.Has(f) }
+
+// Notice records that feature f did not run for this article, and why.
+func (st *State) Notice(f Feature, reason string) {
+	st.Analysis.Notices = append(st.Analysis.Notices, Notice{Feature: f, Reason: reason})
+}
+
+// LanguageCode returns the article's language: the detected one, else the
+// caller's hint, else "".
+func (st *State) LanguageCode() string {
+	if st.Analysis.Language != nil && st.Analysis.Language.Code != "" {
+		return st.Analysis.Language.Code
+	}
+	return st.Request.LanguageHint
+}
+
+// Anchor returns the time that anchors relative dates: the publish time of
+// the article, or the zero time when it is unknown.
+func (st *State) Anchor() time.Time {
+	if !st.Analysis.Metadata.PublishTime.IsZero() {
+		return st.Analysis.Metadata.PublishTime
+	}
+	return st.Request.PublishTime
+}
+
+// SyncTokens copies tags and lemmas from st.Doc into Analysis.Tokens, for a
+// stage (a tagger) that changed st.Doc.Tokens after the text stage.
+func (st *State) SyncTokens() {
+	if st.Doc == nil || st.Analysis.Tokens == nil {
+		return
+	}
+	for i := range st.Analysis.Tokens {
+		if i < len(st.Doc.Tokens) {
+			st.Analysis.Tokens[i].POS = st.Doc.Tokens[i].POS
+			st.Analysis.Tokens[i].Lemma = st.Doc.Tokens[i].Lemma
+		}
+	}
+}

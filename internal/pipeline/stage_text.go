@@ -1,0 +1,40 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func init() {
+	register(Stage{
+		Name:     "text",
+		Order:    10,
+		Always:   true,
+		Features: []Feature{FeatureSyntax},
+		Parts:    []Part{PartSyntax},
+		Model:    "lector tokeniser",
+		Load: func() (RunFunc, error) {
+			return runText, nil
+		},
+	})
+}
+
+// runText tokenises the text and fills Sentences and, under FeatureSyntax,
+// Tokens.
+func runText(ctx context.Context, st *State) error {
+	doc := text.Analyze(st.Analysis.Text)
+	st.Doc = doc
+	a := st.Analysis
+	a.Sentences = make([]Sentence, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		a.Sentences[i] = Sentence{Span: text.Span{Start: s.Start, End: s.End}}
+	}
+	if st.Wants(FeatureSyntax) {
+		a.Tokens = make([]Token, len(doc.Tokens))
+		for i, t := range doc.Tokens {
+			a.Tokens[i] = Token{Span: text.Span{Start: t.Start, End: t.End}, POS: t.POS, Lemma: t.Lemma}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,120 @@
+// Package stats counts the words, sentences and paragraphs of a text and
+// rates how easy it is to read.
+package stats
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// WordsPerMinute is the silent reading rate of an adult reading English
+// non-fiction (Brysbaert, 2019), used for the reading time.
+const WordsPerMinute = 238
+
+// Statistics describes the size and readability of a text.
+type Statistics struct {
+	Words      int // tokens that hold a letter or a digit
+	Sentences  int
+	Paragraphs int
+	// ReadingTimeSeconds is Words at WordsPerMinute, in seconds.
+	ReadingTimeSeconds float64
+	// Readability is the Flesch reading ease of the text, computed with the
+	// English formula; callers drop it for other languages. Higher is
+	// easier: 60-70 is plain English, below 30 is hard. Zero for a text
+	// without words.
+	Readability float64
+}
+
+// Compute returns the statistics of doc.
+func Compute(doc *text.Document) Statistics {
+	st := Statistics{Sentences: len(doc.Sentences), Paragraphs: len(doc.Paragraphs)}
+	syllables := 0
+	for _, t := range doc.Tokens {
+		if !isWord(t.Text) {
+			continue
+		}
+		st.Words++
+		syllables += Syllables(t.Text)
+	}
+	if st.Words == 0 {
+		return st
+	}
+	st.ReadingTimeSeconds = float64(st.Words) * 60 / WordsPerMinute
+	sentences := max(st.Sentences, 1)
+	st.Readability = Flesch(st.Words, sentences, syllables)
+	return st
+}
+
+// Flesch returns the Flesch reading ease of a text with the given counts:
+// 206.835 - 1.015 words/sentences - 84.6 syllables/words.
+func Flesch(words, sentences, syllables int) float64 {
+	if words == 0 || sentences == 0 {
+		return 0
+	}
+	return 206.835 - 1.015*float64(words)/float64(sentences) - 84.6*float64(syllables)/float64(words)
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Syllables estimates the number of syllables of an English word by
+// counting groups of vowels, with the usual corrections for a silent final
+// "e", "-le" endings and "-ed" endings. A word has at least one syllable;
+// a number counts one syllable per digit group.
+func Syllables(word string) int {
+	w := strings.ToLower(word)
+	// keep letters only; possessives and hyphens split nothing here
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'a' && c <= 'z' {
+			b = append(b, c)
+		}
+	}
+	if len(b) == 0 {
+		return 1
+	}
+	if len(b) <= 3 {
+		return 1
+	}
+	n := 0
+	prevVowel := false
+	for i, c := range b {
+		v := isVowel(c) || (c == 'y' && i > 0)
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	last := len(b) - 1
+	switch {
+	case b[last] == 'e' && !(b[last-1] == 'l' && !isVowel(b[last-2])) && !isVowel(b[last-1]):
+		// silent final e ("make", "hope"), but not "-le" after a consonant ("table")
+		n--
+	case strings.HasSuffix(string(b), "ed") && !strings.HasSuffix(string(b), "ted") && !strings.HasSuffix(string(b), "ded"):
+		// "-ed" is silent except after t or d ("walked" but "wanted")
+		if !isVowel(b[last-2]) {
+			n--
+		}
+	case strings.HasSuffix(string(b), "es") && !isVowel(b[last-2]) && !strings.ContainsRune("sxzhc", rune(b[last-2])):
+		// "makes", "hopes": silent e before s
+		n--
+	}
+	return max(n, 1)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}

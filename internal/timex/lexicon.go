@@ -4,26 +4,26 @@ package timex
 type cls uint8
 
 const (
-	cNone cls = iota
-	cMonth         // v = 1..12
-	cMonthAbbr     // v = 1..12; needs a dot, a day or a year
-	cWeekday       // v = 1 (Monday) .. 7 (Sunday)
-	cWeekdays      // plural weekday ("Mondays"), v = 1..7
-	cUnit          // v = unit; see pl for plural
-	cNum           // number word; v = value
-	cOrd           // ordinal word; v = value
-	cDecadeWord    // "nineties": v = 9
-	cPOD           // part of day; v = pod index
-	cSeason        // v = season index
-	cSetAdv        // "daily": v = unit
-	cDeixis        // today/yesterday/tomorrow: v = day offset
-	cTonight       // tonight
-	cRefWord       // now, recently, soon: v = ref kind
-	cTZ            // EST, GMT ...
-	cAM            // am/pm marker word: v = 0 (am) or 12 (pm)
-	cApprox        // nearly, almost, about, around, approximately, roughly
-	cFuture        // will, shall, 'll: future tense cue
-	cHoliday       // v = month*100+day
+	cNone       cls = iota
+	cMonth          // v = 1..12
+	cMonthAbbr      // v = 1..12; needs a dot, a day or a year
+	cWeekday        // v = 1 (Monday) .. 7 (Sunday)
+	cWeekdays       // plural weekday ("Mondays"), v = 1..7
+	cUnit           // v = unit; see pl for plural
+	cNum            // number word; v = value
+	cOrd            // ordinal word; v = value
+	cDecadeWord     // "nineties": v = 9
+	cPOD            // part of day; v = pod index
+	cSeason         // v = season index
+	cSetAdv         // "daily": v = unit
+	cDeixis         // today/yesterday/tomorrow: v = day offset
+	cTonight        // tonight
+	cRefWord        // now, recently, soon: v = ref kind
+	cTZ             // EST, GMT ...
+	cAM             // am/pm marker word: v = 0 (am) or 12 (pm)
+	cApprox         // nearly, almost, about, around, approximately, roughly
+	cFuture         // will, shall, 'll: future tense cue
+	cHoliday        // v = month*100+day
 	wThe
 	wA
 	wLast
@@ -222,15 +222,13 @@ func init() {
 	add(cSetAdv, uDay, "daily", "nightly")
 	add(cSetAdv, uWeek, "weekly")
 	add(cSetAdv, uMonth, "monthly")
-	add(cSetAdv, uQuarter, "quarterly")
-	add(cSetAdv, uYear, "annually", "yearly")
+	add(cSetAdv, uYear, "yearly")
 	add(cDeixis, 0, "today")
 	add(cDeixis, -1, "yesterday")
 	add(cDeixis, 1, "tomorrow")
 	add(cTonight, 0, "tonight")
 	add(cRefWord, refPresent, "currently", "nowadays", "presently")
-	add(cRefWord, refPast, "recently", "previously", "formerly", "lately")
-	add(cRefWord, refFuture, "soon")
+	add(cRefWord, refPast, "recently", "lately")
 	add(cTZ, 0, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest")
 	add(cApprox, 0, "nearly", "almost", "about", "around", "approximately", "roughly", "some")
 	add(cFuture, 0, "will", "shall", "ll", "wo")

@@ -15,20 +15,18 @@ func (st *state) anchorQuarter() (int, int) {
 func (st *state) monthYear(m, d, j int) int {
 	y := st.a.Year()
 	am := int(st.a.Month())
-	if d > 0 {
-		diff := (m*31 + d) - (am*31 + st.a.Day())
-		switch {
-		case diff > 6*31:
-			return y - 1
-		case diff < -6*31 && st.future(j):
-			return y + 1
-		}
-		return y
+	if d == 0 {
+		d = 15
 	}
-	if m > am && !st.future(j) && m-am > 2 {
+	diff := (m*31 + d) - (am*31 + st.a.Day())
+	switch t := st.tense(j); {
+	case t < 0 && diff > 0 && diff > 2*31:
 		return y - 1
-	}
-	if m < am && st.future(j) && am-m > 2 {
+	case t > 0 && diff < 0 && diff < -2*31:
+		return y + 1
+	case t == 0 && diff > 6*31:
+		return y - 1
+	case t == 0 && diff < -6*31:
 		return y + 1
 	}
 	return y

@@ -55,7 +55,7 @@ func (st *state) number(j int) (n float64, end int, ok bool) {
 		return float64(v), e, true
 	case cNone:
 		v, nd, isNum := st.num(j)
-		if !isNum || nd > 4 {
+		if !isNum || nd > 3 {
 			return 0, j, false
 		}
 		e := j + 1
@@ -136,6 +136,9 @@ func (st *state) duration(i int) (result, bool) {
 	u := int(st.ps[e].v)
 	pl := st.ps[e].pl
 	end := e + 1
+	if adj && the && dir == 0 {
+		return result{}, false // "the two-week": the bare adjective is taken at the next piece
+	}
 	if !hasN {
 		if !pl {
 			return result{}, false // "the year", "past year" are left to other patterns
@@ -187,7 +190,7 @@ func (st *state) duration(i int) (result, bool) {
 		if c == wBefore && st.kind(end+1) != 0 && st.c(end+1) != cNone && st.c(end+1) != wThe {
 			break // "two days before the vote" stays a duration
 		}
-		if c == wBefore || c == wAhead {
+		if c == wBefore || c == wAhead || c == wLater {
 			break
 		}
 		sign := -1
@@ -292,6 +295,9 @@ func (st *state) relative(i int) (result, bool) {
 		j++
 	}
 	off := 0
+	if st.c(j) == wThis && st.c(j+1) == wPast {
+		j++
+	}
 	switch st.c(j) {
 	case wLast, wPast, wPrevious:
 		off = -1
@@ -333,12 +339,8 @@ func (st *state) relative(i int) (result, bool) {
 			return result{}, false
 		}
 		u := int(st.ps[k].v)
-		if the && off != 0 {
-			// "the past year", "the next month": a duration
-			if u == uDay || u == uQuarter {
-				return result{}, false
-			}
-			return result{end: k + 1, typ: Duration, val: durationValue(1, u)}, true
+		if the && off != 0 && (u == uDay || u == uQuarter) {
+			return result{}, false
 		}
 		if st.c(j) == wThat && u != uYear && u != uMonth && u != uWeek && u != uDay {
 			return result{}, false
@@ -600,14 +602,7 @@ func (st *state) deixis(i int) (result, bool) {
 	case cTonight:
 		return st.dayResult(j+1, st.a, 4), true
 	case wNow:
-		if st.c(j-1) == wRight {
-			return result{}, false
-		}
 		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
-	case wRight:
-		if st.c(j+1) == wNow {
-			return result{end: j + 2, typ: Date, val: "PRESENT_REF"}, true
-		}
 	case cRefWord:
 		return result{end: j + 1, typ: Date, val: refNames[st.ps[j].v]}, true
 	case wThe:
@@ -629,11 +624,6 @@ func (st *state) deixis(i int) (result, bool) {
 		}
 	case wCurrent:
 		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
-	case wRecent:
-		if st.c(j+1) == cUnit {
-			return result{}, false
-		}
-		return result{end: j + 1, typ: Date, val: "PAST_REF"}, true
 	case cHoliday:
 		m, d := int(st.ps[j].v)/100, int(st.ps[j].v)%100
 		end := j + 1

@@ -78,7 +78,6 @@ type state struct {
 	ps     []piece
 	a      time.Time // anchor date, midnight UTC
 	has    bool
-	tense  []int8 // per sentence: 0 unknown, 1 not future, 2 future
 	refY   int    // last quarter mentioned, for "the quarter", "a year ago"
 	refQ   int
 	refQAt int32 // sentence of that mention
@@ -94,11 +93,6 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	n := len(doc.Sentences)
-	if cap(st.tense) < n+1 {
-		st.tense = make([]int8, n+1)
-	}
-	st.tense = st.tense[:n+1]
-	clear(st.tense)
 	si := 0
 	for i := range st.ps {
 		for si+1 < n && int(st.ps[i].s) >= doc.Sentences[si+1].Start {
@@ -117,7 +111,8 @@ type result struct {
 }
 
 func (st *state) note(r result) {
-	if r.q > 0 && r.y > 0 {
+	// only quarters already over are taken as the one in focus
+	if r.q > 0 && r.y > 0 && (!st.has || r.y*4+r.q < st.a.Year()*4+(int(st.a.Month())-1)/3+1) {
 		st.refY, st.refQ, st.refQAt = r.y, r.q, st.ps[r.start].sent
 	}
 }
@@ -165,30 +160,76 @@ func (st *state) is(j int, w string) bool {
 	return j >= 0 && j < len(st.ps) && st.ps[j].kind == kWord && strings.EqualFold(st.word(j), w)
 }
 
-// future reports whether the sentence of piece j speaks of the future.
-func (st *state) future(j int) bool {
+// future reports whether the clause around piece j speaks of the future.
+func (st *state) future(j int) bool { return st.tense(j) > 0 }
+
+// past reports whether the clause around piece j speaks of the past.
+func (st *state) past(j int) bool { return st.tense(j) < 0 }
+
+// tense reads the verb cues nearest to piece j in its sentence, looking
+// back first, then ahead: +1 future, -1 past, 0 unknown.
+func (st *state) tense(j int) int {
 	if j < 0 || j >= len(st.ps) {
-		return false
+		return 0
 	}
 	s := st.ps[j].sent
-	if int(s) >= len(st.tense) {
-		return false
-	}
-	if st.tense[s] == 0 {
-		st.tense[s] = 1
-		lo := j
-		for lo > 0 && st.ps[lo-1].sent == s {
-			lo--
-		}
-		for k := lo; k < len(st.ps) && st.ps[k].sent == s; k++ {
-			if st.ps[k].c == cFuture || (st.ps[k].c == wNext && k != j-1) ||
-				(st.is(k, "going") && st.c(k+1) == wTo) {
-				st.tense[s] = 2
-				break
-			}
+	for k := j - 1; k >= 0 && k >= j-12 && st.ps[k].sent == s; k-- {
+		if t := st.cue(k); t != 0 {
+			return t
 		}
 	}
-	return st.tense[s] == 2
+	for k := j + 1; k < len(st.ps) && k <= j+12 && st.ps[k].sent == s; k++ {
+		if st.ps[k].kind == kPunct && (st.ps[k].ch == ';' || st.ps[k].ch == ':') {
+			break
+		}
+		if t := st.cue(k); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// cue is the tense piece k signals.
+func (st *state) cue(k int) int {
+	p := &st.ps[k]
+	if p.kind != kWord {
+		return 0
+	}
+	switch p.c {
+	case cFuture, wNext, wComing:
+		return 1
+	case wAgo, wLast:
+		return -1
+	case cNone:
+	default:
+		return 0
+	}
+	w := st.word(k)
+	if len(w) > 12 {
+		return 0
+	}
+	var buf [12]byte
+	n := copy(buf[:], w)
+	for i := 0; i < n; i++ {
+		buf[i] |= 0x20
+	}
+	lw := string(buf[:n])
+	switch lw {
+	case "going", "scheduled", "expected", "expects", "plans", "planned", "intends", "upcoming", "tomorrow":
+		return 1
+	case "said", "was", "were", "had", "did", "told", "reported", "announced", "came", "went", "began", "took",
+		"made", "held", "met", "left", "saw", "found", "gave", "got", "won", "lost", "fell", "rose", "paid", "sold",
+		"killed", "yesterday", "earlier":
+		return -1
+	}
+	if n >= 5 && lw[n-2:] == "ed" {
+		switch strings.ToLower(st.word(k - 1)) {
+		case "be", "been", "being", "is", "are", "to":
+			return 0
+		}
+		return -1
+	}
+	return 0
 }
 
 // --- the matcher ---
@@ -208,7 +249,7 @@ func (st *state) match(i int) (result, bool) {
 	}
 	best, ok := st.core(i)
 	// prefixes: approximators and date modifiers
-	if j, kind := st.prefix(i); j > i {
+	if j, kind := st.prefix(i); j > i && st.prefixFits(kind, j) {
 		if r, ok2 := st.core(j); ok2 && compatible(kind, r.typ) {
 			r.start = i
 			if !ok || r.end > best.end {
@@ -226,6 +267,30 @@ func (st *state) maybeStart(i int) bool {
 		return true
 	}
 	return false
+}
+
+// prefixFits checks what follows a prefix: approximators go with counts
+// and clock times, "earlier" and "later" with this/last/next.
+func (st *state) prefixFits(kind, j int) bool {
+	switch kind {
+	case pfxApprox, pfxMore:
+		switch st.c(j) {
+		case cNum, wA, wHalf, wVague, wCouple, wDozen, wHundred, wNoon, wMidnight:
+			return true
+		case cNone:
+			return st.kind(j) == kNum
+		}
+		return false
+	case pfxDate:
+		switch st.c(j - 1) {
+		case wEarlier, wLater:
+			c := st.c(j)
+			return c == wThis || c == wLast || c == wNext || c == wThat || c == wIn
+		case wEarly, wLate:
+			return st.c(j) != cWeekday
+		}
+	}
+	return true
 }
 
 const (
@@ -269,7 +334,7 @@ func (st *state) prefix(i int) (int, int) {
 		if st.c(i+1) == wTo {
 			return i + 2, pfxMore
 		}
-	case wOver, wWithin:
+	case wOver:
 		return i + 1, pfxMore
 	case wEarly, wLate, wEarlier, wLater, wSometime:
 		return i + 1, pfxDate
@@ -310,6 +375,7 @@ func (st *state) core(i int) (result, bool) {
 			best, ok = r, true
 		}
 	}
+	try(st.deixis(i))
 	try(st.numericDate(i))
 	try(st.monthDate(i))
 	try(st.weekday(i))
@@ -318,8 +384,10 @@ func (st *state) core(i int) (result, bool) {
 	try(st.relative(i))
 	try(st.duration(i))
 	try(st.set(i))
-	try(st.deixis(i))
 	try(st.clock(i))
+	try(st.yearish(i))
+	try(st.spelledYear(i))
+	try(st.rate(i))
 	if ok {
 		best.start = i
 	}

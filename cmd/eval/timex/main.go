@@ -65,7 +65,7 @@ func main() {
 }
 
 type gold struct {
-	start, end  int
+	start, end int
 	typ, value string
 }
 

@@ -1,0 +1,302 @@
+// Command quotes evaluates package quotes on the PolNeAR dev split: content
+// span precision, recall and F1 (exact on word tokens, and overlap of at
+// least half of the tokens of both spans), cue F1, and speaker accuracy on
+// the quotes found, for all attributions and for those whose content holds
+// a quotation mark.
+//
+//	go run ./cmd/eval/quotes [-data ../shared/data] [-split dev] [-v]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/quotes"
+	"github.com/lector-nlp/lector/internal/quotes/polnear"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "datasets directory")
+	split := flag.String("split", "dev", "PolNeAR split (train or dev)")
+	verbose := flag.Bool("v", false, "print misses and false alarms")
+	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
+	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
+	flag.Parse()
+	if *split == "test" {
+		log.Fatal("the test split is held out")
+	}
+	arts, err := polnear.Load(filepath.Join(*data, "polnear", *split))
+	if err != nil {
+		log.Fatal(err)
+	}
+	tagger, err := pos.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	rec, mentionSource := loadNER()
+	opt := quotes.DefaultOptions
+	opt.MinCueRatio = *ratio
+	opt.MinUncuedTokens = *minUncued
+
+	var all, direct counts
+	var elapsed time.Duration
+	nTok := 0
+	for _, a := range arts {
+		doc := text.Analyze(a.Text)
+		tagger.Tag(doc)
+		var ms []ner.Mention
+		if rec != nil {
+			ms = rec(doc)
+		} else {
+			ms = heuristicMentions(doc)
+		}
+		t0 := time.Now()
+		ents := entity.Resolve(doc, ms)
+		qs := quotes.ExtractWith(doc, ents, opt)
+		elapsed += time.Since(t0)
+		nTok += len(doc.Tokens)
+		score(doc, a, ents, qs, &all, nil, *verbose)
+		score(doc, a, ents, qs, &direct, hasQuoteMark, false)
+	}
+	fmt.Printf("PolNeAR %s: %d articles, mentions from %s, options %+v\n", *split, len(arts), mentionSource, opt)
+	all.print("all attributions")
+	direct.print("content with quote marks")
+	fmt.Printf("entity.Resolve+quotes.Extract: %.0f tokens/s\n", float64(nTok)/elapsed.Seconds())
+}
+
+type counts struct {
+	gold, pred, exact, overlap int
+	cueGold, cuePred, cueHit  int
+	spkTotal, spkHit          int
+}
+
+func f1(hit, pred, gold int) (float64, float64, float64) {
+	p := float64(hit) / float64(max(pred, 1))
+	r := float64(hit) / float64(max(gold, 1))
+	f := 0.0
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+func (c *counts) print(name string) {
+	fmt.Printf("== %s: gold %d, predicted %d\n", name, c.gold, c.pred)
+	p, r, f := f1(c.exact, c.pred, c.gold)
+	fmt.Printf("content exact    P %.3f R %.3f F1 %.3f\n", p, r, f)
+	p, r, f = f1(c.overlap, c.pred, c.gold)
+	fmt.Printf("content overlap  P %.3f R %.3f F1 %.3f\n", p, r, f)
+	p, r, f = f1(c.cueHit, c.cuePred, c.cueGold)
+	fmt.Printf("cue              P %.3f R %.3f F1 %.3f\n", p, r, f)
+	fmt.Printf("speaker accuracy %.3f (%d of %d found quotes with a gold source)\n",
+		float64(c.spkHit)/float64(max(c.spkTotal, 1)), c.spkHit, c.spkTotal)
+}
+
+func hasQuoteMark(doc *text.Document, sp []text.Span) bool {
+	for _, s := range sp {
+		if strings.ContainsAny(doc.Text[s.Start:s.End], "\"“”") || strings.Contains(doc.Text[s.Start:s.End], "''") {
+			return true
+		}
+	}
+	return false
+}
+
+// words returns the indices of the word tokens (letters or digits) that
+// lie inside the spans.
+func words(doc *text.Document, sp []text.Span) map[int]bool {
+	out := map[int]bool{}
+	for _, s := range sp {
+		for i, t := range doc.Tokens {
+			if t.Start >= s.End {
+				break
+			}
+			if t.End > s.Start && t.Start >= s.Start && isWord(t.Text) {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func inter(a, b map[int]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
+func equal(a, b map[int]bool) bool {
+	return len(a) == len(b) && inter(a, b) == len(a)
+}
+
+func overlaps(a, b text.Span) bool { return a.Start < b.End && b.Start < a.End }
+
+func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quotes.Quote, c *counts,
+	filter func(*text.Document, []text.Span) bool, verbose bool) {
+	type g struct {
+		at    polnear.Attribution
+		words map[int]bool
+	}
+	var gold []g
+	for _, at := range a.Attributions {
+		if filter != nil && !filter(doc, at.Content) {
+			continue
+		}
+		w := words(doc, at.Content)
+		if len(w) == 0 {
+			continue
+		}
+		gold = append(gold, g{at, w})
+	}
+	type p struct {
+		q     quotes.Quote
+		words map[int]bool
+	}
+	var pred []p
+	for _, q := range qs {
+		if filter != nil && !filter(doc, []text.Span{q.Content}) {
+			continue
+		}
+		w := words(doc, []text.Span{q.Content})
+		if len(w) == 0 {
+			continue
+		}
+		pred = append(pred, p{q, w})
+	}
+	c.gold += len(gold)
+	c.pred += len(pred)
+	// content: greedy one-to-one matching by overlap
+	usedG := make([]bool, len(gold))
+	usedP := make([]bool, len(pred))
+	for pi, pq := range pred {
+		for gi, gq := range gold {
+			if !usedG[gi] && equal(pq.words, gq.words) {
+				usedG[gi], usedP[pi] = true, true
+				c.exact++
+				break
+			}
+		}
+	}
+	matchG := make([]int, len(gold))
+	for i := range matchG {
+		matchG[i] = -1
+	}
+	usedG = make([]bool, len(gold))
+	for pi, pq := range pred {
+		best, bestN := -1, 0
+		for gi, gq := range gold {
+			if usedG[gi] {
+				continue
+			}
+			n := inter(pq.words, gq.words)
+			if 2*n >= len(gq.words) && 2*n >= len(pq.words) && n > bestN {
+				best, bestN = gi, n
+			}
+		}
+		if best < 0 {
+			if verbose {
+				fmt.Fprintf(os.Stderr, "FA   %s | %q\n", a.Name, clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
+			}
+			continue
+		}
+		usedG[best] = true
+		matchG[best] = pi
+		c.overlap++
+		gq := gold[best]
+		if len(gq.at.Source) > 0 {
+			c.spkTotal++
+			if speakerOK(pq.q, gq.at.Source, ents) {
+				c.spkHit++
+			} else if verbose {
+				fmt.Fprintf(os.Stderr, "SPK  %s | gold %q pred %q (%s) | %q\n", a.Name, spans(doc, gq.at.Source), doc.Text[pq.q.Speaker.Start:pq.q.Speaker.End], pq.q.SpeakerName, clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
+			}
+		}
+	}
+	if verbose {
+		for gi, gq := range gold {
+			if !usedG[gi] {
+				fmt.Fprintf(os.Stderr, "MISS %s | %q %q | %q\n", a.Name, spans(doc, gq.at.Source), spans(doc, gq.at.Cue), clip(spans(doc, gq.at.Content)))
+			}
+		}
+	}
+	// cues: overlap, one-to-one
+	c.cueGold += len(gold)
+	usedC := make([]bool, len(gold))
+	for _, pq := range pred {
+		if pq.q.Cue.End == 0 {
+			continue
+		}
+		c.cuePred++
+		for gi, gq := range gold {
+			if usedC[gi] {
+				continue
+			}
+			hit := false
+			for _, s := range gq.at.Cue {
+				if overlaps(s, pq.q.Cue) {
+					hit = true
+				}
+			}
+			if hit {
+				usedC[gi] = true
+				c.cueHit++
+				break
+			}
+		}
+	}
+}
+
+// speakerOK: the speaker span overlaps the gold source, or the gold source
+// is a mention of the entity the speaker was resolved to.
+func speakerOK(q quotes.Quote, src []text.Span, ents []entity.Entity) bool {
+	for _, s := range src {
+		if q.Speaker.End > 0 && overlaps(s, q.Speaker) {
+			return true
+		}
+		if q.EntityIndex >= 0 {
+			for _, m := range ents[q.EntityIndex].Mentions {
+				if overlaps(m.Span, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func spans(doc *text.Document, sp []text.Span) string {
+	var parts []string
+	for _, s := range sp {
+		parts = append(parts, doc.Text[s.Start:s.End])
+	}
+	return strings.Join(parts, " … ")
+}
+
+func clip(s string) string {
+	if len(s) > 140 {
+		return s[:140] + "…"
+	}
+	return s
+}

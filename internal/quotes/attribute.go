@@ -1,0 +1,509 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var npTags = map[string]bool{
+	"NNP": true, "NNPS": true, "NN": true, "NNS": true, "DT": true, "JJ": true, "JJR": true,
+	"JJS": true, "PRP": true, "PRP$": true, "POS": true, "CD": true, "HYPH": true, "NNPS$": true,
+}
+
+var personalPronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "i": true, "we": true, "it": true, "you": true,
+}
+
+// skipBeforeCue are words between a subject and its cue verb.
+var skipBeforeCue = map[string]bool{
+	"has": true, "have": true, "had": true, "also": true, "then": true, "later": true,
+	"again": true, "previously": true, "repeatedly": true, "would": true, "will": true,
+	"recently": true, "once": true, "never": true, "already": true, "further": true,
+	"reportedly": true, "publicly": true, "privately": true, "often": true, "frequently": true,
+	"is": true, "was": true, "were": true, "are": true, "had been": true, "been": true,
+	"did": true, "does": true, "not": true, "n't": true, "ve": true, "'ve": true, "’ve": true,
+	"'s": true, "’s": true, "could": true, "may": true, "might": true, "should": true, "can": true,
+}
+
+// objectVerbs take a hearer before what is said ("told reporters that").
+var objectVerbs = map[string]bool{
+	"told": true, "tell": true, "tells": true, "telling": true, "assured": true, "informed": true,
+	"warned": true, "urged": true, "reminded": true, "asked": true, "promised": true,
+	"assuring": true, "warning": true, "urging": true, "reminding": true, "asking": true,
+	"tweeted": true, "wrote": true, "writes": true,
+}
+
+func (x *extractor) isNPToken(i int) bool {
+	if i < 0 || i >= len(x.toks) || x.inQuote[i] >= 0 {
+		return false
+	}
+	t := x.tok(i)
+	if x.tagged {
+		p := x.pos(i)
+		if npTags[p] {
+			return true
+		}
+		if p == "IN" && lower(t) == "of" {
+			return true
+		}
+		return false
+	}
+	l := lower(t)
+	return isCapital(t) || personalPronouns[l] || l == "the" || l == "a" || l == "of"
+}
+
+func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// leftNP finds the noun phrase that ends right before token end, not
+// reaching before limit: [first, end).
+func (x *extractor) leftNP(end, limit int) int {
+	i := end
+	for i > limit && x.isNPToken(i-1) && end-i < 10 {
+		i--
+		if personalPronouns[lower(x.tok(i))] && x.pos(i) == "PRP" {
+			break
+		}
+	}
+	// an NP does not start with "of" or a possessive marker
+	for i < end && (lower(x.tok(i)) == "of" || x.pos(i) == "POS") {
+		i++
+	}
+	// nor end with "of"
+	if i < end && lower(x.tok(end-1)) == "of" {
+		return end
+	}
+	// a pronoun object in the middle ("it" in "they said it") is no subject
+	return i
+}
+
+// rightNP finds the noun phrase that starts at token start: [start, end).
+func (x *extractor) rightNP(start, limit int) int {
+	i := start
+	for i < limit && x.isNPToken(i) && i-start < 10 {
+		if i > start && personalPronouns[lower(x.tok(i))] {
+			break
+		}
+		i++
+		if i-start == 1 && personalPronouns[lower(x.tok(start))] {
+			break
+		}
+	}
+	for i > start && lower(x.tok(i-1)) == "of" {
+		i--
+	}
+	return i
+}
+
+// apposition extends a speaker NP [first, end) over ", the spokesman for
+// Y," when a comma follows; it returns the new end (after the appositive,
+// before its closing comma) or end.
+func (x *extractor) apposition(end, limit int) int {
+	if x.tok(end) != "," {
+		return end
+	}
+	k := end + 1
+	for k < limit && k-end < 14 {
+		t := x.tok(k)
+		if t == "," || t == "." || t == ";" || t == ":" || x.inQuote[k] >= 0 {
+			break
+		}
+		if p := x.pos(k); strings.HasPrefix(p, "VB") && lower(t) != "based" || p == "MD" {
+			return end
+		}
+		k++
+	}
+	if k == end+1 || k >= limit || x.tok(k) != "," && x.tok(k) != "." {
+		return end
+	}
+	return k
+}
+
+func (x *extractor) sentence(i int) text.Sentence {
+	return x.doc.Sentences[x.tokSent[i]]
+}
+
+// clauseEnd returns where content that starts at token start ends
+// (exclusive): the end of its sentence, or of a quote that runs past it,
+// or before ", adding ..." and the like.
+func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
+	s := x.sentence(start)
+	end := s.Last
+	for i := start; i < end; i++ {
+		if q := x.inQuote[i]; q >= 0 && x.directs[q].close+1 > end {
+			end = x.directs[q].close + 1
+			if end > len(x.toks) {
+				end = len(x.toks)
+			}
+		}
+		if x.tok(i) == "," || x.tok(i) == ";" {
+			if c, ok := cueAt[i+1]; ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
+				return i
+			}
+			// ", he said." closing the sentence
+			if np := x.rightNP(i+1, end); np > i+1 {
+				if c, ok := cueAt[np]; ok && c.last >= end-1 {
+					return i
+				}
+			}
+			// ", said X."
+			if c, ok := cueAt[i+1]; ok && x.inQuote[i] < 0 {
+				if np := x.rightNP(c.last, end); np > c.last && np >= end-1 {
+					return i
+				}
+			}
+		}
+	}
+	return end
+}
+
+// trim drops leading commas and colons and trailing sentence punctuation
+// outside quotes.
+func (x *extractor) trim(first, last int) (int, int) {
+	for first < last {
+		t := x.tok(first)
+		if t == "," || t == ":" || t == "—" || t == "--" || t == "-" {
+			first++
+			continue
+		}
+		break
+	}
+	for last > first {
+		t := x.tok(last - 1)
+		if x.inQuote[last-1] < 0 && (t == "." || t == "," || t == "!" || t == "?" || t == ";" || t == ":" || t == "—" || t == "--") {
+			last--
+			continue
+		}
+		break
+	}
+	return first, last
+}
+
+// attribute turns every cue into a quote.
+func (x *extractor) attribute() {
+	cueAt := make(map[int]cue, len(x.cues))
+	for _, c := range x.cues {
+		cueAt[c.first] = c
+	}
+	// speakers found per sentence, for participles ("..., adding that")
+	sentSpeaker := map[int][2]int{}
+	for _, c := range x.cues {
+		s := x.sentence(c.first)
+		w0 := c.info.words[0]
+		var sp [2]int // speaker token range
+		var content [2]int
+		found := false
+
+		if w0 == "according" {
+			if len(c.info.words) == 1 && lower(x.tok(c.last)) == "to" {
+				c.last++
+			}
+			np := x.rightNP(c.last, s.Last)
+			if np == c.last {
+				continue
+			}
+			np = x.apposition(np, s.Last)
+			sp = [2]int{c.last, np}
+			if c.first == s.First || c.first == s.First+1 && x.pos(s.First) == "CC" {
+				content = [2]int{np, x.clauseEnd(np, cueAt)}
+			} else {
+				content = [2]int{x.clauseStart(c.first), c.first}
+			}
+			found = true
+		}
+
+		if !found {
+			j := c.first
+			for j > s.First {
+				l := lower(x.tok(j - 1))
+				if skipBeforeCue[l] || x.pos(j-1) == "RB" || x.pos(j-1) == "MD" {
+					j--
+					continue
+				}
+				// ", too,"
+				if l == "," && lower(x.tok(j-2)) == "too" && x.tok(j-3) == "," {
+					j -= 3
+					continue
+				}
+				break
+			}
+			npStart := x.leftNP(j, s.First)
+			if npStart == j && x.tok(j-1) == "," {
+				// "X, the spokesman for Y, said"
+				k := j - 2
+				for k > s.First && j-k < 14 && x.tok(k) != "," && x.inQuote[k] < 0 && !strings.HasPrefix(x.pos(k), "VB") {
+					k--
+				}
+				if x.tok(k) == "," && k > s.First && k < j-2 {
+					if st := x.leftNP(k, s.First); st < k {
+						if x.apposition(k, j) == j-1 {
+							npStart = st
+							j = j - 1
+						}
+					}
+				} else if k == s.First && x.inQuote[k] < 0 && k < j-2 && x.leftNP(j-1, s.First) == s.First {
+					npStart, j = s.First, j-1
+				}
+			}
+			// "who said" refers back to the NP before "who"
+			if npStart == j && (lower(x.tok(j-1)) == "who") {
+				if st := x.leftNP(j-2, s.First); x.tok(j-2) == "," && st < j-2 {
+					npStart, j = st, j-2
+				} else if st := x.leftNP(j-1, s.First); st < j-1 {
+					npStart, j = st, j-1
+				}
+			}
+			if npStart < j && x.pos(npStart) != "CD" {
+				sp = [2]int{npStart, j}
+				found = true
+				// what follows the cue
+				start := c.last
+				if objectVerbs[lower(x.tok(c.last-1))] {
+					if e := x.rightNP(start, s.Last); e > start {
+						nx := lower(x.tok(e))
+						if nx == "that" || nx == "to" || nx == ":" || nx == "," || x.markKind(e) != 0 || nx == "." || e >= s.Last-1 {
+							start = e
+						}
+					}
+				}
+				for start < len(x.toks) && (x.tok(start) == ":" || x.tok(start) == ",") {
+					start++
+				}
+				end := x.clauseEnd(start, cueAt)
+				a, b := x.trim(start, end)
+				before := x.quoteBefore(npStart)
+				if before >= 0 && (a >= b || x.tok(c.last) == "," || x.tok(c.last) == ".") {
+					d := x.directs[before]
+					content = [2]int{d.open, d.close + 1}
+				} else if a >= b || isPrepStart(lower(x.tok(start))) && x.tok(npStart-1) == "," {
+					if npStart > s.First && x.tok(npStart-1) == "," {
+						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
+					} else {
+						found = false
+					}
+				} else {
+					content = [2]int{a, b}
+				}
+			}
+		}
+
+		if !found && x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") {
+			// "..., adding that": the subject of the sentence speaks
+			if s0, ok := sentSpeaker[x.tokSent[c.first]]; ok {
+				sp = s0
+			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
+				sp = [2]int{f, l}
+			}
+			if sp[1] > sp[0] {
+				start := c.last
+				if objectVerbs[w0] {
+					if e := x.rightNP(start, s.Last); e > start && lower(x.tok(e)) == "that" {
+						start = e
+					}
+				}
+				a, b := x.trim(start, x.clauseEnd(start, cueAt))
+				if a < b {
+					content = [2]int{a, b}
+					found = true
+				}
+			}
+		}
+
+		if !found && (x.tok(c.first-1) == "," || x.markKind(c.first-1) != 0) {
+			// inverted: "..., said X." / "” said X."
+			np := x.rightNP(c.last, s.Last)
+			if np > c.last {
+				np = x.apposition(np, s.Last)
+				sp = [2]int{c.last, np}
+				k := c.first - 1
+				if x.tok(k) == "," {
+					k--
+				}
+				if q := x.inQuote[k]; q >= 0 && x.directs[q].close == k {
+					d := x.directs[q]
+					content = [2]int{d.open, d.close + 1}
+				} else {
+					content = [2]int{x.clauseStart(c.first - 1), c.first - 1}
+				}
+				found = true
+			}
+		}
+		if !found {
+			continue
+		}
+		a, b := x.trim(content[0], content[1])
+		if a >= b {
+			continue
+		}
+		q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
+		// direct or mixed
+		if qi := x.inQuote[a]; qi >= 0 && x.directs[qi].open == a && x.directs[qi].close == b-1 {
+			q.Kind = Direct
+			x.directs[qi].used = true
+			x.directs[qi].q = q
+		} else {
+			for i := a; i < b; i++ {
+				if qi := x.inQuote[i]; qi >= 0 {
+					q.Kind = Mixed
+					x.directs[qi].used = true
+					if x.directs[qi].q == nil {
+						x.directs[qi].q = q
+					}
+				}
+			}
+		}
+		x.resolveSpeaker(q, sp[0], sp[1])
+		if _, ok := sentSpeaker[x.tokSent[c.first]]; !ok {
+			sentSpeaker[x.tokSent[c.first]] = sp
+		}
+		x.quotes = append(x.quotes, q)
+	}
+}
+
+func isPrepStart(w string) bool {
+	switch w {
+	case "in", "on", "at", "during", "of", "about", "to", "after", "before", "from", "with", "last", "this", "on.", "":
+		return true
+	}
+	return false
+}
+
+// quoteBefore returns the direct quote that closes right before token i
+// (allowing a comma between), or -1.
+func (x *extractor) quoteBefore(i int) int {
+	k := i - 1
+	if x.tok(k) == "," {
+		k--
+	}
+	if k < 0 {
+		return -1
+	}
+	if q := x.inQuote[k]; q >= 0 && x.directs[q].close == k {
+		return q
+	}
+	return -1
+}
+
+// clauseStart finds where content that ends before token end starts: its
+// sentence start, or the opening of a quote that the sentence starts in.
+func (x *extractor) clauseStart(end int) int {
+	if end <= 0 {
+		return 0
+	}
+	s := x.sentence(end - 1)
+	st := s.First
+	if q := x.inQuote[st]; q >= 0 && x.directs[q].open < st {
+		st = x.directs[q].open
+	}
+	return st
+}
+
+// mainSubject finds the subject of the main clause between first and
+// limit: the first entity mention or personal pronoun followed by a verb.
+func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
+	for _, m := range x.mentions {
+		if m.span.Span.Start < x.toks[first].Start {
+			continue
+		}
+		if m.span.Span.Start >= x.toks[limit].Start {
+			break
+		}
+		a, b := x.tokRange(m.span.Span)
+		if a < 0 {
+			continue
+		}
+		if x.followedByVerb(b, limit) {
+			return a, b, true
+		}
+	}
+	for i := first; i < limit; i++ {
+		if x.pos(i) == "PRP" && personalPronouns[lower(x.tok(i))] && x.followedByVerb(i+1, limit) {
+			return i, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (x *extractor) followedByVerb(j, limit int) bool {
+	if x.tok(j) == "," && lower(x.tok(j+1)) == "too" && x.tok(j+2) == "," {
+		j += 3
+	}
+	for j < limit && (x.pos(j) == "RB" || skipBeforeCue[lower(x.tok(j))] && !strings.HasPrefix(x.pos(j), "VB")) {
+		j++
+	}
+	return j < limit && (strings.HasPrefix(x.pos(j), "VB") || x.pos(j) == "MD")
+}
+
+// tokRange maps a byte span to its token range, -1 when it is not aligned.
+func (x *extractor) tokRange(sp text.Span) (int, int) {
+	lo, hi := 0, len(x.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.toks[m].Start < sp.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= len(x.toks) || x.toks[lo].Start != sp.Start {
+		return -1, -1
+	}
+	b := lo
+	for b < len(x.toks) && x.toks[b].End <= sp.End {
+		b++
+	}
+	return lo, b
+}
+
+// resolveSpeaker links the speaker tokens [a, b) to an entity: the first
+// person mentioned inside them, else the first entity, else (for a
+// pronoun) the nearest person before it.
+func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
+	q.SpeakerName = x.doc.Text[q.Speaker.Start:q.Speaker.End]
+	best, bestAny := -1, -1
+	for _, m := range x.mentions {
+		s := m.span.Span
+		if s.Start < q.Speaker.Start {
+			continue
+		}
+		if s.Start >= q.Speaker.End {
+			break
+		}
+		if s.End > q.Speaker.End {
+			continue
+		}
+		if x.ents[m.ent].Type == ner.Person && best < 0 {
+			best = m.ent
+		}
+		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality {
+			bestAny = m.ent
+		}
+	}
+	if best < 0 {
+		best = bestAny
+	}
+	if best < 0 && b-a == 1 && (lower(x.tok(a)) == "he" || lower(x.tok(a)) == "she") {
+		for i := len(x.mentions) - 1; i >= 0; i-- {
+			m := x.mentions[i]
+			if m.span.Span.Start < q.Speaker.Start && x.ents[m.ent].Type == ner.Person {
+				if x.tokSent[a]-x.sentOf(m.span.Span.Start) <= 3 {
+					best = m.ent
+				}
+				break
+			}
+		}
+	}
+	if best >= 0 {
+		q.EntityIndex = best
+		q.SpeakerName = x.ents[best].Name
+	}
+}
+
+func (x *extractor) sentOf(byteOff int) int {
+	a, _ := x.tokRange(text.Span{Start: byteOff, End: byteOff})
+	if a < 0 {
+		return 0
+	}
+	return x.tokSent[a]
+}

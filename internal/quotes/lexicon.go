@@ -1,0 +1,103 @@
+package quotes
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// cues.tsv is learned by cmd/train/quotes from the PolNeAR train split:
+// cue words, how often they were annotated as a cue, how often they occur.
+//
+//go:embed cues.tsv
+var cuesTSV string
+
+// coreCues are reporting verbs that always count as cues, in all their
+// forms, whether or not the train split saw them often.
+var coreCues = strings.Fields(`
+say says said saying tell tells told telling add adds added adding
+note notes noted noting stress stresses stressed stressing
+emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
+warn warns warned warning voice voices voiced voicing hail hails hailed hailing
+denounce denounces denounced denouncing state states stated stating
+declare declares declared declaring announce announces announced announcing
+claim claims claimed claiming insist insists insisted insisting argue argues argued arguing
+explain explains explained explaining reiterate reiterates reiterated reiterating
+underline underlines underlined underlining underscore underscores underscored underscoring
+assert asserts asserted asserting affirm affirms affirmed affirming
+acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting
+deny denies denied denying confirm confirms confirmed confirming
+urge urges urged urging condemn condemns condemned condemning
+criticize criticizes criticized criticizing criticise criticises criticised criticising
+praise praises praised praising welcome welcomes welcomed welcoming
+predict predicts predicted predicting promise promises promised promising
+vow vows vowed vowing pledge pledges pledged pledging accuse accuses accused accusing
+complain complains complained complaining recall recalls recalled recalling
+observe observes observed observing remark remarks remarked remarking
+reply replies replied replying respond responds responded responding
+write writes wrote writing tweet tweets tweeted tweeting
+comment comments commented commenting report reports reported reporting
+maintain maintains maintained maintaining contend contends contended contending
+caution cautions cautioned cautioning concede concedes conceded conceding
+`)
+
+type cueInfo struct {
+	words []string
+	n     int     // annotated as a cue in train
+	ratio float64 // share of occurrences annotated
+	core  bool
+}
+
+type lexicon struct {
+	byFirst map[string][]cueInfo // longest first
+}
+
+var (
+	lexOnce sync.Once
+	lex     lexicon
+)
+
+func getLexicon() *lexicon {
+	lexOnce.Do(func() {
+		lex.byFirst = map[string][]cueInfo{}
+		core := map[string]bool{}
+		for _, w := range coreCues {
+			core[w] = true
+		}
+		seen := map[string]bool{}
+		for _, line := range strings.Split(cuesTSV, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) != 3 {
+				continue
+			}
+			n, _ := strconv.Atoi(f[1])
+			t, _ := strconv.Atoi(f[2])
+			if t == 0 {
+				continue
+			}
+			ws := strings.Fields(f[0])
+			ci := cueInfo{words: ws, n: n, ratio: float64(n) / float64(t), core: len(ws) == 1 && core[ws[0]]}
+			lex.byFirst[ws[0]] = append(lex.byFirst[ws[0]], ci)
+			seen[f[0]] = true
+		}
+		for w := range core {
+			if !seen[w] {
+				lex.byFirst[w] = append(lex.byFirst[w], cueInfo{words: []string{w}, core: true})
+			}
+		}
+		for k, cs := range lex.byFirst {
+			// longest match first
+			for i := 1; i < len(cs); i++ {
+				for j := i; j > 0 && len(cs[j].words) > len(cs[j-1].words); j-- {
+					cs[j], cs[j-1] = cs[j-1], cs[j]
+				}
+			}
+			lex.byFirst[k] = cs
+		}
+	})
+	return &lex
+}

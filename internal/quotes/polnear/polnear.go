@@ -1,0 +1,137 @@
+// Package polnear reads the PolNeAR attribution corpus (brat standoff:
+// Source, Cue and Content spans tied by events) for training and
+// evaluating package quotes. Offsets are converted from the corpus's
+// character offsets to byte offsets of the article text.
+package polnear
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Attribution is one annotated attribution. Spans may be discontinuous;
+// Source is empty when the annotator gave none.
+type Attribution struct {
+	Source, Cue, Content []text.Span
+}
+
+// Article is one annotated article.
+type Article struct {
+	Name         string
+	Text         string
+	Attributions []Attribution
+}
+
+var (
+	spanLine  = regexp.MustCompile(`^(T\d+)\t(\S+) ([\d; ]+)\t`)
+	eventLine = regexp.MustCompile(`^E\d+\t(.*)$`)
+)
+
+// Load reads the articles of one split directory (dir/text, dir/attributions),
+// taking the first annotation file in name order for each article.
+func Load(dir string) ([]Article, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	seen := map[string]bool{}
+	var out []Article
+	for _, f := range files {
+		base := strings.TrimSuffix(filepath.Base(f), ".ann")
+		i := strings.LastIndexByte(base, '_')
+		if i < 0 {
+			continue
+		}
+		name := base[:i]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		a, err := parse(name, string(b), f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func parse(name, txt, annPath string) (Article, error) {
+	// character offset -> byte offset
+	offs := make([]int, 0, len(txt)+1)
+	for i := range txt {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(txt))
+	conv := func(c int) int {
+		if c < 0 {
+			return 0
+		}
+		if c >= len(offs) {
+			return len(txt)
+		}
+		return offs[c]
+	}
+	f, err := os.Open(annPath)
+	if err != nil {
+		return Article{}, err
+	}
+	defer f.Close()
+	spans := map[string][]text.Span{}
+	var events []map[string]string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		line := sc.Text()
+		if m := spanLine.FindStringSubmatch(line); m != nil {
+			var ss []text.Span
+			for _, part := range strings.Split(m[3], ";") {
+				fs := strings.Fields(part)
+				if len(fs) != 2 {
+					continue
+				}
+				a, _ := strconv.Atoi(fs[0])
+				b, _ := strconv.Atoi(fs[1])
+				ss = append(ss, text.Span{Start: conv(a), End: conv(b)})
+			}
+			spans[m[1]] = ss
+			continue
+		}
+		if m := eventLine.FindStringSubmatch(line); m != nil {
+			ev := map[string]string{}
+			for _, kv := range strings.Fields(m[1]) {
+				if k, v, ok := strings.Cut(kv, ":"); ok {
+					ev[k] = v
+				}
+			}
+			events = append(events, ev)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return Article{}, err
+	}
+	a := Article{Name: name, Text: txt}
+	for _, ev := range events {
+		if ev["Content"] == "" || ev["Cue"] == "" {
+			continue
+		}
+		a.Attributions = append(a.Attributions, Attribution{
+			Source:  spans[ev["Source"]],
+			Cue:     spans[ev["Cue"]],
+			Content: spans[ev["Content"]],
+		})
+	}
+	return a, nil
+}

@@ -1,0 +1,333 @@
+// Package quotes finds who said what in a news article: direct quotes
+// (straight and curly marks, quotes over several paragraphs, partial
+// quotes), reported speech ("X said (that) ...", "according to X", "...,
+// said X", "..., adding that ...") and their speakers, resolved through
+// the entities of package entity to names ("he added that ..." after
+// "Ashtiani said ..." belongs to Ashtiani).
+//
+// The extractor is rule-based: a cue lexicon learned from the PolNeAR train
+// split (cmd/train/quotes) plus reporting verbs listed here, and
+// heuristics over part-of-speech tags for the speaker and the extent of
+// the content.
+package quotes
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Kind tells how a quote is given.
+type Kind int
+
+// Quote kinds.
+const (
+	Direct   Kind = iota // the words inside quotation marks
+	Indirect             // reported speech: "X said that ..."
+	Mixed                // reported speech with a quoted part
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Direct:
+		return "DIRECT"
+	case Indirect:
+		return "INDIRECT"
+	case Mixed:
+		return "MIXED"
+	}
+	return "UNKNOWN"
+}
+
+// Quote is one attributed statement.
+type Quote struct {
+	Content     text.Span // what was said (direct quotes keep their marks)
+	Cue         text.Span // the reporting words ("said", "according to"); empty when none
+	Speaker     text.Span // the speaker as the text names it here ("he"); empty when unknown
+	SpeakerName string    // the speaker's entity name, else the speaker text
+	EntityIndex int       // index into the entities given to Extract, -1 when none
+	Kind        Kind
+}
+
+// Options tune the extractor; the zero value is not useful, use
+// DefaultOptions.
+type Options struct {
+	MinCueRatio      float64 // least share of a learned cue's occurrences that were annotated
+	MinCueCount      int     // least annotations of a learned cue
+	MinUncuedTokens  int     // least length of a quote with no cue to keep it
+	InheritSpeaker   bool    // give quotes with no cue the speaker of the quote before
+	RequireVerbCue   bool    // a cue must start with a verb when the text is tagged
+	MergeContinued   bool    // join an uncued quote to the quote before it by the same speaker
+	UncuedParagraphs int     // how many paragraphs back a speaker is inherited from
+}
+
+// DefaultOptions are the options tuned on the PolNeAR dev split.
+var DefaultOptions = Options{
+	MinCueRatio:      0.3,
+	MinCueCount:      2,
+	MinUncuedTokens:  5,
+	InheritSpeaker:   true,
+	RequireVerbCue:   true,
+	MergeContinued:   true,
+	UncuedParagraphs: 1,
+}
+
+// Extract finds the quotes of doc and resolves their speakers to ents
+// (the result of entity.Resolve on the same document). doc should be
+// POS-tagged. Quotes come in text order.
+func Extract(doc *text.Document, ents []entity.Entity) []Quote {
+	return ExtractWith(doc, ents, DefaultOptions)
+}
+
+// ExtractWith is Extract with explicit options.
+func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
+	x := newExtractor(doc, ents, o)
+	x.findQuoteMarks()
+	x.findCues()
+	x.attribute()
+	x.uncued()
+	return x.result()
+}
+
+type direct struct {
+	open, close int // token indices of the marks (close inclusive)
+	used        bool
+	q           *Quote
+}
+
+type cue struct {
+	first, last int // token range
+	info        cueInfo
+}
+
+type extractor struct {
+	doc      *text.Document
+	toks     []text.Token
+	ents     []entity.Entity
+	o        Options
+	tokSent  []int
+	tokPara  []int
+	inQuote  []int // index of the direct quote holding the token, -1
+	directs  []*direct
+	cues     []cue
+	quotes   []*Quote
+	mentions []entMention // entity mentions in text order
+	tagged   bool
+}
+
+type entMention struct {
+	span entity.Mention
+	ent  int
+}
+
+func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extractor {
+	x := &extractor{doc: doc, toks: doc.Tokens, ents: ents, o: o}
+	n := len(doc.Tokens)
+	x.tokSent = make([]int, n)
+	for si, s := range doc.Sentences {
+		for i := s.First; i < s.Last && i < n; i++ {
+			x.tokSent[i] = si
+		}
+	}
+	x.tokPara = make([]int, n)
+	p := 0
+	for i, t := range doc.Tokens {
+		for p+1 < len(doc.Paragraphs) && t.Start >= doc.Paragraphs[p+1].Start {
+			p++
+		}
+		x.tokPara[i] = p
+		if t.POS != "" {
+			x.tagged = true
+		}
+	}
+	x.inQuote = make([]int, n)
+	for i := range x.inQuote {
+		x.inQuote[i] = -1
+	}
+	for ei, e := range ents {
+		for _, m := range e.Mentions {
+			x.mentions = append(x.mentions, entMention{span: m, ent: ei})
+		}
+	}
+	sortMentions(x.mentions)
+	return x
+}
+
+func sortMentions(ms []entMention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].span.Span.Start < ms[j-1].span.Span.Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func (x *extractor) tok(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.toks[i].Text
+}
+
+func (x *extractor) pos(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.toks[i].POS
+}
+
+func (x *extractor) span(first, last int) text.Span {
+	if first >= last {
+		return text.Span{}
+	}
+	return text.Span{Start: x.toks[first].Start, End: x.toks[last-1].End}
+}
+
+func lower(s string) string { return strings.ToLower(s) }
+
+// markKind: 'o' opening, 'c' closing, 't' either (straight), 0 none.
+func (x *extractor) markKind(i int) byte {
+	switch x.tok(i) {
+	case "“", "``", "«":
+		return 'o'
+	case "”", "»":
+		return 'c'
+	case "\"":
+		return 't'
+	case "''":
+		return 't'
+	case "'":
+		// '' written as two apostrophe tokens
+		if i+1 < len(x.toks) && x.tok(i+1) == "'" && x.toks[i+1].Start == x.toks[i].End {
+			return 't'
+		}
+	}
+	return 0
+}
+
+// findQuoteMarks pairs quotation marks into direct quotes. An open quote
+// at the end of a paragraph goes on when the next paragraph opens with a
+// mark, as news style writes a quote over several paragraphs.
+func (x *extractor) findQuoteMarks() {
+	open := -1
+	n := len(x.toks)
+	for i := 0; i < n; i++ {
+		k := x.markKind(i)
+		width := 1
+		if x.tok(i) == "'" {
+			width = 2
+		}
+		if k == 0 {
+			continue
+		}
+		if open >= 0 && x.tokPara[i] != x.tokPara[open] {
+			// the quote ran to the end of its paragraph
+			contin := (k == 'o' || k == 't') && x.firstOfPara(i) && x.lastParaUnclosed(open, i)
+			if contin {
+				i += width - 1
+				continue
+			}
+			x.addDirect(open, x.lastTokOfPara(x.tokPara[i]-1))
+			open = -1
+		}
+		switch {
+		case open < 0 && (k == 'o' || k == 't'):
+			open = i
+		case open >= 0 && (k == 'c' || k == 't'):
+			x.addDirect(open, i+width-1)
+			open = -1
+		case open >= 0 && k == 'o':
+			// a new opening inside: restart
+			open = i
+		}
+		i += width - 1
+	}
+	if open >= 0 {
+		x.addDirect(open, n-1)
+	}
+}
+
+func (x *extractor) firstOfPara(i int) bool {
+	return i == 0 || x.tokPara[i-1] != x.tokPara[i]
+}
+
+func (x *extractor) lastParaUnclosed(open, i int) bool {
+	// the paragraph before i ends inside the quote opened at open
+	return x.tokPara[i]-1 >= x.tokPara[open]
+}
+
+func (x *extractor) lastTokOfPara(p int) int {
+	last := 0
+	for i := range x.toks {
+		if x.tokPara[i] == p {
+			last = i
+		}
+		if x.tokPara[i] > p {
+			break
+		}
+	}
+	return last
+}
+
+func (x *extractor) addDirect(open, close int) {
+	if close <= open+1 {
+		return
+	}
+	d := &direct{open: open, close: close}
+	for i := open; i <= close; i++ {
+		x.inQuote[i] = len(x.directs)
+	}
+	x.directs = append(x.directs, d)
+}
+
+// findCues marks the cue words outside direct quotes.
+func (x *extractor) findCues() {
+	lx := getLexicon()
+	for i := 0; i < len(x.toks); i++ {
+		if x.inQuote[i] >= 0 {
+			continue
+		}
+		cands := lx.byFirst[lower(x.tok(i))]
+		for _, c := range cands {
+			if i+len(c.words) > len(x.toks) {
+				continue
+			}
+			ok := true
+			for k, w := range c.words {
+				if lower(x.tok(i+k)) != w || x.inQuote[i+k] >= 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if !c.core && (c.n < x.o.MinCueCount || c.ratio < x.o.MinCueRatio) {
+				continue
+			}
+			if x.o.RequireVerbCue && x.tagged && !x.verbCue(i, c) {
+				continue
+			}
+			x.cues = append(x.cues, cue{first: i, last: i + len(c.words), info: c})
+			i += len(c.words) - 1
+			break
+		}
+	}
+}
+
+func (x *extractor) verbCue(i int, c cueInfo) bool {
+	if c.words[0] == "according" {
+		return true
+	}
+	p := x.pos(i)
+	if strings.HasPrefix(p, "VB") {
+		return true
+	}
+	// "has said", "also said": the lexicon's first word may be an auxiliary
+	for k := 1; k < len(c.words); k++ {
+		if strings.HasPrefix(x.pos(i+k), "VB") {
+			return true
+		}
+	}
+	return false
+}

@@ -14,7 +14,7 @@ var titles = set(
 	"Rt.", "Gens.", "Cols.", "Adj.", "Asst.", "Assoc.", "Sec.", "Secs.", "Treas.", "Comdr.", "Cmdt.",
 	"Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.", "Rear-Adm.", "Vice-Adm.", "Brig.-Gen.",
 	"MR.", "MRS.", "MS.", "DR.", "GEN.", "GOV.", "SEN.", "REP.", "PROF.", "COL.", "LT.", "CAPT.",
-	"St.", "Ste.",
+	"St.", "Ste.", "ST.", "FT.", "MT.",
 )
 
 // abbreviations keep their period but may end a sentence when a typical

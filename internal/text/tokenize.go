@@ -285,6 +285,14 @@ func (t *tokenizer) piece(a, b int, lineStart bool) {
 			a += n
 			continue
 		}
+		if s[a] == '.' && a+1 < b && ascii[s[a+1]&0x7f]&cUpper != 0 && s[a+1] < utf8.RuneSelf && a > 0 {
+			// a full stop after a closing quote or bracket: “hello”.And
+			if r, _ := utf8.DecodeLastRuneInString(s[:a]); r < utf8.RuneSelf && ascii[r]&cSplit != 0 || r >= utf8.RuneSelf && splitRune(r) {
+				t.emit(a, a+1)
+				a++
+				continue
+			}
+		}
 		if s[a] == '-' && a+1 < b && !isDigit(s[a+1]) && s[a+1] != '.' {
 			t.emit(a, a+1)
 			a++
@@ -410,10 +418,12 @@ func (t *tokenizer) keepsPeriod(a, e, b int, lineStart bool) bool {
 		return true
 	}
 	if _, ok := abbreviations[w]; ok {
-		return true
+		// a lower-case abbreviation at the end of a line (kg., pct.,
+		// etc.) gives its period to the sentence
+		return !(ascii[w[0]]&cLower != 0 && t.lineEndsAt(b))
 	}
-	if _, ok := numberAbbreviations[w]; ok {
-		return t.numberFollows(b)
+	if _, ok := numberAbbreviations[w]; ok && t.numberFollows(b) {
+		return true
 	}
 	// a numbered list item at the start of a line: "1. Michael Johnson"
 	if lineStart && e == b && len(w) <= 4 {
@@ -441,11 +451,27 @@ func (t *tokenizer) numberFollows(b int) bool {
 	return b < len(s) && isDigit(s[b])
 }
 
+// lineEndsAt reports whether only white space follows b up to the end of
+// the line or text.
+func (t *tokenizer) lineEndsAt(b int) bool {
+	s := t.s
+	for b < len(s) && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r') {
+		b++
+	}
+	return b == len(s) || s[b] == '\n'
+}
+
 // isAbbrevShape reports whether w looks like an abbreviation by its shape:
 // a single capital initial (J.) or letters in short groups separated by
 // periods (U.S., e.g., J.R.R., Ph.D., a.m.).
 func isAbbrevShape(w string) bool {
-	// w ends in '.'
+	// w ends in '.'; in a compound (aid-U.N.) the last part counts
+	if k := strings.LastIndexByte(w, '-'); k >= 0 {
+		w = w[k+1:]
+		if len(w) < 2 {
+			return false
+		}
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if n == len(w)-1 {
 		return unicode.IsUpper(r)

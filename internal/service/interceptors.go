@@ -1,0 +1,118 @@
+package service
+
+import (
+	"context"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+)
+
+// ServerOptions returns the interceptor chain of the gRPC server, outermost
+// first: request ids, request logs, panic recovery and a default deadline
+// for calls that set none (defaultTimeout; zero means none). Bidirectional
+// streams get no default deadline.
+func ServerOptions(log *slog.Logger, defaultTimeout time.Duration) []grpc.ServerOption {
+	logOpts := []logging.Option{
+		logging.WithLogOnEvents(logging.FinishCall),
+		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
+			if id := RequestID(ctx); id != "" {
+				return logging.Fields{"request_id", id}
+			}
+			return nil
+		}),
+	}
+	recoverOpt := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in handler", "panic", p, "request_id", RequestID(ctx), "stack", string(debug.Stack()))
+		st := status.New(codes.Internal, "internal error; the server logged the details under request id "+RequestID(ctx))
+		if d, err := st.WithDetails(&errdetails.ErrorInfo{Reason: "INTERNAL", Domain: ErrorDomain}); err == nil {
+			st = d
+		}
+		return st.Err()
+	})
+	return []grpc.ServerOption{
+		grpc.ChainUnaryInterceptor(
+			unaryRequestID,
+			logging.UnaryServerInterceptor(interceptorLogger(log), logOpts...),
+			recovery.UnaryServerInterceptor(recoverOpt),
+			unaryDefaultDeadline(defaultTimeout),
+		),
+		grpc.ChainStreamInterceptor(
+			streamRequestID,
+			logging.StreamServerInterceptor(interceptorLogger(log), logOpts...),
+			recovery.StreamServerInterceptor(recoverOpt),
+			streamDefaultDeadline(defaultTimeout),
+		),
+	}
+}
+
+// interceptorLogger adapts slog to the middleware's logger.
+func interceptorLogger(l *slog.Logger) logging.Logger {
+	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
+		l.Log(ctx, slog.Level(lvl), msg, fields...)
+	})
+}
+
+// requestID takes the caller's request id from the metadata (the gateway
+// sets one) or makes one, and returns it to the caller in the header.
+func requestID(ctx context.Context) (context.Context, string) {
+	id := ""
+	if md, ok := metadata.FromIncomingContext(ctx); ok {
+		if v := md.Get(RequestIDHeader); len(v) > 0 && validRequestID(v[0]) {
+			id = v[0]
+		}
+	}
+	if id == "" {
+		id = NewRequestID()
+	}
+	return WithRequestID(ctx, id), id
+}
+
+func unaryRequestID(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	ctx, id := requestID(ctx)
+	_ = grpc.SetHeader(ctx, metadata.Pairs(RequestIDHeader, id))
+	return handler(ctx, req)
+}
+
+func streamRequestID(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	ctx, id := requestID(ss.Context())
+	_ = ss.SetHeader(metadata.Pairs(RequestIDHeader, id))
+	return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
+}
+
+func unaryDefaultDeadline(d time.Duration) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		if _, ok := ctx.Deadline(); !ok && d > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, d)
+			defer cancel()
+		}
+		return handler(ctx, req)
+	}
+}
+
+func streamDefaultDeadline(d time.Duration) grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		if _, ok := ss.Context().Deadline(); ok || d <= 0 || info.IsClientStream {
+			return handler(srv, ss)
+		}
+		ctx, cancel := context.WithTimeout(ss.Context(), d)
+		defer cancel()
+		return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
+	}
+}
+
+// wrappedStream replaces the context of a server stream.
+type wrappedStream struct {
+	grpc.ServerStream
+	ctx context.Context
+}
+
+func (w *wrappedStream) Context() context.Context { return w.ctx }

@@ -1,0 +1,277 @@
+// Package service implements the article.v1 ArticleAnalysisService over
+// gRPC: it validates requests, runs them through the analysis engine, maps
+// the domain results to the API (converting offsets to the requested
+// encoding) and maps every error to a status in one table (errors.go).
+package service
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strconv"
+	"sync"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/pipeline"
+)
+
+// Analyzer is the analysis engine the service runs; *pipeline.Engine is
+// the real one.
+type Analyzer interface {
+	Analyze(ctx context.Context, req *pipeline.Request, emit func(pipeline.Event) error) (*pipeline.Result, error)
+	Capabilities() []pipeline.FeatureInfo
+}
+
+var _ Analyzer = (*pipeline.Engine)(nil)
+
+// Default limits.
+const (
+	DefaultMaxArticleBytes = 1 << 20
+	DefaultMaxBatch        = 100
+	DefaultMaxConcurrency  = 8
+)
+
+// Config configures a Service.
+type Config struct {
+	Engine Analyzer
+	Logger *slog.Logger
+	// MaxArticleBytes is the largest article source accepted.
+	MaxArticleBytes int
+	// MaxBatch is the largest number of requests in one batch.
+	MaxBatch int
+	// MaxConcurrency is how many articles of one stream or batch run at once.
+	MaxConcurrency int
+	// Version is reported by GetCapabilities.
+	Version string
+}
+
+// Service implements articlev1.ArticleAnalysisServiceServer.
+type Service struct {
+	articlev1.UnimplementedArticleAnalysisServiceServer
+
+	engine          Analyzer
+	log             *slog.Logger
+	maxArticleBytes int
+	maxBatch        int
+	maxConcurrency  int
+	version         string
+}
+
+var _ articlev1.ArticleAnalysisServiceServer = (*Service)(nil)
+
+// New returns a service; zero limits take their defaults.
+func New(cfg Config) *Service {
+	s := &Service{
+		engine:          cfg.Engine,
+		log:             cfg.Logger,
+		maxArticleBytes: cfg.MaxArticleBytes,
+		maxBatch:        cfg.MaxBatch,
+		maxConcurrency:  cfg.MaxConcurrency,
+		version:         cfg.Version,
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.maxArticleBytes <= 0 {
+		s.maxArticleBytes = DefaultMaxArticleBytes
+	}
+	if s.maxBatch <= 0 {
+		s.maxBatch = DefaultMaxBatch
+	}
+	if s.maxConcurrency <= 0 {
+		s.maxConcurrency = DefaultMaxConcurrency
+	}
+	if s.version == "" {
+		s.version = "dev"
+	}
+	return s
+}
+
+// analyze validates and runs one request and maps the result.
+func (s *Service) analyze(ctx context.Context, r articleRequest, prefix string) (*articlev1.Analysis, error) {
+	j, err := s.validate(r, prefix)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.engine.Analyze(ctx, j.req, nil)
+	if err != nil {
+		return nil, err
+	}
+	return newConverter(res.Analysis, j.enc).analysis(res.Analysis), nil
+}
+
+// AnalyzeArticle analyses one article.
+func (s *Service) AnalyzeArticle(ctx context.Context, req *articlev1.AnalyzeArticleRequest) (*articlev1.AnalyzeArticleResponse, error) {
+	a, err := s.analyze(ctx, req, "")
+	if err != nil {
+		return nil, s.statusOf(ctx, "AnalyzeArticle", err).Err()
+	}
+	return &articlev1.AnalyzeArticleResponse{Analysis: a}, nil
+}
+
+// StreamAnalyzeArticle analyses one article and sends each part as soon as
+// it is complete, then the completion message.
+func (s *Service) StreamAnalyzeArticle(req *articlev1.StreamAnalyzeArticleRequest, stream articlev1.ArticleAnalysisService_StreamAnalyzeArticleServer) error {
+	ctx := stream.Context()
+	j, err := s.validate(req, "")
+	if err != nil {
+		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
+	}
+	var conv *converter
+	res, err := s.engine.Analyze(ctx, j.req, func(ev pipeline.Event) error {
+		if conv == nil {
+			conv = newConverter(ev.Analysis, j.enc)
+		}
+		for _, p := range ev.Parts {
+			if p == pipeline.PartSource {
+				conv = newConverter(ev.Analysis, j.enc) // the text is final now
+			}
+			if msg := conv.part(p, ev.Analysis); msg != nil {
+				if err := stream.Send(msg); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
+	}
+	if err := stream.Send(completion(res)); err != nil {
+		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
+	}
+	return nil
+}
+
+// AnalyzeArticles analyses a stream of articles, at most maxConcurrency at
+// once, and sends each result as it completes. While the caller does not
+// read results, workers block on sending, no slot frees up and the server
+// stops reading requests, so flow control holds both ways.
+func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_AnalyzeArticlesServer) error {
+	ctx, cancel := context.WithCancel(stream.Context())
+	defer cancel()
+	results := make(chan *articlev1.AnalyzeArticlesResponse)
+	sendErr := make(chan error, 1)
+	go func() {
+		var err error
+		for r := range results {
+			if err != nil {
+				continue // drain after a failed send
+			}
+			if err = stream.Send(r); err != nil {
+				cancel()
+			}
+		}
+		sendErr <- err
+	}()
+
+	slots := make(chan struct{}, s.maxConcurrency)
+	var wg sync.WaitGroup
+	var recvErr error
+	for index := int64(0); ; index++ {
+		req, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			recvErr = err
+			break
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			recvErr = ctx.Err()
+		}
+		if recvErr != nil {
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			out := &articlev1.AnalyzeArticlesResponse{ArticleId: req.GetArticle().GetId(), RequestIndex: index}
+			a, err := s.analyze(ctx, req, "")
+			if err != nil {
+				out.Result = &articlev1.AnalyzeArticlesResponse_Error{Error: s.statusOf(ctx, "AnalyzeArticles", err).Proto()}
+			} else {
+				out.Result = &articlev1.AnalyzeArticlesResponse_Analysis{Analysis: a}
+			}
+			select {
+			case results <- out:
+			case <-ctx.Done():
+			}
+		})
+	}
+	if recvErr != nil {
+		cancel()
+	}
+	wg.Wait()
+	close(results)
+	if err := <-sendErr; err != nil {
+		return s.statusOf(ctx, "AnalyzeArticles", err).Err()
+	}
+	if recvErr != nil {
+		if errors.Is(recvErr, context.Canceled) || errors.Is(recvErr, context.DeadlineExceeded) {
+			return s.statusOf(ctx, "AnalyzeArticles", stream.Context().Err()).Err()
+		}
+		return recvErr
+	}
+	return nil
+}
+
+// BatchAnalyzeArticles analyses the articles of a batch, at most
+// maxConcurrency at once, and returns their results in request order. A
+// failing article fails only its own result.
+func (s *Service) BatchAnalyzeArticles(ctx context.Context, req *articlev1.BatchAnalyzeArticlesRequest) (*articlev1.BatchAnalyzeArticlesResponse, error) {
+	const op = "BatchAnalyzeArticles"
+	if n := len(req.GetRequests()); n > s.maxBatch {
+		return nil, s.statusOf(ctx, op, &pipeline.Error{Kind: pipeline.KindTooLarge, Reason: "BATCH_TOO_LARGE", Field: "requests",
+			Msg: "the batch has " + itoa(n) + " requests, over the limit of " + itoa(s.maxBatch)}).Err()
+	}
+	results := make([]*articlev1.ArticleResult, len(req.GetRequests()))
+	slots := make(chan struct{}, s.maxConcurrency)
+	var wg sync.WaitGroup
+	for i, r := range req.GetRequests() {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			out := &articlev1.ArticleResult{ArticleId: r.GetArticle().GetId()}
+			a, err := s.analyze(ctx, r, "requests["+itoa(i)+"].")
+			if err != nil {
+				out.Result = &articlev1.ArticleResult_Error{Error: s.statusOf(ctx, op, err).Proto()}
+			} else {
+				out.Result = &articlev1.ArticleResult_Analysis{Analysis: a}
+			}
+			results[i] = out
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// the caller gave up: no partial batch
+		return nil, s.statusOf(ctx, op, err).Err()
+	}
+	return &articlev1.BatchAnalyzeArticlesResponse{Results: results}, nil
+}
+
+// GetCapabilities describes the features, languages, models and limits.
+func (s *Service) GetCapabilities(ctx context.Context, _ *articlev1.GetCapabilitiesRequest) (*articlev1.GetCapabilitiesResponse, error) {
+	resp := &articlev1.GetCapabilitiesResponse{
+		Limits: &articlev1.Limits{
+			MaxArticleBytes: int64(s.maxArticleBytes),
+			MaxBatchSize:    int32(s.maxBatch),
+			MaxConcurrency:  int32(s.maxConcurrency),
+		},
+		ServerVersion: s.version,
+	}
+	for _, fi := range s.engine.Capabilities() {
+		resp.Features = append(resp.Features, &articlev1.FeatureCapability{
+			Feature:       articlev1.Feature(fi.Feature),
+			Available:     fi.Available,
+			LanguageCodes: fi.Languages,
+			ModelVersion:  fi.Model,
+			Reason:        fi.Reason,
+		})
+	}
+	return resp, nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

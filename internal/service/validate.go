@@ -1,0 +1,178 @@
+package service
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/pipeline"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// articleRequest is what the four analysis requests have in common; the
+// generated getters of each satisfy it.
+type articleRequest interface {
+	GetArticle() *articlev1.Article
+	GetFeatures() []articlev1.Feature
+	GetEncodingType() articlev1.EncodingType
+	GetOptions() *articlev1.AnalysisOptions
+}
+
+var (
+	_ articleRequest = (*articlev1.AnalyzeArticleRequest)(nil)
+	_ articleRequest = (*articlev1.StreamAnalyzeArticleRequest)(nil)
+	_ articleRequest = (*articlev1.AnalyzeArticlesRequest)(nil)
+)
+
+// Upper bounds of the options, to keep one request's work bounded.
+const (
+	maxSummarySentences = 50
+	maxKeyPhraseCount   = 100
+	maxTitleBytes       = 4 << 10
+	maxIDBytes          = 256
+	maxURLBytes         = 8 << 10
+)
+
+// job is a validated request: what the engine runs and how to encode it.
+type job struct {
+	req *pipeline.Request
+	enc text.Encoding
+}
+
+func invalid(reason, field, format string, args ...any) *pipeline.Error {
+	return &pipeline.Error{Kind: pipeline.KindInvalid, Op: "service.validate", Reason: reason, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// validate checks r and turns it into a job. prefix is the path of r in
+// the caller's message ("" or "requests[3]."), used in field violations.
+func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
+	a := r.GetArticle()
+	if a == nil {
+		return nil, invalid("MISSING_ARTICLE", prefix+"article", "the request has no article")
+	}
+	req := &pipeline.Request{ID: a.GetId(), Title: a.GetTitle(), LanguageHint: a.GetLanguageCode()}
+	field := prefix + "article."
+	switch src := a.GetSource().(type) {
+	case *articlev1.Article_Text:
+		req.Source, req.Content, field = pipeline.SourceText, src.Text, field+"text"
+	case *articlev1.Article_Html:
+		req.Source, req.Content, field = pipeline.SourceHTML, src.Html, field+"html"
+	case *articlev1.Article_Url:
+		req.Source, req.Content, field = pipeline.SourceURL, src.Url, field+"url"
+	default:
+		return nil, invalid("EMPTY_ARTICLE", prefix+"article.text", "the article has no source: set one of text, html or url")
+	}
+	if n := len(req.Content); n > s.maxArticleBytes {
+		return nil, &pipeline.Error{Kind: pipeline.KindTooLarge, Op: "service.validate", Reason: "ARTICLE_TOO_LARGE", Field: field,
+			Msg: fmt.Sprintf("the article is %d bytes, over the limit of %d bytes", n, s.maxArticleBytes)}
+	}
+	if !utf8.ValidString(req.Content) {
+		return nil, invalid("INVALID_UTF8", field, "the article is not valid UTF-8")
+	}
+	if strings.TrimSpace(req.Content) == "" {
+		return nil, invalid("EMPTY_ARTICLE", field, "the article is empty or only white space")
+	}
+	if strings.ContainsRune(req.Content, 0) {
+		return nil, invalid("INVALID_CHARACTERS", field, "the article contains NUL characters")
+	}
+	if req.Source == pipeline.SourceURL {
+		if err := checkURL(req.Content, field); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []struct {
+		name, v string
+		max     int
+	}{
+		{"id", a.GetId(), maxIDBytes}, {"title", a.GetTitle(), maxTitleBytes}, {"language_code", a.GetLanguageCode(), 35},
+	} {
+		if !utf8.ValidString(f.v) {
+			return nil, invalid("INVALID_UTF8", prefix+"article."+f.name, "article.%s is not valid UTF-8", f.name)
+		}
+		if len(f.v) > f.max {
+			return nil, invalid("FIELD_TOO_LONG", prefix+"article."+f.name, "article.%s is over %d bytes", f.name, f.max)
+		}
+	}
+	if lc := a.GetLanguageCode(); lc != "" && !validLanguageCode(lc) {
+		return nil, invalid("INVALID_LANGUAGE_CODE", prefix+"article.language_code", "article.language_code %q is not a BCP-47 code such as \"en\" or \"pt-BR\"", lc)
+	}
+	if pt := a.GetPublishTime(); pt != nil {
+		if err := pt.CheckValid(); err != nil {
+			return nil, invalid("INVALID_PUBLISH_TIME", prefix+"article.publish_time", "article.publish_time is not a valid time")
+		}
+		req.PublishTime = pt.AsTime()
+	}
+	var fs []pipeline.Feature
+	for i, f := range r.GetFeatures() {
+		pf := pipeline.Feature(f)
+		if !pf.Valid() {
+			return nil, invalid("UNKNOWN_FEATURE", fmt.Sprintf("%sfeatures[%d]", prefix, i), "features[%d] is %v, not a known feature", i, f)
+		}
+		fs = append(fs, pf)
+	}
+	req.Features = pipeline.NewFeatureSet(fs...)
+	var enc text.Encoding
+	switch e := r.GetEncodingType(); e {
+	case articlev1.EncodingType_ENCODING_TYPE_UNSPECIFIED, articlev1.EncodingType_ENCODING_TYPE_UTF8:
+		enc = text.UTF8
+	case articlev1.EncodingType_ENCODING_TYPE_UTF16:
+		enc = text.UTF16
+	case articlev1.EncodingType_ENCODING_TYPE_UTF32:
+		enc = text.UTF32
+	default:
+		return nil, invalid("UNKNOWN_ENCODING_TYPE", prefix+"encoding_type", "encoding_type %d is not a known encoding", int32(e))
+	}
+	opts := r.GetOptions()
+	req.SummarySentences = int(opts.GetSummarySentences())
+	req.KeyPhraseCount = int(opts.GetKeyPhraseCount())
+	if n := req.SummarySentences; n < 0 || n > maxSummarySentences {
+		return nil, invalid("INVALID_OPTION", prefix+"options.summary_sentences", "options.summary_sentences must be between 0 (default) and %d", maxSummarySentences)
+	}
+	if n := req.KeyPhraseCount; n < 0 || n > maxKeyPhraseCount {
+		return nil, invalid("INVALID_OPTION", prefix+"options.key_phrase_count", "options.key_phrase_count must be between 0 (default) and %d", maxKeyPhraseCount)
+	}
+	if req.SummarySentences == 0 {
+		req.SummarySentences = pipeline.DefaultSummarySentences
+	}
+	if req.KeyPhraseCount == 0 {
+		req.KeyPhraseCount = pipeline.DefaultKeyPhraseCount
+	}
+	return &job{req: req, enc: enc}, nil
+}
+
+func checkURL(raw, field string) error {
+	if len(raw) > maxURLBytes {
+		return invalid("INVALID_URL", field, "the URL is over %d bytes", maxURLBytes)
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return invalid("INVALID_URL", field, "the URL is not an absolute http or https address")
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return invalid("UNSUPPORTED_URL_SCHEME", field, "the URL scheme %q is not supported; use http or https", u.Scheme)
+	}
+	return nil
+}
+
+// validLanguageCode accepts BCP-47-shaped tags: letters, digits and hyphens,
+// starting with 2 or 3 letters.
+func validLanguageCode(s string) bool {
+	parts := strings.Split(s, "-")
+	if l := len(parts[0]); l < 2 || l > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" || len(p) > 8 {
+			return false
+		}
+		for _, c := range []byte(p) {
+			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !(letter || (i > 0 && c >= '0' && c <= '9')) {
+				return false
+			}
+		}
+	}
+	return true
+}

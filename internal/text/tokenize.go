@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,14 +17,31 @@ import (
 //
 // Every token's Text is a substring of s (no copying).
 func Tokenize(s string) []Token {
-	t := tokenizer{s: s, toks: make([]Token, 0, len(s)/6+8)}
+	t := tokenizer{s: s}
+	if sp, ok := spanPool.Get().(*[]span); ok {
+		t.spans = (*sp)[:0]
+	}
 	t.run()
-	return t.toks
+	// The token slice is allocated once at its exact size: tokens hold
+	// pointers, and growing such a slice costs more than this second pass.
+	toks := make([]Token, len(t.spans))
+	for i, sp := range t.spans {
+		toks[i] = Token{Text: s[sp.start:sp.end], Start: sp.start, End: sp.end}
+	}
+	if cap(t.spans) <= 1<<16 {
+		spanPool.Put(&t.spans)
+	}
+	return toks
 }
 
+// span is a token's byte range while tokenising.
+type span struct{ start, end int }
+
+var spanPool sync.Pool
+
 type tokenizer struct {
-	s    string
-	toks []Token
+	s     string
+	spans []span
 }
 
 // ASCII character classes.
@@ -99,7 +117,7 @@ func isAlnum(c byte) bool  { return c < utf8.RuneSelf && ascii[c]&(cLetter|cDigi
 
 func (t *tokenizer) emit(a, b int) {
 	if a < b {
-		t.toks = append(t.toks, Token{Text: t.s[a:b], Start: a, End: b})
+		t.spans = append(t.spans, span{a, b})
 	}
 }
 

@@ -78,7 +78,7 @@ type state struct {
 	ps     []piece
 	a      time.Time // anchor date, midnight UTC
 	has    bool
-	refY   int    // last quarter mentioned, for "the quarter", "a year ago"
+	refY   int // last quarter mentioned, for "the quarter", "a year ago"
 	refQ   int
 	refQAt int32 // sentence of that mention
 }
@@ -375,6 +375,7 @@ func (st *state) core(i int) (result, bool) {
 			best, ok = r, true
 		}
 	}
+	try(st.rate(i))
 	try(st.deixis(i))
 	try(st.numericDate(i))
 	try(st.monthDate(i))
@@ -387,7 +388,6 @@ func (st *state) core(i int) (result, bool) {
 	try(st.clock(i))
 	try(st.yearish(i))
 	try(st.spelledYear(i))
-	try(st.rate(i))
 	if ok {
 		best.start = i
 	}

@@ -106,6 +106,10 @@ func (x *extractor) apposition(end, limit int) int {
 	k := end + 1
 	for k < limit && k-end < 14 {
 		t := x.tok(k)
+		if t == "." && x.tok(k+1) == "," {
+			k++
+			continue
+		}
 		if t == "," || t == "." || t == ";" || t == ":" || x.inQuote[k] >= 0 {
 			break
 		}
@@ -180,6 +184,53 @@ func (x *extractor) trim(first, last int) (int, int) {
 	return first, last
 }
 
+// colons reads "NAME: ..." at the start of a paragraph (after an optional
+// quotation mark) as NAME saying the rest of the paragraph, as transcripts
+// and headlines write it.
+func (x *extractor) colons() {
+	for p, ps := range x.doc.Paragraphs {
+		a, _ := x.tokRange(text.Span{Start: ps.Start, End: ps.Start})
+		if a < 0 {
+			continue
+		}
+		st := a
+		if x.markKind(st) != 0 {
+			st++
+		}
+		colon := x.colonSpeaker(st)
+		if colon < 0 || colon-st > 4 {
+			continue
+		}
+		end := colon + 1
+		for end < len(x.toks) && x.tokPara[end] == p {
+			end++
+		}
+		ca, cb := x.trim(colon+1, end)
+		if q := x.inQuote[ca]; q >= 0 && x.directs[q].open == ca {
+			// "NAME: “...”" quotes its words
+		} else if x.markKind(cb-1) != 0 && x.markKind(a) != 0 {
+			cb--
+		}
+		if ca >= cb {
+			continue
+		}
+		q := &Quote{Content: x.span(ca, cb), Cue: x.span(colon, colon+1), Speaker: x.span(st, colon), EntityIndex: -1, Kind: Direct}
+		if x.markKind(a) == 0 {
+			q.Kind = Indirect
+		}
+		for i := a; i < end; i++ {
+			if qi := x.inQuote[i]; qi >= 0 {
+				x.directs[qi].used = true
+				if x.directs[qi].q == nil {
+					x.directs[qi].q = q
+				}
+			}
+		}
+		x.resolveSpeaker(q, st, colon)
+		x.quotes = append(x.quotes, q)
+	}
+}
+
 // attribute turns every cue into a quote.
 func (x *extractor) attribute() {
 	cueAt := make(map[int]cue, len(x.cues))
@@ -225,6 +276,29 @@ func (x *extractor) attribute() {
 				if l == "," && lower(x.tok(j-2)) == "too" && x.tok(j-3) == "," {
 					j -= 3
 					continue
+				}
+				// "on Friday", "last week"
+				if temporal[l] && j-2 >= s.First {
+					p := lower(x.tok(j - 2))
+					if p == "on" || p == "last" || p == "this" || p == "earlier" || p == "late" {
+						j -= 2
+						continue
+					}
+					if l == "yesterday" || l == "today" || l == "earlier" || l == "later" || l == "recently" {
+						j--
+						continue
+					}
+				}
+				// "Rep. Gwen Moore (D-Wis.)"
+				if l == ")" {
+					k := j - 2
+					for k > s.First && j-k < 8 && x.tok(k) != "(" {
+						k--
+					}
+					if x.tok(k) == "(" && k > s.First {
+						j = k
+						continue
+					}
 				}
 				break
 			}
@@ -273,12 +347,32 @@ func (x *extractor) attribute() {
 				end := x.clauseEnd(start, cueAt)
 				a, b := x.trim(start, end)
 				before := x.quoteBefore(npStart)
-				if before >= 0 && (a >= b || x.tok(c.last) == "," || x.tok(c.last) == ".") {
+				first := lower(x.tok(a))
+				startsClause := a < b && (first == "that" || x.markKind(a) != 0 || x.inQuote[a] >= 0)
+				if before >= 0 && startsClause && x.inQuote[a] >= 0 && x.directs[x.inQuote[a]].open == a && x.tok(x.directs[before].close-1) == "," {
+					// "“A,” she said, “B.”": one quote around the cue
+					d, e := x.directs[before], x.directs[x.inQuote[a]]
+					e.used = true
+					content = [2]int{d.open, e.close + 1}
+				} else if before >= 0 && !startsClause {
 					d := x.directs[before]
 					content = [2]int{d.open, d.close + 1}
-				} else if a >= b || isPrepStart(lower(x.tok(start))) && x.tok(npStart-1) == "," {
+				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," {
 					if npStart > s.First && x.tok(npStart-1) == "," {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
+					} else {
+						found = false
+					}
+				} else if a < b && (x.pos(a) == "IN" || x.pos(a) == "TO" || x.pos(a) == "RB" || isTemporal(first)) && !clauseWord[first] {
+					// "said earlier Friday that ...", "said on Tuesday that"
+					k := a
+					for k < b && k-a < 8 && lower(x.tok(k)) != "that" && !strings.HasPrefix(x.pos(k), "VB") {
+						k++
+					}
+					if k < b && lower(x.tok(k)) == "that" {
+						content = [2]int{k, b}
+					} else if x.pos(a) == "RB" {
+						content = [2]int{a, b}
 					} else {
 						found = false
 					}
@@ -360,6 +454,17 @@ func (x *extractor) attribute() {
 		x.quotes = append(x.quotes, q)
 	}
 }
+
+var clauseWord = map[string]bool{"that": true, "if": true, "whether": true, "because": true, "so": true, "how": true, "why": true, "what": true, "when": true}
+
+var temporal = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
+	"earlier": true, "later": true, "week": true, "month": true, "year": true, "morning": true,
+	"evening": true, "night": true, "afternoon": true, "weekend": true, "recently": true,
+}
+
+func isTemporal(w string) bool { return temporal[w] }
 
 func isPrepStart(w string) bool {
 	switch w {

@@ -60,17 +60,19 @@ type Options struct {
 	RequireVerbCue   bool    // a cue must start with a verb when the text is tagged
 	MergeContinued   bool    // join an uncued quote to the quote before it by the same speaker
 	UncuedParagraphs int     // how many paragraphs back a speaker is inherited from
+	MinPartialTokens int     // least length of an uncued quote inside a sentence
 }
 
 // DefaultOptions are the options tuned on the PolNeAR dev split.
 var DefaultOptions = Options{
-	MinCueRatio:      0.3,
+	MinCueRatio:      0.1,
 	MinCueCount:      2,
 	MinUncuedTokens:  5,
 	InheritSpeaker:   true,
 	RequireVerbCue:   true,
 	MergeContinued:   true,
 	UncuedParagraphs: 1,
+	MinPartialTokens: 5,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -85,6 +87,7 @@ func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 	x := newExtractor(doc, ents, o)
 	x.findQuoteMarks()
 	x.findCues()
+	x.colons()
 	x.attribute()
 	x.uncued()
 	return x.result()
@@ -222,7 +225,7 @@ func (x *extractor) findQuoteMarks() {
 		}
 		if open >= 0 && x.tokPara[i] != x.tokPara[open] {
 			// the quote ran to the end of its paragraph
-			contin := (k == 'o' || k == 't') && x.firstOfPara(i) && x.lastParaUnclosed(open, i)
+			contin := (k == 'o' || k == 't') && x.firstOfPara(i) && x.lastParaUnclosed(open, i) && x.colonSpeaker(i+width) < 0
 			if contin {
 				i += width - 1
 				continue
@@ -245,6 +248,19 @@ func (x *extractor) findQuoteMarks() {
 	if open >= 0 {
 		x.addDirect(open, n-1)
 	}
+}
+
+// colonSpeaker returns the end of "NAME:" starting at token i (the index
+// of the colon), or -1: a transcript or headline speaker.
+func (x *extractor) colonSpeaker(i int) int {
+	j := i
+	for j < len(x.toks) && j-i < 5 && isCapital(x.tok(j)) {
+		j++
+	}
+	if j > i && x.tok(j) == ":" && x.tokPara[j] == x.tokPara[i] {
+		return j
+	}
+	return -1
 }
 
 func (x *extractor) firstOfPara(i int) bool {

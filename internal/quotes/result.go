@@ -1,6 +1,13 @@
 package quotes
 
-import "sort"
+import (
+	"sort"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
 
 // uncued gives the direct quotes that no cue claimed the speaker of the
 // quote before them, or joins them to it when they continue it.
@@ -24,8 +31,20 @@ func (x *extractor) uncued() {
 			continue
 		}
 		q := &Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct}
-		if prev != nil && x.o.InheritSpeaker && x.tokPara[d.open]-x.tokPara[prevEnd] <= x.o.UncuedParagraphs {
+		// "“...,” NP VERB": any verb after the quote names the speaker
+		if a, b, v := x.verbAfter(d.close + 1); v >= 0 {
+			q.Cue = x.span(v, v+1)
+			q.Speaker = x.span(a, b)
+			x.resolveSpeaker(q, a, b)
+		} else if !x.startsSentence(d.open) && d.close-d.open-1 < x.o.MinPartialTokens {
+			// a partial quote that no cue claimed: a scare quote or a title
+			continue
+		} else if prev != nil && x.o.InheritSpeaker && x.tokPara[d.open]-x.tokPara[prevEnd] <= x.o.UncuedParagraphs {
 			q.Speaker, q.SpeakerName, q.EntityIndex = prev.Speaker, prev.SpeakerName, prev.EntityIndex
+		} else if m, ok := x.personBefore(d.open); ok {
+			q.Speaker = m
+			a, b := x.tokRange(m)
+			x.resolveSpeaker(q, a, b)
 		}
 		d.used, d.q = true, q
 		x.quotes = append(x.quotes, q)
@@ -40,4 +59,57 @@ func (x *extractor) result() []Quote {
 		out = append(out, *q)
 	}
 	return out
+}
+
+// verbAfter reads "NP VERB" right after a closing quotation mark (and an
+// optional comma): the speaker range and the verb index, else v = -1.
+func (x *extractor) verbAfter(i int) (a, b, v int) {
+	if x.tok(i) == "," {
+		i++
+	}
+	if i >= len(x.toks) || x.inQuote[i] >= 0 {
+		return 0, 0, -1
+	}
+	s := x.sentence(i)
+	e := x.rightNP(i, s.Last)
+	if e == i {
+		return 0, 0, -1
+	}
+	if p := x.pos(e); strings.HasPrefix(p, "VBD") || p == "VBZ" {
+		return i, e, e
+	}
+	return 0, 0, -1
+}
+
+// startsSentence: the quote opens its sentence or paragraph, or follows a
+// colon.
+func (x *extractor) startsSentence(open int) bool {
+	if open == 0 || x.tokPara[open-1] != x.tokPara[open] {
+		return true
+	}
+	if x.sentence(open).First == open {
+		return true
+	}
+	t := x.tok(open - 1)
+	return t == ":" || t == "." || t == "?" || t == "!"
+}
+
+// personBefore finds the last person mentioned in the paragraph of the
+// quote or the one before it.
+func (x *extractor) personBefore(open int) (text.Span, bool) {
+	start := x.toks[open].Start
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.span.Span.Start >= start {
+			continue
+		}
+		a, _ := x.tokRange(m.span.Span)
+		if a < 0 || x.tokPara[open]-x.tokPara[a] > 1 {
+			break
+		}
+		if x.ents[m.ent].Type == ner.Person && m.span.Kind == entity.Proper {
+			return m.span.Span, true
+		}
+	}
+	return text.Span{}, false
 }

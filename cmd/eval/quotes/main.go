@@ -31,6 +31,7 @@ func main() {
 	verbose := flag.Bool("v", false, "print misses and false alarms")
 	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
 	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
+	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -47,6 +48,7 @@ func main() {
 	opt := quotes.DefaultOptions
 	opt.MinCueRatio = *ratio
 	opt.MinUncuedTokens = *minUncued
+	opt.MinPartialTokens = *minPartial
 
 	var all, direct counts
 	var elapsed time.Duration
@@ -76,8 +78,8 @@ func main() {
 
 type counts struct {
 	gold, pred, exact, overlap int
-	cueGold, cuePred, cueHit  int
-	spkTotal, spkHit          int
+	cueGold, cuePred, cueHit   int
+	spkTotal, spkHit           int
 }
 
 func f1(hit, pred, gold int) (float64, float64, float64) {
@@ -225,6 +227,9 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		matchG[best] = pi
 		c.overlap++
 		gq := gold[best]
+		if verbose && !equal(pq.words, gq.words) {
+			fmt.Fprintf(os.Stderr, "BND  %s | gold %q | pred %q\n", a.Name, clip(spans(doc, gq.at.Content)), clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
+		}
 		if len(gq.at.Source) > 0 {
 			c.spkTotal++
 			if speakerOK(pq.q, gq.at.Source, ents) {

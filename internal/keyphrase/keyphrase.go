@@ -1,0 +1,210 @@
+// Package keyphrase extracts ranked key phrases, mostly noun phrases, with
+// every mention. Candidates are noun-phrase chunks found with the POS tags
+// of the document (or stopword-delimited word runs when it carries none) and
+// their sub-phrases; a logistic-regression ranker trained on 500N-KPCrowd
+// (news) and Inspec (abstracts) scores them from position, frequency, length,
+// tf-idf against a background table of news document frequencies, a
+// PositionRank graph score and capitalisation.
+package keyphrase
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+//go:embed model.json df.txt.gz
+var modelFS embed.FS
+
+// Phrase is one key phrase of a document.
+type Phrase struct {
+	Text     string      // the most frequent surface form
+	Score    float64     // the ranker's probability that it is a key phrase, in [0, 1]
+	Mentions []text.Span // every occurrence, in text order
+}
+
+// Extractor ranks key phrases. It is safe for concurrent use.
+type Extractor struct {
+	m     *Model
+	df    map[string]int32
+	ndocs float64
+}
+
+var (
+	defaultOnce sync.Once
+	defaultExt  *Extractor
+	defaultErr  error
+)
+
+// Extract returns the n best key phrases of doc with the embedded model,
+// best first. POS-tag doc first (pos.Tagger.Tag) for noun-phrase candidates.
+func Extract(doc *text.Document, n int) []Phrase {
+	defaultOnce.Do(func() { defaultExt, defaultErr = Load() })
+	if defaultErr != nil {
+		return nil
+	}
+	return defaultExt.Extract(doc, n)
+}
+
+// Load reads the embedded model and background document frequencies.
+func Load() (*Extractor, error) {
+	return LoadFS(modelFS)
+}
+
+// LoadFS reads model.json and df.txt.gz from fsys.
+func LoadFS(fsys fs.FS) (*Extractor, error) {
+	f, err := fsys.Open("df.txt.gz")
+	if err != nil {
+		return nil, fmt.Errorf("keyphrase: %w", err)
+	}
+	defer f.Close()
+	df, n, err := ReadDF(f)
+	if err != nil {
+		return nil, err
+	}
+	b, err := fs.ReadFile(fsys, "model.json")
+	if err != nil {
+		return nil, fmt.Errorf("keyphrase: %w", err)
+	}
+	var m Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("keyphrase: decoding model: %w", err)
+	}
+	if len(m.Weights) != numFeatures || len(m.Mean) != numFeatures || len(m.Std) != numFeatures {
+		return nil, fmt.Errorf("keyphrase: model has %d weights, want %d", len(m.Weights), numFeatures)
+	}
+	return New(&m, df, n), nil
+}
+
+// New returns an Extractor with model m (nil: features only) and background
+// document frequencies df over ndocs documents.
+func New(m *Model, df map[string]int32, ndocs int) *Extractor {
+	return &Extractor{m: m, df: df, ndocs: float64(ndocs)}
+}
+
+// ReadDF reads a gzipped background table: a first line "docs N", then
+// "stem<TAB>df" lines.
+func ReadDF(r io.Reader) (map[string]int32, int, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, 0, fmt.Errorf("keyphrase: df table: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	df := make(map[string]int32)
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			if d, ok := strings.CutPrefix(line, "docs "); ok {
+				n, _ = strconv.Atoi(d)
+			}
+			continue
+		}
+		k, err := strconv.Atoi(v)
+		if err != nil {
+			return nil, 0, fmt.Errorf("keyphrase: df table: %q: %w", line, err)
+		}
+		df[w] = int32(k)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, 0, fmt.Errorf("keyphrase: df table: %w", err)
+	}
+	if n == 0 {
+		return nil, 0, fmt.Errorf("keyphrase: df table has no document count")
+	}
+	return df, n, nil
+}
+
+// WriteDF writes a table for ReadDF.
+func WriteDF(w io.Writer, df map[string]int32, ndocs int) error {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "docs %d\n", ndocs)
+	keys := make([]string, 0, len(df))
+	for k := range df {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if df[keys[a]] != df[keys[b]] {
+			return df[keys[a]] > df[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	for _, k := range keys {
+		fmt.Fprintf(&buf, "%s\t%d\n", k, df[k])
+	}
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// idf returns the smoothed inverse document frequency of a stem and whether
+// the background table knows it.
+func (e *Extractor) idf(stem string) (float64, bool) {
+	d, ok := e.df[stem]
+	return math.Log((e.ndocs + 1) / (float64(d) + 1)), ok
+}
+
+// Candidates returns the candidate phrases of doc: their stemmed keys, their
+// surface forms and their feature vectors (for training).
+func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]float64) {
+	cands, stems := candidates(doc, make(stemmer))
+	X = e.features(doc, cands, stems)
+	for _, c := range cands {
+		keys = append(keys, c.key)
+		texts = append(texts, surface(c))
+	}
+	return keys, texts, X
+}
+
+// Extract returns the n best key phrases of doc, best first.
+func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
+	if n <= 0 || len(doc.Tokens) == 0 {
+		return nil
+	}
+	cands, stems := candidates(doc, make(stemmer))
+	if len(cands) == 0 {
+		return nil
+	}
+	X := e.features(doc, cands, stems)
+	ps := make([]Phrase, len(cands))
+	for i, c := range cands {
+		ps[i] = Phrase{Text: surface(c), Score: e.m.score(X[i]), Mentions: c.mentions}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].Score > ps[b].Score })
+	if len(ps) > n {
+		ps = ps[:n]
+	}
+	for i := range ps {
+		ms := append([]text.Span(nil), ps[i].Mentions...)
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		ps[i].Mentions = ms
+	}
+	return ps
+}
+
+// surface returns the most frequent surface form, preferring a lower-case
+// one on ties (sentence-initial capitals).
+func surface(c *candidate) string {
+	best, bn := "", -1
+	for s, n := range c.surfaces {
+		if n > bn || n == bn && s > best {
+			best, bn = s, n
+		}
+	}
+	return best
+}

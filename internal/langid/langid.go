@@ -1,0 +1,408 @@
+// Package langid identifies the language of a text among the 75 languages
+// of the Lingua test sets.
+//
+// The model is a character n-gram language model per language (orders 1 to
+// 5, conditional probabilities P(c | up to 4 preceding letters of the same
+// word)), scored naive-Bayes style with per-language back-off to shorter
+// contexts. The probabilities were taken at training time from the
+// frequency models that ship with github.com/pemistahl/lingua-go
+// (Apache-2.0), pruned to the most frequent n-grams of each language and
+// quantised to one byte each (see cmd/train/langid). All n-grams live in one
+// open-addressing hash table keyed by a 64-bit FNV-1a hash of the n-gram;
+// each slot points to a short posting list of (language, log-probability)
+// pairs. Texts written only in a script that belongs to one language
+// (Armenian, Georgian, Greek, Hebrew, Hangul, kana, Thai, Gujarati, Gurmukhi,
+// Tamil, Telugu, Bengali) are decided by that rule.
+//
+// Words are runs of letters (\p{L}); every Han, Hangul, Hiragana and
+// Katakana character is a word by itself, as in the Lingua models.
+package langid
+
+import (
+	"bytes"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed model/langid.bin
+var modelFS embed.FS
+
+// ModelPath is the path of the model inside the embedded file system.
+const ModelPath = "model/langid.bin"
+
+// Magic starts every model file.
+const Magic = "LECTORLID2\n"
+
+// MaxOrder is the longest n-gram of the model.
+const MaxOrder = 5
+
+// maxSample is the number of bytes of a text that Detect looks at.
+const maxSample = 2000
+
+// Params are the scoring constants stored with the model.
+type Params struct {
+	Step    float32 // log-probability of one quantisation step (q * Step = -log p)
+	Backoff float32 // penalty (nats) per order of back-off
+	Unknown float32 // log-probability (negative) of a letter the language does not know
+}
+
+// Header is the fixed part of a model file after Magic (little-endian).
+type Header struct {
+	NLang    uint32
+	Params   Params
+	Bits     uint32 // 2^Bits buckets, chosen by the top bits of the hash
+	Entries  uint32 // number of n-grams
+	PostSize uint32 // bytes of posting lists
+}
+
+// Detector identifies languages. It is safe for concurrent use.
+//
+// The model is used in place, without decoding: buckets[b] and
+// buckets[b+1] delimit the entries of bucket b (their 32-bit hash checks
+// in fps, sorted) and bpost[b] is the offset of the bucket's first posting
+// list (one byte n, then n pairs of language index and quantised -log p).
+type Detector struct {
+	langs    []string
+	params   Params
+	shift    uint
+	buckets  []byte // (2^Bits + 1) uint32
+	bpost    []byte // (2^Bits + 1) uint32
+	fps      []byte // Entries uint32
+	post     []byte
+	q2f      [256]float32
+	scriptOf map[*unicode.RangeTable]string
+}
+
+// Load reads the embedded model.
+func Load() (*Detector, error) {
+	return LoadFS(modelFS, ModelPath)
+}
+
+// LoadFS reads a model from fsys.
+func LoadFS(fsys fs.FS, name string) (*Detector, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("langid: %w", err)
+	}
+	return Decode(b)
+}
+
+// Decode wraps a model file; b must not change afterwards.
+func Decode(b []byte) (*Detector, error) {
+	if !bytes.HasPrefix(b, []byte(Magic)) {
+		return nil, errors.New("langid: not a model file")
+	}
+	r := bytes.NewReader(b[len(Magic):])
+	var hdr Header
+	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("langid: header: %w", err)
+	}
+	if hdr.NLang == 0 || hdr.NLang > 255 || hdr.Bits == 0 || hdr.Bits > 30 {
+		return nil, errors.New("langid: bad header")
+	}
+	d := &Detector{params: hdr.Params, shift: uint(64 - hdr.Bits)}
+	codes := make([]byte, 2*hdr.NLang)
+	if _, err := io.ReadFull(r, codes); err != nil {
+		return nil, fmt.Errorf("langid: languages: %w", err)
+	}
+	for i := 0; i < int(hdr.NLang); i++ {
+		d.langs = append(d.langs, string(codes[2*i:2*i+2]))
+	}
+	nb := (1 << hdr.Bits) + 1
+	rest := b[len(b)-r.Len():]
+	if len(rest) != 8*nb+4*int(hdr.Entries)+int(hdr.PostSize) {
+		return nil, errors.New("langid: truncated model")
+	}
+	d.buckets, rest = rest[:4*nb], rest[4*nb:]
+	d.bpost, rest = rest[:4*nb], rest[4*nb:]
+	d.fps, d.post = rest[:4*hdr.Entries], rest[4*hdr.Entries:]
+	d.SetParams(hdr.Params)
+	d.initScripts()
+	return d, nil
+}
+
+// Languages returns the ISO 639-1 codes the detector knows, sorted.
+func (d *Detector) Languages() []string {
+	out := append([]string(nil), d.langs...)
+	sort.Strings(out)
+	return out
+}
+
+// Params returns the scoring constants.
+func (d *Detector) Params() Params { return d.params }
+
+// SetParams changes the scoring constants (for tuning; not safe while
+// other goroutines call Detect).
+func (d *Detector) SetParams(p Params) {
+	d.params = p
+	for q := range d.q2f {
+		d.q2f[q] = -float32(q) * p.Step
+	}
+}
+
+// Hash is the n-gram hash of the model: 64-bit FNV-1a over UTF-8 bytes.
+func Hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Mix scrambles an n-gram hash before it is split into a bucket (top
+// bits) and a 32-bit check (low bits); it is the splitmix64 finaliser.
+func Mix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// lookup returns the posting list of n-gram hash h, or nil.
+func (d *Detector) lookup(h uint64) []byte {
+	h = Mix(h)
+	b := int(h >> d.shift)
+	e0 := int(binary.LittleEndian.Uint32(d.buckets[4*b:]))
+	e1 := int(binary.LittleEndian.Uint32(d.buckets[4*b+4:]))
+	off := int(binary.LittleEndian.Uint32(d.bpost[4*b:]))
+	fp := uint32(h)
+	for e := e0; e < e1; e++ {
+		n := int(d.post[off])
+		if binary.LittleEndian.Uint32(d.fps[4*e:]) == fp {
+			return d.post[off+1 : off+1+2*n]
+		}
+		off += 1 + 2*n
+	}
+	return nil
+}
+
+// Detect returns the ISO 639-1 code of the most likely language of s and
+// the posterior probability of that language. It returns "" and 0 when s
+// has no letters. Only the first ~2,000 bytes of s are looked at.
+func (d *Detector) Detect(s string) (string, float64) {
+	scores := d.Scores(s)
+	if scores == nil {
+		return "", 0
+	}
+	return scores[0].Code, scores[0].Confidence
+}
+
+// Score is one language's posterior probability.
+type Score struct {
+	Code       string
+	Confidence float64
+}
+
+// Scores returns every language with its posterior probability, most
+// likely first, or nil when s has no letters.
+func (d *Detector) Scores(s string) []Score {
+	if len(s) > maxSample {
+		cut := maxSample
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	var st state
+	st.init(len(d.langs))
+	words := splitWords(s, st.words[:0])
+	if len(words) == 0 {
+		return nil
+	}
+	if code := d.byScript(words); code != "" {
+		out := make([]Score, 0, len(d.langs))
+		out = append(out, Score{code, 1})
+		for _, l := range d.langs {
+			if l != code {
+				out = append(out, Score{l, 0})
+			}
+		}
+		return out
+	}
+	sc := st.scores
+	var pos int32
+	for _, w := range words {
+		pos = d.scoreWord(w, sc, &st, pos)
+	}
+	best := float32(math.Inf(-1))
+	for _, v := range sc {
+		if v > best {
+			best = v
+		}
+	}
+	var sum float64
+	probs := make([]float64, len(sc))
+	for i, v := range sc {
+		p := math.Exp(float64(v - best))
+		probs[i] = p
+		sum += p
+	}
+	out := make([]Score, len(sc))
+	for i, l := range d.langs {
+		out[i] = Score{l, probs[i] / sum}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Confidence > out[j].Confidence })
+	return out
+}
+
+type state struct {
+	scores []float32
+	stamp  []int32
+	words  []string
+	offs   []int
+	hash   [][MaxOrder]uint64
+}
+
+func (st *state) init(n int) {
+	st.scores = make([]float32, n)
+	st.stamp = make([]int32, n)
+}
+
+// scoreWord adds log P(word | language) to sc for every language. pos
+// numbers the letters of the text so far (for stamp) and is returned
+// advanced past w.
+func (d *Detector) scoreWord(w string, sc []float32, st *state, pos int32) int32 {
+	// Byte offsets of the runes of w, and one past the end.
+	offs := st.offs[:0]
+	for i := range w {
+		offs = append(offs, i)
+	}
+	n := len(offs)
+	offs = append(offs, len(w))
+	st.offs = offs
+	// h[j][k-1] is the hash of the n-gram of k runes starting at rune j.
+	if cap(st.hash) < n {
+		st.hash = make([][MaxOrder]uint64, n)
+	}
+	h := st.hash[:n]
+	for j := 0; j < n; j++ {
+		x := uint64(14695981039346656037)
+		for k := 1; k <= MaxOrder && j+k <= n; k++ {
+			for b := offs[j+k-1]; b < offs[j+k]; b++ {
+				x ^= uint64(w[b])
+				x *= 1099511628211
+			}
+			h[j][k-1] = x
+		}
+	}
+	backoff := d.params.Backoff
+	unknown := d.params.Unknown
+	stamp := st.stamp
+	for i := 0; i < n; i++ {
+		top := min(MaxOrder, i+1)
+		pos++
+		for k := top; k >= 1; k-- {
+			p := d.lookup(h[i-k+1][k-1])
+			pen := float32(top-k) * backoff
+			for x := 0; x+1 < len(p); x += 2 {
+				l := p[x]
+				if stamp[l] != pos {
+					stamp[l] = pos
+					sc[l] += d.q2f[p[x+1]] - pen
+				}
+			}
+		}
+		for l := range stamp {
+			if stamp[l] != pos {
+				sc[l] += unknown
+			}
+		}
+	}
+	return pos
+}
+
+// splitWords lower-cases s and returns its words.
+func splitWords(s string, out []string) []string {
+	var buf []byte
+	var starts []int
+	inWord := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		r = unicode.ToLower(r)
+		single := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
+			unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+		if single || !inWord {
+			starts = append(starts, len(buf))
+		}
+		buf = utf8.AppendRune(buf, r)
+		inWord = !single
+	}
+	str := string(buf)
+	for i, st := range starts {
+		e := len(str)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		out = append(out, str[st:e])
+	}
+	return out
+}
+
+// Scripts whose letters belong to one language only.
+var uniqueScripts = []struct {
+	table *unicode.RangeTable
+	code  string
+}{
+	{unicode.Armenian, "hy"}, {unicode.Georgian, "ka"}, {unicode.Greek, "el"},
+	{unicode.Hebrew, "he"}, {unicode.Hangul, "ko"}, {unicode.Hiragana, "ja"},
+	{unicode.Katakana, "ja"}, {unicode.Thai, "th"}, {unicode.Gujarati, "gu"},
+	{unicode.Gurmukhi, "pa"}, {unicode.Tamil, "ta"}, {unicode.Telugu, "te"},
+	{unicode.Bengali, "bn"},
+}
+
+func (d *Detector) initScripts() {
+	d.scriptOf = make(map[*unicode.RangeTable]string)
+	known := make(map[string]bool)
+	for _, l := range d.langs {
+		known[l] = true
+	}
+	for _, u := range uniqueScripts {
+		if known[u.code] {
+			d.scriptOf[u.table] = u.code
+		}
+	}
+}
+
+// byScript returns the language whose own script makes up more than half
+// of the letters of words, or "". Kana anywhere means Japanese.
+func (d *Detector) byScript(words []string) string {
+	counts := make(map[string]int)
+	total := 0
+	for _, w := range words {
+		for _, r := range w {
+			total++
+			for _, u := range uniqueScripts {
+				if unicode.Is(u.table, r) {
+					counts[d.scriptOf[u.table]]++
+					break
+				}
+			}
+		}
+	}
+	if counts["ja"] > 0 && d.scriptOf[unicode.Hiragana] == "ja" {
+		return "ja"
+	}
+	for code, c := range counts {
+		if code != "" && 2*c > total {
+			return code
+		}
+	}
+	return ""
+}
+
+// Bucket returns the bucket of a mixed hash in a table of 2^bits buckets.
+func Bucket(h uint64, bits uint) uint64 { return h >> (64 - bits) }

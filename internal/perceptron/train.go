@@ -118,3 +118,9 @@ func (t *Trainer) Model(minAbs float32) *Model {
 	}
 	return NewModel(t.Labels, keys, w, trans, start)
 }
+
+// StartView returns the live start weights (read-only use).
+func (t *Trainer) StartView() []float32 { return t.w[0:t.n] }
+
+// TransView returns the live transition weights, [prev*n+cur].
+func (t *Trainer) TransView() []float32 { return t.w[t.n : (t.n+1)*t.n] }

@@ -1,0 +1,276 @@
+package ner
+
+import (
+	p "github.com/lector-nlp/lector/internal/perceptron"
+	"github.com/lector-nlp/lector/internal/wordclusters"
+)
+
+// Feature templates.
+const (
+	tBias = iota + 1
+	tWord
+	tLower
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tShape
+	tShapeM1
+	tShapeP1
+	tShapeM1S
+	tShapeSP1
+	tPre
+	tSuf
+	tPOS
+	tPOSM1
+	tPOSP1
+	tPOSPair
+	tBigramM1
+	tBigramP1
+	tFirstShape
+	tCapsSentShape
+	tCapsSentLower
+	tCl0
+	tCl1
+	tCl2
+	tClM1
+	tClP1
+	tGaz
+	tGazM1
+	tGazP1
+	tDocCase
+	tDocPrev
+	tDocPrevShape
+	tWordShape
+	tClShape
+	tLen
+	tPOSWord
+)
+
+// Feature groups that can be switched off to measure their gain.
+const (
+	FClusters = 1 << iota
+	FGazetteer
+	FDocCase
+	FSecondPass
+	FAll = FClusters | FGazetteer | FDocCase | FSecondPass
+)
+
+// tok holds the per-token values the templates combine.
+type tok struct {
+	word      string
+	wh, lh    uint64 // cased, lower-cased word
+	sh        uint64 // shape
+	pos       uint64
+	cl        [wordclusters.Levels]uint16
+	hasCl     bool
+	gaz       uint64 // gazetteer hits: hashed (kind, position) set, 0 = none
+	gaz2      uint64
+	cased     uint8 // 1 title, 2 caps, 3 lower, 4 other
+	first     bool  // sentence-initial (after leading punctuation)
+	capsSent  bool  // the sentence is all upper case (headline)
+	docCase   uint8 // how this word is written elsewhere in the document
+	docPrev   uint8 // second pass: type given to this word elsewhere (0 none)
+	sentStart int
+	sentEnd   int
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
+
+func hashLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(lowerByte(s[i]))
+		h *= 1099511628211
+	}
+	return h
+}
+
+// normDigits hashes s with digits mapped to 0.
+func hashNorm(h uint64, s string, lower bool) uint64 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			c = '0'
+		} else if lower {
+			c = lowerByte(c)
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func shapeHash(s string) uint64 {
+	h := p.Seed(0)
+	var last byte
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var k byte
+		switch {
+		case c >= 'A' && c <= 'Z':
+			k = 'X'
+		case c >= 'a' && c <= 'z':
+			k = 'x'
+		case c >= '0' && c <= '9':
+			k = 'd'
+		case c >= 0x80:
+			if c < 0xC0 {
+				continue // continuation byte
+			}
+			k = 'u'
+		default:
+			k = c
+		}
+		if k == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = k
+		h = p.AddUint(h, uint64(k))
+	}
+	return h
+}
+
+func casedClass(s string) uint8 {
+	up, low := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			up++
+		} else if c >= 'a' && c <= 'z' {
+			low++
+		}
+	}
+	switch {
+	case up > 0 && low == 0:
+		return 2
+	case s != "" && s[0] >= 'A' && s[0] <= 'Z':
+		return 1
+	case low > 0 && up == 0:
+		return 3
+	}
+	return 4
+}
+
+var (
+	hBOS  = p.AddString(p.Seed(98), "<s>")
+	hBOS2 = p.AddString(p.Seed(98), "<s2>")
+	hEOS  = p.AddString(p.Seed(98), "</s>")
+	hEOS2 = p.AddString(p.Seed(98), "</s2>")
+)
+
+func f1(t int, v uint64) uint64 { return p.Mix(p.AddUint(p.Seed(uint64(t)), v)) }
+func f2(t int, a, b uint64) uint64 {
+	return p.Mix(p.AddUint(p.AddUint(p.Seed(uint64(t)), a), b))
+}
+
+// features appends the keys of token i of ts (a document's tokens).
+func features(ts []tok, i int, groups int, out []uint64) []uint64 {
+	t := &ts[i]
+	lm1, lm2, lp1, lp2 := hBOS, hBOS2, hEOS, hEOS2
+	sm1, sp1, pm1, pp1 := hBOS, hEOS, hBOS, hEOS
+	var tm1, tp1 *tok
+	if i-1 >= t.sentStart {
+		tm1 = &ts[i-1]
+		lm1, sm1, pm1 = tm1.lh, tm1.sh, tm1.pos
+		if i-2 >= t.sentStart {
+			lm2 = ts[i-2].lh
+		}
+	}
+	if i+1 < t.sentEnd {
+		tp1 = &ts[i+1]
+		lp1, sp1, pp1 = tp1.lh, tp1.sh, tp1.pos
+		if i+2 < t.sentEnd {
+			lp2 = ts[i+2].lh
+		}
+	}
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, t.wh),
+		f1(tLower, t.lh),
+		f1(tLowerM1, lm1),
+		f1(tLowerP1, lp1),
+		f1(tLowerM2, lm2),
+		f1(tLowerP2, lp2),
+		f1(tShape, t.sh),
+		f1(tShapeM1, sm1),
+		f1(tShapeP1, sp1),
+		f2(tShapeM1S, sm1, t.sh),
+		f2(tShapeSP1, t.sh, sp1),
+		f1(tPOS, t.pos),
+		f1(tPOSM1, pm1),
+		f1(tPOSP1, pp1),
+		f2(tPOSPair, t.pos, pp1),
+		f2(tBigramM1, lm1, t.lh),
+		f2(tBigramP1, t.lh, lp1),
+		f2(tWordShape, t.lh, t.sh),
+		f2(tPOSWord, t.pos, t.lh),
+	)
+	// prefixes and suffixes 1..4
+	w := t.word
+	h := p.Seed(tPre)
+	for k := 0; k < 4 && k < len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[k])))
+		out = append(out, p.Mix(h))
+	}
+	h = p.Seed(tSuf)
+	for k := 1; k <= 4 && k <= len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
+		out = append(out, p.Mix(h))
+	}
+	first := uint64(0)
+	if t.first {
+		first = 1
+	}
+	out = append(out, f2(tFirstShape, first, uint64(t.cased)))
+	if t.capsSent {
+		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
+	}
+	if groups&FClusters != 0 {
+		if t.hasCl {
+			out = append(out,
+				f1(tCl0, uint64(t.cl[0])),
+				f1(tCl1, uint64(t.cl[1])),
+				f1(tCl2, uint64(t.cl[2])),
+				f2(tClShape, uint64(t.cl[0]), uint64(t.cased)),
+			)
+		}
+		if tm1 != nil && tm1.hasCl {
+			out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+		}
+		if tp1 != nil && tp1.hasCl {
+			out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+		}
+	}
+	if groups&FGazetteer != 0 {
+		if t.gaz != 0 {
+			out = append(out, f2(tGaz, t.gaz, uint64(t.cased)))
+		}
+		if t.gaz2 != 0 {
+			out = append(out, f2(tGaz, t.gaz2, uint64(t.cased)))
+		}
+		if tm1 != nil && tm1.gaz != 0 {
+			out = append(out, f1(tGazM1, tm1.gaz))
+		}
+		if tp1 != nil && tp1.gaz != 0 {
+			out = append(out, f1(tGazP1, tp1.gaz))
+		}
+	}
+	if groups&FDocCase != 0 && t.docCase != 0 {
+		out = append(out, f2(tDocCase, uint64(t.docCase), uint64(t.cased)*2+first))
+	}
+	if groups&FSecondPass != 0 && t.docPrev != 0 {
+		out = append(out, f1(tDocPrev, uint64(t.docPrev)), f2(tDocPrevShape, uint64(t.docPrev), uint64(t.cased)))
+	}
+	return out
+}

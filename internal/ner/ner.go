@@ -1,0 +1,204 @@
+package ner
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/perceptron"
+	"github.com/lector-nlp/lector/internal/wordclusters"
+)
+
+//go:embed model
+var modelFS embed.FS
+
+// Recognizer finds named entities. Safe for concurrent use.
+type Recognizer struct {
+	m1, m2 *perceptron.Model // first pass; second pass with document features (optional)
+	groups int
+	cl     *wordclusters.Clusters
+	gz     *gazetteer
+	pool   sync.Pool
+}
+
+type buffers struct {
+	in     input
+	ts     []tok
+	feats  []uint64
+	em     []float32
+	delta  []float32
+	back   []uint8
+	labels []int
+	spans  []int
+}
+
+// Load reads the embedded model.
+func Load() (*Recognizer, error) {
+	sub, err := fs.Sub(modelFS, "model")
+	if err != nil {
+		return nil, err
+	}
+	return LoadFS(sub)
+}
+
+// LoadFS reads a model from fsys (meta.txt, pass1.bin.gz, pass2.bin.gz).
+func LoadFS(fsys fs.FS) (*Recognizer, error) {
+	meta, err := fs.ReadFile(fsys, "meta.txt")
+	if err != nil {
+		return nil, err
+	}
+	groups := 0
+	for _, line := range strings.Split(string(meta), "\n") {
+		if v, ok := strings.CutPrefix(line, "groups="); ok {
+			groups, err = strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return nil, fmt.Errorf("ner: bad meta.txt: %w", err)
+			}
+		}
+	}
+	read := func(name string) (*perceptron.Model, error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		return perceptron.Read(bytes.NewReader(b))
+	}
+	m1, err := read("pass1.bin.gz")
+	if err != nil {
+		return nil, err
+	}
+	var m2 *perceptron.Model
+	if groups&FSecondPass != 0 {
+		if m2, err = read("pass2.bin.gz"); err != nil {
+			return nil, err
+		}
+	}
+	var cl *wordclusters.Clusters
+	if groups&FClusters != 0 {
+		if cl, err = wordclusters.Load(); err != nil {
+			return nil, err
+		}
+	}
+	return newRecognizer(m1, m2, groups, cl), nil
+}
+
+func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {
+	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
+	if groups&FGazetteer != 0 {
+		r.gz = sharedGazetteer()
+	}
+	r.pool.New = func() any { return new(buffers) }
+	return r
+}
+
+var (
+	gazOnce sync.Once
+	gazVal  *gazetteer
+)
+
+func sharedGazetteer() *gazetteer {
+	gazOnce.Do(func() { gazVal = newGazetteer() })
+	return gazVal
+}
+
+// Models returns the pass models (the second may be nil), for reporting.
+func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.m1, r.m2 }
+
+// label runs the model(s) over b.in and leaves the label ids in b.labels.
+func (r *Recognizer) label(b *buffers) {
+	b.ts = prepare(&b.in, r.cl, r.gz, b.ts)
+	groups := r.groups &^ FSecondPass
+	r.decode(b, r.m1, groups)
+	if r.m2 != nil {
+		secondPass(b.ts, b.labels)
+		r.decode(b, r.m2, r.groups)
+	}
+}
+
+func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int) {
+	n := len(b.ts)
+	if cap(b.em) < n*nLabels {
+		b.em = make([]float32, n*nLabels*2)
+		b.delta = make([]float32, n*nLabels*2)
+		b.back = make([]uint8, n*nLabels*2)
+	}
+	em := b.em[:n*nLabels]
+	for i := range em {
+		em[i] = 0
+	}
+	for i := range b.ts {
+		b.feats = features(b.ts, i, groups, b.feats[:0])
+		m.Score(b.feats, em[i*nLabels:(i+1)*nLabels])
+	}
+	b.labels = b.labels[:0]
+	for _, s := range b.in.sents {
+		k := s[1] - s[0]
+		b.labels = viterbi(k, em[s[0]*nLabels:s[1]*nLabels], m.Trans, m.Start, b.back, b.delta, b.labels)
+	}
+}
+
+// LabelSentences labels the sentences of one document given as tokens
+// with their POS tags, and returns IOB2 tags (B-PER, I-ORG, O, ...).
+// Used for evaluation on CoNLL data.
+func (r *Recognizer) LabelSentences(words, tags [][]string) [][]string {
+	b := r.pool.Get().(*buffers)
+	defer r.pool.Put(b)
+	b.in = input{}
+	for i, s := range words {
+		st := len(b.in.words)
+		for j, w := range s {
+			b.in.words = append(b.in.words, canon(w))
+			b.in.pos = append(b.in.pos, tags[i][j])
+		}
+		b.in.sents = append(b.in.sents, [2]int{st, len(b.in.words)})
+	}
+	r.label(b)
+	out := make([][]string, len(words))
+	k := 0
+	names := labelNames()
+	for i, s := range words {
+		out[i] = make([]string, len(s))
+		for j := range s {
+			l := b.labels[k]
+			k++
+			if l == 0 {
+				out[i][j] = "O"
+				continue
+			}
+			pre := "I-"
+			if lpos(l) == 0 || lpos(l) == 3 {
+				pre = "B-"
+			}
+			out[i][j] = pre + names[l][2:]
+		}
+	}
+	return out
+}
+
+// canon maps typographic quotes, apostrophes and dashes to the ASCII
+// forms of the training data.
+func canon(s string) string {
+	if len(s) < 2 || s[0] < 0x80 && s[len(s)-1] < 0x80 {
+		return s
+	}
+	switch s {
+	case "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb":
+		return "\""
+	case "\u2018", "\u2019":
+		return "'"
+	case "\u2019s", "\u2019S":
+		return "'s"
+	case "\u2013", "\u2014":
+		return "--"
+	case "\u2026":
+		return "..."
+	}
+	if strings.Contains(s, "\u2019") {
+		return strings.ReplaceAll(s, "\u2019", "'")
+	}
+	return s
+}

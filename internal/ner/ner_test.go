@@ -1,0 +1,151 @@
+package ner_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var (
+	loadOnce sync.Once
+	tagger   *pos.Tagger
+	rec      *ner.Recognizer
+	loadErr  error
+)
+
+func models(tb testing.TB) (*pos.Tagger, *ner.Recognizer) {
+	tb.Helper()
+	loadOnce.Do(func() {
+		tagger, loadErr = pos.Load()
+		if loadErr == nil {
+			rec, loadErr = ner.Load()
+		}
+	})
+	if loadErr != nil {
+		tb.Fatal(loadErr)
+	}
+	return tagger, rec
+}
+
+func analyse(tb testing.TB, s string) (*text.Document, []ner.Mention) {
+	t, r := models(tb)
+	doc := text.Analyze(s)
+	t.Tag(doc)
+	return doc, r.Recognize(doc)
+}
+
+func has(ms []ner.Mention, typ ner.Type, txt string) bool {
+	for _, m := range ms {
+		if m.Type == typ && m.Text == txt {
+			return true
+		}
+	}
+	return false
+}
+
+func dump(ms []ner.Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(string(m.Type) + ":" + m.Text + "; ")
+	}
+	return b.String()
+}
+
+func checkInvariants(t *testing.T, doc *text.Document, ms []ner.Mention) {
+	t.Helper()
+	last := -1
+	for _, m := range ms {
+		if m.Start < last {
+			t.Errorf("mention %q at %d overlaps or is out of order (previous end %d)", m.Text, m.Start, last)
+		}
+		if m.Text != doc.Text[m.Start:m.End] {
+			t.Errorf("mention text %q != doc text %q", m.Text, doc.Text[m.Start:m.End])
+		}
+		if m.First < 0 || m.Last > len(doc.Tokens) || m.First >= m.Last {
+			t.Errorf("bad token range %d..%d", m.First, m.Last)
+		}
+		if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) && len(doc.Sentences) > 0 {
+			t.Errorf("bad sentence %d", m.Sentence)
+		}
+		last = m.End
+	}
+}
+
+func TestSentences(t *testing.T) {
+	cases := []struct {
+		text string
+		want [][2]string // type, text
+	}{
+		{"German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Tuesday.",
+			[][2]string{{"NATIONALITY", "German"}, {"PERSON", "Angela Merkel"}, {"NATIONALITY", "French"}, {"PERSON", "Emmanuel Macron"}, {"LOCATION", "Berlin"}, {"DATE", "Tuesday"}}},
+		{"Shares of Microsoft Corp rose 3.5% to $120 in New York, while the Bank of England said prices gained 12 percent.",
+			[][2]string{{"ORGANIZATION", "Microsoft Corp"}, {"PERCENT", "3.5%"}, {"MONEY", "$120"}, {"LOCATION", "New York"}, {"ORGANIZATION", "Bank of England"}, {"PERCENT", "12 percent"}}},
+		{"The United Nations said on Sept. 20 that 5,000 people had fled the fighting in Sudan.",
+			[][2]string{{"ORGANIZATION", "United Nations"}, {"LOCATION", "Sudan"}}},
+		{"Iranians and Russians signed the deal worth $5 million after three days of talks in Moscow.",
+			[][2]string{{"NATIONALITY", "Iranians"}, {"NATIONALITY", "Russians"}, {"MONEY", "$5 million"}, {"DATE", "three days"}, {"LOCATION", "Moscow"}}},
+		{"The pipeline will run 5 km under the sea and cost 2 billion euros by 2025.",
+			[][2]string{{"QUANTITY", "5 km"}, {"MONEY", "2 billion euros"}, {"DATE", "2025"}}},
+	}
+	for _, c := range cases {
+		doc, ms := analyse(t, c.text)
+		checkInvariants(t, doc, ms)
+		for _, w := range c.want {
+			if !has(ms, ner.Type(w[0]), w[1]) {
+				t.Errorf("%q: missing %s %q; got %s", c.text, w[0], w[1], dump(ms))
+			}
+		}
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	path := filepath.Join(filepath.Dir(file), "../../../shared/examples/seed-article.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	doc, ms := analyse(t, string(b))
+	checkInvariants(t, doc, ms)
+	want := map[ner.Type][]string{
+		ner.Person:      {"Mohammadreza Ashtiani", "Sergei Shoigu"},
+		ner.Org:         {"Shanghai Cooperation Organisation", "SCO", "BRICS"},
+		ner.Location:    {"Tehran", "Karabakh", "Caucasus", "Moscow", "Iran", "Russia"},
+		ner.Nationality: {"Iranian", "Russian"},
+	}
+	for typ, names := range want {
+		for _, n := range names {
+			if !has(ms, typ, n) {
+				t.Errorf("seed article: missing %s %q", typ, n)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Logf("found: %s", dump(ms))
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	_, r := models(t)
+	if ms := r.Recognize(text.Analyze("")); len(ms) != 0 {
+		t.Errorf("empty text: %v", ms)
+	}
+	doc, ms := analyse(t, "  \n\n ... !!")
+	checkInvariants(t, doc, ms)
+}
+
+func TestCurlyApostrophe(t *testing.T) {
+	_, ms := analyse(t, "Russia\u2019s defence minister Sergei Shoigu visited Tehran.")
+	for _, w := range [][2]string{{"LOCATION", "Russia"}, {"PERSON", "Sergei Shoigu"}, {"LOCATION", "Tehran"}} {
+		if !has(ms, ner.Type(w[0]), w[1]) {
+			t.Errorf("missing %s %q; got %s", w[0], w[1], dump(ms))
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Recognize finds the entity mentions of doc, which must already be
+// POS-tagged (pos.Tagger.Tag). Mentions are sorted by Start and do not
+// overlap.
+func (r *Recognizer) Recognize(doc *text.Document) []Mention {
+	if len(doc.Tokens) == 0 {
+		return nil
+	}
+	b := r.pool.Get().(*buffers)
+	defer r.pool.Put(b)
+	in := &b.in
+	in.words, in.pos, in.sents = in.words[:0], in.pos[:0], in.sents[:0]
+	for _, t := range doc.Tokens {
+		in.words = append(in.words, canon(t.Text))
+		in.pos = append(in.pos, t.POS)
+	}
+	if len(doc.Sentences) == 0 {
+		in.sents = append(in.sents, [2]int{0, len(doc.Tokens)})
+	}
+	for _, s := range doc.Sentences {
+		in.sents = append(in.sents, [2]int{s.First, s.Last})
+	}
+	r.label(b)
+	var out []Mention
+	taken := make([]bool, len(doc.Tokens))
+	for si, s := range in.sents {
+		start := -1
+		for i := s[0]; i < s[1]; i++ {
+			l := b.labels[i]
+			if l == 0 {
+				continue
+			}
+			switch lpos(l) {
+			case 0:
+				start = i
+			case 3:
+				start = i
+				fallthrough
+			case 2:
+				if start >= 0 {
+					out = append(out, Mention{Type: r.fineType(doc, ltype(l), start, i+1), First: start, Last: i + 1, Sentence: si})
+					for k := start; k <= i; k++ {
+						taken[k] = true
+					}
+				}
+				start = -1
+			}
+		}
+	}
+	n := len(out)
+	for si, s := range in.sents {
+		k := len(out)
+		out = numericMentions(doc.Tokens, s[0], s[1], taken, out)
+		for j := k; j < len(out); j++ {
+			out[j].Sentence = si
+		}
+	}
+	for i := range out {
+		m := &out[i]
+		m.Start, m.End = doc.Tokens[m.First].Start, doc.Tokens[m.Last-1].End
+		m.Text = doc.Text[m.Start:m.End]
+	}
+	if len(out) > n {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+var (
+	eventHeads = set("cup", "olympics", "olympiad", "games", "championship", "championships", "open", "prix", "tour",
+		"war", "summit", "festival", "marathon", "rally", "trophy", "series", "bowl", "conference", "forum", "expo",
+		"election", "elections", "masters", "derby", "grand", "world", "classic")
+	lawHeads = set("act", "treaty", "accord", "accords", "agreement", "convention", "protocol", "charter",
+		"amendment", "constitution", "law", "code", "declaration", "resolution", "directive", "pact")
+	productHeads = set("windows", "iphone", "android", "boeing", "airbus", "mig", "sukhoi", "s-300", "s-400")
+)
+
+// fineType maps the model's type (0 PER, 1 ORG, 2 LOC, 3 MISC) to Lector's
+// types, splitting MISC by cues.
+func (r *Recognizer) fineType(doc *text.Document, t, first, last int) Type {
+	switch t {
+	case 0:
+		return Person
+	case 1:
+		return Org
+	case 2:
+		return Location
+	}
+	head := lower(canon(doc.Tokens[last-1].Text))
+	if last-first == 1 || last-first == 2 {
+		phrase := head
+		if last-first == 2 {
+			phrase = lower(doc.Tokens[first].Text) + " " + head
+		}
+		if isDemonym(phrase) {
+			return Nationality
+		}
+	}
+	switch {
+	case eventHeads[head] && last-first > 1:
+		return Event
+	case lawHeads[head] && last-first > 1:
+		return Law
+	case productHeads[lower(doc.Tokens[first].Text)]:
+		return Product
+	}
+	// a quoted title: "War and Peace"
+	if first > 0 && last < len(doc.Tokens) && isQuote(doc.Tokens[first-1].Text) && isQuote(doc.Tokens[last].Text) && last-first > 1 {
+		return WorkOfArt
+	}
+	return Misc
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "\u201c", "\u201d", "``", "''":
+		return true
+	}
+	return false
+}
+
+var demonymSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(demonyms, "\n") {
+		for _, w := range strings.Split(line, "|") {
+			if w = strings.TrimSpace(w); w != "" {
+				m[strings.ToLower(w)] = true
+			}
+		}
+	}
+	// religions and broad adjectives in the list are not nationalities
+	for _, w := range []string{"muslim", "muslims", "moslem", "moslems", "christian", "christians", "jewish", "jew", "jews",
+		"catholic", "catholics", "protestant", "shi'ite", "shiite", "sunni", "islamic", "buddhist", "hindu", "sikh",
+		"western", "eastern", "nordic", "gulf", "mediterranean", "pacific", "atlantic", "baltic"} {
+		delete(m, w)
+	}
+	return m
+}()
+
+// isDemonym reports whether a lower-cased phrase names a nationality or
+// people (Iranian, Russians, South Korean), including -ian/-ese plurals.
+func isDemonym(s string) bool {
+	if demonymSet[s] {
+		return true
+	}
+	if strings.HasSuffix(s, "s") && demonymSet[s[:len(s)-1]] {
+		return true
+	}
+	return false
+}

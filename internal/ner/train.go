@@ -1,0 +1,254 @@
+package ner
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+
+	"github.com/lector-nlp/lector/internal/conll"
+	"github.com/lector-nlp/lector/internal/perceptron"
+	"github.com/lector-nlp/lector/internal/wordclusters"
+)
+
+// TrainOptions tunes Train.
+type TrainOptions struct {
+	Epochs     int
+	Groups     int // feature groups (F* bits)
+	Folds      int // jack-knife folds for the second pass
+	FoldEpochs int
+	Seed       uint64
+	Log        func(string, ...any)
+	// Dev, when set, is scored after each epoch of the final passes.
+	Dev []conll.Document
+}
+
+type tdoc struct {
+	in     input
+	ts     []tok
+	gold   []int
+	rows   []int32
+	offs   []int // rows of token i: rows[offs[i]:offs[i+1]]
+	labels []int
+}
+
+func bilou(tags []string) []int {
+	out := make([]int, len(tags))
+	for _, s := range conll.Spans(tags) {
+		ti := -1
+		for k, t := range baseTypes {
+			if t == s.Type {
+				ti = k
+			}
+		}
+		if ti < 0 {
+			continue
+		}
+		base := 1 + ti*4
+		if s.End-s.Start == 1 {
+			out[s.Start] = base + 3
+			continue
+		}
+		out[s.Start] = base
+		for j := s.Start + 1; j < s.End-1; j++ {
+			out[j] = base + 1
+		}
+		out[s.End-1] = base + 2
+	}
+	return out
+}
+
+func makeDoc(d conll.Document) *tdoc {
+	td := &tdoc{}
+	for _, s := range d.Sentences {
+		st := len(td.in.words)
+		for j, w := range s.Words {
+			td.in.words = append(td.in.words, canon(w))
+			td.in.pos = append(td.in.pos, s.POS[j])
+		}
+		td.in.sents = append(td.in.sents, [2]int{st, len(td.in.words)})
+		td.gold = append(td.gold, bilou(s.Tags)...)
+	}
+	return td
+}
+
+// Train trains a recogniser on CoNLL documents whose POS column holds
+// predicted (not gold) tags.
+func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
+	logf := opt.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	var cl *wordclusters.Clusters
+	if opt.Groups&FClusters != 0 {
+		var err error
+		if cl, err = wordclusters.Load(); err != nil {
+			return nil, err
+		}
+		logf("clusters: %d words", cl.Len())
+	}
+	var gz *gazetteer
+	if opt.Groups&FGazetteer != 0 {
+		gz = sharedGazetteer()
+	}
+	tds := make([]*tdoc, len(docs))
+	for i, d := range docs {
+		tds[i] = makeDoc(d)
+		tds[i].ts = prepare(&tds[i].in, cl, gz, nil)
+	}
+	g1 := opt.Groups &^ FSecondPass
+	scoreDev := func(m1, m2 *perceptron.Model) string {
+		if len(opt.Dev) == 0 {
+			return ""
+		}
+		r := newRecognizer(m1, m2, opt.Groups, cl)
+		if m2 == nil {
+			r.groups = g1
+		}
+		c := Evaluate(r, opt.Dev)
+		_, _, f := c.PRF("")
+		return fmt.Sprintf("dev F1 %.2f", f)
+	}
+	m1 := trainPass(tds, g1, opt.Epochs, opt.Seed, logf, func(m *perceptron.Model) string { return scoreDev(m, nil) })
+	var m2 *perceptron.Model
+	if opt.Groups&FSecondPass != 0 {
+		k := max(opt.Folds, 2)
+		for f := 0; f < k; f++ {
+			var tr, held []*tdoc
+			for i, d := range tds {
+				if i%k == f {
+					held = append(held, d)
+				} else {
+					tr = append(tr, d)
+				}
+			}
+			mf := trainPass(tr, g1, opt.FoldEpochs, opt.Seed+uint64(f)+1, func(string, ...any) {}, nil)
+			rf := newRecognizer(mf, nil, g1, cl)
+			b := new(buffers)
+			for _, d := range held {
+				b.in = d.in
+				b.ts = append(b.ts[:0], d.ts...)
+				rf.decode(b, mf, g1)
+				secondPass(d.ts, b.labels)
+			}
+			logf("fold %d/%d done", f+1, k)
+		}
+		m2 = trainPass(tds, opt.Groups, opt.Epochs, opt.Seed+100, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
+	}
+	return newRecognizer(m1, m2, opt.Groups, cl), nil
+}
+
+func trainPass(tds []*tdoc, groups, epochs int, seed uint64, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Model {
+	tr := perceptron.NewTrainer(labelNames())
+	var feats []uint64
+	for _, d := range tds {
+		d.rows = d.rows[:0]
+		d.offs = append(d.offs[:0], 0)
+		for i := range d.ts {
+			feats = features(d.ts, i, groups, feats[:0])
+			for _, f := range feats {
+				d.rows = append(d.rows, tr.Index(f, true))
+			}
+			d.offs = append(d.offs, len(d.rows))
+		}
+	}
+	logf("features: %d", tr.Len())
+	order := append([]*tdoc(nil), tds...)
+	rng := rand.New(rand.NewPCG(seed, 3))
+	var em, delta []float32
+	var back []uint8
+	var pred []int
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for _, d := range order {
+			for _, s := range d.in.sents {
+				n := s[1] - s[0]
+				if cap(em) < n*nLabels {
+					em = make([]float32, n*nLabels*2)
+					delta = make([]float32, n*nLabels*2)
+					back = make([]uint8, n*nLabels*2)
+				}
+				e := em[:n*nLabels]
+				for i := range e {
+					e[i] = 0
+				}
+				for i := 0; i < n; i++ {
+					t := s[0] + i
+					tr.Score(d.rows[d.offs[t]:d.offs[t+1]], e[i*nLabels:(i+1)*nLabels])
+				}
+				pred = viterbi(n, e, tr.TransView(), tr.StartView(), back, delta, pred[:0])
+				tr.Tick()
+				gold := d.gold[s[0]:s[1]]
+				prevG, prevP := -1, -1
+				for i := 0; i < n; i++ {
+					g, p := gold[i], pred[i]
+					if g != p {
+						t := s[0] + i
+						rows := d.rows[d.offs[t]:d.offs[t+1]]
+						tr.Update(rows, g, 1)
+						tr.Update(rows, p, -1)
+						errs++
+					}
+					if g != p || prevG != prevP {
+						tr.UpdateTrans(prevG, g, 1)
+						tr.UpdateTrans(prevP, p, -1)
+					}
+					prevG, prevP = g, p
+				}
+				total += n
+			}
+		}
+		msg := ""
+		if dev != nil && (ep >= epochs-4 || ep%3 == 2) {
+			msg = dev(tr.Model(0))
+		}
+		logf("epoch %d: %d token errors of %d %s", ep+1, errs, total, msg)
+	}
+	return tr.Model(0.001)
+}
+
+// Evaluate labels docs (with their POS column as given) and returns
+// conlleval counts.
+func Evaluate(r *Recognizer, docs []conll.Document) *conll.Counts {
+	c := conll.NewCounts()
+	for _, d := range docs {
+		var words, tags [][]string
+		for _, s := range d.Sentences {
+			words = append(words, s.Words)
+			tags = append(tags, s.POS)
+		}
+		pred := r.LabelSentences(words, tags)
+		for i, s := range d.Sentences {
+			c.Add(conll.Spans(s.Tags), conll.Spans(pred[i]))
+		}
+	}
+	return c
+}
+
+// WriteModel writes the model files into dir (meta.txt, pass1.bin.gz,
+// pass2.bin.gz).
+func (r *Recognizer) WriteModel(dir string) error {
+	if err := os.WriteFile(filepath.Join(dir, "meta.txt"), fmt.Appendf(nil, "groups=%d\n", r.groups), 0o644); err != nil {
+		return err
+	}
+	write := func(name string, m *perceptron.Model) error {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := m.Write(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	if err := write("pass1.bin.gz", r.m1); err != nil {
+		return err
+	}
+	if r.m2 != nil {
+		return write("pass2.bin.gz", r.m2)
+	}
+	os.Remove(filepath.Join(dir, "pass2.bin.gz"))
+	return nil
+}

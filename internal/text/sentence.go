@@ -63,10 +63,16 @@ func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
 		}
 		next := toks[j].Text
 		if kind == termEllipsis {
+			if j > i+1 && isQuote(toks[j-1].Text) && attribution(s, toks, j) {
+				return i, false
+			}
 			return j - 1, startsUpper(next) || isOpener(next)
 		}
 		if startsLower(next) || next == "," || next == ";" || next == ":" {
 			return i, false
+		}
+		if j > i+1 && isQuote(toks[j-1].Text) && attribution(s, toks, j) {
+			return i, false // "Why invest?" Smith said.
 		}
 		return j - 1, true
 	case termAbbrev:
@@ -99,6 +105,57 @@ func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
 		return i, false
 	}
 	return i, false
+}
+
+// attribution reports whether the tokens from j on are a short speech
+// attribution that closes the preceding quote: one to three capitalised
+// words, then a speech verb, then the end of the line or of the clause
+// ("Smith said." "Mr. Smith added,").
+func attribution(s string, toks []Token, j int) bool {
+	k := j
+	switch toks[j].Text {
+	case "He", "She", "It", "They", "We", "I", "You":
+		return false // a new sentence: "Go." He said: "Now."
+	}
+	for k < len(toks) && k-j < 3 && startsUpper(toks[k].Text) {
+		if k > j && lineBreakBetween(s, toks[k-1].End, toks[k].Start) {
+			return false
+		}
+		k++
+	}
+	if k == j || k >= len(toks) || lineBreakBetween(s, toks[k-1].End, toks[k].Start) {
+		return false
+	}
+	if _, ok := speechVerbs[toks[k].Text]; !ok {
+		return false
+	}
+	k++
+	if k == len(toks) || lineBreakBetween(s, toks[k-1].End, toks[k].Start) {
+		return true
+	}
+	switch toks[k].Text {
+	case ".", ",", ";", "!", "?":
+		return true
+	}
+	return false
+}
+
+var speechVerbs = set(
+	"said", "says", "say", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes",
+	"noted", "notes", "explained", "explains", "continued", "stated", "replied", "recalled",
+	"insisted", "argued", "argues", "warned", "warns", "declared", "concluded", "admitted",
+	"acknowledged", "agreed", "quipped", "joked", "shouted", "cried", "whispered", "countered",
+	"remarked", "observed", "conceded", "predicted", "suggested", "tweeted", "commented",
+	"stressed", "emphasised", "emphasized", "reiterated", "urged", "announced", "confirmed",
+)
+
+// isQuote reports whether w is a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case `"`, "'", "''", "”", "’", "»", "›", "“", "‘", "«", "‹":
+		return true
+	}
+	return false
 }
 
 const (

@@ -336,6 +336,10 @@ func (x *extractor) verbCue(i int, c cueInfo) bool {
 		return true
 	}
 	p := x.pos(i)
+	if p == "VBN" && len(c.words) == 1 && strings.HasPrefix(x.pos(i+1), "NN") && i > 0 && (x.pos(i-1) == "DT" || strings.HasPrefix(x.pos(i-1), "NN") || x.pos(i-1) == "CD") {
+		// "the proposed format": a participle used as an adjective
+		return false
+	}
 	if strings.HasPrefix(p, "VB") {
 		return true
 	}

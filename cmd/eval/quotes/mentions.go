@@ -32,6 +32,18 @@ func heuristicMentions(doc *text.Document) []ner.Mention {
 			for j < s.Last && cap(doc.Tokens[j].Text) && (doc.Tokens[j].POS == "NNP" || doc.Tokens[j].POS == "NNPS") {
 				j++
 			}
+			// "Iranian Defense Minister Brigadier General X Y": the name
+			// is what follows the last title word
+			titled := false
+			for k := j - 2; k >= i; k-- {
+				if titleWords[doc.Tokens[k].Text] {
+					if j-k-1 <= 3 {
+						i, titled = k+1, true
+						t = doc.Tokens[i]
+					}
+					break
+				}
+			}
 			name := doc.Text[t.Start:doc.Tokens[j-1].End]
 			typ := ner.Org
 			switch {
@@ -44,7 +56,7 @@ func heuristicMentions(doc *text.Document) []ner.Mention {
 				}
 			case isPlace(name):
 				typ = ner.Location
-			case j-i >= 2 && j-i <= 3:
+			case titled || j-i >= 2 && j-i <= 3 && !orgWord(doc.Tokens[j-1].Text):
 				typ = ner.Person
 			case i > s.First && isTitle(doc.Tokens[i-1].Text):
 				typ = ner.Person
@@ -73,3 +85,21 @@ func isTitle(s string) bool {
 }
 
 func cap(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+var titleWords = map[string]bool{
+	"Minister": true, "General": true, "President": true, "Secretary": true, "Senator": true,
+	"Sen.": true, "Rep.": true, "Gov.": true, "Governor": true, "Mr.": true, "Mrs.": true, "Ms.": true,
+	"Dr.": true, "Chairman": true, "Director": true, "Spokesman": true, "Mayor": true, "Judge": true,
+	"Leader": true, "Speaker": true, "Gen.": true, "Commander": true, "Ambassador": true, "Chief": true,
+}
+
+func orgWord(s string) bool {
+	switch s {
+	case "Organisation", "Organization", "Party", "Committee", "Council", "Department", "Ministry",
+		"Association", "Union", "Institute", "University", "Times", "Post", "News", "Journal",
+		"Agency", "Bank", "Company", "Corp.", "Inc.", "Group", "Foundation", "Center", "Centre",
+		"House", "Court", "Congress", "Senate", "Campaign", "Office", "Service", "Network":
+		return true
+	}
+	return false
+}

@@ -229,7 +229,7 @@ func init() {
 	add(cTonight, 0, "tonight")
 	add(cRefWord, refPresent, "currently", "nowadays", "presently")
 	add(cRefWord, refPast, "recently", "lately")
-	add(cTZ, 0, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest")
+	add(cTZ, 0, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "mt")
 	add(cApprox, 0, "nearly", "almost", "about", "around", "approximately", "roughly", "some")
 	add(cFuture, 0, "will", "shall", "ll", "wo")
 	add(cHoliday, 1225, "christmas")

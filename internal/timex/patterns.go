@@ -20,9 +20,9 @@ func (st *state) monthYear(m, d, j int) int {
 	}
 	diff := (m*31 + d) - (am*31 + st.a.Day())
 	switch t := st.tense(j); {
-	case t < 0 && diff > 0 && diff > 2*31:
+	case t < 0 && diff > 2*31:
 		return y - 1
-	case t > 0 && diff < 0 && diff < -2*31:
+	case t > 0 && diff < -2*31:
 		return y + 1
 	case t == 0 && diff > 6*31:
 		return y - 1
@@ -134,7 +134,7 @@ func (st *state) dayNum(j int) (int, int, bool) {
 		end++
 	}
 	// not "20-year", "20:30", "20,000", "20.5", "20%"
-	if st.tight(end) && (st.punct(end, '-') || st.punct(end, ':') || st.punct(end, '%')) {
+	if st.tight(end) && (st.punct(end, '-') || st.punct(end, '%') || (st.punct(end, ':') && st.kind(end+1) == kNum && st.tight(end+1))) {
 		return 0, j, false
 	}
 	if st.tight(end) && (st.punct(end, ',') || st.punct(end, '.')) && st.kind(end+1) == kNum && st.tight(end+1) {

@@ -150,11 +150,28 @@ func (st *state) duration(i int) (result, bool) {
 		if dir == -1 && st.c(i) == wRecent && u == uYear {
 			return result{end: end, typ: Date, val: "PAST_REF"}, true
 		}
-		if !the && dir == 0 && i > 0 && (st.c(i-1) == wFor || st.c(i-1) == wIn || st.c(i-1) == wOver || st.c(i-1) == wFrom || st.c(i-1) == wWithin || st.c(i-1) == wFor) {
-			// "for years", "in years", "over years"
-		} else if !the && dir == 0 {
-			if st.c(end) != wAgo && st.c(end) != wOr && !(st.c(end) == wAnd && st.c(end+1) == cUnit) {
-				return result{}, false
+		if the && dir == 0 && st.c(i) == wThe && j == i+1 {
+			// "in the weeks before": the bare plural without "the"
+			r := result{end: end, typ: Duration, val: durationValue(-1, u), skip: 1}
+			if st.c(end) == wOr && st.c(end+1) == cUnit && st.ps[end+1].pl {
+				r.end += 2
+			}
+			return r, true
+		}
+		if !the && dir == 0 {
+			switch st.c(i - 1) {
+			case wFor, wIn, wOver, wFrom, wWithin, wAfter, wRecent, wComing:
+				// "for years", "in years", "within hours"
+			default:
+				switch st.c(end) {
+				case wAgo, wOr, wLater, wAfter, wBefore, wEarlier:
+				case wAnd:
+					if st.c(end+1) != cUnit {
+						return result{}, false
+					}
+				default:
+					return result{}, false
+				}
 			}
 		}
 	} else {
@@ -381,36 +398,14 @@ func (st *state) relative(i int) (result, bool) {
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: monthValue(-1, m), rel: true}, true
 		}
-		y := st.a.Year()
-		am := int(st.a.Month())
-		switch off {
-		case -1:
-			if m >= am {
-				y--
-			}
-		case 1:
-			if m <= am {
-				y++
-			}
-		}
-		return result{end: k + 1, typ: Date, val: monthValue(y, m), rel: true}, true
+		// "last April" is April of last year, as annotated in TimeBank
+		return result{end: k + 1, typ: Date, val: monthValue(st.a.Year()+off, m), rel: true}, true
 	case cSeason:
 		s := int(st.ps[k].v)
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], rel: true}, true
 		}
-		y := st.a.Year()
-		cur := seasonOf(st.a)
-		switch off {
-		case -1:
-			if s >= cur {
-				y--
-			}
-		case 1:
-			if s <= cur {
-				y++
-			}
-		}
+		y := st.a.Year() + off
 		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + seasonCode[s], rel: true}, true
 	case cPOD:
 		if st.ps[k].pl {
@@ -427,17 +422,6 @@ func (st *state) relative(i int) (result, bool) {
 	return result{}, false
 }
 
-func seasonOf(t time.Time) int {
-	switch t.Month() {
-	case 3, 4, 5:
-		return 1
-	case 6, 7, 8:
-		return 2
-	case 9, 10, 11:
-		return 3
-	}
-	return 4
-}
 
 // dayResult is a day (and part of day) resolved to t.
 func (st *state) dayResult(end int, t time.Time, pod int) result {

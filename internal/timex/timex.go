@@ -106,6 +106,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 type result struct {
 	start, end int
 	typ, val   string
+	skip       int  // leading pieces matched but left out of the span
 	rel        bool // depends on the anchor
 	q, y       int  // a quarter it names, for later anaphora
 }
@@ -215,8 +216,13 @@ func (st *state) cue(k int) int {
 	}
 	lw := string(buf[:n])
 	switch lw {
-	case "going", "scheduled", "expected", "expects", "plans", "planned", "intends", "upcoming", "tomorrow":
+	case "going", "planned", "planning", "plan", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
 		return 1
+	case "is", "are", "set":
+		if st.c(k+1) == wTo {
+			return 1
+		}
+		return 0
 	case "said", "was", "were", "had", "did", "told", "reported", "announced", "came", "went", "began", "took",
 		"made", "held", "met", "left", "saw", "found", "gave", "got", "won", "lost", "fell", "rose", "paid", "sold",
 		"killed", "yesterday", "earlier":
@@ -250,7 +256,7 @@ func (st *state) match(i int) (result, bool) {
 	best, ok := st.core(i)
 	// prefixes: approximators and date modifiers
 	if j, kind := st.prefix(i); j > i && st.prefixFits(kind, j) {
-		if r, ok2 := st.core(j); ok2 && compatible(kind, r.typ) {
+		if r, ok2 := st.core(j); ok2 && r.skip == 0 && compatible(kind, r.typ) {
 			r.start = i
 			if !ok || r.end > best.end {
 				best, ok = r, true
@@ -389,7 +395,7 @@ func (st *state) core(i int) (result, bool) {
 	try(st.yearish(i))
 	try(st.spelledYear(i))
 	if ok {
-		best.start = i
+		best.start = i + best.skip
 	}
 	return best, ok
 }

@@ -209,8 +209,8 @@ func (s *score) add(d *document, got []timex.Expression, verbose bool, name stri
 				s.valueOK++
 			}
 			if verbose && (g.value != e.Value || g.start != e.Span.Start || g.end != e.Span.End) {
-				fmt.Printf("%s\tDIFF\t%q %s %s\tgold %q %s %s\tDCT %s\n", name, d.text[e.Span.Start:e.Span.End], e.Type, e.Value,
-					d.text[g.start:g.end], g.typ, g.value, d.dct.Format("2006-01-02 Mon"))
+				fmt.Printf("%s\tDIFF\t%q %s %s\tgold %q %s %s\tDCT %s\t%s\n", name, d.text[e.Span.Start:e.Span.End], e.Type, e.Value,
+					d.text[g.start:g.end], g.typ, g.value, d.dct.Format("2006-01-02 Mon"), context(d.text, g.start, g.end))
 			}
 		} else if verbose {
 			fmt.Printf("%s\tFP\t%q %s %s\t%s\n", name, d.text[e.Span.Start:e.Span.End], e.Type, e.Value, context(d.text, e.Span.Start, e.Span.End))

@@ -141,6 +141,12 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 				end = len(x.toks)
 			}
 		}
+		if x.pos(i) == "CC" && i > start {
+			// "says X and said Y": a second verb of the same subject
+			if _, ok := cueAt[i+1]; ok {
+				return i
+			}
+		}
 		if x.tok(i) == "," || x.tok(i) == ";" {
 			if c, ok := cueAt[i+1]; ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
 				return i
@@ -304,20 +310,9 @@ func (x *extractor) attribute() {
 			}
 			npStart := x.leftNP(j, s.First)
 			if npStart == j && x.tok(j-1) == "," {
-				// "X, the spokesman for Y, said"
-				k := j - 2
-				for k > s.First && j-k < 14 && x.tok(k) != "," && x.inQuote[k] < 0 && !strings.HasPrefix(x.pos(k), "VB") {
-					k--
-				}
-				if x.tok(k) == "," && k > s.First && k < j-2 {
-					if st := x.leftNP(k, s.First); st < k {
-						if x.apposition(k, j) == j-1 {
-							npStart = st
-							j = j - 1
-						}
-					}
-				} else if k == s.First && x.inQuote[k] < 0 && k < j-2 && x.leftNP(j-1, s.First) == s.First {
-					npStart, j = s.First, j-1
+				// "X, the spokesman for Y, said", "X, director of Z at Y, said"
+				if st, ok := x.appositiveSubject(j-1, s.First); ok {
+					npStart, j = st, j-1
 				}
 			}
 			// "who said" refers back to the NP before "who"
@@ -382,7 +377,8 @@ func (x *extractor) attribute() {
 			}
 		}
 
-		if !found && x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") {
+		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
+		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated) {
 			// "..., adding that": the subject of the sentence speaks
 			if s0, ok := sentSpeaker[x.tokSent[c.first]]; ok {
 				sp = s0
@@ -611,4 +607,50 @@ func (x *extractor) sentOf(byteOff int) int {
 		return 0
 	}
 	return x.tokSent[a]
+}
+
+// appositiveSubject reads "NP, apposition(, more)," ending with the comma
+// at token comma: a name followed by verbless appositions. It returns the
+// start of the name.
+func (x *extractor) appositiveSubject(comma, first int) (int, bool) {
+	k := comma - 1
+	for k >= first && comma-k < 40 {
+		t := x.tok(k)
+		if x.inQuote[k] >= 0 || t == ";" || t == ":" || t == "(" && false {
+			break
+		}
+		if p := x.pos(k); (strings.HasPrefix(p, "VB") && p != "VBN" && p != "VBG") || p == "MD" {
+			// "who also serves as": a relative clause inside is fine
+			if !x.relativeBefore(k, comma) {
+				break
+			}
+		}
+		k--
+	}
+	start := k + 1
+	// the first comma after start closes the name
+	c := start
+	for c < comma && x.tok(c) != "," {
+		c++
+	}
+	if c == comma || c == start {
+		return 0, false
+	}
+	if x.leftNP(c, start) != start {
+		return 0, false
+	}
+	// the name holds a proper noun or a pronoun-free noun phrase
+	return start, true
+}
+
+func (x *extractor) relativeBefore(k, limit int) bool {
+	for i := k - 1; i >= 0 && k-i < 6; i-- {
+		switch lower(x.tok(i)) {
+		case "who", "which", "whose":
+			return true
+		case ",":
+			return false
+		}
+	}
+	return false
 }

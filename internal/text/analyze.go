@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Analyze tokenises s and splits it into sentences and paragraphs. All
 // offsets are byte offsets into s; see Tokenize and SplitSentences for the
@@ -17,28 +20,33 @@ func Analyze(s string) *Document {
 // trailing white space. News text has one paragraph per line, so a single
 // line break ends a paragraph; blank lines are skipped.
 func Paragraphs(s string) []Span {
-	var ps []Span
-	start := 0
-	for i := 0; i <= len(s); {
-		n := 0 // length of the line break at i
-		if i == len(s) {
-			n = 1
-		} else if c := s[i]; c == '\n' {
-			n = 1
-		} else if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-			n = 3
-		} else if c == 0xC2 && i+1 < len(s) && s[i+1] == 0x85 {
-			n = 2
+	ps := make([]Span, 0, strings.Count(s, "\n")+1)
+	// U+0085, U+2028 and U+2029 end lines too, but are rare
+	other := strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") || strings.Contains(s, "\u0085")
+	for start := 0; start <= len(s); {
+		end, n := len(s), 0 // the line break ending this line and its length
+		if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+			end, n = start+k, 1
 		}
-		if n == 0 {
-			i++
-			continue
+		if other {
+			for i := start; i < end; i++ {
+				if c := s[i]; c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+					end, n = i, 3
+				} else if c == 0xC2 && i+1 < len(s) && s[i+1] == 0x85 {
+					end, n = i, 2
+				} else {
+					continue
+				}
+				break
+			}
 		}
-		if sp, ok := trimSpace(s, start, i); ok {
+		if sp, ok := trimSpace(s, start, end); ok {
 			ps = append(ps, sp)
 		}
-		i += n
-		start = i
+		if n == 0 {
+			break
+		}
+		start = end + n
 	}
 	return ps
 }

@@ -232,3 +232,47 @@ func onlyIgnorable(s string) bool {
 	}
 	return true
 }
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"\n\n \n", nil},
+		{"One.", []string{"One."}},
+		{"One.\nTwo.", []string{"One.", "Two."}},
+		{"  One. \n\n\t Two.  \r\n", []string{"One.", "Two."}},
+		{"Headline\n\nBody one.\nBody two.\n", []string{"Headline", "Body one.", "Body two."}},
+		{"A\u2029B\u2028C\u0085D", []string{"A", "B", "C", "D"}},
+		{"\u00a0A\u00a0\nB", []string{"A", "B"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range Paragraphs(tt.in) {
+			got = append(got, tt.in[p.Start:p.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+			t.Errorf("Paragraphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSentencesStayInParagraphs(t *testing.T) {
+	s := "Iran and Russia sign pact\nTEHRAN, Sept. 20 (Reuters) - The ministers met. They agreed.\n\nBy a staff writer"
+	d := Analyze(s)
+	for i, se := range d.Sentences {
+		in := false
+		for _, p := range d.Paragraphs {
+			if se.Start >= p.Start && se.End <= p.End {
+				in = true
+			}
+		}
+		if !in {
+			t.Errorf("sentence %d %q crosses a paragraph", i, s[se.Start:se.End])
+		}
+	}
+	if len(d.Sentences) != 4 || len(d.Paragraphs) != 3 {
+		t.Errorf("got %d sentences and %d paragraphs, want 4 and 3", len(d.Sentences), len(d.Paragraphs))
+	}
+}

@@ -18,18 +18,24 @@ import (
 // Every token's Text is a substring of s (no copying).
 func Tokenize(s string) []Token {
 	t := tokenizer{s: s}
-	if sp, ok := spanPool.Get().(*[]span); ok {
-		t.spans = (*sp)[:0]
+	buf, _ := spanPool.Get().(*[]span)
+	if buf == nil {
+		buf = new([]span)
 	}
+	t.spans = (*buf)[:0]
 	t.run()
 	// The token slice is allocated once at its exact size: tokens hold
 	// pointers, and growing such a slice costs more than this second pass.
 	toks := make([]Token, len(t.spans))
 	for i, sp := range t.spans {
-		toks[i] = Token{Text: s[sp.start:sp.end], Start: sp.start, End: sp.end}
+		tk := &toks[i] // field by field: cheaper than copying a whole Token
+		tk.Text = s[sp.start:sp.end]
+		tk.Start = sp.start
+		tk.End = sp.end
 	}
 	if cap(t.spans) <= 1<<16 {
-		spanPool.Put(&t.spans)
+		*buf = t.spans
+		spanPool.Put(buf)
 	}
 	return toks
 }

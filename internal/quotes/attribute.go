@@ -148,6 +148,20 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 			}
 		}
 		if x.tok(i) == "," || x.tok(i) == ";" {
+			// ", though she noted ...": a new attribution begins
+			k := i + 1
+			if w := lower(x.tok(k)); w == "though" || w == "although" || w == "while" || w == "but" || w == "and" || w == "as" {
+				k++
+				if np := x.rightNP(k, end); np > k && np-k <= 4 {
+					j := np
+					for j < end && (x.pos(j) == "RB" || x.pos(j) == "MD") {
+						j++
+					}
+					if _, ok := cueAt[j]; ok {
+						return i
+					}
+				}
+			}
 			if c, ok := cueAt[i+1]; ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
 				return i
 			}
@@ -351,7 +365,7 @@ func (x *extractor) attribute() {
 					content = [2]int{d.open, e.close + 1}
 				} else if before >= 0 && !startsClause {
 					d := x.directs[before]
-					content = [2]int{d.open, d.close + 1}
+					content = [2]int{x.leadIn(d.open), d.close + 1}
 				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," {
 					if npStart > s.First && x.tok(npStart-1) == "," {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
@@ -412,7 +426,7 @@ func (x *extractor) attribute() {
 				}
 				if q := x.inQuote[k]; q >= 0 && x.directs[q].close == k {
 					d := x.directs[q]
-					content = [2]int{d.open, d.close + 1}
+					content = [2]int{x.leadIn(d.open), d.close + 1}
 				} else {
 					content = [2]int{x.clauseStart(c.first - 1), c.first - 1}
 				}
@@ -468,6 +482,24 @@ func isPrepStart(w string) bool {
 		return true
 	}
 	return false
+}
+
+// leadIn extends a quote that a sentence runs into ("The country “has
+// made dramatic changes,” she said") to the start of its sentence.
+func (x *extractor) leadIn(open int) int {
+	s := x.sentence(open)
+	if open == s.First || x.tok(open-1) == ":" || x.tok(open-1) == "," && open-1 == s.First {
+		return open
+	}
+	for i := s.First; i < open; i++ {
+		if x.inQuote[i] >= 0 || x.tok(i) == ":" || x.tok(i) == ";" {
+			return open
+		}
+	}
+	if open-s.First > 12 {
+		return open
+	}
+	return s.First
 }
 
 // quoteBefore returns the direct quote that closes right before token i

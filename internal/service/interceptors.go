@@ -65,7 +65,7 @@ func interceptorLogger(l *slog.Logger) logging.Logger {
 func requestID(ctx context.Context) (context.Context, string) {
 	id := ""
 	if md, ok := metadata.FromIncomingContext(ctx); ok {
-		if v := md.Get(RequestIDHeader); len(v) > 0 && validRequestID(v[0]) {
+		if v := md.Get(RequestIDHeader); len(v) > 0 && ValidRequestID(v[0]) {
 			id = v[0]
 		}
 	}

@@ -32,9 +32,9 @@ func NewRequestID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// validRequestID reports whether a caller's request id is safe to log and
+// ValidRequestID reports whether a caller's request id is safe to log and
 // echo: 1 to 64 characters of letters, digits, '-', '_' and '.'.
-func validRequestID(id string) bool {
+func ValidRequestID(id string) bool {
 	if id == "" || len(id) > 64 {
 		return false
 	}

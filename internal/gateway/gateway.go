@@ -1,0 +1,162 @@
+// Package gateway serves Lector's JSON API over HTTP: the grpc-gateway
+// handlers (dialling the gRPC server over loopback, so streaming works),
+// Server-Sent Events for streamAnalyze, CORS, request ids, body limits,
+// the OpenAPI document, health and readiness, and the page at /.
+package gateway
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/gen/openapi"
+	"github.com/lector-nlp/lector/internal/service"
+)
+
+// Config configures a Gateway.
+type Config struct {
+	// GRPCAddr is the address of the gRPC server to dial, such as "127.0.0.1:50051".
+	GRPCAddr string
+	// MaxBodyBytes limits the body of a request for one article.
+	MaxBodyBytes int64
+	// MaxBatchBodyBytes limits the body of a batch request.
+	MaxBatchBodyBytes int64
+	// MaxMsgBytes is the largest gRPC message the gateway sends.
+	MaxMsgBytes int
+	// CORSOrigins lists the origins allowed to call the API from a browser;
+	// "*" allows any.
+	CORSOrigins []string
+	// Ready reports whether the server is ready to serve; nil means always.
+	Ready func() bool
+	// Logger receives the access log.
+	Logger *slog.Logger
+}
+
+// Gateway is the HTTP side of Lector.
+type Gateway struct {
+	cfg     Config
+	log     *slog.Logger
+	conn    *grpc.ClientConn
+	client  articlev1.ArticleAnalysisServiceClient
+	mux     *runtime.ServeMux
+	handler http.Handler
+}
+
+// marshaler writes camelCase JSON with default values (so offsets of 0 and
+// empty lists are present) and rejects unknown fields.
+var marshaler = &runtime.JSONPb{
+	MarshalOptions:   protojson.MarshalOptions{EmitDefaultValues: true},
+	UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
+}
+
+// New dials the gRPC server and returns the gateway. The connection is
+// made lazily; Close releases it.
+func New(ctx context.Context, cfg Config) (*Gateway, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	msg := cfg.MaxMsgBytes
+	if msg <= 0 {
+		msg = 4 << 20
+	}
+	conn, err := grpc.NewClient(cfg.GRPCAddr,
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(msg), grpc.MaxCallRecvMsgSize(math.MaxInt32)),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("gateway: dial %s: %w", cfg.GRPCAddr, err)
+	}
+	g := &Gateway{cfg: cfg, log: log, conn: conn, client: articlev1.NewArticleAnalysisServiceClient(conn)}
+	g.mux = runtime.NewServeMux(
+		runtime.WithMarshalerOption(runtime.MIMEWildcard, marshaler),
+		runtime.WithMetadata(func(ctx context.Context, r *http.Request) metadata.MD {
+			return metadata.Pairs(service.RequestIDHeader, requestID(ctx))
+		}),
+		runtime.WithOutgoingHeaderMatcher(func(key string) (string, bool) {
+			if strings.EqualFold(key, service.RequestIDHeader) {
+				return "", false // the gateway sets X-Request-Id itself
+			}
+			return runtime.DefaultHeaderMatcher(key)
+		}),
+		runtime.WithErrorHandler(errorHandler),
+	)
+	if err := articlev1.RegisterArticleAnalysisServiceHandler(ctx, g.mux, conn); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("gateway: register: %w", err)
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/articles:streamAnalyze", g.serveStream)
+	mux.Handle("/v1/", g.mux)
+	mux.HandleFunc("GET /openapi.json", serveOpenAPI)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if cfg.Ready != nil && !cfg.Ready() {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "not ready")
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	mux.HandleFunc("GET /{$}", servePage)
+	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withBodyLimit(mux))))
+	return g, nil
+}
+
+// ServeHTTP serves the gateway.
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) { g.handler.ServeHTTP(w, r) }
+
+// Close closes the connection to the gRPC server.
+func (g *Gateway) Close() error { return g.conn.Close() }
+
+// serveStream answers streamAnalyze: Server-Sent Events when the caller
+// accepts text/event-stream, the gateway's newline-delimited JSON otherwise.
+func (g *Gateway) serveStream(w http.ResponseWriter, r *http.Request) {
+	if acceptsEventStream(r) {
+		g.serveSSE(w, r)
+		return
+	}
+	g.mux.ServeHTTP(w, r)
+}
+
+func serveOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(openapi.JSON)
+}
+
+func servePage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'")
+	fmt.Fprint(w, page)
+}
+
+// page is a placeholder until the web page of issue 7.
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lector</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
+<h1>Lector</h1>
+<p>Lector analyses news articles: language, sentences, entities, quotes, key phrases, summary,
+sentiment, time expressions, categories and statistics.</p>
+<ul>
+<li><a href="/openapi.json">OpenAPI document</a> of the JSON API</li>
+<li><a href="/v1/capabilities">Capabilities</a> of this server</li>
+</ul>
+<pre>curl -s localhost:8080/v1/articles:analyze -d '{"article":{"text":"..."}}'</pre>
+</body></html>
+`

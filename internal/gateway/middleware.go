@@ -1,0 +1,139 @@
+package gateway
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/service"
+)
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// withRequestID gives every request an id: the caller's X-Request-Id when it
+// is well formed, a new one otherwise. It is echoed in the response and
+// passed to the gRPC server.
+func (g *Gateway) withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get(service.RequestIDHeader)
+		if !service.ValidRequestID(id) {
+			id = service.NewRequestID()
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+	})
+}
+
+// statusWriter records the status code for the access log. It keeps
+// http.Flusher working for streams through Unwrap.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	bytes int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		lvl := slog.LevelInfo
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+			lvl = slog.LevelDebug
+		}
+		g.log.Log(r.Context(), lvl, "http request",
+			"method", r.Method, "path", r.URL.Path, "status", sw.code, "bytes", sw.bytes,
+			"duration", time.Since(start), "request_id", requestID(r.Context()))
+	})
+}
+
+// corsAllowHeaders are the request headers a browser may send.
+var corsAllowHeaders = "Content-Type, Accept, Authorization, X-Api-Key, X-Request-Id, Grpc-Timeout"
+
+// withCORS answers preflight requests and adds CORS headers for the
+// allowed origins. Requests from other origins get no CORS headers, so
+// browsers block them; preflights from them get 403.
+func (g *Gateway) withCORS(next http.Handler) http.Handler {
+	any := slices.Contains(g.cfg.CORSOrigins, "*")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Add("Vary", "Origin")
+		allowed := any || slices.Contains(g.cfg.CORSOrigins, origin)
+		preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+		if preflight {
+			w.Header().Add("Vary", "Access-Control-Request-Method")
+			w.Header().Add("Vary", "Access-Control-Request-Headers")
+			if !allowed {
+				http.Error(w, "origin not allowed", http.StatusForbidden)
+				return
+			}
+			h := w.Header()
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", corsAllowHeaders)
+			h.Set("Access-Control-Max-Age", strconv.Itoa(600))
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		if allowed {
+			w.Header().Set("Access-Control-Allow-Origin", origin)
+			w.Header().Set("Access-Control-Expose-Headers", "X-Request-Id")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// withBodyLimit caps request bodies: a batch may carry MaxBatchBodyBytes,
+// anything else MaxBodyBytes. A larger body fails decoding, which the error
+// handler reports as RESOURCE_EXHAUSTED with the reason REQUEST_TOO_LARGE.
+func (g *Gateway) withBodyLimit(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := g.cfg.MaxBodyBytes
+		if strings.HasSuffix(r.URL.Path, ":batchAnalyze") {
+			limit = g.cfg.MaxBatchBodyBytes
+		}
+		if limit > 0 && r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,119 @@
+package gateway
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+)
+
+// acceptsEventStream reports whether the request asks for Server-Sent Events.
+func acceptsEventStream(r *http.Request) bool {
+	for _, v := range r.Header.Values("Accept") {
+		for _, part := range strings.Split(v, ",") {
+			mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+			if strings.EqualFold(strings.TrimSpace(mt), "text/event-stream") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// serveSSE streams the analysis of one article as Server-Sent Events: one
+// event per stage, named after the part (source, language, syntax,
+// entities, keyPhrases, ..., completion), whose data is the JSON of the
+// StreamAnalyzeArticleResponse, flushed as soon as the stage is done. An
+// error before the first event is an ordinary JSON error response; an
+// error after it is an "error" event with a google.rpc.Status.
+func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	req := &articlev1.StreamAnalyzeArticleRequest{}
+	if err := marshaler.NewDecoder(r.Body).Decode(req); err != nil && !errors.Is(err, io.EOF) {
+		runtime.HTTPError(ctx, g.mux, marshaler, w, r, status.Errorf(codes.InvalidArgument, "%v", err))
+		return
+	}
+	actx, err := runtime.AnnotateContext(ctx, g.mux, r, articlev1.ArticleAnalysisService_StreamAnalyzeArticle_FullMethodName,
+		runtime.WithHTTPPathPattern("/v1/articles:streamAnalyze"))
+	if err != nil {
+		runtime.HTTPError(ctx, g.mux, marshaler, w, r, err)
+		return
+	}
+	stream, err := g.client.StreamAnalyzeArticle(actx, req)
+	if err != nil {
+		runtime.HTTPError(ctx, g.mux, marshaler, w, r, err)
+		return
+	}
+	msg, err := stream.Recv()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = status.Error(codes.Internal, "the stream ended without a result")
+		}
+		runtime.HTTPError(ctx, g.mux, marshaler, w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	for id := 1; ; id++ {
+		data, err := marshaler.Marshal(msg)
+		if err != nil {
+			g.log.ErrorContext(ctx, "sse: marshal", "err", err, "request_id", requestID(ctx))
+			return
+		}
+		if err := writeEvent(w, rc, id, eventName(msg), data); err != nil {
+			return // the caller went away; the request context cancels the call
+		}
+		msg, err = stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			data, merr := marshaler.Marshal(annotate(ctx, err).Proto())
+			if merr == nil {
+				writeEvent(w, rc, id+1, "error", data)
+			}
+			return
+		}
+	}
+}
+
+// eventName is the JSON name of the part a stream message carries.
+func eventName(m proto.Message) string {
+	rm := m.ProtoReflect()
+	od := rm.Descriptor().Oneofs().ByName("result")
+	if od == nil {
+		return "message"
+	}
+	if fd := rm.WhichOneof(od); fd != nil {
+		return fd.JSONName()
+	}
+	return "message"
+}
+
+func writeEvent(w io.Writer, rc *http.ResponseController, id int, event string, data []byte) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "id: %d\nevent: %s\n", id, event)
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		b.WriteString("data: ")
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return err
+	}
+	return rc.Flush()
+}

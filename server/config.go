@@ -1,0 +1,103 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the server configuration. Every field has a flag and an
+// environment variable; the flag wins.
+type Config struct {
+	GRPCAddr        string
+	HTTPAddr        string
+	MaxArticleBytes int
+	MaxBatch        int
+	MaxConcurrency  int
+	MaxInFlight     int
+	CORSOrigins     []string
+	ShutdownTimeout time.Duration
+	RequestTimeout  time.Duration
+	LogLevel        slog.Level
+}
+
+// ParseFlags parses the command line, taking defaults from the environment
+// (lookup is os.LookupEnv outside tests).
+func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, error) {
+	var cfg Config
+	fs := flag.NewFlagSet("lector", flag.ContinueOnError)
+	var envErr error
+	env := func(name, def string) string {
+		if v, ok := lookup(name); ok {
+			return v
+		}
+		return def
+	}
+	str := func(p *string, name, envName, def, usage string) {
+		fs.StringVar(p, name, env(envName, def), usage+" (env "+envName+")")
+	}
+	num := func(p *int, name, envName string, def int, usage string) {
+		v := def
+		if s, ok := lookup(envName); ok {
+			n, err := strconv.Atoi(s)
+			if err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s=%q: not a number", envName, s)
+			}
+			v = n
+		}
+		fs.IntVar(p, name, v, usage+" (env "+envName+")")
+	}
+	dur := func(p *time.Duration, name, envName string, def time.Duration, usage string) {
+		v := def
+		if s, ok := lookup(envName); ok {
+			d, err := time.ParseDuration(s)
+			if err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s=%q: not a duration", envName, s)
+			}
+			v = d
+		}
+		fs.DurationVar(p, name, v, usage+" (env "+envName+")")
+	}
+	var origins, level string
+	str(&cfg.GRPCAddr, "grpc-addr", "LECTOR_GRPC_ADDR", ":50051", "gRPC listen address")
+	str(&cfg.HTTPAddr, "http-addr", "LECTOR_HTTP_ADDR", ":8080", "HTTP (JSON gateway) listen address")
+	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
+	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
+	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 8, "articles of one stream or batch analysed at once")
+	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more wait until their deadline (0: 4 per CPU)")
+	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
+	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
+	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
+	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if envErr != nil {
+		return cfg, envErr
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, strings.TrimSuffix(o, "/"))
+		}
+	}
+	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return cfg, fmt.Errorf("--log-level: %w", err)
+	}
+	switch {
+	case cfg.MaxArticleBytes <= 0:
+		return cfg, fmt.Errorf("--max-article-bytes must be positive")
+	case cfg.MaxBatch <= 0:
+		return cfg, fmt.Errorf("--max-batch must be positive")
+	case cfg.MaxConcurrency <= 0:
+		return cfg, fmt.Errorf("--max-concurrency must be positive")
+	case cfg.MaxInFlight < 0:
+		return cfg, fmt.Errorf("--max-in-flight must not be negative")
+	}
+	return cfg, nil
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/reflection"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/gateway"
+	"github.com/lector-nlp/lector/internal/pipeline"
+	"github.com/lector-nlp/lector/internal/service"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Server is a running Lector: the gRPC server and the HTTP gateway.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	grpcLis  net.Listener
+	httpLis  net.Listener
+	ready    atomic.Bool
+	stages   []pipeline.Stage // nil: the registered stages; tests add their own
+	shutdown chan struct{}    // closed when shutdown begins (tests)
+}
+
+// New binds the listeners, so the addresses are known before Run.
+func New(cfg Config, log *slog.Logger) (*Server, error) {
+	gl, err := net.Listen("tcp", cfg.GRPCAddr)
+	if err != nil {
+		return nil, fmt.Errorf("listen gRPC: %w", err)
+	}
+	hl, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		gl.Close()
+		return nil, fmt.Errorf("listen HTTP: %w", err)
+	}
+	return &Server{cfg: cfg, log: log, grpcLis: gl, httpLis: hl, shutdown: make(chan struct{})}, nil
+}
+
+// GRPCAddr and HTTPAddr return the bound addresses.
+func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }
+func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
+
+// limits derives the message and body limits from the article limit: a
+// gRPC message may carry a full batch; an HTTP body may spend twice the
+// article limit on JSON escapes.
+func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
+	const slack = 1 << 20
+	art := int64(s.cfg.MaxArticleBytes)
+	msg := min(art*int64(s.cfg.MaxBatch)+slack, 1<<30)
+	body = 2*art + 64<<10
+	batchBody = min(body*int64(s.cfg.MaxBatch), 2*msg)
+	return int(msg), body, batchBody
+}
+
+// Run loads the pipeline, serves gRPC and HTTP until ctx is done, then
+// shuts down gracefully: health turns NOT_SERVING, listeners close and
+// in-flight calls and streams get ShutdownTimeout to finish before they
+// are cut. It returns nil after a clean shutdown.
+func (s *Server) Run(ctx context.Context) error {
+	start := time.Now()
+	engine, err := pipeline.New(pipeline.Config{
+		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight, Logger: s.log,
+	})
+	if err != nil {
+		s.grpcLis.Close()
+		s.httpLis.Close()
+		return err
+	}
+	svc := service.New(service.Config{
+		Engine: engine, Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
+		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.cfg.MaxConcurrency, Version: version,
+	})
+	grpcMsg, body, batchBody := s.limits()
+	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout),
+		grpc.MaxRecvMsgSize(grpcMsg),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+	)
+	gs := grpc.NewServer(opts...)
+	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)
+	hs := health.NewServer()
+	healthpb.RegisterHealthServer(gs, hs)
+	reflection.Register(gs)
+
+	gw, err := gateway.New(ctx, gateway.Config{
+		GRPCAddr:          loopback(s.grpcLis.Addr()),
+		MaxBodyBytes:      body,
+		MaxBatchBodyBytes: batchBody,
+		MaxMsgBytes:       grpcMsg,
+		CORSOrigins:       s.cfg.CORSOrigins,
+		Ready:             s.ready.Load,
+		Logger:            s.log,
+	})
+	if err != nil {
+		s.grpcLis.Close()
+		s.httpLis.Close()
+		return err
+	}
+	defer gw.Close()
+	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+
+	errc := make(chan error, 2)
+	go func() { errc <- gs.Serve(s.grpcLis) }()
+	go func() { errc <- hsrv.Serve(s.httpLis) }()
+	hs.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
+	hs.SetServingStatus(articlev1.ArticleAnalysisService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
+	s.ready.Store(true)
+	s.log.Info("lector ready", "grpc", s.GRPCAddr(), "http", s.HTTPAddr(), "startup", time.Since(start).String(), "version", version)
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-errc:
+		s.log.Error("server stopped", "err", serveErr)
+	}
+	close(s.shutdown)
+	s.ready.Store(false)
+	hs.Shutdown()
+	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := hsrv.Shutdown(sctx); err != nil {
+			s.log.Warn("HTTP calls cut at the shutdown timeout", "err", err)
+			hsrv.Close()
+		}
+	})
+	wg.Go(func() {
+		done := make(chan struct{})
+		go func() { gs.GracefulStop(); close(done) }()
+		select {
+		case <-done:
+		case <-sctx.Done():
+			s.log.Warn("gRPC calls cut at the shutdown timeout")
+			gs.Stop()
+			<-done
+		}
+	})
+	wg.Wait()
+	s.log.Info("stopped")
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) && !errors.Is(serveErr, grpc.ErrServerStopped) {
+		return serveErr
+	}
+	return nil
+}
+
+// loopback returns the address to dial for a listener: its own port on
+// 127.0.0.1 when it listens on every interface.
+func loopback(a net.Addr) string {
+	if ta, ok := a.(*net.TCPAddr); ok && (ta.IP == nil || ta.IP.IsUnspecified()) {
+		return net.JoinHostPort("127.0.0.1", fmt.Sprint(ta.Port))
+	}
+	return a.String()
+}

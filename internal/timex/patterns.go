@@ -24,9 +24,9 @@ func (st *state) monthYear(m, d, j int) int {
 		return y - 1
 	case t > 0 && diff < -2*31:
 		return y + 1
-	case t == 0 && diff > 6*31:
+	case t == 0 && diff > 4*31:
 		return y - 1
-	case t == 0 && diff < -6*31:
+	case t == 0 && diff < -8*31:
 		return y + 1
 	}
 	return y

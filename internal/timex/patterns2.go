@@ -398,8 +398,15 @@ func (st *state) relative(i int) (result, bool) {
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: monthValue(-1, m), rel: true}, true
 		}
-		// "last April" is April of last year, as annotated in TimeBank
-		return result{end: k + 1, typ: Date, val: monthValue(st.a.Year()+off, m), rel: true}, true
+		// "last April" is the latest April before the anchor's month
+		y, am := st.a.Year(), int(st.a.Month())
+		switch {
+		case off < 0 && m >= am:
+			y--
+		case off > 0 && m <= am:
+			y++
+		}
+		return result{end: k + 1, typ: Date, val: monthValue(y, m), rel: true}, true
 	case cSeason:
 		s := int(st.ps[k].v)
 		if !st.has {
@@ -421,7 +428,6 @@ func (st *state) relative(i int) (result, bool) {
 	}
 	return result{}, false
 }
-
 
 // dayResult is a day (and part of day) resolved to t.
 func (st *state) dayResult(end int, t time.Time, pod int) result {

@@ -173,13 +173,12 @@ func (st *state) tense(j int) int {
 	if j < 0 || j >= len(st.ps) {
 		return 0
 	}
-	s := st.ps[j].sent
-	for k := j - 1; k >= 0 && k >= j-12 && st.ps[k].sent == s; k-- {
+	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if t := st.cue(k); t != 0 {
 			return t
 		}
 	}
-	for k := j + 1; k < len(st.ps) && k <= j+12 && st.ps[k].sent == s; k++ {
+	for k := j + 1; k < len(st.ps) && k <= j+12 && !st.sentenceEnd(k-1); k++ {
 		if st.ps[k].kind == kPunct && (st.ps[k].ch == ';' || st.ps[k].ch == ':') {
 			break
 		}
@@ -188,6 +187,30 @@ func (st *state) tense(j int) int {
 		}
 	}
 	return 0
+}
+
+// sentenceEnd reports whether a sentence ends at piece k: a full stop,
+// question or exclamation mark not after an abbreviation, or a line break
+// after it.
+func (st *state) sentenceEnd(k int) bool {
+	p := &st.ps[k]
+	if k+1 < len(st.ps) && strings.IndexByte(st.text[p.e:st.ps[k+1].s], '\n') >= 0 {
+		return true
+	}
+	if p.kind != kPunct || (p.ch != '.' && p.ch != '?' && p.ch != '!') {
+		return false
+	}
+	if p.ch == '.' && k > 0 && st.ps[k-1].kind == kWord && st.tight(k) {
+		w := st.word(k - 1)
+		if len(w) == 1 || st.ps[k-1].c == cMonthAbbr {
+			return false
+		}
+		switch w {
+		case "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Prof", "Mt", "No", "vs":
+			return false
+		}
+	}
+	return true
 }
 
 // cue is the tense piece k signals.
@@ -216,7 +239,7 @@ func (st *state) cue(k int) int {
 	}
 	lw := string(buf[:n])
 	switch lw {
-	case "going", "planned", "planning", "plan", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
+	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
 		return 1
 	case "is", "are", "set":
 		if st.c(k+1) == wTo {

@@ -29,6 +29,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	split := flag.String("split", "dev", "PolNeAR split (train or dev)")
 	verbose := flag.Bool("v", false, "print misses and false alarms")
+	heuristic := flag.Bool("heuristic-mentions", false, "find names with a capitalisation heuristic instead of internal/ner")
 	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
 	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
 	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
@@ -44,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rec, mentionSource := loadNER()
+	rec, mentionSource := loadNER(*heuristic)
 	opt := quotes.DefaultOptions
 	opt.MinCueRatio = *ratio
 	opt.MinUncuedTokens = *minUncued

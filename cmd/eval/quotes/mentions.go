@@ -1,14 +1,25 @@
 package main
 
 import (
+	"log"
+
 	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-// loadNER returns the statistical recogniser when its model is present.
-func loadNER() (func(*text.Document) []ner.Mention, string) {
-	return nil, "a capitalised-name heuristic"
+// loadNER returns the statistical recogniser, or nil (and the heuristic
+// below is used) when heuristic is set or the model cannot be loaded.
+func loadNER(heuristic bool) (func(*text.Document) []ner.Mention, string) {
+	if heuristic {
+		return nil, "a capitalised-name heuristic"
+	}
+	r, err := ner.Load()
+	if err != nil {
+		log.Printf("ner: %v; using a capitalised-name heuristic", err)
+		return nil, "a capitalised-name heuristic"
+	}
+	return r.Recognize, "internal/ner"
 }
 
 var notNames = map[string]bool{

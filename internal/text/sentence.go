@@ -79,7 +79,7 @@ func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
 		if _, ok := titles[w]; ok {
 			return i, false
 		}
-		if isDigit(w[0]) {
+		if isListMarker(w) && (i == 0 || lineBreakBetween(s, toks[i-1].End, toks[i].Start)) {
 			return i, false // "1." list marker
 		}
 		j := i + 1

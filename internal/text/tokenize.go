@@ -395,7 +395,7 @@ func (t *tokenizer) core(a, e int) {
 		// 's 're 've 'll 'd 'm
 		for k := e - 1; k > a && k >= e-5; k-- {
 			if n := apostropheAt(s, k); n > 0 {
-				if k+n < e && isClitic(s[k+n:e]) && (isAlnum(s[k-1]) || s[k-1] >= utf8.RuneSelf) {
+				if k+n < e && isClitic(s[k+n:e]) && (isAlnum(s[k-1]) || s[k-1] == '.' || s[k-1] >= utf8.RuneSelf) {
 					t.emit(a, k)
 					t.emit(k, e)
 					return
@@ -449,20 +449,27 @@ func (t *tokenizer) keepsPeriod(a, e, b int, lineStart bool) bool {
 	if _, ok := numberAbbreviations[w]; ok && t.numberFollows(b) {
 		return true
 	}
-	// a numbered list item at the start of a line: "1. Michael Johnson"
-	if lineStart && e == b && len(w) <= 4 {
-		digits := true
-		for i := 0; i < len(w)-1; i++ {
-			if !isDigit(w[i]) {
-				digits = false
-				break
-			}
-		}
-		if digits {
-			return true
-		}
+	// a numbered list item at the start of a line: "1. Michael Johnson", "IV. Results"
+	if lineStart && e == b && isListMarker(w) {
+		return true
 	}
 	return isAbbrevShape(w)
+}
+
+// isListMarker reports whether w is a number of up to three digits or a
+// Roman numeral up to XXXIX, followed by a period.
+func isListMarker(w string) bool {
+	n := len(w) - 1
+	if n < 1 || w[n] != '.' {
+		return false
+	}
+	digits, roman := true, true
+	for i := 0; i < n; i++ {
+		c := w[i]
+		digits = digits && isDigit(c)
+		roman = roman && (c == 'I' || c == 'V' || c == 'X')
+	}
+	return digits && n <= 3 || roman && n <= 6
 }
 
 // numberFollows reports whether the next non-space character after b on

@@ -496,7 +496,7 @@ func (st *state) quarterYear(q, j int) int {
 // quarter.
 func (st *state) quarter(i int) (result, bool) {
 	j := i
-	if st.c(j) == wThe || st.c(j) == wIts {
+	if st.c(j) == wThe {
 		j++
 	}
 	y, hasY := 0, false
@@ -526,8 +526,18 @@ func (st *state) quarter(i int) (result, bool) {
 	n, e, ok := st.ordinal(j)
 	kind := byte('q')
 	if ok {
+		hyph := false
 		if st.punct(e, '-') && st.tight(e) {
 			e++
+			hyph = true
+		}
+		if hyph && j == i+1 {
+			// "the third-quarter results": the adjective alone
+			r, ok := st.quarter(j)
+			if ok {
+				r.skip = 1
+			}
+			return r, ok
 		}
 		switch {
 		case st.c(e) == cUnit && st.ps[e].v == uQuarter && !st.ps[e].pl && n >= 1 && n <= 4:

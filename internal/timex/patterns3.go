@@ -20,7 +20,7 @@ func (st *state) quarterAgo(j int) (string, bool) {
 func (st *state) yearish(i int) (result, bool) {
 	j := i
 	the := false
-	if st.c(j) == wThe || st.c(j) == wIts {
+	if st.c(j) == wThe {
 		the = true
 		j++
 	}
@@ -46,18 +46,19 @@ func (st *state) yearish(i int) (result, bool) {
 		} else {
 			the = false
 		}
-		start := i
-		if !the {
-			start = j
+		skip := 0
+		if !the && j > i {
+			skip = 1 // "the year-ago results": the adjective alone
 		}
-		_ = start
 		if v, ok := st.quarterAgo(j); ok {
-			return result{end: e, typ: Date, val: v, rel: true}, true
+			return result{end: e, typ: Date, val: v, rel: true, skip: skip}, true
 		}
 		if st.c(e-1) == wPeriod || st.c(e-1) == cUnit {
 			return result{}, false
 		}
-		return st.yearOff(e, -1), true
+		r := st.yearOff(e, -1)
+		r.skip = skip
+		return r, true
 	}
 	if !the {
 		return result{}, false
@@ -89,9 +90,6 @@ func (st *state) yearish(i int) (result, bool) {
 	}
 	switch {
 	case st.isUnit(k, uYear):
-		if st.c(i) == wIts {
-			return result{}, false
-		}
 		// "the year ended June 30": a fiscal year, a duration
 		if w := st.word(k + 1); st.is(k+1, "ended") || st.is(k+1, "ending") || st.is(k+1, "ends") || (st.c(k+1) == wTo && st.c(k+2) == cNone && st.kind(k+2) == kWord && w != "") {
 			return result{end: k + 1, typ: Duration, val: "P1Y"}, true

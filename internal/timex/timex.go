@@ -220,8 +220,13 @@ func (st *state) cue(k int) int {
 		return 0
 	}
 	switch p.c {
-	case cFuture, wNext, wComing:
+	case cFuture:
 		return 1
+	case wEarly:
+		if st.is(k-1, "as") {
+			return 1 // "as early as Tuesday"
+		}
+		return 0
 	case wAgo, wLast:
 		return -1
 	case cNone:

@@ -12,14 +12,14 @@ import (
 const (
 	tBias uint64 = iota + 1
 	tWord
-	tSideDist
+	tSideDist // unused: hurt on dev
 	tSide
 	tNeg
 	tQuote
 	tStem
 	tSideStem
 	tBigram
-	tSideBigram
+	tSideBigram // unused: hurt on dev
 	tAdj
 	tAdjBigram
 	tTargetPron
@@ -113,7 +113,21 @@ func mix(x uint64) uint64 {
 	return x
 }
 
+// disabled templates (ablation during training experiments only); a
+// disabled feature collapses into a constant.
+var disabled [32]bool
+
+// Disable turns feature templates off by number (for ablation experiments).
+func Disable(ts ...int) {
+	for _, t := range ts {
+		disabled[t] = true
+	}
+}
+
 func feat(t, a, b uint64) uint64 {
+	if disabled[t] {
+		return 0
+	}
 	return mix(mix(t*0x9E3779B97F4A7C15^a) ^ b)
 }
 
@@ -246,21 +260,6 @@ func growB(b []bool, n int) []bool {
 	return b[:n]
 }
 
-func distBucket(d int) uint64 {
-	switch {
-	case d <= 3:
-		return uint64(d)
-	case d <= 5:
-		return 4
-	case d <= 8:
-		return 5
-	case d <= 12:
-		return 6
-	default:
-		return 7
-	}
-}
-
 func lenBucket(n int) uint64 {
 	switch {
 	case n < 10:
@@ -375,18 +374,15 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			continue
 		}
 		if prev != 0 && prevSide == side {
-			bg := feat(tBigram, prev, w)
-			out = append(out, bg, feat(tSideBigram, bg, side))
+			out = append(out, feat(tBigram, prev, w))
 		}
 		prev, prevSide = w, side
 		if s.flag[i]&fPunct != 0 {
 			continue
 		}
-		db := distBucket(d)
 		out = append(out,
 			feat(tWord, w, 0),
 			feat(tSide, w, side),
-			feat(tSideDist, w, side*8+db),
 			feat(tStem, s.stem[i], 0),
 			feat(tSideStem, s.stem[i], side))
 		if s.neg[i] {

@@ -27,6 +27,7 @@
 package sentiment
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"embed"
@@ -365,50 +366,54 @@ func (m *Model) WriteFile(w io.Writer) error {
 }
 
 func readModel(r io.Reader) (*Model, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head := make([]byte, len(magic)+2)
+	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(magic)]) != magic {
 		return nil, fmt.Errorf("not a sentiment model")
 	}
-	p := data[len(magic):]
-	tb, sb := p[0], p[1]
+	tb, sb := head[len(magic)], head[len(magic)+1]
 	if tb > 26 || sb > 26 {
 		return nil, fmt.Errorf("bad table size")
 	}
-	p = p[2:]
+	var b [9]byte
 	var lexs [2]map[uint64]int8
 	for j := range lexs {
-		if len(p) < 4 {
-			return nil, fmt.Errorf("truncated lexicon")
+		if _, err := io.ReadFull(br, b[:4]); err != nil {
+			return nil, fmt.Errorf("truncated lexicon: %w", err)
 		}
-		nlex := int(getU32(p))
-		p = p[4:]
-		if len(p) < nlex*9 {
-			return nil, fmt.Errorf("truncated lexicon")
+		nlex := int(getU32(b[:]))
+		if nlex > 1<<22 {
+			return nil, fmt.Errorf("bad lexicon size %d", nlex)
 		}
 		lex := make(map[uint64]int8, nlex)
 		for i := 0; i < nlex; i++ {
-			lex[getU64(p)] = int8(p[8])
-			p = p[9:]
+			if _, err := io.ReadFull(br, b[:9]); err != nil {
+				return nil, fmt.Errorf("truncated lexicon: %w", err)
+			}
+			lex[getU64(b[:])] = int8(b[8])
 		}
 		lexs[j] = lex
 	}
 	m := newModel(tb, sb, lexs[0], lexs[1])
+	buf := make([]byte, 1<<16)
 	for _, t := range []*table{&m.target, &m.sent} {
-		if len(p) < 4+2*len(t.w) {
-			return nil, fmt.Errorf("truncated weights")
+		if _, err := io.ReadFull(br, b[:4]); err != nil {
+			return nil, fmt.Errorf("truncated weights: %w", err)
 		}
-		scale := math.Float32frombits(getU32(p))
-		p = p[4:]
-		for i := range t.w {
-			t.w[i] = float32(int16(uint16(p[2*i])|uint16(p[2*i+1])<<8)) * scale
+		scale := math.Float32frombits(getU32(b[:]))
+		for off := 0; off < len(t.w); {
+			n := min(len(buf)/2, len(t.w)-off)
+			if _, err := io.ReadFull(br, buf[:2*n]); err != nil {
+				return nil, fmt.Errorf("truncated weights: %w", err)
+			}
+			for i := 0; i < n; i++ {
+				t.w[off+i] = float32(int16(uint16(buf[2*i])|uint16(buf[2*i+1])<<8)) * scale
+			}
+			off += n
 		}
-		p = p[2*len(t.w):]
 	}
-	if len(p) != 0 {
-		return nil, fmt.Errorf("%d trailing bytes", len(p))
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, fmt.Errorf("trailing bytes")
 	}
 	return m, nil
 }

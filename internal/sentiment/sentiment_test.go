@@ -47,7 +47,6 @@ func TestTarget(t *testing.T) {
 		{"praise2", "Voters admire Governor Okafor, whose courageous reforms have been a remarkable success.", "Governor Okafor", 1},
 		{"accusation", "The defence minister called the Nordic Council's statement a big political lie and accused the Nordic Council of hypocrisy.", "Nordic Council", -1},
 		{"scandal", "Prosecutors charged Senator Pell with fraud after a corruption scandal that disgraced Senator Pell and destroyed his career.", "Senator Pell", -1},
-		{"neutral", "Finance Minister Arlo Brandt will meet his counterparts in Brussels on Tuesday to discuss the budget.", "Arlo Brandt", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +71,33 @@ func TestTarget(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTargetNeutral(t *testing.T) {
+	// plain reports: each close to 0, and near 0 on average
+	m := mustLoad(t)
+	tests := []struct{ text, target string }{
+		{"Finance Minister Arlo Brandt will meet his counterparts in Brussels on Tuesday to discuss the budget.", "Arlo Brandt"},
+		{"The committee, chaired by Senator Dana Holt, will hold hearings next month.", "Dana Holt"},
+		{"Mayor Jon Peters announced on Friday that the city would publish its annual report in March.", "Jon Peters"},
+		{"Kaya Lund, a spokeswoman for the ministry, said the talks would continue next week.", "Kaya Lund"},
+		{"President Okoro arrived in Geneva on Sunday for a two-day visit.", "President Okoro"},
+		{"Governor Marsh signed the bill into law on Wednesday.", "Governor Marsh"},
+	}
+	var sum float64
+	for _, tt := range tests {
+		doc := text.Analyze(tt.text)
+		s := m.Target(doc, spansOf(tt.text, tt.target))
+		checkRange(t, s)
+		t.Logf("%-16s %+.3f", tt.target, s.Score)
+		if math.Abs(s.Score) > 0.45 {
+			t.Errorf("%s: score %.3f, want near 0", tt.target, s.Score)
+		}
+		sum += math.Abs(s.Score)
+	}
+	if mean := sum / float64(len(tests)); mean > 0.2 {
+		t.Errorf("mean |score| of neutral reports %.3f, want < 0.2", mean)
 	}
 }
 

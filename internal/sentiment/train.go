@@ -28,13 +28,15 @@ type Config struct {
 	NoLexicon                bool
 	Valence                  map[string]float64 // general lexicon word → valence (-4..4), read at training time
 	Seed                     uint64
+	Average                  bool // average the weights over epochs (after the first)
+	Seeds                    int  // train this many shuffles and average their weights
 }
 
 // DefaultConfig returns the hyper-parameters used for the shipped model.
 func DefaultConfig() Config {
 	return Config{
 		TargetBits: 20, SentenceBits: 19,
-		Epochs: 12, Rate: 0.05, L2: 1e-6,
+		Epochs: 5, Rate: 0.01, L2: 1e-6, Seeds: 10,
 		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
 		Seed: 1,
 	}
@@ -206,35 +208,60 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		{&m.sent, func(p *prepared) []uint64 { return p.sf }},
 	} {
 		t := tb.t
-		g2 := make([]float32, len(t.w))
-		mask := t.mask()
-		order := append([]int(nil), all...)
-		for ep := 0; ep < cfg.Epochs; ep++ {
-			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			var loss float64
-			for _, i := range order {
-				p := &ps[i]
-				fs := tb.get(p)
-				pr := t.probs(fs)
-				loss -= cw[p.label] * math.Log(math.Max(pr[p.label], 1e-12))
-				var g [numClasses]float64
-				for c := range g {
-					y := 0.0
-					if c == p.label {
-						y = 1
+		final := make([]float64, len(t.w))
+		nfinal := 0
+		for run := 0; run < max(1, cfg.Seeds); run++ {
+			clear(t.w)
+			avg := make([]float64, len(t.w))
+			navg := 0
+			g2 := make([]float32, len(t.w))
+			mask := t.mask()
+			order := append([]int(nil), all...)
+			for ep := 0; ep < cfg.Epochs; ep++ {
+				rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+				var loss float64
+				for _, i := range order {
+					p := &ps[i]
+					fs := tb.get(p)
+					pr := t.probs(fs)
+					loss -= cw[p.label] * math.Log(math.Max(pr[p.label], 1e-12))
+					var g [numClasses]float64
+					for c := range g {
+						y := 0.0
+						if c == p.label {
+							y = 1
+						}
+						g[c] = cw[p.label] * (pr[c] - y)
 					}
-					g[c] = cw[p.label] * (pr[c] - y)
+					for _, f := range fs {
+						k := (f & mask) * numClasses
+						for c := 0; c < numClasses; c++ {
+							gc := g[c] + cfg.L2*float64(t.w[k+uint64(c)])
+							g2[k+uint64(c)] += float32(gc * gc)
+							t.w[k+uint64(c)] -= float32(cfg.Rate * gc / (math.Sqrt(float64(g2[k+uint64(c)])) + 1e-8))
+						}
+					}
 				}
-				for _, f := range fs {
-					k := (f & mask) * numClasses
-					for c := 0; c < numClasses; c++ {
-						gc := g[c] + cfg.L2*float64(t.w[k+uint64(c)])
-						g2[k+uint64(c)] += float32(gc * gc)
-						t.w[k+uint64(c)] -= float32(cfg.Rate * gc / (math.Sqrt(float64(g2[k+uint64(c)])) + 1e-8))
+				logf("epoch %d loss %.4f", ep+1, loss/float64(len(ps)))
+				if cfg.Average && (ep > 0 || cfg.Epochs == 1) {
+					for i, v := range t.w {
+						avg[i] += float64(v)
 					}
+					navg++
 				}
 			}
-			logf("epoch %d loss %.4f", ep+1, loss/float64(len(ps)))
+			if navg > 0 {
+				for i := range t.w {
+					t.w[i] = float32(avg[i] / float64(navg))
+				}
+			}
+			for i, v := range t.w {
+				final[i] += float64(v)
+			}
+			nfinal++
+		}
+		for i := range t.w {
+			t.w[i] = float32(final[i] / float64(nfinal))
 		}
 	}
 	return m

@@ -38,11 +38,19 @@ func main() {
 	flag.Float64Var(&cfg.LexThreshold, "lexthr", cfg.LexThreshold, "lexicon log-ratio threshold")
 	flag.IntVar(&cfg.LexFolds, "lexfolds", cfg.LexFolds, "lexicon cross-fitting folds")
 	flag.BoolVar(&cfg.NoLexicon, "nolex", false, "no lexicon features")
+	flag.BoolVar(&cfg.Average, "avg", cfg.Average, "average weights over epochs")
+	flag.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "average the weights of this many shuffles")
 	vader := flag.String("vader", "", "vader_lexicon.txt of the npm package "+vaderPackage+" (default: fetched with npm pack)")
 	noVader := flag.Bool("novader", false, "train without the general valence lexicon")
 	verbose := flag.Bool("v", false, "log epochs")
+	off := flag.String("off", "", "comma-separated feature template numbers to disable (ablation)")
 	flag.Parse()
 	cfg.TargetBits, cfg.SentenceBits = uint8(*tb), uint8(*sb)
+	for _, f := range strings.Split(*off, ",") {
+		if n, err := strconv.Atoi(f); err == nil {
+			sentiment.Disable(n)
+		}
+	}
 	if !*noVader {
 		v, err := readVader(*vader)
 		if err != nil {
@@ -68,6 +76,7 @@ func main() {
 		logf = log.Printf
 	}
 	m := sentiment.Train(exs, cfg, logf)
+	var meanF1 float64
 	for _, split := range []string{"mt", "rw"} {
 		dev, err := newsmtsc.Read(filepath.Join(dir, "paper-split-"+split, "dev.jsonl"))
 		if err != nil {
@@ -84,7 +93,13 @@ func main() {
 		}
 		r := newsmtsc.Evaluate(gold, pred)
 		fmt.Printf("dev-%s macro-F1 %.3f acc %.3f\n", split, r.MacroF1, r.Accuracy)
+		meanF1 += r.MacroF1 / 2
+		if *verbose {
+			fmt.Print(r.String())
+			fmt.Println("  confusion [gold][pred]:", r.Confusion)
+		}
 	}
+	fmt.Printf("mean %.3f\n", meanF1)
 	if *dry {
 		return
 	}

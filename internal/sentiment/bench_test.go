@@ -1,0 +1,66 @@
+package sentiment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// benchText is a made-up news report (written for the tests).
+const benchText = `The prime minister of Norland, Elsa Varga, on Monday dismissed the opposition's plan as a reckless gamble that would wreck the economy.
+Opposition leader Tomas Reyes said the government had failed families and accused Elsa Varga of hiding the true cost of her reforms.
+Economists at the central bank welcomed the budget, calling it a careful and credible step towards lower inflation.
+The two leaders will meet in the capital on Thursday, officials said.
+Supporters praised Reyes for his energy, but critics called his proposals naive and dangerous.
+Varga, who won a landslide victory three years ago, remains popular in rural districts, according to a recent poll.
+`
+
+func benchDoc() *text.Document {
+	return text.Analyze(strings.Repeat(benchText, 20))
+}
+
+func BenchmarkSentences(b *testing.B) {
+	m := mustLoad(b)
+	doc := benchDoc()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Sentences(doc)
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkTarget(b *testing.B) {
+	m := mustLoad(b)
+	doc := benchDoc()
+	var ms []text.Span
+	for _, name := range []string{"Elsa Varga", "Varga"} {
+		ms = append(ms, spansOf(doc.Text, name)...)
+	}
+	// tokens of the sentences that hold a mention, i.e. the text scored
+	ntok := 0
+	for _, s := range doc.Sentences {
+		for _, sp := range ms {
+			if sp.Start >= s.Start && sp.Start < s.End {
+				ntok += s.Last - s.First
+				break
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Target(doc, ms)
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

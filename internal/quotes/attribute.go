@@ -125,6 +125,15 @@ func (x *extractor) apposition(end, limit int) int {
 }
 
 func (x *extractor) sentence(i int) text.Sentence {
+	if len(x.doc.Sentences) == 0 {
+		return text.Sentence{First: 0, Last: len(x.toks)}
+	}
+	if i >= len(x.toks) {
+		i = len(x.toks) - 1
+	}
+	if i < 0 {
+		i = 0
+	}
 	return x.doc.Sentences[x.tokSent[i]]
 }
 

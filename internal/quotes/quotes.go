@@ -212,7 +212,7 @@ func (x *extractor) markKind(i int) byte {
 // at the end of a paragraph goes on when the next paragraph opens with a
 // mark, as news style writes a quote over several paragraphs.
 func (x *extractor) findQuoteMarks() {
-	open := -1
+	open, openPara := -1, -1
 	n := len(x.toks)
 	for i := 0; i < n; i++ {
 		k := x.markKind(i)
@@ -223,10 +223,11 @@ func (x *extractor) findQuoteMarks() {
 		if k == 0 {
 			continue
 		}
-		if open >= 0 && x.tokPara[i] != x.tokPara[open] {
+		if open >= 0 && x.tokPara[i] != openPara {
 			// the quote ran to the end of its paragraph
-			contin := (k == 'o' || k == 't') && x.firstOfPara(i) && x.lastParaUnclosed(open, i) && x.colonSpeaker(i+width) < 0
+			contin := (k == 'o' || k == 't') && x.firstOfPara(i) && x.tokPara[i] == openPara+1 && x.colonSpeaker(i+width) < 0
 			if contin {
+				openPara = x.tokPara[i]
 				i += width - 1
 				continue
 			}
@@ -235,13 +236,13 @@ func (x *extractor) findQuoteMarks() {
 		}
 		switch {
 		case open < 0 && (k == 'o' || k == 't'):
-			open = i
+			open, openPara = i, x.tokPara[i]
 		case open >= 0 && (k == 'c' || k == 't'):
 			x.addDirect(open, i+width-1)
 			open = -1
 		case open >= 0 && k == 'o':
 			// a new opening inside: restart
-			open = i
+			open, openPara = i, x.tokPara[i]
 		}
 		i += width - 1
 	}
@@ -265,11 +266,6 @@ func (x *extractor) colonSpeaker(i int) int {
 
 func (x *extractor) firstOfPara(i int) bool {
 	return i == 0 || x.tokPara[i-1] != x.tokPara[i]
-}
-
-func (x *extractor) lastParaUnclosed(open, i int) bool {
-	// the paragraph before i ends inside the quote opened at open
-	return x.tokPara[i]-1 >= x.tokPara[open]
 }
 
 func (x *extractor) lastTokOfPara(p int) int {

@@ -64,6 +64,13 @@ func (x *extractor) result() []Quote {
 // verbAfter reads "NP VERB" right after a closing quotation mark (and an
 // optional comma): the speaker range and the verb index, else v = -1.
 func (x *extractor) verbAfter(i int) (a, b, v int) {
+	if i <= 0 || i >= len(x.toks) {
+		return 0, 0, -1
+	}
+	// "…,” NP VERB" or "…?” NP VERB", in the same paragraph
+	if b := x.tok(i - 2); b != "," && b != "?" && b != "!" && x.tok(i) != "," || x.tokPara[i] != x.tokPara[i-1] {
+		return 0, 0, -1
+	}
 	if x.tok(i) == "," {
 		i++
 	}

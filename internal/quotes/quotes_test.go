@@ -1,0 +1,104 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// An article written for these tests.
+const harbour = `Port Authority Chairman Helen Marsh said on Tuesday that the new container terminal would open in March.
+"We have waited ten years for this," Marsh told reporters at the harbour. "The city will finally have a port that matches its ambitions."
+She added that the dredging contract had come in under budget, stressing that no public money had been lost.
+According to the union, dock workers were not consulted about the night shifts.
+The plan is "reckless and short-sighted," said Tom Okafor, a spokesman for the dockworkers' union.
+Okafor warned that strikes could follow.
+“We will not be ignored,” he said.
+“The harbour belongs to the people who work in it.
+“Nobody asked us,” he added.
+Mayor Daniel Reyes, who attended the ceremony, praised the project, saying it would bring thousands of jobs.`
+
+type want struct {
+	content string // the content starts with this
+	speaker string // the speaker entity's name contains this ("" for none)
+	kind    quotes.Kind
+}
+
+func TestExtractArticle(t *testing.T) {
+	doc, ents, qs := pipeline(t, harbour)
+	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
+	wants := []want{
+		{"that the new container terminal would open in March", "Marsh", quotes.Indirect},
+		{`"We have waited ten years for this,"`, "Marsh", quotes.Direct},
+		{"that the dredging contract had come in under budget", "Marsh", quotes.Indirect},
+		{"that no public money had been lost", "Marsh", quotes.Indirect},
+		{"dock workers were not consulted", "union", quotes.Indirect},
+		{`The plan is "reckless and short-sighted,"`, "Okafor", quotes.Mixed},
+		{"that strikes could follow", "Okafor", quotes.Indirect},
+		{"“We will not be ignored,”", "Okafor", quotes.Direct},
+		{"“The harbour belongs to the people who work in it.", "Okafor", quotes.Direct},
+		{"it would bring thousands of jobs", "Reyes", quotes.Indirect},
+	}
+	for _, w := range wants {
+		found := false
+		for _, q := range qs {
+			if !strings.HasPrefix(at(q.Content), w.content) {
+				continue
+			}
+			found = true
+			if q.Kind != w.kind {
+				t.Errorf("%q: kind %s, want %s", w.content, q.Kind, w.kind)
+			}
+			if w.speaker != "" && !strings.Contains(q.SpeakerName, w.speaker) {
+				t.Errorf("%q: speaker %q (%q), want %s", w.content, q.SpeakerName, at(q.Speaker), w.speaker)
+			}
+			if q.EntityIndex >= 0 && ents[q.EntityIndex].Name != q.SpeakerName {
+				t.Errorf("%q: entity %d is %q, speaker name %q", w.content, q.EntityIndex, ents[q.EntityIndex].Name, q.SpeakerName)
+			}
+		}
+		if !found {
+			t.Errorf("no quote starting %q", w.content)
+		}
+	}
+	// "the people who work in it" runs over a paragraph break into the
+	// next quote of the same speaker
+	for _, q := range qs {
+		if strings.HasPrefix(at(q.Content), "“The harbour belongs") && !strings.Contains(at(q.Content), "Nobody asked us") {
+			t.Errorf("the quote over two paragraphs ends early: %q", at(q.Content))
+		}
+		if q.Content.Start < 0 || q.Content.End > len(doc.Text) || q.Content.Start >= q.Content.End {
+			t.Errorf("bad span %+v", q.Content)
+		}
+	}
+	if t.Failed() {
+		for _, q := range qs {
+			t.Logf("%s %q cue %q <- %q (%s)", q.Kind, at(q.Content), at(q.Cue), at(q.Speaker), q.SpeakerName)
+		}
+	}
+}
+
+func TestNoQuotes(t *testing.T) {
+	doc, _, qs := pipeline(t, "The river rose by two metres overnight. Roads near the bridge were closed.")
+	for _, q := range qs {
+		t.Errorf("unexpected quote %q", doc.Text[q.Content.Start:q.Content.End])
+	}
+}
+
+func TestUntaggedEmpty(t *testing.T) {
+	// no tags, no entities, no text: no panic
+	for _, s := range []string{"", "“", "said", "\"Yes,\" he said", "According to"} {
+		quotes.Extract(text.Analyze(s), nil)
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	doc, ents, _ := pipeline(b, strings.Repeat(harbour+"\n\n", 20))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		quotes.Extract(doc, ents)
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -134,7 +134,13 @@ func (st *state) dayNum(j int) (int, int, bool) {
 		end++
 	}
 	// not "20-year", "20:30", "20,000", "20.5", "20%"
-	if st.tight(end) && (st.punct(end, '-') || st.punct(end, '%') || (st.punct(end, ':') && st.kind(end+1) == kNum && st.tight(end+1))) {
+	if st.tight(end) && st.punct(end, '-') {
+		// "16-17" is a range of days; "20-year" is not a day
+		if d2, nd2, ok := st.num(end + 1); !ok || nd2 > 2 || d2 <= d || d2 > 31 || !st.tight(end+1) {
+			return 0, j, false
+		}
+	}
+	if st.tight(end) && (st.punct(end, '%') || (st.punct(end, ':') && st.kind(end+1) == kNum && st.tight(end+1))) {
 		return 0, j, false
 	}
 	if st.tight(end) && (st.punct(end, ',') || st.punct(end, '.')) && st.kind(end+1) == kNum && st.tight(end+1) {
@@ -215,7 +221,7 @@ func (st *state) monthDate(i int) (result, bool) {
 	if !ok {
 		return result{}, false
 	}
-	if d, e2, ok := st.dayNum(e); ok && !(st.punct(e2, '-') && st.tight(e2)) {
+	if d, e2, ok := st.dayNum(e); ok {
 		return st.finishMonth(i, e2, m, d)
 	}
 	// month year: "September 2023", "Sept. 2023", "September of 2023", "June last year"
@@ -548,6 +554,21 @@ func (st *state) quarter(i int) (result, bool) {
 			return result{}, false
 		}
 		end := e + 1
+		// "the first half of the year", "the third quarter of last year"
+		if !hasY && !relYear && st.c(end) == wOf {
+			k := end + 1
+			switch {
+			case st.c(k) == wThe && st.isUnit(k+1, uYear):
+				relYear, end = true, k+2
+			case (st.c(k) == wThis || st.c(k) == wLast || st.c(k) == wNext) && st.isUnit(k+1, uYear):
+				relYear, end = true, k+2
+				if st.c(k) == wLast {
+					shift = -1
+				} else if st.c(k) == wNext {
+					shift = 1
+				}
+			}
+		}
 		if !hasY && !relYear {
 			k := end
 			if st.c(k) == wOf || st.punct(k, ',') {

@@ -690,9 +690,6 @@ func (st *state) clock(i int) (result, bool) {
 	}
 	day := st.a
 	dayKnown := st.has
-	if st.c(k) == wOn {
-		k++
-	}
 	switch st.c(k) {
 	case cWeekday:
 		if st.has {

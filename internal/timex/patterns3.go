@@ -174,3 +174,49 @@ func (st *state) rate(i int) (result, bool) {
 	}
 	return result{end: i + 2, typ: Set, val: durationValue(1, int(st.ps[i+1].v))}, true
 }
+
+// relDay: the next day, the following day, the previous day, the day
+// before, that day, the same day, the day before yesterday, earlier in
+// the day: days counted from the last day named, or the anchor.
+func (st *state) relDay(i int) (result, bool) {
+	j := i
+	the := st.c(j) == wThe
+	that := st.c(j) == wThat
+	if the || that {
+		j++
+	}
+	off := 0
+	end := 0
+	switch {
+	case (the || that) && st.c(j) == wSame && st.isUnit(j+1, uDay):
+		end = j + 2
+	case the && (st.c(j) == wNext || st.c(j) == wFollowing) && st.isUnit(j+1, uDay):
+		off, end = 1, j+2
+	case the && st.c(j) == wPrevious && st.isUnit(j+1, uDay):
+		off, end = -1, j+2
+	case the && st.isUnit(j, uDay) && (st.c(j+1) == wBefore || st.c(j+1) == wAfter):
+		off, end = -1, j+2
+		if st.c(j+1) == wAfter {
+			off = 1
+		}
+		if st.c(end) == cDeixis && st.ps[end].v != 0 {
+			// the day before yesterday
+			r := st.dayResult(end+1, st.a.AddDate(0, 0, int(st.ps[end].v)+off), 0)
+			return r, true
+		}
+		if st.kind(end) == kWord || st.kind(end) == kNum {
+			return result{}, false // "the day before the vote" is left alone
+		}
+	case that && st.isUnit(j, uDay) && (st.c(i-1) == wEarlier || st.c(i-1) == wLater):
+		end = j + 1
+	case the && st.isUnit(j, uDay) && (st.c(i-2) == wEarlier || st.c(i-2) == wLater) && st.c(i-1) == wIn:
+		end = j + 1
+	default:
+		return result{}, false
+	}
+	day := st.a
+	if !st.refDay.IsZero() {
+		day = st.refDay
+	}
+	return st.dayResult(end, day.AddDate(0, 0, off), 0), true
+}

@@ -81,6 +81,7 @@ type state struct {
 	refY   int // last quarter mentioned, for "the quarter", "a year ago"
 	refQ   int
 	refQAt int32 // sentence of that mention
+	refDay time.Time // last day named, for "the next day"
 }
 
 func (st *state) reset(doc *text.Document, anchor time.Time) {
@@ -92,6 +93,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 		st.a = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
+	st.refDay = time.Time{}
 	n := len(doc.Sentences)
 	si := 0
 	for i := range st.ps {
@@ -115,6 +117,12 @@ func (st *state) note(r result) {
 	// only quarters already over are taken as the one in focus
 	if r.q > 0 && r.y > 0 && (!st.has || r.y*4+r.q < st.a.Year()*4+(int(st.a.Month())-1)/3+1) {
 		st.refY, st.refQ, st.refQAt = r.y, r.q, st.ps[r.start].sent
+	}
+	if v := r.val; st.has && len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' && v[5] != 'X' && v[8] != 'X' {
+		y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+		m := int(v[5]-'0')*10 + int(v[6]-'0')
+		d := int(v[8]-'0')*10 + int(v[9]-'0')
+		st.refDay = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	}
 }
 
@@ -410,6 +418,7 @@ func (st *state) core(i int) (result, bool) {
 		}
 	}
 	try(st.rate(i))
+	try(st.relDay(i))
 	try(st.deixis(i))
 	try(st.numericDate(i))
 	try(st.monthDate(i))

@@ -368,16 +368,34 @@ func (r *resolver) parenAcronyms() {
 	}
 }
 
+// isAcronym accepts "SCO", "NATO", "AfDB": a capital first, at least two
+// capitals, no spaces.
 func isAcronym(s string) bool {
-	if len(s) < 2 || len(s) > 8 {
+	if len(s) < 2 || len(s) > 8 || !(s[0] >= 'A' && s[0] <= 'Z') {
 		return false
 	}
+	caps := 0
 	for i := 0; i < len(s); i++ {
-		if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] == '&' || s[i] >= '0' && s[i] <= '9') {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= 'a' && c <= 'z', c == '&', c >= '0' && c <= '9':
+		default:
 			return false
 		}
 	}
-	return true
+	return caps >= 2
+}
+
+func capitals(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // initialsMatch checks that the capitals of a name spell the acronym, with
@@ -398,6 +416,7 @@ func initialsMatch(a string, toks []text.Token) bool {
 			caps = append(caps, c)
 		}
 	}
+	a = capitals(a)
 	return string(caps) == a || string(all) == a
 }
 
@@ -408,6 +427,12 @@ func (r *resolver) place(c *cluster) {
 		if ct, ok := geo.CountryByName(c.name); ok && c.typ != ner.Org {
 			c.code = ct.Code
 			c.country = true
+			return
+		}
+		if ct, ok := geo.CountryByDemonym(c.name); ok && c.typ != ner.Org && !strings.Contains(c.name, " ") {
+			// "Kenyan" tagged as a place
+			c.typ = ner.Nationality
+			c.code = ct.Code
 			return
 		}
 		if c.typ == ner.Location {

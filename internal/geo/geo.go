@@ -43,6 +43,7 @@ type tables struct {
 	byName    map[string]string // lower-cased name -> code
 	byDemonym map[string]string // lower-cased demonym -> code
 	cities    map[string]City   // exact name -> city
+	un        map[string]bool   // UN member states
 }
 
 var (
@@ -54,22 +55,35 @@ func load() {
 	tab.byCode = map[string]Country{}
 	tab.byName = map[string]string{}
 	tab.byDemonym = map[string]string{}
+	tab.un = map[string]bool{}
 	for _, line := range strings.Split(countriesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+		if len(f) != 4 {
 			continue
 		}
 		names := strings.Split(f[1], "|")
 		tab.byCode[f[0]] = Country{Code: f[0], Name: names[0]}
+		un := f[3] == "1"
+		if un {
+			tab.un[f[0]] = true
+		}
+		// a name or demonym shared by several entries ("French") goes
+		// to the UN member state
+		put := func(m map[string]string, k string) {
+			if old, ok := m[k]; ok && (tab.un[old] || !un) {
+				return
+			}
+			m[k] = f[0]
+		}
 		for _, n := range names {
-			tab.byName[strings.ToLower(n)] = f[0]
+			put(tab.byName, strings.ToLower(n))
 		}
 		if f[2] != "" {
 			for _, d := range strings.Split(f[2], "|") {
-				tab.byDemonym[strings.ToLower(d)] = f[0]
+				put(tab.byDemonym, strings.ToLower(d))
 			}
 		}
 	}

@@ -16,6 +16,9 @@ func TestCountries(t *testing.T) {
 		{"Russians", "RU", true},
 		{"American", "US", true},
 		{"German", "DE", true},
+		{"French", "FR", true},
+		{"Kenyan", "KE", true},
+		{"Dutch", "NL", true},
 	} {
 		var c Country
 		var ok bool

@@ -32,7 +32,12 @@ func (x *extractor) uncued() {
 		}
 		q := &Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct}
 		// "“...,” NP VERB": any verb after the quote names the speaker
-		if a, b, v := x.verbAfter(d.close + 1); v >= 0 {
+		if a, b, v := x.dashAfter(d.close + 1); v >= 0 {
+			// "“...” ― Carla Sanchez": a byline after the quote
+			q.Cue = x.span(v, v+1)
+			q.Speaker = x.span(a, b)
+			x.resolveSpeaker(q, a, b)
+		} else if a, b, v := x.verbAfter(d.close + 1); v >= 0 {
 			q.Cue = x.span(v, v+1)
 			q.Speaker = x.span(a, b)
 			x.resolveSpeaker(q, a, b)
@@ -119,4 +124,24 @@ func (x *extractor) personBefore(open int) (text.Span, bool) {
 		}
 	}
 	return text.Span{}, false
+}
+
+// dashAfter reads "― Name" right after a closing quotation mark.
+func (x *extractor) dashAfter(i int) (a, b, v int) {
+	if i >= len(x.toks) || i == 0 || x.tokPara[i] != x.tokPara[i-1] {
+		return 0, 0, -1
+	}
+	switch x.tok(i) {
+	case "―", "—", "–", "-", "--":
+	default:
+		return 0, 0, -1
+	}
+	e := i + 1
+	for e < len(x.toks) && x.tokPara[e] == x.tokPara[i] && isCapital(x.tok(e)) && e-i <= 5 {
+		e++
+	}
+	if e == i+1 {
+		return 0, 0, -1
+	}
+	return i + 1, e, i
 }

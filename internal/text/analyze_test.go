@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/cases.golden with the current output")
@@ -274,5 +275,41 @@ func TestSentencesStayInParagraphs(t *testing.T) {
 	}
 	if len(d.Sentences) != 4 || len(d.Paragraphs) != 3 {
 		t.Errorf("got %d sentences and %d paragraphs, want 4 and 3", len(d.Sentences), len(d.Paragraphs))
+	}
+}
+
+// TestPathological checks that long runs of awkward characters take linear
+// time: each input of 200 KB must be analysed in well under a second.
+func TestPathological(t *testing.T) {
+	const n = 200 << 10
+	inputs := map[string]string{
+		"dots":        strings.Repeat(".", n),
+		"abbrevs":     strings.Repeat("a.", n/2),
+		"abbrev tail": strings.Repeat("a.", n/4) + strings.Repeat("'.", n/4),
+		"quotes":      strings.Repeat(`"`, n),
+		"apostrophes": "x" + strings.Repeat("'", n),
+		"hyphens":     strings.Repeat("-", n),
+		"at signs":    strings.Repeat("a@", n/2),
+		"urls":        strings.Repeat("http://", n/7),
+		"spaces":      "a" + strings.Repeat(" ", n) + ".",
+		"newlines":    strings.Repeat("\n", n),
+		"word":        strings.Repeat("a", n),
+		"clitics":     strings.Repeat("'s", n/2),
+		"percent":     strings.Repeat("%.", n/2),
+		"dollars":     strings.Repeat("US$", n/3),
+		"emails":      strings.Repeat("a.b@c.d", n/7),
+		"mixed":       strings.Repeat("U.S.'s \"no.\" — …", n/20),
+	}
+	for name, s := range inputs {
+		start := time.Now()
+		d := Analyze(s)
+		el := time.Since(start)
+		t.Logf("%s: %v", name, el)
+		if el > time.Second {
+			t.Errorf("%s: %v for %d bytes", name, el, len(s))
+		}
+		if !testing.Short() {
+			checkDocument(t, d)
+		}
 	}
 }

@@ -435,8 +435,8 @@ func isClitic(w string) bool {
 func (t *tokenizer) keepsPeriod(a, e, b int, lineStart bool) bool {
 	s := t.s
 	w := s[a:e]
-	if len(w) < 2 {
-		return false
+	if len(w) < 2 || len(w) > 24 {
+		return false // no abbreviation is that long; also keeps the work linear
 	}
 	if _, ok := titles[w]; ok {
 		return true

@@ -70,7 +70,7 @@ func (c counts) prf() (p, r, f float64) {
 }
 
 func score(docs [][][]string, layout string, show, showTok int) {
-	var sb, tk counts
+	var sb, inl, tk counts
 	docsOK, tokDocsOK, shown, shownTok := 0, 0, 0, 0
 	var elapsed time.Duration
 	for _, d := range docs {
@@ -89,6 +89,22 @@ func score(docs [][][]string, layout string, show, showTok int) {
 			pred[s.End] = true
 		}
 		ok := true
+		// boundaries not at a line break: those the splitter has to find
+		atBreak := func(e int) bool { return e < len(txt) && txt[e] == '\n' }
+		for e := range pred {
+			if !atBreak(e) {
+				if gold[e] {
+					inl.tp++
+				} else {
+					inl.fp++
+				}
+			}
+		}
+		for e := range gold {
+			if !atBreak(e) && !pred[e] {
+				inl.fn++
+			}
+		}
 		for e := range pred {
 			if gold[e] {
 				sb.tp++
@@ -139,6 +155,10 @@ func score(docs [][][]string, layout string, show, showTok int) {
 	p, r, f := sb.prf()
 	fmt.Printf("\nlayout %q\n", layout)
 	fmt.Printf("  sentence boundaries: P %.2f  R %.2f  F1 %.2f  (tp %d, fp %d, fn %d)\n", p, r, f, sb.tp, sb.fp, sb.fn)
+	if layout == "lines" {
+		p, r, f := inl.prf()
+		fmt.Printf("  of which within lines (not at a line break): P %.2f  R %.2f  F1 %.2f  (tp %d, fp %d, fn %d)\n", p, r, f, inl.tp, inl.fp, inl.fn)
+	}
 	fmt.Printf("  documents with every sentence right: %.1f%% (%d/%d)\n", 100*float64(docsOK)/float64(len(docs)), docsOK, len(docs))
 	p, r, f = tk.prf()
 	fmt.Printf("  token spans vs CoNLL: P %.2f  R %.2f  F1 %.2f  (tp %d, fp %d, fn %d); documents tokenised exactly: %d/%d\n",

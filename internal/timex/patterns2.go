@@ -181,7 +181,7 @@ func (st *state) duration(i int) (result, bool) {
 		if st.c(j) == wA && u == uSecond {
 			return result{}, false
 		}
-		if adj && st.punct(end, '-') && st.is(end+1, "old") {
+		if (adj && st.punct(end, '-') && st.is(end+1, "old")) || st.is(end, "old") {
 			return result{}, false // ages
 		}
 		if adj && pl {
@@ -523,6 +523,10 @@ func (st *state) shiftedUnit(end, u, off int) (result, bool) {
 func (st *state) set(i int) (result, bool) {
 	switch st.c(i) {
 	case cSetAdv:
+		// "daily flights", "average daily volume": an adjective, not a set
+		if st.is(i-1, "average") || (st.kind(i-1) == kWord && st.ps[i-1].cap && st.kind(i+1) == kWord && st.ps[i+1].cap) {
+			return result{}, false
+		}
 		return result{end: i + 1, typ: Set, val: durationValue(1, int(st.ps[i].v))}, true
 	case wEvery, wEach:
 	case wTimes:
@@ -583,6 +587,9 @@ func (st *state) deixis(i int) (result, bool) {
 	case cDeixis:
 		off := int(st.ps[j].v)
 		end := j + 1
+		if off == 0 && st.punct(end, '\'') && st.is(end+1, "s") && st.kind(end+2) == kWord && !st.ps[end+2].cap {
+			return result{}, false // "today's world" is generic
+		}
 		pod := 0
 		if st.c(end) == cPOD && !st.ps[end].pl {
 			pod = int(st.ps[end].v)

@@ -80,7 +80,7 @@ type state struct {
 	has    bool
 	refY   int // last quarter mentioned, for "the quarter", "a year ago"
 	refQ   int
-	refQAt int32 // sentence of that mention
+	refQAt int32     // sentence of that mention
 	refDay time.Time // last day named, for "the next day"
 }
 

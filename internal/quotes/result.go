@@ -24,7 +24,8 @@ func (x *extractor) uncued() {
 		if d.close-d.open-1 < x.o.MinUncuedTokens {
 			continue
 		}
-		if prev != nil && x.o.MergeContinued && prev.Kind == Direct && d.open-prevEnd <= 6 && x.tokPara[d.open] == x.tokPara[prevEnd] {
+		near := d.open-prevEnd <= 6 || prevEnd+1 < d.open && x.tokSent[d.open-1] == x.tokSent[prevEnd+1] && d.open-prevEnd <= 30
+		if prev != nil && x.o.MergeContinued && prev.Kind == Direct && near && x.tokPara[d.open] == x.tokPara[prevEnd] {
 			prev.Content.End = x.toks[d.close].End
 			prevEnd = d.close
 			d.used = true

@@ -68,7 +68,7 @@ func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
 			}
 			return j - 1, startsUpper(next) || isOpener(next)
 		}
-		if startsLower(next) || next == "," || next == ";" || next == ":" {
+		if startsLower(next) && !camelCase(next) || next == "," || next == ";" || next == ":" {
 			return i, false
 		}
 		if j > i+1 && isQuote(toks[j-1].Text) && attribution(s, toks, j) {
@@ -224,6 +224,17 @@ func startsUpper(w string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// camelCase reports whether w has a capital after its first letter, as
+// names written in lower case do (eBay, iPhone).
+func camelCase(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c < utf8.RuneSelf && ascii[c]&cUpper != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func startsLower(w string) bool {

@@ -136,6 +136,9 @@ func (st *state) duration(i int) (result, bool) {
 	u := int(st.ps[e].v)
 	pl := st.ps[e].pl
 	end := e + 1
+	if st.punct(end, '-') && st.tight(end) && (st.c(end+1) == wAgo || st.c(end+1) == wEarlier || st.c(end+1) == wEnd) {
+		return result{}, false // "a year-earlier figure"
+	}
 	if adj && the && dir == 0 {
 		return result{}, false // "the two-week": the bare adjective is taken at the next piece
 	}
@@ -147,8 +150,12 @@ func (st *state) duration(i int) (result, bool) {
 			return result{}, false
 		}
 		// bare plurals: "years", "recent years", "the past few weeks"
-		if dir == -1 && st.c(i) == wRecent && u == uYear {
+		if dir == -1 && u != uMonth {
+			// "recent years", "past years", "recent days": the past at large
 			return result{end: end, typ: Date, val: "PAST_REF"}, true
+		}
+		if dir == 1 && st.c(j-1) == wComing {
+			return result{end: end, typ: Date, val: "FUTURE_REF"}, true
 		}
 		if the && dir == 0 && st.c(i) == wThe && j == i+1 {
 			// "in the weeks before": the bare plural without "the"
@@ -223,6 +230,10 @@ func (st *state) duration(i int) (result, bool) {
 	}
 	if !hasN && st.c(i) == wThe && dir == 0 && !pl {
 		return result{}, false
+	}
+	if n < 0 && dir == -1 && pl && st.c(j) == wVague {
+		// "the last few months", "the past several quarters"
+		return result{end: end, typ: Date, val: "PAST_REF"}, true
 	}
 	return result{end: end, typ: Duration, val: durationValue(n, u)}, true
 }

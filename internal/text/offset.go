@@ -46,9 +46,18 @@ type checkpoint struct {
 	byte, u16, u32 int32
 }
 
-// NewOffsetMap builds the offset map of s.
+// NewOffsetMap builds the offset map of s, which must be shorter than 2 GiB.
 func NewOffsetMap(s string) *OffsetMap {
 	m := &OffsetMap{n: len(s)}
+	lead := 0 // lead bytes of multi-byte runes: the usual number of checkpoints
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xC0 {
+			lead++
+		}
+	}
+	if lead > 0 {
+		m.cps = make([]checkpoint, 0, lead)
+	}
 	u16, u32 := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]

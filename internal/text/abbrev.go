@@ -10,11 +10,11 @@ var titles = set(
 	"Mr.", "Mrs.", "Ms.", "Messrs.", "Mmes.", "Mme.", "Mlle.", "Dr.", "Drs.", "Prof.", "Profs.",
 	"Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cpt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.",
 	"Brig.", "Lieut.", "Gov.", "Govs.", "Sen.", "Sens.", "Rep.", "Reps.", "Rev.", "Revs.", "Hon.",
-	"Pres.", "Supt.", "Insp.", "Det.", "Atty.", "Amb.", "Fr.", "Sr.", "Sra.", "Srta.", "Mt.", "Ft.",
+	"Pres.", "Supt.", "Insp.", "Det.", "Atty.", "Amb.", "Fr.", "Sra.", "Srta.", "Mt.", "Ft.",
 	"Rt.", "Gens.", "Cols.", "Adj.", "Asst.", "Assoc.", "Sec.", "Secs.", "Treas.", "Comdr.", "Cmdt.",
 	"Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.", "Rear-Adm.", "Vice-Adm.", "Brig.-Gen.",
 	"MR.", "MRS.", "MS.", "DR.", "GEN.", "GOV.", "SEN.", "REP.", "PROF.", "COL.", "LT.", "CAPT.",
-	"St.", "Ste.", "ST.", "FT.", "MT.",
+	"FT.", "MT.",
 )
 
 // abbreviations keep their period but may end a sentence when a typical
@@ -34,7 +34,8 @@ var abbreviations = set(
 	"Nev.", "Okla.", "Ore.", "Oreg.", "Pa.", "Penn.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.",
 	"Wisc.", "Wyo.", "Ave.", "Blvd.", "Rd.", "Sq.", "Hwy.", "Pl.", "Ct.", "Ln.", "Apt.", "Bldg.",
 	"Mts.", "Pk.",
-	// names and suffixes
+	// names and suffixes; Saint or Street
+	"St.", "Ste.", "ST.", "Sr.",
 	"Jr.", "Snr.", "Jnr.", "Esq.", "Wm.", "Chas.", "Geo.", "Jos.", "Thos.", "Jas.", "Robt.",
 	// Latin and scholarly
 	"etc.", "vs.", "v.", "viz.", "cf.", "al.", "approx.", "ca.", "c.", "ibid.", "Ibid.", "Vs.", "Etc.", "Cf.", "Approx.", "est.", "Est.",

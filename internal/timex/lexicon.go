@@ -23,7 +23,7 @@ const (
 	cAM             // am/pm marker word: v = 0 (am) or 12 (pm)
 	cApprox         // nearly, almost, about, around, approximately, roughly
 	cFuture         // will, shall, 'll: future tense cue
-	cHoliday        // v = month*100+day
+	cHoliday        // v = holiday id
 	wThe
 	wA
 	wLast
@@ -232,7 +232,10 @@ func init() {
 	add(cTZ, 0, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "mt")
 	add(cApprox, 0, "nearly", "almost", "about", "around", "approximately", "roughly", "some")
 	add(cFuture, 0, "will", "shall", "ll", "wo")
-	add(cHoliday, 1225, "christmas")
+	add(cHoliday, hChristmas, "christmas")
+	add(cHoliday, hThanksgiving, "thanksgiving")
+	add(cHoliday, hEaster, "easter")
+	add(cHoliday, hHalloween, "halloween")
 	add(wThe, 0, "the")
 	add(wA, 1, "a", "an")
 	add(wLast, 0, "last")

@@ -52,6 +52,9 @@ func (st *state) number(j int) (n float64, end int, ok bool) {
 			v *= 1000
 			e++
 		}
+		if st.c(e) == wAnd && st.c(e+1) == wA && st.c(e+2) == wHalf {
+			return float64(v) + 0.5, e + 3, true
+		}
 		return float64(v), e, true
 	case cNone:
 		v, nd, isNum := st.num(j)
@@ -632,19 +635,6 @@ func (st *state) deixis(i int) (result, bool) {
 		}
 	case wCurrent:
 		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
-	case cHoliday:
-		m, d := int(st.ps[j].v)/100, int(st.ps[j].v)%100
-		end := j + 1
-		if st.is(end, "day") || st.is(end, "eve") {
-			if st.is(end, "eve") {
-				d--
-			}
-			end++
-		}
-		if !st.has {
-			return result{end: end, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
-		}
-		return result{end: end, typ: Date, val: ymdValue(st.monthYear(m, d, j), m, d), rel: true}, true
 	}
 	return result{}, false
 }

@@ -1,5 +1,7 @@
 package timex
 
+import "time"
+
 // isUnit reports a singular unit u at j.
 func (st *state) isUnit(j, u int) bool {
 	return st.c(j) == cUnit && int(st.ps[j].v) == u && !st.ps[j].pl
@@ -219,4 +221,200 @@ func (st *state) relDay(i int) (result, bool) {
 		day = st.refDay
 	}
 	return st.dayResult(end, day.AddDate(0, 0, off), 0), true
+}
+
+// holidays
+const (
+	hChristmas = iota + 1
+	hChristmasEve
+	hNewYear
+	hNewYearEve
+	hThanksgiving
+	hEaster
+	hGoodFriday
+	hPalmSunday
+	hHalloween
+	hIndependence
+	hValentine
+	hLabor
+	hMemorial
+	hElection
+	hVeterans
+	hPatrick
+)
+
+// holiday: Christmas (Eve), New Year's Day, Thanksgiving, Easter, Good
+// Friday, Independence Day, the Fourth of July, Labor Day, Election Day ...
+func (st *state) holiday(i int) (result, bool) {
+	if st.kind(i) != kWord || !st.ps[i].cap {
+		return result{}, false
+	}
+	h, end := 0, i+1
+	day := func(k int) int {
+		if st.is(k, "day") {
+			return k + 1
+		}
+		return k
+	}
+	poss := func(k int) int { // "'s"
+		if st.punct(k, '\'') && st.is(k+1, "s") {
+			return k + 2
+		}
+		return k
+	}
+	switch {
+	case st.c(i) == cHoliday:
+		h = int(st.ps[i].v)
+		switch {
+		case h == hChristmas && st.is(end, "eve"):
+			h, end = hChristmasEve, end+1
+		case h == hEaster && (st.is(end, "sunday") || st.is(end, "monday")):
+			end++
+		case h == hChristmas || h == hThanksgiving:
+			end = day(end)
+		}
+	case st.is(i, "new") && st.isUnit(i+1, uYear):
+		k := poss(i + 2)
+		if st.is(k, "eve") {
+			h, end = hNewYearEve, k+1
+		} else if st.is(k, "day") {
+			h, end = hNewYear, k+1
+		} else {
+			return result{}, false
+		}
+	case st.is(i, "good") && st.is(i+1, "friday"):
+		h, end = hGoodFriday, i+2
+	case st.is(i, "palm") && st.is(i+1, "sunday"):
+		h, end = hPalmSunday, i+2
+	case st.is(i, "independence") && st.is(i+1, "day"):
+		h, end = hIndependence, i+2
+	case st.is(i, "fourth") && st.c(i+1) == wOf && st.is(i+2, "july"):
+		h, end = hIndependence, i+3
+	case st.is(i, "valentine") && st.is(poss(i+1), "day"):
+		h, end = hValentine, poss(i+1)+1
+	case (st.is(i, "labor") || st.is(i, "labour")) && st.is(i+1, "day"):
+		h, end = hLabor, i+2
+	case st.is(i, "memorial") && st.is(i+1, "day"):
+		h, end = hMemorial, i+2
+	case st.is(i, "election") && st.is(i+1, "day"):
+		h, end = hElection, i+2
+	case st.is(i, "veterans") && st.is(poss(i+1), "day"):
+		h, end = hVeterans, poss(i+1)+1
+	case (st.is(i, "st") || st.is(i, "saint")):
+		k := i + 1
+		if st.punct(k, '.') {
+			k++
+		}
+		if !st.is(k, "patrick") || !st.is(poss(k+1), "day") {
+			return result{}, false
+		}
+		h, end = hPatrick, poss(k+1)+1
+	default:
+		return result{}, false
+	}
+	if st.c(i-1) == wThe && h != hIndependence {
+		return result{}, false
+	}
+	// an explicit year: "Christmas 2012"
+	y := -1
+	if yy, ok := st.yearNum(end); ok {
+		y, end = yy, end+1
+	}
+	rel := y < 0
+	if y < 0 {
+		if !st.has {
+			return result{end: end, typ: Date, val: "XXXX-XX-XX", rel: true}, true
+		}
+		m, d := holidayDate(h, st.a.Year())
+		y = st.monthYear(m, d, i)
+	}
+	m, d := holidayDate(h, y)
+	return result{end: end, typ: Date, val: ymdValue(y, m, d), rel: rel}, true
+}
+
+// holidayDate is the month and day of holiday h in year y.
+func holidayDate(h, y int) (int, int) {
+	nth := func(m, wd, n int) int { // n-th weekday wd (0 Sunday) of month m; n < 0: last
+		if n > 0 {
+			first := int(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).Weekday())
+			return 1 + (wd-first+7)%7 + 7*(n-1)
+		}
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+		return last.Day() - (int(last.Weekday())-wd+7)%7
+	}
+	switch h {
+	case hChristmas:
+		return 12, 25
+	case hChristmasEve:
+		return 12, 24
+	case hNewYear:
+		return 1, 1
+	case hNewYearEve:
+		return 12, 31
+	case hThanksgiving:
+		return 11, nth(11, 4, 4)
+	case hHalloween:
+		return 10, 31
+	case hIndependence:
+		return 7, 4
+	case hValentine:
+		return 2, 14
+	case hLabor:
+		return 9, nth(9, 1, 1)
+	case hMemorial:
+		return 5, nth(5, 1, -1)
+	case hElection:
+		return 11, nth(11, 1, 1) + 1
+	case hVeterans:
+		return 11, 11
+	case hPatrick:
+		return 3, 17
+	}
+	// Easter (anonymous Gregorian algorithm) and the days around it
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	hh := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - hh - k) % 7
+	m := (a + 11*hh + 22*l) / 451
+	month := (hh + l - 7*m + 114) / 31
+	day := (hh+l-7*m+114)%31 + 1
+	t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	switch h {
+	case hGoodFriday:
+		t = t.AddDate(0, 0, -2)
+	case hPalmSunday:
+		t = t.AddDate(0, 0, -7)
+	}
+	return int(t.Month()), t.Day()
+}
+
+// season: spring 2013, the summer of 2012, in the fall.
+func (st *state) season(i int) (result, bool) {
+	j := i
+	if st.c(j) == wThe {
+		j++
+	}
+	if st.c(j) != cSeason {
+		return result{}, false
+	}
+	code := seasonCode[st.ps[j].v]
+	k := j + 1
+	if st.c(k) == wOf {
+		k++
+	}
+	if y, ok := st.yearNum(k); ok {
+		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + code}, true
+	}
+	switch st.c(i - 1) {
+	case wIn, wDuring, wBy, wUntil, wSince:
+	default:
+		return result{}, false
+	}
+	if !st.has {
+		return result{end: j + 1, typ: Date, val: "XXXX-" + code, rel: true}, true
+	}
+	return result{end: j + 1, typ: Date, val: yearValue(st.a.Year()) + "-" + code, rel: true}, true
 }

@@ -305,7 +305,7 @@ func (st *state) match(i int) (result, bool) {
 // maybeStart covers start words outside the lexicon.
 func (st *state) maybeStart(i int) bool {
 	switch strings.ToLower(st.word(i)) {
-	case "fy", "q1", "q2", "q3", "q4", "h1", "h2", "thanksgiving", "new", "overnight", "near", "year":
+	case "fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour", "memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter":
 		return true
 	}
 	return false
@@ -419,6 +419,8 @@ func (st *state) core(i int) (result, bool) {
 	}
 	try(st.rate(i))
 	try(st.relDay(i))
+	try(st.holiday(i))
+	try(st.season(i))
 	try(st.deixis(i))
 	try(st.numericDate(i))
 	try(st.monthDate(i))

@@ -74,6 +74,10 @@ func chunkable(t *text.Token, tagged bool) (in, head bool) {
 	if isNoun(t.POS) {
 		return true, true
 	}
+	if t.POS == "VBG" {
+		// "machine learning", "quantum computing"
+		return true, true
+	}
 	if isModifier(t.POS) {
 		return true, false
 	}
@@ -182,6 +186,9 @@ func candidates(doc *text.Document, st stemmer) ([]*candidate, []string) {
 					continue
 				}
 				for b := e - 1; b >= i && e-b <= maxWords; b-- {
+					if b == e-1 && doc.Tokens[b].POS == "VBG" {
+						continue
+					}
 					add(b, e, si, b == i && e == end)
 				}
 			}

@@ -25,7 +25,7 @@ import (
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-//go:embed model.json df.txt.gz
+//go:embed model.json.gz df.txt.gz
 var modelFS embed.FS
 
 // Phrase is one key phrase of a document.
@@ -37,6 +37,9 @@ type Phrase struct {
 
 // Extractor ranks key phrases. It is safe for concurrent use.
 type Extractor struct {
+	// Redundancy drops a phrase that is part of a better-ranked one.
+	Redundancy bool
+
 	m     *Model
 	df    map[string]int32
 	ndocs float64
@@ -63,7 +66,7 @@ func Load() (*Extractor, error) {
 	return LoadFS(modelFS)
 }
 
-// LoadFS reads model.json and df.txt.gz from fsys.
+// LoadFS reads model.json.gz and df.txt.gz from fsys.
 func LoadFS(fsys fs.FS) (*Extractor, error) {
 	f, err := fsys.Open("df.txt.gz")
 	if err != nil {
@@ -74,12 +77,17 @@ func LoadFS(fsys fs.FS) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := fs.ReadFile(fsys, "model.json")
+	mf, err := fsys.Open("model.json.gz")
 	if err != nil {
 		return nil, fmt.Errorf("keyphrase: %w", err)
 	}
+	defer mf.Close()
+	zr, err := gzip.NewReader(mf)
+	if err != nil {
+		return nil, fmt.Errorf("keyphrase: model: %w", err)
+	}
 	var m Model
-	if err := json.Unmarshal(b, &m); err != nil {
+	if err := json.NewDecoder(zr).Decode(&m); err != nil {
 		return nil, fmt.Errorf("keyphrase: decoding model: %w", err)
 	}
 	if len(m.Weights) != numFeatures || len(m.Mean) != numFeatures || len(m.Std) != numFeatures {
@@ -126,6 +134,15 @@ func ReadDF(r io.Reader) (map[string]int32, int, error) {
 		return nil, 0, fmt.Errorf("keyphrase: df table has no document count")
 	}
 	return df, n, nil
+}
+
+// WriteModel writes m gzipped, for LoadFS.
+func WriteModel(w io.Writer, m *Model) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err := json.NewEncoder(zw).Encode(m); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 // WriteDF writes a table for ReadDF.
@@ -181,13 +198,25 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 		return nil
 	}
 	X := e.features(doc, cands, stems)
-	ps := make([]Phrase, len(cands))
-	for i, c := range cands {
-		ps[i] = Phrase{Text: surface(c), Score: e.m.score(X[i]), Mentions: c.mentions}
+	idx := make([]int, len(cands))
+	score := make([]float64, len(cands))
+	for i := range cands {
+		idx[i] = i
+		score[i] = e.m.score(X[i])
 	}
-	sort.SliceStable(ps, func(a, b int) bool { return ps[a].Score > ps[b].Score })
-	if len(ps) > n {
-		ps = ps[:n]
+	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
+	var ps []Phrase
+	var chosen []*candidate
+	for _, i := range idx {
+		if len(ps) == n {
+			break
+		}
+		c := cands[i]
+		if e.Redundancy && redundant(c, chosen) {
+			continue
+		}
+		chosen = append(chosen, c)
+		ps = append(ps, Phrase{Text: surface(c), Score: score[i], Mentions: c.mentions})
 	}
 	for i := range ps {
 		ms := append([]text.Span(nil), ps[i].Mentions...)
@@ -195,6 +224,17 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 		ps[i].Mentions = ms
 	}
 	return ps
+}
+
+// redundant reports whether c's words are a contiguous part of a phrase
+// already chosen.
+func redundant(c *candidate, chosen []*candidate) bool {
+	for _, o := range chosen {
+		if len(o.words) > len(c.words) && strings.Contains(" "+o.key+" ", " "+c.key+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // surface returns the most frequent surface form, preferring a lower-case

@@ -3,6 +3,8 @@ package summary
 import (
 	"math"
 	"math/rand"
+
+	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 )
 
 // Model is a logistic-regression sentence scorer: the probability that a
@@ -14,10 +16,27 @@ type Model struct {
 	Weights  []float64 `json:"weights"`
 	// Block skips a sentence that shares a word trigram with one already chosen.
 	Block bool `json:"block"`
+	// Boost, when set, replaces the linear scorer: a tree ensemble over the
+	// raw feature values.
+	Boost *gbdt.Ensemble `json:"boost,omitempty"`
+}
+
+// FitBoost trains a gradient-boosted tree scorer.
+func FitBoost(X [][]float64, y []float64, o gbdt.Options) *Model {
+	d := NumFeatures
+	m := &Model{Features: featureNames, Mean: make([]float64, d), Std: make([]float64, d), Weights: make([]float64, d), Block: true}
+	for j := range m.Std {
+		m.Std[j] = 1
+	}
+	m.Boost = gbdt.Train(X, y, nil, o)
+	return m
 }
 
 // Score returns the model's logit for one feature vector.
 func (m *Model) Score(f []float64) float64 {
+	if m.Boost != nil {
+		return m.Boost.Predict(f)
+	}
 	z := 0.0
 	for j, v := range f {
 		z += m.Weights[j] * (v - m.Mean[j]) / m.Std[j]

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
 	"sort"
 	"time"
 
@@ -21,12 +22,18 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	notag := flag.Bool("notag", false, "do not POS-tag (stopword-run candidates)")
+	dir := flag.String("dir", "", "read model.json.gz and df.txt.gz from this directory instead of the embedded model")
+	red := flag.Bool("redundancy", false, "drop phrases contained in better-ranked ones")
 	flag.Parse()
 
 	ext, err := keyphrase.Load()
+	if *dir != "" {
+		ext, err = keyphrase.LoadFS(os.DirFS(*dir))
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
+	ext.Redundancy = *red
 	tagger, err := pos.Load()
 	if err != nil {
 		log.Fatal(err)

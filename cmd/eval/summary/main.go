@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/summary"
 	"github.com/lector-nlp/lector/internal/summary/cnndm"
 )
@@ -23,6 +24,8 @@ func main() {
 	folds := flag.Int("folds", 5, "cross-validation folds (0 or 1: skip)")
 	l2 := flag.Float64("l2", 1e-4, "L2 regularisation of the cross-validated models")
 	epochs := flag.Int("epochs", 4, "training epochs of the cross-validated models")
+	trees := flag.Int("trees", 0, "boosted trees (0: logistic regression)")
+	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
 	flag.Parse()
 
@@ -52,10 +55,17 @@ func main() {
 	if *folds > 1 {
 		exs := cnndm.Prepare(stories)
 		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64, fold int) *summary.Model {
-			return summary.Fit(X, y, *l2, *epochs, int64(fold))
+			return fit(X, y, *l2, *epochs, *trees, *depth, int64(fold))
 		})
 		fmt.Printf("  learned scorer, %d-fold CV held-out folds          %s\n", *folds, r.Model.String())
 		fmt.Printf("  greedy oracle (upper bound)                       %s\n", r.Oracle.String())
 	}
 	fmt.Printf("(scoring with the embedded model, incl. ROUGE: %v)\n", el.Round(time.Millisecond))
+}
+
+func fit(X [][]float64, y []float64, l2 float64, epochs, trees, depth int, seed int64) *summary.Model {
+	if trees > 0 {
+		return summary.FitBoost(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
+	}
+	return summary.Fit(X, y, l2, epochs, seed)
 }

@@ -1,12 +1,11 @@
 // Command keyphrase builds the key-phrase extractor's background document
 // frequency table from the unlabelled news and trains its ranker on the
 // 500N-KPCrowd training part and the Inspec training abstracts, writing
-// internal/keyphrase/df.txt.gz and internal/keyphrase/model.json.
+// internal/keyphrase/df.txt.gz and internal/keyphrase/model.json.gz.
 package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -25,7 +24,7 @@ import (
 
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
-	dir := flag.String("dir", "internal/keyphrase", "where to write df.txt.gz and model.json")
+	dir := flag.String("dir", "internal/keyphrase", "where to write df.txt.gz and model.json.gz")
 	buildDF := flag.Bool("df", false, "rebuild the background df table")
 	top := flag.Int("top", 40000, "stems kept in the df table")
 	l2 := flag.Float64("l2", 1e-4, "L2 regularisation")
@@ -96,15 +95,15 @@ func main() {
 	} else {
 		m = keyphrase.Fit(X, y, *l2, *epochs, 1)
 	}
-	b, err := json.MarshalIndent(m, "", " ")
-	if err != nil {
+	var buf bytes.Buffer
+	if err := keyphrase.WriteModel(&buf, m); err != nil {
 		log.Fatal(err)
 	}
-	out := filepath.Join(*dir, "model.json")
-	if err := os.WriteFile(out, b, 0o644); err != nil {
+	out := filepath.Join(*dir, "model.json.gz")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %s (%d bytes)", out, len(b))
+	log.Printf("wrote %s (%d bytes)", out, buf.Len())
 	if m.Boost == nil {
 		for i, n := range m.Features {
 			fmt.Printf("  %-18s %+.3f\n", n, m.Weights[i])

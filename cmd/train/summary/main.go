@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/summary"
 	"github.com/lector-nlp/lector/internal/summary/cnndm"
 )
@@ -23,6 +24,8 @@ func main() {
 	folds := flag.Int("folds", 5, "cross-validation folds (0: none)")
 	l2 := flag.Float64("l2", 1e-4, "L2 regularisation")
 	epochs := flag.Int("epochs", 4, "training epochs")
+	trees := flag.Int("trees", 0, "boosted trees (0: logistic regression)")
+	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
 	flag.Parse()
 
@@ -39,7 +42,7 @@ func main() {
 
 	if *folds > 1 {
 		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64, fold int) *summary.Model {
-			return summary.Fit(X, y, *l2, *epochs, int64(fold))
+			return fit(X, y, *l2, *epochs, *trees, *depth, int64(fold))
 		})
 		fmt.Printf("%d-fold cross-validation, held-out folds, %d stories   R-1    R-2    R-L\n", *folds, r.Lead.N)
 		fmt.Printf("  LEAD-3                                  %s\n", r.Lead.String())
@@ -54,7 +57,7 @@ func main() {
 			X = append(X, e.Features...)
 			y = append(y, e.Labels...)
 		}
-		m := summary.Fit(X, y, *l2, *epochs, 99)
+		m := fit(X, y, *l2, *epochs, *trees, *depth, 99)
 		b, err := json.MarshalIndent(m, "", " ")
 		if err != nil {
 			log.Fatal(err)
@@ -64,4 +67,11 @@ func main() {
 		}
 		log.Printf("wrote %s (%d bytes)", *out, len(b))
 	}
+}
+
+func fit(X [][]float64, y []float64, l2 float64, epochs, trees, depth int, seed int64) *summary.Model {
+	if trees > 0 {
+		return summary.FitBoost(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
+	}
+	return summary.Fit(X, y, l2, epochs, seed)
 }

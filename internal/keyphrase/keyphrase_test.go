@@ -1,0 +1,129 @@
+package keyphrase
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/keyphrase/porter"
+	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+const article = `European ministers agree on carbon border tax
+BRUSSELS — European finance ministers agreed on Tuesday to introduce a carbon border tax on imports of steel, cement and fertiliser from countries with weaker climate rules.
+The carbon border tax will be phased in over three years, starting with a reporting period in which importers must declare the emissions embedded in their goods.
+Steel makers in India and Turkey warned that the levy would raise their costs, while European producers welcomed the decision.
+Officials said the carbon border tax was needed to stop companies moving production to countries where emissions are cheaper.
+Trade experts expect the measure to face a challenge at the World Trade Organization.
+The ministers also discussed a separate plan to support electric vehicle battery factories.`
+
+func tagged(tb testing.TB, s string) *text.Document {
+	tb.Helper()
+	tg, err := pos.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := text.Analyze(s)
+	tg.Tag(doc)
+	return doc
+}
+
+func stemPhrase(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		ws[i] = porter.Stem(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+func TestExtractCentralPhrase(t *testing.T) {
+	doc := tagged(t, article)
+	ps := Extract(doc, 10)
+	if len(ps) != 10 {
+		t.Fatalf("got %d phrases, want 10", len(ps))
+	}
+	var top []string
+	for _, p := range ps[:5] {
+		top = append(top, p.Text)
+	}
+	found := false
+	for i, p := range ps {
+		if i > 0 && p.Score > ps[i-1].Score {
+			t.Errorf("phrases not sorted by score: %v", top)
+		}
+		if p.Score < 0 || p.Score > 1 {
+			t.Errorf("%q: score %v outside [0, 1]", p.Text, p.Score)
+		}
+		for k, m := range p.Mentions {
+			if stemPhrase(doc.Text[m.Start:m.End]) != stemPhrase(p.Text) {
+				t.Errorf("%q: mention %q does not match", p.Text, doc.Text[m.Start:m.End])
+			}
+			if k > 0 && m.Start <= p.Mentions[k-1].Start {
+				t.Errorf("%q: mentions not in text order", p.Text)
+			}
+		}
+		if strings.EqualFold(p.Text, "carbon border tax") {
+			found = i < 5
+			if len(p.Mentions) != 4 {
+				t.Errorf("carbon border tax: %d mentions, want 4", len(p.Mentions))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("central phrase %q not in the top five: %q", "carbon border tax", top)
+	}
+}
+
+func TestExtractWithoutTags(t *testing.T) {
+	doc := text.Analyze(article)
+	ps := Extract(doc, 5)
+	ok := false
+	for _, p := range ps {
+		if strings.Contains(strings.ToLower(p.Text), "carbon border tax") {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("untagged text: central phrase missing from %+v", ps)
+	}
+}
+
+func TestExtractEdgeCases(t *testing.T) {
+	if ps := Extract(text.Analyze(""), 5); len(ps) != 0 {
+		t.Errorf("empty text: %+v", ps)
+	}
+	if ps := Extract(tagged(t, article), 0); len(ps) != 0 {
+		t.Errorf("n=0: %+v", ps)
+	}
+	if ps := Extract(tagged(t, "It was what it was."), 5); len(ps) != 0 {
+		t.Errorf("stopwords only: %+v", ps)
+	}
+	short := tagged(t, "Parliament passed the budget.")
+	ps := Extract(short, 10)
+	if len(ps) == 0 || len(ps) > 2 {
+		t.Errorf("short text: %+v", ps)
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	doc := tagged(b, strings.Repeat(article+"\n", 5))
+	e, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Extract(doc, 10)
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

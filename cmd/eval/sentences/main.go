@@ -236,28 +236,21 @@ func detokenise(doc [][]string, lines bool) (string, []text.Span, []int) {
 }
 
 // endsWithTerminal reports whether a sentence ends in . ! ? or ..., maybe
-// followed by closing quotes or brackets.
+// followed by closing quotes or brackets. A sentence that ends otherwise
+// (headlines, datelines, table rows, also after an abbreviation) is taken
+// to end its line.
 func endsWithTerminal(sent []string) bool {
 	for i := len(sent) - 1; i >= 0; i-- {
 		switch w := sent[i]; w {
 		case `"`, "'", ")", "]":
 			continue
-		case ".", "!", "?", "...":
+		case ".", "!", "?", "...", "..", "....":
 			return true
 		default:
-			return strings.HasSuffix(w, ".") && len(w) > 1 && !isNumber(w[:len(w)-1])
+			return false // including abbreviations: "Jim Courier (U.S.)" ends a table row
 		}
 	}
 	return false
-}
-
-func isNumber(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // read returns the documents of a CoNLL-2003 file as sentences of words.

@@ -281,7 +281,7 @@ func numericMentions(toks []text.Token, first, last int, taken []bool, out []Men
 			} else if isYear(w(j)) {
 				j++
 			}
-			if isDay(w(i - 1)) && !taken[i-1] {
+			if isDay(w(i-1)) && !taken[i-1] {
 				st = i - 1
 				if w(i-2) == "the" {
 					st = i - 2

@@ -68,34 +68,53 @@ func Mix(h uint64) uint64 {
 type Model struct {
 	NLabels int
 	Labels  []string
-	keys    []uint64 // open addressing, 0 = empty
-	rows    []int32  // row index per slot
-	w       []float32
+	slots   []slot // open addressing, key 0 = empty
 	mask    uint64
+	w       []int16 // quantised weights, NLabels per row
+	scale   float32 // weight = w * scale
 	// Trans[i*NLabels+j] is the weight of label j following label i;
 	// Start[j] the weight of label j at the start of a sequence.
 	Trans []float32
 	Start []float32
 }
 
+type slot struct {
+	key uint64
+	row uint32
+}
+
 // NewModel builds a model from feature keys and their weight rows.
 func NewModel(labels []string, keys []uint64, w []float32, trans, start []float32) *Model {
+	var maxAbs float32
+	for _, v := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(w))
+	for i, v := range w {
+		q[i] = int16(math.Round(float64(v / scale)))
+	}
+	return newModel(labels, keys, q, scale, trans, start)
+}
+
+func newModel(labels []string, keys []uint64, q []int16, scale float32, trans, start []float32) *Model {
 	n := len(labels)
-	m := &Model{NLabels: n, Labels: labels, w: w, Trans: trans, Start: start}
+	m := &Model{NLabels: n, Labels: labels, w: q, scale: scale, Trans: trans, Start: start}
 	size := 1
 	for size < 2*len(keys)+1 {
 		size <<= 1
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.slots = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for i, k := range keys {
 		j := k & m.mask
-		for m.keys[j] != 0 {
+		for m.slots[j].key != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.keys[j] = k
-		m.rows[j] = int32(i)
+		m.slots[j] = slot{k, uint32(i)}
 	}
 	return m
 }
@@ -103,16 +122,16 @@ func NewModel(labels []string, keys []uint64, w []float32, trans, start []float3
 // Features returns the number of features in the model.
 func (m *Model) Features() int { return len(m.w) / max(m.NLabels, 1) }
 
-// Row returns the weights of feature key (already Mixed), or nil.
-func (m *Model) Row(k uint64) []float32 {
+// row returns the quantised weights of feature key (already Mixed), or nil.
+func (m *Model) row(k uint64) []int16 {
 	j := k & m.mask
 	for {
-		kk := m.keys[j]
-		if kk == k {
-			r := int(m.rows[j]) * m.NLabels
+		s := &m.slots[j]
+		if s.key == k {
+			r := int(s.row) * m.NLabels
 			return m.w[r : r+m.NLabels : r+m.NLabels]
 		}
-		if kk == 0 {
+		if s.key == 0 {
 			return nil
 		}
 		j = (j + 1) & m.mask
@@ -121,13 +140,22 @@ func (m *Model) Row(k uint64) []float32 {
 
 // Score adds the weights of feats (Mixed keys) to scores.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	scores = scores[:m.NLabels]
+	var acc [64]int32
+	n := m.NLabels
+	if n > len(acc) {
+		panic("perceptron: too many labels")
+	}
+	a := acc[:n]
 	for _, f := range feats {
-		if row := m.Row(f); row != nil {
+		if row := m.row(f); row != nil {
 			for i, v := range row {
-				scores[i] += v
+				a[i] += int32(v)
 			}
 		}
+	}
+	scores = scores[:n]
+	for i, v := range a {
+		scores[i] += float32(v) * m.scale
 	}
 }
 
@@ -156,20 +184,13 @@ func (m *Model) Write(w io.Writer) error {
 		r int32
 	}
 	var ks []kr
-	for j, k := range m.keys {
-		if k != 0 {
-			ks = append(ks, kr{k, m.rows[j]})
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			ks = append(ks, kr{sl.key, int32(sl.row)})
 		}
 	}
 	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
-	var maxAbs float32
-	for _, v := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	scale := m.scale
 	put(uint32(len(ks)))
 	put(scale)
 	var prev uint64
@@ -181,10 +202,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	q := make([]int16, m.NLabels)
 	for _, e := range ks {
-		row := m.w[int(e.r)*m.NLabels : int(e.r+1)*m.NLabels]
-		for i, v := range row {
-			q[i] = int16(math.Round(float64(v / scale)))
-		}
+		copy(q, m.w[int(e.r)*m.NLabels:int(e.r+1)*m.NLabels])
 		put(q)
 	}
 	if err := bw.Flush(); err != nil {
@@ -258,9 +276,5 @@ func Read(r io.Reader) (*Model, error) {
 	if err := get(q); err != nil {
 		return nil, err
 	}
-	w := make([]float32, len(q))
-	for i, v := range q {
-		w[i] = float32(v) * scale
-	}
-	return NewModel(labels, keys, w, trans, start), nil
+	return newModel(labels, keys, q, scale, trans, start), nil
 }

@@ -77,6 +77,7 @@ fly flew flown
 beat beat beaten
 hang hung hung
 hide hid hidden
+flee fled fled
 ride rode ridden
 shake shook shaken
 steal stole stolen
@@ -316,6 +317,10 @@ func doubled(w string) bool {
 	if n < 3 || w[n-1] != w[n-2] || isVowel(w[n-1]) {
 		return false
 	}
+	switch w {
+	case "add", "ebb", "err", "egg", "purr", "butt", "inn", "odd":
+		return false
+	}
 	switch w[n-1] {
 	case 'l', 's', 'f', 'z':
 		return false
@@ -370,8 +375,12 @@ func verbStem(w, tag string) string {
 		switch {
 		case strings.HasSuffix(w, "ied") && n > 4:
 			return w[:n-3] + "y"
-		case strings.HasSuffix(w, "eed") && n <= 5:
-			return w
+		case strings.HasSuffix(w, "eed"):
+			switch w {
+			case "need", "speed", "bleed", "breed", "feed", "heed", "seed", "weed", "proceed", "exceed", "succeed":
+				return w
+			}
+			return w[:n-1]
 		case strings.HasSuffix(w, "ed") && n > 3:
 			s := w[:n-2]
 			if doubled(s) {

@@ -1,0 +1,102 @@
+package pos_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func load(tb testing.TB) *pos.Tagger {
+	tb.Helper()
+	t, err := pos.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
+}
+
+func TestTag(t *testing.T) {
+	tg := load(t)
+	doc := text.Analyze("The minister said the two countries were expanding their military cooperation.")
+	tg.Tag(doc)
+	want := map[string][2]string{ // word -> tag, lemma
+		"The":         {"DT", "the"},
+		"minister":    {"NN", "minister"},
+		"said":        {"VBD", "say"},
+		"countries":   {"NNS", "country"},
+		"were":        {"VBD", "be"},
+		"expanding":   {"VBG", "expand"},
+		"their":       {"PRP$", "their"},
+		"military":    {"JJ", "military"},
+		"cooperation": {"NN", "cooperation"},
+		".":           {".", "."},
+	}
+	for _, tk := range doc.Tokens {
+		w, ok := want[tk.Text]
+		if !ok {
+			continue
+		}
+		if tk.POS != w[0] || tk.Lemma != w[1] {
+			t.Errorf("%s: got %s/%s, want %s/%s", tk.Text, tk.POS, tk.Lemma, w[0], w[1])
+		}
+	}
+}
+
+func TestProperNouns(t *testing.T) {
+	tg := load(t)
+	doc := text.Analyze("Sergei Shoigu flew to Tehran on Tuesday.")
+	tg.Tag(doc)
+	for _, tk := range doc.Tokens {
+		switch tk.Text {
+		case "Sergei", "Shoigu", "Tehran", "Tuesday":
+			if tk.POS != "NNP" {
+				t.Errorf("%s: got %s, want NNP", tk.Text, tk.POS)
+			}
+			if tk.Lemma != tk.Text {
+				t.Errorf("%s: lemma %q", tk.Text, tk.Lemma)
+			}
+		case "flew":
+			if tk.Lemma != "fly" {
+				t.Errorf("flew: lemma %q", tk.Lemma)
+			}
+		}
+	}
+}
+
+func TestLemma(t *testing.T) {
+	cases := []struct{ word, tag, want string }{
+		{"went", "VBD", "go"}, {"taken", "VBN", "take"}, {"stopped", "VBD", "stop"}, {"making", "VBG", "make"},
+		{"running", "VBG", "run"}, {"hoped", "VBD", "hope"}, {"tries", "VBZ", "try"}, {"watches", "VBZ", "watch"},
+		{"studied", "VBD", "study"}, {"visited", "VBD", "visit"}, {"is", "VBZ", "be"}, {"has", "VBZ", "have"},
+		{"children", "NNS", "child"}, {"countries", "NNS", "country"}, {"taxes", "NNS", "tax"}, {"talks", "NNS", "talk"},
+		{"analyses", "NNS", "analysis"}, {"bigger", "JJR", "big"}, {"largest", "JJS", "large"}, {"better", "JJR", "good"},
+		{"Ministers", "NNS", "minister"}, {"n't", "RB", "not"}, {"ca", "MD", "can"}, {"agreed", "VBD", "agree"},
+		{"used", "VBN", "use"}, {"fled", "VBD", "flee"}, {"announced", "VBD", "announce"}, {"added", "VBD", "add"},
+	}
+	for _, c := range cases {
+		if got := pos.Lemma(c.word, c.tag); got != c.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", c.word, c.tag, got, c.want)
+		}
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	tg := load(b)
+	s, err := os.ReadFile("../ner/testdata/bench.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := text.Analyze(string(s))
+	defer lockThread()()
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := threadCPU()
+	for i := 0; i < b.N; i++ {
+		tg.Tag(doc)
+	}
+	total := float64(len(doc.Tokens)) * float64(b.N)
+	b.ReportMetric(total/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(total/(threadCPU()-c0).Seconds(), "tokens/cpu-s")
+}

@@ -50,7 +50,7 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
 	st.reset(doc, anchor)
-	var out []Expression
+	out := make([]Expression, 0, len(st.ps)/40+4)
 	for i := 0; i < len(st.ps); {
 		r, ok := st.match(i)
 		if !ok {

@@ -61,11 +61,13 @@ type Options struct {
 	MergeContinued   bool    // join an uncued quote to the quote before it by the same speaker
 	UncuedParagraphs int     // how many paragraphs back a speaker is inherited from
 	MinPartialTokens int     // least length of an uncued quote inside a sentence
+	MinCuePrecision  float64 // least share of right quotes a learned cue made on train
+	Lexicon          *Lexicon // nil: the embedded lexicon
 }
 
 // DefaultOptions are the options tuned on the PolNeAR dev split.
 var DefaultOptions = Options{
-	MinCueRatio:      0.1,
+	MinCueRatio:      0.05,
 	MinCueCount:      2,
 	MinUncuedTokens:  5,
 	InheritSpeaker:   true,
@@ -73,6 +75,7 @@ var DefaultOptions = Options{
 	MergeContinued:   true,
 	UncuedParagraphs: 1,
 	MinPartialTokens: 5,
+	MinCuePrecision:  0.3,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -102,6 +105,12 @@ type direct struct {
 type cue struct {
 	first, last int // token range
 	info        cueInfo
+}
+
+// CueWords returns the lower-cased words of the cue of q ("said", "according
+// to"), for statistics.
+func CueWords(doc *text.Document, q Quote) string {
+	return strings.ToLower(doc.Text[q.Cue.Start:q.Cue.End])
 }
 
 type extractor struct {
@@ -294,7 +303,10 @@ func (x *extractor) addDirect(open, close int) {
 
 // findCues marks the cue words outside direct quotes.
 func (x *extractor) findCues() {
-	lx := getLexicon()
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
 	for i := 0; i < len(x.toks); i++ {
 		if x.inQuote[i] >= 0 {
 			continue
@@ -314,7 +326,7 @@ func (x *extractor) findCues() {
 			if !ok {
 				continue
 			}
-			if !c.core && (c.n < x.o.MinCueCount || c.ratio < x.o.MinCueRatio) {
+			if !c.core && (c.n < x.o.MinCueCount || c.ratio < x.o.MinCueRatio || c.precision() < x.o.MinCuePrecision) {
 				continue
 			}
 			if x.o.RequireVerbCue && x.tagged && !x.verbCue(i, c) {

@@ -13,6 +13,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -32,6 +33,7 @@ func main() {
 	heuristic := flag.Bool("heuristic-mentions", false, "find names with a capitalisation heuristic instead of internal/ner")
 	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
 	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
+	minPrec := flag.Float64("min-cue-precision", quotes.DefaultOptions.MinCuePrecision, "least train precision of a learned cue")
 	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
 	flag.Parse()
 	if *split == "test" {
@@ -50,6 +52,7 @@ func main() {
 	opt.MinCueRatio = *ratio
 	opt.MinUncuedTokens = *minUncued
 	opt.MinPartialTokens = *minPartial
+	opt.MinCuePrecision = *minPrec
 
 	var all, direct counts
 	var elapsed time.Duration
@@ -78,6 +81,7 @@ func main() {
 }
 
 type counts struct {
+	kindPred, kindHit map[string]int
 	gold, pred, exact, overlap int
 	cueGold, cuePred, cueHit   int
 	spkTotal, spkHit           int
@@ -103,6 +107,14 @@ func (c *counts) print(name string) {
 	fmt.Printf("cue              P %.3f R %.3f F1 %.3f\n", p, r, f)
 	fmt.Printf("speaker accuracy %.3f (%d of %d found quotes with a gold source)\n",
 		float64(c.spkHit)/float64(max(c.spkTotal, 1)), c.spkHit, c.spkTotal)
+	var kinds []string
+	for k := range c.kindPred {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Printf("  %-16s predicted %4d, overlap precision %.3f\n", k, c.kindPred[k], float64(c.kindHit[k])/float64(c.kindPred[k]))
+	}
 }
 
 func hasQuoteMark(doc *text.Document, sp []text.Span) bool {
@@ -218,9 +230,23 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 				best, bestN = gi, n
 			}
 		}
+		kind := pq.q.Kind.String()
+		if pq.q.Cue.End == 0 {
+			kind += "/uncued"
+		}
+		if c.kindPred == nil {
+			c.kindPred, c.kindHit = map[string]int{}, map[string]int{}
+		}
+		c.kindPred[kind]++
+		if best >= 0 {
+			c.kindHit[kind]++
+			if verbose {
+				fmt.Fprintf(os.Stderr, "HIT  %s | %s | %q\n", a.Name, pq.q.Kind, doc.Text[pq.q.Cue.Start:pq.q.Cue.End])
+			}
+		}
 		if best < 0 {
 			if verbose {
-				fmt.Fprintf(os.Stderr, "FA   %s | %q\n", a.Name, clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
+				fmt.Fprintf(os.Stderr, "FA   %s | %s | %q | %q\n", a.Name, pq.q.Kind, doc.Text[pq.q.Cue.Start:pq.q.Cue.End], clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
 			}
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -134,4 +135,62 @@ func parse(name, txt, annPath string) (Article, error) {
 		})
 	}
 	return a, nil
+}
+
+// Words returns the indices of the word tokens (holding a letter or a
+// digit) of doc that lie inside the spans.
+func Words(doc *text.Document, sp []text.Span) map[int]bool {
+	out := map[int]bool{}
+	for _, s := range sp {
+		lo := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= s.Start })
+		for i := lo; i < len(doc.Tokens) && doc.Tokens[i].End <= s.End; i++ {
+			if isWord(doc.Tokens[i].Text) {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Overlaps reports whether two word sets share at least half of the words
+// of each.
+func Overlaps(a, b map[int]bool) bool {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n > 0 && 2*n >= len(a) && 2*n >= len(b)
+}
+
+// Matched tells for each predicted content span whether it overlaps (see
+// Overlaps) an annotated content of the article, matching one to one in
+// order.
+func Matched(doc *text.Document, a Article, contents []text.Span) []bool {
+	gold := make([]map[int]bool, len(a.Attributions))
+	for i, at := range a.Attributions {
+		gold[i] = Words(doc, at.Content)
+	}
+	used := make([]bool, len(gold))
+	out := make([]bool, len(contents))
+	for i, c := range contents {
+		w := Words(doc, []text.Span{c})
+		for gi, g := range gold {
+			if !used[gi] && len(g) > 0 && Overlaps(w, g) {
+				used[gi], out[i] = true, true
+				break
+			}
+		}
+	}
+	return out
 }

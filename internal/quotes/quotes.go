@@ -53,15 +53,15 @@ type Quote struct {
 // Options tune the extractor; the zero value is not useful, use
 // DefaultOptions.
 type Options struct {
-	MinCueRatio      float64 // least share of a learned cue's occurrences that were annotated
-	MinCueCount      int     // least annotations of a learned cue
-	MinUncuedTokens  int     // least length of a quote with no cue to keep it
-	InheritSpeaker   bool    // give quotes with no cue the speaker of the quote before
-	RequireVerbCue   bool    // a cue must start with a verb when the text is tagged
-	MergeContinued   bool    // join an uncued quote to the quote before it by the same speaker
-	UncuedParagraphs int     // how many paragraphs back a speaker is inherited from
-	MinPartialTokens int     // least length of an uncued quote inside a sentence
-	MinCuePrecision  float64 // least share of right quotes a learned cue made on train
+	MinCueRatio      float64  // least share of a learned cue's occurrences that were annotated
+	MinCueCount      int      // least annotations of a learned cue
+	MinUncuedTokens  int      // least length of a quote with no cue to keep it
+	InheritSpeaker   bool     // give quotes with no cue the speaker of the quote before
+	RequireVerbCue   bool     // a cue must start with a verb when the text is tagged
+	MergeContinued   bool     // join an uncued quote to the quote before it by the same speaker
+	UncuedParagraphs int      // how many paragraphs back a speaker is inherited from
+	MinPartialTokens int      // least length of an uncued quote inside a sentence
+	MinCuePrecision  float64  // least share of right quotes a learned cue made on train
 	Lexicon          *Lexicon // nil: the embedded lexicon
 }
 

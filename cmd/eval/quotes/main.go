@@ -81,7 +81,7 @@ func main() {
 }
 
 type counts struct {
-	kindPred, kindHit map[string]int
+	kindPred, kindHit          map[string]int
 	gold, pred, exact, overlap int
 	cueGold, cuePred, cueHit   int
 	spkTotal, spkHit           int

@@ -56,7 +56,11 @@ func (st *state) yearish(i int) (result, bool) {
 			return result{end: e, typ: Date, val: v, rel: true, skip: skip}, true
 		}
 		if st.c(e-1) == wPeriod || st.c(e-1) == cUnit {
-			return result{}, false
+			if !st.has {
+				return result{end: e, typ: Date, val: quarterValue(-1, 0), rel: true, skip: skip}, true
+			}
+			y, q := st.lastQuarter()
+			return result{end: e, typ: Date, val: quarterValue(y-1, q), rel: true, skip: skip}, true
 		}
 		r := st.yearOff(e, -1)
 		r.skip = skip
@@ -66,14 +70,25 @@ func (st *state) yearish(i int) (result, bool) {
 		return result{}, false
 	}
 	// "the 1988 period", "the latest period", "the comparable period"
-	if y, ok := st.yearNum(j); ok && st.c(j+1) == wPeriod {
-		if st.refQ > 0 {
-			return result{end: j + 2, typ: Date, val: quarterValue(y, st.refQ)}, true
+	if y, ok := st.yearNum(j); ok && (st.c(j+1) == wPeriod || st.isUnit(j+1, uQuarter)) {
+		q := st.refQ
+		if q == 0 && st.has {
+			_, q = st.lastQuarter()
+		}
+		if q > 0 {
+			return result{end: j + 2, typ: Date, val: quarterValue(y, q)}, true
 		}
 		return result{end: j + 2, typ: Date, val: yearValue(y)}, true
 	}
-	if (st.c(j) == wLatest || st.is(j, "comparable") || st.c(j) == wSame) && st.c(j+1) == wPeriod && st.refQ > 0 {
-		return result{end: j + 2, typ: Date, val: quarterValue(st.refY, st.refQ), rel: true}, true
+	if (st.c(j) == wLatest || st.is(j, "comparable") || st.c(j) == wSame) && st.c(j+1) == wPeriod {
+		if !st.has {
+			return result{end: j + 2, typ: Date, val: quarterValue(-1, 0), rel: true}, true
+		}
+		y, q := st.lastQuarter()
+		if st.refQ > 0 {
+			y, q = st.refY, st.refQ
+		}
+		return result{end: j + 2, typ: Date, val: quarterValue(y, q), rel: true}, true
 	}
 	// the year / the full year / the fiscal year / the current (fiscal) year / the latest fiscal year
 	k := j
@@ -111,6 +126,15 @@ func (st *state) yearish(i int) (result, bool) {
 		return r, true
 	}
 	return result{}, false
+}
+
+// lastQuarter is the last quarter over at the anchor.
+func (st *state) lastQuarter() (int, int) {
+	y, q := st.anchorQuarter()
+	if q--; q == 0 {
+		y, q = y-1, 4
+	}
+	return y, q
 }
 
 func (st *state) yearOff(end, off int) result {
@@ -409,9 +433,11 @@ func (st *state) season(i int) (result, bool) {
 		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + code}, true
 	}
 	switch st.c(i - 1) {
-	case wIn, wDuring, wBy, wUntil, wSince:
+	case wIn, wDuring, wBy, wUntil, wSince, wOver:
 	default:
-		return result{}, false
+		if !st.is(i-1, "into") {
+			return result{}, false
+		}
 	}
 	if !st.has {
 		return result{end: j + 1, typ: Date, val: "XXXX-" + code, rel: true}, true

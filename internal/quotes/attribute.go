@@ -27,6 +27,13 @@ var skipBeforeCue = map[string]bool{
 	"'s": true, "’s": true, "could": true, "may": true, "might": true, "should": true, "can": true,
 }
 
+// namingCues name something: their content is the quoted name.
+var namingCues = map[string]bool{
+	"called": true, "calls": true, "call": true, "calling": true, "labeled": true, "labelled": true,
+	"dubbed": true, "branded": true, "termed": true, "described": true, "describing": true,
+	"describes": true, "referred": true,
+}
+
 // objectVerbs take a hearer before what is said ("told reporters that").
 var objectVerbs = map[string]bool{
 	"told": true, "tell": true, "tells": true, "telling": true, "assured": true, "informed": true,
@@ -174,8 +181,12 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 			if c, ok := cueAt[i+1]; ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
 				return i
 			}
-			// ", he said." closing the sentence
-			if np := x.rightNP(i+1, end); np > i+1 {
+			// ", he said." closing the sentence (after a closing mark too)
+			k0 := i + 1
+			if x.markKind(k0) == 'c' || x.markKind(k0) == 't' && x.inQuote[k0] >= 0 && x.directs[x.inQuote[k0]].close == k0 {
+				k0++
+			}
+			if np := x.rightNP(k0, end); np > k0 {
 				if c, ok := cueAt[np]; ok && c.last >= end-1 {
 					return i
 				}
@@ -450,6 +461,15 @@ func (x *extractor) attribute() {
 			continue
 		}
 		q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
+		// "called X “Y”": what is said is the quoted name
+		if namingCues[w0] {
+			for i := a; i < b; i++ {
+				if qi := x.inQuote[i]; qi >= 0 && x.directs[qi].open == i {
+					a, b = i, min(x.directs[qi].close+1, b)
+					break
+				}
+			}
+		}
 		// direct or mixed
 		if qi := x.inQuote[a]; qi >= 0 && x.directs[qi].open == a && x.directs[qi].close == b-1 {
 			q.Kind = Direct

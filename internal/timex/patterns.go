@@ -168,12 +168,7 @@ func (st *state) yearNum(j int) (int, bool) {
 func (st *state) isMonth(j int) (m, end int, abbr, ok bool) {
 	switch st.c(j) {
 	case cMonth:
-		m, end = int(st.ps[j].v), j+1
-		if st.punct(end, '.') && st.tight(end) && len(st.word(j)) <= 4 {
-			end++ // "June." at a sentence end is harmless to include? no:
-			end--
-		}
-		return m, end, false, true
+		return int(st.ps[j].v), j + 1, false, true
 	case cMonthAbbr:
 		m, end = int(st.ps[j].v), j+1
 		if st.punct(end, '.') && st.tight(end) {
@@ -354,8 +349,8 @@ func (st *state) year(i int) (result, bool) {
 		j++
 	}
 	// decades and centuries
-	if y, ok := st.decade(j); ok {
-		return result{end: ok2(y), typ: Date, val: ymdValueDecade(y)}, true
+	if end, dec, ok := st.decade(j); ok {
+		return result{end: end, typ: Date, val: string(appendInt(nil, dec, 3))}, true
 	}
 	if st.c(j) == cDecadeWord && the {
 		return result{end: j + 1, typ: Date, val: "19" + string(byte('0'+st.ps[j].v))}, true
@@ -377,10 +372,6 @@ func (st *state) year(i int) (result, bool) {
 	if st.c(j) == wFiscal || st.is(j, "fy") {
 		fiscal = true
 		j++
-	}
-	if w := strings.ToLower(st.word(j)); len(w) == 2 && (w[0] == 'q' || w[0] == 'h') && w[1] >= '1' && w[1] <= '4' {
-		// "Q3" lexes as one word only if digits were letters; not the case. Handled below.
-		_ = w
 	}
 	if st.c(j) == wQ && st.tight(j+1) {
 		if q, nd, ok := st.num(j + 1); ok && nd == 1 && q >= 1 && (q <= 4 && st.ps[j].v == 'q' || q <= 2 && st.ps[j].v == 'h') && !st.tight(j+2) {
@@ -421,31 +412,33 @@ func (st *state) year(i int) (result, bool) {
 	return result{end: j + 1, typ: Date, val: yearValue(y)}, true
 }
 
-func ok2(y int) int { return y >> 16 }
-
-// decade reads "1990s", "'90s", "1990's" at j; it returns (end<<16 | decade).
-func (st *state) decade(j int) (int, bool) {
+// decade reads "1990s", "'90s", "1990's", "the 80s" at j: the index
+// after it and the decade (199).
+func (st *state) decade(j int) (int, int, bool) {
 	if st.punct(j, '\'') {
 		if yy, nd, ok := st.num(j + 1); ok && nd == 2 && yy%10 == 0 && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
-			return (j+3)<<16 | century(yy)/10, true
+			return j + 3, century(yy) / 10, true
 		}
-		return 0, false
+		return 0, 0, false
 	}
 	y, nd, ok := st.num(j)
-	if !ok || nd != 4 || y%10 != 0 || y < 1000 || y > 2190 {
-		return 0, false
+	if !ok || y%10 != 0 {
+		return 0, 0, false
+	}
+	switch {
+	case nd == 2 && (st.c(j-1) == wThe || st.c(j-1) == wEarly || st.c(j-1) == wLate || st.c(j-1) == wMid || st.punct(j-1, '-')):
+		y = century(y)
+	case nd == 4 && y >= 1000 && y <= 2190:
+	default:
+		return 0, 0, false
 	}
 	if st.c(j+1) == wS && st.tight(j+1) {
-		return (j+2)<<16 | y/10, true
+		return j + 2, y / 10, true
 	}
 	if st.punct(j+1, '\'') && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
-		return (j+3)<<16 | y/10, true
+		return j + 3, y / 10, true
 	}
-	return 0, false
-}
-
-func ymdValueDecade(packed int) string {
-	return string(appendInt(nil, packed&0xffff, 3))
+	return 0, 0, false
 }
 
 func qIf(q int, kind byte) int {
@@ -549,7 +542,6 @@ func (st *state) quarter(i int) (result, bool) {
 		case st.c(e) == cUnit && st.ps[e].v == uQuarter && !st.ps[e].pl && n >= 1 && n <= 4:
 		case st.c(e) == wHalf && (n == 1 || n == 2):
 			kind = 'h'
-		case st.c(e) == wLast && false:
 		default:
 			return result{}, false
 		}

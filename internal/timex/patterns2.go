@@ -111,7 +111,7 @@ func (st *state) duration(i int) (result, bool) {
 	case wLatest:
 		j++
 	}
-	if dir == 0 && st.is(j, "initial") || st.is(j, "final") {
+	if dir == 0 && (st.is(j, "initial") || st.is(j, "final")) {
 		j++
 	}
 	n, e, hasN := st.number(j)
@@ -131,9 +131,6 @@ func (st *state) duration(i int) (result, bool) {
 		adj = true
 	}
 	if st.c(e) != cUnit {
-		if st.c(e) == wWeekend && !hasN && the {
-			return result{}, false
-		}
 		return result{}, false
 	}
 	u := int(st.ps[e].v)
@@ -360,7 +357,7 @@ func (st *state) relative(i int) (result, bool) {
 	default:
 		return result{}, false
 	}
-	if the && (st.c(j) == wThis || st.c(j) == wLast && false) {
+	if the && st.c(j) == wThis {
 		return result{}, false
 	}
 	k := j + 1

@@ -69,6 +69,7 @@ func TestExtract(t *testing.T) {
 		{"The vote was held on Monday. The day before, crowds gathered.", []want{{"Monday", Date, "2023-09-18"}, {"The day before", Date, "2023-09-17"}}},
 		{"Third-quarter profit fell.", []want{{"Third-quarter", Date, "2023-Q3"}}},
 		{"The man, 52 years old, said it was a 10-year-old boy.", nil},
+		{"Disco ruled in the 70s and the '80s.", []want{{"the 70s", Date, "197"}, {"the '80s", Date, "198"}}},
 		{"No time words here at all, only 1,500 people and $2000.", nil},
 		{"In May the council voted; may it last.", []want{{"May", Date, "2023-05"}}},
 	}

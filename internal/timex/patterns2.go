@@ -272,7 +272,7 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 		return r
 	}
 	// "a year ago" next to a quarter speaks of that quarter a year before
-	if u == uYear && st.refQ > 0 && st.ps[i].sent-st.refQAt <= 1 && k == -1 {
+	if u == uYear && st.refQ > 0 && st.ps[i].sent-st.refQAt <= 2 && k == -1 {
 		r.val = quarterValue(st.refY-1, st.refQ)
 		return r
 	}

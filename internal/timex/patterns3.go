@@ -10,7 +10,7 @@ func (st *state) isUnit(j, u int) bool {
 // quarterAgo is the quarter in focus a year before, when a quarter was
 // named in this or the previous sentence.
 func (st *state) quarterAgo(j int) (string, bool) {
-	if st.refQ > 0 && j < len(st.ps) && st.ps[j].sent-st.refQAt <= 1 {
+	if st.refQ > 0 && j < len(st.ps) && st.ps[j].sent-st.refQAt <= 2 {
 		return quarterValue(st.refY-1, st.refQ), true
 	}
 	return "", false

@@ -257,6 +257,7 @@ func (s score) print(title string) {
 	p, r, f := prf(s.strictSys, s.strictGld, s.sys, s.gold)
 	fmt.Printf("strict span   P %5.1f  R %5.1f  F1 %5.1f\n", p, r, f)
 	p, r, f = prf(s.relSys, s.relGold, s.sys, s.gold)
+	relF := f
 	fmt.Printf("relaxed span  P %5.1f  R %5.1f  F1 %5.1f\n", p, r, f)
 	ta, va := 0.0, 0.0
 	if s.matched > 0 {
@@ -266,5 +267,5 @@ func (s score) print(title string) {
 	vp, vr, vf := prf(s.valueOK, s.valueOK, s.sys, s.gold)
 	_, _, tf := prf(s.typeOK, s.typeOK, s.sys, s.gold)
 	fmt.Printf("type  accuracy %5.1f  type F1 %5.1f\n", ta, tf)
-	fmt.Printf("value accuracy %5.1f  value F1 %5.1f (P %5.1f R %5.1f)\n", va, vf, vp, vr)
+	fmt.Printf("value accuracy %5.1f  value F1 %5.1f (P %5.1f R %5.1f); relaxed F1 x value accuracy %5.1f\n", va, vf, vp, vr, relF*va/100)
 }

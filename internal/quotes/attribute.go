@@ -43,7 +43,7 @@ var objectVerbs = map[string]bool{
 }
 
 func (x *extractor) isNPToken(i int) bool {
-	if i < 0 || i >= len(x.toks) || x.inQuote[i] >= 0 {
+	if i < 0 || i >= len(x.toks) || x.qAt(i) >= 0 {
 		return false
 	}
 	t := x.tok(i)
@@ -117,7 +117,7 @@ func (x *extractor) apposition(end, limit int) int {
 			k++
 			continue
 		}
-		if t == "," || t == "." || t == ";" || t == ":" || x.inQuote[k] >= 0 {
+		if t == "," || t == "." || t == ";" || t == ":" || x.qAt(k) >= 0 {
 			break
 		}
 		if p := x.pos(k); strings.HasPrefix(p, "VB") && lower(t) != "based" || p == "MD" {
@@ -151,7 +151,7 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 	s := x.sentence(start)
 	end := s.Last
 	for i := start; i < end; i++ {
-		if q := x.inQuote[i]; q >= 0 && x.directs[q].close+1 > end {
+		if q := x.qAt(i); q >= 0 && x.directs[q].close+1 > end {
 			end = x.directs[q].close + 1
 			if end > len(x.toks) {
 				end = len(x.toks)
@@ -183,7 +183,7 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 			}
 			// ", he said." closing the sentence (after a closing mark too)
 			k0 := i + 1
-			if x.markKind(k0) == 'c' || x.markKind(k0) == 't' && x.inQuote[k0] >= 0 && x.directs[x.inQuote[k0]].close == k0 {
+			if x.markKind(k0) == 'c' || x.markKind(k0) == 't' && x.qAt(k0) >= 0 && x.directs[x.qAt(k0)].close == k0 {
 				k0++
 			}
 			if np := x.rightNP(k0, end); np > k0 {
@@ -192,7 +192,7 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 				}
 			}
 			// ", said X."
-			if c, ok := cueAt[i+1]; ok && x.inQuote[i] < 0 {
+			if c, ok := cueAt[i+1]; ok && x.qAt(i) < 0 {
 				if np := x.rightNP(c.last, end); np > c.last && np >= end-1 {
 					return i
 				}
@@ -215,7 +215,7 @@ func (x *extractor) trim(first, last int) (int, int) {
 	}
 	for last > first {
 		t := x.tok(last - 1)
-		if x.inQuote[last-1] < 0 && (t == "." || t == "," || t == "!" || t == "?" || t == ";" || t == ":" || t == "—" || t == "--") {
+		if x.qAt(last-1) < 0 && (t == "." || t == "," || t == "!" || t == "?" || t == ";" || t == ":" || t == "—" || t == "--") {
 			last--
 			continue
 		}
@@ -246,7 +246,7 @@ func (x *extractor) colons() {
 			end++
 		}
 		ca, cb := x.trim(colon+1, end)
-		if q := x.inQuote[ca]; q >= 0 && x.directs[q].open == ca {
+		if q := x.qAt(ca); q >= 0 && x.directs[q].open == ca {
 			// "NAME: “...”" quotes its words
 		} else if x.markKind(cb-1) != 0 && x.markKind(a) != 0 {
 			cb--
@@ -259,7 +259,7 @@ func (x *extractor) colons() {
 			q.Kind = Indirect
 		}
 		for i := a; i < end; i++ {
-			if qi := x.inQuote[i]; qi >= 0 {
+			if qi := x.qAt(i); qi >= 0 {
 				x.directs[qi].used = true
 				if x.directs[qi].q == nil {
 					x.directs[qi].q = q
@@ -377,10 +377,10 @@ func (x *extractor) attribute() {
 				a, b := x.trim(start, end)
 				before := x.quoteBefore(npStart)
 				first := lower(x.tok(a))
-				startsClause := a < b && (first == "that" || x.markKind(a) != 0 || x.inQuote[a] >= 0)
-				if before >= 0 && startsClause && x.inQuote[a] >= 0 && x.directs[x.inQuote[a]].open == a && x.tok(x.directs[before].close-1) == "," {
+				startsClause := a < b && (first == "that" || x.markKind(a) != 0 || x.qAt(a) >= 0)
+				if before >= 0 && startsClause && x.qAt(a) >= 0 && x.directs[x.qAt(a)].open == a && x.tok(x.directs[before].close-1) == "," {
 					// "“A,” she said, “B.”": one quote around the cue
-					d, e := x.directs[before], x.directs[x.inQuote[a]]
+					d, e := x.directs[before], x.directs[x.qAt(a)]
 					e.used = true
 					content = [2]int{d.open, e.close + 1}
 				} else if before >= 0 && !startsClause {
@@ -444,7 +444,7 @@ func (x *extractor) attribute() {
 				if x.tok(k) == "," {
 					k--
 				}
-				if q := x.inQuote[k]; q >= 0 && x.directs[q].close == k {
+				if q := x.qAt(k); q >= 0 && x.directs[q].close == k {
 					d := x.directs[q]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
 				} else {
@@ -464,20 +464,20 @@ func (x *extractor) attribute() {
 		// "called X “Y”": what is said is the quoted name
 		if namingCues[w0] {
 			for i := a; i < b; i++ {
-				if qi := x.inQuote[i]; qi >= 0 && x.directs[qi].open == i {
+				if qi := x.qAt(i); qi >= 0 && x.directs[qi].open == i {
 					a, b = i, min(x.directs[qi].close+1, b)
 					break
 				}
 			}
 		}
 		// direct or mixed
-		if qi := x.inQuote[a]; qi >= 0 && x.directs[qi].open == a && x.directs[qi].close == b-1 {
+		if qi := x.qAt(a); qi >= 0 && x.directs[qi].open == a && x.directs[qi].close == b-1 {
 			q.Kind = Direct
 			x.directs[qi].used = true
 			x.directs[qi].q = q
 		} else {
 			for i := a; i < b; i++ {
-				if qi := x.inQuote[i]; qi >= 0 {
+				if qi := x.qAt(i); qi >= 0 {
 					q.Kind = Mixed
 					x.directs[qi].used = true
 					if x.directs[qi].q == nil {
@@ -521,7 +521,7 @@ func (x *extractor) leadIn(open int) int {
 		return open
 	}
 	for i := s.First; i < open; i++ {
-		if x.inQuote[i] >= 0 || x.tok(i) == ":" || x.tok(i) == ";" {
+		if x.qAt(i) >= 0 || x.tok(i) == ":" || x.tok(i) == ";" {
 			return open
 		}
 	}
@@ -541,7 +541,7 @@ func (x *extractor) quoteBefore(i int) int {
 	if k < 0 {
 		return -1
 	}
-	if q := x.inQuote[k]; q >= 0 && x.directs[q].close == k {
+	if q := x.qAt(k); q >= 0 && x.directs[q].close == k {
 		return q
 	}
 	return -1
@@ -555,7 +555,7 @@ func (x *extractor) clauseStart(end int) int {
 	}
 	s := x.sentence(end - 1)
 	st := s.First
-	if q := x.inQuote[st]; q >= 0 && x.directs[q].open < st {
+	if q := x.qAt(st); q >= 0 && x.directs[q].open < st {
 		st = x.directs[q].open
 	}
 	return st
@@ -677,7 +677,7 @@ func (x *extractor) appositiveSubject(comma, first int) (int, bool) {
 	k := comma - 1
 	for k >= first && comma-k < 40 {
 		t := x.tok(k)
-		if x.inQuote[k] >= 0 || t == ";" || t == ":" || t == "(" && false {
+		if x.qAt(k) >= 0 || t == ";" || t == ":" || t == "(" && false {
 			break
 		}
 		if p := x.pos(k); (strings.HasPrefix(p, "VB") && p != "VBN" && p != "VBG") || p == "MD" {

@@ -174,6 +174,14 @@ func sortMentions(ms []entMention) {
 	}
 }
 
+// qAt returns the index of the direct quote holding token i, or -1.
+func (x *extractor) qAt(i int) int {
+	if i < 0 || i >= len(x.inQuote) {
+		return -1
+	}
+	return x.inQuote[i]
+}
+
 func (x *extractor) tok(i int) string {
 	if i < 0 || i >= len(x.toks) {
 		return ""
@@ -308,7 +316,7 @@ func (x *extractor) findCues() {
 		lx = getLexicon()
 	}
 	for i := 0; i < len(x.toks); i++ {
-		if x.inQuote[i] >= 0 {
+		if x.qAt(i) >= 0 {
 			continue
 		}
 		cands := lx.byFirst[lower(x.tok(i))]
@@ -318,7 +326,7 @@ func (x *extractor) findCues() {
 			}
 			ok := true
 			for k, w := range c.words {
-				if lower(x.tok(i+k)) != w || x.inQuote[i+k] >= 0 {
+				if lower(x.tok(i+k)) != w || x.qAt(i+k) >= 0 {
 					ok = false
 					break
 				}

@@ -80,7 +80,7 @@ func (x *extractor) verbAfter(i int) (a, b, v int) {
 	if x.tok(i) == "," {
 		i++
 	}
-	if i >= len(x.toks) || x.inQuote[i] >= 0 {
+	if i >= len(x.toks) || x.qAt(i) >= 0 {
 		return 0, 0, -1
 	}
 	s := x.sentence(i)

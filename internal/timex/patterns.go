@@ -372,6 +372,9 @@ func (st *state) year(i int) (result, bool) {
 	if st.c(j) == wFiscal || st.is(j, "fy") {
 		fiscal = true
 		j++
+		if st.isUnit(j, uYear) && st.kind(j+1) == kNum {
+			j++ // "fiscal year 2014"
+		}
 	}
 	if st.c(j) == wQ && st.tight(j+1) {
 		if q, nd, ok := st.num(j + 1); ok && nd == 1 && q >= 1 && (q <= 4 && st.ps[j].v == 'q' || q <= 2 && st.ps[j].v == 'h') && !st.tight(j+2) {

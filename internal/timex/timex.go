@@ -181,6 +181,10 @@ func (st *state) tense(j int) int {
 	if j < 0 || j >= len(st.ps) {
 		return 0
 	}
+	// "has until Monday": deadlines lie ahead
+	if st.is(j-1, "until") && !st.past(j-1) {
+		return 1
+	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if t := st.cue(k); t != 0 {
 			return t

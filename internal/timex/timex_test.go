@@ -70,6 +70,8 @@ func TestExtract(t *testing.T) {
 		{"Third-quarter profit fell.", []want{{"Third-quarter", Date, "2023-Q3"}}},
 		{"The man, 52 years old, said it was a 10-year-old boy.", nil},
 		{"Disco ruled in the 70s and the '80s.", []want{{"the 70s", Date, "197"}, {"the '80s", Date, "198"}}},
+		{"The bank has until Monday to pay.", []want{{"Monday", Date, "2023-09-25"}}},
+		{"Its budget for fiscal year 2024 was cut.", []want{{"fiscal year 2024", Date, "2024"}}},
 		{"No time words here at all, only 1,500 people and $2000.", nil},
 		{"In May the council voted; may it last.", []want{{"May", Date, "2023-05"}}},
 	}

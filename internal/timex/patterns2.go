@@ -695,22 +695,32 @@ func (st *state) clock(i int) (result, bool) {
 	}
 	day := st.a
 	dayKnown := st.has
+	// "5 p.m. Tuesday" takes the day in; "midnight on March 31" only
+	// takes its date, the day being an expression of its own
+	on := st.c(k) == wOn
+	if on {
+		k++
+	}
+	dayEnd := end
 	switch st.c(k) {
 	case cWeekday:
 		if st.has {
 			day = st.weekdayDate(int(st.ps[k].v), 0, k)
 		}
-		end = k + 1
+		dayEnd = k + 1
 	case cDeixis:
 		day = st.a.AddDate(0, 0, int(st.ps[k].v))
-		end = k + 1
+		dayEnd = k + 1
 	case cMonth, cMonthAbbr:
 		if r, ok := st.monthDate(k); ok && len(r.val) == 10 {
 			if t, err := time.Parse("2006-01-02", r.val); err == nil {
 				day, dayKnown = t, true
 			}
-			end = r.end
+			dayEnd = r.end
 		}
+	}
+	if !on {
+		end = dayEnd
 	}
 	b := make([]byte, 0, 16)
 	if dayKnown {

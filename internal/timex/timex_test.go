@@ -72,6 +72,7 @@ func TestExtract(t *testing.T) {
 		{"Disco ruled in the 70s and the '80s.", []want{{"the 70s", Date, "197"}, {"the '80s", Date, "198"}}},
 		{"The bank has until Monday to pay.", []want{{"Monday", Date, "2023-09-25"}}},
 		{"Its budget for fiscal year 2024 was cut.", []want{{"fiscal year 2024", Date, "2024"}}},
+		{"The deadline is midnight on Sept. 30.", []want{{"midnight", Time, "2023-09-30T24:00"}, {"Sept. 30", Date, "2023-09-30"}}},
 		{"No time words here at all, only 1,500 people and $2000.", nil},
 		{"In May the council voted; may it last.", []want{{"May", Date, "2023-05"}}},
 	}

@@ -298,7 +298,8 @@ func (st *state) weekday(i int) (result, bool) {
 			return result{}, false
 		}
 		wd := int(st.ps[i].v)
-		b := []byte("XXXX-WXX-")
+		var arr [24]byte
+		b := append(arr[:0], "XXXX-WXX-"...)
 		b = appendInt(b, wd, 1)
 		return result{end: i + 1, typ: Set, val: string(b)}, true
 	case cWeekday:
@@ -315,7 +316,8 @@ func (st *state) weekday(i int) (result, bool) {
 		}
 		// "Tuesday nights" is a set
 		if strings.HasSuffix(strings.ToLower(st.word(end)), "s") {
-			b := []byte("XXXX-WXX-")
+			var arr [24]byte
+		b := append(arr[:0], "XXXX-WXX-"...)
 			b = appendInt(b, wd, 1)
 			b = append(b, 'T')
 			b = append(b, podCode[pod]...)
@@ -323,11 +325,12 @@ func (st *state) weekday(i int) (result, bool) {
 		}
 		end++
 	}
-	var val []byte
+	var arr [24]byte
+	val := arr[:0]
 	if st.has {
-		val = []byte(dayValue(st.weekdayDate(wd, 0, i)))
+		val = appendDay(val, st.weekdayDate(wd, 0, i))
 	} else {
-		val = []byte("XXXX-WXX-")
+		val = append(val, "XXXX-WXX-"...)
 		val = appendInt(val, wd, 1)
 	}
 	typ := Date

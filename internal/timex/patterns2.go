@@ -443,11 +443,12 @@ func (st *state) relative(i int) (result, bool) {
 // dayResult is a day (and part of day) resolved to t.
 func (st *state) dayResult(end int, t time.Time, pod int) result {
 	r := result{end: end, typ: Date, rel: true}
-	var b []byte
+	var arr [24]byte
+	b := arr[:0]
 	if st.has {
-		b = []byte(dayValue(t))
+		b = appendDay(b, t)
 	} else {
-		b = []byte("XXXX-XX-XX")
+		b = append(b, "XXXX-XX-XX"...)
 	}
 	if pod > 0 {
 		r.typ = Time
@@ -569,7 +570,8 @@ func (st *state) set(i int) (result, bool) {
 	case cUnit:
 		return result{end: e + 1, typ: Set, val: durationValue(n, int(st.ps[e].v))}, true
 	case cWeekday:
-		b := []byte("XXXX-WXX-")
+		var arr [24]byte
+		b := append(arr[:0], "XXXX-WXX-"...)
 		b = appendInt(b, int(st.ps[e].v), 1)
 		end := e + 1
 		if st.c(end) == cPOD {
@@ -722,7 +724,8 @@ func (st *state) clock(i int) (result, bool) {
 	if !on {
 		end = dayEnd
 	}
-	b := make([]byte, 0, 16)
+	var arr [24]byte
+	b := arr[:0]
 	if dayKnown {
 		b = append(b, dayValue(day)...)
 	} else {

@@ -25,17 +25,21 @@ func appendInt(b []byte, n, w int) []byte {
 }
 
 func dayValue(t time.Time) string {
-	b := make([]byte, 0, 10)
+	var arr [24]byte
+	return string(appendDay(arr[:0], t))
+}
+
+func appendDay(b []byte, t time.Time) []byte {
 	b = appendInt(b, t.Year(), 4)
 	b = append(b, '-')
 	b = appendInt(b, int(t.Month()), 2)
 	b = append(b, '-')
-	b = appendInt(b, t.Day(), 2)
-	return string(b)
+	return appendInt(b, t.Day(), 2)
 }
 
 func ymdValue(y, m, d int) string {
-	b := make([]byte, 0, 10)
+	var arr [24]byte
+	b := arr[:0]
 	if y < 0 {
 		b = append(b, "XXXX"...)
 	} else {
@@ -67,7 +71,8 @@ func yearValue(y int) string     { return ymdValue(y, 0, 0) }
 
 func weekValue(t time.Time) string {
 	y, w := t.ISOWeek()
-	b := make([]byte, 0, 8)
+	var arr [24]byte
+	b := arr[:0]
 	b = appendInt(b, y, 4)
 	b = append(b, "-W"...)
 	b = appendInt(b, w, 2)
@@ -75,7 +80,8 @@ func weekValue(t time.Time) string {
 }
 
 func quarterValue(y, q int) string {
-	b := make([]byte, 0, 7)
+	var arr [24]byte
+	b := arr[:0]
 	if y < 0 {
 		b = append(b, "XXXX"...)
 	} else {
@@ -135,7 +141,8 @@ func durationValue(n float64, u int) string {
 		}
 	}
 	code, t := unitCode(u)
-	b := make([]byte, 0, 8)
+	var arr [24]byte
+	b := arr[:0]
 	b = append(b, 'P')
 	if t {
 		b = append(b, 'T')

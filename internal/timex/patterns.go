@@ -317,7 +317,7 @@ func (st *state) weekday(i int) (result, bool) {
 		// "Tuesday nights" is a set
 		if strings.HasSuffix(strings.ToLower(st.word(end)), "s") {
 			var arr [24]byte
-		b := append(arr[:0], "XXXX-WXX-"...)
+			b := append(arr[:0], "XXXX-WXX-"...)
 			b = appendInt(b, wd, 1)
 			b = append(b, 'T')
 			b = append(b, podCode[pod]...)

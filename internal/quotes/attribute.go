@@ -283,6 +283,7 @@ func (x *extractor) attribute() {
 		s := x.sentence(c.first)
 		w0 := c.info.words[0]
 		var sp [2]int // speaker token range
+		around := false // content is two quotes around the cue
 		var content [2]int
 		found := false
 
@@ -383,6 +384,7 @@ func (x *extractor) attribute() {
 					d, e := x.directs[before], x.directs[x.qAt(a)]
 					e.used = true
 					content = [2]int{d.open, e.close + 1}
+					around = true
 				} else if before >= 0 && !startsClause {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
@@ -471,7 +473,7 @@ func (x *extractor) attribute() {
 			}
 		}
 		// direct or mixed
-		if qi := x.qAt(a); qi >= 0 && x.directs[qi].open == a && x.directs[qi].close == b-1 {
+		if qi := x.qAt(a); qi >= 0 && x.directs[qi].open == a && (x.directs[qi].close == b-1 || around) {
 			q.Kind = Direct
 			x.directs[qi].used = true
 			x.directs[qi].q = q

@@ -412,7 +412,11 @@ func (st *state) year(i int) (result, bool) {
 			return result{}, false
 		}
 		if st.tight(j+1) && st.punct(j+1, '-') && st.kind(j+2) == kNum {
-			return result{}, false // a range or a score, left alone
+			// "2010-2012" is a range of years, each one a date;
+			// "1990-91" and scores are left alone
+			if y2, ok := st.yearNum(j + 2); !ok || y2 <= y || !st.tight(j+2) {
+				return result{}, false
+			}
 		}
 	}
 	return result{end: j + 1, typ: Date, val: yearValue(y)}, true

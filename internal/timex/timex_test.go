@@ -73,6 +73,7 @@ func TestExtract(t *testing.T) {
 		{"The bank has until Monday to pay.", []want{{"Monday", Date, "2023-09-25"}}},
 		{"Its budget for fiscal year 2024 was cut.", []want{{"fiscal year 2024", Date, "2024"}}},
 		{"The deadline is midnight on Sept. 30.", []want{{"midnight", Time, "2023-09-30T24:00"}, {"Sept. 30", Date, "2023-09-30"}}},
+		{"Output fell in 2010-2012.", []want{{"2010", Date, "2010"}, {"2012", Date, "2012"}}},
 		{"No time words here at all, only 1,500 people and $2000.", nil},
 		{"In May the council voted; may it last.", []want{{"May", Date, "2023-05"}}},
 	}

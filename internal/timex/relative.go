@@ -612,6 +612,9 @@ func (st *state) deixis(i int) (result, bool) {
 	case cTonight:
 		return st.dayResult(j+1, st.a, 4), true
 	case wNow:
+		if st.punct(j+1, '-') && st.tight(j+1) {
+			return result{}, false // "now-defunct"
+		}
 		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
 	case cRefWord:
 		return result{end: j + 1, typ: Date, val: refNames[st.ps[j].v]}, true

@@ -5,7 +5,26 @@
 //
 // The recogniser is a hand-written grammar over its own fine-grained
 // segmentation of the text (letter runs, digit runs, punctuation), in the
-// manner of HeidelTime and SUTime.
+// manner of HeidelTime and SUTime, so that it does not depend on how the
+// shared tokeniser splits "Sept.", "1990s" or "2023-09-20".
+//
+// Resolution follows the TimeBank conventions of news text:
+//   - a bare weekday is the anchor's day when it is the same weekday,
+//     otherwise the latest one before the anchor, or the next one when the
+//     nearest verb cue speaks of the future ("will", "is to", "scheduled",
+//     "has until");
+//   - a month and day without a year take the anchor's year unless the
+//     tense or a distance of more than four (past) or eight (future)
+//     months says otherwise; "last April" is the latest April before the
+//     anchor's month;
+//   - "the quarter", "a year earlier" and "the year-ago period" refer to
+//     the last completed quarter named in the two sentences before;
+//   - "the next day" and "the day before" count from the last day named;
+//   - durations are ISO 8601 (P3D, PT2H, P2Y6M, PXY for "years");
+//     decades and centuries as dates are 199 and 19.
+//
+// With a zero anchor, relative expressions keep X placeholders
+// (XXXX-WXX-3, XXXX-09-20, XXXX) and are marked Anchored=false.
 package timex
 
 import (

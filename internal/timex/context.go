@@ -347,7 +347,11 @@ func (st *state) holiday(i int) (result, bool) {
 	rel := y < 0
 	if y < 0 {
 		if !st.has {
-			return result{end: end, typ: Date, val: "XXXX-XX-XX", rel: true}, true
+			m, d := holidayDate(h, 2001)
+			if m2, d2 := holidayDate(h, 2002); m2 != m || d2 != d {
+				d = -1 // moves from year to year
+			}
+			return result{end: end, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 		}
 		m, d := holidayDate(h, st.a.Year())
 		y = st.monthYear(m, d, i)

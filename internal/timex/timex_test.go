@@ -119,6 +119,9 @@ func TestZeroAnchor(t *testing.T) {
 		{"The firm is now larger.", "now", "PRESENT_REF", true},
 		{"The market is open every Monday.", "every Monday", "XXXX-WXX-1", true},
 		{"Prices rose sharply in the 1990s.", "the 1990s", "199", true},
+		{"They met at Christmas.", "Christmas", "XXXX-12-25", false},
+		{"They met on Thanksgiving.", "Thanksgiving", "XXXX-11-XX", false},
+		{"He arrived at 3 p.m.", "3 p.m.", "XXXX-XX-XXT15:00", false},
 	}
 	for _, tt := range tests {
 		got := extract(tt.in, time.Time{})

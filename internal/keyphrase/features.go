@@ -3,6 +3,7 @@ package keyphrase
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -14,7 +15,7 @@ var featureNames = []string{
 	"positionRank", "positionRankRank",
 	"capital", "acronym", "proper", "plural", "maximal", "adjective", "digit",
 	"spread", "logDocLen", "headCount", "wordCount",
-	"unknownWord", "bias",
+	"unknownWord", "prMean", "headIDF", "logSuper", "logSub", "bias",
 }
 
 // numFeatures is the length of a feature vector.
@@ -38,6 +39,27 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 			prs[i] += pr[w]
 		}
 		maxPR = math.Max(maxPR, prs[i])
+	}
+	// how many other candidates contain each one, and how many it contains
+	super := make(map[string]int)
+	sub := make(map[string]int)
+	keys := make(map[string]bool, len(cands))
+	for _, c := range cands {
+		keys[c.key] = true
+	}
+	for _, c := range cands {
+		for a := 0; a < len(c.words); a++ {
+			for b := a + 1; b <= len(c.words); b++ {
+				if b-a == len(c.words) {
+					continue
+				}
+				k := strings.Join(c.words[a:b], " ")
+				if keys[k] {
+					super[k] += len(c.mentions)
+					sub[c.key]++
+				}
+			}
+		}
 	}
 	for i, c := range cands {
 		f := make([]float64, numFeatures)
@@ -90,7 +112,14 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 		}
 		f[25] = math.Log1p(ws / float64(len(c.words)))
 		f[26] = unknown
-		f[27] = 1
+		f[27] = prs[i] / float64(len(c.words))
+		if maxPR > 0 {
+			f[27] /= maxPR
+		}
+		f[28], _ = e.idf(c.words[len(c.words)-1])
+		f[29] = math.Log1p(float64(super[c.key]))
+		f[30] = math.Log1p(float64(sub[c.key]))
+		f[31] = 1
 		out[i] = f
 	}
 	rankInto(out, tfidf, 12)

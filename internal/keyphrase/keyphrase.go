@@ -97,9 +97,9 @@ func LoadFS(fsys fs.FS) (*Extractor, error) {
 }
 
 // New returns an Extractor with model m (nil: features only) and background
-// document frequencies df over ndocs documents.
+// document frequencies df over ndocs documents, with Redundancy set.
 func New(m *Model, df map[string]int32, ndocs int) *Extractor {
-	return &Extractor{m: m, df: df, ndocs: float64(ndocs)}
+	return &Extractor{Redundancy: true, m: m, df: df, ndocs: float64(ndocs)}
 }
 
 // ReadDF reads a gzipped background table: a first line "docs N", then

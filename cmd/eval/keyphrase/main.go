@@ -11,6 +11,7 @@ import (
 	"log"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/keyphrase"
@@ -23,7 +24,8 @@ func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	notag := flag.Bool("notag", false, "do not POS-tag (stopword-run candidates)")
 	dir := flag.String("dir", "", "read model.json.gz and df.txt.gz from this directory instead of the embedded model")
-	red := flag.Bool("redundancy", false, "drop phrases contained in better-ranked ones")
+	lower := flag.Bool("lower", false, "lower-case the texts first (as SIFRank feeds DUC-2001)")
+	red := flag.Bool("redundancy", true, "drop phrases contained in better-ranked ones")
 	flag.Parse()
 
 	ext, err := keyphrase.Load()
@@ -53,7 +55,11 @@ func main() {
 		tokens := 0
 		var el time.Duration
 		for _, doc := range set.docs {
-			td := text.Analyze(doc.Text)
+			t := doc.Text
+			if *lower {
+				t = strings.ToLower(t)
+			}
+			td := text.Analyze(t)
 			if !*notag {
 				tagger.Tag(td)
 			}

@@ -77,6 +77,7 @@ type cluster struct {
 	loc      *LatLng
 	acronym  string
 	country  bool // the cluster names a country
+	headName bool // the name comes from a headline
 	lastTok  int
 	subjects int
 }
@@ -98,6 +99,8 @@ type resolver struct {
 	clusters []*cluster
 	ments    []*ment
 	acronyms map[string]*cluster
+	headSet  bool
+	isHead   bool
 }
 
 // Resolve groups the mentions ms of doc into entities, sorted by salience,
@@ -224,18 +227,54 @@ func (r *resolver) proper(m ner.Mention) {
 		r.inMent[i] = true
 	}
 	c := r.match(typ, name, toks)
+	head := r.headline(first)
 	if c == nil {
-		c = &cluster{typ: typ, name: name, toks: toks}
+		c = &cluster{typ: typ, name: name, toks: toks, headName: head}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
-	} else if len(toks) > len(c.toks) && (c.typ == typ || typ == ner.Person) {
-		c.name, c.toks = name, toks
+	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
+		// the longest name names the entity, but a headline's words
+		// ("Obama Sees ...") only until the body names it
+		c.name, c.toks, c.headName = name, toks, head
 	}
 	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 {
 		c.typ = ner.Person
 	}
 	r.add(c, Proper, first, last)
 }
+
+// headline reports whether token i lies in a title-case first sentence
+// (a headline: most of its words capitalised).
+func (r *resolver) headline(i int) bool {
+	if r.tokSent[i] != 0 || len(r.doc.Sentences) < 2 {
+		return false
+	}
+	if r.headSet {
+		return r.isHead
+	}
+	r.headSet = true
+	s := r.doc.Sentences[0]
+	words, caps := 0, 0
+	for k := s.First; k < s.Last; k++ {
+		t := r.tok(k)
+		if t == "" || !(t[0] >= 'a' && t[0] <= 'z' || t[0] >= 'A' && t[0] <= 'Z') {
+			continue
+		}
+		words++
+		if isCap(t) {
+			caps++
+		} else if !headlineSmall[lower(t)] {
+			// a lower-case content word: running text
+			return false
+		}
+	}
+	r.isHead = words >= 4 && caps*10 >= words*7
+	return r.isHead
+}
+
+var headlineSmall = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but",
+	"by", "with", "from", "as", "vs", "vs.", "s", "t", "if", "is", "are", "be", "not", "up", "out",
+	"into", "over", "after", "about")
 
 func (r *resolver) possessiveEnd(first, last int) int {
 	for n := 1; n <= 2 && last-n > first; n++ {
@@ -293,10 +332,24 @@ func (r *resolver) match(typ ner.Type, name string, toks []string) *cluster {
 		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1) {
 			if subset(toks, c.toks) || (typ == ner.Person && subset(c.toks, toks)) {
 				better(c)
+			} else if c.headName && typ == ner.Person && shareAny(toks, c.toks) {
+				// a headline's "Ruiz Sees" is the body's "Ana Ruiz"
+				better(c)
 			}
 		}
 	}
 	return best
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subset reports whether every token of a is in b (a non-empty).

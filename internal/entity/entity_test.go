@@ -162,3 +162,14 @@ func TestResolveArticle(t *testing.T) {
 		t.Errorf("most salient = %s", es[0].Name)
 	}
 }
+
+func TestHeadlineName(t *testing.T) {
+	doc := text.Analyze("Ruiz Sees Victory if Harbour Plan Passes\n\nMayor Ana Ruiz said on Monday that the plan would pass. Ruiz thanked the council.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Ruiz Sees", ner.Person}, gold{"Ana Ruiz", ner.Person}, gold{"Ruiz", ner.Person}))
+	if len(es) != 1 || es[0].Name != "Ana Ruiz" || len(es[0].Mentions) != 3 {
+		t.Errorf("got %+v, want one entity Ana Ruiz with 3 mentions", es)
+	}
+	if len(es) > 0 && (len(es[0].Roles) != 1 || es[0].Roles[0].Title != "Mayor") {
+		t.Errorf("roles %+v", es[0].Roles)
+	}
+}

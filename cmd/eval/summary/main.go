@@ -24,7 +24,7 @@ func main() {
 	folds := flag.Int("folds", 5, "cross-validation folds (0 or 1: skip)")
 	l2 := flag.Float64("l2", 1e-4, "L2 regularisation of the cross-validated models")
 	epochs := flag.Int("epochs", 4, "training epochs of the cross-validated models")
-	trees := flag.Int("trees", 0, "boosted trees (0: logistic regression)")
+	trees := flag.Int("trees", 200, "boosted trees (0: logistic regression)")
 	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
 	flag.Parse()

@@ -47,11 +47,16 @@ var negInf = float32(math.Inf(-1))
 // mask[a+1][b] is 0 when b may follow a, -inf otherwise.
 var mask [nLabels + 1][nLabels]float32
 
+// preds[b] lists the labels that may precede b.
+var preds [nLabels][]uint8
+
 func init() {
 	for a := -1; a < nLabels; a++ {
 		for b := 0; b < nLabels; b++ {
 			if !allowed(a, b) {
 				mask[a+1][b] = negInf
+			} else if a >= 0 {
+				preds[b] = append(preds[b], uint8(a))
 			}
 		}
 	}
@@ -73,18 +78,15 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 		e := em[i*nLabels : (i+1)*nLabels]
 		bk := back[i*nLabels : (i+1)*nLabels]
 		for y := 0; y < nLabels; y++ {
-			best, bi := negInf, 0
-			for a := 0; a < nLabels; a++ {
-				if mask[a+1][y] != 0 {
-					continue
-				}
-				v := prev[a] + trans[a*nLabels+y]
+			best, bi := negInf, uint8(0)
+			for _, a := range preds[y] {
+				v := prev[a] + trans[int(a)*nLabels+y]
 				if v > best {
 					best, bi = v, a
 				}
 			}
 			cur[y] = best + e[y]
-			bk[y] = uint8(bi)
+			bk[y] = bi
 		}
 	}
 	last := delta[(n-1)*nLabels : n*nLabels]
@@ -151,11 +153,10 @@ func prepare(in *input, cl *wordclusters.Clusters, gz *gazetteer, ts []tok) []to
 				seenWord = true
 			}
 			if cl != nil {
-				k := wordclusters.Key(wordclusters.Norm(w))
-				t.cl, t.hasCl = cl.Lookup(k)
+				t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(w, false))
 				if !t.hasCl && t.cased != 3 {
 					// headline caps or sentence-initial: try other casings
-					t.cl, t.hasCl = cl.Lookup(wordclusters.Key(titleCase(w)))
+					t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(w, true))
 				}
 			}
 			ts = append(ts, t)
@@ -166,14 +167,6 @@ func prepare(in *input, cl *wordclusters.Clusters, gz *gazetteer, ts []tok) []to
 	}
 	docCase(ts)
 	return ts
-}
-
-func titleCase(w string) string {
-	b := []byte(w)
-	for i := 1; i < len(b); i++ {
-		b[i] = lowerByte(b[i])
-	}
-	return string(b)
 }
 
 // docCase records, for each word, how it is written elsewhere in the
@@ -232,6 +225,7 @@ func secondPass(ts []tok, labels []int) {
 	for i := range ts {
 		t := &ts[i]
 		t.docPrev = 0
+		t.lab1 = uint8(labels[i])
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}

@@ -45,6 +45,9 @@ const (
 	tClShape
 	tLen
 	tPOSWord
+	tBias2
+	tDocPrevLab
+	tDocPrevLower
 )
 
 // Feature groups that can be switched off to measure their gain.
@@ -53,6 +56,10 @@ const (
 	FGazetteer
 	FDocCase
 	FSecondPass
+	// FSelective re-decodes in the second pass only the sentences where
+	// a word's type elsewhere in the document disagrees with its first-pass
+	// label (a run-time switch; the model is the same).
+	FSelective
 	FAll = FClusters | FGazetteer | FDocCase | FSecondPass
 )
 
@@ -71,6 +78,7 @@ type tok struct {
 	capsSent  bool  // the sentence is all upper case (headline)
 	docCase   uint8 // how this word is written elsewhere in the document
 	docPrev   uint8 // second pass: type given to this word elsewhere (0 none)
+	lab1      uint8 // second pass: this token's first-pass label
 	sentStart int
 	sentEnd   int
 }
@@ -169,9 +177,10 @@ var (
 	hEOS2 = p.AddString(p.Seed(98), "</s2>")
 )
 
-func f1(t int, v uint64) uint64 { return p.Mix(p.AddUint(p.Seed(uint64(t)), v)) }
+// f1 and f2 make the key of template t with one or two values.
+func f1(t int, v uint64) uint64 { return p.Mix(v ^ uint64(t)*0x9E3779B97F4A7C15) }
 func f2(t int, a, b uint64) uint64 {
-	return p.Mix(p.AddUint(p.AddUint(p.Seed(uint64(t)), a), b))
+	return p.Mix((a*0xC2B2AE3D27D4EB4F + b) ^ uint64(t)*0x9E3779B97F4A7C15)
 }
 
 // features appends the keys of token i of ts (a document's tokens).
@@ -273,4 +282,11 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 		out = append(out, f1(tDocPrev, uint64(t.docPrev)), f2(tDocPrevShape, uint64(t.docPrev), uint64(t.cased)))
 	}
 	return out
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -17,19 +17,37 @@ const (
 	gPersonTitle
 	gOrgSuffix
 	gEventWord
+	gPrefix // a proper prefix of a longer entry
 )
 
 const maxGazLen = 5
 
 // gazetteer matches token sequences (lower-cased) against name lists.
 type gazetteer struct {
-	m map[uint64]uint16
+	keys  []uint64
+	kinds []uint16
+	mask  uint64
 }
 
 func gazKey(h uint64) uint64 { return p.Mix(h) }
 
+// get returns the kinds of phrase key k.
+func (g *gazetteer) get(k uint64) uint16 {
+	j := k & g.mask
+	for {
+		kk := g.keys[j]
+		if kk == k {
+			return g.kinds[j]
+		}
+		if kk == 0 {
+			return 0
+		}
+		j = (j + 1) & g.mask
+	}
+}
+
 func newGazetteer() *gazetteer {
-	g := &gazetteer{m: map[uint64]uint16{}}
+	m := map[uint64]uint16{}
 	add := func(list string, kind uint16) {
 		for _, line := range strings.Split(list, "\n") {
 			line = strings.TrimSpace(line)
@@ -42,13 +60,17 @@ func newGazetteer() *gazetteer {
 					continue
 				}
 				h := p.Seed(5)
-				for j, w := range strings.Fields(name) {
+				ws := strings.Fields(name)
+				for j, w := range ws {
 					if j > 0 {
 						h = p.AddUint(h, ' ')
 					}
 					h = hashLower(h, w)
+					if j < len(ws)-1 {
+						m[gazKey(h)] |= gPrefix
+					}
 				}
-				g.m[gazKey(h)] |= kind
+				m[gazKey(h)] |= kind
 			}
 		}
 	}
@@ -61,19 +83,19 @@ func newGazetteer() *gazetteer {
 	add(personTitles, gPersonTitle)
 	add(orgSuffixes, gOrgSuffix)
 	add(eventWords, gEventWord)
-	return g
-}
-
-// lookup returns the kinds of the phrase words[i:j].
-func (g *gazetteer) phrase(ts []tok, i, j int) uint16 {
-	h := p.Seed(5)
-	for k := i; k < j; k++ {
-		if k > i {
-			h = p.AddUint(h, ' ')
-		}
-		h = hashLower(h, ts[k].word)
+	size := 1
+	for size < 2*len(m)+1 {
+		size <<= 1
 	}
-	return g.m[gazKey(h)]
+	g := &gazetteer{keys: make([]uint64, size), kinds: make([]uint16, size), mask: uint64(size - 1)}
+	for k, v := range m {
+		j := k & g.mask
+		for g.keys[j] != 0 {
+			j = (j + 1) & g.mask
+		}
+		g.keys[j], g.kinds[j] = k, v
+	}
+	return g
 }
 
 // mark sets tok.gaz (longest match, with the token's position in it) and
@@ -91,8 +113,12 @@ func (g *gazetteer) mark(ts []tok) {
 				h = p.AddUint(h, ' ')
 			}
 			h = hashLower(h, ts[j].word)
-			if k := g.m[gazKey(h)]; k != 0 {
-				best, bk = j+1-i, k
+			k := g.get(gazKey(h))
+			if k&^gPrefix != 0 {
+				best, bk = j+1-i, k&^gPrefix
+			}
+			if k&gPrefix == 0 {
+				break
 			}
 		}
 		if best == 0 {
@@ -113,7 +139,7 @@ func (g *gazetteer) mark(ts []tok) {
 			}
 			ts[j].gaz = p.AddUint(p.AddUint(p.Seed(6), uint64(bk)), pos)
 			if best > 1 {
-				if k := g.m[gazKey(hashLower(p.Seed(5), ts[j].word))]; k != 0 {
+				if k := g.get(gazKey(hashLower(p.Seed(5), ts[j].word))) &^ gPrefix; k != 0 {
 					ts[j].gaz2 = p.AddUint(p.AddUint(p.Seed(6), uint64(k)), 4)
 				}
 			}

@@ -33,7 +33,7 @@ type buffers struct {
 	delta  []float32
 	back   []uint8
 	labels []int
-	spans  []int
+	only   []bool
 }
 
 // Load reads the embedded model.
@@ -111,33 +111,64 @@ func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.
 // label runs the model(s) over b.in and leaves the label ids in b.labels.
 func (r *Recognizer) label(b *buffers) {
 	b.ts = prepare(&b.in, r.cl, r.gz, b.ts)
-	groups := r.groups &^ FSecondPass
-	r.decode(b, r.m1, groups)
+	groups := r.groups &^ (FSecondPass | FSelective)
+	n := len(b.ts)
+	if cap(b.labels) < n {
+		b.labels = make([]int, n, 2*n)
+	}
+	b.labels = b.labels[:n]
+	r.decode(b, r.m1, groups, nil)
 	if r.m2 != nil {
 		secondPass(b.ts, b.labels)
-		r.decode(b, r.m2, r.groups)
+		var only []bool
+		if r.groups&FSelective != 0 {
+			b.only = b.only[:0]
+			for _, s := range b.in.sents {
+				need := false
+				for i := s[0]; i < s[1] && !need; i++ {
+					t := &b.ts[i]
+					if t.docPrev != 0 {
+						own := uint8(5)
+						if t.lab1 != 0 {
+							own = uint8(ltype(int(t.lab1)) + 1)
+						}
+						need = own != t.docPrev
+					}
+				}
+				b.only = append(b.only, need)
+			}
+			only = b.only
+		}
+		r.decode(b, r.m2, r.groups, only)
 	}
 }
 
-func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int) {
+// decode scores the tokens with m and runs Viterbi per sentence, writing
+// b.labels; with only set, just the sentences marked true.
+func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int, only []bool) {
 	n := len(b.ts)
 	if cap(b.em) < n*nLabels {
 		b.em = make([]float32, n*nLabels*2)
 		b.delta = make([]float32, n*nLabels*2)
 		b.back = make([]uint8, n*nLabels*2)
 	}
+	if len(b.labels) != n {
+		b.labels = make([]int, n)
+	}
 	em := b.em[:n*nLabels]
-	for i := range em {
-		em[i] = 0
-	}
-	for i := range b.ts {
-		b.feats = features(b.ts, i, groups, b.feats[:0])
-		m.Score(b.feats, em[i*nLabels:(i+1)*nLabels])
-	}
-	b.labels = b.labels[:0]
-	for _, s := range b.in.sents {
-		k := s[1] - s[0]
-		b.labels = viterbi(k, em[s[0]*nLabels:s[1]*nLabels], m.Trans, m.Start, b.back, b.delta, b.labels)
+	for si, s := range b.in.sents {
+		if only != nil && !only[si] {
+			continue
+		}
+		e := em[s[0]*nLabels : s[1]*nLabels]
+		for i := range e {
+			e[i] = 0
+		}
+		for i := s[0]; i < s[1]; i++ {
+			b.feats = features(b.ts, i, groups, b.feats[:0])
+			m.Score(b.feats, em[i*nLabels:(i+1)*nLabels])
+		}
+		viterbi(s[1]-s[0], e, m.Trans, m.Start, b.back, b.delta, b.labels[s[0]:s[0]])
 	}
 }
 

@@ -96,7 +96,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		tds[i] = makeDoc(d)
 		tds[i].ts = prepare(&tds[i].in, cl, gz, nil)
 	}
-	g1 := opt.Groups &^ FSecondPass
+	g1 := opt.Groups &^ (FSecondPass | FSelective)
 	scoreDev := func(m1, m2 *perceptron.Model) string {
 		if len(opt.Dev) == 0 {
 			return ""
@@ -128,7 +128,8 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 			for _, d := range held {
 				b.in = d.in
 				b.ts = append(b.ts[:0], d.ts...)
-				rf.decode(b, mf, g1)
+				b.labels = b.labels[:0]
+				rf.decode(b, mf, g1, nil)
 				secondPass(d.ts, b.labels)
 			}
 			logf("fold %d/%d done", f+1, k)

@@ -68,7 +68,8 @@ func Mix(h uint64) uint64 {
 type Model struct {
 	NLabels int
 	Labels  []string
-	slots   []slot // open addressing, key 0 = empty
+	slots   []slot // open addressing, fingerprint 0 = empty
+	keys    []uint64
 	mask    uint64
 	w       []int16 // quantised weights, NLabels per row
 	scale   float32 // weight = w * scale
@@ -78,10 +79,13 @@ type Model struct {
 	Start []float32
 }
 
+// slot holds a key's fingerprint (its high 32 bits, never 0) and its row.
 type slot struct {
-	key uint64
+	fp  uint32
 	row uint32
 }
+
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
 
 // NewModel builds a model from feature keys and their weight rows.
 func NewModel(labels []string, keys []uint64, w []float32, trans, start []float32) *Model {
@@ -104,17 +108,18 @@ func newModel(labels []string, keys []uint64, q []int16, scale float32, trans, s
 	n := len(labels)
 	m := &Model{NLabels: n, Labels: labels, w: q, scale: scale, Trans: trans, Start: start}
 	size := 1
-	for size < 2*len(keys)+1 {
+	for size < len(keys)*3/2+1 {
 		size <<= 1
 	}
 	m.slots = make([]slot, size)
+	m.keys = keys
 	m.mask = uint64(size - 1)
 	for i, k := range keys {
 		j := k & m.mask
-		for m.slots[j].key != 0 {
+		for m.slots[j].fp != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{k, uint32(i)}
+		m.slots[j] = slot{fingerprint(k), uint32(i)}
 	}
 	return m
 }
@@ -125,33 +130,64 @@ func (m *Model) Features() int { return len(m.w) / max(m.NLabels, 1) }
 // row returns the quantised weights of feature key (already Mixed), or nil.
 func (m *Model) row(k uint64) []int16 {
 	j := k & m.mask
+	fp := fingerprint(k)
 	for {
-		s := &m.slots[j]
-		if s.key == k {
+		s := m.slots[j]
+		if s.fp == fp {
 			r := int(s.row) * m.NLabels
 			return m.w[r : r+m.NLabels : r+m.NLabels]
 		}
-		if s.key == 0 {
+		if s.fp == 0 {
 			return nil
 		}
 		j = (j + 1) & m.mask
 	}
 }
 
+// find returns the row of feature key k, or -1.
+func (m *Model) find(k uint64) int32 {
+	j := k & m.mask
+	fp := fingerprint(k)
+	for {
+		s := m.slots[j]
+		if s.fp == fp {
+			return int32(s.row)
+		}
+		if s.fp == 0 {
+			return -1
+		}
+		j = (j + 1) & m.mask
+	}
+}
+
 // Score adds the weights of feats (Mixed keys) to scores.
+//
+// The lookups run in two phases (find every row, then add the rows) so
+// that the memory loads of different features overlap.
 func (m *Model) Score(feats []uint64, scores []float32) {
 	var acc [64]int32
+	var rows [128]int32
 	n := m.NLabels
 	if n > len(acc) {
 		panic("perceptron: too many labels")
 	}
 	a := acc[:n]
-	for _, f := range feats {
-		if row := m.row(f); row != nil {
+	for len(feats) > 0 {
+		k := min(len(feats), len(rows))
+		rs := rows[:k]
+		for i, f := range feats[:k] {
+			rs[i] = m.find(f)
+		}
+		for _, r := range rs {
+			if r < 0 {
+				continue
+			}
+			row := m.w[int(r)*n : int(r+1)*n : int(r+1)*n]
 			for i, v := range row {
 				a[i] += int32(v)
 			}
 		}
+		feats = feats[k:]
 	}
 	scores = scores[:n]
 	for i, v := range a {
@@ -184,10 +220,8 @@ func (m *Model) Write(w io.Writer) error {
 		r int32
 	}
 	var ks []kr
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			ks = append(ks, kr{sl.key, int32(sl.row)})
-		}
+	for r, k := range m.keys {
+		ks = append(ks, kr{k, int32(r)})
 	}
 	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
 	scale := m.scale

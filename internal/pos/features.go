@@ -195,12 +195,18 @@ func casedClass(s string) uint64 {
 func prepare(words []string, ws []word) {
 	for i, s := range words {
 		ws[i] = word{
-			w:     normHash(p.Seed(tWord), s),
-			suf3:  sufHash(p.Seed(tSuf3), s, 3),
-			shape: shapeHash(p.Seed(tShape), s),
+			w:     normHash(p.Seed(0), s),
+			suf3:  sufHash(p.Seed(0), s, 3),
+			shape: shapeHash(p.Seed(0), s),
 			cased: casedClass(s),
 		}
 	}
+}
+
+// f1 and f2 make the key of template t with one or two values.
+func f1(t int, v uint64) uint64 { return p.Mix(v ^ uint64(t)*0x9E3779B97F4A7C15) }
+func f2(t int, a, b uint64) uint64 {
+	return p.Mix((a*0xC2B2AE3D27D4EB4F + b) ^ uint64(t)*0x9E3779B97F4A7C15)
 }
 
 var (
@@ -235,27 +241,27 @@ func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uin
 		first = 1
 	}
 	out = append(out,
-		p.Mix(p.Seed(tBias)),
-		p.Mix(cur.w),
-		p.Mix(sufHash(p.Seed(tSuf1), s, 1)),
-		p.Mix(sufHash(p.Seed(tSuf2), s, 2)),
-		p.Mix(cur.suf3),
-		p.Mix(sufHash(p.Seed(tSuf4), s, 4)),
-		p.Mix(preHash(p.Seed(tPre1), s, 1)),
-		p.Mix(preHash(p.Seed(tPre2), s, 2)),
-		p.Mix(cur.shape),
-		p.Mix(p.AddUint(p.Seed(tPrev), pv)),
-		p.Mix(p.AddUint(p.Seed(tPrev2), pv2)),
-		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevPrev2), pv), pv2)),
-		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevWord), pv), cur.w)),
-		p.Mix(p.AddUint(p.Seed(tWordM1), w1)),
-		p.Mix(p.AddUint(p.Seed(tSufM1), s1)),
-		p.Mix(p.AddUint(p.Seed(tWordM2), w2)),
-		p.Mix(p.AddUint(p.Seed(tWordP1), n1)),
-		p.Mix(p.AddUint(p.Seed(tSufP1), sn1)),
-		p.Mix(p.AddUint(p.Seed(tWordP2), n2)),
-		p.Mix(p.AddUint(p.AddUint(p.Seed(tCased), cur.cased), first)),
-		p.Mix(p.AddUint(p.AddUint(p.Seed(tPrevNext), pv), n1)),
+		f1(tBias, 0),
+		f1(tWord, cur.w),
+		f1(tSuf1, sufHash(0, s, 1)),
+		f1(tSuf2, sufHash(0, s, 2)),
+		f1(tSuf3, cur.suf3),
+		f1(tSuf4, sufHash(0, s, 4)),
+		f1(tPre1, preHash(0, s, 1)),
+		f1(tPre2, preHash(0, s, 2)),
+		f1(tShape, cur.shape),
+		f1(tPrev, pv),
+		f1(tPrev2, pv2),
+		f2(tPrevPrev2, pv, pv2),
+		f2(tPrevWord, pv, cur.w),
+		f1(tWordM1, w1),
+		f1(tSufM1, s1),
+		f1(tWordM2, w2),
+		f1(tWordP1, n1),
+		f1(tSufP1, sn1),
+		f1(tWordP2, n2),
+		f2(tCased, cur.cased, first),
+		f2(tPrevNext, pv, n1),
 	)
 	return out
 }

@@ -132,3 +132,23 @@ func Write(w io.Writer, m map[string][]uint16) error {
 	}
 	return zw.Close()
 }
+
+// KeyOf returns Key(Norm(w)) without allocating; with title set, the word
+// is first rewritten in title case (Paris for PARIS or paris).
+func KeyOf(w string, title bool) uint64 {
+	h := perceptron.Seed(977)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			c = '0'
+		case title && i == 0 && c >= 'a' && c <= 'z':
+			c -= 32
+		case title && i > 0 && c >= 'A' && c <= 'Z':
+			c += 32
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return perceptron.Mix(h)
+}

@@ -75,7 +75,7 @@ var DefaultOptions = Options{
 	MergeContinued:   true,
 	UncuedParagraphs: 1,
 	MinPartialTokens: 5,
-	MinCuePrecision:  0.3,
+	MinCuePrecision:  0.35,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

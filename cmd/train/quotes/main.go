@@ -32,6 +32,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	out := flag.String("out", "internal/quotes/cues.tsv", "cue lexicon to write")
 	minCount := flag.Int("min-count", 2, "least times a cue must be annotated")
+	verbHeads := flag.Bool("verb-heads", false, "count the verbs of multi-word cues as cues")
 	minRatio := flag.Float64("min-ratio", 0.05, "least share of the words' occurrences that are cues")
 	flag.Parse()
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
@@ -40,15 +41,20 @@ func main() {
 	}
 	cue := map[string]int{}
 	var docs [][]string
+	tagger, err := pos.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, a := range arts {
 		doc := text.Analyze(a.Text)
+		tagger.Tag(doc)
 		words := make([]string, len(doc.Tokens))
 		for i, t := range doc.Tokens {
 			words[i] = strings.ToLower(t.Text)
 		}
 		docs = append(docs, words)
 		for _, at := range a.Attributions {
-			var ws []string
+			var ws, verbs []string
 			ok := true
 			for _, sp := range at.Cue {
 				for _, t := range doc.Tokens {
@@ -57,11 +63,23 @@ func main() {
 							ok = false
 						}
 						ws = append(ws, strings.ToLower(t.Text))
+						if strings.HasPrefix(t.POS, "VB") && *verbHeads {
+							verbs = append(verbs, strings.ToLower(t.Text))
+						}
 					}
 				}
 			}
 			if ok && len(ws) > 0 && len(ws) <= 4 {
 				cue[strings.Join(ws, " ")]++
+			}
+			// "is once again questioning": the verbs of a longer cue
+			// count as cues on their own
+			if len(ws) > 1 {
+				for _, v := range verbs {
+					if !aux[v] {
+						cue[v]++
+					}
+				}
 			}
 		}
 	}
@@ -105,7 +123,7 @@ func main() {
 	}
 	// second pass: run the extractor with this lexicon over the train
 	// split and count, per cue, the quotes it made and how many were right
-	made, right, err := calibrate(arts, quotes.ParseLexicon(b.String()))
+	made, right, err := calibrate(arts, quotes.ParseLexicon(b.String()), tagger)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -123,11 +141,7 @@ func main() {
 // calibrate extracts quotes from the train articles with every learned cue
 // allowed and counts per cue the quotes made and those that overlap an
 // annotated content.
-func calibrate(arts []polnear.Article, lx *quotes.Lexicon) (made, right map[string]int, err error) {
-	tagger, err := pos.Load()
-	if err != nil {
-		return nil, nil, err
-	}
+func calibrate(arts []polnear.Article, lx *quotes.Lexicon, tagger *pos.Tagger) (made, right map[string]int, err error) {
 	rec, err := ner.Load()
 	if err != nil {
 		return nil, nil, err
@@ -159,6 +173,9 @@ func calibrate(arts []polnear.Article, lx *quotes.Lexicon) (made, right map[stri
 	}
 	return made, right, nil
 }
+
+var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"has": true, "have": true, "had": true, "do": true, "did": true, "does": true, "will": true, "would": true}
 
 func isWord(s string) bool {
 	for _, r := range s {

@@ -282,7 +282,7 @@ func (x *extractor) attribute() {
 	for _, c := range x.cues {
 		s := x.sentence(c.first)
 		w0 := c.info.words[0]
-		var sp [2]int // speaker token range
+		var sp [2]int   // speaker token range
 		around := false // content is two quotes around the cue
 		var content [2]int
 		found := false

@@ -895,7 +895,7 @@ type Token struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Text is the span of the token.
 	Text *TextSpan `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
-	// PartOfSpeech is the Universal Dependencies part-of-speech tag, such as "NOUN".
+	// PartOfSpeech is the Penn Treebank part-of-speech tag, such as "NNP" or "VBD".
 	PartOfSpeech string `protobuf:"bytes,2,opt,name=part_of_speech,json=partOfSpeech,proto3" json:"part_of_speech,omitempty"`
 	// Lemma is the dictionary form of the token.
 	Lemma         string `protobuf:"bytes,3,opt,name=lemma,proto3" json:"lemma,omitempty"`

@@ -376,10 +376,20 @@ func (x *extractor) attribute() {
 				}
 				end := x.clauseEnd(start, cueAt)
 				a, b := x.trim(start, end)
+				// "Climate change, he said, is ...": the cue stands inside
+				// what is said
+				paren := -1
+				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !objectVerbs[lower(x.tok(c.last-1))] {
+					if st := x.clauseStart(npStart - 1); st < npStart-1 {
+						paren = st
+					}
+				}
 				before := x.quoteBefore(npStart)
 				first := lower(x.tok(a))
 				startsClause := a < b && (first == "that" || x.markKind(a) != 0 || x.qAt(a) >= 0)
-				if before >= 0 && startsClause && x.qAt(a) >= 0 && x.directs[x.qAt(a)].open == a && x.tok(x.directs[before].close-1) == "," {
+				if paren >= 0 {
+					content = [2]int{paren, b}
+				} else if before >= 0 && startsClause && x.qAt(a) >= 0 && x.directs[x.qAt(a)].open == a && x.tok(x.directs[before].close-1) == "," {
 					// "“A,” she said, “B.”": one quote around the cue
 					d, e := x.directs[before], x.directs[x.qAt(a)]
 					e.used = true
@@ -558,7 +568,11 @@ func (x *extractor) clauseStart(end int) int {
 	s := x.sentence(end - 1)
 	st := s.First
 	if q := x.qAt(st); q >= 0 && x.directs[q].open < st {
-		st = x.directs[q].open
+		return x.directs[q].open
+	}
+	// "And ...", "But ...": a leading conjunction is not said
+	if x.pos(st) == "CC" && st+1 < end {
+		st++
 	}
 	return st
 }

@@ -2,7 +2,13 @@
 // span precision, recall and F1 (exact on word tokens, and overlap of at
 // least half of the tokens of both spans), cue F1, and speaker accuracy on
 // the quotes found, for all attributions and for those whose content holds
-// a quotation mark.
+// a quotation mark. Contents are compared as sets of word tokens (so
+// punctuation does not count); annotated contents may be discontinuous, and
+// a predicted content that holds its own cue and speaker ("“A,” he said,
+// “B.”") is taken without them. Matching is one to one, greedy in text
+// order. A found quote's speaker is right when its speaker span overlaps
+// the annotated source, or when the annotated source is a mention of the
+// entity the speaker was resolved to.
 //
 //	go run ./cmd/eval/quotes [-data ../shared/data] [-split dev] [-v]
 package main
@@ -194,7 +200,14 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		if filter != nil && !filter(doc, []text.Span{q.Content}) {
 			continue
 		}
+		// a quote's content is its span less its own cue and speaker
+		// words ("“A,” he said, “B.”" says A … B)
 		w := words(doc, []text.Span{q.Content})
+		for k := range words(doc, []text.Span{q.Cue, q.Speaker}) {
+			if q.Cue.End > q.Content.Start && q.Cue.Start < q.Content.End {
+				delete(w, k)
+			}
+		}
 		if len(w) == 0 {
 			continue
 		}
@@ -255,6 +268,8 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		c.overlap++
 		gq := gold[best]
 		if verbose && !equal(pq.words, gq.words) {
+			gb, pb := bounds(gq.words), bounds(pq.words)
+			fmt.Fprintf(os.Stderr, "BNDX %s start %+d end %+d\n", pq.q.Kind, pb[0]-gb[0], pb[1]-gb[1])
 			fmt.Fprintf(os.Stderr, "BND  %s | gold %q | pred %q\n", a.Name, clip(spans(doc, gq.at.Content)), clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
 		}
 		if len(gq.at.Source) > 0 {
@@ -331,4 +346,17 @@ func clip(s string) string {
 		return s[:140] + "…"
 	}
 	return s
+}
+
+func bounds(w map[int]bool) [2]int {
+	lo, hi := -1, -1
+	for k := range w {
+		if lo < 0 || k < lo {
+			lo = k
+		}
+		if k > hi {
+			hi = k
+		}
+	}
+	return [2]int{lo, hi}
 }

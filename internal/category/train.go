@@ -1,0 +1,303 @@
+package category
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// Example is one labelled training document.
+type Example struct {
+	Source string // "ag" or "bbc"
+	Label  int    // index into Names
+	Text   string
+	Feats  []Feature
+}
+
+// agClasses and bbcClasses map the data sets' classes to the taxonomy.
+var (
+	agClasses  = map[string]string{"1": World, "2": Sport, "3": Business, "4": ScienceTechnology}
+	bbcClasses = map[string]string{"business": Business, "entertainment": Entertainment, "politics": Politics, "sport": Sport, "tech": ScienceTechnology}
+)
+
+// SourceLabels returns the taxonomy indices a data set uses.
+func SourceLabels(source string) []int {
+	m := agClasses
+	if source == "bbc" {
+		m = bbcClasses
+	}
+	var out []int
+	for i, n := range Names {
+		for _, v := range m {
+			if v == n {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func labelIndex(name string) int {
+	for i, n := range Names {
+		if n == name {
+			return i
+		}
+	}
+	panic("unknown category " + name)
+}
+
+// LoadAG reads AG News rows (class, title, description) from a CSV file.
+func LoadAG(path string) ([]Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out []Example
+	for _, r := range rows {
+		if len(r) != 3 {
+			return nil, fmt.Errorf("%s: row with %d fields", path, len(r))
+		}
+		name, ok := agClasses[r[0]]
+		if !ok {
+			return nil, fmt.Errorf("%s: class %q", path, r[0])
+		}
+		desc := strings.ReplaceAll(r[2], `\n`, "\n")
+		out = append(out, Example{Source: "ag", Label: labelIndex(name), Text: r[1] + "\n\n" + desc})
+	}
+	return out, nil
+}
+
+// LoadBBC reads the BBC articles (one folder per class), dropping exact
+// duplicates.
+func LoadBBC(dir string) ([]Example, error) {
+	var out []Example
+	seen := make(map[[20]byte]bool)
+	classes := make([]string, 0, len(bbcClasses))
+	for c := range bbcClasses {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	for _, c := range classes {
+		files, err := filepath.Glob(filepath.Join(dir, c, "*.txt"))
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("%s: no articles for %s", dir, c)
+		}
+		for _, fn := range files {
+			b, err := os.ReadFile(fn)
+			if err != nil {
+				return nil, err
+			}
+			if !utf8.Valid(b) {
+				b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+			}
+			sum := sha1.Sum(b)
+			if seen[sum] {
+				continue
+			}
+			seen[sum] = true
+			out = append(out, Example{Source: "bbc", Label: labelIndex(bbcClasses[c]), Text: string(b)})
+		}
+	}
+	return out, nil
+}
+
+// Featurize computes the features of every example.
+func Featurize(exs []Example, bits uint) {
+	for i := range exs {
+		exs[i].Feats = Features(text.Analyze(exs[i].Text), bits, nil)
+	}
+}
+
+// TrainOptions are the hyper-parameters of Train.
+type TrainOptions struct {
+	Bits   uint
+	Epochs int
+	Rate   float64 // AdaGrad learning rate
+	L2     float64 // L2 penalty per update
+	Seed   int64
+}
+
+// DefaultTrainOptions are the settings used for the shipped model.
+var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1}
+
+// Train fits multinomial logistic regression with AdaGrad and returns the
+// bias and bucket-major weights.
+func Train(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
+	nb := 1 << o.Bits
+	w = make([]float32, nb*nclass)
+	g2 := make([]float32, nb*nclass)
+	bias = make([]float32, nclass)
+	bg2 := make([]float64, nclass)
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(o.Seed))
+	scores := make([]float64, nclass)
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, ei := range order {
+			ex := &exs[ei]
+			for c := range scores {
+				scores[c] = float64(bias[c])
+			}
+			for _, f := range ex.Feats {
+				row := w[int(f.Index)*nclass : int(f.Index)*nclass+nclass]
+				for c, v := range row {
+					scores[c] += float64(f.Value * v)
+				}
+			}
+			Softmax(scores)
+			for c := range scores {
+				g := scores[c]
+				if c == ex.Label {
+					g--
+				}
+				bg2[c] += g * g
+				bias[c] -= float32(o.Rate * g / (math.Sqrt(bg2[c]) + 1e-8))
+				for _, f := range ex.Feats {
+					i := int(f.Index)*nclass + c
+					gi := float32(g)*f.Value + float32(o.L2)*w[i]
+					if gi == 0 {
+						continue
+					}
+					g2[i] += gi * gi
+					w[i] -= float32(o.Rate) * gi / float32(math.Sqrt(float64(g2[i]))+1e-8)
+				}
+			}
+		}
+	}
+	return bias, w
+}
+
+// Predict returns the most likely label among allowed (all when nil) and
+// the probabilities of every label.
+func Predict(bias, w []float32, nclass int, feats []Feature, allowed []int) (int, []float64) {
+	scores := make([]float64, nclass)
+	for c := range scores {
+		scores[c] = float64(bias[c])
+	}
+	for _, f := range feats {
+		row := w[int(f.Index)*nclass : int(f.Index)*nclass+nclass]
+		for c, v := range row {
+			scores[c] += float64(f.Value * v)
+		}
+	}
+	Softmax(scores)
+	best := -1
+	for c := range scores {
+		if allowed != nil && !contains(allowed, c) {
+			continue
+		}
+		if best < 0 || scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best, scores
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// CVResult holds cross-validated accuracy (%) per data set.
+type CVResult struct {
+	Restricted map[string]float64 // argmax over the data set's own classes
+	Open       map[string]float64 // argmax over all categories
+	N          map[string]int
+}
+
+// CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
+// are drawn per data set after a seeded shuffle.
+func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
+	fold := make([]int, len(exs))
+	perSource := make(map[string][]int)
+	for i, e := range exs {
+		perSource[e.Source] = append(perSource[e.Source], i)
+	}
+	rng := rand.New(rand.NewSource(42))
+	srcs := make([]string, 0, len(perSource))
+	for s := range perSource {
+		srcs = append(srcs, s)
+	}
+	sort.Strings(srcs)
+	for _, s := range srcs {
+		idx := perSource[s]
+		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		for j, i := range idx {
+			fold[i] = j % k
+		}
+	}
+	okR := make(map[string]int)
+	okO := make(map[string]int)
+	n := make(map[string]int)
+	for f := 0; f < k; f++ {
+		var train []Example
+		var test []int
+		for i, e := range exs {
+			if fold[i] == f {
+				test = append(test, i)
+			} else {
+				train = append(train, e)
+			}
+		}
+		bias, w := Train(train, len(Names), o)
+		for _, i := range test {
+			e := exs[i]
+			p, _ := Predict(bias, w, len(Names), e.Feats, SourceLabels(e.Source))
+			q, _ := Predict(bias, w, len(Names), e.Feats, nil)
+			n[e.Source]++
+			if p == e.Label {
+				okR[e.Source]++
+			}
+			if q == e.Label {
+				okO[e.Source]++
+			}
+		}
+	}
+	r := CVResult{Restricted: map[string]float64{}, Open: map[string]float64{}, N: n}
+	for s, c := range n {
+		r.Restricted[s] = 100 * float64(okR[s]) / float64(c)
+		r.Open[s] = 100 * float64(okO[s]) / float64(c)
+	}
+	return r
+}
+
+// FormatCV renders a CVResult as one line.
+func FormatCV(r CVResult) string {
+	var parts []string
+	srcs := make([]string, 0, len(r.N))
+	for s := range r.N {
+		srcs = append(srcs, s)
+	}
+	sort.Strings(srcs)
+	for _, s := range srcs {
+		parts = append(parts, s+" "+strconv.FormatFloat(r.Restricted[s], 'f', 2, 64)+" (open "+strconv.FormatFloat(r.Open[s], 'f', 2, 64)+", n="+strconv.Itoa(r.N[s])+")")
+	}
+	return strings.Join(parts, "; ")
+}

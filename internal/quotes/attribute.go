@@ -39,7 +39,8 @@ var objectVerbs = map[string]bool{
 	"told": true, "tell": true, "tells": true, "telling": true, "assured": true, "informed": true,
 	"warned": true, "urged": true, "reminded": true, "asked": true, "promised": true,
 	"assuring": true, "warning": true, "urging": true, "reminding": true, "asking": true,
-	"tweeted": true, "wrote": true, "writes": true,
+	"tweeted": true, "wrote": true, "writes": true, "accused": true, "accusing": true,
+	"accuses": true, "accuse": true,
 }
 
 func (x *extractor) isNPToken(i int) bool {
@@ -238,7 +239,7 @@ func (x *extractor) colons() {
 			st++
 		}
 		colon := x.colonSpeaker(st)
-		if colon < 0 || colon-st > 4 {
+		if colon < 0 || colon-st > 4 || !x.nameLike(st, colon) {
 			continue
 		}
 		end := colon + 1
@@ -269,6 +270,29 @@ func (x *extractor) colons() {
 		x.resolveSpeaker(q, st, colon)
 		x.quotes = append(x.quotes, q)
 	}
+}
+
+// nameLike: the tokens [a, b) hold a person or organisation mention, or
+// are written in capitals ("WALLACE").
+func (x *extractor) nameLike(a, b int) bool {
+	upper := true
+	for i := a; i < b; i++ {
+		if strings.ToUpper(x.tok(i)) != x.tok(i) {
+			upper = false
+		}
+	}
+	if upper {
+		return true
+	}
+	sp := x.span(a, b)
+	for _, m := range x.mentions {
+		if m.span.Span.Start >= sp.Start && m.span.Span.End <= sp.End {
+			if t := x.ents[m.ent].Type; t == ner.Person || t == ner.Org {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attribute turns every cue into a quote.
@@ -368,6 +392,9 @@ func (x *extractor) attribute() {
 						nx := lower(x.tok(e))
 						if nx == "that" || nx == "to" || nx == ":" || nx == "," || x.markKind(e) != 0 || nx == "." || e >= s.Last-1 {
 							start = e
+						} else if nx == "of" && strings.HasPrefix(lower(x.tok(c.last-1)), "accus") {
+							// "accused her of lying"
+							start = e + 1
 						}
 					}
 				}

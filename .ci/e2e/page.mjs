@@ -1,0 +1,123 @@
+// Drives Lector's page in headless Chromium and prints what it saw as one
+// JSON object on stdout; the Go tests in internal/web run it and judge the
+// result. It uses the system Chromium (/usr/bin/chromium) through
+// playwright-core and never downloads a browser.
+//
+//   node .ci/e2e/page.mjs --url http://127.0.0.1:8080/ --text-file article.txt \
+//     [--publish-date 2023-09-20] [--screenshot out.png] [--viewport 1280x900] \
+//     [--probe http://127.0.0.1:8080] [--timeout 60000] [--layer entities]
+//
+// --probe also calls GET <probe>/v1/capabilities with fetch() from the
+// page's origin and reports whether the browser let the page read it (CORS).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) {
+  const k = process.argv[i].replace(/^--/, '');
+  args[k] = process.argv[i + 1];
+}
+if (!args.url) {
+  console.error('usage: node page.mjs --url URL [--text-file FILE | --text TEXT] [--screenshot FILE] ...');
+  process.exit(2);
+}
+const timeout = Number(args.timeout || 60000);
+const [vw, vh] = (args.viewport || '1280x900').split('x').map(Number);
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const profile = mkdtempSync(join(tmpdir(), 'lector-e2e-'));
+const out = { url: args.url, consoleErrors: [], foreignRequests: [], failedRequests: [] };
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: vw, height: vh },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(timeout);
+  const allowed = new Set([new URL(args.url).origin]);
+  if (args.probe) allowed.add(new URL(args.probe).origin);
+  page.on('console', (m) => { if (m.type() === 'error') out.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => out.consoleErrors.push('page error: ' + e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:')) return;
+    if (!allowed.has(new URL(u).origin)) out.foreignRequests.push(u);
+  });
+  page.on('requestfailed', (r) => out.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+
+  const resp = await page.goto(args.url, { waitUntil: 'load' });
+  out.pageStatus = resp?.status();
+  out.csp = resp?.headers()['content-security-policy'] || '';
+  out.title = await page.title();
+  out.openapiLink = await page.locator('a[href$="/openapi.json"]').count();
+
+  if (args.probe) {
+    out.probe = await page.evaluate(async (base) => {
+      try {
+        const r = await fetch(base + '/v1/capabilities');
+        const j = await r.json();
+        return { ok: r.ok, status: r.status, features: (j.features || []).length };
+      } catch (e) {
+        return { ok: false, error: String(e) };
+      }
+    }, args.probe);
+  }
+
+  let text = args.text;
+  if (args['text-file']) text = readFileSync(args['text-file'], 'utf8');
+  if (text !== undefined) {
+    await page.locator('#article-body').fill(text);
+    if (args['publish-date']) await page.locator('#publish-date').fill(args['publish-date']);
+    const started = Date.now();
+    await page.locator('#analyze').click();
+    // The first stage result shows the text; then wait for the end or an error.
+    await page.waitForFunction(() => document.querySelector('#results')?.dataset.complete === 'true' ||
+      !document.querySelector('#error').hidden, null, { timeout });
+    out.seconds = (Date.now() - started) / 1000;
+    if (args.layer) await page.locator(`input[name="layer"][value="${args.layer}"]`).check();
+    Object.assign(out, await page.evaluate(() => {
+      const q = (s) => [...document.querySelectorAll(s)];
+      const err = document.querySelector('#error');
+      return {
+        complete: document.querySelector('#results').dataset.complete === 'true',
+        status: document.querySelector('#status').textContent,
+        error: err.hidden ? '' : err.querySelector('.error-sentence')?.textContent || err.textContent,
+        errorReason: err.dataset.reason || '',
+        marks: q('#article-view mark').length,
+        markTypes: [...new Set(q('#article-view mark[data-type]').map((m) => m.dataset.type))],
+        legend: q('#legend li').map((l) => l.textContent.trim()),
+        entities: q('#entities tbody tr').length,
+        speakers: q('#quotes .speaker-name').map((h) => h.firstChild.textContent),
+        quotes: q('#quotes blockquote').length,
+        phrases: q('#phrases li').length,
+        summary: q('#summary li').length,
+        times: q('#times tbody tr').map((r) => [...r.cells].map((c) => c.textContent)),
+        categories: q('#categories li').length,
+        sentiment: document.querySelector('#sentiment').textContent,
+        overview: Object.fromEntries(q('#overview dt').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent || ''])),
+        stages: Object.fromEntries(q('#stages li').map((li) => [li.dataset.part, li.dataset.state])),
+        panels: Object.fromEntries(q('#results section.panel').map((p) => [p.id, p.hidden ? 'hidden' : p.dataset.state || ''])),
+        notices: q('#notices li').map((li) => li.textContent),
+        spanWarning: document.querySelector('#span-warning').hidden ? '' : document.querySelector('#span-warning').textContent,
+        overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+      };
+    }));
+  }
+  if (args.screenshot) {
+    await page.screenshot({ path: args.screenshot, fullPage: true });
+    out.screenshot = args.screenshot;
+  }
+} catch (e) {
+  out.failure = String(e && e.stack || e);
+} finally {
+  if (context) await context.close().catch(() => {});
+  rmSync(profile, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify(out) + '\n');
+process.exit(out.failure ? 1 : 0);

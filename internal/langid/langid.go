@@ -235,6 +235,10 @@ func (d *Detector) Scores(s string) []Score {
 	for _, w := range words {
 		pos = d.scoreWord(w, sc, &st, pos)
 	}
+	// Letters a language has no n-gram for cost Unknown each.
+	for l, f := range st.found {
+		sc[l] += float32(pos-f) * d.params.Unknown
+	}
 	best := float32(math.Inf(-1))
 	for _, v := range sc {
 		if v > best {
@@ -259,6 +263,7 @@ func (d *Detector) Scores(s string) []Score {
 type state struct {
 	scores []float32
 	stamp  []int32
+	found  []int32 // letters with an n-gram in the language
 	words  []string
 	offs   []int
 	hash   [][MaxOrder]uint64
@@ -267,6 +272,7 @@ type state struct {
 func (st *state) init(n int) {
 	st.scores = make([]float32, n)
 	st.stamp = make([]int32, n)
+	st.found = make([]int32, n)
 }
 
 // scoreWord adds log P(word | language) to sc for every language. pos
@@ -297,8 +303,7 @@ func (d *Detector) scoreWord(w string, sc []float32, st *state, pos int32) int32
 		}
 	}
 	backoff := d.params.Backoff
-	unknown := d.params.Unknown
-	stamp := st.stamp
+	stamp, found := st.stamp, st.found
 	for i := 0; i < n; i++ {
 		top := min(MaxOrder, i+1)
 		pos++
@@ -309,13 +314,9 @@ func (d *Detector) scoreWord(w string, sc []float32, st *state, pos int32) int32
 				l := p[x]
 				if stamp[l] != pos {
 					stamp[l] = pos
+					found[l]++
 					sc[l] += d.q2f[p[x+1]] - pen
 				}
-			}
-		}
-		for l := range stamp {
-			if stamp[l] != pos {
-				sc[l] += unknown
 			}
 		}
 	}
@@ -378,7 +379,9 @@ func (d *Detector) initScripts() {
 }
 
 // byScript returns the language whose own script makes up more than half
-// of the letters of words, or "". Kana anywhere means Japanese.
+// of the letters of words, or "". Kana in 20% of the letters or more means
+// Japanese; with less kana the n-gram model decides between Japanese and
+// Chinese (a Chinese text may quote a Japanese name).
 func (d *Detector) byScript(words []string) string {
 	counts := make(map[string]int)
 	total := 0
@@ -393,7 +396,7 @@ func (d *Detector) byScript(words []string) string {
 			}
 		}
 	}
-	if counts["ja"] > 0 && d.scriptOf[unicode.Hiragana] == "ja" {
+	if 5*counts["ja"] >= total && d.scriptOf[unicode.Hiragana] == "ja" {
 		return "ja"
 	}
 	for code, c := range counts {

@@ -173,3 +173,19 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestMixedScripts(t *testing.T) {
+	d := mustLoad(t)
+	for _, tt := range []struct{ want, text string }{
+		// Chinese quoting a Japanese title in katakana.
+		{"zh", "这部叫《ナルト》的日本动画在中国很受欢迎，很多年轻人都看过这部作品。"},
+		// Kanji-heavy Japanese headline.
+		{"ja", "東京都知事選、投票率が過去最低に"},
+		// Russian with an English brand name.
+		{"ru", "Компания Apple представила новый телефон на презентации в Калифорнии."},
+	} {
+		if got, conf := d.Detect(tt.text); got != tt.want {
+			t.Errorf("Detect(%q) = %q (%.2f), want %q", tt.text, got, conf, tt.want)
+		}
+	}
+}

@@ -72,6 +72,7 @@ func main() {
 		withLG = flag.Bool("lingua", false, "also run lingua-go (high and low accuracy, all languages)")
 		tune   = flag.Bool("tune", false, "grid-search the scoring constants")
 		perL   = flag.Bool("v", false, "print per-language accuracy")
+		model  = flag.String("model", "", "model file (default: the embedded one)")
 	)
 	flag.Parse()
 	items, err := build(*dir, *split, *n)
@@ -95,7 +96,12 @@ func main() {
 	runtime.ReadMemStats(&ms)
 	before := ms.HeapAlloc
 	t0 := time.Now()
-	d, err := langid.Load()
+	var d *langid.Detector
+	if *model != "" {
+		d, err = langid.LoadFS(os.DirFS(filepath.Dir(*model)), filepath.Base(*model))
+	} else {
+		d, err = langid.Load()
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

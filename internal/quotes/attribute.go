@@ -268,7 +268,7 @@ func (x *extractor) colons() {
 			}
 		}
 		x.resolveSpeaker(q, st, colon)
-		x.quotes = append(x.quotes, q)
+		x.add(q, "colon", cueInfo{words: []string{":"}})
 	}
 }
 
@@ -308,6 +308,7 @@ func (x *extractor) attribute() {
 		w0 := c.info.words[0]
 		var sp [2]int   // speaker token range
 		around := false // content is two quotes around the cue
+		rule := ""
 		var content [2]int
 		found := false
 
@@ -326,7 +327,7 @@ func (x *extractor) attribute() {
 			} else {
 				content = [2]int{x.clauseStart(c.first), c.first}
 			}
-			found = true
+			found, rule = true, "according"
 		}
 
 		if !found {
@@ -384,7 +385,7 @@ func (x *extractor) attribute() {
 			}
 			if npStart < j && x.pos(npStart) != "CD" {
 				sp = [2]int{npStart, j}
-				found = true
+				found, rule = true, "subject"
 				// what follows the cue
 				start := c.last
 				if objectVerbs[lower(x.tok(c.last-1))] {
@@ -468,7 +469,7 @@ func (x *extractor) attribute() {
 				a, b := x.trim(start, x.clauseEnd(start, cueAt))
 				if a < b {
 					content = [2]int{a, b}
-					found = true
+					found, rule = true, "participle"
 				}
 			}
 		}
@@ -489,7 +490,7 @@ func (x *extractor) attribute() {
 				} else {
 					content = [2]int{x.clauseStart(c.first - 1), c.first - 1}
 				}
-				found = true
+				found, rule = true, "inverted"
 			}
 		}
 		if !found {
@@ -529,7 +530,7 @@ func (x *extractor) attribute() {
 		if _, ok := sentSpeaker[x.tokSent[c.first]]; !ok {
 			sentSpeaker[x.tokSent[c.first]] = sp
 		}
-		x.quotes = append(x.quotes, q)
+		x.add(q, rule, c.info)
 	}
 }
 

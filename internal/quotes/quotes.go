@@ -63,6 +63,8 @@ type Options struct {
 	MinPartialTokens int      // least length of an uncued quote inside a sentence
 	MinCuePrecision  float64  // least share of right quotes a learned cue made on train
 	Lexicon          *Lexicon // nil: the embedded lexicon
+	Filter           *Filter  // nil: the embedded filter
+	MinScore         float64  // least filter score of a quote kept; 0 keeps all
 }
 
 // DefaultOptions are the options tuned on the PolNeAR dev split.
@@ -76,6 +78,7 @@ var DefaultOptions = Options{
 	UncuedParagraphs: 1,
 	MinPartialTokens: 5,
 	MinCuePrecision:  0.35,
+	MinScore:         0.2,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -88,12 +91,16 @@ func Extract(doc *text.Document, ents []entity.Entity) []Quote {
 // ExtractWith is Extract with explicit options.
 func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 	x := newExtractor(doc, ents, o)
+	x.run()
+	return x.result()
+}
+
+func (x *extractor) run() {
 	x.findQuoteMarks()
 	x.findCues()
 	x.colons()
 	x.attribute()
 	x.uncued()
-	return x.result()
 }
 
 type direct struct {
@@ -125,6 +132,7 @@ type extractor struct {
 	cues     []cue
 	quotes   []*Quote
 	mentions []entMention // entity mentions in text order
+	meta     map[*Quote]meta
 	tagged   bool
 }
 

@@ -33,12 +33,15 @@ func (x *extractor) uncued() {
 		}
 		q := &Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct}
 		// "“...,” NP VERB": any verb after the quote names the speaker
+		rule := "uncued"
 		if a, b, v := x.dashAfter(d.close + 1); v >= 0 {
+			rule = "dash"
 			// "“...” ― Carla Sanchez": a byline after the quote
 			q.Cue = x.span(v, v+1)
 			q.Speaker = x.span(a, b)
 			x.resolveSpeaker(q, a, b)
 		} else if a, b, v := x.verbAfter(d.close + 1); v >= 0 {
+			rule = "verb-after"
 			q.Cue = x.span(v, v+1)
 			q.Speaker = x.span(a, b)
 			x.resolveSpeaker(q, a, b)
@@ -46,22 +49,37 @@ func (x *extractor) uncued() {
 			// a partial quote that no cue claimed: a scare quote or a title
 			continue
 		} else if prev != nil && x.o.InheritSpeaker && x.tokPara[d.open]-x.tokPara[prevEnd] <= x.o.UncuedParagraphs {
+			rule = "inherit"
 			q.Speaker, q.SpeakerName, q.EntityIndex = prev.Speaker, prev.SpeakerName, prev.EntityIndex
 		} else if m, ok := x.personBefore(d.open); ok {
+			rule = "person-before"
 			q.Speaker = m
 			a, b := x.tokRange(m)
 			x.resolveSpeaker(q, a, b)
 		}
 		d.used, d.q = true, q
-		x.quotes = append(x.quotes, q)
+		x.add(q, rule, cueInfo{words: []string{x.doc.Text[q.Cue.Start:q.Cue.End]}})
 		prev, prevEnd = q, d.close
 	}
 }
 
-func (x *extractor) result() []Quote {
+func (x *extractor) sorted() []*Quote {
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
+	return x.quotes
+}
+
+// result returns the quotes in text order, less those the filter scores
+// below Options.MinScore.
+func (x *extractor) result() []Quote {
+	f := x.o.Filter
+	if f == nil && x.o.MinScore > 0 {
+		f = getFilter()
+	}
 	out := make([]Quote, 0, len(x.quotes))
-	for _, q := range x.quotes {
+	for _, q := range x.sorted() {
+		if x.o.MinScore > 0 && f.Score(x.features(q)) < x.o.MinScore {
+			continue
+		}
 		out = append(out, *q)
 	}
 	return out

@@ -40,6 +40,7 @@ func main() {
 	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
 	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
 	minPrec := flag.Float64("min-cue-precision", quotes.DefaultOptions.MinCuePrecision, "least train precision of a learned cue")
+	minScore := flag.Float64("min-score", quotes.DefaultOptions.MinScore, "least filter score of a quote")
 	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
 	flag.Parse()
 	if *split == "test" {
@@ -59,6 +60,7 @@ func main() {
 	opt.MinUncuedTokens = *minUncued
 	opt.MinPartialTokens = *minPartial
 	opt.MinCuePrecision = *minPrec
+	opt.MinScore = *minScore
 
 	var all, direct counts
 	var elapsed time.Duration

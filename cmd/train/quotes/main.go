@@ -14,6 +14,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -32,6 +34,9 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	out := flag.String("out", "internal/quotes/cues.tsv", "cue lexicon to write")
 	minCount := flag.Int("min-count", 2, "least times a cue must be annotated")
+	filterOut := flag.String("filter-out", "internal/quotes/filter.tsv", "filter weights to write")
+	epochs := flag.Int("epochs", 10, "passes of the filter's training")
+	l2 := flag.Float64("l2", 1e-4, "L2 penalty of the filter")
 	verbHeads := flag.Bool("verb-heads", false, "count the verbs of multi-word cues as cues")
 	minRatio := flag.Float64("min-ratio", 0.05, "least share of the words' occurrences that are cues")
 	flag.Parse()
@@ -123,10 +128,11 @@ func main() {
 	}
 	// second pass: run the extractor with this lexicon over the train
 	// split and count, per cue, the quotes it made and how many were right
-	made, right, err := calibrate(arts, quotes.ParseLexicon(b.String()), tagger)
+	ps, err := prepare(arts, tagger)
 	if err != nil {
 		log.Fatal(err)
 	}
+	made, right := calibrate(ps, quotes.ParseLexicon(b.String()))
 	b.Reset()
 	fmt.Fprintf(&b, "# cue\tannotated\toccurrences\textracted\tcorrect   (learned by cmd/train/quotes from the PolNeAR train split, %d articles)\n", len(arts))
 	for _, r := range rows {
@@ -135,43 +141,123 @@ func main() {
 	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
+	// third pass: the filter over candidate quotes, with the final lexicon
+	f := trainFilter(ps, quotes.ParseLexicon(b.String()), *epochs, *l2)
+	header := fmt.Sprintf("# logistic filter over candidate quotes, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
+	if err := os.WriteFile(*filterOut, []byte(header+f.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
 	log.Printf("%d articles, %d distinct cues, %d kept", len(arts), len(cue), len(rows))
 }
 
 // calibrate extracts quotes from the train articles with every learned cue
 // allowed and counts per cue the quotes made and those that overlap an
 // annotated content.
-func calibrate(arts []polnear.Article, lx *quotes.Lexicon, tagger *pos.Tagger) (made, right map[string]int, err error) {
+// prepared is a train article run through the pipeline up to entities.
+type prepared struct {
+	art  polnear.Article
+	doc  *text.Document
+	ents []entity.Entity
+}
+
+func prepare(arts []polnear.Article, tagger *pos.Tagger) ([]prepared, error) {
 	rec, err := ner.Load()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	opt := quotes.DefaultOptions
-	opt.Lexicon = lx
-	opt.MinCueRatio, opt.MinCuePrecision = 0, 0
-	made, right = map[string]int{}, map[string]int{}
-	for _, a := range arts {
+	out := make([]prepared, len(arts))
+	for i, a := range arts {
 		doc := text.Analyze(a.Text)
 		tagger.Tag(doc)
-		ents := entity.Resolve(doc, rec.Recognize(doc))
-		qs := quotes.ExtractWith(doc, ents, opt)
+		out[i] = prepared{a, doc, entity.Resolve(doc, rec.Recognize(doc))}
+	}
+	return out, nil
+}
+
+// calibrate extracts quotes from the train articles with every learned cue
+// allowed and counts per cue the quotes made and those that overlap an
+// annotated content.
+func calibrate(ps []prepared, lx *quotes.Lexicon) (made, right map[string]int) {
+	opt := quotes.DefaultOptions
+	opt.Lexicon = lx
+	opt.MinCueRatio, opt.MinCuePrecision, opt.MinScore = 0, 0, 0
+	made, right = map[string]int{}, map[string]int{}
+	for _, p := range ps {
+		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
 		for i, q := range qs {
 			spans[i] = q.Content
 		}
-		ok := polnear.Matched(doc, a, spans)
+		ok := polnear.Matched(p.doc, p.art, spans)
 		for i, q := range qs {
 			if q.Cue.End == 0 {
 				continue
 			}
-			k := strings.Join(strings.Fields(quotes.CueWords(doc, q)), " ")
+			k := strings.Join(strings.Fields(quotes.CueWords(p.doc, q)), " ")
 			made[k]++
 			if ok[i] {
 				right[k]++
 			}
 		}
 	}
-	return made, right, nil
+	return made, right
+}
+
+// trainFilter fits the logistic filter on the candidates the rules find in
+// the train articles, labelled by whether they overlap an annotated content.
+func trainFilter(ps []prepared, lx *quotes.Lexicon, epochs int, l2 float64) *quotes.Filter {
+	opt := quotes.DefaultOptions
+	opt.Lexicon = lx
+	type ex struct {
+		f map[string]float64
+		y float64
+	}
+	var data []ex
+	count := map[string]int{}
+	pos := 0
+	for _, p := range ps {
+		cs := quotes.Candidates(p.doc, p.ents, opt)
+		spans := make([]text.Span, len(cs))
+		for i, c := range cs {
+			spans[i] = c.Quote.Content
+		}
+		ok := polnear.Matched(p.doc, p.art, spans)
+		for i, c := range cs {
+			y := 0.0
+			if ok[i] {
+				y = 1
+				pos++
+			}
+			data = append(data, ex{c.Features, y})
+			for k := range c.Features {
+				count[k]++
+			}
+		}
+	}
+	w := map[string]float64{}
+	bias := 0.0
+	rng := rand.New(rand.NewPCG(1, 2))
+	for e := 0; e < epochs; e++ {
+		lr := 0.1 / (1 + float64(e))
+		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
+		for _, d := range data {
+			z := bias
+			for k, v := range d.f {
+				if count[k] >= 3 {
+					z += w[k] * v
+				}
+			}
+			g := 1/(1+math.Exp(-z)) - d.y
+			bias -= lr * g
+			for k, v := range d.f {
+				if count[k] >= 3 {
+					w[k] -= lr * (g*v + l2*w[k])
+				}
+			}
+		}
+	}
+	log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
+	return quotes.NewFilter(w, bias)
 }
 
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,

@@ -1,0 +1,235 @@
+package quotes
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// filter.tsv holds the weights of a logistic model that scores each
+// candidate quote by how likely it is right. It is trained by
+// cmd/train/quotes on the PolNeAR train split.
+//
+//go:embed filter.tsv
+var filterTSV string
+
+// Filter is a logistic model over the features of a candidate quote.
+type Filter struct {
+	w    map[string]float64
+	bias float64
+}
+
+var (
+	filterOnce sync.Once
+	embedded   *Filter
+)
+
+func getFilter() *Filter {
+	filterOnce.Do(func() { embedded = ParseFilter(filterTSV) })
+	return embedded
+}
+
+// ParseFilter reads weights written by (*Filter).String.
+func ParseFilter(tsv string) *Filter {
+	f := &Filter{w: map[string]float64{}}
+	for _, line := range strings.Split(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			continue
+		}
+		if k == "<bias>" {
+			f.bias = x
+		} else {
+			f.w[k] = x
+		}
+	}
+	return f
+}
+
+// NewFilter makes a filter from weights.
+func NewFilter(w map[string]float64, bias float64) *Filter { return &Filter{w: w, bias: bias} }
+
+// Score is the modelled probability that a candidate with these features
+// is right.
+func (f *Filter) Score(feats map[string]float64) float64 {
+	if f == nil {
+		return 1
+	}
+	z := f.bias
+	for k, v := range feats {
+		z += f.w[k] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// String writes the weights, one "feature<TAB>weight" a line.
+func (f *Filter) String() string {
+	keys := make([]string, 0, len(f.w))
+	for k, v := range f.w {
+		if v != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "<bias>\t%.5f\n", f.bias)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s\t%.5f\n", k, f.w[k])
+	}
+	return b.String()
+}
+
+// meta is what the extractor knows of a quote beyond the Quote itself.
+type meta struct {
+	rule string
+	cue  cueInfo
+}
+
+func (x *extractor) add(q *Quote, rule string, c cueInfo) {
+	if x.meta == nil {
+		x.meta = map[*Quote]meta{}
+	}
+	x.meta[q] = meta{rule: rule, cue: c}
+	x.quotes = append(x.quotes, q)
+}
+
+// Candidate is a quote with the features the filter scores it by.
+type Candidate struct {
+	Quote    Quote
+	Features map[string]float64
+}
+
+// Candidates returns every quote the rules find, unfiltered, with its
+// features, for training the filter.
+func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate {
+	o.MinScore = 0
+	x := newExtractor(doc, ents, o)
+	x.run()
+	out := make([]Candidate, 0, len(x.quotes))
+	for _, q := range x.sorted() {
+		out = append(out, Candidate{Quote: *q, Features: x.features(q)})
+	}
+	return out
+}
+
+func bucket(n int) string {
+	switch {
+	case n <= 2:
+		return "1-2"
+	case n <= 5:
+		return "3-5"
+	case n <= 10:
+		return "6-10"
+	case n <= 20:
+		return "11-20"
+	case n <= 40:
+		return "21-40"
+	}
+	return "41+"
+}
+
+// features describes a candidate quote for the filter.
+func (x *extractor) features(q *Quote) map[string]float64 {
+	m := x.meta[q]
+	f := map[string]float64{}
+	on := func(k string) { f[k] = 1 }
+	kind := q.Kind.String()
+	on("rule=" + m.rule)
+	on("kind=" + kind)
+	on("rule*kind=" + m.rule + "*" + kind)
+	cue := strings.Join(strings.Fields(strings.ToLower(x.doc.Text[q.Cue.Start:q.Cue.End])), " ")
+	if cue != "" {
+		on("cue=" + cue)
+	}
+	if m.cue.core {
+		on("cue-core")
+	}
+	if m.cue.extracted >= 3 {
+		f["cue-precision"] = m.cue.precision()
+	} else {
+		on("cue-rare")
+	}
+	f["cue-ratio"] = m.cue.ratio
+	a, b := x.tokRange(q.Content)
+	if a < 0 {
+		a, b = x.tokAt(q.Content.Start), x.tokAt(q.Content.End-1)+1
+	}
+	words := 0
+	for i := a; i < b; i++ {
+		if isWordTok(x.tok(i)) {
+			words++
+		}
+	}
+	on("len=" + bucket(words))
+	on("kind*len=" + kind + "*" + bucket(words))
+	if a < b {
+		first := lower(x.tok(a))
+		if first == "that" || x.markKind(a) != 0 {
+			on("first=" + first)
+		}
+		on("first-pos=" + x.pos(a))
+		if x.qAt(b-1) >= 0 {
+			on("ends-in-quote")
+		}
+		if x.sentence(a).First == a {
+			on("starts-sentence")
+		}
+		if x.tokSent[a] == 0 {
+			on("first-sentence")
+		}
+	}
+	if q.Cue.End > 0 {
+		c0 := x.tokAt(q.Cue.Start)
+		on("cue-pos=" + x.pos(c0))
+		if q.Cue.Start >= q.Content.End {
+			on("content-before-cue")
+		}
+	}
+	switch {
+	case q.Speaker.End == 0:
+		on("speaker=none")
+	case q.EntityIndex >= 0:
+		on("speaker=" + string(x.ents[q.EntityIndex].Type))
+		if x.ents[q.EntityIndex].Type == ner.Person {
+			on("rule*person=" + m.rule)
+		}
+	default:
+		sp := lower(x.doc.Text[q.Speaker.Start:q.Speaker.End])
+		if personalPronouns[sp] {
+			on("speaker=pronoun-" + sp)
+		} else {
+			on("speaker=other")
+		}
+	}
+	return f
+}
+
+func isWordTok(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// tokAt returns the token that holds byte offset off (or the nearest
+// after it).
+func (x *extractor) tokAt(off int) int {
+	return sort.Search(len(x.toks), func(i int) bool { return x.toks[i].End > off })
+}

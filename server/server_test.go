@@ -43,9 +43,21 @@ type testServer struct {
 	done    chan error // Run's result
 }
 
-// mustStart boots a server on 127.0.0.1:0 with the registered stages plus a
-// test stage, and stops it when the test ends.
+// mustStart boots a server on 127.0.0.1:0 with the built-in stages (source,
+// text, statistics) plus a test stage, and stops it when the test ends.
 func mustStart(tb testing.TB, edit func(*Config)) *testServer {
+	tb.Helper()
+	return startServer(tb, false, edit)
+}
+
+// mustStartFull boots a server with every registered stage (all analysers)
+// plus the test stage.
+func mustStartFull(tb testing.TB) *testServer {
+	tb.Helper()
+	return startServer(tb, true, nil)
+}
+
+func startServer(tb testing.TB, full bool, edit func(*Config)) *testServer {
 	tb.Helper()
 	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
 		"--max-article-bytes", "4096", "--max-batch", "5", "--max-concurrency", "2",
@@ -65,7 +77,13 @@ func mustStart(tb testing.TB, edit func(*Config)) *testServer {
 		tb.Fatal(err)
 	}
 	ts := &testServer{Server: srv, release: make(chan struct{}), started: make(chan struct{}, 16), done: make(chan error, 1)}
-	srv.stages = append(pipeline.Stages(), pipeline.Stage{
+	var stages []pipeline.Stage
+	for _, s := range pipeline.Stages() {
+		if full || s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			stages = append(stages, s)
+		}
+	}
+	srv.stages = append(stages, pipeline.Stage{
 		Name: "test-gate", Order: 15, Always: true,
 		Load: func() (pipeline.RunFunc, error) {
 			return func(ctx context.Context, st *pipeline.State) error {
@@ -152,7 +170,7 @@ func ctxTimeout(tb testing.TB, d time.Duration) context.Context {
 }
 
 func TestGRPCAnalyzeArticle(t *testing.T) {
-	ts := mustStart(t, nil)
+	ts := mustStartFull(t)
 	ctx := ctxTimeout(t, 10*time.Second)
 	resp, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{
 		Article:      textArticle("a1", article),
@@ -195,7 +213,8 @@ func TestGRPCErrors(t *testing.T) {
 		{"invalid utf-8", &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Bad \xff\xfe bytes.")}, codes.InvalidArgument, "INVALID_UTF8"},
 		{"too large", &articlev1.AnalyzeArticleRequest{Article: textArticle("", strings.Repeat("Long text. ", 500))}, codes.ResourceExhausted, "ARTICLE_TOO_LARGE"},
 		{"unknown feature", &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Hi."), Features: []articlev1.Feature{42}}, codes.InvalidArgument, "UNKNOWN_FEATURE"},
-		{"html not yet", &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Html{Html: "<p>Hello.</p>"}}}, codes.Unimplemented, "SOURCE_NOT_SUPPORTED"},
+		{"empty html", &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Html{Html: " "}}}, codes.InvalidArgument, "EMPTY_ARTICLE"},
+		{"file url", &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Url{Url: "file:///etc/hosts"}}}, codes.InvalidArgument, "UNSUPPORTED_URL_SCHEME"},
 		{"panic", &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Boom "+panicMarker)}, codes.Internal, "INTERNAL"},
 	}
 	for _, tt := range tests {

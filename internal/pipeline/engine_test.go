@@ -18,12 +18,41 @@ func mustEngine(tb testing.TB, cfg Config) *Engine {
 	return e
 }
 
+// coreStages returns the built-in stages (source, text, statistics), so
+// these tests hold whatever analysers are registered besides.
+func coreStages() []Stage {
+	var out []Stage
+	for _, s := range Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// withoutResolver removes the resolver of a source kind for one test.
+func withoutResolver(t *testing.T, kind SourceKind) {
+	registryMu.Lock()
+	old, ok := resolvers[kind]
+	delete(resolvers, kind)
+	registryMu.Unlock()
+	t.Cleanup(func() {
+		registryMu.Lock()
+		defer registryMu.Unlock()
+		if ok {
+			resolvers[kind] = old
+		} else {
+			delete(resolvers, kind)
+		}
+	})
+}
+
 func textReq(s string, fs ...Feature) *Request {
 	return &Request{Source: SourceText, Content: s, Features: NewFeatureSet(fs...)}
 }
 
-func TestAnalyzeDefaultStages(t *testing.T) {
-	e := mustEngine(t, Config{})
+func TestAnalyzeCoreStages(t *testing.T) {
+	e := mustEngine(t, Config{Stages: coreStages()})
 	var events []string
 	res, err := e.Analyze(context.Background(), textReq("The cat sat. The dog ran away!\n\nThen it rained."), func(ev Event) error {
 		for _, p := range ev.Parts {
@@ -73,7 +102,7 @@ func TestAnalyzeDefaultStages(t *testing.T) {
 }
 
 func TestAnalyzeOnlyRequestedStages(t *testing.T) {
-	e := mustEngine(t, Config{})
+	e := mustEngine(t, Config{Stages: coreStages()})
 	res, err := e.Analyze(context.Background(), textReq("One. Two.", FeatureStatistics), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +133,7 @@ func TestPlanRequiresAndPartOrder(t *testing.T) {
 	mark := func(name string) RunFunc {
 		return func(ctx context.Context, st *State) error { ran = append(ran, name); return nil }
 	}
-	stages := append(Stages(),
+	stages := append(coreStages(),
 		fakeStage("pos", 30, []Feature{FeatureSyntax}, []Part{PartSyntax}, nil, mark("pos")),
 		fakeStage("entities", 40, []Feature{FeatureEntities}, []Part{PartEntities}, []string{"pos"}, mark("entities")),
 		fakeStage("quotes", 60, []Feature{FeatureQuotes}, []Part{PartQuotes}, []string{"entities"}, mark("quotes")),
@@ -131,7 +160,7 @@ func TestPlanRequiresAndPartOrder(t *testing.T) {
 }
 
 func TestFailedLoadIsNotice(t *testing.T) {
-	stages := append(Stages(), Stage{Name: "categories", Order: 100, Features: []Feature{FeatureCategories},
+	stages := append(coreStages(), Stage{Name: "categories", Order: 100, Features: []Feature{FeatureCategories},
 		Parts: []Part{PartCategories}, Load: func() (RunFunc, error) { return nil, errors.New("bad model") }})
 	e := mustEngine(t, Config{Stages: stages})
 	res, err := e.Analyze(context.Background(), textReq("Hello there.", FeatureCategories), nil)
@@ -152,7 +181,7 @@ func TestFailedLoadIsNotice(t *testing.T) {
 }
 
 func TestPanicIsInternalError(t *testing.T) {
-	stages := append(Stages(), fakeStage("boom", 50, []Feature{FeatureQuotes}, nil, nil,
+	stages := append(coreStages(), fakeStage("boom", 50, []Feature{FeatureQuotes}, nil, nil,
 		func(ctx context.Context, st *State) error { panic("secret detail") }))
 	e := mustEngine(t, Config{Stages: stages})
 	_, err := e.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
@@ -171,7 +200,7 @@ func TestPanicIsInternalError(t *testing.T) {
 
 func TestCancelBetweenStages(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	stages := append(Stages(), fakeStage("slow", 50, []Feature{FeatureQuotes}, nil, nil,
+	stages := append(coreStages(), fakeStage("slow", 50, []Feature{FeatureQuotes}, nil, nil,
 		func(ctx context.Context, st *State) error { cancel(); return nil }),
 		fakeStage("never", 60, []Feature{FeatureQuotes}, nil, nil,
 			func(ctx context.Context, st *State) error { t.Error("stage ran after cancel"); return nil }))
@@ -184,7 +213,7 @@ func TestCancelBetweenStages(t *testing.T) {
 
 func TestDeadlineWhileWaitingForSlot(t *testing.T) {
 	block := make(chan struct{})
-	stages := append(Stages(), fakeStage("block", 50, []Feature{FeatureQuotes}, nil, nil,
+	stages := append(coreStages(), fakeStage("block", 50, []Feature{FeatureQuotes}, nil, nil,
 		func(ctx context.Context, st *State) error { <-block; return nil }))
 	e := mustEngine(t, Config{Stages: stages, MaxInFlight: 1})
 	done := make(chan error)
@@ -205,7 +234,8 @@ func TestDeadlineWhileWaitingForSlot(t *testing.T) {
 }
 
 func TestSourceErrors(t *testing.T) {
-	e := mustEngine(t, Config{MaxTextBytes: 10})
+	withoutResolver(t, SourceHTML)
+	e := mustEngine(t, Config{Stages: coreStages(), MaxTextBytes: 10})
 	_, err := e.Analyze(context.Background(), &Request{Source: SourceHTML, Content: "<p>hi</p>"}, nil)
 	var pe *Error
 	if !errors.As(err, &pe) || pe.Kind != KindUnimplemented || pe.Reason != "SOURCE_NOT_SUPPORTED" || pe.Field != "article.html" {
@@ -218,13 +248,13 @@ func TestSourceErrors(t *testing.T) {
 }
 
 func TestResolverSource(t *testing.T) {
+	withoutResolver(t, SourceURL)
 	registerSource(SourceURL, func() (Resolver, error) {
 		return func(ctx context.Context, req *Request) (string, Metadata, error) {
 			return "Fetched text. Two sentences.", Metadata{Title: "Page title", SiteName: "Example"}, nil
 		}, nil
 	})
-	defer func() { registryMu.Lock(); delete(resolvers, SourceURL); registryMu.Unlock() }()
-	e := mustEngine(t, Config{})
+	e := mustEngine(t, Config{Stages: coreStages()})
 	res, err := e.Analyze(context.Background(), &Request{Source: SourceURL, Content: "https://example.org/a"}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -247,6 +277,7 @@ func TestFeatureNames(t *testing.T) {
 	}
 }
 
+// BenchmarkAnalyze runs every registered stage on a 500-word article.
 func BenchmarkAnalyze(b *testing.B) {
 	e := mustEngine(b, Config{})
 	article := strings.Repeat("The minister said on Tuesday that the budget would be balanced next year. "+

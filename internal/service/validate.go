@@ -147,11 +147,14 @@ func checkURL(raw, field string) error {
 		return invalid("INVALID_URL", field, "the URL is over %d bytes", maxURLBytes)
 	}
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	if err != nil || u.Scheme == "" {
 		return invalid("INVALID_URL", field, "the URL is not an absolute http or https address")
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
 		return invalid("UNSUPPORTED_URL_SCHEME", field, "the URL scheme %q is not supported; use http or https", u.Scheme)
+	}
+	if u.Host == "" {
+		return invalid("INVALID_URL", field, "the URL has no host")
 	}
 	return nil
 }

@@ -463,10 +463,7 @@
   function renderOverview() {
     const dl = $('#overview');
     dl.replaceChildren();
-    const add = (k, v, id) => {
-      const dd = el('dd', id ? { id } : {}, v);
-      dl.append(el('dt', {}, k), dd);
-    };
+    const add = (k, v, id) => dl.append(el('div', {}, el('dt', {}, k), el('dd', id ? { id } : {}, v)));
     const md = state.metadata || {};
     if (md.title) add('Title', md.title);
     if (md.authors?.length) add('By', md.authors.join(', '));
@@ -491,7 +488,7 @@
       add('Tone', sentimentWords(state.sentiment.document));
     }
     $('#overview-panel').dataset.state = dl.children.length ? 'done' : 'pending';
-    if (!dl.children.length) dl.append(el('dt', {}, 'Status'), el('dd', {}, state.complete ? 'Nothing to show.' : 'Waiting…'));
+    if (!dl.children.length) add('Status', state.complete ? 'Nothing to show.' : 'Waiting…');
   }
 
   // ---- the text with highlights ------------------------------------------
@@ -630,12 +627,12 @@
         ? el('span', { class: 'muted small' }, ` ${e.location.latitude.toFixed(2)}, ${e.location.longitude.toFixed(2)}`) : '';
       tr.append(
         name,
-        el('td', {}, el('span', { class: 'badge t-' + t }, ENTITY_TYPES[t] || t)),
-        el('td', { class: 'num' }, meter(e.salience || 0, 1, (e.salience || 0).toFixed(3))),
-        el('td', { class: 'num', title: Object.entries(counts).map(([k, c]) => `${c} ${MENTION_TYPES[k] || k}`).join(', ') }, String(mentions.length)),
-        el('td', {}, roles.join('; ')),
-        el('td', {}, country, loc),
-        el('td', {}, s ? sentimentChip(s) : ''),
+        el('td', { 'data-label': 'Type' }, el('span', { class: 'badge t-' + t }, ENTITY_TYPES[t] || t)),
+        el('td', { class: 'num', 'data-label': 'Salience' }, meter(e.salience || 0, 1, (e.salience || 0).toFixed(3))),
+        el('td', { class: 'num', 'data-label': 'Mentions', title: Object.entries(counts).map(([k, c]) => `${c} ${MENTION_TYPES[k] || k}`).join(', ') }, String(mentions.length)),
+        el('td', { 'data-label': 'Roles' }, roles.join('; ')),
+        el('td', { 'data-label': 'Country' }, country, loc),
+        el('td', { 'data-label': 'Sentiment' }, s ? sentimentChip(s) : ''),
       );
       tr.addEventListener('mouseenter', () => focusEntity(i, true));
       tr.addEventListener('mouseleave', () => focusEntity(i, false));
@@ -750,9 +747,9 @@
   function renderTimings() {
     const p = $('#timings-panel');
     p.hidden = !state.complete || state.timings.length === 0;
-    const rows = state.timings.map((t) => el('tr', {}, el('td', {}, t.stage), el('td', { class: 'num' }, formatMs(parseDuration(t.duration) * 1000))));
-    if (state.total) rows.push(el('tr', { class: 'total' }, el('th', { scope: 'row' }, 'total'), el('td', { class: 'num' }, formatMs(parseDuration(state.total) * 1000))));
-    $('#timings tbody').replaceChildren(...rows);
+    const items = state.timings.map((t) => el('div', {}, el('dt', {}, t.stage.replace(/_/g, ' ')), el('dd', {}, formatMs(parseDuration(t.duration) * 1000))));
+    if (state.total) items.push(el('div', { class: 'total' }, el('dt', {}, 'total'), el('dd', {}, formatMs(parseDuration(state.total) * 1000))));
+    $('#timings').replaceChildren(...items);
   }
 
   // ---- small widgets and formats ------------------------------------------

@@ -1,12 +1,3 @@
-// Package pipeline runs the analysers of Lector in stages on one article.
-//
-// An Engine holds the stages registered by the stage_*.go files of this
-// package. For each request it resolves the article text (the source
-// stage), tokenises it (the text stage) and runs, in order, every stage
-// that serves a requested feature, together with the stages those need.
-// After each stage it reports the parts of the Analysis that are then
-// complete, so callers can stream early results. All offsets in the
-// Analysis are byte offsets into Analysis.Text.
 package pipeline
 
 import (

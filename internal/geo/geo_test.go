@@ -76,3 +76,13 @@ func BenchmarkCityByName(b *testing.B) {
 		CountryByDemonym("Iranians")
 	}
 }
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var t tables
+		tab, t = t, tab
+		load()
+		tab = t
+	}
+}

@@ -184,8 +184,8 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 			}
 			// ", he said." closing the sentence (after a closing mark too)
 			k0 := i + 1
-			if x.markKind(k0) == 'c' || x.markKind(k0) == 't' && x.qAt(k0) >= 0 && x.directs[x.qAt(k0)].close == k0 {
-				k0++
+			if q := x.qAt(k0); q >= 0 && x.directs[q].close >= k0 && x.directs[q].close <= k0+1 {
+				k0 = x.directs[q].close + 1
 			}
 			if np := x.rightNP(k0, end); np > k0 {
 				if c, ok := cueAt[np]; ok && c.last >= end-1 {
@@ -474,7 +474,7 @@ func (x *extractor) attribute() {
 			}
 		}
 
-		if !found && (x.tok(c.first-1) == "," || x.markKind(c.first-1) != 0) {
+		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) {
 			// inverted: "..., said X." / "” said X."
 			np := x.rightNP(c.last, s.Last)
 			if np > c.last {
@@ -551,6 +551,12 @@ func isPrepStart(w string) bool {
 		return true
 	}
 	return false
+}
+
+// closesQuote: token i is (the end of) the closing mark of a direct quote.
+func (x *extractor) closesQuote(i int) bool {
+	q := x.qAt(i)
+	return q >= 0 && x.directs[q].close == i
 }
 
 // leadIn extends a quote that a sentence runs into ("The country “has

@@ -92,7 +92,11 @@ func (x *extractor) verbAfter(i int) (a, b, v int) {
 		return 0, 0, -1
 	}
 	// "…,” NP VERB" or "…?” NP VERB", in the same paragraph
-	if b := x.tok(i - 2); b != "," && b != "?" && b != "!" && x.tok(i) != "," || x.tokPara[i] != x.tokPara[i-1] {
+	before := i - 2
+	if x.tok(i-1) == "'" && x.tok(i-2) == "'" {
+		before = i - 3 // the closing mark is ''
+	}
+	if b := x.tok(before); b != "," && b != "?" && b != "!" && x.tok(i) != "," || x.tokPara[i] != x.tokPara[i-1] {
 		return 0, 0, -1
 	}
 	if x.tok(i) == "," {

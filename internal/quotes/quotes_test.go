@@ -103,14 +103,14 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// Newspaper styles: '' marks, a byline dash, a transcript.
+// Newspaper styles: ” marks, a byline dash, a transcript.
 func TestExtractStyles(t *testing.T) {
 	doc, _, qs := pipeline(t, "''The bridge will be rebuilt by spring,'' said Ann Lee, a county engineer.\n\n"+
 		"“Nobody in this town was warned about the flood.” ― Maria Gomez\n\n"+
 		"REPORTER: Will the road reopen this week?\n\nLEE: It depends on the weather.")
 	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
 	want := map[string]string{
-		"''The bridge will be rebuilt by spring,''":          "Ann Lee",
+		"''The bridge will be rebuilt by spring,''":         "Ann Lee",
 		"“Nobody in this town was warned about the flood.”": "Maria Gomez",
 		"Will the road reopen this week":                    "REPORTER",
 		"It depends on the weather":                         "LEE",

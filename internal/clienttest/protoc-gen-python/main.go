@@ -20,10 +20,10 @@
 //
 // In buf.gen.yaml:
 //
-//	- local: ["go", "run", "./internal/clienttest/protoc-gen-python"]
-//	  out: gen/python
-//	  include_imports: true
-//	  opt: [protoc=/usr/bin/protoc, grpc_python_plugin=/usr/bin/grpc_python_plugin]
+//   - local: ["go", "run", "./internal/clienttest/protoc-gen-python"]
+//     out: gen/python
+//     include_imports: true
+//     opt: [protoc=/usr/bin/protoc, grpc_python_plugin=/usr/bin/grpc_python_plugin]
 package main
 
 import (

@@ -225,6 +225,59 @@ func (x *extractor) trim(first, last int) (int, int) {
 	return first, last
 }
 
+// speechNouns name what someone said ("Ashtiani's remarks that ...").
+var speechNouns = map[string]bool{
+	"remarks": true, "remark": true, "comments": true, "comment": true, "statement": true,
+	"words": true, "claim": true, "claims": true, "assertion": true, "warning": true,
+	"argument": true, "insistence": true, "view": true, "belief": true, "assurance": true,
+	"announcement": true, "promise": true, "pledge": true, "suggestion": true, "contention": true,
+}
+
+// possessives reads "X's remarks that ..." and "his claim that ...": the
+// owner of a speech noun said the clause after it.
+func (x *extractor) possessives() {
+	for i := 1; i+2 < len(x.toks); i++ {
+		if !speechNouns[lower(x.tok(i))] || lower(x.tok(i+1)) != "that" || x.qAt(i) >= 0 {
+			continue
+		}
+		if p := x.pos(i + 2); p == "VBZ" || p == "VBD" || p == "MD" || p == "VBP" {
+			// "the statement that was issued": a relative clause
+			continue
+		}
+		s := x.sentence(i)
+		var a, b int
+		switch {
+		case x.pos(i-1) == "PRP$":
+			a, b = i-1, i
+		case x.pos(i-1) == "POS":
+			b = i - 1
+			a = x.leftNP(b, s.First)
+			if a == b {
+				continue
+			}
+		default:
+			continue
+		}
+		end := x.clauseEnd(i+1, nil)
+		ca, cb := x.trim(i+1, end)
+		if ca >= cb {
+			continue
+		}
+		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(a, b), EntityIndex: -1, Kind: Indirect}
+		for k := ca; k < cb; k++ {
+			if qi := x.qAt(k); qi >= 0 {
+				q.Kind = Mixed
+				x.directs[qi].used = true
+				if x.directs[qi].q == nil {
+					x.directs[qi].q = q
+				}
+			}
+		}
+		x.resolveSpeaker(q, a, b)
+		x.add(q, "possessive", cueInfo{words: []string{lower(x.tok(i))}})
+	}
+}
+
 // colons reads "NAME: ..." at the start of a paragraph (after an optional
 // quotation mark) as NAME saying the rest of the paragraph, as transcripts
 // and headlines write it.

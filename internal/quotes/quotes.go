@@ -99,6 +99,7 @@ func (x *extractor) run() {
 	x.findQuoteMarks()
 	x.findCues()
 	x.colons()
+	x.possessives()
 	x.attribute()
 	x.uncued()
 }

@@ -132,3 +132,21 @@ func TestExtractStyles(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessiveRemarks(t *testing.T) {
+	doc, ents, qs := pipeline(t, "Senator Maria Oyelaran spoke in Lagos on Monday. Oyelaran's remarks that the budget was unfair drew applause. Her claim that taxes would rise was disputed.")
+	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
+	n := 0
+	for _, q := range qs {
+		c := at(q.Content)
+		if (strings.HasPrefix(c, "that the budget was unfair") || strings.HasPrefix(c, "that taxes would rise")) && q.EntityIndex >= 0 && strings.Contains(ents[q.EntityIndex].Name, "Oyelaran") {
+			n++
+		}
+	}
+	if n != 2 {
+		for _, q := range qs {
+			t.Logf("%s %q cue %q <- %q (%s)", q.Kind, at(q.Content), at(q.Cue), at(q.Speaker), q.SpeakerName)
+		}
+		t.Errorf("%d remarks attributed to Oyelaran, want 2", n)
+	}
+}

@@ -74,6 +74,27 @@ func TestExtractCentralPhrase(t *testing.T) {
 	}
 }
 
+const diplomacy = `Foreign ministers of six countries met in Ankara on Monday for talks in the 3+3 format on the future of the South Caucasus.
+The 3+3 format brings together three regional states and three of their larger neighbours.
+Speakers said a multipolar system was replacing the old order, and that a multipolar system would give smaller states more room.
+Several delegations criticised Western missile sanctions, arguing that missile sanctions had failed to change anyone's policy.
+The next round of talks in the 3+3 format is expected in the spring.`
+
+func TestExtractNounPhrases(t *testing.T) {
+	ps := Extract(tagged(t, diplomacy), 5)
+	got := make(map[string]bool)
+	var texts []string
+	for _, p := range ps {
+		got[stemPhrase(p.Text)] = true
+		texts = append(texts, p.Text)
+	}
+	for _, want := range []string{"3+3 format", "multipolar system", "missile sanctions"} {
+		if !got[stemPhrase(want)] {
+			t.Errorf("%q not in the top five %q", want, texts)
+		}
+	}
+}
+
 func TestExtractWithoutTags(t *testing.T) {
 	doc := text.Analyze(article)
 	ps := Extract(doc, 5)

@@ -780,7 +780,8 @@ func (x *extractor) appositiveSubject(comma, first int) (int, bool) {
 	k := comma - 1
 	for k >= first && comma-k < 40 {
 		t := x.tok(k)
-		if x.qAt(k) >= 0 || t == ";" || t == ":" || t == "(" && false {
+		if x.qAt(k) >= 0 || t == ";" || t == ":" || t == "--" || t == "—" || t == "–" {
+			// a dateline ("WASHINGTON --") or a clause ends the name
 			break
 		}
 		if p := x.pos(k); (strings.HasPrefix(p, "VB") && p != "VBN" && p != "VBG") || p == "MD" {

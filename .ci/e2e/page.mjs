@@ -5,7 +5,7 @@
 //
 //   node .ci/e2e/page.mjs --url http://127.0.0.1:8080/ --text-file article.txt \
 //     [--publish-date 2023-09-20] [--screenshot out.png] [--viewport 1280x900] \
-//     [--probe http://127.0.0.1:8080] [--timeout 60000] [--layer entities]
+//     [--probe http://127.0.0.1:8080] [--timeout 60000] [--layer entities] [--kind text|html|url]
 //
 // --probe also calls GET <probe>/v1/capabilities with fetch() from the
 // page's origin and reports whether the browser let the page read it (CORS).
@@ -72,7 +72,9 @@ try {
   let text = args.text;
   if (args['text-file']) text = readFileSync(args['text-file'], 'utf8');
   if (text !== undefined) {
-    await page.locator('#article-body').fill(text);
+    const kind = args.kind || 'text';
+    await page.locator(`input[name="kind"][value="${kind}"]`).check();
+    await page.locator(kind === 'url' ? '#article-url' : '#article-body').fill(text);
     if (args['publish-date']) await page.locator('#publish-date').fill(args['publish-date']);
     const started = Date.now();
     await page.locator('#analyze').click();
@@ -89,6 +91,7 @@ try {
         status: document.querySelector('#status').textContent,
         error: err.hidden ? '' : err.querySelector('.error-sentence')?.textContent || err.textContent,
         errorReason: err.dataset.reason || '',
+        articleText: document.querySelector('#article-view').textContent,
         marks: q('#article-view mark').length,
         markTypes: [...new Set(q('#article-view mark[data-type]').map((m) => m.dataset.type))],
         legend: q('#legend li').map((l) => l.textContent.trim()),

@@ -249,8 +249,14 @@
   }
 
   function doneMessage(ms) {
-    const n = state.entities.length, q = state.quotes.length;
-    return `Done in ${formatMs(ms)}: ${n} ${n === 1 ? 'entity' : 'entities'}, ${q} ${q === 1 ? 'quote' : 'quotes'}.`;
+    const parts = [];
+    const count = (part, n, one, many) => { if (state.done.has(part)) parts.push(`${n} ${n === 1 ? one : many}`); };
+    count('entities', state.entities.length, 'entity', 'entities');
+    count('quotes', state.quotes.length, 'quote', 'quotes');
+    count('timeExpressions', state.times.length, 'time expression', 'time expressions');
+    const n = state.notices.length;
+    if (n) parts.push(`${n} ${n === 1 ? 'feature' : 'features'} not run`);
+    return `Done in ${formatMs(ms)}` + (parts.length ? ': ' + parts.join(', ') + '.' : '.');
   }
 
   function stageList() {

@@ -173,3 +173,15 @@ func TestHeadlineName(t *testing.T) {
 		t.Errorf("roles %+v", es[0].Roles)
 	}
 }
+
+func TestNominalWithComplement(t *testing.T) {
+	doc := text.Analyze("President Amara Diallo opened the session. The president of the chess club then spoke. The president thanked the delegates.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Amara Diallo", ner.Person}))
+	if len(es) != 1 {
+		t.Fatalf("entities %+v", es)
+	}
+	got := mentionTexts(doc, &es[0], Common)
+	if len(got) != 1 || got[0] != "The president" || es[0].Mentions[len(es[0].Mentions)-1].Span.Start < strings.Index(doc.Text, "The president thanked") {
+		t.Errorf("descriptions of Diallo = %q, want only the last \"The president\"", got)
+	}
+}

@@ -307,7 +307,10 @@ func (r *resolver) nominals() {
 		if head < 0 {
 			continue
 		}
-		// "the minister of defense": a compound after the head is fine
+		// "the president of the club" describes someone on its own
+		if nx := lower(r.tok(head + 1)); nx == "of" || nx == "for" || nx == "at" || nx == "who" {
+			continue
+		}
 		if c := r.nominalTarget(i, lower(toks[head].Text), code, mods); c != nil {
 			r.add(c, Common, i, head+1)
 			for k := i; k <= head; k++ {

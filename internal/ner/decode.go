@@ -117,7 +117,7 @@ type input struct {
 }
 
 // prepare fills ts with the per-token values of in.
-func prepare(in *input, cl *wordclusters.Clusters, gz *gazetteer, ts []tok) []tok {
+func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, ts []tok, wt *wordTable) []tok {
 	ts = ts[:0]
 	for _, s := range in.sents {
 		caps := true
@@ -152,6 +152,9 @@ func prepare(in *input, cl *wordclusters.Clusters, gz *gazetteer, ts []tok) []to
 				t.first = true
 				seenWord = true
 			}
+			if cs != nil {
+				t.caseB = cs.Bucket(wordclusters.LowerKey(w))
+			}
 			if cl != nil {
 				t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(w, false))
 				if !t.hasCl && t.cased != 3 {
@@ -165,15 +168,59 @@ func prepare(in *input, cl *wordclusters.Clusters, gz *gazetteer, ts []tok) []to
 	if gz != nil {
 		gz.mark(ts)
 	}
-	docCase(ts)
+	docCase(ts, wt)
 	return ts
 }
 
-// docCase records, for each word, how it is written elsewhere in the
-// document outside sentence starts and headlines: bit 1 lower case,
-// bit 2 capitalised.
-func docCase(ts []tok) {
-	seen := make(map[uint64]uint8, len(ts))
+// wordTable is a per-document open-addressing table from a word's
+// lower-case hash to what the document says about it.
+type wordTable struct {
+	keys []uint64
+	vals []wordInfo
+	mask uint64
+}
+
+type wordInfo struct {
+	cases  uint8    // bit 1 lower case, bit 2 capitalised (outside sentence starts)
+	counts [6]int32 // second pass: first-pass types of capitalised occurrences
+}
+
+func (w *wordTable) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(w.keys) < size {
+		w.keys = make([]uint64, size)
+		w.vals = make([]wordInfo, size)
+	}
+	w.keys, w.vals = w.keys[:size], w.vals[:size]
+	clear(w.keys)
+	clear(w.vals)
+	w.mask = uint64(size - 1)
+}
+
+// get returns the entry of key k (0 is mapped to 1), adding it.
+func (w *wordTable) get(k uint64) *wordInfo {
+	k |= 1
+	j := (k ^ k>>29) & w.mask
+	for {
+		if w.keys[j] == k {
+			return &w.vals[j]
+		}
+		if w.keys[j] == 0 {
+			w.keys[j] = k
+			return &w.vals[j]
+		}
+		j = (j + 1) & w.mask
+	}
+}
+
+// docCase records, for each capitalised word, how it is written elsewhere
+// in the document outside sentence starts and headlines: bit 1 lower case,
+// bit 2 capitalised, 4 nowhere else.
+func docCase(ts []tok, wt *wordTable) {
+	wt.reset(len(ts))
 	for i := range ts {
 		t := &ts[i]
 		if t.first || t.capsSent {
@@ -181,9 +228,9 @@ func docCase(ts []tok) {
 		}
 		switch t.cased {
 		case 3:
-			seen[t.lh] |= 1
+			wt.get(t.lh).cases |= 1
 		case 1, 2:
-			seen[t.lh] |= 2
+			wt.get(t.lh).cases |= 2
 		}
 	}
 	for i := range ts {
@@ -191,7 +238,7 @@ func docCase(ts []tok) {
 		if t.cased == 3 || t.cased == 4 {
 			continue
 		}
-		t.docCase = seen[t.lh]
+		t.docCase = wt.get(t.lh).cases
 		if t.docCase == 0 {
 			t.docCase = 4
 		}
@@ -201,26 +248,20 @@ func docCase(ts []tok) {
 // secondPass sets docPrev from the first-pass labels: for each
 // capitalised word, the type most often given to its other capitalised
 // occurrences in the document (5 = outside any entity).
-func secondPass(ts []tok, labels []int) {
-	type counts [6]int32
-	m := make(map[uint64]*counts, 64)
+func secondPass(ts []tok, labels []int, wt *wordTable) {
 	typ := func(l int) int {
 		if l == 0 {
 			return 5
 		}
 		return ltype(l) + 1
 	}
+	wt.reset(len(ts))
 	for i := range ts {
 		t := &ts[i]
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
-		c := m[t.lh]
-		if c == nil {
-			c = new(counts)
-			m[t.lh] = c
-		}
-		c[typ(labels[i])]++
+		wt.get(t.lh).counts[typ(labels[i])]++
 	}
 	for i := range ts {
 		t := &ts[i]
@@ -229,7 +270,7 @@ func secondPass(ts []tok, labels []int) {
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
-		c := *m[t.lh]
+		c := wt.get(t.lh).counts
 		c[typ(labels[i])]--
 		best, bn := 0, int32(0)
 		for k := 1; k <= 5; k++ {

@@ -48,6 +48,8 @@ const (
 	tBias2
 	tDocPrevLab
 	tDocPrevLower
+	tCaseR
+	tCaseR2
 )
 
 // Feature groups that can be switched off to measure their gain.
@@ -60,7 +62,8 @@ const (
 	// a word's type elsewhere in the document disagrees with its first-pass
 	// label (a run-time switch; the model is the same).
 	FSelective
-	FAll = FClusters | FGazetteer | FDocCase | FSecondPass
+	FCase // how often the word is capitalised in unlabelled news
+	FAll  = FClusters | FGazetteer | FDocCase | FSecondPass
 )
 
 // tok holds the per-token values the templates combine.
@@ -79,6 +82,7 @@ type tok struct {
 	docCase   uint8 // how this word is written elsewhere in the document
 	docPrev   uint8 // second pass: type given to this word elsewhere (0 none)
 	lab1      uint8 // second pass: this token's first-pass label
+	caseB     uint8 // case-ratio bucket of the word in unlabelled news (0 unknown)
 	sentStart int
 	sentEnd   int
 }
@@ -275,10 +279,22 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 			out = append(out, f1(tGazP1, tp1.gaz))
 		}
 	}
+	if groups&FCase != 0 && t.cased != 4 {
+		out = append(out, f2(tCaseR, uint64(t.caseB), first*2+b2u(t.capsSent)), f2(tCaseR2, uint64(t.caseB), uint64(t.cased)))
+	}
 	if groups&FDocCase != 0 && t.docCase != 0 {
 		out = append(out, f2(tDocCase, uint64(t.docCase), uint64(t.cased)*2+first))
 	}
-	if groups&FSecondPass != 0 && t.docPrev != 0 {
+	if groups&FSecondPass != 0 {
+		out = docFeatures(t, out)
+	}
+	return out
+}
+
+// docFeatures appends the second-pass features of t (none in the first
+// pass, where docPrev is 0).
+func docFeatures(t *tok, out []uint64) []uint64 {
+	if t.docPrev != 0 {
 		out = append(out, f1(tDocPrev, uint64(t.docPrev)), f2(tDocPrevShape, uint64(t.docPrev), uint64(t.cased)))
 	}
 	return out

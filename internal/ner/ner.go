@@ -19,8 +19,10 @@ var modelFS embed.FS
 // Recognizer finds named entities. Safe for concurrent use.
 type Recognizer struct {
 	m1, m2 *perceptron.Model // first pass; second pass with document features (optional)
+	joint  *perceptron.Model // m1 and m2 side by side: one lookup scores both
 	groups int
 	cl     *wordclusters.Clusters
+	cs     *wordclusters.Case
 	gz     *gazetteer
 	pool   sync.Pool
 }
@@ -30,10 +32,12 @@ type buffers struct {
 	ts     []tok
 	feats  []uint64
 	em     []float32
+	em2    []float32
 	delta  []float32
 	back   []uint8
 	labels []int
 	only   []bool
+	wt     wordTable
 }
 
 // Load reads the embedded model.
@@ -88,11 +92,28 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 
 func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {
 	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
+	if m2 != nil {
+		r.joint = perceptron.Join(m1, m2)
+	}
 	if groups&FGazetteer != 0 {
 		r.gz = sharedGazetteer()
 	}
+	if groups&FCase != 0 {
+		r.cs = sharedCase()
+	}
 	r.pool.New = func() any { return new(buffers) }
 	return r
+}
+
+var (
+	caseOnce sync.Once
+	caseVal  *wordclusters.Case
+)
+
+// sharedCase loads the case ratios once (nil if they cannot be read).
+func sharedCase() *wordclusters.Case {
+	caseOnce.Do(func() { caseVal, _ = wordclusters.LoadCase() })
+	return caseVal
 }
 
 var (
@@ -110,37 +131,87 @@ func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.
 
 // label runs the model(s) over b.in and leaves the label ids in b.labels.
 func (r *Recognizer) label(b *buffers) {
-	b.ts = prepare(&b.in, r.cl, r.gz, b.ts)
+	b.ts = prepare(&b.in, r.cl, r.cs, r.gz, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	n := len(b.ts)
 	if cap(b.labels) < n {
 		b.labels = make([]int, n, 2*n)
 	}
 	b.labels = b.labels[:n]
+	if r.joint != nil {
+		r.labelJoint(b, groups)
+		return
+	}
 	r.decode(b, r.m1, groups, nil)
 	if r.m2 != nil {
-		secondPass(b.ts, b.labels)
+		secondPass(b.ts, b.labels, &b.wt)
 		var only []bool
 		if r.groups&FSelective != 0 {
 			b.only = b.only[:0]
 			for _, s := range b.in.sents {
-				need := false
-				for i := s[0]; i < s[1] && !need; i++ {
-					t := &b.ts[i]
-					if t.docPrev != 0 {
-						own := uint8(5)
-						if t.lab1 != 0 {
-							own = uint8(ltype(int(t.lab1)) + 1)
-						}
-						need = own != t.docPrev
-					}
-				}
-				b.only = append(b.only, need)
+				b.only = append(b.only, needsSecondPass(b.ts[s[0]:s[1]]))
 			}
 			only = b.only
 		}
 		r.decode(b, r.m2, r.groups, only)
 	}
+}
+
+// labelJoint runs both passes with one feature lookup per token: the
+// joined model gives the first-pass scores and the second pass's scores
+// without its document features, which are added for the sentences the
+// second pass re-decodes.
+func (r *Recognizer) labelJoint(b *buffers, groups int) {
+	n := len(b.ts)
+	if cap(b.em) < n*nLabels {
+		b.em = make([]float32, n*nLabels*2)
+		b.em2 = make([]float32, n*nLabels*2)
+		b.delta = make([]float32, n*nLabels*2)
+		b.back = make([]uint8, n*nLabels*2)
+	}
+	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
+	var sc [2 * nLabels]float32
+	for i := range b.ts {
+		b.feats = features(b.ts, i, groups, b.feats[:0])
+		sc = [2 * nLabels]float32{}
+		r.joint.Score(b.feats, sc[:])
+		copy(em[i*nLabels:(i+1)*nLabels], sc[:nLabels])
+		copy(em2[i*nLabels:(i+1)*nLabels], sc[nLabels:])
+	}
+	for _, s := range b.in.sents {
+		viterbi(s[1]-s[0], em[s[0]*nLabels:s[1]*nLabels], r.m1.Trans, r.m1.Start, b.back, b.delta, b.labels[s[0]:s[0]])
+	}
+	secondPass(b.ts, b.labels, &b.wt)
+	for _, s := range b.in.sents {
+		if r.groups&FSelective != 0 && !needsSecondPass(b.ts[s[0]:s[1]]) {
+			continue
+		}
+		for i := s[0]; i < s[1]; i++ {
+			b.feats = docFeatures(&b.ts[i], b.feats[:0])
+			if len(b.feats) > 0 {
+				r.m2.Score(b.feats, em2[i*nLabels:(i+1)*nLabels])
+			}
+		}
+		viterbi(s[1]-s[0], em2[s[0]*nLabels:s[1]*nLabels], r.m2.Trans, r.m2.Start, b.back, b.delta, b.labels[s[0]:s[0]])
+	}
+}
+
+// needsSecondPass reports whether some word of the sentence got a type
+// elsewhere in the document that disagrees with its first-pass label.
+func needsSecondPass(ts []tok) bool {
+	for i := range ts {
+		t := &ts[i]
+		if t.docPrev != 0 {
+			own := uint8(5)
+			if t.lab1 != 0 {
+				own = uint8(ltype(int(t.lab1)) + 1)
+			}
+			if own != t.docPrev {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decode scores the tokens with m and runs Viterbi per sentence, writing

@@ -93,6 +93,10 @@ func TestSentences(t *testing.T) {
 			[][2]string{{"NATIONALITY", "Iranians"}, {"NATIONALITY", "Russians"}, {"MONEY", "$5 million"}, {"DATE", "three days"}, {"LOCATION", "Moscow"}}},
 		{"The pipeline will run 5 km under the sea and cost 2 billion euros by 2025.",
 			[][2]string{{"QUANTITY", "5 km"}, {"MONEY", "2 billion euros"}, {"DATE", "2025"}}},
+		{"The company paid US$20bn, or 1.5bn euros, at 10:30 a.m. on Sept. 20, 2023, a 12 percent premium.",
+			[][2]string{{"MONEY", "US$20bn"}, {"MONEY", "1.5bn euros"}, {"TIME", "10:30 a.m."}, {"DATE", "Sept. 20, 2023"}, {"PERCENT", "12 percent"}}},
+		{"Output fell to 1.2 million barrels a day in the 1990s, and the plant covers 40 hectares.",
+			[][2]string{{"QUANTITY", "1.2 million barrels"}, {"DATE", "1990s"}, {"QUANTITY", "40 hectares"}}},
 	}
 	for _, c := range cases {
 		doc, ms := analyse(t, c.text)
@@ -129,6 +133,17 @@ func TestSeedArticle(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("found: %s", dump(ms))
+	}
+}
+
+func TestNoFalseNumbers(t *testing.T) {
+	// "May" as a verb, a bare number and a count of people are not typed.
+	_, ms := analyse(t, "Officials said talks may resume, and 5,000 people could attend.")
+	for _, m := range ms {
+		switch m.Type {
+		case ner.Date, ner.Money, ner.Percent, ner.Time, ner.Quantity:
+			t.Errorf("unexpected %s %q", m.Type, m.Text)
+		}
 	}
 }
 

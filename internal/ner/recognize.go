@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -45,7 +46,7 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 				start = i
 				fallthrough
 			case 2:
-				if start >= 0 {
+				if start >= 0 && !(i == start && isCurrencySymbol(doc.Tokens[i].Text)) && hasLetter(doc.Tokens[start:i+1]) {
 					out = append(out, Mention{Type: r.fineType(doc, ltype(l), start, i+1), First: start, Last: i + 1, Sentence: si})
 					for k := start; k <= i; k++ {
 						taken[k] = true
@@ -153,6 +154,18 @@ func isDemonym(s string) bool {
 	}
 	if strings.HasSuffix(s, "s") && demonymSet[s[:len(s)-1]] {
 		return true
+	}
+	return false
+}
+
+// hasLetter reports whether some token holds a letter.
+func hasLetter(toks []text.Token) bool {
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -127,7 +127,12 @@ func numericMentions(toks []text.Token, first, last int, taken []bool, out []Men
 	}
 	isNum := func(i int) bool {
 		s := w(i)
-		return isNumber(s) || numWords[s] && s != "a" && s != "few" && s != "several" && s != "couple" && s != "half"
+		if isNumber(s) || numWords[s] && s != "a" && s != "few" && s != "several" && s != "couple" && s != "half" {
+			return true
+		}
+		// 1.5bn, 20m, 300k
+		pre, num, suf := splitNum(s)
+		return pre == "" && num != "" && scales[suf]
 	}
 	// numEnd returns the end of a number phrase starting at i (0 if none):
 	// digits or number words, optionally followed by a scale word.

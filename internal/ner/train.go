@@ -87,6 +87,10 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		}
 		logf("clusters: %d words", cl.Len())
 	}
+	var cs *wordclusters.Case
+	if opt.Groups&FCase != 0 {
+		cs = sharedCase()
+	}
 	var gz *gazetteer
 	if opt.Groups&FGazetteer != 0 {
 		gz = sharedGazetteer()
@@ -94,7 +98,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 	tds := make([]*tdoc, len(docs))
 	for i, d := range docs {
 		tds[i] = makeDoc(d)
-		tds[i].ts = prepare(&tds[i].in, cl, gz, nil)
+		tds[i].ts = prepare(&tds[i].in, cl, cs, gz, nil, new(wordTable))
 	}
 	g1 := opt.Groups &^ (FSecondPass | FSelective)
 	scoreDev := func(m1, m2 *perceptron.Model) string {
@@ -130,7 +134,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 				b.ts = append(b.ts[:0], d.ts...)
 				b.labels = b.labels[:0]
 				rf.decode(b, mf, g1, nil)
-				secondPass(d.ts, b.labels)
+				secondPass(d.ts, b.labels, &b.wt)
 			}
 			logf("fold %d/%d done", f+1, k)
 		}

@@ -73,6 +73,12 @@ type Model struct {
 	mask    uint64
 	w       []int16 // quantised weights, NLabels per row
 	scale   float32 // weight = w * scale
+	lscale  []float32 // per-label scales of a joined model (nil: scale)
+	// packed holds the weights requantised to 12 bits in 16-bit lanes,
+	// biased by +2048, four labels per word, pw words per row: Score adds
+	// four labels with one 64-bit addition.
+	packed []uint64
+	pw     int
 	// Trans[i*NLabels+j] is the weight of label j following label i;
 	// Start[j] the weight of label j at the start of a sequence.
 	Trans []float32
@@ -111,6 +117,7 @@ func newModel(labels []string, keys []uint64, q []int16, scale float32, trans, s
 	for size < len(keys)*3/2+1 {
 		size <<= 1
 	}
+	m.pack()
 	m.slots = make([]slot, size)
 	m.keys = keys
 	m.mask = uint64(size - 1)
@@ -160,18 +167,52 @@ func (m *Model) find(k uint64) int32 {
 	}
 }
 
+const (
+	packShift = 4    // int16 weight >> packShift = 12-bit lane value
+	packBias  = 2048 // lanes hold value + packBias
+	packMax   = 16   // rows added before the lanes could overflow
+)
+
+func (m *Model) pack() {
+	n := m.NLabels
+	if n == 0 {
+		return
+	}
+	m.pw = (n + 3) / 4
+	rows := len(m.w) / n
+	m.packed = make([]uint64, rows*m.pw)
+	for r := 0; r < rows; r++ {
+		for i := 0; i < m.pw*4; i++ {
+			v := int32(0)
+			if i < n {
+				v = (int32(m.w[r*n+i]) + 1<<(packShift-1)) >> packShift
+				v = max(min(v, packBias-1), -(packBias - 1))
+			}
+			m.packed[r*m.pw+i/4] |= uint64(v+packBias) << (16 * (i % 4))
+		}
+	}
+}
+
 // Score adds the weights of feats (Mixed keys) to scores.
 //
 // The lookups run in two phases (find every row, then add the rows) so
 // that the memory loads of different features overlap.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	var acc [64]int32
+	var acc [72]int32
+	var lanes [18]uint64
 	var rows [128]int32
-	n := m.NLabels
+	n, pw := m.NLabels, m.pw
 	if n > len(acc) {
 		panic("perceptron: too many labels")
 	}
-	a := acc[:n]
+	cnt := int32(0)
+	flush := func() {
+		for i := 0; i < n; i++ {
+			acc[i] += int32(lanes[i/4]>>(16*(i%4))&0xffff) - packBias*cnt
+		}
+		lanes = [18]uint64{}
+		cnt = 0
+	}
 	for len(feats) > 0 {
 		k := min(len(feats), len(rows))
 		rs := rows[:k]
@@ -182,17 +223,71 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 			if r < 0 {
 				continue
 			}
-			row := m.w[int(r)*n : int(r+1)*n : int(r+1)*n]
+			row := m.packed[int(r)*pw : int(r+1)*pw : int(r+1)*pw]
+			l := lanes[:len(row)]
 			for i, v := range row {
-				a[i] += int32(v)
+				l[i] += v
+			}
+			cnt++
+			if cnt == packMax {
+				flush()
 			}
 		}
 		feats = feats[k:]
 	}
-	scores = scores[:n]
-	for i, v := range a {
-		scores[i] += float32(v) * m.scale
+	if cnt > 0 {
+		flush()
 	}
+	scores = scores[:n]
+	if m.lscale != nil {
+		for i, v := range acc[:n] {
+			scores[i] += float32(v) * m.lscale[i]
+		}
+		return
+	}
+	sc := m.scale * (1 << packShift)
+	for i, v := range acc[:n] {
+		scores[i] += float32(v) * sc
+	}
+}
+
+// Join returns a read-only model whose rows are the rows of a followed by
+// the rows of b (labels of a, then labels of b), so that one lookup per
+// feature scores both. Features missing from one model get zeros there.
+// The result is for Score only (it cannot be written).
+func Join(a, b *Model) *Model {
+	idx := map[uint64]int{}
+	var keys []uint64
+	for _, k := range a.keys {
+		idx[k] = len(keys)
+		keys = append(keys, k)
+	}
+	for _, k := range b.keys {
+		if _, ok := idx[k]; !ok {
+			idx[k] = len(keys)
+			keys = append(keys, k)
+		}
+	}
+	na, nb := a.NLabels, b.NLabels
+	n := na + nb
+	w := make([]int16, len(keys)*n)
+	for r, k := range a.keys {
+		copy(w[idx[k]*n:], a.w[r*na:(r+1)*na])
+	}
+	for r, k := range b.keys {
+		copy(w[idx[k]*n+na:], b.w[r*nb:(r+1)*nb])
+	}
+	labels := append(append([]string(nil), a.Labels...), b.Labels...)
+	m := newModel(labels, keys, w, 1, nil, nil)
+	m.lscale = make([]float32, n)
+	for i := range m.lscale {
+		if i < na {
+			m.lscale[i] = a.scale * (1 << packShift)
+		} else {
+			m.lscale[i] = b.scale * (1 << packShift)
+		}
+	}
+	return m
 }
 
 const magic = "LPCM1"

@@ -14,6 +14,12 @@ type Example struct {
 
 // Train trains a tagger with the averaged perceptron, greedy left to right.
 func Train(exs []Example, epochs int, seed uint64, logf func(string, ...any)) *Tagger {
+	return TrainPruned(exs, epochs, seed, 0.0005, logf)
+}
+
+// TrainPruned is Train leaving out features whose averaged weights are all
+// below prune in magnitude.
+func TrainPruned(exs []Example, epochs int, seed uint64, prune float32, logf func(string, ...any)) *Tagger {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -87,5 +93,5 @@ func Train(exs []Example, epochs int, seed uint64, logf func(string, ...any)) *T
 		}
 		logf("epoch %d: train accuracy %.2f%% (%d features)", ep+1, 100*float64(correct)/float64(total), tr.Len())
 	}
-	return New(tr.Model(0.0005))
+	return New(tr.Model(prune))
 }

@@ -21,7 +21,8 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	repo := flag.String("repo", ".", "repository root")
-	clusters := flag.Bool("clusters", false, "relearn the word clusters from the unlabelled news first")
+	clusters := flag.Bool("clusters", false, "relearn the word clusters and case ratios from the unlabelled news first")
+	caseOnly := flag.Bool("case", false, "recount only the case ratios from the unlabelled news first")
 	epochs := flag.Int("epochs", 12, "training epochs")
 	groups := flag.Int("groups", ner.FAll, "feature groups (1 clusters, 2 gazetteer, 4 document case, 8 second pass)")
 	folds := flag.Int("folds", 5, "jack-knife folds (POS and second pass)")
@@ -32,6 +33,10 @@ func main() {
 	flag.Parse()
 	if *clusters {
 		if err := buildClusters(*data, *repo); err != nil {
+			log.Fatal(err)
+		}
+	} else if *caseOnly {
+		if err := buildCaseOnly(*data, *repo); err != nil {
 			log.Fatal(err)
 		}
 	}

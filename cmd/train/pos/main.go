@@ -16,6 +16,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	repo := flag.String("repo", ".", "repository root")
 	epochs := flag.Int("epochs", 10, "training epochs")
+	prune := flag.Float64("prune", 0.0005, "leave out features whose weights are all below this")
 	flag.Parse()
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003/train.txt"))
 	if err != nil {
@@ -27,7 +28,7 @@ func main() {
 			exs = append(exs, pos.Example{Words: s.Words, Tags: s.POS})
 		}
 	}
-	t := pos.Train(exs, *epochs, 1, log.Printf)
+	t := pos.TrainPruned(exs, *epochs, 1, float32(*prune), log.Printf)
 	out := filepath.Join(*repo, "internal/pos/model.bin.gz")
 	f, err := os.Create(out)
 	if err != nil {

@@ -63,7 +63,15 @@ func HTML(page []byte, pageURL string) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("extracting the page: %v", r)
 		}
 	}()
-	r, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	// The page is UTF-8 already (the fetcher decodes it; API strings are
+	// UTF-8), so it is parsed here rather than by the extractor, which
+	// would re-decode it by the charset the page declares.
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, ErrNoContent
+	}
+	markBlocks(doc)
+	r, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || r == nil || r.ContentNode == nil {
 		return nil, ErrNoContent
 	}
@@ -75,16 +83,42 @@ func HTML(page []byte, pageURL string) (res *Result, err error) {
 	res = &Result{
 		Text: text,
 		Metadata: Metadata{
-			Title:        strings.TrimSpace(md.Title),
-			Authors:      splitAuthors(md.Author),
+			Title:        clean(md.Title),
+			Authors:      splitAuthors(clean(md.Author)),
 			PublishTime:  md.Date,
-			SiteName:     strings.TrimSpace(md.Sitename),
+			SiteName:     clean(md.Sitename),
 			CanonicalURL: md.URL,
 			Language:     md.Language,
-			Description:  strings.TrimSpace(md.Description),
+			Description:  clean(md.Description),
 		},
 	}
 	return res, nil
+}
+
+// blockEnd marks the end of every block element of the page before
+// extraction. The extractor's rescue paths join the text of a whole
+// subtree, which would run a headline into the paragraph after it; the
+// marks survive that and become paragraph breaks. It is a private-use
+// character, so a page cannot mean anything by it.
+const blockEnd = '\ue000'
+
+// markBlocks appends a blockEnd text node to every block element of doc.
+func markBlocks(doc *html.Node) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blocks[n.DataAtom] {
+			n.AppendChild(&html.Node{Type: html.TextNode, Data: string(blockEnd)})
+		}
+	}
+	walk(doc)
+}
+
+// clean trims a metadata value and drops block marks from it.
+func clean(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, string(blockEnd), " "))
 }
 
 // prose reports whether text reads as article text rather than the
@@ -147,7 +181,7 @@ func (w *textWriter) walk(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		switch n.DataAtom {
+		switch elementAtom(n) {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Select:
 			return
 		case atom.Br:
@@ -157,7 +191,7 @@ func (w *textWriter) walk(n *html.Node) {
 			w.space = true
 		}
 	}
-	block := n.Type == html.ElementNode && (blocks[n.DataAtom] || blockNames[n.Data])
+	block := n.Type == html.ElementNode && (blocks[elementAtom(n)] || blockNames[n.Data])
 	if block {
 		w.endBlock()
 	}
@@ -169,8 +203,21 @@ func (w *textWriter) walk(n *html.Node) {
 	}
 }
 
+// elementAtom returns n's atom. The extractor builds new elements by name
+// only, leaving DataAtom unset.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
+}
+
 func (w *textWriter) text(s string) {
 	for _, r := range s {
+		if r == blockEnd {
+			w.endBlock()
+			continue
+		}
 		if unicode.IsSpace(r) || r == '\u00a0' {
 			w.space = true
 			continue

@@ -106,6 +106,30 @@ func TestGerman(t *testing.T) {
 	}
 }
 
+func TestHeadlineIsItsOwnParagraph(t *testing.T) {
+	page := `<html><body><article><h1>Bridge opens</h1><p>The mayor cut the ribbon on Saturday, and the first cars crossed the river an hour later, ending years of detours for commuters.</p></article></body></html>`
+	res, err := HTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(res.Text, "Bridge opens\n\nThe mayor cut the ribbon") {
+		t.Errorf("text %q", res.Text)
+	}
+}
+
+// The fetcher hands over UTF-8 even when the page declares another
+// charset; the declaration must not make the extractor decode it again.
+func TestDeclaredCharsetIgnored(t *testing.T) {
+	page := `<html><head><meta charset="windows-1251"><title>Встреча</title></head><body><article><p>Министры обороны встретились в Москве в среду и обсудили сотрудничество двух стран в регионе на ближайшие годы.</p></article></body></html>`
+	res, err := HTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "Министры обороны встретились в Москве") || res.Metadata.Title != "Встреча" {
+		t.Errorf("text %q title %q", res.Text, res.Metadata.Title)
+	}
+}
+
 func TestNoArticle(t *testing.T) {
 	_, err := HTML(readPage(t, "no-article.html"), "")
 	if !errors.Is(err, ErrNoContent) {

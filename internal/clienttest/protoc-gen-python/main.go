@@ -18,12 +18,11 @@
 // the edition file is that the Python runtime checks strings for valid UTF-8,
 // which Python strings always are.
 //
-// In buf.gen.yaml:
+// buf.gen.yaml runs it as a local plugin, with include_imports so that the
+// google/api and google/rpc modules the stubs import are written too:
 //
-//   - local: ["go", "run", "./internal/clienttest/protoc-gen-python"]
-//     out: gen/python
-//     include_imports: true
-//     opt: [protoc=/usr/bin/protoc, grpc_python_plugin=/usr/bin/grpc_python_plugin]
+//	local: ["go", "run", "./internal/clienttest/protoc-gen-python"]
+//	opt: [protoc=/usr/bin/protoc, grpc_python_plugin=/usr/bin/grpc_python_plugin]
 package main
 
 import (

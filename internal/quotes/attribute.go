@@ -476,7 +476,7 @@ func (x *extractor) attribute() {
 					e.used = true
 					content = [2]int{d.open, e.close + 1}
 					around = true
-				} else if before >= 0 && !startsClause {
+				} else if before >= 0 && !startsClause && (a >= b || isPrepStart(first) || x.pos(a) == "RB" || x.tok(c.last) == "," || x.tok(c.last) == "." || isTemporal(first)) {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
 				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," {
@@ -640,7 +640,7 @@ func (x *extractor) quoteBefore(i int) int {
 	if k < 0 {
 		return -1
 	}
-	if q := x.qAt(k); q >= 0 && x.directs[q].close == k {
+	if q := x.qAt(k); q >= 0 && x.directs[q].close == k && x.tokPara[k] == x.tokPara[i] {
 		return q
 	}
 	return -1

@@ -35,7 +35,9 @@
 // lower-cased word unigrams and bigrams (digits folded to 0), weighted
 // 1+log(tf) and L2-normalised. Weights are stored as int16 with one scale
 // per model; Classify returns softmax probabilities, sorted by confidence.
-// See cmd/train/category and cmd/eval/category.
+// Training (cmd/train/category) uses AdaGrad, 8 epochs, L2 1e-4, and weighs
+// BBC articles 2.5 times (AG has 2.6 times as many, much shorter, items);
+// cmd/eval/category prints k-fold cross-validated accuracy per data set.
 package category
 
 import (
@@ -256,7 +258,6 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 		}
 		h := hash(offset, w)
 		counts[bucket(h, bits)]++
-
 		if havePrev {
 			counts[bucket(hash(prev*prime^0x9e37, w)^0x5bd1e995, bits)]++
 		}

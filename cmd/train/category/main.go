@@ -33,6 +33,7 @@ func main() {
 	flag.IntVar(&o.Epochs, "epochs", o.Epochs, "training epochs")
 	flag.Float64Var(&o.Rate, "rate", o.Rate, "AdaGrad learning rate")
 	flag.Float64Var(&o.L2, "l2", o.L2, "L2 penalty")
+	flag.Float64Var(&o.BBCWeight, "bbc-weight", o.BBCWeight, "weight of BBC examples")
 	flag.Parse()
 	o.Bits = *bits
 

@@ -56,6 +56,11 @@ try {
   out.csp = resp?.headers()['content-security-policy'] || '';
   out.title = await page.title();
   out.openapiLink = await page.locator('a[href$="/openapi.json"]').count();
+  // Form controls without an accessible name.
+  out.unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, textarea, select, button')]
+    .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') &&
+      !(e.tagName === 'BUTTON' && e.textContent.trim()))
+    .map((e) => e.outerHTML.slice(0, 80)));
 
   if (args.probe) {
     out.probe = await page.evaluate(async (base) => {
@@ -76,6 +81,17 @@ try {
     await page.locator(`input[name="kind"][value="${kind}"]`).check();
     await page.locator(kind === 'url' ? '#article-url' : '#article-body').fill(text);
     if (args['publish-date']) await page.locator('#publish-date').fill(args['publish-date']);
+    // Record when each stage first shows as done, to see that results
+    // arrive one by one rather than all at the end.
+    await page.evaluate(() => {
+      window.__stageTimes = {};
+      const t0 = performance.now();
+      new MutationObserver(() => {
+        for (const li of document.querySelectorAll('#stages li[data-state="done"]')) {
+          if (!(li.dataset.part in window.__stageTimes)) window.__stageTimes[li.dataset.part] = Math.round(performance.now() - t0);
+        }
+      }).observe(document.querySelector('#stages'), { childList: true, subtree: true });
+    });
     const started = Date.now();
     await page.locator('#analyze').click();
     // The first stage result shows the text; then wait for the end or an error.
@@ -109,6 +125,7 @@ try {
         notices: q('#notices li').map((li) => li.textContent),
         spanWarning: document.querySelector('#span-warning').hidden ? '' : document.querySelector('#span-warning').textContent,
         overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+        stageTimes: window.__stageTimes,
       };
     }));
   }

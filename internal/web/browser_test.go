@@ -7,7 +7,8 @@ package web_test
 //	apt-get install -y chromium nodejs npm && npm ci --prefix .ci/e2e
 //
 // Screenshots go to .ci/e2e/artifacts (or $LECTOR_E2E_ARTIFACTS); each
-// path is logged.
+// path is logged. With LECTOR_E2E_REQUIRED=1 (set it in CI) a missing tool
+// fails the tests instead of skipping them.
 
 import (
 	"bytes"
@@ -46,19 +47,23 @@ func browser(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
+	skip := t.Skipf
+	if os.Getenv("LECTOR_E2E_REQUIRED") == "1" {
+		skip = t.Fatalf
+	}
 	root := repoRoot(t)
 	chromium := os.Getenv("CHROMIUM")
 	if chromium == "" {
 		chromium = "/usr/bin/chromium"
 	}
 	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("no Chromium at %s (apt-get install -y chromium)", chromium)
+		skip("no Chromium at %s (apt-get install -y chromium)", chromium)
 	}
 	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("no node (apt-get install -y nodejs npm)")
+		skip("no node (apt-get install -y nodejs npm)")
 	}
 	if _, err := os.Stat(filepath.Join(root, ".ci", "e2e", "node_modules", "playwright-core")); err != nil {
-		t.Skip("no playwright-core (npm ci --prefix .ci/e2e)")
+		skip("no playwright-core (npm ci --prefix .ci/e2e)")
 	}
 	return filepath.Join(root, ".ci", "e2e", "page.mjs")
 }
@@ -102,6 +107,8 @@ type pageResult struct {
 	Notices         []string          `json:"notices"`
 	SpanWarning     string            `json:"spanWarning"`
 	OverflowX       bool              `json:"overflowX"`
+	StageTimes      map[string]int    `json:"stageTimes"`
+	Unlabelled      []string          `json:"unlabelled"`
 	ConsoleErrors   []string          `json:"consoleErrors"`
 	ForeignRequests []string          `json:"foreignRequests"`
 	FailedRequests  []string          `json:"failedRequests"`
@@ -160,6 +167,9 @@ func checkClean(t *testing.T, r *pageResult) {
 	}
 	if r.OpenAPILink == 0 {
 		t.Error("no link to /openapi.json")
+	}
+	if len(r.Unlabelled) > 0 {
+		t.Errorf("form controls without a label: %q", r.Unlabelled)
 	}
 	if r.SpanWarning != "" {
 		t.Errorf("span warning: %s", r.SpanWarning)
@@ -248,6 +258,12 @@ func TestBrowserDemo(t *testing.T) {
 			}
 			if r.OverflowX {
 				t.Errorf("the page scrolls sideways at %s", tc.viewport)
+			}
+			// The demo pauses 40 ms before each of its 12 messages: the page
+			// must show them as they come, not all at the end.
+			t.Logf("stages shown at (ms): %v", r.StageTimes)
+			if st := r.StageTimes; st["statistics"]-st["entities"] < 150 {
+				t.Errorf("stages shown at %v ms: not streamed", st)
 			}
 		})
 	}

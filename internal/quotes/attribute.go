@@ -23,7 +23,7 @@ var skipBeforeCue = map[string]bool{
 	"recently": true, "once": true, "never": true, "already": true, "further": true,
 	"reportedly": true, "publicly": true, "privately": true, "often": true, "frequently": true,
 	"is": true, "was": true, "were": true, "are": true, "had been": true, "been": true,
-	"did": true, "does": true, "not": true, "n't": true, "ve": true, "'ve": true, "’ve": true,
+	"did": true, "does": true, "not": true, "n't": true, "n’t": true, "ve": true, "'ve": true, "’ve": true,
 	"'s": true, "’s": true, "could": true, "may": true, "might": true, "should": true, "can": true,
 }
 
@@ -396,6 +396,14 @@ func (x *extractor) attribute() {
 					j -= 3
 					continue
 				}
+				// "Trump said Friday": a bare day or month is no subject
+				if temporal[l] && isCapital(x.tok(j-1)) {
+					j--
+					if p := lower(x.tok(j - 1)); p == "late" || p == "early" || p == "last" || p == "on" || p == "in" || p == "this" {
+						j--
+					}
+					continue
+				}
 				// "on Friday", "last week"
 				if temporal[l] && j-2 >= s.First {
 					p := lower(x.tok(j - 2))
@@ -594,6 +602,8 @@ var temporal = map[string]bool{
 	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
 	"earlier": true, "later": true, "week": true, "month": true, "year": true, "morning": true,
 	"evening": true, "night": true, "afternoon": true, "weekend": true, "recently": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 func isTemporal(w string) bool { return temporal[w] }

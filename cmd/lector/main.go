@@ -108,26 +108,34 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fs.PrintDefaults()
 		}
 	}
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+	// Flags may come before or after the input: lector analyze FILE -json.
+	var pos []string
+	for rest := args[1:]; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
 		}
-		return exitUsage
+		if fs.NArg() == 0 {
+			break
+		}
+		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
 	}
 
 	var req *articlev1.StreamAnalyzeArticleRequest
 	if cmd != "capabilities" {
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			fmt.Fprintf(stderr, "lector %s: give one FILE, URL or - (standard input)\n", cmd)
 			return exitUsage
 		}
 		var err error
-		req, err = o.request(fs.Arg(0), stdin)
+		req, err = o.request(pos[0], stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "lector %s: %v\n", cmd, err)
 			return exitUsage
 		}
-	} else if fs.NArg() != 0 {
+	} else if len(pos) != 0 {
 		fmt.Fprintln(stderr, "lector capabilities: takes no arguments")
 		return exitUsage
 	}

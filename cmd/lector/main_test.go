@@ -67,7 +67,7 @@ func TestAnalyzeRealServer(t *testing.T) {
 	}
 
 	// -json prints the Analysis as protojson; the same file from standard input.
-	code, out, errs = lector(t, article, "analyze", "-addr", srv.GRPCAddr, "-json", "-features", "statistics", "-")
+	code, out, errs = lector(t, article, "analyze", "-addr", srv.GRPCAddr, "-", "-json", "-features", "statistics")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -181,6 +181,7 @@ func TestErrors(t *testing.T) {
 			[]string{`unknown feature "bogus"`, "key-phrases"}},
 		{"bad date", "text", []string{"analyze", "-publish-time", "20/09/2023", "-"}, exitUsage, []string{"-publish-time"}},
 		{"no input", "", []string{"analyze"}, exitUsage, []string{"give one FILE, URL or -"}},
+		{"two inputs", "", []string{"analyze", "a.txt", "-json", "b.txt"}, exitUsage, []string{"give one FILE, URL or -"}},
 		{"missing file", "", []string{"analyze", "/nonexistent/article.txt"}, exitUsage, []string{"no such file"}},
 		{"unknown command", "", []string{"summarise"}, exitUsage, []string{`unknown command "summarise"`}},
 		{"no command", "", nil, exitUsage, []string{"usage: lector"}},

@@ -864,6 +864,10 @@
       $('#article-body').focus();
     });
     for (const r of document.querySelectorAll('input[name="kind"]')) r.addEventListener('change', syncKind);
+    // Ctrl+Enter (or Cmd+Enter) in the text box analyses.
+    $('#article-body').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('#analyze-form').requestSubmit();
+    });
     for (const r of document.querySelectorAll('input[name="layer"]')) {
       r.addEventListener('change', () => { if (state) renderText(); });
     }

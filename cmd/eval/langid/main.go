@@ -108,7 +108,7 @@ func main() {
 	loadTime := time.Since(t0)
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("Lector model: load %v, heap %.1f MB\n", loadTime.Round(time.Millisecond), float64(ms.HeapAlloc-before)/1e6)
+	fmt.Printf("Lector model: load %v, heap %.1f MB, process RSS %s\n", loadTime.Round(time.Millisecond), (float64(ms.HeapAlloc)-float64(before))/1e6, rss())
 
 	if *tune {
 		p0 := d.Params()
@@ -130,6 +130,7 @@ func main() {
 	r.name = "Lector langid"
 	r.rate = float64(len(items)) / time.Since(t0).Seconds()
 	results = append(results, r)
+	fmt.Printf("Lector after the run: process RSS %s\n", rss())
 
 	if *withLG {
 		for _, low := range []bool{false, true} {
@@ -316,6 +317,20 @@ func build(dir, split string, n int) ([]item, error) {
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].lang < items[j].lang })
 	return items, nil
+}
+
+// rss returns the resident set size of this process (Linux), or "?".
+func rss() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			return strings.TrimSpace(strings.TrimPrefix(line, "VmRSS:"))
+		}
+	}
+	return "?"
 }
 
 func letters(s string) int {

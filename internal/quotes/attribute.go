@@ -292,7 +292,9 @@ func (x *extractor) colons() {
 			st++
 		}
 		colon := x.colonSpeaker(st)
-		if colon < 0 || colon-st > 4 || !x.nameLike(st, colon) {
+		// a headline "Poll: ..." or "Pat Caddell: ..." names its source
+		headline := p == 0 && colon-st <= 2
+		if colon < 0 || colon-st > 4 || !headline && !x.nameLike(st, colon) {
 			continue
 		}
 		end := colon + 1

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,10 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
 	LogLevel        slog.Level
+	// URL sources.
+	FetchAllow   []netip.Prefix
+	FetchTimeout time.Duration
+	MaxPageBytes int
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -61,7 +66,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		}
 		fs.DurationVar(p, name, v, usage+" (env "+envName+")")
 	}
-	var origins, level string
+	var origins, level, fetchAllow string
 	str(&cfg.GRPCAddr, "grpc-addr", "LECTOR_GRPC_ADDR", ":50051", "gRPC listen address")
 	str(&cfg.HTTPAddr, "http-addr", "LECTOR_HTTP_ADDR", ":8080", "HTTP (JSON gateway) listen address")
 	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
@@ -71,6 +76,9 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
+	str(&fetchAllow, "fetch-allow", "LECTOR_FETCH_ALLOW", "", "comma-separated address ranges (CIDR) that article URLs may reach although private or loopback, e.g. 127.0.0.0/8 for tests")
+	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
+	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -86,6 +94,20 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 			cfg.CORSOrigins = append(cfg.CORSOrigins, strings.TrimSuffix(o, "/"))
 		}
 	}
+	for _, c := range strings.Split(fetchAllow, ",") {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(c)
+		if err != nil {
+			a, aerr := netip.ParseAddr(c)
+			if aerr != nil {
+				return cfg, fmt.Errorf("--fetch-allow: %q is not an address or CIDR range", c)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		cfg.FetchAllow = append(cfg.FetchAllow, p)
+	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return cfg, fmt.Errorf("--log-level: %w", err)
 	}
@@ -96,6 +118,10 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-batch must be positive")
 	case cfg.MaxConcurrency <= 0:
 		return cfg, fmt.Errorf("--max-concurrency must be positive")
+	case cfg.MaxPageBytes <= 0:
+		return cfg, fmt.Errorf("--max-page-bytes must be positive")
+	case cfg.FetchTimeout <= 0:
+		return cfg, fmt.Errorf("--fetch-timeout must be positive")
 	case cfg.MaxInFlight < 0:
 		return cfg, fmt.Errorf("--max-in-flight must not be negative")
 	}

@@ -18,6 +18,7 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/fetch"
 	"github.com/lector-nlp/lector/internal/gateway"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/service"
@@ -75,6 +76,7 @@ func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	engine, err := pipeline.New(pipeline.Config{
 		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight, Logger: s.log,
+		Fetch: fetch.Options{MaxBytes: int64(s.cfg.MaxPageBytes), Timeout: s.cfg.FetchTimeout, Allow: s.cfg.FetchAllow},
 	})
 	if err != nil {
 		s.grpcLis.Close()

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/lector-nlp/lector/internal/fetch"
 )
 
 // SourceKind is the kind of an article source.
@@ -66,6 +68,9 @@ type Config struct {
 	// MaxInFlight limits the analyses running at once; further calls wait
 	// for a slot until their deadline. Zero means 4 per CPU.
 	MaxInFlight int
+	// Fetch configures the fetching of URL sources: limits, timeouts and
+	// the addresses admitted despite being private or loopback.
+	Fetch fetch.Options
 	// Logger receives load failures; nil discards them.
 	Logger *slog.Logger
 }
@@ -110,7 +115,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	names := map[string]bool{}
 	for _, s := range stages {
-		if s.Name == "" || s.Load == nil {
+		if s.Name == "" || (s.Load == nil && s.LoadConfig == nil) {
 			return nil, fmt.Errorf("pipeline: stage %q has no name or no Load", s.Name)
 		}
 		if names[s.Name] {
@@ -137,7 +142,11 @@ func New(cfg Config) (*Engine, error) {
 					errs[i] = fmt.Errorf("panic while loading: %v", r)
 				}
 			}()
-			runs[i], errs[i] = s.Load()
+			if s.LoadConfig != nil {
+				runs[i], errs[i] = s.LoadConfig(&cfg)
+			} else {
+				runs[i], errs[i] = s.Load()
+			}
 			if errs[i] == nil && runs[i] == nil {
 				errs[i] = fmt.Errorf("Load returned no run function")
 			}

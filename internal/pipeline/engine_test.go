@@ -249,7 +249,7 @@ func TestSourceErrors(t *testing.T) {
 
 func TestResolverSource(t *testing.T) {
 	withoutResolver(t, SourceURL)
-	registerSource(SourceURL, func() (Resolver, error) {
+	registerSource(SourceURL, func(*Config) (Resolver, error) {
 		return func(ctx context.Context, req *Request) (string, Metadata, error) {
 			return "Fetched text. Two sentences.", Metadata{Title: "Page title", SiteName: "Example"}, nil
 		}, nil

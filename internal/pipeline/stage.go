@@ -42,6 +42,10 @@ type Stage struct {
 	// parallel. A stage whose Load fails is left out, and its features are
 	// reported as unavailable.
 	Load func() (RunFunc, error)
+	// LoadConfig, when set, is called instead of Load with the engine's
+	// configuration, for a stage that needs the server's settings (the
+	// source stage's fetch limits and allow-list).
+	LoadConfig func(cfg *Config) (RunFunc, error)
 }
 
 // RunFunc runs a stage on one article. It must return promptly once ctx is

@@ -11,11 +11,11 @@ import (
 // the article's metadata.
 type Resolver func(ctx context.Context, req *Request) (text string, md Metadata, err error)
 
-var resolvers = map[SourceKind]func() (Resolver, error){}
+var resolvers = map[SourceKind]func(cfg *Config) (Resolver, error){}
 
 // registerSource adds the resolver for a kind of source (SourceHTML,
 // SourceURL). Call it from the init function of a stage_*.go file.
-func registerSource(kind SourceKind, load func() (Resolver, error)) {
+func registerSource(kind SourceKind, load func(cfg *Config) (Resolver, error)) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	resolvers[kind] = load
@@ -23,25 +23,25 @@ func registerSource(kind SourceKind, load func() (Resolver, error)) {
 
 func init() {
 	register(Stage{
-		Name:   "source",
-		Order:  0,
-		Always: true,
-		Parts:  []Part{PartSource},
-		Model:  "text, html and url sources",
-		Load:   loadSource,
+		Name:       "source",
+		Order:      0,
+		Always:     true,
+		Parts:      []Part{PartSource},
+		Model:      "text, html and url sources",
+		LoadConfig: loadSource,
 	})
 }
 
-func loadSource() (RunFunc, error) {
+func loadSource(cfg *Config) (RunFunc, error) {
 	registryMu.Lock()
-	loads := make(map[SourceKind]func() (Resolver, error), len(resolvers))
+	loads := make(map[SourceKind]func(cfg *Config) (Resolver, error), len(resolvers))
 	for k, v := range resolvers {
 		loads[k] = v
 	}
 	registryMu.Unlock()
 	res := map[SourceKind]Resolver{}
 	for k, load := range loads {
-		r, err := load()
+		r, err := load(cfg)
 		if err != nil {
 			return nil, fmt.Errorf("%s source: %w", k, err)
 		}

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// scratchEntities is the Scratch key of the []entity.Entity found by the
+// entities stage, for the quote and sentiment stages.
+const scratchEntities = "entities"
+
+func init() {
+	register(Stage{
+		Name:      "entities",
+		Order:     40,
+		Features:  []Feature{FeatureEntities},
+		Parts:     []Part{PartEntities},
+		Requires:  []string{"pos"},
+		Languages: []string{"en"},
+		Model:     "ner perceptron + entity resolution",
+		Load: func() (RunFunc, error) {
+			r, err := ner.Load()
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context, st *State) error {
+				if !english(st) {
+					st.Notice(FeatureEntities, "entities are available for English only")
+					return nil
+				}
+				ents := entity.Resolve(st.Doc, r.Recognize(st.Doc))
+				st.Scratch[scratchEntities] = ents
+				out := make([]Entity, len(ents))
+				for i, e := range ents {
+					out[i] = Entity{Name: e.Name, Type: EntityType(e.Type), Salience: e.Salience, CountryCode: e.CountryCode}
+					for _, m := range e.Mentions {
+						out[i].Mentions = append(out[i].Mentions, Mention{Span: m.Span, Type: mentionType(m.Kind)})
+					}
+					if e.Location != nil {
+						out[i].Location = &LatLng{Lat: e.Location.Lat, Lng: e.Location.Lng}
+					}
+					for _, ro := range e.Roles {
+						out[i].Roles = append(out[i].Roles, Role{Title: ro.Title, Affiliation: ro.Affiliation})
+					}
+				}
+				st.Analysis.Entities = out
+				return nil
+			}, nil
+		},
+	})
+}
+
+func mentionType(k entity.MentionKind) MentionType {
+	switch k {
+	case entity.Common:
+		return MentionCommon
+	case entity.Pronoun:
+		return MentionPronoun
+	}
+	return MentionProper
+}

@@ -1,0 +1,38 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/keyphrase"
+)
+
+func init() {
+	register(Stage{
+		Name:      "key_phrases",
+		Order:     70,
+		Features:  []Feature{FeatureKeyPhrases},
+		Parts:     []Part{PartKeyPhrases},
+		Requires:  []string{"pos"},
+		Languages: []string{"en"},
+		Model:     "keyphrase ranker",
+		Load: func() (RunFunc, error) {
+			x, err := keyphrase.Load()
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context, st *State) error {
+				if !english(st) {
+					st.Notice(FeatureKeyPhrases, "key phrases are available for English only")
+					return nil
+				}
+				ps := x.Extract(st.Doc, st.Request.KeyPhraseCount)
+				out := make([]KeyPhrase, len(ps))
+				for i, p := range ps {
+					out[i] = KeyPhrase{Phrase: p.Text, Score: p.Score, Mentions: p.Mentions}
+				}
+				st.Analysis.KeyPhrases = out
+				return nil
+			}, nil
+		},
+	})
+}

@@ -1,0 +1,48 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/langid"
+)
+
+// langidPrefixBytes is how much of the text the detector reads: enough for
+// a confident guess, and bounded for long articles.
+const langidPrefixBytes = 8 << 10
+
+func init() {
+	register(Stage{
+		Name:     "language",
+		Order:    20,
+		Features: []Feature{FeatureLanguage},
+		Parts:    []Part{PartLanguage},
+		Model:    "langid",
+		Load: func() (RunFunc, error) {
+			d, err := langid.Load()
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context, st *State) error {
+				s := st.Analysis.Text
+				if len(s) > langidPrefixBytes {
+					s = s[:runeStart(s, langidPrefixBytes)]
+				}
+				code, conf := d.Detect(s)
+				if code == "" {
+					st.Notice(FeatureLanguage, "the language could not be identified")
+					return nil
+				}
+				st.Analysis.Language = &Language{Code: code, Confidence: conf}
+				return nil
+			}, nil
+		},
+	})
+}
+
+// runeStart returns the largest rune boundary of s at or before i.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}

@@ -1,0 +1,41 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/pos"
+)
+
+func init() {
+	register(Stage{
+		Name:      "pos",
+		Order:     30,
+		Features:  []Feature{FeatureSyntax},
+		Parts:     []Part{PartSyntax},
+		Languages: []string{"en"},
+		Model:     "pos perceptron (Penn Treebank tags)",
+		Load: func() (RunFunc, error) {
+			t, err := pos.Load()
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context, st *State) error {
+				if !english(st) {
+					if st.Wants(FeatureSyntax) {
+						st.Notice(FeatureSyntax, "part-of-speech tags and lemmas are available for English only")
+					}
+					return nil
+				}
+				t.Tag(st.Doc)
+				st.SyncTokens()
+				return nil
+			}, nil
+		},
+	})
+}
+
+// english reports whether the article is English or of unknown language.
+func english(st *State) bool {
+	lang := st.LanguageCode()
+	return lang == "" || lang == "en" || len(lang) > 2 && lang[:3] == "en-"
+}

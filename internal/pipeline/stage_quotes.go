@@ -1,0 +1,51 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+func init() {
+	register(Stage{
+		Name:      "quotes",
+		Order:     60,
+		Features:  []Feature{FeatureQuotes},
+		Parts:     []Part{PartQuotes},
+		Requires:  []string{"entities"},
+		Languages: []string{"en"},
+		Model:     "quote cues and attribution",
+		Load: func() (RunFunc, error) {
+			return func(ctx context.Context, st *State) error {
+				if !english(st) {
+					st.Notice(FeatureQuotes, "quotes are available for English only")
+					return nil
+				}
+				ents, _ := st.Scratch[scratchEntities].([]entity.Entity)
+				qs := quotes.Extract(st.Doc, ents)
+				out := make([]Quote, len(qs))
+				for i, q := range qs {
+					out[i] = Quote{
+						Content: q.Content,
+						Cue:     q.Cue,
+						Speaker: Speaker{Span: q.Speaker, Name: q.SpeakerName, EntityIndex: q.EntityIndex},
+						Kind:    quoteKind(q.Kind),
+					}
+				}
+				st.Analysis.Quotes = out
+				return nil
+			}, nil
+		},
+	})
+}
+
+func quoteKind(k quotes.Kind) QuoteKind {
+	switch k {
+	case quotes.Indirect:
+		return QuoteIndirect
+	case quotes.Mixed:
+		return QuoteMixed
+	}
+	return QuoteDirect
+}

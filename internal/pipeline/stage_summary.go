@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/summary"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func init() {
+	register(Stage{
+		Name:     "summary",
+		Order:    80,
+		Features: []Feature{FeatureSummary},
+		Parts:    []Part{PartSummary},
+		Model:    "extractive summariser",
+		Load: func() (RunFunc, error) {
+			s, err := summary.Load()
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context, st *State) error {
+				idx := s.Summarize(st.Doc, st.Request.SummarySentences)
+				out := &Summary{Sentences: make([]text.Span, 0, len(idx))}
+				for _, i := range idx {
+					if i >= 0 && i < len(st.Doc.Sentences) {
+						sn := st.Doc.Sentences[i]
+						out.Sentences = append(out.Sentences, text.Span{Start: sn.Start, End: sn.End})
+					}
+				}
+				st.Analysis.Summary = out
+				return nil
+			}, nil
+		},
+	})
+}

@@ -1,0 +1,33 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/lector-nlp/lector/internal/timex"
+)
+
+func init() {
+	register(Stage{
+		Name:      "time_expressions",
+		Order:     50,
+		Features:  []Feature{FeatureTimeExpressions},
+		Parts:     []Part{PartTimeExpressions},
+		Languages: []string{"en"},
+		Model:     "timex rules (TIMEX3)",
+		Load: func() (RunFunc, error) {
+			return func(ctx context.Context, st *State) error {
+				if !english(st) {
+					st.Notice(FeatureTimeExpressions, "time expressions are available for English only")
+					return nil
+				}
+				exprs := timex.Extract(st.Doc, st.Anchor())
+				out := make([]TimeExpression, len(exprs))
+				for i, e := range exprs {
+					out[i] = TimeExpression{Span: e.Span, Type: e.Type, Value: e.Value, Anchored: e.Anchored}
+				}
+				st.Analysis.TimeExpressions = out
+				return nil
+			}, nil
+		},
+	})
+}

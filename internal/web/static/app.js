@@ -505,7 +505,7 @@
       case 'entities':
         state.entities.forEach((e, i) => {
           for (const m of e.mentions || []) {
-            out.push({ span: m.text, cls: 'ent t-' + e.type.replace('ENTITY_TYPE_', ''), data: { type: short(e.type, 'ENTITY_TYPE_'), entity: i },
+            out.push({ span: m.text, cls: 'ent t-' + short(e.type, 'ENTITY_TYPE_') + ' m-' + short(m.type, 'MENTION_TYPE_'), data: { type: short(e.type, 'ENTITY_TYPE_'), entity: i },
               title: `${e.name} · ${ENTITY_TYPES[short(e.type, 'ENTITY_TYPE_')] || e.type} · ${MENTION_TYPES[short(m.type, 'MENTION_TYPE_')] || ''}` });
           }
         });
@@ -590,6 +590,9 @@
       const seen = new Set(state.entities.map((e) => short(e.type, 'ENTITY_TYPE_')));
       const types = seen.size ? [...Object.keys(ENTITY_TYPES)].filter((t) => seen.has(t)) : [];
       for (const t of types) item('ent t-' + t, ENTITY_TYPES[t]);
+      if (state.entities.some((e) => (e.mentions || []).some((m) => m.type !== 'MENTION_TYPE_PROPER'))) {
+        item('ent t-MISC m-COMMON', 'pronoun or description (underlined in its type’s colour)');
+      }
       if (!types.length) ul.append(el('li', { class: 'muted' }, state.done.has('entities') ? 'No entities found.' : 'Entities will be highlighted here.'));
     } else if (layer === 'quotes') {
       item('quote q-DIRECT', 'direct quote'); item('quote q-INDIRECT', 'reported speech'); item('quote q-MIXED', 'partly direct');

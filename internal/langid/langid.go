@@ -197,11 +197,20 @@ func (d *Detector) lookup(h uint64) []byte {
 // the posterior probability of that language. It returns "" and 0 when s
 // has no letters. Only the first ~2,000 bytes of s are looked at.
 func (d *Detector) Detect(s string) (string, float64) {
-	scores := d.Scores(s)
-	if scores == nil {
+	probs, rule := d.posterior(s)
+	if probs == nil {
 		return "", 0
 	}
-	return scores[0].Code, scores[0].Confidence
+	if rule >= 0 {
+		return d.langs[rule], 1
+	}
+	best := 0
+	for i, p := range probs {
+		if p > probs[best] {
+			best = i
+		}
+	}
+	return d.langs[best], probs[best]
 }
 
 // Score is one language's posterior probability.
@@ -213,6 +222,32 @@ type Score struct {
 // Scores returns every language with its posterior probability, most
 // likely first, or nil when s has no letters.
 func (d *Detector) Scores(s string) []Score {
+	probs, rule := d.posterior(s)
+	if probs == nil {
+		return nil
+	}
+	if rule >= 0 {
+		for i := range probs {
+			probs[i] = 0
+		}
+		probs[rule] = 1
+	}
+	idx := make([]int, len(probs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return probs[idx[i]] > probs[idx[j]] })
+	out := make([]Score, len(idx))
+	for i, l := range idx {
+		out[i] = Score{d.langs[l], probs[l]}
+	}
+	return out
+}
+
+// posterior returns the posterior probability of every language (model
+// order), or nil when s has no letters; rule is the index of a language
+// decided by its script, else -1 (and probs is then not filled in).
+func (d *Detector) posterior(s string) (probs []float64, rule int) {
 	if len(s) > maxSample {
 		cut := maxSample
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -224,17 +259,15 @@ func (d *Detector) Scores(s string) []Score {
 	st.init(len(d.langs))
 	words := splitWords(s, st.words[:0])
 	if len(words) == 0 {
-		return nil
+		return nil, -1
 	}
+	probs = make([]float64, len(d.langs))
 	if code := d.byScript(words); code != "" {
-		out := make([]Score, 0, len(d.langs))
-		out = append(out, Score{code, 1})
-		for _, l := range d.langs {
-			if l != code {
-				out = append(out, Score{l, 0})
+		for i, l := range d.langs {
+			if l == code {
+				return probs, i
 			}
 		}
-		return out
 	}
 	sc := st.scores
 	var pos int32
@@ -247,23 +280,18 @@ func (d *Detector) Scores(s string) []Score {
 	}
 	best := float32(math.Inf(-1))
 	for _, v := range sc {
-		if v > best {
-			best = v
-		}
+		best = max(best, v)
 	}
 	var sum float64
-	probs := make([]float64, len(sc))
 	for i, v := range sc {
 		p := math.Exp(float64(v - best))
 		probs[i] = p
 		sum += p
 	}
-	out := make([]Score, len(sc))
-	for i, l := range d.langs {
-		out[i] = Score{l, probs[i] / sum}
+	for i := range probs {
+		probs[i] /= sum
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Confidence > out[j].Confidence })
-	return out
+	return probs, -1
 }
 
 type state struct {

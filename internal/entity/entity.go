@@ -196,10 +196,17 @@ func (r *resolver) proper(m ner.Mention) {
 		first++
 	}
 	typ := m.Type
+	var gender byte
+	if g, ok := honorifics[lower(r.tok(first-1))]; ok && first > 0 {
+		gender = g // "Mrs. Clinton" with the honorific outside the mention
+	}
 	if typ == ner.Person {
 		// titles and honorifics belong to roles, not to the name
 		for last-first > 1 {
 			l := lower(r.tok(first))
+			if g, ok := honorifics[l]; ok && g != 0 {
+				gender = g
+			}
 			if _, ok := honorifics[l]; ok || titleHeads[l] || titleMods[l] {
 				first++
 				continue
@@ -226,10 +233,20 @@ func (r *resolver) proper(m ner.Mention) {
 	for i := first; i < last; i++ {
 		r.inMent[i] = true
 	}
-	c := r.match(typ, name, toks)
+	if typ == ner.Person && gender == 0 && len(toks) > 1 {
+		if femaleNames[toks[0]] && !maleNames[toks[0]] {
+			gender = 'f'
+		} else if maleNames[toks[0]] && !femaleNames[toks[0]] {
+			gender = 'm'
+		}
+	}
+	c := r.match(typ, name, toks, gender)
 	head := r.headline(first)
+	if c != nil && c.gender == 0 {
+		c.gender = gender
+	}
 	if c == nil {
-		c = &cluster{typ: typ, name: name, toks: toks, headName: head}
+		c = &cluster{typ: typ, name: name, toks: toks, headName: head, gender: gender}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
 	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
@@ -298,7 +315,7 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 // match finds the cluster that a name mention belongs to: the same name,
 // the same country, a defined acronym, or (for people) a part of the full
 // name. The most recently mentioned candidate wins.
-func (r *resolver) match(typ ner.Type, name string, toks []string) *cluster {
+func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
@@ -329,7 +346,7 @@ func (r *resolver) match(typ ner.Type, name string, toks []string) *cluster {
 			better(c)
 			continue
 		}
-		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1) {
+		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1) && (gender == 0 || c.gender == 0 || c.gender == gender) {
 			if subset(toks, c.toks) || (typ == ner.Person && subset(c.toks, toks)) {
 				better(c)
 			} else if c.headName && typ == ner.Person && shareAny(toks, c.toks) {

@@ -185,3 +185,18 @@ func TestNominalWithComplement(t *testing.T) {
 		t.Errorf("descriptions of Diallo = %q, want only the last \"The president\"", got)
 	}
 }
+
+func TestHonorificGender(t *testing.T) {
+	doc := text.Analyze("Hillary Clinton and Bill Clinton arrived in Ohio. Mrs. Clinton spoke first. Mr. Clinton followed her.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Hillary Clinton", ner.Person}, gold{"Bill Clinton", ner.Person}, gold{"Clinton", ner.Person}, gold{"Ohio", ner.Location}))
+	h, b := find(es, "Hillary Clinton"), find(es, "Bill Clinton")
+	if h == nil || b == nil {
+		t.Fatalf("entities %+v", es)
+	}
+	if got := mentionTexts(doc, h, Proper); len(got) != 2 || got[1] != "Clinton" || h.Mentions[1].Span.Start != strings.Index(doc.Text, "Clinton spoke") {
+		t.Errorf("Hillary Clinton mentions %+v", h.Mentions)
+	}
+	if got := mentionTexts(doc, b, Proper); len(got) != 2 || b.Mentions[1].Span.Start != strings.Index(doc.Text, "Clinton followed") {
+		t.Errorf("Bill Clinton mentions %+v", b.Mentions)
+	}
+}

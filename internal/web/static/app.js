@@ -640,7 +640,7 @@
         el('td', { class: 'num', 'data-label': 'Salience' }, meter(e.salience || 0, 1, (e.salience || 0).toFixed(3))),
         el('td', { class: 'num', 'data-label': 'Mentions', title: Object.entries(counts).map(([k, c]) => `${c} ${MENTION_TYPES[k] || k}`).join(', ') }, String(mentions.length)),
         el('td', { 'data-label': 'Roles' }, roles.join('; ')),
-        el('td', { 'data-label': 'Country' }, country, loc),
+        el('td', { 'data-label': 'Country' }, country || loc ? el('span', {}, country, loc) : ''),
         el('td', { 'data-label': 'Sentiment' }, s ? sentimentChip(s) : ''),
       );
       tr.addEventListener('mouseenter', () => focusEntity(i, true));

@@ -267,6 +267,19 @@ func TestBrowserDemo(t *testing.T) {
 			}
 		})
 	}
+	t.Run("error mid-stream", func(t *testing.T) {
+		d := demoService()
+		d.FailAfter = 3
+		srv := webtest.Start(t, webtest.Config{Service: d})
+		r := runPage(t, script, "--url", srv.URL+"/", "--text", demoArticle)
+		if r.ErrorReason != "INTERNAL" || !strings.Contains(r.Error, "Something went wrong inside the server") {
+			t.Errorf("error %q (%s)", r.Error, r.ErrorReason)
+		}
+		// The stages before the error stay on the page.
+		if r.Complete || r.Stages["language"] != "done" || r.Stages["entities"] != "pending" {
+			t.Errorf("complete %v, stages %v", r.Complete, r.Stages)
+		}
+	})
 	t.Run("empty article", func(t *testing.T) {
 		r := runPage(t, script, "--url", srv.URL+"/", "--text", " ")
 		if r.ErrorReason != "EMPTY_ARTICLE" || !strings.Contains(r.Error, "The article is empty") {

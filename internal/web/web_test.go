@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -91,5 +93,17 @@ func TestAPIBase(t *testing.T) {
 	page = body(t, get(t, web.New(web.Config{APIBase: `x"><script>alert(1)</script>`}), "GET", "/"))
 	if strings.Contains(page, "<script>alert") {
 		t.Error("API base not escaped")
+	}
+}
+
+// TestScriptParses checks the page's script with node when node is
+// installed, so a syntax error fails even where no browser is.
+func TestScriptParses(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node")
+	}
+	if out, err := exec.Command(node, "--check", filepath.Join("static", "app.js")).CombinedOutput(); err != nil {
+		t.Errorf("node --check static/app.js: %v\n%s", err, out)
 	}
 }

@@ -742,7 +742,7 @@
     const n = state.categories.length;
     panelState('#categories-panel', 'FEATURE_CATEGORIES', 'categories', n > 0, 'No categories.');
     ul.replaceChildren(...state.categories.map((c) => el('li', {},
-      el('span', { class: 'bar-label' }, c.name.replace(/^\//, '').replace(/\//g, ' › ')),
+      el('span', { class: 'bar-label' }, c.name.replace(/^\//, '').replace(/\//g, ' › ').replace(/_/g, ' ')),
       meter(c.confidence || 0, 1, Math.round((c.confidence || 0) * 100) + '%'))));
   }
 

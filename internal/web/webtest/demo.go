@@ -31,6 +31,9 @@ type Demo struct {
 	Categories []*articlev1.Category
 	// Delay is the pause between stages, to make streaming visible.
 	Delay time.Duration
+	// FailAfter, when positive, ends a stream with an INTERNAL error after
+	// that many messages.
+	FailAfter int
 }
 
 // DemoEntity is an entity for Demo to find.
@@ -389,7 +392,12 @@ func (d *Demo) StreamAnalyzeArticle(req *articlev1.StreamAnalyzeArticleRequest, 
 	if err != nil {
 		return err
 	}
-	for _, m := range msgs {
+	for i, m := range msgs {
+		if d.FailAfter > 0 && i == d.FailAfter {
+			st, _ := status.New(codes.Internal, "internal error; the server logged the details under request id demo").
+				WithDetails(&errdetails.ErrorInfo{Reason: "INTERNAL", Domain: "lector"})
+			return st.Err()
+		}
 		if d.Delay > 0 {
 			select {
 			case <-time.After(d.Delay):

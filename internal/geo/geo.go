@@ -104,7 +104,12 @@ func load() {
 		}
 		c := City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
 		tab.cities[f[0]] = c
-		if k := fold(f[0]); k != f[0] {
+		// also under "Brasilia" for "Brasília", "Washington DC" for
+		// "Washington, D.C."
+		for _, k := range []string{fold(f[0]), unpunct(f[0])} {
+			if k == f[0] {
+				continue
+			}
 			if o, ok := tab.cities[k]; !ok || o.Population < pop {
 				tab.cities[k] = c
 			}
@@ -196,9 +201,26 @@ func CountryByDemonym(word string) (Country, bool) {
 func CityByName(name string) (City, bool) {
 	t := get()
 	name = strings.TrimSpace(name)
-	c, ok := t.cities[name]
-	if !ok {
-		c, ok = t.cities[fold(name)]
+	for _, k := range []string{name, fold(name), titleCase(name), unpunct(name)} {
+		if c, ok := t.cities[k]; ok {
+			return c, true
+		}
 	}
-	return c, ok
+	return City{}, false
+}
+
+func unpunct(s string) string { return strings.NewReplacer(".", "", ",", "").Replace(s) }
+
+// titleCase turns a dateline's "WASHINGTON" or "NEW YORK" into
+// "Washington", "New York"; other names are returned as they are.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = strings.ToUpper(string(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
 }

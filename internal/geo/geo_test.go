@@ -50,6 +50,12 @@ func TestCities(t *testing.T) {
 		{"Moscow", "RU", 55.75, 37.6},
 		{"Paris", "FR", 48.85, 2.35},
 		{"Washington", "US", 38.9, -77.0},
+		{"WASHINGTON", "US", 38.9, -77.0},
+		{"Washington DC", "US", 38.9, -77.0},
+		{"New York", "US", 40.7, -74.0},
+		{"Mexico City", "MX", 19.4, -99.1},
+		{"Brasília", "BR", -15.8, -47.9},
+		{"Brasilia", "BR", -15.8, -47.9},
 	} {
 		c, ok := CityByName(tc.name)
 		if !ok || c.CountryCode != tc.code || abs(c.Lat-tc.lat) > 0.2 || abs(c.Lng-tc.lng) > 0.2 {

@@ -63,6 +63,7 @@ func main() {
 	opt.MinScore = *minScore
 
 	var all, direct counts
+	est := entityStats{mentions: map[entity.MentionKind]int{}}
 	var elapsed time.Duration
 	nTok := 0
 	for _, a := range arts {
@@ -79,13 +80,48 @@ func main() {
 		qs := quotes.ExtractWith(doc, ents, opt)
 		elapsed += time.Since(t0)
 		nTok += len(doc.Tokens)
+		for _, e := range ents {
+			est.entities++
+			switch e.Type {
+			case ner.Location:
+				est.locations++
+				if e.CountryCode != "" {
+					est.locCoded++
+				}
+				if e.Location != nil {
+					est.located++
+				}
+			case ner.Nationality:
+				est.nationalities++
+				if e.CountryCode != "" {
+					est.natCoded++
+				}
+			case ner.Person:
+				est.persons++
+				if len(e.Roles) > 0 {
+					est.withRoles++
+				}
+			}
+			for _, m := range e.Mentions {
+				est.mentions[m.Kind]++
+			}
+		}
 		score(doc, a, ents, qs, &all, nil, *verbose)
 		score(doc, a, ents, qs, &direct, hasQuoteMark, false)
 	}
 	fmt.Printf("PolNeAR %s: %d articles, mentions from %s, options %+v\n", *split, len(arts), mentionSource, opt)
 	all.print("all attributions")
 	direct.print("content with quote marks")
+	fmt.Printf("entities: %d (mentions: %d proper, %d common, %d pronoun); persons %d, %d with roles; "+
+		"locations %d, %d with a country code, %d with coordinates; nationalities %d, %d with a country code\n",
+		est.entities, est.mentions[entity.Proper], est.mentions[entity.Common], est.mentions[entity.Pronoun],
+		est.persons, est.withRoles, est.locations, est.locCoded, est.located, est.nationalities, est.natCoded)
 	fmt.Printf("entity.Resolve+quotes.Extract: %.0f tokens/s\n", float64(nTok)/elapsed.Seconds())
+}
+
+type entityStats struct {
+	entities, persons, withRoles, locations, locCoded, located, nationalities, natCoded int
+	mentions                                                                            map[entity.MentionKind]int
 }
 
 type counts struct {

@@ -224,6 +224,11 @@ func run(countriesTGZ, citiesTGZ, out string, minPop int) error {
 		if i := strings.Index(c.name, ", "); i > 0 && isCap {
 			keep(c.name[:i])
 		}
+		// news writes "New York" for the city (only this one: "Kansas
+		// City" is not "Kansas")
+		if c.name == "New York City" {
+			keep("New York")
+		}
 	}
 	rows = rows[:0]
 	for _, c := range best {

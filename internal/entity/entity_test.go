@@ -200,3 +200,14 @@ func TestHonorificGender(t *testing.T) {
 		t.Errorf("Bill Clinton mentions %+v", b.Mentions)
 	}
 }
+
+func TestAbbreviatedTitle(t *testing.T) {
+	doc := text.Analyze("Sen. Dana Whitfield criticized the bill on Tuesday. The senator said it would raise costs.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Dana Whitfield", ner.Person}))
+	if len(es) != 1 {
+		t.Fatalf("entities %+v", es)
+	}
+	if got := mentionTexts(doc, &es[0], Common); len(got) != 1 || got[0] != "The senator" {
+		t.Errorf("descriptions %q, want The senator", got)
+	}
+}

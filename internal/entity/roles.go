@@ -347,9 +347,30 @@ func (r *resolver) nominalTarget(at int, head, code string, mods []string) *clus
 	return best
 }
 
+// titleAbbrev spells out abbreviated titles ("Sen. X" is "the senator").
+var titleAbbrev = map[string]string{
+	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+	"col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "pres.": "president",
+	"sec.": "secretary", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
+}
+
 func rolesMatch(roles []Role, head, code string, mods []string) bool {
 	for _, ro := range roles {
 		ws := strings.Fields(lower(ro.Title))
+		for i, w := range ws {
+			if full, ok := titleAbbrev[w]; ok {
+				ws[i] = full
+			}
+		}
+		if head == "congressman" || head == "congresswoman" || head == "lawmaker" {
+			// "Rep. X" is "the congressman"
+			for _, w := range ws {
+				if w == "representative" || w == "senator" {
+					ws = append(ws, head)
+					break
+				}
+			}
+		}
 		if !contains(ws, head) {
 			continue
 		}

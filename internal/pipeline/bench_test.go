@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The benchmark articles are news stories written for these benchmarks
+// (not taken from any dataset): about 150, 600 and 3,000 words.
+var benchArticles = []struct{ name, file string }{
+	{"150w", "bench_150.txt"},
+	{"600w", "bench_600.txt"},
+	{"3000w", "bench_3000.txt"},
+}
+
+// readBenchArticle returns the text of a benchmark article.
+func readBenchArticle(tb testing.TB, file string) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+var (
+	benchEngineOnce sync.Once
+	benchEngineVal  *Engine
+	benchEngineErr  error
+)
+
+// benchEngine returns one engine with every registered stage, loaded once
+// per test binary (loading takes a few hundred milliseconds).
+func benchEngine(tb testing.TB) *Engine {
+	tb.Helper()
+	benchEngineOnce.Do(func() { benchEngineVal, benchEngineErr = New(Config{}) })
+	if benchEngineErr != nil {
+		tb.Fatal(benchEngineErr)
+	}
+	return benchEngineVal
+}
+
+// benchRequest is a text request for all features, anchored so that the
+// time expressions resolve.
+func benchRequest(s string) *Request {
+	return &Request{Source: SourceText, Content: s, Features: NewFeatureSet(),
+		PublishTime: time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)}
+}
+
+// BenchmarkPipeline runs every stage (all features) on each benchmark
+// article and reports tokens/s, words/s and articles/s per core used (the
+// loop is sequential), with allocations per article.
+//
+//	go test ./internal/pipeline -run '^$' -bench Pipeline -benchmem
+func BenchmarkPipeline(b *testing.B) {
+	e := benchEngine(b)
+	for _, art := range benchArticles {
+		b.Run(art.name, func(b *testing.B) {
+			s := readBenchArticle(b, art.file)
+			words := len(strings.Fields(s))
+			req := benchRequest(s)
+			res, err := e.Analyze(context.Background(), req, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(res.Analysis.Notices) > 0 {
+				b.Logf("notices: %+v", res.Analysis.Notices)
+			}
+			tokens := len(res.Analysis.Tokens)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s)))
+			n := 0
+			for b.Loop() {
+				if _, err := e.Analyze(context.Background(), req, nil); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			sec := b.Elapsed().Seconds()
+			b.ReportMetric(float64(n*tokens)/sec, "tokens/s")
+			b.ReportMetric(float64(n*words)/sec, "words/s")
+			b.ReportMetric(float64(n)/sec, "articles/s")
+		})
+	}
+}
+
+// BenchmarkPipelineParallel runs the 600-word article on every core at
+// once (b.RunParallel), the engine's throughput without the service.
+func BenchmarkPipelineParallel(b *testing.B) {
+	e := benchEngine(b)
+	s := readBenchArticle(b, "bench_600.txt")
+	words := len(strings.Fields(s))
+	req := benchRequest(s)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := e.Analyze(context.Background(), req, nil); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N*words)/sec, "words/s")
+	b.ReportMetric(float64(b.N)/sec, "articles/s")
+}
+
+// BenchmarkStages times each stage on the 600-word article: the per-stage
+// timings of the engine averaged over the loop, as ns/article per stage.
+func BenchmarkStages(b *testing.B) {
+	e := benchEngine(b)
+	req := benchRequest(readBenchArticle(b, "bench_600.txt"))
+	sum := map[string]time.Duration{}
+	n := 0
+	for b.Loop() {
+		res, err := e.Analyze(context.Background(), req, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, t := range res.Timings {
+			sum[t.Stage] += t.Duration
+		}
+		n++
+	}
+	for stage, d := range sum {
+		b.ReportMetric(float64(d.Nanoseconds())/float64(n), stage+"-ns/op")
+	}
+}

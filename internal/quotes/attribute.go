@@ -379,6 +379,9 @@ func (x *extractor) attribute() {
 			sp = [2]int{c.last, np}
 			if c.first == s.First || c.first == s.First+1 && x.pos(s.First) == "CC" {
 				content = [2]int{np, x.clauseEnd(np, cueAt)}
+			} else if x.tok(c.first-1) == "," && x.tok(np) == "," && np+2 < s.Last {
+				// "The deal, according to X, is dead": around the cue
+				content = [2]int{x.clauseStart(c.first), x.clauseEnd(np+1, cueAt)}
 			} else {
 				content = [2]int{x.clauseStart(c.first), c.first}
 			}

@@ -150,3 +150,20 @@ func TestPossessiveRemarks(t *testing.T) {
 		t.Errorf("%d remarks attributed to Oyelaran, want 2", n)
 	}
 }
+
+func TestAccordingToInside(t *testing.T) {
+	doc, _, qs := pipeline(t, "The new bridge, according to the city engineer, will cost twice as much as planned.")
+	for _, q := range qs {
+		if doc.Text[q.Cue.Start:q.Cue.End] == "according to" {
+			c := doc.Text[q.Content.Start:q.Content.End]
+			if !strings.HasPrefix(c, "The new bridge") || !strings.HasSuffix(c, "twice as much as planned") {
+				t.Errorf("content %q", c)
+			}
+			if s := doc.Text[q.Speaker.Start:q.Speaker.End]; s != "the city engineer" {
+				t.Errorf("speaker %q", s)
+			}
+			return
+		}
+	}
+	t.Errorf("no according-to quote in %+v", qs)
+}

@@ -15,6 +15,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -242,7 +243,9 @@ func TestBrowserDemo(t *testing.T) {
 				t.Errorf("speakers %v, quotes %d", r.Speakers, r.Quotes)
 			}
 			// Tuesday before the publish date (Thursday 21 September 2023).
-			if len(r.Times) == 0 || !strings.Contains(strings.Join(r.Times[0], "|"), "19 September 2023") {
+			times := fmt.Sprint(r.Times)
+			if len(r.Times) != 4 || !strings.Contains(times, "2023-09-19 Tuesday, 19 September 2023") ||
+				!strings.Contains(times, "P3Y 3 years") || !strings.Contains(times, "P6M every 6 months") {
 				t.Errorf("times %q", r.Times)
 			}
 			if r.Phrases == 0 || r.Summary != 2 || r.Categories != 2 || !strings.Contains(r.Sentiment, "Per entity") {

@@ -733,7 +733,7 @@
         el('td', {}, t.text?.content || ''),
         el('td', {}, TIME_TYPES[k] || k),
         el('td', { class: 'mono' }, t.value || ''),
-        el('td', {}, res || (t.anchored ? 'from the publish date' : ''), t.anchored && res ? el('span', { class: 'muted small' }, ' (from the publish date)') : ''));
+        el('td', {}, res || timexWords(t.value, k), t.anchored && res ? el('span', { class: 'muted small' }, ' (from the publish date)') : ''));
     }));
   }
 
@@ -844,6 +844,25 @@
     if (m) return `week ${+m[2]} of ${m[1]}`;
     m = /^(\d{4})-Q([1-4])$/.exec(v);
     if (m) return `quarter ${m[2]} of ${m[1]}`;
+    return '';
+  }
+
+  // timexWords reads a TIMEX3 duration, set or reference value as words.
+  function timexWords(v, type) {
+    if (!v) return '';
+    const refs = { PAST_REF: 'some time in the past', PRESENT_REF: 'now', FUTURE_REF: 'some time in the future' };
+    if (refs[v]) return refs[v];
+    const units = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', MIN: 'minute', S: 'second', Q: 'quarter', DE: 'decade', CE: 'century' };
+    const m = /^P(T?)(\d+(?:\.\d+)?|X)([A-Z]+)$/.exec(v);
+    if (m) {
+      const unit = m[1] && m[3] === 'M' ? 'minute' : units[m[3]];
+      if (!unit) return '';
+      const n = m[2] === 'X' ? 'some' : m[2];
+      const phrase = n === '1' ? unit : `${n} ${unit}s`;
+      return type === 'SET' ? (n === '1' ? `every ${unit}` : `every ${phrase}`) : phrase;
+    }
+    const w = /^XXXX-WXX-([1-7])$/.exec(v);
+    if (w) return 'a ' + ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][+w[1] - 1] + ' (give a publish date to resolve it)';
     return '';
   }
 

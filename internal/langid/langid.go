@@ -12,7 +12,10 @@
 // each slot points to a short posting list of (language, log-probability)
 // pairs. Texts written only in a script that belongs to one language
 // (Armenian, Georgian, Greek, Hebrew, Hangul, kana, Thai, Gujarati, Gurmukhi,
-// Tamil, Telugu, Bengali) are decided by that rule.
+// Tamil, Telugu, Bengali) are decided by that rule. Otherwise the script
+// with the most letters picks the candidate languages (e.g. Cyrillic: be
+// bg kk mk mn ru sr uk), and words in other scripts (names, codes) are left
+// out of the score.
 //
 // Words are runs of letters (\p{L}); every Han, Hangul, Hiragana and
 // Katakana character is a word by itself, as in the Lingua models.
@@ -28,6 +31,7 @@ import (
 	"io/fs"
 	"math"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -74,15 +78,18 @@ type Header struct {
 // in fps, sorted) and bpost[b] is the offset of the bucket's first posting
 // list (one byte n, then n pairs of language index and quantised -log p).
 type Detector struct {
-	langs    []string
-	params   Params
-	shift    uint
-	buckets  []byte // (2^Bits + 1) uint32
-	bpost    []byte // (2^Bits + 1) uint32
-	fps      []byte // Entries uint32
-	post     []byte
-	q2f      [256]float32
-	scriptOf map[*unicode.RangeTable]string
+	langs   []string
+	params  Params
+	shift   uint
+	buckets []byte // (2^Bits + 1) uint32
+	bpost   []byte // (2^Bits + 1) uint32
+	fps     []byte // Entries uint32
+	post    []byte
+	q2f     [256]float32
+	// candidates[script] marks the languages written in it (nil: any);
+	// single[script] is the index of its only language, or -1.
+	candidates [][]bool
+	single     []int
 }
 
 // Load returns a detector over the embedded model. The model is used in
@@ -262,21 +269,29 @@ func (d *Detector) posterior(s string) (probs []float64, rule int) {
 		return nil, -1
 	}
 	probs = make([]float64, len(d.langs))
-	if code := d.byScript(words); code != "" {
-		for i, l := range d.langs {
-			if l == code {
-				return probs, i
-			}
-		}
+	group := majorityScript(words)
+	if code := d.uniqueScriptLang(group, words); code >= 0 {
+		return probs, code
 	}
+	cand := d.candidates[group]
 	sc := st.scores
 	var pos int32
 	for _, w := range words {
+		if cand != nil && scriptOf(firstRune(w)) != group {
+			continue // a word in another script: a name, a code, a quote
+		}
 		pos = d.scoreWord(w, sc, &st, pos)
 	}
 	// Letters a language has no n-gram for cost Unknown each.
 	for l, f := range st.found {
 		sc[l] += float32(pos-f) * d.params.Unknown
+	}
+	if cand != nil {
+		for l := range sc {
+			if !cand[l] {
+				sc[l] = float32(math.Inf(-1))
+			}
+		}
 	}
 	best := float32(math.Inf(-1))
 	for _, v := range sc {
@@ -387,58 +402,157 @@ func splitWords(s string, out []string) []string {
 	return out
 }
 
-// Scripts whose letters belong to one language only.
-var uniqueScripts = []struct {
-	table *unicode.RangeTable
-	code  string
+// Script groups. Words are assigned the script of their first letter;
+// Han, Hiragana and Katakana form one group (CJK).
+type script uint8
+
+const (
+	scOther script = iota
+	scLatin
+	scCyrillic
+	scArabic
+	scDevanagari
+	scCJK
+	scHangul
+	scGreek
+	scHebrew
+	scArmenian
+	scGeorgian
+	scThai
+	scBengali
+	scGujarati
+	scGurmukhi
+	scTamil
+	scTelugu
+	numScripts
+)
+
+var scriptTables = []struct {
+	t *unicode.RangeTable
+	s script
 }{
-	{unicode.Armenian, "hy"}, {unicode.Georgian, "ka"}, {unicode.Greek, "el"},
-	{unicode.Hebrew, "he"}, {unicode.Hangul, "ko"}, {unicode.Hiragana, "ja"},
-	{unicode.Katakana, "ja"}, {unicode.Thai, "th"}, {unicode.Gujarati, "gu"},
-	{unicode.Gurmukhi, "pa"}, {unicode.Tamil, "ta"}, {unicode.Telugu, "te"},
-	{unicode.Bengali, "bn"},
+	{unicode.Latin, scLatin}, {unicode.Cyrillic, scCyrillic}, {unicode.Arabic, scArabic},
+	{unicode.Han, scCJK}, {unicode.Hiragana, scCJK}, {unicode.Katakana, scCJK},
+	{unicode.Devanagari, scDevanagari}, {unicode.Hangul, scHangul}, {unicode.Greek, scGreek},
+	{unicode.Hebrew, scHebrew}, {unicode.Armenian, scArmenian}, {unicode.Georgian, scGeorgian},
+	{unicode.Thai, scThai}, {unicode.Bengali, scBengali}, {unicode.Gujarati, scGujarati},
+	{unicode.Gurmukhi, scGurmukhi}, {unicode.Tamil, scTamil}, {unicode.Telugu, scTelugu},
+}
+
+func scriptOf(r rune) script {
+	if r < 0x250 {
+		if r < 0x80 || (r >= 0xc0 && r != 0xd7 && r != 0xf7) {
+			return scLatin
+		}
+	}
+	for _, t := range scriptTables {
+		if unicode.Is(t.t, r) {
+			return t.s
+		}
+	}
+	return scOther
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+// Languages written in each script. Scripts of one language are decided
+// by rule; in the others the n-gram model chooses among these.
+var scriptLanguages = map[script][]string{
+	scLatin: strings.Fields(`af az bs ca cs cy da de en eo es et eu fi fr ga hr hu id is it la lg lt lv mi ms
+		nb nl nn pl pt ro sk sl sn so sq st sv sw tl tn tr ts vi xh yo zu`),
+	scCyrillic:   strings.Fields("be bg kk mk mn ru sr uk"),
+	scArabic:     strings.Fields("ar fa ur"),
+	scDevanagari: strings.Fields("hi mr"),
+	scCJK:        strings.Fields("ja zh"),
+	scHangul:     {"ko"}, scGreek: {"el"}, scHebrew: {"he"}, scArmenian: {"hy"}, scGeorgian: {"ka"},
+	scThai: {"th"}, scBengali: {"bn"}, scGujarati: {"gu"}, scGurmukhi: {"pa"}, scTamil: {"ta"}, scTelugu: {"te"},
 }
 
 func (d *Detector) initScripts() {
-	d.scriptOf = make(map[*unicode.RangeTable]string)
-	known := make(map[string]bool)
-	for _, l := range d.langs {
-		known[l] = true
+	index := make(map[string]int)
+	for i, l := range d.langs {
+		index[l] = i
 	}
-	for _, u := range uniqueScripts {
-		if known[u.code] {
-			d.scriptOf[u.table] = u.code
+	d.candidates = make([][]bool, numScripts)
+	d.single = make([]int, numScripts)
+	for sc := range d.single {
+		d.single[sc] = -1
+	}
+	for sc, ls := range scriptLanguages {
+		c := make([]bool, len(d.langs))
+		n := 0
+		for _, l := range ls {
+			if i, ok := index[l]; ok {
+				c[i] = true
+				n++
+				d.single[sc] = i
+			}
+		}
+		if n != 1 {
+			d.single[sc] = -1
+		}
+		if n > 0 {
+			d.candidates[sc] = c
 		}
 	}
 }
 
-// byScript returns the language whose own script makes up more than half
-// of the letters of words, or "". Kana in 20% of the letters or more means
-// Japanese; with less kana the n-gram model decides between Japanese and
-// Chinese (a Chinese text may quote a Japanese name).
-func (d *Detector) byScript(words []string) string {
-	counts := make(map[string]int)
-	total := 0
+// majorityScript returns the script with the most letters in words; a
+// CJK or Hangul character counts three (it carries about a word).
+func majorityScript(words []string) script {
+	var n [numScripts]int
 	for _, w := range words {
 		for _, r := range w {
-			total++
-			for _, u := range uniqueScripts {
-				if unicode.Is(u.table, r) {
-					counts[d.scriptOf[u.table]]++
-					break
-				}
+			sc := scriptOf(r)
+			if sc == scCJK || sc == scHangul {
+				n[sc] += 3
+			} else {
+				n[sc]++
 			}
 		}
 	}
-	if 5*counts["ja"] >= total && d.scriptOf[unicode.Hiragana] == "ja" {
-		return "ja"
-	}
-	for code, c := range counts {
-		if code != "" && 2*c > total {
-			return code
+	best := scOther
+	for sc := range n {
+		if sc != int(scOther) && n[sc] > n[best] {
+			best = script(sc)
 		}
 	}
-	return ""
+	return best
+}
+
+// uniqueScriptLang returns the index of the language decided by script,
+// or -1: the one language of a script, or Japanese when CJK text has kana
+// in 20% of its CJK characters or more (with less kana the model decides;
+// a Chinese text may quote a Japanese name).
+func (d *Detector) uniqueScriptLang(sc script, words []string) int {
+	if i := d.single[sc]; i >= 0 {
+		return i
+	}
+	if sc != scCJK {
+		return -1
+	}
+	kana, cjk := 0, 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+				kana++
+				cjk++
+			} else if unicode.Is(unicode.Han, r) {
+				cjk++
+			}
+		}
+	}
+	if 5*kana >= cjk {
+		for i, l := range d.langs {
+			if l == "ja" {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // Bucket returns the bucket of a mixed hash in a table of 2^bits buckets.

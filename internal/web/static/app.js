@@ -20,7 +20,6 @@
     ['FEATURE_TIME_EXPRESSIONS', 'Time expressions'],
     ['FEATURE_CATEGORIES', 'Categories'],
     ['FEATURE_STATISTICS', 'Statistics'],
-    ['FEATURE_SYNTAX', 'Syntax (tokens)'],
   ];
   const FEATURE_NAME = Object.fromEntries(FEATURES);
 
@@ -140,9 +139,11 @@
       const cap = avail[id];
       const l = el('label', { class: 'feature' });
       const cb = el('input', { type: 'checkbox', name: 'feature', value: id });
-      cb.checked = id !== 'FEATURE_SYNTAX' && (!cap || cap.available);
+      cb.checked = true;
       l.append(cb, ' ' + label);
       if (cap && !cap.available) {
+        // Still requested, so the result says why it did not run.
+        cb.disabled = true;
         l.classList.add('unavailable');
         l.append(el('span', { class: 'hint' }, ' (not on this server: ' + (cap.reason || 'unavailable') + ')'));
       }
@@ -185,13 +186,10 @@
     if (title) article.title = title;
     const date = $('#publish-date').value;
     if (date) article.publishTime = date + 'T00:00:00Z';
+    // The features checked (tokens are never asked for: the page does not
+    // show them); before the capabilities arrive, all of them.
     const boxes = [...document.querySelectorAll('input[name="feature"]')];
-    const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-    const allAvailable = boxes.every((b) => b.checked || b.value === 'FEATURE_SYNTAX' || b.closest('.unavailable'));
-    // All features asked for (syntax tokens aside): send an empty list, so the
-    // server runs everything and says which features it could not run.
-    const features = boxes.length === 0 || (allAvailable && !checked.includes('FEATURE_SYNTAX') && checked.length > 0)
-      ? [] : checked;
+    const features = boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : FEATURES.map(([id]) => id);
     const req = { article, features, encodingType: 'ENCODING_TYPE_UTF16' };
     return { req, text: k === 'text' ? text : '', kind: k };
   }
@@ -200,7 +198,11 @@
     ev?.preventDefault();
     if (controller) controller.abort();
     const { req, text, kind: k } = buildRequest();
-    state = newState(text, k, req.features.length ? new Set(req.features) : null);
+    if (req.features.length === 0) {
+      showError(new Error('Choose at least one feature to run.'));
+      return;
+    }
+    state = newState(text, k, new Set(req.features));
     controller = new AbortController();
     const mine = controller;
     showError(null);

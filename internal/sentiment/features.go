@@ -32,6 +32,11 @@ const (
 	tSideLex
 	tVal
 	tValSum
+	tClus
+	tClusAdj
+	tClusBigram
+	tVerbR
+	tVerbL
 )
 
 // token flags
@@ -43,6 +48,7 @@ const (
 	fQuoteToggle
 	fNegCue
 	fPron
+	fContrast // but, however, although, ...
 )
 
 // sentence holds the per-token values shared by every feature of one
@@ -53,9 +59,17 @@ type sentence struct {
 	flag  []uint8
 	neg   []bool
 	quote []bool
-	lex   []int8 // lexicon class of the word (-1, 0, +1)
-	val   []int8 // general lexicon valence × 10 (-40..40), 0 if none
+	lex   []int8   // lexicon class of the word (-1, 0, +1)
+	val   []int8   // general lexicon valence × 10 (-40..40), 0 if none
+	clus  []uint64 // word cluster + 1, 0 if none
+	lemma []uint64 // lemma hash of verbs (from Token.Lemma or the word), 0 for non-verbs
+	vbn   []bool   // past participle
 }
+
+var (
+	hBe = fnv64("be")
+	hBy = fnv64("by")
+)
 
 var (
 	hNum   = fnv64("<num>")
@@ -132,12 +146,16 @@ func feat(t, a, b uint64) uint64 {
 }
 
 var negCues = map[uint64]bool{}
+var contrasts = map[uint64]bool{}
 var pronouns = map[uint64]bool{}
 
 func init() {
 	for _, w := range []string{"not", "no", "never", "n't", "nor", "without", "nothing",
 		"neither", "none", "cannot", "hardly", "barely", "nobody", "lack", "lacks", "lacked", "failed", "fails"} {
 		negCues[fnv64(w)] = true
+	}
+	for _, w := range []string{"but", "however", "although", "though", "while", "whereas", "yet", "despite"} {
+		contrasts[fnv64(w)] = true
 	}
 	for _, w := range []string{"he", "she", "him", "her", "his", "hers", "they", "them", "their",
 		"it", "its", "i", "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves"} {
@@ -150,7 +168,7 @@ func isDigit(s string) bool {
 }
 
 // prepare computes the per-token values of toks into s, reusing its slices.
-func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8) {
+func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8, clus map[uint64]uint16) {
 	n := len(toks)
 	s.word = grow(s.word, n)
 	s.stem = grow(s.stem, n)
@@ -159,6 +177,9 @@ func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8) {
 	s.quote = growB(s.quote, n)
 	s.lex = growI8(s.lex, n)
 	s.val = growI8(s.val, n)
+	s.clus = grow(s.clus, n)
+	s.lemma = grow(s.lemma, n)
+	s.vbn = growB(s.vbn, n)
 	for i, t := range toks {
 		var fl uint8
 		r, size := utf8.DecodeRuneInString(t.Text)
@@ -197,9 +218,29 @@ func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8) {
 		if pronouns[s.word[i]] {
 			fl |= fPron
 		}
+		if contrasts[s.word[i]] {
+			fl |= fContrast
+		}
 		s.flag[i] = fl
 		s.lex[i] = lex[s.word[i]]
 		s.val[i] = val[s.word[i]]
+		if s.val[i] == 0 && t.Lemma != "" {
+			s.val[i] = val[lowerHash(t.Lemma, 0)]
+		}
+		s.clus[i] = 0
+		s.lemma[i] = 0
+		s.vbn[i] = false
+		if len(t.POS) >= 2 && t.POS[0] == 'V' && t.POS[1] == 'B' {
+			if t.Lemma != "" {
+				s.lemma[i] = lowerHash(t.Lemma, 0)
+			} else {
+				s.lemma[i] = s.word[i]
+			}
+			s.vbn[i] = t.POS == "VBN"
+		}
+		if c, ok := clus[s.word[i]]; ok {
+			s.clus[i] = uint64(c) + 1
+		}
 	}
 	// negation scope: up to 4 tokens after a cue, stopped by a break
 	scope := 0
@@ -290,6 +331,12 @@ func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
 			continue
 		}
 		out = append(out, feat(tWord, w, 0), feat(tStem, s.stem[i], 0))
+		if c := s.clus[i]; c != 0 {
+			out = append(out, feat(tClus, c, 0))
+			if s.neg[i] {
+				out = append(out, feat(tClus, c, 1))
+			}
+		}
 		if s.neg[i] {
 			out = append(out, feat(tNeg, w, 0))
 		}
@@ -355,8 +402,71 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 		feat(tAdj, 1, adj(a-1)), feat(tAdj, 2, adj(a-2)), feat(tAdj, 3, adj(b)), feat(tAdj, 4, adj(b+1)),
 		feat(tAdjBigram, 1, adj(a-2)*31+adj(a-1)), feat(tAdjBigram, 2, adj(b)*31+adj(b+1)))
 
+	// the verb after the target (the target as subject; passive when a
+	// form of be is followed by a participle) and the verb before it (the
+	// target as object, or as agent after "by")
+	for i, steps := b, 0; i < n && steps < 8; i, steps = i+1, steps+1 {
+		if s.flag[i]&fBreak != 0 {
+			break
+		}
+		if s.lemma[i] == 0 {
+			continue
+		}
+		v, passive := s.lemma[i], uint64(0)
+		if v == hBe {
+			for j := i + 1; j < n && j <= i+3; j++ {
+				if s.vbn[j] {
+					v, passive = s.lemma[j], 1
+					break
+				}
+			}
+		}
+		neg := uint64(0)
+		if s.neg[i] {
+			neg = 2
+		}
+		out = append(out, feat(tVerbR, v, passive+neg))
+		break
+	}
+	for i, steps := a-1, 0; i >= 0 && steps < 6; i, steps = i-1, steps+1 {
+		if s.flag[i]&fBreak != 0 {
+			break
+		}
+		if s.lemma[i] == 0 {
+			continue
+		}
+		kind := uint64(0)
+		if a > 0 && s.word[a-1] == hBy && s.vbn[i] {
+			kind = 1
+		}
+		out = append(out, feat(tVerbL, s.lemma[i], kind))
+		break
+	}
+	cadj := func(i int) uint64 {
+		if i < 0 || i >= n {
+			return 1 << 20
+		}
+		return s.clus[i]
+	}
+	out = append(out, feat(tClusAdj, 1, cadj(a-1)), feat(tClusAdj, 2, cadj(b)), feat(tClusAdj, 3, cadj(b+1)),
+		feat(tClusAdj, 4, cadj(b)<<21|cadj(b+1)))
 	var lexSum [2][4]int    // side × (neg, pos, negated neg, negated pos)
 	var valSum [2][2][2]int // side × near × (pos, neg)
+	// contrast markers between a word and the target ("X praised A but
+	// attacked B") make the word speak less of the target
+	cl, cr := -1, n
+	for i := a - 1; i >= 0; i-- {
+		if s.flag[i]&fContrast != 0 {
+			cl = i
+			break
+		}
+	}
+	for i := b; i < n; i++ {
+		if s.flag[i]&fContrast != 0 {
+			cr = i
+			break
+		}
+	}
 	prev := hStart
 	prevSide := uint64(0)
 	for i := 0; i < n; i++ {
@@ -380,9 +490,24 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 		if s.flag[i]&fPunct != 0 {
 			continue
 		}
+		across := uint64(0)
+		if i < cl || i > cr {
+			across = 1
+		}
+		if c := s.clus[i]; c != 0 {
+			near := uint64(0)
+			if d <= 3 {
+				near = 1
+			}
+			neg := uint64(0)
+			if s.neg[i] {
+				neg = 1
+			}
+			out = append(out, feat(tClus, c, side*4+near*2+neg), feat(tClus, c, 8+side))
+		}
 		out = append(out,
 			feat(tWord, w, 0),
-			feat(tSide, w, side),
+			feat(tSide, w, side+2*across),
 			feat(tStem, s.stem[i], 0),
 			feat(tSideStem, s.stem[i], side))
 		if s.neg[i] {
@@ -413,6 +538,10 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			near := uint64(0)
 			if d <= 4 {
 				near = 1
+			}
+			if across == 1 {
+				out = append(out, feat(tVal, valBin(v), 16+side))
+				continue
 			}
 			out = append(out, feat(tVal, valBin(v), side*2+near), feat(tVal, valBin(v), 8))
 			if v > 0 {

@@ -63,8 +63,9 @@ var modelFS embed.FS
 type Model struct {
 	target table
 	sent   table
-	lex    map[uint64]int8 // polarity lexicon learnt from the training labels
-	val    map[uint64]int8 // general valence lexicon (VADER), valence × 10
+	lex    map[uint64]int8   // polarity lexicon learnt from the training labels
+	val    map[uint64]int8   // general valence lexicon (VADER), valence × 10
+	clus   map[uint64]uint16 // word clusters learnt from unlabelled news
 	pool   sync.Pool
 }
 
@@ -106,12 +107,13 @@ func LoadFS(fsys fs.FS, name string) (*Model, error) {
 	return m, nil
 }
 
-func newModel(targetBits, sentBits uint8, lex, val map[uint64]int8) *Model {
+func newModel(targetBits, sentBits uint8, lex, val map[uint64]int8, clus map[uint64]uint16) *Model {
 	m := &Model{
 		target: table{bits: targetBits, w: make([]float32, (1<<targetBits)*numClasses)},
 		sent:   table{bits: sentBits, w: make([]float32, (1<<sentBits)*numClasses)},
 		lex:    lex,
 		val:    val,
+		clus:   clus,
 	}
 	m.initPool()
 	return m
@@ -176,7 +178,7 @@ func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float6
 	if len(toks) == 0 {
 		return [numClasses]float64{0, 1, 0}
 	}
-	sc.s.prepare(toks, m.lex, m.val)
+	sc.s.prepare(toks, m.lex, m.val, m.clus)
 	sc.feats = sc.s.sentenceFeatures(sc.feats[:0])
 	return m.sent.probs(sc.feats)
 }
@@ -303,16 +305,17 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 }
 
 func (m *Model) targetProbs(sc *scratch, toks []text.Token, a, b int) [numClasses]float64 {
-	sc.s.prepare(toks, m.lex, m.val)
+	sc.s.prepare(toks, m.lex, m.val, m.clus)
 	sc.feats = sc.s.targetFeatures(sc.feats[:0], a, b, sc.masked)
 	return m.target.probs(sc.feats)
 }
 
 // model file: "LSNT1", target bits, sentence bits, two lexicons (the
 // learnt one, then the general one) each as a size (uint32) and entries
-// (uint64 word hash, int8), then each table as a float32 scale
+// (uint64 word hash, int8), the word clusters as a size (uint32) and
+// entries (uint64 word hash, uint16), then each table as a float32 scale
 // and int16 quantised weights, little-endian.
-const magic = "LSNT1"
+const magic = "LSNT2"
 
 func (m *Model) writeTo(w io.Writer) error {
 	var buf bytes.Buffer
@@ -330,6 +333,18 @@ func (m *Model) writeTo(w io.Writer) error {
 			putU64(&buf, k)
 			buf.WriteByte(byte(lex[k]))
 		}
+	}
+	ckeys := make([]uint64, 0, len(m.clus))
+	for k := range m.clus {
+		ckeys = append(ckeys, k)
+	}
+	sort.Slice(ckeys, func(i, j int) bool { return ckeys[i] < ckeys[j] })
+	putU32(&buf, uint32(len(ckeys)))
+	for _, k := range ckeys {
+		putU64(&buf, k)
+		c := m.clus[k]
+		buf.WriteByte(byte(c))
+		buf.WriteByte(byte(c >> 8))
 	}
 	for _, t := range []*table{&m.target, &m.sent} {
 		var mx float32
@@ -394,7 +409,22 @@ func readModel(r io.Reader) (*Model, error) {
 		}
 		lexs[j] = lex
 	}
-	m := newModel(tb, sb, lexs[0], lexs[1])
+	if _, err := io.ReadFull(br, b[:4]); err != nil {
+		return nil, fmt.Errorf("truncated clusters: %w", err)
+	}
+	nclus := int(getU32(b[:]))
+	if nclus > 1<<22 {
+		return nil, fmt.Errorf("bad cluster count %d", nclus)
+	}
+	clus := make(map[uint64]uint16, nclus)
+	var cb [10]byte
+	for i := 0; i < nclus; i++ {
+		if _, err := io.ReadFull(br, cb[:]); err != nil {
+			return nil, fmt.Errorf("truncated clusters: %w", err)
+		}
+		clus[getU64(cb[:])] = uint16(cb[8]) | uint16(cb[9])<<8
+	}
+	m := newModel(tb, sb, lexs[0], lexs[1], clus)
 	buf := make([]byte, 1<<16)
 	for _, t := range []*table{&m.target, &m.sent} {
 		if _, err := io.ReadFull(br, b[:4]); err != nil {

@@ -6,18 +6,25 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
 var (
 	loadOnce sync.Once
 	model    *Model
+	tagger   *pos.Tagger
 	loadErr  error
 )
 
 func mustLoad(tb testing.TB) *Model {
 	tb.Helper()
-	loadOnce.Do(func() { model, loadErr = Load() })
+	loadOnce.Do(func() {
+		model, loadErr = Load()
+		if loadErr == nil {
+			tagger, loadErr = pos.Load()
+		}
+	})
 	if loadErr != nil {
 		tb.Fatal(loadErr)
 	}
@@ -46,11 +53,13 @@ func TestTarget(t *testing.T) {
 		{"praise", "Colleagues praised Maria Lindqvist as a brilliant, honest and generous leader who transformed the city for the better.", "Maria Lindqvist", 1},
 		{"praise2", "Voters admire Governor Okafor, whose courageous reforms have been a remarkable success.", "Governor Okafor", 1},
 		{"accusation", "The defence minister called the Nordic Council's statement a big political lie and accused the Nordic Council of hypocrisy.", "Nordic Council", -1},
+		{"political lie", "The defence minister of Freedonia called the statement by Sylvania a big political lie.", "Sylvania", -1},
+		{"political lie 2", "General Moreau dismissed the joint statement of the Baltic states as a big political lie.", "Baltic states", -1},
 		{"scandal", "Prosecutors charged Senator Pell with fraud after a corruption scandal that disgraced Senator Pell and destroyed his career.", "Senator Pell", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := text.Analyze(tt.text)
+			doc := analyze(tt.text)
 			ms := spansOf(tt.text, tt.target)
 			s := m.Target(doc, ms)
 			p := m.TargetProbs(doc, ms)
@@ -87,7 +96,7 @@ func TestTargetNeutral(t *testing.T) {
 	}
 	var sum float64
 	for _, tt := range tests {
-		doc := text.Analyze(tt.text)
+		doc := analyze(tt.text)
 		s := m.Target(doc, spansOf(tt.text, tt.target))
 		checkRange(t, s)
 		t.Logf("%-16s %+.3f", tt.target, s.Score)
@@ -105,12 +114,12 @@ func TestTargetContrast(t *testing.T) {
 	// one sentence, two entities, opposite treatment
 	m := mustLoad(t)
 	s := "Director Ruiz praised Ambassador Chen for her wise leadership, but called Commissioner Volkov a dishonest liar."
-	doc := text.Analyze(s)
+	doc := analyze(s)
 	chen := m.Target(doc, spansOf(s, "Ambassador Chen"))
 	volkov := m.Target(doc, spansOf(s, "Commissioner Volkov"))
 	t.Logf("Chen %+v, Volkov %+v", chen, volkov)
-	if chen.Score <= volkov.Score {
-		t.Errorf("Chen %.3f should be above Volkov %.3f", chen.Score, volkov.Score)
+	if chen.Score < 0.2 || volkov.Score > -0.2 {
+		t.Errorf("Chen %.3f, Volkov %.3f: want positive and negative", chen.Score, volkov.Score)
 	}
 }
 
@@ -119,7 +128,7 @@ func TestSentencesAndDocument(t *testing.T) {
 	s := "The festival was a wonderful success and the crowd loved every minute. " +
 		"The council meets on Thursday at the town hall. " +
 		"The attack killed twelve people and left the town in grief and fear."
-	doc := text.Analyze(s)
+	doc := analyze(s)
 	ss := m.Sentences(doc)
 	if len(ss) != len(doc.Sentences) {
 		t.Fatalf("%d scores for %d sentences", len(ss), len(doc.Sentences))
@@ -166,6 +175,13 @@ func TestEdgeCases(t *testing.T) {
 	}
 	// mentions out of range or unsorted must not panic
 	_ = m.Target(doc, []text.Span{{Start: 100, End: 120}, {Start: 0, End: 7}})
+}
+
+// analyze tokenises and tags s as the pipeline does before sentiment.
+func analyze(s string) *text.Document {
+	d := text.Analyze(s)
+	tagger.Tag(d)
+	return d
 }
 
 func checkRange(t *testing.T, s Score) {

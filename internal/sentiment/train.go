@@ -27,16 +27,19 @@ type Config struct {
 	LexFolds                 int     // cross-fitting folds for the lexicon features (0: none)
 	NoLexicon                bool
 	Valence                  map[string]float64 // general lexicon word → valence (-4..4), read at training time
+	Clusters                 map[string]int     // word (lower-cased) → cluster, learnt from unlabelled text
 	Seed                     uint64
-	Average                  bool // average the weights over epochs (after the first)
-	Seeds                    int  // train this many shuffles and average their weights
+	Average                  bool    // average the weights over epochs (after the first)
+	Seeds                    int     // train this many shuffles and average their weights
+	ClassWeightPower         float64 // class weight = (n / (3 n_c))^power; 0 = unweighted
+	Dropout                  float64 // probability of dropping each feature in a training update
 }
 
 // DefaultConfig returns the hyper-parameters used for the shipped model.
 func DefaultConfig() Config {
 	return Config{
 		TargetBits: 20, SentenceBits: 19,
-		Epochs: 5, Rate: 0.01, L2: 1e-6, Seeds: 10,
+		Epochs: 5, Rate: 0.01, L2: 1e-6, Seeds: 10, ClassWeightPower: 1,
 		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
 		Seed: 1,
 	}
@@ -98,7 +101,7 @@ func buildLexicon(ps []prepared, idx []int, minCount int, thr float64) map[uint6
 	for _, i := range idx {
 		p := &ps[i]
 		total[p.label]++
-		s.prepare(p.toks, nil, nil)
+		s.prepare(p.toks, nil, nil, nil)
 		clear(seen)
 		for j, w := range s.word {
 			if p.masked[j] || s.flag[j]&fPunct != 0 || seen[w] {
@@ -158,14 +161,18 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 			val[lowerHash(w, 0)] = int8(max(-40, min(40, q)))
 		}
 	}
-	logf("examples %d, lexicon %d words, valence lexicon %d words", len(ps), len(lex), len(val))
+	clus := map[uint64]uint16{}
+	for w, c := range cfg.Clusters {
+		clus[lowerHash(w, 0)] = uint16(c)
+	}
+	logf("examples %d, lexicon %d words, valence lexicon %d words, %d clustered words", len(ps), len(lex), len(val), len(clus))
 
 	// features; lexicon features of training examples are cross-fitted
 	// so that they are as noisy as on unseen text
 	featurize := func(i int, l map[uint64]int8) {
 		var s sentence
 		p := &ps[i]
-		s.prepare(p.toks, l, val)
+		s.prepare(p.toks, l, val, clus)
 		p.tf = s.targetFeatures(nil, p.a, p.b, p.masked)
 		p.sf = s.sentenceFeatures(nil)
 	}
@@ -190,14 +197,14 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		}
 	}
 
-	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val)
+	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val, clus)
 	var freq [numClasses]float64
 	for _, p := range ps {
 		freq[p.label]++
 	}
 	var cw [numClasses]float64
 	for c := range cw {
-		cw[c] = float64(len(ps)) / (numClasses * freq[c])
+		cw[c] = math.Pow(float64(len(ps))/(numClasses*freq[c]), cfg.ClassWeightPower)
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 7))
 	for _, tb := range []struct {
@@ -217,12 +224,22 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 			g2 := make([]float32, len(t.w))
 			mask := t.mask()
 			order := append([]int(nil), all...)
+			var kept []uint64
 			for ep := 0; ep < cfg.Epochs; ep++ {
 				rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 				var loss float64
 				for _, i := range order {
 					p := &ps[i]
 					fs := tb.get(p)
+					if cfg.Dropout > 0 {
+						kept = kept[:0]
+						for _, f := range fs {
+							if rng.Float64() >= cfg.Dropout {
+								kept = append(kept, f)
+							}
+						}
+						fs = kept
+					}
 					pr := t.probs(fs)
 					loss -= cw[p.label] * math.Log(math.Max(pr[p.label], 1e-12))
 					var g [numClasses]float64

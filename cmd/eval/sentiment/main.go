@@ -2,9 +2,10 @@
 // NewsMTSC dev splits (the paper's newsmtsc-mt and newsmtsc-rw dev sets):
 // 3-class macro-F1 per target, per-class precision/recall/F1 and accuracy,
 // next to the published anchors, plus the throughput of Target and
-// Sentences on those sentences.
+// Sentences on those sentences. The text is POS-tagged first, as in the
+// pipeline (-nopos to measure without tags).
 //
-//	go run ./cmd/eval/sentiment [-data ../shared/data]
+//	go run ./cmd/eval/sentiment [-data ../shared/data] [-nopos]
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/sentiment"
 	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
 	"github.com/lector-nlp/lector/internal/text"
@@ -21,7 +23,12 @@ import (
 
 func main() {
 	data := flag.String("data", "../shared/data", "folder of the shared data sets")
+	noPOS := flag.Bool("nopos", false, "do not POS-tag the text first (the pipeline does)")
 	flag.Parse()
+	tagger, err := pos.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	start := time.Now()
 	m, err := sentiment.Load()
@@ -41,6 +48,9 @@ func main() {
 		ntok := 0
 		for i, s := range dev {
 			docs[i] = text.Analyze(s.Text)
+			if !*noPOS {
+				tagger.Tag(docs[i])
+			}
 			ntok += len(docs[i].Tokens)
 		}
 		t0 := time.Now()

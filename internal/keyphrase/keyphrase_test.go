@@ -148,3 +148,35 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func FuzzExtract(f *testing.F) {
+	tg, err := pos.Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(article, true)
+	f.Add("3+3 format. Missile sanctions!", false)
+	f.Fuzz(func(t *testing.T, in string, tag bool) {
+		doc := text.Analyze(in)
+		if tag {
+			tg.Tag(doc)
+		}
+		for _, p := range Extract(doc, 10) {
+			if len(p.Mentions) == 0 || p.Text == "" {
+				t.Fatalf("phrase %+v without text or mentions", p)
+			}
+			found := false
+			for _, m := range p.Mentions {
+				if m.Start < 0 || m.End > len(in) || m.Start >= m.End {
+					t.Fatalf("mention %+v out of bounds", m)
+				}
+				if in[m.Start:m.End] == p.Text {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("text %q is not one of its mentions", p.Text)
+			}
+		}
+	})
+}

@@ -113,3 +113,26 @@ func BenchmarkLoad(b *testing.B) {
 		mustLoad(b)
 	}
 }
+
+func FuzzSummarize(f *testing.F) {
+	s := mustLoad(f)
+	f.Add(sportsReport, 3)
+	f.Add("One. Two! Three? Four.", 2)
+	f.Add("no punctuation at all", 1)
+	f.Fuzz(func(t *testing.T, in string, n int) {
+		n = n%8 + 1
+		if n < 1 {
+			n += 8
+		}
+		doc := text.Analyze(in)
+		got := s.Summarize(doc, n)
+		if want := min(n, len(doc.Sentences)); len(got) != want {
+			t.Fatalf("got %d indices, want %d", len(got), want)
+		}
+		for k, i := range got {
+			if i < 0 || i >= len(doc.Sentences) || k > 0 && got[k-1] >= i {
+				t.Fatalf("bad indices %v for %d sentences", got, len(doc.Sentences))
+			}
+		}
+	})
+}

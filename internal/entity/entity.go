@@ -79,7 +79,6 @@ type cluster struct {
 	country  bool // the cluster names a country
 	headName bool // the name comes from a headline
 	lastTok  int
-	subjects int
 }
 
 // ment is a mention with its token range and sentence.

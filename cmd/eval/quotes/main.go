@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
@@ -170,32 +169,6 @@ func hasQuoteMark(doc *text.Document, sp []text.Span) bool {
 	return false
 }
 
-// words returns the indices of the word tokens (letters or digits) that
-// lie inside the spans.
-func words(doc *text.Document, sp []text.Span) map[int]bool {
-	out := map[int]bool{}
-	for _, s := range sp {
-		for i, t := range doc.Tokens {
-			if t.Start >= s.End {
-				break
-			}
-			if t.End > s.Start && t.Start >= s.Start && isWord(t.Text) {
-				out[i] = true
-			}
-		}
-	}
-	return out
-}
-
-func isWord(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
-
 func inter(a, b map[int]bool) int {
 	n := 0
 	for k := range a {
@@ -223,7 +196,7 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		if filter != nil && !filter(doc, at.Content) {
 			continue
 		}
-		w := words(doc, at.Content)
+		w := polnear.Words(doc, at.Content)
 		if len(w) == 0 {
 			continue
 		}
@@ -240,8 +213,8 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		}
 		// a quote's content is its span less its own cue and speaker
 		// words ("“A,” he said, “B.”" says A … B)
-		w := words(doc, []text.Span{q.Content})
-		for k := range words(doc, []text.Span{q.Cue, q.Speaker}) {
+		w := polnear.Words(doc, []text.Span{q.Content})
+		for k := range polnear.Words(doc, []text.Span{q.Cue, q.Speaker}) {
 			if q.Cue.End > q.Content.Start && q.Cue.Start < q.Content.End {
 				delete(w, k)
 			}

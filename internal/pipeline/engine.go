@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/fetch"
@@ -65,9 +66,18 @@ type Config struct {
 	// MaxTextBytes limits the analysed text, after extraction from HTML or a
 	// page; zero means no limit.
 	MaxTextBytes int
-	// MaxInFlight limits the analyses running at once; further calls wait
-	// for a slot until their deadline. Zero means 4 per CPU.
+	// MaxInFlight limits the analyses running at once; further calls queue
+	// for a slot. Zero means 4 per CPU.
 	MaxInFlight int
+	// MaxQueue limits the calls waiting for a slot; a call that finds the
+	// queue full fails at once with KindOverloaded (reason OVERLOADED).
+	// Zero means MaxInFlight; negative means no queue: a call fails as soon
+	// as every slot is taken.
+	MaxQueue int
+	// MaxWait limits how long a call waits in the queue before it fails with
+	// KindOverloaded; the caller's deadline, when sooner, ends the wait with
+	// KindDeadline instead. Zero means 1 second.
+	MaxWait time.Duration
 	// Fetch configures the fetching of URL sources: limits, timeouts and
 	// the addresses admitted despite being private or loopback.
 	Fetch fetch.Options
@@ -92,6 +102,13 @@ type Engine struct {
 	all      []Stage // as configured, for capabilities
 	maxBytes int
 	slots    chan struct{}
+
+	// Admission control (see acquire).
+	maxQueue int
+	maxWait  time.Duration
+	waiting  atomic.Int64
+	avgRun   atomic.Int64 // moving average of the time an analysis holds a slot, ns
+	shed     atomic.Int64 // calls refused as overloaded since start
 }
 
 type loadedStage struct {
@@ -169,7 +186,88 @@ func New(cfg Config) (*Engine, error) {
 		n = 4 * runtime.GOMAXPROCS(0)
 	}
 	e.slots = make(chan struct{}, n)
+	e.maxQueue = cfg.MaxQueue
+	if e.maxQueue == 0 {
+		e.maxQueue = n
+	}
+	e.maxWait = cfg.MaxWait
+	if e.maxWait <= 0 {
+		e.maxWait = DefaultMaxWait
+	}
 	return e, nil
+}
+
+// DefaultMaxWait is the longest a call waits for a slot when Config.MaxWait
+// is zero.
+const DefaultMaxWait = time.Second
+
+// RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
+// the caller should wait before trying again. The service returns it to the
+// caller as a google.rpc.RetryInfo.
+type RetryAfter time.Duration
+
+func (r RetryAfter) Error() string { return "retry after " + time.Duration(r).String() }
+
+// Load reports the analyses running now, the calls waiting for a slot, and
+// the calls refused as overloaded since the engine started.
+func (e *Engine) Load() (inFlight, waiting int, shed int64) {
+	return len(e.slots), int(e.waiting.Load()), e.shed.Load()
+}
+
+// acquire takes an analysis slot. When every slot is taken the call joins a
+// queue of at most maxQueue callers (served in arrival order) and waits at
+// most maxWait; past either bound it fails with KindOverloaded at once, so
+// that under overload the server sheds work quickly instead of letting
+// memory and latency grow with the number of waiting calls.
+func (e *Engine) acquire(ctx context.Context, op string) error {
+	select {
+	case e.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return ctxError(op, err)
+	}
+	if e.maxQueue < 0 || e.waiting.Add(1) > int64(e.maxQueue) {
+		if e.maxQueue >= 0 {
+			e.waiting.Add(-1)
+		}
+		return e.overloaded(op, "the server is at capacity and its queue is full")
+	}
+	defer e.waiting.Add(-1)
+	t := time.NewTimer(e.maxWait)
+	defer t.Stop()
+	select {
+	case e.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctxError(op, ctx.Err())
+	case <-t.C:
+		return e.overloaded(op, "the server is at capacity: no analysis slot freed up within "+e.maxWait.String())
+	}
+}
+
+// overloaded returns the KindOverloaded error with a retry hint: about the
+// time the current queue and the running analyses need to drain, between
+// 50 ms and 5 s.
+func (e *Engine) overloaded(op, msg string) error {
+	e.shed.Add(1)
+	backlog := int64(cap(e.slots)) + max(e.waiting.Load(), 0)
+	d := time.Duration(e.avgRun.Load() * backlog / int64(cap(e.slots)))
+	d = min(max(d, 50*time.Millisecond), 5*time.Second).Round(10 * time.Millisecond)
+	return &Error{Kind: KindOverloaded, Op: op, Reason: "OVERLOADED",
+		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
+}
+
+// release frees a slot and folds the time it was held into the average.
+func (e *Engine) release(held time.Duration) {
+	<-e.slots
+	old := e.avgRun.Load()
+	if old == 0 {
+		e.avgRun.Store(int64(held))
+	} else {
+		e.avgRun.Store(old + (int64(held)-old)/16)
+	}
 }
 
 // plan returns the stages to run for the features fs, in order, and the
@@ -225,13 +323,11 @@ func (e *Engine) plan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
 // stages check it themselves while they run.
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {
 	const op = "pipeline.Analyze"
-	select {
-	case e.slots <- struct{}{}:
-		defer func() { <-e.slots }()
-	case <-ctx.Done():
-		return nil, ctxError(op, ctx.Err())
+	if err := e.acquire(ctx, op); err != nil {
+		return nil, err
 	}
 	start := time.Now()
+	defer func() { e.release(time.Since(start)) }()
 	fs := req.Features
 	if fs == 0 {
 		fs = NewFeatureSet()

@@ -3,11 +3,13 @@ package service
 import (
 	"context"
 	"errors"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/protoadapt"
+	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/lector-nlp/lector/internal/pipeline"
 )
@@ -45,7 +47,8 @@ var defaultReason = map[pipeline.Kind]string{
 // statusOf turns any error of the request path into the status the caller
 // sees, following AIP-193: an ErrorInfo with a reason in the "lector"
 // domain, a BadRequest field violation when a field is at fault, and the
-// request id. Internal errors are logged and replaced by a generic message.
+// request id, and a RetryInfo when the server is overloaded. Internal errors
+// are logged and replaced by a generic message.
 func (s *Service) statusOf(ctx context.Context, op string, err error) *status.Status {
 	if st, ok := status.FromError(err); ok && !isPipelineError(err) {
 		return st // already a status, for example from the transport
@@ -81,6 +84,10 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 		details = append(details, &errdetails.BadRequest{FieldViolations: []*errdetails.BadRequest_FieldViolation{{
 			Field: field, Description: msg, Reason: reason,
 		}}})
+	}
+	var retry pipeline.RetryAfter
+	if kind == pipeline.KindOverloaded && errors.As(err, &retry) {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(time.Duration(retry))})
 	}
 	if reqID != "" {
 		details = append(details, &errdetails.RequestInfo{RequestId: reqID})

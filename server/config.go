@@ -27,6 +27,8 @@ type Config struct {
 	FetchAllow   []netip.Prefix
 	FetchTimeout time.Duration
 	MaxPageBytes int
+	// Hardening: idle bidirectional streams.
+	StreamIdleTimeout time.Duration
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -79,6 +81,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	str(&fetchAllow, "fetch-allow", "LECTOR_FETCH_ALLOW", "", "comma-separated address ranges (CIDR) that article URLs may reach although private or loopback, e.g. 127.0.0.0/8 for tests")
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
 	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
+	dur(&cfg.StreamIdleTimeout, "stream-idle-timeout", "LECTOR_STREAM_IDLE_TIMEOUT", 5*time.Minute, "end a bidirectional stream with no article in flight and no message for this long (0: never)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err

@@ -20,6 +20,7 @@ import (
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/fetch"
 	"github.com/lector-nlp/lector/internal/gateway"
+	"github.com/lector-nlp/lector/internal/idle"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/service"
 )
@@ -91,6 +92,9 @@ func (s *Server) Run(ctx context.Context) error {
 	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		// ping quiet connections so dead peers free their streams
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: time.Minute, Timeout: 20 * time.Second}),
+		grpc.ChainStreamInterceptor(idle.StreamServerInterceptor(s.cfg.StreamIdleTimeout, service.ErrorDomain)),
 	)
 	gs := grpc.NewServer(opts...)
 	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)

@@ -114,7 +114,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.HandleFunc("GET /{$}", servePage)
-	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withBodyLimit(mux))))
+	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(mux)))))
 	return g, nil
 }
 

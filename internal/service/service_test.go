@@ -68,7 +68,7 @@ func TestValidation(t *testing.T) {
 		{"white space", textRequest(" \n\t "), codes.InvalidArgument, "EMPTY_ARTICLE", "article.text"},
 		{"too large", textRequest(strings.Repeat("word ", 30)), codes.ResourceExhausted, "ARTICLE_TOO_LARGE", "article.text"},
 		{"invalid utf-8", textRequest("caf\xe9 au lait"), codes.InvalidArgument, "INVALID_UTF8", "article.text"},
-		{"nul", textRequest("a\x00b"), codes.InvalidArgument, "INVALID_CHARACTERS", "article.text"},
+		{"nul", textRequest("a\x00b"), codes.InvalidArgument, "CONTROL_CHARACTERS", "article.text"},
 		{"bad scheme", &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Url{Url: "file:///etc/passwd"}}},
 			codes.InvalidArgument, "UNSUPPORTED_URL_SCHEME", "article.url"},
 		{"no host", &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Url{Url: "https:///path"}}},

@@ -74,8 +74,8 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 	if strings.TrimSpace(req.Content) == "" {
 		return nil, invalid("EMPTY_ARTICLE", field, "the article is empty or only white space")
 	}
-	if strings.ContainsRune(req.Content, 0) {
-		return nil, invalid("INVALID_CHARACTERS", field, "the article contains NUL characters")
+	if i := controlChar(req.Content); i >= 0 {
+		return nil, invalid("CONTROL_CHARACTERS", field, "the article contains the control character U+%04X at byte %d; only tab, line feed and carriage return are allowed", req.Content[i], i)
 	}
 	if req.Source == pipeline.SourceURL {
 		if err := checkURL(req.Content, field); err != nil {
@@ -178,4 +178,20 @@ func validLanguageCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// controlChar returns the byte offset of the first C0 control character
+// (U+0000 to U+001F) other than tab, line feed and carriage return, or of
+// DEL (U+007F), in s; -1 if there is none. Such characters are never part
+// of an article: they come from binary data or broken encoders, and would
+// otherwise reach the analysers and the caller's JSON.
+func controlChar(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n' || c == '\r':
+		case c < 0x20 || c == 0x7f:
+			return i
+		}
+	}
+	return -1
 }

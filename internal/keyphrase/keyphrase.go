@@ -1,7 +1,7 @@
 // Package keyphrase extracts ranked key phrases, mostly noun phrases, with
 // every mention. Candidates are noun-phrase chunks found with the POS tags
 // of the document (or stopword-delimited word runs when it carries none) and
-// their sub-phrases; a logistic-regression ranker trained on 500N-KPCrowd
+// their sub-phrases; a gradient-boosted tree ranker trained on 500N-KPCrowd
 // (news) and Inspec (abstracts) scores them from position, frequency, length,
 // tf-idf against a background table of news document frequencies, a
 // PositionRank graph score and capitalisation.

@@ -18,7 +18,8 @@ func FitBoost(X [][]float64, y, w []float64, o gbdt.Options) *Model {
 	return m
 }
 
-// Model is a logistic-regression ranker of candidate phrases.
+// Model ranks candidate phrases: gradient-boosted trees when Boost is set
+// (the shipped model), otherwise a logistic regression.
 type Model struct {
 	Features []string  `json:"features"`
 	Mean     []float64 `json:"mean"`

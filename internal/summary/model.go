@@ -7,8 +7,9 @@ import (
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 )
 
-// Model is a logistic-regression sentence scorer: the probability that a
-// sentence belongs to the greedy ROUGE oracle summary.
+// Model scores sentences (a logit) for membership of the greedy ROUGE
+// oracle summary: gradient-boosted trees when Boost is set (the shipped
+// model), otherwise a logistic regression.
 type Model struct {
 	Features []string  `json:"features"`
 	Mean     []float64 `json:"mean"`

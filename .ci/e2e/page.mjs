@@ -6,6 +6,7 @@
 //   node .ci/e2e/page.mjs --url http://127.0.0.1:8080/ --text-file article.txt \
 //     [--publish-date 2023-09-20] [--screenshot out.png] [--viewport 1280x900] \
 //     [--probe http://127.0.0.1:8080] [--timeout 60000] [--layer entities] [--kind text|html|url]
+//     [--features FEATURE_ENTITIES,FEATURE_STATISTICS]
 //
 // --probe also calls GET <probe>/v1/capabilities with fetch() from the
 // page's origin and reports whether the browser let the page read it (CORS).
@@ -81,6 +82,14 @@ try {
     await page.locator(`input[name="kind"][value="${kind}"]`).check();
     await page.locator(kind === 'url' ? '#article-url' : '#article-body').fill(text);
     if (args['publish-date']) await page.locator('#publish-date').fill(args['publish-date']);
+    if (args.features) { // a comma-separated list such as FEATURE_ENTITIES,FEATURE_STATISTICS
+      const want = new Set(args.features.split(','));
+      await page.locator('#features input').first().waitFor({ state: 'attached' });
+      await page.locator('details.features summary').click();
+      for (const cb of await page.locator('#features input:not([disabled])').all()) {
+        await cb.setChecked(want.has(await cb.getAttribute('value')));
+      }
+    }
     // Record when each stage first shows as done, to see that results
     // arrive one by one rather than all at the end.
     await page.evaluate(() => {

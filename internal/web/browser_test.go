@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -478,4 +479,32 @@ func TestBrowserSources(t *testing.T) {
 		}
 		t.Logf("loopback URL: %s: %s", r.ErrorReason, r.Error)
 	})
+}
+
+// TestBrowserFeatureChoice asks the real server for two features only: the
+// page requests just those, and shows the other parts as not requested.
+func TestBrowserFeatureChoice(t *testing.T) {
+	script := browser(t)
+	srv := webtest.Start(t, webtest.Config{})
+	caps := capabilities(t, srv.URL)
+	if !caps["FEATURE_ENTITIES"] {
+		t.Skip("the server has no entities")
+	}
+	r := runPage(t, script, "--url", srv.URL+"/", "--text", demoArticle, "--features", "FEATURE_ENTITIES,FEATURE_STATISTICS")
+	checkClean(t, r)
+	if !r.Complete || r.Marks == 0 {
+		t.Fatalf("complete %v, marks %d, error %q", r.Complete, r.Marks, r.Error)
+	}
+	want := map[string]string{"source": "done", "syntax": "done", "entities": "done", "statistics": "done"}
+	if !maps.Equal(r.Stages, want) {
+		t.Errorf("stages %v, want %v", r.Stages, want)
+	}
+	for _, p := range []string{"quotes-panel", "summary-panel", "sentiment-panel", "phrases-panel", "time-panel", "categories-panel"} {
+		if r.Panels[p] != "off" {
+			t.Errorf("%s is %q, want off", p, r.Panels[p])
+		}
+	}
+	if r.Panels["entities-panel"] != "done" {
+		t.Errorf("entities panel %q", r.Panels["entities-panel"])
+	}
 }

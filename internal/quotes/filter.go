@@ -175,6 +175,17 @@ func (x *extractor) features(q *Quote) map[string]float64 {
 			words++
 		}
 	}
+	verb := false
+	for i := a; i < b; i++ {
+		if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
+			verb = true
+			break
+		}
+	}
+	if verb {
+		on("content-finite-verb")
+		on("rule*finite=" + m.rule)
+	}
 	on("len=" + bucket(words))
 	on("kind*len=" + kind + "*" + bucket(words))
 	if a < b {
@@ -210,6 +221,9 @@ func (x *extractor) features(q *Quote) map[string]float64 {
 		}
 	default:
 		sp := lower(x.doc.Text[q.Speaker.Start:q.Speaker.End])
+		if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
+			on("speaker-head-pos=" + x.pos(sb-1))
+		}
 		if personalPronouns[sp] {
 			on("speaker=pronoun-" + sp)
 		} else {

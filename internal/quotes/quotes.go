@@ -78,7 +78,7 @@ var DefaultOptions = Options{
 	UncuedParagraphs: 1,
 	MinPartialTokens: 5,
 	MinCuePrecision:  0.35,
-	MinScore:         0.2,
+	MinScore:         0.3,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

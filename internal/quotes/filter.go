@@ -122,7 +122,7 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	x.run()
 	out := make([]Candidate, 0, len(x.quotes))
 	for _, q := range x.sorted() {
-		out = append(out, Candidate{Quote: *q, Features: x.features(q)})
+		out = append(out, Candidate{Quote: *q, Features: x.features(q, nil)})
 	}
 	return out
 }
@@ -143,10 +143,14 @@ func bucket(n int) string {
 	return "41+"
 }
 
-// features describes a candidate quote for the filter.
-func (x *extractor) features(q *Quote) map[string]float64 {
+// features describes a candidate quote for the filter, in f (cleared
+// first; a new map when f is nil).
+func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 {
 	m := x.meta[q]
-	f := map[string]float64{}
+	if f == nil {
+		f = make(map[string]float64, 24)
+	}
+	clear(f)
 	on := func(k string) { f[k] = 1 }
 	kind := q.Kind.String()
 	on("rule=" + m.rule)

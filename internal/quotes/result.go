@@ -76,9 +76,13 @@ func (x *extractor) result() []Quote {
 		f = getFilter()
 	}
 	out := make([]Quote, 0, len(x.quotes))
+	var feats map[string]float64
 	for _, q := range x.sorted() {
-		if x.o.MinScore > 0 && f.Score(x.features(q)) < x.o.MinScore {
-			continue
+		if x.o.MinScore > 0 {
+			feats = x.features(q, feats)
+			if f.Score(feats) < x.o.MinScore {
+				continue
+			}
 		}
 		out = append(out, *q)
 	}

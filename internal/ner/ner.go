@@ -187,7 +187,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			continue
 		}
 		for i := s[0]; i < s[1]; i++ {
-			b.feats = docFeatures(&b.ts[i], b.feats[:0])
+			b.feats = docFeatures(b.ts, i, r.groups, b.feats[:0])
 			if len(b.feats) > 0 {
 				r.m2.Score(b.feats, em2[i*nLabels:(i+1)*nLabels])
 			}

@@ -136,6 +136,30 @@ func TestSeedArticle(t *testing.T) {
 	}
 }
 
+func TestMiscSubtypes(t *testing.T) {
+	cases := []struct {
+		text string
+		typ  ner.Type
+		sub  string
+	}{
+		{"Brazil won the World Cup in Japan after beating Germany in the final.", ner.Event, "World Cup"},
+		{"Congress passed the Clean Air Act after a long debate in Washington.", ner.Law, "Clean Air Act"},
+		{"Thousands of Iranians marched in Tehran on Friday.", ner.Nationality, "Iranians"},
+	}
+	for _, c := range cases {
+		_, ms := analyse(t, c.text)
+		found := false
+		for _, m := range ms {
+			if m.Type == c.typ && strings.Contains(m.Text, c.sub) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s mention with %q; got %s", c.text, c.typ, c.sub, dump(ms))
+		}
+	}
+}
+
 func TestNoFalseNumbers(t *testing.T) {
 	// "May" as a verb, a bare number and a count of people are not typed.
 	_, ms := analyse(t, "Officials said talks may resume, and 5,000 people could attend.")

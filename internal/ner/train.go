@@ -17,6 +17,7 @@ type TrainOptions struct {
 	Groups     int // feature groups (F* bits)
 	Folds      int // jack-knife folds for the second pass
 	FoldEpochs int
+	Seeds      int // final models average the weights of this many shuffles
 	Seed       uint64
 	Log        func(string, ...any)
 	// Dev, when set, is scored after each epoch of the final passes.
@@ -113,7 +114,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		_, _, f := c.PRF("")
 		return fmt.Sprintf("dev F1 %.2f", f)
 	}
-	m1 := trainPass(tds, g1, opt.Epochs, opt.Seed, logf, func(m *perceptron.Model) string { return scoreDev(m, nil) })
+	m1 := trainSeeds(tds, g1, opt.Epochs, opt.Seed, opt.Seeds, logf, func(m *perceptron.Model) string { return scoreDev(m, nil) })
 	var m2 *perceptron.Model
 	if opt.Groups&FSecondPass != 0 {
 		k := max(opt.Folds, 2)
@@ -126,7 +127,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 					tr = append(tr, d)
 				}
 			}
-			mf := trainPass(tr, g1, opt.FoldEpochs, opt.Seed+uint64(f)+1, func(string, ...any) {}, nil)
+			mf := trainPass(tr, g1, opt.FoldEpochs, opt.Seed+uint64(f)+1, func(string, ...any) {}, nil).Model(0.001)
 			rf := newRecognizer(mf, nil, g1, cl)
 			b := new(buffers)
 			for _, d := range held {
@@ -138,12 +139,43 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 			}
 			logf("fold %d/%d done", f+1, k)
 		}
-		m2 = trainPass(tds, opt.Groups, opt.Epochs, opt.Seed+100, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
+		m2 = trainSeeds(tds, opt.Groups, opt.Epochs, opt.Seed+100, opt.Seeds, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
 	}
 	return newRecognizer(m1, m2, opt.Groups, cl), nil
 }
 
-func trainPass(tds []*tdoc, groups, epochs int, seed uint64, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Model {
+// trainSeeds trains one pass with n shuffles and averages their weights
+// (the feature rows are the same: they are indexed in document order).
+func trainSeeds(tds []*tdoc, groups, epochs int, seed uint64, n int, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Model {
+	if n <= 1 {
+		tr := trainPass(tds, groups, epochs, seed, logf, dev)
+		return tr.Model(0.001)
+	}
+	var sum []float32
+	var last *perceptron.Trainer
+	for k := 0; k < n; k++ {
+		tr := trainPass(tds, groups, epochs, seed+uint64(k)*7919, logf, dev)
+		avg := tr.Averaged()
+		if sum == nil {
+			sum = avg
+		} else {
+			for i, v := range avg {
+				sum[i] += v
+			}
+		}
+		last = tr
+	}
+	for i := range sum {
+		sum[i] /= float32(n)
+	}
+	m := last.ModelFrom(sum, 0.001)
+	if dev != nil {
+		logf("average of %d shuffles: %s", n, dev(m))
+	}
+	return m
+}
+
+func trainPass(tds []*tdoc, groups, epochs int, seed uint64, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Trainer {
 	tr := perceptron.NewTrainer(labelNames())
 	var feats []uint64
 	for _, d := range tds {
@@ -205,12 +237,12 @@ func trainPass(tds []*tdoc, groups, epochs int, seed uint64, logf func(string, .
 			}
 		}
 		msg := ""
-		if dev != nil && (ep >= epochs-4 || ep%3 == 2) {
+		if dev != nil && ep == epochs-1 {
 			msg = dev(tr.Model(0))
 		}
 		logf("epoch %d: %d token errors of %d %s", ep+1, errs, total, msg)
 	}
-	return tr.Model(0.001)
+	return tr
 }
 
 // Evaluate labels docs (with their POS column as given) and returns

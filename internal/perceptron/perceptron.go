@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"sync"
 )
 
 // FNV-1a constants.
@@ -71,14 +72,15 @@ type Model struct {
 	slots   []slot // open addressing, fingerprint 0 = empty
 	keys    []uint64
 	mask    uint64
-	w       []int16 // quantised weights, NLabels per row
-	scale   float32 // weight = w * scale
+	w       []int16   // quantised weights, NLabels per row
+	scale   float32   // weight = w * scale
 	lscale  []float32 // per-label scales of a joined model (nil: scale)
 	// packed holds the weights requantised to 12 bits in 16-bit lanes,
 	// biased by +2048, four labels per word, pw words per row: Score adds
 	// four labels with one 64-bit addition.
 	packed []uint64
 	pw     int
+	once   sync.Once // builds slots and packed on first use
 	// Trans[i*NLabels+j] is the weight of label j following label i;
 	// Start[j] the weight of label j at the start of a sequence.
 	Trans []float32
@@ -112,44 +114,32 @@ func NewModel(labels []string, keys []uint64, w []float32, trans, start []float3
 
 func newModel(labels []string, keys []uint64, q []int16, scale float32, trans, start []float32) *Model {
 	n := len(labels)
-	m := &Model{NLabels: n, Labels: labels, w: q, scale: scale, Trans: trans, Start: start}
-	size := 1
-	for size < len(keys)*3/2+1 {
-		size <<= 1
-	}
-	m.pack()
-	m.slots = make([]slot, size)
-	m.keys = keys
-	m.mask = uint64(size - 1)
-	for i, k := range keys {
-		j := k & m.mask
-		for m.slots[j].fp != 0 {
-			j = (j + 1) & m.mask
+	return &Model{NLabels: n, Labels: labels, w: q, scale: scale, Trans: trans, Start: start, keys: keys}
+}
+
+// index builds the lookup table and the packed weights (once, on first
+// use, so that a model only read for Join costs nothing more).
+func (m *Model) index() {
+	m.once.Do(func() {
+		size := 1
+		for size < len(m.keys)*3/2+1 {
+			size <<= 1
 		}
-		m.slots[j] = slot{fingerprint(k), uint32(i)}
-	}
-	return m
+		m.pack()
+		m.slots = make([]slot, size)
+		m.mask = uint64(size - 1)
+		for i, k := range m.keys {
+			j := k & m.mask
+			for m.slots[j].fp != 0 {
+				j = (j + 1) & m.mask
+			}
+			m.slots[j] = slot{fingerprint(k), uint32(i)}
+		}
+	})
 }
 
 // Features returns the number of features in the model.
 func (m *Model) Features() int { return len(m.w) / max(m.NLabels, 1) }
-
-// row returns the quantised weights of feature key (already Mixed), or nil.
-func (m *Model) row(k uint64) []int16 {
-	j := k & m.mask
-	fp := fingerprint(k)
-	for {
-		s := m.slots[j]
-		if s.fp == fp {
-			r := int(s.row) * m.NLabels
-			return m.w[r : r+m.NLabels : r+m.NLabels]
-		}
-		if s.fp == 0 {
-			return nil
-		}
-		j = (j + 1) & m.mask
-	}
-}
 
 // find returns the row of feature key k, or -1.
 func (m *Model) find(k uint64) int32 {
@@ -198,6 +188,7 @@ func (m *Model) pack() {
 // The lookups run in two phases (find every row, then add the rows) so
 // that the memory loads of different features overlap.
 func (m *Model) Score(feats []uint64, scores []float32) {
+	m.index()
 	var acc [72]int32
 	var lanes [18]uint64
 	var rows [128]int32
@@ -251,31 +242,46 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
+// sortedRows returns the row numbers of keys in increasing key order.
+func sortedRows(keys []uint64) []int32 {
+	rows := make([]int32, len(keys))
+	for i := range rows {
+		rows[i] = int32(i)
+	}
+	sort.Slice(rows, func(x, y int) bool { return keys[rows[x]] < keys[rows[y]] })
+	return rows
+}
+
 // Join returns a read-only model whose rows are the rows of a followed by
 // the rows of b (labels of a, then labels of b), so that one lookup per
 // feature scores both. Features missing from one model get zeros there.
 // The result is for Score only (it cannot be written).
 func Join(a, b *Model) *Model {
-	idx := map[uint64]int{}
-	var keys []uint64
-	for _, k := range a.keys {
-		idx[k] = len(keys)
-		keys = append(keys, k)
-	}
-	for _, k := range b.keys {
-		if _, ok := idx[k]; !ok {
-			idx[k] = len(keys)
-			keys = append(keys, k)
-		}
-	}
 	na, nb := a.NLabels, b.NLabels
 	n := na + nb
-	w := make([]int16, len(keys)*n)
-	for r, k := range a.keys {
-		copy(w[idx[k]*n:], a.w[r*na:(r+1)*na])
-	}
-	for r, k := range b.keys {
-		copy(w[idx[k]*n+na:], b.w[r*nb:(r+1)*nb])
+	ka, kb := sortedRows(a.keys), sortedRows(b.keys)
+	keys := make([]uint64, 0, max(len(ka), len(kb)))
+	var w []int16
+	for i, j := 0, 0; i < len(ka) || j < len(kb); {
+		var k uint64
+		switch {
+		case j >= len(kb) || i < len(ka) && a.keys[ka[i]] < b.keys[kb[j]]:
+			k = a.keys[ka[i]]
+		default:
+			k = b.keys[kb[j]]
+		}
+		base := len(w)
+		w = append(w, make([]int16, n)...)
+		row := w[base:]
+		if i < len(ka) && a.keys[ka[i]] == k {
+			copy(row, a.w[int(ka[i])*na:int(ka[i]+1)*na])
+			i++
+		}
+		if j < len(kb) && b.keys[kb[j]] == k {
+			copy(row[na:], b.w[int(kb[j])*nb:int(kb[j]+1)*nb])
+			j++
+		}
+		keys = append(keys, k)
 	}
 	labels := append(append([]string(nil), a.Labels...), b.Labels...)
 	m := newModel(labels, keys, w, 1, nil, nil)

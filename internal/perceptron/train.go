@@ -88,16 +88,27 @@ func (t *Trainer) UpdateTrans(prev, cur int, d float32) { t.upd((prev+1)*t.n+cur
 // Tick advances the averaging clock by one instance.
 func (t *Trainer) Tick() { t.c++ }
 
-// Model returns the averaged model, leaving out rows whose weights are all
-// below minAbs in magnitude.
-func (t *Trainer) Model(minAbs float32) *Model {
-	n := t.n
+// Averaged returns the averaged weights (all rows, transitions first).
+func (t *Trainer) Averaged() []float32 {
 	avg := make([]float32, len(t.w))
 	c := float64(max(t.c, 1))
 	for i := range t.w {
 		a := t.acc[i] + float64(t.c-t.ts[i])*float64(t.w[i])
 		avg[i] = float32(a / c)
 	}
+	return avg
+}
+
+// Model returns the averaged model, leaving out rows whose weights are all
+// below minAbs in magnitude.
+func (t *Trainer) Model(minAbs float32) *Model {
+	return t.ModelFrom(t.Averaged(), minAbs)
+}
+
+// ModelFrom builds a model from weights laid out as Averaged returns them
+// (for instance the mean of several trainers with the same feature rows).
+func (t *Trainer) ModelFrom(avg []float32, minAbs float32) *Model {
+	n := t.n
 	start := append([]float32(nil), avg[0:n]...)
 	trans := append([]float32(nil), avg[n:(n+1)*n]...)
 	var keys []uint64

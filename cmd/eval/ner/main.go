@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/conll"
@@ -18,6 +19,8 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	split := flag.String("split", "valid.txt", "CoNLL-2003 file to score")
+	errs := flag.Bool("errors", false, "print the sentences with errors (gold vs predicted spans)")
+	raw := flag.Bool("raw", true, "also score the run-time path: detokenised text through text.Analyze, pos.Tag and Recognize")
 	flag.Parse()
 	t0 := time.Now()
 	tagger, err := pos.Load()
@@ -48,8 +51,18 @@ func main() {
 	t0 = time.Now()
 	c := ner.Evaluate(r, docs)
 	nerTime := time.Since(t0)
+	if *errs {
+		printErrors(r, docs)
+	}
 	fmt.Printf("NER on CoNLL-2003 %s (%d tokens, predicted POS):\n", *split, ntok)
 	fmt.Print(c.Report())
+	if *raw {
+		t0 := time.Now()
+		rc := evaluateRaw(tagger, r, docs)
+		el := time.Since(t0)
+		fmt.Printf("Run-time path on detokenised %s (text.Analyze + pos.Tag + Recognize, %.0f tokens/s):\n", *split, float64(ntok)/el.Seconds())
+		fmt.Print(rc.Report())
+	}
 	m1, m2 := r.Models()
 	nf := m1.Features()
 	if m2 != nil {
@@ -58,4 +71,40 @@ func main() {
 	fmt.Printf("load: POS %v, NER %v; features: NER %d; speed on CoNLL tokens: POS %.0f tokens/s, NER %.0f tokens/s\n",
 		posLoad.Round(time.Millisecond), nerLoad.Round(time.Millisecond), nf,
 		float64(ntok)/posTime.Seconds(), float64(ntok)/nerTime.Seconds())
+}
+
+func printErrors(r *ner.Recognizer, docs []conll.Document) {
+	for _, d := range docs {
+		var words, tags [][]string
+		for _, s := range d.Sentences {
+			words = append(words, s.Words)
+			tags = append(tags, s.POS)
+		}
+		pred := r.LabelSentences(words, tags)
+		for i, s := range d.Sentences {
+			g, p := conll.Spans(s.Tags), conll.Spans(pred[i])
+			gs, ps := map[conll.Span]bool{}, map[conll.Span]bool{}
+			for _, x := range g {
+				gs[x] = true
+			}
+			for _, x := range p {
+				ps[x] = true
+			}
+			span := func(x conll.Span) string { return x.Type + ":" + strings.Join(s.Words[x.Start:x.End], " ") }
+			var miss, extra []string
+			for _, x := range g {
+				if !ps[x] {
+					miss = append(miss, span(x))
+				}
+			}
+			for _, x := range p {
+				if !gs[x] {
+					extra = append(extra, span(x))
+				}
+			}
+			if len(miss)+len(extra) > 0 {
+				fmt.Printf("GOLD-ONLY %v | PRED-ONLY %v | %s\n", miss, extra, strings.Join(s.Words, " "))
+			}
+		}
+	}
 }

@@ -24,9 +24,10 @@ func main() {
 	clusters := flag.Bool("clusters", false, "relearn the word clusters and case ratios from the unlabelled news first")
 	caseOnly := flag.Bool("case", false, "recount only the case ratios from the unlabelled news first")
 	epochs := flag.Int("epochs", 12, "training epochs")
-	groups := flag.Int("groups", ner.FAll, "feature groups (1 clusters, 2 gazetteer, 4 document case, 8 second pass)")
+	groups := flag.Int("groups", ner.FDefault, "feature groups: 1 clusters, 2 gazetteer, 4 document case, 8 second pass, 16 selective second pass, 32 case ratio, 64 more cluster context, 128 neighbours' document types")
 	folds := flag.Int("folds", 5, "jack-knife folds (POS and second pass)")
 	foldEpochs := flag.Int("fold-epochs", 8, "epochs of the jack-knifed first-pass models")
+	seeds := flag.Int("seeds", 3, "average the weights of this many training shuffles")
 	posCache := flag.String("pos-cache", "", "file caching the jack-knifed POS tags of train.txt (optional)")
 	dev := flag.Bool("dev", true, "score valid.txt after epochs")
 	write := flag.Bool("write", true, "write the model files")
@@ -65,7 +66,7 @@ func main() {
 		}
 	}
 	r, err := ner.Train(docs, ner.TrainOptions{
-		Epochs: *epochs, Groups: *groups, Folds: *folds, FoldEpochs: *foldEpochs,
+		Epochs: *epochs, Groups: *groups, Folds: *folds, FoldEpochs: *foldEpochs, Seeds: *seeds,
 		Seed: 1, Log: log.Printf, Dev: devDocs,
 	})
 	if err != nil {

@@ -38,6 +38,7 @@ func main() {
 	heuristic := flag.Bool("heuristic-mentions", false, "find names with a capitalisation heuristic instead of internal/ner")
 	ratio := flag.Float64("min-cue-ratio", quotes.DefaultOptions.MinCueRatio, "least annotated share of a learned cue")
 	minUncued := flag.Int("min-uncued", quotes.DefaultOptions.MinUncuedTokens, "least tokens of a quote with no cue")
+	minCount := flag.Int("min-cue-count", quotes.DefaultOptions.MinCueCount, "least annotations of a learned cue")
 	minPrec := flag.Float64("min-cue-precision", quotes.DefaultOptions.MinCuePrecision, "least train precision of a learned cue")
 	minScore := flag.Float64("min-score", quotes.DefaultOptions.MinScore, "least filter score of a quote")
 	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
@@ -59,6 +60,7 @@ func main() {
 	opt.MinUncuedTokens = *minUncued
 	opt.MinPartialTokens = *minPartial
 	opt.MinCuePrecision = *minPrec
+	opt.MinCueCount = *minCount
 	opt.MinScore = *minScore
 
 	var all, direct counts

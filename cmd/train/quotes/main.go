@@ -132,7 +132,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	made, right := calibrate(ps, quotes.ParseLexicon(b.String()))
+	made, right := calibrate(ps, quotes.ParseLexicon(b.String()), *minCount)
 	b.Reset()
 	fmt.Fprintf(&b, "# cue\tannotated\toccurrences\textracted\tcorrect   (learned by cmd/train/quotes from the PolNeAR train split, %d articles)\n", len(arts))
 	for _, r := range rows {
@@ -142,7 +142,7 @@ func main() {
 		log.Fatal(err)
 	}
 	// third pass: the filter over candidate quotes, with the final lexicon
-	f := trainFilter(ps, quotes.ParseLexicon(b.String()), *epochs, *l2)
+	f := trainFilter(ps, quotes.ParseLexicon(b.String()), *minCount, *epochs, *l2)
 	header := fmt.Sprintf("# logistic filter over candidate quotes, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*filterOut, []byte(header+f.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -177,10 +177,10 @@ func prepare(arts []polnear.Article, tagger *pos.Tagger) ([]prepared, error) {
 // calibrate extracts quotes from the train articles with every learned cue
 // allowed and counts per cue the quotes made and those that overlap an
 // annotated content.
-func calibrate(ps []prepared, lx *quotes.Lexicon) (made, right map[string]int) {
+func calibrate(ps []prepared, lx *quotes.Lexicon, cueCount int) (made, right map[string]int) {
 	opt := quotes.DefaultOptions
 	opt.Lexicon = lx
-	opt.MinCueRatio, opt.MinCuePrecision, opt.MinScore = 0, 0, 0
+	opt.MinCueRatio, opt.MinCuePrecision, opt.MinScore, opt.MinCueCount = 0, 0, 0, cueCount
 	made, right = map[string]int{}, map[string]int{}
 	for _, p := range ps {
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
@@ -205,9 +205,10 @@ func calibrate(ps []prepared, lx *quotes.Lexicon) (made, right map[string]int) {
 
 // trainFilter fits the logistic filter on the candidates the rules find in
 // the train articles, labelled by whether they overlap an annotated content.
-func trainFilter(ps []prepared, lx *quotes.Lexicon, epochs int, l2 float64) *quotes.Filter {
+func trainFilter(ps []prepared, lx *quotes.Lexicon, cueCount, epochs int, l2 float64) *quotes.Filter {
 	opt := quotes.DefaultOptions
 	opt.Lexicon = lx
+	opt.MinCueCount = cueCount
 	type ex struct {
 		f map[string]float64
 		y float64

@@ -10,6 +10,11 @@
 // -log p to one byte and writes one open-addressing hash table.
 //
 //	go run ./cmd/train/langid            # writes internal/langid/model/langid.bin
+//
+// With the defaults: 1.28 M n-grams, 3.26 M (language, log-probability)
+// postings, 17.1 MB, about 1 minute. -k3 30000 -k4 80000 -k5 100000 gives
+// 58 MB for +0.1 point on the UDHR dev set; -k3 8000 -k4 12000 -k5 12000
+// gives 12.7 MB for -0.3.
 package main
 
 import (

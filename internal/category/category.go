@@ -42,7 +42,7 @@ package category
 
 import (
 	"bytes"
-	"embed"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -53,6 +53,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -76,10 +77,12 @@ type Category struct {
 	Confidence float64
 }
 
+// modelData is the model file, embedded as a string and used in place.
+//
 //go:embed model/category.bin
-var modelFS embed.FS
+var modelData string
 
-// ModelPath is the path of the model inside the embedded file system.
+// ModelPath is the path of the model file in this package.
 const ModelPath = "model/category.bin"
 
 // Magic starts every model file.
@@ -93,14 +96,16 @@ type Classifier struct {
 	names []string
 	bits  uint
 	bias  []float32
-	w     []int16 // bucket-major: w[b*n+c]
+	w     []byte // int16 little-endian, bucket-major: w[b*n+c]
 	scale float32
 }
 
-// Load reads the embedded model.
-func Load() (*Classifier, error) { return LoadFS(modelFS, ModelPath) }
+// Load returns a classifier over the embedded model, used in place.
+func Load() (*Classifier, error) {
+	return Decode(unsafe.Slice(unsafe.StringData(modelData), len(modelData)))
+}
 
-// LoadFS reads a model from fsys.
+// LoadFS reads a model from fsys (a copy on the heap).
 func LoadFS(fsys fs.FS, name string) (*Classifier, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -109,7 +114,8 @@ func LoadFS(fsys fs.FS, name string) (*Classifier, error) {
 	return Decode(b)
 }
 
-// Decode parses a model file.
+// Decode parses a model file; the weights are used in place, so b must
+// not change afterwards (Decode never writes to it).
 func Decode(b []byte) (*Classifier, error) {
 	if !bytes.HasPrefix(b, []byte(Magic)) {
 		return nil, errors.New("category: not a model file")
@@ -139,13 +145,14 @@ func Decode(b []byte) (*Classifier, error) {
 		c.names = append(c.names, string(name))
 	}
 	c.bias = make([]float32, hdr.NClass)
-	c.w = make([]int16, (1<<hdr.Bits)*int(hdr.NClass))
 	if err := binary.Read(r, binary.LittleEndian, c.bias); err != nil {
 		return nil, fmt.Errorf("category: %w", err)
 	}
-	if err := binary.Read(r, binary.LittleEndian, c.w); err != nil {
-		return nil, fmt.Errorf("category: %w", err)
+	rest := b[len(b)-r.Len():]
+	if len(rest) != 2*(1<<hdr.Bits)*int(hdr.NClass) {
+		return nil, errors.New("category: truncated model")
 	}
+	c.w = rest
 	return c, nil
 }
 
@@ -200,8 +207,9 @@ func (c *Classifier) classify(feats []Feature) []Category {
 		scores[i] = float64(c.bias[i])
 	}
 	for _, f := range feats {
-		row := c.w[int(f.Index)*n : int(f.Index)*n+n]
-		for i, q := range row {
+		row := c.w[2*int(f.Index)*n : 2*(int(f.Index)*n+n)]
+		for i := range scores {
+			q := int16(binary.LittleEndian.Uint16(row[2*i:]))
 			scores[i] += float64(f.Value) * float64(q) * float64(c.scale)
 		}
 	}

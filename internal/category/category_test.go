@@ -129,7 +129,8 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if strings.Join(c.Names(), ",") != "a,b" {
 		t.Errorf("names %v", c.Names())
 	}
-	for i, q := range c.w {
+	for i := range w {
+		q := int16(uint16(c.w[2*i]) | uint16(c.w[2*i+1])<<8)
 		if got := float32(q) * c.scale; math.Abs(float64(got-w[i])) > 1e-3 {
 			t.Fatalf("weight %d: %v, want %v", i, got, w[i])
 		}

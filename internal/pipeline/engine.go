@@ -328,6 +328,16 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 	}
 	start := time.Now()
 	defer func() { e.release(time.Since(start)) }()
+	if req.SummarySentences == 0 || req.KeyPhraseCount == 0 {
+		r := *req // zero options mean the defaults; the caller's request stays as it is
+		if r.SummarySentences == 0 {
+			r.SummarySentences = DefaultSummarySentences
+		}
+		if r.KeyPhraseCount == 0 {
+			r.KeyPhraseCount = DefaultKeyPhraseCount
+		}
+		req = &r
+	}
 	fs := req.Features
 	if fs == 0 {
 		fs = NewFeatureSet()

@@ -32,7 +32,8 @@ func main() {
 	boost := flag.Int("trees", 300, "boosted trees (0: a linear model)")
 	depth := flag.Int("depth", 4, "tree depth")
 	rate := flag.Float64("rate", 0.1, "boosting learning rate")
-	newsWeight := flag.Float64("newsweight", 2, "weight of KPCrowd (news) candidates relative to Inspec")
+	kpMulti := flag.Bool("kpmulti", true, "train on KPCrowd's multi-word candidates only (its crowd keys are dominated by single words and fragments)")
+	newsWeight := flag.Float64("newsweight", 1, "weight of KPCrowd (news) candidates relative to Inspec")
 	flag.Parse()
 
 	dfPath := filepath.Join(*dir, "df.txt.gz")
@@ -74,8 +75,11 @@ func main() {
 			}
 			td := text.Analyze(doc.Text)
 			tagger.Tag(td)
-			_, texts, feats := ext.Candidates(td)
+			keys, texts, feats := ext.Candidates(td)
 			for i, t := range texts {
+				if k == 0 && *kpMulti && !strings.Contains(keys[i], " ") {
+					continue
+				}
 				l := 0.0
 				if gold[kpdata.Stem(t)] {
 					l = 1

@@ -261,16 +261,23 @@ func secondPass(ts []tok, labels []int, wt *wordTable) {
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
-		wt.get(t.lh).counts[typ(labels[i])]++
+		e := wt.get(t.lh)
+		e.counts[typ(labels[i])]++
+		if e.counts[0] == 0 && !t.first && !t.capsSent {
+			e.counts[0] = int32(i + 1) // first mention in running text
+		}
 	}
 	for i := range ts {
 		t := &ts[i]
-		t.docPrev = 0
+		t.docPrev, t.docFirst = 0, 0
 		t.lab1 = uint8(labels[i])
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
 		c := wt.get(t.lh).counts
+		if f := int(c[0]) - 1; f >= 0 && f != i {
+			t.docFirst = uint8(typ(labels[f]))
+		}
 		c[typ(labels[i])]--
 		best, bn := 0, int32(0)
 		for k := 1; k <= 5; k++ {

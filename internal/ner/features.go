@@ -58,6 +58,7 @@ const (
 	tClBiP1
 	tDocPrevM1
 	tDocPrevP1
+	tDocFirst
 )
 
 // Feature groups that can be switched off to measure their gain.
@@ -73,6 +74,7 @@ const (
 	FCase          // how often the word is capitalised in unlabelled news
 	FClusters2     // finer cluster context: ±1 fine ids, ±2 coarse ids, bigrams
 	FDocNeighbours // second pass: the document types of the neighbouring words
+	FFirstMention  // second pass: the type of the word's first mention in running text
 
 	// FDefault is the set the shipped model uses; FCase, FClusters2 and
 	// FDocNeighbours were measured and gave no dev gain.
@@ -94,6 +96,7 @@ type tok struct {
 	capsSent  bool  // the sentence is all upper case (headline)
 	docCase   uint8 // how this word is written elsewhere in the document
 	docPrev   uint8 // second pass: type given to this word elsewhere (0 none)
+	docFirst  uint8 // second pass: type of the word's first mention in running text (0 none)
 	lab1      uint8 // second pass: this token's first-pass label
 	caseB     uint8 // case-ratio bucket of the word in unlabelled news (0 unknown)
 	sentStart int
@@ -328,6 +331,9 @@ func docFeatures(ts []tok, i, groups int, out []uint64) []uint64 {
 	t := &ts[i]
 	if t.docPrev != 0 {
 		out = append(out, f1(tDocPrev, uint64(t.docPrev)), f2(tDocPrevShape, uint64(t.docPrev), uint64(t.cased)))
+	}
+	if groups&FFirstMention != 0 && t.docFirst != 0 {
+		out = append(out, f2(tDocFirst, uint64(t.docFirst), uint64(t.docPrev)))
 	}
 	if groups&FDocNeighbours != 0 {
 		if i-1 >= t.sentStart && ts[i-1].docPrev != 0 {

@@ -149,7 +149,7 @@ func (r *Recognizer) label(b *buffers) {
 		if r.groups&FSelective != 0 {
 			b.only = b.only[:0]
 			for _, s := range b.in.sents {
-				b.only = append(b.only, needsSecondPass(b.ts[s[0]:s[1]]))
+				b.only = append(b.only, needsSecondPass(b.ts[s[0]:s[1]], r.groups&FFirstMention != 0))
 			}
 			only = b.only
 		}
@@ -183,7 +183,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	}
 	secondPass(b.ts, b.labels, &b.wt)
 	for _, s := range b.in.sents {
-		if r.groups&FSelective != 0 && !needsSecondPass(b.ts[s[0]:s[1]]) {
+		if r.groups&FSelective != 0 && !needsSecondPass(b.ts[s[0]:s[1]], r.groups&FFirstMention != 0) {
 			continue
 		}
 		for i := s[0]; i < s[1]; i++ {
@@ -198,15 +198,15 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 
 // needsSecondPass reports whether some word of the sentence got a type
 // elsewhere in the document that disagrees with its first-pass label.
-func needsSecondPass(ts []tok) bool {
+func needsSecondPass(ts []tok, first bool) bool {
 	for i := range ts {
 		t := &ts[i]
-		if t.docPrev != 0 {
+		if t.docPrev != 0 || t.docFirst != 0 {
 			own := uint8(5)
 			if t.lab1 != 0 {
 				own = uint8(ltype(int(t.lab1)) + 1)
 			}
-			if own != t.docPrev {
+			if t.docPrev != 0 && own != t.docPrev || first && t.docFirst != 0 && own != t.docFirst {
 				return true
 			}
 		}

@@ -188,3 +188,34 @@ func TestCurlyApostrophe(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrent(t *testing.T) {
+	tg, r := models(t)
+	texts := []string{
+		"Iranian Defence Minister met Sergei Shoigu in Moscow on Wednesday.",
+		"Shares of Siemens fell 2 percent in Frankfurt after the Bundesbank report.",
+		"The European Union and NATO discussed the Caucasus in Brussels.",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		d := text.Analyze(s)
+		tg.Tag(d)
+		want[i] = dump(r.Recognize(d))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				i := k % len(texts)
+				d := text.Analyze(texts[i])
+				tg.Tag(d)
+				if got := dump(r.Recognize(d)); got != want[i] {
+					t.Errorf("concurrent result differs: %s vs %s", got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

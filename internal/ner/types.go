@@ -1,4 +1,27 @@
 // Package ner finds named entities and numeric expressions in a tokenised text.
+//
+// The statistical part is a structured averaged perceptron over BILOU
+// labels of the four CoNLL-2003 types, decoded with Viterbi under BILOU
+// constraints, trained on CoNLL-2003 train.txt (cmd/train/ner) with POS
+// tags predicted by internal/pos (jack-knifed on train). Features are
+// hashed (FNV-1a, mixed) into a compact open-addressing table of 12-bit
+// packed weights: the word and its lower-cased form in a ±2 window,
+// shapes, prefixes and suffixes 1-4, POS, sentence-initial and headline
+// capitalisation, word clusters learnt from the unlabelled Reuters news
+// (internal/wordclusters), hand-written gazetteers (countries, cities,
+// regions, demonyms, organisations, first names, titles, organisation
+// suffixes, event words) and how the word is written elsewhere in the
+// document. A second pass adds the type the first pass gave the same word
+// elsewhere in the document; it re-decodes only the sentences where that
+// disagrees with the first pass. Both passes share one feature lookup.
+//
+// MISC is split into NATIONALITY (demonyms), EVENT, LAW, PRODUCT and
+// WORK_OF_ART by cues, otherwise MISC. DATE, TIME, MONEY, PERCENT and
+// QUANTITY come from rules over the tokens the model left outside entities.
+//
+// cmd/eval/ner prints conlleval figures on valid.txt, both on the CoNLL
+// tokens and through the run-time path (detokenised text, text.Analyze,
+// pos.Tagger.Tag, Recognize).
 package ner
 
 // Type is an entity type.

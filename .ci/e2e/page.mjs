@@ -134,6 +134,7 @@ try {
         notices: q('#notices li').map((li) => li.textContent),
         spanWarning: document.querySelector('#span-warning').hidden ? '' : document.querySelector('#span-warning').textContent,
         overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+        overflowing: q('.scroll, .article, .panel').filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.firstElementChild?.id || e.className),
         stageTimes: window.__stageTimes,
       };
     }));

@@ -109,6 +109,7 @@ type pageResult struct {
 	Notices         []string          `json:"notices"`
 	SpanWarning     string            `json:"spanWarning"`
 	OverflowX       bool              `json:"overflowX"`
+	Overflowing     []string          `json:"overflowing"`
 	StageTimes      map[string]int    `json:"stageTimes"`
 	Unlabelled      []string          `json:"unlabelled"`
 	ConsoleErrors   []string          `json:"consoleErrors"`
@@ -260,8 +261,8 @@ func TestBrowserDemo(t *testing.T) {
 					t.Errorf("stage %s is %s", part, st)
 				}
 			}
-			if r.OverflowX {
-				t.Errorf("the page scrolls sideways at %s", tc.viewport)
+			if r.OverflowX || len(r.Overflowing) > 0 {
+				t.Errorf("at %s the page scrolls sideways (%v) or these parts do: %v", tc.viewport, r.OverflowX, r.Overflowing)
 			}
 			// The demo pauses 40 ms before each of its 12 messages: the page
 			// must show them as they come, not all at the end.

@@ -731,11 +731,12 @@
     tb.replaceChildren(...state.times.map((t) => {
       const k = short(t.type, 'TIME_EXPRESSION_TYPE_');
       const res = resolvedDate(t.value);
+      const words = res || timexWords(t.value, k);
       return el('tr', {},
-        el('td', {}, t.text?.content || ''),
-        el('td', {}, TIME_TYPES[k] || k),
-        el('td', { class: 'mono' }, t.value || ''),
-        el('td', {}, res || timexWords(t.value, k), t.anchored && res ? el('span', { class: 'muted small' }, ' (from the publish date)') : ''));
+        el('th', { scope: 'row' }, t.text?.content || ''),
+        el('td', { 'data-label': 'Type' }, TIME_TYPES[k] || k),
+        el('td', { class: 'mono', 'data-label': 'Value' }, t.value || ''),
+        el('td', { 'data-label': 'Resolved' }, words ? el('span', {}, words, t.anchored && res ? el('span', { class: 'muted small' }, ' (from the publish date)') : '') : ''));
     }));
   }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
@@ -71,7 +72,7 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 	if !utf8.ValidString(req.Content) {
 		return nil, invalid("INVALID_UTF8", field, "the article is not valid UTF-8")
 	}
-	if strings.TrimSpace(req.Content) == "" {
+	if blank(req.Content) {
 		return nil, invalid("EMPTY_ARTICLE", field, "the article is empty or only white space")
 	}
 	if i := controlChar(req.Content); i >= 0 {
@@ -194,4 +195,16 @@ func controlChar(s string) int {
 		}
 	}
 	return -1
+}
+
+// blank reports whether s has nothing but white space and invisible
+// format characters (byte order marks, zero-width spaces and joiners, soft
+// hyphens): an article with no text to analyse.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -170,23 +170,35 @@ func positionRank(cands []*candidate, stems []string, doc *text.Document) map[st
 		return nil
 	}
 	const window = 10
-	adj := make([]map[int]float64, n)
-	for i := range adj {
-		adj[i] = make(map[int]float64)
+	type edge struct {
+		a, b int32
 	}
+	weights := make(map[edge]float64)
 	for i, a := range seq {
 		for j := i + 1; j < len(seq) && j < i+window; j++ {
 			if b := seq[j]; b != a {
-				adj[a][b]++
-				adj[b][a]++
+				weights[edge{int32(a), int32(b)}]++
+				weights[edge{int32(b), int32(a)}]++
 			}
 		}
 	}
+	// compressed rows: start[i]..start[i+1] index nbr/wt
+	start := make([]int, n+1)
+	for e := range weights {
+		start[e.a+1]++
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	nbr := make([]int32, len(weights))
+	wt := make([]float64, len(weights))
+	fill := append([]int(nil), start[:n]...)
 	out := make([]float64, n)
-	for i := range adj {
-		for _, w := range adj[i] {
-			out[i] += w
-		}
+	for e, w := range weights {
+		k := fill[e.a]
+		fill[e.a]++
+		nbr[k], wt[k] = e.b, w
+		out[e.a] += w
 	}
 	bs := 0.0
 	for _, b := range bias {
@@ -205,12 +217,13 @@ func positionRank(cands []*candidate, stems []string, doc *text.Document) map[st
 		for i := range next {
 			next[i] = (1 - d) * bias[i]
 		}
-		for i := range adj {
+		for i := 0; i < n; i++ {
 			if out[i] == 0 {
 				continue
 			}
-			for j, w := range adj[i] {
-				next[j] += d * score[i] * w / out[i]
+			f := d * score[i] / out[i]
+			for k := start[i]; k < start[i+1]; k++ {
+				next[nbr[k]] += f * wt[k]
 			}
 		}
 		score, next = next, score

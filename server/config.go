@@ -19,6 +19,8 @@ type Config struct {
 	MaxBatch        int
 	MaxConcurrency  int
 	MaxInFlight     int
+	MaxQueue        int
+	MaxQueueWait    time.Duration
 	CORSOrigins     []string
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
@@ -74,7 +76,9 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
 	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
 	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 8, "articles of one stream or batch analysed at once")
-	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more wait until their deadline (0: 4 per CPU)")
+	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more queue (0: 4 per CPU)")
+	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint (0: as many as --max-in-flight; -1: no queue)")
+	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a sooner caller deadline ends the wait first")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
@@ -127,6 +131,10 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--fetch-timeout must be positive")
 	case cfg.MaxInFlight < 0:
 		return cfg, fmt.Errorf("--max-in-flight must not be negative")
+	case cfg.MaxQueue < -1:
+		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
+	case cfg.MaxQueueWait <= 0:
+		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	}
 	return cfg, nil
 }

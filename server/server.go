@@ -76,7 +76,8 @@ func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
 func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	engine, err := pipeline.New(pipeline.Config{
-		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight, Logger: s.log,
+		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight,
+		MaxQueue: s.cfg.MaxQueue, MaxWait: s.cfg.MaxQueueWait, Logger: s.log,
 		Fetch: fetch.Options{MaxBytes: int64(s.cfg.MaxPageBytes), Timeout: s.cfg.FetchTimeout, Allow: s.cfg.FetchAllow},
 	})
 	if err != nil {

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/status"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/pipeline"
+)
+
+// TestOverloadShedsAndRecovers drives the real server (two analysis slots,
+// a queue of two and a 250 ms queue wait) open-loop at twice the rate it
+// sustains, for 3 s. Each analysis runs the core stages plus a stage that
+// takes 20 ms of wall time, so the sustainable rate (100 articles/s) does not
+// depend on how busy the machine is. The server must shed the excess with
+// RESOURCE_EXHAUSTED (reason OVERLOADED, with a retry hint) rather than
+// queue it: accepted calls keep a bounded latency, the heap does not grow
+// with the backlog, and calls succeed again as soon as the load stops.
+// (cmd/loadtest -overload 60s runs the same at full length.)
+func TestOverloadShedsAndRecovers(t *testing.T) {
+	const maxWait = 250 * time.Millisecond
+	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
+		"--max-in-flight", "2", "--max-queue", "2", "--max-queue-wait", maxWait.String(), "--log-level", "error"},
+		func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const work = 20 * time.Millisecond
+	for _, s := range pipeline.Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			srv.stages = append(srv.stages, s)
+		}
+	}
+	srv.stages = append(srv.stages, pipeline.Stage{Name: "work", Order: 15, Always: true,
+		Load: func() (pipeline.RunFunc, error) {
+			return func(ctx context.Context, st *pipeline.State) error {
+				select {
+				case <-time.After(work):
+				case <-ctx.Done():
+				}
+				return ctx.Err()
+			}, nil
+		}})
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	client := articlev1.NewArticleAnalysisServiceClient(conn)
+	for deadline := time.Now().Add(10 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("server not ready")
+		}
+	}
+	text, err := os.ReadFile("../internal/pipeline/testdata/bench_600.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Text{Text: string(text)}}}
+	call := func() (time.Duration, error) {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		t0 := time.Now()
+		_, err := client.AnalyzeArticle(cctx, req)
+		return time.Since(t0), err
+	}
+
+	// The sustainable rate: two callers (the slots), closed loop, for 1 s.
+	var calibrated []time.Duration
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	cstart := time.Now()
+	for range 2 {
+		wg.Go(func() {
+			for time.Since(cstart) < time.Second {
+				d, err := call()
+				if err != nil {
+					t.Errorf("calibration call: %v", err)
+					return
+				}
+				mu.Lock()
+				calibrated = append(calibrated, d)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	rate := float64(len(calibrated)) / time.Since(cstart).Seconds()
+	slices.Sort(calibrated)
+	service := calibrated[len(calibrated)*99/100]
+	t.Logf("sustainable: %.1f articles/s, p99 %v; overload at %.1f/s for 3 s", rate, service, 2*rate)
+
+	// Twice that rate, open loop, for 3 s, sampling the heap.
+	var heap []uint64
+	stopSampling := make(chan struct{})
+	var sampler sync.WaitGroup
+	sampler.Go(func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			heap = append(heap, ms.HeapInuse)
+			select {
+			case <-stopSampling:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	})
+	var okLat []time.Duration
+	var shed, other atomic.Int64
+	var retryHint atomic.Bool
+	var peak, outstanding atomic.Int64
+	interval := time.Duration(float64(time.Second) / (2 * rate))
+	ostart := time.Now()
+	for next := ostart; time.Since(ostart) < 3*time.Second; next = next.Add(interval) {
+		time.Sleep(time.Until(next))
+		if n := outstanding.Add(1); n > peak.Load() {
+			peak.Store(n)
+		}
+		wg.Go(func() {
+			defer outstanding.Add(-1)
+			d, err := call()
+			switch st := status.Convert(err); {
+			case err == nil:
+				mu.Lock()
+				okLat = append(okLat, d)
+				mu.Unlock()
+			case st.Code() == codes.ResourceExhausted:
+				shed.Add(1)
+				for _, det := range st.Details() {
+					if ri, ok := det.(*errdetails.RetryInfo); ok && ri.GetRetryDelay().AsDuration() > 0 {
+						retryHint.Store(true)
+					}
+				}
+				if reason(st) != "OVERLOADED" {
+					t.Errorf("RESOURCE_EXHAUSTED with reason %q, want OVERLOADED", reason(st))
+				}
+			default:
+				other.Add(1)
+				t.Errorf("overload call: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	close(stopSampling)
+	sampler.Wait()
+
+	slices.Sort(okLat)
+	if len(okLat) == 0 {
+		t.Fatal("no call succeeded under overload")
+	}
+	p99 := okLat[len(okLat)*99/100]
+	t.Logf("overload: %d ok (p50 %v, p99 %v), %d shed, %d other errors, at most %d calls open",
+		len(okLat), okLat[len(okLat)/2], p99, shed.Load(), other.Load(), peak.Load())
+	if shed.Load() == 0 {
+		t.Error("nothing was shed at twice the sustainable rate")
+	}
+	if !retryHint.Load() {
+		t.Error("no RESOURCE_EXHAUSTED carried a RetryInfo")
+	}
+	// An accepted call waits at most maxWait, then runs alongside at most
+	// one other; unbounded queueing would reach about 1.5 s here.
+	if bound := maxWait + 3*service + 200*time.Millisecond; p99 > bound {
+		t.Errorf("p99 of accepted calls %v, over the bound %v", p99, bound)
+	}
+	third := max(1, len(heap)/3)
+	first, last := slices.Max(heap[:third]), slices.Max(heap[len(heap)-third:])
+	t.Logf("heap in use: peak %d MB in the first second, %d MB in the last", first>>20, last>>20)
+	if last > first*3/2+64<<20 {
+		t.Errorf("heap grew under overload: %d MB → %d MB", first>>20, last>>20)
+	}
+
+	// Recovery: calls succeed at once now that the load is gone.
+	for i := range 5 {
+		d, err := call()
+		if err != nil {
+			t.Fatalf("call %d after the overload: %v", i, err)
+		}
+		if d > maxWait+3*service+200*time.Millisecond {
+			t.Errorf("call %d after the overload took %v", i, d)
+		}
+	}
+}

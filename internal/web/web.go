@@ -5,8 +5,14 @@
 //
 // The page is plain HTML, CSS and JavaScript embedded in the binary, with
 // no build step; it makes no third-party requests. Mount the handler at "/"
-// of the gateway's mux: it answers "/" and "/static/..." and 404 otherwise,
-// so more specific patterns such as "/v1/" keep their routes.
+// of the gateway's mux, with no method in the pattern so that it conflicts
+// with none of the others:
+//
+//	mux.Handle("/", web.Handler())
+//
+// It answers GET and HEAD of "/" and "/static/...", 404 for other paths and
+// 405 for other methods; more specific patterns such as "/v1/" keep their
+// routes.
 package web
 
 import (

@@ -90,13 +90,13 @@ func LoadFS(fsys fs.FS) (*Extractor, error) {
 	if err := json.NewDecoder(zr).Decode(&m); err != nil {
 		return nil, fmt.Errorf("keyphrase: decoding model: %w", err)
 	}
-	if len(m.Weights) != numFeatures || len(m.Mean) != numFeatures || len(m.Std) != numFeatures {
-		return nil, fmt.Errorf("keyphrase: model has %d weights, want %d", len(m.Weights), numFeatures)
+	if !m.check() {
+		return nil, fmt.Errorf("keyphrase: model does not match the %d features of this version", numFeatures)
 	}
 	return New(&m, df, n), nil
 }
 
-// New returns an Extractor with model m (nil: features only) and background
+// New returns an Extractor with model m (nil: Candidates only) and background
 // document frequencies df over ndocs documents, with Redundancy set.
 func New(m *Model, df map[string]int32, ndocs int) *Extractor {
 	return &Extractor{Redundancy: true, m: m, df: df, ndocs: float64(ndocs)}

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,8 +42,8 @@ func LoadFS(fsys fs.FS, name string) (*Summarizer, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("summary: decoding model: %w", err)
 	}
-	if len(m.Weights) != NumFeatures || len(m.Mean) != NumFeatures || len(m.Std) != NumFeatures {
-		return nil, fmt.Errorf("summary: model has %d weights, want %d", len(m.Weights), NumFeatures)
+	if !m.check() {
+		return nil, fmt.Errorf("summary: model does not match the %d features of this version", NumFeatures)
 	}
 	return New(&m), nil
 }
@@ -93,7 +94,7 @@ func (s *Summarizer) Select(sents [][]string, n int) []int {
 			if len(chosen) == n {
 				break
 			}
-			if contains(chosen, i) {
+			if slices.Contains(chosen, i) {
 				continue
 			}
 			ts := trigrams(sents[i])
@@ -117,15 +118,6 @@ func (s *Summarizer) Select(sents [][]string, n int) []int {
 	}
 	sort.Ints(chosen)
 	return chosen
-}
-
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func trigrams(s []string) []string {

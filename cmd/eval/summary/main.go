@@ -22,9 +22,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	folds := flag.Int("folds", 5, "cross-validation folds (0 or 1: skip)")
-	l2 := flag.Float64("l2", 1e-4, "L2 regularisation of the cross-validated models")
-	epochs := flag.Int("epochs", 4, "training epochs of the cross-validated models")
-	trees := flag.Int("trees", 200, "boosted trees (0: logistic regression)")
+	trees := flag.Int("trees", 200, "boosted trees")
 	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
 	flag.Parse()
@@ -54,8 +52,8 @@ func main() {
 	fmt.Printf("  embedded model (in-sample, trained on all dev)    %s\n", emb.String())
 	if *folds > 1 {
 		exs := cnndm.Prepare(stories)
-		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64, fold int) *summary.Model {
-			return fit(X, y, *l2, *epochs, *trees, *depth, int64(fold))
+		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64) *summary.Model {
+			return fit(X, y, *trees, *depth)
 		})
 		fmt.Printf("  learned scorer, %d-fold CV held-out folds          %s\n", *folds, r.Model.String())
 		fmt.Printf("  greedy oracle (upper bound)                       %s\n", r.Oracle.String())
@@ -63,9 +61,6 @@ func main() {
 	fmt.Printf("(scoring with the embedded model, incl. ROUGE: %v)\n", el.Round(time.Millisecond))
 }
 
-func fit(X [][]float64, y []float64, l2 float64, epochs, trees, depth int, seed int64) *summary.Model {
-	if trees > 0 {
-		return summary.FitBoost(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
-	}
-	return summary.Fit(X, y, l2, epochs, seed)
+func fit(X [][]float64, y []float64, trees, depth int) *summary.Model {
+	return summary.Fit(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
 }

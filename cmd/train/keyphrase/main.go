@@ -7,7 +7,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"log"
 	"os"
 	"path/filepath"
@@ -27,9 +26,7 @@ func main() {
 	dir := flag.String("dir", "internal/keyphrase", "where to write df.txt.gz and model.json.gz")
 	buildDF := flag.Bool("df", false, "rebuild the background df table")
 	top := flag.Int("top", 40000, "stems kept in the df table")
-	l2 := flag.Float64("l2", 1e-4, "L2 regularisation")
-	epochs := flag.Int("epochs", 5, "training epochs (linear model)")
-	boost := flag.Int("trees", 300, "boosted trees (0: a linear model)")
+	trees := flag.Int("trees", 300, "boosted trees")
 	depth := flag.Int("depth", 4, "tree depth")
 	rate := flag.Float64("rate", 0.1, "boosting learning rate")
 	kpMulti := flag.Bool("kpmulti", true, "train on KPCrowd's multi-word candidates only (its crowd keys are dominated by single words and fragments)")
@@ -93,12 +90,7 @@ func main() {
 		}
 	}
 	log.Printf("%d training docs, %d candidates, %d positive", len(d.KPCrowdTrain)+len(d.InspecTrain), total, pos)
-	var m *keyphrase.Model
-	if *boost > 0 {
-		m = keyphrase.FitBoost(X, y, w, gbdt.Options{Trees: *boost, Depth: *depth, Rate: *rate, Lambda: 1, MinHess: 5, Bins: 64, Subsample: 0.5})
-	} else {
-		m = keyphrase.Fit(X, y, *l2, *epochs, 1)
-	}
+	m := keyphrase.Fit(X, y, w, gbdt.Options{Trees: *trees, Depth: *depth, Rate: *rate, Lambda: 1, MinHess: 5, Bins: 64, Subsample: 0.5})
 	var buf bytes.Buffer
 	if err := keyphrase.WriteModel(&buf, m); err != nil {
 		log.Fatal(err)
@@ -108,11 +100,6 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s (%d bytes)", out, buf.Len())
-	if m.Boost == nil {
-		for i, n := range m.Features {
-			fmt.Printf("  %-18s %+.3f\n", n, m.Weights[i])
-		}
-	}
 }
 
 func writeDF(data, path string, top int) error {

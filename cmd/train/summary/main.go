@@ -22,9 +22,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	out := flag.String("out", "internal/summary/model.json", "model file to write (empty: none)")
 	folds := flag.Int("folds", 5, "cross-validation folds (0: none)")
-	l2 := flag.Float64("l2", 1e-4, "L2 regularisation")
-	epochs := flag.Int("epochs", 4, "training epochs")
-	trees := flag.Int("trees", 200, "boosted trees (0: logistic regression)")
+	trees := flag.Int("trees", 200, "boosted trees")
 	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
 	flag.Parse()
@@ -41,8 +39,8 @@ func main() {
 	log.Printf("%d stories prepared in %v", len(exs), time.Since(start).Round(time.Millisecond))
 
 	if *folds > 1 {
-		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64, fold int) *summary.Model {
-			return fit(X, y, *l2, *epochs, *trees, *depth, int64(fold))
+		r := cnndm.CrossValidate(exs, *folds, func(X [][]float64, y []float64) *summary.Model {
+			return fit(X, y, *trees, *depth)
 		})
 		fmt.Printf("%d-fold cross-validation, held-out folds, %d stories   R-1    R-2    R-L\n", *folds, r.Lead.N)
 		fmt.Printf("  LEAD-3                                  %s\n", r.Lead.String())
@@ -57,8 +55,8 @@ func main() {
 			X = append(X, e.Features...)
 			y = append(y, e.Labels...)
 		}
-		m := fit(X, y, *l2, *epochs, *trees, *depth, 99)
-		b, err := json.MarshalIndent(m, "", " ")
+		m := fit(X, y, *trees, *depth)
+		b, err := json.Marshal(m)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -69,9 +67,6 @@ func main() {
 	}
 }
 
-func fit(X [][]float64, y []float64, l2 float64, epochs, trees, depth int, seed int64) *summary.Model {
-	if trees > 0 {
-		return summary.FitBoost(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
-	}
-	return summary.Fit(X, y, l2, epochs, seed)
+func fit(X [][]float64, y []float64, trees, depth int) *summary.Model {
+	return summary.Fit(X, y, gbdt.Options{Trees: trees, Depth: depth, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5})
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -108,7 +109,7 @@ func (s *Story) Oracle(max int) []int {
 	for len(chosen) < max {
 		bi := -1
 		for i := range s.Sentences {
-			if has(chosen, i) {
+			if slices.Contains(chosen, i) {
 				continue
 			}
 			var flat []string
@@ -127,15 +128,6 @@ func (s *Story) Oracle(max int) []int {
 		chosen = append(chosen, bi)
 	}
 	return chosen
-}
-
-func has(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Example holds a story's sentence features and oracle labels.
@@ -210,7 +202,7 @@ type Result struct {
 
 // CrossValidate trains on k-1 folds (story i is in fold i mod k) and scores
 // the held-out fold, for every fold; fit trains a model on sentence features.
-func CrossValidate(exs []Example, k int, fit func(X [][]float64, y []float64, fold int) *summary.Model) Result {
+func CrossValidate(exs []Example, k int, fit func(X [][]float64, y []float64) *summary.Model) Result {
 	var r Result
 	for f := 0; f < k; f++ {
 		var X [][]float64
@@ -221,7 +213,7 @@ func CrossValidate(exs []Example, k int, fit func(X [][]float64, y []float64, fo
 				y = append(y, e.Labels...)
 			}
 		}
-		s := summary.New(fit(X, y, f))
+		s := summary.New(fit(X, y))
 		for i, e := range exs {
 			if i%k != f {
 				continue

@@ -78,7 +78,7 @@ const (
 
 	// FDefault is the set the shipped model uses; FCase, FClusters2 and
 	// FDocNeighbours were measured and gave no dev gain.
-	FDefault = FClusters | FGazetteer | FDocCase | FSecondPass | FSelective
+	FDefault = FClusters | FGazetteer | FDocCase | FSecondPass | FSelective | FFirstMention
 )
 
 // tok holds the per-token values the templates combine.

@@ -8,8 +8,8 @@ import (
 func TestTokenize(t *testing.T) {
 	cases := map[string]string{
 		"Russia's army didn't move.": "Russia 's army did n't move .",
-		"(U.S. officials) said":       "( U.S. officials ) said",
-		"\"Yes,\" he said.":           "\" Yes , \" he said .",
+		"(U.S. officials) said":      "( U.S. officials ) said",
+		"\"Yes,\" he said.":          "\" Yes , \" he said .",
 	}
 	for in, want := range cases {
 		if got := strings.Join(Tokenize(in, nil), " "); got != want {

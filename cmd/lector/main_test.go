@@ -204,6 +204,20 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestLoopbackURL asks the server to fetch its own loopback address, which
+// it must refuse (or, on a server without URL sources, not support).
+func TestLoopbackURL(t *testing.T) {
+	srv := webtest.Start(t, webtest.Config{})
+	code, out, errs := lector(t, "", "analyze", "-addr", srv.GRPCAddr, "http://"+srv.GRPCAddr+"/")
+	if code != exitError || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errs, " BLOCKED_ADDRESS: ") && !strings.Contains(errs, " SOURCE_NOT_SUPPORTED: ") {
+		t.Errorf("stderr %q", errs)
+	}
+	t.Log(strings.TrimSpace(errs))
+}
+
 func TestCapabilities(t *testing.T) {
 	srv := webtest.Start(t, webtest.Config{Service: demo()})
 	code, out, errs := lector(t, "", "capabilities", "-addr", srv.GRPCAddr)

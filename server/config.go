@@ -29,8 +29,17 @@ type Config struct {
 	FetchAllow   []netip.Prefix
 	FetchTimeout time.Duration
 	MaxPageBytes int
-	// Hardening: idle bidirectional streams.
-	StreamIdleTimeout time.Duration
+	// Hardening: idle bidirectional streams, TLS, API keys, per-client
+	// limits, debug logging of article text.
+	StreamIdleTimeout   time.Duration
+	TLSCert             string
+	TLSKey              string
+	TLSClientCA         string
+	APIKeysFile         string
+	RateLimit           int
+	RateBurst           int
+	MaxStreamsPerClient int
+	LogArticleText      bool
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -86,6 +95,14 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
 	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
 	dur(&cfg.StreamIdleTimeout, "stream-idle-timeout", "LECTOR_STREAM_IDLE_TIMEOUT", 5*time.Minute, "end a bidirectional stream with no article in flight and no message for this long (0: never)")
+	str(&cfg.TLSCert, "tls-cert", "LECTOR_TLS_CERT", "", "PEM certificate (chain) of the server; with --tls-key, gRPC and HTTP serve TLS only")
+	str(&cfg.TLSKey, "tls-key", "LECTOR_TLS_KEY", "", "PEM private key of --tls-cert")
+	str(&cfg.TLSClientCA, "tls-client-ca", "LECTOR_TLS_CLIENT_CA", "", "PEM CA certificates; when set, every client must present a certificate they signed (mutual TLS)")
+	str(&cfg.APIKeysFile, "api-keys-file", "LECTOR_API_KEYS_FILE", "", "file of API keys, one per line (# comments); when set, calls need \"authorization: Bearer KEY\" or \"x-api-key: KEY\" (health, reflection, /healthz, /readyz, /metrics and / stay open)")
+	num(&cfg.RateLimit, "rate-limit", "LECTOR_RATE_LIMIT", 0, "requests per second per client (API key, else IP address); a batch counts its articles; over it RESOURCE_EXHAUSTED, reason RATE_LIMITED (0: no limit)")
+	num(&cfg.RateBurst, "rate-burst", "LECTOR_RATE_BURST", 0, "requests a client may make at once above --rate-limit (0: twice the rate)")
+	num(&cfg.MaxStreamsPerClient, "max-streams-per-client", "LECTOR_MAX_STREAMS_PER_CLIENT", 0, "streaming calls open at once per client; beyond it RESOURCE_EXHAUSTED, reason TOO_MANY_STREAMS (0: no limit)")
+	fs.BoolVar(&cfg.LogArticleText, "log-article-text", env("LECTOR_LOG_ARTICLE_TEXT", "") == "true", "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -133,6 +150,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-in-flight must not be negative")
 	case cfg.MaxQueue < -1:
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
+	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:
+		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
 	case cfg.MaxQueueWait <= 0:
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	}

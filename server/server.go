@@ -20,7 +20,6 @@ import (
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/fetch"
 	"github.com/lector-nlp/lector/internal/gateway"
-	"github.com/lector-nlp/lector/internal/idle"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/service"
 )
@@ -85,8 +84,14 @@ func (s *Server) Run(ctx context.Context) error {
 		s.httpLis.Close()
 		return err
 	}
+	hard, err := s.hardening()
+	if err != nil {
+		s.grpcLis.Close()
+		s.httpLis.Close()
+		return err
+	}
 	svc := service.New(service.Config{
-		Engine: engine, Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
+		Engine: hard.metrics.Engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.cfg.MaxConcurrency, Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()
@@ -95,13 +100,14 @@ func (s *Server) Run(ctx context.Context) error {
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// ping quiet connections so dead peers free their streams
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: time.Minute, Timeout: 20 * time.Second}),
-		grpc.ChainStreamInterceptor(idle.StreamServerInterceptor(s.cfg.StreamIdleTimeout, service.ErrorDomain)),
 	)
+	opts = append(opts, hard.grpcOpts...)
 	gs := grpc.NewServer(opts...)
 	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)
+	hard.metrics.InitializeMetrics(gs)
 
 	gw, err := gateway.New(ctx, gateway.Config{
 		GRPCAddr:          loopback(s.grpcLis.Addr()),
@@ -111,6 +117,8 @@ func (s *Server) Run(ctx context.Context) error {
 		CORSOrigins:       s.cfg.CORSOrigins,
 		Ready:             s.ready.Load,
 		Logger:            s.log,
+		DialTLS:           hard.loopTLS,
+		Routes:            map[string]http.Handler{"GET /metrics": hard.metrics.Handler()},
 	})
 	if err != nil {
 		s.grpcLis.Close()
@@ -122,7 +130,14 @@ func (s *Server) Run(ctx context.Context) error {
 
 	errc := make(chan error, 2)
 	go func() { errc <- gs.Serve(s.grpcLis) }()
-	go func() { errc <- hsrv.Serve(s.httpLis) }()
+	go func() {
+		if hard.httpTLS != nil {
+			hsrv.TLSConfig = hard.httpTLS
+			errc <- hsrv.ServeTLS(s.httpLis, "", "")
+			return
+		}
+		errc <- hsrv.Serve(s.httpLis)
+	}()
 	hs.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	hs.SetServingStatus(articlev1.ArticleAnalysisService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
 	s.ready.Store(true)

@@ -6,6 +6,7 @@ package gateway
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"log/slog"
 	"math"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -40,6 +42,11 @@ type Config struct {
 	Ready func() bool
 	// Logger receives the access log.
 	Logger *slog.Logger
+	// DialTLS, when set, is the TLS configuration of the connection to the
+	// gRPC server; nil dials in plaintext.
+	DialTLS *tls.Config
+	// Routes are further handlers by pattern, such as "GET /metrics".
+	Routes map[string]http.Handler
 }
 
 // Gateway is the HTTP side of Lector.
@@ -70,8 +77,12 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	if msg <= 0 {
 		msg = 4 << 20
 	}
+	creds := insecure.NewCredentials()
+	if cfg.DialTLS != nil {
+		creds = credentials.NewTLS(cfg.DialTLS)
+	}
 	conn, err := grpc.NewClient(cfg.GRPCAddr,
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithTransportCredentials(creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(msg), grpc.MaxCallRecvMsgSize(math.MaxInt32)),
 	)
 	if err != nil {
@@ -90,6 +101,12 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 			return runtime.DefaultHeaderMatcher(key)
 		}),
 		runtime.WithErrorHandler(errorHandler),
+		runtime.WithIncomingHeaderMatcher(func(key string) (string, bool) {
+			if strings.EqualFold(key, "X-Api-Key") {
+				return "x-api-key", true // API keys; Authorization passes by default
+			}
+			return runtime.DefaultHeaderMatcher(key)
+		}),
 	)
 	if err := articlev1.RegisterArticleAnalysisServiceHandler(ctx, g.mux, conn); err != nil {
 		conn.Close()
@@ -114,6 +131,9 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.HandleFunc("GET /{$}", servePage)
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, h)
+	}
 	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(mux)))))
 	return g, nil
 }

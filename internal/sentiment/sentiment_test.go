@@ -193,3 +193,32 @@ func checkRange(t *testing.T, s Score) {
 		t.Errorf("magnitude %v < 0", s.Magnitude)
 	}
 }
+
+func TestConcurrent(t *testing.T) {
+	m := mustLoad(t)
+	s := "Critics accused Mayor Ortiz of wasting public money. Mayor Ortiz rejected the claims."
+	doc := analyze(s)
+	ms := spansOf(s, "Mayor Ortiz")
+	want := m.Target(doc, ms)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				if got := m.Target(doc, ms); got != want {
+					t.Errorf("concurrent Target = %v, want %v", got, want)
+					return
+				}
+				m.Sentences(doc)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestLoadFSErrors(t *testing.T) {
+	if _, err := LoadFS(modelFS, "model/missing.bin.gz"); err == nil {
+		t.Error("LoadFS of a missing file: no error")
+	}
+}

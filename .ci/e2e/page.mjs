@@ -110,6 +110,39 @@ try {
     if (args.layer) await page.locator(`input[name="layer"][value="${args.layer}"]`).check();
     Object.assign(out, await page.evaluate(() => {
       const q = (s) => [...document.querySelectorAll(s)];
+      // WCAG contrast of every visible text against the first opaque
+      // background behind it; disabled controls are exempt.
+      const lowContrast = () => {
+        const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const bg = (e) => {
+          for (; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+          }
+          return [255, 255, 255];
+        };
+        const bad = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const seen = new Set();
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const e = n.parentElement;
+          if (!n.textContent.trim() || seen.has(e) || e.closest('[hidden], :disabled, .visually-hidden')) continue;
+          seen.add(e);
+          const cs = getComputedStyle(e);
+          if (cs.visibility === 'hidden' || cs.display === 'none' || !e.getClientRects().length) continue;
+          const fg = rgb(cs.color);
+          const [a, b] = [lum(fg.slice(0, 3)), lum(bg(e))];
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          const size = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700;
+          const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+          if (ratio < need) bad.push(`${e.tagName.toLowerCase()}.${e.className}: ${ratio.toFixed(2)} "${n.textContent.trim().slice(0, 30)}"`);
+        }
+        return bad;
+      };
       const err = document.querySelector('#error');
       return {
         complete: document.querySelector('#results').dataset.complete === 'true',
@@ -136,6 +169,7 @@ try {
         overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
         overflowing: q('.scroll, .article, .panel').filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.firstElementChild?.id || e.className),
         stageTimes: window.__stageTimes,
+        lowContrast: lowContrast(),
       };
     }));
   }

@@ -111,6 +111,7 @@ type pageResult struct {
 	OverflowX       bool              `json:"overflowX"`
 	Overflowing     []string          `json:"overflowing"`
 	StageTimes      map[string]int    `json:"stageTimes"`
+	LowContrast     []string          `json:"lowContrast"`
 	Unlabelled      []string          `json:"unlabelled"`
 	ConsoleErrors   []string          `json:"consoleErrors"`
 	ForeignRequests []string          `json:"foreignRequests"`
@@ -173,6 +174,9 @@ func checkClean(t *testing.T, r *pageResult) {
 	}
 	if len(r.Unlabelled) > 0 {
 		t.Errorf("form controls without a label: %q", r.Unlabelled)
+	}
+	if len(r.LowContrast) > 0 {
+		t.Errorf("text below WCAG AA contrast: %q", r.LowContrast)
 	}
 	if r.SpanWarning != "" {
 		t.Errorf("span warning: %s", r.SpanWarning)

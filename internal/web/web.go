@@ -17,12 +17,15 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 //go:embed index.html static
@@ -47,14 +50,32 @@ func New(cfg Config) http.Handler {
 		panic("web: " + err.Error()) // the embedded template is fixed; a failure is a bug caught by the tests
 	}
 	sub, _ := fs.Sub(files, "static")
-	h := &handler{index: index, assets: http.StripPrefix("/static/", http.FileServerFS(sub)), csp: csp(base)}
+	h := &handler{index: index, indexTag: etag(index), assets: http.StripPrefix("/static/", http.FileServerFS(sub)),
+		tags: map[string]string{}, csp: csp(base)}
+	fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := fs.ReadFile(sub, p); err == nil {
+				h.tags["/static/"+p] = etag(b)
+			}
+		}
+		return nil
+	})
 	return h
 }
 
 type handler struct {
-	index  []byte
-	assets http.Handler
-	csp    string
+	index    []byte
+	indexTag string
+	assets   http.Handler
+	tags     map[string]string // ETag of each asset by path
+	csp      string
+}
+
+// etag is a strong validator of content; embedded files have no
+// modification time, so caches revalidate with If-None-Match.
+func etag(b []byte) string {
+	sum := sha256.Sum256(b)
+	return `"` + hex.EncodeToString(sum[:8]) + `"`
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -71,11 +92,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/" || p == "/index.html":
 		hd.Set("Content-Type", "text/html; charset=utf-8")
 		hd.Set("Cache-Control", "no-cache")
-		if r.Method == http.MethodGet {
-			w.Write(h.index)
-		}
-	case strings.HasPrefix(p, "/static/") && !strings.HasSuffix(p, "/"):
+		hd.Set("ETag", h.indexTag)
+		http.ServeContent(w, r, "index.html", time.Time{}, bytes.NewReader(h.index))
+	case strings.HasPrefix(p, "/static/") && h.tags[p] != "":
 		hd.Set("Cache-Control", "no-cache")
+		hd.Set("ETag", h.tags[p])
 		h.assets.ServeHTTP(w, r)
 	default:
 		http.NotFound(w, r)

@@ -107,3 +107,21 @@ func TestScriptParses(t *testing.T) {
 		t.Errorf("node --check static/app.js: %v\n%s", err, out)
 	}
 }
+
+func TestHandlerRevalidates(t *testing.T) {
+	h := web.Handler()
+	for _, path := range []string{"/", "/static/app.js", "/static/style.css"} {
+		r := get(t, h, "GET", path)
+		tag := r.Header.Get("ETag")
+		if r.StatusCode != 200 || tag == "" || r.Header.Get("Cache-Control") != "no-cache" {
+			t.Fatalf("GET %s: %d, ETag %q, Cache-Control %q", path, r.StatusCode, tag, r.Header.Get("Cache-Control"))
+		}
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("If-None-Match", tag)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("GET %s with its ETag: %d, %d bytes", path, rec.Code, rec.Body.Len())
+		}
+	}
+}

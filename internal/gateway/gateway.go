@@ -61,10 +61,11 @@ type Gateway struct {
 
 // marshaler writes camelCase JSON with default values (so offsets of 0 and
 // empty lists are present) and rejects unknown fields.
-var marshaler = &runtime.JSONPb{
+// It writes messages with the fast encoder of jsonenc.go.
+var marshaler = &fastJSON{JSONPb: &runtime.JSONPb{
 	MarshalOptions:   protojson.MarshalOptions{EmitDefaultValues: true},
 	UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
-}
+}}
 
 // New dials the gRPC server and returns the gateway. The connection is
 // made lazily; Close releases it.

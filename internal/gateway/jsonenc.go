@@ -1,0 +1,246 @@
+package gateway
+
+import (
+	"encoding/base64"
+	"errors"
+	"math"
+	"math/bits"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+)
+
+// fastJSON is the gateway's marshaler: the output of runtime.JSONPb with
+// protojson.MarshalOptions{EmitDefaultValues: true}, written by a direct
+// walk of the message instead of protojson's general encoder, which sorts
+// the fields of every message and allocates for each value. On a 600-word
+// analysis (about 100 kB of JSON) it is several times faster and allocates
+// a few times, not about 15,000 times. Messages it does not handle (maps,
+// extensions, unknown fields) and non-proto values fall back to JSONPb;
+// well-known types are written by protojson. TestFastJSONMatchesProtojson
+// holds the two encoders to the same JSON.
+type fastJSON struct {
+	*runtime.JSONPb
+}
+
+// Marshal writes v as JSON.
+func (m *fastJSON) Marshal(v any) ([]byte, error) {
+	if p, ok := v.(proto.Message); ok && !m.MarshalOptions.UseProtoNames && !m.MarshalOptions.EmitUnpopulated &&
+		m.MarshalOptions.EmitDefaultValues && !m.MarshalOptions.UseEnumNumbers && m.MarshalOptions.Indent == "" && m.Indent == "" {
+		if b, err := appendMessage(make([]byte, 0, 4096), p.ProtoReflect()); err == nil {
+			return b, nil
+		} else if !errors.Is(err, errFallback) {
+			return nil, err
+		}
+	}
+	return m.JSONPb.Marshal(v)
+}
+
+// errFallback reports a message the fast path leaves to protojson.
+var errFallback = errors.New("gateway: not handled by the fast JSON encoder")
+
+var errInvalidUTF8 = errors.New("gateway: string field contains invalid UTF-8")
+
+// wkt writes the well-known types, which have special JSON forms.
+var wkt = protojson.MarshalOptions{EmitDefaultValues: true}
+
+type jsonField struct {
+	fd   protoreflect.FieldDescriptor
+	name string // `"jsonName":`
+	// presence: emitted only when set (oneof members, messages, optional)
+	presence bool
+}
+
+var fieldCache sync.Map // protoreflect.MessageDescriptor → []jsonField
+
+func fieldsOf(md protoreflect.MessageDescriptor) []jsonField {
+	if v, ok := fieldCache.Load(md); ok {
+		return v.([]jsonField)
+	}
+	fds := md.Fields()
+	out := make([]jsonField, fds.Len())
+	for i := range out {
+		fd := fds.Get(i)
+		out[i] = jsonField{fd: fd, name: strconv.Quote(fd.JSONName()) + ":",
+			presence: fd.ContainingOneof() != nil || fd.HasPresence()}
+	}
+	fieldCache.Store(md, out)
+	return out
+}
+
+func appendMessage(b []byte, m protoreflect.Message) ([]byte, error) {
+	md := m.Descriptor()
+	if strings.HasPrefix(string(md.FullName()), "google.protobuf.") {
+		w, err := wkt.Marshal(m.Interface())
+		if err != nil {
+			return b, err
+		}
+		return append(b, w...), nil
+	}
+	if len(m.GetUnknown()) > 0 {
+		return b, errFallback
+	}
+	b = append(b, '{')
+	first := true
+	for _, f := range fieldsOf(md) {
+		if f.presence && !m.Has(f.fd) {
+			continue
+		}
+		if f.fd.IsMap() || f.fd.IsExtension() {
+			return b, errFallback
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, f.name...)
+		var err error
+		if f.fd.IsList() {
+			l := m.Get(f.fd).List()
+			b = append(b, '[')
+			for i := range l.Len() {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if b, err = appendValue(b, f.fd, l.Get(i)); err != nil {
+					return b, err
+				}
+			}
+			b = append(b, ']')
+			continue
+		}
+		if b, err = appendValue(b, f.fd, m.Get(f.fd)); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func appendValue(b []byte, fd protoreflect.FieldDescriptor, v protoreflect.Value) ([]byte, error) {
+	switch fd.Kind() {
+	case protoreflect.BoolKind:
+		return strconv.AppendBool(b, v.Bool()), nil
+	case protoreflect.StringKind:
+		return appendString(b, v.String())
+	case protoreflect.Int32Kind, protoreflect.Sint32Kind, protoreflect.Sfixed32Kind:
+		return strconv.AppendInt(b, v.Int(), 10), nil
+	case protoreflect.Uint32Kind, protoreflect.Fixed32Kind:
+		return strconv.AppendUint(b, v.Uint(), 10), nil
+	case protoreflect.Int64Kind, protoreflect.Sint64Kind, protoreflect.Sfixed64Kind:
+		b = append(b, '"')
+		return append(strconv.AppendInt(b, v.Int(), 10), '"'), nil
+	case protoreflect.Uint64Kind, protoreflect.Fixed64Kind:
+		b = append(b, '"')
+		return append(strconv.AppendUint(b, v.Uint(), 10), '"'), nil
+	case protoreflect.FloatKind:
+		return appendFloat(b, v.Float(), 32), nil
+	case protoreflect.DoubleKind:
+		return appendFloat(b, v.Float(), 64), nil
+	case protoreflect.BytesKind:
+		b = append(b, '"')
+		return append(base64.StdEncoding.AppendEncode(b, v.Bytes()), '"'), nil
+	case protoreflect.EnumKind:
+		if fd.Enum().FullName() == "google.protobuf.NullValue" {
+			return append(b, "null"...), nil
+		}
+		if ev := fd.Enum().Values().ByNumber(v.Enum()); ev != nil {
+			b = append(b, '"')
+			b = append(b, ev.Name()...)
+			return append(b, '"'), nil
+		}
+		return strconv.AppendInt(b, int64(v.Enum()), 10), nil
+	case protoreflect.MessageKind, protoreflect.GroupKind:
+		return appendMessage(b, v.Message())
+	}
+	return b, errFallback
+}
+
+// appendString is protojson's string encoding (internal/encoding/json).
+func appendString(out []byte, in string) ([]byte, error) {
+	out = append(out, '"')
+	i := indexNeedEscape(in)
+	in, out = in[i:], append(out, in[:i]...)
+	for len(in) > 0 {
+		switch r, n := utf8.DecodeRuneInString(in); {
+		case r == utf8.RuneError && n == 1:
+			return out, errInvalidUTF8
+		case r < ' ' || r == '"' || r == '\\':
+			out = append(out, '\\')
+			switch r {
+			case '"', '\\':
+				out = append(out, byte(r))
+			case '\b':
+				out = append(out, 'b')
+			case '\f':
+				out = append(out, 'f')
+			case '\n':
+				out = append(out, 'n')
+			case '\r':
+				out = append(out, 'r')
+			case '\t':
+				out = append(out, 't')
+			default:
+				out = append(out, 'u')
+				out = append(out, "0000"[1+(bits.Len32(uint32(r))-1)/4:]...)
+				out = strconv.AppendUint(out, uint64(r), 16)
+			}
+			in = in[n:]
+		default:
+			i := indexNeedEscape(in[n:])
+			in, out = in[n+i:], append(out, in[:n+i]...)
+		}
+	}
+	return append(out, '"'), nil
+}
+
+func indexNeedEscape(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == '\\' || c == '"' || c >= utf8.RuneSelf {
+			if c >= utf8.RuneSelf {
+				// multi-byte: only an invalid sequence needs the slow path
+				for j, r := range s[i:] {
+					if r < ' ' || r == '\\' || r == '"' || r == utf8.RuneError {
+						return i + j
+					}
+				}
+				return len(s)
+			}
+			return i
+		}
+	}
+	return len(s)
+}
+
+// appendFloat is protojson's number encoding (internal/encoding/json).
+func appendFloat(out []byte, n float64, bitSize int) []byte {
+	switch {
+	case math.IsNaN(n):
+		return append(out, `"NaN"`...)
+	case math.IsInf(n, +1):
+		return append(out, `"Infinity"`...)
+	case math.IsInf(n, -1):
+		return append(out, `"-Infinity"`...)
+	}
+	format := byte('f')
+	if abs := math.Abs(n); abs != 0 {
+		if bitSize == 64 && (abs < 1e-6 || abs >= 1e21) ||
+			bitSize == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	out = strconv.AppendFloat(out, n, format, -1, bitSize)
+	if format == 'e' {
+		n := len(out)
+		if n >= 4 && out[n-4] == 'e' && out[n-3] == '-' && out[n-2] == '0' {
+			out[n-2] = out[n-1]
+			out = out[:n-1]
+		}
+	}
+	return out
+}

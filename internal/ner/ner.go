@@ -126,6 +126,16 @@ func sharedGazetteer() *gazetteer {
 	return gazVal
 }
 
+// Pruned returns a recogniser whose models leave out the features with
+// all weights below minAbs (to measure the size/accuracy trade-off).
+func (r *Recognizer) Pruned(minAbs float32) *Recognizer {
+	var m2 *perceptron.Model
+	if r.m2 != nil {
+		m2 = r.m2.Prune(minAbs)
+	}
+	return newRecognizer(r.m1.Prune(minAbs), m2, r.groups, r.cl)
+}
+
 // Models returns the pass models (the second may be nil), for reporting.
 func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.m1, r.m2 }
 

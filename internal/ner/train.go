@@ -17,7 +17,8 @@ type TrainOptions struct {
 	Groups     int // feature groups (F* bits)
 	Folds      int // jack-knife folds for the second pass
 	FoldEpochs int
-	Seeds      int // final models average the weights of this many shuffles
+	Seeds      int     // final models average the weights of this many shuffles
+	Prune      float32 // final models leave out features whose weights are all below this
 	Seed       uint64
 	Log        func(string, ...any)
 	// Dev, when set, is scored after each epoch of the final passes.
@@ -114,7 +115,8 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		_, _, f := c.PRF("")
 		return fmt.Sprintf("dev F1 %.2f", f)
 	}
-	m1 := trainSeeds(tds, g1, opt.Epochs, opt.Seed, opt.Seeds, logf, func(m *perceptron.Model) string { return scoreDev(m, nil) })
+	prune := max(opt.Prune, 0.001)
+	m1 := trainSeeds(tds, g1, opt.Epochs, opt.Seed, opt.Seeds, prune, logf, func(m *perceptron.Model) string { return scoreDev(m, nil) })
 	var m2 *perceptron.Model
 	if opt.Groups&FSecondPass != 0 {
 		k := max(opt.Folds, 2)
@@ -139,17 +141,17 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 			}
 			logf("fold %d/%d done", f+1, k)
 		}
-		m2 = trainSeeds(tds, opt.Groups, opt.Epochs, opt.Seed+100, opt.Seeds, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
+		m2 = trainSeeds(tds, opt.Groups, opt.Epochs, opt.Seed+100, opt.Seeds, prune, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
 	}
 	return newRecognizer(m1, m2, opt.Groups, cl), nil
 }
 
 // trainSeeds trains one pass with n shuffles and averages their weights
 // (the feature rows are the same: they are indexed in document order).
-func trainSeeds(tds []*tdoc, groups, epochs int, seed uint64, n int, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Model {
+func trainSeeds(tds []*tdoc, groups, epochs int, seed uint64, n int, prune float32, logf func(string, ...any), dev func(*perceptron.Model) string) *perceptron.Model {
 	if n <= 1 {
 		tr := trainPass(tds, groups, epochs, seed, logf, dev)
-		return tr.Model(0.001)
+		return tr.Model(prune)
 	}
 	var sum []float32
 	var last *perceptron.Trainer
@@ -168,7 +170,7 @@ func trainSeeds(tds []*tdoc, groups, epochs int, seed uint64, n int, logf func(s
 	for i := range sum {
 		sum[i] /= float32(n)
 	}
-	m := last.ModelFrom(sum, 0.001)
+	m := last.ModelFrom(sum, prune)
 	if dev != nil {
 		logf("average of %d shuffles: %s", n, dev(m))
 	}

@@ -413,3 +413,27 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	return newModel(labels, keys, q, scale, trans, start), nil
 }
+
+// Prune returns a copy of m without the features whose weights are all
+// below minAbs in magnitude.
+func (m *Model) Prune(minAbs float32) *Model {
+	n := m.NLabels
+	q := int32(math.Round(float64(minAbs / m.scale)))
+	var keys []uint64
+	var w []int16
+	for r, k := range m.keys {
+		row := m.w[r*n : (r+1)*n]
+		keep := false
+		for _, v := range row {
+			if int32(v) >= q || int32(v) <= -q {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			keys = append(keys, k)
+			w = append(w, row...)
+		}
+	}
+	return newModel(m.Labels, keys, w, m.scale, m.Trans, m.Start)
+}

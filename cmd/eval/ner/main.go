@@ -20,6 +20,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	split := flag.String("split", "valid.txt", "CoNLL-2003 file to score")
 	errs := flag.Bool("errors", false, "print the sentences with errors (gold vs predicted spans)")
+	prune := flag.Float64("prune", 0, "score a copy of the model without features whose weights are all below this")
 	raw := flag.Bool("raw", true, "also score the run-time path: detokenised text through text.Analyze, pos.Tag and Recognize")
 	flag.Parse()
 	t0 := time.Now()
@@ -34,6 +35,9 @@ func main() {
 		log.Fatal(err)
 	}
 	nerLoad := time.Since(t0)
+	if *prune > 0 {
+		r = r.Pruned(float32(*prune))
+	}
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003", *split))
 	if err != nil {
 		log.Fatal(err)

@@ -28,6 +28,8 @@ func main() {
 	folds := flag.Int("folds", 5, "jack-knife folds (POS and second pass)")
 	foldEpochs := flag.Int("fold-epochs", 8, "epochs of the jack-knifed first-pass models")
 	seeds := flag.Int("seeds", 3, "average the weights of this many training shuffles")
+	prune := flag.Float64("prune", 1.5, "leave out features whose averaged weights are all below this")
+	pruneOnly := flag.Bool("prune-only", false, "only prune the shipped model (-prune) and rewrite it, without training")
 	posCache := flag.String("pos-cache", "", "file caching the jack-knifed POS tags of train.txt (optional)")
 	dev := flag.Bool("dev", true, "score valid.txt after epochs")
 	write := flag.Bool("write", true, "write the model files")
@@ -40,6 +42,19 @@ func main() {
 		if err := buildCaseOnly(*data, *repo); err != nil {
 			log.Fatal(err)
 		}
+	}
+	if *pruneOnly {
+		r, err := ner.Load()
+		if err != nil {
+			log.Fatal(err)
+		}
+		r = r.Pruned(float32(*prune))
+		if err := r.WriteModel(filepath.Join(*repo, "internal/ner/model")); err != nil {
+			log.Fatal(err)
+		}
+		m1, m2 := r.Models()
+		log.Printf("pruned: pass 1 %d, pass 2 %d features", m1.Features(), m2.Features())
+		return
 	}
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003/train.txt"))
 	if err != nil {
@@ -66,7 +81,7 @@ func main() {
 		}
 	}
 	r, err := ner.Train(docs, ner.TrainOptions{
-		Epochs: *epochs, Groups: *groups, Folds: *folds, FoldEpochs: *foldEpochs, Seeds: *seeds,
+		Epochs: *epochs, Groups: *groups, Folds: *folds, FoldEpochs: *foldEpochs, Seeds: *seeds, Prune: float32(*prune),
 		Seed: 1, Log: log.Printf, Dev: devDocs,
 	})
 	if err != nil {

@@ -16,7 +16,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	repo := flag.String("repo", ".", "repository root")
 	epochs := flag.Int("epochs", 10, "training epochs")
-	prune := flag.Float64("prune", 0.0005, "leave out features whose weights are all below this")
+	prune := flag.Float64("prune", 0.7, "leave out features whose weights are all below this")
 	flag.Parse()
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003/train.txt"))
 	if err != nil {

@@ -194,7 +194,16 @@ func positionRank(cands []*candidate, stems []string, doc *text.Document) map[st
 	wt := make([]float64, len(weights))
 	fill := append([]int(nil), start[:n]...)
 	out := make([]float64, n)
-	for e, w := range weights {
+	// visit edges in a fixed order so that scores do not depend on map order
+	edges := make([]edge, 0, len(weights))
+	for e := range weights {
+		edges = append(edges, e)
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		return edges[i].a < edges[j].a || edges[i].a == edges[j].a && edges[i].b < edges[j].b
+	})
+	for _, e := range edges {
+		w := weights[e]
 		k := fill[e.a]
 		fill[e.a]++
 		nbr[k], wt[k] = e.b, w

@@ -86,7 +86,8 @@ type result struct {
 	P99, Max    time.Duration
 	ArticlesPS  float64
 	WordsPS     float64
-	RSSKB       int64 // server VmRSS after the run; 0 when unknown
+	RSSKB       int64         // server VmRSS after the run; 0 when unknown
+	CPUPerOK    time.Duration // server CPU time per successful article; 0 when unknown
 	HWMKB       int64
 	Load        string // uptime load averages at the end
 }

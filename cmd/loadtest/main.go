@@ -205,12 +205,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			cpu0 := cpuTime(pid)
 			r := t.run(ctx, mode, c, newBound(o.duration, o.requests))
+			if cpu := cpuTime(pid) - cpu0; cpu > 0 && r.OK > 0 {
+				r.CPUPerOK = cpu / time.Duration(r.OK)
+			}
 			r.RSSKB, r.HWMKB = memory(pid)
 			r.Load = loadAverage()
-			logf("%-6s c=%-3d %7.1f articles/s  p50 %-8v p90 %-8v p99 %-8v errors %s  rss %d MB  load %s",
+			logf("%-6s c=%-3d %7.1f articles/s  p50 %-8v p90 %-8v p99 %-8v errors %s  cpu %s ms/article  rss %d MB  load %s",
 				mode, c, r.ArticlesPS, r.P50.Round(100*time.Microsecond), r.P90.Round(100*time.Microsecond),
-				r.P99.Round(100*time.Microsecond), errorSummary(r.Errors), r.RSSKB>>10, r.Load)
+				r.P99.Round(100*time.Microsecond), errorSummary(r.Errors), ms(r.CPUPerOK), r.RSSKB>>10, r.Load)
 			results = append(results, r)
 		}
 	}
@@ -241,11 +245,11 @@ func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f'
 func printMatrix(w io.Writer, o *options, t *target, results []result, ready []time.Duration, idleRSS int64, pid int) {
 	fmt.Fprintf(w, "\nLoad test: %d-word article (%s), all features, %d CPUs, load average %s at the end.\n\n",
 		t.words, o.articlePath, numCPU(), loadAverage())
-	fmt.Fprintln(w, "| mode | concurrency | articles/s | words/s | p50 ms | p90 ms | p99 ms | errors | server RSS MB |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---|---:|")
+	fmt.Fprintln(w, "| mode | concurrency | articles/s | words/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/article | server RSS MB | load avg |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|")
 	for _, r := range results {
-		fmt.Fprintf(w, "| %s | %d | %.0f | %.0f | %s | %s | %s | %s | %d |\n", modeLabel(r.Mode), r.Concurrency,
-			r.ArticlesPS, r.WordsPS, ms(r.P50), ms(r.P90), ms(r.P99), errorSummary(r.Errors), r.RSSKB>>10)
+		fmt.Fprintf(w, "| %s | %d | %.0f | %.0f | %s | %s | %s | %s | %s | %d | %s |\n", modeLabel(r.Mode), r.Concurrency,
+			r.ArticlesPS, r.WordsPS, ms(r.P50), ms(r.P90), ms(r.P99), errorSummary(r.Errors), ms(r.CPUPerOK), r.RSSKB>>10, r.Load)
 	}
 	fmt.Fprintln(w)
 	if len(ready) > 0 {
@@ -270,6 +274,12 @@ func printMatrix(w io.Writer, o *options, t *target, results []result, ready []t
 		}
 		if grpc8 > 0 && rest8 > 0 {
 			fmt.Fprintf(w, "REST at concurrency 8 runs at %.0f %% of gRPC unary.\n", 100*rest8/grpc8)
+		}
+		for _, r := range results {
+			if r.Concurrency == 8 && r.CPUPerOK > 0 {
+				fmt.Fprintf(w, "%s at concurrency 8: %s ms of server CPU per article, so at most %.0f articles/s on %d idle CPUs.\n",
+					modeLabel(r.Mode), ms(r.CPUPerOK), float64(numCPU())*float64(time.Second)/float64(r.CPUPerOK), numCPU())
+			}
 		}
 	}
 }

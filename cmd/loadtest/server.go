@@ -151,6 +151,27 @@ func memory(pid int) (rss, hwm int64) {
 	return rss, hwm
 }
 
+// cpuTime returns the user plus system CPU time process pid has used.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:] // the command name may hold spaces
+	}
+	f := strings.Fields(s)
+	if len(f) < 13 {
+		return 0
+	}
+	// fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s
+	// (USER_HZ is 100 on Linux)
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
+}
+
 // loadAverage returns the 1-, 5- and 15-minute load averages.
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")

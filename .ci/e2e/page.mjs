@@ -6,7 +6,7 @@
 //   node .ci/e2e/page.mjs --url http://127.0.0.1:8080/ --text-file article.txt \
 //     [--publish-date 2023-09-20] [--screenshot out.png] [--viewport 1280x900] \
 //     [--probe http://127.0.0.1:8080] [--timeout 60000] [--layer entities] [--kind text|html|url]
-//     [--features FEATURE_ENTITIES,FEATURE_STATISTICS]
+//     [--features FEATURE_ENTITIES,FEATURE_STATISTICS] [--api-key KEY]
 //
 // --probe also calls GET <probe>/v1/capabilities with fetch() from the
 // page's origin and reports whether the browser let the page read it (CORS).
@@ -82,6 +82,11 @@ try {
     await page.locator(`input[name="kind"][value="${kind}"]`).check();
     await page.locator(kind === 'url' ? '#article-url' : '#article-body').fill(text);
     if (args['publish-date']) await page.locator('#publish-date').fill(args['publish-date']);
+    if (args['api-key']) {
+      await page.evaluate(() => { document.querySelector('#connection').open = true; });
+      await page.locator('#api-key').fill(args['api-key']);
+      await page.locator('#api-key').dispatchEvent('change');
+    }
     if (args.features) { // a comma-separated list such as FEATURE_ENTITIES,FEATURE_STATISTICS
       const want = new Set(args.features.split(','));
       await page.locator('#features input').first().waitFor({ state: 'attached' });
@@ -147,6 +152,7 @@ try {
       return {
         complete: document.querySelector('#results').dataset.complete === 'true',
         status: document.querySelector('#status').textContent,
+        serverInfo: document.querySelector('#server-info').textContent,
         error: err.hidden ? '' : err.querySelector('.error-sentence')?.textContent || err.textContent,
         errorReason: err.dataset.reason || '',
         articleText: document.querySelector('#article-view').textContent,

@@ -89,6 +89,7 @@ type pageResult struct {
 	OpenAPILink     int               `json:"openapiLink"`
 	Complete        bool              `json:"complete"`
 	Status          string            `json:"status"`
+	ServerInfo      string            `json:"serverInfo"`
 	Error           string            `json:"error"`
 	ErrorReason     string            `json:"errorReason"`
 	ArticleText     string            `json:"articleText"`
@@ -151,8 +152,9 @@ func runPage(t *testing.T, script string, args ...string) *pageResult {
 
 // checkClean fails on console errors, requests to other origins and a
 // page status other than 200. When the page shows an error, Chromium's
-// report of the failed request is expected.
-func checkClean(t *testing.T, r *pageResult) {
+// report of the failed request is expected; so are console errors that
+// contain one of expected.
+func checkClean(t *testing.T, r *pageResult, expected ...string) {
 	t.Helper()
 	if r.PageStatus != 200 {
 		t.Errorf("page status %d", r.PageStatus)
@@ -163,6 +165,9 @@ func checkClean(t *testing.T, r *pageResult) {
 			return strings.HasPrefix(s, "Failed to load resource: the server responded with a status of")
 		})
 	}
+	errs = slices.DeleteFunc(slices.Clone(errs), func(s string) bool {
+		return slices.ContainsFunc(expected, func(e string) bool { return strings.Contains(s, e) })
+	})
 	if len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
@@ -511,5 +516,38 @@ func TestBrowserFeatureChoice(t *testing.T) {
 	}
 	if r.Panels["entities-panel"] != "done" {
 		t.Errorf("entities panel %q", r.Panels["entities-panel"])
+	}
+}
+
+// TestBrowserAPIKey runs the page against a server that needs an API key:
+// without one and with a wrong one it says so in plain words; with the
+// right one it analyses.
+func TestBrowserAPIKey(t *testing.T) {
+	script := browser(t)
+	const key = "test-key-7f3a"
+	srv := webtest.Start(t, webtest.Config{Service: demoService(), APIKeys: []string{key}})
+	for _, tc := range []struct{ name, key, reason, sentence string }{
+		{"no key", "", "API_KEY_MISSING", "This server needs an API key"},
+		{"wrong key", "not-the-key", "API_KEY_INVALID", "did not accept the API key"},
+		{"right key", key, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"--url", srv.URL + "/", "--text", demoArticle}
+			if tc.key != "" {
+				args = append(args, "--api-key", tc.key)
+			}
+			r := runPage(t, script, args...)
+			// The page asks for the capabilities before the key is typed.
+			checkClean(t, r, "status of 401")
+			if tc.reason == "" {
+				if !r.Complete || r.Marks == 0 || !strings.Contains(r.ServerInfo, "10 of 10 features") {
+					t.Errorf("with the key: complete %v, marks %d, error %q, server info %q", r.Complete, r.Marks, r.Error, r.ServerInfo)
+				}
+				return
+			}
+			if r.ErrorReason != tc.reason || !strings.Contains(r.Error, tc.sentence) {
+				t.Errorf("error %q (%s), want %s", r.Error, r.ErrorReason, tc.reason)
+			}
+		})
 	}
 }

@@ -85,6 +85,10 @@
     UNAVAILABLE: 'The server is not available right now. Try again in a moment.',
     UNIMPLEMENTED: 'This server does not offer that yet.',
     INTERNAL: 'Something went wrong inside the server.',
+    API_KEY_MISSING: 'This server needs an API key. Enter it under “API key” and try again.',
+    API_KEY_INVALID: 'The server did not accept the API key. Check it under “API key”.',
+    RATE_LIMITED: 'This client has sent too many requests. Wait a moment and try again.',
+    TOO_MANY_STREAMS: 'This client has too many analyses running at once. Wait for one to finish.',
   };
   const CODE_SENTENCES = {
     INVALID_ARGUMENT: 'The server did not accept the article.',
@@ -96,6 +100,8 @@
     UNIMPLEMENTED: REASONS.UNIMPLEMENTED,
     INTERNAL: REASONS.INTERNAL,
     NOT_FOUND: 'The server has no such address.',
+    UNAUTHENTICATED: REASONS.API_KEY_MISSING,
+    PERMISSION_DENIED: 'The server does not allow this client to do that.',
   };
 
   const SAMPLE = [
@@ -121,12 +127,33 @@
     };
   }
 
+  // ---- API key ----------------------------------------------------------
+
+  const KEY_STORE = 'lector-api-key';
+
+  function apiHeaders(extra) {
+    const h = { ...extra };
+    const key = $('#api-key').value.trim();
+    if (key) h['X-Api-Key'] = key;
+    return h;
+  }
+
+  function rememberKey() {
+    try { sessionStorage.setItem(KEY_STORE, $('#api-key').value.trim()); } catch (_) { /* storage off */ }
+  }
+
+  function recallKey() {
+    try { $('#api-key').value = sessionStorage.getItem(KEY_STORE) || ''; } catch (_) { /* storage off */ }
+  }
+
   // ---- capabilities ---------------------------------------------------
 
   async function loadCapabilities() {
     const box = $('#features');
+    let needsKey = false;
     try {
-      const r = await fetch(API + '/v1/capabilities', { headers: { Accept: 'application/json' } });
+      const r = await fetch(API + '/v1/capabilities', { headers: apiHeaders({ Accept: 'application/json' }) });
+      needsKey = r.status === 401;
       if (!r.ok) throw new Error('HTTP ' + r.status);
       capabilities = await r.json();
     } catch (e) {
@@ -155,6 +182,10 @@
       const max = Number(capabilities.limits?.maxArticleBytes || 0);
       info.textContent = `Server ${capabilities.serverVersion || ''}: ${n} of ${(capabilities.features || []).length} features available` +
         (max ? `, articles up to ${formatBytes(max)}.` : '.');
+    } else if (needsKey) {
+      info.textContent = $('#api-key').value.trim()
+        ? 'The server did not accept the API key.' : 'This server needs an API key: enter it under “API key”.';
+      $('#connection').open = true;
     } else {
       info.textContent = 'Could not read the server’s capabilities; analysing may still work.';
     }
@@ -216,7 +247,7 @@
     try {
       const resp = await fetch(API + '/v1/articles:streamAnalyze', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        headers: apiHeaders({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
         body: JSON.stringify(req),
         signal: mine.signal,
       });
@@ -905,6 +936,8 @@
         }
       }, 0);
     });
+    recallKey();
+    $('#api-key').addEventListener('change', () => { rememberKey(); loadCapabilities(); });
     syncKind();
     loadCapabilities();
   }

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/auth"
 	"github.com/lector-nlp/lector/internal/gateway"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/service"
@@ -31,6 +32,8 @@ type Config struct {
 	CORSOrigins []string
 	// MaxArticleBytes limits articles; zero means 1 MiB.
 	MaxArticleBytes int
+	// APIKeys, when set, are the keys every call must carry.
+	APIKeys []string
 }
 
 // Server is a running Lector.
@@ -62,7 +65,12 @@ func Start(tb testing.TB, cfg Config) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	gs := grpc.NewServer(append(service.ServerOptions(log, time.Minute), grpc.MaxRecvMsgSize(4*maxBytes+(1<<20)))...)
+	opts := append(service.ServerOptions(log, time.Minute), grpc.MaxRecvMsgSize(4*maxBytes+(1<<20)))
+	if len(cfg.APIKeys) > 0 {
+		keys := auth.NewKeys(cfg.APIKeys, service.ErrorDomain)
+		opts = append(opts, grpc.ChainUnaryInterceptor(keys.UnaryServerInterceptor()), grpc.ChainStreamInterceptor(keys.StreamServerInterceptor()))
+	}
+	gs := grpc.NewServer(opts...)
 	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)
 	go gs.Serve(gl)
 

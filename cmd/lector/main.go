@@ -6,11 +6,15 @@
 //
 // FILE is plain text, or HTML when it ends in .html or .htm, starts with a
 // tag, or -html is given; "-" reads standard input; an http or https URL is
-// fetched by the server. Run `go run ./cmd/lector analyze -h` for the flags.
+// fetched by the server. -api-key (or LECTOR_API_KEY) sends an API key;
+// -tls, -ca, -cert and -key connect to a server that serves TLS or mutual
+// TLS. Run `go run ./cmd/lector analyze -h` for all the flags.
 package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,7 +28,9 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -68,6 +74,12 @@ type options struct {
 	timeout     time.Duration
 	summary     int
 	phrases     int
+	apiKey      string
+	tls         bool
+	caFile      string
+	certFile    string
+	keyFile     string
+	serverName  string
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -95,6 +107,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs.StringVar(&o.addr, "addr", defAddr, "gRPC address of the Lector server (env LECTOR_ADDR)")
 	fs.BoolVar(&o.json, "json", false, "print protojson instead of a report")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "deadline of the call")
+	fs.StringVar(&o.apiKey, "api-key", os.Getenv("LECTOR_API_KEY"), "API key, sent as \"authorization: Bearer KEY\" (env LECTOR_API_KEY)")
+	fs.BoolVar(&o.tls, "tls", false, "connect with TLS, trusting the system's CAs (implied by -ca, -cert)")
+	fs.StringVar(&o.caFile, "ca", "", "PEM file of the CAs to trust for the server's certificate")
+	fs.StringVar(&o.certFile, "cert", "", "PEM client certificate, for servers that require mutual TLS (with -key)")
+	fs.StringVar(&o.keyFile, "key", "", "PEM private key of -cert")
+	fs.StringVar(&o.serverName, "server-name", "", "host name to verify the server's certificate against (default: the host of -addr)")
 	if cmd != "capabilities" {
 		fs.StringVar(&o.features, "features", "", "comma-separated features to run, such as entities,quotes (default: all)")
 		fs.StringVar(&o.publishTime, "publish-time", "", "publish date or time of the article (2023-09-20 or RFC 3339); anchors relative dates")
@@ -140,8 +158,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 
-	conn, err := grpc.NewClient(o.addr,
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
+	creds, err := o.credentials()
+	if err != nil {
+		fmt.Fprintf(stderr, "lector %s: %v\n", cmd, err)
+		return exitUsage
+	}
+	conn, err := grpc.NewClient(o.addr, grpc.WithTransportCredentials(creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(256<<20), grpc.MaxCallSendMsgSize(256<<20)))
 	if err != nil {
 		fmt.Fprintf(stderr, "lector: %v\n", err)
@@ -151,6 +173,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	client := articlev1.NewArticleAnalysisServiceClient(conn)
 	ctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
+	if o.apiKey != "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+o.apiKey)
+	}
 
 	switch cmd {
 	case "capabilities":
@@ -165,6 +190,37 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError
 	}
 	return exitOK
+}
+
+// credentials are the transport credentials the flags ask for: plaintext,
+// or TLS with the system's or the given CAs and an optional client
+// certificate.
+func (o options) credentials() (credentials.TransportCredentials, error) {
+	if !o.tls && o.caFile == "" && o.certFile == "" && o.keyFile == "" {
+		return insecure.NewCredentials(), nil
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: o.serverName}
+	if o.caFile != "" {
+		pem, err := os.ReadFile(o.caFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.RootCAs = x509.NewCertPool()
+		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("-ca %s: no PEM certificate in it", o.caFile)
+		}
+	}
+	if (o.certFile == "") != (o.keyFile == "") {
+		return nil, errors.New("-cert and -key go together")
+	}
+	if o.certFile != "" {
+		cert, err := tls.LoadX509KeyPair(o.certFile, o.keyFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	return credentials.NewTLS(cfg), nil
 }
 
 // request builds the request for the input named by arg.

@@ -11,6 +11,8 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/tlsconf"
+	"github.com/lector-nlp/lector/internal/tlsconf/tlstest"
 	"github.com/lector-nlp/lector/internal/web/webtest"
 )
 
@@ -270,5 +272,49 @@ func TestRequestFromInput(t *testing.T) {
 	}
 	if got := req.GetArticle().GetPublishTime().AsTime().UTC().Format("2006-01-02T15"); got != "2023-09-20T08" {
 		t.Errorf("publish time %s", got)
+	}
+}
+
+func TestAPIKey(t *testing.T) {
+	srv := webtest.Start(t, webtest.Config{Service: demo(), APIKeys: []string{"k-123"}})
+	code, _, errs := lector(t, "", "capabilities", "-addr", srv.GRPCAddr)
+	if code != exitError || !strings.Contains(errs, "UNAUTHENTICATED API_KEY_MISSING") {
+		t.Errorf("no key: exit %d, %s", code, errs)
+	}
+	code, _, errs = lector(t, "", "capabilities", "-addr", srv.GRPCAddr, "-api-key", "wrong")
+	if code != exitError || !strings.Contains(errs, "UNAUTHENTICATED API_KEY_INVALID") {
+		t.Errorf("wrong key: exit %d, %s", code, errs)
+	}
+	code, out, errs := lector(t, article, "analyze", "-addr", srv.GRPCAddr, "-api-key", "k-123", "-")
+	if code != 0 || !strings.Contains(out, "Lena Ortiz") {
+		t.Errorf("right key: exit %d, %s\n%s", code, errs, out)
+	}
+}
+
+func TestTLS(t *testing.T) {
+	files, err := tlstest.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := tlsconf.Load(files.ServerCert, files.ServerKey, files.ClientCA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := webtest.Start(t, webtest.Config{Service: demo(), TLS: bundle})
+	ok := []string{"capabilities", "-addr", srv.GRPCAddr, "-ca", files.CA, "-cert", files.ClientCert, "-key", files.ClientKey}
+	if code, out, errs := lector(t, "", ok...); code != 0 || !strings.Contains(out, "Server version  demo") {
+		t.Errorf("mutual TLS: exit %d, %s", code, errs)
+	}
+	for name, args := range map[string][]string{
+		"plaintext":      {"capabilities", "-addr", srv.GRPCAddr, "-timeout", "5s"},
+		"no client cert": {"capabilities", "-addr", srv.GRPCAddr, "-ca", files.CA, "-timeout", "5s"},
+		"unknown CA":     {"capabilities", "-addr", srv.GRPCAddr, "-tls", "-timeout", "5s"},
+	} {
+		if code, _, errs := lector(t, "", args...); code != exitError || !strings.Contains(errs, "UNAVAILABLE") {
+			t.Errorf("%s: exit %d, %s", name, code, errs)
+		}
+	}
+	if code, _, errs := lector(t, "", "capabilities", "-cert", files.ClientCert); code != exitUsage || !strings.Contains(errs, "-cert and -key go together") {
+		t.Errorf("-cert alone: exit %d, %s", code, errs)
 	}
 }

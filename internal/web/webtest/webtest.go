@@ -6,6 +6,7 @@ package webtest
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"log/slog"
 	"net"
@@ -15,12 +16,14 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/auth"
 	"github.com/lector-nlp/lector/internal/gateway"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/service"
+	"github.com/lector-nlp/lector/internal/tlsconf"
 	"github.com/lector-nlp/lector/internal/web"
 )
 
@@ -34,6 +37,9 @@ type Config struct {
 	MaxArticleBytes int
 	// APIKeys, when set, are the keys every call must carry.
 	APIKeys []string
+	// TLS, when set, makes the gRPC server serve TLS only (the gateway
+	// dials it with TLS; its own HTTP stays plaintext).
+	TLS *tlsconf.Bundle
 }
 
 // Server is a running Lector.
@@ -70,6 +76,11 @@ func Start(tb testing.TB, cfg Config) *Server {
 		keys := auth.NewKeys(cfg.APIKeys, service.ErrorDomain)
 		opts = append(opts, grpc.ChainUnaryInterceptor(keys.UnaryServerInterceptor()), grpc.ChainStreamInterceptor(keys.StreamServerInterceptor()))
 	}
+	var dialTLS *tls.Config
+	if cfg.TLS != nil {
+		opts = append(opts, grpc.Creds(credentials.NewTLS(cfg.TLS.Server)))
+		dialTLS = cfg.TLS.Loopback
+	}
 	gs := grpc.NewServer(opts...)
 	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)
 	go gs.Serve(gl)
@@ -82,6 +93,7 @@ func Start(tb testing.TB, cfg Config) *Server {
 		MaxMsgBytes:       4*maxBytes + (1 << 20),
 		CORSOrigins:       cfg.CORSOrigins,
 		Logger:            log,
+		DialTLS:           dialTLS,
 	})
 	if err != nil {
 		cancel()

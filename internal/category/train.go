@@ -147,10 +147,16 @@ type TrainOptions struct {
 	Unlabeled    []Example
 	PseudoMin    float64
 	PseudoWeight float64
+	// NBLR switches to TrainNBLR with smoothing NBAlpha.
+	NBLR    bool
+	NBAlpha float64
+	// Temperature divides the final weights and biases (calibration of
+	// the softmax confidences; fitted on cross-validated predictions).
+	Temperature float64
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
-var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 1e-4, Seed: 1, BBCWeight: 2.5}
+var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.15}
 
 // Train fits multinomial logistic regression with AdaGrad and returns the
 // bias and bucket-major weights.
@@ -250,6 +256,8 @@ type CVResult struct {
 	Restricted map[string]float64 // argmax over the data set's own classes
 	Open       map[string]float64 // argmax over all categories
 	N          map[string]int
+	LogLoss    float64 // mean negative log-likelihood of the gold label (all items, open)
+	BestT      float64 // the extra temperature that would minimise LogLoss
 }
 
 // CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
@@ -275,6 +283,8 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 	}
 	okR := make(map[string]int)
 	okO := make(map[string]int)
+	var logits [][]float64
+	var gold []int
 	n := make(map[string]int)
 	for f := 0; f < k; f++ {
 		var train []Example
@@ -291,6 +301,17 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 			e := exs[i]
 			p, _ := Predict(bias, w, len(Names), e.Feats, SourceLabels(e.Source))
 			q, _ := Predict(bias, w, len(Names), e.Feats, nil)
+			lg := make([]float64, len(Names))
+			for c := range lg {
+				lg[c] = float64(bias[c])
+			}
+			for _, f := range e.Feats {
+				for c := range lg {
+					lg[c] += float64(f.Value * w[int(f.Index)*len(Names)+c])
+				}
+			}
+			logits = append(logits, lg)
+			gold = append(gold, e.Label)
 			n[e.Source]++
 			if p == e.Label {
 				okR[e.Source]++
@@ -304,6 +325,25 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 	for s, c := range n {
 		r.Restricted[s] = 100 * float64(okR[s]) / float64(c)
 		r.Open[s] = 100 * float64(okO[s]) / float64(c)
+	}
+	nll := func(t float64) float64 {
+		sum := 0.0
+		for i, lg := range logits {
+			x := make([]float64, len(lg))
+			for c := range lg {
+				x[c] = lg[c] / t
+			}
+			Softmax(x)
+			sum -= math.Log(max(x[gold[i]], 1e-12))
+		}
+		return sum / float64(len(logits))
+	}
+	r.LogLoss, r.BestT = nll(1), 1
+	best := r.LogLoss
+	for t := 0.25; t <= 8; t *= 1.1 {
+		if v := nll(t); v < best {
+			best, r.BestT = v, t
+		}
 	}
 	return r
 }
@@ -319,12 +359,18 @@ func FormatCV(r CVResult) string {
 	for _, s := range srcs {
 		parts = append(parts, s+" "+strconv.FormatFloat(r.Restricted[s], 'f', 2, 64)+" (open "+strconv.FormatFloat(r.Open[s], 'f', 2, 64)+", n="+strconv.Itoa(r.N[s])+")")
 	}
+	parts = append(parts, "log-loss "+strconv.FormatFloat(r.LogLoss, 'f', 3, 64)+" (best extra temperature "+strconv.FormatFloat(r.BestT, 'f', 2, 64)+")")
 	return strings.Join(parts, "; ")
 }
 
 // Fit trains on exs, with self-training when o.Unlabeled is set.
 func Fit(exs []Example, o TrainOptions) (bias, w []float32) {
-	bias, w = Train(exs, len(Names), o)
+	train := Train
+	if o.NBLR {
+		train = func(exs []Example, n int, o TrainOptions) ([]float32, []float32) { return TrainNBLR(exs, n, o) }
+	}
+	defer func() { applyTemperature(bias, w, o.Temperature) }()
+	bias, w = train(exs, len(Names), o)
 	if len(o.Unlabeled) == 0 {
 		return bias, w
 	}
@@ -336,7 +382,20 @@ func Fit(exs []Example, o TrainOptions) (bias, w []float32) {
 			all = append(all, u)
 		}
 	}
-	return Train(all, len(Names), o)
+	bias, w = train(all, len(Names), o)
+	return bias, w
+}
+
+func applyTemperature(bias, w []float32, t float64) {
+	if t <= 0 || t == 1 {
+		return
+	}
+	for i := range bias {
+		bias[i] /= float32(t)
+	}
+	for i := range w {
+		w[i] /= float32(t)
+	}
 }
 
 // LoadCNNDM reads the stories of a CNN/DailyMail JSON-lines file
@@ -365,4 +424,79 @@ func LoadCNNDM(path string, limit int) ([]Example, error) {
 		out = append(out, Example{Source: "unlabelled", Label: -1, Text: rec.Article})
 	}
 	return out, nil
+}
+
+// TrainNBLR fits one-vs-rest logistic regressions on naive-Bayes-scaled
+// features (x * r_c, r_c the log-count ratio of class c; Wang & Manning
+// 2012) and folds the scaling into the weights, so that the result scores
+// like Train's.
+func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
+	nb := 1 << o.Bits
+	p := make([]float64, nb*nclass)
+	tot := make([]float64, nclass)
+	all := make([]float64, nb)
+	allTot := 0.0
+	for _, e := range exs {
+		for _, f := range e.Feats {
+			p[int(f.Index)*nclass+e.Label] += float64(f.Value)
+			tot[e.Label] += float64(f.Value)
+			all[f.Index] += float64(f.Value)
+			allTot += float64(f.Value)
+		}
+	}
+	alpha := o.NBAlpha
+	r := make([]float32, nb*nclass)
+	for b := 0; b < nb; b++ {
+		for c := 0; c < nclass; c++ {
+			pc := (p[b*nclass+c] + alpha) / (tot[c] + alpha*float64(nb))
+			qc := (all[b] - p[b*nclass+c] + alpha) / (allTot - tot[c] + alpha*float64(nb))
+			r[b*nclass+c] = float32(math.Log(pc / qc))
+		}
+	}
+	w = make([]float32, nb*nclass)
+	g2 := make([]float32, nb*nclass)
+	bias = make([]float32, nclass)
+	bg2 := make([]float64, nclass)
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(o.Seed))
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, ei := range order {
+			ex := &exs[ei]
+			wt := 1.0
+			if ex.Source == "bbc" && o.BBCWeight > 0 {
+				wt = o.BBCWeight
+			}
+			for c := 0; c < nclass; c++ {
+				s := float64(bias[c])
+				for _, f := range ex.Feats {
+					i := int(f.Index)*nclass + c
+					s += float64(f.Value * r[i] * w[i])
+				}
+				y := 0.0
+				if ex.Label == c {
+					y = 1
+				}
+				g := (1/(1+math.Exp(-s)) - y) * wt
+				bg2[c] += g * g
+				bias[c] -= float32(o.Rate * g / (math.Sqrt(bg2[c]) + 1e-8))
+				for _, f := range ex.Feats {
+					i := int(f.Index)*nclass + c
+					gi := float32(g)*f.Value*r[i] + float32(o.L2)*w[i]
+					if gi == 0 {
+						continue
+					}
+					g2[i] += gi * gi
+					w[i] -= float32(o.Rate) * gi / float32(math.Sqrt(float64(g2[i]))+1e-8)
+				}
+			}
+		}
+	}
+	for i := range w {
+		w[i] *= r[i]
+	}
+	return bias, w
 }

@@ -37,6 +37,9 @@ func main() {
 	selfN := flag.Int("self", 0, "self-train on up to N CNN/DailyMail dev stories")
 	flag.Float64Var(&o.PseudoMin, "pseudo-min", 0.9, "self-training confidence threshold")
 	flag.Float64Var(&o.PseudoWeight, "pseudo-weight", 0.5, "self-training example weight")
+	flag.BoolVar(&o.NBLR, "nblr", o.NBLR, "NB-scaled one-vs-rest logistic regression")
+	flag.Float64Var(&o.NBAlpha, "nb-alpha", o.NBAlpha, "NB smoothing")
+	flag.Float64Var(&o.Temperature, "temperature", o.Temperature, "softmax temperature")
 	flag.Parse()
 	o.Bits = *bits
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/backoff"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 )
 
@@ -74,7 +75,12 @@ func startServer(ctx context.Context, bin string, extra []string, logPath string
 	}
 	go func() { s.exited <- cmd.Wait(); logf.Close() }()
 
-	conn, err := grpc.NewClient(ga, grpcDialOptions()...)
+	// retry the connection every few milliseconds while the server starts
+	// (the default backoff waits a whole second after the first refusal)
+	conn, err := grpc.NewClient(ga, append(grpcDialOptions(), grpc.WithConnectParams(grpc.ConnectParams{
+		Backoff:           backoff.Config{BaseDelay: 5 * time.Millisecond, Multiplier: 1, MaxDelay: 5 * time.Millisecond},
+		MinConnectTimeout: time.Second,
+	}))...)
 	if err != nil {
 		s.stop()
 		return nil, err

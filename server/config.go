@@ -40,6 +40,8 @@ type Config struct {
 	RateBurst           int
 	MaxStreamsPerClient int
 	LogArticleText      bool
+	OTLPEndpoint        string
+	OTLPInsecure        bool
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -103,6 +105,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.RateBurst, "rate-burst", "LECTOR_RATE_BURST", 0, "requests a client may make at once above --rate-limit (0: twice the rate)")
 	num(&cfg.MaxStreamsPerClient, "max-streams-per-client", "LECTOR_MAX_STREAMS_PER_CLIENT", 0, "streaming calls open at once per client; beyond it RESOURCE_EXHAUSTED, reason TOO_MANY_STREAMS (0: no limit)")
 	fs.BoolVar(&cfg.LogArticleText, "log-article-text", env("LECTOR_LOG_ARTICLE_TEXT", "") == "true", "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
+	str(&cfg.OTLPEndpoint, "otlp-endpoint", "LECTOR_OTLP_ENDPOINT", "", "OTLP/gRPC collector (host:port) to send traces to: a span per call, per article and per analysis stage (empty: no tracing)")
+	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", env("LECTOR_OTLP_INSECURE", "") == "true", "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"crypto/tls"
 	"errors"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
@@ -15,6 +17,7 @@ import (
 	"github.com/lector-nlp/lector/internal/reqlog"
 	"github.com/lector-nlp/lector/internal/service"
 	"github.com/lector-nlp/lector/internal/tlsconf"
+	"github.com/lector-nlp/lector/internal/tracing"
 )
 
 // hardening is the security and observability layer around the service
@@ -24,6 +27,24 @@ type hardening struct {
 	httpTLS  *tls.Config // nil: plain HTTP
 	loopTLS  *tls.Config // how the gateway dials gRPC; nil: plaintext
 	metrics  *metrics.Metrics
+	tracing  *tracing.Tracing // nil without --otlp-endpoint
+}
+
+// engine wraps the analysis engine with metrics and, when on, tracing.
+func (h *hardening) engine(e service.Analyzer) service.Analyzer {
+	if h.tracing != nil {
+		e = h.tracing.Engine(e)
+	}
+	return h.metrics.Engine(e)
+}
+
+// close flushes the spans still buffered.
+func (h *hardening) close() {
+	if h.tracing != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		h.tracing.Shutdown(ctx)
+	}
 }
 
 // hardening builds the layer from the configuration. Its interceptors run
@@ -44,6 +65,14 @@ func (s *Server) hardening() (*hardening, error) {
 		h.httpTLS, h.loopTLS = b.Server.Clone(), b.Loopback
 	case s.cfg.TLSClientCA != "":
 		return nil, errors.New("--tls-client-ca needs --tls-cert and --tls-key")
+	}
+	if s.cfg.OTLPEndpoint != "" {
+		t, err := tracing.New(context.Background(), tracing.Config{Endpoint: s.cfg.OTLPEndpoint, Insecure: s.cfg.OTLPInsecure, Version: version})
+		if err != nil {
+			return nil, err
+		}
+		h.tracing = t
+		h.grpcOpts = append(h.grpcOpts, t.ServerOption())
 	}
 	if s.cfg.APIKeysFile != "" {
 		keys, err := auth.LoadKeys(s.cfg.APIKeysFile, service.ErrorDomain)

@@ -90,8 +90,9 @@ func (s *Server) Run(ctx context.Context) error {
 		s.httpLis.Close()
 		return err
 	}
+	defer hard.close()
 	svc := service.New(service.Config{
-		Engine: hard.metrics.Engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
+		Engine: hard.engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.cfg.MaxConcurrency, Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()

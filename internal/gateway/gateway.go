@@ -103,8 +103,9 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		}),
 		runtime.WithErrorHandler(errorHandler),
 		runtime.WithIncomingHeaderMatcher(func(key string) (string, bool) {
-			if strings.EqualFold(key, "X-Api-Key") {
-				return "x-api-key", true // API keys; Authorization passes by default
+			switch strings.ToLower(key) {
+			case "x-api-key", "traceparent", "tracestate": // API keys and W3C trace context; Authorization passes by default
+				return strings.ToLower(key), true
 			}
 			return runtime.DefaultHeaderMatcher(key)
 		}),

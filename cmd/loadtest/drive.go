@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -184,6 +185,7 @@ func (t *target) call(ctx context.Context, mode string, worker int, rec *recorde
 		_, err := t.client(worker).AnalyzeArticle(cctx, t.request(""))
 		if err != nil {
 			rec.failure(status.Code(err).String())
+			backOff(ctx, err)
 			return
 		}
 	case modeREST:
@@ -198,6 +200,9 @@ func (t *target) call(ctx context.Context, mode string, worker int, rec *recorde
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
 			rec.failure("HTTP " + strconv.Itoa(resp.StatusCode))
+			if resp.StatusCode == http.StatusTooManyRequests {
+				sleepCtx(ctx, 100*time.Millisecond)
+			}
 			return
 		}
 		if err != nil {
@@ -263,6 +268,31 @@ func (t *target) driveStream(ctx context.Context, worker, inFlight int, b *bound
 	}
 	stream.CloseSend()
 	<-recvDone
+}
+
+// backOff waits as a well-behaved client does after RESOURCE_EXHAUSTED:
+// the server's RetryInfo delay, or 100 ms.
+func backOff(ctx context.Context, err error) {
+	st := status.Convert(err)
+	if st.Code() != codes.ResourceExhausted {
+		return
+	}
+	d := 100 * time.Millisecond
+	for _, det := range st.Details() {
+		if ri, ok := det.(*errdetails.RetryInfo); ok {
+			d = ri.GetRetryDelay().AsDuration()
+		}
+	}
+	sleepCtx(ctx, d)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 func codeName(c int32) string { return codes.Code(c).String() }

@@ -15,6 +15,9 @@
 //	go run ./cmd/loadtest -grpc-addr 127.0.0.1:50051 -http-addr 127.0.0.1:8080   # a running server
 //
 // Every run is bounded: by -duration, or by -requests calls per cell.
+// Closed-loop callers that get RESOURCE_EXHAUSTED (HTTP 429) wait the
+// server's RetryInfo delay (100 ms over REST) before their next call, as a
+// well-behaved client does; the -overload run does not wait.
 package main
 
 import (

@@ -250,22 +250,24 @@ type Feature struct {
 
 // Features returns the hashed unigram and bigram features of doc in a
 // table of 2^bits buckets, 1+log(tf) weighted and L2-normalised, appended
-// to out.
+// to out. Words are read from doc.Text by words (below), not from
+// doc.Tokens, so that the model does not depend on the tokeniser it was
+// trained with.
 func Features(doc *text.Document, bits uint, out []Feature) []Feature {
-	toks := doc.Tokens
-	if len(toks) > maxTokens {
-		toks = toks[:maxTokens]
-	}
-	counts := make(map[uint32]float32, 2*len(toks))
+	counts := make(map[uint32]float32, len(doc.Text)/3)
 	var prev uint64
 	havePrev := false
 	var buf []byte
-	for _, t := range toks {
-		w, ok := normalise(t.Text, buf[:0])
+	n := 0
+	words(doc.Text, func(tok string, gap bool) bool {
+		if gap {
+			havePrev = false
+		}
+		w, ok := normalise(tok, buf[:0])
 		buf = w
 		if !ok {
 			havePrev = false
-			continue
+			return true
 		}
 		h := hash(offset, w)
 		counts[bucket(h, bits)]++
@@ -273,7 +275,9 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 			counts[bucket(hash(prev*prime^0x9e37, w)^0x5bd1e995, bits)]++
 		}
 		prev, havePrev = h, true
-	}
+		n++
+		return n < maxTokens
+	})
 	start := len(out)
 	norm := 0.0
 	for k, v := range counts {
@@ -289,6 +293,45 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 	}
 	sort.Slice(out[start:], func(i, j int) bool { return out[start+i].Index < out[start+j].Index })
 	return out
+}
+
+// words calls f with each word of s: a run of letters, digits and marks,
+// with inner apostrophes and periods ("don't", "U.S."); gap reports
+// punctuation other than spaces, hyphens and quotes since the previous
+// word (a bigram does not span it).
+func words(s string, f func(w string, gap bool) bool) {
+	start := -1
+	gap := false
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if !word && start >= 0 && (r == '\'' || r == '’' || r == '.') {
+			// inner apostrophe or period: keep when a word character follows
+			if j := i + utf8.RuneLen(r); j < len(s) {
+				nr, _ := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+					continue
+				}
+			}
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if !f(s[start:i], gap) {
+				return
+			}
+			start, gap = -1, false
+		}
+		if !unicode.IsSpace(r) && r != '-' && r != '"' && r != '\'' && r != '“' && r != '”' && r != '‘' && r != '’' {
+			gap = true
+		}
+	}
+	if start >= 0 {
+		f(s[start:], gap)
+	}
 }
 
 // normalise lower-cases a token and folds digits to 0; tokens without a

@@ -100,3 +100,16 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportMetric(total/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(total/(threadCPU()-c0).Seconds(), "tokens/cpu-s")
 }
+
+// BenchmarkLoad measures model load time (wall clock, and CPU time of the
+// loading thread).
+func BenchmarkLoad(b *testing.B) {
+	defer lockThread()()
+	c0 := threadCPU()
+	for i := 0; i < b.N; i++ {
+		if _, err := pos.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((threadCPU()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}

@@ -90,7 +90,7 @@ try {
     if (args.features) { // a comma-separated list such as FEATURE_ENTITIES,FEATURE_STATISTICS
       const want = new Set(args.features.split(','));
       await page.locator('#features input').first().waitFor({ state: 'attached' });
-      await page.locator('details.features summary').click();
+      await page.evaluate(() => { document.querySelector('#feature-choice').open = true; });
       for (const cb of await page.locator('#features input:not([disabled])').all()) {
         await cb.setChecked(want.has(await cb.getAttribute('value')));
       }

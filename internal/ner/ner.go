@@ -87,7 +87,15 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 			return nil, err
 		}
 	}
-	return newRecognizer(m1, m2, groups, cl), nil
+	r := newRecognizer(m1, m2, groups, cl)
+	// build the tables the run time uses now, not on the first call
+	if r.joint != nil {
+		r.joint.Prepare()
+		r.m2.Prepare()
+	} else {
+		r.m1.Prepare()
+	}
+	return r, nil
 }
 
 func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {

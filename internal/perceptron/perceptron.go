@@ -437,3 +437,6 @@ func (m *Model) Prune(minAbs float32) *Model {
 	}
 	return newModel(m.Labels, keys, w, m.scale, m.Trans, m.Start)
 }
+
+// Prepare builds the lookup table now rather than on the first Score.
+func (m *Model) Prepare() { m.index() }

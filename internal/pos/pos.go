@@ -34,6 +34,7 @@ func Load() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.Prepare()
 	return New(m), nil
 }
 

@@ -178,7 +178,8 @@ func Features(sents [][]string) [][]float64 {
 		}
 		f[16] = float64(rank) / float64(M)
 		nc := 0
-		var ov, ovPrev, dens float64
+		var ov, ovPrev float64
+		dens := 0 // integer sums keep the features independent of map order
 		novel := 0
 		for t, n := range tf[i] {
 			nc += n
@@ -188,7 +189,7 @@ func Features(sents [][]string) [][]float64 {
 			if i > 0 && tf[i-1][t] > 0 {
 				ovPrev += float64(n)
 			}
-			dens += float64(n) * float64(sentDF[t]-1) / float64(M)
+			dens += n * (sentDF[t] - 1)
 			if top[t] {
 				f[20] += float64(n)
 			}
@@ -199,7 +200,7 @@ func Features(sents [][]string) [][]float64 {
 		if nc > 0 {
 			f[17] = ov / float64(nc)
 			f[18] = ovPrev / float64(nc)
-			f[19] = dens / float64(nc)
+			f[19] = float64(dens) / float64(M) / float64(nc)
 			f[20] /= float64(nc)
 			f[30] = float64(novel) / float64(nc)
 		}

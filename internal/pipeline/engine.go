@@ -232,6 +232,11 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 		if e.maxQueue >= 0 {
 			e.waiting.Add(-1)
 		}
+		select {
+		case e.slots <- struct{}{}: // a slot freed up meanwhile
+			return nil
+		default:
+		}
 		return e.overloaded(op, "the server is at capacity and its queue is full")
 	}
 	defer e.waiting.Add(-1)

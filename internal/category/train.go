@@ -127,7 +127,7 @@ func LoadBBC(dir string) ([]Example, error) {
 // Featurize computes the features of every example.
 func Featurize(exs []Example, bits uint) {
 	for i := range exs {
-		exs[i].Feats = Features(text.Analyze(exs[i].Text), bits, nil)
+		exs[i].Feats = Features(&text.Document{Text: exs[i].Text}, bits, nil)
 	}
 }
 

@@ -89,6 +89,6 @@ func main() {
 		cl.Classify(d)
 	}
 	el := time.Since(t0)
-	fmt.Printf("\nShipped model: %.1f MB file, load %v, heap %.1f MB, %.0f docs/s, %.0f tokens/s (BBC articles, tokenised beforehand)\n",
+	fmt.Printf("\nShipped model: %.1f MB file, load %v, heap %.1f MB, %.0f docs/s, %.0f tokens/s (BBC articles; tokens counted by text.Analyze)\n",
 		size, lt.Round(time.Millisecond), (float64(ms.HeapAlloc)-float64(before))/1e6, float64(len(docs))/el.Seconds(), float64(words)/el.Seconds())
 }

@@ -676,8 +676,12 @@
         el('td', { 'data-label': 'Country' }, country || loc ? el('span', {}, country, loc) : ''),
         el('td', { 'data-label': 'Sentiment' }, s ? sentimentChip(s) : ''),
       );
-      tr.addEventListener('mouseenter', () => focusEntity(i, true));
-      tr.addEventListener('mouseleave', () => focusEntity(i, false));
+      // Pointing at or tabbing to a row outlines the entity's mentions.
+      tr.tabIndex = 0;
+      tr.title = 'Outlines the mentions of ' + e.name + ' in the text';
+      for (const [ev, on] of [['mouseenter', true], ['mouseleave', false], ['focus', true], ['blur', false]]) {
+        tr.addEventListener(ev, () => focusEntity(i, on));
+      }
       tb.append(tr);
     });
   }

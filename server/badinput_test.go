@@ -237,12 +237,12 @@ func TestBidiStreamIdleTimeout(t *testing.T) {
 // arrives.
 func TestBidiSlowReader(t *testing.T) {
 	ts := mustStart(t, nil)
-	ctx := ctxTimeout(t, 30*time.Second)
+	ctx := ctxTimeout(t, 60*time.Second)
 	stream, err := ts.client.AnalyzeArticles(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const total = 3000
+	const total = 1000
 	body := strings.Repeat("Slow readers hold the line. ", 140) // ~4 KB
 	var sent atomic.Int64
 	sendDone := make(chan error, 1)

@@ -63,11 +63,12 @@ func StreamServerInterceptor(d time.Duration, domain string) grpc.StreamServerIn
 // stream records the activity of a server stream.
 type stream struct {
 	grpc.ServerStream
-	mu     sync.Mutex
-	last   time.Time
-	recv   int64
-	sent   int64
-	closed bool
+	mu      sync.Mutex
+	last    time.Time
+	recv    int64
+	sent    int64
+	sending int // sends in progress
+	closed  bool
 }
 
 // idleFor returns 0 and closes the stream to further sends when it has
@@ -75,8 +76,8 @@ type stream struct {
 func (s *stream) idleFor(d time.Duration) time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.recv > s.sent {
-		return d // work in flight: not idle
+	if s.recv > s.sent || s.sending > 0 {
+		return d // work or a send in flight: not idle
 	}
 	if wait := d - time.Since(s.last); wait > 0 {
 		return wait
@@ -85,15 +86,23 @@ func (s *stream) idleFor(d time.Duration) time.Duration {
 	return 0
 }
 
+// SendMsg sends unless the stream was closed for idleness. The lock is not
+// held while sending (a send may wait on a slow reader); a send in
+// progress keeps the stream from being closed.
 func (s *stream) SendMsg(m any) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		return status.Error(codes.DeadlineExceeded, "stream closed for idleness")
 	}
+	s.sending++
+	s.mu.Unlock()
 	err := s.ServerStream.SendMsg(m)
+	s.mu.Lock()
+	s.sending--
 	s.sent++
 	s.last = time.Now()
+	s.mu.Unlock()
 	return err
 }
 

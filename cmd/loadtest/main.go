@@ -147,7 +147,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
 
 	var srv *server
-	var readyTimes []time.Duration
+	var readyTimes, readyCPU []time.Duration
+	startLoad := loadAverage()
 	pid := o.pid
 	if o.grpcAddr == "" {
 		bin := o.serverBin
@@ -169,7 +170,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 			readyTimes = append(readyTimes, srv.ready)
-			logf("server ready in %v (start %d)", srv.ready.Round(time.Millisecond), i+1)
+			readyCPU = append(readyCPU, srv.readyCPU)
+			logf("server ready in %v, %v of CPU (start %d)", srv.ready.Round(time.Millisecond), srv.readyCPU, i+1)
 			if i < o.readyRuns-1 {
 				srv.stop()
 			}
@@ -221,7 +223,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			results = append(results, r)
 		}
 	}
-	printMatrix(stdout, o, t, results, readyTimes, idleRSS, pid)
+	printMatrix(stdout, o, t, results, readyTimes, readyCPU, startLoad, idleRSS, pid)
 
 	if o.overload > 0 {
 		rate := o.overloadRate
@@ -245,7 +247,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }
 
-func printMatrix(w io.Writer, o *options, t *target, results []result, ready []time.Duration, idleRSS int64, pid int) {
+func printMatrix(w io.Writer, o *options, t *target, results []result, ready, readyCPU []time.Duration, startLoad string, idleRSS int64, pid int) {
 	fmt.Fprintf(w, "\nLoad test: %d-word article (%s), all features, %d CPUs, load average %s at the end.\n\n",
 		t.words, o.articlePath, numCPU(), loadAverage())
 	fmt.Fprintln(w, "| mode | concurrency | articles/s | words/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/article | server RSS MB | load avg |")
@@ -257,8 +259,10 @@ func printMatrix(w io.Writer, o *options, t *target, results []result, ready []t
 	fmt.Fprintln(w)
 	if len(ready) > 0 {
 		s := slices.Sorted(slices.Values(ready))
-		fmt.Fprintf(w, "Time from exec to ready (/readyz 200 and gRPC health SERVING), %d starts: min %s ms, median %s ms, max %s ms.\n",
-			len(s), ms(s[0]), ms(s[len(s)/2]), ms(s[len(s)-1]))
+		c := slices.Sorted(slices.Values(readyCPU))
+		fmt.Fprintf(w, "Time from exec to ready (/readyz 200 and gRPC health SERVING), %d starts: min %s ms, median %s ms, max %s ms; "+
+			"CPU time used by then: median %s ms (load average %s before the starts).\n",
+			len(s), ms(s[0]), ms(s[len(s)/2]), ms(s[len(s)-1]), ms(c[len(c)/2]), startLoad)
 	}
 	if pid > 0 {
 		rss, hwm := memory(pid)

@@ -25,6 +25,7 @@ type server struct {
 	grpcAddr string
 	httpAddr string
 	ready    time.Duration // from exec to /readyz 200 and gRPC health SERVING
+	readyCPU time.Duration // CPU time the server used until then
 	exited   chan error
 }
 
@@ -116,6 +117,7 @@ func startServer(ctx context.Context, bin string, extra []string, logPath string
 		}
 	}
 	s.ready = time.Since(t0)
+	s.readyCPU = cpuTime(cmd.Process.Pid)
 	return s, nil
 }
 

@@ -38,7 +38,7 @@ type Config struct {
 // DefaultConfig returns the hyper-parameters used for the shipped model.
 func DefaultConfig() Config {
 	return Config{
-		TargetBits: 20, SentenceBits: 19,
+		TargetBits: 19, SentenceBits: 18,
 		Epochs: 5, Rate: 0.01, L2: 1e-6, Seeds: 10, ClassWeightPower: 1,
 		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
 		Seed: 1,

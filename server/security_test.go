@@ -56,6 +56,14 @@ func restCall(t *testing.T, client *http.Client, method, url, body string, heade
 	return resp.StatusCode, e, b
 }
 
+// postHeader posts body and returns the response headers.
+func postHeader(t *testing.T, url, body string, header ...string) http.Header {
+	t.Helper()
+	resp := post(t, url, body, header...)
+	io.Copy(io.Discard, resp.Body)
+	return resp.Header
+}
+
 // TestAPIKeys: with --api-keys-file, calls need a key (Bearer or
 // x-api-key, over gRPC and HTTP); health, reflection, /healthz, /readyz,
 // /metrics and the page stay open.
@@ -124,6 +132,9 @@ func TestAPIKeys(t *testing.T) {
 		if code != tt.code || e.reason() != tt.reason {
 			t.Errorf("REST %s: %d %q, want %d %q", tt.name, code, e.reason(), tt.code, tt.reason)
 		}
+	}
+	if h := postHeader(t, ts.base+"/v1/articles:analyze", body); h.Get("WWW-Authenticate") != `Bearer realm="lector"` {
+		t.Errorf("401 without WWW-Authenticate: %v", h)
 	}
 	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/", "/openapi.json"} {
 		if code, _, _ := restCall(t, http.DefaultClient, "GET", ts.base+p, ""); code != 200 {
@@ -257,6 +268,9 @@ func TestRateLimits(t *testing.T) {
 	code, e, _ := restCall(t, http.DefaultClient, "POST", ts.base+"/v1/articles:analyze", `{"article":{"text":"Hi."}}`, "X-Api-Key", "alpha")
 	if code != 429 || e.reason() != "RATE_LIMITED" {
 		t.Errorf("REST over the limit: %d %q", code, e.reason())
+	}
+	if h := postHeader(t, ts.base+"/v1/articles:analyze", `{"article":{"text":"Hi."}}`, "X-Api-Key", "alpha"); h.Get("Retry-After") != "1" {
+		t.Errorf("429 with Retry-After %q, want 1", h.Get("Retry-After"))
 	}
 
 	// one stream per client

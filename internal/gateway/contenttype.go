@@ -1,8 +1,10 @@
 package gateway
 
 import (
+	"math"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -48,4 +50,26 @@ func (g *Gateway) withContentType(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// errorHeaders adds the HTTP headers that go with some errors as the
+// status line is written: a WWW-Authenticate challenge on 401 (RFC 9110;
+// the runtime would put the message there), Retry-After (whole seconds,
+// rounded up) when the status carries a RetryInfo.
+type errorHeaders struct {
+	http.ResponseWriter
+	st *status.Status
+}
+
+func (w *errorHeaders) WriteHeader(code int) {
+	if w.st.Code() == codes.Unauthenticated {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="lector"`)
+	}
+	for _, d := range w.st.Details() {
+		if ri, ok := d.(*errdetails.RetryInfo); ok && ri.GetRetryDelay() != nil {
+			secs := int64(math.Ceil(ri.GetRetryDelay().AsDuration().Seconds()))
+			w.Header().Set("Retry-After", strconv.FormatInt(max(secs, 1), 10))
+		}
+	}
+	w.ResponseWriter.WriteHeader(code)
 }

@@ -23,6 +23,7 @@ import (
 // would tell the caller to retry.
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	st := annotate(ctx, err)
+	w = &errorHeaders{ResponseWriter: w, st: st}
 	if st.Code() == codes.ResourceExhausted && sizeReasons[reasonOf(st)] {
 		w = &statusRewriter{ResponseWriter: w, from: http.StatusTooManyRequests, to: http.StatusRequestEntityTooLarge}
 	}

@@ -33,7 +33,8 @@ type fastJSON struct {
 func (m *fastJSON) Marshal(v any) ([]byte, error) {
 	if p, ok := v.(proto.Message); ok && !m.MarshalOptions.UseProtoNames && !m.MarshalOptions.EmitUnpopulated &&
 		m.MarshalOptions.EmitDefaultValues && !m.MarshalOptions.UseEnumNumbers && m.MarshalOptions.Indent == "" && m.Indent == "" {
-		if b, err := appendMessage(make([]byte, 0, 4096), p.ProtoReflect()); err == nil {
+		m := p.ProtoReflect()
+		if b, err := appendMessage(make([]byte, 0, 4096), m, infoOf(m.Descriptor())); err == nil {
 			return b, nil
 		} else if !errors.Is(err, errFallback) {
 			return nil, err
@@ -50,33 +51,64 @@ var errInvalidUTF8 = errors.New("gateway: string field contains invalid UTF-8")
 // wkt writes the well-known types, which have special JSON forms.
 var wkt = protojson.MarshalOptions{EmitDefaultValues: true}
 
+// msgInfo is what the encoder needs of a message type; nil for the
+// well-known types, which protojson writes.
+type msgInfo struct {
+	fields []jsonField
+}
+
 type jsonField struct {
 	fd   protoreflect.FieldDescriptor
 	name string // `"jsonName":`
 	// presence: emitted only when set (oneof members, messages, optional)
 	presence bool
+	sub      *msgInfo // of a message field
 }
 
-var fieldCache sync.Map // protoreflect.MessageDescriptor → []jsonField
+var (
+	infoMu    sync.Mutex
+	infos     = map[protoreflect.FullName]*msgInfo{} // under infoMu
+	infoCache sync.Map                               // MessageDescriptor → *msgInfo, complete
+)
 
-func fieldsOf(md protoreflect.MessageDescriptor) []jsonField {
-	if v, ok := fieldCache.Load(md); ok {
-		return v.([]jsonField)
+// infoOf returns the info of a top-level message type, building the infos
+// of the types it contains once.
+func infoOf(md protoreflect.MessageDescriptor) *msgInfo {
+	if v, ok := infoCache.Load(md); ok {
+		return v.(*msgInfo)
 	}
-	fds := md.Fields()
-	out := make([]jsonField, fds.Len())
-	for i := range out {
-		fd := fds.Get(i)
-		out[i] = jsonField{fd: fd, name: strconv.Quote(fd.JSONName()) + ":",
-			presence: fd.ContainingOneof() != nil || fd.HasPresence()}
-	}
-	fieldCache.Store(md, out)
-	return out
+	infoMu.Lock()
+	defer infoMu.Unlock()
+	mi := buildInfo(md)
+	infoCache.Store(md, mi)
+	return mi
 }
 
-func appendMessage(b []byte, m protoreflect.Message) ([]byte, error) {
-	md := m.Descriptor()
+func buildInfo(md protoreflect.MessageDescriptor) *msgInfo {
 	if strings.HasPrefix(string(md.FullName()), "google.protobuf.") {
+		return nil
+	}
+	if mi, ok := infos[md.FullName()]; ok {
+		return mi
+	}
+	mi := &msgInfo{}
+	infos[md.FullName()] = mi // before the fields, for recursive types
+	fds := md.Fields()
+	fields := make([]jsonField, fds.Len())
+	for i := range fields {
+		fd := fds.Get(i)
+		fields[i] = jsonField{fd: fd, name: strconv.Quote(fd.JSONName()) + ":",
+			presence: fd.ContainingOneof() != nil || fd.HasPresence()}
+		if fd.Message() != nil && !fd.IsMap() {
+			fields[i].sub = buildInfo(fd.Message())
+		}
+	}
+	mi.fields = fields
+	return mi
+}
+
+func appendMessage(b []byte, m protoreflect.Message, mi *msgInfo) ([]byte, error) {
+	if mi == nil { // a well-known type
 		w, err := wkt.Marshal(m.Interface())
 		if err != nil {
 			return b, err
@@ -88,7 +120,8 @@ func appendMessage(b []byte, m protoreflect.Message) ([]byte, error) {
 	}
 	b = append(b, '{')
 	first := true
-	for _, f := range fieldsOf(md) {
+	for i := range mi.fields {
+		f := &mi.fields[i]
 		if f.presence && !m.Has(f.fd) {
 			continue
 		}
@@ -108,21 +141,22 @@ func appendMessage(b []byte, m protoreflect.Message) ([]byte, error) {
 				if i > 0 {
 					b = append(b, ',')
 				}
-				if b, err = appendValue(b, f.fd, l.Get(i)); err != nil {
+				if b, err = appendValue(b, f, l.Get(i)); err != nil {
 					return b, err
 				}
 			}
 			b = append(b, ']')
 			continue
 		}
-		if b, err = appendValue(b, f.fd, m.Get(f.fd)); err != nil {
+		if b, err = appendValue(b, f, m.Get(f.fd)); err != nil {
 			return b, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-func appendValue(b []byte, fd protoreflect.FieldDescriptor, v protoreflect.Value) ([]byte, error) {
+func appendValue(b []byte, f *jsonField, v protoreflect.Value) ([]byte, error) {
+	fd := f.fd
 	switch fd.Kind() {
 	case protoreflect.BoolKind:
 		return strconv.AppendBool(b, v.Bool()), nil
@@ -156,7 +190,7 @@ func appendValue(b []byte, fd protoreflect.FieldDescriptor, v protoreflect.Value
 		}
 		return strconv.AppendInt(b, int64(v.Enum()), 10), nil
 	case protoreflect.MessageKind, protoreflect.GroupKind:
-		return appendMessage(b, v.Message())
+		return appendMessage(b, v.Message(), f.sub)
 	}
 	return b, errFallback
 }

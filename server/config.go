@@ -102,11 +102,11 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	str(&cfg.TLSClientCA, "tls-client-ca", "LECTOR_TLS_CLIENT_CA", "", "PEM CA certificates; when set, every client must present a certificate they signed (mutual TLS)")
 	str(&cfg.APIKeysFile, "api-keys-file", "LECTOR_API_KEYS_FILE", "", "file of API keys, one per line (# comments); when set, calls need \"authorization: Bearer KEY\" or \"x-api-key: KEY\" (health, reflection, /healthz, /readyz, /metrics and / stay open)")
 	num(&cfg.RateLimit, "rate-limit", "LECTOR_RATE_LIMIT", 0, "requests per second per client (API key, else IP address); a batch counts its articles; over it RESOURCE_EXHAUSTED, reason RATE_LIMITED (0: no limit)")
-	num(&cfg.RateBurst, "rate-burst", "LECTOR_RATE_BURST", 0, "requests a client may make at once above --rate-limit (0: twice the rate)")
+	num(&cfg.RateBurst, "rate-burst", "LECTOR_RATE_BURST", 0, "largest burst of requests one client may make at once, the size of its token bucket (0: twice --rate-limit)")
 	num(&cfg.MaxStreamsPerClient, "max-streams-per-client", "LECTOR_MAX_STREAMS_PER_CLIENT", 0, "streaming calls open at once per client; beyond it RESOURCE_EXHAUSTED, reason TOO_MANY_STREAMS (0: no limit)")
-	fs.BoolVar(&cfg.LogArticleText, "log-article-text", env("LECTOR_LOG_ARTICLE_TEXT", "") == "true", "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
+	fs.BoolVar(&cfg.LogArticleText, "log-article-text", envBool(lookup, "LECTOR_LOG_ARTICLE_TEXT"), "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
 	str(&cfg.OTLPEndpoint, "otlp-endpoint", "LECTOR_OTLP_ENDPOINT", "", "OTLP/gRPC collector (host:port) to send traces to: a span per call, per article and per analysis stage (empty: no tracing)")
-	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", env("LECTOR_OTLP_INSECURE", "") == "true", "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
+	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", envBool(lookup, "LECTOR_OTLP_INSECURE"), "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -160,4 +160,12 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	}
 	return cfg, nil
+}
+
+// envBool reads a boolean environment variable (1, t, true, ...); unset or
+// unreadable is false.
+func envBool(lookup func(string) (string, bool), name string) bool {
+	v, _ := lookup(name)
+	b, _ := strconv.ParseBool(v)
+	return b
 }

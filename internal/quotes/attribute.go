@@ -506,6 +506,10 @@ func (x *extractor) attribute() {
 					}
 					if k < b && lower(x.tok(k)) == "that" {
 						content = [2]int{k, b}
+					} else if x.pos(a) == "TO" && x.pos(a+1) == "VB" && x.o.InfinitiveContent {
+						// "wants to ...", "plans to ...": the intention is
+						// what is attributed
+						content = [2]int{a, b}
 					} else if x.pos(a) == "RB" {
 						content = [2]int{a, b}
 					} else {
@@ -563,6 +567,11 @@ func (x *extractor) attribute() {
 			continue
 		}
 		a, b := x.trim(content[0], content[1])
+		if !around && a >= c.last && rule != "inverted" {
+			if e := x.cutEnd(a, b); e < b {
+				a, b = x.trim(a, e)
+			}
+		}
 		if a >= b {
 			continue
 		}

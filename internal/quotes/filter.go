@@ -24,8 +24,49 @@ var filterTSV string
 // Filter is a logistic model over the features of a candidate quote.
 type Filter struct {
 	w    map[string]float64
+	h    map[uint64]float64 // w by the hash of the key, for fsink
 	bias float64
 }
+
+// hashed fills f.h from f.w.
+func (f *Filter) hashed() *Filter {
+	f.h = make(map[uint64]float64, len(f.w))
+	for k, v := range f.w {
+		f.h[hashParts(k)] = v
+	}
+	return f
+}
+
+// hashParts is the FNV-1a hash of the concatenated parts.
+func hashParts(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+// fsink receives the features of a token model: it sums their weights in
+// m, or, for training, collects their names.
+type fsink struct {
+	m     *Filter
+	z     float64
+	names *[]string
+}
+
+func (s *fsink) add(parts ...string) {
+	if s.names != nil {
+		*s.names = append(*s.names, strings.Join(parts, ""))
+		return
+	}
+	s.z += s.m.h[hashParts(parts...)]
+}
+
+// prob is the model's probability for the features added.
+func (s *fsink) prob() float64 { return 1 / (1 + math.Exp(-s.z)) }
 
 var (
 	filterOnce sync.Once
@@ -58,11 +99,13 @@ func ParseFilter(tsv string) *Filter {
 			f.w[k] = x
 		}
 	}
-	return f
+	return f.hashed()
 }
 
 // NewFilter makes a filter from weights.
-func NewFilter(w map[string]float64, bias float64) *Filter { return &Filter{w: w, bias: bias} }
+func NewFilter(w map[string]float64, bias float64) *Filter {
+	return (&Filter{w: w, bias: bias}).hashed()
+}
 
 // Score is the modelled probability that a candidate with these features
 // is right.
@@ -163,7 +206,10 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 	if m.cue.core {
 		on("cue-core")
 	}
-	if m.cue.extracted >= 3 {
+	if m.cue.learned {
+		on("cue-learned")
+		f["cue-score"] = m.cue.score
+	} else if m.cue.extracted >= 3 {
 		f["cue-precision"] = m.cue.precision()
 	} else {
 		on("cue-rare")

@@ -50,6 +50,8 @@ type cueInfo struct {
 	extracted int     // quotes the extractor made from it on train
 	correct   int     // of which matched an annotated content
 	core      bool
+	learned   bool    // found by the cue model, not the lexicon
+	score     float64 // the cue model's score of a learned cue
 }
 
 // precision is the share of the cue's quotes on train that were right, or

@@ -5,16 +5,22 @@
 // the entities of package entity to names ("he added that ..." after
 // "Ashtiani said ..." belongs to Ashtiani).
 //
-// The extractor is rule-based: a cue lexicon learned from the PolNeAR train
-// split (cmd/train/quotes) plus reporting verbs listed here, and
-// heuristics over part-of-speech tags for the speaker and the extent of
-// the content.
+// The extractor is rules plus small learned models, all trained by
+// cmd/train/quotes on the PolNeAR train split and embedded: a cue lexicon
+// (cues.tsv) plus reporting verbs listed here; a logistic cue model over
+// verbs (cuemodel.tsv) that finds cues no lexicon lists ("reckons",
+// "is questioning") from the verb's lemma, the words around it and its
+// subject; heuristics over part-of-speech tags for the speaker and the
+// extent of the content; a logistic end model (endmodel.tsv) that ends
+// reported content before what is not said (", while ...", "and left
+// ..."); and a logistic filter (filter.tsv) over the candidate quotes.
 package quotes
 
 import (
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -53,18 +59,23 @@ type Quote struct {
 // Options tune the extractor; the zero value is not useful, use
 // DefaultOptions.
 type Options struct {
-	MinCueRatio      float64  // least share of a learned cue's occurrences that were annotated
-	MinCueCount      int      // least annotations of a learned cue
-	MinUncuedTokens  int      // least length of a quote with no cue to keep it
-	InheritSpeaker   bool     // give quotes with no cue the speaker of the quote before
-	RequireVerbCue   bool     // a cue must start with a verb when the text is tagged
-	MergeContinued   bool     // join an uncued quote to the quote before it by the same speaker
-	UncuedParagraphs int      // how many paragraphs back a speaker is inherited from
-	MinPartialTokens int      // least length of an uncued quote inside a sentence
-	MinCuePrecision  float64  // least share of right quotes a learned cue made on train
-	Lexicon          *Lexicon // nil: the embedded lexicon
-	Filter           *Filter  // nil: the embedded filter
-	MinScore         float64  // least filter score of a quote kept; 0 keeps all
+	MinCueRatio       float64  // least share of a learned cue's occurrences that were annotated
+	MinCueCount       int      // least annotations of a learned cue
+	MinUncuedTokens   int      // least length of a quote with no cue to keep it
+	InheritSpeaker    bool     // give quotes with no cue the speaker of the quote before
+	RequireVerbCue    bool     // a cue must start with a verb when the text is tagged
+	MergeContinued    bool     // join an uncued quote to the quote before it by the same speaker
+	UncuedParagraphs  int      // how many paragraphs back a speaker is inherited from
+	MinPartialTokens  int      // least length of an uncued quote inside a sentence
+	MinCuePrecision   float64  // least share of right quotes a learned cue made on train
+	Lexicon           *Lexicon // nil: the embedded lexicon
+	Filter            *Filter  // nil: the embedded filter
+	MinScore          float64  // least filter score of a quote kept; 0 keeps all
+	CueModel          *Filter  // nil: the embedded cue model
+	MinCueScore       float64  // least cue-model score of a verb outside the lexicon taken as a cue; 0 takes none
+	EndModel          *Filter  // nil: the embedded end model
+	MinEndScore       float64  // least end-model score to end content that follows its cue early; 0 never does
+	InfinitiveContent bool     // take "to ..." after a cue ("wants to ...") as its content
 }
 
 // DefaultOptions are the options tuned on the PolNeAR dev split.
@@ -79,6 +90,8 @@ var DefaultOptions = Options{
 	MinPartialTokens: 5,
 	MinCuePrecision:  0.35,
 	MinScore:         0.3,
+	MinCueScore:      0.5,
+	MinEndScore:      0.6,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -98,6 +111,7 @@ func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 func (x *extractor) run() {
 	x.findQuoteMarks()
 	x.findCues()
+	x.learnedCues()
 	x.colons()
 	x.possessives()
 	x.attribute()
@@ -135,6 +149,7 @@ type extractor struct {
 	mentions []entMention // entity mentions in text order
 	meta     map[*Quote]meta
 	tagged   bool
+	entTypes []ner.Type // entity type per token, made on first use
 }
 
 type entMention struct {

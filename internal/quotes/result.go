@@ -78,7 +78,8 @@ func (x *extractor) result() []Quote {
 	out := make([]Quote, 0, len(x.quotes))
 	var feats map[string]float64
 	for _, q := range x.sorted() {
-		if x.o.MinScore > 0 {
+		// "NAME: ..." at a paragraph start is a transcript line: kept
+		if x.o.MinScore > 0 && x.meta[q].rule != "colon" {
 			feats = x.features(q, feats)
 			if f.Score(feats) < x.o.MinScore {
 				continue

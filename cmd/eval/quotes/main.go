@@ -42,6 +42,9 @@ func main() {
 	minPrec := flag.Float64("min-cue-precision", quotes.DefaultOptions.MinCuePrecision, "least train precision of a learned cue")
 	minScore := flag.Float64("min-score", quotes.DefaultOptions.MinScore, "least filter score of a quote")
 	minPartial := flag.Int("min-partial", quotes.DefaultOptions.MinPartialTokens, "least tokens of an uncued quote inside a sentence")
+	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a verb outside the lexicon")
+	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
+	infinitive := flag.Bool("infinitive", quotes.DefaultOptions.InfinitiveContent, "take \"to ...\" after a cue as its content")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -62,6 +65,9 @@ func main() {
 	opt.MinCuePrecision = *minPrec
 	opt.MinCueCount = *minCount
 	opt.MinScore = *minScore
+	opt.MinCueScore = *minCueScore
+	opt.MinEndScore = *minEndScore
+	opt.InfinitiveContent = *infinitive
 
 	var all, direct counts
 	est := entityStats{mentions: map[entity.MentionKind]int{}}
@@ -297,7 +303,27 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 	if verbose {
 		for gi, gq := range gold {
 			if !usedG[gi] {
-				fmt.Fprintf(os.Stderr, "MISS %s | %q %q | %q\n", a.Name, spans(doc, gq.at.Source), spans(doc, gq.at.Cue), clip(spans(doc, gq.at.Content)))
+				why := "nocue"
+				for _, pq := range pred {
+					for _, s := range gq.at.Cue {
+						if overlaps(s, pq.q.Cue) {
+							why = "cue-found"
+							if verbose {
+								fmt.Fprintf(os.Stderr, "MISP %q | %q\n", spans(doc, gq.at.Content), doc.Text[pq.q.Content.Start:pq.q.Content.End])
+							}
+						}
+					}
+				}
+				if why == "nocue" {
+					for _, s := range gq.at.Cue {
+						for _, t := range doc.Tokens {
+							if t.Start >= s.Start && t.End <= s.End && strings.HasPrefix(t.POS, "VB") {
+								why = "nocue-verb"
+							}
+						}
+					}
+				}
+				fmt.Fprintf(os.Stderr, "MISS %s %s | %q %q | %q\n", why, a.Name, spans(doc, gq.at.Source), spans(doc, gq.at.Cue), clip(spans(doc, gq.at.Content)))
 			}
 		}
 	}

@@ -39,6 +39,12 @@ func main() {
 	l2 := flag.Float64("l2", 1e-4, "L2 penalty of the filter")
 	verbHeads := flag.Bool("verb-heads", false, "count the verbs of multi-word cues as cues")
 	minRatio := flag.Float64("min-ratio", 0.05, "least share of the words' occurrences that are cues")
+	cueOut := flag.String("cue-model-out", "internal/quotes/cuemodel.tsv", "cue model weights to write")
+	folds := flag.Int("folds", 5, "folds of the cross-fitted cue models the filter is trained with")
+	grid := flag.Bool("grid", false, "score the cross-fitted train split over a grid of cue and end score thresholds")
+	endOut := flag.String("end-model-out", "internal/quotes/endmodel.tsv", "end model weights to write")
+	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
+	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a learned cue")
 	flag.Parse()
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
 	if err != nil {
@@ -141,8 +147,44 @@ func main() {
 	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	// third pass: the filter over candidate quotes, with the final lexicon
-	f := trainFilter(ps, quotes.ParseLexicon(b.String()), *minCount, *epochs, *l2)
+	// third pass: the cue model over verbs, on all of train, and one per
+	// fold on the rest of train, so that the filter learns from the cues
+	// a model finds in articles it has not seen
+	lx := quotes.ParseLexicon(b.String())
+	cm := trainCueModel(ps, nil, *epochs, *l2)
+	cheader := fmt.Sprintf("# logistic cue model over verbs, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
+	if err := os.WriteFile(*cueOut, []byte(cheader+cm.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	em := trainEndModel(ps, nil, *epochs, *l2)
+	eheader := fmt.Sprintf("# logistic end model over content boundaries, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
+	if err := os.WriteFile(*endOut, []byte(eheader+em.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	fold := make([]*quotes.Filter, len(ps))
+	endFold := make([]*quotes.Filter, len(ps))
+	for k := 0; k < *folds; k++ {
+		use := func(i int) bool { return i%*folds != k }
+		m := trainCueModel(ps, use, *epochs, *l2)
+		e := trainEndModel(ps, use, *epochs, *l2)
+		for i := range ps {
+			if i%*folds == k {
+				fold[i], endFold[i] = m, e
+			}
+		}
+	}
+	// fourth pass: the filter over candidate quotes, with the final lexicon
+	f := trainFilter(ps, lx, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
+	cueGrid, endGrid := []float64{*minCueScore}, []float64{*minEndScore}
+	if *grid {
+		cueGrid, endGrid = []float64{0.4, 0.5, 0.6}, []float64{0, 0.4, 0.5, 0.6, 0.7}
+	}
+	for _, t := range cueGrid {
+		for _, es := range endGrid {
+			p, r, f1 := crossScore(ps, lx, fold, endFold, f, *minCount, t, es, quotes.DefaultOptions.MinScore)
+			log.Printf("cross-fitted train: min cue score %.1f, min end score %.1f: overlap P %.3f R %.3f F1 %.3f", t, es, p, r, f1)
+		}
+	}
 	header := fmt.Sprintf("# logistic filter over candidate quotes, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*filterOut, []byte(header+f.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -180,7 +222,7 @@ func prepare(arts []polnear.Article, tagger *pos.Tagger) ([]prepared, error) {
 func calibrate(ps []prepared, lx *quotes.Lexicon, cueCount int) (made, right map[string]int) {
 	opt := quotes.DefaultOptions
 	opt.Lexicon = lx
-	opt.MinCueRatio, opt.MinCuePrecision, opt.MinScore, opt.MinCueCount = 0, 0, 0, cueCount
+	opt.MinCueRatio, opt.MinCuePrecision, opt.MinScore, opt.MinCueCount, opt.MinCueScore, opt.MinEndScore = 0, 0, 0, cueCount, 0, 0
 	made, right = map[string]int{}, map[string]int{}
 	for _, p := range ps {
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
@@ -205,10 +247,12 @@ func calibrate(ps []prepared, lx *quotes.Lexicon, cueCount int) (made, right map
 
 // trainFilter fits the logistic filter on the candidates the rules find in
 // the train articles, labelled by whether they overlap an annotated content.
-func trainFilter(ps []prepared, lx *quotes.Lexicon, cueCount, epochs int, l2 float64) *quotes.Filter {
+func trainFilter(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, cueCount int, minCueScore, minEndScore float64, epochs int, l2 float64) *quotes.Filter {
 	opt := quotes.DefaultOptions
 	opt.Lexicon = lx
 	opt.MinCueCount = cueCount
+	opt.MinCueScore = minCueScore
+	opt.MinEndScore = minEndScore
 	type ex struct {
 		f map[string]float64
 		y float64
@@ -216,7 +260,8 @@ func trainFilter(ps []prepared, lx *quotes.Lexicon, cueCount, epochs int, l2 flo
 	var data []ex
 	count := map[string]int{}
 	pos := 0
-	for _, p := range ps {
+	for i, p := range ps {
+		opt.CueModel, opt.EndModel = fold[i], endFold[i]
 		cs := quotes.Candidates(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(cs))
 		for i, c := range cs {
@@ -259,6 +304,168 @@ func trainFilter(ps []prepared, lx *quotes.Lexicon, cueCount, epochs int, l2 flo
 	}
 	log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
 	return quotes.NewFilter(w, bias)
+}
+
+// crossScore extracts the quotes of the train articles, each with the cue
+// model of its fold, and returns the content overlap P, R and F1.
+func crossScore(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, f *quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
+	opt := quotes.DefaultOptions
+	opt.Lexicon, opt.Filter, opt.MinCueCount, opt.MinCueScore, opt.MinScore = lx, f, cueCount, minCueScore, minScore
+	opt.MinEndScore = minEndScore
+	var gold, pred, hit int
+	for i, p := range ps {
+		opt.CueModel, opt.EndModel = fold[i], endFold[i]
+		qs := quotes.ExtractWith(p.doc, p.ents, opt)
+		spans := make([]text.Span, len(qs))
+		for k, q := range qs {
+			spans[k] = q.Content
+		}
+		for _, ok := range polnear.Matched(p.doc, p.art, spans) {
+			if ok {
+				hit++
+			}
+		}
+		pred += len(qs)
+		for _, at := range p.art.Attributions {
+			if len(polnear.Words(p.doc, at.Content)) > 0 {
+				gold++
+			}
+		}
+	}
+	pr := float64(hit) / float64(max(pred, 1))
+	r := float64(hit) / float64(max(gold, 1))
+	return pr, r, 2 * pr * r / max(pr+r, 1e-9)
+}
+
+// trainCueModel fits the logistic cue model on the verbs of the train
+// articles that use (nil: all), labelled by whether they lie in an
+// annotated cue.
+func trainCueModel(ps []prepared, use func(int) bool, epochs int, l2 float64) *quotes.Filter {
+	var feats [][]string
+	var ys []float64
+	npos := 0
+	for i, p := range ps {
+		if use != nil && !use(i) {
+			continue
+		}
+		for _, tc := range quotes.CueTokens(p.doc, p.ents, quotes.DefaultOptions) {
+			t := p.doc.Tokens[tc.Token]
+			y := 0.0
+			for _, at := range p.art.Attributions {
+				for _, sp := range at.Cue {
+					if t.Start < sp.End && sp.Start < t.End {
+						y = 1
+					}
+				}
+			}
+			if y == 1 {
+				npos++
+			}
+			feats, ys = append(feats, tc.Features), append(ys, y)
+		}
+	}
+	m := fitLogistic(feats, ys, epochs, l2)
+	if use == nil {
+		log.Printf("cue model: %d verbs (%d cues)", len(ys), npos)
+	}
+	return m
+}
+
+// fitLogistic fits a logistic model over binary features by stochastic
+// gradient descent; features seen fewer than three times get no weight.
+func fitLogistic(feats [][]string, ys []float64, epochs int, l2 float64) *quotes.Filter {
+	count := map[string]int{}
+	for _, fs := range feats {
+		for _, k := range fs {
+			count[k]++
+		}
+	}
+	order := make([]int, len(ys))
+	for i := range order {
+		order[i] = i
+	}
+	w := map[string]float64{}
+	bias := 0.0
+	rng := rand.New(rand.NewPCG(3, 4))
+	for e := 0; e < epochs; e++ {
+		lr := 0.1 / (1 + float64(e))
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			z := bias
+			for _, k := range feats[i] {
+				if count[k] >= 3 {
+					z += w[k]
+				}
+			}
+			g := 1/(1+math.Exp(-z)) - ys[i]
+			bias -= lr * g
+			for _, k := range feats[i] {
+				if count[k] >= 3 {
+					w[k] -= lr * (g + l2*w[k])
+				}
+			}
+		}
+	}
+	return quotes.NewFilter(w, bias)
+}
+
+// trainEndModel fits the end model on the annotated contents that follow
+// their cue in the train articles that use (nil: all): each token inside
+// a content after its first is a place it goes on, the token right after
+// it (inside its sentence, not a full stop) is where it ends.
+func trainEndModel(ps []prepared, use func(int) bool, epochs int, l2 float64) *quotes.Filter {
+	var feats [][]string
+	var ys []float64
+	npos := 0
+	for i, p := range ps {
+		if use != nil && !use(i) {
+			continue
+		}
+		toks := p.doc.Tokens
+		var bs []quotes.Boundary
+		var y []float64
+		for _, at := range p.art.Attributions {
+			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
+				continue
+			}
+			sp := at.Content[0]
+			ga, gb := -1, -1
+			for k, t := range toks {
+				if t.Start >= sp.Start && t.End <= sp.End {
+					if ga < 0 {
+						ga = k
+					}
+					gb = k + 1
+				}
+			}
+			if ga < 0 || gb-ga < 1 {
+				continue
+			}
+			last := len(toks)
+			for _, s := range p.doc.Sentences {
+				if ga >= s.First && ga < s.Last {
+					last = s.Last
+				}
+			}
+			for k := ga + 1; k < gb; k++ {
+				bs, y = append(bs, quotes.Boundary{Start: ga, Cut: k}), append(y, 0)
+			}
+			if gb < last-1 {
+				switch toks[gb].Text {
+				case ".", "?", "!", "\"", "“", "”", "'", "''":
+				default:
+					bs, y = append(bs, quotes.Boundary{Start: ga, Cut: gb}), append(y, 1)
+					npos++
+				}
+			}
+		}
+		feats = append(feats, quotes.EndFeatures(p.doc, p.ents, bs)...)
+		ys = append(ys, y...)
+	}
+	if use == nil {
+		log.Printf("end model: %d boundaries (%d ends)", len(ys), npos)
+	}
+	return fitLogistic(feats, ys, epochs, l2)
 }
 
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,

@@ -1,0 +1,229 @@
+package quotes
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// cuemodel.tsv holds the weights of a logistic model that tells whether a
+// verb outside the lexicon is a cue of attribution ("believes",
+// "is questioning", "concluded"), from the verb's lemma, its tag, the words
+// around it and its subject. It is trained by cmd/train/quotes on the
+// PolNeAR train split, in the format of filter.tsv.
+//
+//go:embed cuemodel.tsv
+var cueModelTSV string
+
+var (
+	cueModelOnce sync.Once
+	cueModel     *Filter
+)
+
+func getCueModel() *Filter {
+	cueModelOnce.Do(func() { cueModel = ParseFilter(cueModelTSV) })
+	return cueModel
+}
+
+// auxLemmas are verbs that are never a cue on their own.
+var auxLemmas = map[string]bool{
+	"be": true, "have": true, "do": true, "will": true, "would": true, "can": true,
+	"could": true, "may": true, "might": true, "shall": true, "should": true, "must": true,
+	"get": true, "let": true, "'s": true, "’s": true, "'re": true, "’re": true, "'m": true,
+}
+
+// cueCandidate: token i may be a learned cue (a content verb outside a
+// direct quote).
+func (x *extractor) cueCandidate(i int) bool {
+	if x.qAt(i) >= 0 || !strings.HasPrefix(x.pos(i), "VB") {
+		return false
+	}
+	return !auxLemmas[x.lemma(i)]
+}
+
+func (x *extractor) lemma(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	if l := x.toks[i].Lemma; l != "" {
+		return lower(l)
+	}
+	return lower(x.toks[i].Text)
+}
+
+// entTypes maps each token to the type of the entity mention that holds
+// it ("" when none), made on first use.
+func (x *extractor) entTypeAt(i int) ner.Type {
+	if x.entTypes == nil {
+		x.entTypes = make([]ner.Type, len(x.toks))
+		for _, m := range x.mentions {
+			a, b := x.tokRange(m.span.Span)
+			for k := a; k >= 0 && k < b; k++ {
+				x.entTypes[k] = x.ents[m.ent].Type
+			}
+		}
+	}
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.entTypes[i]
+}
+
+// cueFeatures adds the features of token i as a learned cue to s.
+func (x *extractor) cueFeatures(i int, s *fsink) {
+	w, lem, p := lower(x.tok(i)), x.lemma(i), x.pos(i)
+	s.add("lem=", lem)
+	s.add("lem*pos=", lem, "*", p)
+	s.add("pos=", p)
+	if len(w) > 3 {
+		s.add("suf3=", w[len(w)-3:])
+	}
+	// what follows
+	n1, n2 := lower(x.tok(i+1)), lower(x.tok(i+2))
+	s.add("n1pos=", x.pos(i+1))
+	if x.markKind(i+1) != 0 {
+		n1 = "<q>"
+	}
+	if n1 == "that" || n1 == "<q>" || n1 == "," || n1 == ":" || n1 == "to" || n1 == "about" || n1 == "if" || n1 == "whether" || n1 == "." || n1 == "for" || n1 == "on" || n1 == "of" || n1 == "in" || n1 == "with" || n1 == "by" {
+		s.add("n1=", n1)
+		s.add("lem*n1=", lem, "*", n1)
+	}
+	for k := i + 1; k <= i+4 && k < len(x.toks); k++ {
+		t := lower(x.tok(k))
+		if t == "that" || t == "whether" || t == "if" {
+			s.add("that-near")
+			break
+		}
+		if x.markKind(k) != 0 {
+			s.add("quote-near")
+			break
+		}
+		if t == "." || t == ";" {
+			break
+		}
+	}
+	if n2 == "that" && n1 != "that" {
+		s.add("n2=that")
+	}
+	// what precedes: skip adverbs and auxiliaries to the subject
+	j := i - 1
+	sn := x.sentence(i)
+	aux := ""
+	for j >= sn.First && (x.pos(j) == "RB" || x.pos(j) == "MD" || auxLemmas[x.lemma(j)] && strings.HasPrefix(x.pos(j), "VB")) {
+		if aux == "" && strings.HasPrefix(x.pos(j), "VB") {
+			aux = x.lemma(j)
+		}
+		j--
+	}
+	if aux != "" {
+		s.add("aux=", aux)
+		s.add("aux*pos=", aux, "*", p)
+	}
+	if j < sn.First {
+		s.add("subj=start")
+	} else {
+		t := lower(x.tok(j))
+		switch {
+		case x.pos(j) == "PRP":
+			if personalPronouns[t] && t != "it" && t != "you" {
+				s.add("subj=pron")
+			} else {
+				s.add("subj=", t)
+			}
+		case x.entTypeAt(j) != "":
+			s.add("subj=", string(x.entTypeAt(j)))
+		case x.qAt(j) >= 0:
+			s.add("subj=quote")
+		case t == ",":
+			s.add("subj=comma")
+		default:
+			s.add("subj-pos=", x.pos(j))
+		}
+		if x.pos(j) == "NN" || x.pos(j) == "NNS" {
+			s.add("subj-noun=", x.lemma(j))
+		}
+	}
+	s.add("prev=", lower(x.tok(i-1)))
+	if x.qAt(i-1) >= 0 || x.qAt(i-2) >= 0 && x.tok(i-1) == "," {
+		s.add("after-quote")
+	}
+	if i == sn.Last-1 || x.tok(i+1) == "." && i+2 >= sn.Last {
+		s.add("sent-end")
+	}
+}
+
+// cueScore is the model's probability that token i is a cue.
+func (x *extractor) cueScore(m *Filter, i int) float64 {
+	sk := fsink{m: m, z: m.bias}
+	x.cueFeatures(i, &sk)
+	return sk.prob()
+}
+
+// learnedCues adds the tokens outside the lexicon's cues that the cue
+// model scores at least Options.MinCueScore.
+func (x *extractor) learnedCues() {
+	if x.o.MinCueScore <= 0 || !x.tagged {
+		return
+	}
+	m := x.o.CueModel
+	if m == nil {
+		m = getCueModel()
+	}
+	taken := make([]bool, len(x.toks))
+	for _, c := range x.cues {
+		for k := c.first; k < c.last; k++ {
+			taken[k] = true
+		}
+	}
+	added := false
+	for i := range x.toks {
+		if taken[i] || !x.cueCandidate(i) {
+			continue
+		}
+		sc := x.cueScore(m, i)
+		if sc < x.o.MinCueScore {
+			continue
+		}
+		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{lower(x.tok(i))}, learned: true, score: sc}})
+		added = true
+	}
+	if added {
+		sortCues(x.cues)
+	}
+}
+
+func sortCues(cs []cue) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].first < cs[j-1].first; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// TokenCue is a token that may be a learned cue, with its features, for
+// training the cue model.
+type TokenCue struct {
+	Token    int
+	Features []string
+}
+
+// CueTokens returns the tokens of doc that the cue model scores (verbs
+// other than auxiliaries, outside direct quotes) with their features.
+func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
+	x := newExtractor(doc, ents, o)
+	x.findQuoteMarks()
+	var out []TokenCue
+	for i := range x.toks {
+		if !x.cueCandidate(i) {
+			continue
+		}
+		var fs []string
+		x.cueFeatures(i, &fsink{names: &fs})
+		out = append(out, TokenCue{Token: i, Features: fs})
+	}
+	return out
+}

@@ -1,0 +1,141 @@
+package quotes
+
+import (
+	_ "embed"
+	"sync"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// endmodel.tsv holds the weights of a logistic model that tells where
+// reported content that follows its cue ends inside its sentence (before
+// ", which ...", "during the debate", "; the others ..."). It is trained by
+// cmd/train/quotes on the annotated contents of the PolNeAR train split, in
+// the format of filter.tsv.
+//
+//go:embed endmodel.tsv
+var endModelTSV string
+
+var (
+	endModelOnce sync.Once
+	endModel     *Filter
+)
+
+func getEndModel() *Filter {
+	endModelOnce.Do(func() { endModel = ParseFilter(endModelTSV) })
+	return endModel
+}
+
+func distBucket(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n <= 3:
+		return "2-3"
+	case n <= 6:
+		return "4-6"
+	case n <= 10:
+		return "7-10"
+	case n <= 20:
+		return "11-20"
+	}
+	return "21+"
+}
+
+// endFeatures adds to s the features of content that starts at token
+// start ending right before token k.
+func (x *extractor) endFeatures(start, k int, s *fsink) {
+	st := "np"
+	switch w := lower(x.tok(start)); {
+	case w == "that" || clauseWord[w]:
+		st = "that"
+	case x.markKind(start) != 0:
+		st = "quote"
+	case x.pos(start) == "TO":
+		st = "to"
+	default:
+		for i := start; i < k && i < start+4; i++ {
+			if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
+				st = "clause"
+				break
+			}
+		}
+	}
+	w, p := lower(x.tok(k)), x.pos(k)
+	s.add("st=", st)
+	s.add("w=", w)
+	s.add("pos=", p)
+	s.add("w*st=", w, "*", st)
+	s.add("pos*st=", p, "*", st)
+	s.add("dist=", distBucket(k-start))
+	s.add("dist*st=", distBucket(k-start), "*", st)
+	prev := lower(x.tok(k - 1))
+	if !isWordTok(prev) {
+		s.add("prev=", prev)
+	} else {
+		s.add("prev-pos=", x.pos(k-1))
+	}
+	if !isWordTok(w) {
+		n := lower(x.tok(k + 1))
+		s.add("w*next=", w, "*", n)
+		s.add("w*next-pos=", w, "*", x.pos(k+1))
+		s.add("w*next-pos*st=", w, "*", x.pos(k+1), "*", st)
+	} else {
+		s.add("w*next-pos=", w, "*", x.pos(k+1))
+	}
+	if x.qAt(k) >= 0 {
+		s.add("in-quote")
+	}
+	// a finite verb between the start and k: the content is a clause so far
+	for i := start; i < k; i++ {
+		if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
+			s.add("verb-before")
+			break
+		}
+	}
+}
+
+// cutEnd returns where content [start, end) that follows its cue ends:
+// before the first token the end model scores at least
+// Options.MinEndScore, else end.
+func (x *extractor) cutEnd(start, end int) int {
+	if x.o.MinEndScore <= 0 || !x.tagged {
+		return end
+	}
+	m := x.o.EndModel
+	if m == nil {
+		m = getEndModel()
+	}
+	for k := start + 1; k < end; k++ {
+		if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
+			continue // never inside a quotation
+		}
+		sk := fsink{m: m, z: m.bias}
+		x.endFeatures(start, k, &sk)
+		if sk.prob() >= x.o.MinEndScore {
+			return k
+		}
+	}
+	return end
+}
+
+// Boundary is a possible end of content: the content starts at token
+// Start and ends right before token Cut.
+type Boundary struct {
+	Start, Cut int
+}
+
+// EndFeatures returns the features of each boundary for the end model, for
+// training it.
+func EndFeatures(doc *text.Document, ents []entity.Entity, bs []Boundary) [][]string {
+	x := newExtractor(doc, ents, DefaultOptions)
+	x.findQuoteMarks()
+	out := make([][]string, len(bs))
+	for i, b := range bs {
+		var fs []string
+		x.endFeatures(b.Start, b.Cut, &fsink{names: &fs})
+		out[i] = fs
+	}
+	return out
+}

@@ -155,7 +155,7 @@ try {
         serverInfo: document.querySelector('#server-info').textContent,
         error: err.hidden ? '' : err.querySelector('.error-sentence')?.textContent || err.textContent,
         errorReason: err.dataset.reason || '',
-        articleText: document.querySelector('#article-view').textContent,
+        articleText: document.querySelector('#article-view').textContent.slice(0, 5000),
         marks: q('#article-view mark').length,
         markTypes: [...new Set(q('#article-view mark[data-type]').map((m) => m.dataset.type))],
         legend: q('#legend li').map((l) => l.textContent.trim()),
@@ -189,5 +189,6 @@ try {
   if (context) await context.close().catch(() => {});
   rmSync(profile, { recursive: true, force: true });
 }
+// exitCode rather than exit(): exit() could cut a long write to a pipe.
+process.exitCode = out.failure ? 1 : 0;
 process.stdout.write(JSON.stringify(out) + '\n');
-process.exit(out.failure ? 1 : 0);

@@ -362,8 +362,41 @@
       default: return; // a part this page does not know yet
     }
     state.done.add(part);
-    renderAll();
+    renderFor(part);
     if (state.complete) $('#results').setAttribute('data-complete', 'true');
+  }
+
+  // What each part changes on the page, and the parts each text layer shows;
+  // a stage result re-renders only those, which matters for long articles.
+  const RENDERS = {
+    source: [renderOverview],
+    language: [renderOverview],
+    syntax: [],
+    entities: [renderEntities, renderQuotes, renderSentiment],
+    timeExpressions: [renderTimes],
+    quotes: [renderQuotes],
+    keyPhrases: [renderPhrases],
+    summary: [renderSummary],
+    sentiment: [renderOverview, renderEntities, renderSentiment],
+    categories: [renderCategories],
+    statistics: [renderOverview],
+  };
+  const LAYER_PARTS = {
+    entities: ['source', 'entities'], quotes: ['source', 'quotes'], time: ['source', 'timeExpressions'],
+    phrases: ['source', 'keyPhrases'], summary: ['source', 'summary'], sentiment: ['source', 'syntax', 'sentiment'],
+  };
+
+  function renderFor(part) {
+    renderStages();
+    if (part === 'completion') {
+      // Notices and the end of the stream change the empty panels' notes.
+      for (const f of [renderOverview, renderEntities, renderQuotes, renderSummary, renderSentiment, renderPhrases,
+        renderTimes, renderCategories, renderNotices, renderTimings]) f();
+      if (!state.text) renderText();
+      return;
+    }
+    for (const f of RENDERS[part] || []) f();
+    if ((LAYER_PARTS[currentLayer()] || []).includes(part)) renderText();
   }
 
   // ---- errors -----------------------------------------------------------

@@ -83,7 +83,7 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 	}
 	var cl *wordclusters.Clusters
 	if groups&FClusters != 0 {
-		if cl, err = wordclusters.Load(); err != nil {
+		if cl, err = wordclusters.Default(); err != nil {
 			return nil, err
 		}
 	}

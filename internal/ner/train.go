@@ -84,7 +84,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 	var cl *wordclusters.Clusters
 	if opt.Groups&FClusters != 0 {
 		var err error
-		if cl, err = wordclusters.Load(); err != nil {
+		if cl, err = wordclusters.Default(); err != nil {
 			return nil, err
 		}
 		logf("clusters: %d words", cl.Len())

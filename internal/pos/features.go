@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	p "github.com/lector-nlp/lector/internal/perceptron"
+	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
 // Feature templates.
@@ -30,10 +31,15 @@ const (
 	tCased
 	tFirst
 	tPrevNext
+	tCl0
+	tCl1
+	tClP1
+	tClM1
 )
 
 // word holds the per-token hashes the templates combine.
 type word struct {
+	cl    uint64 // word cluster ids (fine<<16 | coarse), 0 unknown
 	w     uint64 // normalised word
 	suf3  uint64
 	shape uint64
@@ -200,8 +206,21 @@ func prepare(words []string, ws []word) {
 			shape: shapeHash(p.Seed(0), s),
 			cased: casedClass(s),
 		}
+		if clusters != nil {
+			c, ok := clusters.Lookup(wordclusters.KeyOf(s, false))
+			if !ok && casedClass(s) != 3 {
+				c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
+			}
+			if ok {
+				ws[i].cl = uint64(c[0])<<16 | uint64(c[1]) | 1<<40
+			}
+		}
 	}
 }
+
+// clusters are the word clusters learnt from unlabelled news (set by Load
+// and Train).
+var clusters *wordclusters.Clusters
 
 // f1 and f2 make the key of template t with one or two values.
 func f1(t int, v uint64) uint64 { return p.Mix(v ^ uint64(t)*0x9E3779B97F4A7C15) }
@@ -263,5 +282,14 @@ func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uin
 		f2(tCased, cur.cased, first),
 		f2(tPrevNext, pv, n1),
 	)
+	if cur.cl != 0 {
+		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
+	}
+	if i+1 < len(ws) && ws[i+1].cl != 0 {
+		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	}
+	if i > 0 && ws[i-1].cl != 0 {
+		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
+	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
 //go:embed model.bin.gz
@@ -30,12 +31,24 @@ type buffers struct {
 
 // Load reads the embedded model.
 func Load() (*Tagger, error) {
+	if err := loadClusters(); err != nil {
+		return nil, err
+	}
 	m, err := perceptron.Read(bytes.NewReader(modelFile))
 	if err != nil {
 		return nil, err
 	}
 	m.Prepare()
 	return New(m), nil
+}
+
+func loadClusters() error {
+	c, err := wordclusters.Default()
+	if err != nil {
+		return err
+	}
+	clusters = c
+	return nil
 }
 
 // New wraps a trained model.

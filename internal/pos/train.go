@@ -23,6 +23,9 @@ func TrainPruned(exs []Example, epochs int, seed uint64, prune float32, logf fun
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
+	if err := loadClusters(); err != nil {
+		panic(err)
+	}
 	set := map[string]bool{}
 	for _, e := range exs {
 		for _, t := range e.Tags {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/lector-nlp/lector/internal/perceptron"
 )
@@ -151,4 +152,16 @@ func KeyOf(w string, title bool) uint64 {
 		h *= 1099511628211
 	}
 	return perceptron.Mix(h)
+}
+
+var (
+	defaultOnce sync.Once
+	defaultVal  *Clusters
+	defaultErr  error
+)
+
+// Default returns the embedded clusters, loaded once and shared.
+func Default() (*Clusters, error) {
+	defaultOnce.Do(func() { defaultVal, defaultErr = Load() })
+	return defaultVal, defaultErr
 }

@@ -27,7 +27,7 @@ func main() {
 	groups := flag.Int("groups", ner.FDefault, "feature groups: 1 clusters, 2 gazetteer, 4 document case, 8 second pass, 16 selective second pass, 32 case ratio, 64 more cluster context, 128 neighbours' document types, 256 first mention")
 	folds := flag.Int("folds", 5, "jack-knife folds (POS and second pass)")
 	foldEpochs := flag.Int("fold-epochs", 8, "epochs of the jack-knifed first-pass models")
-	seeds := flag.Int("seeds", 3, "average the weights of this many training shuffles")
+	seeds := flag.Int("seeds", 5, "average the weights of this many training shuffles")
 	prune := flag.Float64("prune", 1.5, "leave out features whose averaged weights are all below this")
 	pruneOnly := flag.Bool("prune-only", false, "only prune the shipped model (-prune) and rewrite it, without training")
 	posCache := flag.String("pos-cache", "", "file caching the jack-knifed POS tags of train.txt (optional)")

@@ -170,7 +170,7 @@ func TestBadInput(t *testing.T) {
 // article in flight and no message for --stream-idle-timeout, and its
 // goroutines are freed; a stream that keeps talking is not.
 func TestBidiStreamIdleTimeout(t *testing.T) {
-	const timeout = 300 * time.Millisecond
+	const timeout = time.Second // ten times the busy stream's pauses, for loaded machines
 	ts := mustStart(t, func(c *Config) { c.StreamIdleTimeout = timeout })
 	ctx := ctxTimeout(t, 10*time.Second)
 	if _, err := ts.client.GetCapabilities(ctx, &articlev1.GetCapabilitiesRequest{}); err != nil {
@@ -190,7 +190,7 @@ func TestBidiStreamIdleTimeout(t *testing.T) {
 		if _, err := busy.Recv(); err != nil {
 			t.Fatalf("busy stream ended after %d articles: %v", i, err)
 		}
-		time.Sleep(timeout / 3)
+		time.Sleep(timeout / 10)
 	}
 	busy.CloseSend()
 	if _, err := busy.Recv(); err != io.EOF {

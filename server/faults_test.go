@@ -182,8 +182,12 @@ func TestCancelStopsWork(t *testing.T) {
 	if interrupted < points/2 {
 		t.Fatalf("only %d of %d cancels interrupted the analysis", interrupted, points)
 	}
-	if worst > 50*time.Millisecond {
-		t.Errorf("the analysis went on for %v after a cancel; want at most 50 ms", worst)
+	// The criterion is CPU: on a loaded machine the goroutine may wait to
+	// be scheduled after it stopped working, so wall time only catches a
+	// stage that ignores the cancel altogether.
+	t.Logf("worst: returned %v after a cancel; %v of CPU from +50 ms", worst, worstCPU)
+	if worst > 250*time.Millisecond {
+		t.Errorf("the analysis went on for %v after a cancel", worst)
 	}
 	if worstCPU > 20*time.Millisecond {
 		t.Errorf("the process spent %v of CPU in 100 ms from 50 ms after a cancel; want ~0", worstCPU)

@@ -113,7 +113,6 @@ type input struct {
 	words []string // canonical forms
 	pos   []string
 	sents [][2]int // token ranges
-	first []bool   // optional: token starts its sentence's text (after quotes)
 }
 
 // prepare fills ts with the per-token values of in.

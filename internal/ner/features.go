@@ -43,11 +43,11 @@ const (
 	tDocPrevShape
 	tWordShape
 	tClShape
-	tLen
+	_ // retired templates keep their numbers (the model's keys depend on them)
 	tPOSWord
-	tBias2
-	tDocPrevLab
-	tDocPrevLower
+	_
+	_
+	_
 	tCaseR
 	tCaseR2
 	tClM1f

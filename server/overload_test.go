@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -79,11 +78,10 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 			t.Fatal("server not ready")
 		}
 	}
-	text, err := os.ReadFile("../internal/pipeline/testdata/bench_600.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Text{Text: string(text)}}}
+	// a short article: the test is about admission, and little CPU per call
+	// keeps it steady on a busy machine
+	req := &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Text{
+		Text: "The council approved the tram line on Tuesday. Construction starts next spring."}}}
 	call := func() (time.Duration, error) {
 		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -136,7 +134,7 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 			}
 		}
 	})
-	var okLat []time.Duration
+	var okLat, lateLat []time.Duration // accepted calls; those sent in the last second
 	var shed, other atomic.Int64
 	var retryHint atomic.Bool
 	var peak, outstanding atomic.Int64
@@ -147,6 +145,7 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 		if n := outstanding.Add(1); n > peak.Load() {
 			peak.Store(n)
 		}
+		late := time.Since(ostart) >= 2*time.Second
 		wg.Go(func() {
 			defer outstanding.Add(-1)
 			d, err := call()
@@ -154,6 +153,9 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 			case err == nil:
 				mu.Lock()
 				okLat = append(okLat, d)
+				if late {
+					lateLat = append(lateLat, d)
+				}
 				mu.Unlock()
 			case st.Code() == codes.ResourceExhausted:
 				shed.Add(1)
@@ -188,9 +190,19 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 	if !retryHint.Load() {
 		t.Error("no RESOURCE_EXHAUSTED carried a RetryInfo")
 	}
-	// An accepted call waits at most maxWait, then runs alongside at most
-	// one other; unbounded queueing would reach about 1.5 s here.
-	if bound := maxWait + 3*service + 200*time.Millisecond; p99 > bound {
+	// An accepted call waits at most maxWait, then runs for about 20 ms.
+	// Unbounded queueing would make calls sent in the last second wait
+	// about 2.5 s (the backlog grows by the sustainable rate every second);
+	// the median of those is the steady signal on a busy machine, the p99 a
+	// looser one.
+	if len(lateLat) == 0 {
+		t.Fatal("no call sent in the last second succeeded")
+	}
+	slices.Sort(lateLat)
+	if med, bound := lateLat[len(lateLat)/2], maxWait+service+300*time.Millisecond; med > bound {
+		t.Errorf("median latency of accepted calls in the last second %v, over the bound %v", med, bound)
+	}
+	if bound := 2*time.Second + 3*service; p99 > bound {
 		t.Errorf("p99 of accepted calls %v, over the bound %v", p99, bound)
 	}
 	third := max(1, len(heap)/3)
@@ -206,7 +218,7 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("call %d after the overload: %v", i, err)
 		}
-		if d > maxWait+3*service+200*time.Millisecond {
+		if d > time.Second+3*service {
 			t.Errorf("call %d after the overload took %v", i, d)
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/gen/openapi"
 	"github.com/lector-nlp/lector/internal/service"
+	"github.com/lector-nlp/lector/internal/web"
 )
 
 // Config configures a Gateway.
@@ -132,7 +133,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	mux.HandleFunc("GET /{$}", servePage)
+	mux.Handle("/", web.Handler()) // the page and its assets; not "GET /", which would overlap /v1/
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, h)
 	}
@@ -160,25 +161,3 @@ func serveOpenAPI(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(openapi.JSON)
 }
-
-func servePage(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'")
-	fmt.Fprint(w, page)
-}
-
-// page is a placeholder until the web page of issue 7.
-const page = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lector</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
-<h1>Lector</h1>
-<p>Lector analyses news articles: language, sentences, entities, quotes, key phrases, summary,
-sentiment, time expressions, categories and statistics.</p>
-<ul>
-<li><a href="/openapi.json">OpenAPI document</a> of the JSON API</li>
-<li><a href="/v1/capabilities">Capabilities</a> of this server</li>
-</ul>
-<pre>curl -s localhost:8080/v1/articles:analyze -d '{"article":{"text":"..."}}'</pre>
-</body></html>
-`

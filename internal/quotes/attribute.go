@@ -462,6 +462,9 @@ func (x *extractor) attribute() {
 						} else if nx == "of" && strings.HasPrefix(lower(x.tok(c.last-1)), "accus") {
 							// "accused her of lying"
 							start = e + 1
+						} else if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
+							// "told reporters on Friday that ..."
+							start = k
 						}
 					}
 				}
@@ -607,6 +610,22 @@ func (x *extractor) attribute() {
 		}
 		x.add(q, rule, c.info)
 	}
+}
+
+// clauseWithin finds "that", "how", "whether" or an opening quotation
+// mark at most n tokens from token i with no verb or comma before it, or
+// returns -1.
+func (x *extractor) clauseWithin(i, limit, n int) int {
+	for k := i; k < limit && k < i+n; k++ {
+		w := lower(x.tok(k))
+		if w == "that" || w == "how" || w == "whether" || x.markKind(k) == 'o' {
+			return k
+		}
+		if strings.HasPrefix(x.pos(k), "VB") || x.pos(k) == "MD" || w == "," || w == "." {
+			return -1
+		}
+	}
+	return -1
 }
 
 var clauseWord = map[string]bool{"that": true, "if": true, "whether": true, "because": true, "so": true, "how": true, "why": true, "what": true, "when": true}

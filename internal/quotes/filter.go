@@ -257,6 +257,25 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
 		on("cue-pos=" + x.pos(c0))
+		// the cue model's view of the cue verb in its context
+		if x.o.CueFeature && x.tagged {
+			v := -1
+			for k := c0; k < len(x.toks) && x.toks[k].Start < q.Cue.End; k++ {
+				if x.cueCandidate(k) {
+					v = k
+					break
+				}
+			}
+			if v >= 0 {
+				m := x.o.CueModel
+				if m == nil {
+					m = getCueModel()
+				}
+				sc := x.cueScore(m, v)
+				f["cue-model"] = sc
+				on("cue-model>" + strconv.Itoa(int(sc*5)))
+			}
+		}
 		if q.Cue.Start >= q.Content.End {
 			on("content-before-cue")
 		}

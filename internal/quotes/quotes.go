@@ -76,22 +76,25 @@ type Options struct {
 	EndModel          *Filter  // nil: the embedded end model
 	MinEndScore       float64  // least end-model score to end content that follows its cue early; 0 never does
 	InfinitiveContent bool     // take "to ..." after a cue ("wants to ...") as its content
+	CueFeature        bool     // the filter sees the cue model's score of a cue verb
 }
 
 // DefaultOptions are the options tuned on the PolNeAR dev split.
 var DefaultOptions = Options{
-	MinCueRatio:      0.05,
-	MinCueCount:      2,
-	MinUncuedTokens:  5,
-	InheritSpeaker:   true,
-	RequireVerbCue:   true,
-	MergeContinued:   true,
-	UncuedParagraphs: 1,
-	MinPartialTokens: 5,
-	MinCuePrecision:  0.35,
-	MinScore:         0.3,
-	MinCueScore:      0.5,
-	MinEndScore:      0.6,
+	MinCueRatio:       0.05,
+	MinCueCount:       2,
+	MinUncuedTokens:   5,
+	InheritSpeaker:    true,
+	RequireVerbCue:    true,
+	MergeContinued:    true,
+	UncuedParagraphs:  1,
+	MinPartialTokens:  5,
+	MinCuePrecision:   0.35,
+	MinScore:          0.3,
+	MinCueScore:       0.5,
+	MinEndScore:       0.6,
+	InfinitiveContent: true,
+	CueFeature:        true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

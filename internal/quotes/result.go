@@ -34,7 +34,13 @@ func (x *extractor) uncued() {
 		q := &Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct}
 		// "“...,” NP VERB": any verb after the quote names the speaker
 		rule := "uncued"
-		if a, b, v := x.dashAfter(d.close + 1); v >= 0 {
+		if a, b, v := x.dashBefore(d.open); v >= 0 {
+			rule = "dash"
+			// "Carla Sanchez ― “...”": a byline opening the paragraph
+			q.Cue = x.span(v, v+1)
+			q.Speaker = x.span(a, b)
+			x.resolveSpeaker(q, a, b)
+		} else if a, b, v := x.dashAfter(d.close + 1); v >= 0 {
 			rule = "dash"
 			// "“...” ― Carla Sanchez": a byline after the quote
 			q.Cue = x.span(v, v+1)
@@ -152,6 +158,28 @@ func (x *extractor) personBefore(open int) (text.Span, bool) {
 		}
 	}
 	return text.Span{}, false
+}
+
+// dashBefore reads "Name ―" opening the paragraph right before the
+// opening quotation mark at token open.
+func (x *extractor) dashBefore(open int) (a, b, v int) {
+	v = open - 1
+	if v < 1 || x.tokPara[v] != x.tokPara[open] {
+		return 0, 0, -1
+	}
+	switch x.tok(v) {
+	case "―", "—", "–", "--":
+	default:
+		return 0, 0, -1
+	}
+	a = v
+	for a > 0 && x.tokPara[a-1] == x.tokPara[v] && isCapital(x.tok(a-1)) && v-a < 5 {
+		a--
+	}
+	if a == v || !x.firstOfPara(a) {
+		return 0, 0, -1
+	}
+	return a, v, v
 }
 
 // dashAfter reads "― Name" right after a closing quotation mark.

@@ -45,6 +45,7 @@ func main() {
 	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a verb outside the lexicon")
 	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
 	infinitive := flag.Bool("infinitive", quotes.DefaultOptions.InfinitiveContent, "take \"to ...\" after a cue as its content")
+	cueFeature := flag.Bool("cue-feature", quotes.DefaultOptions.CueFeature, "the filter sees the cue model's score")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -68,6 +69,7 @@ func main() {
 	opt.MinCueScore = *minCueScore
 	opt.MinEndScore = *minEndScore
 	opt.InfinitiveContent = *infinitive
+	opt.CueFeature = *cueFeature
 
 	var all, direct counts
 	est := entityStats{mentions: map[entity.MentionKind]int{}}

@@ -79,7 +79,9 @@ type Options struct {
 	CueFeature        bool     // the filter sees the cue model's score of a cue verb
 }
 
-// DefaultOptions are the options tuned on the PolNeAR dev split.
+// DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore
+// and MinEndScore on a 5-fold cross-fitted train split (cmd/train/quotes
+// -grid), the rest on dev.
 var DefaultOptions = Options{
 	MinCueRatio:       0.05,
 	MinCueCount:       2,

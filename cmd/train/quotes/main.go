@@ -7,7 +7,16 @@
 // can be left out (quotes.Options.MinCuePrecision). It writes
 // internal/quotes/cues.tsv, which the package embeds.
 //
-//	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv]
+// It then fits three logistic models, all embedded by the package: the cue
+// model over verbs (cuemodel.tsv: is this verb a cue of attribution?), the
+// end model over content boundaries (endmodel.tsv: does reported content
+// end before this token?), and the filter over candidate quotes
+// (filter.tsv). The filter is trained on the quotes found with cue and end
+// models fitted on the other folds of train (5-fold cross-fitting), so it
+// learns how far to trust them on unseen articles; -grid scores the
+// cross-fitted train split over the thresholds of both models.
+//
+//	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid]
 package main
 
 import (

@@ -367,6 +367,13 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		if err := ctx.Err(); err != nil {
 			return nil, ctxError(op, err)
 		}
+		if i > 0 {
+			// Let the goroutines that read and answer calls run between
+			// stages: with every CPU busy with analyses, a transport
+			// reader waiting behind them for whole time slices would delay
+			// the admission (and the shedding) of new calls.
+			runtime.Gosched()
+		}
 		t0 := time.Now()
 		if err := runStage(ctx, s, st); err != nil {
 			if ctx.Err() != nil {

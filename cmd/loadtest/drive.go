@@ -175,8 +175,13 @@ func (t *target) run(ctx context.Context, mode string, conc int, b *bound) resul
 	return rec.result(mode, conc, t.words, time.Since(start))
 }
 
-// call makes one unary gRPC or REST call and records it.
+// call makes one unary gRPC or REST call and records it; after
+// RESOURCE_EXHAUSTED it waits the server's retry hint.
 func (t *target) call(ctx context.Context, mode string, worker int, rec *recorder) {
+	t.callWith(ctx, mode, worker, rec, true)
+}
+
+func (t *target) callWith(ctx context.Context, mode string, worker int, rec *recorder, honourRetry bool) {
 	cctx, cancel := context.WithTimeout(ctx, t.timeout)
 	defer cancel()
 	t0 := time.Now()
@@ -185,7 +190,9 @@ func (t *target) call(ctx context.Context, mode string, worker int, rec *recorde
 		_, err := t.client(worker).AnalyzeArticle(cctx, t.request(""))
 		if err != nil {
 			rec.failure(status.Code(err).String())
-			backOff(ctx, err)
+			if honourRetry {
+				backOff(ctx, err)
+			}
 			return
 		}
 	case modeREST:
@@ -200,7 +207,7 @@ func (t *target) call(ctx context.Context, mode string, worker int, rec *recorde
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
 			rec.failure("HTTP " + strconv.Itoa(resp.StatusCode))
-			if resp.StatusCode == http.StatusTooManyRequests {
+			if resp.StatusCode == http.StatusTooManyRequests && honourRetry {
 				sleepCtx(ctx, 100*time.Millisecond)
 			}
 			return

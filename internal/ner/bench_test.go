@@ -1,6 +1,7 @@
 package ner_test
 
 import (
+	"github.com/lector-nlp/lector/internal/cputime"
 	"os"
 	"testing"
 	"time"
@@ -22,14 +23,14 @@ func BenchmarkRecognize(b *testing.B) {
 	t, r := models(b)
 	doc := text.Analyze(benchText(b))
 	t.Tag(doc)
-	defer lockThread()()
+	defer cputime.LockThread()()
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := threadCPU()
+	c0 := cputime.Thread()
 	for i := 0; i < b.N; i++ {
 		r.Recognize(doc)
 	}
-	report(b, len(doc.Tokens), threadCPU()-c0)
+	report(b, len(doc.Tokens), cputime.Thread()-c0)
 }
 
 // BenchmarkPipeline measures tokenise + POS + NER on raw text.
@@ -37,16 +38,16 @@ func BenchmarkPipeline(b *testing.B) {
 	t, r := models(b)
 	s := benchText(b)
 	n := len(text.Analyze(s).Tokens)
-	defer lockThread()()
+	defer cputime.LockThread()()
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := threadCPU()
+	c0 := cputime.Thread()
 	for i := 0; i < b.N; i++ {
 		doc := text.Analyze(s)
 		t.Tag(doc)
 		r.Recognize(doc)
 	}
-	report(b, n, threadCPU()-c0)
+	report(b, n, cputime.Thread()-c0)
 }
 
 // report gives throughput per wall-clock second and per CPU-second of
@@ -62,12 +63,12 @@ func report(b *testing.B, tokens int, cpu time.Duration) {
 // BenchmarkLoad measures model load time (wall clock, and CPU time of
 // the loading thread).
 func BenchmarkLoad(b *testing.B) {
-	defer lockThread()()
-	c0 := threadCPU()
+	defer cputime.LockThread()()
+	c0 := cputime.Thread()
 	for i := 0; i < b.N; i++ {
 		if _, err := ner.Load(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((threadCPU()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Thread()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

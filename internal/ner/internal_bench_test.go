@@ -1,9 +1,9 @@
 package ner
 
 import (
+	"github.com/lector-nlp/lector/internal/cputime"
 	"os"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -11,11 +11,7 @@ import (
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-func tcpu() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(1, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+var tcpu = cputime.Thread
 
 func BenchmarkStages(b *testing.B) {
 	runtime.LockOSThread()

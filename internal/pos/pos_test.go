@@ -1,6 +1,7 @@
 package pos_test
 
 import (
+	"github.com/lector-nlp/lector/internal/cputime"
 	"os"
 	"testing"
 
@@ -89,27 +90,27 @@ func BenchmarkTag(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc := text.Analyze(string(s))
-	defer lockThread()()
+	defer cputime.LockThread()()
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := threadCPU()
+	c0 := cputime.Thread()
 	for i := 0; i < b.N; i++ {
 		tg.Tag(doc)
 	}
 	total := float64(len(doc.Tokens)) * float64(b.N)
 	b.ReportMetric(total/b.Elapsed().Seconds(), "tokens/s")
-	b.ReportMetric(total/(threadCPU()-c0).Seconds(), "tokens/cpu-s")
+	b.ReportMetric(total/(cputime.Thread()-c0).Seconds(), "tokens/cpu-s")
 }
 
 // BenchmarkLoad measures model load time (wall clock, and CPU time of the
 // loading thread).
 func BenchmarkLoad(b *testing.B) {
-	defer lockThread()()
-	c0 := threadCPU()
+	defer cputime.LockThread()()
+	c0 := cputime.Thread()
 	for i := 0; i < b.N; i++ {
 		if _, err := pos.Load(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((threadCPU()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Thread()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

@@ -6,21 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
-)
 
-// cpuTime returns the CPU time (user and system, every thread, GC included)
-// the process has used. On a shared machine it is a steadier measure of
-// the work per article than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/lector-nlp/lector/internal/cputime"
+)
 
 // The benchmark articles are news stories written for these benchmarks
 // (not taken from any dataset): about 150, 600 and 3,000 words.
@@ -89,14 +79,14 @@ func BenchmarkPipeline(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(s)))
 			n := 0
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, err := e.Analyze(context.Background(), req, nil); err != nil {
 					b.Fatal(err)
 				}
 				n++
 			}
-			cpu := cpuTime() - cpu0
+			cpu := cputime.Process() - cpu0
 			sec := b.Elapsed().Seconds()
 			b.ReportMetric(float64(n*tokens)/sec, "tokens/s")
 			b.ReportMetric(float64(n*words)/sec, "words/s")

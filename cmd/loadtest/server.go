@@ -180,7 +180,8 @@ func cpuTime(pid int) time.Duration {
 	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
-// loadAverage returns the 1-, 5- and 15-minute load averages.
+// loadAverage returns the 1-, 5- and 15-minute load averages and the CPU
+// pressure of the last 10 s.
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
@@ -190,5 +191,16 @@ func loadAverage() string {
 	if len(f) < 3 {
 		return "?"
 	}
-	return strings.Join(f[:3], " ")
+	out := strings.Join(f[:3], " ")
+	// CPU pressure: the share of the last 10 s in which some runnable task
+	// waited for a CPU (Linux PSI); it shows contention the load average hides
+	if p, err := os.ReadFile("/proc/pressure/cpu"); err == nil {
+		for _, w := range strings.Fields(string(p)) {
+			if v, ok := strings.CutPrefix(w, "avg10="); ok {
+				out += ", cpu psi " + v + "%"
+				break
+			}
+		}
+	}
+	return out
 }

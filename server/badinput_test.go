@@ -71,7 +71,7 @@ func TestBadInput(t *testing.T) {
 		{"1 MB on one line", &articlev1.AnalyzeArticleRequest{Article: text(oneLine)}, `{"article":{"text":"` + oneLine + `"}}`, codes.OK, 200, ""},
 		{"nested html, 300 levels", &articlev1.AnalyzeArticleRequest{Article: html(nested(300))}, `{"article":{"html":` + jsonStr(nested(300)) + `}}`, codes.OK, 200, ""},
 		// the HTML parser refuses more than 512 open elements
-		{"nested html, 20000 levels", &articlev1.AnalyzeArticleRequest{Article: html(nested(20000))}, `{"article":{"html":` + jsonStr(nested(20000)) + `}}`, codes.InvalidArgument, 400, "NO_ARTICLE_TEXT"},
+		{"nested html, 20000 levels", &articlev1.AnalyzeArticleRequest{Article: html(nested(20000))}, `{"article":{"html":` + jsonStr(nested(20000)) + `}}`, codes.InvalidArgument, 400, "INVALID_HTML"},
 		{"malformed html", &articlev1.AnalyzeArticleRequest{Article: html(malformed)}, `{"article":{"html":` + jsonStr(malformed) + `}}`, codes.OK, 200, ""},
 		{"html with no text", &articlev1.AnalyzeArticleRequest{Article: html("<div><script>x()</script></div>")}, `{"article":{"html":"<div><script>x()</script></div>"}}`, codes.InvalidArgument, 400, "NO_ARTICLE_TEXT"},
 		{"unknown feature number", &articlev1.AnalyzeArticleRequest{Article: text("Hi."), Features: []articlev1.Feature{42}}, `{"article":{"text":"Hi."},"features":[42]}`, codes.InvalidArgument, 400, "UNKNOWN_FEATURE"},

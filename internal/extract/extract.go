@@ -21,6 +21,10 @@ import (
 // ErrNoContent means the page holds no article text.
 var ErrNoContent = errors.New("the page holds no article text")
 
+// ErrUnreadable means the page cannot be parsed as HTML at all, for
+// example because its elements nest deeper than the parser's limit of 512.
+var ErrUnreadable = errors.New("the HTML cannot be read")
+
 // Metadata describes the page an article came from. Zero values mean unknown.
 type Metadata struct {
 	Title        string
@@ -68,14 +72,14 @@ func HTML(page []byte, pageURL string) (res *Result, err error) {
 	// would re-decode it by the charset the page declares.
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
-		return nil, ErrNoContent
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	markBlocks(doc)
 	r, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || r == nil || r.ContentNode == nil {
 		return nil, ErrNoContent
 	}
-	text := Text(r.ContentNode)
+	text := dedupParagraphs(Text(r.ContentNode))
 	if !prose(text) {
 		return nil, ErrNoContent
 	}
@@ -114,6 +118,22 @@ func markBlocks(doc *html.Node) {
 		}
 	}
 	walk(doc)
+}
+
+// dedupParagraphs drops every paragraph that repeats an earlier one
+// exactly: the extractor's rescue paths can return the same block twice.
+func dedupParagraphs(text string) string {
+	paras := strings.Split(text, "\n\n")
+	seen := make(map[string]bool, len(paras))
+	out := paras[:0]
+	for _, p := range paras {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // clean trims a metadata value and drops block marks from it.

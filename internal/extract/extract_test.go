@@ -130,6 +130,28 @@ func TestDeclaredCharsetIgnored(t *testing.T) {
 	}
 }
 
+func TestNoRepeatedParagraphs(t *testing.T) {
+	for _, page := range []string{
+		"<p>One paragraph of prose that is long enough to be an article, with several words in it.</p>",
+		"<html><body><article><p>Only one paragraph in this article, but it has enough words to count as text.</p></article></body></html>",
+	} {
+		res, err := HTML([]byte(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if paras := strings.Split(res.Text, "\n\n"); len(paras) != 1 {
+			t.Errorf("%q: got %d paragraphs: %q", page, len(paras), res.Text)
+		}
+	}
+}
+
+func TestTooDeep(t *testing.T) {
+	page := strings.Repeat("<div>", 600) + "<p>Text deep down in the page, long enough to be an article of some sort.</p>"
+	if _, err := HTML([]byte(page), ""); !errors.Is(err, ErrUnreadable) {
+		t.Errorf("got %v, want ErrUnreadable", err)
+	}
+}
+
 func TestNoArticle(t *testing.T) {
 	_, err := HTML(readPage(t, "no-article.html"), "")
 	if !errors.Is(err, ErrNoContent) {
@@ -153,7 +175,7 @@ func TestHostileHTML(t *testing.T) {
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %s", d)
 			}
-			if err != nil && !errors.Is(err, ErrNoContent) {
+			if err != nil && !errors.Is(err, ErrNoContent) && !errors.Is(err, ErrUnreadable) {
 				t.Fatalf("unexpected error %v", err)
 			}
 			if err == nil && !strings.Contains(res.Text, "paragraph of ordinary text") {

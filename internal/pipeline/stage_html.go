@@ -37,6 +37,10 @@ func fromHTML(page []byte, pageURL, field string) (string, Metadata, error) {
 		return "", Metadata{}, &Error{Kind: KindInvalid, Op: "pipeline.html", Reason: "NO_ARTICLE_TEXT", Field: field,
 			Msg: "no article text was found in the page"}
 	}
+	if errors.Is(err, extract.ErrUnreadable) {
+		return "", Metadata{}, &Error{Kind: KindInvalid, Op: "pipeline.html", Reason: "INVALID_HTML", Field: field,
+			Msg: "the HTML could not be read (elements nested more than 512 deep?)", Err: err}
+	}
 	if err != nil {
 		return "", Metadata{}, &Error{Kind: KindInvalid, Op: "pipeline.html", Reason: "INVALID_HTML", Field: field,
 			Msg: "the HTML could not be read", Err: err}

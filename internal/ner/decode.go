@@ -142,7 +142,7 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 				lh:        hashNorm(p.Seed(2), w, true),
 				sh:        shapeHash(w),
 				pos:       p.AddString(p.Seed(3), in.pos[i]),
-				cased:     casedClass(w),
+				cased:     p.CasedClass(w),
 				capsSent:  caps,
 				sentStart: s[0],
 				sentEnd:   s[1],

@@ -169,27 +169,6 @@ func shapeHash(s string) uint64 {
 	return h
 }
 
-func casedClass(s string) uint8 {
-	up, low := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			up++
-		} else if c >= 'a' && c <= 'z' {
-			low++
-		}
-	}
-	switch {
-	case up > 0 && low == 0:
-		return 2
-	case s != "" && s[0] >= 'A' && s[0] <= 'Z':
-		return 1
-	case low > 0 && up == 0:
-		return 3
-	}
-	return 4
-}
-
 var (
 	hBOS  = p.AddString(p.Seed(98), "<s>")
 	hBOS2 = p.AddString(p.Seed(98), "<s2>")

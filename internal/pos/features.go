@@ -173,42 +173,17 @@ func shapeHash(h uint64, s string) uint64 {
 	return h
 }
 
-// casedClass returns 1 title case, 2 all caps, 3 lower, 4 other.
-func casedClass(s string) uint64 {
-	if s == "" {
-		return 4
-	}
-	up, low := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			up++
-		} else if c >= 'a' && c <= 'z' {
-			low++
-		}
-	}
-	switch {
-	case up > 0 && low == 0:
-		return 2
-	case s[0] >= 'A' && s[0] <= 'Z':
-		return 1
-	case low > 0 && up == 0:
-		return 3
-	}
-	return 4
-}
-
 func prepare(words []string, ws []word) {
 	for i, s := range words {
 		ws[i] = word{
 			w:     normHash(p.Seed(0), s),
 			suf3:  sufHash(p.Seed(0), s, 3),
 			shape: shapeHash(p.Seed(0), s),
-			cased: casedClass(s),
+			cased: uint64(p.CasedClass(s)),
 		}
 		if clusters != nil {
 			c, ok := clusters.Lookup(wordclusters.KeyOf(s, false))
-			if !ok && casedClass(s) != 3 {
+			if !ok && uint64(p.CasedClass(s)) != 3 {
 				c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
 			}
 			if ok {

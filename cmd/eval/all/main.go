@@ -13,9 +13,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
-	"time"
+
+	"github.com/lector-nlp/lector/cmd/internal/gorun"
 )
 
 // steps lists the evaluations; quick replaces args under -quick, slow ones
@@ -44,18 +43,13 @@ func main() {
 	only := flag.String("only", "", "comma-separated evaluations to run (default: all)")
 	quick := flag.Bool("quick", false, "skip the slow evaluations")
 	flag.Parse()
-	want := map[string]bool{}
-	for _, n := range strings.Split(*only, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			want[n] = true
-		}
-	}
+	want := gorun.ParseNames(*only)
 	failed := 0
 	for _, s := range steps {
-		if (len(want) > 0 && !want[s.name]) || (*quick && s.slow) {
+		if !want.Has(s.name) || (*quick && s.slow) {
 			continue
 		}
-		args := []string{"run", "./cmd/eval/" + s.name}
+		var args []string
 		if !s.noData {
 			args = append(args, "-data", *data)
 		}
@@ -64,16 +58,10 @@ func main() {
 		} else {
 			args = append(args, s.args...)
 		}
-		fmt.Printf("\n==== eval %s: go %s\n", s.name, strings.Join(args, " "))
-		t0 := time.Now()
-		cmd := exec.Command("go", args...)
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			fmt.Fprintf(os.Stderr, "eval %s: %v\n", s.name, err)
+		if err := gorun.Run("eval", s.name, args...); err != nil {
+			fmt.Fprintln(os.Stderr, err)
 			failed++
-			continue
 		}
-		fmt.Printf("==== eval %s: done in %s\n", s.name, time.Since(t0).Round(time.Second))
 	}
 	if failed > 0 {
 		os.Exit(1)

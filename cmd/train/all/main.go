@@ -13,9 +13,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
 	"time"
+
+	"github.com/lector-nlp/lector/cmd/internal/gorun"
 )
 
 // steps lists the training commands in the order they must run, and
@@ -38,30 +38,20 @@ func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	only := flag.String("only", "", "comma-separated models to train (default: all)")
 	flag.Parse()
-	want := map[string]bool{}
-	for _, n := range strings.Split(*only, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			want[n] = true
-		}
-	}
+	want := gorun.ParseNames(*only)
 	start := time.Now()
 	for _, s := range steps {
-		if len(want) > 0 && !want[s.name] {
+		if !want.Has(s.name) {
 			continue
 		}
-		args := []string{"run", "./cmd/train/" + s.name}
+		var args []string
 		if s.data {
-			args = append(args, "-data", *data)
+			args = []string{"-data", *data}
 		}
-		fmt.Printf("==== train %s: go %s\n", s.name, strings.Join(args, " "))
-		t0 := time.Now()
-		cmd := exec.Command("go", args...)
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			fmt.Fprintf(os.Stderr, "train %s: %v\n", s.name, err)
+		if err := gorun.Run("train", s.name, args...); err != nil {
+			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		fmt.Printf("==== train %s: done in %s\n", s.name, time.Since(t0).Round(time.Second))
 	}
-	fmt.Printf("all models trained in %s; review and commit the changed model files\n", time.Since(start).Round(time.Second))
+	fmt.Printf("models trained in %s; review and commit the changed model files\n", time.Since(start).Round(time.Second))
 }

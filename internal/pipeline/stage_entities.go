@@ -19,7 +19,7 @@ func init() {
 		Parts:     []Part{PartEntities},
 		Requires:  []string{"pos"},
 		Languages: []string{"en"},
-		Model:     "ner perceptron + entity resolution",
+		Model:     "ner-2026.11: structured perceptron on CoNLL-2003 (dev F1 93.2) + entity-2026.11 resolution, GeoNames/world-countries gazetteer",
 		Load: func() (RunFunc, error) {
 			r, err := ner.Load()
 			if err != nil {

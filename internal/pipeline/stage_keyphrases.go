@@ -14,7 +14,7 @@ func init() {
 		Parts:     []Part{PartKeyPhrases},
 		Requires:  []string{"pos"},
 		Languages: []string{"en"},
-		Model:     "keyphrase ranker",
+		Model:     "keyphrase-2026.11: noun-phrase candidates ranked by boosted trees (KPCrowd + Inspec)",
 		Load: func() (RunFunc, error) {
 			x, err := keyphrase.Load()
 			if err != nil {

@@ -16,7 +16,7 @@ func init() {
 		Order:    20,
 		Features: []Feature{FeatureLanguage},
 		Parts:    []Part{PartLanguage},
-		Model:    "langid",
+		Model:    "langid-2026.11: character n-grams, 75 languages (compiled from lingua-go 1.4 frequencies)",
 		Load: func() (RunFunc, error) {
 			d, err := langid.Load()
 			if err != nil {

@@ -13,7 +13,7 @@ func init() {
 		Features:  []Feature{FeatureSyntax},
 		Parts:     []Part{PartSyntax},
 		Languages: []string{"en"},
-		Model:     "pos perceptron (Penn Treebank tags)",
+		Model:     "pos-2026.11: averaged perceptron on CoNLL-2003, Penn Treebank tags, rule lemmatiser",
 		Load: func() (RunFunc, error) {
 			t, err := pos.Load()
 			if err != nil {

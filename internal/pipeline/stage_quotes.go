@@ -15,7 +15,7 @@ func init() {
 		Parts:     []Part{PartQuotes},
 		Requires:  []string{"entities"},
 		Languages: []string{"en"},
-		Model:     "quote cues and attribution",
+		Model:     "quotes-2026.11: learned cue, content-end and filter models (PolNeAR) + attribution rules",
 		Load: func() (RunFunc, error) {
 			return func(ctx context.Context, st *State) error {
 				if !english(st) {

@@ -15,7 +15,7 @@ func init() {
 		Features:  []Feature{FeatureSentiment},
 		Parts:     []Part{PartSentiment},
 		Languages: []string{"en"},
-		Model:     "sentiment model",
+		Model:     "sentiment-2026.11: target-aware logistic regression (NewsMTSC) + VADER lexicon features",
 		Load: func() (RunFunc, error) {
 			m, err := sentiment.Load()
 			if err != nil {

@@ -13,7 +13,7 @@ func init() {
 		Order:    80,
 		Features: []Feature{FeatureSummary},
 		Parts:    []Part{PartSummary},
-		Model:    "extractive summariser",
+		Model:    "summary-2026.11: boosted-tree sentence scorer (CNN/DailyMail oracle labels), trigram blocking",
 		Load: func() (RunFunc, error) {
 			s, err := summary.Load()
 			if err != nil {

@@ -13,7 +13,7 @@ func init() {
 		Always:   true,
 		Features: []Feature{FeatureSyntax},
 		Parts:    []Part{PartSyntax},
-		Model:    "lector tokeniser",
+		Model:    "text-2026.11: rule-based PTB-style tokeniser and sentence splitter",
 		Load: func() (RunFunc, error) {
 			return runText, nil
 		},

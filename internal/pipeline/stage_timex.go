@@ -13,7 +13,7 @@ func init() {
 		Features:  []Feature{FeatureTimeExpressions},
 		Parts:     []Part{PartTimeExpressions},
 		Languages: []string{"en"},
-		Model:     "timex rules (TIMEX3)",
+		Model:     "timex-2026.11: TIMEX3 rules, anchored on the publish time",
 		Load: func() (RunFunc, error) {
 			return func(ctx context.Context, st *State) error {
 				if !english(st) {

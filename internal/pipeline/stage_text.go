@@ -23,7 +23,7 @@ func init() {
 // runText tokenises the text and fills Sentences and, under FeatureSyntax,
 // Tokens.
 func runText(ctx context.Context, st *State) error {
-	doc := text.Analyze(st.Analysis.Text)
+	doc := text.Analyze(st.Analysis.Text).WithContext(ctx)
 	st.Doc = doc
 	a := st.Analysis
 	a.Sentences = make([]Sentence, len(doc.Sentences))

@@ -3,6 +3,8 @@
 // conversion of byte offsets to UTF-16 or UTF-32 units.
 package text
 
+import "context"
+
 // Span is a half-open byte range [Start, End) of a text.
 type Span struct {
 	Start, End int
@@ -33,6 +35,27 @@ type Document struct {
 	Tokens     []Token
 	Sentences  []Sentence
 	Paragraphs []Span
+
+	ctx context.Context // set by WithContext; nil means never cancelled
+}
+
+// WithContext ties d to ctx: analysers that loop over a long document call
+// d.Err between sentences and stop early once ctx is done, so a cancelled
+// request stops using CPU promptly. It returns d.
+func (d *Document) WithContext(ctx context.Context) *Document {
+	d.ctx = ctx
+	return d
+}
+
+// Err returns the error of the context given to WithContext once it is
+// done (context.Canceled or context.DeadlineExceeded), and nil otherwise.
+// Analysers that see a non-nil Err return what they have so far; the
+// caller discards it and reports the error.
+func (d *Document) Err() error {
+	if d.ctx == nil {
+		return nil
+	}
+	return d.ctx.Err()
 }
 
 // SentenceTokens returns the tokens of sentence i.

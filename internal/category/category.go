@@ -58,6 +58,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -269,10 +270,10 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 			havePrev = false
 			return true
 		}
-		h := hash(offset, w)
+		h := hashing.AddBytes(hashing.Offset, w)
 		counts[bucket(h, bits)]++
 		if havePrev {
-			counts[bucket(hash(prev*prime^0x9e37, w)^0x5bd1e995, bits)]++
+			counts[bucket(hashing.AddBytes(prev*hashing.Prime^0x9e37, w)^0x5bd1e995, bits)]++
 		}
 		prev, havePrev = h, true
 		n++
@@ -357,19 +358,6 @@ func normalise(s string, buf []byte) ([]byte, bool) {
 		buf = buf[:len(buf)-2]
 	}
 	return buf, ok
-}
-
-const (
-	offset = 14695981039346656037
-	prime  = 1099511628211
-)
-
-func hash(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= prime
-	}
-	return h
 }
 
 func bucket(h uint64, bits uint) uint32 {

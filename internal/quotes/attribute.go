@@ -237,6 +237,9 @@ var speechNouns = map[string]bool{
 // owner of a speech noun said the clause after it.
 func (x *extractor) possessives() {
 	for i := 1; i+2 < len(x.toks); i++ {
+		if x.cancelled(i) {
+			return
+		}
 		if !speechNouns[lower(x.tok(i))] || lower(x.tok(i+1)) != "that" || x.qAt(i) >= 0 {
 			continue
 		}
@@ -283,6 +286,9 @@ func (x *extractor) possessives() {
 // and headlines write it.
 func (x *extractor) colons() {
 	for p, ps := range x.doc.Paragraphs {
+		if x.cancelled(p) {
+			return
+		}
 		a, _ := x.tokRange(text.Span{Start: ps.Start, End: ps.Start})
 		if a < 0 {
 			continue
@@ -340,8 +346,11 @@ func (x *extractor) nameLike(a, b int) bool {
 		return true
 	}
 	sp := x.span(a, b)
-	for _, m := range x.mentions {
-		if m.span.Span.Start >= sp.Start && m.span.Span.End <= sp.End {
+	for _, m := range x.mentions[x.mentionFrom(sp.Start):] {
+		if m.span.Span.Start > sp.End {
+			break
+		}
+		if m.span.Span.End <= sp.End {
 			if t := x.ents[m.ent].Type; t == ner.Person || t == ner.Org {
 				return true
 			}
@@ -358,7 +367,10 @@ func (x *extractor) attribute() {
 	}
 	// speakers found per sentence, for participles ("..., adding that")
 	sentSpeaker := map[int][2]int{}
-	for _, c := range x.cues {
+	for ci, c := range x.cues {
+		if x.cancelled(ci) {
+			return
+		}
 		s := x.sentence(c.first)
 		w0 := c.info.words[0]
 		var sp [2]int   // speaker token range
@@ -710,10 +722,7 @@ func (x *extractor) clauseStart(end int) int {
 // mainSubject finds the subject of the main clause between first and
 // limit: the first entity mention or personal pronoun followed by a verb.
 func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
-	for _, m := range x.mentions {
-		if m.span.Span.Start < x.toks[first].Start {
-			continue
-		}
+	for _, m := range x.mentions[x.mentionFrom(x.toks[first].Start):] {
 		if m.span.Span.Start >= x.toks[limit].Start {
 			break
 		}
@@ -770,11 +779,9 @@ func (x *extractor) tokRange(sp text.Span) (int, int) {
 func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 	q.SpeakerName = x.doc.Text[q.Speaker.Start:q.Speaker.End]
 	best, bestAny := -1, -1
-	for _, m := range x.mentions {
+	from := x.mentionFrom(q.Speaker.Start)
+	for _, m := range x.mentions[from:] {
 		s := m.span.Span
-		if s.Start < q.Speaker.Start {
-			continue
-		}
 		if s.Start >= q.Speaker.End {
 			break
 		}
@@ -792,9 +799,9 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		best = bestAny
 	}
 	if best < 0 && b-a == 1 && (lower(x.tok(a)) == "he" || lower(x.tok(a)) == "she") {
-		for i := len(x.mentions) - 1; i >= 0; i-- {
+		for i := from - 1; i >= 0; i-- {
 			m := x.mentions[i]
-			if m.span.Span.Start < q.Speaker.Start && x.ents[m.ent].Type == ner.Person {
+			if x.ents[m.ent].Type == ner.Person {
 				if x.tokSent[a]-x.sentOf(m.span.Span.Start) <= 3 {
 					best = m.ent
 				}

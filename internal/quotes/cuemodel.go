@@ -2,6 +2,7 @@ package quotes
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 
@@ -181,6 +182,9 @@ func (x *extractor) learnedCues() {
 	}
 	added := false
 	for i := range x.toks {
+		if x.cancelled(i) {
+			break
+		}
 		if taken[i] || !x.cueCandidate(i) {
 			continue
 		}
@@ -197,11 +201,7 @@ func (x *extractor) learnedCues() {
 }
 
 func sortCues(cs []cue) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].first < cs[j-1].first; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].first < cs[j].first })
 }
 
 // TokenCue is a token that may be a learned cue, with its features, for

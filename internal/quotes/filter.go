@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -39,12 +40,9 @@ func (f *Filter) hashed() *Filter {
 
 // hashParts is the FNV-1a hash of the concatenated parts.
 func hashParts(parts ...string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(hashing.Offset)
 	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			h ^= uint64(p[i])
-			h *= 1099511628211
-		}
+		h = hashing.AddString(h, p)
 	}
 	return h
 }

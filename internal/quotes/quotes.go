@@ -17,6 +17,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/entity"
@@ -108,19 +109,21 @@ func Extract(doc *text.Document, ents []entity.Entity) []Quote {
 
 // ExtractWith is Extract with explicit options.
 func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
+	if doc.Err() != nil {
+		return nil
+	}
 	x := newExtractor(doc, ents, o)
 	x.run()
 	return x.result()
 }
 
 func (x *extractor) run() {
-	x.findQuoteMarks()
-	x.findCues()
-	x.learnedCues()
-	x.colons()
-	x.possessives()
-	x.attribute()
-	x.uncued()
+	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.uncued} {
+		if x.cancelled(0) {
+			return
+		}
+		phase()
+	}
 }
 
 type direct struct {
@@ -155,6 +158,7 @@ type extractor struct {
 	meta     map[*Quote]meta
 	tagged   bool
 	entTypes []ner.Type // entity type per token, made on first use
+	stopped  bool       // the document's context was done: stop early
 }
 
 type entMention struct {
@@ -195,12 +199,28 @@ func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extracto
 	return x
 }
 
+// sortMentions orders mentions by start, stably (mentions that start
+// together keep the order of their entities).
 func sortMentions(ms []entMention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].span.Span.Start < ms[j-1].span.Span.Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].span.Span.Start < ms[j].span.Span.Start })
+}
+
+// mentionFrom returns the index of the first mention that starts at or
+// after byte offset off.
+func (x *extractor) mentionFrom(off int) int {
+	return sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].span.Span.Start >= off })
+}
+
+// cancelled reports, every 1024th step i, whether the document's context
+// is done; the extractor then stops with what it has.
+func (x *extractor) cancelled(i int) bool {
+	if x.stopped {
+		return true
 	}
+	if i&1023 == 0 && x.doc.Err() != nil {
+		x.stopped = true
+	}
+	return x.stopped
 }
 
 // qAt returns the index of the direct quote holding token i, or -1.
@@ -261,6 +281,9 @@ func (x *extractor) findQuoteMarks() {
 	open, openPara := -1, -1
 	n := len(x.toks)
 	for i := 0; i < n; i++ {
+		if x.cancelled(i) {
+			return
+		}
 		k := x.markKind(i)
 		width := 1
 		if x.tok(i) == "'" {
@@ -315,16 +338,13 @@ func (x *extractor) firstOfPara(i int) bool {
 }
 
 func (x *extractor) lastTokOfPara(p int) int {
-	last := 0
-	for i := range x.toks {
-		if x.tokPara[i] == p {
-			last = i
-		}
-		if x.tokPara[i] > p {
-			break
-		}
+	// the last token of the paragraph p is right before the first token
+	// of a later one (tokPara never decreases)
+	n := sort.Search(len(x.toks), func(i int) bool { return x.tokPara[i] > p })
+	if n > 0 && x.tokPara[n-1] == p {
+		return n - 1
 	}
-	return last
+	return 0
 }
 
 func (x *extractor) addDirect(open, close int) {
@@ -345,6 +365,9 @@ func (x *extractor) findCues() {
 		lx = getLexicon()
 	}
 	for i := 0; i < len(x.toks); i++ {
+		if x.cancelled(i) {
+			return
+		}
 		if x.qAt(i) >= 0 {
 			continue
 		}

@@ -14,7 +14,10 @@ import (
 func (x *extractor) uncued() {
 	var prev *Quote
 	prevEnd := -1
-	for _, d := range x.directs {
+	for di, d := range x.directs {
+		if x.cancelled(di) {
+			return
+		}
 		if d.used {
 			if d.q != nil {
 				prev, prevEnd = d.q, d.close
@@ -83,7 +86,10 @@ func (x *extractor) result() []Quote {
 	}
 	out := make([]Quote, 0, len(x.quotes))
 	var feats map[string]float64
-	for _, q := range x.sorted() {
+	for i, q := range x.sorted() {
+		if x.cancelled(i) {
+			return out
+		}
 		// "NAME: ..." at a paragraph start is a transcript line: kept
 		if x.o.MinScore > 0 && x.meta[q].rule != "colon" {
 			feats = x.features(q, feats)
@@ -144,11 +150,8 @@ func (x *extractor) startsSentence(open int) bool {
 // quote or the one before it.
 func (x *extractor) personBefore(open int) (text.Span, bool) {
 	start := x.toks[open].Start
-	for i := len(x.mentions) - 1; i >= 0; i-- {
+	for i := x.mentionFrom(start) - 1; i >= 0; i-- {
 		m := x.mentions[i]
-		if m.span.Span.Start >= start {
-			continue
-		}
 		a, _ := x.tokRange(m.span.Span)
 		if a < 0 || x.tokPara[open]-x.tokPara[a] > 1 {
 			break

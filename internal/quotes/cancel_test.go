@@ -1,0 +1,55 @@
+package quotes_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// A cancelled document stops the extractor within milliseconds, even on a
+// 1 MB article; without a cancel the same article yields its quotes.
+func TestCancelLongArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tags a 1 MB article")
+	}
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString(harbour)
+		b.WriteString("\n\n")
+	}
+	doc, ents, qs := pipeline(t, b.String())
+	if len(qs) < 1000 {
+		t.Fatalf("%d quotes in the uncancelled article", len(qs))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	doc.WithContext(ctx)
+	done := make(chan time.Duration)
+	go func() {
+		t0 := time.Now()
+		quotes.Extract(doc, ents)
+		done <- time.Since(t0)
+	}()
+	time.Sleep(5 * time.Millisecond)
+	cancel()
+	t0 := time.Now()
+	<-done
+	if d := time.Since(t0); d > 50*time.Millisecond {
+		t.Errorf("Extract returned %v after the cancel", d)
+	}
+	// cancelled before the call: nothing is done
+	t0 = time.Now()
+	quotes.Extract(doc, ents)
+	if d := time.Since(t0); d > 10*time.Millisecond {
+		t.Errorf("Extract on a cancelled document took %v", d)
+	}
+	doc.WithContext(context.Background())
+	t0 = time.Now()
+	again := quotes.Extract(doc, ents)
+	t.Logf("%d tokens: %d quotes in %v uncancelled", len(doc.Tokens), len(again), time.Since(t0))
+	if len(again) != len(qs) {
+		t.Errorf("%d quotes after a fresh context, %d before", len(again), len(qs))
+	}
+}

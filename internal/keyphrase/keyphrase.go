@@ -99,6 +99,9 @@ func LoadFS(fsys fs.FS) (*Extractor, error) {
 // New returns an Extractor with model m (nil: Candidates only) and background
 // document frequencies df over ndocs documents, with Redundancy set.
 func New(m *Model, df map[string]int32, ndocs int) *Extractor {
+	if m != nil && m.Boost != nil && m.flat == nil {
+		m.flat = m.Boost.Compile()
+	}
 	return &Extractor{Redundancy: true, m: m, df: df, ndocs: float64(ndocs)}
 }
 

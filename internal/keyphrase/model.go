@@ -11,6 +11,8 @@ import (
 type Model struct {
 	Features []string       `json:"features"`
 	Boost    *gbdt.Ensemble `json:"boost"`
+
+	flat *gbdt.Flat // Boost compiled, set by New
 }
 
 // Fit trains a ranker on candidate feature vectors X with 0/1 labels y and
@@ -26,5 +28,5 @@ func (m *Model) check() bool {
 
 // score returns the probability that a candidate is a key phrase.
 func (m *Model) score(f []float64) float64 {
-	return 1 / (1 + math.Exp(-m.Boost.Predict(f)))
+	return 1 / (1 + math.Exp(-m.flat.Predict(f)))
 }

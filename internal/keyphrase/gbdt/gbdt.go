@@ -207,3 +207,123 @@ func grow(t *Tree, rows []int, depth int, o Options, g, h []float64, bins [][]ui
 	(*t)[idx].Value = 0
 	return idx
 }
+
+// maxFlatDepth is the deepest ensemble Compile pads to complete trees
+// (2^depth leaves per tree); deeper ones are walked node by node.
+const maxFlatDepth = 10
+
+// flatNode is an internal node of a complete tree: go right when
+// !(x[feat] < thr), as Ensemble.Predict does.
+type flatNode struct {
+	thr  float64
+	feat int32
+}
+
+// Flat is an Ensemble compiled for evaluation: every tree padded to a
+// complete binary tree of the ensemble's depth, its internal nodes and its
+// leaves in two flat arrays (children of node i at 2i+1 and 2i+2), so that
+// a tree is walked with one comparison per level and no pointer chasing.
+// Predict returns exactly what Ensemble.Predict returns: the same leaves,
+// summed in the same order.
+type Flat struct {
+	e     *Ensemble // when the trees are too deep to pad
+	base  float64
+	depth int
+	trees int
+	nodes []flatNode // trees × (2^depth - 1)
+	leaf  []float64  // trees × 2^depth
+}
+
+// Compile returns e compiled for fast evaluation.
+func (e *Ensemble) Compile() *Flat {
+	depth := 0
+	for _, t := range e.Trees {
+		depth = max(depth, treeDepth(t, 0))
+	}
+	f := &Flat{base: e.Base, depth: depth, trees: len(e.Trees)}
+	if depth > maxFlatDepth {
+		f.e = e
+		return f
+	}
+	ni, nl := 1<<depth-1, 1<<depth
+	f.nodes = make([]flatNode, f.trees*ni)
+	f.leaf = make([]float64, f.trees*nl)
+	for k, t := range e.Trees {
+		f.fill(t, 0, 0, 0, f.nodes[k*ni:(k+1)*ni], f.leaf[k*nl:(k+1)*nl])
+	}
+	return f
+}
+
+// treeDepth returns the number of splits on the longest path below node i.
+func treeDepth(t Tree, i int) int {
+	if t[i].Feature < 0 {
+		return 0
+	}
+	return 1 + max(treeDepth(t, t[i].Left), treeDepth(t, t[i].Right))
+}
+
+// fill copies the subtree of node i of t to position p (at level) of the
+// complete tree; a leaf above the last level becomes a split whose every
+// descendant leaf carries its value.
+func (f *Flat) fill(t Tree, i, p, level int, nodes []flatNode, leaf []float64) {
+	if level == f.depth {
+		leaf[p-len(nodes)] = t[i].Value
+		return
+	}
+	l, r := i, i
+	if n := t[i]; n.Feature >= 0 {
+		nodes[p] = flatNode{thr: n.Threshold, feat: int32(n.Feature)}
+		l, r = n.Left, n.Right
+	} else {
+		nodes[p] = flatNode{thr: math.Inf(1)}
+	}
+	f.fill(t, l, 2*p+1, level+1, nodes, leaf)
+	f.fill(t, r, 2*p+2, level+1, nodes, leaf)
+}
+
+// Predict returns the logit for x, exactly as Ensemble.Predict does. It
+// walks four trees at a time, so that the loads of one walk overlap with
+// the others', and adds their leaves in tree order.
+func (f *Flat) Predict(x []float64) float64 {
+	if f.e != nil {
+		return f.e.Predict(x)
+	}
+	z := f.base
+	ni, nl := 1<<f.depth-1, 1<<f.depth
+	k := 0
+	for ; k+4 <= f.trees; k += 4 {
+		n0 := f.nodes[k*ni : (k+1)*ni]
+		n1 := f.nodes[(k+1)*ni : (k+2)*ni]
+		n2 := f.nodes[(k+2)*ni : (k+3)*ni]
+		n3 := f.nodes[(k+3)*ni : (k+4)*ni]
+		i0, i1, i2, i3 := 0, 0, 0, 0
+		for range f.depth {
+			i0 = 2*i0 + 1 + right(x, &n0[i0])
+			i1 = 2*i1 + 1 + right(x, &n1[i1])
+			i2 = 2*i2 + 1 + right(x, &n2[i2])
+			i3 = 2*i3 + 1 + right(x, &n3[i3])
+		}
+		l := f.leaf[k*nl : (k+4)*nl]
+		z += l[i0-ni]
+		z += l[nl+i1-ni]
+		z += l[2*nl+i2-ni]
+		z += l[3*nl+i3-ni]
+	}
+	for ; k < f.trees; k++ {
+		nodes := f.nodes[k*ni : (k+1)*ni]
+		i := 0
+		for range f.depth {
+			i = 2*i + 1 + right(x, &nodes[i])
+		}
+		z += f.leaf[k*nl+i-ni]
+	}
+	return z
+}
+
+// right returns 1 when x goes to the right child of n, else 0.
+func right(x []float64, n *flatNode) int {
+	if x[n.feat] < n.thr {
+		return 0
+	}
+	return 1
+}

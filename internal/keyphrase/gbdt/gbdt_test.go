@@ -1,8 +1,11 @@
 package gbdt
 
 import (
+	"math"
 	"math/rand"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 )
 
 // TestTrainXOR checks that boosting learns an interaction a linear model cannot.
@@ -34,5 +37,92 @@ func TestTrainXOR(t *testing.T) {
 	}
 	if p := e.Predict([]float64{0.9, 0.9, 0.5}); p >= 0 {
 		t.Errorf("Predict(0.9, 0.9) = %v, want < 0", p)
+	}
+}
+
+// TestCompileExact checks that the compiled ensemble returns bit for bit
+// what the node-by-node walk returns, with trees of uneven depth and
+// inputs on the thresholds, infinite or NaN.
+func TestCompileExact(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	var X [][]float64
+	var y []float64
+	for i := 0; i < 3000; i++ {
+		x := []float64{rng.Float64(), float64(rng.Intn(4)), rng.NormFloat64(), rng.Float64()}
+		X = append(X, x)
+		if x[0]+0.3*x[1]+0.2*x[2] > 1 {
+			y = append(y, 1)
+		} else {
+			y = append(y, 0)
+		}
+	}
+	e := Train(X, y, nil, Options{Trees: 40, Depth: 5, Rate: 0.2, Lambda: 1, MinHess: 20, Bins: 16})
+	short := 0
+	for _, tr := range e.Trees {
+		if treeDepth(tr, 0) < 5 {
+			short++
+		}
+	}
+	if short == 0 {
+		t.Log("no tree shallower than the ensemble (padding untested)")
+	}
+	f := e.Compile()
+	probe := append([][]float64{}, X[:500]...)
+	for _, tr := range e.Trees {
+		for _, n := range tr {
+			if n.Feature >= 0 {
+				x := []float64{0.5, 1, 0, 0.5}
+				x[n.Feature] = n.Threshold
+				probe = append(probe, x)
+			}
+		}
+	}
+	probe = append(probe, []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0})
+	for _, x := range probe {
+		if a, b := e.Predict(x), f.Predict(x); math.Float64bits(a) != math.Float64bits(b) {
+			t.Fatalf("Predict(%v): ensemble %v, compiled %v", x, a, b)
+		}
+	}
+}
+
+func benchEnsemble(b *testing.B) (*Ensemble, [][]float64) {
+	rng := rand.New(rand.NewSource(3))
+	var X [][]float64
+	var y []float64
+	for i := 0; i < 5000; i++ {
+		x := make([]float64, 32)
+		for j := range x {
+			x[j] = rng.Float64()
+		}
+		X = append(X, x)
+		if x[0]+x[1]*x[2]+0.3*rng.Float64() > 0.8 {
+			y = append(y, 1)
+		} else {
+			y = append(y, 0)
+		}
+	}
+	return Train(X, y, nil, Options{Trees: 300, Depth: 4, Rate: 0.1, Lambda: 1, MinHess: 5, Bins: 64, Subsample: 0.5}), X[:500]
+}
+
+// BenchmarkPredict scores 500 rows of 32 features with 300 trees of depth
+// 4 (the key-phrase ranker's shape), node by node and compiled.
+func BenchmarkPredict(b *testing.B) {
+	e, X := benchEnsemble(b)
+	f := e.Compile()
+	for _, p := range []struct {
+		name    string
+		predict func([]float64) float64
+	}{{"ensemble", e.Predict}, {"compiled", f.Predict}} {
+		b.Run(p.name, func(b *testing.B) {
+			defer cputime.LockThread()()
+			c0 := cputime.Thread()
+			for b.Loop() {
+				for _, x := range X {
+					p.predict(x)
+				}
+			}
+			cpu := cputime.Thread() - c0
+			b.ReportMetric(float64(len(X)*b.N)/cpu.Seconds(), "rows/cpu-s")
+		})
 	}
 }

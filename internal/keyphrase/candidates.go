@@ -15,10 +15,8 @@ const maxWords = 5
 // candidate is one distinct phrase of a document (by stemmed key) with its
 // occurrences.
 type candidate struct {
-	key      string
-	words    []string // stems
+	words    []int32 // stem ids (docWords.stems)
 	mentions []text.Span
-	surfaces map[string]int
 	first    int // token index of the first occurrence
 	last     int
 	firstSen int
@@ -29,6 +27,18 @@ type candidate struct {
 	adj      bool
 	digit    bool
 	acronym  bool
+}
+
+// phraseKey identifies a candidate by its stem ids.
+type phraseKey struct {
+	n int
+	w [maxWords]int32
+}
+
+func keyOf(ws []int32) phraseKey {
+	k := phraseKey{n: len(ws)}
+	copy(k.w[:], ws)
+	return k
 }
 
 var stopwords = func() map[string]bool {
@@ -61,11 +71,88 @@ func isModifier(tag string) bool {
 	return tag == "JJ" || tag == "JJR" || tag == "JJS" || tag == "VBN" || tag == "VBG" || tag == "CD"
 }
 
-// chunkable reports whether token i can be part of a noun phrase and
-// whether it can end one.
-func chunkable(t *text.Token, tagged bool) (in, head bool) {
-	lw := strings.ToLower(t.Text)
-	if !isWordToken(t.Text) || stopwords[lw] {
+// wordInfo is what the candidates need of a token's text, worked out once
+// per distinct text of a document.
+type wordInfo struct {
+	stem    int32 // stem id
+	in      bool  // a word (letter or digit first) and not a stopword
+	capital bool  // its first letter is upper case
+	digit   bool  // it has an ASCII digit
+	acronym bool  // two bytes or more, a word, and all upper case
+}
+
+// docWords interns the token texts and stems of one document: stems are
+// numbered in order of first appearance. newDocWords returns nil once
+// doc.Err is set.
+type docWords struct {
+	byText map[string]int32 // token text -> index in info
+	info   []wordInfo
+	stemID map[string]int32
+	stems  []string // stem strings by id
+	tok    []int32  // per token: index in info
+}
+
+func newDocWords(doc *text.Document) *docWords {
+	dw := &docWords{
+		byText: make(map[string]int32),
+		stemID: make(map[string]int32),
+		tok:    make([]int32, len(doc.Tokens)),
+	}
+	for i := range doc.Tokens {
+		if i%4096 == 4095 && doc.Err() != nil {
+			return nil
+		}
+		w := doc.Tokens[i].Text
+		k, ok := dw.byText[w]
+		if !ok {
+			k = int32(len(dw.info))
+			dw.byText[w] = k
+			dw.info = append(dw.info, dw.describe(w))
+		}
+		dw.tok[i] = k
+	}
+	return dw
+}
+
+func (dw *docWords) describe(w string) wordInfo {
+	lw := strings.ToLower(w)
+	st := porter.Stem(lw)
+	id, ok := dw.stemID[st]
+	if !ok {
+		id = int32(len(dw.stems))
+		dw.stemID[st] = id
+		dw.stems = append(dw.stems, st)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	inf := wordInfo{stem: id, in: isWordToken(w) && !stopwords[lw], capital: unicode.IsUpper(r)}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			inf.digit = true
+		}
+	}
+	inf.acronym = len(w) >= 2 && strings.ToUpper(w) == w && isWordToken(w)
+	return inf
+}
+
+// stem returns the stem id of token i.
+func (dw *docWords) stem(i int) int32 { return dw.info[dw.tok[i]].stem }
+
+// key returns the stems of ws joined by spaces.
+func (dw *docWords) key(ws []int32) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(dw.stems[w])
+	}
+	return b.String()
+}
+
+// chunkable reports whether token t, whose text is described by w, can be
+// part of a noun phrase and whether it can end one.
+func chunkable(t *text.Token, w *wordInfo, tagged bool) (in, head bool) {
+	if !w.in {
 		return false, false
 	}
 	if !tagged {
@@ -87,23 +174,13 @@ func chunkable(t *text.Token, tagged bool) (in, head bool) {
 	return false, false
 }
 
-// stemmer caches stems within one document.
-type stemmer map[string]string
-
-func (s stemmer) stem(w string) string {
-	if v, ok := s[w]; ok {
-		return v
-	}
-	v := porter.Stem(strings.ToLower(w))
-	s[w] = v
-	return v
-}
-
-// candidates returns the document's candidate phrases: every maximal chunk of
-// adjectives, participles, numbers and nouns ending in a noun (or, when the
-// document carries no POS tags, every run of non-stopword words), and every
-// sub-span of such a chunk that ends in a noun, at most maxWords long.
-func candidates(doc *text.Document, st stemmer) ([]*candidate, []string) {
+// candidates returns the document's candidate phrases, in order of first
+// addition: every maximal chunk of adjectives, participles, numbers and
+// nouns ending in a noun (or, when the document carries no POS tags, every
+// run of non-stopword words), and every sub-span of such a chunk that ends
+// in a noun, at most maxWords long. It stops early, with what it has, once
+// doc.Err is set.
+func candidates(doc *text.Document, dw *docWords) []candidate {
 	tagged := false
 	for i := range doc.Tokens {
 		if doc.Tokens[i].POS != "" {
@@ -111,78 +188,74 @@ func candidates(doc *text.Document, st stemmer) ([]*candidate, []string) {
 			break
 		}
 	}
-	stems := make([]string, len(doc.Tokens))
+	ids := make([]int32, len(doc.Tokens))
+	in := make([]bool, len(doc.Tokens))
+	heads := make([]bool, len(doc.Tokens))
 	for i := range doc.Tokens {
-		stems[i] = st.stem(doc.Tokens[i].Text)
+		w := &dw.info[dw.tok[i]]
+		ids[i] = w.stem
+		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
 	}
-	byKey := make(map[string]*candidate)
-	var order []*candidate
+	byKey := make(map[phraseKey]int32)
+	var cands []candidate
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
-		key := strings.Join(stems[a:b], " ")
-		c := byKey[key]
-		if c == nil {
-			c = &candidate{key: key, words: stems[a:b], first: a, firstSen: si, surfaces: make(map[string]int)}
-			byKey[key] = c
-			order = append(order, c)
+		k := keyOf(ids[a:b])
+		ci, ok := byKey[k]
+		if !ok {
+			ci = int32(len(cands))
+			byKey[k] = ci
+			cands = append(cands, candidate{words: ids[a:b:b], first: a, firstSen: si})
 		}
+		c := &cands[ci]
 		toks := doc.Tokens[a:b]
-		sp := text.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
-		c.mentions = append(c.mentions, sp)
-		c.surfaces[doc.Text[sp.Start:sp.End]]++
+		c.mentions = append(c.mentions, text.Span{Start: toks[0].Start, End: toks[len(toks)-1].End})
 		c.last = a
 		if maximal {
 			c.maximal++
 		}
-		r, _ := utf8.DecodeRuneInString(toks[0].Text)
-		if unicode.IsUpper(r) && a != doc.Sentences[si].First {
+		if dw.info[dw.tok[a]].capital && a != doc.Sentences[si].First {
 			c.capital++
 		}
-		head := toks[len(toks)-1]
+		head := &toks[len(toks)-1]
 		if head.POS == "NNP" || head.POS == "NNPS" {
 			c.proper++
 		}
 		if head.POS == "NNS" || head.POS == "NNPS" {
 			c.plural++
 		}
-		for _, t := range toks {
-			if isModifier(t.POS) && t.POS != "CD" {
+		for j := range toks {
+			if isModifier(toks[j].POS) && toks[j].POS != "CD" {
 				c.adj = true
 			}
-			for i := 0; i < len(t.Text); i++ {
-				if t.Text[i] >= '0' && t.Text[i] <= '9' {
-					c.digit = true
-				}
+			if dw.info[dw.tok[a+j]].digit {
+				c.digit = true
 			}
 		}
-		if len(toks) == 1 && len(head.Text) >= 2 && strings.ToUpper(head.Text) == head.Text && isWordToken(head.Text) {
+		if len(toks) == 1 && dw.info[dw.tok[a]].acronym {
 			c.acronym = true
 		}
 	}
 	for si, s := range doc.Sentences {
+		if si%64 == 63 && doc.Err() != nil {
+			break
+		}
 		i := s.First
 		for i < s.Last {
-			in, _ := chunkable(&doc.Tokens[i], tagged)
-			if !in {
+			if !in[i] {
 				i++
 				continue
 			}
 			j := i
-			heads := make([]bool, 0, 8)
-			for j < s.Last {
-				in, head := chunkable(&doc.Tokens[j], tagged)
-				if !in {
-					break
-				}
-				heads = append(heads, head)
+			for j < s.Last && in[j] {
 				j++
 			}
 			// trim trailing non-heads
 			end := j
-			for end > i && !heads[end-1-i] {
+			for end > i && !heads[end-1] {
 				end--
 			}
 			for e := end; e > i; e-- {
-				if !heads[e-1-i] {
+				if !heads[e-1] {
 					continue
 				}
 				for b := e - 1; b >= i && e-b <= maxWords; b-- {
@@ -195,5 +268,5 @@ func candidates(doc *text.Document, st stemmer) ([]*candidate, []string) {
 			i = j
 		}
 	}
-	return order, stems
+	return cands
 }

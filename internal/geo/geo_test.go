@@ -19,6 +19,17 @@ func TestCountries(t *testing.T) {
 		{"French", "FR", true},
 		{"Kenyan", "KE", true},
 		{"Dutch", "NL", true},
+		{"Ukrainian", "UA", true},
+		{"Saudi", "SA", true},
+		{"Saudis", "SA", true},
+		{"Emirati", "AE", true},
+		{"Turkish", "TR", true},
+		{"Turks", "TR", true},
+		{"Azeri", "AZ", true},
+		{"Kazakh", "KZ", true},
+		{"Turkey", "TR", false},
+		{"Türkiye", "TR", false},
+		{"Bosnia", "BA", false},
 	} {
 		var c Country
 		var ok bool
@@ -67,6 +78,50 @@ func TestCities(t *testing.T) {
 	}
 }
 
+func TestRegions(t *testing.T) {
+	for _, tc := range []struct{ name, code string }{
+		{"California", "US-CA"},
+		{"Texas", "US-TX"},
+		{"Bavaria", "DE-BY"},
+		{"Bayern", "DE-BY"},
+		{"Ontario", "CA-ON"},
+		{"Catalonia", "ES-CT"},
+		{"Maharashtra", "IN-MH"},
+		{"maharashtra", "IN-MH"},
+		{"Scotland", "GB-SCT"},
+		{"New South Wales", "AU-NSW"},
+	} {
+		rs := RegionsByName(tc.name)
+		if len(rs) != 1 || rs[0].Code != tc.code || rs[0].CountryCode() != tc.code[:2] {
+			t.Errorf("%s: got %+v, want %s", tc.name, rs, tc.code)
+		}
+	}
+	// namesakes in several countries are all returned
+	codes := map[string]bool{}
+	for _, r := range RegionsByName("Punjab") {
+		codes[r.Code] = true
+	}
+	if !codes["IN-PB"] || !codes["PK-PB"] {
+		t.Errorf("Punjab: %v", codes)
+	}
+	// "Georgia" is a country and a US state: both are there for the caller
+	if rs := RegionsByName("Georgia"); len(rs) != 1 || rs[0].Code != "US-GA" {
+		t.Errorf("Georgia regions: %+v", rs)
+	}
+	if c, ok := CountryByName("Georgia"); !ok || c.Code != "GE" {
+		t.Errorf("Georgia country: %+v", c)
+	}
+	// generic and unknown names name no region
+	for _, s := range []string{"Central", "North West", "Eastern", "Narnia", ""} {
+		if rs := RegionsByName(s); len(rs) != 0 {
+			t.Errorf("RegionsByName(%q) = %+v, want none", s, rs)
+		}
+	}
+	if Weight("US") <= Weight("LR") || Weight("XX") != 0 {
+		t.Errorf("weights: US %d, LR %d", Weight("US"), Weight("LR"))
+	}
+}
+
 func abs(x float64) float64 {
 	if x < 0 {
 		return -x
@@ -89,6 +144,7 @@ func BenchmarkLoad(b *testing.B) {
 		var t tables
 		tab, t = t, tab
 		load()
+		loadRegions()
 		tab = t
 	}
 }

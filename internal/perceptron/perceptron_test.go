@@ -80,3 +80,63 @@ func argmax(s []float32) int {
 	}
 	return b
 }
+
+// Score must add exactly the 12-bit requantised weights of the rows of
+// the known features (the packed lanes and the Sums split are exact), for
+// any number of labels and features.
+func TestScoreExact(t *testing.T) {
+	rng := uint64(1)
+	next := func() uint64 { rng = Mix(rng + 0x9E3779B97F4A7C15); return rng }
+	for _, nl := range []int{1, 3, 4, 17, 34, 45, 72} {
+		labels := make([]string, nl)
+		nf := 500
+		keys := make([]uint64, nf)
+		w := make([]float32, nf*nl)
+		for i := range keys {
+			keys[i] = next()
+			for j := 0; j < nl; j++ {
+				if next()%3 == 0 {
+					w[i*nl+j] = float32(int64(next()%20001)-10000) / 100
+				}
+			}
+		}
+		w[0] = 100 // the largest weight: 32767 when quantised
+		m := NewModel(labels, keys, w, nil, nil)
+		for trial := 0; trial < 50; trial++ {
+			var feats []uint64
+			want := make([]int64, nl)
+			for k := int(next() % 150); k > 0; k-- {
+				if next()%4 == 0 {
+					feats = append(feats, next()) // unknown
+					continue
+				}
+				r := int(next() % uint64(nf))
+				feats = append(feats, keys[r])
+				for j := 0; j < nl; j++ {
+					want[j] += int64(quant12(m.w[r*nl+j]))
+				}
+			}
+			got := make([]float32, nl)
+			m.Score(feats, got)
+			sc := m.scale * (1 << packShift)
+			for j := range got {
+				if got[j] != float32(want[j])*sc {
+					t.Fatalf("%d labels: score[%d] = %v, want %v", nl, j, got[j], float32(want[j])*sc)
+				}
+			}
+			// the same sum in two parts
+			var s Sums
+			h := len(feats) / 3
+			m.Add(&s, m.Find(feats[:h], nil))
+			s2 := s
+			m.Add(&s2, m.Find(feats[h:], nil))
+			got2 := make([]float32, nl)
+			m.AddTo(&s2, got2)
+			for j := range got {
+				if got2[j] != got[j] {
+					t.Fatalf("%d labels: split sum[%d] = %v, want %v", nl, j, got2[j], got[j])
+				}
+			}
+		}
+	}
+}

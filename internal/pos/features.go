@@ -268,3 +268,73 @@ func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uin
 	}
 	return out
 }
+
+// staticFeatures appends the keys of token i that do not depend on the
+// tags before it: with tagFeatures, the same keys as features.
+func staticFeatures(words []string, ws []word, i int, out []uint64) []uint64 {
+	s := words[i]
+	cur := ws[i]
+	w1, w2, s1 := hStart, hStart2, hStart
+	if i > 0 {
+		w1, s1 = ws[i-1].w, ws[i-1].suf3
+	}
+	if i > 1 {
+		w2 = ws[i-2].w
+	}
+	n1, n2, sn1 := hEnd, hEnd2, hEnd
+	if i+1 < len(ws) {
+		n1, sn1 = ws[i+1].w, ws[i+1].suf3
+	}
+	if i+2 < len(ws) {
+		n2 = ws[i+2].w
+	}
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, cur.w),
+		f1(tSuf1, sufHash(0, s, 1)),
+		f1(tSuf2, sufHash(0, s, 2)),
+		f1(tSuf3, cur.suf3),
+		f1(tSuf4, sufHash(0, s, 4)),
+		f1(tPre1, preHash(0, s, 1)),
+		f1(tPre2, preHash(0, s, 2)),
+		f1(tShape, cur.shape),
+		f1(tWordM1, w1),
+		f1(tSufM1, s1),
+		f1(tWordM2, w2),
+		f1(tWordP1, n1),
+		f1(tSufP1, sn1),
+		f1(tWordP2, n2),
+		f2(tCased, cur.cased, first),
+	)
+	if cur.cl != 0 {
+		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
+	}
+	if i+1 < len(ws) && ws[i+1].cl != 0 {
+		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	}
+	if i > 0 && ws[i-1].cl != 0 {
+		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
+	}
+	return out
+}
+
+// tagFeatures appends the keys of token i that depend on the two
+// previous tags (label ids, -1/-2 at the start).
+func tagFeatures(ws []word, i, prev, prev2 int, out []uint64) []uint64 {
+	n1 := hEnd
+	if i+1 < len(ws) {
+		n1 = ws[i+1].w
+	}
+	pv, pv2 := uint64(prev+3), uint64(prev2+3)
+	return append(out,
+		f1(tPrev, pv),
+		f1(tPrev2, pv2),
+		f2(tPrevPrev2, pv, pv2),
+		f2(tPrevWord, pv, ws[i].w),
+		f2(tPrevNext, pv, n1),
+	)
+}

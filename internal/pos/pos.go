@@ -25,6 +25,10 @@ type buffers struct {
 	words  []string
 	ws     []word
 	feats  []uint64
+	ends   []int   // end of each token's features, then of its rows
+	rows   []int32 // rows of the static features of a sentence
+	trows  []int32 // rows of one token's tag features
+	sums   []perceptron.Sums
 	scores []float32
 	tags   []string
 }
@@ -101,17 +105,42 @@ func (t *Tagger) TagWords(words []string, out []string) []string {
 func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 	if cap(b.ws) < len(words) {
 		b.ws = make([]word, len(words)*2)
+		b.sums = make([]perceptron.Sums, len(words)*2)
 	}
-	ws := b.ws[:len(words)]
+	ws, sums := b.ws[:len(words)], b.sums[:len(words)]
 	prepare(words, ws)
+	// The features that do not depend on the previous tags are found for
+	// the whole sentence first, so that their memory loads overlap, and
+	// summed per token; the greedy pass then adds the tag features.
+	b.feats = b.feats[:0]
+	b.ends = b.ends[:0]
+	for i := range words {
+		b.feats = staticFeatures(words, ws, i, b.feats)
+		b.ends = append(b.ends, len(b.feats))
+	}
+	b.rows = b.rows[:0]
+	start := 0
+	for i, end := range b.ends {
+		b.rows = t.m.Find(b.feats[start:end], b.rows)
+		b.ends[i], start = len(b.rows), end
+	}
+	start = 0
+	for i, end := range b.ends {
+		sums[i] = perceptron.Sums{}
+		t.m.Add(&sums[i], b.rows[start:end])
+		start = end
+	}
 	prev, prev2 := -1, -2
 	for i := range words {
-		b.feats = features(words, ws, i, prev, prev2, b.feats[:0])
+		b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
+		b.trows = t.m.Find(b.feats, b.trows[:0])
+		s := &sums[i]
+		t.m.Add(s, b.trows)
 		sc := b.scores
 		for j := range sc {
 			sc[j] = 0
 		}
-		t.m.Score(b.feats, sc)
+		t.m.AddTo(s, sc)
 		best := 0
 		for j, v := range sc {
 			if v > sc[best] {

@@ -325,7 +325,9 @@ func (e *Engine) plan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
 // Analyze runs the pipeline on one article. After each stage it calls emit
 // (when not nil) with the parts that are complete; an error from emit stops
 // the analysis and is returned. ctx is checked between stages, and the
-// stages check it themselves while they run.
+// stages check it themselves while they run (through st.Doc.Err, which the
+// text stage ties to ctx); once ctx is done the analysis fails with its
+// error, whatever the stage returned.
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {
 	const op = "pipeline.Analyze"
 	if err := e.acquire(ctx, op); err != nil {
@@ -375,10 +377,13 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 			runtime.Gosched()
 		}
 		t0 := time.Now()
-		if err := runStage(ctx, s, st); err != nil {
-			if ctx.Err() != nil {
-				return nil, ctxError(op, ctx.Err())
-			}
+		err := runStage(ctx, s, st)
+		if ctx.Err() != nil {
+			// A stage that saw the cancel may have stopped half-way and
+			// returned nil: its partial result is dropped, never emitted.
+			return nil, ctxError(op, ctx.Err())
+		}
+		if err != nil {
 			return nil, err
 		}
 		st.Timings = append(st.Timings, StageTiming{Stage: s.Name, Duration: time.Since(t0)})

@@ -2,6 +2,8 @@ package summary
 
 import (
 	"math"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -64,18 +66,26 @@ func isQuote(t string) bool {
 
 // Features computes one feature vector per sentence. Sentences are given as
 // lower-cased token texts (punctuation tokens included).
-func Features(sents [][]string) [][]float64 {
+func Features(sents [][]string) [][]float64 { return features(sents, nil) }
+
+// features is Features that gives up, returning nil, once stop (when not
+// nil) reports true; it asks every cancelEvery sentences of each pass.
+func features(sents [][]string, stop func() bool) [][]float64 {
 	M := len(sents)
 	out := make([][]float64, M)
 	if M == 0 {
 		return out
 	}
+	stopped := func(i int) bool { return stop != nil && i%cancelEvery == cancelEvery-1 && stop() }
 	// content-word term frequencies per sentence and document
 	tf := make([]map[string]int, M)
 	docTF := make(map[string]int)
 	sentDF := make(map[string]int)
 	words := make([]int, M)
 	for i, s := range sents {
+		if stopped(i) {
+			return nil
+		}
 		tf[i] = make(map[string]int)
 		for _, t := range s {
 			if isWord(t) {
@@ -120,6 +130,9 @@ func Features(sents [][]string) [][]float64 {
 	docNorm = math.Sqrt(docNorm)
 	cent := make([]float64, M)
 	for i := range sents {
+		if stopped(i) {
+			return nil
+		}
 		var dot, norm float64
 		for t, n := range tf[i] {
 			// leave the sentence out of the centroid
@@ -138,10 +151,18 @@ func Features(sents [][]string) [][]float64 {
 			break
 		}
 	}
+	// centrality rank: the number of sentences more central, read off a
+	// sorted copy (a pairwise count is quadratic: 130 M comparisons for
+	// the 11,500 sentences of a 1 MB article)
+	sorted := slices.Clone(cent)
+	slices.Sort(sorted)
 	cpos := 0
 	logM := math.Log(float64(M))
 	seen := make(map[string]bool)
 	for i, s := range sents {
+		if stopped(i) {
+			return nil
+		}
 		f := make([]float64, NumFeatures)
 		L := words[i]
 		switch {
@@ -170,12 +191,7 @@ func Features(sents [][]string) [][]float64 {
 			f[14] = 1
 		}
 		f[15] = cent[i]
-		rank := 0
-		for j := range sents {
-			if cent[j] > cent[i] {
-				rank++
-			}
-		}
+		rank := M - sort.Search(M, func(k int) bool { return sorted[k] > cent[i] })
 		f[16] = float64(rank) / float64(M)
 		nc := 0
 		var ov, ovPrev float64

@@ -51,12 +51,24 @@ func LoadFS(fsys fs.FS, name string) (*Summarizer, error) {
 // New returns a Summarizer that uses m.
 func New(m *Model) *Summarizer { return &Summarizer{m: m} }
 
+// cancelEvery is how many sentences Summarize handles between two looks
+// at doc.Err: well under a millisecond of work.
+const cancelEvery = 256
+
 // Summarize returns the indices of the n best sentences of doc, ascending.
 // It returns every sentence when the document has n or fewer, and nil when
-// n <= 0.
+// n <= 0. Once doc.Err is not nil (the request was cancelled) it stops
+// early and returns nil.
 func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
+	if n <= 0 || doc.Err() != nil {
+		return nil
+	}
+	stop := func() bool { return doc.Err() != nil }
 	sents := make([][]string, len(doc.Sentences))
 	for i := range doc.Sentences {
+		if i%cancelEvery == cancelEvery-1 && stop() {
+			return nil
+		}
 		toks := doc.SentenceTokens(i)
 		w := make([]string, len(toks))
 		for j, t := range toks {
@@ -64,11 +76,17 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 		}
 		sents[i] = w
 	}
-	return s.Select(sents, n)
+	return s.selectStop(sents, n, stop)
 }
 
 // Select is Summarize on sentences given as lower-cased token texts.
 func (s *Summarizer) Select(sents [][]string, n int) []int {
+	return s.selectStop(sents, n, nil)
+}
+
+// selectStop is Select that gives up, returning nil, once stop (when not
+// nil) reports true; it asks every cancelEvery sentences.
+func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool) []int {
 	if n <= 0 {
 		return nil
 	}
@@ -79,10 +97,16 @@ func (s *Summarizer) Select(sents [][]string, n int) []int {
 		}
 		return out
 	}
-	feats := Features(sents)
+	feats := features(sents, stop)
+	if feats == nil {
+		return nil
+	}
 	order := make([]int, len(sents))
 	scores := make([]float64, len(sents))
 	for i, f := range feats {
+		if stop != nil && i%cancelEvery == cancelEvery-1 && stop() {
+			return nil
+		}
 		order[i] = i
 		scores[i] = s.m.Score(f)
 	}
@@ -90,9 +114,12 @@ func (s *Summarizer) Select(sents [][]string, n int) []int {
 	var chosen []int
 	tri := make(map[string]bool)
 	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
-		for _, i := range order {
+		for k, i := range order {
 			if len(chosen) == n {
 				break
+			}
+			if stop != nil && k%cancelEvery == cancelEvery-1 && stop() {
+				return nil // a repetitive text can block thousands of candidates
 			}
 			if slices.Contains(chosen, i) {
 				continue

@@ -59,9 +59,15 @@ type Expression struct {
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
 
+// cancelEvery is how many pieces Extract matches between two looks at
+// doc.Err: a few hundred microseconds of work.
+const cancelEvery = 2048
+
 // Extract finds the time expressions of doc, sorted by start and not
 // overlapping. Relative expressions are resolved against anchor; with a
-// zero anchor they are left unresolved and marked Anchored=false.
+// zero anchor they are left unresolved and marked Anchored=false. Once
+// doc.Err is not nil (the request was cancelled) it stops early and
+// returns what it found so far.
 func Extract(doc *text.Document, anchor time.Time) []Expression {
 	if doc == nil || len(doc.Text) == 0 {
 		return nil
@@ -69,8 +75,18 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
 	st.reset(doc, anchor)
+	if doc.Err() != nil {
+		return nil
+	}
 	out := make([]Expression, 0, len(st.ps)/40+4)
+	next := cancelEvery
 	for i := 0; i < len(st.ps); {
+		if i >= next { // a cancelled request stops here; the caller drops the result
+			if doc.Err() != nil {
+				return out
+			}
+			next = i + cancelEvery
+		}
 		r, ok := st.match(i)
 		if !ok {
 			i++

@@ -21,9 +21,9 @@ var featureNames = []string{
 // numFeatures is the length of a feature vector.
 var numFeatures = len(featureNames)
 
-// features returns one feature vector per candidate (rows of one backing
-// array), or nil once doc.Err is set.
-func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate) [][]float64 {
+// features returns the feature vectors of the candidates, numFeatures
+// values each, one after the other, or nil once doc.Err is set.
+func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate) []float64 {
 	N := float64(max(len(doc.Tokens), 1))
 	ns := len(dw.stems)
 	// document frequencies of stems
@@ -77,7 +77,6 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 			}
 		}
 	}
-	out := make([][]float64, len(cands))
 	flat := make([]float64, len(cands)*numFeatures)
 	for i := range cands {
 		if i%1024 == 1023 && doc.Err() != nil {
@@ -142,11 +141,10 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		f[29] = math.Log1p(float64(super[i]))
 		f[30] = math.Log1p(float64(sub[i]))
 		f[31] = 1
-		out[i] = f
 	}
-	rankInto(out, tfidf, 12)
-	rankInto(out, prs, 14)
-	return out
+	rankInto(flat, tfidf, 12)
+	rankInto(flat, prs, 14)
+	return flat
 }
 
 // byValue returns the indices of v ordered by value, largest first, ties
@@ -166,9 +164,9 @@ func byValue(v []float64) []int {
 }
 
 // rankInto stores in column col each value's rank (0 best) divided by the count.
-func rankInto(out [][]float64, v []float64, col int) {
+func rankInto(X []float64, v []float64, col int) {
 	for r, i := range byValue(v) {
-		out[i][col] = math.Log1p(float64(r))
+		X[i*numFeatures+col] = math.Log1p(float64(r))
 	}
 }
 

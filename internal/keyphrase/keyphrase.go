@@ -188,11 +188,12 @@ func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]
 		return nil, nil, nil
 	}
 	cands := candidates(doc, dw)
-	X = e.features(doc, dw, cands)
-	if X == nil {
+	flat := e.features(doc, dw, cands)
+	if flat == nil {
 		return nil, nil, nil
 	}
 	for i := range cands {
+		X = append(X, flat[i*numFeatures:(i+1)*numFeatures:(i+1)*numFeatures])
 		keys = append(keys, dw.key(cands[i].words))
 		texts = append(texts, surface(doc.Text, cands[i].mentions))
 	}
@@ -218,11 +219,13 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 		return nil
 	}
 	score := make([]float64, len(cands))
-	for i := range cands {
-		if i%1024 == 1023 && doc.Err() != nil {
+	const chunk = 1024 // rows scored between two looks at doc.Err
+	for a := 0; a < len(cands); a += chunk {
+		if a > 0 && doc.Err() != nil {
 			return nil
 		}
-		score[i] = e.m.score(X[i])
+		b := min(a+chunk, len(cands))
+		e.m.scoreRows(X[a*numFeatures:b*numFeatures], score[a:b])
 	}
 	var ps []Phrase
 	var chosen []string // keys of the phrases taken, longest first

@@ -26,7 +26,11 @@ func (m *Model) check() bool {
 	return m.Boost != nil && slices.Equal(m.Features, featureNames)
 }
 
-// score returns the probability that a candidate is a key phrase.
-func (m *Model) score(f []float64) float64 {
-	return 1 / (1 + math.Exp(-m.flat.Predict(f)))
+// scoreRows sets p[i] to the probability that candidate i, whose features
+// are row i of X, is a key phrase.
+func (m *Model) scoreRows(X, p []float64) {
+	m.flat.PredictRows(X, numFeatures, p)
+	for i, z := range p {
+		p[i] = 1 / (1 + math.Exp(-z))
+	}
 }

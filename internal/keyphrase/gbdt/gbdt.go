@@ -232,6 +232,18 @@ type Flat struct {
 	trees int
 	nodes []flatNode // trees × (2^depth - 1)
 	leaf  []float64  // trees × 2^depth
+
+	// t4 holds the trees again when the ensemble has depth 4 and reads at
+	// most 64 features: fixed-size arrays, walked without bounds checks.
+	t4 []tree4
+}
+
+// tree4 is a complete tree of depth 4: internal nodes 0-14 (node 15 is
+// padding) and 16 leaves.
+type tree4 struct {
+	thr  [16]float64
+	leaf [16]float64
+	feat [16]uint8
 }
 
 // Compile returns e compiled for fast evaluation.
@@ -248,10 +260,103 @@ func (e *Ensemble) Compile() *Flat {
 	ni, nl := 1<<depth-1, 1<<depth
 	f.nodes = make([]flatNode, f.trees*ni)
 	f.leaf = make([]float64, f.trees*nl)
+	maxFeat := 0
 	for k, t := range e.Trees {
 		f.fill(t, 0, 0, 0, f.nodes[k*ni:(k+1)*ni], f.leaf[k*nl:(k+1)*nl])
+		for _, n := range t {
+			maxFeat = max(maxFeat, n.Feature)
+		}
+	}
+	if depth == 4 && maxFeat < 64 {
+		f.t4 = make([]tree4, f.trees)
+		for k := range f.t4 {
+			t := &f.t4[k]
+			for i, n := range f.nodes[k*ni : (k+1)*ni] {
+				t.thr[i], t.feat[i] = n.thr, uint8(n.feat)
+			}
+			copy(t.leaf[:], f.leaf[k*nl:(k+1)*nl])
+		}
 	}
 	return f
+}
+
+// predict4 is Predict for depth-4 trees: the row is copied to a 64-value
+// array so that every index can be masked instead of checked.
+func (f *Flat) predict4(x []float64) float64 {
+	var v [64]float64
+	copy(v[:], x)
+	z := f.base
+	ts := f.t4
+	k := 0
+	for ; k+2 <= len(ts); k += 2 {
+		a, b := &ts[k], &ts[k+1]
+		i, j := 0, 0
+		i = 2*i + 1 + step(&v, a, i)
+		j = 2*j + 1 + step(&v, b, j)
+		i = 2*i + 1 + step(&v, a, i)
+		j = 2*j + 1 + step(&v, b, j)
+		i = 2*i + 1 + step(&v, a, i)
+		j = 2*j + 1 + step(&v, b, j)
+		i = 2*i + 1 + step(&v, a, i)
+		j = 2*j + 1 + step(&v, b, j)
+		z += a.leaf[(i-15)&15]
+		z += b.leaf[(j-15)&15]
+	}
+	for ; k < len(ts); k++ {
+		a := &ts[k]
+		i := 0
+		for range 4 {
+			i = 2*i + 1 + step(&v, a, i)
+		}
+		z += a.leaf[(i-15)&15]
+	}
+	return z
+}
+
+// rows4 is PredictRows for depth-4 trees, in blocks of trees small enough
+// to stay in the first-level cache while every row goes through them.
+func (f *Flat) rows4(X []float64, stride int, out []float64) {
+	const block = 32
+	var v [64]float64
+	for t0 := 0; t0 < len(f.t4); t0 += block {
+		ts := f.t4[t0:min(t0+block, len(f.t4))]
+		for r := range out {
+			copy(v[:], X[r*stride:(r+1)*stride])
+			z := out[r]
+			k := 0
+			for ; k+2 <= len(ts); k += 2 {
+				a, b := &ts[k], &ts[k+1]
+				i, j := 0, 0
+				i = 2*i + 1 + step(&v, a, i)
+				j = 2*j + 1 + step(&v, b, j)
+				i = 2*i + 1 + step(&v, a, i)
+				j = 2*j + 1 + step(&v, b, j)
+				i = 2*i + 1 + step(&v, a, i)
+				j = 2*j + 1 + step(&v, b, j)
+				i = 2*i + 1 + step(&v, a, i)
+				j = 2*j + 1 + step(&v, b, j)
+				z += a.leaf[(i-15)&15]
+				z += b.leaf[(j-15)&15]
+			}
+			for ; k < len(ts); k++ {
+				a := &ts[k]
+				i := 0
+				for range 4 {
+					i = 2*i + 1 + step(&v, a, i)
+				}
+				z += a.leaf[(i-15)&15]
+			}
+			out[r] = z
+		}
+	}
+}
+
+// step returns 1 when the row goes right at node i of t, else 0.
+func step(v *[64]float64, t *tree4, i int) int {
+	if v[t.feat[i&15]&63] < t.thr[i&15] {
+		return 0
+	}
+	return 1
 }
 
 // treeDepth returns the number of splits on the longest path below node i.
@@ -287,6 +392,9 @@ func (f *Flat) fill(t Tree, i, p, level int, nodes []flatNode, leaf []float64) {
 func (f *Flat) Predict(x []float64) float64 {
 	if f.e != nil {
 		return f.e.Predict(x)
+	}
+	if f.t4 != nil && len(x) <= 64 {
+		return f.predict4(x)
 	}
 	z := f.base
 	ni, nl := 1<<f.depth-1, 1<<f.depth
@@ -326,4 +434,60 @@ func right(x []float64, n *flatNode) int {
 		return 0
 	}
 	return 1
+}
+
+// PredictRows sets out[r] to the logit of row r of X, whose rows are
+// stride values each (len(out) rows). It returns exactly what Predict
+// returns per row, faster for many rows: it goes tree by tree, the tree's
+// nodes staying in the first-level cache, and walks four rows at a time.
+func (f *Flat) PredictRows(X []float64, stride int, out []float64) {
+	if f.e != nil {
+		for r := range out {
+			out[r] = f.e.Predict(X[r*stride : (r+1)*stride])
+		}
+		return
+	}
+	for r := range out {
+		out[r] = f.base
+	}
+	ni, nl := 1<<f.depth-1, 1<<f.depth
+	R := len(out)
+	if R == 0 {
+		return
+	}
+	_ = X[R*stride-1]
+	if f.t4 != nil && stride <= 64 {
+		f.rows4(X, stride, out)
+		return
+	}
+	for k := 0; k < f.trees; k++ {
+		nodes := f.nodes[k*ni : (k+1)*ni]
+		leaf := f.leaf[k*nl : (k+1)*nl]
+		r := 0
+		for ; r+4 <= R; r += 4 {
+			x0 := X[r*stride : (r+1)*stride]
+			x1 := X[(r+1)*stride : (r+2)*stride]
+			x2 := X[(r+2)*stride : (r+3)*stride]
+			x3 := X[(r+3)*stride : (r+4)*stride]
+			i0, i1, i2, i3 := 0, 0, 0, 0
+			for range f.depth {
+				i0 = 2*i0 + 1 + right(x0, &nodes[i0])
+				i1 = 2*i1 + 1 + right(x1, &nodes[i1])
+				i2 = 2*i2 + 1 + right(x2, &nodes[i2])
+				i3 = 2*i3 + 1 + right(x3, &nodes[i3])
+			}
+			out[r] += leaf[i0-ni]
+			out[r+1] += leaf[i1-ni]
+			out[r+2] += leaf[i2-ni]
+			out[r+3] += leaf[i3-ni]
+		}
+		for ; r < R; r++ {
+			x := X[r*stride : (r+1)*stride]
+			i := 0
+			for range f.depth {
+				i = 2*i + 1 + right(x, &nodes[i])
+			}
+			out[r] += leaf[i-ni]
+		}
+	}
 }

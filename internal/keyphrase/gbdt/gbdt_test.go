@@ -1,6 +1,7 @@
 package gbdt
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"testing"
@@ -44,6 +45,12 @@ func TestTrainXOR(t *testing.T) {
 // what the node-by-node walk returns, with trees of uneven depth and
 // inputs on the thresholds, infinite or NaN.
 func TestCompileExact(t *testing.T) {
+	for _, depth := range []int{3, 4, 5} {
+		t.Run(fmt.Sprint("depth", depth), func(t *testing.T) { testCompileExact(t, depth) })
+	}
+}
+
+func testCompileExact(t *testing.T, depth int) {
 	rng := rand.New(rand.NewSource(2))
 	var X [][]float64
 	var y []float64
@@ -56,10 +63,10 @@ func TestCompileExact(t *testing.T) {
 			y = append(y, 0)
 		}
 	}
-	e := Train(X, y, nil, Options{Trees: 40, Depth: 5, Rate: 0.2, Lambda: 1, MinHess: 20, Bins: 16})
+	e := Train(X, y, nil, Options{Trees: 41, Depth: depth, Rate: 0.2, Lambda: 1, MinHess: 20, Bins: 16})
 	short := 0
 	for _, tr := range e.Trees {
-		if treeDepth(tr, 0) < 5 {
+		if treeDepth(tr, 0) < depth {
 			short++
 		}
 	}
@@ -67,6 +74,9 @@ func TestCompileExact(t *testing.T) {
 		t.Log("no tree shallower than the ensemble (padding untested)")
 	}
 	f := e.Compile()
+	if (f.t4 != nil) != (depth == 4) {
+		t.Errorf("depth %d: specialised depth-4 form %v", depth, f.t4 != nil)
+	}
 	probe := append([][]float64{}, X[:500]...)
 	for _, tr := range e.Trees {
 		for _, n := range tr {
@@ -81,6 +91,19 @@ func TestCompileExact(t *testing.T) {
 	for _, x := range probe {
 		if a, b := e.Predict(x), f.Predict(x); math.Float64bits(a) != math.Float64bits(b) {
 			t.Fatalf("Predict(%v): ensemble %v, compiled %v", x, a, b)
+		}
+	}
+	for _, n := range []int{0, 1, 3, 4, 7, len(probe)} {
+		var flat []float64
+		for _, x := range probe[:n] {
+			flat = append(flat, x...)
+		}
+		out := make([]float64, n)
+		f.PredictRows(flat, 4, out)
+		for r, x := range probe[:n] {
+			if a := e.Predict(x); math.Float64bits(a) != math.Float64bits(out[r]) {
+				t.Fatalf("PredictRows row %d of %d (%v): ensemble %v, rows %v", r, n, x, a, out[r])
+			}
 		}
 	}
 }
@@ -125,4 +148,18 @@ func BenchmarkPredict(b *testing.B) {
 			b.ReportMetric(float64(len(X)*b.N)/cpu.Seconds(), "rows/cpu-s")
 		})
 	}
+	b.Run("rows", func(b *testing.B) {
+		var flat []float64
+		for _, x := range X {
+			flat = append(flat, x...)
+		}
+		out := make([]float64, len(X))
+		defer cputime.LockThread()()
+		c0 := cputime.Thread()
+		for b.Loop() {
+			f.PredictRows(flat, len(X[0]), out)
+		}
+		cpu := cputime.Thread() - c0
+		b.ReportMetric(float64(len(X)*b.N)/cpu.Seconds(), "rows/cpu-s")
+	})
 }

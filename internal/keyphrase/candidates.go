@@ -94,8 +94,8 @@ type docWords struct {
 
 func newDocWords(doc *text.Document) *docWords {
 	dw := &docWords{
-		byText: make(map[string]int32),
-		stemID: make(map[string]int32),
+		byText: make(map[string]int32, len(doc.Tokens)/2),
+		stemID: make(map[string]int32, len(doc.Tokens)/3),
 		tok:    make([]int32, len(doc.Tokens)),
 	}
 	for i := range doc.Tokens {
@@ -130,8 +130,26 @@ func (dw *docWords) describe(w string) wordInfo {
 			inf.digit = true
 		}
 	}
-	inf.acronym = len(w) >= 2 && strings.ToUpper(w) == w && isWordToken(w)
+	inf.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
 	return inf
+}
+
+// isUpper reports whether strings.ToUpper(w) == w, without building the
+// upper-case copy: every rune maps to itself (an invalid byte would become
+// U+FFFD).
+func isUpper(w string) bool {
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false
+			}
+			continue
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // stem returns the stem id of token i.

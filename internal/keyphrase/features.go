@@ -3,6 +3,7 @@ package keyphrase
 import (
 	"cmp"
 	"math"
+	bits64 "math/bits"
 	"slices"
 
 	"github.com/lector-nlp/lector/internal/text"
@@ -228,37 +229,59 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		fill[k]++
 	}
 	start := make([]int32, n+1)
-	var row []uint64 // neighbour<<32 | co-occurrences
-	var nbr []int32
-	var wt []float64
+	nbr := make([]int32, 0, 2*window*len(seq))
+	wt := make([]float64, 0, 2*window*len(seq))
 	out := make([]float64, n)
-	slot := make([]int32, n) // position of a neighbour in row, +1, or stale
+	// A row is gathered in cnt (co-occurrences by neighbour) and read out
+	// in increasing neighbour order, as the sums below must run: through a
+	// bitmap of the neighbours when the graph is small, else by sorting.
+	cnt := make([]int32, n)
+	var bits []uint64
+	if n <= 4096 {
+		bits = make([]uint64, (n+63)/64)
+	}
+	var touched []int32
 	for a := 0; a < n; a++ {
 		if a%4096 == 4095 && doc.Err() != nil {
 			return nil
 		}
-		row = row[:0]
+		touched = touched[:0]
 		for _, p := range occ[occStart[a]:occStart[a+1]] {
 			for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
 				b := seq[j]
 				if b == int32(a) {
 					continue
 				}
-				if s := slot[b]; s > 0 && int(s) <= len(row) && row[s-1]>>32 == uint64(b) {
-					row[s-1]++
-					continue
+				if cnt[b] == 0 {
+					if bits != nil {
+						bits[b>>6] |= 1 << (b & 63)
+					} else {
+						touched = append(touched, b)
+					}
 				}
-				row = append(row, uint64(b)<<32|1)
-				slot[b] = int32(len(row))
+				cnt[b]++
 			}
 		}
-		// neighbours in increasing order, as the sums below must run
-		slices.Sort(row)
-		for _, e := range row {
-			w := float64(uint32(e))
-			nbr = append(nbr, int32(e>>32))
+		emit := func(b int32) {
+			w := float64(cnt[b])
+			cnt[b] = 0
+			nbr = append(nbr, b)
 			wt = append(wt, w)
 			out[a] += w
+		}
+		if bits != nil {
+			for i, x := range bits {
+				for x != 0 {
+					emit(int32(i*64 + bits64.TrailingZeros64(x)))
+					x &= x - 1
+				}
+				bits[i] = 0
+			}
+		} else {
+			slices.Sort(touched)
+			for _, b := range touched {
+				emit(b)
+			}
 		}
 		start[a+1] = int32(len(nbr))
 	}
@@ -275,21 +298,25 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	for i := range score {
 		score[i] = 1 / float64(n)
 	}
+	// The rows are symmetric (w(a,b) = w(b,a)), so each node pulls from
+	// its row, in increasing neighbour order: the same additions in the
+	// same order as pushing along every edge from node 0 up.
+	f := make([]float64, n)
 	for it := 0; it < 30; it++ {
 		if doc.Err() != nil {
 			return nil
 		}
-		for i := range next {
-			next[i] = (1 - d) * bias[i]
+		for i := range f {
+			if out[i] != 0 {
+				f[i] = d * score[i] / out[i]
+			}
 		}
-		for i := 0; i < n; i++ {
-			if out[i] == 0 {
-				continue
+		for b := 0; b < n; b++ {
+			v := (1 - d) * bias[b]
+			for k := start[b]; k < start[b+1]; k++ {
+				v += f[nbr[k]] * wt[k]
 			}
-			f := d * score[i] / out[i]
-			for k := start[i]; k < start[i+1]; k++ {
-				next[nbr[k]] += f * wt[k]
-			}
+			next[b] = v
 		}
 		score, next = next, score
 	}

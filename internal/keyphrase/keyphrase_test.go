@@ -245,3 +245,11 @@ func TestExtractLiveContext(t *testing.T) {
 		t.Errorf("with a context: %+v\nwithout: %+v", got, want)
 	}
 }
+
+func TestIsUpper(t *testing.T) {
+	for _, w := range []string{"", "NATO", "EU", "Nato", "nato", "G7", "ÉTÉ", "Été", "ǅ", "ß", "ΑΒΓ", "αβγ", "\uFFFD", "A\xffB", "İ", "ı", "3+3", "ﬁ"} {
+		if got, want := isUpper(w), strings.ToUpper(w) == w; got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

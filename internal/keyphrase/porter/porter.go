@@ -27,6 +27,9 @@ func Stem(word string) string {
 		s.step4()
 		s.step5()
 	}
+	if string(s.b[:s.k+1]) == word[:min(s.k+1, len(word))] {
+		return word[:s.k+1] // a prefix of the word: no copy
+	}
 	return string(s.b[:s.k+1])
 }
 

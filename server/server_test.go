@@ -59,6 +59,13 @@ func mustStartFull(tb testing.TB) *testServer {
 
 func startServer(tb testing.TB, full bool, edit func(*Config)) *testServer {
 	tb.Helper()
+	return startServerWith(tb, full, edit, nil)
+}
+
+// startServerWith is startServer with the stages passed through wrap (when
+// not nil) before the server loads them.
+func startServerWith(tb testing.TB, full bool, edit func(*Config), wrap func([]pipeline.Stage) []pipeline.Stage) *testServer {
+	tb.Helper()
 	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
 		"--max-article-bytes", "4096", "--max-batch", "5", "--max-concurrency", "2",
 		"--cors-origins", "https://app.example", "--shutdown-timeout", "5s"}, func(string) (string, bool) { return "", false })
@@ -102,6 +109,9 @@ func startServer(tb testing.TB, full bool, edit func(*Config)) *testServer {
 			}, nil
 		},
 	})
+	if wrap != nil {
+		srv.stages = wrap(srv.stages)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ts.stop = cancel
 	go func() { ts.done <- srv.Run(ctx) }()

@@ -1,0 +1,456 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/cputime"
+	"github.com/lector-nlp/lector/internal/pipeline"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// cancelStages asks TestCancelLargeArticle to cancel inside every stage,
+// not only at the fixed points (it then takes about a minute).
+var cancelStages = flag.Bool("cancel-stages", false, "TestCancelLargeArticle: cancel in the middle of every stage of a 1 MB article")
+
+// cancelBound is the issue-9 target: CPU stops within 50 ms of a cancel.
+const cancelBound = 50 * time.Millisecond
+
+// stageProbe wraps the stages of an engine to see which one runs when:
+// each records its start and end, and signals its start to a waiting test.
+type stageProbe struct {
+	mu      sync.Mutex
+	current string // stage running now
+	since   time.Time
+	runs    []stageRun             // since the last reset
+	want    atomic.Pointer[string] // stage whose start is signalled on started
+	started chan string
+}
+
+// stageRun is one run of a stage; end is zero while it runs.
+type stageRun struct {
+	name       string
+	start, end time.Time
+}
+
+func newStageProbe() *stageProbe { return &stageProbe{started: make(chan string, 1)} }
+
+// wrap returns the stages with each run function recording into p.
+func (p *stageProbe) wrap(stages []pipeline.Stage) []pipeline.Stage {
+	out := make([]pipeline.Stage, len(stages))
+	for i, s := range stages {
+		name := s.Name
+		wrapRun := func(run pipeline.RunFunc) pipeline.RunFunc {
+			return func(ctx context.Context, st *pipeline.State) error {
+				p.mu.Lock()
+				p.current, p.since = name, time.Now()
+				p.runs = append(p.runs, stageRun{name: name, start: p.since})
+				k := len(p.runs) - 1
+				p.mu.Unlock()
+				if w := p.want.Load(); w != nil && *w == name {
+					select {
+					case p.started <- name:
+					default:
+					}
+				}
+				err := run(ctx, st)
+				p.mu.Lock()
+				p.runs[k].end = time.Now()
+				p.current = ""
+				p.mu.Unlock()
+				return err
+			}
+		}
+		if load := s.Load; load != nil {
+			s.Load = func() (pipeline.RunFunc, error) {
+				run, err := load()
+				if err != nil {
+					return nil, err
+				}
+				return wrapRun(run), nil
+			}
+		}
+		if load := s.LoadConfig; load != nil {
+			s.LoadConfig = func(cfg *pipeline.Config) (pipeline.RunFunc, error) {
+				run, err := load(cfg)
+				if err != nil {
+					return nil, err
+				}
+				return wrapRun(run), nil
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// reset forgets the previous runs; want names the stage whose start is to
+// be signalled on p.started ("" for none).
+func (p *stageProbe) reset(want string) {
+	p.mu.Lock()
+	p.runs, p.current = nil, ""
+	p.mu.Unlock()
+	select {
+	case <-p.started:
+	default:
+	}
+	if want == "" {
+		p.want.Store(nil)
+	} else {
+		p.want.Store(&want)
+	}
+}
+
+// running returns the stage running now and when it started.
+func (p *stageProbe) running() (string, time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.current, p.since
+}
+
+// after returns the runs that were going on at t or started after it.
+func (p *stageProbe) after(t time.Time) []stageRun {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []stageRun
+	for _, r := range p.runs {
+		if r.end.IsZero() || r.end.After(t) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// cancelOutcome is one measured cancel.
+type cancelOutcome struct {
+	label     string
+	stage     string        // stage running at the cancel, else the first one run after it
+	inStage   time.Duration // how long the stage had run when cancelled
+	stageLat  time.Duration // cancel → the last stage returned
+	returnLat time.Duration // cancel → the call returned
+	cpu       time.Duration // process CPU from the cancel to the return
+	cpuAfter  time.Duration // process CPU over 100 ms, from 50 ms after the cancel (or the return, if later)
+	later     []string      // stages run (or still running) after the cancel
+	finished  bool          // the analysis was done before the cancel
+	err       error
+}
+
+func (o cancelOutcome) String() string {
+	if o.finished {
+		return fmt.Sprintf("%-20s finished before the cancel (%v)", o.label, o.err)
+	}
+	st := o.stage
+	if st == "" {
+		st = "(no stage)"
+	}
+	return fmt.Sprintf("%-20s in %-16s after %6v: stages ran on +%v %v, call returned +%v, CPU cancel→return %v, CPU in 100 ms after %v",
+		o.label, st, o.inStage.Round(time.Millisecond), o.stageLat.Round(100*time.Microsecond), o.later,
+		o.returnLat.Round(100*time.Microsecond), o.cpu.Round(100*time.Microsecond), o.cpuAfter.Round(100*time.Microsecond))
+}
+
+// measureCancel runs call (which must return once ctx is cancelled and
+// its analysis stopped), cancels it when trigger returns, and measures how
+// long work goes on.
+func measureCancel(p *stageProbe, label, want string, trigger func() bool, call func(ctx context.Context) error) cancelOutcome {
+	p.reset(want)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	var returned time.Time
+	go func() {
+		err := call(ctx)
+		returned = time.Now()
+		done <- err
+	}()
+	o := cancelOutcome{label: label}
+	if !trigger() {
+		o.err = <-done
+		o.finished = true
+		return o
+	}
+	c0 := cputime.Process()
+	cancel()
+	t0 := time.Now()
+	select {
+	case o.err = <-done:
+	case <-time.After(30 * time.Second):
+		o.err = fmt.Errorf("the call did not return within 30 s of the cancel")
+		return o
+	}
+	o.cpu = cputime.Process() - c0
+	o.returnLat = returned.Sub(t0)
+	for i, r := range p.after(t0) {
+		if i == 0 {
+			o.stage = r.name
+			o.inStage = max(0, t0.Sub(r.start))
+		}
+		o.later = append(o.later, r.name)
+		o.stageLat = max(o.stageLat, r.end.Sub(t0))
+	}
+	if o.err == nil && len(o.later) == 0 {
+		o.finished = true
+		return o
+	}
+	time.Sleep(max(0, cancelBound-time.Since(t0)))
+	c1 := cputime.Process()
+	time.Sleep(100 * time.Millisecond)
+	o.cpuAfter = cputime.Process() - c1
+	return o
+}
+
+// uncheckedStages are the stages known not to look at the cancel while
+// they run, with why: their overruns are reported, not failed. The others
+// must stop within cancelBound of CPU.
+var uncheckedStages = map[string]string{
+	"source":   "extract.HTML has no cancel check (internal/extract)",
+	"text":     "text.Analyze (the tokeniser, internal/text) takes no context",
+	"pos":      "internal/pos: cancel checks being added this session",
+	"entities": "internal/ner, internal/entity: cancel checks being added this session",
+}
+
+// cancelPoints are the fixed delays after which the tests cancel.
+var cancelPoints = []time.Duration{100 * time.Millisecond, 300 * time.Millisecond, time.Second}
+
+// checkOutcomes logs every outcome and fails the test for a checked stage
+// that spent more than cancelBound of CPU after the cancel, or for CPU
+// still spent once the call returned.
+func checkOutcomes(t *testing.T, outs []cancelOutcome) {
+	t.Helper()
+	for _, o := range outs {
+		t.Log(o)
+		switch {
+		case o.finished:
+			continue
+		case o.err == nil:
+			t.Errorf("%s: the call succeeded after a cancel", o.label)
+		case o.cpu > cancelBound && uncheckedStages[o.stage] != "":
+			t.Logf("    known overrun in %s (%s)", o.stage, uncheckedStages[o.stage])
+		case o.cpu > cancelBound:
+			t.Errorf("%s: stage %q went on for %v of CPU after the cancel (bound %v)", o.label, o.stage, o.cpu, cancelBound)
+		}
+		if o.cpuAfter > 20*time.Millisecond {
+			t.Errorf("%s: the process spent %v of CPU in the 100 ms after the cancel settled; want ~0", o.label, o.cpuAfter)
+		}
+	}
+}
+
+// TestCancelLargeArticle measures issue 9's "a cancelled call stops its
+// work promptly" in the engine: a 1 MB English article with every feature
+// is cancelled 100 ms, 300 ms and 1 s into its analysis (with
+// -cancel-stages, also in the middle of every stage), and the test reports
+// which stage was running, how long it and the call went on after the
+// cancel, and the CPU the process spent from the cancel until the call
+// returned. A stage that spends more than 50 ms of CPU after a cancel
+// fails the test, by name, unless it is listed in uncheckedStages. CPU is
+// the criterion: on a loaded machine wall time measures the neighbours.
+//
+//	go test ./server -run CancelLarge -v                   # fixed points, ~3 s
+//	go test ./server -run CancelLarge -v -cancel-stages    # every stage, ~1 min
+func TestCancelLargeArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a 1 MB article with every model")
+	}
+	art := longArticle(1 << 20)
+	p := newStageProbe()
+	eng, err := pipeline.New(pipeline.Config{Stages: p.wrap(pipeline.Stages()), MaxTextBytes: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &pipeline.Request{Source: pipeline.SourceText, Content: art,
+		PublishTime: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	call := func(ctx context.Context) error {
+		_, err := eng.Analyze(ctx, req, nil)
+		return err
+	}
+	var outs []cancelOutcome
+	for _, at := range cancelPoints {
+		outs = append(outs, measureCancel(p, fmt.Sprintf("engine +%v", at), "", sleepFor(at), call))
+	}
+	if *cancelStages {
+		p.reset("")
+		c0 := cputime.Process()
+		res, err := eng.Analyze(context.Background(), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		for _, tm := range res.Timings {
+			fmt.Fprintf(&sb, " %s %v,", tm.Stage, tm.Duration.Round(time.Millisecond))
+		}
+		t.Logf("uncancelled: %d bytes, %d sentences, %d tokens: %v wall, %v CPU;%s", len(art), len(res.Analysis.Sentences),
+			len(res.Analysis.Tokens), res.Total.Round(time.Millisecond), (cputime.Process() - c0).Round(time.Millisecond),
+			strings.TrimSuffix(sb.String(), ","))
+		for _, tm := range res.Timings {
+			if tm.Duration < 2*time.Millisecond {
+				continue // nothing to interrupt; the engine checks between stages
+			}
+			outs = append(outs, measureCancel(p, "engine mid "+tm.Stage, tm.Stage, func() bool {
+				select {
+				case <-p.started:
+					time.Sleep(tm.Duration / 2)
+					return true
+				case <-time.After(time.Minute):
+					return false
+				}
+			}, call))
+		}
+	}
+	checkOutcomes(t, outs)
+}
+
+// sleepFor is a trigger that cancels after d.
+func sleepFor(d time.Duration) func() bool {
+	return func() bool { time.Sleep(d); return true }
+}
+
+// TestCancelLargeArticleRemote: the same over gRPC and REST, the client
+// cancelling its call (a gRPC context, an HTTP request whose connection
+// closes): the server's analysis stops within 50 ms of CPU.
+func TestCancelLargeArticleRemote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a 1 MB article with every model")
+	}
+	art := longArticle(1 << 20)
+	p := newStageProbe()
+	ts := startServerWith(t, true, func(c *Config) { c.MaxArticleBytes = 1 << 20 }, p.wrap)
+	grpcCall := func(ctx context.Context) error {
+		_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("big", art)},
+			grpc.MaxCallRecvMsgSize(64<<20))
+		if status.Code(err) == codes.Canceled {
+			// the client returns at once; the server's analysis is what
+			// is measured: wait for the engine to give up
+			waitIdle(p)
+		}
+		return err
+	}
+	body, err := json.Marshal(map[string]any{"article": map[string]string{"text": art}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	restCall := func(ctx context.Context) error {
+		req, err := http.NewRequestWithContext(ctx, "POST", ts.base+"/v1/articles:analyze", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			waitIdle(p)
+			return err
+		}
+		defer resp.Body.Close()
+		_, err = io.Copy(io.Discard, resp.Body)
+		if err == nil && resp.StatusCode != 200 {
+			err = fmt.Errorf("HTTP %d", resp.StatusCode)
+		}
+		return err
+	}
+	// warm up: the first call on a new connection is not what is measured
+	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), &articlev1.AnalyzeArticleRequest{Article: textArticle("warm", article)}); err != nil {
+		t.Fatal(err)
+	}
+	var outs []cancelOutcome
+	for _, at := range cancelPoints {
+		outs = append(outs, measureCancel(p, fmt.Sprintf("gRPC +%v", at), "", sleepFor(at), grpcCall))
+	}
+	outs = append(outs, measureCancel(p, "REST +300ms", "", sleepFor(300*time.Millisecond), restCall))
+	checkOutcomes(t, outs)
+}
+
+// waitIdle waits until no stage has run for 20 ms (at most 30 s): the
+// client's call returns at once when it cancels; the server's analysis is
+// what is measured.
+func waitIdle(p *stageProbe) {
+	quiet := time.Time{}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Microsecond) {
+		if s, _ := p.running(); s != "" {
+			quiet = time.Time{}
+			continue
+		}
+		if quiet.IsZero() {
+			quiet = time.Now()
+		} else if time.Since(quiet) > 20*time.Millisecond {
+			return
+		}
+	}
+}
+
+// TestLargeArticleUncancellableParts measures on 1 MB what cannot be
+// cancelled half-way: the tokeniser (text.Analyze) and the HTML
+// extraction of the source stage. They bound how late a cancel can take
+// effect when it arrives during them.
+func TestLargeArticleUncancellableParts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1 MB article")
+	}
+	art := longArticle(1 << 20)
+	unlock := cputime.LockThread()
+	best := time.Hour
+	for range 3 {
+		c0 := cputime.Thread()
+		doc := text.Analyze(art)
+		best = min(best, cputime.Thread()-c0)
+		if len(doc.Tokens) == 0 {
+			t.Fatal("no tokens")
+		}
+	}
+	unlock()
+	t.Logf("text.Analyze on %d bytes: %v of CPU (best of 3)", len(art), best.Round(100*time.Microsecond))
+	if best > cancelBound {
+		t.Logf("    over %v: a cancel during tokenisation takes effect up to %v late (internal/text has no cancel check)", cancelBound, best.Round(time.Millisecond))
+	}
+
+	var page strings.Builder
+	page.WriteString("<!doctype html><html><head><title>The long read</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>The long read</h1>\n")
+	for para := range strings.SplitSeq(art, "\n\n") {
+		page.WriteString("<p>" + html.EscapeString(para) + "</p>\n")
+	}
+	page.WriteString("</article><footer>© The Harbourton Herald</footer></body></html>")
+	eng, err := pipeline.New(pipeline.Config{Stages: sourceAndText(), MaxTextBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &pipeline.Request{Source: pipeline.SourceHTML, Content: page.String(), Features: pipeline.NewFeatureSet(pipeline.FeatureStatistics)}
+	best = time.Hour
+	for range 3 {
+		res, err := eng.Analyze(context.Background(), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Analysis.Text) < len(art)*9/10 {
+			t.Fatalf("extracted %d bytes of %d", len(res.Analysis.Text), len(art))
+		}
+		best = min(best, res.Timings[0].Duration)
+	}
+	t.Logf("HTML extraction (source stage) of a %d-byte page: %v wall (best of 3)", page.Len(), best.Round(100*time.Microsecond))
+	if best > cancelBound {
+		t.Logf("    over %v: a cancel during extraction takes effect up to %v late (internal/extract has no cancel check)", cancelBound, best.Round(time.Millisecond))
+	}
+}
+
+// sourceAndText returns the source, text and statistics stages.
+func sourceAndText() []pipeline.Stage {
+	var out []pipeline.Stage
+	for _, s := range pipeline.Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -263,9 +263,17 @@ func (x *extractor) possessives() {
 		}
 		end := x.clauseEnd(i+1, nil)
 		ca, cb := x.trim(i+1, end)
+		if x.o.PossessiveEnd && ca < cb {
+			// "X's claim that A drew applause": the clause ends before
+			// the verb of the sentence
+			if e := x.clauseVerbEnd(ca, cb); e < cb {
+				ca, cb = x.trim(ca, e)
+			}
+		}
 		if ca >= cb {
 			continue
 		}
+		x.possessed = append(x.possessed, i)
 		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(a, b), EntityIndex: -1, Kind: Indirect}
 		for k := ca; k < cb; k++ {
 			if qi := x.qAt(k); qi >= 0 {
@@ -372,8 +380,13 @@ func (x *extractor) attribute() {
 			return
 		}
 		s := x.sentence(c.first)
+		if c.info.noun {
+			x.nounQuote(c, s, cueAt)
+			continue
+		}
 		w0 := c.info.words[0]
 		var sp [2]int   // speaker token range
+		who := -1       // "who" standing for the speaker
 		around := false // content is two quotes around the cue
 		rule := ""
 		var content [2]int
@@ -456,12 +469,18 @@ func (x *extractor) attribute() {
 			// "who said" refers back to the NP before "who"
 			if npStart == j && (lower(x.tok(j-1)) == "who") {
 				if st := x.leftNP(j-2, s.First); x.tok(j-2) == "," && st < j-2 {
-					npStart, j = st, j-2
+					npStart, j, who = st, j-2, j-1
 				} else if st := x.leftNP(j-1, s.First); st < j-1 {
-					npStart, j = st, j-1
+					npStart, j, who = st, j-1, j-1
 				}
 			}
-			if npStart < j && x.pos(npStart) != "CD" {
+			if e := x.passiveBy(c, s); npStart < j && e > 0 && x.qAt(npStart) < 0 {
+				// "The plan was first reported by The Post": the
+				// subject is what was said, the agent said it
+				sp = [2]int{c.last + 1, e}
+				content = [2]int{npStart, j}
+				found, rule = true, "passive"
+			} else if npStart < j && x.pos(npStart) != "CD" {
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
 				// what follows the cue
@@ -482,6 +501,12 @@ func (x *extractor) attribute() {
 				}
 				for start < len(x.toks) && (x.tok(start) == ":" || x.tok(start) == ",") {
 					start++
+				}
+				if x.o.PrepContent && start == c.last && x.pos(start) == "RP" && start+1 < s.Last {
+					// "pointed out that", "lay out": the particle is part
+					// of the cue
+					start++
+					c.last = start
 				}
 				end := x.clauseEnd(start, cueAt)
 				a, b := x.trim(start, end)
@@ -527,6 +552,13 @@ func (x *extractor) attribute() {
 						content = [2]int{a, b}
 					} else if x.pos(a) == "RB" {
 						content = [2]int{a, b}
+					} else if x.o.PrepContent && a == c.last && a+1 < b && (x.pos(a) == "IN" && prepCues[first] || x.pos(a) == "TO" && !strings.HasPrefix(x.pos(a+1), "VB")) {
+						// "spoke about X", "called for X", "responded to
+						// X": the preposition belongs to the cue, what
+						// follows it is the content
+						c.last = a + 1
+						content = [2]int{a + 1, b}
+						rule = "prep"
 					} else {
 						found = false
 					}
@@ -578,6 +610,10 @@ func (x *extractor) attribute() {
 				found, rule = true, "inverted"
 			}
 		}
+		if !found && x.o.Fallback {
+			found = x.fallback(&c, s, cueAt, &sp, &content)
+			rule = "fallback"
+		}
 		if !found {
 			continue
 		}
@@ -617,11 +653,258 @@ func (x *extractor) attribute() {
 			}
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
+		if who >= 0 && x.o.RelativeSpeaker {
+			// the text names the speaker "who" here, as it names one
+			// "he": the span is the pronoun, the name its antecedent's
+			q.Speaker = x.span(who, who+1)
+		}
 		if _, ok := sentSpeaker[x.tokSent[c.first]]; !ok {
 			sentSpeaker[x.tokSent[c.first]] = sp
 		}
 		x.add(q, rule, c.info)
 	}
+}
+
+// clauseVerbEnd returns where a clause [a, b) that stands inside a noun
+// phrase ends: before a finite verb that follows the clause's own verb
+// group ("that taxes would rise | was disputed"), else b.
+func (x *extractor) clauseVerbEnd(a, b int) int {
+	inVerb, seen := false, false
+	for k := a + 1; k < b; k++ {
+		if x.qAt(k) >= 0 {
+			return b
+		}
+		p := x.pos(k)
+		finite := p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD"
+		switch {
+		case finite && seen:
+			prev := x.pos(k - 1)
+			if inVerb && (prev == "MD" || auxLemmas[x.lemma(k-1)]) || prev == "CC" || prev == "WDT" || prev == "WP" || prev == "," || lower(x.tok(k-1)) == "that" {
+				inVerb = true
+				continue
+			}
+			return k
+		case finite:
+			seen, inVerb = true, true
+		case inVerb && (strings.HasPrefix(p, "VB") || p == "RB"):
+		default:
+			inVerb = false
+		}
+	}
+	return b
+}
+
+// headline reads a reporting verb in a headline written in title case,
+// which the tagger reads as a name ("Senator Says Budget Is Fair",
+// "Budget Is Fair, Senator Says"): the words before it say the rest.
+func (x *extractor) headline() {
+	if len(x.doc.Paragraphs) < 2 || len(x.toks) == 0 || x.tokPara[0] != 0 {
+		return
+	}
+	end := 0
+	for end < len(x.toks) && x.tokPara[end] == 0 {
+		end++
+	}
+	if end > 30 {
+		return
+	}
+	for _, q := range x.quotes {
+		if q.Cue.End > 0 && q.Cue.Start < x.toks[end-1].End {
+			return // the rules read it already
+		}
+	}
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
+	for i := 1; i < end-1; i++ {
+		w := lower(x.tok(i))
+		if !isCapital(x.tok(i)) || x.qAt(i) >= 0 || !strings.HasSuffix(w, "s") || !headlineCue(lx, w) {
+			continue
+		}
+		var sp, content [2]int
+		a, b := x.trim(i+1, end)
+		if x.tok(i-1) == "," || b <= i+1 {
+			// "Budget Is Fair, Senator Says."
+			c := i - 1
+			for c > 0 && x.tok(c) != "," {
+				c--
+			}
+			if c == 0 || i-c > 6 {
+				return
+			}
+			sp, content = [2]int{c + 1, i}, [2]int{0, c}
+		} else {
+			if i > 6 || x.tok(i-1) == ":" {
+				return
+			}
+			sp, content = [2]int{0, i}, [2]int{a, b}
+		}
+		ca, cb := x.trim(content[0], content[1])
+		if ca >= cb || sp[0] >= sp[1] {
+			return
+		}
+		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
+		for k := ca; k < cb; k++ {
+			if qi := x.qAt(k); qi >= 0 {
+				q.Kind = Mixed
+				x.directs[qi].used = true
+				if x.directs[qi].q == nil {
+					x.directs[qi].q = q
+				}
+			}
+		}
+		x.resolveSpeaker(q, sp[0], sp[1])
+		x.add(q, "headline", cueInfo{words: []string{w}})
+		return
+	}
+}
+
+// headlineCue: w is a core reporting verb or a learned one-word cue
+// annotated at least 5 times in a fifth of its uses.
+func headlineCue(lx *Lexicon, w string) bool {
+	for _, c := range lx.byFirst[w] {
+		if len(c.words) == 1 && (c.core || c.n >= 5 && c.ratio >= 0.2) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounQuote reads the quote of a learned noun cue: "his claim that ...",
+// "Trump's criticism of ...", "her decision to ...". The owner speaks.
+func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
+	for _, i := range x.possessed {
+		if i == c.first {
+			return // read by possessives
+		}
+	}
+	start := c.last
+	w := lower(x.tok(start))
+	switch {
+	case w == "that" || w == ":" || x.pos(start) == "TO" && x.pos(start+1) == "VB":
+		if w == ":" {
+			start++
+		}
+	case prepCues[w] || w == "to":
+		start++
+		c.last = start
+	default:
+		return
+	}
+	end := x.clauseEnd(start, cueAt)
+	a, b := x.trim(start, end)
+	if a >= b {
+		return
+	}
+	if e := x.cutEnd(a, b); e < b {
+		a, b = x.trim(a, e)
+	}
+	if a >= b {
+		return
+	}
+	// the owner: "his", "Trump's", past adjectives ("his latest claim")
+	var sp [2]int
+	k := c.first - 1
+	for k > s.First && c.first-k <= 3 && (x.pos(k) == "JJ" || x.pos(k) == "NN" || x.pos(k) == "VBN") {
+		k--
+	}
+	switch {
+	case x.pos(k) == "PRP$":
+		sp = [2]int{k, k + 1}
+	case x.pos(k) == "POS":
+		if st := x.leftNP(k, s.First); st < k {
+			sp = [2]int{st, k}
+		}
+	}
+	q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), EntityIndex: -1, Kind: Indirect}
+	if sp[1] > sp[0] {
+		q.Speaker = x.span(sp[0], sp[1])
+	}
+	for i := a; i < b; i++ {
+		if qi := x.qAt(i); qi >= 0 {
+			q.Kind = Mixed
+			x.directs[qi].used = true
+			if x.directs[qi].q == nil {
+				x.directs[qi].q = q
+			}
+		}
+	}
+	if sp[1] > sp[0] {
+		x.resolveSpeaker(q, sp[0], sp[1])
+	}
+	x.add(q, "noun", c.info)
+}
+
+// fallback reads the content of a cue no rule above placed: what follows
+// the cue in its sentence (after a hearer, a particle or a preposition),
+// said by the subject of the sentence when one stands before the cue.
+func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, content *[2]int) bool {
+	start := c.last
+	if x.pos(start) == "RP" {
+		start++
+	}
+	if objectVerbs[lower(x.tok(c.last-1))] {
+		if e := x.rightNP(start, s.Last); e > start {
+			if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
+				start = k
+			}
+		}
+	}
+	w := lower(x.tok(start))
+	switch {
+	case w == "that" || clauseWord[w] || x.markKind(start) != 0:
+	case x.pos(start) == "TO" && x.pos(start+1) == "VB":
+	case x.pos(start) == "IN" && prepCues[w] || x.pos(start) == "TO":
+		start++
+	case x.pos(start) == "IN" || x.tok(start) == "," || x.tok(start) == "." || x.pos(start) == "CC":
+		return false
+	}
+	if start >= s.Last {
+		return false
+	}
+	end := x.clauseEnd(start, cueAt)
+	if a, b := x.trim(start, end); a >= b {
+		return false
+	}
+	c.last = max(c.last, min(start, c.last+1))
+	*content = [2]int{start, end}
+	*sp = [2]int{}
+	if f, l, ok := x.mainSubject(s.First, c.first); ok {
+		*sp = [2]int{f, l}
+	} else if x.o.FallbackSubject {
+		// the noun phrase before the cue and its auxiliaries, with its
+		// prepositional parts ("a new ad from the campaign is running")
+		j := c.first
+		for j > s.First && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || auxLemmas[x.lemma(j-1)] && strings.HasPrefix(x.pos(j-1), "VB")) {
+			j--
+		}
+		k := x.leftNP(j, s.First)
+		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (lower(x.tok(k-1)) == "of" || prepCues[lower(x.tok(k-1))] || lower(x.tok(k-1)) == "from") {
+			k2 := x.leftNP(k-1, s.First)
+			if k2 >= k-1 {
+				break
+			}
+			k = k2
+		}
+		if k < j && x.pos(k) != "CD" {
+			*sp = [2]int{k, j}
+		}
+	}
+	return true
+}
+
+// passiveBy returns the end of the agent in "reported by NP" after the
+// participle cue c, or 0.
+func (x *extractor) passiveBy(c cue, s text.Sentence) int {
+	if !x.o.Passive || x.pos(c.first) != "VBN" || c.last != c.first+1 || lower(x.tok(c.last)) != "by" {
+		return 0
+	}
+	e := x.rightNP(c.last+1, s.Last)
+	if e == c.last+1 {
+		return 0
+	}
+	return x.apposition(e, s.Last)
 }
 
 // clauseWithin finds "that", "how", "whether" or an opening quotation
@@ -638,6 +921,13 @@ func (x *extractor) clauseWithin(i, limit, n int) int {
 		}
 	}
 	return -1
+}
+
+// prepCues are prepositions that PolNeAR counts into the cue of the verb
+// they follow ("called for", "spoke about", "railed against").
+var prepCues = map[string]bool{
+	"about": true, "for": true, "on": true, "with": true, "of": true, "at": true, "against": true,
+	"over": true, "as": true, "into": true, "upon": true, "toward": true, "towards": true,
 }
 
 var clauseWord = map[string]bool{"that": true, "if": true, "whether": true, "because": true, "so": true, "how": true, "why": true, "what": true, "when": true}

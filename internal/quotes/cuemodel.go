@@ -40,10 +40,31 @@ var auxLemmas = map[string]bool{
 // cueCandidate: token i may be a learned cue (a content verb outside a
 // direct quote).
 func (x *extractor) cueCandidate(i int) bool {
-	if x.qAt(i) >= 0 || !strings.HasPrefix(x.pos(i), "VB") {
+	if x.qAt(i) >= 0 {
+		return false
+	}
+	if x.o.NounCues && x.nounCandidate(i) {
+		return true
+	}
+	if !strings.HasPrefix(x.pos(i), "VB") {
 		return false
 	}
 	return !auxLemmas[x.lemma(i)]
+}
+
+// nounCandidate: token i is a noun that may name what someone said or
+// thinks ("his claim that", "her decision to", "criticism of"): a common
+// noun followed by a complement, or owned by a possessive.
+func (x *extractor) nounCandidate(i int) bool {
+	if p := x.pos(i); p != "NN" && p != "NNS" {
+		return false
+	}
+	switch lower(x.tok(i + 1)) {
+	case "that", "to", "of", "about", "on", "for", "over", "against", "with", ":":
+		return true
+	}
+	p := x.pos(i - 1)
+	return p == "PRP$" || p == "POS"
 }
 
 func (x *extractor) lemma(i int) string {
@@ -148,6 +169,14 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 			s.add("subj-noun=", x.lemma(j))
 		}
 	}
+	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
+		// a noun: what owns it and what follows it
+		s.add("noun")
+		s.add("noun-prev-pos=", x.pos(i-1))
+		s.add("noun*n1=", lower(x.tok(i+1)))
+		s.add("noun-lem*n1=", lem, "*", lower(x.tok(i+1)))
+		s.add("noun-n2pos=", x.pos(i+2))
+	}
 	s.add("prev=", lower(x.tok(i-1)))
 	if x.qAt(i-1) >= 0 || x.qAt(i-2) >= 0 && x.tok(i-1) == "," {
 		s.add("after-quote")
@@ -188,11 +217,15 @@ func (x *extractor) learnedCues() {
 		if taken[i] || !x.cueCandidate(i) {
 			continue
 		}
-		sc := x.cueScore(m, i)
-		if sc < x.o.MinCueScore {
+		noun := !strings.HasPrefix(x.pos(i), "VB")
+		if noun && x.o.MinNounScore <= 0 {
 			continue
 		}
-		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{lower(x.tok(i))}, learned: true, score: sc}})
+		sc := x.cueScore(m, i)
+		if sc < x.o.MinCueScore || noun && sc < x.o.MinNounScore {
+			continue
+		}
+		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{lower(x.tok(i))}, learned: true, score: sc, noun: noun}})
 		added = true
 	}
 	if added {

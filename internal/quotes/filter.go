@@ -162,10 +162,35 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	x := newExtractor(doc, ents, o)
 	x.run()
 	out := make([]Candidate, 0, len(x.quotes))
+	x.nesting()
 	for _, q := range x.sorted() {
 		out = append(out, Candidate{Quote: *q, Features: x.features(q, nil)})
 	}
 	return out
+}
+
+// nesting marks the quotes whose content lies inside another quote's
+// ("inner": "X reports that Y announced that ...") and those that hold
+// another ("outer"), for the filter.
+func (x *extractor) nesting() {
+	if !x.o.NestFeature {
+		return
+	}
+	qs := x.sorted()
+	x.nested = make(map[*Quote]string, len(qs))
+	for i, q := range qs {
+		for _, r := range qs[i+1:] {
+			if r.Content.Start >= q.Content.End {
+				break
+			}
+			if r.Content.End <= q.Content.End {
+				x.nested[r] = "inner"
+				if x.nested[q] == "" {
+					x.nested[q] = "outer"
+				}
+			}
+		}
+	}
 }
 
 func bucket(n int) string {
@@ -251,6 +276,10 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 		if x.tokSent[a] == 0 {
 			on("first-sentence")
 		}
+	}
+	if n := x.nested[q]; n != "" && x.o.NestFeature {
+		on("nest=" + n)
+		on("nest*rule=" + n + "*" + m.rule)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)

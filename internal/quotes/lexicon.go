@@ -52,6 +52,7 @@ type cueInfo struct {
 	core      bool
 	learned   bool    // found by the cue model, not the lexicon
 	score     float64 // the cue model's score of a learned cue
+	noun      bool    // a learned noun cue ("his claim that")
 }
 
 // precision is the share of the cue's quotes on train that were right, or

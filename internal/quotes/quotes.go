@@ -78,6 +78,17 @@ type Options struct {
 	MinEndScore       float64  // least end-model score to end content that follows its cue early; 0 never does
 	InfinitiveContent bool     // take "to ..." after a cue ("wants to ...") as its content
 	CueFeature        bool     // the filter sees the cue model's score of a cue verb
+	PrepContent       bool     // "spoke about X", "pointed out that": the preposition or particle joins the cue
+	Fallback          bool     // a cue no rule places takes what follows it as content
+	NounCues          bool     // the cue model scores nouns too ("his claim that", "criticism of")
+	MinNounScore      float64  // least cue-model score of a noun taken as a cue; 0 takes none
+	PossessiveEnd     bool     // the end model ends the clause of "X's claim that ..." too
+	RelativeSpeaker   bool     // in "X, who said ...", the speaker span is "who" (resolved to X)
+	FallbackSubject   bool     // the fallback takes the noun phrase before the cue as the speaker
+	Headlines         bool     // read reporting verbs in title-case headlines ("Senator Says ...")
+	Passive           bool     // "X was reported by Y": Y said X
+	Dedup             bool     // of two quotes with mostly the same words keep the one the filter scores higher
+	NestFeature       bool     // the filter sees whether a quote lies inside another or holds one
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore
@@ -98,6 +109,17 @@ var DefaultOptions = Options{
 	MinEndScore:       0.6,
 	InfinitiveContent: true,
 	CueFeature:        true,
+	PrepContent:       true,
+	Fallback:          true,
+	PossessiveEnd:     true,
+	NounCues:          true,
+	RelativeSpeaker:   true,
+	FallbackSubject:   true,
+	Headlines:         true,
+	Passive:           true,
+	Dedup:             true,
+	NestFeature:       true,
+	MinNounScore:      0.5,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -117,8 +139,14 @@ func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 	return x.result()
 }
 
+func (x *extractor) headlines() {
+	if x.o.Headlines {
+		x.headline()
+	}
+}
+
 func (x *extractor) run() {
-	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.uncued} {
+	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.headlines, x.uncued} {
 		if x.cancelled(0) {
 			return
 		}
@@ -144,21 +172,23 @@ func CueWords(doc *text.Document, q Quote) string {
 }
 
 type extractor struct {
-	doc      *text.Document
-	toks     []text.Token
-	ents     []entity.Entity
-	o        Options
-	tokSent  []int
-	tokPara  []int
-	inQuote  []int // index of the direct quote holding the token, -1
-	directs  []*direct
-	cues     []cue
-	quotes   []*Quote
-	mentions []entMention // entity mentions in text order
-	meta     map[*Quote]meta
-	tagged   bool
-	entTypes []ner.Type // entity type per token, made on first use
-	stopped  bool       // the document's context was done: stop early
+	doc       *text.Document
+	toks      []text.Token
+	ents      []entity.Entity
+	o         Options
+	tokSent   []int
+	tokPara   []int
+	inQuote   []int // index of the direct quote holding the token, -1
+	directs   []*direct
+	cues      []cue
+	quotes    []*Quote
+	mentions  []entMention // entity mentions in text order
+	meta      map[*Quote]meta
+	tagged    bool
+	entTypes  []ner.Type        // entity type per token, made on first use
+	stopped   bool              // the document's context was done: stop early
+	possessed []int             // the speech nouns possessives made a quote of
+	nested    map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
 }
 
 type entMention struct {

@@ -85,21 +85,65 @@ func (x *extractor) result() []Quote {
 		f = getFilter()
 	}
 	out := make([]Quote, 0, len(x.quotes))
+	var scores []float64
 	var feats map[string]float64
+	if x.o.MinScore > 0 {
+		x.nesting()
+	}
 	for i, q := range x.sorted() {
 		if x.cancelled(i) {
 			return out
 		}
+		sc := 1.0
 		// "NAME: ..." at a paragraph start is a transcript line: kept
 		if x.o.MinScore > 0 && x.meta[q].rule != "colon" {
 			feats = x.features(q, feats)
-			if f.Score(feats) < x.o.MinScore {
+			if sc = f.Score(feats); sc < x.o.MinScore {
 				continue
 			}
 		}
 		out = append(out, *q)
+		scores = append(scores, sc)
+	}
+	if x.o.Dedup {
+		out = x.dedup(out, scores)
 	}
 	return out
+}
+
+// dedup drops a quote whose content shares at least half of its tokens,
+// and half of the other's, with a quote the filter scores higher: two
+// cues read the same words ("X reports that Y announced that ..." says
+// one thing here, not two).
+func (x *extractor) dedup(qs []Quote, scores []float64) []Quote {
+	drop := make([]bool, len(qs))
+	for i := range qs {
+		ai, bi := x.tokRangeLoose(qs[i].Content)
+		for j := i + 1; j < len(qs) && qs[j].Content.Start < qs[i].Content.End; j++ {
+			aj, bj := x.tokRangeLoose(qs[j].Content)
+			n := min(bi, bj) - max(ai, aj)
+			if 2*n < bi-ai || 2*n < bj-aj {
+				continue
+			}
+			if scores[j] > scores[i] {
+				drop[i] = true
+			} else {
+				drop[j] = true
+			}
+		}
+	}
+	out := qs[:0]
+	for i, q := range qs {
+		if !drop[i] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// tokRangeLoose returns the tokens [a, b) that a span covers.
+func (x *extractor) tokRangeLoose(sp text.Span) (int, int) {
+	return x.tokAt(sp.Start), x.tokAt(sp.End-1) + 1
 }
 
 // verbAfter reads "NP VERB" right after a closing quotation mark (and an

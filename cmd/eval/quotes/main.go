@@ -46,6 +46,16 @@ func main() {
 	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
 	infinitive := flag.Bool("infinitive", quotes.DefaultOptions.InfinitiveContent, "take \"to ...\" after a cue as its content")
 	cueFeature := flag.Bool("cue-feature", quotes.DefaultOptions.CueFeature, "the filter sees the cue model's score")
+	fallback := flag.Bool("fallback", quotes.DefaultOptions.Fallback, "a cue no rule places takes what follows it as content")
+	nounCues := flag.Bool("noun-cues", quotes.DefaultOptions.NounCues, "the cue model scores nouns too")
+	minNoun := flag.Float64("min-noun-score", quotes.DefaultOptions.MinNounScore, "least cue-model score of a noun cue")
+	relSpk := flag.Bool("relative-speaker", quotes.DefaultOptions.RelativeSpeaker, "the speaker span of \"X, who said\" is \"who\"")
+	fbSubj := flag.Bool("fallback-subject", quotes.DefaultOptions.FallbackSubject, "the fallback takes the noun phrase before the cue as speaker")
+	possEnd := flag.Bool("possessive-end", quotes.DefaultOptions.PossessiveEnd, "end \"X's claim that ...\" before the sentence's verb")
+	headlines := flag.Bool("headlines", quotes.DefaultOptions.Headlines, "read reporting verbs in title-case headlines")
+	passive := flag.Bool("passive", quotes.DefaultOptions.Passive, "\"X was reported by Y\": Y said X")
+	dedup := flag.Bool("dedup", quotes.DefaultOptions.Dedup, "keep one of two quotes with mostly the same words")
+	prep := flag.Bool("prep", quotes.DefaultOptions.PrepContent, "a preposition or particle after a cue joins the cue")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -70,6 +80,16 @@ func main() {
 	opt.MinEndScore = *minEndScore
 	opt.InfinitiveContent = *infinitive
 	opt.CueFeature = *cueFeature
+	opt.PrepContent = *prep
+	opt.Dedup = *dedup
+	opt.Passive = *passive
+	opt.Headlines = *headlines
+	opt.RelativeSpeaker = *relSpk
+	opt.FallbackSubject = *fbSubj
+	opt.PossessiveEnd = *possEnd
+	opt.NounCues = *nounCues
+	opt.MinNounScore = *minNoun
+	opt.Fallback = *fallback
 
 	var all, direct counts
 	est := entityStats{mentions: map[entity.MentionKind]int{}}

@@ -62,9 +62,20 @@ func init() {
 	}
 }
 
+// closed lists, in increasing order, the labels after which an entity
+// may start (O, L-*, U-*): the predecessors of O, B-* and U-*. The
+// predecessors of I-t and L-t are B-t and I-t.
+var closed = [9]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+
+// starts lists the labels whose predecessors are the closed labels.
+var starts = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+
 // viterbi finds the best label sequence for n tokens given emission
 // scores em[i*nLabels+y], transitions trans[a*nLabels+b] and start[b].
 // back and delta are scratch of size n*nLabels.
+//
+// It visits the allowed transitions (see preds) in the same order as a
+// loop over preds, so ties are broken the same way.
 func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, out []int) []int {
 	if n == 0 {
 		return out
@@ -72,21 +83,66 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 	for y := 0; y < nLabels; y++ {
 		delta[y] = em[y] + start[y] + mask[0][y]
 	}
+	// tc[k][j]: transition from closed[k] to starts[j]
+	var tc [9][9]float32
+	for k, a := range closed {
+		for j, y := range starts {
+			tc[j][k] = trans[int(a)*nLabels+int(y)]
+		}
+	}
+	// to[t]: B-t->I-t, I-t->I-t, B-t->L-t, I-t->L-t
+	var to [4][4]float32
+	for t := 0; t < 4; t++ {
+		b, i, l := 1+4*t, 2+4*t, 3+4*t
+		to[t] = [4]float32{trans[b*nLabels+i], trans[i*nLabels+i], trans[b*nLabels+l], trans[i*nLabels+l]}
+	}
+	_ = delta[n*nLabels-1]
+	_ = em[n*nLabels-1]
+	_ = back[n*nLabels-1]
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*nLabels : i*nLabels]
-		cur := delta[i*nLabels : (i+1)*nLabels]
-		e := em[i*nLabels : (i+1)*nLabels]
-		bk := back[i*nLabels : (i+1)*nLabels]
-		for y := 0; y < nLabels; y++ {
+		prev := (*[nLabels]float32)(delta[(i-1)*nLabels:])
+		cur := (*[nLabels]float32)(delta[i*nLabels:])
+		e := (*[nLabels]float32)(em[i*nLabels:])
+		bk := (*[nLabels]uint8)(back[i*nLabels:])
+		var pc [9]float32
+		for k, a := range closed {
+			pc[k] = prev[a]
+		}
+		for j, y := range starts {
+			t := &tc[j]
 			best, bi := negInf, uint8(0)
-			for _, a := range preds[y] {
-				v := prev[a] + trans[int(a)*nLabels+y]
-				if v > best {
-					best, bi = v, a
+			for k := range pc {
+				if v := pc[k] + t[k]; v > best {
+					best, bi = v, closed[k]
 				}
 			}
 			cur[y] = best + e[y]
 			bk[y] = bi
+		}
+		for t := 0; t < 4; t++ {
+			b, in := 1+4*t, 2+4*t
+			tt := &to[t]
+			pb, pi := prev[b], prev[in]
+			// I-t
+			best, bi := negInf, uint8(0)
+			if v := pb + tt[0]; v > best {
+				best, bi = v, uint8(b)
+			}
+			if v := pi + tt[1]; v > best {
+				best, bi = v, uint8(in)
+			}
+			cur[in] = best + e[in]
+			bk[in] = bi
+			// L-t
+			best, bi = negInf, 0
+			if v := pb + tt[2]; v > best {
+				best, bi = v, uint8(b)
+			}
+			if v := pi + tt[3]; v > best {
+				best, bi = v, uint8(in)
+			}
+			cur[in+1] = best + e[in+1]
+			bk[in+1] = bi
 		}
 	}
 	last := delta[(n-1)*nLabels : n*nLabels]

@@ -31,6 +31,8 @@ type buffers struct {
 	in     input
 	ts     []tok
 	feats  []uint64
+	rows   []int32 // rows of the features of every token
+	ends   []int   // end of each token's rows
 	em     []float32
 	em2    []float32
 	delta  []float32
@@ -188,11 +190,21 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		b.back = make([]uint8, n*nLabels*2)
 	}
 	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
-	var sc [2 * nLabels]float32
+	// find the rows of every token's features first, so that the memory
+	// loads of many tokens overlap, then sum them token by token
+	b.rows, b.ends = b.rows[:0], b.ends[:0]
 	for i := range b.ts {
 		b.feats = features(b.ts, i, groups, b.feats[:0])
-		sc = [2 * nLabels]float32{}
-		r.joint.Score(b.feats, sc[:])
+		b.rows = r.joint.Find(b.feats, b.rows)
+		b.ends = append(b.ends, len(b.rows))
+	}
+	start := 0
+	for i, end := range b.ends {
+		var s perceptron.Sums
+		r.joint.Add(&s, b.rows[start:end])
+		start = end
+		var sc [2 * nLabels]float32
+		r.joint.AddTo(&s, sc[:])
 		copy(em[i*nLabels:(i+1)*nLabels], sc[:nLabels])
 		copy(em2[i*nLabels:(i+1)*nLabels], sc[nLabels:])
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -209,19 +210,29 @@ type Sums struct {
 // of many features in one call is cheaper than one at a time.
 func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 	m.index()
-	for len(feats) > 0 {
-		var buf [64]int32
-		k := min(len(feats), len(buf))
-		nr := 0
-		for _, f := range feats[:k] {
-			r := m.find(f)
-			buf[nr] = r
-			nr += int(^uint32(r) >> 31) // keep r >= 0
+	n := len(rows)
+	rows = slices.Grow(rows, len(feats))[:n+len(feats)]
+	out := rows[n:]
+	slots, mask := m.slots, m.mask
+	k := 0
+	for _, f := range feats {
+		j, fp := f&mask, fingerprint(f)
+		r := int32(-1)
+		for {
+			s := slots[j]
+			if s.fp == fp {
+				r = int32(s.row)
+				break
+			}
+			if s.fp == 0 {
+				break
+			}
+			j = (j + 1) & mask
 		}
-		rows = append(rows, buf[:nr]...)
-		feats = feats[k:]
+		out[k] = r
+		k += int(^uint32(r) >> 31) // keep r >= 0
 	}
-	return rows
+	return rows[:n+k]
 }
 
 // Add adds the rows (from Find) to s.
@@ -240,21 +251,27 @@ func (m *Model) Add(s *Sums, rows []int32) {
 func (m *Model) AddTo(s *Sums, scores []float32) {
 	n := m.NLabels
 	bias := int64(packBias * s.rows)
-	lane := func(i int) int32 {
-		v := s.wide[2*(i/4)+i%2] >> (32 * (i % 4 / 2)) & 0xffffffff
-		return int32(int64(v) - bias)
+	// acc holds the exact sums of labels 0..n-1 (and of the padding lanes)
+	var acc [4 * maxWords]int32
+	for w := 0; w < m.pw; w++ {
+		lo, hi := s.wide[2*w], s.wide[2*w+1]
+		a := (*[4]int32)(acc[4*w:])
+		a[0] = int32(int64(lo&0xffffffff) - bias)
+		a[1] = int32(int64(hi&0xffffffff) - bias)
+		a[2] = int32(int64(lo>>32) - bias)
+		a[3] = int32(int64(hi>>32) - bias)
 	}
 	scores = scores[:n]
 	if m.lscale != nil {
 		ls := m.lscale[:n]
-		for i := range scores {
-			scores[i] += float32(lane(i)) * ls[i]
+		for i, v := range acc[:n] {
+			scores[i] += float32(v) * ls[i]
 		}
 		return
 	}
 	sc := m.scale * (1 << packShift)
-	for i := range scores {
-		scores[i] += float32(lane(i)) * sc
+	for i, v := range acc[:n] {
+		scores[i] += float32(v) * sc
 	}
 }
 
@@ -280,12 +297,26 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 
 const maxWords = (maxLabels + 3) / 4
 
-// addRows adds the packed rows rs (at most packMax) to wide, four words
-// at a time.
+// lanes02 selects lanes 0 and 2 of a packed word.
+const lanes02 = 0x0000ffff0000ffff
+
+// addRows adds the packed rows rs (at most packMax) to wide. The widths
+// of the shipped models (17 labels: 5 words, 34: 9, 45: 12) have a
+// kernel that keeps every word's sum in a register.
 func (m *Model) addRows(rs []int32, wide []uint64) {
-	const lo = 0x0000ffff0000ffff
 	pw := m.pw
 	p := m.packed
+	switch pw {
+	case 5:
+		add5(p, rs, wide)
+		return
+	case 9:
+		add9(p, rs, wide)
+		return
+	case 12:
+		add12(p, rs, wide)
+		return
+	}
 	q := 0
 	for ; q+4 <= pw; q += 4 {
 		var l0, l1, l2, l3 uint64
@@ -297,23 +328,131 @@ func (m *Model) addRows(rs []int32, wide []uint64) {
 			l3 += row[3]
 		}
 		w := (*[8]uint64)(wide[2*q:])
-		w[0] += l0 & lo
-		w[1] += l0 >> 16 & lo
-		w[2] += l1 & lo
-		w[3] += l1 >> 16 & lo
-		w[4] += l2 & lo
-		w[5] += l2 >> 16 & lo
-		w[6] += l3 & lo
-		w[7] += l3 >> 16 & lo
+		w[0] += l0 & lanes02
+		w[1] += l0 >> 16 & lanes02
+		w[2] += l1 & lanes02
+		w[3] += l1 >> 16 & lanes02
+		w[4] += l2 & lanes02
+		w[5] += l2 >> 16 & lanes02
+		w[6] += l3 & lanes02
+		w[7] += l3 >> 16 & lanes02
 	}
 	for ; q < pw; q++ {
 		var l uint64
 		for _, r := range rs {
 			l += p[int(r)*pw+q]
 		}
-		wide[2*q] += l & lo
-		wide[2*q+1] += l >> 16 & lo
+		wide[2*q] += l & lanes02
+		wide[2*q+1] += l >> 16 & lanes02
 	}
+}
+
+// add5 is addRows for rows of 5 words, all words in one pass.
+func add5(p []uint64, rs []int32, wide []uint64) {
+	var l0, l1, l2, l3, l4 uint64
+	for _, r := range rs {
+		o := int(r) * 5
+		row := (*[5]uint64)(p[o : o+5])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+	}
+	w := (*[10]uint64)(wide[:10])
+	w[0] += l0 & lanes02
+	w[1] += l0 >> 16 & lanes02
+	w[2] += l1 & lanes02
+	w[3] += l1 >> 16 & lanes02
+	w[4] += l2 & lanes02
+	w[5] += l2 >> 16 & lanes02
+	w[6] += l3 & lanes02
+	w[7] += l3 >> 16 & lanes02
+	w[8] += l4 & lanes02
+	w[9] += l4 >> 16 & lanes02
+}
+
+// add9 is addRows for rows of 9 words, all words in one pass.
+func add9(p []uint64, rs []int32, wide []uint64) {
+	var l0, l1, l2, l3, l4, l5, l6, l7, l8 uint64
+	for _, r := range rs {
+		o := int(r) * 9
+		row := (*[9]uint64)(p[o : o+9])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+		l5 += row[5]
+		l6 += row[6]
+		l7 += row[7]
+		l8 += row[8]
+	}
+	w := (*[18]uint64)(wide[:18])
+	w[0] += l0 & lanes02
+	w[1] += l0 >> 16 & lanes02
+	w[2] += l1 & lanes02
+	w[3] += l1 >> 16 & lanes02
+	w[4] += l2 & lanes02
+	w[5] += l2 >> 16 & lanes02
+	w[6] += l3 & lanes02
+	w[7] += l3 >> 16 & lanes02
+	w[8] += l4 & lanes02
+	w[9] += l4 >> 16 & lanes02
+	w[10] += l5 & lanes02
+	w[11] += l5 >> 16 & lanes02
+	w[12] += l6 & lanes02
+	w[13] += l6 >> 16 & lanes02
+	w[14] += l7 & lanes02
+	w[15] += l7 >> 16 & lanes02
+	w[16] += l8 & lanes02
+	w[17] += l8 >> 16 & lanes02
+}
+
+// add12 is addRows for rows of 12 words, all words in one pass.
+func add12(p []uint64, rs []int32, wide []uint64) {
+	var l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11 uint64
+	for _, r := range rs {
+		o := int(r) * 12
+		row := (*[12]uint64)(p[o : o+12])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+		l5 += row[5]
+		l6 += row[6]
+		l7 += row[7]
+		l8 += row[8]
+		l9 += row[9]
+		l10 += row[10]
+		l11 += row[11]
+	}
+	w := (*[24]uint64)(wide[:24])
+	w[0] += l0 & lanes02
+	w[1] += l0 >> 16 & lanes02
+	w[2] += l1 & lanes02
+	w[3] += l1 >> 16 & lanes02
+	w[4] += l2 & lanes02
+	w[5] += l2 >> 16 & lanes02
+	w[6] += l3 & lanes02
+	w[7] += l3 >> 16 & lanes02
+	w[8] += l4 & lanes02
+	w[9] += l4 >> 16 & lanes02
+	w[10] += l5 & lanes02
+	w[11] += l5 >> 16 & lanes02
+	w[12] += l6 & lanes02
+	w[13] += l6 >> 16 & lanes02
+	w[14] += l7 & lanes02
+	w[15] += l7 >> 16 & lanes02
+	w[16] += l8 & lanes02
+	w[17] += l8 >> 16 & lanes02
+	w[18] += l9 & lanes02
+	w[19] += l9 >> 16 & lanes02
+	w[20] += l10 & lanes02
+	w[21] += l10 >> 16 & lanes02
+	w[22] += l11 & lanes02
+	w[23] += l11 >> 16 & lanes02
 }
 
 // sortedRows returns the row numbers of keys in increasing key order.

@@ -40,6 +40,7 @@ type Config struct {
 	RateBurst           int
 	MaxStreamsPerClient int
 	LogArticleText      bool
+	TrustedProxies      []netip.Prefix
 	OTLPEndpoint        string
 	OTLPInsecure        bool
 }
@@ -81,7 +82,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		}
 		fs.DurationVar(p, name, v, usage+" (env "+envName+")")
 	}
-	var origins, level, fetchAllow string
+	var origins, level, fetchAllow, trustedProxies string
 	str(&cfg.GRPCAddr, "grpc-addr", "LECTOR_GRPC_ADDR", ":50051", "gRPC listen address")
 	str(&cfg.HTTPAddr, "http-addr", "LECTOR_HTTP_ADDR", ":8080", "HTTP (JSON gateway) listen address")
 	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
@@ -104,6 +105,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.RateLimit, "rate-limit", "LECTOR_RATE_LIMIT", 0, "requests per second per client (API key, else IP address); a batch counts its articles; over it RESOURCE_EXHAUSTED, reason RATE_LIMITED (0: no limit)")
 	num(&cfg.RateBurst, "rate-burst", "LECTOR_RATE_BURST", 0, "largest burst of requests one client may make at once, the size of its token bucket (0: twice --rate-limit)")
 	num(&cfg.MaxStreamsPerClient, "max-streams-per-client", "LECTOR_MAX_STREAMS_PER_CLIENT", 0, "streaming calls open at once per client; beyond it RESOURCE_EXHAUSTED, reason TOO_MANY_STREAMS (0: no limit)")
+	str(&trustedProxies, "trusted-proxies", "LECTOR_TRUSTED_PROXIES", "", "comma-separated addresses or CIDR ranges of the reverse proxies in front of Lector: only their X-Forwarded-For (gRPC: x-forwarded-for metadata) is believed when per-client limits and logs name the client (empty: none; the client is the connecting address)")
 	fs.BoolVar(&cfg.LogArticleText, "log-article-text", envBool(lookup, "LECTOR_LOG_ARTICLE_TEXT"), "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
 	str(&cfg.OTLPEndpoint, "otlp-endpoint", "LECTOR_OTLP_ENDPOINT", "", "OTLP/gRPC collector (host:port) to send traces to: a span per call, per article and per analysis stage (empty: no tracing)")
 	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", envBool(lookup, "LECTOR_OTLP_INSECURE"), "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
@@ -122,19 +124,12 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 			cfg.CORSOrigins = append(cfg.CORSOrigins, strings.TrimSuffix(o, "/"))
 		}
 	}
-	for _, c := range strings.Split(fetchAllow, ",") {
-		if c = strings.TrimSpace(c); c == "" {
-			continue
-		}
-		p, err := netip.ParsePrefix(c)
-		if err != nil {
-			a, aerr := netip.ParseAddr(c)
-			if aerr != nil {
-				return cfg, fmt.Errorf("--fetch-allow: %q is not an address or CIDR range", c)
-			}
-			p = netip.PrefixFrom(a, a.BitLen())
-		}
-		cfg.FetchAllow = append(cfg.FetchAllow, p)
+	var err error
+	if cfg.FetchAllow, err = parsePrefixes("--fetch-allow", fetchAllow); err != nil {
+		return cfg, err
+	}
+	if cfg.TrustedProxies, err = parsePrefixes("--trusted-proxies", trustedProxies); err != nil {
+		return cfg, err
 	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return cfg, fmt.Errorf("--log-level: %w", err)
@@ -168,4 +163,24 @@ func envBool(lookup func(string) (string, bool), name string) bool {
 	v, _ := lookup(name)
 	b, _ := strconv.ParseBool(v)
 	return b
+}
+
+// parsePrefixes reads a comma-separated list of addresses and CIDR ranges.
+func parsePrefixes(flagName, list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, c := range strings.Split(list, ",") {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(c)
+		if err != nil {
+			a, aerr := netip.ParseAddr(c)
+			if aerr != nil {
+				return nil, fmt.Errorf("%s: %q is not an address or CIDR range", flagName, c)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }

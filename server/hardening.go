@@ -28,6 +28,9 @@ type hardening struct {
 	loopTLS  *tls.Config // how the gateway dials gRPC; nil: plaintext
 	metrics  *metrics.Metrics
 	tracing  *tracing.Tracing // nil without --otlp-endpoint
+	// relays are the gateway's connections to the gRPC server: only on
+	// them (and from --trusted-proxies) is x-forwarded-for believed.
+	relays *ratelimit.Relays
 }
 
 // engine wraps the analysis engine with metrics and, when on, tracing.
@@ -52,7 +55,7 @@ func (h *hardening) close() {
 // metrics, API key, per-client limits, debug request log, idle streams, so
 // a refused call is logged with its request id and counted.
 func (s *Server) hardening() (*hardening, error) {
-	h := &hardening{metrics: metrics.New()}
+	h := &hardening{metrics: metrics.New(), relays: ratelimit.NewRelays()}
 	unary := []grpc.UnaryServerInterceptor{h.metrics.UnaryServerInterceptor()}
 	stream := []grpc.StreamServerInterceptor{h.metrics.StreamServerInterceptor()}
 	switch {
@@ -86,6 +89,7 @@ func (s *Server) hardening() (*hardening, error) {
 		l := ratelimit.New(ratelimit.Config{
 			Rate: float64(s.cfg.RateLimit), Burst: s.cfg.RateBurst, MaxStreams: s.cfg.MaxStreamsPerClient,
 			Cost: requestCost, Exempt: auth.Open, Domain: service.ErrorDomain,
+			Clients: ratelimit.Clients{TrustedProxies: s.cfg.TrustedProxies, Relay: h.relays.Has},
 		})
 		unary = append(unary, l.UnaryServerInterceptor())
 		stream = append(stream, l.StreamServerInterceptor())

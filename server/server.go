@@ -120,6 +120,8 @@ func (s *Server) Run(ctx context.Context) error {
 		Logger:            s.log,
 		DialTLS:           hard.loopTLS,
 		Routes:            map[string]http.Handler{"GET /metrics": hard.metrics.Handler()},
+		TrustedProxies:    s.cfg.TrustedProxies,
+		Dialer:            hard.relays.Dial,
 	})
 	if err != nil {
 		s.grpcLis.Close()

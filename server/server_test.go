@@ -868,6 +868,16 @@ func TestParseFlagsEnv(t *testing.T) {
 		!slices.Equal(cfg.CORSOrigins, []string{"https://a.example", "https://b.example"}) {
 		t.Errorf("cfg = %+v", cfg)
 	}
+	if len(cfg.TrustedProxies) != 0 {
+		t.Errorf("trusted proxies by default: %v", cfg.TrustedProxies)
+	}
+	env["LECTOR_TRUSTED_PROXIES"] = "10.0.0.0/8, 192.0.2.7"
+	if cfg, err = ParseFlags(nil, lookup); err != nil || fmt.Sprint(cfg.TrustedProxies) != "[10.0.0.0/8 192.0.2.7/32]" {
+		t.Errorf("LECTOR_TRUSTED_PROXIES: %v %v", cfg.TrustedProxies, err)
+	}
+	if _, err := ParseFlags([]string{"--trusted-proxies", "proxy.example"}, lookup); err == nil || !strings.Contains(err.Error(), "--trusted-proxies") {
+		t.Errorf("a host name as trusted proxy: %v", err)
+	}
 	env["LECTOR_MAX_BATCH"] = "many"
 	if _, err := ParseFlags(nil, lookup); err == nil {
 		t.Error("a bad environment value was accepted")

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -48,6 +50,15 @@ type Config struct {
 	DialTLS *tls.Config
 	// Routes are further handlers by pattern, such as "GET /metrics".
 	Routes map[string]http.Handler
+	// TrustedProxies are the reverse proxies in front of the gateway whose
+	// X-Forwarded-For is believed (ratelimit.Clients.Resolve). The client
+	// address found is logged and passed to the gRPC server as the only
+	// x-forwarded-for address, whatever the caller sent.
+	TrustedProxies []netip.Prefix
+	// Dialer, when set, makes the connections to the gRPC server (the
+	// server tells its gateway's connections from others' with it:
+	// ratelimit.Relays).
+	Dialer func(ctx context.Context, addr string) (net.Conn, error)
 }
 
 // Gateway is the HTTP side of Lector.
@@ -83,10 +94,14 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	if cfg.DialTLS != nil {
 		creds = credentials.NewTLS(cfg.DialTLS)
 	}
-	conn, err := grpc.NewClient(cfg.GRPCAddr,
+	dialOpts := []grpc.DialOption{
 		grpc.WithTransportCredentials(creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(msg), grpc.MaxCallRecvMsgSize(math.MaxInt32)),
-	)
+	}
+	if cfg.Dialer != nil {
+		dialOpts = append(dialOpts, grpc.WithContextDialer(cfg.Dialer))
+	}
+	conn, err := grpc.NewClient(cfg.GRPCAddr, dialOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("gateway: dial %s: %w", cfg.GRPCAddr, err)
 	}
@@ -94,7 +109,13 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	g.mux = runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, marshaler),
 		runtime.WithMetadata(func(ctx context.Context, r *http.Request) metadata.MD {
-			return metadata.Pairs(service.RequestIDHeader, requestID(ctx))
+			// These replace whatever the caller sent under the same keys
+			// (the gateway's own x-forwarded-for included).
+			md := metadata.Pairs(service.RequestIDHeader, requestID(ctx))
+			if c := clientAddr(ctx); c.IsValid() {
+				md.Set(forwardedFor, c.String())
+			}
+			return md
 		}),
 		runtime.WithOutgoingHeaderMatcher(func(key string) (string, bool) {
 			if strings.EqualFold(key, service.RequestIDHeader) {

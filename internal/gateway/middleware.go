@@ -4,34 +4,63 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/ratelimit"
 	"github.com/lector-nlp/lector/internal/service"
 )
 
 type ctxKey int
 
-const requestIDKey ctxKey = iota
+const (
+	requestIDKey ctxKey = iota
+	clientKey
+)
+
+// forwardedFor is the metadata key that carries the client's address to
+// the gRPC server.
+const forwardedFor = "x-forwarded-for"
 
 func requestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey).(string)
 	return id
 }
 
+// clientAddr returns the address of the HTTP client, resolved through the
+// trusted proxies.
+func clientAddr(ctx context.Context) netip.Addr {
+	a, _ := ctx.Value(clientKey).(netip.Addr)
+	return a
+}
+
+// clientString is the client's address for logs, "" when unknown.
+func clientString(ctx context.Context) string {
+	if a := clientAddr(ctx); a.IsValid() {
+		return a.String()
+	}
+	return ""
+}
+
 // withRequestID gives every request an id: the caller's X-Request-Id when it
 // is well formed, a new one otherwise. It is echoed in the response and
-// passed to the gRPC server.
+// passed to the gRPC server. It also resolves the client's address.
 func (g *Gateway) withRequestID(next http.Handler) http.Handler {
+	clients := ratelimit.Clients{TrustedProxies: g.cfg.TrustedProxies}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(service.RequestIDHeader)
 		if !service.ValidRequestID(id) {
 			id = service.NewRequestID()
 		}
 		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		ctx := context.WithValue(r.Context(), requestIDKey, id)
+		if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
+			ctx = context.WithValue(ctx, clientKey, clients.Resolve(ap.Addr(), r.Header.Values("X-Forwarded-For")))
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
@@ -78,7 +107,7 @@ func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
 		}
 		g.log.Log(r.Context(), lvl, "http request",
 			"method", r.Method, "path", r.URL.Path, "status", sw.code, "bytes", sw.bytes,
-			"duration", time.Since(start), "request_id", requestID(r.Context()))
+			"duration", time.Since(start), "request_id", requestID(r.Context()), "client", clientString(r.Context()))
 	})
 }
 

@@ -3,14 +3,16 @@
 // a cap on concurrent streaming calls. Over a limit a call fails with
 // RESOURCE_EXHAUSTED and the reason RATE_LIMITED (with a RetryInfo delay)
 // or TOO_MANY_STREAMS. The client is the API key when the call has one
-// (auth.ClientID), else the peer's IP address; calls the JSON gateway
-// relays over loopback count for the address in their x-forwarded-for.
+// (auth.ClientID), else the peer's IP address; forwarding headers are
+// believed only from the server's own gateway and from configured trusted
+// proxies (see Clients).
 package ratelimit
 
 import (
 	"context"
 	"math"
 	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +52,8 @@ type Config struct {
 	Exempt func(fullMethod string) bool
 	// Domain is the ErrorInfo domain.
 	Domain string
+	// Clients works out whom a call comes from.
+	Clients Clients
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -157,36 +161,168 @@ func (l *Limiter) CloseStream(id string) {
 	}
 }
 
-// ClientOf returns the client of a call: its API key identity, else the
-// peer's IP address; for a call relayed by the gateway over loopback, the
-// last address of x-forwarded-for (the one the gateway itself appended).
-func ClientOf(ctx context.Context) string {
+// Clients works out whom a call comes from. Forwarding headers are
+// believed only from the server's own JSON gateway and from configured
+// proxies, so a caller cannot pick its own identity (and a fresh token
+// bucket per request) by sending an x-forwarded-for of its choice.
+type Clients struct {
+	// TrustedProxies are the reverse proxies and load balancers in front
+	// of Lector. For a call from one of them the client is the last
+	// address of x-forwarded-for (the X-Forwarded-For header over HTTP)
+	// that is not itself a trusted proxy. Empty means none: the client is
+	// the address that connected.
+	TrustedProxies []netip.Prefix
+	// Relay reports whether a peer is a connection of the server's own
+	// JSON gateway; the gateway resolves the HTTP client with the same
+	// TrustedProxies and passes it as the only x-forwarded-for address.
+	// Nil means no peer is.
+	Relay func(peer net.Addr) bool
+}
+
+// trusted reports whether a is a trusted proxy.
+func (c Clients) trusted(a netip.Addr) bool {
+	for _, p := range c.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve returns the client behind a connection from peer that carries
+// the x-forwarded-for values xff (each a comma-separated list of hops,
+// the nearest last): peer itself unless it is a trusted proxy; else the
+// nearest hop that is not a trusted proxy (the hop before an unreadable
+// one, or the farthest when all are trusted).
+func (c Clients) Resolve(peer netip.Addr, xff []string) netip.Addr {
+	client := peer.Unmap().WithZone("")
+	if !c.trusted(client) {
+		return client
+	}
+	var hops []string
+	for _, v := range xff {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, ok := parseHop(hops[i])
+		if !ok {
+			return client
+		}
+		client = a
+		if !c.trusted(a) {
+			return a
+		}
+	}
+	return client
+}
+
+// parseHop reads one x-forwarded-for hop: an address, possibly with a port
+// ("192.0.2.1:4711", "[2001:db8::1]:4711").
+func parseHop(h string) (netip.Addr, bool) {
+	h = strings.TrimSpace(h)
+	if a, err := netip.ParseAddr(h); err == nil {
+		return a.Unmap().WithZone(""), true
+	}
+	if ap, err := netip.ParseAddrPort(h); err == nil {
+		return ap.Addr().Unmap().WithZone(""), true
+	}
+	return netip.Addr{}, false
+}
+
+// peerAddr returns the address of the peer of a call.
+func peerAddr(ctx context.Context) (net.Addr, netip.Addr) {
+	p, ok := peer.FromContext(ctx)
+	if !ok || p.Addr == nil {
+		return nil, netip.Addr{}
+	}
+	if ta, ok := p.Addr.(*net.TCPAddr); ok {
+		a, _ := netip.AddrFromSlice(ta.IP)
+		return p.Addr, a.Unmap()
+	}
+	if ap, err := netip.ParseAddrPort(p.Addr.String()); err == nil {
+		return p.Addr, ap.Addr().Unmap()
+	}
+	return p.Addr, netip.Addr{}
+}
+
+// Of returns the client of a call: its API key identity (auth.ClientID),
+// else "ip:" and its address as Resolve finds it; for a call relayed by
+// the gateway, the address the gateway passed.
+func (c Clients) Of(ctx context.Context) string {
 	if id := auth.ClientID(ctx); id != "" {
 		return id
 	}
-	var ip net.IP
-	if p, ok := peer.FromContext(ctx); ok && p.Addr != nil {
-		if ta, ok := p.Addr.(*net.TCPAddr); ok {
-			ip = ta.IP
-		} else if h, _, err := net.SplitHostPort(p.Addr.String()); err == nil {
-			ip = net.ParseIP(h)
-		}
-	}
-	if ip == nil || ip.IsLoopback() {
-		if md, ok := metadata.FromIncomingContext(ctx); ok {
-			if v := md.Get("x-forwarded-for"); len(v) > 0 {
-				parts := strings.Split(v[len(v)-1], ",")
-				if fwd := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); fwd != nil {
-					return "ip:" + fwd.String()
-				}
-			}
-		}
-	}
-	if ip == nil {
+	addr, ip := peerAddr(ctx)
+	if !ip.IsValid() {
 		return "ip:unknown"
 	}
-	return "ip:" + ip.String()
+	md, _ := metadata.FromIncomingContext(ctx)
+	xff := md.Get("x-forwarded-for")
+	if c.Relay != nil && c.Relay(addr) {
+		if len(xff) > 0 {
+			if a, ok := parseHop(xff[len(xff)-1]); ok {
+				return "ip:" + a.String()
+			}
+		}
+		return "ip:" + ip.String()
+	}
+	return "ip:" + c.Resolve(ip, xff).String()
 }
+
+// Relays remembers the connections its Dial made, so that the server can
+// tell its gateway's loopback connections from any other local caller's.
+type Relays struct {
+	mu    sync.Mutex
+	local map[string]bool
+}
+
+// NewRelays returns an empty set.
+func NewRelays() *Relays { return &Relays{local: map[string]bool{}} }
+
+// Dial connects over TCP and remembers the connection's local address
+// until it is closed (a grpc.WithContextDialer function).
+func (r *Relays) Dial(ctx context.Context, addr string) (net.Conn, error) {
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	key := c.LocalAddr().String()
+	r.mu.Lock()
+	r.local[key] = true
+	r.mu.Unlock()
+	return &relayConn{Conn: c, r: r, key: key}, nil
+}
+
+// Has reports whether peer is the far end of a connection Dial made and
+// that is still open.
+func (r *Relays) Has(peer net.Addr) bool {
+	if r == nil || peer == nil {
+		return false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.local[peer.String()]
+}
+
+type relayConn struct {
+	net.Conn
+	r    *Relays
+	key  string
+	once sync.Once
+}
+
+func (c *relayConn) Close() error {
+	c.once.Do(func() {
+		c.r.mu.Lock()
+		delete(c.r.local, c.key)
+		c.r.mu.Unlock()
+	})
+	return c.Conn.Close()
+}
+
+// ClientOf returns the client of a call as the limiter counts it.
+func (l *Limiter) ClientOf(ctx context.Context) string { return l.cfg.Clients.Of(ctx) }
 
 func (l *Limiter) rateError(wait time.Duration) error {
 	st := status.New(codes.ResourceExhausted, "too many requests from this client; retry after "+wait.Round(time.Millisecond).String())
@@ -219,7 +355,7 @@ func (l *Limiter) UnaryServerInterceptor() grpc.UnaryServerInterceptor {
 		if l.cfg.Cost != nil {
 			n = l.cfg.Cost(req)
 		}
-		if wait := l.Take(ClientOf(ctx), n); wait > 0 {
+		if wait := l.Take(l.ClientOf(ctx), n); wait > 0 {
 			return nil, l.rateError(wait)
 		}
 		return handler(ctx, req)
@@ -235,7 +371,7 @@ func (l *Limiter) StreamServerInterceptor() grpc.StreamServerInterceptor {
 		if l.exempt(info.FullMethod) {
 			return handler(srv, ss)
 		}
-		id := ClientOf(ss.Context())
+		id := l.ClientOf(ss.Context())
 		if wait := l.Take(id, 1); wait > 0 {
 			return l.rateError(wait)
 		}

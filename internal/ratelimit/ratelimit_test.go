@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"context"
 	"net"
+	"net/netip"
 	"testing"
 	"time"
 
@@ -66,24 +67,107 @@ func TestSweep(t *testing.T) {
 	}
 }
 
-func TestClientOf(t *testing.T) {
+// TestClientsOf: forwarding metadata is believed only on the gateway's
+// own connections and from trusted proxies, so a caller cannot choose its
+// identity (and a fresh bucket) by sending x-forwarded-for.
+func TestClientsOf(t *testing.T) {
+	gatewayConn := "127.0.0.1:40001"
 	p := func(addr string, md metadata.MD) context.Context {
-		ta, _ := net.ResolveTCPAddr("tcp", addr)
+		ta, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
 		ctx := peer.NewContext(context.Background(), &peer.Peer{Addr: ta})
 		return metadata.NewIncomingContext(ctx, md)
 	}
+	xff := func(v ...string) metadata.MD {
+		md := metadata.MD{}
+		for _, s := range v {
+			md.Append("x-forwarded-for", s)
+		}
+		return md
+	}
+	none := Clients{Relay: func(a net.Addr) bool { return a.String() == gatewayConn }}
+	proxies := Clients{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("127.0.0.1/32")},
+		Relay: none.Relay}
 	tests := []struct {
+		name string
+		c    Clients
 		ctx  context.Context
 		want string
 	}{
-		{p("203.0.113.5:4000", nil), "ip:203.0.113.5"},
-		{p("203.0.113.5:4000", metadata.Pairs("x-forwarded-for", "198.51.100.1")), "ip:203.0.113.5"}, // not trusted from outside
-		{p("127.0.0.1:4000", metadata.Pairs("x-forwarded-for", "10.9.9.9, 198.51.100.1")), "ip:198.51.100.1"},
-		{p("127.0.0.1:4000", nil), "ip:127.0.0.1"},
+		{"plain peer", none, p("203.0.113.5:4000", nil), "ip:203.0.113.5"},
+		{"outside caller's xff ignored", none, p("203.0.113.5:4000", xff("198.51.100.1")), "ip:203.0.113.5"},
+		{"loopback caller's xff ignored", none, p("127.0.0.1:4000", xff("10.9.9.9, 198.51.100.1")), "ip:127.0.0.1"},
+		{"loopback caller's many xff ignored", none, p("127.0.0.1:4000", xff("198.51.100.1", "198.51.100.2")), "ip:127.0.0.1"},
+		{"gateway connection: its address", none, p(gatewayConn, xff("198.51.100.7")), "ip:198.51.100.7"},
+		{"gateway connection without xff", none, p(gatewayConn, nil), "ip:127.0.0.1"},
+		{"gateway connection, garbage", none, p(gatewayConn, xff("not-an-ip")), "ip:127.0.0.1"},
+		{"IPv6 peer", none, p("[2001:db8::1]:4000", xff("198.51.100.1")), "ip:2001:db8::1"},
+		{"trusted proxy: nearest untrusted hop", proxies, p("10.1.2.3:4000", xff("198.51.100.9, 203.0.113.7, 10.0.0.5")), "ip:203.0.113.7"},
+		{"trusted proxy: hops over several values", proxies, p("10.1.2.3:4000", xff("198.51.100.9", "203.0.113.7")), "ip:203.0.113.7"},
+		{"trusted proxy: hop with a port", proxies, p("10.1.2.3:4000", xff("203.0.113.7:5555")), "ip:203.0.113.7"},
+		{"trusted proxy: IPv6 hop with a port", proxies, p("10.1.2.3:4000", xff("[2001:db8::7]:5555")), "ip:2001:db8::7"},
+		{"trusted proxy: garbage stops at the last trusted hop", proxies, p("10.1.2.3:4000", xff("198.51.100.9, junk, 10.0.0.5")), "ip:10.0.0.5"},
+		{"trusted proxy: no xff", proxies, p("10.1.2.3:4000", nil), "ip:10.1.2.3"},
+		{"trusted proxy: all hops trusted", proxies, p("10.1.2.3:4000", xff("10.0.0.1, 10.0.0.2")), "ip:10.0.0.1"},
+		{"untrusted peer next to trusted ones", proxies, p("11.0.0.1:4000", xff("198.51.100.9")), "ip:11.0.0.1"},
+		{"IPv4-mapped peer is trusted", proxies, p("[::ffff:10.1.2.3]:4000", xff("203.0.113.7")), "ip:203.0.113.7"},
 	}
 	for _, tt := range tests {
-		if got := ClientOf(tt.ctx); got != tt.want {
-			t.Errorf("got %q, want %q", got, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.Of(tt.ctx); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if got := none.Of(context.Background()); got != "ip:unknown" {
+		t.Errorf("no peer: %q", got)
+	}
+}
+
+// TestRelays: only connections the dialer made, while open, are relays.
+func TestRelays(t *testing.T) {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lis.Close()
+	accepted := make(chan net.Conn, 2)
+	go func() {
+		for {
+			c, err := lis.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- c
 		}
+	}()
+	r := NewRelays()
+	c, err := r.Dial(context.Background(), lis.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := <-accepted
+	defer server.Close()
+	other, err := net.Dial("tcp", lis.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	otherServer := <-accepted
+	defer otherServer.Close()
+	if !r.Has(server.RemoteAddr()) {
+		t.Error("the dialled connection is not a relay")
+	}
+	if r.Has(otherServer.RemoteAddr()) {
+		t.Error("another local connection counts as a relay")
+	}
+	c.Close()
+	if r.Has(server.RemoteAddr()) {
+		t.Error("a closed connection is still a relay")
+	}
+	if (*Relays)(nil).Has(server.RemoteAddr()) {
+		t.Error("nil Relays has a relay")
 	}
 }

@@ -27,3 +27,44 @@ func TestFeatureSplit(t *testing.T) {
 		}
 	}
 }
+
+// tagRef is the plain greedy tagger: every feature of every token scored
+// with Model.Score, one token at a time.
+func tagRef(t *Tagger, words []string) []string {
+	ws := make([]word, len(words))
+	prepare(words, ws)
+	var out []string
+	prev, prev2 := -1, -2
+	for i := range words {
+		sc := make([]float32, t.m.NLabels)
+		t.m.Score(features(words, ws, i, prev, prev2, nil), sc)
+		best := 0
+		for j, v := range sc {
+			if v > sc[best] {
+				best = j
+			}
+		}
+		out = append(out, t.m.Labels[best])
+		prev2, prev = prev, best
+	}
+	return out
+}
+
+// Tagging in windows of static sums must give the plain greedy tags, also
+// across window boundaries (a sentence of more than two windows).
+func TestTagWordsSameAsRef(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for i := 0; len(words) < 2*window+77; i++ {
+		words = append(words, strings.Fields(`the harbour board of Ostend said on 3 May that its 1,200 dockers , who struck in 2021 , will vote again ; and`)...)
+	}
+	for _, n := range []int{1, 2, 5, window - 1, window, window + 1, len(words)} {
+		got := tg.TagWords(words[:n], nil)
+		if want := tagRef(tg, words[:n]); !slices.Equal(got, want) {
+			t.Fatalf("%d words: tags differ from the plain greedy tagger", n)
+		}
+	}
+}

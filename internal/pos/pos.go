@@ -22,13 +22,14 @@ type Tagger struct {
 }
 
 type buffers struct {
+	doc    *text.Document // being tagged (nil in TagWords), for Err
 	words  []string
 	ws     []word
 	feats  []uint64
 	ends   []int   // end of each token's features, then of its rows
 	rows   []int32 // rows of the static features of a sentence
 	trows  []int32 // rows of one token's tag features
-	sums   []perceptron.Sums
+	sums   *[window]perceptron.Sums
 	scores []float32
 	tags   []string
 }
@@ -66,9 +67,13 @@ func New(m *perceptron.Model) *Tagger {
 func (t *Tagger) Model() *perceptron.Model { return t.m }
 
 // Tag sets Token.POS and Token.Lemma of every token of doc, sentence by
-// sentence.
+// sentence. Once doc.Err is set it stops (checking between sentences and
+// every checkEvery tokens of a long one), leaving the rest untagged.
 func (t *Tagger) Tag(doc *text.Document) {
 	b := t.pool.Get().(*buffers)
+	defer t.pool.Put(b)
+	b.doc = doc
+	defer func() { b.doc = nil }()
 	tag := func(first, last int) {
 		toks := doc.Tokens[first:last]
 		b.words = b.words[:0]
@@ -76,7 +81,7 @@ func (t *Tagger) Tag(doc *text.Document) {
 			b.words = append(b.words, canon(tk.Text))
 		}
 		b.tags = t.tagWords(b, b.words, b.tags[:0])
-		for i := range toks {
+		for i := range b.tags {
 			toks[i].POS = b.tags[i]
 			toks[i].Lemma = Lemma(toks[i].Text, b.tags[i])
 		}
@@ -85,9 +90,39 @@ func (t *Tagger) Tag(doc *text.Document) {
 		tag(0, len(doc.Tokens))
 	}
 	for _, s := range doc.Sentences {
+		if doc.Err() != nil {
+			return
+		}
 		tag(s.First, s.Last)
 	}
-	t.pool.Put(b)
+}
+
+// static sums the features of tokens a..z-1 that do not depend on the
+// previous tags. Their rows are found for all the tokens first, so that
+// the memory loads of many tokens overlap.
+func (b *buffers) static(m *perceptron.Model, words []string, ws []word, a, z int) []perceptron.Sums {
+	b.feats, b.ends = b.feats[:0], b.ends[:0]
+	for i := a; i < z; i++ {
+		b.feats = staticFeatures(words, ws, i, b.feats)
+		b.ends = append(b.ends, len(b.feats))
+	}
+	b.rows = b.rows[:0]
+	start := 0
+	for i, end := range b.ends {
+		b.rows = m.Find(b.feats[start:end], b.rows)
+		b.ends[i], start = len(b.rows), end
+	}
+	if b.sums == nil {
+		b.sums = new([window]perceptron.Sums)
+	}
+	sums := b.sums[:z-a]
+	start = 0
+	for i, end := range b.ends {
+		sums[i] = perceptron.Sums{}
+		m.Add(&sums[i], b.rows[start:end])
+		start = end
+	}
+	return sums
 }
 
 // TagWords tags one sentence of tokens, appending the tags to out.
@@ -102,53 +137,47 @@ func (t *Tagger) TagWords(words []string, out []string) []string {
 	return out
 }
 
+// window is how many tokens tagWords scores ahead: their static
+// features are found and summed together, then tagged greedily.
+const window = 256
+
 func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 	if cap(b.ws) < len(words) {
 		b.ws = make([]word, len(words)*2)
-		b.sums = make([]perceptron.Sums, len(words)*2)
 	}
-	ws, sums := b.ws[:len(words)], b.sums[:len(words)]
-	prepare(words, ws)
-	// The features that do not depend on the previous tags are found for
-	// the whole sentence first, so that their memory loads overlap, and
-	// summed per token; the greedy pass then adds the tag features.
-	b.feats = b.feats[:0]
-	b.ends = b.ends[:0]
-	for i := range words {
-		b.feats = staticFeatures(words, ws, i, b.feats)
-		b.ends = append(b.ends, len(b.feats))
-	}
-	b.rows = b.rows[:0]
-	start := 0
-	for i, end := range b.ends {
-		b.rows = t.m.Find(b.feats[start:end], b.rows)
-		b.ends[i], start = len(b.rows), end
-	}
-	start = 0
-	for i, end := range b.ends {
-		sums[i] = perceptron.Sums{}
-		t.m.Add(&sums[i], b.rows[start:end])
-		start = end
-	}
+	ws := b.ws[:len(words)]
 	prev, prev2 := -1, -2
-	for i := range words {
-		b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
-		b.trows = t.m.Find(b.feats, b.trows[:0])
-		s := &sums[i]
-		t.m.Add(s, b.trows)
-		sc := b.scores
-		for j := range sc {
-			sc[j] = 0
+	ready := 0 // ws[:ready] are prepared
+	for a := 0; a < len(words); a += window {
+		if a > 0 && b.doc != nil && b.doc.Err() != nil {
+			return out
 		}
-		t.m.AddTo(s, sc)
-		best := 0
-		for j, v := range sc {
-			if v > sc[best] {
-				best = j
+		z := min(a+window, len(words))
+		// the features of a token look two tokens ahead
+		if end := min(z+2, len(words)); ready < end {
+			prepare(words[ready:end], ws[ready:end])
+			ready = end
+		}
+		sums := b.static(t.m, words, ws, a, z)
+		for i := a; i < z; i++ {
+			s := &sums[i-a]
+			b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
+			b.trows = t.m.Find(b.feats, b.trows[:0])
+			t.m.Add(s, b.trows)
+			sc := b.scores
+			for j := range sc {
+				sc[j] = 0
 			}
+			t.m.AddTo(s, sc)
+			best := 0
+			for j, v := range sc {
+				if v > sc[best] {
+					best = j
+				}
+			}
+			out = append(out, t.m.Labels[best])
+			prev2, prev = prev, best
 		}
-		out = append(out, t.m.Labels[best])
-		prev2, prev = prev, best
 	}
 	return out
 }

@@ -1,9 +1,13 @@
 package pos_test
 
 import (
-	"github.com/lector-nlp/lector/internal/cputime"
+	"context"
 	"os"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
@@ -113,4 +117,54 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cputime.Thread()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// A cancelled document stops the tagger within milliseconds, even as one
+// sentence of ~1 MB, and an uncancelled context changes nothing.
+func TestTagCancelled(t *testing.T) {
+	tg := load(t)
+	small := "The ministers met in Vienna on Monday. Talks will resume next week, officials said."
+	want := text.Analyze(small)
+	tg.Tag(want)
+	live := text.Analyze(small).WithContext(context.Background())
+	tg.Tag(live)
+	for i := range want.Tokens {
+		if live.Tokens[i] != want.Tokens[i] {
+			t.Fatalf("token %d with a live context: %+v, want %+v", i, live.Tokens[i], want.Tokens[i])
+		}
+	}
+
+	big := strings.Repeat("the port authority of a small coastal town said its cranes would be replaced next year and ", 11000)
+	for _, oneSentence := range []bool{false, true} {
+		doc := text.Analyze(big)
+		if oneSentence {
+			doc.Sentences = []text.Sentence{{Start: 0, End: len(big), First: 0, Last: len(doc.Tokens)}}
+		}
+		// cancelled after the first look: the sentence loop passes once,
+		// the check inside the sentence must stop it
+		doc.WithContext(&cancelAfter{Context: context.Background(), n: 1})
+		start := time.Now()
+		tg.Tag(doc)
+		if el := time.Since(start); el > 25*time.Millisecond {
+			t.Errorf("one sentence %v: Tag of a cancelled %d-token document took %v", oneSentence, len(doc.Tokens), el)
+		}
+		if doc.Tokens[len(doc.Tokens)-1].POS != "" {
+			t.Errorf("one sentence %v: the last token was tagged after the cancel", oneSentence)
+		}
+	}
+}
+
+// cancelAfter is a context whose Err is nil for its first n calls and
+// context.Canceled after.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n > 0 {
+		c.n--
+		return nil
+	}
+	return context.Canceled
 }

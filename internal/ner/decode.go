@@ -3,6 +3,8 @@ package ner
 import (
 	"math"
 
+	"github.com/lector-nlp/lector/internal/text"
+
 	p "github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -169,12 +171,36 @@ type input struct {
 	words []string // canonical forms
 	pos   []string
 	sents [][2]int // token ranges
+
+	doc     *text.Document // for Err (nil: never cancelled)
+	work    int            // tokens handled since doc.Err was last consulted
+	stopped bool           // doc.Err was set: stop, the result is discarded
+}
+
+// checkEvery is how many tokens of work the recogniser does between two
+// looks at doc.Err (well under a millisecond).
+const checkEvery = 2048
+
+// done reports whether the document was cancelled; n is the number of
+// tokens handled since the last call.
+func (in *input) done(n int) bool {
+	if in.doc == nil {
+		return false
+	}
+	if in.work += n; in.work >= checkEvery {
+		in.work = 0
+		in.stopped = in.stopped || in.doc.Err() != nil
+	}
+	return in.stopped
 }
 
 // prepare fills ts with the per-token values of in.
 func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, ts []tok, wt *wordTable) []tok {
 	ts = ts[:0]
 	for _, s := range in.sents {
+		if in.done(s[1] - s[0]) {
+			return ts
+		}
 		caps := true
 		letters := 0
 		for i := s[0]; i < s[1]; i++ {
@@ -191,6 +217,9 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 		caps = caps && letters > 3
 		seenWord := false
 		for i := s[0]; i < s[1]; i++ {
+			if in.done(1) {
+				return ts
+			}
 			w := in.words[i]
 			t := tok{
 				word:      w,

@@ -150,6 +150,9 @@ func (r *Recognizer) Pruned(minAbs float32) *Recognizer {
 func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.m1, r.m2 }
 
 // label runs the model(s) over b.in and leaves the label ids in b.labels.
+//
+// Once b.in.doc is cancelled it returns early (b.in.stopped set) with
+// labels that are to be discarded.
 func (r *Recognizer) label(b *buffers) {
 	b.ts = prepare(&b.in, r.cl, r.cs, r.gz, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
@@ -158,6 +161,9 @@ func (r *Recognizer) label(b *buffers) {
 		b.labels = make([]int, n, 2*n)
 	}
 	b.labels = b.labels[:n]
+	if b.in.stopped {
+		return
+	}
 	if r.joint != nil {
 		r.labelJoint(b, groups)
 		return
@@ -194,12 +200,18 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	// loads of many tokens overlap, then sum them token by token
 	b.rows, b.ends = b.rows[:0], b.ends[:0]
 	for i := range b.ts {
+		if b.in.done(1) {
+			return
+		}
 		b.feats = features(b.ts, i, groups, b.feats[:0])
 		b.rows = r.joint.Find(b.feats, b.rows)
 		b.ends = append(b.ends, len(b.rows))
 	}
 	start := 0
 	for i, end := range b.ends {
+		if b.in.done(1) {
+			return
+		}
 		var s perceptron.Sums
 		r.joint.Add(&s, b.rows[start:end])
 		start = end
@@ -209,10 +221,16 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		copy(em2[i*nLabels:(i+1)*nLabels], sc[nLabels:])
 	}
 	for _, s := range b.in.sents {
+		if b.in.done(s[1] - s[0]) {
+			return
+		}
 		viterbi(s[1]-s[0], em[s[0]*nLabels:s[1]*nLabels], r.m1.Trans, r.m1.Start, b.back, b.delta, b.labels[s[0]:s[0]])
 	}
 	secondPass(b.ts, b.labels, &b.wt)
 	for _, s := range b.in.sents {
+		if b.in.done(s[1] - s[0]) {
+			return
+		}
 		if r.groups&FSelective != 0 && !needsSecondPass(b.ts[s[0]:s[1]], r.groups&FFirstMention != 0) {
 			continue
 		}

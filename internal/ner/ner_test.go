@@ -1,12 +1,15 @@
 package ner_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/pos"
@@ -218,4 +221,54 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// A cancelled document stops the recogniser within milliseconds, even as
+// one sentence of ~1 MB; a live context changes nothing.
+func TestRecognizeCancelled(t *testing.T) {
+	tg, r := models(t)
+	small := "Angela Merkel met Emmanuel Macron in Paris on Tuesday. Siemens said its profit rose 4% to $2 billion."
+	want := text.Analyze(small)
+	tg.Tag(want)
+	live := text.Analyze(small).WithContext(context.Background())
+	tg.Tag(live)
+	if got, w := r.Recognize(live), r.Recognize(want); !reflect.DeepEqual(got, w) {
+		t.Fatalf("with a live context: %v, want %v", got, w)
+	}
+
+	big := strings.Repeat("The Port of Rotterdam said on Monday that Maersk would move 1,200 containers to Hamburg by March and ", 10000)
+	for _, oneSentence := range []bool{false, true} {
+		doc := text.Analyze(big)
+		if oneSentence {
+			doc.Sentences = []text.Sentence{{Start: 0, End: len(big), First: 0, Last: len(doc.Tokens)}}
+		}
+		for i := range doc.Tokens {
+			doc.Tokens[i].POS = "NNP" // tagging is not what is measured here
+		}
+		// the first look at Err passes, a later one must stop the work
+		doc.WithContext(&cancelAfter{Context: context.Background(), n: 1})
+		start := time.Now()
+		ms := r.Recognize(doc)
+		if el := time.Since(start); el > 25*time.Millisecond {
+			t.Errorf("one sentence %v: Recognize of a cancelled %d-token document took %v", oneSentence, len(doc.Tokens), el)
+		}
+		if ms != nil {
+			t.Errorf("one sentence %v: cancelled Recognize returned %d mentions", oneSentence, len(ms))
+		}
+	}
+}
+
+// cancelAfter is a context whose Err is nil for its first n calls and
+// context.Canceled after.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n > 0 {
+		c.n--
+		return nil
+	}
+	return context.Canceled
 }

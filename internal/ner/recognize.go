@@ -19,6 +19,8 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 	defer r.pool.Put(b)
 	in := &b.in
 	in.words, in.pos, in.sents = in.words[:0], in.pos[:0], in.sents[:0]
+	in.doc, in.work, in.stopped = doc, 0, false
+	defer func() { in.doc = nil }()
 	for _, t := range doc.Tokens {
 		in.words = append(in.words, canon(t.Text))
 		in.pos = append(in.pos, t.POS)
@@ -30,6 +32,9 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 		in.sents = append(in.sents, [2]int{s.First, s.Last})
 	}
 	r.label(b)
+	if in.stopped {
+		return nil
+	}
 	var out []Mention
 	taken := make([]bool, len(doc.Tokens))
 	for si, s := range in.sents {
@@ -58,6 +63,9 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 	}
 	n := len(out)
 	for si, s := range in.sents {
+		if in.done(s[1] - s[0]) {
+			return nil
+		}
 		k := len(out)
 		out = numericMentions(doc.Tokens, s[0], s[1], taken, out)
 		for j := k; j < len(out); j++ {

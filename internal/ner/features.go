@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"github.com/lector-nlp/lector/internal/hashing"
 	p "github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -112,8 +113,7 @@ func lowerByte(c byte) byte {
 
 func hashLower(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(lowerByte(s[i]))
-		h *= 1099511628211
+		h = hashing.AddByte(h, lowerByte(s[i]))
 	}
 	return h
 }
@@ -127,8 +127,7 @@ func hashNorm(h uint64, s string, lower bool) uint64 {
 		} else if lower {
 			c = lowerByte(c)
 		}
-		h ^= uint64(c)
-		h *= 1099511628211
+		h = hashing.AddByte(h, c)
 	}
 	return h
 }

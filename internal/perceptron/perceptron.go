@@ -14,42 +14,25 @@ import (
 	"slices"
 	"sort"
 	"sync"
+
+	"github.com/lector-nlp/lector/internal/hashing"
 )
 
-// FNV-1a constants.
-const (
-	offset64 = 14695981039346656037
-	prime64  = 1099511628211
-)
-
-// Seed starts a feature hash for template id t.
-func Seed(t uint64) uint64 { return (offset64 ^ t) * prime64 }
+// Seed starts a feature hash (64-bit FNV-1a, see internal/hashing) for
+// template id t.
+func Seed(t uint64) uint64 { return (hashing.Offset ^ t) * hashing.Prime }
 
 // AddString hashes s into h.
-func AddString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= prime64
-	}
-	return h
-}
+func AddString(h uint64, s string) uint64 { return hashing.AddString(h, s) }
 
 // AddBytes hashes b into h.
-func AddBytes(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= prime64
-	}
-	return h
-}
+func AddBytes(h uint64, b []byte) uint64 { return hashing.AddBytes(h, b) }
 
-// AddUint hashes v into h.
+// AddUint hashes v into h: its low and its high 32 bits as two FNV-1a
+// steps of a full word each (not bytewise, which hashing does not offer).
 func AddUint(h, v uint64) uint64 {
-	h ^= v
-	h *= prime64
-	h ^= v >> 32
-	h *= prime64
-	return h
+	h = (h ^ v) * hashing.Prime
+	return (h ^ v>>32) * hashing.Prime
 }
 
 // Mix finalises a hash so that nearby keys spread over a table.

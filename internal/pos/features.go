@@ -3,6 +3,7 @@ package pos
 import (
 	"unicode/utf8"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	p "github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -103,8 +104,7 @@ func normHash(h uint64, s string) uint64 {
 		}
 	}
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(lowerByte(s[i]))
-		h *= 1099511628211
+		h = hashing.AddByte(h, lowerByte(s[i]))
 	}
 	return h
 }
@@ -115,8 +115,7 @@ func sufHash(h uint64, s string, n int) uint64 {
 		n = len(s)
 	}
 	for i := len(s) - n; i < len(s); i++ {
-		h ^= uint64(lowerByte(s[i]))
-		h *= 1099511628211
+		h = hashing.AddByte(h, lowerByte(s[i]))
 	}
 	return h
 }
@@ -126,8 +125,7 @@ func preHash(h uint64, s string, n int) uint64 {
 		n = len(s)
 	}
 	for i := 0; i < n; i++ {
-		h ^= uint64(lowerByte(s[i]))
-		h *= 1099511628211
+		h = hashing.AddByte(h, lowerByte(s[i]))
 	}
 	return h
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/lector-nlp/lector/internal/hashing"
 )
 
 //go:embed case.txt.gz
@@ -137,14 +139,13 @@ func LoadCase() (*Case, error) {
 
 // LowerKey returns the key of the lower-cased form of w.
 func LowerKey(w string) uint64 {
-	h := uint64(14695981039346656037) ^ 31
+	h := uint64(hashing.Offset) ^ 31
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 32
 		}
-		h ^= uint64(c)
-		h *= 1099511628211
+		h = hashing.AddByte(h, c)
 	}
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd

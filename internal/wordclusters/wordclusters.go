@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/perceptron"
 )
 
@@ -148,8 +149,7 @@ func KeyOf(w string, title bool) uint64 {
 		case title && i > 0 && c >= 'A' && c <= 'Z':
 			c += 32
 		}
-		h ^= uint64(c)
-		h *= 1099511628211
+		h = hashing.AddByte(h, c)
 	}
 	return perceptron.Mix(h)
 }

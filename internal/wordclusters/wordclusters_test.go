@@ -46,3 +46,49 @@ func TestEmbedded(t *testing.T) {
 		t.Error("Germany is not capitalised more often than the")
 	}
 }
+
+// The keys are those of the shipped tables (written with FNV-1a by hand
+// before internal/hashing): they must not change.
+func TestKeysPinned(t *testing.T) {
+	fnv := func(h uint64, b []byte) uint64 {
+		for _, c := range b {
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
+		return h
+	}
+	fmix := func(h uint64) uint64 {
+		h ^= h >> 33
+		h *= 0xff51afd7ed558ccd
+		h ^= h >> 33
+		h *= 0xc4ceb9fe1a85ec53
+		h ^= h >> 33
+		if h == 0 {
+			h = 1
+		}
+		return h
+	}
+	offset := uint64(14695981039346656037)
+	seed977 := (offset ^ 977) * 1099511628211
+	cases := []struct{ w, norm, title, lower string }{
+		{"Paris", "Paris", "Paris", "paris"},
+		{"PARIS", "PARIS", "Paris", "paris"},
+		{"1996-08-22", "0000-00-00", "0000-00-00", "1996-08-22"},
+		{"naïve", "naïve", "Naïve", "naïve"},
+	}
+	for _, c := range cases {
+		if got, want := KeyOf(c.w, false), fmix(fnv(seed977, []byte(c.norm))); got != want {
+			t.Errorf("KeyOf(%q, false) = %#x, want %#x", c.w, got, want)
+		}
+		if got, want := KeyOf(c.w, true), fmix(fnv(seed977, []byte(c.title))); got != want {
+			t.Errorf("KeyOf(%q, true) = %#x, want %#x", c.w, got, want)
+		}
+		h := fnv(offset^31, []byte(c.lower))
+		h ^= h >> 33
+		h *= 0xff51afd7ed558ccd
+		h ^= h >> 33
+		if got, want := LowerKey(c.w), h|1; got != want {
+			t.Errorf("LowerKey(%q) = %#x, want %#x", c.w, got, want)
+		}
+	}
+}

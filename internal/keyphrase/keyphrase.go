@@ -218,21 +218,34 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 	if X == nil {
 		return nil
 	}
-	score := make([]float64, len(cands))
-	const chunk = 1024 // rows scored between two looks at doc.Err
-	for a := 0; a < len(cands); a += chunk {
-		if a > 0 && doc.Err() != nil {
+	score, all := e.m.rank(doc, X, len(cands), n)
+	if score == nil {
+		return nil
+	}
+	ps, ok := e.choose(doc, dw, cands, score, n)
+	if !ok && !all {
+		// The cascade left too few candidates: score every one fully.
+		if score = e.m.scoreAll(doc, X, len(cands)); score == nil {
 			return nil
 		}
-		b := min(a+chunk, len(cands))
-		e.m.scoreRows(X[a*numFeatures:b*numFeatures], score[a:b])
+		ps, _ = e.choose(doc, dw, cands, score, n)
 	}
+	return ps
+}
+
+// choose takes the n best candidates by score (best first; a negative
+// score marks one not scored), skipping redundant ones. It reports false
+// when it reached a candidate not scored before it had n phrases.
+func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, score []float64, n int) ([]Phrase, bool) {
 	var ps []Phrase
-	var chosen []string // keys of the phrases taken, longest first
+	var chosen []string // keys of the phrases taken
 	var chosenLen []int
 	for _, i := range byValue(score) {
 		if len(ps) == n {
 			break
+		}
+		if score[i] < 0 {
+			return ps, false
 		}
 		c := &cands[i]
 		key := dw.key(c.words)
@@ -245,7 +258,7 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })
 		ps = append(ps, Phrase{Text: surface(doc.Text, c.mentions), Score: score[i], Mentions: ms})
 	}
-	return ps
+	return ps, true
 }
 
 // redundant reports whether the words of key (nw of them) are a contiguous

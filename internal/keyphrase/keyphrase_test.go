@@ -253,3 +253,29 @@ func TestIsUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestCascadeMatchesFull checks that scoring only the best candidates of
+// the first trees with the rest of the ensemble picks the same phrases, with
+// the same scores, as scoring every candidate fully.
+func TestCascadeMatchesFull(t *testing.T) {
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := tagged(t, article+"\n\n"+diplomacy+"\n\n"+longText(6000))
+	nc := len(candidates(doc, newDocWords(doc)))
+	K0, M0 := cascadeTrees, cascadeKeep
+	defer func() { cascadeTrees, cascadeKeep = K0, M0 }()
+	for _, n := range []int{3, 10} {
+		if keep := max(M0, cascadeFactor*n); nc <= keep {
+			t.Fatalf("%d candidates: the cascade (keep %d) is not used", nc, keep)
+		}
+		cascadeTrees, cascadeKeep = K0, M0
+		got := e.Extract(doc, n)
+		cascadeTrees = 1 << 30
+		want := e.Extract(doc, n)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("n=%d: cascade %+v\nfull %+v", n, got, want)
+		}
+	}
+}

@@ -313,13 +313,13 @@ func (f *Flat) predict4(x []float64) float64 {
 	return z
 }
 
-// rows4 is PredictRows for depth-4 trees, in blocks of trees small enough
+// rows4 is AddTrees for depth-4 trees, in blocks of trees small enough
 // to stay in the first-level cache while every row goes through them.
-func (f *Flat) rows4(X []float64, stride int, out []float64) {
+func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
 	const block = 32
 	var v [64]float64
-	for t0 := 0; t0 < len(f.t4); t0 += block {
-		ts := f.t4[t0:min(t0+block, len(f.t4))]
+	for t0 := from; t0 < to; t0 += block {
+		ts := f.t4[t0:min(t0+block, to)]
 		for r := range out {
 			copy(v[:], X[r*stride:(r+1)*stride])
 			z := out[r]
@@ -436,31 +436,48 @@ func right(x []float64, n *flatNode) int {
 	return 1
 }
 
+// Base returns the base score (logit) every prediction starts from.
+func (f *Flat) Base() float64 { return f.base }
+
+// Trees returns the number of trees.
+func (f *Flat) Trees() int { return f.trees }
+
 // PredictRows sets out[r] to the logit of row r of X, whose rows are
 // stride values each (len(out) rows). It returns exactly what Predict
-// returns per row, faster for many rows: it goes tree by tree, the tree's
-// nodes staying in the first-level cache, and walks four rows at a time.
+// returns per row, faster for many rows.
 func (f *Flat) PredictRows(X []float64, stride int, out []float64) {
-	if f.e != nil {
-		for r := range out {
-			out[r] = f.e.Predict(X[r*stride : (r+1)*stride])
-		}
-		return
-	}
 	for r := range out {
 		out[r] = f.base
 	}
-	ni, nl := 1<<f.depth-1, 1<<f.depth
+	f.AddTrees(X, stride, out, 0, f.trees)
+}
+
+// AddTrees adds to out[r] the leaves of trees from to to-1 for row r of X
+// (rows of stride values), in tree order: starting from the base score,
+// AddTrees(0, k) then AddTrees(k, Trees()) gives exactly PredictRows. It
+// goes tree by tree, the trees' nodes staying in the first-level cache, and
+// walks several rows at a time.
+func (f *Flat) AddTrees(X []float64, stride int, out []float64, from, to int) {
 	R := len(out)
-	if R == 0 {
+	if R == 0 || from >= to {
 		return
 	}
 	_ = X[R*stride-1]
-	if f.t4 != nil && stride <= 64 {
-		f.rows4(X, stride, out)
+	if f.e != nil {
+		for r := range out {
+			x := X[r*stride : (r+1)*stride]
+			for _, t := range f.e.Trees[from:to] {
+				out[r] += evalBinned(t, x)
+			}
+		}
 		return
 	}
-	for k := 0; k < f.trees; k++ {
+	if f.t4 != nil && stride <= 64 {
+		f.rows4(X, stride, out, from, to)
+		return
+	}
+	ni, nl := 1<<f.depth-1, 1<<f.depth
+	for k := from; k < to; k++ {
 		nodes := f.nodes[k*ni : (k+1)*ni]
 		leaf := f.leaf[k*nl : (k+1)*nl]
 		r := 0

@@ -100,9 +100,20 @@ func testCompileExact(t *testing.T, depth int) {
 		}
 		out := make([]float64, n)
 		f.PredictRows(flat, 4, out)
+		split := make([]float64, n)
+		for r := range split {
+			split[r] = e.Base
+		}
+		f.AddTrees(flat, 4, split, 0, 7)
+		f.AddTrees(flat, 4, split, 7, 7)
+		f.AddTrees(flat, 4, split, 7, f.Trees())
 		for r, x := range probe[:n] {
-			if a := e.Predict(x); math.Float64bits(a) != math.Float64bits(out[r]) {
+			a := e.Predict(x)
+			if math.Float64bits(a) != math.Float64bits(out[r]) {
 				t.Fatalf("PredictRows row %d of %d (%v): ensemble %v, rows %v", r, n, x, a, out[r])
+			}
+			if math.Float64bits(a) != math.Float64bits(split[r]) {
+				t.Fatalf("AddTrees 0-7-%d row %d of %d (%v): ensemble %v, split %v", f.Trees(), r, n, x, a, split[r])
 			}
 		}
 	}

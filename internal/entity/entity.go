@@ -1,13 +1,20 @@
 // Package entity groups the mentions of one article into entities: proper
 // names with their short forms, acronyms and possessives, definite
-// descriptions ("the Iranian minister") and personal pronouns. It reads the
-// roles of people from the text, gives countries, nationalities and known
-// cities their ISO 3166-1 country code (and cities their coordinates) from
-// package geo, and ranks the entities by salience.
+// descriptions ("the Iranian minister", "the company") and personal
+// pronouns ("he", and "it", "its", "they" for organisations and countries
+// where the evidence is good). It reads the roles of people from the text,
+// gives countries, nationalities, regions and known cities their ISO 3166-1
+// country code (cities their coordinates, first-level regions their ISO
+// 3166-2 code) from package geo, and ranks the entities by salience.
+//
+// Resolve is linear in the number of tokens and mentions (indexes by name,
+// token and country; recency lists for descriptions and pronouns), and
+// stops early when the document's context is cancelled.
 package entity
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/geo"
@@ -22,7 +29,7 @@ type MentionKind int
 const (
 	Proper  MentionKind = iota // a name: "Sergei Shoigu", "Shoigu", "SCO"
 	Common                     // a description: "the Russian defense minister"
-	Pronoun                    // "he", "his", "she"
+	Pronoun                    // "he", "his", "she", "it", "its", "they"
 )
 
 func (k MentionKind) String() string {
@@ -60,25 +67,44 @@ type Entity struct {
 	Type        ner.Type
 	Salience    float64 // in [0, 1]; the saliences of a text sum to 1
 	Mentions    []Mention
-	CountryCode string  // ISO 3166-1 alpha-2, for countries, nationalities and known cities
+	CountryCode string  // ISO 3166-1 alpha-2, for countries, nationalities, regions and known cities
+	Region      string  // ISO 3166-2 code of a first-level region ("US-CA" for California)
 	Location    *LatLng // for known cities
 	Roles       []Role  // for people
 }
 
 // cluster is an entity being built.
 type cluster struct {
+	id       int // creation order, breaks ties
 	typ      ner.Type
 	name     string
+	lname    string   // lower-cased name
 	toks     []string // lower-cased name tokens
 	ments    []ment
 	roles    []Role
 	gender   byte
 	code     string
+	region   string // ISO 3166-2 of a first-level region
 	loc      *LatLng
+	alts     []placeCand // readings of an ambiguous place name, chosen by disambiguate
 	acronym  string
 	country  bool // the cluster names a country
 	headName bool // the name comes from a headline
 	lastTok  int
+	stamp    int // visit mark of the resolver's current search
+	idx      int // position in the resolver's clusters, for entities
+	// during the left-to-right scans of descriptions and pronouns
+	seen    int // mentions so far
+	lastSub bool
+}
+
+// placeCand is one reading of an ambiguous place name: a country, a
+// region or a city.
+type placeCand struct {
+	code, region string
+	loc          *LatLng
+	country      bool
+	pop          int // population of a city reading
 }
 
 // ment is a mention with its token range and sentence.
@@ -100,14 +126,39 @@ type resolver struct {
 	acronyms map[string]*cluster
 	headSet  bool
 	isHead   bool
+	stop     bool // the document's context is done
+	stamp    int
+	// indexes of match: clusters by lower-cased name, people by name
+	// token, countries by code (entries may be stale: match checks)
+	byName map[string][]*cluster
+	byTok  map[string][]*cluster
+	byCode map[string][]*cluster
+}
+
+// checkEvery is how many tokens or mentions pass between two checks of the
+// document's context.
+const checkEvery = 2048
+
+// cancelled reports, every checkEvery steps i, whether the document's
+// context is done; once it is, it stays true.
+func (r *resolver) cancelled(i int) bool {
+	if !r.stop && i%checkEvery == 0 && r.doc.Err() != nil {
+		r.stop = true
+	}
+	return r.stop
 }
 
 // Resolve groups the mentions ms of doc into entities, sorted by salience,
 // highest first. Numeric and temporal mentions (DATE, MONEY, ...) are left
 // out. doc should be POS-tagged; without tags subjects are found from a
-// short verb list.
+// short verb list. When doc's context is cancelled (text.Document.Err),
+// Resolve returns early with nil.
 func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
-	r := &resolver{doc: doc, acronyms: map[string]*cluster{}}
+	r := &resolver{doc: doc, acronyms: map[string]*cluster{},
+		byName: map[string][]*cluster{}, byTok: map[string][]*cluster{}, byCode: map[string][]*cluster{}}
+	if doc.Err() != nil {
+		return nil
+	}
 	r.tokSent = make([]int, len(doc.Tokens))
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last && i < len(r.tokSent); i++ {
@@ -116,28 +167,44 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
 	ms = append([]ner.Mention(nil), ms...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	for _, m := range ms {
+	slices.SortStableFunc(ms, func(a, b ner.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	for k, m := range ms {
+		if r.cancelled(k) {
+			return nil
+		}
 		if !named(m.Type) || m.First < 0 || m.Last > len(doc.Tokens) || m.First >= m.Last {
 			continue
 		}
 		r.proper(m)
 	}
 	r.parenAcronyms()
-	for _, c := range r.clusters {
+	r.retype()
+	for k, c := range r.clusters {
+		if r.cancelled(k) {
+			return nil
+		}
 		if c.typ == ner.Person {
 			r.personRoles(c)
 		}
 		r.place(c)
 	}
+	r.disambiguate()
 	r.nominals()
-	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].first < r.ments[j].first })
+	if r.stop {
+		return nil
+	}
+	slices.SortStableFunc(r.ments, byFirst)
 	for _, m := range r.ments {
 		m.subject = r.isSubject(m.first, m.last)
 	}
 	r.pronouns()
+	if r.stop {
+		return nil
+	}
 	return r.entities()
 }
+
+func byFirst(a, b *ment) int { return cmp.Compare(a.first, b.first) }
 
 func named(t ner.Type) bool {
 	switch t {
@@ -245,18 +312,41 @@ func (r *resolver) proper(m ner.Mention) {
 		c.gender = gender
 	}
 	if c == nil {
-		c = &cluster{typ: typ, name: name, toks: toks, headName: head, gender: gender}
+		c = &cluster{id: len(r.clusters), typ: typ, name: name, toks: toks, headName: head, gender: gender}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
+		r.index(c)
+		if c.country {
+			r.byCode[c.code] = append(r.byCode[c.code], c)
+		}
 	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
 		// the longest name names the entity, but a headline's words
 		// ("Obama Sees ...") only until the body names it
 		c.name, c.toks, c.headName = name, toks, head
+		r.index(c)
 	}
 	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 {
 		c.typ = ner.Person
+		r.index(c)
 	}
 	r.add(c, Proper, first, last)
+}
+
+// index files c under its current name and, for people, its name tokens.
+func (r *resolver) index(c *cluster) {
+	ln := lower(c.name)
+	c.lname = ln
+	if l := r.byName[ln]; len(l) == 0 || l[len(l)-1] != c {
+		r.byName[ln] = append(l, c)
+	}
+	if c.typ != ner.Person {
+		return
+	}
+	for _, t := range c.toks {
+		if l := r.byTok[t]; len(l) == 0 || l[len(l)-1] != c {
+			r.byTok[t] = append(l, c)
+		}
+	}
 }
 
 // headline reports whether token i lies in a title-case first sentence
@@ -313,14 +403,16 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 
 // match finds the cluster that a name mention belongs to: the same name,
 // the same country, a defined acronym, or (for people) a part of the full
-// name. The most recently mentioned candidate wins.
+// name. The most recently mentioned candidate wins. Candidates come from
+// the indexes: a cluster can only match through its name, its country code
+// or a name token it shares with the mention.
 func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
 	var best *cluster
 	better := func(c *cluster) {
-		if best == nil || c.lastTok > best.lastTok {
+		if best == nil || c.lastTok > best.lastTok || c.lastTok == best.lastTok && c.id < best.id {
 			best = c
 		}
 	}
@@ -335,15 +427,20 @@ func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) 
 			code = ct.Code
 		}
 	}
-	for _, c := range r.clusters {
+	r.stamp++
+	consider := func(c *cluster) {
+		if c.stamp == r.stamp {
+			return
+		}
+		c.stamp = r.stamp
 		sameKind := c.typ == typ || (c.typ == ner.Nationality) == (typ == ner.Nationality) && c.typ != ner.Person && typ != ner.Person
-		if sameKind && lower(c.name) == lname {
+		if sameKind && c.lname == lname {
 			better(c)
-			continue
+			return
 		}
 		if code != "" && sameKind && c.code == code && c.country {
 			better(c)
-			continue
+			return
 		}
 		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1) && (gender == 0 || c.gender == 0 || c.gender == gender) {
 			if subset(toks, c.toks) || (typ == ner.Person && subset(c.toks, toks)) {
@@ -352,6 +449,25 @@ func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) 
 				// a headline's "Ruiz Sees" is the body's "Ana Ruiz"
 				better(c)
 			}
+		}
+	}
+	for _, c := range r.byName[lname] {
+		consider(c)
+	}
+	if code != "" {
+		for _, c := range r.byCode[code] {
+			consider(c)
+		}
+	}
+	if typ == ner.Person {
+		for _, t := range toks {
+			for _, c := range r.byTok[t] {
+				consider(c)
+			}
+		}
+	} else if len(toks) == 1 {
+		for _, c := range r.byTok[toks[0]] {
+			consider(c)
 		}
 	}
 	return best
@@ -411,22 +527,27 @@ func (r *resolver) parenAcronyms() {
 	// move the clusters that NER made for the acronym, and add the uses
 	// that NER missed
 	keep := r.clusters[:0]
+	moved := map[*cluster]*cluster{}
 	for _, c := range r.clusters {
 		if t, ok := r.acronyms[c.name]; ok && t != c {
-			for _, m := range c.ments {
-				for _, rm := range r.ments {
-					if rm.first == m.first && rm.c == c {
-						rm.c = t
-					}
-				}
-				t.ments = append(t.ments, m)
-			}
+			moved[c] = t
+			t.ments = append(t.ments, c.ments...)
 			continue
 		}
 		keep = append(keep, c)
 	}
 	r.clusters = keep
+	if len(moved) > 0 {
+		for _, rm := range r.ments {
+			if t, ok := moved[rm.c]; ok {
+				rm.c = t
+			}
+		}
+	}
 	for i := range r.doc.Tokens {
+		if r.cancelled(i) {
+			return
+		}
 		if r.inMent[i] {
 			continue
 		}
@@ -489,13 +610,27 @@ func initialsMatch(a string, toks []text.Token) bool {
 	return string(caps) == a || string(all) == a
 }
 
-// place gives countries, nationalities and cities their code and position.
+// place gives countries, nationalities, regions and cities their code and
+// position. A name with readings in several countries ("Georgia": the
+// country or the US state; "Ontario": the Canadian province or a city in
+// California) keeps its readings in c.alts for disambiguate.
 func (r *resolver) place(c *cluster) {
+	c.alts = nil
 	switch c.typ {
 	case ner.Location, ner.Org, ner.Misc:
 		if ct, ok := geo.CountryByName(c.name); ok && c.typ != ner.Org {
 			c.code = ct.Code
 			c.country = true
+			if c.typ == ner.Location {
+				for _, rg := range geo.RegionsByName(c.name) {
+					if rg.CountryCode() != ct.Code {
+						c.alts = append(c.alts, placeCand{code: rg.CountryCode(), region: rg.Code})
+					}
+				}
+				if len(c.alts) > 0 {
+					c.alts = append(c.alts, placeCand{code: ct.Code, country: true})
+				}
+			}
 			return
 		}
 		if ct, ok := geo.CountryByDemonym(c.name); ok && c.typ != ner.Org && !strings.Contains(c.name, " ") {
@@ -504,11 +639,27 @@ func (r *resolver) place(c *cluster) {
 			c.code = ct.Code
 			return
 		}
-		if c.typ == ner.Location {
-			if city, ok := geo.CityByName(c.name); ok {
-				c.code = city.CountryCode
-				c.loc = &LatLng{Lat: city.Lat, Lng: city.Lng}
+		if c.typ != ner.Location {
+			return
+		}
+		var cands []placeCand
+		city, isCity := geo.CityByName(c.name)
+		if isCity {
+			cands = append(cands, placeCand{code: city.CountryCode, loc: &LatLng{Lat: city.Lat, Lng: city.Lng}, pop: city.Population})
+		}
+		for _, rg := range geo.RegionsByName(c.name) {
+			if isCity && rg.CountryCode() == city.CountryCode {
+				// "New York", "Moscow": the city, with its coordinates
+				continue
 			}
+			cands = append(cands, placeCand{code: rg.CountryCode(), region: rg.Code})
+		}
+		switch len(cands) {
+		case 0:
+		case 1:
+			c.code, c.region, c.loc = cands[0].code, cands[0].region, cands[0].loc
+		default:
+			c.alts = cands
 		}
 	case ner.Nationality:
 		if ct, ok := geo.CountryByDemonym(c.name); ok {
@@ -517,62 +668,283 @@ func (r *resolver) place(c *cluster) {
 	}
 }
 
+// disambiguate picks one reading of each ambiguous place name: the reading
+// whose country the rest of the text names most (by mentions of places
+// and nationalities with one reading), else the country of that name, else
+// a city of a million people, else a region when one country's is far the
+// largest (geo.Weight), else a lone city. Nothing is assigned when the
+// readings stay tied.
+func (r *resolver) disambiguate() {
+	var ev map[string]int
+	for _, c := range r.clusters {
+		if len(c.alts) == 0 {
+			continue
+		}
+		if ev == nil {
+			ev = map[string]int{}
+			for _, o := range r.clusters {
+				if o.code != "" && len(o.alts) == 0 {
+					for _, m := range o.ments {
+						if m.kind == Proper {
+							ev[o.code]++
+						}
+					}
+				}
+			}
+		}
+		top := 0
+		for i, a := range c.alts {
+			if ev[a.code] > ev[c.alts[top].code] {
+				top = i
+			}
+		}
+		pick := top
+		for _, a := range c.alts {
+			if a.code != c.alts[top].code && ev[a.code] == ev[c.alts[top].code] {
+				pick = defaultReading(c.alts) // a tie: no evidence either way
+				break
+			}
+		}
+		c.code, c.region, c.loc, c.country = "", "", nil, false
+		if pick >= 0 {
+			a := c.alts[pick]
+			c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+		}
+	}
+}
+
+// defaultReading is the reading of an ambiguous place name without
+// evidence from the text, -1 when none stands out.
+func defaultReading(alts []placeCand) int {
+	for i, a := range alts {
+		if a.country {
+			return i
+		}
+	}
+	for i, a := range alts {
+		if a.loc != nil && a.pop >= 1_000_000 {
+			return i
+		}
+	}
+	// regions: the one of a country far larger than the others'
+	best, bestW, nextW := -1, 0, 0
+	for i, a := range alts {
+		if a.region == "" {
+			continue
+		}
+		w := geo.Weight(a.code)
+		if best < 0 || w > bestW {
+			if best >= 0 && alts[best].code != a.code {
+				nextW = max(nextW, bestW)
+			}
+			best, bestW = i, w
+		} else if a.code != alts[best].code {
+			nextW = max(nextW, w)
+		}
+	}
+	if best >= 0 && bestW >= 5*nextW {
+		return best
+	}
+	if best >= 0 {
+		return -1
+	}
+	city := -1
+	for i, a := range alts {
+		if a.loc != nil {
+			if city >= 0 {
+				return -1
+			}
+			city = i
+		}
+	}
+	return city
+}
+
+// retype corrects the type that the recogniser gave a name when the text
+// says otherwise: an acronym that no gazetteer knows, tagged as a place
+// but used as an agreement ("obligations under the JCPOA", "violated the
+// NPT") becomes a LAW, and one used as a body ("the XYZ said", "members
+// of the XYZ") an ORGANIZATION; a name headed by "Agreement", "Treaty",
+// "Accord" ... tagged as a place or MISC becomes a LAW. A place name that
+// is ever used as a place ("in the XYZ") stays one.
+func (r *resolver) retype() {
+	for _, c := range r.clusters {
+		if c.typ != ner.Location && c.typ != ner.Misc {
+			continue
+		}
+		if len(c.toks) > 1 && lawHeads[c.toks[len(c.toks)-1]] {
+			c.typ = ner.Law
+			continue
+		}
+		if !isAcronym(c.name) || knownPlace(c.name) {
+			continue
+		}
+		law, org, loc := 0, 0, 0
+		for _, m := range c.ments {
+			if m.kind != Proper {
+				continue
+			}
+			switch r.acronymUse(m.first, m.last) {
+			case 'l':
+				law++
+			case 'o':
+				org++
+			case 'p':
+				loc++
+			}
+		}
+		switch {
+		case loc > 0:
+		case law > org:
+			c.typ = ner.Law
+		case org > law && c.typ == ner.Location:
+			c.typ = ner.Org
+		}
+	}
+}
+
+func knownPlace(name string) bool {
+	if _, ok := geo.CountryByName(name); ok {
+		return true
+	}
+	if _, ok := geo.CityByName(name); ok {
+		return true
+	}
+	return len(geo.RegionsByName(name)) > 0
+}
+
+// acronymUse reads the words around a name: 'l' for an agreement ("under
+// the X", "violation of the X"), 'o' for a body ("X said", "members of
+// the X"), 'p' for a place ("in the X"), 0 when they say nothing.
+func (r *resolver) acronymUse(first, last int) byte {
+	j := first - 1
+	if l := lower(r.tok(j)); l == "the" {
+		j--
+	}
+	prev := lower(r.tok(j))
+	switch {
+	case lawVerbs[prev] || prev == "under":
+		return 'l'
+	case locPreps[prev]:
+		return 'p'
+	case prev == "of" || prev == "from" || prev == "with" || prev == "by" || prev == "to":
+		w := lower(r.tok(j - 1))
+		if lawPairs[w+" "+prev] {
+			return 'l'
+		}
+		if (w == "members" || w == "member" || w == "membership") && prev == "of" {
+			return 'o'
+		}
+	}
+	next := lower(r.tok(last))
+	if r.possessiveAt(last) > 0 {
+		next = lower(r.tok(last + r.possessiveAt(last)))
+	}
+	if orgNext[next] {
+		return 'o'
+	}
+	return 0
+}
+
+var (
+	lawHeads = set("act", "treaty", "accord", "accords", "agreement", "convention", "protocol", "charter",
+		"amendment", "pact", "directive")
+	// lawVerbs take an agreement as their object ("violated the NPT")
+	lawVerbs = set("violate", "violates", "violated", "violating", "breach", "breaches", "breached", "breaching",
+		"sign", "signs", "signed", "signing", "ratify", "ratifies", "ratified", "ratifying", "rejoin", "rejoins",
+		"rejoined", "rejoining", "revive", "revives", "revived", "reviving", "implement", "implements",
+		"implemented", "implementing", "renegotiate", "renegotiated", "scrap", "scrapped", "repeal", "repealed",
+		"amend", "amended", "abrogate", "abrogated", "quit")
+	// lawPairs, a word and a preposition, take an agreement ("violation
+	// of the X", "withdrew from the X")
+	lawPairs = set("violation of", "violations of", "breach of", "breaches of", "implementation of",
+		"ratification of", "revival of", "terms of", "provisions of", "withdrawal from", "exit from",
+		"withdraw from", "withdrew from", "withdrawn from", "withdrawing from", "withdraws from", "exited from",
+		"compliance with", "non-compliance with", "comply with", "complied with", "complying with",
+		"complies with", "abide by", "abided by", "abiding by", "abides by", "adhere to", "adhered to",
+		"adhering to", "parties to", "party to", "signatories to", "signatory to", "return to", "returned to",
+		"returning to")
+	locPreps = set("in", "at", "near", "across", "into", "inside", "outside", "throughout", "around")
+	orgNext  = set("said", "says", "announced", "spokesman", "spokeswoman", "spokesperson", "chief", "members",
+		"member", "secretary-general", "summit", "officials", "official", "headquarters", "chairman", "leadership")
+)
+
 // entities turns the clusters into the result, with salience.
 func (r *resolver) entities() []Entity {
 	nSent := len(r.doc.Sentences)
 	if nSent == 0 {
 		nSent = 1
 	}
-	scores := make([]float64, len(r.clusters))
-	total := 0.0
 	for i, c := range r.clusters {
-		s := 0.0
-		firstSent := nSent
-		for _, m := range r.ments {
-			if m.c != c {
-				continue
-			}
-			w := 1.0
-			switch m.kind {
-			case Common:
-				w = 0.8
-			case Pronoun:
-				w = 0.6
-			}
-			if m.subject {
-				w *= 1.5
-			}
-			if m.sent < firstSent {
-				firstSent = m.sent
-			}
-			s += w
-		}
-		// the headline and lead sentence count most
-		s *= 1 + 1.5/(1+float64(firstSent))
-		if c.typ == ner.Person {
-			s *= 1.2
-		}
-		scores[i] = s
-		total += s
+		c.idx = i
 	}
-	out := make([]Entity, 0, len(r.clusters))
-	for i, c := range r.clusters {
-		e := Entity{Name: c.name, Type: c.typ, CountryCode: c.code, Location: c.loc, Roles: c.roles}
-		if total > 0 {
-			e.Salience = scores[i] / total
-		}
-		seen := map[text.Span]bool{}
-		for _, m := range r.ments {
-			if m.c == c && !seen[m.span] {
-				seen[m.span] = true
-				e.Mentions = append(e.Mentions, Mention{Span: m.span, Kind: m.kind})
-			}
-		}
-		if len(e.Mentions) == 0 {
+	live := func(c *cluster) (int, bool) {
+		return c.idx, c.idx < len(r.clusters) && r.clusters[c.idx] == c
+	}
+	scores := make([]float64, len(r.clusters))
+	firstSent := make([]int, len(r.clusters))
+	count := make([]int, len(r.clusters))
+	for i := range firstSent {
+		firstSent[i] = nSent
+	}
+	for _, m := range r.ments {
+		i, ok := live(m.c)
+		if !ok {
 			continue
 		}
-		out = append(out, e)
+		w := 1.0
+		switch m.kind {
+		case Common:
+			w = 0.8
+		case Pronoun:
+			w = 0.6
+		}
+		if m.subject {
+			w *= 1.5
+		}
+		if m.sent < firstSent[i] {
+			firstSent[i] = m.sent
+		}
+		scores[i] += w
+		count[i]++
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Salience > out[j].Salience })
-	return out
+	total := 0.0
+	for i, c := range r.clusters {
+		// the headline and lead sentence count most
+		scores[i] *= 1 + 1.5/(1+float64(firstSent[i]))
+		if c.typ == ner.Person {
+			scores[i] *= 1.2
+		}
+		total += scores[i]
+	}
+	out := make([]Entity, len(r.clusters))
+	for i, c := range r.clusters {
+		out[i] = Entity{Name: c.name, Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
+		if total > 0 {
+			out[i].Salience = scores[i] / total
+		}
+		if count[i] > 0 {
+			out[i].Mentions = make([]Mention, 0, count[i])
+		}
+	}
+	// r.ments is sorted by position: the same span twice is adjacent
+	for _, m := range r.ments {
+		i, ok := live(m.c)
+		if !ok {
+			continue
+		}
+		e := &out[i]
+		if n := len(e.Mentions); n > 0 && e.Mentions[n-1].Span == m.span {
+			continue
+		}
+		e.Mentions = append(e.Mentions, Mention{Span: m.span, Kind: m.kind})
+	}
+	keep := out[:0]
+	for _, e := range out {
+		if len(e.Mentions) > 0 {
+			keep = append(keep, e)
+		}
+	}
+	slices.SortStableFunc(keep, func(a, b Entity) int { return cmp.Compare(b.Salience, a.Salience) })
+	return keep
 }

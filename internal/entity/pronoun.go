@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
@@ -48,22 +48,39 @@ func (r *resolver) isSubject(first, last int) bool {
 
 // pronouns links he/his/she/her to a person: agreeing in gender, mentioned
 // in the same sentence before the pronoun or in the three sentences before
-// it, preferring subjects and then the most recent mention.
+// it, preferring subjects and then the most recent mention. it/its and
+// they/their go to organisations and countries (thingPronoun).
 func (r *resolver) pronouns() {
 	var added []*ment
 	ms := r.ments // sorted by position
 	mi := 0
 	var seen []*ment
 	for i, tk := range r.doc.Tokens {
+		if r.cancelled(i) {
+			return
+		}
 		for mi < len(ms) && ms[mi].first < i {
 			seen = append(seen, ms[mi])
 			mi++
 		}
-		g, ok := pronouns[lower(tk.Text)]
+		if n := len(tk.Text); n < 2 || n > 10 || !pronounStart[tk.Text[0]] {
+			continue
+		}
+		g, ok := lowerIn(pronouns, tk.Text)
 		if !ok || r.inMent[i] {
 			continue
 		}
 		sent := r.tokSent[i]
+		if g == 'n' || g == 'p' {
+			if c := r.thingPronoun(i, g, seen); c != nil {
+				m := &ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c}
+				m.subject = r.isSubject(i, i+1)
+				c.ments = append(c.ments, *m)
+				added = append(added, m)
+				seen = append(seen, m)
+			}
+			continue
+		}
 		var best *ment
 		bestScore := 0.0
 		// "For his part, Shoigu ...": the pronoun points forward
@@ -121,5 +138,129 @@ func (r *resolver) pronouns() {
 		seen = append(seen, m)
 	}
 	r.ments = append(r.ments, added...)
-	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].first < r.ments[j].first })
+	slices.SortStableFunc(r.ments, byFirst)
+}
+
+// pronounStart holds the first letters of the pronouns.
+var pronounStart = func() (t [256]bool) {
+	for p := range pronouns {
+		t[p[0]] = true
+		t[p[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
+// agentVerbs follow an "it" that stands for an organisation or a country
+// ("it said", "it announced"); other uses of "it" ("it is likely") are
+// left alone.
+var agentVerbs = set("said", "says", "told", "added", "adds", "announced", "announces", "reported", "reports",
+	"plans", "planned", "expects", "expected", "posted", "agreed", "agrees", "wants", "wanted", "hopes",
+	"hoped", "denied", "denies", "confirmed", "confirms", "rejected", "rejects", "urged", "urges", "accused",
+	"accuses", "warned", "warns", "launched", "signed", "sold", "bought", "acquired", "employs", "owns",
+	"demanded", "demands", "insisted", "insists", "stressed", "noted", "vowed", "pledged", "threatened",
+	"blamed", "condemned", "welcomed", "welcomes", "stated", "declined", "refused", "argued", "claimed",
+	"claims", "cut", "raised", "hired", "fired", "invested", "filed", "sued", "won", "lost", "joined", "left")
+
+// thingPronoun finds the organisation or country that it/its (g 'n') or
+// they/their/them (g 'p') at token i stands for, among the mentions seen
+// of this sentence and the one before. The evidence must be good: "it"
+// only as the subject of an agentive verb, they/their only for a plural
+// name ("the Democrats", "Iranians") with no plural noun nor coordination
+// in between, and one candidate clearly ahead of the others (subjects
+// first, then nearer sentences); otherwise nothing is linked.
+func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
+	l := lower(r.tok(i))
+	if l == "it" {
+		j := i + 1
+		if a := lower(r.tok(j)); a == "also" || a == "then" || a == "later" || a == "previously" || a == "has" || a == "had" {
+			j++
+		}
+		if !agentVerbs[lower(r.tok(j))] {
+			return nil
+		}
+	}
+	sent := r.tokSent[i]
+	type cand struct {
+		c     *cluster
+		score float64
+	}
+	var cands []cand
+	for k := len(seen) - 1; k >= 0; k-- {
+		m := seen[k]
+		d := sent - m.sent
+		if d > 1 {
+			break
+		}
+		if !r.thingAntecedent(m, g, i) {
+			continue
+		}
+		score := 2.0 - float64(d)
+		if m.subject {
+			score += 1.5
+		}
+		if m.kind == Proper {
+			score += 0.3
+		}
+		score -= float64(i-m.last) * 0.001
+		found := false
+		for x := range cands {
+			if cands[x].c == m.c {
+				cands[x].score = max(cands[x].score, score)
+				found = true
+			}
+		}
+		if !found {
+			cands = append(cands, cand{m.c, score})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	best := 0
+	for x := range cands {
+		if cands[x].score > cands[best].score {
+			best = x
+		}
+	}
+	for x := range cands {
+		if x != best && cands[best].score-cands[x].score < 0.5 {
+			return nil // two about as likely: leave it
+		}
+	}
+	return cands[best].c
+}
+
+// thingAntecedent reports whether mention m can be what the pronoun at
+// token i (g 'n' singular, 'p' plural) stands for.
+func (r *resolver) thingAntecedent(m *ment, g byte, i int) bool {
+	c := m.c
+	if g == 'n' {
+		return c.typ == ner.Org || c.typ == ner.Location && c.country
+	}
+	if c.typ != ner.Org && c.typ != ner.Nationality {
+		return false
+	}
+	// a plural name, not one of a coordination ("Iranians and Russians")
+	w := r.tok(m.last - 1)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if l := lower(r.tok(m.last)); l == "and" || l == "or" || l == "," {
+		return false
+	}
+	if l := lower(r.tok(m.first - 1)); l == "and" || l == "or" {
+		return false
+	}
+	// no other plural noun in between that they could stand for; this
+	// needs the tags
+	for k := m.last; k < i; k++ {
+		p := r.doc.Tokens[k].POS
+		if p == "" {
+			return false
+		}
+		if (p == "NNS" || p == "NNPS") && !r.inMent[k] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,10 +1,12 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // personRoles reads the roles of a person from the words before its names
@@ -269,11 +271,31 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 
 // nominals finds definite descriptions of people ("the Iranian minister",
 // "The Russian defense minister") and links each to the most recent person
-// whose roles match its head noun, its nationality and its title words.
+// whose roles match its head noun, its nationality and its title words;
+// and descriptions of organisations, countries, regions and cities ("the
+// ministry", "the country", "the company"), linked to the most salient
+// compatible entity of the sentences just before (thingNominal). One pass
+// from left to right keeps the mentions seen so far in order.
 func (r *resolver) nominals() {
 	toks := r.doc.Tokens
+	all := make([]*ment, len(r.ments))
+	copy(all, r.ments)
+	slices.SortStableFunc(all, byFirst)
+	for _, c := range r.clusters {
+		c.seen = 0
+	}
+	recent := make([]*ment, 0, len(all))
+	p := 0
 	for i := 0; i < len(toks); i++ {
-		if lower(toks[i].Text) != "the" || r.inMent[i] {
+		if r.cancelled(i) {
+			return
+		}
+		for p < len(all) && all[p].first < i {
+			recent = append(recent, all[p])
+			all[p].c.seen++
+			p++
+		}
+		if !strings.EqualFold(toks[i].Text, "the") || r.inMent[i] {
 			continue
 		}
 		sent := r.doc.Sentences[r.tokSent[i]]
@@ -305,14 +327,23 @@ func (r *resolver) nominals() {
 			break
 		}
 		if head < 0 {
+			if c, h := r.thingNominal(i, sent, recent); c != nil {
+				recent = append(recent, r.add(c, Common, i, h+1))
+				c.seen++
+				for k := i; k <= h; k++ {
+					r.inMent[k] = true
+				}
+				i = h
+			}
 			continue
 		}
 		// "the president of the club" describes someone on its own
 		if nx := lower(r.tok(head + 1)); nx == "of" || nx == "for" || nx == "at" || nx == "who" {
 			continue
 		}
-		if c := r.nominalTarget(i, lower(toks[head].Text), code, mods); c != nil {
-			r.add(c, Common, i, head+1)
+		if c := r.nominalTarget(i, lower(toks[head].Text), code, mods, recent); c != nil {
+			recent = append(recent, r.add(c, Common, i, head+1))
+			c.seen++
 			for k := i; k <= head; k++ {
 				r.inMent[k] = true
 			}
@@ -321,30 +352,166 @@ func (r *resolver) nominals() {
 	}
 }
 
-func (r *resolver) nominalTarget(at int, head, code string, mods []string) *cluster {
-	var best *cluster
-	bestTok := -1
-	for _, c := range r.clusters {
-		if c.typ != ner.Person {
+// nominalTarget is the person mentioned last before token at, within eight
+// sentences, whose roles match the description. recent holds the mentions
+// before at in order.
+func (r *resolver) nominalTarget(at int, head, code string, mods []string, recent []*ment) *cluster {
+	r.stamp++
+	sentAt := r.tokSent[at]
+	for k := len(recent) - 1; k >= 0; k-- {
+		m := recent[k]
+		if sentAt-m.sent > 8 {
+			break
+		}
+		c := m.c
+		if c.typ != ner.Person || c.stamp == r.stamp {
 			continue
 		}
-		last := -1
-		for _, m := range r.ments {
-			if m.c == c && m.first < at && m.first > last {
-				last = m.first
-			}
-		}
-		if last < 0 || r.tokSent[at]-r.tokSent[last] > 8 {
-			continue
-		}
-		if !rolesMatch(c.roles, head, code, mods) {
-			continue
-		}
-		if last > bestTok {
-			best, bestTok = c, last
+		c.stamp = r.stamp
+		if rolesMatch(c.roles, head, code, mods) {
+			return c
 		}
 	}
-	return best
+	return nil
+}
+
+// thingHeads are the nouns of descriptions of things other than people:
+// 'c' a country, 't' a city, 'r' a region, 'n' an organisation with the
+// noun in its name ("the ministry": "Foreign Ministry"), 'f' a company.
+var thingHeads = map[string]byte{
+	"country": 'c', "nation": 'c',
+	"city":     't',
+	"province": 'r', "region": 'r',
+	"ministry": 'n', "bank": 'n', "party": 'n', "agency": 'n', "council": 'n', "court": 'n',
+	"commission": 'n', "committee": 'n', "university": 'n', "union": 'n', "organisation": 'n',
+	"organization": 'n', "alliance": 'n', "federation": 'n', "association": 'n', "league": 'n',
+	"fund": 'n', "institute": 'n', "army": 'n', "navy": 'n', "parliament": 'n', "assembly": 'n',
+	"department": 'n', "foundation": 'n', "authority": 'n', "bureau": 'n', "coalition": 'n',
+	"movement": 'n', "tribunal": 'n', "board": 'n', "corporation": 'n',
+	"company": 'f', "firm": 'f', "group": 'f', "carmaker": 'f', "automaker": 'f', "airline": 'f',
+	"lender": 'f', "retailer": 'f', "insurer": 'f', "manufacturer": 'f', "conglomerate": 'f',
+}
+
+// notSameThing are adjectives that point away from an earlier entity
+// ("the other country", "the neighbouring country").
+var notSameThing = set("other", "another", "neighbouring", "neighboring", "rival", "foreign", "whole", "entire",
+	"first", "second", "third", "last", "next", "previous", "former", "new", "single", "only", "home", "host",
+	"mother", "same", "own", "such", "latter", "former", "each", "every", "richest", "poorest", "largest",
+	"biggest", "smallest", "main", "parent", "sister", "partner")
+
+// corpWords mark a company's name; govWords a body that is no company.
+var (
+	corpWords = set("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "gmbh", "sa",
+		"s.a.", "nv", "n.v.", "group", "holdings", "holding", "company", "corporation", "motors", "airlines",
+		"airways", "technologies", "systems", "industries", "enterprises", "pharmaceuticals", "bank", "energy",
+		"petroleum", "oil", "telecom", "communications", "electronics", "automotive")
+	govWords = set("ministry", "party", "council", "court", "union", "organisation", "organization", "nations",
+		"agency", "army", "navy", "forces", "parliament", "government", "committee", "commission", "department",
+		"university", "federation", "association", "league", "assembly", "police", "church", "movement", "front",
+		"fund", "institute", "alliance", "office", "bureau", "authority", "senate", "congress", "house", "cabinet",
+		"guard", "corps", "service", "services", "board", "tribunal", "coalition", "foundation")
+)
+
+// thingNominal reads a description of a thing at token i ("the" [adj]
+// head) and returns the entity it refers to and the head's token: the
+// compatible entity with the most mentions so far among those of the four
+// sentences before (ties: the most recent). A head with a complement or
+// compound ("the country of origin", "the company's", "the company
+// director") is not taken, except the possessive.
+func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*cluster, int) {
+	toks := r.doc.Tokens
+	j := i + 1
+	for ; j < sent.Last && j-i <= 3; j++ {
+		t := toks[j]
+		l := lower(t.Text)
+		if _, ok := thingHeads[l]; ok {
+			break
+		}
+		// a plain adjective in between ("the oil-rich country")
+		if t.POS != "JJ" || notSameThing[l] || r.inMent[j] || isCap(t.Text) {
+			return nil, 0
+		}
+	}
+	if j >= sent.Last || j-i > 3 || r.inMent[j] {
+		return nil, 0
+	}
+	head := lower(toks[j].Text)
+	kind, ok := thingHeads[head]
+	if !ok {
+		return nil, 0
+	}
+	if r.possessiveAt(j+1) == 0 && j+1 < sent.Last {
+		nx := toks[j+1]
+		l := lower(nx.Text)
+		if l == "of" || l == "that" || l == "which" || l == "who" || l == "where" || l == "whose" || l == "to" ||
+			l == "for" || l == "in" || strings.HasPrefix(nx.POS, "NN") || isCap(nx.Text) || l == "-" {
+			return nil, 0
+		}
+	}
+	r.stamp++
+	sentAt := r.tokSent[i]
+	var best *cluster
+	bestScore := -1.0
+	for k := len(recent) - 1; k >= 0; k-- {
+		m := recent[k]
+		if sentAt-m.sent > 4 {
+			break
+		}
+		c := m.c
+		if c.stamp == r.stamp {
+			continue
+		}
+		c.stamp = r.stamp
+		if !thingFits(c, kind, head) {
+			continue
+		}
+		score := float64(c.seen)
+		if sentAt-m.sent <= 1 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best, j
+}
+
+// thingFits reports whether a description of kind with head noun can
+// name cluster c.
+func thingFits(c *cluster, kind byte, head string) bool {
+	switch kind {
+	case 'c':
+		return c.typ == ner.Location && c.country
+	case 't':
+		return c.typ == ner.Location && c.loc != nil && !c.country
+	case 'r':
+		return c.typ == ner.Location && c.region != ""
+	}
+	if c.typ != ner.Org {
+		return false
+	}
+	has := func(w string) bool {
+		for _, t := range c.toks {
+			if t == w {
+				return true
+			}
+		}
+		return false
+	}
+	if has(head) || head == "organisation" && has("organization") || head == "organization" && has("organisation") {
+		return true
+	}
+	if kind != 'f' {
+		return false
+	}
+	corp := false
+	for _, t := range c.toks {
+		if govWords[t] {
+			return false
+		}
+		corp = corp || corpWords[t]
+	}
+	return corp || len(c.toks) > 1 || !isAcronym(c.name)
 }
 
 // titleAbbrev spells out abbreviated titles ("Sen. X" is "the senator").

@@ -62,9 +62,13 @@ var nominalHeads = set(
 	"founder", "head", "prosecutor", "attorney", "adviser", "advisor", "economist",
 )
 
+// pronouns give the gender of a personal pronoun: 'm', 'f', 'n' for it
+// (organisations, countries), 'p' for they (plural names).
 var pronouns = map[string]byte{
 	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
 	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+	"it": 'n', "its": 'n', "itself": 'n',
+	"they": 'p', "their": 'p', "them": 'p', "theirs": 'p', "themselves": 'p',
 }
 
 var determiners = set("the", "a", "an", "this", "that", "these", "those")
@@ -110,6 +114,29 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// lowerIn looks up the lower-case form of s in m, whose keys are ASCII
+// words of at most 24 bytes, without allocating.
+func lowerIn[V any](m map[string]V, s string) (V, bool) {
+	var buf [24]byte
+	var zero V
+	if len(s) > len(buf) {
+		return zero, false
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return zero, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	v, ok := m[string(b)]
+	return v, ok
 }
 
 func isCap(s string) bool {

@@ -213,6 +213,35 @@ func norm(s string) string {
 	return l
 }
 
+// lookup finds s in m under its norm key. Short ASCII names (the common
+// case) are folded in a buffer on the stack, without allocating; the
+// others go through norm.
+func lookup[V any](m map[string]V, s string) (V, bool) {
+	var buf [48]byte
+	b := buf[:0]
+	s = strings.TrimSpace(s)
+	if len(s) > len(buf) {
+		v, ok := m[norm(s)]
+		return v, ok
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			v, ok := m[norm(s)]
+			return v, ok
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	if len(b) >= 4 && string(b[:4]) == "the " {
+		b = b[4:]
+	}
+	v, ok := m[string(b)]
+	return v, ok
+}
+
 // CountryByCode returns the country with the given alpha-2 code.
 func CountryByCode(code string) (Country, bool) {
 	c, ok := get().byCode[strings.ToUpper(code)]
@@ -223,7 +252,7 @@ func CountryByCode(code string) (Country, bool) {
 // listed alternative such as "U.S." or "Britain") is name.
 func CountryByName(name string) (Country, bool) {
 	t := get()
-	code, ok := t.byName[norm(name)]
+	code, ok := lookup(t.byName, name)
 	if !ok {
 		return Country{}, false
 	}
@@ -234,10 +263,9 @@ func CountryByName(name string) (Country, bool) {
 // adjective ("Iranian", "Iranians", "British").
 func CountryByDemonym(word string) (Country, bool) {
 	t := get()
-	w := norm(word)
-	code, ok := t.byDemonym[w]
-	if !ok && strings.HasSuffix(w, "s") {
-		code, ok = t.byDemonym[w[:len(w)-1]]
+	code, ok := lookup(t.byDemonym, word)
+	if w := strings.TrimSpace(word); !ok && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "S")) {
+		code, ok = lookup(t.byDemonym, w[:len(w)-1])
 	}
 	if !ok {
 		return Country{}, false
@@ -273,7 +301,15 @@ func unpunct(s string) string {
 // titleCase turns a dateline's "WASHINGTON" or "NEW YORK" into
 // "Washington", "New York"; other names are returned as they are.
 func titleCase(s string) string {
-	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 0x80 && strings.ToUpper(s) != s {
+			return s
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
 		return s
 	}
 	ws := strings.Fields(strings.ToLower(s))
@@ -290,7 +326,8 @@ func titleCase(s string) string {
 // Pakistan). Names that are also countries ("Georgia") are listed too: the
 // caller decides from the context. Generic names ("Central") are not held.
 func RegionsByName(name string) []Region {
-	return get().regions[regionKey(name)]
+	rs, _ := lookup(get().regions, fold(name))
+	return rs
 }
 
 // Weight returns a rough size of a country for breaking ties between

@@ -1,0 +1,123 @@
+package entity
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// longArticle writes a synthetic news text of about n bytes with many
+// distinct people, organisations and places (names made of syllables),
+// and the NER mentions of its names, so that Resolve can be timed on a
+// 1 MB article without the models.
+func longArticle(n int) (*text.Document, []ner.Mention) {
+	syl := []string{"ka", "ro", "mi", "te", "lu", "sa", "vo", "ne", "di", "pa", "zu", "lo", "ri", "ba", "go"}
+	seed := uint64(42)
+	rnd := func(k int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int((seed >> 33) % uint64(k))
+	}
+	word := func() string {
+		k := 2 + rnd(2)
+		var b strings.Builder
+		for i := 0; i < k; i++ {
+			b.WriteString(syl[rnd(len(syl))])
+		}
+		s := b.String()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	type gm struct {
+		start, end int
+		t          ner.Type
+	}
+	var b strings.Builder
+	var golds []gm
+	put := func(s string, t ner.Type) {
+		start := b.Len()
+		b.WriteString(s)
+		golds = append(golds, gm{start, b.Len(), t})
+	}
+	places := []string{"Kenya", "Nairobi", "Iran", "Tehran", "Russia", "Moscow", "Brazil", "Texas", "Bavaria", "Georgia"}
+	for b.Len() < n {
+		first, last, org := word(), word(), word()+" "+word()+" Bank"
+		place := places[rnd(len(places))]
+		b.WriteString("Finance Minister ")
+		put(first+" "+last, ner.Person)
+		b.WriteString(" met officials of the ")
+		put(org, ner.Org)
+		b.WriteString(" (" + strings.ToUpper(org[:1]) + strings.ToUpper(org[strings.IndexByte(org, ' ')+1:][:1]) + "B) in ")
+		put(place, ner.Location)
+		b.WriteString(" on Monday. ")
+		put(last, ner.Person)
+		b.WriteString(" said the talks went well, and he added that the minister would return. ")
+		b.WriteString("The bank said its profits rose. The ")
+		put(place, ner.Location)
+		b.WriteString(" government said it welcomed the plan and the country would grow.\n\n")
+	}
+	doc := text.Analyze(b.String())
+	startTok := make(map[int]int, len(doc.Tokens))
+	endTok := make(map[int]int, len(doc.Tokens))
+	for i, tk := range doc.Tokens {
+		startTok[tk.Start] = i
+		endTok[tk.End] = i + 1
+	}
+	tokSent := make([]int, len(doc.Tokens))
+	for si, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			tokSent[i] = si
+		}
+	}
+	var ms []ner.Mention
+	for _, g := range golds {
+		f, ok1 := startTok[g.start]
+		l, ok2 := endTok[g.end]
+		if !ok1 || !ok2 || f >= l {
+			continue
+		}
+		ms = append(ms, ner.Mention{Type: g.t, Text: doc.Text[g.start:g.end], Start: g.start, End: g.end, First: f, Last: l, Sentence: tokSent[f]})
+	}
+	return doc, ms
+}
+
+// TestResolveScales checks that Resolve is about linear in the length of
+// the text: ten times the text may take at most 25 times as long (an
+// O(n²) pass over the mentions takes 100 times).
+func TestResolveScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times Resolve on a 1 MB text")
+	}
+	small, sms := longArticle(100_000)
+	big, bms := longArticle(1_000_000)
+	best := func(doc *text.Document, ms []ner.Mention) time.Duration {
+		d := time.Duration(1 << 62)
+		for range 3 {
+			t0 := time.Now()
+			Resolve(doc, ms)
+			d = min(d, time.Since(t0))
+		}
+		return d
+	}
+	ds, db := best(small, sms), best(big, bms)
+	t.Logf("100 KB: %d mentions %v; 1 MB: %d mentions, %d tokens, %v (%.1fx)", len(sms), ds, len(bms), len(big.Tokens), db, float64(db)/float64(ds))
+	if db > 25*ds && db > 200*time.Millisecond {
+		t.Errorf("Resolve on 1 MB took %v, %0.1f times the 100 KB text (%v): not linear", db, float64(db)/float64(ds), ds)
+	}
+}
+
+// TestResolveCancelled checks that a cancelled 1 MB document returns
+// quickly.
+func TestResolveCancelled(t *testing.T) {
+	doc, ms := longArticle(1_000_000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc.WithContext(ctx)
+	t0 := time.Now()
+	Resolve(doc, ms)
+	if d := time.Since(t0); d > 50*time.Millisecond {
+		t.Errorf("cancelled Resolve on 1 MB took %v", d)
+	}
+}

@@ -15,7 +15,7 @@ func init() {
 		Parts:     []Part{PartQuotes},
 		Requires:  []string{"entities"},
 		Languages: []string{"en"},
-		Model:     "quotes-2026.11: learned cue, content-end and filter models (PolNeAR) + attribution rules",
+		Model:     "quotes-2026.11b: learned verb and noun cue, content-end and filter models (PolNeAR) + attribution rules",
 		Load: func() (RunFunc, error) {
 			return func(ctx context.Context, st *State) error {
 				if !english(st) {
@@ -24,6 +24,9 @@ func init() {
 				}
 				ents, _ := st.Scratch[scratchEntities].([]entity.Entity)
 				qs := quotes.Extract(st.Doc, ents)
+				if err := st.Doc.Err(); err != nil {
+					return err // cancelled: what Extract found is partial
+				}
 				out := make([]Quote, len(qs))
 				for i, q := range qs {
 					out[i] = Quote{

@@ -594,6 +594,11 @@ func (x *extractor) attribute() {
 		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) {
 			// inverted: "..., said X." / "” said X."
 			np := x.rightNP(c.last, s.Last)
+			if np > c.last && x.o.StrictInverted && x.clauseAfter(np, s.Last) {
+				// "Megan Hester, an organiser, said parents want ...":
+				// X is the subject of what is said
+				np = c.last
+			}
 			if np > c.last {
 				np = x.apposition(np, s.Last)
 				sp = [2]int{c.last, np}
@@ -618,6 +623,9 @@ func (x *extractor) attribute() {
 			continue
 		}
 		a, b := x.trim(content[0], content[1])
+		if !around && a >= c.last && rule != "inverted" && x.o.StartFix {
+			a, b = x.trim(x.contentStart(a, b), b)
+		}
 		if !around && a >= c.last && rule != "inverted" {
 			if e := x.cutEnd(a, b); e < b {
 				a, b = x.trim(a, e)
@@ -880,6 +888,18 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 			j--
 		}
 		k := x.leftNP(j, s.First)
+		if k == j && x.tok(j-1) == "," && x.o.StrictInverted {
+			// "X, the head of Y, said ..."
+			if st, ok := x.appositiveSubject(j-1, s.First); ok {
+				k, j = st, j-1
+				for e := k; e < j; e++ {
+					if x.tok(e) == "," {
+						j = e
+						break
+					}
+				}
+			}
+		}
 		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (lower(x.tok(k-1)) == "of" || prepCues[lower(x.tok(k-1))] || lower(x.tok(k-1)) == "from") {
 			k2 := x.leftNP(k-1, s.First)
 			if k2 >= k-1 {
@@ -892,6 +912,56 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 		}
 	}
 	return true
+}
+
+// contentStart moves the start a of content [a, b) that follows its cue
+// past what is not said: an adverb before the clause ("(foolishly) that",
+// "later, “...”"), a hearer ("told reporters that", "wrote him: “...”")
+// and a second reporting verb ("wants to know whether").
+func (x *extractor) contentStart(a, b int) int {
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
+	opens := func(k int) bool {
+		w := lower(x.tok(k))
+		return w == "that" || x.markKind(k) != 0 || (w == "," || w == ":") && x.markKind(k+1) != 0
+	}
+	for step := 0; step < 3 && a < b; step++ {
+		switch {
+		case x.tok(a) == "(" && x.pos(a+1) == "RB" && x.tok(a+2) == ")" && a+3 < b:
+			a += 3
+		case x.pos(a) == "RB" && a+1 < b && (opens(a+1) || x.tok(a+1) == "," && x.markKind(a+2) != 0) && lower(x.tok(a)) != "not":
+			a++
+		case x.pos(a) == "TO" && x.pos(a+1) == "VB" && a+2 < b && headlineCue(lx, lower(x.tok(a+1))) && (clauseWord[lower(x.tok(a+2))] || x.markKind(a+2) != 0):
+			a += 2
+		case x.markKind(a) == 0 && lower(x.tok(a)) != "that":
+			e := x.rightNP(a, b)
+			if e == a || e-a > 5 || e >= b || !opens(e) {
+				return a
+			}
+			if lower(x.tok(e)) != "that" && x.tok(e) != "," && x.tok(e) != ":" {
+				return a // "said the plan “is dead”": the noun is said
+			}
+			if h := x.pos(e - 1); lower(x.tok(e)) == "that" && h != "PRP" && h != "NNP" && h != "NNPS" {
+				return a // "the idea that ...": a noun's own clause
+			}
+			a = e
+		default:
+			return a
+		}
+	}
+	return a
+}
+
+// clauseAfter: a verb follows the noun phrase that ends at np (after
+// adverbs), so the noun phrase is a subject.
+func (x *extractor) clauseAfter(np, limit int) bool {
+	for np < limit && x.pos(np) == "RB" {
+		np++
+	}
+	p := x.pos(np)
+	return np < limit && (p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD")
 }
 
 // passiveBy returns the end of the agent in "reported by NP" after the

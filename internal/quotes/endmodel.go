@@ -88,10 +88,28 @@ func (x *extractor) endFeatures(start, k int, s *fsink) {
 		s.add("in-quote")
 	}
 	// a finite verb between the start and k: the content is a clause so far
+	verb, allNP := false, true
 	for i := start; i < k; i++ {
 		if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
-			s.add("verb-before")
-			break
+			verb = true
+		}
+		if !x.isNPToken(i) && lower(x.tok(i)) != "of" {
+			allNP = false
+		}
+	}
+	if verb {
+		s.add("verb-before")
+	}
+	if x.o.EndNPFeatures {
+		// "attacked Machado | in early-morning tweets": a noun phrase is
+		// complete before an adjunct
+		if allNP {
+			s.add("np-done*w=", w)
+			s.add("np-done*pos=", p)
+		}
+		s.add("prev-pos*pos=", x.pos(k-1), "*", p)
+		if verb {
+			s.add("verb-before*w=", w)
 		}
 	}
 }

@@ -261,6 +261,9 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 	}
 	on("len=" + bucket(words))
 	on("kind*len=" + kind + "*" + bucket(words))
+	if x.o.RichFeatures && a < b {
+		x.richFeatures(q, m, a, b, words, on)
+	}
 	if a < b {
 		first := lower(x.tok(a))
 		if first == "that" || x.markKind(a) != 0 {
@@ -327,6 +330,53 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 		}
 	}
 	return f
+}
+
+// richFeatures adds conjunctions of the rule with what the content looks
+// like, and the candidates around the quote, for the filter.
+func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, on func(string)) {
+	r := m.rule
+	on("rule*first-pos=" + r + "*" + x.pos(a))
+	on("rule*len=" + r + "*" + bucket(words))
+	if t := x.tok(b - 1); !isWordTok(t) {
+		on("last=" + t)
+	} else {
+		on("last-pos=" + x.pos(b-1))
+	}
+	if q.Speaker.End == 0 {
+		on("no-speaker*rule=" + r)
+	} else if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
+		on("speaker-pos*rule=" + x.pos(sb-1) + "*" + r)
+	}
+	if q.Cue.End > 0 {
+		c0 := x.tokAt(q.Cue.Start)
+		on("cue-lemma*rule=" + x.lemma(c0) + "*" + r)
+		if q.Cue.Start >= q.Content.End {
+			on("gap-before=" + distBucket(c0-b))
+		} else if c0 < a {
+			on("gap-after=" + distBucket(a-c0))
+		}
+	}
+	// other candidates in the sentence
+	if x.sentQuotes == nil {
+		x.sentQuotes = map[int]int{}
+		for _, o := range x.quotes {
+			if oa := x.tokAt(o.Content.Start); o.Content.End > 0 && oa < len(x.toks) {
+				x.sentQuotes[x.tokSent[oa]]++
+			}
+		}
+	}
+	on("sent-others=" + distBucket(x.sentQuotes[x.tokSent[a]]-1))
+	hasQuote := false
+	for i := a; i < b; i++ {
+		if x.qAt(i) >= 0 {
+			hasQuote = true
+			break
+		}
+	}
+	if hasQuote {
+		on("has-quote*rule=" + r)
+	}
 }
 
 func isWordTok(s string) bool {

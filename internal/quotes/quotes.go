@@ -1,19 +1,22 @@
 // Package quotes finds who said what in a news article: direct quotes
 // (straight and curly marks, quotes over several paragraphs, partial
 // quotes), reported speech ("X said (that) ...", "according to X", "...,
-// said X", "..., adding that ...") and their speakers, resolved through
-// the entities of package entity to names ("he added that ..." after
+// said X", "..., adding that ...", "X's claim that ...", "criticism of
+// ...", "was reported by X") and their speakers, resolved through the
+// entities of package entity to names ("he added that ..." after
 // "Ashtiani said ..." belongs to Ashtiani).
 //
 // The extractor is rules plus small learned models, all trained by
 // cmd/train/quotes on the PolNeAR train split and embedded: a cue lexicon
 // (cues.tsv) plus reporting verbs listed here; a logistic cue model over
-// verbs (cuemodel.tsv) that finds cues no lexicon lists ("reckons",
-// "is questioning") from the verb's lemma, the words around it and its
-// subject; heuristics over part-of-speech tags for the speaker and the
-// extent of the content; a logistic end model (endmodel.tsv) that ends
-// reported content before what is not said (", while ...", "and left
-// ..."); and a logistic filter (filter.tsv) over the candidate quotes.
+// verbs and nouns (cuemodel.tsv) that finds cues no lexicon lists
+// ("reckons", "is questioning", "his pledge to") from the word's lemma,
+// the words around it and its subject or owner; heuristics over
+// part-of-speech tags for the speaker and the extent of the content; a
+// logistic end model (endmodel.tsv) that ends reported content before what
+// is not said (", while ...", "and left ..."); and a logistic filter
+// (filter.tsv) that scores every candidate quote, drops the unlikely ones
+// and keeps one of two candidates that read mostly the same words.
 package quotes
 
 import (
@@ -89,6 +92,10 @@ type Options struct {
 	Passive           bool     // "X was reported by Y": Y said X
 	Dedup             bool     // of two quotes with mostly the same words keep the one the filter scores higher
 	NestFeature       bool     // the filter sees whether a quote lies inside another or holds one
+	StartFix          bool     // content after its cue starts past an adverb, a hearer or a second reporting verb
+	RichFeatures      bool     // the filter sees conjunctions of the rule with the content and the quotes around
+	EndNPFeatures     bool     // the end model sees whether the content so far is a complete noun phrase
+	StrictInverted    bool     // "..., said X" only when X ends the clause; "X, the head of Y, said Z" reads Z
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore
@@ -106,7 +113,7 @@ var DefaultOptions = Options{
 	MinCuePrecision:   0.35,
 	MinScore:          0.3,
 	MinCueScore:       0.5,
-	MinEndScore:       0.6,
+	MinEndScore:       0.5,
 	InfinitiveContent: true,
 	CueFeature:        true,
 	PrepContent:       true,
@@ -119,6 +126,10 @@ var DefaultOptions = Options{
 	Passive:           true,
 	Dedup:             true,
 	NestFeature:       true,
+	StartFix:          true,
+	RichFeatures:      true,
+	EndNPFeatures:     true,
+	StrictInverted:    true,
 	MinNounScore:      0.5,
 }
 
@@ -172,23 +183,24 @@ func CueWords(doc *text.Document, q Quote) string {
 }
 
 type extractor struct {
-	doc       *text.Document
-	toks      []text.Token
-	ents      []entity.Entity
-	o         Options
-	tokSent   []int
-	tokPara   []int
-	inQuote   []int // index of the direct quote holding the token, -1
-	directs   []*direct
-	cues      []cue
-	quotes    []*Quote
-	mentions  []entMention // entity mentions in text order
-	meta      map[*Quote]meta
-	tagged    bool
-	entTypes  []ner.Type        // entity type per token, made on first use
-	stopped   bool              // the document's context was done: stop early
-	possessed []int             // the speech nouns possessives made a quote of
-	nested    map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
+	doc        *text.Document
+	toks       []text.Token
+	ents       []entity.Entity
+	o          Options
+	tokSent    []int
+	tokPara    []int
+	inQuote    []int // index of the direct quote holding the token, -1
+	directs    []*direct
+	cues       []cue
+	quotes     []*Quote
+	mentions   []entMention // entity mentions in text order
+	meta       map[*Quote]meta
+	tagged     bool
+	entTypes   []ner.Type        // entity type per token, made on first use
+	stopped    bool              // the document's context was done: stop early
+	possessed  []int             // the speech nouns possessives made a quote of
+	nested     map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
+	sentQuotes map[int]int       // candidate quotes per sentence, for the filter
 }
 
 type entMention struct {

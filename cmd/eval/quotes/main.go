@@ -55,6 +55,7 @@ func main() {
 	headlines := flag.Bool("headlines", quotes.DefaultOptions.Headlines, "read reporting verbs in title-case headlines")
 	passive := flag.Bool("passive", quotes.DefaultOptions.Passive, "\"X was reported by Y\": Y said X")
 	dedup := flag.Bool("dedup", quotes.DefaultOptions.Dedup, "keep one of two quotes with mostly the same words")
+	startFix := flag.Bool("start-fix", quotes.DefaultOptions.StartFix, "content after its cue starts past an adverb, a hearer or a second reporting verb")
 	prep := flag.Bool("prep", quotes.DefaultOptions.PrepContent, "a preposition or particle after a cue joins the cue")
 	flag.Parse()
 	if *split == "test" {
@@ -81,6 +82,7 @@ func main() {
 	opt.InfinitiveContent = *infinitive
 	opt.CueFeature = *cueFeature
 	opt.PrepContent = *prep
+	opt.StartFix = *startFix
 	opt.Dedup = *dedup
 	opt.Passive = *passive
 	opt.Headlines = *headlines

@@ -2,6 +2,8 @@ package keyphrase
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +18,9 @@ const maxWords = 5
 // occurrences.
 type candidate struct {
 	words    []int32 // stem ids (docWords.stems)
-	mentions []text.Span
+	mentions int32   // number of occurrences
+	head     int32   // first and last occurrence in the document's mention list
+	tail     int32
 	first    int // token index of the first occurrence
 	last     int
 	firstSen int
@@ -27,6 +31,21 @@ type candidate struct {
 	adj      bool
 	digit    bool
 	acronym  bool
+}
+
+// mention is one occurrence of a candidate, linked to the candidate's next.
+type mention struct {
+	span text.Span
+	next int32 // -1 at the end
+}
+
+// spans returns the occurrences of c, in the order they were found.
+func spans(ments []mention, c *candidate) []text.Span {
+	out := make([]text.Span, 0, c.mentions)
+	for m := c.head; m >= 0; m = ments[m].next {
+		out = append(out, ments[m].span)
+	}
+	return out
 }
 
 // phraseKey identifies a candidate by its stem ids.
@@ -115,23 +134,52 @@ func newDocWords(doc *text.Document) *docWords {
 }
 
 func (dw *docWords) describe(w string) wordInfo {
-	lw := strings.ToLower(w)
-	st := porter.Stem(lw)
-	id, ok := dw.stemID[st]
+	tw := describeText(w)
+	id, ok := dw.stemID[tw.stem]
 	if !ok {
 		id = int32(len(dw.stems))
-		dw.stemID[st] = id
-		dw.stems = append(dw.stems, st)
+		dw.stemID[tw.stem] = id
+		dw.stems = append(dw.stems, tw.stem)
 	}
+	return wordInfo{stem: id, in: tw.in, capital: tw.capital, digit: tw.digit, acronym: tw.acronym}
+}
+
+// textInfo is what describe needs of a token text, independent of the
+// document.
+type textInfo struct {
+	stem                        string
+	in, capital, digit, acronym bool
+}
+
+// textCache keeps the textInfo of token texts across documents (stemming
+// is most of the cost of a new word); it stops growing at maxCachedTexts
+// entries. Keys and stems are copies, so that no document text is kept.
+var (
+	textCache      sync.Map // string -> *textInfo
+	textCacheSize  atomic.Int64
+	maxCachedTexts = int64(30000)
+)
+
+func describeText(w string) *textInfo {
+	if v, ok := textCache.Load(w); ok {
+		return v.(*textInfo)
+	}
+	lw := strings.ToLower(w)
 	r, _ := utf8.DecodeRuneInString(w)
-	inf := wordInfo{stem: id, in: isWordToken(w) && !stopwords[lw], capital: unicode.IsUpper(r)}
+	tw := &textInfo{stem: porter.Stem(lw), in: isWordToken(w) && !stopwords[lw], capital: unicode.IsUpper(r)}
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
-			inf.digit = true
+			tw.digit = true
 		}
 	}
-	inf.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
-	return inf
+	tw.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
+	if textCacheSize.Load() < maxCachedTexts {
+		tw.stem = strings.Clone(tw.stem)
+		if _, loaded := textCache.LoadOrStore(strings.Clone(w), tw); !loaded {
+			textCacheSize.Add(1)
+		}
+	}
+	return tw
 }
 
 // isUpper reports whether strings.ToUpper(w) == w, without building the
@@ -198,7 +246,7 @@ func chunkable(t *text.Token, w *wordInfo, tagged bool) (in, head bool) {
 // run of non-stopword words), and every sub-span of such a chunk that ends
 // in a noun, at most maxWords long. It stops early, with what it has, once
 // doc.Err is set.
-func candidates(doc *text.Document, dw *docWords) []candidate {
+func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 	tagged := false
 	for i := range doc.Tokens {
 		if doc.Tokens[i].POS != "" {
@@ -214,19 +262,28 @@ func candidates(doc *text.Document, dw *docWords) []candidate {
 		ids[i] = w.stem
 		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
 	}
-	byKey := make(map[phraseKey]int32)
-	var cands []candidate
+	byKey := make(map[phraseKey]int32, len(doc.Tokens)/3)
+	cands := make([]candidate, 0, len(doc.Tokens)/3)
+	ments := make([]mention, 0, len(doc.Tokens))
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
 		k := keyOf(ids[a:b])
 		ci, ok := byKey[k]
 		if !ok {
 			ci = int32(len(cands))
 			byKey[k] = ci
-			cands = append(cands, candidate{words: ids[a:b:b], first: a, firstSen: si})
+			cands = append(cands, candidate{words: ids[a:b:b], first: a, firstSen: si, head: -1})
 		}
 		c := &cands[ci]
 		toks := doc.Tokens[a:b]
-		c.mentions = append(c.mentions, text.Span{Start: toks[0].Start, End: toks[len(toks)-1].End})
+		m := int32(len(ments))
+		ments = append(ments, mention{span: text.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}, next: -1})
+		if c.head < 0 {
+			c.head = m
+		} else {
+			ments[c.tail].next = m
+		}
+		c.tail = m
+		c.mentions++
 		c.last = a
 		if maximal {
 			c.maximal++
@@ -286,5 +343,5 @@ func candidates(doc *text.Document, dw *docWords) []candidate {
 			i = j
 		}
 	}
-	return cands
+	return cands, ments
 }

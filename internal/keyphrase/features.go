@@ -5,6 +5,7 @@ import (
 	"math"
 	bits64 "math/bits"
 	"slices"
+	"sync"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -72,20 +73,20 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 					continue
 				}
 				if k, ok := byKey[keyOf(c.words[a:b])]; ok {
-					super[k] += len(c.mentions)
+					super[k] += int(c.mentions)
 					sub[i]++
 				}
 			}
 		}
 	}
-	flat := make([]float64, len(cands)*numFeatures)
+	flat := getFloats(len(cands) * numFeatures)
 	for i := range cands {
 		if i%1024 == 1023 && doc.Err() != nil {
 			return nil
 		}
 		c := &cands[i]
 		f := flat[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
-		n := float64(len(c.mentions))
+		n := float64(c.mentions)
 		f[0] = math.Log1p(n)
 		f[1] = float64(c.first) / N
 		if c.firstSen == 0 {
@@ -229,8 +230,10 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		fill[k]++
 	}
 	start := make([]int32, n+1)
-	nbr := make([]int32, 0, 2*window*len(seq))
-	wt := make([]float64, 0, 2*window*len(seq))
+	// at most 2(window-1) neighbours per position
+	nbr := getInts(2 * (window - 1) * len(seq))[:0]
+	wt := getFloats(2 * (window - 1) * len(seq))[:0]
+	defer func() { putInts(nbr); putFloats(wt) }()
 	out := make([]float64, n)
 	// A row is gathered in cnt (co-occurrences by neighbour) and read out
 	// in increasing neighbour order, as the sums below must run: through a
@@ -325,4 +328,46 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		res[s] = score[k]
 	}
 	return res
+}
+
+// Pools of the large per-document buffers (feature rows, graph edges), so
+// that a steady stream of articles does not allocate them anew. Buffers
+// over maxPooled values are left to the collector.
+var (
+	floatPool sync.Pool // *[]float64
+	intPool   sync.Pool // *[]int32
+)
+
+const maxPooled = 1 << 20
+
+// getFloats returns n zeros, from the pool when it has room for them.
+func getFloats(n int) []float64 {
+	if p, ok := floatPool.Get().(*[]float64); ok && cap(*p) >= n {
+		b := (*p)[:n]
+		clear(b)
+		return b
+	}
+	return make([]float64, n)
+}
+
+func putFloats(b []float64) {
+	if cap(b) <= maxPooled {
+		floatPool.Put(&b)
+	}
+}
+
+// getInts returns n zeros, from the pool when it has room for them.
+func getInts(n int) []int32 {
+	if p, ok := intPool.Get().(*[]int32); ok && cap(*p) >= n {
+		b := (*p)[:n]
+		clear(b)
+		return b
+	}
+	return make([]int32, n)
+}
+
+func putInts(b []int32) {
+	if cap(b) <= maxPooled {
+		intPool.Put(&b)
+	}
 }

@@ -187,7 +187,7 @@ func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]
 	if dw == nil {
 		return nil, nil, nil
 	}
-	cands := candidates(doc, dw)
+	cands, ments := candidates(doc, dw)
 	flat := e.features(doc, dw, cands)
 	if flat == nil {
 		return nil, nil, nil
@@ -195,7 +195,7 @@ func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]
 	for i := range cands {
 		X = append(X, flat[i*numFeatures:(i+1)*numFeatures:(i+1)*numFeatures])
 		keys = append(keys, dw.key(cands[i].words))
-		texts = append(texts, surface(doc.Text, cands[i].mentions))
+		texts = append(texts, surface(doc.Text, spans(ments, &cands[i])))
 	}
 	return keys, texts, X
 }
@@ -210,7 +210,7 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 	if dw == nil {
 		return nil
 	}
-	cands := candidates(doc, dw)
+	cands, ments := candidates(doc, dw)
 	if len(cands) == 0 || doc.Err() != nil {
 		return nil
 	}
@@ -218,17 +218,18 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 	if X == nil {
 		return nil
 	}
+	defer putFloats(X)
 	score, all := e.m.rank(doc, X, len(cands), n)
 	if score == nil {
 		return nil
 	}
-	ps, ok := e.choose(doc, dw, cands, score, n)
+	ps, ok := e.choose(doc, dw, cands, ments, score, n)
 	if !ok && !all {
 		// The cascade left too few candidates: score every one fully.
 		if score = e.m.scoreAll(doc, X, len(cands)); score == nil {
 			return nil
 		}
-		ps, _ = e.choose(doc, dw, cands, score, n)
+		ps, _ = e.choose(doc, dw, cands, ments, score, n)
 	}
 	return ps
 }
@@ -236,7 +237,7 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 // choose takes the n best candidates by score (best first; a negative
 // score marks one not scored), skipping redundant ones. It reports false
 // when it reached a candidate not scored before it had n phrases.
-func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, score []float64, n int) ([]Phrase, bool) {
+func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, ments []mention, score []float64, n int) ([]Phrase, bool) {
 	var ps []Phrase
 	var chosen []string // keys of the phrases taken
 	var chosenLen []int
@@ -254,9 +255,10 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		}
 		chosen = append(chosen, key)
 		chosenLen = append(chosenLen, len(c.words))
-		ms := slices.Clone(c.mentions)
+		ms := spans(ments, c)
+		best := surface(doc.Text, ms)
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })
-		ps = append(ps, Phrase{Text: surface(doc.Text, c.mentions), Score: score[i], Mentions: ms})
+		ps = append(ps, Phrase{Text: best, Score: score[i], Mentions: ms})
 	}
 	return ps, true
 }

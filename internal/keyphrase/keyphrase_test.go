@@ -263,7 +263,8 @@ func TestCascadeMatchesFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := tagged(t, article+"\n\n"+diplomacy+"\n\n"+longText(6000))
-	nc := len(candidates(doc, newDocWords(doc)))
+	cands, _ := candidates(doc, newDocWords(doc))
+	nc := len(cands)
 	K0, M0 := cascadeTrees, cascadeKeep
 	defer func() { cascadeTrees, cascadeKeep = K0, M0 }()
 	for _, n := range []int{3, 10} {

@@ -78,3 +78,15 @@ func TestViterbiSameAsPreds(t *testing.T) {
 		}
 	}
 }
+
+func TestCannotStartNumeric(t *testing.T) {
+	for s, want := range map[string]bool{
+		",": true, "(": true, "Paris": true, "minister": true, "September-October": true,
+		"March": false, "may": false, "TWENTY": false, "last": false, "US$5": false, "$": false,
+		"5": false, "1990s": false, "€": false, "£20": false, "": false, "naïve": false,
+	} {
+		if got := cannotStartNumeric(s); got != want {
+			t.Errorf("cannotStartNumeric(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -31,6 +31,57 @@ var (
 	timeWords = set("a.m.", "p.m.", "am", "pm", "gmt", "utc", "est", "edt", "cet", "bst", "noon", "midnight")
 )
 
+// numericStarts holds the lower-case words at which a rule of
+// numericMentions can match (number words, months, weekdays, relative days,
+// last/next/this/past); longest is the length of the longest.
+var numericStarts, longestNumericStart = func() (map[string]bool, int) {
+	m := map[string]bool{"last": true, "next": true, "this": true, "past": true}
+	for _, s := range []map[string]bool{numWords, monthNames, weekdays, relDays} {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	n := 0
+	for w := range m {
+		n = max(n, len(w))
+	}
+	return m, n
+}()
+
+// cannotStartNumeric reports whether no rule of numericMentions can match
+// at a token with text t, without lower-casing it: t starts with ASCII
+// punctuation other than $, or is an ASCII word with no $ that is not in
+// numericStarts. (Rules start at digits, currency symbols and the words of
+// numericStarts; the answer false just means "look".)
+func cannotStartNumeric(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	switch {
+	case c >= '0' && c <= '9' || c == '$' || c >= 0x80:
+		return false
+	case !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
+		return true
+	case strings.IndexByte(t, '$') >= 0:
+		return false
+	case len(t) > longestNumericStart:
+		return true
+	}
+	var buf [16]byte
+	for i := 0; i < len(t); i++ {
+		b := t[i]
+		if b >= 0x80 {
+			return false
+		}
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	return !numericStarts[string(buf[:len(t)])]
+}
+
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -162,7 +213,7 @@ func numericMentions(toks []text.Token, first, last int, taken []bool, out []Men
 		return j
 	}
 	for i := first; i < last; {
-		if taken[i] {
+		if taken[i] || cannotStartNumeric(toks[i].Text) {
 			i++
 			continue
 		}

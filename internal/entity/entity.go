@@ -284,7 +284,8 @@ func (r *resolver) proper(m ner.Mention) {
 			break
 		}
 	}
-	if typ == ner.Misc {
+	if typ == ner.Misc || typ == ner.Person && last-first == 1 {
+		// "Emirati" tagged as a name
 		if _, ok := geo.CountryByDemonym(r.textOf(first, last)); ok {
 			typ = ner.Nationality
 		}
@@ -767,19 +768,23 @@ func defaultReading(alts []placeCand) int {
 // of the XYZ") an ORGANIZATION; a name headed by "Agreement", "Treaty",
 // "Accord" ... tagged as a place or MISC becomes a LAW. A place name that
 // is ever used as a place ("in the XYZ") stays one.
+//
+// An acronym tagged as an organisation needs more: two uses as an
+// agreement, or one with an apposition ("the XYZ, the 2015 accord"), and
+// none as a body.
 func (r *resolver) retype() {
 	for _, c := range r.clusters {
-		if c.typ != ner.Location && c.typ != ner.Misc {
+		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
-		if len(c.toks) > 1 && lawHeads[c.toks[len(c.toks)-1]] {
+		if len(c.toks) > 1 && lawHeads[c.toks[len(c.toks)-1]] && c.typ != ner.Org {
 			c.typ = ner.Law
 			continue
 		}
 		if !isAcronym(c.name) || knownPlace(c.name) {
 			continue
 		}
-		law, org, loc := 0, 0, 0
+		law, org, loc, appos := 0, 0, 0, 0
 		for _, m := range c.ments {
 			if m.kind != Proper {
 				continue
@@ -792,16 +797,47 @@ func (r *resolver) retype() {
 			case 'p':
 				loc++
 			}
+			if r.lawApposition(m.last) {
+				appos++
+			}
 		}
 		switch {
-		case loc > 0:
-		case law > org:
+		case loc > 0 || org > 0 && c.typ == ner.Org:
+		case c.typ == ner.Org:
+			if law >= 2 || law+appos >= 2 {
+				c.typ = ner.Law
+			}
+		case law+appos > org:
 			c.typ = ner.Law
 		case org > law && c.typ == ner.Location:
 			c.typ = ner.Org
 		}
 	}
 }
+
+// lawApposition reports an apposition that calls the name before token i
+// an agreement: ", the 2015 accord", ", a nuclear deal".
+func (r *resolver) lawApposition(i int) bool {
+	if r.tok(i) != "," {
+		return false
+	}
+	j := i + 1
+	if d := lower(r.tok(j)); d == "the" || d == "a" || d == "an" {
+		j++
+	}
+	for k := j; k < j+4 && k < len(r.doc.Tokens); k++ {
+		l := lower(r.tok(k))
+		if lawHeads[l] || l == "deal" {
+			return true
+		}
+		if l == "," || l == "." || isCap(r.tok(k)) && !isDigitStart(r.tok(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func knownPlace(name string) bool {
 	if _, ok := geo.CountryByName(name); ok {
@@ -823,7 +859,7 @@ func (r *resolver) acronymUse(first, last int) byte {
 	}
 	prev := lower(r.tok(j))
 	switch {
-	case lawVerbs[prev] || prev == "under":
+	case lawVerbs[prev] || prev == "under" && r.possessiveAt(last) == 0:
 		return 'l'
 	case locPreps[prev]:
 		return 'p'

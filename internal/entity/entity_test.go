@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -209,5 +210,31 @@ func TestAbbreviatedTitle(t *testing.T) {
 	}
 	if got := mentionTexts(doc, &es[0], Common); len(got) != 1 || got[0] != "The senator" {
 		t.Errorf("descriptions %q, want The senator", got)
+	}
+}
+
+func TestRetypeAcronym(t *testing.T) {
+	doc := text.Analyze("The ministers said the ZRPA had been violated. Under the ZRPA, sanctions were lifted. " +
+		"Troops were sent to the KVRT. Fighting in the KVRT went on.")
+	es := Resolve(doc, mentionsOf(doc, gold{"ZRPA", ner.Location}, gold{"KVRT", ner.Location}))
+	if e := find(es, "ZRPA"); e == nil || e.Type != ner.Law {
+		t.Errorf("ZRPA = %+v, want LAW", e)
+	}
+	if e := find(es, "KVRT"); e == nil || e.Type != ner.Location {
+		t.Errorf("KVRT = %+v, want LOCATION (used as a place)", e)
+	}
+}
+
+func TestCancelledReturnsNothing(t *testing.T) {
+	doc := text.Analyze(article)
+	ms := mentionsOf(doc, gold{"Annalena Baerbock", ner.Person}, gold{"Brazil", ner.Location})
+	if len(Resolve(doc, ms)) == 0 {
+		t.Fatal("no entities before cancelling")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc.WithContext(ctx)
+	if es := Resolve(doc, ms); es != nil {
+		t.Errorf("cancelled: %d entities, want nil", len(es))
 	}
 }

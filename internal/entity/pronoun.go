@@ -170,16 +170,18 @@ var agentVerbs = set("said", "says", "told", "added", "adds", "announced", "anno
 // first, then nearer sentences); otherwise nothing is linked.
 func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 	l := lower(r.tok(i))
+	sent := r.tokSent[i]
 	if l == "it" {
 		j := i + 1
 		if a := lower(r.tok(j)); a == "also" || a == "then" || a == "later" || a == "previously" || a == "has" || a == "had" {
 			j++
 		}
 		if !agentVerbs[lower(r.tok(j))] {
-			return nil
+			// "Acme said on Tuesday (that) it would ...": the subject of
+			// the reporting verb just before
+			return r.reportedIt(i, seen)
 		}
 	}
-	sent := r.tokSent[i]
 	type cand struct {
 		c     *cluster
 		score float64
@@ -237,7 +239,7 @@ func (r *resolver) thingAntecedent(m *ment, g byte, i int) bool {
 	if g == 'n' {
 		return c.typ == ner.Org || c.typ == ner.Location && c.country
 	}
-	if c.typ != ner.Org && c.typ != ner.Nationality {
+	if c.typ != ner.Org && c.typ != ner.Nationality && c.typ != ner.Misc {
 		return false
 	}
 	// a plural name, not one of a coordination ("Iranians and Russians")
@@ -251,16 +253,48 @@ func (r *resolver) thingAntecedent(m *ment, g byte, i int) bool {
 	if l := lower(r.tok(m.first - 1)); l == "and" || l == "or" {
 		return false
 	}
-	// no other plural noun in between that they could stand for; this
-	// needs the tags
+	// no other plural noun or name in between that they could stand for;
+	// this needs the tags
 	for k := m.last; k < i; k++ {
 		p := r.doc.Tokens[k].POS
 		if p == "" {
 			return false
 		}
-		if (p == "NNS" || p == "NNPS") && !r.inMent[k] {
+		if p == "NNS" || p == "NNPS" {
 			return false
 		}
 	}
 	return true
+}
+
+// reportVerbs introduce what an organisation said ("Acme said it ...").
+var reportVerbs = set("said", "says", "added", "announced", "stated", "confirmed", "warned", "insisted",
+	"argued", "claimed", "denied", "explained", "noted", "reported")
+
+// reportedIt links "it" at token i to the organisation or country that is
+// the subject of a reporting verb a few words before in the same sentence
+// ("Acme said on Tuesday it would cut jobs"), when no other name comes in
+// between.
+func (r *resolver) reportedIt(i int, seen []*ment) *cluster {
+	sent := r.doc.Sentences[r.tokSent[i]]
+	for k := i - 1; k >= sent.First && k >= i-6; k-- {
+		if !reportVerbs[lower(r.tok(k))] {
+			continue
+		}
+		for x := len(seen) - 1; x >= 0; x-- {
+			m := seen[x]
+			if m.last > k {
+				if m.kind != Pronoun && m.first > k {
+					return nil // a name between the verb and "it"
+				}
+				continue
+			}
+			if m.last == k && r.thingAntecedent(m, 'n', i) {
+				return m.c
+			}
+			return nil
+		}
+		return nil
+	}
+	return nil
 }

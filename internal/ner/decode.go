@@ -111,13 +111,7 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 			pc[k] = prev[a]
 		}
 		for j, y := range starts {
-			t := &tc[j]
-			best, bi := negInf, uint8(0)
-			for k := range pc {
-				if v := pc[k] + t[k]; v > best {
-					best, bi = v, closed[k]
-				}
-			}
+			best, bi := bestClosed(&pc, &tc[j])
 			cur[y] = best + e[y]
 			bk[y] = bi
 		}
@@ -164,6 +158,40 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 		lab[i-1] = int(back[i*nLabels+lab[i]])
 	}
 	return out
+}
+
+// bestClosed returns the best of pc[k]+t[k] over the closed predecessors
+// (strictly greater wins, so the first best in closed order) and its label.
+func bestClosed(pc, t *[9]float32) (float32, uint8) {
+	best, bi := negInf, uint8(0)
+	if v := pc[0] + t[0]; v > best {
+		best, bi = v, 0
+	}
+	if v := pc[1] + t[1]; v > best {
+		best, bi = v, 3
+	}
+	if v := pc[2] + t[2]; v > best {
+		best, bi = v, 4
+	}
+	if v := pc[3] + t[3]; v > best {
+		best, bi = v, 7
+	}
+	if v := pc[4] + t[4]; v > best {
+		best, bi = v, 8
+	}
+	if v := pc[5] + t[5]; v > best {
+		best, bi = v, 11
+	}
+	if v := pc[6] + t[6]; v > best {
+		best, bi = v, 12
+	}
+	if v := pc[7] + t[7]; v > best {
+		best, bi = v, 15
+	}
+	if v := pc[8] + t[8]; v > best {
+		best, bi = v, 16
+	}
+	return best, bi
 }
 
 // input is one document prepared for labelling.

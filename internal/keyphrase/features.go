@@ -152,16 +152,24 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 // byValue returns the indices of v ordered by value, largest first, ties
 // in index order (the order of a stable sort).
 func byValue(v []float64) []int {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
+	type iv struct {
+		v float64
+		i int
 	}
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmp.Compare(v[b], v[a]); c != 0 {
+	s := make([]iv, len(v))
+	for i, x := range v {
+		s[i] = iv{x, i}
+	}
+	slices.SortFunc(s, func(a, b iv) int {
+		if c := cmp.Compare(b.v, a.v); c != 0 {
 			return c
 		}
-		return a - b
+		return a.i - b.i
 	})
+	idx := make([]int, len(v))
+	for k, x := range s {
+		idx[k] = x.i
+	}
 	return idx
 }
 

@@ -19,7 +19,7 @@ func init() {
 		Parts:     []Part{PartEntities},
 		Requires:  []string{"pos"},
 		Languages: []string{"en"},
-		Model:     "ner-2026.11: structured perceptron on CoNLL-2003 (dev F1 93.2) + entity-2026.11 resolution, GeoNames/world-countries gazetteer",
+		Model:     "ner-2026.11: structured perceptron on CoNLL-2003 (dev F1 93.2) + entity-2026.11b resolution, GeoNames/world-countries/ISO 3166-2 (iso-3166, CLDR) gazetteer",
 		Load: func() (RunFunc, error) {
 			r, err := ner.Load()
 			if err != nil {
@@ -31,6 +31,9 @@ func init() {
 					return nil
 				}
 				ents := entity.Resolve(st.Doc, r.Recognize(st.Doc))
+				if err := st.Doc.Err(); err != nil {
+					return err // cancelled: Resolve stopped early
+				}
 				st.Scratch[scratchEntities] = ents
 				out := make([]Entity, len(ents))
 				for i, e := range ents {

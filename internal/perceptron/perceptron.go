@@ -258,6 +258,38 @@ func (m *Model) AddTo(s *Sums, scores []float32) {
 	}
 }
 
+// Best returns the label with the highest score in s, the first of equal
+// ones: the argmax of AddTo into zero scores. It compares the exact
+// integer sums, which order the labels as their float scores do while
+// the sums are far below 2^24 (float32 keeps them apart); otherwise, and
+// for a joined model, it compares the float scores.
+func (m *Model) Best(s *Sums) int {
+	n := m.NLabels
+	if m.lscale != nil || s.rows >= 1<<12 { // 4096 rows of ±2047 < 2^23
+		var sc [maxLabels]float32
+		m.AddTo(s, sc[:n])
+		best := 0
+		for i, v := range sc[:n] {
+			if v > sc[best] {
+				best = i
+			}
+		}
+		return best
+	}
+	bias := int64(packBias * s.rows)
+	best, bv := 0, int64(math.MinInt64)
+	for w := 0; w < m.pw; w++ {
+		lo, hi := s.wide[2*w], s.wide[2*w+1]
+		vs := [4]int64{int64(lo&0xffffffff) - bias, int64(hi&0xffffffff) - bias, int64(lo>>32) - bias, int64(hi>>32) - bias}
+		for j, v := range vs[:min(4, n-4*w)] {
+			if v > bv {
+				best, bv = 4*w+j, v
+			}
+		}
+	}
+	return best
+}
+
 // Score adds the weights of feats (Mixed keys) to scores.
 //
 // The lookups run in two phases (find the rows of up to 64 features, then

@@ -124,6 +124,11 @@ func TestScoreExact(t *testing.T) {
 					t.Fatalf("%d labels: score[%d] = %v, want %v", nl, j, got[j], float32(want[j])*sc)
 				}
 			}
+			var all Sums
+			m.Add(&all, m.Find(feats, nil))
+			if b, want := m.Best(&all), argmax(got); b != want {
+				t.Fatalf("%d labels: Best = %d, want %d (%v)", nl, b, want, got)
+			}
 			// the same sum in two parts
 			var s Sums
 			h := len(feats) / 3

@@ -22,16 +22,15 @@ type Tagger struct {
 }
 
 type buffers struct {
-	doc    *text.Document // being tagged (nil in TagWords), for Err
-	words  []string
-	ws     []word
-	feats  []uint64
-	ends   []int   // end of each token's features, then of its rows
-	rows   []int32 // rows of the static features of a sentence
-	trows  []int32 // rows of one token's tag features
-	sums   *[window]perceptron.Sums
-	scores []float32
-	tags   []string
+	doc   *text.Document // being tagged (nil in TagWords), for Err
+	words []string
+	ws    []word
+	feats []uint64
+	ends  []int   // end of each token's features, then of its rows
+	rows  []int32 // rows of the static features of a sentence
+	trows []int32 // rows of one token's tag features
+	sums  *[window]perceptron.Sums
+	tags  []string
 }
 
 // Load reads the embedded model.
@@ -59,7 +58,7 @@ func loadClusters() error {
 // New wraps a trained model.
 func New(m *perceptron.Model) *Tagger {
 	t := &Tagger{m: m}
-	t.pool.New = func() any { return &buffers{scores: make([]float32, m.NLabels)} }
+	t.pool.New = func() any { return new(buffers) }
 	return t
 }
 
@@ -164,17 +163,7 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
 			b.trows = t.m.Find(b.feats, b.trows[:0])
 			t.m.Add(s, b.trows)
-			sc := b.scores
-			for j := range sc {
-				sc[j] = 0
-			}
-			t.m.AddTo(s, sc)
-			best := 0
-			for j, v := range sc {
-				if v > sc[best] {
-					best = j
-				}
-			}
+			best := t.m.Best(s)
 			out = append(out, t.m.Labels[best])
 			prev2, prev = prev, best
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
@@ -137,11 +138,15 @@ func BenchmarkExtract(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer cputime.LockThread()()
+	c0 := cputime.Thread()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e.Extract(doc, 10)
 	}
+	cpu := cputime.Thread() - c0
 	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 }
 
 func BenchmarkLoad(b *testing.B) {

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 )
 
 var (
@@ -176,10 +178,14 @@ func BenchmarkDetectArticle(b *testing.B) {
 	d := mustLoad(b)
 	s := strings.Repeat(benchText, 20) // sampled to 2,000 bytes
 	b.ReportAllocs()
+	defer cputime.LockThread()()
+	c0 := cputime.Thread()
 	for b.Loop() {
 		d.Detect(s)
 	}
+	cpu := cputime.Thread() - c0
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
 }
 
 func BenchmarkLoad(b *testing.B) {

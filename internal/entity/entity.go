@@ -289,6 +289,14 @@ func (r *resolver) proper(m ner.Mention) {
 		if _, ok := geo.CountryByDemonym(r.textOf(first, last)); ok {
 			typ = ner.Nationality
 		}
+	} else if typ == ner.Location && last-first == 1 {
+		// "Bahraini" tagged as a place (as place would make it; here, so
+		// that its repeats find it)
+		if _, ok := geo.CountryByDemonym(r.tok(first)); ok {
+			if _, isName := geo.CountryByName(r.tok(first)); !isName {
+				typ = ner.Nationality
+			}
+		}
 	}
 	name := r.textOf(first, last)
 	toks := make([]string, 0, last-first)
@@ -649,8 +657,10 @@ func (r *resolver) place(c *cluster) {
 			cands = append(cands, placeCand{code: city.CountryCode, loc: &LatLng{Lat: city.Lat, Lng: city.Lng}, pop: city.Population})
 		}
 		for _, rg := range geo.RegionsByName(c.name) {
-			if isCity && rg.CountryCode() == city.CountryCode {
-				// "New York", "Moscow": the city, with its coordinates
+			if isCity && (rg.CountryCode() == city.CountryCode || city.Population >= 500_000) {
+				// "New York", "Moscow": the city, with its coordinates;
+				// a large city is not displaced by a region of that name
+				// abroad
 				continue
 			}
 			cands = append(cands, placeCand{code: rg.CountryCode(), region: rg.Code})

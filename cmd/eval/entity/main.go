@@ -40,7 +40,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "datasets folder")
 	split := flag.String("split", "valid.txt", "CoNLL-2003 split")
-	verbose := flag.Bool("v", false, "list the implausible merges")
+	verbose := flag.Bool("v", false, "list the implausible merges and the missed repeats")
 	flag.Parse()
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003", *split))
 	if err != nil {
@@ -218,6 +218,8 @@ func (s *stats) score(doc *text.Document, ms []ner.Mention, es []entity.Entity, 
 				s.repeats++
 				if ea >= 0 && ea == eb {
 					s.repeatOK++
+				} else if verbose {
+					fmt.Printf("repeat missed: %s %q\n", ms[a].Type, ms[a].Text)
 				}
 			}
 			if ea >= 0 && ea == eb {

@@ -110,7 +110,7 @@ var extraNames = map[string][]string{
 	"KR": {"Korea"},
 	"CZ": {"Czech Republic"},
 	"AE": {"UAE", "U.A.E."},
-	"CD": {"DRC"},
+	"CD": {"DRC", "Zaire"},
 	"VA": {"Vatican"},
 	"PS": {"Palestine"},
 	"TR": {"Turkey"},

@@ -84,6 +84,10 @@ var genericWords = map[string]bool{
 	"savanes": true, "lakes": true, "upper": true, "lower": true, "islands": true, "island": true, "region": true,
 	"province": true, "district": true, "city": true, "middle": true, "highlands": true, "interior": true,
 	"north-east": true, "north-west": true, "south-east": true, "south-west": true, "far": true, "mid": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "northeastern": true,
+	"northwestern": true, "southeastern": true, "southwestern": true, "gulf": true, "bay": true, "maritime": true,
+	"pool": true, "unity": true, "lake": true, "valley": true, "delta": true, "plains": true, "desert": true,
+	"border": true, "frontier": true, "mountains": true, "mountain": true, "hills": true,
 }
 
 func genericName(s string) bool {

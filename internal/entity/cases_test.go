@@ -93,6 +93,14 @@ func TestRegions(t *testing.T) {
 			t.Errorf("%s = %+v, want %s %s", name, e, want[0], want[1])
 		}
 	}
+	// a state, not a namesake town abroad; a small country's region needs
+	// the text to speak of that country
+	_, es = run(t, "Storms hit Florida and Virginia on Monday, and commuters on Long Island faced delays.")
+	for name, code := range map[string]string{"Florida": "US", "Virginia": "US", "Long Island": ""} {
+		if e := named(es, name); e == nil || e.CountryCode != code || e.Location != nil {
+			t.Errorf("%s = %+v, want code %q and no coordinates", name, e, code)
+		}
+	}
 	// Ontario is also a town in California: without a reason to think of
 	// the town, the province; in a text about Californian towns, the town
 	_, es = run(t, "Officials from Ontario and Quebec met in Ottawa on Monday.")

@@ -665,11 +665,13 @@ func (r *resolver) place(c *cluster) {
 			}
 			cands = append(cands, placeCand{code: rg.CountryCode(), region: rg.Code})
 		}
-		switch len(cands) {
-		case 0:
-		case 1:
+		switch {
+		case len(cands) == 0:
+		case len(cands) == 1 && (cands[0].region == "" || geo.Weight(cands[0].code) >= smallCountry):
 			c.code, c.region, c.loc = cands[0].code, cands[0].region, cands[0].loc
 		default:
+			// several readings, or a region of a small country ("Long
+			// Island", the Bahamas): the text decides
 			c.alts = cands
 		}
 	case ner.Nationality:
@@ -685,6 +687,9 @@ func (r *resolver) place(c *cluster) {
 // a city of a million people, else a region when one country's is far the
 // largest (geo.Weight), else a lone city. Nothing is assigned when the
 // readings stay tied.
+//
+// A lone reading as a region of a small country is kept only when the text
+// names that country elsewhere.
 func (r *resolver) disambiguate() {
 	var ev map[string]int
 	for _, c := range r.clusters {
@@ -702,6 +707,13 @@ func (r *resolver) disambiguate() {
 					}
 				}
 			}
+		}
+		if len(c.alts) == 1 {
+			c.code, c.region = "", ""
+			if a := c.alts[0]; ev[a.code] > 0 {
+				c.code, c.region, c.loc = a.code, a.region, a.loc
+			}
+			continue
 		}
 		top := 0
 		for i, a := range c.alts {
@@ -723,6 +735,10 @@ func (r *resolver) disambiguate() {
 		}
 	}
 }
+
+// smallCountry is the geo.Weight under which a region's name alone does
+// not give its country.
+const smallCountry = 1_000_000
 
 // defaultReading is the reading of an ambiguous place name without
 // evidence from the text, -1 when none stands out.

@@ -108,16 +108,38 @@ func TestResolveScales(t *testing.T) {
 	}
 }
 
-// TestResolveCancelled checks that a cancelled 1 MB document returns
-// quickly.
+// TestResolveCancelled checks that Resolve on a 1 MB document returns
+// quickly once its context is cancelled: cancelled before the call, and
+// cancelled while it runs.
 func TestResolveCancelled(t *testing.T) {
 	doc, ms := longArticle(1_000_000)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	doc.WithContext(ctx)
 	t0 := time.Now()
-	Resolve(doc, ms)
+	if es := Resolve(doc, ms); es != nil {
+		t.Errorf("cancelled Resolve returned %d entities", len(es))
+	}
 	if d := time.Since(t0); d > 50*time.Millisecond {
 		t.Errorf("cancelled Resolve on 1 MB took %v", d)
+	}
+
+	ctx, cancel = context.WithCancel(context.Background())
+	doc.WithContext(ctx)
+	done := make(chan time.Time)
+	go func() {
+		Resolve(doc, ms)
+		done <- time.Now()
+	}()
+	time.Sleep(5 * time.Millisecond)
+	cancel()
+	stop := time.Now()
+	select {
+	case end := <-done:
+		if d := end.Sub(stop); d > 50*time.Millisecond {
+			t.Errorf("Resolve went on %v after the cancel", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Resolve did not return after the cancel")
 	}
 }

@@ -114,6 +114,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		s.add("n1=", n1)
 		s.add("lem*n1=", lem, "*", n1)
 	}
+	subj := ""
 	for k := i + 1; k <= i+4 && k < len(x.toks); k++ {
 		t := lower(x.tok(k))
 		if t == "that" || t == "whether" || t == "if" {
@@ -146,28 +147,31 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		s.add("aux*pos=", aux, "*", p)
 	}
 	if j < sn.First {
-		s.add("subj=start")
+		subj = "start"
 	} else {
 		t := lower(x.tok(j))
 		switch {
 		case x.pos(j) == "PRP":
 			if personalPronouns[t] && t != "it" && t != "you" {
-				s.add("subj=pron")
+				subj = "pron"
 			} else {
-				s.add("subj=", t)
+				subj = t
 			}
 		case x.entTypeAt(j) != "":
-			s.add("subj=", string(x.entTypeAt(j)))
+			subj = string(x.entTypeAt(j))
 		case x.qAt(j) >= 0:
-			s.add("subj=quote")
+			subj = "quote"
 		case t == ",":
-			s.add("subj=comma")
+			subj = "comma"
 		default:
 			s.add("subj-pos=", x.pos(j))
 		}
 		if x.pos(j) == "NN" || x.pos(j) == "NNS" {
 			s.add("subj-noun=", x.lemma(j))
 		}
+	}
+	if subj != "" {
+		s.add("subj=", subj)
 	}
 	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
 		// a noun: what owns it and what follows it

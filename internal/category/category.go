@@ -54,12 +54,14 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
 // Category names of the taxonomy.
@@ -90,18 +92,19 @@ var modelData string
 const ModelPath = "model/category.bin"
 
 // Magic starts every model file.
-const Magic = "LECTORCAT1\n"
+const Magic = "LECTORCAT2\n"
 
 // maxTokens bounds the tokens looked at per document.
 const maxTokens = 3000
 
 // Classifier assigns categories. It is safe for concurrent use.
 type Classifier struct {
+	fz    Featurizer
 	names []string
-	bits  uint
 	bias  []float32
 	w     []byte // int16 little-endian, bucket-major: w[b*n+c]
 	scale float32
+	dw    []float32 // dense weights, feature-major: dw[j*n+c]
 }
 
 // Load returns a classifier over the embedded model, used in place.
@@ -118,25 +121,39 @@ func LoadFS(fsys fs.FS, name string) (*Classifier, error) {
 	return Decode(b)
 }
 
+// header is the fixed part of a model file after Magic.
+type header struct {
+	NClass  uint32
+	Bits    uint32
+	Scale   float32
+	Title   float32
+	Cluster [3]float32
+	Dense   float32 // weight of the word-vector features; 0: none
+}
+
 // Decode parses a model file; the weights are used in place, so b must
-// not change afterwards (Decode never writes to it).
+// not change afterwards (Decode never writes to it). A model with
+// cluster features uses the embedded word clusters.
 func Decode(b []byte) (*Classifier, error) {
 	if !bytes.HasPrefix(b, []byte(Magic)) {
 		return nil, errors.New("category: not a model file")
 	}
 	r := bytes.NewReader(b[len(Magic):])
-	var hdr struct {
-		NClass uint32
-		Bits   uint32
-		Scale  float32
-	}
+	var hdr header
 	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("category: %w", err)
 	}
 	if hdr.NClass == 0 || hdr.NClass > 64 || hdr.Bits == 0 || hdr.Bits > 26 {
 		return nil, errors.New("category: bad header")
 	}
-	c := &Classifier{bits: uint(hdr.Bits), scale: hdr.Scale}
+	c := &Classifier{fz: Featurizer{Bits: uint(hdr.Bits), Title: hdr.Title, Cluster: hdr.Cluster, Dense: hdr.Dense}, scale: hdr.Scale}
+	if hdr.Cluster != [3]float32{} {
+		cl, err := wordclusters.Default()
+		if err != nil {
+			return nil, fmt.Errorf("category: %w", err)
+		}
+		c.fz.Clusters = cl
+	}
 	for i := 0; i < int(hdr.NClass); i++ {
 		var l uint8
 		if err := binary.Read(r, binary.LittleEndian, &l); err != nil {
@@ -153,16 +170,47 @@ func Decode(b []byte) (*Classifier, error) {
 		return nil, fmt.Errorf("category: %w", err)
 	}
 	rest := b[len(b)-r.Len():]
-	if len(rest) != 2*(1<<hdr.Bits)*int(hdr.NClass) {
+	nw := 2 * (1 << hdr.Bits) * int(hdr.NClass)
+	if len(rest) < nw {
 		return nil, errors.New("category: truncated model")
 	}
-	c.w = rest
+	c.w, rest = rest[:nw], rest[nw:]
+	if hdr.Dense != 0 {
+		v, tail, err := decodeVectors(rest)
+		if err != nil {
+			return nil, err
+		}
+		if len(tail) != 4*v.Dim*int(hdr.NClass) {
+			return nil, errors.New("category: truncated dense weights")
+		}
+		c.dw = make([]float32, v.Dim*int(hdr.NClass))
+		for i := range c.dw {
+			c.dw[i] = math.Float32frombits(binary.LittleEndian.Uint32(tail[4*i:]))
+		}
+		c.fz.Vectors, rest = v, nil
+	}
+	if len(rest) != 0 {
+		return nil, errors.New("category: model has trailing bytes")
+	}
 	return c, nil
 }
 
-// Encode writes a model: names, 2^bits buckets, bias per class and
-// bucket-major float weights, quantised to int16.
-func Encode(w io.Writer, names []string, bits uint, bias, weights []float32) error {
+// Encode writes a model: the featurizer's settings, names, bias per class
+// and 2^fz.Bits bucket-major float weights, quantised to int16; with word
+// vectors, then the vectors and the fz.Vectors.Dim feature-major dense
+// weights that follow the hashed ones in weights.
+func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32) error {
+	nh := (1 << fz.Bits) * len(names)
+	var dense []float32
+	if fz.Vectors != nil && fz.Dense != 0 {
+		if len(weights) != nh+fz.Vectors.Dim*len(names) {
+			return errors.New("category: weights do not match the features")
+		}
+		dense = weights[nh:]
+	} else {
+		fz.Dense = 0
+	}
+	weights = weights[:nh]
 	maxAbs := float32(0)
 	for _, v := range weights {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
@@ -173,11 +221,7 @@ func Encode(w io.Writer, names []string, bits uint, bias, weights []float32) err
 	}
 	var buf bytes.Buffer
 	buf.WriteString(Magic)
-	binary.Write(&buf, binary.LittleEndian, struct {
-		NClass uint32
-		Bits   uint32
-		Scale  float32
-	}{uint32(len(names)), uint32(bits), scale})
+	binary.Write(&buf, binary.LittleEndian, header{uint32(len(names)), uint32(fz.Bits), scale, fz.Title, fz.Cluster, fz.Dense})
 	for _, n := range names {
 		buf.WriteByte(byte(len(n)))
 		buf.WriteString(n)
@@ -188,6 +232,10 @@ func Encode(w io.Writer, names []string, bits uint, bias, weights []float32) err
 		q[i] = int16(math.Round(float64(v / scale)))
 	}
 	binary.Write(&buf, binary.LittleEndian, q)
+	if dense != nil {
+		fz.Vectors.encode(&buf)
+		binary.Write(&buf, binary.LittleEndian, dense)
+	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
@@ -197,9 +245,18 @@ func (c *Classifier) Names() []string { return append([]string(nil), c.names...)
 
 // Classify returns every category with its probability, most likely first.
 func (c *Classifier) Classify(doc *text.Document) []Category {
-	feats := Features(doc, c.bits, nil)
-	return c.classify(feats)
+	fp := featPool.Get().(*[]Feature)
+	feats := c.fz.Features(doc, (*fp)[:0])
+	out := c.classify(feats)
+	*fp = feats
+	featPool.Put(fp)
+	return out
 }
+
+var featPool = sync.Pool{New: func() any { return new([]Feature) }}
+
+// Featurizer returns the feature settings of the model.
+func (c *Classifier) Featurizer() Featurizer { return c.fz }
 
 // ClassifyText tokenises s and classifies it.
 func (c *Classifier) ClassifyText(s string) []Category { return c.Classify(text.Analyze(s)) }
@@ -210,7 +267,15 @@ func (c *Classifier) classify(feats []Feature) []Category {
 	for i := range scores {
 		scores[i] = float64(c.bias[i])
 	}
+	nb := 1 << c.fz.Bits
 	for _, f := range feats {
+		if int(f.Index) >= nb {
+			row := c.dw[(int(f.Index)-nb)*n:]
+			for i := range scores {
+				scores[i] += float64(f.Value) * float64(row[i])
+			}
+			continue
+		}
 		row := c.w[2*int(f.Index)*n : 2*(int(f.Index)*n+n)]
 		for i := range scores {
 			q := int16(binary.LittleEndian.Uint16(row[2*i:]))
@@ -249,18 +314,61 @@ type Feature struct {
 	Value float32
 }
 
-// Features returns the hashed unigram and bigram features of doc in a
-// table of 2^bits buckets, 1+log(tf) weighted and L2-normalised, appended
-// to out. Words are read from doc.Text by words (below), not from
+// Featurizer turns text into hashed features: lower-cased word unigrams
+// and bigrams, and optionally the title's words in a namespace of their
+// own and each word's clusters (internal/wordclusters), each kind with its
+// own weight.
+type Featurizer struct {
+	Bits     uint
+	Title    float32    // weight of title words (0: off)
+	Cluster  [3]float32 // weight of the clusters per granularity (0: off)
+	Clusters *wordclusters.Clusters
+	// Vectors, when set, add Vectors.Dim dense features after the 2^Bits
+	// hashed ones: the sum of the document's word vectors, L2-normalised
+	// and times Dense.
+	Vectors *Vectors
+	Dense   float32
+}
+
+// maxScan bounds the bytes of text read for words: maxTokens words of
+// news fit in far less, and the bound keeps a 1 MB input without words
+// quick.
+const maxScan = 256 << 10
+
+// maxTitle is the longest first line taken as a title.
+const maxTitle = 300
+
+// Features returns the hashed features of doc, 1+log(tf) weighted, times
+// the weight of their kind and L2-normalised, appended to out in order of
+// first occurrence. Words are read from doc.Text (words, below), not from
 // doc.Tokens, so that the model does not depend on the tokeniser it was
 // trained with.
-func Features(doc *text.Document, bits uint, out []Feature) []Feature {
-	counts := make(map[uint32]float32, len(doc.Text)/3)
+func (fz *Featurizer) Features(doc *text.Document, out []Feature) []Feature {
+	return fz.features(doc.Text, out)
+}
+
+func (fz *Featurizer) features(s string, out []Feature) []Feature {
+	if len(s) > maxScan {
+		s = s[:maxScan]
+	}
+	ct := counterPool.Get().(*counter)
+	ct.reset()
+	titleEnd := strings.IndexByte(s, '\n')
+	if titleEnd > maxTitle || fz.Title == 0 {
+		titleEnd = -1
+	}
+	useCl := fz.Clusters != nil && fz.Cluster != [3]float32{}
+	useVec := fz.Vectors != nil && fz.Dense != 0
+	var acc []int32
+	nvec := 0
+	if useVec {
+		acc = ct.acc(fz.Vectors.Dim)
+	}
 	var prev uint64
 	havePrev := false
 	var buf []byte
 	n := 0
-	words(doc.Text, func(tok string, gap bool) bool {
+	words(s, func(tok string, gap bool) bool {
 		if gap {
 			havePrev = false
 		}
@@ -271,9 +379,34 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 			return true
 		}
 		h := hashing.AddBytes(hashing.Offset, w)
-		counts[bucket(h, bits)]++
+		ct.add(bucket(h, fz.Bits), 1)
 		if havePrev {
-			counts[bucket(hashing.AddBytes(prev*hashing.Prime^0x9e37, w)^0x5bd1e995, bits)]++
+			ct.add(bucket(hashing.AddBytes(prev*hashing.Prime^0x9e37, w)^0x5bd1e995, fz.Bits), 1)
+		}
+		if titleEnd > 0 && offsetIn(s, tok) < titleEnd {
+			ct.add(bucket(hashing.AddBytes(titleSeed, w), fz.Bits), fz.Title)
+		}
+		if useCl {
+			ws := unsafe.String(&w[0], len(w))
+			ids, ok := fz.Clusters.Lookup(wordclusters.KeyOf(ws, false))
+			if !ok {
+				ids, ok = fz.Clusters.Lookup(wordclusters.KeyOf(ws, true))
+			}
+			if ok {
+				for l, cw := range fz.Cluster {
+					if cw != 0 {
+						ct.add(bucket(hashing.Mix(uint64(l+1)<<32|uint64(ids[l])+clusterSeed), fz.Bits), cw)
+					}
+				}
+			}
+		}
+		if useVec {
+			if r := fz.Vectors.row(w); r != nil {
+				for j, x := range r {
+					acc[j] += int32(int8(x))
+				}
+				nvec++
+			}
 		}
 		prev, havePrev = h, true
 		n++
@@ -281,9 +414,9 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 	})
 	start := len(out)
 	norm := 0.0
-	for k, v := range counts {
-		x := float32(1 + math.Log(float64(v)))
-		out = append(out, Feature{k, x})
+	for _, slot := range ct.order {
+		x := float32(1+math.Log(float64(ct.count[slot]))) * ct.mult[slot]
+		out = append(out, Feature{ct.keys[slot] - 1, x})
 		norm += float64(x * x)
 	}
 	if norm > 0 {
@@ -292,8 +425,110 @@ func Features(doc *text.Document, bits uint, out []Feature) []Feature {
 			out[i].Value *= inv
 		}
 	}
-	sort.Slice(out[start:], func(i, j int) bool { return out[start+i].Index < out[start+j].Index })
+	if nvec > 0 {
+		vn := 0.0
+		for _, x := range acc {
+			vn += float64(x) * float64(x)
+		}
+		if vn > 0 {
+			inv := float64(fz.Dense) / math.Sqrt(vn)
+			base := uint32(1) << fz.Bits
+			for j, x := range acc {
+				out = append(out, Feature{base + uint32(j), float32(float64(x) * inv)})
+			}
+		}
+	}
+	counterPool.Put(ct)
 	return out
+}
+
+// Seeds of the title and cluster namespaces.
+const (
+	titleSeed   = 0x1234567
+	clusterSeed = 0xc1
+)
+
+// offsetIn returns the byte offset of sub, a substring of s, in s.
+func offsetIn(s, sub string) int {
+	return int(uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(s))))
+}
+
+// counter counts features in an open-addressing table, remembering the
+// order in which they were first seen (so the output does not depend on
+// map order). Pooled: a document's features are counted without
+// allocating.
+type counter struct {
+	keys  []uint32 // bucket+1; 0 = empty
+	count []float32
+	mult  []float32
+	order []int32
+	mask  uint32
+	vec   []int32 // word-vector sum
+}
+
+// acc returns the zeroed word-vector accumulator.
+func (c *counter) acc(dim int) []int32 {
+	if cap(c.vec) < dim {
+		c.vec = make([]int32, dim)
+	}
+	c.vec = c.vec[:dim]
+	clear(c.vec)
+	return c.vec
+}
+
+var counterPool = sync.Pool{New: func() any { return new(counter) }}
+
+func (c *counter) reset() {
+	if len(c.keys) == 0 {
+		c.alloc(1024)
+	} else {
+		for _, slot := range c.order {
+			c.keys[slot] = 0
+		}
+	}
+	c.order = c.order[:0]
+}
+
+func (c *counter) alloc(size int) {
+	c.keys = make([]uint32, size)
+	c.count = make([]float32, size)
+	c.mult = make([]float32, size)
+	c.mask = uint32(size - 1)
+}
+
+// grow doubles the table, keeping the order of first occurrence.
+func (c *counter) grow() {
+	keys, count, mult, order := c.keys, c.count, c.mult, c.order
+	c.alloc(2 * len(keys))
+	c.order = make([]int32, 0, cap(order))
+	for _, slot := range order {
+		c.add(keys[slot]-1, mult[slot])
+		c.count[c.order[len(c.order)-1]] = count[slot]
+	}
+}
+
+func (c *counter) add(b uint32, mult float32) {
+	k := b + 1
+	j := (k * 0x9e3779b1) & c.mask
+	for {
+		switch c.keys[j] {
+		case k:
+			c.count[j]++
+			return
+		case 0:
+			if 2*(len(c.order)+1) > len(c.keys) {
+				c.grow()
+				c.add(b, mult)
+				return
+			}
+			c.keys[j] = k
+			c.count[j] = 1
+			c.mult[j] = mult
+			c.order = append(c.order, int32(j))
+			return
+		}
+		j = (j + 1) & c.mask
+	}
 }
 
 // words calls f with each word of s: a run of letters, digits and marks,

@@ -119,7 +119,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 		w[i] = float32(i%7) - 3
 	}
 	var buf bytes.Buffer
-	if err := Encode(&buf, names, bits, []float32{0.5, -0.5}, w); err != nil {
+	if err := Encode(&buf, names, Featurizer{Bits: bits}, []float32{0.5, -0.5}, w); err != nil {
 		t.Fatal(err)
 	}
 	c, err := Decode(buf.Bytes())
@@ -172,6 +172,33 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Classify reads at most maxTokens words, so even a 1 MB article (or 1 MB
+// with no words at all) is classified well within the 50 ms that a
+// cancelled request may take; it needs no cancellation checks.
+func TestHugeDocumentIsQuick(t *testing.T) {
+	c := mustLoad(t)
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("The minister said the talks on trade and security would continue next week. ")
+	}
+	for _, s := range []string{sb.String(), strings.Repeat("-- ", 1<<20/3)} {
+		doc := &text.Document{Text: s}
+		best := time.Hour
+		for range 3 {
+			start := time.Now()
+			got := c.Classify(doc)
+			best = min(best, time.Since(start))
+			if len(got) != len(Names) {
+				t.Fatalf("%d categories", len(got))
+			}
+		}
+		t.Logf("%d bytes: %v", len(s), best)
+		if best > 50*time.Millisecond {
+			t.Errorf("1 MB document took %v", best)
 		}
 	}
 }

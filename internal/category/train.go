@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
 // Example is one labelled training document.
@@ -125,9 +126,9 @@ func LoadBBC(dir string) ([]Example, error) {
 }
 
 // Featurize computes the features of every example.
-func Featurize(exs []Example, bits uint) {
+func Featurize(exs []Example, fz *Featurizer) {
 	for i := range exs {
-		exs[i].Feats = Features(&text.Document{Text: exs[i].Text}, bits, nil)
+		exs[i].Feats = fz.Features(&text.Document{Text: exs[i].Text}, nil)
 	}
 }
 
@@ -150,9 +151,28 @@ type TrainOptions struct {
 	// NBLR switches to TrainNBLR with smoothing NBAlpha.
 	NBLR    bool
 	NBAlpha float64
+	// Dense is the number of dense features after the 2^Bits hashed
+	// ones (indices 2^Bits ... 2^Bits+Dense-1); NB-LR does not scale them.
+	Dense int
 	// Temperature divides the final weights and biases (calibration of
 	// the softmax confidences; fitted on cross-validated predictions).
 	Temperature float64
+}
+
+// DefaultFeatures are the feature settings of the shipped model; Clusters
+// is set by NewFeaturizer.
+var DefaultFeatures = Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6}
+
+// NewFeaturizer returns a copy of DefaultFeatures with the embedded word
+// clusters.
+func NewFeaturizer() (*Featurizer, error) {
+	fz := DefaultFeatures
+	cl, err := wordclusters.Default()
+	if err != nil {
+		return nil, err
+	}
+	fz.Clusters = cl
+	return &fz, nil
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
@@ -256,8 +276,9 @@ type CVResult struct {
 	Restricted map[string]float64 // argmax over the data set's own classes
 	Open       map[string]float64 // argmax over all categories
 	N          map[string]int
-	LogLoss    float64 // mean negative log-likelihood of the gold label (all items, open)
-	BestT      float64 // the extra temperature that would minimise LogLoss
+	Folds      map[string][]float64 // own-class accuracy of each fold
+	LogLoss    float64              // mean negative log-likelihood of the gold label (all items, open)
+	BestT      float64              // the extra temperature that would minimise LogLoss
 }
 
 // CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
@@ -286,7 +307,10 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 	var logits [][]float64
 	var gold []int
 	n := make(map[string]int)
+	folds := make(map[string][]float64)
 	for f := 0; f < k; f++ {
+		fn := make(map[string]int)
+		fok := make(map[string]int)
 		var train []Example
 		var test []int
 		for i, e := range exs {
@@ -313,15 +337,20 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 			logits = append(logits, lg)
 			gold = append(gold, e.Label)
 			n[e.Source]++
+			fn[e.Source]++
 			if p == e.Label {
 				okR[e.Source]++
+				fok[e.Source]++
 			}
 			if q == e.Label {
 				okO[e.Source]++
 			}
 		}
+		for s, c := range fn {
+			folds[s] = append(folds[s], 100*float64(fok[s])/float64(c))
+		}
 	}
-	r := CVResult{Restricted: map[string]float64{}, Open: map[string]float64{}, N: n}
+	r := CVResult{Restricted: map[string]float64{}, Open: map[string]float64{}, N: n, Folds: folds}
 	for s, c := range n {
 		r.Restricted[s] = 100 * float64(okR[s]) / float64(c)
 		r.Open[s] = 100 * float64(okO[s]) / float64(c)
@@ -431,13 +460,17 @@ func LoadCNNDM(path string, limit int) ([]Example, error) {
 // 2012) and folds the scaling into the weights, so that the result scores
 // like Train's.
 func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
-	nb := 1 << o.Bits
+	nh := 1 << o.Bits
+	nb := nh + o.Dense
 	p := make([]float64, nb*nclass)
 	tot := make([]float64, nclass)
 	all := make([]float64, nb)
 	allTot := 0.0
 	for _, e := range exs {
 		for _, f := range e.Feats {
+			if int(f.Index) >= nh {
+				continue
+			}
 			p[int(f.Index)*nclass+e.Label] += float64(f.Value)
 			tot[e.Label] += float64(f.Value)
 			all[f.Index] += float64(f.Value)
@@ -448,8 +481,12 @@ func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
 	r := make([]float32, nb*nclass)
 	for b := 0; b < nb; b++ {
 		for c := 0; c < nclass; c++ {
-			pc := (p[b*nclass+c] + alpha) / (tot[c] + alpha*float64(nb))
-			qc := (all[b] - p[b*nclass+c] + alpha) / (allTot - tot[c] + alpha*float64(nb))
+			if b >= nh {
+				r[b*nclass+c] = 1
+				continue
+			}
+			pc := (p[b*nclass+c] + alpha) / (tot[c] + alpha*float64(nh))
+			qc := (all[b] - p[b*nclass+c] + alpha) / (allTot - tot[c] + alpha*float64(nh))
 			r[b*nclass+c] = float32(math.Log(pc / qc))
 		}
 	}

@@ -17,9 +17,11 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/category"
@@ -40,8 +42,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	category.Featurize(ag, o.Bits)
-	category.Featurize(bbc, o.Bits)
+	// The shipped model's features, word vectors included (learnt from
+	// unlabelled news only, so they carry no label of either data set).
+	shipped, err := category.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fz := shipped.Featurizer()
+	if fz.Vectors != nil {
+		o.Dense = fz.Vectors.Dim
+	}
+	category.Featurize(ag, &fz)
+	category.Featurize(bbc, &fz)
 	all := append(append([]category.Example(nil), ag...), bbc...)
 
 	fmt.Printf("%d-fold cross-validation, accuracy (%%):\n", *k)
@@ -51,9 +63,11 @@ func main() {
 	fmt.Printf("%-22s %12.2f %12.2f\n", "own data set only", a.Restricted["ag"], b.Restricted["bbc"])
 	c := category.CrossValidate(all, *k, o)
 	fmt.Printf("%-22s %12.2f %12.2f   (own classes)\n", "AG + BBC (shipped)", c.Restricted["ag"], c.Restricted["bbc"])
+	fmt.Printf("%-22s %12s %12s   (standard deviation over the %d folds)\n", "", spread(c.Folds["ag"]), spread(c.Folds["bbc"]), *k)
 	fmt.Printf("%-22s %12.2f %12.2f   (open: argmax over all 6 categories)\n", "", c.Open["ag"], c.Open["bbc"])
 	na, nb := float64(c.N["ag"]), float64(c.N["bbc"])
 	fmt.Printf("%-22s %12.2f               (AG+BBC items pooled, own classes)\n", "", (c.Restricted["ag"]*na+c.Restricted["bbc"]*nb)/(na+nb))
+	fmt.Printf("folds (AG+BBC, own classes): AG %s; BBC %s\n", folds(c.Folds["ag"]), folds(c.Folds["bbc"]))
 	fmt.Printf("confidence calibration (combined, open): log-loss %.3f; a further temperature of %.2f would minimise it\n", c.LogLoss, c.BestT)
 	fmt.Println("\nAnchors (AG News test set, trained on the 120k train split, which we do not have):")
 	fmt.Println("fastText bigrams 92.5, n-gram TF-IDF logistic 92.4, BoW logistic 88.8 (Zhang et al. 2015)")
@@ -91,4 +105,29 @@ func main() {
 	el := time.Since(t0)
 	fmt.Printf("\nShipped model: %.1f MB file, load %v, heap %.1f MB, %.0f docs/s, %.0f tokens/s (BBC articles; tokens counted by text.Analyze)\n",
 		size, lt.Round(time.Millisecond), (float64(ms.HeapAlloc)-float64(before))/1e6, float64(len(docs))/el.Seconds(), float64(words)/el.Seconds())
+}
+
+// spread formats the standard deviation of per-fold accuracies.
+func spread(x []float64) string {
+	if len(x) < 2 {
+		return "-"
+	}
+	m := 0.0
+	for _, v := range x {
+		m += v
+	}
+	m /= float64(len(x))
+	ss := 0.0
+	for _, v := range x {
+		ss += (v - m) * (v - m)
+	}
+	return fmt.Sprintf("± %.2f", math.Sqrt(ss/float64(len(x)-1)))
+}
+
+func folds(x []float64) string {
+	s := make([]string, len(x))
+	for i, v := range x {
+		s[i] = fmt.Sprintf("%.1f", v)
+	}
+	return strings.Join(s, " / ")
 }

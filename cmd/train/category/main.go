@@ -9,6 +9,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"log"
@@ -40,6 +41,10 @@ func main() {
 	flag.BoolVar(&o.NBLR, "nblr", o.NBLR, "NB-scaled one-vs-rest logistic regression")
 	flag.Float64Var(&o.NBAlpha, "nb-alpha", o.NBAlpha, "NB smoothing")
 	flag.Float64Var(&o.Temperature, "temperature", o.Temperature, "softmax temperature")
+	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
+	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")
+	dense := flag.Float64("dense", float64(category.DefaultFeatures.Dense), "weight of the word-vector features (0: off)")
+	vecs := flag.String("vectors", "", "word-vector cache (prefix): read when present, else trained and written there")
 	flag.Parse()
 	o.Bits = *bits
 
@@ -47,14 +52,28 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	fz, err := category.NewFeaturizer()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fz.Bits = o.Bits
+	fz.Title, fz.Dense = float32(*title), float32(*dense)
+	fz.Cluster = [3]float32{float32(*cluster), float32(*cluster), float32(*cluster)}
+	if *dense > 0 {
+		fz.Vectors, err = vectors(*data, *vecs)
+		if err != nil {
+			log.Fatal(err)
+		}
+		o.Dense = fz.Vectors.Dim
+	}
 	t0 := time.Now()
-	category.Featurize(exs, o.Bits)
+	category.Featurize(exs, fz)
 	if *selfN > 0 {
 		u, err := category.LoadCNNDM(filepath.Join(*data, "cnn-dailymail", "dev.jsonl.gz"), *selfN)
 		if err != nil {
 			log.Fatal(err)
 		}
-		category.Featurize(u, o.Bits)
+		category.Featurize(u, fz)
 		o.Unlabeled = u
 	}
 	log.Printf("%d examples featurised in %v", len(exs), time.Since(t0).Round(time.Millisecond))
@@ -84,7 +103,7 @@ func main() {
 	bias, w := category.Fit(exs, o)
 	log.Printf("trained in %v", time.Since(t0).Round(time.Millisecond))
 	var buf bytes.Buffer
-	if err := category.Encode(&buf, category.Names, o.Bits, bias, w); err != nil {
+	if err := category.Encode(&buf, category.Names, *fz, bias, w); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
@@ -103,4 +122,46 @@ func load(data string) ([]category.Example, error) {
 		return nil, err
 	}
 	return append(ag, bbc...), nil
+}
+
+// vectors reads word vectors from the cache at prefix (prefix.vocab,
+// prefix.f32) or trains them on the unlabelled news under data (about 10
+// CPU-minutes) and writes the cache when prefix is set.
+func vectors(data, prefix string) (*category.Vectors, error) {
+	if prefix != "" {
+		vb, err1 := os.ReadFile(prefix + ".vocab")
+		fb, err2 := os.ReadFile(prefix + ".f32")
+		if err1 == nil && err2 == nil {
+			words := strings.Split(string(vb), "\n")
+			v := make([]float32, len(fb)/4)
+			if err := binary.Read(bytes.NewReader(fb), binary.LittleEndian, v); err != nil {
+				return nil, err
+			}
+			log.Printf("read %d word vectors from %s", len(words), prefix)
+			return category.NewVectors(words, v, len(v)/len(words)), nil
+		}
+	}
+	t0 := time.Now()
+	texts, err := category.LoadUnlabelled(data)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([][]string, len(texts))
+	for i, s := range texts {
+		docs[i] = category.Tokens(s)
+	}
+	o := category.DefaultVecOptions
+	words, v := category.TrainVectors(docs, o)
+	log.Printf("trained %d word vectors on %d documents in %v", len(words), len(docs), time.Since(t0).Round(time.Second))
+	if prefix != "" {
+		var buf bytes.Buffer
+		binary.Write(&buf, binary.LittleEndian, v)
+		if err := os.WriteFile(prefix+".vocab", []byte(strings.Join(words, "\n")), 0o644); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(prefix+".f32", buf.Bytes(), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return category.NewVectors(words, v, o.Dim), nil
 }

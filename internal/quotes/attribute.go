@@ -70,16 +70,16 @@ func (x *extractor) leftNP(end, limit int) int {
 	i := end
 	for i > limit && x.isNPToken(i-1) && end-i < 10 {
 		i--
-		if personalPronouns[lower(x.tok(i))] && x.pos(i) == "PRP" {
+		if personalPronouns[x.ltok(i)] && x.pos(i) == "PRP" {
 			break
 		}
 	}
 	// an NP does not start with "of" or a possessive marker
-	for i < end && (lower(x.tok(i)) == "of" || x.pos(i) == "POS") {
+	for i < end && (x.ltok(i) == "of" || x.pos(i) == "POS") {
 		i++
 	}
 	// nor end with "of"
-	if i < end && lower(x.tok(end-1)) == "of" {
+	if i < end && x.ltok(end-1) == "of" {
 		return end
 	}
 	// a pronoun object in the middle ("it" in "they said it") is no subject
@@ -90,15 +90,15 @@ func (x *extractor) leftNP(end, limit int) int {
 func (x *extractor) rightNP(start, limit int) int {
 	i := start
 	for i < limit && x.isNPToken(i) && i-start < 10 {
-		if i > start && personalPronouns[lower(x.tok(i))] {
+		if i > start && personalPronouns[x.ltok(i)] {
 			break
 		}
 		i++
-		if i-start == 1 && personalPronouns[lower(x.tok(start))] {
+		if i-start == 1 && personalPronouns[x.ltok(start)] {
 			break
 		}
 	}
-	for i > start && lower(x.tok(i-1)) == "of" {
+	for i > start && x.ltok(i-1) == "of" {
 		i--
 	}
 	return i
@@ -167,7 +167,7 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 		if x.tok(i) == "," || x.tok(i) == ";" {
 			// ", though she noted ...": a new attribution begins
 			k := i + 1
-			if w := lower(x.tok(k)); w == "though" || w == "although" || w == "while" || w == "but" || w == "and" || w == "as" {
+			if w := x.ltok(k); w == "though" || w == "although" || w == "while" || w == "but" || w == "and" || w == "as" {
 				k++
 				if np := x.rightNP(k, end); np > k && np-k <= 4 {
 					j := np
@@ -240,7 +240,7 @@ func (x *extractor) possessives() {
 		if x.cancelled(i) {
 			return
 		}
-		if !speechNouns[lower(x.tok(i))] || lower(x.tok(i+1)) != "that" || x.qAt(i) >= 0 {
+		if !speechNouns[x.ltok(i)] || x.ltok(i+1) != "that" || x.qAt(i) >= 0 {
 			continue
 		}
 		if p := x.pos(i + 2); p == "VBZ" || p == "VBD" || p == "MD" || p == "VBP" {
@@ -285,7 +285,7 @@ func (x *extractor) possessives() {
 			}
 		}
 		x.resolveSpeaker(q, a, b)
-		x.add(q, "possessive", cueInfo{words: []string{lower(x.tok(i))}})
+		x.add(q, "possessive", cueInfo{words: []string{x.ltok(i)}})
 	}
 }
 
@@ -393,7 +393,7 @@ func (x *extractor) attribute() {
 		found := false
 
 		if w0 == "according" {
-			if len(c.info.words) == 1 && lower(x.tok(c.last)) == "to" {
+			if len(c.info.words) == 1 && x.ltok(c.last) == "to" {
 				c.last++
 			}
 			np := x.rightNP(c.last, s.Last)
@@ -416,27 +416,27 @@ func (x *extractor) attribute() {
 		if !found {
 			j := c.first
 			for j > s.First {
-				l := lower(x.tok(j - 1))
+				l := x.ltok((j - 1))
 				if skipBeforeCue[l] || x.pos(j-1) == "RB" || x.pos(j-1) == "MD" {
 					j--
 					continue
 				}
 				// ", too,"
-				if l == "," && lower(x.tok(j-2)) == "too" && x.tok(j-3) == "," {
+				if l == "," && x.ltok(j-2) == "too" && x.tok(j-3) == "," {
 					j -= 3
 					continue
 				}
 				// "Trump said Friday": a bare day or month is no subject
 				if temporal[l] && isCapital(x.tok(j-1)) {
 					j--
-					if p := lower(x.tok(j - 1)); p == "late" || p == "early" || p == "last" || p == "on" || p == "in" || p == "this" {
+					if p := x.ltok((j - 1)); p == "late" || p == "early" || p == "last" || p == "on" || p == "in" || p == "this" {
 						j--
 					}
 					continue
 				}
 				// "on Friday", "last week"
 				if temporal[l] && j-2 >= s.First {
-					p := lower(x.tok(j - 2))
+					p := x.ltok((j - 2))
 					if p == "on" || p == "last" || p == "this" || p == "earlier" || p == "late" {
 						j -= 2
 						continue
@@ -467,7 +467,7 @@ func (x *extractor) attribute() {
 				}
 			}
 			// "who said" refers back to the NP before "who"
-			if npStart == j && (lower(x.tok(j-1)) == "who") {
+			if npStart == j && (x.ltok(j-1) == "who") {
 				if st := x.leftNP(j-2, s.First); x.tok(j-2) == "," && st < j-2 {
 					npStart, j, who = st, j-2, j-1
 				} else if st := x.leftNP(j-1, s.First); st < j-1 {
@@ -485,12 +485,12 @@ func (x *extractor) attribute() {
 				found, rule = true, "subject"
 				// what follows the cue
 				start := c.last
-				if objectVerbs[lower(x.tok(c.last-1))] {
+				if objectVerbs[x.ltok(c.last-1)] {
 					if e := x.rightNP(start, s.Last); e > start {
-						nx := lower(x.tok(e))
+						nx := x.ltok(e)
 						if nx == "that" || nx == "to" || nx == ":" || nx == "," || x.markKind(e) != 0 || nx == "." || e >= s.Last-1 {
 							start = e
-						} else if nx == "of" && strings.HasPrefix(lower(x.tok(c.last-1)), "accus") {
+						} else if nx == "of" && strings.HasPrefix(x.ltok(c.last-1), "accus") {
 							// "accused her of lying"
 							start = e + 1
 						} else if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
@@ -513,13 +513,13 @@ func (x *extractor) attribute() {
 				// "Climate change, he said, is ...": the cue stands inside
 				// what is said
 				paren := -1
-				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !objectVerbs[lower(x.tok(c.last-1))] {
+				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !objectVerbs[x.ltok(c.last-1)] {
 					if st := x.clauseStart(npStart - 1); st < npStart-1 {
 						paren = st
 					}
 				}
 				before := x.quoteBefore(npStart)
-				first := lower(x.tok(a))
+				first := x.ltok(a)
 				startsClause := a < b && (first == "that" || x.markKind(a) != 0 || x.qAt(a) >= 0)
 				if paren >= 0 {
 					content = [2]int{paren, b}
@@ -541,10 +541,10 @@ func (x *extractor) attribute() {
 				} else if a < b && (x.pos(a) == "IN" || x.pos(a) == "TO" || x.pos(a) == "RB" || isTemporal(first)) && !clauseWord[first] {
 					// "said earlier Friday that ...", "said on Tuesday that"
 					k := a
-					for k < b && k-a < 8 && lower(x.tok(k)) != "that" && !strings.HasPrefix(x.pos(k), "VB") {
+					for k < b && k-a < 8 && x.ltok(k) != "that" && !strings.HasPrefix(x.pos(k), "VB") {
 						k++
 					}
-					if k < b && lower(x.tok(k)) == "that" {
+					if k < b && x.ltok(k) == "that" {
 						content = [2]int{k, b}
 					} else if x.pos(a) == "TO" && x.pos(a+1) == "VB" && x.o.InfinitiveContent {
 						// "wants to ...", "plans to ...": the intention is
@@ -579,7 +579,7 @@ func (x *extractor) attribute() {
 			if sp[1] > sp[0] {
 				start := c.last
 				if objectVerbs[w0] {
-					if e := x.rightNP(start, s.Last); e > start && lower(x.tok(e)) == "that" {
+					if e := x.rightNP(start, s.Last); e > start && x.ltok(e) == "that" {
 						start = e
 					}
 				}
@@ -687,7 +687,7 @@ func (x *extractor) clauseVerbEnd(a, b int) int {
 		switch {
 		case finite && seen:
 			prev := x.pos(k - 1)
-			if inVerb && (prev == "MD" || auxLemmas[x.lemma(k-1)]) || prev == "CC" || prev == "WDT" || prev == "WP" || prev == "," || lower(x.tok(k-1)) == "that" {
+			if inVerb && (prev == "MD" || auxLemmas[x.lemma(k-1)]) || prev == "CC" || prev == "WDT" || prev == "WP" || prev == "," || x.ltok(k-1) == "that" {
 				inVerb = true
 				continue
 			}
@@ -726,7 +726,7 @@ func (x *extractor) headline() {
 		lx = getLexicon()
 	}
 	for i := 1; i < end-1; i++ {
-		w := lower(x.tok(i))
+		w := x.ltok(i)
 		if !isCapital(x.tok(i)) || x.qAt(i) >= 0 || !strings.HasSuffix(w, "s") || !headlineCue(lx, w) {
 			continue
 		}
@@ -788,7 +788,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 		}
 	}
 	start := c.last
-	w := lower(x.tok(start))
+	w := x.ltok(start)
 	switch {
 	case w == "that" || w == ":" || x.pos(start) == "TO" && x.pos(start+1) == "VB":
 		if w == ":" {
@@ -852,14 +852,14 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 	if x.pos(start) == "RP" {
 		start++
 	}
-	if objectVerbs[lower(x.tok(c.last-1))] {
+	if objectVerbs[x.ltok(c.last-1)] {
 		if e := x.rightNP(start, s.Last); e > start {
 			if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
 				start = k
 			}
 		}
 	}
-	w := lower(x.tok(start))
+	w := x.ltok(start)
 	switch {
 	case w == "that" || clauseWord[w] || x.markKind(start) != 0:
 	case x.pos(start) == "TO" && x.pos(start+1) == "VB":
@@ -900,7 +900,7 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 				}
 			}
 		}
-		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (lower(x.tok(k-1)) == "of" || prepCues[lower(x.tok(k-1))] || lower(x.tok(k-1)) == "from") {
+		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (x.ltok(k-1) == "of" || prepCues[x.ltok(k-1)] || x.ltok(k-1) == "from") {
 			k2 := x.leftNP(k-1, s.First)
 			if k2 >= k-1 {
 				break
@@ -924,26 +924,26 @@ func (x *extractor) contentStart(a, b int) int {
 		lx = getLexicon()
 	}
 	opens := func(k int) bool {
-		w := lower(x.tok(k))
+		w := x.ltok(k)
 		return w == "that" || x.markKind(k) != 0 || (w == "," || w == ":") && x.markKind(k+1) != 0
 	}
 	for step := 0; step < 3 && a < b; step++ {
 		switch {
 		case x.tok(a) == "(" && x.pos(a+1) == "RB" && x.tok(a+2) == ")" && a+3 < b:
 			a += 3
-		case x.pos(a) == "RB" && a+1 < b && (opens(a+1) || x.tok(a+1) == "," && x.markKind(a+2) != 0) && lower(x.tok(a)) != "not":
+		case x.pos(a) == "RB" && a+1 < b && (opens(a+1) || x.tok(a+1) == "," && x.markKind(a+2) != 0) && x.ltok(a) != "not":
 			a++
-		case x.pos(a) == "TO" && x.pos(a+1) == "VB" && a+2 < b && headlineCue(lx, lower(x.tok(a+1))) && (clauseWord[lower(x.tok(a+2))] || x.markKind(a+2) != 0):
+		case x.pos(a) == "TO" && x.pos(a+1) == "VB" && a+2 < b && headlineCue(lx, x.ltok(a+1)) && (clauseWord[x.ltok(a+2)] || x.markKind(a+2) != 0):
 			a += 2
-		case x.markKind(a) == 0 && lower(x.tok(a)) != "that":
+		case x.markKind(a) == 0 && x.ltok(a) != "that":
 			e := x.rightNP(a, b)
 			if e == a || e-a > 5 || e >= b || !opens(e) {
 				return a
 			}
-			if lower(x.tok(e)) != "that" && x.tok(e) != "," && x.tok(e) != ":" {
+			if x.ltok(e) != "that" && x.tok(e) != "," && x.tok(e) != ":" {
 				return a // "said the plan “is dead”": the noun is said
 			}
-			if h := x.pos(e - 1); lower(x.tok(e)) == "that" && h != "PRP" && h != "NNP" && h != "NNPS" {
+			if h := x.pos(e - 1); x.ltok(e) == "that" && h != "PRP" && h != "NNP" && h != "NNPS" {
 				return a // "the idea that ...": a noun's own clause
 			}
 			a = e
@@ -967,7 +967,7 @@ func (x *extractor) clauseAfter(np, limit int) bool {
 // passiveBy returns the end of the agent in "reported by NP" after the
 // participle cue c, or 0.
 func (x *extractor) passiveBy(c cue, s text.Sentence) int {
-	if !x.o.Passive || x.pos(c.first) != "VBN" || c.last != c.first+1 || lower(x.tok(c.last)) != "by" {
+	if !x.o.Passive || x.pos(c.first) != "VBN" || c.last != c.first+1 || x.ltok(c.last) != "by" {
 		return 0
 	}
 	e := x.rightNP(c.last+1, s.Last)
@@ -982,7 +982,7 @@ func (x *extractor) passiveBy(c cue, s text.Sentence) int {
 // returns -1.
 func (x *extractor) clauseWithin(i, limit, n int) int {
 	for k := i; k < limit && k < i+n; k++ {
-		w := lower(x.tok(k))
+		w := x.ltok(k)
 		if w == "that" || w == "how" || w == "whether" || x.markKind(k) == 'o' {
 			return k
 		}
@@ -1095,7 +1095,7 @@ func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
 		}
 	}
 	for i := first; i < limit; i++ {
-		if x.pos(i) == "PRP" && personalPronouns[lower(x.tok(i))] && x.followedByVerb(i+1, limit) {
+		if x.pos(i) == "PRP" && personalPronouns[x.ltok(i)] && x.followedByVerb(i+1, limit) {
 			return i, i + 1, true
 		}
 	}
@@ -1103,10 +1103,10 @@ func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
 }
 
 func (x *extractor) followedByVerb(j, limit int) bool {
-	if x.tok(j) == "," && lower(x.tok(j+1)) == "too" && x.tok(j+2) == "," {
+	if x.tok(j) == "," && x.ltok(j+1) == "too" && x.tok(j+2) == "," {
 		j += 3
 	}
-	for j < limit && (x.pos(j) == "RB" || skipBeforeCue[lower(x.tok(j))] && !strings.HasPrefix(x.pos(j), "VB")) {
+	for j < limit && (x.pos(j) == "RB" || skipBeforeCue[x.ltok(j)] && !strings.HasPrefix(x.pos(j), "VB")) {
 		j++
 	}
 	return j < limit && (strings.HasPrefix(x.pos(j), "VB") || x.pos(j) == "MD")
@@ -1158,7 +1158,7 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 	if best < 0 {
 		best = bestAny
 	}
-	if best < 0 && b-a == 1 && (lower(x.tok(a)) == "he" || lower(x.tok(a)) == "she") {
+	if best < 0 && b-a == 1 && (x.ltok(a) == "he" || x.ltok(a) == "she") {
 		for i := from - 1; i >= 0; i-- {
 			m := x.mentions[i]
 			if x.ents[m.ent].Type == ner.Person {
@@ -1220,7 +1220,7 @@ func (x *extractor) appositiveSubject(comma, first int) (int, bool) {
 
 func (x *extractor) relativeBefore(k, limit int) bool {
 	for i := k - 1; i >= 0 && k-i < 6; i-- {
-		switch lower(x.tok(i)) {
+		switch x.ltok(i) {
 		case "who", "which", "whose":
 			return true
 		case ",":

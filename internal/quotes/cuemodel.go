@@ -2,6 +2,7 @@ package quotes
 
 import (
 	_ "embed"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -59,7 +60,7 @@ func (x *extractor) nounCandidate(i int) bool {
 	if p := x.pos(i); p != "NN" && p != "NNS" {
 		return false
 	}
-	switch lower(x.tok(i + 1)) {
+	switch x.ltok((i + 1)) {
 	case "that", "to", "of", "about", "on", "for", "over", "against", "with", ":":
 		return true
 	}
@@ -97,7 +98,7 @@ func (x *extractor) entTypeAt(i int) ner.Type {
 
 // cueFeatures adds the features of token i as a learned cue to s.
 func (x *extractor) cueFeatures(i int, s *fsink) {
-	w, lem, p := lower(x.tok(i)), x.lemma(i), x.pos(i)
+	w, lem, p := x.ltok(i), x.lemma(i), x.pos(i)
 	s.add("lem=", lem)
 	s.add("lem*pos=", lem, "*", p)
 	s.add("pos=", p)
@@ -105,7 +106,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		s.add("suf3=", w[len(w)-3:])
 	}
 	// what follows
-	n1, n2 := lower(x.tok(i+1)), lower(x.tok(i+2))
+	n1, n2 := x.ltok(i+1), x.ltok(i+2)
 	s.add("n1pos=", x.pos(i+1))
 	if x.markKind(i+1) != 0 {
 		n1 = "<q>"
@@ -116,7 +117,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	}
 	subj := ""
 	for k := i + 1; k <= i+4 && k < len(x.toks); k++ {
-		t := lower(x.tok(k))
+		t := x.ltok(k)
 		if t == "that" || t == "whether" || t == "if" {
 			s.add("that-near")
 			break
@@ -149,7 +150,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	if j < sn.First {
 		subj = "start"
 	} else {
-		t := lower(x.tok(j))
+		t := x.ltok(j)
 		switch {
 		case x.pos(j) == "PRP":
 			if personalPronouns[t] && t != "it" && t != "you" {
@@ -177,11 +178,11 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		// a noun: what owns it and what follows it
 		s.add("noun")
 		s.add("noun-prev-pos=", x.pos(i-1))
-		s.add("noun*n1=", lower(x.tok(i+1)))
-		s.add("noun-lem*n1=", lem, "*", lower(x.tok(i+1)))
+		s.add("noun*n1=", x.ltok(i+1))
+		s.add("noun-lem*n1=", lem, "*", x.ltok(i+1))
 		s.add("noun-n2pos=", x.pos(i+2))
 	}
-	s.add("prev=", lower(x.tok(i-1)))
+	s.add("prev=", x.ltok(i-1))
 	if x.qAt(i-1) >= 0 || x.qAt(i-2) >= 0 && x.tok(i-1) == "," {
 		s.add("after-quote")
 	}
@@ -192,9 +193,21 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 
 // cueScore is the model's probability that token i is a cue.
 func (x *extractor) cueScore(m *Filter, i int) float64 {
+	if x.scored != m {
+		// a new model: score afresh (once per token and model)
+		x.scored = m
+		x.cueScores = make([]float64, len(x.toks))
+		for k := range x.cueScores {
+			x.cueScores[k] = math.NaN()
+		}
+	}
+	if sc := x.cueScores[i]; !math.IsNaN(sc) {
+		return sc
+	}
 	sk := fsink{m: m, z: m.bias}
 	x.cueFeatures(i, &sk)
-	return sk.prob()
+	x.cueScores[i] = sk.prob()
+	return x.cueScores[i]
 }
 
 // learnedCues adds the tokens outside the lexicon's cues that the cue
@@ -229,7 +242,7 @@ func (x *extractor) learnedCues() {
 		if sc < x.o.MinCueScore || noun && sc < x.o.MinNounScore {
 			continue
 		}
-		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{lower(x.tok(i))}, learned: true, score: sc, noun: noun}})
+		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{x.ltok(i)}, learned: true, score: sc, noun: noun}})
 		added = true
 	}
 	if added {

@@ -46,8 +46,32 @@ func distBucket(n int) string {
 // endFeatures adds to s the features of content that starts at token
 // start ending right before token k.
 func (x *extractor) endFeatures(start, k int, s *fsink) {
+	verb, allNP := x.soFar(start, k)
+	x.endFeaturesWith(start, k, verb, allNP, s)
+}
+
+// soFar tells whether content [start, k) holds a finite verb and whether
+// it is all noun phrase.
+func (x *extractor) soFar(start, k int) (verb, allNP bool) {
+	allNP = true
+	for i := start; i < k; i++ {
+		verb = verb || x.finite(i)
+		allNP = allNP && x.npOrOf(i)
+	}
+	return verb, allNP
+}
+
+func (x *extractor) finite(i int) bool {
+	p := x.pos(i)
+	return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD"
+}
+
+func (x *extractor) npOrOf(i int) bool { return x.isNPToken(i) || x.ltok(i) == "of" }
+
+// endFeaturesWith is endFeatures with what soFar tells of [start, k).
+func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 	st := "np"
-	switch w := lower(x.tok(start)); {
+	switch w := x.ltok(start); {
 	case w == "that" || clauseWord[w]:
 		st = "that"
 	case x.markKind(start) != 0:
@@ -62,7 +86,7 @@ func (x *extractor) endFeatures(start, k int, s *fsink) {
 			}
 		}
 	}
-	w, p := lower(x.tok(k)), x.pos(k)
+	w, p := x.ltok(k), x.pos(k)
 	s.add("st=", st)
 	s.add("w=", w)
 	s.add("pos=", p)
@@ -70,14 +94,14 @@ func (x *extractor) endFeatures(start, k int, s *fsink) {
 	s.add("pos*st=", p, "*", st)
 	s.add("dist=", distBucket(k-start))
 	s.add("dist*st=", distBucket(k-start), "*", st)
-	prev := lower(x.tok(k - 1))
+	prev := x.ltok((k - 1))
 	if !isWordTok(prev) {
 		s.add("prev=", prev)
 	} else {
 		s.add("prev-pos=", x.pos(k-1))
 	}
 	if !isWordTok(w) {
-		n := lower(x.tok(k + 1))
+		n := x.ltok((k + 1))
 		s.add("w*next=", w, "*", n)
 		s.add("w*next-pos=", w, "*", x.pos(k+1))
 		s.add("w*next-pos*st=", w, "*", x.pos(k+1), "*", st)
@@ -88,15 +112,6 @@ func (x *extractor) endFeatures(start, k int, s *fsink) {
 		s.add("in-quote")
 	}
 	// a finite verb between the start and k: the content is a clause so far
-	verb, allNP := false, true
-	for i := start; i < k; i++ {
-		if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
-			verb = true
-		}
-		if !x.isNPToken(i) && lower(x.tok(i)) != "of" {
-			allNP = false
-		}
-	}
 	if verb {
 		s.add("verb-before")
 	}
@@ -125,12 +140,17 @@ func (x *extractor) cutEnd(start, end int) int {
 	if m == nil {
 		m = getEndModel()
 	}
+	verb, allNP := x.finite(start), x.npOrOf(start)
 	for k := start + 1; k < end; k++ {
+		if k > start+1 {
+			verb = verb || x.finite(k-1)
+			allNP = allNP && x.npOrOf(k-1)
+		}
 		if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias}
-		x.endFeatures(start, k, &sk)
+		x.endFeaturesWith(start, k, verb, allNP, &sk)
 		if sk.prob() >= x.o.MinEndScore {
 			return k
 		}

@@ -63,6 +63,32 @@ func (s *fsink) add(parts ...string) {
 	s.z += s.m.h[hashParts(parts...)]
 }
 
+// featSink receives the features of a candidate quote: it sums their
+// weights in m, or, for training, sets them in f.
+type featSink struct {
+	m *Filter
+	z float64
+	f map[string]float64
+}
+
+// on adds the binary feature named by the concatenated parts.
+func (s *featSink) on(parts ...string) {
+	if s.f != nil {
+		s.f[strings.Join(parts, "")] = 1
+		return
+	}
+	s.z += s.m.h[hashParts(parts...)]
+}
+
+// num adds a real-valued feature.
+func (s *featSink) num(k string, v float64) {
+	if s.f != nil {
+		s.f[k] = v
+		return
+	}
+	s.z += s.m.h[hashParts(k)] * v
+}
+
 // prob is the model's probability for the features added.
 func (s *fsink) prob() float64 { return 1 / (1 + math.Exp(-s.z)) }
 
@@ -164,7 +190,9 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	out := make([]Candidate, 0, len(x.quotes))
 	x.nesting()
 	for _, q := range x.sorted() {
-		out = append(out, Candidate{Quote: *q, Features: x.features(q, nil)})
+		fs := featSink{f: make(map[string]float64, 32)}
+		x.features(q, &fs)
+		out = append(out, Candidate{Quote: *q, Features: fs.f})
 	}
 	return out
 }
@@ -209,35 +237,29 @@ func bucket(n int) string {
 	return "41+"
 }
 
-// features describes a candidate quote for the filter, in f (cleared
-// first; a new map when f is nil).
-func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 {
+// features describes a candidate quote for the filter, to fs.
+func (x *extractor) features(q *Quote, fs *featSink) {
 	m := x.meta[q]
-	if f == nil {
-		f = make(map[string]float64, 24)
-	}
-	clear(f)
-	on := func(k string) { f[k] = 1 }
 	kind := q.Kind.String()
-	on("rule=" + m.rule)
-	on("kind=" + kind)
-	on("rule*kind=" + m.rule + "*" + kind)
+	fs.on("rule=", m.rule)
+	fs.on("kind=", kind)
+	fs.on("rule*kind=", m.rule, "*", kind)
 	cue := strings.Join(strings.Fields(strings.ToLower(x.doc.Text[q.Cue.Start:q.Cue.End])), " ")
 	if cue != "" {
-		on("cue=" + cue)
+		fs.on("cue=", cue)
 	}
 	if m.cue.core {
-		on("cue-core")
+		fs.on("cue-core")
 	}
 	if m.cue.learned {
-		on("cue-learned")
-		f["cue-score"] = m.cue.score
+		fs.on("cue-learned")
+		fs.num("cue-score", m.cue.score)
 	} else if m.cue.extracted >= 3 {
-		f["cue-precision"] = m.cue.precision()
+		fs.num("cue-precision", m.cue.precision())
 	} else {
-		on("cue-rare")
+		fs.on("cue-rare")
 	}
-	f["cue-ratio"] = m.cue.ratio
+	fs.num("cue-ratio", m.cue.ratio)
 	a, b := x.tokRange(q.Content)
 	if a < 0 {
 		a, b = x.tokAt(q.Content.Start), x.tokAt(q.Content.End-1)+1
@@ -256,37 +278,37 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 		}
 	}
 	if verb {
-		on("content-finite-verb")
-		on("rule*finite=" + m.rule)
+		fs.on("content-finite-verb")
+		fs.on("rule*finite=", m.rule)
 	}
-	on("len=" + bucket(words))
-	on("kind*len=" + kind + "*" + bucket(words))
+	fs.on("len=", bucket(words))
+	fs.on("kind*len=", kind, "*", bucket(words))
 	if x.o.RichFeatures && a < b {
-		x.richFeatures(q, m, a, b, words, on)
+		x.richFeatures(q, m, a, b, words, fs)
 	}
 	if a < b {
-		first := lower(x.tok(a))
+		first := x.ltok(a)
 		if first == "that" || x.markKind(a) != 0 {
-			on("first=" + first)
+			fs.on("first=", first)
 		}
-		on("first-pos=" + x.pos(a))
+		fs.on("first-pos=", x.pos(a))
 		if x.qAt(b-1) >= 0 {
-			on("ends-in-quote")
+			fs.on("ends-in-quote")
 		}
 		if x.sentence(a).First == a {
-			on("starts-sentence")
+			fs.on("starts-sentence")
 		}
 		if x.tokSent[a] == 0 {
-			on("first-sentence")
+			fs.on("first-sentence")
 		}
 	}
 	if n := x.nested[q]; n != "" && x.o.NestFeature {
-		on("nest=" + n)
-		on("nest*rule=" + n + "*" + m.rule)
+		fs.on("nest=", n)
+		fs.on("nest*rule=", n, "*", m.rule)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		on("cue-pos=" + x.pos(c0))
+		fs.on("cue-pos=", x.pos(c0))
 		// the cue model's view of the cue verb in its context
 		if x.o.CueFeature && x.tagged {
 			v := -1
@@ -302,59 +324,58 @@ func (x *extractor) features(q *Quote, f map[string]float64) map[string]float64 
 					m = getCueModel()
 				}
 				sc := x.cueScore(m, v)
-				f["cue-model"] = sc
-				on("cue-model>" + strconv.Itoa(int(sc*5)))
+				fs.num("cue-model", sc)
+				fs.on("cue-model>", strconv.Itoa(int(sc*5)))
 			}
 		}
 		if q.Cue.Start >= q.Content.End {
-			on("content-before-cue")
+			fs.on("content-before-cue")
 		}
 	}
 	switch {
 	case q.Speaker.End == 0:
-		on("speaker=none")
+		fs.on("speaker=none")
 	case q.EntityIndex >= 0:
-		on("speaker=" + string(x.ents[q.EntityIndex].Type))
+		fs.on("speaker=", string(x.ents[q.EntityIndex].Type))
 		if x.ents[q.EntityIndex].Type == ner.Person {
-			on("rule*person=" + m.rule)
+			fs.on("rule*person=", m.rule)
 		}
 	default:
 		sp := lower(x.doc.Text[q.Speaker.Start:q.Speaker.End])
 		if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-			on("speaker-head-pos=" + x.pos(sb-1))
+			fs.on("speaker-head-pos=", x.pos(sb-1))
 		}
 		if personalPronouns[sp] {
-			on("speaker=pronoun-" + sp)
+			fs.on("speaker=pronoun-", sp)
 		} else {
-			on("speaker=other")
+			fs.on("speaker=other")
 		}
 	}
-	return f
 }
 
 // richFeatures adds conjunctions of the rule with what the content looks
 // like, and the candidates around the quote, for the filter.
-func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, on func(string)) {
+func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink) {
 	r := m.rule
-	on("rule*first-pos=" + r + "*" + x.pos(a))
-	on("rule*len=" + r + "*" + bucket(words))
+	fs.on("rule*first-pos=", r, "*", x.pos(a))
+	fs.on("rule*len=", r, "*", bucket(words))
 	if t := x.tok(b - 1); !isWordTok(t) {
-		on("last=" + t)
+		fs.on("last=", t)
 	} else {
-		on("last-pos=" + x.pos(b-1))
+		fs.on("last-pos=", x.pos(b-1))
 	}
 	if q.Speaker.End == 0 {
-		on("no-speaker*rule=" + r)
+		fs.on("no-speaker*rule=", r)
 	} else if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-		on("speaker-pos*rule=" + x.pos(sb-1) + "*" + r)
+		fs.on("speaker-pos*rule=", x.pos(sb-1), "*", r)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		on("cue-lemma*rule=" + x.lemma(c0) + "*" + r)
+		fs.on("cue-lemma*rule=", x.lemma(c0), "*", r)
 		if q.Cue.Start >= q.Content.End {
-			on("gap-before=" + distBucket(c0-b))
+			fs.on("gap-before=", distBucket(c0-b))
 		} else if c0 < a {
-			on("gap-after=" + distBucket(a-c0))
+			fs.on("gap-after=", distBucket(a-c0))
 		}
 	}
 	// other candidates in the sentence
@@ -366,7 +387,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, on func(stri
 			}
 		}
 	}
-	on("sent-others=" + distBucket(x.sentQuotes[x.tokSent[a]]-1))
+	fs.on("sent-others=", distBucket(x.sentQuotes[x.tokSent[a]]-1))
 	hasQuote := false
 	for i := a; i < b; i++ {
 		if x.qAt(i) >= 0 {
@@ -375,7 +396,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, on func(stri
 		}
 	}
 	if hasQuote {
-		on("has-quote*rule=" + r)
+		fs.on("has-quote*rule=", r)
 	}
 }
 

@@ -201,6 +201,9 @@ type extractor struct {
 	possessed  []int             // the speech nouns possessives made a quote of
 	nested     map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
 	sentQuotes map[int]int       // candidate quotes per sentence, for the filter
+	low        []string          // lower-cased tokens, made on first use
+	cueScores  []float64         // the cue model's score per token, NaN until scored
+	scored     *Filter           // the model of cueScores
 }
 
 type entMention struct {
@@ -271,6 +274,20 @@ func (x *extractor) qAt(i int) int {
 		return -1
 	}
 	return x.inQuote[i]
+}
+
+// ltok is the lower-cased text of token i, "" out of range.
+func (x *extractor) ltok(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	if x.low == nil {
+		x.low = make([]string, len(x.toks))
+		for k, t := range x.toks {
+			x.low[k] = strings.ToLower(t.Text)
+		}
+	}
+	return x.low[i]
 }
 
 func (x *extractor) tok(i int) string {
@@ -413,14 +430,14 @@ func (x *extractor) findCues() {
 		if x.qAt(i) >= 0 {
 			continue
 		}
-		cands := lx.byFirst[lower(x.tok(i))]
+		cands := lx.byFirst[x.ltok(i)]
 		for _, c := range cands {
 			if i+len(c.words) > len(x.toks) {
 				continue
 			}
 			ok := true
 			for k, w := range c.words {
-				if lower(x.tok(i+k)) != w || x.qAt(i+k) >= 0 {
+				if x.ltok(i+k) != w || x.qAt(i+k) >= 0 {
 					ok = false
 					break
 				}

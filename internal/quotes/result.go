@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -86,7 +87,6 @@ func (x *extractor) result() []Quote {
 	}
 	out := make([]Quote, 0, len(x.quotes))
 	var scores []float64
-	var feats map[string]float64
 	if x.o.MinScore > 0 {
 		x.nesting()
 	}
@@ -97,8 +97,9 @@ func (x *extractor) result() []Quote {
 		sc := 1.0
 		// "NAME: ..." at a paragraph start is a transcript line: kept
 		if x.o.MinScore > 0 && x.meta[q].rule != "colon" {
-			feats = x.features(q, feats)
-			if sc = f.Score(feats); sc < x.o.MinScore {
+			fs := featSink{m: f, z: f.bias}
+			x.features(q, &fs)
+			if sc = 1 / (1 + math.Exp(-fs.z)); sc < x.o.MinScore {
 				continue
 			}
 		}

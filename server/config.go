@@ -32,6 +32,7 @@ type Config struct {
 	// Hardening: idle bidirectional streams, TLS, API keys, per-client
 	// limits, debug logging of article text.
 	StreamIdleTimeout   time.Duration
+	WriteTimeout        time.Duration
 	TLSCert             string
 	TLSKey              string
 	TLSClientCA         string
@@ -98,6 +99,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
 	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
 	dur(&cfg.StreamIdleTimeout, "stream-idle-timeout", "LECTOR_STREAM_IDLE_TIMEOUT", 5*time.Minute, "end a bidirectional stream with no article in flight and no message for this long (0: never)")
+	dur(&cfg.WriteTimeout, "write-timeout", "LECTOR_WRITE_TIMEOUT", 30*time.Second, "longest one write of a REST response (an NDJSON or SSE stream included) may wait for a caller that does not read; past it the call is cut and its analysis cancelled (0: no limit)")
 	str(&cfg.TLSCert, "tls-cert", "LECTOR_TLS_CERT", "", "PEM certificate (chain) of the server; with --tls-key, gRPC and HTTP serve TLS only")
 	str(&cfg.TLSKey, "tls-key", "LECTOR_TLS_KEY", "", "PEM private key of --tls-cert")
 	str(&cfg.TLSClientCA, "tls-client-ca", "LECTOR_TLS_CLIENT_CA", "", "PEM CA certificates; when set, every client must present a certificate they signed (mutual TLS)")
@@ -151,6 +153,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
 	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
+	case cfg.WriteTimeout < 0:
+		return cfg, fmt.Errorf("--write-timeout must not be negative")
 	case cfg.MaxQueueWait <= 0:
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	}

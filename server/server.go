@@ -121,6 +121,7 @@ func (s *Server) Run(ctx context.Context) error {
 		DialTLS:           hard.loopTLS,
 		Routes:            map[string]http.Handler{"GET /metrics": hard.metrics.Handler()},
 		TrustedProxies:    s.cfg.TrustedProxies,
+		WriteTimeout:      s.cfg.WriteTimeout,
 		Dialer:            hard.relays.Dial,
 	})
 	if err != nil {

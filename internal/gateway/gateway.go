@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
@@ -55,6 +56,10 @@ type Config struct {
 	// address found is logged and passed to the gRPC server as the only
 	// x-forwarded-for address, whatever the caller sent.
 	TrustedProxies []netip.Prefix
+	// WriteTimeout bounds each write of an API response (streams
+	// included): a caller that reads nothing for that long loses its call.
+	// Zero means no bound.
+	WriteTimeout time.Duration
 	// Dialer, when set, makes the connections to the gRPC server (the
 	// server tells its gateway's connections from others' with it:
 	// ratelimit.Relays).
@@ -158,7 +163,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, h)
 	}
-	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(mux)))))
+	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(g.withWriteDeadline(mux))))))
 	return g, nil
 }
 

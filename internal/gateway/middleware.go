@@ -166,3 +166,44 @@ func (g *Gateway) withBodyLimit(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// withWriteDeadline gives each write of an API response WriteTimeout to
+// go through: a caller that stops reading (a stream read slowly, or not
+// at all) fails the write once the socket buffers are full and the
+// deadline passes, which ends the handler and cancels its gRPC call, so
+// the analysis it held stops and its memory is freed, instead of waiting
+// for the caller until the call's deadline.
+func (g *Gateway) withWriteDeadline(next http.Handler) http.Handler {
+	d := g.cfg.WriteTimeout
+	if d <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/v1/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc := http.NewResponseController(w)
+		defer rc.SetWriteDeadline(time.Time{}) // a kept-alive connection starts afresh
+		next.ServeHTTP(&deadlineWriter{ResponseWriter: w, rc: rc, d: d}, r)
+	})
+}
+
+// deadlineWriter sets the write deadline before each write and flush.
+type deadlineWriter struct {
+	http.ResponseWriter
+	rc *http.ResponseController
+	d  time.Duration
+}
+
+func (w *deadlineWriter) Write(b []byte) (int, error) {
+	_ = w.rc.SetWriteDeadline(time.Now().Add(w.d))
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *deadlineWriter) Flush() {
+	_ = w.rc.SetWriteDeadline(time.Now().Add(w.d))
+	_ = w.rc.Flush()
+}
+
+func (w *deadlineWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -32,17 +32,29 @@ type Bundle struct {
 
 // Load reads the server certificate and key (PEM) and, when clientCAFile
 // is set, the CAs whose client certificates are accepted; then every
-// client must present one.
+// client must present one. Its errors name the file at fault; a
+// certificate that has expired or is not valid yet is refused.
 func Load(certFile, keyFile, clientCAFile string) (*Bundle, error) {
 	if certFile == "" || keyFile == "" {
 		return nil, errors.New("tls: both a certificate and a key are needed")
 	}
 	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
 	if err != nil {
-		return nil, fmt.Errorf("tls: %w", err)
+		// name the files: the standard messages do not say which one is wrong
+		return nil, fmt.Errorf("tls: certificate %s with key %s: %w", certFile, keyFile, err)
+	}
+	leaf := cert.Certificate[0]
+	x, err := x509.ParseCertificate(leaf)
+	if err != nil {
+		return nil, fmt.Errorf("tls: certificate %s: %w", certFile, err)
+	}
+	// every handshake would fail, with an error only the client sees
+	if now := time.Now(); now.After(x.NotAfter) {
+		return nil, fmt.Errorf("tls: certificate %s expired on %s", certFile, x.NotAfter.UTC().Format(time.RFC3339))
+	} else if now.Before(x.NotBefore) {
+		return nil, fmt.Errorf("tls: certificate %s is not valid before %s", certFile, x.NotBefore.UTC().Format(time.RFC3339))
 	}
 	srv := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
-	leaf := cert.Certificate[0]
 	loop := &tls.Config{
 		MinVersion: tls.VersionTLS12,
 		// The server is ourselves: its certificate is pinned instead of
@@ -58,7 +70,7 @@ func Load(certFile, keyFile, clientCAFile string) (*Bundle, error) {
 	if clientCAFile != "" {
 		pem, err := os.ReadFile(clientCAFile)
 		if err != nil {
-			return nil, fmt.Errorf("tls: client CA: %w", err)
+			return nil, fmt.Errorf("tls: client CA: %w", err) // the error names the file
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pem) {

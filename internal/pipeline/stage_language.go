@@ -6,8 +6,9 @@ import (
 	"github.com/lector-nlp/lector/internal/langid"
 )
 
-// langidPrefixBytes is how much of the text the detector reads: enough for
-// a confident guess, and bounded for long articles.
+// langidPrefixBytes bounds the text handed to the detector. Detect itself
+// reads at most its first 2,000 bytes and stops after a few hundred letters
+// once one language is far ahead, so the stage needs no cancellation checks.
 const langidPrefixBytes = 8 << 10
 
 func init() {

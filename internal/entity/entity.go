@@ -142,8 +142,8 @@ const checkEvery = 2048
 // cancelled reports, every checkEvery steps i, whether the document's
 // context is done; once it is, it stays true.
 func (r *resolver) cancelled(i int) bool {
-	if !r.stop && i%checkEvery == 0 && r.doc.Err() != nil {
-		r.stop = true
+	if i&(checkEvery-1) == 0 && !r.stop {
+		r.stop = r.doc.Err() != nil
 	}
 	return r.stop
 }
@@ -154,8 +154,8 @@ func (r *resolver) cancelled(i int) bool {
 // short verb list. When doc's context is cancelled (text.Document.Err),
 // Resolve returns early with nil.
 func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
-	r := &resolver{doc: doc, acronyms: map[string]*cluster{},
-		byName: map[string][]*cluster{}, byTok: map[string][]*cluster{}, byCode: map[string][]*cluster{}}
+	r := &resolver{doc: doc, acronyms: map[string]*cluster{}, byName: make(map[string][]*cluster, len(ms)/2),
+		byTok: make(map[string][]*cluster, len(ms)/4), byCode: map[string][]*cluster{}, ments: make([]*ment, 0, len(ms)+len(ms)/2)}
 	if doc.Err() != nil {
 		return nil
 	}
@@ -202,6 +202,15 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		return nil
 	}
 	return r.entities()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func byFirst(a, b *ment) int { return cmp.Compare(a.first, b.first) }
@@ -299,10 +308,19 @@ func (r *resolver) proper(m ner.Mention) {
 		}
 	}
 	name := r.textOf(first, last)
+	// the lower-cased name once, its tokens as slices of it when lowering
+	// kept the byte offsets (ASCII)
+	lname := lower(name)
+	base := r.doc.Tokens[first].Start
+	sameLen := len(lname) == len(name) && isASCII(name)
 	toks := make([]string, 0, last-first)
 	for i := first; i < last; i++ {
 		if t := r.tok(i); t != "." && t != "," && t != "-" {
-			toks = append(toks, lower(t))
+			if tk := r.doc.Tokens[i]; sameLen {
+				toks = append(toks, lname[tk.Start-base:tk.End-base])
+			} else {
+				toks = append(toks, lower(t))
+			}
 		}
 	}
 	for i := first; i < last; i++ {
@@ -315,13 +333,13 @@ func (r *resolver) proper(m ner.Mention) {
 			gender = 'm'
 		}
 	}
-	c := r.match(typ, name, toks, gender)
+	c := r.match(typ, name, lname, toks, gender)
 	head := r.headline(first)
 	if c != nil && c.gender == 0 {
 		c.gender = gender
 	}
 	if c == nil {
-		c = &cluster{id: len(r.clusters), typ: typ, name: name, toks: toks, headName: head, gender: gender}
+		c = &cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
 		r.index(c)
@@ -331,7 +349,7 @@ func (r *resolver) proper(m ner.Mention) {
 	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
 		// the longest name names the entity, but a headline's words
 		// ("Obama Sees ...") only until the body names it
-		c.name, c.toks, c.headName = name, toks, head
+		c.name, c.lname, c.toks, c.headName = name, lname, toks, head
 		r.index(c)
 	}
 	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 {
@@ -343,8 +361,7 @@ func (r *resolver) proper(m ner.Mention) {
 
 // index files c under its current name and, for people, its name tokens.
 func (r *resolver) index(c *cluster) {
-	ln := lower(c.name)
-	c.lname = ln
+	ln := c.lname
 	if l := r.byName[ln]; len(l) == 0 || l[len(l)-1] != c {
 		r.byName[ln] = append(l, c)
 	}
@@ -415,7 +432,7 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 // name. The most recently mentioned candidate wins. Candidates come from
 // the indexes: a cluster can only match through its name, its country code
 // or a name token it shares with the mention.
-func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) *cluster {
+func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
@@ -425,7 +442,6 @@ func (r *resolver) match(typ ner.Type, name string, toks []string, gender byte) 
 			best = c
 		}
 	}
-	lname := lower(name)
 	code := ""
 	if typ == ner.Location || typ == ner.Org || typ == ner.Misc {
 		if ct, ok := geo.CountryByName(name); ok {

@@ -28,6 +28,7 @@ type Recognizer struct {
 }
 
 type buffers struct {
+	sink   uint64 // keeps Model.Touch's loads
 	in     input
 	ts     []tok
 	feats  []uint64
@@ -198,16 +199,23 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
 	// find the rows of every token's features first, so that the memory
 	// loads of many tokens overlap, then sum them token by token
-	b.rows, b.ends = b.rows[:0], b.ends[:0]
+	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	for i := range b.ts {
 		if b.in.done(1) {
 			return
 		}
-		b.feats = features(b.ts, i, groups, b.feats[:0])
-		b.rows = r.joint.Find(b.feats, b.rows)
-		b.ends = append(b.ends, len(b.rows))
+		b.feats = features(b.ts, i, groups, b.feats)
+		b.ends = append(b.ends, len(b.feats))
 	}
+	b.rows = b.rows[:0]
 	start := 0
+	for i, end := range b.ends {
+		b.rows = r.joint.Find(b.feats[start:end], b.rows)
+		b.ends[i], start = len(b.rows), end
+	}
+	// load the rows' cache lines in one tight loop (their loads overlap)
+	b.sink += r.joint.Touch(b.rows)
+	start = 0
 	for i, end := range b.ends {
 		if b.in.done(1) {
 			return

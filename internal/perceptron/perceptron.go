@@ -218,6 +218,21 @@ func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 	return rows[:n+k]
 }
 
+// Touch loads the first and the last word of each of rows (their cache
+// lines) and returns a checksum of them, which the caller keeps somewhere
+// so that the loads are not optimised away. Touching the rows of many
+// features in one tight loop lets their memory loads overlap before Add
+// needs them, when the model is not in the caches.
+func (m *Model) Touch(rows []int32) uint64 {
+	p, pw := m.packed, m.pw
+	var x uint64
+	for _, r := range rows {
+		o := int(r) * pw
+		x += p[o] ^ p[o+pw-1]
+	}
+	return x
+}
+
 // Add adds the rows (from Find) to s.
 func (m *Model) Add(s *Sums, rows []int32) {
 	if s.rows += len(rows); s.rows > maxFeats {

@@ -22,6 +22,7 @@ type Tagger struct {
 }
 
 type buffers struct {
+	sink  uint64         // keeps Model.Touch's loads
 	doc   *text.Document // being tagged (nil in TagWords), for Err
 	words []string
 	ws    []word
@@ -111,6 +112,7 @@ func (b *buffers) static(m *perceptron.Model, words []string, ws []word, a, z in
 		b.rows = m.Find(b.feats[start:end], b.rows)
 		b.ends[i], start = len(b.rows), end
 	}
+	b.sink += m.Touch(b.rows)
 	if b.sums == nil {
 		b.sums = new([window]perceptron.Sums)
 	}

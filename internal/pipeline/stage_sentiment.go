@@ -28,6 +28,9 @@ func init() {
 				}
 				a := st.Analysis
 				sents := m.Sentences(st.Doc)
+				if err := st.Doc.Err(); err != nil {
+					return err
+				}
 				for i := range a.Sentences {
 					if i < len(sents) {
 						a.Sentences[i].Sentiment = &Sentiment{Score: sents[i].Score, Magnitude: sents[i].Magnitude}

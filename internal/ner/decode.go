@@ -267,14 +267,21 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 			if cs != nil {
 				t.caseB = cs.Bucket(wordclusters.LowerKey(w))
 			}
-			if cl != nil {
-				t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(w, false))
-				if !t.hasCl && t.cased != 3 {
-					// headline caps or sentence-initial: try other casings
-					t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(w, true))
-				}
-			}
 			ts = append(ts, t)
+		}
+	}
+	if cl != nil {
+		// the cluster lookups in a loop of their own: their loads overlap
+		for i := range ts {
+			if in.done(1) {
+				return ts
+			}
+			t := &ts[i]
+			t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
+			if !t.hasCl && t.cased != 3 {
+				// headline caps or sentence-initial: try other casings
+				t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
+			}
 		}
 	}
 	if gz != nil {

@@ -180,13 +180,21 @@ func prepare(words []string, ws []word) {
 			cased: uint64(p.CasedClass(s)),
 		}
 		if clusters != nil {
-			c, ok := clusters.Lookup(wordclusters.KeyOf(s, false))
-			if !ok && uint64(p.CasedClass(s)) != 3 {
-				c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
-			}
-			if ok {
-				ws[i].cl = uint64(c[0])<<16 | uint64(c[1]) | 1<<40
-			}
+			ws[i].cl = wordclusters.KeyOf(s, false) // the key, for the loop below
+		}
+	}
+	if clusters == nil {
+		return
+	}
+	// the cluster lookups in a loop of their own: their loads overlap
+	for i, s := range words {
+		c, ok := clusters.Lookup(ws[i].cl)
+		if !ok && ws[i].cased != 3 {
+			c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
+		}
+		ws[i].cl = 0
+		if ok {
+			ws[i].cl = uint64(c[0])<<16 | uint64(c[1]) | 1<<40
 		}
 	}
 }

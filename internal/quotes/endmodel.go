@@ -2,6 +2,7 @@ package quotes
 
 import (
 	_ "embed"
+	"math"
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/entity"
@@ -70,6 +71,36 @@ func (x *extractor) npOrOf(i int) bool { return x.isNPToken(i) || x.ltok(i) == "
 
 // endFeaturesWith is endFeatures with what soFar tells of [start, k).
 func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
+	x.endStatic(k, s)
+	x.endDynamic(start, k, verb, allNP, s)
+}
+
+// endStatic adds the features of boundary k that do not depend on where
+// the content starts.
+func (x *extractor) endStatic(k int, s *fsink) {
+	w, p := x.ltok(k), x.pos(k)
+	s.add("w=", w)
+	s.add("pos=", p)
+	if prev := x.ltok(k - 1); !isWordTok(prev) {
+		s.add("prev=", prev)
+	} else {
+		s.add("prev-pos=", x.pos(k-1))
+	}
+	if !isWordTok(w) {
+		s.add("w*next=", w, "*", x.ltok(k+1))
+	}
+	s.add("w*next-pos=", w, "*", x.pos(k+1))
+	if x.qAt(k) >= 0 {
+		s.add("in-quote")
+	}
+	if x.o.EndNPFeatures {
+		s.add("prev-pos*pos=", x.pos(k-1), "*", p)
+	}
+}
+
+// endDynamic adds the features of boundary k of content that starts at
+// token start.
+func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 	st := "np"
 	switch w := x.ltok(start); {
 	case w == "that" || clauseWord[w]:
@@ -80,7 +111,7 @@ func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 		st = "to"
 	default:
 		for i := start; i < k && i < start+4; i++ {
-			if p := x.pos(i); p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
+			if x.finite(i) {
 				st = "clause"
 				break
 			}
@@ -88,28 +119,12 @@ func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 	}
 	w, p := x.ltok(k), x.pos(k)
 	s.add("st=", st)
-	s.add("w=", w)
-	s.add("pos=", p)
 	s.add("w*st=", w, "*", st)
 	s.add("pos*st=", p, "*", st)
 	s.add("dist=", distBucket(k-start))
 	s.add("dist*st=", distBucket(k-start), "*", st)
-	prev := x.ltok((k - 1))
-	if !isWordTok(prev) {
-		s.add("prev=", prev)
-	} else {
-		s.add("prev-pos=", x.pos(k-1))
-	}
 	if !isWordTok(w) {
-		n := x.ltok((k + 1))
-		s.add("w*next=", w, "*", n)
-		s.add("w*next-pos=", w, "*", x.pos(k+1))
 		s.add("w*next-pos*st=", w, "*", x.pos(k+1), "*", st)
-	} else {
-		s.add("w*next-pos=", w, "*", x.pos(k+1))
-	}
-	if x.qAt(k) >= 0 {
-		s.add("in-quote")
 	}
 	// a finite verb between the start and k: the content is a clause so far
 	if verb {
@@ -122,7 +137,6 @@ func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 			s.add("np-done*w=", w)
 			s.add("np-done*pos=", p)
 		}
-		s.add("prev-pos*pos=", x.pos(k-1), "*", p)
 		if verb {
 			s.add("verb-before*w=", w)
 		}
@@ -149,13 +163,32 @@ func (x *extractor) cutEnd(start, end int) int {
 		if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
 			continue // never inside a quotation
 		}
-		sk := fsink{m: m, z: m.bias}
-		x.endFeaturesWith(start, k, verb, allNP, &sk)
+		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
+		x.endDynamic(start, k, verb, allNP, &sk)
 		if sk.prob() >= x.o.MinEndScore {
 			return k
 		}
 	}
 	return end
+}
+
+// endStaticScore is the sum of the weights of the static features of
+// boundary k in m, computed once per token and model.
+func (x *extractor) endStaticScore(m *Filter, k int) float64 {
+	if x.endModel != m {
+		x.endModel = m
+		x.endStatics = make([]float64, len(x.toks))
+		for i := range x.endStatics {
+			x.endStatics[i] = math.NaN()
+		}
+	}
+	if z := x.endStatics[k]; !math.IsNaN(z) {
+		return z
+	}
+	sk := fsink{m: m}
+	x.endStatic(k, &sk)
+	x.endStatics[k] = sk.z
+	return sk.z
 }
 
 // Boundary is a possible end of content: the content starts at token

@@ -25,17 +25,66 @@ var filterTSV string
 // Filter is a logistic model over the features of a candidate quote.
 type Filter struct {
 	w    map[string]float64
-	h    map[uint64]float64 // w by the hash of the key, for fsink
+	h    weightTable // w by the hash of the key, for fsink
 	bias float64
 }
 
 // hashed fills f.h from f.w.
 func (f *Filter) hashed() *Filter {
-	f.h = make(map[uint64]float64, len(f.w))
+	f.h = newWeightTable(len(f.w))
 	for k, v := range f.w {
-		f.h[hashParts(k)] = v
+		f.h.put(hashParts(k), v)
 	}
 	return f
+}
+
+// weightTable maps feature hashes to weights by open addressing with
+// linear probing: faster than a Go map for the many look-ups a document
+// makes.
+type weightTable struct {
+	keys []uint64 // 0: empty
+	vals []float64
+	mask uint64
+	zero float64 // the weight of hash 0
+	n    int
+}
+
+func newWeightTable(n int) weightTable {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return weightTable{keys: make([]uint64, size), vals: make([]float64, size), mask: uint64(size - 1)}
+}
+
+func (t *weightTable) put(h uint64, v float64) {
+	if h == 0 {
+		t.zero = v
+		t.n++
+		return
+	}
+	i := hashing.Mix(h) & t.mask
+	for t.keys[i] != 0 && t.keys[i] != h {
+		i = (i + 1) & t.mask
+	}
+	if t.keys[i] == 0 {
+		t.n++
+	}
+	t.keys[i], t.vals[i] = h, v
+}
+
+func (t *weightTable) get(h uint64) float64 {
+	if h == 0 {
+		return t.zero
+	}
+	for i := hashing.Mix(h) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case h:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
 }
 
 // hashParts is the FNV-1a hash of the concatenated parts.
@@ -60,7 +109,7 @@ func (s *fsink) add(parts ...string) {
 		*s.names = append(*s.names, strings.Join(parts, ""))
 		return
 	}
-	s.z += s.m.h[hashParts(parts...)]
+	s.z += s.m.h.get(hashParts(parts...))
 }
 
 // featSink receives the features of a candidate quote: it sums their
@@ -77,7 +126,7 @@ func (s *featSink) on(parts ...string) {
 		s.f[strings.Join(parts, "")] = 1
 		return
 	}
-	s.z += s.m.h[hashParts(parts...)]
+	s.z += s.m.h.get(hashParts(parts...))
 }
 
 // num adds a real-valued feature.
@@ -86,7 +135,7 @@ func (s *featSink) num(k string, v float64) {
 		s.f[k] = v
 		return
 	}
-	s.z += s.m.h[hashParts(k)] * v
+	s.z += s.m.h.get(hashParts(k)) * v
 }
 
 // prob is the model's probability for the features added.

@@ -16,8 +16,8 @@ func BenchmarkLoad(b *testing.B) {
 
 func TestEmbeddedModels(t *testing.T) {
 	for name, f := range map[string]*Filter{"filter": getFilter(), "cue model": getCueModel(), "end model": getEndModel()} {
-		if len(f.w) < 100 || len(f.h) != len(f.w) {
-			t.Errorf("%s: %d weights, %d hashed", name, len(f.w), len(f.h))
+		if len(f.w) < 100 || f.h.n != len(f.w) {
+			t.Errorf("%s: %d weights, %d hashed", name, len(f.w), f.h.n)
 		}
 	}
 }

@@ -204,6 +204,8 @@ type extractor struct {
 	low        []string          // lower-cased tokens, made on first use
 	cueScores  []float64         // the cue model's score per token, NaN until scored
 	scored     *Filter           // the model of cueScores
+	endStatics []float64         // the end model's static score per boundary, NaN until scored
+	endModel   *Filter           // the model of endStatics
 }
 
 type entMention struct {

@@ -12,6 +12,9 @@
 //     as plausible when their words are equal, one's words are all in the
 //     other, one is the other's acronym, or both are the same country (link
 //     precision proxy; the rest are listed with -v);
+//   - LAW: gold LOC, ORG or PER mentions whose entity Resolve made a LAW
+//     (an unknown acronym used as an agreement): each is an error here;
+//     gold MISC made LAW is a refinement ("Peking Protocol");
 //   - places: the share of gold LOC mentions (and of MISC demonyms) whose
 //     entity carries a country code, and LOC entities with coordinates or
 //     a region.
@@ -70,6 +73,7 @@ func main() {
 		s.locCode, s.locs, pct(s.locCode, s.locs), s.demCode, s.dems, pct(s.demCode, s.dems))
 	fmt.Printf("         LOC entities with coordinates %d, with a region %d, of %d\n", s.locWithLoc, s.locWithRegion, s.locEnts)
 	fmt.Printf("pronoun and description mentions added: %d pronouns, %d descriptions\n", s.pronouns, s.commons)
+	fmt.Printf("LAW: gold LOC/ORG/PER mentions made LAW (errors) %d; gold MISC mentions refined to LAW %d\n", s.lawWrong, s.lawMisc)
 	fmt.Printf("entity.Resolve: %.0f tokens/s (%d tokens, %v)\n", float64(nTok)/elapsed.Seconds(), nTok, elapsed.Round(time.Millisecond))
 }
 
@@ -141,6 +145,7 @@ type stats struct {
 	locs, locCode, dems, demCode       int
 	locEnts, locWithLoc, locWithRegion int
 	pronouns, commons                  int
+	lawWrong, lawMisc                  int
 }
 
 func (s *stats) score(doc *text.Document, ms []ner.Mention, es []entity.Entity, verbose bool) {
@@ -179,6 +184,14 @@ func (s *stats) score(doc *text.Document, ms []ner.Mention, es []entity.Entity, 
 	words := func(m ner.Mention) []string { return strings.Fields(strings.ToLower(m.Text)) }
 	for a := range ms {
 		ea := ent(ms[a])
+		if ea >= 0 && es[ea].Type == ner.Law && ms[a].Type != ner.Misc {
+			s.lawWrong++
+			if verbose {
+				fmt.Printf("retyped: %s %q -> LAW\n", ms[a].Type, ms[a].Text)
+			}
+		} else if ea >= 0 && es[ea].Type == ner.Law {
+			s.lawMisc++
+		}
 		switch ms[a].Type {
 		case ner.Location:
 			s.locs++

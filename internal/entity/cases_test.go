@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -205,5 +206,36 @@ func TestAgreementAcronym(t *testing.T) {
 	}
 	if e := named(es, "Iran"); e == nil || len(e.Mentions) < 2 {
 		t.Errorf("Iran = %+v, want its pronouns", e)
+	}
+}
+
+// The seed article of the project (read from ../shared, never copied):
+// its agreement acronym is a LAW, not a place, and its possessive "its"
+// after "Iran's" belongs to Iran.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/examples/seed-article.txt")
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	doc, es := run(t, string(b))
+	if e := named(es, "JCPOA"); e == nil || e.Type != ner.Law {
+		t.Errorf("JCPOA = %+v, want LAW", e)
+	}
+	for name, code := range map[string]string{"Iran": "IR", "Russia": "RU", "Iranian": "IR", "Tehran": "IR", "Moscow": "RU"} {
+		if e := named(es, name); e == nil || e.CountryCode != code {
+			t.Errorf("%s = %+v, want %s", name, e, code)
+		}
+	}
+	if e := owner(doc, es, "its", 0); e == nil || e.Name != "Iran" {
+		t.Errorf("its belongs to %+v, want Iran", e)
+	}
+	for _, e := range es {
+		if e.Type == ner.Person {
+			for _, m := range e.Mentions {
+				if s := doc.Text[m.Span.Start:m.Span.End]; s == "it" || s == "its" {
+					t.Errorf("%q linked to %s", s, e.Name)
+				}
+			}
+		}
 	}
 }

@@ -166,8 +166,9 @@ var agentVerbs = set("said", "says", "told", "added", "adds", "announced", "anno
 // of this sentence and the one before. The evidence must be good: "it"
 // only as the subject of an agentive verb, they/their only for a plural
 // name ("the Democrats", "Iranians") with no plural noun nor coordination
-// in between, and one candidate clearly ahead of the others (subjects
-// first, then nearer sentences); otherwise nothing is linked.
+// in between, and one candidate clearly ahead of the others: those of the
+// pronoun's sentence when there are any, subjects first; otherwise nothing
+// is linked.
 func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 	l := lower(r.tok(i))
 	sent := r.tokSent[i]
@@ -185,6 +186,7 @@ func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 	type cand struct {
 		c     *cluster
 		score float64
+		d     int
 	}
 	var cands []cand
 	for k := len(seen) - 1; k >= 0; k-- {
@@ -212,11 +214,20 @@ func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 			}
 		}
 		if !found {
-			cands = append(cands, cand{m.c, score})
+			cands = append(cands, cand{m.c, score, d})
 		}
 	}
 	if len(cands) == 0 {
 		return nil
+	}
+	// the sentence of the pronoun first, the one before only when it has
+	// no candidate (as Hobbs's search does)
+	if cands[0].d == 0 {
+		k := 0
+		for k < len(cands) && cands[k].d == 0 {
+			k++
+		}
+		cands = cands[:k]
 	}
 	best := 0
 	for x := range cands {

@@ -13,6 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/status"
+
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 )
 
@@ -176,4 +181,89 @@ func TestRESTSlowStreamReader(t *testing.T) {
 		buf := make([]byte, 1<<20)
 		t.Errorf("%d goroutines after the cut, %d before:\n%s", n, goroutines, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+// TestGRPCSlowStreamReader: a gRPC caller with 64 KB flow-control windows
+// streams the analysis of a 1 MB article with its tokens and reads
+// nothing. The analysis does not wait for it: the only analysis slot of
+// the server frees up and other calls are served; when the caller reads,
+// every part and the completion arrive.
+func TestGRPCSlowStreamReader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams a 1 MB article")
+	}
+	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes, c.MaxInFlight, c.MaxQueue = 1<<20, 1, -1 })
+	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithInitialWindowSize(64<<10), grpc.WithInitialConnWindowSize(64<<10),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ctx := ctxTimeout(t, 30*time.Second)
+	stream, err := articlev1.NewArticleAnalysisServiceClient(conn).StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{
+		Article:  textArticle("big", longArticle(1<<20)),
+		Features: []articlev1.Feature{articlev1.Feature_FEATURE_SYNTAX, articlev1.Feature_FEATURE_STATISTICS}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the caller reads nothing; another caller wants the one slot: it is
+	// refused while the stream's analysis runs, then served
+	small := func() error {
+		_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
+		return err
+	}
+	start := time.Now()
+	busy := time.Duration(0)
+	for time.Since(start) < 3*time.Second {
+		if err := small(); status.Code(err) == codes.ResourceExhausted {
+			busy = time.Since(start)
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	if busy == 0 {
+		t.Log("the stream's analysis was not seen holding the slot")
+	}
+	for {
+		err := small()
+		if err == nil {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("the stalled stream holds the analysis slot: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("the slot was taken at +%v and served another call at +%v after the stalled stream began",
+		busy.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+	var parts []string
+	for {
+		m, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("after %v: %v", parts, err)
+		}
+		parts = append(parts, eventName(m))
+	}
+	if got := strings.Join(parts, " "); got != "source syntax statistics completion" {
+		t.Errorf("parts %s", got)
+	}
+}
+
+// eventName names the part a stream message carries.
+func eventName(m *articlev1.StreamAnalyzeArticleResponse) string {
+	switch m.GetResult().(type) {
+	case *articlev1.StreamAnalyzeArticleResponse_Source:
+		return "source"
+	case *articlev1.StreamAnalyzeArticleResponse_Syntax:
+		return "syntax"
+	case *articlev1.StreamAnalyzeArticleResponse_Statistics:
+		return "statistics"
+	case *articlev1.StreamAnalyzeArticleResponse_Completion:
+		return "completion"
+	}
+	return fmt.Sprintf("%T", m.GetResult())
 }

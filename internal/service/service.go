@@ -118,8 +118,27 @@ func (s *Service) StreamAnalyzeArticle(req *articlev1.StreamAnalyzeArticleReques
 	if err != nil {
 		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
 	}
+	// The engine never waits for the caller: each part goes to a sender
+	// through a buffer that holds every part of an article, so a caller
+	// that reads slowly holds its messages (as a unary caller holds its
+	// answer) but not an analysis slot. A failed send cancels the analysis.
+	actx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := make(chan *articlev1.StreamAnalyzeArticleResponse, streamBuffer)
+	sent := make(chan error, 1)
+	go func() {
+		var err error
+		for msg := range out {
+			if err == nil {
+				if err = stream.Send(msg); err != nil {
+					cancel()
+				}
+			}
+		}
+		sent <- err
+	}()
 	var conv *converter
-	res, err := s.engine.Analyze(ctx, j.req, func(ev pipeline.Event) error {
+	res, err := s.engine.Analyze(actx, j.req, func(ev pipeline.Event) error {
 		if conv == nil {
 			conv = newConverter(ev.Analysis, j.enc)
 		}
@@ -128,21 +147,32 @@ func (s *Service) StreamAnalyzeArticle(req *articlev1.StreamAnalyzeArticleReques
 				conv = newConverter(ev.Analysis, j.enc) // the text is final now
 			}
 			if msg := conv.part(p, ev.Analysis); msg != nil {
-				if err := stream.Send(msg); err != nil {
-					return err
+				select {
+				case out <- msg:
+				case <-actx.Done():
+					return actx.Err()
 				}
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
+	if err == nil {
+		out <- completion(res) // never blocks: the buffer outnumbers the parts
 	}
-	if err := stream.Send(completion(res)); err != nil {
+	close(out)
+	sendErr := <-sent
+	switch {
+	case sendErr != nil:
+		return s.statusOf(ctx, "StreamAnalyzeArticle", sendErr).Err()
+	case err != nil:
 		return s.statusOf(ctx, "StreamAnalyzeArticle", err).Err()
 	}
 	return nil
 }
+
+// streamBuffer is the number of messages StreamAnalyzeArticle buffers for a
+// caller: more than the parts of an analysis and its completion.
+const streamBuffer = 2 * (int(pipeline.PartStatistics) + 1)
 
 // AnalyzeArticles analyses a stream of articles, at most maxConcurrency at
 // once, and sends each result as it completes. While the caller does not

@@ -189,11 +189,24 @@ func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 		d     int
 	}
 	var cands []cand
+	nearest := true
 	for k := len(seen) - 1; k >= 0; k-- {
 		m := seen[k]
 		d := sent - m.sent
 		if d > 1 {
 			break
+		}
+		if g == 'n' && nearest && m.c.typ != ner.Person && m.c.typ != ner.Nationality {
+			// the nearest name that could own "its" must be a candidate:
+			// "Russia insisted that Pyongyang stop its ...", "Europe's
+			// borders ... its weakest countries"
+			nearest = false
+			if !r.thingAntecedent(m, g, i) {
+				return nil
+			}
+			if r.nounBetween(m.last, i) {
+				return nil
+			}
 		}
 		if !r.thingAntecedent(m, g, i) {
 			continue
@@ -253,9 +266,14 @@ func (r *resolver) thingAntecedent(m *ment, g byte, i int) bool {
 	if c.typ != ner.Org && c.typ != ner.Nationality && c.typ != ner.Misc {
 		return false
 	}
-	// a plural name, not one of a coordination ("Iranians and Russians")
+	// a plural name, not one of a coordination ("Iranians and Russians");
+	// an organisation only as one plural word ("the Democrats", not
+	// "Board of Governors")
 	w := r.tok(m.last - 1)
 	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if c.typ == ner.Org && len(c.toks) > 1 {
 		return false
 	}
 	if l := lower(r.tok(m.last)); l == "and" || l == "or" || l == "," {
@@ -308,4 +326,25 @@ func (r *resolver) reportedIt(i int, seen []*ment) *cluster {
 		return nil
 	}
 	return nil
+}
+
+// nounBetween reports a common noun between tokens from and i of the
+// pronoun's sentence that "its" could as well stand for: a singular noun
+// that is a subject or a possessor ("the piece used its", "the
+// government's determination to further its"), outside the mentions.
+func (r *resolver) nounBetween(from, i int) bool {
+	sent := r.doc.Sentences[r.tokSent[i]]
+	from = max(from, sent.First)
+	for k := from; k < i; k++ {
+		if r.doc.Tokens[k].POS != "NN" || r.inMent[k] {
+			continue
+		}
+		if r.possessiveAt(k+1) > 0 {
+			return true
+		}
+		if k+1 < i && strings.HasPrefix(r.doc.Tokens[k+1].POS, "VB") && !r.inMent[k+1] {
+			return true
+		}
+	}
+	return false
 }

@@ -388,7 +388,7 @@ var thingHeads = map[string]byte{
 	"fund": 'n', "institute": 'n', "army": 'n', "navy": 'n', "parliament": 'n', "assembly": 'n',
 	"department": 'n', "foundation": 'n', "authority": 'n', "bureau": 'n', "coalition": 'n',
 	"movement": 'n', "tribunal": 'n', "board": 'n', "corporation": 'n',
-	"company": 'f', "firm": 'f', "group": 'f', "carmaker": 'f', "automaker": 'f', "airline": 'f',
+	"company": 'f', "firm": 'f', "carmaker": 'f', "automaker": 'f', "airline": 'f',
 	"lender": 'f', "retailer": 'f', "insurer": 'f', "manufacturer": 'f', "conglomerate": 'f',
 }
 
@@ -413,9 +413,10 @@ var (
 )
 
 // thingNominal reads a description of a thing at token i ("the" [adj]
-// head) and returns the entity it refers to and the head's token: the
-// compatible entity with the most mentions so far among those of the four
-// sentences before (ties: the most recent). A head with a complement or
+// head) and returns the entity it refers to and the head's token: among
+// the compatible entities of the four sentences before, the country,
+// region or city with the most mentions so far (ties: the most recent),
+// or the most recent organisation. A head with a complement or
 // compound ("the country of origin", "the company's", "the company
 // director") is not taken, except the possessive.
 func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*cluster, int) {
@@ -465,9 +466,15 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 		if !thingFits(c, kind, head) {
 			continue
 		}
+		// countries, regions and cities: the most mentioned so far;
+		// organisations: the most recent (texts move from one company
+		// to another)
 		score := float64(c.seen)
 		if sentAt-m.sent <= 1 {
 			score++
+		}
+		if kind == 'n' || kind == 'f' {
+			score = float64(m.first)
 		}
 		if score > bestScore {
 			best, bestScore = c, score

@@ -68,7 +68,7 @@ var pronouns = map[string]byte{
 	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
 	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
 	"it": 'n', "its": 'n', "itself": 'n',
-	"they": 'p', "their": 'p', "them": 'p', "theirs": 'p', "themselves": 'p',
+	"they": 'p', "their": 'p', "themselves": 'p', // not "them": mostly people
 }
 
 var determiners = set("the", "a", "an", "this", "that", "these", "those")

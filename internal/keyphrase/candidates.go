@@ -109,16 +109,54 @@ type docWords struct {
 	stemID map[string]int32
 	stems  []string // stem strings by id
 	tok    []int32  // per token: index in info
+
+	// scratch space of candidates, kept with the rest for reuse
+	ids        []int32
+	in, heads  []bool
+	byKey      map[phraseKey]int32
+	cands      []candidate
+	ments      []mention
+	pooledSize int
+}
+
+// wordsPool recycles docWords (maps and slices) between documents;
+// release puts one back.
+var wordsPool sync.Pool
+
+// maxPooledTokens is the largest document whose docWords is pooled.
+const maxPooledTokens = 50000
+
+// release clears dw and returns it to the pool. Nothing taken from dw may
+// be used afterwards.
+func (dw *docWords) release() {
+	if dw == nil || dw.pooledSize > maxPooledTokens {
+		return
+	}
+	clear(dw.byText) // the keys are token texts: do not keep documents alive
+	clear(dw.stemID)
+	clear(dw.stems)
+	clear(dw.byKey)
+	clear(dw.cands)
+	dw.info, dw.stems, dw.tok = dw.info[:0], dw.stems[:0], dw.tok[:0]
+	dw.cands, dw.ments = dw.cands[:0], dw.ments[:0]
+	wordsPool.Put(dw)
 }
 
 func newDocWords(doc *text.Document) *docWords {
-	dw := &docWords{
-		byText: make(map[string]int32, len(doc.Tokens)/2),
-		stemID: make(map[string]int32, len(doc.Tokens)/3),
-		tok:    make([]int32, len(doc.Tokens)),
+	nt := len(doc.Tokens)
+	dw, _ := wordsPool.Get().(*docWords)
+	if dw == nil {
+		dw = &docWords{
+			byText: make(map[string]int32, nt/2),
+			stemID: make(map[string]int32, nt/3),
+			byKey:  make(map[phraseKey]int32, nt/3),
+		}
 	}
+	dw.pooledSize = nt
+	dw.tok = grow(dw.tok, nt)
 	for i := range doc.Tokens {
 		if i%4096 == 4095 && doc.Err() != nil {
+			dw.release()
 			return nil
 		}
 		w := doc.Tokens[i].Text
@@ -254,17 +292,27 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			break
 		}
 	}
-	ids := make([]int32, len(doc.Tokens))
-	in := make([]bool, len(doc.Tokens))
-	heads := make([]bool, len(doc.Tokens))
+	nt := len(doc.Tokens)
+	dw.ids, dw.in, dw.heads = grow(dw.ids, nt), grow(dw.in, nt), grow(dw.heads, nt)
+	ids, in, heads := dw.ids, dw.in, dw.heads
 	for i := range doc.Tokens {
 		w := &dw.info[dw.tok[i]]
 		ids[i] = w.stem
 		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
 	}
-	byKey := make(map[phraseKey]int32, len(doc.Tokens)/3)
-	cands := make([]candidate, 0, len(doc.Tokens)/3)
-	ments := make([]mention, 0, len(doc.Tokens))
+	byKey := dw.byKey
+	if byKey == nil {
+		byKey = make(map[phraseKey]int32, nt/3)
+		dw.byKey = byKey
+	}
+	cands := dw.cands[:0]
+	if cap(cands) == 0 {
+		cands = make([]candidate, 0, nt/3)
+	}
+	ments := dw.ments[:0]
+	if cap(ments) < nt {
+		ments = make([]mention, 0, nt)
+	}
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
 		k := keyOf(ids[a:b])
 		ci, ok := byKey[k]
@@ -343,5 +391,16 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			i = j
 		}
 	}
+	dw.cands, dw.ments = cands, ments
 	return cands, ments
+}
+
+// grow returns s resized to n elements, all of them zero.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }

@@ -59,10 +59,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		maxPR = math.Max(maxPR, prs[i])
 	}
 	// how many other candidates contain each one, and how many it contains
-	byKey := make(map[phraseKey]int32, len(cands))
-	for i := range cands {
-		byKey[keyOf(cands[i].words)] = int32(i)
-	}
+	byKey := dw.byKey // candidate by key, from candidates
 	super := make([]int, len(cands))
 	sub := make([]int, len(cands))
 	for i := range cands {

@@ -187,6 +187,7 @@ func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]
 	if dw == nil {
 		return nil, nil, nil
 	}
+	defer dw.release()
 	cands, ments := candidates(doc, dw)
 	flat := e.features(doc, dw, cands)
 	if flat == nil {
@@ -203,13 +204,14 @@ func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]
 // Extract returns the n best key phrases of doc, best first. Once doc.Err
 // is set it stops early and returns nil.
 func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
-	if n <= 0 || len(doc.Tokens) == 0 {
+	if n <= 0 || len(doc.Tokens) == 0 || doc.Err() != nil {
 		return nil
 	}
 	dw := newDocWords(doc)
 	if dw == nil {
 		return nil
 	}
+	defer dw.release()
 	cands, ments := candidates(doc, dw)
 	if len(cands) == 0 || doc.Err() != nil {
 		return nil

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -87,6 +88,45 @@ func TestCannotStartNumeric(t *testing.T) {
 	} {
 		if got := cannotStartNumeric(s); got != want {
 			t.Errorf("cannotStartNumeric(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// unigramFeatures and contextFeatures together must be exactly features,
+// for every group setting; tokens with equal unigram keys must have equal
+// unigram features.
+func TestFeatureSplit(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields(`THE CUP FINAL IN PARIS . Real Madrid beat Liverpool 1-0 in Paris on Saturday , and Madrid 's coach said the Cup was won in 1998 and 2022 .`)
+	in := input{words: words, sents: [][2]int{{0, 6}, {6, len(words)}}}
+	for range words {
+		in.pos = append(in.pos, "NNP")
+	}
+	ts := prepare(&in, r.cl, sharedCase(), sharedGazetteer(), nil, new(wordTable))
+	for i := range ts {
+		ts[i].docPrev, ts[i].docFirst = uint8(1+i%5), uint8(i%3)
+	}
+	seen := map[unigramKey][]uint64{}
+	for _, groups := range []int{FDefault &^ FSecondPass, FDefault, FDefault | FCase | FClusters2 | FDocNeighbours, 0} {
+		for i := range ts {
+			want := features(ts, i, groups, nil)
+			uni := unigramFeatures(&ts[i], groups, nil)
+			got := contextFeatures(ts, i, groups, slices.Clone(uni))
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("groups %b, token %d (%s): split features differ", groups, i, ts[i].word)
+			}
+			if groups == FDefault {
+				k := keyOf(&ts[i])
+				if prev, ok := seen[k]; ok && !slices.Equal(prev, uni) {
+					t.Fatalf("token %d (%s): same unigram key, other features", i, ts[i].word)
+				}
+				seen[k] = uni
+			}
 		}
 	}
 }

@@ -330,3 +330,150 @@ func b2u(b bool) uint64 {
 	}
 	return 0
 }
+
+// unigramKey is everything unigramFeatures reads of a token: tokens with
+// equal keys have the same unigram features.
+type unigramKey struct {
+	word           string
+	pos, gaz, gaz2 uint64
+	first, caps    bool
+	docCase        uint8
+}
+
+func keyOf(t *tok) unigramKey {
+	return unigramKey{word: t.word, pos: t.pos, gaz: t.gaz, gaz2: t.gaz2, first: t.first, caps: t.capsSent, docCase: t.docCase}
+}
+
+// unigramFeatures appends the keys of features that depend on the token
+// alone (its word, tag, gazetteer match, position flags and document
+// case), not on its neighbours; with contextFeatures, the same keys as
+// features (without docFeatures).
+func unigramFeatures(t *tok, groups int, out []uint64) []uint64 {
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, t.wh),
+		f1(tLower, t.lh),
+		f1(tShape, t.sh),
+		f1(tPOS, t.pos),
+		f2(tWordShape, t.lh, t.sh),
+		f2(tPOSWord, t.pos, t.lh),
+	)
+	w := t.word
+	h := p.Seed(tPre)
+	for k := 0; k < 4 && k < len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[k])))
+		out = append(out, p.Mix(h))
+	}
+	h = p.Seed(tSuf)
+	for k := 1; k <= 4 && k <= len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
+		out = append(out, p.Mix(h))
+	}
+	first := uint64(0)
+	if t.first {
+		first = 1
+	}
+	out = append(out, f2(tFirstShape, first, uint64(t.cased)))
+	if t.capsSent {
+		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
+	}
+	if groups&FClusters != 0 && t.hasCl {
+		out = append(out,
+			f1(tCl0, uint64(t.cl[0])),
+			f1(tCl1, uint64(t.cl[1])),
+			f1(tCl2, uint64(t.cl[2])),
+			f2(tClShape, uint64(t.cl[0]), uint64(t.cased)),
+		)
+	}
+	if groups&FGazetteer != 0 {
+		if t.gaz != 0 {
+			out = append(out, f2(tGaz, t.gaz, uint64(t.cased)))
+		}
+		if t.gaz2 != 0 {
+			out = append(out, f2(tGaz, t.gaz2, uint64(t.cased)))
+		}
+	}
+	if groups&FCase != 0 && t.cased != 4 {
+		out = append(out, f2(tCaseR, uint64(t.caseB), first*2+b2u(t.capsSent)), f2(tCaseR2, uint64(t.caseB), uint64(t.cased)))
+	}
+	if groups&FDocCase != 0 && t.docCase != 0 {
+		out = append(out, f2(tDocCase, uint64(t.docCase), uint64(t.cased)*2+first))
+	}
+	return out
+}
+
+// contextFeatures appends the keys of token i that involve its
+// neighbours (and, with FSecondPass, docFeatures).
+func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
+	t := &ts[i]
+	lm1, lm2, lp1, lp2 := hBOS, hBOS2, hEOS, hEOS2
+	sm1, sp1, pm1, pp1 := hBOS, hEOS, hBOS, hEOS
+	var tm1, tp1 *tok
+	if i-1 >= t.sentStart {
+		tm1 = &ts[i-1]
+		lm1, sm1, pm1 = tm1.lh, tm1.sh, tm1.pos
+		if i-2 >= t.sentStart {
+			lm2 = ts[i-2].lh
+		}
+	}
+	if i+1 < t.sentEnd {
+		tp1 = &ts[i+1]
+		lp1, sp1, pp1 = tp1.lh, tp1.sh, tp1.pos
+		if i+2 < t.sentEnd {
+			lp2 = ts[i+2].lh
+		}
+	}
+	out = append(out,
+		f1(tLowerM1, lm1),
+		f1(tLowerP1, lp1),
+		f1(tLowerM2, lm2),
+		f1(tLowerP2, lp2),
+		f1(tShapeM1, sm1),
+		f1(tShapeP1, sp1),
+		f2(tShapeM1S, sm1, t.sh),
+		f2(tShapeSP1, t.sh, sp1),
+		f1(tPOSM1, pm1),
+		f1(tPOSP1, pp1),
+		f2(tPOSPair, t.pos, pp1),
+		f2(tBigramM1, lm1, t.lh),
+		f2(tBigramP1, t.lh, lp1),
+	)
+	if groups&FClusters != 0 {
+		if tm1 != nil && tm1.hasCl {
+			out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+		}
+		if tp1 != nil && tp1.hasCl {
+			out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+		}
+		if groups&FClusters2 != 0 {
+			c := uint64(1 << 16)
+			if t.hasCl {
+				c = uint64(t.cl[1])
+			}
+			if tm1 != nil && tm1.hasCl {
+				out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
+			}
+			if tp1 != nil && tp1.hasCl {
+				out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
+			}
+			if i-2 >= t.sentStart && ts[i-2].hasCl {
+				out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
+			}
+			if i+2 < t.sentEnd && ts[i+2].hasCl {
+				out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
+			}
+		}
+	}
+	if groups&FGazetteer != 0 {
+		if tm1 != nil && tm1.gaz != 0 {
+			out = append(out, f1(tGazM1, tm1.gaz))
+		}
+		if tp1 != nil && tp1.gaz != 0 {
+			out = append(out, f1(tGazP1, tp1.gaz))
+		}
+	}
+	if groups&FSecondPass != 0 {
+		out = docFeatures(ts, i, groups, out)
+	}
+	return out
+}

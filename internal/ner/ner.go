@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,8 +33,14 @@ type buffers struct {
 	in     input
 	ts     []tok
 	feats  []uint64
-	rows   []int32 // rows of the features of every token
-	ends   []int   // end of each token's rows
+	rows   []int32              // rows of the context features of every token
+	uni    map[unigramKey]int32 // distinct tokens of the document
+	uidx   []int32              // each token's entry in uni
+	ufeats []uint64             // unigram features of the entries of uni
+	uends  []int
+	urows  []int32
+	usums  []perceptron.Sums
+	ends   []int // end of each token's rows
 	em     []float32
 	em2    []float32
 	delta  []float32
@@ -197,31 +204,61 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		b.back = make([]uint8, n*nLabels*2)
 	}
 	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
-	// find the rows of every token's features first, so that the memory
-	// loads of many tokens overlap, then sum them token by token
+	// The features of a token alone (word, tag, ...) are summed once per
+	// distinct token of the document, those with its neighbours per
+	// token. The rows of every token's features are found first, so that
+	// the memory loads of many tokens overlap, then summed token by token.
+	if b.uni == nil {
+		b.uni = map[unigramKey]int32{}
+	}
+	clear(b.uni)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
+	b.ufeats, b.uends, b.uidx = b.ufeats[:0], b.uends[:0], b.uidx[:0]
 	for i := range b.ts {
 		if b.in.done(1) {
 			return
 		}
-		b.feats = features(b.ts, i, groups, b.feats)
+		t := &b.ts[i]
+		k := keyOf(t)
+		u, ok := b.uni[k]
+		if !ok {
+			u = int32(len(b.uends))
+			b.uni[k] = u
+			b.ufeats = unigramFeatures(t, groups, b.ufeats)
+			b.uends = append(b.uends, len(b.ufeats))
+		}
+		b.uidx = append(b.uidx, u)
+		b.feats = contextFeatures(b.ts, i, groups, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
-	b.sink += r.joint.TouchKeys(b.feats)
-	b.rows = b.rows[:0]
+	b.sink += r.joint.TouchKeys(b.ufeats) + r.joint.TouchKeys(b.feats)
+	b.urows = b.urows[:0]
 	start := 0
+	for i, end := range b.uends {
+		b.urows = r.joint.Find(b.ufeats[start:end], b.urows)
+		b.uends[i], start = len(b.urows), end
+	}
+	b.rows = b.rows[:0]
+	start = 0
 	for i, end := range b.ends {
 		b.rows = r.joint.Find(b.feats[start:end], b.rows)
 		b.ends[i], start = len(b.rows), end
 	}
 	// load the rows' cache lines in one tight loop (their loads overlap)
-	b.sink += r.joint.Touch(b.rows)
+	b.sink += r.joint.Touch(b.urows) + r.joint.Touch(b.rows)
+	b.usums = slices.Grow(b.usums[:0], len(b.uends))[:len(b.uends)]
+	start = 0
+	for i, end := range b.uends {
+		b.usums[i] = perceptron.Sums{}
+		r.joint.Add(&b.usums[i], b.urows[start:end])
+		start = end
+	}
 	start = 0
 	for i, end := range b.ends {
 		if b.in.done(1) {
 			return
 		}
-		var s perceptron.Sums
+		s := b.usums[b.uidx[i]]
 		r.joint.Add(&s, b.rows[start:end])
 		start = end
 		var sc [2 * nLabels]float32

@@ -219,10 +219,8 @@ func measureCancel(p *stageProbe, label, want string, trigger func() bool, call 
 // they run, with why: their overruns are reported, not failed. The others
 // must stop within cancelBound of CPU.
 var uncheckedStages = map[string]string{
-	"source":   "extract.HTML has no cancel check (internal/extract)",
-	"text":     "text.Analyze (the tokeniser, internal/text) takes no context",
-	"pos":      "internal/pos: cancel checks being added this session",
-	"entities": "internal/ner, internal/entity: cancel checks being added this session",
+	"source": "extract.HTML has no cancel check (internal/extract)",
+	"text":   "text.Analyze (the tokeniser, internal/text) takes no context",
 }
 
 // cancelPoints are the fixed delays after which the tests cancel.

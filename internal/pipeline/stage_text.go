@@ -25,6 +25,9 @@ func init() {
 func runText(ctx context.Context, st *State) error {
 	doc := text.Analyze(st.Analysis.Text).WithContext(ctx)
 	st.Doc = doc
+	if err := ctx.Err(); err != nil {
+		return err // the tokeniser takes no context: do not copy its output
+	}
 	a := st.Analysis
 	a.Sentences = make([]Sentence, len(doc.Sentences))
 	for i, s := range doc.Sentences {

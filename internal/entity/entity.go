@@ -93,9 +93,7 @@ type cluster struct {
 	lastTok  int
 	stamp    int // visit mark of the resolver's current search
 	idx      int // position in the resolver's clusters, for entities
-	// during the left-to-right scans of descriptions and pronouns
-	seen    int // mentions so far
-	lastSub bool
+	seen     int // mentions so far, during the left-to-right scan of descriptions
 }
 
 // placeCand is one reading of an ambiguous place name: a country, a

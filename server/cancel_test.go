@@ -422,18 +422,15 @@ func TestLargeArticleUncancellableParts(t *testing.T) {
 	}
 	page.WriteString("</article><footer>© The Harbourton Herald</footer></body></html>")
 	unlock = cputime.LockThread()
-	best = time.Hour
-	for range 2 {
-		c0 := cputime.Thread()
-		res, err := extract.HTML([]byte(page.String()), "")
-		best = min(best, cputime.Thread()-c0)
-		if err != nil || len(res.Text) < len(art)*9/10 {
-			t.Fatalf("extracted %d bytes of %d: %v", len(res.Text), len(art), err)
-		}
-	}
+	c0 := cputime.Thread()
+	res, err := extract.HTML([]byte(page.String()), "") // once: 0.7 s of CPU
+	cpu := cputime.Thread() - c0
 	unlock()
-	t.Logf("HTML extraction (the source stage) of a %d-byte page: %v of CPU (best of 2)", page.Len(), best.Round(time.Millisecond))
-	if best > cancelBound {
-		t.Logf("    over %v: a cancel during extraction takes effect up to %v (of CPU) late (internal/extract has no cancel check)", cancelBound, best.Round(time.Millisecond))
+	if err != nil || len(res.Text) < len(art)*9/10 {
+		t.Fatalf("extracted %d bytes of %d: %v", len(res.Text), len(art), err)
+	}
+	t.Logf("HTML extraction (the source stage) of a %d-byte page: %v of CPU", page.Len(), cpu.Round(time.Millisecond))
+	if cpu > cancelBound {
+		t.Logf("    over %v: a cancel during extraction takes effect up to %v (of CPU) late (internal/extract has no cancel check)", cancelBound, cpu.Round(time.Millisecond))
 	}
 }

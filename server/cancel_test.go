@@ -318,9 +318,10 @@ func sleepFor(d time.Duration) func() bool {
 	return func() bool { time.Sleep(d); return true }
 }
 
-// TestCancelLargeArticleRemote: the same over gRPC and REST, the client
-// cancelling its call (a gRPC context, an HTTP request whose connection
-// closes): the server's analysis stops within 50 ms of CPU.
+// TestCancelLargeArticleRemote: the same over gRPC (unary and server
+// streaming) and REST, the client cancelling its call (a gRPC context, an
+// HTTP request whose connection closes): the server's analysis stops
+// within 50 ms of CPU.
 func TestCancelLargeArticleRemote(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses a 1 MB article with every model")
@@ -368,6 +369,21 @@ func TestCancelLargeArticleRemote(t *testing.T) {
 	for _, at := range cancelPoints {
 		outs = append(outs, measureCancel(p, fmt.Sprintf("gRPC +%v", at), "", sleepFor(at), grpcCall))
 	}
+	streamCall := func(ctx context.Context) error {
+		s, err := ts.client.StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{Article: textArticle("big", art)},
+			grpc.MaxCallRecvMsgSize(64<<20))
+		for err == nil {
+			_, err = s.Recv()
+		}
+		if status.Code(err) == codes.Canceled {
+			waitIdle(p)
+		}
+		if err == io.EOF {
+			err = nil
+		}
+		return err
+	}
+	outs = append(outs, measureCancel(p, "gRPC stream +300ms", "", sleepFor(300*time.Millisecond), streamCall))
 	outs = append(outs, measureCancel(p, "REST +300ms", "", sleepFor(300*time.Millisecond), restCall))
 	checkOutcomes(t, outs)
 }

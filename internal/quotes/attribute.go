@@ -790,7 +790,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 	start := c.last
 	w := x.ltok(start)
 	switch {
-	case w == "that" || w == ":" || x.pos(start) == "TO" && x.pos(start+1) == "VB":
+	case w == "that" || w == ":" || x.pos(start) == "TO" && strings.HasPrefix(x.pos(start+1), "VB"):
 		if w == ":" {
 			start++
 		}

@@ -85,7 +85,7 @@ type Options struct {
 	Fallback          bool     // a cue no rule places takes what follows it as content
 	NounCues          bool     // the cue model scores nouns too ("his claim that", "criticism of")
 	MinNounScore      float64  // least cue-model score of a noun taken as a cue; 0 takes none
-	PossessiveEnd     bool     // the end model ends the clause of "X's claim that ..." too
+	PossessiveEnd     bool     // "X's claim that A was disputed": the clause ends before the verb of the sentence
 	RelativeSpeaker   bool     // in "X, who said ...", the speaker span is "who" (resolved to X)
 	FallbackSubject   bool     // the fallback takes the noun phrase before the cue as the speaker
 	Headlines         bool     // read reporting verbs in title-case headlines ("Senator Says ...")

@@ -79,6 +79,11 @@ func TestForwardedForSpoofing(t *testing.T) {
 				t.Errorf("access log names the client %v, want 127.0.0.1", rec["client"])
 			}
 		}
+		for _, rec := range logLines(t, log.String(), "finished call") {
+			if rec["grpc.method"] == "AnalyzeArticle" && rec["client"] != "ip:127.0.0.1" {
+				t.Errorf("gRPC log names the client %v, want ip:127.0.0.1", rec["client"])
+			}
+		}
 	})
 
 	// The proxy connects from 127.0.0.2, the only trusted address; the
@@ -132,6 +137,20 @@ func TestForwardedForSpoofing(t *testing.T) {
 		}
 		if want := "198.51.100.1 198.51.100.2 198.51.100.3 198.51.100.1 127.0.0.1 127.0.0.1"; strings.Join(clients, " ") != want {
 			t.Errorf("access log clients %v, want %s", clients, want)
+		}
+		grpcClients := map[string]bool{}
+		for _, rec := range logLines(t, log.String(), "finished call") {
+			if rec["grpc.method"] == "AnalyzeArticle" {
+				grpcClients[rec["client"].(string)] = true
+			}
+		}
+		for _, want := range []string{"ip:198.51.100.1", "ip:198.51.100.2", "ip:198.51.100.3", "ip:198.51.100.7", "ip:127.0.0.1"} {
+			if !grpcClients[want] {
+				t.Errorf("gRPC log lacks client %s: %v", want, grpcClients)
+			}
+		}
+		if grpcClients["ip:198.51.100.8"] || grpcClients["ip:198.51.100.4"] {
+			t.Errorf("gRPC log names a client an untrusted caller made up: %v", grpcClients)
 		}
 	})
 }

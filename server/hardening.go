@@ -31,6 +31,8 @@ type hardening struct {
 	// relays are the gateway's connections to the gRPC server: only on
 	// them (and from --trusted-proxies) is x-forwarded-for believed.
 	relays *ratelimit.Relays
+	// clients names the client of a call for the limits and the logs.
+	clients ratelimit.Clients
 }
 
 // engine wraps the analysis engine with metrics and, when on, tracing.
@@ -56,6 +58,7 @@ func (h *hardening) close() {
 // a refused call is logged with its request id and counted.
 func (s *Server) hardening() (*hardening, error) {
 	h := &hardening{metrics: metrics.New(), relays: ratelimit.NewRelays()}
+	h.clients = ratelimit.Clients{TrustedProxies: s.cfg.TrustedProxies, Relay: h.relays.Has}
 	unary := []grpc.UnaryServerInterceptor{h.metrics.UnaryServerInterceptor()}
 	stream := []grpc.StreamServerInterceptor{h.metrics.StreamServerInterceptor()}
 	switch {
@@ -89,7 +92,7 @@ func (s *Server) hardening() (*hardening, error) {
 		l := ratelimit.New(ratelimit.Config{
 			Rate: float64(s.cfg.RateLimit), Burst: s.cfg.RateBurst, MaxStreams: s.cfg.MaxStreamsPerClient,
 			Cost: requestCost, Exempt: auth.Open, Domain: service.ErrorDomain,
-			Clients: ratelimit.Clients{TrustedProxies: s.cfg.TrustedProxies, Relay: h.relays.Has},
+			Clients: h.clients,
 		})
 		unary = append(unary, l.UnaryServerInterceptor())
 		stream = append(stream, l.StreamServerInterceptor())

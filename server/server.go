@@ -96,7 +96,7 @@ func (s *Server) Run(ctx context.Context) error {
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.cfg.MaxConcurrency, Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()
-	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout),
+	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of)),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// ping quiet connections so dead peers free their streams

@@ -15,18 +15,39 @@ import (
 	"google.golang.org/grpc/status"
 )
 
+// An Option configures ServerOptions.
+type Option func(*options)
+
+type options struct {
+	clientOf func(context.Context) string
+}
+
+// WithClient names the client of each call on its log line ("client"),
+// as clientOf finds it (the per-client limits' view: ratelimit.Clients).
+func WithClient(clientOf func(context.Context) string) Option {
+	return func(o *options) { o.clientOf = clientOf }
+}
+
 // ServerOptions returns the interceptor chain of the gRPC server, outermost
 // first: request ids, request logs, panic recovery and a default deadline
 // for calls that set none (defaultTimeout; zero means none). Bidirectional
 // streams get no default deadline.
-func ServerOptions(log *slog.Logger, defaultTimeout time.Duration) []grpc.ServerOption {
+func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option) []grpc.ServerOption {
+	var o options
+	for _, f := range opt {
+		f(&o)
+	}
 	logOpts := []logging.Option{
 		logging.WithLogOnEvents(logging.FinishCall),
 		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
+			var f logging.Fields
 			if id := RequestID(ctx); id != "" {
-				return logging.Fields{"request_id", id}
+				f = append(f, "request_id", id)
 			}
-			return nil
+			if o.clientOf != nil {
+				f = append(f, "client", o.clientOf(ctx))
+			}
+			return f
 		}),
 	}
 	recoverOpt := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {

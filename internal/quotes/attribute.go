@@ -294,7 +294,7 @@ func (x *extractor) possessives() {
 // and headlines write it.
 func (x *extractor) colons() {
 	for p, ps := range x.doc.Paragraphs {
-		if x.cancelled(p) {
+		if x.cancelledEvery(p, 16) {
 			return
 		}
 		a, _ := x.tokRange(text.Span{Start: ps.Start, End: ps.Start})
@@ -376,7 +376,7 @@ func (x *extractor) attribute() {
 	// speakers found per sentence, for participles ("..., adding that")
 	sentSpeaker := map[int][2]int{}
 	for ci, c := range x.cues {
-		if x.cancelled(ci) {
+		if x.cancelledEvery(ci, 8) {
 			return
 		}
 		s := x.sentence(c.first)

@@ -24,23 +24,30 @@ func TestCancelLongArticle(t *testing.T) {
 	if len(qs) < 1000 {
 		t.Fatalf("%d quotes in the uncancelled article", len(qs))
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	doc.WithContext(ctx)
-	done := make(chan time.Duration)
-	go func() {
+	// the machine may be busy with other tests: the best of three tries
+	// must return within 50 ms of the cancel (the whole call takes
+	// hundreds of milliseconds, so a missing check fails every try)
+	best := time.Hour
+	for try := 0; try < 3 && best > 50*time.Millisecond; try++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		doc.WithContext(ctx)
+		done := make(chan struct{})
+		go func() {
+			quotes.Extract(doc, ents)
+			close(done)
+		}()
+		time.Sleep(5 * time.Millisecond)
+		cancel()
 		t0 := time.Now()
-		quotes.Extract(doc, ents)
-		done <- time.Since(t0)
-	}()
-	time.Sleep(5 * time.Millisecond)
-	cancel()
-	t0 := time.Now()
-	<-done
-	if d := time.Since(t0); d > 50*time.Millisecond {
-		t.Errorf("Extract returned %v after the cancel", d)
+		<-done
+		best = min(best, time.Since(t0))
 	}
+	if best > 50*time.Millisecond {
+		t.Errorf("Extract returned %v after the cancel", best)
+	}
+	t.Logf("returned %v after the cancel", best)
 	// cancelled before the call: nothing is done
-	t0 = time.Now()
+	t0 := time.Now()
 	quotes.Extract(doc, ents)
 	if d := time.Since(t0); d > 10*time.Millisecond {
 		t.Errorf("Extract on a cancelled document took %v", d)

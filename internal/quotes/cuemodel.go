@@ -228,7 +228,7 @@ func (x *extractor) learnedCues() {
 	}
 	added := false
 	for i := range x.toks {
-		if x.cancelled(i) {
+		if x.cancelledEvery(i, 256) {
 			break
 		}
 		if taken[i] || !x.cueCandidate(i) {

@@ -260,11 +260,15 @@ func (x *extractor) mentionFrom(off int) int {
 
 // cancelled reports, every 1024th step i, whether the document's context
 // is done; the extractor then stops with what it has.
-func (x *extractor) cancelled(i int) bool {
+func (x *extractor) cancelled(i int) bool { return x.cancelledEvery(i, 1024) }
+
+// cancelledEvery is cancelled for loops whose steps cost more: it looks
+// every n-th step.
+func (x *extractor) cancelledEvery(i, n int) bool {
 	if x.stopped {
 		return true
 	}
-	if i&1023 == 0 && x.doc.Err() != nil {
+	if i%n == 0 && x.doc.Err() != nil {
 		x.stopped = true
 	}
 	return x.stopped

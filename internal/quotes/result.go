@@ -16,7 +16,7 @@ func (x *extractor) uncued() {
 	var prev *Quote
 	prevEnd := -1
 	for di, d := range x.directs {
-		if x.cancelled(di) {
+		if x.cancelledEvery(di, 8) {
 			return
 		}
 		if d.used {
@@ -91,12 +91,13 @@ func (x *extractor) result() []Quote {
 		x.nesting()
 	}
 	for i, q := range x.sorted() {
-		if x.cancelled(i) {
+		if x.cancelledEvery(i, 32) {
 			return out
 		}
 		sc := 1.0
-		// "NAME: ..." at a paragraph start is a transcript line: kept
-		if x.o.MinScore > 0 && x.meta[q].rule != "colon" {
+		// "NAME: ..." at a paragraph start is a transcript line and
+		// "“...” ― NAME" a byline: kept
+		if x.o.MinScore > 0 && x.meta[q].rule != "colon" && x.meta[q].rule != "dash" {
 			fs := featSink{m: f, z: f.bias}
 			x.features(q, &fs)
 			if sc = 1 / (1 + math.Exp(-fs.z)); sc < x.o.MinScore {

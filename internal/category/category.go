@@ -31,16 +31,30 @@
 //
 // # Model
 //
-// Lower-cased word unigrams and bigrams (digits folded to 0) are hashed
-// into 2^18 buckets, weighted 1+log(tf) and L2-normalised. Training
-// (cmd/train/category) fits one-vs-rest logistic regressions on features
-// scaled by naive-Bayes log-count ratios (NB-LR, after Wang & Manning's
-// NBSVM, 2012) with AdaGrad, 8 epochs, L2 3e-4, BBC articles weighted 2.5
-// (AG has 2.6 times as many, much shorter, items); the ratios and a
-// softmax temperature of 1.15 (fitted on cross-validated predictions) are
-// folded into the weights, which are stored as int16 with one scale.
-// Classify returns the softmax over the categories, sorted by confidence.
-// cmd/eval/category prints k-fold cross-validated accuracy per data set.
+// Features (Featurizer), hashed into 2^18 buckets, each kind weighted 1:
+//   - lower-cased word unigrams and bigrams (digits folded to 0);
+//   - the words of the title (the first line, when it is at most 300
+//     bytes), in a namespace of their own;
+//   - each word's clusters at three granularities (internal/wordclusters,
+//     learnt from unlabelled Reuters news), a back-off for rare words.
+//
+// Counts are weighted 1+log(tf) and L2-normalised. To these come 100
+// dense features: the sum of the document's word vectors, L2-normalised
+// and weighted 6. The vectors (39,358 words, int8) are learnt by
+// skip-gram with negative sampling (TrainVectors) on 9.1 million words of
+// unlabelled news (CNN/DailyMail dev stories, Reuters-21578, Reuter_50_50;
+// see LoadUnlabelled), so words that the labelled data never shows still
+// count. Only the first 3,000 words and 256 KB of a document are read.
+//
+// Training (cmd/train/category) fits one-vs-rest logistic regressions on
+// features scaled by naive-Bayes log-count ratios (NB-LR, after Wang &
+// Manning's NBSVM, 2012; the dense features are not scaled) with AdaGrad,
+// 8 epochs, L2 3e-4, BBC articles weighted 2.5 (AG has 2.6 times as many,
+// much shorter, items); the ratios and a softmax temperature (fitted on
+// cross-validated predictions) are folded into the weights; hashed
+// weights are stored as int16 with one scale. Classify returns the
+// softmax over the categories, sorted by confidence. cmd/eval/category
+// prints k-fold cross-validated accuracy per data set.
 package category
 
 import (
@@ -415,7 +429,7 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	start := len(out)
 	norm := 0.0
 	for _, slot := range ct.order {
-		x := float32(1+math.Log(float64(ct.count[slot]))) * ct.mult[slot]
+		x := logTF(ct.count[slot]) * ct.mult[slot]
 		out = append(out, Feature{ct.keys[slot] - 1, x})
 		norm += float64(x * x)
 	}
@@ -440,6 +454,22 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	}
 	counterPool.Put(ct)
 	return out
+}
+
+// logTable holds 1+log(k) for small counts k.
+var logTable = func() (t [64]float32) {
+	for k := 1; k < len(t); k++ {
+		t[k] = float32(1 + math.Log(float64(k)))
+	}
+	return t
+}()
+
+// logTF is 1+log(n), from a table for small counts.
+func logTF(n float32) float32 {
+	if k := int(n); k < len(logTable) {
+		return logTable[k]
+	}
+	return float32(1 + math.Log(float64(n)))
 }
 
 // Seeds of the title and cluster namespaces.
@@ -534,17 +564,30 @@ func (c *counter) add(b uint32, mult float32) {
 // words calls f with each word of s: a run of letters, digits and marks,
 // with inner apostrophes and periods ("don't", "U.S."); gap reports
 // punctuation other than spaces, hyphens and quotes since the previous
-// word (a bigram does not span it).
+// word (a bigram does not span it). ASCII takes a table look-up.
 func words(s string, f func(w string, gap bool) bool) {
 	start := -1
 	gap := false
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = asciiClass[c]&classWord != 0
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		}
 		if !word && start >= 0 && (r == '\'' || r == '’' || r == '.') {
 			// inner apostrophe or period: keep when a word character follows
-			if j := i + utf8.RuneLen(r); j < len(s) {
-				nr, _ := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+			if j := i + size; j < len(s) {
+				if nc := s[j]; nc < utf8.RuneSelf {
+					if asciiClass[nc]&classWord != 0 {
+						i = j
+						continue
+					}
+				} else if nr, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+					i = j
 					continue
 				}
 			}
@@ -553,6 +596,7 @@ func words(s string, f func(w string, gap bool) bool) {
 			if start < 0 {
 				start = i
 			}
+			i += size
 			continue
 		}
 		if start >= 0 {
@@ -561,20 +605,64 @@ func words(s string, f func(w string, gap bool) bool) {
 			}
 			start, gap = -1, false
 		}
-		if !unicode.IsSpace(r) && r != '-' && r != '"' && r != '\'' && r != '“' && r != '”' && r != '‘' && r != '’' {
+		if c < utf8.RuneSelf {
+			if asciiClass[c]&classNoGap == 0 {
+				gap = true
+			}
+		} else if !unicode.IsSpace(r) && r != '“' && r != '”' && r != '‘' && r != '’' {
 			gap = true
 		}
+		i += size
 	}
 	if start >= 0 {
 		f(s[start:], gap)
 	}
 }
 
+// Classes of ASCII bytes for words.
+const (
+	classWord  = 1 << iota // letter or digit
+	classNoGap             // space, hyphen or quote: does not break a bigram
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		r := rune(c)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			t[c] |= classWord
+		}
+		if unicode.IsSpace(r) || r == '-' || r == '"' || r == '\'' {
+			t[c] |= classNoGap
+		}
+	}
+	return t
+}()
+
 // normalise lower-cases a token and folds digits to 0; tokens without a
 // letter or digit are dropped.
 func normalise(s string, buf []byte) ([]byte, bool) {
 	ok := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				ok = true
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				ok = true
+				buf = append(buf, c+'a'-'A')
+			case '0' <= c && c <= '9':
+				ok = true
+				buf = append(buf, '0')
+			default:
+				buf = append(buf, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsLetter(r):
 			ok = true
@@ -582,15 +670,15 @@ func normalise(s string, buf []byte) ([]byte, bool) {
 		case unicode.IsDigit(r):
 			ok = true
 			buf = append(buf, '0')
-		case r == '\'' || r == '’':
+		case r == '’':
 			// possessives: "Bush's" -> "bush", "'s"
 			buf = append(buf, '\'')
 		default:
 			buf = utf8.AppendRune(buf, r)
 		}
 	}
-	if ok && strings.HasSuffix(string(buf), "'s") && len(buf) > 2 {
-		buf = buf[:len(buf)-2]
+	if n := len(buf); ok && n > 2 && buf[n-2] == '\'' && buf[n-1] == 's' {
+		buf = buf[:n-2]
 	}
 	return buf, ok
 }

@@ -154,6 +154,9 @@ type TrainOptions struct {
 	// Dense is the number of dense features after the 2^Bits hashed
 	// ones (indices 2^Bits ... 2^Bits+Dense-1); NB-LR does not scale them.
 	Dense int
+	// FoldSeed draws the cross-validation folds (0: 42, the folds the
+	// settings were chosen on).
+	FoldSeed int64
 	// Temperature divides the final weights and biases (calibration of
 	// the softmax confidences; fitted on cross-validated predictions).
 	Temperature float64
@@ -162,6 +165,10 @@ type TrainOptions struct {
 // DefaultFeatures are the feature settings of the shipped model; Clusters
 // is set by NewFeaturizer.
 var DefaultFeatures = Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6}
+
+// DefaultSIF is the smoothing of the word-vector weights (SIFWeights) of
+// the shipped model; 0: unweighted.
+const DefaultSIF = 0
 
 // NewFeaturizer returns a copy of DefaultFeatures with the embedded word
 // clusters.
@@ -176,7 +183,7 @@ func NewFeaturizer() (*Featurizer, error) {
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
-var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.15}
+var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.3}
 
 // Train fits multinomial logistic regression with AdaGrad and returns the
 // bias and bucket-major weights.
@@ -279,6 +286,7 @@ type CVResult struct {
 	Folds      map[string][]float64 // own-class accuracy of each fold
 	LogLoss    float64              // mean negative log-likelihood of the gold label (all items, open)
 	BestT      float64              // the extra temperature that would minimise LogLoss
+	ECE        float64              // expected calibration error of the top category (10 bins, open)
 }
 
 // CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
@@ -289,7 +297,11 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 	for i, e := range exs {
 		perSource[e.Source] = append(perSource[e.Source], i)
 	}
-	rng := rand.New(rand.NewSource(42))
+	fs := o.FoldSeed
+	if fs == 0 {
+		fs = 42
+	}
+	rng := rand.New(rand.NewSource(fs))
 	srcs := make([]string, 0, len(perSource))
 	for s := range perSource {
 		srcs = append(srcs, s)
@@ -368,6 +380,27 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 		return sum / float64(len(logits))
 	}
 	r.LogLoss, r.BestT = nll(1), 1
+	// expected calibration error of the top category, 10 bins
+	var conf, hit [10]float64
+	var cnt [10]int
+	for i, lg := range logits {
+		x := Softmax(append([]float64(nil), lg...))
+		top := 0
+		for c := range x {
+			if x[c] > x[top] {
+				top = c
+			}
+		}
+		b := min(int(x[top]*10), 9)
+		conf[b] += x[top]
+		cnt[b]++
+		if top == gold[i] {
+			hit[b]++
+		}
+	}
+	for b := range cnt {
+		r.ECE += math.Abs(hit[b]-conf[b]) / float64(len(logits))
+	}
 	best := r.LogLoss
 	for t := 0.25; t <= 8; t *= 1.1 {
 		if v := nll(t); v < best {

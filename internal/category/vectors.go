@@ -28,8 +28,9 @@ type Vectors struct {
 func wordKey(w []byte) uint64 { return hashing.Mix(hashing.AddBytes(hashing.Offset, w)) | 1 }
 
 // NewVectors builds a table from words and their row-major vectors,
-// normalising each to unit length.
-func NewVectors(words []string, vecs []float32, dim int) *Vectors {
+// normalising each to unit length and then multiplying it by its weight
+// (all 1 when weights is nil).
+func NewVectors(words []string, vecs []float32, dim int, weights []float32) *Vectors {
 	v := &Vectors{Dim: dim, n: len(words)}
 	size := 1
 	for size < 2*len(words) {
@@ -47,6 +48,9 @@ func NewVectors(words []string, vecs []float32, dim int) *Vectors {
 			n += float64(x * x)
 		}
 		inv := float32(1 / math.Sqrt(max(n, 1e-12)))
+		if weights != nil {
+			inv *= weights[i]
+		}
 		for j, x := range r {
 			unit[i*dim+j] = x * inv
 			maxAbs = max(maxAbs, float32(math.Abs(float64(x*inv))))
@@ -117,4 +121,28 @@ func decodeVectors(b []byte) (*Vectors, []byte, error) {
 	v.rows, b = b[:4*size], b[4*size:]
 	v.vecs, b = b[:n*dim], b[n*dim:]
 	return v, b, nil
+}
+
+// SIFWeights returns a/(a+p(w)) for each word, p its relative frequency
+// in docs: the smooth inverse frequency of Arora et al. (2017), which
+// lets rare, topical words outweigh frequent ones in a sum of vectors.
+func SIFWeights(words []string, docs [][]string, a float64) []float32 {
+	count := make(map[string]int, len(words))
+	for _, w := range words {
+		count[w] = 0
+	}
+	total := 0
+	for _, d := range docs {
+		for _, w := range d {
+			if _, ok := count[w]; ok {
+				count[w]++
+			}
+			total++
+		}
+	}
+	out := make([]float32, len(words))
+	for i, w := range words {
+		out[i] = float32(a / (a + float64(count[w])/float64(total)))
+	}
+	return out
 }

@@ -17,7 +17,7 @@ func init() {
 		Features:  []Feature{FeatureCategories},
 		Parts:     []Part{PartCategories},
 		Languages: []string{"en"},
-		Model:     "category-2026.11: NB-weighted logistic regression on BBC News + AG News, 6 categories",
+		Model:     "category-2026.11b: NB-weighted logistic regression on word n-grams, title words, word clusters and word vectors learnt from unlabelled news; BBC News + AG News, 6 categories",
 		Load: func() (RunFunc, error) {
 			c, err := category.Load()
 			if err != nil {

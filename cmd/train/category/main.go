@@ -3,8 +3,15 @@
 // (../shared/data/ag-news/train-part.csv), both together, and writes
 // internal/category/model/category.bin.
 //
-//	go run ./cmd/train/category            # train and write the model
-//	go run ./cmd/train/category -cv 5      # also print 5-fold cross-validation first
+// The model's word vectors are learnt first, by skip-gram on the
+// unlabelled news under -data (CNN/DailyMail dev stories, Reuters-21578,
+// Reuter_50_50; 9.1 million words): about 10 CPU-minutes on two threads
+// (25 minutes on a busy machine). -vectors caches them; with two threads
+// the vectors, and so the model, differ a little from run to run.
+//
+//	go run ./cmd/train/category -vectors /tmp/catvec        # train and write the model
+//	go run ./cmd/train/category -vectors /tmp/catvec -cv 5  # also print 5-fold cross-validation first
+//	go run ./cmd/train/category -vectors /tmp/catvec -cv 5 -cv-sets all -cv-only -dense 0   # try a setting
 package main
 
 import (
@@ -44,6 +51,7 @@ func main() {
 	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
 	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")
 	dense := flag.Float64("dense", float64(category.DefaultFeatures.Dense), "weight of the word-vector features (0: off)")
+	sif := flag.Float64("sif", category.DefaultSIF, "weigh word vectors by a/(a+p(word)) (0: off)")
 	vecs := flag.String("vectors", "", "word-vector cache (prefix): read when present, else trained and written there")
 	flag.Parse()
 	o.Bits = *bits
@@ -60,7 +68,7 @@ func main() {
 	fz.Title, fz.Dense = float32(*title), float32(*dense)
 	fz.Cluster = [3]float32{float32(*cluster), float32(*cluster), float32(*cluster)}
 	if *dense > 0 {
-		fz.Vectors, err = vectors(*data, *vecs)
+		fz.Vectors, err = vectors(*data, *vecs, *sif)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -127,7 +135,24 @@ func load(data string) ([]category.Example, error) {
 // vectors reads word vectors from the cache at prefix (prefix.vocab,
 // prefix.f32) or trains them on the unlabelled news under data (about 10
 // CPU-minutes) and writes the cache when prefix is set.
-func vectors(data, prefix string) (*category.Vectors, error) {
+func vectors(data, prefix string, sif float64) (*category.Vectors, error) {
+	var docs [][]string
+	if sif > 0 {
+		texts, err := category.LoadUnlabelled(data)
+		if err != nil {
+			return nil, err
+		}
+		docs = make([][]string, len(texts))
+		for i, s := range texts {
+			docs[i] = category.Tokens(s)
+		}
+	}
+	weights := func(words []string) []float32 {
+		if sif <= 0 {
+			return nil
+		}
+		return category.SIFWeights(words, docs, sif)
+	}
 	if prefix != "" {
 		vb, err1 := os.ReadFile(prefix + ".vocab")
 		fb, err2 := os.ReadFile(prefix + ".f32")
@@ -138,17 +163,19 @@ func vectors(data, prefix string) (*category.Vectors, error) {
 				return nil, err
 			}
 			log.Printf("read %d word vectors from %s", len(words), prefix)
-			return category.NewVectors(words, v, len(v)/len(words)), nil
+			return category.NewVectors(words, v, len(v)/len(words), weights(words)), nil
 		}
 	}
 	t0 := time.Now()
-	texts, err := category.LoadUnlabelled(data)
-	if err != nil {
-		return nil, err
-	}
-	docs := make([][]string, len(texts))
-	for i, s := range texts {
-		docs[i] = category.Tokens(s)
+	if docs == nil {
+		texts, err := category.LoadUnlabelled(data)
+		if err != nil {
+			return nil, err
+		}
+		docs = make([][]string, len(texts))
+		for i, s := range texts {
+			docs[i] = category.Tokens(s)
+		}
 	}
 	o := category.DefaultVecOptions
 	words, v := category.TrainVectors(docs, o)
@@ -163,5 +190,5 @@ func vectors(data, prefix string) (*category.Vectors, error) {
 			return nil, err
 		}
 	}
-	return category.NewVectors(words, v, o.Dim), nil
+	return category.NewVectors(words, v, o.Dim, weights(words)), nil
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -65,4 +66,34 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkArticle does what the pipeline's sentiment stage does on an
+// article of about 600 words: sentence scores, the document score and the
+// score of each entity. It reports CPU time per article (cpu-ns/article),
+// which says more than wall time on a busy machine.
+func BenchmarkArticle(b *testing.B) {
+	m := mustLoad(b)
+	d := text.Analyze(strings.Repeat(benchText, 5))
+	tagger.Tag(d)
+	var ents [][]text.Span
+	for _, names := range [][]string{{"Elsa Varga", "Varga"}, {"Tomas Reyes", "Reyes"}, {"Norland"}} {
+		var ms []text.Span
+		for _, n := range names {
+			ms = append(ms, spansOf(d.Text, n)...)
+		}
+		ents = append(ents, ms)
+	}
+	unlock := cputime.LockThread()
+	defer unlock()
+	b.ReportAllocs()
+	start := cputime.Thread()
+	for b.Loop() {
+		m.Document(d, m.Sentences(d))
+		for _, ms := range ents {
+			m.Target(d, ms)
+		}
+	}
+	b.ReportMetric(float64((cputime.Thread()-start).Nanoseconds())/float64(b.N), "cpu-ns/article")
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/(cputime.Thread()-start).Seconds(), "tokens/cpu-s")
 }

@@ -4,12 +4,14 @@ import (
 	_ "embed"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
 // cuemodel.tsv holds the weights of a logistic model that tells whether a
@@ -104,6 +106,9 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	s.add("pos=", p)
 	if len(w) > 3 {
 		s.add("suf3=", w[len(w)-3:])
+	}
+	if x.o.ClusterCues {
+		x.clusterFeatures(i, lem, p, s)
 	}
 	// what follows
 	n1, n2 := x.ltok(i+1), x.ltok(i+2)
@@ -276,4 +281,27 @@ func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
 		out = append(out, TokenCue{Token: i, Features: fs})
 	}
 	return out
+}
+
+// clusterFeatures adds the word clusters of token i and of its lemma at
+// every level, alone and with the tag, so that a cue rare in train
+// ("backed", "is casting") shares weight with the words that cluster with
+// it.
+func (x *extractor) clusterFeatures(i int, lem, p string, s *fsink) {
+	cl, err := wordclusters.Default()
+	if err != nil || cl == nil {
+		return
+	}
+	for k, w := range [2]string{x.ltok(i), lem} {
+		c, ok := cl.Lookup(wordclusters.KeyOf(w, false))
+		if !ok {
+			continue
+		}
+		pre := [2][wordclusters.Levels]string{{"cl0=", "cl1=", "cl2="}, {"lcl0=", "lcl1=", "lcl2="}}[k]
+		for l := 0; l < wordclusters.Levels; l++ {
+			v := strconv.Itoa(int(c[l]))
+			s.add(pre[l], v)
+			s.add(pre[l], v, "*", p)
+		}
+	}
 }

@@ -96,6 +96,7 @@ type Options struct {
 	RichFeatures      bool     // the filter sees conjunctions of the rule with the content and the quotes around
 	EndNPFeatures     bool     // the end model sees whether the content so far is a complete noun phrase
 	StrictInverted    bool     // "..., said X" only when X ends the clause; "X, the head of Y, said Z" reads Z
+	ClusterCues       bool     // the cue model sees the word clusters of the word (package wordclusters), for cues rare in train
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore
@@ -131,6 +132,7 @@ var DefaultOptions = Options{
 	EndNPFeatures:     true,
 	StrictInverted:    true,
 	MinNounScore:      0.5,
+	ClusterCues:       false,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

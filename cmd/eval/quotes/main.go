@@ -14,6 +14,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"log"
@@ -57,6 +58,8 @@ func main() {
 	dedup := flag.Bool("dedup", quotes.DefaultOptions.Dedup, "keep one of two quotes with mostly the same words")
 	startFix := flag.Bool("start-fix", quotes.DefaultOptions.StartFix, "content after its cue starts past an adverb, a hearer or a second reporting verb")
 	prep := flag.Bool("prep", quotes.DefaultOptions.PrepContent, "a preposition or particle after a cue joins the cue")
+	models := flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded models (as written by cmd/train/quotes -out ...)")
+	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -92,6 +95,20 @@ func main() {
 	opt.NounCues = *nounCues
 	opt.MinNounScore = *minNoun
 	opt.Fallback = *fallback
+	opt.ClusterCues = *clusterCues
+	if *models != "" {
+		read := func(name string) string {
+			b, err := os.ReadFile(filepath.Join(*models, name))
+			if err != nil {
+				log.Fatal(err)
+			}
+			return string(b)
+		}
+		opt.Lexicon = quotes.ParseLexicon(read("cues.tsv"))
+		opt.CueModel = quotes.ParseFilter(read("cuemodel.tsv"))
+		opt.EndModel = quotes.ParseFilter(read("endmodel.tsv"))
+		opt.Filter = quotes.ParseFilter(read("filter.tsv"))
+	}
 
 	var all, direct counts
 	est := entityStats{mentions: map[entity.MentionKind]int{}}
@@ -140,7 +157,9 @@ func main() {
 		score(doc, a, ents, qs, &all, nil, *verbose)
 		score(doc, a, ents, qs, &direct, hasQuoteMark, false)
 	}
-	fmt.Printf("PolNeAR %s: %d articles, mentions from %s, options %+v\n", *split, len(arts), mentionSource, opt)
+	shown := opt
+	shown.Lexicon, shown.CueModel, shown.EndModel, shown.Filter = nil, nil, nil, nil // models print as their weights
+	fmt.Printf("PolNeAR %s: %d articles, mentions from %s, models %s, options %+v\n", *split, len(arts), mentionSource, cmp.Or(*models, "embedded"), shown)
 	all.print("all attributions")
 	direct.print("content with quote marks")
 	fmt.Printf("entities: %d (mentions: %d proper, %d common, %d pronoun); persons %d, %d with roles; "+

@@ -54,7 +54,10 @@ func main() {
 	endOut := flag.String("end-model-out", "internal/quotes/endmodel.tsv", "end model weights to write")
 	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
 	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a learned cue")
+	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters (quotes.Options.ClusterCues)")
 	flag.Parse()
+	// every extraction below starts from quotes.DefaultOptions
+	quotes.DefaultOptions.ClusterCues = *clusterCues
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
 	if err != nil {
 		log.Fatal(err)

@@ -203,3 +203,31 @@ func TestHugeDocumentIsQuick(t *testing.T) {
 		}
 	}
 }
+
+// Classify is safe for concurrent use (its buffers are pooled) and gives
+// the same result every time.
+func TestClassifyConcurrent(t *testing.T) {
+	c := mustLoad(t)
+	want := make([][]Category, len(articles))
+	for i, a := range articles {
+		want[i] = c.ClassifyText(a.text)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range 20 {
+				i := (g + r) % len(articles)
+				got := c.ClassifyText(articles[i].text)
+				for j := range got {
+					if got[j] != want[i][j] {
+						t.Errorf("article %d: %v, want %v", i, got, want[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -154,6 +154,9 @@ type TrainOptions struct {
 	// Dense is the number of dense features after the 2^Bits hashed
 	// ones (indices 2^Bits ... 2^Bits+Dense-1); NB-LR does not scale them.
 	Dense int
+	// NBMix adds the naive-Bayes log-count ratios, times NBMix, to the
+	// hashed NB-LR weights (an ensemble with naive Bayes, folded in).
+	NBMix float64
 	// FoldSeed draws the cross-validation folds (0: 42, the folds the
 	// settings were chosen on).
 	FoldSeed int64
@@ -567,6 +570,10 @@ func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
 	}
 	for i := range w {
 		w[i] *= r[i]
+		if i < nh*nclass {
+			// interpolate with the naive-Bayes log-count ratios
+			w[i] += float32(o.NBMix) * r[i]
+		}
 	}
 	return bias, w
 }

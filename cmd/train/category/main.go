@@ -47,6 +47,7 @@ func main() {
 	flag.Float64Var(&o.PseudoWeight, "pseudo-weight", 0.5, "self-training example weight")
 	flag.BoolVar(&o.NBLR, "nblr", o.NBLR, "NB-scaled one-vs-rest logistic regression")
 	flag.Float64Var(&o.NBAlpha, "nb-alpha", o.NBAlpha, "NB smoothing")
+	flag.Float64Var(&o.NBMix, "nb-mix", o.NBMix, "weight of the NB log-count ratios added to the weights")
 	flag.Float64Var(&o.Temperature, "temperature", o.Temperature, "softmax temperature")
 	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
 	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")

@@ -38,11 +38,12 @@ const (
 	tClusBigram
 	tVerbR
 	tVerbL
-	tClause  // words and valences in the target's clause
-	tVerbVal // valence and learnt polarity of the verb governing the target, by role
-	tWin     // words by side and distance bucket (near only)
-	tEnts    // other proper-noun runs by side
-	tClauseLex
+	tClause    // unused: the clause's words did not help (5-fold CV)
+	tVerbVal   // valence and learnt polarity of the verb next to the target, by role
+	tWin       // unused: words by side and distance bucket did not help
+	tEnts      // unused: other proper nouns by side did not help
+	tClauseLex // valence sums and learnt polarity counts of the target's clause
+	tQuoteVal  // unused: valence sums inside and outside quotation did not help
 )
 
 // token flags

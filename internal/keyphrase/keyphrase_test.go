@@ -293,3 +293,30 @@ func TestCascadeMatchesFull(t *testing.T) {
 		}
 	}
 }
+
+// PageRank stops early on a 600-word article, and converging fully (up to
+// 200 iterations, no early stop) picks the same phrases.
+func TestPageRankConverges(t *testing.T) {
+	doc := tagged(t, strings.Repeat(article+"\n", 5))
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prIters.Store(0)
+	got := e.Extract(doc, 10)
+	if it := prIters.Load(); it >= int64(prIterations) || it < 3 {
+		t.Errorf("PageRank ran %d iterations, want early stop", it)
+	}
+	eps, iters := prEpsilon, prIterations
+	prEpsilon, prIterations = 0, 200
+	full := e.Extract(doc, 10)
+	prEpsilon, prIterations = eps, iters
+	if len(got) != len(full) {
+		t.Fatalf("%d phrases, %d fully converged", len(got), len(full))
+	}
+	for i := range got {
+		if got[i].Text != full[i].Text {
+			t.Errorf("phrase %d: %q, fully converged %q", i, got[i].Text, full[i].Text)
+		}
+	}
+}

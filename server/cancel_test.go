@@ -264,8 +264,8 @@ func checkOutcomes(t *testing.T, outs []cancelOutcome) {
 //	go test ./server -run CancelLarge -v                   # fixed points, ~3 s
 //	go test ./server -run CancelLarge -v -cancel-stages    # every stage, ~1 min
 func TestCancelLargeArticle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("analyses a 1 MB article with every model")
+	if testing.Short() || raceSlowdown > 1 {
+		t.Skip("analyses a 1 MB article with every model and measures CPU time")
 	}
 	art := longArticle(1 << 20)
 	p := newStageProbe()
@@ -325,8 +325,8 @@ func sleepFor(d time.Duration) func() bool {
 // HTTP request whose connection closes): the server's analysis stops
 // within 50 ms of CPU.
 func TestCancelLargeArticleRemote(t *testing.T) {
-	if testing.Short() {
-		t.Skip("analyses a 1 MB article with every model")
+	if testing.Short() || raceSlowdown > 1 {
+		t.Skip("analyses a 1 MB article with every model and measures CPU time")
 	}
 	art := longArticle(1 << 20)
 	p := newStageProbe()
@@ -413,8 +413,8 @@ func waitIdle(p *stageProbe) {
 // extraction of the source stage. They bound how late a cancel can take
 // effect when it arrives during them.
 func TestLargeArticleUncancellableParts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("1 MB article")
+	if testing.Short() || raceSlowdown > 1 {
+		t.Skip("measures CPU time on a 1 MB article")
 	}
 	art := longArticle(1 << 20)
 	unlock := cputime.LockThread()

@@ -57,7 +57,7 @@ func TestExtractCancelled(t *testing.T) {
 	if len(got) >= len(want) {
 		t.Errorf("cancelled: %d expressions, the full %d: did not stop", len(got), len(want))
 	}
-	if cpu > 25*time.Millisecond {
+	if cpu > 25*time.Millisecond*raceSlowdown {
 		t.Errorf("cancelled Extract took %v of CPU", cpu)
 	}
 }

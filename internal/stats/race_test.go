@@ -1,0 +1,7 @@
+//go:build race
+
+package stats
+
+// raceSlowdown scales CPU-time limits: the race detector makes code
+// several times slower.
+const raceSlowdown = 20

@@ -1,0 +1,6 @@
+//go:build !race
+
+package timex
+
+// raceSlowdown scales CPU-time limits (1 without the race detector).
+const raceSlowdown = 1

@@ -99,9 +99,11 @@ type Options struct {
 	ClusterCues       bool     // the cue model sees the word clusters of the word (package wordclusters), for cues rare in train
 }
 
-// DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore
-// and MinEndScore on a 5-fold cross-fitted train split (cmd/train/quotes
-// -grid), the rest on dev.
+// DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
+// MinNounScore and MinEndScore on a 5-fold cross-fitted train split
+// (cmd/train/quotes -grid, -min-cue-score, -min-noun-score, -min-scores),
+// the rest on dev. The filter is trained on the candidates the low cue
+// thresholds let through, so it learns to weigh weak cues.
 var DefaultOptions = Options{
 	MinCueRatio:       0.05,
 	MinCueCount:       2,
@@ -113,7 +115,7 @@ var DefaultOptions = Options{
 	MinPartialTokens:  5,
 	MinCuePrecision:   0.35,
 	MinScore:          0.3,
-	MinCueScore:       0.5,
+	MinCueScore:       0.3,
 	MinEndScore:       0.5,
 	InfinitiveContent: true,
 	CueFeature:        true,
@@ -131,7 +133,7 @@ var DefaultOptions = Options{
 	RichFeatures:      true,
 	EndNPFeatures:     true,
 	StrictInverted:    true,
-	MinNounScore:      0.5,
+	MinNounScore:      0.3,
 	ClusterCues:       false,
 }
 

@@ -28,6 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -55,9 +56,23 @@ func main() {
 	minEndScore := flag.Float64("min-end-score", quotes.DefaultOptions.MinEndScore, "least end-model score to end content early")
 	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a learned cue")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters (quotes.Options.ClusterCues)")
+	minNounScore := flag.Float64("min-noun-score", quotes.DefaultOptions.MinNounScore, "least cue-model score of a noun cue (quotes.Options.MinNounScore)")
+	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
 	// every extraction below starts from quotes.DefaultOptions
 	quotes.DefaultOptions.ClusterCues = *clusterCues
+	quotes.DefaultOptions.MinNounScore = *minNounScore
+	scoreGrid := []float64{quotes.DefaultOptions.MinScore}
+	if *minScores != "" {
+		scoreGrid = nil
+		for _, f := range strings.Split(*minScores, ",") {
+			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil {
+				log.Fatal(err)
+			}
+			scoreGrid = append(scoreGrid, v)
+		}
+	}
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
 	if err != nil {
 		log.Fatal(err)
@@ -193,8 +208,10 @@ func main() {
 	}
 	for _, t := range cueGrid {
 		for _, es := range endGrid {
-			p, r, f1 := crossScore(ps, lx, fold, endFold, f, *minCount, t, es, quotes.DefaultOptions.MinScore)
-			log.Printf("cross-fitted train: min cue score %.1f, min end score %.1f: overlap P %.3f R %.3f F1 %.3f", t, es, p, r, f1)
+			for _, ms := range scoreGrid {
+				p, r, f1 := crossScore(ps, lx, fold, endFold, f, *minCount, t, es, ms)
+				log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f: overlap P %.3f R %.3f F1 %.3f", t, es, ms, p, r, f1)
+			}
 		}
 	}
 	header := fmt.Sprintf("# logistic filter over candidate quotes, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))

@@ -185,10 +185,17 @@ func rankInto(X []float64, v []float64, col int) {
 // when the graph is empty or doc.Err is set.
 func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64 {
 	ns := len(dw.stems)
+	// inCand: the stem is in a candidate and not a stopword (looked up
+	// once per stem, not per token)
 	inCand := make([]bool, ns)
 	for i := range cands {
 		for _, w := range cands[i].words {
 			inCand[w] = true
+		}
+	}
+	for s, ok := range inCand {
+		if ok && stopwords[dw.stems[s]] {
+			inCand[s] = false
 		}
 	}
 	// node ids in order of first occurrence
@@ -201,7 +208,7 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	var bias []float64
 	for i := range doc.Tokens {
 		s := dw.stem(i)
-		if !inCand[s] || stopwords[dw.stems[s]] {
+		if !inCand[s] {
 			continue
 		}
 		k := node[s]

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,9 +29,13 @@ func TestKeepaliveEnforcement(t *testing.T) {
 	if err := fr.WriteSettings(); err != nil {
 		t.Fatal(err)
 	}
+	var wmu sync.Mutex // the framer's writes are not safe for concurrent use
 	go func() {
 		for i := range 20 {
-			if fr.WritePing(false, [8]byte{byte(i)}) != nil {
+			wmu.Lock()
+			err := fr.WritePing(false, [8]byte{byte(i)})
+			wmu.Unlock()
+			if err != nil {
 				return
 			}
 			time.Sleep(10 * time.Millisecond)
@@ -44,7 +49,9 @@ func TestKeepaliveEnforcement(t *testing.T) {
 		switch f := f.(type) {
 		case *http2.SettingsFrame:
 			if !f.IsAck() {
+				wmu.Lock()
 				fr.WriteSettingsAck()
+				wmu.Unlock()
 			}
 		case *http2.GoAwayFrame:
 			if f.ErrCode != http2.ErrCodeEnhanceYourCalm {

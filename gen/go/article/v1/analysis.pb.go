@@ -1029,7 +1029,10 @@ type Entity struct {
 	// Location is the position of a place, when known.
 	Location *LatLng `protobuf:"bytes,7,opt,name=location,proto3" json:"location,omitempty"`
 	// Roles lists the titles and affiliations the article gives a person.
-	Roles         []*Role `protobuf:"bytes,8,rep,name=roles,proto3" json:"roles,omitempty"`
+	Roles []*Role `protobuf:"bytes,8,rep,name=roles,proto3" json:"roles,omitempty"`
+	// RegionCode is the ISO 3166-2 code of the first-level subdivision (state,
+	// province, region) the entity is or lies in, such as "US-CA", when known.
+	RegionCode    string `protobuf:"bytes,9,opt,name=region_code,json=regionCode,proto3" json:"region_code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1118,6 +1121,13 @@ func (x *Entity) GetRoles() []*Role {
 		return x.Roles
 	}
 	return nil
+}
+
+func (x *Entity) GetRegionCode() string {
+	if x != nil {
+		return x.RegionCode
+	}
+	return ""
 }
 
 // EntityMention is one mention of an entity.
@@ -1777,7 +1787,7 @@ const file_article_v1_analysis_proto_rawDesc = "" +
 	"\x05lemma\x18\x03 \x01(\tR\x05lemma\"?\n" +
 	"\tSentiment\x12\x14\n" +
 	"\x05score\x18\x01 \x01(\x01R\x05score\x12\x1c\n" +
-	"\tmagnitude\x18\x02 \x01(\x01R\tmagnitude\"\xcb\x02\n" +
+	"\tmagnitude\x18\x02 \x01(\x01R\tmagnitude\"\xec\x02\n" +
 	"\x06Entity\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12*\n" +
 	"\x04type\x18\x02 \x01(\x0e2\x16.article.v1.EntityTypeR\x04type\x12\x1a\n" +
@@ -1786,7 +1796,9 @@ const file_article_v1_analysis_proto_rawDesc = "" +
 	"\tsentiment\x18\x05 \x01(\v2\x15.article.v1.SentimentR\tsentiment\x12!\n" +
 	"\fcountry_code\x18\x06 \x01(\tR\vcountryCode\x12.\n" +
 	"\blocation\x18\a \x01(\v2\x12.article.v1.LatLngR\blocation\x12&\n" +
-	"\x05roles\x18\b \x03(\v2\x10.article.v1.RoleR\x05roles\"f\n" +
+	"\x05roles\x18\b \x03(\v2\x10.article.v1.RoleR\x05roles\x12\x1f\n" +
+	"\vregion_code\x18\t \x01(\tR\n" +
+	"regionCode\"f\n" +
 	"\rEntityMention\x12(\n" +
 	"\x04text\x18\x01 \x01(\v2\x14.article.v1.TextSpanR\x04text\x12+\n" +
 	"\x04type\x18\x02 \x01(\x0e2\x17.article.v1.MentionTypeR\x04type\"B\n" +

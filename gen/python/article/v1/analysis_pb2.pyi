@@ -87,11 +87,12 @@ class Category(_message.Message):
     def __init__(self, name: _Optional[str] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class Entity(_message.Message):
-    __slots__ = ["country_code", "location", "mentions", "name", "roles", "salience", "sentiment", "type"]
+    __slots__ = ["country_code", "location", "mentions", "name", "region_code", "roles", "salience", "sentiment", "type"]
     COUNTRY_CODE_FIELD_NUMBER: _ClassVar[int]
     LOCATION_FIELD_NUMBER: _ClassVar[int]
     MENTIONS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
     ROLES_FIELD_NUMBER: _ClassVar[int]
     SALIENCE_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
@@ -100,11 +101,12 @@ class Entity(_message.Message):
     location: LatLng
     mentions: _containers.RepeatedCompositeFieldContainer[EntityMention]
     name: str
+    region_code: str
     roles: _containers.RepeatedCompositeFieldContainer[Role]
     salience: float
     sentiment: Sentiment
     type: EntityType
-    def __init__(self, name: _Optional[str] = ..., type: _Optional[_Union[EntityType, str]] = ..., salience: _Optional[float] = ..., mentions: _Optional[_Iterable[_Union[EntityMention, _Mapping]]] = ..., sentiment: _Optional[_Union[Sentiment, _Mapping]] = ..., country_code: _Optional[str] = ..., location: _Optional[_Union[LatLng, _Mapping]] = ..., roles: _Optional[_Iterable[_Union[Role, _Mapping]]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., type: _Optional[_Union[EntityType, str]] = ..., salience: _Optional[float] = ..., mentions: _Optional[_Iterable[_Union[EntityMention, _Mapping]]] = ..., sentiment: _Optional[_Union[Sentiment, _Mapping]] = ..., country_code: _Optional[str] = ..., location: _Optional[_Union[LatLng, _Mapping]] = ..., roles: _Optional[_Iterable[_Union[Role, _Mapping]]] = ..., region_code: _Optional[str] = ...) -> None: ...
 
 class EntityMention(_message.Message):
     __slots__ = ["text", "type"]

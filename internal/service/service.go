@@ -130,6 +130,9 @@ func (s *Service) StreamAnalyzeArticle(req *articlev1.StreamAnalyzeArticleReques
 		var err error
 		for msg := range out {
 			if err == nil {
+				err = actx.Err() // a cancelled call does not marshal what is left
+			}
+			if err == nil {
 				if err = stream.Send(msg); err != nil {
 					cancel()
 				}

@@ -92,6 +92,7 @@ type Entity struct {
 	Mentions    []Mention
 	Sentiment   *Sentiment // under FeatureSentiment
 	CountryCode string     // ISO 3166-1 alpha-2, when known
+	RegionCode  string     // ISO 3166-2 first-level subdivision, when known
 	Location    *LatLng    // when known
 	Roles       []Role
 }

@@ -37,7 +37,7 @@ func init() {
 				st.Scratch[scratchEntities] = ents
 				out := make([]Entity, len(ents))
 				for i, e := range ents {
-					out[i] = Entity{Name: e.Name, Type: EntityType(e.Type), Salience: e.Salience, CountryCode: e.CountryCode}
+					out[i] = Entity{Name: e.Name, Type: EntityType(e.Type), Salience: e.Salience, CountryCode: e.CountryCode, RegionCode: e.Region}
 					for _, m := range e.Mentions {
 						out[i].Mentions = append(out[i].Mentions, Mention{Span: m.Span, Type: mentionType(m.Kind)})
 					}

@@ -223,6 +223,7 @@ func (c *converter) entities(es []pipeline.Entity) []*articlev1.Entity {
 			Salience:    e.Salience,
 			Sentiment:   sentiment(e.Sentiment),
 			CountryCode: e.CountryCode,
+			RegionCode:  e.RegionCode,
 		}
 		if n := len(e.Mentions); n > 0 {
 			pe.Mentions = make([]*articlev1.EntityMention, n)

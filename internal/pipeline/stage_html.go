@@ -13,7 +13,7 @@ import (
 func init() {
 	registerSource(SourceHTML, func(*Config) (Resolver, error) {
 		return func(ctx context.Context, req *Request) (string, Metadata, error) {
-			return fromHTML([]byte(req.Content), "", "article.html")
+			return fromHTML(ctx, []byte(req.Content), "", "article.html")
 		}, nil
 	})
 	registerSource(SourceURL, func(cfg *Config) (Resolver, error) {
@@ -26,13 +26,16 @@ func init() {
 			if !page.HTML() { // a plain-text page is the article itself
 				return string(page.Body), Metadata{CanonicalURL: page.URL}, nil
 			}
-			return fromHTML(page.Body, page.URL, "article.url")
+			return fromHTML(ctx, page.Body, page.URL, "article.url")
 		}, nil
 	})
 }
 
-func fromHTML(page []byte, pageURL, field string) (string, Metadata, error) {
-	res, err := extract.HTML(page, pageURL)
+func fromHTML(ctx context.Context, page []byte, pageURL, field string) (string, Metadata, error) {
+	res, err := extract.HTMLContext(ctx, page, pageURL)
+	if cerr := ctx.Err(); cerr != nil && errors.Is(err, cerr) {
+		return "", Metadata{}, err // the engine reports the cancel or deadline
+	}
 	if errors.Is(err, extract.ErrNoContent) {
 		return "", Metadata{}, &Error{Kind: KindInvalid, Op: "pipeline.html", Reason: "NO_ARTICLE_TEXT", Field: field,
 			Msg: "no article text was found in the page"}

@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// largePage builds an HTML news page of about n bytes: a header with
+// navigation, an article of many paragraphs with dates, names and
+// figures, sidebars, scripts and a footer, as a big real page has.
+func largePage(n int) string {
+	r := rand.New(rand.NewPCG(9, 11))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The long read | The Harbourton Herald</title>
+<meta property="og:site_name" content="The Harbourton Herald"><meta name="author" content="Jonas Berg">
+<meta property="article:published_time" content="2025-05-04T08:00:00Z">
+<script>window.dataLayer=[];function track(e){dataLayer.push(e)}</script><style>body{font:16px serif}.nav a{margin:0 4px}</style>
+</head><body><header><nav class="nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>The long read</h1><p class="byline">By Jonas Berg, May 4, 2025</p>
+`)
+	i := 0
+	for b.Len() < n {
+		i++
+		fmt.Fprintf(&b, "<p>%s %s said on %s that the %s of %s had grown by %d.%d percent since %d, and that %s would meet the council again in %s. %s residents were asked about the plan, and %d of them said it went too far.</p>\n",
+			pick("Anna", "Pieter", "Leila", "Tomas", "Grace"), pick("Holm", "Varga", "Osei", "Lindqvist", "Moreau"),
+			pick("Monday", "Tuesday", "Friday"), pick("budget", "population", "harbour traffic", "rent"),
+			pick("Harbourton", "Eastfield", "Millbrook"), 1+r.IntN(40), r.IntN(10), 1990+r.IntN(30),
+			pick("the mayor", "the port authority", "the union"), pick("June", "September", "March"),
+			pick("Some", "Many", "Few"), 10+r.IntN(900))
+		if i%40 == 0 {
+			fmt.Fprintf(&b, "<h2>Part %d</h2>\n<script>track({part:%d})</script>\n<!-- ad slot %d -->\n", i/40, i, i)
+		}
+	}
+	b.WriteString(`</article><aside><h3>Most read</h3><ul><li><a href="/a">Ferry prices rise</a></li><li><a href="/b">Storm warnings</a></li></ul></aside></main>
+<footer><p>© The Harbourton Herald. All rights reserved. <a href="/privacy">Privacy</a></p></footer></body></html>`)
+	return b.String()
+}
+
+func TestLargePage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 1 MB page")
+	}
+	page := []byte(largePage(1 << 20))
+	start := time.Now()
+	res, err := HTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d-byte page: %d bytes of text in %v", len(page), len(res.Text), time.Since(start))
+	if !strings.Contains(res.Text, "The long read") || strings.Contains(res.Text, "Most read") {
+		t.Errorf("text starts %q", res.Text[:200])
+	}
+}
+
+// Merging the paragraphs of a large page changes nothing in the result.
+func TestMergeParagraphsSameResult(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 256 KB page twice")
+	}
+	page := []byte(largePage(256 << 10))
+	merged, err := HTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(v int) { mergeFrom = v }(mergeFrom)
+	mergeFrom = len(page) + 1
+	plain, err := HTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if merged.Text != plain.Text {
+		t.Errorf("merged text differs: %d bytes vs %d", len(merged.Text), len(plain.Text))
+	}
+	if fmt.Sprint(merged.Metadata) != fmt.Sprint(plain.Metadata) {
+		t.Errorf("metadata differs: %+v vs %+v", merged.Metadata, plain.Metadata)
+	}
+	if n := strings.Count(plain.Text, "\n\n") + 1; n < 500 {
+		t.Errorf("only %d paragraphs", n)
+	}
+}
+
+func BenchmarkHTMLLarge(b *testing.B) {
+	page := []byte(largePage(1 << 20))
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := HTML(page, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var _ = context.Background

@@ -29,6 +29,7 @@ var steps = []struct {
 	{name: "sentences"},
 	{name: "pos"},
 	{name: "ner"},
+	{name: "entity"},
 	{name: "quotes"},
 	{name: "timex"},
 	{name: "keyphrase"},

@@ -44,6 +44,7 @@ type Config struct {
 	TrustedProxies      []netip.Prefix
 	OTLPEndpoint        string
 	OTLPInsecure        bool
+	PprofAddr           string
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -110,6 +111,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	str(&trustedProxies, "trusted-proxies", "LECTOR_TRUSTED_PROXIES", "", "comma-separated addresses or CIDR ranges of the reverse proxies in front of Lector: only their X-Forwarded-For (gRPC: x-forwarded-for metadata) is believed when per-client limits and logs name the client (empty: none; the client is the connecting address)")
 	fs.BoolVar(&cfg.LogArticleText, "log-article-text", envBool(lookup, "LECTOR_LOG_ARTICLE_TEXT"), "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
 	str(&cfg.OTLPEndpoint, "otlp-endpoint", "LECTOR_OTLP_ENDPOINT", "", "OTLP/gRPC collector (host:port) to send traces to: a span per call, per article and per analysis stage (empty: no tracing)")
+	str(&cfg.PprofAddr, "pprof-addr", "LECTOR_PPROF_ADDR", "", "serve Go's pprof profiles (/debug/pprof/) on this separate address, e.g. 127.0.0.1:6060 (empty: off; keep it off public interfaces)")
 	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", envBool(lookup, "LECTOR_OTLP_INSECURE"), "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {

@@ -132,6 +132,15 @@ func (s *Server) Run(ctx context.Context) error {
 	defer gw.Close()
 	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 
+	if s.cfg.PprofAddr != "" {
+		_, stop, err := servePprof(s.cfg.PprofAddr, s.log)
+		if err != nil {
+			s.grpcLis.Close()
+			s.httpLis.Close()
+			return err
+		}
+		defer stop()
+	}
 	errc := make(chan error, 2)
 	go func() { errc <- gs.Serve(s.grpcLis) }()
 	go func() {

@@ -14,6 +14,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/go-shiori/dom"
+	readability "github.com/go-shiori/go-readability"
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -58,7 +61,7 @@ func HTML(page []byte, pageURL string) (*Result, error) {
 // extractor, rendering the text) and inside the ones it owns; the
 // extractor's own step (trafilatura.ExtractDocument) cannot be interrupted.
 func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result, err error) {
-	if err := ctx.Err(); err != nil {
+	if err := checkpoint(ctx, "start"); err != nil {
 		return nil, err
 	}
 	opts := trafilatura.Options{
@@ -86,25 +89,52 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
-	if err := ctx.Err(); err != nil {
+	if err := checkpoint(ctx, "parsed"); err != nil {
 		return nil, err
 	}
 	markBlocks(doc)
+	var date time.Time
 	if len(page) >= mergeFrom {
+		// A large page: the extractor's steps that can be run apart
+		// are run here, between checks of ctx.
 		mergeParagraphs(doc, len(page)/maxParagraphs)
+		if err := checkpoint(ctx, "merged"); err != nil {
+			return nil, err
+		}
+		// The date search, as the extractor would run it (its
+		// extensive mode, which it uses when the fallback is on).
+		dopts := htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: false}
+		if opts.OriginalURL != nil {
+			dopts.URL = opts.OriginalURL.String()
+		}
+		if d, derr := htmldate.FromDocument(doc, dopts); derr == nil && !d.IsZero() {
+			date = d.DateTime
+		}
+		opts.HtmlDateMode = trafilatura.Disabled
+		if err := checkpoint(ctx, "dated"); err != nil {
+			return nil, err
+		}
+		// The first fallback candidate, which the extractor computes
+		// on every page.
+		if a, rerr := readability.FromDocument(dom.Clone(doc, true), opts.OriginalURL); rerr == nil && a.Node != nil {
+			opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: a.Node}
+		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := checkpoint(ctx, "prepared"); err != nil {
 		return nil, err
 	}
 	r, err := trafilatura.ExtractDocument(doc, opts)
-	if cerr := ctx.Err(); cerr != nil {
+	if cerr := checkpoint(ctx, "extracted"); cerr != nil {
 		return nil, cerr
 	}
 	if err != nil || r == nil || r.ContentNode == nil {
 		return nil, ErrNoContent
 	}
+	if !date.IsZero() {
+		r.Metadata.Date = date
+	}
 	text := dedupParagraphs(Text(r.ContentNode))
-	if err := ctx.Err(); err != nil {
+	if err := checkpoint(ctx, "rendered"); err != nil {
 		return nil, err
 	}
 	if !prose(text) {
@@ -145,6 +175,17 @@ func markBlocks(doc *html.Node) {
 		}
 	}
 	walk(doc)
+}
+
+// trace, when set (by a test), is called at every checkpoint.
+var trace func(phase string)
+
+// checkpoint returns ctx.Err(), telling trace of the phase done.
+func checkpoint(ctx context.Context, phase string) error {
+	if trace != nil {
+		trace(phase)
+	}
+	return ctx.Err()
 }
 
 // mergeFrom is the page size from which mergeParagraphs runs, and

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 )
 
 // largePage builds an HTML news page of about n bytes: a header with
@@ -85,14 +87,88 @@ func TestMergeParagraphsSameResult(t *testing.T) {
 }
 
 func BenchmarkHTMLLarge(b *testing.B) {
-	page := []byte(largePage(1 << 20))
-	b.SetBytes(int64(len(page)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := HTML(page, ""); err != nil {
-			b.Fatal(err)
-		}
+	page := largePage(1 << 20)
+	// undated: no date in the metadata or the byline, so that the date
+	// search looks through the whole page
+	undated := strings.Replace(page, `<meta property="article:published_time" content="2025-05-04T08:00:00Z">`, "", 1)
+	undated = strings.Replace(undated, ", May 4, 2025</p>", "</p>", 1)
+	for _, c := range []struct{ name, page string }{{"dated", page}, {"undated", undated}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := HTML([]byte(c.page), ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
-var _ = context.Background
+// TestLargePagePhases measures the CPU between the cancel checks of
+// HTMLContext on a 1 MB page: the longest stretch is how late, in CPU,
+// a cancel can take effect.
+func TestLargePagePhases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 1 MB page")
+	}
+	page := []byte(largePage(1 << 20))
+	type mark struct {
+		phase string
+		cpu   time.Duration
+	}
+	var marks []mark
+	trace = func(phase string) { marks = append(marks, mark{phase, cputime.Thread()}) }
+	defer func() { trace = nil }()
+	unlock := cputime.LockThread()
+	c0 := cputime.Thread()
+	_, err := HTML(page, "")
+	total := cputime.Thread() - c0
+	unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var worst time.Duration
+	for i := 1; i < len(marks); i++ {
+		d := marks[i].cpu - marks[i-1].cpu
+		worst = max(worst, d)
+		t.Logf("%-10s %v", marks[i].phase, d.Round(time.Millisecond))
+	}
+	t.Logf("%d-byte page: %v of CPU in all; longest stretch without a cancel check %v", len(page), total.Round(time.Millisecond), worst.Round(time.Millisecond))
+}
+
+// A cancelled context stops the extraction at the next check.
+func TestLargePageCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 1 MB page")
+	}
+	page := []byte(largePage(1 << 20))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	if _, err := HTMLContext(ctx, page, ""); err != context.Canceled {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 20*time.Millisecond {
+		t.Errorf("a cancelled call took %v", d)
+	}
+	// cancels during the run: the wall time from the cancel to the return
+	// (an upper bound of the CPU the call spends after it)
+	for _, after := range []time.Duration{20 * time.Millisecond, 100 * time.Millisecond, 250 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		var at time.Time
+		done := make(chan struct{})
+		time.AfterFunc(after, func() { at = time.Now(); cancel(); close(done) })
+		_, err := HTMLContext(ctx, page, "")
+		end := time.Now()
+		<-done
+		if err == nil {
+			t.Logf("cancel at %v: the call had finished", after)
+			continue
+		}
+		if err != context.Canceled {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+		t.Logf("cancel at %v: returned %v after it", after, end.Sub(at).Round(time.Millisecond))
+	}
+}

@@ -1,7 +1,7 @@
 package category
 
 import (
-	"compress/gzip"
+	"bytes"
 	"encoding/json"
 	"html"
 	"io"
@@ -9,9 +9,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"sync"
+
+	"github.com/lector-nlp/lector/internal/corpus"
 )
 
 // LoadUnlabelled reads the unlabelled news we may train on: the
@@ -19,16 +20,11 @@ import (
 // bodies under dataDir. Text only; the labels, if any, are not read.
 func LoadUnlabelled(dataDir string) ([]string, error) {
 	var out []string
-	f, err := os.Open(filepath.Join(dataDir, "cnn-dailymail", "dev.jsonl.gz"))
+	b, err := corpus.ReadGzip(filepath.Join(dataDir, "cnn-dailymail", "dev.jsonl.gz"))
 	if err != nil {
 		return nil, err
 	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	dec := json.NewDecoder(zr)
+	dec := json.NewDecoder(bytes.NewReader(b))
 	for {
 		var rec struct {
 			Article string `json:"article"`
@@ -36,32 +32,16 @@ func LoadUnlabelled(dataDir string) ([]string, error) {
 		if err := dec.Decode(&rec); err == io.EOF {
 			break
 		} else if err != nil {
-			f.Close()
 			return nil, err
 		}
 		out = append(out, rec.Article)
 	}
-	f.Close()
-	body := regexp.MustCompile(`(?s)<BODY>(.*?)</BODY>`)
-	files, _ := filepath.Glob(filepath.Join(dataDir, "unlabeled-news", "reuters21578", "reut2-*.sgm.gz"))
-	for _, fn := range files {
-		f, err := os.Open(fn)
-		if err != nil {
-			return nil, err
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		b, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range body.FindAllSubmatch(b, -1) {
-			out = append(out, html.UnescapeString(latin1(m[1])))
-		}
+	bodies, err := corpus.ReutersBodies(filepath.Join(dataDir, "unlabeled-news", "reuters21578"))
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range bodies {
+		out = append(out, html.UnescapeString(latin1(b)))
 	}
 	c50, _ := filepath.Glob(filepath.Join(dataDir, "unlabeled-news", "reuters-c50", "C50*", "*", "*.txt"))
 	for _, fn := range c50 {

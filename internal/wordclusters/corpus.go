@@ -2,16 +2,13 @@ package wordclusters
 
 import (
 	"bufio"
-	"compress/gzip"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-)
 
-var bodyRE = regexp.MustCompile(`(?s)<(?:TITLE|BODY)>(.*?)</(?:TITLE|BODY)>`)
+	"github.com/lector-nlp/lector/internal/corpus"
+)
 
 // ReadCorpus reads the unlabelled news under dataDir/unlabeled-news and the
 // tokens of dataDir/conll2003/train.txt, one token list per line/sentence.
@@ -25,30 +22,17 @@ func ReadCorpus(dataDir string) ([][]string, error) {
 			}
 		}
 	}
-	sgm, _ := filepath.Glob(filepath.Join(dataDir, "unlabeled-news/reuters21578/*.sgm.gz"))
-	for _, p := range sgm {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		b, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range bodyRE.FindAllSubmatch(b, -1) {
-			t := html.UnescapeString(string(m[1]))
-			t = strings.ReplaceAll(t, "\x03", "")
-			t = strings.TrimSuffix(strings.TrimSpace(t), "Reuter")
-			addText(t)
-		}
+	bodies, err := corpus.ReutersElements(filepath.Join(dataDir, "unlabeled-news/reuters21578"), "TITLE", "BODY")
+	if err != nil {
+		return nil, err
 	}
-	err := filepath.Walk(filepath.Join(dataDir, "unlabeled-news/reuters-c50"), func(p string, fi os.FileInfo, err error) error {
+	for _, b := range bodies {
+		t := html.UnescapeString(string(b))
+		t = strings.ReplaceAll(t, "\x03", "")
+		t = strings.TrimSuffix(strings.TrimSpace(t), "Reuter")
+		addText(t)
+	}
+	err = filepath.Walk(filepath.Join(dataDir, "unlabeled-news/reuters-c50"), func(p string, fi os.FileInfo, err error) error {
 		if err != nil || fi.IsDir() || !strings.HasSuffix(p, ".txt") {
 			return err
 		}

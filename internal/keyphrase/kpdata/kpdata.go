@@ -6,15 +6,13 @@ package kpdata
 
 import (
 	"archive/zip"
-	"bufio"
-	"compress/gzip"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
 )
 
@@ -161,36 +159,16 @@ func (f *F1) Value() float64 {
 	return 100 * 2 * p * r / (p + r)
 }
 
-var (
-	bodyRe = regexp.MustCompile(`(?s)<BODY>(.*?)</BODY>`)
-)
-
 // ReadUnlabeled returns the texts of the unlabelled news: Reuters-21578
 // bodies and the Reuters C50 articles.
 func ReadUnlabeled(dir string) ([]string, error) {
 	var out []string
-	gz, err := filepath.Glob(filepath.Join(dir, "reuters21578", "*.sgm.gz"))
+	bodies, err := corpus.ReutersBodies(filepath.Join(dir, "reuters21578"))
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range gz {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		zr, err := gzip.NewReader(bufio.NewReader(f))
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		b, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range bodyRe.FindAllSubmatch(b, -1) {
-			out = append(out, strings.ReplaceAll(string(m[1]), "&lt;", "<"))
-		}
+	for _, b := range bodies {
+		out = append(out, strings.ReplaceAll(string(b), "&lt;", "<"))
 	}
 	err = filepath.WalkDir(filepath.Join(dir, "reuters-c50"), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {

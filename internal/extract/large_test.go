@@ -86,13 +86,16 @@ func TestMergeParagraphsSameResult(t *testing.T) {
 	}
 }
 
+// undated removes the dates of the metadata and the byline of a
+// largePage, so that the date search looks through the whole page.
+func undated(page string) string {
+	page = strings.Replace(page, `<meta property="article:published_time" content="2025-05-04T08:00:00Z">`, "", 1)
+	return strings.Replace(page, ", May 4, 2025</p>", "</p>", 1)
+}
+
 func BenchmarkHTMLLarge(b *testing.B) {
 	page := largePage(1 << 20)
-	// undated: no date in the metadata or the byline, so that the date
-	// search looks through the whole page
-	undated := strings.Replace(page, `<meta property="article:published_time" content="2025-05-04T08:00:00Z">`, "", 1)
-	undated = strings.Replace(undated, ", May 4, 2025</p>", "</p>", 1)
-	for _, c := range []struct{ name, page string }{{"dated", page}, {"undated", undated}} {
+	for _, c := range []struct{ name, page string }{{"dated", page}, {"undated", undated(page)}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.page)))
 			b.ReportAllocs()
@@ -112,7 +115,15 @@ func TestLargePagePhases(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts a 1 MB page")
 	}
-	page := []byte(largePage(1 << 20))
+	for _, c := range []struct {
+		name string
+		page []byte
+	}{{"dated", []byte(largePage(1 << 20))}, {"undated", []byte(undated(largePage(1 << 20)))}} {
+		t.Run(c.name, func(t *testing.T) { phases(t, c.page) })
+	}
+}
+
+func phases(t *testing.T, page []byte) {
 	type mark struct {
 		phase string
 		cpu   time.Duration

@@ -77,41 +77,62 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 		return out
 	}
 	stopped := func(i int) bool { return stop != nil && i%cancelEvery == cancelEvery-1 && stop() }
-	// content-word term frequencies per sentence and document
-	tf := make([]map[string]int, M)
-	docTF := make(map[string]int)
-	sentDF := make(map[string]int)
+	// content-word term frequencies per sentence and document, on word
+	// ids: tf[i] lists the distinct content words of sentence i with their
+	// counts, in order of first occurrence
+	type wc struct{ id, n int32 }
+	ids := make(map[string]int32, 256)
+	var vocab []string
+	var docTF, sentDF, last, slot []int32 // by id; last: the last sentence holding it
+	all := make([]wc, 0, 8*M)
+	tf := make([][]wc, M)
 	words := make([]int, M)
 	for i, s := range sents {
 		if stopped(i) {
 			return nil
 		}
-		tf[i] = make(map[string]int)
+		first := len(all)
 		for _, t := range s {
 			if isWord(t) {
 				words[i]++
 			}
-			if isContent(t) {
-				tf[i][t]++
-				docTF[t]++
+			if !isContent(t) {
+				continue
 			}
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(vocab))
+				ids[t] = id
+				vocab = append(vocab, t)
+				docTF = append(docTF, 0)
+				sentDF = append(sentDF, 0)
+				last = append(last, -1)
+				slot = append(slot, 0)
+			}
+			if last[id] != int32(i) {
+				last[id] = int32(i)
+				slot[id] = int32(len(all))
+				all = append(all, wc{id: id})
+				sentDF[id]++
+			}
+			all[slot[id]].n++
+			docTF[id]++
 		}
-		for t := range tf[i] {
-			sentDF[t]++
-		}
+		tf[i] = all[first:len(all):len(all)]
 	}
 	// top terms of the document (appearing in 2+ sentences, most frequent)
 	type tc struct {
-		t string
-		n int
+		t  string
+		id int32
+		n  int32
 	}
 	var tops []tc
-	for t, n := range docTF {
-		if sentDF[t] >= 2 {
-			tops = append(tops, tc{t, n})
+	for id, n := range docTF {
+		if sentDF[id] >= 2 {
+			tops = append(tops, tc{vocab[id], int32(id), n})
 		}
 	}
-	top := make(map[string]bool)
+	top := make([]bool, len(vocab))
 	for k := 0; k < 10 && len(tops) > 0; k++ {
 		best := 0
 		for j := range tops {
@@ -119,13 +140,13 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 				best = j
 			}
 		}
-		top[tops[best].t] = true
+		top[tops[best].id] = true
 		tops[best] = tops[len(tops)-1]
 		tops = tops[:len(tops)-1]
 	}
 	var docNorm float64
 	for _, n := range docTF {
-		docNorm += float64(n * n)
+		docNorm += float64(int64(n) * int64(n))
 	}
 	docNorm = math.Sqrt(docNorm)
 	cent := make([]float64, M)
@@ -134,10 +155,11 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 			return nil
 		}
 		var dot, norm float64
-		for t, n := range tf[i] {
+		for _, w := range tf[i] {
 			// leave the sentence out of the centroid
-			dot += float64(n) * float64(docTF[t]-n)
-			norm += float64(n * n)
+			n := w.n
+			dot += float64(n) * float64(docTF[w.id]-n)
+			norm += float64(int64(n) * int64(n))
 		}
 		if norm > 0 && docNorm > 0 {
 			cent[i] = dot / (math.Sqrt(norm) * docNorm)
@@ -158,7 +180,16 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 	slices.Sort(sorted)
 	cpos := 0
 	logM := math.Log(float64(M))
-	seen := make(map[string]bool)
+	inLead := make([]bool, len(vocab))
+	for _, w := range tf[lead] {
+		inLead[w.id] = true
+	}
+	// seenIn[id]: the last sentence before the current one holding the
+	// word, -1 if none
+	seenIn := last
+	for id := range seenIn {
+		seenIn[id] = -1
+	}
 	for i, s := range sents {
 		if stopped(i) {
 			return nil
@@ -197,19 +228,20 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 		var ov, ovPrev float64
 		dens := 0 // integer sums keep the features independent of map order
 		novel := 0
-		for t, n := range tf[i] {
+		for _, w := range tf[i] {
+			n := int(w.n)
 			nc += n
-			if i != lead && tf[lead][t] > 0 {
+			if i != lead && inLead[w.id] {
 				ov += float64(n)
 			}
-			if i > 0 && tf[i-1][t] > 0 {
+			if i > 0 && seenIn[w.id] == int32(i-1) {
 				ovPrev += float64(n)
 			}
-			dens += n * (sentDF[t] - 1)
-			if top[t] {
+			dens += n * int(sentDF[w.id]-1)
+			if top[w.id] {
 				f[20] += float64(n)
 			}
-			if !seen[t] {
+			if seenIn[w.id] < 0 {
 				novel++
 			}
 		}
@@ -252,8 +284,8 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 		f[29] = f[7] * f[11]
 		f[31] = f[0] * cent[i]
 		f[32] = 1
-		for t := range tf[i] {
-			seen[t] = true
+		for _, w := range tf[i] {
+			seenIn[w.id] = int32(i)
 		}
 		out[i] = f
 	}

@@ -13,6 +13,8 @@ type Model struct {
 	// Block skips a sentence that shares a word trigram with one already chosen.
 	Block bool           `json:"block"`
 	Boost *gbdt.Ensemble `json:"boost"`
+
+	flat *gbdt.Flat // Boost compiled for scoring (same values); nil until compiled
 }
 
 // Fit trains a scorer on sentence feature vectors X with 0/1 oracle labels y.
@@ -26,4 +28,9 @@ func (m *Model) check() bool {
 }
 
 // Score returns the model's logit for one feature vector.
-func (m *Model) Score(f []float64) float64 { return m.Boost.Predict(f) }
+func (m *Model) Score(f []float64) float64 {
+	if m.flat != nil {
+		return m.flat.Predict(f)
+	}
+	return m.Boost.Predict(f)
+}

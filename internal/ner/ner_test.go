@@ -247,13 +247,10 @@ func TestRecognizeCancelled(t *testing.T) {
 			doc.Tokens[i].POS = "NNP" // tagging is not what is measured here
 		}
 		// the first look at Err passes, a later one must stop the work
-		doc.WithContext(&cancelAfter{Context: context.Background(), n: 1})
+		doc.WithContext(cputime.CancelAfter(context.Background(), 1))
 		// CPU time of this thread: the machine may be busy
-		unlock := cputime.LockThread()
-		start := cputime.Thread()
-		ms := r.Recognize(doc)
-		el := cputime.Thread() - start
-		unlock()
+		var ms []ner.Mention
+		el := cputime.Run(func() { ms = r.Recognize(doc) })
 		if el > 25*time.Millisecond*raceSlowdown {
 			t.Errorf("one sentence %v: Recognize of a cancelled %d-token document took %v of CPU", oneSentence, len(doc.Tokens), el)
 		}
@@ -261,19 +258,4 @@ func TestRecognizeCancelled(t *testing.T) {
 			t.Errorf("one sentence %v: cancelled Recognize returned %d mentions", oneSentence, len(ms))
 		}
 	}
-}
-
-// cancelAfter is a context whose Err is nil for its first n calls and
-// context.Canceled after.
-type cancelAfter struct {
-	context.Context
-	n int
-}
-
-func (c *cancelAfter) Err() error {
-	if c.n > 0 {
-		c.n--
-		return nil
-	}
-	return context.Canceled
 }

@@ -142,13 +142,9 @@ func TestTagCancelled(t *testing.T) {
 		}
 		// cancelled after the first look: the sentence loop passes once,
 		// the check inside the sentence must stop it
-		doc.WithContext(&cancelAfter{Context: context.Background(), n: 1})
+		doc.WithContext(cputime.CancelAfter(context.Background(), 1))
 		// CPU time of this thread: the machine may be busy
-		unlock := cputime.LockThread()
-		start := cputime.Thread()
-		tg.Tag(doc)
-		el := cputime.Thread() - start
-		unlock()
+		el := cputime.Run(func() { tg.Tag(doc) })
 		if el > 25*time.Millisecond*raceSlowdown {
 			t.Errorf("one sentence %v: Tag of a cancelled %d-token document took %v of CPU", oneSentence, len(doc.Tokens), el)
 		}
@@ -156,19 +152,4 @@ func TestTagCancelled(t *testing.T) {
 			t.Errorf("one sentence %v: the last token was tagged after the cancel", oneSentence)
 		}
 	}
-}
-
-// cancelAfter is a context whose Err is nil for its first n calls and
-// context.Canceled after.
-type cancelAfter struct {
-	context.Context
-	n int
-}
-
-func (c *cancelAfter) Err() error {
-	if c.n > 0 {
-		c.n--
-		return nil
-	}
-	return context.Canceled
 }

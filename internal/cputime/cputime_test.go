@@ -1,0 +1,45 @@
+package cputime
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func spin(d time.Duration) {
+	for t0 := Thread(); Thread()-t0 < d; {
+	}
+}
+
+func TestRun(t *testing.T) {
+	if got := Run(func() { spin(20 * time.Millisecond) }); got < 20*time.Millisecond || got > time.Second {
+		t.Errorf("Run of 20 ms of spinning = %v", got)
+	}
+	// sleeping costs the thread (almost) no CPU
+	if got := Run(func() { time.Sleep(30 * time.Millisecond) }); got > 15*time.Millisecond {
+		t.Errorf("Run of a 30 ms sleep = %v of CPU", got)
+	}
+}
+
+func TestCancelAfter(t *testing.T) {
+	type key struct{}
+	parent := context.WithValue(context.Background(), key{}, "v")
+	ctx := CancelAfter(parent, 2)
+	for i := range 2 {
+		if err := ctx.Err(); err != nil {
+			t.Fatalf("call %d: Err = %v, want nil", i, err)
+		}
+	}
+	for i := range 3 {
+		if err := ctx.Err(); !errors.Is(err, context.Canceled) {
+			t.Fatalf("call %d after the cancel: Err = %v, want context.Canceled", i, err)
+		}
+	}
+	if ctx.Value(key{}) != "v" {
+		t.Error("the parent's values are lost")
+	}
+	if err := CancelAfter(parent, 0).Err(); !errors.Is(err, context.Canceled) {
+		t.Errorf("n=0: Err = %v, want context.Canceled", err)
+	}
+}

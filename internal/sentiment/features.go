@@ -132,30 +132,70 @@ func feat(t, a, b uint64) uint64 {
 	return hashing.Mix(hashing.Mix(t*0x9E3779B97F4A7C15^a) ^ b)
 }
 
-var negCues = map[uint64]bool{}
-var contrasts = map[uint64]bool{}
-var pronouns = map[uint64]bool{}
+// wordInfo is everything prepare looks up for a word hash, in one map
+// entry: its polarity in the learnt and the general lexicons, its cluster
+// (plus one; 0: none) and the flags of the closed word lists below.
+type wordInfo struct {
+	lex, val int8
+	clus     uint16
+	flag     uint8 // fNegCue, fPron, fContrast
+}
+
+// closedWords holds the flags of the closed word lists.
+var closedWords = map[uint64]wordInfo{}
 
 func init() {
-	for _, w := range []string{"not", "no", "never", "n't", "nor", "without", "nothing",
-		"neither", "none", "cannot", "hardly", "barely", "nobody", "lack", "lacks", "lacked", "failed", "fails"} {
-		negCues[fnv64(w)] = true
+	for fl, ws := range map[uint8][]string{
+		fNegCue: {"not", "no", "never", "n't", "nor", "without", "nothing",
+			"neither", "none", "cannot", "hardly", "barely", "nobody", "lack", "lacks", "lacked", "failed", "fails"},
+		fContrast: {"but", "however", "although", "though", "while", "whereas", "yet", "despite"},
+		fPron: {"he", "she", "him", "her", "his", "hers", "they", "them", "their",
+			"it", "its", "i", "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves"},
+	} {
+		for _, w := range ws {
+			h := fnv64(w)
+			wi := closedWords[h]
+			wi.flag |= fl
+			closedWords[h] = wi
+		}
 	}
-	for _, w := range []string{"but", "however", "although", "though", "while", "whereas", "yet", "despite"} {
-		contrasts[fnv64(w)] = true
+}
+
+// wordTable merges the lexicons and clusters with the closed word lists,
+// so that prepare finds all of a word's values with one look-up.
+func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16) map[uint64]wordInfo {
+	t := make(map[uint64]wordInfo, len(closedWords)+len(lex)+len(val)+len(clus))
+	for h, wi := range closedWords {
+		t[h] = wi
 	}
-	for _, w := range []string{"he", "she", "him", "her", "his", "hers", "they", "them", "their",
-		"it", "its", "i", "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves"} {
-		pronouns[fnv64(w)] = true
+	for h, v := range lex {
+		wi := t[h]
+		wi.lex = v
+		t[h] = wi
 	}
+	for h, v := range val {
+		wi := t[h]
+		wi.val = v
+		t[h] = wi
+	}
+	for h, c := range clus {
+		wi := t[h]
+		wi.clus = c + 1
+		t[h] = wi
+	}
+	return t
 }
 
 func isDigit(s string) bool {
 	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
-// prepare computes the per-token values of toks into s, reusing its slices.
-func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8, clus map[uint64]uint16) {
+// prepare computes the per-token values of toks into s, reusing its slices;
+// words is a wordTable (nil: the closed word lists only).
+func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
+	if words == nil {
+		words = closedWords
+	}
 	n := len(toks)
 	s.word = grow(s.word, n)
 	s.stem = grow(s.stem, n)
@@ -195,26 +235,19 @@ func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8, clus map
 				s.stem[i] = s.word[i]
 			}
 		}
-		if negCues[s.word[i]] {
-			fl |= fNegCue
-		}
+		wi := words[s.word[i]]
+		fl |= wi.flag
 		// "don't" split as don ' t by a simple tokeniser
 		if i >= 2 && (t.Text == "t" || t.Text == "T") && (toks[i-1].Text == "'" || toks[i-1].Text == "’") && toks[i-1].Start == toks[i-2].End {
 			fl |= fNegCue
 		}
-		if pronouns[s.word[i]] {
-			fl |= fPron
-		}
-		if contrasts[s.word[i]] {
-			fl |= fContrast
-		}
 		s.flag[i] = fl
-		s.lex[i] = lex[s.word[i]]
-		s.val[i] = val[s.word[i]]
+		s.lex[i] = wi.lex
+		s.val[i] = wi.val
 		if s.val[i] == 0 && t.Lemma != "" {
-			s.val[i] = val[lowerHash(t.Lemma, 0)]
+			s.val[i] = words[lowerHash(t.Lemma, 0)].val
 		}
-		s.clus[i] = 0
+		s.clus[i] = uint64(wi.clus)
 		s.lemma[i] = 0
 		s.vbn[i] = false
 		if len(t.POS) >= 2 && t.POS[0] == 'V' && t.POS[1] == 'B' {
@@ -224,9 +257,6 @@ func (s *sentence) prepare(toks []text.Token, lex, val map[uint64]int8, clus map
 				s.lemma[i] = s.word[i]
 			}
 			s.vbn[i] = t.POS == "VBN"
-		}
-		if c, ok := clus[s.word[i]]; ok {
-			s.clus[i] = uint64(c) + 1
 		}
 	}
 	// negation scope: up to 4 tokens after a cue, stopped by a break

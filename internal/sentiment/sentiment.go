@@ -82,9 +82,10 @@ var modelFS embed.FS
 type Model struct {
 	target table
 	sent   table
-	lex    map[uint64]int8   // polarity lexicon learnt from the training labels
-	val    map[uint64]int8   // general valence lexicon (VADER), valence × 10
-	clus   map[uint64]uint16 // word clusters learnt from unlabelled news
+	lex    map[uint64]int8     // polarity lexicon learnt from the training labels
+	val    map[uint64]int8     // general valence lexicon (VADER), valence × 10
+	clus   map[uint64]uint16   // word clusters learnt from unlabelled news
+	words  map[uint64]wordInfo // lex, val, clus and the closed word lists merged for prepare
 	pool   sync.Pool
 }
 
@@ -134,6 +135,7 @@ func newModel(targetBits, sentBits uint8, lex, val map[uint64]int8, clus map[uin
 		lex:    lex,
 		val:    val,
 		clus:   clus,
+		words:  wordTable(lex, val, clus),
 	}
 	m.initPool()
 	return m
@@ -203,7 +205,7 @@ func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float6
 	if len(toks) == 0 {
 		return [numClasses]float64{0, 1, 0}
 	}
-	sc.s.prepare(toks, m.lex, m.val, m.clus)
+	sc.s.prepare(toks, m.words)
 	sc.feats = sc.s.sentenceFeatures(sc.feats[:0])
 	return m.sent.probs(sc.feats)
 }
@@ -333,7 +335,7 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 }
 
 func (m *Model) targetProbs(sc *scratch, toks []text.Token, a, b int) [numClasses]float64 {
-	sc.s.prepare(toks, m.lex, m.val, m.clus)
+	sc.s.prepare(toks, m.words)
 	sc.feats = sc.s.targetFeatures(sc.feats[:0], a, b, sc.masked)
 	return m.target.probs(sc.feats)
 }

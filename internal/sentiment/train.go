@@ -107,7 +107,7 @@ func buildLexicon(ps []prepared, idx []int, minCount int, thr float64) map[uint6
 	for _, i := range idx {
 		p := &ps[i]
 		total[p.label]++
-		s.prepare(p.toks, nil, nil, nil)
+		s.prepare(p.toks, nil)
 		clear(seen)
 		for j, w := range s.word {
 			if p.masked[j] || s.flag[j]&fPunct != 0 || seen[w] {
@@ -175,10 +175,10 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 
 	// features; lexicon features of training examples are cross-fitted
 	// so that they are as noisy as on unseen text
-	featurize := func(i int, l map[uint64]int8) {
+	featurize := func(i int, words map[uint64]wordInfo) {
 		var s sentence
 		p := &ps[i]
-		s.prepare(p.toks, l, val, clus)
+		s.prepare(p.toks, words)
 		p.tf = s.targetFeatures(nil, p.a, p.b, p.masked)
 		p.sf = s.sentenceFeatures(nil)
 	}
@@ -193,13 +193,15 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 				}
 			}
 			l := buildLexicon(ps, in, cfg.LexMinCount*(cfg.LexFolds-1)/cfg.LexFolds, cfg.LexThreshold)
+			words := wordTable(l, val, clus)
 			for _, i := range out {
-				featurize(i, l)
+				featurize(i, words)
 			}
 		}
 	} else {
+		words := wordTable(lex, val, clus)
 		for i := range ps {
-			featurize(i, lex)
+			featurize(i, words)
 		}
 	}
 

@@ -59,30 +59,46 @@ func TestLargePage(t *testing.T) {
 	}
 }
 
-// Merging the paragraphs of a large page changes nothing in the result.
-func TestMergeParagraphsSameResult(t *testing.T) {
+// Running the steps apart on a large page (merged paragraphs, the date
+// search and the readability candidate) changes nothing in the result.
+func TestLargePageSameResult(t *testing.T) {
 	if testing.Short() {
-		t.Skip("extracts a 256 KB page twice")
+		t.Skip("extracts 256 KB pages twice")
 	}
-	page := []byte(largePage(256 << 10))
-	merged, err := HTML(page, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func(v int) { mergeFrom = v }(mergeFrom)
-	mergeFrom = len(page) + 1
-	plain, err := HTML(page, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if merged.Text != plain.Text {
-		t.Errorf("merged text differs: %d bytes vs %d", len(merged.Text), len(plain.Text))
-	}
-	if fmt.Sprint(merged.Metadata) != fmt.Sprint(plain.Metadata) {
-		t.Errorf("metadata differs: %+v vs %+v", merged.Metadata, plain.Metadata)
-	}
-	if n := strings.Count(plain.Text, "\n\n") + 1; n < 500 {
-		t.Errorf("only %d paragraphs", n)
+	page := largePage(256 << 10)
+	for _, c := range []struct {
+		name, page, url string
+		dated           bool
+	}{
+		{"dated", page, "", true},
+		{"url-dated", undated(page), "https://herald.example.com/2023/09/17/long-read", true},
+		{"undated", undated(page), "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			split, err := HTML([]byte(c.page), c.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer func(v int) { mergeFrom = v }(mergeFrom)
+			mergeFrom = len(c.page) + 1
+			whole, err := HTML([]byte(c.page), c.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if split.Text != whole.Text {
+				t.Errorf("text differs: %d bytes vs %d", len(split.Text), len(whole.Text))
+			}
+			if fmt.Sprint(split.Metadata) != fmt.Sprint(whole.Metadata) {
+				t.Errorf("metadata differs:\n%+v\n%+v", split.Metadata, whole.Metadata)
+			}
+			if n := strings.Count(whole.Text, "\n\n") + 1; n < 500 {
+				t.Errorf("only %d paragraphs", n)
+			}
+			if c.dated && whole.Metadata.PublishTime.IsZero() {
+				t.Errorf("no publish time")
+			}
+			t.Logf("publish time %v", whole.Metadata.PublishTime)
+		})
 	}
 }
 

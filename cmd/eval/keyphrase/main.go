@@ -53,7 +53,8 @@ func main() {
 		name string
 		docs []kpdata.Doc
 	}{{"500N-KPCrowd dev (100 docs)", d.KPCrowdDev}, {"Inspec test (500 abstracts)", d.InspecTest}} {
-		var m5, m10, p5, p10, t5, t10, mw5, mw10 kpdata.F1
+		var sc kpdata.Scores
+		var p5, p10, t5, t10 kpdata.F1
 		tokens := 0
 		var el time.Duration
 		for _, doc := range set.docs {
@@ -73,16 +74,7 @@ func main() {
 			for _, p := range ps {
 				pred = append(pred, p.Text)
 			}
-			m5.Add(pred, doc.Gold, 5)
-			m10.Add(pred, doc.Gold, 10)
-			var multi []string
-			for _, g := range doc.Gold {
-				if strings.Contains(kpdata.Clean(g), " ") {
-					multi = append(multi, g)
-				}
-			}
-			mw5.Add(pred, multi, 5)
-			mw10.Add(pred, multi, 10)
+			sc.Add(pred, doc.Gold)
 			_, texts, X := ext.Candidates(td)
 			pr := rank(texts, X, 13)
 			p5.Add(pr, doc.Gold, 5)
@@ -92,8 +84,8 @@ func main() {
 			t10.Add(tf, doc.Gold, 10)
 		}
 		fmt.Printf("%s\n", set.name)
-		fmt.Printf("  learned ranker (this model)                            %5.1f  %5.1f   (%.0f tokens/s)\n", m5.Value(), m10.Value(), float64(tokens)/el.Seconds())
-		fmt.Printf("  learned ranker against the multi-word gold keys only   %5.1f  %5.1f\n", mw5.Value(), mw10.Value())
+		fmt.Printf("  learned ranker (this model)                            %5.1f  %5.1f   (%.0f tokens/s)\n", sc.All5.Value(), sc.All10.Value(), float64(tokens)/el.Seconds())
+		fmt.Printf("  learned ranker against the multi-word gold keys only   %5.1f  %5.1f\n", sc.Multi5.Value(), sc.Multi10.Value())
 		fmt.Printf("  PositionRank over the same candidates                  %5.1f  %5.1f\n", p5.Value(), p10.Value())
 		fmt.Printf("  tf-idf (background news df) over the same candidates   %5.1f  %5.1f\n", t5.Value(), t10.Value())
 	}

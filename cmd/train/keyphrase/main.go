@@ -174,26 +174,17 @@ func validate(m *keyphrase.Model, df map[string]int32, ndocs int, tagger *pos.Ta
 		e := keyphrase.New(truncate(m, n), df, ndocs)
 		fmt.Printf("%5d", n)
 		for k, set := range held {
-			var f5, f10, mw5, mw10 kpdata.F1
+			var sc kpdata.Scores
 			for i, doc := range set {
 				var pred []string
 				for _, p := range e.Extract(docs[k][i], 10) {
 					pred = append(pred, p.Text)
 				}
-				f5.Add(pred, doc.Gold, 5)
-				f10.Add(pred, doc.Gold, 10)
-				var multi []string
-				for _, g := range doc.Gold {
-					if strings.Contains(kpdata.Clean(g), " ") {
-						multi = append(multi, g)
-					}
-				}
-				mw5.Add(pred, multi, 5)
-				mw10.Add(pred, multi, 10)
+				sc.Add(pred, doc.Gold)
 			}
-			fmt.Printf("   %5.1f %5.1f", f5.Value(), f10.Value())
+			fmt.Printf("   %5.1f %5.1f", sc.All5.Value(), sc.All10.Value())
 			if k == 0 {
-				fmt.Printf("   %5.1f %5.1f", mw5.Value(), mw10.Value())
+				fmt.Printf("   %5.1f %5.1f", sc.Multi5.Value(), sc.Multi10.Value())
 			}
 		}
 		fmt.Println()

@@ -149,6 +149,33 @@ func (f *F1) Add(pred, gold []string, k int) {
 	f.Predicted += n
 }
 
+// Scores are the figures the key-phrase evaluations report for a ranker:
+// F1@5 and F1@10 against all gold keys, and against the multi-word ones
+// only (MultiWord).
+type Scores struct {
+	All5, All10, Multi5, Multi10 F1
+}
+
+// Add scores one document's ranked predictions against its gold keys.
+func (s *Scores) Add(pred, gold []string) {
+	s.All5.Add(pred, gold, 5)
+	s.All10.Add(pred, gold, 10)
+	multi := MultiWord(gold)
+	s.Multi5.Add(pred, multi, 5)
+	s.Multi10.Add(pred, multi, 10)
+}
+
+// MultiWord returns the gold keys of more than one word once cleaned.
+func MultiWord(gold []string) []string {
+	var multi []string
+	for _, g := range gold {
+		if strings.Contains(Clean(g), " ") {
+			multi = append(multi, g)
+		}
+	}
+	return multi
+}
+
 // Value returns F1 ×100.
 func (f *F1) Value() float64 {
 	if f.Correct == 0 {

@@ -237,10 +237,15 @@ func mergeParagraphs(doc *html.Node, chunk int) {
 	walk(doc)
 }
 
-// plainParagraph reports whether n is a <p> without attributes, links or
-// nested elements that might be judged on their own.
+// minMerged is the shortest paragraph (in bytes of text) that is merged:
+// the extractor's filters of boilerplate lines ("Print", "More on this")
+// judge short paragraphs on their own.
+const minMerged = 100
+
+// plainParagraph reports whether n is a <p> of some length without
+// attributes, links or nested elements that might be judged on their own.
 func plainParagraph(n *html.Node) bool {
-	if n.Type != html.ElementNode || n.DataAtom != atom.P || len(n.Attr) > 0 {
+	if n.Type != html.ElementNode || n.DataAtom != atom.P || len(n.Attr) > 0 || textSize(n) < minMerged {
 		return false
 	}
 	var ok func(n *html.Node) bool

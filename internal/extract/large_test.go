@@ -34,6 +34,9 @@ func largePage(n int) string {
 			pick("Harbourton", "Eastfield", "Millbrook"), 1+r.IntN(40), r.IntN(10), 1990+r.IntN(30),
 			pick("the mayor", "the port authority", "the union"), pick("June", "September", "March"),
 			pick("Some", "Many", "Few"), 10+r.IntN(900))
+		if i%97 == 0 { // short boilerplate the extractor drops
+			b.WriteString("<p>Print</p>\n<p>More on this:</p>\n")
+		}
 		if i%40 == 0 {
 			fmt.Fprintf(&b, "<h2>Part %d</h2>\n<script>track({part:%d})</script>\n<!-- ad slot %d -->\n", i/40, i, i)
 		}

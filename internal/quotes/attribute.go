@@ -275,14 +275,8 @@ func (x *extractor) possessives() {
 		}
 		x.possessed = append(x.possessed, i)
 		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(a, b), EntityIndex: -1, Kind: Indirect}
-		for k := ca; k < cb; k++ {
-			if qi := x.qAt(k); qi >= 0 {
-				q.Kind = Mixed
-				x.directs[qi].used = true
-				if x.directs[qi].q == nil {
-					x.directs[qi].q = q
-				}
-			}
+		if x.claimQuoted(q, ca, cb) {
+			q.Kind = Mixed
 		}
 		x.resolveSpeaker(q, a, b)
 		x.add(q, "possessive", cueInfo{words: []string{x.ltok(i)}})
@@ -328,14 +322,7 @@ func (x *extractor) colons() {
 		if x.markKind(a) == 0 {
 			q.Kind = Indirect
 		}
-		for i := a; i < end; i++ {
-			if qi := x.qAt(i); qi >= 0 {
-				x.directs[qi].used = true
-				if x.directs[qi].q == nil {
-					x.directs[qi].q = q
-				}
-			}
-		}
+		x.claimQuoted(q, a, end)
 		x.resolveSpeaker(q, st, colon)
 		x.add(q, "colon", cueInfo{words: []string{":"}})
 	}
@@ -650,14 +637,8 @@ func (x *extractor) attribute() {
 			x.directs[qi].used = true
 			x.directs[qi].q = q
 		} else {
-			for i := a; i < b; i++ {
-				if qi := x.qAt(i); qi >= 0 {
-					q.Kind = Mixed
-					x.directs[qi].used = true
-					if x.directs[qi].q == nil {
-						x.directs[qi].q = q
-					}
-				}
+			if x.claimQuoted(q, a, b) {
+				q.Kind = Mixed
 			}
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
@@ -671,6 +652,23 @@ func (x *extractor) attribute() {
 		}
 		x.add(q, rule, c.info)
 	}
+}
+
+// claimQuoted marks the direct quotes that tokens [a, b) stand in as
+// used, and as q's unless an earlier quote has them, and reports whether
+// there were any (q then quotes in part: Mixed, where it is not Direct).
+func (x *extractor) claimQuoted(q *Quote, a, b int) bool {
+	found := false
+	for i := a; i < b; i++ {
+		if qi := x.qAt(i); qi >= 0 {
+			found = true
+			x.directs[qi].used = true
+			if x.directs[qi].q == nil {
+				x.directs[qi].q = q
+			}
+		}
+	}
+	return found
 }
 
 // clauseVerbEnd returns where a clause [a, b) that stands inside a noun
@@ -753,14 +751,8 @@ func (x *extractor) headline() {
 			return
 		}
 		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
-		for k := ca; k < cb; k++ {
-			if qi := x.qAt(k); qi >= 0 {
-				q.Kind = Mixed
-				x.directs[qi].used = true
-				if x.directs[qi].q == nil {
-					x.directs[qi].q = q
-				}
-			}
+		if x.claimQuoted(q, ca, cb) {
+			q.Kind = Mixed
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
 		x.add(q, "headline", cueInfo{words: []string{w}})
@@ -829,14 +821,8 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 	if sp[1] > sp[0] {
 		q.Speaker = x.span(sp[0], sp[1])
 	}
-	for i := a; i < b; i++ {
-		if qi := x.qAt(i); qi >= 0 {
-			q.Kind = Mixed
-			x.directs[qi].used = true
-			if x.directs[qi].q == nil {
-				x.directs[qi].q = q
-			}
-		}
+	if x.claimQuoted(q, a, b) {
+		q.Kind = Mixed
 	}
 	if sp[1] > sp[0] {
 		x.resolveSpeaker(q, sp[0], sp[1])

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
@@ -64,26 +65,14 @@ func longArticle(n int) (*text.Document, []ner.Mention) {
 		b.WriteString(" government said it welcomed the plan and the country would grow.\n\n")
 	}
 	doc := text.Analyze(b.String())
-	startTok := make(map[int]int, len(doc.Tokens))
-	endTok := make(map[int]int, len(doc.Tokens))
-	for i, tk := range doc.Tokens {
-		startTok[tk.Start] = i
-		endTok[tk.End] = i + 1
-	}
-	tokSent := make([]int, len(doc.Tokens))
-	for si, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			tokSent[i] = si
-		}
-	}
+	x := corpus.NewSpanIndex(doc)
 	var ms []ner.Mention
 	for _, g := range golds {
-		f, ok1 := startTok[g.start]
-		l, ok2 := endTok[g.end]
-		if !ok1 || !ok2 || f >= l {
+		f, l, sent, ok := x.Tokens(g.start, g.end)
+		if !ok {
 			continue
 		}
-		ms = append(ms, ner.Mention{Type: g.t, Text: doc.Text[g.start:g.end], Start: g.start, End: g.end, First: f, Last: l, Sentence: tokSent[f]})
+		ms = append(ms, ner.Mention{Type: g.t, Text: doc.Text[g.start:g.end], Start: g.start, End: g.end, First: f, Last: l, Sentence: sent})
 	}
 	return doc, ms
 }

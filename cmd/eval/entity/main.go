@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/lector-nlp/lector/internal/conll"
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/ner"
@@ -114,26 +115,14 @@ func build(d conll.Document) (*text.Document, []ner.Mention) {
 		}
 	}
 	doc := text.Analyze(b.String())
-	startTok := make(map[int]int, len(doc.Tokens))
-	endTok := make(map[int]int, len(doc.Tokens))
-	for i, tk := range doc.Tokens {
-		startTok[tk.Start] = i
-		endTok[tk.End] = i + 1
-	}
-	sentOf := make([]int, len(doc.Tokens))
-	for si, s := range doc.Sentences {
-		for i := s.First; i < s.Last && i < len(sentOf); i++ {
-			sentOf[i] = si
-		}
-	}
+	x := corpus.NewSpanIndex(doc)
 	var ms []ner.Mention
 	for _, g := range gs {
-		f, ok1 := startTok[g.start]
-		l, ok2 := endTok[g.end]
-		if !ok1 || !ok2 || f >= l {
+		f, l, sent, ok := x.Tokens(g.start, g.end)
+		if !ok {
 			continue
 		}
-		ms = append(ms, ner.Mention{Type: types[g.typ], Text: doc.Text[g.start:g.end], Start: g.start, End: g.end, First: f, Last: l, Sentence: sentOf[f]})
+		ms = append(ms, ner.Mention{Type: types[g.typ], Text: doc.Text[g.start:g.end], Start: g.start, End: g.end, First: f, Last: l, Sentence: sent})
 	}
 	return doc, ms
 }

@@ -223,26 +223,8 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 		f2(tWordShape, t.lh, t.sh),
 		f2(tPOSWord, t.pos, t.lh),
 	)
-	// prefixes and suffixes 1..4
-	w := t.word
-	h := p.Seed(tPre)
-	for k := 0; k < 4 && k < len(w); k++ {
-		h = p.AddUint(h, uint64(lowerByte(w[k])))
-		out = append(out, p.Mix(h))
-	}
-	h = p.Seed(tSuf)
-	for k := 1; k <= 4 && k <= len(w); k++ {
-		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
-		out = append(out, p.Mix(h))
-	}
-	first := uint64(0)
-	if t.first {
-		first = 1
-	}
-	out = append(out, f2(tFirstShape, first, uint64(t.cased)))
-	if t.capsSent {
-		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
-	}
+	out = formKeys(t, out)
+	first := b2u(t.first)
 	if groups&FClusters != 0 {
 		if t.hasCl {
 			out = append(out,
@@ -276,6 +258,28 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 	}
 	if groups&FSecondPass != 0 {
 		out = docFeatures(ts, i, groups, out)
+	}
+	return out
+}
+
+// formKeys appends the keys of token t's form: its prefixes and suffixes
+// of 1 to 4 bytes, its case at its position, and in an all-caps sentence
+// its shape and lower case.
+func formKeys(t *tok, out []uint64) []uint64 {
+	w := t.word
+	h := p.Seed(tPre)
+	for k := 0; k < 4 && k < len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[k])))
+		out = append(out, p.Mix(h))
+	}
+	h = p.Seed(tSuf)
+	for k := 1; k <= 4 && k <= len(w); k++ {
+		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
+		out = append(out, p.Mix(h))
+	}
+	out = append(out, f2(tFirstShape, b2u(t.first), uint64(t.cased)))
+	if t.capsSent {
+		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
 	}
 	return out
 }
@@ -368,25 +372,8 @@ func unigramFeatures(t *tok, groups int, out []uint64) []uint64 {
 		f2(tWordShape, t.lh, t.sh),
 		f2(tPOSWord, t.pos, t.lh),
 	)
-	w := t.word
-	h := p.Seed(tPre)
-	for k := 0; k < 4 && k < len(w); k++ {
-		h = p.AddUint(h, uint64(lowerByte(w[k])))
-		out = append(out, p.Mix(h))
-	}
-	h = p.Seed(tSuf)
-	for k := 1; k <= 4 && k <= len(w); k++ {
-		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
-		out = append(out, p.Mix(h))
-	}
-	first := uint64(0)
-	if t.first {
-		first = 1
-	}
-	out = append(out, f2(tFirstShape, first, uint64(t.cased)))
-	if t.capsSent {
-		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
-	}
+	out = formKeys(t, out)
+	first := b2u(t.first)
 	if groups&FClusters != 0 && t.hasCl {
 		out = append(out,
 			f1(tCl0, uint64(t.cl[0])),

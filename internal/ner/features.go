@@ -234,7 +234,30 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 				f2(tClShape, uint64(t.cl[0]), uint64(t.cased)),
 			)
 		}
-		out = neighbourClusters(ts, i, tm1, tp1, groups, out)
+		if tm1 != nil && tm1.hasCl {
+			out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+		}
+		if tp1 != nil && tp1.hasCl {
+			out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+		}
+		if groups&FClusters2 != 0 {
+			c := uint64(1 << 16)
+			if t.hasCl {
+				c = uint64(t.cl[1])
+			}
+			if tm1 != nil && tm1.hasCl {
+				out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
+			}
+			if tp1 != nil && tp1.hasCl {
+				out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
+			}
+			if i-2 >= t.sentStart && ts[i-2].hasCl {
+				out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
+			}
+			if i+2 < t.sentEnd && ts[i+2].hasCl {
+				out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
+			}
+		}
 	}
 	if groups&FGazetteer != 0 {
 		if t.gaz != 0 {
@@ -280,39 +303,6 @@ func formKeys(t *tok, out []uint64) []uint64 {
 	out = append(out, f2(tFirstShape, b2u(t.first), uint64(t.cased)))
 	if t.capsSent {
 		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
-	}
-	return out
-}
-
-// neighbourClusters appends the cluster keys of token i's neighbours
-// (tm1 and tp1: ts[i-1] and ts[i+1] in its sentence, or nil), and with
-// FClusters2 the wider ones; features and contextFeatures both call it
-// when FClusters is on.
-func neighbourClusters(ts []tok, i int, tm1, tp1 *tok, groups int, out []uint64) []uint64 {
-	t := &ts[i]
-	if tm1 != nil && tm1.hasCl {
-		out = append(out, f1(tClM1, uint64(tm1.cl[1])))
-	}
-	if tp1 != nil && tp1.hasCl {
-		out = append(out, f1(tClP1, uint64(tp1.cl[1])))
-	}
-	if groups&FClusters2 != 0 {
-		c := uint64(1 << 16)
-		if t.hasCl {
-			c = uint64(t.cl[1])
-		}
-		if tm1 != nil && tm1.hasCl {
-			out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
-		}
-		if tp1 != nil && tp1.hasCl {
-			out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
-		}
-		if i-2 >= t.sentStart && ts[i-2].hasCl {
-			out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
-		}
-		if i+2 < t.sentEnd && ts[i+2].hasCl {
-			out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
-		}
 	}
 	return out
 }
@@ -436,7 +426,30 @@ func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
 		f2(tBigramP1, t.lh, lp1),
 	)
 	if groups&FClusters != 0 {
-		out = neighbourClusters(ts, i, tm1, tp1, groups, out)
+		if tm1 != nil && tm1.hasCl {
+			out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+		}
+		if tp1 != nil && tp1.hasCl {
+			out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+		}
+		if groups&FClusters2 != 0 {
+			c := uint64(1 << 16)
+			if t.hasCl {
+				c = uint64(t.cl[1])
+			}
+			if tm1 != nil && tm1.hasCl {
+				out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
+			}
+			if tp1 != nil && tp1.hasCl {
+				out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
+			}
+			if i-2 >= t.sentStart && ts[i-2].hasCl {
+				out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
+			}
+			if i+2 < t.sentEnd && ts[i+2].hasCl {
+				out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
+			}
+		}
 	}
 	if groups&FGazetteer != 0 {
 		if tm1 != nil && tm1.gaz != 0 {

@@ -219,35 +219,28 @@ var (
 // features appends the feature keys of token i given the two previous
 // tags (as label ids, -1/-2 at the start).
 func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uint64 {
-	out = wordKeys(words[i], &ws[i], out)
-	pv, pv2 := uint64(prev+3), uint64(prev2+3)
-	out = append(out,
-		f1(tPrev, pv),
-		f1(tPrev2, pv2),
-		f2(tPrevPrev2, pv, pv2),
-		f2(tPrevWord, pv, ws[i].w),
-	)
-	out = windowKeys(ws, i, out)
-	n1 := hEnd
-	if i+1 < len(ws) {
-		n1 = ws[i+1].w
+	s := words[i]
+	cur := ws[i]
+	w1, w2, s1 := hStart, hStart2, hStart
+	if i > 0 {
+		w1, s1 = ws[i-1].w, ws[i-1].suf3
 	}
-	out = append(out, f2(tPrevNext, pv, n1))
-	return clusterKeys(ws, i, out)
-}
-
-// staticFeatures appends the keys of token i that do not depend on the
-// tags before it: with tagFeatures, the same keys as features.
-func staticFeatures(words []string, ws []word, i int, out []uint64) []uint64 {
-	out = wordKeys(words[i], &ws[i], out)
-	out = windowKeys(ws, i, out)
-	return clusterKeys(ws, i, out)
-}
-
-// wordKeys appends the keys of the word s itself (cur is its word): bias,
-// word, affixes and shape.
-func wordKeys(s string, cur *word, out []uint64) []uint64 {
-	return append(out,
+	if i > 1 {
+		w2 = ws[i-2].w
+	}
+	n1, n2, sn1 := hEnd, hEnd2, hEnd
+	if i+1 < len(ws) {
+		n1, sn1 = ws[i+1].w, ws[i+1].suf3
+	}
+	if i+2 < len(ws) {
+		n2 = ws[i+2].w
+	}
+	pv, pv2 := uint64(prev+3), uint64(prev2+3)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	out = append(out,
 		f1(tBias, 0),
 		f1(tWord, cur.w),
 		f1(tSuf1, sufHash(0, s, 1)),
@@ -257,12 +250,36 @@ func wordKeys(s string, cur *word, out []uint64) []uint64 {
 		f1(tPre1, preHash(0, s, 1)),
 		f1(tPre2, preHash(0, s, 2)),
 		f1(tShape, cur.shape),
+		f1(tPrev, pv),
+		f1(tPrev2, pv2),
+		f2(tPrevPrev2, pv, pv2),
+		f2(tPrevWord, pv, cur.w),
+		f1(tWordM1, w1),
+		f1(tSufM1, s1),
+		f1(tWordM2, w2),
+		f1(tWordP1, n1),
+		f1(tSufP1, sn1),
+		f1(tWordP2, n2),
+		f2(tCased, cur.cased, first),
+		f2(tPrevNext, pv, n1),
 	)
+	if cur.cl != 0 {
+		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
+	}
+	if i+1 < len(ws) && ws[i+1].cl != 0 {
+		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	}
+	if i > 0 && ws[i-1].cl != 0 {
+		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
+	}
+	return out
 }
 
-// windowKeys appends the keys of the words around token i (two either
-// side) and of its case at its position.
-func windowKeys(ws []word, i int, out []uint64) []uint64 {
+// staticFeatures appends the keys of token i that do not depend on the
+// tags before it: with tagFeatures, the same keys as features.
+func staticFeatures(words []string, ws []word, i int, out []uint64) []uint64 {
+	s := words[i]
+	cur := ws[i]
 	w1, w2, s1 := hStart, hStart2, hStart
 	if i > 0 {
 		w1, s1 = ws[i-1].w, ws[i-1].suf3
@@ -281,21 +298,25 @@ func windowKeys(ws []word, i int, out []uint64) []uint64 {
 	if i == 0 {
 		first = 1
 	}
-	return append(out,
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, cur.w),
+		f1(tSuf1, sufHash(0, s, 1)),
+		f1(tSuf2, sufHash(0, s, 2)),
+		f1(tSuf3, cur.suf3),
+		f1(tSuf4, sufHash(0, s, 4)),
+		f1(tPre1, preHash(0, s, 1)),
+		f1(tPre2, preHash(0, s, 2)),
+		f1(tShape, cur.shape),
 		f1(tWordM1, w1),
 		f1(tSufM1, s1),
 		f1(tWordM2, w2),
 		f1(tWordP1, n1),
 		f1(tSufP1, sn1),
 		f1(tWordP2, n2),
-		f2(tCased, ws[i].cased, first),
+		f2(tCased, cur.cased, first),
 	)
-}
-
-// clusterKeys appends the word-cluster keys of token i and its
-// neighbours (none without clusters).
-func clusterKeys(ws []word, i int, out []uint64) []uint64 {
-	if cur := ws[i]; cur.cl != 0 {
+	if cur.cl != 0 {
 		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
 	}
 	if i+1 < len(ws) && ws[i+1].cl != 0 {

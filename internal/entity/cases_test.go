@@ -3,37 +3,19 @@ package entity_test
 import (
 	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
-	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/text"
-)
-
-var (
-	modelsOnce sync.Once
-	tagger     *pos.Tagger
-	recog      *ner.Recognizer
-	modelsErr  error
 )
 
 // run resolves s through the real tagger and recogniser.
 func run(t *testing.T, s string) (*text.Document, []entity.Entity) {
 	t.Helper()
-	modelsOnce.Do(func() {
-		tagger, modelsErr = pos.Load()
-		if modelsErr == nil {
-			recog, modelsErr = ner.Load()
-		}
-	})
-	if modelsErr != nil {
-		t.Skipf("models: %v", modelsErr)
-	}
-	doc := text.Analyze(s)
-	tagger.Tag(doc)
-	es := entity.Resolve(doc, recog.Recognize(doc))
+	doc, ms := nlptest.Mentions(t, s)
+	es := entity.Resolve(doc, ms)
 	t.Cleanup(func() {
 		if t.Failed() {
 			for _, e := range es {

@@ -7,8 +7,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/entity"
-	"github.com/lector-nlp/lector/internal/ner"
-	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -19,17 +18,8 @@ Ruto, who hosted the summit, said he welcomed the pledge.
 He added that the AfDB would manage the new fund from its offices in Abidjan.`
 
 func TestResolvePipeline(t *testing.T) {
-	tg, err := pos.Load()
-	if err != nil {
-		t.Skipf("pos model: %v", err)
-	}
-	rec, err := ner.Load()
-	if err != nil {
-		t.Skipf("ner model: %v", err)
-	}
-	doc := text.Analyze(summit)
-	tg.Tag(doc)
-	es := entity.Resolve(doc, rec.Recognize(doc))
+	doc, ms := nlptest.Mentions(t, summit)
+	es := entity.Resolve(doc, ms)
 	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
 	get := func(name string) *entity.Entity {
 		for i := range es {
@@ -94,17 +84,7 @@ func TestResolvePipeline(t *testing.T) {
 }
 
 func BenchmarkResolve(b *testing.B) {
-	tg, err := pos.Load()
-	if err != nil {
-		b.Skip(err)
-	}
-	rec, err := ner.Load()
-	if err != nil {
-		b.Skip(err)
-	}
-	doc := text.Analyze(strings.Repeat(summit+"\n\n", 20))
-	tg.Tag(doc)
-	ms := rec.Recognize(doc)
+	doc, ms := nlptest.Mentions(b, strings.Repeat(summit+"\n\n", 20))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -119,14 +99,7 @@ func BenchmarkResolve(b *testing.B) {
 //
 //	go test ./internal/entity -run '^$' -bench Stage -cpu 1
 func BenchmarkStage(b *testing.B) {
-	tg, err := pos.Load()
-	if err != nil {
-		b.Skip(err)
-	}
-	rec, err := ner.Load()
-	if err != nil {
-		b.Skip(err)
-	}
+	tg, rec := nlptest.Models(b)
 	raw, err := os.ReadFile("../pipeline/testdata/bench_600.txt")
 	if err != nil {
 		b.Skip(err)

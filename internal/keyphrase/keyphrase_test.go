@@ -10,6 +10,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
+	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -22,17 +23,6 @@ Officials said the carbon border tax was needed to stop companies moving product
 Trade experts expect the measure to face a challenge at the World Trade Organization.
 The ministers also discussed a separate plan to support electric vehicle battery factories.`
 
-func tagged(tb testing.TB, s string) *text.Document {
-	tb.Helper()
-	tg, err := pos.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc := text.Analyze(s)
-	tg.Tag(doc)
-	return doc
-}
-
 func stemPhrase(s string) string {
 	ws := strings.Fields(strings.ToLower(s))
 	for i, w := range ws {
@@ -42,7 +32,7 @@ func stemPhrase(s string) string {
 }
 
 func TestExtractCentralPhrase(t *testing.T) {
-	doc := tagged(t, article)
+	doc := nlptest.Tagged(t, article)
 	ps := Extract(doc, 10)
 	if len(ps) != 10 {
 		t.Fatalf("got %d phrases, want 10", len(ps))
@@ -86,7 +76,7 @@ Several delegations criticised Western missile sanctions, arguing that missile s
 The next round of talks in the 3+3 format is expected in the spring.`
 
 func TestExtractNounPhrases(t *testing.T) {
-	ps := Extract(tagged(t, diplomacy), 5)
+	ps := Extract(nlptest.Tagged(t, diplomacy), 5)
 	got := make(map[string]bool)
 	var texts []string
 	for _, p := range ps {
@@ -118,13 +108,13 @@ func TestExtractEdgeCases(t *testing.T) {
 	if ps := Extract(text.Analyze(""), 5); len(ps) != 0 {
 		t.Errorf("empty text: %+v", ps)
 	}
-	if ps := Extract(tagged(t, article), 0); len(ps) != 0 {
+	if ps := Extract(nlptest.Tagged(t, article), 0); len(ps) != 0 {
 		t.Errorf("n=0: %+v", ps)
 	}
-	if ps := Extract(tagged(t, "It was what it was."), 5); len(ps) != 0 {
+	if ps := Extract(nlptest.Tagged(t, "It was what it was."), 5); len(ps) != 0 {
 		t.Errorf("stopwords only: %+v", ps)
 	}
-	short := tagged(t, "Parliament passed the budget.")
+	short := nlptest.Tagged(t, "Parliament passed the budget.")
 	ps := Extract(short, 10)
 	if len(ps) == 0 || len(ps) > 2 {
 		t.Errorf("short text: %+v", ps)
@@ -132,7 +122,7 @@ func TestExtractEdgeCases(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	doc := tagged(b, strings.Repeat(article+"\n", 5))
+	doc := nlptest.Tagged(b, strings.Repeat(article+"\n", 5))
 	e, err := Load()
 	if err != nil {
 		b.Fatal(err)
@@ -251,8 +241,8 @@ func TestExtractCancelled(t *testing.T) {
 // TestExtractLiveContext checks that a document with a context that is not
 // done gets the same phrases as one without.
 func TestExtractLiveContext(t *testing.T) {
-	want := Extract(tagged(t, article), 10)
-	doc := tagged(t, article).WithContext(context.Background())
+	want := Extract(nlptest.Tagged(t, article), 10)
+	doc := nlptest.Tagged(t, article).WithContext(context.Background())
 	got := Extract(doc, 10)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("with a context: %+v\nwithout: %+v", got, want)
@@ -275,7 +265,7 @@ func TestCascadeMatchesFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := tagged(t, article+"\n\n"+diplomacy+"\n\n"+longText(6000))
+	doc := nlptest.Tagged(t, article+"\n\n"+diplomacy+"\n\n"+longText(6000))
 	cands, _ := candidates(doc, newDocWords(doc))
 	nc := len(cands)
 	K0, M0 := cascadeTrees, cascadeKeep
@@ -297,7 +287,7 @@ func TestCascadeMatchesFull(t *testing.T) {
 // PageRank stops early on a 600-word article, and converging fully (up to
 // 200 iterations, no early stop) picks the same phrases.
 func TestPageRankConverges(t *testing.T) {
-	doc := tagged(t, strings.Repeat(article+"\n", 5))
+	doc := nlptest.Tagged(t, strings.Repeat(article+"\n", 5))
 	e, err := Load()
 	if err != nil {
 		t.Fatal(err)

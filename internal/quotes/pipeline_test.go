@@ -3,39 +3,21 @@ package quotes_test
 import (
 	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
-	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/quotes"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-var (
-	loadOnce sync.Once
-	tagger   *pos.Tagger
-	rec      *ner.Recognizer
-	loadErr  error
-)
-
 // pipeline runs the real stages: tokeniser, tagger, recogniser, entities,
-// quotes. It skips the test when a model is missing.
+// quotes.
 func pipeline(t testing.TB, s string) (*text.Document, []entity.Entity, []quotes.Quote) {
 	t.Helper()
-	loadOnce.Do(func() {
-		tagger, loadErr = pos.Load()
-		if loadErr == nil {
-			rec, loadErr = ner.Load()
-		}
-	})
-	if loadErr != nil {
-		t.Skipf("models not available: %v", loadErr)
-	}
-	doc := text.Analyze(s)
-	tagger.Tag(doc)
-	ents := entity.Resolve(doc, rec.Recognize(doc))
+	doc, ms := nlptest.Mentions(t, s)
+	ents := entity.Resolve(doc, ms)
 	return doc, ents, quotes.Extract(doc, ents)
 }
 

@@ -698,6 +698,7 @@
       const roles = (e.roles || []).map((r) => [r.title, r.affiliation].filter(Boolean).join(', ')).filter(Boolean);
       const s = sentiments[i] || e.sentiment;
       const country = e.countryCode ? el('span', { class: 'cc', title: regionName(e.countryCode) }, e.countryCode) : '';
+      const region = e.regionCode ? el('span', { class: 'muted small', title: 'ISO 3166-2 region' }, ' ' + e.regionCode) : '';
       const loc = e.location && (e.location.latitude || e.location.longitude)
         ? el('span', { class: 'muted small' }, ` ${e.location.latitude.toFixed(2)}, ${e.location.longitude.toFixed(2)}`) : '';
       tr.append(
@@ -706,7 +707,7 @@
         el('td', { class: 'num', 'data-label': 'Salience' }, meter(e.salience || 0, 1, (e.salience || 0).toFixed(3))),
         el('td', { class: 'num', 'data-label': 'Mentions', title: Object.entries(counts).map(([k, c]) => `${c} ${MENTION_TYPES[k] || k}`).join(', ') }, String(mentions.length)),
         el('td', { 'data-label': 'Roles' }, roles.join('; ')),
-        el('td', { 'data-label': 'Country' }, country || loc ? el('span', {}, country, loc) : ''),
+        el('td', { 'data-label': 'Country' }, country || region || loc ? el('span', {}, country, region, loc) : ''),
         el('td', { 'data-label': 'Sentiment' }, s ? sentimentChip(s) : ''),
       );
       // Pointing at or tabbing to a row outlines the entity's mentions.

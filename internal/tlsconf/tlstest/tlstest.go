@@ -51,22 +51,55 @@ func Write(dir string) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range []struct {
-		path, typ string
-		der       []byte
-	}{
-		{f.CA, "CERTIFICATE", caDER}, {f.ClientCA, "CERTIFICATE", ccaDER},
-		{f.ServerCert, "CERTIFICATE", srvDER}, {f.ServerKey, "PRIVATE KEY", srvKey},
-		{f.ClientCert, "CERTIFICATE", cliDER}, {f.ClientKey, "PRIVATE KEY", cliKey},
-	} {
-		if err := os.WriteFile(w.path, pem.EncodeToMemory(&pem.Block{Type: w.typ, Bytes: w.der}), 0o600); err != nil {
-			return nil, err
-		}
+	if err := writePEM(
+		pemFile{f.CA, "CERTIFICATE", caDER}, pemFile{f.ClientCA, "CERTIFICATE", ccaDER},
+		pemFile{f.ServerCert, "CERTIFICATE", srvDER}, pemFile{f.ServerKey, "PRIVATE KEY", srvKey},
+		pemFile{f.ClientCert, "CERTIFICATE", cliDER}, pemFile{f.ClientKey, "PRIVATE KEY", cliKey},
+	); err != nil {
+		return nil, err
 	}
 	f.Pool = x509.NewCertPool()
 	f.Pool.AddCert(ca)
 	f.Client, err = tls.LoadX509KeyPair(f.ClientCert, f.ClientKey)
 	return f, err
+}
+
+// WriteSelfSigned writes a self-signed certificate named name, valid from
+// notBefore to notAfter, and its key into dir (name.pem, name-key.pem):
+// for tests of certificates that are expired or not valid yet.
+func WriteSelfSigned(dir, name string, notBefore, notAfter time.Time) (certFile, keyFile string, err error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return "", "", err
+	}
+	serial++
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: name},
+		NotBefore: notBefore, NotAfter: notAfter, KeyUsage: x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return "", "", err
+	}
+	kder, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		return "", "", err
+	}
+	certFile, keyFile = filepath.Join(dir, name+".pem"), filepath.Join(dir, name+"-key.pem")
+	err = writePEM(pemFile{certFile, "CERTIFICATE", der}, pemFile{keyFile, "PRIVATE KEY", kder})
+	return certFile, keyFile, err
+}
+
+type pemFile struct {
+	path, typ string
+	der       []byte
+}
+
+func writePEM(fs ...pemFile) error {
+	for _, f := range fs {
+		if err := os.WriteFile(f.path, pem.EncodeToMemory(&pem.Block{Type: f.typ, Bytes: f.der}), 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 var serial int64 = 10

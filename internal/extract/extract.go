@@ -2,10 +2,27 @@
 // wraps go-trafilatura (with its readability and DOM-distiller fallbacks),
 // and keeps paragraphs: the text has one paragraph per block, separated by
 // a blank line, so that every later offset refers to the returned text.
+//
+// A cancelled call stops within a few milliseconds of CPU (issue 9: at
+// most 50 ms). The page is parsed 16 KB at a time between checks of the
+// context, then weighed: its bytes of text, ten-odd units per element and
+// an eighth of a unit per byte of script or style. A page of up to 80 K
+// units (about 75 KB of text, or 6,000 elements: the ordinary news page)
+// goes to go-trafilatura whole, with its date search and readability
+// fallback run apart; its longest step, which cannot be interrupted, costs
+// at most ~30 ms of CPU. A heavier page (up to the fetcher's 5 MiB) takes
+// the large-page path (large.go): the article's container is found by
+// scoring paragraphs on their length and link density, as readability
+// does, leaving out navigation, asides, footers, forms, hidden elements and
+// boxes named for comments, sharing, related stories or ads; it is
+// rendered as Text renders, and the metadata comes from go-trafilatura run
+// on a skeleton of the page (its head and the start of the body and of the
+// article), whose size is bounded. Both walks check the context every 256
+// nodes. On the large test pages its paragraphs agree with go-trafilatura's
+// (precision and recall 0.999-1.000; TestLargePathAgreement).
 package extract
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -59,7 +76,9 @@ func HTML(page []byte, pageURL string) (*Result, error) {
 // HTMLContext is HTML that stops early, returning ctx.Err(), once ctx is
 // done. It checks ctx between its phases (parsing, preparing the tree, the
 // extractor, rendering the text) and inside the ones it owns; the
-// extractor's own step (trafilatura.ExtractDocument) cannot be interrupted.
+// extractor's own step (trafilatura.ExtractDocument), which cannot be
+// interrupted, gets only pages light enough for it to take ~30 ms of CPU
+// at most: heavier ones take the large-page path (see the package doc).
 func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result, err error) {
 	if err := checkpoint(ctx, "start"); err != nil {
 		return nil, err
@@ -85,12 +104,22 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	// The page is UTF-8 already (the fetcher decodes it; API strings are
 	// UTF-8), so it is parsed here rather than by the extractor, which
 	// would re-decode it by the charset the page declares.
-	doc, err := html.Parse(bytes.NewReader(page))
+	doc, err := parse(ctx, page)
+	if cerr := checkpoint(ctx, "parsed"); cerr != nil {
+		return nil, cerr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
-	if err := checkpoint(ctx, "parsed"); err != nil {
+	weight, err := weigh(ctx, doc)
+	if err != nil {
 		return nil, err
+	}
+	if err := checkpoint(ctx, "weighed"); err != nil {
+		return nil, err
+	}
+	if weight > maxWeight {
+		return large(ctx, doc, opts)
 	}
 	markBlocks(doc)
 	var date time.Time
@@ -349,12 +378,16 @@ func Text(n *html.Node) string {
 }
 
 type textWriter struct {
+	skip  func(n *html.Node) bool // when set, the nodes it reports are left out
 	paras []string
 	cur   strings.Builder
 	space bool
 }
 
 func (w *textWriter) walk(n *html.Node) {
+	if w.skip != nil && w.skip(n) {
+		return
+	}
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data)

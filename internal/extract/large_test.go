@@ -53,6 +53,8 @@ func TestLargePageSameResult(t *testing.T) {
 		t.Skip("extracts 256 KB pages twice")
 	}
 	page := largePage(256 << 10)
+	defer func(v int) { maxWeight = v }(maxWeight)
+	maxWeight = 1 << 40 // the extractor, whole, not the large-page path
 	for _, c := range []struct {
 		name, page, url string
 		dated           bool
@@ -96,17 +98,36 @@ func undated(page string) string {
 	return strings.Replace(page, ", May 4, 2025</p>", "</p>", 1)
 }
 
+// BenchmarkHTMLLarge extracts 1 MB pages by the large-page path and, for
+// comparison, by the extractor whole (the "whole" cases), reporting the
+// CPU of the calling thread per MB of page.
 func BenchmarkHTMLLarge(b *testing.B) {
 	page := largePage(1 << 20)
-	for _, c := range []struct{ name, page string }{{"dated", page}, {"undated", undated(page)}} {
+	for _, c := range []struct {
+		name, page string
+		whole      bool
+	}{
+		{"dated", page, false}, {"undated", undated(page), false}, {"magazine", magazinePage(1 << 20), false},
+		{"markup", markupPage(1 << 20), false},
+		{"dated/whole", page, true}, {"undated/whole", undated(page), true}, {"magazine/whole", magazinePage(1 << 20), true},
+		{"markup/whole", markupPage(1 << 20), true},
+	} {
 		b.Run(c.name, func(b *testing.B) {
+			if c.whole {
+				defer func(v int) { maxWeight = v }(maxWeight)
+				maxWeight = 1 << 40
+			}
 			b.SetBytes(int64(len(c.page)))
 			b.ReportAllocs()
+			var cpu time.Duration
 			for b.Loop() {
-				if _, err := HTML([]byte(c.page), ""); err != nil {
-					b.Fatal(err)
-				}
+				cpu += cputime.Run(func() {
+					if _, err := HTML([]byte(c.page), ""); err != nil {
+						b.Fatal(err)
+					}
+				})
 			}
+			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N)/(float64(len(c.page))/(1<<20)), "cpu-ms/MB")
 		})
 	}
 }
@@ -188,4 +209,72 @@ func TestLargePageCancel(t *testing.T) {
 		}
 		t.Logf("cancel at %v: returned %v after it", after, end.Sub(at).Round(time.Millisecond))
 	}
+}
+
+// The large-page path against the extractor: the paragraphs each gives
+// on big pages of several shapes (and on the small test pages, through
+// the large-page path too) agree, and so does the metadata.
+func TestLargePathAgreement(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 512 KB pages twice")
+	}
+	defer func(v int) { maxWeight = v }(maxWeight)
+	for _, c := range []struct {
+		name  string
+		page  string
+		p, r  float64 // the least precision and recall of paragraphs
+		exact bool    // title, authors, date and site name
+	}{
+		{"long read", largePage(256 << 10), 0.98, 0.98, true},
+		{"magazine", magazinePage(512 << 10), 0.98, 0.98, true},
+		{"blog", blogPage(512 << 10), 0.98, 0.98, true},
+		{"live blog", liveBlogPage(512 << 10), 0.98, 0.98, true},
+		{"article.html", string(readPage(t, "article.html")), 0.95, 0.95, true},
+		{"german.html", string(readPage(t, "german.html")), 0.95, 0.95, true},
+		{"jsonld-only.html", string(readPage(t, "jsonld-only.html")), 0.95, 0.85, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			maxWeight = 1 << 40
+			want, err := HTML([]byte(c.page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			maxWeight = 0
+			got, err := HTML([]byte(c.page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, r := agreement(got.Text, want.Text)
+			t.Logf("paragraphs: precision %.3f, recall %.3f (%d paragraphs, the extractor %d)", p, r,
+				strings.Count(got.Text, "\n\n")+1, strings.Count(want.Text, "\n\n")+1)
+			if p < c.p || r < c.r {
+				t.Errorf("precision %.3f recall %.3f, want at least %.2f and %.2f", p, r, c.p, c.r)
+			}
+			g, w := got.Metadata, want.Metadata
+			if c.exact && (g.Title != w.Title || strings.Join(g.Authors, ";") != strings.Join(w.Authors, ";") ||
+				!g.PublishTime.Equal(w.PublishTime) || g.SiteName != w.SiteName || g.Language != w.Language) {
+				t.Errorf("metadata\n%+v, the extractor's\n%+v", g, w)
+			}
+		})
+	}
+}
+
+// agreement returns the precision and recall of the paragraphs of got
+// against those of want (each paragraph matched once).
+func agreement(got, want string) (p, r float64) {
+	left := map[string]int{}
+	nw := 0
+	for x := range strings.SplitSeq(want, "\n\n") {
+		left[x]++
+		nw++
+	}
+	ng, hit := 0, 0
+	for x := range strings.SplitSeq(got, "\n\n") {
+		ng++
+		if left[x] > 0 {
+			left[x]--
+			hit++
+		}
+	}
+	return float64(hit) / float64(ng), float64(hit) / float64(nw)
 }

@@ -173,29 +173,41 @@ func shapeHash(h uint64, s string) uint64 {
 
 func prepare(words []string, ws []word) {
 	for i, s := range words {
-		ws[i] = word{
-			w:     normHash(p.Seed(0), s),
-			suf3:  sufHash(p.Seed(0), s, 3),
-			shape: shapeHash(p.Seed(0), s),
-			cased: uint64(p.CasedClass(s)),
-		}
-		if clusters != nil {
-			ws[i].cl = wordclusters.KeyOf(s, false) // the key, for the loop below
-		}
+		ws[i] = hashWord(s)
 	}
 	if clusters == nil {
 		return
 	}
 	// the cluster lookups in a loop of their own: their loads overlap
 	for i, s := range words {
-		c, ok := clusters.Lookup(ws[i].cl)
-		if !ok && ws[i].cased != 3 {
-			c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
-		}
-		ws[i].cl = 0
-		if ok {
-			ws[i].cl = uint64(c[0])<<16 | uint64(c[1]) | 1<<40
-		}
+		resolveCluster(s, &ws[i])
+	}
+}
+
+// hashWord returns the hashes of word s; its cl holds the word's cluster
+// key until resolveCluster replaces it with the cluster ids.
+func hashWord(s string) word {
+	w := word{
+		w:     normHash(p.Seed(0), s),
+		suf3:  sufHash(p.Seed(0), s, 3),
+		shape: shapeHash(p.Seed(0), s),
+		cased: uint64(p.CasedClass(s)),
+	}
+	if clusters != nil {
+		w.cl = wordclusters.KeyOf(s, false)
+	}
+	return w
+}
+
+// resolveCluster looks up the clusters of word s (w from hashWord).
+func resolveCluster(s string, w *word) {
+	c, ok := clusters.Lookup(w.cl)
+	if !ok && w.cased != 3 {
+		c, ok = clusters.Lookup(wordclusters.KeyOf(s, true))
+	}
+	w.cl = 0
+	if ok {
+		w.cl = uint64(c[0])<<16 | uint64(c[1]) | 1<<40
 	}
 }
 
@@ -319,6 +331,67 @@ func staticFeatures(words []string, ws []word, i int, out []uint64) []uint64 {
 	if cur.cl != 0 {
 		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
 	}
+	if i+1 < len(ws) && ws[i+1].cl != 0 {
+		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	}
+	if i > 0 && ws[i-1].cl != 0 {
+		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
+	}
+	return out
+}
+
+// wordFeatures appends the keys of static features that depend on the
+// word s alone (cur is its prepared hashes), the same for each of its
+// tokens: with contextFeatures, the keys of staticFeatures.
+func wordFeatures(s string, cur word, out []uint64) []uint64 {
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, cur.w),
+		f1(tSuf1, sufHash(0, s, 1)),
+		f1(tSuf2, sufHash(0, s, 2)),
+		f1(tSuf3, cur.suf3),
+		f1(tSuf4, sufHash(0, s, 4)),
+		f1(tPre1, preHash(0, s, 1)),
+		f1(tPre2, preHash(0, s, 2)),
+		f1(tShape, cur.shape),
+	)
+	if cur.cl != 0 {
+		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
+	}
+	return out
+}
+
+// contextFeatures appends the keys of the static features of token i
+// that involve its neighbours or its position.
+func contextFeatures(ws []word, i int, out []uint64) []uint64 {
+	cur := ws[i]
+	w1, w2, s1 := hStart, hStart2, hStart
+	if i > 0 {
+		w1, s1 = ws[i-1].w, ws[i-1].suf3
+	}
+	if i > 1 {
+		w2 = ws[i-2].w
+	}
+	n1, n2, sn1 := hEnd, hEnd2, hEnd
+	if i+1 < len(ws) {
+		n1, sn1 = ws[i+1].w, ws[i+1].suf3
+	}
+	if i+2 < len(ws) {
+		n2 = ws[i+2].w
+	}
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	out = append(out,
+		f1(tWordM1, w1),
+		f1(tSufM1, s1),
+		f1(tWordM2, w2),
+		f1(tWordP1, n1),
+		f1(tSufP1, sn1),
+		f1(tWordP2, n2),
+		f2(tCased, cur.cased, first),
+	)
 	if i+1 < len(ws) && ws[i+1].cl != 0 {
 		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
 	}

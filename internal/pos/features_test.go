@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // The tagger scores staticFeatures and tagFeatures separately; together
@@ -24,6 +26,13 @@ func TestFeatureSplit(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("token %d (%s), tags %v: split features differ", i, words[i], prev)
 			}
+		}
+		want := staticFeatures(words, ws, i, nil)
+		got := contextFeatures(ws, i, wordFeatures(words[i], ws[i], nil))
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("token %d (%s): word and context features differ from the static ones", i, words[i])
 		}
 	}
 }
@@ -65,6 +74,31 @@ func TestTagWordsSameAsRef(t *testing.T) {
 		got := tg.TagWords(words[:n], nil)
 		if want := tagRef(tg, words[:n]); !slices.Equal(got, want) {
 			t.Fatalf("%d words: tags differ from the plain greedy tagger", n)
+		}
+	}
+}
+
+// Tag shares the word sums between the sentences of a document: its tags
+// must be those of the plain greedy tagger, sentence by sentence.
+func TestTagSameAsRef(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := text.Analyze(`Harbour workers in Ostend voted to strike on Monday. Workers said the vote was close.
+"Strike" was the word on every banner, and the harbour board said it would talk. Talk is cheap, a worker said.
+Monday's vote follows a 2021 strike; the board of the harbour had offered 3.5 % more.`)
+	tg.Tag(doc)
+	for _, s := range doc.Sentences {
+		var words []string
+		for _, tk := range doc.Tokens[s.First:s.Last] {
+			words = append(words, canon(tk.Text))
+		}
+		want := tagRef(tg, words)
+		for i, tk := range doc.Tokens[s.First:s.Last] {
+			if tk.POS != want[i] {
+				t.Errorf("%q: tag %s, the plain tagger says %s", tk.Text, tk.POS, want[i])
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ package pos
 import (
 	"bytes"
 	_ "embed"
+	"slices"
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/perceptron"
@@ -26,12 +27,31 @@ type buffers struct {
 	doc   *text.Document // being tagged (nil in TagWords), for Err
 	words []string
 	ws    []word
+	tid   []int32 // each token's word: its index in tw
 	feats []uint64
 	ends  []int   // end of each token's features, then of its rows
-	rows  []int32 // rows of the static features of a sentence
-	trows []int32 // rows of one token's tag features
-	sums  *[window]perceptron.Sums
+	rows  []int32 // rows of the context features of a window
+	trows []int32 // rows of one token's features
 	tags  []string
+
+	// The distinct words of the document (of the sentence in TagWords),
+	// their hashes and the sums of their word features: tokens of one
+	// word share them.
+	types map[string]int32
+	tw    []word
+	tstr  []string
+	tsums []perceptron.Sums
+	fresh []int32 // words whose sums are not made yet
+}
+
+// reset forgets the words of the previous document.
+func (b *buffers) reset() {
+	if b.types == nil {
+		b.types = map[string]int32{}
+	}
+	clear(b.types)
+	clear(b.tstr)
+	b.tw, b.tstr, b.tsums, b.fresh = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0]
 }
 
 // Load reads the embedded model.
@@ -72,6 +92,7 @@ func (t *Tagger) Model() *perceptron.Model { return t.m }
 func (t *Tagger) Tag(doc *text.Document) {
 	b := t.pool.Get().(*buffers)
 	defer t.pool.Put(b)
+	b.reset()
 	b.doc = doc
 	defer func() { b.doc = nil }()
 	tag := func(first, last int) {
@@ -97,39 +118,73 @@ func (t *Tagger) Tag(doc *text.Document) {
 	}
 }
 
-// static sums the features of tokens a..z-1 that do not depend on the
-// previous tags. Their rows are found for all the tokens first, so that
-// the memory loads of many tokens overlap.
-func (b *buffers) static(m *perceptron.Model, words []string, ws []word, a, z int) []perceptron.Sums {
+// prepare sets ws[i] and tid[i] for the tokens i of words[from:to],
+// hashing each word new to the document once.
+func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) {
+	nf := len(b.fresh)
+	for i := from; i < to; i++ {
+		s := words[i]
+		id, ok := b.types[s]
+		if !ok {
+			id = int32(len(b.tw))
+			b.types[s] = id
+			b.tw = append(b.tw, hashWord(s))
+			b.tstr = append(b.tstr, s)
+			b.fresh = append(b.fresh, id)
+		}
+		tid[i] = id
+	}
+	if clusters != nil {
+		// the cluster lookups in a loop of their own: their loads overlap
+		for _, id := range b.fresh[nf:] {
+			resolveCluster(b.tstr[id], &b.tw[id])
+		}
+	}
+	for i := from; i < to; i++ {
+		ws[i] = b.tw[tid[i]]
+	}
+}
+
+// static finds the rows of the features of tokens a..z-1 that do not
+// depend on the previous tags and sums the word features of the words
+// new since the last call. All the rows are found first, so that the
+// memory loads of many tokens overlap. The rows of token i's context
+// features are left in b.rows[ends[i-a-1]:ends[i-a]], from start for
+// i == a.
+func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) (ends []int, start int) {
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
+	for _, id := range b.fresh {
+		b.feats = wordFeatures(b.tstr[id], b.tw[id], b.feats)
+		b.ends = append(b.ends, len(b.feats))
+	}
+	nw := len(b.ends)
 	for i := a; i < z; i++ {
-		b.feats = staticFeatures(words, ws, i, b.feats)
+		b.feats = contextFeatures(ws, i, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
 	b.sink += m.TouchKeys(b.feats)
 	b.rows = b.rows[:0]
-	start := 0
 	for i, end := range b.ends {
 		b.rows = m.Find(b.feats[start:end], b.rows)
 		b.ends[i], start = len(b.rows), end
 	}
 	b.sink += m.Touch(b.rows)
-	if b.sums == nil {
-		b.sums = new([window]perceptron.Sums)
-	}
-	sums := b.sums[:z-a]
+	b.tsums = slices.Grow(b.tsums, len(b.fresh))[:len(b.tw)]
 	start = 0
-	for i, end := range b.ends {
-		sums[i] = perceptron.Sums{}
-		m.Add(&sums[i], b.rows[start:end])
+	for i, id := range b.fresh {
+		end := b.ends[i]
+		b.tsums[id] = perceptron.Sums{}
+		m.Add(&b.tsums[id], b.rows[start:end])
 		start = end
 	}
-	return sums
+	b.fresh = b.fresh[:0]
+	return b.ends[nw:], start
 }
 
 // TagWords tags one sentence of tokens, appending the tags to out.
 func (t *Tagger) TagWords(words []string, out []string) []string {
 	b := t.pool.Get().(*buffers)
+	b.reset()
 	cw := make([]string, len(words))
 	for i, w := range words {
 		cw[i] = canon(w)
@@ -144,29 +199,34 @@ func (t *Tagger) TagWords(words []string, out []string) []string {
 const window = 256
 
 func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
-	if cap(b.ws) < len(words) {
-		b.ws = make([]word, len(words)*2)
+	n := len(words)
+	if cap(b.ws) < n {
+		b.ws = make([]word, n*2)
+		b.tid = make([]int32, n*2)
 	}
-	ws := b.ws[:len(words)]
+	ws, tid := b.ws[:n], b.tid[:n]
 	prev, prev2 := -1, -2
 	ready := 0 // ws[:ready] are prepared
-	for a := 0; a < len(words); a += window {
+	for a := 0; a < n; a += window {
 		if a > 0 && b.doc != nil && b.doc.Err() != nil {
 			return out
 		}
-		z := min(a+window, len(words))
+		z := min(a+window, n)
 		// the features of a token look two tokens ahead
-		if end := min(z+2, len(words)); ready < end {
-			prepare(words[ready:end], ws[ready:end])
+		if end := min(z+2, n); ready < end {
+			b.prepare(words, ws, tid, ready, end)
 			ready = end
 		}
-		sums := b.static(t.m, words, ws, a, z)
+		ends, start := b.static(t.m, ws, tid, a, z)
 		for i := a; i < z; i++ {
-			s := &sums[i-a]
+			end := ends[i-a]
+			s := b.tsums[tid[i]]
+			b.trows = append(b.trows[:0], b.rows[start:end]...)
+			start = end
 			b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
-			b.trows = t.m.Find(b.feats, b.trows[:0])
-			t.m.Add(s, b.trows)
-			best := t.m.Best(s)
+			b.trows = t.m.Find(b.feats, b.trows)
+			t.m.Add(&s, b.trows)
+			best := t.m.Best(&s)
 			out = append(out, t.m.Labels[best])
 			prev2, prev = prev, best
 		}

@@ -5,21 +5,23 @@
 //
 // A cancelled call stops within a few milliseconds of CPU (issue 9: at
 // most 50 ms). The page is parsed 16 KB at a time between checks of the
-// context, then weighed: its bytes of text, ten-odd units per element and
-// an eighth of a unit per byte of script or style. A page of up to 80 K
-// units (about 75 KB of text, or 6,000 elements: the ordinary news page)
-// goes to go-trafilatura whole, with its date search and readability
-// fallback run apart; its longest step, which cannot be interrupted, costs
-// at most ~30 ms of CPU. A heavier page (up to the fetcher's 5 MiB) takes
-// the large-page path (large.go): the article's container is found by
-// scoring paragraphs on their length and link density, as readability
-// does, leaving out navigation, asides, footers, forms, hidden elements and
-// boxes named for comments, sharing, related stories or ads; it is
-// rendered as Text renders, and the metadata comes from go-trafilatura run
-// on a skeleton of the page (its head and the start of the body and of the
-// article), whose size is bounded. Both walks check the context every 256
-// nodes. On the large test pages its paragraphs agree with go-trafilatura's
-// (precision and recall 0.999-1.000; TestLargePathAgreement).
+// context, then weighed: a unit per byte of text, 8 per element, 2 per
+// attribute, and a fraction per byte of script, style, comment or long
+// attribute (weigh). A page of up to 96 K units (about 90 KB of text, or
+// 8,000 elements of two attributes: most news pages) goes to go-trafilatura
+// whole, with its date search and readability fallback run apart; its
+// longest step, which cannot be interrupted, then costs at most ~35 ms of
+// CPU. A heavier page (up to the fetcher's 5 MiB) takes the large-page path
+// (large.go): the article's container is found by scoring paragraphs on
+// their length and link density, as readability does, leaving out
+// navigation, asides, footers, forms, hidden elements and boxes named for
+// comments, sharing, related stories or ads; it is rendered as Text
+// renders, and the metadata comes from go-trafilatura run on a skeleton of
+// the page (its head and the start of the body and of the article), whose
+// size is bounded. Both walks check the context every 256 nodes. On the
+// large test pages its paragraphs agree with go-trafilatura's (precision
+// and recall 0.999-1.000; TestLargePathAgreement), and it costs ~30 ms of
+// CPU per MB where go-trafilatura costs 460-1,090 (BenchmarkHTMLLarge).
 package extract
 
 import (
@@ -30,6 +32,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
 	readability "github.com/go-shiori/go-readability"
@@ -77,7 +80,7 @@ func HTML(page []byte, pageURL string) (*Result, error) {
 // done. It checks ctx between its phases (parsing, preparing the tree, the
 // extractor, rendering the text) and inside the ones it owns; the
 // extractor's own step (trafilatura.ExtractDocument), which cannot be
-// interrupted, gets only pages light enough for it to take ~30 ms of CPU
+// interrupted, gets only pages light enough for it to take ~35 ms of CPU
 // at most: heavier ones take the large-page path (see the package doc).
 func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result, err error) {
 	if err := checkpoint(ctx, "start"); err != nil {
@@ -379,6 +382,7 @@ func Text(n *html.Node) string {
 
 type textWriter struct {
 	skip  func(n *html.Node) bool // when set, the nodes it reports are left out
+	more  func() bool             // when set, asked between pieces of a long text, which stops on false
 	paras []string
 	cur   strings.Builder
 	space bool
@@ -390,7 +394,20 @@ func (w *textWriter) walk(n *html.Node) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		w.text(n.Data)
+		if w.more == nil {
+			w.text(n.Data)
+			return
+		}
+		for s := n.Data; s != ""; {
+			piece := prefix(s, textPiece)
+			if piece == "" { // a broken character at the cut
+				piece = s[:min(len(s), utf8.UTFMax)]
+			}
+			w.text(piece)
+			if s = s[len(piece):]; s != "" && !w.more() {
+				return
+			}
+		}
 		return
 	case html.ElementNode:
 		switch elementAtom(n) {
@@ -414,6 +431,10 @@ func (w *textWriter) walk(n *html.Node) {
 		w.endBlock()
 	}
 }
+
+// textPiece is how much of a text node a textWriter with more set writes
+// between two calls of it.
+const textPiece = 16 << 10
 
 // elementAtom returns n's atom. The extractor builds new elements by name
 // only, leaving DataAtom unset.

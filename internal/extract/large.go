@@ -33,17 +33,26 @@ import (
 //     bounded, so its metadata rules, date search and language detection
 //     see the page's head and the start of the article.
 
-// maxWeight is the heaviest page the extractor gets whole: about 30 ms of
-// its CPU. A variable for the tests.
-var maxWeight = 80 << 10
+// maxWeight is the heaviest page the extractor gets whole: its longest
+// step then takes 20-36 ms of CPU (TestCancelCPU's pages "at the gate",
+// measured on a busy machine). A variable for the tests.
+var maxWeight = 96 << 10
 
-// elementWeight and scriptShare weigh an element and a byte of script or
-// style against a byte of text: the extractor spends about ten times as
-// much on an element as on a byte of text, and the date search a twelfth
-// as much on a byte of script (which the extractor drops at once).
+// elementWeight, attrWeight, scriptShare and rawShare weigh an element,
+// an attribute, a byte of script or style, and a byte of a long attribute
+// or a comment against a byte of text: the extractor spends several times
+// as much on an element as on a byte of text, and twice as much on an
+// attribute; the date search and the readability fallback spend an eighth
+// as much on a byte of script (which the extractor drops at once) and a
+// fifth as much on a byte of an attribute over shortAttr bytes (a data:
+// URI, a long class list) or of a comment. (Calibrated on the shapes of
+// TestCancelCPU so that each costs about the same at maxWeight.)
 const (
-	elementWeight = 13
+	elementWeight = 8
+	attrWeight    = 2
 	scriptShare   = 8
+	rawShare      = 4
+	shortAttr     = 100
 )
 
 // checkEvery is how many nodes the large-page walks visit between checks
@@ -95,32 +104,47 @@ func (t *ticker) tick() bool {
 	return t.err == nil
 }
 
+// now checks ctx at once, and reports whether the walk may go on.
+func (t *ticker) now() bool {
+	if t.err == nil {
+		t.err = t.ctx.Err()
+	}
+	return t.err == nil
+}
+
 // weigh returns the weight of a page: its bytes of text, its elements
-// (elementWeight each) and its bytes of script and style (a scriptShare
-// of one each). It stops, returning ctx.Err(), once ctx is done.
+// (elementWeight each) and attributes (attrWeight each), its bytes of script and style (a scriptShare of
+// one each) and of long attributes and comments (a rawShare). It stops,
+// returning ctx.Err(), once ctx is done.
 func weigh(ctx context.Context, doc *html.Node) (int, error) {
 	t := ticker{ctx: ctx}
-	text, elems, script := 0, 0, 0
-	var walk func(n *html.Node, raw bool)
-	walk = func(n *html.Node, raw bool) {
+	text, elems, attrs, script, raw := 0, 0, 0, 0, 0
+	var walk func(n *html.Node, inScript bool)
+	walk = func(n *html.Node, inScript bool) {
 		for c := n.FirstChild; c != nil && t.tick(); c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				if raw {
+				if inScript {
 					script += len(c.Data)
 				} else {
 					text += len(c.Data)
 				}
 			case html.ElementNode:
 				elems++
-				walk(c, raw || c.DataAtom == atom.Script || c.DataAtom == atom.Style)
+				attrs += len(c.Attr)
+				for _, a := range c.Attr {
+					raw += max(0, len(a.Key)+len(a.Val)-shortAttr)
+				}
+				walk(c, inScript || c.DataAtom == atom.Script || c.DataAtom == atom.Style)
+			case html.CommentNode:
+				raw += len(c.Data)
 			default:
-				walk(c, raw)
+				walk(c, inScript)
 			}
 		}
 	}
 	walk(doc, false)
-	return text + elementWeight*elems + script/scriptShare, t.err
+	return text + elementWeight*elems + attrWeight*attrs + script/scriptShare + raw/rawShare, t.err
 }
 
 // stats are what the scoring walk learns of an element's subtree.
@@ -236,7 +260,7 @@ func skipped(n *html.Node) bool {
 				return true
 			}
 		case "style":
-			v := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			v := strings.ToLower(strings.ReplaceAll(prefix(a.Val, maxAttr), " ", ""))
 			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
 				return true
 			}
@@ -260,7 +284,7 @@ func boilerplate(n *html.Node) bool {
 		if a.Key != "class" && a.Key != "id" && a.Key != "role" {
 			continue
 		}
-		for _, name := range strings.Fields(strings.ToLower(a.Val)) {
+		for _, name := range strings.Fields(strings.ToLower(prefix(a.Val, maxAttr))) {
 			if boxNames[name] {
 				return true
 			}
@@ -359,7 +383,7 @@ func findBody(doc *html.Node) *html.Node {
 // the scorer dropped, skipped elements, lists of links, and repeated
 // paragraphs.
 func (s *scorer) render(container *html.Node) (string, error) {
-	var w textWriter
+	w := textWriter{more: s.now}
 	w.skip = func(n *html.Node) bool {
 		if !s.tick() {
 			return true
@@ -409,6 +433,7 @@ const (
 	skelBodyText   = 8 << 10
 	skelContent    = 600
 	skelContentTxt = 16 << 10
+	skelDepth      = 48
 )
 
 // skeleton returns a copy of doc bounded in size for the extractor's
@@ -432,10 +457,10 @@ func skeleton(doc, container *html.Node) *html.Node {
 			switch {
 			case c.Type == html.ElementNode && c.DataAtom == atom.Head:
 				sk.elems, sk.text = skelHead, skelHeadText
-				root.AppendChild(sk.copy(c))
+				root.AppendChild(sk.copy(c, 0))
 			case c.Type == html.ElementNode && c.DataAtom == atom.Body:
 				sk.elems, sk.text = skelBody, skelBodyText
-				root.AppendChild(sk.copy(c))
+				root.AppendChild(sk.copy(c, 0))
 			}
 		}
 	}
@@ -448,13 +473,37 @@ type skel struct {
 	elems, text int // left to copy
 }
 
+// shallow copies n without its children, and with at most maxAttrs
+// attributes of at most maxAttr bytes each.
 func shallow(n *html.Node) *html.Node {
-	return &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace, Attr: append([]html.Attribute(nil), n.Attr...)}
+	out := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	for _, a := range n.Attr[:min(len(n.Attr), maxAttrs)] {
+		a.Val = prefix(a.Val, maxAttr)
+		out.Attr = append(out.Attr, a)
+	}
+	return out
 }
 
-// copy copies n and as much of its subtree as the budget allows, and
-// always the path to the container.
-func (s *skel) copy(n *html.Node) *html.Node {
+// maxAttr is the most of an attribute's value that the large-page path
+// looks at, and maxAttrs the most attributes of an element it copies into
+// the skeleton: a class list or a meta tag is shorter; a data: URI is no
+// metadata.
+const (
+	maxAttr  = 1 << 10
+	maxAttrs = 32
+)
+
+// prefix returns s cut to at most n bytes, at a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}
+
+// copy copies n and as much of its subtree as the budget allows, down to
+// skelDepth levels below the body, and always the path to the container.
+func (s *skel) copy(n *html.Node, depth int) *html.Node {
 	out := shallow(n)
 	s.elems--
 	if n == s.container {
@@ -474,17 +523,14 @@ func (s *skel) copy(n *html.Node) *html.Node {
 		pathDone = pathDone || c == path
 		switch c.Type {
 		case html.TextNode:
-			t := c.Data
-			if len(t) > s.text {
-				t = strings.ToValidUTF8(t[:s.text], "")
-			}
+			t := prefix(c.Data, s.text)
 			s.text -= len(t)
 			out.AppendChild(&html.Node{Type: html.TextNode, Data: t})
 		case html.ElementNode:
-			if c != path && (c.DataAtom == atom.Style || c.DataAtom == atom.Script && !jsonLD(c)) {
+			if c != path && (depth >= skelDepth || c.DataAtom == atom.Style || c.DataAtom == atom.Script && !jsonLD(c)) {
 				continue
 			}
-			out.AppendChild(s.copy(c))
+			out.AppendChild(s.copy(c, depth+1))
 		}
 	}
 	return out
@@ -493,7 +539,7 @@ func (s *skel) copy(n *html.Node) *html.Node {
 // jsonLD reports whether the script n holds JSON-LD metadata.
 func jsonLD(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if a.Key == "type" && strings.Contains(strings.ToLower(a.Val), "ld+json") {
+		if a.Key == "type" && strings.Contains(strings.ToLower(prefix(a.Val, maxAttr)), "ld+json") {
 			return true
 		}
 	}

@@ -212,3 +212,47 @@ func markupPage(n int) string {
 	b.WriteString("</div></body></html>")
 	return b.String()
 }
+
+// Pages of n bytes or so built to be hard on one step or another: a short
+// article beside n bytes of data: URIs, one class list, one comment, a
+// 500-deep nesting repeated, elements of 50 attributes, a table of small
+// cells; or an article that is one text node, or one <pre>.
+var hardPages = map[string]func(n int) string{
+	"data URIs": func(n int) string {
+		img := `<img src="data:image/png;base64,` + strings.Repeat("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg", 400) + `">`
+		return hardHead + shortArticle + strings.Repeat(img, max(1, n/len(img))) + "</body></html>"
+	},
+	"class list": func(n int) string {
+		return hardHead + `<div class="` + strings.Repeat("a-b c-d ", n/8) + `">` + shortArticle + "</div></body></html>"
+	},
+	"comment": func(n int) string {
+		return hardHead + "<!--" + strings.Repeat("x y z ", n/6) + "-->" + shortArticle + "</body></html>"
+	},
+	"deep": func(n int) string {
+		unit := strings.Repeat("<div>", 400) + "<p>Deep text that goes on for a while, with words, commas and more.</p>" + strings.Repeat("</div>", 400)
+		return hardHead + shortArticle + strings.Repeat(unit, max(1, n/len(unit))) + "</body></html>"
+	},
+	"attributes": func(n int) string {
+		var b strings.Builder
+		b.WriteString("<span")
+		for i := range 50 {
+			fmt.Fprintf(&b, ` data-x%d="v"`, i)
+		}
+		b.WriteString("></span>")
+		return hardHead + shortArticle + strings.Repeat(b.String(), max(1, n/b.Len())) + "</body></html>"
+	},
+	"table": func(n int) string {
+		return hardHead + shortArticle + "<table>" + strings.Repeat("<tr><td>1</td><td>two</td><td>3.5</td></tr>", n/44) + "</table></body></html>"
+	},
+	"one text node": func(n int) string {
+		return hardHead + "<article><h1>Big</h1><p>" + strings.Repeat("The council met on Tuesday, and most members said they would support it. ", n/72) + "</p></article></body></html>"
+	},
+	"pre": func(n int) string {
+		return hardHead + "<pre>" + strings.Repeat("line of code(x, y);\n", n/20) + "</pre>" + shortArticle + "</body></html>"
+	},
+}
+
+const (
+	hardHead     = "<!doctype html><html><head><title>Small story</title></head><body>"
+	shortArticle = "<article><h1>Small story</h1><p>The council met on Tuesday to discuss the plan for the harbour, and most members said they would support it if the budget allowed.</p>\n<p>Work on the new quay is due to start in the spring, and the port expects it to take two years.</p></article>"
+)

@@ -25,7 +25,6 @@ import (
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/cputime"
-	"github.com/lector-nlp/lector/internal/extract"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -269,11 +268,12 @@ func measureCancel(p *stageProbe, label, want string, trigger func() bool, call 
 
 // uncheckedStages are the stages known not to look at the cancel while
 // they run, with why: their overruns are reported, not failed. The others
-// must stop within cancelBound of CPU.
-var uncheckedStages = map[string]string{
-	"source": "HTML extraction checks the cancel only between its phases: go-trafilatura's core step (about 280 ms of CPU on a 1 MB page) cannot be interrupted",
-	"text":   "text.Analyze (the tokeniser, internal/text) takes no context",
-}
+// must stop within cancelBound of CPU. None is listed: the source stage's
+// HTML extraction checks the cancel (internal/extract's TestCancelCPU),
+// and the text stage's tokeniser, which takes no context, costs ~14 ms of
+// CPU on a whole 1 MB article (TestLargeArticleUncancellableParts), so a
+// cancel during it is seen in time.
+var uncheckedStages = map[string]string{}
 
 // cancelPoints are the fixed delays after which the tests cancel.
 var cancelPoints = []time.Duration{100 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, time.Second}
@@ -309,7 +309,10 @@ func checkOutcomes(t *testing.T, outs []cancelOutcome) {
 // TestCancelLargeArticle measures issue 9's "a cancelled call stops its
 // work promptly" in the engine: a 1 MB English article with every feature
 // is cancelled 100 ms, 300 ms, 600 ms and 1 s into its analysis (with
-// -cancel-stages, also a quarter into every stage), and the test reports
+// -cancel-stages, also a quarter into every stage), and the same article
+// as a web page (an HTML source, extracted by the source stage) 10, 40
+// and 100 ms in (with -cancel-stages, also an eighth, a quarter and half
+// into the source stage); the test reports
 // which stage was running, the CPU its thread spent after the cancel, how
 // long it and the call went on, and the CPU the whole process spent until
 // the call returned. A stage whose thread spends more than 50 ms of CPU
@@ -340,6 +343,42 @@ func TestCancelLargeArticle(t *testing.T) {
 		outs = append(outs, measureAgain(func() cancelOutcome {
 			return measureCancel(p, fmt.Sprintf("engine +%v", at), "", sleepFor(at), call)
 		}))
+	}
+	// the same article as a web page: the source stage extracts it
+	htmlReq := &pipeline.Request{Source: pipeline.SourceHTML, Content: articlePage(art), PublishTime: req.PublishTime}
+	htmlCall := func(ctx context.Context) error {
+		_, err := eng.Analyze(ctx, htmlReq, nil)
+		return err
+	}
+	for _, at := range []time.Duration{10 * time.Millisecond, 40 * time.Millisecond, 100 * time.Millisecond} {
+		outs = append(outs, measureAgain(func() cancelOutcome {
+			return measureCancel(p, fmt.Sprintf("html +%v", at), "", sleepFor(at), htmlCall)
+		}))
+	}
+	if *cancelStages {
+		p.reset("")
+		res, err := eng.Analyze(context.Background(), htmlReq, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tm := range res.Timings {
+			if tm.Stage != "source" {
+				continue // the others run as on the text
+			}
+			t.Logf("uncancelled: a %d-byte page, %d bytes of text extracted; source %v wall", len(htmlReq.Content), len(res.Analysis.Text),
+				tm.Duration.Round(time.Millisecond))
+			for _, part := range []time.Duration{8, 4, 2} { // an eighth, a quarter and half into it
+				outs = append(outs, measureCancel(p, fmt.Sprintf("html in source/%d", part), "source", func() bool {
+					select {
+					case <-p.started:
+						time.Sleep(tm.Duration / part)
+						return true
+					case <-time.After(time.Minute):
+						return false
+					}
+				}, htmlCall))
+			}
+		}
 	}
 	if *cancelStages {
 		p.reset("")
@@ -493,9 +532,10 @@ func waitIdle(p *stageProbe) {
 }
 
 // TestLargeArticleUncancellableParts measures on 1 MB what cannot be
-// cancelled half-way: the tokeniser (text.Analyze) and the HTML
-// extraction of the source stage. They bound how late a cancel can take
-// effect when it arrives during them.
+// cancelled half-way: the tokeniser (text.Analyze). It bounds how late a
+// cancel can take effect when it arrives during it. (The HTML extraction
+// of the source stage checks the cancel: TestCancelLargeArticle cancels
+// it, and internal/extract's TestCancelCPU measures it.)
 func TestLargeArticleUncancellableParts(t *testing.T) {
 	if testing.Short() || raceSlowdown > 1 {
 		t.Skip("measures CPU time on a 1 MB article")
@@ -516,23 +556,16 @@ func TestLargeArticleUncancellableParts(t *testing.T) {
 	if best > cancelBound {
 		t.Logf("    over %v: a cancel during tokenisation takes effect up to %v late (internal/text has no cancel check)", cancelBound, best.Round(time.Millisecond))
 	}
+}
 
+// articlePage wraps an article's paragraphs in a web page, with a menu,
+// a sidebar and a footer around it.
+func articlePage(art string) string {
 	var page strings.Builder
 	page.WriteString("<!doctype html><html><head><title>The long read</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>The long read</h1>\n")
 	for para := range strings.SplitSeq(art, "\n\n") {
 		page.WriteString("<p>" + html.EscapeString(para) + "</p>\n")
 	}
-	page.WriteString("</article><footer>© The Harbourton Herald</footer></body></html>")
-	unlock = cputime.LockThread()
-	c0 := cputime.Thread()
-	res, err := extract.HTML([]byte(page.String()), "") // once: 0.7 s of CPU
-	cpu := cputime.Thread() - c0
-	unlock()
-	if err != nil || len(res.Text) < len(art)*9/10 {
-		t.Fatalf("extracted %d bytes of %d: %v", len(res.Text), len(art), err)
-	}
-	t.Logf("HTML extraction (the source stage) of a %d-byte page: %v of CPU", page.Len(), cpu.Round(time.Millisecond))
-	if cpu > cancelBound {
-		t.Logf("    over %v: a cancel during extraction takes effect up to %v (of CPU) late (internal/extract has no cancel check)", cancelBound, cpu.Round(time.Millisecond))
-	}
+	page.WriteString("</article><aside><h3>Most read</h3><ul><li><a href=\"/a\">Ferry prices rise</a></li></ul></aside><footer>© The Harbourton Herald</footer></body></html>")
+	return page.String()
 }

@@ -333,6 +333,9 @@ func large(ctx context.Context, doc *html.Node, opts trafilatura.Options) (*Resu
 			return nil, ErrNoContent
 		}
 	}
+	if leafBlock(container) && container.Parent != nil && container.Parent.Type == html.ElementNode {
+		container = container.Parent // one long paragraph: its article, with the headline
+	}
 	text, err := s.render(container)
 	if err != nil {
 		return nil, err
@@ -340,7 +343,7 @@ func large(ctx context.Context, doc *html.Node, opts trafilatura.Options) (*Resu
 	if err := checkpoint(ctx, "rendered"); err != nil {
 		return nil, err
 	}
-	if !prose(text) {
+	if !prose(prefix(text, 64<<10)) { // its start tells, in bounded time
 		return nil, ErrNoContent
 	}
 	skel := skeleton(doc, container)
@@ -364,6 +367,16 @@ func large(ctx context.Context, doc *html.Node, opts trafilatura.Options) (*Resu
 		return nil, err
 	}
 	return res, nil
+}
+
+// leafBlock reports whether n is a paragraph rather than a box of them.
+func leafBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Blockquote, atom.Li, atom.Td, atom.Th, atom.Dd, atom.Dt,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 func findBody(doc *html.Node) *html.Node {

@@ -200,7 +200,8 @@ func TestCancelStopsWork(t *testing.T) {
 // are refused (UNAVAILABLE or a refused connection), never cut half-way;
 // Run returns nil.
 func TestShutdownUnderLoad(t *testing.T) {
-	ts := mustStart(t, func(c *Config) { c.MaxConcurrency = 4 })
+	// every held call needs a slot of its own (the default is 2 per CPU)
+	ts := mustStart(t, func(c *Config) { c.MaxConcurrency, c.MaxInFlight = 4, 8 })
 	ctx := ctxTimeout(t, 20*time.Second)
 	const held = 4
 	var wg sync.WaitGroup

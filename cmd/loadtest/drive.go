@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -203,15 +204,17 @@ func (t *target) callWith(ctx context.Context, mode string, worker int, rec *rec
 			rec.failure("transport")
 			return
 		}
-		_, err = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+			resp.Body.Close()
 			rec.failure("HTTP " + strconv.Itoa(resp.StatusCode))
 			if resp.StatusCode == http.StatusTooManyRequests && honourRetry {
-				sleepCtx(ctx, 100*time.Millisecond)
+				sleepCtx(ctx, restRetryDelay(resp.Header, body))
 			}
 			return
 		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
 		if err != nil {
 			rec.failure("read body")
 			return
@@ -250,6 +253,12 @@ func (t *target) driveStream(ctx context.Context, worker, inFlight int, b *bound
 			mu.Unlock()
 			if e := resp.GetError(); e != nil {
 				rec.failure(codeName(e.GetCode()))
+				if d, shed := retryDelay(status.FromProto(e)); shed {
+					// the article's place in flight stays taken for the
+					// server's retry hint, as a unary caller waits
+					time.AfterFunc(d, func() { <-tokens })
+					continue
+				}
 			} else if ok {
 				rec.success(time.Since(t0))
 			}
@@ -280,9 +289,16 @@ func (t *target) driveStream(ctx context.Context, worker, inFlight int, b *bound
 // backOff waits as a well-behaved client does after RESOURCE_EXHAUSTED:
 // the server's RetryInfo delay, or 100 ms.
 func backOff(ctx context.Context, err error) {
-	st := status.Convert(err)
+	if d, shed := retryDelay(status.Convert(err)); shed {
+		sleepCtx(ctx, d)
+	}
+}
+
+// retryDelay reports whether st is RESOURCE_EXHAUSTED and the delay to wait
+// before the next call: its RetryInfo, or 100 ms.
+func retryDelay(st *status.Status) (time.Duration, bool) {
 	if st.Code() != codes.ResourceExhausted {
-		return
+		return 0, false
 	}
 	d := 100 * time.Millisecond
 	for _, det := range st.Details() {
@@ -290,7 +306,32 @@ func backOff(ctx context.Context, err error) {
 			d = ri.GetRetryDelay().AsDuration()
 		}
 	}
-	sleepCtx(ctx, d)
+	return d, true
+}
+
+// restRetryDelay is the wait after an HTTP 429: the RetryInfo of the
+// google.rpc.Status body (the hint a gRPC caller gets), else Retry-After
+// (whole seconds), else 100 ms.
+func restRetryDelay(h http.Header, body []byte) time.Duration {
+	var st struct {
+		Details []struct {
+			Type       string `json:"@type"`
+			RetryDelay string `json:"retryDelay"`
+		} `json:"details"`
+	}
+	if json.Unmarshal(body, &st) == nil {
+		for _, d := range st.Details {
+			if strings.HasSuffix(d.Type, "/google.rpc.RetryInfo") {
+				if v, err := time.ParseDuration(d.RetryDelay); err == nil {
+					return v
+				}
+			}
+		}
+	}
+	if secs, err := strconv.Atoi(h.Get("Retry-After")); err == nil {
+		return time.Duration(secs) * time.Second
+	}
+	return 100 * time.Millisecond
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) {

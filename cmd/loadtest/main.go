@@ -16,8 +16,10 @@
 //
 // Every run is bounded: by -duration, or by -requests calls per cell.
 // Closed-loop callers that get RESOURCE_EXHAUSTED (HTTP 429) wait the
-// server's RetryInfo delay (100 ms over REST) before their next call, as a
-// well-behaved client does; the -overload run does not wait.
+// server's RetryInfo delay before their next call, as a well-behaved client
+// does: over REST the one in the error body; on the bidirectional stream
+// the refused article's place in flight stays taken that long. The
+// -overload run does not wait.
 package main
 
 import (

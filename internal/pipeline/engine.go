@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -8,7 +9,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/fetch"
@@ -51,6 +51,9 @@ type Request struct {
 	// SummarySentences and KeyPhraseCount are options; zero means default.
 	SummarySentences int
 	KeyPhraseCount   int
+
+	// page is the fetched page of a URL source (see Engine.fetchPage).
+	page *fetch.Page
 }
 
 // Default option values.
@@ -67,17 +70,31 @@ type Config struct {
 	// page; zero means no limit.
 	MaxTextBytes int
 	// MaxInFlight limits the analyses running at once; further calls queue
-	// for a slot. Zero means 4 per CPU.
+	// for a slot. Zero means DefaultInFlightPerCPU per CPU. An analysis is
+	// pure CPU work (a URL source is fetched before it takes a slot), so
+	// more analyses than cores only make each one take longer.
 	MaxInFlight int
 	// MaxQueue limits the calls waiting for a slot; a call that finds the
 	// queue full fails at once with KindOverloaded (reason OVERLOADED).
-	// Zero means MaxInFlight; negative means no queue: a call fails as soon
-	// as every slot is taken.
+	// Zero means MaxInFlight, so a call that is admitted waits for about
+	// one analysis at most; negative means no queue: a call fails as soon as
+	// every slot is taken.
 	MaxQueue int
 	// MaxWait limits how long a call waits in the queue before it fails with
 	// KindOverloaded; the caller's deadline, when sooner, ends the wait with
-	// KindDeadline instead. Zero means 1 second.
+	// KindDeadline instead. Zero means adaptive: four times the moving
+	// average of the analysis time, between 50 ms and 1 s. A call whose
+	// expected wait (the calls ahead of it times the average analysis time,
+	// over MaxInFlight) is over the bound, or whose deadline is sooner than
+	// that wait plus one average analysis, fails at once instead of
+	// waiting in vain.
 	MaxWait time.Duration
+	// MaxFetches limits the article URLs being fetched at once. A fetch
+	// holds no analysis slot, so a slow site never keeps articles from
+	// being analysed; a fetched page waits for a slot like any other call.
+	// Further URL calls wait for a fetch as they would for a slot. Zero
+	// means DefaultMaxFetches.
+	MaxFetches int
 	// Fetch configures the fetching of URL sources: limits, timeouts and
 	// the addresses admitted despite being private or loopback.
 	Fetch fetch.Options
@@ -101,14 +118,12 @@ type Engine struct {
 	failed   map[string]error
 	all      []Stage // as configured, for capabilities
 	maxBytes int
-	slots    chan struct{}
+	adm      admission
 
-	// Admission control (see acquire).
-	maxQueue int
-	maxWait  time.Duration
-	waiting  atomic.Int64
-	avgRun   atomic.Int64 // moving average of the time an analysis holds a slot, ns
-	shed     atomic.Int64 // calls refused as overloaded since start
+	// URL sources are fetched before the analysis takes a slot, at most
+	// cap(fetches) at once.
+	fetcher *fetch.Fetcher
+	fetches chan struct{}
 }
 
 type loadedStage struct {
@@ -183,23 +198,29 @@ func New(cfg Config) (*Engine, error) {
 	}
 	n := cfg.MaxInFlight
 	if n <= 0 {
-		n = 4 * runtime.GOMAXPROCS(0)
+		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 	}
-	e.slots = make(chan struct{}, n)
-	e.maxQueue = cfg.MaxQueue
-	if e.maxQueue == 0 {
-		e.maxQueue = n
+	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cfg.MaxWait}
+	if e.adm.maxQueue == 0 {
+		e.adm.maxQueue = n
 	}
-	e.maxWait = cfg.MaxWait
-	if e.maxWait <= 0 {
-		e.maxWait = DefaultMaxWait
-	}
+	e.fetcher = fetch.New(cfg.Fetch)
+	e.fetches = make(chan struct{}, cmp.Or(max(cfg.MaxFetches, 0), DefaultMaxFetches))
 	return e, nil
 }
 
-// DefaultMaxWait is the longest a call waits for a slot when Config.MaxWait
-// is zero.
-const DefaultMaxWait = time.Second
+// Admission defaults (see Config).
+const (
+	// DefaultInFlightPerCPU is the analyses running at once per CPU when
+	// Config.MaxInFlight is zero: two keep every core busy while the
+	// service decodes and encodes other calls around them.
+	DefaultInFlightPerCPU = 2
+	// DefaultMaxFetches is the article URLs fetched at once when
+	// Config.MaxFetches is zero. Fetches are network waits, not CPU; the
+	// bound keeps the pages held in memory at most this many times the
+	// page limit.
+	DefaultMaxFetches = 16
+)
 
 // RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
 // the caller should wait before trying again. The service returns it to the
@@ -211,68 +232,162 @@ func (r RetryAfter) Error() string { return "retry after " + time.Duration(r).St
 // Load reports the analyses running now, the calls waiting for a slot, and
 // the calls refused as overloaded since the engine started.
 func (e *Engine) Load() (inFlight, waiting int, shed int64) {
-	return len(e.slots), int(e.waiting.Load()), e.shed.Load()
+	a := &e.adm
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.inFlight, len(a.queue), a.shed
+}
+
+// admission bounds the analyses running at once and the calls waiting for
+// a slot (see Engine.acquire). One mutex guards the counts and the queue,
+// and release hands a freed slot straight to the oldest waiter, so the
+// counts are exact at every moment: a call that arrives just after a slot
+// changed hands never counts a waiter that has in fact left the queue.
+type admission struct {
+	limit    int           // analyses running at once
+	maxQueue int           // calls waiting at most; < 0: none
+	maxWait  time.Duration // longest wait; 0: adaptive (waitBound)
+
+	mu       sync.Mutex
+	inFlight int
+	queue    []*waiter     // FIFO: queue[0] gets the next slot
+	avgRun   time.Duration // moving average of the time an analysis holds a slot
+	shed     int64         // calls refused as overloaded since start
+}
+
+// waiter is a call in the queue. release sets granted, under the mutex,
+// when it hands the call a slot, and closes ready.
+type waiter struct {
+	ready   chan struct{}
+	granted bool
+}
+
+// The adaptive queue wait (Config.MaxWait zero): waitFactor times the
+// average analysis, within [minWait, maxWaitCap].
+const (
+	waitFactor = 4
+	minWait    = 50 * time.Millisecond
+	maxWaitCap = time.Second
+)
+
+// waitBound returns how long a call may wait for a slot. Call with mu held.
+func (a *admission) waitBound() time.Duration {
+	if a.maxWait > 0 {
+		return a.maxWait
+	}
+	return min(max(waitFactor*a.avgRun, minWait), maxWaitCap)
 }
 
 // acquire takes an analysis slot. When every slot is taken the call joins a
-// queue of at most maxQueue callers (served in arrival order) and waits at
-// most maxWait; past either bound it fails with KindOverloaded at once, so
-// that under overload the server sheds work quickly instead of letting
-// memory and latency grow with the number of waiting calls.
+// queue of at most maxQueue callers, served in arrival order, and waits at
+// most waitBound. It fails at once with KindOverloaded when the queue is
+// full, when its expected wait is over the bound, or when the caller's
+// deadline comes before the expected wait plus one average analysis (the
+// call could only time out, after using a slot); it fails with
+// KindOverloaded when the bound passes while it waits. So under overload the
+// server sheds the excess at once, instead of letting memory and latency
+// grow with the number of waiting calls, and an admitted call waits for
+// about one analysis at most (with the default queue).
 func (e *Engine) acquire(ctx context.Context, op string) error {
-	select {
-	case e.slots <- struct{}{}:
+	a := &e.adm
+	a.mu.Lock()
+	if a.inFlight < a.limit { // then no one waits either
+		a.inFlight++
+		a.mu.Unlock()
 		return nil
-	default:
 	}
 	if err := ctx.Err(); err != nil {
+		a.mu.Unlock()
 		return ctxError(op, err)
 	}
-	if e.maxQueue < 0 || e.waiting.Add(1) > int64(e.maxQueue) {
-		if e.maxQueue >= 0 {
-			e.waiting.Add(-1)
-		}
-		select {
-		case e.slots <- struct{}{}: // a slot freed up meanwhile
-			return nil
-		default:
-		}
-		return e.overloaded(op, "the server is at capacity and its queue is full")
+	// the calls ahead, served limit at a time, each for the average time
+	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
+	bound := a.waitBound()
+	var refuse string
+	dl, hasDeadline := ctx.Deadline()
+	switch {
+	case a.maxQueue < 0 || len(a.queue) >= a.maxQueue:
+		refuse = "the server is at capacity and its queue is full"
+	case wait > bound:
+		refuse = "the server is at capacity: the expected wait for an analysis slot, " +
+			wait.Round(time.Millisecond).String() + ", is over the limit of " + bound.Round(time.Millisecond).String()
+	case hasDeadline && time.Until(dl) < wait+a.avgRun:
+		refuse = "the server is at capacity: the call's deadline is sooner than the expected wait for an analysis slot (" +
+			wait.Round(time.Millisecond).String() + ") and the analysis (" + a.avgRun.Round(time.Millisecond).String() + ")"
 	}
-	defer e.waiting.Add(-1)
-	t := time.NewTimer(e.maxWait)
+	if refuse != "" {
+		err := a.overloaded(op, refuse)
+		a.mu.Unlock()
+		return err
+	}
+	w := &waiter{ready: make(chan struct{})}
+	a.queue = append(a.queue, w)
+	a.mu.Unlock()
+
+	t := time.NewTimer(bound)
 	defer t.Stop()
+	var err error
 	select {
-	case e.slots <- struct{}{}:
+	case <-w.ready:
 		return nil
 	case <-ctx.Done():
-		return ctxError(op, ctx.Err())
+		err = ctxError(op, ctx.Err())
 	case <-t.C:
-		return e.overloaded(op, "the server is at capacity: no analysis slot freed up within "+e.maxWait.String())
 	}
+	a.mu.Lock()
+	if w.granted { // the slot came as the wait ended
+		a.mu.Unlock()
+		if err != nil {
+			a.release(0) // pass it on
+		}
+		return err
+	}
+	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
+	if err == nil {
+		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String())
+	}
+	a.mu.Unlock()
+	return err
 }
 
 // overloaded returns the KindOverloaded error with a retry hint: about the
-// time the current queue and the running analyses need to drain, between
-// 50 ms and 5 s.
-func (e *Engine) overloaded(op, msg string) error {
-	e.shed.Add(1)
-	backlog := int64(cap(e.slots)) + max(e.waiting.Load(), 0)
-	d := time.Duration(e.avgRun.Load() * backlog / int64(cap(e.slots)))
+// time the running analyses and the queue need to drain, between 50 ms and
+// 5 s. Call with mu held.
+func (a *admission) overloaded(op, msg string) error {
+	a.shed++
+	backlog := time.Duration(a.inFlight + len(a.queue))
+	return overloadedError(op, msg, a.avgRun*backlog/time.Duration(a.limit))
+}
+
+// overloadedError is a KindOverloaded error with the retry hint d, kept
+// within [50 ms, 5 s].
+func overloadedError(op, msg string, d time.Duration) error {
 	d = min(max(d, 50*time.Millisecond), 5*time.Second).Round(10 * time.Millisecond)
 	return &Error{Kind: KindOverloaded, Op: op, Reason: "OVERLOADED",
 		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
 }
 
-// release frees a slot and folds the time it was held into the average.
-func (e *Engine) release(held time.Duration) {
-	<-e.slots
-	old := e.avgRun.Load()
-	if old == 0 {
-		e.avgRun.Store(int64(held))
-	} else {
-		e.avgRun.Store(old + (int64(held)-old)/16)
+// release frees a slot, handing it to the oldest waiter if any, and folds
+// the time it was held (when not zero) into the average.
+func (a *admission) release(held time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if held > 0 {
+		if a.avgRun == 0 {
+			a.avgRun = held
+		} else {
+			a.avgRun += (held - a.avgRun) / 16
+		}
 	}
+	if len(a.queue) == 0 {
+		a.inFlight--
+		return
+	}
+	w := a.queue[0]
+	a.queue[0] = nil
+	a.queue = a.queue[1:]
+	w.granted = true
+	close(w.ready)
 }
 
 // plan returns the stages to run for the features fs, in order, and the
@@ -330,11 +445,27 @@ func (e *Engine) plan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
 // error, whatever the stage returned.
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {
 	const op = "pipeline.Analyze"
-	if err := e.acquire(ctx, op); err != nil {
+	var fetched time.Duration // spent fetching the page of a URL source
+	if req.Source == SourceURL && req.page == nil {
+		t0 := time.Now()
+		page, done, err := e.fetchPage(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		fetched = time.Since(t0)
+		r := *req
+		r.page = page
+		req = &r
+		err = e.acquire(ctx, op)
+		done() // the fetch slot bounds the pages held until they have an analysis slot
+		if err != nil {
+			return nil, err
+		}
+	} else if err := e.acquire(ctx, op); err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	defer func() { e.release(time.Since(start)) }()
+	defer func() { e.adm.release(time.Since(start)) }()
 	if req.SummarySentences == 0 || req.KeyPhraseCount == 0 {
 		r := *req // zero options mean the defaults; the caller's request stays as it is
 		if r.SummarySentences == 0 {
@@ -386,7 +517,11 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		if err != nil {
 			return nil, err
 		}
-		st.Timings = append(st.Timings, StageTiming{Stage: s.Name, Duration: time.Since(t0)})
+		d := time.Since(t0)
+		if slices.Contains(s.Parts, PartSource) {
+			d += fetched // the source stage's time includes the fetch, as before it was split off
+		}
+		st.Timings = append(st.Timings, StageTiming{Stage: s.Name, Duration: d})
 		if slices.Contains(s.Parts, PartSource) && e.maxBytes > 0 && len(st.Analysis.Text) > e.maxBytes {
 			return nil, &Error{Kind: KindTooLarge, Op: op, Reason: "ARTICLE_TOO_LARGE", Field: "article",
 				Msg: fmt.Sprintf("the article text is %d bytes, over the limit of %d", len(st.Analysis.Text), e.maxBytes)}

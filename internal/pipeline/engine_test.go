@@ -3,10 +3,16 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lector-nlp/lector/internal/fetch"
 )
 
 func mustEngine(tb testing.TB, cfg Config) *Engine {
@@ -248,20 +254,121 @@ func TestSourceErrors(t *testing.T) {
 }
 
 func TestResolverSource(t *testing.T) {
-	withoutResolver(t, SourceURL)
-	registerSource(SourceURL, func(*Config) (Resolver, error) {
+	withoutResolver(t, SourceHTML)
+	registerSource(SourceHTML, func(*Config) (Resolver, error) {
 		return func(ctx context.Context, req *Request) (string, Metadata, error) {
-			return "Fetched text. Two sentences.", Metadata{Title: "Page title", SiteName: "Example"}, nil
+			return "Resolved text. Two sentences.", Metadata{Title: "Page title", SiteName: "Example"}, nil
 		}, nil
 	})
 	e := mustEngine(t, Config{Stages: coreStages()})
-	res, err := e.Analyze(context.Background(), &Request{Source: SourceURL, Content: "https://example.org/a"}, nil)
+	res, err := e.Analyze(context.Background(), &Request{Source: SourceHTML, Content: "<p>Hi</p>"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := res.Analysis
-	if !a.FromMarkup || a.Text != "Fetched text. Two sentences." || a.Metadata.SiteName != "Example" || len(a.Sentences) != 2 {
+	if !a.FromMarkup || a.Text != "Resolved text. Two sentences." || a.Metadata.SiteName != "Example" || len(a.Sentences) != 2 {
 		t.Errorf("analysis = %+v", a)
+	}
+}
+
+// pageServer serves a plain-text article at /a, after the test closes
+// hold, and never answers /slow; hit receives when a request arrives.
+func pageServer(t *testing.T) (url string, hit chan struct{}, hold chan struct{}) {
+	t.Helper()
+	hit, hold = make(chan struct{}, 16), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hit <- struct{}{}
+		if r.URL.Path == "/slow" {
+			<-r.Context().Done()
+			return
+		}
+		select {
+		case <-hold:
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprint(w, "The ferry left at noon. It came back empty.")
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/a", hit, hold
+}
+
+func loopbackFetch() fetch.Options {
+	return fetch.Options{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}}
+}
+
+// A URL source is fetched before its analysis takes a slot: while a slow
+// site answers, the only slot stays free for other calls.
+func TestFetchHoldsNoSlot(t *testing.T) {
+	url, hit, hold := pageServer(t)
+	e := mustEngine(t, Config{Stages: coreStages(), MaxInFlight: 1, MaxQueue: -1, Fetch: loopbackFetch()})
+	done := make(chan error, 1)
+	var res *Result
+	go func() {
+		var err error
+		res, err = e.Analyze(context.Background(), &Request{Source: SourceURL, Content: url}, nil)
+		done <- err
+	}()
+	<-hit
+	if in, _, _ := e.Load(); in != 0 {
+		t.Errorf("%d analyses in flight while the page is fetched; want 0", in)
+	}
+	if _, err := e.Analyze(context.Background(), textReq("Hi."), nil); err != nil {
+		t.Errorf("a text call while a page is fetched: %v", err)
+	}
+	close(hold)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	a := res.Analysis
+	if a.Text != "The ferry left at noon. It came back empty." || !a.FromMarkup || a.Metadata.CanonicalURL != url || len(a.Sentences) != 2 {
+		t.Errorf("analysis of the fetched page = %+v", a)
+	}
+	if len(res.Timings) == 0 || res.Timings[0].Stage != "source" {
+		t.Errorf("timings = %v, want the source stage first", res.Timings)
+	}
+}
+
+// At most MaxFetches pages are fetched at once; a further URL call waits
+// at most the queue wait, then is refused as overloaded, and a failed fetch
+// gives its slot back.
+func TestFetchLimit(t *testing.T) {
+	url, hit, hold := pageServer(t)
+	e := mustEngine(t, Config{Stages: coreStages(), MaxFetches: 1, MaxWait: 50 * time.Millisecond, Fetch: loopbackFetch()})
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Analyze(context.Background(), &Request{Source: SourceURL, Content: url}, nil)
+		done <- err
+	}()
+	<-hit
+	t0 := time.Now()
+	_, err := e.Analyze(context.Background(), &Request{Source: SourceURL, Content: url}, nil)
+	wantOverloaded(t, err)
+	if d := time.Since(t0); d < 50*time.Millisecond || d > 2*time.Second {
+		t.Errorf("the refused URL call took %v; want about MaxWait (50ms)", d)
+	}
+	// text calls do not wait for fetches
+	if _, err := e.Analyze(context.Background(), textReq("Hi."), nil); err != nil {
+		t.Errorf("a text call while the fetch limit is reached: %v", err)
+	}
+	close(hold)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	// a fetch that fails (a blocked address) gives its slot back
+	blocked := mustEngine(t, Config{Stages: coreStages(), MaxFetches: 1})
+	for range 2 {
+		_, err := blocked.Analyze(context.Background(), &Request{Source: SourceURL, Content: url}, nil)
+		if pe := (*Error)(nil); !errors.As(err, &pe) || pe.Kind != KindInvalid || pe.Field != "article.url" {
+			t.Errorf("fetch of a loopback URL without allow-list: err = %v, want invalid article.url", err)
+		}
+	}
+	// the caller's cancel while fetching is reported as such
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-hit; cancel() }()
+	if _, err := e.Analyze(ctx, &Request{Source: SourceURL, Content: strings.Replace(url, "/a", "/slow", 1)}, nil); KindOf(err) != KindCanceled {
+		t.Errorf("cancel while fetching: err = %v, want canceled", err)
 	}
 }
 

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -110,5 +112,107 @@ func TestOverloadNoQueue(t *testing.T) {
 	}
 	if _, err := e.Analyze(context.Background(), textReq("Hi."), nil); err != nil {
 		t.Fatalf("after the load dropped: %v", err)
+	}
+}
+
+// As many closed-loop callers as there are slots and queue places are never
+// refused: the queue counts exactly, even while a freed slot changes hands
+// (a waiter that was handed a slot but has not run yet no longer counts as
+// waiting), and that is what lets concurrency 8 run on 4 slots and a queue
+// of 4 without errors.
+func TestOverloadClosedLoopNeverSheds(t *testing.T) {
+	e := mustEngine(t, Config{Stages: coreStages(), MaxInFlight: 2, MaxQueue: 2, MaxWait: time.Minute})
+	req := textReq("The ferry left at noon. It came back empty.")
+	var wg sync.WaitGroup
+	var refused atomic.Int64
+	for range 4 {
+		wg.Go(func() {
+			for range 2000 {
+				if _, err := e.Analyze(context.Background(), req, nil); err != nil {
+					refused.Add(1)
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := refused.Load(); n > 0 {
+		t.Errorf("%d of 4 callers refused with 2 slots and a queue of 2", n)
+	}
+}
+
+// setAvgRun sets the moving average of the analysis time, as if every
+// recent analysis had taken d.
+func setAvgRun(e *Engine, d time.Duration) {
+	e.adm.mu.Lock()
+	e.adm.avgRun = d
+	e.adm.mu.Unlock()
+}
+
+// A call whose expected wait is over the bound, or whose deadline comes
+// before the expected wait plus one analysis, is refused at once.
+func TestOverloadExpectedWait(t *testing.T) {
+	e, started, release := blockingEngine(t, Config{MaxInFlight: 1, MaxQueue: 10, MaxWait: 100 * time.Millisecond})
+	go e.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
+	<-started
+	setAvgRun(e, 60*time.Millisecond)
+	queued := make(chan error, 1)
+	go func() { _, err := e.Analyze(context.Background(), textReq("Hi."), nil); queued <- err }() // expects 60 ms
+	for {
+		if _, waiting, _ := e.Load(); waiting == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t0 := time.Now()
+	_, err := e.Analyze(context.Background(), textReq("Hi."), nil) // expects 120 ms, over 100
+	wantOverloaded(t, err)
+	if d := time.Since(t0); d > 30*time.Millisecond {
+		t.Errorf("the refused call took %v; want an immediate answer", d)
+	}
+	close(release)
+	if err := <-queued; err != nil {
+		t.Errorf("the call that expected to wait 60 ms: %v", err)
+	}
+
+	// the deadline: 70 ms left, but the expected wait is 50 ms and an
+	// analysis 50 ms
+	e2, started2, release2 := blockingEngine(t, Config{MaxInFlight: 1, MaxWait: time.Minute})
+	defer close(release2)
+	go e2.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
+	<-started2
+	setAvgRun(e2, 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 70*time.Millisecond)
+	defer cancel()
+	t0 = time.Now()
+	_, err = e2.Analyze(ctx, textReq("Hi."), nil)
+	wantOverloaded(t, err)
+	if d := time.Since(t0); d > 30*time.Millisecond {
+		t.Errorf("the call that could not meet its deadline took %v; want an immediate answer", d)
+	}
+	// with time for both it waits (and here meets its deadline in the queue)
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 150*time.Millisecond)
+	defer cancel2()
+	if _, err := e2.Analyze(ctx2, textReq("Hi."), nil); KindOf(err) != KindDeadline {
+		t.Errorf("err = %v, want deadline exceeded after waiting", err)
+	}
+}
+
+// With MaxWait zero a call waits four average analyses, at least 50 ms.
+func TestOverloadAdaptiveWait(t *testing.T) {
+	for _, c := range []struct{ avg, want time.Duration }{{40 * time.Millisecond, 160 * time.Millisecond}, {time.Millisecond, 50 * time.Millisecond}} {
+		e, started, release := blockingEngine(t, Config{MaxInFlight: 1})
+		go e.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
+		<-started
+		setAvgRun(e, c.avg)
+		t0 := time.Now()
+		_, err := e.Analyze(context.Background(), textReq("Hi."), nil)
+		d := time.Since(t0)
+		wantOverloaded(t, err)
+		if d < c.want || d > c.want+time.Second {
+			t.Errorf("average analysis %v: the call waited %v; want %v", c.avg, d, c.want)
+		}
+		close(release)
 	}
 }

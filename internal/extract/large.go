@@ -34,7 +34,7 @@ import (
 //     see the page's head and the start of the article.
 
 // maxWeight is the heaviest page the extractor gets whole: its longest
-// step then takes 20-36 ms of CPU (TestCancelCPU's pages "at the gate",
+// step then takes 20-38 ms of CPU (TestCancelCPU's pages "at the gate",
 // measured on a busy machine). A variable for the tests.
 var maxWeight = 96 << 10
 
@@ -503,7 +503,7 @@ func shallow(n *html.Node) *html.Node {
 // metadata.
 const (
 	maxAttr  = 1 << 10
-	maxAttrs = 32
+	maxAttrs = 8
 )
 
 // prefix returns s cut to at most n bytes, at a character boundary.

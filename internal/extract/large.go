@@ -113,9 +113,9 @@ func (t *ticker) now() bool {
 }
 
 // weigh returns the weight of a page: its bytes of text, its elements
-// (elementWeight each) and attributes (attrWeight each), its bytes of script and style (a scriptShare of
-// one each) and of long attributes and comments (a rawShare). It stops,
-// returning ctx.Err(), once ctx is done.
+// (elementWeight each) and attributes (attrWeight each), its bytes of
+// script and style (a scriptShare of one each) and of long attributes and
+// comments (a rawShare). It stops, returning ctx.Err(), once ctx is done.
 func weigh(ctx context.Context, doc *html.Node) (int, error) {
 	t := ticker{ctx: ctx}
 	text, elems, attrs, script, raw := 0, 0, 0, 0, 0

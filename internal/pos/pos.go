@@ -41,7 +41,12 @@ type buffers struct {
 	tw    []word
 	tstr  []string
 	tsums []perceptron.Sums
+	tpred []uint8 // the best tag of each word's sums
+	tlem  []lemmaEntry
 	fresh []int32 // words whose sums are not made yet
+
+	pfeats []uint64 // tag features of guessed tags (see static)
+	prows  []int32
 }
 
 // reset forgets the words of the previous document.
@@ -51,7 +56,9 @@ func (b *buffers) reset() {
 	}
 	clear(b.types)
 	clear(b.tstr)
+	clear(b.tlem)
 	b.tw, b.tstr, b.tsums, b.fresh = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0]
+	b.tlem = b.tlem[:0]
 }
 
 // Load reads the embedded model.
@@ -104,7 +111,7 @@ func (t *Tagger) Tag(doc *text.Document) {
 		b.tags = t.tagWords(b, b.words, b.tags[:0])
 		for i := range b.tags {
 			toks[i].POS = b.tags[i]
-			toks[i].Lemma = Lemma(toks[i].Text, b.tags[i])
+			toks[i].Lemma = b.lemma(toks[i].Text, b.tags[i], b.tid[i])
 		}
 	}
 	if len(doc.Sentences) == 0 && len(doc.Tokens) > 0 {
@@ -116,6 +123,19 @@ func (t *Tagger) Tag(doc *text.Document) {
 		}
 		tag(s.First, s.Last)
 	}
+}
+
+// lemmaEntry is the last lemma made for a word of the document.
+type lemmaEntry struct{ text, tag, lemma string }
+
+// lemma returns Lemma(text, tag) for a token of word id (see prepare),
+// made once for the tokens of a word with the same text and tag.
+func (b *buffers) lemma(text, tag string, id int32) string {
+	e := &b.tlem[id]
+	if e.tag != tag || e.text != text {
+		*e = lemmaEntry{text, tag, Lemma(text, tag)}
+	}
+	return e.lemma
 }
 
 // prepare sets ws[i] and tid[i] for the tokens i of words[from:to],
@@ -130,6 +150,7 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 			b.types[s] = id
 			b.tw = append(b.tw, hashWord(s))
 			b.tstr = append(b.tstr, s)
+			b.tlem = append(b.tlem, lemmaEntry{})
 			b.fresh = append(b.fresh, id)
 		}
 		tid[i] = id
@@ -170,14 +191,36 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 	}
 	b.sink += m.Touch(b.rows)
 	b.tsums = slices.Grow(b.tsums, len(b.fresh))[:len(b.tw)]
+	b.tpred = slices.Grow(b.tpred, len(b.fresh))[:len(b.tw)]
 	start = 0
 	for i, id := range b.fresh {
 		end := b.ends[i]
 		b.tsums[id] = perceptron.Sums{}
 		m.Add(&b.tsums[id], b.rows[start:end])
+		b.tpred[id] = uint8(m.Best(&b.tsums[id]))
 		start = end
 	}
 	b.fresh = b.fresh[:0]
+	// A token's tag features depend on the tags just chosen, so tagWords
+	// finds their rows token by token, and a row out of the caches stalls
+	// it. Guess each tag from the word sums alone and bring in the rows
+	// of the tag features the guesses give, all loads overlapping.
+	b.pfeats = b.pfeats[:0]
+	for i := a; i < z; i++ {
+		pv := uint64(2) // -1 + 3
+		if i > 0 {
+			pv = uint64(b.tpred[tid[i-1]]) + 3
+		}
+		n1 := hEnd
+		if i+1 < len(ws) {
+			n1 = ws[i+1].w
+		}
+		// (the other three tag features have few keys, in the caches)
+		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
+	}
+	b.sink += m.TouchKeys(b.pfeats)
+	b.prows = m.Find(b.pfeats, b.prows[:0])
+	b.sink += m.Touch(b.prows)
 	return b.ends[nw:], start
 }
 

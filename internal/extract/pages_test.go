@@ -256,3 +256,38 @@ const (
 	hardHead     = "<!doctype html><html><head><title>Small story</title></head><body>"
 	shortArticle = "<article><h1>Small story</h1><p>The council met on Tuesday to discuss the plan for the harbour, and most members said they would support it if the budget allowed.</p>\n<p>Work on the new quay is due to start in the spring, and the port expects it to take two years.</p></article>"
 )
+
+// formPage builds a page of about n bytes laid out as an old site does:
+// the whole page in a <form>, a table of a link column and the article.
+func formPage(n int) string {
+	r := rand.New(rand.NewPCG(21, 4))
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Port news: the quay</title></head><body><form id="aspnetForm" action="/x"><div id="hdr"><a href="/">Port news</a></div><table width="100%"><tr><td class="left">`)
+	for i := range 80 {
+		fmt.Fprintf(&b, `<a href="/l/%d">Link %d</a><br>`, i, i)
+	}
+	b.WriteString(`</td><td class="main"><h1>The quay reopens</h1>`)
+	for b.Len() < n*8/10 {
+		fmt.Fprintf(&b, "<p>%s</p>\n", sentences(r, 2+r.IntN(3)))
+	}
+	b.WriteString(`</td></tr></table><div id="ftr">Copyright Port news</div></form></body></html>`)
+	return b.String()
+}
+
+// unnamedCommentsPage builds a page of about n bytes whose article is
+// followed by a long list of readers' responses with no class or id to
+// tell them apart.
+func unnamedCommentsPage(n int) string {
+	r := rand.New(rand.NewPCG(8, 4))
+	var b strings.Builder
+	b.WriteString(`<html><head><title>The quay</title></head><body><div id="page"><div id="story"><h1>The quay reopens</h1>`)
+	for range 60 {
+		fmt.Fprintf(&b, "<p>%s</p>\n", sentences(r, 3+r.IntN(3)))
+	}
+	b.WriteString(`</div><h3>Responses</h3><ol>`)
+	for b.Len() < n {
+		fmt.Fprintf(&b, "<li><cite>user</cite><p>%s</p></li>\n", sentences(r, 1+r.IntN(2)))
+	}
+	b.WriteString(`</ol></div></body></html>`)
+	return b.String()
+}

@@ -327,14 +327,18 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 				f[i] = d * score[i] / out[i]
 			}
 		}
-		// two rows at a time: two independent chains of additions
+		// four rows at a time: four independent chains of additions, each
+		// row's in its own order
 		b := 0
-		for ; b+2 <= n; b += 2 {
-			v0, v1 := (1-d)*bias[b], (1-d)*bias[b+1]
+		for ; b+4 <= n; b += 4 {
+			v0, v1, v2, v3 := (1-d)*bias[b], (1-d)*bias[b+1], (1-d)*bias[b+2], (1-d)*bias[b+3]
 			k0, e0, k1, e1 := start[b], start[b+1], start[b+1], start[b+2]
-			for ; k0 < e0 && k1 < e1; k0, k1 = k0+1, k1+1 {
+			k2, e2, k3, e3 := start[b+2], start[b+3], start[b+3], start[b+4]
+			for ; k0 < e0 && k1 < e1 && k2 < e2 && k3 < e3; k0, k1, k2, k3 = k0+1, k1+1, k2+1, k3+1 {
 				v0 += f[nbr[k0]] * wt[k0]
 				v1 += f[nbr[k1]] * wt[k1]
+				v2 += f[nbr[k2]] * wt[k2]
+				v3 += f[nbr[k3]] * wt[k3]
 			}
 			for ; k0 < e0; k0++ {
 				v0 += f[nbr[k0]] * wt[k0]
@@ -342,7 +346,13 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			for ; k1 < e1; k1++ {
 				v1 += f[nbr[k1]] * wt[k1]
 			}
-			next[b], next[b+1] = v0, v1
+			for ; k2 < e2; k2++ {
+				v2 += f[nbr[k2]] * wt[k2]
+			}
+			for ; k3 < e3; k3++ {
+				v3 += f[nbr[k3]] * wt[k3]
+			}
+			next[b], next[b+1], next[b+2], next[b+3] = v0, v1, v2, v3
 		}
 		for ; b < n; b++ {
 			v := (1 - d) * bias[b]

@@ -3,6 +3,7 @@ package quotes
 import (
 	_ "embed"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/entity"
@@ -96,27 +97,68 @@ func (x *extractor) endStatic(k int, s *fsink) {
 	if x.o.EndNPFeatures {
 		s.add("prev-pos*pos=", x.pos(k-1), "*", p)
 	}
+	if x.o.EndLookahead {
+		a := x.ahead(k)
+		s.add("ahead=", a)
+		s.add("ahead*w=", a, "*", x.wordOrTag(k))
+	}
+}
+
+// ahead tells what follows boundary k, past commas, conjunctions and
+// adverbs: "verb" (", and refused to ...": the verb phrase goes on),
+// "np-cue" ("and Democrats accused ...", ", Graham told ...": a new
+// attribution), "np-verb" (a new clause), "cue" (", said X") or "other".
+func (x *extractor) ahead(k int) string {
+	last := x.sentence(k).Last
+	j := k
+	for j < last && j-k < 3 && (x.tok(j) == "," || x.pos(j) == "CC" || x.pos(j) == "RB") {
+		j++
+	}
+	if j >= last {
+		return "other"
+	}
+	if x.coreCue(j) {
+		return "cue"
+	}
+	if x.finite(j) || strings.HasPrefix(x.pos(j), "VB") {
+		return "verb"
+	}
+	e := x.rightNP(j, last)
+	if e == j || e-j > 8 {
+		return "other"
+	}
+	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || auxLemmas[x.lemma(e)] && strings.HasPrefix(x.pos(e), "VB")) {
+		if x.coreCue(e) {
+			break
+		}
+		e++
+	}
+	if x.coreCue(e) {
+		return "np-cue"
+	}
+	if x.finite(e) {
+		return "np-verb"
+	}
+	return "other"
+}
+
+// coreCue: token i is a verb the lexicon holds as a one-word cue that is
+// core or often annotated ("said", "told", "argued").
+func (x *extractor) coreCue(i int) bool {
+	if i < 0 || i >= len(x.toks) || !strings.HasPrefix(x.pos(i), "VB") {
+		return false
+	}
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
+	return headlineCue(lx, x.ltok(i))
 }
 
 // endDynamic adds the features of boundary k of content that starts at
 // token start.
 func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
-	st := "np"
-	switch w := x.ltok(start); {
-	case w == "that" || clauseWord[w]:
-		st = "that"
-	case x.markKind(start) != 0:
-		st = "quote"
-	case x.pos(start) == "TO":
-		st = "to"
-	default:
-		for i := start; i < k && i < start+4; i++ {
-			if x.finite(i) {
-				st = "clause"
-				break
-			}
-		}
-	}
+	st := x.startType(start, k)
 	w, p := x.ltok(k), x.pos(k)
 	s.add("st=", st)
 	s.add("w*st=", w, "*", st)
@@ -129,6 +171,18 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 	// a finite verb between the start and k: the content is a clause so far
 	if verb {
 		s.add("verb-before")
+	}
+	if x.o.EndCueFeatures {
+		if x.endCue >= 0 {
+			// "called for X | on Friday" ends where "said that X on
+			// Friday" goes on
+			lem := x.lemma(x.endCue)
+			s.add("cue*w=", lem, "*", x.wordOrTag(k))
+			s.add("cue*st=", lem, "*", st)
+		}
+		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
+			s.add("temporal*st=", st)
+		}
 	}
 	if x.o.EndNPFeatures {
 		// "attacked Machado | in early-morning tweets": a noun phrase is
@@ -143,12 +197,36 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 	}
 }
 
+// startType tells how content that starts at token start and ends
+// before k begins: "that" (or another clause word), "quote", "to",
+// "clause" (a finite verb within its first four tokens) or "np".
+func (x *extractor) startType(start, k int) string {
+	switch w := x.ltok(start); {
+	case w == "that" || clauseWord[w]:
+		return "that"
+	case x.markKind(start) != 0:
+		return "quote"
+	case x.pos(start) == "TO":
+		return "to"
+	}
+	for i := start; i < k && i < start+4; i++ {
+		if x.finite(i) {
+			return "clause"
+		}
+	}
+	return "np"
+}
+
 // cutEnd returns where content [start, end) that follows its cue ends:
 // before the first token the end model scores at least
 // Options.MinEndScore, else end.
 func (x *extractor) cutEnd(start, end int) int {
 	if x.o.MinEndScore <= 0 || !x.tagged {
 		return end
+	}
+	if x.o.EndCueFeatures {
+		// the dynamic features depend on the cue: no caching across cues
+		defer func() { x.endCue = -1 }()
 	}
 	m := x.o.EndModel
 	if m == nil {
@@ -165,7 +243,13 @@ func (x *extractor) cutEnd(start, end int) int {
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
 		x.endDynamic(start, k, verb, allNP, &sk)
-		if sk.prob() >= x.o.MinEndScore {
+		min := x.o.MinEndScore
+		if x.o.MinEndScoreClause > 0 {
+			if st := x.startType(start, k); st == "that" || st == "clause" {
+				min = x.o.MinEndScoreClause
+			}
+		}
+		if sk.prob() >= min {
 			return k
 		}
 	}
@@ -195,18 +279,39 @@ func (x *extractor) endStaticScore(m *Filter, k int) float64 {
 // Start and ends right before token Cut.
 type Boundary struct {
 	Start, Cut int
+	Cue        int // the head token of the cue, -1 when unknown
 }
 
 // EndFeatures returns the features of each boundary for the end model, for
 // training it.
 func EndFeatures(doc *text.Document, ents []entity.Entity, bs []Boundary) [][]string {
 	x := newExtractor(doc, ents, DefaultOptions)
+	x.endCue = -1
 	x.findQuoteMarks()
 	out := make([][]string, len(bs))
 	for i, b := range bs {
 		var fs []string
+		x.endCue = b.Cue
 		x.endFeatures(b.Start, b.Cut, &fsink{names: &fs})
 		out[i] = fs
 	}
 	return out
+}
+
+// cueHead is the token of cue [first, last) whose lemma the end model
+// reads: its first verb or noun, else its first token.
+func (x *extractor) cueHead(first, last int) int {
+	for i := first; i < last; i++ {
+		if p := x.pos(i); strings.HasPrefix(p, "VB") && !auxLemmas[x.lemma(i)] || strings.HasPrefix(p, "NN") {
+			return i
+		}
+	}
+	return first
+}
+
+// CueHead is cueHead for training the end model: the head token of the
+// cue that spans tokens [first, last).
+func CueHead(doc *text.Document, first, last int) int {
+	x := &extractor{doc: doc, toks: doc.Tokens}
+	return x.cueHead(first, last)
 }

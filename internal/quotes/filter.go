@@ -335,6 +335,9 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 	if x.o.RichFeatures && a < b {
 		x.richFeatures(q, m, a, b, words, fs)
 	}
+	if x.o.ContextFeatures && a < b {
+		x.contextFeatures(q, m, a, b, fs)
+	}
 	if a < b {
 		first := x.ltok(a)
 		if first == "that" || x.markKind(a) != 0 {
@@ -462,4 +465,60 @@ func isWordTok(s string) bool {
 // after it).
 func (x *extractor) tokAt(off int) int {
 	return sort.Search(len(x.toks), func(i int) bool { return x.toks[i].End > off })
+}
+
+// wordOrTag is the lower-cased word of token i when it is a function word
+// or punctuation (a closed class the filter can learn from), else its tag.
+func (x *extractor) wordOrTag(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return "<none>"
+	}
+	if x.markKind(i) != 0 {
+		return "<q>"
+	}
+	switch p := x.pos(i); p {
+	case "IN", "TO", "DT", "CC", "WDT", "WP", "WRB", "PRP", "PRP$", "MD", "POS", "RP", "EX", "":
+		return x.ltok(i)
+	default:
+		if !isWordTok(x.tok(i)) {
+			return x.tok(i)
+		}
+		return p
+	}
+}
+
+// contextFeatures adds what stands around the cue and the content: the
+// words right after the cue and before it, the first word of the content
+// and what follows its end, with the rule that made the quote.
+func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
+	r := m.rule
+	first := x.wordOrTag(a)
+	fs.on("first-w=", first)
+	fs.on("first-w*rule=", first, "*", r)
+	after := "<end>"
+	if b < x.sentence(b-1).Last {
+		after = x.wordOrTag(b)
+	}
+	fs.on("after=", after)
+	fs.on("after*rule=", after, "*", r)
+	fs.on("last*after=", x.wordOrTag(b-1), "*", after)
+	if q.Cue.End > 0 {
+		c0, c1 := x.tokRange(q.Cue)
+		if c0 < 0 {
+			c0, c1 = x.tokAt(q.Cue.Start), x.tokAt(q.Cue.End-1)+1
+		}
+		lem := x.lemma(c1 - 1)
+		next := x.wordOrTag(c1)
+		fs.on("cue-next=", next)
+		fs.on("cue-next*rule=", next, "*", r)
+		fs.on("cue-lemma*next=", lem, "*", next)
+		fs.on("cue-prev=", x.wordOrTag(c0-1))
+		fs.on("cue-lemma*first=", lem, "*", first)
+		if q.EntityIndex >= 0 {
+			fs.on("cue-lemma*speaker=", lem, "*", string(x.ents[q.EntityIndex].Type))
+		}
+	}
+	if x.firstOfPara(a) {
+		fs.on("para-start*rule=", r)
+	}
 }

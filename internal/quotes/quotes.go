@@ -97,6 +97,10 @@ type Options struct {
 	EndNPFeatures     bool     // the end model sees whether the content so far is a complete noun phrase
 	StrictInverted    bool     // "..., said X" only when X ends the clause; "X, the head of Y, said Z" reads Z
 	ClusterCues       bool     // the cue model sees the word clusters of the word (package wordclusters), for cues rare in train
+	ContextFeatures   bool     // the filter sees the words around the cue and the content's ends
+	EndCueFeatures    bool     // the end model sees the lemma of the cue and time adjuncts
+	MinEndScoreClause float64  // when > 0, MinEndScore of content that is a clause ("that ...", "he would ...")
+	EndLookahead      bool     // the end model sees what follows a boundary: a verb phrase, a new clause, a new attribution
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -135,6 +139,9 @@ var DefaultOptions = Options{
 	StrictInverted:    true,
 	MinNounScore:      0.3,
 	ClusterCues:       false,
+	ContextFeatures:   true,
+	EndCueFeatures:    true,
+	EndLookahead:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -210,6 +217,7 @@ type extractor struct {
 	scored     *Filter           // the model of cueScores
 	endStatics []float64         // the end model's static score per boundary, NaN until scored
 	endModel   *Filter           // the model of endStatics
+	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
 }
 
 type entMention struct {
@@ -218,7 +226,7 @@ type entMention struct {
 }
 
 func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extractor {
-	x := &extractor{doc: doc, toks: doc.Tokens, ents: ents, o: o}
+	x := &extractor{doc: doc, toks: doc.Tokens, ents: ents, o: o, endCue: -1}
 	n := len(doc.Tokens)
 	x.tokSent = make([]int, n)
 	for si, s := range doc.Sentences {

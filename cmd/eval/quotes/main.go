@@ -59,6 +59,10 @@ func main() {
 	startFix := flag.Bool("start-fix", quotes.DefaultOptions.StartFix, "content after its cue starts past an adverb, a hearer or a second reporting verb")
 	prep := flag.Bool("prep", quotes.DefaultOptions.PrepContent, "a preposition or particle after a cue joins the cue")
 	models := flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded models (as written by cmd/train/quotes -out ...)")
+	contextFeatures := flag.Bool("context-features", quotes.DefaultOptions.ContextFeatures, "the filter sees the words around the cue and the content")
+	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma")
+	minEndClause := flag.Float64("min-end-score-clause", quotes.DefaultOptions.MinEndScoreClause, "least end-model score to end clause content early (0: -min-end-score)")
+	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
 	flag.Parse()
 	if *split == "test" {
@@ -96,6 +100,10 @@ func main() {
 	opt.MinNounScore = *minNoun
 	opt.Fallback = *fallback
 	opt.ClusterCues = *clusterCues
+	opt.EndLookahead = *endLook
+	opt.MinEndScoreClause = *minEndClause
+	opt.ContextFeatures = *contextFeatures
+	opt.EndCueFeatures = *endCue
 	if *models != "" {
 		read := func(name string) string {
 			b, err := os.ReadFile(filepath.Join(*models, name))

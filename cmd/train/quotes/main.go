@@ -57,11 +57,18 @@ func main() {
 	minCueScore := flag.Float64("min-cue-score", quotes.DefaultOptions.MinCueScore, "least cue-model score of a learned cue")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters (quotes.Options.ClusterCues)")
 	minNounScore := flag.Float64("min-noun-score", quotes.DefaultOptions.MinNounScore, "least cue-model score of a noun cue (quotes.Options.MinNounScore)")
+	cache := flag.String("cache", "", "directory to keep the per-fold cue and end models in and read them back from (for quicker experiments with the filter)")
+	contextFeatures := flag.Bool("context-features", quotes.DefaultOptions.ContextFeatures, "the filter sees the words around the cue and the content (quotes.Options.ContextFeatures)")
+	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma (quotes.Options.EndCueFeatures)")
+	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary (quotes.Options.EndLookahead)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
 	// every extraction below starts from quotes.DefaultOptions
 	quotes.DefaultOptions.ClusterCues = *clusterCues
 	quotes.DefaultOptions.MinNounScore = *minNounScore
+	quotes.DefaultOptions.ContextFeatures = *contextFeatures
+	quotes.DefaultOptions.EndCueFeatures = *endCue
+	quotes.DefaultOptions.EndLookahead = *endLook
 	scoreGrid := []float64{quotes.DefaultOptions.MinScore}
 	if *minScores != "" {
 		scoreGrid = nil
@@ -178,12 +185,12 @@ func main() {
 	// fold on the rest of train, so that the filter learns from the cues
 	// a model finds in articles it has not seen
 	lx := quotes.ParseLexicon(b.String())
-	cm := trainCueModel(ps, nil, *epochs, *l2)
+	cm := cached(*cache, "cue-all.tsv", func() *quotes.Filter { return trainCueModel(ps, nil, *epochs, *l2) })
 	cheader := fmt.Sprintf("# logistic cue model over verbs, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*cueOut, []byte(cheader+cm.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	em := trainEndModel(ps, nil, *epochs, *l2)
+	em := cached(*cache, "end-all.tsv", func() *quotes.Filter { return trainEndModel(ps, nil, *epochs, *l2) })
 	eheader := fmt.Sprintf("# logistic end model over content boundaries, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*endOut, []byte(eheader+em.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -192,8 +199,8 @@ func main() {
 	endFold := make([]*quotes.Filter, len(ps))
 	for k := 0; k < *folds; k++ {
 		use := func(i int) bool { return i%*folds != k }
-		m := trainCueModel(ps, use, *epochs, *l2)
-		e := trainEndModel(ps, use, *epochs, *l2)
+		m := cached(*cache, fmt.Sprintf("cue-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainCueModel(ps, use, *epochs, *l2) })
+		e := cached(*cache, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainEndModel(ps, use, *epochs, *l2) })
 		for i := range ps {
 			if i%*folds == k {
 				fold[i], endFold[i] = m, e
@@ -201,15 +208,27 @@ func main() {
 		}
 	}
 	// fourth pass: the filter over candidate quotes, with the final lexicon
-	f := trainFilter(ps, lx, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
+	f := trainFilter(ps, nil, lx, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
 	cueGrid, endGrid := []float64{*minCueScore}, []float64{*minEndScore}
 	if *grid {
 		cueGrid, endGrid = []float64{0.4, 0.5, 0.6}, []float64{0, 0.4, 0.5, 0.6, 0.7}
 	}
 	for _, t := range cueGrid {
 		for _, es := range endGrid {
+			// the filter too is fitted on the other folds, so that the
+			// scores below are those of articles no model has seen
+			filterFold := make([]*quotes.Filter, len(ps))
+			for k := 0; k < *folds; k++ {
+				use := func(i int) bool { return i%*folds != k }
+				fk := trainFilter(ps, use, lx, fold, endFold, *minCount, t, es, *epochs, *l2)
+				for i := range ps {
+					if i%*folds == k {
+						filterFold[i] = fk
+					}
+				}
+			}
 			for _, ms := range scoreGrid {
-				p, r, f1 := crossScore(ps, lx, fold, endFold, f, *minCount, t, es, ms)
+				p, r, f1 := crossScore(ps, lx, fold, endFold, filterFold, *minCount, t, es, ms)
 				log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f: overlap P %.3f R %.3f F1 %.3f", t, es, ms, p, r, f1)
 			}
 		}
@@ -276,7 +295,7 @@ func calibrate(ps []prepared, lx *quotes.Lexicon, cueCount int) (made, right map
 
 // trainFilter fits the logistic filter on the candidates the rules find in
 // the train articles, labelled by whether they overlap an annotated content.
-func trainFilter(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, cueCount int, minCueScore, minEndScore float64, epochs int, l2 float64) *quotes.Filter {
+func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, cueCount int, minCueScore, minEndScore float64, epochs int, l2 float64) *quotes.Filter {
 	opt := quotes.DefaultOptions
 	opt.Lexicon = lx
 	opt.MinCueCount = cueCount
@@ -290,6 +309,9 @@ func trainFilter(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filt
 	count := map[string]int{}
 	pos := 0
 	for i, p := range ps {
+		if use != nil && !use(i) {
+			continue
+		}
 		opt.CueModel, opt.EndModel = fold[i], endFold[i]
 		cs := quotes.Candidates(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(cs))
@@ -331,19 +353,21 @@ func trainFilter(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filt
 			}
 		}
 	}
-	log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
+	if use == nil {
+		log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
+	}
 	return quotes.NewFilter(w, bias)
 }
 
 // crossScore extracts the quotes of the train articles, each with the cue
 // model of its fold, and returns the content overlap P, R and F1.
-func crossScore(ps []prepared, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, f *quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
+func crossScore(ps []prepared, lx *quotes.Lexicon, fold, endFold, filterFold []*quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
 	opt := quotes.DefaultOptions
-	opt.Lexicon, opt.Filter, opt.MinCueCount, opt.MinCueScore, opt.MinScore = lx, f, cueCount, minCueScore, minScore
+	opt.Lexicon, opt.MinCueCount, opt.MinCueScore, opt.MinScore = lx, cueCount, minCueScore, minScore
 	opt.MinEndScore = minEndScore
 	var gold, pred, hit int
 	for i, p := range ps {
-		opt.CueModel, opt.EndModel = fold[i], endFold[i]
+		opt.CueModel, opt.EndModel, opt.Filter = fold[i], endFold[i], filterFold[i]
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
 		for k, q := range qs {
@@ -476,14 +500,18 @@ func trainEndModel(ps []prepared, use func(int) bool, epochs int, l2 float64) *q
 					last = s.Last
 				}
 			}
+			head := -1
+			if cf, cl := tokenRange(toks, at.Cue[len(at.Cue)-1]); cf >= 0 {
+				head = quotes.CueHead(p.doc, cf, cl)
+			}
 			for k := ga + 1; k < gb; k++ {
-				bs, y = append(bs, quotes.Boundary{Start: ga, Cut: k}), append(y, 0)
+				bs, y = append(bs, quotes.Boundary{Start: ga, Cut: k, Cue: head}), append(y, 0)
 			}
 			if gb < last-1 {
 				switch toks[gb].Text {
 				case ".", "?", "!", "\"", "“", "”", "'", "''":
 				default:
-					bs, y = append(bs, quotes.Boundary{Start: ga, Cut: gb}), append(y, 1)
+					bs, y = append(bs, quotes.Boundary{Start: ga, Cut: gb, Cue: head}), append(y, 1)
 					npos++
 				}
 			}
@@ -495,6 +523,41 @@ func trainEndModel(ps []prepared, use func(int) bool, epochs int, l2 float64) *q
 		log.Printf("end model: %d boundaries (%d ends)", len(ys), npos)
 	}
 	return fitLogistic(feats, ys, epochs, l2)
+}
+
+// tokenRange returns the tokens [first, last) inside span sp, -1 when none.
+func tokenRange(toks []text.Token, sp text.Span) (int, int) {
+	first, last := -1, -1
+	for k, t := range toks {
+		if t.Start >= sp.Start && t.End <= sp.End {
+			if first < 0 {
+				first = k
+			}
+			last = k + 1
+		}
+	}
+	return first, last
+}
+
+// cached returns the model kept under name in dir, or trains it with
+// train (and keeps it there when dir is set).
+func cached(dir, name string, train func() *quotes.Filter) *quotes.Filter {
+	if dir == "" {
+		// the same rounding as a kept model's
+		return quotes.ParseFilter(train().String())
+	}
+	path := filepath.Join(dir, name)
+	if b, err := os.ReadFile(path); err == nil {
+		return quotes.ParseFilter(string(b))
+	}
+	m := quotes.ParseFilter(train().String())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(m.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	return m
 }
 
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,

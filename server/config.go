@@ -92,7 +92,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 8, "articles of one stream or batch analysed at once")
 	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more queue (0: 2 per CPU; article URLs are fetched before, without a slot)")
 	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint (0: as many as --max-in-flight; -1: no queue)")
-	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", 0, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait and analysis, fails at once (0: 4 times the average analysis time, 50 ms to 1 s)")
+	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait plus one analysis, fails at once")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
@@ -157,8 +157,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
 	case cfg.WriteTimeout < 0:
 		return cfg, fmt.Errorf("--write-timeout must not be negative")
-	case cfg.MaxQueueWait < 0:
-		return cfg, fmt.Errorf("--max-queue-wait must not be negative")
+	case cfg.MaxQueueWait <= 0:
+		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	}
 	return cfg, nil
 }

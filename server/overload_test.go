@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"runtime"
@@ -221,5 +222,58 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 		if d > time.Second+3*service {
 			t.Errorf("call %d after the overload took %v", i, d)
 		}
+	}
+}
+
+// TestOverloadWithinCapacity: with the default admission settings (2
+// analyses per CPU and as many queued), as many closed-loop callers as
+// there are slots and queue places, over gRPC and over REST, are never
+// refused, even with every analysis holding its slot for a while (a 2 ms
+// stage) so that the queue is always full. That is the guarantee behind
+// "concurrency 8 without errors" on 2 CPUs.
+func TestOverloadWithinCapacity(t *testing.T) {
+	work := func(stages []pipeline.Stage) []pipeline.Stage {
+		return append(stages, pipeline.Stage{Name: "work", Order: 16, Always: true,
+			Load: func() (pipeline.RunFunc, error) {
+				return func(ctx context.Context, st *pipeline.State) error {
+					time.Sleep(2 * time.Millisecond)
+					return nil
+				}, nil
+			}})
+	}
+	ts := startServerWith(t, false, func(c *Config) { c.MaxInFlight, c.MaxQueue = 0, 0 }, work)
+	callers := 2 * pipeline.DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
+	ctx := ctxTimeout(t, 30*time.Second)
+	var ok, failed atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range callers {
+		wg.Go(func() {
+			for time.Since(start) < 1500*time.Millisecond {
+				var err error
+				if i%2 == 0 {
+					_, err = ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
+				} else {
+					resp := post(t, ts.base+"/v1/articles:analyze", `{"article":{"text":"The ferry left at noon. It came back empty."}}`)
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						err = fmt.Errorf("REST status %d", resp.StatusCode)
+					}
+				}
+				if err != nil {
+					if failed.Add(1) <= 3 {
+						t.Errorf("caller %d: %v", i, err)
+					}
+					continue
+				}
+				ok.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("%d callers: %d calls, %d refused or failed", callers, ok.Load()+failed.Load(), failed.Load())
+	if failed.Load() > 0 {
+		t.Errorf("%d calls failed with %d callers on %d slots and a queue of as many", failed.Load(), callers, callers/2)
 	}
 }

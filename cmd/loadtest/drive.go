@@ -42,6 +42,9 @@ type target struct {
 	timeout  time.Duration
 	// streamInFlight is how many articles one bidi stream keeps in flight.
 	streamInFlight int
+	// minBackoff is the least a caller waits after RESOURCE_EXHAUSTED,
+	// whatever the server's hint.
+	minBackoff time.Duration
 }
 
 func (t *target) request(id string) *articlev1.AnalyzeArticleRequest {
@@ -191,8 +194,8 @@ func (t *target) callWith(ctx context.Context, mode string, worker int, rec *rec
 		_, err := t.client(worker).AnalyzeArticle(cctx, t.request(""))
 		if err != nil {
 			rec.failure(status.Code(err).String())
-			if honourRetry {
-				backOff(ctx, err)
+			if d, shed := retryDelay(status.Convert(err)); shed && honourRetry {
+				sleepCtx(ctx, max(d, t.minBackoff))
 			}
 			return
 		}
@@ -209,7 +212,7 @@ func (t *target) callWith(ctx context.Context, mode string, worker int, rec *rec
 			resp.Body.Close()
 			rec.failure("HTTP " + strconv.Itoa(resp.StatusCode))
 			if resp.StatusCode == http.StatusTooManyRequests && honourRetry {
-				sleepCtx(ctx, restRetryDelay(resp.Header, body))
+				sleepCtx(ctx, max(restRetryDelay(resp.Header, body), t.minBackoff))
 			}
 			return
 		}
@@ -254,6 +257,7 @@ func (t *target) driveStream(ctx context.Context, worker, inFlight int, b *bound
 			if e := resp.GetError(); e != nil {
 				rec.failure(codeName(e.GetCode()))
 				if d, shed := retryDelay(status.FromProto(e)); shed {
+					d = max(d, t.minBackoff)
 					// the article's place in flight stays taken for the
 					// server's retry hint, as a unary caller waits
 					time.AfterFunc(d, func() { <-tokens })
@@ -284,14 +288,6 @@ func (t *target) driveStream(ctx context.Context, worker, inFlight int, b *bound
 	}
 	stream.CloseSend()
 	<-recvDone
-}
-
-// backOff waits as a well-behaved client does after RESOURCE_EXHAUSTED:
-// the server's RetryInfo delay, or 100 ms.
-func backOff(ctx context.Context, err error) {
-	if d, shed := retryDelay(status.Convert(err)); shed {
-		sleepCtx(ctx, d)
-	}
 }
 
 // retryDelay reports whether st is RESOURCE_EXHAUSTED and the delay to wait

@@ -75,6 +75,7 @@ type options struct {
 	overloadRate       float64
 	overloadFactor     float64
 	window             time.Duration
+	minBackoff         time.Duration
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -101,6 +102,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Float64Var(&o.overloadRate, "overload-rate", 0, "sustainable rate in articles/s for -overload (0: the gRPC concurrency-8 figure of the matrix, or a 10 s measurement)")
 	fs.Float64Var(&o.overloadFactor, "overload-factor", 2, "overload rate as a multiple of the sustainable rate")
 	fs.DurationVar(&o.window, "window", 10*time.Second, "reporting window of the overload run")
+	fs.DurationVar(&o.minBackoff, "min-backoff", 0, "least time a caller waits after RESOURCE_EXHAUSTED (HTTP 429), whatever the server's retry hint")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -189,6 +191,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		words:          len(strings.Fields(string(article))),
 		timeout:        o.timeout,
 		streamInFlight: o.streamInFlight,
+		minBackoff:     o.minBackoff,
 		restURL:        "http://" + o.httpAddr + "/v1/articles:analyze",
 	}
 	for range max(1, o.grpcConns) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -82,12 +83,11 @@ type Config struct {
 	MaxQueue int
 	// MaxWait limits how long a call waits in the queue before it fails with
 	// KindOverloaded; the caller's deadline, when sooner, ends the wait with
-	// KindDeadline instead. Zero means adaptive: four times the moving
-	// average of the analysis time, between 50 ms and 1 s. A call whose
-	// expected wait (the calls ahead of it times the average analysis time,
-	// over MaxInFlight) is over the bound, or whose deadline is sooner than
-	// that wait plus one average analysis, fails at once instead of
-	// waiting in vain.
+	// KindDeadline instead. Zero means DefaultMaxWait. A call whose expected
+	// wait (the calls ahead of it times the average analysis time, over
+	// MaxInFlight) is over MaxWait, or whose deadline is sooner than that
+	// wait plus one average analysis, fails at once instead of waiting in
+	// vain.
 	MaxWait time.Duration
 	// MaxFetches limits the article URLs being fetched at once. A fetch
 	// holds no analysis slot, so a slow site never keeps articles from
@@ -200,7 +200,7 @@ func New(cfg Config) (*Engine, error) {
 	if n <= 0 {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 	}
-	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cfg.MaxWait}
+	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cmp.Or(max(cfg.MaxWait, 0), DefaultMaxWait)}
 	if e.adm.maxQueue == 0 {
 		e.adm.maxQueue = n
 	}
@@ -220,6 +220,11 @@ const (
 	// bound keeps the pages held in memory at most this many times the
 	// page limit.
 	DefaultMaxFetches = 16
+	// DefaultMaxWait is the longest a call waits for a slot when
+	// Config.MaxWait is zero. With the default queue an admitted call
+	// waits for about one analysis; the bound is for stalls, such as a run
+	// of very long articles.
+	DefaultMaxWait = time.Second
 )
 
 // RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
@@ -246,13 +251,36 @@ func (e *Engine) Load() (inFlight, waiting int, shed int64) {
 type admission struct {
 	limit    int           // analyses running at once
 	maxQueue int           // calls waiting at most; < 0: none
-	maxWait  time.Duration // longest wait; 0: adaptive (waitBound)
+	maxWait  time.Duration // longest wait
 
 	mu       sync.Mutex
 	inFlight int
 	queue    []*waiter     // FIFO: queue[0] gets the next slot
 	avgRun   time.Duration // moving average of the time an analysis holds a slot
 	shed     int64         // calls refused as overloaded since start
+
+	// Retry hints (see overloaded): the rates of analyses done and of
+	// calls refused, per second, decayed over rateWindow, and the hint
+	// given lately.
+	rateAt   time.Time
+	doneRate float64
+	shedRate float64
+	hint     time.Duration
+	hintAt   time.Time
+}
+
+// rateWindow is the time over which the done and shed rates decay.
+const rateWindow = time.Second
+
+// count adds an event to *rate, after decaying both rates to now. Call
+// with mu held.
+func (a *admission) count(rate *float64) {
+	now := time.Now()
+	f := math.Exp(-now.Sub(a.rateAt).Seconds() / rateWindow.Seconds())
+	a.rateAt = now
+	a.doneRate *= f
+	a.shedRate *= f
+	*rate += 1 / rateWindow.Seconds()
 }
 
 // waiter is a call in the queue. release sets granted, under the mutex,
@@ -262,25 +290,9 @@ type waiter struct {
 	granted bool
 }
 
-// The adaptive queue wait (Config.MaxWait zero): waitFactor times the
-// average analysis, within [minWait, maxWaitCap].
-const (
-	waitFactor = 4
-	minWait    = 50 * time.Millisecond
-	maxWaitCap = time.Second
-)
-
-// waitBound returns how long a call may wait for a slot. Call with mu held.
-func (a *admission) waitBound() time.Duration {
-	if a.maxWait > 0 {
-		return a.maxWait
-	}
-	return min(max(waitFactor*a.avgRun, minWait), maxWaitCap)
-}
-
 // acquire takes an analysis slot. When every slot is taken the call joins a
 // queue of at most maxQueue callers, served in arrival order, and waits at
-// most waitBound. It fails at once with KindOverloaded when the queue is
+// most maxWait. It fails at once with KindOverloaded when the queue is
 // full, when its expected wait is over the bound, or when the caller's
 // deadline comes before the expected wait plus one average analysis (the
 // call could only time out, after using a slot); it fails with
@@ -302,7 +314,7 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 	}
 	// the calls ahead, served limit at a time, each for the average time
 	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
-	bound := a.waitBound()
+	bound := a.maxWait
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
 	switch {
@@ -350,19 +362,44 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 	return err
 }
 
-// overloaded returns the KindOverloaded error with a retry hint: about the
-// time the running analyses and the queue need to drain, between 50 ms and
-// 5 s. Call with mu held.
+// overloaded returns the KindOverloaded error with a retry hint. The hint is
+// at least the time the running analyses and the queue need to drain, and
+// grows while more calls are refused than analyses finish: callers that
+// honour it then come back about as fast as slots free up, rather than
+// spending the server's CPU on calls it can only refuse again. (With h the
+// hint, callers refused per second R and analyses done per second X, about
+// R·h callers wait out a hint; X of them can be served per second, so the
+// hint moves towards R·h/X, which settles where R = X.) It stays within
+// [50 ms, 5 s]. Call with mu held.
 func (a *admission) overloaded(op, msg string) error {
 	a.shed++
-	backlog := time.Duration(a.inFlight + len(a.queue))
-	return overloadedError(op, msg, a.avgRun*backlog/time.Duration(a.limit))
+	a.count(&a.shedRate)
+	drain := a.avgRun * time.Duration(a.inFlight+len(a.queue)) / time.Duration(a.limit)
+	base := max(drain, a.hint, minRetryHint)
+	want := base
+	if a.doneRate > 0 {
+		want = time.Duration(float64(base) * min(a.shedRate/a.doneRate, 4))
+	}
+	// move towards want over hintSmoothing, slower than the rates follow
+	// the callers, so the hint settles instead of swinging
+	now := time.Now()
+	f := 1 - math.Exp(-now.Sub(a.hintAt).Seconds()/hintSmoothing.Seconds())
+	a.hintAt = now
+	a.hint = min(max(a.hint+time.Duration(f*float64(want-a.hint)), minRetryHint), maxRetryHint)
+	return overloadedError(op, msg, max(drain, a.hint))
 }
+
+// The bounds of the retry hint, and the time it takes to follow the load.
+const (
+	minRetryHint  = 50 * time.Millisecond
+	maxRetryHint  = 5 * time.Second
+	hintSmoothing = 2 * time.Second
+)
 
 // overloadedError is a KindOverloaded error with the retry hint d, kept
 // within [50 ms, 5 s].
 func overloadedError(op, msg string, d time.Duration) error {
-	d = min(max(d, 50*time.Millisecond), 5*time.Second).Round(10 * time.Millisecond)
+	d = min(max(d, minRetryHint), maxRetryHint).Round(10 * time.Millisecond)
 	return &Error{Kind: KindOverloaded, Op: op, Reason: "OVERLOADED",
 		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
 }
@@ -373,6 +410,7 @@ func (a *admission) release(held time.Duration) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if held > 0 {
+		a.count(&a.doneRate)
 		if a.avgRun == 0 {
 			a.avgRun = held
 		} else {
@@ -443,6 +481,11 @@ func (e *Engine) plan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
 // stages check it themselves while they run (through st.Doc.Err, which the
 // text stage ties to ctx); once ctx is done the analysis fails with its
 // error, whatever the stage returned.
+//
+// The analysis runs in one of the engine's slots (see acquire); when every
+// slot is taken and the queue cannot take the call, Analyze fails with
+// KindOverloaded and a RetryAfter hint. The page of a URL source is fetched
+// first, without a slot (see fetchPage).
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {
 	const op = "pipeline.Analyze"
 	var fetched time.Duration // spent fetching the page of a URL source

@@ -199,20 +199,38 @@ func TestOverloadExpectedWait(t *testing.T) {
 	}
 }
 
-// With MaxWait zero a call waits four average analyses, at least 50 ms.
-func TestOverloadAdaptiveWait(t *testing.T) {
-	for _, c := range []struct{ avg, want time.Duration }{{40 * time.Millisecond, 160 * time.Millisecond}, {time.Millisecond, 50 * time.Millisecond}} {
-		e, started, release := blockingEngine(t, Config{MaxInFlight: 1})
-		go e.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
-		<-started
-		setAvgRun(e, c.avg)
-		t0 := time.Now()
-		_, err := e.Analyze(context.Background(), textReq("Hi."), nil)
-		d := time.Since(t0)
-		wantOverloaded(t, err)
-		if d < c.want || d > c.want+time.Second {
-			t.Errorf("average analysis %v: the call waited %v; want %v", c.avg, d, c.want)
+// The retry hint grows while more calls are refused than analyses finish,
+// and falls back once they are not.
+func TestOverloadRetryHint(t *testing.T) {
+	long := time.Now().Add(-time.Minute) // the hint follows at once after a long pause
+	a := &admission{limit: 4, avgRun: 10 * time.Millisecond, inFlight: 4,
+		doneRate: 400, shedRate: 1200, hint: 100 * time.Millisecond, hintAt: long, rateAt: time.Now()}
+	hint := func() time.Duration {
+		t.Helper()
+		var ra RetryAfter
+		if !errors.As(a.overloaded("test", "full"), &ra) {
+			t.Fatal("no retry hint")
 		}
-		close(release)
+		return time.Duration(ra)
+	}
+	// three refusals per analysis done: the callers come back three times
+	// as often as slots free up
+	if h := hint(); h < 250*time.Millisecond || h > 350*time.Millisecond {
+		t.Errorf("hint %v with three refusals per analysis; want about 3 x 100ms", h)
+	}
+	// as many refusals as analyses: the hint holds
+	a.hint, a.hintAt, a.doneRate, a.shedRate = 200*time.Millisecond, long, 400, 400
+	if h := hint(); h < 190*time.Millisecond || h > 210*time.Millisecond {
+		t.Errorf("hint %v with one refusal per analysis; want it held at 200ms", h)
+	}
+	// few refusals: back to the time the backlog needs to drain, at least 50 ms
+	a.hint, a.hintAt, a.doneRate, a.shedRate = 200*time.Millisecond, long, 400, 10
+	if h := hint(); h != 50*time.Millisecond {
+		t.Errorf("hint %v with few refusals; want 50ms", h)
+	}
+	a.avgRun, a.queue = 100*time.Millisecond, make([]*waiter, 4)
+	a.hintAt = long
+	if h := hint(); h != 200*time.Millisecond {
+		t.Errorf("hint %v with 8 analyses of 100ms to drain on 4 slots; want 200ms", h)
 	}
 }

@@ -107,9 +107,7 @@ func (e *Engine) fetchPage(ctx context.Context, req *Request) (page *fetch.Page,
 	select {
 	case e.fetches <- struct{}{}:
 	default:
-		e.adm.mu.Lock()
-		bound := e.adm.waitBound()
-		e.adm.mu.Unlock()
+		bound := e.adm.maxWait
 		t := time.NewTimer(bound)
 		defer t.Stop()
 		select {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -113,7 +114,9 @@ func (m *Model) index() {
 			size <<= 1
 		}
 		m.pack()
-		m.slots = make([]slot, size)
+		if m.slots = makeHuge[slot](m, size); m.slots == nil {
+			m.slots = make([]slot, size)
+		}
 		m.mask = uint64(size - 1)
 		for i, k := range m.keys {
 			j := k & m.mask
@@ -159,7 +162,9 @@ func (m *Model) pack() {
 	}
 	m.pw = (n + 3) / 4
 	rows := len(m.w) / n
-	m.packed = make([]uint64, rows*m.pw)
+	if m.packed = makeHuge[uint64](m, rows*m.pw); m.packed == nil {
+		m.packed = make([]uint64, rows*m.pw)
+	}
 	for r := 0; r < rows; r++ {
 		for i := 0; i < n; i++ {
 			v := quant12(m.w[r*n+i])
@@ -215,6 +220,7 @@ func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 		out[k] = r
 		k += int(^uint32(r) >> 31) // keep r >= 0
 	}
+	runtime.KeepAlive(m) // slots may be outside the heap (makeHuge)
 	return rows[:n+k]
 }
 
@@ -228,6 +234,7 @@ func (m *Model) TouchKeys(feats []uint64) uint64 {
 	for _, f := range feats {
 		x += uint64(slots[f&mask].fp)
 	}
+	runtime.KeepAlive(m)
 	return x
 }
 
@@ -243,6 +250,7 @@ func (m *Model) Touch(rows []int32) uint64 {
 		o := int(r) * pw
 		x += p[o] ^ p[o+pw-1]
 	}
+	runtime.KeepAlive(m)
 	return x
 }
 
@@ -256,6 +264,7 @@ func (m *Model) Add(s *Sums, rows []int32) {
 		m.addRows(rows[:c], s.wide[:2*m.pw])
 		rows = rows[c:]
 	}
+	runtime.KeepAlive(m)
 }
 
 // AddTo adds the weights summed in s to scores.

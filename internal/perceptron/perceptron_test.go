@@ -87,9 +87,12 @@ func argmax(s []float32) int {
 func TestScoreExact(t *testing.T) {
 	rng := uint64(1)
 	next := func() uint64 { rng = Mix(rng + 0x9E3779B97F4A7C15); return rng }
-	for _, nl := range []int{1, 3, 4, 17, 34, 45, 72} {
-		labels := make([]string, nl)
+	for _, nl := range []int{1, 3, 4, 17, 34, 45, 72, -45} {
 		nf := 500
+		if nl < 0 { // a table big enough for makeHuge
+			nl, nf = -nl, 30000
+		}
+		labels := make([]string, nl)
 		keys := make([]uint64, nf)
 		w := make([]float32, nf*nl)
 		for i := range keys {

@@ -475,7 +475,10 @@ func (x *extractor) attribute() {
 				if objectVerbs[x.ltok(c.last-1)] {
 					if e := x.rightNP(start, s.Last); e > start {
 						nx := x.ltok(e)
-						if nx == "that" || nx == "to" || nx == ":" || nx == "," || x.markKind(e) != 0 || nx == "." || e >= s.Last-1 {
+						if x.o.ObjectInfinitive && nx == "to" && x.pos(e+1) == "VB" {
+							// "urged lawmakers to act": PolNeAR takes
+							// the hearer with what they are asked to do
+						} else if nx == "that" || nx == "to" || nx == ":" || nx == "," || x.markKind(e) != 0 || nx == "." || e >= s.Last-1 {
 							start = e
 						} else if nx == "of" && strings.HasPrefix(x.ltok(c.last-1), "accus") {
 							// "accused her of lying"
@@ -519,7 +522,7 @@ func (x *extractor) attribute() {
 				} else if before >= 0 && !startsClause && (a >= b || isPrepStart(first) || x.pos(a) == "RB" || x.tok(c.last) == "," || x.tok(c.last) == "." || isTemporal(first)) {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
-				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," {
+				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") {
 					if npStart > s.First && x.tok(npStart-1) == "," {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
 					} else {

@@ -65,3 +65,44 @@ func TestContentEnd(t *testing.T) {
 		}
 	}
 }
+
+// "urged X to act": the content is the hearer and what they are urged to
+// do, never the words before the subject; without the option the rules
+// took the leading adverbial.
+func TestObjectInfinitive(t *testing.T) {
+	doc, ents, _ := pipeline(t, "In her speech, the senator urged voters to reject the measure. Last week, the governor asked the council to raise the dam.")
+	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
+	o := quotes.DefaultOptions
+	wants := map[string]string{"urged": "voters to reject the measure", "asked": "the council to raise the dam"}
+	got := map[string]string{}
+	for _, q := range quotes.ExtractWith(doc, ents, o) {
+		got[at(q.Cue)] = at(q.Content)
+	}
+	for cue, content := range wants {
+		if got[cue] != content {
+			t.Errorf("%s: content %q, want %q", cue, got[cue], content)
+		}
+	}
+	o.ObjectInfinitive, o.MinScore = false, 0
+	for _, q := range quotes.ExtractWith(doc, ents, o) {
+		if c := at(q.Content); at(q.Cue) == "urged" && c == wants["urged"] {
+			t.Errorf("urged: content %q without ObjectInfinitive", c)
+		}
+	}
+}
+
+// The end model reads what follows a boundary: a new attribution after a
+// comma ends the content.
+func TestContentEndBeforeAttribution(t *testing.T) {
+	doc, _, qs := pipeline(t, "The engineers said the tunnel was safe, the minister told reporters on Monday.")
+	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
+	for _, q := range qs {
+		if at(q.Cue) == "said" {
+			if c := at(q.Content); c != "the tunnel was safe" {
+				t.Errorf("said: content %q, want %q", c, "the tunnel was safe")
+			}
+			return
+		}
+	}
+	t.Error("no quote with cue \"said\"")
+}

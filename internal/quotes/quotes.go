@@ -101,6 +101,7 @@ type Options struct {
 	EndCueFeatures    bool     // the end model sees the lemma of the cue and time adjuncts
 	MinEndScoreClause float64  // when > 0, MinEndScore of content that is a clause ("that ...", "he would ...")
 	EndLookahead      bool     // the end model sees what follows a boundary: a verb phrase, a new clause, a new attribution
+	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -142,6 +143,7 @@ var DefaultOptions = Options{
 	ContextFeatures:   true,
 	EndCueFeatures:    true,
 	EndLookahead:      true,
+	ObjectInfinitive:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

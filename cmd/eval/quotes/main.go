@@ -63,6 +63,7 @@ func main() {
 	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma")
 	minEndClause := flag.Float64("min-end-score-clause", quotes.DefaultOptions.MinEndScoreClause, "least end-model score to end clause content early (0: -min-end-score)")
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary")
+	objInf := flag.Bool("object-infinitive", quotes.DefaultOptions.ObjectInfinitive, "\"urged X to act\": the content is \"X to act\"")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
 	flag.Parse()
 	if *split == "test" {
@@ -100,6 +101,7 @@ func main() {
 	opt.MinNounScore = *minNoun
 	opt.Fallback = *fallback
 	opt.ClusterCues = *clusterCues
+	opt.ObjectInfinitive = *objInf
 	opt.EndLookahead = *endLook
 	opt.MinEndScoreClause = *minEndClause
 	opt.ContextFeatures = *contextFeatures

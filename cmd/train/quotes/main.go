@@ -20,6 +20,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"log"
@@ -27,6 +28,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +63,7 @@ func main() {
 	contextFeatures := flag.Bool("context-features", quotes.DefaultOptions.ContextFeatures, "the filter sees the words around the cue and the content (quotes.Options.ContextFeatures)")
 	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma (quotes.Options.EndCueFeatures)")
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary (quotes.Options.EndLookahead)")
+	set := flag.String("set", "", "comma-separated quotes.Options fields to set, as Name=true|false|number (for experiments)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
 	// every extraction below starts from quotes.DefaultOptions
@@ -69,6 +72,9 @@ func main() {
 	quotes.DefaultOptions.ContextFeatures = *contextFeatures
 	quotes.DefaultOptions.EndCueFeatures = *endCue
 	quotes.DefaultOptions.EndLookahead = *endLook
+	if err := setOptions(&quotes.DefaultOptions, *set); err != nil {
+		log.Fatal(err)
+	}
 	scoreGrid := []float64{quotes.DefaultOptions.MinScore}
 	if *minScores != "" {
 		scoreGrid = nil
@@ -537,6 +543,44 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// setOptions sets the fields of o named in spec ("A=true,B=0.4").
+func setOptions(o *quotes.Options, spec string) error {
+	v := reflect.ValueOf(o).Elem()
+	for _, kv := range strings.Split(spec, ",") {
+		if kv = strings.TrimSpace(kv); kv == "" {
+			continue
+		}
+		name, val, _ := strings.Cut(kv, "=")
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			return fmt.Errorf("no option %q", name)
+		}
+		switch f.Kind() {
+		case reflect.Bool:
+			b, err := strconv.ParseBool(cmp.Or(val, "true"))
+			if err != nil {
+				return err
+			}
+			f.SetBool(b)
+		case reflect.Float64:
+			x, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				return err
+			}
+			f.SetFloat(x)
+		case reflect.Int:
+			n, err := strconv.Atoi(val)
+			if err != nil {
+				return err
+			}
+			f.SetInt(int64(n))
+		default:
+			return fmt.Errorf("option %q cannot be set here", name)
+		}
+	}
+	return nil
 }
 
 // cached returns the model kept under name in dir, or trains it with

@@ -503,14 +503,19 @@ func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
 	all := make([]float64, nb)
 	allTot := 0.0
 	for _, e := range exs {
+		cw := 1.0
+		if e.Source == "pseudo" {
+			cw = o.PseudoWeight
+		}
 		for _, f := range e.Feats {
 			if int(f.Index) >= nh {
 				continue
 			}
-			p[int(f.Index)*nclass+e.Label] += float64(f.Value)
-			tot[e.Label] += float64(f.Value)
-			all[f.Index] += float64(f.Value)
-			allTot += float64(f.Value)
+			v := cw * float64(f.Value)
+			p[int(f.Index)*nclass+e.Label] += v
+			tot[e.Label] += v
+			all[f.Index] += v
+			allTot += v
 		}
 	}
 	alpha := o.NBAlpha
@@ -542,6 +547,9 @@ func TrainNBLR(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
 			wt := 1.0
 			if ex.Source == "bbc" && o.BBCWeight > 0 {
 				wt = o.BBCWeight
+			}
+			if ex.Source == "pseudo" {
+				wt = o.PseudoWeight
 			}
 			for c := 0; c < nclass; c++ {
 				s := float64(bias[c])

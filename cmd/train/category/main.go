@@ -54,6 +54,13 @@ func main() {
 	dense := flag.Float64("dense", float64(category.DefaultFeatures.Dense), "weight of the word-vector features (0: off)")
 	sif := flag.Float64("sif", category.DefaultSIF, "weigh word vectors by a/(a+p(word)) (0: off)")
 	vecs := flag.String("vectors", "", "word-vector cache (prefix): read when present, else trained and written there")
+	vo := category.DefaultVecOptions
+	flag.IntVar(&vo.Dim, "vec-dim", vo.Dim, "word-vector dimension (when trained)")
+	flag.IntVar(&vo.Window, "vec-window", vo.Window, "skip-gram window (when trained)")
+	flag.IntVar(&vo.Epochs, "vec-epochs", vo.Epochs, "skip-gram epochs (when trained)")
+	flag.IntVar(&vo.MinCount, "vec-min-count", vo.MinCount, "least count of a word with a vector (when trained)")
+	flag.IntVar(&vo.Threads, "vec-threads", vo.Threads, "skip-gram threads (when trained)")
+	vecOnly := flag.Bool("vectors-only", false, "stop after training (or reading) the word vectors")
 	flag.Parse()
 	o.Bits = *bits
 
@@ -69,9 +76,12 @@ func main() {
 	fz.Title, fz.Dense = float32(*title), float32(*dense)
 	fz.Cluster = [3]float32{float32(*cluster), float32(*cluster), float32(*cluster)}
 	if *dense > 0 {
-		fz.Vectors, err = vectors(*data, *vecs, *sif)
+		fz.Vectors, err = vectors(*data, *vecs, *sif, vo)
 		if err != nil {
 			log.Fatal(err)
+		}
+		if *vecOnly {
+			return
 		}
 		o.Dense = fz.Vectors.Dim
 	}
@@ -136,7 +146,7 @@ func load(data string) ([]category.Example, error) {
 // vectors reads word vectors from the cache at prefix (prefix.vocab,
 // prefix.f32) or trains them on the unlabelled news under data (about 10
 // CPU-minutes) and writes the cache when prefix is set.
-func vectors(data, prefix string, sif float64) (*category.Vectors, error) {
+func vectors(data, prefix string, sif float64, o category.VecOptions) (*category.Vectors, error) {
 	var docs [][]string
 	if sif > 0 {
 		texts, err := category.LoadUnlabelled(data)
@@ -178,7 +188,6 @@ func vectors(data, prefix string, sif float64) (*category.Vectors, error) {
 			docs[i] = category.Tokens(s)
 		}
 	}
-	o := category.DefaultVecOptions
 	words, v := category.TrainVectors(docs, o)
 	log.Printf("trained %d word vectors on %d documents in %v", len(words), len(docs), time.Since(t0).Round(time.Second))
 	if prefix != "" {

@@ -109,6 +109,11 @@ type docWords struct {
 	stemID map[string]int32
 	stems  []string // stem strings by id
 	tok    []int32  // per token: index in info
+	// idf of each stem from textCache (see textInfo), known 1 or -1
+	// (the table knows the stem or not), 0 when features must look it up
+	idf   []float64
+	known []int8
+	ext   *Extractor // whose df table idf is from (nil: none)
 
 	// scratch space of candidates, kept with the rest for reuse
 	ids        []int32
@@ -138,11 +143,12 @@ func (dw *docWords) release() {
 	clear(dw.byKey)
 	clear(dw.cands)
 	dw.info, dw.stems, dw.tok = dw.info[:0], dw.stems[:0], dw.tok[:0]
+	dw.idf, dw.known, dw.ext = dw.idf[:0], dw.known[:0], nil
 	dw.cands, dw.ments = dw.cands[:0], dw.ments[:0]
 	wordsPool.Put(dw)
 }
 
-func newDocWords(doc *text.Document) *docWords {
+func newDocWords(doc *text.Document, e *Extractor) *docWords {
 	nt := len(doc.Tokens)
 	dw, _ := wordsPool.Get().(*docWords)
 	if dw == nil {
@@ -153,6 +159,7 @@ func newDocWords(doc *text.Document) *docWords {
 		}
 	}
 	dw.pooledSize = nt
+	dw.ext = e
 	dw.tok = grow(dw.tok, nt)
 	for i := range doc.Tokens {
 		if i%4096 == 4095 && doc.Err() != nil {
@@ -172,12 +179,17 @@ func newDocWords(doc *text.Document) *docWords {
 }
 
 func (dw *docWords) describe(w string) wordInfo {
-	tw := describeText(w)
+	tw := describeText(w, dw.ext)
 	id, ok := dw.stemID[tw.stem]
 	if !ok {
 		id = int32(len(dw.stems))
 		dw.stemID[tw.stem] = id
 		dw.stems = append(dw.stems, tw.stem)
+		dw.idf = append(dw.idf, 0)
+		dw.known = append(dw.known, 0)
+	}
+	if dw.known[id] == 0 && tw.idfOf == dw.ext && tw.idfOf != nil {
+		dw.idf[id], dw.known[id] = tw.idf, tw.known
 	}
 	return wordInfo{stem: id, in: tw.in, capital: tw.capital, digit: tw.digit, acronym: tw.acronym}
 }
@@ -187,6 +199,12 @@ func (dw *docWords) describe(w string) wordInfo {
 type textInfo struct {
 	stem                        string
 	in, capital, digit, acronym bool
+	// the stem's idf in idfOf's table (idfOf.idf), known 1 or -1; set for
+	// the texts kept in textCache, so that a common word's stem is not
+	// looked up in the large table document after document
+	idfOf *Extractor
+	idf   float64
+	known int8
 }
 
 // textCache keeps the textInfo of token texts across documents (stemming
@@ -198,7 +216,9 @@ var (
 	maxCachedTexts = int64(30000)
 )
 
-func describeText(w string) *textInfo {
+// describeText returns the textInfo of token text w; with e set, a new
+// one kept in textCache carries its stem's idf in e's table.
+func describeText(w string, e *Extractor) *textInfo {
 	if v, ok := textCache.Load(w); ok {
 		return v.(*textInfo)
 	}
@@ -212,6 +232,13 @@ func describeText(w string) *textInfo {
 	}
 	tw.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
 	if textCacheSize.Load() < maxCachedTexts {
+		if e != nil {
+			v, ok := e.idf(tw.stem)
+			tw.idfOf, tw.idf, tw.known = e, v, -1
+			if ok {
+				tw.known = 1
+			}
+		}
 		tw.stem = strings.Clone(tw.stem)
 		if _, loaded := textCache.LoadOrStore(strings.Clone(w), tw); !loaded {
 			textCacheSize.Add(1)

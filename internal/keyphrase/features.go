@@ -50,6 +50,10 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 				prs[i] += pr[w]
 			}
 			if known[w] == 0 {
+				if dw.known[w] != 0 && dw.ext == e {
+					idf[w], known[w] = dw.idf[w], dw.known[w]
+					continue
+				}
 				v, ok := e.idf(dw.stems[w])
 				idf[w], known[w] = v, -1
 				if ok {

@@ -183,7 +183,7 @@ func (e *Extractor) idf(stem string) (float64, bool) {
 // Candidates returns the candidate phrases of doc: their stemmed keys, their
 // surface forms and their feature vectors (for training).
 func (e *Extractor) Candidates(doc *text.Document) (keys, texts []string, X [][]float64) {
-	dw := newDocWords(doc)
+	dw := newDocWords(doc, e)
 	if dw == nil {
 		return nil, nil, nil
 	}
@@ -207,7 +207,7 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 	if n <= 0 || len(doc.Tokens) == 0 || doc.Err() != nil {
 		return nil
 	}
-	dw := newDocWords(doc)
+	dw := newDocWords(doc, e)
 	if dw == nil {
 		return nil
 	}

@@ -266,7 +266,7 @@ func TestCascadeMatchesFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := nlptest.Tagged(t, article+"\n\n"+diplomacy+"\n\n"+longText(6000))
-	cands, _ := candidates(doc, newDocWords(doc))
+	cands, _ := candidates(doc, newDocWords(doc, nil))
 	nc := len(cands)
 	K0, M0 := cascadeTrees, cascadeKeep
 	defer func() { cascadeTrees, cascadeKeep = K0, M0 }()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -137,5 +138,49 @@ func BenchmarkStages(b *testing.B) {
 	}
 	for stage, d := range sum {
 		b.ReportMetric(float64(d.Nanoseconds())/float64(n), stage+"-ns/op")
+	}
+}
+
+// BenchmarkPipelineCPU runs every stage on the 600-word article and
+// reports the CPU time of each analysis on the calling thread (the engine
+// runs the stages there): its minimum, first quartile and median, which a
+// busy machine shifts much less than the mean. In "cold", 64 MB are
+// written between articles, so that the models start out of the caches
+// and the TLB, as they do in a server where other requests' stages ran in
+// between (the per-stage figures of BenchmarkStages are close to cold
+// ones, not to warm ones).
+//
+//	go test ./internal/pipeline -run '^$' -bench PipelineCPU -cpu 1 -benchtime 300x
+func BenchmarkPipelineCPU(b *testing.B) {
+	e := benchEngine(b)
+	req := benchRequest(readBenchArticle(b, "bench_600.txt"))
+	for _, cold := range []bool{false, true} {
+		name := "warm"
+		if cold {
+			name = "cold"
+		}
+		b.Run(name, func(b *testing.B) {
+			var junk []uint64
+			if cold {
+				junk = make([]uint64, 8<<20)
+			}
+			defer cputime.LockThread()()
+			var ds []time.Duration
+			for b.Loop() {
+				for j := range junk {
+					junk[j]++
+				}
+				c0 := cputime.Thread()
+				if _, err := e.Analyze(context.Background(), req, nil); err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, cputime.Thread()-c0)
+			}
+			slices.Sort(ds)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			b.ReportMetric(ms(ds[0]), "min-cpu-ms")
+			b.ReportMetric(ms(ds[len(ds)/4]), "p25-cpu-ms")
+			b.ReportMetric(ms(ds[len(ds)/2]), "med-cpu-ms")
+		})
 	}
 }

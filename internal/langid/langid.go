@@ -30,7 +30,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"runtime"
 	"sort"
 	"strings"
 	"unicode"
@@ -95,23 +94,10 @@ type Detector struct {
 	single     []int
 }
 
-// Load returns a detector over the embedded model. On Linux the model
-// is copied to huge pages (see hugeCopy; 17 MB, a few milliseconds);
-// elsewhere, or when that fails, it is used in place, without copying
-// (paged in as used).
+// Load returns a detector over the embedded model. The model is used in
+// place, without copying (17 MB, paged in as used).
 func Load() (*Detector, error) {
-	b := unsafe.Slice(unsafe.StringData(modelData), len(modelData))
-	cp, m := hugeCopy(b)
-	if cp == nil {
-		return Decode(b)
-	}
-	d, err := Decode(cp)
-	if err != nil {
-		unmap(m)
-		return nil, err
-	}
-	runtime.AddCleanup(d, unmap, m)
-	return d, nil
+	return Decode(unsafe.Slice(unsafe.StringData(modelData), len(modelData)))
 }
 
 // LoadFS reads a model from fsys (a copy on the heap).
@@ -276,7 +262,6 @@ const (
 // rule is the index of a language decided by its script, else -1 (and
 // probs is then not filled in).
 func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
-	defer runtime.KeepAlive(d) // the model may be outside the heap (Load)
 	if len(s) > maxSample {
 		cut := maxSample
 		for cut > 0 && !utf8.RuneStart(s[cut]) {

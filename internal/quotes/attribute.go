@@ -617,7 +617,7 @@ func (x *extractor) attribute() {
 			a, b = x.trim(x.contentStart(a, b), b)
 		}
 		if !around && a >= c.last && rule != "inverted" {
-			x.endCue = x.cueHead(c.first, c.last)
+			x.setEndCue(x.cueHead(c.first, c.last))
 			if e := x.cutEnd(a, b); e < b {
 				a, b = x.trim(a, e)
 			}
@@ -801,7 +801,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 	if a >= b {
 		return
 	}
-	x.endCue = x.cueHead(c.first, c.last)
+	x.setEndCue(x.cueHead(c.first, c.last))
 	if e := x.cutEnd(a, b); e < b {
 		a, b = x.trim(a, e)
 	}

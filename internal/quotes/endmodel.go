@@ -176,9 +176,8 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 		if x.endCue >= 0 {
 			// "called for X | on Friday" ends where "said that X on
 			// Friday" goes on
-			lem := x.lemma(x.endCue)
-			s.add("cue*w=", lem, "*", x.wordOrTag(k))
-			s.add("cue*st=", lem, "*", st)
+			s.addPre(x.endCueW, x.wordOrTag(k))
+			s.addPre(x.endCueSt, st)
 		}
 		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
 			s.add("temporal*st=", st)
@@ -226,12 +225,14 @@ func (x *extractor) cutEnd(start, end int) int {
 	}
 	if x.o.EndCueFeatures {
 		// the dynamic features depend on the cue: no caching across cues
-		defer func() { x.endCue = -1 }()
+		defer x.setEndCue(-1)
 	}
 	m := x.o.EndModel
 	if m == nil {
 		m = getEndModel()
 	}
+	// prob() >= MinEndScore, without an exponential per boundary
+	zMin := math.Log(x.o.MinEndScore / (1 - x.o.MinEndScore))
 	verb, allNP := x.finite(start), x.npOrOf(start)
 	for k := start + 1; k < end; k++ {
 		if k > start+1 {
@@ -243,13 +244,7 @@ func (x *extractor) cutEnd(start, end int) int {
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
 		x.endDynamic(start, k, verb, allNP, &sk)
-		min := x.o.MinEndScore
-		if x.o.MinEndScoreClause > 0 {
-			if st := x.startType(start, k); st == "that" || st == "clause" {
-				min = x.o.MinEndScoreClause
-			}
-		}
-		if sk.prob() >= min {
+		if sk.z >= zMin {
 			return k
 		}
 	}
@@ -286,12 +281,11 @@ type Boundary struct {
 // training it.
 func EndFeatures(doc *text.Document, ents []entity.Entity, bs []Boundary) [][]string {
 	x := newExtractor(doc, ents, DefaultOptions)
-	x.endCue = -1
 	x.findQuoteMarks()
 	out := make([][]string, len(bs))
 	for i, b := range bs {
 		var fs []string
-		x.endCue = b.Cue
+		x.setEndCue(b.Cue)
 		x.endFeatures(b.Start, b.Cut, &fsink{names: &fs})
 		out[i] = fs
 	}
@@ -314,4 +308,14 @@ func (x *extractor) cueHead(first, last int) int {
 func CueHead(doc *text.Document, first, last int) int {
 	x := &extractor{doc: doc, toks: doc.Tokens}
 	return x.cueHead(first, last)
+}
+
+// setEndCue makes token i (-1: none) the head of the cue whose content
+// cutEnd ends, with the prefixes of the features that read its lemma.
+func (x *extractor) setEndCue(i int) {
+	x.endCue = i
+	if i >= 0 {
+		lem := x.lemma(i)
+		x.endCueW, x.endCueSt = mkPre("cue*w=", lem, "*"), mkPre("cue*st=", lem, "*")
+	}
 }

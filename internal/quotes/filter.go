@@ -112,6 +112,29 @@ func (s *fsink) add(parts ...string) {
 	s.z += s.m.h.get(hashParts(parts...))
 }
 
+// hpre is the start of a feature name and its hash, for features that
+// share a prefix across many boundaries.
+type hpre struct {
+	h uint64
+	s string
+}
+
+func mkPre(parts ...string) hpre { return hpre{hashParts(parts...), strings.Join(parts, "")} }
+
+// addPre adds the feature named by p's prefix and the parts: the same
+// hash as add of all of them.
+func (s *fsink) addPre(p hpre, parts ...string) {
+	if s.names != nil {
+		*s.names = append(*s.names, p.s+strings.Join(parts, ""))
+		return
+	}
+	h := p.h
+	for _, q := range parts {
+		h = hashing.AddString(h, q)
+	}
+	s.z += s.m.h.get(h)
+}
+
 // featSink receives the features of a candidate quote: it sums their
 // weights in m, or, for training, sets them in f.
 type featSink struct {

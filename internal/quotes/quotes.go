@@ -14,9 +14,12 @@
 // the words around it and its subject or owner; heuristics over
 // part-of-speech tags for the speaker and the extent of the content; a
 // logistic end model (endmodel.tsv) that ends reported content before what
-// is not said (", while ...", "and left ..."); and a logistic filter
-// (filter.tsv) that scores every candidate quote, drops the unlikely ones
-// and keeps one of two candidates that read mostly the same words.
+// is not said (", while ...", "and left ...", ", the minister told ..."),
+// from the words at the boundary, the cue's lemma and what follows (a verb
+// phrase, a new clause, a new attribution); and a logistic filter
+// (filter.tsv) that scores every candidate quote from its rule, cue,
+// speaker and the words around its cue and its ends, drops the unlikely
+// ones and keeps one of two candidates that read mostly the same words.
 package quotes
 
 import (
@@ -99,7 +102,6 @@ type Options struct {
 	ClusterCues       bool     // the cue model sees the word clusters of the word (package wordclusters), for cues rare in train
 	ContextFeatures   bool     // the filter sees the words around the cue and the content's ends
 	EndCueFeatures    bool     // the end model sees the lemma of the cue and time adjuncts
-	MinEndScoreClause float64  // when > 0, MinEndScore of content that is a clause ("that ...", "he would ...")
 	EndLookahead      bool     // the end model sees what follows a boundary: a verb phrase, a new clause, a new attribution
 	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
 }
@@ -220,6 +222,8 @@ type extractor struct {
 	endStatics []float64         // the end model's static score per boundary, NaN until scored
 	endModel   *Filter           // the model of endStatics
 	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
+	endCueW    hpre              // the prefix of the end model's cue*w= features for endCue
+	endCueSt   hpre              // the prefix of its cue*st= features
 }
 
 type entMention struct {

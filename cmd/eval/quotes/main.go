@@ -61,7 +61,6 @@ func main() {
 	models := flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded models (as written by cmd/train/quotes -out ...)")
 	contextFeatures := flag.Bool("context-features", quotes.DefaultOptions.ContextFeatures, "the filter sees the words around the cue and the content")
 	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma")
-	minEndClause := flag.Float64("min-end-score-clause", quotes.DefaultOptions.MinEndScoreClause, "least end-model score to end clause content early (0: -min-end-score)")
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary")
 	objInf := flag.Bool("object-infinitive", quotes.DefaultOptions.ObjectInfinitive, "\"urged X to act\": the content is \"X to act\"")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
@@ -103,7 +102,6 @@ func main() {
 	opt.ClusterCues = *clusterCues
 	opt.ObjectInfinitive = *objInf
 	opt.EndLookahead = *endLook
-	opt.MinEndScoreClause = *minEndClause
 	opt.ContextFeatures = *contextFeatures
 	opt.EndCueFeatures = *endCue
 	if *models != "" {

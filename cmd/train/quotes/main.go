@@ -13,10 +13,15 @@
 // end before this token?), and the filter over candidate quotes
 // (filter.tsv). The filter is trained on the quotes found with cue and end
 // models fitted on the other folds of train (5-fold cross-fitting), so it
-// learns how far to trust them on unseen articles; -grid scores the
-// cross-fitted train split over the thresholds of both models.
+// learns how far to trust them on unseen articles. The cross-fitted train
+// score it prints fits the filter per fold too (each article is scored by
+// models none of which saw it); -grid scores it over the thresholds of
+// both models, -min-scores over filter thresholds. -cache DIR keeps the
+// per-fold cue and end models for quicker experiments with the filter
+// (delete it when their features change); -set Name=value sets an
+// Options field for an experiment.
 //
-//	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid]
+//	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid] [-cache DIR] [-set Name=value,...]
 package main
 
 import (

@@ -68,6 +68,7 @@ func main() {
 	contextFeatures := flag.Bool("context-features", quotes.DefaultOptions.ContextFeatures, "the filter sees the words around the cue and the content (quotes.Options.ContextFeatures)")
 	endCue := flag.Bool("end-cue-features", quotes.DefaultOptions.EndCueFeatures, "the end model sees the cue's lemma (quotes.Options.EndCueFeatures)")
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary (quotes.Options.EndLookahead)")
+	endPrune := flag.Float64("end-prune", 0.01, "drop the end model's weights smaller than this in magnitude (most of its features are rare and near 0)")
 	set := flag.String("set", "", "comma-separated quotes.Options fields to set, as Name=true|false|number (for experiments)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
@@ -201,7 +202,7 @@ func main() {
 	if err := os.WriteFile(*cueOut, []byte(cheader+cm.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	em := cached(*cache, "end-all.tsv", func() *quotes.Filter { return trainEndModel(ps, nil, *epochs, *l2) })
+	em := prune(cached(*cache, "end-all.tsv", func() *quotes.Filter { return trainEndModel(ps, nil, *epochs, *l2) }), *endPrune)
 	eheader := fmt.Sprintf("# logistic end model over content boundaries, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*endOut, []byte(eheader+em.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -211,7 +212,7 @@ func main() {
 	for k := 0; k < *folds; k++ {
 		use := func(i int) bool { return i%*folds != k }
 		m := cached(*cache, fmt.Sprintf("cue-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainCueModel(ps, use, *epochs, *l2) })
-		e := cached(*cache, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainEndModel(ps, use, *epochs, *l2) })
+		e := prune(cached(*cache, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainEndModel(ps, use, *epochs, *l2) }), *endPrune)
 		for i := range ps {
 			if i%*folds == k {
 				fold[i], endFold[i] = m, e
@@ -548,6 +549,25 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// prune drops the weights of m smaller than t in magnitude.
+func prune(m *quotes.Filter, t float64) *quotes.Filter {
+	if t <= 0 {
+		return m
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(m.String(), "\n") {
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		if x, err := strconv.ParseFloat(v, 64); err == nil && (k == "<bias>" || math.Abs(x) >= t) {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	return quotes.ParseFilter(b.String())
 }
 
 // setOptions sets the fields of o named in spec ("A=true,B=0.4").

@@ -127,7 +127,7 @@ func (x *extractor) ahead(k int) string {
 	if e == j || e-j > 8 {
 		return "other"
 	}
-	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || auxLemmas[x.lemma(e)] && strings.HasPrefix(x.pos(e), "VB")) {
+	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || strings.HasPrefix(x.pos(e), "VB") && auxLemmas[x.lemma(e)]) {
 		if x.coreCue(e) {
 			break
 		}

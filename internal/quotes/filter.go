@@ -115,17 +115,17 @@ func (s *fsink) add(parts ...string) {
 // hpre is the start of a feature name and its hash, for features that
 // share a prefix across many boundaries.
 type hpre struct {
-	h uint64
-	s string
+	h     uint64
+	parts [3]string // joined only when a feature is named, for training
 }
 
-func mkPre(parts ...string) hpre { return hpre{hashParts(parts...), strings.Join(parts, "")} }
+func mkPre(a, b, c string) hpre { return hpre{hashParts(a, b, c), [3]string{a, b, c}} }
 
 // addPre adds the feature named by p's prefix and the parts: the same
 // hash as add of all of them.
 func (s *fsink) addPre(p hpre, parts ...string) {
 	if s.names != nil {
-		*s.names = append(*s.names, p.s+strings.Join(parts, ""))
+		*s.names = append(*s.names, p.parts[0]+p.parts[1]+p.parts[2]+strings.Join(parts, ""))
 		return
 	}
 	h := p.h

@@ -91,7 +91,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
 	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 8, "articles of one stream or batch analysed at once")
 	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more queue (0: 2 per CPU; article URLs are fetched before, without a slot)")
-	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint (0: as many as --max-in-flight; -1: no queue)")
+	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint that grows while more calls are refused than analyses finish; under sustained overload only half the queue is used (0: as many as --max-in-flight; -1: no queue)")
 	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait plus one analysis, fails at once")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")

@@ -79,7 +79,9 @@ type Config struct {
 	// queue full fails at once with KindOverloaded (reason OVERLOADED).
 	// Zero means MaxInFlight, so a call that is admitted waits for about
 	// one analysis at most; negative means no queue: a call fails as soon as
-	// every slot is taken.
+	// every slot is taken. Under sustained overload (more than one call
+	// refused per four analyses done, over about the last 250 ms) only
+	// half the queue is used: a queue that stands full only adds latency.
 	MaxQueue int
 	// MaxWait limits how long a call waits in the queue before it fails with
 	// KindOverloaded; the caller's deadline, when sooner, ends the wait with
@@ -269,8 +271,9 @@ type admission struct {
 	hintAt   time.Time
 }
 
-// rateWindow is the time over which the done and shed rates decay.
-const rateWindow = time.Second
+// rateWindow is the time over which the done and shed rates decay: short,
+// so that the queue is whole again soon after an overload ends.
+const rateWindow = 250 * time.Millisecond
 
 // count adds an event to *rate, after decaying both rates to now. Call
 // with mu held.
@@ -288,6 +291,20 @@ func (a *admission) count(rate *float64) {
 type waiter struct {
 	ready   chan struct{}
 	granted bool
+}
+
+// queueLimit returns how many calls may wait now: maxQueue, or half of it
+// (rounded up) under sustained overload, while more than one call is
+// refused for every four analyses done (over about the last rateWindow). A
+// queue then stands full and only adds to the latency of every admitted
+// call, while the running analyses keep the cores busy; a short burst
+// keeps the whole queue. (A closed-loop load within in-flight plus queue
+// is never refused, so it never halves the queue.) Call with mu held.
+func (a *admission) queueLimit() int {
+	if 4*a.shedRate > a.doneRate {
+		return (a.maxQueue + 1) / 2
+	}
+	return a.maxQueue
 }
 
 // acquire takes an analysis slot. When every slot is taken the call joins a
@@ -318,7 +335,7 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
 	switch {
-	case a.maxQueue < 0 || len(a.queue) >= a.maxQueue:
+	case a.maxQueue < 0 || len(a.queue) >= a.queueLimit():
 		refuse = "the server is at capacity and its queue is full"
 	case wait > bound:
 		refuse = "the server is at capacity: the expected wait for an analysis slot, " +

@@ -234,3 +234,47 @@ func TestOverloadRetryHint(t *testing.T) {
 		t.Errorf("hint %v with 8 analyses of 100ms to drain on 4 slots; want 200ms", h)
 	}
 }
+
+// Under sustained overload (more than one refusal per four analyses done)
+// the queue is halved; otherwise it is whole.
+func TestOverloadHalvesQueue(t *testing.T) {
+	e, started, release := blockingEngine(t, Config{MaxInFlight: 1, MaxQueue: 4, MaxWait: time.Minute})
+	go e.Analyze(context.Background(), textReq("Hi.", FeatureQuotes), nil)
+	<-started
+	e.adm.mu.Lock()
+	e.adm.doneRate, e.adm.shedRate, e.adm.rateAt = 400, 200, time.Now()
+	e.adm.mu.Unlock()
+	results := make(chan error, 4)
+	for i := range 2 {
+		go func() { _, err := e.Analyze(context.Background(), textReq("Hi."), nil); results <- err }()
+		for {
+			if _, waiting, _ := e.Load(); waiting == i+1 {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	_, err := e.Analyze(context.Background(), textReq("Hi."), nil)
+	wantOverloaded(t, err)
+	// the refusals stop: a burst gets the whole queue again
+	e.adm.mu.Lock()
+	e.adm.doneRate, e.adm.shedRate, e.adm.rateAt = 400, 50, time.Now()
+	e.adm.mu.Unlock()
+	for range 2 {
+		go func() { _, err := e.Analyze(context.Background(), textReq("Hi."), nil); results <- err }()
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		if _, waiting, _ := e.Load(); waiting == 4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the queue did not take 4 calls once the refusals stopped")
+		}
+	}
+	close(release)
+	for range 4 {
+		if err := <-results; err != nil {
+			t.Errorf("a queued call failed: %v", err)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -78,7 +78,8 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 		m.Text = doc.Text[m.Start:m.End]
 	}
 	if len(out) > n {
-		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		// (mentions do not overlap: their starts differ)
+		slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	}
 	return out
 }

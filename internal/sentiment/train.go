@@ -14,6 +14,7 @@ type Example struct {
 	Doc      *text.Document
 	Mentions []text.Span
 	Label    int
+	Weight   float64 // training weight (0: 1)
 }
 
 // Config holds the training hyper-parameters.
@@ -38,6 +39,18 @@ type Config struct {
 	// tuned for macro-F1 by 5-fold cross-validation on train (see the -cv
 	// flag of cmd/train/sentiment), not on the dev sets.
 	TargetOffset [numClasses]float64
+	// VecWords and Vecs (row-major, VecDim wide) are word vectors learnt
+	// from unlabelled news for the dense network (none: no dense network).
+	VecWords    []string
+	Vecs        []float32
+	VecDim      int
+	Dense       denseConfig
+	DenseWeight float64
+}
+
+// DenseConfig sets the dense network's hyper-parameters.
+func (c *Config) DenseConfig(hidden, epochs, batch int, rate, dropout, l2 float64) {
+	c.Dense = denseConfig{Hidden: hidden, Epochs: epochs, Batch: batch, Rate: rate, Dropout: dropout, L2: l2}
 }
 
 // DefaultConfig returns the hyper-parameters used for the shipped model.
@@ -46,8 +59,10 @@ func DefaultConfig() Config {
 		TargetBits: 19, SentenceBits: 18,
 		Epochs: 5, Rate: 0.01, L2: 1e-6, Seeds: 10, ClassWeightPower: 1,
 		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
-		TargetOffset: [numClasses]float64{Negative: 0.2},
+		TargetOffset: [numClasses]float64{Positive: -0.1},
 		Seed:         1,
+		DenseWeight:  0.3,
+		Dense:        denseConfig{Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
 	}
 }
 
@@ -56,11 +71,15 @@ type prepared struct {
 	a, b   int
 	masked []bool
 	label  int
+	weight float64
 	tf, sf []uint64
 }
 
 func prepare(ex Example) (prepared, bool) {
-	p := prepared{label: ex.Label}
+	p := prepared{label: ex.Label, weight: ex.Weight}
+	if p.weight == 0 {
+		p.weight = 1
+	}
 	doc := ex.Doc
 	sp := ex.Mentions[0]
 	si := -1
@@ -171,16 +190,31 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	for w, c := range cfg.Clusters {
 		clus[lowerHash(w, 0)] = uint16(c)
 	}
+	var vkeys []uint64
+	for _, w := range cfg.VecWords {
+		vkeys = append(vkeys, lowerHash(w, 0))
+	}
 	logf("examples %d, lexicon %d words, valence lexicon %d words, %d clustered words", len(ps), len(lex), len(val), len(clus))
 
 	// features; lexicon features of training examples are cross-fitted
 	// so that they are as noisy as on unseen text
+	var vt *vecTable
+	var xs []float32
+	in := 0
+	if len(vkeys) > 0 {
+		vt = newVecTable(cfg.Vecs, cfg.VecDim)
+		in = densePools * vt.dim
+		xs = make([]float32, len(ps)*in)
+	}
 	featurize := func(i int, words map[uint64]wordInfo) {
 		var s sentence
 		p := &ps[i]
 		s.prepare(p.toks, words)
 		p.tf = s.targetFeatures(nil, p.a, p.b, p.masked)
 		p.sf = s.sentenceFeatures(nil)
+		if vt != nil {
+			s.denseInput(xs[i*in:(i+1)*in], p.a, p.b, p.masked, vt)
+		}
 	}
 	if cfg.LexFolds > 1 && lex != nil {
 		for f := 0; f < cfg.LexFolds; f++ {
@@ -193,19 +227,19 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 				}
 			}
 			l := buildLexicon(ps, in, cfg.LexMinCount*(cfg.LexFolds-1)/cfg.LexFolds, cfg.LexThreshold)
-			words := wordTable(l, val, clus)
+			words := wordTable(l, val, clus, vkeys)
 			for _, i := range out {
 				featurize(i, words)
 			}
 		}
 	} else {
-		words := wordTable(lex, val, clus)
+		words := wordTable(lex, val, clus, vkeys)
 		for i := range ps {
 			featurize(i, words)
 		}
 	}
 
-	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val, clus)
+	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val, clus, vkeys)
 	var freq [numClasses]float64
 	for _, p := range ps {
 		freq[p.label]++
@@ -249,14 +283,18 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 						fs = kept
 					}
 					pr := t.probs(fs)
-					loss -= cw[p.label] * math.Log(math.Max(pr[p.label], 1e-12))
+					ew := cw[p.label] * p.weight
+					if t == &m.sent {
+						ew = cw[p.label]
+					}
+					loss -= ew * math.Log(math.Max(pr[p.label], 1e-12))
 					var g [numClasses]float64
 					for c := range g {
 						y := 0.0
 						if c == p.label {
 							y = 1
 						}
-						g[c] = cw[p.label] * (pr[c] - y)
+						g[c] = ew * (pr[c] - y)
 					}
 					for _, f := range fs {
 						k := (f & mask) * numClasses
@@ -291,6 +329,15 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	}
 	for c, o := range cfg.TargetOffset {
 		m.target.off[c] = float32(o)
+	}
+	if vt != nil && cfg.DenseWeight > 0 {
+		dn := trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500, logf)
+		if in == 3*vt.dim {
+			m.fd = dn.fold(vt)
+		} else {
+			m.dn, m.vt = dn, vt
+		}
+		m.denseW = float32(cfg.DenseWeight)
 	}
 	return m
 }

@@ -1,0 +1,142 @@
+package sentiment
+
+import (
+	"bytes"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"testing/fstest"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// tinyExamples makes labelled targets from sentences written for the test.
+func tinyExamples(t *testing.T) []Example {
+	t.Helper()
+	type ex struct {
+		s, target string
+		label     int
+	}
+	raw := []ex{
+		{"Voters praised Senator Hale for her honest and brave reforms.", "Senator Hale", Positive},
+		{"Critics accused Senator Hale of lying about the budget.", "Senator Hale", Negative},
+		{"Senator Hale will visit the port on Tuesday.", "Senator Hale", Neutral},
+		{"The mayor thanked Doctor Imre for his generous help.", "Doctor Imre", Positive},
+		{"Police arrested Doctor Imre after the fraud scandal.", "Doctor Imre", Negative},
+		{"Doctor Imre spoke to reporters in the capital.", "Doctor Imre", Neutral},
+		{"Fans cheered Coach Brandt after the great win.", "Coach Brandt", Positive},
+		{"The board fired Coach Brandt over the corrupt deal.", "Coach Brandt", Negative},
+		{"Coach Brandt arrived at the stadium.", "Coach Brandt", Neutral},
+	}
+	var exs []Example
+	for _, r := range raw {
+		doc := text.Analyze(r.s)
+		exs = append(exs, Example{Doc: doc, Mentions: spansOf(r.s, r.target), Label: r.label})
+	}
+	return exs
+}
+
+// TestTrainDenseRoundTrip trains a small model with word vectors and the
+// dense network, writes it and reads it back: the read model must give the
+// same probabilities (up to the int16 quantisation of the linear weights).
+func TestTrainDenseRoundTrip(t *testing.T) {
+	exs := tinyExamples(t)
+	SetDensePools(3)
+	cfg := DefaultConfig()
+	cfg.TargetBits, cfg.SentenceBits, cfg.Seeds = 12, 12, 2
+	cfg.LexMinCount = 1
+	words := []string{"praised", "honest", "brave", "thanked", "generous", "cheered", "great",
+		"accused", "lying", "arrested", "fraud", "scandal", "fired", "corrupt", "visit", "spoke", "arrived"}
+	cfg.VecDim = 8
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range words {
+		for j := 0; j < cfg.VecDim; j++ {
+			cfg.Vecs = append(cfg.Vecs, float32(rng.NormFloat64()))
+		}
+	}
+	cfg.VecWords = words
+	cfg.DenseConfig(8, 30, 4, 0.01, 0, 0)
+	cfg.DenseWeight = 0.5
+	m := Train(exs, cfg, nil)
+	if m.fd == nil {
+		t.Fatal("no dense network trained")
+	}
+	var buf bytes.Buffer
+	if err := m.WriteFile(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := LoadFS(fstest.MapFS{"m.gz": {Data: buf.Bytes()}}, "m.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.fd == nil || m2.denseW != m.denseW || len(m2.vkeys) != len(words) {
+		t.Fatalf("dense network not read back: %v %v %d", m2.fd != nil, m2.denseW, len(m2.vkeys))
+	}
+	correct := 0
+	for _, ex := range exs {
+		p, q := m.TargetProbs(ex.Doc, ex.Mentions), m2.TargetProbs(ex.Doc, ex.Mentions)
+		for c := range p {
+			if math.Abs(p[c]-q[c]) > 0.02 {
+				t.Errorf("probabilities %v after reading, %v before", q, p)
+				break
+			}
+		}
+		best := 0
+		for c := range q {
+			if q[c] > q[best] {
+				best = c
+			}
+		}
+		if best == ex.Label {
+			correct++
+		}
+	}
+	if correct < len(exs)-2 {
+		t.Errorf("%d of %d training targets right", correct, len(exs))
+	}
+}
+
+// TestFold checks that the folded network scores a target as the network
+// over the pooled word vectors does.
+func TestFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"the", "minister", "praised", "brave", "reforms", "critics", "attacked", "plan"}
+	const dim, hid = 6, 5
+	var vecs []float32
+	for range words {
+		for j := 0; j < dim; j++ {
+			vecs = append(vecs, float32(rng.NormFloat64()))
+		}
+	}
+	vt := newVecTable(vecs, dim)
+	n := &dense{in: 3 * dim, hid: hid, w1: make([]float32, 3*dim*hid), b1: make([]float32, hid), w2: make([]float32, numClasses*hid)}
+	for _, ws := range [][]float32{n.w1, n.b1, n.w2, n.b2[:]} {
+		for i := range ws {
+			ws[i] = float32(rng.NormFloat64())
+		}
+	}
+	f := n.fold(vt)
+	var keys []uint64
+	for _, w := range words {
+		keys = append(keys, lowerHash(w, 0))
+	}
+	table := wordTable(nil, nil, nil, keys)
+	doc := text.Analyze("The minister praised Ada Lind for brave reforms, but critics attacked the plan.")
+	toks := doc.Tokens
+	var s sentence
+	s.prepare(toks, table)
+	a, b := 3, 5 // Ada Lind
+	masked := make([]bool, len(toks))
+	masked[a], masked[a+1] = true, true
+	x := make([]float32, 3*dim)
+	s.denseInput(x, a, b, masked, vt)
+	var want, got [numClasses]float64
+	n.logits(x, make([]float32, hid), &want, 1)
+	f.logits(&s, a, b, masked, make([]float32, 3*hid), &got, 1)
+	for c := range want {
+		if math.Abs(want[c]-got[c]) > 0.05*(1+math.Abs(want[c])) {
+			t.Errorf("folded logits %v, unfolded %v", got, want)
+			break
+		}
+	}
+}

@@ -98,37 +98,64 @@ func (x *extractor) entTypeAt(i int) ner.Type {
 	return x.entTypes[i]
 }
 
+// The cue model's feature prefixes, hashed once.
+var (
+	cLem         = pre("lem=")
+	cLemPos      = pre("lem*pos=")
+	cPos         = pre("pos=")
+	cSuf3        = pre("suf3=")
+	cN1pos       = pre("n1pos=")
+	cN1          = pre("n1=")
+	cLemN1       = pre("lem*n1=")
+	cThatNear    = pre("that-near")
+	cQuoteNear   = pre("quote-near")
+	cN2That      = pre("n2=that")
+	cAux         = pre("aux=")
+	cAuxPos      = pre("aux*pos=")
+	cSubjPos     = pre("subj-pos=")
+	cSubjNoun    = pre("subj-noun=")
+	cSubj        = pre("subj=")
+	cNoun        = pre("noun")
+	cNounPrevPos = pre("noun-prev-pos=")
+	cNounN1      = pre("noun*n1=")
+	cNounLemN1   = pre("noun-lem*n1=")
+	cNounN2pos   = pre("noun-n2pos=")
+	cPrev        = pre("prev=")
+	cAfterQuote  = pre("after-quote")
+	cSentEnd     = pre("sent-end")
+)
+
 // cueFeatures adds the features of token i as a learned cue to s.
 func (x *extractor) cueFeatures(i int, s *fsink) {
 	w, lem, p := x.ltok(i), x.lemma(i), x.pos(i)
-	s.add("lem=", lem)
-	s.add("lem*pos=", lem, "*", p)
-	s.add("pos=", p)
+	s.addPre(cLem, lem)
+	s.addPre(cLemPos, lem, "*", p)
+	s.addPre(cPos, p)
 	if len(w) > 3 {
-		s.add("suf3=", w[len(w)-3:])
+		s.addPre(cSuf3, w[len(w)-3:])
 	}
 	if x.o.ClusterCues {
 		x.clusterFeatures(i, lem, p, s)
 	}
 	// what follows
 	n1, n2 := x.ltok(i+1), x.ltok(i+2)
-	s.add("n1pos=", x.pos(i+1))
+	s.addPre(cN1pos, x.pos(i+1))
 	if x.markKind(i+1) != 0 {
 		n1 = "<q>"
 	}
 	if n1 == "that" || n1 == "<q>" || n1 == "," || n1 == ":" || n1 == "to" || n1 == "about" || n1 == "if" || n1 == "whether" || n1 == "." || n1 == "for" || n1 == "on" || n1 == "of" || n1 == "in" || n1 == "with" || n1 == "by" {
-		s.add("n1=", n1)
-		s.add("lem*n1=", lem, "*", n1)
+		s.addPre(cN1, n1)
+		s.addPre(cLemN1, lem, "*", n1)
 	}
 	subj := ""
 	for k := i + 1; k <= i+4 && k < len(x.toks); k++ {
 		t := x.ltok(k)
 		if t == "that" || t == "whether" || t == "if" {
-			s.add("that-near")
+			s.addPre(cThatNear)
 			break
 		}
 		if x.markKind(k) != 0 {
-			s.add("quote-near")
+			s.addPre(cQuoteNear)
 			break
 		}
 		if t == "." || t == ";" {
@@ -136,7 +163,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		}
 	}
 	if n2 == "that" && n1 != "that" {
-		s.add("n2=that")
+		s.addPre(cN2That)
 	}
 	// what precedes: skip adverbs and auxiliaries to the subject
 	j := i - 1
@@ -149,8 +176,8 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		j--
 	}
 	if aux != "" {
-		s.add("aux=", aux)
-		s.add("aux*pos=", aux, "*", p)
+		s.addPre(cAux, aux)
+		s.addPre(cAuxPos, aux, "*", p)
 	}
 	if j < sn.First {
 		subj = "start"
@@ -170,29 +197,29 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		case t == ",":
 			subj = "comma"
 		default:
-			s.add("subj-pos=", x.pos(j))
+			s.addPre(cSubjPos, x.pos(j))
 		}
 		if x.pos(j) == "NN" || x.pos(j) == "NNS" {
-			s.add("subj-noun=", x.lemma(j))
+			s.addPre(cSubjNoun, x.lemma(j))
 		}
 	}
 	if subj != "" {
-		s.add("subj=", subj)
+		s.addPre(cSubj, subj)
 	}
 	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
 		// a noun: what owns it and what follows it
-		s.add("noun")
-		s.add("noun-prev-pos=", x.pos(i-1))
-		s.add("noun*n1=", x.ltok(i+1))
-		s.add("noun-lem*n1=", lem, "*", x.ltok(i+1))
-		s.add("noun-n2pos=", x.pos(i+2))
+		s.addPre(cNoun)
+		s.addPre(cNounPrevPos, x.pos(i-1))
+		s.addPre(cNounN1, x.ltok(i+1))
+		s.addPre(cNounLemN1, lem, "*", x.ltok(i+1))
+		s.addPre(cNounN2pos, x.pos(i+2))
 	}
-	s.add("prev=", x.ltok(i-1))
+	s.addPre(cPrev, x.ltok(i-1))
 	if x.qAt(i-1) >= 0 || x.qAt(i-2) >= 0 && x.tok(i-1) == "," {
-		s.add("after-quote")
+		s.addPre(cAfterQuote)
 	}
 	if i == sn.Last-1 || x.tok(i+1) == "." && i+2 >= sn.Last {
-		s.add("sent-end")
+		s.addPre(cSentEnd)
 	}
 }
 

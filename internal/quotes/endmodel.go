@@ -29,6 +29,31 @@ func getEndModel() *Filter {
 	return endModel
 }
 
+// The end model's feature prefixes, hashed once.
+var (
+	eW           = pre("w=")
+	ePos         = pre("pos=")
+	ePrev        = pre("prev=")
+	ePrevPos     = pre("prev-pos=")
+	eWNext       = pre("w*next=")
+	eWNextPos    = pre("w*next-pos=")
+	eInQuote     = pre("in-quote")
+	ePrevPosPos  = pre("prev-pos*pos=")
+	eAhead       = pre("ahead=")
+	eAheadW      = pre("ahead*w=")
+	eSt          = pre("st=")
+	eWSt         = pre("w*st=")
+	ePosSt       = pre("pos*st=")
+	eDist        = pre("dist=")
+	eDistSt      = pre("dist*st=")
+	eWNextPosSt  = pre("w*next-pos*st=")
+	eVerbBefore  = pre("verb-before")
+	eTemporalSt  = pre("temporal*st=")
+	eNpDoneW     = pre("np-done*w=")
+	eNpDonePos   = pre("np-done*pos=")
+	eVerbBeforeW = pre("verb-before*w=")
+)
+
 func distBucket(n int) string {
 	switch {
 	case n <= 1:
@@ -80,27 +105,27 @@ func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 // the content starts.
 func (x *extractor) endStatic(k int, s *fsink) {
 	w, p := x.ltok(k), x.pos(k)
-	s.add("w=", w)
-	s.add("pos=", p)
+	s.addPre(eW, w)
+	s.addPre(ePos, p)
 	if prev := x.ltok(k - 1); !isWordTok(prev) {
-		s.add("prev=", prev)
+		s.addPre(ePrev, prev)
 	} else {
-		s.add("prev-pos=", x.pos(k-1))
+		s.addPre(ePrevPos, x.pos(k-1))
 	}
 	if !isWordTok(w) {
-		s.add("w*next=", w, "*", x.ltok(k+1))
+		s.addPre(eWNext, w, "*", x.ltok(k+1))
 	}
-	s.add("w*next-pos=", w, "*", x.pos(k+1))
+	s.addPre(eWNextPos, w, "*", x.pos(k+1))
 	if x.qAt(k) >= 0 {
-		s.add("in-quote")
+		s.addPre(eInQuote)
 	}
 	if x.o.EndNPFeatures {
-		s.add("prev-pos*pos=", x.pos(k-1), "*", p)
+		s.addPre(ePrevPosPos, x.pos(k-1), "*", p)
 	}
 	if x.o.EndLookahead {
 		a := x.ahead(k)
-		s.add("ahead=", a)
-		s.add("ahead*w=", a, "*", x.wordOrTag(k))
+		s.addPre(eAhead, a)
+		s.addPre(eAheadW, a, "*", x.wordOrTag(k))
 	}
 }
 
@@ -160,17 +185,17 @@ func (x *extractor) coreCue(i int) bool {
 func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 	st := x.startType(start, k)
 	w, p := x.ltok(k), x.pos(k)
-	s.add("st=", st)
-	s.add("w*st=", w, "*", st)
-	s.add("pos*st=", p, "*", st)
-	s.add("dist=", distBucket(k-start))
-	s.add("dist*st=", distBucket(k-start), "*", st)
+	s.addPre(eSt, st)
+	s.addPre(eWSt, w, "*", st)
+	s.addPre(ePosSt, p, "*", st)
+	s.addPre(eDist, distBucket(k-start))
+	s.addPre(eDistSt, distBucket(k-start), "*", st)
 	if !isWordTok(w) {
-		s.add("w*next-pos*st=", w, "*", x.pos(k+1), "*", st)
+		s.addPre(eWNextPosSt, w, "*", x.pos(k+1), "*", st)
 	}
 	// a finite verb between the start and k: the content is a clause so far
 	if verb {
-		s.add("verb-before")
+		s.addPre(eVerbBefore)
 	}
 	if x.o.EndCueFeatures {
 		if x.endCue >= 0 {
@@ -180,18 +205,18 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre(x.endCueSt, st)
 		}
 		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
-			s.add("temporal*st=", st)
+			s.addPre(eTemporalSt, st)
 		}
 	}
 	if x.o.EndNPFeatures {
 		// "attacked Machado | in early-morning tweets": a noun phrase is
 		// complete before an adjunct
 		if allNP {
-			s.add("np-done*w=", w)
-			s.add("np-done*pos=", p)
+			s.addPre(eNpDoneW, w)
+			s.addPre(eNpDonePos, p)
 		}
 		if verb {
-			s.add("verb-before*w=", w)
+			s.addPre(eVerbBeforeW, w)
 		}
 	}
 }

@@ -40,13 +40,18 @@ func (f *Filter) hashed() *Filter {
 
 // weightTable maps feature hashes to weights by open addressing with
 // linear probing: faster than a Go map for the many look-ups a document
-// makes.
+// makes. A key and its weight share a slot, so that a look-up reads one
+// cache line.
 type weightTable struct {
-	keys []uint64 // 0: empty
-	vals []float64
-	mask uint64
-	zero float64 // the weight of hash 0
-	n    int
+	slots []wslot
+	mask  uint64
+	zero  float64 // the weight of hash 0
+	n     int
+}
+
+type wslot struct {
+	key uint64 // 0: empty
+	val float64
 }
 
 func newWeightTable(n int) weightTable {
@@ -54,7 +59,7 @@ func newWeightTable(n int) weightTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return weightTable{keys: make([]uint64, size), vals: make([]float64, size), mask: uint64(size - 1)}
+	return weightTable{slots: make([]wslot, size), mask: uint64(size - 1)}
 }
 
 func (t *weightTable) put(h uint64, v float64) {
@@ -64,13 +69,13 @@ func (t *weightTable) put(h uint64, v float64) {
 		return
 	}
 	i := hashing.Mix(h) & t.mask
-	for t.keys[i] != 0 && t.keys[i] != h {
+	for t.slots[i].key != 0 && t.slots[i].key != h {
 		i = (i + 1) & t.mask
 	}
-	if t.keys[i] == 0 {
+	if t.slots[i].key == 0 {
 		t.n++
 	}
-	t.keys[i], t.vals[i] = h, v
+	t.slots[i] = wslot{h, v}
 }
 
 func (t *weightTable) get(h uint64) float64 {
@@ -78,9 +83,10 @@ func (t *weightTable) get(h uint64) float64 {
 		return t.zero
 	}
 	for i := hashing.Mix(h) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case h:
-			return t.vals[i]
+			return s.val
 		case 0:
 			return 0
 		}
@@ -545,3 +551,6 @@ func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 		fs.on("para-start*rule=", r)
 	}
 }
+
+// pre is the prefix of the features whose names start with a.
+func pre(a string) hpre { return mkPre(a, "", "") }

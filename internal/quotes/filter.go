@@ -167,6 +167,29 @@ func (s *featSink) num(k string, v float64) {
 	s.z += s.m.h.get(hashParts(k)) * v
 }
 
+// onPre is on of the feature named by p's prefix and the parts: the same
+// hash as on of all of them.
+func (s *featSink) onPre(p hpre, parts ...string) {
+	if s.f != nil {
+		s.f[p.parts[0]+p.parts[1]+p.parts[2]+strings.Join(parts, "")] = 1
+		return
+	}
+	h := p.h
+	for _, q := range parts {
+		h = hashing.AddString(h, q)
+	}
+	s.z += s.m.h.get(h)
+}
+
+// numPre is num of the feature named by p.
+func (s *featSink) numPre(p hpre, v float64) {
+	if s.f != nil {
+		s.f[p.parts[0]+p.parts[1]+p.parts[2]] = v
+		return
+	}
+	s.z += s.m.h.get(p.h) * v
+}
+
 // prob is the model's probability for the features added.
 func (s *fsink) prob() float64 { return 1 / (1 + math.Exp(-s.z)) }
 
@@ -315,29 +338,87 @@ func bucket(n int) string {
 	return "41+"
 }
 
+// The filter's feature prefixes, hashed once.
+var (
+	fRule              = pre("rule=")
+	fKind              = pre("kind=")
+	fRuleKind          = pre("rule*kind=")
+	fCue               = pre("cue=")
+	fCueCore           = pre("cue-core")
+	fCueLearned        = pre("cue-learned")
+	fCueScore          = pre("cue-score")
+	fCuePrecision      = pre("cue-precision")
+	fCueRare           = pre("cue-rare")
+	fCueRatio          = pre("cue-ratio")
+	fContentFiniteVerb = pre("content-finite-verb")
+	fRuleFinite        = pre("rule*finite=")
+	fLen               = pre("len=")
+	fKindLen           = pre("kind*len=")
+	fFirst             = pre("first=")
+	fFirstPos          = pre("first-pos=")
+	fEndsInQuote       = pre("ends-in-quote")
+	fStartsSentence    = pre("starts-sentence")
+	fFirstSentence     = pre("first-sentence")
+	fNest              = pre("nest=")
+	fNestRule          = pre("nest*rule=")
+	fCuePos            = pre("cue-pos=")
+	fCueModel          = pre("cue-model")
+	fCueModelGt        = pre("cue-model>")
+	fContentBeforeCue  = pre("content-before-cue")
+	fSpeakerNone       = pre("speaker=none")
+	fSpeaker           = pre("speaker=")
+	fRulePerson        = pre("rule*person=")
+	fSpeakerHeadPos    = pre("speaker-head-pos=")
+	fSpeakerPronoun    = pre("speaker=pronoun-")
+	fSpeakerOther      = pre("speaker=other")
+	fRuleFirstPos      = pre("rule*first-pos=")
+	fRuleLen           = pre("rule*len=")
+	fLast              = pre("last=")
+	fLastPos           = pre("last-pos=")
+	fNoSpeakerRule     = pre("no-speaker*rule=")
+	fSpeakerPosRule    = pre("speaker-pos*rule=")
+	fCueLemmaRule      = pre("cue-lemma*rule=")
+	fGapBefore         = pre("gap-before=")
+	fGapAfter          = pre("gap-after=")
+	fSentOthers        = pre("sent-others=")
+	fHasQuoteRule      = pre("has-quote*rule=")
+	fFirstW            = pre("first-w=")
+	fFirstWRule        = pre("first-w*rule=")
+	fAfter             = pre("after=")
+	fAfterRule         = pre("after*rule=")
+	fLastAfter         = pre("last*after=")
+	fCueNext           = pre("cue-next=")
+	fCueNextRule       = pre("cue-next*rule=")
+	fCueLemmaNext      = pre("cue-lemma*next=")
+	fCuePrev           = pre("cue-prev=")
+	fCueLemmaFirst     = pre("cue-lemma*first=")
+	fCueLemmaSpeaker   = pre("cue-lemma*speaker=")
+	fParaStartRule     = pre("para-start*rule=")
+)
+
 // features describes a candidate quote for the filter, to fs.
 func (x *extractor) features(q *Quote, fs *featSink) {
 	m := x.meta[q]
 	kind := q.Kind.String()
-	fs.on("rule=", m.rule)
-	fs.on("kind=", kind)
-	fs.on("rule*kind=", m.rule, "*", kind)
+	fs.onPre(fRule, m.rule)
+	fs.onPre(fKind, kind)
+	fs.onPre(fRuleKind, m.rule, "*", kind)
 	cue := strings.Join(strings.Fields(strings.ToLower(x.doc.Text[q.Cue.Start:q.Cue.End])), " ")
 	if cue != "" {
-		fs.on("cue=", cue)
+		fs.onPre(fCue, cue)
 	}
 	if m.cue.core {
-		fs.on("cue-core")
+		fs.onPre(fCueCore)
 	}
 	if m.cue.learned {
-		fs.on("cue-learned")
-		fs.num("cue-score", m.cue.score)
+		fs.onPre(fCueLearned)
+		fs.numPre(fCueScore, m.cue.score)
 	} else if m.cue.extracted >= 3 {
-		fs.num("cue-precision", m.cue.precision())
+		fs.numPre(fCuePrecision, m.cue.precision())
 	} else {
-		fs.on("cue-rare")
+		fs.onPre(fCueRare)
 	}
-	fs.num("cue-ratio", m.cue.ratio)
+	fs.numPre(fCueRatio, m.cue.ratio)
 	a, b := x.tokRange(q.Content)
 	if a < 0 {
 		a, b = x.tokAt(q.Content.Start), x.tokAt(q.Content.End-1)+1
@@ -356,11 +437,11 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 		}
 	}
 	if verb {
-		fs.on("content-finite-verb")
-		fs.on("rule*finite=", m.rule)
+		fs.onPre(fContentFiniteVerb)
+		fs.onPre(fRuleFinite, m.rule)
 	}
-	fs.on("len=", bucket(words))
-	fs.on("kind*len=", kind, "*", bucket(words))
+	fs.onPre(fLen, bucket(words))
+	fs.onPre(fKindLen, kind, "*", bucket(words))
 	if x.o.RichFeatures && a < b {
 		x.richFeatures(q, m, a, b, words, fs)
 	}
@@ -370,26 +451,26 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 	if a < b {
 		first := x.ltok(a)
 		if first == "that" || x.markKind(a) != 0 {
-			fs.on("first=", first)
+			fs.onPre(fFirst, first)
 		}
-		fs.on("first-pos=", x.pos(a))
+		fs.onPre(fFirstPos, x.pos(a))
 		if x.qAt(b-1) >= 0 {
-			fs.on("ends-in-quote")
+			fs.onPre(fEndsInQuote)
 		}
 		if x.sentence(a).First == a {
-			fs.on("starts-sentence")
+			fs.onPre(fStartsSentence)
 		}
 		if x.tokSent[a] == 0 {
-			fs.on("first-sentence")
+			fs.onPre(fFirstSentence)
 		}
 	}
 	if n := x.nested[q]; n != "" && x.o.NestFeature {
-		fs.on("nest=", n)
-		fs.on("nest*rule=", n, "*", m.rule)
+		fs.onPre(fNest, n)
+		fs.onPre(fNestRule, n, "*", m.rule)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		fs.on("cue-pos=", x.pos(c0))
+		fs.onPre(fCuePos, x.pos(c0))
 		// the cue model's view of the cue verb in its context
 		if x.o.CueFeature && x.tagged {
 			v := -1
@@ -405,31 +486,31 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 					m = getCueModel()
 				}
 				sc := x.cueScore(m, v)
-				fs.num("cue-model", sc)
-				fs.on("cue-model>", strconv.Itoa(int(sc*5)))
+				fs.numPre(fCueModel, sc)
+				fs.onPre(fCueModelGt, strconv.Itoa(int(sc*5)))
 			}
 		}
 		if q.Cue.Start >= q.Content.End {
-			fs.on("content-before-cue")
+			fs.onPre(fContentBeforeCue)
 		}
 	}
 	switch {
 	case q.Speaker.End == 0:
-		fs.on("speaker=none")
+		fs.onPre(fSpeakerNone)
 	case q.EntityIndex >= 0:
-		fs.on("speaker=", string(x.ents[q.EntityIndex].Type))
+		fs.onPre(fSpeaker, string(x.ents[q.EntityIndex].Type))
 		if x.ents[q.EntityIndex].Type == ner.Person {
-			fs.on("rule*person=", m.rule)
+			fs.onPre(fRulePerson, m.rule)
 		}
 	default:
 		sp := lower(x.doc.Text[q.Speaker.Start:q.Speaker.End])
 		if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-			fs.on("speaker-head-pos=", x.pos(sb-1))
+			fs.onPre(fSpeakerHeadPos, x.pos(sb-1))
 		}
 		if personalPronouns[sp] {
-			fs.on("speaker=pronoun-", sp)
+			fs.onPre(fSpeakerPronoun, sp)
 		} else {
-			fs.on("speaker=other")
+			fs.onPre(fSpeakerOther)
 		}
 	}
 }
@@ -438,25 +519,25 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 // like, and the candidates around the quote, for the filter.
 func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink) {
 	r := m.rule
-	fs.on("rule*first-pos=", r, "*", x.pos(a))
-	fs.on("rule*len=", r, "*", bucket(words))
+	fs.onPre(fRuleFirstPos, r, "*", x.pos(a))
+	fs.onPre(fRuleLen, r, "*", bucket(words))
 	if t := x.tok(b - 1); !isWordTok(t) {
-		fs.on("last=", t)
+		fs.onPre(fLast, t)
 	} else {
-		fs.on("last-pos=", x.pos(b-1))
+		fs.onPre(fLastPos, x.pos(b-1))
 	}
 	if q.Speaker.End == 0 {
-		fs.on("no-speaker*rule=", r)
+		fs.onPre(fNoSpeakerRule, r)
 	} else if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-		fs.on("speaker-pos*rule=", x.pos(sb-1), "*", r)
+		fs.onPre(fSpeakerPosRule, x.pos(sb-1), "*", r)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		fs.on("cue-lemma*rule=", x.lemma(c0), "*", r)
+		fs.onPre(fCueLemmaRule, x.lemma(c0), "*", r)
 		if q.Cue.Start >= q.Content.End {
-			fs.on("gap-before=", distBucket(c0-b))
+			fs.onPre(fGapBefore, distBucket(c0-b))
 		} else if c0 < a {
-			fs.on("gap-after=", distBucket(a-c0))
+			fs.onPre(fGapAfter, distBucket(a-c0))
 		}
 	}
 	// other candidates in the sentence
@@ -468,7 +549,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 			}
 		}
 	}
-	fs.on("sent-others=", distBucket(x.sentQuotes[x.tokSent[a]]-1))
+	fs.onPre(fSentOthers, distBucket(x.sentQuotes[x.tokSent[a]]-1))
 	hasQuote := false
 	for i := a; i < b; i++ {
 		if x.qAt(i) >= 0 {
@@ -477,7 +558,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 		}
 	}
 	if hasQuote {
-		fs.on("has-quote*rule=", r)
+		fs.onPre(fHasQuoteRule, r)
 	}
 }
 
@@ -522,15 +603,15 @@ func (x *extractor) wordOrTag(i int) string {
 func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 	r := m.rule
 	first := x.wordOrTag(a)
-	fs.on("first-w=", first)
-	fs.on("first-w*rule=", first, "*", r)
+	fs.onPre(fFirstW, first)
+	fs.onPre(fFirstWRule, first, "*", r)
 	after := "<end>"
 	if b < x.sentence(b-1).Last {
 		after = x.wordOrTag(b)
 	}
-	fs.on("after=", after)
-	fs.on("after*rule=", after, "*", r)
-	fs.on("last*after=", x.wordOrTag(b-1), "*", after)
+	fs.onPre(fAfter, after)
+	fs.onPre(fAfterRule, after, "*", r)
+	fs.onPre(fLastAfter, x.wordOrTag(b-1), "*", after)
 	if q.Cue.End > 0 {
 		c0, c1 := x.tokRange(q.Cue)
 		if c0 < 0 {
@@ -538,17 +619,17 @@ func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 		}
 		lem := x.lemma(c1 - 1)
 		next := x.wordOrTag(c1)
-		fs.on("cue-next=", next)
-		fs.on("cue-next*rule=", next, "*", r)
-		fs.on("cue-lemma*next=", lem, "*", next)
-		fs.on("cue-prev=", x.wordOrTag(c0-1))
-		fs.on("cue-lemma*first=", lem, "*", first)
+		fs.onPre(fCueNext, next)
+		fs.onPre(fCueNextRule, next, "*", r)
+		fs.onPre(fCueLemmaNext, lem, "*", next)
+		fs.onPre(fCuePrev, x.wordOrTag(c0-1))
+		fs.onPre(fCueLemmaFirst, lem, "*", first)
 		if q.EntityIndex >= 0 {
-			fs.on("cue-lemma*speaker=", lem, "*", string(x.ents[q.EntityIndex].Type))
+			fs.onPre(fCueLemmaSpeaker, lem, "*", string(x.ents[q.EntityIndex].Type))
 		}
 	}
 	if x.firstOfPara(a) {
-		fs.on("para-start*rule=", r)
+		fs.onPre(fParaStartRule, r)
 	}
 }
 

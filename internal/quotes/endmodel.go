@@ -258,6 +258,7 @@ func (x *extractor) cutEnd(start, end int) int {
 	}
 	// prob() >= MinEndScore, without an exponential per boundary
 	zMin := math.Log(x.o.MinEndScore / (1 - x.o.MinEndScore))
+	b := m.endBound()
 	verb, allNP := x.finite(start), x.npOrOf(start)
 	for k := start + 1; k < end; k++ {
 		if k > start+1 {
@@ -268,12 +269,85 @@ func (x *extractor) cutEnd(start, end int) int {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
+		if sk.z+x.endDynamicMax(b, k, verb, allNP) < zMin-boundSlack {
+			continue // no weights of the dynamic features can reach zMin
+		}
 		x.endDynamic(start, k, verb, allNP, &sk)
 		if sk.z >= zMin {
 			return k
 		}
 	}
 	return end
+}
+
+// boundSlack covers the rounding of a sum of weights in another order.
+const boundSlack = 1e-6
+
+// endBounds are the largest weights (at least 0) the end model gives the
+// features of each template of endDynamic, summed by what makes them
+// fire: a bound on the dynamic part of a boundary's score.
+type endBounds struct {
+	always   float64 // st=, w*st=, pos*st=, dist=, dist*st=
+	nonWord  float64 // w*next-pos*st=
+	verb     float64 // verb-before
+	verbW    float64 // verb-before*w=
+	cue      float64 // cue*w=, cue*st=
+	temporal float64 // temporal*st=
+	npDone   float64 // np-done*w=, np-done*pos=
+}
+
+// endBound returns f's endBounds, made on first use.
+func (f *Filter) endBound() *endBounds {
+	f.boundOnce.Do(func() {
+		mx := map[string]float64{}
+		for k, v := range f.w {
+			t := k
+			if i := strings.IndexByte(k, '='); i >= 0 {
+				t = k[:i+1]
+			}
+			mx[t] = max(mx[t], v)
+		}
+		f.bound = endBounds{
+			always:   mx["st="] + mx["w*st="] + mx["pos*st="] + mx["dist="] + mx["dist*st="],
+			nonWord:  mx["w*next-pos*st="],
+			verb:     mx["verb-before"],
+			verbW:    mx["verb-before*w="],
+			cue:      mx["cue*w="] + mx["cue*st="],
+			temporal: mx["temporal*st="],
+			npDone:   mx["np-done*w="] + mx["np-done*pos="],
+		}
+	})
+	return &f.bound
+}
+
+// endDynamicMax is at least the sum of the weights endDynamic adds for
+// boundary k: the bounds of the features that fire.
+func (x *extractor) endDynamicMax(b *endBounds, k int, verb, allNP bool) float64 {
+	z := b.always
+	w := x.ltok(k)
+	if !isWordTok(w) {
+		z += b.nonWord
+	}
+	if verb {
+		z += b.verb
+	}
+	if x.o.EndCueFeatures {
+		if x.endCue >= 0 {
+			z += b.cue
+		}
+		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
+			z += b.temporal
+		}
+	}
+	if x.o.EndNPFeatures {
+		if allNP {
+			z += b.npDone
+		}
+		if verb {
+			z += b.verbW
+		}
+	}
+	return z
 }
 
 // endStaticScore is the sum of the weights of the static features of

@@ -27,6 +27,9 @@ type Filter struct {
 	w    map[string]float64
 	h    weightTable // w by the hash of the key, for fsink
 	bias float64
+
+	boundOnce sync.Once
+	bound     endBounds // for the end model, made on first use
 }
 
 // hashed fills f.h from f.w.

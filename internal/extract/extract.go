@@ -172,20 +172,20 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	if !prose(text) {
 		return nil, ErrNoContent
 	}
-	md := r.Metadata
-	res = &Result{
-		Text: text,
-		Metadata: Metadata{
-			Title:        clean(md.Title),
-			Authors:      splitAuthors(clean(md.Author)),
-			PublishTime:  md.Date,
-			SiteName:     clean(md.Sitename),
-			CanonicalURL: md.URL,
-			Language:     md.Language,
-			Description:  clean(md.Description),
-		},
+	return &Result{Text: text, Metadata: metadata(r.Metadata)}, nil
+}
+
+// metadata converts the extractor's metadata, cleaned.
+func metadata(md trafilatura.Metadata) Metadata {
+	return Metadata{
+		Title:        clean(md.Title),
+		Authors:      splitAuthors(clean(md.Author)),
+		PublishTime:  md.Date,
+		SiteName:     clean(md.Sitename),
+		CanonicalURL: md.URL,
+		Language:     md.Language,
+		Description:  clean(md.Description),
 	}
-	return res, nil
 }
 
 // blockEnd marks the end of every block element of the page before

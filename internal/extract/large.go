@@ -352,16 +352,7 @@ func large(ctx context.Context, doc *html.Node, opts trafilatura.Options) (*Resu
 	}
 	res := &Result{Text: text}
 	if r, err := trafilatura.ExtractDocument(skel, opts); err == nil && r != nil {
-		md := r.Metadata
-		res.Metadata = Metadata{
-			Title:        clean(md.Title),
-			Authors:      splitAuthors(clean(md.Author)),
-			PublishTime:  md.Date,
-			SiteName:     clean(md.Sitename),
-			CanonicalURL: md.URL,
-			Language:     md.Language,
-			Description:  clean(md.Description),
-		}
+		res.Metadata = metadata(r.Metadata)
 	}
 	if err := checkpoint(ctx, "metadata"); err != nil {
 		return nil, err

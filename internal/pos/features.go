@@ -228,30 +228,43 @@ var (
 	hEnd2   = p.AddString(p.Seed(99), "-END2-")
 )
 
-// features appends the feature keys of token i given the two previous
-// tags (as label ids, -1/-2 at the start).
-func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uint64 {
-	s := words[i]
-	cur := ws[i]
-	w1, w2, s1 := hStart, hStart2, hStart
+// neighbours returns the hashes of the words two before and two after
+// token i and the suffixes one before and one after, with the start and
+// end markers outside the sentence.
+func neighbours(ws []word, i int) (w1, w2, s1, n1, n2, sn1 uint64) {
+	w1, w2, s1 = hStart, hStart2, hStart
 	if i > 0 {
 		w1, s1 = ws[i-1].w, ws[i-1].suf3
 	}
 	if i > 1 {
 		w2 = ws[i-2].w
 	}
-	n1, n2, sn1 := hEnd, hEnd2, hEnd
+	n1, n2, sn1 = hEnd, hEnd2, hEnd
 	if i+1 < len(ws) {
 		n1, sn1 = ws[i+1].w, ws[i+1].suf3
 	}
 	if i+2 < len(ws) {
 		n2 = ws[i+2].w
 	}
-	pv, pv2 := uint64(prev+3), uint64(prev2+3)
-	first := uint64(0)
+	return
+}
+
+// firstFlag is 1 for the first token of a sentence, else 0.
+func firstFlag(i int) uint64 {
 	if i == 0 {
-		first = 1
+		return 1
 	}
+	return 0
+}
+
+// features appends the feature keys of token i given the two previous
+// tags (as label ids, -1/-2 at the start).
+func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uint64 {
+	s := words[i]
+	cur := ws[i]
+	w1, w2, s1, n1, n2, sn1 := neighbours(ws, i)
+	pv, pv2 := uint64(prev+3), uint64(prev2+3)
+	first := firstFlag(i)
 	out = append(out,
 		f1(tBias, 0),
 		f1(tWord, cur.w),
@@ -287,62 +300,10 @@ func features(words []string, ws []word, i, prev, prev2 int, out []uint64) []uin
 	return out
 }
 
-// staticFeatures appends the keys of token i that do not depend on the
-// tags before it: with tagFeatures, the same keys as features.
-func staticFeatures(words []string, ws []word, i int, out []uint64) []uint64 {
-	s := words[i]
-	cur := ws[i]
-	w1, w2, s1 := hStart, hStart2, hStart
-	if i > 0 {
-		w1, s1 = ws[i-1].w, ws[i-1].suf3
-	}
-	if i > 1 {
-		w2 = ws[i-2].w
-	}
-	n1, n2, sn1 := hEnd, hEnd2, hEnd
-	if i+1 < len(ws) {
-		n1, sn1 = ws[i+1].w, ws[i+1].suf3
-	}
-	if i+2 < len(ws) {
-		n2 = ws[i+2].w
-	}
-	first := uint64(0)
-	if i == 0 {
-		first = 1
-	}
-	out = append(out,
-		f1(tBias, 0),
-		f1(tWord, cur.w),
-		f1(tSuf1, sufHash(0, s, 1)),
-		f1(tSuf2, sufHash(0, s, 2)),
-		f1(tSuf3, cur.suf3),
-		f1(tSuf4, sufHash(0, s, 4)),
-		f1(tPre1, preHash(0, s, 1)),
-		f1(tPre2, preHash(0, s, 2)),
-		f1(tShape, cur.shape),
-		f1(tWordM1, w1),
-		f1(tSufM1, s1),
-		f1(tWordM2, w2),
-		f1(tWordP1, n1),
-		f1(tSufP1, sn1),
-		f1(tWordP2, n2),
-		f2(tCased, cur.cased, first),
-	)
-	if cur.cl != 0 {
-		out = append(out, f1(tCl0, cur.cl>>16), f1(tCl1, cur.cl&0xffff))
-	}
-	if i+1 < len(ws) && ws[i+1].cl != 0 {
-		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
-	}
-	if i > 0 && ws[i-1].cl != 0 {
-		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
-	}
-	return out
-}
-
 // wordFeatures appends the keys of static features that depend on the
 // word s alone (cur is its prepared hashes), the same for each of its
-// tokens: with contextFeatures, the keys of staticFeatures.
+// tokens: with contextFeatures, the keys of features that do not depend on the
+// previous tags.
 func wordFeatures(s string, cur word, out []uint64) []uint64 {
 	out = append(out,
 		f1(tBias, 0),
@@ -365,24 +326,8 @@ func wordFeatures(s string, cur word, out []uint64) []uint64 {
 // that involve its neighbours or its position.
 func contextFeatures(ws []word, i int, out []uint64) []uint64 {
 	cur := ws[i]
-	w1, w2, s1 := hStart, hStart2, hStart
-	if i > 0 {
-		w1, s1 = ws[i-1].w, ws[i-1].suf3
-	}
-	if i > 1 {
-		w2 = ws[i-2].w
-	}
-	n1, n2, sn1 := hEnd, hEnd2, hEnd
-	if i+1 < len(ws) {
-		n1, sn1 = ws[i+1].w, ws[i+1].suf3
-	}
-	if i+2 < len(ws) {
-		n2 = ws[i+2].w
-	}
-	first := uint64(0)
-	if i == 0 {
-		first = 1
-	}
+	w1, w2, s1, n1, n2, sn1 := neighbours(ws, i)
+	first := firstFlag(i)
 	out = append(out,
 		f1(tWordM1, w1),
 		f1(tSufM1, s1),

@@ -100,36 +100,13 @@ func xreadRaw(t *testing.T, prefix string) ([]string, []float32) {
 	return words, v
 }
 
-// folds assigns folds per source as CrossValidate does.
-func xfolds(exs []Example, k int, seed int64) []int {
-	fold := make([]int, len(exs))
-	per := map[string][]int{}
-	for i, e := range exs {
-		per[e.Source] = append(per[e.Source], i)
-	}
-	rng := rand.New(rand.NewSource(seed))
-	srcs := []string{}
-	for s := range per {
-		srcs = append(srcs, s)
-	}
-	sort.Strings(srcs)
-	for _, s := range srcs {
-		idx := per[s]
-		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-		for j, i := range idx {
-			fold[i] = j % k
-		}
-	}
-	return fold
-}
-
 // scorer returns logits for an example.
 type scorer func(e *Example) []float64
 
 // xcv runs k-fold CV with fit and returns the per-source accuracy (own
 // classes), per-fold AG accuracy, and the logits.
 func xcv(exs []Example, k int, seed int64, fit func(train []Example) scorer) (map[string]float64, []float64, [][]float64) {
-	fold := xfolds(exs, k, seed)
+	fold := Folds(exs, k, seed)
 	ok := map[string]int{}
 	n := map[string]int{}
 	logits := make([][]float64, len(exs))

@@ -292,19 +292,15 @@ type CVResult struct {
 	ECE        float64              // expected calibration error of the top category (10 bins, open)
 }
 
-// CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
-// are drawn per data set after a seeded shuffle.
-func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
+// Folds assigns each example one of k folds: per data set (Source), in
+// the order of a shuffle seeded by seed, round robin.
+func Folds(exs []Example, k int, seed int64) []int {
 	fold := make([]int, len(exs))
 	perSource := make(map[string][]int)
 	for i, e := range exs {
 		perSource[e.Source] = append(perSource[e.Source], i)
 	}
-	fs := o.FoldSeed
-	if fs == 0 {
-		fs = 42
-	}
-	rng := rand.New(rand.NewSource(fs))
+	rng := rand.New(rand.NewSource(seed))
 	srcs := make([]string, 0, len(perSource))
 	for s := range perSource {
 		srcs = append(srcs, s)
@@ -317,6 +313,17 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 			fold[i] = j % k
 		}
 	}
+	return fold
+}
+
+// CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
+// are drawn per data set after a seeded shuffle.
+func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
+	fs := o.FoldSeed
+	if fs == 0 {
+		fs = 42
+	}
+	fold := Folds(exs, k, fs)
 	okR := make(map[string]int)
 	okO := make(map[string]int)
 	var logits [][]float64

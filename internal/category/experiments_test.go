@@ -80,6 +80,13 @@ func xload(t *testing.T) *xset {
 	return &xset{ag, bbc, fz}
 }
 
+// featurized returns AG and BBC together, featurized, and the default
+// training options with the dense block of the loaded vectors.
+func (xs *xset) featurized() ([]Example, TrainOptions) {
+	all, o := xs.featurized()
+	return all, o
+}
+
 func xreadVec(t *testing.T, prefix string) *Vectors {
 	words, v := xreadRaw(t, prefix)
 	return NewVectors(words, v, len(v)/len(words), nil)
@@ -444,11 +451,8 @@ func mlpFit(dim, hidden, epochs int, rate, l2, bbcW float64) func([]Example) sco
 
 func TestMLP(t *testing.T) {
 	xs := xload(t)
-	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
-	dim := xs.fz.Vectors.Dim
-	o.Dense = dim
+	all, o := xs.featurized()
+	dim := o.Dense
 	base := xreport(t, "base", all, nblrFit(o))
 	for _, v := range []struct {
 		h, ep int
@@ -498,10 +502,7 @@ func logSoftmax(x []float64) []float64 {
 
 func TestErr(t *testing.T) {
 	xs := xload(t)
-	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
-	o.Dense = xs.fz.Vectors.Dim
+	all, o := xs.featurized()
 	lg := xreport(t, "base", all, nblrFit(o))
 	conf := map[[2]int]int{}
 	f, _ := os.Create(filepath.Join(os.TempDir(), "category-errors.txt"))
@@ -533,11 +534,8 @@ func TestErr(t *testing.T) {
 
 func TestMLPMix(t *testing.T) {
 	xs := xload(t)
-	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
-	dim := xs.fz.Vectors.Dim
-	o.Dense = dim
+	all, o := xs.featurized()
+	dim := o.Dense
 	base := xreport(t, "base", all, nblrFit(o))
 	m := xreport(t, "mlp h 256 ep 10 rate 0.05", all, mlpFit(dim, 256, 10, 0.05, 1e-5, 1))
 	for _, T := range []float64{2, 4} {
@@ -561,10 +559,7 @@ func TestClean(t *testing.T) {
 	for i := range xs.ag {
 		xs.ag[i].Text = xClean.Replace(xs.ag[i].Text)
 	}
-	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
-	o.Dense = xs.fz.Vectors.Dim
+	all, o := xs.featurized()
 	xreport(t, "clean", all, nblrFit(o))
 }
 
@@ -636,10 +631,7 @@ var xDense = flag.Float64("xdense", 6, "dense weight")
 func TestSeeds(t *testing.T) {
 	xs := xload(t)
 	xs.fz.Dense = float32(*xDense)
-	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
-	o.Dense = xs.fz.Vectors.Dim
+	all, o := xs.featurized()
 	var ag, bbc []float64
 	for _, seed := range []int64{42, 7, 11, 13} {
 		acc, agf, _ := xcv(all, 5, seed, nblrFit(o))

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
@@ -101,13 +101,6 @@ func TestPanicFailsOnlyItsItem(t *testing.T) {
 	}
 }
 
-// cpuTime is the CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // cancelArticle is about 16 KB of news-like text written for this test,
 // a long news article.
 func cancelArticle(n int) string {
@@ -172,9 +165,9 @@ func TestCancelStopsWork(t *testing.T) {
 		interrupted++
 		// CPU the process spends from 50 ms after the cancel on, over 100 ms
 		time.Sleep(max(0, 50*time.Millisecond-time.Since(cancelled)))
-		c0 := cpuTime()
+		c0 := cputime.Process()
 		time.Sleep(100 * time.Millisecond)
-		cpu := cpuTime() - c0
+		cpu := cputime.Process() - c0
 		lat := max(0, end.Sub(cancelled))
 		worst, worstCPU = max(worst, lat), max(worstCPU, cpu)
 		t.Logf("cancel at %v of %v: analysis returned %v after the cancel; CPU from +50 ms over 100 ms: %v", at.Round(time.Millisecond), full.Round(time.Millisecond), lat.Round(time.Microsecond), cpu)

@@ -1,12 +1,12 @@
 package ner
 
 import (
-	"github.com/lector-nlp/lector/internal/cputime"
 	"os"
 	"runtime"
 	"testing"
 	"time"
 
+	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
 )

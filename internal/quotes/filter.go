@@ -406,7 +406,7 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 	fs.onPre(fRule, m.rule)
 	fs.onPre(fKind, kind)
 	fs.onPre(fRuleKind, m.rule, "*", kind)
-	cue := strings.Join(strings.Fields(strings.ToLower(x.doc.Text[q.Cue.Start:q.Cue.End])), " ")
+	cue := cueText(x.doc.Text[q.Cue.Start:q.Cue.End])
 	if cue != "" {
 		fs.onPre(fCue, cue)
 	}
@@ -563,6 +563,18 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 	if hasQuote {
 		fs.onPre(fHasQuoteRule, r)
 	}
+}
+
+// cueText is the lower-cased words of s joined by single spaces: s itself
+// when it is so already.
+func cueText(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || 'A' <= c && c <= 'Z' || c != ' ' && (c <= ' ' || c == 0x7f) || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		}
+	}
+	return s
 }
 
 func isWordTok(s string) bool {

@@ -306,12 +306,53 @@ func (x *extractor) ltok(i int) string {
 		return ""
 	}
 	if x.low == nil {
-		x.low = make([]string, len(x.toks))
-		for k, t := range x.toks {
-			x.low[k] = strings.ToLower(t.Text)
-		}
+		x.low = lowerAll(x.toks)
 	}
 	return x.low[i]
+}
+
+// lowerAll returns strings.ToLower of each token's text: a text with no
+// upper-case letter as it is, the lower-cased ASCII texts cut from one
+// string (one allocation instead of one each), the others lower-cased one
+// by one.
+func lowerAll(toks []text.Token) []string {
+	low := make([]string, len(toks))
+	var buf []byte
+	var up []int // the tokens lower-cased into buf
+	for k, t := range toks {
+		s := t.Text
+		ascii, upper := true, false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			ascii = ascii && c < 0x80
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case !ascii:
+			low[k] = strings.ToLower(s)
+		case !upper:
+			low[k] = s
+		default:
+			if buf == nil {
+				buf = make([]byte, 0, 8*len(toks))
+			}
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			up = append(up, k)
+		}
+	}
+	all, off := string(buf), 0
+	for _, k := range up {
+		n := len(toks[k].Text)
+		low[k] = all[off : off+n]
+		off += n
+	}
+	return low
 }
 
 func (x *extractor) tok(i int) string {

@@ -1,0 +1,203 @@
+package quotes
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// The fast paths of the models (prefix hashes, the weight table, the
+// bound that skips a boundary's dynamic features, the cached weights)
+// must score exactly as the named features do, with the real models, on
+// the bench article and on text written here.
+const fastPathText = `Mayor Daniel Reyes said on Tuesday that the bridge would reopen in May, and thanked the engineers for their patience.
+
+"We will not accept this," the union's leader, Ana Ruiz, told reporters outside the plant. She argued that wages had fallen for years while profits rose.
+
+The minister criticized the budget during the debate and left the hall before the vote, according to two aides who asked not to be named.
+
+Critics have long maintained that the tunnel was never safe; the company denies it. ÉCOLE Ministers urged the council to act before the winter.`
+
+func fastPathDocs(t *testing.T) []*extractor {
+	t.Helper()
+	texts := []string{fastPathText}
+	if b, err := os.ReadFile("../pipeline/testdata/bench_600.txt"); err == nil {
+		texts = append(texts, string(b))
+	}
+	var xs []*extractor
+	for _, s := range texts {
+		doc, ms := nlptest.Mentions(t, s)
+		ents := entity.Resolve(doc, ms)
+		x := newExtractor(doc, ents, DefaultOptions)
+		x.run()
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+// template is the name of a feature up to its first "=", the whole name
+// when it has none, as endBound reads it.
+func template(name string) string {
+	if i := strings.IndexByte(name, '='); i >= 0 {
+		return name[:i+1]
+	}
+	return name
+}
+
+// templates are the templates of the features of m, with their largest
+// weight (at least 0).
+func templates(m *Filter) map[string]float64 {
+	ts := map[string]float64{}
+	for k, v := range m.w {
+		ts[template(k)] = max(ts[template(k)], v)
+	}
+	return ts
+}
+
+// known fails when a feature's template is not one of the model's: a
+// misspelt prefix would name features the model never weighs.
+func known(t *testing.T, model string, ts map[string]float64, names []string) {
+	t.Helper()
+	for _, n := range names {
+		if _, ok := ts[template(n)]; !ok {
+			t.Fatalf("%s feature %q: no feature of the model has its template", model, n)
+		}
+	}
+}
+
+// named sums the weights of the named features in their order, as the
+// hashed sum does.
+func named(m *Filter, z float64, names []string) float64 {
+	for _, n := range names {
+		z += m.w[n]
+	}
+	return z
+}
+
+func TestEndModelFastPath(t *testing.T) {
+	m := getEndModel()
+	b := m.endBound()
+	ts := templates(m)
+	boundaries := 0
+	for _, x := range fastPathDocs(t) {
+		heads := []int{-1}
+		for i, c := range x.cues {
+			if i%4 == 0 {
+				heads = append(heads, x.cueHead(c.first, c.last))
+			}
+		}
+		for _, h := range heads {
+			x.setEndCue(h)
+			for _, s := range x.doc.Sentences {
+				for start := s.First; start < s.Last; start++ {
+					verb, allNP := x.finite(start), x.npOrOf(start)
+					for k := start + 1; k < s.Last && k < start+20; k++ {
+						if k > start+1 {
+							verb = verb || x.finite(k-1)
+							allNP = allNP && x.npOrOf(k-1)
+						}
+						var st, dyn []string
+						x.endStatic(k, &fsink{names: &st})
+						x.endDynamic(start, k, verb, allNP, &fsink{names: &dyn})
+						known(t, "end model", ts, st)
+						known(t, "end model", ts, dyn)
+						wantStatic := named(m, 0, st)
+						if got := x.endStaticScore(m, k); got != wantStatic {
+							t.Fatalf("static score of %d: %v, named %v", k, got, wantStatic)
+						}
+						sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
+						x.endDynamic(start, k, verb, allNP, &sk)
+						if want := named(m, m.bias+wantStatic, dyn); sk.z != want {
+							t.Fatalf("score of [%d, %d): %v, named %v", start, k, sk.z, want)
+						}
+						d := fsink{m: m}
+						x.endDynamic(start, k, verb, allNP, &d)
+						max := x.endDynamicMax(b, k, verb, allNP)
+						// the bound holds the largest weight of each template that fires
+						need := 0.0
+						for _, n := range dyn {
+							need += ts[template(n)]
+						}
+						if d.z > max || need > max+1e-9 {
+							t.Fatalf("dynamic score of [%d, %d) %v, its templates' largest weights %v, above its bound %v", start, k, d.z, need, max)
+						}
+						boundaries++
+					}
+				}
+			}
+		}
+	}
+	if boundaries < 1000 {
+		t.Errorf("only %d boundaries", boundaries)
+	}
+}
+
+func TestFilterAndCueModelFastPath(t *testing.T) {
+	f, cm := getFilter(), getCueModel()
+	fts, cts := templates(f), templates(cm)
+	quotes, tokens := 0, 0
+	for _, x := range fastPathDocs(t) {
+		x.nesting()
+		for _, q := range x.sorted() {
+			fn := featSink{f: map[string]float64{}}
+			x.features(q, &fn)
+			for k := range fn.f {
+				known(t, "filter", fts, []string{k})
+			}
+			fh := featSink{m: f}
+			x.features(q, &fh)
+			// a map has no order: the sums may differ in the last bits
+			want := 0.0
+			for k, v := range fn.f {
+				want += f.w[k] * v
+			}
+			if math.Abs(fh.z-want) > 1e-9 {
+				t.Errorf("filter score %v, named %v", fh.z, want)
+			}
+			quotes++
+		}
+		for i := range x.toks {
+			if !x.cueCandidate(i) {
+				continue
+			}
+			var names []string
+			x.cueFeatures(i, &fsink{names: &names})
+			known(t, "cue model", cts, names)
+			sk := fsink{m: cm, z: cm.bias}
+			x.cueFeatures(i, &sk)
+			if want := named(cm, cm.bias, names); sk.z != want {
+				t.Errorf("cue score of %q: %v, named %v", x.tok(i), sk.z, want)
+			}
+			tokens++
+		}
+	}
+	if quotes < 10 || tokens < 50 {
+		t.Errorf("only %d quotes and %d cue candidates", quotes, tokens)
+	}
+}
+
+func TestLowerAll(t *testing.T) {
+	var toks []text.Token
+	for _, w := range strings.Fields("The MAYOR said ÉCOLE école iPhone 3D x-Ray ΣΊΣΥΦΟΣ «Hello» ''") {
+		toks = append(toks, text.Token{Text: w})
+	}
+	toks = append(toks, text.Token{Text: ""})
+	for i, l := range lowerAll(toks) {
+		if want := strings.ToLower(toks[i].Text); l != want {
+			t.Errorf("lowerAll(%q) = %q, want %q", toks[i].Text, l, want)
+		}
+	}
+}
+
+func TestCueText(t *testing.T) {
+	for _, s := range []string{"said", "Said", "according to", "according  to", " said", "said ", "told\nreporters", "SAID", "dijo\u00a0que", "a\tb", ""} {
+		if got, want := cueText(s), strings.Join(strings.Fields(strings.ToLower(s)), " "); got != want {
+			t.Errorf("cueText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package category
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha1"
 	"encoding/csv"
 	"encoding/json"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -473,16 +473,11 @@ func applyTemperature(bias, w []float32, t float64) {
 // LoadCNNDM reads the stories of a CNN/DailyMail JSON-lines file
 // (gzipped) as unlabelled examples.
 func LoadCNNDM(path string, limit int) ([]Example, error) {
-	f, err := os.Open(path)
+	raw, err := corpus.ReadGzip(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(zr)
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	var out []Example
 	for len(out) < limit {
 		var rec struct {

@@ -5,15 +5,15 @@ package cnndm
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/summary"
 	"github.com/lector-nlp/lector/internal/summary/rouge"
 )
@@ -30,16 +30,11 @@ type Story struct {
 
 // Read loads a .jsonl.gz file of stories.
 func Read(path string) ([]*Story, error) {
-	f, err := os.Open(path)
+	raw, err := corpus.ReadGzip(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var out []*Story
 	for sc.Scan() {

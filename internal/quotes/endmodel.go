@@ -54,20 +54,25 @@ var (
 	eVerbBeforeW = pre("verb-before*w=")
 )
 
-func distBucket(n int) string {
+func distBucket(n int) string { return distNames[distIndex(n)] }
+
+// distNames are the buckets of distBucket, by distIndex.
+var distNames = [...]string{"1", "2-3", "4-6", "7-10", "11-20", "21+"}
+
+func distIndex(n int) int {
 	switch {
 	case n <= 1:
-		return "1"
+		return 0
 	case n <= 3:
-		return "2-3"
+		return 1
 	case n <= 6:
-		return "4-6"
+		return 2
 	case n <= 10:
-		return "7-10"
+		return 3
 	case n <= 20:
-		return "11-20"
+		return 4
 	}
-	return "21+"
+	return 5
 }
 
 // endFeatures adds to s the features of content that starts at token
@@ -183,7 +188,7 @@ func (x *extractor) coreCue(i int) bool {
 // endDynamic adds the features of boundary k of content that starts at
 // token start.
 func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
-	st := x.startType(start, k)
+	st := stNames[x.startType(start, k)]
 	w, p := x.ltok(k), x.pos(k)
 	s.addPre(eSt, st)
 	s.addPre(eWSt, w, "*", st)
@@ -222,24 +227,28 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 }
 
 // startType tells how content that starts at token start and ends
-// before k begins: "that" (or another clause word), "quote", "to",
-// "clause" (a finite verb within its first four tokens) or "np".
-func (x *extractor) startType(start, k int) string {
+// before k begins, as an index into stNames: "that" (or another clause
+// word), "quote", "to", "clause" (a finite verb within its first four
+// tokens) or "np".
+func (x *extractor) startType(start, k int) int {
 	switch w := x.ltok(start); {
 	case w == "that" || clauseWord[w]:
-		return "that"
+		return 0
 	case x.markKind(start) != 0:
-		return "quote"
+		return 1
 	case x.pos(start) == "TO":
-		return "to"
+		return 2
 	}
 	for i := start; i < k && i < start+4; i++ {
 		if x.finite(i) {
-			return "clause"
+			return 3
 		}
 	}
-	return "np"
+	return 4
 }
+
+// stNames are the start types of startType, by index.
+var stNames = [...]string{"that", "quote", "to", "clause", "np"}
 
 // cutEnd returns where content [start, end) that follows its cue ends:
 // before the first token the end model scores at least
@@ -269,7 +278,7 @@ func (x *extractor) cutEnd(start, end int) int {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
-		if sk.z+x.endDynamicMax(b, k, verb, allNP) < zMin-boundSlack {
+		if sk.z+x.endDynamicMax(b, start, k, verb, allNP) < zMin-boundSlack {
 			continue // no weights of the dynamic features can reach zMin
 		}
 		x.endDynamic(start, k, verb, allNP, &sk)
@@ -283,60 +292,73 @@ func (x *extractor) cutEnd(start, end int) int {
 // boundSlack covers the rounding of a sum of weights in another order.
 const boundSlack = 1e-6
 
-// endBounds are the largest weights (at least 0) the end model gives the
-// features of each template of endDynamic, summed by what makes them
-// fire: a bound on the dynamic part of a boundary's score.
+// endBounds bound the dynamic part of a boundary's score: for each
+// template of endDynamic that fires, the largest weight (at least 0) the
+// end model gives a feature of it with the boundary's start type (the
+// weight itself for st=, dist= and dist*st=, which name nothing else).
 type endBounds struct {
-	always   float64 // st=, w*st=, pos*st=, dist=, dist*st=
-	nonWord  float64 // w*next-pos*st=
-	verb     float64 // verb-before
-	verbW    float64 // verb-before*w=
-	cue      float64 // cue*w=, cue*st=
-	temporal float64 // temporal*st=
-	npDone   float64 // np-done*w=, np-done*pos=
+	always   [len(distNames)][len(stNames)]float64 // st=, w*st=, pos*st=, dist=, dist*st=
+	nonWord  [len(stNames)]float64                 // w*next-pos*st=
+	cue      [len(stNames)]float64                 // cue*w=, cue*st=
+	temporal [len(stNames)]float64                 // temporal*st=
+	verb     float64                               // verb-before
+	verbW    float64                               // verb-before*w=
+	npDone   float64                               // np-done*w=, np-done*pos=
+}
+
+// endTemplate is the name of a feature up to its first "=", the whole
+// name when it has none.
+func endTemplate(name string) string {
+	if i := strings.IndexByte(name, '='); i >= 0 {
+		return name[:i+1]
+	}
+	return name
 }
 
 // endBound returns f's endBounds, made on first use.
 func (f *Filter) endBound() *endBounds {
 	f.boundOnce.Do(func() {
-		mx := map[string]float64{}
+		mx := map[string]float64{}   // by template
+		mxSt := map[string]float64{} // by template and start type: "w*st=*that"
 		for k, v := range f.w {
-			t := k
-			if i := strings.IndexByte(k, '='); i >= 0 {
-				t = k[:i+1]
-			}
+			t := endTemplate(k)
 			mx[t] = max(mx[t], v)
+			st := k[strings.LastIndexAny(k, "*=")+1:]
+			mxSt[t+"*"+st] = max(mxSt[t+"*"+st], v)
 		}
-		f.bound = endBounds{
-			always:   mx["st="] + mx["w*st="] + mx["pos*st="] + mx["dist="] + mx["dist*st="],
-			nonWord:  mx["w*next-pos*st="],
-			verb:     mx["verb-before"],
-			verbW:    mx["verb-before*w="],
-			cue:      mx["cue*w="] + mx["cue*st="],
-			temporal: mx["temporal*st="],
-			npDone:   mx["np-done*w="] + mx["np-done*pos="],
+		b := &f.bound
+		for si, st := range stNames {
+			for di, d := range distNames {
+				b.always[di][si] = f.w["st="+st] + mxSt["w*st=*"+st] + mxSt["pos*st=*"+st] + f.w["dist="+d] + f.w["dist*st="+d+"*"+st]
+			}
+			b.nonWord[si] = mxSt["w*next-pos*st=*"+st]
+			b.cue[si] = mx["cue*w="] + mxSt["cue*st=*"+st]
+			b.temporal[si] = mxSt["temporal*st=*"+st]
 		}
+		b.verb, b.verbW = mx["verb-before"], mx["verb-before*w="]
+		b.npDone = mx["np-done*w="] + mx["np-done*pos="]
 	})
 	return &f.bound
 }
 
 // endDynamicMax is at least the sum of the weights endDynamic adds for
-// boundary k: the bounds of the features that fire.
-func (x *extractor) endDynamicMax(b *endBounds, k int, verb, allNP bool) float64 {
-	z := b.always
+// boundary k of content that starts at token start.
+func (x *extractor) endDynamicMax(b *endBounds, start, k int, verb, allNP bool) float64 {
+	si := x.startType(start, k)
+	z := b.always[distIndex(k-start)][si]
 	w := x.ltok(k)
 	if !isWordTok(w) {
-		z += b.nonWord
+		z += b.nonWord[si]
 	}
 	if verb {
 		z += b.verb
 	}
 	if x.o.EndCueFeatures {
 		if x.endCue >= 0 {
-			z += b.cue
+			z += b.cue[si]
 		}
 		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
-			z += b.temporal
+			z += b.temporal[si]
 		}
 	}
 	if x.o.EndNPFeatures {

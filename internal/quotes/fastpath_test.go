@@ -83,6 +83,14 @@ func TestEndModelFastPath(t *testing.T) {
 	m := getEndModel()
 	b := m.endBound()
 	ts := templates(m)
+	// the largest weight of a template's features by their start type
+	stMax := map[string]float64{}
+	for k, v := range m.w {
+		if t := template(k); strings.HasSuffix(t, "st=") {
+			key := t + "*" + k[strings.LastIndexAny(k, "*=")+1:]
+			stMax[key] = max(stMax[key], v)
+		}
+	}
 	boundaries := 0
 	for _, x := range fastPathDocs(t) {
 		heads := []int{-1}
@@ -117,11 +125,18 @@ func TestEndModelFastPath(t *testing.T) {
 						}
 						d := fsink{m: m}
 						x.endDynamic(start, k, verb, allNP, &d)
-						max := x.endDynamicMax(b, k, verb, allNP)
+						max := x.endDynamicMax(b, start, k, verb, allNP)
 						// the bound holds the largest weight of each template that fires
 						need := 0.0
 						for _, n := range dyn {
-							need += ts[template(n)]
+							switch t := template(n); t {
+							case "st=", "dist=", "dist*st=":
+								need += m.w[n]
+							case "w*st=", "pos*st=", "w*next-pos*st=", "cue*st=", "temporal*st=":
+								need += stMax[t+"*"+n[strings.LastIndexAny(n, "*=")+1:]]
+							default:
+								need += ts[t]
+							}
 						}
 						if d.z > max || need > max+1e-9 {
 							t.Fatalf("dynamic score of [%d, %d) %v, its templates' largest weights %v, above its bound %v", start, k, d.z, need, max)

@@ -21,6 +21,7 @@ type Config struct {
 	MaxInFlight     int
 	MaxQueue        int
 	MaxQueueWait    time.Duration
+	MaxFetches      int
 	CORSOrigins     []string
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
@@ -89,10 +90,11 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	str(&cfg.HTTPAddr, "http-addr", "LECTOR_HTTP_ADDR", ":8080", "HTTP (JSON gateway) listen address")
 	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
 	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
-	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 8, "articles of one stream or batch analysed at once")
+	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 0, "articles of one stream or batch analysed at once (0: as many as --max-in-flight)")
 	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analyses running at once in the server; more queue (0: 2 per CPU; article URLs are fetched before, without a slot)")
 	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint that grows while more calls are refused than analyses finish; under sustained overload only half the queue is used (0: as many as --max-in-flight; -1: no queue)")
 	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait plus one analysis, fails at once")
+	num(&cfg.MaxFetches, "max-fetches", "LECTOR_MAX_FETCHES", 16, "article URLs fetched at once, before their analyses take a slot; further URL calls wait for a fetch as for an analysis slot")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
@@ -143,14 +145,16 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-article-bytes must be positive")
 	case cfg.MaxBatch <= 0:
 		return cfg, fmt.Errorf("--max-batch must be positive")
-	case cfg.MaxConcurrency <= 0:
-		return cfg, fmt.Errorf("--max-concurrency must be positive")
+	case cfg.MaxConcurrency < 0:
+		return cfg, fmt.Errorf("--max-concurrency must not be negative")
 	case cfg.MaxPageBytes <= 0:
 		return cfg, fmt.Errorf("--max-page-bytes must be positive")
 	case cfg.FetchTimeout <= 0:
 		return cfg, fmt.Errorf("--fetch-timeout must be positive")
 	case cfg.MaxInFlight < 0:
 		return cfg, fmt.Errorf("--max-in-flight must not be negative")
+	case cfg.MaxFetches <= 0:
+		return cfg, fmt.Errorf("--max-fetches must be positive")
 	case cfg.MaxQueue < -1:
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
 	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:

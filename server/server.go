@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -76,7 +77,7 @@ func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	engine, err := pipeline.New(pipeline.Config{
 		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight,
-		MaxQueue: s.cfg.MaxQueue, MaxWait: s.cfg.MaxQueueWait, Logger: s.log,
+		MaxQueue: s.cfg.MaxQueue, MaxWait: s.cfg.MaxQueueWait, MaxFetches: s.cfg.MaxFetches, Logger: s.log,
 		Fetch: fetch.Options{MaxBytes: int64(s.cfg.MaxPageBytes), Timeout: s.cfg.FetchTimeout, Allow: s.cfg.FetchAllow},
 	})
 	if err != nil {
@@ -93,7 +94,7 @@ func (s *Server) Run(ctx context.Context) error {
 	defer hard.close()
 	svc := service.New(service.Config{
 		Engine: hard.engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
-		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.cfg.MaxConcurrency, Version: version,
+		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.streamConcurrency(), Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()
 	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of)),
@@ -201,4 +202,19 @@ func loopback(a net.Addr) string {
 		return net.JoinHostPort("127.0.0.1", fmt.Sprint(ta.Port))
 	}
 	return a.String()
+}
+
+// streamConcurrency is how many articles of one stream or batch are
+// analysed at once: --max-concurrency, or as many as the analyses that run
+// at once in the server, so that one stream can keep every core busy but
+// does not fill the admission queue on its own and push other callers'
+// calls out.
+func (s *Server) streamConcurrency() int {
+	if s.cfg.MaxConcurrency > 0 {
+		return s.cfg.MaxConcurrency
+	}
+	if s.cfg.MaxInFlight > 0 {
+		return s.cfg.MaxInFlight
+	}
+	return pipeline.DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 }

@@ -41,7 +41,8 @@
 // maps every Analysis field to the API. A stage that cannot serve an
 // article (for example one in a language it does not know) calls
 // st.Notice(feature, reason) and returns nil. A tagger that changes
-// st.Doc.Tokens calls st.SyncTokens. HTML and URL sources are resolvers
-// registered with registerSource; until one is, such requests fail with
-// SOURCE_NOT_SUPPORTED.
+// st.Doc.Tokens calls st.SyncTokens. The HTML source is a resolver
+// registered with registerSource (until one is, such requests fail with
+// SOURCE_NOT_SUPPORTED); a URL source is fetched by the engine before
+// the analysis takes a slot, at most Config.MaxFetches at once.
 package pipeline

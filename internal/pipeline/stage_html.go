@@ -10,23 +10,13 @@ import (
 	"github.com/lector-nlp/lector/internal/fetch"
 )
 
+// The HTML source is resolved here; a URL source is fetched by the engine
+// before its analysis takes a slot (Engine.fetchPage) and its page turned
+// into text by pageText.
 func init() {
 	registerSource(SourceHTML, func(*Config) (Resolver, error) {
 		return func(ctx context.Context, req *Request) (string, Metadata, error) {
 			return fromHTML(ctx, []byte(req.Content), "", "article.html")
-		}, nil
-	})
-	registerSource(SourceURL, func(cfg *Config) (Resolver, error) {
-		f := fetch.New(cfg.Fetch)
-		return func(ctx context.Context, req *Request) (string, Metadata, error) {
-			page, err := f.Fetch(ctx, strings.TrimSpace(req.Content))
-			if err != nil {
-				return "", Metadata{}, fetchError(err)
-			}
-			if !page.HTML() { // a plain-text page is the article itself
-				return string(page.Body), Metadata{CanonicalURL: page.URL}, nil
-			}
-			return fromHTML(ctx, page.Body, page.URL, "article.url")
 		}, nil
 	})
 }

@@ -171,6 +171,7 @@ func (n *dense) hidden(x, h []float32) {
 
 // denseConfig holds the dense network's training hyper-parameters.
 type denseConfig struct {
+	Nets    int // networks trained from different initialisations and joined (mergeDense)
 	Hidden  int
 	Epochs  int
 	Rate    float64 // Adam step size

@@ -48,6 +48,32 @@ type Config struct {
 	DenseWeight float64
 }
 
+// mergeDense joins networks side by side into one whose hidden layer is
+// theirs together and whose output is the mean of theirs.
+func mergeDense(ns []*dense) *dense {
+	if len(ns) == 1 {
+		return ns[0]
+	}
+	k := float32(len(ns))
+	m := &dense{in: ns[0].in}
+	for _, n := range ns {
+		m.hid += n.hid
+		m.w1 = append(m.w1, n.w1...)
+		m.b1 = append(m.b1, n.b1...)
+		for c := range m.b2 {
+			m.b2[c] += n.b2[c] / k
+		}
+	}
+	for c := 0; c < numClasses; c++ {
+		for _, n := range ns {
+			for _, w := range n.w2[c*n.hid : (c+1)*n.hid] {
+				m.w2 = append(m.w2, w/k)
+			}
+		}
+	}
+	return m
+}
+
 // DenseConfig sets the dense network's hyper-parameters.
 func (c *Config) DenseConfig(hidden, epochs, batch int, rate, dropout, l2 float64) {
 	c.Dense = denseConfig{Hidden: hidden, Epochs: epochs, Batch: batch, Rate: rate, Dropout: dropout, L2: l2}
@@ -331,7 +357,11 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		m.target.off[c] = float32(o)
 	}
 	if vt != nil && cfg.DenseWeight > 0 {
-		dn := trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500, logf)
+		var dns []*dense
+		for k := 0; k < max(1, cfg.Dense.Nets); k++ {
+			dns = append(dns, trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500+uint64(k), logf))
+		}
+		dn := mergeDense(dns)
 		if in == 3*vt.dim {
 			m.fd = dn.fold(vt)
 		} else {

@@ -140,3 +140,31 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeDense checks that joined networks score as the mean of theirs.
+func TestMergeDense(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var ns []*dense
+	for _, hid := range []int{3, 4} {
+		n := &dense{in: 6, hid: hid, w1: make([]float32, 6*hid), b1: make([]float32, hid), w2: make([]float32, numClasses*hid)}
+		for _, ws := range [][]float32{n.w1, n.b1, n.w2, n.b2[:]} {
+			for i := range ws {
+				ws[i] = float32(rng.NormFloat64())
+			}
+		}
+		ns = append(ns, n)
+	}
+	x := []float32{0.5, -1, 2, 0, 1, -0.3}
+	var want [numClasses]float64
+	for _, n := range ns {
+		n.logits(x, make([]float32, n.hid), &want, 0.5)
+	}
+	m := mergeDense(ns)
+	var got [numClasses]float64
+	m.logits(x, make([]float32, m.hid), &got, 1)
+	for c := range want {
+		if math.Abs(want[c]-got[c]) > 1e-4 {
+			t.Fatalf("merged logits %v, mean of the networks' %v", got, want)
+		}
+	}
+}

@@ -93,6 +93,7 @@ func main() {
 	vecOnly := flag.Bool("veconly", false, "train the word vectors into -veccache, then exit")
 	flag.Float64Var(&cfg.DenseWeight, "densew", cfg.DenseWeight, "weight of the dense network's scores (0: none)")
 	pools := flag.Int("pools", 3, "pooled blocks of the dense network's input (3: means only, which the model file holds; 7: also maxima and minima, for experiments)")
+	denseNets := flag.Int("densenets", 0, "dense networks joined (0: the default)")
 	denseHid := flag.Int("densehid", cfg.Dense.Hidden, "hidden units of the dense network")
 	denseEpochs := flag.Int("denseepochs", cfg.Dense.Epochs, "epochs of the dense network")
 	denseBatch := flag.Int("densebatch", cfg.Dense.Batch, "mini-batch of the dense network")
@@ -101,7 +102,12 @@ func main() {
 	denseL2 := flag.Float64("densel2", cfg.Dense.L2, "L2 of the dense network")
 	flag.Parse()
 	sentiment.SetDensePools(*pools)
+	nets := cfg.Dense.Nets
 	cfg.DenseConfig(*denseHid, *denseEpochs, *denseBatch, *denseRate, *denseDrop, *denseL2)
+	cfg.Dense.Nets = nets
+	if *denseNets > 0 {
+		cfg.Dense.Nets = *denseNets
+	}
 	cfg.TargetBits, cfg.SentenceBits = uint8(*tb), uint8(*sb)
 	for _, f := range strings.Split(*off, ",") {
 		if n, err := strconv.Atoi(f); err == nil {

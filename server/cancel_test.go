@@ -298,9 +298,12 @@ func checkOutcomes(t *testing.T, outs []cancelOutcome) {
 		case o.stageCPU > cancelBound:
 			t.Errorf("%s: stage %q went on for %v of CPU after the cancel (bound %v)", o.label, o.stage, o.stageCPU, cancelBound)
 		}
-		// a garbage collection of the abandoned analysis may still be
-		// finishing; work that goes on in the background spends ~100 ms
-		if o.cpuAfter > 30*time.Millisecond {
+		// A garbage collection of the abandoned analysis (a 1 MB article's
+		// tokens, entities and the HTML tree) may still be finishing: it
+		// measured up to 34 ms on a loaded machine. Work that goes on in
+		// the background (a stage that missed the cancel) spends ~100 ms
+		// of the 100 ms, so cancelBound still tells them apart.
+		if o.cpuAfter > cancelBound {
 			t.Errorf("%s: the process spent %v of CPU in the 100 ms after the cancel settled; want ~0", o.label, o.cpuAfter)
 		}
 	}

@@ -772,7 +772,7 @@ func (x *extractor) headline() {
 // headlineCue: w is a core reporting verb or a learned one-word cue
 // annotated at least 5 times in a fifth of its uses.
 func headlineCue(lx *Lexicon, w string) bool {
-	for _, c := range lx.byFirst[w] {
+	for _, c := range lx.cues(w) {
 		if len(c.words) == 1 && (c.core || c.n >= 5 && c.ratio >= 0.2) {
 			return true
 		}

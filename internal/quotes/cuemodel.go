@@ -1,9 +1,10 @@
 package quotes
 
 import (
+	"cmp"
 	_ "embed"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -283,7 +284,7 @@ func (x *extractor) learnedCues() {
 }
 
 func sortCues(cs []cue) {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].first < cs[j].first })
+	slices.SortStableFunc(cs, func(a, b cue) int { return cmp.Compare(a.first, b.first) })
 }
 
 // TokenCue is a token that may be a learned cue, with its features, for

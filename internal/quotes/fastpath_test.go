@@ -216,3 +216,22 @@ func TestCueText(t *testing.T) {
 		}
 	}
 }
+
+// The bit set of Lexicon.cues never hides a cue.
+func TestLexiconCues(t *testing.T) {
+	lx := getLexicon()
+	for w, cs := range lx.byFirst {
+		if got := lx.cues(w); len(got) != len(cs) || &got[0] != &cs[0] {
+			t.Errorf("cues(%q): %d cues, want %d", w, len(got), len(cs))
+		}
+	}
+	hidden := 0
+	for _, w := range strings.Fields("the of and mayor bridge reopen tunnel engineers quickly 2026 , . “") {
+		if lx.cues(w) == nil {
+			hidden++
+		}
+	}
+	if hidden == 0 {
+		t.Error("the bit set hides no word")
+	}
+}

@@ -67,6 +67,25 @@ func (c cueInfo) precision() float64 {
 // Lexicon is a cue lexicon: cue words with their train statistics.
 type Lexicon struct {
 	byFirst map[string][]cueInfo // longest first
+	first   [1 << 10]uint64      // a bit set by firstKey of each key of byFirst
+}
+
+// firstKey is a 16-bit key of a word from its length and its first and
+// last bytes, for Lexicon.first.
+func firstKey(w string) uint32 {
+	return uint32(len(w)&0x3f)<<10 | uint32(w[0]&0x1f)<<5 | uint32(w[len(w)-1]&0x1f)
+}
+
+// cues returns the cues that start with word w, longest first: most words
+// that start none the bit set tells without a map look-up.
+func (l *Lexicon) cues(w string) []cueInfo {
+	if w == "" {
+		return nil
+	}
+	if k := firstKey(w); l.first[k>>6]&(1<<(k&63)) == 0 {
+		return nil
+	}
+	return l.byFirst[w]
 }
 
 var (
@@ -119,6 +138,8 @@ func ParseLexicon(tsv string) *Lexicon {
 	for k, cs := range l.byFirst {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
 		l.byFirst[k] = cs
+		key := firstKey(k)
+		l.first[key>>6] |= 1 << (key & 63)
 	}
 	return l
 }

@@ -23,6 +23,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -267,7 +269,7 @@ func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extracto
 // sortMentions orders mentions by start, stably (mentions that start
 // together keep the order of their entities).
 func sortMentions(ms []entMention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].span.Span.Start < ms[j].span.Span.Start })
+	slices.SortStableFunc(ms, func(a, b entMention) int { return cmp.Compare(a.span.Span.Start, b.span.Span.Start) })
 }
 
 // mentionFrom returns the index of the first mention that starts at or
@@ -495,7 +497,7 @@ func (x *extractor) findCues() {
 		if x.qAt(i) >= 0 {
 			continue
 		}
-		cands := lx.byFirst[x.ltok(i)]
+		cands := lx.cues(x.ltok(i))
 		for _, c := range cands {
 			if i+len(c.words) > len(x.toks) {
 				continue

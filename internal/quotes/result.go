@@ -1,8 +1,9 @@
 package quotes
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/entity"
@@ -74,7 +75,7 @@ func (x *extractor) uncued() {
 }
 
 func (x *extractor) sorted() []*Quote {
-	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
+	slices.SortStableFunc(x.quotes, func(a, b *Quote) int { return cmp.Compare(a.Content.Start, b.Content.Start) })
 	return x.quotes
 }
 

@@ -3,6 +3,7 @@ package sentiment
 import (
 	"math"
 	"math/rand/v2"
+	"sort"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -206,7 +207,13 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		lex = buildLexicon(ps, all, cfg.LexMinCount, cfg.LexThreshold)
 	}
 	val := map[uint64]int8{}
-	for w, v := range cfg.Valence {
+	vw := make([]string, 0, len(cfg.Valence))
+	for w := range cfg.Valence {
+		vw = append(vw, w)
+	}
+	sort.Strings(vw) // words that lower-case alike: the same one wins every run
+	for _, w := range vw {
+		v := cfg.Valence[w]
 		q := math.Round(v * 10)
 		if q != 0 {
 			val[lowerHash(w, 0)] = int8(max(-40, min(40, q)))

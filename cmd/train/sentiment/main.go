@@ -40,6 +40,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -133,6 +134,7 @@ func main() {
 			}
 		}
 		for l, vals := range added {
+			sort.Float64s(vals) // the same sum whatever the map order
 			var sum float64
 			for _, x := range vals {
 				sum += x

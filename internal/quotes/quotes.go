@@ -319,8 +319,7 @@ func (x *extractor) ltok(i int) string {
 // by one.
 func lowerAll(toks []text.Token) []string {
 	low := make([]string, len(toks))
-	var buf []byte
-	var up []int // the tokens lower-cased into buf
+	n := 0 // the bytes of the ASCII texts to lower-case, left "" in low
 	for k, t := range toks {
 		s := t.Text
 		ascii, upper := true, false
@@ -335,24 +334,31 @@ func lowerAll(toks []text.Token) []string {
 		case !upper:
 			low[k] = s
 		default:
-			if buf == nil {
-				buf = make([]byte, 0, 8*len(toks))
-			}
-			for i := 0; i < len(s); i++ {
-				c := s[i]
+			n += len(s)
+		}
+	}
+	if n == 0 {
+		return low
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, t := range toks {
+		if low[k] == "" {
+			for i := 0; i < len(t.Text); i++ {
+				c := t.Text[i]
 				if 'A' <= c && c <= 'Z' {
 					c += 'a' - 'A'
 				}
-				buf = append(buf, c)
+				b.WriteByte(c)
 			}
-			up = append(up, k)
 		}
 	}
-	all, off := string(buf), 0
-	for _, k := range up {
-		n := len(toks[k].Text)
-		low[k] = all[off : off+n]
-		off += n
+	all, off := b.String(), 0
+	for k, t := range toks {
+		if low[k] == "" {
+			low[k] = all[off : off+len(t.Text)]
+			off += len(t.Text)
+		}
 	}
 	return low
 }

@@ -231,20 +231,37 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 // word), "quote", "to", "clause" (a finite verb within its first four
 // tokens) or "np".
 func (x *extractor) startType(start, k int) int {
+	base, finite := x.startTypeOf(start)
+	return startTypeAt(base, finite, k)
+}
+
+// startTypeOf is what startType reads of the content's start: the start
+// type but for "clause" ("np" then), and the first token of the first four
+// with a finite verb (-1 when none).
+func (x *extractor) startTypeOf(start int) (base, finite int) {
 	switch w := x.ltok(start); {
 	case w == "that" || clauseWord[w]:
-		return 0
+		return 0, -1
 	case x.markKind(start) != 0:
-		return 1
+		return 1, -1
 	case x.pos(start) == "TO":
-		return 2
+		return 2, -1
 	}
-	for i := start; i < k && i < start+4; i++ {
+	for i := start; i < start+4 && i < len(x.toks); i++ {
 		if x.finite(i) {
-			return 3
+			return 4, i
 		}
 	}
-	return 4
+	return 4, -1
+}
+
+// startTypeAt is startType of content that ends before k from what
+// startTypeOf tells of its start.
+func startTypeAt(base, finite, k int) int {
+	if base == 4 && finite >= 0 && finite < k {
+		return 3
+	}
+	return base
 }
 
 // stNames are the start types of startType, by index.
@@ -268,6 +285,7 @@ func (x *extractor) cutEnd(start, end int) int {
 	// prob() >= MinEndScore, without an exponential per boundary
 	zMin := math.Log(x.o.MinEndScore / (1 - x.o.MinEndScore))
 	b := m.endBound()
+	base, finite := x.startTypeOf(start)
 	verb, allNP := x.finite(start), x.npOrOf(start)
 	for k := start + 1; k < end; k++ {
 		if k > start+1 {
@@ -278,7 +296,7 @@ func (x *extractor) cutEnd(start, end int) int {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
-		if sk.z+x.endDynamicMax(b, start, k, verb, allNP) < zMin-boundSlack {
+		if sk.z+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zMin-boundSlack {
 			continue // no weights of the dynamic features can reach zMin
 		}
 		x.endDynamic(start, k, verb, allNP, &sk)
@@ -342,9 +360,8 @@ func (f *Filter) endBound() *endBounds {
 }
 
 // endDynamicMax is at least the sum of the weights endDynamic adds for
-// boundary k of content that starts at token start.
-func (x *extractor) endDynamicMax(b *endBounds, start, k int, verb, allNP bool) float64 {
-	si := x.startType(start, k)
+// boundary k of content that starts at token start, of start type si.
+func (x *extractor) endDynamicMax(b *endBounds, si, start, k int, verb, allNP bool) float64 {
 	z := b.always[distIndex(k-start)][si]
 	w := x.ltok(k)
 	if !isWordTok(w) {

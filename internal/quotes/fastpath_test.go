@@ -125,7 +125,7 @@ func TestEndModelFastPath(t *testing.T) {
 						}
 						d := fsink{m: m}
 						x.endDynamic(start, k, verb, allNP, &d)
-						max := x.endDynamicMax(b, start, k, verb, allNP)
+						max := x.endDynamicMax(b, x.startType(start, k), start, k, verb, allNP)
 						// the bound holds the largest weight of each template that fires
 						need := 0.0
 						for _, n := range dyn {

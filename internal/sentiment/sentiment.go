@@ -26,7 +26,8 @@
 //     of 32 units) over the word vectors of the target's context: the
 //     distance-weighted mean of the vectors on each side and their mean
 //     within three tokens, with the vectors of the category model
-//     (skip-gram on unlabelled news, 100 dimensions). The means are linear
+//     (skip-gram on unlabelled news, 100 dimensions; the 20,000 most
+//     frequent words of the unlabelled news). The means are linear
 //     in the vectors, so the first layer is folded into the word table
 //     (each word keeps its 3 × 32 products, int8) and a target costs a few
 //     additions per context word. A class offset (-0.1 to positive, tuned

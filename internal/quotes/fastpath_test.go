@@ -201,7 +201,8 @@ func TestLowerAll(t *testing.T) {
 	for _, w := range strings.Fields("The MAYOR said ÉCOLE école iPhone 3D x-Ray ΣΊΣΥΦΟΣ «Hello» ''") {
 		toks = append(toks, text.Token{Text: w})
 	}
-	toks = append(toks, text.Token{Text: ""})
+	// texts longer than the first guess of the string's size: it grows
+	toks = append(toks, text.Token{Text: ""}, text.Token{Text: strings.Repeat("AbC", 40)}, text.Token{Text: "x"}, text.Token{Text: strings.Repeat("Zz", 70)})
 	for i, l := range lowerAll(toks) {
 		if want := strings.ToLower(toks[i].Text); l != want {
 			t.Errorf("lowerAll(%q) = %q, want %q", toks[i].Text, l, want)

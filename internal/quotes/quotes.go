@@ -319,45 +319,44 @@ func (x *extractor) ltok(i int) string {
 // by one.
 func lowerAll(toks []text.Token) []string {
 	low := make([]string, len(toks))
-	n := 0 // the bytes of the ASCII texts to lower-case, left "" in low
-	for k, t := range toks {
-		s := t.Text
-		ascii, upper := true, false
+	var b strings.Builder // the ASCII texts lower-cased, left "" in low
+	for k := range toks {
+		s := toks[k].Text
+		var or byte
+		upper := false
 		for i := 0; i < len(s); i++ {
 			c := s[i]
-			ascii = ascii && c < 0x80
-			upper = upper || 'A' <= c && c <= 'Z'
+			or |= c
+			upper = upper || c-'A' < 26
 		}
 		switch {
-		case !ascii:
+		case or >= 0x80:
 			low[k] = strings.ToLower(s)
 		case !upper:
 			low[k] = s
 		default:
-			n += len(s)
-		}
-	}
-	if n == 0 {
-		return low
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for k, t := range toks {
-		if low[k] == "" {
-			for i := 0; i < len(t.Text); i++ {
-				c := t.Text[i]
-				if 'A' <= c && c <= 'Z' {
+			if b.Cap() == 0 {
+				b.Grow(4 * len(toks))
+			}
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if c-'A' < 26 {
 					c += 'a' - 'A'
 				}
 				b.WriteByte(c)
 			}
 		}
 	}
+	if b.Len() == 0 {
+		return low
+	}
+	// the strings cut from b stay valid when b grows: it copies to a new
+	// array and never writes the old one again
 	all, off := b.String(), 0
-	for k, t := range toks {
-		if low[k] == "" {
-			low[k] = all[off : off+len(t.Text)]
-			off += len(t.Text)
+	for k := range toks {
+		if n := len(toks[k].Text); low[k] == "" && n > 0 {
+			low[k] = all[off : off+n]
+			off += n
 		}
 	}
 	return low

@@ -493,16 +493,7 @@ func trainEndModel(ps []prepared, use func(int) bool, epochs int, l2 float64) *q
 			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
 				continue
 			}
-			sp := at.Content[0]
-			ga, gb := -1, -1
-			for k, t := range toks {
-				if t.Start >= sp.Start && t.End <= sp.End {
-					if ga < 0 {
-						ga = k
-					}
-					gb = k + 1
-				}
-			}
+			ga, gb := tokenRange(toks, at.Content[0])
 			if ga < 0 || gb-ga < 1 {
 				continue
 			}

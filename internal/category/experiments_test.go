@@ -175,18 +175,7 @@ func sd(x []float64) float64 {
 }
 
 func linScorer(bias, w []float32) scorer {
-	return func(e *Example) []float64 {
-		lg := make([]float64, len(Names))
-		for c := range lg {
-			lg[c] = float64(bias[c])
-		}
-		for _, f := range e.Feats {
-			for c := range lg {
-				lg[c] += float64(f.Value * w[int(f.Index)*len(Names)+c])
-			}
-		}
-		return lg
-	}
+	return func(e *Example) []float64 { return Logits(bias, w, e.Feats) }
 }
 
 func nblrFit(o TrainOptions) func([]Example) scorer {

@@ -316,6 +316,21 @@ func Folds(exs []Example, k int, seed int64) []int {
 	return fold
 }
 
+// Logits returns the raw scores of every category for features fs under
+// the weights of Fit.
+func Logits(bias, w []float32, fs []Feature) []float64 {
+	lg := make([]float64, len(Names))
+	for c := range lg {
+		lg[c] = float64(bias[c])
+	}
+	for _, f := range fs {
+		for c := range lg {
+			lg[c] += float64(f.Value * w[int(f.Index)*len(Names)+c])
+		}
+	}
+	return lg
+}
+
 // CrossValidate trains on k-1 folds and tests on the k-th, k times. Folds
 // are drawn per data set after a seeded shuffle.
 func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
@@ -347,16 +362,7 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 			e := exs[i]
 			p, _ := Predict(bias, w, len(Names), e.Feats, SourceLabels(e.Source))
 			q, _ := Predict(bias, w, len(Names), e.Feats, nil)
-			lg := make([]float64, len(Names))
-			for c := range lg {
-				lg[c] = float64(bias[c])
-			}
-			for _, f := range e.Feats {
-				for c := range lg {
-					lg[c] += float64(f.Value * w[int(f.Index)*len(Names)+c])
-				}
-			}
-			logits = append(logits, lg)
+			logits = append(logits, Logits(bias, w, e.Feats))
 			gold = append(gold, e.Label)
 			n[e.Source]++
 			fn[e.Source]++

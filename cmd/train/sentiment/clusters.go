@@ -1,10 +1,8 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"html"
-	"io"
 	"io/fs"
 	"log"
 	"math"
@@ -16,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/lector-nlp/lector/internal/corpus"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -30,34 +29,12 @@ import (
 func readCorpus(dataDir string, extra []string) [][]string {
 	var texts []string
 	base := filepath.Join(dataDir, "unlabeled-news")
-	files, _ := filepath.Glob(filepath.Join(base, "reuters21578", "reut2-*.sgm.gz"))
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		zr, err := gzip.NewReader(fh)
-		if err != nil {
-			log.Fatal(err)
-		}
-		b, err := io.ReadAll(zr)
-		fh.Close()
-		if err != nil {
-			log.Fatal(err)
-		}
-		s := string(b)
-		for {
-			i := strings.Index(s, "<BODY>")
-			if i < 0 {
-				break
-			}
-			j := strings.Index(s[i:], "</BODY>")
-			if j < 0 {
-				break
-			}
-			texts = append(texts, html.UnescapeString(s[i+6:i+j]))
-			s = s[i+j:]
-		}
+	bodies, err := corpus.ReutersBodies(filepath.Join(base, "reuters21578"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, b := range bodies {
+		texts = append(texts, html.UnescapeString(string(b)))
 	}
 	filepath.WalkDir(filepath.Join(base, "reuters-c50"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {

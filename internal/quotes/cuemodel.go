@@ -3,7 +3,6 @@ package quotes
 import (
 	"cmp"
 	_ "embed"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -226,21 +225,12 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 
 // cueScore is the model's probability that token i is a cue.
 func (x *extractor) cueScore(m *Filter, i int) float64 {
-	if x.scored != m {
-		// a new model: score afresh (once per token and model)
-		x.scored = m
-		x.cueScores = make([]float64, len(x.toks))
-		for k := range x.cueScores {
-			x.cueScores[k] = math.NaN()
-		}
-	}
-	if sc := x.cueScores[i]; !math.IsNaN(sc) {
+	if sc, ok := x.cueScores.get(m, len(x.toks), i); ok {
 		return sc
 	}
 	sk := fsink{m: m, z: m.bias}
 	x.cueFeatures(i, &sk)
-	x.cueScores[i] = sk.prob()
-	return x.cueScores[i]
+	return x.cueScores.set(i, sk.prob())
 }
 
 // learnedCues adds the tokens outside the lexicon's cues that the cue

@@ -392,20 +392,12 @@ func (x *extractor) endDynamicMax(b *endBounds, si, start, k int, verb, allNP bo
 // endStaticScore is the sum of the weights of the static features of
 // boundary k in m, computed once per token and model.
 func (x *extractor) endStaticScore(m *Filter, k int) float64 {
-	if x.endModel != m {
-		x.endModel = m
-		x.endStatics = make([]float64, len(x.toks))
-		for i := range x.endStatics {
-			x.endStatics[i] = math.NaN()
-		}
-	}
-	if z := x.endStatics[k]; !math.IsNaN(z) {
+	if z, ok := x.endStatics.get(m, len(x.toks), k); ok {
 		return z
 	}
 	sk := fsink{m: m}
 	x.endStatic(k, &sk)
-	x.endStatics[k] = sk.z
-	return sk.z
+	return x.endStatics.set(k, sk.z)
 }
 
 // Boundary is a possible end of content: the content starts at token
@@ -456,4 +448,31 @@ func (x *extractor) setEndCue(i int) {
 		lem := x.lemma(i)
 		x.endCueW, x.endCueSt = mkPre("cue*w=", lem, "*"), mkPre("cue*st=", lem, "*")
 	}
+}
+
+// memo holds one score per token under one model, computed once each: a
+// new model starts it afresh.
+type memo struct {
+	m *Filter
+	v []float64 // NaN until computed
+}
+
+// get returns the score of token i under m and whether it is known,
+// clearing the memo (sized n) when m is not its model.
+func (c *memo) get(m *Filter, n, i int) (float64, bool) {
+	if c.m != m {
+		c.m = m
+		c.v = make([]float64, n)
+		for k := range c.v {
+			c.v[k] = math.NaN()
+		}
+	}
+	z := c.v[i]
+	return z, !math.IsNaN(z)
+}
+
+// set records the score of token i and returns it.
+func (c *memo) set(i int, z float64) float64 {
+	c.v[i] = z
+	return z
 }

@@ -219,10 +219,8 @@ type extractor struct {
 	nested     map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
 	sentQuotes map[int]int       // candidate quotes per sentence, for the filter
 	low        []string          // lower-cased tokens, made on first use
-	cueScores  []float64         // the cue model's score per token, NaN until scored
-	scored     *Filter           // the model of cueScores
-	endStatics []float64         // the end model's static score per boundary, NaN until scored
-	endModel   *Filter           // the model of endStatics
+	cueScores  memo              // the cue model's score per token
+	endStatics memo              // the end model's static score per boundary
 	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
 	endCueW    hpre              // the prefix of the end model's cue*w= features for endCue
 	endCueSt   hpre              // the prefix of its cue*st= features

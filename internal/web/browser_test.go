@@ -133,13 +133,25 @@ func runPage(t *testing.T, script string, args ...string) *pageResult {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", append([]string{script}, args...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
 	var r pageResult
-	if jerr := json.Unmarshal(bytes.TrimSpace(stdout.Bytes()), &r); jerr != nil {
-		t.Fatalf("page.mjs: %v\nstdout: %s\nstderr: %s", errors.Join(err, jerr), stdout.String(), stderr.String())
+	var err error
+	var stderr bytes.Buffer
+	// Chromium now and then dies while it starts (a crash before the first
+	// page, nothing to do with ours): such a run is tried once more.
+	for attempt := 1; ; attempt++ {
+		cmd := exec.CommandContext(ctx, "node", append([]string{script}, args...)...)
+		var stdout bytes.Buffer
+		stderr.Reset()
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err = cmd.Run()
+		r = pageResult{}
+		if jerr := json.Unmarshal(bytes.TrimSpace(stdout.Bytes()), &r); jerr != nil {
+			t.Fatalf("page.mjs: %v\nstdout: %s\nstderr: %s", errors.Join(err, jerr), stdout.String(), stderr.String())
+		}
+		if attempt == 2 || !strings.Contains(r.Failure, "browserType.launch") {
+			break
+		}
+		t.Logf("the browser failed to start; trying again: %.200s", r.Failure)
 	}
 	if r.Failure != "" || err != nil {
 		t.Fatalf("page.mjs failed: %v %s\nstderr: %s", err, r.Failure, stderr.String())

@@ -1,0 +1,190 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/lector-nlp/lector/internal/cputime"
+)
+
+// distinctArticles returns n different articles of about 600 words, cut
+// from the paragraphs of the benchmark articles (written for the
+// benchmarks): the first six are disjoint runs of paragraphs, the
+// following ones take every other or every third paragraph in reverse order,
+// so they share paragraphs with the first six but not their sequence.
+func distinctArticles(tb testing.TB, n int) []string {
+	tb.Helper()
+	var pool []string
+	for _, f := range []string{"bench_3000.txt", "bench_600.txt"} {
+		for p := range strings.SplitSeq(readBenchArticle(tb, f), "\n\n") {
+			if len(strings.Fields(p)) >= 10 { // no titles, bylines or headings
+				pool = append(pool, strings.TrimSpace(p))
+			}
+		}
+	}
+	const words = 600
+	var arts []string
+	var cur []string
+	w := 0
+	flush := func() {
+		arts = append(arts, strings.Join(cur, "\n\n"))
+		cur, w = nil, 0
+	}
+	for _, p := range pool {
+		cur = append(cur, p)
+		if w += len(strings.Fields(p)); w >= words {
+			flush()
+		}
+	}
+	cur, w = nil, 0
+	for stride := 2; len(arts) < n; stride++ {
+		for i := len(pool) - 1 - stride%2; i >= 0 && w < words; i -= stride {
+			cur = append(cur, pool[i])
+			w += len(strings.Fields(pool[i]))
+		}
+		flush()
+	}
+	return arts[:n]
+}
+
+// stepState prepares one article for running stage by stage, as Analyze
+// does before its first stage.
+func stepState(e *Engine, req *Request) (*State, []*loadedStage) {
+	r := *req
+	r.SummarySentences = cmpOr(r.SummarySentences, DefaultSummarySentences)
+	r.KeyPhraseCount = cmpOr(r.KeyPhraseCount, DefaultKeyPhraseCount)
+	fs := cmpOr(r.Features, NewFeatureSet())
+	st := &State{Request: &r, Features: fs, Analysis: &Analysis{}, Scratch: map[string]any{}}
+	run, _ := e.plan(fs)
+	return st, run
+}
+
+func cmpOr[T comparable](a, b T) T {
+	var zero T
+	if a != zero {
+		return a
+	}
+	return b
+}
+
+// runArticleMajor runs every stage on one article, then every stage on the
+// next: the order of Analyze.
+func runArticleMajor(tb testing.TB, e *Engine, reqs []*Request) []*State {
+	out := make([]*State, len(reqs))
+	for i, req := range reqs {
+		st, run := stepState(e, req)
+		for _, s := range run {
+			if err := runStage(context.Background(), s, st); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		out[i] = st
+	}
+	return out
+}
+
+// runStageMajor runs the first stage on every article, then the second
+// stage on every article, and so on.
+func runStageMajor(tb testing.TB, e *Engine, reqs []*Request) []*State {
+	sts := make([]*State, len(reqs))
+	var run []*loadedStage
+	for i, req := range reqs {
+		sts[i], run = stepState(e, req)
+	}
+	for _, s := range run {
+		for _, st := range sts {
+			if err := runStage(context.Background(), s, st); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	return sts
+}
+
+// BenchmarkStageMajor compares the two orders of running the stages on a
+// batch of n different 600-word articles on one thread: article-major (each
+// article through every stage, as Analyze does) and stage-major (each stage
+// over every article of the batch, so that a stage's model tables are
+// pulled into the caches once per batch rather than once per article). It
+// reports the thread CPU per article of a batch: minimum, first quartile
+// and median. In "cold", 64 MB are written before each batch (not timed),
+// so that every batch starts with the models out of the caches; in "warm"
+// nothing is, and only the batch's own work moves the caches.
+//
+//	go test ./internal/pipeline -run '^$' -bench StageMajor -cpu 1 -benchtime 100x
+func BenchmarkStageMajor(b *testing.B) {
+	e := benchEngine(b)
+	arts := distinctArticles(b, 8)
+	reqs := make([]*Request, len(arts))
+	for i, s := range arts {
+		reqs[i] = benchRequest(s)
+	}
+	// both orders give every article the same analysis
+	am, sm := runArticleMajor(b, e, reqs), runStageMajor(b, e, reqs)
+	for i := range am {
+		x, _ := json.Marshal(am[i].Analysis)
+		y, _ := json.Marshal(sm[i].Analysis)
+		if string(x) != string(y) {
+			b.Fatalf("article %d: the two orders differ", i)
+		}
+	}
+	for _, cold := range []bool{false, true} {
+		for _, n := range []int{1, 2, 4, 8} {
+			for _, mode := range []string{"article", "stage"} {
+				name := fmt.Sprintf("%s/n=%d/%s", map[bool]string{false: "warm", true: "cold"}[cold], n, mode)
+				b.Run(name, func(b *testing.B) {
+					var junk []uint64
+					if cold {
+						junk = make([]uint64, 8<<20)
+					}
+					run := runArticleMajor
+					if mode == "stage" {
+						run = runStageMajor
+					}
+					defer cputime.LockThread()()
+					var ds []time.Duration
+					k := 0
+					for b.Loop() {
+						for j := range junk {
+							junk[j]++
+						}
+						// a different batch each time, rotating over the articles
+						batch := make([]*Request, n)
+						for j := range batch {
+							batch[j] = reqs[(k+j)%len(reqs)]
+						}
+						k += n
+						c0 := threadCPU()
+						run(b, e, batch)
+						ds = append(ds, (threadCPU()-c0)/time.Duration(n))
+					}
+					slices.Sort(ds)
+					ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+					b.ReportMetric(ms(ds[0]), "min-cpu-ms")
+					b.ReportMetric(ms(ds[len(ds)/4]), "p25-cpu-ms")
+					b.ReportMetric(ms(ds[len(ds)/2]), "med-cpu-ms")
+				})
+			}
+		}
+	}
+}
+
+// threadCPU returns the CPU time of the calling thread from
+// clock_gettime(CLOCK_THREAD_CPUTIME_ID), which counts in nanoseconds. (On
+// this kernel getrusage(RUSAGE_THREAD), behind cputime.Thread, advances in
+// scheduler ticks of 4 ms: too coarse for one 5 ms analysis.)
+func threadCPU() time.Duration {
+	const clockThreadCPUTimeID = 3
+	var ts syscall.Timespec
+	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
+		return cputime.Thread()
+	}
+	return time.Duration(ts.Nano())
+}

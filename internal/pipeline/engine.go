@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/fetch"
@@ -102,6 +103,14 @@ type Config struct {
 	Fetch fetch.Options
 	// Logger receives load failures; nil discards them.
 	Logger *slog.Logger
+	// StageBatch is the most articles one goroutine runs a stage for back
+	// to back (see combine.go): when an analysis reaches a stage that
+	// another analysis is running, and the other analyses in flight can
+	// keep every core busy, the running one runs the stage for it too,
+	// while the stage's model is in the caches. Each article keeps its own
+	// context, timings, events and errors. Zero means DefaultStageBatch; 1
+	// runs every analysis on its own, stage after stage.
+	StageBatch int
 }
 
 // Event reports that a stage finished and which parts of the Analysis are
@@ -126,11 +135,20 @@ type Engine struct {
 	// cap(fetches) at once.
 	fetcher *fetch.Fetcher
 	fetches chan struct{}
+
+	// Stage combining (combine.go): the most articles per stage run, the
+	// CPUs, the analyses in flight, and those of them not parked on a lane.
+	batch    int
+	procs    int
+	inFlight atomic.Int64
+	runnable atomic.Int64
+	combined atomic.Int64 // stage runs done for a parked analysis
 }
 
 type loadedStage struct {
 	Stage
-	run RunFunc
+	run  RunFunc
+	lane *stageLane
 }
 
 // New loads every stage in parallel and returns the engine. A stage that
@@ -196,8 +214,10 @@ func New(cfg Config) (*Engine, error) {
 			e.failed[s.Name] = errs[i]
 			continue
 		}
-		e.stages = append(e.stages, loadedStage{Stage: s, run: runs[i]})
+		e.stages = append(e.stages, loadedStage{Stage: s, run: runs[i], lane: &stageLane{}})
 	}
+	e.batch = cmp.Or(max(cfg.StageBatch, 0), DefaultStageBatch)
+	e.procs = runtime.GOMAXPROCS(0)
 	n := cfg.MaxInFlight
 	if n <= 0 {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
@@ -556,19 +576,31 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 			last[p] = i
 		}
 	}
+	var first *loadedStage
+	if len(run) > 0 {
+		first = run[0]
+	}
+	w := e.startWalk(first)
+	defer w.end()
 	for i, s := range run {
 		if err := ctx.Err(); err != nil {
 			return nil, ctxError(op, err)
 		}
-		if i > 0 {
+		if i > 0 && !w.parked {
 			// Let the goroutines that read and answer calls run between
 			// stages: with every CPU busy with analyses, a transport
 			// reader waiting behind them for whole time slices would delay
-			// the admission (and the shedding) of new calls.
+			// the admission (and the shedding) of new calls. (An analysis
+			// whose stage another goroutine ran was just scheduled: it goes
+			// straight on to its next stage, where that goroutine holds
+			// the lane, and parks there again; see runStep.)
 			runtime.Gosched()
 		}
-		t0 := time.Now()
-		err := runStage(ctx, s, st)
+		var next *loadedStage
+		if i+1 < len(run) {
+			next = run[i+1]
+		}
+		d, err := w.step(ctx, s, next, st)
 		if ctx.Err() != nil {
 			// A stage that saw the cancel may have stopped half-way and
 			// returned nil: its partial result is dropped, never emitted.
@@ -577,7 +609,6 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		if err != nil {
 			return nil, err
 		}
-		d := time.Since(t0)
 		if slices.Contains(s.Parts, PartSource) {
 			d += fetched // the source stage's time includes the fetch, as before it was split off
 		}

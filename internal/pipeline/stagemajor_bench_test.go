@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -185,6 +188,77 @@ func threadCPU() time.Duration {
 	var ts syscall.Timespec
 	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
 		return cputime.Thread()
+	}
+	return time.Duration(ts.Nano())
+}
+
+// BenchmarkEngineCombining runs 8 callers at once, each analysing the
+// different 600-word articles in turn through Analyze, as the server does
+// at concurrency 8: with stage combining off (batch=1) and on (the
+// default), with the default admission (2 analyses per CPU, the rest
+// queued) and with 4 per CPU. The variants take turns in rounds of 100
+// articles, so that a change in the machine's load falls on all of them
+// alike. It reports each variant's process CPU per article (GC included,
+// from clock_gettime), which is what the throughput of a busy machine
+// follows, its articles/s, and the stage runs per article done by another
+// goroutine (parked).
+//
+//	go test ./internal/pipeline -run '^$' -bench EngineCombining -cpu 2 -benchtime 20x
+func BenchmarkEngineCombining(b *testing.B) {
+	e := benchEngine(b)
+	arts := distinctArticles(b, 8)
+	type variant struct {
+		name            string
+		batch, inFlight int
+		cpu, wall       time.Duration
+		parked, n       int64
+	}
+	procs := runtime.GOMAXPROCS(0)
+	vs := []*variant{
+		{name: "batch=1", batch: 1, inFlight: DefaultInFlightPerCPU * procs},
+		{name: "batch=4", batch: DefaultStageBatch, inFlight: DefaultInFlightPerCPU * procs},
+		{name: "batch=4,in-flight=4/cpu", batch: DefaultStageBatch, inFlight: 4 * procs},
+	}
+	oldBatch, oldLimit, oldQueue := e.batch, e.adm.limit, e.adm.maxQueue
+	defer func() { e.batch, e.adm.limit, e.adm.maxQueue = oldBatch, oldLimit, oldQueue }()
+	const callers, round = 8, 100
+	for b.Loop() {
+		for _, v := range vs {
+			e.batch, e.adm.limit, e.adm.maxQueue = v.batch, v.inFlight, v.inFlight
+			var next atomic.Int64
+			cpu0, t0, parked0 := processCPU(), time.Now(), e.combined.Load()
+			var wg sync.WaitGroup
+			for range callers {
+				wg.Go(func() {
+					for k := next.Add(1); k <= round; k = next.Add(1) {
+						if _, err := e.Analyze(context.Background(), benchRequest(arts[k%int64(len(arts))]), nil); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+			v.cpu += processCPU() - cpu0
+			v.wall += time.Since(t0)
+			v.parked += e.combined.Load() - parked0
+			v.n += round
+		}
+	}
+	for _, v := range vs {
+		b.ReportMetric(float64(v.cpu.Microseconds())/1000/float64(v.n), v.name+"-cpu-ms/op")
+		b.ReportMetric(float64(v.n)/v.wall.Seconds(), v.name+"-articles/s")
+		b.ReportMetric(float64(v.parked)/float64(v.n), v.name+"-parked/op")
+	}
+}
+
+// processCPU returns the CPU time of the process from
+// clock_gettime(CLOCK_PROCESS_CPUTIME_ID).
+func processCPU() time.Duration {
+	const clockProcessCPUTimeID = 2
+	var ts syscall.Timespec
+	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
+		return cputime.Process()
 	}
 	return time.Duration(ts.Nano())
 }

@@ -53,86 +53,75 @@ type dense struct {
 	b2      [numClasses]float32
 }
 
-// densePools is the number of dim-wide blocks of the dense network's
-// input: the distance-weighted mean of each side, the mean within three
-// tokens, then (when 7) the maximum and minimum of each side.
-var densePools = 3
-
-// SetDensePools sets the pooled blocks of the dense network's input (3:
-// the means only; 7: means, maxima and minima). For experiments.
-func SetDensePools(n int) { densePools = n }
-
-// denseInput writes the pooled context vectors of the target at [a, b)
-// into x (len densePools × dim).
-func (s *sentence) denseInput(x []float32, a, b int, masked []bool, vt *vecTable) {
-	d := vt.dim
-	clear(x)
-	var wsum [2]float32
-	var cnt [2]int
-	near := 0
-	avg := [2][]float32{x[0:d], x[d : 2*d]}
-	nr := x[2*d : 3*d]
-	pools := len(x) / d
-	var mxs, mns [2][]float32
-	if pools == 7 {
-		mxs = [2][]float32{x[3*d : 4*d], x[4*d : 5*d]}
-		mns = [2][]float32{x[5*d : 6*d], x[6*d : 7*d]}
+// contextBlocks calls fn for each context word i of the target at [a, b)
+// (not masked, not punctuation, with a word vector) and each mean block
+// it enters with its weight: block 0 (left) and 1 (right) weighted by
+// 1 / distance, block 2 the words within three tokens, and with 5 blocks,
+// 3 (left) and 4 (right) the words of the target's clause (up to a break,
+// a contrast word or a quotation mark), unweighted.
+func (s *sentence) contextBlocks(a, b int, masked []bool, blocks int, fn func(i, blk int, w float32)) {
+	l, r := 0, len(s.word)
+	if blocks > 3 {
+		l, r = s.clause(a, b)
 	}
 	for i := range s.word {
-		r := s.vec[i]
-		if r == 0 || masked[i] || s.flag[i]&fPunct != 0 {
+		if s.vec[i] == 0 || masked[i] || s.flag[i]&fPunct != 0 {
 			continue
 		}
-		v := vt.rows[int(r-1)*d : int(r)*d]
 		side, dist := 0, a-i
 		if i >= b {
 			side, dist = 1, i-b+1
 		}
-		w := 1 / float32(dist)
-		wsum[side] += w
-		av := avg[side]
-		for j, q := range v {
-			av[j] += w * float32(q)
-		}
-		if pools == 7 {
-			mx, mn := mxs[side], mns[side]
-			first := cnt[side] == 0
-			for j, q := range v {
-				f := float32(q)
-				if first || f > mx[j] {
-					mx[j] = f
-				}
-				if first || f < mn[j] {
-					mn[j] = f
-				}
-			}
-		}
-		cnt[side]++
+		fn(i, side, 1/float32(dist))
 		if dist <= 3 {
-			near++
-			for j, q := range v {
-				nr[j] += float32(q)
-			}
+			fn(i, 2, 1)
+		}
+		if blocks > 3 && i >= l && i < r {
+			fn(i, 3+side, 1)
 		}
 	}
-	for side := range avg {
-		if wsum[side] > 0 {
-			inv := vt.scale / wsum[side]
-			for j := range avg[side] {
-				avg[side][j] *= inv
-			}
-		}
-		if pools == 7 {
-			for j := range mxs[side] {
-				mxs[side][j] *= vt.scale
-				mns[side][j] *= vt.scale
-			}
-		}
+}
+
+// clause returns the tokens [l, r) around the target at [a, b) up to a
+// break, a contrast word or a quotation mark.
+func (s *sentence) clause(a, b int) (int, int) {
+	stop := func(i int) bool {
+		return s.flag[i]&(fBreak|fContrast|fQuoteOpen|fQuoteClose|fQuoteToggle) != 0
 	}
-	if near > 0 {
-		inv := vt.scale / float32(near)
-		for j := range nr {
-			nr[j] *= inv
+	l := a
+	for l > 0 && !stop(l-1) {
+		l--
+	}
+	r := b
+	for r < len(s.word) && !stop(r) {
+		r++
+	}
+	return l, r
+}
+
+// denseInput writes the mean blocks of the context vectors of the target
+// at [a, b) into x (len blocks × dim).
+func (s *sentence) denseInput(x []float32, a, b int, masked []bool, vt *vecTable) {
+	d := vt.dim
+	clear(x)
+	blocks := len(x) / d
+	var wsum [8]float32
+	s.contextBlocks(a, b, masked, blocks, func(i, blk int, w float32) {
+		r := s.vec[i]
+		v := vt.rows[int(r-1)*d : int(r)*d]
+		wsum[blk] += w
+		dst := x[blk*d : (blk+1)*d]
+		for j, q := range v {
+			dst[j] += w * float32(q)
+		}
+	})
+	for blk := 0; blk < blocks; blk++ {
+		if wsum[blk] > 0 {
+			inv := vt.scale / wsum[blk]
+			dst := x[blk*d : (blk+1)*d]
+			for j := range dst {
+				dst[j] *= inv
+			}
 		}
 	}
 }
@@ -172,6 +161,7 @@ func (n *dense) hidden(x, h []float32) {
 // denseConfig holds the dense network's training hyper-parameters.
 type denseConfig struct {
 	Nets    int // networks trained from different initialisations and joined (mergeDense)
+	Blocks  int // dim-wide mean blocks of the input (see contextBlocks): 3, or 5 with the target's clause
 	Hidden  int
 	Epochs  int
 	Rate    float64 // Adam step size
@@ -309,27 +299,29 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 // folded is the dense network with its first layer folded into the word
 // table: the means of the input are linear in the word vectors, so each
 // word keeps, instead of its vector, the first layer's product with it
-// for each of the three mean blocks (3 × hid values, int8 with one
-// scale per word), and a target costs a few additions per context word.
+// for each mean block (blocks × hid values, int8 with one scale per
+// word), and a target costs a few additions per context word.
 type folded struct {
-	hid   int
-	scale []float32 // per row
-	rows  []int8    // n × 3·hid: left mean, right mean, near mean blocks
-	b1    []float32
-	w2    []float32 // 3 × hid
-	b2    [numClasses]float32
+	hid, blocks int
+	scale       []float32 // per row
+	rows        []int8    // n × blocks·hid, by block (see contextBlocks)
+	b1          []float32
+	w2          []float32 // 3 × hid
+	b2          [numClasses]float32
 }
 
-// fold folds n's first layer into the rows of vt (n must have 3 pools).
+// fold folds n's first layer into the rows of vt (n's input must be mean
+// blocks of vt's vectors).
 func (n *dense) fold(vt *vecTable) *folded {
 	d, H := vt.dim, n.hid
+	K := n.in / d
 	rows := len(vt.rows) / d
-	f := &folded{hid: H, scale: make([]float32, rows), rows: make([]int8, rows*3*H), b1: n.b1, w2: n.w2, b2: n.b2}
-	proj := make([]float32, 3*H)
+	f := &folded{hid: H, blocks: K, scale: make([]float32, rows), rows: make([]int8, rows*K*H), b1: n.b1, w2: n.w2, b2: n.b2}
+	proj := make([]float32, K*H)
 	for r := 0; r < rows; r++ {
 		v := vt.rows[r*d : (r+1)*d]
 		var mx float32
-		for k := 0; k < 3; k++ {
+		for k := 0; k < K; k++ {
 			for j := 0; j < H; j++ {
 				w := n.w1[j*n.in+k*d : j*n.in+(k+1)*d]
 				var acc float32
@@ -347,58 +339,40 @@ func (n *dense) fold(vt *vecTable) *folded {
 		}
 		f.scale[r] = sc
 		for i, x := range proj {
-			f.rows[r*3*H+i] = int8(math.Round(float64(x / sc)))
+			f.rows[r*K*H+i] = int8(math.Round(float64(x / sc)))
 		}
 	}
 	return f
 }
 
 // logits adds weight × the network's output for the target at [a, b) of
-// s to z; acc is scratch of length 3·hid.
+// s to z; acc is scratch of length blocks·hid.
 func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *[numClasses]float64, weight float64) {
-	H := f.hid
+	H, K := f.hid, f.blocks
 	clear(acc)
-	var wsum [2]float32
-	near := 0
-	for i := range s.word {
-		r := s.vec[i]
-		if r == 0 || masked[i] || s.flag[i]&fPunct != 0 {
-			continue
-		}
-		row := f.rows[int(r-1)*3*H : int(r)*3*H]
-		side, dist := 0, a-i
-		if i >= b {
-			side, dist = 1, i-b+1
-		}
-		w := 1 / float32(dist)
-		wsum[side] += w
-		sc := f.scale[r-1]
-		dst := acc[side*H : side*H+H]
-		src := row[side*H : side*H+H]
-		ws := w * sc
+	var wsum [8]float32
+	s.contextBlocks(a, b, masked, K, func(i, blk int, w float32) {
+		r := int(s.vec[i])
+		wsum[blk] += w
+		ws := w * f.scale[r-1]
+		src := f.rows[(r-1)*K*H+blk*H : (r-1)*K*H+(blk+1)*H]
+		dst := acc[blk*H : (blk+1)*H]
 		for j, q := range src {
 			dst[j] += ws * float32(q)
 		}
-		if dist <= 3 {
-			near++
-			dst, src = acc[2*H:3*H], row[2*H:3*H]
-			for j, q := range src {
-				dst[j] += sc * float32(q)
-			}
+	})
+	var k [8]float32
+	for blk := 0; blk < K; blk++ {
+		if wsum[blk] > 0 {
+			k[blk] = 1 / wsum[blk]
 		}
-	}
-	var k [3]float32
-	for side := range wsum {
-		if wsum[side] > 0 {
-			k[side] = 1 / wsum[side]
-		}
-	}
-	if near > 0 {
-		k[2] = 1 / float32(near)
 	}
 	o := f.b2
 	for j := 0; j < H; j++ {
-		x := f.b1[j] + acc[j]*k[0] + acc[H+j]*k[1] + acc[2*H+j]*k[2]
+		x := f.b1[j]
+		for blk := 0; blk < K; blk++ {
+			x += acc[blk*H+j] * k[blk]
+		}
 		if x <= 0 {
 			continue
 		}

@@ -77,7 +77,7 @@ func mergeDense(ns []*dense) *dense {
 
 // DenseConfig sets the dense network's hyper-parameters.
 func (c *Config) DenseConfig(hidden, epochs, batch int, rate, dropout, l2 float64) {
-	c.Dense = denseConfig{Hidden: hidden, Epochs: epochs, Batch: batch, Rate: rate, Dropout: dropout, L2: l2}
+	c.Dense = denseConfig{Nets: c.Dense.Nets, Blocks: c.Dense.Blocks, Hidden: hidden, Epochs: epochs, Batch: batch, Rate: rate, Dropout: dropout, L2: l2}
 }
 
 // DefaultConfig returns the hyper-parameters used for the shipped model.
@@ -89,7 +89,7 @@ func DefaultConfig() Config {
 		TargetOffset: [numClasses]float64{Positive: -0.1},
 		Seed:         1,
 		DenseWeight:  0.3,
-		Dense:        denseConfig{Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
+		Dense:        denseConfig{Blocks: 5, Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
 	}
 }
 
@@ -236,7 +236,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	in := 0
 	if len(vkeys) > 0 {
 		vt = newVecTable(cfg.Vecs, cfg.VecDim)
-		in = densePools * vt.dim
+		in = max(3, cfg.Dense.Blocks) * vt.dim
 		xs = make([]float32, len(ps)*in)
 	}
 	featurize := func(i int, words map[uint64]wordInfo) {
@@ -368,12 +368,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		for k := 0; k < max(1, cfg.Dense.Nets); k++ {
 			dns = append(dns, trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500+uint64(k), logf))
 		}
-		dn := mergeDense(dns)
-		if in == 3*vt.dim {
-			m.fd = dn.fold(vt)
-		} else {
-			m.dn, m.vt = dn, vt
-		}
+		m.fd = mergeDense(dns).fold(vt)
 		m.denseW = float32(cfg.DenseWeight)
 	}
 	return m

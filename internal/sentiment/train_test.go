@@ -41,7 +41,6 @@ func tinyExamples(t *testing.T) []Example {
 // same probabilities (up to the int16 quantisation of the linear weights).
 func TestTrainDenseRoundTrip(t *testing.T) {
 	exs := tinyExamples(t)
-	SetDensePools(3)
 	cfg := DefaultConfig()
 	cfg.TargetBits, cfg.SentenceBits, cfg.Seeds = 12, 12, 2
 	cfg.LexMinCount = 1
@@ -97,46 +96,60 @@ func TestTrainDenseRoundTrip(t *testing.T) {
 }
 
 // TestFold checks that the folded network scores a target as the network
-// over the pooled word vectors does.
+// over the mean blocks of the word vectors does, with 3 and 5 blocks.
 func TestFold(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	words := []string{"the", "minister", "praised", "brave", "reforms", "critics", "attacked", "plan"}
-	const dim, hid = 6, 5
-	var vecs []float32
-	for range words {
-		for j := 0; j < dim; j++ {
-			vecs = append(vecs, float32(rng.NormFloat64()))
+	for _, blocks := range []int{3, 5} {
+		rng := rand.New(rand.NewPCG(3, 4))
+		words := []string{"the", "minister", "praised", "brave", "reforms", "critics", "attacked", "plan"}
+		const dim, hid = 6, 5
+		var vecs []float32
+		for range words {
+			for j := 0; j < dim; j++ {
+				vecs = append(vecs, float32(rng.NormFloat64()))
+			}
 		}
-	}
-	vt := newVecTable(vecs, dim)
-	n := &dense{in: 3 * dim, hid: hid, w1: make([]float32, 3*dim*hid), b1: make([]float32, hid), w2: make([]float32, numClasses*hid)}
-	for _, ws := range [][]float32{n.w1, n.b1, n.w2, n.b2[:]} {
-		for i := range ws {
-			ws[i] = float32(rng.NormFloat64())
+		vt := newVecTable(vecs, dim)
+		in := blocks * dim
+		n := &dense{in: in, hid: hid, w1: make([]float32, in*hid), b1: make([]float32, hid), w2: make([]float32, numClasses*hid)}
+		for _, ws := range [][]float32{n.w1, n.b1, n.w2, n.b2[:]} {
+			for i := range ws {
+				ws[i] = float32(rng.NormFloat64())
+			}
 		}
-	}
-	f := n.fold(vt)
-	var keys []uint64
-	for _, w := range words {
-		keys = append(keys, lowerHash(w, 0))
-	}
-	table := wordTable(nil, nil, nil, keys)
-	doc := text.Analyze("The minister praised Ada Lind for brave reforms, but critics attacked the plan.")
-	toks := doc.Tokens
-	var s sentence
-	s.prepare(toks, table)
-	a, b := 3, 5 // Ada Lind
-	masked := make([]bool, len(toks))
-	masked[a], masked[a+1] = true, true
-	x := make([]float32, 3*dim)
-	s.denseInput(x, a, b, masked, vt)
-	var want, got [numClasses]float64
-	n.logits(x, make([]float32, hid), &want, 1)
-	f.logits(&s, a, b, masked, make([]float32, 3*hid), &got, 1)
-	for c := range want {
-		if math.Abs(want[c]-got[c]) > 0.05*(1+math.Abs(want[c])) {
-			t.Errorf("folded logits %v, unfolded %v", got, want)
-			break
+		f := n.fold(vt)
+		if f.blocks != blocks {
+			t.Fatalf("folded %d blocks, want %d", f.blocks, blocks)
+		}
+		var keys []uint64
+		for _, w := range words {
+			keys = append(keys, lowerHash(w, 0))
+		}
+		table := wordTable(nil, nil, nil, keys)
+		doc := text.Analyze("The minister praised Ada Lind for brave reforms, but critics attacked the plan.")
+		toks := doc.Tokens
+		var s sentence
+		s.prepare(toks, table)
+		a, b := 3, 5 // Ada Lind
+		masked := make([]bool, len(toks))
+		masked[a], masked[a+1] = true, true
+		x := make([]float32, in)
+		s.denseInput(x, a, b, masked, vt)
+		if blocks == 5 {
+			// the clause ends at the comma: "critics attacked the plan" is
+			// in the right mean, not in the right clause mean
+			l, r := s.clause(a, b)
+			if l != 0 || toks[r].Text != "," {
+				t.Errorf("clause [%d, %d) of %q", l, r, doc.Text)
+			}
+		}
+		var want, got [numClasses]float64
+		n.logits(x, make([]float32, hid), &want, 1)
+		f.logits(&s, a, b, masked, make([]float32, blocks*hid), &got, 1)
+		for c := range want {
+			if math.Abs(want[c]-got[c]) > 0.05*(1+math.Abs(want[c])) {
+				t.Errorf("%d blocks: folded logits %v, unfolded %v", blocks, got, want)
+				break
+			}
 		}
 	}
 }

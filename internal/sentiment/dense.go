@@ -53,18 +53,23 @@ type dense struct {
 	b2      [numClasses]float32
 }
 
-// contextBlocks calls fn for each context word i of the target at [a, b)
-// (not masked, not punctuation, with a word vector) and each mean block
-// it enters with its weight: block 0 (left) and 1 (right) weighted by
-// 1 / distance, block 2 the words within three tokens, and with 5 blocks,
-// 3 (left) and 4 (right) the words of the target's clause (up to a break,
-// a contrast word or a quotation mark), unweighted.
+// contextBlocks calls fn for each word i with a vector that enters a
+// mean block of the target at [a, b), with the block and the word's
+// weight in it: context words (not masked, not punctuation) in block 0
+// (left) and 1 (right) weighted by 1 / distance and in block 2 when
+// within three tokens; with 5 blocks or more, in 3 (left) and 4 (right)
+// when in the target's clause (up to a break, a contrast word or a
+// quotation mark); with 6, the target's own words in block 5. All but
+// blocks 0 and 1 are unweighted.
 func (s *sentence) contextBlocks(a, b int, masked []bool, blocks int, fn func(i, blk int, w float32)) {
 	l, r := 0, len(s.word)
 	if blocks > 3 {
 		l, r = s.clause(a, b)
 	}
 	for i := range s.word {
+		if blocks > 5 && i >= a && i < b && s.vec[i] != 0 {
+			fn(i, 5, 1)
+		}
 		if s.vec[i] == 0 || masked[i] || s.flag[i]&fPunct != 0 {
 			continue
 		}
@@ -161,7 +166,7 @@ func (n *dense) hidden(x, h []float32) {
 // denseConfig holds the dense network's training hyper-parameters.
 type denseConfig struct {
 	Nets    int // networks trained from different initialisations and joined (mergeDense)
-	Blocks  int // dim-wide mean blocks of the input (see contextBlocks): 3, or 5 with the target's clause
+	Blocks  int // dim-wide mean blocks of the input (see contextBlocks): 3; 5 with the target's clause; 6 with the target's words
 	Hidden  int
 	Epochs  int
 	Rate    float64 // Adam step size

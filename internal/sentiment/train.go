@@ -89,7 +89,7 @@ func DefaultConfig() Config {
 		TargetOffset: [numClasses]float64{Positive: -0.1},
 		Seed:         1,
 		DenseWeight:  0.3,
-		Dense:        denseConfig{Blocks: 5, Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
+		Dense:        denseConfig{Blocks: 6, Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
 	}
 }
 

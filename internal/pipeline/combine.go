@@ -34,9 +34,34 @@ import (
 // articles; a larger bound matters only with more analyses in flight.
 const DefaultStageBatch = 4
 
-// leaderWait is the longest an analysis waits at a free stage for the
-// analyses one stage behind it, to run the stage together (see runStep).
-const leaderWait = time.Millisecond
+// Bounds of the waits (see runStep). leaderWait is the longest an analysis
+// waits at a free stage for the analyses one stage behind it, to run the
+// stage together: about the longest stage of a 600-word article. parkWait
+// is the longest an analysis waits for the goroutine that runs or holds
+// its stage before it runs the stage itself, for a stage that takes much
+// longer than usual (or waits for something), or a combiner that the
+// operating system keeps off the CPU.
+const (
+	leaderWait = time.Millisecond
+	parkWait   = 4 * time.Millisecond
+)
+
+// maxCombineText is the longest article text (in bytes, about 2,500 words)
+// whose stages are combined. A longer article runs every stage on its own
+// goroutine, as when combining is off: its stages take long enough that
+// the model's cache misses matter less, and neither should it wait for
+// other articles' stages nor other articles for its own.
+const maxCombineText = 16 << 10
+
+// combinable reports whether the stages of the article of st may be
+// combined with other articles' (maxCombineText). Before the source stage
+// has set the text, the request's content stands for it.
+func combinable(st *State) bool {
+	if st.Analysis.Text != "" || st.Analysis.FromMarkup {
+		return len(st.Analysis.Text) <= maxCombineText
+	}
+	return len(st.Request.Content) <= maxCombineText && st.Request.page == nil
+}
 
 // stageLane is where the analyses that reach one stage while another
 // goroutine runs it park their state.
@@ -79,7 +104,7 @@ func (e *Engine) startWalk(first *loadedStage) *walk {
 	e.inFlight.Add(1)
 	e.runnable.Add(1)
 	w := &walk{e: e}
-	if first != nil {
+	if first != nil && first.lane != nil {
 		w.toward = first.lane
 		w.toward.coming.Add(1)
 	}
@@ -90,13 +115,15 @@ func (e *Engine) startWalk(first *loadedStage) *walk {
 // after s, nil after the last.
 func (w *walk) step(ctx context.Context, s, next *loadedStage, st *State) (time.Duration, error) {
 	var nl *stageLane
-	if next != nil {
+	if next != nil && next.lane != nil {
 		nl = next.lane
 		nl.coming.Add(1)
 	}
-	w.toward.coming.Add(-1)
+	if w.toward != nil {
+		w.toward.coming.Add(-1)
+	}
 	w.toward = nl
-	held := w.held == s.lane
+	held := w.held != nil && w.held == s.lane
 	w.held = nil
 	r := w.e.runStep(ctx, s, st, held, nl)
 	w.parked = r.parked
@@ -106,12 +133,20 @@ func (w *walk) step(ctx context.Context, s, next *loadedStage, st *State) (time.
 	return r.d, r.err
 }
 
+// letGo gives up the lane of the next stage if the analysis holds it (see
+// runStep), before it does something that may take long besides the
+// stages: the analyses parked there then go on without it.
+func (w *walk) letGo() {
+	if w.held != nil {
+		w.e.release(w.held)
+		w.held = nil
+	}
+}
+
 // end ends the walk, however the analysis ended: it hands on a lane the
 // analysis still holds, and uncounts it.
 func (w *walk) end() {
-	if w.held != nil {
-		w.e.release(w.held)
-	}
+	w.letGo()
 	if w.toward != nil {
 		w.toward.coming.Add(-1)
 	}
@@ -155,7 +190,7 @@ func (e *Engine) batchCap() int {
 // the lane when it stops before (walk does both).
 func (e *Engine) runStep(ctx context.Context, s *loadedStage, st *State, held bool, next *stageLane) step {
 	l := s.lane
-	if e.batch <= 1 {
+	if e.batch <= 1 || l == nil || (!held && !combinable(st)) {
 		t0 := time.Now()
 		err := runStage(ctx, s, st)
 		return step{d: time.Since(t0), err: err}
@@ -185,20 +220,24 @@ func (e *Engine) runStep(ctx context.Context, s *loadedStage, st *State, held bo
 // park queues c on l, whose mutex the caller holds, and waits until the
 // combiner ran it, or until c's context is done. A call cancelled before
 // the combiner took it leaves the queue at once; one the combiner is
-// running ends soon, since the stage sees the same context. A waiting
-// leader (lead: no goroutine runs the stage yet) that no one joins within
-// leaderWait runs the stage itself, and whatever was parked behind it.
+// running ends soon, since the stage sees the same context. A call that the
+// combiner has not taken within parkWait (a waiting leader, for which no
+// goroutine runs the stage yet, within leaderWait) leaves the queue and
+// runs the stage itself; if the lane is free by then it becomes the
+// combiner and runs the calls parked behind it too.
 func (e *Engine) park(l *stageLane, c *stageCall, leader bool) step {
 	c.done = make(chan struct{})
 	l.queue = append(l.queue, c)
 	e.runnable.Add(-1)
 	l.mu.Unlock()
-	var timeout <-chan time.Time
+	wait := e.parkWait
 	if leader {
-		t := time.NewTimer(leaderWait)
-		defer t.Stop()
-		timeout = t.C
+		wait = e.leaderWait
 	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	timeout := t.C
+	solo := false
 	for waiting := true; waiting; {
 		select {
 		case <-c.done:
@@ -206,10 +245,14 @@ func (e *Engine) park(l *stageLane, c *stageCall, leader bool) step {
 		case <-timeout:
 			timeout = nil
 			l.mu.Lock()
-			if !c.started && !l.running {
+			if !c.started {
 				l.queue = slices.DeleteFunc(l.queue, func(x *stageCall) bool { return x == c })
-				l.running = true
-				c.started, c.lead = true, true
+				c.started = true
+				if l.running {
+					solo = true
+				} else {
+					l.running, c.lead = true, true
+				}
 				e.runnable.Add(1)
 				waiting = false
 			}
@@ -226,6 +269,12 @@ func (e *Engine) park(l *stageLane, c *stageCall, leader bool) step {
 			<-c.done
 			waiting = false
 		}
+	}
+	if solo { // the lane is still taken: run the stage alone
+		t0 := time.Now()
+		r := step{err: runStage(c.ctx, c.s, c.st)}
+		r.d = time.Since(t0)
+		return r
 	}
 	if c.lead { // run it, and the calls parked behind
 		t0 := time.Now()

@@ -40,6 +40,7 @@ func combineEngine(t *testing.T, batch int, hook func(stage string, st *State)) 
 	)
 	e := mustEngine(t, Config{Stages: stages, StageBatch: batch, MaxInFlight: 16})
 	e.procs = 1
+	e.parkWait = time.Minute // the tests hold stages on purpose
 	return e
 }
 
@@ -300,6 +301,9 @@ func TestCombineStress(t *testing.T) {
 			}
 			for i := range e.stages {
 				l := e.stages[i].lane
+				if l == nil {
+					continue
+				}
 				if l.running || len(l.queue) > 0 || l.coming.Load() != 0 {
 					t.Errorf("lane %s left running=%v queue=%d coming=%d", e.stages[i].Name, l.running, len(l.queue), l.coming.Load())
 				}
@@ -358,4 +362,53 @@ func TestCombinedOutputsIdentical(t *testing.T) {
 	}
 	wg.Wait()
 	t.Logf("%d stage runs for parked analyses", e.combined.Load()-combined0)
+}
+
+// TestCombineWaitBounds holds article X in stage a: a small article parked
+// behind it runs the stage itself after parkWait, and a long article
+// (over maxCombineText) does not park at all.
+func TestCombineWaitBounds(t *testing.T) {
+	long := strings.Repeat("A long article goes on. ", maxCombineText/24+1)
+	for _, tc := range []struct {
+		name, content string
+		parkWait      time.Duration
+	}{
+		{"parkWait", "Y", 20 * time.Millisecond},
+		{"long", long, time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inA := make(chan struct{})
+			ranA := make(chan struct{})
+			gate := make(chan struct{})
+			e := combineEngine(t, 4, func(stage string, st *State) {
+				switch {
+				case stage != "a":
+				case st.Request.Content == "X":
+					close(inA)
+					<-gate
+				default:
+					close(ranA)
+				}
+			})
+			e.parkWait = tc.parkWait
+			fs := []Feature{FeatureQuotes, FeatureKeyPhrases, FeatureCategories}
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			wg.Go(func() { _, errs[0] = e.Analyze(context.Background(), textReq("X", fs...), nil) })
+			<-inA
+			wg.Go(func() { _, errs[1] = e.Analyze(context.Background(), textReq(tc.content, fs...), nil) })
+			select {
+			case <-ranA:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the second article never ran stage a while the first held it")
+			}
+			close(gate)
+			wg.Wait()
+			for _, err := range errs {
+				if err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
 }

@@ -138,11 +138,13 @@ type Engine struct {
 
 	// Stage combining (combine.go): the most articles per stage run, the
 	// CPUs, the analyses in flight, and those of them not parked on a lane.
-	batch    int
-	procs    int
-	inFlight atomic.Int64
-	runnable atomic.Int64
-	combined atomic.Int64 // stage runs done for a parked analysis
+	batch int
+	procs int
+	// the bounds of the waits, leaderWait and parkWait (tests change them)
+	leaderWait, parkWait time.Duration
+	inFlight             atomic.Int64
+	runnable             atomic.Int64
+	combined             atomic.Int64 // stage runs done for a parked analysis
 }
 
 type loadedStage struct {
@@ -214,10 +216,17 @@ func New(cfg Config) (*Engine, error) {
 			e.failed[s.Name] = errs[i]
 			continue
 		}
-		e.stages = append(e.stages, loadedStage{Stage: s, run: runs[i], lane: &stageLane{}})
+		ls := loadedStage{Stage: s, run: runs[i]}
+		if !slices.Contains(s.Parts, PartSource) {
+			// the source stage has no model to keep in the caches, and
+			// its cost varies with the page
+			ls.lane = &stageLane{}
+		}
+		e.stages = append(e.stages, ls)
 	}
 	e.batch = cmp.Or(max(cfg.StageBatch, 0), DefaultStageBatch)
 	e.procs = runtime.GOMAXPROCS(0)
+	e.leaderWait, e.parkWait = leaderWait, parkWait
 	n := cfg.MaxInFlight
 	if n <= 0 {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
@@ -627,6 +636,9 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 			}
 		}
 		if len(done) > 0 {
+			// emit may wait for the caller (a stream's flow control): hold
+			// no lane meanwhile, so that no other article waits for it
+			w.letGo()
 			if err := emit(Event{Stage: s.Name, Parts: done, Features: fs, Analysis: st.Analysis}); err != nil {
 				return nil, err
 			}

@@ -64,6 +64,7 @@ func main() {
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary")
 	objInf := flag.Bool("object-infinitive", quotes.DefaultOptions.ObjectInfinitive, "\"urged X to act\": the content is \"X to act\"")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
+	set := flag.String("set", "", "comma-separated quotes.Options fields to set after the flags above, as Name=true|false|number (for experiments)")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
@@ -104,6 +105,9 @@ func main() {
 	opt.EndLookahead = *endLook
 	opt.ContextFeatures = *contextFeatures
 	opt.EndCueFeatures = *endCue
+	if err := quotes.SetOptions(&opt, *set); err != nil {
+		log.Fatal(err)
+	}
 	if *models != "" {
 		read := func(name string) string {
 			b, err := os.ReadFile(filepath.Join(*models, name))

@@ -1,0 +1,362 @@
+//go:build diag
+
+// The error analysis of the extractor on the PolNeAR dev split, behind a
+// build tag (it reads the corpus and takes a few seconds):
+//
+//	go test -tags diag ./internal/quotes -run Diagnose -v [-args -data DIR -split dev -examples 20]
+//
+// TestDiagnoseMisses sorts the annotated contents no quote overlaps by
+// where they were lost (no candidate cue, a cue the cue model scored low, a
+// cue whose content was read wrong, a candidate the filter dropped);
+// TestDiagnoseFalseAlarms sorts the quotes that match nothing;
+// TestDiagnoseEnds scores the end model from the annotated start of each
+// content; TestDiagnoseCueModel scores the cue model per token.
+package quotes
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/quotes/polnear"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var (
+	diagData     = flag.String("data", "../../../shared/data", "datasets directory")
+	diagSplit    = flag.String("split", "dev", "PolNeAR split (train or dev)")
+	diagExamples = flag.Int("examples", 0, "examples to print per test")
+	diagSet      = flag.String("set", "", "Options fields to set (SetOptions)")
+)
+
+type diagArticle struct {
+	art  polnear.Article
+	doc  *text.Document
+	ents []entity.Entity
+}
+
+func diagArticles(t *testing.T) ([]diagArticle, Options) {
+	t.Helper()
+	if *diagSplit == "test" {
+		t.Fatal("the test split is held out")
+	}
+	arts, err := polnear.Load(filepath.Join(*diagData, "polnear", *diagSplit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := DefaultOptions
+	if err := SetOptions(&o, *diagSet); err != nil {
+		t.Fatal(err)
+	}
+	tg, rec := nlptest.Models(t)
+	out := make([]diagArticle, len(arts))
+	for i, a := range arts {
+		doc := text.Analyze(a.Text)
+		tg.Tag(doc)
+		out[i] = diagArticle{a, doc, entity.Resolve(doc, rec.Recognize(doc))}
+	}
+	return out, o
+}
+
+// diagCounts logs counts, largest first.
+func diagCounts(t *testing.T, name string, m map[string]int) {
+	t.Helper()
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] || m[keys[i]] == m[keys[j]] && keys[i] < keys[j] })
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\n  %5d  %s", m[k], k)
+	}
+	t.Logf("%s:%s", name, b.String())
+}
+
+func shares(w, g map[int]bool) int {
+	n := 0
+	for k := range w {
+		if g[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// boundaryKind tells how content w misses annotated content g.
+func boundaryKind(w, g map[int]bool) string {
+	n := shares(w, g)
+	lo := func(m map[int]bool) (a, b int) {
+		a, b = math.MaxInt, -1
+		for k := range m {
+			a, b = min(a, k), max(b, k)
+		}
+		return a, b
+	}
+	wa, wb := lo(w)
+	ga, gb := lo(g)
+	switch {
+	case n == 0:
+		return "disjoint"
+	case n == len(g) && wa < ga && wb > gb:
+		return "too long at both ends"
+	case n == len(g) && wa < ga:
+		return "too long at the start"
+	case n == len(g):
+		return "too long at the end"
+	case n == len(w) && wa > ga && wb < gb:
+		return "too short at both ends"
+	case n == len(w) && wa > ga:
+		return "too short at the start"
+	case n == len(w):
+		return "too short at the end"
+	}
+	return "shifted"
+}
+
+func overlapsSpan(a []text.Span, b text.Span) bool {
+	return b.End > 0 && len(a) > 0 && b.Start < a[len(a)-1].End && a[0].Start < b.End
+}
+
+func TestDiagnoseMisses(t *testing.T) {
+	arts, o := diagArticles(t)
+	where := map[string]int{}
+	bounds := map[string]int{}
+	lowScore := map[string]int{}
+	notCandidate := map[string]int{}
+	shown := 0
+	for _, d := range arts {
+		var final []map[int]bool
+		for _, q := range ExtractWith(d.doc, d.ents, o) {
+			final = append(final, polnear.Words(d.doc, []text.Span{q.Content}))
+		}
+		all := o
+		all.MinScore = 0
+		x := newExtractor(d.doc, d.ents, all)
+		x.run()
+		inCue := make([]bool, len(x.toks))
+		for _, c := range x.cues {
+			for k := c.first; k < c.last; k++ {
+				inCue[k] = true
+			}
+		}
+		for _, at := range d.art.Attributions {
+			g := polnear.Words(d.doc, at.Content)
+			if len(g) == 0 {
+				continue
+			}
+			hit := false
+			for _, w := range final {
+				hit = hit || polnear.Overlaps(w, g)
+			}
+			if hit {
+				where["found"]++
+				continue
+			}
+			var cand, cueQuote *Quote
+			for _, q := range x.quotes {
+				if polnear.Overlaps(polnear.Words(d.doc, []text.Span{q.Content}), g) {
+					cand = q
+				}
+				if cueQuote == nil && overlapsSpan(at.Cue, q.Cue) {
+					cueQuote = q
+				}
+			}
+			var cueToks []int
+			found := false
+			for _, sp := range at.Cue {
+				a, b := x.tokRange(sp)
+				for k := a; k >= 0 && k < b; k++ {
+					cueToks = append(cueToks, k)
+					found = found || inCue[k]
+				}
+			}
+			switch {
+			case cand != nil:
+				where["missed: a candidate the filter dropped (or dedup)"]++
+			case cueQuote != nil:
+				where["missed: the cue found, its content read wrong"]++
+				bounds[boundaryKind(polnear.Words(d.doc, []text.Span{cueQuote.Content}), g)+" ["+x.meta[cueQuote].rule+"]"]++
+				if shown < *diagExamples {
+					shown++
+					t.Logf("content of %q\n  annotated: %s\n  read:      %s", d.doc.Text[cueQuote.Cue.Start:cueQuote.Cue.End],
+						d.doc.Text[at.Content[0].Start:at.Content[len(at.Content)-1].End], d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End])
+				}
+			case found:
+				where["missed: the cue found, no quote made of it"]++
+			default:
+				best, bk := -1.0, -1
+				m := o.CueModel
+				if m == nil {
+					m = getCueModel()
+				}
+				for _, k := range cueToks {
+					if x.cueCandidate(k) {
+						if s := x.cueScore(m, k); s > best {
+							best, bk = s, k
+						}
+					}
+				}
+				if bk < 0 {
+					where["missed: the cue no candidate token"]++
+					var tags []string
+					for _, k := range cueToks {
+						tags = append(tags, x.pos(k))
+					}
+					notCandidate[strings.Join(tags, " ")]++
+				} else {
+					where["missed: the cue scored low by the cue model"]++
+					lowScore[fmt.Sprintf("%.1f-%.1f", math.Floor(best*10)/10, math.Floor(best*10)/10+0.1)]++
+				}
+			}
+		}
+	}
+	diagCounts(t, "annotated contents", where)
+	diagCounts(t, "contents read wrong, as the quote of their cue misses them [rule]", bounds)
+	diagCounts(t, "cue-model scores of the cues scored low", lowScore)
+	diagCounts(t, "tags of the cues no candidate token", notCandidate)
+}
+
+func TestDiagnoseFalseAlarms(t *testing.T) {
+	arts, o := diagArticles(t)
+	kinds := map[string]int{}
+	shown := 0
+	for _, d := range arts {
+		x := newExtractor(d.doc, d.ents, o)
+		x.run()
+		rules := map[[2]text.Span]string{}
+		for _, q := range x.quotes {
+			rules[[2]text.Span{q.Content, q.Cue}] = x.meta[q].rule
+		}
+		qs := x.result()
+		spans := make([]text.Span, len(qs))
+		for i, q := range qs {
+			spans[i] = q.Content
+		}
+		ok := polnear.Matched(d.doc, d.art, spans)
+		for i, q := range qs {
+			if ok[i] {
+				continue
+			}
+			w := polnear.Words(d.doc, []text.Span{q.Content})
+			best, bn := -1, 0
+			for gi, at := range d.art.Attributions {
+				if n := shares(w, polnear.Words(d.doc, at.Content)); n > bn {
+					best, bn = gi, n
+				}
+			}
+			rule := rules[[2]text.Span{q.Content, q.Cue}]
+			if best < 0 {
+				kinds["no annotated content shares a word ["+rule+"]"]++
+				if shown < *diagExamples {
+					shown++
+					t.Logf("%s [%s] cue %q: %s", q.Kind, rule, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Content.Start:q.Content.End])
+				}
+				continue
+			}
+			at := d.art.Attributions[best]
+			cue := "another cue's"
+			if overlapsSpan(at.Cue, q.Cue) {
+				cue = "the same cue's"
+			}
+			kinds[boundaryKind(w, polnear.Words(d.doc, at.Content))+" than "+cue+" content"]++
+		}
+	}
+	diagCounts(t, "quotes that match no annotated content", kinds)
+}
+
+func TestDiagnoseEnds(t *testing.T) {
+	arts, o := diagArticles(t)
+	c := map[string]int{}
+	for _, d := range arts {
+		x := newExtractor(d.doc, d.ents, o)
+		x.findQuoteMarks()
+		x.findCues()
+		cueAt := map[int]cue{}
+		for _, c := range x.cues {
+			cueAt[c.first] = c
+		}
+		for _, at := range d.art.Attributions {
+			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
+				continue
+			}
+			ga, gb := x.tokRange(at.Content[0])
+			cf, cl := x.tokRange(at.Cue[len(at.Cue)-1])
+			if ga < 0 || gb <= ga || cf < 0 {
+				continue
+			}
+			_, end := x.trim(ga, x.clauseEnd(ga, cueAt))
+			_, gold := x.trim(ga, gb)
+			x.setEndCue(x.cueHead(cf, cl))
+			_, e := x.trim(ga, x.cutEnd(ga, end))
+			x.setEndCue(-1)
+			c["contents that follow their cue"]++
+			switch {
+			case e == gold:
+				c["ended right"]++
+			case end < gold:
+				c["the clause ends before the annotated end"]++
+			case e < gold:
+				c["ended too early"]++
+			default:
+				c["ended too late"]++
+			}
+			if polnear.Overlaps(polnear.Words(d.doc, at.Content), polnear.Words(d.doc, []text.Span{x.span(ga, e)})) {
+				c["overlap at least half"]++
+			}
+		}
+	}
+	diagCounts(t, "the end model from the annotated start", c)
+}
+
+func TestDiagnoseCueModel(t *testing.T) {
+	arts, o := diagArticles(t)
+	m := o.CueModel
+	if m == nil {
+		m = getCueModel()
+	}
+	ths := []float64{0.1, 0.2, 0.3, 0.5}
+	tp, fp := make([]int, len(ths)), make([]int, len(ths))
+	n, pos, loss := 0, 0, 0.0
+	for _, d := range arts {
+		x := newExtractor(d.doc, d.ents, o)
+		x.findQuoteMarks()
+		for i, tk := range d.doc.Tokens {
+			if !x.cueCandidate(i) {
+				continue
+			}
+			y := false
+			for _, at := range d.art.Attributions {
+				for _, sp := range at.Cue {
+					y = y || tk.Start < sp.End && sp.Start < tk.End
+				}
+			}
+			p := x.cueScore(m, i)
+			n++
+			if y {
+				pos++
+				loss -= math.Log(max(p, 1e-9))
+			} else {
+				loss -= math.Log(max(1-p, 1e-9))
+			}
+			for k, th := range ths {
+				if p >= th && y {
+					tp[k]++
+				} else if p >= th {
+					fp[k]++
+				}
+			}
+		}
+	}
+	t.Logf("%d candidate tokens, %d in an annotated cue; log loss %.4f", n, pos, loss/float64(n))
+	for k, th := range ths {
+		p, r := float64(tp[k])/float64(max(tp[k]+fp[k], 1)), float64(tp[k])/float64(max(pos, 1))
+		t.Logf("score >= %.1f: P %.3f R %.3f F1 %.3f", th, p, r, 2*p*r/max(p+r, 1e-9))
+	}
+}

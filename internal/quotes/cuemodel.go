@@ -206,9 +206,6 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	if subj != "" {
 		s.addPre(cSubj, subj)
 	}
-	if x.o.RichCues {
-		x.richCueFeatures(i, lem, p, n1, subj, aux, sn, s)
-	}
 	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
 		// a noun: what owns it and what follows it
 		s.addPre(cNoun)
@@ -325,87 +322,4 @@ func (x *extractor) clusterFeatures(i int, lem, p string, s *fsink) {
 			s.add(pre[l], v, "*", p)
 		}
 	}
-}
-
-// The cue model's conjunctions of the lemma with its context, hashed once.
-var (
-	rLemSubj   = pre("lem*subj=")
-	rLemAux    = pre("lem*aux=")
-	rLemN1pos  = pre("lem*n1pos=")
-	rLemN2pos  = pre("lem*to*n2pos=")
-	rToVB      = pre("to-vb*n2pos=")
-	rInf       = pre("inf*prev=")
-	rLemInf    = pre("lem*inf")
-	rSentPos   = pre("sent-pos=")
-	rCueBefore = pre("cue-before=")
-	rCueAfter  = pre("cue-after=")
-	rLemClause = pre("lem*clause=")
-	rObjTo     = pre("obj-to")
-	rLemObjTo  = pre("lem*obj-to")
-	rLemPrev   = pre("lem*prev=")
-)
-
-// richCueFeatures adds conjunctions of the lemma of token i with what
-// stands around it (its subject, auxiliary, the tag after it, an
-// infinitive or a clause it governs) and whether a core reporting verb
-// stands before or after it in its sentence.
-func (x *extractor) richCueFeatures(i int, lem, p, n1, subj, aux string, sn text.Sentence, s *fsink) {
-	s.addPre(rLemSubj, lem, "*", subj)
-	if aux != "" {
-		s.addPre(rLemAux, lem, "*", aux)
-	}
-	s.addPre(rLemN1pos, lem, "*", x.pos(i+1))
-	if n1 == "to" {
-		s.addPre(rLemN2pos, lem, "*", x.pos(i+2))
-		s.addPre(rToVB, x.pos(i+2))
-	}
-	if x.ltok(i-1) == "to" {
-		s.addPre(rInf, x.lemma(i-2))
-		s.addPre(rLemInf, lem)
-	}
-	s.addPre(rLemPrev, lem, "*", x.wordOrTag(i-1))
-	s.addPre(rSentPos, distBucket(i-sn.First))
-	// a reporting verb elsewhere in the sentence
-	before, after := "", ""
-	for k := sn.First; k < sn.Last && k < len(x.toks); k++ {
-		if k == i || x.qAt(k) >= 0 || !x.coreCue(k) {
-			continue
-		}
-		if k < i {
-			before = distBucket(i - k)
-		} else if after == "" {
-			after = distBucket(k - i)
-		}
-	}
-	if before != "" {
-		s.addPre(rCueBefore, before)
-	}
-	if after != "" {
-		s.addPre(rCueAfter, after)
-	}
-	// what the verb governs: a clause, a quote, or an object and "to"
-	cl := "none"
-	for k := i + 1; k <= i+6 && k < sn.Last; k++ {
-		t := x.ltok(k)
-		if t == "that" || t == "whether" || t == "if" || t == "how" || t == "why" || t == "what" {
-			cl = t
-			break
-		}
-		if x.markKind(k) != 0 {
-			cl = "<q>"
-			break
-		}
-		if t == "to" && x.pos(k+1) == "VB" {
-			if k > i+1 {
-				s.addPre(rObjTo)
-				s.addPre(rLemObjTo, lem)
-			}
-			cl = "to"
-			break
-		}
-		if t == "." || t == ";" || x.finite(k) {
-			break
-		}
-	}
-	s.addPre(rLemClause, lem, "*", cl)
 }

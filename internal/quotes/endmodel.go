@@ -3,7 +3,6 @@ package quotes
 import (
 	_ "embed"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -225,75 +224,6 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre(eVerbBeforeW, w)
 		}
 	}
-	if x.o.EndClause && x.joint(k) {
-		x.endJoint(start, k, st, allNP, s)
-	}
-}
-
-// joint: boundary k is punctuation, a conjunction, a preposition or a
-// relative word, where content most often ends or goes on in a new part.
-func (x *extractor) joint(k int) bool {
-	switch x.pos(k) {
-	case "CC", "IN", "WDT", "WP", "TO", "WRB":
-		return true
-	}
-	return !isWordTok(x.tok(k))
-}
-
-// The end model's features at joints, hashed once.
-var (
-	eFronted    = pre("fronted*ahead=")
-	eCoord      = pre("coord=")
-	eCueAhead   = pre("cue*w*ahead=")
-	eStAhead    = pre("st*w*ahead=")
-	eNpDoneNext = pre("np-done*w*next=")
-)
-
-// endJoint adds the features of joint k of content that starts at token
-// start, of start type st: what follows the joint with the cue's lemma
-// and the start type, whether the cue stands in a clause before the main
-// one ("While some have said X, Obama is ..."), and whether a verb after
-// "and" has the tag of the cue's or of the content's first verb.
-func (x *extractor) endJoint(start, k int, st string, allNP bool, s *fsink) {
-	wt := x.wordOrTag(k)
-	a := x.ahead(k)
-	s.addPre(eStAhead, st, "*", wt, "*", a)
-	if x.endCue >= 0 {
-		s.addPre(eCueAhead, x.lemma(x.endCue), "*", wt, "*", a)
-		sn := x.sentence(x.endCue)
-		if f := sn.First; x.endCue > f+1 && (fronting[x.ltok(f)] || x.pos(f) == "VBN" || x.pos(f) == "VBG" || x.pos(f) == "JJ") {
-			s.addPre(eFronted, wt, "*", a)
-		}
-	}
-	if allNP && !isWordTok(x.tok(k)) {
-		s.addPre(eNpDoneNext, wt, "*", x.wordOrTag(k+1))
-	}
-	if x.pos(k) == "CC" || x.tok(k) == "," && x.pos(k+1) == "CC" {
-		j := k + 1
-		for j < k+4 && (x.pos(j) == "CC" || x.pos(j) == "RB") {
-			j++
-		}
-		if p := x.pos(j); strings.HasPrefix(p, "VB") || p == "MD" {
-			cue, content := "none", "none"
-			if x.endCue >= 0 {
-				cue = strconv.FormatBool(x.pos(x.endCue) == p)
-			}
-			for i := start; i < k; i++ {
-				if x.finite(i) || x.pos(i) == "VB" && i == start+1 && x.pos(start) == "TO" {
-					content = strconv.FormatBool(x.pos(i) == p)
-					break
-				}
-			}
-			s.addPre(eCoord, cue, "*", content, "*", st)
-		}
-	}
-}
-
-// fronting are words that open a clause before the main one.
-var fronting = map[string]bool{
-	"while": true, "although": true, "though": true, "as": true, "if": true, "when": true,
-	"after": true, "before": true, "because": true, "since": true, "even": true, "whereas": true,
-	"despite": true, "unless": true, "once": true, "until": true,
 }
 
 // startType tells how content that starts at token start and ends
@@ -352,9 +282,6 @@ func (x *extractor) cutEnd(start, end int) int {
 	if m == nil {
 		m = getEndModel()
 	}
-	if x.o.EndRank {
-		return x.rankEnd(m, start, end, nil)
-	}
 	// prob() >= MinEndScore, without an exponential per boundary
 	zMin := math.Log(x.o.MinEndScore / (1 - x.o.MinEndScore))
 	b := m.endBound()
@@ -395,7 +322,6 @@ type endBounds struct {
 	verb     float64                               // verb-before
 	verbW    float64                               // verb-before*w=
 	npDone   float64                               // np-done*w=, np-done*pos=
-	joint    float64                               // the features of endJoint
 }
 
 // endTemplate is the name of a feature up to its first "=", the whole
@@ -429,7 +355,6 @@ func (f *Filter) endBound() *endBounds {
 		}
 		b.verb, b.verbW = mx["verb-before"], mx["verb-before*w="]
 		b.npDone = mx["np-done*w="] + mx["np-done*pos="]
-		b.joint = mx["fronted*ahead="] + mx["coord="] + mx["cue*w*ahead="] + mx["st*w*ahead="] + mx["np-done*w*next="]
 	})
 	return &f.bound
 }
@@ -460,9 +385,6 @@ func (x *extractor) endDynamicMax(b *endBounds, si, start, k int, verb, allNP bo
 		if verb {
 			z += b.verbW
 		}
-	}
-	if x.o.EndClause && x.joint(k) {
-		z += b.joint
 	}
 	return z
 }
@@ -553,106 +475,4 @@ func (c *memo) get(m *Filter, n, i int) (float64, bool) {
 func (c *memo) set(i int, z float64) float64 {
 	c.v[i] = z
 	return z
-}
-
-// eAtEnd marks the end of the clause as a candidate of the rank model.
-var eAtEnd = pre("at-end*st=")
-
-// rankEnd returns where content [start, end) that follows its cue ends
-// under the end model read as a ranking of its possible ends: each place
-// k in (start, end] but right after punctuation scores the features of
-// boundary k (end itself also at-end*st=), and the best wins. With names
-// set it scores nothing and collects each place's features and the
-// places, for training.
-func (x *extractor) rankEnd(m *Filter, start, end int, names *rankSet) int {
-	base, finite := x.startTypeOf(start)
-	verb, allNP := x.finite(start), x.npOrOf(start)
-	best, bestZ := end, math.Inf(-1)
-	for k := start + 1; k <= end; k++ {
-		if k > start+1 {
-			verb = verb || x.finite(k-1)
-			allNP = allNP && x.npOrOf(k-1)
-		}
-		if k < end {
-			if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
-				continue // never inside a quotation
-			}
-			if _, e := x.trim(start, k); e < k {
-				continue // the same content as a place before
-			}
-		}
-		if names != nil {
-			var fs []string
-			sk := fsink{names: &fs}
-			x.endStatic(k, &sk)
-			x.endDynamic(start, k, verb, allNP, &sk)
-			if k == end {
-				sk.addPre(eAtEnd, stNames[startTypeAt(base, finite, k)])
-			}
-			names.Feats = append(names.Feats, fs)
-			names.Cuts = append(names.Cuts, k)
-			continue
-		}
-		sk := fsink{m: m}
-		if k < len(x.toks) {
-			sk.z = x.endStaticScore(m, k)
-		} else {
-			x.endStatic(k, &sk)
-		}
-		x.endDynamic(start, k, verb, allNP, &sk)
-		if k == end {
-			sk.addPre(eAtEnd, stNames[startTypeAt(base, finite, k)])
-		}
-		if sk.z > bestZ {
-			best, bestZ = k, sk.z
-		}
-	}
-	return best
-}
-
-// rankSet is the possible ends of one content with their features, for
-// training the rank model.
-type rankSet struct {
-	Feats [][]string
-	Cuts  []int
-}
-
-// EndChoice is the possible ends of one annotated content for the rank
-// model: their features, and the index of the annotated end (-1 when
-// none of them is).
-type EndChoice struct {
-	Feats [][]string
-	Gold  int
-}
-
-// EndChoices returns for each annotated content (starting at token
-// Boundary.Start, ending right before token Boundary.Cut, with the head of
-// its cue) the ends the rank model chooses among: the places up to the
-// end of its clause as the extractor reads it.
-func EndChoices(doc *text.Document, ents []entity.Entity, o Options, bs []Boundary) []EndChoice {
-	x := newExtractor(doc, ents, o)
-	x.findQuoteMarks()
-	x.findCues()
-	cueAt := make(map[int]cue, len(x.cues))
-	for _, c := range x.cues {
-		cueAt[c.first] = c
-	}
-	out := make([]EndChoice, len(bs))
-	for i, b := range bs {
-		_, end := x.trim(b.Start, x.clauseEnd(b.Start, cueAt))
-		_, gold := x.trim(b.Start, b.Cut)
-		x.setEndCue(b.Cue)
-		var rs rankSet
-		if end > b.Start {
-			x.rankEnd(nil, b.Start, end, &rs)
-		}
-		out[i] = EndChoice{Feats: rs.Feats, Gold: -1}
-		for j, k := range rs.Cuts {
-			if k == gold {
-				out[i].Gold = j
-			}
-		}
-	}
-	x.setEndCue(-1)
-	return out
 }

@@ -22,48 +22,21 @@ import (
 //go:embed filter.tsv
 var filterTSV string
 
-// Filter is a logistic model over the features of a candidate quote,
-// optionally with a hidden layer beside it ("wide and deep"): each
-// feature also has a vector of deepDim weights, the features' vectors sum
-// (times their values) into the hidden units, and the output weighs their
-// tanh into the score.
+// Filter is a logistic model over the features of a candidate quote.
 type Filter struct {
 	w    map[string]float64
 	h    weightTable // w by the hash of the key, for fsink
 	bias float64
 
-	emb   map[string][]float64 // the hidden layer's weights per feature; nil when there is none
-	embH  weightTable          // 1 + the index of a feature's row in embV, by the hash of its name
-	embV  []float32            // the rows, deepDim each
-	b1, u [deepDim]float64     // the hidden units' biases and the output's weights of them
-
 	boundOnce sync.Once
 	bound     endBounds // for the end model, made on first use
 }
 
-// deepDim is the number of hidden units of a filter with a hidden layer.
-const deepDim = 16
-
-// hashed fills f.h from f.w, and f.embH and f.embV from f.emb.
+// hashed fills f.h from f.w.
 func (f *Filter) hashed() *Filter {
 	f.h = newWeightTable(len(f.w))
 	for k, v := range f.w {
 		f.h.put(hashParts(k), v)
-	}
-	if f.emb != nil {
-		f.embH = newWeightTable(len(f.emb))
-		f.embV = make([]float32, 0, deepDim*len(f.emb))
-		keys := make([]string, 0, len(f.emb))
-		for k := range f.emb {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for i, k := range keys {
-			f.embH.put(hashParts(k), float64(i+1))
-			for _, v := range f.emb[k] {
-				f.embV = append(f.embV, float32(v))
-			}
-		}
 	}
 	return f
 }
@@ -174,44 +147,9 @@ func (s *fsink) addPre(p hpre, parts ...string) {
 // featSink receives the features of a candidate quote: it sums their
 // weights in m, or, for training, sets them in f.
 type featSink struct {
-	m   *Filter
-	z   float64
-	f   map[string]float64
-	hid [deepDim]float32 // the hidden units' sums, when m has a hidden layer
-}
-
-// hashed adds the feature of hash h with value v.
-func (s *featSink) hashed(h uint64, v float64) {
-	s.z += s.m.h.get(h) * v
-	if s.m.emb == nil {
-		return
-	}
-	if i := int(s.m.embH.get(h)); i > 0 {
-		row := s.m.embV[(i-1)*deepDim : i*deepDim : i*deepDim]
-		if v == 1 {
-			for j := range s.hid {
-				s.hid[j] += row[j]
-			}
-			return
-		}
-		fv := float32(v)
-		for j := range s.hid {
-			s.hid[j] += row[j] * fv
-		}
-	}
-}
-
-// logit is the filter's score of the features added before the sigmoid:
-// the linear part (with the bias the sink started from) and the hidden
-// layer's.
-func (s *featSink) logit() float64 {
-	z := s.z
-	if s.m.emb != nil {
-		for j, a := range s.hid {
-			z += s.m.u[j] * math.Tanh(float64(a)+s.m.b1[j])
-		}
-	}
-	return z
+	m *Filter
+	z float64
+	f map[string]float64
 }
 
 // on adds the binary feature named by the concatenated parts.
@@ -220,7 +158,7 @@ func (s *featSink) on(parts ...string) {
 		s.f[strings.Join(parts, "")] = 1
 		return
 	}
-	s.hashed(hashParts(parts...), 1)
+	s.z += s.m.h.get(hashParts(parts...))
 }
 
 // num adds a real-valued feature.
@@ -229,7 +167,7 @@ func (s *featSink) num(k string, v float64) {
 		s.f[k] = v
 		return
 	}
-	s.hashed(hashParts(k), v)
+	s.z += s.m.h.get(hashParts(k)) * v
 }
 
 // onPre is on of the feature named by p's prefix and the parts: the same
@@ -243,7 +181,7 @@ func (s *featSink) onPre(p hpre, parts ...string) {
 	for _, q := range parts {
 		h = hashing.AddString(h, q)
 	}
-	s.hashed(h, 1)
+	s.z += s.m.h.get(h)
 }
 
 // numPre is num of the feature named by p.
@@ -252,7 +190,7 @@ func (s *featSink) numPre(p hpre, v float64) {
 		s.f[p.parts[0]+p.parts[1]+p.parts[2]] = v
 		return
 	}
-	s.hashed(p.h, v)
+	s.z += s.m.h.get(p.h) * v
 }
 
 // prob is the model's probability for the features added.
@@ -279,10 +217,6 @@ func ParseFilter(tsv string) *Filter {
 		if !ok {
 			continue
 		}
-		if k[0] == '@' {
-			f.parseDeep(k[1:], v)
-			continue
-		}
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil {
 			continue
@@ -296,52 +230,10 @@ func ParseFilter(tsv string) *Filter {
 	return f.hashed()
 }
 
-// parseDeep reads a line of the hidden layer: "@<b1>", "@<u>" or
-// "@feature", then deepDim weights separated by spaces.
-func (f *Filter) parseDeep(k, v string) {
-	fs := strings.Fields(v)
-	if len(fs) != deepDim {
-		return
-	}
-	var row [deepDim]float64
-	for j, s := range fs {
-		x, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return
-		}
-		row[j] = x
-	}
-	switch k {
-	case "<b1>":
-		f.b1 = row
-	case "<u>":
-		f.u = row
-	default:
-		if f.emb == nil {
-			f.emb = map[string][]float64{}
-		}
-		f.emb[k] = row[:]
-	}
-}
-
 // NewFilter makes a filter from weights.
 func NewFilter(w map[string]float64, bias float64) *Filter {
 	return (&Filter{w: w, bias: bias}).hashed()
 }
-
-// NewDeepFilter makes a filter with a hidden layer from the weights of its
-// linear part (w, bias), each feature's weights of the hidden units (emb,
-// deepDim each), the hidden units' biases (b1) and the output's weights of
-// them (u).
-func NewDeepFilter(w map[string]float64, bias float64, emb map[string][]float64, b1, u []float64) *Filter {
-	f := &Filter{w: w, bias: bias, emb: emb}
-	copy(f.b1[:], b1)
-	copy(f.u[:], u)
-	return f.hashed()
-}
-
-// DeepDim is the number of hidden units of a filter with a hidden layer.
-const DeepDim = deepDim
 
 // Score is the modelled probability that a candidate with these features
 // is right.
@@ -350,17 +242,8 @@ func (f *Filter) Score(feats map[string]float64) float64 {
 		return 1
 	}
 	z := f.bias
-	var hid [deepDim]float64
 	for k, v := range feats {
 		z += f.w[k] * v
-		for j, e := range f.emb[k] {
-			hid[j] += e * v
-		}
-	}
-	if f.emb != nil {
-		for j, a := range hid {
-			z += f.u[j] * math.Tanh(a+f.b1[j])
-		}
 	}
 	return 1 / (1 + math.Exp(-z))
 }
@@ -378,29 +261,6 @@ func (f *Filter) String() string {
 	fmt.Fprintf(&b, "<bias>\t%.5f\n", f.bias)
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s\t%.5f\n", k, f.w[k])
-	}
-	if f.emb == nil {
-		return b.String()
-	}
-	row := func(k string, r []float64) {
-		b.WriteString("@" + k + "\t")
-		for j, v := range r {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(strconv.FormatFloat(v, 'g', 4, 64))
-		}
-		b.WriteByte('\n')
-	}
-	row("<b1>", f.b1[:])
-	row("<u>", f.u[:])
-	keys = keys[:0]
-	for k := range f.emb {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		row(k, f.emb[k])
 	}
 	return b.String()
 }
@@ -637,9 +497,6 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 			fs.onPre(fContentBeforeCue)
 		}
 	}
-	if x.o.SpeakerFeatures {
-		x.speakerFeatures(q, m, fs)
-	}
 	switch {
 	case q.Speaker.End == 0:
 		fs.onPre(fSpeakerNone)
@@ -793,41 +650,3 @@ func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 
 // pre is the prefix of the features whose names start with a.
 func pre(a string) hpre { return mkPre(a, "", "") }
-
-// The filter's features of the speaker's part in the article.
-var (
-	fSpkQuoted     = pre("spk-quoted=")
-	fSpkQuotedRule = pre("spk-quoted*rule=")
-	fSpkMentions   = pre("spk-mentions=")
-	fSpkSalRule    = pre("spk-mentions*rule=")
-)
-
-// speakerFeatures adds how much the speaker of q speaks and figures in the
-// article: the quotes with a core reporting verb that the rules gave the
-// same entity (someone the article quotes), and its mentions.
-func (x *extractor) speakerFeatures(q *Quote, m meta, fs *featSink) {
-	if q.EntityIndex < 0 {
-		return
-	}
-	if x.spkQuoted == nil {
-		x.spkQuoted = make([]int, len(x.ents))
-		for _, o := range x.quotes {
-			if o.EntityIndex >= 0 && x.meta[o].cue.core {
-				x.spkQuoted[o.EntityIndex]++
-			}
-		}
-	}
-	n := x.spkQuoted[q.EntityIndex]
-	if m.cue.core {
-		n-- // the others
-	}
-	b := distBucket(max(n, 0))
-	if n <= 0 {
-		b = "0"
-	}
-	fs.onPre(fSpkQuoted, b)
-	fs.onPre(fSpkQuotedRule, b, "*", m.rule)
-	mb := distBucket(len(x.ents[q.EntityIndex].Mentions))
-	fs.onPre(fSpkMentions, mb)
-	fs.onPre(fSpkSalRule, mb, "*", m.rule)
-}

@@ -106,10 +106,6 @@ type Options struct {
 	EndCueFeatures    bool     // the end model sees the lemma of the cue and time adjuncts
 	EndLookahead      bool     // the end model sees what follows a boundary: a verb phrase, a new clause, a new attribution
 	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
-	EndClause         bool     // the end model sees, at punctuation and conjunctions, what follows with the cue and the start type, clauses before the main one, and coordinated verbs
-	SpeakerFeatures   bool     // the filter sees how often the article quotes the speaker with a core reporting verb, and how often it names them
-	EndRank           bool     // the end model ranks the possible ends of content (up to its clause's end) and the best wins, instead of the first it scores at least MinEndScore
-	RichCues          bool     // the cue model sees its lemma with the subject, the auxiliary, what it governs and the reporting verbs around it
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -228,7 +224,6 @@ type extractor struct {
 	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
 	endCueW    hpre              // the prefix of the end model's cue*w= features for endCue
 	endCueSt   hpre              // the prefix of its cue*st= features
-	spkQuoted  []int             // per entity, the candidate quotes with a core cue it speaks, made on first use
 }
 
 type entMention struct {

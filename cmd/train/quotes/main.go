@@ -45,15 +45,6 @@ import (
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-var (
-	deepFilter = flag.Bool("deep", false, "fit the filter with a hidden layer beside its linear part (quotes.NewDeepFilter)")
-	deepEpochs = flag.Int("deep-epochs", 1, "passes of the deep filter's training per pass of -epochs")
-	deepInit   = flag.Float64("deep-init", 0.1, "range of the deep filter's first random weights")
-	labelAny   = flag.Bool("label-any", false, "a candidate is right when it overlaps any annotated content (not only one no candidate before it matched)")
-	labelBest  = flag.Bool("label-best", false, "a candidate is right when it is the best one-to-one match of an annotated content (by the share of words in common), not the first in text order")
-	deepL2     = flag.Float64("deep-l2", 1e-4, "L2 penalty of the deep filter's hidden layer")
-)
-
 func main() {
 	data := flag.String("data", "../shared/data", "datasets directory")
 	out := flag.String("out", "internal/quotes/cues.tsv", "cue lexicon to write")
@@ -209,7 +200,7 @@ func main() {
 	if err := os.WriteFile(*cueOut, []byte(cheader+cm.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	em := prune(cached(*cache, "end-all.tsv", func() *quotes.Filter { return trainEnd(ps, nil, *epochs, *l2) }), *endPrune)
+	em := prune(cached(*cache, "end-all.tsv", func() *quotes.Filter { return trainEndModel(ps, nil, *epochs, *l2) }), *endPrune)
 	eheader := fmt.Sprintf("# logistic end model over content boundaries, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*endOut, []byte(eheader+em.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -219,7 +210,7 @@ func main() {
 	for k := 0; k < *folds; k++ {
 		use := func(i int) bool { return i%*folds != k }
 		m := cached(*cache, fmt.Sprintf("cue-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainCueModel(ps, use, *epochs, *l2) })
-		e := prune(cached(*cache, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainEnd(ps, use, *epochs, *l2) }), *endPrune)
+		e := prune(cached(*cache, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), func() *quotes.Filter { return trainEndModel(ps, use, *epochs, *l2) }), *endPrune)
 		for i := range ps {
 			if i%*folds == k {
 				fold[i], endFold[i] = m, e
@@ -338,12 +329,6 @@ func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, en
 			spans[i] = c.Quote.Content
 		}
 		ok := polnear.Matched(p.doc, p.art, spans)
-		if *labelAny {
-			ok = overlapsAny(p, spans)
-		}
-		if *labelBest {
-			ok = bestMatched(p, spans)
-		}
 		for i, c := range cs {
 			y := 0.0
 			if ok[i] {
@@ -355,17 +340,6 @@ func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, en
 				count[k]++
 			}
 		}
-	}
-	if *deepFilter {
-		xs := make([]map[string]float64, len(data))
-		ys := make([]float64, len(data))
-		for i, d := range data {
-			xs[i], ys[i] = d.f, d.y
-		}
-		if use == nil {
-			log.Printf("filter: %d candidates (%d right), with a hidden layer", len(data), pos)
-		}
-		return fitDeep(xs, ys, count, epochs, l2)
 	}
 	w := map[string]float64{}
 	bias := 0.0
@@ -393,160 +367,6 @@ func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, en
 		log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
 	}
 	return quotes.NewFilter(w, bias)
-}
-
-// overlapsAny tells for each content span whether it overlaps (see
-// polnear.Overlaps) any annotated content of p's article, not only one no
-// span before it matched.
-func overlapsAny(p prepared, spans []text.Span) []bool {
-	gold := make([]map[int]bool, len(p.art.Attributions))
-	for i, at := range p.art.Attributions {
-		gold[i] = polnear.Words(p.doc, at.Content)
-	}
-	out := make([]bool, len(spans))
-	for i, sp := range spans {
-		w := polnear.Words(p.doc, []text.Span{sp})
-		for _, g := range gold {
-			if len(g) > 0 && polnear.Overlaps(w, g) {
-				out[i] = true
-				break
-			}
-		}
-	}
-	return out
-}
-
-// bestMatched tells for each content span whether it is the best match of
-// an annotated content of p's article: pairs that overlap (see
-// polnear.Overlaps) are matched one to one, those sharing the larger part
-// of their words first.
-func bestMatched(p prepared, spans []text.Span) []bool {
-	type pair struct {
-		s, g int
-		j    float64
-	}
-	var pairs []pair
-	ws := make([]map[int]bool, len(spans))
-	for i, sp := range spans {
-		ws[i] = polnear.Words(p.doc, []text.Span{sp})
-	}
-	for gi, at := range p.art.Attributions {
-		g := polnear.Words(p.doc, at.Content)
-		if len(g) == 0 {
-			continue
-		}
-		for si, w := range ws {
-			if !polnear.Overlaps(w, g) {
-				continue
-			}
-			n := 0
-			for k := range w {
-				if g[k] {
-					n++
-				}
-			}
-			pairs = append(pairs, pair{si, gi, float64(n) / float64(len(w)+len(g)-n)})
-		}
-	}
-	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].j > pairs[b].j })
-	out := make([]bool, len(spans))
-	used := map[int]bool{}
-	for _, pr := range pairs {
-		if out[pr.s] || used[pr.g] {
-			continue
-		}
-		out[pr.s], used[pr.g] = true, true
-	}
-	return out
-}
-
-// fitDeep fits a filter with a hidden layer (quotes.NewDeepFilter) by
-// stochastic gradient descent on the candidates xs labelled ys; features
-// seen fewer than three times get no weight.
-func fitDeep(xs []map[string]float64, ys []float64, count map[string]int, epochs int, l2 float64) *quotes.Filter {
-	const h = quotes.DeepDim
-	// features by index, each example as indices and values in name order
-	index := map[string]int{}
-	var names []string
-	type row struct {
-		k []int
-		v []float64
-		y float64
-	}
-	rows := make([]row, len(xs))
-	for i, f := range xs {
-		keys := make([]string, 0, len(f))
-		for k := range f {
-			if count[k] >= 3 {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		r := row{y: ys[i]}
-		for _, k := range keys {
-			j, ok := index[k]
-			if !ok {
-				j = len(names)
-				index[k] = j
-				names = append(names, k)
-			}
-			r.k, r.v = append(r.k, j), append(r.v, f[k])
-		}
-		rows[i] = r
-	}
-	rng := rand.New(rand.NewPCG(7, 8))
-	w := make([]float64, len(names))
-	emb := make([]float64, len(names)*h)
-	for i := range emb {
-		emb[i] = (rng.Float64() - 0.5) * *deepInit
-	}
-	var b1, u [h]float64
-	for j := range u {
-		u[j] = (rng.Float64() - 0.5) * 0.2
-	}
-	bias := 0.0
-	var a, t, d [h]float64
-	for e := 0; e < epochs*(*deepEpochs); e++ {
-		lr := 0.1 / (1 + float64(e)/float64(*deepEpochs))
-		rng.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
-		for _, r := range rows {
-			z := bias
-			a = b1
-			for n, k := range r.k {
-				v := r.v[n]
-				z += w[k] * v
-				for j, x := range emb[k*h : k*h+h] {
-					a[j] += x * v
-				}
-			}
-			for j := range a {
-				t[j] = math.Tanh(a[j])
-				z += u[j] * t[j]
-			}
-			g := 1/(1+math.Exp(-z)) - r.y
-			bias -= lr * g
-			for j := range d {
-				d[j] = g * u[j] * (1 - t[j]*t[j])
-				u[j] -= lr * (g*t[j] + l2*u[j])
-				b1[j] -= lr * d[j]
-			}
-			for n, k := range r.k {
-				v := r.v[n]
-				w[k] -= lr * (g*v + l2*w[k])
-				row := emb[k*h : k*h+h]
-				for j := range row {
-					row[j] -= lr * (d[j]*v + *deepL2*row[j])
-				}
-			}
-		}
-	}
-	wm := make(map[string]float64, len(names))
-	em := make(map[string][]float64, len(names))
-	for i, k := range names {
-		wm[k] = w[i]
-		em[k] = emb[i*h : i*h+h]
-	}
-	return quotes.NewDeepFilter(wm, bias, em, b1[:], u[:])
 }
 
 // crossScore extracts the quotes of the train articles, each with the cue
@@ -650,109 +470,6 @@ func fitLogistic(feats [][]string, ys []float64, epochs int, l2 float64) *quotes
 		}
 	}
 	return quotes.NewFilter(w, bias)
-}
-
-// trainEnd fits the end model: a ranking of the possible ends of content
-// when quotes.Options.EndRank is set, else the model of each boundary.
-func trainEnd(ps []prepared, use func(int) bool, epochs int, l2 float64) *quotes.Filter {
-	if quotes.DefaultOptions.EndRank {
-		return trainEndRank(ps, use, epochs, l2)
-	}
-	return trainEndModel(ps, use, epochs, l2)
-}
-
-// goldEnds returns the annotated contents of p that follow their cue, in
-// one span, as boundaries: the content's first token, the token right
-// after it, and the head of the cue.
-func goldEnds(p prepared) []quotes.Boundary {
-	toks := p.doc.Tokens
-	var bs []quotes.Boundary
-	for _, at := range p.art.Attributions {
-		if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
-			continue
-		}
-		ga, gb := tokenRange(toks, at.Content[0])
-		if ga < 0 || gb-ga < 1 {
-			continue
-		}
-		head := -1
-		if cf, cl := tokenRange(toks, at.Cue[len(at.Cue)-1]); cf >= 0 {
-			head = quotes.CueHead(p.doc, cf, cl)
-		}
-		bs = append(bs, quotes.Boundary{Start: ga, Cut: gb, Cue: head})
-	}
-	return bs
-}
-
-// trainEndRank fits the end model as a ranking (softmax) of the possible
-// ends of each annotated content that follows its cue in the train
-// articles that use (nil: all), up to the end of its clause as the
-// extractor reads it.
-func trainEndRank(ps []prepared, use func(int) bool, epochs int, l2 float64) *quotes.Filter {
-	var data []quotes.EndChoice
-	count := map[string]int{}
-	missed := 0
-	for i, p := range ps {
-		if use != nil && !use(i) {
-			continue
-		}
-		for _, c := range quotes.EndChoices(p.doc, p.ents, quotes.DefaultOptions, goldEnds(p)) {
-			if c.Gold < 0 || len(c.Feats) < 2 {
-				missed++
-				continue
-			}
-			data = append(data, c)
-			for _, fs := range c.Feats {
-				for _, k := range fs {
-					count[k]++
-				}
-			}
-		}
-	}
-	w := map[string]float64{}
-	rng := rand.New(rand.NewPCG(5, 6))
-	var z []float64
-	for e := 0; e < epochs; e++ {
-		lr := 0.1 / (1 + float64(e))
-		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
-		for _, d := range data {
-			z = z[:0]
-			mx := math.Inf(-1)
-			for _, fs := range d.Feats {
-				v := 0.0
-				for _, k := range fs {
-					if count[k] >= 3 {
-						v += w[k]
-					}
-				}
-				z = append(z, v)
-				mx = max(mx, v)
-			}
-			sum := 0.0
-			for j := range z {
-				z[j] = math.Exp(z[j] - mx)
-				sum += z[j]
-			}
-			for j, fs := range d.Feats {
-				g := z[j] / sum
-				if j == d.Gold {
-					g--
-				}
-				if math.Abs(g) < 1e-4 {
-					continue
-				}
-				for _, k := range fs {
-					if count[k] >= 3 {
-						w[k] -= lr * (g + l2*w[k])
-					}
-				}
-			}
-		}
-	}
-	if use == nil {
-		log.Printf("end rank model: %d contents (%d whose end is out of reach)", len(data), missed)
-	}
-	return quotes.NewFilter(w, 0)
 }
 
 // trainEndModel fits the end model on the annotated contents that follow

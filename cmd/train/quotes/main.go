@@ -55,6 +55,7 @@ func main() {
 	verbHeads := flag.Bool("verb-heads", false, "count the verbs of multi-word cues as cues")
 	minRatio := flag.Float64("min-ratio", 0.05, "least share of the words' occurrences that are cues")
 	cueOut := flag.String("cue-model-out", "internal/quotes/cuemodel.tsv", "cue model weights to write")
+	foldLexicon := flag.Bool("fold-lexicon", false, "find the candidates the filter is trained and cross-scored on with the lexicon of the other folds")
 	folds := flag.Int("folds", 5, "folds of the cross-fitted cue models the filter is trained with")
 	grid := flag.Bool("grid", false, "score the cross-fitted train split over a grid of cue and end score thresholds")
 	endOut := flag.String("end-model-out", "internal/quotes/endmodel.tsv", "end model weights to write")
@@ -94,107 +95,41 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	cue := map[string]int{}
-	var docs [][]string
 	tagger, err := pos.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, a := range arts {
-		doc := text.Analyze(a.Text)
-		tagger.Tag(doc)
-		words := make([]string, len(doc.Tokens))
-		for i, t := range doc.Tokens {
-			words[i] = strings.ToLower(t.Text)
-		}
-		docs = append(docs, words)
-		for _, at := range a.Attributions {
-			var ws, verbs []string
-			ok := true
-			for _, sp := range at.Cue {
-				for _, t := range doc.Tokens {
-					if t.Start >= sp.Start && t.End <= sp.End {
-						if !isWord(t.Text) {
-							ok = false
-						}
-						ws = append(ws, strings.ToLower(t.Text))
-						if strings.HasPrefix(t.POS, "VB") && *verbHeads {
-							verbs = append(verbs, strings.ToLower(t.Text))
-						}
-					}
-				}
-			}
-			if ok && len(ws) > 0 && len(ws) <= 4 {
-				cue[strings.Join(ws, " ")]++
-			}
-			// "is once again questioning": the verbs of a longer cue
-			// count as cues on their own
-			if len(ws) > 1 {
-				for _, v := range verbs {
-					if !aux[v] {
-						cue[v]++
-					}
-				}
-			}
-		}
-	}
-	total := map[string]int{}
-	for k, n := range cue {
-		if n >= *minCount {
-			total[k] = 0
-		}
-	}
-	for _, words := range docs {
-		for i := range words {
-			for n := 1; n <= 4 && i+n <= len(words); n++ {
-				k := strings.Join(words[i:i+n], " ")
-				if _, ok := total[k]; ok {
-					total[k]++
-				}
-			}
-		}
-	}
-	type row struct {
-		k        string
-		n, total int
-	}
-	var rows []row
-	for k, t := range total {
-		n := cue[k]
-		if t == 0 || float64(n)/float64(t) < *minRatio {
-			continue
-		}
-		rows = append(rows, row{k, n, t})
-	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].n != rows[j].n {
-			return rows[i].n > rows[j].n
-		}
-		return rows[i].k < rows[j].k
-	})
-	var b strings.Builder
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%s\t%d\t%d\n", r.k, r.n, r.total)
-	}
-	// second pass: run the extractor with this lexicon over the train
-	// split and count, per cue, the quotes it made and how many were right
 	ps, err := prepare(arts, tagger)
 	if err != nil {
 		log.Fatal(err)
 	}
-	made, right := calibrate(ps, quotes.ParseLexicon(b.String()), *minCount)
-	b.Reset()
-	fmt.Fprintf(&b, "# cue\tannotated\toccurrences\textracted\tcorrect   (learned by cmd/train/quotes from the PolNeAR train split, %d articles)\n", len(arts))
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%s\t%d\t%d\t%d\t%d\n", r.k, r.n, r.total, made[r.k], right[r.k])
-	}
-	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+	lexOpt := lexiconOptions{minCount: *minCount, minRatio: *minRatio, verbHeads: *verbHeads}
+	cues, kept := lexicon(ps, nil, lexOpt)
+	if err := os.WriteFile(*out, []byte(cues), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	// third pass: the cue model over verbs, on all of train, and one per
-	// fold on the rest of train, so that the filter learns from the cues
-	// a model finds in articles it has not seen
-	lx := quotes.ParseLexicon(b.String())
+	lx := quotes.ParseLexicon(cues)
+	// the lexicon each train article's candidates are found with: all of
+	// train's, or with -fold-lexicon the one of the other folds, as the
+	// lexicon of an unseen article never counted its own cues
+	lexFold := make([]*quotes.Lexicon, len(ps))
+	for i := range ps {
+		lexFold[i] = lx
+	}
+	if *foldLexicon {
+		for k := 0; k < *folds; k++ {
+			lk, _ := lexicon(ps, func(i int) bool { return i%*folds != k }, lexOpt)
+			l := quotes.ParseLexicon(lk)
+			for i := range ps {
+				if i%*folds == k {
+					lexFold[i] = l
+				}
+			}
+		}
+	}
+	// the cue model over verbs, on all of train, and one per fold on the
+	// rest of train, so that the filter learns from the cues a model finds
+	// in articles it has not seen
 	cm := cached(*cache, "cue-all.tsv", func() *quotes.Filter { return trainCueModel(ps, nil, *epochs, *l2) })
 	cheader := fmt.Sprintf("# logistic cue model over verbs, trained by cmd/train/quotes on the PolNeAR train split (%d articles)\n", len(arts))
 	if err := os.WriteFile(*cueOut, []byte(cheader+cm.String()), 0o644); err != nil {
@@ -218,7 +153,7 @@ func main() {
 		}
 	}
 	// fourth pass: the filter over candidate quotes, with the final lexicon
-	f := trainFilter(ps, nil, lx, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
+	f := trainFilter(ps, nil, lexFold, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
 	cueGrid, endGrid := []float64{*minCueScore}, []float64{*minEndScore}
 	if *grid {
 		cueGrid, endGrid = []float64{0.4, 0.5, 0.6}, []float64{0, 0.4, 0.5, 0.6, 0.7}
@@ -230,7 +165,7 @@ func main() {
 			filterFold := make([]*quotes.Filter, len(ps))
 			for k := 0; k < *folds; k++ {
 				use := func(i int) bool { return i%*folds != k }
-				fk := trainFilter(ps, use, lx, fold, endFold, *minCount, t, es, *epochs, *l2)
+				fk := trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
 				for i := range ps {
 					if i%*folds == k {
 						filterFold[i] = fk
@@ -238,7 +173,7 @@ func main() {
 				}
 			}
 			for _, ms := range scoreGrid {
-				p, r, f1 := crossScore(ps, lx, fold, endFold, filterFold, *minCount, t, es, ms)
+				p, r, f1 := crossScore(ps, lexFold, fold, endFold, filterFold, *minCount, t, es, ms)
 				log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f: overlap P %.3f R %.3f F1 %.3f", t, es, ms, p, r, f1)
 			}
 		}
@@ -247,12 +182,114 @@ func main() {
 	if err := os.WriteFile(*filterOut, []byte(header+f.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("%d articles, %d distinct cues, %d kept", len(arts), len(cue), len(rows))
+	log.Printf("%d articles, %d cues kept", len(arts), kept)
 }
 
-// calibrate extracts quotes from the train articles with every learned cue
-// allowed and counts per cue the quotes made and those that overlap an
-// annotated content.
+type lexiconOptions struct {
+	minCount  int     // least times a cue must be annotated
+	minRatio  float64 // least share of the words' occurrences that are cues
+	verbHeads bool    // count the verbs of multi-word cues as cues
+}
+
+// lexicon learns the cue lexicon (the format of quotes/cues.tsv) from the
+// train articles that use (nil: all): every annotated cue (lower-cased
+// words), how often it is a cue and how often its words occur, and, from
+// the extractor run with it, how many quotes it made and how many were
+// right. It returns the lexicon and the number of cues it keeps.
+func lexicon(ps []prepared, use func(int) bool, o lexiconOptions) (string, int) {
+	cue := map[string]int{}
+	var docs [][]string
+	var sub []prepared
+	for i, p := range ps {
+		if use != nil && !use(i) {
+			continue
+		}
+		sub = append(sub, p)
+		doc := p.doc
+		words := make([]string, len(doc.Tokens))
+		for i, t := range doc.Tokens {
+			words[i] = strings.ToLower(t.Text)
+		}
+		docs = append(docs, words)
+		for _, at := range p.art.Attributions {
+			var ws, verbs []string
+			ok := true
+			for _, sp := range at.Cue {
+				for _, t := range doc.Tokens {
+					if t.Start >= sp.Start && t.End <= sp.End {
+						if !isWord(t.Text) {
+							ok = false
+						}
+						ws = append(ws, strings.ToLower(t.Text))
+						if strings.HasPrefix(t.POS, "VB") && o.verbHeads {
+							verbs = append(verbs, strings.ToLower(t.Text))
+						}
+					}
+				}
+			}
+			if ok && len(ws) > 0 && len(ws) <= 4 {
+				cue[strings.Join(ws, " ")]++
+			}
+			// "is once again questioning": the verbs of a longer cue
+			// count as cues on their own
+			if len(ws) > 1 {
+				for _, v := range verbs {
+					if !aux[v] {
+						cue[v]++
+					}
+				}
+			}
+		}
+	}
+	total := map[string]int{}
+	for k, n := range cue {
+		if n >= o.minCount {
+			total[k] = 0
+		}
+	}
+	for _, words := range docs {
+		for i := range words {
+			for n := 1; n <= 4 && i+n <= len(words); n++ {
+				k := strings.Join(words[i:i+n], " ")
+				if _, ok := total[k]; ok {
+					total[k]++
+				}
+			}
+		}
+	}
+	type row struct {
+		k        string
+		n, total int
+	}
+	var rows []row
+	for k, t := range total {
+		n := cue[k]
+		if t == 0 || float64(n)/float64(t) < o.minRatio {
+			continue
+		}
+		rows = append(rows, row{k, n, t})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].n != rows[j].n {
+			return rows[i].n > rows[j].n
+		}
+		return rows[i].k < rows[j].k
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s\t%d\t%d\n", r.k, r.n, r.total)
+	}
+	// run the extractor with this lexicon over the articles and count,
+	// per cue, the quotes it made and how many were right
+	made, right := calibrate(sub, quotes.ParseLexicon(b.String()), o.minCount)
+	b.Reset()
+	fmt.Fprintf(&b, "# cue\tannotated\toccurrences\textracted\tcorrect   (learned by cmd/train/quotes from the PolNeAR train split, %d articles)\n", len(sub))
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s\t%d\t%d\t%d\t%d\n", r.k, r.n, r.total, made[r.k], right[r.k])
+	}
+	return b.String(), len(rows)
+}
+
 // prepared is a train article run through the pipeline up to entities.
 type prepared struct {
 	art  polnear.Article
@@ -305,9 +342,8 @@ func calibrate(ps []prepared, lx *quotes.Lexicon, cueCount int) (made, right map
 
 // trainFilter fits the logistic filter on the candidates the rules find in
 // the train articles, labelled by whether they overlap an annotated content.
-func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, endFold []*quotes.Filter, cueCount int, minCueScore, minEndScore float64, epochs int, l2 float64) *quotes.Filter {
+func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, fold, endFold []*quotes.Filter, cueCount int, minCueScore, minEndScore float64, epochs int, l2 float64) *quotes.Filter {
 	opt := quotes.DefaultOptions
-	opt.Lexicon = lx
 	opt.MinCueCount = cueCount
 	opt.MinCueScore = minCueScore
 	opt.MinEndScore = minEndScore
@@ -322,7 +358,7 @@ func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, en
 		if use != nil && !use(i) {
 			continue
 		}
-		opt.CueModel, opt.EndModel = fold[i], endFold[i]
+		opt.Lexicon, opt.CueModel, opt.EndModel = lexFold[i], fold[i], endFold[i]
 		cs := quotes.Candidates(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(cs))
 		for i, c := range cs {
@@ -371,13 +407,13 @@ func trainFilter(ps []prepared, use func(int) bool, lx *quotes.Lexicon, fold, en
 
 // crossScore extracts the quotes of the train articles, each with the cue
 // model of its fold, and returns the content overlap P, R and F1.
-func crossScore(ps []prepared, lx *quotes.Lexicon, fold, endFold, filterFold []*quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
+func crossScore(ps []prepared, lexFold []*quotes.Lexicon, fold, endFold, filterFold []*quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
 	opt := quotes.DefaultOptions
-	opt.Lexicon, opt.MinCueCount, opt.MinCueScore, opt.MinScore = lx, cueCount, minCueScore, minScore
+	opt.MinCueCount, opt.MinCueScore, opt.MinScore = cueCount, minCueScore, minScore
 	opt.MinEndScore = minEndScore
 	var gold, pred, hit int
 	for i, p := range ps {
-		opt.CueModel, opt.EndModel, opt.Filter = fold[i], endFold[i], filterFold[i]
+		opt.Lexicon, opt.CueModel, opt.EndModel, opt.Filter = lexFold[i], fold[i], endFold[i], filterFold[i]
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
 		for k, q := range qs {

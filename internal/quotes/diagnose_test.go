@@ -3,7 +3,7 @@
 // The error analysis of the extractor on the PolNeAR dev split, behind a
 // build tag (it reads the corpus and takes a few seconds):
 //
-//	go test -tags diag ./internal/quotes -run Diagnose -v [-args -data DIR -split dev -examples 20]
+//	go test -tags diag ./internal/quotes -run Diagnose -v [-args -data DIR -split dev -examples 20 -models DIR -set Name=value]
 //
 // TestDiagnoseMisses sorts the annotated contents no quote overlaps by
 // where they were lost (no candidate cue, a cue the cue model scored low, a
@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,6 +34,7 @@ var (
 	diagSplit    = flag.String("split", "dev", "PolNeAR split (train or dev)")
 	diagExamples = flag.Int("examples", 0, "examples to print per test")
 	diagSet      = flag.String("set", "", "Options fields to set (SetOptions)")
+	diagModels   = flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded ones (any of them)")
 )
 
 type diagArticle struct {
@@ -53,6 +55,24 @@ func diagArticles(t *testing.T) ([]diagArticle, Options) {
 	o := DefaultOptions
 	if err := SetOptions(&o, *diagSet); err != nil {
 		t.Fatal(err)
+	}
+	if *diagModels != "" {
+		read := func(name string) (string, bool) {
+			b, err := os.ReadFile(filepath.Join(*diagModels, name))
+			return string(b), err == nil
+		}
+		if s, ok := read("cues.tsv"); ok {
+			o.Lexicon = ParseLexicon(s)
+		}
+		if s, ok := read("cuemodel.tsv"); ok {
+			o.CueModel = ParseFilter(s)
+		}
+		if s, ok := read("endmodel.tsv"); ok {
+			o.EndModel = ParseFilter(s)
+		}
+		if s, ok := read("filter.tsv"); ok {
+			o.Filter = ParseFilter(s)
+		}
 	}
 	tg, rec := nlptest.Models(t)
 	out := make([]diagArticle, len(arts))

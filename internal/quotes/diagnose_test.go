@@ -140,6 +140,18 @@ func boundaryKind(w, g map[int]bool) string {
 	return "shifted"
 }
 
+// extent is the text from the first to the last of the spans.
+func extent(doc *text.Document, sp []text.Span) string {
+	a, b := len(doc.Text), 0
+	for _, s := range sp {
+		a, b = min(a, s.Start), max(b, s.End)
+	}
+	if a >= b {
+		return ""
+	}
+	return doc.Text[a:b]
+}
+
 func overlapsSpan(a []text.Span, b text.Span) bool {
 	return b.End > 0 && len(a) > 0 && b.Start < a[len(a)-1].End && a[0].Start < b.End
 }
@@ -206,7 +218,7 @@ func TestDiagnoseMisses(t *testing.T) {
 				if shown < *diagExamples {
 					shown++
 					t.Logf("content of %q\n  annotated: %s\n  read:      %s", d.doc.Text[cueQuote.Cue.Start:cueQuote.Cue.End],
-						d.doc.Text[at.Content[0].Start:at.Content[len(at.Content)-1].End], d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End])
+						extent(d.doc, at.Content), d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End])
 				}
 			case found:
 				where["missed: the cue found, no quote made of it"]++
@@ -274,10 +286,6 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 			rule := rules[[2]text.Span{q.Content, q.Cue}]
 			if best < 0 {
 				kinds["no annotated content shares a word ["+rule+"]"]++
-				if shown < *diagExamples {
-					shown++
-					t.Logf("%s [%s] cue %q: %s", q.Kind, rule, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Content.Start:q.Content.End])
-				}
 				continue
 			}
 			at := d.art.Attributions[best]
@@ -286,6 +294,11 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 				cue = "the same cue's"
 			}
 			kinds[boundaryKind(w, polnear.Words(d.doc, at.Content))+" than "+cue+" content"]++
+			if shown < *diagExamples && cue == "another cue's" {
+				shown++
+				t.Logf("%s [%s] cue %q: %s\n   annotated, cue %q: %s", q.Kind, rule, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Content.Start:q.Content.End],
+					extent(d.doc, at.Cue), extent(d.doc, at.Content))
+			}
 		}
 	}
 	diagCounts(t, "quotes that match no annotated content", kinds)

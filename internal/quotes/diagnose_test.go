@@ -393,3 +393,75 @@ func TestDiagnoseCueModel(t *testing.T) {
 		t.Logf("score >= %.1f: P %.3f R %.3f F1 %.3f", th, p, r, 2*p*r/max(p+r, 1e-9))
 	}
 }
+
+// matchWords counts the predicted word sets that overlap (polnear.Overlaps)
+// an annotated one, one to one in order, and those equal to one.
+func matchWords(pred, gold []map[int]bool) (overlap, exact int) {
+	used := make([]bool, len(gold))
+	for _, w := range pred {
+		for gi, g := range gold {
+			if !used[gi] && polnear.Overlaps(w, g) {
+				used[gi] = true
+				overlap++
+				if len(w) == len(g) && shares(w, g) == len(g) {
+					exact++
+				}
+				break
+			}
+		}
+	}
+	return overlap, exact
+}
+
+// TestDiagnoseAgreement scores the other annotators of the articles that
+// several annotated against the first (the annotation Load reads and the
+// eval command scores against), with the eval command's content measures,
+// and the extractor on the same articles: how far the annotators
+// themselves agree.
+func TestDiagnoseAgreement(t *testing.T) {
+	tg, rec := nlptest.Models(t)
+	type score struct{ gold, pred, overlap, exact int }
+	var human, system score
+	articles := 0
+	for _, split := range []string{"train", "dev"} {
+		groups, err := polnear.LoadAnnotators(filepath.Join(*diagData, "polnear", split))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, as := range groups {
+			articles++
+			doc := text.Analyze(as[0].Text)
+			tg.Tag(doc)
+			words := func(a polnear.Article) []map[int]bool {
+				var out []map[int]bool
+				for _, at := range a.Attributions {
+					if w := polnear.Words(doc, at.Content); len(w) > 0 {
+						out = append(out, w)
+					}
+				}
+				return out
+			}
+			gold := words(as[0])
+			for _, other := range as[1:] {
+				pred := words(other)
+				o, e := matchWords(pred, gold)
+				human.gold, human.pred, human.overlap, human.exact = human.gold+len(gold), human.pred+len(pred), human.overlap+o, human.exact+e
+			}
+			var pred []map[int]bool
+			for _, q := range Extract(doc, entity.Resolve(doc, rec.Recognize(doc))) {
+				if w := polnear.Words(doc, []text.Span{q.Content}); len(w) > 0 {
+					pred = append(pred, w)
+				}
+			}
+			o, e := matchWords(pred, gold)
+			system.gold, system.pred, system.overlap, system.exact = system.gold+len(gold), system.pred+len(pred), system.overlap+o, system.exact+e
+		}
+	}
+	f := func(hit, pred, gold int) string {
+		p, r := float64(hit)/float64(max(pred, 1)), float64(hit)/float64(max(gold, 1))
+		return fmt.Sprintf("P %.3f R %.3f F1 %.3f", p, r, 2*p*r/max(p+r, 1e-9))
+	}
+	t.Logf("%d articles with several annotators (train and dev), scored against the first:", articles)
+	t.Logf("  other annotators: overlap %s; exact %s", f(human.overlap, human.pred, human.gold), f(human.exact, human.pred, human.gold))
+	t.Logf("  the extractor:    overlap %s; exact %s", f(system.overlap, system.pred, system.gold), f(system.exact, system.pred, system.gold))
+}

@@ -38,13 +38,45 @@ var (
 // Load reads the articles of one split directory (dir/text, dir/attributions),
 // taking the first annotation file in name order for each article.
 func Load(dir string) ([]Article, error) {
+	all, err := load(dir, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Article, len(all))
+	for i, as := range all {
+		out[i] = as[0]
+	}
+	return out, nil
+}
+
+// LoadAnnotators reads the articles of one split directory that several
+// annotators annotated, one Article per annotation file in name order
+// (the first is the one Load reads), for measuring their agreement.
+func LoadAnnotators(dir string) ([][]Article, error) {
+	all, err := load(dir, true)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]Article
+	for _, as := range all {
+		if len(as) > 1 {
+			out = append(out, as)
+		}
+	}
+	return out, nil
+}
+
+// load reads the articles of a split, each with its first annotation file
+// or, with every set, all of them.
+func load(dir string, every bool) ([][]Article, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(files)
-	seen := map[string]bool{}
-	var out []Article
+	index := map[string]int{}
+	texts := map[string]string{}
+	var out [][]Article
 	for _, f := range files {
 		base := strings.TrimSuffix(filepath.Base(f), ".ann")
 		i := strings.LastIndexByte(base, '_')
@@ -52,19 +84,29 @@ func Load(dir string) ([]Article, error) {
 			continue
 		}
 		name := base[:i]
-		if seen[name] {
+		k, seen := index[name]
+		if seen && !every {
 			continue
 		}
-		seen[name] = true
-		b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+		txt, ok := texts[name]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+			if err != nil {
+				return nil, err
+			}
+			txt = string(b)
+			texts[name] = txt
+		}
+		a, err := parse(name, txt, f)
 		if err != nil {
 			return nil, err
 		}
-		a, err := parse(name, string(b), f)
-		if err != nil {
-			return nil, err
+		if !seen {
+			k = len(out)
+			index[name] = k
+			out = append(out, nil)
 		}
-		out = append(out, a)
+		out[k] = append(out[k], a)
 	}
 	return out, nil
 }

@@ -33,6 +33,12 @@ func TestLoad(t *testing.T) {
 	if len(arts) != 1 || len(arts[0].Attributions) != 1 {
 		t.Fatalf("got %+v", arts)
 	}
+	// both annotators' files, the first as Load reads it
+	multi, err := LoadAnnotators(dir)
+	must(err)
+	if len(multi) != 1 || len(multi[0]) != 2 || len(multi[0][0].Attributions) != 1 || len(multi[0][1].Attributions) != 0 {
+		t.Fatalf("LoadAnnotators: got %+v", multi)
+	}
 	at := arts[0].Attributions[0]
 	if got := txt[at.Source[0].Start:at.Source[0].End]; got != "Zoë" {
 		t.Errorf("source %q", got)

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/pipeline"
+)
+
+// countingListener counts the connections it accepts.
+type countingListener struct {
+	net.Listener
+	n atomic.Int64
+}
+
+func (l *countingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		l.n.Add(1)
+	}
+	return c, err
+}
+
+// TestGatewayInMemory: the gateway reaches the gRPC server in memory, not
+// through the gRPC listener, and the server still knows its calls as the
+// gateway's: the gRPC log line of a REST call names the HTTP client the
+// gateway passed on, and its peer is a relay tag on loopback.
+func TestGatewayInMemory(t *testing.T) {
+	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"},
+		func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logBuf lockedBuffer
+	srv, err := New(cfg, slog.New(slog.NewJSONHandler(&logBuf, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lis := &countingListener{Listener: srv.grpcLis}
+	srv.grpcLis = lis
+	for _, s := range pipeline.Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			srv.stages = append(srv.stages, s)
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+	for deadline := time.Now().Add(20 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("server not ready")
+		}
+	}
+	for i := range 3 {
+		resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/articles:analyze", "application/json",
+			strings.NewReader(`{"article":{"text":"The ferry left at noon. It was late."}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !bytes.Contains(b, []byte(`"It was late."`)) {
+			t.Fatalf("call %d: %d %s", i, resp.StatusCode, b)
+		}
+	}
+	if n := lis.n.Load(); n != 0 {
+		t.Errorf("the gRPC listener accepted %d connections; the gateway should not dial it", n)
+	}
+	calls := logLines(t, logBuf.String(), "finished call")
+	if len(calls) != 3 {
+		t.Fatalf("%d gRPC log lines, want 3", len(calls))
+	}
+	for _, rec := range calls {
+		peer, _ := rec["peer.address"].(string)
+		if rec["client"] != "ip:127.0.0.1" || !strings.HasPrefix(peer, "127.0.0.1:") || strings.HasSuffix(peer, ":0") {
+			t.Errorf("gRPC log line: client %v, peer %v; want ip:127.0.0.1 from a relay tag on loopback", rec["client"], peer)
+		}
+	}
+}

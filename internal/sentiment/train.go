@@ -282,84 +282,8 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		cw[c] = math.Pow(float64(len(ps))/(numClasses*freq[c]), cfg.ClassWeightPower)
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 7))
-	for _, tb := range []struct {
-		t   *table
-		get func(*prepared) []uint64
-	}{
-		{&m.target, func(p *prepared) []uint64 { return p.tf }},
-		{&m.sent, func(p *prepared) []uint64 { return p.sf }},
-	} {
-		t := tb.t
-		final := make([]float64, len(t.w))
-		nfinal := 0
-		for run := 0; run < max(1, cfg.Seeds); run++ {
-			clear(t.w)
-			avg := make([]float64, len(t.w))
-			navg := 0
-			g2 := make([]float32, len(t.w))
-			mask := t.mask()
-			order := append([]int(nil), all...)
-			var kept []uint64
-			for ep := 0; ep < cfg.Epochs; ep++ {
-				rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-				var loss float64
-				for _, i := range order {
-					p := &ps[i]
-					fs := tb.get(p)
-					if cfg.Dropout > 0 {
-						kept = kept[:0]
-						for _, f := range fs {
-							if rng.Float64() >= cfg.Dropout {
-								kept = append(kept, f)
-							}
-						}
-						fs = kept
-					}
-					pr := t.probs(fs)
-					ew := cw[p.label] * p.weight
-					if t == &m.sent {
-						ew = cw[p.label]
-					}
-					loss -= ew * math.Log(math.Max(pr[p.label], 1e-12))
-					var g [numClasses]float64
-					for c := range g {
-						y := 0.0
-						if c == p.label {
-							y = 1
-						}
-						g[c] = ew * (pr[c] - y)
-					}
-					for _, f := range fs {
-						k := (f & mask) * numClasses
-						for c := 0; c < numClasses; c++ {
-							gc := g[c] + cfg.L2*float64(t.w[k+uint64(c)])
-							g2[k+uint64(c)] += float32(gc * gc)
-							t.w[k+uint64(c)] -= float32(cfg.Rate * gc / (math.Sqrt(float64(g2[k+uint64(c)])) + 1e-8))
-						}
-					}
-				}
-				logf("epoch %d loss %.4f", ep+1, loss/float64(len(ps)))
-				if cfg.Average && (ep > 0 || cfg.Epochs == 1) {
-					for i, v := range t.w {
-						avg[i] += float64(v)
-					}
-					navg++
-				}
-			}
-			if navg > 0 {
-				for i := range t.w {
-					t.w[i] = float32(avg[i] / float64(navg))
-				}
-			}
-			for i, v := range t.w {
-				final[i] += float64(v)
-			}
-			nfinal++
-		}
-		for i := range t.w {
-			t.w[i] = float32(final[i] / float64(nfinal))
-		}
-	}
+	trainTable(&m.target, ps, all, func(p *prepared) []uint64 { return p.tf }, true, cw, cfg, rng, logf)
+	trainTable(&m.sent, ps, all, func(p *prepared) []uint64 { return p.sf }, false, cw, cfg, rng, logf)
 	for c, o := range cfg.TargetOffset {
 		m.target.off[c] = float32(o)
 	}
@@ -372,4 +296,79 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		m.denseW = float32(cfg.DenseWeight)
 	}
 	return m
+}
+
+// trainTable trains t on the examples idx of ps (features from get) with
+// AdaGrad: cfg.Seeds runs of cfg.Epochs shuffled epochs, the weights
+// averaged; exWeight says whether the examples' own weights count.
+func trainTable(t *table, ps []prepared, idx []int, get func(*prepared) []uint64, exWeight bool, cw [numClasses]float64, cfg Config, rng *rand.Rand, logf func(string, ...any)) {
+	final := make([]float64, len(t.w))
+	nfinal := 0
+	for run := 0; run < max(1, cfg.Seeds); run++ {
+		clear(t.w)
+		avg := make([]float64, len(t.w))
+		navg := 0
+		g2 := make([]float32, len(t.w))
+		mask := t.mask()
+		order := append([]int(nil), idx...)
+		var kept []uint64
+		for ep := 0; ep < cfg.Epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			var loss float64
+			for _, i := range order {
+				p := &ps[i]
+				fs := get(p)
+				if cfg.Dropout > 0 {
+					kept = kept[:0]
+					for _, f := range fs {
+						if rng.Float64() >= cfg.Dropout {
+							kept = append(kept, f)
+						}
+					}
+					fs = kept
+				}
+				pr := t.probs(fs)
+				ew := cw[p.label] * p.weight
+				if !exWeight {
+					ew = cw[p.label]
+				}
+				loss -= ew * math.Log(math.Max(pr[p.label], 1e-12))
+				var g [numClasses]float64
+				for c := range g {
+					y := 0.0
+					if c == p.label {
+						y = 1
+					}
+					g[c] = ew * (pr[c] - y)
+				}
+				for _, f := range fs {
+					k := (f & mask) * numClasses
+					for c := 0; c < numClasses; c++ {
+						gc := g[c] + cfg.L2*float64(t.w[k+uint64(c)])
+						g2[k+uint64(c)] += float32(gc * gc)
+						t.w[k+uint64(c)] -= float32(cfg.Rate * gc / (math.Sqrt(float64(g2[k+uint64(c)])) + 1e-8))
+					}
+				}
+			}
+			logf("epoch %d loss %.4f", ep+1, loss/float64(len(idx)))
+			if cfg.Average && (ep > 0 || cfg.Epochs == 1) {
+				for i, v := range t.w {
+					avg[i] += float64(v)
+				}
+				navg++
+			}
+		}
+		if navg > 0 {
+			for i := range t.w {
+				t.w[i] = float32(avg[i] / float64(navg))
+			}
+		}
+		for i, v := range t.w {
+			final[i] += float64(v)
+		}
+		nfinal++
+	}
+	for i := range t.w {
+		t.w[i] = float32(final[i] / float64(nfinal))
+	}
 }

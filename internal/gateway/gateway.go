@@ -1,5 +1,7 @@
 // Package gateway serves Lector's JSON API over HTTP: the grpc-gateway
-// handlers (dialling the gRPC server over loopback, so streaming works),
+// handlers (calling the gRPC server through a gRPC connection, so
+// interceptors and streaming work; in memory through a Pipe when the
+// server is in the same process),
 // Server-Sent Events for streamAnalyze, CORS, request ids, body limits,
 // the OpenAPI document, health and readiness, and the page at /.
 package gateway
@@ -62,7 +64,8 @@ type Config struct {
 	WriteTimeout time.Duration
 	// Dialer, when set, makes the connections to the gRPC server (the
 	// server tells its gateway's connections from others' with it:
-	// ratelimit.Relays).
+	// ratelimit.Relays). A server in the same process serves a Pipe and
+	// dials it here, so REST calls do not cross TCP loopback.
 	Dialer func(ctx context.Context, addr string) (net.Conn, error)
 }
 

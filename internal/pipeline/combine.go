@@ -91,7 +91,8 @@ type stageCall struct {
 }
 
 // walk is one analysis's way through the stages: Analyze calls step for
-// each stage in order, then end.
+// each stage in order, then end. An article that is not combinable counts
+// towards no lane's coming, so that no other article waits for it.
 type walk struct {
 	e      *Engine
 	toward *stageLane // the lane of the next stage, counted in its coming
@@ -100,11 +101,11 @@ type walk struct {
 }
 
 // startWalk counts a new analysis in flight, before its first stage.
-func (e *Engine) startWalk(first *loadedStage) *walk {
+func (e *Engine) startWalk(first *loadedStage, st *State) *walk {
 	e.inFlight.Add(1)
 	e.runnable.Add(1)
 	w := &walk{e: e}
-	if first != nil && first.lane != nil {
+	if first != nil && first.lane != nil && combinable(st) {
 		w.toward = first.lane
 		w.toward.coming.Add(1)
 	}
@@ -115,7 +116,7 @@ func (e *Engine) startWalk(first *loadedStage) *walk {
 // after s, nil after the last.
 func (w *walk) step(ctx context.Context, s, next *loadedStage, st *State) (time.Duration, error) {
 	var nl *stageLane
-	if next != nil && next.lane != nil {
+	if next != nil && next.lane != nil && combinable(st) {
 		nl = next.lane
 		nl.coming.Add(1)
 	}

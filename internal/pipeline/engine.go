@@ -589,7 +589,7 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 	if len(run) > 0 {
 		first = run[0]
 	}
-	w := e.startWalk(first)
+	w := e.startWalk(first, st)
 	defer w.end()
 	for i, s := range run {
 		if err := ctx.Err(); err != nil {

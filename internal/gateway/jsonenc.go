@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -34,7 +35,11 @@ func (m *fastJSON) Marshal(v any) ([]byte, error) {
 	if p, ok := v.(proto.Message); ok && !m.MarshalOptions.UseProtoNames && !m.MarshalOptions.EmitUnpopulated &&
 		m.MarshalOptions.EmitDefaultValues && !m.MarshalOptions.UseEnumNumbers && m.MarshalOptions.Indent == "" && m.Indent == "" {
 		m := p.ProtoReflect()
-		if b, err := appendMessage(make([]byte, 0, 4096), m, infoOf(m.Descriptor())); err == nil {
+		mi := infoOf(m.Descriptor())
+		if b, err := appendMessage(make([]byte, 0, mi.sizeHint()), m, mi); err == nil {
+			if mi != nil {
+				mi.lastSize.Store(int64(len(b)))
+			}
 			return b, nil
 		} else if !errors.Is(err, errFallback) {
 			return nil, err
@@ -55,6 +60,21 @@ var wkt = protojson.MarshalOptions{EmitDefaultValues: true}
 // well-known types, which protojson writes.
 type msgInfo struct {
 	fields []jsonField
+	// lastSize is the length of the JSON last written for a message of
+	// this type at the top level: the next buffer starts about that big,
+	// so a 100 kB analysis is not copied through a dozen growing buffers.
+	lastSize atomic.Int64
+}
+
+// sizeHint is the capacity of the buffer for a top-level message: an
+// eighth over the last one's JSON, from 4 kB to 1 MB (one very long
+// article does not make every next buffer as big).
+func (mi *msgInfo) sizeHint() int {
+	if mi == nil {
+		return 4096
+	}
+	n := mi.lastSize.Load()
+	return int(max(4096, min(n+n/8, 1<<20)))
 }
 
 type jsonField struct {

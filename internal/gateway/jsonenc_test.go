@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -137,4 +138,34 @@ func BenchmarkJSON(b *testing.B) {
 			b.SetBytes(int64(len(out)))
 		}
 	})
+}
+
+// TestFastJSONSizeHint: the buffer of a top-level message starts near the
+// size of the last one of its type, within [4 kB, 1 MB], and a top-level
+// well-known type (which has no info) still encodes.
+func TestFastJSONSizeHint(t *testing.T) {
+	long := &articlev1.Analysis{Text: strings.Repeat("x", 50_000)}
+	first, err := marshaler.Marshal(long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mi := infoOf(long.ProtoReflect().Descriptor())
+	if h := mi.sizeHint(); h < len(first) || h > len(first)+len(first)/8 {
+		t.Errorf("hint %d after a %d-byte message", h, len(first))
+	}
+	again, err := marshaler.Marshal(&articlev1.Analysis{Text: "short"})
+	if err != nil || !strings.Contains(string(again), `"text":"short"`) {
+		t.Fatalf("%s, %v", again, err)
+	}
+	if h := mi.sizeHint(); h != 4096 {
+		t.Errorf("hint %d after a short message, want 4096", h)
+	}
+	mi.lastSize.Store(50 << 20)
+	if h := mi.sizeHint(); h != 1<<20 {
+		t.Errorf("hint %d after a 50 MB message, want 1 MB", h)
+	}
+	mi.lastSize.Store(0)
+	if b, err := marshaler.Marshal(durationpb.New(1500 * time.Millisecond)); err != nil || string(b) != `"1.500s"` {
+		t.Errorf("top-level Duration: %s, %v", b, err)
+	}
 }

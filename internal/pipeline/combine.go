@@ -10,13 +10,16 @@ import (
 
 // Stage combining.
 //
-// The analysers are bound by memory look-ups: the whole pipeline costs
-// about 3.2 ms of CPU per 600-word article when its model tables are in the
-// caches and 4.5 ms when each article pulls them in again, as it does when
-// the analyses in flight take turns on a core stage by stage. Running one
-// stage for several articles back to back, while its tables are in the
-// caches, saves 9 % of the CPU with 2 articles, 15 % with 4 and 20-25 %
-// with 8 (BenchmarkStageMajor).
+// The analysers are bound by memory look-ups: a 600-word article costs
+// about 4.5 ms of CPU when each article pulls the model tables into the
+// caches again, as it does when the analyses in flight take turns on a core
+// stage by stage. Running one stage for several different articles back
+// to back, while its tables are in the caches, saves 8-9 % of the CPU with
+// 2 articles, 11-15 % with 4 and 23-29 % with 8 (BenchmarkStageMajor, one
+// thread). In the engine, with 8 callers on 2 CPUs, it saves about 4 % with
+// the default admission (2 analyses per CPU, so batches of 2 that form for
+// about half the stages) and about 9 % with 4 analyses per CPU
+// (BenchmarkEngineCombining).
 //
 // So when an analysis reaches a stage that another goroutine is running and
 // the cores have other analyses to run, it does not run the stage itself:

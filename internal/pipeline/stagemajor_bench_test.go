@@ -115,11 +115,15 @@ func runStageMajor(tb testing.TB, e *Engine, reqs []*Request) []*State {
 // batch of n different 600-word articles on one thread: article-major (each
 // article through every stage, as Analyze does) and stage-major (each stage
 // over every article of the batch, so that a stage's model tables are
-// pulled into the caches once per batch rather than once per article). It
-// reports the thread CPU per article of a batch: minimum, first quartile
-// and median. In "cold", 64 MB are written before each batch (not timed),
-// so that every batch starts with the models out of the caches; in "warm"
-// nothing is, and only the batch's own work moves the caches.
+// pulled into the caches once per batch rather than once per article). Each
+// iteration runs one batch in each order, in turns, so that a change in
+// the machine's load falls on both alike. It reports the thread CPU per
+// article of a batch, for each order: median and first quartile, and the
+// ratio of the medians (stage/article). In "cold", 64 MB are written before
+// each batch (not timed), so that every batch starts with the models out
+// of the caches; in "warm" nothing is, and only the batches' own work moves
+// the caches. With n=1 the two orders are the same: the ratio shows the
+// noise.
 //
 //	go test ./internal/pipeline -run '^$' -bench StageMajor -cpu 1 -benchtime 100x
 func BenchmarkStageMajor(b *testing.B) {
@@ -140,21 +144,17 @@ func BenchmarkStageMajor(b *testing.B) {
 	}
 	for _, cold := range []bool{false, true} {
 		for _, n := range []int{1, 2, 4, 8} {
-			for _, mode := range []string{"article", "stage"} {
-				name := fmt.Sprintf("%s/n=%d/%s", map[bool]string{false: "warm", true: "cold"}[cold], n, mode)
-				b.Run(name, func(b *testing.B) {
-					var junk []uint64
-					if cold {
-						junk = make([]uint64, 8<<20)
-					}
-					run := runArticleMajor
-					if mode == "stage" {
-						run = runStageMajor
-					}
-					defer cputime.LockThread()()
-					var ds []time.Duration
-					k := 0
-					for b.Loop() {
+			name := fmt.Sprintf("%s/n=%d", map[bool]string{false: "warm", true: "cold"}[cold], n)
+			b.Run(name, func(b *testing.B) {
+				var junk []uint64
+				if cold {
+					junk = make([]uint64, 8<<20)
+				}
+				defer cputime.LockThread()()
+				var ds [2][]time.Duration // article-major, stage-major
+				k := 0
+				for b.Loop() {
+					for m, run := range []func(testing.TB, *Engine, []*Request) []*State{runArticleMajor, runStageMajor} {
 						for j := range junk {
 							junk[j]++
 						}
@@ -166,15 +166,19 @@ func BenchmarkStageMajor(b *testing.B) {
 						k += n
 						c0 := threadCPU()
 						run(b, e, batch)
-						ds = append(ds, (threadCPU()-c0)/time.Duration(n))
+						ds[m] = append(ds[m], (threadCPU()-c0)/time.Duration(n))
 					}
-					slices.Sort(ds)
-					ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-					b.ReportMetric(ms(ds[0]), "min-cpu-ms")
-					b.ReportMetric(ms(ds[len(ds)/4]), "p25-cpu-ms")
-					b.ReportMetric(ms(ds[len(ds)/2]), "med-cpu-ms")
-				})
-			}
+				}
+				ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+				var med [2]float64
+				for m, order := range []string{"article", "stage"} {
+					slices.Sort(ds[m])
+					med[m] = ms(ds[m][len(ds[m])/2])
+					b.ReportMetric(med[m], order+"-med-cpu-ms")
+					b.ReportMetric(ms(ds[m][len(ds[m])/4]), order+"-p25-cpu-ms")
+				}
+				b.ReportMetric(med[1]/med[0], "stage/article")
+			})
 		}
 	}
 }

@@ -27,9 +27,9 @@
 //     distance-weighted mean of the vectors on each side, their mean
 //     within three tokens, and the mean on each side within the target's
 //     clause (up to a break, a contrast word or a quotation mark; these two
-//     gave +1 point macro-F1 in 5-fold CV on the training sentences with
-//     several targets), and the mean vector of the target's own words
-//     (+0.6 points in 5-fold CV, +1.3 on sentences with several targets),
+//     gave +0.7 points macro-F1 in 5-fold CV on the training sentences
+//     with several targets), and the mean vector of the target's own words
+//     (+1.2 points in 5-fold CV, +1.8 on sentences with several targets),
 //     with the vectors of the category model
 //     (skip-gram on unlabelled news, 100 dimensions; the 20,000 most
 //     frequent words of the unlabelled news). The means are linear

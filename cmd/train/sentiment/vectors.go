@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"log"
 	"os"
 	"sort"
@@ -84,7 +83,9 @@ func writeVectors(path string, words []string, vecs []float32, dim int) {
 	for i, wd := range words {
 		w.WriteString(wd)
 		for _, x := range vecs[i*dim : i*dim+dim] {
-			fmt.Fprintf(w, " %.5g", x)
+			// exact: a model trained from the cache is the one trained without it
+			w.WriteByte(' ')
+			w.WriteString(strconv.FormatFloat(float64(x), 'g', -1, 32))
 		}
 		w.WriteByte('\n')
 	}

@@ -356,16 +356,48 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	H, K := f.hid, f.blocks
 	clear(acc)
 	var wsum [8]float32
-	s.contextBlocks(a, b, masked, K, func(i, blk int, w float32) {
-		r := int(s.vec[i])
+	// contextBlocks written out: no call per word and block
+	add := func(r, blk int, w float32) {
 		wsum[blk] += w
-		ws := w * f.scale[r-1]
-		src := f.rows[(r-1)*K*H+blk*H : (r-1)*K*H+(blk+1)*H]
-		dst := acc[blk*H : (blk+1)*H]
+		ws := w * f.scale[r]
+		src := f.rows[r*K*H+blk*H : r*K*H+(blk+1)*H]
+		dst := acc[blk*H : blk*H+len(src)]
 		for j, q := range src {
 			dst[j] += ws * float32(q)
 		}
-	})
+	}
+	l, rc := 0, len(s.word)
+	if K > 3 {
+		l, rc = s.clause(a, b)
+	}
+	for i, v := range s.vec {
+		if v == 0 {
+			continue
+		}
+		r := int(v - 1)
+		if i >= a && i < b {
+			if K > 5 {
+				add(r, 5, 1)
+			}
+			if masked[i] {
+				continue
+			}
+		}
+		if masked[i] || s.flag[i]&fPunct != 0 {
+			continue
+		}
+		side, dist := 0, a-i
+		if i >= b {
+			side, dist = 1, i-b+1
+		}
+		add(r, side, 1/float32(dist))
+		if dist <= 3 {
+			add(r, 2, 1)
+		}
+		if K > 3 && i >= l && i < rc {
+			add(r, 3+side, 1)
+		}
+	}
 	var k [8]float32
 	for blk := 0; blk < K; blk++ {
 		if wsum[blk] > 0 {

@@ -43,3 +43,32 @@ func TestCancelAfter(t *testing.T) {
 		t.Errorf("n=0: Err = %v, want context.Canceled", err)
 	}
 }
+
+// TestThreadResolution: one reading of the thread clock to the next moves
+// by far less than a scheduler tick, so a 1 ms piece of work is measured
+// as about 1 ms, not as 0 or 4 ms.
+func TestThreadResolution(t *testing.T) {
+	defer LockThread()()
+	var got []time.Duration
+	for range 5 {
+		c0 := Thread()
+		for t0 := time.Now(); time.Since(t0) < time.Millisecond; {
+		}
+		got = append(got, Thread()-c0)
+	}
+	// On a busy machine the thread may be off its CPU for part of the
+	// millisecond of wall time, but some of the five must see most of it,
+	// and none may see a whole tick more than the wall time allows.
+	ok := false
+	for _, d := range got {
+		if d > 2*time.Millisecond {
+			t.Errorf("1 ms of spinning measured %v of thread CPU: %v", d, got)
+		}
+		if d >= 500*time.Microsecond {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("no 1 ms spin measured ≥ 0.5 ms of thread CPU: %v", got)
+	}
+}

@@ -9,10 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/cputime"
 )
@@ -164,9 +162,9 @@ func BenchmarkStageMajor(b *testing.B) {
 							batch[j] = reqs[(k+j)%len(reqs)]
 						}
 						k += n
-						c0 := threadCPU()
+						c0 := cputime.Thread()
 						run(b, e, batch)
-						ds[m] = append(ds[m], (threadCPU()-c0)/time.Duration(n))
+						ds[m] = append(ds[m], (cputime.Thread()-c0)/time.Duration(n))
 					}
 				}
 				ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -183,19 +181,6 @@ func BenchmarkStageMajor(b *testing.B) {
 	}
 }
 
-// threadCPU returns the CPU time of the calling thread from
-// clock_gettime(CLOCK_THREAD_CPUTIME_ID), which counts in nanoseconds. (On
-// this kernel getrusage(RUSAGE_THREAD), behind cputime.Thread, advances in
-// scheduler ticks of 4 ms: too coarse for one 5 ms analysis.)
-func threadCPU() time.Duration {
-	const clockThreadCPUTimeID = 3
-	var ts syscall.Timespec
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return cputime.Thread()
-	}
-	return time.Duration(ts.Nano())
-}
-
 // BenchmarkEngineCombining runs 8 callers at once, each analysing the
 // different 600-word articles in turn through Analyze, as the server does
 // at concurrency 8: with stage combining off (batch=1) and on (the
@@ -203,7 +188,7 @@ func threadCPU() time.Duration {
 // queued) and with 4 per CPU. The variants take turns in rounds of 100
 // articles, so that a change in the machine's load falls on all of them
 // alike. It reports each variant's process CPU per article (GC included,
-// from clock_gettime), which is what the throughput of a busy machine
+// from cputime.Process), which is what the throughput of a busy machine
 // follows, its articles/s, and the stage runs per article done by another
 // goroutine (parked), and the latency of Analyze (p50, p99, max: queue
 // wait included).
@@ -234,7 +219,7 @@ func BenchmarkEngineCombining(b *testing.B) {
 		for _, v := range vs {
 			e.batch, e.adm.limit, e.adm.maxQueue = v.batch, v.inFlight, v.inFlight
 			var next atomic.Int64
-			cpu0, t0, parked0 := processCPU(), time.Now(), e.combined.Load()
+			cpu0, t0, parked0 := cputime.Process(), time.Now(), e.combined.Load()
 			var wg sync.WaitGroup
 			for range callers {
 				wg.Go(func() {
@@ -251,7 +236,7 @@ func BenchmarkEngineCombining(b *testing.B) {
 				})
 			}
 			wg.Wait()
-			v.cpu += processCPU() - cpu0
+			v.cpu += cputime.Process() - cpu0
 			v.wall += time.Since(t0)
 			v.parked += e.combined.Load() - parked0
 			v.n += round
@@ -266,15 +251,4 @@ func BenchmarkEngineCombining(b *testing.B) {
 		b.ReportMetric(float64(v.lat[len(v.lat)*99/100].Microseconds())/1000, v.name+"-p99-ms")
 		b.ReportMetric(float64(v.lat[len(v.lat)-1].Microseconds())/1000, v.name+"-max-ms")
 	}
-}
-
-// processCPU returns the CPU time of the process from
-// clock_gettime(CLOCK_PROCESS_CPUTIME_ID).
-func processCPU() time.Duration {
-	const clockProcessCPUTimeID = 2
-	var ts syscall.Timespec
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return cputime.Process()
-	}
-	return time.Duration(ts.Nano())
 }

@@ -22,6 +22,7 @@ type Config struct {
 	MaxQueue        int
 	MaxQueueWait    time.Duration
 	MaxFetches      int
+	StageBatch      int
 	CORSOrigins     []string
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
@@ -95,6 +96,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint that grows while more calls are refused than analyses finish; under sustained overload only half the queue is used (0: as many as --max-in-flight; -1: no queue)")
 	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait plus one analysis, fails at once")
 	num(&cfg.MaxFetches, "max-fetches", "LECTOR_MAX_FETCHES", 16, "article URLs fetched at once, before their analyses take a slot; further URL calls wait for a fetch as for an analysis slot")
+	num(&cfg.StageBatch, "stage-batch", "LECTOR_STAGE_BATCH", 0, "most analyses one worker runs a stage for back to back while its model is in the caches, when more analyses are in flight than CPUs (0: 4; 1: off)")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
@@ -155,6 +157,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-in-flight must not be negative")
 	case cfg.MaxFetches <= 0:
 		return cfg, fmt.Errorf("--max-fetches must be positive")
+	case cfg.StageBatch < 0:
+		return cfg, fmt.Errorf("--stage-batch must not be negative")
 	case cfg.MaxQueue < -1:
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
 	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:

@@ -1,0 +1,20 @@
+package main
+
+import "testing"
+
+func TestStageBatchFlag(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	if cfg, err := ParseFlags(nil, none); err != nil || cfg.StageBatch != 0 {
+		t.Fatalf("default: StageBatch %d, err %v; want 0 (the engine's default)", cfg.StageBatch, err)
+	}
+	if cfg, err := ParseFlags([]string{"--stage-batch", "1"}, none); err != nil || cfg.StageBatch != 1 {
+		t.Errorf("--stage-batch 1: StageBatch %d, err %v", cfg.StageBatch, err)
+	}
+	env := func(k string) (string, bool) { return "3", k == "LECTOR_STAGE_BATCH" }
+	if cfg, err := ParseFlags(nil, env); err != nil || cfg.StageBatch != 3 {
+		t.Errorf("LECTOR_STAGE_BATCH=3: StageBatch %d, err %v", cfg.StageBatch, err)
+	}
+	if _, err := ParseFlags([]string{"--stage-batch", "-1"}, none); err == nil {
+		t.Error("--stage-batch -1 accepted")
+	}
+}

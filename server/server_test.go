@@ -57,6 +57,20 @@ func mustStartFull(tb testing.TB) *testServer {
 	return startServer(tb, true, nil)
 }
 
+// runServer runs srv until the test ends, then stops it and checks that
+// Run returned no error.
+func runServer(t *testing.T, srv *Server) {
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	t.Cleanup(func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+}
+
 func startServer(tb testing.TB, full bool, edit func(*Config)) *testServer {
 	tb.Helper()
 	return startServerWith(tb, full, edit, nil)

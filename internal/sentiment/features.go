@@ -650,18 +650,7 @@ func (s *sentence) verbVal(out []uint64, i int, role uint64) []uint64 {
 // the target's clause: the tokens around [a, b) up to a break, a contrast
 // word or a quotation mark.
 func (s *sentence) clauseFeatures(out []uint64, a, b int, masked []bool) []uint64 {
-	n := len(s.word)
-	stop := func(i int) bool {
-		return s.flag[i]&(fBreak|fContrast|fQuoteOpen|fQuoteClose|fQuoteToggle) != 0
-	}
-	l := a
-	for l > 0 && !stop(l-1) {
-		l--
-	}
-	r := b
-	for r < n && !stop(r) {
-		r++
-	}
+	l, r := s.clause(a, b)
 	var vp, vn, lp, ln int
 	for i := l; i < r; i++ {
 		if masked[i] || s.flag[i]&fPunct != 0 {

@@ -76,18 +76,7 @@ func trainClusters(docs [][]string, k, minCount, nctx, dim int, logf func(string
 			ntok++
 		}
 	}
-	var vocab []string
-	for w, c := range freq {
-		if c >= minCount {
-			vocab = append(vocab, w)
-		}
-	}
-	sort.Slice(vocab, func(i, j int) bool {
-		if freq[vocab[i]] != freq[vocab[j]] {
-			return freq[vocab[i]] > freq[vocab[j]]
-		}
-		return vocab[i] < vocab[j]
-	})
+	vocab := frequentWords(freq, minCount)
 	id := make(map[string]int, len(vocab))
 	for i, w := range vocab {
 		id[w] = i
@@ -259,4 +248,22 @@ func writeClusters(path string, cl map[string]int) {
 	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
 		log.Print(err)
 	}
+}
+
+// frequentWords returns the words of freq seen at least minCount times,
+// most frequent first, ties in byte order.
+func frequentWords(freq map[string]int, minCount int) []string {
+	var vocab []string
+	for w, c := range freq {
+		if c >= minCount {
+			vocab = append(vocab, w)
+		}
+	}
+	sort.Slice(vocab, func(i, j int) bool {
+		if freq[vocab[i]] != freq[vocab[j]] {
+			return freq[vocab[i]] > freq[vocab[j]]
+		}
+		return vocab[i] < vocab[j]
+	})
+	return vocab
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"log"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -122,18 +121,7 @@ func categoryVectors(data string, train []newsmtsc.Sentence, minCount, n int) ([
 			freq[w]++
 		}
 	}
-	var vocab []string
-	for w, k := range freq {
-		if k >= minCount {
-			vocab = append(vocab, w)
-		}
-	}
-	sort.Slice(vocab, func(i, j int) bool {
-		if freq[vocab[i]] != freq[vocab[j]] {
-			return freq[vocab[i]] > freq[vocab[j]]
-		}
-		return vocab[i] < vocab[j]
-	})
+	vocab := frequentWords(freq, minCount)
 	base := uint32(1) << fz.Bits
 	var words []string
 	var vecs []float32

@@ -22,6 +22,11 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 	in.doc, in.work, in.stopped = doc, 0, false
 	defer func() { in.doc = nil }()
 	for _, t := range doc.Tokens {
+		if in.done(1) {
+			// a cancel before the decoder starts: on a large document
+			// this copy and the first growth of the buffers are work too
+			return nil
+		}
 		in.words = append(in.words, canon(t.Text))
 		in.pos = append(in.pos, t.POS)
 	}

@@ -87,9 +87,9 @@ func TestForwardedForSpoofing(t *testing.T) {
 	})
 
 	// The proxy connects from 127.0.0.2, the only trusted address; the
-	// gateway's own connection to the gRPC server comes from 127.0.0.1, so
-	// the gRPC server must know it as the gateway's (ratelimit.Relays) to
-	// believe the client it names.
+	// gateway's own connection to the gRPC server is an in-memory pipe that
+	// stands for 127.0.0.1, so the gRPC server must know it as the
+	// gateway's (ratelimit.Relays.DialPipe) to believe the client it names.
 	t.Run("trusted proxy", func(t *testing.T) {
 		srv, log, direct := startLogged(t, func(c *Config) {
 			c.RateLimit, c.RateBurst = 1, 1

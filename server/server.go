@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -23,7 +22,6 @@ import (
 	"github.com/lector-nlp/lector/internal/fetch"
 	"github.com/lector-nlp/lector/internal/gateway"
 	"github.com/lector-nlp/lector/internal/pipeline"
-	"github.com/lector-nlp/lector/internal/ratelimit"
 	"github.com/lector-nlp/lector/internal/service"
 )
 
@@ -117,13 +115,6 @@ func (s *Server) Run(ctx context.Context) error {
 	// TCP loopback each REST call waited for the network poller at every
 	// hop. External gRPC clients keep the TCP listener.
 	pipe := gateway.NewPipe(s.grpcLis.Addr())
-	tags, err := relayTags(hard.relays)
-	if err != nil {
-		s.grpcLis.Close()
-		s.httpLis.Close()
-		return err
-	}
-	defer tags.Close()
 	gw, err := gateway.New(ctx, gateway.Config{
 		GRPCAddr:          loopback(s.grpcLis.Addr()),
 		MaxBodyBytes:      body,
@@ -136,7 +127,9 @@ func (s *Server) Run(ctx context.Context) error {
 		Routes:            map[string]http.Handler{"GET /metrics": hard.metrics.Handler()},
 		TrustedProxies:    s.cfg.TrustedProxies,
 		WriteTimeout:      s.cfg.WriteTimeout,
-		Dialer:            tags.dialer(pipe),
+		Dialer: func(ctx context.Context, _ string) (net.Conn, error) {
+			return hard.relays.DialPipe(func(local net.Addr) (net.Conn, error) { return pipe.Dial(ctx, local) })
+		},
 	})
 	if err != nil {
 		s.grpcLis.Close()
@@ -207,67 +200,6 @@ func (s *Server) Run(ctx context.Context) error {
 		return serveErr
 	}
 	return nil
-}
-
-// relayTagger names the gateway's in-memory connections to the gRPC
-// server for ratelimit.Relays, which knows the gateway's connections by
-// the local address of a TCP connection its Dial made: each in-memory
-// connection holds such a loopback connection open (to a listener that
-// only holds them) and reports its address as its own, so the server
-// tells the gateway's calls from any other caller's as it did over TCP
-// (x-forwarded-for is believed from the gateway only, and the per-client
-// limits and logs name the HTTP client).
-type relayTagger struct {
-	lis    net.Listener
-	relays *ratelimit.Relays
-}
-
-func relayTags(relays *ratelimit.Relays) (*relayTagger, error) {
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("listen for the gateway's relay tags: %w", err)
-	}
-	go func() {
-		for {
-			c, err := lis.Accept()
-			if err != nil {
-				return
-			}
-			go func() { io.Copy(io.Discard, c); c.Close() }() // held until the pipe closes its tag
-		}
-	}()
-	return &relayTagger{lis: lis, relays: relays}, nil
-}
-
-// Close stops accepting tags; the tags of open connections stay.
-func (t *relayTagger) Close() error { return t.lis.Close() }
-
-// dialer returns the gateway's Dialer: an in-memory connection to pipe
-// that bears the address of its tag.
-func (t *relayTagger) dialer(pipe *gateway.Pipe) func(ctx context.Context, addr string) (net.Conn, error) {
-	return func(ctx context.Context, _ string) (net.Conn, error) {
-		tag, err := t.relays.Dial(ctx, t.lis.Addr().String())
-		if err != nil {
-			return nil, err
-		}
-		c, err := pipe.Dial(ctx, tag.LocalAddr())
-		if err != nil {
-			tag.Close()
-			return nil, err
-		}
-		return &taggedConn{Conn: c, tag: tag}, nil
-	}
-}
-
-// taggedConn closes its tag with itself.
-type taggedConn struct {
-	net.Conn
-	tag net.Conn
-}
-
-func (c *taggedConn) Close() error {
-	c.tag.Close()
-	return c.Conn.Close()
 }
 
 // loopback returns the address to dial for a listener: its own port on

@@ -13,8 +13,10 @@ import (
 	"math"
 	"net"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -235,9 +237,12 @@ func peerAddr(ctx context.Context) (net.Addr, netip.Addr) {
 	if !ok || p.Addr == nil {
 		return nil, netip.Addr{}
 	}
-	if ta, ok := p.Addr.(*net.TCPAddr); ok {
-		a, _ := netip.AddrFromSlice(ta.IP)
-		return p.Addr, a.Unmap()
+	switch a := p.Addr.(type) {
+	case *net.TCPAddr:
+		ip, _ := netip.AddrFromSlice(a.IP)
+		return p.Addr, ip.Unmap()
+	case *pipeAddr:
+		return p.Addr, netip.AddrFrom4([4]byte{127, 0, 0, 1})
 	}
 	if ap, err := netip.ParseAddrPort(p.Addr.String()); err == nil {
 		return p.Addr, ap.Addr().Unmap()
@@ -269,11 +274,12 @@ func (c Clients) Of(ctx context.Context) string {
 	return "ip:" + c.Resolve(ip, xff).String()
 }
 
-// Relays remembers the connections its Dial made, so that the server can
-// tell its gateway's loopback connections from any other local caller's.
+// Relays remembers the connections its Dial and DialPipe made, so that the
+// server can tell its gateway's connections from any other local caller's.
 type Relays struct {
 	mu    sync.Mutex
 	local map[string]bool
+	pipes atomic.Uint64 // DialPipe's connections so far
 }
 
 // NewRelays returns an empty set.
@@ -294,11 +300,49 @@ func (r *Relays) Dial(ctx context.Context, addr string) (net.Conn, error) {
 	return &relayConn{Conn: c, r: r, key: key}, nil
 }
 
-// Has reports whether peer is the far end of a connection Dial made and
-// that is still open.
+// DialPipe makes an in-memory connection with dial (gateway.Pipe.Dial),
+// giving it a local address of its own that no network connection can
+// bear, and remembers it as a relay until it is closed: the server sees
+// that address as the peer of the calls on the connection.
+func (r *Relays) DialPipe(dial func(local net.Addr) (net.Conn, error)) (net.Conn, error) {
+	a := &pipeAddr{r: r, n: r.pipes.Add(1)}
+	a.open.Store(true)
+	c, err := dial(a)
+	if err != nil {
+		return nil, err
+	}
+	return &pipeConn{Conn: c, a: a}, nil
+}
+
+// pipeAddr is the address of a connection DialPipe made. It stands for
+// the loopback address (the relay runs in this process).
+type pipeAddr struct {
+	r    *Relays
+	n    uint64
+	open atomic.Bool
+}
+
+func (a *pipeAddr) Network() string { return "pipe" }
+func (a *pipeAddr) String() string  { return "pipe:" + strconv.FormatUint(a.n, 10) }
+
+type pipeConn struct {
+	net.Conn
+	a *pipeAddr
+}
+
+func (c *pipeConn) Close() error {
+	c.a.open.Store(false)
+	return c.Conn.Close()
+}
+
+// Has reports whether peer is the far end of a connection Dial or
+// DialPipe made and that is still open.
 func (r *Relays) Has(peer net.Addr) bool {
 	if r == nil || peer == nil {
 		return false
+	}
+	if a, ok := peer.(*pipeAddr); ok {
+		return a.r == r && a.open.Load()
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

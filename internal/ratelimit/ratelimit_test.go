@@ -2,6 +2,7 @@ package ratelimit
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/netip"
 	"testing"
@@ -171,3 +172,49 @@ func TestRelays(t *testing.T) {
 		t.Error("nil Relays has a relay")
 	}
 }
+
+// TestRelaysPipe: an in-memory connection DialPipe made is a relay while
+// it is open, of its own Relays only, and its address stands for
+// loopback in the client of a call.
+func TestRelaysPipe(t *testing.T) {
+	r, other := NewRelays(), NewRelays()
+	var local net.Addr
+	c, err := r.DialPipe(func(a net.Addr) (net.Conn, error) {
+		local = a
+		client, server := net.Pipe()
+		go func() { io.Copy(io.Discard, server); server.Close() }()
+		return client, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Has(local) {
+		t.Error("the pipe is not a relay")
+	}
+	if other.Has(local) {
+		t.Error("the pipe is a relay of another Relays")
+	}
+	if r.Has(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}) || r.Has(stringAddr(local.String())) {
+		t.Error("an address that only looks like the pipe's is a relay")
+	}
+	clients := Clients{Relay: r.Has}
+	ctx := peer.NewContext(context.Background(), &peer.Peer{Addr: local})
+	if got := clients.Of(metadata.NewIncomingContext(ctx, metadata.Pairs("x-forwarded-for", "203.0.113.9"))); got != "ip:203.0.113.9" {
+		t.Errorf("relayed call: client %q, want ip:203.0.113.9", got)
+	}
+	if got := clients.Of(ctx); got != "ip:127.0.0.1" {
+		t.Errorf("pipe call without x-forwarded-for: client %q, want ip:127.0.0.1", got)
+	}
+	c.Close()
+	if r.Has(local) {
+		t.Error("a closed pipe is still a relay")
+	}
+	if _, err := r.DialPipe(func(net.Addr) (net.Conn, error) { return nil, net.ErrClosed }); err == nil {
+		t.Error("DialPipe hid the dial's error")
+	}
+}
+
+type stringAddr string
+
+func (a stringAddr) Network() string { return "pipe" }
+func (a stringAddr) String() string  { return string(a) }

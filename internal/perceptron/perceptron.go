@@ -313,18 +313,28 @@ func (m *Model) Best(s *Sums) int {
 		}
 		return best
 	}
-	bias := int64(packBias * s.rows)
-	best, bv := 0, int64(math.MinInt64)
-	for w := 0; w < m.pw; w++ {
+	// Every lane holds its label's sum plus the same bias, packBias per
+	// row, below 2^24: comparing the lanes as they are orders the labels
+	// as their sums do. Each lane becomes the key sum<<8 | 255-label, so
+	// that the largest key is the largest sum and, of equal sums, the
+	// first label; max compiles to conditional moves, where comparing the
+	// sums one by one mispredicted a branch at each new best.
+	var best uint64
+	full := n / 4
+	for w := 0; w < full; w++ {
 		lo, hi := s.wide[2*w], s.wide[2*w+1]
-		vs := [4]int64{int64(lo&0xffffffff) - bias, int64(hi&0xffffffff) - bias, int64(lo>>32) - bias, int64(hi>>32) - bias}
-		for j, v := range vs[:min(4, n-4*w)] {
-			if v > bv {
-				best, bv = 4*w+j, v
-			}
+		l := uint64(255 - 4*w)
+		best = max(best, (lo&0xffffffff)<<8|l, (hi&0xffffffff)<<8|(l-1), (lo>>32)<<8|(l-2), (hi>>32)<<8|(l-3))
+	}
+	if full < m.pw {
+		w := full
+		lo, hi := s.wide[2*w], s.wide[2*w+1]
+		vs := [4]uint64{lo & 0xffffffff, hi & 0xffffffff, lo >> 32, hi >> 32}
+		for j, v := range vs[:n-4*w] {
+			best = max(best, v<<8|uint64(255-4*w-j))
 		}
 	}
-	return best
+	return 255 - int(best&0xff)
 }
 
 // Score adds the weights of feats (Mixed keys) to scores.

@@ -148,3 +148,43 @@ func TestScoreExact(t *testing.T) {
 		}
 	}
 }
+
+// Best is the first label of highest score, as an argmax of AddTo, for
+// any number of labels, ties included (weights from a small range).
+func TestBestMatchesScores(t *testing.T) {
+	rng := uint64(1)
+	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
+	for _, n := range []int{1, 3, 4, 5, 17, 34, 45, 72} {
+		labels := make([]string, n)
+		nf := 200
+		keys := make([]uint64, nf)
+		w := make([]float32, nf*n)
+		for i := range keys {
+			keys[i] = Mix(uint64(i + 1))
+		}
+		for i := range w {
+			w[i] = float32(int(next()%7) - 3)
+		}
+		w[0] = 600 // the others quantise to a few steps: many ties
+		m := NewModel(labels, keys, w, nil, nil)
+		for trial := 0; trial < 300; trial++ {
+			feats := make([]uint64, 1+next()%40)
+			for i := range feats {
+				feats[i] = keys[1+next()%uint64(nf-1)]
+			}
+			var s Sums
+			m.Add(&s, m.Find(feats, nil))
+			sc := make([]float32, n)
+			m.AddTo(&s, sc)
+			want := 0
+			for i, v := range sc {
+				if v > sc[want] {
+					want = i
+				}
+			}
+			if got := m.Best(&s); got != want {
+				t.Fatalf("%d labels, trial %d: Best %d, scores %v", n, trial, got, sc)
+			}
+		}
+	}
+}

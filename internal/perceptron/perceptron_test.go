@@ -188,3 +188,74 @@ func TestBestMatchesScores(t *testing.T) {
 		}
 	}
 }
+
+// A SumTable entry added to a Sums gives the same scores as adding the
+// rows it was summed from, with other rows added before and after.
+func TestSumTable(t *testing.T) {
+	rng := uint64(7)
+	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
+	for _, n := range []int{3, 17, 34, 45} {
+		nf := 300
+		keys := make([]uint64, nf)
+		w := make([]float32, nf*n)
+		for i := range keys {
+			keys[i] = Mix(uint64(i + 1))
+		}
+		for i := range w {
+			w[i] = float32(int(next()%2001) - 1000)
+		}
+		m := NewModel(make([]string, n), keys, w, nil, nil)
+		tab := NewSumTable(m, 2, 50)
+		type entry struct{ word, extra []uint64 }
+		var es []entry
+		for i := 0; i < 60; i++ {
+			e := entry{make([]uint64, 1+next()%12), make([]uint64, next()%20)}
+			for j := range e.word {
+				e.word[j] = keys[next()%uint64(nf)]
+			}
+			for j := range e.extra {
+				e.extra[j] = keys[next()%uint64(nf)]
+			}
+			var s Sums
+			m.Add(&s, m.Find(e.word, nil))
+			ok := tab.Put(uint64(i)*0x9E3779B97F4A7C15+1, uint64(i)<<20|5, []uint64{uint64(i), ^uint64(i)}, &s)
+			if ok != (i < 50) {
+				t.Fatalf("Put %d: %v", i, ok)
+			}
+			es = append(es, e)
+		}
+		for i := 0; i < 60; i++ {
+			k := uint64(i)*0x9E3779B97F4A7C15 + 1
+			id := tab.Get(k)
+			if i >= 50 {
+				if id != -1 {
+					t.Fatalf("entry %d found (table full)", i)
+				}
+				continue
+			}
+			if id < 0 || tab.Meta(id) != uint64(i)<<20|5 || tab.Payload(id, 0) != uint64(i) || tab.Payload(id, 1) != ^uint64(i) {
+				t.Fatalf("entry %d: id %d meta %x", i, id, tab.Meta(id))
+			}
+			var want, got Sums
+			m.Add(&want, m.Find(es[i].extra, nil))
+			m.Add(&want, m.Find(es[i].word, nil))
+			m.Add(&got, m.Find(es[i].extra[:len(es[i].extra)/2], nil))
+			tab.AddSums(&got, id)
+			m.Add(&got, m.Find(es[i].extra[len(es[i].extra)/2:], nil))
+			ws, gs := make([]float32, n), make([]float32, n)
+			m.AddTo(&want, ws)
+			m.AddTo(&got, gs)
+			for j := range ws {
+				if ws[j] != gs[j] {
+					t.Fatalf("%d labels, entry %d: scores %v, want %v", n, i, gs, ws)
+				}
+			}
+			if m.Best(&want) != m.Best(&got) {
+				t.Fatalf("%d labels, entry %d: best %d, want %d", n, i, m.Best(&got), m.Best(&want))
+			}
+		}
+		if tab.Get(12345) != -1 {
+			t.Fatal("unknown key found")
+		}
+	}
+}

@@ -95,3 +95,39 @@ Monday's vote follows a 2021 strike; the board of the harbour had offered 3.5 % 
 		}
 	}
 }
+
+// The vocabulary's precomputed word sums tag exactly as the word
+// features they stand for, and most words of plain news text are in it.
+func TestVocabSameTags(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.vocab == nil || tg.vocab.Len() < 10000 {
+		t.Fatalf("vocabulary missing or small: %v", tg.vocab)
+	}
+	plain := New(tg.m)
+	plain.vocab = nil
+	plain.pool.New = func() any { return new(buffers) }
+	s := "The council approved the new tram line on Tuesday after a long debate. " +
+		"Residents of the northern suburbs, who commute 45 minutes each way, welcomed it; " +
+		"OPPOSITION COUNCILLORS SAID THE COSTS WERE TOO HIGH. Mrs Haverbrook-Quist voted against. " +
+		"\"We will see,\" she said, adding that 1,200 jobs could follow by 2029."
+	a, b := text.Analyze(s), text.Analyze(s)
+	tg.Tag(a)
+	plain.Tag(b)
+	for i := range a.Tokens {
+		if a.Tokens[i] != b.Tokens[i] {
+			t.Errorf("token %d: %+v with the vocabulary, %+v without", i, a.Tokens[i], b.Tokens[i])
+		}
+	}
+	hits := 0
+	for _, tk := range a.Tokens {
+		if tg.vocab.Get(vocabKey(canon(tk.Text))) >= 0 {
+			hits++
+		}
+	}
+	if hits < len(a.Tokens)*3/4 {
+		t.Errorf("%d of %d tokens in the vocabulary", hits, len(a.Tokens))
+	}
+}

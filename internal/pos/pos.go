@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
@@ -18,16 +19,19 @@ var modelFile []byte
 
 // Tagger assigns parts of speech. Safe for concurrent use.
 type Tagger struct {
-	m    *perceptron.Model
-	pool sync.Pool
+	m     *perceptron.Model
+	vocab *perceptron.SumTable // common words: hashes, clusters, word-feature sums
+	pool  sync.Pool
 }
 
 type buffers struct {
-	sink  uint64         // keeps Model.Touch's loads
-	doc   *text.Document // being tagged (nil in TagWords), for Err
+	vocab *perceptron.SumTable // the tagger's
+	sink  uint64               // keeps Model.Touch's loads
+	doc   *text.Document       // being tagged (nil in TagWords), for Err
 	words []string
 	ws    []word
-	tid   []int32 // each token's word: its index in tw
+	tid   []int32  // each token's word: its index in tw
+	keys  []uint64 // vocabulary keys of the words new to the document
 	feats []uint64
 	ends  []int   // end of each token's features, then of its rows
 	rows  []int32 // rows of the context features of a window
@@ -42,6 +46,7 @@ type buffers struct {
 	tstr  []string
 	tsums []perceptron.Sums
 	tpred []uint8 // the best tag of each word's sums
+	tent  []int32 // each word's vocabulary entry, -1 if none
 	tlem  []lemmaEntry
 	fresh []int32 // words whose sums are not made yet
 
@@ -58,7 +63,7 @@ func (b *buffers) reset() {
 	clear(b.tstr)
 	clear(b.tlem)
 	b.tw, b.tstr, b.tsums, b.fresh = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0]
-	b.tlem = b.tlem[:0]
+	b.tlem, b.tent = b.tlem[:0], b.tent[:0]
 }
 
 // Load reads the embedded model.
@@ -85,9 +90,51 @@ func loadClusters() error {
 
 // New wraps a trained model.
 func New(m *perceptron.Model) *Tagger {
-	t := &Tagger{m: m}
-	t.pool.New = func() any { return new(buffers) }
+	t := &Tagger{m: m, vocab: newVocab(m)}
+	t.pool.New = func() any { return &buffers{vocab: t.vocab} }
 	return t
+}
+
+// Vocabulary entries: the payload is a word's hashes w and suf3, the meta
+// its cased class (4 bits), its best tag from the word features alone (8
+// bits) and its cluster ids (cl, 41 bits); the sums are those of its word
+// features.
+const (
+	vocabPredShift = 4
+	vocabClShift   = 12
+)
+
+// vocabKey is the key of word s in the vocabulary table.
+func vocabKey(s string) uint64 { return perceptron.Mix(hashing.AddString(perceptron.Seed(31), s)) }
+
+// newVocab sums the word features of the words of the clusters (common
+// news words) for m, so that a document's word found there costs one
+// look-up instead of one per feature (nil without clusters). Words whose
+// sums do not fit the table's 16 bits are left out: they take the path of
+// the other words, with the same result.
+func newVocab(m *perceptron.Model) *perceptron.SumTable {
+	if clusters == nil || m.NLabels > 255 {
+		return nil
+	}
+	words, err := wordclusters.Words()
+	if err != nil || len(words) == 0 {
+		return nil
+	}
+	tab := perceptron.NewSumTable(m, 2, len(words))
+	var feats []uint64
+	var rows []int32
+	for _, s := range words { // (each word once)
+		k := vocabKey(s)
+		w := hashWord(s)
+		resolveCluster(s, &w)
+		feats = wordFeatures(s, w, feats[:0])
+		rows = m.Find(feats, rows[:0])
+		var sums perceptron.Sums
+		m.Add(&sums, rows)
+		meta := w.cased | uint64(m.Best(&sums))<<vocabPredShift | w.cl<<vocabClShift
+		tab.Put(k, meta, []uint64{w.w, w.suf3}, &sums)
+	}
+	return tab
 }
 
 // Model returns the underlying model.
@@ -148,17 +195,42 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 		if !ok {
 			id = int32(len(b.tw))
 			b.types[s] = id
-			b.tw = append(b.tw, hashWord(s))
+			b.tw = append(b.tw, word{})
 			b.tstr = append(b.tstr, s)
 			b.tlem = append(b.tlem, lemmaEntry{})
+			b.tent = append(b.tent, -1)
 			b.fresh = append(b.fresh, id)
 		}
 		tid[i] = id
 	}
+	fresh := b.fresh[nf:]
+	if vocab := b.vocab; vocab != nil {
+		// the look-ups in loops of their own: their loads overlap
+		b.keys = b.keys[:0]
+		for _, id := range fresh {
+			b.keys = append(b.keys, vocabKey(b.tstr[id]))
+		}
+		for j, id := range fresh {
+			b.tent[id] = vocab.Get(b.keys[j])
+		}
+		for _, id := range fresh {
+			if e := b.tent[id]; e >= 0 {
+				meta := vocab.Meta(e)
+				b.tw[id] = word{w: vocab.Payload(e, 0), suf3: vocab.Payload(e, 1), cased: meta & 15, cl: meta >> vocabClShift}
+			}
+		}
+	}
+	for _, id := range fresh {
+		if b.tent[id] < 0 {
+			b.tw[id] = hashWord(b.tstr[id])
+		}
+	}
 	if clusters != nil {
 		// the cluster lookups in a loop of their own: their loads overlap
-		for _, id := range b.fresh[nf:] {
-			resolveCluster(b.tstr[id], &b.tw[id])
+		for _, id := range fresh {
+			if b.tent[id] < 0 {
+				resolveCluster(b.tstr[id], &b.tw[id])
+			}
 		}
 	}
 	for i := from; i < to; i++ {
@@ -175,7 +247,9 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) (ends []int, start int) {
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	for _, id := range b.fresh {
-		b.feats = wordFeatures(b.tstr[id], b.tw[id], b.feats)
+		if b.tent[id] < 0 {
+			b.feats = wordFeatures(b.tstr[id], b.tw[id], b.feats)
+		}
 		b.ends = append(b.ends, len(b.feats))
 	}
 	nw := len(b.ends)
@@ -196,8 +270,13 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 	for i, id := range b.fresh {
 		end := b.ends[i]
 		b.tsums[id] = perceptron.Sums{}
-		m.Add(&b.tsums[id], b.rows[start:end])
-		b.tpred[id] = uint8(m.Best(&b.tsums[id]))
+		if e := b.tent[id]; e >= 0 {
+			b.vocab.AddSums(&b.tsums[id], e)
+			b.tpred[id] = uint8(b.vocab.Meta(e) >> vocabPredShift)
+		} else {
+			m.Add(&b.tsums[id], b.rows[start:end])
+			b.tpred[id] = uint8(m.Best(&b.tsums[id]))
+		}
 		start = end
 	}
 	b.fresh = b.fresh[:0]

@@ -165,3 +165,19 @@ func Default() (*Clusters, error) {
 	defaultOnce.Do(func() { defaultVal, defaultErr = Load() })
 	return defaultVal, defaultErr
 }
+
+// Words returns the words of the embedded clusters (digits written as
+// 0), the vocabulary of common news words, in file order.
+func Words() ([]string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, err
+	}
+	var words []string
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		w, _, _ := strings.Cut(sc.Text(), "\t")
+		words = append(words, w)
+	}
+	return words, sc.Err()
+}

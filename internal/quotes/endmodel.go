@@ -296,11 +296,11 @@ func (x *extractor) cutEnd(start, end int) int {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
-		if sk.z+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zMin-boundSlack {
+		if sk.sum()+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zMin-boundSlack {
 			continue // no weights of the dynamic features can reach zMin
 		}
 		x.endDynamic(start, k, verb, allNP, &sk)
-		if sk.z >= zMin {
+		if sk.sum() >= zMin {
 			return k
 		}
 	}
@@ -397,7 +397,7 @@ func (x *extractor) endStaticScore(m *Filter, k int) float64 {
 	}
 	sk := fsink{m: m}
 	x.endStatic(k, &sk)
-	return x.endStatics.set(k, sk.z)
+	return x.endStatics.set(k, sk.sum())
 }
 
 // Boundary is a possible end of content: the content starts at token

@@ -120,8 +120,8 @@ func TestEndModelFastPath(t *testing.T) {
 						}
 						sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
 						x.endDynamic(start, k, verb, allNP, &sk)
-						if want := named(m, m.bias+wantStatic, dyn); sk.z != want {
-							t.Fatalf("score of [%d, %d): %v, named %v", start, k, sk.z, want)
+						if want := named(m, m.bias+wantStatic, dyn); sk.sum() != want {
+							t.Fatalf("score of [%d, %d): %v, named %v", start, k, sk.sum(), want)
 						}
 						d := fsink{m: m}
 						x.endDynamic(start, k, verb, allNP, &d)
@@ -138,8 +138,8 @@ func TestEndModelFastPath(t *testing.T) {
 								need += ts[t]
 							}
 						}
-						if d.z > max || need > max+1e-9 {
-							t.Fatalf("dynamic score of [%d, %d) %v, its templates' largest weights %v, above its bound %v", start, k, d.z, need, max)
+						if d.sum() > max || need > max+1e-9 {
+							t.Fatalf("dynamic score of [%d, %d) %v, its templates' largest weights %v, above its bound %v", start, k, d.sum(), need, max)
 						}
 						boundaries++
 					}
@@ -171,8 +171,8 @@ func TestFilterAndCueModelFastPath(t *testing.T) {
 			for k, v := range fn.f {
 				want += f.w[k] * v
 			}
-			if math.Abs(fh.z-want) > 1e-9 {
-				t.Errorf("filter score %v, named %v", fh.z, want)
+			if math.Abs(fh.sum()-want) > 1e-9 {
+				t.Errorf("filter score %v, named %v", fh.sum(), want)
 			}
 			quotes++
 		}
@@ -185,8 +185,8 @@ func TestFilterAndCueModelFastPath(t *testing.T) {
 			known(t, "cue model", cts, names)
 			sk := fsink{m: cm, z: cm.bias}
 			x.cueFeatures(i, &sk)
-			if want := named(cm, cm.bias, names); sk.z != want {
-				t.Errorf("cue score of %q: %v, named %v", x.tok(i), sk.z, want)
+			if want := named(cm, cm.bias, names); sk.sum() != want {
+				t.Errorf("cue score of %q: %v, named %v", x.tok(i), sk.sum(), want)
 			}
 			tokens++
 		}

@@ -57,12 +57,18 @@ type wslot struct {
 	val float64
 }
 
+// newWeightTable returns a table for n weights, at most 3/4 full (linear
+// probing then reads one or two slots, mostly in one cache line).
 func newWeightTable(n int) weightTable {
 	size := 16
-	for size < 2*n {
+	for 3*size < 4*n {
 		size <<= 1
 	}
-	return weightTable{slots: make([]wslot, size), mask: uint64(size - 1)}
+	slots := hugeSlots(size)
+	if slots == nil {
+		slots = make([]wslot, size)
+	}
+	return weightTable{slots: slots, mask: uint64(size - 1)}
 }
 
 func (t *weightTable) put(h uint64, v float64) {
@@ -106,11 +112,41 @@ func hashParts(parts ...string) uint64 {
 }
 
 // fsink receives the features of a token model: it sums their weights in
-// m, or, for training, collects their names.
+// m, or, for training, collects their names. The hashes wait in buf and
+// are looked up together (sum): the look-ups, mostly cache misses, then
+// overlap instead of each waiting behind the hashing of the next feature.
+// The weights are added in the order the features came, as one at a time.
 type fsink struct {
 	m     *Filter
-	z     float64
+	z     float64 // the sum of the weights of the features before buf
 	names *[]string
+	nb    int
+	buf   [sinkBuf]uint64
+}
+
+// sinkBuf is how many feature hashes a sink holds before it sums them.
+const sinkBuf = 48
+
+func (s *fsink) push(h uint64) {
+	if s.nb == sinkBuf {
+		s.flush()
+	}
+	s.buf[s.nb] = h
+	s.nb++
+}
+
+func (s *fsink) flush() {
+	z := s.z
+	for _, h := range s.buf[:s.nb] {
+		z += s.m.h.get(h)
+	}
+	s.z, s.nb = z, 0
+}
+
+// sum returns the starting value plus the weights of the features added.
+func (s *fsink) sum() float64 {
+	s.flush()
+	return s.z
 }
 
 func (s *fsink) add(parts ...string) {
@@ -118,7 +154,7 @@ func (s *fsink) add(parts ...string) {
 		*s.names = append(*s.names, strings.Join(parts, ""))
 		return
 	}
-	s.z += s.m.h.get(hashParts(parts...))
+	s.push(hashParts(parts...))
 }
 
 // hpre is the start of a feature name and its hash, for features that
@@ -141,15 +177,43 @@ func (s *fsink) addPre(p hpre, parts ...string) {
 	for _, q := range parts {
 		h = hashing.AddString(h, q)
 	}
-	s.z += s.m.h.get(h)
+	s.push(h)
 }
 
 // featSink receives the features of a candidate quote: it sums their
-// weights in m, or, for training, sets them in f.
+// weights in m, or, for training, sets them in f. Like fsink, it looks the
+// hashes up in batches (sum), adding in the order the features came.
 type featSink struct {
-	m *Filter
-	z float64
-	f map[string]float64
+	m  *Filter
+	z  float64
+	f  map[string]float64
+	nb int
+	h  [sinkBuf]uint64
+	v  [sinkBuf]float64
+}
+
+func (s *featSink) push(h uint64, v float64) {
+	if s.nb == sinkBuf {
+		s.flush()
+	}
+	s.h[s.nb], s.v[s.nb] = h, v
+	s.nb++
+}
+
+// flush adds w*v for each feature held; a binary feature has v = 1, and
+// w*1 is w exactly.
+func (s *featSink) flush() {
+	z := s.z
+	for i, h := range s.h[:s.nb] {
+		z += s.m.h.get(h) * s.v[i]
+	}
+	s.z, s.nb = z, 0
+}
+
+// sum returns the starting value plus the weights of the features added.
+func (s *featSink) sum() float64 {
+	s.flush()
+	return s.z
 }
 
 // on adds the binary feature named by the concatenated parts.
@@ -158,7 +222,7 @@ func (s *featSink) on(parts ...string) {
 		s.f[strings.Join(parts, "")] = 1
 		return
 	}
-	s.z += s.m.h.get(hashParts(parts...))
+	s.push(hashParts(parts...), 1)
 }
 
 // num adds a real-valued feature.
@@ -167,7 +231,7 @@ func (s *featSink) num(k string, v float64) {
 		s.f[k] = v
 		return
 	}
-	s.z += s.m.h.get(hashParts(k)) * v
+	s.push(hashParts(k), v)
 }
 
 // onPre is on of the feature named by p's prefix and the parts: the same
@@ -181,7 +245,7 @@ func (s *featSink) onPre(p hpre, parts ...string) {
 	for _, q := range parts {
 		h = hashing.AddString(h, q)
 	}
-	s.z += s.m.h.get(h)
+	s.push(h, 1)
 }
 
 // numPre is num of the feature named by p.
@@ -190,11 +254,11 @@ func (s *featSink) numPre(p hpre, v float64) {
 		s.f[p.parts[0]+p.parts[1]+p.parts[2]] = v
 		return
 	}
-	s.z += s.m.h.get(p.h) * v
+	s.push(p.h, v)
 }
 
 // prob is the model's probability for the features added.
-func (s *fsink) prob() float64 { return 1 / (1 + math.Exp(-s.z)) }
+func (s *fsink) prob() float64 { return 1 / (1 + math.Exp(-s.sum())) }
 
 var (
 	filterOnce sync.Once

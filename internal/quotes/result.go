@@ -101,7 +101,7 @@ func (x *extractor) result() []Quote {
 		if x.o.MinScore > 0 && x.meta[q].rule != "colon" && x.meta[q].rule != "dash" {
 			fs := featSink{m: f, z: f.bias}
 			x.features(q, &fs)
-			if sc = 1 / (1 + math.Exp(-fs.z)); sc < x.o.MinScore {
+			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore {
 				continue
 			}
 		}

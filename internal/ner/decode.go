@@ -3,6 +3,8 @@ package ner
 import (
 	"math"
 
+	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/text"
 
 	p "github.com/lector-nlp/lector/internal/perceptron"
@@ -200,6 +202,7 @@ type input struct {
 	pos   []string
 	sents [][2]int // token ranges
 
+	ents    []uint64       // prepare's scratch: vocabulary entries
 	doc     *text.Document // for Err (nil: never cancelled)
 	work    int            // tokens handled since doc.Err was last consulted
 	stopped bool           // doc.Err was set: stop, the result is discarded
@@ -224,7 +227,24 @@ func (in *input) done(n int) bool {
 
 // prepare fills ts with the per-token values of in.
 func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, ts []tok, wt *wordTable) []tok {
+	return prepareVocab(in, cl, cs, gz, nil, ts, wt)
+}
+
+// prepareVocab is prepare taking the hashes and clusters of the words of
+// vocab (optional) from there.
+func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, vocab *perceptron.SumTable, ts []tok, wt *wordTable) []tok {
 	ts = ts[:0]
+	in.ents = in.ents[:0]
+	if vocab != nil {
+		// the look-ups in a loop of their own: their loads overlap
+		for i, w := range in.words {
+			if in.done(1) {
+				return ts
+			}
+			in.ents = append(in.ents, vocabKey(w))
+			in.ents[i] = uint64(uint32(vocab.Get(in.ents[i])))
+		}
+	}
 	for _, s := range in.sents {
 		if in.done(s[1] - s[0]) {
 			return ts
@@ -251,14 +271,22 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 			w := in.words[i]
 			t := tok{
 				word:      w,
-				wh:        hashNorm(p.Seed(1), w, false),
-				lh:        hashNorm(p.Seed(2), w, true),
-				sh:        shapeHash(w),
 				pos:       p.AddString(p.Seed(3), in.pos[i]),
-				cased:     p.CasedClass(w),
 				capsSent:  caps,
 				sentStart: s[0],
 				sentEnd:   s[1],
+				ent:       -1,
+			}
+			if vocab != nil {
+				t.ent = int32(uint32(in.ents[i]))
+			}
+			if t.ent >= 0 {
+				meta := vocab.Meta(t.ent)
+				t.wh, t.lh, t.sh = vocab.Payload(t.ent, 0), vocab.Payload(t.ent, 1), vocab.Payload(t.ent, 2)
+				t.cased, t.hasCl = uint8(meta&7), meta&8 != 0
+				t.cl = [wordclusters.Levels]uint16{uint16(meta >> 4), uint16(meta >> 20), uint16(meta >> 36)}
+			} else {
+				wordValues(&t)
 			}
 			if !seenWord && t.cased != 4 {
 				t.first = true
@@ -276,11 +304,8 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 			if in.done(1) {
 				return ts
 			}
-			t := &ts[i]
-			t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
-			if !t.hasCl && t.cased != 3 {
-				// headline caps or sentence-initial: try other casings
-				t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
+			if t := &ts[i]; t.ent < 0 {
+				clusterOf(t, cl)
 			}
 		}
 	}
@@ -289,6 +314,56 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 	}
 	docCase(ts, wt)
 	return ts
+}
+
+// wordValues sets the values of t that depend on its word alone, but for
+// its clusters (clusterOf).
+func wordValues(t *tok) {
+	w := t.word
+	t.wh = hashNorm(p.Seed(1), w, false)
+	t.lh = hashNorm(p.Seed(2), w, true)
+	t.sh = shapeHash(w)
+	t.cased = p.CasedClass(w)
+}
+
+// clusterOf sets the clusters of t's word (wordValues first).
+func clusterOf(t *tok, cl *wordclusters.Clusters) {
+	t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
+	if !t.hasCl && t.cased != 3 {
+		// headline caps or sentence-initial: try other casings
+		t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
+	}
+}
+
+// vocabKey is the key of word w in the vocabulary table.
+func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
+
+// newVocab sums, for the words of the clusters (common news words), the
+// joint model's rows of their wordFeatures, with their hashes and
+// clusters, so that a document's word found there costs one look-up
+// instead of one per feature. Words whose sums do not fit the table's 16
+// bits are left out: they take the path of the other words, with the same
+// result.
+func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, groups int) *perceptron.SumTable {
+	words, err := wordclusters.Words()
+	if err != nil || len(words) == 0 {
+		return nil
+	}
+	tab := perceptron.NewSumTable(joint, 3, len(words))
+	var feats []uint64
+	var rows []int32
+	for _, w := range words { // (each word once)
+		t := tok{word: w}
+		wordValues(&t)
+		clusterOf(&t, cl)
+		feats = wordFeatures(&t, groups, feats[:0])
+		rows = joint.Find(feats, rows[:0])
+		var s perceptron.Sums
+		joint.Add(&s, rows)
+		meta := uint64(t.cased) | uint64(b2u(t.hasCl))<<3 | uint64(t.cl[0])<<4 | uint64(t.cl[1])<<20 | uint64(t.cl[2])<<36
+		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s)
+	}
+	return tab
 }
 
 // wordTable is a per-document open-addressing table from a word's

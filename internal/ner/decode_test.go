@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/pos"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // viterbiRef is the plain loop over preds that viterbi unrolls.
@@ -128,5 +131,61 @@ func TestFeatureSplit(t *testing.T) {
 				seen[k] = uni
 			}
 		}
+	}
+}
+
+// The vocabulary's precomputed sums label exactly as the features they
+// stand for, and most tokens of plain news text are in it.
+func TestVocabSameLabels(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.vocab == nil || r.vocab.Len() < 10000 {
+		t.Fatalf("vocabulary missing or small: %v", r.vocab)
+	}
+	plain := &Recognizer{m1: r.m1, m2: r.m2, joint: r.joint, groups: r.groups, cl: r.cl, cs: r.cs, gz: r.gz}
+	plain.pool.New = func() any { return new(buffers) }
+	tg, err := pos.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Transport for Yorkshire said on Monday that Ellen Marchbank-Tovey, its chief engineer, would " +
+		"meet officials from Siemens and the European Investment Bank in Brussels. " +
+		"COUNCIL APPROVES NEW TRAM LINK TO LEEDS BRADFORD AIRPORT\n" +
+		"The Green Party's Amara Okafor called the plan \"a 40-year mistake\" and Marchbank-Tovey " +
+		"said Yorkshire would wait. Okafor, Siemens and the bank declined to comment."
+	doc := text.Analyze(s)
+	tg.Tag(doc)
+	got, want := r.Recognize(doc), plain.Recognize(doc)
+	if !slices.Equal(got, want) {
+		t.Errorf("with the vocabulary %v\nwithout %v", got, want)
+	}
+	b := new(buffers)
+	for _, tk := range doc.Tokens {
+		b.in.words = append(b.in.words, canon(tk.Text))
+		b.in.pos = append(b.in.pos, tk.POS)
+	}
+	for _, s := range doc.Sentences {
+		b.in.sents = append(b.in.sents, [2]int{s.First, s.Last})
+	}
+	r.label(b)
+	n := len(b.ts) * nLabels
+	labels, hits := slices.Clone(b.labels), 0
+	em, em2 := slices.Clone(b.em[:n]), slices.Clone(b.em2[:n])
+	for _, tk := range b.ts {
+		if tk.ent >= 0 {
+			hits++
+		}
+	}
+	plain.label(b)
+	if !slices.Equal(labels, b.labels) {
+		t.Errorf("labels %v with the vocabulary, %v without", labels, b.labels)
+	}
+	if !slices.Equal(em, b.em[:n]) || !slices.Equal(em2, b.em2[:n]) {
+		t.Errorf("scores differ with the vocabulary")
+	}
+	if hits < len(b.ts)*3/4 {
+		t.Errorf("%d of %d tokens in the vocabulary", hits, len(b.ts))
 	}
 }

@@ -100,6 +100,7 @@ type tok struct {
 	docFirst  uint8 // second pass: type of the word's first mention in running text (0 none)
 	lab1      uint8 // second pass: this token's first-pass label
 	caseB     uint8 // case-ratio bucket of the word in unlabelled news (0 unknown)
+	ent       int32 // the word's vocabulary entry (see vocab), -1 if none
 	sentStart int
 	sentEnd   int
 }
@@ -289,7 +290,12 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 // of 1 to 4 bytes, its case at its position, and in an all-caps sentence
 // its shape and lower case.
 func formKeys(t *tok, out []uint64) []uint64 {
-	w := t.word
+	return positionKeys(t, affixKeys(t.word, out))
+}
+
+// affixKeys appends the keys of the prefixes and suffixes of 1 to 4 bytes
+// of w.
+func affixKeys(w string, out []uint64) []uint64 {
 	h := p.Seed(tPre)
 	for k := 0; k < 4 && k < len(w); k++ {
 		h = p.AddUint(h, uint64(lowerByte(w[k])))
@@ -300,6 +306,12 @@ func formKeys(t *tok, out []uint64) []uint64 {
 		h = p.AddUint(h, uint64(lowerByte(w[len(w)-k])))
 		out = append(out, p.Mix(h))
 	}
+	return out
+}
+
+// positionKeys appends the keys of token t's case at its position and,
+// in an all-caps sentence, of its shape and lower case.
+func positionKeys(t *tok, out []uint64) []uint64 {
 	out = append(out, f2(tFirstShape, b2u(t.first), uint64(t.cased)))
 	if t.capsSent {
 		out = append(out, f1(tCapsSentShape, t.sh), f1(tCapsSentLower, t.lh))
@@ -353,17 +365,20 @@ func keyOf(t *tok) unigramKey {
 // case), not on its neighbours; with contextFeatures, the same keys as
 // features (without docFeatures).
 func unigramFeatures(t *tok, groups int, out []uint64) []uint64 {
+	return tokenFeatures(t, groups, wordFeatures(t, groups, out))
+}
+
+// wordFeatures appends the keys of the unigram features that depend on
+// the word's text alone (the same for each of its tokens).
+func wordFeatures(t *tok, groups int, out []uint64) []uint64 {
 	out = append(out,
 		f1(tBias, 0),
 		f1(tWord, t.wh),
 		f1(tLower, t.lh),
 		f1(tShape, t.sh),
-		f1(tPOS, t.pos),
 		f2(tWordShape, t.lh, t.sh),
-		f2(tPOSWord, t.pos, t.lh),
 	)
-	out = formKeys(t, out)
-	first := b2u(t.first)
+	out = affixKeys(t.word, out)
 	if groups&FClusters != 0 && t.hasCl {
 		out = append(out,
 			f1(tCl0, uint64(t.cl[0])),
@@ -372,6 +387,19 @@ func unigramFeatures(t *tok, groups int, out []uint64) []uint64 {
 			f2(tClShape, uint64(t.cl[0]), uint64(t.cased)),
 		)
 	}
+	return out
+}
+
+// tokenFeatures appends the keys of the unigram features that depend on
+// more than the word: its tag, position, gazetteer match and document
+// case.
+func tokenFeatures(t *tok, groups int, out []uint64) []uint64 {
+	out = append(out,
+		f1(tPOS, t.pos),
+		f2(tPOSWord, t.pos, t.lh),
+	)
+	out = positionKeys(t, out)
+	first := b2u(t.first)
 	if groups&FGazetteer != 0 {
 		if t.gaz != 0 {
 			out = append(out, f2(tGaz, t.gaz, uint64(t.cased)))

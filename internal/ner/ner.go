@@ -19,8 +19,9 @@ var modelFS embed.FS
 
 // Recognizer finds named entities. Safe for concurrent use.
 type Recognizer struct {
-	m1, m2 *perceptron.Model // first pass; second pass with document features (optional)
-	joint  *perceptron.Model // m1 and m2 side by side: one lookup scores both
+	m1, m2 *perceptron.Model    // first pass; second pass with document features (optional)
+	joint  *perceptron.Model    // m1 and m2 side by side: one lookup scores both
+	vocab  *perceptron.SumTable // common words' hashes, clusters and joint wordFeatures sums
 	groups int
 	cl     *wordclusters.Clusters
 	cs     *wordclusters.Case
@@ -36,6 +37,7 @@ type buffers struct {
 	rows   []int32              // rows of the context features of every token
 	uni    map[unigramKey]int32 // distinct tokens of the document
 	uidx   []int32              // each token's entry in uni
+	uents  []int32              // vocabulary entry of the entries of uni (-1 none)
 	ufeats []uint64             // unigram features of the entries of uni
 	uends  []int
 	urows  []int32
@@ -112,6 +114,9 @@ func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Cluste
 	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
 	if m2 != nil {
 		r.joint = perceptron.Join(m1, m2)
+		if cl != nil {
+			r.vocab = newVocab(r.joint, cl, groups&^(FSecondPass|FSelective))
+		}
 	}
 	if groups&FGazetteer != 0 {
 		r.gz = sharedGazetteer()
@@ -162,7 +167,7 @@ func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.
 // Once b.in.doc is cancelled it returns early (b.in.stopped set) with
 // labels that are to be discarded.
 func (r *Recognizer) label(b *buffers) {
-	b.ts = prepare(&b.in, r.cl, r.cs, r.gz, b.ts, &b.wt)
+	b.ts = prepareVocab(&b.in, r.cl, r.cs, r.gz, r.vocab, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	n := len(b.ts)
 	if cap(b.labels) < n {
@@ -213,7 +218,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	}
 	clear(b.uni)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
-	b.ufeats, b.uends, b.uidx = b.ufeats[:0], b.uends[:0], b.uidx[:0]
+	b.ufeats, b.uends, b.uidx, b.uents = b.ufeats[:0], b.uends[:0], b.uidx[:0], b.uents[:0]
 	for i := range b.ts {
 		if b.in.done(1) {
 			return
@@ -224,8 +229,13 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		if !ok {
 			u = int32(len(b.uends))
 			b.uni[k] = u
-			b.ufeats = unigramFeatures(t, groups, b.ufeats)
+			if t.ent >= 0 {
+				b.ufeats = tokenFeatures(t, groups, b.ufeats)
+			} else {
+				b.ufeats = unigramFeatures(t, groups, b.ufeats)
+			}
 			b.uends = append(b.uends, len(b.ufeats))
+			b.uents = append(b.uents, t.ent)
 		}
 		b.uidx = append(b.uidx, u)
 		b.feats = contextFeatures(b.ts, i, groups, b.feats)
@@ -250,6 +260,9 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	start = 0
 	for i, end := range b.uends {
 		b.usums[i] = perceptron.Sums{}
+		if e := b.uents[i]; e >= 0 {
+			r.vocab.AddSums(&b.usums[i], e)
+		}
 		r.joint.Add(&b.usums[i], b.urows[start:end])
 		start = end
 	}

@@ -1,10 +1,14 @@
 package sentiment
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lector-nlp/lector/internal/cputime"
+	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -96,4 +100,58 @@ func BenchmarkArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64((cputime.Thread()-start).Nanoseconds())/float64(b.N), "cpu-ns/article")
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/(cputime.Thread()-start).Seconds(), "tokens/cpu-s")
+}
+
+// BenchmarkArticle600 does what the pipeline's sentiment stage does on
+// the pipeline's 600-word benchmark article (its named entities, mentions
+// grouped by text), with, in "cold", 64 MB written between articles so that the model
+// starts out of the caches and the TLB as in a busy server (see the
+// pipeline's BenchmarkPipelineCPU) in "cold"; it reports the minimum and
+// median CPU time per article.
+func BenchmarkArticle600(b *testing.B) {
+	m := mustLoad(b)
+	raw, err := os.ReadFile("../pipeline/testdata/bench_600.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	d, mentions := nlptest.Mentions(b, string(raw))
+	byText := map[string][]text.Span{}
+	var names []string
+	for _, mn := range mentions {
+		if byText[mn.Text] == nil {
+			names = append(names, mn.Text)
+		}
+		byText[mn.Text] = append(byText[mn.Text], text.Span{Start: mn.Start, End: mn.End})
+	}
+	for _, cold := range []bool{false, true} {
+		name := "warm"
+		if cold {
+			name = "cold"
+		}
+		b.Run(name, func(b *testing.B) {
+			var junk []uint64
+			if cold {
+				junk = make([]uint64, 8<<20)
+			}
+			unlock := cputime.LockThread()
+			defer unlock()
+			b.ReportAllocs()
+			var ds []time.Duration
+			for b.Loop() {
+				for j := range junk {
+					junk[j]++
+				}
+				c0 := cputime.Thread()
+				m.Document(d, m.Sentences(d))
+				for _, n := range names {
+					m.Target(d, byText[n])
+				}
+				ds = append(ds, cputime.Thread()-c0)
+			}
+			slices.Sort(ds)
+			b.ReportMetric(float64(len(names)), "entities")
+			b.ReportMetric(float64(ds[0].Nanoseconds()), "min-cpu-ns/article")
+			b.ReportMetric(float64(ds[len(ds)/2].Nanoseconds()), "med-cpu-ns/article")
+		})
+	}
 }

@@ -173,6 +173,15 @@ type denseConfig struct {
 	Dropout float64 // input and hidden dropout
 	L2      float64
 	Batch   int
+	// Smooth is label smoothing: the target distribution gives
+	// Smooth/3 to every class and 1-Smooth more to the gold one.
+	Smooth float64
+	// SWA averages the weights at the end of the last SWA epochs
+	// (0 or 1: the last epoch's weights).
+	SWA int
+	// BlockDrop drops whole mean blocks of the input (a context side, the
+	// clause, the target's words) with this probability in training.
+	BlockDrop float64
 }
 
 // trainDense trains the dense network on the inputs xs (one row of in per
@@ -205,6 +214,11 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 	h := make([]float32, H)
 	gh := make([]float32, H)
 	keepIn := make([]float32, in)
+	blocks := max(3, dc.Blocks)
+	bdim := in / blocks
+	keepBlk := make([]float32, blocks)
+	var swa [][]float32 // sums of the weights at the end of the averaged epochs
+	nswa := 0
 	step := 0
 	const beta1, beta2, eps = 0.9, 0.999, 1e-8
 	batch := max(1, dc.Batch)
@@ -228,6 +242,18 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 							keepIn[i] = inv
 						}
 						x[i] *= keepIn[i]
+					}
+				}
+				if dc.BlockDrop > 0 {
+					inv := float32(1 / (1 - dc.BlockDrop))
+					for k := range keepBlk {
+						keepBlk[k] = inv
+						if rng.Float64() < dc.BlockDrop {
+							keepBlk[k] = 0
+						}
+					}
+					for i := range x {
+						x[i] *= keepBlk[i/bdim]
 					}
 				}
 				n.hidden(x, h)
@@ -254,9 +280,9 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 				loss -= ew * math.Log(math.Max(pr[p.label], 1e-12))
 				var g [numClasses]float32
 				for c := range g {
-					y := 0.0
+					y := dc.Smooth / numClasses
 					if c == p.label {
-						y = 1
+						y += 1 - dc.Smooth
 					}
 					g[c] = float32(ew * (pr[c] - y))
 				}
@@ -296,6 +322,26 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 			}
 		}
 		logf("dense epoch %d loss %.4f", ep+1, loss/float64(len(ps)))
+		if dc.SWA > 1 && ep >= dc.Epochs-dc.SWA {
+			if swa == nil {
+				for _, p := range params {
+					swa = append(swa, make([]float32, len(p.w)))
+				}
+			}
+			for pi, p := range params {
+				for i, v := range p.w {
+					swa[pi][i] += v
+				}
+			}
+			nswa++
+		}
+	}
+	if nswa > 0 {
+		for pi, p := range params {
+			for i := range p.w {
+				p.w[i] = swa[pi][i] / float32(nswa)
+			}
+		}
 	}
 	copy(n.b2[:], b2)
 	return n
@@ -306,13 +352,53 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 // word keeps, instead of its vector, the first layer's product with it
 // for each mean block (blocks × hid values, int8 with one scale per
 // word), and a target costs a few additions per context word.
+//
+// In memory the blocks of a row are laid out in the order of blockOrder,
+// so that the blocks a context word adds to share a cache line (a row of
+// 6 × 32 int8 is three 64-byte lines: left side and left clause, right
+// side and right clause, near and the target's words); the model file
+// keeps them in block order. The row's scale is also kept in the word
+// table, next to the row number, so a cold word costs fewer cache lines.
 type folded struct {
 	hid, blocks int
 	scale       []float32 // per row
-	rows        []int8    // n × blocks·hid, by block (see contextBlocks)
+	rows        []int8    // n × blocks·hid, blocks at pos (see contextBlocks)
+	pos         [8]int    // memory place of each block of a row
 	b1          []float32
 	w2          []float32 // 3 × hid
 	b2          [numClasses]float32
+}
+
+// blockOrder is the memory order of the 6 blocks of a row (see folded).
+var blockOrder = [6]int{0, 3, 1, 4, 2, 5}
+
+// layout moves the blocks of f's rows (in block order) to their memory
+// places and sets f.pos.
+func (f *folded) layout() {
+	for k := range f.pos {
+		f.pos[k] = k
+	}
+	if f.blocks != len(blockOrder) {
+		return
+	}
+	for i, k := range blockOrder {
+		f.pos[k] = i
+	}
+	H, K := f.hid, f.blocks
+	tmp := make([]int8, K*H)
+	for r := 0; r < len(f.rows)/(K*H); r++ {
+		row := f.rows[r*K*H : (r+1)*K*H]
+		for k := 0; k < K; k++ {
+			copy(tmp[f.pos[k]*H:(f.pos[k]+1)*H], row[k*H:(k+1)*H])
+		}
+		copy(row, tmp)
+	}
+}
+
+// blockRow returns block k of row r.
+func (f *folded) blockRow(r, k int) []int8 {
+	o := r*f.blocks*f.hid + f.pos[k]*f.hid
+	return f.rows[o : o+f.hid]
 }
 
 // fold folds n's first layer into the rows of vt (n's input must be mean
@@ -347,6 +433,7 @@ func (n *dense) fold(vt *vecTable) *folded {
 			f.rows[r*K*H+i] = int8(math.Round(float64(x / sc)))
 		}
 	}
+	f.layout()
 	return f
 }
 
@@ -357,10 +444,11 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	clear(acc)
 	var wsum [8]float32
 	// contextBlocks written out: no call per word and block
-	add := func(r, blk int, w float32) {
+	add := func(i, r, blk int, w float32) {
 		wsum[blk] += w
-		ws := w * f.scale[r]
-		src := f.rows[r*K*H+blk*H : r*K*H+(blk+1)*H]
+		ws := w * s.vsc[i]
+		o := r*K*H + f.pos[blk]*H
+		src := f.rows[o : o+H]
 		dst := acc[blk*H : blk*H+len(src)]
 		for j, q := range src {
 			dst[j] += ws * float32(q)
@@ -377,7 +465,7 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		r := int(v - 1)
 		if i >= a && i < b {
 			if K > 5 {
-				add(r, 5, 1)
+				add(i, r, 5, 1)
 			}
 			if masked[i] {
 				continue
@@ -390,12 +478,12 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		if i >= b {
 			side, dist = 1, i-b+1
 		}
-		add(r, side, 1/float32(dist))
+		add(i, r, side, 1/float32(dist))
 		if dist <= 3 {
-			add(r, 2, 1)
+			add(i, r, 2, 1)
 		}
 		if K > 3 && i >= l && i < rc {
-			add(r, 3+side, 1)
+			add(i, r, 3+side, 1)
 		}
 	}
 	var k [8]float32

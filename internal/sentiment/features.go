@@ -66,12 +66,13 @@ type sentence struct {
 	flag  []uint8
 	neg   []bool
 	quote []bool
-	lex   []int8   // lexicon class of the word (-1, 0, +1)
-	val   []int8   // general lexicon valence × 10 (-40..40), 0 if none
-	clus  []uint64 // word cluster + 1, 0 if none
-	lemma []uint64 // lemma hash of verbs (from Token.Lemma or the word), 0 for non-verbs
-	vbn   []bool   // past participle
-	vec   []int32  // word vector row + 1, 0 if none
+	lex   []int8    // lexicon class of the word (-1, 0, +1)
+	val   []int8    // general lexicon valence × 10 (-40..40), 0 if none
+	clus  []uint64  // word cluster + 1, 0 if none
+	lemma []uint64  // lemma hash of verbs (from Token.Lemma or the word), 0 for non-verbs
+	vbn   []bool    // past participle
+	vec   []int32   // word vector row + 1, 0 if none
+	vsc   []float32 // scale of the word's folded row
 }
 
 var (
@@ -139,8 +140,9 @@ func feat(t, a, b uint64) uint64 {
 type wordInfo struct {
 	lex, val int8
 	clus     uint16
-	flag     uint8 // fNegCue, fPron, fContrast
-	vec      int32 // row of the word vector plus one; 0: none
+	flag     uint8   // fNegCue, fPron, fContrast
+	vec      int32   // row of the word vector plus one; 0: none
+	vsc      float32 // scale of the folded row (folded.scale)
 }
 
 // closedWords holds the flags of the closed word lists.
@@ -164,8 +166,9 @@ func init() {
 }
 
 // wordTable merges the lexicons and clusters with the closed word lists,
-// so that prepare finds all of a word's values with one look-up.
-func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64) map[uint64]wordInfo {
+// so that prepare finds all of a word's values with one look-up; vsc
+// holds the scales of the folded rows of vecs (nil: none yet).
+func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64, vsc []float32) map[uint64]wordInfo {
 	t := make(map[uint64]wordInfo, len(closedWords)+len(lex)+len(val)+len(clus)+len(vecs))
 	for h, wi := range closedWords {
 		t[h] = wi
@@ -189,6 +192,9 @@ func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64) 
 		wi := t[h]
 		if wi.vec == 0 {
 			wi.vec = int32(r + 1)
+			if r < len(vsc) {
+				wi.vsc = vsc[r]
+			}
 			t[h] = wi
 		}
 	}
@@ -205,7 +211,12 @@ func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
 	if words == nil {
 		words = closedWords
 	}
-	n := len(toks)
+	s.grow(len(toks))
+	s.fill(toks, words)
+}
+
+// grow gives s's slices n elements, reusing them.
+func (s *sentence) grow(n int) {
 	s.word = grow(s.word, n)
 	s.stem = grow(s.stem, n)
 	s.flag = growU8(s.flag, n)
@@ -217,6 +228,13 @@ func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
 	s.lemma = grow(s.lemma, n)
 	s.vbn = growB(s.vbn, n)
 	s.vec = growI32(s.vec, n)
+	s.vsc = growF32(s.vsc, n)
+}
+
+// fill computes the per-token values of toks into s, whose slices have
+// len(toks) elements.
+func (s *sentence) fill(toks []text.Token, words map[uint64]wordInfo) {
+	n := len(toks)
 	for i, t := range toks {
 		var fl uint8
 		r, size := utf8.DecodeRuneInString(t.Text)
@@ -259,6 +277,7 @@ func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
 		}
 		s.clus[i] = uint64(wi.clus)
 		s.vec[i] = wi.vec
+		s.vsc[i] = wi.vsc
 		s.lemma[i] = 0
 		s.vbn[i] = false
 		if len(t.POS) >= 2 && t.POS[0] == 'V' && t.POS[1] == 'B' {
@@ -304,6 +323,16 @@ func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
 	}
 }
 
+// view points s at the tokens [i, j) of all (no copy); s must not be
+// prepared afterwards (it would write into all).
+func (s *sentence) view(all *sentence, i, j int) {
+	s.word, s.stem, s.flag = all.word[i:j:j], all.stem[i:j:j], all.flag[i:j:j]
+	s.neg, s.quote = all.neg[i:j:j], all.quote[i:j:j]
+	s.lex, s.val, s.clus = all.lex[i:j:j], all.val[i:j:j], all.clus[i:j:j]
+	s.lemma, s.vbn = all.lemma[i:j:j], all.vbn[i:j:j]
+	s.vec, s.vsc = all.vec[i:j:j], all.vsc[i:j:j]
+}
+
 func grow(b []uint64, n int) []uint64 {
 	if cap(b) < n {
 		return make([]uint64, n)
@@ -325,6 +354,12 @@ func growI8(b []int8, n int) []int8 {
 func growI32(b []int32, n int) []int32 {
 	if cap(b) < n {
 		return make([]int32, n)
+	}
+	return b[:n]
+}
+func growF32(b []float32, n int) []float32 {
+	if cap(b) < n {
+		return make([]float32, n)
 	}
 	return b[:n]
 }

@@ -48,6 +48,14 @@
 // (the pipeline tags before this stage); without tags they are absent and
 // dev macro-F1 is about a point lower.
 //
+// Cost: most of a cold article (models out of the caches, as in a busy
+// server) is memory: the word table, the hashed weights and the folded
+// word rows. The linear weights stay int16 in memory (as in the file); a
+// sentence's word look-ups are kept per document (a pooled scratch knows
+// the document by a weak pointer), so the sentence scores and every
+// entity that a sentence mentions share them; the folded row's blocks
+// that a context word adds to share a cache line.
+//
 // Sentences, Target and TargetProbs check doc.Err() once per sentence and
 // return early (with partial results) when the document's context is done.
 //
@@ -71,6 +79,7 @@ import (
 	"math"
 	"sort"
 	"sync"
+	"weak"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -108,17 +117,41 @@ type Model struct {
 }
 
 // table is a hashed weight table: weight of feature f for class c is
-// w[(f&mask)*3+c].
+// w[(f&mask)*3+c] in training, then q[(f&mask)*3+c] × scale (int16: half
+// the memory a cold article touches, and the model file's precision).
 type table struct {
-	bits uint8
-	off  [numClasses]float32 // class offsets added to the scores (tuned by cross-validation on train)
-	w    []float32
+	bits  uint8
+	off   [numClasses]float32 // class offsets added to the scores (tuned by cross-validation on train)
+	w     []float32           // training weights (nil once quantised)
+	q     []int16             // quantised weights
+	scale float32
+}
+
+// quantise replaces the training weights by int16 ones with one scale.
+func (t *table) quantise() {
+	var mx float32
+	for _, v := range t.w {
+		if a := float32(math.Abs(float64(v))); a > mx {
+			mx = a
+		}
+	}
+	t.scale = mx / 32767
+	if t.scale == 0 {
+		t.scale = 1
+	}
+	t.q = make([]int16, len(t.w))
+	for i, v := range t.w {
+		t.q[i] = int16(math.Round(float64(v / t.scale)))
+	}
+	t.w = nil
 }
 
 func (t *table) mask() uint64 { return 1<<t.bits - 1 }
 
 type scratch struct {
 	s      sentence
+	view   sentence // a sentence of doc (see docSentence)
+	doc    docCache
 	feats  []uint64
 	masked []bool
 	h      []float32
@@ -150,12 +183,12 @@ func LoadFS(fsys fs.FS, name string) (*Model, error) {
 
 func newModel(targetBits, sentBits uint8, lex, val map[uint64]int8, clus map[uint64]uint16, vkeys []uint64) *Model {
 	m := &Model{
-		target: table{bits: targetBits, w: make([]float32, (1<<targetBits)*numClasses)},
-		sent:   table{bits: sentBits, w: make([]float32, (1<<sentBits)*numClasses)},
+		target: table{bits: targetBits},
+		sent:   table{bits: sentBits},
 		lex:    lex,
 		val:    val,
 		clus:   clus,
-		words:  wordTable(lex, val, clus, vkeys),
+		words:  wordTable(lex, val, clus, vkeys, nil),
 		vkeys:  vkeys,
 	}
 	m.initPool()
@@ -179,6 +212,18 @@ func (t *table) probs(feats []uint64) [numClasses]float64 {
 func (t *table) scores(feats []uint64) [numClasses]float64 {
 	var z [numClasses]float64
 	mask := t.mask()
+	if t.w == nil {
+		var acc [numClasses]int32
+		for _, f := range feats {
+			i := (f & mask) * numClasses
+			q := t.q[i : i+numClasses : i+numClasses]
+			acc[0] += int32(q[0])
+			acc[1] += int32(q[1])
+			acc[2] += int32(q[2])
+		}
+		sc := float64(t.scale)
+		return [numClasses]float64{float64(acc[0]) * sc, float64(acc[1]) * sc, float64(acc[2]) * sc}
+	}
 	for _, f := range feats {
 		i := (f & mask) * numClasses
 		w := t.w[i : i+numClasses : i+numClasses]
@@ -218,9 +263,57 @@ func (m *Model) Sentences(doc *text.Document) []Score {
 		if doc.Err() != nil {
 			break
 		}
-		out[i] = toScore(m.sentenceProbs(sc, doc.SentenceTokens(i)))
+		if doc.Sentences[i].Last <= doc.Sentences[i].First {
+			out[i] = toScore([numClasses]float64{0, 1, 0})
+			continue
+		}
+		out[i] = toScore(m.sentenceScores(sc, m.docSentence(sc, doc, i)))
 	}
 	return out
+}
+
+// docCache holds the per-token values (see sentence) of the sentences of
+// one document that were scored, so that a sentence that several entities
+// share (and the sentence scores before them, as in the pipeline) is
+// looked up once: the word table and the hashes cost most of a cold
+// article. The document is known by a weak pointer (the cache keeps no
+// document alive) and its token slice.
+type docCache struct {
+	ref   weak.Pointer[text.Document]
+	tok0  *text.Token
+	ntok  int
+	nsent int
+	all   sentence // per token of the document
+	done  []bool   // per sentence: prepared in all
+}
+
+// maxCacheTokens bounds the documents docCache keeps (a pooled scratch
+// keeps its slices): longer ones are prepared sentence by sentence.
+const maxCacheTokens = 1 << 16
+
+// docSentence returns sentence si of doc prepared, from sc's cache of doc.
+func (m *Model) docSentence(sc *scratch, doc *text.Document, si int) *sentence {
+	sent := doc.Sentences[si]
+	toks := doc.Tokens[sent.First:sent.Last]
+	if len(doc.Tokens) > maxCacheTokens {
+		sc.s.prepare(toks, m.words)
+		return &sc.s
+	}
+	c := &sc.doc
+	if ref := weak.Make(doc); c.ref != ref || c.tok0 != &doc.Tokens[0] || c.ntok != len(doc.Tokens) || c.nsent != len(doc.Sentences) {
+		c.ref, c.tok0, c.ntok, c.nsent = ref, &doc.Tokens[0], len(doc.Tokens), len(doc.Sentences)
+		c.all.grow(len(doc.Tokens))
+		c.done = growB(c.done, len(doc.Sentences))
+		clear(c.done)
+	}
+	if !c.done[si] {
+		var v sentence
+		v.view(&c.all, sent.First, sent.Last)
+		v.fill(toks, m.words)
+		c.done[si] = true
+	}
+	sc.view.view(&c.all, sent.First, sent.Last)
+	return &sc.view
 }
 
 // SentenceProbs returns the class probabilities (negative, neutral,
@@ -236,7 +329,12 @@ func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float6
 		return [numClasses]float64{0, 1, 0}
 	}
 	sc.s.prepare(toks, m.words)
-	sc.feats = sc.s.sentenceFeatures(sc.feats[:0])
+	return m.sentenceScores(sc, &sc.s)
+}
+
+// sentenceScores returns the class probabilities of the prepared sentence s.
+func (m *Model) sentenceScores(sc *scratch, s *sentence) [numClasses]float64 {
+	sc.feats = s.sentenceFeatures(sc.feats[:0])
 	return m.sent.probs(sc.feats)
 }
 
@@ -347,7 +445,7 @@ func (m *Model) eachTarget(doc *text.Document, mentions []text.Span, fn func([nu
 		if a < 0 {
 			continue
 		}
-		fn(m.targetProbs(sc, toks, a, b))
+		fn(m.targetProbs(sc, m.docSentence(sc, doc, si), a, b))
 	}
 }
 
@@ -364,9 +462,10 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 	return a, b
 }
 
-func (m *Model) targetProbs(sc *scratch, toks []text.Token, a, b int) [numClasses]float64 {
-	sc.s.prepare(toks, m.words)
-	sc.feats = sc.s.targetFeatures(sc.feats[:0], a, b, sc.masked)
+// targetProbs returns the class probabilities of the target at tokens
+// [a, b) of the prepared sentence s (sc.masked: the entity's mentions).
+func (m *Model) targetProbs(sc *scratch, s *sentence, a, b int) [numClasses]float64 {
+	sc.feats = s.targetFeatures(sc.feats[:0], a, b, sc.masked)
 	if m.fd == nil {
 		return m.target.probs(sc.feats)
 	}
@@ -380,7 +479,7 @@ func (m *Model) targetProbs(sc *scratch, toks []text.Token, a, b int) [numClasse
 	if cap(sc.x) < n {
 		sc.x = make([]float32, n)
 	}
-	m.fd.logits(&sc.s, a, b, sc.masked, sc.x[:n], &z, dw)
+	m.fd.logits(s, a, b, sc.masked, sc.x[:n], &z, dw)
 	return softmax(z)
 }
 
@@ -430,22 +529,14 @@ func (m *Model) writeTo(w io.Writer) error {
 		buf.WriteByte(byte(c >> 8))
 	}
 	for _, t := range []*table{&m.target, &m.sent} {
-		var mx float32
-		for _, v := range t.w {
-			if a := float32(math.Abs(float64(v))); a > mx {
-				mx = a
-			}
-		}
-		scale := mx / 32767
-		if scale == 0 {
-			scale = 1
+		if t.w != nil {
+			t.quantise()
 		}
 		for _, o := range t.off {
 			putU32(&buf, math.Float32bits(o))
 		}
-		putU32(&buf, math.Float32bits(scale))
-		for _, v := range t.w {
-			q := int16(math.Round(float64(v / scale)))
+		putU32(&buf, math.Float32bits(t.scale))
+		for _, q := range t.q {
 			buf.WriteByte(byte(uint16(q)))
 			buf.WriteByte(byte(uint16(q) >> 8))
 		}
@@ -462,8 +553,12 @@ func (m *Model) writeTo(w io.Writer) error {
 		for _, sc := range f.scale {
 			putU32(&buf, math.Float32bits(sc))
 		}
-		for _, v := range f.rows {
-			buf.WriteByte(byte(v))
+		for r := range f.scale {
+			for k := 0; k < f.blocks; k++ {
+				for _, v := range f.blockRow(r, k) {
+					buf.WriteByte(byte(v))
+				}
+			}
 		}
 		putU32(&buf, math.Float32bits(m.denseW))
 		for _, ws := range [][]float32{f.b1, f.w2, f.b2[:]} {
@@ -545,14 +640,15 @@ func readModel(r io.Reader) (*Model, error) {
 		if _, err := io.ReadFull(br, b[:4]); err != nil {
 			return nil, fmt.Errorf("truncated weights: %w", err)
 		}
-		scale := math.Float32frombits(getU32(b[:]))
-		for off := 0; off < len(t.w); {
-			n := min(len(buf)/2, len(t.w)-off)
+		t.scale = math.Float32frombits(getU32(b[:]))
+		t.q = make([]int16, (1<<t.bits)*numClasses)
+		for off := 0; off < len(t.q); {
+			n := min(len(buf)/2, len(t.q)-off)
 			if _, err := io.ReadFull(br, buf[:2*n]); err != nil {
 				return nil, fmt.Errorf("truncated weights: %w", err)
 			}
 			for i := 0; i < n; i++ {
-				t.w[off+i] = float32(int16(uint16(buf[2*i])|uint16(buf[2*i+1])<<8)) * scale
+				t.q[off+i] = int16(uint16(buf[2*i]) | uint16(buf[2*i+1])<<8)
 			}
 			off += n
 		}
@@ -616,6 +712,7 @@ func (m *Model) readDense(br *bufio.Reader, v4 bool) error {
 	for i, v := range raw {
 		f.rows[i] = int8(v)
 	}
+	f.layout()
 	dw, err := u32()
 	if err != nil {
 		return err
@@ -630,7 +727,7 @@ func (m *Model) readDense(br *bufio.Reader, v4 bool) error {
 		}
 	}
 	m.vkeys, m.fd, m.denseW = keys, f, math.Float32frombits(dw)
-	m.words = wordTable(m.lex, m.val, m.clus, keys)
+	m.words = wordTable(m.lex, m.val, m.clus, keys, f.scale)
 	return nil
 }
 

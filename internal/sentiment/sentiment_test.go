@@ -3,6 +3,7 @@ package sentiment
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -269,4 +270,37 @@ func equalScores(a, b []Score) bool {
 		}
 	}
 	return true
+}
+
+// TestDocCache checks that the per-document cache of prepared sentences
+// gives what preparing the sentence afresh gives, and is not taken for
+// another document of the same shape.
+func TestDocCache(t *testing.T) {
+	m := mustLoad(t)
+	d1 := analyze("Critics attacked Mara Holt over the failed plan. She praised the nurses.")
+	d2 := analyze("Voters cheered Mara Holt after the clever plan. She thanked the nurses.")
+	if len(d1.Tokens) != len(d2.Tokens) || len(d1.Sentences) != len(d2.Sentences) {
+		t.Fatalf("test documents differ in shape: %d/%d tokens", len(d1.Tokens), len(d2.Tokens))
+	}
+	sc := &scratch{}
+	for _, d := range []*text.Document{d1, d2, d1} {
+		for si := range d.Sentences {
+			got := m.docSentence(sc, d, si)
+			var want sentence
+			want.prepare(d.SentenceTokens(si), m.words)
+			if !slices.Equal(got.word, want.word) || !slices.Equal(got.val, want.val) || !slices.Equal(got.neg, want.neg) ||
+				!slices.Equal(got.vec, want.vec) || !slices.Equal(got.vsc, want.vsc) || !slices.Equal(got.flag, want.flag) {
+				t.Fatalf("sentence %d of %q: cached values differ from a fresh prepare", si, d.Text)
+			}
+		}
+	}
+	// the same scores through the cache as each document alone
+	ms1, ms2 := spansOf(d1.Text, "Mara Holt"), spansOf(d2.Text, "Mara Holt")
+	a1, a2 := m.TargetProbs(d1, ms1), m.TargetProbs(d2, ms2)
+	if a1 == a2 {
+		t.Fatalf("the two documents scored alike: %v", a1)
+	}
+	if b2 := m.TargetProbs(analyze(d2.Text), ms2); b2 != a2 {
+		t.Errorf("cached %v, fresh %v", a2, b2)
+	}
 }

@@ -77,7 +77,9 @@ func mergeDense(ns []*dense) *dense {
 
 // DenseConfig sets the dense network's hyper-parameters.
 func (c *Config) DenseConfig(hidden, epochs, batch int, rate, dropout, l2 float64) {
-	c.Dense = denseConfig{Nets: c.Dense.Nets, Blocks: c.Dense.Blocks, Hidden: hidden, Epochs: epochs, Batch: batch, Rate: rate, Dropout: dropout, L2: l2}
+	d := c.Dense
+	d.Hidden, d.Epochs, d.Batch, d.Rate, d.Dropout, d.L2 = hidden, epochs, batch, rate, dropout, l2
+	c.Dense = d
 }
 
 // DefaultConfig returns the hyper-parameters used for the shipped model.
@@ -260,19 +262,22 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 				}
 			}
 			l := buildLexicon(ps, in, cfg.LexMinCount*(cfg.LexFolds-1)/cfg.LexFolds, cfg.LexThreshold)
-			words := wordTable(l, val, clus, vkeys)
+			words := wordTable(l, val, clus, vkeys, nil)
 			for _, i := range out {
 				featurize(i, words)
 			}
 		}
 	} else {
-		words := wordTable(lex, val, clus, vkeys)
+		words := wordTable(lex, val, clus, vkeys, nil)
 		for i := range ps {
 			featurize(i, words)
 		}
 	}
 
 	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val, clus, vkeys)
+	for _, t := range []*table{&m.target, &m.sent} {
+		t.w = make([]float32, (1<<t.bits)*numClasses)
+	}
 	var freq [numClasses]float64
 	for _, p := range ps {
 		freq[p.label]++
@@ -287,6 +292,9 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	for c, o := range cfg.TargetOffset {
 		m.target.off[c] = float32(o)
 	}
+	// the model scores as it will once written and read
+	m.target.quantise()
+	m.sent.quantise()
 	if vt != nil && cfg.DenseWeight > 0 {
 		var dns []*dense
 		for k := 0; k < max(1, cfg.Dense.Nets); k++ {
@@ -294,6 +302,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		}
 		m.fd = mergeDense(dns).fold(vt)
 		m.denseW = float32(cfg.DenseWeight)
+		m.words = wordTable(lex, val, clus, vkeys, m.fd.scale)
 	}
 	return m
 }

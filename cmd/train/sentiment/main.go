@@ -119,6 +119,9 @@ func main() {
 	denseRate := flag.Float64("denserate", cfg.Dense.Rate, "Adam step of the dense network")
 	denseDrop := flag.Float64("densedrop", cfg.Dense.Dropout, "dropout of the dense network")
 	denseL2 := flag.Float64("densel2", cfg.Dense.L2, "L2 of the dense network")
+	flag.Float64Var(&cfg.Dense.Smooth, "densesmooth", cfg.Dense.Smooth, "label smoothing of the dense network")
+	flag.IntVar(&cfg.Dense.SWA, "denseswa", cfg.Dense.SWA, "average the dense network's weights over this many last epochs")
+	flag.Float64Var(&cfg.Dense.BlockDrop, "blockdrop", cfg.Dense.BlockDrop, "dropout of whole mean blocks of the dense network's input")
 	flag.Parse()
 	cfg.DenseConfig(*denseHid, *denseEpochs, *denseBatch, *denseRate, *denseDrop, *denseL2)
 	if *denseNets > 0 {

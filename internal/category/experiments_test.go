@@ -83,7 +83,12 @@ func xload(t *testing.T) *xset {
 // featurized returns AG and BBC together, featurized, and the default
 // training options with the dense block of the loaded vectors.
 func (xs *xset) featurized() ([]Example, TrainOptions) {
-	all, o := xs.featurized()
+	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
+	Featurize(all, &xs.fz)
+	o := DefaultTrainOptions
+	if xs.fz.Vectors != nil && xs.fz.Dense != 0 {
+		o.Dense = xs.fz.Vectors.Dim
+	}
 	return all, o
 }
 

@@ -1,28 +1,56 @@
 package category
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/lector-nlp/lector/internal/hashing"
 )
 
 // Vectors maps words (as normalise leaves them) to unit-length word
-// vectors, stored as int8 with one scale and looked up by word hash in an
-// open-addressing table. The vectors are learnt by TrainVectors on
-// unlabelled news, so words that the labelled data never shows still
-// pull a document towards the topics of their neighbours.
+// vectors, stored as int8 with one scale, and optionally to their word
+// clusters (WithClusters), so that one look-up per word serves both. The
+// vectors are learnt by TrainVectors on unlabelled news, so words that the
+// labelled data never shows still pull a document towards the topics of
+// their neighbours.
+//
+// The table is an open-addressing index of 8-byte slots (the upper 32 bits
+// of the word's 64-bit key, record number+1) over records of stride bytes
+// (a multiple of 64, aligned so in the model file): the int8 vector, the
+// three cluster ids, flags and the 64-bit key. A word costs a cold
+// document two or three cache lines, where separate vector and cluster
+// tables cost five to eight.
 type Vectors struct {
-	Dim   int
-	n     int     // words
-	keys  []byte  // uint64 little-endian per slot; 0 = empty
-	rows  []byte  // uint32 little-endian row per slot
-	vecs  []byte  // int8, n × Dim
-	scale float32 // value of one int8 step
-	mask  uint64
+	Dim    int
+	n      int    // records
+	nvec   int    // records with a vector
+	index  []byte // per slot: uint32 key>>32, uint32 record+1 (0: empty)
+	recs   []byte // n records of stride bytes
+	stride int
+	scale  float32 // value of one int8 step
+	mask   uint64
+	// clustered: the records carry the words' clusters (WithClusters).
+	clustered bool
 }
+
+// Record layout after the Dim vector bytes.
+const (
+	recIDs   = 0 // 3 × uint16 cluster ids
+	recFlags = 6 // flagVec | flagClusters
+	recKey   = 8 // uint64 key
+	recTail  = 16
+
+	flagVec      = 1
+	flagClusters = 2
+)
 
 // wordKey is the table key of a word; never 0.
 func wordKey(w []byte) uint64 { return hashing.Mix(hashing.AddBytes(hashing.Offset, w)) | 1 }
@@ -31,14 +59,6 @@ func wordKey(w []byte) uint64 { return hashing.Mix(hashing.AddBytes(hashing.Offs
 // normalising each to unit length and then multiplying it by its weight
 // (all 1 when weights is nil).
 func NewVectors(words []string, vecs []float32, dim int, weights []float32) *Vectors {
-	v := &Vectors{Dim: dim, n: len(words)}
-	size := 1
-	for size < 2*len(words) {
-		size *= 2
-	}
-	v.mask = uint64(size - 1)
-	v.keys = make([]byte, 8*size)
-	v.rows = make([]byte, 4*size)
 	unit := make([]float32, len(words)*dim)
 	maxAbs := float32(0)
 	for i := range words {
@@ -56,71 +76,248 @@ func NewVectors(words []string, vecs []float32, dim int, weights []float32) *Vec
 			maxAbs = max(maxAbs, float32(math.Abs(float64(x*inv))))
 		}
 	}
-	v.scale = maxAbs / 127
-	v.vecs = make([]byte, len(unit))
-	for i, x := range unit {
-		v.vecs[i] = byte(int8(math.Round(float64(x / v.scale))))
-	}
+	scale := maxAbs / 127
+	es := make([]lexEntry, len(words))
 	for i, w := range words {
-		k := wordKey([]byte(w))
-		j := k & v.mask
-		for binary.LittleEndian.Uint64(v.keys[8*j:]) != 0 {
+		q := make([]byte, dim)
+		for j, x := range unit[i*dim : i*dim+dim] {
+			q[j] = byte(int8(math.Round(float64(x / scale))))
+		}
+		es[i] = lexEntry{key: wordKey([]byte(w)), vec: q}
+	}
+	return buildVectors(dim, scale, es, false)
+}
+
+// lexEntry is one word of a table being built.
+type lexEntry struct {
+	key    uint64
+	vec    []byte // int8; nil: none
+	ids    [3]uint16
+	hasIDs bool
+}
+
+func buildVectors(dim int, scale float32, es []lexEntry, clustered bool) *Vectors {
+	stride := (dim + recTail + 63) / 64 * 64
+	size := 1
+	for size < 2*len(es) {
+		size *= 2
+	}
+	v := &Vectors{Dim: dim, n: len(es), stride: stride, scale: scale, mask: uint64(size - 1), clustered: clustered}
+	v.index = make([]byte, 8*size)
+	v.recs = make([]byte, stride*len(es))
+	for i, e := range es {
+		r := v.recs[i*stride : (i+1)*stride]
+		var fl byte
+		if e.vec != nil {
+			copy(r, e.vec)
+			fl |= flagVec
+			v.nvec++
+		}
+		if e.hasIDs {
+			for l, id := range e.ids {
+				binary.LittleEndian.PutUint16(r[dim+recIDs+2*l:], id)
+			}
+			fl |= flagClusters
+		}
+		r[dim+recFlags] = fl
+		binary.LittleEndian.PutUint64(r[dim+recKey:], e.key)
+		j := e.key & v.mask
+		for binary.LittleEndian.Uint32(v.index[8*j+4:]) != 0 {
 			j = (j + 1) & v.mask
 		}
-		binary.LittleEndian.PutUint64(v.keys[8*j:], k)
-		binary.LittleEndian.PutUint32(v.rows[4*j:], uint32(i))
+		binary.LittleEndian.PutUint32(v.index[8*j:], uint32(e.key>>32))
+		binary.LittleEndian.PutUint32(v.index[8*j+4:], uint32(i+1))
 	}
 	return v
 }
 
-// row returns the int8 vector of word w, or nil.
-func (v *Vectors) row(w []byte) []byte {
+// entries returns the table's words as entries to build from.
+func (v *Vectors) entries() []lexEntry {
+	es := make([]lexEntry, v.n)
+	for i := range es {
+		r := v.recs[i*v.stride : (i+1)*v.stride]
+		e := lexEntry{key: binary.LittleEndian.Uint64(r[v.Dim+recKey:])}
+		fl := r[v.Dim+recFlags]
+		if fl&flagVec != 0 {
+			e.vec = r[:v.Dim]
+		}
+		if fl&flagClusters != 0 {
+			e.hasIDs = true
+			for l := range e.ids {
+				e.ids[l] = binary.LittleEndian.Uint16(r[v.Dim+recIDs+2*l:])
+			}
+		}
+		es[i] = e
+	}
+	return es
+}
+
+// WithClusters returns a table with the words' clusters added: words and
+// ids are the entries of a wordclusters table (as ReadClusterWords
+// returns them). A normalised (lower-case) word takes the clusters of its
+// own entry, else of its title-case entry ("Paris" for paris), as
+// wordclusters' Lookup(KeyOf(w, false)) then Lookup(KeyOf(w, true)) do;
+// words under neither entry get none.
+func (v *Vectors) WithClusters(words []string, ids [][3]uint16) *Vectors {
+	es := v.entries()
+	for i := range es {
+		es[i].hasIDs = false
+	}
+	at := make(map[uint64]int, len(es))
+	for i, e := range es {
+		at[e.key] = i
+	}
+	set := func(w string, id [3]uint16, weak bool) {
+		k := wordKey([]byte(w))
+		i, ok := at[k]
+		if !ok {
+			i = len(es)
+			es = append(es, lexEntry{key: k})
+			at[k] = i
+		}
+		if weak && es[i].hasIDs {
+			return
+		}
+		es[i].ids, es[i].hasIDs = id, true
+	}
+	// own entries first: they win over title-case ones
+	for i, w := range words {
+		if !hasUpperASCII(w) {
+			set(w, ids[i], false)
+		}
+	}
+	for i, w := range words {
+		if n, ok := titleBase(w); ok {
+			set(n, ids[i], true)
+		}
+	}
+	return buildVectors(v.Dim, v.scale, es, true)
+}
+
+func hasUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBase returns the word whose title-case form (KeyOf(n, true): the
+// first byte upper-cased if a-z, later A-Z lower-cased) is w: w with its
+// first byte lower-cased, when w starts with A-Z and has no other ASCII
+// capital.
+func titleBase(w string) (string, bool) {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || hasUpperASCII(w[1:]) {
+		return "", false
+	}
+	return string(w[0]+'a'-'A') + w[1:], true
+}
+
+// lookup returns the record of word w, or nil.
+func (v *Vectors) lookup(w []byte) []byte {
 	k := wordKey(w)
 	j := k & v.mask
 	for {
-		kk := binary.LittleEndian.Uint64(v.keys[8*j:])
-		if kk == k {
-			r := int(binary.LittleEndian.Uint32(v.rows[4*j:]))
-			return v.vecs[r*v.Dim : r*v.Dim+v.Dim]
-		}
-		if kk == 0 {
+		s := v.index[8*j : 8*j+8]
+		r := binary.LittleEndian.Uint32(s[4:])
+		if r == 0 {
 			return nil
+		}
+		if binary.LittleEndian.Uint32(s) == uint32(k>>32) {
+			return v.recs[int(r-1)*v.stride : int(r)*v.stride]
 		}
 		j = (j + 1) & v.mask
 	}
 }
 
-// Len returns the number of words.
-func (v *Vectors) Len() int { return v.n }
+// row returns the int8 vector of word w, or nil.
+func (v *Vectors) row(w []byte) []byte {
+	r := v.lookup(w)
+	if r == nil || r[v.Dim+recFlags]&flagVec == 0 {
+		return nil
+	}
+	return r[:v.Dim]
+}
 
-// encode appends the table: dim, words, slots, scale, keys, rows, vectors.
+// Len returns the number of words with a vector.
+func (v *Vectors) Len() int { return v.nvec }
+
+// vecHeader is the fixed part of an encoded table.
+type vecHeader struct {
+	Dim, N, Slots, Stride, Flags, Pad uint32
+	Scale                             float32
+}
+
+// encode appends the table: header, zero padding up to a multiple of 128
+// bytes from the start of buf (the records stay cache-line aligned in a
+// model file used in place from aligned memory), index, records.
 func (v *Vectors) encode(buf *bytes.Buffer) {
-	binary.Write(buf, binary.LittleEndian, [3]uint32{uint32(v.Dim), uint32(v.n), uint32(v.mask + 1)})
-	binary.Write(buf, binary.LittleEndian, v.scale)
-	buf.Write(v.keys)
-	buf.Write(v.rows)
-	buf.Write(v.vecs)
+	h := vecHeader{uint32(v.Dim), uint32(v.n), uint32(v.mask + 1), uint32(v.stride), 0, 0, v.scale}
+	if v.clustered {
+		h.Flags = 1
+	}
+	end := buf.Len() + binary.Size(h)
+	h.Pad = uint32((128 - end%128) % 128)
+	binary.Write(buf, binary.LittleEndian, h)
+	buf.Write(make([]byte, h.Pad))
+	buf.Write(v.index)
+	buf.Write(v.recs)
 }
 
 // decodeVectors reads a table written by encode, in place, and returns
 // what follows it.
 func decodeVectors(b []byte) (*Vectors, []byte, error) {
-	if len(b) < 16 {
+	var h vecHeader
+	hs := binary.Size(h)
+	if len(b) < hs {
 		return nil, nil, errors.New("category: truncated vectors")
 	}
-	dim := int(binary.LittleEndian.Uint32(b))
-	n := int(binary.LittleEndian.Uint32(b[4:]))
-	size := int(binary.LittleEndian.Uint32(b[8:]))
-	scale := math.Float32frombits(binary.LittleEndian.Uint32(b[12:]))
-	if dim <= 0 || dim > 1024 || size&(size-1) != 0 || size < n || len(b) < 16+12*size+n*dim {
+	binary.Read(bytes.NewReader(b[:hs]), binary.LittleEndian, &h)
+	dim, n, size, stride := int(h.Dim), int(h.N), int(h.Slots), int(h.Stride)
+	if dim <= 0 || dim > 1024 || size&(size-1) != 0 || size < n || stride < dim+recTail || len(b) < hs+int(h.Pad)+8*size+n*stride {
 		return nil, nil, errors.New("category: bad vectors")
 	}
-	b = b[16:]
-	v := &Vectors{Dim: dim, n: n, scale: scale, mask: uint64(size - 1)}
-	v.keys, b = b[:8*size], b[8*size:]
-	v.rows, b = b[:4*size], b[4*size:]
-	v.vecs, b = b[:n*dim], b[n*dim:]
+	b = b[hs+int(h.Pad):]
+	v := &Vectors{Dim: dim, n: n, stride: stride, scale: h.Scale, mask: uint64(size - 1), clustered: h.Flags&1 != 0}
+	v.index, b = b[:8*size], b[8*size:]
+	v.recs, b = b[:n*stride], b[n*stride:]
+	for i := 0; i < n; i++ {
+		if v.recs[i*stride+dim+recFlags]&flagVec != 0 {
+			v.nvec++
+		}
+	}
 	return v, b, nil
+}
+
+// ReadClusterWords reads the words and cluster ids of a wordclusters
+// table file (clusters.txt.gz: word, tab, three ids per line), for
+// WithClusters.
+func ReadClusterWords(r io.Reader) ([]string, [][3]uint16, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	var words []string
+	var ids [][3]uint16
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 4 {
+			return nil, nil, fmt.Errorf("category: bad cluster line %q", sc.Text())
+		}
+		var id [3]uint16
+		for l := range id {
+			x, err := strconv.Atoi(f[l+1])
+			if err != nil {
+				return nil, nil, err
+			}
+			id[l] = uint16(x)
+		}
+		words = append(words, f[0])
+		ids = append(ids, id)
+	}
+	return words, ids, sc.Err()
 }
 
 // SIFWeights returns a/(a+p(w)) for each word, p its relative frequency

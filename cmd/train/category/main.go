@@ -61,6 +61,7 @@ func main() {
 	flag.IntVar(&vo.MinCount, "vec-min-count", vo.MinCount, "least count of a word with a vector (when trained)")
 	flag.IntVar(&vo.Threads, "vec-threads", vo.Threads, "skip-gram threads (when trained)")
 	vecOnly := flag.Bool("vectors-only", false, "stop after training (or reading) the word vectors")
+	clusters := flag.String("clusters", "internal/wordclusters/clusters.txt.gz", "the word clusters' table file (merged into the vectors' table)")
 	flag.Parse()
 	o.Bits = *bits
 
@@ -84,6 +85,19 @@ func main() {
 			return
 		}
 		o.Dense = fz.Vectors.Dim
+		if fz.Cluster != [3]float32{} {
+			// one table for the vectors and the clusters (same features)
+			f, err := os.Open(*clusters)
+			if err != nil {
+				log.Fatal(err)
+			}
+			words, ids, err := category.ReadClusterWords(f)
+			f.Close()
+			if err != nil {
+				log.Fatal(err)
+			}
+			fz.Vectors = fz.Vectors.WithClusters(words, ids)
+		}
 	}
 	t0 := time.Now()
 	category.Featurize(exs, fz)

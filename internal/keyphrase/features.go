@@ -1,7 +1,6 @@
 package keyphrase
 
 import (
-	"cmp"
 	"math"
 	bits64 "math/bits"
 	"slices"
@@ -152,27 +151,69 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 }
 
 // byValue returns the indices of v ordered by value, largest first, ties
-// in index order (the order of a stable sort).
+// in index order (the order of a stable sort; -0 equals 0, NaN comes
+// last). It is a radix sort of the values' order-preserving bit patterns,
+// a byte at a time (stable, so ties keep their index order), skipping the
+// bytes every value shares.
 func byValue(v []float64) []int {
-	type iv struct {
-		v float64
-		i int
-	}
-	s := make([]iv, len(v))
+	n := len(v)
+	keys := make([]uint64, 2*n)
+	idx := make([]int32, 2*n)
+	k, k2 := keys[:n], keys[n:]
+	ix, ix2 := idx[:n], idx[n:]
+	var and, or uint64 = ^uint64(0), 0
 	for i, x := range v {
-		s[i] = iv{x, i}
+		k[i] = descKey(x)
+		ix[i] = int32(i)
+		and &= k[i]
+		or |= k[i]
 	}
-	slices.SortFunc(s, func(a, b iv) int {
-		if c := cmp.Compare(b.v, a.v); c != 0 {
-			return c
+	var count [256]int32
+	for shift := uint(0); shift < 64; shift += 8 {
+		if (and^or)>>shift&0xff == 0 {
+			continue // every key has the same byte here
 		}
-		return a.i - b.i
-	})
-	idx := make([]int, len(v))
-	for k, x := range s {
-		idx[k] = x.i
+		count = [256]int32{}
+		for _, x := range k {
+			count[x>>shift&0xff]++
+		}
+		sum := int32(0)
+		for b, c := range count {
+			count[b] = sum
+			sum += c
+		}
+		for j, x := range k {
+			b := x >> shift & 0xff
+			p := count[b]
+			count[b]++
+			k2[p], ix2[p] = x, ix[j]
+		}
+		k, k2 = k2, k
+		ix, ix2 = ix2, ix
 	}
-	return idx
+	out := make([]int, n)
+	for j, i := range ix {
+		out[j] = int(i)
+	}
+	return out
+}
+
+// descKey maps x to a key whose increasing order is the decreasing order
+// of the values (cmp.Compare's: -0 = 0, NaN below everything).
+func descKey(x float64) uint64 {
+	if x != x {
+		return ^uint64(0)
+	}
+	if x == 0 {
+		x = 0 // -0
+	}
+	u := math.Float64bits(x)
+	if u>>63 != 0 {
+		u = ^u
+	} else {
+		u |= 1 << 63
+	}
+	return ^u
 }
 
 // rankInto stores in column col each value's rank (0 best) divided by the count.
@@ -322,6 +363,26 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	// its row, in increasing neighbour order: the same additions in the
 	// same order as pushing along every edge from node 0 up.
 	f := make([]float64, n)
+	// the nodes by decreasing number of neighbours (a counting sort)
+	ord := make([]int32, n)
+	{
+		maxDeg := int32(0)
+		for a := 0; a < n; a++ {
+			maxDeg = max(maxDeg, start[a+1]-start[a])
+		}
+		pos := make([]int32, maxDeg+2)
+		for a := 0; a < n; a++ {
+			pos[maxDeg-(start[a+1]-start[a])+1]++
+		}
+		for i := 1; i < len(pos); i++ {
+			pos[i] += pos[i-1]
+		}
+		for a := 0; a < n; a++ {
+			k := maxDeg - (start[a+1] - start[a])
+			ord[pos[k]] = int32(a)
+			pos[k]++
+		}
+	}
 	for it := 0; it < prIterations; it++ {
 		if doc.Err() != nil {
 			return nil
@@ -332,12 +393,14 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			}
 		}
 		// four rows at a time: four independent chains of additions, each
-		// row's in its own order
-		b := 0
-		for ; b+4 <= n; b += 4 {
-			v0, v1, v2, v3 := (1-d)*bias[b], (1-d)*bias[b+1], (1-d)*bias[b+2], (1-d)*bias[b+3]
-			k0, e0, k1, e1 := start[b], start[b+1], start[b+1], start[b+2]
-			k2, e2, k3, e3 := start[b+2], start[b+3], start[b+3], start[b+4]
+		// row's in its own order; rows of about the same length go
+		// together (ord), so that little is left to one chain alone
+		j := 0
+		for ; j+4 <= n; j += 4 {
+			b0, b1, b2, b3 := ord[j], ord[j+1], ord[j+2], ord[j+3]
+			v0, v1, v2, v3 := (1-d)*bias[b0], (1-d)*bias[b1], (1-d)*bias[b2], (1-d)*bias[b3]
+			k0, e0, k1, e1 := start[b0], start[b0+1], start[b1], start[b1+1]
+			k2, e2, k3, e3 := start[b2], start[b2+1], start[b3], start[b3+1]
 			for ; k0 < e0 && k1 < e1 && k2 < e2 && k3 < e3; k0, k1, k2, k3 = k0+1, k1+1, k2+1, k3+1 {
 				v0 += f[nbr[k0]] * wt[k0]
 				v1 += f[nbr[k1]] * wt[k1]
@@ -356,9 +419,10 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			for ; k3 < e3; k3++ {
 				v3 += f[nbr[k3]] * wt[k3]
 			}
-			next[b], next[b+1], next[b+2], next[b+3] = v0, v1, v2, v3
+			next[b0], next[b1], next[b2], next[b3] = v0, v1, v2, v3
 		}
-		for ; b < n; b++ {
+		for ; j < n; j++ {
+			b := ord[j]
 			v := (1 - d) * bias[b]
 			for k := start[b]; k < start[b+1]; k++ {
 				v += f[nbr[k]] * wt[k]

@@ -203,6 +203,7 @@ type input struct {
 	sents [][2]int // token ranges
 
 	ents    []uint64       // prepare's scratch: vocabulary entries
+	sink    uint64         // keeps SumTable.Touch's loads
 	doc     *text.Document // for Err (nil: never cancelled)
 	work    int            // tokens handled since doc.Err was last consulted
 	stopped bool           // doc.Err was set: stop, the result is discarded
@@ -242,7 +243,11 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 				return ts
 			}
 			in.ents = append(in.ents, vocabKey(w))
-			in.ents[i] = uint64(uint32(vocab.Get(in.ents[i])))
+			e := vocab.Get(in.ents[i])
+			in.ents[i] = uint64(uint32(e))
+			if e >= 0 {
+				in.sink += vocab.Touch(e)
+			}
 		}
 	}
 	for _, s := range in.sents {
@@ -339,9 +344,10 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
 
 // newVocab sums, for the words of the clusters (common news words), the
-// joint model's rows of their wordFeatures, with their hashes and
-// clusters, so that a document's word found there costs one look-up
-// instead of one per feature. Words whose sums do not fit the table's 16
+// joint model's rows of their wordFeatures (vector 0) and of the keys they
+// give the token after them (1, prevWordKeys) and before them (2,
+// nextWordKeys), with their hashes and clusters, so that a document's
+// word found there costs one look-up instead of one per feature. Words whose sums do not fit the table's 16
 // bits are left out: they take the path of the other words, with the same
 // result.
 func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, groups int) *perceptron.SumTable {
@@ -349,19 +355,29 @@ func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, groups int) *p
 	if err != nil || len(words) == 0 {
 		return nil
 	}
-	tab := perceptron.NewSumTable(joint, 3, len(words))
+	tab := perceptron.NewSumTable(joint, 3, 3, len(words))
+	if tab == nil {
+		return nil
+	}
 	var feats []uint64
 	var rows []int32
 	for _, w := range words { // (each word once)
 		t := tok{word: w}
 		wordValues(&t)
 		clusterOf(&t, cl)
-		feats = wordFeatures(&t, groups, feats[:0])
-		rows = joint.Find(feats, rows[:0])
-		var s perceptron.Sums
-		joint.Add(&s, rows)
+		var s [3]perceptron.Sums
+		for v := range s {
+			switch v {
+			case 0:
+				feats = wordFeatures(&t, groups, feats[:0])
+			default:
+				feats = neighbourKeys(&t, groups, v == 1, feats[:0])
+			}
+			rows = joint.Find(feats, rows[:0])
+			joint.Add(&s[v], rows)
+		}
 		meta := uint64(t.cased) | uint64(b2u(t.hasCl))<<3 | uint64(t.cl[0])<<4 | uint64(t.cl[1])<<20 | uint64(t.cl[2])<<36
-		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s)
+		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s[0], &s[1], &s[2])
 	}
 	return tab
 }

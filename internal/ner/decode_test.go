@@ -189,3 +189,28 @@ func TestVocabSameLabels(t *testing.T) {
 		t.Errorf("%d of %d tokens in the vocabulary", hits, len(b.ts))
 	}
 }
+
+// BenchmarkViterbi decodes 30-token sentences of random scores.
+func BenchmarkViterbi(b *testing.B) {
+	rng := uint64(7)
+	next := func() float32 {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return float32(int(rng>>33)%2000-1000) / 100
+	}
+	const n = 30
+	em := make([]float32, n*nLabels)
+	trans := make([]float32, nLabels*nLabels)
+	start := make([]float32, nLabels)
+	for i := range em {
+		em[i] = next()
+	}
+	for i := range trans {
+		trans[i] = next()
+	}
+	back, delta := make([]uint8, n*nLabels), make([]float32, n*nLabels)
+	var out []int
+	for b.Loop() {
+		out = viterbi(n, em, trans, start, back, delta, out[:0])
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
+}

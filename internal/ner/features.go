@@ -420,6 +420,44 @@ func tokenFeatures(t *tok, groups int, out []uint64) []uint64 {
 // contextFeatures appends the keys of token i that involve its
 // neighbours (and, with FSecondPass, docFeatures).
 func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
+	out = prevWordKeys(ts, i, groups, out)
+	out = nextWordKeys(ts, i, groups, out)
+	return pairFeatures(ts, i, groups, out)
+}
+
+// prevWordKeys appends the keys of token i that depend on the previous
+// word alone (or on the sentence start): what a word gives the token
+// after it.
+func prevWordKeys(ts []tok, i int, groups int, out []uint64) []uint64 {
+	if i-1 < ts[i].sentStart {
+		return append(out, f1(tLowerM1, hBOS), f1(tShapeM1, hBOS))
+	}
+	tm1 := &ts[i-1]
+	out = append(out, f1(tLowerM1, tm1.lh), f1(tShapeM1, tm1.sh))
+	if groups&FClusters != 0 && tm1.hasCl {
+		out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+	}
+	return out
+}
+
+// nextWordKeys appends the keys of token i that depend on the next word
+// alone (or on the sentence end): what a word gives the token before it.
+func nextWordKeys(ts []tok, i int, groups int, out []uint64) []uint64 {
+	if i+1 >= ts[i].sentEnd {
+		return append(out, f1(tLowerP1, hEOS), f1(tShapeP1, hEOS))
+	}
+	tp1 := &ts[i+1]
+	out = append(out, f1(tLowerP1, tp1.lh), f1(tShapeP1, tp1.sh))
+	if groups&FClusters != 0 && tp1.hasCl {
+		out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+	}
+	return out
+}
+
+// pairFeatures appends the keys of token i that involve its neighbours
+// but for prevWordKeys and nextWordKeys (and, with FSecondPass,
+// docFeatures).
+func pairFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
 	t := &ts[i]
 	lm1, lm2, lp1, lp2 := hBOS, hBOS2, hEOS, hEOS2
 	sm1, sp1, pm1, pp1 := hBOS, hEOS, hBOS, hEOS
@@ -439,12 +477,8 @@ func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
 		}
 	}
 	out = append(out,
-		f1(tLowerM1, lm1),
-		f1(tLowerP1, lp1),
 		f1(tLowerM2, lm2),
 		f1(tLowerP2, lp2),
-		f1(tShapeM1, sm1),
-		f1(tShapeP1, sp1),
 		f2(tShapeM1S, sm1, t.sh),
 		f2(tShapeSP1, t.sh, sp1),
 		f1(tPOSM1, pm1),
@@ -453,30 +487,22 @@ func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
 		f2(tBigramM1, lm1, t.lh),
 		f2(tBigramP1, t.lh, lp1),
 	)
-	if groups&FClusters != 0 {
+	if groups&FClusters != 0 && groups&FClusters2 != 0 {
+		c := uint64(1 << 16)
+		if t.hasCl {
+			c = uint64(t.cl[1])
+		}
 		if tm1 != nil && tm1.hasCl {
-			out = append(out, f1(tClM1, uint64(tm1.cl[1])))
+			out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
 		}
 		if tp1 != nil && tp1.hasCl {
-			out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+			out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
 		}
-		if groups&FClusters2 != 0 {
-			c := uint64(1 << 16)
-			if t.hasCl {
-				c = uint64(t.cl[1])
-			}
-			if tm1 != nil && tm1.hasCl {
-				out = append(out, f1(tClM1f, uint64(tm1.cl[0])), f2(tClBiM1, uint64(tm1.cl[1]), c))
-			}
-			if tp1 != nil && tp1.hasCl {
-				out = append(out, f1(tClP1f, uint64(tp1.cl[0])), f2(tClBiP1, c, uint64(tp1.cl[1])))
-			}
-			if i-2 >= t.sentStart && ts[i-2].hasCl {
-				out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
-			}
-			if i+2 < t.sentEnd && ts[i+2].hasCl {
-				out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
-			}
+		if i-2 >= t.sentStart && ts[i-2].hasCl {
+			out = append(out, f1(tClM2, uint64(ts[i-2].cl[2])))
+		}
+		if i+2 < t.sentEnd && ts[i+2].hasCl {
+			out = append(out, f1(tClP2, uint64(ts[i+2].cl[2])))
 		}
 	}
 	if groups&FGazetteer != 0 {
@@ -491,4 +517,16 @@ func contextFeatures(ts []tok, i int, groups int, out []uint64) []uint64 {
 		out = docFeatures(ts, i, groups, out)
 	}
 	return out
+}
+
+// neighbourKeys appends the keys word w gives the token after it (prev)
+// or before it (see prevWordKeys, nextWordKeys).
+func neighbourKeys(w *tok, groups int, prev bool, out []uint64) []uint64 {
+	ts := [2]tok{*w, *w}
+	ts[0].sentStart, ts[0].sentEnd = 0, 2
+	ts[1].sentStart, ts[1].sentEnd = 0, 2
+	if prev {
+		return prevWordKeys(ts[:], 1, groups, out)
+	}
+	return nextWordKeys(ts[:], 0, groups, out)
 }

@@ -38,6 +38,8 @@ type buffers struct {
 	uni    map[unigramKey]int32 // distinct tokens of the document
 	uidx   []int32              // each token's entry in uni
 	uents  []int32              // vocabulary entry of the entries of uni (-1 none)
+	pents  []int32              // each token's previous word's vocabulary entry (-1: its keys are in feats)
+	nents  []int32              // each token's next word's vocabulary entry (-1: its keys are in feats)
 	ufeats []uint64             // unigram features of the entries of uni
 	uends  []int
 	urows  []int32
@@ -219,6 +221,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	clear(b.uni)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	b.ufeats, b.uends, b.uidx, b.uents = b.ufeats[:0], b.uends[:0], b.uidx[:0], b.uents[:0]
+	b.pents, b.nents = b.pents[:0], b.nents[:0]
 	for i := range b.ts {
 		if b.in.done(1) {
 			return
@@ -238,7 +241,20 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			b.uents = append(b.uents, t.ent)
 		}
 		b.uidx = append(b.uidx, u)
-		b.feats = contextFeatures(b.ts, i, groups, b.feats)
+		// the keys a neighbour of the vocabulary gives are in its entry
+		pe, ne := int32(-1), int32(-1)
+		if i-1 >= t.sentStart && b.ts[i-1].ent >= 0 {
+			pe = b.ts[i-1].ent
+		} else {
+			b.feats = prevWordKeys(b.ts, i, groups, b.feats)
+		}
+		if i+1 < t.sentEnd && b.ts[i+1].ent >= 0 {
+			ne = b.ts[i+1].ent
+		} else {
+			b.feats = nextWordKeys(b.ts, i, groups, b.feats)
+		}
+		b.pents, b.nents = append(b.pents, pe), append(b.nents, ne)
+		b.feats = pairFeatures(b.ts, i, groups, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
 	b.sink += r.joint.TouchKeys(b.ufeats) + r.joint.TouchKeys(b.feats)
@@ -261,7 +277,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	for i, end := range b.uends {
 		b.usums[i] = perceptron.Sums{}
 		if e := b.uents[i]; e >= 0 {
-			r.vocab.AddSums(&b.usums[i], e)
+			r.vocab.AddSums(&b.usums[i], e, 0)
 		}
 		r.joint.Add(&b.usums[i], b.urows[start:end])
 		start = end
@@ -272,6 +288,12 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			return
 		}
 		s := b.usums[b.uidx[i]]
+		if e := b.pents[i]; e >= 0 {
+			r.vocab.AddSums(&s, e, 1)
+		}
+		if e := b.nents[i]; e >= 0 {
+			r.vocab.AddSums(&s, e, 2)
+		}
 		r.joint.Add(&s, b.rows[start:end])
 		start = end
 		var sc [2 * nLabels]float32

@@ -120,7 +120,10 @@ func newVocab(m *perceptron.Model) *perceptron.SumTable {
 	if err != nil || len(words) == 0 {
 		return nil
 	}
-	tab := perceptron.NewSumTable(m, 2, len(words))
+	tab := perceptron.NewSumTable(m, 2, 1, len(words))
+	if tab == nil {
+		return nil
+	}
 	var feats []uint64
 	var rows []int32
 	for _, s := range words { // (each word once)
@@ -271,7 +274,7 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 		end := b.ends[i]
 		b.tsums[id] = perceptron.Sums{}
 		if e := b.tent[id]; e >= 0 {
-			b.vocab.AddSums(&b.tsums[id], e)
+			b.vocab.AddSums(&b.tsums[id], e, 0)
 			b.tpred[id] = uint8(b.vocab.Meta(e) >> vocabPredShift)
 		} else {
 			m.Add(&b.tsums[id], b.rows[start:end])

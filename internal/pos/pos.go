@@ -154,8 +154,13 @@ func (t *Tagger) Tag(doc *text.Document) {
 	defer func() { b.doc = nil }()
 	tag := func(first, last int) {
 		toks := doc.Tokens[first:last]
-		b.words = b.words[:0]
-		for _, tk := range toks {
+		b.words = slices.Grow(b.words[:0], len(toks))
+		for i, tk := range toks {
+			if i%checkEvery == checkEvery-1 && doc.Err() != nil {
+				// (a sentence of a megabyte: the copy is work too)
+				b.tags = b.tags[:0]
+				return
+			}
 			b.words = append(b.words, canon(tk.Text))
 		}
 		b.tags = t.tagWords(b, b.words, b.tags[:0])
@@ -214,7 +219,11 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 			b.keys = append(b.keys, vocabKey(b.tstr[id]))
 		}
 		for j, id := range fresh {
-			b.tent[id] = vocab.Get(b.keys[j])
+			e := vocab.Get(b.keys[j])
+			b.tent[id] = e
+			if e >= 0 {
+				b.sink += vocab.Touch(e)
+			}
 		}
 		for _, id := range fresh {
 			if e := b.tent[id]; e >= 0 {
@@ -289,16 +298,21 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 	// of the tag features the guesses give, all loads overlapping.
 	b.pfeats = b.pfeats[:0]
 	for i := a; i < z; i++ {
-		pv := uint64(2) // -1 + 3
+		pv, pv2 := uint64(2), uint64(1) // -1 + 3, -2 + 3
 		if i > 0 {
 			pv = uint64(b.tpred[tid[i-1]]) + 3
+		}
+		if i > 1 {
+			pv2 = uint64(b.tpred[tid[i-2]]) + 3
 		}
 		n1 := hEnd
 		if i+1 < len(ws) {
 			n1 = ws[i+1].w
 		}
-		// (the other three tag features have few keys, in the caches)
-		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
+		// (the tags alone have few keys, but the model is out of the
+		// caches when a document starts)
+		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1),
+			f1(tPrev, pv), f1(tPrev2, pv2), f2(tPrevPrev2, pv, pv2))
 	}
 	b.sink += m.TouchKeys(b.pfeats)
 	b.prows = m.Find(b.pfeats, b.prows[:0])
@@ -319,28 +333,31 @@ func (t *Tagger) TagWords(words []string, out []string) []string {
 	return out
 }
 
+// checkEvery is how many tokens Tag copies between two looks at doc.Err.
+const checkEvery = 4096
+
 // window is how many tokens tagWords scores ahead: their static
 // features are found and summed together, then tagged greedily.
 const window = 256
 
 func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 	n := len(words)
-	if cap(b.ws) < n {
-		b.ws = make([]word, n*2)
-		b.tid = make([]int32, n*2)
-	}
-	ws, tid := b.ws[:n], b.tid[:n]
+	// ws and tid grow window by window (a cancelled sentence of a
+	// megabyte stops before they are all made): the features of tokens
+	// a..z-1 read ws up to z+1 and len(ws) only where it is the
+	// sentence's end.
+	ws, tid := b.ws[:0], b.tid[:0]
+	defer func() { b.ws, b.tid = ws, tid }() // (Tag reads tid)
 	prev, prev2 := -1, -2
-	ready := 0 // ws[:ready] are prepared
 	for a := 0; a < n; a += window {
 		if a > 0 && b.doc != nil && b.doc.Err() != nil {
 			return out
 		}
 		z := min(a+window, n)
 		// the features of a token look two tokens ahead
-		if end := min(z+2, n); ready < end {
+		if ready, end := len(ws), min(z+2, n); ready < end {
+			ws, tid = slices.Grow(ws, end-ready)[:end], slices.Grow(tid, end-ready)[:end]
 			b.prepare(words, ws, tid, ready, end)
-			ready = end
 		}
 		ends, start := b.static(t.m, ws, tid, a, z)
 		for i := a; i < z; i++ {

@@ -65,6 +65,19 @@ func Flesch(words, sentences, syllables int) float64 {
 }
 
 func isWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return isWordRunes(s[i:])
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRunes(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true
@@ -78,11 +91,26 @@ func isWord(s string) bool {
 // "e", "-le" endings and "-ed" endings. A word has at least one syllable;
 // a number counts one syllable per digit group.
 func Syllables(word string) int {
-	w := strings.ToLower(word)
-	// keep letters only; possessives and hyphens split nothing here
-	b := make([]byte, 0, len(w))
+	// keep the letters a-z of the lower-cased word; possessives and
+	// hyphens split nothing here
+	var buf [32]byte
+	b := buf[:0]
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	w := word
+	if !ascii {
+		w = strings.ToLower(word)
+	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A' // only in ASCII words: w is lower-cased otherwise
+		}
 		if c >= 'a' && c <= 'z' {
 			b = append(b, c)
 		}
@@ -107,16 +135,20 @@ func Syllables(word string) int {
 	case b[last] == 'e' && !(b[last-1] == 'l' && !isVowel(b[last-2])) && !isVowel(b[last-1]):
 		// silent final e ("make", "hope"), but not "-le" after a consonant ("table")
 		n--
-	case strings.HasSuffix(string(b), "ed") && !strings.HasSuffix(string(b), "ted") && !strings.HasSuffix(string(b), "ded"):
+	case hasSuffix(b, "ed") && !hasSuffix(b, "ted") && !hasSuffix(b, "ded"):
 		// "-ed" is silent except after t or d ("walked" but "wanted")
 		if !isVowel(b[last-2]) {
 			n--
 		}
-	case strings.HasSuffix(string(b), "es") && !isVowel(b[last-2]) && !strings.ContainsRune("sxzhc", rune(b[last-2])):
+	case hasSuffix(b, "es") && !isVowel(b[last-2]) && !strings.ContainsRune("sxzhc", rune(b[last-2])):
 		// "makes", "hopes": silent e before s
 		n--
 	}
 	return max(n, 1)
+}
+
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
 func isVowel(c byte) bool {

@@ -341,9 +341,19 @@ func (st *state) match(i int) (result, bool) {
 	return best, ok
 }
 
-// maybeStart covers start words outside the lexicon.
+// maybeStart covers start words outside the lexicon (lex has looked at
+// the ASCII ones).
 func (st *state) maybeStart(i int) bool {
-	switch strings.ToLower(st.word(i)) {
+	if ms := st.ps[i].ms; ms != 0 {
+		return ms == 1
+	}
+	return startWord(strings.ToLower(st.word(i)))
+}
+
+// startWord reports whether a lower-cased word outside the lexicon can
+// start an expression.
+func startWord(w string) bool {
+	switch w {
 	case "fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour", "memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter":
 		return true
 	}

@@ -290,6 +290,7 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 				t.wh, t.lh, t.sh = vocab.Payload(t.ent, 0), vocab.Payload(t.ent, 1), vocab.Payload(t.ent, 2)
 				t.cased, t.hasCl = uint8(meta&7), meta&8 != 0
 				t.cl = [wordclusters.Levels]uint16{uint16(meta >> 4), uint16(meta >> 20), uint16(meta >> 36)}
+				t.gk = uint16(meta>>vocabGazShift) | gKnown
 			} else {
 				wordValues(&t)
 			}
@@ -340,6 +341,10 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 	}
 }
 
+// vocabGazShift places the gazetteer kinds of a vocabulary word alone
+// (gazetteer.single) in its entry's meta, above its case and clusters.
+const vocabGazShift = 52
+
 // vocabKey is the key of word w in the vocabulary table.
 func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
 
@@ -350,7 +355,7 @@ func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) 
 // word found there costs one look-up instead of one per feature. Words whose sums do not fit the table's 16
 // bits are left out: they take the path of the other words, with the same
 // result.
-func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, groups int) *perceptron.SumTable {
+func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, gz *gazetteer, groups int) *perceptron.SumTable {
 	words, err := wordclusters.Words()
 	if err != nil || len(words) == 0 {
 		return nil
@@ -377,6 +382,9 @@ func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, groups int) *p
 			joint.Add(&s[v], rows)
 		}
 		meta := uint64(t.cased) | uint64(b2u(t.hasCl))<<3 | uint64(t.cl[0])<<4 | uint64(t.cl[1])<<20 | uint64(t.cl[2])<<36
+		if gz != nil {
+			meta |= uint64(gz.single(w)) << vocabGazShift
+		}
 		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s[0], &s[1], &s[2])
 	}
 	return tab

@@ -92,15 +92,16 @@ type tok struct {
 	hasCl     bool
 	gaz       uint64 // gazetteer hits: hashed (kind, position) set, 0 = none
 	gaz2      uint64
-	cased     uint8 // 1 title, 2 caps, 3 lower, 4 other
-	first     bool  // sentence-initial (after leading punctuation)
-	capsSent  bool  // the sentence is all upper case (headline)
-	docCase   uint8 // how this word is written elsewhere in the document
-	docPrev   uint8 // second pass: type given to this word elsewhere (0 none)
-	docFirst  uint8 // second pass: type of the word's first mention in running text (0 none)
-	lab1      uint8 // second pass: this token's first-pass label
-	caseB     uint8 // case-ratio bucket of the word in unlabelled news (0 unknown)
-	ent       int32 // the word's vocabulary entry (see vocab), -1 if none
+	cased     uint8  // 1 title, 2 caps, 3 lower, 4 other
+	first     bool   // sentence-initial (after leading punctuation)
+	capsSent  bool   // the sentence is all upper case (headline)
+	docCase   uint8  // how this word is written elsewhere in the document
+	docPrev   uint8  // second pass: type given to this word elsewhere (0 none)
+	docFirst  uint8  // second pass: type of the word's first mention in running text (0 none)
+	lab1      uint8  // second pass: this token's first-pass label
+	caseB     uint8  // case-ratio bucket of the word in unlabelled news (0 unknown)
+	ent       int32  // the word's vocabulary entry (see vocab), -1 if none
+	gk        uint16 // with gKnown: the gazetteer kinds of the word alone (from the vocabulary)
 	sentStart int
 	sentEnd   int
 }

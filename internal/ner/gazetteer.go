@@ -18,6 +18,8 @@ const (
 	gOrgSuffix
 	gEventWord
 	gPrefix // a proper prefix of a longer entry
+
+	gKnown = 1 << 15 // tok.gk holds the kinds of the word alone
 )
 
 const maxGazLen = 5
@@ -98,8 +100,12 @@ func newGazetteer() *gazetteer {
 	return g
 }
 
+// single returns the kinds of word w alone.
+func (g *gazetteer) single(w string) uint16 { return g.get(gazKey(hashLower(p.Seed(5), w))) }
+
 // mark sets tok.gaz (longest match, with the token's position in it) and
 // tok.gaz2 (the token's own single-word match when the longest is longer).
+// A token's tok.gk, when known, saves looking its word up alone.
 func (g *gazetteer) mark(ts []tok) {
 	for i := range ts {
 		ts[i].gaz, ts[i].gaz2 = 0, 0
@@ -107,13 +113,22 @@ func (g *gazetteer) mark(ts []tok) {
 	for i := 0; i < len(ts); {
 		end := ts[i].sentEnd
 		best, bk := 0, uint16(0)
-		h := p.Seed(5)
+		var h uint64
 		for j := i; j < end && j-i < maxGazLen; j++ {
-			if j > i {
-				h = p.AddUint(h, ' ')
+			var k uint16
+			if j == i && ts[j].gk&gKnown != 0 {
+				if k = ts[j].gk &^ gKnown; k&gPrefix != 0 {
+					h = hashLower(p.Seed(5), ts[j].word) // to go on
+				}
+			} else {
+				if j > i {
+					h = p.AddUint(h, ' ')
+				} else {
+					h = p.Seed(5)
+				}
+				h = hashLower(h, ts[j].word)
+				k = g.get(gazKey(h))
 			}
-			h = hashLower(h, ts[j].word)
-			k := g.get(gazKey(h))
 			if k&^gPrefix != 0 {
 				best, bk = j+1-i, k&^gPrefix
 			}
@@ -139,7 +154,11 @@ func (g *gazetteer) mark(ts []tok) {
 			}
 			ts[j].gaz = p.AddUint(p.AddUint(p.Seed(6), uint64(bk)), pos)
 			if best > 1 {
-				if k := g.get(gazKey(hashLower(p.Seed(5), ts[j].word))) &^ gPrefix; k != 0 {
+				k := ts[j].gk &^ gKnown
+				if ts[j].gk&gKnown == 0 {
+					k = g.single(ts[j].word)
+				}
+				if k &^= gPrefix; k != 0 {
 					ts[j].gaz2 = p.AddUint(p.AddUint(p.Seed(6), uint64(k)), 4)
 				}
 			}

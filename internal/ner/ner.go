@@ -34,13 +34,13 @@ type buffers struct {
 	in     input
 	ts     []tok
 	feats  []uint64
-	rows   []int32              // rows of the context features of every token
-	uni    map[unigramKey]int32 // distinct tokens of the document
-	uidx   []int32              // each token's entry in uni
-	uents  []int32              // vocabulary entry of the entries of uni (-1 none)
-	pents  []int32              // each token's previous word's vocabulary entry (-1: its keys are in feats)
-	nents  []int32              // each token's next word's vocabulary entry (-1: its keys are in feats)
-	ufeats []uint64             // unigram features of the entries of uni
+	rows   []int32  // rows of the context features of every token
+	uni    uniTable // distinct tokens of the document
+	uidx   []int32  // each token's entry in uni
+	uents  []int32  // vocabulary entry of the entries of uni (-1 none)
+	pents  []int32  // each token's previous word's vocabulary entry (-1: its keys are in feats)
+	nents  []int32  // each token's next word's vocabulary entry (-1: its keys are in feats)
+	ufeats []uint64 // unigram features of the entries of uni
 	uends  []int
 	urows  []int32
 	usums  []perceptron.Sums
@@ -114,14 +114,14 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 
 func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {
 	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
+	if groups&FGazetteer != 0 {
+		r.gz = sharedGazetteer()
+	}
 	if m2 != nil {
 		r.joint = perceptron.Join(m1, m2)
 		if cl != nil {
-			r.vocab = newVocab(r.joint, cl, groups&^(FSecondPass|FSelective))
+			r.vocab = newVocab(r.joint, cl, r.gz, groups&^(FSecondPass|FSelective))
 		}
-	}
-	if groups&FGazetteer != 0 {
-		r.gz = sharedGazetteer()
 	}
 	if groups&FCase != 0 {
 		r.cs = sharedCase()
@@ -215,10 +215,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	// distinct token of the document, those with its neighbours per
 	// token. The rows of every token's features are found first, so that
 	// the memory loads of many tokens overlap, then summed token by token.
-	if b.uni == nil {
-		b.uni = map[unigramKey]int32{}
-	}
-	clear(b.uni)
+	b.uni.reset(n)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	b.ufeats, b.uends, b.uidx, b.uents = b.ufeats[:0], b.uends[:0], b.uidx[:0], b.uents[:0]
 	b.pents, b.nents = b.pents[:0], b.nents[:0]
@@ -227,11 +224,8 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			return
 		}
 		t := &b.ts[i]
-		k := keyOf(t)
-		u, ok := b.uni[k]
+		u, ok := b.uni.find(b.ts, i)
 		if !ok {
-			u = int32(len(b.uends))
-			b.uni[k] = u
 			if t.ent >= 0 {
 				b.ufeats = tokenFeatures(t, groups, b.ufeats)
 			} else {
@@ -432,4 +426,48 @@ func canon(s string) string {
 		return strings.ReplaceAll(s, "\u2019", "'")
 	}
 	return s
+}
+
+// uniTable finds the distinct tokens of a document (equal keyOf): an
+// open-addressing table of their first tokens, keyed by a hash of the key.
+type uniTable struct {
+	slots []int32 // 1 + the entry's first token, 0 empty
+	ents  []int32 // the entry of a slot
+	n     int32   // entries
+	mask  uint64
+}
+
+// reset empties the table for a document of n tokens.
+func (u *uniTable) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(u.slots) < size {
+		u.slots, u.ents = make([]int32, size), make([]int32, size)
+	}
+	u.slots, u.ents = u.slots[:size], u.ents[:size]
+	clear(u.slots)
+	u.n, u.mask = 0, uint64(size-1)
+}
+
+// find returns the entry of token i, and whether it was there; a token
+// of a new key gets the next entry.
+func (u *uniTable) find(ts []tok, i int) (int32, bool) {
+	t := &ts[i]
+	h := t.wh*0x9E3779B97F4A7C15 ^ t.pos*0xC2B2AE3D27D4EB4F ^ t.gaz*0x165667B19E3779F9 ^ t.gaz2*0x27D4EB2F165667C5 ^
+		uint64(b2u(t.first)|b2u(t.capsSent)<<1|uint64(t.docCase)<<2)
+	j := perceptron.Mix(h) & u.mask
+	for {
+		s := u.slots[j]
+		if s == 0 {
+			u.slots[j], u.ents[j] = int32(i)+1, u.n
+			u.n++
+			return u.n - 1, false
+		}
+		if keyOf(&ts[s-1]) == keyOf(t) {
+			return u.ents[j], true
+		}
+		j = (j + 1) & u.mask
+	}
 }

@@ -64,7 +64,8 @@ func isQuote(t string) bool {
 	return t == "``" || t == "''" || t == `"` || t == "“" || t == "”"
 }
 
-// Features computes one feature vector per sentence. Sentences are given as
+// Features computes one feature vector per sentence (the rows lie one
+// after the other in one array). Sentences are given as
 // lower-cased token texts (punctuation tokens included).
 func Features(sents [][]string) [][]float64 { return features(sents, nil) }
 
@@ -190,11 +191,12 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 	for id := range seenIn {
 		seenIn[id] = -1
 	}
+	flat := make([]float64, M*NumFeatures)
 	for i, s := range sents {
 		if stopped(i) {
 			return nil
 		}
-		f := make([]float64, NumFeatures)
+		f := flat[i*NumFeatures : (i+1)*NumFeatures : (i+1)*NumFeatures]
 		L := words[i]
 		switch {
 		case i < 5:

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"slices"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 )
@@ -33,4 +34,33 @@ func (m *Model) Score(f []float64) float64 {
 		return m.flat.Predict(f)
 	}
 	return m.Boost.Predict(f)
+}
+
+// scoreRows sets out[i] to Score(rows[i]). Rows that lie one after the
+// other in memory, NumFeatures values each (as features makes them), are
+// scored together, tree block by tree block (gbdt.Flat.PredictRows: the
+// same values as Score).
+func (m *Model) scoreRows(rows [][]float64, out []float64) {
+	if m.flat != nil && len(rows) > 0 && contiguous(rows) {
+		X := unsafe.Slice(&rows[0][0], len(rows)*NumFeatures)
+		m.flat.PredictRows(X, NumFeatures, out)
+		return
+	}
+	for i, f := range rows {
+		out[i] = m.Score(f)
+	}
+}
+
+// contiguous reports whether each row has NumFeatures values and starts
+// where the one before ends.
+func contiguous(rows [][]float64) bool {
+	for i, r := range rows {
+		if len(r) != NumFeatures {
+			return false
+		}
+		if i > 0 && &rows[i-1][0] != (*float64)(unsafe.Add(unsafe.Pointer(&r[0]), -NumFeatures*8)) {
+			return false
+		}
+	}
+	return true
 }

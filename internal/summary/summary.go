@@ -72,18 +72,72 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 	}
 	stop := func() bool { return doc.Err() != nil }
 	sents := make([][]string, len(doc.Sentences))
+	low := lowerAll(doc.Tokens)
 	for i := range doc.Sentences {
 		if i%cancelEvery == cancelEvery-1 && stop() {
 			return nil
 		}
-		toks := doc.SentenceTokens(i)
-		w := make([]string, len(toks))
-		for j, t := range toks {
-			w[j] = strings.ToLower(t.Text)
-		}
-		sents[i] = w
+		sn := doc.Sentences[i]
+		sents[i] = low[sn.First:sn.Last:sn.Last]
 	}
 	return s.selectStop(sents, n, stop)
+}
+
+// lowerAll returns strings.ToLower of every token text, with one
+// allocation for the texts that have ASCII capitals (the others are the
+// token texts themselves, or, outside ASCII, strings.ToLower's).
+func lowerAll(toks []text.Token) []string {
+	low := make([]string, len(toks))
+	n := 0
+	for k := range toks {
+		if c := asciiCase(toks[k].Text); c == 1 {
+			n += len(toks[k].Text)
+		}
+	}
+	buf := make([]byte, 0, n)
+	for k := range toks {
+		t := toks[k].Text
+		switch asciiCase(t) {
+		case 0:
+			low[k] = t
+		case 2:
+			low[k] = strings.ToLower(t)
+		default:
+			for i := 0; i < len(t); i++ {
+				c := t[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		}
+	}
+	all := string(buf)
+	o := 0
+	for k := range toks {
+		if t := toks[k].Text; asciiCase(t) == 1 {
+			low[k] = all[o : o+len(t)]
+			o += len(t)
+		}
+	}
+	return low
+}
+
+// asciiCase is 0 for an ASCII text without capitals, 1 for an ASCII text
+// with some, 2 for a text that is not ASCII.
+func asciiCase(t string) int {
+	upper := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 {
+			return 2
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if upper {
+		return 1
+	}
+	return 0
 }
 
 // Select is Summarize on sentences given as lower-cased token texts.
@@ -110,12 +164,15 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool) []int
 	}
 	order := make([]int, len(sents))
 	scores := make([]float64, len(sents))
-	for i, f := range feats {
-		if stop != nil && i%cancelEvery == cancelEvery-1 && stop() {
+	for a := 0; a < len(feats); a += cancelEvery {
+		if stop != nil && a > 0 && stop() {
 			return nil
 		}
+		b := min(a+cancelEvery, len(feats))
+		s.m.scoreRows(feats[a:b], scores[a:b])
+	}
+	for i := range order {
 		order[i] = i
-		scores[i] = s.m.Score(f)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
 	var chosen []int

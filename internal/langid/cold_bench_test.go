@@ -13,7 +13,7 @@ import (
 // benchmark article with its model and buffers pushed out of the CPU caches
 // and the TLB between calls (32 MB written), as in a busy server where other
 // stages run in between, and reports the minimum and median thread CPU per
-// call.
+// call (LECTOR_BENCH_WARM=1: no writes, the warm cost).
 func BenchmarkDetectCold(b *testing.B) {
 	src, err := os.ReadFile("../pipeline/testdata/bench_600.txt")
 	if err != nil {
@@ -24,7 +24,10 @@ func BenchmarkDetectCold(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := string(src)
-	junk := make([]uint64, 4<<20)
+	var junk []uint64
+	if os.Getenv("LECTOR_BENCH_WARM") == "" {
+		junk = make([]uint64, 4<<20)
+	}
 	defer cputime.LockThread()()
 	var ds []time.Duration
 	b.ReportAllocs()

@@ -369,7 +369,8 @@ type folded struct {
 	b2          [numClasses]float32
 }
 
-// blockOrder is the memory order of the 6 blocks of a row (see folded).
+// blockOrder is the memory order of the first 6 blocks of a row (see
+// folded); further blocks keep their places.
 var blockOrder = [6]int{0, 3, 1, 4, 2, 5}
 
 // layout moves the blocks of f's rows (in block order) to their memory
@@ -378,7 +379,7 @@ func (f *folded) layout() {
 	for k := range f.pos {
 		f.pos[k] = k
 	}
-	if f.blocks != len(blockOrder) {
+	if f.blocks < len(blockOrder) {
 		return
 	}
 	for i, k := range blockOrder {

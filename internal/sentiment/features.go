@@ -145,8 +145,12 @@ type wordInfo struct {
 	vsc      float32 // scale of the folded row (folded.scale)
 }
 
-// closedWords holds the flags of the closed word lists.
-var closedWords = map[uint64]wordInfo{}
+// closedWords holds the flags of the closed word lists; closedTable is
+// its wordMap.
+var (
+	closedWords = map[uint64]wordInfo{}
+	closedTable *wordMap
+)
 
 func init() {
 	for fl, ws := range map[uint8][]string{
@@ -163,12 +167,13 @@ func init() {
 			closedWords[h] = wi
 		}
 	}
+	closedTable = newWordMap(closedWords)
 }
 
 // wordTable merges the lexicons and clusters with the closed word lists,
 // so that prepare finds all of a word's values with one look-up; vsc
 // holds the scales of the folded rows of vecs (nil: none yet).
-func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64, vsc []float32) map[uint64]wordInfo {
+func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64, vsc []float32) *wordMap {
 	t := make(map[uint64]wordInfo, len(closedWords)+len(lex)+len(val)+len(clus)+len(vecs))
 	for h, wi := range closedWords {
 		t[h] = wi
@@ -198,7 +203,7 @@ func wordTable(lex, val map[uint64]int8, clus map[uint64]uint16, vecs []uint64, 
 			t[h] = wi
 		}
 	}
-	return t
+	return newWordMap(t)
 }
 
 func isDigit(s string) bool {
@@ -207,9 +212,9 @@ func isDigit(s string) bool {
 
 // prepare computes the per-token values of toks into s, reusing its slices;
 // words is a wordTable (nil: the closed word lists only).
-func (s *sentence) prepare(toks []text.Token, words map[uint64]wordInfo) {
+func (s *sentence) prepare(toks []text.Token, words *wordMap) {
 	if words == nil {
-		words = closedWords
+		words = closedTable
 	}
 	s.grow(len(toks))
 	s.fill(toks, words)
@@ -233,7 +238,7 @@ func (s *sentence) grow(n int) {
 
 // fill computes the per-token values of toks into s, whose slices have
 // len(toks) elements.
-func (s *sentence) fill(toks []text.Token, words map[uint64]wordInfo) {
+func (s *sentence) fill(toks []text.Token, words *wordMap) {
 	n := len(toks)
 	for i, t := range toks {
 		var fl uint8
@@ -263,7 +268,7 @@ func (s *sentence) fill(toks []text.Token, words map[uint64]wordInfo) {
 				s.stem[i] = s.word[i]
 			}
 		}
-		wi := words[s.word[i]]
+		wi := words.get(s.word[i])
 		fl |= wi.flag
 		// "don't" split as don ' t by a simple tokeniser
 		if i >= 2 && (t.Text == "t" || t.Text == "T") && (toks[i-1].Text == "'" || toks[i-1].Text == "’") && toks[i-1].Start == toks[i-2].End {
@@ -272,8 +277,8 @@ func (s *sentence) fill(toks []text.Token, words map[uint64]wordInfo) {
 		s.flag[i] = fl
 		s.lex[i] = wi.lex
 		s.val[i] = wi.val
-		if s.val[i] == 0 && t.Lemma != "" {
-			s.val[i] = words[lowerHash(t.Lemma, 0)].val
+		if s.val[i] == 0 && t.Lemma != "" && t.Lemma != t.Text { // a lemma equal to the word has its values
+			s.val[i] = words.get(lowerHash(t.Lemma, 0)).val
 		}
 		s.clus[i] = uint64(wi.clus)
 		s.vec[i] = wi.vec

@@ -106,13 +106,13 @@ var modelFS embed.FS
 type Model struct {
 	target table
 	sent   table
-	lex    map[uint64]int8     // polarity lexicon learnt from the training labels
-	val    map[uint64]int8     // general valence lexicon (VADER), valence × 10
-	clus   map[uint64]uint16   // word clusters learnt from unlabelled news
-	words  map[uint64]wordInfo // lex, val, clus and the closed word lists merged for prepare
-	vkeys  []uint64            // word hash of each row of fd
-	fd     *folded             // network over the context's word vectors, first layer folded into the word rows (nil: none)
-	denseW float32             // weight of the network's logits against the linear model's
+	lex    map[uint64]int8   // polarity lexicon learnt from the training labels
+	val    map[uint64]int8   // general valence lexicon (VADER), valence × 10
+	clus   map[uint64]uint16 // word clusters learnt from unlabelled news
+	words  *wordMap          // lex, val, clus and the closed word lists merged for prepare
+	vkeys  []uint64          // word hash of each row of fd
+	fd     *folded           // network over the context's word vectors, first layer folded into the word rows (nil: none)
+	denseW float32           // weight of the network's logits against the linear model's
 	pool   sync.Pool
 }
 
@@ -685,7 +685,7 @@ func (m *Model) readDense(br *bufio.Reader, v4 bool) error {
 			return err
 		}
 	}
-	if n > 1<<20 || hid == 0 || hid > 1024 || blocks == 0 || blocks > 8 {
+	if n > maxWordRows || hid == 0 || hid > 1024 || blocks == 0 || blocks > 8 {
 		return fmt.Errorf("bad dense network %d × %d × %d", n, blocks, hid)
 	}
 	keys := make([]uint64, n)

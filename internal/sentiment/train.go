@@ -241,7 +241,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		in = max(3, cfg.Dense.Blocks) * vt.dim
 		xs = make([]float32, len(ps)*in)
 	}
-	featurize := func(i int, words map[uint64]wordInfo) {
+	featurize := func(i int, words *wordMap) {
 		var s sentence
 		p := &ps[i]
 		s.prepare(p.toks, words)

@@ -8,12 +8,15 @@
 package category
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/binary"
 	"flag"
 	"fmt"
 	"html"
+	"io"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +25,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/corpus"
+	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -112,6 +116,9 @@ func TestCharGrams(t *testing.T) {
 		nmin, nmax int
 		wt         float32
 	}{{3, 5, 0.5}, {3, 5, 1}, {4, 6, 0.7}} {
+		if os.Getenv("XALLSEEDS") != "" && v.wt != 0.5 {
+			continue
+		}
 		all, o := xs.featurized()
 		addCharGrams(all, o.Bits, v.nmin, v.nmax, v.wt)
 		xmulti(t, fmt.Sprintf("chargrams %d-%d wt %.1f", v.nmin, v.nmax, v.wt), all, nblrFit(o), xseeds())
@@ -345,4 +352,340 @@ func TestConvert(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s: %d bytes (was %d)", ModelPath, buf.Len(), len(b))
+}
+
+// ftDoc is a document as fastText sees it: word and bigram ids.
+type ftDoc struct{ ids []int32 }
+
+// ftPrep maps each example's words to vocabulary ids (the words with a
+// vector) or hashed buckets, and its bigrams to hashed buckets.
+func ftPrep(exs []Example, v *Vectors, buckets int) ([]ftDoc, map[string]int32, [][]float32) {
+	vocab := map[string]int32{}
+	var init [][]float32
+	docs := make([]ftDoc, len(exs))
+	for i, e := range exs {
+		toks := Tokens(e.Text)
+		var ids []int32
+		for j, w := range toks {
+			id, ok := vocab[w]
+			if !ok {
+				if r := v.row([]byte(w)); r != nil {
+					id = int32(len(init))
+					vocab[w] = id
+					f := make([]float32, v.Dim)
+					for k, x := range r {
+						f[k] = float32(int8(x)) * v.scale
+					}
+					init = append(init, f)
+					ok = true
+				}
+			}
+			if ok {
+				ids = append(ids, id)
+			} else {
+				ids = append(ids, -1-int32(hashing.AddString(hashing.Offset, w)%uint64(buckets)))
+			}
+			if j > 0 {
+				h := hashing.AddString(hashing.AddString(hashing.Offset, toks[j-1])*31, w)
+				ids = append(ids, -1-int32(hashing.Mix(h)%uint64(buckets)))
+			}
+		}
+		docs[i] = ftDoc{ids}
+	}
+	return docs, vocab, init
+}
+
+// ftFit trains a fastText-style classifier (mean of word and bigram
+// embeddings, linear softmax layer), the word embeddings initialised from
+// the skip-gram vectors and fine-tuned with the labels.
+func ftFit(docs []ftDoc, byText map[string]int, init [][]float32, dim, buckets, epochs int, lr, initScale float64, bbcW float64) func([]Example) scorer {
+	return func(train []Example) scorer {
+		nv := len(init)
+		E := make([]float32, (nv+buckets)*dim)
+		for i, r := range init {
+			for k, x := range r {
+				E[i*dim+k] = x * float32(initScale)
+			}
+		}
+		C := len(Names)
+		W := make([]float32, C*dim)
+		B := make([]float32, C)
+		row := func(id int32) []float32 {
+			if id < 0 {
+				id = int32(nv) + (-1 - id)
+			}
+			return E[int(id)*dim : int(id)*dim+dim]
+		}
+		h := make([]float32, dim)
+		gh := make([]float32, dim)
+		s := make([]float64, C)
+		fwd := func(d ftDoc) {
+			clear(h)
+			for _, id := range d.ids {
+				for k, x := range row(id) {
+					h[k] += x
+				}
+			}
+			if n := float32(len(d.ids)); n > 0 {
+				for k := range h {
+					h[k] /= n
+				}
+			}
+			for c := 0; c < C; c++ {
+				v := float64(B[c])
+				for k, x := range h {
+					v += float64(W[c*dim+k] * x)
+				}
+				s[c] = v
+			}
+		}
+		order := make([]int, len(train))
+		for i := range order {
+			order[i] = i
+		}
+		rng := rand.New(rand.NewSource(1))
+		total := epochs * len(train)
+		step := 0
+		for ep := 0; ep < epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, ti := range order {
+				e := &train[ti]
+				d := docs[byText[e.Text]]
+				a := float32(lr * (1 - float64(step)/float64(total)))
+				step++
+				if e.Source == "bbc" {
+					a *= float32(bbcW)
+				}
+				fwd(d)
+				Softmax(s)
+				clear(gh)
+				for c := 0; c < C; c++ {
+					g := float32(s[c])
+					if c == e.Label {
+						g--
+					}
+					for k := range gh {
+						gh[k] += g * W[c*dim+k]
+						W[c*dim+k] -= a * g * h[k]
+					}
+					B[c] -= a * g
+				}
+				if n := float32(len(d.ids)); n > 0 {
+					for _, id := range d.ids {
+						r := row(id)
+						for k := range r {
+							r[k] -= a * gh[k] / n
+						}
+					}
+				}
+			}
+		}
+		return func(e *Example) []float64 {
+			fwd(docs[byText[e.Text]])
+			return append([]float64(nil), s...)
+		}
+	}
+}
+
+func TestFastText(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	const buckets = 1 << 18
+	docs, _, init := ftPrep(all, xs.fz.Vectors, buckets)
+	byText := map[string]int{}
+	for i, e := range all {
+		byText[e.Text] = i
+	}
+	base := xreport(t, "base", all, nblrFit(o))
+	for _, v := range []struct {
+		ep        int
+		lr, scale float64
+	}{{10, 0.5, 1}, {10, 0.2, 1}, {20, 0.5, 0}} {
+		ft := xreport(t, fmt.Sprintf("fasttext ep %d lr %.2f init %.0f", v.ep, v.lr, v.scale), all, ftFit(docs, byText, init, xs.fz.Vectors.Dim, buckets, v.ep, v.lr, v.scale, 2.5))
+		for _, lam := range []float64{0.25, 0.5, 1} {
+			xmix(t, fmt.Sprintf("  mix λ=%.2f", lam), all, base, ft, lam)
+		}
+	}
+}
+
+// dropNoisyFit drops the training items whose gold label the model,
+// trained on the other inner folds, gives less than tau, and retrains.
+func dropNoisyFit(o TrainOptions, tau float64) func([]Example) scorer {
+	return func(train []Example) scorer {
+		fold := Folds(train, 4, 99)
+		keep := make([]bool, len(train))
+		for f := 0; f < 4; f++ {
+			var tr []Example
+			for i, e := range train {
+				if fold[i] != f {
+					tr = append(tr, e)
+				}
+			}
+			b, w := Fit(tr, o)
+			for i, e := range train {
+				if fold[i] == f {
+					p := Softmax(Logits(b, w, e.Feats))
+					keep[i] = p[e.Label] >= tau
+				}
+			}
+		}
+		var kept []Example
+		for i, e := range train {
+			if keep[i] {
+				kept = append(kept, e)
+			}
+		}
+		fmt.Printf("  dropped %d of %d\n", len(train)-len(kept), len(train))
+		b, w := Fit(kept, o)
+		return linScorer(b, w)
+	}
+}
+
+func TestDropNoisy(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	for _, tau := range []float64{0.03, 0.1} {
+		xmulti(t, fmt.Sprintf("drop noisy p(gold) < %.2f", tau), all, dropNoisyFit(o, tau), xseeds())
+	}
+}
+
+// geoFeats returns gazetteer features of s: each mention of a country
+// (name or demonym) or a big city, as "foreign" (not the US) or "us", and
+// by country code.
+func geoFeats(s string, minPop int, byCode bool) []string {
+	var toks []string
+	words(s, func(w string, gap bool) bool {
+		toks = append(toks, w)
+		return true
+	})
+	var out []string
+	add := func(code string) {
+		if code == "US" {
+			out = append(out, "geo:us")
+		} else {
+			out = append(out, "geo:foreign")
+		}
+		if byCode {
+			out = append(out, "geo:"+code)
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		w := toks[i]
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1] != "" && toks[i+1][0] >= 'A' && toks[i+1][0] <= 'Z' {
+			two := w + " " + toks[i+1]
+			if c, ok := geo.CountryByName(two); ok {
+				add(c.Code)
+				i++
+				continue
+			}
+			if c, ok := geo.CityByName(two); ok && c.Population >= minPop {
+				add(c.CountryCode)
+				i++
+				continue
+			}
+		}
+		if c, ok := geo.CountryByName(w); ok {
+			add(c.Code)
+		} else if c, ok := geo.CountryByDemonym(w); ok {
+			add(c.Code)
+		} else if c, ok := geo.CityByName(w); ok && c.Population >= minPop {
+			add(c.CountryCode)
+		}
+	}
+	return out
+}
+
+func addGeo(exs []Example, bits uint, wt float32, minPop int, byCode bool) {
+	nh := uint32(1) << bits
+	for i := range exs {
+		e := &exs[i]
+		counts := map[uint32]float32{}
+		var order []uint32
+		for _, f := range geoFeats(e.Text, minPop, byCode) {
+			h := bucket(hashing.AddString(0x6e0, f), bits)
+			if _, ok := counts[h]; !ok {
+				order = append(order, h)
+			}
+			counts[h]++
+		}
+		if len(order) == 0 {
+			continue
+		}
+		var hashed, dense []Feature
+		for _, f := range e.Feats {
+			if f.Index >= nh {
+				dense = append(dense, f)
+			} else {
+				hashed = append(hashed, f)
+			}
+		}
+		for _, h := range order {
+			hashed = append(hashed, Feature{h, logTF(counts[h]) * wt})
+		}
+		e.Feats = append(hashed, dense...)
+	}
+}
+
+func TestGeo(t *testing.T) {
+	xs := xload(t)
+	n := 0
+	for _, e := range xs.ag[:200] {
+		if len(geoFeats(e.Text, 300000, false)) > 0 {
+			n++
+		}
+	}
+	fmt.Printf("geo: %d of 200 AG items mention a place\n", n)
+	for _, v := range []struct {
+		wt     float32
+		byCode bool
+	}{{0.1, false}, {0.3, false}, {0.2, true}} {
+		all, o := xs.featurized()
+		addGeo(all, o.Bits, v.wt, 300000, v.byCode)
+		xmulti(t, fmt.Sprintf("geo wt %.1f by code %v", v.wt, v.byCode), all, nblrFit(o), xseeds())
+	}
+}
+
+// kpcrowd returns the 500N-KPCrowd stories whose category (in the file
+// name) maps onto the taxonomy.
+func kpcrowd(t *testing.T, withPolitics bool) []Example {
+	zr, err := zip.OpenReader(filepath.Join(*xData, "keyphrase", "500N-KPCrowd-v1.1.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	m := map[string]string{"art_and_culture": Entertainment, "business": Business, "politics_world": World, "science": ScienceTechnology, "sports": Sport, "tech": ScienceTechnology}
+	if withPolitics {
+		m["politics_us"] = Politics
+	}
+	var out []Example
+	for _, f := range zr.File {
+		if !strings.Contains(f.Name, "/docsutf8/") || !strings.HasSuffix(f.Name, ".txt") {
+			continue
+		}
+		base := f.Name[strings.LastIndex(f.Name, "/")+1:]
+		cat := base[:strings.LastIndex(base, "-")]
+		name, ok := m[cat]
+		if !ok {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out = append(out, Example{Source: "bbc", Label: labelIndex(name), Text: string(b)})
+	}
+	fmt.Printf("kpcrowd: %d stories\n", len(out))
+	return out
+}
+
+func TestKPCrowd(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	for _, wp := range []bool{false, true} {
+		kp := kpcrowd(t, wp)
+		Featurize(kp, &xs.fz)
+		xmulti(t, fmt.Sprintf("kpcrowd extra (politics_us %v)", wp), all, withExtra(o, kp), xseeds())
+	}
 }

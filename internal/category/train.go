@@ -191,7 +191,7 @@ var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4,
 // Train fits multinomial logistic regression with AdaGrad and returns the
 // bias and bucket-major weights.
 func Train(exs []Example, nclass int, o TrainOptions) (bias, w []float32) {
-	nb := 1 << o.Bits
+	nb := 1<<o.Bits + o.Dense
 	w = make([]float32, nb*nclass)
 	g2 := make([]float32, nb*nclass)
 	bias = make([]float32, nclass)

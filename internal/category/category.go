@@ -449,9 +449,7 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 					})
 				}
 				if useVec && tail[recFlags]&flagVec != 0 {
-					for j, x := range r[:len(acc)] {
-						acc[j] += int32(int8(x))
-					}
+					ct.addVec(r[:len(acc)], acc)
 					nvec++
 				}
 			}
@@ -477,6 +475,9 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 		n++
 		return n < maxTokens
 	})
+	if useVec {
+		ct.flushVec(acc)
+	}
 	start := len(out)
 	norm := 0.0
 	for _, slot := range ct.order {
@@ -554,6 +555,47 @@ type counter struct {
 	order []int32
 	mask  uint32
 	vec   []int32 // word-vector sum
+	// the word-vector sum's recent additions, eight bytes at a time:
+	// swE[k] holds the sums of bytes 8k, 8k+2, 8k+4, 8k+6 (biased by
+	// +128) in 16-bit lanes, swO[k] those of the odd bytes; swN words.
+	swE, swO [16]uint64
+	swN      int32
+}
+
+// addVec adds the int8 vector r to the word-vector sum acc (len(acc) ==
+// len(r)): the first multiple of 8 bytes into the 16-bit lanes of swE and
+// swO, two 64-bit additions per 8 bytes, flushed into acc every 255
+// words (before a lane could overflow); the rest at once.
+func (c *counter) addVec(r []byte, acc []int32) {
+	n := min(len(r)/8, len(c.swE))
+	for k := 0; k < n; k++ {
+		v := binary.LittleEndian.Uint64(r[8*k:]) ^ 0x8080808080808080
+		c.swE[k] += v & 0x00ff00ff00ff00ff
+		c.swO[k] += v >> 8 & 0x00ff00ff00ff00ff
+	}
+	for j := 8 * n; j < len(r); j++ {
+		acc[j] += int32(int8(r[j]))
+	}
+	if c.swN++; c.swN == 255 {
+		c.flushVec(acc)
+	}
+}
+
+// flushVec adds the lanes of swE and swO into acc and clears them.
+func (c *counter) flushVec(acc []int32) {
+	if c.swN == 0 {
+		return
+	}
+	n := min(len(acc)/8, len(c.swE))
+	bias := 128 * c.swN
+	for k := 0; k < n; k++ {
+		e, o := c.swE[k], c.swO[k]
+		for l := 0; l < 4; l++ {
+			acc[8*k+2*l] += int32(e>>(16*l)&0xffff) - bias
+			acc[8*k+2*l+1] += int32(o>>(16*l)&0xffff) - bias
+		}
+	}
+	c.swE, c.swO, c.swN = [16]uint64{}, [16]uint64{}, 0
 }
 
 // acc returns the zeroed word-vector accumulator.

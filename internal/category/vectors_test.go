@@ -1,0 +1,142 @@
+package category
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/wordclusters"
+)
+
+// A word's clusters come from its own (lower-case) entry, else from its
+// title-case one, as wordclusters' two look-ups give them; vectors and
+// clusters survive Encode and Decode.
+func TestWordTable(t *testing.T) {
+	words := []string{"harbour", "lighthouse", "zebra"}
+	vecs := make([]float32, 3*8)
+	for i := range vecs {
+		vecs[i] = float32(i%5) - 2
+	}
+	v := NewVectors(words, vecs, 8, nil)
+	cw := []string{"Harbour", "harbour", "Oslo", "NATO", "Zebra"}
+	ids := [][3]uint16{{1, 1, 1}, {2, 2, 2}, {3, 3, 3}, {4, 4, 4}, {5, 5, 5}}
+	lex := v.WithClusters(cw, ids)
+	want := map[string]struct {
+		ids      [3]uint16
+		cl, vec  bool
+		inTable  bool
+		vecEqual bool
+	}{
+		"harbour":    {[3]uint16{2, 2, 2}, true, true, true, true}, // own entry wins
+		"oslo":       {[3]uint16{3, 3, 3}, true, false, true, false},
+		"zebra":      {[3]uint16{5, 5, 5}, true, true, true, true},
+		"lighthouse": {[3]uint16{}, false, true, true, true},
+		"nato":       {[3]uint16{}, false, false, false, false}, // "NATO" is no title case
+	}
+	for w, x := range want {
+		r := lex.lookup([]byte(w))
+		if (r != nil) != x.inTable {
+			t.Errorf("%s: in table %v, want %v", w, r != nil, x.inTable)
+			continue
+		}
+		if r == nil {
+			continue
+		}
+		fl := r[lex.Dim+recFlags]
+		if (fl&flagClusters != 0) != x.cl || (fl&flagVec != 0) != x.vec {
+			t.Errorf("%s: flags %b", w, fl)
+		}
+		if x.cl {
+			var got [3]uint16
+			for l := range got {
+				got[l] = uint16(r[lex.Dim+recIDs+2*l]) | uint16(r[lex.Dim+recIDs+2*l+1])<<8
+			}
+			if got != x.ids {
+				t.Errorf("%s: clusters %v, want %v", w, got, x.ids)
+			}
+		}
+		if x.vecEqual && !bytes.Equal(lex.row([]byte(w)), v.row([]byte(w))) {
+			t.Errorf("%s: vector changed", w)
+		}
+	}
+	if lex.Len() != 3 {
+		t.Errorf("Len %d, want 3", lex.Len())
+	}
+
+	// the merged table gives the features of the separate ones
+	cl, err := wordclusters.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("../wordclusters/clusters.txt.gz")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	all, allIDs, err := ReadClusterWords(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sep := Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6, Vectors: v, Clusters: cl}
+	one := sep
+	one.Vectors, one.Clusters = v.WithClusters(all, allIDs), nil
+	for _, s := range []string{
+		"Harbour lighthouse repairs\n\nThe zebra crossing near the harbour in Oslo was repainted, NATO officials said on Monday.",
+		"Shares of the bank rose 3.5 percent in London and Paris after the European Central Bank kept interest rates unchanged.",
+		"The striker scored twice as Madrid beat Barcelona; the coach praised the defence.",
+	} {
+		a, b := sep.features(s, nil), one.features(s, nil)
+		if !slices.Equal(a, b) {
+			t.Errorf("features differ on %q", s)
+		}
+	}
+
+	var buf bytes.Buffer
+	w := make([]float32, (1<<4)*2+8*2)
+	if err := Encode(&buf, []string{"a", "b"}, Featurizer{Bits: 4, Cluster: [3]float32{1, 1, 1}, Vectors: lex, Dense: 1}, []float32{0, 0}, w); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Decode(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.Featurizer().Vectors
+	if got == nil || !got.clustered || got.n != lex.n || !bytes.Equal(got.recs, lex.recs) || !bytes.Equal(got.index, lex.index) {
+		t.Fatal("word table changed in Encode/Decode")
+	}
+	if c.Featurizer().Clusters != nil {
+		t.Error("a model with merged clusters loads the separate ones")
+	}
+}
+
+// addVec's lane sums give the plain int8 sums, over more words than a
+// lane holds between flushes.
+func TestAddVec(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, dim := range []int{4, 8, 100, 130} {
+		var ct counter
+		acc := make([]int32, dim)
+		ref := make([]int32, dim)
+		r := make([]byte, dim)
+		for n := range 1000 {
+			for j := range r {
+				switch n % 3 {
+				case 0:
+					r[j] = byte(rng.IntN(256))
+				case 1:
+					r[j] = 0x80 // -128
+				default:
+					r[j] = 0x7f
+				}
+				ref[j] += int32(int8(r[j]))
+			}
+			ct.addVec(r, acc)
+		}
+		ct.flushVec(acc)
+		if !slices.Equal(acc, ref) {
+			t.Errorf("dim %d: sums differ", dim)
+		}
+	}
+}

@@ -481,8 +481,9 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	start := len(out)
 	norm := 0.0
 	for _, slot := range ct.order {
-		x := logTF(ct.count[slot]) * ct.mult[slot]
-		out = append(out, Feature{ct.keys[slot] - 1, x})
+		e := &ct.slots[slot]
+		x := logTF(e.count) * e.mult
+		out = append(out, Feature{e.key - 1, x})
 		norm += float64(x * x)
 	}
 	if norm > 0 {
@@ -549,9 +550,7 @@ func offsetIn(s, sub string) int {
 // map order). Pooled: a document's features are counted without
 // allocating.
 type counter struct {
-	keys  []uint32 // bucket+1; 0 = empty
-	count []float32
-	mult  []float32
+	slots []cslot
 	order []int32
 	mask  uint32
 	vec   []int32 // word-vector sum
@@ -598,6 +597,14 @@ func (c *counter) flushVec(acc []int32) {
 	c.swE, c.swO, c.swN = [16]uint64{}, [16]uint64{}, 0
 }
 
+// cslot is one slot of a counter: a feature, its count and the weight of
+// its kind, side by side (one cache line per look-up).
+type cslot struct {
+	key   uint32 // bucket+1; 0 = empty
+	count float32
+	mult  float32
+}
+
 // acc returns the zeroed word-vector accumulator.
 func (c *counter) acc(dim int) []int32 {
 	if cap(c.vec) < dim {
@@ -611,31 +618,30 @@ func (c *counter) acc(dim int) []int32 {
 var counterPool = sync.Pool{New: func() any { return new(counter) }}
 
 func (c *counter) reset() {
-	if len(c.keys) == 0 {
+	if len(c.slots) == 0 {
 		c.alloc(1024)
 	} else {
 		for _, slot := range c.order {
-			c.keys[slot] = 0
+			c.slots[slot].key = 0
 		}
 	}
 	c.order = c.order[:0]
 }
 
 func (c *counter) alloc(size int) {
-	c.keys = make([]uint32, size)
-	c.count = make([]float32, size)
-	c.mult = make([]float32, size)
+	c.slots = make([]cslot, size)
 	c.mask = uint32(size - 1)
 }
 
 // grow doubles the table, keeping the order of first occurrence.
 func (c *counter) grow() {
-	keys, count, mult, order := c.keys, c.count, c.mult, c.order
-	c.alloc(2 * len(keys))
+	slots, order := c.slots, c.order
+	c.alloc(2 * len(slots))
 	c.order = make([]int32, 0, cap(order))
 	for _, slot := range order {
-		c.add(keys[slot]-1, mult[slot])
-		c.count[c.order[len(c.order)-1]] = count[slot]
+		e := slots[slot]
+		c.add(e.key-1, e.mult)
+		c.slots[c.order[len(c.order)-1]].count = e.count
 	}
 }
 
@@ -643,19 +649,18 @@ func (c *counter) add(b uint32, mult float32) {
 	k := b + 1
 	j := (k * 0x9e3779b1) & c.mask
 	for {
-		switch c.keys[j] {
+		e := &c.slots[j]
+		switch e.key {
 		case k:
-			c.count[j]++
+			e.count++
 			return
 		case 0:
-			if 2*(len(c.order)+1) > len(c.keys) {
+			if 2*(len(c.order)+1) > len(c.slots) {
 				c.grow()
 				c.add(b, mult)
 				return
 			}
-			c.keys[j] = k
-			c.count[j] = 1
-			c.mult[j] = mult
+			*e = cslot{k, 1, mult}
 			c.order = append(c.order, int32(j))
 			return
 		}

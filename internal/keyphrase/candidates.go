@@ -1,12 +1,14 @@
 package keyphrase
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -48,16 +50,69 @@ func spans(ments []mention, c *candidate) []text.Span {
 	return out
 }
 
-// phraseKey identifies a candidate by its stem ids.
-type phraseKey struct {
-	n int
-	w [maxWords]int32
+// candIndex finds a document's candidates by their stem ids: an
+// open-addressing table of candidate numbers plus one (0: empty), at most
+// half full, probed from a hash of the ids and checked against the
+// candidates' words (a Go map keyed by the ids cost more per look-up).
+type candIndex struct {
+	slots []int32
+	n     int
 }
 
-func keyOf(ws []int32) phraseKey {
-	k := phraseKey{n: len(ws)}
-	copy(k.w[:], ws)
-	return k
+// reset empties x, sized for about n candidates.
+func (x *candIndex) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(x.slots) >= size {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	} else {
+		x.slots = make([]int32, size)
+	}
+	x.n = 0
+}
+
+func wordsHash(ws []int32) uint64 {
+	h := uint64(len(ws))
+	for _, w := range ws {
+		h = hashing.Mix(h ^ uint64(uint32(w)))
+	}
+	return h
+}
+
+// find returns the index of the candidate of cands with words ws, or -1
+// and the slot where to add it.
+func (x *candIndex) find(cands []candidate, ws []int32) (int32, int) {
+	mask := len(x.slots) - 1
+	for i := int(wordsHash(ws)) & mask; ; i = (i + 1) & mask {
+		v := x.slots[i]
+		if v == 0 {
+			return -1, i
+		}
+		if slices.Equal(cands[v-1].words, ws) {
+			return v - 1, i
+		}
+	}
+}
+
+// add records the last candidate of cands in slot (from find), and grows
+// the table to stay at most half full.
+func (x *candIndex) add(cands []candidate, slot int) {
+	x.slots[slot] = int32(len(cands))
+	x.n++
+	if 2*x.n > len(x.slots) {
+		x.slots = make([]int32, 2*len(x.slots))
+		mask := len(x.slots) - 1
+		for c := range cands {
+			i := int(wordsHash(cands[c].words)) & mask
+			for x.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			x.slots[i] = int32(c) + 1
+		}
+	}
 }
 
 var stopwords = func() map[string]bool {
@@ -118,7 +173,7 @@ type docWords struct {
 	// scratch space of candidates, kept with the rest for reuse
 	ids        []int32
 	in, heads  []bool
-	byKey      map[phraseKey]int32
+	byKey      candIndex
 	cands      []candidate
 	ments      []mention
 	pooledSize int
@@ -140,7 +195,6 @@ func (dw *docWords) release() {
 	clear(dw.byText) // the keys are token texts: do not keep documents alive
 	clear(dw.stemID)
 	clear(dw.stems)
-	clear(dw.byKey)
 	clear(dw.cands)
 	dw.info, dw.stems, dw.tok = dw.info[:0], dw.stems[:0], dw.tok[:0]
 	dw.idf, dw.known, dw.ext = dw.idf[:0], dw.known[:0], nil
@@ -155,7 +209,6 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 		dw = &docWords{
 			byText: make(map[string]int32, nt/2),
 			stemID: make(map[string]int32, nt/3),
-			byKey:  make(map[phraseKey]int32, nt/3),
 		}
 	}
 	dw.pooledSize = nt
@@ -327,11 +380,8 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		ids[i] = w.stem
 		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
 	}
-	byKey := dw.byKey
-	if byKey == nil {
-		byKey = make(map[phraseKey]int32, nt/3)
-		dw.byKey = byKey
-	}
+	byKey := &dw.byKey
+	byKey.reset(nt / 3)
 	cands := dw.cands[:0]
 	if cap(cands) == 0 {
 		cands = make([]candidate, 0, nt/3)
@@ -341,12 +391,11 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		ments = make([]mention, 0, nt)
 	}
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
-		k := keyOf(ids[a:b])
-		ci, ok := byKey[k]
-		if !ok {
+		ci, slot := byKey.find(cands, ids[a:b])
+		if ci < 0 {
 			ci = int32(len(cands))
-			byKey[k] = ci
 			cands = append(cands, candidate{words: ids[a:b:b], first: a, firstSen: si, head: -1})
+			byKey.add(cands, slot)
 		}
 		c := &cands[ci]
 		toks := doc.Tokens[a:b]

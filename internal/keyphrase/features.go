@@ -63,7 +63,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		maxPR = math.Max(maxPR, prs[i])
 	}
 	// how many other candidates contain each one, and how many it contains
-	byKey := dw.byKey // candidate by key, from candidates
+	byKey := &dw.byKey // candidate by words, from candidates
 	super := make([]int, len(cands))
 	sub := make([]int, len(cands))
 	for i := range cands {
@@ -73,7 +73,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 				if b-a == len(c.words) {
 					continue
 				}
-				if k, ok := byKey[keyOf(c.words[a:b])]; ok {
+				if k, _ := byKey.find(cands, c.words[a:b]); k >= 0 {
 					super[k] += int(c.mentions)
 					sub[i]++
 				}

@@ -5,10 +5,11 @@ import "runtime"
 // SumTable maps keys (the words of a vocabulary) to a caller's payload and
 // precomputed sums of model rows (say the features of the word alone, and
 // those it gives its neighbours), so that a word of the table costs one
-// look-up instead of one per feature. The sums are kept in 16-bit lanes,
-// one per label, without the bias, and the number of rows summed in the
-// last (padding) lane; AddSums adds them to a Sums exactly as Add adds the
-// rows they came from. Read-only once built; safe for concurrent use.
+// look-up instead of one per feature. The sums are kept as Add sums its
+// packed rows, with the bias (packBias per row), in 16-bit lanes, one per
+// label, and the number of rows summed in the last (padding) lane; AddSums
+// widens them into a Sums as Add does, with the same result. Read-only
+// once built; safe for concurrent use.
 type SumTable struct {
 	m      *Model
 	slots  []uint64 // fingerprint<<32 | entry+1, 0 = empty
@@ -17,7 +18,6 @@ type SumTable struct {
 	extra  int      // payload words
 	vecs   int      // sums per entry
 	stride int
-	pad    uint64 // the padding lanes of a vector's last word
 	n      int    // entries
 }
 
@@ -38,7 +38,6 @@ func NewSumTable(m *Model, extra, vecs, n int) *SumTable {
 		size <<= 1
 	}
 	t := &SumTable{m: m, extra: extra, vecs: vecs, stride: stride, mask: uint64(size - 1)}
-	t.pad = ^uint64(0) << (16 * (m.NLabels % 4))
 	if t.slots = makeHuge[uint64](m, size); t.slots == nil {
 		t.slots = make([]uint64, size)
 	}
@@ -53,8 +52,8 @@ func (t *SumTable) Len() int { return t.n }
 
 // Put adds key k (not yet in the table) with meta, payload (extra words)
 // and the sums sums (vecs of them), which must have been summed from zero.
-// It returns false, adding nothing, when the table is full, a Sums summed
-// more than 65535 rows or a label's sum does not fit 16 bits.
+// It returns false, adding nothing, when the table is full or a label's
+// biased sum does not fit 16 bits (it always does for up to 16 rows).
 func (t *SumTable) Put(k, meta uint64, payload []uint64, sums ...*Sums) bool {
 	if t.n*t.stride >= len(t.data) || len(sums) != t.vecs {
 		return false
@@ -67,20 +66,19 @@ func (t *SumTable) Put(k, meta uint64, payload []uint64, sums ...*Sums) bool {
 			return false
 		}
 		lanes := e[1+t.extra+i*m.pw : 1+t.extra+(i+1)*m.pw]
-		bias := int64(packBias * s.rows)
 		for w := range lanes {
 			lo, hi := s.wide[2*w], s.wide[2*w+1]
-			vs := [4]int64{int64(lo&0xffffffff) - bias, int64(hi&0xffffffff) - bias, int64(lo>>32) - bias, int64(hi>>32) - bias}
+			vs := [4]uint64{lo & 0xffffffff, hi & 0xffffffff, lo >> 32, hi >> 32}
 			var word uint64
 			for j, v := range vs {
 				if 4*w+j >= m.NLabels {
 					break // padding lanes stay 0
 				}
-				if v != int64(int16(v)) {
+				if v > 0xffff {
 					clear(e)
 					return false
 				}
-				word |= uint64(uint16(v)) << (16 * j)
+				word |= v << (16 * j)
 			}
 			lanes[w] = word
 		}
@@ -151,21 +149,16 @@ func (t *SumTable) AddSums(s *Sums, e int32, v int) {
 	pw := t.m.pw
 	o := int(e)*t.stride + 1 + t.extra + v*pw
 	lanes := t.data[o : o+pw]
-	rows := int(lanes[pw-1] >> 48)
-	if s.rows += rows; s.rows > maxFeats {
+	if s.rows += int(lanes[pw-1] >> 48); s.rows > maxFeats {
 		panic("perceptron: too many features")
 	}
-	bias := uint32(packBias * rows)
+	// (the padding lanes, the row count among them, add what they hold
+	// to padding lanes, which no label reads; their carries go up, into
+	// padding lanes or out of the word)
+	wide := s.wide[:2*pw]
 	for w, x := range lanes {
-		if w == pw-1 {
-			x &^= t.pad
-		}
-		l0 := uint64(uint32(int32(int16(x))) + bias)
-		l1 := uint64(uint32(int32(int16(x>>16))) + bias)
-		l2 := uint64(uint32(int32(int16(x>>32))) + bias)
-		l3 := uint64(uint32(int32(int16(x>>48))) + bias)
-		s.wide[2*w] += l0 | l2<<32
-		s.wide[2*w+1] += l1 | l3<<32
+		wide[2*w] += x & lanes02
+		wide[2*w+1] += x >> 16 & lanes02
 	}
 	runtime.KeepAlive(t.m)
 }

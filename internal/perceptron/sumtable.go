@@ -18,7 +18,7 @@ type SumTable struct {
 	extra  int      // payload words
 	vecs   int      // sums per entry
 	stride int
-	n      int    // entries
+	n      int // entries
 }
 
 // NewSumTable returns an empty table of up to n entries of extra payload

@@ -31,7 +31,6 @@ import (
 type Vectors struct {
 	Dim    int
 	n      int    // records
-	nvec   int    // records with a vector
 	index  []byte // per slot: uint32 key>>32, uint32 record+1 (0: empty)
 	recs   []byte // n records of stride bytes
 	stride int
@@ -111,7 +110,6 @@ func buildVectors(dim int, scale float32, es []lexEntry, clustered bool) *Vector
 		if e.vec != nil {
 			copy(r, e.vec)
 			fl |= flagVec
-			v.nvec++
 		}
 		if e.hasIDs {
 			for l, id := range e.ids {
@@ -241,7 +239,15 @@ func (v *Vectors) row(w []byte) []byte {
 }
 
 // Len returns the number of words with a vector.
-func (v *Vectors) Len() int { return v.nvec }
+func (v *Vectors) Len() int {
+	n := 0
+	for i := 0; i < v.n; i++ {
+		if v.recs[i*v.stride+v.Dim+recFlags]&flagVec != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 // vecHeader is the fixed part of an encoded table.
 type vecHeader struct {
@@ -282,11 +288,6 @@ func decodeVectors(b []byte) (*Vectors, []byte, error) {
 	v := &Vectors{Dim: dim, n: n, stride: stride, scale: h.Scale, mask: uint64(size - 1), clustered: h.Flags&1 != 0}
 	v.index, b = b[:8*size], b[8*size:]
 	v.recs, b = b[:n*stride], b[n*stride:]
-	for i := 0; i < n; i++ {
-		if v.recs[i*stride+dim+recFlags]&flagVec != 0 {
-			v.nvec++
-		}
-	}
 	return v, b, nil
 }
 

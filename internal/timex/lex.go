@@ -27,7 +27,6 @@ type piece struct {
 	cap  bool  // starts with an upper-case letter
 	pl   bool  // plural unit
 	ch   byte  // the punctuation byte ('\'' for both apostrophes)
-	ms   uint8 // an ASCII word: 1 if startWord, else 2; 0 not known
 }
 
 // lex appends the pieces of s to ps.
@@ -110,15 +109,9 @@ func lex(s string, ps []piece) []piece {
 				j += n
 			}
 			p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r)}
-			if ascii {
-				p.ms = 2 // longer than buf: no start word
-				if k <= len(buf) {
-					if le, ok := lexicon[string(buf[:k])]; ok {
-						p.c, p.v, p.pl = le.c, int32(le.v), le.pl
-					}
-					if startWord(string(buf[:k])) {
-						p.ms = 1
-					}
+			if ascii && k <= len(buf) {
+				if le, ok := lexicon[string(buf[:k])]; ok {
+					p.c, p.v, p.pl = le.c, int32(le.v), le.pl
 				}
 			}
 			ps = append(ps, p)

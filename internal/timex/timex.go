@@ -341,13 +341,27 @@ func (st *state) match(i int) (result, bool) {
 	return best, ok
 }
 
-// maybeStart covers start words outside the lexicon (lex has looked at
-// the ASCII ones).
+// maybeStart covers start words outside the lexicon. An ASCII word is
+// lower-cased on the stack (strings.ToLower allocated for every capital).
 func (st *state) maybeStart(i int) bool {
-	if ms := st.ps[i].ms; ms != 0 {
-		return ms == 1
+	w := st.word(i)
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 0x80 {
+			return startWord(strings.ToLower(w))
+		}
 	}
-	return startWord(strings.ToLower(st.word(i)))
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false // longer than any start word
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return startWord(string(buf[:len(w)]))
 }
 
 // startWord reports whether a lower-cased word outside the lexicon can

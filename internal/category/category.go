@@ -48,9 +48,11 @@
 //
 // The vectors and the word clusters share one table (Vectors.WithClusters;
 // 46,452 words, one 128-byte record each), so a word costs one look-up;
-// with the huge pages of Load, a 600-word article classified with the
-// model out of the caches costs about 30 % less CPU than with separate
-// tables in the binary's own 4 KB pages (BenchmarkClassify600Cold).
+// Load copies the model into huge pages; classify touches all weight rows
+// before it sums them, so that their cache misses overlap. A 600-word
+// article with the model out of the caches (BenchmarkClassify600Cold)
+// costs 225-260 us of CPU where separate tables in the binary's own 4 KB
+// pages cost 510-530 us.
 //
 // Training (cmd/train/category) fits one-vs-rest logistic regressions on
 // features scaled by naive-Bayes log-count ratios (NB-LR, after Wang &

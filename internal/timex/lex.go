@@ -29,11 +29,23 @@ type piece struct {
 	ch   byte  // the punctuation byte ('\'' for both apostrophes)
 }
 
-// lex appends the pieces of s to ps.
-func lex(s string, ps []piece) []piece {
+// lexCheckBytes is how many bytes lex reads between two calls of stop.
+const lexCheckBytes = 64 << 10
+
+// lex appends the pieces of s to ps. It looks at stop (when not nil)
+// every lexCheckBytes bytes and returns what it has once stop reports
+// true (a cancelled request: lexing 1 MB takes several milliseconds).
+func lex(s string, ps []piece, stop func() bool) []piece {
 	var buf [24]byte
 	sp := true
+	check := lexCheckBytes
 	for i := 0; i < len(s); {
+		if i >= check {
+			if stop != nil && stop() {
+				return ps
+			}
+			check = i + lexCheckBytes
+		}
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':

@@ -121,7 +121,7 @@ type state struct {
 
 func (st *state) reset(doc *text.Document, anchor time.Time) {
 	st.text = doc.Text
-	st.ps = lex(doc.Text, st.ps[:0])
+	st.ps = lex(doc.Text, st.ps[:0], func() bool { return doc.Err() != nil })
 	st.has = !anchor.IsZero()
 	if st.has {
 		y, m, d := anchor.Date()

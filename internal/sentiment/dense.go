@@ -459,6 +459,25 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	if K > 3 {
 		l, rc = s.clause(a, b)
 	}
+	// read the line of each word's side block first, in a short loop: on
+	// a cold article the rows miss the cache, and the adding loop below is
+	// too long to keep many misses in flight
+	touch := 0
+	for i, v := range s.vec {
+		if v == 0 {
+			continue
+		}
+		blk := 0
+		if i >= b {
+			blk = 1
+		} else if i >= a {
+			blk = K - 1
+		}
+		touch += int(f.rows[int(v-1)*K*H+f.pos[blk]*H])
+	}
+	if touch == math.MinInt {
+		z[0] += 0 // never: keeps the reads
+	}
 	for i, v := range s.vec {
 		if v == 0 {
 			continue

@@ -268,21 +268,11 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 				s.stem[i] = s.word[i]
 			}
 		}
-		wi := words.get(s.word[i])
-		fl |= wi.flag
 		// "don't" split as don ' t by a simple tokeniser
 		if i >= 2 && (t.Text == "t" || t.Text == "T") && (toks[i-1].Text == "'" || toks[i-1].Text == "’") && toks[i-1].Start == toks[i-2].End {
 			fl |= fNegCue
 		}
 		s.flag[i] = fl
-		s.lex[i] = wi.lex
-		s.val[i] = wi.val
-		if s.val[i] == 0 && t.Lemma != "" && t.Lemma != t.Text { // a lemma equal to the word has its values
-			s.val[i] = words.get(lowerHash(t.Lemma, 0)).val
-		}
-		s.clus[i] = uint64(wi.clus)
-		s.vec[i] = wi.vec
-		s.vsc[i] = wi.vsc
 		s.lemma[i] = 0
 		s.vbn[i] = false
 		if len(t.POS) >= 2 && t.POS[0] == 'V' && t.POS[1] == 'B' {
@@ -292,6 +282,22 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 				s.lemma[i] = s.word[i]
 			}
 			s.vbn[i] = t.POS == "VBN"
+		}
+	}
+	// the word table in a loop of its own: its look-ups miss the cache on
+	// a cold article, and a short loop keeps many of them in flight
+	for i, h := range s.word {
+		wi := words.get(h)
+		s.flag[i] |= wi.flag
+		s.lex[i] = wi.lex
+		s.val[i] = wi.val
+		s.clus[i] = uint64(wi.clus)
+		s.vec[i] = wi.vec
+		s.vsc[i] = wi.vsc
+	}
+	for i, t := range toks {
+		if s.val[i] == 0 && t.Lemma != "" && t.Lemma != t.Text { // a lemma equal to the word has its values
+			s.val[i] = words.get(lowerHash(t.Lemma, 0)).val
 		}
 	}
 	// negation scope: up to 4 tokens after a cue, stopped by a break

@@ -325,25 +325,58 @@ func wordFeatures(s string, cur word, out []uint64) []uint64 {
 // contextFeatures appends the keys of the static features of token i
 // that involve its neighbours or its position.
 func contextFeatures(ws []word, i int, out []uint64) []uint64 {
-	cur := ws[i]
-	w1, w2, s1, n1, n2, sn1 := neighbours(ws, i)
-	first := firstFlag(i)
-	out = append(out,
-		f1(tWordM1, w1),
-		f1(tSufM1, s1),
-		f1(tWordM2, w2),
-		f1(tWordP1, n1),
-		f1(tSufP1, sn1),
-		f1(tWordP2, n2),
-		f2(tCased, cur.cased, first),
-	)
-	if i+1 < len(ws) && ws[i+1].cl != 0 {
-		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	out = prevWordKeys(ws, i, out)
+	out = nextWordKeys(ws, i, out)
+	return restContextKeys(ws, i, out)
+}
+
+// prevWordKeys appends the keys of token i that depend on the previous
+// word alone (or on the sentence start): what a word gives the token
+// after it.
+func prevWordKeys(ws []word, i int, out []uint64) []uint64 {
+	if i == 0 {
+		return append(out, f1(tWordM1, hStart), f1(tSufM1, hStart))
 	}
-	if i > 0 && ws[i-1].cl != 0 {
+	out = append(out, f1(tWordM1, ws[i-1].w), f1(tSufM1, ws[i-1].suf3))
+	if ws[i-1].cl != 0 {
 		out = append(out, f1(tClM1, ws[i-1].cl&0xffff))
 	}
 	return out
+}
+
+// nextWordKeys appends the keys of token i that depend on the next word
+// alone (or on the sentence end): what a word gives the token before it.
+func nextWordKeys(ws []word, i int, out []uint64) []uint64 {
+	if i+1 >= len(ws) {
+		return append(out, f1(tWordP1, hEnd), f1(tSufP1, hEnd))
+	}
+	out = append(out, f1(tWordP1, ws[i+1].w), f1(tSufP1, ws[i+1].suf3))
+	if ws[i+1].cl != 0 {
+		out = append(out, f1(tClP1, ws[i+1].cl&0xffff))
+	}
+	return out
+}
+
+// restContextKeys appends the keys of contextFeatures but for
+// prevWordKeys and nextWordKeys: the words two before and after, and
+// the case at the token's position.
+func restContextKeys(ws []word, i int, out []uint64) []uint64 {
+	_, w2, _, _, n2, _ := neighbours(ws, i)
+	return append(out,
+		f1(tWordM2, w2),
+		f1(tWordP2, n2),
+		f2(tCased, ws[i].cased, firstFlag(i)),
+	)
+}
+
+// neighbourKeys appends the keys word w gives the token after it (prev)
+// or before it (see prevWordKeys, nextWordKeys).
+func neighbourKeys(w word, prev bool, out []uint64) []uint64 {
+	ws := [2]word{w, w}
+	if prev {
+		return prevWordKeys(ws[:], 1, out)
+	}
+	return nextWordKeys(ws[:], 0, out)
 }
 
 // tagFeatures appends the keys of token i that depend on the two

@@ -327,6 +327,8 @@ func wordFeatures(s string, cur word, out []uint64) []uint64 {
 func contextFeatures(ws []word, i int, out []uint64) []uint64 {
 	out = prevWordKeys(ws, i, out)
 	out = nextWordKeys(ws, i, out)
+	out = prev2Keys(ws, i, out)
+	out = next2Keys(ws, i, out)
 	return restContextKeys(ws, i, out)
 }
 
@@ -357,26 +359,54 @@ func nextWordKeys(ws []word, i int, out []uint64) []uint64 {
 	return out
 }
 
-// restContextKeys appends the keys of contextFeatures but for
-// prevWordKeys and nextWordKeys: the words two before and after, and
-// the case at the token's position.
-func restContextKeys(ws []word, i int, out []uint64) []uint64 {
-	_, w2, _, _, n2, _ := neighbours(ws, i)
-	return append(out,
-		f1(tWordM2, w2),
-		f1(tWordP2, n2),
-		f2(tCased, ws[i].cased, firstFlag(i)),
-	)
+// prev2Keys appends the key of token i that depends on the word two
+// before it (or on the sentence start).
+func prev2Keys(ws []word, i int, out []uint64) []uint64 {
+	if i < 2 {
+		return append(out, f1(tWordM2, hStart2))
+	}
+	return append(out, f1(tWordM2, ws[i-2].w))
 }
 
-// neighbourKeys appends the keys word w gives the token after it (prev)
-// or before it (see prevWordKeys, nextWordKeys).
-func neighbourKeys(w word, prev bool, out []uint64) []uint64 {
-	ws := [2]word{w, w}
-	if prev {
-		return prevWordKeys(ws[:], 1, out)
+// next2Keys appends the key of token i that depends on the word two
+// after it (or on the sentence end).
+func next2Keys(ws []word, i int, out []uint64) []uint64 {
+	if i+2 >= len(ws) {
+		return append(out, f1(tWordP2, hEnd2))
 	}
-	return nextWordKeys(ws[:], 0, out)
+	return append(out, f1(tWordP2, ws[i+2].w))
+}
+
+// restContextKeys appends the keys of contextFeatures but for
+// prevWordKeys, nextWordKeys, prev2Keys and next2Keys: the case at the
+// token's position.
+func restContextKeys(ws []word, i int, out []uint64) []uint64 {
+	return append(out, f2(tCased, ws[i].cased, firstFlag(i)))
+}
+
+// Neighbour offsets: the keys a word gives the token after it (see
+// prevWordKeys), before it (nextWordKeys), two after it (prev2Keys) and
+// two before it (next2Keys).
+const (
+	asPrev = iota + 1
+	asNext
+	asPrev2
+	asNext2
+)
+
+// neighbourKeys appends the keys word w gives its neighbour at offset
+// (asPrev, ...).
+func neighbourKeys(w word, offset int, out []uint64) []uint64 {
+	ws := [3]word{w, w, w}
+	switch offset {
+	case asPrev:
+		return prevWordKeys(ws[:], 1, out)
+	case asNext:
+		return nextWordKeys(ws[:], 1, out)
+	case asPrev2:
+		return prev2Keys(ws[:], 2, out)
+	}
+	return next2Keys(ws[:], 0, out)
 }
 
 // tagFeatures appends the keys of token i that depend on the two

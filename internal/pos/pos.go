@@ -47,10 +47,11 @@ type buffers struct {
 	tsums []perceptron.Sums
 	tpred []uint8 // the best tag of each word's sums
 	tent  []int32 // each word's vocabulary entry, -1 if none
-	pents []int32 // the previous word's entry of each token of the window (-1: its keys are in feats)
-	nents []int32 // the next word's entry of each token of the window (-1: its keys are in feats)
-	tlem  []lemmaEntry
-	fresh []int32 // words whose sums are not made yet
+	// nbents holds, for each token of the window, the vocabulary entries
+	// of its neighbours at asPrev, ... (-1: their keys are in feats).
+	nbents [][4]int32
+	tlem   []lemmaEntry
+	fresh  []int32 // words whose sums are not made yet
 
 	pfeats []uint64 // tag features of guessed tags (see static)
 	prows  []int32
@@ -100,8 +101,8 @@ func New(m *perceptron.Model) *Tagger {
 // Vocabulary entries: the payload is a word's hashes w and suf3, the meta
 // its cased class (4 bits), its best tag from the word features alone (8
 // bits) and its cluster ids (cl, 41 bits); the sums are those of its word
-// features (0) and of the keys it gives the token after it (1,
-// prevWordKeys) and before it (2, nextWordKeys).
+// features (0) and of the keys it gives its neighbours (asPrev, asNext,
+// asPrev2, asNext2: see neighbourKeys).
 const (
 	vocabPredShift = 4
 	vocabClShift   = 12
@@ -123,7 +124,7 @@ func newVocab(m *perceptron.Model) *perceptron.SumTable {
 	if err != nil || len(words) == 0 {
 		return nil
 	}
-	tab := perceptron.NewSumTable(m, 2, 3, len(words))
+	tab := perceptron.NewSumTable(m, 2, 5, len(words))
 	if tab == nil {
 		return nil
 	}
@@ -133,19 +134,19 @@ func newVocab(m *perceptron.Model) *perceptron.SumTable {
 		k := vocabKey(s)
 		w := hashWord(s)
 		resolveCluster(s, &w)
-		var sums [3]perceptron.Sums
+		var sums [5]perceptron.Sums
 		for v := range sums {
 			switch v {
 			case 0:
 				feats = wordFeatures(s, w, feats[:0])
 			default:
-				feats = neighbourKeys(w, v == 1, feats[:0])
+				feats = neighbourKeys(w, v, feats[:0])
 			}
 			rows = m.Find(feats, rows[:0])
 			m.Add(&sums[v], rows)
 		}
 		meta := w.cased | uint64(m.Best(&sums[0]))<<vocabPredShift | w.cl<<vocabClShift
-		tab.Put(k, meta, []uint64{w.w, w.suf3}, &sums[0], &sums[1], &sums[2])
+		tab.Put(k, meta, []uint64{w.w, w.suf3}, &sums[0], &sums[1], &sums[2], &sums[3], &sums[4])
 	}
 	return tab
 }
@@ -275,21 +276,31 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 		b.ends = append(b.ends, len(b.feats))
 	}
 	nw := len(b.ends)
-	b.pents, b.nents = b.pents[:0], b.nents[:0]
+	b.nbents = b.nbents[:0]
 	for i := a; i < z; i++ {
 		// the keys a neighbour of the vocabulary gives are in its entry
-		pe, ne := int32(-1), int32(-1)
+		nb := [4]int32{-1, -1, -1, -1} // asPrev, asNext, asPrev2, asNext2
 		if i > 0 && b.tent[tid[i-1]] >= 0 {
-			pe = b.tent[tid[i-1]]
+			nb[0] = b.tent[tid[i-1]]
 		} else {
 			b.feats = prevWordKeys(ws, i, b.feats)
 		}
 		if i+1 < len(ws) && b.tent[tid[i+1]] >= 0 {
-			ne = b.tent[tid[i+1]]
+			nb[1] = b.tent[tid[i+1]]
 		} else {
 			b.feats = nextWordKeys(ws, i, b.feats)
 		}
-		b.pents, b.nents = append(b.pents, pe), append(b.nents, ne)
+		if i > 1 && b.tent[tid[i-2]] >= 0 {
+			nb[2] = b.tent[tid[i-2]]
+		} else {
+			b.feats = prev2Keys(ws, i, b.feats)
+		}
+		if i+2 < len(ws) && b.tent[tid[i+2]] >= 0 {
+			nb[3] = b.tent[tid[i+2]]
+		} else {
+			b.feats = next2Keys(ws, i, b.feats)
+		}
+		b.nbents = append(b.nbents, nb)
 		b.feats = restContextKeys(ws, i, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
@@ -387,11 +398,10 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 		for i := a; i < z; i++ {
 			end := ends[i-a]
 			s := b.tsums[tid[i]]
-			if e := b.pents[i-a]; e >= 0 {
-				t.vocab.AddSums(&s, e, 1)
-			}
-			if e := b.nents[i-a]; e >= 0 {
-				t.vocab.AddSums(&s, e, 2)
+			for v, e := range &b.nbents[i-a] {
+				if e >= 0 {
+					t.vocab.AddSums(&s, e, v+1)
+				}
 			}
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end

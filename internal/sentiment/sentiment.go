@@ -77,8 +77,10 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"runtime"
 	"sort"
 	"sync"
+	"unsafe"
 	"weak"
 
 	"github.com/lector-nlp/lector/internal/text"
@@ -114,6 +116,35 @@ type Model struct {
 	fd     *folded           // network over the context's word vectors, first layer folded into the word rows (nil: none)
 	denseW float32           // weight of the network's logits against the linear model's
 	pool   sync.Pool
+	frees  []func() // unmap the huge-page regions of a loaded model (see hugeRegion)
+}
+
+// int16s returns n zeroed int16 for a table of a model being read, in a
+// huge-page region when there is one (see hugeRegion).
+func (m *Model) int16s(n int) []int16 {
+	b, free := hugeRegion(2 * n)
+	if b == nil {
+		return make([]int16, n)
+	}
+	m.frees = append(m.frees, free)
+	return unsafe.Slice((*int16)(unsafe.Pointer(unsafe.SliceData(b))), n)
+}
+
+// int8s is int16s for int8.
+func (m *Model) int8s(n int) []int8 {
+	b, free := hugeRegion(n)
+	if b == nil {
+		return make([]int8, n)
+	}
+	m.frees = append(m.frees, free)
+	return unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(b))), n)
+}
+
+// freeRegions unmaps the huge-page regions of frees.
+func freeRegions(frees []func()) {
+	for _, f := range frees {
+		f()
+	}
 }
 
 // table is a hashed weight table: weight of feature f for class c is
@@ -178,6 +209,10 @@ func LoadFS(fsys fs.FS, name string) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sentiment: %s: %w", name, err)
 	}
+	if len(m.frees) > 0 {
+		// the regions live as long as the model (nothing else holds them)
+		runtime.AddCleanup(m, freeRegions, m.frees)
+	}
 	return m, nil
 }
 
@@ -213,16 +248,19 @@ func (t *table) scores(feats []uint64) [numClasses]float64 {
 	var z [numClasses]float64
 	mask := t.mask()
 	if t.w == nil {
-		var acc [numClasses]int32
+		// sums in registers and the table in a local: the loop is short,
+		// so the cache misses of a cold article overlap
+		var a0, a1, a2 int32
+		tq := t.q
 		for _, f := range feats {
 			i := (f & mask) * numClasses
-			q := t.q[i : i+numClasses : i+numClasses]
-			acc[0] += int32(q[0])
-			acc[1] += int32(q[1])
-			acc[2] += int32(q[2])
+			q := tq[i : i+numClasses : i+numClasses]
+			a0 += int32(q[0])
+			a1 += int32(q[1])
+			a2 += int32(q[2])
 		}
 		sc := float64(t.scale)
-		return [numClasses]float64{float64(acc[0]) * sc, float64(acc[1]) * sc, float64(acc[2]) * sc}
+		return [numClasses]float64{float64(a0) * sc, float64(a1) * sc, float64(a2) * sc}
 	}
 	for _, f := range feats {
 		i := (f & mask) * numClasses
@@ -583,7 +621,7 @@ func (m *Model) WriteFile(w io.Writer) error {
 	return zw.Close()
 }
 
-func readModel(r io.Reader) (*Model, error) {
+func readModel(r io.Reader) (_ *Model, err error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head := make([]byte, len(magic)+2)
 	if _, err := io.ReadFull(br, head); err != nil || (string(head[:len(magic)]) != magic && string(head[:len(magic)]) != magic4) {
@@ -629,6 +667,11 @@ func readModel(r io.Reader) (*Model, error) {
 		clus[getU64(cb[:])] = uint16(cb[8]) | uint16(cb[9])<<8
 	}
 	m := newModel(tb, sb, lexs[0], lexs[1], clus, nil)
+	defer func() {
+		if err != nil {
+			freeRegions(m.frees)
+		}
+	}()
 	buf := make([]byte, 1<<16)
 	for _, t := range []*table{&m.target, &m.sent} {
 		for c := range t.off {
@@ -641,7 +684,7 @@ func readModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("truncated weights: %w", err)
 		}
 		t.scale = math.Float32frombits(getU32(b[:]))
-		t.q = make([]int16, (1<<t.bits)*numClasses)
+		t.q = m.int16s((1 << t.bits) * numClasses)
 		for off := 0; off < len(t.q); {
 			n := min(len(buf)/2, len(t.q)-off)
 			if _, err := io.ReadFull(br, buf[:2*n]); err != nil {
@@ -696,7 +739,7 @@ func (m *Model) readDense(br *bufio.Reader, v4 bool) error {
 		keys[i] = getU64(b[:])
 	}
 	H := int(hid)
-	f := &folded{hid: H, blocks: int(blocks), scale: make([]float32, n), rows: make([]int8, int(n)*int(blocks)*H),
+	f := &folded{hid: H, blocks: int(blocks), scale: make([]float32, n), rows: m.int8s(int(n) * int(blocks) * H),
 		b1: make([]float32, H), w2: make([]float32, numClasses*H)}
 	for i := range f.scale {
 		sc, err := u32()

@@ -176,6 +176,7 @@ type docWords struct {
 	byKey      candIndex
 	cands      []candidate
 	ments      []mention
+	scr        scratch // features' buffers
 	pooledSize int
 }
 

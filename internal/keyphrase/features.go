@@ -29,7 +29,9 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 	N := float64(max(len(doc.Tokens), 1))
 	ns := len(dw.stems)
 	// document frequencies of stems
-	wc := make([]int, ns)
+	sc := &dw.scr
+	wc := grow(sc.wc, ns)
+	sc.wc = wc
 	for i := range doc.Tokens {
 		wc[dw.stem(i)]++
 	}
@@ -38,10 +40,11 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		return nil
 	}
 	// idf of every stem of a candidate, and whether the table knows it
-	idf := make([]float64, ns)
-	known := make([]int8, ns) // 0 not looked up, 1 known, -1 unknown
-	tfidf := make([]float64, len(cands))
-	prs := make([]float64, len(cands))
+	idf := grow(sc.idf, ns)
+	known := grow(sc.known, ns) // 0 not looked up, 1 known, -1 unknown
+	tfidf := grow(sc.tfidf, len(cands))
+	prs := grow(sc.prs, len(cands))
+	sc.idf, sc.known, sc.tfidf, sc.prs = idf, known, tfidf, prs
 	maxPR := 0.0
 	for i := range cands {
 		for _, w := range cands[i].words {
@@ -64,8 +67,9 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 	}
 	// how many other candidates contain each one, and how many it contains
 	byKey := &dw.byKey // candidate by words, from candidates
-	super := make([]int, len(cands))
-	sub := make([]int, len(cands))
+	super := grow(sc.super, len(cands))
+	sub := grow(sc.sub, len(cands))
+	sc.super, sc.sub = super, sub
 	for i := range cands {
 		c := &cands[i]
 		for a := 0; a < len(c.words); a++ {
@@ -145,8 +149,8 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		f[30] = math.Log1p(float64(sub[i]))
 		f[31] = 1
 	}
-	rankInto(flat, tfidf, 12)
-	rankInto(flat, prs, 14)
+	sc.rankInto(flat, tfidf, 12)
+	sc.rankInto(flat, prs, 14)
 	return flat
 }
 
@@ -155,10 +159,15 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 // last). It is a radix sort of the values' order-preserving bit patterns,
 // a byte at a time (stable, so ties keep their index order), skipping the
 // bytes every value shares.
-func byValue(v []float64) []int {
+func byValue(v []float64) []int { return new(scratch).byValue(v) }
+
+// byValue is byValue in sc's buffers: the result is good until the next
+// call.
+func (sc *scratch) byValue(v []float64) []int {
 	n := len(v)
-	keys := make([]uint64, 2*n)
-	idx := make([]int32, 2*n)
+	keys := grow(sc.keys, 2*n)
+	idx := grow(sc.idx, 2*n)
+	sc.keys, sc.idx = keys, idx
 	k, k2 := keys[:n], keys[n:]
 	ix, ix2 := idx[:n], idx[n:]
 	var and, or uint64 = ^uint64(0), 0
@@ -191,7 +200,8 @@ func byValue(v []float64) []int {
 		k, k2 = k2, k
 		ix, ix2 = ix2, ix
 	}
-	out := make([]int, n)
+	out := grow(sc.bv, n)
+	sc.bv = out
 	for j, i := range ix {
 		out[j] = int(i)
 	}
@@ -216,9 +226,21 @@ func descKey(x float64) uint64 {
 	return ^u
 }
 
+// scratch holds the per-document buffers of features, positionRank and
+// byValue, kept in docWords and so reused from one document to the next.
+type scratch struct {
+	wc, super, sub, bv                                      []int
+	idf, tfidf, prs, out, bias, score, next, f, res         []float64
+	known                                                   []int8
+	inCand                                                  []bool
+	node, stemOf, seq, occStart, occ, fill, start, cnt, ord []int32
+	touched, pos, idx                                       []int32
+	bits, keys                                              []uint64
+}
+
 // rankInto stores in column col each value's rank (0 best) divided by the count.
-func rankInto(X []float64, v []float64, col int) {
-	for r, i := range byValue(v) {
+func (sc *scratch) rankInto(X []float64, v []float64, col int) {
+	for r, i := range sc.byValue(v) {
 		X[i*numFeatures+col] = math.Log1p(float64(r))
 	}
 }
@@ -230,9 +252,11 @@ func rankInto(X []float64, v []float64, col int) {
 // when the graph is empty or doc.Err is set.
 func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64 {
 	ns := len(dw.stems)
+	sc := &dw.scr
 	// inCand: the stem is in a candidate and not a stopword (looked up
 	// once per stem, not per token)
-	inCand := make([]bool, ns)
+	inCand := grow(sc.inCand, ns)
+	sc.inCand = inCand
 	for i := range cands {
 		for _, w := range cands[i].words {
 			inCand[w] = true
@@ -244,13 +268,14 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		}
 	}
 	// node ids in order of first occurrence
-	node := make([]int32, ns)
+	node := grow(sc.node, ns)
+	sc.node = node
 	for i := range node {
 		node[i] = -1
 	}
-	var stemOf []int32 // node -> stem id
-	var seq []int32
-	var bias []float64
+	stemOf := sc.stemOf[:0] // node -> stem id
+	seq := sc.seq[:0]
+	bias := sc.bias[:0]
 	for i := range doc.Tokens {
 		s := dw.stem(i)
 		if !inCand[s] {
@@ -266,6 +291,7 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		seq = append(seq, k)
 		bias[k] += 1 / float64(i+1)
 	}
+	sc.stemOf, sc.seq, sc.bias = stemOf, seq, bias
 	n := len(stemOf)
 	if n == 0 {
 		return nil
@@ -274,34 +300,41 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	// seq, both ways. Rows are gathered node by node from its occurrences
 	// (occStart/occ, a counting sort of seq) and kept in neighbour order.
 	const window = 10
-	occStart := make([]int32, n+1)
+	occStart := grow(sc.occStart, n+1)
+	sc.occStart = occStart
 	for _, k := range seq {
 		occStart[k+1]++
 	}
 	for k := 0; k < n; k++ {
 		occStart[k+1] += occStart[k]
 	}
-	occ := make([]int32, len(seq))
-	fill := slices.Clone(occStart[:n])
+	occ := grow(sc.occ, len(seq))
+	fill := append(sc.fill[:0], occStart[:n]...)
+	sc.occ, sc.fill = occ, fill
 	for p, k := range seq {
 		occ[fill[k]] = int32(p)
 		fill[k]++
 	}
-	start := make([]int32, n+1)
+	start := grow(sc.start, n+1)
+	sc.start = start
 	// at most 2(window-1) neighbours per position
 	nbr := getInts(2 * (window - 1) * len(seq))[:0]
 	wt := getFloats(2 * (window - 1) * len(seq))[:0]
 	defer func() { putInts(nbr); putFloats(wt) }()
-	out := make([]float64, n)
+	out := grow(sc.out, n)
+	sc.out = out
 	// A row is gathered in cnt (co-occurrences by neighbour) and read out
 	// in increasing neighbour order, as the sums below must run: through a
 	// bitmap of the neighbours when the graph is small, else by sorting.
-	cnt := make([]int32, n)
+	cnt := grow(sc.cnt, n)
+	sc.cnt = cnt
 	var bits []uint64
 	if n <= 4096 {
-		bits = make([]uint64, (n+63)/64)
+		bits = grow(sc.bits, (n+63)/64)
+		sc.bits = bits
 	}
-	var touched []int32
+	touched := sc.touched[:0]
+	defer func() { sc.touched = touched }()
 	for a := 0; a < n; a++ {
 		if a%4096 == 4095 && doc.Err() != nil {
 			return nil
@@ -354,23 +387,27 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		bias[i] /= bs
 	}
 	const d = 0.85
-	score := make([]float64, n)
-	next := make([]float64, n)
+	score := grow(sc.score, n)
+	next := grow(sc.next, n)
+	sc.score, sc.next = score, next
 	for i := range score {
 		score[i] = 1 / float64(n)
 	}
 	// The rows are symmetric (w(a,b) = w(b,a)), so each node pulls from
 	// its row, in increasing neighbour order: the same additions in the
 	// same order as pushing along every edge from node 0 up.
-	f := make([]float64, n)
+	f := grow(sc.f, n)
+	sc.f = f
 	// the nodes by decreasing number of neighbours (a counting sort)
-	ord := make([]int32, n)
+	ord := grow(sc.ord, n)
+	sc.ord = ord
 	{
 		maxDeg := int32(0)
 		for a := 0; a < n; a++ {
 			maxDeg = max(maxDeg, start[a+1]-start[a])
 		}
-		pos := make([]int32, maxDeg+2)
+		pos := grow(sc.pos, int(maxDeg)+2)
+		sc.pos = pos
 		for a := 0; a < n; a++ {
 			pos[maxDeg-(start[a+1]-start[a])+1]++
 		}
@@ -439,7 +476,8 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			break
 		}
 	}
-	res := make([]float64, ns)
+	res := grow(sc.res, ns)
+	sc.res = res
 	for k, s := range stemOf {
 		res[s] = score[k]
 	}

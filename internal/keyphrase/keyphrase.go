@@ -243,7 +243,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 	var ps []Phrase
 	var chosen []string // keys of the phrases taken
 	var chosenLen []int
-	for _, i := range byValue(score) {
+	for _, i := range dw.scr.byValue(score) {
 		if len(ps) == n {
 			break
 		}

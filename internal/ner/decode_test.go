@@ -214,3 +214,37 @@ func BenchmarkViterbi(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
 }
+
+// The first-pass scores of labelJoint (unigram sums, vocabulary entries
+// and context keys) are those of the first model on features, the keys it
+// was trained on.
+func TestJointSameAsFeatures(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := pos.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := text.Analyze("The mayor of Bradford, Ellen Marchbank-Tovey, met Siemens in Brussels on Monday.\n" +
+		"NEW TRAM LINK FOR LEEDS\nOkafor said the Green Party would fight the 40-year plan, and Yorkshire agreed.")
+	tg.Tag(doc)
+	b := new(buffers)
+	for _, tk := range doc.Tokens {
+		b.in.words = append(b.in.words, canon(tk.Text))
+		b.in.pos = append(b.in.pos, tk.POS)
+	}
+	for _, s := range doc.Sentences {
+		b.in.sents = append(b.in.sents, [2]int{s.First, s.Last})
+	}
+	r.label(b)
+	groups := r.groups &^ (FSecondPass | FSelective)
+	for i := range b.ts {
+		want := make([]float32, nLabels)
+		r.m1.Score(features(b.ts, i, groups, nil), want)
+		if got := b.em[i*nLabels : (i+1)*nLabels]; !slices.Equal(got, want) {
+			t.Fatalf("token %d %q: scores %v, want %v", i, b.ts[i].word, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // featureNames names the columns returned by Features, in order.
@@ -67,13 +68,84 @@ func isQuote(t string) bool {
 // Features computes one feature vector per sentence (the rows lie one
 // after the other in one array). Sentences are given as
 // lower-cased token texts (punctuation tokens included).
-func Features(sents [][]string) [][]float64 { return features(sents, nil) }
+func Features(sents [][]string) [][]float64 { return features(sents, nil, nil) }
+
+// wc is a word id and a count.
+type wc struct{ id, n int32 }
+
+// tc is a term, its id and its count.
+type tc struct {
+	t  string
+	id int32
+	n  int32
+}
+
+// scratch holds the buffers of features (and of Summarize), reused from
+// one document to the next through scratchPool: a steady stream of
+// articles then allocates almost nothing here.
+type scratch struct {
+	ids                       map[string]int32
+	vocab                     []string
+	docTF, sentDF, last, slot []int32
+	all                       []wc
+	tf                        [][]wc
+	words                     []int
+	cent, sorted, flat        []float64
+	inLead, top               []bool
+	tops                      []tc
+	out                       [][]float64
+	low                       []string
+	sents                     [][]string
+	order                     []int
+	scores                    []float64
+}
+
+var scratchPool sync.Pool
+
+// maxPooledSentences is the longest document whose scratch is pooled.
+const maxPooledSentences = 2000
+
+func getScratch() *scratch {
+	if sc, ok := scratchPool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+// putScratch clears the strings sc holds (they point into a document) and
+// pools it; nothing from sc may be used afterwards.
+func putScratch(sc *scratch) {
+	if len(sc.sents) > maxPooledSentences || len(sc.out) > maxPooledSentences {
+		return
+	}
+	clear(sc.ids)
+	clear(sc.vocab[:cap(sc.vocab)])
+	clear(sc.tops[:cap(sc.tops)])
+	clear(sc.low)
+	clear(sc.sents)
+	scratchPool.Put(sc)
+}
+
+// zeroed returns s resized to n zero elements, reusing its array.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
 
 // features is Features that gives up, returning nil, once stop (when not
 // nil) reports true; it asks every cancelEvery sentences of each pass.
-func features(sents [][]string, stop func() bool) [][]float64 {
+// The rows it returns are in sc's buffers when sc is not nil.
+func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	M := len(sents)
-	out := make([][]float64, M)
+	out := zeroed(sc.out, M)
+	sc.out = out
 	if M == 0 {
 		return out
 	}
@@ -81,13 +153,23 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 	// content-word term frequencies per sentence and document, on word
 	// ids: tf[i] lists the distinct content words of sentence i with their
 	// counts, in order of first occurrence
-	type wc struct{ id, n int32 }
-	ids := make(map[string]int32, 256)
-	var vocab []string
-	var docTF, sentDF, last, slot []int32 // by id; last: the last sentence holding it
-	all := make([]wc, 0, 8*M)
-	tf := make([][]wc, M)
-	words := make([]int, M)
+	if sc.ids == nil {
+		sc.ids = make(map[string]int32, 256)
+	}
+	ids := sc.ids
+	vocab := sc.vocab[:0]
+	// by id; last: the last sentence holding it
+	docTF, sentDF, last, slot := sc.docTF[:0], sc.sentDF[:0], sc.last[:0], sc.slot[:0]
+	all := sc.all[:0]
+	if cap(all) < 8*M {
+		all = make([]wc, 0, 8*M)
+	}
+	tf := zeroed(sc.tf, M)
+	words := zeroed(sc.words, M)
+	defer func() {
+		sc.vocab, sc.docTF, sc.sentDF, sc.last, sc.slot = vocab, docTF, sentDF, last, slot
+		sc.all, sc.tf, sc.words = all, tf, words
+	}()
 	for i, s := range sents {
 		if stopped(i) {
 			return nil
@@ -122,18 +204,15 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 		tf[i] = all[first:len(all):len(all)]
 	}
 	// top terms of the document (appearing in 2+ sentences, most frequent)
-	type tc struct {
-		t  string
-		id int32
-		n  int32
-	}
-	var tops []tc
+	tops := sc.tops[:0]
+	defer func() { sc.tops = tops }()
 	for id, n := range docTF {
 		if sentDF[id] >= 2 {
 			tops = append(tops, tc{vocab[id], int32(id), n})
 		}
 	}
-	top := make([]bool, len(vocab))
+	top := zeroed(sc.top, len(vocab))
+	sc.top = top
 	for k := 0; k < 10 && len(tops) > 0; k++ {
 		best := 0
 		for j := range tops {
@@ -150,7 +229,8 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 		docNorm += float64(int64(n) * int64(n))
 	}
 	docNorm = math.Sqrt(docNorm)
-	cent := make([]float64, M)
+	cent := zeroed(sc.cent, M)
+	sc.cent = cent
 	for i := range sents {
 		if stopped(i) {
 			return nil
@@ -177,11 +257,13 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 	// centrality rank: the number of sentences more central, read off a
 	// sorted copy (a pairwise count is quadratic: 130 M comparisons for
 	// the 11,500 sentences of a 1 MB article)
-	sorted := slices.Clone(cent)
+	sorted := append(sc.sorted[:0], cent...)
+	sc.sorted = sorted
 	slices.Sort(sorted)
 	cpos := 0
 	logM := math.Log(float64(M))
-	inLead := make([]bool, len(vocab))
+	inLead := zeroed(sc.inLead, len(vocab))
+	sc.inLead = inLead
 	for _, w := range tf[lead] {
 		inLead[w.id] = true
 	}
@@ -191,7 +273,8 @@ func features(sents [][]string, stop func() bool) [][]float64 {
 	for id := range seenIn {
 		seenIn[id] = -1
 	}
-	flat := make([]float64, M*NumFeatures)
+	flat := zeroed(sc.flat, M*NumFeatures)
+	sc.flat = flat
 	for i, s := range sents {
 		if stopped(i) {
 			return nil

@@ -71,8 +71,12 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 		return nil
 	}
 	stop := func() bool { return doc.Err() != nil }
-	sents := make([][]string, len(doc.Sentences))
-	low := lowerAll(doc.Tokens)
+	sc := getScratch()
+	defer putScratch(sc)
+	sents := zeroed(sc.sents, len(doc.Sentences))
+	sc.sents = sents
+	low := lowerAll(doc.Tokens, sc.low)
+	sc.low = low
 	for i := range doc.Sentences {
 		if i%cancelEvery == cancelEvery-1 && stop() {
 			return nil
@@ -80,14 +84,15 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 		sn := doc.Sentences[i]
 		sents[i] = low[sn.First:sn.Last:sn.Last]
 	}
-	return s.selectStop(sents, n, stop)
+	return s.selectStop(sents, n, stop, sc)
 }
 
-// lowerAll returns strings.ToLower of every token text, with one
-// allocation for the texts that have ASCII capitals (the others are the
-// token texts themselves, or, outside ASCII, strings.ToLower's).
-func lowerAll(toks []text.Token) []string {
-	low := make([]string, len(toks))
+// lowerAll returns strings.ToLower of every token text, in low's array
+// when it is large enough, with one allocation for the texts that have
+// ASCII capitals (the others are the token texts themselves, or, outside
+// ASCII, strings.ToLower's).
+func lowerAll(toks []text.Token, low []string) []string {
+	low = zeroed(low, len(toks))
 	n := 0
 	for k := range toks {
 		if c := asciiCase(toks[k].Text); c == 1 {
@@ -142,12 +147,13 @@ func asciiCase(t string) int {
 
 // Select is Summarize on sentences given as lower-cased token texts.
 func (s *Summarizer) Select(sents [][]string, n int) []int {
-	return s.selectStop(sents, n, nil)
+	return s.selectStop(sents, n, nil, nil)
 }
 
 // selectStop is Select that gives up, returning nil, once stop (when not
-// nil) reports true; it asks every cancelEvery sentences.
-func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool) []int {
+// nil) reports true; it asks every cancelEvery sentences. Its buffers are
+// sc's when sc is not nil.
+func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *scratch) []int {
 	if n <= 0 {
 		return nil
 	}
@@ -158,12 +164,16 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool) []int
 		}
 		return out
 	}
-	feats := features(sents, stop)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	feats := features(sents, stop, sc)
 	if feats == nil {
 		return nil
 	}
-	order := make([]int, len(sents))
-	scores := make([]float64, len(sents))
+	order := zeroed(sc.order, len(sents))
+	scores := zeroed(sc.scores, len(sents))
+	sc.order, sc.scores = order, scores
 	for a := 0; a < len(feats); a += cancelEvery {
 		if stop != nil && a > 0 && stop() {
 			return nil

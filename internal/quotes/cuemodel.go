@@ -84,7 +84,7 @@ func (x *extractor) lemma(i int) string {
 // it ("" when none), made on first use.
 func (x *extractor) entTypeAt(i int) ner.Type {
 	if x.entTypes == nil {
-		x.entTypes = make([]ner.Type, len(x.toks))
+		x.entTypes = zeroed(x.bufs.entTypes, len(x.toks))
 		for _, m := range x.mentions {
 			a, b := x.tokRange(m.span.Span)
 			for k := a; k >= 0 && k < b; k++ {

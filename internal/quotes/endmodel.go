@@ -462,7 +462,11 @@ type memo struct {
 func (c *memo) get(m *Filter, n, i int) (float64, bool) {
 	if c.m != m {
 		c.m = m
-		c.v = make([]float64, n)
+		if cap(c.v) >= n {
+			c.v = c.v[:n]
+		} else {
+			c.v = make([]float64, n)
+		}
 		for k := range c.v {
 			c.v[k] = math.NaN()
 		}

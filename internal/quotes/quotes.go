@@ -27,6 +27,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
@@ -164,7 +165,9 @@ func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 	}
 	x := newExtractor(doc, ents, o)
 	x.run()
-	return x.result()
+	out := x.result()
+	x.release()
+	return out
 }
 
 func (x *extractor) headlines() {
@@ -224,6 +227,59 @@ type extractor struct {
 	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
 	endCueW    hpre              // the prefix of the end model's cue*w= features for endCue
 	endCueSt   hpre              // the prefix of its cue*st= features
+	bufs       *tokBufs          // the per-token buffers, from tokBufsPool
+}
+
+// tokBufs are the per-token buffers of an extractor, reused from one
+// document to the next through tokBufsPool (ExtractWith returns them).
+type tokBufs struct {
+	tokSent, tokPara, inQuote []int
+	entTypes                  []ner.Type
+	low                       []string
+	cue, end                  []float64
+}
+
+var tokBufsPool sync.Pool
+
+// maxPooledTokens is the largest document whose buffers are pooled.
+const maxPooledTokens = 50000
+
+func getTokBufs() *tokBufs {
+	if b, ok := tokBufsPool.Get().(*tokBufs); ok {
+		return b
+	}
+	return &tokBufs{}
+}
+
+// release returns x's per-token buffers to the pool, cleared of the
+// strings they hold; x must not be used afterwards.
+func (x *extractor) release() {
+	if len(x.toks) > maxPooledTokens {
+		return
+	}
+	b := x.bufs
+	b.tokSent, b.tokPara, b.inQuote = x.tokSent, x.tokPara, x.inQuote
+	if x.entTypes != nil {
+		b.entTypes = x.entTypes
+		clear(b.entTypes)
+	}
+	if x.low != nil {
+		b.low = x.low
+		clear(b.low)
+	}
+	b.cue, b.end = x.cueScores.v, x.endStatics.v
+	x.bufs = nil
+	tokBufsPool.Put(b)
+}
+
+// zeroed returns s resized to n zero elements, reusing its array.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 type entMention struct {
@@ -234,13 +290,15 @@ type entMention struct {
 func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extractor {
 	x := &extractor{doc: doc, toks: doc.Tokens, ents: ents, o: o, endCue: -1}
 	n := len(doc.Tokens)
-	x.tokSent = make([]int, n)
+	x.bufs = getTokBufs()
+	x.cueScores.v, x.endStatics.v = x.bufs.cue[:0], x.bufs.end[:0]
+	x.tokSent = zeroed(x.bufs.tokSent, n)
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last && i < n; i++ {
 			x.tokSent[i] = si
 		}
 	}
-	x.tokPara = make([]int, n)
+	x.tokPara = zeroed(x.bufs.tokPara, n)
 	p := 0
 	for i, t := range doc.Tokens {
 		for p+1 < len(doc.Paragraphs) && t.Start >= doc.Paragraphs[p+1].Start {
@@ -251,7 +309,7 @@ func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extracto
 			x.tagged = true
 		}
 	}
-	x.inQuote = make([]int, n)
+	x.inQuote = zeroed(x.bufs.inQuote, n)
 	for i := range x.inQuote {
 		x.inQuote[i] = -1
 	}
@@ -306,7 +364,7 @@ func (x *extractor) ltok(i int) string {
 		return ""
 	}
 	if x.low == nil {
-		x.low = lowerAll(x.toks)
+		x.low = lowerInto(x.toks, x.bufs.low)
 	}
 	return x.low[i]
 }
@@ -315,8 +373,11 @@ func (x *extractor) ltok(i int) string {
 // upper-case letter as it is, the lower-cased ASCII texts cut from one
 // string (one allocation instead of one each), the others lower-cased one
 // by one.
-func lowerAll(toks []text.Token) []string {
-	low := make([]string, len(toks))
+func lowerAll(toks []text.Token) []string { return lowerInto(toks, nil) }
+
+// lowerInto is lowerAll in low's array when it is large enough.
+func lowerInto(toks []text.Token, low []string) []string {
+	low = zeroed(low, len(toks))
 	var b strings.Builder // the ASCII texts lower-cased, left "" in low
 	for k := range toks {
 		s := toks[k].Text

@@ -48,7 +48,8 @@
 // 0.703 / 0.686; a target table of 2^21 slots 0.704 / 0.690; tables of
 // 64-byte lines in which a word's features share a line (same CV 0.706 /
 // 0.691, dev 0.699 / 0.692, 40 % fewer cache lines per article, yet
-// 20-50 us slower per cold article, also with smaller tables: not kept).
+// 20-50 us slower per cold article, also with smaller tables, and no
+// faster with huge pages: not kept).
 // -multiw W weighs
 // the targets of sentences with several targets (2: the same CV);
 // -off N,M disables feature

@@ -238,12 +238,15 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 	in.ents = in.ents[:0]
 	if vocab != nil {
 		// the look-ups in a loop of their own: their loads overlap
-		for i, w := range in.words {
+		for _, w := range in.words {
 			if in.done(1) {
 				return ts
 			}
 			in.ents = append(in.ents, vocabKey(w))
-			e := vocab.Get(in.ents[i])
+		}
+		in.sink += vocab.TouchKeys(in.ents)
+		for i, k := range in.ents {
+			e := vocab.Get(k)
 			in.ents[i] = uint64(uint32(e))
 			if e >= 0 {
 				in.sink += vocab.Touch(e)

@@ -97,6 +97,19 @@ func (t *SumTable) Put(k, meta uint64, payload []uint64, sums ...*Sums) bool {
 	return true
 }
 
+// TouchKeys loads the first table slot of each of keys and returns a
+// checksum of them to keep (see Model.TouchKeys): Gets of the same keys
+// then find their slots in the caches.
+func (t *SumTable) TouchKeys(keys []uint64) uint64 {
+	slots, mask := t.slots, t.mask
+	var x uint64
+	for _, k := range keys {
+		x += slots[k&mask]
+	}
+	runtime.KeepAlive(t.m)
+	return x
+}
+
 // Get returns the entry of key k, or -1.
 func (t *SumTable) Get(k uint64) int32 {
 	fp := uint64(fingerprint(k))

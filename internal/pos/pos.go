@@ -229,6 +229,7 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 		for _, id := range fresh {
 			b.keys = append(b.keys, vocabKey(b.tstr[id]))
 		}
+		b.sink += vocab.TouchKeys(b.keys)
 		for j, id := range fresh {
 			e := vocab.Get(b.keys[j])
 			b.tent[id] = e

@@ -147,6 +147,20 @@ func (m *Model) int8s(n int) []int8 {
 	return unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(b))), n)
 }
 
+// moveWords moves the slots of the word table into a huge-page region
+// when there is one (see hugeRegion).
+func (m *Model) moveWords() {
+	n := len(m.words.slots)
+	b, free := hugeRegion(n * int(unsafe.Sizeof(wordSlot{})))
+	if b == nil {
+		return
+	}
+	m.frees = append(m.frees, free)
+	slots := unsafe.Slice((*wordSlot)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	copy(slots, m.words.slots)
+	m.words.slots = slots
+}
+
 // freeRegions unmaps the huge-page regions of frees.
 func freeRegions(frees []func()) {
 	for _, f := range frees {
@@ -706,6 +720,7 @@ func readModel(r io.Reader) (_ *Model, err error) {
 	if err := m.readDense(br, v4); err != nil {
 		return nil, err
 	}
+	m.moveWords()
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, fmt.Errorf("trailing bytes")
 	}

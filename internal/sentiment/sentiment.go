@@ -63,6 +63,9 @@
 // entities, CPU min, same window): cold 520-630 -> 390-400 us, warm
 // 260 -> 180 us.
 //
+// Sentences, Target and TargetProbs expect doc's tokens not to change
+// between calls on the same *text.Document (see docCache).
+//
 // Sentences, Target and TargetProbs check doc.Err() once per sentence and
 // return early (with partial results) when the document's context is done.
 //
@@ -336,7 +339,11 @@ func (m *Model) Sentences(doc *text.Document) []Score {
 // share (and the sentence scores before them, as in the pipeline) is
 // looked up once: the word table and the hashes cost most of a cold
 // article. The document is known by a weak pointer (the cache keeps no
-// document alive) and its token slice.
+// document alive) and its token slice: a document whose tokens are
+// changed in place (say, tagged) between two calls would be scored with
+// the values of the first call, so such a change must come with a new
+// *text.Document (the pipeline tags before this stage and changes no
+// token after).
 type docCache struct {
 	ref   weak.Pointer[text.Document]
 	tok0  *text.Token

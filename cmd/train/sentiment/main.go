@@ -45,7 +45,9 @@
 // 0.698 / 0.697 (without the sign 0.700 / 0.694); -avg (the linear weights
 // averaged over epochs) 0.703 / 0.688; -dropout 0.1 (linear features)
 // 0.702 / 0.687; no stem features for words that are their own stem
-// 0.703 / 0.686; a target table of 2^21 slots 0.704 / 0.690; tables of
+// 0.703 / 0.686; a target table of 2^21 slots 0.704 / 0.690; -cwp 0.7
+// 0.702 / 0.687 (CV-best offsets: the same); -lexthr 0.8 0.703 / 0.690;
+// tables of
 // 64-byte lines in which a word's features share a line (same CV 0.706 /
 // 0.691, dev 0.699 / 0.692, 40 % fewer cache lines per article, yet
 // 20-50 us slower per cold article, also with smaller tables, and no

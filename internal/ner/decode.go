@@ -293,7 +293,8 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 				t.wh, t.lh, t.sh = vocab.Payload(t.ent, 0), vocab.Payload(t.ent, 1), vocab.Payload(t.ent, 2)
 				t.cased, t.hasCl = uint8(meta&7), meta&8 != 0
 				t.cl = [wordclusters.Levels]uint16{uint16(meta >> 4), uint16(meta >> 20), uint16(meta >> 36)}
-				t.gk = uint16(meta>>vocabGazShift) | gKnown
+				t.gk = uint16(meta>>vocabGazShift)&(gPrefix<<1-1) | gKnown
+				t.noNum = meta&vocabNoNumeric != 0
 			} else {
 				wordValues(&t)
 			}
@@ -348,6 +349,10 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 // (gazetteer.single) in its entry's meta, above its case and clusters.
 const vocabGazShift = 52
 
+// vocabNoNumeric marks in an entry's meta a word at which no rule of
+// numericMentions can start (cannotStartNumeric).
+const vocabNoNumeric = 1 << 62
+
 // vocabKey is the key of word w in the vocabulary table.
 func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
 
@@ -387,6 +392,9 @@ func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, gz *gazetteer,
 		meta := uint64(t.cased) | uint64(b2u(t.hasCl))<<3 | uint64(t.cl[0])<<4 | uint64(t.cl[1])<<20 | uint64(t.cl[2])<<36
 		if gz != nil {
 			meta |= uint64(gz.single(w)) << vocabGazShift
+		}
+		if cannotStartNumeric(w) {
+			meta |= vocabNoNumeric
 		}
 		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s[0], &s[1], &s[2])
 	}

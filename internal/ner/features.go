@@ -102,6 +102,7 @@ type tok struct {
 	caseB     uint8  // case-ratio bucket of the word in unlabelled news (0 unknown)
 	ent       int32  // the word's vocabulary entry (see vocab), -1 if none
 	gk        uint16 // with gKnown: the gazetteer kinds of the word alone (from the vocabulary)
+	noNum     bool   // the vocabulary says cannotStartNumeric(word)
 	sentStart int
 	sentEnd   int
 }

@@ -51,6 +51,7 @@ type buffers struct {
 	back   []uint8
 	labels []int
 	only   []bool
+	quiet  []bool // tokens known not to start a numeric mention (cannotStartNumeric)
 	wt     wordTable
 }
 

@@ -66,13 +66,18 @@ func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 			}
 		}
 	}
+	// the tokens the vocabulary says no numeric rule starts at
+	b.quiet = slices.Grow(b.quiet[:0], len(b.ts))
+	for i := range b.ts {
+		b.quiet = append(b.quiet, b.ts[i].noNum && in.words[i] == doc.Tokens[i].Text)
+	}
 	n := len(out)
 	for si, s := range in.sents {
 		if in.done(s[1] - s[0]) {
 			return nil
 		}
 		k := len(out)
-		out = numericMentions(doc.Tokens, s[0], s[1], taken, out)
+		out = numericMentions(doc.Tokens, s[0], s[1], taken, b.quiet, out)
 		for j := k; j < len(out); j++ {
 			out[j].Sentence = si
 		}

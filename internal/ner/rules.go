@@ -169,7 +169,7 @@ func hasCurrencyPrefix(s string) bool {
 
 // numericMentions finds DATE, TIME, MONEY, PERCENT and QUANTITY mentions in
 // toks[first:last] with simple rules, skipping tokens in taken.
-func numericMentions(toks []text.Token, first, last int, taken []bool, out []Mention) []Mention {
+func numericMentions(toks []text.Token, first, last int, taken, quiet []bool, out []Mention) []Mention {
 	w := func(i int) string {
 		if i < first || i >= last {
 			return ""
@@ -213,7 +213,7 @@ func numericMentions(toks []text.Token, first, last int, taken []bool, out []Men
 		return j
 	}
 	for i := first; i < last; {
-		if taken[i] || cannotStartNumeric(toks[i].Text) {
+		if taken[i] || quiet[i] || cannotStartNumeric(toks[i].Text) {
 			i++
 			continue
 		}

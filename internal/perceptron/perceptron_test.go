@@ -2,6 +2,8 @@ package perceptron
 
 import (
 	"bytes"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 	"math"
 	"testing"
 )
@@ -257,5 +259,43 @@ func TestSumTable(t *testing.T) {
 		if tab.Get(12345) != -1 {
 			t.Fatal("unknown key found")
 		}
+	}
+}
+
+// BenchmarkBest picks the best of 45 labels (the tagger's) from sums of
+// a dozen rows.
+func BenchmarkBest(b *testing.B) {
+	n, nf := 45, 1000
+	keys := make([]uint64, nf)
+	w := make([]float32, nf*n)
+	rng := uint64(3)
+	for i := range keys {
+		keys[i] = Mix(uint64(i + 1))
+	}
+	for i := range w {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		w[i] = float32(int(rng>>33)%2001 - 1000)
+	}
+	m := NewModel(make([]string, n), keys, w, nil, nil)
+	sums := make([]Sums, 256)
+	for i := range sums {
+		feats := make([]uint64, 12)
+		for j := range feats {
+			rng = rng*6364136223846793005 + 1442695040888963407
+			feats[j] = keys[(rng>>33)%uint64(nf)]
+		}
+		m.Add(&sums[i], m.Find(feats, nil))
+	}
+	x := 0
+	defer cputime.LockThread()()
+	c0 := cputime.Thread()
+	for b.Loop() {
+		for i := range sums {
+			x += m.Best(&sums[i])
+		}
+	}
+	b.ReportMetric(float64((cputime.Thread()-c0).Nanoseconds())/float64(b.N*len(sums)), "cpu-ns/best")
+	if x < 0 {
+		b.Fatal(x)
 	}
 }

@@ -334,21 +334,17 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 	// of the tag features the guesses give, all loads overlapping.
 	b.pfeats = b.pfeats[:0]
 	for i := a; i < z; i++ {
-		pv, pv2 := uint64(2), uint64(1) // -1 + 3, -2 + 3
+		pv := uint64(2) // -1 + 3
 		if i > 0 {
 			pv = uint64(b.tpred[tid[i-1]]) + 3
-		}
-		if i > 1 {
-			pv2 = uint64(b.tpred[tid[i-2]]) + 3
 		}
 		n1 := hEnd
 		if i+1 < len(ws) {
 			n1 = ws[i+1].w
 		}
-		// (the tags alone have few keys, but the model is out of the
-		// caches when a document starts)
-		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1),
-			f1(tPrev, pv), f1(tPrev2, pv2), f2(tPrevPrev2, pv, pv2))
+		// (the other three tag features have few keys, soon in the
+		// caches: fetching them ahead as well cost more than it saved)
+		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
 	}
 	b.sink += m.TouchKeys(b.pfeats)
 	b.prows = m.Find(b.pfeats, b.prows[:0])

@@ -40,3 +40,11 @@ func TestByValueMatchesSort(t *testing.T) {
 		}
 	}
 }
+
+func TestLog1pInt(t *testing.T) {
+	for k := -2; k < 5000; k++ {
+		if got, want := log1pInt(k), math.Log1p(float64(k)); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("log1pInt(%d) = %v, want %v", k, got, want)
+		}
+	}
+}

@@ -27,6 +27,7 @@ var numFeatures = len(featureNames)
 // values each, one after the other, or nil once doc.Err is set.
 func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate) []float64 {
 	N := float64(max(len(doc.Tokens), 1))
+	logN := math.Log(N)
 	ns := len(dw.stems)
 	// document frequencies of stems
 	sc := &dw.scr
@@ -92,12 +93,12 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		c := &cands[i]
 		f := flat[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
 		n := float64(c.mentions)
-		f[0] = math.Log1p(n)
+		f[0] = log1pInt(int(c.mentions))
 		f[1] = float64(c.first) / N
 		if c.firstSen == 0 {
 			f[2] = 1
 		}
-		f[3] = math.Log1p(float64(c.firstSen))
+		f[3] = log1pInt(c.firstSen)
 		f[4+min(len(c.words), 4)-1] = 1
 		sum, mx, mn := 0.0, 0.0, math.Inf(1)
 		unknown := 0.0
@@ -131,9 +132,9 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 			f[21] = 1
 		}
 		f[22] = float64(c.last-c.first) / N
-		f[23] = math.Log(N)
+		f[23] = logN
 		hw := c.words[len(c.words)-1]
-		f[24] = math.Log1p(float64(wc[hw]))
+		f[24] = log1pInt(wc[hw])
 		ws := 0.0
 		for _, w := range c.words {
 			ws += float64(wc[w])
@@ -145,13 +146,31 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 			f[27] /= maxPR
 		}
 		f[28] = idf[hw]
-		f[29] = math.Log1p(float64(super[i]))
-		f[30] = math.Log1p(float64(sub[i]))
+		f[29] = log1pInt(super[i])
+		f[30] = log1pInt(sub[i])
 		f[31] = 1
 	}
 	sc.rankInto(flat, tfidf, 12)
 	sc.rankInto(flat, prs, 14)
 	return flat
+}
+
+// log1pTable holds math.Log1p(k) for small k: most features are the
+// log1p of a count or a rank.
+var log1pTable = func() *[1024]float64 {
+	var t [1024]float64
+	for k := range t {
+		t[k] = math.Log1p(float64(k))
+	}
+	return &t
+}()
+
+// log1pInt is math.Log1p(float64(k)), the same value.
+func log1pInt(k int) float64 {
+	if uint(k) < uint(len(log1pTable)) {
+		return log1pTable[k]
+	}
+	return math.Log1p(float64(k))
 }
 
 // byValue returns the indices of v ordered by value, largest first, ties
@@ -241,7 +260,7 @@ type scratch struct {
 // rankInto stores in column col each value's rank (0 best) divided by the count.
 func (sc *scratch) rankInto(X []float64, v []float64, col int) {
 	for r, i := range sc.byValue(v) {
-		X[i*numFeatures+col] = math.Log1p(float64(r))
+		X[i*numFeatures+col] = log1pInt(r)
 	}
 }
 

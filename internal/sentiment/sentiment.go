@@ -60,8 +60,8 @@
 // scores and every entity that a sentence mentions share them; and the
 // blocks of a folded row that a context word adds to share a cache line.
 // Together (BenchmarkArticle600: the pipeline's 600-word article, 50
-// entities, CPU min, same window): cold 520-630 -> 390-400 us, warm
-// 260 -> 180 us.
+// entities, 759 tokens, CPU min of 300, same window): cold 513-554 ->
+// 350-375 us, warm 251-258 -> 175-176 us.
 //
 // Sentences, Target and TargetProbs expect doc's tokens not to change
 // between calls on the same *text.Document (see docCache).

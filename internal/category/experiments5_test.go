@@ -1,7 +1,8 @@
 //go:build catexp
 
-// Experiments of session 5 (issue #5) towards AG 92: none beat the shipped
-// model. Run from this directory, e.g.
+// Experiments of session 5 (issue #5) towards AG 92: only the subwords of
+// words without a record gained (+0.2 AG, shipped). Run from this
+// directory, e.g.
 //
 //	nice -n 5 go test -tags catexp -run TestCharGrams -v -timeout 0 .
 //	XALLSEEDS=1 nice -n 5 go test -tags catexp -run TestCharGrams -v -timeout 0 .   # also the untuned fold seeds
@@ -15,6 +16,12 @@
 //	               89.61, 89.41, 89.46 / 96.80, 96.80, 97.27, 96.80, mean
 //	               89.57 / 96.92 (+0.16 / -0.23: not shipped, it would also
 //	               add about 15 features per word); weight 1: 89.61 / 96.99
+//	TestCharGramsOOV the same for the words with neither vector nor
+//	               clusters only, weight 0.2: seeds 42, 7, 11, 13 89.84,
+//	               89.79, 89.36, 89.50 / 97.13, 96.99, 97.32, 97.09, mean
+//	               89.62 / 97.13 (+0.21 / -0.02, every seed up: shipped as
+//	               Featurizer.Subword; weight 0.3: 89.60 / 97.12; 0.6 on
+//	               seed 42: 89.07)
 //	TestReuters    Reuters-21578 stories with TOPICS (10,377, all economic)
 //	               as weak Business items, title and 2 sentences, weight 0.1:
 //	               1,000 items 89.16 / 97.32, 3,000 items 88.88 / 96.76
@@ -100,11 +107,20 @@ func xseeds() []int64 {
 // times wt), the hashed character n-grams (nmin..nmax, of "<word>") of
 // each word.
 func addCharGrams(exs []Example, bits uint, nmin, nmax int, wt float32) {
+	addCharGramsOOV(exs, bits, nmin, nmax, wt, nil)
+}
+
+// addCharGramsOOV is addCharGrams for the words without a record in v
+// (all when v is nil).
+func addCharGramsOOV(exs []Example, bits uint, nmin, nmax int, wt float32, v *Vectors) {
 	for i := range exs {
 		e := &exs[i]
 		counts := map[uint32]float32{}
 		var order []uint32
 		for _, w := range Tokens(e.Text) {
+			if v != nil && v.lookup([]byte(w)) != nil {
+				continue
+			}
 			b := []byte("<" + w + ">")
 			for n := nmin; n <= nmax; n++ {
 				if n >= len(b) {
@@ -282,7 +298,14 @@ func TestConvert(t *testing.T) {
 		t.Fatal("not CAT2")
 	}
 	r := bytes.NewReader(b[len(magic2):])
-	var hdr header
+	var hdr struct {
+		NClass  uint32
+		Bits    uint32
+		Scale   float32
+		Title   float32
+		Cluster [3]float32
+		Dense   float32
+	}
 	binary.Read(r, binary.LittleEndian, &hdr)
 	var names []string
 	for i := 0; i < int(hdr.NClass); i++ {
@@ -768,4 +791,20 @@ func TestDumpVectors(t *testing.T) {
 	if err := os.WriteFile(*xDump+".f32", buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestCharGramsOOV(t *testing.T) {
+	xs := xload(t)
+	for _, wt := range xOOVWeights() {
+		all, o := xs.featurized()
+		addCharGramsOOV(all, o.Bits, 3, 5, wt, xs.fz.Vectors)
+		xmulti(t, fmt.Sprintf("chargrams of words without a record, wt %.1f", wt), all, nblrFit(o), xseeds())
+	}
+}
+
+func xOOVWeights() []float32 {
+	if os.Getenv("XALLSEEDS") != "" {
+		return []float32{0.2, 0.3}
+	}
+	return []float32{0.3, 0.6}
 }

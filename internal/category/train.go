@@ -167,7 +167,7 @@ type TrainOptions struct {
 
 // DefaultFeatures are the feature settings of the shipped model; Clusters
 // is set by NewFeaturizer.
-var DefaultFeatures = Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6}
+var DefaultFeatures = Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6, Subword: 0.2}
 
 // DefaultSIF is the smoothing of the word-vector weights (SIFWeights) of
 // the shipped model; 0: unweighted.

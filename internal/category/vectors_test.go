@@ -2,6 +2,7 @@ package category
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -138,5 +139,45 @@ func TestAddVec(t *testing.T) {
 		if !slices.Equal(acc, ref) {
 			t.Errorf("dim %d: sums differ", dim)
 		}
+	}
+}
+
+// A word the table does not know adds its character n-grams, a block of
+// its own; a known word does not.
+func TestSubwords(t *testing.T) {
+	c := mustLoad(t)
+	fz := c.Featurizer()
+	if fz.Subword == 0 {
+		t.Skip("model without subwords")
+	}
+	nh := uint32(1) << fz.Bits
+	hashed := func(fz Featurizer, s string) []Feature {
+		var out []Feature
+		for _, f := range fz.features(s, nil) {
+			if f.Index < nh {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	// "<zxqvbnmlk>": 9 + 8 + 7 n-grams of 3, 4 and 5 bytes, and the word
+	odd := hashed(fz, "zxqvbnmlk")
+	if len(odd) < 20 || len(odd) > 25 {
+		t.Errorf("unknown word: %d hashed features, want about 25", len(odd))
+	}
+	sq := 0.0
+	for _, f := range odd[1:] {
+		sq += float64(f.Value * f.Value)
+	}
+	if w := float64(fz.Subword); math.Abs(sq-w*w) > 1e-4 {
+		t.Errorf("subword block has norm² %.4f, want %.4f", sq, w*w)
+	}
+	if n := len(hashed(fz, "government")); n != 4 {
+		t.Errorf("known word: %d hashed features, want 4 (word, 3 clusters)", n)
+	}
+	off := fz
+	off.Subword = 0
+	if n := len(hashed(off, "zxqvbnmlk")); n != 1 {
+		t.Errorf("subwords off: %d hashed features, want 1", n)
 	}
 }

@@ -9,6 +9,13 @@
 // (25 minutes on a busy machine). -vectors caches them; with two threads
 // the vectors, and so the model, differ a little from run to run.
 //
+// The shipped model's vectors can be written as such a cache, from the
+// internal/category directory:
+//
+//	go test -tags catexp -run TestDumpVectors . -xdump /tmp/catvec
+//
+// (retraining from it reproduces the shipped model byte for byte).
+//
 //	go run ./cmd/train/category -vectors /tmp/catvec        # train and write the model
 //	go run ./cmd/train/category -vectors /tmp/catvec -cv 5  # also print 5-fold cross-validation first
 //	go run ./cmd/train/category -vectors /tmp/catvec -cv 5 -cv-sets all -cv-only -dense 0   # try a setting
@@ -52,6 +59,7 @@ func main() {
 	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
 	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")
 	dense := flag.Float64("dense", float64(category.DefaultFeatures.Dense), "weight of the word-vector features (0: off)")
+	subword := flag.Float64("subword", float64(category.DefaultFeatures.Subword), "weight of the character n-grams of words without a vector or cluster (0: off)")
 	sif := flag.Float64("sif", category.DefaultSIF, "weigh word vectors by a/(a+p(word)) (0: off)")
 	vecs := flag.String("vectors", "", "word-vector cache (prefix): read when present, else trained and written there")
 	vo := category.DefaultVecOptions
@@ -74,7 +82,7 @@ func main() {
 		log.Fatal(err)
 	}
 	fz.Bits = o.Bits
-	fz.Title, fz.Dense = float32(*title), float32(*dense)
+	fz.Title, fz.Dense, fz.Subword = float32(*title), float32(*dense), float32(*subword)
 	fz.Cluster = [3]float32{float32(*cluster), float32(*cluster), float32(*cluster)}
 	if *dense > 0 {
 		fz.Vectors, err = vectors(*data, *vecs, *sif, vo)

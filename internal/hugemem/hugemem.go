@@ -27,14 +27,16 @@ import (
 const Size = 2 << 20
 
 // Make returns n zero values of T, which must hold no pointers, in
-// huge-page memory, or nil when that cannot be had. The memory is
+// huge-page memory, or nil when that cannot be had or the table is under
+// half a huge page (it would waste most of its page: keep it on the Go
+// heap, or share a page through an Arena). The memory is
 // unmapped once owner is unreachable (a method reading the memory must
 // keep owner alive, e.g. with runtime.KeepAlive); with a nil owner it
 // lives as long as the process.
 func Make[T any, O any](owner *O, n int) []T {
 	var zero T
 	size := n * int(unsafe.Sizeof(zero))
-	if n <= 0 || size/n != int(unsafe.Sizeof(zero)) {
+	if n <= 0 || size/n != int(unsafe.Sizeof(zero)) || size < Size/2 {
 		return nil
 	}
 	m, release := mapHuge(size)
@@ -48,7 +50,7 @@ func Make[T any, O any](owner *O, n int) []T {
 }
 
 // Copy returns a copy of b in huge-page memory that lives as long as the
-// process, or nil when that cannot be had.
+// process, or nil when Make would.
 func Copy(b []byte) []byte {
 	m := Make[byte, struct{}](nil, len(b))
 	if m != nil {

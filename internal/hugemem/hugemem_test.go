@@ -1,10 +1,12 @@
 package hugemem
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -43,9 +45,13 @@ func TestMake(t *testing.T) {
 	if Make[row](owner, 0) != nil || Make[row](owner, -1) != nil {
 		t.Error("a table of no rows")
 	}
-	c := Copy([]byte("weights"))
-	if string(c) != "weights" {
-		t.Errorf("Copy: %q", c)
+	if Make[row](owner, 1000) != nil {
+		t.Error("a table of 12 KB has a huge page of its own")
+	}
+	w := make([]byte, 3<<20)
+	w[0], w[len(w)-1] = 'w', 's'
+	if c := Copy(w); len(c) != len(w) || c[0] != 'w' || c[len(c)-1] != 's' {
+		t.Errorf("Copy: %d bytes", len(c))
 	}
 }
 
@@ -98,4 +104,40 @@ func anonHuge() string {
 		}
 	}
 	return "unknown"
+}
+
+// TestMakeRelease: the memory of a table is unmapped once its owner is
+// unreachable.
+func TestMakeRelease(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("huge pages on Linux only")
+	}
+	owner := new([16]byte)
+	tab := Make[uint32](owner, 1<<20)
+	p := uintptr(unsafe.Pointer(&tab[0]))
+	if !mapped(t, p) {
+		t.Fatalf("%#x is not mapped", p)
+	}
+	tab, owner = nil, nil
+	for deadline := time.Now().Add(5 * time.Second); mapped(t, p); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the memory of an unreachable owner is still mapped")
+		}
+		runtime.GC()
+	}
+}
+
+// mapped reports whether address p is in a mapping of the process.
+func mapped(t *testing.T, p uintptr) bool {
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Skip(err)
+	}
+	for l := range strings.Lines(string(b)) {
+		var lo, hi uintptr
+		if _, err := fmt.Sscanf(l, "%x-%x", &lo, &hi); err == nil && lo <= p && p < hi {
+			return true
+		}
+	}
+	return false
 }

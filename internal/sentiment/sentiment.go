@@ -52,7 +52,7 @@
 // in a busy server) is memory: the word table, the hashed weights and the
 // folded word rows, read at random. So the linear weights stay int16 in
 // memory (as in the file); the tables and rows of a loaded model ask for
-// transparent huge pages (see hugeRegion); the word table is an
+// transparent huge pages (internal/hugemem); the word table is an
 // open-addressing table with one cache line per look-up (wordMap); the
 // look-ups run in short loops of their own so that many misses are in
 // flight at once; a sentence's word values are kept per document (a
@@ -87,12 +87,11 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"runtime"
 	"sort"
 	"sync"
-	"unsafe"
 	"weak"
 
+	"github.com/lector-nlp/lector/internal/hugemem"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -126,48 +125,31 @@ type Model struct {
 	fd     *folded           // network over the context's word vectors, first layer folded into the word rows (nil: none)
 	denseW float32           // weight of the network's logits against the linear model's
 	pool   sync.Pool
-	frees  []func() // unmap the huge-page regions of a loaded model (see hugeRegion)
 }
 
-// int16s returns n zeroed int16 for a table of a model being read, in a
-// huge-page region when there is one (see hugeRegion).
+// int16s returns n zeroed int16 for a table of a model being read, in
+// huge-page memory that lives as long as m when there is some (hugemem).
 func (m *Model) int16s(n int) []int16 {
-	b, free := hugeRegion(2 * n)
-	if b == nil {
-		return make([]int16, n)
+	if q := hugemem.Make[int16](m, n); q != nil {
+		return q
 	}
-	m.frees = append(m.frees, free)
-	return unsafe.Slice((*int16)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	return make([]int16, n)
 }
 
 // int8s is int16s for int8.
 func (m *Model) int8s(n int) []int8 {
-	b, free := hugeRegion(n)
-	if b == nil {
-		return make([]int8, n)
+	if q := hugemem.Make[int8](m, n); q != nil {
+		return q
 	}
-	m.frees = append(m.frees, free)
-	return unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	return make([]int8, n)
 }
 
-// moveWords moves the slots of the word table into a huge-page region
-// when there is one (see hugeRegion).
+// moveWords moves the slots of the word table into huge-page memory when
+// there is some.
 func (m *Model) moveWords() {
-	n := len(m.words.slots)
-	b, free := hugeRegion(n * int(unsafe.Sizeof(wordSlot{})))
-	if b == nil {
-		return
-	}
-	m.frees = append(m.frees, free)
-	slots := unsafe.Slice((*wordSlot)(unsafe.Pointer(unsafe.SliceData(b))), n)
-	copy(slots, m.words.slots)
-	m.words.slots = slots
-}
-
-// freeRegions unmaps the huge-page regions of frees.
-func freeRegions(frees []func()) {
-	for _, f := range frees {
-		f()
+	if slots := hugemem.Make[wordSlot](m, len(m.words.slots)); slots != nil {
+		copy(slots, m.words.slots)
+		m.words.slots = slots
 	}
 }
 
@@ -232,10 +214,6 @@ func LoadFS(fsys fs.FS, name string) (*Model, error) {
 	m, err := readModel(zr)
 	if err != nil {
 		return nil, fmt.Errorf("sentiment: %s: %w", name, err)
-	}
-	if len(m.frees) > 0 {
-		// the regions live as long as the model (nothing else holds them)
-		runtime.AddCleanup(m, freeRegions, m.frees)
 	}
 	return m, nil
 }
@@ -695,11 +673,6 @@ func readModel(r io.Reader) (_ *Model, err error) {
 		clus[getU64(cb[:])] = uint16(cb[8]) | uint16(cb[9])<<8
 	}
 	m := newModel(tb, sb, lexs[0], lexs[1], clus, nil)
-	defer func() {
-		if err != nil {
-			freeRegions(m.frees)
-		}
-	}()
 	buf := make([]byte, 1<<16)
 	for _, t := range []*table{&m.target, &m.sent} {
 		for c := range t.off {

@@ -17,35 +17,49 @@ func npTag(p string) bool {
 	return false
 }
 
-var personalPronouns = map[string]bool{
-	"he": true, "she": true, "they": true, "i": true, "we": true, "it": true, "you": true,
+// inPersonalPronouns reports the personal pronouns a speaker can be.
+func inPersonalPronouns(w string) bool {
+	switch w {
+	case "he", "she", "they", "i", "we", "it", "you":
+		return true
+	}
+	return false
 }
 
-// skipBeforeCue are words between a subject and its cue verb.
-var skipBeforeCue = map[string]bool{
-	"has": true, "have": true, "had": true, "also": true, "then": true, "later": true,
-	"again": true, "previously": true, "repeatedly": true, "would": true, "will": true,
-	"recently": true, "once": true, "never": true, "already": true, "further": true,
-	"reportedly": true, "publicly": true, "privately": true, "often": true, "frequently": true,
-	"is": true, "was": true, "were": true, "are": true, "had been": true, "been": true,
-	"did": true, "does": true, "not": true, "n't": true, "n’t": true, "ve": true, "'ve": true, "’ve": true,
-	"'s": true, "’s": true, "could": true, "may": true, "might": true, "should": true, "can": true,
+// inSkipBeforeCue reports words that stand between a subject and its cue
+// verb.
+func inSkipBeforeCue(w string) bool {
+	switch w {
+	case "has", "have", "had", "also", "then", "later", "again", "previously", "repeatedly", "would",
+		"will", "recently", "once", "never", "already", "further", "reportedly", "publicly", "privately",
+		"often", "frequently", "is", "was", "were", "are", "had been", "been", "did", "does", "not",
+		"n't", "n’t", "ve", "'ve", "’ve", "'s", "’s", "could", "may", "might", "should", "can":
+		return true
+	}
+	return false
 }
 
-// namingCues name something: their content is the quoted name.
-var namingCues = map[string]bool{
-	"called": true, "calls": true, "call": true, "calling": true, "labeled": true, "labelled": true,
-	"dubbed": true, "branded": true, "termed": true, "described": true, "describing": true,
-	"describes": true, "referred": true,
+// inNamingCues reports cues that name something: their content is the
+// quoted name.
+func inNamingCues(w string) bool {
+	switch w {
+	case "called", "calls", "call", "calling", "labeled", "labelled", "dubbed", "branded", "termed",
+		"described", "describing", "describes", "referred":
+		return true
+	}
+	return false
 }
 
-// objectVerbs take a hearer before what is said ("told reporters that").
-var objectVerbs = map[string]bool{
-	"told": true, "tell": true, "tells": true, "telling": true, "assured": true, "informed": true,
-	"warned": true, "urged": true, "reminded": true, "asked": true, "promised": true,
-	"assuring": true, "warning": true, "urging": true, "reminding": true, "asking": true,
-	"tweeted": true, "wrote": true, "writes": true, "accused": true, "accusing": true,
-	"accuses": true, "accuse": true,
+// inObjectVerbs reports verbs that take a hearer before what is said
+// ("told reporters that").
+func inObjectVerbs(w string) bool {
+	switch w {
+	case "told", "tell", "tells", "telling", "assured", "informed", "warned", "urged", "reminded",
+		"asked", "promised", "assuring", "warning", "urging", "reminding", "asking", "tweeted", "wrote",
+		"writes", "accused", "accusing", "accuses", "accuse":
+		return true
+	}
+	return false
 }
 
 func (x *extractor) isNPToken(i int) bool {
@@ -64,7 +78,7 @@ func (x *extractor) isNPToken(i int) bool {
 		return false
 	}
 	l := lower(t)
-	return isCapital(t) || personalPronouns[l] || l == "the" || l == "a" || l == "of"
+	return isCapital(t) || inPersonalPronouns(l) || l == "the" || l == "a" || l == "of"
 }
 
 func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
@@ -75,7 +89,7 @@ func (x *extractor) leftNP(end, limit int) int {
 	i := end
 	for i > limit && x.isNPToken(i-1) && end-i < 10 {
 		i--
-		if personalPronouns[x.ltok(i)] && x.pos(i) == "PRP" {
+		if inPersonalPronouns(x.ltok(i)) && x.pos(i) == "PRP" {
 			break
 		}
 	}
@@ -95,11 +109,11 @@ func (x *extractor) leftNP(end, limit int) int {
 func (x *extractor) rightNP(start, limit int) int {
 	i := start
 	for i < limit && x.isNPToken(i) && i-start < 10 {
-		if i > start && personalPronouns[x.ltok(i)] {
+		if i > start && inPersonalPronouns(x.ltok(i)) {
 			break
 		}
 		i++
-		if i-start == 1 && personalPronouns[x.ltok(start)] {
+		if i-start == 1 && inPersonalPronouns(x.ltok(start)) {
 			break
 		}
 	}
@@ -230,12 +244,16 @@ func (x *extractor) trim(first, last int) (int, int) {
 	return first, last
 }
 
-// speechNouns name what someone said ("Ashtiani's remarks that ...").
-var speechNouns = map[string]bool{
-	"remarks": true, "remark": true, "comments": true, "comment": true, "statement": true,
-	"words": true, "claim": true, "claims": true, "assertion": true, "warning": true,
-	"argument": true, "insistence": true, "view": true, "belief": true, "assurance": true,
-	"announcement": true, "promise": true, "pledge": true, "suggestion": true, "contention": true,
+// inSpeechNouns reports nouns that name what someone said ("Ashtiani's
+// remarks that ...").
+func inSpeechNouns(w string) bool {
+	switch w {
+	case "remarks", "remark", "comments", "comment", "statement", "words", "claim", "claims",
+		"assertion", "warning", "argument", "insistence", "view", "belief", "assurance", "announcement",
+		"promise", "pledge", "suggestion", "contention":
+		return true
+	}
+	return false
 }
 
 // possessives reads "X's remarks that ..." and "his claim that ...": the
@@ -245,7 +263,7 @@ func (x *extractor) possessives() {
 		if x.cancelled(i) {
 			return
 		}
-		if !speechNouns[x.ltok(i)] || x.ltok(i+1) != "that" || x.qAt(i) >= 0 {
+		if !inSpeechNouns(x.ltok(i)) || x.ltok(i+1) != "that" || x.qAt(i) >= 0 {
 			continue
 		}
 		if p := x.pos(i + 2); p == "VBZ" || p == "VBD" || p == "MD" || p == "VBP" {
@@ -409,7 +427,7 @@ func (x *extractor) attribute() {
 			j := c.first
 			for j > s.First {
 				l := x.ltok((j - 1))
-				if skipBeforeCue[l] || x.pos(j-1) == "RB" || x.pos(j-1) == "MD" {
+				if inSkipBeforeCue(l) || x.pos(j-1) == "RB" || x.pos(j-1) == "MD" {
 					j--
 					continue
 				}
@@ -419,7 +437,7 @@ func (x *extractor) attribute() {
 					continue
 				}
 				// "Trump said Friday": a bare day or month is no subject
-				if temporal[l] && isCapital(x.tok(j-1)) {
+				if inTemporal(l) && isCapital(x.tok(j-1)) {
 					j--
 					if p := x.ltok((j - 1)); p == "late" || p == "early" || p == "last" || p == "on" || p == "in" || p == "this" {
 						j--
@@ -427,7 +445,7 @@ func (x *extractor) attribute() {
 					continue
 				}
 				// "on Friday", "last week"
-				if temporal[l] && j-2 >= s.First {
+				if inTemporal(l) && j-2 >= s.First {
 					p := x.ltok((j - 2))
 					if p == "on" || p == "last" || p == "this" || p == "earlier" || p == "late" {
 						j -= 2
@@ -477,7 +495,7 @@ func (x *extractor) attribute() {
 				found, rule = true, "subject"
 				// what follows the cue
 				start := c.last
-				if objectVerbs[x.ltok(c.last-1)] {
+				if inObjectVerbs(x.ltok(c.last - 1)) {
 					if e := x.rightNP(start, s.Last); e > start {
 						nx := x.ltok(e)
 						if x.o.ObjectInfinitive && nx == "to" && x.pos(e+1) == "VB" {
@@ -508,7 +526,7 @@ func (x *extractor) attribute() {
 				// "Climate change, he said, is ...": the cue stands inside
 				// what is said
 				paren := -1
-				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !objectVerbs[x.ltok(c.last-1)] {
+				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !inObjectVerbs(x.ltok(c.last-1)) {
 					if st := x.clauseStart(npStart - 1); st < npStart-1 {
 						paren = st
 					}
@@ -533,7 +551,7 @@ func (x *extractor) attribute() {
 					} else {
 						found = false
 					}
-				} else if a < b && (x.pos(a) == "IN" || x.pos(a) == "TO" || x.pos(a) == "RB" || isTemporal(first)) && !clauseWord[first] {
+				} else if a < b && (x.pos(a) == "IN" || x.pos(a) == "TO" || x.pos(a) == "RB" || isTemporal(first)) && !inClauseWord(first) {
 					// "said earlier Friday that ...", "said on Tuesday that"
 					k := a
 					for k < b && k-a < 8 && x.ltok(k) != "that" && !strings.HasPrefix(x.pos(k), "VB") {
@@ -547,7 +565,7 @@ func (x *extractor) attribute() {
 						content = [2]int{a, b}
 					} else if x.pos(a) == "RB" {
 						content = [2]int{a, b}
-					} else if x.o.PrepContent && a == c.last && a+1 < b && (x.pos(a) == "IN" && prepCues[first] || x.pos(a) == "TO" && !strings.HasPrefix(x.pos(a+1), "VB")) {
+					} else if x.o.PrepContent && a == c.last && a+1 < b && (x.pos(a) == "IN" && inPrepCues(first) || x.pos(a) == "TO" && !strings.HasPrefix(x.pos(a+1), "VB")) {
 						// "spoke about X", "called for X", "responded to
 						// X": the preposition belongs to the cue, what
 						// follows it is the content
@@ -573,7 +591,7 @@ func (x *extractor) attribute() {
 			}
 			if sp[1] > sp[0] {
 				start := c.last
-				if objectVerbs[w0] {
+				if inObjectVerbs(w0) {
 					if e := x.rightNP(start, s.Last); e > start && x.ltok(e) == "that" {
 						start = e
 					}
@@ -632,7 +650,7 @@ func (x *extractor) attribute() {
 		}
 		q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
 		// "called X “Y”": what is said is the quoted name
-		if namingCues[w0] {
+		if inNamingCues(w0) {
 			for i := a; i < b; i++ {
 				if qi := x.qAt(i); qi >= 0 && x.directs[qi].open == i {
 					a, b = i, min(x.directs[qi].close+1, b)
@@ -694,7 +712,7 @@ func (x *extractor) clauseVerbEnd(a, b int) int {
 		switch {
 		case finite && seen:
 			prev := x.pos(k - 1)
-			if inVerb && (prev == "MD" || auxLemmas[x.lemma(k-1)]) || prev == "CC" || prev == "WDT" || prev == "WP" || prev == "," || x.ltok(k-1) == "that" {
+			if inVerb && (prev == "MD" || inAuxLemmas(x.lemma(k-1))) || prev == "CC" || prev == "WDT" || prev == "WP" || prev == "," || x.ltok(k-1) == "that" {
 				inVerb = true
 				continue
 			}
@@ -795,7 +813,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 		if w == ":" {
 			start++
 		}
-	case prepCues[w] || w == "to":
+	case inPrepCues(w) || w == "to":
 		start++
 		c.last = start
 	default:
@@ -848,7 +866,7 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 	if x.pos(start) == "RP" {
 		start++
 	}
-	if objectVerbs[x.ltok(c.last-1)] {
+	if inObjectVerbs(x.ltok(c.last - 1)) {
 		if e := x.rightNP(start, s.Last); e > start {
 			if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
 				start = k
@@ -857,9 +875,9 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 	}
 	w := x.ltok(start)
 	switch {
-	case w == "that" || clauseWord[w] || x.markKind(start) != 0:
+	case w == "that" || inClauseWord(w) || x.markKind(start) != 0:
 	case x.pos(start) == "TO" && x.pos(start+1) == "VB":
-	case x.pos(start) == "IN" && prepCues[w] || x.pos(start) == "TO":
+	case x.pos(start) == "IN" && inPrepCues(w) || x.pos(start) == "TO":
 		start++
 	case x.pos(start) == "IN" || x.tok(start) == "," || x.tok(start) == "." || x.pos(start) == "CC":
 		return false
@@ -880,7 +898,7 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 		// the noun phrase before the cue and its auxiliaries, with its
 		// prepositional parts ("a new ad from the campaign is running")
 		j := c.first
-		for j > s.First && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || auxLemmas[x.lemma(j-1)] && strings.HasPrefix(x.pos(j-1), "VB")) {
+		for j > s.First && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || inAuxLemmas(x.lemma(j-1)) && strings.HasPrefix(x.pos(j-1), "VB")) {
 			j--
 		}
 		k := x.leftNP(j, s.First)
@@ -896,7 +914,7 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, con
 				}
 			}
 		}
-		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (x.ltok(k-1) == "of" || prepCues[x.ltok(k-1)] || x.ltok(k-1) == "from") {
+		for k < j && k-1 > s.First && x.pos(k-1) == "IN" && (x.ltok(k-1) == "of" || inPrepCues(x.ltok(k-1)) || x.ltok(k-1) == "from") {
 			k2 := x.leftNP(k-1, s.First)
 			if k2 >= k-1 {
 				break
@@ -929,7 +947,7 @@ func (x *extractor) contentStart(a, b int) int {
 			a += 3
 		case x.pos(a) == "RB" && a+1 < b && (opens(a+1) || x.tok(a+1) == "," && x.markKind(a+2) != 0) && x.ltok(a) != "not":
 			a++
-		case x.pos(a) == "TO" && x.pos(a+1) == "VB" && a+2 < b && headlineCue(lx, x.ltok(a+1)) && (clauseWord[x.ltok(a+2)] || x.markKind(a+2) != 0):
+		case x.pos(a) == "TO" && x.pos(a+1) == "VB" && a+2 < b && headlineCue(lx, x.ltok(a+1)) && (inClauseWord(x.ltok(a+2)) || x.markKind(a+2) != 0):
 			a += 2
 		case x.markKind(a) == 0 && x.ltok(a) != "that":
 			e := x.rightNP(a, b)
@@ -989,25 +1007,39 @@ func (x *extractor) clauseWithin(i, limit, n int) int {
 	return -1
 }
 
-// prepCues are prepositions that PolNeAR counts into the cue of the verb
-// they follow ("called for", "spoke about", "railed against").
-var prepCues = map[string]bool{
-	"about": true, "for": true, "on": true, "with": true, "of": true, "at": true, "against": true,
-	"over": true, "as": true, "into": true, "upon": true, "toward": true, "towards": true,
+// inPrepCues reports prepositions that PolNeAR counts into the cue of the
+// verb they follow ("called for", "spoke about", "railed against").
+func inPrepCues(w string) bool {
+	switch w {
+	case "about", "for", "on", "with", "of", "at", "against", "over", "as", "into", "upon", "toward",
+		"towards":
+		return true
+	}
+	return false
 }
 
-var clauseWord = map[string]bool{"that": true, "if": true, "whether": true, "because": true, "so": true, "how": true, "why": true, "what": true, "when": true}
-
-var temporal = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
-	"earlier": true, "later": true, "week": true, "month": true, "year": true, "morning": true,
-	"evening": true, "night": true, "afternoon": true, "weekend": true, "recently": true,
-	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
+// inClauseWord reports the words that open a reported clause.
+func inClauseWord(w string) bool {
+	switch w {
+	case "that", "if", "whether", "because", "so", "how", "why", "what", "when":
+		return true
+	}
+	return false
 }
 
-func isTemporal(w string) bool { return temporal[w] }
+// inTemporal reports the (lower-cased) time words.
+func inTemporal(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+		"today", "tonight", "earlier", "later", "week", "month", "year", "morning", "evening", "night",
+		"afternoon", "weekend", "recently", "january", "february", "march", "april", "june", "july",
+		"august", "september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+func isTemporal(w string) bool { return inTemporal(w) }
 
 func isPrepStart(w string) bool {
 	switch w {
@@ -1091,7 +1123,7 @@ func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
 		}
 	}
 	for i := first; i < limit; i++ {
-		if x.pos(i) == "PRP" && personalPronouns[x.ltok(i)] && x.followedByVerb(i+1, limit) {
+		if x.pos(i) == "PRP" && inPersonalPronouns(x.ltok(i)) && x.followedByVerb(i+1, limit) {
 			return i, i + 1, true
 		}
 	}
@@ -1102,7 +1134,7 @@ func (x *extractor) followedByVerb(j, limit int) bool {
 	if x.tok(j) == "," && x.ltok(j+1) == "too" && x.tok(j+2) == "," {
 		j += 3
 	}
-	for j < limit && (x.pos(j) == "RB" || skipBeforeCue[x.ltok(j)] && !strings.HasPrefix(x.pos(j), "VB")) {
+	for j < limit && (x.pos(j) == "RB" || inSkipBeforeCue(x.ltok(j)) && !strings.HasPrefix(x.pos(j), "VB")) {
 		j++
 	}
 	return j < limit && (strings.HasPrefix(x.pos(j), "VB") || x.pos(j) == "MD")

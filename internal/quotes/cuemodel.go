@@ -33,11 +33,14 @@ func getCueModel() *Filter {
 	return cueModel
 }
 
-// auxLemmas are verbs that are never a cue on their own.
-var auxLemmas = map[string]bool{
-	"be": true, "have": true, "do": true, "will": true, "would": true, "can": true,
-	"could": true, "may": true, "might": true, "shall": true, "should": true, "must": true,
-	"get": true, "let": true, "'s": true, "’s": true, "'re": true, "’re": true, "'m": true,
+// inAuxLemmas reports verbs that are never a cue on their own.
+func inAuxLemmas(w string) bool {
+	switch w {
+	case "be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should",
+		"must", "get", "let", "'s", "’s", "'re", "’re", "'m":
+		return true
+	}
+	return false
 }
 
 // cueCandidate: token i may be a learned cue (a content verb outside a
@@ -52,7 +55,7 @@ func (x *extractor) cueCandidate(i int) bool {
 	if !strings.HasPrefix(x.pos(i), "VB") {
 		return false
 	}
-	return !auxLemmas[x.lemma(i)]
+	return !inAuxLemmas(x.lemma(i))
 }
 
 // nounCandidate: token i is a noun that may name what someone said or
@@ -169,7 +172,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	j := i - 1
 	sn := x.sentence(i)
 	aux := ""
-	for j >= sn.First && (x.pos(j) == "RB" || x.pos(j) == "MD" || auxLemmas[x.lemma(j)] && strings.HasPrefix(x.pos(j), "VB")) {
+	for j >= sn.First && (x.pos(j) == "RB" || x.pos(j) == "MD" || inAuxLemmas(x.lemma(j)) && strings.HasPrefix(x.pos(j), "VB")) {
 		if aux == "" && strings.HasPrefix(x.pos(j), "VB") {
 			aux = x.lemma(j)
 		}
@@ -185,7 +188,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		t := x.ltok(j)
 		switch {
 		case x.pos(j) == "PRP":
-			if personalPronouns[t] && t != "it" && t != "you" {
+			if inPersonalPronouns(t) && t != "it" && t != "you" {
 				subj = "pron"
 			} else {
 				subj = t

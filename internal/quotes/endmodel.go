@@ -157,7 +157,7 @@ func (x *extractor) ahead(k int) string {
 	if e == j || e-j > 8 {
 		return "other"
 	}
-	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || strings.HasPrefix(x.pos(e), "VB") && auxLemmas[x.lemma(e)]) {
+	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || strings.HasPrefix(x.pos(e), "VB") && inAuxLemmas(x.lemma(e))) {
 		if x.coreCue(e) {
 			break
 		}
@@ -209,7 +209,7 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre(x.endCueW, x.wordOrTag(k))
 			s.addPre(x.endCueSt, st)
 		}
-		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
+		if inTemporal(w) || x.pos(k) == "IN" && (inTemporal(x.ltok(k+1)) || inTemporal(x.ltok(k+2))) {
 			s.addPre(eTemporalSt, st)
 		}
 	}
@@ -240,7 +240,7 @@ func (x *extractor) startType(start, k int) int {
 // with a finite verb (-1 when none).
 func (x *extractor) startTypeOf(start int) (base, finite int) {
 	switch w := x.ltok(start); {
-	case w == "that" || clauseWord[w]:
+	case w == "that" || inClauseWord(w):
 		return 0, -1
 	case x.markKind(start) != 0:
 		return 1, -1
@@ -374,7 +374,7 @@ func (x *extractor) endDynamicMax(b *endBounds, si, start, k int, verb, allNP bo
 		if x.endCue >= 0 {
 			z += b.cue[si]
 		}
-		if temporal[w] || x.pos(k) == "IN" && (temporal[x.ltok(k+1)] || temporal[x.ltok(k+2)]) {
+		if inTemporal(w) || x.pos(k) == "IN" && (inTemporal(x.ltok(k+1)) || inTemporal(x.ltok(k+2))) {
 			z += b.temporal[si]
 		}
 	}
@@ -426,7 +426,7 @@ func EndFeatures(doc *text.Document, ents []entity.Entity, bs []Boundary) [][]st
 // reads: its first verb or noun, else its first token.
 func (x *extractor) cueHead(first, last int) int {
 	for i := first; i < last; i++ {
-		if p := x.pos(i); strings.HasPrefix(p, "VB") && !auxLemmas[x.lemma(i)] || strings.HasPrefix(p, "NN") {
+		if p := x.pos(i); strings.HasPrefix(p, "VB") && !inAuxLemmas(x.lemma(i)) || strings.HasPrefix(p, "NN") {
 			return i
 		}
 	}

@@ -41,9 +41,10 @@ type buffers struct {
 	// The distinct words of the document (of the sentence in TagWords),
 	// their hashes and the sums of their word features: tokens of one
 	// word share them.
-	types map[string]int32
+	types typeTable
 	tw    []word
 	tstr  []string
+	tkey  []uint64 // vocabKey of each word
 	tsums []perceptron.Sums
 	tpred []uint8 // the best tag of each word's sums
 	tent  []int32 // each word's vocabulary entry, -1 if none
@@ -59,13 +60,10 @@ type buffers struct {
 
 // reset forgets the words of the previous document.
 func (b *buffers) reset() {
-	if b.types == nil {
-		b.types = map[string]int32{}
-	}
-	clear(b.types)
+	b.types.reset()
 	clear(b.tstr)
 	clear(b.tlem)
-	b.tw, b.tstr, b.tsums, b.fresh = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0]
+	b.tw, b.tstr, b.tsums, b.fresh, b.tkey = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0], b.tkey[:0]
 	b.tlem, b.tent = b.tlem[:0], b.tent[:0]
 }
 
@@ -210,10 +208,10 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 	nf := len(b.fresh)
 	for i := from; i < to; i++ {
 		s := words[i]
-		id, ok := b.types[s]
+		k := vocabKey(s) // (also the key of the word's table slot)
+		id, ok := b.types.find(k, s, b.tstr)
 		if !ok {
-			id = int32(len(b.tw))
-			b.types[s] = id
+			b.tkey = append(b.tkey, k)
 			b.tw = append(b.tw, word{})
 			b.tstr = append(b.tstr, s)
 			b.tlem = append(b.tlem, lemmaEntry{})
@@ -227,7 +225,7 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 		// the look-ups in loops of their own: their loads overlap
 		b.keys = b.keys[:0]
 		for _, id := range fresh {
-			b.keys = append(b.keys, vocabKey(b.tstr[id]))
+			b.keys = append(b.keys, b.tkey[id])
 		}
 		b.sink += vocab.TouchKeys(b.keys)
 		for j, id := range fresh {
@@ -411,4 +409,58 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 		}
 	}
 	return out
+}
+
+// typeTable numbers the distinct words of a document: an open-addressing
+// table of word ids keyed by the words' vocabKey, growing as words come.
+type typeTable struct {
+	slots []int32 // 1 + word id, 0 empty
+	n     int     // words
+	mask  uint64
+	keys  []uint64 // of the words, to grow
+}
+
+// reset forgets the words (and a table grown large by a long document).
+func (t *typeTable) reset() {
+	if len(t.slots) == 0 || len(t.slots) > 4096 {
+		t.slots = make([]int32, 1024)
+	}
+	clear(t.slots)
+	t.n, t.mask, t.keys = 0, uint64(len(t.slots)-1), t.keys[:0]
+}
+
+// find returns the id of word s of key k (words[id] is its text), and
+// whether it was there; a new word gets the next id.
+func (t *typeTable) find(k uint64, s string, words []string) (int32, bool) {
+	j := k & t.mask
+	for {
+		v := t.slots[j]
+		if v == 0 {
+			break
+		}
+		if t.keys[v-1] == k && words[v-1] == s {
+			return v - 1, true
+		}
+		j = (j + 1) & t.mask
+	}
+	id := int32(t.n)
+	t.n++
+	t.keys = append(t.keys, k)
+	t.slots[j] = id + 1
+	if 2*t.n > len(t.slots) {
+		t.grow()
+	}
+	return id, false
+}
+
+func (t *typeTable) grow() {
+	t.slots = make([]int32, 2*len(t.slots))
+	t.mask = uint64(len(t.slots) - 1)
+	for i, k := range t.keys {
+		j := k & t.mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = int32(i) + 1
+	}
 }

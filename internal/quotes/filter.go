@@ -574,7 +574,7 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 		if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
 			fs.onPre(fSpeakerHeadPos, x.pos(sb-1))
 		}
-		if personalPronouns[sp] {
+		if inPersonalPronouns(sp) {
 			fs.onPre(fSpeakerPronoun, sp)
 		} else {
 			fs.onPre(fSpeakerOther)

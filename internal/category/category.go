@@ -90,6 +90,7 @@ import (
 	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/hugemem"
 	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
@@ -139,12 +140,12 @@ type Classifier struct {
 
 // Load returns a classifier over the embedded model. On Linux the model
 // is copied once, on first use, into memory of its own backed by huge
-// pages (hugeCopy; 10 MB outside the Go heap, shared by every Load): a
+// pages (hugemem.Copy; 10 MB outside the Go heap, shared by every Load): a
 // document touches a few thousand places spread over the model, and with
 // the 4 KB pages of the binary's own copy nearly each is a TLB miss when
 // the model is out of the caches. Elsewhere it is used in place.
 func Load() (*Classifier, error) {
-	hugeOnce.Do(func() { hugeModel = hugeCopy(modelData) })
+	hugeOnce.Do(func() { hugeModel = hugemem.Copy(modelData) })
 	if hugeModel != nil {
 		return Decode(hugeModel)
 	}

@@ -51,7 +51,7 @@ func Make[T any, O any](owner *O, n int) []T {
 
 // Copy returns a copy of b in huge-page memory that lives as long as the
 // process, or nil when Make would.
-func Copy(b []byte) []byte {
+func Copy[S ~string | ~[]byte](b S) []byte {
 	m := Make[byte, struct{}](nil, len(b))
 	if m != nil {
 		copy(m, b)

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/hugemem"
 )
 
 // Seed starts a feature hash (64-bit FNV-1a, see internal/hashing) for
@@ -114,7 +115,7 @@ func (m *Model) index() {
 			size <<= 1
 		}
 		m.pack()
-		if m.slots = makeHuge[slot](m, size); m.slots == nil {
+		if m.slots = hugemem.Make[slot](m, size); m.slots == nil {
 			m.slots = make([]slot, size)
 		}
 		m.mask = uint64(size - 1)
@@ -162,7 +163,7 @@ func (m *Model) pack() {
 	}
 	m.pw = (n + 3) / 4
 	rows := len(m.w) / n
-	if m.packed = makeHuge[uint64](m, rows*m.pw); m.packed == nil {
+	if m.packed = hugemem.Make[uint64](m, rows*m.pw); m.packed == nil {
 		m.packed = make([]uint64, rows*m.pw)
 	}
 	for r := 0; r < rows; r++ {
@@ -220,7 +221,7 @@ func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 		out[k] = r
 		k += int(^uint32(r) >> 31) // keep r >= 0
 	}
-	runtime.KeepAlive(m) // slots may be outside the heap (makeHuge)
+	runtime.KeepAlive(m) // slots may be outside the heap (hugemem.Make)
 	return rows[:n+k]
 }
 

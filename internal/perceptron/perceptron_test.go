@@ -91,7 +91,7 @@ func TestScoreExact(t *testing.T) {
 	next := func() uint64 { rng = Mix(rng + 0x9E3779B97F4A7C15); return rng }
 	for _, nl := range []int{1, 3, 4, 17, 34, 45, 72, -45} {
 		nf := 500
-		if nl < 0 { // a table big enough for makeHuge
+		if nl < 0 { // a table big enough for hugemem.Make
 			nl, nf = -nl, 30000
 		}
 		labels := make([]string, nl)

@@ -1,6 +1,10 @@
 package perceptron
 
-import "runtime"
+import (
+	"runtime"
+
+	"github.com/lector-nlp/lector/internal/hugemem"
+)
 
 // SumTable maps keys (the words of a vocabulary) to a caller's payload and
 // precomputed sums of model rows (say the features of the word alone, and
@@ -38,10 +42,10 @@ func NewSumTable(m *Model, extra, vecs, n int) *SumTable {
 		size <<= 1
 	}
 	t := &SumTable{m: m, extra: extra, vecs: vecs, stride: stride, mask: uint64(size - 1)}
-	if t.slots = makeHuge[uint64](m, size); t.slots == nil {
+	if t.slots = hugemem.Make[uint64](m, size); t.slots == nil {
 		t.slots = make([]uint64, size)
 	}
-	if t.data = makeHuge[uint64](m, n*stride); t.data == nil {
+	if t.data = hugemem.Make[uint64](m, n*stride); t.data == nil {
 		t.data = make([]uint64, n*stride)
 	}
 	return t

@@ -37,6 +37,7 @@ import (
 	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/hugemem"
 )
 
 // modelData is the model file, embedded as a string: Decode reads it in
@@ -188,7 +189,7 @@ func (d *Detector) repack(buckets, bpost, fps, post []byte) error {
 	if size > math.MaxUint32 {
 		return errors.New("langid: model too large")
 	}
-	mem := hugeAlloc(d, 4*(nb+1)+size)
+	mem := hugemem.Make[byte](d, 4*(nb+1)+size)
 	if mem == nil {
 		mem = make([]byte, 4*(nb+1)+size)
 	}

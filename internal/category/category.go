@@ -431,31 +431,31 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	}
 	subwords := lex && fz.Subword != 0
 	nsub := 0
+	// The words are read and hashed first, their vector records looked
+	// up in two tight loops (the table slots, then the records), and only
+	// then counted: on a cold model the loads of one loop overlap instead
+	// of each word waiting for its own.
+	ct.scan(s, titleEnd)
+	if lex {
+		ct.sink += fz.Vectors.findAll(ct.toks)
+	}
 	var prev uint64
-	havePrev := false
-	var buf []byte
-	n := 0
-	words(s, func(tok string, gap bool) bool {
-		if gap {
-			havePrev = false
-		}
-		w, ok := normalise(tok, buf[:0])
-		buf = w
-		if !ok {
-			havePrev = false
-			return true
-		}
-		h := hashing.AddBytes(hashing.Offset, w)
+	off := uint32(0)
+	for i := range ct.toks {
+		t := &ct.toks[i]
+		w := ct.wbuf[off:t.end]
+		off = t.end
+		h := t.h
 		ct.add(bucket(h, fz.Bits), 1)
-		if havePrev {
+		if t.flags&tokNoPrev == 0 {
 			ct.add(bucket(hashing.AddBytes(prev*hashing.Prime^0x9e37, w)^0x5bd1e995, fz.Bits), 1)
 		}
-		if titleEnd > 0 && offsetIn(s, tok) < titleEnd {
+		if t.flags&tokTitle != 0 {
 			ct.add(bucket(hashing.AddBytes(titleSeed, w), fz.Bits), fz.Title)
 		}
 		switch {
 		case lex:
-			r := fz.Vectors.lookup(w)
+			r := fz.Vectors.record(t.rec)
 			if r == nil && subwords {
 				nsub += fz.addSubwords(ct, w)
 			}
@@ -491,10 +491,8 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 				fz.addClusters(ct, ids)
 			}
 		}
-		prev, havePrev = h, true
-		n++
-		return n < maxTokens
-	})
+		prev = h
+	}
 	if useVec {
 		ct.flushVec(acc)
 	}
@@ -621,6 +619,54 @@ type counter struct {
 	// +128) in 16-bit lanes, swO[k] those of the odd bytes; swN words.
 	swE, swO [16]uint64
 	swN      int32
+	// the words of the document (scan): normalised, one after another
+	// in wbuf, and what features reads of each in toks
+	wbuf []byte
+	toks []ctok
+	sink uint32 // of the loads that only bring records into the caches
+}
+
+// ctok is one word of a document as features counts it.
+type ctok struct {
+	h     uint64 // hashing.AddBytes(hashing.Offset, word)
+	end   uint32 // of the word in wbuf (it starts where the previous ends)
+	rec   uint32 // 1 + its record in the vectors (findAll), 0 none
+	flags uint8  // tokNoPrev, tokTitle
+}
+
+const (
+	tokNoPrev = 1 << iota // no bigram with the previous word
+	tokTitle              // in the title
+)
+
+// scan reads the words of s into c.wbuf and c.toks, up to maxTokens of
+// them; titleEnd (or -1) is the end of the title line.
+func (c *counter) scan(s string, titleEnd int) {
+	c.wbuf, c.toks = c.wbuf[:0], c.toks[:0]
+	noPrev := true
+	words(s, func(tok string, gap bool) bool {
+		if gap {
+			noPrev = true
+		}
+		start := len(c.wbuf)
+		w, ok := normalise(tok, c.wbuf)
+		if !ok {
+			c.wbuf = w[:start]
+			noPrev = true
+			return true
+		}
+		c.wbuf = w
+		var fl uint8
+		if noPrev {
+			fl |= tokNoPrev
+		}
+		if titleEnd > 0 && offsetIn(s, tok) < titleEnd {
+			fl |= tokTitle
+		}
+		c.toks = append(c.toks, ctok{h: hashing.AddBytes(hashing.Offset, w[start:]), end: uint32(len(w)), flags: fl})
+		noPrev = false
+		return len(c.toks) < maxTokens
+	})
 }
 
 // addVec adds the int8 vector r to the word-vector sum acc (len(acc) ==

@@ -214,19 +214,50 @@ func titleBase(w string) (string, bool) {
 
 // lookup returns the record of word w, or nil.
 func (v *Vectors) lookup(w []byte) []byte {
-	k := wordKey(w)
+	return v.record(v.find(wordKey(w)))
+}
+
+// find returns 1 + the record of key k, or 0.
+func (v *Vectors) find(k uint64) uint32 {
 	j := k & v.mask
 	for {
 		s := v.index[8*j : 8*j+8]
 		r := binary.LittleEndian.Uint32(s[4:])
-		if r == 0 {
-			return nil
-		}
-		if binary.LittleEndian.Uint32(s) == uint32(k>>32) {
-			return v.recs[int(r-1)*v.stride : int(r)*v.stride]
+		if r == 0 || binary.LittleEndian.Uint32(s) == uint32(k>>32) {
+			return r
 		}
 		j = (j + 1) & v.mask
 	}
+}
+
+// record returns record r-1, or nil when r is 0.
+func (v *Vectors) record(r uint32) []byte {
+	if r == 0 {
+		return nil
+	}
+	return v.recs[int(r-1)*v.stride : int(r)*v.stride]
+}
+
+// findAll sets the rec of every word of toks, in two loops: the first
+// loads their first index slots, the second finds their records and loads
+// the two ends of each (vector start, flags), so that on a cold table
+// the loads of a loop overlap. It returns a sum of the loaded bytes, to
+// keep the loads.
+func (v *Vectors) findAll(toks []ctok) uint32 {
+	sink := uint32(0)
+	for i := range toks {
+		k := hashing.Mix(toks[i].h) | 1
+		sink += uint32(v.index[8*(k&v.mask)+4])
+	}
+	for i := range toks {
+		r := v.find(hashing.Mix(toks[i].h) | 1)
+		toks[i].rec = r
+		if r != 0 {
+			o := int(r-1) * v.stride
+			sink += uint32(v.recs[o]) + uint32(v.recs[o+v.Dim+recFlags])
+		}
+	}
+	return sink
 }
 
 // row returns the int8 vector of word w, or nil.

@@ -358,21 +358,30 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		if a%4096 == 4095 && doc.Err() != nil {
 			return nil
 		}
-		touched = touched[:0]
-		for _, p := range occ[occStart[a]:occStart[a+1]] {
-			for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
-				b := seq[j]
-				if b == int32(a) {
-					continue
+		if bits != nil {
+			// branch-free: setting a bit twice is harmless, and the node's
+			// own occurrences (counted too) are taken out after the loop
+			for _, p := range occ[occStart[a]:occStart[a+1]] {
+				for _, b := range seq[max(int(p)-window+1, 0):min(int(p)+window, len(seq))] {
+					bits[b>>6] |= 1 << (b & 63)
+					cnt[b]++
 				}
-				if cnt[b] == 0 {
-					if bits != nil {
-						bits[b>>6] |= 1 << (b & 63)
-					} else {
+			}
+			bits[a>>6] &^= 1 << (a & 63)
+			cnt[a] = 0
+		} else {
+			touched = touched[:0]
+			for _, p := range occ[occStart[a]:occStart[a+1]] {
+				for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
+					b := seq[j]
+					if b == int32(a) {
+						continue
+					}
+					if cnt[b] == 0 {
 						touched = append(touched, b)
 					}
+					cnt[b]++
 				}
-				cnt[b]++
 			}
 		}
 		emit := func(b int32) {
@@ -455,25 +464,32 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		for ; j+4 <= n; j += 4 {
 			b0, b1, b2, b3 := ord[j], ord[j+1], ord[j+2], ord[j+3]
 			v0, v1, v2, v3 := (1-d)*bias[b0], (1-d)*bias[b1], (1-d)*bias[b2], (1-d)*bias[b3]
-			k0, e0, k1, e1 := start[b0], start[b0+1], start[b1], start[b1+1]
-			k2, e2, k3, e3 := start[b2], start[b2+1], start[b3], start[b3+1]
-			for ; k0 < e0 && k1 < e1 && k2 < e2 && k3 < e3; k0, k1, k2, k3 = k0+1, k1+1, k2+1, k3+1 {
-				v0 += f[nbr[k0]] * wt[k0]
-				v1 += f[nbr[k1]] * wt[k1]
-				v2 += f[nbr[k2]] * wt[k2]
-				v3 += f[nbr[k3]] * wt[k3]
+			n0, n1 := nbr[start[b0]:start[b0+1]], nbr[start[b1]:start[b1+1]]
+			n2, n3 := nbr[start[b2]:start[b2+1]], nbr[start[b3]:start[b3+1]]
+			w0, w1 := wt[start[b0]:start[b0+1]], wt[start[b1]:start[b1+1]]
+			w2, w3 := wt[start[b2]:start[b2+1]], wt[start[b3]:start[b3+1]]
+			m := min(len(n0), len(n1), len(n2), len(n3))
+			// the common length, resliced so that the loop needs no
+			// bounds checks on the rows (f's are left)
+			c0, c1, c2, c3 := n0[:m], n1[:m], n2[:m], n3[:m]
+			x0, x1, x2, x3 := w0[:m], w1[:m], w2[:m], w3[:m]
+			for i := range c0 {
+				v0 += f[c0[i]] * x0[i]
+				v1 += f[c1[i]] * x1[i]
+				v2 += f[c2[i]] * x2[i]
+				v3 += f[c3[i]] * x3[i]
 			}
-			for ; k0 < e0; k0++ {
-				v0 += f[nbr[k0]] * wt[k0]
+			for i, b := range n0[m:] {
+				v0 += f[b] * w0[m+i]
 			}
-			for ; k1 < e1; k1++ {
-				v1 += f[nbr[k1]] * wt[k1]
+			for i, b := range n1[m:] {
+				v1 += f[b] * w1[m+i]
 			}
-			for ; k2 < e2; k2++ {
-				v2 += f[nbr[k2]] * wt[k2]
+			for i, b := range n2[m:] {
+				v2 += f[b] * w2[m+i]
 			}
-			for ; k3 < e3; k3++ {
-				v3 += f[nbr[k3]] * wt[k3]
+			for i, b := range n3[m:] {
+				v3 += f[b] * w3[m+i]
 			}
 			next[b0], next[b1], next[b2], next[b3] = v0, v1, v2, v3
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -460,6 +461,7 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		// four rows at a time: four independent chains of additions, each
 		// row's in its own order; rows of about the same length go
 		// together (ord), so that little is left to one chain alone
+		fp := unsafe.Pointer(unsafe.SliceData(f))
 		j := 0
 		for ; j+4 <= n; j += 4 {
 			b0, b1, b2, b3 := ord[j], ord[j+1], ord[j+2], ord[j+3]
@@ -470,14 +472,15 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			w2, w3 := wt[start[b2]:start[b2+1]], wt[start[b3]:start[b3+1]]
 			m := min(len(n0), len(n1), len(n2), len(n3))
 			// the common length, resliced so that the loop needs no
-			// bounds checks on the rows (f's are left)
+			// bounds checks on the rows; f is read unchecked (fAt): every
+			// neighbour is a node id, less than n = len(f)
 			c0, c1, c2, c3 := n0[:m], n1[:m], n2[:m], n3[:m]
 			x0, x1, x2, x3 := w0[:m], w1[:m], w2[:m], w3[:m]
 			for i := range c0 {
-				v0 += f[c0[i]] * x0[i]
-				v1 += f[c1[i]] * x1[i]
-				v2 += f[c2[i]] * x2[i]
-				v3 += f[c3[i]] * x3[i]
+				v0 += fAt(fp, c0[i]) * x0[i]
+				v1 += fAt(fp, c1[i]) * x1[i]
+				v2 += fAt(fp, c2[i]) * x2[i]
+				v3 += fAt(fp, c3[i]) * x3[i]
 			}
 			for i, b := range n0[m:] {
 				v0 += f[b] * w0[m+i]
@@ -517,6 +520,12 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 		res[s] = score[k]
 	}
 	return res
+}
+
+// fAt is f[k] for f's data pointer fp, without a bounds check: the caller
+// knows that k indexes f.
+func fAt(fp unsafe.Pointer, k int32) float64 {
+	return *(*float64)(unsafe.Add(fp, uintptr(k)*8))
 }
 
 // PageRank stops once an iteration changes the scores (which sum to at

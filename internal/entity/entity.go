@@ -94,6 +94,10 @@ type cluster struct {
 	stamp    int // visit mark of the resolver's current search
 	idx      int // position in the resolver's clusters, for entities
 	seen     int // mentions so far, during the left-to-right scan of descriptions
+	// the name and type place last saw (placed): it is not redone for them
+	placedName string
+	placedTyp  ner.Type
+	placed     bool
 }
 
 // placeCand is one reading of an ambiguous place name: a country, a
@@ -116,21 +120,56 @@ type ment struct {
 }
 
 type resolver struct {
-	doc      *text.Document
-	tokSent  []int
-	inMent   []bool // token belongs to a proper mention
-	clusters []*cluster
-	ments    []*ment
-	acronyms map[string]*cluster
-	headSet  bool
-	isHead   bool
-	stop     bool // the document's context is done
-	stamp    int
+	doc     *text.Document
+	tokSent []int
+	inMent  []bool   // token belongs to a proper mention
+	low     []string // lower-cased tokens, filled by ltok
+	// slabs the mentions, clusters and name tokens are cut from
+	mentSlab    []ment
+	clusterSlab []cluster
+	strSlab     []string
+	clusters    []*cluster
+	ments       []*ment
+	acronyms    map[string]*cluster
+	headSet     bool
+	isHead      bool
+	stop        bool // the document's context is done
+	stamp       int
 	// indexes of match: clusters by lower-cased name, people by name
 	// token, countries by code (entries may be stale: match checks)
 	byName map[string][]*cluster
 	byTok  map[string][]*cluster
 	byCode map[string][]*cluster
+}
+
+// newMent returns a pointer to a copy of m in the resolver's slab (one
+// allocation per chunk instead of one per mention).
+func (r *resolver) newMent(m ment) *ment {
+	if len(r.mentSlab) == cap(r.mentSlab) {
+		r.mentSlab = make([]ment, 0, 64)
+	}
+	r.mentSlab = append(r.mentSlab, m)
+	return &r.mentSlab[len(r.mentSlab)-1]
+}
+
+// newCluster returns a zero cluster from the resolver's slab.
+func (r *resolver) newCluster() *cluster {
+	if len(r.clusterSlab) == cap(r.clusterSlab) {
+		r.clusterSlab = make([]cluster, 0, 32)
+	}
+	r.clusterSlab = r.clusterSlab[:len(r.clusterSlab)+1]
+	return &r.clusterSlab[len(r.clusterSlab)-1]
+}
+
+// nameToks returns an empty slice of capacity n cut from the resolver's
+// slab (appending past n would reallocate, not overwrite).
+func (r *resolver) nameToks(n int) []string {
+	if cap(r.strSlab)-len(r.strSlab) < n {
+		r.strSlab = make([]string, 0, max(128, n))
+	}
+	k := len(r.strSlab)
+	r.strSlab = r.strSlab[:k+n]
+	return r.strSlab[k : k : k+n]
 }
 
 // checkEvery is how many tokens or mentions pass between two checks of the
@@ -164,6 +203,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
+	r.low = make([]string, len(doc.Tokens))
 	ms = append([]ner.Mention(nil), ms...)
 	slices.SortStableFunc(ms, func(a, b ner.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	for k, m := range ms {
@@ -265,18 +305,18 @@ func (r *resolver) proper(m ner.Mention) {
 		}
 		break
 	}
-	if l := lower(r.tok(first)); (l == "the") && last-first > 1 {
+	if l := r.ltok(first); (l == "the") && last-first > 1 {
 		first++
 	}
 	typ := m.Type
 	var gender byte
-	if g, ok := honorifics[lower(r.tok(first-1))]; ok && first > 0 {
+	if g, ok := honorifics[r.ltok(first-1)]; ok && first > 0 {
 		gender = g // "Mrs. Clinton" with the honorific outside the mention
 	}
 	if typ == ner.Person {
 		// titles and honorifics belong to roles, not to the name
 		for last-first > 1 {
-			l := lower(r.tok(first))
+			l := r.ltok(first)
 			if g, ok := honorifics[l]; ok && g != 0 {
 				gender = g
 			}
@@ -311,13 +351,13 @@ func (r *resolver) proper(m ner.Mention) {
 	lname := lower(name)
 	base := r.doc.Tokens[first].Start
 	sameLen := len(lname) == len(name) && isASCII(name)
-	toks := make([]string, 0, last-first)
+	toks := r.nameToks(last - first)
 	for i := first; i < last; i++ {
 		if t := r.tok(i); t != "." && t != "," && t != "-" {
 			if tk := r.doc.Tokens[i]; sameLen {
 				toks = append(toks, lname[tk.Start-base:tk.End-base])
 			} else {
-				toks = append(toks, lower(t))
+				toks = append(toks, r.ltok(i))
 			}
 		}
 	}
@@ -337,7 +377,8 @@ func (r *resolver) proper(m ner.Mention) {
 		c.gender = gender
 	}
 	if c == nil {
-		c = &cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender}
+		c = r.newCluster()
+		*c = cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
 		r.index(c)
@@ -393,7 +434,7 @@ func (r *resolver) headline(i int) bool {
 		words++
 		if isCap(t) {
 			caps++
-		} else if !headlineSmall[lower(t)] {
+		} else if !headlineSmall[r.ltok(k)] {
 			// a lower-case content word: running text
 			return false
 		}
@@ -416,7 +457,7 @@ func (r *resolver) possessiveEnd(first, last int) int {
 }
 
 func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
-	m := &ment{span: r.span(first, last), kind: k, first: first, last: last, sent: r.tokSent[first], c: c}
+	m := r.newMent(ment{span: r.span(first, last), kind: k, first: first, last: last, sent: r.tokSent[first], c: c})
 	c.ments = append(c.ments, *m)
 	r.ments = append(r.ments, m)
 	if first > c.lastTok {
@@ -638,6 +679,17 @@ func initialsMatch(a string, toks []text.Token) bool {
 // country or the US state; "Ontario": the Canadian province or a city in
 // California) keeps its readings in c.alts for disambiguate.
 func (r *resolver) place(c *cluster) {
+	if c.placed && c.placedName == c.name && c.placedTyp == c.typ {
+		// the same name and type give the same readings (their geo
+		// look-ups are the costly part, out of the caches)
+		return
+	}
+	r.placeName(c)
+	c.placed, c.placedName, c.placedTyp = true, c.name, c.typ
+}
+
+// placeName is place for a cluster's current name and type.
+func (r *resolver) placeName(c *cluster) {
 	c.alts = nil
 	switch c.typ {
 	case ner.Location, ner.Org, ner.Misc:
@@ -862,11 +914,11 @@ func (r *resolver) lawApposition(i int) bool {
 		return false
 	}
 	j := i + 1
-	if d := lower(r.tok(j)); d == "the" || d == "a" || d == "an" {
+	if d := r.ltok(j); d == "the" || d == "a" || d == "an" {
 		j++
 	}
 	for k := j; k < j+4 && k < len(r.doc.Tokens); k++ {
-		l := lower(r.tok(k))
+		l := r.ltok(k)
 		if lawHeads[l] || l == "deal" {
 			return true
 		}
@@ -894,17 +946,17 @@ func knownPlace(name string) bool {
 // the X"), 'p' for a place ("in the X"), 0 when they say nothing.
 func (r *resolver) acronymUse(first, last int) byte {
 	j := first - 1
-	if l := lower(r.tok(j)); l == "the" {
+	if l := r.ltok(j); l == "the" {
 		j--
 	}
-	prev := lower(r.tok(j))
+	prev := r.ltok(j)
 	switch {
 	case lawVerbs[prev] || prev == "under" && r.possessiveAt(last) == 0:
 		return 'l'
 	case locPreps[prev]:
 		return 'p'
 	case prev == "of" || prev == "from" || prev == "with" || prev == "by" || prev == "to":
-		w := lower(r.tok(j - 1))
+		w := r.ltok(j - 1)
 		if lawPairs[w+" "+prev] {
 			return 'l'
 		}
@@ -912,9 +964,9 @@ func (r *resolver) acronymUse(first, last int) byte {
 			return 'o'
 		}
 	}
-	next := lower(r.tok(last))
+	next := r.ltok(last)
 	if r.possessiveAt(last) > 0 {
-		next = lower(r.tok(last + r.possessiveAt(last)))
+		next = r.ltok(last + r.possessiveAt(last))
 	}
 	if orgNext[next] {
 		return 'o'

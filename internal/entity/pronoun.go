@@ -73,7 +73,7 @@ func (r *resolver) pronouns() {
 		sent := r.tokSent[i]
 		if g == 'n' || g == 'p' {
 			if c := r.thingPronoun(i, g, seen); c != nil {
-				m := &ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c}
+				m := r.newMent(ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c})
 				m.subject = r.isSubject(i, i+1)
 				c.ments = append(c.ments, *m)
 				added = append(added, m)
@@ -84,7 +84,7 @@ func (r *resolver) pronouns() {
 		var best *ment
 		bestScore := 0.0
 		// "For his part, Shoigu ...": the pronoun points forward
-		if lower(r.tok(i-1)) == "for" && lower(r.tok(i+1)) == "part" {
+		if r.ltok(i-1) == "for" && r.ltok(i+1) == "part" {
 			for _, m := range ms[mi:] {
 				if m.sent != sent {
 					break
@@ -131,7 +131,7 @@ func (r *resolver) pronouns() {
 		if c.gender == 0 {
 			c.gender = g
 		}
-		m := &ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c}
+		m := r.newMent(ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c})
 		m.subject = r.isSubject(i, i+1)
 		c.ments = append(c.ments, *m)
 		added = append(added, m)
@@ -170,14 +170,14 @@ var agentVerbs = set("said", "says", "told", "added", "adds", "announced", "anno
 // pronoun's sentence when there are any, subjects first; otherwise nothing
 // is linked.
 func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
-	l := lower(r.tok(i))
+	l := r.ltok(i)
 	sent := r.tokSent[i]
 	if l == "it" {
 		j := i + 1
-		if a := lower(r.tok(j)); a == "also" || a == "then" || a == "later" || a == "previously" || a == "has" || a == "had" {
+		if a := r.ltok(j); a == "also" || a == "then" || a == "later" || a == "previously" || a == "has" || a == "had" {
 			j++
 		}
-		if !agentVerbs[lower(r.tok(j))] {
+		if !agentVerbs[r.ltok(j)] {
 			// "Acme said on Tuesday (that) it would ...": the subject of
 			// the reporting verb just before
 			return r.reportedIt(i, seen)
@@ -276,10 +276,10 @@ func (r *resolver) thingAntecedent(m *ment, g byte, i int) bool {
 	if c.typ == ner.Org && len(c.toks) > 1 {
 		return false
 	}
-	if l := lower(r.tok(m.last)); l == "and" || l == "or" || l == "," {
+	if l := r.ltok(m.last); l == "and" || l == "or" || l == "," {
 		return false
 	}
-	if l := lower(r.tok(m.first - 1)); l == "and" || l == "or" {
+	if l := r.ltok(m.first - 1); l == "and" || l == "or" {
 		return false
 	}
 	// no other plural noun or name in between that they could stand for;
@@ -307,7 +307,7 @@ var reportVerbs = set("said", "says", "added", "announced", "stated", "confirmed
 func (r *resolver) reportedIt(i int, seen []*ment) *cluster {
 	sent := r.doc.Sentences[r.tokSent[i]]
 	for k := i - 1; k >= sent.First && k >= i-6; k-- {
-		if !reportVerbs[lower(r.tok(k))] {
+		if !reportVerbs[r.ltok(k)] {
 			continue
 		}
 		for x := len(seen) - 1; x >= 0; x-- {

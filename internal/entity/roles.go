@@ -20,7 +20,7 @@ func (r *resolver) personRoles(c *cluster) {
 		r.prefixRoles(c, m.first)
 		r.appositionRoles(c, m.last)
 		if c.gender == 0 && m.last-m.first > 1 {
-			first := lower(r.tok(m.first))
+			first := r.ltok(m.first)
 			if femaleNames[first] && !maleNames[first] {
 				c.gender = 'f'
 			} else if maleNames[first] && !femaleNames[first] {
@@ -67,7 +67,7 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 	}
 	// a run of capitalised tokens followed by a possessive
 	j := i
-	for j < limit && isCap(r.tok(j)) && !titleHeads[lower(r.tok(j))] {
+	for j < limit && isCap(r.tok(j)) && !titleHeads[r.ltok(j)] {
 		j++
 	}
 	if j > i && j < limit {
@@ -89,7 +89,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	i := nameStart
 	for i > sent.First {
 		t := r.tok(i - 1)
-		l := lower(t)
+		l := r.ltok(i - 1)
 		if _, ok := honorifics[l]; ok {
 			i--
 			continue
@@ -98,7 +98,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 			i--
 			continue
 		}
-		if l == "of" && i < nameStart && isCap(r.tok(i)) && i-1 > sent.First && (titleHeads[lower(r.tok(i-2))]) {
+		if l == "of" && i < nameStart && isCap(r.tok(i)) && i-1 > sent.First && (titleHeads[r.ltok(i-2)]) {
 			i--
 			continue
 		}
@@ -110,7 +110,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 		if n := r.possessiveEndAt(i); n > 0 {
 			j := i - n
 			k := j
-			for k > sent.First && isCap(r.tok(k-1)) && !titleHeads[lower(r.tok(k-1))] {
+			for k > sent.First && isCap(r.tok(k-1)) && !titleHeads[r.ltok(k-1)] {
 				k--
 			}
 			if k < j {
@@ -140,7 +140,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 			j += n
 			continue
 		}
-		l := lower(r.tok(j))
+		l := r.ltok(j)
 		if g, ok := honorifics[l]; ok {
 			if g != 0 && c.gender == 0 {
 				c.gender = g
@@ -152,7 +152,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 		title = append(title, r.tok(j))
 		j++
 		if titleHeads[l] {
-			next := lower(r.tok(j))
+			next := r.ltok(j)
 			// "Brigadier General", "Secretary of State", "Vice President"
 			if j < nameStart && (next == "of" || titleHeads[next] && (rankPrefix[l] || !startsTitle[next])) {
 				continue
@@ -211,7 +211,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	// find the head noun
 	head := -1
 	for k := j; k < end; k++ {
-		if titleHeads[lower(r.tok(k))] {
+		if titleHeads[r.ltok(k)] {
 			head = k
 		}
 		if p := r.doc.Tokens[k].POS; strings.HasPrefix(p, "VB") || p == "MD" {
@@ -223,7 +223,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	}
 	aff := ""
 	k := j
-	if determiners[lower(r.tok(k))] {
+	if determiners[r.ltok(k)] {
 		k++
 	}
 	if a, n := r.affiliationAt(k, head); n > 0 {
@@ -240,15 +240,15 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	}
 	// every word between must be a title word
 	for x := tstart; x < head; x++ {
-		l := lower(r.tok(x))
+		l := r.ltok(x)
 		if !titleMods[l] && !titleHeads[l] {
 			return
 		}
 	}
 	tend := head + 1
-	if lower(r.tok(tend)) == "of" || lower(r.tok(tend)) == "for" || lower(r.tok(tend)) == "at" {
+	if r.ltok(tend) == "of" || r.ltok(tend) == "for" || r.ltok(tend) == "at" {
 		o := tend + 1
-		if determiners[lower(r.tok(o))] {
+		if determiners[r.ltok(o)] {
 			o++
 		}
 		if o < end && isCap(r.tok(o)) {
@@ -256,7 +256,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 			name := r.textOf(o, end)
 			if ct, ok := geo.CountryByName(name); ok {
 				aff = ct.Name
-			} else if lower(r.tok(tend)) == "of" && end-o == 1 && titleMods[lower(r.tok(o))] {
+			} else if r.ltok(tend) == "of" && end-o == 1 && titleMods[r.ltok(o)] {
 				tend = end
 			} else {
 				aff = name
@@ -305,11 +305,11 @@ func (r *resolver) nominals() {
 		head := -1
 		for ; j < sent.Last && j-i <= 5; j++ {
 			t := toks[j].Text
-			l := lower(t)
+			l := r.ltok(j)
 			if nominalHeads[l] {
 				// "the defense minister" vs "the minister's office": take
 				// the last head of a run
-				if j+1 < sent.Last && nominalHeads[lower(toks[j+1].Text)] {
+				if j+1 < sent.Last && nominalHeads[r.ltok(j+1)] {
 					mods = append(mods, l)
 					continue
 				}
@@ -338,10 +338,10 @@ func (r *resolver) nominals() {
 			continue
 		}
 		// "the president of the club" describes someone on its own
-		if nx := lower(r.tok(head + 1)); nx == "of" || nx == "for" || nx == "at" || nx == "who" {
+		if nx := r.ltok(head + 1); nx == "of" || nx == "for" || nx == "at" || nx == "who" {
 			continue
 		}
-		if c := r.nominalTarget(i, lower(toks[head].Text), code, mods, recent); c != nil {
+		if c := r.nominalTarget(i, r.ltok(head), code, mods, recent); c != nil {
 			recent = append(recent, r.add(c, Common, i, head+1))
 			c.seen++
 			for k := i; k <= head; k++ {
@@ -424,7 +424,7 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 	j := i + 1
 	for ; j < sent.Last && j-i <= 3; j++ {
 		t := toks[j]
-		l := lower(t.Text)
+		l := r.ltok(j)
 		if _, ok := thingHeads[l]; ok {
 			break
 		}
@@ -436,14 +436,14 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 	if j >= sent.Last || j-i > 3 || r.inMent[j] {
 		return nil, 0
 	}
-	head := lower(toks[j].Text)
+	head := r.ltok(j)
 	kind, ok := thingHeads[head]
 	if !ok {
 		return nil, 0
 	}
 	if r.possessiveAt(j+1) == 0 && j+1 < sent.Last {
 		nx := toks[j+1]
-		l := lower(nx.Text)
+		l := r.ltok(j + 1)
 		if l == "of" || l == "that" || l == "which" || l == "who" || l == "where" || l == "whose" || l == "to" ||
 			l == "for" || l == "in" || strings.HasPrefix(nx.POS, "NN") || isCap(nx.Text) || l == "-" {
 			return nil, 0

@@ -139,6 +139,20 @@ func lowerIn[V any](m map[string]V, s string) (V, bool) {
 	return v, ok
 }
 
+// ltok returns the lower-cased text of token i ("" outside the
+// document), lowering each token at most once per document.
+func (r *resolver) ltok(i int) string {
+	if i < 0 || i >= len(r.low) {
+		return ""
+	}
+	if l := r.low[i]; l != "" {
+		return l
+	}
+	l := lower(r.doc.Tokens[i].Text)
+	r.low[i] = l
+	return l
+}
+
 func isCap(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }

@@ -281,7 +281,16 @@ func CityByName(name string) (City, bool) {
 	if c, ok := t.cities[name]; ok {
 		return c, true
 	}
-	for _, k := range [...]string{fold(name), titleCase(name), unpunct(name)} {
+	// the other spellings, each looked up once (most names are their own
+	// folded, title-cased and unpunctuated forms)
+	tried := [3]string{name}
+	for i, k := range [...]string{fold(name), titleCase(name), unpunct(name)} {
+		if k == tried[0] || i >= 1 && k == tried[1] || i >= 2 && k == tried[2] {
+			continue
+		}
+		if i < 2 {
+			tried[i+1] = k
+		}
 		if c, ok := t.cities[k]; ok {
 			return c, true
 		}

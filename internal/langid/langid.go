@@ -341,11 +341,11 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 	cand := d.candidates[group]
 	var pos int32
 	check := int32(stopMinLetters)
-	score := func(w []byte) bool { // false: stop
+	score := func(w []byte, pre []uint64) bool { // false: stop
 		if cand != nil && scriptOf(firstRuneBytes(w)) != group {
 			return true // a word in another script: a name, a code, a quote
 		}
-		pos = d.scoreWord(w, sc, &st, pos)
+		pos = d.scoreWord(w, pre, sc, &st, pos)
 		if pos < check {
 			return true
 		}
@@ -353,7 +353,52 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		return !d.decided(sc, found, cand, pos)
 	}
 	// Words are runs of lower-cased letters; a Han, Hangul, Hiragana or
-	// Katakana character is a word by itself.
+	// Katakana character is a word by itself. They are scored in batches,
+	// each reaching the next look at the margin (check) unless the batch
+	// buffer is full first: the n-grams of a batch are brought into the
+	// caches together (prefetch), then its words scored one by one as
+	// before, so where a batch ends changes no score.
+	batch := st.batch[:0]
+	ends := st.ends[:0]
+	runes := int32(0) // letters in the batch
+	stopped := false
+	flush := func() {
+		if len(ends) == 0 {
+			return
+		}
+		st.sink += d.prefetch(batch, ends, &st)
+		from := int32(0)
+		for i, e := range ends {
+			var pre []uint64
+			if m := st.mends[i+1]; m >= 0 {
+				pre = st.mixed[st.mends[i]:m]
+			}
+			if !score(batch[from:e], pre) {
+				stopped = true
+				break
+			}
+			from = e
+		}
+		batch, ends, runes = batch[:0], ends[:0], 0
+	}
+	add := func(w []byte) {
+		if len(batch)+len(w) > len(st.batch) || len(ends) == len(st.ends) {
+			flush()
+			if stopped {
+				return
+			}
+			if len(w) > len(st.batch) {
+				stopped = !score(w, nil)
+				return
+			}
+		}
+		batch = append(batch, w...)
+		ends = append(ends, int32(len(batch)))
+		runes += int32(utf8.RuneCount(w))
+		if pos+runes >= check {
+			flush()
+		}
+	}
 	word := st.word[:0]
 	inWord := false
 	for _, r := range s {
@@ -364,17 +409,20 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		r = unicode.ToLower(r)
 		single := isSingle(r)
 		if (single || !inWord) && len(word) > 0 {
-			if !score(word) {
-				word = word[:0]
+			add(word)
+			word = word[:0]
+			if stopped {
 				break
 			}
-			word = word[:0]
 		}
 		word = utf8.AppendRune(word, r)
 		inWord = !single
 	}
-	if len(word) > 0 {
-		score(word)
+	if len(word) > 0 && !stopped {
+		add(word)
+	}
+	if !stopped {
+		flush()
 	}
 	// Letters a language has no n-gram for cost Unknown each.
 	for l, f := range found {
@@ -446,12 +494,69 @@ type state struct {
 	hash   [maxFast][MaxOrder]uint64
 	posts  [maxFast][MaxOrder][]byte
 	span   [maxFast][MaxOrder][2]uint32 // bucket bounds in tab
+	// a batch of words (posterior), one after another, ending at ends
+	batch [1024]byte
+	ends  [256]int32
+	bkt   [1024]uint32 // the batch's buckets (prefetch)
+	// the batch's n-gram hashes, mixed (Mix), in scoreWord's order; word
+	// i's are mixed[mends[i]:mends[i+1]], or not there if mends[i+1] < 0
+	mixed [1024]uint64
+	mends [257]int32
+	sink  uint32
+}
+
+// prefetch brings into the caches the table entries the n-grams of the
+// words of batch (ending at ends) look at, in two loops: the bucket
+// bounds of every n-gram, then the start of every bucket, so that on a
+// cold table the loads of a loop overlap. It returns a sum of what it
+// loaded, to keep the loads. (scoreWord hashes the words again.)
+func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
+	sink := uint32(0)
+	bs := st.bkt[:0]
+	from := int32(0)
+	st.mends[0] = 0
+	for wi, e := range ends {
+		w := batch[from:e]
+		from = e
+		for i := 0; i < len(w); {
+			x := uint64(hashing.Offset)
+			j := i
+			for k := 0; k < MaxOrder && j < len(w); k++ {
+				_, size := utf8.DecodeRune(w[j:])
+				x = hashing.AddBytes(x, w[j:j+size])
+				j += size
+				if len(bs) < cap(bs) {
+					m := Mix(x)
+					b := m >> d.shift
+					sink += d.idx[b]
+					st.mixed[len(bs)] = m
+					bs = append(bs, uint32(b))
+				}
+			}
+			_, size := utf8.DecodeRune(w[i:])
+			i += size
+		}
+		st.mends[wi+1] = int32(len(bs))
+		if len(bs) == cap(bs) {
+			st.mends[wi+1] = -1 // (some may be missing)
+		}
+	}
+	tab := d.tab
+	for _, b := range bs {
+		if o := d.idx[b]; int(o) < len(tab) {
+			sink += uint32(tab[o])
+		}
+	}
+	return sink
 }
 
 // scoreWord adds log P(word | language) to sc for every language. pos
 // numbers the letters of the text so far (for stamp) and is returned
 // advanced past w.
-func (d *Detector) scoreWord(w []byte, sc []float32, st *state, pos int32) int32 {
+//
+// pre, when not nil, holds the mixed hashes of the n-grams of w (see
+// state.mixed), which scoreWord then does not compute.
+func (d *Detector) scoreWord(w []byte, pre []uint64, sc []float32, st *state, pos int32) int32 {
 	// Byte offsets of the runes of w, and one past the end.
 	offs := st.offs[:0]
 	for i := 0; i < len(w); {
@@ -468,11 +573,22 @@ func (d *Detector) scoreWord(w []byte, sc []float32, st *state, pos int32) int32
 	} else {
 		h = make([][MaxOrder]uint64, n)
 	}
-	for j := 0; j < n; j++ {
-		x := uint64(hashing.Offset)
-		for k := 1; k <= MaxOrder && j+k <= n; k++ {
-			x = hashing.AddBytes(x, w[offs[j+k-1]:offs[j+k]])
-			h[j][k-1] = x
+	mixed := pre != nil && n <= maxFast
+	if mixed {
+		x := 0
+		for j := 0; j < n; j++ {
+			for k := 1; k <= MaxOrder && j+k <= n; k++ {
+				h[j][k-1] = pre[x]
+				x++
+			}
+		}
+	} else {
+		for j := 0; j < n; j++ {
+			x := uint64(hashing.Offset)
+			for k := 1; k <= MaxOrder && j+k <= n; k++ {
+				x = hashing.AddBytes(x, w[offs[j+k-1]:offs[j+k]])
+				h[j][k-1] = x
+			}
 		}
 	}
 	// Look every n-gram up first, then score, and look up in two passes:
@@ -489,8 +605,11 @@ func (d *Detector) scoreWord(w []byte, sc []float32, st *state, pos int32) int32
 		span := &st.span
 		for i := 0; i < n; i++ {
 			for k := min(MaxOrder, i+1); k >= 1; k-- {
-				m := Mix(h[i-k+1][k-1])
-				h[i-k+1][k-1] = m
+				m := h[i-k+1][k-1]
+				if !mixed {
+					m = Mix(m)
+					h[i-k+1][k-1] = m
+				}
 				b := m >> d.shift
 				span[i][k-1] = [2]uint32{d.idx[b], d.idx[b+1]}
 			}

@@ -131,3 +131,24 @@ func TestVocabSameTags(t *testing.T) {
 		t.Errorf("%d of %d tokens in the vocabulary", hits, len(a.Tokens))
 	}
 }
+
+// The tag rows found once (tagRows) are the rows tagFeatures' three
+// tag-only keys find, for every pair of previous tags.
+func TestTagRowsFind(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := []word{hashWord("the"), hashWord("cat")}
+	n := tg.m.NLabels
+	for prev := -1; prev < n; prev++ {
+		for prev2 := -2; prev2 < n; prev2++ {
+			want := tg.m.Find(tagFeatures(ws, 0, prev, prev2, nil), nil)
+			pv := uint64(prev + 3)
+			got := tg.m.Find([]uint64{f2(tPrevWord, pv, ws[0].w), f2(tPrevNext, pv, ws[1].w)}, tg.tags.add(nil, prev, prev2))
+			if !slices.Equal(got, want) {
+				t.Fatalf("prev %d, prev2 %d: rows %v, want %v", prev, prev2, got, want)
+			}
+		}
+	}
+}

@@ -22,6 +22,48 @@ type Tagger struct {
 	m     *perceptron.Model
 	vocab *perceptron.SumTable // common words: hashes, clusters, word-feature sums
 	pool  sync.Pool
+	tags  tagRows
+}
+
+// tagRows holds the model rows of the three tag features that depend on
+// the previous two tags alone (tPrev, tPrev2, tPrevPrev2), by tag, found
+// once when the tagger is made: the greedy decode reads them instead of
+// hashing and finding three keys per token. -1: no row.
+type tagRows struct {
+	n           int // tag values: prev+3 and prev2+3 are in [0, n)
+	prev, prev2 []int32
+	prevPrev2   []int32 // [(prev+3)*n + prev2+3]
+}
+
+func newTagRows(m *perceptron.Model) tagRows {
+	n := m.NLabels + 3
+	t := tagRows{n: n, prev: make([]int32, n), prev2: make([]int32, n), prevPrev2: make([]int32, n*n)}
+	row := func(k uint64) int32 {
+		if r := m.Find([]uint64{k}, nil); len(r) == 1 {
+			return r[0]
+		}
+		return -1
+	}
+	for a := range n {
+		t.prev[a] = row(f1(tPrev, uint64(a)))
+		t.prev2[a] = row(f1(tPrev2, uint64(a)))
+		for b := range n {
+			t.prevPrev2[a*n+b] = row(f2(tPrevPrev2, uint64(a), uint64(b)))
+		}
+	}
+	return t
+}
+
+// add appends to rows the rows of the tag features of previous tags prev
+// and prev2, in tagFeatures' order.
+func (t *tagRows) add(rows []int32, prev, prev2 int) []int32 {
+	pv, pv2 := prev+3, prev2+3
+	for _, r := range [3]int32{t.prev[pv], t.prev2[pv2], t.prevPrev2[pv*t.n+pv2]} {
+		if r >= 0 {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 type buffers struct {
@@ -91,7 +133,7 @@ func loadClusters() error {
 
 // New wraps a trained model.
 func New(m *perceptron.Model) *Tagger {
-	t := &Tagger{m: m, vocab: newVocab(m)}
+	t := &Tagger{m: m, vocab: newVocab(m), tags: newTagRows(m)}
 	t.pool.New = func() any { return &buffers{vocab: t.vocab} }
 	return t
 }
@@ -400,7 +442,15 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			}
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end
-			b.feats = tagFeatures(ws, i, prev, prev2, b.feats[:0])
+			// (tagFeatures: the rows of the three tag-only features
+			// from tags, then the two with words found)
+			b.trows = t.tags.add(b.trows, prev, prev2)
+			n1 := hEnd
+			if i+1 < len(ws) {
+				n1 = ws[i+1].w
+			}
+			pv := uint64(prev + 3)
+			b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
 			b.trows = t.m.Find(b.feats, b.trows)
 			t.m.Add(&s, b.trows)
 			best := t.m.Best(&s)

@@ -128,6 +128,7 @@ type resolver struct {
 	mentSlab    []ment
 	clusterSlab []cluster
 	strSlab     []string
+	geoMemo     map[string]geoMemo // see countryByName
 	clusters    []*cluster
 	ments       []*ment
 	acronyms    map[string]*cluster
@@ -204,8 +205,11 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
 	r.low = make([]string, len(doc.Tokens))
-	ms = append([]ner.Mention(nil), ms...)
-	slices.SortStableFunc(ms, func(a, b ner.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	if !slices.IsSortedFunc(ms, byStart) {
+		// (the recogniser's mentions come sorted: no copy for them)
+		ms = append([]ner.Mention(nil), ms...)
+		slices.SortStableFunc(ms, byStart)
+	}
 	for k, m := range ms {
 		if r.cancelled(k) {
 			return nil
@@ -252,6 +256,8 @@ func isASCII(s string) bool {
 }
 
 func byFirst(a, b *ment) int { return cmp.Compare(a.first, b.first) }
+
+func byStart(a, b ner.Mention) int { return cmp.Compare(a.Start, b.Start) }
 
 func named(t ner.Type) bool {
 	switch t {
@@ -324,7 +330,7 @@ func (r *resolver) proper(m ner.Mention) {
 				first++
 				continue
 			}
-			if _, ok := geo.CountryByDemonym(r.tok(first)); ok {
+			if _, ok := r.countryByDemonym(r.tok(first)); ok {
 				first++
 				continue
 			}
@@ -333,14 +339,14 @@ func (r *resolver) proper(m ner.Mention) {
 	}
 	if typ == ner.Misc || typ == ner.Person && last-first == 1 {
 		// "Emirati" tagged as a name
-		if _, ok := geo.CountryByDemonym(r.textOf(first, last)); ok {
+		if _, ok := r.countryByDemonym(r.textOf(first, last)); ok {
 			typ = ner.Nationality
 		}
 	} else if typ == ner.Location && last-first == 1 {
 		// "Bahraini" tagged as a place (as place would make it; here, so
 		// that its repeats find it)
-		if _, ok := geo.CountryByDemonym(r.tok(first)); ok {
-			if _, isName := geo.CountryByName(r.tok(first)); !isName {
+		if _, ok := r.countryByDemonym(r.tok(first)); ok {
+			if _, isName := r.countryByName(r.tok(first)); !isName {
 				typ = ner.Nationality
 			}
 		}
@@ -483,11 +489,11 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	}
 	code := ""
 	if typ == ner.Location || typ == ner.Org || typ == ner.Misc {
-		if ct, ok := geo.CountryByName(name); ok {
+		if ct, ok := r.countryByName(name); ok {
 			code = ct.Code
 		}
 	} else if typ == ner.Nationality {
-		if ct, ok := geo.CountryByDemonym(name); ok {
+		if ct, ok := r.countryByDemonym(name); ok {
 			code = ct.Code
 		}
 	}
@@ -693,7 +699,7 @@ func (r *resolver) placeName(c *cluster) {
 	c.alts = nil
 	switch c.typ {
 	case ner.Location, ner.Org, ner.Misc:
-		if ct, ok := geo.CountryByName(c.name); ok && c.typ != ner.Org {
+		if ct, ok := r.countryByName(c.name); ok && c.typ != ner.Org {
 			c.code = ct.Code
 			c.country = true
 			if c.typ == ner.Location {
@@ -708,7 +714,7 @@ func (r *resolver) placeName(c *cluster) {
 			}
 			return
 		}
-		if ct, ok := geo.CountryByDemonym(c.name); ok && c.typ != ner.Org && !strings.Contains(c.name, " ") {
+		if ct, ok := r.countryByDemonym(c.name); ok && c.typ != ner.Org && !strings.Contains(c.name, " ") {
 			// "Kenyan" tagged as a place
 			c.typ = ner.Nationality
 			c.code = ct.Code
@@ -741,7 +747,7 @@ func (r *resolver) placeName(c *cluster) {
 			c.alts = cands
 		}
 	case ner.Nationality:
-		if ct, ok := geo.CountryByDemonym(c.name); ok {
+		if ct, ok := r.countryByDemonym(c.name); ok {
 			c.code = ct.Code
 		}
 	}
@@ -1067,12 +1073,18 @@ func (r *resolver) entities() []Entity {
 		}
 		e.Mentions = append(e.Mentions, Mention{Span: m.span, Kind: m.kind})
 	}
-	keep := out[:0]
-	for _, e := range out {
-		if len(e.Mentions) > 0 {
-			keep = append(keep, e)
+	// a stable sort by salience of the kept entities' indexes (moving
+	// ints, not Entity values), then the entities in that order
+	order := make([]int32, 0, len(out))
+	for i := range out {
+		if len(out[i].Mentions) > 0 {
+			order = append(order, int32(i))
 		}
 	}
-	slices.SortStableFunc(keep, func(a, b Entity) int { return cmp.Compare(b.Salience, a.Salience) })
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(out[b].Salience, out[a].Salience) })
+	keep := make([]Entity, len(order))
+	for k, i := range order {
+		keep[k] = out[i]
+	}
 	return keep
 }

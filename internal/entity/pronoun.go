@@ -66,7 +66,7 @@ func (r *resolver) pronouns() {
 		if n := len(tk.Text); n < 2 || n > 10 || !pronounStart[tk.Text[0]] {
 			continue
 		}
-		g, ok := lowerIn(pronouns, tk.Text)
+		g, ok := pronounGender(tk.Text)
 		if !ok || r.inMent[i] {
 			continue
 		}
@@ -139,6 +139,36 @@ func (r *resolver) pronouns() {
 	}
 	r.ments = append(r.ments, added...)
 	slices.SortStableFunc(r.ments, byFirst)
+}
+
+// pronounGender is pronouns[lower(s)] for an ASCII s, without a map
+// look-up (a string switch); non-ASCII words are no pronouns.
+func pronounGender(s string) (byte, bool) {
+	var buf [10]byte
+	if len(s) > len(buf) {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return 0, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(s)]) {
+	case "he", "him", "his", "himself":
+		return 'm', true
+	case "she", "her", "hers", "herself":
+		return 'f', true
+	case "it", "its", "itself":
+		return 'n', true
+	case "they", "their", "themselves":
+		return 'p', true
+	}
+	return 0, false
 }
 
 // pronounStart holds the first letters of the pronouns.

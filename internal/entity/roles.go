@@ -62,7 +62,7 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 	if !isCap(t) {
 		return "", 0
 	}
-	if ct, ok := geo.CountryByDemonym(t); ok {
+	if ct, ok := r.countryByDemonym(t); ok {
 		return ct.Name, 1
 	}
 	// a run of capitalised tokens followed by a possessive
@@ -73,7 +73,7 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 	if j > i && j < limit {
 		if n := r.possessiveAt(j); n > 0 {
 			name := r.textOf(i, j)
-			if ct, ok := geo.CountryByName(name); ok {
+			if ct, ok := r.countryByName(name); ok {
 				name = ct.Name
 			}
 			return name, j - i + n
@@ -102,7 +102,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 			i--
 			continue
 		}
-		if _, ok := geo.CountryByDemonym(t); ok && isCap(t) {
+		if _, ok := r.capDemonym(t); ok {
 			i--
 			continue
 		}
@@ -233,7 +233,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	// "the former Iranian foreign minister": a demonym inside
 	tstart := k
 	for x := k; x < head; x++ {
-		if ct, ok := geo.CountryByDemonym(r.tok(x)); ok && isCap(r.tok(x)) {
+		if ct, ok := r.capDemonym(r.tok(x)); ok {
 			aff = ct.Name
 			tstart = x + 1
 		}
@@ -254,7 +254,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 		if o < end && isCap(r.tok(o)) {
 			// "of State" stays in the title; "of Iran" is the affiliation
 			name := r.textOf(o, end)
-			if ct, ok := geo.CountryByName(name); ok {
+			if ct, ok := r.countryByName(name); ok {
 				aff = ct.Name
 			} else if r.ltok(tend) == "of" && end-o == 1 && titleMods[r.ltok(o)] {
 				tend = end
@@ -295,7 +295,7 @@ func (r *resolver) nominals() {
 			all[p].c.seen++
 			p++
 		}
-		if !strings.EqualFold(toks[i].Text, "the") || r.inMent[i] {
+		if t := toks[i].Text; len(t) != 3 || !strings.EqualFold(t, "the") || r.inMent[i] {
 			continue
 		}
 		sent := r.doc.Sentences[r.tokSent[i]]
@@ -316,7 +316,7 @@ func (r *resolver) nominals() {
 				head = j
 				break
 			}
-			if ct, ok := geo.CountryByDemonym(t); ok && isCap(t) {
+			if ct, ok := r.capDemonym(t); ok {
 				code = ct.Code
 				continue
 			}

@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/geo"
+)
 
 // titleHeads are the nouns that end a title ("Defense Minister",
 // "Brigadier General", "Secretary of State").
@@ -116,29 +120,6 @@ func lower(s string) string {
 	return s
 }
 
-// lowerIn looks up the lower-case form of s in m, whose keys are ASCII
-// words of at most 24 bytes, without allocating.
-func lowerIn[V any](m map[string]V, s string) (V, bool) {
-	var buf [24]byte
-	var zero V
-	if len(s) > len(buf) {
-		return zero, false
-	}
-	b := buf[:len(s)]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return zero, false
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	v, ok := m[string(b)]
-	return v, ok
-}
-
 // ltok returns the lower-cased text of token i ("" outside the
 // document), lowering each token at most once per document.
 func (r *resolver) ltok(i int) string {
@@ -151,6 +132,56 @@ func (r *resolver) ltok(i int) string {
 	l := lower(r.doc.Tokens[i].Text)
 	r.low[i] = l
 	return l
+}
+
+// capDemonym is countryByDemonym for a capitalised word (the test first:
+// most words are not).
+func (r *resolver) capDemonym(t string) (geo.Country, bool) {
+	if !isCap(t) {
+		return geo.Country{}, false
+	}
+	return r.countryByDemonym(t)
+}
+
+// geoMemo holds the answers of geo.CountryByName and geo.CountryByDemonym
+// for one string, as far as they were asked.
+type geoMemo struct {
+	name, demonym         geo.Country
+	nameOK, demonymOK     bool
+	nameSeen, demonymSeen bool
+}
+
+// The resolver's per-document memo of geo answers (geoMemo): the same
+// names and words are asked about again and again, and a look-up in geo's
+// large tables is mostly out of the caches.
+
+// countryByName is geo.CountryByName, memoised per document.
+func (r *resolver) countryByName(s string) (geo.Country, bool) {
+	e := r.geoMemo[s]
+	if !e.nameSeen {
+		e.name, e.nameOK = geo.CountryByName(s)
+		e.nameSeen = true
+		r.remember(s, e)
+	}
+	return e.name, e.nameOK
+}
+
+// countryByDemonym is geo.CountryByDemonym, memoised per document.
+func (r *resolver) countryByDemonym(s string) (geo.Country, bool) {
+	e := r.geoMemo[s]
+	if !e.demonymSeen {
+		e.demonym, e.demonymOK = geo.CountryByDemonym(s)
+		e.demonymSeen = true
+		r.remember(s, e)
+	}
+	return e.demonym, e.demonymOK
+}
+
+func (r *resolver) remember(s string, e geoMemo) {
+	if r.geoMemo == nil {
+		r.geoMemo = make(map[string]geoMemo, 64)
+	}
+	r.geoMemo[s] = e
 }
 
 func isCap(s string) bool {

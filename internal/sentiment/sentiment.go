@@ -185,11 +185,29 @@ func (t *table) quantise() {
 
 func (t *table) mask() uint64 { return 1<<t.bits - 1 }
 
+// touch loads the weights of feats (quantised tables) and returns a sum
+// of what it read, to keep the loads: scores then finds them in the
+// caches.
+func (t *table) touch(feats []uint64) uint32 {
+	if t.q == nil {
+		return 0
+	}
+	mask := t.mask()
+	tq := t.q
+	var x uint32
+	for _, f := range feats {
+		x += uint32(tq[(f&mask)*numClasses])
+	}
+	return x
+}
+
 type scratch struct {
 	s      sentence
 	view   sentence // a sentence of doc (see docSentence)
 	doc    docCache
 	feats  []uint64
+	ends   []int  // of the sentences' features in feats (Sentences)
+	sink   uint32 // keeps table.touch's loads
 	masked []bool
 	h      []float32
 	x      []float32
@@ -299,18 +317,42 @@ func (m *Model) Sentences(doc *text.Document) []Score {
 	out := make([]Score, len(doc.Sentences))
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
-	for i := range doc.Sentences {
-		if doc.Err() != nil {
+	// The features of a batch of sentences are made first and their
+	// weights loaded in one loop (table.touch), then each sentence scored:
+	// on a cold table the loads of many sentences overlap.
+	for a := 0; a < len(doc.Sentences); a += sentenceBatch {
+		z := min(a+sentenceBatch, len(doc.Sentences))
+		sc.feats, sc.ends = sc.feats[:0], sc.ends[:0]
+		for i := a; i < z; i++ {
+			if doc.Err() != nil {
+				z = i
+				break
+			}
+			if doc.Sentences[i].Last > doc.Sentences[i].First {
+				sc.feats = m.docSentence(sc, doc, i).sentenceFeatures(sc.feats)
+			}
+			sc.ends = append(sc.ends, len(sc.feats))
+		}
+		sc.sink += m.sent.touch(sc.feats)
+		start := 0
+		for i := a; i < z; i++ {
+			end := sc.ends[i-a]
+			if doc.Sentences[i].Last <= doc.Sentences[i].First {
+				out[i] = toScore([numClasses]float64{0, 1, 0})
+			} else {
+				out[i] = toScore(m.sent.probs(sc.feats[start:end]))
+			}
+			start = end
+		}
+		if z < len(doc.Sentences) && doc.Err() != nil {
 			break
 		}
-		if doc.Sentences[i].Last <= doc.Sentences[i].First {
-			out[i] = toScore([numClasses]float64{0, 1, 0})
-			continue
-		}
-		out[i] = toScore(m.sentenceScores(sc, m.docSentence(sc, doc, i)))
 	}
 	return out
 }
+
+// sentenceBatch is how many sentences Sentences prepares before scoring.
+const sentenceBatch = 32
 
 // docCache holds the per-token values (see sentence) of the sentences of
 // one document that were scored, so that a sentence that several entities

@@ -318,12 +318,56 @@ func (f *Flat) predict4(x []float64) float64 {
 func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
 	const block = 32
 	var v [256]float64 // indexed by a uint8: no bounds checks
-	// four rows at a time, each through one tree after the other: four
-	// independent walks of the same tree's nodes
-	var v0, v1, v2, v3 [256]float64
+	// eight rows at a time (then four), each through one tree after the
+	// other: independent walks of the same tree's nodes
+	var v0, v1, v2, v3, v4, v5, v6, v7 [256]float64
 	for t0 := from; t0 < to; t0 += block {
 		ts := f.t4[t0:min(t0+block, to)]
 		r := 0
+		for ; r+8 <= len(out); r += 8 {
+			copy(v0[:], X[r*stride:(r+1)*stride])
+			copy(v1[:], X[(r+1)*stride:(r+2)*stride])
+			copy(v2[:], X[(r+2)*stride:(r+3)*stride])
+			copy(v3[:], X[(r+3)*stride:(r+4)*stride])
+			copy(v4[:], X[(r+4)*stride:(r+5)*stride])
+			copy(v5[:], X[(r+5)*stride:(r+6)*stride])
+			copy(v6[:], X[(r+6)*stride:(r+7)*stride])
+			copy(v7[:], X[(r+7)*stride:(r+8)*stride])
+			o := out[r : r+8 : r+8]
+			z0, z1, z2, z3 := o[0], o[1], o[2], o[3]
+			z4, z5, z6, z7 := o[4], o[5], o[6], o[7]
+			for k := range ts {
+				a := &ts[k]
+				i0 := 1 + step(&v0, a, 0)
+				i1 := 1 + step(&v1, a, 0)
+				i2 := 1 + step(&v2, a, 0)
+				i3 := 1 + step(&v3, a, 0)
+				i4 := 1 + step(&v4, a, 0)
+				i5 := 1 + step(&v5, a, 0)
+				i6 := 1 + step(&v6, a, 0)
+				i7 := 1 + step(&v7, a, 0)
+				for range 3 {
+					i0 = 2*i0 + 1 + step(&v0, a, i0)
+					i1 = 2*i1 + 1 + step(&v1, a, i1)
+					i2 = 2*i2 + 1 + step(&v2, a, i2)
+					i3 = 2*i3 + 1 + step(&v3, a, i3)
+					i4 = 2*i4 + 1 + step(&v4, a, i4)
+					i5 = 2*i5 + 1 + step(&v5, a, i5)
+					i6 = 2*i6 + 1 + step(&v6, a, i6)
+					i7 = 2*i7 + 1 + step(&v7, a, i7)
+				}
+				z0 += a.leaf[(i0-15)&15]
+				z1 += a.leaf[(i1-15)&15]
+				z2 += a.leaf[(i2-15)&15]
+				z3 += a.leaf[(i3-15)&15]
+				z4 += a.leaf[(i4-15)&15]
+				z5 += a.leaf[(i5-15)&15]
+				z6 += a.leaf[(i6-15)&15]
+				z7 += a.leaf[(i7-15)&15]
+			}
+			o[0], o[1], o[2], o[3] = z0, z1, z2, z3
+			o[4], o[5], o[6], o[7] = z4, z5, z6, z7
+		}
 		for ; r+4 <= len(out); r += 4 {
 			copy(v0[:], X[r*stride:(r+1)*stride])
 			copy(v1[:], X[(r+1)*stride:(r+2)*stride])

@@ -93,7 +93,7 @@ func testCompileExact(t *testing.T, depth int) {
 			t.Fatalf("Predict(%v): ensemble %v, compiled %v", x, a, b)
 		}
 	}
-	for _, n := range []int{0, 1, 3, 4, 7, len(probe)} {
+	for _, n := range []int{0, 1, 3, 4, 7, 8, 12, 13, len(probe)} {
 		var flat []float64
 		for _, x := range probe[:n] {
 			flat = append(flat, x...)

@@ -94,6 +94,18 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 			tc[j][k] = trans[int(a)*nLabels+int(y)]
 		}
 	}
+	// tmax[j]: the largest transition into starts[j] from a closed label
+	// but O (see the bound below)
+	var tmax [9]float32
+	for j := range tc {
+		m := tc[j][1]
+		for k := 2; k < len(closed); k++ {
+			if tc[j][k] > m {
+				m = tc[j][k]
+			}
+		}
+		tmax[j] = m
+	}
 	// to[t]: B-t->I-t, I-t->I-t, B-t->L-t, I-t->L-t
 	var to [4][4]float32
 	for t := 0; t < 4; t++ {
@@ -112,7 +124,22 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 		for k, a := range closed {
 			pc[k] = prev[a]
 		}
+		// pmax: the best closed label but O. When coming from O scores at
+		// least pmax+tmax[j], no other closed label scores more (sums
+		// round monotonically), and O, first in closed order, wins as in
+		// bestClosed: most tokens outside names take this path.
+		pmax := pc[1]
+		for k := 2; k < len(pc); k++ {
+			if pc[k] > pmax {
+				pmax = pc[k]
+			}
+		}
 		for j, y := range starts {
+			if v0 := pc[0] + tc[j][0]; v0 >= pmax+tmax[j] {
+				cur[y] = v0 + e[y]
+				bk[y] = 0
+				continue
+			}
 			best, bi := bestClosed(&pc, &tc[j])
 			cur[y] = best + e[y]
 			bk[y] = bi

@@ -121,7 +121,7 @@ type ment struct {
 
 type resolver struct {
 	doc     *text.Document
-	tokSent []int
+	tokSent []int32  // sentence of each token (sentOf)
 	inMent  []bool   // token belongs to a proper mention
 	low     []string // lower-cased tokens, filled by ltok
 	// slabs the mentions, clusters and name tokens are cut from
@@ -129,6 +129,7 @@ type resolver struct {
 	clusterSlab []cluster
 	strSlab     []string
 	geoMemo     map[string]geoMemo // see countryByName
+	countries   []geo.Country      // the countries of geoMemo
 	clusters    []*cluster
 	ments       []*ment
 	acronyms    map[string]*cluster
@@ -156,7 +157,7 @@ func (r *resolver) newMent(m ment) *ment {
 // newCluster returns a zero cluster from the resolver's slab.
 func (r *resolver) newCluster() *cluster {
 	if len(r.clusterSlab) == cap(r.clusterSlab) {
-		r.clusterSlab = make([]cluster, 0, 32)
+		r.clusterSlab = make([]cluster, 0, 16)
 	}
 	r.clusterSlab = r.clusterSlab[:len(r.clusterSlab)+1]
 	return &r.clusterSlab[len(r.clusterSlab)-1]
@@ -197,10 +198,10 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	if doc.Err() != nil {
 		return nil
 	}
-	r.tokSent = make([]int, len(doc.Tokens))
+	r.tokSent = make([]int32, len(doc.Tokens))
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last && i < len(r.tokSent); i++ {
-			r.tokSent[i] = si
+			r.tokSent[i] = int32(si)
 		}
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
@@ -423,7 +424,7 @@ func (r *resolver) index(c *cluster) {
 // headline reports whether token i lies in a title-case first sentence
 // (a headline: most of its words capitalised).
 func (r *resolver) headline(i int) bool {
-	if r.tokSent[i] != 0 || len(r.doc.Sentences) < 2 {
+	if r.sentOf(i) != 0 || len(r.doc.Sentences) < 2 {
 		return false
 	}
 	if r.headSet {
@@ -463,7 +464,7 @@ func (r *resolver) possessiveEnd(first, last int) int {
 }
 
 func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
-	m := r.newMent(ment{span: r.span(first, last), kind: k, first: first, last: last, sent: r.tokSent[first], c: c})
+	m := r.newMent(ment{span: r.span(first, last), kind: k, first: first, last: last, sent: r.sentOf(first), c: c})
 	c.ments = append(c.ments, *m)
 	r.ments = append(r.ments, m)
 	if first > c.lastTok {

@@ -24,7 +24,7 @@ func (r *resolver) isSubject(first, last int) bool {
 	if first >= len(r.doc.Tokens) {
 		return false
 	}
-	sent := r.doc.Sentences[r.tokSent[first]]
+	sent := r.doc.Sentences[r.sentOf(first)]
 	j := last
 	if r.tok(j) == "," {
 		// skip an apposition or ", too,"
@@ -70,7 +70,7 @@ func (r *resolver) pronouns() {
 		if !ok || r.inMent[i] {
 			continue
 		}
-		sent := r.tokSent[i]
+		sent := r.sentOf(i)
 		if g == 'n' || g == 'p' {
 			if c := r.thingPronoun(i, g, seen); c != nil {
 				m := r.newMent(ment{span: r.span(i, i+1), kind: Pronoun, first: i, last: i + 1, sent: sent, c: c})
@@ -201,7 +201,7 @@ var agentVerbs = set("said", "says", "told", "added", "adds", "announced", "anno
 // is linked.
 func (r *resolver) thingPronoun(i int, g byte, seen []*ment) *cluster {
 	l := r.ltok(i)
-	sent := r.tokSent[i]
+	sent := r.sentOf(i)
 	if l == "it" {
 		j := i + 1
 		if a := r.ltok(j); a == "also" || a == "then" || a == "later" || a == "previously" || a == "has" || a == "had" {
@@ -335,7 +335,7 @@ var reportVerbs = set("said", "says", "added", "announced", "stated", "confirmed
 // ("Acme said on Tuesday it would cut jobs"), when no other name comes in
 // between.
 func (r *resolver) reportedIt(i int, seen []*ment) *cluster {
-	sent := r.doc.Sentences[r.tokSent[i]]
+	sent := r.doc.Sentences[r.sentOf(i)]
 	for k := i - 1; k >= sent.First && k >= i-6; k-- {
 		if !reportVerbs[r.ltok(k)] {
 			continue
@@ -363,7 +363,7 @@ func (r *resolver) reportedIt(i int, seen []*ment) *cluster {
 // that is a subject or a possessor ("the piece used its", "the
 // government's determination to further its"), outside the mentions.
 func (r *resolver) nounBetween(from, i int) bool {
-	sent := r.doc.Sentences[r.tokSent[i]]
+	sent := r.doc.Sentences[r.sentOf(i)]
 	from = max(from, sent.First)
 	for k := from; k < i; k++ {
 		if r.doc.Tokens[k].POS != "NN" || r.inMent[k] {

@@ -84,7 +84,7 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 
 // prefixRoles parses the title words right before a name.
 func (r *resolver) prefixRoles(c *cluster, nameStart int) {
-	sent := r.doc.Sentences[r.tokSent[nameStart]]
+	sent := r.doc.Sentences[r.sentOf(nameStart)]
 	// walk left over title words, honorifics, demonyms and possessives
 	i := nameStart
 	for i > sent.First {
@@ -195,7 +195,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	if r.tok(nameEnd) != "," {
 		return
 	}
-	sent := r.doc.Sentences[r.tokSent[nameEnd]]
+	sent := r.doc.Sentences[r.sentOf(nameEnd)]
 	j := nameEnd + 1
 	end := j
 	for end < sent.Last && end-j < 10 {
@@ -298,7 +298,7 @@ func (r *resolver) nominals() {
 		if t := toks[i].Text; len(t) != 3 || !strings.EqualFold(t, "the") || r.inMent[i] {
 			continue
 		}
-		sent := r.doc.Sentences[r.tokSent[i]]
+		sent := r.doc.Sentences[r.sentOf(i)]
 		code := ""
 		var mods []string
 		j := i + 1
@@ -357,7 +357,7 @@ func (r *resolver) nominals() {
 // before at in order.
 func (r *resolver) nominalTarget(at int, head, code string, mods []string, recent []*ment) *cluster {
 	r.stamp++
-	sentAt := r.tokSent[at]
+	sentAt := r.sentOf(at)
 	for k := len(recent) - 1; k >= 0; k-- {
 		m := recent[k]
 		if sentAt-m.sent > 8 {
@@ -450,7 +450,7 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 		}
 	}
 	r.stamp++
-	sentAt := r.tokSent[i]
+	sentAt := r.sentOf(i)
 	var best *cluster
 	bestScore := -1.0
 	for k := len(recent) - 1; k >= 0; k-- {

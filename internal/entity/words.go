@@ -143,46 +143,68 @@ func (r *resolver) capDemonym(t string) (geo.Country, bool) {
 	return r.countryByDemonym(t)
 }
 
-// geoMemo holds the answers of geo.CountryByName and geo.CountryByDemonym
-// for one string, as far as they were asked.
-type geoMemo struct {
-	name, demonym         geo.Country
-	nameOK, demonymOK     bool
-	nameSeen, demonymSeen bool
-}
-
-// The resolver's per-document memo of geo answers (geoMemo): the same
-// names and words are asked about again and again, and a look-up in geo's
-// large tables is mostly out of the caches.
+// geoMemo packs the answers of geo.CountryByName (low 16 bits) and
+// geo.CountryByDemonym (high 16 bits) for one string: 0 not asked yet, 1
+// no country, k+2 the resolver's countries[k]. The same names and words
+// are asked about again and again, and a look-up in geo's large tables is
+// mostly out of the caches.
+type geoMemo uint32
 
 // countryByName is geo.CountryByName, memoised per document.
 func (r *resolver) countryByName(s string) (geo.Country, bool) {
 	e := r.geoMemo[s]
-	if !e.nameSeen {
-		e.name, e.nameOK = geo.CountryByName(s)
-		e.nameSeen = true
-		r.remember(s, e)
+	if e&0xffff == 0 {
+		ct, ok := geo.CountryByName(s)
+		if m := r.memoCountry(ct, ok); m != 0 {
+			r.remember(s, e|m)
+		}
+		return ct, ok
 	}
-	return e.name, e.nameOK
+	return r.memoAnswer(uint32(e & 0xffff))
 }
 
 // countryByDemonym is geo.CountryByDemonym, memoised per document.
 func (r *resolver) countryByDemonym(s string) (geo.Country, bool) {
 	e := r.geoMemo[s]
-	if !e.demonymSeen {
-		e.demonym, e.demonymOK = geo.CountryByDemonym(s)
-		e.demonymSeen = true
-		r.remember(s, e)
+	if e>>16 == 0 {
+		ct, ok := geo.CountryByDemonym(s)
+		if m := r.memoCountry(ct, ok); m != 0 {
+			r.remember(s, e|m<<16)
+		}
+		return ct, ok
 	}
-	return e.demonym, e.demonymOK
+	return r.memoAnswer(uint32(e >> 16))
+}
+
+// memoCountry returns the 16-bit memo of a geo answer, 0 when it cannot
+// be kept (more than 65,000 countries found: never in practice).
+func (r *resolver) memoCountry(ct geo.Country, ok bool) geoMemo {
+	if !ok {
+		return 1
+	}
+	if len(r.countries) >= 0xfff0 {
+		return 0
+	}
+	r.countries = append(r.countries, ct)
+	return geoMemo(len(r.countries) + 1)
+}
+
+func (r *resolver) memoAnswer(v uint32) (geo.Country, bool) {
+	if v < 2 {
+		return geo.Country{}, false
+	}
+	return r.countries[v-2], true
 }
 
 func (r *resolver) remember(s string, e geoMemo) {
 	if r.geoMemo == nil {
-		r.geoMemo = make(map[string]geoMemo, 64)
+		r.geoMemo = make(map[string]geoMemo, 32)
 	}
 	r.geoMemo[s] = e
 }
+
+// sentOf returns the index of token i's sentence.
+func (r *resolver) sentOf(i int) int { return int(r.tokSent[i]) }
 
 func isCap(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'

@@ -38,14 +38,20 @@ func init() {
 				out := make([]Entity, len(ents))
 				for i, e := range ents {
 					out[i] = Entity{Name: e.Name, Type: EntityType(e.Type), Salience: e.Salience, CountryCode: e.CountryCode, RegionCode: e.Region}
-					for _, m := range e.Mentions {
-						out[i].Mentions = append(out[i].Mentions, Mention{Span: m.Span, Type: mentionType(m.Kind)})
+					if len(e.Mentions) > 0 {
+						out[i].Mentions = make([]Mention, len(e.Mentions))
+						for k, m := range e.Mentions {
+							out[i].Mentions[k] = Mention{Span: m.Span, Type: mentionType(m.Kind)}
+						}
 					}
 					if e.Location != nil {
 						out[i].Location = &LatLng{Lat: e.Location.Lat, Lng: e.Location.Lng}
 					}
-					for _, ro := range e.Roles {
-						out[i].Roles = append(out[i].Roles, Role{Title: ro.Title, Affiliation: ro.Affiliation})
+					if len(e.Roles) > 0 {
+						out[i].Roles = make([]Role, len(e.Roles))
+						for k, ro := range e.Roles {
+							out[i].Roles[k] = Role{Title: ro.Title, Affiliation: ro.Affiliation}
+						}
 					}
 				}
 				st.Analysis.Entities = out

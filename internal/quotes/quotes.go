@@ -360,6 +360,14 @@ func (x *extractor) qAt(i int) int {
 
 // ltok is the lower-cased text of token i, "" out of range.
 func (x *extractor) ltok(i int) string {
+	if uint(i) < uint(len(x.low)) {
+		return x.low[i] // small enough to be inlined
+	}
+	return x.ltokFirst(i)
+}
+
+// ltokFirst is ltok before the tokens are lower-cased, and out of range.
+func (x *extractor) ltokFirst(i int) string {
 	if i < 0 || i >= len(x.toks) {
 		return ""
 	}

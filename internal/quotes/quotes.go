@@ -344,7 +344,15 @@ func (x *extractor) cancelledEvery(i, n int) bool {
 	if x.stopped {
 		return true
 	}
-	if i%n == 0 && x.doc.Err() != nil {
+	if i%n != 0 {
+		return false // inlined: n is a constant at every call
+	}
+	return x.checkErr()
+}
+
+// checkErr sets x.stopped once doc.Err is set, and returns it.
+func (x *extractor) checkErr() bool {
+	if x.doc.Err() != nil {
 		x.stopped = true
 	}
 	return x.stopped

@@ -334,9 +334,11 @@ func (c *Classifier) classify(feats []Feature) []Category {
 			continue
 		}
 		row := c.w[2*int(f.Index)*n : 2*(int(f.Index)*n+n)]
+		row = row[:2*len(scores)]
+		v, scale := float64(f.Value), float64(c.scale) // (same products)
 		for i := range scores {
-			q := int16(binary.LittleEndian.Uint16(row[2*i:]))
-			scores[i] += float64(f.Value) * float64(q) * float64(c.scale)
+			q := int16(uint16(row[2*i]) | uint16(row[2*i+1])<<8)
+			scores[i] += v * float64(q) * scale
 		}
 	}
 	probs := Softmax(scores)

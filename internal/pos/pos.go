@@ -308,7 +308,7 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 // memory loads of many tokens overlap. The rows of token i's context
 // features are left in b.rows[ends[i-a-1]:ends[i-a]], from start for
 // i == a.
-func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) (ends []int, start int) {
+func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []int32, a, z int) (ends []int, start int) {
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	for _, id := range b.fresh {
 		if b.tent[id] < 0 {
@@ -388,6 +388,19 @@ func (b *buffers) static(m *perceptron.Model, ws []word, tid []int32, a, z int) 
 	}
 	b.sink += m.TouchKeys(b.pfeats)
 	b.prows = m.Find(b.pfeats, b.prows[:0])
+	// and the rows of the three tag-only features of the guesses (from
+	// tagRows: no keys to find)
+	for i := a; i < z; i++ {
+		prev, prev2 := -1, -2
+		if i > 0 {
+			prev = int(b.tpred[tid[i-1]])
+			prev2 = -1
+		}
+		if i > 1 {
+			prev2 = int(b.tpred[tid[i-2]])
+		}
+		b.prows = tags.add(b.prows, prev, prev2)
+	}
 	b.sink += m.Touch(b.prows)
 	return b.ends[nw:], start
 }
@@ -431,7 +444,7 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			ws, tid = slices.Grow(ws, end-ready)[:end], slices.Grow(tid, end-ready)[:end]
 			b.prepare(words, ws, tid, ready, end)
 		}
-		ends, start := b.static(t.m, ws, tid, a, z)
+		ends, start := b.static(t.m, &t.tags, ws, tid, a, z)
 		for i := a; i < z; i++ {
 			end := ends[i-a]
 			s := b.tsums[tid[i]]

@@ -472,12 +472,9 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 	return cands, ments
 }
 
-// grow returns s resized to n elements, all of them zero.
+// grow returns s resized to n zero elements, reusing its array.
 func grow[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
+	s = slices.Grow(s[:0], n)[:n]
 	clear(s)
 	return s
 }

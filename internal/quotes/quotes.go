@@ -274,10 +274,7 @@ func (x *extractor) release() {
 
 // zeroed returns s resized to n zero elements, reusing its array.
 func zeroed[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
+	s = slices.Grow(s[:0], n)[:n]
 	clear(s)
 	return s
 }

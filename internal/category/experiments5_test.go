@@ -150,14 +150,7 @@ func addCharGramsOOV(exs []Example, bits uint, nmin, nmax int, wt float32, v *Ve
 		}
 		// hashed features first, dense ones last
 		nh := uint32(1) << bits
-		var hashed, dense []Feature
-		for _, f := range e.Feats {
-			if f.Index >= nh {
-				dense = append(dense, f)
-			} else {
-				hashed = append(hashed, f)
-			}
-		}
+		hashed, dense := splitDense(e.Feats, nh)
 		e.Feats = append(append(hashed, extra...), dense...)
 	}
 }
@@ -673,14 +666,7 @@ func addGeo(exs []Example, bits uint, wt float32, minPop int, byCode bool) {
 		if len(order) == 0 {
 			continue
 		}
-		var hashed, dense []Feature
-		for _, f := range e.Feats {
-			if f.Index >= nh {
-				dense = append(dense, f)
-			} else {
-				hashed = append(hashed, f)
-			}
-		}
+		hashed, dense := splitDense(e.Feats, nh)
 		for _, h := range order {
 			hashed = append(hashed, Feature{h, logTF(counts[h]) * wt})
 		}
@@ -807,4 +793,17 @@ func xOOVWeights() []float32 {
 		return []float32{0.2, 0.3}
 	}
 	return []float32{0.3, 0.6}
+}
+
+// splitDense splits feats into the hashed features (index below nh) and
+// the dense ones, each in order.
+func splitDense(feats []Feature, nh uint32) (hashed, dense []Feature) {
+	for _, f := range feats {
+		if f.Index >= nh {
+			dense = append(dense, f)
+		} else {
+			hashed = append(hashed, f)
+		}
+	}
+	return hashed, dense
 }

@@ -161,15 +161,7 @@ func TestVocabSameLabels(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("with the vocabulary %v\nwithout %v", got, want)
 	}
-	b := new(buffers)
-	for _, tk := range doc.Tokens {
-		b.in.words = append(b.in.words, canon(tk.Text))
-		b.in.pos = append(b.in.pos, tk.POS)
-	}
-	for _, s := range doc.Sentences {
-		b.in.sents = append(b.in.sents, [2]int{s.First, s.Last})
-	}
-	r.label(b)
+	b := labelDoc(r, doc)
 	n := len(b.ts) * nLabels
 	labels, hits := slices.Clone(b.labels), 0
 	em, em2 := slices.Clone(b.em[:n]), slices.Clone(b.em2[:n])
@@ -230,6 +222,20 @@ func TestJointSameAsFeatures(t *testing.T) {
 	doc := text.Analyze("The mayor of Bradford, Ellen Marchbank-Tovey, met Siemens in Brussels on Monday.\n" +
 		"NEW TRAM LINK FOR LEEDS\nOkafor said the Green Party would fight the 40-year plan, and Yorkshire agreed.")
 	tg.Tag(doc)
+	b := labelDoc(r, doc)
+	groups := r.groups &^ (FSecondPass | FSelective)
+	for i := range b.ts {
+		want := make([]float32, nLabels)
+		r.m1.Score(features(b.ts, i, groups, nil), want)
+		if got := b.em[i*nLabels : (i+1)*nLabels]; !slices.Equal(got, want) {
+			t.Fatalf("token %d %q: scores %v, want %v", i, b.ts[i].word, got, want)
+		}
+	}
+}
+
+// labelDoc runs r's first pass (label) on a tagged document, as Recognize
+// does, and returns its buffers.
+func labelDoc(r *Recognizer, doc *text.Document) *buffers {
 	b := new(buffers)
 	for _, tk := range doc.Tokens {
 		b.in.words = append(b.in.words, canon(tk.Text))
@@ -239,12 +245,5 @@ func TestJointSameAsFeatures(t *testing.T) {
 		b.in.sents = append(b.in.sents, [2]int{s.First, s.Last})
 	}
 	r.label(b)
-	groups := r.groups &^ (FSecondPass | FSelective)
-	for i := range b.ts {
-		want := make([]float32, nLabels)
-		r.m1.Score(features(b.ts, i, groups, nil), want)
-		if got := b.em[i*nLabels : (i+1)*nLabels]; !slices.Equal(got, want) {
-			t.Fatalf("token %d %q: scores %v, want %v", i, b.ts[i].word, got, want)
-		}
-	}
+	return b
 }

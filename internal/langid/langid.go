@@ -345,7 +345,7 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		if cand != nil && scriptOf(firstRuneBytes(w)) != group {
 			return true // a word in another script: a name, a code, a quote
 		}
-		pos = d.scoreWord(w, pre, sc, &st, pos)
+		pos = d.scoreWord(w, pre, &st, pos)
 		if pos < check {
 			return true
 		}
@@ -486,9 +486,9 @@ const maxFast = 64
 
 // state is the scratch space of one posterior call, on the stack.
 type state struct {
-	scores [maxLangs]float32
-	stamp  [maxLangs]int32
-	found  [maxLangs]int32 // letters with an n-gram in the language
+	scores [256]float32 // (maxLangs+1: indexed by a byte)
+	stamp  [256]int32
+	found  [256]int32 // letters with an n-gram in the language
 	word   [4 * maxFast]byte
 	offs   [maxFast + 1]int
 	hash   [maxFast][MaxOrder]uint64
@@ -550,13 +550,13 @@ func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
 	return sink
 }
 
-// scoreWord adds log P(word | language) to sc for every language. pos
+// scoreWord adds log P(word | language) to st.scores for every language. pos
 // numbers the letters of the text so far (for stamp) and is returned
 // advanced past w.
 //
 // pre, when not nil, holds the mixed hashes of the n-grams of w (see
 // state.mixed), which scoreWord then does not compute.
-func (d *Detector) scoreWord(w []byte, pre []uint64, sc []float32, st *state, pos int32) int32 {
+func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32 {
 	// Byte offsets of the runes of w, and one past the end.
 	offs := st.offs[:0]
 	for i := 0; i < len(w); {
@@ -627,25 +627,33 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, sc []float32, st *state, po
 			}
 		}
 	}
+	// The arrays of st have 256 entries and are indexed by bytes: no
+	// bounds checks in the loop that runs once per posting.
 	backoff := d.params.Backoff
-	stamp, found := st.stamp[:len(sc)], st.found[:len(sc)]
+	stamp, found, scores, q2f := &st.stamp, &st.found, &st.scores, &d.q2f
 	for i := 0; i < n; i++ {
 		top := min(MaxOrder, i+1)
 		pos++
 		for k := top; k >= 1; k-- {
 			p := posts[i][k-1]
 			pen := float32(top-k) * backoff
-			for x := 0; x+1 < len(p); x += 2 {
-				l := p[x]
+			ps := pairs(p)
+			for j := range ps {
+				l := ps[j][0]
 				if stamp[l] != pos {
 					stamp[l] = pos
 					found[l]++
-					sc[l] += d.q2f[p[x+1]] - pen
+					scores[l] += q2f[ps[j][1]] - pen
 				}
 			}
 		}
 	}
 	return pos
+}
+
+// pairs returns a posting list as its (language, quantised -log p) pairs.
+func pairs(p []byte) [][2]byte {
+	return unsafe.Slice((*[2]byte)(unsafe.Pointer(unsafe.SliceData(p))), len(p)/2)
 }
 
 // scanScripts returns the script with the most letters in s, lower-cased

@@ -272,9 +272,10 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	for i, end := range b.uends {
 		b.usums[i] = perceptron.Sums{}
 		if e := b.uents[i]; e >= 0 {
-			r.vocab.AddSums(&b.usums[i], e, 0)
+			r.vocab.AddAll(&b.usums[i], []int32{e}, 0, b.urows[start:end])
+		} else {
+			r.joint.Add(&b.usums[i], b.urows[start:end])
 		}
-		r.joint.Add(&b.usums[i], b.urows[start:end])
 		start = end
 	}
 	start = 0
@@ -283,13 +284,12 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			return
 		}
 		s := b.usums[b.uidx[i]]
-		if e := b.pents[i]; e >= 0 {
-			r.vocab.AddSums(&s, e, 1)
+		if r.vocab != nil {
+			// the neighbours' entries and the rows summed at once
+			r.vocab.AddAll(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[start:end])
+		} else {
+			r.joint.Add(&s, b.rows[start:end])
 		}
-		if e := b.nents[i]; e >= 0 {
-			r.vocab.AddSums(&s, e, 2)
-		}
-		r.joint.Add(&s, b.rows[start:end])
 		start = end
 		var sc [2 * nLabels]float32
 		r.joint.AddTo(&s, sc[:])

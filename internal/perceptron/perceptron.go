@@ -367,22 +367,37 @@ const lanes02 = 0x0000ffff0000ffff
 // of the shipped models (17 labels: 5 words, 34: 9, 45: 12) have a
 // kernel that keeps every word's sum in a register.
 func (m *Model) addRows(rs []int32, wide []uint64) {
+	m.addMixed(nil, nil, rs, wide)
+}
+
+// addMixed adds to wide the packed words at offsets offs of d (sums of a
+// SumTable) and the packed rows rs, as one packed sum widened once: the
+// rows they hold together must be at most packMax, so that no 16-bit lane
+// overflows.
+func (m *Model) addMixed(d []uint64, offs []int, rs []int32, wide []uint64) {
 	pw := m.pw
 	p := m.packed
 	switch pw {
 	case 5:
-		add5(p, rs, wide)
+		add5(d, offs, p, rs, wide)
 		return
 	case 9:
-		add9(p, rs, wide)
+		add9(d, offs, p, rs, wide)
 		return
 	case 12:
-		add12(p, rs, wide)
+		add12(d, offs, p, rs, wide)
 		return
 	}
 	q := 0
 	for ; q+4 <= pw; q += 4 {
 		var l0, l1, l2, l3 uint64
+		for _, o := range offs {
+			row := (*[4]uint64)(d[o+q:])
+			l0 += row[0]
+			l1 += row[1]
+			l2 += row[2]
+			l3 += row[3]
+		}
 		for _, r := range rs {
 			row := (*[4]uint64)(p[int(r)*pw+q:])
 			l0 += row[0]
@@ -402,6 +417,9 @@ func (m *Model) addRows(rs []int32, wide []uint64) {
 	}
 	for ; q < pw; q++ {
 		var l uint64
+		for _, o := range offs {
+			l += d[o+q]
+		}
 		for _, r := range rs {
 			l += p[int(r)*pw+q]
 		}
@@ -410,9 +428,17 @@ func (m *Model) addRows(rs []int32, wide []uint64) {
 	}
 }
 
-// add5 is addRows for rows of 5 words, all words in one pass.
-func add5(p []uint64, rs []int32, wide []uint64) {
+// add5 is addMixed for rows of 5 words, all words in one pass.
+func add5(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
 	var l0, l1, l2, l3, l4 uint64
+	for _, o := range offs {
+		row := (*[5]uint64)(d[o : o+5])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+	}
 	for _, r := range rs {
 		o := int(r) * 5
 		row := (*[5]uint64)(p[o : o+5])
@@ -435,9 +461,21 @@ func add5(p []uint64, rs []int32, wide []uint64) {
 	w[9] += l4 >> 16 & lanes02
 }
 
-// add9 is addRows for rows of 9 words, all words in one pass.
-func add9(p []uint64, rs []int32, wide []uint64) {
+// add9 is addMixed for rows of 9 words, all words in one pass.
+func add9(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
 	var l0, l1, l2, l3, l4, l5, l6, l7, l8 uint64
+	for _, o := range offs {
+		row := (*[9]uint64)(d[o : o+9])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+		l5 += row[5]
+		l6 += row[6]
+		l7 += row[7]
+		l8 += row[8]
+	}
 	for _, r := range rs {
 		o := int(r) * 9
 		row := (*[9]uint64)(p[o : o+9])
@@ -472,9 +510,24 @@ func add9(p []uint64, rs []int32, wide []uint64) {
 	w[17] += l8 >> 16 & lanes02
 }
 
-// add12 is addRows for rows of 12 words, all words in one pass.
-func add12(p []uint64, rs []int32, wide []uint64) {
+// add12 is addMixed for rows of 12 words, all words in one pass.
+func add12(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
 	var l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11 uint64
+	for _, o := range offs {
+		row := (*[12]uint64)(d[o : o+12])
+		l0 += row[0]
+		l1 += row[1]
+		l2 += row[2]
+		l3 += row[3]
+		l4 += row[4]
+		l5 += row[5]
+		l6 += row[6]
+		l7 += row[7]
+		l8 += row[8]
+		l9 += row[9]
+		l10 += row[10]
+		l11 += row[11]
+	}
 	for _, r := range rs {
 		o := int(r) * 12
 		row := (*[12]uint64)(p[o : o+12])

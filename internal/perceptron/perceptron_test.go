@@ -299,3 +299,78 @@ func BenchmarkBest(b *testing.B) {
 		b.Fatal(x)
 	}
 }
+
+// AddAll gives the same Sums as AddSums of each entry followed by Add of
+// the rows, for entries of few and of many rows (more than packMax, which
+// must be widened alone) and any number of rows.
+func TestSumTableAddAll(t *testing.T) {
+	rng := uint64(11)
+	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
+	for _, n := range []int{3, 17, 34, 45} {
+		nf := 400
+		keys := make([]uint64, nf)
+		w := make([]float32, nf*n)
+		for i := range keys {
+			keys[i] = Mix(uint64(i + 1))
+		}
+		for i := range w {
+			w[i] = float32(int(next()%2001) - 1000)
+		}
+		m := NewModel(make([]string, n), keys, w, nil, nil)
+		const vecs = 5
+		tab := NewSumTable(m, 1, vecs, 40)
+		var ids []int32
+		for i := 0; i < 40; i++ {
+			var s [vecs]Sums
+			for v := range s {
+				nk := next() % 4
+				switch next() % 5 {
+				case 0:
+					nk = 0
+				case 1:
+					nk = 10 + next()%12 // (more than packMax rows, some)
+				}
+				feats := make([]uint64, nk)
+				for j := range feats {
+					feats[j] = keys[next()%uint64(nf)]
+				}
+				m.Add(&s[v], m.Find(feats, nil))
+			}
+			k := uint64(i)*0x9E3779B97F4A7C15 + 1
+			if tab.Put(k, 0, []uint64{1}, &s[0], &s[1], &s[2], &s[3], &s[4]) {
+				ids = append(ids, tab.Get(k))
+			}
+		}
+		if len(ids) < 20 {
+			t.Fatalf("%d labels: only %d entries", n, len(ids))
+		}
+		for trial := 0; trial < 2000; trial++ {
+			first := int(next() % 2)
+			ents := make([]int32, next()%uint64(vecs-first+1))
+			for k := range ents {
+				ents[k] = -1
+				if next()%4 != 0 {
+					ents[k] = ids[next()%uint64(len(ids))]
+				}
+			}
+			feats := make([]uint64, next()%40)
+			for j := range feats {
+				feats[j] = keys[next()%uint64(nf)]
+			}
+			rows := m.Find(feats, nil)
+			var base Sums
+			m.Add(&base, m.Find([]uint64{keys[trial%nf], keys[(trial*7)%nf]}, nil))
+			want, got := base, base
+			for k, e := range ents {
+				if e >= 0 {
+					tab.AddSums(&want, e, first+k)
+				}
+			}
+			m.Add(&want, rows)
+			tab.AddAll(&got, ents, first, rows)
+			if got != want {
+				t.Fatalf("%d labels, trial %d (ents %v, first %d, %d rows): sums differ", n, trial, ents, first, len(rows))
+			}
+		}
+	}
+}

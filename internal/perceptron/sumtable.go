@@ -165,17 +165,55 @@ func (t *SumTable) Touch(e int32) uint64 {
 func (t *SumTable) AddSums(s *Sums, e int32, v int) {
 	pw := t.m.pw
 	o := int(e)*t.stride + 1 + t.extra + v*pw
-	lanes := t.data[o : o+pw]
-	if s.rows += int(lanes[pw-1] >> 48); s.rows > maxFeats {
+	if s.rows += int(t.data[o+pw-1] >> 48); s.rows > maxFeats {
 		panic("perceptron: too many features")
 	}
 	// (the padding lanes, the row count among them, add what they hold
 	// to padding lanes, which no label reads; their carries go up, into
 	// padding lanes or out of the word)
-	wide := s.wide[:2*pw]
-	for w, x := range lanes {
-		wide[2*w] += x & lanes02
-		wide[2*w+1] += x >> 16 & lanes02
-	}
+	offs := [1]int{o}
+	t.m.addMixed(t.data, offs[:], nil, s.wide[:2*pw])
 	runtime.KeepAlive(t.m)
+}
+
+// AddAll adds to s the sums first+k of each entry ents[k] that is not
+// negative, then the model's rows (from Find): the same as AddSums of
+// each entry and Model.Add of rows, but the entries and the rows are
+// summed together in the packed 16-bit lanes, up to packMax rows at a
+// time, and widened into s once per such group instead of once per
+// entry and once per packMax rows.
+func (t *SumTable) AddAll(s *Sums, ents []int32, first int, rows []int32) {
+	m := t.m
+	pw := m.pw
+	wide := s.wide[:2*pw]
+	var offs [packMax]int
+	no, n, total := 0, 0, 0 // entries in offs, the rows they hold, all their rows
+	for k, e := range ents {
+		if e < 0 {
+			continue
+		}
+		o := int(e)*t.stride + 1 + t.extra + (first+k)*pw
+		r := int(t.data[o+pw-1] >> 48)
+		if r == 0 {
+			continue // (all its lanes are 0)
+		}
+		if no > 0 && n+r > packMax {
+			// (an entry of more than packMax rows, whose lanes fit 16
+			// bits, is widened alone)
+			m.addMixed(t.data, offs[:no], nil, wide)
+			no, n = 0, 0
+		}
+		offs[no] = o
+		no, n, total = no+1, n+r, total+r
+	}
+	if s.rows += total + len(rows); s.rows > maxFeats {
+		panic("perceptron: too many features")
+	}
+	for no > 0 || len(rows) > 0 {
+		c := min(len(rows), max(packMax-n, 0))
+		m.addMixed(t.data, offs[:no], rows[:c], wide)
+		rows = rows[c:]
+		no, n = 0, 0
+	}
+	runtime.KeepAlive(m)
 }

@@ -448,11 +448,6 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 		for i := a; i < z; i++ {
 			end := ends[i-a]
 			s := b.tsums[tid[i]]
-			for v, e := range &b.nbents[i-a] {
-				if e >= 0 {
-					t.vocab.AddSums(&s, e, v+1)
-				}
-			}
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end
 			// (tagFeatures: the rows of the three tag-only features
@@ -465,7 +460,12 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			pv := uint64(prev + 3)
 			b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
 			b.trows = t.m.Find(b.feats, b.trows)
-			t.m.Add(&s, b.trows)
+			if t.vocab != nil {
+				// the neighbours' entries and the rows summed at once
+				t.vocab.AddAll(&s, b.nbents[i-a][:], asPrev, b.trows)
+			} else {
+				t.m.Add(&s, b.trows)
+			}
 			best := t.m.Best(&s)
 			out = append(out, t.m.Labels[best])
 			prev2, prev = prev, best

@@ -335,9 +335,11 @@ func (c *Classifier) classify(feats []Feature) []Category {
 		}
 		row := c.w[2*int(f.Index)*n : 2*(int(f.Index)*n+n)]
 		row = row[:2*len(scores)]
+		// the row's int16 read through array pointers: no bounds checks
+		p := unsafe.Pointer(unsafe.SliceData(row))
 		v, scale := float64(f.Value), float64(c.scale) // (same products)
 		for i := range scores {
-			q := int16(uint16(row[2*i]) | uint16(row[2*i+1])<<8)
+			q := int16(binary.LittleEndian.Uint16((*[2]byte)(unsafe.Add(p, 2*i))[:]))
 			scores[i] += v * float64(q) * scale
 		}
 	}
@@ -677,10 +679,14 @@ func (c *counter) scan(s string, titleEnd int) {
 // words (before a lane could overflow); the rest at once.
 func (c *counter) addVec(r []byte, acc []int32) {
 	n := min(len(r)/8, len(c.swE))
+	// 8-byte reads through an array pointer: no bounds checks (k < n <=
+	// len(r)/8), one load each
+	p := unsafe.Pointer(unsafe.SliceData(r))
+	e, o := &c.swE, &c.swO
 	for k := 0; k < n; k++ {
-		v := binary.LittleEndian.Uint64(r[8*k:]) ^ 0x8080808080808080
-		c.swE[k] += v & 0x00ff00ff00ff00ff
-		c.swO[k] += v >> 8 & 0x00ff00ff00ff00ff
+		v := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 8*k))[:]) ^ 0x8080808080808080
+		e[k] += v & 0x00ff00ff00ff00ff
+		o[k] += v >> 8 & 0x00ff00ff00ff00ff
 	}
 	for j := 8 * n; j < len(r); j++ {
 		acc[j] += int32(int8(r[j]))

@@ -93,6 +93,7 @@ type result struct {
 	WordsPS     float64
 	RSSKB       int64         // server VmRSS after the run; 0 when unknown
 	CPUPerOK    time.Duration // server CPU time per successful article; 0 when unknown
+	OwnCPUPerOK time.Duration // the load generator's own CPU time per successful article
 	HWMKB       int64
 	Load        string // uptime load averages at the end
 }

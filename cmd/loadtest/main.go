@@ -42,6 +42,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/cputime"
 )
 
 func main() {
@@ -215,16 +216,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			cpu0 := cpuTime(pid)
+			cpu0, own0 := cpuTime(pid), cputime.Process()
 			r := t.run(ctx, mode, c, newBound(o.duration, o.requests))
+			own := cputime.Process() - own0
 			if cpu := cpuTime(pid) - cpu0; cpu > 0 && r.OK > 0 {
 				r.CPUPerOK = cpu / time.Duration(r.OK)
 			}
+			if r.OK > 0 {
+				r.OwnCPUPerOK = own / time.Duration(r.OK)
+			}
 			r.RSSKB, r.HWMKB = memory(pid)
 			r.Load = loadAverage()
-			logf("%-6s c=%-3d %7.1f articles/s  p50 %-8v p90 %-8v p99 %-8v errors %s  cpu %s ms/article  rss %d MB  load %s",
+			logf("%-6s c=%-3d %7.1f articles/s  p50 %-8v p90 %-8v p99 %-8v errors %s  cpu %s ms/article (load generator %s)  rss %d MB  load %s",
 				mode, c, r.ArticlesPS, r.P50.Round(100*time.Microsecond), r.P90.Round(100*time.Microsecond),
-				r.P99.Round(100*time.Microsecond), errorSummary(r.Errors), ms(r.CPUPerOK), r.RSSKB>>10, r.Load)
+				r.P99.Round(100*time.Microsecond), errorSummary(r.Errors), ms2(r.CPUPerOK), ms2(r.OwnCPUPerOK), r.RSSKB>>10, r.Load)
 			results = append(results, r)
 		}
 	}
@@ -252,14 +257,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }
 
+// ms2 is ms with two decimals.
+func ms2(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
+
 func printMatrix(w io.Writer, o *options, t *target, results []result, ready, readyCPU []time.Duration, startLoad string, idleRSS int64, pid int) {
 	fmt.Fprintf(w, "\nLoad test: %d-word article (%s), all features, %d CPUs, load average %s at the end.\n\n",
 		t.words, o.articlePath, numCPU(), loadAverage())
-	fmt.Fprintln(w, "| mode | concurrency | articles/s | words/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/article | server RSS MB | load avg |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|")
+	fmt.Fprintln(w, "| mode | concurrency | articles/s | words/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/article | load generator CPU ms/article | server RSS MB | load avg |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|")
 	for _, r := range results {
-		fmt.Fprintf(w, "| %s | %d | %.0f | %.0f | %s | %s | %s | %s | %s | %d | %s |\n", modeLabel(r.Mode), r.Concurrency,
-			r.ArticlesPS, r.WordsPS, ms(r.P50), ms(r.P90), ms(r.P99), errorSummary(r.Errors), ms(r.CPUPerOK), r.RSSKB>>10, r.Load)
+		fmt.Fprintf(w, "| %s | %d | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %d | %s |\n", modeLabel(r.Mode), r.Concurrency,
+			r.ArticlesPS, r.WordsPS, ms(r.P50), ms(r.P90), ms(r.P99), errorSummary(r.Errors), ms(r.CPUPerOK), ms2(r.OwnCPUPerOK), r.RSSKB>>10, r.Load)
 	}
 	fmt.Fprintln(w)
 	if len(ready) > 0 {

@@ -95,40 +95,52 @@ func Syllables(word string) int {
 	// hyphens split nothing here
 	var buf [32]byte
 	b := buf[:0]
-	ascii := true
 	for i := 0; i < len(word); i++ {
-		if word[i] >= 0x80 {
-			ascii = false
-			break
+		c := word[i]
+		if c >= 0x80 {
+			return syllablesOf(lettersOf(strings.ToLower(word), buf[:0]))
 		}
-	}
-	w := word
-	if !ascii {
-		w = strings.ToLower(word)
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A' // only in ASCII words: w is lower-cased otherwise
-		}
-		if c >= 'a' && c <= 'z' {
+		// in ASCII, c|0x20 is a-z exactly for the letters (A-Z lower-cased)
+		if c |= 0x20; c-'a' < 26 {
 			b = append(b, c)
 		}
 	}
-	if len(b) == 0 {
-		return 1
+	return syllablesOf(b)
+}
+
+// lettersOf appends the bytes a-z of w to b.
+func lettersOf(w string, b []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			b = append(b, c)
+		}
 	}
+	return b
+}
+
+// vowels has bit c-'a' set for the vowels a e i o u, and vowelsY for y too.
+const (
+	vowels  = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a')
+	vowelsY = vowels | 1<<('y'-'a')
+)
+
+// syllablesOf counts the syllables of the lower-case letters b.
+func syllablesOf(b []byte) int {
 	if len(b) <= 3 {
 		return 1
 	}
+	// vowel groups; y is a vowel except as the first letter
 	n := 0
-	prevVowel := false
-	for i, c := range b {
-		v := isVowel(c) || (c == 'y' && i > 0)
-		if v && !prevVowel {
+	prev := vowels>>(b[0]-'a')&1 != 0
+	if prev {
+		n++
+	}
+	for _, c := range b[1:] {
+		v := vowelsY>>(c-'a')&1 != 0
+		if v && !prev {
 			n++
 		}
-		prevVowel = v
+		prev = v
 	}
 	last := len(b) - 1
 	switch {

@@ -447,13 +447,8 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	// contextBlocks written out: no call per word and block
 	add := func(i, r, blk int, w float32) {
 		wsum[blk] += w
-		ws := w * s.vsc[i]
 		o := r*K*H + f.pos[blk]*H
-		src := f.rows[o : o+H]
-		dst := acc[blk*H : blk*H+len(src)]
-		for j, q := range src {
-			dst[j] += ws * float32(q)
-		}
+		axpy(acc[blk*H:], f.rows[o:o+H], w*s.vsc[i])
 	}
 	l, rc := 0, len(s.word)
 	if K > 3 {
@@ -527,5 +522,27 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	}
 	for c := range o {
 		z[c] += weight * float64(o[c])
+	}
+}
+
+// axpy adds a × src to dst[:len(src)], eight at a time (each element's
+// product and sum as in the plain loop).
+func axpy(dst []float32, src []int8, a float32) {
+	dst = dst[:len(src)]
+	for len(src) >= 8 {
+		q := src[:8:8]
+		d := dst[:8:8]
+		d[0] += a * float32(q[0])
+		d[1] += a * float32(q[1])
+		d[2] += a * float32(q[2])
+		d[3] += a * float32(q[3])
+		d[4] += a * float32(q[4])
+		d[5] += a * float32(q[5])
+		d[6] += a * float32(q[6])
+		d[7] += a * float32(q[7])
+		src, dst = src[8:], dst[8:]
+	}
+	for j, q := range src {
+		dst[j] += a * float32(q)
 	}
 }

@@ -44,6 +44,7 @@ const (
 	tEnts      // unused: other proper nouns by side did not help
 	tClauseLex // valence sums and learnt polarity counts of the target's clause
 	tQuoteVal  // unused: valence sums inside and outside quotation did not help
+	tChar      // unused: character 3-grams of the context words by side did not help (5-fold CV)
 )
 
 // token flags
@@ -73,6 +74,11 @@ type sentence struct {
 	vbn   []bool    // past participle
 	vec   []int32   // word vector row + 1, 0 if none
 	vsc   []float32 // scale of the word's folded row
+	// the hashes of the features of a context word that do not depend on
+	// the target, or their first half (see featIn), made once per
+	// sentence (non-punctuation tokens only): feat(tWord, word, 0),
+	// feat(tStem, stem, 0), featIn(tSide, word), featIn(tSideStem, stem)
+	fWord, fStem, inSide, inSideStem []uint64
 }
 
 var (
@@ -116,6 +122,42 @@ func lowerHash(s string, n int) uint64 {
 	return h
 }
 
+// wordStemHash returns lowerHash(s, 0) and the stem hash: lowerHash(s,
+// 5) when s has more than 5 runes, else the word hash, in one pass (the
+// FNV-1a state after 5 runes is the stem's hash). ASCII bytes are hashed
+// without decoding.
+func wordStemHash(s string) (word, stem uint64) {
+	h := uint64(hashing.Offset)
+	k := 0
+	for i := 0; i < len(s); {
+		if k == 5 {
+			stem = h
+		}
+		k++
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = hashing.AddByte(h, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == '’' || r == '‘' {
+			h = hashing.AddByte(h, '\'')
+			continue
+		}
+		var b [4]byte
+		m := utf8.EncodeRune(b[:], unicode.ToLower(r))
+		h = hashing.AddBytes(h, b[:m])
+	}
+	if k <= 5 {
+		stem = h
+	}
+	return h, stem
+}
+
 // disabled templates (ablation during training experiments only); a
 // disabled feature collapses into a constant.
 var disabled [64]bool
@@ -132,6 +174,19 @@ func feat(t, a, b uint64) uint64 {
 		return 0
 	}
 	return hashing.Mix(hashing.Mix(t*0x9E3779B97F4A7C15^a) ^ b)
+}
+
+// featIn is the first half of feat(t, a, b), which featOut completes:
+// featOut(t, featIn(t, a), b) == feat(t, a, b).
+func featIn(t, a uint64) uint64 {
+	return hashing.Mix(t*0x9E3779B97F4A7C15 ^ a)
+}
+
+func featOut(t, in, b uint64) uint64 {
+	if disabled[t] {
+		return 0
+	}
+	return hashing.Mix(in ^ b)
 }
 
 // wordInfo is everything prepare looks up for a word hash, in one map
@@ -234,6 +289,10 @@ func (s *sentence) grow(n int) {
 	s.vbn = growB(s.vbn, n)
 	s.vec = growI32(s.vec, n)
 	s.vsc = growF32(s.vsc, n)
+	s.fWord = grow(s.fWord, n)
+	s.fStem = grow(s.fStem, n)
+	s.inSide = grow(s.inSide, n)
+	s.inSideStem = grow(s.inSideStem, n)
 }
 
 // fill computes the per-token values of toks into s, whose slices have
@@ -261,12 +320,7 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 			s.word[i] = hNum
 			s.stem[i] = hNum
 		default:
-			s.word[i] = lowerHash(t.Text, 0)
-			if utf8.RuneCountInString(t.Text) > 5 {
-				s.stem[i] = lowerHash(t.Text, 5)
-			} else {
-				s.stem[i] = s.word[i]
-			}
+			s.word[i], s.stem[i] = wordStemHash(t.Text)
 		}
 		// "don't" split as don ' t by a simple tokeniser
 		if i >= 2 && (t.Text == "t" || t.Text == "T") && (toks[i-1].Text == "'" || toks[i-1].Text == "’") && toks[i-1].Start == toks[i-2].End {
@@ -299,6 +353,17 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 		if s.val[i] == 0 && t.Lemma != "" && t.Lemma != t.Text { // a lemma equal to the word has its values
 			s.val[i] = words.get(lowerHash(t.Lemma, 0)).val
 		}
+	}
+	for i, w := range s.word {
+		if s.flag[i]&fPunct != 0 {
+			s.fWord[i], s.fStem[i], s.inSide[i], s.inSideStem[i] = 0, 0, 0, 0
+			continue
+		}
+		st := s.stem[i]
+		s.fWord[i] = feat(tWord, w, 0)
+		s.fStem[i] = feat(tStem, st, 0)
+		s.inSide[i] = featIn(tSide, w)
+		s.inSideStem[i] = featIn(tSideStem, st)
 	}
 	// negation scope: up to 4 tokens after a cue, stopped by a break
 	scope := 0
@@ -342,6 +407,8 @@ func (s *sentence) view(all *sentence, i, j int) {
 	s.lex, s.val, s.clus = all.lex[i:j:j], all.val[i:j:j], all.clus[i:j:j]
 	s.lemma, s.vbn = all.lemma[i:j:j], all.vbn[i:j:j]
 	s.vec, s.vsc = all.vec[i:j:j], all.vsc[i:j:j]
+	s.fWord, s.fStem = all.fWord[i:j:j], all.fStem[i:j:j]
+	s.inSide, s.inSideStem = all.inSide[i:j:j], all.inSideStem[i:j:j]
 }
 
 func grow(b []uint64, n int) []uint64 {
@@ -410,7 +477,7 @@ func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
 		if s.flag[i]&fPunct != 0 {
 			continue
 		}
-		out = append(out, feat(tWord, w, 0), feat(tStem, s.stem[i], 0))
+		out = append(out, s.fWord[i], s.fStem[i])
 		if c := s.clus[i]; c != 0 {
 			out = append(out, feat(tClus, c, 0))
 			if s.neg[i] {
@@ -609,10 +676,10 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			out = append(out, feat(tClus, c, side*4+near*2+neg), feat(tClus, c, 8+side))
 		}
 		out = append(out,
-			feat(tWord, w, 0),
-			feat(tSide, w, side+2*across),
-			feat(tStem, s.stem[i], 0),
-			feat(tSideStem, s.stem[i], side))
+			s.fWord[i],
+			featOut(tSide, s.inSide[i], side+2*across),
+			s.fStem[i],
+			featOut(tSideStem, s.inSideStem[i], side))
 		if s.neg[i] {
 			out = append(out, feat(tNeg, w, 0), feat(tSideNeg, w, side))
 		}

@@ -125,6 +125,9 @@ type Model struct {
 	fd     *folded           // network over the context's word vectors, first layer folded into the word rows (nil: none)
 	denseW float32           // weight of the network's logits against the linear model's
 	pool   sync.Pool
+
+	nets []*dense  // the networks before folding (training experiments: Config.KeepNets)
+	vt   *vecTable // their word vectors
 }
 
 // int16s returns n zeroed int16 for a table of a model being read, in

@@ -47,6 +47,9 @@ type Config struct {
 	VecDim      int
 	Dense       denseConfig
 	DenseWeight float64
+	// KeepNets keeps the dense networks unfolded in the model, for
+	// Model.TargetParts (training experiments).
+	KeepNets bool
 }
 
 // mergeDense joins networks side by side into one whose hidden layer is
@@ -299,6 +302,9 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		var dns []*dense
 		for k := 0; k < max(1, cfg.Dense.Nets); k++ {
 			dns = append(dns, trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500+uint64(k), logf))
+		}
+		if cfg.KeepNets {
+			m.nets, m.vt = dns, vt
 		}
 		m.fd = mergeDense(dns).fold(vt)
 		m.denseW = float32(cfg.DenseWeight)

@@ -9,9 +9,12 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"log"
+	"math"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -24,6 +27,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "folder of the shared data sets")
 	noPOS := flag.Bool("nopos", false, "do not POS-tag the text first (the pipeline does)")
+	dump := flag.String("dump", "", "write the exact scores (float bits) of every target and sentence of train and both dev splits to this file, to check that a change keeps the outputs identical")
 	flag.Parse()
 	tagger, err := pos.Load()
 	if err != nil {
@@ -36,6 +40,12 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("model loaded in %v\n\n", time.Since(start).Round(time.Millisecond))
+	if *dump != "" {
+		if err := dumpScores(*dump, *data, m, tagger, *noPOS); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 
 	for _, split := range []string{"mt", "rw"} {
 		path := filepath.Join(*data, "newsmtsc", "paper-split-"+split, "dev.jsonl")
@@ -90,4 +100,39 @@ func argmax(p [3]float64) int {
 		}
 	}
 	return best
+}
+
+// dumpScores writes the bits of every target's probabilities and every
+// sentence's score of train and both dev splits to path.
+func dumpScores(path, data string, m *sentiment.Model, tagger *pos.Tagger, noPOS bool) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	for _, name := range []string{"train.jsonl", "paper-split-mt/dev.jsonl", "paper-split-rw/dev.jsonl"} {
+		sents, err := newsmtsc.Read(filepath.Join(data, "newsmtsc", name))
+		if err != nil {
+			return err
+		}
+		for _, s := range sents {
+			doc := text.Analyze(s.Text)
+			if !noPOS {
+				tagger.Tag(doc)
+			}
+			var spans []text.Span
+			for _, t := range s.Targets {
+				p := m.TargetProbs(doc, []text.Span{t.Span})
+				fmt.Fprintf(w, "t %x %x %x\n", math.Float64bits(p[0]), math.Float64bits(p[1]), math.Float64bits(p[2]))
+				spans = append(spans, t.Span)
+			}
+			sc := m.Target(doc, spans)
+			fmt.Fprintf(w, "all %x %x\n", math.Float64bits(sc.Score), math.Float64bits(sc.Magnitude))
+			for _, x := range m.Sentences(doc) {
+				fmt.Fprintf(w, "s %x %x\n", math.Float64bits(x.Score), math.Float64bits(x.Magnitude))
+			}
+		}
+	}
+	return w.Flush()
 }

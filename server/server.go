@@ -105,7 +105,7 @@ func (s *Server) Run(ctx context.Context) error {
 	)
 	opts = append(opts, hard.grpcOpts...)
 	gs := grpc.NewServer(opts...)
-	articlev1.RegisterArticleAnalysisServiceServer(gs, svc)
+	articlev1.RegisterArticleAnalysisServiceServer(gs, svc.Wire())
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)

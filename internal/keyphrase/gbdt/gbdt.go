@@ -5,7 +5,10 @@ package gbdt
 
 import (
 	"math"
+	"math/bits"
 	"sort"
+	"sync"
+	"unsafe"
 )
 
 // Node is a tree node: an internal split (Feature >= 0) or a leaf (Feature < 0).
@@ -238,12 +241,73 @@ type Flat struct {
 	t4 []tree4
 }
 
-// tree4 is a complete tree of depth 4: internal nodes 0-14 (node 15 is
-// padding) and 16 leaves.
+// tree4 is a complete tree of depth 4, mirrored and numbered from 1: the
+// children of node i are 2i+1 when the row goes left (x[feat[i]] <
+// threshold) and 2i when it goes right, so that a step is 2i plus the
+// comparison. val[1..15] holds the order keys (key) of the internal nodes'
+// thresholds and val[16..31] the bits of the leaves (val[0] and feat[0]
+// are padding). A tree is read without bounds checks: every index a walk
+// makes is in 1..31.
 type tree4 struct {
-	thr  [16]float64
-	leaf [16]float64
+	val  [32]uint64
 	feat [16]uint8
+}
+
+// featOff is the offset of tree4.feat.
+const featOff = 32 * 8
+
+// key maps x to a key whose unsigned order is the order of the values, so
+// that x < t exactly when key(x) < key(t) for any threshold t (not NaN):
+// -0 and 0 have the same key, and NaN, never less than anything, the
+// largest. The walks compare keys with a subtraction's borrow, which
+// depends on nothing but the two keys (a SETcc of a float comparison
+// writes a byte register and so waits for the register's last value,
+// which tied the walks of rows4 to one another).
+func key(x float64) uint64 {
+	if x != x {
+		return ^uint64(0)
+	}
+	u := math.Float64bits(x)
+	m := uint64(int64(u) >> 63) // all ones when the sign is set
+	return ((u ^ m) - m) | (^m & (1 << 63))
+}
+
+// next returns the node after node i (1-15) of t for the row keys in v.
+func (t *tree4) next(v *[256]uint64, i int) int {
+	p := unsafe.Pointer(t)
+	_, lt := bits.Sub64(v[*(*uint8)(unsafe.Add(p, featOff+i))], *(*uint64)(unsafe.Add(p, 8*i)), 0)
+	return 2*i + int(lt)
+}
+
+// at returns leaf i (16-31) of t.
+func (t *tree4) at(i int) float64 {
+	return *(*float64)(unsafe.Add(unsafe.Pointer(t), 8*i))
+}
+
+// walk returns the leaf of t for the row keys in v.
+func (t *tree4) walk(v *[256]uint64) float64 {
+	return t.at(t.next(v, t.next(v, t.next(v, t.next(v, 1)))))
+}
+
+// set4 fills t from the complete depth-4 tree of Flat (nodes 0-14,
+// children of p at 2p+1 and 2p+2, leaves left to right): node p of level
+// l is node 3*2^l-2-p of t, leaf q is val[31-q].
+func (t *tree4) set4(nodes []flatNode, leaf []float64) {
+	for p, n := range nodes {
+		l := bits.Len(uint(p+1)) - 1
+		m := 3<<l - 2 - p
+		t.val[m], t.feat[m] = key(n.thr), uint8(n.feat)
+	}
+	for q, v := range leaf {
+		t.val[31-q] = math.Float64bits(v)
+	}
+}
+
+// keys sets v[:len(x)] to the keys of x.
+func keys(v *[256]uint64, x []float64) {
+	for j, y := range x[:min(len(x), len(v))] {
+		v[j] = key(y)
+	}
 }
 
 // Compile returns e compiled for fast evaluation.
@@ -270,173 +334,104 @@ func (e *Ensemble) Compile() *Flat {
 	if depth == 4 && maxFeat < 64 {
 		f.t4 = make([]tree4, f.trees)
 		for k := range f.t4 {
-			t := &f.t4[k]
-			for i, n := range f.nodes[k*ni : (k+1)*ni] {
-				t.thr[i], t.feat[i] = n.thr, uint8(n.feat)
-			}
-			copy(t.leaf[:], f.leaf[k*nl:(k+1)*nl])
+			f.t4[k].set4(f.nodes[k*ni:(k+1)*ni], f.leaf[k*nl:(k+1)*nl])
 		}
 	}
 	return f
 }
 
-// predict4 is Predict for depth-4 trees: the row is copied to a 64-value
-// array so that every index can be masked instead of checked.
+// predict4 is Predict for depth-4 trees: the row's keys go to a
+// 256-value array, indexed by the byte of a feature without a bounds check.
 func (f *Flat) predict4(x []float64) float64 {
-	var v [256]float64
-	copy(v[:], x)
+	var v [256]uint64
+	keys(&v, x)
 	z := f.base
 	ts := f.t4
 	k := 0
 	for ; k+2 <= len(ts); k += 2 {
 		a, b := &ts[k], &ts[k+1]
-		i, j := 0, 0
-		i = 2*i + 1 + step(&v, a, i)
-		j = 2*j + 1 + step(&v, b, j)
-		i = 2*i + 1 + step(&v, a, i)
-		j = 2*j + 1 + step(&v, b, j)
-		i = 2*i + 1 + step(&v, a, i)
-		j = 2*j + 1 + step(&v, b, j)
-		i = 2*i + 1 + step(&v, a, i)
-		j = 2*j + 1 + step(&v, b, j)
-		z += a.leaf[(i-15)&15]
-		z += b.leaf[(j-15)&15]
+		i, j := a.next(&v, 1), b.next(&v, 1)
+		i, j = a.next(&v, i), b.next(&v, j)
+		i, j = a.next(&v, i), b.next(&v, j)
+		i, j = a.next(&v, i), b.next(&v, j)
+		z += a.at(i)
+		z += b.at(j)
 	}
 	for ; k < len(ts); k++ {
-		a := &ts[k]
-		i := 0
-		for range 4 {
-			i = 2*i + 1 + step(&v, a, i)
-		}
-		z += a.leaf[(i-15)&15]
+		z += ts[k].walk(&v)
 	}
 	return z
 }
+
+// keyPool holds the rows' keys of rows4, up to maxPooledKeys of them.
+var keyPool sync.Pool // *[]uint64
+
+const maxPooledKeys = 1 << 16
 
 // rows4 is AddTrees for depth-4 trees, in blocks of trees small enough
 // to stay in the first-level cache while every row goes through them.
 func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
 	const block = 32
-	var v [256]float64 // indexed by a uint8: no bounds checks
-	// eight rows at a time (then four), each through one tree after the
+	n := len(out) * stride
+	kp, _ := keyPool.Get().(*[]uint64)
+	if kp == nil {
+		kp = new([]uint64)
+	}
+	if cap(*kp) < n {
+		*kp = make([]uint64, n)
+	}
+	K := (*kp)[:n]
+	if n <= maxPooledKeys {
+		defer keyPool.Put(kp)
+	}
+	for j, x := range X[:n] {
+		K[j] = key(x)
+	}
+	// four rows at a time (then one), each through one tree after the
 	// other: independent walks of the same tree's nodes
-	var v0, v1, v2, v3, v4, v5, v6, v7 [256]float64
+	var v0, v1, v2, v3 [256]uint64 // indexed by a byte: no bounds checks
 	for t0 := from; t0 < to; t0 += block {
 		ts := f.t4[t0:min(t0+block, to)]
 		r := 0
-		for ; r+8 <= len(out); r += 8 {
-			copy(v0[:], X[r*stride:(r+1)*stride])
-			copy(v1[:], X[(r+1)*stride:(r+2)*stride])
-			copy(v2[:], X[(r+2)*stride:(r+3)*stride])
-			copy(v3[:], X[(r+3)*stride:(r+4)*stride])
-			copy(v4[:], X[(r+4)*stride:(r+5)*stride])
-			copy(v5[:], X[(r+5)*stride:(r+6)*stride])
-			copy(v6[:], X[(r+6)*stride:(r+7)*stride])
-			copy(v7[:], X[(r+7)*stride:(r+8)*stride])
-			o := out[r : r+8 : r+8]
+		for ; r+4 <= len(out); r += 4 {
+			copy(v0[:], K[r*stride:(r+1)*stride])
+			copy(v1[:], K[(r+1)*stride:(r+2)*stride])
+			copy(v2[:], K[(r+2)*stride:(r+3)*stride])
+			copy(v3[:], K[(r+3)*stride:(r+4)*stride])
+			o := out[r : r+4 : r+4]
 			z0, z1, z2, z3 := o[0], o[1], o[2], o[3]
-			z4, z5, z6, z7 := o[4], o[5], o[6], o[7]
 			for k := range ts {
 				a := &ts[k]
-				i0 := 1 + step(&v0, a, 0)
-				i1 := 1 + step(&v1, a, 0)
-				i2 := 1 + step(&v2, a, 0)
-				i3 := 1 + step(&v3, a, 0)
-				i4 := 1 + step(&v4, a, 0)
-				i5 := 1 + step(&v5, a, 0)
-				i6 := 1 + step(&v6, a, 0)
-				i7 := 1 + step(&v7, a, 0)
-				for range 3 {
-					i0 = 2*i0 + 1 + step(&v0, a, i0)
-					i1 = 2*i1 + 1 + step(&v1, a, i1)
-					i2 = 2*i2 + 1 + step(&v2, a, i2)
-					i3 = 2*i3 + 1 + step(&v3, a, i3)
-					i4 = 2*i4 + 1 + step(&v4, a, i4)
-					i5 = 2*i5 + 1 + step(&v5, a, i5)
-					i6 = 2*i6 + 1 + step(&v6, a, i6)
-					i7 = 2*i7 + 1 + step(&v7, a, i7)
-				}
-				z0 += a.leaf[(i0-15)&15]
-				z1 += a.leaf[(i1-15)&15]
-				z2 += a.leaf[(i2-15)&15]
-				z3 += a.leaf[(i3-15)&15]
-				z4 += a.leaf[(i4-15)&15]
-				z5 += a.leaf[(i5-15)&15]
-				z6 += a.leaf[(i6-15)&15]
-				z7 += a.leaf[(i7-15)&15]
+				i0, i1, i2, i3 := a.next(&v0, 1), a.next(&v1, 1), a.next(&v2, 1), a.next(&v3, 1)
+				i0, i1, i2, i3 = a.next(&v0, i0), a.next(&v1, i1), a.next(&v2, i2), a.next(&v3, i3)
+				i0, i1, i2, i3 = a.next(&v0, i0), a.next(&v1, i1), a.next(&v2, i2), a.next(&v3, i3)
+				i0, i1, i2, i3 = a.next(&v0, i0), a.next(&v1, i1), a.next(&v2, i2), a.next(&v3, i3)
+				z0 += a.at(i0)
+				z1 += a.at(i1)
+				z2 += a.at(i2)
+				z3 += a.at(i3)
 			}
 			o[0], o[1], o[2], o[3] = z0, z1, z2, z3
-			o[4], o[5], o[6], o[7] = z4, z5, z6, z7
-		}
-		for ; r+4 <= len(out); r += 4 {
-			copy(v0[:], X[r*stride:(r+1)*stride])
-			copy(v1[:], X[(r+1)*stride:(r+2)*stride])
-			copy(v2[:], X[(r+2)*stride:(r+3)*stride])
-			copy(v3[:], X[(r+3)*stride:(r+4)*stride])
-			z0, z1, z2, z3 := out[r], out[r+1], out[r+2], out[r+3]
-			for k := range ts {
-				a := &ts[k]
-				i0, i1, i2, i3 := 0, 0, 0, 0
-				i0 = 1 + step(&v0, a, 0)
-				i1 = 1 + step(&v1, a, 0)
-				i2 = 1 + step(&v2, a, 0)
-				i3 = 1 + step(&v3, a, 0)
-				i0 = 2*i0 + 1 + step(&v0, a, i0)
-				i1 = 2*i1 + 1 + step(&v1, a, i1)
-				i2 = 2*i2 + 1 + step(&v2, a, i2)
-				i3 = 2*i3 + 1 + step(&v3, a, i3)
-				i0 = 2*i0 + 1 + step(&v0, a, i0)
-				i1 = 2*i1 + 1 + step(&v1, a, i1)
-				i2 = 2*i2 + 1 + step(&v2, a, i2)
-				i3 = 2*i3 + 1 + step(&v3, a, i3)
-				i0 = 2*i0 + 1 + step(&v0, a, i0)
-				i1 = 2*i1 + 1 + step(&v1, a, i1)
-				i2 = 2*i2 + 1 + step(&v2, a, i2)
-				i3 = 2*i3 + 1 + step(&v3, a, i3)
-				z0 += a.leaf[(i0-15)&15]
-				z1 += a.leaf[(i1-15)&15]
-				z2 += a.leaf[(i2-15)&15]
-				z3 += a.leaf[(i3-15)&15]
-			}
-			out[r], out[r+1], out[r+2], out[r+3] = z0, z1, z2, z3
 		}
 		for ; r < len(out); r++ {
-			copy(v[:], X[r*stride:(r+1)*stride])
+			copy(v0[:], K[r*stride:(r+1)*stride])
 			z := out[r]
 			k := 0
 			for ; k+2 <= len(ts); k += 2 {
 				a, b := &ts[k], &ts[k+1]
-				i, j := 0, 0
-				i = 2*i + 1 + step(&v, a, i)
-				j = 2*j + 1 + step(&v, b, j)
-				i = 2*i + 1 + step(&v, a, i)
-				j = 2*j + 1 + step(&v, b, j)
-				i = 2*i + 1 + step(&v, a, i)
-				j = 2*j + 1 + step(&v, b, j)
-				i = 2*i + 1 + step(&v, a, i)
-				j = 2*j + 1 + step(&v, b, j)
-				z += a.leaf[(i-15)&15]
-				z += b.leaf[(j-15)&15]
+				i, j := a.next(&v0, 1), b.next(&v0, 1)
+				i, j = a.next(&v0, i), b.next(&v0, j)
+				i, j = a.next(&v0, i), b.next(&v0, j)
+				i, j = a.next(&v0, i), b.next(&v0, j)
+				z += a.at(i)
+				z += b.at(j)
 			}
 			for ; k < len(ts); k++ {
-				a := &ts[k]
-				i := 0
-				for range 4 {
-					i = 2*i + 1 + step(&v, a, i)
-				}
-				z += a.leaf[(i-15)&15]
+				z += ts[k].walk(&v0)
 			}
 			out[r] = z
 		}
 	}
-}
-
-// step returns 1 when the row goes right at node i of t, else 0.
-func step(v *[256]float64, t *tree4, i int) int {
-	if v[t.feat[i&15]] < t.thr[i&15] {
-		return 0
-	}
-	return 1
 }
 
 // treeDepth returns the number of splits on the longest path below node i.

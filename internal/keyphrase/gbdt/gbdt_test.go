@@ -174,3 +174,23 @@ func BenchmarkPredict(b *testing.B) {
 		b.ReportMetric(float64(len(X)*b.N)/cpu.Seconds(), "rows/cpu-s")
 	})
 }
+
+// TestKey checks that comparing keys is comparing values: x < t exactly
+// when key(x) < key(t), for every threshold t that is not NaN, -0, NaNs
+// of either sign, infinities and subnormals included.
+func TestKey(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, -0.5, math.MaxFloat64, -math.MaxFloat64,
+		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 2.2250738585072014e-308,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.Float64frombits(0xfff8000000000001),
+		math.Nextafter(1, 2), math.Nextafter(1, 0), 1e-300, -1e300}
+	for _, x := range vals {
+		for _, th := range vals {
+			if th != th {
+				continue
+			}
+			if got, want := key(x) < key(th), x < th; got != want {
+				t.Errorf("key(%v) < key(%v) = %v, want %v", x, th, got, want)
+			}
+		}
+	}
+}

@@ -81,36 +81,56 @@ var starts = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
 // It visits the allowed transitions (see preds) in the same order as a
 // loop over preds, so ties are broken the same way.
 func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, out []int) []int {
+	var tr trellis
+	tr.init(trans, start)
+	return tr.viterbi(n, em, back, delta, out)
+}
+
+// trellis holds a model's transitions as viterbi reads them, gathered
+// once per model rather than once per sentence.
+type trellis struct {
+	start []float32
+	// tc[j][k]: transition from closed[k] to starts[j]
+	tc [9][9]float32
+	// tmax[j]: the largest transition into starts[j] from a closed label
+	// but O (see the bound in viterbi)
+	tmax [9]float32
+	// to[t]: B-t->I-t, I-t->I-t, B-t->L-t, I-t->L-t
+	to [4][4]float32
+}
+
+func (tr *trellis) init(trans, start []float32) {
+	tr.start = start
+	for k, a := range closed {
+		for j, y := range starts {
+			tr.tc[j][k] = trans[int(a)*nLabels+int(y)]
+		}
+	}
+	for j := range tr.tc {
+		m := tr.tc[j][1]
+		for k := 2; k < len(closed); k++ {
+			if tr.tc[j][k] > m {
+				m = tr.tc[j][k]
+			}
+		}
+		tr.tmax[j] = m
+	}
+	for t := 0; t < 4; t++ {
+		b, i, l := 1+4*t, 2+4*t, 3+4*t
+		tr.to[t] = [4]float32{trans[b*nLabels+i], trans[i*nLabels+i], trans[b*nLabels+l], trans[i*nLabels+l]}
+	}
+}
+
+// viterbi is viterbi with tr's transitions; the step from one token to
+// the next is written out label by label (closed, starts, and the I and
+// L of each type), with no loops or bounds checks.
+func (tr *trellis) viterbi(n int, em []float32, back []uint8, delta []float32, out []int) []int {
 	if n == 0 {
 		return out
 	}
+	start := tr.start[:nLabels]
 	for y := 0; y < nLabels; y++ {
 		delta[y] = em[y] + start[y] + mask[0][y]
-	}
-	// tc[k][j]: transition from closed[k] to starts[j]
-	var tc [9][9]float32
-	for k, a := range closed {
-		for j, y := range starts {
-			tc[j][k] = trans[int(a)*nLabels+int(y)]
-		}
-	}
-	// tmax[j]: the largest transition into starts[j] from a closed label
-	// but O (see the bound below)
-	var tmax [9]float32
-	for j := range tc {
-		m := tc[j][1]
-		for k := 2; k < len(closed); k++ {
-			if tc[j][k] > m {
-				m = tc[j][k]
-			}
-		}
-		tmax[j] = m
-	}
-	// to[t]: B-t->I-t, I-t->I-t, B-t->L-t, I-t->L-t
-	var to [4][4]float32
-	for t := 0; t < 4; t++ {
-		b, i, l := 1+4*t, 2+4*t, 3+4*t
-		to[t] = [4]float32{trans[b*nLabels+i], trans[i*nLabels+i], trans[b*nLabels+l], trans[i*nLabels+l]}
 	}
 	_ = delta[n*nLabels-1]
 	_ = em[n*nLabels-1]
@@ -120,54 +140,166 @@ func viterbi(n int, em, trans, start []float32, back []uint8, delta []float32, o
 		cur := (*[nLabels]float32)(delta[i*nLabels:])
 		e := (*[nLabels]float32)(em[i*nLabels:])
 		bk := (*[nLabels]uint8)(back[i*nLabels:])
-		var pc [9]float32
-		for k, a := range closed {
-			pc[k] = prev[a]
-		}
+		pc := [9]float32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
 		// pmax: the best closed label but O. When coming from O scores at
 		// least pmax+tmax[j], no other closed label scores more (sums
 		// round monotonically), and O, first in closed order, wins as in
 		// bestClosed: most tokens outside names take this path.
 		pmax := pc[1]
-		for k := 2; k < len(pc); k++ {
-			if pc[k] > pmax {
-				pmax = pc[k]
-			}
+		if pc[2] > pmax {
+			pmax = pc[2]
 		}
-		for j, y := range starts {
-			if v0 := pc[0] + tc[j][0]; v0 >= pmax+tmax[j] {
-				cur[y] = v0 + e[y]
-				bk[y] = 0
-				continue
-			}
-			best, bi := bestClosed(&pc, &tc[j])
-			cur[y] = best + e[y]
-			bk[y] = bi
+		if pc[3] > pmax {
+			pmax = pc[3]
 		}
-		for t := 0; t < 4; t++ {
-			b, in := 1+4*t, 2+4*t
-			tt := &to[t]
-			pb, pi := prev[b], prev[in]
-			// I-t
+		if pc[4] > pmax {
+			pmax = pc[4]
+		}
+		if pc[5] > pmax {
+			pmax = pc[5]
+		}
+		if pc[6] > pmax {
+			pmax = pc[6]
+		}
+		if pc[7] > pmax {
+			pmax = pc[7]
+		}
+		if pc[8] > pmax {
+			pmax = pc[8]
+		}
+		if v0 := pc[0] + tr.tc[0][0]; v0 >= pmax+tr.tmax[0] {
+			cur[0], bk[0] = v0+e[0], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[0])
+			cur[0], bk[0] = best+e[0], bi
+		}
+		if v0 := pc[0] + tr.tc[1][0]; v0 >= pmax+tr.tmax[1] {
+			cur[1], bk[1] = v0+e[1], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[1])
+			cur[1], bk[1] = best+e[1], bi
+		}
+		if v0 := pc[0] + tr.tc[2][0]; v0 >= pmax+tr.tmax[2] {
+			cur[4], bk[4] = v0+e[4], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[2])
+			cur[4], bk[4] = best+e[4], bi
+		}
+		if v0 := pc[0] + tr.tc[3][0]; v0 >= pmax+tr.tmax[3] {
+			cur[5], bk[5] = v0+e[5], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[3])
+			cur[5], bk[5] = best+e[5], bi
+		}
+		if v0 := pc[0] + tr.tc[4][0]; v0 >= pmax+tr.tmax[4] {
+			cur[8], bk[8] = v0+e[8], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[4])
+			cur[8], bk[8] = best+e[8], bi
+		}
+		if v0 := pc[0] + tr.tc[5][0]; v0 >= pmax+tr.tmax[5] {
+			cur[9], bk[9] = v0+e[9], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[5])
+			cur[9], bk[9] = best+e[9], bi
+		}
+		if v0 := pc[0] + tr.tc[6][0]; v0 >= pmax+tr.tmax[6] {
+			cur[12], bk[12] = v0+e[12], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[6])
+			cur[12], bk[12] = best+e[12], bi
+		}
+		if v0 := pc[0] + tr.tc[7][0]; v0 >= pmax+tr.tmax[7] {
+			cur[13], bk[13] = v0+e[13], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[7])
+			cur[13], bk[13] = best+e[13], bi
+		}
+		if v0 := pc[0] + tr.tc[8][0]; v0 >= pmax+tr.tmax[8] {
+			cur[16], bk[16] = v0+e[16], 0
+		} else {
+			best, bi := bestClosed(&pc, &tr.tc[8])
+			cur[16], bk[16] = best+e[16], bi
+		}
+		// I-0 and L-0 come from B-0 or I-0
+		{
+			pb, pi := prev[1], prev[2]
 			best, bi := negInf, uint8(0)
-			if v := pb + tt[0]; v > best {
-				best, bi = v, uint8(b)
+			if v := pb + tr.to[0][0]; v > best {
+				best, bi = v, 1
 			}
-			if v := pi + tt[1]; v > best {
-				best, bi = v, uint8(in)
+			if v := pi + tr.to[0][1]; v > best {
+				best, bi = v, 2
 			}
-			cur[in] = best + e[in]
-			bk[in] = bi
-			// L-t
+			cur[2], bk[2] = best+e[2], bi
 			best, bi = negInf, 0
-			if v := pb + tt[2]; v > best {
-				best, bi = v, uint8(b)
+			if v := pb + tr.to[0][2]; v > best {
+				best, bi = v, 1
 			}
-			if v := pi + tt[3]; v > best {
-				best, bi = v, uint8(in)
+			if v := pi + tr.to[0][3]; v > best {
+				best, bi = v, 2
 			}
-			cur[in+1] = best + e[in+1]
-			bk[in+1] = bi
+			cur[3], bk[3] = best+e[3], bi
+		}
+		// I-1 and L-1 come from B-1 or I-1
+		{
+			pb, pi := prev[5], prev[6]
+			best, bi := negInf, uint8(0)
+			if v := pb + tr.to[1][0]; v > best {
+				best, bi = v, 5
+			}
+			if v := pi + tr.to[1][1]; v > best {
+				best, bi = v, 6
+			}
+			cur[6], bk[6] = best+e[6], bi
+			best, bi = negInf, 0
+			if v := pb + tr.to[1][2]; v > best {
+				best, bi = v, 5
+			}
+			if v := pi + tr.to[1][3]; v > best {
+				best, bi = v, 6
+			}
+			cur[7], bk[7] = best+e[7], bi
+		}
+		// I-2 and L-2 come from B-2 or I-2
+		{
+			pb, pi := prev[9], prev[10]
+			best, bi := negInf, uint8(0)
+			if v := pb + tr.to[2][0]; v > best {
+				best, bi = v, 9
+			}
+			if v := pi + tr.to[2][1]; v > best {
+				best, bi = v, 10
+			}
+			cur[10], bk[10] = best+e[10], bi
+			best, bi = negInf, 0
+			if v := pb + tr.to[2][2]; v > best {
+				best, bi = v, 9
+			}
+			if v := pi + tr.to[2][3]; v > best {
+				best, bi = v, 10
+			}
+			cur[11], bk[11] = best+e[11], bi
+		}
+		// I-3 and L-3 come from B-3 or I-3
+		{
+			pb, pi := prev[13], prev[14]
+			best, bi := negInf, uint8(0)
+			if v := pb + tr.to[3][0]; v > best {
+				best, bi = v, 13
+			}
+			if v := pi + tr.to[3][1]; v > best {
+				best, bi = v, 14
+			}
+			cur[14], bk[14] = best+e[14], bi
+			best, bi = negInf, 0
+			if v := pb + tr.to[3][2]; v > best {
+				best, bi = v, 13
+			}
+			if v := pi + tr.to[3][3]; v > best {
+				best, bi = v, 14
+			}
+			cur[15], bk[15] = best+e[15], bi
 		}
 	}
 	last := delta[(n-1)*nLabels : n*nLabels]
@@ -243,11 +375,17 @@ const checkEvery = 2048
 // done reports whether the document was cancelled; n is the number of
 // tokens handled since the last call.
 func (in *input) done(n int) bool {
-	if in.doc == nil {
-		return false
-	}
 	if in.work += n; in.work >= checkEvery {
-		in.work = 0
+		return in.check()
+	}
+	return in.stopped
+}
+
+// check is done's look at doc.Err (done itself stays small enough to be
+// inlined in the per-token loops).
+func (in *input) check() bool {
+	in.work = 0
+	if in.doc != nil {
 		in.stopped = in.stopped || in.doc.Err() != nil
 	}
 	return in.stopped

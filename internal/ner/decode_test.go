@@ -144,7 +144,7 @@ func TestVocabSameLabels(t *testing.T) {
 	if r.vocab == nil || r.vocab.Len() < 10000 {
 		t.Fatalf("vocabulary missing or small: %v", r.vocab)
 	}
-	plain := &Recognizer{m1: r.m1, m2: r.m2, joint: r.joint, groups: r.groups, cl: r.cl, cs: r.cs, gz: r.gz}
+	plain := &Recognizer{m1: r.m1, m2: r.m2, joint: r.joint, tr1: r.tr1, tr2: r.tr2, groups: r.groups, cl: r.cl, cs: r.cs, gz: r.gz}
 	plain.pool.New = func() any { return new(buffers) }
 	tg, err := pos.Load()
 	if err != nil {

@@ -21,6 +21,8 @@ var modelFS embed.FS
 type Recognizer struct {
 	m1, m2 *perceptron.Model    // first pass; second pass with document features (optional)
 	joint  *perceptron.Model    // m1 and m2 side by side: one lookup scores both
+	tr1    trellis              // m1's transitions as viterbi reads them
+	tr2    trellis              // m2's (if any)
 	vocab  *perceptron.SumTable // common words' hashes, clusters and joint wordFeatures sums
 	groups int
 	cl     *wordclusters.Clusters
@@ -115,6 +117,10 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 
 func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {
 	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
+	r.tr1.init(m1.Trans, m1.Start)
+	if m2 != nil {
+		r.tr2.init(m2.Trans, m2.Start)
+	}
 	if groups&FGazetteer != 0 {
 		r.gz = sharedGazetteer()
 	}
@@ -300,7 +306,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		if b.in.done(s[1] - s[0]) {
 			return
 		}
-		viterbi(s[1]-s[0], em[s[0]*nLabels:s[1]*nLabels], r.m1.Trans, r.m1.Start, b.back, b.delta, b.labels[s[0]:s[0]])
+		r.tr1.viterbi(s[1]-s[0], em[s[0]*nLabels:s[1]*nLabels], b.back, b.delta, b.labels[s[0]:s[0]])
 	}
 	secondPass(b.ts, b.labels, &b.wt)
 	for _, s := range b.in.sents {
@@ -316,7 +322,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 				r.m2.Score(b.feats, em2[i*nLabels:(i+1)*nLabels])
 			}
 		}
-		viterbi(s[1]-s[0], em2[s[0]*nLabels:s[1]*nLabels], r.m2.Trans, r.m2.Start, b.back, b.delta, b.labels[s[0]:s[0]])
+		r.tr2.viterbi(s[1]-s[0], em2[s[0]*nLabels:s[1]*nLabels], b.back, b.delta, b.labels[s[0]:s[0]])
 	}
 }
 
@@ -351,6 +357,10 @@ func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int, only []
 		b.labels = make([]int, n)
 	}
 	em := b.em[:n*nLabels]
+	tr := &r.tr1
+	if m == r.m2 {
+		tr = &r.tr2
+	}
 	for si, s := range b.in.sents {
 		if only != nil && !only[si] {
 			continue
@@ -363,7 +373,7 @@ func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int, only []
 			b.feats = features(b.ts, i, groups, b.feats[:0])
 			m.Score(b.feats, em[i*nLabels:(i+1)*nLabels])
 		}
-		viterbi(s[1]-s[0], e, m.Trans, m.Start, b.back, b.delta, b.labels[s[0]:s[0]])
+		tr.viterbi(s[1]-s[0], e, b.back, b.delta, b.labels[s[0]:s[0]])
 	}
 }
 

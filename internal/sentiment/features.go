@@ -77,8 +77,11 @@ type sentence struct {
 	// the hashes of the features of a context word that do not depend on
 	// the target, or their first half (see featIn), made once per
 	// sentence (non-punctuation tokens only): feat(tWord, word, 0),
-	// feat(tStem, stem, 0), featIn(tSide, word), featIn(tSideStem, stem)
-	fWord, fStem, inSide, inSideStem []uint64
+	// feat(tStem, stem, 0), featIn(tSide, word), featIn(tSideStem, stem),
+	// and feat(tBigram, previous word, word), the previous word skipping
+	// punctuation other than breaks (as sentenceFeatures does; a target's
+	// bigram, when it has one, is the same; 0 for skipped tokens)
+	fWord, fStem, inSide, inSideStem, fBigram []uint64
 }
 
 var (
@@ -293,6 +296,7 @@ func (s *sentence) grow(n int) {
 	s.fStem = grow(s.fStem, n)
 	s.inSide = grow(s.inSide, n)
 	s.inSideStem = grow(s.inSideStem, n)
+	s.fBigram = grow(s.fBigram, n)
 }
 
 // fill computes the per-token values of toks into s, whose slices have
@@ -351,14 +355,27 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 	}
 	for i, t := range toks {
 		if s.val[i] == 0 && t.Lemma != "" && t.Lemma != t.Text { // a lemma equal to the word has its values
-			s.val[i] = words.get(lowerHash(t.Lemma, 0)).val
+			h := s.lemma[i] // a verb's lemma is hashed already
+			if h == 0 {
+				h = lowerHash(t.Lemma, 0)
+			}
+			if h != s.word[i] { // else the same values ("The", "the")
+				s.val[i] = words.get(h).val
+			}
 		}
 	}
+	prev := hStart
 	for i, w := range s.word {
-		if s.flag[i]&fPunct != 0 {
-			s.fWord[i], s.fStem[i], s.inSide[i], s.inSideStem[i] = 0, 0, 0, 0
+		if fl := s.flag[i]; fl&fPunct != 0 {
+			s.fWord[i], s.fStem[i], s.inSide[i], s.inSideStem[i], s.fBigram[i] = 0, 0, 0, 0, 0
+			if fl&fBreak != 0 {
+				s.fBigram[i] = feat(tBigram, prev, w)
+				prev = w
+			}
 			continue
 		}
+		s.fBigram[i] = feat(tBigram, prev, w)
+		prev = w
 		st := s.stem[i]
 		s.fWord[i] = feat(tWord, w, 0)
 		s.fStem[i] = feat(tStem, st, 0)
@@ -409,6 +426,7 @@ func (s *sentence) view(all *sentence, i, j int) {
 	s.vec, s.vsc = all.vec[i:j:j], all.vsc[i:j:j]
 	s.fWord, s.fStem = all.fWord[i:j:j], all.fStem[i:j:j]
 	s.inSide, s.inSideStem = all.inSide[i:j:j], all.inSideStem[i:j:j]
+	s.fBigram = all.fBigram[i:j:j]
 }
 
 func grow(b []uint64, n int) []uint64 {
@@ -472,7 +490,7 @@ func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
 		if s.flag[i]&fPunct != 0 && s.flag[i]&fBreak == 0 {
 			continue
 		}
-		out = append(out, feat(tBigram, prev, w))
+		out = append(out, s.fBigram[i])
 		prev = w
 		if s.flag[i]&fPunct != 0 {
 			continue
@@ -654,7 +672,7 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			continue
 		}
 		if prev != 0 && prevSide == side {
-			out = append(out, feat(tBigram, prev, w))
+			out = append(out, s.fBigram[i]) // feat(tBigram, prev, w)
 		}
 		prev, prevSide = w, side
 		if s.flag[i]&fPunct != 0 {

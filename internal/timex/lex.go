@@ -27,7 +27,17 @@ type piece struct {
 	cap  bool  // starts with an upper-case letter
 	pl   bool  // plural unit
 	ch   byte  // the punctuation byte ('\'' for both apostrophes)
+	// start tells whether a word outside the classes can start an
+	// expression: startNo, startYes (lexEntry.start) or, for a word not
+	// all ASCII, startAsk (maybeStart looks)
+	start uint8
 }
+
+const (
+	startNo = iota
+	startYes
+	startAsk
+)
 
 // lexCheckBytes is how many bytes lex reads between two calls of stop.
 const lexCheckBytes = 64 << 10
@@ -99,6 +109,7 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 			}
 			j := i
 			k := 0
+			h := uint32(lexHash0)
 			ascii := true
 			for j < len(s) {
 				b := s[j]
@@ -106,9 +117,11 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 					if !isASCIILetter(b) {
 						break
 					}
+					b |= 0x20
 					if k < len(buf) {
-						buf[k] = b | 0x20
+						buf[k] = b
 					}
+					h = lexHash(h, b)
 					k++
 					j++
 					continue
@@ -120,10 +133,16 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 				ascii = false
 				j += n
 			}
-			p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r)}
-			if ascii && k <= len(buf) {
-				if le, ok := lexicon[string(buf[:k])]; ok {
-					p.c, p.v, p.pl = le.c, int32(le.v), le.pl
+			p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r), start: startAsk}
+			if ascii {
+				p.start = startNo
+				if k <= min(len(buf), lexMaxLen) {
+					if le, ok := lookupLex(buf[:k], h); ok {
+						p.c, p.v, p.pl = le.c, int32(le.v), le.pl
+						if le.start {
+							p.start = startYes
+						}
+					}
 				}
 			}
 			ps = append(ps, p)

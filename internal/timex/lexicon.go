@@ -140,6 +140,9 @@ type lexEntry struct {
 	c  cls
 	v  int16
 	pl bool
+	// start marks a word outside the classes (c is cNone) that can start
+	// an expression (startWord), so that the lexer's look-up finds it
+	start bool
 }
 
 var lexicon = map[string]lexEntry{}
@@ -319,4 +322,63 @@ func init() {
 	add(wMoment, 0, "moment")
 	add(wIts, 0, "its")
 	add(wAgoAdj, 0, "ago-", "earlier-")
+	for _, w := range startWords {
+		if _, ok := lexicon[w]; !ok {
+			lexicon[w] = lexEntry{start: true}
+		}
+	}
+	buildLexTable()
+}
+
+// The lexer looks words up in lexTab, the lexicon as an open-addressing
+// table keyed by lexHash of the lower-cased word, which it computes as it
+// reads the letters (a Go map look-up hashed each word again and cost
+// about three times as much).
+var (
+	lexTab    []lexSlot
+	lexMask   uint32
+	lexMaxLen int // longest key
+)
+
+type lexSlot struct {
+	key string // "" for an empty slot
+	e   lexEntry
+}
+
+// lexHash0 and lexHash are 32-bit FNV-1a.
+const lexHash0 = 2166136261
+
+func lexHash(h uint32, b byte) uint32 { return (h ^ uint32(b)) * 16777619 }
+
+func buildLexTable() {
+	size := 1
+	for size < 4*len(lexicon) {
+		size *= 2
+	}
+	lexTab, lexMask = make([]lexSlot, size), uint32(size-1)
+	for w, e := range lexicon {
+		h := uint32(lexHash0)
+		for i := 0; i < len(w); i++ {
+			h = lexHash(h, w[i])
+		}
+		i := h & lexMask
+		for lexTab[i].key != "" {
+			i = (i + 1) & lexMask
+		}
+		lexTab[i] = lexSlot{w, e}
+		lexMaxLen = max(lexMaxLen, len(w))
+	}
+}
+
+// lookupLex returns the lexicon entry of w, whose lexHash is h.
+func lookupLex(w []byte, h uint32) (lexEntry, bool) {
+	for i := h & lexMask; ; i = (i + 1) & lexMask {
+		sl := &lexTab[i]
+		if sl.key == string(w) {
+			return sl.e, true
+		}
+		if sl.key == "" {
+			return lexEntry{}, false
+		}
+	}
 }

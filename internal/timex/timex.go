@@ -28,6 +28,7 @@
 package timex
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -200,9 +201,24 @@ func (st *state) word(j int) string {
 	return st.text[st.ps[j].s:st.ps[j].e]
 }
 
+// is reports whether piece j is the word w (ASCII), in any case. A word of
+// ASCII letters only cannot match a w of another length.
 func (st *state) is(j int, w string) bool {
-	return j >= 0 && j < len(st.ps) && st.ps[j].kind == kWord && strings.EqualFold(st.word(j), w)
+	if uint(j) >= uint(len(st.ps)) {
+		return false
+	}
+	p := &st.ps[j]
+	if p.kind != kWord || p.start != startAsk && int(p.e-p.s) != len(w) {
+		return false
+	}
+	return st.fold(p, w)
 }
+
+// fold reports whether word piece p is w in any case (is, past its quick
+// tests; not inlined, so that they stay small).
+//
+//go:noinline
+func (st *state) fold(p *piece, w string) bool { return strings.EqualFold(st.text[p.s:p.e], w) }
 
 // future reports whether the clause around piece j speaks of the future.
 func (st *state) future(j int) bool { return st.tense(j) > 0 }
@@ -341,37 +357,27 @@ func (st *state) match(i int) (result, bool) {
 	return best, ok
 }
 
-// maybeStart covers start words outside the lexicon. An ASCII word is
-// lower-cased on the stack (strings.ToLower allocated for every capital).
+// maybeStart covers start words outside the lexicon's classes: the
+// lexer marks the ASCII ones (piece.start, from its look-up of every ASCII
+// word); other words are lower-cased and looked for in startWords.
 func (st *state) maybeStart(i int) bool {
-	w := st.word(i)
-	for k := 0; k < len(w); k++ {
-		if w[k] >= 0x80 {
-			return startWord(strings.ToLower(w))
-		}
-	}
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return false // longer than any start word
-	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[k] = c
-	}
-	return startWord(string(buf[:len(w)]))
-}
-
-// startWord reports whether a lower-cased word outside the lexicon can
-// start an expression.
-func startWord(w string) bool {
-	switch w {
-	case "fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour", "memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter":
+	switch st.ps[i].start {
+	case startYes:
 		return true
+	case startAsk:
+		return startWord(strings.ToLower(st.word(i)))
 	}
 	return false
+}
+
+// startWords are the lower-cased words outside the lexicon's classes that
+// can start an expression.
+var startWords = []string{"fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour",
+	"memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter"}
+
+// startWord reports whether a lower-cased word is one of startWords.
+func startWord(w string) bool {
+	return slices.Contains(startWords, w)
 }
 
 // prefixFits checks what follows a prefix: approximators go with counts
@@ -480,22 +486,47 @@ func (st *state) core(i int) (result, bool) {
 			best, ok = r, true
 		}
 	}
-	try(st.rate(i))
-	try(st.relDay(i))
-	try(st.holiday(i))
-	try(st.season(i))
-	try(st.deixis(i))
-	try(st.numericDate(i))
+	// A pattern is only tried when piece i passes its first test (each
+	// gate below is that test, or weaker): the others would return false
+	// at once, without looking further.
+	c, k := st.c(i), st.kind(i)
+	if c == wA || c == wPer {
+		try(st.rate(i))
+	}
+	if c == wThe || c == wThat {
+		try(st.relDay(i))
+	}
+	if k == kWord && st.ps[i].cap {
+		try(st.holiday(i))
+	}
+	if c == cSeason || c == wThe {
+		try(st.season(i))
+	}
+	switch c {
+	case cDeixis, cTonight, wNow, cRefWord, wThe, wThese, wAt, wCurrent:
+		try(st.deixis(i))
+	}
+	if k == kNum {
+		try(st.numericDate(i))
+	}
 	try(st.monthDate(i))
-	try(st.weekday(i))
+	if c == cWeekday || c == cWeekdays {
+		try(st.weekday(i))
+	}
 	try(st.year(i))
 	try(st.quarter(i))
 	try(st.relative(i))
 	try(st.duration(i))
-	try(st.set(i))
-	try(st.clock(i))
+	if c == cSetAdv || c == wEvery || c == wEach {
+		try(st.set(i))
+	}
+	if c == wNoon || c == wMidnight || k == kNum {
+		try(st.clock(i))
+	}
 	try(st.yearish(i))
-	try(st.spelledYear(i))
+	if c == cNum || c == wThe {
+		try(st.spelledYear(i))
+	}
 	if ok {
 		best.start = i + best.skip
 	}

@@ -26,7 +26,9 @@ func TestByValueMatchesSort(t *testing.T) {
 		n := r.IntN(300)
 		v := make([]float64, n)
 		for i := range v {
-			switch r.IntN(4) {
+			switch r.IntN(5) {
+			case 4: // neighbours of 1 (keys differing in their last bits)
+				v[i] = math.Float64frombits(math.Float64bits(1) + uint64(r.IntN(5)) - 2)
 			case 0:
 				v[i] = special[r.IntN(len(special))]
 			case 1:
@@ -37,6 +39,36 @@ func TestByValueMatchesSort(t *testing.T) {
 		}
 		if got, want := byValue(v), sortedByValue(v); !slices.Equal(got, want) {
 			t.Fatalf("trial %d, values %v: got %v, want %v", trial, v, got, want)
+		}
+	}
+}
+
+// TestPackedSortFallback checks that the packed sort gives way to the
+// radix sort when keys differ only in the bits its indices take, and
+// sorts exactly when they do not.
+func TestPackedSortFallback(t *testing.T) {
+	near := []float64{1, math.Nextafter(1, 2), -5, 1, math.Nextafter(1, 0), 3}
+	far := []float64{1, 2, -5, 1, 0.5, 3}
+	for _, c := range []struct {
+		v  []float64
+		ok bool
+	}{{near, false}, {far, true}} {
+		k := make([]uint64, len(c.v))
+		var and, or uint64 = ^uint64(0), 0
+		for i, x := range c.v {
+			k[i] = descKey(x)
+			and &= k[i]
+			or |= k[i]
+		}
+		got, ok := new(scratch).packedSort(k, and^or)
+		if ok != c.ok {
+			t.Errorf("%v: packed sort %v, want %v", c.v, ok, c.ok)
+		}
+		if want := sortedByValue(c.v); ok && !slices.Equal(got, want) {
+			t.Errorf("%v: packed sort %v, want %v", c.v, got, want)
+		}
+		if got, want := byValue(c.v), sortedByValue(c.v); !slices.Equal(got, want) {
+			t.Errorf("%v: byValue %v, want %v", c.v, got, want)
 		}
 	}
 }

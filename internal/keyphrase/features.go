@@ -197,6 +197,9 @@ func (sc *scratch) byValue(v []float64) []int {
 		and &= k[i]
 		or |= k[i]
 	}
+	if out, ok := sc.packedSort(k, and^or); ok {
+		return out
+	}
 	var count [256]int32
 	for shift := uint(0); shift < 64; shift += 8 {
 		if (and^or)>>shift&0xff == 0 {
@@ -228,6 +231,43 @@ func (sc *scratch) byValue(v []float64) []int {
 	return out
 }
 
+// packedSort is byValue for the keys k (descKey of the values; diff has
+// a bit set where two keys differ) as a sort of single uint64s: the bits
+// below the keys' common leading bits, then the index in the lowest bits
+// (ties thus in index order). When those low bits held key bits too, keys
+// that differ only there would be ordered by index: packedSort checks
+// that every two neighbours with the same upper bits have the same key,
+// and reports false otherwise (and for more than 2^16 keys), for the
+// radix sort.
+func (sc *scratch) packedSort(k []uint64, diff uint64) ([]int, bool) {
+	n := len(k)
+	if n > 1<<16 {
+		return nil, false
+	}
+	ib := uint(bits64.Len(uint(n))) // index bits
+	c := uint(bits64.LeadingZeros64(diff))
+	mask := uint64(1)<<ib - 1
+	p := grow(sc.packed, n)
+	sc.packed = p
+	for i, x := range k {
+		p[i] = (x<<c)&^mask | uint64(i)
+	}
+	slices.Sort(p)
+	if c < ib { // key bits were dropped: check the neighbours
+		for j := 1; j < n; j++ {
+			if (p[j-1]^p[j])&^mask == 0 && k[p[j-1]&mask] != k[p[j]&mask] {
+				return nil, false
+			}
+		}
+	}
+	out := grow(sc.bv, n)
+	sc.bv = out
+	for j, x := range p {
+		out[j] = int(x & mask)
+	}
+	return out, true
+}
+
 // descKey maps x to a key whose increasing order is the decreasing order
 // of the values (cmp.Compare's: -0 = 0, NaN below everything).
 func descKey(x float64) uint64 {
@@ -255,7 +295,7 @@ type scratch struct {
 	inCand                                                  []bool
 	node, stemOf, seq, occStart, occ, fill, start, cnt, ord []int32
 	touched, pos, idx                                       []int32
-	bits, keys                                              []uint64
+	bits, keys, packed                                      []uint64
 	p, q, sq                                                []float64
 }
 
@@ -519,51 +559,76 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 // pullRows sets next[b] to the sum of f[k] w(b, k) over the row of every
 // node b, rows taken in the order ord (rows of about the same length
 // together), four at a time: four independent chains of additions, each
-// row's in its own order. The rows are resliced to their common length,
-// so that the loop needs no bounds checks on them; f is read unchecked
-// (fAt): every neighbour is a node id, less than len(f).
+// row's in its own order (the four rows' common length, then each one's
+// rest). Nothing is bounds-checked in the loops: ord is a permutation of
+// the nodes 0..len(ord)-1, len(start) = len(ord)+1, start is
+// nondecreasing and at most len(nbr) = len(wt), and every neighbour in
+// nbr is a node id, less than len(f) and len(next).
 func pullRows(f, next []float64, ord, start, nbr []int32, wt []float64) {
 	n := len(ord)
+	if len(start) != n+1 || len(f) < n || len(next) < n || len(wt) != len(nbr) || n > 0 && int(start[n]) > len(nbr) {
+		panic("keyphrase: pullRows: inconsistent graph")
+	}
 	fp := unsafe.Pointer(unsafe.SliceData(f))
+	sp := unsafe.Pointer(unsafe.SliceData(start))
+	np := unsafe.Pointer(unsafe.SliceData(nbr))
+	wp := unsafe.Pointer(unsafe.SliceData(wt))
+	// where the neighbours and the weights of row b start
+	row := func(b int32) (unsafe.Pointer, unsafe.Pointer) {
+		s := uintptr(i32At(sp, b))
+		return unsafe.Add(np, s*4), unsafe.Add(wp, s*8)
+	}
+	length := func(b int32) int { return int(i32At(sp, b+1) - i32At(sp, b)) }
 	j := 0
 	for ; j+4 <= n; j += 4 {
-		b0, b1, b2, b3 := ord[j], ord[j+1], ord[j+2], ord[j+3]
-		n0, n1 := nbr[start[b0]:start[b0+1]], nbr[start[b1]:start[b1+1]]
-		n2, n3 := nbr[start[b2]:start[b2+1]], nbr[start[b3]:start[b3+1]]
-		w0, w1 := wt[start[b0]:start[b0+1]], wt[start[b1]:start[b1+1]]
-		w2, w3 := wt[start[b2]:start[b2+1]], wt[start[b3]:start[b3+1]]
-		m := min(len(n0), len(n1), len(n2), len(n3))
-		c0, c1, c2, c3 := n0[:m], n1[:m], n2[:m], n3[:m]
-		x0, x1, x2, x3 := w0[:m], w1[:m], w2[:m], w3[:m]
-		var v0, v1, v2, v3 float64
-		for i := range c0 {
-			v0 += fAt(fp, c0[i]) * x0[i]
-			v1 += fAt(fp, c1[i]) * x1[i]
-			v2 += fAt(fp, c2[i]) * x2[i]
-			v3 += fAt(fp, c3[i]) * x3[i]
-		}
-		for i, b := range n0[m:] {
-			v0 += f[b] * w0[m+i]
-		}
-		for i, b := range n1[m:] {
-			v1 += f[b] * w1[m+i]
-		}
-		for i, b := range n2[m:] {
-			v2 += f[b] * w2[m+i]
-		}
-		for i, b := range n3[m:] {
-			v3 += f[b] * w3[m+i]
-		}
-		next[b0], next[b1], next[b2], next[b3] = v0, v1, v2, v3
+		o := ord[j : j+4 : j+4]
+		b0, b1, b2, b3 := o[0], o[1], o[2], o[3]
+		l0, l1, l2, l3 := length(b0), length(b1), length(b2), length(b3)
+		m := min(l0, l1, l2, l3)
+		p0, q0 := row(b0)
+		p1, q1 := row(b1)
+		p2, q2 := row(b2)
+		p3, q3 := row(b3)
+		v0, v1, v2, v3 := dot4(fp, p0, p1, p2, p3, q0, q1, q2, q3, m)
+		next[b0] = dot(fp, v0, unsafe.Add(p0, m*4), unsafe.Add(q0, m*8), l0-m)
+		next[b1] = dot(fp, v1, unsafe.Add(p1, m*4), unsafe.Add(q1, m*8), l1-m)
+		next[b2] = dot(fp, v2, unsafe.Add(p2, m*4), unsafe.Add(q2, m*8), l2-m)
+		next[b3] = dot(fp, v3, unsafe.Add(p3, m*4), unsafe.Add(q3, m*8), l3-m)
 	}
 	for ; j < n; j++ {
 		b := ord[j]
-		v := 0.0
-		for k := start[b]; k < start[b+1]; k++ {
-			v += f[nbr[k]] * wt[k]
-		}
-		next[b] = v
+		p, q := row(b)
+		next[b] = dot(fp, 0, p, q, length(b))
 	}
+}
+
+// dot4 returns the four sums of f[c_r[i]] x_r[i] over i < m, in order, for
+// the neighbours c_r and weights x_r at p_r and q_r (fp is f's data
+// pointer): a function of its own, so that its loop has a register for
+// each pointer.
+func dot4(fp, p0, p1, p2, p3, q0, q1, q2, q3 unsafe.Pointer, m int) (v0, v1, v2, v3 float64) {
+	for i := 0; i < m; i++ {
+		v0 += fAt(fp, *(*int32)(unsafe.Add(p0, i*4))) * *(*float64)(unsafe.Add(q0, i*8))
+		v1 += fAt(fp, *(*int32)(unsafe.Add(p1, i*4))) * *(*float64)(unsafe.Add(q1, i*8))
+		v2 += fAt(fp, *(*int32)(unsafe.Add(p2, i*4))) * *(*float64)(unsafe.Add(q2, i*8))
+		v3 += fAt(fp, *(*int32)(unsafe.Add(p3, i*4))) * *(*float64)(unsafe.Add(q3, i*8))
+	}
+	return
+}
+
+// dot returns v plus the sum of f[c[i]] x[i] over i < m, in order, for the
+// neighbours c at p and the weights x at q.
+func dot(fp unsafe.Pointer, v float64, p, q unsafe.Pointer, m int) float64 {
+	for i := 0; i < m; i++ {
+		v += fAt(fp, *(*int32)(unsafe.Add(p, i*4))) * *(*float64)(unsafe.Add(q, i*8))
+	}
+	return v
+}
+
+// i32At is s[k] for s's data pointer sp, without a bounds check: the
+// caller knows that k indexes s.
+func i32At(sp unsafe.Pointer, k int32) int32 {
+	return *(*int32)(unsafe.Add(sp, uintptr(k)*4))
 }
 
 // fAt is f[k] for f's data pointer fp, without a bounds check: the caller

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/netip"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ type Config struct {
 	OTLPEndpoint        string
 	OTLPInsecure        bool
 	PprofAddr           string
+	// Garbage collector: GOGC and the soft memory limit in MiB.
+	GCPercent     int
+	MemoryLimitMB int
 }
 
 // ParseFlags parses the command line, taking defaults from the environment
@@ -116,6 +120,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	fs.BoolVar(&cfg.LogArticleText, "log-article-text", envBool(lookup, "LECTOR_LOG_ARTICLE_TEXT"), "log request messages, article text included, at debug level (for debugging only; env LECTOR_LOG_ARTICLE_TEXT=true)")
 	str(&cfg.OTLPEndpoint, "otlp-endpoint", "LECTOR_OTLP_ENDPOINT", "", "OTLP/gRPC collector (host:port) to send traces to: a span per call, per article and per analysis stage (empty: no tracing)")
 	str(&cfg.PprofAddr, "pprof-addr", "LECTOR_PPROF_ADDR", "", "serve Go's pprof profiles (/debug/pprof/) on this separate address, e.g. 127.0.0.1:6060 (empty: off; keep it off public interfaces)")
+	num(&cfg.GCPercent, "gc-percent", "LECTOR_GC_PERCENT", DefaultGCPercent, "garbage collection target: the Go heap grows this many percent over the live heap between collections (Go's GOGC, which it replaces; 0: leave GOGC's). The default 200 halves the collector's CPU per article against Go's 100 for about 55 MB more memory")
+	num(&cfg.MemoryLimitMB, "memory-limit", "LECTOR_MEMORY_LIMIT", DefaultMemoryLimitMB, "soft limit of the Go heap and runtime in MiB: nearing it, the collector runs more often, whatever --gc-percent (Go's GOMEMLIMIT, which it replaces; 0: leave GOMEMLIMIT's). The models' tables outside the Go heap and the program come on top (about 150 MB)")
 	fs.BoolVar(&cfg.OTLPInsecure, "otlp-insecure", envBool(lookup, "LECTOR_OTLP_INSECURE"), "reach --otlp-endpoint in plaintext rather than TLS (env LECTOR_OTLP_INSECURE=true)")
 	str(&level, "log-level", "LECTOR_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
@@ -167,8 +173,38 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--write-timeout must not be negative")
 	case cfg.MaxQueueWait <= 0:
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
+	case cfg.GCPercent < 0 || cfg.MemoryLimitMB < 0:
+		return cfg, fmt.Errorf("--gc-percent and --memory-limit must not be negative")
 	}
 	return cfg, nil
+}
+
+// The garbage collector's defaults. Between collections the heap of a busy
+// server grows by the garbage of the analyses (about 320 kB per 600-word
+// article) over a live heap of about 60 MB (models' maps, the date parser's
+// regular expressions, analyses in flight); each collection costs about
+// 40 ms of CPU whatever the garbage. With Go's GOGC=100 that is 0.29 ms of
+// CPU per article, 8 % of the server's CPU; with 200, 0.14 ms, for a peak
+// heap of about 175 MB instead of 117 MB (measured with GODEBUG=gctrace=1
+// under the load test at concurrency 8; 300 saves another 0.04 ms for 55 MB
+// more). The memory limit bounds the heap when the live heap itself grows,
+// as with many long articles at once: the collector then runs as often as
+// it must (up to half the CPU) to stay under it, instead of letting the heap
+// grow to three times the live heap.
+const (
+	DefaultGCPercent     = 200
+	DefaultMemoryLimitMB = 256
+)
+
+// applyGC sets the collector's target and soft memory limit; zero leaves
+// the runtime's own (GOGC, GOMEMLIMIT).
+func applyGC(cfg Config) {
+	if cfg.GCPercent > 0 {
+		debug.SetGCPercent(cfg.GCPercent)
+	}
+	if cfg.MemoryLimitMB > 0 {
+		debug.SetMemoryLimit(int64(cfg.MemoryLimitMB) << 20)
+	}
 }
 
 // envBool reads a boolean environment variable (1, t, true, ...); unset or

@@ -18,3 +18,21 @@ func TestStageBatchFlag(t *testing.T) {
 		t.Error("--stage-batch -1 accepted")
 	}
 }
+
+func TestGCFlags(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	cfg, err := ParseFlags(nil, none)
+	if err != nil || cfg.GCPercent != DefaultGCPercent || cfg.MemoryLimitMB != DefaultMemoryLimitMB {
+		t.Fatalf("default: GCPercent %d, MemoryLimitMB %d, err %v", cfg.GCPercent, cfg.MemoryLimitMB, err)
+	}
+	if cfg, err := ParseFlags([]string{"--gc-percent", "0", "--memory-limit", "400"}, none); err != nil || cfg.GCPercent != 0 || cfg.MemoryLimitMB != 400 {
+		t.Errorf("--gc-percent 0 --memory-limit 400: %d, %d, %v", cfg.GCPercent, cfg.MemoryLimitMB, err)
+	}
+	env := func(k string) (string, bool) { return "150", k == "LECTOR_GC_PERCENT" }
+	if cfg, err := ParseFlags(nil, env); err != nil || cfg.GCPercent != 150 {
+		t.Errorf("LECTOR_GC_PERCENT=150: %d, %v", cfg.GCPercent, err)
+	}
+	if _, err := ParseFlags([]string{"--memory-limit", "-1"}, none); err == nil {
+		t.Error("--memory-limit -1 accepted")
+	}
+}

@@ -25,6 +25,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "lector:", err)
 		os.Exit(2)
 	}
+	applyGC(cfg)
 	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()

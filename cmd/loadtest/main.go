@@ -20,6 +20,11 @@
 // does: over REST the one in the error body; on the bidirectional stream
 // the refused article's place in flight stays taken that long. The
 // -overload run does not wait.
+//
+// The load generator shares the machine with the server it measures, so it
+// reports its own CPU per article too, and keeps it low: it runs its
+// garbage collector at -gc-percent 400 (decoding each gRPC answer with the
+// generated client allocates about 180 kB over a live heap of a few MB).
 package main
 
 import (
@@ -32,6 +37,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,6 +83,7 @@ type options struct {
 	overloadFactor     float64
 	window             time.Duration
 	minBackoff         time.Duration
+	gcPercent          int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -104,6 +111,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Float64Var(&o.overloadFactor, "overload-factor", 2, "overload rate as a multiple of the sustainable rate")
 	fs.DurationVar(&o.window, "window", 10*time.Second, "reporting window of the overload run")
 	fs.DurationVar(&o.minBackoff, "min-backoff", 0, "least time a caller waits after RESOURCE_EXHAUSTED (HTTP 429), whatever the server's retry hint")
+	fs.IntVar(&o.gcPercent, "gc-percent", 400, "this process's garbage collection target (Go's GOGC; 0: leave GOGC's): decoding a gRPC answer allocates about 180 kB over a live heap of a few MB, so with Go's 100 the load generator collects every few dozen answers; 400 cuts its CPU per article by about a fifth (0.77 → 0.63 ms at concurrency 8) for a few MB")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -150,6 +158,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+	if o.gcPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(o.gcPercent))
+	}
 
 	var srv *server
 	var readyTimes, readyCPU []time.Duration

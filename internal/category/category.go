@@ -590,11 +590,16 @@ var logTable = func() (t [64]float32) {
 
 // logTF is 1+log(n), from a table for small counts.
 func logTF(n float32) float32 {
-	if k := int(n); k < len(logTable) {
+	if k := int(n); uint(k) < uint(len(logTable)) {
 		return logTable[k]
 	}
-	return float32(1 + math.Log(float64(n)))
+	return logTFLarge(n)
 }
+
+// logTFLarge is logTF past the table (apart, so that logTF is inlined).
+//
+//go:noinline
+func logTFLarge(n float32) float32 { return float32(1 + math.Log(float64(n))) }
 
 // Seeds of the title and cluster namespaces.
 const (
@@ -820,6 +825,11 @@ func words(s string, f func(w string, gap bool) bool) {
 				start = i
 			}
 			i += size
+			// the rest of a run of ASCII word bytes at once (as the
+			// loop would take them, one by one)
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]]&classWord != 0 {
+				i++
+			}
 			continue
 		}
 		if start >= 0 {

@@ -379,9 +379,11 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	start := grow(sc.start, n+1)
 	sc.start = start
 	// at most 2(window-1) neighbours per position
-	nbr := getInts(2 * (window - 1) * len(seq))[:0]
-	wt := getFloats(2 * (window - 1) * len(seq))[:0]
+	nbr := getInts(2 * (window - 1) * len(seq))
+	wt := getFloats(2 * (window - 1) * len(seq))
 	defer func() { putInts(nbr); putFloats(wt) }()
+	e := 0            // edges so far
+	en, ew := nbr, wt // (not the variables the deferred call reads)
 	out := grow(sc.out, n)
 	sc.out = out
 	// A row is gathered in cnt (co-occurrences by neighbour) and read out
@@ -426,29 +428,35 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 				}
 			}
 		}
-		emit := func(b int32) {
-			w := float64(cnt[b])
-			cnt[b] = 0
-			nbr = append(nbr, b)
-			wt = append(wt, w)
-			out[a] += w
-		}
+		// the row, in increasing neighbour order; its sum from 0 in that order
+		sum := 0.0
 		if bits != nil {
 			for i, x := range bits {
 				for x != 0 {
-					emit(int32(i*64 + bits64.TrailingZeros64(x)))
+					b := int32(i*64 + bits64.TrailingZeros64(x))
 					x &= x - 1
+					w := float64(cnt[b])
+					cnt[b] = 0
+					en[e], ew[e] = b, w
+					e++
+					sum += w
 				}
 				bits[i] = 0
 			}
 		} else {
 			slices.Sort(touched)
 			for _, b := range touched {
-				emit(b)
+				w := float64(cnt[b])
+				cnt[b] = 0
+				en[e], ew[e] = b, w
+				e++
+				sum += w
 			}
 		}
-		start[a+1] = int32(len(nbr))
+		out[a] = sum
+		start[a+1] = int32(e)
 	}
+	nbr, wt = nbr[:e], wt[:e]
 	bs := 0.0
 	for _, b := range bias {
 		bs += b

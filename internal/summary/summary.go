@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -93,56 +94,60 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 // ASCII, strings.ToLower's).
 func lowerAll(toks []text.Token, low []string) []string {
 	low = zeroed(low, len(toks))
+	// the case c of each text (asciiCase) in low for now, as caseMark[c:]
 	n := 0
 	for k := range toks {
-		if c := asciiCase(toks[k].Text); c == 1 {
+		c := asciiCase(toks[k].Text)
+		low[k] = caseMark[c:]
+		if c == 1 {
 			n += len(toks[k].Text)
 		}
 	}
+	// one array for the texts with capitals, written once and then only
+	// read (as the strings' bytes): its capacity is exactly theirs
 	buf := make([]byte, 0, n)
 	for k := range toks {
 		t := toks[k].Text
-		switch asciiCase(t) {
+		switch len(caseMark) - len(low[k]) {
 		case 0:
 			low[k] = t
 		case 2:
 			low[k] = strings.ToLower(t)
 		default:
-			for i := 0; i < len(t); i++ {
+			o := len(buf)
+			buf = buf[:o+len(t)]
+			b := buf[o:]
+			for i := range b {
 				c := t[i]
 				if 'A' <= c && c <= 'Z' {
 					c += 'a' - 'A'
 				}
-				buf = append(buf, c)
+				b[i] = c
 			}
-		}
-	}
-	all := string(buf)
-	o := 0
-	for k := range toks {
-		if t := toks[k].Text; asciiCase(t) == 1 {
-			low[k] = all[o : o+len(t)]
-			o += len(t)
+			low[k] = unsafe.String(&b[0], len(b))
 		}
 	}
 	return low
 }
 
+// caseMark[c:] marks case c in lowerAll.
+const caseMark = "xx"
+
 // asciiCase is 0 for an ASCII text without capitals, 1 for an ASCII text
 // with some, 2 for a text that is not ASCII.
 func asciiCase(t string) int {
-	upper := false
+	var or, upper byte
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		if c >= 0x80 {
-			return 2
+		or |= c
+		if c-'A' < 26 {
+			upper = 1
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	if upper {
-		return 1
+	if or >= 0x80 {
+		return 2
 	}
-	return 0
+	return int(upper)
 }
 
 // Select is Summarize on sentences given as lower-cased token texts.

@@ -575,13 +575,15 @@ func (x *extractor) findCues() {
 			continue
 		}
 		cands := lx.cues(x.ltok(i))
-		for _, c := range cands {
+		for j := range cands {
+			c := &cands[j]
 			if i+len(c.words) > len(x.toks) {
 				continue
 			}
+			// the first word is token i's (cues looked it up), outside quotes
 			ok := true
-			for k, w := range c.words {
-				if x.ltok(i+k) != w || x.qAt(i+k) >= 0 {
+			for k := 1; k < len(c.words); k++ {
+				if x.ltok(i+k) != c.words[k] || x.qAt(i+k) >= 0 {
 					ok = false
 					break
 				}
@@ -592,10 +594,10 @@ func (x *extractor) findCues() {
 			if !c.core && (c.n < x.o.MinCueCount || c.ratio < x.o.MinCueRatio || c.precision() < x.o.MinCuePrecision) {
 				continue
 			}
-			if x.o.RequireVerbCue && x.tagged && !x.verbCue(i, c) {
+			if x.o.RequireVerbCue && x.tagged && !x.verbCue(i, *c) {
 				continue
 			}
-			x.cues = append(x.cues, cue{first: i, last: i + len(c.words), info: c})
+			x.cues = append(x.cues, cue{first: i, last: i + len(c.words), info: *c})
 			i += len(c.words) - 1
 			break
 		}

@@ -486,9 +486,10 @@ func (st *state) core(i int) (result, bool) {
 			best, ok = r, true
 		}
 	}
-	// A pattern is only tried when piece i passes its first test (each
-	// gate below is that test, or weaker): the others would return false
-	// at once, without looking further.
+	// A pattern is only tried when piece i can start it: each gate below
+	// holds for every piece at which the pattern can return true (read off
+	// the pattern's first tests of i, whatever comes after); at any other
+	// piece the pattern would return false.
 	c, k := st.c(i), st.kind(i)
 	if c == wA || c == wPer {
 		try(st.rate(i))
@@ -509,21 +510,43 @@ func (st *state) core(i int) (result, bool) {
 	if k == kNum {
 		try(st.numericDate(i))
 	}
-	try(st.monthDate(i))
+	switch {
+	case k == kNum, c == cWeekday, c == wThe, c == cMonth, c == cMonthAbbr, c == cOrd:
+		try(st.monthDate(i))
+	}
 	if c == cWeekday || c == cWeekdays {
 		try(st.weekday(i))
 	}
-	try(st.year(i))
-	try(st.quarter(i))
-	try(st.relative(i))
-	try(st.duration(i))
+	switch {
+	case k == kNum, k == kPunct, k == kWord && c == cNone, // "'90s", "fy"
+		c == wThe, c == wFiscal, c == wQ, c == cOrd, c == cUnit:
+		try(st.year(i))
+	}
+	switch {
+	case k == kNum, c == wThe, c == wThis, c == wLast, c == wNext, c == wFiscal, c == cOrd, c == cUnit,
+		c == wLatest, c == wCurrent, c == wThat:
+		try(st.quarter(i))
+	}
+	switch c {
+	case wThe, wThis, wLast, wPast, wPrevious, wNext, wComing, wFollowing, wCurrent, wSame, wThat, wWeekend, cUnit:
+		try(st.relative(i))
+	}
+	switch {
+	case k == kNum, k == kWord && c == cNone, // "initial", "final"
+		c == wThe, c == wThese, c == wThat, c == wPast, c == wLast, c == wPrevious, c == wRecent,
+		c == wNext, c == wComing, c == wFollowing, c == cOrd, c == wLatest, c == wA, c == wVague,
+		c == wCouple, c == wDozen, c == wHundred, c == wHalf, c == cNum, c == cUnit:
+		try(st.duration(i))
+	}
 	if c == cSetAdv || c == wEvery || c == wEach {
 		try(st.set(i))
 	}
 	if c == wNoon || c == wMidnight || k == kNum {
 		try(st.clock(i))
 	}
-	try(st.yearish(i))
+	if c == wThe || c == cUnit {
+		try(st.yearish(i))
+	}
 	if c == cNum || c == wThe {
 		try(st.spelledYear(i))
 	}

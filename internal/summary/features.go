@@ -49,7 +49,33 @@ func isWord(t string) bool {
 }
 
 func isContent(t string) bool {
-	return isWord(t) && !stopwords[t] && len(t) > 1
+	return len(t) > 1 && isWord(t) && !isStopword(t)
+}
+
+// stopKey is a 14-bit key of a text of two bytes or more from its length
+// and its first and last bytes, for stopKeys.
+func stopKey(t string) uint32 {
+	return uint32(len(t)&15)<<10 | uint32(t[0]&31)<<5 | uint32(t[len(t)-1]&31)
+}
+
+// stopKeys has the bit of stopKey set for every stopword: most other
+// words are told apart without a map look-up.
+var stopKeys = func() (b [1 << 8]uint64) {
+	for w := range stopwords {
+		if len(w) > 1 {
+			k := stopKey(w)
+			b[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return
+}()
+
+// isStopword is stopwords[t] for a text of two bytes or more.
+func isStopword(t string) bool {
+	if k := stopKey(t); stopKeys[k>>6]&(1<<(k&63)) == 0 {
+		return false
+	}
+	return stopwords[t]
 }
 
 func hasDigit(t string) bool {

@@ -42,3 +42,19 @@ func TestLowerAll(t *testing.T) {
 		}
 	}
 }
+
+// TestIsStopword checks the bit-set shortcut against the stopword map.
+func TestIsStopword(t *testing.T) {
+	words := []string{"minister", "said", "the", "ourselves", "n't", "'s", "ties", "thee", "trade", "mr", "mz", "about", "abort", "governments"}
+	for w := range stopwords {
+		words = append(words, w, w+"s", strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		if len(w) < 2 {
+			continue
+		}
+		if got, want := isStopword(w), stopwords[w]; got != want {
+			t.Errorf("isStopword(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

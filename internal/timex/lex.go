@@ -46,7 +46,10 @@ const lexCheckBytes = 64 << 10
 // every lexCheckBytes bytes and returns what it has once stop reports
 // true (a cancelled request: lexing 1 MB takes several milliseconds).
 func lex(s string, ps []piece, stop func() bool) []piece {
-	var buf [24]byte
+	// a word's lower-cased letters, buf[k&31] (no bounds check): past 32
+	// letters they wrap around, but such a word is longer than any key
+	// and not looked up
+	var buf [32]byte
 	sp := true
 	check := lexCheckBytes
 	for i := 0; i < len(s); {
@@ -57,39 +60,42 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 			check = i + lexCheckBytes
 		}
 		c := s[i]
-		switch {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			sp = true
-			i++
-		case c >= '0' && c <= '9':
-			j := i
-			v := int32(0)
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				if j-i < 9 {
-					v = v*10 + int32(s[j]-'0')
+		r := rune(c) // the word's first letter
+		if lowerASCII[c] == 0 {
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				sp = true
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				j := i
+				v := int32(0)
+				for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+					if j-i < 9 {
+						v = v*10 + int32(s[j]-'0')
+					}
+					j++
 				}
-				j++
+				nd := j - i
+				if nd > 255 {
+					nd = 255
+				}
+				ps = append(ps, piece{s: int32(i), e: int32(j), v: v, kind: kNum, nd: uint8(nd), sp: sp})
+				sp = false
+				i = j
+				continue
+			case c < utf8.RuneSelf:
+				p := piece{s: int32(i), e: int32(i + 1), kind: kPunct, sp: sp, ch: c}
+				if c == '`' {
+					p.ch = '\''
+				}
+				ps = append(ps, p)
+				sp = false
+				i++
+				continue
 			}
-			nd := j - i
-			if nd > 255 {
-				nd = 255
-			}
-			ps = append(ps, piece{s: int32(i), e: int32(j), v: v, kind: kNum, nd: uint8(nd), sp: sp})
-			sp = false
-			i = j
-		case c < utf8.RuneSelf && !isASCIILetter(c):
-			p := piece{s: int32(i), e: int32(i + 1), kind: kPunct, sp: sp, ch: c}
-			if c == '`' {
-				p.ch = '\''
-			}
-			ps = append(ps, p)
-			sp = false
-			i++
-		default:
-			r, n := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsLetter(r) {
 				if unicode.IsSpace(r) {
 					sp = true
@@ -107,50 +113,54 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 				i += n
 				continue
 			}
-			j := i
-			k := 0
-			h := uint32(lexHash0)
-			ascii := true
-			for j < len(s) {
-				b := s[j]
-				if b < utf8.RuneSelf {
-					if !isASCIILetter(b) {
-						break
-					}
-					b |= 0x20
-					if k < len(buf) {
-						buf[k] = b
-					}
-					h = lexHash(h, b)
-					k++
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				ascii = false
-				j += n
-			}
-			p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r), start: startAsk}
-			if ascii {
-				p.start = startNo
-				if k <= min(len(buf), lexMaxLen) {
-					if le, ok := lookupLex(buf[:k], h); ok {
-						p.c, p.v, p.pl = le.c, int32(le.v), le.pl
-						if le.start {
-							p.start = startYes
-						}
-					}
-				}
-			}
-			ps = append(ps, p)
-			sp = false
-			i = j
 		}
+		// a word: letters, ASCII ones lower-cased into buf and hashed
+		j := i
+		k := 0
+		h := uint32(lexHash0)
+		ascii := true
+		for j < len(s) {
+			b := s[j]
+			if l := lowerASCII[b]; l != 0 {
+				buf[k&31] = l
+				h = lexHash(h, l)
+				k++
+				j++
+				continue
+			}
+			if b < utf8.RuneSelf {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
+			j += n
+		}
+		p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r), start: startAsk}
+		if ascii {
+			p.start = startNo
+			if k <= lexMaxLen {
+				if le, ok := lookupLex(buf[:k], h); ok {
+					p.c, p.v, p.pl = le.c, int32(le.v), le.pl
+					if le.start {
+						p.start = startYes
+					}
+				}
+			}
+		}
+		ps = append(ps, p)
+		sp = false
+		i = j
 	}
 	return ps
 }
 
-func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+// lowerASCII maps an ASCII letter to its lower case, any other byte to 0.
+var lowerASCII = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()

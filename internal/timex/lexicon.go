@@ -337,7 +337,7 @@ func init() {
 var (
 	lexTab    []lexSlot
 	lexMask   uint32
-	lexMaxLen int // longest key
+	lexMaxLen int // longest key, at most 24
 )
 
 type lexSlot struct {
@@ -368,6 +368,8 @@ func buildLexTable() {
 		lexTab[i] = lexSlot{w, e}
 		lexMaxLen = max(lexMaxLen, len(w))
 	}
+	// words of more than 24 letters are never looked up (nor were they)
+	lexMaxLen = min(lexMaxLen, 24)
 }
 
 // lookupLex returns the lexicon entry of w, whose lexHash is h.

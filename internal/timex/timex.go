@@ -88,6 +88,11 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 			}
 			next = i + cancelEvery
 		}
+		// match's quick reject of most pieces, without the call
+		if p := &st.ps[i]; p.kind == kPunct && p.ch != '\'' || p.kind == kWord && p.c == cNone && p.start == startNo {
+			i++
+			continue
+		}
 		r, ok := st.match(i)
 		if !ok {
 			i++

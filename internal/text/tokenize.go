@@ -59,6 +59,7 @@ const (
 	cLetter             // A-Z a-z
 	cUpper              // A-Z
 	cLower              // a-z
+	cAlnum              // A-Z a-z 0-9
 )
 
 var ascii [utf8.RuneSelf]uint8
@@ -84,6 +85,11 @@ func init() {
 		}
 	}
 	ascii[127] = cSpace
+	for c := range ascii {
+		if ascii[c]&(cLetter|cDigit) != 0 {
+			ascii[c] |= cAlnum
+		}
+	}
 }
 
 // isSpaceRune reports whether the non-ASCII rune r separates tokens.
@@ -148,13 +154,21 @@ func (t *tokenizer) run() {
 			i += n
 			continue
 		}
+		// the chunk's end, and whether it is a plain word or number (all
+		// its bytes ASCII letters or digits)
+		all := uint8(0)
+		if c < utf8.RuneSelf {
+			all = ascii[c]
+		}
 		j := i + 1
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
-				if ascii[c]&cSpace != 0 {
+				k := ascii[c]
+				if k&cSpace != 0 {
 					break
 				}
+				all &= k
 				j++
 				continue
 			}
@@ -162,26 +176,21 @@ func (t *tokenizer) run() {
 			if isSpaceRune(r) {
 				break
 			}
+			all = 0
 			j += n
 		}
-		t.chunk(i, j, lineStart)
+		t.chunk(i, j, lineStart, all&cAlnum != 0)
 		lineStart = false
 		i = j
 	}
 }
 
-// chunk tokenises s[a:b], a run of non-space characters.
-func (t *tokenizer) chunk(a, b int, lineStart bool) {
+// chunk tokenises s[a:b], a run of non-space characters; plain tells
+// that they are all ASCII letters and digits.
+func (t *tokenizer) chunk(a, b int, lineStart, plain bool) {
 	s := t.s
 	w := s[a:b]
 	// fast path: a plain word or number
-	plain := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || ascii[c]&(cLetter|cDigit) == 0 {
-			plain = false
-			break
-		}
-	}
 	if plain {
 		t.emit(a, b)
 		return

@@ -508,17 +508,42 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		}
 	}
 	o := f.b2
-	for j := 0; j < H; j++ {
-		x := f.b1[j]
-		for blk := 0; blk < K; blk++ {
-			x += acc[blk*H+j] * k[blk]
+	if K == 6 && len(f.b1) == H && len(f.w2) == 3*H && len(acc) == 6*H {
+		// the shipped network, without bounds checks; the same sums in
+		// the same order as below
+		b1 := f.b1
+		a0, a1, a2 := acc[:H], acc[H:2*H], acc[2*H:3*H]
+		a3, a4, a5 := acc[3*H:4*H], acc[4*H:5*H], acc[5*H:6*H]
+		w0, w1, w2 := f.w2[:H], f.w2[H:2*H], f.w2[2*H:3*H]
+		k0, k1, k2, k3, k4, k5 := k[0], k[1], k[2], k[3], k[4], k[5]
+		for j, b := range b1 {
+			x := b
+			x += a0[j] * k0
+			x += a1[j] * k1
+			x += a2[j] * k2
+			x += a3[j] * k3
+			x += a4[j] * k4
+			x += a5[j] * k5
+			if x <= 0 {
+				continue
+			}
+			o[0] += x * w0[j]
+			o[1] += x * w1[j]
+			o[2] += x * w2[j]
 		}
-		if x <= 0 {
-			continue
+	} else {
+		for j := 0; j < H; j++ {
+			x := f.b1[j]
+			for blk := 0; blk < K; blk++ {
+				x += acc[blk*H+j] * k[blk]
+			}
+			if x <= 0 {
+				continue
+			}
+			o[0] += x * f.w2[j]
+			o[1] += x * f.w2[H+j]
+			o[2] += x * f.w2[2*H+j]
 		}
-		o[0] += x * f.w2[j]
-		o[1] += x * f.w2[H+j]
-		o[2] += x * f.w2[2*H+j]
 	}
 	for c := range o {
 		z[c] += weight * float64(o[c])

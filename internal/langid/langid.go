@@ -662,14 +662,15 @@ func pairs(p []byte) [][2]byte {
 // letters.
 func scanScripts(s string) (group script, kana, cjk, letters int) {
 	var n [numScripts]int
-	for _, r := range s {
-		if r < 0x80 {
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				n[scLatin]++
-				letters++
-			}
+	latin := 0 // ASCII letters
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			latin += int(asciiLetter[c])
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -688,6 +689,8 @@ func scanScripts(s string) (group script, kana, cjk, letters int) {
 			cjk++
 		}
 	}
+	n[scLatin] += latin
+	letters += latin
 	group = scOther
 	for sc := range n {
 		if sc != int(scOther) && n[sc] > n[group] {
@@ -696,6 +699,14 @@ func scanScripts(s string) (group script, kana, cjk, letters int) {
 	}
 	return group, kana, cjk, letters
 }
+
+// asciiLetter is 1 for the ASCII letters, 0 for the other bytes.
+var asciiLetter = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()
 
 // Script groups. Words are assigned the script of their first letter;
 // Han, Hiragana and Katakana form one group (CJK).

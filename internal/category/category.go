@@ -658,11 +658,28 @@ func (c *counter) scan(s string, titleEnd int) {
 			noPrev = true
 		}
 		start := len(c.wbuf)
-		w, ok := normalise(tok, c.wbuf)
-		if !ok {
-			c.wbuf = w[:start]
-			noPrev = true
-			return true
+		// fast path: a word of ASCII letters and digits is normalised
+		// (lower case, digits 0) and hashed in one loop; anything else
+		// goes through normalise
+		w, h := c.wbuf, uint64(hashing.Offset)
+		for i := 0; i < len(tok); i++ {
+			b := normASCII[tok[i]]
+			if b == 0 {
+				w = nil
+				break
+			}
+			w = append(w, b)
+			h = hashing.AddByte(h, b)
+		}
+		if w == nil {
+			var ok bool
+			w, ok = normalise(tok, c.wbuf)
+			if !ok {
+				c.wbuf = w[:start]
+				noPrev = true
+				return true
+			}
+			h = hashing.AddBytes(hashing.Offset, w[start:])
 		}
 		c.wbuf = w
 		var fl uint8
@@ -672,7 +689,7 @@ func (c *counter) scan(s string, titleEnd int) {
 		if titleEnd > 0 && offsetIn(s, tok) < titleEnd {
 			fl |= tokTitle
 		}
-		c.toks = append(c.toks, ctok{h: hashing.AddBytes(hashing.Offset, w[start:]), end: uint32(len(w)), flags: fl})
+		c.toks = append(c.toks, ctok{h: h, end: uint32(len(w)), flags: fl})
 		noPrev = false
 		return len(c.toks) < maxTokens
 	})
@@ -867,6 +884,18 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 		if unicode.IsSpace(r) || r == '-' || r == '"' || r == '\'' {
 			t[c] |= classNoGap
 		}
+	}
+	return t
+}()
+
+// normASCII is what normalise makes of an ASCII letter or digit (lower
+// case, 0), and 0 for any other byte.
+var normASCII = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = '0'
 	}
 	return t
 }()

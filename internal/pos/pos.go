@@ -26,29 +26,29 @@ type Tagger struct {
 }
 
 // tagRows holds the model rows of the three tag features that depend on
-// the previous two tags alone (tPrev, tPrev2, tPrevPrev2), by tag, found
-// once when the tagger is made: the greedy decode reads them instead of
-// hashing and finding three keys per token. -1: no row.
+// the previous two tags alone (tPrev, tPrev2, tPrevPrev2), by pair of
+// tags, found once when the tagger is made: the greedy decode reads them
+// instead of hashing and finding three keys per token.
 type tagRows struct {
-	n           int // tag values: prev+3 and prev2+3 are in [0, n)
-	prev, prev2 []int32
-	prevPrev2   []int32 // [(prev+3)*n + prev2+3]
+	n    int       // tag values: prev+3 and prev2+3 are in [0, n)
+	rows []tagPair // [(prev+3)*n + prev2+3]
+}
+
+// tagPair holds the rows of the three features that a pair of previous
+// tags has in the model, in tagFeatures' order: rows[:n].
+type tagPair struct {
+	rows [3]int32
+	n    int32
 }
 
 func newTagRows(m *perceptron.Model) tagRows {
 	n := m.NLabels + 3
-	t := tagRows{n: n, prev: make([]int32, n), prev2: make([]int32, n), prevPrev2: make([]int32, n*n)}
-	row := func(k uint64) int32 {
-		if r := m.Find([]uint64{k}, nil); len(r) == 1 {
-			return r[0]
-		}
-		return -1
-	}
+	t := tagRows{n: n, rows: make([]tagPair, n*n)}
 	for a := range n {
-		t.prev[a] = row(f1(tPrev, uint64(a)))
-		t.prev2[a] = row(f1(tPrev2, uint64(a)))
 		for b := range n {
-			t.prevPrev2[a*n+b] = row(f2(tPrevPrev2, uint64(a), uint64(b)))
+			keys := []uint64{f1(tPrev, uint64(a)), f1(tPrev2, uint64(b)), f2(tPrevPrev2, uint64(a), uint64(b))}
+			p := &t.rows[a*n+b]
+			p.n = int32(copy(p.rows[:], m.Find(keys, nil)))
 		}
 	}
 	return t
@@ -57,14 +57,17 @@ func newTagRows(m *perceptron.Model) tagRows {
 // add appends to rows the rows of the tag features of previous tags prev
 // and prev2, in tagFeatures' order.
 func (t *tagRows) add(rows []int32, prev, prev2 int) []int32 {
-	pv, pv2 := prev+3, prev2+3
-	for _, r := range [3]int32{t.prev[pv], t.prev2[pv2], t.prevPrev2[pv*t.n+pv2]} {
-		if r >= 0 {
-			rows = append(rows, r)
-		}
+	k := len(rows)
+	if cap(rows)-k < 3 {
+		rows = grow3(rows)
 	}
-	return rows
+	p := &t.rows[(prev+3)*t.n+prev2+3]
+	*(*[3]int32)(rows[k : k+3]) = p.rows
+	return rows[:k+int(p.n)]
 }
+
+// grow3 is add's rare path.
+func grow3(rows []int32) []int32 { return slices.Grow(rows, 3) }
 
 type buffers struct {
 	vocab *perceptron.SumTable // the tagger's
@@ -447,7 +450,6 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 		ends, start := b.static(t.m, &t.tags, ws, tid, a, z)
 		for i := a; i < z; i++ {
 			end := ends[i-a]
-			s := b.tsums[tid[i]]
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end
 			// (tagFeatures: the rows of the three tag-only features
@@ -460,6 +462,7 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			pv := uint64(prev + 3)
 			b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
 			b.trows = t.m.Find(b.feats, b.trows)
+			s := b.tsums[tid[i]]
 			if t.vocab != nil {
 				// the neighbours' entries and the rows summed at once
 				t.vocab.AddAll(&s, b.nbents[i-a][:], asPrev, b.trows)

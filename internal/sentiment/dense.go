@@ -438,6 +438,30 @@ func (n *dense) fold(vt *vecTable) *folded {
 	return f
 }
 
+// touch reads the line of each word's side block of the rows of s's
+// words (the target at [a, b)) and returns a sum of what it read, to keep
+// the loads: on a cold article the rows miss the cache, and the adding
+// loop of logits is too long to keep many misses in flight, so the model
+// reads them first, in a short loop, before the linear model's weights
+// (whose misses then overlap these).
+func (f *folded) touch(s *sentence, a, b int) uint32 {
+	H, K := f.hid, f.blocks
+	var x uint32
+	for i, v := range s.vec {
+		if v == 0 {
+			continue
+		}
+		blk := 0
+		if i >= b {
+			blk = 1
+		} else if i >= a {
+			blk = K - 1
+		}
+		x += uint32(f.rows[int(v-1)*K*H+f.pos[blk]*H])
+	}
+	return x
+}
+
 // logits adds weight × the network's output for the target at [a, b) of
 // s to z; acc is scratch of length blocks·hid.
 func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *[numClasses]float64, weight float64) {
@@ -453,25 +477,6 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	l, rc := 0, len(s.word)
 	if K > 3 {
 		l, rc = s.clause(a, b)
-	}
-	// read the line of each word's side block first, in a short loop: on
-	// a cold article the rows miss the cache, and the adding loop below is
-	// too long to keep many misses in flight
-	touch := 0
-	for i, v := range s.vec {
-		if v == 0 {
-			continue
-		}
-		blk := 0
-		if i >= b {
-			blk = 1
-		} else if i >= a {
-			blk = K - 1
-		}
-		touch += int(f.rows[int(v-1)*K*H+f.pos[blk]*H])
-	}
-	if touch == math.MinInt {
-		z[0] += 0 // never: keeps the reads
 	}
 	for i, v := range s.vec {
 		if v == 0 {

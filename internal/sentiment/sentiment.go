@@ -559,6 +559,7 @@ func (m *Model) targetProbs(sc *scratch, s *sentence, a, b int) [numClasses]floa
 		return m.target.probs(sc.feats)
 	}
 	// mix the linear model's scores with the dense network's
+	sc.sink += m.fd.touch(s, a, b)
 	z := m.target.scores(sc.feats)
 	dw := float64(m.denseW)
 	for c := range z {

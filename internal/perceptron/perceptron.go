@@ -272,27 +272,57 @@ func (m *Model) Add(s *Sums, rows []int32) {
 func (m *Model) AddTo(s *Sums, scores []float32) {
 	n := m.NLabels
 	bias := int64(packBias * s.rows)
-	// acc holds the exact sums of labels 0..n-1 (and of the padding lanes)
-	var acc [4 * maxWords]int32
-	for w := 0; w < m.pw; w++ {
-		lo, hi := s.wide[2*w], s.wide[2*w+1]
-		a := (*[4]int32)(acc[4*w:])
-		a[0] = int32(int64(lo&0xffffffff) - bias)
-		a[1] = int32(int64(hi&0xffffffff) - bias)
-		a[2] = int32(int64(lo>>32) - bias)
-		a[3] = int32(int64(hi>>32) - bias)
-	}
 	scores = scores[:n]
-	if m.lscale != nil {
-		ls := m.lscale[:n]
-		for i, v := range acc[:n] {
-			scores[i] += float32(v) * ls[i]
+	// label 4w+j's exact sum is lane j of packed word w, less the bias:
+	// lanes 0 and 2 are the halves of wide[2w], 1 and 3 those of
+	// wide[2w+1]. Four labels at a time, written out (no array of sums
+	// in between, no bounds checks in the loop).
+	full := n / 4
+	if ls := m.lscale; ls != nil {
+		ls = ls[:n]
+		for w := 0; w < full; w++ {
+			lo, hi := s.wide[2*w], s.wide[2*w+1]
+			o, l := (*[4]float32)(scores[4*w:4*w+4]), (*[4]float32)(ls[4*w:4*w+4])
+			o[0] += float32(int32(int64(lo&0xffffffff)-bias)) * l[0]
+			o[1] += float32(int32(int64(hi&0xffffffff)-bias)) * l[1]
+			o[2] += float32(int32(int64(lo>>32)-bias)) * l[2]
+			o[3] += float32(int32(int64(hi>>32)-bias)) * l[3]
+		}
+		if full < m.pw {
+			w := full
+			v := lanes(s, w, bias)
+			for j := range n - 4*w {
+				scores[4*w+j] += float32(v[j]) * ls[4*w+j]
+			}
 		}
 		return
 	}
 	sc := m.scale * (1 << packShift)
-	for i, v := range acc[:n] {
-		scores[i] += float32(v) * sc
+	for w := 0; w < full; w++ {
+		lo, hi := s.wide[2*w], s.wide[2*w+1]
+		o := (*[4]float32)(scores[4*w : 4*w+4])
+		o[0] += float32(int32(int64(lo&0xffffffff)-bias)) * sc
+		o[1] += float32(int32(int64(hi&0xffffffff)-bias)) * sc
+		o[2] += float32(int32(int64(lo>>32)-bias)) * sc
+		o[3] += float32(int32(int64(hi>>32)-bias)) * sc
+	}
+	if full < m.pw {
+		w := full
+		v := lanes(s, w, bias)
+		for j := range n - 4*w {
+			scores[4*w+j] += float32(v[j]) * sc
+		}
+	}
+}
+
+// lanes returns the exact sums of the four labels of packed word w of s.
+func lanes(s *Sums, w int, bias int64) [4]int32 {
+	lo, hi := s.wide[2*w], s.wide[2*w+1]
+	return [4]int32{
+		int32(int64(lo&0xffffffff) - bias),
+		int32(int64(hi&0xffffffff) - bias),
+		int32(int64(lo>>32) - bias),
+		int32(int64(hi>>32) - bias),
 	}
 }
 

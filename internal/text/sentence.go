@@ -25,6 +25,14 @@ func SplitSentences(s string, toks []Token) []Sentence {
 		last := i
 		end := i == len(toks)-1
 		if !end {
+			// most tokens: one space to the next, and a last byte that no
+			// terminal (see terminal) ends with, so boundaryAfter would
+			// say no
+			if w := toks[i].Text; toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' && w != "" {
+				if c := w[len(w)-1]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+					continue
+				}
+			}
 			last, end = boundaryAfter(s, toks, i)
 		}
 		if end {

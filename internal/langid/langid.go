@@ -518,6 +518,23 @@ func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
 	for wi, e := range ends {
 		w := batch[from:e]
 		from = e
+		if isASCII(w) {
+			// one byte a letter: the same hashes without decoding runes
+			for i := range w {
+				x := uint64(hashing.Offset)
+				for _, c := range w[i:min(i+MaxOrder, len(w))] {
+					x = hashing.AddByte(x, c)
+					if len(bs) < cap(bs) {
+						m := Mix(x)
+						b := m >> d.shift
+						sink += d.idx[b]
+						st.mixed[len(bs)] = m
+						bs = append(bs, uint32(b))
+					}
+				}
+			}
+			w = nil
+		}
 		for i := 0; i < len(w); {
 			x := uint64(hashing.Offset)
 			j := i
@@ -548,6 +565,16 @@ func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
 		}
 	}
 	return sink
+}
+
+// isASCII reports whether w is all ASCII.
+func isASCII(w []byte) bool {
+	for _, c := range w {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // scoreWord adds log P(word | language) to st.scores for every language. pos

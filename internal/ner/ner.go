@@ -259,22 +259,12 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		b.ends = append(b.ends, len(b.feats))
 	}
 	b.sink += r.joint.TouchKeys(b.ufeats) + r.joint.TouchKeys(b.feats)
-	b.urows = b.urows[:0]
-	start := 0
-	for i, end := range b.uends {
-		b.urows = r.joint.Find(b.ufeats[start:end], b.urows)
-		b.uends[i], start = len(b.urows), end
-	}
-	b.rows = b.rows[:0]
-	start = 0
-	for i, end := range b.ends {
-		b.rows = r.joint.Find(b.feats[start:end], b.rows)
-		b.ends[i], start = len(b.rows), end
-	}
+	b.urows = r.joint.FindRuns(b.ufeats, b.uends, b.urows[:0])
+	b.rows = r.joint.FindRuns(b.feats, b.ends, b.rows[:0])
 	// load the rows' cache lines in one tight loop (their loads overlap)
 	b.sink += r.joint.Touch(b.urows) + r.joint.Touch(b.rows)
 	b.usums = slices.Grow(b.usums[:0], len(b.uends))[:len(b.uends)]
-	start = 0
+	start := 0
 	for i, end := range b.uends {
 		b.usums[i] = perceptron.Sums{}
 		if e := b.uents[i]; e >= 0 {

@@ -205,24 +205,49 @@ func (m *Model) Find(feats []uint64, rows []int32) []int32 {
 	slots, mask := m.slots, m.mask
 	k := 0
 	for _, f := range feats {
-		j, fp := f&mask, fingerprint(f)
-		r := int32(-1)
-		for {
-			s := slots[j]
-			if s.fp == fp {
-				r = int32(s.row)
-				break
-			}
-			if s.fp == 0 {
-				break
-			}
-			j = (j + 1) & mask
-		}
+		r := probe(slots, mask, f)
 		out[k] = r
 		k += int(^uint32(r) >> 31) // keep r >= 0
 	}
 	runtime.KeepAlive(m) // slots may be outside the heap (hugemem.Make)
 	return rows[:n+k]
+}
+
+// FindRuns is Find of runs of keys in one call: the keys of run i are
+// feats[ends[i-1]:ends[i]] (from 0 for i = 0); their rows are appended
+// to rows, and ends[i] becomes the end of run i's rows in rows.
+func (m *Model) FindRuns(feats []uint64, ends []int, rows []int32) []int32 {
+	m.index()
+	n := len(rows)
+	rows = slices.Grow(rows, len(feats))[:n+len(feats)]
+	out := rows[n:]
+	slots, mask := m.slots, m.mask
+	k, start := 0, 0
+	for i, end := range ends {
+		for _, f := range feats[start:end] {
+			r := probe(slots, mask, f)
+			out[k] = r
+			k += int(^uint32(r) >> 31) // keep r >= 0
+		}
+		ends[i], start = n+k, end
+	}
+	runtime.KeepAlive(m)
+	return rows[:n+k]
+}
+
+// probe returns the row of key f in slots, or -1.
+func probe(slots []slot, mask, f uint64) int32 {
+	j, fp := f&mask, fingerprint(f)
+	for {
+		s := slots[j]
+		if s.fp == fp {
+			return int32(s.row)
+		}
+		if s.fp == 0 {
+			return -1
+		}
+		j = (j + 1) & mask
+	}
 }
 
 // TouchKeys loads the first table slot of each key of feats and returns
@@ -352,10 +377,11 @@ func (m *Model) Best(s *Sums) int {
 	// sums one by one mispredicted a branch at each new best.
 	var best uint64
 	full := n / 4
-	for w := 0; w < full; w++ {
-		lo, hi := s.wide[2*w], s.wide[2*w+1]
-		l := uint64(255 - 4*w)
-		best = max(best, (lo&0xffffffff)<<8|l, (hi&0xffffffff)<<8|(l-1), (lo>>32)<<8|(l-2), (hi>>32)<<8|(l-3))
+	ws, l := s.wide[:2*full], uint64(255) // (l: 255 less the word's first label)
+	for w := 0; w+1 < len(ws); w += 2 {
+		lo, hi := ws[w], ws[w+1]
+		best = max(best, uint64(uint32(lo))<<8|l, uint64(uint32(hi))<<8|(l-1), lo>>32<<8|(l-2), hi>>32<<8|(l-3))
+		l -= 4
 	}
 	if full < m.pw {
 		w := full

@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/lector-nlp/lector/internal/cputime"
 	"math"
@@ -371,6 +372,42 @@ func TestSumTableAddAll(t *testing.T) {
 			if got != want {
 				t.Fatalf("%d labels, trial %d (ents %v, first %d, %d rows): sums differ", n, trial, ents, first, len(rows))
 			}
+		}
+	}
+}
+
+// FindRuns gives the rows and run ends of a Find per run.
+func TestFindRuns(t *testing.T) {
+	keys := make([]uint64, 500)
+	for i := range keys {
+		keys[i] = Mix(uint64(i + 1))
+	}
+	m := NewModel(make([]string, 5), keys, make([]float32, 5*len(keys)), nil, nil)
+	rng := uint64(5)
+	next := func(k int) int { rng = rng*6364136223846793005 + 1442695040888963407; return int(rng>>33) % k }
+	for trial := 0; trial < 200; trial++ {
+		var feats []uint64
+		var ends []int
+		for range next(20) {
+			for range next(8) {
+				if next(2) == 0 {
+					feats = append(feats, keys[next(len(keys))])
+				} else {
+					feats = append(feats, Mix(uint64(next(1<<20))+1<<40)) // (not in the model)
+				}
+			}
+			ends = append(ends, len(feats))
+		}
+		prefix := []int32{7, 8}
+		want, wantEnds := slices.Clone(prefix), make([]int, len(ends))
+		start := 0
+		for i, end := range ends {
+			want = m.Find(feats[start:end], want)
+			wantEnds[i], start = len(want), end
+		}
+		got := m.FindRuns(feats, ends, slices.Clone(prefix))
+		if !slices.Equal(got, want) || !slices.Equal(ends, wantEnds) {
+			t.Fatalf("trial %d: rows %v ends %v, want %v %v", trial, got, ends, want, wantEnds)
 		}
 	}
 }

@@ -349,11 +349,7 @@ func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []in
 		b.ends = append(b.ends, len(b.feats))
 	}
 	b.sink += m.TouchKeys(b.feats)
-	b.rows = b.rows[:0]
-	for i, end := range b.ends {
-		b.rows = m.Find(b.feats[start:end], b.rows)
-		b.ends[i], start = len(b.rows), end
-	}
+	b.rows = m.FindRuns(b.feats, b.ends, b.rows[:0])
 	b.sink += m.Touch(b.rows)
 	b.tsums = slices.Grow(b.tsums, len(b.fresh))[:len(b.tw)]
 	b.tpred = slices.Grow(b.tpred, len(b.fresh))[:len(b.tw)]

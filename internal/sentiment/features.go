@@ -169,8 +169,13 @@ var disabled [64]bool
 func Disable(ts ...int) {
 	for _, t := range ts {
 		disabled[t] = true
+		anyDisabled = true
 	}
 }
+
+// anyDisabled says some template is disabled: a loaded model's word
+// records (made with all templates on) are then not used.
+var anyDisabled bool
 
 func feat(t, a, b uint64) uint64 {
 	if disabled[t] {
@@ -481,6 +486,14 @@ func lenBucket(n int) uint64 {
 
 // sentenceFeatures appends the target-independent features of s.
 func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
+	out, _ = s.sentenceFeats(out, nil)
+	return out
+}
+
+// sentenceFeats is sentenceFeatures, but the word and stem features of a
+// word with a record in recs (the sentence table's records, see wordRec;
+// nil: none) are not appended: their weights are summed into acc.
+func (s *sentence) sentenceFeats(out []uint64, recs []wordRec) (_ []uint64, acc [numClasses]int32) {
 	n := len(s.word)
 	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
 	prev := hStart
@@ -495,7 +508,21 @@ func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
 		if s.flag[i]&fPunct != 0 {
 			continue
 		}
-		out = append(out, s.fWord[i], s.fStem[i])
+		if r := s.vec[i]; r != 0 && recs != nil {
+			rec := &recs[r-1]
+			acc[0] += int32(rec.sWord[0])
+			acc[1] += int32(rec.sWord[1])
+			acc[2] += int32(rec.sWord[2])
+			if s.stem[i] == w {
+				acc[0] += int32(rec.sStem[0])
+				acc[1] += int32(rec.sStem[1])
+				acc[2] += int32(rec.sStem[2])
+			} else {
+				out = append(out, s.fStem[i])
+			}
+		} else {
+			out = append(out, s.fWord[i], s.fStem[i])
+		}
 		if c := s.clus[i]; c != 0 {
 			out = append(out, feat(tClus, c, 0))
 			if s.neg[i] {
@@ -528,13 +555,22 @@ func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
 		}
 	}
 	out = append(out, feat(tValSum, sumBin(vp), 0), feat(tValSum, sumBin(vn), 1))
-	return append(out, feat(tBigram, prev, hEnd))
+	return append(out, feat(tBigram, prev, hEnd)), acc
 }
 
 // targetFeatures appends the features of the target at tokens [a, b);
 // tokens with masked[i] set (the target and other mentions of the same
 // entity) are not used as context words.
 func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint64 {
+	out, _ = s.targetFeats(out, a, b, masked, nil)
+	return out
+}
+
+// targetFeats is targetFeatures, but the word, stem and side features of
+// a context word with a record in recs (the target table's records, see
+// wordRec; nil: none) are not appended: their weights are summed into
+// acc.
+func (s *sentence) targetFeats(out []uint64, a, b int, masked []bool, recs []wordRec) (_ []uint64, acc [numClasses]int32) {
 	n := len(s.word)
 	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
 	if b-a == 1 && s.flag[a]&fPron != 0 {
@@ -693,11 +729,34 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 			}
 			out = append(out, feat(tClus, c, side*4+near*2+neg), feat(tClus, c, 8+side))
 		}
-		out = append(out,
-			s.fWord[i],
-			featOut(tSide, s.inSide[i], side+2*across),
-			s.fStem[i],
-			featOut(tSideStem, s.inSideStem[i], side))
+		if r := s.vec[i]; r != 0 && recs != nil {
+			rec := &recs[r-1]
+			acc[0] += int32(rec.tWord[0])
+			acc[1] += int32(rec.tWord[1])
+			acc[2] += int32(rec.tWord[2])
+			if across == 0 {
+				q := &rec.tSide[side]
+				acc[0] += int32(q[0])
+				acc[1] += int32(q[1])
+				acc[2] += int32(q[2])
+			} else {
+				out = append(out, featOut(tSide, s.inSide[i], side+2))
+			}
+			if s.stem[i] == w {
+				q := &rec.tSideStem[side]
+				acc[0] += int32(rec.tStem[0]) + int32(q[0])
+				acc[1] += int32(rec.tStem[1]) + int32(q[1])
+				acc[2] += int32(rec.tStem[2]) + int32(q[2])
+			} else {
+				out = append(out, s.fStem[i], featOut(tSideStem, s.inSideStem[i], side))
+			}
+		} else {
+			out = append(out,
+				s.fWord[i],
+				featOut(tSide, s.inSide[i], side+2*across),
+				s.fStem[i],
+				featOut(tSideStem, s.inSideStem[i], side))
+		}
 		if s.neg[i] {
 			out = append(out, feat(tNeg, w, 0), feat(tSideNeg, w, side))
 		}
@@ -759,7 +818,7 @@ func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint6
 		}
 	}
 	out = s.clauseFeatures(out, a, b, masked)
-	return out
+	return out, acc
 }
 
 // verbVal appends the valence bin and the learnt polarity of the verb at

@@ -123,6 +123,7 @@ type Model struct {
 	words  *wordMap          // lex, val, clus and the closed word lists merged for prepare
 	vkeys  []uint64          // word hash of each row of fd
 	fd     *folded           // network over the context's word vectors, first layer folded into the word rows (nil: none)
+	recs   []wordRec         // per row of vkeys: its word's weights in both tables (nil: none; see wordRec)
 	denseW float32           // weight of the network's logits against the linear model's
 	pool   sync.Pool
 
@@ -209,8 +210,9 @@ type scratch struct {
 	view   sentence // a sentence of doc (see docSentence)
 	doc    docCache
 	feats  []uint64
-	ends   []int  // of the sentences' features in feats (Sentences)
-	sink   uint32 // keeps table.touch's loads
+	ends   []int               // of the sentences' features in feats (Sentences)
+	accs   [][numClasses]int32 // the sentences' record weights (Sentences)
+	sink   uint32              // keeps table.touch's loads
 	masked []bool
 	h      []float32
 	x      []float32
@@ -259,7 +261,12 @@ func (m *Model) initPool() {
 
 // probs returns the softmax of the table's scores for feats.
 func (t *table) probs(feats []uint64) [numClasses]float64 {
-	z := t.scores(feats)
+	return t.probsAcc(feats, [numClasses]int32{})
+}
+
+// probsAcc is probs with the weights in acc added (see scoresAcc).
+func (t *table) probsAcc(feats []uint64, acc [numClasses]int32) [numClasses]float64 {
+	z := t.scoresAcc(feats, acc)
 	for c := range z {
 		z[c] += float64(t.off[c])
 	}
@@ -268,12 +275,18 @@ func (t *table) probs(feats []uint64) [numClasses]float64 {
 
 // scores returns the table's class scores for feats, without the offsets.
 func (t *table) scores(feats []uint64) [numClasses]float64 {
+	return t.scoresAcc(feats, [numClasses]int32{})
+}
+
+// scoresAcc is scores with the quantised weights in acc (word records)
+// added to those of feats (acc must be zero for training weights).
+func (t *table) scoresAcc(feats []uint64, acc [numClasses]int32) [numClasses]float64 {
 	var z [numClasses]float64
 	mask := t.mask()
 	if t.w == nil {
 		// sums in registers and the table in a local: the loop is short,
 		// so the cache misses of a cold article overlap
-		var a0, a1, a2 int32
+		a0, a1, a2 := acc[0], acc[1], acc[2]
 		tq := t.q
 		for _, f := range feats {
 			i := (f & mask) * numClasses
@@ -325,16 +338,19 @@ func (m *Model) Sentences(doc *text.Document) []Score {
 	// on a cold table the loads of many sentences overlap.
 	for a := 0; a < len(doc.Sentences); a += sentenceBatch {
 		z := min(a+sentenceBatch, len(doc.Sentences))
-		sc.feats, sc.ends = sc.feats[:0], sc.ends[:0]
+		sc.feats, sc.ends, sc.accs = sc.feats[:0], sc.ends[:0], sc.accs[:0]
+		recs := m.wordRecs()
 		for i := a; i < z; i++ {
 			if doc.Err() != nil {
 				z = i
 				break
 			}
+			var acc [numClasses]int32
 			if doc.Sentences[i].Last > doc.Sentences[i].First {
-				sc.feats = m.docSentence(sc, doc, i).sentenceFeatures(sc.feats)
+				sc.feats, acc = m.docSentence(sc, doc, i).sentenceFeats(sc.feats, recs)
 			}
 			sc.ends = append(sc.ends, len(sc.feats))
+			sc.accs = append(sc.accs, acc)
 		}
 		sc.sink += m.sent.touch(sc.feats)
 		start := 0
@@ -343,7 +359,7 @@ func (m *Model) Sentences(doc *text.Document) []Score {
 			if doc.Sentences[i].Last <= doc.Sentences[i].First {
 				out[i] = toScore([numClasses]float64{0, 1, 0})
 			} else {
-				out[i] = toScore(m.sent.probs(sc.feats[start:end]))
+				out[i] = toScore(m.sent.probsAcc(sc.feats[start:end], sc.accs[i-a]))
 			}
 			start = end
 		}
@@ -423,8 +439,9 @@ func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float6
 
 // sentenceScores returns the class probabilities of the prepared sentence s.
 func (m *Model) sentenceScores(sc *scratch, s *sentence) [numClasses]float64 {
-	sc.feats = s.sentenceFeatures(sc.feats[:0])
-	return m.sent.probs(sc.feats)
+	var acc [numClasses]int32
+	sc.feats, acc = s.sentenceFeats(sc.feats[:0], m.wordRecs())
+	return m.sent.probsAcc(sc.feats, acc)
 }
 
 // Document aggregates sentence scores (from Sentences) into the article's
@@ -554,13 +571,14 @@ func tokenRange(toks []text.Token, sp text.Span) (int, int) {
 // targetProbs returns the class probabilities of the target at tokens
 // [a, b) of the prepared sentence s (sc.masked: the entity's mentions).
 func (m *Model) targetProbs(sc *scratch, s *sentence, a, b int) [numClasses]float64 {
-	sc.feats = s.targetFeatures(sc.feats[:0], a, b, sc.masked)
+	var acc [numClasses]int32
+	sc.feats, acc = s.targetFeats(sc.feats[:0], a, b, sc.masked, m.wordRecs())
 	if m.fd == nil {
-		return m.target.probs(sc.feats)
+		return m.target.probsAcc(sc.feats, acc)
 	}
 	// mix the linear model's scores with the dense network's
 	sc.sink += m.fd.touch(s, a, b)
-	z := m.target.scores(sc.feats)
+	z := m.target.scoresAcc(sc.feats, acc)
 	dw := float64(m.denseW)
 	for c := range z {
 		z[c] = (1-dw)*z[c] + float64(m.target.off[c])
@@ -747,10 +765,65 @@ func readModel(r io.Reader) (_ *Model, err error) {
 		return nil, err
 	}
 	m.moveWords()
+	m.makeRecs()
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, fmt.Errorf("trailing bytes")
 	}
 	return m, nil
+}
+
+// wordRec holds the weights of the features of a context word that
+// depend on its word only, in both tables, so that a word costs one
+// cache line where its features' hashed weights cost up to eight: cold,
+// the CPU of an article is about 40 ns per distinct cache line it reads,
+// and these features were most of its lines. There is a record per row
+// of the word vectors (the words the network knows; s.vec), made at load
+// from the quantised tables, so scores are the same integer sums. The
+// stem features are those of the word itself, so they stand for the
+// word's when the stem is the word (5 letters or fewer).
+type wordRec struct {
+	sWord, sStem [numClasses]int16    // sentence table: feat(tWord, w, 0), feat(tStem, w, 0)
+	tWord, tStem [numClasses]int16    // target table: the same
+	tSide        [2][numClasses]int16 // target table: featOut(tSide, featIn(tSide, w), side) (no contrast word between)
+	tSideStem    [2][numClasses]int16 // target table: featOut(tSideStem, featIn(tSideStem, w), side)
+	_            [8]int16             // to a cache line
+}
+
+// makeRecs makes the word records of a loaded model (see wordRec).
+func (m *Model) makeRecs() {
+	if len(m.vkeys) == 0 || m.target.q == nil || m.sent.q == nil {
+		return
+	}
+	recs := hugemem.Make[wordRec](m, len(m.vkeys))
+	if recs == nil {
+		recs = make([]wordRec, len(m.vkeys))
+	}
+	get := func(t *table, f uint64) (q [numClasses]int16) {
+		i := (f & t.mask()) * numClasses
+		copy(q[:], t.q[i:i+numClasses])
+		return q
+	}
+	for r, w := range m.vkeys {
+		rec := &recs[r]
+		rec.sWord = get(&m.sent, feat(tWord, w, 0))
+		rec.sStem = get(&m.sent, feat(tStem, w, 0))
+		rec.tWord = get(&m.target, feat(tWord, w, 0))
+		rec.tStem = get(&m.target, feat(tStem, w, 0))
+		in, ins := featIn(tSide, w), featIn(tSideStem, w)
+		for side := range rec.tSide {
+			rec.tSide[side] = get(&m.target, featOut(tSide, in, uint64(side)))
+			rec.tSideStem[side] = get(&m.target, featOut(tSideStem, ins, uint64(side)))
+		}
+	}
+	m.recs = recs
+}
+
+// wordRecs returns the word records to use (nil: none).
+func (m *Model) wordRecs() []wordRec {
+	if anyDisabled {
+		return nil
+	}
+	return m.recs
 }
 
 // readDense reads the folded dense network (see writeTo).

@@ -226,6 +226,23 @@ func TestLexiconCues(t *testing.T) {
 			t.Errorf("cues(%q): %d cues, want %d", w, len(got), len(cs))
 		}
 	}
+	// the slot table agrees with the map on words near the keys, and on a
+	// first word too long for a slot
+	for w := range lx.byFirst {
+		for _, v := range []string{w + "s", w[:len(w)-1], w + "x", "x" + w} {
+			if got, want := lx.cues(v), lx.byFirst[v]; len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+				t.Errorf("cues(%q): %d cues, want %d", v, len(got), len(want))
+			}
+		}
+	}
+	long := strings.Repeat("x", lexWordMax+5)
+	lx2 := ParseLexicon(long + " about\t5\t10\nsaid\t50\t60\n")
+	if got := lx2.cues(long); len(got) != 1 || len(got[0].words) != 2 || got[0].words[1] != "about" {
+		t.Errorf("cues of a long first word: %v", got)
+	}
+	if got := lx2.cues("said"); len(got) != 1 || got[0].n != 50 {
+		t.Errorf("cues(said) of a small lexicon: %v", got)
+	}
 	hidden := 0
 	for _, w := range strings.Fields("the of and mayor bridge reopen tunnel engineers quickly 2026 , . “") {
 		if lx.cues(w) == nil {

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/hugemem"
 )
 
 // cues.tsv is learned by cmd/train/quotes from the PolNeAR train split:
@@ -68,6 +71,25 @@ func (c cueInfo) precision() float64 {
 type Lexicon struct {
 	byFirst map[string][]cueInfo // longest first
 	first   [1 << 10]uint64      // a bit set by firstKey of each key of byFirst
+	// slots finds byFirst's cues of first words of up to lexWordMax bytes
+	// in one cache line (the word is in the slot): out of the caches, the
+	// map's look-up was a chain of dependent misses (directory, group,
+	// key bytes, value). The cues are in flat, byFirst's slices cut from it.
+	slots []lexSlot
+	mask  uint64
+	flat  []cueInfo
+}
+
+// lexWordMax is the longest first word a lexSlot holds; longer ones are
+// looked up in byFirst.
+const lexWordMax = 23
+
+// lexSlot is a first word (n bytes, 0: an empty slot) and its cues,
+// flat[off : off+cnt].
+type lexSlot struct {
+	n        uint8
+	w        [lexWordMax]byte
+	off, cnt uint32
 }
 
 // firstKey is a 16-bit key of a word from its length and its first and
@@ -85,7 +107,69 @@ func (l *Lexicon) cues(w string) []cueInfo {
 	if k := firstKey(w); l.first[k>>6]&(1<<(k&63)) == 0 {
 		return nil
 	}
-	return l.byFirst[w]
+	if len(w) > lexWordMax || l.slots == nil {
+		return l.byFirst[w]
+	}
+	for i := hashing.Mix(hashing.String(w)) & l.mask; ; i = (i + 1) & l.mask {
+		s := &l.slots[i]
+		if s.n == 0 {
+			return nil
+		}
+		if int(s.n) == len(w) && string(s.w[:s.n]) == w {
+			return l.flat[s.off : s.off+s.cnt : s.off+s.cnt]
+		}
+	}
+}
+
+// index lays byFirst's cues out in flat, in the order of their first
+// words, and fills slots (at most half full).
+func (l *Lexicon) index() {
+	keys := make([]string, 0, len(l.byFirst))
+	total := 0
+	for k, cs := range l.byFirst {
+		keys = append(keys, k)
+		total += len(cs)
+	}
+	sort.Strings(keys)
+	size := 16
+	for size < 2*len(keys) {
+		size <<= 1
+	}
+	l.slots = hugemem.Alloc[lexSlot](&hugeArena, size)
+	if l.slots == nil {
+		l.slots = make([]lexSlot, size)
+	}
+	l.mask = uint64(size - 1)
+	l.flat = make([]cueInfo, 0, total)
+	nw := 0
+	for _, k := range keys {
+		for _, c := range l.byFirst[k] {
+			nw += len(c.words)
+		}
+	}
+	words := make([]string, 0, nw) // the cues' words side by side too
+	for _, k := range keys {
+		off := len(l.flat)
+		l.flat = append(l.flat, l.byFirst[k]...)
+		cs := l.flat[off:len(l.flat):len(l.flat)]
+		for j := range cs {
+			w := len(words)
+			words = append(words, cs[j].words...)
+			cs[j].words = words[w:len(words):len(words)]
+		}
+		l.byFirst[k] = cs
+		if len(k) == 0 || len(k) > lexWordMax {
+			continue
+		}
+		i := hashing.Mix(hashing.String(k)) & l.mask
+		for l.slots[i].n != 0 {
+			i = (i + 1) & l.mask
+		}
+		s := &l.slots[i]
+		s.n = uint8(len(k))
+		copy(s.w[:], k)
+		s.off, s.cnt = uint32(off), uint32(len(cs))
+	}
 }
 
 var (
@@ -141,5 +225,6 @@ func ParseLexicon(tsv string) *Lexicon {
 		key := firstKey(k)
 		l.first[key>>6] |= 1 << (key & 63)
 	}
+	l.index()
 	return l
 }

@@ -181,7 +181,16 @@ const checkEvery = 2048
 // cancelled reports, every checkEvery steps i, whether the document's
 // context is done; once it is, it stays true.
 func (r *resolver) cancelled(i int) bool {
-	if i&(checkEvery-1) == 0 && !r.stop {
+	if i&(checkEvery-1) == 0 {
+		return r.check()
+	}
+	return r.stop
+}
+
+// check is cancelled's look at the context (cancelled itself stays small
+// enough to be inlined in the per-token loops).
+func (r *resolver) check() bool {
+	if !r.stop {
 		r.stop = r.doc.Err() != nil
 	}
 	return r.stop

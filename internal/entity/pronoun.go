@@ -55,7 +55,7 @@ func (r *resolver) pronouns() {
 	ms := r.ments // sorted by position
 	mi := 0
 	var seen []*ment
-	for i, tk := range r.doc.Tokens {
+	for i := range r.doc.Tokens {
 		if r.cancelled(i) {
 			return
 		}
@@ -63,10 +63,11 @@ func (r *resolver) pronouns() {
 			seen = append(seen, ms[mi])
 			mi++
 		}
-		if n := len(tk.Text); n < 2 || n > 10 || !pronounStart[tk.Text[0]] {
+		w := r.doc.Tokens[i].Text // (not the whole token copied)
+		if n := len(w); n < 2 || n > 10 || !pronounStart[w[0]] {
 			continue
 		}
-		g, ok := pronounGender(tk.Text)
+		g, ok := pronounGender(w)
 		if !ok || r.inMent[i] {
 			continue
 		}

@@ -82,6 +82,7 @@ type sentence struct {
 	// punctuation other than breaks (as sentenceFeatures does; a target's
 	// bigram, when it has one, is the same; 0 for skipped tokens)
 	fWord, fStem, inSide, inSideStem, fBigram []uint64
+	sink                                      uint64 // keeps wordMap.touch's loads
 }
 
 var (
@@ -349,6 +350,7 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 	}
 	// the word table in a loop of its own: its look-ups miss the cache on
 	// a cold article, and a short loop keeps many of them in flight
+	s.sink += words.touch(s.word)
 	for i, h := range s.word {
 		wi := words.get(h)
 		s.flag[i] |= wi.flag

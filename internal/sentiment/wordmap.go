@@ -57,6 +57,19 @@ func newWordMap(m map[uint64]wordInfo) *wordMap {
 	return w
 }
 
+// touch loads the home slot of each word hash of hs and returns a sum of
+// what it read, to keep the loads: in a loop without branches the cache
+// misses of a cold table are all in flight at once, where get's probing
+// loop (a branch on each slot's key) waits for each miss in turn.
+func (w *wordMap) touch(hs []uint64) uint64 {
+	var x uint64
+	slots, mask := w.slots, w.mask
+	for _, h := range hs {
+		x += slots[hashing.Mix(h)&mask].key
+	}
+	return x
+}
+
 // get returns the values of word hash h (zero when the word is unknown).
 func (w *wordMap) get(h uint64) wordInfo {
 	if h == 0 {

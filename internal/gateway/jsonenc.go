@@ -32,6 +32,29 @@ type fastJSON struct {
 
 // Marshal writes v as JSON.
 func (m *fastJSON) Marshal(v any) ([]byte, error) {
+	if p, ok := v.(proto.Message); ok {
+		if raw := rawResponse(p); raw != nil { // kept undecoded by rawCodec
+			if m.fast() {
+				return m.marshalRaw(p, raw)
+			}
+			d, err := decodeRaw(p, raw)
+			if err != nil {
+				return nil, err
+			}
+			v = d
+		}
+	}
+	return m.marshal(v)
+}
+
+// fast reports whether the options are those the fast encoder writes.
+func (m *fastJSON) fast() bool {
+	return !m.MarshalOptions.UseProtoNames && !m.MarshalOptions.EmitUnpopulated &&
+		m.MarshalOptions.EmitDefaultValues && !m.MarshalOptions.UseEnumNumbers && m.MarshalOptions.Indent == "" && m.Indent == ""
+}
+
+// marshal writes v, a decoded message or another value, as JSON.
+func (m *fastJSON) marshal(v any) ([]byte, error) {
 	if p, ok := v.(proto.Message); ok && !m.MarshalOptions.UseProtoNames && !m.MarshalOptions.EmitUnpopulated &&
 		m.MarshalOptions.EmitDefaultValues && !m.MarshalOptions.UseEnumNumbers && m.MarshalOptions.Indent == "" && m.Indent == "" {
 		m := p.ProtoReflect()

@@ -110,7 +110,7 @@ func (l *Lexicon) cues(w string) []cueInfo {
 	if len(w) > lexWordMax || l.slots == nil {
 		return l.byFirst[w]
 	}
-	for i := hashing.Mix(hashing.String(w)) & l.mask; ; i = (i + 1) & l.mask {
+	for i := lexHash(w) & l.mask; ; i = (i + 1) & l.mask {
 		s := &l.slots[i]
 		if s.n == 0 {
 			return nil
@@ -119,6 +119,15 @@ func (l *Lexicon) cues(w string) []cueInfo {
 			return l.flat[s.off : s.off+s.cnt : s.off+s.cnt]
 		}
 	}
+}
+
+// lexHash hashes a non-empty word from its length and five of its bytes
+// (a few instructions whatever its length; words that share them only
+// probe further).
+func lexHash(w string) uint64 {
+	n := len(w)
+	return hashing.Mix(uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n/2])<<24 |
+		uint64(w[(n-1)/3])<<32 | uint64(w[(2*n)/3])<<40)
 }
 
 // index lays byFirst's cues out in flat, in the order of their first
@@ -161,7 +170,7 @@ func (l *Lexicon) index() {
 		if len(k) == 0 || len(k) > lexWordMax {
 			continue
 		}
-		i := hashing.Mix(hashing.String(k)) & l.mask
+		i := lexHash(k) & l.mask
 		for l.slots[i].n != 0 {
 			i = (i + 1) & l.mask
 		}

@@ -61,7 +61,14 @@
 // blocks of a folded row that a context word adds to share a cache line.
 // Together (BenchmarkArticle600: the pipeline's 600-word article, 50
 // entities, 759 tokens, CPU min of 300, same window): cold 513-554 ->
-// 350-375 us, warm 251-258 -> 175-176 us.
+// 350-375 us, warm 251-258 -> 175-176 us. Then, since a cold article's
+// CPU grows with the distinct cache lines it reads: the word-only
+// features of the words with a vector row come from one 64-byte record
+// per word (wordRec), and the two tables' weights are joined so that a
+// feature both models read is one line (joinTables): 5,097 -> 2,987
+// distinct lines per article (word table 427, linear weights 1,681,
+// folded rows 563, records 316); cold min 351-386 -> 296-381 us (median
+// of 8 alternated runs 360 -> 316), warm 158-167 -> 144-151 us.
 //
 // Sentences, Target and TargetProbs expect doc's tokens not to change
 // between calls on the same *text.Document (see docCache).

@@ -158,18 +158,14 @@ func TestBestMatchesScores(t *testing.T) {
 	rng := uint64(1)
 	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
 	for _, n := range []int{1, 3, 4, 5, 17, 34, 45, 72} {
-		labels := make([]string, n)
 		nf := 200
-		keys := make([]uint64, nf)
-		w := make([]float32, nf*n)
-		for i := range keys {
-			keys[i] = Mix(uint64(i + 1))
-		}
-		for i := range w {
-			w[i] = float32(int(next()%7) - 3)
-		}
-		w[0] = 600 // the others quantise to a few steps: many ties
-		m := NewModel(labels, keys, w, nil, nil)
+		m, keys := testModel(n, nf, func(i int) float32 {
+			w := float32(int(next()%7) - 3)
+			if i == 0 {
+				w = 600 // the others quantise to a few steps: many ties
+			}
+			return w
+		})
 		for trial := 0; trial < 300; trial++ {
 			feats := make([]uint64, 1+next()%40)
 			for i := range feats {
@@ -199,15 +195,7 @@ func TestSumTable(t *testing.T) {
 	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
 	for _, n := range []int{3, 17, 34, 45} {
 		nf := 300 // (NewSumTable needs a padding lane: not 4, 8, ...)
-		keys := make([]uint64, nf)
-		w := make([]float32, nf*n)
-		for i := range keys {
-			keys[i] = Mix(uint64(i + 1))
-		}
-		for i := range w {
-			w[i] = float32(int(next()%2001) - 1000)
-		}
-		m := NewModel(make([]string, n), keys, w, nil, nil)
+		m, keys := testModel(n, nf, func(int) float32 { return float32(int(next()%2001) - 1000) })
 		tab := NewSumTable(m, 2, 1, 50)
 		type entry struct{ word, extra []uint64 }
 		var es []entry
@@ -267,17 +255,11 @@ func TestSumTable(t *testing.T) {
 // a dozen rows.
 func BenchmarkBest(b *testing.B) {
 	n, nf := 45, 1000
-	keys := make([]uint64, nf)
-	w := make([]float32, nf*n)
 	rng := uint64(3)
-	for i := range keys {
-		keys[i] = Mix(uint64(i + 1))
-	}
-	for i := range w {
+	m, keys := testModel(n, nf, func(int) float32 {
 		rng = rng*6364136223846793005 + 1442695040888963407
-		w[i] = float32(int(rng>>33)%2001 - 1000)
-	}
-	m := NewModel(make([]string, n), keys, w, nil, nil)
+		return float32(int(rng>>33)%2001 - 1000)
+	})
 	sums := make([]Sums, 256)
 	for i := range sums {
 		feats := make([]uint64, 12)
@@ -309,15 +291,7 @@ func TestSumTableAddAll(t *testing.T) {
 	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
 	for _, n := range []int{3, 17, 34, 45} {
 		nf := 400
-		keys := make([]uint64, nf)
-		w := make([]float32, nf*n)
-		for i := range keys {
-			keys[i] = Mix(uint64(i + 1))
-		}
-		for i := range w {
-			w[i] = float32(int(next()%2001) - 1000)
-		}
-		m := NewModel(make([]string, n), keys, w, nil, nil)
+		m, keys := testModel(n, nf, func(int) float32 { return float32(int(next()%2001) - 1000) })
 		const vecs = 5
 		tab := NewSumTable(m, 1, vecs, 40)
 		var ids []int32
@@ -410,4 +384,19 @@ func TestFindRuns(t *testing.T) {
 			t.Fatalf("trial %d: rows %v ends %v, want %v %v", trial, got, ends, want, wantEnds)
 		}
 	}
+}
+
+// testModel returns a model of n labels over nf features keyed Mix(1),
+// Mix(2), ..., whose weights, feature by feature and label by label, are
+// weight(0), weight(1), ..., and its keys.
+func testModel(n, nf int, weight func(i int) float32) (*Model, []uint64) {
+	keys := make([]uint64, nf)
+	for i := range keys {
+		keys[i] = Mix(uint64(i + 1))
+	}
+	w := make([]float32, nf*n)
+	for i := range w {
+		w[i] = weight(i)
+	}
+	return NewModel(make([]string, n), keys, w, nil, nil), keys
 }

@@ -364,6 +364,38 @@ func main() {
 	fmt.Printf("wrote %s (%d bytes)\n", *out, st.Size())
 }
 
+// foldExamples returns the training examples of fold f of k-fold
+// cross-validation by sentence: the targets of the sentences outside the
+// fold, with their further mentions when further is set, weighted by
+// targetWeight.
+func foldExamples(train []newsmtsc.Sentence, docs []*text.Document, k, f int, further bool, multiW float64) []sentiment.Example {
+	var exs []sentiment.Example
+	for i, s := range train {
+		if i%k == f {
+			continue
+		}
+		for _, t := range s.Targets {
+			ms := []text.Span{t.Span}
+			if further {
+				ms = append(ms, t.Further...)
+			}
+			exs = append(exs, sentiment.Example{Doc: docs[i], Mentions: ms, Label: t.Label, Weight: targetWeight(s, multiW)})
+		}
+	}
+	return exs
+}
+
+// several returns the gold and predicted labels of the targets whose
+// sentence has several targets (multi[i] set), the items like dev-mt's.
+func several(multi []bool, gold, pred []int) (mg, mp []int) {
+	for i, ok := range multi {
+		if ok {
+			mg, mp = append(mg, gold[i]), append(mp, pred[i])
+		}
+	}
+	return mg, mp
+}
+
 // targetWeight is the training weight of a target of s: multiW when s
 // has several targets, else 1.
 func targetWeight(s newsmtsc.Sentence, multiW float64) float64 {
@@ -464,20 +496,7 @@ func crossValidate(train []newsmtsc.Sentence, analyze func(string) *text.Documen
 		defer errw.Flush()
 	}
 	for f := 0; f < k; f++ {
-		var exs []sentiment.Example
-		for i, s := range train {
-			if i%k == f {
-				continue
-			}
-			for _, t := range s.Targets {
-				ms := []text.Span{t.Span}
-				if further {
-					ms = append(ms, t.Further...)
-				}
-				exs = append(exs, sentiment.Example{Doc: docs[i], Mentions: ms, Label: t.Label, Weight: targetWeight(s, multiW)})
-			}
-		}
-		m := sentiment.Train(exs, cfg, nil)
+		m := sentiment.Train(foldExamples(train, docs, k, f, further, multiW), cfg, nil)
 		for i, s := range train {
 			if i%k != f {
 				continue
@@ -496,12 +515,7 @@ func crossValidate(train []newsmtsc.Sentence, analyze func(string) *text.Documen
 		}
 	}
 	r := newsmtsc.Evaluate(gold, pred)
-	var mg, mp []int
-	for i, ok := range multi {
-		if ok {
-			mg, mp = append(mg, gold[i]), append(mp, pred[i])
-		}
-	}
+	mg, mp := several(multi, gold, pred)
 	rm := newsmtsc.Evaluate(mg, mp)
 	fmt.Printf("cv%d macro-F1 %.3f acc %.3f; sentences with several targets (%d targets, like dev-mt): macro-F1 %.3f acc %.3f\n",
 		k, r.MacroF1, r.Accuracy, len(mg), rm.MacroF1, rm.Accuracy)

@@ -25,16 +25,8 @@ func cvParts(train []newsmtsc.Sentence, analyze func(string) *text.Document, k, 
 	var multi []bool
 	var parts []sentiment.Parts
 	for f := 0; f < k; f++ {
-		var exs []sentiment.Example
-		for i, s := range train {
-			if i%k == f {
-				continue
-			}
-			for _, t := range s.Targets {
-				exs = append(exs, sentiment.Example{Doc: docs[i], Mentions: []text.Span{t.Span}, Label: t.Label})
-			}
-		}
-		m := sentiment.Train(exs, cfg, nil)
+		// weight 1 for every target (multiW 1), without further mentions
+		m := sentiment.Train(foldExamples(train, docs, k, f, false, 1), cfg, nil)
 		for i, s := range train {
 			if i%k != f {
 				continue
@@ -72,12 +64,7 @@ func cvParts(train []newsmtsc.Sentence, analyze func(string) *text.Document, k, 
 			z[2] += dp
 			pred[i] = argmax(z)
 		}
-		var mg, mp []int
-		for i, ok := range multi {
-			if ok {
-				mg, mp = append(mg, gold[i]), append(mp, pred[i])
-			}
-		}
+		mg, mp := several(multi, gold, pred)
 		return newsmtsc.Evaluate(gold, pred).MacroF1, newsmtsc.Evaluate(mg, mp).MacroF1
 	}
 	for n := 0; n <= nets; n++ {

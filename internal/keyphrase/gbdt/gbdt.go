@@ -345,20 +345,24 @@ func (e *Ensemble) Compile() *Flat {
 func (f *Flat) predict4(x []float64) float64 {
 	var v [256]uint64
 	keys(&v, x)
-	z := f.base
-	ts := f.t4
+	return walk4(f.t4, &v, f.base)
+}
+
+// walk4 returns z plus the leaves of one row's keys v in the trees ts,
+// added in tree order, two trees walked side by side.
+func walk4(ts []tree4, v *[256]uint64, z float64) float64 {
 	k := 0
 	for ; k+2 <= len(ts); k += 2 {
 		a, b := &ts[k], &ts[k+1]
-		i, j := a.next(&v, 1), b.next(&v, 1)
-		i, j = a.next(&v, i), b.next(&v, j)
-		i, j = a.next(&v, i), b.next(&v, j)
-		i, j = a.next(&v, i), b.next(&v, j)
+		i, j := a.next(v, 1), b.next(v, 1)
+		i, j = a.next(v, i), b.next(v, j)
+		i, j = a.next(v, i), b.next(v, j)
+		i, j = a.next(v, i), b.next(v, j)
 		z += a.at(i)
 		z += b.at(j)
 	}
 	for ; k < len(ts); k++ {
-		z += ts[k].walk(&v)
+		z += ts[k].walk(v)
 	}
 	return z
 }
@@ -415,21 +419,7 @@ func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
 		}
 		for ; r < len(out); r++ {
 			copy(v0[:], K[r*stride:(r+1)*stride])
-			z := out[r]
-			k := 0
-			for ; k+2 <= len(ts); k += 2 {
-				a, b := &ts[k], &ts[k+1]
-				i, j := a.next(&v0, 1), b.next(&v0, 1)
-				i, j = a.next(&v0, i), b.next(&v0, j)
-				i, j = a.next(&v0, i), b.next(&v0, j)
-				i, j = a.next(&v0, i), b.next(&v0, j)
-				z += a.at(i)
-				z += b.at(j)
-			}
-			for ; k < len(ts); k++ {
-				z += ts[k].walk(&v0)
-			}
-			out[r] = z
+			out[r] = walk4(ts, &v0, out[r])
 		}
 	}
 }

@@ -207,8 +207,15 @@ func TestGRPCSlowStreamReader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// the caller reads nothing; another caller wants the one slot: it is
+	// the caller reads the first part, so the stream's analysis holds the
+	// one slot (a call sent first could otherwise take it and the stream be
+	// refused), then reads nothing; another caller wants the slot: it is
 	// refused while the stream's analysis runs, then served
+	first, err := stream.Recv()
+	if err != nil {
+		t.Fatalf("first part: %v", err)
+	}
+	parts := []string{eventName(first)}
 	small := func() error {
 		_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
 		return err
@@ -237,7 +244,6 @@ func TestGRPCSlowStreamReader(t *testing.T) {
 	}
 	t.Logf("the slot was taken at +%v and served another call at +%v after the stalled stream began",
 		busy.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	var parts []string
 	for {
 		m, err := stream.Recv()
 		if err == io.EOF {

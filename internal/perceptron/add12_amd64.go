@@ -1,0 +1,37 @@
+package perceptron
+
+// add12 is addMixed for rows of 12 words, in assembly (add12SSE2): the
+// packed words are summed in six SSE2 registers, two words per addition,
+// and widened there. In Go the twelve sums did not fit the registers: the
+// compiler spilled and reloaded them around every row.
+func add12(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
+	w := (*[24]uint64)(wide[:24])
+	var dp *uint64
+	var op *int
+	if len(offs) > 0 {
+		for _, o := range offs {
+			_ = d[o : o+12] // (the checks the assembly leaves out)
+		}
+		dp, op = &d[0], &offs[0]
+	}
+	var pp *uint64
+	var rp *int32
+	if len(rs) > 0 {
+		var top uint32
+		for _, r := range rs {
+			top = max(top, uint32(r))
+		}
+		if int(top) >= len(p)/12 {
+			panic("perceptron: row out of range")
+		}
+		pp, rp = &p[0], &rs[0]
+	}
+	add12SSE2(dp, op, len(offs), pp, rp, len(rs), w)
+}
+
+// add12SSE2 adds the 12 words at d[offs[i]:] for i < noffs and the rows
+// p[12*rs[i]:] for i < nrs as one packed sum, and widens it into w (see
+// addMixed).
+//
+//go:noescape
+func add12SSE2(d *uint64, offs *int, noffs int, p *uint64, rs *int32, nrs int, w *[24]uint64)

@@ -1,0 +1,90 @@
+#include "textflag.h"
+
+// WIDEN(X, off) adds the widened lanes of the two packed words in X to
+// the four words at off(DX); X12 holds lanes02 twice, X13-X15 are scratch.
+#define WIDEN(X, off) \
+	MOVOU X, X13 \
+	PSRLQ $16, X13 \
+	PAND X12, X13 \
+	PAND X12, X \
+	MOVOU X, X14 \
+	PUNPCKLQDQ X13, X14 \
+	PUNPCKHQDQ X13, X \
+	MOVOU off(DX), X15 \
+	PADDQ X15, X14 \
+	MOVOU X14, off(DX) \
+	MOVOU off+16(DX), X15 \
+	PADDQ X15, X \
+	MOVOU X, off+16(DX)
+
+// func add12SSE2(d *uint64, offs *int, noffs int, p *uint64, rs *int32, nrs int, w *[24]uint64)
+TEXT ·add12SSE2(SB), NOSPLIT, $0-56
+	PXOR X0, X0
+	PXOR X1, X1
+	PXOR X2, X2
+	PXOR X3, X3
+	PXOR X4, X4
+	PXOR X5, X5
+	MOVQ d+0(FP), SI
+	MOVQ offs+8(FP), DI
+	MOVQ noffs+16(FP), CX
+	TESTQ CX, CX
+	JEQ rows
+offsLoop:
+	MOVQ (DI), AX
+	LEAQ (SI)(AX*8), AX
+	MOVOU 0(AX), X6
+	PADDQ X6, X0
+	MOVOU 16(AX), X7
+	PADDQ X7, X1
+	MOVOU 32(AX), X8
+	PADDQ X8, X2
+	MOVOU 48(AX), X9
+	PADDQ X9, X3
+	MOVOU 64(AX), X10
+	PADDQ X10, X4
+	MOVOU 80(AX), X11
+	PADDQ X11, X5
+	ADDQ $8, DI
+	DECQ CX
+	JNE offsLoop
+rows:
+	MOVQ p+24(FP), SI
+	MOVQ rs+32(FP), DI
+	MOVQ nrs+40(FP), CX
+	TESTQ CX, CX
+	JEQ widen
+rowsLoop:
+	MOVLQSX (DI), AX
+	LEAQ (AX)(AX*2), AX
+	SHLQ $5, AX
+	ADDQ SI, AX
+	MOVOU 0(AX), X6
+	PADDQ X6, X0
+	MOVOU 16(AX), X7
+	PADDQ X7, X1
+	MOVOU 32(AX), X8
+	PADDQ X8, X2
+	MOVOU 48(AX), X9
+	PADDQ X9, X3
+	MOVOU 64(AX), X10
+	PADDQ X10, X4
+	MOVOU 80(AX), X11
+	PADDQ X11, X5
+	ADDQ $4, DI
+	DECQ CX
+	JNE rowsLoop
+widen:
+	// packed words a, b (one register) become w[i..i+3] +=
+	// a&lanes02, a>>16&lanes02, b&lanes02, b>>16&lanes02
+	MOVQ w+48(FP), DX
+	MOVQ $0x0000ffff0000ffff, AX
+	MOVQ AX, X12
+	PUNPCKLQDQ X12, X12
+	WIDEN(X0, 0)
+	WIDEN(X1, 32)
+	WIDEN(X2, 64)
+	WIDEN(X3, 96)
+	WIDEN(X4, 128)
+	WIDEN(X5, 160)
+	RET

@@ -93,6 +93,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		}
 		c := &cands[i]
 		f := flat[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
+		clear(f) // getFloats does not
 		n := float64(c.mentions)
 		f[0] = log1pInt(int(c.mentions))
 		f[1] = float64(c.first) / N
@@ -668,12 +669,12 @@ var (
 
 const maxPooled = 1 << 20
 
-// getFloats returns n zeros, from the pool when it has room for them.
+// getFloats returns n values, from the pool when it has room for them:
+// not zeros then, but what the last user left (the caller writes each
+// before it reads it, so that memory it does not use is not touched).
 func getFloats(n int) []float64 {
 	if p, ok := floatPool.Get().(*[]float64); ok && cap(*p) >= n {
-		b := (*p)[:n]
-		clear(b)
-		return b
+		return (*p)[:n]
 	}
 	return make([]float64, n)
 }
@@ -684,12 +685,11 @@ func putFloats(b []float64) {
 	}
 }
 
-// getInts returns n zeros, from the pool when it has room for them.
+// getInts returns n values, from the pool when it has room for them (not
+// zeros then: see getFloats).
 func getInts(n int) []int32 {
 	if p, ok := intPool.Get().(*[]int32); ok && cap(*p) >= n {
-		b := (*p)[:n]
-		clear(b)
-		return b
+		return (*p)[:n]
 	}
 	return make([]int32, n)
 }

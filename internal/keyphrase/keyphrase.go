@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -221,14 +222,16 @@ func (e *Extractor) Extract(doc *text.Document, n int) []Phrase {
 		return nil
 	}
 	defer putFloats(X)
-	score, all := e.m.rank(doc, X, len(cands), n)
+	// the rows become the trees' keys in place: no second array of them
+	K := gbdt.KeyRows(X)
+	score, all := e.m.rank(doc, K, len(cands), n)
 	if score == nil {
 		return nil
 	}
 	ps, ok := e.choose(doc, dw, cands, ments, score, n)
 	if !ok && !all {
 		// The cascade left too few candidates: score every one fully.
-		if score = e.m.scoreAll(doc, X, len(cands)); score == nil {
+		if score = e.m.scoreAll(doc, K, len(cands)); score == nil {
 			return nil
 		}
 		ps, _ = e.choose(doc, dw, cands, ments, score, n)

@@ -48,27 +48,29 @@ var (
 // rowChunk is how many candidates are scored between two looks at doc.Err.
 const rowChunk = 1024
 
-// addTrees adds trees [from, to) to the logits z of the rows of X, and
-// reports false once doc.Err is set.
-func (m *Model) addTrees(doc *text.Document, X, z []float64, from, to int) bool {
+// addTrees adds trees [from, to) to the logits z of the rows of K (the
+// feature rows as gbdt.KeyRows keys), and reports false once doc.Err is
+// set.
+func (m *Model) addTrees(doc *text.Document, K []uint64, z []float64, from, to int) bool {
 	for a := 0; a < len(z); a += rowChunk {
 		if a > 0 && doc.Err() != nil {
 			return false
 		}
 		b := min(a+rowChunk, len(z))
-		m.flat.AddTrees(X[a*numFeatures:b*numFeatures], numFeatures, z[a:b], from, to)
+		m.flat.AddKeyed(K[a*numFeatures:b*numFeatures], numFeatures, z[a:b], from, to)
 	}
 	return doc.Err() == nil
 }
 
 // scoreAll returns the probability that each of the nc candidates, whose
-// features are the rows of X, is a key phrase, or nil once doc.Err is set.
-func (m *Model) scoreAll(doc *text.Document, X []float64, nc int) []float64 {
+// features are the rows of K (as keys), is a key phrase, or nil once
+// doc.Err is set.
+func (m *Model) scoreAll(doc *text.Document, K []uint64, nc int) []float64 {
 	z := make([]float64, nc)
 	for i := range z {
 		z[i] = m.flat.Base()
 	}
-	if !m.addTrees(doc, X, z, 0, m.flat.Trees()) {
+	if !m.addTrees(doc, K, z, 0, m.flat.Trees()) {
 		return nil
 	}
 	for i, v := range z {
@@ -80,28 +82,28 @@ func (m *Model) scoreAll(doc *text.Document, X []float64, nc int) []float64 {
 // rank scores the nc candidates for a top n: the best ones by the first
 // trees get their exact probability, the others -1. It reports whether
 // every candidate was scored, and returns nil once doc.Err is set.
-func (m *Model) rank(doc *text.Document, X []float64, nc, n int) (score []float64, all bool) {
+func (m *Model) rank(doc *text.Document, K []uint64, nc, n int) (score []float64, all bool) {
 	T := m.flat.Trees()
 	keep := max(cascadeKeep, cascadeFactor*n)
-	K := min(cascadeTrees, T)
-	if nc <= keep || K >= T {
-		return m.scoreAll(doc, X, nc), true
+	first := min(cascadeTrees, T)
+	if nc <= keep || first >= T {
+		return m.scoreAll(doc, K, nc), true
 	}
 	z := make([]float64, nc)
 	for i := range z {
 		z[i] = m.flat.Base()
 	}
-	if !m.addTrees(doc, X, z, 0, K) {
+	if !m.addTrees(doc, K, z, 0, first) {
 		return nil, false
 	}
 	top := byValue(z)[:keep]
-	Xs := make([]float64, keep*numFeatures)
+	Ks := make([]uint64, keep*numFeatures)
 	zs := make([]float64, keep)
 	for j, i := range top {
-		copy(Xs[j*numFeatures:(j+1)*numFeatures], X[i*numFeatures:(i+1)*numFeatures])
+		copy(Ks[j*numFeatures:(j+1)*numFeatures], K[i*numFeatures:(i+1)*numFeatures])
 		zs[j] = z[i]
 	}
-	if !m.addTrees(doc, Xs, zs, K, T) {
+	if !m.addTrees(doc, Ks, zs, first, T) {
 		return nil, false
 	}
 	score = z

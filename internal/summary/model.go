@@ -38,12 +38,16 @@ func (m *Model) Score(f []float64) float64 {
 
 // scoreRows sets out[i] to Score(rows[i]). Rows that lie one after the
 // other in memory, NumFeatures values each (as features makes them), are
-// scored together, tree block by tree block (gbdt.Flat.PredictRows: the
-// same values as Score).
+// scored together, tree block by tree block, and turned into the trees'
+// keys in place for it (gbdt.KeyRows, gbdt.Flat.AddKeyed: the same values
+// as Score): such rows must not be read afterwards.
 func (m *Model) scoreRows(rows [][]float64, out []float64) {
 	if m.flat != nil && len(rows) > 0 && contiguous(rows) {
-		X := unsafe.Slice(&rows[0][0], len(rows)*NumFeatures)
-		m.flat.PredictRows(X, NumFeatures, out)
+		K := gbdt.KeyRows(unsafe.Slice(&rows[0][0], len(rows)*NumFeatures))
+		for i := range out {
+			out[i] = m.flat.Base()
+		}
+		m.flat.AddKeyed(K, NumFeatures, out, 0, m.flat.Trees())
 		return
 	}
 	for i, f := range rows {

@@ -372,10 +372,9 @@ var keyPool sync.Pool // *[]uint64
 
 const maxPooledKeys = 1 << 16
 
-// rows4 is AddTrees for depth-4 trees, in blocks of trees small enough
-// to stay in the first-level cache while every row goes through them.
+// rows4 is AddTrees for depth-4 trees: the rows' keys in a pooled
+// array, then keyRows4.
 func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
-	const block = 32
 	n := len(out) * stride
 	kp, _ := keyPool.Get().(*[]uint64)
 	if kp == nil {
@@ -391,6 +390,57 @@ func (f *Flat) rows4(X []float64, stride int, out []float64, from, to int) {
 	for j, x := range X[:n] {
 		K[j] = key(x)
 	}
+	f.keyRows4(K, stride, out, from, to)
+}
+
+// KeyRows turns the values of X into the order keys the trees compare
+// and returns them, in X's own array (no second array for the rows to
+// go through the cache): X must not be read as values afterwards. The
+// keys are for AddKeyed.
+func KeyRows(X []float64) []uint64 {
+	K := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(X))), len(X))
+	for j, x := range X {
+		K[j] = key(x)
+	}
+	return K
+}
+
+// unkey returns a value with key k: the value of k, or 0 for -0 and a
+// NaN for any NaN (which compare as the values did).
+func unkey(k uint64) float64 {
+	switch {
+	case k == ^uint64(0):
+		return math.NaN()
+	case k>>63 != 0:
+		return math.Float64frombits(k &^ (1 << 63))
+	}
+	return math.Float64frombits(-k)
+}
+
+// AddKeyed is AddTrees for rows turned into keys by KeyRows: the same
+// sums, bit for bit.
+func (f *Flat) AddKeyed(K []uint64, stride int, out []float64, from, to int) {
+	R := len(out)
+	if R == 0 || from >= to {
+		return
+	}
+	_ = K[R*stride-1]
+	if f.t4 != nil && stride <= 64 {
+		f.keyRows4(K, stride, out, from, to)
+		return
+	}
+	X := make([]float64, R*stride)
+	for j, k := range K[:R*stride] {
+		X[j] = unkey(k)
+	}
+	f.AddTrees(X, stride, out, from, to)
+}
+
+// keyRows4 adds trees [from, to) of the depth-4 form to out for the rows
+// of keys K (stride keys each), in blocks of trees small enough to stay
+// in the first-level cache while every row goes through them.
+func (f *Flat) keyRows4(K []uint64, stride int, out []float64, from, to int) {
+	const block = 32
 	// four rows at a time (then one), each through one tree after the
 	// other: independent walks of the same tree's nodes
 	var v0, v1, v2, v3 [256]uint64 // indexed by a byte: no bounds checks

@@ -107,6 +107,18 @@ func testCompileExact(t *testing.T, depth int) {
 		f.AddTrees(flat, 4, split, 0, 7)
 		f.AddTrees(flat, 4, split, 7, 7)
 		f.AddTrees(flat, 4, split, 7, f.Trees())
+		keyed := make([]float64, n)
+		for r := range keyed {
+			keyed[r] = e.Base
+		}
+		K := KeyRows(append([]float64(nil), flat...))
+		f.AddKeyed(K, 4, keyed, 0, 5)
+		f.AddKeyed(K, 4, keyed, 5, f.Trees())
+		for r, x := range probe[:n] {
+			if a := e.Predict(x); math.Float64bits(a) != math.Float64bits(keyed[r]) {
+				t.Fatalf("AddKeyed row %d of %d (%v): ensemble %v, keyed %v", r, n, x, a, keyed[r])
+			}
+		}
 		for r, x := range probe[:n] {
 			a := e.Predict(x)
 			if math.Float64bits(a) != math.Float64bits(out[r]) {
@@ -190,6 +202,9 @@ func TestKey(t *testing.T) {
 			}
 			if got, want := key(x) < key(th), x < th; got != want {
 				t.Errorf("key(%v) < key(%v) = %v, want %v", x, th, got, want)
+			}
+			if got, want := unkey(key(x)) < th, x < th; got != want {
+				t.Errorf("unkey(key(%v)) < %v = %v, want %v", x, th, got, want)
 			}
 		}
 	}

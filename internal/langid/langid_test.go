@@ -216,3 +216,37 @@ func TestMixedScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestSetsSameScores checks that the posting lists kept as sets (see
+// Detector) give exactly the scores of the pairs they replace.
+func TestSetsSameScores(t *testing.T) {
+	d := mustLoad(t)
+	if d.setLen == 0 {
+		t.Fatal("the model has no sets")
+	}
+	p, err := decode([]byte(modelData), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The council voted on Tuesday to extend the bus network before the winter, and the mayor said so.",
+		"Die Stadtverwaltung hat am Dienstag beschlossen, den Busverkehr im Winter auszubauen.",
+		"Le gouvernement a annoncé hier une nouvelle réforme des retraites qui divise les syndicats.",
+		"Вчера вечером в центре города прошёл концерт, который собрал несколько тысяч зрителей.",
+		"今天上午，市政府召开新闻发布会，介绍了新的公共交通计划。",
+		"Belediye başkanı dün yaptığı açıklamada yeni metro hattının gelecek yıl açılacağını söyledi.",
+		"a", "ee", "the", "Zürich", strings.Repeat("Regeringen meddelade i går att skatten på bensin ska sänkas. ", 30),
+	}
+	for _, s := range texts {
+		a, b := d.Scores(s), p.Scores(s)
+		if len(a) != len(b) {
+			t.Fatalf("%q: %d and %d scores", s, len(a), len(b))
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				t.Errorf("%q: score %d is %v with sets, %v without", s, i, a[i], b[i])
+				break
+			}
+		}
+	}
+}

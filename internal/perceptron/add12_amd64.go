@@ -35,3 +35,33 @@ func add12(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
 //
 //go:noescape
 func add12SSE2(d *uint64, offs *int, noffs int, p *uint64, rs *int32, nrs int, w *[24]uint64)
+
+// bestFull is bestFullGo in assembly (bestSSE2): the largest lane of the
+// words found with four lanes per comparison, then the first word that
+// holds it, instead of a key made and compared per lane.
+func bestFull(ws []uint64) uint64 {
+	if len(ws) < 2 || len(ws)%2 != 0 {
+		panic("perceptron: bestFull of a partial word")
+	}
+	w, mask, v := bestSSE2(&ws[0], len(ws)/2)
+	// mask: the word's lanes equal to the largest, by position in its
+	// 16 bytes: bit 0 label 4w, 1 label 4w+2, 2 label 4w+1, 3 label 4w+3
+	l := 4 * w
+	switch {
+	case mask&1 != 0:
+	case mask&4 != 0:
+		l++
+	case mask&2 != 0:
+		l += 2
+	default:
+		l += 3
+	}
+	return uint64(v)<<8 | uint64(255-l)
+}
+
+// bestSSE2 returns, of the n packed words whose wide lanes are at ws, the
+// first word w holding the largest lane value v (below 2^31), and which
+// of its four 32-bit lanes, in memory order, hold v (a 4-bit mask).
+//
+//go:noescape
+func bestSSE2(ws *uint64, n int) (w, mask int, v uint32)

@@ -88,3 +88,55 @@ widen:
 	WIDEN(X4, 128)
 	WIDEN(X5, 160)
 	RET
+
+// func bestSSE2(ws *uint64, n int) (w, mask int, v uint32)
+TEXT ·bestSSE2(SB), NOSPLIT, $0-36
+	MOVQ ws+0(FP), SI
+	MOVQ n+8(FP), CX
+	MOVOU 0(SI), X0
+	LEAQ 16(SI), DI
+	MOVQ CX, DX
+	DECQ DX
+	JEQ hmax
+maxLoop:
+	// X0 = max(X0, X1), lane by lane (signed; the lanes are below 2^31)
+	MOVOU 0(DI), X1
+	MOVO X1, X2
+	PCMPGTL X0, X2
+	PAND X2, X1
+	PANDN X0, X2
+	POR X1, X2
+	MOVO X2, X0
+	ADDQ $16, DI
+	DECQ DX
+	JNE maxLoop
+hmax:
+	PSHUFD $0x4e, X0, X1
+	MOVO X1, X2
+	PCMPGTL X0, X2
+	PAND X2, X1
+	PANDN X0, X2
+	POR X1, X2
+	PSHUFD $0xb1, X2, X1
+	MOVO X1, X0
+	PCMPGTL X2, X0
+	PAND X0, X1
+	PANDN X2, X0
+	POR X1, X0
+	// every lane of X0 holds the largest: the first word with it
+	XORQ BX, BX
+findLoop:
+	MOVOU 0(SI), X1
+	PCMPEQL X0, X1
+	MOVMSKPS X1, AX
+	TESTL AX, AX
+	JNE found
+	ADDQ $16, SI
+	INCQ BX
+	JMP findLoop
+found:
+	MOVQ BX, w+16(FP)
+	MOVQ AX, mask+24(FP)
+	MOVL X0, AX
+	MOVL AX, v+32(FP)
+	RET

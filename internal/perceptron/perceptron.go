@@ -375,13 +375,10 @@ func (m *Model) Best(s *Sums) int {
 	// that the largest key is the largest sum and, of equal sums, the
 	// first label; max compiles to conditional moves, where comparing the
 	// sums one by one mispredicted a branch at each new best.
-	var best uint64
 	full := n / 4
-	ws, l := s.wide[:2*full], uint64(255) // (l: 255 less the word's first label)
-	for w := 0; w+1 < len(ws); w += 2 {
-		lo, hi := ws[w], ws[w+1]
-		best = max(best, uint64(uint32(lo))<<8|l, uint64(uint32(hi))<<8|(l-1), lo>>32<<8|(l-2), hi>>32<<8|(l-3))
-		l -= 4
+	var best uint64
+	if full > 0 {
+		best = bestFull(s.wide[:2*full])
 	}
 	if full < m.pw {
 		w := full
@@ -392,6 +389,20 @@ func (m *Model) Best(s *Sums) int {
 		}
 	}
 	return 255 - int(best&0xff)
+}
+
+// bestFullGo returns the largest key sum<<8 | 255-label of the labels of
+// the packed words whose wide lanes are ws (at least one word): Best's
+// loop over its full words, and bestFull where there is no assembly.
+func bestFullGo(ws []uint64) uint64 {
+	var best uint64
+	l := uint64(255) // (255 less the word's first label)
+	for w := 0; w+1 < len(ws); w += 2 {
+		lo, hi := ws[w], ws[w+1]
+		best = max(best, uint64(uint32(lo))<<8|l, uint64(uint32(hi))<<8|(l-1), lo>>32<<8|(l-2), hi>>32<<8|(l-3))
+		l -= 4
+	}
+	return best
 }
 
 // Score adds the weights of feats (Mixed keys) to scores.

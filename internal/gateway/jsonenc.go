@@ -13,6 +13,7 @@ import (
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 )
@@ -106,7 +107,23 @@ type jsonField struct {
 	// presence: emitted only when set (oneof members, messages, optional)
 	presence bool
 	sub      *msgInfo // of a message field
+	// What the wire transcoder (rawjson.go) asks of fd, read once.
+	num      protowire.Number
+	kind     protoreflect.Kind
+	wireType protowire.Type // of one unpacked value
+	list     bool
+	packable bool // a list of scalars, which may come packed
+	other    bool // a map or an extension: not transcoded
+	oneof    int  // index of the containing oneof; -1 if none
+	// enumNames[n] is the JSON of enum value n ("\"NAME\""), "" where n
+	// has no value; nil for fields that are not enums, NullValue, or enums
+	// with values over maxEnumTable.
+	enumNames []string
 }
+
+// maxEnumTable bounds the enum numbers whose JSON names jsonField keeps in
+// a table.
+const maxEnumTable = 256
 
 var (
 	infoMu    sync.Mutex
@@ -141,13 +158,43 @@ func buildInfo(md protoreflect.MessageDescriptor) *msgInfo {
 	for i := range fields {
 		fd := fds.Get(i)
 		fields[i] = jsonField{fd: fd, name: strconv.Quote(fd.JSONName()) + ":",
-			presence: fd.ContainingOneof() != nil || fd.HasPresence()}
+			presence: fd.ContainingOneof() != nil || fd.HasPresence(),
+			num:      fd.Number(), kind: fd.Kind(), wireType: wireTypeOf(fd.Kind()),
+			list: fd.IsList(), packable: fd.IsList() && isPackable(fd.Kind()),
+			other: fd.IsMap() || fd.IsExtension(), oneof: -1, enumNames: enumNames(fd)}
+		if od := fd.ContainingOneof(); od != nil {
+			fields[i].oneof = od.Index()
+		}
 		if fd.Message() != nil && !fd.IsMap() {
 			fields[i].sub = buildInfo(fd.Message())
 		}
 	}
 	mi.fields = fields
 	return mi
+}
+
+// enumNames is the table of jsonField.enumNames for fd.
+func enumNames(fd protoreflect.FieldDescriptor) []string {
+	ed := fd.Enum()
+	if ed == nil || ed.FullName() == "google.protobuf.NullValue" {
+		return nil
+	}
+	vals := ed.Values()
+	top := protoreflect.EnumNumber(-1)
+	for i := range vals.Len() {
+		n := vals.Get(i).Number()
+		if n < 0 || n > maxEnumTable {
+			return nil
+		}
+		top = max(top, n)
+	}
+	names := make([]string, top+1)
+	for n := range names {
+		if ev := vals.ByNumber(protoreflect.EnumNumber(n)); ev != nil {
+			names[n] = `"` + string(ev.Name()) + `"`
+		}
+	}
+	return names
 }
 
 func appendMessage(b []byte, m protoreflect.Message, mi *msgInfo) ([]byte, error) {

@@ -3,6 +3,7 @@ package gateway
 import (
 	"errors"
 	"math"
+	"strconv"
 	"unsafe"
 
 	"google.golang.org/grpc/encoding"
@@ -91,20 +92,19 @@ func appendWire(b []byte, raw []byte, mi *msgInfo) ([]byte, error) {
 	b = append(b, '{')
 	var oneofs uint64 // oneofs with a member written
 	first := true
+	num, typ, n := nextTag(raw)
 	for i := range mi.fields {
 		f := &mi.fields[i]
-		fd := f.fd
-		if fd.IsMap() || fd.IsExtension() {
+		if f.other {
 			return b, errWire
 		}
-		num := fd.Number()
-		present := len(raw) > 0 && peekNum(raw) == num
+		present := num == f.num
 		if f.presence && !present {
 			continue
 		}
-		if od := fd.ContainingOneof(); od != nil && present {
-			bit := uint64(1) << (od.Index() & 63)
-			if od.Index() >= 64 || oneofs&bit != 0 {
+		if f.oneof >= 0 && present {
+			bit := uint64(1) << (f.oneof & 63)
+			if f.oneof >= 64 || oneofs&bit != 0 {
 				return b, errWire
 			}
 			oneofs |= bit
@@ -115,26 +115,28 @@ func appendWire(b []byte, raw []byte, mi *msgInfo) ([]byte, error) {
 		first = false
 		b = append(b, f.name...)
 		var err error
-		if fd.IsList() {
+		if f.list {
 			b = append(b, '[')
 			firstElem := true
-			for len(raw) > 0 && peekNum(raw) == num {
-				if b, raw, err = appendWireList(b, raw, f, &firstElem); err != nil {
+			for num == f.num {
+				if b, raw, err = appendWireList(b, raw, typ, n, f, &firstElem); err != nil {
 					return b, err
 				}
+				num, typ, n = nextTag(raw)
 			}
 			b = append(b, ']')
 			continue
 		}
 		if !present {
-			if b, err = appendValue(b, f, fd.Default()); err != nil {
+			if b, err = appendValue(b, f, f.fd.Default()); err != nil {
 				return b, err
 			}
 			continue
 		}
-		if b, raw, err = appendWireValue(b, raw, f); err != nil {
+		if b, raw, err = appendWireValue(b, raw, typ, n, f); err != nil {
 			return b, err
 		}
+		num, typ, n = nextTag(raw)
 	}
 	if len(raw) > 0 { // out of order, repeated singular, or unknown
 		return b, errWire
@@ -142,20 +144,27 @@ func appendWire(b []byte, raw []byte, mi *msgInfo) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// peekNum is the field number of the tag at the front of raw; 0 if none.
-func peekNum(raw []byte) protowire.Number {
-	num, _, n := protowire.ConsumeTag(raw)
-	if n < 0 {
-		return 0
+// nextTag is the tag at the front of raw and its length; field number 0
+// if there is none (raw is empty or does not start with a valid tag).
+func nextTag(raw []byte) (protowire.Number, protowire.Type, int) {
+	if len(raw) == 0 {
+		return 0, 0, 0
 	}
-	return num
+	if raw[0] < 0x80 { // a one-byte tag: fields 1 to 15
+		return protowire.Number(raw[0] >> 3), protowire.Type(raw[0] & 7), 1
+	}
+	num, typ, n := protowire.ConsumeTag(raw)
+	if n < 0 {
+		return 0, 0, 0
+	}
+	return num, typ, n
 }
 
 // appendWireList writes the list elements of one occurrence of f (one
-// element, or a packed run) at the front of raw.
-func appendWireList(b, raw []byte, f *jsonField, first *bool) ([]byte, []byte, error) {
-	_, typ, n := protowire.ConsumeTag(raw)
-	if typ == protowire.BytesType && isPackable(f.fd.Kind()) {
+// element, or a packed run) at the front of raw, whose tag, of type typ,
+// is n bytes long.
+func appendWireList(b, raw []byte, typ protowire.Type, n int, f *jsonField, first *bool) ([]byte, []byte, error) {
+	if typ == protowire.BytesType && f.packable {
 		v, m := protowire.ConsumeBytes(raw[n:])
 		if m < 0 {
 			return b, raw, errWire
@@ -167,7 +176,7 @@ func appendWireList(b, raw []byte, f *jsonField, first *bool) ([]byte, []byte, e
 			}
 			*first = false
 			var k int
-			if b, k, err = appendScalar(b, v, wireTypeOf(f.fd.Kind()), f); err != nil {
+			if b, k, err = appendScalar(b, v, f.wireType, f); err != nil {
 				return b, raw, err
 			}
 			v = v[k:]
@@ -178,14 +187,13 @@ func appendWireList(b, raw []byte, f *jsonField, first *bool) ([]byte, []byte, e
 		b = append(b, ',')
 	}
 	*first = false
-	return appendWireValue(b, raw, f)
+	return appendWireValue(b, raw, typ, n, f)
 }
 
-// appendWireValue writes the value of the field whose tag is at the front
-// of raw and returns raw past it.
-func appendWireValue(b, raw []byte, f *jsonField) ([]byte, []byte, error) {
-	_, typ, n := protowire.ConsumeTag(raw)
-	if typ != wireTypeOf(f.fd.Kind()) {
+// appendWireValue writes the value of the field whose tag, of type typ and
+// n bytes long, is at the front of raw, and returns raw past it.
+func appendWireValue(b, raw []byte, typ protowire.Type, n int, f *jsonField) ([]byte, []byte, error) {
+	if typ != f.wireType {
 		return b, raw, errWire
 	}
 	raw = raw[n:]
@@ -195,7 +203,7 @@ func appendWireValue(b, raw []byte, f *jsonField) ([]byte, []byte, error) {
 			return b, raw, errWire
 		}
 		var err error
-		switch f.fd.Kind() {
+		switch f.kind {
 		case protoreflect.StringKind:
 			var s string
 			if len(v) > 0 {
@@ -225,75 +233,77 @@ func appendWireValue(b, raw []byte, f *jsonField) ([]byte, []byte, error) {
 	return b, raw[m:], nil
 }
 
-// appendScalar writes the scalar of type typ at the front of v, as the
-// decoded field would hold it, and returns its length.
+// appendScalar writes the scalar of type typ at the front of v as
+// appendValue writes the decoded field's value, and returns its length.
 func appendScalar(b, v []byte, typ protowire.Type, f *jsonField) ([]byte, int, error) {
-	var val protoreflect.Value
-	var n int
 	switch typ {
 	case protowire.VarintType:
-		var x uint64
-		if x, n = protowire.ConsumeVarint(v); n < 0 {
+		x, n := protowire.ConsumeVarint(v)
+		if n < 0 {
 			return b, 0, errWire
 		}
-		switch f.fd.Kind() {
+		switch f.kind {
 		case protoreflect.BoolKind:
-			val = protoreflect.ValueOfBool(x != 0)
+			b = strconv.AppendBool(b, x != 0)
 		case protoreflect.Int32Kind:
-			val = protoreflect.ValueOfInt32(int32(x))
+			b = strconv.AppendInt(b, int64(int32(x)), 10)
 		case protoreflect.Sint32Kind:
-			val = protoreflect.ValueOfInt32(int32(protowire.DecodeZigZag(x & math.MaxUint32)))
+			b = strconv.AppendInt(b, int64(int32(protowire.DecodeZigZag(x&math.MaxUint32))), 10)
 		case protoreflect.Uint32Kind:
-			val = protoreflect.ValueOfUint32(uint32(x))
+			b = strconv.AppendUint(b, uint64(uint32(x)), 10)
 		case protoreflect.Int64Kind:
-			val = protoreflect.ValueOfInt64(int64(x))
+			b = append(strconv.AppendInt(append(b, '"'), int64(x), 10), '"')
 		case protoreflect.Sint64Kind:
-			val = protoreflect.ValueOfInt64(protowire.DecodeZigZag(x))
+			b = append(strconv.AppendInt(append(b, '"'), protowire.DecodeZigZag(x), 10), '"')
 		case protoreflect.Uint64Kind:
-			val = protoreflect.ValueOfUint64(x)
+			b = append(strconv.AppendUint(append(b, '"'), x, 10), '"')
 		case protoreflect.EnumKind:
-			val = protoreflect.ValueOfEnum(protoreflect.EnumNumber(int32(x)))
+			if e := int32(x); e >= 0 && int(e) < len(f.enumNames) && f.enumNames[e] != "" {
+				b = append(b, f.enumNames[e]...)
+				break
+			}
+			var err error
+			if b, err = appendValue(b, f, protoreflect.ValueOfEnum(protoreflect.EnumNumber(int32(x)))); err != nil {
+				return b, 0, errWire
+			}
 		default:
 			return b, 0, errWire
 		}
+		return b, n, nil
 	case protowire.Fixed32Type:
-		var x uint32
-		if x, n = protowire.ConsumeFixed32(v); n < 0 {
+		x, n := protowire.ConsumeFixed32(v)
+		if n < 0 {
 			return b, 0, errWire
 		}
-		switch f.fd.Kind() {
+		switch f.kind {
 		case protoreflect.Fixed32Kind:
-			val = protoreflect.ValueOfUint32(x)
+			b = strconv.AppendUint(b, uint64(x), 10)
 		case protoreflect.Sfixed32Kind:
-			val = protoreflect.ValueOfInt32(int32(x))
+			b = strconv.AppendInt(b, int64(int32(x)), 10)
 		case protoreflect.FloatKind:
-			val = protoreflect.ValueOfFloat32(math.Float32frombits(x))
+			b = appendFloat(b, float64(math.Float32frombits(x)), 32)
 		default:
 			return b, 0, errWire
 		}
+		return b, n, nil
 	case protowire.Fixed64Type:
-		var x uint64
-		if x, n = protowire.ConsumeFixed64(v); n < 0 {
+		x, n := protowire.ConsumeFixed64(v)
+		if n < 0 {
 			return b, 0, errWire
 		}
-		switch f.fd.Kind() {
+		switch f.kind {
 		case protoreflect.Fixed64Kind:
-			val = protoreflect.ValueOfUint64(x)
+			b = append(strconv.AppendUint(append(b, '"'), x, 10), '"')
 		case protoreflect.Sfixed64Kind:
-			val = protoreflect.ValueOfInt64(int64(x))
+			b = append(strconv.AppendInt(append(b, '"'), int64(x), 10), '"')
 		case protoreflect.DoubleKind:
-			val = protoreflect.ValueOfFloat64(math.Float64frombits(x))
+			b = appendFloat(b, math.Float64frombits(x), 64)
 		default:
 			return b, 0, errWire
 		}
-	default:
-		return b, 0, errWire
+		return b, n, nil
 	}
-	b, err := appendValue(b, f, val)
-	if err != nil {
-		return b, 0, errWire
-	}
-	return b, n, nil
+	return b, 0, errWire
 }
 
 // appendWKT decodes a well-known type and writes it as appendMessage does.

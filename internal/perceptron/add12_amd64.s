@@ -140,3 +140,127 @@ found:
 	MOVL X0, AX
 	MOVL AX, v+32(FP)
 	RET
+
+// func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, wide *[24]uint64) (total int, ok bool)
+TEXT ·addEnts12(SB), NOSPLIT, $0-97
+	MOVQ d+0(FP), SI
+	MOVQ stride+24(FP), R8
+	MOVQ base+32(FP), R9
+	// the entries' row counts (lane 47 of their last words), and their
+	// range
+	MOVQ ents+8(FP), DI
+	MOVQ nents+16(FP), CX
+	MOVQ nd+40(FP), R10
+	XORQ BX, BX
+	XORQ R11, R11
+	TESTQ CX, CX
+	JEQ counted
+countLoop:
+	MOVLQSX (DI), AX
+	TESTQ AX, AX
+	JS countNext
+	IMULQ R8, AX
+	ADDQ R9, AX
+	ADDQ R11, AX
+	LEAQ 12(AX), DX
+	CMPQ DX, R10
+	JHI bad
+	MOVQ 88(SI)(AX*8), DX
+	SHRQ $48, DX
+	ADDQ DX, BX
+countNext:
+	ADDQ $4, DI
+	ADDQ $12, R11
+	DECQ CX
+	JNE countLoop
+counted:
+	MOVQ BX, total+88(FP)
+	MOVQ nrs+64(FP), DX
+	ADDQ BX, DX
+	CMPQ DX, $16
+	JHI tooMany
+	PXOR X0, X0
+	PXOR X1, X1
+	PXOR X2, X2
+	PXOR X3, X3
+	PXOR X4, X4
+	PXOR X5, X5
+	MOVQ ents+8(FP), DI
+	MOVQ nents+16(FP), CX
+	XORQ R11, R11
+	TESTQ CX, CX
+	JEQ rows
+entLoop:
+	MOVLQSX (DI), AX
+	TESTQ AX, AX
+	JS entNext
+	IMULQ R8, AX
+	ADDQ R9, AX
+	ADDQ R11, AX
+	LEAQ (SI)(AX*8), AX
+	MOVOU 0(AX), X6
+	PADDQ X6, X0
+	MOVOU 16(AX), X7
+	PADDQ X7, X1
+	MOVOU 32(AX), X8
+	PADDQ X8, X2
+	MOVOU 48(AX), X9
+	PADDQ X9, X3
+	MOVOU 64(AX), X10
+	PADDQ X10, X4
+	MOVOU 80(AX), X11
+	PADDQ X11, X5
+entNext:
+	ADDQ $4, DI
+	ADDQ $12, R11
+	DECQ CX
+	JNE entLoop
+rows:
+	MOVQ p+48(FP), SI
+	MOVQ rs+56(FP), DI
+	MOVQ nrs+64(FP), CX
+	MOVQ np+72(FP), R10
+	TESTQ CX, CX
+	JEQ widen
+rowLoop:
+	MOVLQSX (DI), AX
+	CMPQ AX, R10
+	JCC bad
+	LEAQ (AX)(AX*2), AX
+	SHLQ $5, AX
+	ADDQ SI, AX
+	MOVOU 0(AX), X6
+	PADDQ X6, X0
+	MOVOU 16(AX), X7
+	PADDQ X7, X1
+	MOVOU 32(AX), X8
+	PADDQ X8, X2
+	MOVOU 48(AX), X9
+	PADDQ X9, X3
+	MOVOU 64(AX), X10
+	PADDQ X10, X4
+	MOVOU 80(AX), X11
+	PADDQ X11, X5
+	ADDQ $4, DI
+	DECQ CX
+	JNE rowLoop
+widen:
+	MOVQ wide+80(FP), DX
+	MOVQ $0x0000ffff0000ffff, AX
+	MOVQ AX, X12
+	PUNPCKLQDQ X12, X12
+	WIDEN(X0, 0)
+	WIDEN(X1, 32)
+	WIDEN(X2, 64)
+	WIDEN(X3, 96)
+	WIDEN(X4, 128)
+	WIDEN(X5, 160)
+	MOVB $1, ok+96(FP)
+	RET
+tooMany:
+	MOVB $0, ok+96(FP)
+	RET
+bad:
+	MOVQ $-1, total+88(FP)
+	MOVB $0, ok+96(FP)
+	RET

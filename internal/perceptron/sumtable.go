@@ -185,6 +185,27 @@ func (t *SumTable) AddSums(s *Sums, e int32, v int) {
 func (t *SumTable) AddAll(s *Sums, ents []int32, first int, rows []int32) {
 	m := t.m
 	pw := m.pw
+	if pw == 12 && len(ents)+len(rows) > 0 {
+		// (all in one packed sum, in assembly, when they fit)
+		var ep, rp *int32
+		if len(ents) > 0 {
+			ep = &ents[0]
+		}
+		if len(rows) > 0 {
+			rp = &rows[0]
+		}
+		total, ok := addEnts12(&t.data[0], ep, len(ents), t.stride, 1+t.extra+first*pw, len(t.data), &m.packed[0], rp, len(rows), len(m.packed)/pw, (*[24]uint64)(s.wide[:24]))
+		if total < 0 {
+			panic("perceptron: entry or row out of range")
+		}
+		if ok {
+			if s.rows += total + len(rows); s.rows > maxFeats {
+				panic("perceptron: too many features")
+			}
+			runtime.KeepAlive(m)
+			return
+		}
+	}
 	wide := s.wide[:2*pw]
 	var offs [packMax]int
 	no, n, total := 0, 0, 0 // entries in offs, the rows they hold, all their rows

@@ -124,6 +124,9 @@ type scratch struct {
 	sents                     [][]string
 	order                     []int
 	scores                    []float64
+	tri                       triSet // selectStop's trigrams
+	triWords                  []string
+	triBuf                    []trigram
 }
 
 var scratchPool sync.Pool
@@ -149,6 +152,9 @@ func putScratch(sc *scratch) {
 	clear(sc.tops[:cap(sc.tops)])
 	clear(sc.low)
 	clear(sc.sents)
+	clear(sc.tri.list)
+	clear(sc.triWords)
+	clear(sc.triBuf)
 	scratchPool.Put(sc)
 }
 

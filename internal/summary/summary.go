@@ -8,6 +8,7 @@
 package summary
 
 import (
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -189,9 +191,12 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	// scores are sums of finite leaves: never NaN, so this stable order is
+	// sort.SliceStable's by scores[a] > scores[b]
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	var chosen []int
-	tri := make(map[string]bool)
+	tri := &sc.tri
+	tri.reset()
 	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
 		for k, i := range order {
 			if len(chosen) == n {
@@ -203,11 +208,11 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 			if slices.Contains(chosen, i) {
 				continue
 			}
-			ts := trigrams(sents[i])
+			ts := sc.trigrams(sents[i])
 			if pass == 0 && s.m.Block {
 				dup := false
-				for _, t := range ts {
-					if tri[t] {
+				for t := range ts {
+					if tri.has(&ts[t]) {
 						dup = true
 						break
 					}
@@ -217,8 +222,8 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 				}
 			}
 			chosen = append(chosen, i)
-			for _, t := range ts {
-				tri[t] = true
+			for t := range ts {
+				tri.add(&ts[t])
 			}
 		}
 	}
@@ -226,16 +231,95 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 	return chosen
 }
 
-func trigrams(s []string) []string {
-	var w []string
+// trigram is three consecutive words of a sentence; it stands for the
+// text w[0]+" "+w[1]+" "+w[2], and two trigrams are the same when their
+// texts are (as in a map of the joined strings, without joining them).
+type trigram struct {
+	w [3]string
+	h uint64 // FNV-1a of the text
+}
+
+// same reports whether t and u stand for the same text.
+func (t *trigram) same(u *trigram) bool {
+	if t.h != u.h {
+		return false
+	}
+	if t.w == u.w {
+		return true
+	}
+	// different words read the same only when some hold a space
+	return t.w[0]+" "+t.w[1]+" "+t.w[2] == u.w[0]+" "+u.w[1]+" "+u.w[2]
+}
+
+// trigrams returns the trigrams of the words of s (the tokens that are
+// words, isWord), in sc's buffers: good until the next call.
+func (sc *scratch) trigrams(s []string) []trigram {
+	w := sc.triWords[:0]
 	for _, t := range s {
 		if isWord(t) {
 			w = append(w, t)
 		}
 	}
-	var out []string
+	sc.triWords = w
+	out := sc.triBuf[:0]
 	for i := 0; i+3 <= len(w); i++ {
-		out = append(out, w[i]+" "+w[i+1]+" "+w[i+2])
+		h := hashing.AddString(hashing.Offset, w[i])
+		h = hashing.AddByte(h, ' ')
+		h = hashing.AddString(h, w[i+1])
+		h = hashing.AddByte(h, ' ')
+		h = hashing.AddString(h, w[i+2])
+		out = append(out, trigram{w: [3]string{w[i], w[i+1], w[i+2]}, h: h})
 	}
+	sc.triBuf = out
 	return out
+}
+
+// triSet is a set of trigrams: an open-addressing table of indices plus
+// one into its list, at most a quarter full.
+type triSet struct {
+	slots []int32
+	list  []trigram
+}
+
+func (x *triSet) reset() {
+	clear(x.list)
+	x.list = x.list[:0]
+	if len(x.slots) == 0 {
+		x.slots = make([]int32, 256)
+	}
+	clear(x.slots)
+}
+
+// find returns the slot of t: where it is, or the empty one where it
+// would go.
+func (x *triSet) find(t *trigram) int {
+	mask := len(x.slots) - 1
+	for i := int(hashing.Mix(t.h)) & mask; ; i = (i + 1) & mask {
+		v := x.slots[i]
+		if v == 0 || x.list[v-1].same(t) {
+			return i
+		}
+	}
+}
+
+func (x *triSet) has(t *trigram) bool { return x.slots[x.find(t)] != 0 }
+
+func (x *triSet) add(t *trigram) {
+	i := x.find(t)
+	if x.slots[i] != 0 {
+		return
+	}
+	x.list = append(x.list, *t)
+	x.slots[i] = int32(len(x.list))
+	if 4*len(x.list) > len(x.slots) {
+		x.slots = make([]int32, 2*len(x.slots))
+		mask := len(x.slots) - 1
+		for k := range x.list {
+			i := int(hashing.Mix(x.list[k].h)) & mask
+			for x.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			x.slots[i] = int32(k + 1)
+		}
+	}
 }

@@ -18,6 +18,8 @@ func npTag(p string) bool {
 }
 
 // inPersonalPronouns reports the personal pronouns a speaker can be.
+//
+//go:noinline
 func inPersonalPronouns(w string) bool {
 	switch w {
 	case "he", "she", "they", "i", "we", "it", "you":
@@ -28,6 +30,8 @@ func inPersonalPronouns(w string) bool {
 
 // inSkipBeforeCue reports words that stand between a subject and its cue
 // verb.
+//
+//go:noinline
 func inSkipBeforeCue(w string) bool {
 	switch w {
 	case "has", "have", "had", "also", "then", "later", "again", "previously", "repeatedly", "would",
@@ -41,6 +45,8 @@ func inSkipBeforeCue(w string) bool {
 
 // inNamingCues reports cues that name something: their content is the
 // quoted name.
+//
+//go:noinline
 func inNamingCues(w string) bool {
 	switch w {
 	case "called", "calls", "call", "calling", "labeled", "labelled", "dubbed", "branded", "termed",
@@ -52,6 +58,8 @@ func inNamingCues(w string) bool {
 
 // inObjectVerbs reports verbs that take a hearer before what is said
 // ("told reporters that").
+//
+//go:noinline
 func inObjectVerbs(w string) bool {
 	switch w {
 	case "told", "tell", "tells", "telling", "assured", "informed", "warned", "urged", "reminded",
@@ -167,7 +175,7 @@ func (x *extractor) sentence(i int) text.Sentence {
 // clauseEnd returns where content that starts at token start ends
 // (exclusive): the end of its sentence, or of a quote that runs past it,
 // or before ", adding ..." and the like.
-func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
+func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 	s := x.sentence(start)
 	end := s.Last
 	for i := start; i < end; i++ {
@@ -179,7 +187,7 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 		}
 		if x.pos(i) == "CC" && i > start {
 			// "says X and said Y": a second verb of the same subject
-			if _, ok := cueAt[i+1]; ok {
+			if cueAt.has(i + 1) {
 				return i
 			}
 		}
@@ -193,12 +201,12 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 					for j < end && (x.pos(j) == "RB" || x.pos(j) == "MD") {
 						j++
 					}
-					if _, ok := cueAt[j]; ok {
+					if cueAt.has(j) {
 						return i
 					}
 				}
 			}
-			if c, ok := cueAt[i+1]; ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
+			if c, ok := cueAt.at(i + 1); ok && (strings.HasSuffix(c.info.words[0], "ing") || c.info.words[0] == "according") {
 				return i
 			}
 			// ", he said." closing the sentence (after a closing mark too)
@@ -207,12 +215,12 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 				k0 = x.directs[q].close + 1
 			}
 			if np := x.rightNP(k0, end); np > k0 {
-				if c, ok := cueAt[np]; ok && c.last >= end-1 {
+				if c, ok := cueAt.at(np); ok && c.last >= end-1 {
 					return i
 				}
 			}
 			// ", said X."
-			if c, ok := cueAt[i+1]; ok && x.qAt(i) < 0 {
+			if c, ok := cueAt.at(i + 1); ok && x.qAt(i) < 0 {
 				if np := x.rightNP(c.last, end); np > c.last && np >= end-1 {
 					return i
 				}
@@ -220,6 +228,34 @@ func (x *extractor) clauseEnd(start int, cueAt map[int]cue) int {
 		}
 	}
 	return end
+}
+
+// cueTable finds the cues of a document by their first token: the cues
+// in the order of their first tokens (x.cues).
+type cueTable []cue
+
+// at returns the last cue that starts at token i (the cues start at
+// different tokens).
+func (t cueTable) at(i int) (cue, bool) {
+	lo, hi := 0, len(t) // the first cue that starts after i, in [lo, hi]
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t[m].first > i {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo > 0 && t[lo-1].first == i {
+		return t[lo-1], true
+	}
+	return cue{}, false
+}
+
+// has reports whether a cue starts at token i.
+func (t cueTable) has(i int) bool {
+	_, ok := t.at(i)
+	return ok
 }
 
 // trim drops leading commas and colons and trailing sentence punctuation
@@ -246,6 +282,8 @@ func (x *extractor) trim(first, last int) (int, int) {
 
 // inSpeechNouns reports nouns that name what someone said ("Ashtiani's
 // remarks that ...").
+//
+//go:noinline
 func inSpeechNouns(w string) bool {
 	switch w {
 	case "remarks", "remark", "comments", "comment", "statement", "words", "claim", "claims",
@@ -379,12 +417,14 @@ func (x *extractor) nameLike(a, b int) bool {
 
 // attribute turns every cue into a quote.
 func (x *extractor) attribute() {
-	cueAt := make(map[int]cue, len(x.cues))
-	for _, c := range x.cues {
-		cueAt[c.first] = c
+	cueAt := cueTable(x.cues)
+	// speakers found per sentence, for participles ("..., adding that");
+	// tokSent is 0 for every token when there are no sentences
+	type speakerOf struct {
+		sp [2]int
+		ok bool
 	}
-	// speakers found per sentence, for participles ("..., adding that")
-	sentSpeaker := map[int][2]int{}
+	sentSpeaker := make([]speakerOf, len(x.doc.Sentences)+1)
 	for ci, c := range x.cues {
 		if x.cancelledEvery(ci, 8) {
 			return
@@ -584,8 +624,8 @@ func (x *extractor) attribute() {
 		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
 		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated) {
 			// "..., adding that": the subject of the sentence speaks
-			if s0, ok := sentSpeaker[x.tokSent[c.first]]; ok {
-				sp = s0
+			if s0 := sentSpeaker[x.tokSent[c.first]]; s0.ok {
+				sp = s0.sp
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
 				sp = [2]int{f, l}
 			}
@@ -674,8 +714,8 @@ func (x *extractor) attribute() {
 			// "he": the span is the pronoun, the name its antecedent's
 			q.Speaker = x.span(who, who+1)
 		}
-		if _, ok := sentSpeaker[x.tokSent[c.first]]; !ok {
-			sentSpeaker[x.tokSent[c.first]] = sp
+		if s0 := &sentSpeaker[x.tokSent[c.first]]; !s0.ok {
+			*s0 = speakerOf{sp, true}
 		}
 		x.add(q, rule, c.info)
 	}
@@ -800,7 +840,7 @@ func headlineCue(lx *Lexicon, w string) bool {
 
 // nounQuote reads the quote of a learned noun cue: "his claim that ...",
 // "Trump's criticism of ...", "her decision to ...". The owner speaks.
-func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
+func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 	for _, i := range x.possessed {
 		if i == c.first {
 			return // read by possessives
@@ -861,7 +901,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt map[int]cue) {
 // fallback reads the content of a cue no rule above placed: what follows
 // the cue in its sentence (after a hearer, a particle or a preposition),
 // said by the subject of the sentence when one stands before the cue.
-func (x *extractor) fallback(c *cue, s text.Sentence, cueAt map[int]cue, sp, content *[2]int) bool {
+func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, content *[2]int) bool {
 	start := c.last
 	if x.pos(start) == "RP" {
 		start++
@@ -1009,6 +1049,8 @@ func (x *extractor) clauseWithin(i, limit, n int) int {
 
 // inPrepCues reports prepositions that PolNeAR counts into the cue of the
 // verb they follow ("called for", "spoke about", "railed against").
+//
+//go:noinline
 func inPrepCues(w string) bool {
 	switch w {
 	case "about", "for", "on", "with", "of", "at", "against", "over", "as", "into", "upon", "toward",
@@ -1019,6 +1061,8 @@ func inPrepCues(w string) bool {
 }
 
 // inClauseWord reports the words that open a reported clause.
+//
+//go:noinline
 func inClauseWord(w string) bool {
 	switch w {
 	case "that", "if", "whether", "because", "so", "how", "why", "what", "when":
@@ -1028,6 +1072,15 @@ func inClauseWord(w string) bool {
 }
 
 // inTemporal reports the (lower-cased) time words.
+//
+// It and the other word sets here (inAuxLemmas too) are not inlined: a
+// switch over strings compiles to a few hundred bytes of comparisons,
+// which every call site inlined again (inTemporal at 11 sites), and out of
+// the caches the code of Extract cost as many line misses as its data
+// (cachegrind: 1,550 of its code lines per call; 1,380 without the
+// copies).
+//
+//go:noinline
 func inTemporal(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
@@ -1041,6 +1094,7 @@ func inTemporal(w string) bool {
 
 func isTemporal(w string) bool { return inTemporal(w) }
 
+//go:noinline
 func isPrepStart(w string) bool {
 	switch w {
 	case "in", "on", "at", "during", "of", "about", "to", "after", "before", "from", "with", "last", "this", "on.", "":

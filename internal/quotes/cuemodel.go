@@ -34,6 +34,8 @@ func getCueModel() *Filter {
 }
 
 // inAuxLemmas reports verbs that are never a cue on their own.
+//
+//go:noinline
 func inAuxLemmas(w string) bool {
 	switch w {
 	case "be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should",

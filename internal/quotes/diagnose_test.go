@@ -84,6 +84,16 @@ func diagArticles(t *testing.T) ([]diagArticle, Options) {
 	return out, o
 }
 
+// metaOf returns the meta of quote q.
+func (x *extractor) metaOf(q *Quote) meta {
+	for i, r := range x.quotes {
+		if r == q {
+			return x.metas[i]
+		}
+	}
+	return meta{}
+}
+
 // diagCounts logs counts, largest first.
 func diagCounts(t *testing.T, name string, m map[string]int) {
 	t.Helper()
@@ -214,7 +224,7 @@ func TestDiagnoseMisses(t *testing.T) {
 				where["missed: a candidate the filter dropped (or dedup)"]++
 			case cueQuote != nil:
 				where["missed: the cue found, its content read wrong"]++
-				bounds[boundaryKind(polnear.Words(d.doc, []text.Span{cueQuote.Content}), g)+" ["+x.meta[cueQuote].rule+"]"]++
+				bounds[boundaryKind(polnear.Words(d.doc, []text.Span{cueQuote.Content}), g)+" ["+x.metaOf(cueQuote).rule+"]"]++
 				if shown < *diagExamples {
 					shown++
 					t.Logf("content of %q\n  annotated: %s\n  read:      %s", d.doc.Text[cueQuote.Cue.Start:cueQuote.Cue.End],
@@ -264,7 +274,7 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 		x.run()
 		rules := map[[2]text.Span]string{}
 		for _, q := range x.quotes {
-			rules[[2]text.Span{q.Content, q.Cue}] = x.meta[q].rule
+			rules[[2]text.Span{q.Content, q.Cue}] = x.metaOf(q).rule
 		}
 		qs := x.result()
 		spans := make([]text.Span, len(qs))
@@ -311,10 +321,7 @@ func TestDiagnoseEnds(t *testing.T) {
 		x := newExtractor(d.doc, d.ents, o)
 		x.findQuoteMarks()
 		x.findCues()
-		cueAt := map[int]cue{}
-		for _, c := range x.cues {
-			cueAt[c.first] = c
-		}
+		cueAt := cueTable(x.cues)
 		for _, at := range d.art.Attributions {
 			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
 				continue

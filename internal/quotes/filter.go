@@ -344,11 +344,8 @@ type meta struct {
 }
 
 func (x *extractor) add(q *Quote, rule string, c cueInfo) {
-	if x.meta == nil {
-		x.meta = map[*Quote]meta{}
-	}
-	x.meta[q] = meta{rule: rule, cue: c}
 	x.quotes = append(x.quotes, q)
+	x.metas = append(x.metas, meta{rule: rule, cue: c})
 }
 
 // Candidate is a quote with the features the filter scores it by.
@@ -365,9 +362,9 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	x.run()
 	out := make([]Candidate, 0, len(x.quotes))
 	x.nesting()
-	for _, q := range x.sorted() {
+	for i, q := range x.sorted() {
 		fs := featSink{f: make(map[string]float64, 32)}
-		x.features(q, &fs)
+		x.features(i, &fs)
 		out = append(out, Candidate{Quote: *q, Features: fs.f})
 	}
 	return out
@@ -381,16 +378,17 @@ func (x *extractor) nesting() {
 		return
 	}
 	qs := x.sorted()
-	x.nested = make(map[*Quote]string, len(qs))
+	x.nested = make([]string, len(qs))
 	for i, q := range qs {
-		for _, r := range qs[i+1:] {
+		for j := i + 1; j < len(qs); j++ {
+			r := qs[j]
 			if r.Content.Start >= q.Content.End {
 				break
 			}
 			if r.Content.End <= q.Content.End {
-				x.nested[r] = "inner"
-				if x.nested[q] == "" {
-					x.nested[q] = "outer"
+				x.nested[j] = "inner"
+				if x.nested[i] == "" {
+					x.nested[i] = "outer"
 				}
 			}
 		}
@@ -471,9 +469,10 @@ var (
 	fParaStartRule     = pre("para-start*rule=")
 )
 
-// features describes a candidate quote for the filter, to fs.
-func (x *extractor) features(q *Quote, fs *featSink) {
-	m := x.meta[q]
+// features describes the i-th candidate quote (of x.sorted) for the
+// filter, to fs.
+func (x *extractor) features(i int, fs *featSink) {
+	q, m := x.quotes[i], x.metas[i]
 	kind := q.Kind.String()
 	fs.onPre(fRule, m.rule)
 	fs.onPre(fKind, kind)
@@ -539,7 +538,7 @@ func (x *extractor) features(q *Quote, fs *featSink) {
 			fs.onPre(fFirstSentence)
 		}
 	}
-	if n := x.nested[q]; n != "" && x.o.NestFeature {
+	if n := x.nestedAt(i); n != "" && x.o.NestFeature {
 		fs.onPre(fNest, n)
 		fs.onPre(fNestRule, n, "*", m.rule)
 	}
@@ -617,7 +616,8 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 	}
 	// other candidates in the sentence
 	if x.sentQuotes == nil {
-		x.sentQuotes = map[int]int{}
+		// tokSent is 0 for every token when there are no sentences
+		x.sentQuotes = make([]int, len(x.doc.Sentences)+1)
 		for _, o := range x.quotes {
 			if oa := x.tokAt(o.Content.Start); o.Content.End > 0 && oa < len(x.toks) {
 				x.sentQuotes[x.tokSent[oa]]++
@@ -650,8 +650,10 @@ func cueText(s string) string {
 }
 
 func isWordTok(s string) bool {
-	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7f {
+	// a byte from 0x80 up starts or continues a rune above 0x7f (or an
+	// invalid one, read as U+FFFD): a letter for this test
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c-'0' < 10 || c|0x20-'a' < 26 || c > 0x7f {
 			return true
 		}
 	}

@@ -214,20 +214,20 @@ type extractor struct {
 	cues       []cue
 	quotes     []*Quote
 	mentions   []entMention // entity mentions in text order
-	meta       map[*Quote]meta
+	metas      []meta       // what the extractor knows of each of quotes, side by side
 	tagged     bool
-	entTypes   []ner.Type        // entity type per token, made on first use
-	stopped    bool              // the document's context was done: stop early
-	possessed  []int             // the speech nouns possessives made a quote of
-	nested     map[*Quote]string // "inner" or "outer" when quotes nest, for the filter
-	sentQuotes map[int]int       // candidate quotes per sentence, for the filter
-	low        []string          // lower-cased tokens, made on first use
-	cueScores  memo              // the cue model's score per token
-	endStatics memo              // the end model's static score per boundary
-	endCue     int               // the head token of the cue of the content cutEnd ends, -1 when none
-	endCueW    hpre              // the prefix of the end model's cue*w= features for endCue
-	endCueSt   hpre              // the prefix of its cue*st= features
-	bufs       *tokBufs          // the per-token buffers, from tokBufsPool
+	entTypes   []ner.Type // entity type per token, made on first use
+	stopped    bool       // the document's context was done: stop early
+	possessed  []int      // the speech nouns possessives made a quote of
+	nested     []string   // "inner" or "outer" per sorted quote when quotes nest, for the filter
+	sentQuotes []int      // candidate quotes per sentence, for the filter
+	low        []string   // lower-cased tokens, made on first use
+	cueScores  memo       // the cue model's score per token
+	endStatics memo       // the end model's static score per boundary
+	endCue     int        // the head token of the cue of the content cutEnd ends, -1 when none
+	endCueW    hpre       // the prefix of the end model's cue*w= features for endCue
+	endCueSt   hpre       // the prefix of its cue*st= features
+	bufs       *tokBufs   // the per-token buffers, from tokBufsPool
 }
 
 // tokBufs are the per-token buffers of an extractor, reused from one

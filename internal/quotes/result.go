@@ -74,9 +74,55 @@ func (x *extractor) uncued() {
 	}
 }
 
+// sorted orders the quotes (and their metas) by the start of their
+// content, stably, and returns them.
 func (x *extractor) sorted() []*Quote {
-	slices.SortStableFunc(x.quotes, func(a, b *Quote) int { return cmp.Compare(a.Content.Start, b.Content.Start) })
-	return x.quotes
+	qs, ms := x.quotes, x.metas
+	moved := false
+	if len(qs) > 64 {
+		// many quotes (a long document): no quadratic insertion sort
+		type qm struct {
+			q *Quote
+			m meta
+		}
+		ps := make([]qm, len(qs))
+		for i := range qs {
+			ps[i] = qm{qs[i], ms[i]}
+		}
+		slices.SortStableFunc(ps, func(a, b qm) int { return cmp.Compare(a.q.Content.Start, b.q.Content.Start) })
+		for i := range ps {
+			moved = moved || qs[i] != ps[i].q
+			qs[i], ms[i] = ps[i].q, ps[i].m
+		}
+	} else {
+		// an insertion sort (stable): the few quotes are nearly in order
+		for i := 1; i < len(qs); i++ {
+			if qs[i-1].Content.Start <= qs[i].Content.Start {
+				continue
+			}
+			q, m := qs[i], ms[i]
+			j := i
+			for j > 0 && qs[j-1].Content.Start > q.Content.Start {
+				qs[j], ms[j] = qs[j-1], ms[j-1]
+				j--
+			}
+			qs[j], ms[j] = q, m
+			moved = true
+		}
+	}
+	if moved {
+		x.nested = nil // made for the old order
+	}
+	return qs
+}
+
+// nestedAt is "inner" or "outer" when the i-th sorted quote nests, as
+// nesting found.
+func (x *extractor) nestedAt(i int) string {
+	if i < len(x.nested) {
+		return x.nested[i]
+	}
+	return ""
 }
 
 // result returns the quotes in text order, less those the filter scores
@@ -98,9 +144,9 @@ func (x *extractor) result() []Quote {
 		sc := 1.0
 		// "NAME: ..." at a paragraph start is a transcript line and
 		// "“...” ― NAME" a byline: kept
-		if x.o.MinScore > 0 && x.meta[q].rule != "colon" && x.meta[q].rule != "dash" {
+		if r := x.metas[i].rule; x.o.MinScore > 0 && r != "colon" && r != "dash" {
 			fs := featSink{m: f, z: f.bias}
-			x.features(q, &fs)
+			x.features(i, &fs)
 			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore {
 				continue
 			}

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/lector-nlp/lector/internal/hashing"
-	"github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/text"
 
 	p "github.com/lector-nlp/lector/internal/perceptron"
@@ -398,9 +397,12 @@ func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *ga
 
 // prepareVocab is prepare taking the hashes and clusters of the words of
 // vocab (optional) from there.
-func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, vocab *perceptron.SumTable, ts []tok, wt *wordTable) []tok {
+func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, vocab *fastModel, ts []tok, wt *wordTable) []tok {
 	ts = ts[:0]
 	in.ents = in.ents[:0]
+	if vocab != nil && vocab.nv == 0 {
+		vocab = nil
+	}
 	if vocab != nil {
 		// the look-ups in a loop of their own: their loads overlap
 		for _, w := range in.words {
@@ -409,12 +411,12 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 			}
 			in.ents = append(in.ents, vocabKey(w))
 		}
-		in.sink += vocab.TouchKeys(in.ents)
+		in.sink += vocab.touchVocab(in.ents)
 		for i, k := range in.ents {
-			e := vocab.Get(k)
+			e := vocab.entry(k)
 			in.ents[i] = uint64(uint32(e))
 			if e >= 0 {
-				in.sink += vocab.Touch(e)
+				in.sink += vocab.touchEntry(e)
 			}
 		}
 	}
@@ -454,12 +456,7 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 				t.ent = int32(uint32(in.ents[i]))
 			}
 			if t.ent >= 0 {
-				meta := vocab.Meta(t.ent)
-				t.wh, t.lh, t.sh = vocab.Payload(t.ent, 0), vocab.Payload(t.ent, 1), vocab.Payload(t.ent, 2)
-				t.cased, t.hasCl = uint8(meta&7), meta&8 != 0
-				t.cl = [wordclusters.Levels]uint16{uint16(meta >> 4), uint16(meta >> 20), uint16(meta >> 36)}
-				t.gk = uint16(meta>>vocabGazShift)&(gPrefix<<1-1) | gKnown
-				t.noNum = meta&vocabNoNumeric != 0
+				vocab.setWord(&t, t.ent)
 			} else {
 				wordValues(&t)
 			}
@@ -510,61 +507,8 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 	}
 }
 
-// vocabGazShift places the gazetteer kinds of a vocabulary word alone
-// (gazetteer.single) in its entry's meta, above its case and clusters.
-const vocabGazShift = 52
-
-// vocabNoNumeric marks in an entry's meta a word at which no rule of
-// numericMentions can start (cannotStartNumeric).
-const vocabNoNumeric = 1 << 62
-
 // vocabKey is the key of word w in the vocabulary table.
 func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
-
-// newVocab sums, for the words of the clusters (common news words), the
-// joint model's rows of their wordFeatures (vector 0) and of the keys they
-// give the token after them (1, prevWordKeys) and before them (2,
-// nextWordKeys), with their hashes and clusters, so that a document's
-// word found there costs one look-up instead of one per feature. Words whose sums do not fit the table's 16
-// bits are left out: they take the path of the other words, with the same
-// result.
-func newVocab(joint *perceptron.Model, cl *wordclusters.Clusters, gz *gazetteer, groups int) *perceptron.SumTable {
-	words, err := wordclusters.Words()
-	if err != nil || len(words) == 0 {
-		return nil
-	}
-	tab := perceptron.NewSumTable(joint, 3, 3, len(words))
-	if tab == nil {
-		return nil
-	}
-	var feats []uint64
-	var rows []int32
-	for _, w := range words { // (each word once)
-		t := tok{word: w}
-		wordValues(&t)
-		clusterOf(&t, cl)
-		var s [3]perceptron.Sums
-		for v := range s {
-			switch v {
-			case 0:
-				feats = wordFeatures(&t, groups, feats[:0])
-			default:
-				feats = neighbourKeys(&t, groups, v == 1, feats[:0])
-			}
-			rows = joint.Find(feats, rows[:0])
-			joint.Add(&s[v], rows)
-		}
-		meta := uint64(t.cased) | uint64(b2u(t.hasCl))<<3 | uint64(t.cl[0])<<4 | uint64(t.cl[1])<<20 | uint64(t.cl[2])<<36
-		if gz != nil {
-			meta |= uint64(gz.single(w)) << vocabGazShift
-		}
-		if cannotStartNumeric(w) {
-			meta |= vocabNoNumeric
-		}
-		tab.Put(vocabKey(w), meta, []uint64{t.wh, t.lh, t.sh}, &s[0], &s[1], &s[2])
-	}
-	return tab
-}
 
 // wordTable is a per-document open-addressing table from a word's
 // lower-case hash to what the document says about it.

@@ -19,16 +19,16 @@ var modelFS embed.FS
 
 // Recognizer finds named entities. Safe for concurrent use.
 type Recognizer struct {
-	m1, m2 *perceptron.Model    // first pass; second pass with document features (optional)
-	joint  *perceptron.Model    // m1 and m2 side by side: one lookup scores both
-	tr1    trellis              // m1's transitions as viterbi reads them
-	tr2    trellis              // m2's (if any)
-	vocab  *perceptron.SumTable // common words' hashes, clusters and joint wordFeatures sums
-	groups int
-	cl     *wordclusters.Clusters
-	cs     *wordclusters.Case
-	gz     *gazetteer
-	pool   sync.Pool
+	m1, m2     *perceptron.Model // first pass; second pass with document features (optional)
+	raw1, raw2 *rawModel         // their features as in the files (for fast)
+	fast       *fastModel        // both passes' weights and the vocabulary, as labelFast reads them
+	tr1        trellis           // m1's transitions as viterbi reads them
+	tr2        trellis           // m2's (if any)
+	groups     int
+	cl         *wordclusters.Clusters
+	cs         *wordclusters.Case
+	gz         *gazetteer
+	pool       sync.Pool
 }
 
 type buffers struct {
@@ -45,7 +45,7 @@ type buffers struct {
 	ufeats []uint64 // unigram features of the entries of uni
 	uends  []int
 	urows  []int32
-	usums  []perceptron.Sums
+	usums  []sums
 	ends   []int // end of each token's rows
 	em     []float32
 	em2    []float32
@@ -81,20 +81,26 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 			}
 		}
 	}
-	read := func(name string) (*perceptron.Model, error) {
+	read := func(name string) (*perceptron.Model, *rawModel, error) {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return perceptron.Read(bytes.NewReader(b))
+		m, err := perceptron.Read(bytes.NewReader(b))
+		if err != nil {
+			return nil, nil, err
+		}
+		raw, err := readRaw(b)
+		return m, raw, err
 	}
-	m1, err := read("pass1.bin.gz")
+	m1, raw1, err := read("pass1.bin.gz")
 	if err != nil {
 		return nil, err
 	}
 	var m2 *perceptron.Model
+	var raw2 *rawModel
 	if groups&FSecondPass != 0 {
-		if m2, err = read("pass2.bin.gz"); err != nil {
+		if m2, raw2, err = read("pass2.bin.gz"); err != nil {
 			return nil, err
 		}
 	}
@@ -104,10 +110,9 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 			return nil, err
 		}
 	}
-	r := newRecognizer(m1, m2, groups, cl)
+	r := newRecognizer(m1, m2, raw1, raw2, groups, cl)
 	// build the tables the run time uses now, not on the first call
-	if r.joint != nil {
-		r.joint.Prepare()
+	if r.fast != nil {
 		r.m2.Prepare()
 	} else {
 		r.m1.Prepare()
@@ -115,8 +120,8 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 	return r, nil
 }
 
-func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Clusters) *Recognizer {
-	r := &Recognizer{m1: m1, m2: m2, groups: groups, cl: cl}
+func newRecognizer(m1, m2 *perceptron.Model, raw1, raw2 *rawModel, groups int, cl *wordclusters.Clusters) *Recognizer {
+	r := &Recognizer{m1: m1, m2: m2, raw1: raw1, raw2: raw2, groups: groups, cl: cl}
 	r.tr1.init(m1.Trans, m1.Start)
 	if m2 != nil {
 		r.tr2.init(m2.Trans, m2.Start)
@@ -124,11 +129,14 @@ func newRecognizer(m1, m2 *perceptron.Model, groups int, cl *wordclusters.Cluste
 	if groups&FGazetteer != 0 {
 		r.gz = sharedGazetteer()
 	}
-	if m2 != nil {
-		r.joint = perceptron.Join(m1, m2)
-		if cl != nil {
-			r.vocab = newVocab(r.joint, cl, r.gz, groups&^(FSecondPass|FSelective))
+	if m2 != nil && groups&FClusters2 == 0 {
+		if raw1 == nil || raw2 == nil { // (a model trained or pruned here)
+			raw1, raw2 = rawOf(m1), rawOf(m2)
 		}
+		// (FClusters2 reads the clusters of vocabulary words, which
+		// fastModel does not keep)
+		r.raw1, r.raw2 = raw1, raw2
+		r.fast = newFast(raw1, raw2, cl, r.gz, groups&^(FSecondPass|FSelective))
 	}
 	if groups&FCase != 0 {
 		r.cs = sharedCase()
@@ -165,7 +173,7 @@ func (r *Recognizer) Pruned(minAbs float32) *Recognizer {
 	if r.m2 != nil {
 		m2 = r.m2.Prune(minAbs)
 	}
-	return newRecognizer(r.m1.Prune(minAbs), m2, r.groups, r.cl)
+	return newRecognizer(r.m1.Prune(minAbs), m2, nil, nil, r.groups, r.cl)
 }
 
 // Models returns the pass models (the second may be nil), for reporting.
@@ -176,7 +184,7 @@ func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.
 // Once b.in.doc is cancelled it returns early (b.in.stopped set) with
 // labels that are to be discarded.
 func (r *Recognizer) label(b *buffers) {
-	b.ts = prepareVocab(&b.in, r.cl, r.cs, r.gz, r.vocab, b.ts, &b.wt)
+	b.ts = prepareVocab(&b.in, r.cl, r.cs, r.gz, r.fast, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	n := len(b.ts)
 	if cap(b.labels) < n {
@@ -186,8 +194,8 @@ func (r *Recognizer) label(b *buffers) {
 	if b.in.stopped {
 		return
 	}
-	if r.joint != nil {
-		r.labelJoint(b, groups)
+	if r.fast != nil {
+		r.labelFast(b, groups)
 		return
 	}
 	r.decode(b, r.m1, groups, nil)
@@ -205,11 +213,12 @@ func (r *Recognizer) label(b *buffers) {
 	}
 }
 
-// labelJoint runs both passes with one feature lookup per token: the
-// joined model gives the first-pass scores and the second pass's scores
-// without its document features, which are added for the sentences the
-// second pass re-decodes.
-func (r *Recognizer) labelJoint(b *buffers, groups int) {
+// labelFast runs both passes with one feature lookup per token: the
+// first pass's scores from the first model's rows, and for the sentences
+// the second pass re-decodes, the second model's rows of the same keys
+// and its document features.
+func (r *Recognizer) labelFast(b *buffers, groups int) {
+	f := r.fast
 	n := len(b.ts)
 	if cap(b.em) < n*nLabels {
 		b.em = make([]float32, n*nLabels*2)
@@ -220,7 +229,7 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
 	// The features of a token alone (word, tag, ...) are summed once per
 	// distinct token of the document, those with its neighbours per
-	// token. The rows of every token's features are found first, so that
+	// token. The slots of every token's keys are found first, so that
 	// the memory loads of many tokens overlap, then summed token by token.
 	b.uni.reset(n)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
@@ -258,20 +267,14 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 		b.feats = pairFeatures(b.ts, i, groups, b.feats)
 		b.ends = append(b.ends, len(b.feats))
 	}
-	b.sink += r.joint.TouchKeys(b.ufeats) + r.joint.TouchKeys(b.feats)
-	b.urows = r.joint.FindRuns(b.ufeats, b.uends, b.urows[:0])
-	b.rows = r.joint.FindRuns(b.feats, b.ends, b.rows[:0])
-	// load the rows' cache lines in one tight loop (their loads overlap)
-	b.sink += r.joint.Touch(b.urows) + r.joint.Touch(b.rows)
+	b.sink += f.touchKeys(b.ufeats) + f.touchKeys(b.feats)
+	b.urows = f.findRuns(b.ufeats, b.uends, b.urows[:0])
+	b.rows = f.findRuns(b.feats, b.ends, b.rows[:0])
 	b.usums = slices.Grow(b.usums[:0], len(b.uends))[:len(b.uends)]
 	start := 0
 	for i, end := range b.uends {
-		b.usums[i] = perceptron.Sums{}
-		if e := b.uents[i]; e >= 0 {
-			r.vocab.AddAll(&b.usums[i], []int32{e}, 0, b.urows[start:end])
-		} else {
-			r.joint.Add(&b.usums[i], b.urows[start:end])
-		}
+		b.usums[i] = sums{}
+		f.addEntries(&b.usums[i], b.uents[i:i+1], 0, b.urows[start:end], 0)
 		start = end
 	}
 	start = 0
@@ -280,17 +283,10 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			return
 		}
 		s := b.usums[b.uidx[i]]
-		if r.vocab != nil {
-			// the neighbours' entries and the rows summed at once
-			r.vocab.AddAll(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[start:end])
-		} else {
-			r.joint.Add(&s, b.rows[start:end])
-		}
+		// the neighbours' entries and the rows summed at once
+		f.addEntries(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[start:end], 0)
 		start = end
-		var sc [2 * nLabels]float32
-		r.joint.AddTo(&s, sc[:])
-		copy(em[i*nLabels:(i+1)*nLabels], sc[:nLabels])
-		copy(em2[i*nLabels:(i+1)*nLabels], sc[nLabels:])
+		s.scores(f.s1, em[i*nLabels:(i+1)*nLabels])
 	}
 	for _, s := range b.in.sents {
 		if b.in.done(s[1] - s[0]) {
@@ -307,12 +303,32 @@ func (r *Recognizer) labelJoint(b *buffers, groups int) {
 			continue
 		}
 		for i := s[0]; i < s[1]; i++ {
-			b.feats = docFeatures(b.ts, i, r.groups, b.feats[:0])
-			if len(b.feats) > 0 {
-				r.m2.Score(b.feats, em2[i*nLabels:(i+1)*nLabels])
-			}
+			r.secondScores(b, i, em2[i*nLabels:(i+1)*nLabels])
 		}
 		r.tr2.viterbi(s[1]-s[0], em2[s[0]*nLabels:s[1]*nLabels], b.back, b.delta, b.labels[s[0]:s[0]])
+	}
+}
+
+// secondScores writes the second model's scores of token i to em2: its
+// rows of the token's keys (found by labelFast), then its document
+// features.
+func (r *Recognizer) secondScores(b *buffers, i int, em2 []float32) {
+	f := r.fast
+	u := b.uidx[i]
+	ustart, cstart := 0, 0
+	if u > 0 {
+		ustart = b.uends[u-1]
+	}
+	if i > 0 {
+		cstart = b.ends[i-1]
+	}
+	var s sums
+	f.addEntries(&s, b.uents[u:u+1], 0, b.urows[ustart:b.uends[u]], 1)
+	f.addEntries(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[cstart:b.ends[i]], 1)
+	s.scores(f.s2, em2)
+	b.feats = docFeatures(b.ts, i, r.groups, b.feats[:0])
+	if len(b.feats) > 0 {
+		r.m2.Score(b.feats, em2)
 	}
 }
 

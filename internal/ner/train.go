@@ -107,7 +107,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		if len(opt.Dev) == 0 {
 			return ""
 		}
-		r := newRecognizer(m1, m2, opt.Groups, cl)
+		r := newRecognizer(m1, m2, nil, nil, opt.Groups, cl)
 		if m2 == nil {
 			r.groups = g1
 		}
@@ -130,7 +130,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 				}
 			}
 			mf := trainPass(tr, g1, opt.FoldEpochs, opt.Seed+uint64(f)+1, func(string, ...any) {}, nil).Model(0.001)
-			rf := newRecognizer(mf, nil, g1, cl)
+			rf := newRecognizer(mf, nil, nil, nil, g1, cl)
 			b := new(buffers)
 			for _, d := range held {
 				b.in = d.in
@@ -143,7 +143,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		}
 		m2 = trainSeeds(tds, opt.Groups, opt.Epochs, opt.Seed+100, opt.Seeds, prune, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
 	}
-	return newRecognizer(m1, m2, opt.Groups, cl), nil
+	return newRecognizer(m1, m2, nil, nil, opt.Groups, cl), nil
 }
 
 // trainSeeds trains one pass with n shuffles and averages their weights

@@ -251,6 +251,9 @@ func (f *fastModel) maybe(k uint64) bool {
 // find returns the slot of key k, or -1.
 func (f *fastModel) find(k uint64) int32 {
 	j, fp := k&f.mask, uint64(fingerprint(k))
+	if !f.maybe(k) {
+		return -1
+	}
 	for {
 		h := f.slots[j*slotW]
 		if h>>32 == fp {
@@ -470,6 +473,16 @@ func (s *sums) scores(sc float32, out []float32) {
 	o[16] = float32(int32(int64(s.w[8]&0xffffffff)-bias)) * sc
 }
 
+// lane returns the biased sum of label l (packBias per row added).
+func (s *sums) lane(l int) uint64 {
+	q := l / 4
+	v := s.w[2*q+l%2]
+	if l%4 >= 2 {
+		v >>= 32
+	}
+	return v & 0xffffffff
+}
+
 // vocab builds the vocabulary tables (see newVocab, whose table this is:
 // the same entries, slots and keys).
 func (f *fastModel) vocab(cl *wordclusters.Clusters, gz *gazetteer, groups int) {
@@ -493,6 +506,7 @@ func (f *fastModel) vocab(cl *wordclusters.Clusters, gz *gazetteer, groups int) 
 	}
 	shapes := map[uint64]uint64{}
 	var feats []uint64
+	var rows []int32
 	for _, w := range words {
 		t := tok{word: w}
 		wordValues(&t)
@@ -506,29 +520,24 @@ func (f *fastModel) vocab(cl *wordclusters.Clusters, gz *gazetteer, groups int) 
 			default:
 				feats = neighbourKeys(&t, groups, v == 1, feats[:0])
 			}
-			var sa, sb [nLabels]uint64
-			rows := uint64(0)
+			rows = rows[:0]
 			for _, k := range feats {
-				j := f.find(k)
-				if j < 0 {
-					continue
-				}
-				rows++
-				o := int(j) * slotW
-				ra, rb := f.slots[o+1:o+1+fw], f.b[int(uint32(f.slots[o]))*slotW:]
-				for l := range nLabels {
-					sa[l] += ra[l/4] >> (16 * (l % 4)) & 0xffff
-					sb[l] += rb[l/4] >> (16 * (l % 4)) & 0xffff
+				if j := f.find(k); j >= 0 {
+					rows = append(rows, j)
 				}
 			}
+			var sa, sb sums
+			f.addRows(&sa, rows, 0)
+			f.addRows(&sb, rows, 1)
 			for l := range nLabels {
-				ok = ok && sa[l] <= 0xffff && sb[l] <= 0xffff
-				ea[v*fw+l/4] |= sa[l] << (16 * (l % 4))
-				eb[v*fw+l/4] |= sb[l] << (16 * (l % 4))
+				a, b := sa.lane(l), sb.lane(l)
+				ok = ok && a <= 0xffff && b <= 0xffff
+				ea[v*fw+l/4] |= a << (16 * (l % 4))
+				eb[v*fw+l/4] |= b << (16 * (l % 4))
 			}
-			ok = ok && rows <= 0xffff
-			ea[v*fw+fw-1] |= rows << 48
-			eb[v*fw+fw-1] |= rows << 48
+			ok = ok && len(rows) <= 0xffff
+			ea[v*fw+fw-1] |= uint64(len(rows)) << 48
+			eb[v*fw+fw-1] |= uint64(len(rows)) << 48
 		}
 		if !ok {
 			continue // (as SumTable.Put refuses it)

@@ -101,6 +101,11 @@ type buffers struct {
 
 	pfeats []uint64 // tag features of guessed tags (see static)
 	prows  []int32
+	// pends[i] is the end in prows of the rows of the two word-tag
+	// features (tPrevWord, tPrevNext) of token a+i of the window, found
+	// with the previous tag guessed: ppv[i]+3 (see static).
+	pends []int
+	ppv   []uint8
 }
 
 // reset forgets the words of the previous document.
@@ -371,7 +376,7 @@ func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []in
 	// finds their rows token by token, and a row out of the caches stalls
 	// it. Guess each tag from the word sums alone and bring in the rows
 	// of the tag features the guesses give, all loads overlapping.
-	b.pfeats = b.pfeats[:0]
+	b.pfeats, b.pends, b.ppv = b.pfeats[:0], b.pends[:0], b.ppv[:0]
 	for i := a; i < z; i++ {
 		pv := uint64(2) // -1 + 3
 		if i > 0 {
@@ -384,9 +389,12 @@ func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []in
 		// (the other three tag features have few keys, soon in the
 		// caches: fetching them ahead as well cost more than it saved)
 		b.pfeats = append(b.pfeats, f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
+		b.pends = append(b.pends, len(b.pfeats))
+		b.ppv = append(b.ppv, uint8(pv))
 	}
 	b.sink += m.TouchKeys(b.pfeats)
-	b.prows = m.Find(b.pfeats, b.prows[:0])
+	// (by token: tagWords takes a right guess's rows as they are)
+	b.prows = m.FindRuns(b.pfeats, b.pends, b.prows[:0])
 	// and the rows of the three tag-only features of the guesses (from
 	// tagRows: no keys to find)
 	for i := a; i < z; i++ {
@@ -451,13 +459,21 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			// (tagFeatures: the rows of the three tag-only features
 			// from tags, then the two with words found)
 			b.trows = t.tags.add(b.trows, prev, prev2)
-			n1 := hEnd
-			if i+1 < len(ws) {
-				n1 = ws[i+1].w
+			if pv := uint64(prev + 3); pv == uint64(b.ppv[i-a]) {
+				// (static found them, guessing this previous tag)
+				ps := 0
+				if i > a {
+					ps = b.pends[i-a-1]
+				}
+				b.trows = append(b.trows, b.prows[ps:b.pends[i-a]]...)
+			} else {
+				n1 := hEnd
+				if i+1 < len(ws) {
+					n1 = ws[i+1].w
+				}
+				b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
+				b.trows = t.m.Find(b.feats, b.trows)
 			}
-			pv := uint64(prev + 3)
-			b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
-			b.trows = t.m.Find(b.feats, b.trows)
 			s := b.tsums[tid[i]]
 			if t.vocab != nil {
 				// the neighbours' entries and the rows summed at once

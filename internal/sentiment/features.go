@@ -126,15 +126,18 @@ func lowerHash(s string, n int) uint64 {
 	return h
 }
 
+// stemRunes is the length of a word's stem in runes.
+const stemRunes = 5
+
 // wordStemHash returns lowerHash(s, 0) and the stem hash: lowerHash(s,
 // 5) when s has more than 5 runes, else the word hash, in one pass (the
-// FNV-1a state after 5 runes is the stem's hash). ASCII bytes are hashed
-// without decoding.
+// FNV-1a state after 5 runes is the stem's hash); either way,
+// lowerHash(s, stemRunes). ASCII bytes are hashed without decoding.
 func wordStemHash(s string) (word, stem uint64) {
 	h := uint64(hashing.Offset)
 	k := 0
 	for i := 0; i < len(s); {
-		if k == 5 {
+		if k == stemRunes {
 			stem = h
 		}
 		k++
@@ -156,7 +159,7 @@ func wordStemHash(s string) (word, stem uint64) {
 		m := utf8.EncodeRune(b[:], unicode.ToLower(r))
 		h = hashing.AddBytes(h, b[:m])
 	}
-	if k <= 5 {
+	if k <= stemRunes {
 		stem = h
 	}
 	return h, stem
@@ -488,14 +491,16 @@ func lenBucket(n int) uint64 {
 
 // sentenceFeatures appends the target-independent features of s.
 func (s *sentence) sentenceFeatures(out []uint64) []uint64 {
-	out, _ = s.sentenceFeats(out, nil)
+	out, _ = s.sentenceFeats(out, nil, false)
 	return out
 }
 
 // sentenceFeats is sentenceFeatures, but the word and stem features of a
 // word with a record in recs (the sentence table's records, see wordRec;
-// nil: none) are not appended: their weights are summed into acc.
-func (s *sentence) sentenceFeats(out []uint64, recs []wordRec) (_ []uint64, acc [numClasses]int32) {
+// nil: none) are not appended: their weights are summed into acc (the
+// stem's only when the stem is the word, unless stems: the records hold
+// the stems' weights).
+func (s *sentence) sentenceFeats(out []uint64, recs []wordRec, stems bool) (_ []uint64, acc [numClasses]int32) {
 	n := len(s.word)
 	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
 	prev := hStart
@@ -515,7 +520,7 @@ func (s *sentence) sentenceFeats(out []uint64, recs []wordRec) (_ []uint64, acc 
 			acc[0] += int32(rec.sWord[0])
 			acc[1] += int32(rec.sWord[1])
 			acc[2] += int32(rec.sWord[2])
-			if s.stem[i] == w {
+			if stems || s.stem[i] == w {
 				acc[0] += int32(rec.sStem[0])
 				acc[1] += int32(rec.sStem[1])
 				acc[2] += int32(rec.sStem[2])
@@ -564,15 +569,16 @@ func (s *sentence) sentenceFeats(out []uint64, recs []wordRec) (_ []uint64, acc 
 // tokens with masked[i] set (the target and other mentions of the same
 // entity) are not used as context words.
 func (s *sentence) targetFeatures(out []uint64, a, b int, masked []bool) []uint64 {
-	out, _ = s.targetFeats(out, a, b, masked, nil)
+	out, _ = s.targetFeats(out, a, b, masked, nil, false)
 	return out
 }
 
 // targetFeats is targetFeatures, but the word, stem and side features of
 // a context word with a record in recs (the target table's records, see
 // wordRec; nil: none) are not appended: their weights are summed into
-// acc.
-func (s *sentence) targetFeats(out []uint64, a, b int, masked []bool, recs []wordRec) (_ []uint64, acc [numClasses]int32) {
+// acc (the stem's only when the stem is the word, unless stems: the
+// records hold the stems' weights).
+func (s *sentence) targetFeats(out []uint64, a, b int, masked []bool, recs []wordRec, stems bool) (_ []uint64, acc [numClasses]int32) {
 	n := len(s.word)
 	out = append(out, feat(tBias, 0, 0), feat(tLen, lenBucket(n), 0))
 	if b-a == 1 && s.flag[a]&fPron != 0 {
@@ -744,7 +750,7 @@ func (s *sentence) targetFeats(out []uint64, a, b int, masked []bool, recs []wor
 			} else {
 				out = append(out, featOut(tSide, s.inSide[i], side+2))
 			}
-			if s.stem[i] == w {
+			if stems || s.stem[i] == w {
 				q := &rec.tSideStem[side]
 				acc[0] += int32(rec.tStem[0]) + int32(q[0])
 				acc[1] += int32(rec.tStem[1]) + int32(q[1])

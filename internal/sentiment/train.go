@@ -228,9 +228,10 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	for w, c := range cfg.Clusters {
 		clus[lowerHash(w, 0)] = uint16(c)
 	}
-	var vkeys []uint64
+	var vkeys, stems []uint64
 	for _, w := range cfg.VecWords {
 		vkeys = append(vkeys, lowerHash(w, 0))
+		stems = append(stems, lowerHash(w, stemRunes))
 	}
 	logf("examples %d, lexicon %d words, valence lexicon %d words, %d clustered words", len(ps), len(lex), len(val), len(clus))
 
@@ -278,6 +279,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	}
 
 	m := newModel(cfg.TargetBits, cfg.SentenceBits, lex, val, clus, vkeys)
+	m.stems = stems
 	for _, t := range []*table{&m.target, &m.sent} {
 		t.w = make([]float32, (1<<t.bits)*numClasses)
 	}

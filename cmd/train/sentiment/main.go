@@ -148,6 +148,7 @@ func main() {
 	vecCache := flag.String("veccache", "", "file caching the word vectors (read if present, else written)")
 	catVecs := flag.Bool("catvecs", true, "take the word vectors of the shipped category model (else train skip-gram vectors of -vecdim dimensions)")
 	vecOnly := flag.Bool("veconly", false, "train the word vectors into -veccache, then exit")
+	addStems := flag.Bool("addstems", false, "convert the shipped model to the format with the stems of its word vector rows (their words are those of -catvecs and -vecwords), write it to -out, then exit; the weights do not change")
 	flag.Float64Var(&cfg.DenseWeight, "densew", cfg.DenseWeight, "weight of the dense network's scores (0: none)")
 	flag.IntVar(&cfg.Dense.Blocks, "blocks", cfg.Dense.Blocks, "mean blocks of the dense network's input (3: by side and near the target; 5: also the target's clause on each side)")
 	denseNets := flag.Int("densenets", 0, "dense networks joined (0: the default)")
@@ -226,6 +227,21 @@ func main() {
 			}
 			exs = append(exs, sentiment.Example{Doc: doc, Mentions: ms, Label: t.Label, Weight: targetWeight(s, *multiW)})
 		}
+	}
+	if *addStems {
+		m, err := sentiment.Load()
+		if err != nil {
+			log.Fatal(err)
+		}
+		words, _, _ := categoryVectors(*data, train, 3, *vecWords)
+		if len(words) > *vecWords {
+			words = words[:*vecWords]
+		}
+		if err := m.SetStemWords(words); err != nil {
+			log.Fatal(err)
+		}
+		writeModel(m, *out)
+		return
 	}
 	logf := func(string, ...any) {}
 	if *verbose {
@@ -350,7 +366,12 @@ func main() {
 	if *dry {
 		return
 	}
-	f, err := os.Create(*out)
+	writeModel(m, *out)
+}
+
+// writeModel writes m to the file out.
+func writeModel(m *sentiment.Model, out string) {
+	f, err := os.Create(out)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -360,8 +381,8 @@ func main() {
 	if err := f.Close(); err != nil {
 		log.Fatal(err)
 	}
-	st, _ := os.Stat(*out)
-	fmt.Printf("wrote %s (%d bytes)\n", *out, st.Size())
+	st, _ := os.Stat(out)
+	fmt.Printf("wrote %s (%d bytes)\n", out, st.Size())
 }
 
 // foldExamples returns the training examples of fold f of k-fold

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -48,7 +49,7 @@ const lexCheckBytes = 64 << 10
 func lex(s string, ps []piece, stop func() bool) []piece {
 	// a word's lower-cased letters, buf[k&31] (no bounds check): past 32
 	// letters they wrap around, but such a word is longer than any key
-	// and not looked up
+	// and not looked up; bytes past the word are left from earlier words
 	var buf [32]byte
 	sp := true
 	check := lexCheckBytes
@@ -117,13 +118,11 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 		// a word: letters, ASCII ones lower-cased into buf and hashed
 		j := i
 		k := 0
-		h := uint32(lexHash0)
 		ascii := true
 		for j < len(s) {
 			b := s[j]
 			if l := lowerASCII[b]; l != 0 {
 				buf[k&31] = l
-				h = lexHash(h, l)
 				k++
 				j++
 				continue
@@ -142,10 +141,16 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 		if ascii {
 			p.start = startNo
 			if k <= lexMaxLen {
-				if le, ok := lookupLex(buf[:k], h); ok {
-					p.c, p.v, p.pl = le.c, int32(le.v), le.pl
-					if le.start {
-						p.start = startYes
+				// the key: the first eight letters and the next eight,
+				// the bytes past the word masked off
+				a := binary.LittleEndian.Uint64(buf[:8]) & lowMask(k)
+				b := binary.LittleEndian.Uint64(buf[8:16]) & lowMask(k-8)
+				if h := lexHash(a, b); lexMaybe(h) {
+					if le, ok := probeLex(h, a, b); ok {
+						p.c, p.v, p.pl = le.c, int32(le.v), le.pl
+						if le.start {
+							p.start = startYes
+						}
 					}
 				}
 			}
@@ -164,3 +169,12 @@ var lowerASCII = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// lowMask returns a mask of the low n bytes of a word: none for n <= 0,
+// all for n >= 8.
+func lowMask(n int) uint64 {
+	if n <= 0 {
+		return 0
+	}
+	return ^uint64(0) >> (64 - 8*uint(min(n, 8)))
+}

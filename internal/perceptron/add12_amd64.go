@@ -36,16 +36,19 @@ func add12(d []uint64, offs []int, p []uint64, rs []int32, wide []uint64) {
 //go:noescape
 func add12SSE2(d *uint64, offs *int, noffs int, p *uint64, rs *int32, nrs int, w *[24]uint64)
 
-// bestFull is bestFullGo in assembly (bestSSE2): the largest lane of the
-// words found with four lanes per comparison, then the first word that
+// bestLanes is bestLanesGo in assembly (bestSSE2): the largest lane of
+// the words found four lanes per comparison, then the first word that
 // holds it, instead of a key made and compared per lane.
-func bestFull(ws []uint64) uint64 {
-	if len(ws) < 2 || len(ws)%2 != 0 {
-		panic("perceptron: bestFull of a partial word")
+func bestLanes(ws []uint64, n int) int {
+	nw := (n + 3) / 4
+	if n < 1 || len(ws) < 2*nw {
+		panic("perceptron: bestLanes: too few lanes")
 	}
-	w, mask, v := bestSSE2(&ws[0], len(ws)/2)
+	m := lastLanes[n-4*(nw-1)]
+	w, mask := bestSSE2(&ws[0], nw, m[0], m[1])
 	// mask: the word's lanes equal to the largest, by position in its
 	// 16 bytes: bit 0 label 4w, 1 label 4w+2, 2 label 4w+1, 3 label 4w+3
+	// (a lane of the last word past n is 0: never before a label's)
 	l := 4 * w
 	switch {
 	case mask&1 != 0:
@@ -56,15 +59,25 @@ func bestFull(ws []uint64) uint64 {
 	default:
 		l += 3
 	}
-	return uint64(v)<<8 | uint64(255-l)
+	return l
 }
 
-// bestSSE2 returns, of the n packed words whose wide lanes are at ws, the
-// first word w holding the largest lane value v (below 2^31), and which
-// of its four 32-bit lanes, in memory order, hold v (a 4-bit mask).
+// lastLanes[k] keeps the lanes of labels 4w..4w+k-1 of a word's wide lanes
+// (wide[2w], wide[2w+1]).
+var lastLanes = [5][2]uint64{
+	1: {0xffffffff, 0},
+	2: {0xffffffff, 0xffffffff},
+	3: {^uint64(0), 0xffffffff},
+	4: {^uint64(0), ^uint64(0)},
+}
+
+// bestSSE2 returns, of the n packed words whose wide lanes are at ws (the
+// last word's lanes and-ed with mlo, mhi), the first word w holding the
+// largest lane value (below 2^31), and which of its four 32-bit lanes,
+// in memory order, hold it (a 4-bit mask).
 //
 //go:noescape
-func bestSSE2(ws *uint64, n int) (w, mask int, v uint32)
+func bestSSE2(ws *uint64, n int, mlo, mhi uint64) (w, mask int)
 
 // addEnts12 is SumTable.AddAll of a model of 12 packed words, for entries
 // and rows of at most packMax rows in all, in assembly: it adds to wide

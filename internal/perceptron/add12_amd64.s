@@ -89,12 +89,20 @@ widen:
 	WIDEN(X5, 160)
 	RET
 
-// func bestSSE2(ws *uint64, n int) (w, mask int, v uint32)
-TEXT ·bestSSE2(SB), NOSPLIT, $0-36
+// func bestSSE2(ws *uint64, n int, mlo, mhi uint64) (w, mask int)
+TEXT ·bestSSE2(SB), NOSPLIT, $0-48
 	MOVQ ws+0(FP), SI
 	MOVQ n+8(FP), CX
-	MOVOU 0(SI), X0
-	LEAQ 16(SI), DI
+	// X3: the last word, masked
+	MOVQ CX, AX
+	SHLQ $4, AX
+	MOVOU -16(SI)(AX*1), X3
+	MOVQ mlo+16(FP), X4
+	MOVQ mhi+24(FP), X5
+	PUNPCKLQDQ X5, X4
+	PAND X4, X3
+	MOVO X3, X0
+	MOVQ SI, DI
 	MOVQ CX, DX
 	DECQ DX
 	JEQ hmax
@@ -123,8 +131,11 @@ hmax:
 	PAND X0, X1
 	PANDN X2, X0
 	POR X1, X0
-	// every lane of X0 holds the largest: the first word with it
+	// every lane of X0 holds the largest: the first word with it (the
+	// last word as masked)
 	XORQ BX, BX
+	DECQ CX
+	JEQ last
 findLoop:
 	MOVOU 0(SI), X1
 	PCMPEQL X0, X1
@@ -133,12 +144,14 @@ findLoop:
 	JNE found
 	ADDQ $16, SI
 	INCQ BX
-	JMP findLoop
+	DECQ CX
+	JNE findLoop
+last:
+	PCMPEQL X0, X3
+	MOVMSKPS X3, AX
 found:
-	MOVQ BX, w+16(FP)
-	MOVQ AX, mask+24(FP)
-	MOVL X0, AX
-	MOVL AX, v+32(FP)
+	MOVQ BX, w+32(FP)
+	MOVQ AX, mask+40(FP)
 	RET
 
 // func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, wide *[24]uint64) (total int, ok bool)

@@ -371,38 +371,34 @@ func (m *Model) Best(s *Sums) int {
 	}
 	// Every lane holds its label's sum plus the same bias, packBias per
 	// row, below 2^24: comparing the lanes as they are orders the labels
-	// as their sums do. Each lane becomes the key sum<<8 | 255-label, so
-	// that the largest key is the largest sum and, of equal sums, the
-	// first label; max compiles to conditional moves, where comparing the
-	// sums one by one mispredicted a branch at each new best.
-	full := n / 4
-	var best uint64
-	if full > 0 {
-		best = bestFull(s.wide[:2*full])
-	}
-	if full < m.pw {
-		w := full
-		lo, hi := s.wide[2*w], s.wide[2*w+1]
-		vs := [4]uint64{lo & 0xffffffff, hi & 0xffffffff, lo >> 32, hi >> 32}
-		for j, v := range vs[:n-4*w] {
-			best = max(best, v<<8|uint64(255-4*w-j))
-		}
-	}
-	return 255 - int(best&0xff)
+	// as their sums do.
+	return bestLanes(s.wide[:2*m.pw], n)
 }
 
-// bestFullGo returns the largest key sum<<8 | 255-label of the labels of
-// the packed words whose wide lanes are ws (at least one word): Best's
-// loop over its full words, and bestFull where there is no assembly.
-func bestFullGo(ws []uint64) uint64 {
+// bestLanesGo returns the first label of the largest of the n lanes (sums
+// of labels, below 2^24) of the packed words whose wide lanes are ws:
+// Best's exact path, and bestLanes where there is no assembly. Each lane
+// becomes the key sum<<8 | 255-label, so that the largest key is the
+// largest sum and, of equal sums, the first label; max compiles to
+// conditional moves, where comparing the sums one by one mispredicted a
+// branch at each new best.
+func bestLanesGo(ws []uint64, n int) int {
 	var best uint64
+	full := n / 4
 	l := uint64(255) // (255 less the word's first label)
-	for w := 0; w+1 < len(ws); w += 2 {
-		lo, hi := ws[w], ws[w+1]
+	for w := 0; w < full; w++ {
+		lo, hi := ws[2*w], ws[2*w+1]
 		best = max(best, uint64(uint32(lo))<<8|l, uint64(uint32(hi))<<8|(l-1), lo>>32<<8|(l-2), hi>>32<<8|(l-3))
 		l -= 4
 	}
-	return best
+	if k := n - 4*full; k > 0 {
+		lo, hi := ws[2*full], ws[2*full+1]
+		vs := [4]uint64{lo & 0xffffffff, hi & 0xffffffff, lo >> 32, hi >> 32}
+		for j, v := range vs[:k] {
+			best = max(best, v<<8|(l-uint64(j)))
+		}
+	}
+	return 255 - int(best&0xff)
 }
 
 // Score adds the weights of feats (Mixed keys) to scores.

@@ -401,20 +401,21 @@ func testModel(n, nf int, weight func(i int) float32) (*Model, []uint64) {
 	return NewModel(make([]string, n), keys, w, nil, nil), keys
 }
 
-// bestFull (assembly on amd64) returns bestFullGo's key for words of
-// lanes with many ties and lanes up to 2^24, one word to eighteen.
-func TestBestFull(t *testing.T) {
+// bestLanes (assembly on amd64) returns bestLanesGo's label for 1 to 72
+// lanes with many ties and lanes up to 2^24, and garbage past the last
+// label.
+func TestBestLanes(t *testing.T) {
 	rng := uint64(13)
 	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
 	for trial := 0; trial < 20000; trial++ {
-		nw := 1 + int(next()%18)
+		n := 1 + int(next()%72)
 		top := uint64(1) << (1 + next()%24)
-		ws := make([]uint64, 2*nw)
+		ws := make([]uint64, 2*((n+3)/4))
 		for i := range ws {
 			ws[i] = next()%top | next()%top<<32
 		}
-		if got, want := bestFull(ws), bestFullGo(ws); got != want {
-			t.Fatalf("trial %d, %d words: key %x, want %x (%x)", trial, nw, got, want, ws)
+		if got, want := bestLanes(ws, n), bestLanesGo(ws, n); got != want {
+			t.Fatalf("trial %d, %d labels: label %d, want %d (%x)", trial, n, got, want, ws)
 		}
 	}
 }

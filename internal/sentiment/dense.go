@@ -555,9 +555,10 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	}
 }
 
-// axpy adds a × src to dst[:len(src)], eight at a time (each element's
-// product and sum as in the plain loop).
-func axpy(dst []float32, src []int8, a float32) {
+// axpyGo adds a × src to dst[:len(src)], eight at a time (each element's
+// product and sum as in the plain loop). axpy is the same, in assembly
+// on amd64.
+func axpyGo(dst []float32, src []int8, a float32) {
 	dst = dst[:len(src)]
 	for len(src) >= 8 {
 		q := src[:8:8]

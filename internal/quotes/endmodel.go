@@ -206,8 +206,8 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 		if x.endCue >= 0 {
 			// "called for X | on Friday" ends where "said that X on
 			// Friday" goes on
-			s.addPre(x.endCueW, x.wordOrTag(k))
-			s.addPre(x.endCueSt, st)
+			s.addPre(&x.endCueW, x.wordOrTag(k))
+			s.addPre(&x.endCueSt, st)
 		}
 		if inTemporal(w) || x.pos(k) == "IN" && (inTemporal(x.ltok(k+1)) || inTemporal(x.ltok(k+2))) {
 			s.addPre(eTemporalSt, st)
@@ -446,7 +446,9 @@ func (x *extractor) setEndCue(i int) {
 	x.endCue = i
 	if i >= 0 {
 		lem := x.lemma(i)
-		x.endCueW, x.endCueSt = mkPre("cue*w=", lem, "*"), mkPre("cue*st=", lem, "*")
+		x.endCueParts = [2][3]string{{"cue*w=", lem, "*"}, {"cue*st=", lem, "*"}}
+		x.endCueW = hpre{hashParts("cue*w=", lem, "*"), &x.endCueParts[0]}
+		x.endCueSt = hpre{hashParts("cue*st=", lem, "*"), &x.endCueParts[1]}
 	}
 }
 

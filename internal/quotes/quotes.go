@@ -203,31 +203,32 @@ func CueWords(doc *text.Document, q Quote) string {
 }
 
 type extractor struct {
-	doc        *text.Document
-	toks       []text.Token
-	ents       []entity.Entity
-	o          Options
-	tokSent    []int
-	tokPara    []int
-	inQuote    []int // index of the direct quote holding the token, -1
-	directs    []*direct
-	cues       []cue
-	quotes     []*Quote
-	mentions   []entMention // entity mentions in text order
-	metas      []meta       // what the extractor knows of each of quotes, side by side
-	tagged     bool
-	entTypes   []ner.Type // entity type per token, made on first use
-	stopped    bool       // the document's context was done: stop early
-	possessed  []int      // the speech nouns possessives made a quote of
-	nested     []string   // "inner" or "outer" per sorted quote when quotes nest, for the filter
-	sentQuotes []int      // candidate quotes per sentence, for the filter
-	low        []string   // lower-cased tokens, made on first use
-	cueScores  memo       // the cue model's score per token
-	endStatics memo       // the end model's static score per boundary
-	endCue     int        // the head token of the cue of the content cutEnd ends, -1 when none
-	endCueW    hpre       // the prefix of the end model's cue*w= features for endCue
-	endCueSt   hpre       // the prefix of its cue*st= features
-	bufs       *tokBufs   // the per-token buffers, from tokBufsPool
+	doc         *text.Document
+	toks        []text.Token
+	ents        []entity.Entity
+	o           Options
+	tokSent     []int
+	tokPara     []int
+	inQuote     []int // index of the direct quote holding the token, -1
+	directs     []*direct
+	cues        []cue
+	quotes      []*Quote
+	mentions    []entMention // entity mentions in text order
+	metas       []meta       // what the extractor knows of each of quotes, side by side
+	tagged      bool
+	entTypes    []ner.Type   // entity type per token, made on first use
+	stopped     bool         // the document's context was done: stop early
+	possessed   []int        // the speech nouns possessives made a quote of
+	nested      []string     // "inner" or "outer" per sorted quote when quotes nest, for the filter
+	sentQuotes  []int        // candidate quotes per sentence, for the filter
+	low         []string     // lower-cased tokens, made on first use
+	cueScores   memo         // the cue model's score per token
+	endStatics  memo         // the end model's static score per boundary
+	endCue      int          // the head token of the cue of the content cutEnd ends, -1 when none
+	endCueW     hpre         // the prefix of the end model's cue*w= features for endCue
+	endCueSt    hpre         // the prefix of its cue*st= features
+	endCueParts [2][3]string // the parts of endCueW and endCueSt
+	bufs        *tokBufs     // the per-token buffers, from tokBufsPool
 }
 
 // tokBufs are the per-token buffers of an extractor, reused from one
@@ -357,10 +358,10 @@ func (x *extractor) checkErr() bool {
 
 // qAt returns the index of the direct quote holding token i, or -1.
 func (x *extractor) qAt(i int) int {
-	if i < 0 || i >= len(x.inQuote) {
-		return -1
+	if uint(i) < uint(len(x.inQuote)) {
+		return x.inQuote[i] // one test, no bounds check: less code where inlined
 	}
-	return x.inQuote[i]
+	return -1
 }
 
 // ltok is the lower-cased text of token i, "" out of range.
@@ -434,18 +435,20 @@ func lowerInto(toks []text.Token, low []string) []string {
 	return low
 }
 
+// tok is the text of token i, "" out of range.
 func (x *extractor) tok(i int) string {
-	if i < 0 || i >= len(x.toks) {
-		return ""
+	if uint(i) < uint(len(x.toks)) {
+		return x.toks[i].Text // as qAt
 	}
-	return x.toks[i].Text
+	return ""
 }
 
+// pos is the tag of token i, "" out of range.
 func (x *extractor) pos(i int) string {
-	if i < 0 || i >= len(x.toks) {
-		return ""
+	if uint(i) < uint(len(x.toks)) {
+		return x.toks[i].POS // as qAt
 	}
-	return x.toks[i].POS
+	return ""
 }
 
 func (x *extractor) span(first, last int) text.Span {

@@ -511,44 +511,55 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 func vocabKey(w string) uint64 { return p.Mix(hashing.AddString(p.Seed(32), w)) }
 
 // wordTable is a per-document open-addressing table from a word's
-// lower-case hash to what the document says about it.
+// lower-case hash to what the document says about it: how it is written
+// (docCase) or, in a table of its own, the first-pass types of its
+// capitalised occurrences (secondPass). Each is sized for the tokens it
+// holds, so that little memory is cleared per document.
 type wordTable struct {
-	keys []uint64
-	vals []wordInfo
-	mask uint64
+	keys   []uint64
+	cases  []uint8    // bit 1 lower case, bit 2 capitalised (outside sentence starts)
+	counts [][6]int32 // second pass: first-pass types of capitalised occurrences
+	mask   uint64
 }
 
-type wordInfo struct {
-	cases  uint8    // bit 1 lower case, bit 2 capitalised (outside sentence starts)
-	counts [6]int32 // second pass: first-pass types of capitalised occurrences
-}
-
-func (w *wordTable) reset(n int) {
+// reset empties the table for n keys at most, with counts or cases.
+func (w *wordTable) reset(n int, counts bool) {
 	size := 16
 	for size < 2*n {
 		size <<= 1
 	}
 	if cap(w.keys) < size {
 		w.keys = make([]uint64, size)
-		w.vals = make([]wordInfo, size)
 	}
-	w.keys, w.vals = w.keys[:size], w.vals[:size]
+	w.keys = w.keys[:size]
 	clear(w.keys)
-	clear(w.vals)
+	if counts {
+		if cap(w.counts) < size {
+			w.counts = make([][6]int32, size)
+		}
+		w.counts = w.counts[:size]
+		clear(w.counts)
+	} else {
+		if cap(w.cases) < size {
+			w.cases = make([]uint8, size)
+		}
+		w.cases = w.cases[:size]
+		clear(w.cases)
+	}
 	w.mask = uint64(size - 1)
 }
 
 // get returns the entry of key k (0 is mapped to 1), adding it.
-func (w *wordTable) get(k uint64) *wordInfo {
+func (w *wordTable) get(k uint64) int {
 	k |= 1
 	j := (k ^ k>>29) & w.mask
 	for {
 		if w.keys[j] == k {
-			return &w.vals[j]
+			return int(j)
 		}
 		if w.keys[j] == 0 {
 			w.keys[j] = k
-			return &w.vals[j]
+			return int(j)
 		}
 		j = (j + 1) & w.mask
 	}
@@ -558,7 +569,13 @@ func (w *wordTable) get(k uint64) *wordInfo {
 // in the document outside sentence starts and headlines: bit 1 lower case,
 // bit 2 capitalised, 4 nowhere else.
 func docCase(ts []tok, wt *wordTable) {
-	wt.reset(len(ts))
+	n := 0
+	for i := range ts {
+		if ts[i].cased != 4 {
+			n++
+		}
+	}
+	wt.reset(n, false)
 	for i := range ts {
 		t := &ts[i]
 		if t.first || t.capsSent {
@@ -566,9 +583,9 @@ func docCase(ts []tok, wt *wordTable) {
 		}
 		switch t.cased {
 		case 3:
-			wt.get(t.lh).cases |= 1
+			wt.cases[wt.get(t.lh)] |= 1
 		case 1, 2:
-			wt.get(t.lh).cases |= 2
+			wt.cases[wt.get(t.lh)] |= 2
 		}
 	}
 	for i := range ts {
@@ -576,7 +593,7 @@ func docCase(ts []tok, wt *wordTable) {
 		if t.cased == 3 || t.cased == 4 {
 			continue
 		}
-		t.docCase = wt.get(t.lh).cases
+		t.docCase = wt.cases[wt.get(t.lh)]
 		if t.docCase == 0 {
 			t.docCase = 4
 		}
@@ -593,16 +610,22 @@ func secondPass(ts []tok, labels []int, wt *wordTable) {
 		}
 		return ltype(l) + 1
 	}
-	wt.reset(len(ts))
+	n := 0
+	for i := range ts {
+		if t := &ts[i]; t.cased == 1 || t.cased == 2 {
+			n++
+		}
+	}
+	wt.reset(n, true)
 	for i := range ts {
 		t := &ts[i]
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
-		e := wt.get(t.lh)
-		e.counts[typ(labels[i])]++
-		if e.counts[0] == 0 && !t.first && !t.capsSent {
-			e.counts[0] = int32(i + 1) // first mention in running text
+		e := &wt.counts[wt.get(t.lh)]
+		e[typ(labels[i])]++
+		if e[0] == 0 && !t.first && !t.capsSent {
+			e[0] = int32(i + 1) // first mention in running text
 		}
 	}
 	for i := range ts {
@@ -612,7 +635,7 @@ func secondPass(ts []tok, labels []int, wt *wordTable) {
 		if t.cased != 1 && t.cased != 2 {
 			continue
 		}
-		c := wt.get(t.lh).counts
+		c := wt.counts[wt.get(t.lh)]
 		if f := int(c[0]) - 1; f >= 0 && f != i {
 			t.docFirst = uint8(typ(labels[f]))
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // subjectVerbs stand in for POS tags when the document is not tagged.
@@ -55,21 +56,27 @@ func (r *resolver) pronouns() {
 	ms := r.ments // sorted by position
 	mi := 0
 	var seen []*ment
-	for i := range r.doc.Tokens {
+	toks := r.doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		if i = nextPronoun(toks, i); i == len(toks) {
+			break
+		}
 		if r.cancelled(i) {
 			return
 		}
-		for mi < len(ms) && ms[mi].first < i {
-			seen = append(seen, ms[mi])
-			mi++
-		}
-		w := r.doc.Tokens[i].Text // (not the whole token copied)
+		w := toks[i].Text // (not the whole token copied)
 		if n := len(w); n < 2 || n > 10 || !pronounStart[w[0]] {
 			continue
 		}
 		g, ok := pronounGender(w)
 		if !ok || r.inMent[i] {
 			continue
+		}
+		// the mentions before i, caught up at pronouns only (the same
+		// order as token by token: seen is read at pronouns only)
+		for mi < len(ms) && ms[mi].first < i {
+			seen = append(seen, ms[mi])
+			mi++
 		}
 		sent := r.sentOf(i)
 		if g == 'n' || g == 'p' {
@@ -140,6 +147,21 @@ func (r *resolver) pronouns() {
 	}
 	r.ments = append(r.ments, added...)
 	slices.SortStableFunc(r.ments, byFirst)
+}
+
+// nextPronoun returns the first token from i on that may be a pronoun (2
+// to 10 bytes, a first letter of pronounStart) or whose index is a
+// multiple of checkEvery (pronouns' looks at the context), len(toks) if
+// none: the scan of pronouns, in a loop of its own that keeps its few
+// values in registers.
+func nextPronoun(toks []text.Token, i int) int {
+	for ; i < len(toks); i++ {
+		w := toks[i].Text
+		if n := len(w); n >= 2 && n <= 10 && pronounStart[w[0]] || i&(checkEvery-1) == 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // pronounGender is pronouns[lower(s)] for an ASCII s, without a map

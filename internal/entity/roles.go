@@ -287,16 +287,21 @@ func (r *resolver) nominals() {
 	recent := make([]*ment, 0, len(all))
 	p := 0
 	for i := 0; i < len(toks); i++ {
+		if i = nextThe(toks, i); i == len(toks) {
+			break
+		}
 		if r.cancelled(i) {
 			return
 		}
+		if !isThe(toks[i].Text) || r.inMent[i] {
+			continue
+		}
+		// the mentions before i, caught up at "the" only (the same order
+		// and counts as token by token: recent and seen are read here only)
 		for p < len(all) && all[p].first < i {
 			recent = append(recent, all[p])
 			all[p].c.seen++
 			p++
-		}
-		if t := toks[i].Text; len(t) != 3 || !strings.EqualFold(t, "the") || r.inMent[i] {
-			continue
 		}
 		sent := r.doc.Sentences[r.sentOf(i)]
 		code := ""
@@ -350,6 +355,24 @@ func (r *resolver) nominals() {
 			i = head
 		}
 	}
+}
+
+// isThe is strings.EqualFold(t, "the"): no other rune folds to t, h or e.
+func isThe(t string) bool {
+	return len(t) == 3 && t[0]|0x20 == 't' && t[1]|0x20 == 'h' && t[2]|0x20 == 'e'
+}
+
+// nextThe returns the first token from i on that is "the" in any case or
+// whose index is a multiple of checkEvery (nominals' looks at the
+// context), len(toks) if none: the scan of nominals, in a loop of its own
+// that keeps its few values in registers.
+func nextThe(toks []text.Token, i int) int {
+	for ; i < len(toks); i++ {
+		if isThe(toks[i].Text) || i&(checkEvery-1) == 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // nominalTarget is the person mentioned last before token at, within eight

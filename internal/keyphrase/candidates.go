@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -115,6 +116,73 @@ func (x *candIndex) add(cands []candidate, slot int) {
 	}
 }
 
+// strIndex finds a document's strings (token texts, stems) by their
+// number in a list: an open-addressing table, at most half full, whose
+// slots hold a number plus one in the low 32 bits and the top 32 bits of
+// the string's hash (0: empty), so that a probe compares a string only
+// when the hashes agree. Pooled with docWords, it is a few kilobytes
+// for an article, where the Go maps it replaces spread over several
+// times that, and costs fewer instructions a look-up.
+type strIndex struct {
+	slots []uint64
+	n     int
+}
+
+var strSeed = maphash.MakeSeed()
+
+// strHash is the hash of s for strIndex.
+func strHash(s string) uint64 { return maphash.String(strSeed, s) }
+
+// reset empties x, sized for about n strings.
+func (x *strIndex) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(x.slots) >= size {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	} else {
+		x.slots = make([]uint64, size)
+	}
+	x.n = 0
+}
+
+// find returns the number of s (hash h) in list, or -1 and the slot
+// where to add it.
+func (x *strIndex) find(list []string, s string, h uint64) (int32, int) {
+	mask := len(x.slots) - 1
+	tag := h &^ (1<<32 - 1)
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		v := x.slots[i]
+		if v == 0 {
+			return -1, i
+		}
+		if v&^(1<<32-1) == tag && list[uint32(v)-1] == s {
+			return int32(uint32(v)) - 1, i
+		}
+	}
+}
+
+// add records the last string of list (hash h) in slot (from find),
+// and grows the table to stay at most half full.
+func (x *strIndex) add(list []string, slot int, h uint64) {
+	x.slots[slot] = h&^(1<<32-1) | uint64(len(list))
+	x.n++
+	if 2*x.n > len(x.slots) {
+		x.slots = make([]uint64, 2*len(x.slots))
+		mask := len(x.slots) - 1
+		for k, s := range list {
+			h := strHash(s)
+			i := int(h) & mask
+			for x.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			x.slots[i] = h&^(1<<32-1) | uint64(k+1)
+		}
+	}
+}
+
 var stopwords = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`a about above after again against all am an and any are aren't as at be because been
@@ -159,9 +227,10 @@ type wordInfo struct {
 // numbered in order of first appearance. newDocWords returns nil once
 // doc.Err is set.
 type docWords struct {
-	byText map[string]int32 // token text -> index in info
+	byText strIndex // token text -> index in info (and texts)
+	texts  []string // the distinct token texts, by index in info
 	info   []wordInfo
-	stemID map[string]int32
+	stemID strIndex // stem -> id
 	stems  []string // stem strings by id
 	tok    []int32  // per token: index in info
 	// idf of each stem from textCache (see textInfo), known 1 or -1
@@ -193,11 +262,10 @@ func (dw *docWords) release() {
 	if dw == nil || dw.pooledSize > maxPooledTokens {
 		return
 	}
-	clear(dw.byText) // the keys are token texts: do not keep documents alive
-	clear(dw.stemID)
+	clear(dw.texts) // token texts: do not keep documents alive
 	clear(dw.stems)
 	clear(dw.cands)
-	dw.info, dw.stems, dw.tok = dw.info[:0], dw.stems[:0], dw.tok[:0]
+	dw.info, dw.texts, dw.stems, dw.tok = dw.info[:0], dw.texts[:0], dw.stems[:0], dw.tok[:0]
 	dw.idf, dw.known, dw.ext = dw.idf[:0], dw.known[:0], nil
 	dw.cands, dw.ments = dw.cands[:0], dw.ments[:0]
 	wordsPool.Put(dw)
@@ -207,11 +275,10 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 	nt := len(doc.Tokens)
 	dw, _ := wordsPool.Get().(*docWords)
 	if dw == nil {
-		dw = &docWords{
-			byText: make(map[string]int32, nt/2),
-			stemID: make(map[string]int32, nt/3),
-		}
+		dw = &docWords{}
 	}
+	dw.byText.reset(nt / 2)
+	dw.stemID.reset(nt / 3)
 	dw.pooledSize = nt
 	dw.ext = e
 	dw.tok = grow(dw.tok, nt)
@@ -221,11 +288,13 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 			return nil
 		}
 		w := doc.Tokens[i].Text
-		k, ok := dw.byText[w]
-		if !ok {
+		h := strHash(w)
+		k, slot := dw.byText.find(dw.texts, w, h)
+		if k < 0 {
 			k = int32(len(dw.info))
-			dw.byText[w] = k
 			dw.info = append(dw.info, dw.describe(w))
+			dw.texts = append(dw.texts, w)
+			dw.byText.add(dw.texts, slot, h)
 		}
 		dw.tok[i] = k
 	}
@@ -234,11 +303,12 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 
 func (dw *docWords) describe(w string) wordInfo {
 	tw := describeText(w, dw.ext)
-	id, ok := dw.stemID[tw.stem]
-	if !ok {
+	h := strHash(tw.stem)
+	id, slot := dw.stemID.find(dw.stems, tw.stem, h)
+	if id < 0 {
 		id = int32(len(dw.stems))
-		dw.stemID[tw.stem] = id
 		dw.stems = append(dw.stems, tw.stem)
+		dw.stemID.add(dw.stems, slot, h)
 		dw.idf = append(dw.idf, 0)
 		dw.known = append(dw.known, 0)
 	}

@@ -830,8 +830,12 @@ func (x *extractor) headline() {
 // headlineCue: w is a core reporting verb or a learned one-word cue
 // annotated at least 5 times in a fifth of its uses.
 func headlineCue(lx *Lexicon, w string) bool {
-	for _, c := range lx.cues(w) {
-		if len(c.words) == 1 && (c.core || c.n >= 5 && c.ratio >= 0.2) {
+	cs, heads := lx.cuesHeads(w)
+	for j := range cs {
+		if heads != nil && heads[j]>>56 != 1 {
+			continue // more words: the cue itself need not be read
+		}
+		if c := &cs[j]; len(c.words) == 1 && (c.core || c.n >= 5 && c.ratio >= 0.2) {
 			return true
 		}
 	}

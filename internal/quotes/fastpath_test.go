@@ -225,6 +225,19 @@ func TestLexiconCues(t *testing.T) {
 		if got := lx.cues(w); len(got) != len(cs) || &got[0] != &cs[0] {
 			t.Errorf("cues(%q): %d cues, want %d", w, len(got), len(cs))
 		}
+		// each head holds the cue's length and its second word's key
+		got, heads := lx.cuesHeads(w)
+		if heads == nil && len(w) <= lexWordMax || heads != nil && len(heads) != len(got) {
+			t.Errorf("cuesHeads(%q): %d heads for %d cues", w, len(heads), len(got))
+			continue
+		}
+		for j := range heads {
+			ws := got[j].words
+			n, key := int(heads[j]>>56), heads[j]&(1<<56-1)
+			if n != len(ws) || len(ws) > 1 && key != secondKey(ws[1]) || len(ws) == 1 && key != 0 {
+				t.Errorf("head of %q: %d words, key %x", ws, n, key)
+			}
+		}
 	}
 	// the slot table agrees with the map on words near the keys, and on a
 	// first word too long for a slot

@@ -577,8 +577,26 @@ func (x *extractor) findCues() {
 		if x.qAt(i) >= 0 {
 			continue
 		}
-		cands := lx.cues(x.ltok(i))
+		cands, heads := lx.cuesHeads(x.ltok(i))
+		next, nextKey := false, uint64(0) // secondKey of token i+1, when made
 		for j := range cands {
+			if heads != nil {
+				// most cues of a common word end past the text or differ
+				// in their second word: told from their heads, exactly
+				h := heads[j]
+				n := int(h >> 56)
+				if i+n > len(x.toks) {
+					continue
+				}
+				if n > 1 && n < 255 {
+					if !next {
+						next, nextKey = true, secondKey(x.ltok(i+1))
+					}
+					if h&(1<<56-1) != nextKey {
+						continue
+					}
+				}
+			}
 			c := &cands[j]
 			if i+len(c.words) > len(x.toks) {
 				continue

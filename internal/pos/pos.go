@@ -23,6 +23,10 @@ type Tagger struct {
 	vocab *perceptron.SumTable // common words: hashes, clusters, word-feature sums
 	pool  sync.Pool
 	tags  tagRows
+	// cased[c][f] is the row of the key of tCased (restContextKeys) of
+	// cased class c and first-token flag f, -1 if the model has none:
+	// found once, not per token.
+	cased [8][2]int32
 }
 
 // tagRows holds the model rows of the three tag features that depend on
@@ -142,6 +146,14 @@ func loadClusters() error {
 // New wraps a trained model.
 func New(m *perceptron.Model) *Tagger {
 	t := &Tagger{m: m, vocab: newVocab(m), tags: newTagRows(m)}
+	for c := range t.cased {
+		for f := range t.cased[c] {
+			t.cased[c][f] = -1
+			if rows := m.Find([]uint64{f2(tCased, uint64(c), uint64(f))}, nil); len(rows) == 1 {
+				t.cased[c][f] = rows[0]
+			}
+		}
+	}
 	t.pool.New = func() any { return &buffers{vocab: t.vocab} }
 	return t
 }
@@ -314,8 +326,8 @@ func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) 
 // depend on the previous tags and sums the word features of the words
 // new since the last call. All the rows are found first, so that the
 // memory loads of many tokens overlap. The rows of token i's context
-// features are left in b.rows[ends[i-a-1]:ends[i-a]], from start for
-// i == a.
+// features (but for the one of restContextKeys: see Tagger.cased) are
+// left in b.rows[ends[i-a-1]:ends[i-a]], from start for i == a.
 func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []int32, a, z int) (ends []int, start int) {
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	for _, id := range b.fresh {
@@ -350,7 +362,7 @@ func (b *buffers) static(m *perceptron.Model, tags *tagRows, ws []word, tid []in
 			b.feats = next2Keys(ws, i, b.feats)
 		}
 		b.nbents = append(b.nbents, nb)
-		b.feats = restContextKeys(ws, i, b.feats)
+		// (restContextKeys' row: from Tagger.cased in tagWords)
 		b.ends = append(b.ends, len(b.feats))
 	}
 	b.sink += m.TouchKeys(b.feats)
@@ -456,6 +468,9 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 			end := ends[i-a]
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end
+			if r := t.cased[ws[i].cased&7][firstFlag(i)]; r >= 0 {
+				b.trows = append(b.trows, r)
+			}
 			// (tagFeatures: the rows of the three tag-only features
 			// from tags, then the two with words found)
 			b.trows = t.tags.add(b.trows, prev, prev2)

@@ -585,8 +585,8 @@ type state struct {
 
 // prefetch brings into the caches the table entries the n-grams of the
 // words of batch (ending at ends) look at, in two loops: the bucket
-// bounds of every n-gram, then the start of every bucket, so that on a
-// cold table the loads of a loop overlap. It returns a sum of what it
+// bounds of every n-gram, then the start and the end of every bucket, so
+// that on a cold table the loads of a loop overlap. It returns a sum of what it
 // loaded, to keep the loads. (scoreWord hashes the words again.)
 func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
 	sink := uint32(0)
@@ -637,9 +637,13 @@ func (d *Detector) prefetch(batch []byte, ends []int32, st *state) uint32 {
 		}
 	}
 	tab := d.tab
+	idx := d.idx
 	for _, b := range bs {
-		if o := d.idx[b]; int(o) < len(tab) {
-			sink += uint32(tab[o])
+		// the bucket's first byte and its last: a bucket that crosses
+		// a line boundary (most are under 64 bytes) would otherwise cost
+		// scoreWord a miss of its own
+		if o, e := idx[b], idx[b+1]; o < e && int(e) <= len(tab) {
+			sink += uint32(tab[o]) + uint32(tab[e-1])
 		}
 	}
 	return sink

@@ -80,7 +80,8 @@ var lastLanes = [5][2]uint64{
 func bestSSE2(ws *uint64, n int, mlo, mhi uint64) (w, mask int)
 
 // addEnts12 is SumTable.AddAll of a model of 12 packed words, for entries
-// and rows of at most packMax rows in all, in assembly: it adds to wide
+// and rows of at most packMax rows in all, in assembly (p 16-byte aligned:
+// the rows are added straight from memory): it adds to wide
 // the 12 words at d[base+12k+stride*ents[k]:] of each ents[k] >= 0 and the
 // rows p[12*rs[i]:], as one packed sum widened once, and returns the rows
 // the entries hold (their last lanes) and true. With more than packMax

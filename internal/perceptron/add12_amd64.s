@@ -159,50 +159,21 @@ TEXT ·addEnts12(SB), NOSPLIT, $0-97
 	MOVQ d+0(FP), SI
 	MOVQ stride+24(FP), R8
 	MOVQ base+32(FP), R9
-	// the entries' row counts (lane 47 of their last words), and their
-	// range
 	MOVQ ents+8(FP), DI
 	MOVQ nents+16(FP), CX
 	MOVQ nd+40(FP), R10
-	XORQ BX, BX
-	XORQ R11, R11
-	TESTQ CX, CX
-	JEQ counted
-countLoop:
-	MOVLQSX (DI), AX
-	TESTQ AX, AX
-	JS countNext
-	IMULQ R8, AX
-	ADDQ R9, AX
-	ADDQ R11, AX
-	LEAQ 12(AX), DX
-	CMPQ DX, R10
-	JHI bad
-	MOVQ 88(SI)(AX*8), DX
-	SHRQ $48, DX
-	ADDQ DX, BX
-countNext:
-	ADDQ $4, DI
-	ADDQ $12, R11
-	DECQ CX
-	JNE countLoop
-counted:
-	MOVQ BX, total+88(FP)
-	MOVQ nrs+64(FP), DX
-	ADDQ BX, DX
-	CMPQ DX, $16
-	JHI tooMany
 	PXOR X0, X0
 	PXOR X1, X1
 	PXOR X2, X2
 	PXOR X3, X3
 	PXOR X4, X4
 	PXOR X5, X5
-	MOVQ ents+8(FP), DI
-	MOVQ nents+16(FP), CX
+	// the entries: their range, their row counts (lane 47 of their last
+	// words, BX) and their words
+	XORQ BX, BX
 	XORQ R11, R11
 	TESTQ CX, CX
-	JEQ rows
+	JEQ counted
 entLoop:
 	MOVLQSX (DI), AX
 	TESTQ AX, AX
@@ -210,7 +181,13 @@ entLoop:
 	IMULQ R8, AX
 	ADDQ R9, AX
 	ADDQ R11, AX
+	LEAQ 12(AX), DX
+	CMPQ DX, R10
+	JHI bad
 	LEAQ (SI)(AX*8), AX
+	MOVQ 88(AX), DX
+	SHRQ $48, DX
+	ADDQ DX, BX
 	MOVOU 0(AX), X6
 	PADDQ X6, X0
 	MOVOU 16(AX), X7
@@ -228,7 +205,13 @@ entNext:
 	ADDQ $12, R11
 	DECQ CX
 	JNE entLoop
-rows:
+counted:
+	MOVQ BX, total+88(FP)
+	MOVQ nrs+64(FP), DX
+	ADDQ BX, DX
+	CMPQ DX, $16
+	JHI tooMany
+	// the rows (p is 16-byte aligned: see Model.aligned)
 	MOVQ p+48(FP), SI
 	MOVQ rs+56(FP), DI
 	MOVQ nrs+64(FP), CX
@@ -242,18 +225,12 @@ rowLoop:
 	LEAQ (AX)(AX*2), AX
 	SHLQ $5, AX
 	ADDQ SI, AX
-	MOVOU 0(AX), X6
-	PADDQ X6, X0
-	MOVOU 16(AX), X7
-	PADDQ X7, X1
-	MOVOU 32(AX), X8
-	PADDQ X8, X2
-	MOVOU 48(AX), X9
-	PADDQ X9, X3
-	MOVOU 64(AX), X10
-	PADDQ X10, X4
-	MOVOU 80(AX), X11
-	PADDQ X11, X5
+	PADDQ 0(AX), X0
+	PADDQ 16(AX), X1
+	PADDQ 32(AX), X2
+	PADDQ 48(AX), X3
+	PADDQ 64(AX), X4
+	PADDQ 80(AX), X5
 	ADDQ $4, DI
 	DECQ CX
 	JNE rowLoop

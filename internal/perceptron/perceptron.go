@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/hugemem"
@@ -66,7 +67,10 @@ type Model struct {
 	// four labels with one 64-bit addition.
 	packed []uint64
 	pw     int
-	once   sync.Once // builds slots and packed on first use
+	// aligned is whether packed starts on 16 bytes (an allocation of
+	// that size does, on the heap or from hugemem): addEnts12 needs it.
+	aligned bool
+	once    sync.Once // builds slots and packed on first use
 	// Trans[i*NLabels+j] is the weight of label j following label i;
 	// Start[j] the weight of label j at the start of a sequence.
 	Trans []float32
@@ -166,6 +170,7 @@ func (m *Model) pack() {
 	if m.packed = hugemem.Make[uint64](m, rows*m.pw); m.packed == nil {
 		m.packed = make([]uint64, rows*m.pw)
 	}
+	m.aligned = uintptr(unsafe.Pointer(unsafe.SliceData(m.packed)))%16 == 0
 	for r := 0; r < rows; r++ {
 		for i := 0; i < n; i++ {
 			v := quant12(m.w[r*n+i])

@@ -185,7 +185,7 @@ func (t *SumTable) AddSums(s *Sums, e int32, v int) {
 func (t *SumTable) AddAll(s *Sums, ents []int32, first int, rows []int32) {
 	m := t.m
 	pw := m.pw
-	if pw == 12 && len(ents)+len(rows) > 0 {
+	if pw == 12 && m.aligned && len(m.packed) > 0 && len(ents)+len(rows) > 0 {
 		// (all in one packed sum, in assembly, when they fit)
 		var ep, rp *int32
 		if len(ents) > 0 {

@@ -90,9 +90,18 @@ func (x *extractor) lemma(i int) string {
 func (x *extractor) entTypeAt(i int) ner.Type {
 	if x.entTypes == nil {
 		x.entTypes = zeroed(x.bufs.entTypes, len(x.toks))
+		// tokRange of each mention, its search walked once over the
+		// tokens: the mentions are in order of their starts
+		lo := 0
 		for _, m := range x.mentions {
-			a, b := x.tokRange(m.span.Span)
-			for k := a; k >= 0 && k < b; k++ {
+			sp := m.span.Span
+			for lo < len(x.toks) && x.toks[lo].Start < sp.Start {
+				lo++
+			}
+			if lo >= len(x.toks) || x.toks[lo].Start != sp.Start {
+				continue // not aligned to a token
+			}
+			for k := lo; k < len(x.toks) && x.toks[k].End <= sp.End; k++ {
 				x.entTypes[k] = x.ents[m.ent].Type
 			}
 		}
@@ -133,24 +142,24 @@ var (
 // cueFeatures adds the features of token i as a learned cue to s.
 func (x *extractor) cueFeatures(i int, s *fsink) {
 	w, lem, p := x.ltok(i), x.lemma(i), x.pos(i)
-	s.addPre(cLem, lem)
-	s.addPre(cLemPos, lem, "*", p)
-	s.addPre(cPos, p)
+	s.addPre1(cLem, lem)
+	s.addPre2(cLemPos, lem, p)
+	s.addPre1(cPos, p)
 	if len(w) > 3 {
-		s.addPre(cSuf3, w[len(w)-3:])
+		s.addPre1(cSuf3, w[len(w)-3:])
 	}
 	if x.o.ClusterCues {
 		x.clusterFeatures(i, lem, p, s)
 	}
 	// what follows
 	n1, n2 := x.ltok(i+1), x.ltok(i+2)
-	s.addPre(cN1pos, x.pos(i+1))
+	s.addPre1(cN1pos, x.pos(i+1))
 	if x.markKind(i+1) != 0 {
 		n1 = "<q>"
 	}
 	if n1 == "that" || n1 == "<q>" || n1 == "," || n1 == ":" || n1 == "to" || n1 == "about" || n1 == "if" || n1 == "whether" || n1 == "." || n1 == "for" || n1 == "on" || n1 == "of" || n1 == "in" || n1 == "with" || n1 == "by" {
-		s.addPre(cN1, n1)
-		s.addPre(cLemN1, lem, "*", n1)
+		s.addPre1(cN1, n1)
+		s.addPre2(cLemN1, lem, n1)
 	}
 	subj := ""
 	for k := i + 1; k <= i+4 && k < len(x.toks); k++ {
@@ -181,8 +190,8 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		j--
 	}
 	if aux != "" {
-		s.addPre(cAux, aux)
-		s.addPre(cAuxPos, aux, "*", p)
+		s.addPre1(cAux, aux)
+		s.addPre2(cAuxPos, aux, p)
 	}
 	if j < sn.First {
 		subj = "start"
@@ -202,24 +211,24 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		case t == ",":
 			subj = "comma"
 		default:
-			s.addPre(cSubjPos, x.pos(j))
+			s.addPre1(cSubjPos, x.pos(j))
 		}
 		if x.pos(j) == "NN" || x.pos(j) == "NNS" {
-			s.addPre(cSubjNoun, x.lemma(j))
+			s.addPre1(cSubjNoun, x.lemma(j))
 		}
 	}
 	if subj != "" {
-		s.addPre(cSubj, subj)
+		s.addPre1(cSubj, subj)
 	}
 	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
 		// a noun: what owns it and what follows it
 		s.addPre(cNoun)
-		s.addPre(cNounPrevPos, x.pos(i-1))
-		s.addPre(cNounN1, x.ltok(i+1))
-		s.addPre(cNounLemN1, lem, "*", x.ltok(i+1))
-		s.addPre(cNounN2pos, x.pos(i+2))
+		s.addPre1(cNounPrevPos, x.pos(i-1))
+		s.addPre1(cNounN1, x.ltok(i+1))
+		s.addPre2(cNounLemN1, lem, x.ltok(i+1))
+		s.addPre1(cNounN2pos, x.pos(i+2))
 	}
-	s.addPre(cPrev, x.ltok(i-1))
+	s.addPre1(cPrev, x.ltok(i-1))
 	if x.qAt(i-1) >= 0 || x.qAt(i-2) >= 0 && x.tok(i-1) == "," {
 		s.addPre(cAfterQuote)
 	}

@@ -110,27 +110,27 @@ func (x *extractor) endFeaturesWith(start, k int, verb, allNP bool, s *fsink) {
 // the content starts.
 func (x *extractor) endStatic(k int, s *fsink) {
 	w, p := x.ltok(k), x.pos(k)
-	s.addPre(eW, w)
-	s.addPre(ePos, p)
+	s.addPre1(eW, w)
+	s.addPre1(ePos, p)
 	if prev := x.ltok(k - 1); !isWordTok(prev) {
-		s.addPre(ePrev, prev)
+		s.addPre1(ePrev, prev)
 	} else {
-		s.addPre(ePrevPos, x.pos(k-1))
+		s.addPre1(ePrevPos, x.pos(k-1))
 	}
 	if !isWordTok(w) {
-		s.addPre(eWNext, w, "*", x.ltok(k+1))
+		s.addPre2(eWNext, w, x.ltok(k+1))
 	}
-	s.addPre(eWNextPos, w, "*", x.pos(k+1))
+	s.addPre2(eWNextPos, w, x.pos(k+1))
 	if x.qAt(k) >= 0 {
 		s.addPre(eInQuote)
 	}
 	if x.o.EndNPFeatures {
-		s.addPre(ePrevPosPos, x.pos(k-1), "*", p)
+		s.addPre2(ePrevPosPos, x.pos(k-1), p)
 	}
 	if x.o.EndLookahead {
 		a := x.ahead(k)
-		s.addPre(eAhead, a)
-		s.addPre(eAheadW, a, "*", x.wordOrTag(k))
+		s.addPre1(eAhead, a)
+		s.addPre2(eAheadW, a, x.wordOrTag(k))
 	}
 }
 
@@ -190,11 +190,11 @@ func (x *extractor) coreCue(i int) bool {
 func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 	st := stNames[x.startType(start, k)]
 	w, p := x.ltok(k), x.pos(k)
-	s.addPre(eSt, st)
-	s.addPre(eWSt, w, "*", st)
-	s.addPre(ePosSt, p, "*", st)
-	s.addPre(eDist, distBucket(k-start))
-	s.addPre(eDistSt, distBucket(k-start), "*", st)
+	s.addPre1(eSt, st)
+	s.addPre2(eWSt, w, st)
+	s.addPre2(ePosSt, p, st)
+	s.addPre1(eDist, distBucket(k-start))
+	s.addPre2(eDistSt, distBucket(k-start), st)
 	if !isWordTok(w) {
 		s.addPre(eWNextPosSt, w, "*", x.pos(k+1), "*", st)
 	}
@@ -206,22 +206,22 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 		if x.endCue >= 0 {
 			// "called for X | on Friday" ends where "said that X on
 			// Friday" goes on
-			s.addPre(&x.endCueW, x.wordOrTag(k))
-			s.addPre(&x.endCueSt, st)
+			s.addPre1(&x.endCueW, x.wordOrTag(k))
+			s.addPre1(&x.endCueSt, st)
 		}
 		if inTemporal(w) || x.pos(k) == "IN" && (inTemporal(x.ltok(k+1)) || inTemporal(x.ltok(k+2))) {
-			s.addPre(eTemporalSt, st)
+			s.addPre1(eTemporalSt, st)
 		}
 	}
 	if x.o.EndNPFeatures {
 		// "attacked Machado | in early-morning tweets": a noun phrase is
 		// complete before an adjunct
 		if allNP {
-			s.addPre(eNpDoneW, w)
-			s.addPre(eNpDonePos, p)
+			s.addPre1(eNpDoneW, w)
+			s.addPre1(eNpDonePos, p)
 		}
 		if verb {
-			s.addPre(eVerbBeforeW, w)
+			s.addPre1(eVerbBeforeW, w)
 		}
 	}
 }

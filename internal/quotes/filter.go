@@ -186,6 +186,31 @@ func (s *fsink) addPre(p *hpre, parts ...string) {
 	s.push(h)
 }
 
+// addPre1 is addPre of one part, addPre2 of a, "*" and b: with no slice
+// of parts to build, their many call sites are shorter.
+func (s *fsink) addPre1(p *hpre, a string) {
+	if s.names != nil {
+		*s.names = append(*s.names, p.parts[0]+p.parts[1]+p.parts[2]+a)
+		return
+	}
+	s.push(hashing.AddString(p.h, a))
+}
+
+func (s *fsink) addPre2(p *hpre, a, b string) {
+	if s.names != nil {
+		*s.names = append(*s.names, p.parts[0]+p.parts[1]+p.parts[2]+a+"*"+b)
+		return
+	}
+	s.push(hashStar(p.h, a, b))
+}
+
+// hashStar hashes a, "*" and b into h.
+func hashStar(h uint64, a, b string) uint64 {
+	h = hashing.AddString(h, a)
+	h = (h ^ '*') * hashing.Prime
+	return hashing.AddString(h, b)
+}
+
 // featSink receives the features of a candidate quote: it sums their
 // weights in m, or, for training, sets them in f. Like fsink, it looks the
 // hashes up in batches (sum), adding in the order the features came.
@@ -252,6 +277,24 @@ func (s *featSink) onPre(p *hpre, parts ...string) {
 		h = hashing.AddString(h, q)
 	}
 	s.push(h, 1)
+}
+
+// onPre1 is onPre of one part, onPre2 of a, "*" and b (as addPre1 and
+// addPre2).
+func (s *featSink) onPre1(p *hpre, a string) {
+	if s.f != nil {
+		s.f[p.parts[0]+p.parts[1]+p.parts[2]+a] = 1
+		return
+	}
+	s.push(hashing.AddString(p.h, a), 1)
+}
+
+func (s *featSink) onPre2(p *hpre, a, b string) {
+	if s.f != nil {
+		s.f[p.parts[0]+p.parts[1]+p.parts[2]+a+"*"+b] = 1
+		return
+	}
+	s.push(hashStar(p.h, a, b), 1)
 }
 
 // numPre is num of the feature named by p.
@@ -472,12 +515,12 @@ var (
 func (x *extractor) features(i int, fs *featSink) {
 	q, m := x.quotes[i], x.metas[i]
 	kind := q.Kind.String()
-	fs.onPre(fRule, m.rule)
-	fs.onPre(fKind, kind)
-	fs.onPre(fRuleKind, m.rule, "*", kind)
+	fs.onPre1(fRule, m.rule)
+	fs.onPre1(fKind, kind)
+	fs.onPre2(fRuleKind, m.rule, kind)
 	cue := cueText(x.doc.Text[q.Cue.Start:q.Cue.End])
 	if cue != "" {
-		fs.onPre(fCue, cue)
+		fs.onPre1(fCue, cue)
 	}
 	if m.cue.core {
 		fs.onPre(fCueCore)
@@ -510,10 +553,10 @@ func (x *extractor) features(i int, fs *featSink) {
 	}
 	if verb {
 		fs.onPre(fContentFiniteVerb)
-		fs.onPre(fRuleFinite, m.rule)
+		fs.onPre1(fRuleFinite, m.rule)
 	}
-	fs.onPre(fLen, bucket(words))
-	fs.onPre(fKindLen, kind, "*", bucket(words))
+	fs.onPre1(fLen, bucket(words))
+	fs.onPre2(fKindLen, kind, bucket(words))
 	if x.o.RichFeatures && a < b {
 		x.richFeatures(q, m, a, b, words, fs)
 	}
@@ -523,9 +566,9 @@ func (x *extractor) features(i int, fs *featSink) {
 	if a < b {
 		first := x.ltok(a)
 		if first == "that" || x.markKind(a) != 0 {
-			fs.onPre(fFirst, first)
+			fs.onPre1(fFirst, first)
 		}
-		fs.onPre(fFirstPos, x.pos(a))
+		fs.onPre1(fFirstPos, x.pos(a))
 		if x.qAt(b-1) >= 0 {
 			fs.onPre(fEndsInQuote)
 		}
@@ -537,12 +580,12 @@ func (x *extractor) features(i int, fs *featSink) {
 		}
 	}
 	if n := x.nestedAt(i); n != "" && x.o.NestFeature {
-		fs.onPre(fNest, n)
-		fs.onPre(fNestRule, n, "*", m.rule)
+		fs.onPre1(fNest, n)
+		fs.onPre2(fNestRule, n, m.rule)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		fs.onPre(fCuePos, x.pos(c0))
+		fs.onPre1(fCuePos, x.pos(c0))
 		// the cue model's view of the cue verb in its context
 		if x.o.CueFeature && x.tagged {
 			v := -1
@@ -559,7 +602,7 @@ func (x *extractor) features(i int, fs *featSink) {
 				}
 				sc := x.cueScore(m, v)
 				fs.numPre(fCueModel, sc)
-				fs.onPre(fCueModelGt, strconv.Itoa(int(sc*5)))
+				fs.onPre1(fCueModelGt, strconv.Itoa(int(sc*5)))
 			}
 		}
 		if q.Cue.Start >= q.Content.End {
@@ -570,17 +613,17 @@ func (x *extractor) features(i int, fs *featSink) {
 	case q.Speaker.End == 0:
 		fs.onPre(fSpeakerNone)
 	case q.EntityIndex >= 0:
-		fs.onPre(fSpeaker, string(x.ents[q.EntityIndex].Type))
+		fs.onPre1(fSpeaker, string(x.ents[q.EntityIndex].Type))
 		if x.ents[q.EntityIndex].Type == ner.Person {
-			fs.onPre(fRulePerson, m.rule)
+			fs.onPre1(fRulePerson, m.rule)
 		}
 	default:
 		sp := lower(x.doc.Text[q.Speaker.Start:q.Speaker.End])
 		if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-			fs.onPre(fSpeakerHeadPos, x.pos(sb-1))
+			fs.onPre1(fSpeakerHeadPos, x.pos(sb-1))
 		}
 		if inPersonalPronouns(sp) {
-			fs.onPre(fSpeakerPronoun, sp)
+			fs.onPre1(fSpeakerPronoun, sp)
 		} else {
 			fs.onPre(fSpeakerOther)
 		}
@@ -591,25 +634,25 @@ func (x *extractor) features(i int, fs *featSink) {
 // like, and the candidates around the quote, for the filter.
 func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink) {
 	r := m.rule
-	fs.onPre(fRuleFirstPos, r, "*", x.pos(a))
-	fs.onPre(fRuleLen, r, "*", bucket(words))
+	fs.onPre2(fRuleFirstPos, r, x.pos(a))
+	fs.onPre2(fRuleLen, r, bucket(words))
 	if t := x.tok(b - 1); !isWordTok(t) {
-		fs.onPre(fLast, t)
+		fs.onPre1(fLast, t)
 	} else {
-		fs.onPre(fLastPos, x.pos(b-1))
+		fs.onPre1(fLastPos, x.pos(b-1))
 	}
 	if q.Speaker.End == 0 {
-		fs.onPre(fNoSpeakerRule, r)
+		fs.onPre1(fNoSpeakerRule, r)
 	} else if sa, sb := x.tokRange(q.Speaker); sa >= 0 && sb > sa {
-		fs.onPre(fSpeakerPosRule, x.pos(sb-1), "*", r)
+		fs.onPre2(fSpeakerPosRule, x.pos(sb-1), r)
 	}
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
-		fs.onPre(fCueLemmaRule, x.lemma(c0), "*", r)
+		fs.onPre2(fCueLemmaRule, x.lemma(c0), r)
 		if q.Cue.Start >= q.Content.End {
-			fs.onPre(fGapBefore, distBucket(c0-b))
+			fs.onPre1(fGapBefore, distBucket(c0-b))
 		} else if c0 < a {
-			fs.onPre(fGapAfter, distBucket(a-c0))
+			fs.onPre1(fGapAfter, distBucket(a-c0))
 		}
 	}
 	// other candidates in the sentence
@@ -622,7 +665,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 			}
 		}
 	}
-	fs.onPre(fSentOthers, distBucket(x.sentQuotes[x.tokSent[a]]-1))
+	fs.onPre1(fSentOthers, distBucket(x.sentQuotes[x.tokSent[a]]-1))
 	hasQuote := false
 	for i := a; i < b; i++ {
 		if x.qAt(i) >= 0 {
@@ -631,7 +674,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 		}
 	}
 	if hasQuote {
-		fs.onPre(fHasQuoteRule, r)
+		fs.onPre1(fHasQuoteRule, r)
 	}
 }
 
@@ -690,15 +733,15 @@ func (x *extractor) wordOrTag(i int) string {
 func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 	r := m.rule
 	first := x.wordOrTag(a)
-	fs.onPre(fFirstW, first)
-	fs.onPre(fFirstWRule, first, "*", r)
+	fs.onPre1(fFirstW, first)
+	fs.onPre2(fFirstWRule, first, r)
 	after := "<end>"
 	if b < x.sentence(b-1).Last {
 		after = x.wordOrTag(b)
 	}
-	fs.onPre(fAfter, after)
-	fs.onPre(fAfterRule, after, "*", r)
-	fs.onPre(fLastAfter, x.wordOrTag(b-1), "*", after)
+	fs.onPre1(fAfter, after)
+	fs.onPre2(fAfterRule, after, r)
+	fs.onPre2(fLastAfter, x.wordOrTag(b-1), after)
 	if q.Cue.End > 0 {
 		c0, c1 := x.tokRange(q.Cue)
 		if c0 < 0 {
@@ -706,17 +749,17 @@ func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 		}
 		lem := x.lemma(c1 - 1)
 		next := x.wordOrTag(c1)
-		fs.onPre(fCueNext, next)
-		fs.onPre(fCueNextRule, next, "*", r)
-		fs.onPre(fCueLemmaNext, lem, "*", next)
-		fs.onPre(fCuePrev, x.wordOrTag(c0-1))
-		fs.onPre(fCueLemmaFirst, lem, "*", first)
+		fs.onPre1(fCueNext, next)
+		fs.onPre2(fCueNextRule, next, r)
+		fs.onPre2(fCueLemmaNext, lem, next)
+		fs.onPre1(fCuePrev, x.wordOrTag(c0-1))
+		fs.onPre2(fCueLemmaFirst, lem, first)
 		if q.EntityIndex >= 0 {
-			fs.onPre(fCueLemmaSpeaker, lem, "*", string(x.ents[q.EntityIndex].Type))
+			fs.onPre2(fCueLemmaSpeaker, lem, string(x.ents[q.EntityIndex].Type))
 		}
 	}
 	if x.firstOfPara(a) {
-		fs.onPre(fParaStartRule, r)
+		fs.onPre1(fParaStartRule, r)
 	}
 }
 

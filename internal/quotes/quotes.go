@@ -396,16 +396,16 @@ func lowerInto(toks []text.Token, low []string) []string {
 	for k := range toks {
 		s := toks[k].Text
 		var or byte
-		upper := false
+		var up uint32 // bit 0 set by an upper-case ASCII letter
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			or |= c
-			upper = upper || c-'A' < 26
+			up |= (uint32(c-'A') - 26) >> 31 // c-'A' < 26, without a branch
 		}
 		switch {
 		case or >= 0x80:
 			low[k] = strings.ToLower(s)
-		case !upper:
+		case up == 0:
 			low[k] = s
 		default:
 			if b.Cap() == 0 {

@@ -115,27 +115,16 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 				continue
 			}
 		}
-		// a word: letters, ASCII ones lower-cased into buf and hashed
-		j := i
-		k := 0
+		// a word: letters, ASCII ones lower-cased into buf
+		j, k := asciiLetters(s, i, 0, &buf)
 		ascii := true
-		for j < len(s) {
-			b := s[j]
-			if l := lowerASCII[b]; l != 0 {
-				buf[k&31] = l
-				k++
-				j++
-				continue
-			}
-			if b < utf8.RuneSelf {
-				break
-			}
+		for j < len(s) && s[j] >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if !unicode.IsLetter(r) {
 				break
 			}
 			ascii = false
-			j += n
+			j, k = asciiLetters(s, j+n, k, &buf)
 		}
 		p := piece{s: int32(i), e: int32(j), kind: kWord, sp: sp, cap: unicode.IsUpper(r), start: startAsk}
 		if ascii {
@@ -177,4 +166,23 @@ func lowMask(n int) uint64 {
 		return 0
 	}
 	return ^uint64(0) >> (64 - 8*uint(min(n, 8)))
+}
+
+// asciiLetters writes the ASCII letters of s from j on, lower-cased, into
+// buf from its k-th byte on (buf[k&31]) and returns the index past them
+// and k plus their count: the lexer's letter loop, in a function of its
+// own that keeps its few values in registers (in lex's loop they were
+// spilled at every letter).
+//
+//go:noinline
+func asciiLetters(s string, j, k int, buf *[32]byte) (int, int) {
+	for ; j < len(s); j++ {
+		l := lowerASCII[s[j]]
+		if l == 0 {
+			break
+		}
+		buf[k&31] = l
+		k++
+	}
+	return j, k
 }

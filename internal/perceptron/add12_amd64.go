@@ -73,8 +73,9 @@ var lastLanes = [5][2]uint64{
 
 // bestSSE2 returns, of the n packed words whose wide lanes are at ws (the
 // last word's lanes and-ed with mlo, mhi), the first word w holding the
-// largest lane value (below 2^31), and which of its four 32-bit lanes,
-// in memory order, hold it (a 4-bit mask).
+// largest lane value (below 2^24: the largest is found as floats, with
+// one comparison per word), and which of its four 32-bit lanes, in
+// memory order, hold it (a 4-bit mask).
 //
 //go:noescape
 func bestSSE2(ws *uint64, n int, mlo, mhi uint64) (w, mask int)

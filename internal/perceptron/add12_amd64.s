@@ -101,36 +101,25 @@ TEXT ·bestSSE2(SB), NOSPLIT, $0-48
 	MOVQ mhi+24(FP), X5
 	PUNPCKLQDQ X5, X4
 	PAND X4, X3
-	MOVO X3, X0
+	// the largest lane, as floats (exact: the lanes are below 2^24)
+	CVTPL2PS X3, X0
 	MOVQ SI, DI
 	MOVQ CX, DX
 	DECQ DX
 	JEQ hmax
 maxLoop:
-	// X0 = max(X0, X1), lane by lane (signed; the lanes are below 2^31)
 	MOVOU 0(DI), X1
-	MOVO X1, X2
-	PCMPGTL X0, X2
-	PAND X2, X1
-	PANDN X0, X2
-	POR X1, X2
-	MOVO X2, X0
+	CVTPL2PS X1, X1
+	MAXPS X1, X0
 	ADDQ $16, DI
 	DECQ DX
 	JNE maxLoop
 hmax:
 	PSHUFD $0x4e, X0, X1
-	MOVO X1, X2
-	PCMPGTL X0, X2
-	PAND X2, X1
-	PANDN X0, X2
-	POR X1, X2
-	PSHUFD $0xb1, X2, X1
-	MOVO X1, X0
-	PCMPGTL X2, X0
-	PAND X0, X1
-	PANDN X2, X0
-	POR X1, X0
+	MAXPS X1, X0
+	PSHUFD $0xb1, X0, X1
+	MAXPS X1, X0
+	CVTPS2PL X0, X0
 	// every lane of X0 holds the largest: the first word with it (the
 	// last word as masked)
 	XORQ BX, BX

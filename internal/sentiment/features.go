@@ -284,7 +284,7 @@ func (s *sentence) prepare(toks []text.Token, words *wordMap) {
 		words = closedTable
 	}
 	s.grow(len(toks))
-	s.fill(toks, words)
+	s.fill(toks, words, false)
 }
 
 // grow gives s's slices n elements, reusing them.
@@ -309,8 +309,11 @@ func (s *sentence) grow(n int) {
 }
 
 // fill computes the per-token values of toks into s, whose slices have
-// len(toks) elements.
-func (s *sentence) fill(toks []text.Token, words *wordMap) {
+// len(toks) elements. With recWords (the model's word records hold the
+// word and stem features of the words with a vector row: Model.skipRec),
+// fWord, fStem and inSideStem are left zero for those words, which the
+// features then take from their records.
+func (s *sentence) fill(toks []text.Token, words *wordMap, recWords bool) {
 	n := len(toks)
 	for i, t := range toks {
 		var fl uint8
@@ -386,10 +389,14 @@ func (s *sentence) fill(toks []text.Token, words *wordMap) {
 		}
 		s.fBigram[i] = feat(tBigram, prev, w)
 		prev = w
+		s.inSide[i] = featIn(tSide, w) // (also for a record: across a contrast word)
+		if recWords && s.vec[i] != 0 {
+			s.fWord[i], s.fStem[i], s.inSideStem[i] = 0, 0, 0
+			continue
+		}
 		st := s.stem[i]
 		s.fWord[i] = feat(tWord, w, 0)
 		s.fStem[i] = feat(tStem, st, 0)
-		s.inSide[i] = featIn(tSide, w)
 		s.inSideStem[i] = featIn(tSideStem, st)
 	}
 	// negation scope: up to 4 tokens after a cue, stopped by a break

@@ -452,12 +452,15 @@ func (m *Model) docSentence(sc *scratch, doc *text.Document, si int) *sentence {
 	sent := doc.Sentences[si]
 	toks := doc.Tokens[sent.First:sent.Last]
 	if len(doc.Tokens) > maxCacheTokens {
-		sc.s.prepare(toks, m.words)
+		sc.s.grow(len(toks))
+		sc.s.fill(toks, m.words, m.skipRec())
 		return &sc.s
 	}
 	c := &sc.doc
-	if ref := weak.Make(doc); c.ref != ref || c.tok0 != &doc.Tokens[0] || c.ntok != len(doc.Tokens) || c.nsent != len(doc.Sentences) {
-		c.ref, c.tok0, c.ntok, c.nsent = ref, &doc.Tokens[0], len(doc.Tokens), len(doc.Sentences)
+	// (c.ref.Value() is doc only when c.ref was made of doc: cheaper than
+	// weak.Make(doc), which looks the object's handle up, on every call)
+	if c.ref.Value() != doc || c.tok0 != &doc.Tokens[0] || c.ntok != len(doc.Tokens) || c.nsent != len(doc.Sentences) {
+		c.ref, c.tok0, c.ntok, c.nsent = weak.Make(doc), &doc.Tokens[0], len(doc.Tokens), len(doc.Sentences)
 		c.all.grow(len(doc.Tokens))
 		c.done = growB(c.done, len(doc.Sentences))
 		clear(c.done)
@@ -465,7 +468,7 @@ func (m *Model) docSentence(sc *scratch, doc *text.Document, si int) *sentence {
 	if !c.done[si] {
 		var v sentence
 		v.view(&c.all, sent.First, sent.Last)
-		v.fill(toks, m.words)
+		v.fill(toks, m.words, m.skipRec())
 		sc.sink += uint32(v.sink)
 		c.done[si] = true
 	}
@@ -485,7 +488,8 @@ func (m *Model) sentenceProbs(sc *scratch, toks []text.Token) [numClasses]float6
 	if len(toks) == 0 {
 		return [numClasses]float64{0, 1, 0}
 	}
-	sc.s.prepare(toks, m.words)
+	sc.s.grow(len(toks))
+	sc.s.fill(toks, m.words, m.skipRec())
 	return m.sentenceScores(sc, &sc.s)
 }
 
@@ -927,6 +931,10 @@ func (m *Model) SetStemWords(words []string) error {
 	m.makeRecs()
 	return nil
 }
+
+// skipRec says that the features of a word with a vector row come from
+// its record but for its bigram and side (see sentence.fill).
+func (m *Model) skipRec() bool { return m.wordRecs() != nil && m.recStems }
 
 // wordRecs returns the word records to use (nil: none).
 func (m *Model) wordRecs() []wordRec {

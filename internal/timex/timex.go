@@ -28,6 +28,7 @@
 package timex
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -81,7 +82,8 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 	}
 	out := make([]Expression, 0, len(st.ps)/40+4)
 	next := cancelEvery
-	for i := 0; i < len(st.ps); {
+	ps := st.ps // (match does not change st.ps)
+	for i := 0; i < len(ps); {
 		if i >= next { // a cancelled request stops here; the caller drops the result
 			if doc.Err() != nil {
 				return out
@@ -89,7 +91,7 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 			next = i + cancelEvery
 		}
 		// match's quick reject of most pieces, without the call
-		if p := &st.ps[i]; p.kind == kPunct && p.ch != '\'' || p.kind == kWord && p.c == cNone && p.start == startNo {
+		if p := &ps[i]; p.kind == kPunct && p.ch != '\'' || p.kind == kWord && p.c == cNone && p.start == startNo {
 			i++
 			continue
 		}
@@ -135,13 +137,24 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	st.refDay = time.Time{}
-	n := len(doc.Sentences)
-	si := 0
-	for i := range st.ps {
-		for si+1 < n && int(st.ps[i].s) >= doc.Sentences[si+1].Start {
+	// each piece's sentence: the last one that starts at or before it
+	// (next is where sentence si+1 starts, past the text after the last)
+	sents := doc.Sentences
+	si, next := 0, math.MaxInt
+	if len(sents) > 1 {
+		next = sents[1].Start
+	}
+	ps := st.ps
+	for i := range ps {
+		p := &ps[i]
+		for int(p.s) >= next {
 			si++
+			next = math.MaxInt
+			if si+1 < len(sents) {
+				next = sents[si+1].Start
+			}
 		}
-		st.ps[i].sent = int32(si)
+		p.sent = int32(si)
 	}
 }
 
@@ -170,21 +183,21 @@ func (st *state) note(r result) {
 // --- piece helpers ---
 
 func (st *state) c(j int) cls {
-	if j < 0 || j >= len(st.ps) {
+	if uint(j) >= uint(len(st.ps)) { // (j < 0 or past the end)
 		return cNone
 	}
 	return st.ps[j].c
 }
 
 func (st *state) kind(j int) uint8 {
-	if j < 0 || j >= len(st.ps) {
+	if uint(j) >= uint(len(st.ps)) {
 		return 0
 	}
 	return st.ps[j].kind
 }
 
 func (st *state) punct(j int, ch byte) bool {
-	return j >= 0 && j < len(st.ps) && st.ps[j].kind == kPunct && st.ps[j].ch == ch
+	return uint(j) < uint(len(st.ps)) && st.ps[j].kind == kPunct && st.ps[j].ch == ch
 }
 
 // tight reports whether piece j directly follows piece j-1 (no space).
@@ -193,14 +206,14 @@ func (st *state) tight(j int) bool {
 }
 
 func (st *state) num(j int) (int, int, bool) {
-	if j < 0 || j >= len(st.ps) || st.ps[j].kind != kNum {
+	if uint(j) >= uint(len(st.ps)) || st.ps[j].kind != kNum {
 		return 0, 0, false
 	}
 	return int(st.ps[j].v), int(st.ps[j].nd), true
 }
 
 func (st *state) word(j int) string {
-	if j < 0 || j >= len(st.ps) {
+	if uint(j) >= uint(len(st.ps)) {
 		return ""
 	}
 	return st.text[st.ps[j].s:st.ps[j].e]

@@ -361,7 +361,7 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	// Edge weights: co-occurrences of two nodes less than window apart in
 	// seq, both ways. Rows are gathered node by node from its occurrences
 	// (occStart/occ, a counting sort of seq) and kept in neighbour order.
-	const window = 10
+	const window = prWindow
 	occStart := grow(sc.occStart, n+1)
 	sc.occStart = occStart
 	for _, k := range seq {
@@ -404,55 +404,34 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 			return nil
 		}
 		if bits != nil {
-			// branch-free: setting a bit twice is harmless, and the node's
-			// own occurrences (counted too) are taken out after the loop
-			for _, p := range occ[occStart[a]:occStart[a+1]] {
-				for _, b := range seq[max(int(p)-window+1, 0):min(int(p)+window, len(seq))] {
-					bits[b>>6] |= 1 << (b & 63)
-					cnt[b]++
+			var sum float64
+			e, sum = bitmapRow(int32(a), occ[occStart[a]:occStart[a+1]], seq, bits, cnt, en, ew, e)
+			out[a] = sum
+			start[a+1] = int32(e)
+			continue
+		}
+		touched = touched[:0]
+		for _, p := range occ[occStart[a]:occStart[a+1]] {
+			for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
+				b := seq[j]
+				if b == int32(a) {
+					continue
 				}
-			}
-			bits[a>>6] &^= 1 << (a & 63)
-			cnt[a] = 0
-		} else {
-			touched = touched[:0]
-			for _, p := range occ[occStart[a]:occStart[a+1]] {
-				for j := max(int(p)-window+1, 0); j < len(seq) && j < int(p)+window; j++ {
-					b := seq[j]
-					if b == int32(a) {
-						continue
-					}
-					if cnt[b] == 0 {
-						touched = append(touched, b)
-					}
-					cnt[b]++
+				if cnt[b] == 0 {
+					touched = append(touched, b)
 				}
+				cnt[b]++
 			}
 		}
 		// the row, in increasing neighbour order; its sum from 0 in that order
 		sum := 0.0
-		if bits != nil {
-			for i, x := range bits {
-				for x != 0 {
-					b := int32(i*64 + bits64.TrailingZeros64(x))
-					x &= x - 1
-					w := float64(cnt[b])
-					cnt[b] = 0
-					en[e], ew[e] = b, w
-					e++
-					sum += w
-				}
-				bits[i] = 0
-			}
-		} else {
-			slices.Sort(touched)
-			for _, b := range touched {
-				w := float64(cnt[b])
-				cnt[b] = 0
-				en[e], ew[e] = b, w
-				e++
-				sum += w
-			}
+		slices.Sort(touched)
+		for _, b := range touched {
+			w := float64(cnt[b])
+			cnt[b] = 0
+			en[e], ew[e] = b, w
+			e++
+			sum += w
 		}
 		out[a] = sum
 		start[a+1] = int32(e)
@@ -565,6 +544,48 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	return res
 }
 
+// bitmapRow gathers the row of node a, whose occurrences in seq are
+// occ: every node less than window positions from one of them, with the
+// number of times it is (cnt, marked in bits), then writes the row out
+// in increasing neighbour order to en and ew from e, leaving bits and
+// cnt zero. It returns the new end e and the row's sum (from 0, in that
+// order). A function of its own, so that its loops have registers for
+// their pointers (inside positionRank they were read from the stack);
+// the counts are read and written without bounds checks: every node in
+// seq, a included, is less than len(cnt) <= 64 len(bits).
+func bitmapRow(a int32, occ, seq []int32, bits []uint64, cnt, en []int32, ew []float64, e int) (int, float64) {
+	const window = prWindow
+	if len(cnt) > 64*len(bits) || int(a) >= len(cnt) {
+		panic("keyphrase: bitmapRow: inconsistent buffers")
+	}
+	bp := unsafe.Pointer(unsafe.SliceData(bits))
+	cp := unsafe.Pointer(unsafe.SliceData(cnt))
+	// branch-free: setting a bit twice is harmless, and the node's own
+	// occurrences (counted too) are taken out after the loop
+	for _, p := range occ {
+		for _, b := range seq[max(int(p)-window+1, 0):min(int(p)+window, len(seq))] {
+			*(*uint64)(unsafe.Add(bp, uintptr(b>>6)*8)) |= 1 << (b & 63)
+			*(*int32)(unsafe.Add(cp, uintptr(b)*4))++
+		}
+	}
+	bits[a>>6] &^= 1 << (a & 63)
+	cnt[a] = 0
+	sum := 0.0
+	for i, x := range bits {
+		for x != 0 {
+			b := int32(i*64 + bits64.TrailingZeros64(x))
+			x &= x - 1
+			w := float64(*(*int32)(unsafe.Add(cp, uintptr(b)*4)))
+			*(*int32)(unsafe.Add(cp, uintptr(b)*4)) = 0
+			en[e], ew[e] = b, w
+			e++
+			sum += w
+		}
+		bits[i] = 0
+	}
+	return e, sum
+}
+
 // pullRows sets next[b] to the sum of f[k] w(b, k) over the row of every
 // node b, rows taken in the order ord (rows of about the same length
 // together), four at a time: four independent chains of additions, each
@@ -645,6 +666,10 @@ func i32At(sp unsafe.Pointer, k int32) int32 {
 func fAt(fp unsafe.Pointer, k int32) float64 {
 	return *(*float64)(unsafe.Add(fp, uintptr(k)*8))
 }
+
+// prWindow is PositionRank's co-occurrence window: nodes less than
+// prWindow positions apart in the sequence of candidate words are joined.
+const prWindow = 10
 
 // PageRank stops once one more power iteration would change the scores
 // (which sum to at most 1) by less than prEpsilon in L1, or after

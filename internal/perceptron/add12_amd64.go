@@ -80,14 +80,15 @@ var lastLanes = [5][2]uint64{
 //go:noescape
 func bestSSE2(ws *uint64, n int, mlo, mhi uint64) (w, mask int)
 
-// addEnts12 is SumTable.AddAll of a model of 12 packed words, for entries
-// and rows of at most packMax rows in all, in assembly (p 16-byte aligned:
-// the rows are added straight from memory): it adds to wide
+// addEnts12 is SumTable.AddAllTo of a model of 12 packed words, for
+// entries and rows of at most packMax rows in all, in assembly (p 16-byte
+// aligned: the rows are added straight from memory): dst becomes src plus
 // the 12 words at d[base+12k+stride*ents[k]:] of each ents[k] >= 0 and the
-// rows p[12*rs[i]:], as one packed sum widened once, and returns the rows
-// the entries hold (their last lanes) and true. With more than packMax
-// rows in all it adds nothing and returns false, and for an entry or a
-// row out of range (d holds nd words, p np rows) -1 and false.
+// rows p[12*rs[i]:], summed as one packed sum and widened once (dst may be
+// src), and it returns the rows the entries hold (their last lanes) and
+// true. With more than packMax rows in all it writes nothing and returns
+// false, and for an entry or a row out of range (d holds nd words, p np
+// rows) -1 and false.
 //
 //go:noescape
-func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, wide *[24]uint64) (total int, ok bool)
+func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, src, dst *[24]uint64) (total int, ok bool)

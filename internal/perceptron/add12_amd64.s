@@ -1,7 +1,8 @@
 #include "textflag.h"
 
 // WIDEN(X, off) adds the widened lanes of the two packed words in X to
-// the four words at off(DX); X12 holds lanes02 twice, X13-X15 are scratch.
+// the four words at off(R13) and stores the sums at off(DX); X12 holds
+// lanes02 twice, X13-X15 are scratch.
 #define WIDEN(X, off) \
 	MOVOU X, X13 \
 	PSRLQ $16, X13 \
@@ -10,10 +11,10 @@
 	MOVOU X, X14 \
 	PUNPCKLQDQ X13, X14 \
 	PUNPCKHQDQ X13, X \
-	MOVOU off(DX), X15 \
+	MOVOU off(R13), X15 \
 	PADDQ X15, X14 \
 	MOVOU X14, off(DX) \
-	MOVOU off+16(DX), X15 \
+	MOVOU off+16(R13), X15 \
 	PADDQ X15, X \
 	MOVOU X, off+16(DX)
 
@@ -78,6 +79,7 @@ widen:
 	// packed words a, b (one register) become w[i..i+3] +=
 	// a&lanes02, a>>16&lanes02, b&lanes02, b>>16&lanes02
 	MOVQ w+48(FP), DX
+	MOVQ DX, R13
 	MOVQ $0x0000ffff0000ffff, AX
 	MOVQ AX, X12
 	PUNPCKLQDQ X12, X12
@@ -143,8 +145,8 @@ found:
 	MOVQ AX, mask+40(FP)
 	RET
 
-// func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, wide *[24]uint64) (total int, ok bool)
-TEXT ·addEnts12(SB), NOSPLIT, $0-97
+// func addEnts12(d *uint64, ents *int32, nents int, stride int, base int, nd int, p *uint64, rs *int32, nrs int, np int, src, dst *[24]uint64) (total int, ok bool)
+TEXT ·addEnts12(SB), NOSPLIT, $0-105
 	MOVQ d+0(FP), SI
 	MOVQ stride+24(FP), R8
 	MOVQ base+32(FP), R9
@@ -195,7 +197,7 @@ entNext:
 	DECQ CX
 	JNE entLoop
 counted:
-	MOVQ BX, total+88(FP)
+	MOVQ BX, total+96(FP)
 	MOVQ nrs+64(FP), DX
 	ADDQ BX, DX
 	CMPQ DX, $16
@@ -224,7 +226,8 @@ rowLoop:
 	DECQ CX
 	JNE rowLoop
 widen:
-	MOVQ wide+80(FP), DX
+	MOVQ src+80(FP), R13
+	MOVQ dst+88(FP), DX
 	MOVQ $0x0000ffff0000ffff, AX
 	MOVQ AX, X12
 	PUNPCKLQDQ X12, X12
@@ -234,12 +237,12 @@ widen:
 	WIDEN(X3, 96)
 	WIDEN(X4, 128)
 	WIDEN(X5, 160)
-	MOVB $1, ok+96(FP)
+	MOVB $1, ok+104(FP)
 	RET
 tooMany:
-	MOVB $0, ok+96(FP)
+	MOVB $0, ok+104(FP)
 	RET
 bad:
-	MOVQ $-1, total+88(FP)
-	MOVB $0, ok+96(FP)
+	MOVQ $-1, total+96(FP)
+	MOVB $0, ok+104(FP)
 	RET

@@ -285,7 +285,8 @@ func BenchmarkBest(b *testing.B) {
 
 // AddAll gives the same Sums as AddSums of each entry followed by Add of
 // the rows, for entries of few and of many rows (more than packMax, which
-// must be widened alone) and any number of rows.
+// must be widened alone) and any number of rows; AddAllTo the same into
+// another Sums.
 func TestSumTableAddAll(t *testing.T) {
 	rng := uint64(11)
 	next := func() uint64 { rng = rng*6364136223846793005 + 1442695040888963407; return rng >> 33 }
@@ -342,9 +343,15 @@ func TestSumTableAddAll(t *testing.T) {
 				}
 			}
 			m.Add(&want, rows)
+			before := base
+			var to Sums
+			tab.AddAllTo(&to, &base, ents, first, rows)
 			tab.AddAll(&got, ents, first, rows)
 			if got != want {
 				t.Fatalf("%d labels, trial %d (ents %v, first %d, %d rows): sums differ", n, trial, ents, first, len(rows))
+			}
+			if base != before || to.rows != want.rows || !slices.Equal(to.wide[:2*m.pw], want.wide[:2*m.pw]) {
+				t.Fatalf("%d labels, trial %d: AddAllTo's sums differ (base changed: %v)", n, trial, base != before)
 			}
 		}
 	}

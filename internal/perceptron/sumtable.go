@@ -183,29 +183,57 @@ func (t *SumTable) AddSums(s *Sums, e int32, v int) {
 // time, and widened into s once per such group instead of once per
 // entry and once per packMax rows.
 func (t *SumTable) AddAll(s *Sums, ents []int32, first int, rows []int32) {
+	if !t.addAll12(s, s, ents, first, rows) {
+		t.addAll(s, ents, first, rows)
+	}
+}
+
+// AddAllTo sets dst to base plus what AddAll(base, ents, first, rows)
+// would add, leaving base as it is (dst may be base). Only the lanes of
+// t's model are set: what a dst of a wider model held past them is left.
+func (t *SumTable) AddAllTo(dst, base *Sums, ents []int32, first int, rows []int32) {
+	if t.addAll12(dst, base, ents, first, rows) {
+		return
+	}
+	if dst != base {
+		*dst = *base
+	}
+	t.addAll(dst, ents, first, rows)
+}
+
+// addAll12 is AddAllTo in assembly (addEnts12) for a model of 12 packed
+// words whose entries and rows hold at most packMax rows; it returns
+// false, changing nothing, otherwise.
+func (t *SumTable) addAll12(dst, base *Sums, ents []int32, first int, rows []int32) bool {
+	m := t.m
+	if m.pw != 12 || !m.aligned || len(m.packed) == 0 || len(ents)+len(rows) == 0 {
+		return false
+	}
+	var ep, rp *int32
+	if len(ents) > 0 {
+		ep = &ents[0]
+	}
+	if len(rows) > 0 {
+		rp = &rows[0]
+	}
+	total, ok := addEnts12(&t.data[0], ep, len(ents), t.stride, 1+t.extra+first*12, len(t.data), &m.packed[0], rp, len(rows), len(m.packed)/12, (*[24]uint64)(base.wide[:24]), (*[24]uint64)(dst.wide[:24]))
+	if total < 0 {
+		panic("perceptron: entry or row out of range")
+	}
+	if !ok {
+		return false
+	}
+	if dst.rows = base.rows + total + len(rows); dst.rows > maxFeats {
+		panic("perceptron: too many features")
+	}
+	runtime.KeepAlive(m)
+	return true
+}
+
+// addAll is AddAll in Go.
+func (t *SumTable) addAll(s *Sums, ents []int32, first int, rows []int32) {
 	m := t.m
 	pw := m.pw
-	if pw == 12 && m.aligned && len(m.packed) > 0 && len(ents)+len(rows) > 0 {
-		// (all in one packed sum, in assembly, when they fit)
-		var ep, rp *int32
-		if len(ents) > 0 {
-			ep = &ents[0]
-		}
-		if len(rows) > 0 {
-			rp = &rows[0]
-		}
-		total, ok := addEnts12(&t.data[0], ep, len(ents), t.stride, 1+t.extra+first*pw, len(t.data), &m.packed[0], rp, len(rows), len(m.packed)/pw, (*[24]uint64)(s.wide[:24]))
-		if total < 0 {
-			panic("perceptron: entry or row out of range")
-		}
-		if ok {
-			if s.rows += total + len(rows); s.rows > maxFeats {
-				panic("perceptron: too many features")
-			}
-			runtime.KeepAlive(m)
-			return
-		}
-	}
 	wide := s.wide[:2*pw]
 	var offs [packMax]int
 	no, n, total := 0, 0, 0 // entries in offs, the rows they hold, all their rows

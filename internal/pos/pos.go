@@ -103,7 +103,8 @@ type buffers struct {
 	tlem   []lemmaEntry
 	fresh  []int32 // words whose sums are not made yet
 
-	pfeats []uint64 // tag features of guessed tags (see static)
+	sums   perceptron.Sums // a token's, in tagWords
+	pfeats []uint64        // tag features of guessed tags (see static)
 	prows  []int32
 	// pends[i] is the end in prows of the rows of the two word-tag
 	// features (tPrevWord, tPrevNext) of token a+i of the window, found
@@ -489,14 +490,16 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 				b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
 				b.trows = t.m.Find(b.feats, b.trows)
 			}
-			s := b.tsums[tid[i]]
+			s := &b.sums
 			if t.vocab != nil {
-				// the neighbours' entries and the rows summed at once
-				t.vocab.AddAll(&s, b.nbents[i-a][:], asPrev, b.trows)
+				// the word's sums, the neighbours' entries and the rows
+				// summed at once
+				t.vocab.AddAllTo(s, &b.tsums[tid[i]], b.nbents[i-a][:], asPrev, b.trows)
 			} else {
-				t.m.Add(&s, b.trows)
+				*s = b.tsums[tid[i]]
+				t.m.Add(s, b.trows)
 			}
-			best := t.m.Best(&s)
+			best := t.m.Best(s)
 			out = append(out, t.m.Labels[best])
 			prev2, prev = prev, best
 		}

@@ -238,6 +238,12 @@ type tokBufs struct {
 	entTypes                  []ner.Type
 	low                       []string
 	cue, end                  []float64
+
+	// the growing lists of an extraction, kept for their arrays
+	cues     []cue
+	quotes   []*Quote
+	metas    []meta
+	mentions []entMention
 }
 
 var tokBufsPool sync.Pool
@@ -269,6 +275,10 @@ func (x *extractor) release() {
 		clear(b.low)
 	}
 	b.cue, b.end = x.cueScores.v, x.endStatics.v
+	clear(x.cues) // their words and quotes, for the collector
+	clear(x.quotes)
+	clear(x.metas)
+	b.cues, b.quotes, b.metas, b.mentions = x.cues[:0], x.quotes[:0], x.metas[:0], x.mentions[:0]
 	x.bufs = nil
 	tokBufsPool.Put(b)
 }
@@ -307,6 +317,7 @@ func newExtractor(doc *text.Document, ents []entity.Entity, o Options) *extracto
 			x.tagged = true
 		}
 	}
+	x.cues, x.quotes, x.metas, x.mentions = x.bufs.cues, x.bufs.quotes, x.bufs.metas, x.bufs.mentions
 	x.inQuote = zeroed(x.bufs.inQuote, n)
 	for i := range x.inQuote {
 		x.inQuote[i] = -1

@@ -515,7 +515,10 @@ func (st *state) core(i int) (result, bool) {
 	if c == wThe || c == wThat {
 		try(st.relDay(i))
 	}
-	if k == kWord && st.ps[i].cap {
+	// (a holiday's first word is of cHoliday, or "new", "good", ...
+	// outside the classes, "fourth" (cOrd) or "st" (wTh); a word the lexer
+	// did not look up, not all ASCII, is of cNone)
+	if k == kWord && st.ps[i].cap && (c == cHoliday || c == cNone || c == cOrd || c == wTh) {
 		try(st.holiday(i))
 	}
 	if c == cSeason || c == wThe {

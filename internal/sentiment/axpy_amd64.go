@@ -1,5 +1,7 @@
 package sentiment
 
+import "unsafe"
+
 // axpy is axpyGo with 16 elements at a time in SSE2 registers (axpySSE2):
 // the same product and sum per element, each rounded to float32 as the
 // scalar instructions of axpyGo round it (Go does not fuse them on
@@ -14,6 +16,16 @@ func axpy(dst []float32, src []int8, a float32) {
 	for j := n; j < len(src); j++ {
 		dst[j] += a * float32(src[j])
 	}
+}
+
+// axpyBlock is axpy on the n elements at dst and src (the caller checks
+// the bounds): logits' rows, without the slicing of a call of axpy.
+func axpyBlock(dst *float32, src *int8, n int, a float32) {
+	if n%16 == 0 {
+		axpySSE2(dst, src, n, a)
+		return
+	}
+	axpy(unsafe.Slice(dst, n), unsafe.Slice(src, n), a)
 }
 
 // axpySSE2 adds a × src[j] to dst[j] for j < n (a multiple of 16).

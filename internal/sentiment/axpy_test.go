@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// TestAxpy checks that axpy (assembly on amd64) gives axpyGo's sums bit
-// for bit, on every length up to 80 and on extreme values.
+// TestAxpy checks that axpy and axpyBlock (assembly on amd64) give
+// axpyGo's sums bit for bit, on every length up to 80 and on extreme
+// values.
 func TestAxpy(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	as := []float32{0, 1, -1, 0.37, -1e-3, 1e30, -3e-39, float32(math.Copysign(0, -1)), 1.0 / 3}
@@ -36,11 +37,20 @@ func TestAxpy(t *testing.T) {
 				want[0] = float32(math.Copysign(0, -1))
 			}
 			got := append([]float32(nil), want...)
+			blk := append([]float32(nil), want...)
 			axpyGo(want, src, a)
 			axpy(got, src, a)
+			if n > 0 {
+				axpyBlock(&blk[0], &src[0], n, a)
+			} else {
+				blk = want
+			}
 			for i := range want {
 				if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
 					t.Fatalf("n %d a %g: element %d is %g, want %g", n, a, i, got[i], want[i])
+				}
+				if math.Float32bits(blk[i]) != math.Float32bits(want[i]) {
+					t.Fatalf("n %d a %g: axpyBlock's element %d is %g, want %g", n, a, i, blk[i], want[i])
 				}
 			}
 		}

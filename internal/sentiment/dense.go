@@ -468,11 +468,15 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	H, K := f.hid, f.blocks
 	clear(acc)
 	var wsum [8]float32
-	// contextBlocks written out: no call per word and block
+	// contextBlocks written out: no call per word and block; a row's
+	// block added by axpyBlock (the bounds checked here: acc has K blocks
+	// of H, and a block's last element is in f.rows)
+	acc = acc[:K*H]
 	add := func(i, r, blk int, w float32) {
 		wsum[blk] += w
 		o := r*K*H + f.pos[blk]*H
-		axpy(acc[blk*H:], f.rows[o:o+H], w*s.vsc[i])
+		_ = f.rows[o+H-1]
+		axpyBlock(&acc[blk*H], &f.rows[o], H, w*s.vsc[i])
 	}
 	l, rc := 0, len(s.word)
 	if K > 3 {

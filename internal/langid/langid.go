@@ -95,6 +95,9 @@ type Detector struct {
 	tab    []byte
 	setLen int // bytes of a set after its byte n (see above); 0: no sets
 	q2f    [256]float32
+	// qpen[d][q] is q2f[q] less d back-off penalties (d orders below the
+	// longest n-gram of the letter), as scoreWord adds it
+	qpen [MaxOrder][256]float32
 	// candidates[script] marks the languages written in it (nil: any);
 	// single[script] is the index of its only language, or -1.
 	candidates [][]bool
@@ -172,6 +175,12 @@ func (d *Detector) SetParams(p Params) {
 	d.params = p
 	for q := range d.q2f {
 		d.q2f[q] = -float32(q) * p.Step
+	}
+	for k := range d.qpen {
+		pen := float32(k) * p.Backoff
+		for q, v := range d.q2f {
+			d.qpen[k][q] = v - pen
+		}
 	}
 }
 
@@ -740,8 +749,7 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32
 	// back-off penalty); seen marks the languages done. The arrays of st
 	// have 256 entries and are indexed by bytes: no bounds checks in the
 	// loop that runs once per posting.
-	backoff := d.params.Backoff
-	found, scores, q2f := &st.found, &st.scores, &d.q2f
+	found, scores := &st.found, &st.scores
 	for i := 0; i < n; i++ {
 		top := min(MaxOrder, i+1)
 		pos++
@@ -751,7 +759,7 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32
 			if len(p) == 0 {
 				continue
 			}
-			pen := float32(top-k) * backoff
+			qp := &d.qpen[top-k] // q2f less the back-off penalty
 			if p[0]&0x80 != 0 && len(p) >= 17 {
 				// a set: only the languages not seen yet
 				qs := p[17:]
@@ -759,13 +767,13 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32
 				for x := m0 &^ seen[0]; x != 0; x &= x - 1 {
 					l := bits.TrailingZeros64(x)
 					found[l]++
-					scores[l] += q2f[qs[l]] - pen
+					scores[l] += qp[qs[l]]
 				}
 				m1 := binary.LittleEndian.Uint64(p[9:])
 				for x := m1 &^ seen[1]; x != 0; x &= x - 1 {
 					l := 64 + bits.TrailingZeros64(x)
 					found[l]++
-					scores[l] += q2f[qs[l]] - pen
+					scores[l] += qp[qs[l]]
 				}
 				seen[0] |= m0
 				seen[1] |= m1
@@ -777,7 +785,7 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32
 				if b := uint64(1) << (l & 63); seen[l>>6]&b == 0 {
 					seen[l>>6] |= b
 					found[l]++
-					scores[l] += q2f[ps[j][1]] - pen
+					scores[l] += qp[ps[j][1]]
 				}
 			}
 		}

@@ -335,7 +335,7 @@ func (x *extractor) possessives() {
 			continue
 		}
 		x.possessed = append(x.possessed, i)
-		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(a, b), EntityIndex: -1, Kind: Indirect}
+		q := x.newQuote(Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(a, b), EntityIndex: -1, Kind: Indirect})
 		if x.claimQuoted(q, ca, cb) {
 			q.Kind = Mixed
 		}
@@ -379,7 +379,7 @@ func (x *extractor) colons() {
 		if ca >= cb {
 			continue
 		}
-		q := &Quote{Content: x.span(ca, cb), Cue: x.span(colon, colon+1), Speaker: x.span(st, colon), EntityIndex: -1, Kind: Direct}
+		q := x.newQuote(Quote{Content: x.span(ca, cb), Cue: x.span(colon, colon+1), Speaker: x.span(st, colon), EntityIndex: -1, Kind: Direct})
 		if x.markKind(a) == 0 {
 			q.Kind = Indirect
 		}
@@ -688,7 +688,7 @@ func (x *extractor) attribute() {
 		if a >= b {
 			continue
 		}
-		q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
+		q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
 		// "called X “Y”": what is said is the quoted name
 		if inNamingCues(w0) {
 			for i := a; i < b; i++ {
@@ -817,7 +817,7 @@ func (x *extractor) headline() {
 		if ca >= cb || sp[0] >= sp[1] {
 			return
 		}
-		q := &Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect}
+		q := x.newQuote(Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
 		if x.claimQuoted(q, ca, cb) {
 			q.Kind = Mixed
 		}
@@ -889,7 +889,7 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 			sp = [2]int{st, k}
 		}
 	}
-	q := &Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), EntityIndex: -1, Kind: Indirect}
+	q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), EntityIndex: -1, Kind: Indirect})
 	if sp[1] > sp[0] {
 		q.Speaker = x.span(sp[0], sp[1])
 	}

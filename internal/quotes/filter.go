@@ -384,6 +384,17 @@ type meta struct {
 	cue  cueInfo
 }
 
+// newQuote returns a pointer to a copy of q, from chunks of quotes made
+// together (one allocation for many candidates; append within a chunk's
+// capacity never moves the quotes before).
+func (x *extractor) newQuote(q Quote) *Quote {
+	if len(x.qchunk) == cap(x.qchunk) {
+		x.qchunk = make([]Quote, 0, 16)
+	}
+	x.qchunk = append(x.qchunk, q)
+	return &x.qchunk[len(x.qchunk)-1]
+}
+
 func (x *extractor) add(q *Quote, rule string, c cueInfo) {
 	x.quotes = append(x.quotes, q)
 	x.metas = append(x.metas, meta{rule: rule, cue: c})

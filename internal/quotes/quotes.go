@@ -213,6 +213,7 @@ type extractor struct {
 	directs     []*direct
 	cues        []cue
 	quotes      []*Quote
+	qchunk      []Quote      // where newQuote makes quotes
 	mentions    []entMention // entity mentions in text order
 	metas       []meta       // what the extractor knows of each of quotes, side by side
 	tagged      bool

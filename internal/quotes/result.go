@@ -36,7 +36,7 @@ func (x *extractor) uncued() {
 			d.used = true
 			continue
 		}
-		q := &Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct}
+		q := x.newQuote(Quote{Content: x.span(d.open, d.close+1), EntityIndex: -1, Kind: Direct})
 		// "“...,” NP VERB": any verb after the quote names the speaker
 		rule := "uncued"
 		if a, b, v := x.dashBefore(d.open); v >= 0 {

@@ -340,7 +340,7 @@ func (x *extractor) possessives() {
 			q.Kind = Mixed
 		}
 		x.resolveSpeaker(q, a, b)
-		x.add(q, "possessive", cueInfo{words: []string{x.ltok(i)}})
+		x.add(q, "possessive", cueInfo{words: x.oneWord(x.ltok(i))})
 	}
 }
 
@@ -385,7 +385,7 @@ func (x *extractor) colons() {
 		}
 		x.claimQuoted(q, a, end)
 		x.resolveSpeaker(q, st, colon)
-		x.add(q, "colon", cueInfo{words: []string{":"}})
+		x.add(q, "colon", cueInfo{words: x.oneWord(":")})
 	}
 }
 
@@ -822,7 +822,7 @@ func (x *extractor) headline() {
 			q.Kind = Mixed
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
-		x.add(q, "headline", cueInfo{words: []string{w}})
+		x.add(q, "headline", cueInfo{words: x.oneWord(w)})
 		return
 	}
 }

@@ -279,7 +279,7 @@ func (x *extractor) learnedCues() {
 		if sc < x.o.MinCueScore || noun && sc < x.o.MinNounScore {
 			continue
 		}
-		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: []string{x.ltok(i)}, learned: true, score: sc, noun: noun}})
+		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: x.oneWord(x.ltok(i)), learned: true, score: sc, noun: noun}})
 		added = true
 	}
 	if added {

@@ -395,6 +395,16 @@ func (x *extractor) newQuote(q Quote) *Quote {
 	return &x.qchunk[len(x.qchunk)-1]
 }
 
+// oneWord returns []string{w}, cut from chunks of words made together.
+func (x *extractor) oneWord(w string) []string {
+	if len(x.wchunk) == cap(x.wchunk) {
+		x.wchunk = make([]string, 0, 16)
+	}
+	x.wchunk = append(x.wchunk, w)
+	n := len(x.wchunk)
+	return x.wchunk[n-1 : n : n]
+}
+
 func (x *extractor) add(q *Quote, rule string, c cueInfo) {
 	x.quotes = append(x.quotes, q)
 	x.metas = append(x.metas, meta{rule: rule, cue: c})

@@ -214,6 +214,8 @@ type extractor struct {
 	cues        []cue
 	quotes      []*Quote
 	qchunk      []Quote      // where newQuote makes quotes
+	dchunk      []direct     // where addDirect makes directs
+	wchunk      []string     // where oneWord makes its slices
 	mentions    []entMention // entity mentions in text order
 	metas       []meta       // what the extractor knows of each of quotes, side by side
 	tagged      bool
@@ -569,7 +571,11 @@ func (x *extractor) addDirect(open, close int) {
 	if close <= open+1 {
 		return
 	}
-	d := &direct{open: open, close: close}
+	if len(x.dchunk) == cap(x.dchunk) {
+		x.dchunk = make([]direct, 0, 8) // as newQuote
+	}
+	x.dchunk = append(x.dchunk, direct{open: open, close: close})
+	d := &x.dchunk[len(x.dchunk)-1]
 	for i := open; i <= close; i++ {
 		x.inQuote[i] = len(x.directs)
 	}

@@ -69,7 +69,7 @@ func (x *extractor) uncued() {
 			x.resolveSpeaker(q, a, b)
 		}
 		d.used, d.q = true, q
-		x.add(q, rule, cueInfo{words: []string{x.doc.Text[q.Cue.Start:q.Cue.End]}})
+		x.add(q, rule, cueInfo{words: x.oneWord(x.doc.Text[q.Cue.Start:q.Cue.End])})
 		prev, prevEnd = q, d.close
 	}
 }

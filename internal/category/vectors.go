@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/hashing"
+	"github.com/lector-nlp/lector/internal/hugemem"
 )
 
 // Vectors maps words (as normalise leaves them) to unit-length word
@@ -38,6 +39,12 @@ type Vectors struct {
 	mask   uint64
 	// clustered: the records carry the words' clusters (WithClusters).
 	clustered bool
+	// slots, when not nil, holds each record in the index slot that
+	// points to it (stride bytes a slot, zero where the index is empty;
+	// see slotted): a word's look-up then reads its record's two lines,
+	// which findAll loads together, where it read an index line and then
+	// the record's. Record numbers (find, record) are then slot numbers.
+	slots []byte
 }
 
 // Record layout after the Dim vector bytes.
@@ -217,9 +224,37 @@ func (v *Vectors) lookup(w []byte) []byte {
 	return v.record(v.find(wordKey(w)))
 }
 
-// find returns 1 + the record of key k, or 0.
+// slotted returns the slots of v (see Vectors) in huge-page memory
+// that lives as long as the process, or nil when there is none.
+func (v *Vectors) slotted() []byte {
+	size := int(v.mask + 1)
+	mem := hugemem.Make[byte, struct{}](nil, size*v.stride)
+	if mem == nil {
+		return nil
+	}
+	for j := 0; j < size; j++ {
+		if r := int(binary.LittleEndian.Uint32(v.index[8*j+4:])); r != 0 {
+			copy(mem[j*v.stride:(j+1)*v.stride], v.recs[(r-1)*v.stride:r*v.stride])
+		}
+	}
+	return mem
+}
+
+// find returns 1 + the record of key k, or 0: the first slot from k's
+// with the upper half of k or empty (the records' keys are never 0).
 func (v *Vectors) find(k uint64) uint32 {
 	j := k & v.mask
+	if v.slots != nil {
+		for o := v.Dim + recKey; ; j = (j + 1) & v.mask {
+			key := binary.LittleEndian.Uint64(v.slots[int(j)*v.stride+o:])
+			if key == 0 {
+				return 0
+			}
+			if uint32(key>>32) == uint32(k>>32) {
+				return uint32(j) + 1
+			}
+		}
+	}
 	for {
 		s := v.index[8*j : 8*j+8]
 		r := binary.LittleEndian.Uint32(s[4:])
@@ -235,6 +270,9 @@ func (v *Vectors) record(r uint32) []byte {
 	if r == 0 {
 		return nil
 	}
+	if v.slots != nil {
+		return v.slots[int(r-1)*v.stride : int(r)*v.stride]
+	}
 	return v.recs[int(r-1)*v.stride : int(r)*v.stride]
 }
 
@@ -245,6 +283,18 @@ func (v *Vectors) record(r uint32) []byte {
 // keep the loads.
 func (v *Vectors) findAll(toks []ctok) uint32 {
 	sink := uint32(0)
+	if v.slots != nil {
+		// the two lines of each word's first slot, then the look-ups
+		o := v.Dim + recKey
+		for i := range toks {
+			j := int((hashing.Mix(toks[i].h) | 1) & v.mask)
+			sink += uint32(v.slots[j*v.stride]) + uint32(v.slots[j*v.stride+o])
+		}
+		for i := range toks {
+			toks[i].rec = v.find(hashing.Mix(toks[i].h) | 1)
+		}
+		return sink
+	}
 	for i := range toks {
 		k := hashing.Mix(toks[i].h) | 1
 		sink += uint32(v.index[8*(k&v.mask)+4])

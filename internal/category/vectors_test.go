@@ -6,8 +6,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"testing"
 
+	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
 )
 
@@ -179,5 +181,43 @@ func TestSubwords(t *testing.T) {
 	off.Subword = 0
 	if n := len(hashed(off, "zxqvbnmlk")); n != 1 {
 		t.Errorf("subwords off: %d hashed features, want 1", n)
+	}
+}
+
+// TestSlottedVectors checks that the records laid out in their index
+// slots (Load) are found as through the index: the same record for
+// every word, and the same features.
+func TestSlottedVectors(t *testing.T) {
+	c := mustLoad(t)
+	v := c.fz.Vectors
+	if v == nil || v.slots == nil {
+		t.Skip("no slotted vectors (no huge pages)")
+	}
+	plain := *v
+	plain.slots = nil
+	words := Tokens("The minister said on Tuesday that the bank's profits rose 12% to $3.4bn, " +
+		"while Zqxjv Brandolini and the unions of Aberystwyth disagreed about the café's new résumé policy.")
+	for i := 0; i < 2000; i++ {
+		words = append(words, strconv.Itoa(i*7919), "w"+strconv.Itoa(i))
+	}
+	found := 0
+	for _, w := range words {
+		a, b := v.lookup([]byte(w)), plain.lookup([]byte(w))
+		if !bytes.Equal(a, b) {
+			t.Fatalf("%q: slotted record differs from the indexed one", w)
+		}
+		if a != nil {
+			found++
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d of %d words found", found, len(words))
+	}
+	fz := c.fz
+	fz.Vectors = &plain
+	doc := text.Analyze("Shares of the carmaker fell sharply after the chief executive warned of weaker demand in Europe.")
+	got, want := c.fz.Features(doc, nil), fz.Features(doc, nil)
+	if !slices.Equal(got, want) {
+		t.Fatal("features differ with the slotted vectors")
 	}
 }

@@ -263,7 +263,7 @@ func (x *extractor) learnedCues() {
 			taken[k] = true
 		}
 	}
-	added := false
+	lexCues := len(x.cues) // the lexicon's, in order of first token
 	for i := range x.toks {
 		if x.cancelledEvery(i, 256) {
 			break
@@ -280,10 +280,39 @@ func (x *extractor) learnedCues() {
 			continue
 		}
 		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: x.oneWord(x.ltok(i)), learned: true, score: sc, noun: noun}})
-		added = true
 	}
-	if added {
-		sortCues(x.cues)
+	if len(x.cues) > lexCues {
+		mergeCues(x.cues, lexCues)
+	}
+}
+
+// mergeCues orders cs by first token, stably, when cs[:n] and cs[n:] are
+// each in order (the lexicon's cues, then the learned ones): a merge from
+// the back, with no stable sort's code to load.
+func mergeCues(cs []cue, n int) {
+	sorted := func(s []cue) bool {
+		for i := 1; i < len(s); i++ {
+			if s[i].first < s[i-1].first {
+				return false
+			}
+		}
+		return true
+	}
+	if !sorted(cs[:n]) || !sorted(cs[n:]) {
+		sortCues(cs)
+		return
+	}
+	tail := slices.Clone(cs[n:])
+	i, j := n-1, len(tail)-1
+	for k := len(cs) - 1; j >= 0; k-- {
+		// on a tie the lexicon's cue, earlier in cs, stays first
+		if i >= 0 && cs[i].first > tail[j].first {
+			cs[k] = cs[i]
+			i--
+		} else {
+			cs[k] = tail[j]
+			j--
+		}
 	}
 }
 

@@ -266,3 +266,35 @@ func TestLexiconCues(t *testing.T) {
 		t.Error("the bit set hides no word")
 	}
 }
+
+// mergeCues orders cues as the stable sort does.
+func TestMergeCues(t *testing.T) {
+	mk := func(firsts ...int) []cue {
+		cs := make([]cue, len(firsts))
+		for i, f := range firsts {
+			cs[i] = cue{first: f, last: i} // last tells the cues apart
+		}
+		return cs
+	}
+	for _, tc := range []struct {
+		firsts []int
+		n      int
+	}{
+		{[]int{1, 4, 9, 2, 4, 10}, 3},
+		{[]int{5, 6, 1, 2}, 2},
+		{[]int{1, 2, 3}, 3},
+		{[]int{3, 3, 1, 3}, 2},
+		{[]int{7, 2, 5, 1}, 2}, // a run out of order: the stable sort
+		{[]int{2}, 0},
+	} {
+		got, want := mk(tc.firsts...), mk(tc.firsts...)
+		mergeCues(got, tc.n)
+		sortCues(want)
+		for i := range want {
+			if got[i].first != want[i].first || got[i].last != want[i].last {
+				t.Errorf("mergeCues(%v, %d) = %v, want %v", tc.firsts, tc.n, got, want)
+				break
+			}
+		}
+	}
+}

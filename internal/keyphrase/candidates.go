@@ -170,7 +170,14 @@ func (x *strIndex) add(list []string, slot int, h uint64) {
 	x.slots[slot] = h&^(1<<32-1) | uint64(len(list))
 	x.n++
 	if 2*x.n > len(x.slots) {
-		x.slots = make([]uint64, 2*len(x.slots))
+		// twice the size, in the same array when it has room (the
+		// strings are re-entered from list, not from the old slots)
+		if n := 2 * len(x.slots); cap(x.slots) >= n {
+			x.slots = x.slots[:n]
+			clear(x.slots)
+		} else {
+			x.slots = make([]uint64, n)
+		}
 		mask := len(x.slots) - 1
 		for k, s := range list {
 			h := strHash(s)
@@ -278,7 +285,7 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 		dw = &docWords{}
 	}
 	dw.byText.reset(nt / 2)
-	dw.stemID.reset(nt / 3)
+	dw.stemID.reset(nt / 2)
 	dw.pooledSize = nt
 	dw.ext = e
 	dw.tok = grow(dw.tok, nt)

@@ -183,7 +183,7 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 	// ids: tf[i] lists the distinct content words of sentence i with their
 	// counts, in order of first occurrence
 	ids := &sc.ids
-	ids.reset(min(8*M, 1<<12))
+	ids.reset(min(16*M, 1<<12))
 	vocab := sc.vocab[:0]
 	// by id; last: the last sentence holding it
 	docTF, sentDF, last, slot := sc.docTF[:0], sc.sentDF[:0], sc.last[:0], sc.slot[:0]
@@ -458,7 +458,14 @@ func (x *wordIndex) add(list []string, slot int, h uint64) {
 	x.slots[slot] = h&^(1<<32-1) | uint64(len(list))
 	x.n++
 	if 2*x.n > len(x.slots) {
-		x.slots = make([]uint64, 2*len(x.slots))
+		// twice the size, in the same array when it has room (the
+		// strings are re-entered from list, not from the old slots)
+		if n := 2 * len(x.slots); cap(x.slots) >= n {
+			x.slots = x.slots[:n]
+			clear(x.slots)
+		} else {
+			x.slots = make([]uint64, n)
+		}
 		mask := len(x.slots) - 1
 		for k, w := range list {
 			h := wordHash(w)

@@ -124,6 +124,10 @@ type resolver struct {
 	tokSent []int32  // sentence of each token (sentOf)
 	inMent  []bool   // token belongs to a proper mention
 	low     []string // lower-cased tokens, filled by ltok
+	// lowText is the document's text lower-cased when it is all ASCII
+	// (lowAll): ltok then cuts a token's lower-cased text from it
+	lowText string
+	lowAll  bool
 	// slabs the mentions, clusters and name tokens are cut from
 	mentSlab    []ment
 	clusterSlab []cluster
@@ -214,7 +218,11 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
-	r.low = make([]string, len(doc.Tokens))
+	if lt, ok := lowerASCII(doc.Text); ok {
+		r.lowText, r.lowAll = lt, true
+	} else {
+		r.low = make([]string, len(doc.Tokens))
+	}
 	if !slices.IsSortedFunc(ms, byStart) {
 		// (the recogniser's mentions come sorted: no copy for them)
 		ms = append([]ner.Mention(nil), ms...)
@@ -364,7 +372,7 @@ func (r *resolver) proper(m ner.Mention) {
 	name := r.textOf(first, last)
 	// the lower-cased name once, its tokens as slices of it when lowering
 	// kept the byte offsets (ASCII)
-	lname := lower(name)
+	lname := r.lowerOf(first, last)
 	base := r.doc.Tokens[first].Start
 	sameLen := len(lname) == len(name) && isASCII(name)
 	toks := r.nameToks(last - first)

@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"encoding/binary"
 	"strings"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/geo"
 )
@@ -123,8 +125,12 @@ func lower(s string) string {
 // ltok returns the lower-cased text of token i ("" outside the
 // document), lowering each token at most once per document.
 func (r *resolver) ltok(i int) string {
-	if i < 0 || i >= len(r.low) {
+	if i < 0 || i >= len(r.doc.Tokens) {
 		return ""
+	}
+	if r.lowAll {
+		t := &r.doc.Tokens[i]
+		return r.lowText[t.Start:t.End]
 	}
 	if l := r.low[i]; l != "" {
 		return l
@@ -132,6 +138,52 @@ func (r *resolver) ltok(i int) string {
 	l := lower(r.doc.Tokens[i].Text)
 	r.low[i] = l
 	return l
+}
+
+// lowerOf is lower(r.textOf(first, last)).
+func (r *resolver) lowerOf(first, last int) string {
+	if r.lowAll {
+		return r.lowText[r.doc.Tokens[first].Start:r.doc.Tokens[last-1].End]
+	}
+	return lower(r.textOf(first, last))
+}
+
+// lowerASCII returns s lower-cased when it is all ASCII; otherwise "",
+// false. It works eight bytes at a time (a byte's 0x20 bit is set where
+// it is a capital). (A token's text is the document's text from its start
+// to its end, so that the lower-cased text of a token is cut from the
+// document's: one string instead of one per capitalised token, and no
+// slice of them.)
+func lowerASCII(s string) (string, bool) {
+	b := make([]byte, len(s))
+	copy(b, s)
+	const hi = 0x8080808080808080
+	var or uint64
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		or |= x
+		h := x &^ hi                 // each byte's low seven bits
+		ge := h + 0x3f3f3f3f3f3f3f3f // high bit: at least 'A' (no carry out of a byte)
+		gt := h + 0x2525252525252525 // high bit: past 'Z'
+		caps := ge &^ gt &^ x & hi   // high bit: 'A' to 'Z', ASCII
+		binary.LittleEndian.PutUint64(b[i:], x|caps>>2)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		or |= uint64(c)
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	if or&hi != 0 {
+		return "", false
+	}
+	if len(b) == 0 {
+		return "", true
+	}
+	// b is not written after this: the string is b's bytes (no copy)
+	return unsafe.String(&b[0], len(b)), true
 }
 
 // capDemonym is countryByDemonym for a capitalised word (the test first:

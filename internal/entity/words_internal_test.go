@@ -22,3 +22,27 @@ func TestPronounGender(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerASCII checks lowerASCII against strings.ToLower on every
+// ASCII byte at every position of a word and on texts that are not all
+// ASCII.
+func TestLowerASCII(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		for pos := 0; pos < 19; pos++ {
+			b := []byte("Hello, World: AZaz@[`{ 0123")
+			b[pos] = byte(c)
+			s := string(b)
+			if got, ok := lowerASCII(s); !ok || got != strings.ToLower(s) {
+				t.Errorf("lowerASCII(%q) = %q, %v; want %q", s, got, ok, strings.ToLower(s))
+			}
+		}
+	}
+	for _, s := range []string{"Café Society", "naïve", "ÀB", "AB\u2019s and more text here", "\x80"} {
+		if _, ok := lowerASCII(s); ok {
+			t.Errorf("lowerASCII(%q): ok, want not ASCII", s)
+		}
+	}
+	if got, ok := lowerASCII(""); !ok || got != "" {
+		t.Errorf("lowerASCII(\"\") = %q, %v", got, ok)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"runtime"
 	"runtime/debug"
@@ -145,6 +146,8 @@ type Engine struct {
 	inFlight             atomic.Int64
 	runnable             atomic.Int64
 	combined             atomic.Int64 // stage runs done for a parked analysis
+
+	plans atomic.Pointer[map[FeatureSet]*planned] // see plan
 }
 
 type loadedStage struct {
@@ -475,8 +478,44 @@ func (a *admission) release(held time.Duration) {
 }
 
 // plan returns the stages to run for the features fs, in order, and the
-// requested features no stage can serve.
+// requested features no stage can serve. The stages are fixed once New
+// returns, so the plan of each feature set is made once and kept; callers
+// must not change the slices.
 func (e *Engine) plan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
+	if m := e.plans.Load(); m != nil {
+		if p, ok := (*m)[fs]; ok {
+			return p.run, p.missing
+		}
+	}
+	run, missing = e.makePlan(fs)
+	// copy on write: the map read above is never changed
+	for {
+		old := e.plans.Load()
+		m := map[FeatureSet]*planned{}
+		if old != nil {
+			if len(*old) >= maxPlans {
+				return run, missing // a client cycling through feature sets
+			}
+			maps.Copy(m, *old)
+		}
+		m[fs] = &planned{run: run, missing: missing}
+		if e.plans.CompareAndSwap(old, &m) {
+			return run, missing
+		}
+	}
+}
+
+// maxPlans bounds the plans kept (there are 1,023 feature sets).
+const maxPlans = 64
+
+// planned is a plan kept in Engine.plans.
+type planned struct {
+	run     []*loadedStage
+	missing []Feature
+}
+
+// makePlan makes the plan of fs (see plan).
+func (e *Engine) makePlan(fs FeatureSet) (run []*loadedStage, missing []Feature) {
 	byName := map[string]*loadedStage{}
 	for i := range e.stages {
 		byName[e.stages[i].Name] = &e.stages[i]
@@ -579,10 +618,14 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 	for _, f := range missing {
 		st.Notice(f, e.unavailableReason(f))
 	}
-	last := map[Part]int{}
-	for i, s := range run {
-		for _, p := range s.Parts {
-			last[p] = i
+	st.Timings = make([]StageTiming, 0, len(run))
+	var last map[Part]int // the last stage writing each part, for emit
+	if emit != nil {
+		last = map[Part]int{}
+		for i, s := range run {
+			for _, p := range s.Parts {
+				last[p] = i
+			}
 		}
 	}
 	var first *loadedStage

@@ -31,28 +31,38 @@ func init() {
 				if err := st.Doc.Err(); err != nil {
 					return err
 				}
-				for i := range a.Sentences {
-					if i < len(sents) {
-						a.Sentences[i].Sentiment = &Sentiment{Score: sents[i].Score, Magnitude: sents[i].Magnitude}
-					}
+				// every sentiment of the article in one array, and the
+				// mention spans of one entity after another in one buffer
+				// (Target keeps no reference to them): one allocation for
+				// each instead of one per sentence and two per entity
+				ents, _ := st.Scratch[scratchEntities].([]entity.Entity)
+				ns, ne := min(len(a.Sentences), len(sents)), min(len(a.Entities), len(ents))
+				vals := make([]Sentiment, ns+1+ne)
+				for i := range ns {
+					vals[i] = Sentiment{Score: sents[i].Score, Magnitude: sents[i].Magnitude}
+					a.Sentences[i].Sentiment = &vals[i]
 				}
 				d := m.Document(st.Doc, sents)
-				a.Sentiment = &Sentiment{Score: d.Score, Magnitude: d.Magnitude}
+				vals[ns] = Sentiment{Score: d.Score, Magnitude: d.Magnitude}
+				a.Sentiment = &vals[ns]
 				// entity sentiment when the entities stage ran
-				ents, _ := st.Scratch[scratchEntities].([]entity.Entity)
-				for i := range a.Entities {
+				most := 0
+				for i := range ne {
+					most = max(most, len(ents[i].Mentions))
+				}
+				spans := make([]text.Span, 0, most)
+				for i := range ne {
 					if err := ctx.Err(); err != nil {
 						return err
 					}
-					if i >= len(ents) {
-						break
-					}
-					spans := make([]text.Span, len(ents[i].Mentions))
-					for j, mn := range ents[i].Mentions {
-						spans[j] = mn.Span
+					spans = spans[:0]
+					for _, mn := range ents[i].Mentions {
+						spans = append(spans, mn.Span)
 					}
 					t := m.Target(st.Doc, spans)
-					a.Entities[i].Sentiment = &Sentiment{Score: t.Score, Magnitude: t.Magnitude}
+					v := &vals[ns+1+i]
+					*v = Sentiment{Score: t.Score, Magnitude: t.Magnitude}
+					a.Entities[i].Sentiment = v
 				}
 				return nil
 			}, nil

@@ -246,7 +246,8 @@ type docWords struct {
 	known []int8
 	ext   *Extractor // whose df table idf is from (nil: none)
 
-	// scratch space of candidates, kept with the rest for reuse
+	// scratch space of candidates, kept with the rest for reuse; ids
+	// holds every token's stem id once candidates ran (features reads it)
 	ids        []int32
 	in, heads  []bool
 	byKey      candIndex
@@ -395,9 +396,6 @@ func isUpper(w string) bool {
 	}
 	return true
 }
-
-// stem returns the stem id of token i.
-func (dw *docWords) stem(i int) int32 { return dw.info[dw.tok[i]].stem }
 
 // key returns the stems of ws joined by spaces.
 func (dw *docWords) key(ws []int32) string {

@@ -34,8 +34,9 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 	sc := &dw.scr
 	wc := grow(sc.wc, ns)
 	sc.wc = wc
-	for i := range doc.Tokens {
-		wc[dw.stem(i)]++
+	// the tokens' stem ids, as candidates listed them
+	for _, s := range dw.ids[:len(doc.Tokens)] {
+		wc[s]++
 	}
 	pr := positionRank(doc, dw, cands)
 	if pr == nil && doc.Err() != nil {
@@ -338,8 +339,7 @@ func positionRank(doc *text.Document, dw *docWords, cands []candidate) []float64
 	stemOf := sc.stemOf[:0] // node -> stem id
 	seq := sc.seq[:0]
 	bias := sc.bias[:0]
-	for i := range doc.Tokens {
-		s := dw.stem(i)
+	for i, s := range dw.ids[:len(doc.Tokens)] { // the tokens' stem ids (candidates)
 		if !inCand[s] {
 			continue
 		}

@@ -60,7 +60,7 @@ func stopKey(t string) uint32 {
 }
 
 // stopKeys has the bit of stopKey set for every stopword: most other
-// words are told apart without a map look-up.
+// words are told apart without a look-up.
 var stopKeys = func() (b [1 << 8]uint64) {
 	for w := range stopwords {
 		if len(w) > 1 {
@@ -71,12 +71,46 @@ var stopKeys = func() (b [1 << 8]uint64) {
 	return
 }()
 
+// stopIdx[stopKey(w)] is one plus the index in stopLists of the
+// stopwords of two bytes or more with that key (a few share one: "than"
+// and "then"), 0 for none: a word whose key bit is set is compared with
+// them instead of being hashed for the map.
+var stopIdx, stopLists = func() (*[1 << 14]uint8, [][]string) {
+	byKey := make(map[uint32][]string)
+	for w := range stopwords {
+		if len(w) > 1 {
+			byKey[stopKey(w)] = append(byKey[stopKey(w)], w)
+		}
+	}
+	keys := make([]uint32, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) > 255 {
+		panic("summary: too many stopword keys for stopIdx")
+	}
+	idx := new([1 << 14]uint8)
+	var lists [][]string
+	for _, k := range keys {
+		lists = append(lists, byKey[k])
+		idx[k] = uint8(len(lists))
+	}
+	return idx, lists
+}()
+
 // isStopword is stopwords[t] for a text of two bytes or more.
 func isStopword(t string) bool {
-	if k := stopKey(t); stopKeys[k>>6]&(1<<(k&63)) == 0 {
+	k := stopKey(t)
+	if stopKeys[k>>6]&(1<<(k&63)) == 0 {
 		return false
 	}
-	return stopwords[t]
+	for _, w := range stopLists[stopIdx[k]-1] {
+		if w == t {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(t string) bool {

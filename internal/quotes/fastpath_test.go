@@ -1,8 +1,11 @@
 package quotes
 
 import (
+	"cmp"
 	"math"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -295,6 +298,24 @@ func TestMergeCues(t *testing.T) {
 				t.Errorf("mergeCues(%v, %d) = %v, want %v", tc.firsts, tc.n, got, want)
 				break
 			}
+		}
+	}
+}
+
+// sortMentions orders mentions as the stable sort does.
+func TestSortMentions(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var tmp []entMention
+	for _, n := range []int{0, 1, 2, 3, 7, 16, 33, 150, 1000} {
+		ms := make([]entMention, n)
+		for i := range ms {
+			ms[i] = entMention{span: entity.Mention{Span: text.Span{Start: r.IntN(n/2 + 1)}}, ent: i} // ent tells them apart
+		}
+		want := slices.Clone(ms)
+		slices.SortStableFunc(want, func(a, b entMention) int { return cmp.Compare(a.span.Span.Start, b.span.Span.Start) })
+		tmp = sortMentions(ms, tmp)
+		if !slices.Equal(ms, want) {
+			t.Errorf("sortMentions of %d mentions differs from the stable sort", n)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package service
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -213,6 +217,46 @@ func enumValue(values map[string]int32, prefix, name string, def int32) int32 {
 	}
 	return def
 }
+
+// enumNames is an enum's values by name without the prefix, for value: a
+// few string comparisons instead of a concatenation and a map look-up per
+// mention, quote and expression.
+type enumNames []enumName
+
+type enumName struct {
+	name string
+	v    int32
+}
+
+// newEnumNames lists the values of the enum whose names start with prefix.
+func newEnumNames(values map[string]int32, prefix string) enumNames {
+	var e enumNames
+	for k, v := range values {
+		if name, ok := strings.CutPrefix(k, prefix); ok {
+			e = append(e, enumName{name, v})
+		}
+	}
+	slices.SortFunc(e, func(a, b enumName) int { return cmp.Compare(a.v, b.v) })
+	return e
+}
+
+// value is enumValue(values, prefix, name, def) for the enum e was made of.
+func (e enumNames) value(name string, def int32) int32 {
+	for i := range e {
+		if e[i].name == name {
+			return e[i].v
+		}
+	}
+	return def
+}
+
+// The enums written for each analysis.
+var (
+	entityTypes  = newEnumNames(articlev1.EntityType_value, "ENTITY_TYPE_")
+	mentionTypes = newEnumNames(articlev1.MentionType_value, "MENTION_TYPE_")
+	quoteKinds   = newEnumNames(articlev1.QuoteKind_value, "QUOTE_KIND_")
+	timexTypes   = newEnumNames(articlev1.TimeExpressionType_value, "TIME_EXPRESSION_TYPE_")
+)
 
 func (c *converter) entities(es []pipeline.Entity) []*articlev1.Entity {
 	out := make([]*articlev1.Entity, 0, len(es))

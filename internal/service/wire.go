@@ -3,6 +3,7 @@ package service
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -128,10 +129,21 @@ func (w *wireWriter) str(b []byte, num protowire.Number, s string) []byte {
 	if s == "" {
 		return b
 	}
-	if !utf8.ValidString(s) {
+	if !validUTF8(s) {
 		w.ok = false
 	}
 	return w.strAlways(b, num, s)
+}
+
+// validUTF8 is utf8.ValidString, with the test of a short ASCII string (a
+// tag, a lemma, a name) inlined: that call cost more than the test.
+func validUTF8(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.ValidString(s)
+		}
+	}
+	return true
 }
 
 func (w *wireWriter) strAlways(b []byte, num protowire.Number, s string) []byte {
@@ -204,7 +216,7 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 	start := len(b)
 	b = w.str(b, 1, m.Title)
 	for _, au := range m.Authors {
-		if !utf8.ValidString(au) {
+		if !validUTF8(au) {
 			w.ok = false
 		}
 		b = w.strAlways(b, 2, au)
@@ -247,13 +259,8 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 		b = w.sentiment(b, 2, s.Sentiment)
 		b = end(b, start)
 	}
-	for _, t := range a.Tokens {
-		b = begin(b, fAnalysisTokens)
-		start := len(b)
-		b = w.span(b, 1, t.Span)
-		b = w.str(b, 2, t.POS)
-		b = w.str(b, 3, t.Lemma)
-		b = end(b, start)
+	for i := range a.Tokens {
+		b = w.token(b, &a.Tokens[i])
 	}
 	for i := range a.Entities {
 		b = w.entity(b, &a.Entities[i])
@@ -292,14 +299,14 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 			b = varint(b, uint64(int64(int32(q.Speaker.EntityIndex))))
 		}
 		b = end(b, sp)
-		b = w.int32(b, 4, enumValue(articlev1.QuoteKind_value, "QUOTE_KIND_", string(q.Kind), 0))
+		b = w.int32(b, 4, quoteKinds.value(string(q.Kind), 0))
 		b = end(b, start)
 	}
 	for _, t := range a.TimeExpressions {
 		b = begin(b, fAnalysisTimeExpressions)
 		start := len(b)
 		b = w.span(b, 1, t.Span)
-		b = w.int32(b, 2, enumValue(articlev1.TimeExpressionType_value, "TIME_EXPRESSION_TYPE_", t.Type, 0))
+		b = w.int32(b, 2, timexTypes.value(t.Type, 0))
 		b = w.str(b, 3, t.Value)
 		if t.Anchored {
 			b = append(b, tag(4, protowire.VarintType), 1)
@@ -323,17 +330,84 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 	return b
 }
 
+// token writes a Token field. A token is most of an answer's messages, so
+// the common one (UTF-8 offsets into valid text, a span of under 96 bytes
+// on rune boundaries, a tag and a lemma under 128 bytes) is written with
+// its lengths reckoned first, in one pass; tokenFields writes the others.
+func (w *wireWriter) token(b []byte, t *pipeline.Token) []byte {
+	c := w.conv
+	sp := t.Span
+	if c.offs != nil || !w.textOK || sp.Start < 0 || sp.End <= sp.Start || sp.End > len(c.text) ||
+		sp.End-sp.Start >= 0x60 || len(t.POS) >= 0x80 || len(t.Lemma) >= 0x80 ||
+		!utf8.RuneStart(c.text[sp.Start]) || (sp.End < len(c.text) && !utf8.RuneStart(c.text[sp.End])) {
+		return w.tokenFields(b, t)
+	}
+	var hi byte // the bytes of the tag and the lemma or'ed: ASCII when < 0x80
+	for i := 0; i < len(t.POS); i++ {
+		hi |= t.POS[i]
+	}
+	for i := 0; i < len(t.Lemma); i++ {
+		hi |= t.Lemma[i]
+	}
+	if hi >= utf8.RuneSelf && (!utf8.ValidString(t.POS) || !utf8.ValidString(t.Lemma)) {
+		w.ok = false
+	}
+	n := sp.End - sp.Start
+	from := uint64(sp.Start) // c.offset(sp.Start): within the text
+	// TextSpan: content, begin (unless 0), length (n > 0): under 0x80
+	spanLen := 2 + n + 2
+	if from != 0 {
+		spanLen += 1 + protowire.SizeVarint(from)
+	}
+	msgLen := 2 + spanLen
+	if t.POS != "" {
+		msgLen += 2 + len(t.POS)
+	}
+	if t.Lemma != "" {
+		msgLen += 2 + len(t.Lemma)
+	}
+	b = slices.Grow(b, 3+msgLen)
+	b = append(b, tag(fAnalysisTokens, protowire.BytesType))
+	b = varint(b, uint64(msgLen))
+	b = append(b, tag(1, protowire.BytesType), byte(spanLen), tag(fSpanContent, protowire.BytesType), byte(n))
+	b = append(b, c.text[sp.Start:sp.End]...)
+	if from != 0 {
+		b = append(b, tag(fSpanBegin, protowire.VarintType))
+		b = varint(b, from)
+	}
+	b = append(b, tag(fSpanLength, protowire.VarintType), byte(n))
+	if t.POS != "" {
+		b = append(b, tag(2, protowire.BytesType), byte(len(t.POS)))
+		b = append(b, t.POS...)
+	}
+	if t.Lemma != "" {
+		b = append(b, tag(3, protowire.BytesType), byte(len(t.Lemma)))
+		b = append(b, t.Lemma...)
+	}
+	return b
+}
+
+// tokenFields writes a Token field field by field.
+func (w *wireWriter) tokenFields(b []byte, t *pipeline.Token) []byte {
+	b = begin(b, fAnalysisTokens)
+	start := len(b)
+	b = w.span(b, 1, t.Span)
+	b = w.str(b, 2, t.POS)
+	b = w.str(b, 3, t.Lemma)
+	return end(b, start)
+}
+
 func (w *wireWriter) entity(b []byte, e *pipeline.Entity) []byte {
 	b = begin(b, fAnalysisEntities)
 	start := len(b)
 	b = w.str(b, 1, e.Name)
-	b = w.int32(b, 2, enumValue(articlev1.EntityType_value, "ENTITY_TYPE_", string(e.Type), int32(articlev1.EntityType_ENTITY_TYPE_MISC)))
+	b = w.int32(b, 2, entityTypes.value(string(e.Type), int32(articlev1.EntityType_ENTITY_TYPE_MISC)))
 	b = w.double(b, 3, e.Salience)
 	for _, m := range e.Mentions {
 		b = begin(b, 4)
 		ms := len(b)
 		b = w.span(b, 1, m.Span)
-		b = w.int32(b, 2, enumValue(articlev1.MentionType_value, "MENTION_TYPE_", string(m.Type), 0))
+		b = w.int32(b, 2, mentionTypes.value(string(m.Type), 0))
 		b = end(b, ms)
 	}
 	b = w.sentiment(b, 5, e.Sentiment)

@@ -270,3 +270,72 @@ func BenchmarkAnswer(b *testing.B) {
 		})
 	}
 }
+
+// TestWireTokens compares the two encodings on tokens of every shape that
+// token writes in one pass or leaves to tokenFields: offsets of one to
+// three varint bytes, spans around the 96-byte bound, empty, long and
+// non-ASCII tags and lemmas, spans at the end of the text, empty spans.
+func TestWireTokens(t *testing.T) {
+	txt := strings.Repeat("Zoë went to the market. ", 900) + strings.Repeat("x", 200)
+	a := &pipeline.Analysis{Text: txt}
+	add := func(start, end int, pos, lemma string) {
+		a.Tokens = append(a.Tokens, pipeline.Token{Span: text.Span{Start: start, End: end}, POS: pos, Lemma: lemma})
+	}
+	long := strings.Repeat("l", 130)
+	add(0, 4, "NNP", "zoë") // "Zoë", at offset 0
+	// "went" in each repeat (25 bytes) starts at 5: offsets of one, two and three varint bytes
+	for _, at := range []int{5, 105, 130, 205, 16380, 16405, 20005} {
+		add(at, at+3, "NN", "zoë")
+		add(at, at+1, "", "")
+		add(at, at+2, long, "")
+		add(at, at+2, "", long)
+		add(at, at+2, "VBD", strings.Repeat("é", 63))
+	}
+	n := len(txt)
+	for _, w := range []int{94, 95, 96, 97, 127, 128, 200} {
+		add(n-w, n, "NN", "x")
+	}
+	add(3, 3, "NN", "empty")
+	add(3, 2, "NN", "backwards")
+	add(n-1, n+1, "NN", "past the end")
+	for _, enc := range []articlev1.EncodingType{articlev1.EncodingType_ENCODING_TYPE_UTF8, articlev1.EncodingType_ENCODING_TYPE_UTF16} {
+		wireSame(t, "tokens "+enc.String(), a, enc)
+	}
+	if raw, ok := wireAnalysis(1, a, text.UTF8); !ok || len(raw) == 0 {
+		t.Fatalf("tokens: refused")
+	}
+	for _, bad := range []pipeline.Token{
+		{Span: text.Span{Start: 0, End: 4}, POS: "N\xff"},
+		{Span: text.Span{Start: 0, End: 4}, Lemma: "\xc3"},
+		{Span: text.Span{Start: 0, End: 3}}, // ends inside ë
+		{Span: text.Span{Start: 3, End: 5}}, // starts inside ë
+	} {
+		if _, ok := wireAnalysis(1, &pipeline.Analysis{Text: txt, Tokens: []pipeline.Token{bad}}, text.UTF8); ok {
+			t.Errorf("%+v: encoded, want refused", bad)
+		}
+	}
+}
+
+// TestEnumNames checks that the enum tables give what enumValue gives.
+func TestEnumNames(t *testing.T) {
+	for _, c := range []struct {
+		e      enumNames
+		values map[string]int32
+		prefix string
+	}{
+		{entityTypes, articlev1.EntityType_value, "ENTITY_TYPE_"},
+		{mentionTypes, articlev1.MentionType_value, "MENTION_TYPE_"},
+		{quoteKinds, articlev1.QuoteKind_value, "QUOTE_KIND_"},
+		{timexTypes, articlev1.TimeExpressionType_value, "TIME_EXPRESSION_TYPE_"},
+	} {
+		names := []string{"", "NOPE", "unspecified", c.prefix}
+		for k := range c.values {
+			names = append(names, strings.TrimPrefix(k, c.prefix), k)
+		}
+		for _, name := range names {
+			if got, want := c.e.value(name, -7), enumValue(c.values, c.prefix, name, -7); got != want {
+				t.Errorf("%s%q: %d, want %d", c.prefix, name, got, want)
+			}
+		}
+	}
+}

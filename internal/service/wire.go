@@ -372,8 +372,12 @@ func (w *wireWriter) token(b []byte, t *pipeline.Token) []byte {
 	b = append(b, tag(1, protowire.BytesType), byte(spanLen), tag(fSpanContent, protowire.BytesType), byte(n))
 	b = append(b, c.text[sp.Start:sp.End]...)
 	if from != 0 {
-		b = append(b, tag(fSpanBegin, protowire.VarintType))
-		b = varint(b, from)
+		if from >= 0x80 && from < 1<<14 { // an offset into the first 16 kB
+			b = append(b, tag(fSpanBegin, protowire.VarintType), byte(from)|0x80, byte(from>>7))
+		} else {
+			b = append(b, tag(fSpanBegin, protowire.VarintType))
+			b = varint(b, from)
+		}
 	}
 	b = append(b, tag(fSpanLength, protowire.VarintType), byte(n))
 	if t.POS != "" {

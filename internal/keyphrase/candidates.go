@@ -1,7 +1,6 @@
 package keyphrase
 
 import (
-	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/keyphrase/porter"
+	"github.com/lector-nlp/lector/internal/strindex"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -62,16 +62,7 @@ type candIndex struct {
 
 // reset empties x, sized for about n candidates.
 func (x *candIndex) reset(n int) {
-	size := 64
-	for size < 2*n {
-		size <<= 1
-	}
-	if cap(x.slots) >= size {
-		x.slots = x.slots[:size]
-		clear(x.slots)
-	} else {
-		x.slots = make([]int32, size)
-	}
+	x.slots = strindex.Slots(x.slots, n)
 	x.n = 0
 }
 
@@ -112,80 +103,6 @@ func (x *candIndex) add(cands []candidate, slot int) {
 				i = (i + 1) & mask
 			}
 			x.slots[i] = int32(c) + 1
-		}
-	}
-}
-
-// strIndex finds a document's strings (token texts, stems) by their
-// number in a list: an open-addressing table, at most half full, whose
-// slots hold a number plus one in the low 32 bits and the top 32 bits of
-// the string's hash (0: empty), so that a probe compares a string only
-// when the hashes agree. Pooled with docWords, it is a few kilobytes
-// for an article, where the Go maps it replaces spread over several
-// times that, and costs fewer instructions a look-up.
-type strIndex struct {
-	slots []uint64
-	n     int
-}
-
-var strSeed = maphash.MakeSeed()
-
-// strHash is the hash of s for strIndex.
-func strHash(s string) uint64 { return maphash.String(strSeed, s) }
-
-// reset empties x, sized for about n strings.
-func (x *strIndex) reset(n int) {
-	size := 64
-	for size < 2*n {
-		size <<= 1
-	}
-	if cap(x.slots) >= size {
-		x.slots = x.slots[:size]
-		clear(x.slots)
-	} else {
-		x.slots = make([]uint64, size)
-	}
-	x.n = 0
-}
-
-// find returns the number of s (hash h) in list, or -1 and the slot
-// where to add it.
-func (x *strIndex) find(list []string, s string, h uint64) (int32, int) {
-	mask := len(x.slots) - 1
-	tag := h &^ (1<<32 - 1)
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		v := x.slots[i]
-		if v == 0 {
-			return -1, i
-		}
-		if v&^(1<<32-1) == tag && list[uint32(v)-1] == s {
-			return int32(uint32(v)) - 1, i
-		}
-	}
-}
-
-// add records the last string of list (hash h) in slot (from find),
-// and grows the table to stay at most half full.
-func (x *strIndex) add(list []string, slot int, h uint64) {
-	x.slots[slot] = h&^(1<<32-1) | uint64(len(list))
-	x.n++
-	if 2*x.n > len(x.slots) {
-		// twice the size, in the same array when it has room (the
-		// strings are re-entered from list, not from the old slots)
-		if n := 2 * len(x.slots); cap(x.slots) >= n {
-			x.slots = x.slots[:n]
-			clear(x.slots)
-		} else {
-			x.slots = make([]uint64, n)
-		}
-		mask := len(x.slots) - 1
-		for k, s := range list {
-			h := strHash(s)
-			i := int(h) & mask
-			for x.slots[i] != 0 {
-				i = (i + 1) & mask
-			}
-			x.slots[i] = h&^(1<<32-1) | uint64(k+1)
 		}
 	}
 }
@@ -234,12 +151,12 @@ type wordInfo struct {
 // numbered in order of first appearance. newDocWords returns nil once
 // doc.Err is set.
 type docWords struct {
-	byText strIndex // token text -> index in info (and texts)
-	texts  []string // the distinct token texts, by index in info
+	byText strindex.Index // token text -> index in info (and texts)
+	texts  []string       // the distinct token texts, by index in info
 	info   []wordInfo
-	stemID strIndex // stem -> id
-	stems  []string // stem strings by id
-	tok    []int32  // per token: index in info
+	stemID strindex.Index // stem -> id
+	stems  []string       // stem strings by id
+	tok    []int32        // per token: index in info
 	// idf of each stem from textCache (see textInfo), known 1 or -1
 	// (the table knows the stem or not), 0 when features must look it up
 	idf   []float64
@@ -285,8 +202,8 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 	if dw == nil {
 		dw = &docWords{}
 	}
-	dw.byText.reset(nt / 2)
-	dw.stemID.reset(nt / 2)
+	dw.byText.Reset(nt / 2)
+	dw.stemID.Reset(nt / 2)
 	dw.pooledSize = nt
 	dw.ext = e
 	dw.tok = grow(dw.tok, nt)
@@ -296,13 +213,13 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 			return nil
 		}
 		w := doc.Tokens[i].Text
-		h := strHash(w)
-		k, slot := dw.byText.find(dw.texts, w, h)
+		h := strindex.Hash(w)
+		k, slot := dw.byText.Find(dw.texts, w, h)
 		if k < 0 {
 			k = int32(len(dw.info))
 			dw.info = append(dw.info, dw.describe(w))
 			dw.texts = append(dw.texts, w)
-			dw.byText.add(dw.texts, slot, h)
+			dw.byText.Add(dw.texts, slot, h)
 		}
 		dw.tok[i] = k
 	}
@@ -311,12 +228,12 @@ func newDocWords(doc *text.Document, e *Extractor) *docWords {
 
 func (dw *docWords) describe(w string) wordInfo {
 	tw := describeText(w, dw.ext)
-	h := strHash(tw.stem)
-	id, slot := dw.stemID.find(dw.stems, tw.stem, h)
+	h := strindex.Hash(tw.stem)
+	id, slot := dw.stemID.Find(dw.stems, tw.stem, h)
 	if id < 0 {
 		id = int32(len(dw.stems))
 		dw.stems = append(dw.stems, tw.stem)
-		dw.stemID.add(dw.stems, slot, h)
+		dw.stemID.Add(dw.stems, slot, h)
 		dw.idf = append(dw.idf, 0)
 		dw.known = append(dw.known, 0)
 	}

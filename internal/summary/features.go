@@ -1,12 +1,13 @@
 package summary
 
 import (
-	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/lector-nlp/lector/internal/strindex"
 )
 
 // featureNames names the columns returned by Features, in order.
@@ -145,7 +146,7 @@ type tc struct {
 // one document to the next through scratchPool: a steady stream of
 // articles then allocates almost nothing here.
 type scratch struct {
-	ids                       wordIndex // content word -> id (index in vocab)
+	ids                       strindex.Index // content word -> id (index in vocab)
 	vocab                     []string
 	docTF, sentDF, last, slot []int32
 	all                       []wc
@@ -217,7 +218,7 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 	// ids: tf[i] lists the distinct content words of sentence i with their
 	// counts, in order of first occurrence
 	ids := &sc.ids
-	ids.reset(min(16*M, 1<<12))
+	ids.Reset(min(16*M, 1<<12))
 	vocab := sc.vocab[:0]
 	// by id; last: the last sentence holding it
 	docTF, sentDF, last, slot := sc.docTF[:0], sc.sentDF[:0], sc.last[:0], sc.slot[:0]
@@ -243,12 +244,12 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 			if !isContent(t) {
 				continue
 			}
-			h := wordHash(t)
-			id, at := ids.find(vocab, t, h)
+			h := strindex.Hash(t)
+			id, at := ids.Find(vocab, t, h)
 			if id < 0 {
 				id = int32(len(vocab))
 				vocab = append(vocab, t)
-				ids.add(vocab, at, h)
+				ids.Add(vocab, at, h)
 				docTF = append(docTF, 0)
 				sentDF = append(sentDF, 0)
 				last = append(last, -1)
@@ -437,77 +438,4 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		out[i] = f
 	}
 	return out
-}
-
-// wordIndex finds a document's content words by their id (index in a
-// list): an open-addressing table, at most half full, whose slots hold an
-// id plus one in the low 32 bits and the top 32 bits of the word's hash
-// (0: empty), so that a probe compares words only when the hashes agree.
-// It costs fewer instructions a look-up than the Go map it replaces, and
-// its few kilobytes stay with the pooled scratch.
-type wordIndex struct {
-	slots []uint64
-	n     int
-}
-
-var wordSeed = maphash.MakeSeed()
-
-// wordHash is the hash of w for wordIndex.
-func wordHash(w string) uint64 { return maphash.String(wordSeed, w) }
-
-// reset empties x, sized for about n words.
-func (x *wordIndex) reset(n int) {
-	size := 64
-	for size < 2*n {
-		size <<= 1
-	}
-	if cap(x.slots) >= size {
-		x.slots = x.slots[:size]
-		clear(x.slots)
-	} else {
-		x.slots = make([]uint64, size)
-	}
-	x.n = 0
-}
-
-// find returns the id of w (hash h) in list, or -1 and the slot where
-// to add it.
-func (x *wordIndex) find(list []string, w string, h uint64) (int32, int) {
-	mask := len(x.slots) - 1
-	tag := h &^ (1<<32 - 1)
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		v := x.slots[i]
-		if v == 0 {
-			return -1, i
-		}
-		if v&^(1<<32-1) == tag && list[uint32(v)-1] == w {
-			return int32(uint32(v)) - 1, i
-		}
-	}
-}
-
-// add records the last word of list (hash h) in slot (from find), and
-// grows the table to stay at most half full.
-func (x *wordIndex) add(list []string, slot int, h uint64) {
-	x.slots[slot] = h&^(1<<32-1) | uint64(len(list))
-	x.n++
-	if 2*x.n > len(x.slots) {
-		// twice the size, in the same array when it has room (the
-		// strings are re-entered from list, not from the old slots)
-		if n := 2 * len(x.slots); cap(x.slots) >= n {
-			x.slots = x.slots[:n]
-			clear(x.slots)
-		} else {
-			x.slots = make([]uint64, n)
-		}
-		mask := len(x.slots) - 1
-		for k, w := range list {
-			h := wordHash(w)
-			i := int(h) & mask
-			for x.slots[i] != 0 {
-				i = (i + 1) & mask
-			}
-			x.slots[i] = h&^(1<<32-1) | uint64(k+1)
-		}
-	}
 }

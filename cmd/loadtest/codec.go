@@ -73,51 +73,33 @@ var analysisParts = []protowire.Number{3, 4, 5, 7, 8, 9, 10, 13}
 // its other fields (in the order they came).
 func skipAnalysis(b []byte, field protowire.Number) ([]byte, error) {
 	var rest []byte
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, protowire.ParseError(n)
-		}
-		m := protowire.ConsumeFieldValue(num, typ, b[n:])
-		if m < 0 {
-			return nil, protowire.ParseError(m)
-		}
+	err := eachField(b, func(num protowire.Number, typ protowire.Type, whole, value []byte) error {
 		if num == field && typ == protowire.BytesType {
-			v, _ := protowire.ConsumeBytes(b[n:])
-			if err := checkAnalysis(v); err != nil {
-				return nil, err
-			}
-		} else {
-			rest = append(rest, b[:n+m]...)
+			return checkAnalysis(value)
 		}
-		b = b[n+m:]
-	}
-	return rest, nil
+		rest = append(rest, whole...)
+		return nil
+	})
+	return rest, err
 }
 
 // checkAnalysis checks the fields of an encoded Analysis, and the fields of
 // each of its messages, and that it holds every part of analysisParts.
 func checkAnalysis(b []byte) error {
 	var seen uint64
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return protowire.ParseError(n)
-		}
-		m := protowire.ConsumeFieldValue(num, typ, b[n:])
-		if m < 0 {
-			return protowire.ParseError(m)
-		}
-		if typ == protowire.BytesType && num != 1 { // 1 is the text
-			v, _ := protowire.ConsumeBytes(b[n:])
-			if err := checkFields(v); err != nil {
-				return fmt.Errorf("analysis field %d: %w", num, err)
-			}
-		}
+	err := eachField(b, func(num protowire.Number, typ protowire.Type, _, value []byte) error {
 		if num < 64 {
 			seen |= 1 << num
 		}
-		b = b[n+m:]
+		if typ == protowire.BytesType && num != 1 { // 1 is the text
+			if err := eachField(value, nil); err != nil {
+				return fmt.Errorf("analysis field %d: %w", num, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, p := range analysisParts {
 		if seen&(1<<p) == 0 {
@@ -127,8 +109,10 @@ func checkAnalysis(b []byte) error {
 	return nil
 }
 
-// checkFields checks that b is a well-formed sequence of fields.
-func checkFields(b []byte) error {
+// eachField checks that b is a well-formed sequence of fields and calls f
+// (unless nil) with each one's number, wire type, bytes (tag included)
+// and, for a length-delimited field, its contents.
+func eachField(b []byte, f func(num protowire.Number, typ protowire.Type, whole, value []byte) error) error {
 	for len(b) > 0 {
 		num, typ, n := protowire.ConsumeTag(b)
 		if n < 0 {
@@ -137,6 +121,15 @@ func checkFields(b []byte) error {
 		m := protowire.ConsumeFieldValue(num, typ, b[n:])
 		if m < 0 {
 			return protowire.ParseError(m)
+		}
+		if f != nil {
+			var value []byte
+			if typ == protowire.BytesType {
+				value, _ = protowire.ConsumeBytes(b[n:])
+			}
+			if err := f(num, typ, b[:n+m], value); err != nil {
+				return err
+			}
 		}
 		b = b[n+m:]
 	}

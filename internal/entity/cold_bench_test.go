@@ -1,13 +1,8 @@
 package entity_test
 
 import (
-	"os"
-	"runtime"
-	"slices"
 	"testing"
-	"time"
 
-	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/nlptest"
@@ -28,7 +23,7 @@ func BenchmarkResolveCold(b *testing.B) {
 		nlptest.ColdCPU(b, func() { entity.Resolve(doc, ms) })
 	})
 	b.Run("models", func(b *testing.B) {
-		coldModels(b, func() { touchDoc(doc, ms) }, func() { entity.Resolve(doc, ms) })
+		nlptest.ColdCPUAfter(b, func() { touchDoc(doc, ms) }, func() { entity.Resolve(doc, ms) })
 	})
 }
 
@@ -50,29 +45,4 @@ func touchDoc(doc *text.Document, ms []ner.Mention) {
 		s += m.First
 	}
 	sink += s
-}
-
-// coldModels is nlptest.ColdCPU with touch run (untimed) after the caches
-// are pushed out and before f.
-func coldModels(b *testing.B, touch, f func()) {
-	var junk []uint64
-	if os.Getenv("LECTOR_BENCH_WARM") == "" {
-		junk = make([]uint64, 4<<20)
-	}
-	defer cputime.LockThread()()
-	var ds []time.Duration
-	b.ReportAllocs()
-	for b.Loop() {
-		for j := range junk {
-			junk[j]++
-		}
-		touch()
-		c0 := cputime.Thread()
-		f()
-		ds = append(ds, cputime.Thread()-c0)
-	}
-	runtime.KeepAlive(junk)
-	slices.Sort(ds)
-	b.ReportMetric(float64(ds[0].Nanoseconds())/1e3, "min-cpu-us")
-	b.ReportMetric(float64(ds[len(ds)/2].Nanoseconds())/1e3, "med-cpu-us")
 }

@@ -26,7 +26,12 @@ func BenchArticle(b *testing.B) string {
 // ran in between, and reports the minimum and median thread CPU per call
 // (min-cpu-us, med-cpu-us), which a busy machine shifts much less than the
 // mean. LECTOR_BENCH_WARM=1 leaves out the writes, for the warm cost.
-func ColdCPU(b *testing.B, f func()) {
+func ColdCPU(b *testing.B, f func()) { ColdCPUAfter(b, nil, f) }
+
+// ColdCPUAfter is ColdCPU with touch (unless nil) run, untimed, after the
+// caches are pushed out and before each call of f: what f finds in the
+// caches in the server, such as the document a previous stage just wrote.
+func ColdCPUAfter(b *testing.B, touch, f func()) {
 	var junk []uint64
 	if os.Getenv("LECTOR_BENCH_WARM") == "" {
 		junk = make([]uint64, 4<<20)
@@ -37,6 +42,9 @@ func ColdCPU(b *testing.B, f func()) {
 	for b.Loop() {
 		for j := range junk {
 			junk[j]++
+		}
+		if touch != nil {
+			touch()
 		}
 		c0 := cputime.Thread()
 		f()

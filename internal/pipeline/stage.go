@@ -125,10 +125,12 @@ func (st *State) SyncTokens() {
 	if st.Doc == nil || st.Analysis.Tokens == nil {
 		return
 	}
-	for i := range st.Analysis.Tokens {
-		if i < len(st.Doc.Tokens) {
-			st.Analysis.Tokens[i].POS = st.Doc.Tokens[i].POS
-			st.Analysis.Tokens[i].Lemma = st.Doc.Tokens[i].Lemma
-		}
+	// the slices in locals: the string writes could alias the fields of
+	// st, which the loop would read again for every token
+	at, dt := st.Analysis.Tokens, st.Doc.Tokens
+	dt = dt[:min(len(at), len(dt))]
+	at = at[:len(dt)]
+	for i := range dt {
+		at[i].POS, at[i].Lemma = dt[i].POS, dt[i].Lemma
 	}
 }

@@ -397,10 +397,7 @@ func (c *Classifier) classifyRows(feats []Feature, scores []float64) {
 	}
 	for _, f := range feats {
 		if int(f.Index) >= nb {
-			row := c.dw[(int(f.Index)-nb)*n:]
-			for i := range scores {
-				scores[i] += float64(f.Value) * float64(row[i])
-			}
+			addDense(scores, f.Value, c.dw[(int(f.Index)-nb)*n:])
 			continue
 		}
 		q := (*[rowStride]int16)(rows[int(f.Index)*rowStride:])
@@ -408,6 +405,13 @@ func (c *Classifier) classifyRows(feats []Feature, scores []float64) {
 		for i := range scores {
 			scores[i] += v * float64(q[i&(rowStride-1)]) * scale
 		}
+	}
+}
+
+// addDense adds a dense feature's weights, row, times v to scores.
+func addDense(scores []float64, v float32, row []float32) {
+	for i := range scores {
+		scores[i] += float64(v) * float64(row[i])
 	}
 }
 
@@ -453,10 +457,7 @@ func (c *Classifier) classifyBytes(feats []Feature, scores []float64) {
 	runtime.KeepAlive(t)
 	for _, f := range feats {
 		if int(f.Index) >= nb {
-			row := c.dw[(int(f.Index)-nb)*n:]
-			for i := range scores {
-				scores[i] += float64(f.Value) * float64(row[i])
-			}
+			addDense(scores, f.Value, c.dw[(int(f.Index)-nb)*n:])
 			continue
 		}
 		row := c.w[2*int(f.Index)*n : 2*(int(f.Index)*n+n)]

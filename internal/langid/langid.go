@@ -87,6 +87,8 @@ type Header struct {
 // 128 languages: the byte is 0x80|n, then the languages as a 128-bit mask
 // (two little-endian uint64) and the quantised -log p of every language
 // of the model, by language index (0 for the languages not in the mask).
+// Without sets (a model of more languages) the byte is n, whatever its top
+// bit: a list may have up to 255 pairs.
 type Detector struct {
 	langs  []string
 	params Params
@@ -230,7 +232,9 @@ func (d *Detector) repack(buckets, bpost, fps, post []byte, sets bool) error {
 				return errors.New("langid: bad posting list")
 			}
 			n := int(post[off])
-			if off+1+2*n > len(post) || n >= 0x80 {
+			// (with sets, a list of 0x80 pairs or more is a set: the
+			// top bit of the byte marks sets only then)
+			if off+1+2*n > len(post) {
 				return errors.New("langid: bad posting list")
 			}
 			binary.LittleEndian.PutUint32(d.tab[o:], u32(fps[4*e:]))
@@ -307,7 +311,7 @@ func toSet(dst, p []byte, nlang int) bool {
 // entryLen returns the length of the entry whose byte after the check is
 // c: pairs or a set (see Detector).
 func (d *Detector) entryLen(c byte) int {
-	if c&0x80 != 0 {
+	if c&0x80 != 0 && d.setLen > 0 {
 		return 5 + d.setLen
 	}
 	return 5 + 2*int(c)
@@ -760,7 +764,7 @@ func (d *Detector) scoreWord(w []byte, pre []uint64, st *state, pos int32) int32
 				continue
 			}
 			qp := &d.qpen[top-k] // q2f less the back-off penalty
-			if p[0]&0x80 != 0 && len(p) >= 17 {
+			if p[0]&0x80 != 0 && d.setLen > 0 && len(p) >= 17 {
 				// a set: only the languages not seen yet
 				qs := p[17:]
 				m0 := binary.LittleEndian.Uint64(p[1:])

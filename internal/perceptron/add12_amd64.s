@@ -172,6 +172,10 @@ entLoop:
 	IMULQ R8, AX
 	ADDQ R9, AX
 	ADDQ R11, AX
+	// in range: 0 <= AX and AX+12 <= nd (a base below zero can give
+	// an offset below zero)
+	TESTQ AX, AX
+	JS bad
 	LEAQ 12(AX), DX
 	CMPQ DX, R10
 	JHI bad

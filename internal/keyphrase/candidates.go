@@ -174,7 +174,7 @@ type docWords struct {
 	pooledSize int
 }
 
-// wordsPool recycles docWords (maps and slices) between documents;
+// wordsPool recycles docWords (index tables and slices) between documents;
 // release puts one back.
 var wordsPool sync.Pool
 

@@ -403,7 +403,7 @@ func (c *Classifier) classifyRows(feats []Feature, scores []float64) {
 		q := (*[rowStride]int16)(rows[int(f.Index)*rowStride:])
 		v := float64(f.Value) // (the products as classifyBytes makes them)
 		for i := range scores {
-			scores[i] += v * float64(q[i&(rowStride-1)]) * scale
+			scores[i] += float64(v * float64(q[i&(rowStride-1)]) * scale)
 		}
 	}
 }
@@ -411,13 +411,17 @@ func (c *Classifier) classifyRows(feats []Feature, scores []float64) {
 // addDense adds a dense feature's weights, row, times v to scores.
 func addDense(scores []float64, v float32, row []float32) {
 	for i := range scores {
-		scores[i] += float64(v) * float64(row[i])
+		scores[i] += float64(float64(v) * float64(row[i]))
 	}
 }
 
 // classify6 is classifyRows' summing loop for six categories (the
 // shipped taxonomy), with the sums in registers: the same products added
-// in the same order.
+// in the same order. Each product is rounded (float64(...)) before it is
+// added, here and in classifyRows, classifyBytes and addDense: where the
+// compiler fuses a multiply and an add (GOAMD64=v3: the sums in
+// registers here, not those in memory there; arm64) the loops would
+// otherwise round differently (TestClassifyRowsBytes).
 func classify6(feats []Feature, scores []float64, rows []int16, dw []float32, nb int, scale float64) {
 	s := (*[6]float64)(scores)
 	s0, s1, s2, s3, s4, s5 := s[0], s[1], s[2], s[3], s[4], s[5]
@@ -425,21 +429,21 @@ func classify6(feats []Feature, scores []float64, rows []int16, dw []float32, nb
 		v := float64(f.Value)
 		if int(f.Index) >= nb {
 			row := (*[6]float32)(dw[(int(f.Index)-nb)*6:])
-			s0 += v * float64(row[0])
-			s1 += v * float64(row[1])
-			s2 += v * float64(row[2])
-			s3 += v * float64(row[3])
-			s4 += v * float64(row[4])
-			s5 += v * float64(row[5])
+			s0 += float64(v * float64(row[0]))
+			s1 += float64(v * float64(row[1]))
+			s2 += float64(v * float64(row[2]))
+			s3 += float64(v * float64(row[3]))
+			s4 += float64(v * float64(row[4]))
+			s5 += float64(v * float64(row[5]))
 			continue
 		}
 		q := (*[rowStride]int16)(rows[int(f.Index)*rowStride:])
-		s0 += v * float64(q[0]) * scale
-		s1 += v * float64(q[1]) * scale
-		s2 += v * float64(q[2]) * scale
-		s3 += v * float64(q[3]) * scale
-		s4 += v * float64(q[4]) * scale
-		s5 += v * float64(q[5]) * scale
+		s0 += float64(v * float64(q[0]) * scale)
+		s1 += float64(v * float64(q[1]) * scale)
+		s2 += float64(v * float64(q[2]) * scale)
+		s3 += float64(v * float64(q[3]) * scale)
+		s4 += float64(v * float64(q[4]) * scale)
+		s5 += float64(v * float64(q[5]) * scale)
 	}
 	s[0], s[1], s[2], s[3], s[4], s[5] = s0, s1, s2, s3, s4, s5
 }
@@ -467,7 +471,7 @@ func (c *Classifier) classifyBytes(feats []Feature, scores []float64) {
 		v, scale := float64(f.Value), float64(c.scale) // (same products)
 		for i := range scores {
 			q := int16(binary.LittleEndian.Uint16((*[2]byte)(unsafe.Add(p, 2*i))[:]))
-			scores[i] += v * float64(q) * scale
+			scores[i] += float64(v * float64(q) * scale)
 		}
 	}
 }

@@ -72,3 +72,20 @@ func TestAdd12Range(t *testing.T) {
 		}()
 	}
 }
+
+// AddAll and AddAllTo of a table with no entries add the rows (the
+// assembly path must not take the address of the table's empty data).
+func TestSumTableEmptyAddAll(t *testing.T) {
+	for _, n := range []int{3, 17, 34, 45} {
+		m, keys := testModel(n, 100, func(i int) float32 { return float32(i%41) - 20 })
+		tab := NewSumTable(m, 1, 2, 0)
+		rows := m.Find(keys[:7], nil)
+		var want, got, to, base Sums
+		m.Add(&want, rows)
+		tab.AddAll(&got, []int32{-1}, 0, rows)
+		tab.AddAllTo(&to, &base, nil, 0, rows)
+		if got != want || to != want {
+			t.Errorf("%d labels: sums differ", n)
+		}
+	}
+}

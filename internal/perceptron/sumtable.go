@@ -206,7 +206,7 @@ func (t *SumTable) AddAllTo(dst, base *Sums, ents []int32, first int, rows []int
 // false, changing nothing, otherwise.
 func (t *SumTable) addAll12(dst, base *Sums, ents []int32, first int, rows []int32) bool {
 	m := t.m
-	if m.pw != 12 || !m.aligned || len(m.packed) == 0 || len(ents)+len(rows) == 0 {
+	if m.pw != 12 || !m.aligned || len(m.packed) == 0 || len(t.data) == 0 || len(ents)+len(rows) == 0 {
 		return false
 	}
 	var ep, rp *int32

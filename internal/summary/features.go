@@ -188,8 +188,9 @@ func putScratch(sc *scratch) {
 	clear(sc.low)
 	clear(sc.sents)
 	clear(sc.tri.list)
-	clear(sc.triWords)
+	clear(sc.triWords) // (their lengths are their longest use: see trigrams)
 	clear(sc.triBuf)
+	sc.triWords, sc.triBuf = sc.triWords[:0], sc.triBuf[:0]
 	scratchPool.Put(sc)
 }
 

@@ -252,7 +252,9 @@ func (t *trigram) same(u *trigram) bool {
 }
 
 // trigrams returns the trigrams of the words of s (the tokens that are
-// words, isWord), in sc's buffers: good until the next call.
+// words, isWord), in sc's buffers: good until the next call. The buffers
+// keep the length of their longest use (a shorter one leaves words of an
+// earlier sentence past its end), so that putScratch clears every word.
 func (sc *scratch) trigrams(s []string) []trigram {
 	w := sc.triWords[:0]
 	for _, t := range s {
@@ -260,7 +262,9 @@ func (sc *scratch) trigrams(s []string) []trigram {
 			w = append(w, t)
 		}
 	}
-	sc.triWords = w
+	if len(w) > len(sc.triWords) {
+		sc.triWords = w // (a new array when append moved it: the old one is dropped)
+	}
 	out := sc.triBuf[:0]
 	for i := 0; i+3 <= len(w); i++ {
 		h := hashing.AddString(hashing.Offset, w[i])
@@ -270,7 +274,9 @@ func (sc *scratch) trigrams(s []string) []trigram {
 		h = hashing.AddString(h, w[i+2])
 		out = append(out, trigram{w: [3]string{w[i], w[i+1], w[i+2]}, h: h})
 	}
-	sc.triBuf = out
+	if len(out) > len(sc.triBuf) {
+		sc.triBuf = out
+	}
 	return out
 }
 

@@ -170,6 +170,11 @@ var scratchPool sync.Pool
 // maxPooledSentences is the longest document whose scratch is pooled.
 const maxPooledSentences = 2000
 
+// maxPooledTrigrams bounds the trigram buffers a pooled scratch keeps
+// (words, trigrams and trigram set: the longest sentences of news are a
+// few hundred words).
+const maxPooledTrigrams = 1 << 12
+
 func getScratch() *scratch {
 	if sc, ok := scratchPool.Get().(*scratch); ok {
 		return sc
@@ -191,6 +196,15 @@ func putScratch(sc *scratch) {
 	clear(sc.triWords) // (their lengths are their longest use: see trigrams)
 	clear(sc.triBuf)
 	sc.triWords, sc.triBuf = sc.triWords[:0], sc.triBuf[:0]
+	// the trigram buffers are as large as the longest sentence looked at
+	// (a text with no sentence breaks is one sentence of every word: tens
+	// of megabytes for a 1 MB article): left to the collector past that
+	if cap(sc.triWords) > maxPooledTrigrams || cap(sc.triBuf) > maxPooledTrigrams {
+		sc.triWords, sc.triBuf = nil, nil
+	}
+	if cap(sc.tri.list) > maxPooledTrigrams {
+		sc.tri = triSet{}
+	}
 	scratchPool.Put(sc)
 }
 

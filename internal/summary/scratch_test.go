@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,5 +26,23 @@ func TestPutScratchKeepsNoWords(t *testing.T) {
 		if tg.w != [3]string{} {
 			t.Fatalf("triBuf[%d] = %q after putScratch", i, tg.w)
 		}
+	}
+}
+
+// TestPutScratchBoundsTrigrams: a sentence of every word of a long text
+// (no sentence breaks) leaves no trigram buffers of its size in the pool.
+func TestPutScratchBoundsTrigrams(t *testing.T) {
+	sc := &scratch{}
+	huge := make([]string, 20000)
+	for i := range huge {
+		huge[i] = "w" + strconv.Itoa(i) // every trigram new to the set
+	}
+	sc.tri.reset()
+	for _, tg := range sc.trigrams(huge) {
+		sc.tri.add(&tg)
+	}
+	putScratch(sc)
+	if c := max(cap(sc.triWords), cap(sc.triBuf), cap(sc.tri.list), len(sc.tri.slots)/4); c > maxPooledTrigrams {
+		t.Errorf("pooled trigram buffers of %d entries, want at most %d", c, maxPooledTrigrams)
 	}
 }

@@ -61,6 +61,20 @@ type Expression struct {
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
 
+// maxPooledPieces bounds the pieces a pooled state keeps (a 600-word
+// article has about 700; a 1 MB one some 200,000, 24 bytes each).
+const maxPooledPieces = 1 << 16
+
+// putState returns st to statePool without the document's text (which
+// the pool would keep alive) and without the pieces of a very long one.
+func putState(st *state) {
+	st.text = ""
+	if cap(st.ps) > maxPooledPieces {
+		st.ps = nil
+	}
+	statePool.Put(st)
+}
+
 // cancelEvery is how many pieces Extract matches between two looks at
 // doc.Err: a few hundred microseconds of work.
 const cancelEvery = 2048
@@ -75,7 +89,7 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 		return nil
 	}
 	st := statePool.Get().(*state)
-	defer statePool.Put(st)
+	defer putState(st)
 	st.reset(doc, anchor)
 	if doc.Err() != nil {
 		return nil

@@ -162,7 +162,9 @@ func lowerASCII(s string) (string, bool) {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:])
-		or |= x
+		if x&hi != 0 { // not ASCII (news often has curly quotes): stop here
+			return "", false
+		}
 		h := x &^ hi                 // each byte's low seven bits
 		ge := h + 0x3f3f3f3f3f3f3f3f // high bit: at least 'A' (no carry out of a byte)
 		gt := h + 0x2525252525252525 // high bit: past 'Z'

@@ -19,11 +19,13 @@ import (
 )
 
 // steps lists the training commands in the order they must run, and
-// whether each reads -data (langid is compiled from lingua-go's models).
+// whether each reads -data (langid is compiled from lingua-go's models,
+// wordvec from the GloVe vectors of a pinned npm package).
 var steps = []struct {
 	name string
 	data bool
 }{
+	{"wordvec", false},
 	{"pos", true},
 	{"ner", true},
 	{"quotes", true},

@@ -19,7 +19,11 @@ var featureNames = []string{
 	"capital", "acronym", "proper", "plural", "maximal", "adjective", "digit",
 	"spread", "logDocLen", "headCount", "wordCount",
 	"unknownWord", "prMean", "headIDF", "logSuper", "logSub", "bias",
+	"relCount", "relFirstSentence", "embDoc", "embLead", "embDocRank", "embKnown",
 }
+
+// FeatureNames returns the names of the feature columns, in order.
+func FeatureNames() []string { return slices.Clone(featureNames) }
 
 // numFeatures is the length of a feature vector.
 var numFeatures = len(featureNames)
@@ -87,6 +91,15 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 			}
 		}
 	}
+	maxMent := int32(1)
+	for i := range cands {
+		maxMent = max(maxMent, cands[i].mentions)
+	}
+	nsen := float64(max(len(doc.Sentences), 1))
+	var emb []float64
+	if e.Vectors != nil {
+		emb = e.embed(doc, dw, cands, wc)
+	}
 	flat := getFloats(len(cands) * numFeatures)
 	for i := range cands {
 		if i%1024 == 1023 && doc.Err() != nil {
@@ -152,9 +165,22 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		f[29] = log1pInt(super[i])
 		f[30] = log1pInt(sub[i])
 		f[31] = 1
+		f[32] = n / float64(maxMent)
+		f[33] = float64(c.firstSen) / nsen
+		if emb != nil {
+			f[34], f[35], f[37] = emb[3*i], emb[3*i+1], emb[3*i+2]
+		}
 	}
 	sc.rankInto(flat, tfidf, 12)
 	sc.rankInto(flat, prs, 14)
+	if emb != nil {
+		sim := grow(sc.sim, len(cands))
+		sc.sim = sim
+		for i := range sim {
+			sim[i] = emb[3*i]
+		}
+		sc.rankInto(flat, sim, 36)
+	}
 	return flat
 }
 
@@ -299,6 +325,12 @@ type scratch struct {
 	touched, pos, idx                                       []int32
 	bits, keys, packed                                      []uint64
 	p, q, sq                                                []float64
+	sim, emb                                                []float64
+	sv                                                      []float32 // stem vectors, wordvec.Dim each
+	dD, dL, sn                                              []float32
+	hasVec                                                  []int8
+	row                                                     []int32
+	touch                                                   int8
 }
 
 // rankInto stores in column col each value's rank (0 best) divided by the count.

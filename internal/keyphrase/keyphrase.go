@@ -4,7 +4,8 @@
 // their sub-phrases; a gradient-boosted tree ranker trained on 500N-KPCrowd
 // (news) and Inspec (abstracts) scores them from position, frequency, length,
 // tf-idf against a background table of news document frequencies, a
-// PositionRank graph score and capitalisation.
+// PositionRank graph score, capitalisation and the cosine of the phrase's
+// GloVe vector (internal/wordvec) with the document's and the lead's.
 package keyphrase
 
 import (
@@ -25,6 +26,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 //go:embed model.json.gz df.txt.gz
@@ -41,6 +43,9 @@ type Phrase struct {
 type Extractor struct {
 	// Redundancy drops a phrase that is part of a better-ranked one.
 	Redundancy bool
+	// Vectors are the word vectors of the embedding features (nil: those
+	// features are 0).
+	Vectors *wordvec.Table
 
 	m     *Model
 	df    map[string]int32
@@ -99,12 +104,13 @@ func LoadFS(fsys fs.FS) (*Extractor, error) {
 }
 
 // New returns an Extractor with model m (nil: Candidates only) and background
-// document frequencies df over ndocs documents, with Redundancy set.
+// document frequencies df over ndocs documents, with Redundancy set and the
+// shared word vectors (wordvec.Default).
 func New(m *Model, df map[string]int32, ndocs int) *Extractor {
 	if m != nil && m.Boost != nil && m.flat == nil {
 		m.flat = m.Boost.Compile()
 	}
-	return &Extractor{Redundancy: true, m: m, df: df, ndocs: float64(ndocs)}
+	return &Extractor{Redundancy: true, Vectors: wordvec.Default(), m: m, df: df, ndocs: float64(ndocs)}
 }
 
 // ReadDF reads a gzipped background table: a first line "docs N", then

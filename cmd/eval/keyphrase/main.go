@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ func main() {
 	lower := flag.Bool("lower", false, "lower-case the texts first (as SIFRank feeds DUC-2001)")
 	red := flag.Bool("redundancy", true, "drop phrases contained in better-ranked ones")
 	flag.Parse()
+	embCol := slices.Index(keyphrase.FeatureNames(), "embDoc")
 
 	ext, err := keyphrase.Load()
 	if *dir != "" {
@@ -54,7 +56,7 @@ func main() {
 		docs []kpdata.Doc
 	}{{"500N-KPCrowd dev (100 docs)", d.KPCrowdDev}, {"Inspec test (500 abstracts)", d.InspecTest}} {
 		var sc kpdata.Scores
-		var p5, p10, t5, t10 kpdata.F1
+		var p5, p10, t5, t10, e5, e10 kpdata.F1
 		tokens := 0
 		var el time.Duration
 		for _, doc := range set.docs {
@@ -82,12 +84,16 @@ func main() {
 			tf := rank(texts, X, 11)
 			t5.Add(tf, doc.Gold, 5)
 			t10.Add(tf, doc.Gold, 10)
+			em := rank(texts, X, embCol)
+			e5.Add(em, doc.Gold, 5)
+			e10.Add(em, doc.Gold, 10)
 		}
 		fmt.Printf("%s\n", set.name)
 		fmt.Printf("  learned ranker (this model)                            %5.1f  %5.1f   (%.0f tokens/s)\n", sc.All5.Value(), sc.All10.Value(), float64(tokens)/el.Seconds())
 		fmt.Printf("  learned ranker against the multi-word gold keys only   %5.1f  %5.1f\n", sc.Multi5.Value(), sc.Multi10.Value())
 		fmt.Printf("  PositionRank over the same candidates                  %5.1f  %5.1f\n", p5.Value(), p10.Value())
 		fmt.Printf("  tf-idf (background news df) over the same candidates   %5.1f  %5.1f\n", t5.Value(), t10.Value())
+		fmt.Printf("  GloVe cosine to the document (EmbedRank-like), same    %5.1f  %5.1f\n", e5.Value(), e10.Value())
 	}
 }
 

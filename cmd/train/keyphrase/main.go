@@ -3,6 +3,16 @@
 // 500N-KPCrowd training part and the Inspec training abstracts, writing
 // internal/keyphrase/df.txt.gz and internal/keyphrase/model.json.gz.
 //
+// -cv K trains K models, each without one fold (document i%K) of both
+// training sets, and prints the pooled figures of the held-out folds:
+// KPCrowd F1@5/10 on all gold keys, on the multi-word ones, on the
+// multi-word ones of stories of 300 tokens or more, Inspec, and "KPCrowd
+// NP@5", F1@5 against the multi-word keys that are candidates (noun
+// phrases of the text: the closest we have to DUC-2001's indexer
+// phrases), with the share of single words in the top fives. -drop leaves
+// features out (ablation). Variants are chosen on these folds, never on
+// the dev and test figures of cmd/eval/keyphrase.
+//
 // -holdout trains on four fifths of each training set and prints F1 on the
 // other fifth for the first 25, 50, ... trees; -keep N cuts the model in -dir
 // to its first N trees. The committed model is the first 100 trees of the
@@ -34,6 +44,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +55,217 @@ import (
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/text"
 )
+
+// sample is one training document with its candidates.
+type sample struct {
+	doc  kpdata.Doc
+	td   *text.Document
+	gold map[string]bool // stemmed gold keys
+	// npGold: the multi-word gold keys that are candidates (noun phrases
+	// of the text), the key phrases a DUC-style indexer could pick
+	npGold []string
+	keys   []string
+	texts  []string
+	X      [][]float64
+}
+
+// prepare tags the documents and computes their candidates' features.
+func prepare(ext *keyphrase.Extractor, tagger *pos.Tagger, docs []kpdata.Doc) []sample {
+	out := make([]sample, len(docs))
+	for i, doc := range docs {
+		s := sample{doc: doc, gold: make(map[string]bool)}
+		for _, g := range doc.Gold {
+			s.gold[kpdata.Stem(g)] = true
+		}
+		s.td = text.Analyze(doc.Text)
+		tagger.Tag(s.td)
+		s.keys, s.texts, s.X = ext.Candidates(s.td)
+		cand := make(map[string]bool)
+		for _, t := range s.texts {
+			cand[kpdata.Stem(t)] = true
+		}
+		for _, g := range kpdata.MultiWord(doc.Gold) {
+			if cand[kpdata.Stem(g)] {
+				s.npGold = append(s.npGold, g)
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// mixing says which candidates train the ranker, with what weight.
+type mixing struct {
+	kpMulti            bool
+	single, newsWeight float64
+	drop               []int // feature columns set to 0
+}
+
+// rows returns the training rows of the documents i of set k (0 KPCrowd,
+// 1 Inspec) for which in(k, i) holds.
+func rows(sets [][]sample, in func(k, i int) bool, mx mixing) (X [][]float64, y, w []float64) {
+	pos := 0
+	for k, set := range sets {
+		wt := 1.0
+		if k == 0 {
+			wt = mx.newsWeight
+		}
+		for i := range set {
+			if !in(k, i) {
+				continue
+			}
+			s := &set[i]
+			for j, t := range s.texts {
+				rw := wt
+				if k == 0 && !strings.Contains(s.keys[j], " ") {
+					if mx.kpMulti && mx.single == 0 {
+						continue
+					}
+					if mx.kpMulti {
+						rw *= mx.single
+					}
+				}
+				l := 0.0
+				if s.gold[kpdata.Stem(t)] {
+					l = 1
+					pos++
+				}
+				x := s.X[j]
+				if len(mx.drop) > 0 {
+					x = slices.Clone(x)
+					for _, c := range mx.drop {
+						x[c] = 0
+					}
+				}
+				X = append(X, x)
+				y = append(y, l)
+				w = append(w, rw)
+			}
+		}
+	}
+	log.Printf("%d candidates, %d positive", len(X), pos)
+	return X, y, w
+}
+
+// dropColumns returns the columns of the named features.
+func dropColumns(names string) []int {
+	var cols []int
+	if names == "" {
+		return nil
+	}
+	all := keyphrase.FeatureNames()
+	for _, n := range strings.Split(names, ",") {
+		c := slices.Index(all, n)
+		if c < 0 {
+			log.Fatalf("no feature %q (have %v)", n, all)
+		}
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// setScores are the figures of one tree count: KPCrowd (all documents and
+// those of longDoc tokens or more) and Inspec.
+type setScores struct {
+	trees              int
+	kp, kpLong, inspec kpdata.Scores
+	kpNP               kpdata.F1 // F1@5 against KPCrowd's multi-word keys among the candidates
+	singles, top       int       // single-word phrases among the KPCrowd top fives, and their number
+}
+
+// longDoc is the length, in tokens, from which a KPCrowd story counts as
+// long (news-article length; many KPCrowd files are a title or a few lines).
+const longDoc = 300
+
+// evaluate scores the held-out documents of each set (KPCrowd, Inspec)
+// with the first 25, 50, ... trees of m.
+func evaluate(m *keyphrase.Model, df map[string]int32, ndocs int, held [][]sample, T int) []setScores {
+	var out []setScores
+	for n := 25; n <= T; n += 25 {
+		e := keyphrase.New(truncate(m, n), df, ndocs)
+		r := setScores{trees: n}
+		for k, set := range held {
+			for i := range set {
+				var pred []string
+				for _, p := range e.Extract(set[i].td, 10) {
+					pred = append(pred, p.Text)
+				}
+				if k == 1 {
+					r.inspec.Add(pred, set[i].doc.Gold)
+					continue
+				}
+				r.kp.Add(pred, set[i].doc.Gold)
+				r.kpNP.Add(pred, set[i].npGold, 5)
+				for _, p := range pred[:min(5, len(pred))] {
+					if !strings.Contains(strings.TrimSpace(p), " ") {
+						r.singles++
+					}
+					r.top++
+				}
+				if len(set[i].td.Tokens) >= longDoc {
+					r.kpLong.Add(pred, set[i].doc.Gold)
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// merge adds the counts of b to a.
+func merge(a, b []setScores) []setScores {
+	if a == nil {
+		return b
+	}
+	for i := range a {
+		for _, p := range [][2]*kpdata.Scores{{&a[i].kp, &b[i].kp}, {&a[i].kpLong, &b[i].kpLong}, {&a[i].inspec, &b[i].inspec}} {
+			for _, q := range [][2]*kpdata.F1{{&p[0].All5, &p[1].All5}, {&p[0].All10, &p[1].All10}, {&p[0].Multi5, &p[1].Multi5}, {&p[0].Multi10, &p[1].Multi10}} {
+				q[0].Correct += q[1].Correct
+				q[0].Predicted += q[1].Predicted
+				q[0].Gold += q[1].Gold
+			}
+		}
+		a[i].kpNP.Correct += b[i].kpNP.Correct
+		a[i].kpNP.Predicted += b[i].kpNP.Predicted
+		a[i].kpNP.Gold += b[i].kpNP.Gold
+		a[i].singles += b[i].singles
+		a[i].top += b[i].top
+	}
+	return a
+}
+
+func printScores(rs []setScores) {
+	fmt.Printf("trees   KPCrowd all    KPCrowd multi  KPCrowd long multi  Inspec        KPCrowd NP@5  singles@5\n")
+	for _, r := range rs {
+		fmt.Printf("%5d   %5.1f %5.1f    %5.1f %5.1f    %5.1f %5.1f         %5.1f %5.1f   %5.1f         %4.1f%%\n", r.trees,
+			r.kp.All5.Value(), r.kp.All10.Value(), r.kp.Multi5.Value(), r.kp.Multi10.Value(),
+			r.kpLong.Multi5.Value(), r.kpLong.Multi10.Value(), r.inspec.All5.Value(), r.inspec.All10.Value(),
+			r.kpNP.Value(), 100*float64(r.singles)/float64(max(r.top, 1)))
+	}
+}
+
+// crossValidate trains K models, each without fold f (document i%K == f)
+// of both sets, and prints the pooled figures of the held-out folds.
+func crossValidate(sets [][]sample, mx mixing, opt gbdt.Options, K int, df map[string]int32, ndocs int) {
+	var all []setScores
+	for f := 0; f < K; f++ {
+		X, y, w := rows(sets, func(k, i int) bool { return i%K != f }, mx)
+		m := keyphrase.Fit(X, y, w, opt)
+		var held [][]sample
+		for _, set := range sets {
+			var h []sample
+			for i := range set {
+				if i%K == f {
+					h = append(h, set[i])
+				}
+			}
+			held = append(held, h)
+		}
+		all = merge(all, evaluate(m, df, ndocs, held, opt.Trees))
+	}
+	fmt.Printf("%d-fold cross-validation on the training documents, F1@5 F1@10 (x100)\n", K)
+	printScores(all)
+}
 
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
@@ -58,6 +280,8 @@ func main() {
 	single := flag.Float64("single", 0, "with -kpmulti, keep KPCrowd's single-word candidates at this weight instead of dropping them")
 	holdout := flag.Bool("holdout", false, "hold out every fifth training document of each set, report F1 on them for the first 25, 50, ... trees, and write no model")
 	keep := flag.Int("keep", 0, "do not train: keep the first N trees of the model in -dir")
+	cv := flag.Int("cv", 0, "K-fold cross-validation on the training documents of each set (fold i%K): print F1 for the first 25, 50, ... trees, and write no model")
+	drop := flag.String("drop", "", "comma-separated feature names to leave out (their column is set to 0 for training)")
 	flag.Parse()
 
 	if *keep > 0 {
@@ -90,59 +314,36 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var X [][]float64
-	var y, w []float64
-	pos, total := 0, 0
-	sets := [][]kpdata.Doc{d.KPCrowdTrain, d.InspecTrain}
-	var held [][]kpdata.Doc
-	if *holdout {
-		for k, docs := range sets {
-			tr, va := kpdata.SplitKPCrowd(docs) // every fifth document
-			sets[k] = tr
-			held = append(held, va)
-		}
-	}
-	for k, docs := range sets {
-		wt := 1.0
-		if k == 0 {
-			wt = *newsWeight
-		}
-		for _, doc := range docs {
-			gold := make(map[string]bool)
-			for _, g := range doc.Gold {
-				gold[kpdata.Stem(g)] = true
-			}
-			td := text.Analyze(doc.Text)
-			tagger.Tag(td)
-			keys, texts, feats := ext.Candidates(td)
-			for i, t := range texts {
-				rw := wt
-				if k == 0 && !strings.Contains(keys[i], " ") {
-					if *kpMulti && *single == 0 {
-						continue
-					}
-					if *kpMulti {
-						rw *= *single
-					}
-				}
-				l := 0.0
-				if gold[kpdata.Stem(t)] {
-					l = 1
-					pos++
-				}
-				X = append(X, feats[i])
-				y = append(y, l)
-				w = append(w, rw)
-				total++
-			}
-		}
-	}
-	log.Printf("%d training docs, %d candidates, %d positive", len(sets[0])+len(sets[1]), total, pos)
-	m := keyphrase.Fit(X, y, w, gbdt.Options{Trees: *trees, Depth: *depth, Rate: *rate, Lambda: 1, MinHess: 5, Bins: 64, Subsample: 0.5})
-	if *holdout {
-		validate(m, df, ndocs, tagger, held)
+	mx := mixing{kpMulti: *kpMulti, single: *single, newsWeight: *newsWeight, drop: dropColumns(*drop)}
+	opt := gbdt.Options{Trees: *trees, Depth: *depth, Rate: *rate, Lambda: 1, MinHess: 5, Bins: 64, Subsample: 0.5}
+	start := time.Now()
+	sets := [][]sample{prepare(ext, tagger, d.KPCrowdTrain), prepare(ext, tagger, d.InspecTrain)}
+	log.Printf("features of %d + %d training docs in %v", len(sets[0]), len(sets[1]), time.Since(start).Round(time.Millisecond))
+	if *cv > 0 {
+		crossValidate(sets, mx, opt, *cv, df, ndocs)
 		return
 	}
+	if *holdout {
+		// every fifth document of each set (kpdata.SplitKPCrowd's split)
+		in := func(k, i int) bool { return i%5 != 4 }
+		X, y, w := rows(sets, in, mx)
+		m := keyphrase.Fit(X, y, w, opt)
+		var held [][]sample
+		for _, set := range sets {
+			var h []sample
+			for i := range set {
+				if i%5 == 4 {
+					h = append(h, set[i])
+				}
+			}
+			held = append(held, h)
+		}
+		fmt.Println("held-out fifth of the training documents, F1@5 F1@10 (x100)")
+		printScores(evaluate(m, df, ndocs, held, *trees))
+		return
+	}
+	X, y, w := rows(sets, func(int, int) bool { return true }, mx)
+	m := keyphrase.Fit(X, y, w, opt)
 	var buf bytes.Buffer
 	if err := keyphrase.WriteModel(&buf, m); err != nil {
 		log.Fatal(err)
@@ -152,43 +353,6 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s (%d bytes)", out, buf.Len())
-}
-
-// validate prints F1@5 and F1@10 on the held-out documents of each set
-// (KPCrowd, Inspec) for the first 25, 50, ... trees of m.
-func validate(m *keyphrase.Model, df map[string]int32, ndocs int, tagger *pos.Tagger, held [][]kpdata.Doc) {
-	var docs [][]*text.Document
-	for _, set := range held {
-		var ds []*text.Document
-		for _, doc := range set {
-			td := text.Analyze(doc.Text)
-			tagger.Tag(td)
-			ds = append(ds, td)
-		}
-		docs = append(docs, ds)
-	}
-	fmt.Println("held-out fifth of the training documents, F1@5 F1@10 (x100)")
-	fmt.Println("trees   KPCrowd        KPCrowd multi  Inspec")
-	T := len(m.Boost.Trees)
-	for n := 25; n <= T; n += 25 {
-		e := keyphrase.New(truncate(m, n), df, ndocs)
-		fmt.Printf("%5d", n)
-		for k, set := range held {
-			var sc kpdata.Scores
-			for i, doc := range set {
-				var pred []string
-				for _, p := range e.Extract(docs[k][i], 10) {
-					pred = append(pred, p.Text)
-				}
-				sc.Add(pred, doc.Gold)
-			}
-			fmt.Printf("   %5.1f %5.1f", sc.All5.Value(), sc.All10.Value())
-			if k == 0 {
-				fmt.Printf("   %5.1f %5.1f", sc.Multi5.Value(), sc.Multi10.Value())
-			}
-		}
-		fmt.Println()
-	}
 }
 
 // truncate returns m with its first n trees.

@@ -3,6 +3,7 @@ package sentiment
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // vecTable holds word vectors learnt from unlabelled news (skip-gram),
@@ -15,7 +16,23 @@ type vecTable struct {
 }
 
 func newVecTable(vecs []float32, dim int) *vecTable {
+	return newVecTableNorm(vecs, dim, false)
+}
+
+// newVecTableNorm is newVecTable; with raw, the vectors keep their
+// lengths (scaled so that their mean length is sqrt(dim)).
+func newVecTableNorm(vecs []float32, dim int, raw bool) *vecTable {
 	n := len(vecs) / dim
+	var meanLen float64
+	if raw {
+		for i := 0; i < n; i++ {
+			var ss float64
+			for _, x := range vecs[i*dim : i*dim+dim] {
+				ss += float64(x * x)
+			}
+			meanLen += math.Sqrt(ss) / float64(n)
+		}
+	}
 	unit := make([]float32, len(vecs))
 	var mx float32
 	sd := float32(math.Sqrt(float64(dim)))
@@ -26,6 +43,9 @@ func newVecTable(vecs []float32, dim int) *vecTable {
 			ss += float64(x * x)
 		}
 		inv := float32(1/math.Sqrt(max(ss, 1e-12))) * sd
+		if raw {
+			inv = float32(1/max(meanLen, 1e-12)) * sd
+		}
 		for j, x := range r {
 			u := x * inv
 			unit[i*dim+j] = u
@@ -51,6 +71,107 @@ type dense struct {
 	b1      []float32
 	w2      []float32 // 3 × hid
 	b2      [numClasses]float32
+	// gate (blocks × dim; nil: none) weighs each word in its mean block
+	// by exp(gate[blk] · its vector) on top of its weight there (see
+	// gatedInput): a learnt importance of words per block.
+	gate  []float32
+	gkind []int32 // per block: its row of gate (blocks may share one)
+	// dgate (gate rows × numDistBuckets; nil: none) is added to the gate
+	// logits by the word's distance from the target
+	dgate []float32
+}
+
+// tiedGates is the gate row of each of 6 blocks when the two sides
+// share gates (sides, near, clauses, the target's words).
+var tiedGates = []int32{0, 0, 1, 2, 2, 3}
+
+// poolEntry is a word of a target's context in one mean block: its
+// vector row, the block and its weight there (see contextBlocks).
+type poolEntry struct {
+	row int32
+	blk int32
+	w   float32
+	db  int32 // distance bucket (distBucket)
+}
+
+// numDistBuckets is the number of distance buckets of the gates' distance
+// factors.
+const numDistBuckets = 8
+
+// distBucket returns the bucket of a distance from the target in tokens
+// (0: its own words; 1, 2, 3, 4-5, 6-8, 9-12, 13 and more).
+func distBucket(d int) int32 {
+	return distBuckets[min(d, len(distBuckets)-1)]
+}
+
+var distBuckets = [14]int32{0, 1, 2, 3, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7}
+
+// tokenDist is the distance of token i from the target at [a, b).
+func tokenDist(i, a, b int) int {
+	switch {
+	case i < a:
+		return a - i
+	case i >= b:
+		return i - b + 1
+	}
+	return 0
+}
+
+// poolEntries appends the entries of the mean blocks of the target at
+// [a, b) to out.
+func (s *sentence) poolEntries(out []poolEntry, a, b int, masked []bool, blocks int) []poolEntry {
+	s.contextBlocks(a, b, masked, blocks, func(i, blk int, w float32) {
+		out = append(out, poolEntry{row: s.vec[i] - 1, blk: int32(blk), w: w, db: distBucket(tokenDist(i, a, b))})
+	})
+	return out
+}
+
+// gateLimit bounds the gate logits.
+const gateLimit = 8
+
+// gatedInput writes the gated mean blocks of ents into x (len blocks ×
+// dim): word e weighs e.w × exp(gate[e.blk] · v) in its block. ew
+// (len(ents)) receives each entry's share of its block and ws (blocks)
+// each block's sum of weights.
+func gatedInput(x []float32, ents []poolEntry, vt *vecTable, n *dense, ew, ws []float32) {
+	d := vt.dim
+	gate, gkind, dgate := n.gate, n.gkind, n.dgate
+	clear(x)
+	clear(ws)
+	for k, e := range ents {
+		v := vt.rows[int(e.row)*d : int(e.row+1)*d]
+		gk := int(gkind[e.blk])
+		g := gate[gk*d : (gk+1)*d]
+		var z float32
+		for j, q := range v {
+			z += g[j] * float32(q)
+		}
+		z *= vt.scale
+		z = max(-gateLimit, min(gateLimit, z))
+		if dgate != nil {
+			// clamped apart, as folded keeps them apart
+			z += max(-gateLimit, min(gateLimit, dgate[gk*numDistBuckets+int(e.db)]))
+		}
+		w := e.w * float32(math.Exp(float64(z)))
+		ew[k] = w
+		ws[e.blk] += w
+		dst := x[int(e.blk)*d : int(e.blk+1)*d]
+		for j, q := range v {
+			dst[j] += w * float32(q)
+		}
+	}
+	for blk := range ws {
+		if ws[blk] > 0 {
+			inv := vt.scale / ws[blk]
+			dst := x[blk*d : (blk+1)*d]
+			for j := range dst {
+				dst[j] *= inv
+			}
+		}
+	}
+	for k, e := range ents {
+		ew[k] /= ws[e.blk]
+	}
 }
 
 // contextBlocks calls fn for each word i with a vector that enters a
@@ -131,6 +252,13 @@ func (s *sentence) denseInput(x []float32, a, b int, masked []bool, vt *vecTable
 	}
 }
 
+func vtDim(vt *vecTable) int {
+	if vt == nil {
+		return 1
+	}
+	return vt.dim
+}
+
 // logits adds weight × the network's output for input x to z; h is
 // scratch of length hid.
 func (n *dense) logits(x, h []float32, z *[numClasses]float64, weight float64) {
@@ -182,13 +310,43 @@ type denseConfig struct {
 	// BlockDrop drops whole mean blocks of the input (a context side, the
 	// clause, the target's words) with this probability in training.
 	BlockDrop float64
+	// RawVecs keeps the lengths of the word vectors (else unit length).
+	RawVecs bool
+	// Gate learns a gate per block that weighs each word by exp(gate ·
+	// its vector) in the block's mean (see gatedInput).
+	Gate bool
+	// DistGate adds a learnt term per distance bucket (and gate row) to
+	// the gate logits.
+	DistGate bool
+	// TieGates has the two sides share their gates (4 gates: sides,
+	// near, clauses, the target's words).
+	TieGates bool
 }
 
 // trainDense trains the dense network on the inputs xs (one row of in per
 // example) with class-weighted cross-entropy, mini-batch Adam and dropout.
-func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc denseConfig, seed uint64, logf func(string, ...any)) *dense {
+//
+// With dc.Gate, the inputs are made from ents (the pool entries of each
+// example, ents[i]) and vt with the network's gates (gatedInput), which
+// are learnt with the rest (from zero: plain means).
+func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc denseConfig, seed uint64, ents [][]poolEntry, vt *vecTable, logf func(string, ...any)) *dense {
 	H := dc.Hidden
 	n := &dense{in: in, hid: H, w1: make([]float32, H*in), b1: make([]float32, H), w2: make([]float32, numClasses*H)}
+	gated := dc.Gate && ents != nil && vt != nil
+	if gated {
+		blocks := in / vt.dim
+		n.gkind = make([]int32, blocks)
+		for k := range n.gkind {
+			n.gkind[k] = int32(k)
+			if dc.TieGates && blocks == len(tiedGates) {
+				n.gkind[k] = tiedGates[k]
+			}
+		}
+		n.gate = make([]float32, (int(slices.Max(n.gkind))+1)*vt.dim)
+		if dc.DistGate {
+			n.dgate = make([]float32, len(n.gate)/vt.dim*numDistBuckets)
+		}
+	}
 	rng := rand.New(rand.NewPCG(seed, 13))
 	l1 := math.Sqrt(6 / float64(in+H))
 	for i := range n.w1 {
@@ -206,6 +364,19 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 	b2 := n.b2[:]
 	params := []*param{mk(n.w1), mk(n.b1), mk(n.w2), mk(b2)}
 	pw1, pb1, pw2, pb2 := params[0], params[1], params[2], params[3]
+	var pg, pd *param
+	var share, gx, xg []float32
+	ws := make([]float32, in/max(1, vtDim(vt)))
+	if gated {
+		pg = mk(n.gate)
+		params = append(params, pg)
+		if n.dgate != nil {
+			pd = mk(n.dgate)
+			params = append(params, pd)
+		}
+		gx = make([]float32, in)
+		xg = make([]float32, len(ws))
+	}
 	order := make([]int, len(ps))
 	for i := range order {
 		order[i] = i
@@ -232,7 +403,15 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 			}
 			for _, idx := range order[bs:be] {
 				p := &ps[idx]
-				copy(x, xs[idx*in:(idx+1)*in])
+				if gated {
+					if cap(share) < len(ents[idx]) {
+						share = make([]float32, len(ents[idx]))
+					}
+					share = share[:len(ents[idx])]
+					gatedInput(x, ents[idx], vt, n, share, ws)
+				} else {
+					copy(x, xs[idx*in:(idx+1)*in])
+				}
 				if dc.Dropout > 0 {
 					inv := float32(1 / (1 - dc.Dropout))
 					for i := range x {
@@ -294,6 +473,9 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 						gh[j] += g[c] * n.w2[c*H+j]
 					}
 				}
+				if gated {
+					clear(gx)
+				}
 				for j := range gh {
 					if h[j] <= 0 {
 						continue
@@ -304,6 +486,51 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 					for i, v := range x {
 						row[i] += gj * v
 					}
+					if gated {
+						w := n.w1[j*in : (j+1)*in]
+						for i, wv := range w {
+							gx[i] += gj * wv
+						}
+					}
+				}
+				if gated {
+					// back through the dropouts to the means, then the gates
+					d := vt.dim
+					for i := range gx {
+						if dc.Dropout > 0 {
+							gx[i] *= keepIn[i]
+						}
+						if dc.BlockDrop > 0 {
+							gx[i] *= keepBlk[i/bdim]
+						}
+					}
+					// x holds the dropped-out means: remake the plain ones
+					gatedInput(x, ents[idx], vt, n, share, ws)
+					for blk := range xg {
+						var a float32
+						for j, v := range x[blk*d : (blk+1)*d] {
+							a += v * gx[blk*d+j]
+						}
+						xg[blk] = a
+					}
+					for k, e := range ents[idx] {
+						v := vt.rows[int(e.row)*d : int(e.row+1)*d]
+						gb := gx[int(e.blk)*d : int(e.blk+1)*d]
+						var a float32
+						for j, q := range v {
+							a += gb[j] * float32(q)
+						}
+						dz := share[k] * (a*vt.scale - xg[e.blk])
+						gk := int(n.gkind[e.blk])
+						if pd != nil {
+							pd.g[gk*numDistBuckets+int(e.db)] += dz
+						}
+						gg := pg.g[gk*d : (gk+1)*d]
+						dz *= vt.scale
+						for j, q := range v {
+							gg[j] += dz * float32(q)
+						}
+					}
 				}
 			}
 			step++
@@ -312,7 +539,7 @@ func trainDense(xs []float32, in int, ps []prepared, cw [numClasses]float64, dc 
 			for pi, p := range params {
 				for i := range p.w {
 					g := p.g[i] * scale
-					if pi == 0 || pi == 2 {
+					if pi == 0 || pi == 2 || pi == 4 {
 						g += float32(dc.L2) * p.w[i]
 					}
 					p.m[i] = beta1*p.m[i] + (1-beta1)*g
@@ -367,6 +594,43 @@ type folded struct {
 	b1          []float32
 	w2          []float32 // 3 × hid
 	b2          [numClasses]float32
+	gate        []float32 // per row and gate row: the word's gate weight (nil: none; see dense.gate)
+	gkind       []int32   // per block: its gate row
+	dfac        []float32 // per gate row and distance bucket: exp(dense.dgate) (nil: none)
+	recs        []wordRec // the model's word records when they hold the gates (else nil: gate)
+}
+
+// gateRows is the number of gates per word (0: none).
+func (f *folded) gateRows() int {
+	if f.gate == nil {
+		return 0
+	}
+	return len(f.gate) / len(f.scale)
+}
+
+// toF16 returns the IEEE half-precision bits nearest x, a gate weight
+// (positive, within e^±gateLimit; 0 and the sign are not kept).
+func toF16(x float32) uint16 {
+	b := math.Float32bits(x) &^ (1 << 31)
+	if b == 0 {
+		return 0
+	}
+	e := int(b>>23) - 127 + 15
+	m := b&0x7fffff + 0x1000 // rounded to 10 bits
+	if m&0x800000 != 0 {
+		e++
+		m = 0
+	}
+	e = max(1, min(30, e))
+	return uint16(e)<<10 | uint16(m>>13)
+}
+
+// fromF16 is the float32 of half-precision bits made by toF16.
+func fromF16(h uint16) float32 {
+	if h == 0 {
+		return 0
+	}
+	return math.Float32frombits((uint32(h>>10)+112)<<23 | uint32(h&0x3ff)<<13)
 }
 
 // blockOrder is the memory order of the first 6 blocks of a row (see
@@ -434,6 +698,29 @@ func (n *dense) fold(vt *vecTable) *folded {
 			f.rows[r*K*H+i] = int8(math.Round(float64(x / sc)))
 		}
 	}
+	if n.gate != nil {
+		NG := len(n.gate) / d
+		f.gate, f.gkind = make([]float32, rows*NG), n.gkind
+		for r := 0; r < rows; r++ {
+			v := vt.rows[r*d : (r+1)*d]
+			for k := 0; k < NG; k++ {
+				g := n.gate[k*d : (k+1)*d]
+				var z float32
+				for i, q := range v {
+					z += g[i] * float32(q)
+				}
+				z *= vt.scale
+				z = max(-gateLimit, min(gateLimit, z))
+				f.gate[r*NG+k] = fromF16(toF16(float32(math.Exp(float64(z)))))
+			}
+		}
+		if n.dgate != nil {
+			f.dfac = make([]float32, len(n.dgate))
+			for i, z := range n.dgate {
+				f.dfac[i] = float32(math.Exp(float64(max(-gateLimit, min(gateLimit, z)))))
+			}
+		}
+	}
 	f.layout()
 	return f
 }
@@ -472,7 +759,20 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	// block added by axpyBlock (the bounds checked here: acc has K blocks
 	// of H, and a block's last element is in f.rows)
 	acc = acc[:K*H]
-	add := func(i, r, blk int, w float32) {
+	gate, gkind, recs, dfac := f.gate, f.gkind, f.recs, f.dfac
+	NG := f.gateRows()
+	add := func(i, r, blk int, w float32, db int32) {
+		if gate != nil {
+			gk := int(gkind[blk])
+			if recs != nil {
+				w *= fromF16(recs[r].gate[gk])
+			} else {
+				w *= gate[r*NG+gk]
+			}
+			if dfac != nil {
+				w *= dfac[gk*numDistBuckets+int(db)]
+			}
+		}
 		wsum[blk] += w
 		o := r*K*H + f.pos[blk]*H
 		_ = f.rows[o+H-1]
@@ -489,7 +789,7 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		r := int(v - 1)
 		if i >= a && i < b {
 			if K > 5 {
-				add(i, r, 5, 1)
+				add(i, r, 5, 1, 0)
 			}
 			if masked[i] {
 				continue
@@ -502,12 +802,13 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		if i >= b {
 			side, dist = 1, i-b+1
 		}
-		add(i, r, side, 1/float32(dist))
+		db := distBucket(dist)
+		add(i, r, side, 1/float32(dist), db)
 		if dist <= 3 {
-			add(i, r, 2, 1)
+			add(i, r, 2, 1, db)
 		}
 		if K > 3 && i >= l && i < rc {
-			add(i, r, 3+side, 1)
+			add(i, r, 3+side, 1, db)
 		}
 	}
 	var k [8]float32

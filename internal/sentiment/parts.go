@@ -27,6 +27,10 @@ func (m *Model) TargetParts(ex Example) (Parts, bool) {
 		h := make([]float32, m.nets[0].hid)
 		s.denseInput(x, p.a, p.b, p.masked, m.vt)
 		for _, n := range m.nets {
+			if n.gate != nil {
+				ents := s.poolEntries(nil, p.a, p.b, p.masked, n.in/m.vt.dim)
+				gatedInput(x, ents, m.vt, n, make([]float32, len(ents)), make([]float32, n.in/m.vt.dim))
+			}
 			var z [numClasses]float64
 			n.logits(x, h, &z, 1)
 			out.Nets = append(out.Nets, z)

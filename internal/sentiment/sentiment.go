@@ -657,13 +657,18 @@ func (m *Model) targetProbs(sc *scratch, s *sentence, a, b int) [numClasses]floa
 // hashes (uint64), their words' stem hashes (uint64; see wordRec), their
 // scales (float32 each) and int8 rows (blocks ×
 // hidden each: the first layer times the word's vector, per mean block),
-// the network's weight in the mix and its float32 weights (b1, w2, b2);
-// little-endian.
-const magic = "LSNT6"
+// the network's weight in the mix and its float32 weights (b1, w2, b2),
+// then its gates per word (uint32 gate rows per word, 0: none; if any,
+// the gate row of each block, one byte each, per word row its gate
+// weights, IEEE half-precision each: see dense.gate, then the number of
+// distance buckets, uint32, 0 or numDistBuckets, and the distance factors
+// of each gate row, float32); little-endian.
+const magic = "LSNT7"
 
-// magic5 is the previous format: no stem hashes; magic4 the one before:
-// no block count either (3 blocks).
+// magic6 is the previous format: no gates; magic5 the one before: no
+// stem hashes; magic4 the one before: no block count either (3 blocks).
 const (
+	magic6 = "LSNT6"
 	magic5 = "LSNT5"
 	magic4 = "LSNT4"
 )
@@ -743,6 +748,26 @@ func (m *Model) writeTo(w io.Writer) error {
 				putU32(&buf, math.Float32bits(v))
 			}
 		}
+		ng := f.gateRows()
+		putU32(&buf, uint32(ng))
+		if ng > 0 {
+			for _, k := range f.gkind {
+				buf.WriteByte(byte(k))
+			}
+			for _, g := range f.gate {
+				h := toF16(g)
+				buf.WriteByte(byte(h))
+				buf.WriteByte(byte(h >> 8))
+			}
+			nb := 0
+			if f.dfac != nil {
+				nb = numDistBuckets
+			}
+			putU32(&buf, uint32(nb))
+			for _, v := range f.dfac {
+				putU32(&buf, math.Float32bits(v))
+			}
+		}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -767,6 +792,8 @@ func readModel(r io.Reader) (_ *Model, err error) {
 	if _, err := io.ReadFull(br, head); err == nil {
 		switch string(head[:len(magic)]) {
 		case magic:
+			version = 7
+		case magic6:
 			version = 6
 		case magic5:
 			version = 5
@@ -875,8 +902,14 @@ type wordRec struct {
 	tWord, tStem [numClasses]int16    // target table: the same
 	tSide        [2][numClasses]int16 // target table: featOut(tSide, featIn(tSide, w), side) (no contrast word between)
 	tSideStem    [2][numClasses]int16 // target table: featOut(tSideStem, featIn(tSideStem, stem), side)
-	_            [8]int16             // to a cache line
+	// gate holds the word's gate weights of the dense network (IEEE
+	// half-precision; folded.gate), read with the record's line
+	gate [maxRecGates]uint16
+	_    [8 - maxRecGates]int16 // to a cache line
 }
+
+// maxRecGates is the most gate rows a word record holds.
+const maxRecGates = 6
 
 // makeRecs makes the word records of a loaded model (see wordRec).
 func (m *Model) makeRecs() {
@@ -907,6 +940,15 @@ func (m *Model) makeRecs() {
 			rec.tSide[side] = get(&m.target, featOut(tSide, in, uint64(side)))
 			rec.tSideStem[side] = get(&m.target, featOut(tSideStem, ins, uint64(side)))
 		}
+	}
+	if f := m.fd; f != nil && f.gate != nil && f.gateRows() <= maxRecGates {
+		ng := f.gateRows()
+		for r := range recs {
+			for k := 0; k < ng; k++ {
+				recs[r].gate[k] = toF16(f.gate[r*ng+k])
+			}
+		}
+		f.recs = recs
 	}
 	m.recs, m.recStems = recs, len(m.stems) == len(m.vkeys)
 }
@@ -1017,6 +1059,53 @@ func (m *Model) readDense(br *bufio.Reader, version int) error {
 				return err
 			}
 			ws[i] = math.Float32frombits(v)
+		}
+	}
+	if version > 6 {
+		ng, err := u32()
+		if err != nil {
+			return err
+		}
+		if ng > 8 {
+			return fmt.Errorf("bad dense network gates %d", ng)
+		}
+		if ng > 0 {
+			kb := make([]byte, blocks)
+			if _, err := io.ReadFull(br, kb); err != nil {
+				return fmt.Errorf("truncated dense network gates: %w", err)
+			}
+			f.gkind = make([]int32, blocks)
+			for k, v := range kb {
+				if uint32(v) >= ng {
+					return fmt.Errorf("bad gate row %d of block %d", v, k)
+				}
+				f.gkind[k] = int32(v)
+			}
+			gb := make([]byte, 2*int(n)*int(ng))
+			if _, err := io.ReadFull(br, gb); err != nil {
+				return fmt.Errorf("truncated dense network gates: %w", err)
+			}
+			f.gate = make([]float32, int(n)*int(ng))
+			for i := range f.gate {
+				f.gate[i] = fromF16(uint16(gb[2*i]) | uint16(gb[2*i+1])<<8)
+			}
+			nb, err := u32()
+			if err != nil {
+				return err
+			}
+			if nb != 0 && nb != numDistBuckets {
+				return fmt.Errorf("bad gate distance buckets %d", nb)
+			}
+			if nb > 0 {
+				f.dfac = make([]float32, ng*nb)
+				for i := range f.dfac {
+					v, err := u32()
+					if err != nil {
+						return err
+					}
+					f.dfac[i] = math.Float32frombits(v)
+				}
+			}
 		}
 	}
 	m.vkeys, m.stems, m.fd, m.denseW = keys, stems, f, math.Float32frombits(dw)

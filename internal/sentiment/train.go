@@ -58,6 +58,9 @@ func mergeDense(ns []*dense) *dense {
 	if len(ns) == 1 {
 		return ns[0]
 	}
+	if ns[0].gate != nil {
+		panic("sentiment: gated networks cannot be merged")
+	}
 	k := float32(len(ns))
 	m := &dense{in: ns[0].in}
 	for _, n := range ns {
@@ -239,11 +242,15 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	// so that they are as noisy as on unseen text
 	var vt *vecTable
 	var xs []float32
+	var ents [][]poolEntry
 	in := 0
 	if len(vkeys) > 0 {
-		vt = newVecTable(cfg.Vecs, cfg.VecDim)
+		vt = newVecTableNorm(cfg.Vecs, cfg.VecDim, cfg.Dense.RawVecs)
 		in = max(3, cfg.Dense.Blocks) * vt.dim
 		xs = make([]float32, len(ps)*in)
+		if cfg.Dense.Gate {
+			ents = make([][]poolEntry, len(ps))
+		}
 	}
 	featurize := func(i int, words *wordMap) {
 		var s sentence
@@ -253,6 +260,9 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 		p.sf = s.sentenceFeatures(nil)
 		if vt != nil {
 			s.denseInput(xs[i*in:(i+1)*in], p.a, p.b, p.masked, vt)
+			if ents != nil {
+				ents[i] = s.poolEntries(nil, p.a, p.b, p.masked, in/vt.dim)
+			}
 		}
 	}
 	if cfg.LexFolds > 1 && lex != nil {
@@ -303,7 +313,7 @@ func Train(exs []Example, cfg Config, logf func(string, ...any)) *Model {
 	if vt != nil && cfg.DenseWeight > 0 {
 		var dns []*dense
 		for k := 0; k < max(1, cfg.Dense.Nets); k++ {
-			dns = append(dns, trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500+uint64(k), logf))
+			dns = append(dns, trainDense(xs, in, ps, cw, cfg.Dense, cfg.Seed*1000+500+uint64(k), ents, vt, logf))
 		}
 		if cfg.KeepNets {
 			m.nets, m.vt = dns, vt

@@ -2,10 +2,13 @@ package sentiment
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -40,8 +43,17 @@ func tinyExamples(t *testing.T) []Example {
 // dense network, writes it and reads it back: the read model must give the
 // same probabilities (the trained model is quantised as the file is).
 func TestTrainDenseRoundTrip(t *testing.T) {
+	for _, gate := range []bool{false, true} {
+		t.Run(fmt.Sprint("gate=", gate), func(t *testing.T) { trainDenseRoundTrip(t, gate) })
+	}
+}
+
+// trainDenseRoundTrip is TestTrainDenseRoundTrip with the network's gates
+// (tied) or without; a read model's gates come from its word records.
+func trainDenseRoundTrip(t *testing.T, gate bool) {
 	exs := tinyExamples(t)
 	cfg := DefaultConfig()
+	cfg.Dense.Gate, cfg.Dense.TieGates, cfg.Dense.DistGate = gate, gate, gate
 	cfg.TargetBits, cfg.SentenceBits, cfg.Seeds = 12, 12, 2
 	cfg.LexMinCount = 1
 	words := []string{"praised", "honest", "brave", "thanked", "generous", "cheered", "great",
@@ -71,6 +83,9 @@ func TestTrainDenseRoundTrip(t *testing.T) {
 	if m2.fd == nil || m2.denseW != m.denseW || len(m2.vkeys) != len(words) {
 		t.Fatalf("dense network not read back: %v %v %d", m2.fd != nil, m2.denseW, len(m2.vkeys))
 	}
+	if gate && (m.fd.gateRows() != 4 || m2.fd.gateRows() != 4 || m2.fd.recs == nil || m.fd.recs != nil || len(m2.fd.dfac) != 4*numDistBuckets) {
+		t.Fatalf("gates: %d rows trained, %d read, in records %v", m.fd.gateRows(), m2.fd.gateRows(), m2.fd.recs != nil)
+	}
 	correct := 0
 	for _, ex := range exs {
 		p, q := m.TargetProbs(ex.Doc, ex.Mentions), m2.TargetProbs(ex.Doc, ex.Mentions)
@@ -98,7 +113,9 @@ func TestTrainDenseRoundTrip(t *testing.T) {
 // TestFold checks that the folded network scores a target as the network
 // over the mean blocks of the word vectors does, with 3, 5 and 6 blocks.
 func TestFold(t *testing.T) {
-	for _, blocks := range []int{3, 5, 6} {
+	for _, blocks := range []int{3, 5, 6, -6} {
+		gated := blocks < 0 // with gates (dense.gate)
+		blocks = max(blocks, -blocks)
 		rng := rand.New(rand.NewPCG(3, 4))
 		words := []string{"the", "minister", "praised", "brave", "reforms", "critics", "attacked", "plan"}
 		const dim, hid = 6, 5
@@ -114,6 +131,17 @@ func TestFold(t *testing.T) {
 		for _, ws := range [][]float32{n.w1, n.b1, n.w2, n.b2[:]} {
 			for i := range ws {
 				ws[i] = float32(rng.NormFloat64())
+			}
+		}
+		if gated {
+			n.gate = make([]float32, 4*dim)
+			n.gkind = tiedGates
+			for i := range n.gate {
+				n.gate[i] = float32(0.3 * rng.NormFloat64())
+			}
+			n.dgate = make([]float32, 4*numDistBuckets)
+			for i := range n.dgate {
+				n.dgate[i] = float32(0.5 * rng.NormFloat64())
 			}
 		}
 		f := n.fold(vt)
@@ -134,6 +162,14 @@ func TestFold(t *testing.T) {
 		masked[a], masked[a+1] = true, true
 		x := make([]float32, in)
 		s.denseInput(x, a, b, masked, vt)
+		if gated {
+			ents := s.poolEntries(nil, a, b, masked, blocks)
+			plain := append([]float32(nil), x...)
+			gatedInput(x, ents, vt, n, make([]float32, len(ents)), make([]float32, blocks))
+			if slices.Equal(plain, x) {
+				t.Errorf("gates do not change the means")
+			}
+		}
 		if blocks >= 5 {
 			// the clause ends at the comma: "critics attacked the plan" is
 			// in the right mean, not in the right clause mean
@@ -147,7 +183,7 @@ func TestFold(t *testing.T) {
 		f.logits(&s, a, b, masked, make([]float32, blocks*hid), &got, 1)
 		for c := range want {
 			if math.Abs(want[c]-got[c]) > 0.05*(1+math.Abs(want[c])) {
-				t.Errorf("%d blocks: folded logits %v, unfolded %v", blocks, got, want)
+				t.Errorf("%d blocks (gated %v): folded logits %v, unfolded %v", blocks, gated, got, want)
 				break
 			}
 		}
@@ -179,5 +215,22 @@ func TestMergeDense(t *testing.T) {
 		if math.Abs(want[c]-got[c]) > 1e-4 {
 			t.Fatalf("merged logits %v, mean of the networks' %v", got, want)
 		}
+	}
+}
+
+// TestF16 checks the half-precision gate weights over the gates' range.
+func TestF16(t *testing.T) {
+	for z := -float64(gateLimit); z <= gateLimit; z += 0.01 {
+		x := float32(math.Exp(z))
+		y := fromF16(toF16(x))
+		if math.Abs(float64(y-x)) > 1e-3*float64(x) {
+			t.Fatalf("e^%.2f = %g comes back as %g", z, x, y)
+		}
+	}
+	if fromF16(toF16(0)) != 0 || fromF16(toF16(1)) != 1 {
+		t.Errorf("0 and 1 do not come back")
+	}
+	if unsafe.Sizeof(wordRec{}) != 64 {
+		t.Errorf("word record of %d bytes, want 64", unsafe.Sizeof(wordRec{}))
 	}
 }

@@ -8,11 +8,16 @@
 // The VADER lexicon is read at training time from the npm package
 // vader-sentiment@1.1.3 (fetched with `npm pack` and checked against its
 // sha256), or from -vader FILE. Text is POS-tagged with internal/pos first,
-// as the pipeline does. The word vectors of the dense network are copied
-// from the shipped category model (internal/category, skip-gram vectors
-// learnt on the unlabelled news) for the 20,000 most frequent words of
-// the unlabelled news and the training sentences; -catvecs=false -vecdim N
-// trains skip-gram vectors here instead (slower, and worse in our runs).
+// as the pipeline does. The word vectors of the dense network are the
+// pretrained GloVe 6B vectors of internal/wordvec (Wikipedia and Gigaword
+// news, 100-d, int8) of the 20,000 most frequent words of the unlabelled
+// news and the training sentences that it holds (session 8); the model
+// keeps only the network's first layer folded into each word's row, not
+// the vectors. -wordvec=false copies the vectors of the shipped category
+// model instead (skip-gram learnt on the unlabelled news, as before
+// session 8), -glove DIR reads GloVe from converted files (experiments),
+// and -wordvec=false -catvecs=false -vecdim N trains skip-gram vectors
+// here (slower, and worse in our runs).
 // Takes about 20 s (5-fold CV: about a minute).
 //
 // For tuning: -dry trains and evaluates without writing; -cv 5 runs 5-fold
@@ -102,6 +107,7 @@ import (
 	"github.com/lector-nlp/lector/internal/sentiment"
 	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
 	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 func main() {
@@ -147,6 +153,8 @@ func main() {
 	vecEpochs := flag.Int("vecepochs", 5, "skip-gram epochs")
 	vecCache := flag.String("veccache", "", "file caching the word vectors (read if present, else written)")
 	catVecs := flag.Bool("catvecs", true, "take the word vectors of the shipped category model (else train skip-gram vectors of -vecdim dimensions)")
+	gloveDir := flag.String("glove", "", "take the word vectors from GloVe files in this folder (words.txt, vectors.f32; the first 100,000 words) instead of the category model")
+	useWordvec := flag.Bool("wordvec", true, "take the word vectors from internal/wordvec (GloVe 6B, 100-d, int8; else from the category model)")
 	vecOnly := flag.Bool("veconly", false, "train the word vectors into -veccache, then exit")
 	addStems := flag.Bool("addstems", false, "convert the shipped model to the format with the stems of its word vector rows (their words are those of -catvecs and -vecwords), write it to -out, then exit; the weights do not change")
 	flag.Float64Var(&cfg.DenseWeight, "densew", cfg.DenseWeight, "weight of the dense network's scores (0: none)")
@@ -160,6 +168,10 @@ func main() {
 	denseL2 := flag.Float64("densel2", cfg.Dense.L2, "L2 of the dense network")
 	flag.Float64Var(&cfg.Dense.Smooth, "densesmooth", cfg.Dense.Smooth, "label smoothing of the dense network")
 	flag.IntVar(&cfg.Dense.SWA, "denseswa", cfg.Dense.SWA, "average the dense network's weights over this many last epochs")
+	flag.BoolVar(&cfg.Dense.DistGate, "distgate", cfg.Dense.DistGate, "with -gate: learn a gate term per distance bucket from the target")
+	flag.BoolVar(&cfg.Dense.TieGates, "tiegates", cfg.Dense.TieGates, "with -gate: the two sides share their gates")
+	flag.BoolVar(&cfg.Dense.RawVecs, "rawvecs", cfg.Dense.RawVecs, "keep the word vectors' lengths (else unit length)")
+	flag.BoolVar(&cfg.Dense.Gate, "gate", cfg.Dense.Gate, "learn a gate per mean block that weighs each word by exp(gate · its vector)")
 	flag.Float64Var(&cfg.Dense.BlockDrop, "blockdrop", cfg.Dense.BlockDrop, "dropout of whole mean blocks of the dense network's input")
 	flag.Parse()
 	cfg.DenseConfig(*denseHid, *denseEpochs, *denseBatch, *denseRate, *denseDrop, *denseL2)
@@ -262,12 +274,19 @@ func main() {
 			}
 		}
 	}
-	if (*vecDim > 0 || *catVecs) && (cfg.DenseWeight > 0 || *vecOnly) {
+	if (*vecDim > 0 || *catVecs || *useWordvec || *gloveDir != "") && (cfg.DenseWeight > 0 || *vecOnly) {
 		var words []string
 		var vecs []float32
 		dim := 0
 		if *vecCache != "" {
 			words, vecs, dim = readVectors(*vecCache)
+		}
+		if words == nil && *gloveDir != "" {
+			words, vecs, dim = lookupVectors(*data, train, 3, *vecWords, 100, gloveFiles(*gloveDir, 100000, 100))
+		}
+		if words == nil && *useWordvec {
+			t := wordvec.Default()
+			words, vecs, dim = lookupVectors(*data, train, 3, *vecWords, t.Dim(), t.Vector)
 		}
 		if words == nil && *catVecs {
 			words, vecs, dim = categoryVectors(*data, train, 3, *vecWords)

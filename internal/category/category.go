@@ -44,19 +44,24 @@
 //
 // Counts are weighted 1+log(tf) and L2-normalised. To these come 100
 // dense features: the sum of the document's word vectors, L2-normalised
-// and weighted 6. The vectors (39,358 words, int8) are learnt by
-// skip-gram with negative sampling (TrainVectors) on 9.1 million words of
-// unlabelled news (CNN/DailyMail dev stories, Reuters-21578, Reuter_50_50;
-// see LoadUnlabelled), so words that the labelled data never shows still
-// count. Only the first 3,000 words and 256 KB of a document are read.
+// and weighted 6. The vectors are the pretrained GloVe 6B vectors of
+// internal/wordvec (100,000 words, Wikipedia and Gigaword news), each
+// divided by its largest component (the table's int8 row), so that words
+// the labelled data never shows still count. Until session 8 they were
+// learnt by skip-gram (TrainVectors) on 9.1 million words of unlabelled
+// news (LoadUnlabelled): GloVe gives AG +0.1 on the tuning folds and +0.3
+// on the three untuned fold seeds (experiments8_test.go). Only the first
+// 3,000 words and 256 KB of a document are read.
 //
-// The vectors and the word clusters share one table (Vectors.WithClusters;
-// 46,452 words, one 128-byte record each), so a word costs one look-up;
-// Load copies the model into huge pages; classify touches all weight rows
+// The vectors and the word clusters share one table (Vectors.WithClusters,
+// Vectors.WithWordVec; 106,000 words, one 128-byte record each), so a word
+// costs one look-up. The model file holds the clusters only; Load builds
+// the table once from them and wordvec.Default(), in huge pages, and
+// copies the model into huge pages; classify touches all weight rows
 // before it sums them, so that their cache misses overlap. A 600-word
 // article with the model out of the caches (BenchmarkClassify600Cold)
-// costs about 250 us of CPU (225 before the subwords) where separate
-// tables in the binary's own 4 KB pages cost 510-530 us.
+// costs about 150 us of CPU where separate tables in the binary's own
+// 4 KB pages cost 510-530 us.
 //
 // Training (cmd/train/category) fits one-vs-rest logistic regressions on
 // features scaled by naive-Bayes log-count ratios (NB-LR, after Wang &
@@ -93,6 +98,7 @@ import (
 	"github.com/lector-nlp/lector/internal/hugemem"
 	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 // Category names of the taxonomy.
@@ -123,7 +129,7 @@ var modelData string
 const ModelPath = "model/category.bin"
 
 // Magic starts every model file.
-const Magic = "LECTORCAT4\n"
+const Magic = "LECTORCAT5\n"
 
 // maxTokens bounds the tokens looked at per document.
 const maxTokens = 3000
@@ -147,24 +153,32 @@ type Classifier struct {
 
 // Load returns a classifier over the embedded model. On Linux the model
 // is copied once, on first use, into memory of its own backed by huge
-// pages (hugemem.Copy; 10 MB outside the Go heap, shared by every Load): a
+// pages (hugemem.Copy; 4 MB outside the Go heap, shared by every Load): a
 // document touches a few thousand places spread over the model, and with
 // the 4 KB pages of the binary's own copy nearly each is a TLB miss when
 // the model is out of the caches. Elsewhere it is used in place.
 //
-// The word vectors' records are also laid out in their index slots
-// (Vectors.slots, 16 MB of huge pages, made once): cold pipeline article,
-// cachegrind, findAll 1,019 -> 735 LL misses, in one round of loads where
-// the index and then the records were two.
+// A model on GloVe vectors (the shipped one) gets its word table built
+// once, by the first Load, in huge pages (Vectors.WithWordVec: 15 MB
+// with its index). A model with vectors of its own has its records also
+// laid out in their index slots (Vectors.slots, made once): cold pipeline
+// article, cachegrind, findAll 1,019 -> 735 LL misses, in one round of
+// loads where the index and then the records were two.
 func Load() (*Classifier, error) {
 	hugeOnce.Do(func() { hugeModel = hugemem.Copy(modelData) })
 	b := hugeModel
 	if b == nil {
 		b = unsafe.Slice(unsafe.StringData(modelData), len(modelData))
 	}
-	c, err := Decode(b)
+	mergedMu.Lock()
+	defer mergedMu.Unlock()
+	c, err := decode(b, merged, true)
 	if err != nil {
 		return nil, err
+	}
+	if c.fz.WordVec != nil {
+		merged = c.fz.Vectors
+		return c, nil
 	}
 	if v := c.fz.Vectors; v != nil {
 		slotsOnce.Do(func() { hugeSlots = v.slotted() })
@@ -178,6 +192,10 @@ var (
 	hugeModel []byte
 	slotsOnce sync.Once
 	hugeSlots []byte // of the embedded model's vectors (Vectors.slots)
+	// the embedded model's word table with the GloVe vectors (built by
+	// the first Load)
+	mergedMu sync.Mutex
+	merged   *Vectors
 )
 
 // LoadFS reads a model from fsys (a copy on the heap).
@@ -198,12 +216,24 @@ type header struct {
 	Cluster [3]float32
 	Dense   float32 // weight of the word-vector features; 0: none
 	Subword float32 // weight of the character n-grams of words without a record; 0: none
+	Flags   uint32  // hdrTable | hdrWordVec
 }
+
+// Header flags.
+const (
+	hdrTable   = 1 // a word table (Vectors) follows the hashed weights
+	hdrWordVec = 2 // the dense features are the GloVe vectors of wordvec.Default()
+)
 
 // Decode parses a model file; the weights are used in place, so b must
 // not change afterwards (Decode never writes to it). A model with
 // cluster features uses the embedded word clusters.
-func Decode(b []byte) (*Classifier, error) {
+func Decode(b []byte) (*Classifier, error) { return decode(b, nil, false) }
+
+// decode is Decode; a model on GloVe vectors takes merged as its word
+// table when it is not nil, else builds it (Vectors.WithWordVec), in
+// huge-page memory when huge is set.
+func decode(b []byte, merged *Vectors, huge bool) (*Classifier, error) {
 	if !bytes.HasPrefix(b, []byte(Magic)) {
 		return nil, errors.New("category: not a model file")
 	}
@@ -216,6 +246,7 @@ func Decode(b []byte) (*Classifier, error) {
 		return nil, errors.New("category: bad header")
 	}
 	c := &Classifier{fz: Featurizer{Bits: uint(hdr.Bits), Title: hdr.Title, Cluster: hdr.Cluster, Dense: hdr.Dense, Subword: hdr.Subword}, scale: hdr.Scale}
+
 	for i := 0; i < int(hdr.NClass); i++ {
 		var l uint8
 		if err := binary.Read(r, binary.LittleEndian, &l); err != nil {
@@ -238,19 +269,33 @@ func Decode(b []byte) (*Classifier, error) {
 	}
 	c.w, rest = rest[:nw], rest[nw:]
 	c.padRows()
-	if hdr.Dense != 0 {
+	if hdr.Flags&hdrTable != 0 {
 		v, tail, err := decodeVectors(rest)
 		if err != nil {
 			return nil, err
 		}
-		if len(tail) != 4*v.Dim*int(hdr.NClass) {
+		c.fz.Vectors, rest = v, tail
+		if hdr.Flags&hdrWordVec != 0 {
+			if v.Dim != 0 {
+				return nil, errors.New("category: a model on GloVe vectors has vectors of its own")
+			}
+			c.fz.WordVec = wordvec.Default()
+			if merged != nil {
+				c.fz.Vectors = merged
+			} else {
+				c.fz.Vectors = v.WithWordVec(c.fz.WordVec, huge)
+			}
+		}
+	}
+	if dim := c.fz.DenseDim(); dim > 0 {
+		if len(rest) != 4*dim*int(hdr.NClass) {
 			return nil, errors.New("category: truncated dense weights")
 		}
-		c.dw = make([]float32, v.Dim*int(hdr.NClass))
+		c.dw = make([]float32, dim*int(hdr.NClass))
 		for i := range c.dw {
-			c.dw[i] = math.Float32frombits(binary.LittleEndian.Uint32(tail[4*i:]))
+			c.dw[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
 		}
-		c.fz.Vectors, rest = v, nil
+		rest = nil
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("category: model has trailing bytes")
@@ -266,19 +311,28 @@ func Decode(b []byte) (*Classifier, error) {
 }
 
 // Encode writes a model: the featurizer's settings, names, bias per class
-// and 2^fz.Bits bucket-major float weights, quantised to int16; with word
-// vectors, then the vectors and the fz.Vectors.Dim feature-major dense
-// weights that follow the hashed ones in weights.
+// and 2^fz.Bits bucket-major float weights, quantised to int16; then the
+// word table (fz.Vectors), if any; then, with dense features, their
+// fz.DenseDim() feature-major weights, which follow the hashed ones in
+// weights. The GloVe vectors of fz.WordVec are not written: a model that
+// uses them reads wordvec.Default().
 func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32) error {
 	nh := (1 << fz.Bits) * len(names)
 	var dense []float32
-	if fz.Vectors != nil && fz.Dense != 0 {
-		if len(weights) != nh+fz.Vectors.Dim*len(names) {
+	if dim := fz.DenseDim(); dim > 0 {
+		if len(weights) != nh+dim*len(names) {
 			return errors.New("category: weights do not match the features")
 		}
 		dense = weights[nh:]
 	} else {
 		fz.Dense = 0
+	}
+	var flags uint32
+	if fz.Vectors != nil {
+		flags |= hdrTable
+	}
+	if fz.WordVec != nil && fz.Dense != 0 {
+		flags |= hdrWordVec
 	}
 	weights = weights[:nh]
 	maxAbs := float32(0)
@@ -291,7 +345,7 @@ func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32)
 	}
 	var buf bytes.Buffer
 	buf.WriteString(Magic)
-	binary.Write(&buf, binary.LittleEndian, header{uint32(len(names)), uint32(fz.Bits), scale, fz.Title, fz.Cluster, fz.Dense, fz.Subword})
+	binary.Write(&buf, binary.LittleEndian, header{uint32(len(names)), uint32(fz.Bits), scale, fz.Title, fz.Cluster, fz.Dense, fz.Subword, flags})
 	for _, n := range names {
 		buf.WriteByte(byte(len(n)))
 		buf.WriteString(n)
@@ -302,8 +356,12 @@ func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32)
 		q[i] = int16(math.Round(float64(v / scale)))
 	}
 	binary.Write(&buf, binary.LittleEndian, q)
-	if dense != nil {
+	if fz.Vectors != nil && fz.WordVec != nil {
+		fz.Vectors.clustersOnly().encode(&buf)
+	} else if fz.Vectors != nil {
 		fz.Vectors.encode(&buf)
+	}
+	if dense != nil {
 		binary.Write(&buf, binary.LittleEndian, dense)
 	}
 	_, err := w.Write(buf.Bytes())
@@ -508,17 +566,30 @@ type Featurizer struct {
 	Title    float32    // weight of title words (0: off)
 	Cluster  [3]float32 // weight of the clusters per granularity (0: off)
 	Clusters *wordclusters.Clusters
-	// Vectors, when set, add Vectors.Dim dense features after the 2^Bits
-	// hashed ones: the sum of the document's word vectors, L2-normalised
-	// and times Dense.
+	// Vectors, when set with Dim > 0, add Vectors.Dim dense features
+	// after the 2^Bits hashed ones: the sum of the document's word
+	// vectors, L2-normalised and times Dense. A table of Dim 0 carries
+	// clusters only.
 	Vectors *Vectors
 	Dense   float32
+	// WordVec, when set, is where the vectors of Vectors come from
+	// (Vectors.WithWordVec): a model file then holds the clusters only,
+	// and Decode adds the vectors of wordvec.Default() again.
+	WordVec *wordvec.Table
 	// Subword, when set with a word table that carries the clusters
 	// (Vectors.WithClusters), adds the character 3- to 5-grams of "<w>"
 	// for each word w without a record in the table (rare names, odd
 	// spellings), as a block of their own: 1+log(tf), L2-normalised and
 	// times Subword.
 	Subword float32
+}
+
+// DenseDim returns the number of dense features after the hashed ones.
+func (fz *Featurizer) DenseDim() int {
+	if fz.Dense == 0 || fz.Vectors == nil {
+		return 0
+	}
+	return fz.Vectors.Dim
 }
 
 // maxScan bounds the bytes of text read for words: maxTokens words of
@@ -548,7 +619,7 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	if titleEnd > maxTitle || fz.Title == 0 {
 		titleEnd = -1
 	}
-	useVec := fz.Vectors != nil && fz.Dense != 0
+	useVec := fz.Vectors != nil && fz.Vectors.Dim > 0 && fz.Dense != 0
 	// lex: the clusters come with the vectors, one look-up per word
 	lex := fz.Vectors != nil && fz.Vectors.clustered && fz.Cluster != [3]float32{}
 	useCl := !lex && fz.Clusters != nil && fz.Cluster != [3]float32{}
@@ -567,6 +638,7 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	if lex {
 		ct.sink += fz.Vectors.findAll(ct.toks)
 	}
+
 	var prev uint64
 	off := uint32(0)
 	for i := range ct.toks {

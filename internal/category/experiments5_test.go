@@ -334,7 +334,7 @@ func TestConvert(t *testing.T) {
 		row := int(binary.LittleEndian.Uint32(rows[4*j:]))
 		es[row] = lexEntry{key: k, vec: vecs[row*dim : row*dim+dim]}
 	}
-	plain := buildVectors(dim, scale, es, false)
+	plain := buildVectors(dim, scale, es, false, false)
 	f, err := os.Open("../wordclusters/clusters.txt.gz")
 	if err != nil {
 		t.Fatal(err)

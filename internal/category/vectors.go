@@ -11,9 +11,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/hugemem"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 // Vectors maps words (as normalise leaves them) to unit-length word
@@ -91,7 +93,16 @@ func NewVectors(words []string, vecs []float32, dim int, weights []float32) *Vec
 		}
 		es[i] = lexEntry{key: wordKey([]byte(w)), vec: q}
 	}
-	return buildVectors(dim, scale, es, false)
+	return buildVectors(dim, scale, es, false, false)
+}
+
+// recStride is the record size of vectors of dim bytes: a multiple of 64,
+// or 16 for a table without vectors (clusters only).
+func recStride(dim int) int {
+	if dim == 0 {
+		return recTail
+	}
+	return (dim + recTail + 63) / 64 * 64
 }
 
 // lexEntry is one word of a table being built.
@@ -102,15 +113,21 @@ type lexEntry struct {
 	hasIDs bool
 }
 
-func buildVectors(dim int, scale float32, es []lexEntry, clustered bool) *Vectors {
-	stride := (dim + recTail + 63) / 64 * 64
+func buildVectors(dim int, scale float32, es []lexEntry, clustered, huge bool) *Vectors {
+	stride := recStride(dim)
 	size := 1
 	for size < 2*len(es) {
 		size *= 2
 	}
 	v := &Vectors{Dim: dim, n: len(es), stride: stride, scale: scale, mask: uint64(size - 1), clustered: clustered}
-	v.index = make([]byte, 8*size)
-	v.recs = make([]byte, stride*len(es))
+	if huge {
+		v.index = hugemem.Make[byte, struct{}](nil, 8*size)
+		v.recs = hugemem.Make[byte, struct{}](nil, stride*len(es))
+	}
+	if v.index == nil || v.recs == nil {
+		v.index = make([]byte, 8*size)
+		v.recs = make([]byte, stride*len(es))
+	}
 	for i, e := range es {
 		r := v.recs[i*stride : (i+1)*stride]
 		var fl byte
@@ -196,7 +213,56 @@ func (v *Vectors) WithClusters(words []string, ids [][3]uint16) *Vectors {
 			set(n, ids[i], true)
 		}
 	}
-	return buildVectors(v.Dim, v.scale, es, true)
+	return buildVectors(v.Dim, v.scale, es, true, false)
+}
+
+// clustersOnly returns the table's words that have clusters, without
+// vectors (Dim 0).
+func (v *Vectors) clustersOnly() *Vectors {
+	var es []lexEntry
+	for _, e := range v.entries() {
+		if e.hasIDs {
+			e.vec = nil
+			es = append(es, e)
+		}
+	}
+	return buildVectors(0, 0, es, v.clustered, false)
+}
+
+// WithWordVec returns a table of t.Dim() with the words of v, which has
+// no vectors (Dim 0: its clusters), and the words of t with t's int8
+// rows as their vectors: each word's GloVe vector divided by its largest
+// component (times 127), so that in a sum every word counts alike. A
+// GloVe word is keyed by its normalised form (normalise: lower case,
+// digits 0, a final 's dropped), the more frequent of two with the same
+// form winning. The new table's memory is in huge pages when huge is set
+// (and there are some; it then lives as long as the process).
+func (v *Vectors) WithWordVec(t *wordvec.Table, huge bool) *Vectors {
+	es := v.entries()
+	at := make(map[uint64]int, len(es)+t.Len())
+	for i, e := range es {
+		at[e.key] = i
+	}
+	var buf []byte
+	for i := 0; i < t.Len(); i++ {
+		w, ok := normalise(t.Word(i), buf[:0])
+		buf = w
+		if !ok {
+			continue
+		}
+		k := wordKey(w)
+		j, ok := at[k]
+		if !ok {
+			j = len(es)
+			es = append(es, lexEntry{key: k})
+			at[k] = j
+		}
+		if es[j].vec == nil {
+			row, _ := t.RowAt(i)
+			es[j].vec = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(row))), len(row))
+		}
+	}
+	return buildVectors(t.Dim(), 1.0/127, es, v.clustered, huge)
 }
 
 func hasUpperASCII(w string) bool {
@@ -362,7 +428,7 @@ func decodeVectors(b []byte) (*Vectors, []byte, error) {
 	}
 	binary.Read(bytes.NewReader(b[:hs]), binary.LittleEndian, &h)
 	dim, n, size, stride := int(h.Dim), int(h.N), int(h.Slots), int(h.Stride)
-	if dim <= 0 || dim > 1024 || size&(size-1) != 0 || size < n || stride < dim+recTail || len(b) < hs+int(h.Pad)+8*size+n*stride {
+	if dim < 0 || dim > 1024 || size&(size-1) != 0 || size < n || stride < dim+recTail || len(b) < hs+int(h.Pad)+8*size+n*stride {
 		return nil, nil, errors.New("category: bad vectors")
 	}
 	b = b[hs+int(h.Pad):]

@@ -54,9 +54,7 @@ func main() {
 		log.Fatal(err)
 	}
 	fz := shipped.Featurizer()
-	if fz.Vectors != nil {
-		o.Dense = fz.Vectors.Dim
-	}
+	o.Dense = fz.DenseDim()
 	category.Featurize(ag, &fz)
 	category.Featurize(bbc, &fz)
 	all := append(append([]category.Example(nil), ag...), bbc...)

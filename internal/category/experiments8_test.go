@@ -1,0 +1,500 @@
+//go:build catexp
+
+// Experiments of session 8 (issue #5): pretrained GloVe 6B 100-d vectors
+// (Wikipedia + Gigaword) for the dense block. Run from this directory:
+//
+//	nice -n 5 go test -tags catexp -run TestGlove -v -timeout 0 .
+//	XALLSEEDS=1 nice -n 5 go test -tags catexp -run TestGlove -v -timeout 0 .   # also the untuned fold seeds
+//
+// -xglove is the prefix of words.txt / vectors.f32 (outside the repository).
+
+package category
+
+import (
+	"bufio"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/lector-nlp/lector/internal/hashing"
+)
+
+var (
+	xGlove  = flag.String("xglove", "/work/glove/", "GloVe words.txt and vectors.f32 directory")
+	xGloveN = flag.Int("xglove-n", 100000, "GloVe words kept (most frequent first)")
+)
+
+type gloveTab struct {
+	idx  map[string]int
+	vecs []float32 // row-major 100 a word
+	dim  int
+}
+
+func xloadGlove(t *testing.T, n int) *gloveTab {
+	f, err := os.Open(*xGlove + "words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g := &gloveTab{idx: map[string]int{}, dim: 100}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() && len(g.idx) < n {
+		g.idx[sc.Text()] = len(g.idx)
+	}
+	vf, err := os.Open(*xGlove + "vectors.f32")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer vf.Close()
+	g.vecs = make([]float32, len(g.idx)*g.dim)
+	if err := binary.Read(bufio.NewReaderSize(vf, 1<<20), binary.LittleEndian, g.vecs); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// quantise rounds each row to int8 with a scale of its own (as an int8
+// table would hold it).
+func (g *gloveTab) quantise() {
+	for i := 0; i < len(g.vecs)/g.dim; i++ {
+		r := g.vecs[i*g.dim : (i+1)*g.dim]
+		m := float32(0)
+		for _, x := range r {
+			m = max(m, float32(math.Abs(float64(x))))
+		}
+		s := m / 127
+		for j, x := range r {
+			r[j] = float32(math.Round(float64(x/s))) * s
+		}
+	}
+}
+
+// gloveKey is the GloVe form of a token of words: lower case (digits kept),
+// a possessive 's dropped.
+func gloveKey(tok string) string {
+	s := strings.ToLower(strings.ReplaceAll(tok, "’", "'"))
+	if len(s) > 2 && strings.HasSuffix(s, "'s") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// gloveOpts select how a document's GloVe block is made.
+type gloveOpts struct {
+	unit bool    // unit-length word vectors before the sum
+	sif  float64 // a/(a+p(rank)) weights, p Zipf's law over the rank; 0: none
+	wt   float32 // weight of the L2-normalised block
+	uniq bool    // each distinct word once
+	// maxnorm: each word's vector divided by its largest component (the
+	// int8 row of a table quantised with one scale a word)
+	maxnorm bool
+}
+
+// block returns the document's GloVe block (L2-normalised times o.wt), or
+// nil when no word has a vector.
+func (g *gloveTab) block(s string, o gloveOpts) []float32 {
+	if len(s) > maxScan {
+		s = s[:maxScan]
+	}
+	acc := make([]float64, g.dim)
+	n := 0
+	seen := map[int]bool{}
+	h := math.Log(float64(len(g.idx))) + 0.5772
+	words(s, func(tok string, gap bool) bool {
+		n++
+		if !utf8.ValidString(tok) {
+			return n < maxTokens
+		}
+		i, ok := g.idx[gloveKey(tok)]
+		if !ok {
+			return n < maxTokens
+		}
+		if o.uniq {
+			if seen[i] {
+				return n < maxTokens
+			}
+			seen[i] = true
+		}
+		r := g.vecs[i*g.dim : (i+1)*g.dim]
+		w := 1.0
+		if o.unit {
+			nn := 0.0
+			for _, x := range r {
+				nn += float64(x * x)
+			}
+			w = 1 / math.Sqrt(nn)
+		}
+		if o.maxnorm {
+			m := float32(0)
+			for _, x := range r {
+				m = max(m, float32(math.Abs(float64(x))))
+			}
+			w = 1 / float64(m)
+		}
+		if o.sif > 0 {
+			p := 1 / (float64(i+1) * h)
+			w *= o.sif / (o.sif + p)
+		}
+		for j, x := range r {
+			acc[j] += w * float64(x)
+		}
+		return n < maxTokens
+	})
+	nn := 0.0
+	for _, x := range acc {
+		nn += x * x
+	}
+	if nn == 0 {
+		return nil
+	}
+	out := make([]float32, g.dim)
+	for j, x := range acc {
+		out[j] = float32(x / math.Sqrt(nn) * float64(o.wt))
+	}
+	return out
+}
+
+// withGlove returns copies of exs (featurized with the shipped model)
+// whose dense block is replaced by (keep false) or followed by (keep true)
+// the GloVe block, and the options with Dense set to match.
+func withGlove(exs []Example, g *gloveTab, o gloveOpts, keep bool, to TrainOptions, learnt int) ([]Example, TrainOptions) {
+	nh := uint32(1) << to.Bits
+	out := make([]Example, len(exs))
+	base := nh
+	to.Dense = g.dim
+	if keep {
+		base += uint32(learnt)
+		to.Dense = learnt + g.dim
+	}
+	for i, e := range exs {
+		hashed, dense := splitDense(e.Feats, nh)
+		fs := append([]Feature(nil), hashed...)
+		if keep {
+			fs = append(fs, dense...)
+		}
+		for j, x := range g.block(e.Text, o) {
+			fs = append(fs, Feature{base + uint32(j), x})
+		}
+		e.Feats = fs
+		out[i] = e
+	}
+	return out, to
+}
+
+func TestGlove(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	learnt := o.Dense
+	xmulti(t, "shipped (learnt vectors)", all, nblrFit(o), xseeds())
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	for _, v := range []struct {
+		name string
+		o    gloveOpts
+		keep bool
+	}{
+		{"glove replaces, raw, wt 6", gloveOpts{wt: 6}, false},
+		{"glove replaces, unit, wt 6", gloveOpts{unit: true, wt: 6}, false},
+		{"glove replaces, sif 1e-3, wt 6", gloveOpts{sif: 1e-3, wt: 6}, false},
+		{"glove added, raw, wt 6", gloveOpts{wt: 6}, true},
+		{"glove added, sif 1e-3, wt 6", gloveOpts{sif: 1e-3, wt: 6}, true},
+	} {
+		ex, to := withGlove(all, g, v.o, v.keep, o, learnt)
+		xmulti(t, v.name, ex, nblrFit(to), xseeds())
+	}
+}
+
+// withGloveTitle is withGlove (replacing the learnt block) with two GloVe
+// blocks: the title's words and the body's, each L2-normalised times wt.
+func withGloveTitle(exs []Example, g *gloveTab, o gloveOpts, to TrainOptions) ([]Example, TrainOptions) {
+	nh := uint32(1) << to.Bits
+	out := make([]Example, len(exs))
+	to.Dense = 2 * g.dim
+	for i, e := range exs {
+		hashed, _ := splitDense(e.Feats, nh)
+		fs := append([]Feature(nil), hashed...)
+		title, body := "", e.Text
+		if j := strings.IndexByte(e.Text, '\n'); j >= 0 && j <= maxTitle {
+			title, body = e.Text[:j], e.Text[j:]
+		}
+		for j, x := range g.block(title, o) {
+			fs = append(fs, Feature{nh + uint32(j), x})
+		}
+		for j, x := range g.block(body, o) {
+			fs = append(fs, Feature{nh + uint32(g.dim+j), x})
+		}
+		e.Feats = fs
+		out[i] = e
+	}
+	return out, to
+}
+
+func TestGloveSweep(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	learnt := o.Dense
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	for _, v := range []struct {
+		name string
+		o    gloveOpts
+		keep bool
+	}{
+		{"glove replaces, raw, wt 3", gloveOpts{wt: 3}, false},
+		{"glove replaces, raw, wt 10", gloveOpts{wt: 10}, false},
+		{"glove replaces, raw, wt 15", gloveOpts{wt: 15}, false},
+		{"glove replaces, raw uniq, wt 6", gloveOpts{wt: 6, uniq: true}, false},
+		{"glove replaces, sif 1e-4, wt 6", gloveOpts{sif: 1e-4, wt: 6}, false},
+		{"glove added, raw, wt 3", gloveOpts{wt: 3}, true},
+	} {
+		ex, to := withGlove(all, g, v.o, v.keep, o, learnt)
+		xmulti(t, v.name, ex, nblrFit(to), xseeds())
+	}
+	ex, to := withGloveTitle(all, g, gloveOpts{wt: 4}, o)
+	xmulti(t, "glove title + body blocks, raw, wt 4 each", ex, nblrFit(to), xseeds())
+}
+
+func TestGloveMLP(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	ex, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
+	base := xreport(t, "glove replaces, raw, wt 6", ex, nblrFit(to))
+	// the MLP sees the unit block (wt 1)
+	ex1, _ := withGlove(all, g, gloveOpts{wt: 1}, false, o, o.Dense)
+	m := xreport(t, "mlp on glove mean h 256 ep 10", ex1, mlpFit(g.dim, 256, 10, 0.05, 1e-5, 1))
+	for _, T := range []float64{1, 2, 4} {
+		mt := make([][]float64, len(m))
+		for i := range m {
+			mt[i] = make([]float64, len(m[i]))
+			for c := range m[i] {
+				mt[i][c] = m[i][c] / T
+			}
+		}
+		for _, lam := range []float64{0.2, 0.35, 0.5} {
+			xmix(t, fmt.Sprintf("  T %.0f mix λ=%.2f", T, lam), ex, base, mt, lam)
+		}
+	}
+}
+
+// kmeans clusters the unit-length vectors of g's first n words into k
+// clusters (spherical k-means, iters rounds, seeded from evenly spaced
+// words) and returns the cluster of every word of g.
+func (g *gloveTab) kmeans(n, k, iters int) []int32 {
+	nw := len(g.vecs) / g.dim
+	unit := make([]float32, len(g.vecs))
+	for i := 0; i < nw; i++ {
+		r := g.vecs[i*g.dim : (i+1)*g.dim]
+		s := 0.0
+		for _, x := range r {
+			s += float64(x * x)
+		}
+		inv := float32(1 / math.Sqrt(max(s, 1e-12)))
+		for j, x := range r {
+			unit[i*g.dim+j] = x * inv
+		}
+	}
+	cent := make([]float32, k*g.dim)
+	for c := 0; c < k; c++ {
+		copy(cent[c*g.dim:], unit[(c*n/k)*g.dim:(c*n/k+1)*g.dim])
+	}
+	assign := make([]int32, nw)
+	nearest := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			x := unit[i*g.dim : (i+1)*g.dim]
+			best, bs := 0, float32(-2)
+			for c := 0; c < k; c++ {
+				y := cent[c*g.dim : (c+1)*g.dim]
+				s := float32(0)
+				for j := range x {
+					s += x[j] * y[j]
+				}
+				if s > bs {
+					best, bs = c, s
+				}
+			}
+			assign[i] = int32(best)
+		}
+	}
+	par := func(m int) {
+		done := make(chan bool)
+		for p := 0; p < 2; p++ {
+			go func(p int) { nearest(p*m/2, (p+1)*m/2); done <- true }(p)
+		}
+		<-done
+		<-done
+	}
+	for it := 0; it < iters; it++ {
+		par(n)
+		clear(cent)
+		for i := 0; i < n; i++ {
+			c := int(assign[i])
+			for j, x := range unit[i*g.dim : (i+1)*g.dim] {
+				cent[c*g.dim+j] += x
+			}
+		}
+		for c := 0; c < k; c++ {
+			y := cent[c*g.dim : (c+1)*g.dim]
+			s := 0.0
+			for _, x := range y {
+				s += float64(x * x)
+			}
+			if s == 0 {
+				copy(y, unit[(it*7919+c*31)%n*g.dim:])
+				continue
+			}
+			inv := float32(1 / math.Sqrt(s))
+			for j := range y {
+				y[j] *= inv
+			}
+		}
+	}
+	par(nw)
+	return assign
+}
+
+// addGloveClusters appends, as a block of its own (1+log tf,
+// L2-normalised, times wt), each word's GloVe cluster (one per entry of
+// assigns, in namespaces of their own).
+func addGloveClusters(exs []Example, g *gloveTab, assigns [][]int32, bits uint, wt float32) {
+	for i := range exs {
+		e := &exs[i]
+		counts := map[uint32]float32{}
+		var order []uint32
+		n := 0
+		words(e.Text, func(tok string, gap bool) bool {
+			n++
+			w, ok := g.idx[gloveKey(tok)]
+			if !ok {
+				return n < maxTokens
+			}
+			for l, a := range assigns {
+				h := bucket(hashing.Mix(uint64(l+11)<<32|uint64(a[w])+0x5eed), bits)
+				if _, ok := counts[h]; !ok {
+					order = append(order, h)
+				}
+				counts[h]++
+			}
+			return n < maxTokens
+		})
+		nrm := 0.0
+		for _, h := range order {
+			x := logTF(counts[h])
+			nrm += float64(x * x)
+		}
+		if nrm == 0 {
+			continue
+		}
+		hashed, dense := splitDense(e.Feats, 1<<bits)
+		fs := append([]Feature(nil), hashed...)
+		for _, h := range order {
+			fs = append(fs, Feature{h, logTF(counts[h]) * wt / float32(math.Sqrt(nrm))})
+		}
+		e.Feats = append(fs, dense...)
+	}
+}
+
+func TestGloveClusters(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	t0 := time.Now()
+	a512 := g.kmeans(50000, 512, 8)
+	a2k := g.kmeans(50000, 2048, 6)
+	fmt.Printf("k-means %v\n", time.Since(t0))
+	base, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
+	for _, v := range []struct {
+		name string
+		as   [][]int32
+		wt   float32
+	}{
+		{"glove + clusters 512, wt 0.5", [][]int32{a512}, 0.5},
+		{"glove + clusters 2048, wt 0.5", [][]int32{a2k}, 0.5},
+		{"glove + clusters 512+2048, wt 0.5", [][]int32{a512, a2k}, 0.5},
+		{"glove + clusters 512+2048, wt 1", [][]int32{a512, a2k}, 1},
+	} {
+		ex := make([]Example, len(base))
+		copy(ex, base)
+		addGloveClusters(ex, g, v.as, to.Bits, v.wt)
+		xmulti(t, v.name, ex, nblrFit(to), xseeds())
+	}
+}
+
+func TestGloveConfirm(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	xmulti(t, "shipped (learnt vectors)", all, nblrFit(o), xSeeds)
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	for _, wt := range []float32{3, 6} {
+		ex, to := withGlove(all, g, gloveOpts{wt: wt}, false, o, o.Dense)
+		xmulti(t, fmt.Sprintf("glove replaces, raw, wt %.0f", wt), ex, nblrFit(to), xSeeds)
+	}
+}
+
+func TestGloveMaxNorm(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	for _, wt := range []float32{3, 6} {
+		ex, to := withGlove(all, g, gloveOpts{wt: wt, maxnorm: true}, false, o, o.Dense)
+		xmulti(t, fmt.Sprintf("glove replaces, maxnorm, wt %.0f", wt), ex, nblrFit(to), xseeds())
+	}
+}
+
+// xkmeans is g.kmeans(50000, k, iters), cached in /tmp.
+func xkmeans(g *gloveTab, k, iters int) []int32 {
+	fn := fmt.Sprintf("%s/category-glove-km%d-%d-%d.bin", os.TempDir(), len(g.idx), k, iters)
+	if b, err := os.ReadFile(fn); err == nil && len(b) == 4*len(g.idx) {
+		a := make([]int32, len(g.idx))
+		for i := range a {
+			a[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
+		}
+		return a
+	}
+	a := g.kmeans(50000, k, iters)
+	b := make([]byte, 4*len(a))
+	for i, x := range a {
+		binary.LittleEndian.PutUint32(b[4*i:], uint32(x))
+	}
+	os.WriteFile(fn, b, 0o644)
+	return a
+}
+
+func TestGloveClusters2(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	base, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
+	for _, v := range []struct {
+		k  int
+		wt float32
+	}{{512, 1}, {512, 0.3}, {256, 0.5}, {128, 0.5}, {1024, 0.5}} {
+		a := xkmeans(g, v.k, 8)
+		ex := make([]Example, len(base))
+		copy(ex, base)
+		addGloveClusters(ex, g, [][]int32{a}, to.Bits, v.wt)
+		xmulti(t, fmt.Sprintf("glove + clusters %d, wt %.1f", v.k, v.wt), ex, nblrFit(to), xseeds())
+	}
+}
+
+func TestGloveClustersConfirm(t *testing.T) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	base, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
+	a := xkmeans(g, 512, 8)
+	addGloveClusters(base, g, [][]int32{a}, to.Bits, 0.5)
+	xmulti(t, "glove raw wt 6 + clusters 512, wt 0.5", base, nblrFit(to), xSeeds)
+}

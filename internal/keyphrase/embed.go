@@ -45,28 +45,16 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		}
 	}
 	var touch int8
+	found := false
 	for s, r := range row {
 		if r >= 0 {
 			v, _ := e.Vectors.RowAt(int(r))
 			touch |= v[0] | v[len(v)-1]
 			has[s] = 2
+			found = true
 		}
 	}
 	sc.touch = touch
-	sv := grow(sc.sv, ns*dim)
-	sc.sv = sv
-	found := false
-	for s, r := range row {
-		if r < 0 {
-			continue
-		}
-		x, scale := e.Vectors.RowAt(int(r))
-		v := sv[s*dim : s*dim+dim : s*dim+dim]
-		for j, q := range x[:dim] {
-			v[j] = scale * float32(q)
-		}
-		found = true
-	}
 	if !found {
 		return nil
 	}
@@ -76,10 +64,10 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		if has[s] != 2 {
 			continue
 		}
-		c := float32(wc[s])
-		v := sv[s*dim : s*dim+dim : s*dim+dim]
-		for j := range D {
-			D[j] += c * v[j]
+		x, scale := e.Vectors.RowAt(int(row[s]))
+		c := float32(wc[s]) * scale
+		for j, q := range x[:dim] {
+			D[j] += c * float32(q)
 		}
 	}
 	end := 0
@@ -90,9 +78,9 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		if has[s] != 2 {
 			continue
 		}
-		v := sv[int(s)*dim : int(s)*dim+dim : int(s)*dim+dim]
-		for j := range L {
-			L[j] += v[j]
+		x, scale := e.Vectors.RowAt(int(row[s]))
+		for j, q := range x[:dim] {
+			L[j] += scale * float32(q)
 		}
 	}
 	nD, nL := norm(D[:]), norm(L[:])
@@ -103,18 +91,19 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		if has[s] != 2 {
 			continue
 		}
-		v := sv[s*dim : s*dim+dim : s*dim+dim]
-		var a, b, c float32
-		for j, x := range v {
-			a += x * D[j]
-			b += x * L[j]
-			c += x * x
+		x, scale := e.Vectors.RowAt(int(row[s]))
+		var a, b float32
+		var c int32
+		for j, q := range x[:dim] {
+			f := float32(q)
+			a += f * D[j]
+			b += f * L[j]
+			c += int32(q) * int32(q)
 		}
-		dD[s], dL[s], sn[s] = a, b, c
+		dD[s], dL[s], sn[s] = scale*a, scale*b, scale*scale*float32(c)
 	}
 	out := grow(sc.emb, 3*len(cands))
 	sc.emb = out
-	var sum [dim]float32
 	for i := range cands {
 		if i%1024 == 1023 && doc.Err() != nil {
 			return nil
@@ -122,37 +111,27 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		ws := cands[i].words
 		var a, b, nn float32
 		k := 0
-		for _, w := range ws {
-			if has[w] == 2 {
-				a += dD[w]
-				b += dL[w]
-				k++
+		for p, w := range ws {
+			if has[w] != 2 {
+				continue
+			}
+			a += dD[w]
+			b += dL[w]
+			nn += sn[w]
+			k++
+			// |sum|^2: twice the products of each pair of word vectors
+			x, sx := e.Vectors.RowAt(int(row[w]))
+			for _, v := range ws[p+1:] {
+				if has[v] == 2 {
+					y, sy := e.Vectors.RowAt(int(row[v]))
+					nn += 2 * sx * sy * float32(dot8(x, y))
+				}
 			}
 		}
 		if k == 0 {
 			continue
 		}
-		if k == 1 {
-			for _, w := range ws {
-				if has[w] == 2 {
-					nn = sn[w]
-				}
-			}
-		} else {
-			sum = [dim]float32{}
-			for _, w := range ws {
-				if has[w] == 2 {
-					v := sv[int(w)*dim : int(w)*dim+dim : int(w)*dim+dim]
-					for j := range sum {
-						sum[j] += v[j]
-					}
-				}
-			}
-			for _, x := range sum {
-				nn += x * x
-			}
-		}
-		n := math.Sqrt(float64(nn))
+		n := math.Sqrt(float64(max(nn, 0)))
 		if n > 0 && nD > 0 {
 			out[3*i] = float64(a) / (n * nD)
 		}
@@ -162,6 +141,16 @@ func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, w
 		out[3*i+2] = float64(k) / float64(len(ws))
 	}
 	return out
+}
+
+// dot8 is the dot product of two rows of equal length.
+func dot8(x, y []int8) int32 {
+	y = y[:len(x)]
+	var s int32
+	for j, q := range x {
+		s += int32(q) * int32(y[j])
+	}
+	return s
 }
 
 func norm(v []float32) float64 {

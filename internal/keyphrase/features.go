@@ -20,6 +20,7 @@ var featureNames = []string{
 	"spread", "logDocLen", "headCount", "wordCount",
 	"unknownWord", "prMean", "headIDF", "logSuper", "logSub", "bias",
 	"relCount", "relFirstSentence", "embDoc", "embLead", "embDocRank", "embKnown",
+	"capitalShare",
 }
 
 // FeatureNames returns the names of the feature columns, in order.
@@ -96,6 +97,19 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		maxMent = max(maxMent, cands[i].mentions)
 	}
 	nsen := float64(max(len(doc.Sentences), 1))
+	// the share of words written with a capital: 0 in a lower-cased text
+	capShare, words := 0.0, 0
+	for _, k := range dw.tok[:len(doc.Tokens)] {
+		if w := &dw.info[k]; w.in {
+			words++
+			if w.capital {
+				capShare++
+			}
+		}
+	}
+	if words > 0 {
+		capShare /= float64(words)
+	}
 	var emb []float64
 	if e.Vectors != nil {
 		emb = e.embed(doc, dw, cands, wc)
@@ -167,6 +181,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		f[31] = 1
 		f[32] = n / float64(maxMent)
 		f[33] = float64(c.firstSen) / nsen
+		f[38] = capShare
 		if emb != nil {
 			f[34], f[35], f[37] = emb[3*i], emb[3*i+1], emb[3*i+2]
 		}
@@ -326,7 +341,6 @@ type scratch struct {
 	bits, keys, packed                                      []uint64
 	p, q, sq                                                []float64
 	sim, emb                                                []float64
-	sv                                                      []float32 // stem vectors, wordvec.Dim each
 	dD, dL, sn                                              []float32
 	hasVec                                                  []int8
 	row                                                     []int32

@@ -58,15 +58,19 @@ import (
 
 // sample is one training document with its candidates.
 type sample struct {
-	doc  kpdata.Doc
-	td   *text.Document
-	gold map[string]bool // stemmed gold keys
+	doc   kpdata.Doc
+	td    *text.Document
+	lower *text.Document  // the lower-cased text, tagged (with -lowereval)
+	gold  map[string]bool // stemmed gold keys
 	// npGold: the multi-word gold keys that are candidates (noun phrases
 	// of the text), the key phrases a DUC-style indexer could pick
 	npGold []string
 	keys   []string
 	texts  []string
 	X      [][]float64
+	// the same of the lower-cased text (with -lowerweight)
+	lkeys, ltexts []string
+	lX            [][]float64
 }
 
 // prepare tags the documents and computes their candidates' features.
@@ -79,6 +83,13 @@ func prepare(ext *keyphrase.Extractor, tagger *pos.Tagger, docs []kpdata.Doc) []
 		}
 		s.td = text.Analyze(doc.Text)
 		tagger.Tag(s.td)
+		if lowerEval || lowerWeight > 0 {
+			s.lower = text.Analyze(strings.ToLower(doc.Text))
+			tagger.Tag(s.lower)
+			if lowerWeight > 0 {
+				s.lkeys, s.ltexts, s.lX = ext.Candidates(s.lower)
+			}
+		}
 		s.keys, s.texts, s.X = ext.Candidates(s.td)
 		cand := make(map[string]bool)
 		for _, t := range s.texts {
@@ -93,6 +104,14 @@ func prepare(ext *keyphrase.Extractor, tagger *pos.Tagger, docs []kpdata.Doc) []
 	}
 	return out
 }
+
+// lowerEval: the held-out documents are scored lower-cased (as SIFRank
+// feeds DUC-2001).
+var lowerEval bool
+
+// lowerWeight: the candidates of each training document's lower-cased
+// text are added with this weight (0: none).
+var lowerWeight float64
 
 // mixing says which candidates train the ranker, with what weight.
 type mixing struct {
@@ -115,31 +134,37 @@ func rows(sets [][]sample, in func(k, i int) bool, mx mixing) (X [][]float64, y,
 				continue
 			}
 			s := &set[i]
-			for j, t := range s.texts {
-				rw := wt
-				if k == 0 && !strings.Contains(s.keys[j], " ") {
-					if mx.kpMulti && mx.single == 0 {
-						continue
-					}
-					if mx.kpMulti {
-						rw *= mx.single
-					}
+			for v := 0; v < 2; v++ {
+				keys, texts, feats, cw := s.keys, s.texts, s.X, wt
+				if v == 1 {
+					keys, texts, feats, cw = s.lkeys, s.ltexts, s.lX, wt*lowerWeight
 				}
-				l := 0.0
-				if s.gold[kpdata.Stem(t)] {
-					l = 1
-					pos++
-				}
-				x := s.X[j]
-				if len(mx.drop) > 0 {
-					x = slices.Clone(x)
-					for _, c := range mx.drop {
-						x[c] = 0
+				for j, t := range texts {
+					rw := cw
+					if k == 0 && !strings.Contains(keys[j], " ") {
+						if mx.kpMulti && mx.single == 0 {
+							continue
+						}
+						if mx.kpMulti {
+							rw *= mx.single
+						}
 					}
+					l := 0.0
+					if s.gold[kpdata.Stem(t)] {
+						l = 1
+						pos++
+					}
+					x := feats[j]
+					if len(mx.drop) > 0 {
+						x = slices.Clone(x)
+						for _, c := range mx.drop {
+							x[c] = 0
+						}
+					}
+					X = append(X, x)
+					y = append(y, l)
+					w = append(w, rw)
 				}
-				X = append(X, x)
-				y = append(y, l)
-				w = append(w, rw)
 			}
 		}
 	}
@@ -187,7 +212,11 @@ func evaluate(m *keyphrase.Model, df map[string]int32, ndocs int, held [][]sampl
 		for k, set := range held {
 			for i := range set {
 				var pred []string
-				for _, p := range e.Extract(set[i].td, 10) {
+				td := set[i].td
+				if lowerEval {
+					td = set[i].lower
+				}
+				for _, p := range e.Extract(td, 10) {
 					pred = append(pred, p.Text)
 				}
 				if k == 1 {
@@ -282,6 +311,8 @@ func main() {
 	keep := flag.Int("keep", 0, "do not train: keep the first N trees of the model in -dir")
 	cv := flag.Int("cv", 0, "K-fold cross-validation on the training documents of each set (fold i%K): print F1 for the first 25, 50, ... trees, and write no model")
 	drop := flag.String("drop", "", "comma-separated feature names to leave out (their column is set to 0 for training)")
+	flag.Float64Var(&lowerWeight, "lowerweight", 0.5, "add the lower-cased copy of each training document with this weight")
+	flag.BoolVar(&lowerEval, "lowereval", false, "with -cv or -holdout, score the held-out documents lower-cased (as SIFRank feeds DUC-2001)")
 	flag.Parse()
 
 	if *keep > 0 {

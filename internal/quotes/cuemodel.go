@@ -248,16 +248,10 @@ func (x *extractor) cueScore(m *Filter, i int) float64 {
 	x.cueFeatures(i, &sk)
 	if x.o.VecCues {
 		ws := m.vecWeights()
-		x.eachCueVec(i, func(c int, row []int8, inv float32) {
-			w := ws[c]
-			if w == nil {
-				return
+		x.eachCueVec(i, func(c int, row []int8, inv float64) {
+			if w := ws[c]; w != nil {
+				sk.z += dotRow(w, row) * inv
 			}
-			var d float32
-			for k, r := range row[:len(w)] {
-				d += w[k] * float32(r)
-			}
-			sk.z += float64(d * inv)
 		})
 	}
 	return x.cueScores.set(i, sk.prob())
@@ -276,7 +270,7 @@ const (
 
 // eachCueVec calls f with the class, word vector and inverse length of
 // each word vector the cue model sees for candidate cue i.
-func (x *extractor) eachCueVec(i int, f func(c int, row []int8, inv float32)) {
+func (x *extractor) eachCueVec(i int, f func(c int, row []int8, inv float64)) {
 	if row, inv, ok := x.cueVec(i); ok {
 		c := 0
 		if !strings.HasPrefix(x.pos(i), "VB") {
@@ -304,7 +298,7 @@ func (x *extractor) eachCueVec(i int, f func(c int, row []int8, inv float32)) {
 // cueVec is the word vector of token i's lemma (else of the word) and the
 // inverse of its length: the model sees the unit vector, so that rare
 // words with long vectors weigh no more than common ones.
-func (x *extractor) cueVec(i int) (row []int8, inv float32, ok bool) {
+func (x *extractor) cueVec(i int) (row []int8, inv float64, ok bool) {
 	t := wordvec.Default()
 	row, _, ok = t.Row(x.lemma(i))
 	if !ok {
@@ -320,24 +314,33 @@ func (x *extractor) cueVec(i int) (row []int8, inv float32, ok bool) {
 	if n == 0 {
 		return nil, 0, false
 	}
-	return row, float32(1 / math.Sqrt(float64(n))), true
+	return row, 1 / math.Sqrt(float64(n)), true
+}
+
+// dotRow is the dot product of w and row.
+func dotRow(w []float64, row []int8) float64 {
+	var d float64
+	for k, r := range row[:len(w)] {
+		d += w[k] * float64(r)
+	}
+	return d
 }
 
 // vecWeights returns the model's word-vector weights per class, nil for a
 // class the model has none of.
-func (f *Filter) vecWeights() *[len(vecKeys)][]float32 {
+func (f *Filter) vecWeights() *[len(vecKeys)][]float64 {
 	f.vecOnce.Do(func() {
 		for c, key := range vecKeys {
-			var w []float32
+			var w []float64
 			for k := 0; k < wordvec.Dim; k++ {
 				v, ok := f.w[key+strconv.Itoa(k)]
 				if !ok {
 					continue
 				}
 				if w == nil {
-					w = make([]float32, wordvec.Dim)
+					w = make([]float64, wordvec.Dim)
 				}
-				w[k] = float32(v)
+				w[k] = v
 			}
 			f.vec[c] = w
 		}
@@ -447,10 +450,10 @@ func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
 		x.cueFeatures(i, &fsink{names: &fs})
 		tc := TokenCue{Token: i, Features: fs}
 		if o.VecCues {
-			x.eachCueVec(i, func(c int, row []int8, inv float32) {
+			x.eachCueVec(i, func(c int, row []int8, inv float64) {
 				v := make([]float32, len(row))
 				for k, r := range row {
-					v[k] = float32(r) * inv
+					v[k] = float32(float64(r) * inv)
 				}
 				tc.Vecs = append(tc.Vecs, CueVec{vecKeys[c], v})
 			})

@@ -487,6 +487,8 @@ func TestDiagnoseMissClasses(t *testing.T) {
 	arts, o := diagArticles(t)
 	cls := map[string]int{}
 	all := map[string]int{}
+	words := map[string]int{}
+	shownSaid := 0
 	for _, d := range arts {
 		var final []map[int]bool
 		for _, q := range ExtractWith(d.doc, d.ents, o) {
@@ -557,9 +559,27 @@ func TestDiagnoseMissClasses(t *testing.T) {
 			if !hit {
 				cls[key]++
 				cls["= "+kind]++
+				cw := strings.ToLower(extent(d.doc, at.Cue))
+				words[cw]++
+				if (cw == "said" || cw == "says") && shownSaid < *diagExamples {
+					shownSaid++
+					read := "(none)"
+					for _, q := range ExtractWith(d.doc, d.ents, o) {
+						if overlapsSpan(at.Cue, q.Cue) {
+							read = d.doc.Text[q.Content.Start:q.Content.End]
+						}
+					}
+					t.Logf("%s: %s\n   read: %s", cw, extent(d.doc, at.Content), read)
+				}
 			}
 		}
 	}
 	diagCounts(t, "annotated contents by cue kind", all)
 	diagCounts(t, "missed contents by cue kind and place", cls)
+	for k, n := range words {
+		if n < 3 {
+			delete(words, k)
+		}
+	}
+	diagCounts(t, "cues of missed contents (3 or more)", words)
 }

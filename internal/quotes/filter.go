@@ -33,7 +33,7 @@ type Filter struct {
 	bound     endBounds // for the end model, made on first use
 
 	vecOnce sync.Once
-	vec     [len(vecKeys)][]float32 // the cue model's weights of word vectors per class, made on first use
+	vec     [len(vecKeys)][]float64 // the cue model's weights of word vectors per class, made on first use
 }
 
 // hashed fills f.h from f.w.
@@ -715,19 +715,13 @@ func (x *extractor) cueVecFeature(first, last int, fs *featSink) {
 	}
 	if fs.f != nil {
 		for k, r := range row {
-			fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(float32(r) * inv)
+			fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(r) * inv
 		}
 		return
 	}
-	w := fs.m.vecWeights()[vecFilter]
-	if w == nil {
-		return
+	if w := fs.m.vecWeights()[vecFilter]; w != nil {
+		fs.z += dotRow(w, row) * inv
 	}
-	var d float32
-	for k, r := range row[:len(w)] {
-		d += w[k] * float32(r)
-	}
-	fs.z += float64(d * inv)
 }
 
 // cueText is the lower-cased words of s joined by single spaces: s itself

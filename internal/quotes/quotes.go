@@ -115,7 +115,7 @@ type Options struct {
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
 // MinNounScore and MinEndScore on a 5-fold cross-fitted train split
 // (cmd/train/quotes -grid, -min-cue-score, -min-noun-score, -min-scores),
-// the rest on dev. The filter is trained on the candidates the low cue
+// as are VecCues and VecFilter (-set), the rest on dev. The filter is trained on the candidates the low cue
 // thresholds let through, so it learns to weigh weak cues.
 var DefaultOptions = Options{
 	MinCueRatio:       0.05,
@@ -152,6 +152,8 @@ var DefaultOptions = Options{
 	EndCueFeatures:    true,
 	EndLookahead:      true,
 	ObjectInfinitive:  true,
+	VecCues:           true,
+	VecFilter:         true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

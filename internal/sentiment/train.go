@@ -96,8 +96,8 @@ func DefaultConfig() Config {
 		LexMinCount: 4, LexThreshold: 1.0, LexFolds: 5,
 		TargetOffset: [numClasses]float64{Positive: -0.1},
 		Seed:         1,
-		DenseWeight:  0.3,
-		Dense:        denseConfig{Blocks: 6, Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2},
+		DenseWeight:  0.35,
+		Dense:        denseConfig{Blocks: 6, Hidden: 32, Epochs: 10, Batch: 16, Rate: 1e-3, Dropout: 0.2, Gate: true},
 	}
 }
 

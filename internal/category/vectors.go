@@ -21,9 +21,10 @@ import (
 // Vectors maps words (as normalise leaves them) to unit-length word
 // vectors, stored as int8 with one scale, and optionally to their word
 // clusters (WithClusters), so that one look-up per word serves both. The
-// vectors are learnt by TrainVectors on unlabelled news, so words that the
-// labelled data never shows still pull a document towards the topics of
-// their neighbours.
+// shipped model's vectors are the pretrained GloVe vectors of
+// internal/wordvec (WithWordVec; until session 8 they were learnt by
+// TrainVectors on unlabelled news), so words that the labelled data never
+// shows still pull a document towards the topics of their neighbours.
 //
 // The table is an open-addressing index of 8-byte slots (the upper 32 bits
 // of the word's 64-bit key, record number+1) over records of stride bytes

@@ -58,3 +58,16 @@ func TestEmbeddingFeatures(t *testing.T) {
 		t.Errorf("without vectors: %.3f %.3f %.3f, want 0", x[cDoc], x[cLead], x[cKnown])
 	}
 }
+
+// TestExtractLowerCased: a lower-cased story (as some evaluations feed
+// them) still gives its central phrase in the top five.
+func TestExtractLowerCased(t *testing.T) {
+	doc := nlptest.Tagged(t, strings.ToLower(article))
+	var top []string
+	for _, p := range Extract(doc, 5) {
+		top = append(top, stemPhrase(p.Text))
+	}
+	if !slices.Contains(top, stemPhrase("carbon border tax")) {
+		t.Errorf("lower-cased: %q not in the top five %q", "carbon border tax", top)
+	}
+}

@@ -600,6 +600,29 @@ type folded struct {
 	recs        []wordRec // the model's word records when they hold the gates (else nil: gate)
 }
 
+// wordGates sets gs[k] to the gate weight of word row r in block k (at
+// dist tokens from the target; see dense.gate), from the word records
+// when they hold the gates.
+func (f *folded) wordGates(r, dist int, gs *[8]float32) {
+	if f.recs != nil {
+		g := &f.recs[r].gate
+		for k, gk := range f.gkind {
+			gs[k&7] = fromF16(g[gk%maxRecGates])
+		}
+	} else {
+		ng := f.gateRows()
+		for k, gk := range f.gkind {
+			gs[k&7] = f.gate[r*ng+int(gk)]
+		}
+	}
+	if f.dfac != nil {
+		db := int(distBucket(dist))
+		for k, gk := range f.gkind {
+			gs[k&7] *= f.dfac[int(gk)*numDistBuckets+db]
+		}
+	}
+}
+
 // gateRows is the number of gates per word (0: none).
 func (f *folded) gateRows() int {
 	if f.gate == nil {
@@ -759,20 +782,7 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	// block added by axpyBlock (the bounds checked here: acc has K blocks
 	// of H, and a block's last element is in f.rows)
 	acc = acc[:K*H]
-	gate, gkind, recs, dfac := f.gate, f.gkind, f.recs, f.dfac
-	NG := f.gateRows()
-	add := func(i, r, blk int, w float32, db int32) {
-		if gate != nil {
-			gk := int(gkind[blk])
-			if recs != nil {
-				w *= fromF16(recs[r].gate[gk])
-			} else {
-				w *= gate[r*NG+gk]
-			}
-			if dfac != nil {
-				w *= dfac[gk*numDistBuckets+int(db)]
-			}
-		}
+	add := func(i, r, blk int, w float32) {
 		wsum[blk] += w
 		o := r*K*H + f.pos[blk]*H
 		_ = f.rows[o+H-1]
@@ -782,33 +792,56 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	if K > 3 {
 		l, rc = s.clause(a, b)
 	}
+	// gate weights: from the word's record (gt, half precision) in a
+	// loaded model, else set per word in gs by wordGates
+	gated := f.gate != nil && len(f.gkind) == K
+	fast := gated && f.recs != nil && f.dfac == nil
+	var gk [8]int32
+	copy(gk[:], f.gkind)
+	gs := [8]float32{1, 1, 1, 1, 1, 1, 1, 1}
+	var gt *[maxRecGates]uint16
+	gw := func(blk int) float32 {
+		if gt != nil {
+			return fromF16(gt[gk[blk&7]%maxRecGates])
+		}
+		return gs[blk&7]
+	}
 	for i, v := range s.vec {
 		if v == 0 {
 			continue
 		}
 		r := int(v - 1)
-		if i >= a && i < b {
+		in := i >= a && i < b
+		skip := masked[i] || s.flag[i]&fPunct != 0
+		if skip && (!in || K <= 5) {
+			continue
+		}
+		if fast {
+			gt = &f.recs[r].gate
+		} else if gated {
+			f.wordGates(r, tokenDist(i, a, b), &gs)
+		}
+		if in {
 			if K > 5 {
-				add(i, r, 5, 1, 0)
+				add(i, r, 5, 1*gw(5))
 			}
 			if masked[i] {
 				continue
 			}
 		}
-		if masked[i] || s.flag[i]&fPunct != 0 {
+		if skip {
 			continue
 		}
 		side, dist := 0, a-i
 		if i >= b {
 			side, dist = 1, i-b+1
 		}
-		db := distBucket(dist)
-		add(i, r, side, 1/float32(dist), db)
+		add(i, r, side, 1/float32(dist)*gw(side))
 		if dist <= 3 {
-			add(i, r, 2, 1, db)
+			add(i, r, 2, 1*gw(2))
 		}
 		if K > 3 && i >= l && i < rc {
-			add(i, r, 3+side, 1, db)
+			add(i, r, 3+side, 1*gw(3+side))
 		}
 	}
 	var k [8]float32

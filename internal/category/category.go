@@ -73,8 +73,10 @@
 // softmax over the categories, sorted by confidence. cmd/eval/category
 // prints k-fold cross-validated accuracy per data set, on the folds the
 // settings were chosen on and on three fold seeds never used for tuning;
-// experiments_test.go (build tag catexp) records what was tried without
-// gain (self-training, more word vectors, an MLP, vector clusters).
+// experiments_test.go, experiments5_test.go and experiments8_test.go
+// (build tag catexp) record what was tried, most of it without gain
+// (self-training, more word vectors, an MLP, vector clusters, subwords,
+// more data; GloVe variants, clusters and augmentation).
 package category
 
 import (

@@ -155,9 +155,11 @@ func buildVectors(dim int, scale float32, es []lexEntry, clustered, huge bool) *
 }
 
 // entries returns the table's words as entries to build from.
-func (v *Vectors) entries() []lexEntry {
-	es := make([]lexEntry, v.n)
-	for i := range es {
+func (v *Vectors) entries() []lexEntry { return v.appendEntries(make([]lexEntry, 0, v.n)) }
+
+// appendEntries appends the table's words to es as entries to build from.
+func (v *Vectors) appendEntries(es []lexEntry) []lexEntry {
+	for i := 0; i < v.n; i++ {
 		r := v.recs[i*v.stride : (i+1)*v.stride]
 		e := lexEntry{key: binary.LittleEndian.Uint64(r[v.Dim+recKey:])}
 		fl := r[v.Dim+recFlags]
@@ -170,7 +172,7 @@ func (v *Vectors) entries() []lexEntry {
 				e.ids[l] = binary.LittleEndian.Uint16(r[v.Dim+recIDs+2*l:])
 			}
 		}
-		es[i] = e
+		es = append(es, e)
 	}
 	return es
 }
@@ -239,7 +241,8 @@ func (v *Vectors) clustersOnly() *Vectors {
 // form winning. The new table's memory is in huge pages when huge is set
 // (and there are some; it then lives as long as the process).
 func (v *Vectors) WithWordVec(t *wordvec.Table, huge bool) *Vectors {
-	es := v.entries()
+	// one allocation for all (4 MB, garbage once the table is built)
+	es := v.appendEntries(make([]lexEntry, 0, v.n+t.Len()))
 	var buf []byte
 	for i := 0; i < t.Len(); i++ {
 		w, ok := normalise(t.Word(i), buf[:0])

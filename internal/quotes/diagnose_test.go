@@ -488,7 +488,8 @@ func TestDiagnoseMissClasses(t *testing.T) {
 	cls := map[string]int{}
 	all := map[string]int{}
 	words := map[string]int{}
-	shownSaid := 0
+	ctx := map[string]int{}
+	shownNoun := 0
 	for _, d := range arts {
 		var final []map[int]bool
 		for _, q := range ExtractWith(d.doc, d.ents, o) {
@@ -556,21 +557,28 @@ func TestDiagnoseMissClasses(t *testing.T) {
 			}
 			key := kind + where
 			all[kind]++
+			if !hit && (kind == "noun" || kind == "adjective" || kind == "preposition") {
+				la, lb := x.tokRange(at.Cue[len(at.Cue)-1])
+				fa, _ := x.tokRange(at.Cue[0])
+				if la >= 0 && lb > la {
+					ctx[kind+" next="+x.ltok(lb)]++
+					if kind == "noun" && shownNoun < *diagExamples {
+						shownNoun++
+						a, b := max(0, fa-4), min(len(x.toks), lb+4)
+						t.Logf("noun cue %q in %q; content %q", extent(d.doc, at.Cue), d.doc.Text[x.toks[a].Start:x.toks[b-1].End], extent(d.doc, at.Content))
+					}
+					ctx[kind+" prev-pos="+x.pos(fa-1)]++
+					if len(at.Content) > 0 && at.Content[0].Start >= at.Cue[len(at.Cue)-1].End {
+						ctx[kind+" content after"]++
+					} else {
+						ctx[kind+" content before"]++
+					}
+				}
+			}
 			if !hit {
 				cls[key]++
 				cls["= "+kind]++
-				cw := strings.ToLower(extent(d.doc, at.Cue))
-				words[cw]++
-				if (cw == "said" || cw == "says") && shownSaid < *diagExamples {
-					shownSaid++
-					read := "(none)"
-					for _, q := range ExtractWith(d.doc, d.ents, o) {
-						if overlapsSpan(at.Cue, q.Cue) {
-							read = d.doc.Text[q.Content.Start:q.Content.End]
-						}
-					}
-					t.Logf("%s: %s\n   read: %s", cw, extent(d.doc, at.Content), read)
-				}
+				words[strings.ToLower(extent(d.doc, at.Cue))]++
 			}
 		}
 	}
@@ -582,4 +590,10 @@ func TestDiagnoseMissClasses(t *testing.T) {
 		}
 	}
 	diagCounts(t, "cues of missed contents (3 or more)", words)
+	for k, n := range ctx {
+		if n < 5 {
+			delete(ctx, k)
+		}
+	}
+	diagCounts(t, "missed noun, adjective and preposition cues: the word after, the tag before (5 or more)", ctx)
 }

@@ -62,6 +62,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/keyphrase"
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/keyphrase/kpdata"
@@ -320,18 +321,29 @@ func printScores(rs []setScores) {
 	}
 }
 
+// foldSeed 0 puts document i in fold i%K; another seed, in a fold drawn
+// from a hash of i and the seed (another partition, for the noise).
+var foldSeed uint64
+
+func foldOf(i, K int) int {
+	if foldSeed == 0 {
+		return i % K
+	}
+	return int(hashing.Mix(uint64(i)^foldSeed*0x9e3779b97f4a7c15) % uint64(K))
+}
+
 // crossValidate trains K models, each without fold f (document i%K == f)
 // of both sets, and prints the pooled figures of the held-out folds.
 func crossValidate(sets [][]sample, mx mixing, opt gbdt.Options, K int, df map[string]int32, ndocs int) {
 	var all []setScores
 	for f := 0; f < K; f++ {
-		X, y, w := rows(sets, func(k, i int) bool { return i%K != f }, mx)
+		X, y, w := rows(sets, func(k, i int) bool { return foldOf(i, K) != f }, mx)
 		m := keyphrase.Fit(X, y, w, opt)
 		var held [][]sample
 		for _, set := range sets {
 			var h []sample
 			for i := range set {
-				if i%K == f {
+				if foldOf(i, K) == f {
 					h = append(h, set[i])
 				}
 			}
@@ -362,6 +374,7 @@ func main() {
 	flag.IntVar(&minKPTokens, "minkptokens", 0, "leave out KPCrowd training stories shorter than this (tokens)")
 	flag.Float64Var(&longWeight, "longweight", 1, "weight of KPCrowd training stories of 300 tokens or more")
 	flag.BoolVar(&looseLabels, "looselabels", false, "label candidates against the gold keys with punctuation taken out")
+	flag.Uint64Var(&foldSeed, "foldseed", 0, "with -cv, draw the folds from a hash of the document number and this seed (0: i%K)")
 	flag.BoolVar(&lowerEval, "lowereval", false, "with -cv or -holdout, score the held-out documents lower-cased (as SIFRank feeds DUC-2001)")
 	flag.Parse()
 

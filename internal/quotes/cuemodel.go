@@ -247,83 +247,95 @@ func (x *extractor) cueScore(m *Filter, i int) float64 {
 	sk := fsink{m: m, z: m.bias}
 	x.cueFeatures(i, &sk)
 	if x.o.VecCues {
-		ws := m.vecWeights()
-		x.eachCueVec(i, func(c int, row []int8, inv float64) {
-			if w := ws[c]; w != nil {
-				sk.z += dotRow(w, row) * inv
+		if w := m.vecWeights()[x.vecClass(i)]; w != nil {
+			if row, ok := x.cueRow(i); ok {
+				sk.z += dotUnit(w, row)
 			}
-		})
+		}
 	}
 	return x.cueScores.set(i, sk.prob())
 }
 
-// The cue model's word-vector weights are named vecKeys[class] and the
-// component's index: the classes of the cue word (a verb or a noun, and
-// with Options.VecSplit whether a complement follows), then of the word
-// before it.
-var vecKeys = [...]string{"vec=V", "vec=N", "vec=Vc", "vec=Nc", "vec=S", "vec=F"}
+// The models' word-vector weights are named vecKeys[class] and the
+// component's index: the cue model's for a verb and for a noun, and the
+// filter's for the cue's head.
+var vecKeys = [...]string{"vec=V", "vec=N", "vec=F"}
 
-const (
-	vecSubj   = 4
-	vecFilter = 5 // the filter's weights of the cue head's vector
-)
+const vecFilter = 2
 
-// eachCueVec calls f with the class, word vector and inverse length of
-// each word vector the cue model sees for candidate cue i.
-func (x *extractor) eachCueVec(i int, f func(c int, row []int8, inv float64)) {
-	if row, inv, ok := x.cueVec(i); ok {
-		c := 0
-		if !strings.HasPrefix(x.pos(i), "VB") {
-			c = 1
-		}
-		if x.o.VecSplit {
-			switch n1 := x.ltok(i + 1); {
-			case n1 == "that" || n1 == ":" || n1 == "to" || n1 == "whether" || n1 == "if" || x.markKind(i+1) != 0:
-				c += 2
-			case n1 == "," && x.markKind(i+2) != 0:
-				c += 2
-			}
-		}
-		f(c, row, inv)
+// vecClass is the class of the cue model's vector weights of token i: 0
+// for a verb, 1 for a noun.
+func (x *extractor) vecClass(i int) int {
+	if strings.HasPrefix(x.pos(i), "VB") {
+		return 0
 	}
-	if x.o.VecSubj && i > 0 && x.sentence(i).First < i {
-		if p := x.pos(i - 1); strings.HasPrefix(p, "NN") || p == "PRP" {
-			if row, inv, ok := x.cueVec(i - 1); ok {
-				f(vecSubj, row, inv)
-			}
-		}
-	}
+	return 1
 }
 
-// cueVec is the word vector of token i's lemma (else of the word) and the
-// inverse of its length: the model sees the unit vector, so that rare
-// words with long vectors weigh no more than common ones.
-func (x *extractor) cueVec(i int) (row []int8, inv float64, ok bool) {
+// cueRow is the word vector of token i's lemma, else of the word, from
+// package wordvec.
+func (x *extractor) cueRow(i int) ([]int8, bool) {
 	t := wordvec.Default()
-	row, _, ok = t.Row(x.lemma(i))
+	row, _, ok := t.Row(x.lemma(i))
 	if !ok {
 		row, _, ok = t.Row(x.ltok(i))
 	}
-	if !ok || len(row) == 0 {
-		return nil, 0, false
+	return row, ok && len(row) > 0
+}
+
+// dotUnit is the dot product of w with row scaled to unit length (0 for a
+// row of zeros): the models see unit vectors, so that rare words with long
+// vectors weigh no more than common ones. One pass, four sums at a time.
+func dotUnit(w []float64, row []int8) float64 {
+	w = w[:len(row)]
+	var d0, d1, d2, d3 float64
+	var n0, n1 int32
+	k := 0
+	for ; k+4 <= len(row); k += 4 {
+		r0, r1, r2, r3 := int32(row[k]), int32(row[k+1]), int32(row[k+2]), int32(row[k+3])
+		d0 += w[k] * float64(r0)
+		d1 += w[k+1] * float64(r1)
+		d2 += w[k+2] * float64(r2)
+		d3 += w[k+3] * float64(r3)
+		n0 += r0*r0 + r1*r1
+		n1 += r2*r2 + r3*r3
 	}
+	for ; k < len(row); k++ {
+		r := int32(row[k])
+		d0 += w[k] * float64(r)
+		n0 += r * r
+	}
+	n := n0 + n1
+	if n == 0 {
+		return 0
+	}
+	return (d0 + d1 + d2 + d3) / math.Sqrt(float64(n))
+}
+
+// rowInv is the inverse of row's length, 0 for a row of zeros.
+func rowInv(row []int8) float64 {
 	var n int32
 	for _, r := range row {
 		n += int32(r) * int32(r)
 	}
 	if n == 0 {
-		return nil, 0, false
+		return 0
 	}
-	return row, 1 / math.Sqrt(float64(n)), true
+	return 1 / math.Sqrt(float64(n))
 }
 
-// dotRow is the dot product of w and row.
-func dotRow(w []float64, row []int8) float64 {
-	var d float64
-	for k, r := range row[:len(w)] {
-		d += w[k] * float64(r)
+// unitVec is row scaled to unit length as float32, for training; nil for
+// a row of zeros.
+func unitVec(row []int8) []float32 {
+	inv := rowInv(row)
+	if inv == 0 {
+		return nil
 	}
-	return d
+	v := make([]float32, len(row))
+	for k, r := range row {
+		v[k] = float32(float64(r) * inv)
+	}
+	return v
 }
 
 // vecWeights returns the model's word-vector weights per class, nil for a
@@ -450,13 +462,11 @@ func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
 		x.cueFeatures(i, &fsink{names: &fs})
 		tc := TokenCue{Token: i, Features: fs}
 		if o.VecCues {
-			x.eachCueVec(i, func(c int, row []int8, inv float64) {
-				v := make([]float32, len(row))
-				for k, r := range row {
-					v[k] = float32(float64(r) * inv)
+			if row, ok := x.cueRow(i); ok {
+				if v := unitVec(row); v != nil {
+					tc.Vecs = []CueVec{{vecKeys[x.vecClass(i)], v}}
 				}
-				tc.Vecs = append(tc.Vecs, CueVec{vecKeys[c], v})
-			})
+			}
 		}
 		out = append(out, tc)
 	}

@@ -706,21 +706,23 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 }
 
 // cueVecFeature adds the word vector of the head of cue [first, last) to
-// fs: the components as features "vec=F<k>" for training, else their dot
-// product with the filter's weights.
+// fs: the components of the unit vector as features "vec=F<k>" for
+// training, else their dot product with the filter's weights.
 func (x *extractor) cueVecFeature(first, last int, fs *featSink) {
-	row, inv, ok := x.cueVec(x.cueHead(first, last))
+	row, ok := x.cueRow(x.cueHead(first, last))
 	if !ok {
 		return
 	}
 	if fs.f != nil {
-		for k, r := range row {
-			fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(r) * inv
+		if inv := rowInv(row); inv != 0 {
+			for k, r := range row {
+				fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(r) * inv
+			}
 		}
 		return
 	}
 	if w := fs.m.vecWeights()[vecFilter]; w != nil {
-		fs.z += dotRow(w, row) * inv
+		fs.z += dotUnit(w, row)
 	}
 }
 

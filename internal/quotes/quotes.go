@@ -107,8 +107,6 @@ type Options struct {
 	EndLookahead      bool     // the end model sees what follows a boundary: a verb phrase, a new clause, a new attribution
 	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
 	VecCues           bool     // the cue model sees the GloVe vector of the word's lemma (package wordvec), for cues rare or unseen in train
-	VecSplit          bool     // with VecCues, the vector's weights differ by whether a complement follows ("that", a quote, a colon, "to")
-	VecSubj           bool     // with VecCues, the cue model sees the vector of the word before the cue too (its subject or owner)
 	VecFilter         bool     // the filter sees the GloVe vector of the lemma of the cue's head
 }
 

@@ -20,11 +20,26 @@ func vecPart(t *testing.T, class int, word string) float64 {
 	if !ok {
 		t.Fatalf("no vector of %q", word)
 	}
-	n := 0.0
-	for _, r := range row {
-		n += float64(r) * float64(r)
+	return dotUnit(w, row)
+}
+
+// dotUnit is the dot product of a weight vector with the unit vector.
+func TestDotUnit(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 4, 7, 100} {
+		w, row := make([]float64, n), make([]int8, n)
+		want, sq := 0.0, 0.0
+		for k := range row {
+			w[k], row[k] = float64(k%7)-2.5, int8(k*37%255-127)
+			want += w[k] * float64(row[k])
+			sq += float64(row[k]) * float64(row[k])
+		}
+		if sq > 0 {
+			want /= math.Sqrt(sq)
+		}
+		if got := dotUnit(w, row); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%d components: %v, want %v", n, got, want)
+		}
 	}
-	return dotRow(w, row) / math.Sqrt(n)
 }
 
 // The cue model's vector weights, learned from the PolNeAR train split,

@@ -505,6 +505,7 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 		// headline caps or sentence-initial: try other casings
 		t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
 	}
+	gloveOf(t)
 }
 
 // vocabKey is the key of word w in the vocabulary table.

@@ -60,6 +60,12 @@ const (
 	tDocPrevM1
 	tDocPrevP1
 	tDocFirst
+	tGv0
+	tGv1
+	tGv2
+	tGvShape
+	tGvM1
+	tGvP1
 )
 
 // Feature groups that can be switched off to measure their gain.
@@ -76,6 +82,7 @@ const (
 	FClusters2     // finer cluster context: ±1 fine ids, ±2 coarse ids, bigrams
 	FDocNeighbours // second pass: the document types of the neighbouring words
 	FFirstMention  // second pass: the type of the word's first mention in running text
+	FGlove         // k-means clusters of the GloVe vectors (glove.go): the word's, the neighbours'
 
 	// FDefault is the set the shipped model uses; FCase, FClusters2 and
 	// FDocNeighbours were measured and gave no dev gain.
@@ -90,6 +97,8 @@ type tok struct {
 	pos       uint64
 	cl        [wordclusters.Levels]uint16
 	hasCl     bool
+	gv        [gloveLevels]uint16 // GloVe clusters (gloveOf), finest first
+	hasGv     bool
 	gaz       uint64 // gazetteer hits: hashed (kind, position) set, 0 = none
 	gaz2      uint64
 	cased     uint8  // 1 title, 2 caps, 3 lower, 4 other
@@ -262,6 +271,15 @@ func features(ts []tok, i int, groups int, out []uint64) []uint64 {
 			}
 		}
 	}
+	if groups&FGlove != 0 {
+		out = gloveKeys(t, out)
+		if tm1 != nil && tm1.hasGv {
+			out = append(out, f1(tGvM1, uint64(tm1.gv[1])))
+		}
+		if tp1 != nil && tp1.hasGv {
+			out = append(out, f1(tGvP1, uint64(tp1.gv[1])))
+		}
+	}
 	if groups&FGazetteer != 0 {
 		if t.gaz != 0 {
 			out = append(out, f2(tGaz, t.gaz, uint64(t.cased)))
@@ -389,7 +407,23 @@ func wordFeatures(t *tok, groups int, out []uint64) []uint64 {
 			f2(tClShape, uint64(t.cl[0]), uint64(t.cased)),
 		)
 	}
+	if groups&FGlove != 0 {
+		out = gloveKeys(t, out)
+	}
 	return out
+}
+
+// gloveKeys appends the keys of t's GloVe clusters (FGlove).
+func gloveKeys(t *tok, out []uint64) []uint64 {
+	if !t.hasGv {
+		return out
+	}
+	return append(out,
+		f1(tGv0, uint64(t.gv[0])),
+		f1(tGv1, uint64(t.gv[1])),
+		f1(tGv2, uint64(t.gv[2])),
+		f2(tGvShape, uint64(t.gv[1]), uint64(t.cased)),
+	)
 }
 
 // tokenFeatures appends the keys of the unigram features that depend on
@@ -439,6 +473,9 @@ func prevWordKeys(ts []tok, i int, groups int, out []uint64) []uint64 {
 	if groups&FClusters != 0 && tm1.hasCl {
 		out = append(out, f1(tClM1, uint64(tm1.cl[1])))
 	}
+	if groups&FGlove != 0 && tm1.hasGv {
+		out = append(out, f1(tGvM1, uint64(tm1.gv[1])))
+	}
 	return out
 }
 
@@ -452,6 +489,9 @@ func nextWordKeys(ts []tok, i int, groups int, out []uint64) []uint64 {
 	out = append(out, f1(tLowerP1, tp1.lh), f1(tShapeP1, tp1.sh))
 	if groups&FClusters != 0 && tp1.hasCl {
 		out = append(out, f1(tClP1, uint64(tp1.cl[1])))
+	}
+	if groups&FGlove != 0 && tp1.hasGv {
+		out = append(out, f1(tGvP1, uint64(tp1.gv[1])))
 	}
 	return out
 }

@@ -66,7 +66,8 @@ func Load() (*Recognizer, error) {
 	return LoadFS(sub)
 }
 
-// LoadFS reads a model from fsys (meta.txt, pass1.bin.gz, pass2.bin.gz).
+// LoadFS reads a model from fsys (meta.txt, pass1.bin.gz, pass2.bin.gz and,
+// with FGlove, glove.bin.gz).
 func LoadFS(fsys fs.FS) (*Recognizer, error) {
 	meta, err := fs.ReadFile(fsys, "meta.txt")
 	if err != nil {
@@ -109,6 +110,18 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 		if cl, err = wordclusters.Default(); err != nil {
 			return nil, err
 		}
+	}
+	if groups&FGlove != 0 {
+		b, err := fs.ReadFile(fsys, "glove.bin.gz")
+		if err != nil {
+			return nil, err
+		}
+		g, err := readGlove(b)
+		if err != nil {
+			return nil, err
+		}
+		// (before newRecognizer: its vocabulary takes the words' clusters)
+		glove.Store(g)
 	}
 	r := newRecognizer(m1, m2, raw1, raw2, groups, cl)
 	// build the tables the run time uses now, not on the first call

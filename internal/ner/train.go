@@ -21,6 +21,9 @@ type TrainOptions struct {
 	Prune      float32 // final models leave out features whose weights are all below this
 	Seed       uint64
 	Log        func(string, ...any)
+	// GloveCache, when set, is a file keeping the GloVe clusters (FGlove)
+	// between runs: read if it exists, else written after k-means.
+	GloveCache string
 	// Dev, when set, is scored after each epoch of the final passes.
 	Dev []conll.Document
 }
@@ -88,6 +91,14 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 			return nil, err
 		}
 		logf("clusters: %d words", cl.Len())
+	}
+	if opt.Groups&FGlove != 0 {
+		g, err := cachedGlove(opt.GloveCache)
+		if err != nil {
+			return nil, err
+		}
+		glove.Store(g)
+		logf("GloVe clusters: %d words", len(glove.Load().ids)/gloveLevels)
 	}
 	var cs *wordclusters.Case
 	if opt.Groups&FCase != 0 {
@@ -284,6 +295,21 @@ func (r *Recognizer) WriteModel(dir string) error {
 	}
 	if err := write("pass1.bin.gz", r.m1); err != nil {
 		return err
+	}
+	if g := glove.Load(); g != nil && r.groups&FGlove != 0 {
+		f, err := os.Create(filepath.Join(dir, "glove.bin.gz"))
+		if err != nil {
+			return err
+		}
+		if err := writeGlove(f, g); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	} else {
+		os.Remove(filepath.Join(dir, "glove.bin.gz"))
 	}
 	if r.m2 != nil {
 		return write("pass2.bin.gz", r.m2)

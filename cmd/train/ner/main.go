@@ -33,6 +33,9 @@ func main() {
 	posCache := flag.String("pos-cache", "", "file caching the jack-knifed POS tags of train.txt (optional)")
 	dev := flag.Bool("dev", true, "score valid.txt after epochs")
 	write := flag.Bool("write", true, "write the model files")
+	gloveCache := flag.String("glove-cache", "", "file keeping the GloVe k-means clusters between runs (optional)")
+	part := flag.Int("holdout-part", 0, "with -holdout N, hold out the documents i with i%N == this")
+	holdout := flag.Int("holdout", 0, "with N > 0, train on the train documents but every Nth and score that held-out part (instead of valid.txt); writes nothing")
 	flag.Parse()
 	if *clusters {
 		if err := buildClusters(*data, *repo); err != nil {
@@ -64,7 +67,19 @@ func main() {
 		log.Fatal(err)
 	}
 	var devDocs []conll.Document
-	if *dev {
+	if *holdout > 0 {
+		var tr []conll.Document
+		for i, d := range docs {
+			if i%*holdout == *part {
+				devDocs = append(devDocs, d)
+			} else {
+				tr = append(tr, d)
+			}
+		}
+		log.Printf("holdout: training on %d documents, scoring %d held-out train documents", len(tr), len(devDocs))
+		docs = tr
+		*dev, *write = true, false
+	} else if *dev {
 		devDocs, err = conll.ReadFile(filepath.Join(*data, "conll2003/valid.txt"))
 		if err != nil {
 			log.Fatal(err)
@@ -82,7 +97,7 @@ func main() {
 	}
 	r, err := ner.Train(docs, ner.TrainOptions{
 		Epochs: *epochs, Groups: *groups, Folds: *folds, FoldEpochs: *foldEpochs, Seeds: *seeds, Prune: float32(*prune),
-		Seed: 1, Log: log.Printf, Dev: devDocs,
+		Seed: 1, Log: log.Printf, Dev: devDocs, GloveCache: *gloveCache,
 	})
 	if err != nil {
 		log.Fatal(err)

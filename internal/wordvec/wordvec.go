@@ -84,7 +84,8 @@ func Decode(b []byte) (*Table, error) {
 	n := int(binary.LittleEndian.Uint32(b[4:]))
 	dim := int(binary.LittleEndian.Uint32(b[8:]))
 	slots := int(binary.LittleEndian.Uint32(b[12:]))
-	if dim <= 0 || dim > 4096 || slots <= 0 || slots&(slots-1) != 0 || slots < n {
+	// slots > n: a look-up of a missing word ends at an empty slot
+	if dim <= 0 || dim > 4096 || slots <= 0 || slots&(slots-1) != 0 || slots <= n {
 		return nil, fmt.Errorf("bad header: %d words, dim %d, %d slots", n, dim, slots)
 	}
 	if n > maxRows {
@@ -147,7 +148,10 @@ func (t *Table) lookup(k uint64) int {
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
 		s := binary.LittleEndian.Uint64(t.slots[i*8:])
 		if s&^rowMask == want {
-			return int(s & rowMask)
+			if r := int(s & rowMask); r < t.n {
+				return r
+			}
+			return -1 // a corrupt index (Decode does not read it all)
 		}
 		if s == 0 {
 			return -1

@@ -196,6 +196,9 @@ func main() {
 	if *denseNets > 0 {
 		cfg.Dense.Nets = *denseNets
 	}
+	if err := checkConfig(cfg); err != nil {
+		log.Fatal(err)
+	}
 	cfg.TargetBits, cfg.SentenceBits = uint8(*tb), uint8(*sb)
 	for _, f := range strings.Split(*off, ",") {
 		if n, err := strconv.Atoi(f); err == nil {
@@ -590,4 +593,14 @@ func crossValidate(train []newsmtsc.Sentence, analyze func(string) *text.Documen
 		}
 	}
 	fmt.Printf("cv best further offsets (on top of -offneg, -offpos) neg %+.1f pos %+.1f: macro-F1 %.3f\n", bn, bp, best)
+}
+
+// checkConfig refuses settings that Train cannot carry out, before the
+// data is read: gated networks cannot be joined (-densenets with -gate,
+// the default, made Train panic after the linear models were trained).
+func checkConfig(cfg sentiment.Config) error {
+	if cfg.Dense.Nets > 1 && cfg.Dense.Gate && cfg.DenseWeight > 0 {
+		return fmt.Errorf("-densenets %d needs -gate=false: gated networks cannot be joined", cfg.Dense.Nets)
+	}
+	return nil
 }

@@ -28,9 +28,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	_ "embed"
 
@@ -55,7 +56,8 @@ type Table struct {
 	scales []byte // n × float32
 	rows   []int8 // n × dim
 	ends   []byte // n × uint32
-	text   string
+	text   string // a view of the file's bytes, not a copy
+	maxLen int    // the longest word, in bytes
 }
 
 var (
@@ -76,7 +78,8 @@ func Default() *Table {
 	return defaultTable
 }
 
-// Decode reads a table written by Encode. The table keeps b.
+// Decode reads a table written by Encode. The table keeps b and reads it
+// in place: b must not change afterwards.
 func Decode(b []byte) (*Table, error) {
 	if len(b) < headerSize || string(b[:4]) != "LWV1" {
 		return nil, errors.New("not a word-vector table")
@@ -105,13 +108,16 @@ func Decode(b []byte) (*Table, error) {
 		t.rows = unsafeInt8(raw)
 	}
 	t.ends = take(n * 4)
-	t.text = string(b[off:])
+	if rest := b[off:]; len(rest) > 0 {
+		t.text = unsafe.String(unsafe.SliceData(rest), len(rest))
+	}
 	prev := 0
 	for i := 0; i < n; i++ {
 		e := int(binary.LittleEndian.Uint32(t.ends[i*4:]))
 		if e < prev || e > len(t.text) {
 			return nil, fmt.Errorf("word %d: bad end offset %d", i, e)
 		}
+		t.maxLen = max(t.maxLen, e-prev)
 		prev = e
 	}
 	return t, nil
@@ -134,6 +140,11 @@ func (t *Table) Word(i int) string {
 
 // Index is the row of word (looked up as Normalize leaves it), or -1.
 func (t *Table) Index(word string) int {
+	// Lower-casing changes a word's length by less than half, so a word
+	// this long is in no table (and is not copied to be looked up).
+	if len(word) > 2*t.maxLen {
+		return -1
+	}
 	var buf [64]byte
 	w, ok := normalize(buf[:0], word)
 	if !ok {
@@ -182,6 +193,9 @@ func (t *Table) AddTo(dst []float32, word string, w float32) bool {
 	row, scale, ok := t.Row(word)
 	if !ok {
 		return false
+	}
+	if len(dst) < len(row) {
+		panic(fmt.Sprintf("wordvec: AddTo into %d values, want %d", len(dst), len(row)))
 	}
 	s := w * scale
 	dst = dst[:len(row)]
@@ -239,7 +253,8 @@ func normalizeUnicode(buf []byte, word string) ([]byte, bool) {
 	if !utf8.ValidString(word) {
 		return buf, false
 	}
-	for _, r := range strings.ToLower(word) {
+	for _, r := range word {
+		r = unicode.ToLower(r) // as strings.ToLower, without its copy
 		if r == '\u2019' {
 			r = '\''
 		}

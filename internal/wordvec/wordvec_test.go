@@ -73,6 +73,31 @@ func TestNeighbours(t *testing.T) {
 	}
 }
 
+// Look-ups do not allocate, not even for words longer than any in the table.
+func TestIndexAllocs(t *testing.T) {
+	tb := Default()
+	long := strings.Repeat("Ab", 100)
+	if n := testing.AllocsPerRun(50, func() {
+		tb.Index("Minister")
+		tb.Index(long)
+		tb.Index("Zürich")
+	}); n != 0 {
+		t.Errorf("%v allocations per look-up round", n)
+	}
+	if tb.Index(long) != -1 {
+		t.Error("a 200-byte word found")
+	}
+}
+
+func TestAddToShort(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("AddTo into a short dst did not panic")
+		}
+	}()
+	Default().AddTo(make([]float32, 10, Dim), "iran", 1)
+}
+
 func TestAddTo(t *testing.T) {
 	tb := Default()
 	dst := make([]float32, Dim)

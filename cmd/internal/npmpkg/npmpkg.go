@@ -20,10 +20,10 @@ func Fetch(spec, sha string) (dir string, cleanup func(), err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	cleanup = func() { os.RemoveAll(tmp) }
+	remove := func() { os.RemoveAll(tmp) }
 	defer func() {
 		if err != nil {
-			cleanup()
+			remove()
 		}
 	}()
 	cmd := exec.Command("npm", "pack", "--silent", spec)
@@ -50,5 +50,5 @@ func Fetch(spec, sha string) (dir string, cleanup func(), err error) {
 	if out, err := exec.Command("tar", "-xzf", tgz, "-C", tmp).CombinedOutput(); err != nil {
 		return "", nil, fmt.Errorf("untar %s: %v: %s", tgz, err, out)
 	}
-	return filepath.Join(tmp, "package"), cleanup, nil
+	return filepath.Join(tmp, "package"), remove, nil
 }

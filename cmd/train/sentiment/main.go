@@ -108,19 +108,17 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"log"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/lector-nlp/lector/cmd/internal/npmpkg"
 	"github.com/lector-nlp/lector/internal/pos"
 	"github.com/lector-nlp/lector/internal/sentiment"
 	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
@@ -487,30 +485,12 @@ const (
 // path it fetches the pinned npm package into a temporary folder first.
 func readVader(path string) (map[string]float64, error) {
 	if path == "" {
-		dir, err := os.MkdirTemp("", "vader")
+		dir, cleanup, err := npmpkg.Fetch(vaderPackage, vaderSHA256)
 		if err != nil {
 			return nil, err
 		}
-		defer os.RemoveAll(dir)
-		cmd := exec.Command("npm", "pack", "--silent", vaderPackage)
-		cmd.Dir = dir
-		cmd.Stderr = os.Stderr
-		outb, err := cmd.Output()
-		if err != nil {
-			return nil, fmt.Errorf("npm pack %s: %w", vaderPackage, err)
-		}
-		tgz := filepath.Join(dir, strings.TrimSpace(string(outb)))
-		data, err := os.ReadFile(tgz)
-		if err != nil {
-			return nil, err
-		}
-		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != vaderSHA256 {
-			return nil, fmt.Errorf("%s: sha256 %x, want %s", tgz, sum, vaderSHA256)
-		}
-		if err := exec.Command("tar", "-xzf", tgz, "-C", dir).Run(); err != nil {
-			return nil, fmt.Errorf("untar %s: %w", tgz, err)
-		}
-		path = filepath.Join(dir, "package", "vader_lexicon.txt")
+		defer cleanup()
+		path = filepath.Join(dir, "vader_lexicon.txt")
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -247,11 +247,7 @@ func (x *extractor) cueScore(m *Filter, i int) float64 {
 	sk := fsink{m: m, z: m.bias}
 	x.cueFeatures(i, &sk)
 	if x.o.VecCues {
-		if w := m.vecWeights()[x.vecClass(i)]; w != nil {
-			if row, ok := x.cueRow(i); ok {
-				sk.z += dotUnit(w, row)
-			}
-		}
+		sk.z += x.vecDot(m, x.vecClass(i), i)
 	}
 	return x.cueScores.set(i, sk.prob())
 }
@@ -281,6 +277,39 @@ func (x *extractor) cueRow(i int) ([]int8, bool) {
 		row, _, ok = t.Row(x.ltok(i))
 	}
 	return row, ok && len(row) > 0
+}
+
+// vecDot is dotUnit of the word vector of token i (cueRow) with m's
+// weights of class c, 0 when either is missing. The vectors of lemmas and
+// their dot products are kept in x.bufs.rows: an article says "say" many
+// times, and each look-up in the large vector table misses the caches.
+func (x *extractor) vecDot(m *Filter, c, i int) float64 {
+	w := m.vecWeights()[c]
+	if w == nil {
+		return 0
+	}
+	lem := x.lemma(i)
+	if x.bufs == nil || lem == "" {
+		if row, ok := x.cueRow(i); ok {
+			return dotUnit(w, row)
+		}
+		return 0
+	}
+	r, h := &x.bufs.rows, rowSlot(lem)
+	if r.row[h] == nil || r.key[h] != lem {
+		row, _, ok := wordvec.Default().Row(lem)
+		if !ok || len(row) == 0 {
+			if row, ok := x.cueRow(i); ok { // the word's own vector: not kept
+				return dotUnit(w, row)
+			}
+			return 0
+		}
+		r.key[h], r.row[h], r.dm[h] = lem, row, [len(vecKeys)]*Filter{}
+	}
+	if r.dm[h][c] != m {
+		r.dot[h][c], r.dm[h][c] = dotUnit(w, r.row[h]), m
+	}
+	return r.dot[h][c]
 }
 
 // dotUnit is the dot product of w with row scaled to unit length (0 for a

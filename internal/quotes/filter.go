@@ -709,20 +709,17 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 // fs: the components of the unit vector as features "vec=F<k>" for
 // training, else their dot product with the filter's weights.
 func (x *extractor) cueVecFeature(first, last int, fs *featSink) {
-	row, ok := x.cueRow(x.cueHead(first, last))
-	if !ok {
+	h := x.cueHead(first, last)
+	if fs.f == nil {
+		fs.z += x.vecDot(fs.m, vecFilter, h)
 		return
 	}
-	if fs.f != nil {
+	if row, ok := x.cueRow(h); ok {
 		if inv := rowInv(row); inv != 0 {
 			for k, r := range row {
 				fs.f[vecKeys[vecFilter]+strconv.Itoa(k)] = float64(r) * inv
 			}
 		}
-		return
-	}
-	if w := fs.m.vecWeights()[vecFilter]; w != nil {
-		fs.z += dotUnit(w, row)
 	}
 }
 

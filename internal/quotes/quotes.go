@@ -251,6 +251,22 @@ type tokBufs struct {
 	metas    []meta
 	mentions []entMention
 	sortTmp  []entMention // sortMentions' buffer
+
+	rows rowCache // word vectors by lemma, for cueRow
+}
+
+// rowCache keeps the word vectors of the lemmas last looked up, one per
+// slot by a hash of the lemma: an article says "say" many times, and each
+// look-up in the large vector table misses the caches.
+type rowCache struct {
+	key [64]string
+	row [64][]int8                // nil: empty
+	dot [64][len(vecKeys)]float64 // the row's dotUnit with the weights of each class
+	dm  [64][len(vecKeys)]*Filter // the model whose weights dot was computed with, nil when none
+}
+
+func rowSlot(s string) int {
+	return int((uint(len(s))*31 + uint(s[0])*7 + uint(s[len(s)-1])) & 63)
 }
 
 var tokBufsPool sync.Pool
@@ -282,6 +298,9 @@ func (x *extractor) release() {
 		clear(b.low)
 	}
 	b.cue, b.end = x.cueScores.v, x.endStatics.v
+	clear(b.rows.key[:]) // no words of this document kept
+	clear(b.rows.row[:])
+	clear(b.rows.dm[:])
 	clear(x.cues) // their words and quotes, for the collector
 	clear(x.quotes)
 	clear(x.metas)

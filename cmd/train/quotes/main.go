@@ -19,7 +19,18 @@
 // both models, -min-scores over filter thresholds. -cache DIR keeps the
 // per-fold cue and end models for quicker experiments with the filter
 // (delete it when their features change); -set Name=value sets an
-// Options field for an experiment.
+// Options field for an experiment; -cue-cv scores the cross-fitted cue
+// models per candidate token on their held-out folds and stops. With
+// Options.VecCues and VecFilter the cue model and the filter also fit
+// weights for the GloVe vectors of package wordvec (dense features,
+// fitLogisticVec and the filter's real-valued features).
+//
+// Session 8, cross-fitted train overlap F1: 0.699 without vectors, 0.702
+// with VecCues, 0.703 with VecFilter too (kept); no better: a vector
+// weight split by whether a complement follows, the vector of the word
+// before the cue, of a speaker that is no entity, words tagged NN/NNS
+// where a verb stands taken as cues, 20 epochs, L2 1e-3 or 1e-5, cue
+// and noun thresholds 0.2-0.4, end threshold 0.4 or 0.6.
 //
 //	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid] [-cache DIR] [-set Name=value,...]
 package main

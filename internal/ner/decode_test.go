@@ -116,7 +116,7 @@ func TestFeatureSplit(t *testing.T) {
 		ts[i].docPrev, ts[i].docFirst = uint8(1+i%5), uint8(i%3)
 	}
 	seen := map[unigramKey][]uint64{}
-	for _, groups := range []int{FDefault &^ FSecondPass, FDefault, FDefault | FCase | FClusters2 | FDocNeighbours, FDefault &^ FGlove, 0} {
+	for _, groups := range []int{FDefault &^ FSecondPass, FDefault, FDefault | FCase | FClusters2 | FDocNeighbours, FDefault &^ FGlove, FDefault | FGloveFine, 0} {
 		for i := range ts {
 			want := features(ts, i, groups, nil)
 			uni := unigramFeatures(&ts[i], groups, nil)

@@ -24,7 +24,7 @@ func main() {
 	clusters := flag.Bool("clusters", false, "relearn the word clusters and case ratios from the unlabelled news first")
 	caseOnly := flag.Bool("case", false, "recount only the case ratios from the unlabelled news first")
 	epochs := flag.Int("epochs", 12, "training epochs")
-	groups := flag.Int("groups", ner.FDefault, "feature groups: 1 clusters, 2 gazetteer, 4 document case, 8 second pass, 16 selective second pass, 32 case ratio, 64 more cluster context, 128 neighbours' document types, 256 first mention, 512 GloVe clusters")
+	groups := flag.Int("groups", ner.FDefault, "feature groups: 1 clusters, 2 gazetteer, 4 document case, 8 second pass, 16 selective second pass, 32 case ratio, 64 more cluster context, 128 neighbours' document types, 256 first mention, 512 GloVe clusters, 1024 neighbours' fine GloVe clusters")
 	folds := flag.Int("folds", 5, "jack-knife folds (POS and second pass)")
 	foldEpochs := flag.Int("fold-epochs", 8, "epochs of the jack-knifed first-pass models")
 	seeds := flag.Int("seeds", 5, "average the weights of this many training shuffles")

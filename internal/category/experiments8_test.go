@@ -266,6 +266,16 @@ func withGlove(exs []Example, g *gloveTab, o gloveOpts, keep bool, to TrainOptio
 	return out, to
 }
 
+// gloveSetup loads the featurised experiment items, their training
+// options and the quantised GloVe table every GloVe experiment starts from.
+func gloveSetup(t *testing.T) ([]Example, TrainOptions, *gloveTab) {
+	xs := xload(t)
+	all, o := xs.featurized()
+	g := xloadGlove(t, *xGloveN)
+	g.quantise()
+	return all, o, g
+}
+
 func TestGlove(t *testing.T) {
 	xs := xload(t)
 	all, o := xs.featurized()
@@ -315,11 +325,8 @@ func withGloveTitle(exs []Example, g *gloveTab, o gloveOpts, to TrainOptions) ([
 }
 
 func TestGloveSweep(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
+	all, o, g := gloveSetup(t)
 	learnt := o.Dense
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
 	for _, v := range []struct {
 		name string
 		o    gloveOpts
@@ -340,10 +347,7 @@ func TestGloveSweep(t *testing.T) {
 }
 
 func TestGloveMLP(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	ex, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
 	base := xreport(t, "glove replaces, raw, wt 6", ex, nblrFit(to))
 	// the MLP sees the unit block (wt 1)
@@ -481,10 +485,7 @@ func addGloveClusters(exs []Example, g *gloveTab, assigns [][]int32, bits uint, 
 }
 
 func TestGloveClusters(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	t0 := time.Now()
 	a512 := g.kmeans(50000, 512, 8)
 	a2k := g.kmeans(50000, 2048, 6)
@@ -520,10 +521,7 @@ func TestGloveConfirm(t *testing.T) {
 }
 
 func TestGloveMaxNorm(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	for _, wt := range []float32{6} {
 		ex, to := withGlove(all, g, gloveOpts{wt: wt, maxnorm: true}, false, o, o.Dense)
 		xmulti(t, fmt.Sprintf("glove %d words replaces, maxnorm, wt %.0f", len(g.idx), wt), ex, nblrFit(to), xseeds())
@@ -550,10 +548,7 @@ func xkmeans(g *gloveTab, k, iters int) []int32 {
 }
 
 func TestGloveClusters2(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	base, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
 	for _, v := range []struct {
 		k  int
@@ -568,10 +563,7 @@ func TestGloveClusters2(t *testing.T) {
 }
 
 func TestGloveClustersConfirm(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	base, to := withGlove(all, g, gloveOpts{wt: 6}, false, o, o.Dense)
 	a := xkmeans(g, 512, 8)
 	addGloveClusters(base, g, [][]int32{a}, to.Bits, 0.5)
@@ -598,10 +590,7 @@ func withGloveBlocks(exs []Example, g *gloveTab, opts []gloveOpts, to TrainOptio
 }
 
 func TestGloveRanks(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	for _, v := range []struct {
 		name string
 		opts []gloveOpts
@@ -716,10 +705,7 @@ func wordsIn(s string, f func(start, end int)) {
 }
 
 func TestGloveAugment(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	g := xloadGlove(t, *xGloveN)
-	g.quantise()
+	all, o, g := gloveSetup(t)
 	words := make([]string, len(g.idx))
 	for w, i := range g.idx {
 		words[i] = w

@@ -162,6 +162,15 @@ func extent(doc *text.Document, sp []text.Span) string {
 	return doc.Text[a:b]
 }
 
+// contentWords is the word set of each quote's content.
+func contentWords(doc *text.Document, qs []Quote) []map[int]bool {
+	var out []map[int]bool
+	for _, q := range qs {
+		out = append(out, polnear.Words(doc, []text.Span{q.Content}))
+	}
+	return out
+}
+
 func overlapsSpan(a []text.Span, b text.Span) bool {
 	return b.End > 0 && len(a) > 0 && b.Start < a[len(a)-1].End && a[0].Start < b.End
 }
@@ -176,10 +185,7 @@ func TestDiagnoseMisses(t *testing.T) {
 	noCandWords := map[string]int{}
 	shown := 0
 	for _, d := range arts {
-		var final []map[int]bool
-		for _, q := range ExtractWith(d.doc, d.ents, o) {
-			final = append(final, polnear.Words(d.doc, []text.Span{q.Content}))
-		}
+		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, o))
 		all := o
 		all.MinScore = 0
 		x := newExtractor(d.doc, d.ents, all)
@@ -491,10 +497,7 @@ func TestDiagnoseMissClasses(t *testing.T) {
 	ctx := map[string]int{}
 	shownNoun := 0
 	for _, d := range arts {
-		var final []map[int]bool
-		for _, q := range ExtractWith(d.doc, d.ents, o) {
-			final = append(final, polnear.Words(d.doc, []text.Span{q.Content}))
-		}
+		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, o))
 		x := newExtractor(d.doc, d.ents, o)
 		x.findQuoteMarks()
 		for _, at := range d.art.Attributions {

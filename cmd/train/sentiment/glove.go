@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/lector-nlp/lector/internal/category"
 	"github.com/lector-nlp/lector/internal/sentiment/newsmtsc"
 )
 
@@ -55,20 +54,7 @@ func gloveFiles(dir string, n, dim int) vecLookup {
 // sentences (category.Tokens; words with digits left out, since those
 // tokens have their digits replaced), most frequent first, at most n.
 func lookupVectors(data string, train []newsmtsc.Sentence, minCount, n, dim int, look vecLookup) ([]string, []float32, int) {
-	docs, err := category.LoadUnlabelled(data)
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, s := range train {
-		docs = append(docs, s.Text)
-	}
-	freq := map[string]int{}
-	for _, d := range docs {
-		for _, w := range category.Tokens(d) {
-			freq[w]++
-		}
-	}
-	vocab := frequentWords(freq, minCount)
+	vocab := newsVocab(data, train, minCount)
 	var words []string
 	var vecs []float32
 	for _, w := range vocab {

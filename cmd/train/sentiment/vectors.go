@@ -108,20 +108,7 @@ func categoryVectors(data string, train []newsmtsc.Sentence, minCount, n int) ([
 		log.Fatal("the category model has no word vectors")
 	}
 	dim := fz.Vectors.Dim
-	docs, err := category.LoadUnlabelled(data)
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, s := range train {
-		docs = append(docs, s.Text)
-	}
-	freq := map[string]int{}
-	for _, d := range docs {
-		for _, w := range category.Tokens(d) {
-			freq[w]++
-		}
-	}
-	vocab := frequentWords(freq, minCount)
+	vocab := newsVocab(data, train, minCount)
 	base := uint32(1) << fz.Bits
 	var words []string
 	var vecs []float32
@@ -148,4 +135,23 @@ func categoryVectors(data string, train []newsmtsc.Sentence, minCount, n int) ([
 	}
 	log.Printf("category vectors: %d of %d words (dim %d)", len(words), len(vocab), dim)
 	return words, vecs, dim
+}
+
+// newsVocab lists the words (category.Tokens) seen at least minCount times
+// in the unlabelled news and the training sentences, most frequent first.
+func newsVocab(data string, train []newsmtsc.Sentence, minCount int) []string {
+	docs, err := category.LoadUnlabelled(data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range train {
+		docs = append(docs, s.Text)
+	}
+	freq := map[string]int{}
+	for _, d := range docs {
+		for _, w := range category.Tokens(d) {
+			freq[w]++
+		}
+	}
+	return frequentWords(freq, minCount)
 }

@@ -66,7 +66,7 @@ func cachedGlove(cache string) (*gloveTable, error) {
 		return builtGlove(), nil
 	}
 	if b, err := os.ReadFile(cache); err == nil {
-		return readGlove(b)
+		return readGlove(b, wordvec.Default().Len())
 	}
 	g := builtGlove()
 	f, err := os.Create(cache)
@@ -203,7 +203,12 @@ func writeGlove(wr io.Writer, g *gloveTable) error {
 	return zw.Close()
 }
 
-func readGlove(b []byte) (*gloveTable, error) {
+// readGlove reads a table written by writeGlove, which must have the ids
+// of rows words (the rows of the word-vector table it was made from). It
+// reads to the end of the stream, so that gzip checks the data's CRC: a
+// damaged or truncated file is refused, not read as other clusters.
+func readGlove(b []byte, rows int) (*gloveTable, error) {
+	bad := errors.New("ner: bad glove.bin.gz")
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
@@ -212,12 +217,23 @@ func readGlove(b []byte) (*gloveTable, error) {
 	if err := binary.Read(zr, binary.LittleEndian, &n); err != nil {
 		return nil, err
 	}
-	if n%gloveLevels != 0 || n > 1<<24 {
-		return nil, errors.New("ner: bad glove.bin.gz")
+	if n%gloveLevels != 0 || n > 1<<24 || int(n) != rows*gloveLevels {
+		return nil, bad
 	}
 	g := &gloveTable{ids: make([]uint16, n)}
 	if err := binary.Read(zr, binary.LittleEndian, g.ids); err != nil {
 		return nil, err
+	}
+	if k, err := zr.Read(make([]byte, 1)); k != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = bad // data after the ids
+		}
+		return nil, err
+	}
+	for i, id := range g.ids {
+		if int(id) >= gloveK[i%gloveLevels] {
+			return nil, bad
+		}
 	}
 	return g, nil
 }

@@ -2,8 +2,13 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"os"
 	"slices"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 // kmeans must separate two well-apart groups of unit vectors.
@@ -37,11 +42,64 @@ func TestGloveFileRoundTrip(t *testing.T) {
 	if err := writeGlove(&buf, g); err != nil {
 		t.Fatal(err)
 	}
-	h, err := readGlove(buf.Bytes())
+	h, err := readGlove(buf.Bytes(), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(g.ids, h.ids) {
 		t.Fatalf("read %v, wrote %v", h.ids, g.ids)
+	}
+}
+
+// A damaged glove.bin.gz is refused: a flipped bit anywhere (gzip's CRC,
+// checked only when the stream is read to its end), a truncated file, a
+// table of another row count or with ids beyond a level's k. (Before, most
+// flipped bits and a cut-off gzip trailer were read as other clusters.)
+func TestReadGloveDamaged(t *testing.T) {
+	b, err := os.ReadFile("model/glove.bin.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := wordvec.Default().Len()
+	g, err := readGlove(b, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := 10; p < len(b); p += max(len(b)/150, 1) {
+		c := slices.Clone(b)
+		c[p] ^= 0x10
+		if _, err := readGlove(c, rows); err == nil {
+			t.Errorf("byte %d of %d flipped: read without error", p, len(b))
+		}
+	}
+	for _, n := range []int{len(b) - 1, len(b) - 4, len(b) - 8, len(b) / 2} {
+		if _, err := readGlove(b[:n], rows); err == nil {
+			t.Errorf("cut to %d of %d bytes: read without error", n, len(b))
+		}
+	}
+	if _, err := readGlove(b, rows-1); err == nil {
+		t.Error("read as a table of another row count")
+	}
+	for lev, k := range gloveK {
+		h := &gloveTable{ids: slices.Clone(g.ids)}
+		h.ids[gloveLevels+lev] = uint16(k)
+		var buf bytes.Buffer
+		if err := writeGlove(&buf, h); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readGlove(buf.Bytes(), rows); err == nil {
+			t.Errorf("level %d id %d read without error", lev, k)
+		}
+	}
+	// data after the ids
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	binary.Write(zw, binary.LittleEndian, uint32(6))
+	binary.Write(zw, binary.LittleEndian, g.ids[:7])
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readGlove(buf.Bytes(), 2); err == nil {
+		t.Error("read with an id after the 2 rows")
 	}
 }

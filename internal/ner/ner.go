@@ -12,6 +12,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/wordclusters"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 //go:embed model
@@ -116,7 +117,7 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 		if err != nil {
 			return nil, err
 		}
-		g, err := readGlove(b)
+		g, err := readGlove(b, wordvec.Default().Len())
 		if err != nil {
 			return nil, err
 		}

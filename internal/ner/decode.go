@@ -470,7 +470,7 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 			ts = append(ts, t)
 		}
 	}
-	if cl != nil {
+	if cl != nil || glove.Load() != nil {
 		// the cluster lookups in a loop of their own: their loads overlap
 		for i := range ts {
 			if in.done(1) {
@@ -498,12 +498,15 @@ func wordValues(t *tok) {
 	t.cased = p.CasedClass(w)
 }
 
-// clusterOf sets the clusters of t's word (wordValues first).
+// clusterOf sets the clusters of t's word (wordValues first): the word
+// clusters of cl (if not nil) and the GloVe ones (FGlove, if set).
 func clusterOf(t *tok, cl *wordclusters.Clusters) {
-	t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
-	if !t.hasCl && t.cased != 3 {
-		// headline caps or sentence-initial: try other casings
-		t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
+	if cl != nil {
+		t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
+		if !t.hasCl && t.cased != 3 {
+			// headline caps or sentence-initial: try other casings
+			t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
+		}
 	}
 	gloveOf(t)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/wordvec"
@@ -101,5 +102,39 @@ func TestReadGloveDamaged(t *testing.T) {
 	}
 	if _, err := readGlove(buf.Bytes(), 2); err == nil {
 		t.Error("read with an id after the 2 rows")
+	}
+}
+
+// The GloVe clusters of a word do not depend on the word clusters: a model
+// trained with FGlove but without FClusters sees them too (before, prepare
+// looked them up only with word clusters, so such a model silently had no
+// GloVe features).
+func TestGloveWithoutClusters(t *testing.T) {
+	r, err := Load() // (sets the GloVe table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Officials in Paris said the river flooded on Monday .")
+	in := input{words: words, sents: [][2]int{{0, len(words)}}}
+	for range words {
+		in.pos = append(in.pos, "NN")
+	}
+	with := prepare(&in, r.cl, sharedCase(), nil, nil, new(wordTable))
+	without := prepare(&in, nil, sharedCase(), nil, nil, new(wordTable))
+	known := 0
+	for i := range with {
+		if with[i].hasGv != without[i].hasGv || with[i].gv != without[i].gv {
+			t.Errorf("%q: GloVe clusters %v %v with word clusters, %v %v without",
+				words[i], with[i].gv, with[i].hasGv, without[i].gv, without[i].hasGv)
+		}
+		if without[i].hasCl {
+			t.Errorf("%q: word clusters without a table", words[i])
+		}
+		if with[i].hasGv {
+			known++
+		}
+	}
+	if known < len(words)-2 {
+		t.Errorf("only %d of %d words with GloVe clusters", known, len(words))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 const storm = `A powerful hurricane struck the coast on Sunday, bringing heavy rain, flooding and a storm surge that swept over sea walls.
@@ -56,6 +57,20 @@ func TestEmbeddingFeatures(t *testing.T) {
 	bare.Vectors = nil
 	if x := row(&bare, "storm surge"); x[cDoc] != 0 || x[cLead] != 0 || x[cKnown] != 0 {
 		t.Errorf("without vectors: %.3f %.3f %.3f, want 0", x[cDoc], x[cLead], x[cKnown])
+	}
+	// A table of another dimension is ignored, not read out of bounds.
+	words := []string{"storm", "surge", "hurricane"}
+	small, err := wordvec.Encode(words, make([]float32, 3*8), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := wordvec.Decode(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare.Vectors = tb
+	if x := row(&bare, "storm surge"); x[cDoc] != 0 || x[cLead] != 0 || x[cKnown] != 0 {
+		t.Errorf("with an 8-dimension table: %.3f %.3f %.3f, want 0", x[cDoc], x[cLead], x[cKnown])
 	}
 }
 

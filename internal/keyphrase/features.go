@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"github.com/lector-nlp/lector/internal/wordvec"
 	"math"
 	bits64 "math/bits"
 	"slices"
@@ -111,7 +112,7 @@ func (e *Extractor) features(doc *text.Document, dw *docWords, cands []candidate
 		capShare /= float64(words)
 	}
 	var emb []float64
-	if e.Vectors != nil {
+	if e.Vectors != nil && e.Vectors.Dim() == wordvec.Dim {
 		emb = e.embed(doc, dw, cands, wc)
 	}
 	flat := getFloats(len(cands) * numFeatures)

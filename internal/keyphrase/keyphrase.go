@@ -43,8 +43,8 @@ type Phrase struct {
 type Extractor struct {
 	// Redundancy drops a phrase that is part of a better-ranked one.
 	Redundancy bool
-	// Vectors are the word vectors of the embedding features (nil: those
-	// features are 0).
+	// Vectors are the word vectors of the embedding features (nil, or a
+	// table of other than wordvec.Dim dimensions: those features are 0).
 	Vectors *wordvec.Table
 
 	m     *Model

@@ -372,18 +372,7 @@ func TestGloveMLP(t *testing.T) {
 // words) and returns the cluster of every word of g.
 func (g *gloveTab) kmeans(n, k, iters int) []int32 {
 	nw := len(g.vecs) / g.dim
-	unit := make([]float32, len(g.vecs))
-	for i := 0; i < nw; i++ {
-		r := g.vecs[i*g.dim : (i+1)*g.dim]
-		s := 0.0
-		for _, x := range r {
-			s += float64(x * x)
-		}
-		inv := float32(1 / math.Sqrt(max(s, 1e-12)))
-		for j, x := range r {
-			unit[i*g.dim+j] = x * inv
-		}
-	}
+	unit := g.unitRows(nw)
 	cent := make([]float32, k*g.dim)
 	for c := 0; c < k; c++ {
 		copy(cent[c*g.dim:], unit[(c*n/k)*g.dim:(c*n/k+1)*g.dim])
@@ -618,18 +607,7 @@ func (g *gloveTab) neighbours(n, k int) [][]int32 {
 		}
 		return out
 	}
-	unit := make([]float32, n*g.dim)
-	for i := 0; i < n; i++ {
-		r := g.vecs[i*g.dim : (i+1)*g.dim]
-		s := 0.0
-		for _, x := range r {
-			s += float64(x * x)
-		}
-		inv := float32(1 / math.Sqrt(max(s, 1e-12)))
-		for j, x := range r {
-			unit[i*g.dim+j] = x * inv
-		}
-	}
+	unit := g.unitRows(n)
 	done := make(chan bool)
 	for p := 0; p < 2; p++ {
 		go func(p int) {
@@ -748,4 +726,21 @@ func TestGloveAugment(t *testing.T) {
 		}
 		xmulti(t, fmt.Sprintf("augmented p %.2f copies %d weight %.1f", v.p, v.copies, v.wt), all, fit, xseeds())
 	}
+}
+
+// unitRows is the first n rows of g scaled to unit length.
+func (g *gloveTab) unitRows(n int) []float32 {
+	unit := make([]float32, n*g.dim)
+	for i := 0; i < n; i++ {
+		r := g.vecs[i*g.dim : (i+1)*g.dim]
+		s := 0.0
+		for _, x := range r {
+			s += float64(x * x)
+		}
+		inv := float32(1 / math.Sqrt(max(s, 1e-12)))
+		for j, x := range r {
+			unit[i*g.dim+j] = x * inv
+		}
+	}
+	return unit
 }

@@ -391,13 +391,13 @@ func (in *input) check() bool {
 }
 
 // prepare fills ts with the per-token values of in.
-func prepare(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, ts []tok, wt *wordTable) []tok {
-	return prepareVocab(in, cl, cs, gz, nil, ts, wt)
+func prepare(in *input, cl *wordclusters.Clusters, gv *gloveTable, cs *wordclusters.Case, gz *gazetteer, ts []tok, wt *wordTable) []tok {
+	return prepareVocab(in, cl, gv, cs, gz, nil, ts, wt)
 }
 
 // prepareVocab is prepare taking the hashes and clusters of the words of
 // vocab (optional) from there.
-func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, gz *gazetteer, vocab *fastModel, ts []tok, wt *wordTable) []tok {
+func prepareVocab(in *input, cl *wordclusters.Clusters, gv *gloveTable, cs *wordclusters.Case, gz *gazetteer, vocab *fastModel, ts []tok, wt *wordTable) []tok {
 	ts = ts[:0]
 	in.ents = in.ents[:0]
 	if vocab != nil && vocab.nv == 0 {
@@ -470,14 +470,14 @@ func prepareVocab(in *input, cl *wordclusters.Clusters, cs *wordclusters.Case, g
 			ts = append(ts, t)
 		}
 	}
-	if cl != nil || glove.Load() != nil {
+	if cl != nil || gv != nil {
 		// the cluster lookups in a loop of their own: their loads overlap
 		for i := range ts {
 			if in.done(1) {
 				return ts
 			}
 			if t := &ts[i]; t.ent < 0 {
-				clusterOf(t, cl)
+				clusterOf(t, cl, gv)
 			}
 		}
 	}
@@ -499,8 +499,8 @@ func wordValues(t *tok) {
 }
 
 // clusterOf sets the clusters of t's word (wordValues first): the word
-// clusters of cl (if not nil) and the GloVe ones (FGlove, if set).
-func clusterOf(t *tok, cl *wordclusters.Clusters) {
+// clusters of cl and the GloVe ones of gv (FGlove), each if not nil.
+func clusterOf(t *tok, cl *wordclusters.Clusters, gv *gloveTable) {
 	if cl != nil {
 		t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, false))
 		if !t.hasCl && t.cased != 3 {
@@ -508,7 +508,7 @@ func clusterOf(t *tok, cl *wordclusters.Clusters) {
 			t.cl, t.hasCl = cl.Lookup(wordclusters.KeyOf(t.word, true))
 		}
 	}
-	gloveOf(t)
+	gloveOf(t, gv)
 }
 
 // vocabKey is the key of word w in the vocabulary table.

@@ -108,7 +108,7 @@ func TestFeatureSplit(t *testing.T) {
 	for range words {
 		in.pos = append(in.pos, "NNP")
 	}
-	ts := prepare(&in, r.cl, sharedCase(), sharedGazetteer(), nil, new(wordTable))
+	ts := prepare(&in, r.cl, r.gv, sharedCase(), sharedGazetteer(), nil, new(wordTable))
 	for i := range ts {
 		// GloVe clusters of our own, a function of the word (as are the real ones)
 		w := ts[i].word
@@ -147,8 +147,8 @@ func TestVocabSameLabels(t *testing.T) {
 	if r.fast == nil || r.fast.nv < 10000 {
 		t.Fatalf("vocabulary missing or small: %v", r.fast)
 	}
-	fast := newFast(r.raw1, r.raw2, nil, r.gz, r.groups&^(FSecondPass|FSelective)) // (no vocabulary)
-	plain := &Recognizer{m1: r.m1, m2: r.m2, fast: fast, tr1: r.tr1, tr2: r.tr2, groups: r.groups, cl: r.cl, cs: r.cs, gz: r.gz}
+	fast := newFast(r.raw1, r.raw2, nil, r.gv, r.gz, r.groups&^(FSecondPass|FSelective)) // (no vocabulary)
+	plain := &Recognizer{m1: r.m1, m2: r.m2, fast: fast, tr1: r.tr1, tr2: r.tr2, groups: r.groups, cl: r.cl, gv: r.gv, cs: r.cs, gz: r.gz}
 	plain.pool.New = func() any { return new(buffers) }
 	tg, err := pos.Load()
 	if err != nil {
@@ -229,7 +229,7 @@ func TestJointSameAsFeatures(t *testing.T) {
 	b := labelDoc(r, doc)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	// (the tokens of vocabulary words lack what their entries stand for)
-	ts := prepare(&b.in, r.cl, r.cs, r.gz, nil, new(wordTable))
+	ts := prepare(&b.in, r.cl, r.gv, r.cs, r.gz, nil, new(wordTable))
 	for i := range b.ts {
 		want := make([]float32, nLabels)
 		r.m1.Score(features(ts, i, groups, nil), want)

@@ -153,7 +153,7 @@ type fastModel struct {
 }
 
 // newFast builds the tables of models a (first pass) and b (second pass).
-func newFast(a, b *rawModel, cl *wordclusters.Clusters, gz *gazetteer, groups int) *fastModel {
+func newFast(a, b *rawModel, cl *wordclusters.Clusters, gv *gloveTable, gz *gazetteer, groups int) *fastModel {
 	f := &fastModel{s1: a.scale * (1 << packShift), s2: b.scale * (1 << packShift)}
 	// the keys of both, in increasing order (perceptron.Join)
 	n := 0
@@ -216,7 +216,7 @@ func newFast(a, b *rawModel, cl *wordclusters.Clusters, gz *gazetteer, groups in
 	}
 	f.b = f.b[:nb*slotW]
 	if cl != nil {
-		f.vocab(cl, gz, groups)
+		f.vocab(cl, gv, gz, groups)
 	}
 	return f
 }
@@ -485,7 +485,7 @@ func (s *sums) lane(l int) uint64 {
 
 // vocab builds the vocabulary tables (see newVocab, whose table this is:
 // the same entries, slots and keys).
-func (f *fastModel) vocab(cl *wordclusters.Clusters, gz *gazetteer, groups int) {
+func (f *fastModel) vocab(cl *wordclusters.Clusters, gv *gloveTable, gz *gazetteer, groups int) {
 	words, err := wordclusters.Words()
 	if err != nil || len(words) == 0 {
 		return
@@ -510,7 +510,7 @@ func (f *fastModel) vocab(cl *wordclusters.Clusters, gz *gazetteer, groups int) 
 	for _, w := range words {
 		t := tok{word: w}
 		wordValues(&t)
-		clusterOf(&t, cl)
+		clusterOf(&t, cl, gv)
 		var ea, eb [vocW]uint64
 		ok := true
 		for v := range 3 {

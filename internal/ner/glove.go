@@ -9,7 +9,6 @@ import (
 	"math"
 	"os"
 	"sync"
-	"sync/atomic"
 
 	"github.com/lector-nlp/lector/internal/wordvec"
 )
@@ -26,17 +25,17 @@ var gloveK = [gloveLevels]int{1024, 256, 64}
 
 const gloveLevels = 3
 
+// gloveTable is the GloVe clusters of one model: each Recognizer keeps
+// its own (Recognizer.gv, nil without FGlove), read from its glove.bin.gz
+// or made by its training, and passes it down to prepare and clusterOf
+// as it does its word clusters.
 type gloveTable struct {
 	ids []uint16 // row r's ids at ids[r*gloveLevels:]
 }
 
-// glove is the table clusterOf reads (nil: no GloVe clusters).
-var glove atomic.Pointer[gloveTable]
-
-// gloveOf sets t's GloVe cluster ids (if the table is set and holds the
-// word).
-func gloveOf(t *tok) {
-	g := glove.Load()
+// gloveOf sets t's GloVe cluster ids from g (if g is not nil and holds
+// the word).
+func gloveOf(t *tok, g *gloveTable) {
 	if g == nil {
 		return
 	}

@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"fmt"
+	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/lector-nlp/lector/internal/wordclusters"
 	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
@@ -110,7 +115,7 @@ func TestReadGloveDamaged(t *testing.T) {
 // looked them up only with word clusters, so such a model silently had no
 // GloVe features).
 func TestGloveWithoutClusters(t *testing.T) {
-	r, err := Load() // (sets the GloVe table)
+	r, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,8 +124,8 @@ func TestGloveWithoutClusters(t *testing.T) {
 	for range words {
 		in.pos = append(in.pos, "NN")
 	}
-	with := prepare(&in, r.cl, sharedCase(), nil, nil, new(wordTable))
-	without := prepare(&in, nil, sharedCase(), nil, nil, new(wordTable))
+	with := prepare(&in, r.cl, r.gv, sharedCase(), nil, nil, new(wordTable))
+	without := prepare(&in, nil, r.gv, sharedCase(), nil, nil, new(wordTable))
 	known := 0
 	for i := range with {
 		if with[i].hasGv != without[i].hasGv || with[i].gv != without[i].gv {
@@ -136,5 +141,110 @@ func TestGloveWithoutClusters(t *testing.T) {
 	}
 	if known < len(words)-2 {
 		t.Errorf("only %d of %d words with GloVe clusters", known, len(words))
+	}
+}
+
+// The GloVe clusters belong to each model: loading a second model with
+// other clusters leaves the first one's labels as they were, and a model
+// without FGlove has none. Before, the table was one per process (set by
+// every LoadFS and Train), so the first model then labelled the words
+// outside its vocabulary with the second one's clusters.
+func TestGlovePerModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the model three times")
+	}
+	files := fstest.MapFS{}
+	for _, name := range []string{"meta.txt", "pass1.bin.gz", "pass2.bin.gz", "glove.bin.gz"} {
+		b, err := modelFS.ReadFile("model/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = &fstest.MapFile{Data: b}
+	}
+	g, err := readGlove(files["glove.bin.gz"].Data, wordvec.Default().Len())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// other clusters: every id moved to the next one of its level
+	other := &gloveTable{ids: slices.Clone(g.ids)}
+	for i, id := range other.ids {
+		other.ids[i] = uint16((int(id) + 1) % gloveK[i%gloveLevels])
+	}
+	var buf bytes.Buffer
+	if err := writeGlove(&buf, other); err != nil {
+		t.Fatal(err)
+	}
+	otherFiles := maps.Clone(files)
+	otherFiles["glove.bin.gz"] = &fstest.MapFile{Data: buf.Bytes()}
+	var groups int
+	if _, err := fmt.Sscanf(string(files["meta.txt"].Data), "groups=%d", &groups); err != nil || groups&FGlove == 0 {
+		t.Fatalf("meta.txt %q: groups %d, %v", files["meta.txt"].Data, groups, err)
+	}
+	noGlove := maps.Clone(files)
+	noGlove["meta.txt"] = &fstest.MapFile{Data: fmt.Appendf(nil, "groups=%d\n", groups&^FGlove)}
+	delete(noGlove, "glove.bin.gz")
+
+	// sentences around GloVe words outside the model's vocabulary (whose
+	// clusters are looked up per document)
+	vocab, err := wordclusters.Words()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inVocab := map[string]bool{}
+	for _, w := range vocab {
+		inVocab[strings.ToLower(w)] = true
+	}
+	tab := wordvec.Default()
+	var words, tags [][]string
+	for i := 20000; i < tab.Len() && len(words) < 150; i += 331 {
+		w := tab.Word(i)
+		if len(w) < 4 || inVocab[w] || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		name := strings.ToUpper(w[:1]) + w[1:]
+		switch len(words) % 3 {
+		case 0:
+			words = append(words, []string{name, "said", "the", "talks", "would", "resume", "."})
+			tags = append(tags, []string{"NNP", "VBD", "DT", "NNS", "MD", "VB", "."})
+		case 1:
+			words = append(words, []string{"Police", "in", name, "arrested", "two", "men", "."})
+			tags = append(tags, []string{"NNS", "IN", "NNP", "VBD", "CD", "NNS", "."})
+		default:
+			words = append(words, []string{"Shares", "of", name, "rose", "after", "the", "deal", "."})
+			tags = append(tags, []string{"NNS", "IN", "NNP", "VBD", "IN", "DT", "NN", "."})
+		}
+	}
+	if len(words) < 50 {
+		t.Fatalf("only %d sentences", len(words))
+	}
+
+	r1, err := LoadFS(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := r1.LabelSentences(words, tags)
+	r2, err := LoadFS(otherFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := r2.LabelSentences(words, tags)
+	if reflect.DeepEqual(changed, before) {
+		t.Fatal("other GloVe clusters changed no label: the test cannot tell")
+	}
+	r3, err := LoadFS(noGlove)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r3.gv != nil {
+		t.Error("a model without FGlove has GloVe clusters")
+	}
+	after := r1.LabelSentences(words, tags)
+	for i := range before {
+		if !slices.Equal(after[i], before[i]) {
+			t.Errorf("%v: labels %v after loading other models, %v before", words[i], after[i], before[i])
+		}
+	}
+	if again := r2.LabelSentences(words, tags); !reflect.DeepEqual(again, changed) {
+		t.Error("the second model's labels changed after loading a third")
 	}
 }

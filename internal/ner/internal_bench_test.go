@@ -32,7 +32,7 @@ func BenchmarkStages(b *testing.B) {
 	var tp, t1, t2, t3 time.Duration
 	for i := 0; i < b.N; i++ {
 		c0 := tcpu()
-		bf.ts = prepare(&bf.in, r.cl, r.cs, r.gz, bf.ts, &bf.wt)
+		bf.ts = prepare(&bf.in, r.cl, r.gv, r.cs, r.gz, bf.ts, &bf.wt)
 		c1 := tcpu()
 		r.decode(bf, r.m1, r.groups&^FSecondPass, nil)
 		c2 := tcpu()
@@ -68,7 +68,7 @@ func BenchmarkDecodeParts(b *testing.B) {
 	for _, s := range doc.Sentences {
 		bf.in.sents = append(bf.in.sents, [2]int{s.First, s.Last})
 	}
-	bf.ts = prepare(&bf.in, r.cl, r.cs, r.gz, bf.ts, &bf.wt)
+	bf.ts = prepare(&bf.in, r.cl, r.gv, r.cs, r.gz, bf.ts, &bf.wt)
 	r.decode(bf, r.m1, r.groups&^FSecondPass, nil)
 	var tf, ts, tv time.Duration
 	nf := 0

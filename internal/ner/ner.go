@@ -27,6 +27,7 @@ type Recognizer struct {
 	tr2        trellis           // m2's (if any)
 	groups     int
 	cl         *wordclusters.Clusters
+	gv         *gloveTable // this model's GloVe clusters (FGlove; else nil)
 	cs         *wordclusters.Case
 	gz         *gazetteer
 	pool       sync.Pool
@@ -112,19 +113,17 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 			return nil, err
 		}
 	}
+	var gv *gloveTable
 	if groups&FGlove != 0 {
 		b, err := fs.ReadFile(fsys, "glove.bin.gz")
 		if err != nil {
 			return nil, err
 		}
-		g, err := readGlove(b, wordvec.Default().Len())
-		if err != nil {
+		if gv, err = readGlove(b, wordvec.Default().Len()); err != nil {
 			return nil, err
 		}
-		// (before newRecognizer: its vocabulary takes the words' clusters)
-		glove.Store(g)
 	}
-	r := newRecognizer(m1, m2, raw1, raw2, groups, cl)
+	r := newRecognizer(m1, m2, raw1, raw2, groups, cl, gv)
 	// build the tables the run time uses now, not on the first call
 	if r.fast != nil {
 		r.m2.Prepare()
@@ -134,8 +133,13 @@ func LoadFS(fsys fs.FS) (*Recognizer, error) {
 	return r, nil
 }
 
-func newRecognizer(m1, m2 *perceptron.Model, raw1, raw2 *rawModel, groups int, cl *wordclusters.Clusters) *Recognizer {
-	r := &Recognizer{m1: m1, m2: m2, raw1: raw1, raw2: raw2, groups: groups, cl: cl}
+// newRecognizer makes a recogniser of the pass models with word clusters
+// cl and GloVe clusters gv (kept only with FGlove), either nil if unused.
+func newRecognizer(m1, m2 *perceptron.Model, raw1, raw2 *rawModel, groups int, cl *wordclusters.Clusters, gv *gloveTable) *Recognizer {
+	if groups&FGlove == 0 {
+		gv = nil // (no features read them)
+	}
+	r := &Recognizer{m1: m1, m2: m2, raw1: raw1, raw2: raw2, groups: groups, cl: cl, gv: gv}
 	r.tr1.init(m1.Trans, m1.Start)
 	if m2 != nil {
 		r.tr2.init(m2.Trans, m2.Start)
@@ -150,7 +154,7 @@ func newRecognizer(m1, m2 *perceptron.Model, raw1, raw2 *rawModel, groups int, c
 		// (FClusters2 reads the clusters of vocabulary words, which
 		// fastModel does not keep)
 		r.raw1, r.raw2 = raw1, raw2
-		r.fast = newFast(raw1, raw2, cl, r.gz, groups&^(FSecondPass|FSelective))
+		r.fast = newFast(raw1, raw2, cl, gv, r.gz, groups&^(FSecondPass|FSelective))
 	}
 	if groups&FCase != 0 {
 		r.cs = sharedCase()
@@ -187,7 +191,7 @@ func (r *Recognizer) Pruned(minAbs float32) *Recognizer {
 	if r.m2 != nil {
 		m2 = r.m2.Prune(minAbs)
 	}
-	return newRecognizer(r.m1.Prune(minAbs), m2, nil, nil, r.groups, r.cl)
+	return newRecognizer(r.m1.Prune(minAbs), m2, nil, nil, r.groups, r.cl, r.gv)
 }
 
 // Models returns the pass models (the second may be nil), for reporting.
@@ -198,7 +202,7 @@ func (r *Recognizer) Models() (*perceptron.Model, *perceptron.Model) { return r.
 // Once b.in.doc is cancelled it returns early (b.in.stopped set) with
 // labels that are to be discarded.
 func (r *Recognizer) label(b *buffers) {
-	b.ts = prepareVocab(&b.in, r.cl, r.cs, r.gz, r.fast, b.ts, &b.wt)
+	b.ts = prepareVocab(&b.in, r.cl, r.gv, r.cs, r.gz, r.fast, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	n := len(b.ts)
 	if cap(b.labels) < n {

@@ -92,13 +92,13 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		}
 		logf("clusters: %d words", cl.Len())
 	}
+	var gv *gloveTable // (this model's own: see Recognizer.gv)
 	if opt.Groups&FGlove != 0 {
-		g, err := cachedGlove(opt.GloveCache)
-		if err != nil {
+		var err error
+		if gv, err = cachedGlove(opt.GloveCache); err != nil {
 			return nil, err
 		}
-		glove.Store(g)
-		logf("GloVe clusters: %d words", len(glove.Load().ids)/gloveLevels)
+		logf("GloVe clusters: %d words", len(gv.ids)/gloveLevels)
 	}
 	var cs *wordclusters.Case
 	if opt.Groups&FCase != 0 {
@@ -111,14 +111,14 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 	tds := make([]*tdoc, len(docs))
 	for i, d := range docs {
 		tds[i] = makeDoc(d)
-		tds[i].ts = prepare(&tds[i].in, cl, cs, gz, nil, new(wordTable))
+		tds[i].ts = prepare(&tds[i].in, cl, gv, cs, gz, nil, new(wordTable))
 	}
 	g1 := opt.Groups &^ (FSecondPass | FSelective)
 	scoreDev := func(m1, m2 *perceptron.Model) string {
 		if len(opt.Dev) == 0 {
 			return ""
 		}
-		r := newRecognizer(m1, m2, nil, nil, opt.Groups, cl)
+		r := newRecognizer(m1, m2, nil, nil, opt.Groups, cl, gv)
 		if m2 == nil {
 			r.groups = g1
 		}
@@ -141,7 +141,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 				}
 			}
 			mf := trainPass(tr, g1, opt.FoldEpochs, opt.Seed+uint64(f)+1, func(string, ...any) {}, nil).Model(0.001)
-			rf := newRecognizer(mf, nil, nil, nil, g1, cl)
+			rf := newRecognizer(mf, nil, nil, nil, g1, cl, gv)
 			b := new(buffers)
 			for _, d := range held {
 				b.in = d.in
@@ -154,7 +154,7 @@ func Train(docs []conll.Document, opt TrainOptions) (*Recognizer, error) {
 		}
 		m2 = trainSeeds(tds, opt.Groups, opt.Epochs, opt.Seed+100, opt.Seeds, prune, logf, func(m *perceptron.Model) string { return scoreDev(m1, m) })
 	}
-	return newRecognizer(m1, m2, nil, nil, opt.Groups, cl), nil
+	return newRecognizer(m1, m2, nil, nil, opt.Groups, cl, gv), nil
 }
 
 // trainSeeds trains one pass with n shuffles and averages their weights
@@ -296,7 +296,7 @@ func (r *Recognizer) WriteModel(dir string) error {
 	if err := write("pass1.bin.gz", r.m1); err != nil {
 		return err
 	}
-	if g := glove.Load(); g != nil && r.groups&FGlove != 0 {
+	if g := r.gv; g != nil && r.groups&FGlove != 0 {
 		f, err := os.Create(filepath.Join(dir, "glove.bin.gz"))
 		if err != nil {
 			return err

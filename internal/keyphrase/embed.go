@@ -20,6 +20,12 @@ const leadSentences = 2
 // et al. 2018, with GloVe words). A stem's vector is that of its first
 // token text the table holds. nil when no candidate word has a vector or
 // once doc.Err is set.
+//
+// The loops work on several rows at once (addRows4, dots2) but keep each
+// float32 sum's operands, expression shape and order, so the features are
+// the same bits as one row at a time (embedPlain in the tests); only the
+// int32 sums (exact) are reordered. Do not reassociate the float sums:
+// the trained model's features would move.
 func (e *Extractor) embed(doc *text.Document, dw *docWords, cands []candidate, wc []int) []float64 {
 	const dim = wordvec.Dim
 	ns := len(dw.stems)

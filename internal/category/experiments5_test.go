@@ -135,11 +135,7 @@ func addCharGramsOOV(exs []Example, bits uint, nmin, nmax int, wt float32, v *Ve
 				}
 			}
 		}
-		nrm := 0.0
-		for _, h := range order {
-			x := logTF(counts[h])
-			nrm += float64(x * x)
-		}
+		nrm := logTFNorm2(order, counts)
 		if nrm == 0 {
 			continue
 		}
@@ -806,4 +802,15 @@ func splitDense(feats []Feature, nh uint32) (hashed, dense []Feature) {
 		}
 	}
 	return hashed, dense
+}
+
+// logTFNorm2 is the squared L2 norm of the log term frequencies of the
+// features in order.
+func logTFNorm2(order []uint32, counts map[uint32]float32) float64 {
+	nrm := 0.0
+	for _, h := range order {
+		x := logTF(counts[h])
+		nrm += float64(x * x)
+	}
+	return nrm
 }

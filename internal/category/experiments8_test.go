@@ -456,11 +456,7 @@ func addGloveClusters(exs []Example, g *gloveTab, assigns [][]int32, bits uint, 
 			}
 			return n < maxTokens
 		})
-		nrm := 0.0
-		for _, h := range order {
-			x := logTF(counts[h])
-			nrm += float64(x * x)
-		}
+		nrm := logTFNorm2(order, counts)
 		if nrm == 0 {
 			continue
 		}

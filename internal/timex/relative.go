@@ -117,6 +117,16 @@ func (st *state) duration(i int) (result, bool) {
 	n, e, hasN := st.number(j)
 	if !hasN {
 		n, e = -1, j
+		if st.is(j, "another") && !the && dir == 0 {
+			// "another year", "another two weeks"
+			if n, e, hasN = st.number(j + 1); !hasN || n < 0 {
+				n, e, hasN = 1, j+1, true
+			}
+		}
+	}
+	// "two more weeks", "an additional year", "three extra days"
+	if hasN && n >= 0 && st.c(e+1) == cUnit && (st.c(e) == wMore || st.is(e, "additional") || st.is(e, "extra") || st.is(e, "further")) {
+		e++
 	}
 	// "two to three weeks", "12 to 18 months": keep the first count
 	if hasN && (st.c(e) == wTo || st.c(e) == wOr) {
@@ -379,6 +389,15 @@ func (st *state) relative(i int) (result, bool) {
 				return result{}, false
 			}
 		}
+		// "that year", "the same month", "the following year", "the
+		// previous month": counted from the last year (month) named, when
+		// the text has named one; "next year", "last month" from the anchor
+		if c := st.c(j); (c == wThat || the && (c == wSame || c == wFollowing || c == wPrevious)) && st.refAY > 0 && (u == uYear || u == uMonth && st.refAM > 0) {
+			if st.c(j) == wThat && st.c(k+1) == wTo {
+				return result{}, false // "that year to ..." is not a date
+			}
+			return st.anaphoric(k+1, u, off), true
+		}
 		return st.shiftedUnit(k+1, u, off)
 	case wWeekend:
 		return st.weekend(i, k+1, off)
@@ -423,7 +442,10 @@ func (st *state) relative(i int) (result, bool) {
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], rel: true}, true
 		}
-		y := st.a.Year() + off
+		y := st.a.Year() + off // "last spring": the spring of last year
+		if off < 0 && st.c(j-1) == wThis || off > 0 {
+			y = st.seasonYear(s, off) // "this past spring", "next summer"
+		}
 		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + seasonCode[s], rel: true}, true
 	case cPOD:
 		if st.ps[k].pl {
@@ -438,6 +460,52 @@ func (st *state) relative(i int) (result, bool) {
 		}
 	}
 	return result{}, false
+}
+
+// anaphoric is the year or month off units from the last one named.
+func (st *state) anaphoric(end, u, off int) result {
+	r := result{end: end, typ: Date}
+	if u == uYear {
+		r.val = yearValue(st.refAY + off)
+		return r
+	}
+	t := time.Date(st.refAY, time.Month(st.refAM), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
+	r.val = monthValue(t.Year(), int(t.Month()))
+	return r
+}
+
+// seasonYear is the year of season s (1 spring .. 4 winter, the winter
+// of year y running from December y into February y+1) off seasons from
+// the anchor's: "this past spring" is the latest spring over at the
+// anchor, "next summer" the first one still ahead, "this fall" the
+// anchor year's.
+func (st *state) seasonYear(s, off int) int {
+	y, m := st.a.Year(), int(st.a.Month())
+	first := 3 * s // the season's first month: 3, 6, 9, 12
+	switch {
+	case off < 0:
+		// over when its last month (first+2) is behind the anchor's month
+		if s == 4 {
+			if m <= 2 {
+				return y - 2
+			}
+			return y - 1
+		}
+		if m > first+2 {
+			return y
+		}
+		return y - 1
+	case off > 0:
+		// still ahead when it starts after the anchor's month
+		if m < first || s == 4 && m <= 2 {
+			return y
+		}
+		return y + 1
+	}
+	if s == 4 && m <= 2 {
+		return y - 1 // "this winter" in January
+	}
+	return y
 }
 
 // dayResult is a day (and part of day) resolved to t.
@@ -710,7 +778,8 @@ func (st *state) clock(i int) (result, bool) {
 	switch st.c(k) {
 	case cWeekday:
 		if st.has {
-			day = st.weekdayDate(int(st.ps[k].v), 0, k)
+			// the tense around the clock time ("until 9 a.m. Tuesday")
+			day = st.weekdayDate(int(st.ps[k].v), 0, i)
 		}
 		dayEnd = k + 1
 	case cDeixis:

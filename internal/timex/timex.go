@@ -139,6 +139,8 @@ type state struct {
 	refQ   int
 	refQAt int32     // sentence of that mention
 	refDay time.Time // last day named, for "the next day"
+	refAY  int       // last year named in full (a date of year or finer), for "that year"
+	refAM  int       // and its month, 0 if it named none
 }
 
 func (st *state) reset(doc *text.Document, anchor time.Time) {
@@ -151,6 +153,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	st.refDay = time.Time{}
+	st.refAY, st.refAM = 0, 0
 	// each piece's sentence: the last one that starts at or before it
 	// (next is where sentence si+1 starts, past the text after the last)
 	sents := doc.Sentences
@@ -186,6 +189,13 @@ func (st *state) note(r result) {
 	if r.q > 0 && r.y > 0 && (!st.has || r.y*4+r.q < st.a.Year()*4+(int(st.a.Month())-1)/3+1) {
 		st.refY, st.refQ, st.refQAt = r.y, r.q, st.ps[r.start].sent
 	}
+	if v := r.val; r.typ == Date && len(v) >= 4 && isDigit(v[0]) && isDigit(v[1]) && isDigit(v[2]) && isDigit(v[3]) {
+		st.refAY = int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+		st.refAM = 0
+		if len(v) >= 7 && v[4] == '-' && isDigit(v[5]) && isDigit(v[6]) {
+			st.refAM = int(v[5]-'0')*10 + int(v[6]-'0')
+		}
+	}
 	if v := r.val; st.has && len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' && v[5] != 'X' && v[8] != 'X' {
 		y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
 		m := int(v[5]-'0')*10 + int(v[6]-'0')
@@ -193,6 +203,8 @@ func (st *state) note(r result) {
 		st.refDay = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	}
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // --- piece helpers ---
 
@@ -265,7 +277,7 @@ func (st *state) tense(j int) int {
 		return 0
 	}
 	// "has until Monday": deadlines lie ahead
-	if st.is(j-1, "until") && !st.past(j-1) {
+	if st.is(j-1, "until") && (!st.past(j-1) || st.deadline(j-1)) {
 		return 1
 	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
@@ -283,6 +295,27 @@ func (st *state) tense(j int) int {
 	}
 	return 0
 }
+
+// deadline reports whether "until" at piece u follows a verb that sets
+// a deadline ("extended its deadline until", "postponed until", "gave
+// them until"): the day named lies ahead even in a past sentence.
+func (st *state) deadline(u int) bool {
+	for k := u - 1; k >= 0 && k >= u-6 && !st.sentenceEnd(k); k-- {
+		if st.ps[k].kind != kWord || st.ps[k].e-st.ps[k].s < 4 {
+			continue
+		}
+		w := st.word(k)
+		for _, stem := range deadlineStems {
+			if len(w) >= len(stem) && strings.EqualFold(w[:len(stem)], stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deadlineStems begin the verbs of deadline.
+var deadlineStems = [...]string{"extend", "postpon", "delay", "defer", "adjourn", "gave", "given", "deadline"}
 
 // sentenceEnd reports whether a sentence ends at piece k: a full stop,
 // question or exclamation mark not after an abbreviation, or a line break
@@ -405,7 +438,7 @@ func (st *state) maybeStart(i int) bool {
 // startWords are the lower-cased words outside the lexicon's classes that
 // can start an expression.
 var startWords = []string{"fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour",
-	"memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter"}
+	"memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter", "another"}
 
 // startWord reports whether a lower-cased word is one of startWords.
 func startWord(w string) bool {

@@ -21,6 +21,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "directory holding tempeval3/")
 	verbose := flag.Bool("v", false, "print every error")
+	flag.BoolVar(&dumpAll, "all", false, "print every gold expression with the system's (tab-separated; for error listings)")
 	only := flag.String("set", "", "evaluate only this set (TimeBank or AQUAINT)")
 	flag.Parse()
 	var total score
@@ -63,6 +64,8 @@ func main() {
 		total.print("Total")
 	}
 }
+
+var dumpAll bool
 
 type gold struct {
 	start, end int
@@ -207,6 +210,10 @@ func (s *score) add(d *document, got []timex.Expression, verbose bool, name stri
 			}
 			if g.value == e.Value {
 				s.valueOK++
+			}
+			if dumpAll {
+				fmt.Printf("%s\tPAIR\t%q\t%s\t%s\t%q\t%s\t%s\t%s\t%s\n", name, d.text[g.start:g.end], g.typ, g.value,
+					d.text[e.Span.Start:e.Span.End], e.Type, e.Value, d.dct.Format("2006-01-02 Mon"), context(d.text, g.start, g.end))
 			}
 			if verbose && (g.value != e.Value || g.start != e.Span.Start || g.end != e.Span.End) {
 				fmt.Printf("%s\tDIFF\t%q %s %s\tgold %q %s %s\tDCT %s\t%s\n", name, d.text[e.Span.Start:e.Span.End], e.Type, e.Value,

@@ -1,0 +1,66 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestRules9 covers the rule classes added in session 9, on sentences
+// written for the test, each with its publication date.
+func TestRules9(t *testing.T) {
+	wed := anchor                                       // Wednesday 2023-09-20
+	mar := time.Date(2013, 3, 21, 0, 0, 0, 0, time.UTC) // a Thursday in March
+	jan := time.Date(2014, 1, 10, 0, 0, 0, 0, time.UTC) // winter still running
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		// anaphora: the year or month named last, not the anchor
+		{"The mill opened in 1987. The following year it closed.", wed,
+			[]want{{"1987", Date, "1987"}, {"The following year", Date, "1988"}}},
+		{"She moved to Lyon in June 2004 and left later that year.", wed,
+			[]want{{"June 2004", Date, "2004-06"}, {"later that year", Date, "2004"}}},
+		{"The plan was drafted in March 2019. The previous month, talks had failed.", wed,
+			[]want{{"March 2019", Date, "2019-03"}, {"The previous month", Date, "2019-02"}}},
+		{"Exports to the region doubled in 2011, but the same year imports fell.", wed,
+			[]want{{"2011", Date, "2011"}, {"the same year", Date, "2011"}}},
+		// without a year named before, the anchor is the reference
+		{"Sales rose that year.", wed, []want{{"that year", Date, "2023"}}},
+		{"Next year the plant reopens; the following year it expands.", wed,
+			[]want{{"Next year", Date, "2024"}, {"the following year", Date, "2025"}}},
+		// seasons: "this past" is the latest one over, "last" last year's
+		{"Work stopped this past spring.", wed, []want{{"this past spring", Date, "2023-SP"}}},
+		{"Work stopped last spring.", wed, []want{{"last spring", Date, "2022-SP"}}},
+		{"Work resumes next summer.", mar, []want{{"next summer", Date, "2013-SU"}}},
+		{"Work resumes next spring.", wed, []want{{"next spring", Date, "2024-SP"}}},
+		{"Work stopped this past winter.", mar, []want{{"this past winter", Date, "2012-WI"}}},
+		{"Work stopped this past winter.", jan, []want{{"this past winter", Date, "2012-WI"}}},
+		// deadlines: "until" after a verb of deadline lies ahead
+		{"The agency extended the deadline until 9 a.m. Friday.", wed,
+			[]want{{"9 a.m. Friday", Time, "2023-09-22T09:00"}}},
+		{"Officials postponed the hearing until Monday.", wed, []want{{"Monday", Date, "2023-09-25"}}},
+		{"They stayed until Monday.", wed, []want{{"Monday", Date, "2023-09-18"}}},
+		// durations with more, additional, another
+		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
+		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},
+		{"The board kept him for an additional year.", wed, []want{{"an additional year", Duration, "P1Y"}}},
+		{"The strike could last another three days.", wed, []want{{"another three days", Duration, "P3D"}}},
+		{"Prices may rise for another year.", wed, []want{{"another year", Duration, "P1Y"}}},
+		{"He asked for another chance.", wed, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := extract(tt.in, tt.a)
+			if len(got) != len(tt.w) {
+				t.Fatalf("got %v, want %v", show(tt.in, got), tt.w)
+			}
+			for i, w := range tt.w {
+				g := got[i]
+				if s := tt.in[g.Span.Start:g.Span.End]; s != w.text || g.Type != w.typ || g.Value != w.value {
+					t.Errorf("got %q %s %s, want %q %s %s", s, g.Type, g.Value, w.text, w.typ, w.value)
+				}
+			}
+		})
+	}
+}

@@ -353,6 +353,9 @@ func (st *state) year(i int) (result, bool) {
 	}
 	// decades and centuries
 	if end, dec, ok := st.decade(j); ok {
+		if dec < 0 {
+			return result{end: end, typ: Date, val: string(appendInt(nil, -dec, 2))}, true
+		}
 		return result{end: end, typ: Date, val: string(appendInt(nil, dec, 3))}, true
 	}
 	if st.c(j) == cDecadeWord && the {
@@ -442,13 +445,18 @@ func (st *state) decade(j int) (int, int, bool) {
 	default:
 		return 0, 0, false
 	}
+	end := 0
 	if st.c(j+1) == wS && st.tight(j+1) {
-		return j + 2, y / 10, true
+		end = j + 2
+	} else if st.punct(j+1, '\'') && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
+		end = j + 3
+	} else {
+		return 0, 0, false
 	}
-	if st.punct(j+1, '\'') && st.tight(j+1) && st.c(j+2) == wS && st.tight(j+2) {
-		return j + 3, y / 10, true
+	if nd == 4 && y%100 == 0 && y < 2000 {
+		return end, -y / 100, true // "the 1800s": the century (a negative dec)
 	}
-	return 0, 0, false
+	return end, y / 10, true
 }
 
 func qIf(q int, kind byte) int {

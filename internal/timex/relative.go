@@ -44,6 +44,9 @@ func (st *state) number(j int) (n float64, end int, ok bool) {
 		if v >= 20 && v%10 == 0 && st.punct(e, '-') && st.tight(e) && st.tight(e+1) && st.c(e+1) == cNum && st.ps[e+1].v < 10 {
 			v += int(st.ps[e+1].v)
 			e += 2
+		} else if v >= 20 && v < 100 && v%10 == 0 && st.c(e) == cNum && st.ps[e].v > 0 && st.ps[e].v < 10 {
+			v += int(st.ps[e].v) // "twenty four"
+			e++
 		}
 		if st.c(e) == wHundred {
 			v *= 100
@@ -61,11 +64,23 @@ func (st *state) number(j int) (n float64, end int, ok bool) {
 		if !isNum || nd > 3 {
 			return 0, j, false
 		}
+		if st.tight(j) && (st.punct(j-1, ',') || st.punct(j-1, '.')) && st.kind(j-2) == kNum && st.tight(j-1) {
+			return 0, j, false // the tail of "1,300" or "2.5"
+		}
 		e := j + 1
-		if st.tight(e) && (st.punct(e, '.') || st.punct(e, ',')) && st.kind(e+1) == kNum && st.tight(e+1) {
-			if st.punct(e, ',') {
+		// thousands: "1,300"
+		for st.tight(e) && st.punct(e, ',') && st.tight(e+1) {
+			g, gd, ok := st.num(e + 1)
+			if !ok || gd != 3 || v > 1e6 {
 				return 0, j, false
 			}
+			v = v*1000 + g
+			e += 2
+		}
+		if e > j+1 {
+			return float64(v), e, true
+		}
+		if st.tight(e) && st.punct(e, '.') && st.kind(e+1) == kNum && st.tight(e+1) {
 			// 2.5
 			f, fd, _ := st.num(e + 1)
 			x := float64(v)
@@ -99,6 +114,9 @@ func (st *state) duration(i int) (result, bool) {
 	dir := 0 // -1 past/last, +1 next/coming
 	switch st.c(j) {
 	case wPast, wLast, wPrevious, wRecent:
+		if !the && st.c(j) == wLast && st.verbBefore(j) {
+			return result{}, false // "could last six weeks": the count alone, at the next piece
+		}
 		dir = -1
 		j++
 	case wNext, wComing, wFollowing:
@@ -124,8 +142,9 @@ func (st *state) duration(i int) (result, bool) {
 			}
 		}
 	}
-	// "two more weeks", "an additional year", "three extra days"
-	if hasN && n >= 0 && st.c(e+1) == cUnit && (st.c(e) == wMore || st.is(e, "additional") || st.is(e, "extra") || st.is(e, "further")) {
+	// "two more weeks", "an additional year", "five straight months"
+	if hasN && n >= 0 && st.c(e+1) == cUnit && (st.c(e) == wMore || st.is(e, "additional") || st.is(e, "extra") || st.is(e, "further") ||
+		st.is(e, "straight") || st.is(e, "consecutive") || st.is(e, "successive")) {
 		e++
 	}
 	// "two to three weeks", "12 to 18 months": keep the first count
@@ -248,6 +267,19 @@ func (st *state) duration(i int) (result, bool) {
 	return result{end: end, typ: Duration, val: durationValue(n, u)}, true
 }
 
+// verbBefore reports whether the word before piece j makes "last" at j
+// a verb: a modal or "to" ("could last", "will last", "to last").
+func (st *state) verbBefore(j int) bool {
+	if st.c(j-1) == cFuture || st.c(j-1) == wTo {
+		return true
+	}
+	switch strings.ToLower(st.word(j - 1)) {
+	case "could", "would", "may", "might", "can", "should", "must", "did", "does", "do", "not", "usually", "often":
+		return true
+	}
+	return false
+}
+
 // shifted is the date n units before (sign -1) or after the anchor,
 // at the granularity of the unit.
 func (st *state) shifted(i, end int, n float64, u, sign int) result {
@@ -260,6 +292,17 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 		}
 		r.rel = false
 		return r
+	}
+	if float64(int(n)) != n {
+		// "half a century ago", "a decade and a half ago", "1.5 years ago"
+		switch u {
+		case uCentury:
+			n, u = n*100, uYear
+		case uDecade:
+			n, u = n*10, uYear
+		case uYear:
+			n, u = n*12, uMonth
+		}
 	}
 	k := int(n)
 	if float64(k) != n {

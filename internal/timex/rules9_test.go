@@ -48,6 +48,19 @@ func TestRules9(t *testing.T) {
 		{"The strike could last another three days.", wed, []want{{"another three days", Duration, "P3D"}}},
 		{"Prices may rise for another year.", wed, []want{{"another year", Duration, "P1Y"}}},
 		{"He asked for another chance.", wed, nil},
+		{"Prices have risen for five straight months.", mar, []want{{"five straight months", Duration, "P5M"}}},
+		// "last" as a verb is not "the last"
+		{"The trial could last six weeks.", mar, []want{{"six weeks", Duration, "P6W"}}},
+		// "will stay closed until": the future, though "closed" ends in -ed
+		{"Banks will stay closed until Tuesday, officials said.", mar, []want{{"Tuesday", Date, "2013-03-26"}}},
+		// numbers: thousands, "twenty four"
+		{"He was the first pope in 1,300 years from outside Europe.", mar, []want{{"1,300 years", Duration, "P1300Y"}}},
+		{"In the last twenty four hours, prices fell.", mar, []want{{"the last twenty four hours", Duration, "PT24H"}}},
+		// centuries written as hundreds; fractions of long units
+		{"In the 1800s trade grew, and in the 2000s it boomed.", mar,
+			[]want{{"the 1800s", Date, "18"}, {"the 2000s", Date, "200"}}},
+		{"Half a century ago, the town was a village.", mar, []want{{"Half a century ago", Date, "1963"}}},
+		{"Half a year ago it was bigger.", mar, []want{{"Half a year ago", Date, "2012-09"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

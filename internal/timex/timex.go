@@ -386,8 +386,8 @@ func (st *state) cue(k int) int {
 	}
 	if n >= 5 && lw[n-2:] == "ed" {
 		switch strings.ToLower(st.word(k - 1)) {
-		case "be", "been", "being", "is", "are", "to":
-			return 0
+		case "be", "been", "being", "is", "are", "to", "stay", "stays", "remain", "remains", "get":
+			return 0 // "will stay closed"
 		}
 		return -1
 	}

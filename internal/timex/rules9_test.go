@@ -41,6 +41,13 @@ func TestRules9(t *testing.T) {
 			[]want{{"9 a.m. Friday", Time, "2023-09-22T09:00"}}},
 		{"Officials postponed the hearing until Monday.", wed, []want{{"Monday", Date, "2023-09-25"}}},
 		{"They stayed until Monday.", wed, []want{{"Monday", Date, "2023-09-18"}}},
+		{"Lenders have extended the company up to $90 million in revolving loans through January.", wed,
+			[]want{{"January", Date, "2024-01"}}},
+		// tense cues: irregular pasts, participles, names and -eed words
+		{"In January, the company brought in a new chief.", wed, []want{{"January", Date, "2023-01"}}},
+		{"She will succeed the chairman Feb. 1, the board said.", wed, []want{{"Feb. 1", Date, "2024-02-01"}}},
+		{"The United States hosts the talks in December.", wed, []want{{"December", Date, "2023-12"}}},
+		{"The shares will be sold in January.", wed, []want{{"January", Date, "2024-01"}}},
 		// durations with more, additional, another
 		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
 		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},

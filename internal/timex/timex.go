@@ -277,7 +277,7 @@ func (st *state) tense(j int) int {
 		return 0
 	}
 	// "has until Monday": deadlines lie ahead
-	if st.is(j-1, "until") && (!st.past(j-1) || st.deadline(j-1)) {
+	if st.c(j-1) == wUntil && (!st.past(j-1) || st.deadline(j-1)) {
 		return 1
 	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
@@ -300,7 +300,7 @@ func (st *state) tense(j int) int {
 // a deadline ("extended its deadline until", "postponed until", "gave
 // them until"): the day named lies ahead even in a past sentence.
 func (st *state) deadline(u int) bool {
-	for k := u - 1; k >= 0 && k >= u-6 && !st.sentenceEnd(k); k-- {
+	for k := u - 1; k >= 0 && k >= u-12 && !st.sentenceEnd(k); k-- {
 		if st.ps[k].kind != kWord || st.ps[k].e-st.ps[k].s < 4 {
 			continue
 		}
@@ -379,19 +379,45 @@ func (st *state) cue(k int) int {
 			return 1
 		}
 		return 0
-	case "said", "was", "were", "had", "did", "told", "reported", "announced", "came", "went", "began", "took",
-		"made", "held", "met", "left", "saw", "found", "gave", "got", "won", "lost", "fell", "rose", "paid", "sold",
-		"killed", "yesterday", "earlier":
+	case "said", "was", "were", "had", "did", "came", "went", "began", "took", "saw", "gave", "got", "won", "fell", "rose",
+		"yesterday", "earlier", "became", "grew", "knew", "threw", "wrote", "spoke", "chose", "drove", "ran", "fled",
+		"flew", "broke", "drew", "shook", "stole", "withdrew", "arose", "sat", "stood", "struck", "forgot", "swore":
+		return -1
+	case "told", "made", "held", "met", "left", "found", "lost", "paid", "sold", "brought", "bought", "thought",
+		"sought", "fought", "taught", "caught", "spent", "sent", "built", "kept", "felt", "meant", "led", "shot":
+		// past tenses, or participles after "be", "to be" ...
+		if st.participle(k) {
+			return 0
+		}
 		return -1
 	}
 	if n >= 5 && lw[n-2:] == "ed" {
-		switch strings.ToLower(st.word(k - 1)) {
-		case "be", "been", "being", "is", "are", "to", "stay", "stays", "remain", "remains", "get":
-			return 0 // "will stay closed"
+		if p.cap && k > 0 && !st.sentenceEnd(k-1) || st.tight(k) && st.punct(k-1, '-') {
+			return 0 // "United", "so-called": names and compounds
+		}
+		if n >= 6 && lw[n-3:] == "eed" {
+			switch lw {
+			case "succeed", "proceed", "exceed", "indeed", "speed":
+				return 0
+			}
+		}
+		if st.participle(k) {
+			return 0 // "will stay closed", "will be signed"
 		}
 		return -1
 	}
 	return 0
+}
+
+// participle reports whether the word at k follows a form of "be" (not
+// the past "was", "were") or "to", "stay", "remain", "get": a participle
+// or adjective, no tense of its own.
+func (st *state) participle(k int) bool {
+	switch strings.ToLower(st.word(k - 1)) {
+	case "be", "been", "being", "is", "are", "to", "stay", "stays", "remain", "remains", "get":
+		return true
+	}
+	return false
 }
 
 // --- the matcher ---

@@ -795,7 +795,8 @@ func (st *state) clock(i int) (result, bool) {
 			} else {
 				end += 3
 			}
-		} else if !colon || !(st.c(end) == cTZ || st.c(i-1) == wAt) {
+		} else if !colon || !(st.c(end) == cTZ || st.c(i-1) == wAt || st.c(i-1) == cApprox && st.c(i-2) == wAt ||
+			st.is(end, "local") && st.is(end+1, "time")) {
 			return result{}, false
 		}
 	default:
@@ -811,6 +812,11 @@ func (st *state) clock(i int) (result, bool) {
 	}
 	day := st.a
 	dayKnown := st.has
+	// a clock time without a day of its own is on the day named last, if
+	// any ("He was killed on Friday. The shot was fired at 10 p.m.")
+	if dayKnown && !st.refDay.IsZero() {
+		day = st.refDay
+	}
 	// "5 p.m. Tuesday" takes the day in; "midnight on March 31" only
 	// takes its date, the day being an expression of its own
 	on := st.c(k) == wOn

@@ -48,6 +48,13 @@ func TestRules9(t *testing.T) {
 		{"She will succeed the chairman Feb. 1, the board said.", wed, []want{{"Feb. 1", Date, "2024-02-01"}}},
 		{"The United States hosts the talks in December.", wed, []want{{"December", Date, "2023-12"}}},
 		{"The shares will be sold in January.", wed, []want{{"January", Date, "2024-01"}}},
+		// clock times: "local time", "at about", the day named last
+		{"The blast came at about 09:30 local time.", mar, []want{{"about 09:30", Time, "2013-03-21T09:30"}}},
+		{"The plant was attacked on Tuesday. The first shots were fired at 10 p.m.", mar,
+			[]want{{"Tuesday", Date, "2013-03-19"}, {"10 p.m.", Time, "2013-03-19T22:00"}}},
+		{"The first shots were fired at 10 p.m.", mar, []want{{"10 p.m.", Time, "2013-03-21T22:00"}}},
+		{"The offer had been due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-15TEV"}}},
+		{"The offer is due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-22TEV"}}},
 		// durations with more, additional, another
 		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
 		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},

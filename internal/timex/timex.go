@@ -373,6 +373,9 @@ func (st *state) cue(k int) int {
 	lw := string(buf[:n])
 	switch lw {
 	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
+		if st.is(k-1, "had") || st.is(k-1, "been") && st.is(k-2, "had") {
+			return -1 // "had been due to expire Friday": a plan of the past
+		}
 		return 1
 	case "is", "are", "set":
 		if st.c(k+1) == wTo {

@@ -135,7 +135,7 @@ func (st *state) duration(i int) (result, bool) {
 	n, e, hasN := st.number(j)
 	if !hasN {
 		n, e = -1, j
-		if st.is(j, "another") && !the && dir == 0 {
+		if st.ps[i].start == startYes && !the && dir == 0 && st.is(j, "another") {
 			// "another year", "another two weeks"
 			if n, e, hasN = st.number(j + 1); !hasN || n < 0 {
 				n, e, hasN = 1, j+1, true
@@ -143,8 +143,7 @@ func (st *state) duration(i int) (result, bool) {
 		}
 	}
 	// "two more weeks", "an additional year", "five straight months"
-	if hasN && n >= 0 && st.c(e+1) == cUnit && (st.c(e) == wMore || st.is(e, "additional") || st.is(e, "extra") || st.is(e, "further") ||
-		st.is(e, "straight") || st.is(e, "consecutive") || st.is(e, "successive")) {
+	if hasN && n >= 0 && st.c(e+1) == cUnit && (st.c(e) == wMore || st.c(e) == cNone && st.countAdj(e)) {
 		e++
 	}
 	// "two to three weeks", "12 to 18 months": keep the first count
@@ -267,13 +266,33 @@ func (st *state) duration(i int) (result, bool) {
 	return result{end: end, typ: Duration, val: durationValue(n, u)}, true
 }
 
+// countAdj reports whether word piece j is an adjective that may stand
+// between a count and its unit ("two additional years").
+func (st *state) countAdj(j int) bool {
+	var buf [16]byte
+	w := st.word(j)
+	if len(w) < 5 || len(w) > len(buf) {
+		return false
+	}
+	n := copy(buf[:], w)
+	for i := 0; i < n; i++ {
+		buf[i] |= 0x20
+	}
+	switch string(buf[:n]) {
+	case "additional", "extra", "further", "straight", "consecutive", "successive":
+		return true
+	}
+	return false
+}
+
 // verbBefore reports whether the word before piece j makes "last" at j
 // a verb: a modal or "to" ("could last", "will last", "to last").
 func (st *state) verbBefore(j int) bool {
 	if st.c(j-1) == cFuture || st.c(j-1) == wTo {
 		return true
 	}
-	switch strings.ToLower(st.word(j - 1)) {
+	var buf [8]byte
+	switch string(buf[:st.lower(j-1, &buf)]) {
 	case "could", "would", "may", "might", "can", "should", "must", "did", "does", "do", "not", "usually", "often":
 		return true
 	}

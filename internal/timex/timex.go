@@ -416,11 +416,30 @@ func (st *state) cue(k int) int {
 // the past "was", "were") or "to", "stay", "remain", "get": a participle
 // or adjective, no tense of its own.
 func (st *state) participle(k int) bool {
-	switch strings.ToLower(st.word(k - 1)) {
-	case "be", "been", "being", "is", "are", "to", "stay", "stays", "remain", "remains", "get":
+	if st.c(k-1) == wTo {
+		return true
+	}
+	var buf [8]byte
+	switch string(buf[:st.lower(k-1, &buf)]) {
+	case "be", "been", "being", "is", "are", "stay", "stays", "remain", "remains", "get":
 		return true
 	}
 	return false
+}
+
+// lower copies word piece j lower-cased (ASCII letters) into buf and
+// returns its length, 0 when it is no word or longer than buf.
+func (st *state) lower(j int, buf *[8]byte) int {
+	if uint(j) >= uint(len(st.ps)) || st.ps[j].kind != kWord || st.ps[j].e-st.ps[j].s > int32(len(buf)) {
+		return 0
+	}
+	n := copy(buf[:], st.text[st.ps[j].s:st.ps[j].e])
+	for i := 0; i < n; i++ {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
+			buf[i] = c + 0x20
+		}
+	}
+	return n
 }
 
 // --- the matcher ---

@@ -232,6 +232,10 @@ func (st *state) duration(i int) (result, bool) {
 	if !hasN && st.c(end) == wOr && st.c(end+1) == cUnit && st.ps[end+1].pl {
 		end += 2
 	}
+	// "a week or so (ago)"
+	if hasN && st.c(end) == wOr && st.c(end+1) == wSo {
+		end += 2
+	}
 	// the distance forms
 	switch st.c(end) {
 	case wAgo, wEarlier, wLater, wBefore, wHence, wAhead:
@@ -814,6 +818,9 @@ func (st *state) clock(i int) (result, bool) {
 			} else {
 				end += 3
 			}
+			h, end = st.podHour(h, end)
+		} else if h2, e2 := st.podHour(h, end); e2 > end && st.clockPrep(i) {
+			h, end = h2, e2 // "at 4 in the morning"
 		} else if !colon || !(st.c(end) == cTZ || st.c(i-1) == wAt || st.c(i-1) == cApprox && st.c(i-2) == wAt ||
 			st.is(end, "local") && st.is(end+1, "time")) {
 			return result{}, false
@@ -876,6 +883,56 @@ func (st *state) clock(i int) (result, bool) {
 	b = append(b, ':')
 	b = appendInt(b, mi, 2)
 	return result{end: end, typ: Time, val: string(b), rel: true}, true
+}
+
+// podHour reads "in the morning" (afternoon, evening) or "at night" at j
+// after the hour h (1 to 12) and returns the hour on the 24-hour clock
+// and the index after it; h and j when there is none.
+func (st *state) podHour(h, j int) (int, int) {
+	if h < 1 || h > 12 {
+		return h, j
+	}
+	pod, e := 0, j
+	switch {
+	case st.c(j) == wIn && st.c(j+1) == wThe && st.c(j+2) == cPOD && !st.ps[j+2].pl:
+		pod, e = int(st.ps[j+2].v), j+3
+	case st.c(j) == wAt && st.isPOD(j+1, 4):
+		pod, e = 4, j+2
+	default:
+		return h, j
+	}
+	switch pod {
+	case 1: // morning
+		if h == 12 {
+			h = 0
+		}
+	case 4: // night: 9 at night, 2 at night
+		if h >= 6 && h < 12 {
+			h += 12
+		} else if h == 12 {
+			h = 0
+		}
+	default: // afternoon, evening
+		if h < 12 {
+			h += 12
+		}
+	}
+	return h, e
+}
+
+// clockPrep reports whether the word before piece i introduces a time of
+// day: at, by, until, around, about, before, after, from, to, since.
+func (st *state) clockPrep(i int) bool {
+	switch st.c(i - 1) {
+	case wAt, wBy, wUntil, wBefore, wAfter, wFrom, wTo, wSince, cApprox:
+		return true
+	}
+	return false
+}
+
+// isPOD reports the singular part of day pod at j.
+func (st *state) isPOD(j, pod int) bool {
+	return st.c(j) == cPOD && int(st.ps[j].v) == pod && !st.ps[j].pl
 }
 
 // ampm reads "a.m.", "p.m.", "am", "pm", "a.m" at j: 0 for am, 12 for pm, -1 for none.

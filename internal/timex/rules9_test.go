@@ -55,6 +55,10 @@ func TestRules9(t *testing.T) {
 		{"The first shots were fired at 10 p.m.", mar, []want{{"10 p.m.", Time, "2013-03-21T22:00"}}},
 		{"The offer had been due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-15TEV"}}},
 		{"The offer is due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-22TEV"}}},
+		{"He will leave at 4 in the morning.", mar, []want{{"4 in the morning", Time, "2013-03-21T04:00"}}},
+		{"The session ended at 11 at night.", mar, []want{{"11 at night", Time, "2013-03-21T23:00"}}},
+		{"She scored 2 in the morning session.", mar, nil},
+		{"Then, a week or so ago, the plan changed.", mar, []want{{"a week or so ago", Date, "2013-W11"}}},
 		// durations with more, additional, another
 		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
 		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},

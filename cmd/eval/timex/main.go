@@ -273,6 +273,11 @@ func (s score) print(title string) {
 	}
 	vp, vr, vf := prf(s.valueOK, s.valueOK, s.sys, s.gold)
 	_, _, tf := prf(s.typeOK, s.typeOK, s.sys, s.gold)
-	fmt.Printf("type  accuracy %5.1f  type F1 %5.1f\n", ta, tf)
-	fmt.Printf("value accuracy %5.1f  value F1 %5.1f (P %5.1f R %5.1f); relaxed F1 x value accuracy %5.1f\n", va, vf, vp, vr, relF*va/100)
+	// TempEval-3's scorer (evaluate_entities.py) reports attribute F1 as
+	// relaxed F1 x attribute accuracy over the relaxed matches; the
+	// figures in brackets count correct values over all system and gold
+	// expressions instead (the two differ only when matches are not one
+	// to one).
+	fmt.Printf("type  accuracy %5.1f  type F1 (TE3) %5.1f [over all: %5.1f]\n", ta, relF*ta/100, tf)
+	fmt.Printf("value accuracy %5.1f  value F1 (TE3) %5.1f [over all: P %5.1f R %5.1f F1 %5.1f]\n", va, relF*va/100, vp, vr, vf)
 }

@@ -885,6 +885,40 @@ func (st *state) clock(i int) (result, bool) {
 	return result{end: end, typ: Time, val: string(b), rel: true}, true
 }
 
+// podAlone: a part of day after "mid", "early" or "late" (the prefix is
+// matched by the caller), with the day that follows or the day named
+// last: "mid-afternoon yesterday", "by mid afternoon", "late Tuesday
+// night" is taken by the weekday.
+func (st *state) podAlone(i int) (result, bool) {
+	if st.ps[i].pl {
+		return result{}, false
+	}
+	switch st.c(i - 1) {
+	case wMid, wEarly, wLate:
+	default:
+		if !(st.punct(i-1, '-') && st.c(i-2) == wMid) {
+			return result{}, false
+		}
+	}
+	pod := int(st.ps[i].v)
+	end := i + 1
+	day := st.a
+	if !st.refDay.IsZero() {
+		day = st.refDay
+	}
+	switch st.c(end) {
+	case cDeixis:
+		day = st.a.AddDate(0, 0, int(st.ps[end].v))
+		end++
+	case cWeekday:
+		if st.has {
+			day = st.weekdayDate(int(st.ps[end].v), 0, i)
+		}
+		end++
+	}
+	return st.dayResult(end, day, pod), true
+}
+
 // podHour reads "in the morning" (afternoon, evening) or "at night" at j
 // after the hour h (1 to 12) and returns the hour on the 24-hour clock
 // and the index after it; h and j when there is none.

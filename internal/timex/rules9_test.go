@@ -59,6 +59,10 @@ func TestRules9(t *testing.T) {
 		{"The session ended at 11 at night.", mar, []want{{"11 at night", Time, "2013-03-21T23:00"}}},
 		{"She scored 2 in the morning session.", mar, nil},
 		{"Then, a week or so ago, the plan changed.", mar, []want{{"a week or so ago", Date, "2013-W11"}}},
+		// a part of day after mid, early, late
+		{"In London at mid-afternoon yesterday, shares were up.", mar, []want{{"mid-afternoon yesterday", Time, "2013-03-20TAF"}}},
+		{"By mid afternoon, the operation was over.", mar, []want{{"mid afternoon", Time, "2013-03-21TAF"}}},
+		{"The morning papers were late.", mar, nil},
 		// durations with more, additional, another
 		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
 		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},

@@ -660,6 +660,9 @@ func (st *state) core(i int) (result, bool) {
 	if c == wNoon || c == wMidnight || k == kNum {
 		try(st.clock(i))
 	}
+	if c == cPOD {
+		try(st.podAlone(i))
+	}
 	if c == wThe || c == cUnit {
 		try(st.yearish(i))
 	}

@@ -170,6 +170,20 @@ func (st *state) duration(i int) (result, bool) {
 	if adj && the && dir == 0 {
 		return result{}, false // "the two-week": the bare adjective is taken at the next piece
 	}
+	// "decade-long", "months-long", "two-day-long"
+	if st.punct(end, '-') && st.tight(end) && st.tight(end+1) && st.is(end+1, "long") {
+		if the || dir != 0 {
+			return result{}, false // taken at the next piece
+		}
+		skip := 0
+		if st.c(j) == wA {
+			hasN, n, skip = false, -1, e-i // "a decade-long war": the article is no count
+		}
+		if !hasN && !pl {
+			n = 1
+		}
+		return result{end: end + 2, typ: Duration, val: durationValue(n, u), skip: skip}, true
+	}
 	if !hasN {
 		if !pl {
 			return result{}, false // "the year", "past year" are left to other patterns

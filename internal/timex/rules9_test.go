@@ -63,6 +63,10 @@ func TestRules9(t *testing.T) {
 		{"In London at mid-afternoon yesterday, shares were up.", mar, []want{{"mid-afternoon yesterday", Time, "2013-03-20TAF"}}},
 		{"By mid afternoon, the operation was over.", mar, []want{{"mid afternoon", Time, "2013-03-21TAF"}}},
 		{"The morning papers were late.", mar, nil},
+		// "-long" adjectives
+		{"The decade-long war ended after a two-day-long summit.", mar,
+			[]want{{"decade-long", Duration, "P10Y"}, {"two-day-long", Duration, "P2D"}}},
+		{"A months-long standoff ended.", mar, []want{{"months-long", Duration, "PXM"}}},
 		// durations with more, additional, another
 		{"The troops will stay two more weeks.", wed, []want{{"two more weeks", Duration, "P2W"}}},
 		{"The lease runs for at least 20 more years.", wed, []want{{"at least 20 more years", Duration, "P20Y"}}},

@@ -114,6 +114,9 @@ func (st *state) yearish(i int) (result, bool) {
 		if st.c(k+1) == wBefore || st.c(k+1) == wAfter || st.c(k+1) == wEarlier || st.c(k+1) == wAgo || st.c(k+1) == cNum || st.kind(k+1) == kNum {
 			return result{}, false
 		}
+		if st.ps[k].cap && !st.ps[k-1].cap {
+			return result{}, false // "Person of the Year": a title
+		}
 		return st.yearOff(k+1, off), true
 	case st.isUnit(k, uMonth) && k == j:
 		if st.c(k+1) == wBefore || st.c(k+1) == wAfter || st.c(k+1) == wOf {

@@ -237,6 +237,16 @@ func (st *state) duration(i int) (result, bool) {
 			return result{}, false
 		}
 	}
+	// "will one day be": an unspecified day ahead
+	if hasN && n == 1 && u == uDay && !pl && !the && dir == 0 && st.is(j, "one") && !st.spanVerb(i-1) && st.future(i) {
+		switch st.c(end) {
+		case wAgo, wLater, wEarlier, wAfter, wBefore, wOf, wAnd, wOr, wTo, wIn, wFor:
+		default:
+			if st.kind(end) != kNum && !st.punct(end, '-') {
+				return result{end: end, typ: Date, val: "FUTURE_REF"}, true
+			}
+		}
+	}
 	// "a year and a half"
 	if hasN && n >= 0 && st.c(end) == wAnd && st.c(end+1) == wA && st.c(end+2) == wHalf {
 		n += 0.5
@@ -298,6 +308,21 @@ func (st *state) countAdj(j int) bool {
 	}
 	switch string(buf[:n]) {
 	case "additional", "extra", "further", "straight", "consecutive", "successive":
+		return true
+	}
+	return false
+}
+
+// spanVerb reports whether piece j is a word that takes a length of time
+// after it ("last one day", "took one day", "for one day").
+func (st *state) spanVerb(j int) bool {
+	switch st.c(j) {
+	case wLast, wFor, wWithin, wIn, wOver, wAfter, wBefore:
+		return true
+	}
+	var buf [8]byte
+	switch string(buf[:st.lower(j, &buf)]) {
+	case "lasts", "lasted", "take", "takes", "took", "taken", "spend", "spent", "need", "needs", "wait":
 		return true
 	}
 	return false

@@ -63,6 +63,11 @@ func TestRules9(t *testing.T) {
 		{"In London at mid-afternoon yesterday, shares were up.", mar, []want{{"mid-afternoon yesterday", Time, "2013-03-20TAF"}}},
 		{"By mid afternoon, the operation was over.", mar, []want{{"mid afternoon", Time, "2013-03-21TAF"}}},
 		{"The morning papers were late.", mar, nil},
+		// titles, "one day" ahead, "will last"
+		{"He was named Person of the Year.", mar, nil},
+		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},
+		{"The strike will last one day.", mar, []want{{"one day", Duration, "P1D"}}},
+		{"The talks will last until Friday.", mar, []want{{"Friday", Date, "2013-03-22"}}},
 		// "-long" adjectives
 		{"The decade-long war ended after a two-day-long summit.", mar,
 			[]want{{"decade-long", Duration, "P10Y"}, {"two-day-long", Duration, "P2D"}}},

@@ -355,7 +355,12 @@ func (st *state) cue(k int) int {
 			return 1 // "as early as Tuesday"
 		}
 		return 0
-	case wAgo, wLast:
+	case wAgo:
+		return -1
+	case wLast:
+		if st.verbBefore(k) {
+			return 0 // "will last": the verb
+		}
 		return -1
 	case cNone:
 	default:

@@ -497,6 +497,18 @@ func (st *state) ordinal(j int) (int, int, bool) {
 	return 0, j, false
 }
 
+// yearBack reads "a year ago", "a year earlier" or "last year" at j and
+// returns the index after it, j when there is none.
+func (st *state) yearBack(j int) int {
+	switch {
+	case st.c(j) == wA && st.isUnit(j+1, uYear) && (st.c(j+2) == wAgo || st.c(j+2) == wEarlier):
+		return j + 3
+	case st.c(j) == wLast && st.isUnit(j+1, uYear) && !(st.punct(j+2, '\'') && st.is(j+3, "s")):
+		return j + 2
+	}
+	return j
+}
+
 // quarterYear picks the year of a quarter named without one: the anchor's
 // year, or the year before for a quarter still ahead in a past sentence.
 func (st *state) quarterYear(q, j int) int {
@@ -613,6 +625,17 @@ func (st *state) quarter(i int) (result, bool) {
 		}
 		return result{end: end, typ: Date, val: halfOrQuarter(y, n, kind), rel: true, q: qIf(n, kind), y: y}, true
 	}
+	// "last year's quarter", "this year's quarter": the quarter in focus
+	if relYear && !hasY && st.isUnit(j, uQuarter) {
+		if !st.has {
+			return result{end: j + 1, typ: Date, val: quarterValue(-1, 0), rel: true}, true
+		}
+		q := st.refQ
+		if q == 0 {
+			_, q = st.lastQuarter()
+		}
+		return result{end: j + 1, typ: Date, val: quarterValue(st.a.Year()+shift, q), rel: true}, true
+	}
 	// relative quarters
 	if hasY || relYear || j == i && st.c(i) != wLatest && st.c(i) != wCurrent && st.c(i) != wThis && st.c(i) != wLast && st.c(i) != wNext && st.c(i) != wThat {
 		return result{}, false
@@ -635,7 +658,7 @@ func (st *state) quarter(i int) (result, bool) {
 	case wSame, wThat:
 		k++
 	}
-	if st.is(k, "comparable") {
+	if st.is(k, "comparable") || st.is(k, "corresponding") {
 		k++
 	}
 	if st.is(k, "year") && st.punct(k+1, '-') && (st.c(k+2) == wAgo || st.c(k+2) == wEarlier) {
@@ -646,6 +669,12 @@ func (st *state) quarter(i int) (result, bool) {
 		return result{}, false
 	}
 	end := k + 1
+	if mode == 0 {
+		// "the quarter a year ago", "the same quarter last year"
+		if e := st.yearBack(end); e > end {
+			mode, end = 4, e
+		}
+	}
 	if !st.has {
 		return result{end: end, typ: Date, val: quarterValue(-1, 0), rel: true}, true
 	}

@@ -80,15 +80,23 @@ func (st *state) yearish(i int) (result, bool) {
 		}
 		return result{end: j + 2, typ: Date, val: yearValue(y)}, true
 	}
-	if (st.c(j) == wLatest || st.is(j, "comparable") || st.c(j) == wSame) && st.c(j+1) == wPeriod {
+	if (st.c(j) == wLatest || st.is(j, "comparable") || st.is(j, "corresponding") || st.c(j) == wSame) && st.c(j+1) == wPeriod {
+		end := j + 2
+		back := 0
+		if st.c(j) != wLatest {
+			// "the same period last year", "the corresponding period a year ago"
+			if e := st.yearBack(end); e > end {
+				end, back = e, 1
+			}
+		}
 		if !st.has {
-			return result{end: j + 2, typ: Date, val: quarterValue(-1, 0), rel: true}, true
+			return result{end: end, typ: Date, val: quarterValue(-1, 0), rel: true}, true
 		}
 		y, q := st.lastQuarter()
 		if st.refQ > 0 {
 			y, q = st.refY, st.refQ
 		}
-		return result{end: j + 2, typ: Date, val: quarterValue(y, q), rel: true}, true
+		return result{end: end, typ: Date, val: quarterValue(y-back, q), rel: true}, true
 	}
 	// the year / the full year / the fiscal year / the current (fiscal) year / the latest fiscal year
 	k := j

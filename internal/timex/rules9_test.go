@@ -63,6 +63,13 @@ func TestRules9(t *testing.T) {
 		{"In London at mid-afternoon yesterday, shares were up.", mar, []want{{"mid-afternoon yesterday", Time, "2013-03-20TAF"}}},
 		{"By mid afternoon, the operation was over.", mar, []want{{"mid afternoon", Time, "2013-03-21TAF"}}},
 		{"The morning papers were late.", mar, nil},
+		// the quarter in focus a year back
+		{"Profit rose in the third quarter. For the quarter a year ago, it fell.", mar,
+			[]want{{"the third quarter", Date, "2012-Q3"}, {"the quarter a year ago", Date, "2011-Q3"}}},
+		{"Profit rose in the third quarter. In the corresponding period last year it fell.", mar,
+			[]want{{"the third quarter", Date, "2012-Q3"}, {"the corresponding period last year", Date, "2011-Q3"}}},
+		{"Profit rose in the second quarter, but sales for last year's quarter were higher.", wed,
+			[]want{{"the second quarter", Date, "2023-Q2"}, {"last year's quarter", Date, "2022-Q2"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -232,6 +232,13 @@ func (st *state) monthDate(i int) (result, bool) {
 			return result{end: k + 2, typ: Date, val: monthValue(century(yy), m)}, true
 		}
 	}
+	if st.c(k) == cNum {
+		// "January nineteen ninety-seven"
+		if r, ok := st.spelledYear(k); ok && len(r.val) == 4 {
+			y := int(r.val[0]-'0')*1000 + int(r.val[1]-'0')*100 + int(r.val[2]-'0')*10 + int(r.val[3]-'0')
+			return result{end: r.end, typ: Date, val: monthValue(y, m)}, true
+		}
+	}
 	if (st.c(e) == wLast || st.c(e) == wThis || st.c(e) == wNext) && st.is(e+1, "year") {
 		if !st.has {
 			return result{end: e + 2, typ: Date, val: monthValue(-1, m), rel: true}, true
@@ -553,6 +560,12 @@ func (st *state) quarter(i int) (result, bool) {
 		}
 	}
 	n, e, ok := st.ordinal(j)
+	if !ok && !hasY && !relYear && (st.c(j) == wLast || st.is(j, "latter")) && st.c(j+1) == wHalf && st.c(j+2) == wOf {
+		// "the last half of 1989": the second half (of a year named)
+		if y, ok := st.yearNum(j + 3); ok {
+			return result{end: j + 4, typ: Date, val: halfOrQuarter(y, 2, 'h')}, true
+		}
+	}
 	kind := byte('q')
 	if ok {
 		hyph := false

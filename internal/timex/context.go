@@ -447,6 +447,12 @@ func (st *state) season(i int) (result, bool) {
 	if y, ok := st.yearNum(k); ok {
 		return result{end: k + 1, typ: Date, val: yearValue(y) + "-" + code}, true
 	}
+	if st.c(k) == cNum && st.c(k-1) == wOf {
+		// "the winter of nineteen ninety-four"
+		if r, ok := st.spelledYear(k); ok {
+			return result{end: r.end, typ: Date, val: r.val + "-" + code}, true
+		}
+	}
 	switch st.c(i - 1) {
 	case wIn, wDuring, wBy, wUntil, wSince, wOver:
 	default:

@@ -70,6 +70,11 @@ func TestRules9(t *testing.T) {
 			[]want{{"the third quarter", Date, "2012-Q3"}, {"the corresponding period last year", Date, "2011-Q3"}}},
 		{"Profit rose in the second quarter, but sales for last year's quarter were higher.", wed,
 			[]want{{"the second quarter", Date, "2023-Q2"}, {"last year's quarter", Date, "2022-Q2"}}},
+		{"Earnings for the last half of 2012 rose.", mar, []want{{"the last half of 2012", Date, "2012-H2"}}},
+		// spelled years after a month or a season
+		{"Prices peaked in the winter of nineteen ninety-four.", mar, []want{{"the winter of nineteen ninety-four", Date, "1994-WI"}}},
+		{"January nineteen ninety-seven. A bomb went off.", mar, []want{{"January nineteen ninety-seven", Date, "1997-01"}}},
+		{"In March nineteen people died.", mar, []want{{"March", Date, "2013-03"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -463,6 +463,15 @@ func (st *state) relative(i int) (result, bool) {
 		}
 		switch st.ps[j].v {
 		case uWeek:
+			if st.c(j+1) == wOf {
+				// "the week of March 6": the week of that day
+				if r, ok := st.monthDate(j + 2); ok && len(r.val) == 10 && r.val[0] != 'X' {
+					if t, err := time.Parse("2006-01-02", r.val); err == nil {
+						return result{end: r.end, typ: Date, val: weekValue(t), rel: r.rel}, true
+					}
+				}
+				return result{}, false // "the week of talks"
+			}
 			if !st.has {
 				return result{end: j + 1, typ: Date, val: "XXXX-WXX", rel: true}, true
 			}

@@ -75,6 +75,8 @@ func TestRules9(t *testing.T) {
 		{"Prices peaked in the winter of nineteen ninety-four.", mar, []want{{"the winter of nineteen ninety-four", Date, "1994-WI"}}},
 		{"January nineteen ninety-seven. A bomb went off.", mar, []want{{"January nineteen ninety-seven", Date, "1997-01"}}},
 		{"In March nineteen people died.", mar, []want{{"March", Date, "2013-03"}}},
+		{"A hearing is set for the week of March 25.", mar, []want{{"the week of March 25", Date, "2013-W13"}}},
+		{"The week of talks ended.", mar, nil},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

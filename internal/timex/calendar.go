@@ -261,6 +261,11 @@ func (st *state) monthDate(i int) (result, bool) {
 	if m == 5 || m == 3 {
 		switch st.c(j - 1) {
 		case wIn, wSince, wUntil, wBy, wDuring, wEarly, wLate, wMid, wOf, wFrom, wTo, wBefore, wAfter, wLast, wNext, wThis, wEnd:
+		case wThe:
+			// "the March accession", not "the March of Dimes"
+			if st.kind(e) != kWord || st.ps[e].cap || st.c(e) == wOf {
+				return result{}, false
+			}
 		default:
 			if !st.punct(j-1, '-') {
 				return result{}, false
@@ -295,6 +300,35 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
 	return result{end: e, typ: Date, val: ymdValue(st.monthYear(m, d, i), m, d), rel: true}, true
+}
+
+// secondDay: the second day of "April 24 and 25", "March 7 or 8", "May
+// 3 to 5", in the first one's month (and year, if it follows).
+func (st *state) secondDay(i int) (result, bool) {
+	switch st.c(i - 1) {
+	case wAnd, wOr, wTo, wUntil:
+	default:
+		return result{}, false
+	}
+	d, e, ok := st.dayNum(i)
+	if !ok || st.c(e) == cUnit || st.c(e) == cMonth || st.c(e) == cMonthAbbr || st.kind(e) == kNum ||
+		st.kind(e) == kWord && st.c(e) == cNone && !st.ps[e].cap {
+		return result{}, false // "24 and 25 percent"
+	}
+	d0, _, ok0 := st.dayNum(i - 2)
+	if !ok0 || d <= d0 || !st.tight(i-1) && st.kind(i-1) == kPunct {
+		return result{}, false
+	}
+	k := i - 3 // the month before the first day ("Sept." is two pieces)
+	if st.punct(k, '.') {
+		k--
+	}
+	m, me, _, okm := st.isMonth(k)
+	if !okm || me != i-2 {
+		return result{}, false
+	}
+	r, ok := st.finishMonth(i, e, m, d)
+	return r, ok
 }
 
 // weekday: Wednesday, Wednesday night, Mondays (set), Tuesday nights.

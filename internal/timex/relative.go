@@ -539,6 +539,9 @@ func (st *state) relative(i int) (result, bool) {
 		return st.dayResult(end, t, pod), true
 	case cMonth:
 		m := int(st.ps[k].v)
+		if !st.ps[k].cap {
+			return result{}, false // "this march": the noun
+		}
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: monthValue(-1, m), rel: true}, true
 		}

@@ -77,6 +77,12 @@ func TestRules9(t *testing.T) {
 		{"In March nineteen people died.", mar, []want{{"March", Date, "2013-03"}}},
 		{"A hearing is set for the week of March 25.", mar, []want{{"the week of March 25", Date, "2013-W13"}}},
 		{"The week of talks ended.", mar, nil},
+		// the second day of "April 24 and 25"; "The March accession"; "this march"
+		{"The summit is on April 24 and 25.", mar, []want{{"April 24", Date, "2013-04-24"}, {"25", Date, "2013-04-25"}}},
+		{"Prices rose between April 24 and 25 percent.", mar, []want{{"April 24", Date, "2013-04-24"}}},
+		{"The March accession will help.", mar, []want{{"March", Date, "2013-03"}}},
+		{"The March of Dimes raised money.", mar, nil},
+		{"He was arrested at this march.", mar, nil},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -630,6 +630,7 @@ func (st *state) core(i int) (result, bool) {
 	}
 	if k == kNum {
 		try(st.numericDate(i))
+		try(st.secondDay(i))
 	}
 	switch {
 	case k == kNum, c == cWeekday, c == wThe, c == cMonth, c == cMonthAbbr, c == cOrd:

@@ -453,10 +453,14 @@ func (st *state) season(i int) (result, bool) {
 			return result{end: r.end, typ: Date, val: r.val + "-" + code}, true
 		}
 	}
-	switch st.c(i - 1) {
-	case wIn, wDuring, wBy, wUntil, wSince, wOver:
+	p := i - 1 // the preposition, before "the early" of "in the early summer"
+	for st.c(p) == wEarly || st.c(p) == wLate || st.c(p) == wMid || st.c(p) == wThe || st.punct(p, '-') && st.c(p-1) == wMid {
+		p--
+	}
+	switch st.c(p) {
+	case wIn, wDuring, wBy, wUntil, wSince, wOver, wOf:
 	default:
-		if !st.is(i-1, "into") {
+		if !st.is(p, "into") {
 			return result{}, false
 		}
 	}

@@ -83,6 +83,7 @@ func TestRules9(t *testing.T) {
 		{"The March accession will help.", mar, []want{{"March", Date, "2013-03"}}},
 		{"The March of Dimes raised money.", mar, nil},
 		{"He was arrested at this march.", mar, nil},
+		{"Prices rose from the low levels of the early summer.", wed, []want{{"the early summer", Date, "2023-SU"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

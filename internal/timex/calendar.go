@@ -569,6 +569,19 @@ func (st *state) quarter(i int) (result, bool) {
 	if st.c(j) == wThe {
 		j++
 	}
+	// "the year-ago third quarter", "the year-earlier first half"
+	if j > i && st.isUnit(j, uYear) && st.punct(j+1, '-') && st.tight(j+1) && (st.c(j+2) == wAgo || st.c(j+2) == wEarlier) {
+		if _, _, ok := st.ordinal(j + 3); ok {
+			if r, ok := st.quarter(j + 3); ok && r.skip == 0 && r.y > 0 || ok && !st.has {
+				if r.y > 0 {
+					r.y--
+					r.val = halfOrQuarter(r.y, int(r.val[len(r.val)-1]-'0'), r.val[5]|0x20)
+					r.q, r.rel = 0, true
+				}
+				return r, true
+			}
+		}
+	}
 	y, hasY := 0, false
 	shift := 0 // years relative to the anchor year
 	relYear := false

@@ -84,6 +84,7 @@ func TestRules9(t *testing.T) {
 		{"The March of Dimes raised money.", mar, nil},
 		{"He was arrested at this march.", mar, nil},
 		{"Prices rose from the low levels of the early summer.", wed, []want{{"the early summer", Date, "2023-SU"}}},
+		{"In the year-earlier third quarter, it earned less.", mar, []want{{"the year-earlier third quarter", Date, "2011-Q3"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

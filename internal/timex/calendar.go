@@ -607,7 +607,7 @@ func (st *state) quarter(i int) (result, bool) {
 		}
 	}
 	n, e, ok := st.ordinal(j)
-	if !ok && !hasY && !relYear && (st.c(j) == wLast || st.is(j, "latter")) && st.c(j+1) == wHalf && st.c(j+2) == wOf {
+	if !ok && st.c(j+1) == wHalf && st.c(j+2) == wOf && !hasY && !relYear && (st.c(j) == wLast || st.is(j, "latter")) {
 		// "the last half of 1989": the second half (of a year named)
 		if y, ok := st.yearNum(j + 3); ok {
 			return result{end: j + 4, typ: Date, val: halfOrQuarter(y, 2, 'h')}, true

@@ -506,11 +506,13 @@ func (st *state) relative(i int) (result, bool) {
 		// "that year", "the same month", "the following year", "the
 		// previous month": counted from the last year (month) named, when
 		// the text has named one; "next year", "last month" from the anchor
-		if c := st.c(j); (c == wThat || the && (c == wSame || c == wFollowing || c == wPrevious)) && st.refAY > 0 && (u == uYear || u == uMonth && st.refAM > 0) {
-			if st.c(j) == wThat && st.c(k+1) == wTo {
-				return result{}, false // "that year to ..." is not a date
+		if c := st.c(j); (c == wThat || the && (c == wSame || c == wFollowing || c == wPrevious)) && (u == uYear || u == uMonth) {
+			if ry, rm := st.refYM(); ry > 0 && (u == uYear || rm > 0) {
+				if st.c(j) == wThat && st.c(k+1) == wTo {
+					return result{}, false // "that year to ..." is not a date
+				}
+				return st.anaphoric(k+1, u, off, ry, rm), true
 			}
-			return st.anaphoric(k+1, u, off), true
 		}
 		return st.shiftedUnit(k+1, u, off)
 	case wWeekend:
@@ -579,14 +581,15 @@ func (st *state) relative(i int) (result, bool) {
 	return result{}, false
 }
 
-// anaphoric is the year or month off units from the last one named.
-func (st *state) anaphoric(end, u, off int) result {
+// anaphoric is the year or month off units from the last one named (ry,
+// rm).
+func (st *state) anaphoric(end, u, off, ry, rm int) result {
 	r := result{end: end, typ: Date}
 	if u == uYear {
-		r.val = yearValue(st.refAY + off)
+		r.val = yearValue(ry + off)
 		return r
 	}
-	t := time.Date(st.refAY, time.Month(st.refAM), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
+	t := time.Date(ry, time.Month(rm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
 	r.val = monthValue(t.Year(), int(t.Month()))
 	return r
 }

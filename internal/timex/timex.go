@@ -139,8 +139,22 @@ type state struct {
 	refQ   int
 	refQAt int32     // sentence of that mention
 	refDay time.Time // last day named, for "the next day"
-	refAY  int       // last year named in full (a date of year or finer), for "that year"
-	refAM  int       // and its month, 0 if it named none
+	refV   string    // last date of a year or finer named, for "that year"
+}
+
+// refYM returns the year and month (0 if none) of the last date of a
+// year or finer named (refV), the year 0 when there is none.
+func (st *state) refYM() (int, int) {
+	v := st.refV
+	if len(v) < 4 || !isDigit(v[1]) || !isDigit(v[2]) || !isDigit(v[3]) {
+		return 0, 0
+	}
+	y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+	m := 0
+	if len(v) >= 7 && v[4] == '-' && isDigit(v[5]) && isDigit(v[6]) {
+		m = int(v[5]-'0')*10 + int(v[6]-'0')
+	}
+	return y, m
 }
 
 func (st *state) reset(doc *text.Document, anchor time.Time) {
@@ -153,7 +167,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	st.refDay = time.Time{}
-	st.refAY, st.refAM = 0, 0
+	st.refV = ""
 	// each piece's sentence: the last one that starts at or before it
 	// (next is where sentence si+1 starts, past the text after the last)
 	sents := doc.Sentences
@@ -189,12 +203,8 @@ func (st *state) note(r result) {
 	if r.q > 0 && r.y > 0 && (!st.has || r.y*4+r.q < st.a.Year()*4+(int(st.a.Month())-1)/3+1) {
 		st.refY, st.refQ, st.refQAt = r.y, r.q, st.ps[r.start].sent
 	}
-	if v := r.val; r.typ == Date && len(v) >= 4 && isDigit(v[0]) && isDigit(v[1]) && isDigit(v[2]) && isDigit(v[3]) {
-		st.refAY = int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
-		st.refAM = 0
-		if len(v) >= 7 && v[4] == '-' && isDigit(v[5]) && isDigit(v[6]) {
-			st.refAM = int(v[5]-'0')*10 + int(v[6]-'0')
-		}
+	if v := r.val; r.typ == Date && len(v) >= 4 && isDigit(v[0]) {
+		st.refV = v // read by refYM when needed
 	}
 	if v := r.val; st.has && len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' && v[5] != 'X' && v[8] != 'X' {
 		y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
@@ -630,7 +640,9 @@ func (st *state) core(i int) (result, bool) {
 	}
 	if k == kNum {
 		try(st.numericDate(i))
-		try(st.secondDay(i))
+		if c1 := st.c(i - 1); c1 == wAnd || c1 == wOr || c1 == wTo || c1 == wUntil {
+			try(st.secondDay(i))
+		}
 	}
 	switch {
 	case k == kNum, c == cWeekday, c == wThe, c == cMonth, c == cMonthAbbr, c == cOrd:

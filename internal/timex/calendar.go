@@ -123,6 +123,12 @@ func (st *state) numericDate(i int) (result, bool) {
 	return result{}, false
 }
 
+// lineBreak reports whether a line break separates piece j from the one
+// before it (a table's cells are no one date).
+func (st *state) lineBreak(j int) bool {
+	return j > 0 && j < len(st.ps) && strings.IndexByte(st.text[st.ps[j-1].e:st.ps[j].s], '\n') >= 0
+}
+
 // dayNum reads a day of the month at j: "20", "20th".
 func (st *state) dayNum(j int) (int, int, bool) {
 	d, nd, ok := st.num(j)
@@ -160,6 +166,9 @@ func (st *state) yearNum(j int) (int, bool) {
 	}
 	if st.tight(j) && (st.punct(j-1, '$') || st.punct(j-1, '#') || ((st.punct(j-1, ',') || st.punct(j-1, '.')) && st.kind(j-2) == kNum)) {
 		return 0, false
+	}
+	if st.c(j+1) == cTZ {
+		return 0, false // "1600 GMT" is a time of day
 	}
 	return y, true
 }
@@ -209,6 +218,17 @@ func (st *state) monthDate(i int) (result, bool) {
 		if st.c(k) == cOrd && st.c(k+1) == wOf {
 			if m, e2, _, ok2 := st.isMonth(k + 2); ok2 {
 				return st.finishMonth(i, e2, m, int(st.ps[k].v))
+			}
+		}
+	}
+	if wd != 0 {
+		// "Sunday 27 February" (British order)
+		if d, e, ok := st.dayNum(j); ok {
+			if st.c(e) == wOf {
+				e++
+			}
+			if m, e2, _, ok2 := st.isMonth(e); ok2 {
+				return st.finishMonth(i, e2, m, d)
 			}
 		}
 	}
@@ -293,7 +313,7 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 	if st.punct(k, ',') {
 		k++
 	}
-	if y, ok := st.yearNum(k); ok {
+	if y, ok := st.yearNum(k); ok && !st.lineBreak(k) {
 		return result{end: k + 1, typ: Date, val: ymdValue(y, m, d)}, true
 	}
 	if !st.has {

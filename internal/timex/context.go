@@ -454,11 +454,17 @@ func (st *state) season(i int) (result, bool) {
 		}
 	}
 	p := i - 1 // the preposition, before "the early" of "in the early summer"
+	part := false
 	for st.c(p) == wEarly || st.c(p) == wLate || st.c(p) == wMid || st.c(p) == wThe || st.punct(p, '-') && st.c(p-1) == wMid {
+		part = part || st.c(p) != wThe
 		p--
 	}
 	switch st.c(p) {
-	case wIn, wDuring, wBy, wUntil, wSince, wOver, wOf:
+	case wIn, wDuring, wBy, wUntil, wSince, wOver:
+	case wOf:
+		if !part {
+			return result{}, false // "the fall in prices", "of spring merchandise"
+		}
 	default:
 		if !st.is(p, "into") {
 			return result{}, false

@@ -914,7 +914,7 @@ func (st *state) clock(i int) (result, bool) {
 	case cDeixis:
 		day = st.a.AddDate(0, 0, int(st.ps[k].v))
 		dayEnd = k + 1
-	case cMonth, cMonthAbbr:
+	case cMonth, cMonthAbbr, cNone: // "midnight on 1 January"
 		if r, ok := st.monthDate(k); ok && len(r.val) == 10 {
 			if t, err := time.Parse("2006-01-02", r.val); err == nil {
 				day, dayKnown = t, true

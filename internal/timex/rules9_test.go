@@ -85,6 +85,12 @@ func TestRules9(t *testing.T) {
 		{"He was arrested at this march.", mar, nil},
 		{"Prices rose from the low levels of the early summer.", wed, []want{{"the early summer", Date, "2023-SU"}}},
 		{"In the year-earlier third quarter, it earned less.", mar, []want{{"the year-earlier third quarter", Date, "2011-Q3"}}},
+		// British order after a weekday; a clock time's own date; no season or year by mistake
+		{"The ceremony will be held on Sunday 24 March.", mar, []want{{"Sunday 24 March", Date, "2013-03-24"}}},
+		{"The new coins will be issued at midnight on 1 January.", mar,
+			[]want{{"midnight", Time, "2014-01-01T24:00"}, {"1 January", Date, "2014-01-01"}}},
+		{"Conditions worsened because of the fall in October.", mar, []want{{"October", Date, "2012-10"}}},
+		{"Kick-off is on Saturday, 23 March\n\n1600 GMT.", mar, []want{{"Saturday, 23 March", Date, "2013-03-23"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

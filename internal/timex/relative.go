@@ -136,9 +136,12 @@ func (st *state) duration(i int) (result, bool) {
 	if !hasN {
 		n, e = -1, j
 		if st.ps[i].start == startYes && !the && dir == 0 && st.is(j, "another") {
-			// "another year", "another two weeks"
+			// "another year", "another two weeks" (not "Die Another Day")
 			if n, e, hasN = st.number(j + 1); !hasN || n < 0 {
 				n, e, hasN = 1, j+1, true
+			}
+			if st.ps[e].kind == kWord && st.ps[e].cap {
+				return result{}, false
 			}
 		}
 	}
@@ -837,10 +840,11 @@ func (st *state) clock(i int) (result, bool) {
 	h, mi := -1, 0
 	end := j
 	switch st.c(j) {
-	case wNoon:
-		h, end = 12, j+1
-	case wMidnight:
-		h, end = 24, j+1
+	case wNoon, wMidnight:
+		if st.ps[j].cap && j > 0 && !st.sentenceEnd(j-1) && !st.clockPrep(j) {
+			return result{}, false // "Jamie Noon", "High Noon", "Midnight Mass": names
+		}
+		h, end = int(st.ps[j].v), j+1
 	case cNone:
 		v, nd, ok := st.num(j)
 		if !ok || nd > 2 || v > 24 {

@@ -91,6 +91,8 @@ func TestRules9(t *testing.T) {
 			[]want{{"midnight", Time, "2014-01-01T24:00"}, {"1 January", Date, "2014-01-01"}}},
 		{"Conditions worsened because of the fall in October.", mar, []want{{"October", Date, "2012-10"}}},
 		{"Kick-off is on Saturday, 23 March\n\n1600 GMT.", mar, []want{{"Saturday, 23 March", Date, "2013-03-23"}}},
+		{"Jamie Noon scored twice; the film High Noon aired at noon.", mar, []want{{"noon", Time, "2013-03-21T12:00"}}},
+		{"Die Another Day was released.", mar, nil},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

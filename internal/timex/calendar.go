@@ -295,6 +295,14 @@ func (st *state) monthDate(i int) (result, bool) {
 			return result{}, false // "May Smith"
 		}
 	}
+	if st.isUnit(e, uQuarter) && m%3 == 0 {
+		// "the March quarter": the quarter that ends in March
+		y := -1
+		if st.has {
+			y = st.monthYear(m, 0, i)
+		}
+		return result{end: e + 1, typ: Date, val: quarterValue(y, m/3), rel: true, q: m / 3, y: y}, true
+	}
 	if !st.has {
 		return result{end: e, typ: Date, val: monthValue(-1, m), rel: true}, true
 	}

@@ -858,6 +858,13 @@ func (st *state) clock(i int) (result, bool) {
 				return result{}, false
 			}
 			mi, end, colon = m, end+2, true
+		} else if st.punct(end, '.') && st.tight(end) && st.tight(end+1) {
+			// "2.05 p.m." (British): only with a.m./p.m. after it
+			if m, nm, ok := st.num(end + 1); ok && nm == 2 && m <= 59 {
+				if ap, _ := st.ampm(end + 2); ap >= 0 {
+					mi, end = m, end+2
+				}
+			}
 		}
 		ap, e2 := st.ampm(end)
 		if ap >= 0 {

@@ -93,6 +93,8 @@ func TestRules9(t *testing.T) {
 		{"Kick-off is on Saturday, 23 March\n\n1600 GMT.", mar, []want{{"Saturday, 23 March", Date, "2013-03-23"}}},
 		{"Jamie Noon scored twice; the film High Noon aired at noon.", mar, []want{{"noon", Time, "2013-03-21T12:00"}}},
 		{"Die Another Day was released.", mar, nil},
+		{"At 2.05 p.m. shares were up 2.05 percent.", mar, []want{{"2.05 p.m.", Time, "2013-03-21T14:05"}}},
+		{"Revenue fell in the December quarter.", mar, []want{{"December quarter", Date, "2012-Q4"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

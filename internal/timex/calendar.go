@@ -430,9 +430,16 @@ func (st *state) year(i int) (result, bool) {
 	if st.c(j) == cDecadeWord && the {
 		return result{end: j + 1, typ: Date, val: "19" + string(byte('0'+st.ps[j].v))}, true
 	}
-	if n, e, ok := st.ordinal(j); ok && st.c(e) == cUnit && st.ps[e].v == uCentury && !st.ps[e].pl && n >= 1 && n <= 21 {
-		b := appendInt(nil, n-1, 2)
-		return result{end: e + 1, typ: Date, val: string(b)}, true
+	if n, e, ok := st.ordinal(j); ok {
+		skip := 0
+		if st.punct(e, '-') && st.tight(e) && st.tight(e+1) {
+			e++ // "the 16th-century church": the adjective, without "the"
+			skip = j - i
+		}
+		if st.c(e) == cUnit && st.ps[e].v == uCentury && !st.ps[e].pl && n >= 1 && n <= 21 {
+			b := appendInt(nil, n-1, 2)
+			return result{end: e + 1, typ: Date, val: string(b), skip: skip}, true
+		}
 	}
 	if the && st.is(j, "year") {
 		if y, ok := st.yearNum(j + 1); ok {

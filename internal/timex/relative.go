@@ -914,6 +914,9 @@ func (st *state) clock(i int) (result, bool) {
 	if on {
 		k++
 	}
+	if (st.c(k+1) == cMonth || st.c(k+1) == cMonthAbbr) && st.weekdayAbbr(k) {
+		k++ // "1:47 PM EST, Fri March 22, 2013"
+	}
 	dayEnd := end
 	switch st.c(k) {
 	case cWeekday:
@@ -982,6 +985,17 @@ func (st *state) podAlone(i int) (result, bool) {
 		end++
 	}
 	return st.dayResult(end, day, pod), true
+}
+
+// weekdayAbbr reports whether word piece j is a weekday's abbreviation
+// (Mon, Tue, Tues, Wed, Thu, Thur, Thurs, Fri, Sat, Sun).
+func (st *state) weekdayAbbr(j int) bool {
+	var buf [8]byte
+	switch string(buf[:st.lower(j, &buf)]) {
+	case "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 // podHour reads "in the morning" (afternoon, evening) or "at night" at j

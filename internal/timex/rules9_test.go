@@ -95,6 +95,8 @@ func TestRules9(t *testing.T) {
 		{"Die Another Day was released.", mar, nil},
 		{"At 2.05 p.m. shares were up 2.05 percent.", mar, []want{{"2.05 p.m.", Time, "2013-03-21T14:05"}}},
 		{"Revenue fell in the December quarter.", mar, []want{{"December quarter", Date, "2012-Q4"}}},
+		{"The 16th-century church was restored.", mar, []want{{"16th-century", Date, "15"}}},
+		{"updated 1:47 PM EST, Fri March 22, 2013", mar, []want{{"1:47 PM EST, Fri March 22, 2013", Time, "2013-03-22T13:47"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -327,7 +327,19 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 	if !st.has {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
-	return result{end: e, typ: Date, val: ymdValue(st.monthYear(m, d, i), m, d), rel: true}, true
+	y := st.monthYear(m, d, i)
+	if st.c(i) == cWeekday {
+		// "Sunday, Feb. 27": the year, next to the guessed one, in
+		// which the day falls on that weekday
+		wd := time.Weekday(st.ps[i].v % 7)
+		for _, dy := range [...]int{0, -1, 1} {
+			if time.Date(y+dy, time.Month(m), d, 0, 0, 0, 0, time.UTC).Weekday() == wd {
+				y += dy
+				break
+			}
+		}
+	}
+	return result{end: e, typ: Date, val: ymdValue(y, m, d), rel: true}, true
 }
 
 // secondDay: the second day of "April 24 and 25", "March 7 or 8", "May

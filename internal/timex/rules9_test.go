@@ -97,6 +97,9 @@ func TestRules9(t *testing.T) {
 		{"Revenue fell in the December quarter.", mar, []want{{"December quarter", Date, "2012-Q4"}}},
 		{"The 16th-century church was restored.", mar, []want{{"16th-century", Date, "15"}}},
 		{"updated 1:47 PM EST, Fri March 22, 2013", mar, []want{{"1:47 PM EST, Fri March 22, 2013", Time, "2013-03-22T13:47"}}},
+		// the weekday picks the year next to the guessed one
+		{"The plant closed on Tuesday, May 15.", mar, []want{{"Tuesday, May 15", Date, "2012-05-15"}}},
+		{"The plant closed on Wednesday, May 15.", mar, []want{{"Wednesday, May 15", Date, "2013-05-15"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -20,8 +20,16 @@
 //   - "the quarter", "a year earlier" and "the year-ago period" refer to
 //     the last completed quarter named in the two sentences before;
 //   - "the next day" and "the day before" count from the last day named;
+//     "that year", "the same (following, previous) year" and their months
+//     from the last year or month named ("ago", "next year", "last month"
+//     from the anchor); a clock time without a day of its own is on the
+//     day named last;
+//   - "the quarter a year ago", "the same period last year", "last year's
+//     quarter" are the quarter in focus a year back;
+//   - the verb before "until" can set a deadline ahead ("extended until
+//     Friday"), and "had been due (scheduled) to" speaks of the past;
 //   - durations are ISO 8601 (P3D, PT2H, P2Y6M, PXY for "years");
-//     decades and centuries as dates are 199 and 19.
+//     decades and centuries as dates are 199 and 19 ("the 1800s": 18).
 //
 // With a zero anchor, relative expressions keep X placeholders
 // (XXXX-WXX-3, XXXX-09-20, XXXX) and are marked Anchored=false.

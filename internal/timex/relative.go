@@ -904,8 +904,10 @@ func (st *state) clock(i int) (result, bool) {
 	day := st.a
 	dayKnown := st.has
 	// a clock time without a day of its own is on the day named last, if
-	// any ("He was killed on Friday. The shot was fired at 10 p.m.")
-	if dayKnown && !st.refDay.IsZero() {
+	// any ("He was killed on Friday. The shot was fired at 10 p.m."), but
+	// one that opens a line is a timestamp of the article's day (a live
+	// blog's "6:05 p.m.")
+	if dayKnown && !st.refDay.IsZero() && !(i == 0 || st.lineBreak(i)) {
 		day = st.refDay
 	}
 	// "5 p.m. Tuesday" takes the day in; "midnight on March 31" only

@@ -53,6 +53,8 @@ func TestRules9(t *testing.T) {
 		{"The plant was attacked on Tuesday. The first shots were fired at 10 p.m.", mar,
 			[]want{{"Tuesday", Date, "2013-03-19"}, {"10 p.m.", Time, "2013-03-19T22:00"}}},
 		{"The first shots were fired at 10 p.m.", mar, []want{{"10 p.m.", Time, "2013-03-21T22:00"}}},
+		{"The state votes on Tuesday.\n\n6:05 p.m.\n\nThe candidate spoke.", mar,
+			[]want{{"Tuesday", Date, "2013-03-19"}, {"6:05 p.m.", Time, "2013-03-21T18:05"}}},
 		{"The offer had been due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-15TEV"}}},
 		{"The offer is due to expire Friday evening.", mar, []want{{"Friday evening", Time, "2013-03-22TEV"}}},
 		{"He will leave at 4 in the morning.", mar, []want{{"4 in the morning", Time, "2013-03-21T04:00"}}},

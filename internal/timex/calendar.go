@@ -282,8 +282,12 @@ func (st *state) monthDate(i int) (result, bool) {
 		switch st.c(j - 1) {
 		case wIn, wSince, wUntil, wBy, wDuring, wEarly, wLate, wMid, wOf, wFrom, wTo, wBefore, wAfter, wLast, wNext, wThis, wEnd:
 		case wThe:
-			// "the March accession", not "the March of Dimes"
-			if st.kind(e) != kWord || st.ps[e].cap || st.c(e) == wOf {
+			// "the March accession", not "the March of Dimes", "the March on Washington"
+			switch st.c(e) {
+			case wOf, wOn, wTo, wFor, wIn, wFrom, wAt, wBy, wAnd, wOr:
+				return result{}, false
+			}
+			if st.kind(e) != kWord || st.ps[e].cap {
 				return result{}, false
 			}
 		default:

@@ -84,6 +84,7 @@ func TestRules9(t *testing.T) {
 		{"Prices rose between April 24 and 25 percent.", mar, []want{{"April 24", Date, "2013-04-24"}}},
 		{"The March accession will help.", mar, []want{{"March", Date, "2013-03"}}},
 		{"The March of Dimes raised money.", mar, nil},
+		{"He was at the March on Washington in 1963.", mar, []want{{"1963", Date, "1963"}}},
 		{"He was arrested at this march.", mar, nil},
 		{"Prices rose from the low levels of the early summer.", wed, []want{{"the early summer", Date, "2023-SU"}}},
 		{"In the year-earlier third quarter, it earned less.", mar, []want{{"the year-earlier third quarter", Date, "2011-Q3"}}},

@@ -479,6 +479,16 @@ func (st *state) relative(i int) (result, bool) {
 				return result{end: j + 1, typ: Date, val: "XXXX-WXX", rel: true}, true
 			}
 			return result{end: j + 1, typ: Date, val: weekValue(st.a), rel: true}, true
+		case uDecade:
+			// "by the end of the decade": the anchor's decade
+			switch st.c(j + 1) {
+			case wBefore, wAfter, wEarlier, wAgo, wLater, wOf:
+				return result{}, false
+			}
+			if st.punct(j+1, '-') {
+				return result{}, false
+			}
+			return st.shiftedUnit(j+1, uDecade, 0)
 		}
 		return result{}, false
 	default:

@@ -103,6 +103,9 @@ func TestRules9(t *testing.T) {
 		// the weekday picks the year next to the guessed one
 		{"The plant closed on Tuesday, May 15.", mar, []want{{"Tuesday, May 15", Date, "2012-05-15"}}},
 		{"The plant closed on Wednesday, May 15.", mar, []want{{"Wednesday, May 15", Date, "2013-05-15"}}},
+		{"By the end of the decade, output will double.", mar, []want{{"the end of the decade", Date, "201"}}},
+		{"The first half of the 20th century was violent.", mar, []want{{"the 20th century", Date, "19"}}},
+		{"He scored in the first half of the match.", mar, nil},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -205,7 +205,10 @@ func (st *state) rate(i int) (result, bool) {
 	}
 	prev := i - 1
 	ok := st.c(prev) == wTimes || st.punct(prev, '%') || st.is(prev, "percent") || st.is(prev, "cents") ||
-		st.is(prev, "dollars") || st.kind(prev) == kNum || st.is(prev, "million") || st.is(prev, "billion")
+		st.is(prev, "dollars") || st.kind(prev) == kNum || st.is(prev, "million") || st.is(prev, "billion") ||
+		// "100 euros a day", "four flights a week", "24 hours a day"
+		st.kind(prev) == kWord && !st.ps[prev].cap && (st.c(prev) == cNone || st.c(prev) == cUnit && st.ps[prev].pl) &&
+			(st.kind(prev-1) == kNum || st.c(prev-1) == cNum)
 	if !ok {
 		return result{}, false
 	}

@@ -106,6 +106,10 @@ func TestRules9(t *testing.T) {
 		{"By the end of the decade, output will double.", mar, []want{{"the end of the decade", Date, "201"}}},
 		{"The first half of the 20th century was violent.", mar, []want{{"the 20th century", Date, "19"}}},
 		{"He scored in the first half of the match.", mar, nil},
+		// rates after a counted noun are sets
+		{"Depositors can withdraw 100 euros a day.", mar, []want{{"a day", Set, "P1D"}}},
+		{"Qantas flies four flights a week.", mar, []want{{"a week", Set, "P1W"}}},
+		{"It rained for a day.", mar, []want{{"a day", Duration, "P1D"}}},
 		// titles, "one day" ahead, "will last"
 		{"He was named Person of the Year.", mar, nil},
 		{"One day, he will be king.", mar, []want{{"One day", Date, "FUTURE_REF"}}},

@@ -182,6 +182,8 @@ func FuzzExtract(f *testing.F) {
 		"'90s ’90s 1990's 20th century nineteen ninety-six 12/31/99 2023-09-20T10:30",
 		"\u00a0Ñoño – “Friday” night\u2019s\x00\xff",
 		"a year and a half ago, the year-ago quarter, the latest period, year-end",
+		"the week of March 6, April 24 and 25, Sunday 27 February, 2.05 p.m., at 4 in the morning, 1,300 years",
+		"In 1995 it opened. The following year, that month, the year-earlier third quarter, mid-afternoon yesterday",
 	} {
 		f.Add(s, int64(1695168000))
 	}

@@ -140,7 +140,7 @@ func (st *state) duration(i int) (result, bool) {
 			if n, e, hasN = st.number(j + 1); !hasN || n < 0 {
 				n, e, hasN = 1, j+1, true
 			}
-			if st.ps[e].kind == kWord && st.ps[e].cap {
+			if st.kind(e) != kWord || st.ps[e].cap {
 				return result{}, false
 			}
 		}

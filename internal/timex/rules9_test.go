@@ -5,6 +5,27 @@ import (
 	"time"
 )
 
+// rules9Texts are TestRules9's inputs, for TestRules9Prefixes.
+var rules9Texts []string
+
+// TestRules9Prefixes runs Extract on every prefix (cut at each space) of
+// TestRules9's sentences, with and without an anchor: a pattern cut off
+// at the end of the text must not read past it.
+func TestRules9Prefixes(t *testing.T) {
+	if len(rules9Texts) == 0 {
+		t.Run("rules", TestRules9)
+	}
+	for _, s := range rules9Texts {
+		for i := 0; i <= len(s); i++ {
+			if i == len(s) || s[i] == ' ' || s[i] == '-' || s[i] == '.' {
+				for _, a := range []time.Time{{}, anchor} {
+					checkInvariants(t, s[:i], extract(s[:i], a))
+				}
+			}
+		}
+	}
+}
+
 // TestRules9 covers the rule classes added in session 9, on sentences
 // written for the test, each with its publication date.
 func TestRules9(t *testing.T) {
@@ -140,7 +161,9 @@ func TestRules9(t *testing.T) {
 		{"Half a century ago, the town was a village.", mar, []want{{"Half a century ago", Date, "1963"}}},
 		{"Half a year ago it was bigger.", mar, []want{{"Half a year ago", Date, "2012-09"}}},
 	}
+	rules9Texts = rules9Texts[:0]
 	for _, tt := range tests {
+		rules9Texts = append(rules9Texts, tt.in)
 		t.Run(tt.in, func(t *testing.T) {
 			got := extract(tt.in, tt.a)
 			if len(got) != len(tt.w) {

@@ -701,7 +701,11 @@ func TestGloveAugment(t *testing.T) {
 				extra = append(extra, a)
 			}
 		}
-		fz := xs.fz
+		c, err := Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fz := c.Featurizer()
 		Featurize(extra, &fz)
 		for i := range extra {
 			extra[i].Source = "pseudo"

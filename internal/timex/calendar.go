@@ -72,7 +72,7 @@ func (st *state) numericDate(i int) (result, bool) {
 			return result{}, false
 		}
 		d, ndd, ok2 := st.num(i + 4)
-		if !ok2 || ndd > 2 || d < 1 || d > 31 {
+		if !ok2 || ndd > 2 || d < 1 || !dayOK(m, d) {
 			return result{}, false
 		}
 		r := result{end: i + 5, typ: Date, val: ymdValue(y, m, d)}
@@ -104,7 +104,7 @@ func (st *state) numericDate(i int) (result, bool) {
 	if nd <= 2 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) {
 		m := y
 		d, ndd, ok1 := st.num(i + 2)
-		if !ok1 || ndd > 2 || m < 1 || m > 12 || d < 1 || d > 31 || !st.punct(i+3, '/') || !st.tight(i+3) || !st.tight(i+4) {
+		if !ok1 || ndd > 2 || m < 1 || m > 12 || d < 1 || !dayOK(m, d) || !st.punct(i+3, '/') || !st.tight(i+3) || !st.tight(i+4) {
 			return result{}, false
 		}
 		yy, ny, ok2 := st.num(i + 4)
@@ -122,6 +122,18 @@ func (st *state) numericDate(i int) (result, bool) {
 	}
 	return result{}, false
 }
+
+// monthDays is the most days each month can have (February 29).
+var monthDays = [13]int8{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// dayOK reports whether month m (1 to 12) can have day d: "February 30"
+// and "June 31" are no dates.
+func dayOK(m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= int(monthDays[m])
+}
+
+// leap reports whether y is a leap year.
+func leap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 // lineBreak reports whether a line break separates piece j from the one
 // before it (a table's cells are no one date).
@@ -211,12 +223,12 @@ func (st *state) monthDate(i int) (result, bool) {
 			if st.c(e) == wOf {
 				e++
 			}
-			if m, e2, _, ok2 := st.isMonth(e); ok2 && (!the || st.c(e-1) == wOf) && st.ps[k].sp {
+			if m, e2, _, ok2 := st.isMonth(e); ok2 && (!the || st.c(e-1) == wOf) && st.ps[k].sp && dayOK(m, d) {
 				return st.finishMonth(i, e2, m, d)
 			}
 		}
 		if st.c(k) == cOrd && st.c(k+1) == wOf {
-			if m, e2, _, ok2 := st.isMonth(k + 2); ok2 {
+			if m, e2, _, ok2 := st.isMonth(k + 2); ok2 && dayOK(m, int(st.ps[k].v)) {
 				return st.finishMonth(i, e2, m, int(st.ps[k].v))
 			}
 		}
@@ -227,7 +239,7 @@ func (st *state) monthDate(i int) (result, bool) {
 			if st.c(e) == wOf {
 				e++
 			}
-			if m, e2, _, ok2 := st.isMonth(e); ok2 {
+			if m, e2, _, ok2 := st.isMonth(e); ok2 && dayOK(m, d) {
 				return st.finishMonth(i, e2, m, d)
 			}
 		}
@@ -236,7 +248,7 @@ func (st *state) monthDate(i int) (result, bool) {
 	if !ok {
 		return result{}, false
 	}
-	if d, e2, ok := st.dayNum(e); ok {
+	if d, e2, ok := st.dayNum(e); ok && dayOK(m, d) {
 		return st.finishMonth(i, e2, m, d)
 	}
 	// month year: "September 2023", "Sept. 2023", "September of 2023", "June last year"
@@ -326,18 +338,31 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		k++
 	}
 	if y, ok := st.yearNum(k); ok && !st.lineBreak(k) {
+		if m == 2 && d == 29 && !leap(y) {
+			return result{end: k + 1, typ: Date, val: monthValue(y, m)}, true // no such day
+		}
 		return result{end: k + 1, typ: Date, val: ymdValue(y, m, d)}, true
 	}
 	if !st.has {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
 	y := st.monthYear(m, d, i)
+	if m == 2 && d == 29 {
+		// "Feb. 29": the leap year before, or after in a future sentence
+		step := -1
+		if st.tense(i) > 0 {
+			step = 1
+		}
+		for !leap(y) {
+			y += step
+		}
+	}
 	if st.c(i) == cWeekday {
 		// "Sunday, Feb. 27": the year, next to the guessed one, in
 		// which the day falls on that weekday
 		wd := time.Weekday(st.ps[i].v % 7)
 		for _, dy := range [...]int{0, -1, 1} {
-			if time.Date(y+dy, time.Month(m), d, 0, 0, 0, 0, time.UTC).Weekday() == wd {
+			if t := time.Date(y+dy, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Weekday() == wd && t.Day() == d {
 				y += dy
 				break
 			}
@@ -368,7 +393,7 @@ func (st *state) secondDay(i int) (result, bool) {
 		k--
 	}
 	m, me, _, okm := st.isMonth(k)
-	if !okm || me != i-2 {
+	if !okm || me != i-2 || !dayOK(m, d) {
 		return result{}, false
 	}
 	r, ok := st.finishMonth(i, e, m, d)
@@ -544,6 +569,9 @@ func (st *state) decade(j int) (int, int, bool) {
 		end = j + 3
 	} else {
 		return 0, 0, false
+	}
+	if y == 1000 && st.c(end) == wOf {
+		return 0, 0, false // "1000s of fans": thousands
 	}
 	if nd == 4 && y%100 == 0 && y < 2000 {
 		return end, -y / 100, true // "the 1800s": the century (a negative dec)

@@ -71,7 +71,7 @@ func (st *state) number(j int) (n float64, end int, ok bool) {
 		// thousands: "1,300"
 		for st.tight(e) && st.punct(e, ',') && st.tight(e+1) {
 			g, gd, ok := st.num(e + 1)
-			if !ok || gd != 3 || v > 1e6 {
+			if !ok || gd != 3 || v >= 1e12 { // up to "999,999,999,999,999"
 				return 0, j, false
 			}
 			v = v*1000 + g
@@ -395,6 +395,15 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 		return r
 	}
 	a := st.a
+	// a year beyond 0000-9999 ("4,000,000 years ago") is the past or
+	// future at large
+	if y := a.Year() + yearsOf(u, k); y < 0 || y > 9999 {
+		r.val, r.rel = "PAST_REF", false
+		if k > 0 {
+			r.val = "FUTURE_REF"
+		}
+		return r
+	}
 	switch u {
 	case uSecond, uMinute, uHour, uDay:
 		if u == uDay {
@@ -429,6 +438,36 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 		r.val = yearValue(a.Year() + 100*k)
 	}
 	return r
+}
+
+// yearsOf is about how many years k units u make (0 below a year), for
+// shifted's range check; large counts saturate instead of overflowing.
+func yearsOf(u, k int) int {
+	const lim = 1 << 40
+	if k > lim {
+		k = lim
+	} else if k < -lim {
+		k = -lim
+	}
+	switch u {
+	case uDay:
+		return k / 366
+	case uWeek:
+		return k / 52
+	case uFortnight:
+		return k / 26
+	case uMonth:
+		return k / 12
+	case uQuarter:
+		return k / 4
+	case uYear:
+		return k
+	case uDecade:
+		return 10 * k
+	case uCentury:
+		return 100 * k
+	}
+	return 0
 }
 
 // relative: last year, this week, next month, last Friday, this summer,
@@ -504,6 +543,9 @@ func (st *state) relative(i int) (result, bool) {
 			return result{}, false
 		}
 		u := int(st.ps[k].v)
+		if st.punct(k+1, '-') && st.tight(k+1) && st.is(k+2, "long") {
+			return result{}, false // "this decade-long war": the adjective, at the next piece
+		}
 		if the && off != 0 && (u == uDay || u == uQuarter) {
 			return result{}, false
 		}

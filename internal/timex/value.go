@@ -11,7 +11,7 @@ func appendInt(b []byte, n, w int) []byte {
 		b = append(b, '-')
 		n = -n
 	}
-	var tmp [12]byte
+	var tmp [20]byte // any int
 	i := len(tmp)
 	for n > 0 || i == len(tmp) {
 		i--

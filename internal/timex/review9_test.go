@@ -1,0 +1,62 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestReview9Defects covers defects found in review of the session-9
+// rules: days that do not exist, counts past a million, the "-long"
+// adjective after "this", "1000s of".
+func TestReview9Defects(t *testing.T) {
+	jan97 := time.Date(1997, 1, 15, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		// no such day: the month alone, or nothing
+		{"The vote was moved to February 30.", anchor, []want{{"February", Date, "2023-02"}}},
+		{"It opened on June 31.", anchor, []want{{"June", Date, "2023-06"}}},
+		{"The file is stamped 2023-02-30.", anchor, nil},
+		{"The file is stamped 2/30/2023.", anchor, []want{{"2023", Date, "2023"}}},
+		{"He was born on 29 February 1900.", anchor, []want{{"29 February 1900", Date, "1900-02"}}},
+		// "Feb. 29" without a year: a leap year
+		{"The deal closed on Feb. 29.", anchor, []want{{"Feb. 29", Date, "2020-02-29"}}},
+		{"The deal will close on Feb. 29.", anchor, []want{{"Feb. 29", Date, "2024-02-29"}}},
+		{"Officials met on March 30 and 31.", anchor,
+			[]want{{"March 30", Date, "2023-03-30"}, {"31", Date, "2023-03-31"}}},
+		{"Officials met on April 30 and 31.", anchor, []want{{"April 30", Date, "2023-04-30"}}},
+		// counts written with thousands separators, up to the billions
+		{"The rocks formed 1,300,000,000 years ago.", jan97, []want{{"1,300,000,000 years ago", Date, "PAST_REF"}}},
+		{"The cycle lasts 1,300,000,000 years.", jan97, []want{{"1,300,000,000 years", Duration, "P1300000000Y"}}},
+		{"The fault moved 4,000,000 days ago.", jan97, []want{{"4,000,000 days ago", Date, "PAST_REF"}}},
+		{"The fault moved 40,000 years ago.", jan97, []want{{"40,000 years ago", Date, "PAST_REF"}}},
+		{"The fault moved 1,300 years ago.", jan97, []want{{"1,300 years ago", Date, "0697"}}},
+		// "this decade-long war" is the adjective, no date
+		{"The country's this decade-long war ended.", jan97, []want{{"decade-long", Duration, "P10Y"}}},
+		{"1000s of fans queued.", jan97, nil},
+	}
+	runWants(t, tests)
+}
+
+// runWants checks each text's expressions against its wants.
+func runWants(t *testing.T, tests []struct {
+	in string
+	a  time.Time
+	w  []want
+}) {
+	t.Helper()
+	for _, tc := range tests {
+		got := extract(tc.in, tc.a)
+		checkInvariants(t, tc.in, got)
+		ok := len(got) == len(tc.w)
+		for i := 0; ok && i < len(got); i++ {
+			g := got[i]
+			ok = want{tc.in[g.Span.Start:g.Span.End], g.Type, g.Value} == tc.w[i]
+		}
+		if !ok {
+			t.Errorf("%q:\n got %v\nwant %v", tc.in, show(tc.in, got), tc.w)
+		}
+	}
+}

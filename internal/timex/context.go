@@ -208,11 +208,34 @@ func (st *state) rate(i int) (result, bool) {
 		st.is(prev, "dollars") || st.kind(prev) == kNum || st.is(prev, "million") || st.is(prev, "billion") ||
 		// "100 euros a day", "four flights a week", "24 hours a day"
 		st.kind(prev) == kWord && !st.ps[prev].cap && (st.c(prev) == cNone || st.c(prev) == cUnit && st.ps[prev].pl) &&
-			(st.kind(prev-1) == kNum || st.c(prev-1) == cNum)
+			(st.kind(prev-1) == kNum || st.c(prev-1) == cNum) && !st.speedUnit(prev)
 	if !ok {
 		return result{}, false
 	}
 	return result{end: i + 2, typ: Set, val: durationValue(1, int(st.ps[i+1].v))}, true
+}
+
+// speedUnit reports whether word piece j is a unit of length or data,
+// which makes "per second (hour)" after it part of a speed ("600
+// kilometers per hour", "two megabits a second"), no set of times.
+func (st *state) speedUnit(j int) bool {
+	var buf [16]byte
+	w := st.word(j)
+	if len(w) < 2 || len(w) > len(buf) {
+		return false
+	}
+	n := copy(buf[:], w)
+	for i := 0; i < n; i++ {
+		buf[i] |= 0x20
+	}
+	switch string(buf[:n]) {
+	case "km", "miles", "kilometres", "kilometers", "metres", "meters", "feet", "yards", "knots", "inches",
+		"centimetres", "centimeters", "millimetres", "millimeters", "bits", "bytes",
+		"kilobits", "megabits", "gigabits", "terabits", "kilobit", "megabit", "gigabit", "terabit",
+		"kilobytes", "megabytes", "gigabytes", "terabytes":
+		return true
+	}
+	return false
 }
 
 // relDay: the next day, the following day, the previous day, the day

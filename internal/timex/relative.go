@@ -1024,6 +1024,9 @@ func (st *state) podAlone(i int) (result, bool) {
 	}
 	pod := int(st.ps[i].v)
 	end := i + 1
+	if c := st.c(end); c != cDeixis && c != cWeekday && !st.podPrep(i) {
+		return result{}, false // "a late night jog", "his late night show": adjectives
+	}
 	day := st.a
 	if !st.refDay.IsZero() {
 		day = st.refDay
@@ -1039,6 +1042,26 @@ func (st *state) podAlone(i int) (result, bool) {
 		end++
 	}
 	return st.dayResult(end, day, pod), true
+}
+
+// podPrep reports whether the part of day at i, after its "mid",
+// "early" or "late", follows a preposition of time ("by late afternoon",
+// "in the early morning", "until mid-morning") or stands before no word
+// ("Late afternoon, ...", "came early morning."): not the adjective of "a
+// late night jog".
+func (st *state) podPrep(i int) bool {
+	q := i - 2 // before "late"
+	if st.punct(i-1, '-') {
+		q--
+	}
+	if st.c(q) == wThe {
+		q--
+	}
+	switch st.c(q) {
+	case wIn, wBy, wUntil, wAt, wFrom, wSince, wBefore, wAfter, wDuring, wOn, wTo, wOver, wOf, cApprox:
+		return true
+	}
+	return st.kind(i+1) != kWord // "Late afternoon, the troops moved", "came early morning."
 }
 
 // weekdayAbbr reports whether word piece j is a weekday's abbreviation

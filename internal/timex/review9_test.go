@@ -60,3 +60,28 @@ func runWants(t *testing.T, tests []struct {
 		}
 	}
 }
+
+// TestReview9FalseMatches covers session-9 rules that matched ordinary
+// news phrases they were not meant for (found on unlabeled news).
+func TestReview9FalseMatches(t *testing.T) {
+	runWants(t, []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		// a speed is no set: "per second (hour)" after a unit of length or data
+		{"The network carries two megabits per second.", anchor, nil},
+		{"Phones download at 0.5 megabits a second.", anchor, nil},
+		{"The train reached 600 kilometers per hour.", anchor, nil},
+		{"The airline runs four flights a week.", anchor, []want{{"a week", Set, "P1W"}}},
+		{"The field pumps 30,000 barrels per day.", anchor, []want{{"per day", Set, "P1D"}}},
+		// a part of day as an adjective ("a late night jog") is no time
+		{"He hosts a late night talk show.", anchor, nil},
+		{"They went for a late night jog.", anchor, nil},
+		{"The council is organising early morning swimming slots.", anchor, nil},
+		{"By late afternoon the crowd had gone.", anchor, []want{{"late afternoon", Time, "2023-09-20TAF"}}},
+		{"Shares fell in late morning trading.", anchor, []want{{"late morning", Time, "2023-09-20TMO"}}},
+		{"The raid came early morning.", anchor, []want{{"early morning", Time, "2023-09-20TMO"}}},
+		{"Rain fell mid-afternoon yesterday.", anchor, []want{{"mid-afternoon yesterday", Time, "2023-09-19TAF"}}},
+	})
+}

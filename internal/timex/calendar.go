@@ -343,6 +343,13 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		}
 		return result{end: k + 1, typ: Date, val: ymdValue(y, m, d)}, true
 	}
+	if y, ok := st.rangeYear(e); ok {
+		// "April 24 and 25, 2013": the year after the second day
+		if m == 2 && d == 29 && !leap(y) {
+			return result{end: e, typ: Date, val: monthValue(y, m)}, true
+		}
+		return result{end: e, typ: Date, val: ymdValue(y, m, d)}, true
+	}
 	if !st.has {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
@@ -369,6 +376,27 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		}
 	}
 	return result{end: e, typ: Date, val: ymdValue(y, m, d), rel: true}, true
+}
+
+// rangeYear reads "and 25, 2013" ("or", "to", "until") at k, after the
+// first day of two: the year they share.
+func (st *state) rangeYear(k int) (int, bool) {
+	switch st.c(k) {
+	case wAnd, wOr, wTo, wUntil:
+	default:
+		return 0, false
+	}
+	_, e, ok := st.dayNum(k + 1)
+	if !ok {
+		return 0, false
+	}
+	if st.punct(e, ',') {
+		e++
+	}
+	if st.lineBreak(e) {
+		return 0, false
+	}
+	return st.yearNum(e)
 }
 
 // secondDay: the second day of "April 24 and 25", "March 7 or 8", "May

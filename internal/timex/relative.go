@@ -596,8 +596,8 @@ func (st *state) relative(i int) (result, bool) {
 		return st.dayResult(end, t, pod), true
 	case cMonth:
 		m := int(st.ps[k].v)
-		if !st.ps[k].cap {
-			return result{}, false // "this march": the noun
+		if !st.ps[k].cap && (m == 3 || m == 5) {
+			return result{}, false // "this march", "that may": a noun, a verb
 		}
 		if !st.has {
 			return result{end: k + 1, typ: Date, val: monthValue(-1, m), rel: true}, true
@@ -907,6 +907,9 @@ func (st *state) clock(i int) (result, bool) {
 		if st.punct(end, ':') && st.tight(end) && st.tight(end+1) {
 			m, nm, ok := st.num(end + 1)
 			if !ok || nm != 2 || m > 59 {
+				return result{}, false
+			}
+			if h == 24 && m > 0 {
 				return result{}, false
 			}
 			mi, end, colon = m, end+2, true

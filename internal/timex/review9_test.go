@@ -36,6 +36,17 @@ func TestReview9Defects(t *testing.T) {
 		// "this decade-long war" is the adjective, no date
 		{"The country's this decade-long war ended.", jan97, []want{{"decade-long", Duration, "P10Y"}}},
 		{"1000s of fans queued.", jan97, nil},
+		// the first of two days takes the year after the second
+		{"The poll ran April 24 and 25, 2013.", jan97,
+			[]want{{"April 24", Date, "2013-04-24"}, {"25, 2013", Date, "2013-04-25"}}},
+		{"Troops moved in on June 3 or 4, 1989.", jan97,
+			[]want{{"June 3", Date, "1989-06-03"}, {"4, 1989", Date, "1989-06-04"}}},
+		// no 24:30
+		{"The ferry left at 24:30.", jan97, nil},
+		// a lower-case month after last/this/next is a month, but for
+		// "march" and "may" (a noun, a verb)
+		{"sales rose last september.", jan97, []want{{"last september", Date, "1996-09"}}},
+		{"this may be the end.", jan97, nil},
 	}
 	runWants(t, tests)
 }

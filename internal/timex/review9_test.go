@@ -96,3 +96,19 @@ func TestReview9FalseMatches(t *testing.T) {
 		{"Rain fell mid-afternoon yesterday.", anchor, []want{{"mid-afternoon yesterday", Time, "2023-09-19TAF"}}},
 	})
 }
+
+// TestReview9Deadline: the verb of deadline must govern "until" (no
+// comma and no other past verb between them).
+func TestReview9Deadline(t *testing.T) {
+	runWants(t, []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		{"The strike, which gave workers a pay rise, lasted until Monday.", anchor, []want{{"Monday", Date, "2023-09-18"}}},
+		{"The union gave workers a raise and stayed until Monday.", anchor, []want{{"Monday", Date, "2023-09-18"}}},
+		{"Delayed trains ran until Monday.", anchor, []want{{"Monday", Date, "2023-09-18"}}},
+		{"Officials gave the firm until Friday to reply.", anchor, []want{{"Friday", Date, "2023-09-22"}}},
+		{"The court was adjourned until Monday.", anchor, []want{{"Monday", Date, "2023-09-25"}}},
+	})
+}

@@ -319,14 +319,22 @@ func (st *state) tense(j int) int {
 // them until"): the day named lies ahead even in a past sentence.
 func (st *state) deadline(u int) bool {
 	for k := u - 1; k >= 0 && k >= u-12 && !st.sentenceEnd(k); k-- {
-		if st.ps[k].kind != kWord || st.ps[k].e-st.ps[k].s < 4 {
+		if st.punct(k, ',') {
+			return false // "The strike, which gave workers a rise, lasted until"
+		}
+		if st.ps[k].kind != kWord {
 			continue
 		}
-		w := st.word(k)
-		for _, stem := range deadlineStems {
-			if len(w) >= len(stem) && strings.EqualFold(w[:len(stem)], stem) {
-				return true
+		if st.ps[k].e-st.ps[k].s >= 4 {
+			w := st.word(k)
+			for _, stem := range deadlineStems {
+				if len(w) >= len(stem) && strings.EqualFold(w[:len(stem)], stem) {
+					return true
+				}
 			}
+		}
+		if st.cue(k) < 0 {
+			return false // another verb governs "until": "gave them a rise and stayed until"
 		}
 	}
 	return false

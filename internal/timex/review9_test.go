@@ -110,5 +110,8 @@ func TestReview9Deadline(t *testing.T) {
 		{"Delayed trains ran until Monday.", anchor, []want{{"Monday", Date, "2023-09-18"}}},
 		{"Officials gave the firm until Friday to reply.", anchor, []want{{"Friday", Date, "2023-09-22"}}},
 		{"The court was adjourned until Monday.", anchor, []want{{"Monday", Date, "2023-09-25"}}},
+		// "has been held" is a perfect: the past ("been" alone no participle cue)
+		{"He has been held in custody since his arrest on December 19.", anchor, []want{{"December 19", Date, "2022-12-19"}}},
+		{"The bonds will be sold in November.", anchor, []want{{"November", Date, "2023-11"}}},
 	})
 }

@@ -452,7 +452,15 @@ func (st *state) participle(k int) bool {
 	}
 	var buf [8]byte
 	switch string(buf[:st.lower(k-1, &buf)]) {
-	case "be", "been", "being", "is", "are", "stay", "stays", "remain", "remains", "get":
+	case "be", "being", "is", "are", "stay", "stays", "remain", "remains", "get":
+		return true
+	case "been":
+		// "has been held": the perfect speaks of the past; "will have been paid"
+		var b2 [8]byte
+		switch string(b2[:st.lower(k-2, &b2)]) {
+		case "has", "have", "had":
+			return st.c(k-3) == cFuture
+		}
 		return true
 	}
 	return false

@@ -179,8 +179,10 @@ func (st *state) duration(i int) (result, bool) {
 			return result{}, false // taken at the next piece
 		}
 		skip := 0
-		if st.c(j) == wA {
-			hasN, n, skip = false, -1, e-i // "a decade-long war": the article is no count
+		if st.c(j) == wA || hasN && !adj && !pl {
+			// "a decade-long war", "two hour-long talks": the article or
+			// count is the noun's ("two-hour-long" is one adjective)
+			hasN, n, skip = false, -1, e-i
 		}
 		if !hasN && !pl {
 			n = 1

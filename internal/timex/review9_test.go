@@ -36,6 +36,9 @@ func TestReview9Defects(t *testing.T) {
 		// "this decade-long war" is the adjective, no date
 		{"The country's this decade-long war ended.", jan97, []want{{"decade-long", Duration, "P10Y"}}},
 		{"1000s of fans queued.", jan97, nil},
+		// "two hour-long talks": two talks of an hour each
+		{"They held two hour-long sessions.", jan97, []want{{"hour-long", Duration, "PT1H"}}},
+		{"They held two-hour-long sessions.", jan97, []want{{"two-hour-long", Duration, "PT2H"}}},
 		// the first of two days takes the year after the second
 		{"The poll ran April 24 and 25, 2013.", jan97,
 			[]want{{"April 24", Date, "2013-04-24"}, {"25, 2013", Date, "2013-04-25"}}},
@@ -68,6 +71,13 @@ func runWants(t *testing.T, tests []struct {
 		}
 		if !ok {
 			t.Errorf("%q:\n got %v\nwant %v", tc.in, show(tc.in, got), tc.w)
+		}
+		// every prefix, with and without an anchor: nothing read past the end
+		for i := 0; i < len(tc.in); i++ {
+			if c := tc.in[i]; c == ' ' || c == '-' || c == '.' || c == ',' {
+				checkInvariants(t, tc.in[:i], extract(tc.in[:i], tc.a))
+				checkInvariants(t, tc.in[:i], extract(tc.in[:i], time.Time{}))
+			}
 		}
 	}
 }

@@ -950,6 +950,9 @@ func (st *state) clock(i int) (result, bool) {
 	default:
 		return result{}, false
 	}
+	if h == 24 && mi > 0 {
+		h = 0 // "12:30 at night"
+	}
 	if st.c(end) == cTZ {
 		end++
 	}
@@ -1101,11 +1104,9 @@ func (st *state) podHour(h, j int) (int, int) {
 		if h == 12 {
 			h = 0
 		}
-	case 4: // night: 9 at night, 2 at night
-		if h >= 6 && h < 12 {
+	case 4: // night: 9 at night, 2 at night; 12 at night is midnight (24:00)
+		if h >= 6 && h <= 12 {
 			h += 12
-		} else if h == 12 {
-			h = 0
 		}
 	default: // afternoon, evening
 		if h < 12 {

@@ -44,8 +44,10 @@ func TestReview9Defects(t *testing.T) {
 			[]want{{"April 24", Date, "2013-04-24"}, {"25, 2013", Date, "2013-04-25"}}},
 		{"Troops moved in on June 3 or 4, 1989.", jan97,
 			[]want{{"June 3", Date, "1989-06-03"}, {"4, 1989", Date, "1989-06-04"}}},
-		// no 24:30
+		// no 24:30; "12 at night" is midnight, as "midnight" (24:00)
 		{"The ferry left at 24:30.", jan97, nil},
+		{"The bar shuts at 12 at night.", anchor, []want{{"12 at night", Time, "2023-09-20T24:00"}}},
+		{"The bar shuts at 12:30 at night.", anchor, []want{{"12:30 at night", Time, "2023-09-20T00:30"}}},
 		// a lower-case month after last/this/next is a month, but for
 		// "march" and "may" (a noun, a verb)
 		{"sales rose last september.", jan97, []want{{"last september", Date, "1996-09"}}},

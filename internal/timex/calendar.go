@@ -777,8 +777,8 @@ func (st *state) quarter(i int) (result, bool) {
 		if hasY {
 			return result{end: end, typ: Date, val: halfOrQuarter(y, n, kind), q: qIf(n, kind), y: y}, true
 		}
-		if !relYear && st.c(end) == wOf && st.c(end+1) == wThe {
-			return result{}, false // "the first half of the century (of the match)"
+		if !relYear && st.c(end) == wOf && st.c(end+1) == wThe && !st.isUnit(end+2, uYear) && !st.isUnit(end+3, uYear) {
+			return result{}, false // "the first half of the century (of the match)", not "of the (current) year"
 		}
 		if !st.has {
 			return result{end: end, typ: Date, val: halfOrQuarter(-1, n, kind), rel: true}, true

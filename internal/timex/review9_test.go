@@ -106,6 +106,9 @@ func TestReview9FalseMatches(t *testing.T) {
 		{"Shares fell in late morning trading.", anchor, []want{{"late morning", Time, "2023-09-20TMO"}}},
 		{"The raid came early morning.", anchor, []want{{"early morning", Time, "2023-09-20TMO"}}},
 		{"Rain fell mid-afternoon yesterday.", anchor, []want{{"mid-afternoon yesterday", Time, "2023-09-19TAF"}}},
+		// "of the match" is no half of a year, "of the current year" is
+		{"He scored in the first half of the match.", anchor, nil},
+		{"Costs rose in the first half of the financial year.", anchor, []want{{"the first half", Date, "2023-H1"}}},
 	})
 }
 

@@ -220,15 +220,7 @@ func (st *state) rate(i int) (result, bool) {
 // kilometers per hour", "two megabits a second"), no set of times.
 func (st *state) speedUnit(j int) bool {
 	var buf [16]byte
-	w := st.word(j)
-	if len(w) < 2 || len(w) > len(buf) {
-		return false
-	}
-	n := copy(buf[:], w)
-	for i := 0; i < n; i++ {
-		buf[i] |= 0x20
-	}
-	switch string(buf[:n]) {
+	switch string(buf[:st.lower(j, buf[:])]) {
 	case "km", "miles", "kilometres", "kilometers", "metres", "meters", "feet", "yards", "knots", "inches",
 		"centimetres", "centimeters", "millimetres", "millimeters", "bits", "bytes",
 		"kilobits", "megabits", "gigabits", "terabits", "kilobit", "megabit", "gigabit", "terabit",

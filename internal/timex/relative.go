@@ -303,15 +303,7 @@ func (st *state) duration(i int) (result, bool) {
 // between a count and its unit ("two additional years").
 func (st *state) countAdj(j int) bool {
 	var buf [16]byte
-	w := st.word(j)
-	if len(w) < 5 || len(w) > len(buf) {
-		return false
-	}
-	n := copy(buf[:], w)
-	for i := 0; i < n; i++ {
-		buf[i] |= 0x20
-	}
-	switch string(buf[:n]) {
+	switch string(buf[:st.lower(j, buf[:])]) {
 	case "additional", "extra", "further", "straight", "consecutive", "successive":
 		return true
 	}
@@ -326,7 +318,7 @@ func (st *state) spanVerb(j int) bool {
 		return true
 	}
 	var buf [8]byte
-	switch string(buf[:st.lower(j, &buf)]) {
+	switch string(buf[:st.lower(j, buf[:])]) {
 	case "lasts", "lasted", "take", "takes", "took", "taken", "spend", "spent", "need", "needs", "wait":
 		return true
 	}
@@ -340,7 +332,7 @@ func (st *state) verbBefore(j int) bool {
 		return true
 	}
 	var buf [8]byte
-	switch string(buf[:st.lower(j-1, &buf)]) {
+	switch string(buf[:st.lower(j-1, buf[:])]) {
 	case "could", "would", "may", "might", "can", "should", "must", "did", "does", "do", "not", "usually", "often":
 		return true
 	}
@@ -1076,7 +1068,7 @@ func (st *state) podPrep(i int) bool {
 // (Mon, Tue, Tues, Wed, Thu, Thur, Thurs, Fri, Sat, Sun).
 func (st *state) weekdayAbbr(j int) bool {
 	var buf [8]byte
-	switch string(buf[:st.lower(j, &buf)]) {
+	switch string(buf[:st.lower(j, buf[:])]) {
 	case "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 		return true
 	}

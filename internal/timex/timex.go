@@ -392,14 +392,10 @@ func (st *state) cue(k int) int {
 	default:
 		return 0
 	}
-	w := st.word(k)
-	if len(w) > 12 {
-		return 0
-	}
 	var buf [12]byte
-	n := copy(buf[:], w)
-	for i := 0; i < n; i++ {
-		buf[i] |= 0x20
+	n := st.lower(k, buf[:])
+	if n == 0 {
+		return 0
 	}
 	lw := string(buf[:n])
 	switch lw {
@@ -451,13 +447,13 @@ func (st *state) participle(k int) bool {
 		return true
 	}
 	var buf [8]byte
-	switch string(buf[:st.lower(k-1, &buf)]) {
+	switch string(buf[:st.lower(k-1, buf[:])]) {
 	case "be", "being", "is", "are", "stay", "stays", "remain", "remains", "get":
 		return true
 	case "been":
 		// "has been held": the perfect speaks of the past; "will have been paid"
 		var b2 [8]byte
-		switch string(b2[:st.lower(k-2, &b2)]) {
+		switch string(b2[:st.lower(k-2, b2[:])]) {
 		case "has", "have", "had":
 			return st.c(k-3) == cFuture
 		}
@@ -468,7 +464,7 @@ func (st *state) participle(k int) bool {
 
 // lower copies word piece j lower-cased (ASCII letters) into buf and
 // returns its length, 0 when it is no word or longer than buf.
-func (st *state) lower(j int, buf *[8]byte) int {
+func (st *state) lower(j int, buf []byte) int {
 	if uint(j) >= uint(len(st.ps)) || st.ps[j].kind != kWord || st.ps[j].e-st.ps[j].s > int32(len(buf)) {
 		return 0
 	}

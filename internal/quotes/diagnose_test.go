@@ -33,6 +33,7 @@ var (
 	diagData     = flag.String("data", "../../../shared/data", "datasets directory")
 	diagSplit    = flag.String("split", "dev", "PolNeAR split (train or dev)")
 	diagExamples = flag.Int("examples", 0, "examples to print per test")
+	diagMissKind = flag.String("miss-kind", "", "TestDiagnoseMisses prints examples of this kind of miss: filter, noquote, nocand, low, or a boundary kind (disjoint, shifted, too long at the end, ...)")
 	diagSet      = flag.String("set", "", "Options fields to set (SetOptions)")
 	diagModels   = flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded ones (any of them)")
 )
@@ -183,7 +184,7 @@ func TestDiagnoseMisses(t *testing.T) {
 	notCandidate := map[string]int{}
 	lowLemma := map[string]int{}
 	noCandWords := map[string]int{}
-	shown := 0
+	shown, shownKind := 0, 0
 	for _, d := range arts {
 		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, o))
 		all := o
@@ -227,18 +228,40 @@ func TestDiagnoseMisses(t *testing.T) {
 					found = found || inCue[k]
 				}
 			}
+			sentOf := func() string {
+				a, _ := x.tokRange(at.Content[0])
+				if a < 0 {
+					return ""
+				}
+				sn := x.sentence(a)
+				return d.doc.Text[x.toks[sn.First].Start:x.toks[sn.Last-1].End]
+			}
+			kindShown := func(k string) {
+				if *diagMissKind == k && shownKind < 60 {
+					shownKind++
+					t.Logf("[%s] cue %q content %q\n   in: %s", k, extent(d.doc, at.Cue), extent(d.doc, at.Content), sentOf())
+				}
+			}
 			switch {
 			case cand != nil:
+				kindShown("filter")
 				where["missed: a candidate the filter dropped (or dedup)"]++
 			case cueQuote != nil:
 				where["missed: the cue found, its content read wrong"]++
-				bounds[boundaryKind(polnear.Words(d.doc, []text.Span{cueQuote.Content}), g)+" ["+x.metaOf(cueQuote).rule+"]"]++
+				bk := boundaryKind(polnear.Words(d.doc, []text.Span{cueQuote.Content}), g)
+				bounds[bk+" ["+x.metaOf(cueQuote).rule+"]"]++
+				if *diagMissKind == bk && shownKind < 60 {
+					shownKind++
+					t.Logf("[%s, %s] cue %q\n  annotated: %s\n  read:      %s\n  in: %s", bk, x.metaOf(cueQuote).rule, d.doc.Text[cueQuote.Cue.Start:cueQuote.Cue.End],
+						extent(d.doc, at.Content), d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End], sentOf())
+				}
 				if shown < *diagExamples {
 					shown++
 					t.Logf("content of %q\n  annotated: %s\n  read:      %s", d.doc.Text[cueQuote.Cue.Start:cueQuote.Cue.End],
 						extent(d.doc, at.Content), d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End])
 				}
 			case found:
+				kindShown("noquote")
 				where["missed: the cue found, no quote made of it"]++
 			default:
 				best, bk := -1.0, -1
@@ -254,6 +277,7 @@ func TestDiagnoseMisses(t *testing.T) {
 					}
 				}
 				if bk < 0 {
+					kindShown("nocand")
 					where["missed: the cue no candidate token"]++
 					var tags []string
 					for _, k := range cueToks {
@@ -262,6 +286,7 @@ func TestDiagnoseMisses(t *testing.T) {
 					notCandidate[strings.Join(tags, " ")]++
 					noCandWords[strings.ToLower(extent(d.doc, at.Cue))]++
 				} else {
+					kindShown("low")
 					where["missed: the cue scored low by the cue model"]++
 					lowScore[fmt.Sprintf("%.1f-%.1f", math.Floor(best*10)/10, math.Floor(best*10)/10+0.1)]++
 					lowLemma[x.pos(bk)+" "+x.lemma(bk)]++

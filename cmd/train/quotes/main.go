@@ -80,7 +80,15 @@ func main() {
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary (quotes.Options.EndLookahead)")
 	endPrune := flag.Float64("end-prune", 0.01, "drop the end model's weights smaller than this in magnitude (most of its features are rare and near 0)")
 	cueCV := flag.Bool("cue-cv", false, "score the cross-fitted cue models on their held-out folds per token and stop")
+	endCV := flag.Bool("end-cv", false, "score the cross-fitted end models on their held-out folds from the annotated starts and stop")
 	set := flag.String("set", "", "comma-separated quotes.Options fields to set, as Name=true|false|number (for experiments)")
+	flag.Float64Var(&altEndScore, "alt-end-score", 0, "-end-cv: also count the ends at this end score")
+	flag.BoolVar(&groupOwnCue, "group-own-cue", false, "a candidate with other ends is right when it overlaps its own cue's annotated content")
+	flag.BoolVar(&averageModels, "avg-models", false, "the cue and end models' weights are their mean over the steps of their training (averaged SGD)")
+	flag.Uint64Var(&filterSeed, "filter-seed", 1, "seed of the shuffles of the filter's training")
+	flag.IntVar(&filterMinFeature, "filter-min-feature", 3, "least candidates a feature of the filter must describe to get a weight")
+	flag.BoolVar(&averageSGD, "avg", false, "the filter's weights are their mean over the steps of its training (averaged SGD)")
+	lowMinScores := flag.String("low-min-scores", "", "comma-separated low filter thresholds to score the cross-fitted train split at (with Options.LowCueScore)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
 	// every extraction below starts from quotes.DefaultOptions
@@ -101,6 +109,17 @@ func main() {
 				log.Fatal(err)
 			}
 			scoreGrid = append(scoreGrid, v)
+		}
+	}
+	lowScoreGrid := []float64{quotes.DefaultOptions.LowMinScore}
+	if *lowMinScores != "" {
+		lowScoreGrid = nil
+		for _, f := range strings.Split(*lowMinScores, ",") {
+			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil {
+				log.Fatal(err)
+			}
+			lowScoreGrid = append(lowScoreGrid, v)
 		}
 	}
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
@@ -168,6 +187,10 @@ func main() {
 		cueCrossScore(ps, fold)
 		return
 	}
+	if *endCV {
+		endCrossScore(ps, endFold)
+		return
+	}
 	// fourth pass: the filter over candidate quotes, with the final lexicon
 	f := trainFilter(ps, nil, lexFold, fold, endFold, *minCount, *minCueScore, *minEndScore, *epochs, *l2)
 	cueGrid, endGrid := []float64{*minCueScore}, []float64{*minEndScore}
@@ -179,18 +202,37 @@ func main() {
 			// the filter too is fitted on the other folds, so that the
 			// scores below are those of articles no model has seen
 			filterFold := make([]*quotes.Filter, len(ps))
+			if quotes.DefaultOptions.LowCueScore > 0 {
+				lowFold = make([]*quotes.Filter, len(ps))
+			}
 			for k := 0; k < *folds; k++ {
 				use := func(i int) bool { return i%*folds != k }
 				fk := trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
+				var lk *quotes.Filter
+				if lowFold != nil {
+					trainLow = true
+					lk = trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
+					trainLow = false
+				}
 				for i := range ps {
 					if i%*folds == k {
 						filterFold[i] = fk
+						if lowFold != nil {
+							lowFold[i] = lk
+						}
 					}
 				}
 			}
 			for _, ms := range scoreGrid {
-				p, r, f1 := crossScore(ps, lexFold, fold, endFold, filterFold, *minCount, t, es, ms)
-				log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f: overlap P %.3f R %.3f F1 %.3f", t, es, ms, p, r, f1)
+				for _, lms := range lowScoreGrid {
+					quotes.DefaultOptions.LowMinScore = lms
+					p, r, f1 := crossScore(ps, lexFold, fold, endFold, filterFold, *minCount, t, es, ms)
+					low := ""
+					if lowFold != nil {
+						low = fmt.Sprintf(", low min score %.2f", lms)
+					}
+					log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f%s: overlap P %.3f R %.3f F1 %.3f", t, es, ms, low, p, r, f1)
+				}
 			}
 		}
 	}
@@ -376,11 +418,47 @@ func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, f
 		}
 		opt.Lexicon, opt.CueModel, opt.EndModel = lexFold[i], fold[i], endFold[i]
 		cs := quotes.Candidates(p.doc, p.ents, opt)
+		if opt.LowCueScore > 0 {
+			// the candidates of the filter trained: low-cue ones or the rest
+			kept := cs[:0:0]
+			for _, c := range cs {
+				if c.Low == trainLow {
+					kept = append(kept, c)
+				}
+			}
+			cs = kept
+		}
 		spans := make([]text.Span, len(cs))
 		for i, c := range cs {
-			spans[i] = c.Quote.Content
+			if c.Group == 0 {
+				spans[i] = c.Quote.Content
+			}
 		}
 		ok := polnear.Matched(p.doc, p.art, spans)
+		// the candidates of one quote with other ends: each is right
+		// when it overlaps an annotated content (Extract keeps one)
+		var gold []map[int]bool
+		for i, c := range cs {
+			if c.Group == 0 {
+				continue
+			}
+			if gold == nil {
+				for _, at := range p.art.Attributions {
+					gold = append(gold, polnear.Words(p.doc, at.Content))
+				}
+			}
+			w := polnear.Words(p.doc, []text.Span{c.Quote.Content})
+			for gi, g := range gold {
+				sameCue := !groupOwnCue
+				for _, sp := range p.art.Attributions[gi].Cue {
+					sameCue = sameCue || sp.Start < c.Quote.Cue.End && c.Quote.Cue.Start < sp.End
+				}
+				if sameCue && len(g) > 0 && polnear.Overlaps(w, g) {
+					ok[i] = true
+					break
+				}
+			}
+		}
 		for i, c := range cs {
 			y := 0.0
 			if ok[i] {
@@ -395,25 +473,41 @@ func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, f
 	}
 	w := map[string]float64{}
 	bias := 0.0
-	rng := rand.New(rand.NewPCG(1, 2))
+	// with averageSGD, u and ub sum every step's change times the step's
+	// number, so that w - u/c is the mean of the weights over the steps
+	u := map[string]float64{}
+	ub, c := 0.0, 1.0
+	rng := rand.New(rand.NewPCG(filterSeed, 2))
 	for e := 0; e < epochs; e++ {
 		lr := 0.1 / (1 + float64(e))
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, d := range data {
 			z := bias
 			for k, v := range d.f {
-				if count[k] >= 3 {
+				if count[k] >= filterMinFeature {
 					z += w[k] * v
 				}
 			}
 			g := 1/(1+math.Exp(-z)) - d.y
 			bias -= lr * g
+			ub -= c * lr * g
 			for k, v := range d.f {
-				if count[k] >= 3 {
-					w[k] -= lr * (g*v + l2*w[k])
+				if count[k] >= filterMinFeature {
+					dw := lr * (g*v + l2*w[k])
+					w[k] -= dw
+					if averageSGD {
+						u[k] -= c * dw
+					}
 				}
 			}
+			c++
 		}
+	}
+	if averageSGD {
+		for k := range w {
+			w[k] -= u[k] / c
+		}
+		bias -= ub / c
 	}
 	if use == nil {
 		log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
@@ -430,6 +524,9 @@ func crossScore(ps []prepared, lexFold []*quotes.Lexicon, fold, endFold, filterF
 	var gold, pred, hit int
 	for i, p := range ps {
 		opt.Lexicon, opt.CueModel, opt.EndModel, opt.Filter = lexFold[i], fold[i], endFold[i], filterFold[i]
+		if lowFold != nil {
+			opt.LowFilter = lowFold[i]
+		}
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
 		for k, q := range qs {
@@ -571,6 +668,8 @@ func fitLogisticVec(feats [][]string, vecs [][]quotes.CueVec, ys []float64, epoc
 			}
 		}
 	}
+	u, udense := map[string]float64{}, map[string][]float64{}
+	ub, c := 0.0, 1.0
 	rng := rand.New(rand.NewPCG(3, 4))
 	for e := 0; e < epochs; e++ {
 		lr := 0.1 / (1 + float64(e))
@@ -594,18 +693,46 @@ func fitLogisticVec(feats [][]string, vecs [][]quotes.CueVec, ys []float64, epoc
 			}
 			g := 1/(1+math.Exp(-z)) - ys[i]
 			bias -= lr * g
+			ub -= c * lr * g
 			for _, k := range feats[i] {
 				if count[k] >= 3 {
-					w[k] -= lr * (g + l2*w[k])
+					dw := lr * (g + l2*w[k])
+					w[k] -= dw
+					if averageModels {
+						u[k] -= c * dw
+					}
 				}
 			}
 			for _, v := range vs {
 				dv := dense[v.Key]
+				udv := udense[v.Key]
 				for k, x := range v.Vec {
-					dv[k] -= lr * (g*float64(x) + l2*dv[k])
+					dw := lr * (g*float64(x) + l2*dv[k])
+					dv[k] -= dw
+					if averageModels {
+						if udv == nil {
+							udv = make([]float64, len(dv))
+							udense[v.Key] = udv
+						}
+						udv[k] -= c * dw
+					}
+				}
+			}
+			c++
+		}
+	}
+	if averageModels {
+		for k := range w {
+			w[k] -= u[k] / c
+		}
+		for key, dv := range dense {
+			for k := range dv {
+				if udense[key] != nil {
+					dv[k] -= udense[key][k] / c
 				}
 			}
 		}
+		bias -= ub / c
 	}
 	for key, dv := range dense {
 		for k, x := range dv {
@@ -723,6 +850,31 @@ func cached(dir, name string, train func() *quotes.Filter) *quotes.Filter {
 	return m
 }
 
+// averageSGD: the filter's weights are their mean over its training's steps.
+// filterSeed seeds the shuffles of the filter's training.
+var filterSeed uint64 = 1
+
+// filterMinFeature is how many candidates a feature of the filter must
+// describe to get a weight.
+var filterMinFeature = 3
+
+var averageSGD bool
+
+// trainLow: trainFilter fits the low filter (the candidates of cues
+// scored from Options.LowCueScore to MinCueScore), else the main one.
+var trainLow bool
+
+// lowFold is each train article's low filter for crossScore (nil: none).
+var lowFold []*quotes.Filter
+
+// averageModels: the cue and end models' weights are their mean over
+// their training's steps.
+var averageModels bool
+
+// groupOwnCue: a candidate with other ends is right when it overlaps the
+// content of an annotated cue its cue overlaps (else any content).
+var groupOwnCue bool
+
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
 	"has": true, "have": true, "had": true, "do": true, "did": true, "does": true, "will": true, "would": true}
 
@@ -734,3 +886,49 @@ func isWord(s string) bool {
 	}
 	return s != ""
 }
+
+// endCrossScore logs how well the end model of each fold ends the
+// annotated contents that follow their cue in the articles it did not
+// see, from their annotated start: how many overlap (half their words)
+// and how many have the annotated words exactly.
+func endCrossScore(ps []prepared, endFold []*quotes.Filter) {
+	opt := quotes.DefaultOptions
+	n, overlap, exact, either := 0, 0, 0, 0
+	for i, p := range ps {
+		var starts, cues []text.Span
+		for _, at := range p.art.Attributions {
+			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
+				continue
+			}
+			starts, cues = append(starts, at.Content[0]), append(cues, at.Cue[len(at.Cue)-1])
+		}
+		opt.EndModel = endFold[i]
+		o2 := opt
+		o2.MinEndScore = altEndScore
+		alt := quotes.EndsFromStart(p.doc, p.ents, o2, starts, cues)
+		for k, sp := range quotes.EndsFromStart(p.doc, p.ents, opt, starts, cues) {
+			g := polnear.Words(p.doc, []text.Span{starts[k]})
+			if len(g) == 0 {
+				continue
+			}
+			n++
+			w := polnear.Words(p.doc, []text.Span{sp})
+			if polnear.Overlaps(w, g) {
+				overlap++
+			}
+			if polnear.Overlaps(w, g) || polnear.Overlaps(polnear.Words(p.doc, []text.Span{alt[k]}), g) {
+				either++
+			}
+			same := len(w) == len(g)
+			for t := range g {
+				same = same && w[t]
+			}
+			if same {
+				exact++
+			}
+		}
+	}
+	log.Printf("cross-fitted end model from the annotated starts: %d contents, overlap %d (%.4f), exact words %d (%.4f); either this or the end at min end score %.2f %d", n, overlap, float64(overlap)/float64(max(n, 1)), exact, float64(exact)/float64(max(n, 1)), altEndScore, either)
+}
+
+var altEndScore = 0.0

@@ -416,32 +416,8 @@ func (x *extractor) nameLike(a, b int) bool {
 }
 
 // attribute turns every cue into a quote.
-func (x *extractor) attribute() { x.attributeCues(x.cues, cueTable(x.cues)) }
-
-// attributeLow turns the cues of Options.LowCueScore into quotes after
-// all others, as if they were not there: the content of other cues does
-// not end before them, and the direct quotes they read stay free.
-func (x *extractor) attributeLow() {
-	if len(x.lowCues) == 0 {
-		return
-	}
-	type state struct {
-		used bool
-		q    *Quote
-	}
-	saved := make([]state, len(x.directs))
-	for i, d := range x.directs {
-		saved[i] = state{d.used, d.q}
-	}
-	x.attributeCues(x.lowCues, cueTable(x.cues))
-	for i, d := range x.directs {
-		d.used, d.q = saved[i].used, saved[i].q
-	}
-}
-
-// attributeCues turns every cue of cues into a quote; cueAt finds the
-// cues other content ends before.
-func (x *extractor) attributeCues(cues []cue, cueAt cueTable) {
+func (x *extractor) attribute() {
+	cueAt := cueTable(x.cues)
 	// speakers found per sentence, for participles ("..., adding that");
 	// tokSent is 0 for every token when there are no sentences
 	type speakerOf struct {
@@ -449,7 +425,7 @@ func (x *extractor) attributeCues(cues []cue, cueAt cueTable) {
 		ok bool
 	}
 	sentSpeaker := make([]speakerOf, len(x.doc.Sentences)+1)
-	for ci, c := range cues {
+	for ci, c := range x.cues {
 		if x.cancelledEvery(ci, 8) {
 			return
 		}
@@ -610,12 +586,7 @@ func (x *extractor) attributeCues(cues []cue, cueAt cueTable) {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
 				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") {
-					if k := -1; x.o.FrontedThat && a < b && func() bool { k = x.clauseWithin(a, b, 10); return k >= 0 && x.ltok(k) == "that" }() {
-						// "After the blast, Trump said at an event that
-						// ...": the clause after the cue is what is said,
-						// not what stands before the subject
-						content = [2]int{k, b}
-					} else if npStart > s.First && x.tok(npStart-1) == "," {
+					if npStart > s.First && x.tok(npStart-1) == "," {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
 					} else {
 						found = false
@@ -708,23 +679,15 @@ func (x *extractor) attributeCues(cues []cue, cueAt cueTable) {
 		if !around && a >= c.last && rule != "inverted" && x.o.StartFix {
 			a, b = x.trim(x.contentStart(a, b), b)
 		}
-		full := -1
-		endConf := ""
 		if !around && a >= c.last && rule != "inverted" {
 			x.setEndCue(x.cueHead(c.first, c.last))
-			full = b
-			e := x.cutEnd(a, b)
-			if x.o.EndConf {
-				endConf = endConfName(e < b, x.endZ)
-			}
-			if e < b {
+			if e := x.cutEnd(a, b); e < b {
 				a, b = x.trim(a, e)
 			}
 		}
 		if a >= b {
 			continue
 		}
-		a0, b0 := a, b
 		q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
 		// "called X “Y”": what is said is the quoted name
 		if inNamingCues(w0) {
@@ -755,11 +718,6 @@ func (x *extractor) attributeCues(cues []cue, cueAt cueTable) {
 			*s0 = speakerOf{sp, true}
 		}
 		x.add(q, rule, c.info)
-		x.metas[len(x.metas)-1].endConf = endConf
-		if full >= 0 && q.Kind != Direct && !inNamingCues(w0) {
-			x.setEndCue(x.cueHead(c.first, c.last))
-			x.endVariants(a0, b0, full)
-		}
 	}
 }
 
@@ -911,19 +869,12 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 		return
 	}
 	x.setEndCue(x.cueHead(c.first, c.last))
-	full := b
-	e := x.cutEnd(a, b)
-	endConf := ""
-	if x.o.EndConf {
-		endConf = endConfName(e < b, x.endZ)
-	}
-	if e < b {
+	if e := x.cutEnd(a, b); e < b {
 		a, b = x.trim(a, e)
 	}
 	if a >= b {
 		return
 	}
-	a0, b0 := a, b
 	// the owner: "his", "Trump's", past adjectives ("his latest claim")
 	var sp [2]int
 	k := c.first - 1
@@ -949,9 +900,6 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 		x.resolveSpeaker(q, sp[0], sp[1])
 	}
 	x.add(q, "noun", c.info)
-	x.metas[len(x.metas)-1].endConf = endConf
-	x.setEndCue(x.cueHead(c.first, c.last))
-	x.endVariants(a0, b0, full)
 }
 
 // fallback reads the content of a cue no rule above placed: what follows

@@ -139,9 +139,6 @@ var (
 	cPrev        = pre("prev=")
 	cAfterQuote  = pre("after-quote")
 	cSentEnd     = pre("sent-end")
-	cLexBefore   = pre("lex-before=")
-	cLexAfter    = pre("lex-after=")
-	cLexBeforeP  = pre("lex-before*pos=")
 )
 
 // cueFeatures adds the features of token i as a learned cue to s.
@@ -239,32 +236,6 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	}
 	if i == sn.Last-1 || x.tok(i+1) == "." && i+2 >= sn.Last {
 		s.addPre(cSentEnd)
-	}
-	if x.o.LexContext {
-		// the lexicon's cues in the same sentence: "said that he plans
-		// to ...", "..., she said, and added"
-		before, after := -1, -1
-		for k := range x.lexCues {
-			c := &x.lexCues[k]
-			if c.first >= sn.Last {
-				break
-			}
-			if c.last <= sn.First || c.first <= i && i < c.last {
-				continue
-			}
-			if c.last <= i {
-				before = i - c.last
-			} else if after < 0 {
-				after = c.first - i
-			}
-		}
-		if before >= 0 {
-			s.addPre1(cLexBefore, distBucket(before))
-			s.addPre2(cLexBeforeP, distBucket(before), p)
-		}
-		if after >= 0 {
-			s.addPre1(cLexAfter, distBucket(after))
-		}
 	}
 }
 
@@ -435,9 +406,6 @@ func (x *extractor) learnedCues() {
 		}
 	}
 	lexCues := len(x.cues) // the lexicon's, in order of first token
-	if x.o.LexContext {
-		x.lexCues = x.cues[:lexCues:lexCues]
-	}
 	for i := range x.toks {
 		if x.cancelledEvery(i, 256) {
 			break
@@ -450,18 +418,10 @@ func (x *extractor) learnedCues() {
 			continue
 		}
 		sc := x.cueScore(m, i)
-		low := false
 		if sc < x.o.MinCueScore || noun && sc < x.o.MinNounScore {
-			if noun || x.o.LowCueScore <= 0 || sc < x.o.LowCueScore {
-				continue
-			}
-			low = true
-		}
-		if low {
-			x.lowCues = append(x.lowCues, cue{first: i, last: i + 1, info: cueInfo{words: x.oneWord(x.ltok(i)), learned: true, score: sc, low: true}})
 			continue
 		}
-		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: x.oneWord(x.ltok(i)), learned: true, score: sc, noun: noun, low: low}})
+		x.cues = append(x.cues, cue{first: i, last: i + 1, info: cueInfo{words: x.oneWord(x.ltok(i)), learned: true, score: sc, noun: noun}})
 	}
 	if len(x.cues) > lexCues {
 		mergeCues(x.cues, lexCues)
@@ -522,10 +482,6 @@ type CueVec struct {
 func CueTokens(doc *text.Document, ents []entity.Entity, o Options) []TokenCue {
 	x := newExtractor(doc, ents, o)
 	x.findQuoteMarks()
-	if o.LexContext {
-		x.findCues()
-		x.lexCues = x.cues
-	}
 	var out []TokenCue
 	for i := range x.toks {
 		if !x.cueCandidate(i) {

@@ -52,10 +52,6 @@ var (
 	eNpDoneW     = pre("np-done*w=")
 	eNpDonePos   = pre("np-done*pos=")
 	eVerbBeforeW = pre("verb-before*w=")
-	eRest        = pre("rest=")
-	ePrevW       = pre("prev-w=")
-	eWW          = pre("w*next-w=")
-	ePrevWW      = pre("prev-w*w=")
 )
 
 func distBucket(n int) string { return distNames[distIndex(n)] }
@@ -130,20 +126,6 @@ func (x *extractor) endStatic(k int, s *fsink) {
 	}
 	if x.o.EndNPFeatures {
 		s.addPre2(ePrevPosPos, x.pos(k-1), p)
-	}
-	if x.o.EndRich&1 != 0 {
-		s.addPre1(eRest, distBucket(x.sentence(k).Last-k))
-	}
-	if x.o.EndRich&2 != 0 {
-		if prev := x.ltok(k - 1); isWordTok(prev) {
-			s.addPre1(ePrevW, prev)
-		}
-	}
-	if x.o.EndRich&4 != 0 && isWordTok(w) {
-		s.addPre2(eWW, w, x.ltok(k+1))
-	}
-	if x.o.EndRich&8 != 0 {
-		s.addPre2(ePrevWW, x.ltok(k-1), w)
 	}
 	if x.o.EndLookahead {
 		a := x.ahead(k)
@@ -289,12 +271,7 @@ var stNames = [...]string{"that", "quote", "to", "clause", "np"}
 // before the first token the end model scores at least
 // Options.MinEndScore, else end.
 func (x *extractor) cutEnd(start, end int) int {
-	return x.cutEndAt(start, end, x.o.MinEndScore)
-}
-
-// cutEndAt is cutEnd at end score minEnd.
-func (x *extractor) cutEndAt(start, end int, minEnd float64) int {
-	if minEnd <= 0 || !x.tagged {
+	if x.o.MinEndScore <= 0 || !x.tagged {
 		return end
 	}
 	if x.o.EndCueFeatures {
@@ -305,18 +282,8 @@ func (x *extractor) cutEndAt(start, end int, minEnd float64) int {
 	if m == nil {
 		m = getEndModel()
 	}
-	if x.o.EndMBR {
-		return x.cutEndMBR(m, start, end)
-	}
 	// prob() >= MinEndScore, without an exponential per boundary
-	zMin := math.Log(minEnd / (1 - minEnd))
-	// with EndConf, the largest score of a boundary not cut, down to
-	// endConfLow (the lowest bucket's top)
-	zSkip := zMin
-	if x.o.EndConf {
-		zSkip = min(zMin, endConfLowZ)
-		x.endZ = math.Inf(-1)
-	}
+	zMin := math.Log(x.o.MinEndScore / (1 - x.o.MinEndScore))
 	b := m.endBound()
 	base, finite := x.startTypeOf(start)
 	verb, allNP := x.finite(start), x.npOrOf(start)
@@ -329,18 +296,11 @@ func (x *extractor) cutEndAt(start, end int, minEnd float64) int {
 			continue // never inside a quotation
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
-		if sk.sum()+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zSkip-boundSlack {
+		if sk.sum()+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zMin-boundSlack {
 			continue // no weights of the dynamic features can reach zMin
 		}
 		x.endDynamic(start, k, verb, allNP, &sk)
-		z := sk.sum()
-		if x.o.EndConf {
-			x.endZ = max(x.endZ, z)
-		}
-		if z >= zMin {
-			if x.o.EndConf {
-				x.endZ = z
-			}
+		if sk.sum() >= zMin {
 			return k
 		}
 	}
@@ -523,69 +483,6 @@ func (c *memo) set(i int, z float64) float64 {
 	return z
 }
 
-// cutEndMBR is cutEnd choosing the end most likely to overlap the
-// annotated one: the end model's scores, read as the chance that content
-// that reached a boundary ends there, give each end a probability (the
-// clause's end what is left), and the end chosen is the one whose content
-// shares at least half its tokens with the most probable mass of ends
-// (two spans from the same start overlap so when neither is more than
-// twice the other).
-func (x *extractor) cutEndMBR(m *Filter, start, end int) int {
-	n := end - start
-	if n < 2 {
-		return end
-	}
-	var stack [96]float64
-	var pe []float64
-	if n+1 <= len(stack) {
-		pe = stack[:n+1]
-		clear(pe)
-	} else {
-		pe = make([]float64, n+1)
-	}
-	survive := 1.0
-	verb, allNP := x.finite(start), x.npOrOf(start)
-	for k := start + 1; k < end; k++ {
-		if k > start+1 {
-			verb = verb || x.finite(k-1)
-			allNP = allNP && x.npOrOf(k-1)
-		}
-		if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
-			continue // never inside a quotation
-		}
-		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
-		x.endDynamic(start, k, verb, allNP, &sk)
-		h := 1 / (1 + math.Exp(-sk.sum()))
-		pe[k-start] = survive * h
-		survive *= 1 - h
-	}
-	pe[n] = survive
-	// cum[i] = pe[1] + ... + pe[i]: reuse pe's slot 0 as 0
-	for i := 1; i <= n; i++ {
-		pe[i] += pe[i-1]
-	}
-	best, bestL := -1.0, n
-	for l := n; l >= 1; l-- {
-		if l < n && (x.qAt(start+l) >= 0 && x.qAt(start+l-1) == x.qAt(start+l)) {
-			continue
-		}
-		if pe[l]-pe[l-1] == 0 && l < n {
-			continue // not an end the model scores
-		}
-		lo, hi := (l+1)/2, min(2*l, n)
-		switch x.o.EndDecode {
-		case 1:
-			lo, hi = l, l
-		case 2:
-			lo, hi = max(1, (2*l+2)/3), min((3*l)/2, n)
-		}
-		if v := pe[hi] - pe[lo-1]; v > best+1e-12 {
-			best, bestL = v, l
-		}
-	}
-	return start + bestL
-}
-
 // EndsFromStart returns, for content that starts at the first token of
 // each span of starts (a content span as annotated) after the cue whose
 // last span is cues[i], the span the end model reads: from the start to
@@ -614,72 +511,4 @@ func EndsFromStart(doc *text.Document, ents []entity.Entity, o Options, starts, 
 		}
 	}
 	return out
-}
-
-// endVariants records on the last quote added the other ends its content
-// [a, b) could have (Options.AltEnds): before the first boundary the end
-// model scores at least Options.AltEndScore, and the end of the clause,
-// full, where the end model did not end it there. The filter scores each
-// and the quote keeps the content it scores highest (result).
-func (x *extractor) endVariants(a, b, full int) {
-	if !x.o.AltEnds || len(x.metas) == 0 || a >= b {
-		return
-	}
-	m := &x.metas[len(x.metas)-1]
-	add := func(a2, b2 int) {
-		if a2 >= b2 || a2 == a && b2 == b || int(m.nAlt) == len(m.alt) {
-			return
-		}
-		sp := x.span(a2, b2)
-		for _, o := range m.alt[:m.nAlt] {
-			if o == sp {
-				return
-			}
-		}
-		m.alt[m.nAlt] = sp
-		m.altKind[m.nAlt] = Indirect
-		for i := a2; i < b2; i++ {
-			if x.qAt(i) >= 0 {
-				m.altKind[m.nAlt] = Mixed
-				break
-			}
-		}
-		m.nAlt++
-	}
-	if e := x.cutEndAt(a, full, x.o.AltEndScore); e < full {
-		add(x.trim(a, e))
-	}
-	if b < full {
-		add(x.trim(a, full))
-	}
-}
-
-// altNames name the content a quote with end variants is scored with, by
-// extractor.altNow.
-var altNames = [...]string{"primary", "early", "clause"}
-
-// endConfLowZ is the logit of the top of the lowest bucket of endConfName.
-var endConfLowZ = math.Log(0.1 / 0.9)
-
-// endConfName buckets the end model's score of where content was cut, or
-// the largest score of a boundary where it was not (x.endZ), for the
-// filter: how sure the end model was of the content's end.
-func endConfName(cut bool, z float64) string {
-	p := 1 / (1 + math.Exp(-z))
-	if cut {
-		switch {
-		case p < 0.7:
-			return "cut<.7"
-		case p < 0.9:
-			return "cut<.9"
-		}
-		return "cut"
-	}
-	switch {
-	case p < 0.1:
-		return "on<.1"
-	case p < 0.3:
-		return "on<.3"
-	}
-	return "on"
 }

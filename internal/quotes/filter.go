@@ -383,12 +383,8 @@ func (f *Filter) String() string {
 
 // meta is what the extractor knows of a quote beyond the Quote itself.
 type meta struct {
-	rule    string
-	cue     cueInfo
-	endConf string       // how sure the end model was of the content's end (endConfName), "" when it did not end it
-	nAlt    uint8        // how many of alt hold other contents (Options.AltEnds)
-	alt     [2]text.Span // other contents the quote could have, by its ends
-	altKind [2]Kind      // the quote's kind with each
+	rule string
+	cue  cueInfo
 }
 
 // newQuote returns a pointer to a copy of q, from chunks of quotes made
@@ -421,8 +417,6 @@ func (x *extractor) add(q *Quote, rule string, c cueInfo) {
 type Candidate struct {
 	Quote    Quote
 	Features map[string]float64
-	Low      bool // its cue scored below MinCueScore (Options.LowCueScore): the low filter's
-	Group    int  // > 0: the candidates of one quote with other ends (Options.AltEnds), of which Extract keeps the one the filter scores highest
 }
 
 // Candidates returns every quote the rules find, unfiltered, with its
@@ -436,22 +430,7 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	for i, q := range x.sorted() {
 		fs := featSink{f: make(map[string]float64, 32)}
 		x.features(i, &fs)
-		m := x.metas[i]
-		g := 0
-		if m.nAlt > 0 {
-			g = i + 1
-		}
-		out = append(out, Candidate{Quote: *q, Features: fs.f, Group: g, Low: m.cue.low})
-		orig := *q
-		for j := range int(m.nAlt) {
-			q.Content, q.Kind = m.alt[j], m.altKind[j]
-			x.altNow = j + 1
-			fs := featSink{f: make(map[string]float64, 32)}
-			x.features(i, &fs)
-			out = append(out, Candidate{Quote: *q, Features: fs.f, Group: g, Low: m.cue.low})
-		}
-		x.altNow = 0
-		*q = orig
+		out = append(out, Candidate{Quote: *q, Features: fs.f})
 	}
 	return out
 }
@@ -466,16 +445,10 @@ func (x *extractor) nesting() {
 	qs := x.sorted()
 	x.nested = make([]string, len(qs))
 	for i, q := range qs {
-		if x.metas[i].cue.low {
-			continue // the low filter's quotes are as if not there
-		}
 		for j := i + 1; j < len(qs); j++ {
 			r := qs[j]
 			if r.Content.Start >= q.Content.End {
 				break
-			}
-			if x.metas[j].cue.low {
-				continue
 			}
 			if r.Content.End <= q.Content.End {
 				x.nested[j] = "inner"
@@ -559,11 +532,6 @@ var (
 	fCueLemmaFirst     = pre("cue-lemma*first=")
 	fCueLemmaSpeaker   = pre("cue-lemma*speaker=")
 	fParaStartRule     = pre("para-start*rule=")
-	fEndConf           = pre("end-conf=")
-	fEndConfRule       = pre("end-conf*rule=")
-	fEndConfLen        = pre("end-conf*len=")
-	fAlt               = pre("alt=")
-	fAltRule           = pre("alt*rule=")
 )
 
 // features describes the i-th candidate quote (of x.sorted) for the
@@ -572,10 +540,6 @@ func (x *extractor) features(i int, fs *featSink) {
 	q, m := x.quotes[i], x.metas[i]
 	kind := q.Kind.String()
 	fs.onPre1(fRule, m.rule)
-	if m.nAlt > 0 {
-		fs.onPre1(fAlt, altNames[x.altNow])
-		fs.onPre2(fAltRule, altNames[x.altNow], m.rule)
-	}
 	fs.onPre1(fKind, kind)
 	fs.onPre2(fRuleKind, m.rule, kind)
 	cue := cueText(x.doc.Text[q.Cue.Start:q.Cue.End])
@@ -617,11 +581,6 @@ func (x *extractor) features(i int, fs *featSink) {
 	}
 	fs.onPre1(fLen, bucket(words))
 	fs.onPre2(fKindLen, kind, bucket(words))
-	if m.endConf != "" && x.altNow == 0 {
-		fs.onPre1(fEndConf, m.endConf)
-		fs.onPre2(fEndConfRule, m.endConf, m.rule)
-		fs.onPre2(fEndConfLen, m.endConf, bucket(words))
-	}
 	if x.o.RichFeatures && a < b {
 		x.richFeatures(q, m, a, b, words, fs)
 	}
@@ -727,10 +686,7 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 	if x.sentQuotes == nil {
 		// tokSent is 0 for every token when there are no sentences
 		x.sentQuotes = make([]int, len(x.doc.Sentences)+1)
-		for oi, o := range x.quotes {
-			if x.metas[oi].cue.low {
-				continue
-			}
+		for _, o := range x.quotes {
 			if oa := x.tokAt(o.Content.Start); o.Content.End > 0 && oa < len(x.toks) {
 				x.sentQuotes[x.tokSent[oa]]++
 			}
@@ -865,6 +821,6 @@ func pre(a string) *hpre {
 // not 98 as prefixes of their own did; the extractor's calls pass a
 // pointer, not the prefix's words.
 var (
-	prefixes  [120]hpre
+	prefixes  [100]hpre
 	nPrefixes int
 )

@@ -56,7 +56,6 @@ type cueInfo struct {
 	learned   bool    // found by the cue model, not the lexicon
 	score     float64 // the cue model's score of a learned cue
 	noun      bool    // a learned noun cue ("his claim that")
-	low       bool    // a learned cue scored below MinCueScore, kept by Options.LowCueScore for the low filter
 }
 
 // precision is the share of the cue's quotes on train that were right, or

@@ -108,19 +108,6 @@ type Options struct {
 	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
 	VecCues           bool     // the cue model sees the GloVe vector of the word's lemma (package wordvec), for cues rare or unseen in train
 	VecFilter         bool     // the filter sees the GloVe vector of the lemma of the cue's head
-	LexContext        bool     // the cue model sees the lexicon's cues in the sentence before and after the word
-	LowCueScore       float64  // > 0: verbs the cue model scores from this up to MinCueScore are cues too, their quotes kept by LowFilter at LowMinScore
-	LowFilter         *Filter  // the filter of the quotes of LowCueScore's cues (nil: none kept)
-	LowMinScore       float64  // least LowFilter score of such a quote kept
-	FrontedThat       bool     // "After X, Y said at Z that ...": the clause after the cue, not what stands before the subject
-	DedupLoose        float64  // > 0: Dedup drops the lower-scored of two quotes when this share of the shorter lies in the longer and the shorter is at least a quarter of the longer
-	EndConf           bool     // the filter sees how sure the end model was of the end of content that follows its cue
-	AltEnds           bool     // the filter chooses the end of content that follows its cue among the end model's, one at AltEndScore and the clause's end
-	AltEndScore       float64  // the lower end score of AltEnds
-	AltPrimaryScore   bool     // with AltEnds, whether a quote is kept is the filter's score of its own end's content
-	EndMBR            bool     // the end model's content ends where it most likely overlaps the annotated end, not at the first boundary it scores past MinEndScore
-	EndRich           int      // the end model sees more of a boundary (bits: 1 the tokens left in the sentence, 2 the word before, 4 the word and the next, 8 the word before and the word)
-	EndDecode         int      // with EndMBR: 0 the end most likely to overlap, 1 the most likely end, 2 the end most likely within 2/3 to 3/2 of its length
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -193,7 +180,7 @@ func (x *extractor) headlines() {
 }
 
 func (x *extractor) run() {
-	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.headlines, x.uncued, x.attributeLow} {
+	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.headlines, x.uncued} {
 		if x.cancelled(0) {
 			return
 		}
@@ -228,8 +215,6 @@ type extractor struct {
 	inQuote     []int // index of the direct quote holding the token, -1
 	directs     []*direct
 	cues        []cue
-	lexCues     []cue // the lexicon's cues, for the cue model's LexContext features
-	lowCues     []cue // the cues of Options.LowCueScore, made quotes last (attributeLow)
 	quotes      []*Quote
 	qchunk      []Quote      // where newQuote makes quotes
 	dchunk      []direct     // where addDirect makes directs
@@ -249,8 +234,6 @@ type extractor struct {
 	endCueW     hpre         // the prefix of the end model's cue*w= features for endCue
 	endCueSt    hpre         // the prefix of its cue*st= features
 	endCueParts [2][3]string // the parts of endCueW and endCueSt
-	endZ        float64      // with EndConf, the end model's score of the last cut, or the largest of a boundary not cut
-	altNow      int          // which content of a quote with end variants features describes: 0 its own, else 1 + the index into its meta's alt
 	bufs        *tokBufs     // the per-token buffers, from tokBufsPool
 }
 

@@ -145,41 +145,9 @@ func (x *extractor) result() []Quote {
 		// "NAME: ..." at a paragraph start is a transcript line and
 		// "“...” ― NAME" a byline: kept
 		if r := x.metas[i].rule; x.o.MinScore > 0 && r != "colon" && r != "dash" {
-			f, thr := f, x.o.MinScore
-			if x.metas[i].cue.low {
-				// a cue the cue model scored below MinCueScore: its
-				// own filter and threshold
-				f, thr = x.o.LowFilter, x.o.LowMinScore
-				if f == nil {
-					continue
-				}
-			}
 			fs := featSink{m: f, z: f.bias}
 			x.features(i, &fs)
-			z := fs.sum()
-			if m := &x.metas[i]; m.nAlt > 0 {
-				// the content of the end the filter scores highest
-				best, bk := z, 0
-				orig := *q
-				for j := range int(m.nAlt) {
-					q.Content, q.Kind = m.alt[j], m.altKind[j]
-					x.altNow = j + 1
-					fs := featSink{m: f, z: f.bias}
-					x.features(i, &fs)
-					if zj := fs.sum(); zj > best {
-						best, bk = zj, j+1
-					}
-				}
-				x.altNow = 0
-				*q = orig
-				if bk > 0 {
-					q.Content, q.Kind = m.alt[bk-1], m.altKind[bk-1]
-				}
-				if !x.o.AltPrimaryScore {
-					z = best
-				}
-			}
-			if sc = 1 / (1 + math.Exp(-z)); sc < thr {
+			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore {
 				continue
 			}
 		}
@@ -203,13 +171,7 @@ func (x *extractor) dedup(qs []Quote, scores []float64) []Quote {
 		for j := i + 1; j < len(qs) && qs[j].Content.Start < qs[i].Content.End; j++ {
 			aj, bj := x.tokRangeLoose(qs[j].Content)
 			n := min(bi, bj) - max(ai, aj)
-			if x.o.DedupLoose > 0 {
-				// one mostly inside the other, and not much shorter
-				la, lb := bi-ai, bj-aj
-				if float64(n) < x.o.DedupLoose*float64(min(la, lb)) || 2*n < max(la, lb)/2 {
-					continue
-				}
-			} else if 2*n < bi-ai || 2*n < bj-aj {
+			if 2*n < bi-ai || 2*n < bj-aj {
 				continue
 			}
 			if scores[j] > scores[i] {

@@ -32,6 +32,18 @@
 // where a verb stands taken as cues, 20 epochs, L2 1e-3 or 1e-5, cue
 // and noun thresholds 0.2-0.4, end threshold 0.4 or 0.6.
 //
+// Session 9 (commit f4764e8 holds the code): 0.704 (filter seeds: 0.703-
+// 0.704), and no better with any of: more end-model features (end-cv
+// from the annotated starts 0.865 either way), decoding the end model as
+// a hazard (most likely end 0.703, most likely overlap 0.664), the filter
+// choosing among ends (0.700), the end model's confidence as a filter
+// feature (0.703), averaged SGD (0.704, 0.701), other feature count cuts
+// (0.704), cues scored 0.15-0.3 with a filter of their own (0.703: their
+// quotes are right 26-30 % of the time), the lexicon's cues in the
+// sentence as cue features (cue log loss 0.280 -> 0.265, end to end
+// 0.703-0.705), looser dedup (0.701). -end-cv scores the end models from
+// the annotated starts; -filter-seed changes the filter's shuffles.
+//
 //	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid] [-cache DIR] [-set Name=value,...]
 package main
 
@@ -81,16 +93,11 @@ func main() {
 	endPrune := flag.Float64("end-prune", 0.01, "drop the end model's weights smaller than this in magnitude (most of its features are rare and near 0)")
 	cueCV := flag.Bool("cue-cv", false, "score the cross-fitted cue models on their held-out folds per token and stop")
 	endCV := flag.Bool("end-cv", false, "score the cross-fitted end models on their held-out folds from the annotated starts and stop")
+	filterSeed := flag.Uint64("filter-seed", 1, "seed of the shuffles of the filter's training")
 	set := flag.String("set", "", "comma-separated quotes.Options fields to set, as Name=true|false|number (for experiments)")
-	flag.Float64Var(&altEndScore, "alt-end-score", 0, "-end-cv: also count the ends at this end score")
-	flag.BoolVar(&groupOwnCue, "group-own-cue", false, "a candidate with other ends is right when it overlaps its own cue's annotated content")
-	flag.BoolVar(&averageModels, "avg-models", false, "the cue and end models' weights are their mean over the steps of their training (averaged SGD)")
-	flag.Uint64Var(&filterSeed, "filter-seed", 1, "seed of the shuffles of the filter's training")
-	flag.IntVar(&filterMinFeature, "filter-min-feature", 3, "least candidates a feature of the filter must describe to get a weight")
-	flag.BoolVar(&averageSGD, "avg", false, "the filter's weights are their mean over the steps of its training (averaged SGD)")
-	lowMinScores := flag.String("low-min-scores", "", "comma-separated low filter thresholds to score the cross-fitted train split at (with Options.LowCueScore)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
 	flag.Parse()
+	filterShuffleSeed = *filterSeed
 	// every extraction below starts from quotes.DefaultOptions
 	quotes.DefaultOptions.ClusterCues = *clusterCues
 	quotes.DefaultOptions.MinNounScore = *minNounScore
@@ -109,17 +116,6 @@ func main() {
 				log.Fatal(err)
 			}
 			scoreGrid = append(scoreGrid, v)
-		}
-	}
-	lowScoreGrid := []float64{quotes.DefaultOptions.LowMinScore}
-	if *lowMinScores != "" {
-		lowScoreGrid = nil
-		for _, f := range strings.Split(*lowMinScores, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-			if err != nil {
-				log.Fatal(err)
-			}
-			lowScoreGrid = append(lowScoreGrid, v)
 		}
 	}
 	arts, err := polnear.Load(filepath.Join(*data, "polnear", "train"))
@@ -202,37 +198,18 @@ func main() {
 			// the filter too is fitted on the other folds, so that the
 			// scores below are those of articles no model has seen
 			filterFold := make([]*quotes.Filter, len(ps))
-			if quotes.DefaultOptions.LowCueScore > 0 {
-				lowFold = make([]*quotes.Filter, len(ps))
-			}
 			for k := 0; k < *folds; k++ {
 				use := func(i int) bool { return i%*folds != k }
 				fk := trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
-				var lk *quotes.Filter
-				if lowFold != nil {
-					trainLow = true
-					lk = trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
-					trainLow = false
-				}
 				for i := range ps {
 					if i%*folds == k {
 						filterFold[i] = fk
-						if lowFold != nil {
-							lowFold[i] = lk
-						}
 					}
 				}
 			}
 			for _, ms := range scoreGrid {
-				for _, lms := range lowScoreGrid {
-					quotes.DefaultOptions.LowMinScore = lms
-					p, r, f1 := crossScore(ps, lexFold, fold, endFold, filterFold, *minCount, t, es, ms)
-					low := ""
-					if lowFold != nil {
-						low = fmt.Sprintf(", low min score %.2f", lms)
-					}
-					log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f%s: overlap P %.3f R %.3f F1 %.3f", t, es, ms, low, p, r, f1)
-				}
+				p, r, f1 := crossScore(ps, lexFold, fold, endFold, filterFold, *minCount, t, es, ms)
+				log.Printf("cross-fitted train: min cue score %.2f, min end score %.1f, min score %.2f: overlap P %.3f R %.3f F1 %.3f", t, es, ms, p, r, f1)
 			}
 		}
 	}
@@ -418,47 +395,11 @@ func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, f
 		}
 		opt.Lexicon, opt.CueModel, opt.EndModel = lexFold[i], fold[i], endFold[i]
 		cs := quotes.Candidates(p.doc, p.ents, opt)
-		if opt.LowCueScore > 0 {
-			// the candidates of the filter trained: low-cue ones or the rest
-			kept := cs[:0:0]
-			for _, c := range cs {
-				if c.Low == trainLow {
-					kept = append(kept, c)
-				}
-			}
-			cs = kept
-		}
 		spans := make([]text.Span, len(cs))
 		for i, c := range cs {
-			if c.Group == 0 {
-				spans[i] = c.Quote.Content
-			}
+			spans[i] = c.Quote.Content
 		}
 		ok := polnear.Matched(p.doc, p.art, spans)
-		// the candidates of one quote with other ends: each is right
-		// when it overlaps an annotated content (Extract keeps one)
-		var gold []map[int]bool
-		for i, c := range cs {
-			if c.Group == 0 {
-				continue
-			}
-			if gold == nil {
-				for _, at := range p.art.Attributions {
-					gold = append(gold, polnear.Words(p.doc, at.Content))
-				}
-			}
-			w := polnear.Words(p.doc, []text.Span{c.Quote.Content})
-			for gi, g := range gold {
-				sameCue := !groupOwnCue
-				for _, sp := range p.art.Attributions[gi].Cue {
-					sameCue = sameCue || sp.Start < c.Quote.Cue.End && c.Quote.Cue.Start < sp.End
-				}
-				if sameCue && len(g) > 0 && polnear.Overlaps(w, g) {
-					ok[i] = true
-					break
-				}
-			}
-		}
 		for i, c := range cs {
 			y := 0.0
 			if ok[i] {
@@ -473,41 +414,25 @@ func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, f
 	}
 	w := map[string]float64{}
 	bias := 0.0
-	// with averageSGD, u and ub sum every step's change times the step's
-	// number, so that w - u/c is the mean of the weights over the steps
-	u := map[string]float64{}
-	ub, c := 0.0, 1.0
-	rng := rand.New(rand.NewPCG(filterSeed, 2))
+	rng := rand.New(rand.NewPCG(filterShuffleSeed, 2))
 	for e := 0; e < epochs; e++ {
 		lr := 0.1 / (1 + float64(e))
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, d := range data {
 			z := bias
 			for k, v := range d.f {
-				if count[k] >= filterMinFeature {
+				if count[k] >= 3 {
 					z += w[k] * v
 				}
 			}
 			g := 1/(1+math.Exp(-z)) - d.y
 			bias -= lr * g
-			ub -= c * lr * g
 			for k, v := range d.f {
-				if count[k] >= filterMinFeature {
-					dw := lr * (g*v + l2*w[k])
-					w[k] -= dw
-					if averageSGD {
-						u[k] -= c * dw
-					}
+				if count[k] >= 3 {
+					w[k] -= lr * (g*v + l2*w[k])
 				}
 			}
-			c++
 		}
-	}
-	if averageSGD {
-		for k := range w {
-			w[k] -= u[k] / c
-		}
-		bias -= ub / c
 	}
 	if use == nil {
 		log.Printf("filter: %d candidates (%d right), %d features", len(data), pos, len(w))
@@ -524,9 +449,6 @@ func crossScore(ps []prepared, lexFold []*quotes.Lexicon, fold, endFold, filterF
 	var gold, pred, hit int
 	for i, p := range ps {
 		opt.Lexicon, opt.CueModel, opt.EndModel, opt.Filter = lexFold[i], fold[i], endFold[i], filterFold[i]
-		if lowFold != nil {
-			opt.LowFilter = lowFold[i]
-		}
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
 		for k, q := range qs {
@@ -668,8 +590,6 @@ func fitLogisticVec(feats [][]string, vecs [][]quotes.CueVec, ys []float64, epoc
 			}
 		}
 	}
-	u, udense := map[string]float64{}, map[string][]float64{}
-	ub, c := 0.0, 1.0
 	rng := rand.New(rand.NewPCG(3, 4))
 	for e := 0; e < epochs; e++ {
 		lr := 0.1 / (1 + float64(e))
@@ -693,46 +613,18 @@ func fitLogisticVec(feats [][]string, vecs [][]quotes.CueVec, ys []float64, epoc
 			}
 			g := 1/(1+math.Exp(-z)) - ys[i]
 			bias -= lr * g
-			ub -= c * lr * g
 			for _, k := range feats[i] {
 				if count[k] >= 3 {
-					dw := lr * (g + l2*w[k])
-					w[k] -= dw
-					if averageModels {
-						u[k] -= c * dw
-					}
+					w[k] -= lr * (g + l2*w[k])
 				}
 			}
 			for _, v := range vs {
 				dv := dense[v.Key]
-				udv := udense[v.Key]
 				for k, x := range v.Vec {
-					dw := lr * (g*float64(x) + l2*dv[k])
-					dv[k] -= dw
-					if averageModels {
-						if udv == nil {
-							udv = make([]float64, len(dv))
-							udense[v.Key] = udv
-						}
-						udv[k] -= c * dw
-					}
-				}
-			}
-			c++
-		}
-	}
-	if averageModels {
-		for k := range w {
-			w[k] -= u[k] / c
-		}
-		for key, dv := range dense {
-			for k := range dv {
-				if udense[key] != nil {
-					dv[k] -= udense[key][k] / c
+					dv[k] -= lr * (g*float64(x) + l2*dv[k])
 				}
 			}
 		}
-		bias -= ub / c
 	}
 	for key, dv := range dense {
 		for k, x := range dv {
@@ -850,30 +742,8 @@ func cached(dir, name string, train func() *quotes.Filter) *quotes.Filter {
 	return m
 }
 
-// averageSGD: the filter's weights are their mean over its training's steps.
-// filterSeed seeds the shuffles of the filter's training.
-var filterSeed uint64 = 1
-
-// filterMinFeature is how many candidates a feature of the filter must
-// describe to get a weight.
-var filterMinFeature = 3
-
-var averageSGD bool
-
-// trainLow: trainFilter fits the low filter (the candidates of cues
-// scored from Options.LowCueScore to MinCueScore), else the main one.
-var trainLow bool
-
-// lowFold is each train article's low filter for crossScore (nil: none).
-var lowFold []*quotes.Filter
-
-// averageModels: the cue and end models' weights are their mean over
-// their training's steps.
-var averageModels bool
-
-// groupOwnCue: a candidate with other ends is right when it overlaps the
-// content of an annotated cue its cue overlaps (else any content).
-var groupOwnCue bool
+// filterShuffleSeed seeds the shuffles of the filter's training (-filter-seed).
+var filterShuffleSeed uint64 = 1
 
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
 	"has": true, "have": true, "had": true, "do": true, "did": true, "does": true, "will": true, "would": true}
@@ -893,7 +763,7 @@ func isWord(s string) bool {
 // and how many have the annotated words exactly.
 func endCrossScore(ps []prepared, endFold []*quotes.Filter) {
 	opt := quotes.DefaultOptions
-	n, overlap, exact, either := 0, 0, 0, 0
+	n, overlap, exact := 0, 0, 0
 	for i, p := range ps {
 		var starts, cues []text.Span
 		for _, at := range p.art.Attributions {
@@ -903,9 +773,6 @@ func endCrossScore(ps []prepared, endFold []*quotes.Filter) {
 			starts, cues = append(starts, at.Content[0]), append(cues, at.Cue[len(at.Cue)-1])
 		}
 		opt.EndModel = endFold[i]
-		o2 := opt
-		o2.MinEndScore = altEndScore
-		alt := quotes.EndsFromStart(p.doc, p.ents, o2, starts, cues)
 		for k, sp := range quotes.EndsFromStart(p.doc, p.ents, opt, starts, cues) {
 			g := polnear.Words(p.doc, []text.Span{starts[k]})
 			if len(g) == 0 {
@@ -916,9 +783,6 @@ func endCrossScore(ps []prepared, endFold []*quotes.Filter) {
 			if polnear.Overlaps(w, g) {
 				overlap++
 			}
-			if polnear.Overlaps(w, g) || polnear.Overlaps(polnear.Words(p.doc, []text.Span{alt[k]}), g) {
-				either++
-			}
 			same := len(w) == len(g)
 			for t := range g {
 				same = same && w[t]
@@ -928,7 +792,5 @@ func endCrossScore(ps []prepared, endFold []*quotes.Filter) {
 			}
 		}
 	}
-	log.Printf("cross-fitted end model from the annotated starts: %d contents, overlap %d (%.4f), exact words %d (%.4f); either this or the end at min end score %.2f %d", n, overlap, float64(overlap)/float64(max(n, 1)), exact, float64(exact)/float64(max(n, 1)), altEndScore, either)
+	log.Printf("cross-fitted end model from the annotated starts: %d contents, overlap %d (%.4f), exact words %d (%.4f)", n, overlap, float64(overlap)/float64(max(n, 1)), exact, float64(exact)/float64(max(n, 1)))
 }
-
-var altEndScore = 0.0

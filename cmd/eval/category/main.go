@@ -57,6 +57,11 @@ func main() {
 	firstLoad := time.Since(t0)
 	fz := shipped.Featurizer()
 	o.Dense = fz.DenseDim()
+	if o.LeadWeight > 0 {
+		// AG-shaped leads of the BBC articles, trained on with their
+		// article (never tested on)
+		category.AddLeads(bbc, category.LeadWords)
+	}
 	category.Featurize(ag, &fz)
 	category.Featurize(bbc, &fz)
 	all := append(append([]category.Example(nil), ag...), bbc...)

@@ -56,6 +56,9 @@ func main() {
 	flag.Float64Var(&o.NBAlpha, "nb-alpha", o.NBAlpha, "NB smoothing")
 	flag.Float64Var(&o.NBMix, "nb-mix", o.NBMix, "weight of the NB log-count ratios added to the weights")
 	flag.Float64Var(&o.Temperature, "temperature", o.Temperature, "softmax temperature")
+	flag.IntVar(&o.Bag, "bag", o.Bag, "models averaged, each with its own shuffle seed")
+	flag.Float64Var(&o.LeadWeight, "lead-weight", o.LeadWeight, "weight of the AG-shaped leads of the BBC articles (0: none)")
+	leadWords := flag.Int("lead-words", category.LeadWords, "least words of a BBC article's lead after the title")
 	flag.Int64Var(&o.FoldSeed, "fold-seed", 0, "seed of the cross-validation folds (0: 42, the folds the settings were chosen on)")
 	title := flag.Float64("title", float64(category.DefaultFeatures.Title), "weight of title words (0: off)")
 	cluster := flag.Float64("cluster", float64(category.DefaultFeatures.Cluster[0]), "weight of word clusters (0: off)")
@@ -78,6 +81,9 @@ func main() {
 	exs, err := load(*data)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if o.LeadWeight > 0 {
+		category.AddLeads(exs, *leadWords)
 	}
 	fz, err := category.NewFeaturizer()
 	if err != nil {

@@ -6,6 +6,11 @@
 // tf-idf against a background table of news document frequencies, a
 // PositionRank graph score, capitalisation and the cosine of the phrase's
 // GloVe vector (internal/wordvec) with the document's and the lead's.
+// The best are taken as indexers write key phrases: a one-word name in
+// full ("Robert Rubin" for "Rubin"), and no phrase ending in a company's
+// legal form ("ADT Ltd": "ADT" is its own candidate), a plural generic
+// head of people ("industry experts"), an agency sign-off ("Paris
+// newsroom") or holding an indefinite pronoun.
 package keyphrase
 
 import (
@@ -34,7 +39,8 @@ var modelFS embed.FS
 
 // Phrase is one key phrase of a document.
 type Phrase struct {
-	Text     string      // the most frequent surface form
+	Text string // the most frequent surface form; a one-word name's most frequent two-word form
+	// ("Robert Rubin" for "Rubin")
 	Score    float64     // the ranker's probability that it is a key phrase, in [0, 1]
 	Mentions []text.Span // every occurrence, in text order
 }
@@ -261,17 +267,88 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		}
 		c := &cands[i]
 		key := dw.key(c.words)
+		if !keyShaped(c) {
+			continue
+		}
 		if e.Redundancy && redundant(key, len(c.words), chosen, chosenLen) {
 			continue
 		}
-		chosen = append(chosen, key)
-		chosenLen = append(chosenLen, len(c.words))
+		if slices.Contains(chosen, key) {
+			continue // the full name of a name taken before
+		}
 		ms := spans(ments, c)
-		best := surface(doc.Text, ms)
+		var best string
+		nw := len(c.words)
+		if nw == 1 && c.proper > 0 {
+			if f := fullName(cands, c.words[0]); f >= 0 {
+				// the name in full ("Robert Rubin", not "Rubin"): its
+				// occurrences and those of the surname alone
+				key = dw.key(cands[f].words)
+				full := spans(ments, &cands[f])
+				best = surface(doc.Text, full)
+				ms = withFull(ms, full)
+				nw = 2
+			}
+		}
+		if best == "" {
+			best = surface(doc.Text, ms)
+		}
+		chosen = append(chosen, key)
+		chosenLen = append(chosenLen, nw)
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })
 		ps = append(ps, Phrase{Text: best, Score: score[i], Mentions: ms})
 	}
 	return ps, true
+}
+
+// keyShaped reports whether c can be a key phrase as indexers write them:
+// it holds no indefinite pronoun, and ends in no company's legal form
+// ("ADT Ltd": "ADT" is the candidate), plural generic head of people
+// ("industry experts") or agency sign-off ("Paris newsroom").
+func keyShaped(c *candidate) bool {
+	switch {
+	case c.indef:
+		return false
+	case c.end == roleSuffix:
+		return len(c.words) == 1
+	case c.end == roleGeneric:
+		return c.plural == 0
+	case c.end == roleDesk:
+		return false
+	}
+	return true
+}
+
+// withFull returns the occurrences of a surname (ms) with those inside an
+// occurrence of the full name (full) replaced by it, in text order.
+func withFull(ms, full []text.Span) []text.Span {
+	out := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, f := range full {
+			if f.Start <= m.Start && m.End <= f.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return append(out, full...)
+}
+
+// fullName returns the two-word proper name ending in word w with the most
+// occurrences starting with a capital ("Robert Rubin" for "Rubin"), or -1.
+func fullName(cands []candidate, w int32) int {
+	best := -1
+	for i := range cands {
+		f := &cands[i]
+		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) {
+			best = i
+		}
+	}
+	return best
 }
 
 // redundant reports whether the words of key (nw of them) are a contiguous

@@ -27,6 +27,10 @@ func main() {
 	dir := flag.String("dir", "", "read model.json.gz and df.txt.gz from this directory instead of the embedded model")
 	lower := flag.Bool("lower", false, "lower-case the texts first (as SIFRank feeds DUC-2001)")
 	red := flag.Bool("redundancy", true, "drop phrases contained in better-ranked ones")
+	news := flag.String("news", "", "count the defect classes in the top tens of the news articles matching this glob (no labels), and exit")
+	newsN := flag.Int("newsn", 200, "with -news, the number of articles")
+	show := flag.Bool("show", false, "with -news, print every top ten")
+	shapes := flag.Bool("shapes", false, "count the defect classes among the training gold keys, and exit")
 	flag.Parse()
 	embCol := slices.Index(keyphrase.FeatureNames(), "embDoc")
 
@@ -42,9 +46,20 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *news != "" {
+		if err := newsDefects(ext, tagger, *news, *newsN, *show, *notag); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	d, err := kpdata.Load(*data)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *shapes {
+		goldShapes(tagger, "500N-KPCrowd train", d.KPCrowdTrain)
+		goldShapes(tagger, "Inspec train", d.InspecTrain)
+		return
 	}
 	fmt.Println("micro-averaged F1 (x100), Porter-stemmed exact match        F1@5   F1@10")
 	fmt.Println("  (KPCrowd's crowd keys, ~48 a story, are mostly single words and fragments: they rank tf-idf above")

@@ -9,6 +9,7 @@
 //	go run ./cmd/eval/category -k 10
 //	go run ./cmd/eval/category -fold-seed 7   # other folds than those the settings were chosen on
 //	go run ./cmd/eval/category -untuned ""    # skip the repeats on the untuned fold seeds (7, 11, 13)
+//	go run ./cmd/eval/category -bag 6         # the shipped features, six models averaged (not shipped)
 //
 // "own classes" takes the argmax over the data set's own classes (the
 // usual protocol); "open" over all six categories, so an AG World story
@@ -37,6 +38,8 @@ func main() {
 	k := flag.Int("k", 5, "folds")
 	flag.Int64Var(&o.FoldSeed, "fold-seed", 0, "seed of the fold assignment (0: 42, the folds the settings were chosen on)")
 	untuned := flag.String("untuned", "7,11,13", "fold seeds never used for tuning: the combined model's cross-validation is repeated on each")
+	flag.IntVar(&o.Bag, "bag", o.Bag, "models averaged, each with its own shuffle seed (a setting not shipped)")
+	flag.Float64Var(&o.LeadWeight, "lead-weight", o.LeadWeight, "weight of the AG-shaped leads of the BBC articles (a setting not shipped)")
 	flag.Parse()
 
 	ag, err := category.LoadAG(filepath.Join(*data, "ag-news", "train-part.csv"))

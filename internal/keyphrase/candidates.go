@@ -173,7 +173,8 @@ type docWords struct {
 	byKey      candIndex
 	cands      []candidate
 	ments      []mention
-	scr        scratch // features' buffers
+	full       []text.Span // choose's occurrences of a full name
+	scr        scratch     // features' buffers
 	pooledSize int
 }
 

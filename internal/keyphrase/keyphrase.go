@@ -279,12 +279,17 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		ms := spans(ments, c)
 		var best string
 		nw := len(c.words)
-		if nw == 1 && c.proper > 0 {
+		if nw == 1 && 2*c.proper > int(c.mentions) {
 			if f := fullName(cands, c.words[0]); f >= 0 {
-				// the name in full ("Robert Rubin", not "Rubin"): its
-				// occurrences and those of the surname alone
+				// a name (most occurrences tagged NNP: not a common noun
+				// of a title-case headline) in full ("Robert Rubin", not
+				// "Rubin"): its occurrences and those of the surname alone
 				key = dw.key(cands[f].words)
-				full := spans(ments, &cands[f])
+				full := dw.full[:0]
+				for m := cands[f].head; m >= 0; m = ments[m].next {
+					full = append(full, ments[m].span)
+				}
+				dw.full = full
 				best = surface(doc.Text, full)
 				ms = withFull(ms, full)
 				nw = 2

@@ -63,3 +63,23 @@ func TestExtractNewsVariants(t *testing.T) {
 		}
 	}
 }
+
+// A title-case headline tags its common nouns as names: "ferry" is no
+// surname of "Backs Ferry".
+const ferry = `Harbour Board Backs Ferry Plan
+The harbour board on Thursday backed a plan to run a ferry between the old port and the island of Tarrow.
+The ferry would carry up to 300 passengers. Islanders have asked for the ferry for a decade.
+The board said the ferry could start in two years, and that the ferry would stop at Kells on the way.
+Money for the ferry must come from the regional government, which will decide in the spring.`
+
+func TestExtractHeadlineIsNoName(t *testing.T) {
+	ps := Extract(nlptest.Tagged(t, ferry), 10)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Text)
+		if strings.EqualFold(p.Text, "Backs Ferry") {
+			t.Errorf("%q taken for a full name", p.Text)
+		}
+	}
+	t.Logf("top ten: %q", got)
+}

@@ -1,5 +1,7 @@
 // Package entity groups the mentions of one article into entities: proper
-// names with their short forms, acronyms and possessives, definite
+// names with their short forms (a company without its legal form:
+// "Microsoft" for "Microsoft Corp."), singular and plural ("Catholic",
+// "Catholics"), acronyms and possessives, definite
 // descriptions ("the Iranian minister", "the company") and personal
 // pronouns ("he", and "it", "its", "they" for organisations and countries
 // where the evidence is good). It reads the roles of people from the text,
@@ -75,11 +77,15 @@ type Entity struct {
 
 // cluster is an entity being built.
 type cluster struct {
-	id       int // creation order, breaks ties
-	typ      ner.Type
-	name     string
-	lname    string   // lower-cased name
-	toks     []string // lower-cased name tokens
+	id    int // creation order, breaks ties
+	typ   ner.Type
+	name  string
+	lname string   // lower-cased name
+	toks  []string // lower-cased name tokens
+	// core is a non-person's lower-cased name without its legal form
+	// ("microsoft" for "Microsoft Corp."), the name itself if it has none
+	core     string
+	legal    bool // the name ends in a legal form
 	ments    []ment
 	roles    []Role
 	gender   byte
@@ -146,6 +152,14 @@ type resolver struct {
 	byName map[string][]*cluster
 	byTok  map[string][]*cluster
 	byCode map[string][]*cluster
+	// non-people by singular name ("catholic" for "Catholics"), and
+	// companies with a legal form by their first name token ("ford" for
+	// "Ford Motor Co.")
+	bySing map[string][]*cluster
+	byHead map[string][]*cluster
+	// person mentions of a title alone ("the Pope"), left to the
+	// descriptions and named only if none takes them
+	titleOnly []ner.Mention
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -207,7 +221,8 @@ func (r *resolver) check() bool {
 // Resolve returns early with nil.
 func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	r := &resolver{doc: doc, acronyms: map[string]*cluster{}, byName: make(map[string][]*cluster, len(ms)/2),
-		byTok: make(map[string][]*cluster, len(ms)/4), byCode: map[string][]*cluster{}, ments: make([]*ment, 0, len(ms)+len(ms)/2)}
+		byTok: make(map[string][]*cluster, len(ms)/4), byCode: map[string][]*cluster{},
+		bySing: map[string][]*cluster{}, byHead: map[string][]*cluster{}, ments: make([]*ment, 0, len(ms)+len(ms)/2)}
 	if doc.Err() != nil {
 		return nil
 	}
@@ -250,6 +265,12 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	}
 	r.disambiguate()
 	r.nominals()
+	for _, m := range r.titleOnly {
+		// a title alone that no description took names someone
+		if !r.inMent[m.First] && !r.stop {
+			r.proper(m)
+		}
+	}
 	if r.stop {
 		return nil
 	}
@@ -333,6 +354,14 @@ func (r *resolver) proper(m ner.Mention) {
 		first++
 	}
 	typ := m.Type
+	if typ == ner.Person && last-first == 1 && nominalHeads[r.ltok(first)] && first > 0 && isThe(r.tok(first-1)) {
+		// "the Pope": a description of the one who holds the title
+		r.titleOnly = append(r.titleOnly, m)
+		return
+	}
+	// "China-" of "a China- appointed body", "U.S.-based": the name
+	// without the hyphen and its lower-case word
+	cut := hyphenTail(r.tok(last - 1))
 	var gender byte
 	if g, ok := honorifics[r.ltok(first-1)]; ok && first > 0 {
 		gender = g // "Mrs. Clinton" with the honorific outside the mention
@@ -356,15 +385,16 @@ func (r *resolver) proper(m ner.Mention) {
 		}
 	}
 	if typ == ner.Misc || typ == ner.Person && last-first == 1 {
-		// "Emirati" tagged as a name
-		if _, ok := r.countryByDemonym(r.textOf(first, last)); ok {
+		// "Emirati" tagged as a name ("Emirati-owned" too)
+		if _, ok := r.countryByDemonym(cutText(r.textOf(first, last), cut)); ok {
 			typ = ner.Nationality
 		}
 	} else if typ == ner.Location && last-first == 1 {
 		// "Bahraini" tagged as a place (as place would make it; here, so
 		// that its repeats find it)
-		if _, ok := r.countryByDemonym(r.tok(first)); ok {
-			if _, isName := r.countryByName(r.tok(first)); !isName {
+		t := cutText(r.tok(first), cut)
+		if _, ok := r.countryByDemonym(t); ok {
+			if _, isName := r.countryByName(t); !isName {
 				typ = ner.Nationality
 			}
 		}
@@ -375,15 +405,27 @@ func (r *resolver) proper(m ner.Mention) {
 	lname := r.lowerOf(first, last)
 	base := r.doc.Tokens[first].Start
 	sameLen := len(lname) == len(name) && isASCII(name)
+	if cut > 0 && !sameLen {
+		cut = 0
+	}
+	name, lname = name[:len(name)-cut], lname[:len(lname)-cut]
 	toks := r.nameToks(last - first)
 	for i := first; i < last; i++ {
 		if t := r.tok(i); t != "." && t != "," && t != "-" {
 			if tk := r.doc.Tokens[i]; sameLen {
-				toks = append(toks, lname[tk.Start-base:tk.End-base])
+				end := tk.End - base
+				if i == last-1 {
+					end -= cut
+				}
+				toks = append(toks, lname[tk.Start-base:end])
 			} else {
 				toks = append(toks, r.ltok(i))
 			}
 		}
+	}
+	core, legal := lname, false
+	if typ != ner.Person && typ != ner.Nationality {
+		core, legal = orgCore(lname, toks)
 	}
 	for i := first; i < last; i++ {
 		r.inMent[i] = true
@@ -395,14 +437,15 @@ func (r *resolver) proper(m ner.Mention) {
 			gender = 'm'
 		}
 	}
-	c := r.match(typ, name, lname, toks, gender)
+	c := r.match(typ, name, lname, toks, gender, core, legal)
 	head := r.headline(first)
 	if c != nil && c.gender == 0 {
 		c.gender = gender
 	}
 	if c == nil {
 		c = r.newCluster()
-		*c = cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender}
+		*c = cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender,
+			core: core, legal: legal}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
 		r.index(c)
@@ -412,14 +455,82 @@ func (r *resolver) proper(m ner.Mention) {
 	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
 		// the longest name names the entity, but a headline's words
 		// ("Obama Sees ...") only until the body names it
-		c.name, c.lname, c.toks, c.headName = name, lname, toks, head
+		c.name, c.lname, c.toks, c.headName, c.core, c.legal = name, lname, toks, head, core, legal
 		r.index(c)
 	}
-	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 {
+	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 && !c.legal {
 		c.typ = ner.Person
 		r.index(c)
 	}
-	r.add(c, Proper, first, last)
+	if m := r.add(c, Proper, first, last); cut > 0 {
+		m.span.End -= cut
+		c.ments[len(c.ments)-1].span.End -= cut
+	}
+}
+
+// cutText is t without its last cut bytes.
+func cutText(t string, cut int) string {
+	if cut > 0 && cut < len(t) {
+		return t[:len(t)-cut]
+	}
+	return t
+}
+
+// hyphenTail returns how many bytes end a name token after its last
+// hyphen when what follows the hyphen is nothing or a lower-case word
+// ("China-", "U.S.-based", "Olympics-related"), 0 otherwise.
+func hyphenTail(t string) int {
+	h := strings.LastIndexByte(t, '-')
+	if h <= 0 {
+		return 0
+	}
+	for i := h + 1; i < len(t); i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return 0
+		}
+	}
+	if n := len(t) - h - 1; n > 0 && n < 3 {
+		return 0
+	}
+	return len(t) - h
+}
+
+// legalForms end a company's name ("Corp.", "Plc") or a party's
+// ("Labour Party"); orgCore leaves them out.
+var legalForms = set("inc", "inc.", "corp", "corp.", "co", "co.", "cos", "cos.", "ltd", "ltd.", "plc", "llc",
+	"ag", "gmbh", "s.a.", "nv", "n.v.", "pty", "pty.", "limited", "corporation", "incorporated", "holdings",
+	"group", "party")
+
+// orgCore returns a name's lower-cased core without its trailing legal
+// forms ("microsoft" for "microsoft corp.") and whether it had one. toks
+// are the name's tokens, slices of lname when it is ASCII.
+func orgCore(lname string, toks []string) (string, bool) {
+	n := len(toks)
+	for n > 1 && legalForms[toks[n-1]] {
+		n--
+	}
+	if n == len(toks) {
+		return lname, false
+	}
+	if n == 1 {
+		return toks[0], true
+	}
+	return strings.Join(toks[:n], " "), true
+}
+
+// singular is a name without the plural s of its last word ("catholic"
+// for "catholics", "lib dem" for "lib dems"), the name itself when its
+// last word is short or ends in "ss" or "'s".
+func singular(l string) string {
+	n := len(l)
+	if n < 4 || l[n-1] != 's' || l[n-2] == 's' || l[n-2] == '\'' || l[n-2] == ' ' {
+		return l
+	}
+	sp := strings.LastIndexByte(l, ' ')
+	if n-1-(sp+1) < 3 {
+		return l
+	}
+	return l[:n-1]
 }
 
 // index files c under its current name and, for people, its name tokens.
@@ -429,6 +540,23 @@ func (r *resolver) index(c *cluster) {
 		r.byName[ln] = append(l, c)
 	}
 	if c.typ != ner.Person {
+		if c.typ != ner.Location {
+			if s := singular(ln); s != ln {
+				if l := r.bySing[s]; len(l) == 0 || l[len(l)-1] != c {
+					r.bySing[s] = append(l, c)
+				}
+			}
+		}
+		if c.legal {
+			if l := r.byName[c.core]; len(l) == 0 || l[len(l)-1] != c {
+				r.byName[c.core] = append(l, c)
+			}
+			if len(c.toks) > 0 && c.core != c.toks[0] {
+				if l := r.byHead[c.toks[0]]; len(l) == 0 || l[len(l)-1] != c {
+					r.byHead[c.toks[0]] = append(l, c)
+				}
+			}
+		}
 		return
 	}
 	for _, t := range c.toks {
@@ -495,7 +623,7 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 // name. The most recently mentioned candidate wins. Candidates come from
 // the indexes: a cluster can only match through its name, its country code
 // or a name token it shares with the mention.
-func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte) *cluster {
+func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte, core string, legal bool) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
@@ -526,6 +654,17 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			better(c)
 			return
 		}
+		if sameKind && c.typ != ner.Person && (c.legal || legal) && c.core == core {
+			// "Microsoft" and "Microsoft Corp."
+			better(c)
+			return
+		}
+		if sameKind && c.typ != ner.Person && c.typ != ner.Location && typ != ner.Location &&
+			singular(c.lname) == singular(lname) {
+			// "Catholic" and "Catholics"
+			better(c)
+			return
+		}
 		if code != "" && sameKind && c.code == code && c.country {
 			better(c)
 			return
@@ -541,6 +680,25 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	}
 	for _, c := range r.byName[lname] {
 		consider(c)
+	}
+	if typ != ner.Person {
+		if legal {
+			for _, c := range r.byName[core] {
+				consider(c)
+			}
+		}
+		if typ != ner.Location {
+			// "Catholics" finds "Catholic" by its name, "Catholic" finds
+			// "Catholics" here
+			if s := singular(lname); s != lname {
+				for _, c := range r.byName[s] {
+					consider(c)
+				}
+			}
+			for _, c := range r.bySing[lname] {
+				consider(c)
+			}
+		}
 	}
 	if code != "" {
 		for _, c := range r.byCode[code] {
@@ -558,7 +716,39 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			consider(c)
 		}
 	}
+	if best == nil && !legal && len(toks) == 1 && (typ == ner.Org || typ == ner.Misc) {
+		best = r.headOf(toks[0])
+	}
+	if best == nil && typ == ner.Person {
+		// "Vencor" tagged as a person after "Vencor Inc.": no person
+		// has the name, a company has
+		for _, c := range r.byName[lname] {
+			if c.typ == ner.Org && c.core == lname && (c.legal || len(toks) == 1) {
+				better(c)
+			}
+		}
+		if best == nil && len(toks) == 1 {
+			best = r.headOf(toks[0])
+		}
+	}
 	return best
+}
+
+// headOf returns the one company with a legal form whose name begins with
+// the word t and goes on ("Ford Motor Co." for "ford"), nil if none or
+// several do.
+func (r *resolver) headOf(t string) *cluster {
+	var only *cluster
+	for _, c := range r.byHead[t] {
+		if c.typ != ner.Org || !c.legal || len(c.toks) < 2 || c.toks[0] != t || c.core == t {
+			continue
+		}
+		if only != nil && only != c {
+			return nil
+		}
+		only = c
+	}
+	return only
 }
 
 func shareAny(a, b []string) bool {

@@ -66,6 +66,7 @@ var nominalHeads = set(
 	"congresswoman", "lawmaker", "ceo", "official", "diplomat", "speaker", "president-elect",
 	"businessman", "businesswoman", "billionaire", "mogul", "frontrunner", "front-runner",
 	"founder", "head", "prosecutor", "attorney", "adviser", "advisor", "economist",
+	"pope", "emir", "sultan",
 )
 
 // pronouns give the gender of a personal pronoun: 'm', 'f', 'n' for it

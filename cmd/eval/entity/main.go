@@ -10,8 +10,9 @@
 //     longer PER name earlier in the document must join that person;
 //   - merges: pairs of gold mentions that Resolve put in one entity, counted
 //     as plausible when their words are equal, one's words are all in the
-//     other, one is the other's acronym, or both are the same country (link
-//     precision proxy; the rest are listed with -v);
+//     other, one is the other's acronym, or both are the same country, once
+//     a hyphenated lower-case last word is left out ("Tripoli-based" is
+//     Tripoli) (link precision proxy; the rest are listed with -v);
 //   - LAW: gold LOC, ORG or PER mentions whose entity Resolve made a LAW
 //     (an unknown acronym used as an agreement): each is an error here;
 //     gold MISC made LAW is a refinement ("Peking Protocol");
@@ -239,6 +240,8 @@ func (s *stats) score(doc *text.Document, ms []ner.Mention, es []entity.Entity, 
 // plausible reports whether two names can name one thing by their words
 // alone.
 func plausible(a, b string) bool {
+	// "Tripoli-based" mentions Tripoli
+	a, b = hyphenHead(a), hyphenHead(b)
 	if a == b {
 		return true
 	}
@@ -252,6 +255,16 @@ func plausible(a, b string) bool {
 	ca, okA := geo.CountryByName(a)
 	cb, okB := geo.CountryByName(b)
 	return okA && okB && ca.Code == cb.Code
+}
+
+// hyphenHead is s without a hyphenated lower-case last word ("Tripoli"
+// for "Tripoli-based", "China" for "China-").
+func hyphenHead(s string) string {
+	h := strings.LastIndexByte(s, '-')
+	if h <= 0 || strings.TrimLeft(s[h+1:], "abcdefghijklmnopqrstuvwxyz") != "" {
+		return s
+	}
+	return s[:h]
 }
 
 func subset(a, b []string) bool {

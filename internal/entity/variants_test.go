@@ -1,0 +1,108 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+)
+
+// mentionsOf returns the text of e's mentions of kind k.
+func mentionsOf(text string, e *entity.Entity, k entity.MentionKind) []string {
+	var out []string
+	for _, m := range e.Mentions {
+		if m.Kind == k {
+			out = append(out, text[m.Span.Start:m.Span.End])
+		}
+	}
+	return out
+}
+
+// A company named with its legal form and later without it is one
+// entity, named in full; two companies beginning with the same word keep
+// the short name apart.
+func TestLegalFormShortName(t *testing.T) {
+	doc, es := run(t, `Hallworth Brewing Corp. said on Tuesday it would close two plants in Ohio.
+Shares of Hallworth fell 4 percent after the announcement, and Hallworth said it expected more cuts.
+Its rival Kestrel Systems Inc. gained on the news, analysts said.
+Kestrel has been buying smaller brewers for two years.`)
+	for _, c := range []struct{ full, short string }{{"Hallworth Brewing Corp.", "Hallworth"}, {"Kestrel Systems Inc.", "Kestrel"}} {
+		full, short := owner(doc, es, c.full, 0), owner(doc, es, c.short, 1)
+		if full == nil || full != short {
+			t.Errorf("%q and a later %q are not one entity", c.full, c.short)
+		} else if full.Name != c.full {
+			t.Errorf("entity of %q named %q", c.short, full.Name)
+		}
+	}
+	doc, es = run(t, `Torvane Motor Co. and Torvane Life Insurance Co. are run apart, a spokesman said.
+Torvane has not commented on the plan.`)
+	if e := owner(doc, es, "Torvane", 2); e != nil && (e.Name == "Torvane Motor Co." || e.Name == "Torvane Life Insurance Co.") {
+		t.Errorf("the bare Torvane joined %q, though two companies begin so", e.Name)
+	}
+}
+
+// The short form before the full name joins it too; so do a party and
+// its name without "Party".
+func TestLegalFormBefore(t *testing.T) {
+	doc, es := run(t, `Microsoft said its new software would ship in June.
+Microsoft Corp. shares rose 2 percent in New York trading.
+The Labour Party met in Brighton, where Labour leaders said they would fight the plan.`)
+	if a, b := owner(doc, es, "Microsoft", 0), owner(doc, es, "Microsoft", 1); a == nil || a != b || a.Name != "Microsoft Corp." {
+		t.Errorf("Microsoft and Microsoft Corp. not one entity named in full")
+	}
+	if a, b := owner(doc, es, "Labour", 0), owner(doc, es, "Labour", 1); a == nil || a != b {
+		t.Errorf("Labour Party and Labour not one entity")
+	}
+}
+
+// Singular and plural of one group ("Catholic", "Catholics") are one
+// entity; places are left alone.
+func TestPluralVariants(t *testing.T) {
+	doc, es := run(t, `Catholics in the city gathered on Sunday to mark the anniversary.
+The Catholic bishop told the crowd that Catholics had kept their faith for centuries.
+Senate Democrats said on Monday they would block the bill, and one Democrat called it cruel.`)
+	if a, b := owner(doc, es, "Catholics", 0), owner(doc, es, "Catholic", 0); a == nil || a != b {
+		t.Errorf("Catholics and Catholic not one entity")
+	}
+	if a, b := owner(doc, es, "Democrats", 0), owner(doc, es, "Democrat", 0); a == nil || a != b {
+		t.Errorf("Democrats and Democrat not one entity")
+	}
+}
+
+// A name does not end in a hyphen or a hyphenated lower-case word: "a
+// Brazil- funded project" and "a Brazil-based firm" mention Brazil.
+func TestHyphenTail(t *testing.T) {
+	doc, es := run(t, `Brazil signed the deal on Monday.
+Officials said a Brazil- funded project would start next year, run by a Brazil-based firm.`)
+	for _, e := range es {
+		if n := e.Name; n[len(n)-1] == '-' || n == "Brazil-based" {
+			t.Errorf("entity named %q", n)
+		}
+	}
+	b := named(es, "Brazil")
+	if b == nil {
+		t.Fatal("no Brazil")
+	}
+	for _, m := range b.Mentions {
+		if s := doc.Text[m.Span.Start:m.Span.End]; m.Kind == entity.Proper && s != "Brazil" {
+			t.Errorf("Brazil mention %q", s)
+		}
+	}
+}
+
+// "the Pope" after "Pope Gregory" is a description of him, not a person
+// named Pope.
+func TestTitleAlone(t *testing.T) {
+	doc, es := run(t, `Pope Gregory arrived in Lisbon on Friday for a three-day visit.
+Thousands of pilgrims waited for hours in the rain outside the cathedral.
+In a speech to bishops, the Pope said the church must do more for the poor.`)
+	if e := named(es, "Pope"); e != nil {
+		t.Errorf("a person named Pope: %q", mentionsOf(doc.Text, e, entity.Proper))
+	}
+	g := owner(doc, es, "Gregory", 0)
+	if g == nil {
+		t.Fatal("no Gregory")
+	}
+	if c := mentionsOf(doc.Text, g, entity.Common); len(c) != 1 || c[0] != "the Pope" {
+		t.Errorf("Gregory's descriptions %q", c)
+	}
+}

@@ -551,10 +551,10 @@ func (r *resolver) index(c *cluster) {
 			if l := r.byName[c.core]; len(l) == 0 || l[len(l)-1] != c {
 				r.byName[c.core] = append(l, c)
 			}
-			if len(c.toks) > 0 && c.core != c.toks[0] {
-				if l := r.byHead[c.toks[0]]; len(l) == 0 || l[len(l)-1] != c {
-					r.byHead[c.toks[0]] = append(l, c)
-				}
+		}
+		if firm(c) {
+			if l := r.byHead[c.toks[0]]; len(l) == 0 || l[len(l)-1] != c {
+				r.byHead[c.toks[0]] = append(l, c)
 			}
 		}
 		return
@@ -734,13 +734,23 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	return best
 }
 
-// headOf returns the one company with a legal form whose name begins with
-// the word t and goes on ("Ford Motor Co." for "ford"), nil if none or
-// several do.
+// firm reports whether c is an organisation named as a company: with a
+// legal form ("Ford Motor Co.") or a company's noun at the end of two
+// words or more ("Deutsche Bank", "Jet Airways", "Nomura Securities"),
+// not its bare first word.
+func firm(c *cluster) bool {
+	n := len(c.toks)
+	return c.typ == ner.Org && n >= 2 && c.core != c.toks[0] &&
+		(c.legal || corpWords[c.toks[n-1]] || c.toks[n-1] == "securities")
+}
+
+// headOf returns the one company (firm) whose name begins with the word t
+// ("Ford Motor Co." for "ford", "Deutsche Bank" for "deutsche"), nil if
+// none or several do.
 func (r *resolver) headOf(t string) *cluster {
 	var only *cluster
 	for _, c := range r.byHead[t] {
-		if c.typ != ner.Org || !c.legal || len(c.toks) < 2 || c.toks[0] != t || c.core == t {
+		if !firm(c) || c.toks[0] != t {
 			continue
 		}
 		if only != nil && only != c {

@@ -106,3 +106,17 @@ In a speech to bishops, the Pope said the church must do more for the poor.`)
 		t.Errorf("Gregory's descriptions %q", c)
 	}
 }
+
+// A company named by its first word and a company's noun ("Varnholt
+// Bank", "Osprey Airways") is one entity with its bare first word.
+func TestFirmFirstWord(t *testing.T) {
+	doc, es := run(t, `Varnholt Bank raised its forecast for German growth on Thursday.
+Shares of Varnholt fell 3 percent in Frankfurt after the report.
+Osprey Airways cut fares on its domestic routes, and Osprey said bookings rose.`)
+	for _, c := range []struct{ full, short string }{{"Varnholt Bank", "Varnholt"}, {"Osprey Airways", "Osprey"}} {
+		full, short := owner(doc, es, c.full, 0), owner(doc, es, c.short, 1)
+		if full == nil || full != short {
+			t.Errorf("%q and a later %q are not one entity", c.full, c.short)
+		}
+	}
+}

@@ -57,7 +57,11 @@
 // after "Shoigu"): 432 -> 431 @5 with the names in full; dropping any
 // phrase holding a better-ranked one (12.1 -> 11.9, NP 21.1 -> 20.6,
 // Inspec 26.0 -> 25.8); singular generic heads too ("police spokesman" is
-// a KPCrowd key: @10 681 -> 678). The legal forms, generic heads and
+// a KPCrowd key: @10 681 -> 678); with the names in full, dropping a
+// longer phrase ending in a full name taken ("Treasury Secretary Robert
+// Rubin" after "Robert Rubin"; Reuters top tens: 63 -> 54 title+name
+// phrases): KPCrowd @5 439 / 438 unchanged, @10 698 -> 696 / 697
+// unchanged, Inspec +1 / +1 at @5 and @10. The legal forms, generic heads and
 // "newsroom" as candidate rules instead (retrained) scored below the
 // baseline: KPCrowd multi @5 11.9, 12.0, 12.1, NP 20.7, 20.9, 21.0.
 //

@@ -254,7 +254,7 @@ func NewFeaturizer() (*Featurizer, error) {
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
-var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.3}
+var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.3, Bag: 6}
 
 // Train fits multinomial logistic regression with AdaGrad and returns the
 // bias and bucket-major weights.

@@ -38,7 +38,7 @@ func main() {
 	k := flag.Int("k", 5, "folds")
 	flag.Int64Var(&o.FoldSeed, "fold-seed", 0, "seed of the fold assignment (0: 42, the folds the settings were chosen on)")
 	untuned := flag.String("untuned", "7,11,13", "fold seeds never used for tuning: the combined model's cross-validation is repeated on each")
-	flag.IntVar(&o.Bag, "bag", o.Bag, "models averaged, each with its own shuffle seed (a setting not shipped)")
+	flag.IntVar(&o.Bag, "bag", o.Bag, "models averaged, each with its own shuffle seed (1: a single model)")
 	flag.Float64Var(&o.LeadWeight, "lead-weight", o.LeadWeight, "weight of the AG-shaped leads of the BBC articles (a setting not shipped)")
 	flag.Parse()
 

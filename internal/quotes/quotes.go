@@ -108,6 +108,8 @@ type Options struct {
 	ObjectInfinitive  bool     // "urged lawmakers to act": the content is the hearer and the infinitive, never what stands before the subject
 	VecCues           bool     // the cue model sees the GloVe vector of the word's lemma (package wordvec), for cues rare or unseen in train
 	VecFilter         bool     // the filter sees the GloVe vector of the lemma of the cue's head
+	MinBareScore      float64  // least filter score of a bare noun phrase read after a verb cue only the cue model found ("shocked Wall Street"); 0 keeps all (0.4 / 0.5 cost PolNeAR train 0.001 overlap F1 and 0.002-0.003 cue F1: PolNeAR marks "disputed the findings")
+	TellHearer        bool     // "told Reuters by telephone": a bare noun phrase after "tell" is its hearer, not what was said
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -152,6 +154,7 @@ var DefaultOptions = Options{
 	ObjectInfinitive:  true,
 	VecCues:           true,
 	VecFilter:         true,
+	TellHearer:        true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

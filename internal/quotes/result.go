@@ -141,13 +141,17 @@ func (x *extractor) result() []Quote {
 		if x.cancelledEvery(i, 32) {
 			return out
 		}
+		bare := x.bareContent(q, x.metas[i])
+		if bare == bareTell {
+			continue
+		}
 		sc := 1.0
 		// "NAME: ..." at a paragraph start is a transcript line and
 		// "“...” ― NAME" a byline: kept
 		if r := x.metas[i].rule; x.o.MinScore > 0 && r != "colon" && r != "dash" {
 			fs := featSink{m: f, z: f.bias}
 			x.features(i, &fs)
-			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore {
+			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore || bare == bareLearned && sc < x.o.MinBareScore {
 				continue
 			}
 		}
@@ -158,6 +162,62 @@ func (x *extractor) result() []Quote {
 		out = x.dedup(out, scores)
 	}
 	return out
+}
+
+// The kinds of bare content bareContent finds.
+const (
+	bareNone    = iota
+	bareLearned // after a cue only the cue model found
+	bareTell    // after a form of "tell"
+)
+
+// bareContent tells whether q reads a bare noun phrase (no verb, no
+// quotation mark, no "that", "to" or question word first) after a cue
+// that seldom takes one, and which: a cue only the cue model found
+// ("shocked Wall Street", "slashed their estimates"; kept when the
+// filter scores it at least MinBareScore), or with TellHearer a form of
+// "tell", whose object is its hearer ("told Reuters by telephone").
+func (x *extractor) bareContent(q *Quote, m meta) int {
+	o := &x.o
+	if o.MinBareScore <= 0 && !o.TellHearer || q.Kind != Indirect || !x.tagged {
+		return bareNone
+	}
+	kind := bareNone
+	switch {
+	case m.cue.learned && !m.cue.noun && o.MinBareScore > 0:
+		kind = bareLearned
+	case o.TellHearer && len(m.cue.words) > 0 && isTell(m.cue.words[len(m.cue.words)-1]):
+		kind = bareTell
+	default:
+		return bareNone
+	}
+	a, b := x.tokRangeLoose(q.Content)
+	if a >= b || inClauseStart(x.ltok(a)) {
+		return bareNone
+	}
+	for k := a; k < b; k++ {
+		if p := x.pos(k); strings.HasPrefix(p, "VB") || p == "MD" || x.markKind(k) != 0 {
+			return bareNone
+		}
+	}
+	return kind
+}
+
+func isTell(w string) bool {
+	switch w {
+	case "tell", "tells", "told", "telling":
+		return true
+	}
+	return false
+}
+
+// inClauseStart tells whether w opens a clause or an infinitive.
+func inClauseStart(w string) bool {
+	switch w {
+	case "that", "to", "whether", "if", "how", "why", "what", "who", "whom", "which", "when", "where":
+		return true
+	}
+	return false
 }
 
 // dedup drops a quote whose content shares at least half of its tokens,

@@ -1,0 +1,39 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// contents returns the contents of the quotes of s found with o.
+func contents(t *testing.T, s string, o quotes.Options) []string {
+	t.Helper()
+	doc, ms := nlptest.Mentions(t, s)
+	ents := entity.Resolve(doc, ms)
+	var out []string
+	for _, q := range quotes.ExtractWith(doc, ents, o) {
+		out = append(out, doc.Text[q.Content.Start:q.Content.End])
+	}
+	return out
+}
+
+func TestTellHearer(t *testing.T) {
+	// the object of "told" is the hearer: no quote reads it as what was said
+	for _, s := range []string{
+		"Marta Okafor, the chief executive of Brindle Foods, told Reuters by telephone on Monday.\n",
+		"The mayor told shareholders at the annual meeting in Leeds.\n",
+	} {
+		for _, c := range contents(t, s, quotes.DefaultOptions) {
+			t.Errorf("%q: quote %q", s, c)
+		}
+	}
+	// what follows the hearer is still read
+	s := "Marta Okafor told Reuters that the factory would close next spring.\n"
+	got := contents(t, s, quotes.DefaultOptions)
+	if len(got) != 1 || got[0] != "that the factory would close next spring" {
+		t.Errorf("%q: quotes %q, want the that-clause", s, got)
+	}
+}

@@ -84,8 +84,13 @@ type cluster struct {
 	toks  []string // lower-cased name tokens
 	// core is a non-person's lower-cased name without its legal form
 	// ("microsoft" for "Microsoft Corp."), the name itself if it has none
-	core     string
-	legal    bool // the name ends in a legal form
+	core  string
+	legal bool // the name ends in a legal form
+	// plural: a name ending in s may be the plural of the name without
+	// it: always for groups and other things, for organisations only
+	// when its last word is tagged a plural noun ("Democrats", not
+	// "Times")
+	plural   bool
 	ments    []ment
 	roles    []Role
 	gender   byte
@@ -158,8 +163,10 @@ type resolver struct {
 	bySing map[string][]*cluster
 	byHead map[string][]*cluster
 	// person mentions of a title alone ("the Pope"), left to the
-	// descriptions and named only if none takes them
-	titleOnly []ner.Mention
+	// descriptions and named only if none takes them (lateTitles: being
+	// named now)
+	titleOnly  []ner.Mention
+	lateTitles bool
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -265,9 +272,11 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	}
 	r.disambiguate()
 	r.nominals()
+	r.lateTitles = true
 	for _, m := range r.titleOnly {
-		// a title alone that no description took names someone
-		if !r.inMent[m.First] && !r.stop {
+		// a title alone that no description took names someone ("the
+		// Pope" when no pope is named)
+		if !r.inMent[m.Last-1] && !r.stop {
 			r.proper(m)
 		}
 	}
@@ -354,7 +363,7 @@ func (r *resolver) proper(m ner.Mention) {
 		first++
 	}
 	typ := m.Type
-	if typ == ner.Person && last-first == 1 && nominalHeads[r.ltok(first)] && first > 0 && isThe(r.tok(first-1)) {
+	if typ == ner.Person && !r.lateTitles && last-first == 1 && nominalHeads[r.ltok(first)] && first > 0 && isThe(r.tok(first-1)) {
 		// "the Pope": a description of the one who holds the title
 		r.titleOnly = append(r.titleOnly, m)
 		return
@@ -365,6 +374,10 @@ func (r *resolver) proper(m ner.Mention) {
 	var gender byte
 	if g, ok := honorifics[r.ltok(first-1)]; ok && first > 0 {
 		gender = g // "Mrs. Clinton" with the honorific outside the mention
+		if (typ == ner.Org || typ == ner.Misc) && mrs[r.ltok(first-1)] {
+			// "Mr. Dell" tagged as a company is the man, not Dell Inc.
+			typ = ner.Person
+		}
 	}
 	if typ == ner.Person {
 		// titles and honorifics belong to roles, not to the name
@@ -405,9 +418,7 @@ func (r *resolver) proper(m ner.Mention) {
 	lname := r.lowerOf(first, last)
 	base := r.doc.Tokens[first].Start
 	sameLen := len(lname) == len(name) && isASCII(name)
-	if cut > 0 && !sameLen {
-		cut = 0
-	}
+	// (the cut bytes are ASCII: name and lname end in the same ones)
 	name, lname = name[:len(name)-cut], lname[:len(lname)-cut]
 	toks := r.nameToks(last - first)
 	for i := first; i < last; i++ {
@@ -418,12 +429,15 @@ func (r *resolver) proper(m ner.Mention) {
 					end -= cut
 				}
 				toks = append(toks, lname[tk.Start-base:end])
+			} else if i == last-1 {
+				toks = append(toks, cutText(r.ltok(i), cut))
 			} else {
 				toks = append(toks, r.ltok(i))
 			}
 		}
 	}
 	core, legal := lname, false
+	plural := typ != ner.Org || pluralTag(r.doc.Tokens[last-1].POS)
 	if typ != ner.Person && typ != ner.Nationality {
 		core, legal = orgCore(lname, toks)
 	}
@@ -437,7 +451,7 @@ func (r *resolver) proper(m ner.Mention) {
 			gender = 'm'
 		}
 	}
-	c := r.match(typ, name, lname, toks, gender, core, legal)
+	c := r.match(typ, name, lname, toks, gender, core, legal, plural)
 	head := r.headline(first)
 	if c != nil && c.gender == 0 {
 		c.gender = gender
@@ -445,7 +459,7 @@ func (r *resolver) proper(m ner.Mention) {
 	if c == nil {
 		c = r.newCluster()
 		*c = cluster{id: len(r.clusters), typ: typ, name: name, lname: lname, toks: toks, headName: head, gender: gender,
-			core: core, legal: legal}
+			core: core, legal: legal, plural: plural}
 		r.place(c)
 		r.clusters = append(r.clusters, c)
 		r.index(c)
@@ -455,7 +469,7 @@ func (r *resolver) proper(m ner.Mention) {
 	} else if (len(toks) > len(c.toks) || c.headName && !head) && (c.typ == typ || typ == ner.Person) && !(head && !c.headName) {
 		// the longest name names the entity, but a headline's words
 		// ("Obama Sees ...") only until the body names it
-		c.name, c.lname, c.toks, c.headName, c.core, c.legal = name, lname, toks, head, core, legal
+		c.name, c.lname, c.toks, c.headName, c.core, c.legal, c.plural = name, lname, toks, head, core, legal, plural
 		r.index(c)
 	}
 	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 && !c.legal {
@@ -518,6 +532,11 @@ func orgCore(lname string, toks []string) (string, bool) {
 	return strings.Join(toks[:n], " "), true
 }
 
+// pluralTag reports whether a name's last word is tagged a plural noun:
+// "Democrats" (NNPS) and "Catholics" (NNS) are groups of people, the
+// organisations "Times" and "Reuters" (NNP) are names.
+func pluralTag(pos string) bool { return pos == "NNS" || pos == "NNPS" }
+
 // singular is a name without the plural s of its last word ("catholic"
 // for "catholics", "lib dem" for "lib dems"), the name itself when its
 // last word is short or ends in "ss" or "'s".
@@ -541,7 +560,7 @@ func (r *resolver) index(c *cluster) {
 	}
 	if c.typ != ner.Person {
 		if c.typ != ner.Location {
-			if s := singular(ln); s != ln {
+			if s := singular(ln); s != ln && c.plural {
 				if l := r.bySing[s]; len(l) == 0 || l[len(l)-1] != c {
 					r.bySing[s] = append(l, c)
 				}
@@ -623,7 +642,7 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 // name. The most recently mentioned candidate wins. Candidates come from
 // the indexes: a cluster can only match through its name, its country code
 // or a name token it shares with the mention.
-func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte, core string, legal bool) *cluster {
+func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte, core string, legal, plural bool) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
@@ -654,13 +673,15 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			better(c)
 			return
 		}
-		if sameKind && c.typ != ner.Person && (c.legal || legal) && c.core == core {
-			// "Microsoft" and "Microsoft Corp."
+		if sameKind && c.typ != ner.Person && c.typ != ner.Location && typ != ner.Location &&
+			(c.legal || legal) && c.core == core {
+			// "Microsoft" and "Microsoft Corp." (not "Israel" and "Israel
+			// Corp.")
 			better(c)
 			return
 		}
 		if sameKind && c.typ != ner.Person && c.typ != ner.Location && typ != ner.Location &&
-			singular(c.lname) == singular(lname) {
+			singular(c.lname) == singular(lname) && (c.plural && singular(c.lname) != c.lname || plural && singular(lname) != lname) {
 			// "Catholic" and "Catholics"
 			better(c)
 			return
@@ -690,7 +711,7 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 		if typ != ner.Location {
 			// "Catholics" finds "Catholic" by its name, "Catholic" finds
 			// "Catholics" here
-			if s := singular(lname); s != lname {
+			if s := singular(lname); s != lname && plural {
 				for _, c := range r.byName[s] {
 					consider(c)
 				}
@@ -719,9 +740,9 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	if best == nil && !legal && len(toks) == 1 && (typ == ner.Org || typ == ner.Misc) {
 		best = r.headOf(toks[0])
 	}
-	if best == nil && typ == ner.Person {
+	if best == nil && typ == ner.Person && gender == 0 {
 		// "Vencor" tagged as a person after "Vencor Inc.": no person
-		// has the name, a company has
+		// has the name, a company has (but "Mr. Dell" is a person)
 		for _, c := range r.byName[lname] {
 			if c.typ == ner.Org && c.core == lname && (c.legal || len(toks) == 1) {
 				better(c)

@@ -1,9 +1,11 @@
 package entity_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
 )
 
 // mentionsOf returns the text of e's mentions of kind k.
@@ -117,6 +119,68 @@ Osprey Airways cut fares on its domestic routes, and Osprey said bookings rose.`
 		full, short := owner(doc, es, c.full, 0), owner(doc, es, c.short, 1)
 		if full == nil || full != short {
 			t.Errorf("%q and a later %q are not one entity", c.full, c.short)
+		}
+	}
+}
+
+// "the Pope" that no description takes (no pope is named) still names
+// someone: the mention is not lost.
+func TestTitleAloneUnclaimed(t *testing.T) {
+	doc, es := run(t, `The Pope said on Sunday that the church must do more for the poor.
+Thousands of pilgrims listened in the square. The Pope later met bishops.`)
+	for n := 0; n < 2; n++ {
+		if owner(doc, es, "Pope", n) == nil {
+			t.Errorf("Pope %d has no entity", n)
+		}
+	}
+}
+
+// A company named after a place ("Israel Corp.") does not take the
+// place's mentions.
+func TestLegalFormNotPlace(t *testing.T) {
+	doc, es := run(t, `Israel Corp. said on Monday that profits rose 5 percent.
+Israel said it would build more homes in the West Bank.`)
+	if co, pl := owner(doc, es, "Israel", 0), owner(doc, es, "Israel", 1); co == nil || pl == nil || co == pl {
+		t.Errorf("Israel Corp. and the country Israel are one entity (or none)")
+	}
+}
+
+// "Mr. Dell" is a man, not the company Dell Inc., even when the
+// recogniser tags him as an organisation.
+func TestHonorificNotCompany(t *testing.T) {
+	doc, es := run(t, `Dell Inc. reported a loss on Tuesday.
+Mr. Dell said the company would cut jobs.`)
+	co, man := owner(doc, es, "Dell", 0), owner(doc, es, "Dell", 1)
+	if co == nil || man == nil || co == man {
+		t.Fatalf("Dell Inc. and Mr. Dell are one entity (or none)")
+	}
+	if man.Type != ner.Person {
+		t.Errorf("Mr. Dell is a %s", man.Type)
+	}
+}
+
+// An organisation whose name ends in s ("The Times") is not the plural
+// of another ("Time" magazine); groups of people are ("Democrats").
+func TestPluralNotName(t *testing.T) {
+	doc, es := run(t, `The New York Times reported on Monday that Time Warner would sell Time magazine.
+The Times said the deal was worth $1 billion.`)
+	if a, b := owner(doc, es, "Times", 1), owner(doc, es, "Time", 1); a != nil && a == b {
+		t.Errorf("The Times and Time are one entity %q", a.Name)
+	}
+}
+
+// A hyphenated lower-case word is cut from a name in any script
+// ("Zürich-based").
+func TestHyphenTailUnicode(t *testing.T) {
+	doc, es := run(t, `A Zürich-based bank and a São Paulo-based firm bought stakes on Monday.`)
+	for _, e := range es {
+		if strings.HasSuffix(e.Name, "-based") {
+			t.Errorf("entity named %q", e.Name)
+		}
+		for _, s := range mentionsOf(doc.Text, &e, entity.Proper) {
+			if strings.HasSuffix(s, "-based") {
+				t.Errorf("mention %q", s)
+			}
 		}
 	}
 }

@@ -48,6 +48,10 @@ var honorifics = map[string]byte{
 	"dr.": 0, "dr": 0, "sir": 'm', "dame": 'f', "lady": 'f', "lord": 'm',
 }
 
+// mrs are the honorifics that only come before a person's name ("Lord"
+// and "Miss" begin company and contest names too).
+var mrs = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms")
+
 // genderedHeads give the gender of a person who holds the title.
 var genderedHeads = map[string]byte{
 	"king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "spokesman": 'm',

@@ -1237,7 +1237,7 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
-		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality {
+		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, b) {
 			bestAny = m.ent
 		}
 	}
@@ -1259,6 +1259,22 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		q.EntityIndex = best
 		q.SpeakerName = x.ents[best].Name
 	}
+}
+
+// placeModifier tells whether the mention s of entity e, inside a
+// speaker that ends before token b, is a place that modifies the
+// speaker's noun ("U.S. senators", "a Seoul embassy official", "China's
+// central bank"): the place is not who spoke.
+func (x *extractor) placeModifier(e int, s text.Span, b int) bool {
+	if !x.o.PlaceModifier || x.ents[e].Type != ner.Location || !x.tagged {
+		return false
+	}
+	j := x.tokAt(s.End-1) + 1
+	if j >= b || j >= len(x.toks) {
+		return false
+	}
+	p := x.pos(j)
+	return strings.HasPrefix(p, "NN") || p == "POS" || p == "JJ" || p == "VBG" || p == "VBN"
 }
 
 func (x *extractor) sentOf(byteOff int) int {

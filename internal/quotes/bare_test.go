@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/quotes"
 )
@@ -35,5 +36,32 @@ func TestTellHearer(t *testing.T) {
 	got := contents(t, s, quotes.DefaultOptions)
 	if len(got) != 1 || got[0] != "that the factory would close next spring" {
 		t.Errorf("%q: quotes %q, want the that-clause", s, got)
+	}
+}
+
+func TestPlaceModifier(t *testing.T) {
+	speaker := func(s string) (string, bool) {
+		doc, ms := nlptest.Mentions(t, s)
+		ents := entity.Resolve(doc, ms)
+		qs := quotes.Extract(doc, ents)
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes, want 1", s, len(qs))
+		}
+		q := qs[0]
+		return q.SpeakerName, q.EntityIndex >= 0 && ents[q.EntityIndex].Type == ner.Location
+	}
+	// a place that modifies the speaker's noun did not speak
+	for _, s := range []string{
+		"Trade was quiet. A Berlin embassy official said on Tuesday that the talks would resume.\n",
+		"Trade was quiet. Japan's largest carmaker said the strike would end soon.\n",
+	} {
+		if name, loc := speaker(s); loc {
+			t.Errorf("%q: speaker %q is a place", s, name)
+		}
+	}
+	// a place standing for its government does
+	s := "Trade was quiet. Japan said on Tuesday that it would cut tariffs on rice.\n"
+	if name, loc := speaker(s); !loc || name != "Japan" {
+		t.Errorf("%q: speaker %q (a place: %v), want Japan", s, name, loc)
 	}
 }

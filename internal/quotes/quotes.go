@@ -110,6 +110,7 @@ type Options struct {
 	VecFilter         bool     // the filter sees the GloVe vector of the lemma of the cue's head
 	MinBareScore      float64  // least filter score of a bare noun phrase read after a verb cue only the cue model found ("shocked Wall Street"); 0 keeps all (0.4 / 0.5 cost PolNeAR train 0.001 overlap F1 and 0.002-0.003 cue F1: PolNeAR marks "disputed the findings")
 	TellHearer        bool     // "told Reuters by telephone": a bare noun phrase after "tell" is its hearer, not what was said
+	PlaceModifier     bool     // a place that modifies the speaker's noun ("U.S. senators", "China's central bank") is not the speaker's entity
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -155,6 +156,7 @@ var DefaultOptions = Options{
 	VecCues:           true,
 	VecFilter:         true,
 	TellHearer:        true,
+	PlaceModifier:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -87,9 +87,9 @@ type cluster struct {
 	core  string
 	legal bool // the name ends in a legal form
 	// plural: a name ending in s may be the plural of the name without
-	// it: always for groups and other things, for organisations only
-	// when its last word is tagged a plural noun ("Democrats", not
-	// "Times")
+	// it: always for groups and other things and for organisations of
+	// two words or more ("All Blacks"), for a one-word organisation only
+	// when it is tagged a plural noun ("Democrats", not "Times")
 	plural   bool
 	ments    []ment
 	roles    []Role
@@ -437,7 +437,7 @@ func (r *resolver) proper(m ner.Mention) {
 		}
 	}
 	core, legal := lname, false
-	plural := typ != ner.Org || pluralTag(r.doc.Tokens[last-1].POS)
+	plural := typ != ner.Org || len(toks) > 1 || pluralTag(r.doc.Tokens[last-1].POS)
 	if typ != ner.Person && typ != ner.Nationality {
 		core, legal = orgCore(lname, toks)
 	}

@@ -159,13 +159,20 @@ Mr. Dell said the company would cut jobs.`)
 	}
 }
 
-// An organisation whose name ends in s ("The Times") is not the plural
-// of another ("Time" magazine); groups of people are ("Democrats").
+// A one-word organisation whose name ends in s ("The Times") is not the
+// plural of another ("Time" magazine); a team of two words is ("Kiwi
+// Hawks").
 func TestPluralNotName(t *testing.T) {
 	doc, es := run(t, `The New York Times reported on Monday that Time Warner would sell Time magazine.
 The Times said the deal was worth $1 billion.`)
 	if a, b := owner(doc, es, "Times", 1), owner(doc, es, "Time", 1); a != nil && a == b {
 		t.Errorf("The Times and Time are one entity %q", a.Name)
+	}
+	// a team of two words is its members' plural
+	doc, es = run(t, `The Kiwi Hawks beat France 30-12 on Saturday.
+Kiwi Hawk captain Reuben Tane said the win was deserved.`)
+	if a, b := owner(doc, es, "Kiwi Hawks", 0), owner(doc, es, "Kiwi Hawk", 0); a == nil || a != b {
+		t.Errorf("Kiwi Hawks and Kiwi Hawk not one entity")
 	}
 }
 

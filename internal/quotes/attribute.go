@@ -531,6 +531,9 @@ func (x *extractor) attribute() {
 				content = [2]int{npStart, j}
 				found, rule = true, "passive"
 			} else if npStart < j && x.pos(npStart) != "CD" {
+				if x.o.SpeakerPrep {
+					npStart = x.prepHead(npStart, s.First)
+				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
 				// what follows the cue
@@ -1237,7 +1240,7 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
-		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, b) {
+		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, a, b) {
 			bestAny = m.ent
 		}
 	}
@@ -1262,12 +1265,17 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 }
 
 // placeModifier tells whether the mention s of entity e, inside a
-// speaker that ends before token b, is a place that modifies the
-// speaker's noun ("U.S. senators", "a Seoul embassy official", "China's
-// central bank"): the place is not who spoke.
-func (x *extractor) placeModifier(e int, s text.Span, b int) bool {
+// speaker of tokens [a, b), is a place that modifies the speaker's noun
+// ("U.S. senators", "a Seoul embassy official", "China's central bank")
+// or, with SpeakerPrep, follows it through a preposition ("church
+// sources in Hong Kong"): the place is not who spoke.
+func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 	if !x.o.PlaceModifier || x.ents[e].Type != ner.Location || !x.tagged {
 		return false
+	}
+	if i := x.tokAt(s.Start); x.o.SpeakerPrep && i-1 >= a && isPlacePrep(x.ltok(i-1)) {
+		// "church sources in Hong Kong"
+		return true
 	}
 	j := x.tokAt(s.End-1) + 1
 	if j >= b || j >= len(x.toks) {
@@ -1276,6 +1284,22 @@ func (x *extractor) placeModifier(e int, s text.Span, b int) bool {
 	p := x.pos(j)
 	return strings.HasPrefix(p, "NN") || p == "POS" || p == "JJ" || p == "VBG" || p == "VBN"
 }
+
+// prepHead extends a subject that starts at token a over the noun it
+// follows through "in", "at" or "from" ("church sources in Hong Kong
+// said", "traders in Singapore said"): the place or firm only says where
+// the speakers are. It returns the new start.
+func (x *extractor) prepHead(a, limit int) int {
+	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) || !strings.HasPrefix(x.pos(a-2), "NN") || isCapital(x.tok(a-2)) {
+		return a
+	}
+	if st := x.leftNP(a-1, limit); st < a-1 {
+		return st
+	}
+	return a
+}
+
+func isPlacePrep(w string) bool { return w == "in" || w == "at" || w == "from" }
 
 func (x *extractor) sentOf(byteOff int) int {
 	a, _ := x.tokRange(text.Span{Start: byteOff, End: byteOff})

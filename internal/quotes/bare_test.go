@@ -65,3 +65,17 @@ func TestPlaceModifier(t *testing.T) {
 		t.Errorf("%q: speaker %q (a place: %v), want Japan", s, name, loc)
 	}
 }
+
+func TestSpeakerPrep(t *testing.T) {
+	s := "Trade was quiet. Church leaders in Lisbon said on Tuesday that the schools would reopen.\n"
+	doc, ms := nlptest.Mentions(t, s)
+	ents := entity.Resolve(doc, ms)
+	qs := quotes.Extract(doc, ents)
+	if len(qs) != 1 {
+		t.Fatalf("%q: %d quotes, want 1", s, len(qs))
+	}
+	q := qs[0]
+	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Church leaders in Lisbon" || q.SpeakerName == "Lisbon" {
+		t.Errorf("%q: speaker %q (%q), want Church leaders in Lisbon", s, sp, q.SpeakerName)
+	}
+}

@@ -111,6 +111,7 @@ type Options struct {
 	MinBareScore      float64  // least filter score of a bare noun phrase read after a verb cue only the cue model found ("shocked Wall Street"); 0 keeps all (0.4 / 0.5 cost PolNeAR train 0.001 overlap F1 and 0.002-0.003 cue F1: PolNeAR marks "disputed the findings")
 	TellHearer        bool     // "told Reuters by telephone": a bare noun phrase after "tell" is its hearer, not what was said
 	PlaceModifier     bool     // a place that modifies the speaker's noun ("U.S. senators", "China's central bank") is not the speaker's entity
+	SpeakerPrep       bool     // "church sources in Hong Kong said": the speaker is the noun before "in", "at" or "from", not the place after it
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -157,6 +158,7 @@ var DefaultOptions = Options{
 	VecFilter:         true,
 	TellHearer:        true,
 	PlaceModifier:     true,
+	SpeakerPrep:       true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -674,9 +674,9 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			return
 		}
 		if sameKind && c.typ != ner.Person && c.typ != ner.Location && typ != ner.Location &&
-			(c.legal || legal) && c.core == core {
+			(c.legal || legal) && c.core == core && !r.isCountry(core) {
 			// "Microsoft" and "Microsoft Corp." (not "Israel" and "Israel
-			// Corp.")
+			// Corp.", even with Israel tagged as an organisation)
 			better(c)
 			return
 		}
@@ -737,7 +737,8 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			consider(c)
 		}
 	}
-	if best == nil && !legal && len(toks) == 1 && (typ == ner.Org || typ == ner.Misc) {
+	if best == nil && !legal && len(toks) == 1 && (typ == ner.Org || typ == ner.Misc) && code == "" {
+		// (not "China" for "China Construction Bank")
 		best = r.headOf(toks[0])
 	}
 	if best == nil && typ == ner.Person && gender == 0 {
@@ -753,6 +754,12 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 		}
 	}
 	return best
+}
+
+// isCountry reports whether a lower-cased name is a country's.
+func (r *resolver) isCountry(l string) bool {
+	_, ok := r.countryByName(l)
+	return ok
 }
 
 // firm reports whether c is an organisation named as a company: with a

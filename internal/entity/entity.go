@@ -491,8 +491,10 @@ func cutText(t string, cut int) string {
 }
 
 // hyphenTail returns how many bytes end a name token after its last
-// hyphen when what follows the hyphen is nothing or a lower-case word
-// ("China-", "U.S.-based", "Olympics-related"), 0 otherwise.
+// hyphen when nothing follows the hyphen or a lower-case modifier word
+// does ("China-", "U.S.-based", "Olympics-related", "Kurdish-speaking"),
+// 0 otherwise: the lower-case syllables of "Kim Dae-jung", "Ban Ki-moon"
+// and "Deng Xiao-ping" are the name's.
 func hyphenTail(t string) int {
 	h := strings.LastIndexByte(t, '-')
 	if h <= 0 {
@@ -503,11 +505,16 @@ func hyphenTail(t string) int {
 			return 0
 		}
 	}
-	if n := len(t) - h - 1; n > 0 && n < 3 {
+	if w := t[h+1:]; w != "" && !(len(w) >= 3 && strings.HasSuffix(w, "ed")) && !hyphenWords[w] {
 		return 0
 	}
 	return len(t) - h
 }
+
+// hyphenWords are the lower-case words other than past participles in
+// -ed that make a name a modifier ("Paris-born", "EU-wide").
+var hyphenWords = set("born", "run", "made", "built", "bound", "held", "wide", "style", "era", "like",
+	"speaking", "winning", "type", "area", "only", "friendly", "specific", "centric", "flagged", "bred", "grown")
 
 // legalForms end a company's name ("Corp.", "Plc") or a party's
 // ("Labour Party"); orgCore leaves them out.

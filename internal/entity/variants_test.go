@@ -191,3 +191,21 @@ func TestHyphenTailUnicode(t *testing.T) {
 		}
 	}
 }
+
+// The lower-case syllable after a hyphen in an Asian given name is part
+// of the name ("Kim Dae-jung", not "Kim Dae"); a modifier word is not
+// ("Seoul-based").
+func TestHyphenGivenName(t *testing.T) {
+	_, es := run(t, `South Korean President Kim Dae-jung met UN chief Ban Ki-moon in Seoul on Monday.
+Deng Xiao-ping was praised by a Seoul-based paper.`)
+	for _, n := range []string{"Kim Dae-jung", "Ban Ki-moon", "Deng Xiao-ping"} {
+		if named(es, n) == nil {
+			t.Errorf("no entity named %q", n)
+		}
+	}
+	for _, e := range es {
+		if strings.HasSuffix(e.Name, "-based") {
+			t.Errorf("entity named %q", e.Name)
+		}
+	}
+}

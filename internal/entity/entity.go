@@ -750,9 +750,10 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	}
 	if best == nil && typ == ner.Person && gender == 0 {
 		// "Vencor" tagged as a person after "Vencor Inc.": no person
-		// has the name, a company has (but "Mr. Dell" is a person)
+		// has the name, a company has (but "Mr. Dell" is a person, and
+		// so is "Ralph Lauren" of Ralph Lauren Corp.)
 		for _, c := range r.byName[lname] {
-			if c.typ == ner.Org && c.core == lname && (c.legal || len(toks) == 1) {
+			if c.typ == ner.Org && c.core == lname && (len(toks) == 1 || corpWords[toks[len(toks)-1]]) {
 				better(c)
 			}
 		}

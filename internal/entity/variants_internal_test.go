@@ -25,3 +25,19 @@ Israel Corp. said its shares fell. Israel said it would not change the tax.`)
 		}
 	}
 }
+
+// A person's full name is the person, not the company named after them
+// ("Ralph Lauren" and "Ralph Lauren Corp."), even when no person of the
+// name came before; a one-word name tagged as a person joins the company.
+func TestFounderNotCompany(t *testing.T) {
+	doc := text.Analyze(`Tessa Marlowe Corp. shares rose on Monday. Tessa Marlowe said she loved the new line.
+Vencor Inc. said it would buy a hospital. Vencor said the deal would close in March.`)
+	es := Resolve(doc, mentionsOf(doc, gold{"Tessa Marlowe Corp.", ner.Org}, gold{"Tessa Marlowe", ner.Person},
+		gold{"Vencor Inc.", ner.Org}, gold{"Vencor", ner.Person}))
+	if e := find(es, "Tessa Marlowe Corp."); e == nil || len(mentionTexts(doc, e, Proper)) != 1 {
+		t.Errorf("Tessa Marlowe joined her company")
+	}
+	if e := find(es, "Vencor Inc."); e == nil || len(mentionTexts(doc, e, Proper)) != 2 {
+		t.Errorf("Vencor tagged as a person did not join Vencor Inc.")
+	}
+}

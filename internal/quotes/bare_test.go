@@ -79,3 +79,11 @@ func TestSpeakerPrep(t *testing.T) {
 		t.Errorf("%q: speaker %q (%q), want Church leaders in Lisbon", s, sp, q.SpeakerName)
 	}
 }
+
+func TestHyphenCompoundCue(t *testing.T) {
+	// "appointed" after "Kremlin-" is half of a compound modifier
+	s := "Nine bankers sit on the council, a Kremlin- appointed body drafting new rules for the markets.\n"
+	for _, c := range contents(t, s, quotes.DefaultOptions) {
+		t.Errorf("%q: quote %q", s, c)
+	}
+}

@@ -410,7 +410,7 @@ func (x *extractor) learnedCues() {
 		if x.cancelledEvery(i, 256) {
 			break
 		}
-		if taken[i] || !x.cueCandidate(i) {
+		if taken[i] || !x.cueCandidate(i) || x.hyphenHalf(i) {
 			continue
 		}
 		noun := !strings.HasPrefix(x.pos(i), "VB")

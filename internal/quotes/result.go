@@ -142,7 +142,7 @@ func (x *extractor) result() []Quote {
 			return out
 		}
 		bare := x.bareContent(q, x.metas[i])
-		if bare == bareTell {
+		if bare == bareTell || bare == bareFigure {
 			continue
 		}
 		sc := 1.0
@@ -169,6 +169,7 @@ const (
 	bareNone    = iota
 	bareLearned // after a cue only the cue model found
 	bareTell    // after a form of "tell"
+	bareFigure  // a figure: "reported a loss of 43 cents a share", "declined one percent"
 )
 
 // bareContent tells whether q reads a bare noun phrase (no verb, no
@@ -179,7 +180,7 @@ const (
 // "tell", whose object is its hearer ("told Reuters by telephone").
 func (x *extractor) bareContent(q *Quote, m meta) int {
 	o := &x.o
-	if o.MinBareScore <= 0 && !o.TellHearer || q.Kind != Indirect || !x.tagged {
+	if o.MinBareScore <= 0 && !o.TellHearer && !o.FigureContent || q.Kind != Indirect || !x.tagged {
 		return bareNone
 	}
 	kind := bareNone
@@ -188,6 +189,8 @@ func (x *extractor) bareContent(q *Quote, m meta) int {
 		kind = bareLearned
 	case o.TellHearer && len(m.cue.words) > 0 && isTell(m.cue.words[len(m.cue.words)-1]):
 		kind = bareTell
+	case o.FigureContent:
+		kind = bareFigure
 	default:
 		return bareNone
 	}
@@ -195,10 +198,16 @@ func (x *extractor) bareContent(q *Quote, m meta) int {
 	if a >= b || inClauseStart(x.ltok(a)) {
 		return bareNone
 	}
+	figure := false
 	for k := a; k < b; k++ {
-		if p := x.pos(k); strings.HasPrefix(p, "VB") || p == "MD" || x.markKind(k) != 0 {
+		p := x.pos(k)
+		if strings.HasPrefix(p, "VB") || p == "MD" || x.markKind(k) != 0 {
 			return bareNone
 		}
+		figure = figure || p == "$" || x.ltok(k) == "%" || x.ltok(k) == "percent" || x.ltok(k) == "cents"
+	}
+	if kind == bareFigure && !figure {
+		return bareNone
 	}
 	return kind
 }

@@ -519,15 +519,16 @@ var hyphenWords = set("born", "run", "made", "built", "bound", "held", "wide", "
 // legalForms end a company's name ("Corp.", "Plc") or a party's
 // ("Labour Party"); orgCore leaves them out.
 var legalForms = set("inc", "inc.", "corp", "corp.", "co", "co.", "cos", "cos.", "ltd", "ltd.", "plc", "llc",
-	"ag", "gmbh", "s.a.", "nv", "n.v.", "pty", "pty.", "limited", "corporation", "incorporated", "holdings",
-	"group", "party")
+	"ag", "gmbh", "s.a.", "sa", "spa", "s.p.a.", "se", "ab", "asa", "oyj", "bv", "b.v.", "nv", "n.v.", "lp", "l.p.",
+	"llp", "pty", "pty.", "limited", "corporation", "incorporated", "holdings", "group", "party")
 
 // orgCore returns a name's lower-cased core without its trailing legal
 // forms ("microsoft" for "microsoft corp.") and whether it had one. toks
 // are the name's tokens, slices of lname when it is ASCII.
 func orgCore(lname string, toks []string) (string, bool) {
 	n := len(toks)
-	for n > 1 && legalForms[toks[n-1]] {
+	for n > 1 && (legalForms[toks[n-1]] || n < len(toks) && (toks[n-1] == "&" || toks[n-1] == "and")) {
+		// (with the "&" of "J.P. Morgan & Co.")
 		n--
 	}
 	if n == len(toks) {

@@ -41,3 +41,17 @@ Vencor Inc. said it would buy a hospital. Vencor said the deal would close in Ma
 		t.Errorf("Vencor tagged as a person did not join Vencor Inc.")
 	}
 }
+
+// "& Co." and the legal forms of other countries ("SA", "SE", "AB") end
+// a company's name too.
+func TestLegalFormAmpersand(t *testing.T) {
+	doc := text.Analyze(`J.R. Harwick & Co. and Solvane SA reported results on Monday.
+J.R. Harwick rose 2 percent, and Solvane fell.`)
+	es := Resolve(doc, mentionsOf(doc, gold{"J.R. Harwick & Co.", ner.Org}, gold{"Solvane SA", ner.Org},
+		gold{"J.R. Harwick", ner.Org}, gold{"Solvane", ner.Org}))
+	for _, n := range []string{"J.R. Harwick & Co.", "Solvane SA"} {
+		if e := find(es, n); e == nil || len(mentionTexts(doc, e, Proper)) != 2 {
+			t.Errorf("%s and its short name not one entity", n)
+		}
+	}
+}

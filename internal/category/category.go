@@ -81,7 +81,9 @@
 // weights are the average of six models trained with their own shuffle
 // seeds (TrainOptions.Bag, session 9): still one linear model, at no cost
 // at run time; AG +0.33 on the tuning folds, +0.25 on the untuned ones and
-// higher on each of seven fold seeds, BBC not lower.
+// higher on each of seven fold seeds, BBC not lower on any; the
+// temperature (1.3) is the single model's (log-loss 0.276 -> 0.273,
+// calibration error 0.017 -> 0.020).
 package category
 
 import (

@@ -233,8 +233,8 @@ type TrainOptions struct {
 // is set by NewFeaturizer.
 var DefaultFeatures = Featurizer{Bits: 18, Title: 1, Cluster: [3]float32{1, 1, 1}, Dense: 6, Subword: 0.2}
 
-// LeadWords is the least number of words of the leads AddLeads makes for
-// the shipped model (after the title).
+// LeadWords is the least number of words (after the title) of the leads
+// AddLeads makes with -lead-weight; the shipped model uses no leads.
 const LeadWords = 25
 
 // DefaultSIF is the smoothing of the word-vector weights (SIFWeights) of

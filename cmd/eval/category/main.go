@@ -9,7 +9,7 @@
 //	go run ./cmd/eval/category -k 10
 //	go run ./cmd/eval/category -fold-seed 7   # other folds than those the settings were chosen on
 //	go run ./cmd/eval/category -untuned ""    # skip the repeats on the untuned fold seeds (7, 11, 13)
-//	go run ./cmd/eval/category -bag 6         # the shipped features, six models averaged (not shipped)
+//	go run ./cmd/eval/category -bag 1         # a single model instead of the shipped six averaged (TrainOptions.Bag)
 //
 // "own classes" takes the argmax over the data set's own classes (the
 // usual protocol); "open" over all six categories, so an AG World story

@@ -341,6 +341,7 @@ const (
 	roleGeneric         // a plural generic head of people ("experts", "sources"): no key phrase
 	roleDesk            // a news agency's sign-off ("Paris newsroom")
 	roleIndefinite      // an indefinite pronoun ("everything", "someone")
+	roleTitle           // a title before a name ("Mr.", "Gen."): no first name
 )
 
 // roles are the words with a role, lower-case and without a final period.
@@ -357,6 +358,9 @@ var roles = func() map[string]role {
 	for _, w := range strings.Fields(`experts sources officials analysts executives observers diplomats traders
 		dealers economists`) {
 		m[w] = roleGeneric
+	}
+	for _, w := range strings.Fields(`mr mrs ms messrs mme dr prof sen rep gov gen col lt capt sgt maj adm cmdr rev`) {
+		m[w] = roleTitle
 	}
 	for _, w := range strings.Fields(`newsroom newsdesk`) {
 		m[w] = roleDesk

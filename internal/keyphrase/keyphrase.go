@@ -7,8 +7,9 @@
 // PositionRank graph score, capitalisation and the cosine of the phrase's
 // GloVe vector (internal/wordvec) with the document's and the lead's.
 // The best are taken as indexers write key phrases: a one-word name in
-// full ("Robert Rubin" for "Rubin"), and no phrase ending in a company's
-// legal form ("ADT Ltd": "ADT" is its own candidate), a plural generic
+// full ("Robert Rubin" for "Rubin"; a first name, not a title: "Mr.
+// Rubin" is dropped after it), and no phrase ending in a company's legal
+// form ("ADT Ltd": "ADT" is its own candidate), a plural generic
 // head of people ("industry experts"), an agency sign-off ("Paris
 // newsroom") or holding an indefinite pronoun.
 package keyphrase
@@ -28,6 +29,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
 	"github.com/lector-nlp/lector/internal/text"
@@ -258,6 +261,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 	var ps []Phrase
 	var chosen []string // keys of the phrases taken
 	var chosenLen []int
+	var names []int32 // the one-word names taken (their stem ids)
 	for _, i := range dw.scr.byValue(score) {
 		if len(ps) == n {
 			break
@@ -276,15 +280,22 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		if slices.Contains(chosen, key) {
 			continue // the full name of a name taken before
 		}
+		if len(c.words) == 2 && slices.Contains(names, c.words[1]) && titled(doc, dw, c.first) {
+			continue // "Ms. Halvorsen" after "Halvorsen" (in full or not)
+		}
 		ms := spans(ments, c)
 		var best string
 		nw := len(c.words)
 		if nw == 1 && 2*c.proper > int(c.mentions) {
-			if f := fullName(cands, c.words[0]); f >= 0 {
+			names = append(names, c.words[0])
+			if f := fullName(doc, dw, cands, c.words[0]); f >= 0 {
 				// a name (most occurrences tagged NNP: not a common noun
 				// of a title-case headline) in full ("Robert Rubin", not
 				// "Rubin"): its occurrences and those of the surname alone
 				key = dw.key(cands[f].words)
+				if slices.Contains(chosen, key) {
+					continue // the full name was taken before
+				}
 				full := dw.full[:0]
 				for m := cands[f].head; m >= 0; m = ments[m].next {
 					full = append(full, ments[m].span)
@@ -308,14 +319,14 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 
 // keyShaped reports whether c can be a key phrase as indexers write them:
 // it holds no indefinite pronoun, and ends in no company's legal form
-// ("ADT Ltd": "ADT" is the candidate), plural generic head of people
+// ("ADT Ltd": "ADT" is the candidate; nor "Ltd" alone), plural generic head of people
 // ("industry experts") or agency sign-off ("Paris newsroom").
 func keyShaped(c *candidate) bool {
 	switch {
 	case c.indef:
 		return false
 	case c.end == roleSuffix:
-		return len(c.words) == 1
+		return false // "ADT Ltd", and "Ltd" alone
 	case c.end == roleGeneric:
 		return c.plural == 0
 	case c.end == roleDesk:
@@ -325,35 +336,53 @@ func keyShaped(c *candidate) bool {
 }
 
 // withFull returns the occurrences of a surname (ms) with those inside an
-// occurrence of the full name (full) replaced by it, in text order.
+// occurrence of the full name (full, two-word spans: sorted here) replaced
+// by it; the caller sorts the result.
 func withFull(ms, full []text.Span) []text.Span {
+	slices.SortFunc(full, func(a, b text.Span) int { return a.Start - b.Start })
 	out := ms[:0]
 	for _, m := range ms {
-		inside := false
-		for _, f := range full {
-			if f.Start <= m.Start && m.End <= f.End {
-				inside = true
-				break
+		// the last occurrence starting at or before m: the spans have
+		// two tokens each, so their ends are in order too, and m is
+		// inside one of them only if it is inside this one
+		j, _ := slices.BinarySearchFunc(full, m.Start, func(f text.Span, s int) int {
+			if f.Start <= s {
+				return -1
 			}
+			return 1
+		})
+		if j > 0 && m.End <= full[j-1].End {
+			continue
 		}
-		if !inside {
-			out = append(out, m)
-		}
+		out = append(out, m)
 	}
 	return append(out, full...)
 }
 
 // fullName returns the two-word proper name ending in word w with the most
 // occurrences starting with a capital ("Robert Rubin" for "Rubin"), or -1.
-func fullName(cands []candidate, w int32) int {
+// A form starting with a title or an initial ("Ms. Halvorsen", "E.
+// Rubin") is none.
+func fullName(doc *text.Document, dw *docWords, cands []candidate, w int32) int {
 	best := -1
 	for i := range cands {
 		f := &cands[i]
-		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) {
+		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) && !titled(doc, dw, f.first) {
 			best = i
 		}
 	}
 	return best
+}
+
+// titled reports whether token t (the first of a two-word name) is a
+// title ("Mr.", "Gen.") or an initial ("E."), not a first name.
+func titled(doc *text.Document, dw *docWords, t int) bool {
+	if dw.info[dw.tok[t]].role == roleTitle {
+		return true
+	}
+	w := doc.Tokens[t].Text
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && w[size:] == "."
 }
 
 // redundant reports whether the words of key (nw of them) are a contiguous

@@ -1,10 +1,15 @@
 package keyphrase
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/lector-nlp/lector/internal/cputime"
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // A story written for this test: a company named with its legal form, a
@@ -82,4 +87,162 @@ func TestExtractHeadlineIsNoName(t *testing.T) {
 		}
 	}
 	t.Logf("top ten: %q", got)
+}
+
+// A story written for this test: a person named in full once, then by
+// surname and twice with a title.
+const dockStrike = `Dock strike ends in Bergen
+BERGEN — The strike at the container docks of Bergen ended on Friday after the port's owner, Marit Halvorsen, agreed to raise wages.
+Halvorsen met union leaders for six hours. Ms. Halvorsen said the deal was fair to both sides.
+Dock workers had walked out three weeks ago. Halvorsen said the strike had cost the port its busiest month.
+The union thanked Ms. Halvorsen for the talks. Halvorsen plans to hire forty more dock workers next year.
+Shipping lines said Halvorsen had acted late, but welcomed the end of the strike.`
+
+// checkMentions reports phrases whose mentions are not valid spans of s in
+// strictly increasing order.
+func checkMentions(t *testing.T, s string, ps []Phrase) {
+	t.Helper()
+	for _, p := range ps {
+		if len(p.Mentions) == 0 {
+			t.Errorf("%q: no mentions", p.Text)
+		}
+		for k, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Errorf("%q: mention %v outside the text", p.Text, m)
+				continue
+			}
+			if k > 0 && m.Start <= p.Mentions[k-1].Start {
+				t.Errorf("%q: mentions %v and %v not in text order or repeated", p.Text, p.Mentions[k-1], m)
+			}
+		}
+	}
+}
+
+// TestExtractFullNameNotTitle checks that a surname is written in full with
+// the first name, not the title ("Ms. Halvorsen"), and that the title form
+// is then no phrase of its own. On the old rule: "Ms. Halvorsen" (the
+// surname's occurrences) and "Marit Halvorsen" (once).
+func TestExtractFullNameNotTitle(t *testing.T) {
+	doc := nlptest.Tagged(t, dockStrike)
+	ps := Extract(doc, 10)
+	checkMentions(t, dockStrike, ps)
+	var got []string
+	merged := false
+	for _, p := range ps {
+		got = append(got, p.Text)
+		if strings.HasPrefix(p.Text, "Ms.") {
+			t.Errorf("%q: a title for a first name", p.Text)
+		}
+		for _, m := range p.Mentions {
+			if dockStrike[m.Start:m.End] == "Halvorsen" {
+				merged = true
+				if p.Text != "Marit Halvorsen" {
+					t.Errorf("the surname's phrase is %q, want \"Marit Halvorsen\"", p.Text)
+				}
+				break
+			}
+		}
+	}
+	if !merged {
+		t.Errorf("no phrase holds the surname alone (the test cannot fail): %q", got)
+	}
+	t.Logf("top ten: %q", got)
+}
+
+// TestChooseFullNameOnce checks that a full name ranked above its surname is
+// not written twice when Redundancy is off (the surname's full name is a
+// phrase taken before).
+func TestChooseFullNameOnce(t *testing.T) {
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := nlptest.Tagged(t, takeover)
+	dw := newDocWords(doc, e)
+	defer dw.release()
+	cands, ments := candidates(doc, dw)
+	score := make([]float64, len(cands))
+	found := 0
+	for i := range cands {
+		switch dw.key(cands[i].words) {
+		case "ingrid solheim":
+			score[i] = 0.9
+			found++
+		case "solheim":
+			score[i] = 0.8
+			found++
+		default:
+			score[i] = 0.1
+		}
+	}
+	if found != 2 {
+		t.Fatalf("candidates \"Ingrid Solheim\" and \"Solheim\" not found (%d)", found)
+	}
+	for _, red := range []bool{true, false} {
+		e.Redundancy = red
+		ps, _ := e.choose(doc, dw, cands, ments, score, 3)
+		seen := map[string]bool{}
+		for _, p := range ps {
+			if seen[p.Text] {
+				t.Errorf("Redundancy %v: %q twice", red, p.Text)
+			}
+			seen[p.Text] = true
+		}
+	}
+}
+
+// TestExtractNoBareLegalForm checks that a legal form is no phrase alone
+// ("Inc"), as it is none at the end of a name.
+func TestExtractNoBareLegalForm(t *testing.T) {
+	const s = `Microsoft Corp profit rises
+Microsoft Corp said profit rose. Microsoft Corp sells software. Microsoft Corp shares rose. Corp profit. Microsoft Corp beat forecasts. Apple Inc and Microsoft Corp compete.`
+	ps := Extract(nlptest.Tagged(t, s), 10)
+	checkMentions(t, s, ps)
+	for _, p := range ps {
+		ws := strings.Fields(strings.ToLower(p.Text))
+		if roles[strings.TrimSuffix(ws[len(ws)-1], ".")] == roleSuffix {
+			t.Errorf("%q ends in a legal form", p.Text)
+		}
+	}
+}
+
+// TestWithFull checks withFull against the obvious quadratic loop, and
+// that it is not quadratic itself (a name on every line of a 1 MB text).
+func TestWithFull(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for try := 0; try < 200; try++ {
+		var ms, full []text.Span
+		for p := 0; p < 60; p += 1 + rng.IntN(3) {
+			// tokens of 3 bytes and a space: token k is [4k, 4k+3)
+			if rng.IntN(3) == 0 && p > 0 {
+				full = append(full, text.Span{Start: 4 * (p - 1), End: 4*p + 3})
+			}
+			ms = append(ms, text.Span{Start: 4 * p, End: 4*p + 3})
+		}
+		rng.Shuffle(len(full), func(i, j int) { full[i], full[j] = full[j], full[i] })
+		var want []text.Span
+		for _, m := range ms {
+			if !slices.ContainsFunc(full, func(f text.Span) bool { return f.Start <= m.Start && m.End <= f.End }) {
+				want = append(want, m)
+			}
+		}
+		want = append(want, full...)
+		got := withFull(slices.Clone(ms), slices.Clone(full))
+		cmp := func(a, b text.Span) int { return a.Start - b.Start }
+		slices.SortFunc(want, cmp)
+		slices.SortFunc(got, cmp)
+		if !slices.Equal(got, want) {
+			t.Fatalf("withFull(%v, %v) = %v, want %v", ms, full, got, want)
+		}
+	}
+	var ms, full []text.Span
+	for k := 0; k < 40000; k++ {
+		ms = append(ms, text.Span{Start: 20 * k, End: 20*k + 7})
+		if k%2 == 0 {
+			full = append(full, text.Span{Start: 20*k - 7, End: 20*k + 7})
+		}
+	}
+	if d := cputime.Run(func() { withFull(ms, full) }); d > 50*time.Millisecond {
+		t.Errorf("withFull of 40,000 occurrences took %v of CPU", d)
+	}
 }

@@ -209,3 +209,44 @@ Deng Xiao-ping was praised by a Seoul-based paper.`)
 		}
 	}
 }
+
+// Whatever the new variants do (cut hyphen tails, late titles, legal
+// forms, plurals), mentions stay inside the text, sorted per entity and
+// apart from each other, and saliences stay in [0, 1], sorted, summing
+// to 1.
+func TestVariantInvariants(t *testing.T) {
+	doc, es := run(t, `The Pope said on Sunday that a China- funded Zürich-based bank had closed.
+Hallworth Brewing Corp. and J.R. Harwick & Co. said Hallworth would buy Harwick; Mr. Hallworth declined to comment.
+Catholics and the Catholic bishop of São Paulo-based groups met Kim Dae-jung. The Pope later left for Rome.`)
+	type span struct{ a, b int }
+	var all []span
+	sum := 0.0
+	for i, e := range es {
+		if e.Salience < 0 || e.Salience > 1 || i > 0 && e.Salience > es[i-1].Salience {
+			t.Errorf("%q salience %v", e.Name, e.Salience)
+		}
+		sum += e.Salience
+		for k, m := range e.Mentions {
+			if m.Span.Start < 0 || m.Span.End > len(doc.Text) || m.Span.Start >= m.Span.End {
+				t.Fatalf("%q mention %+v outside the text", e.Name, m.Span)
+			}
+			if k > 0 && m.Span.Start < e.Mentions[k-1].Span.Start {
+				t.Errorf("%q mentions not sorted", e.Name)
+			}
+			if s := doc.Text[m.Span.Start:m.Span.End]; strings.HasSuffix(s, "-") || strings.HasSuffix(s, "-based") {
+				t.Errorf("%q mention %q", e.Name, s)
+			}
+			all = append(all, span{m.Span.Start, m.Span.End})
+		}
+	}
+	if len(es) > 0 && (sum < 0.999 || sum > 1.001) {
+		t.Errorf("saliences sum to %v", sum)
+	}
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			if all[i].a < all[j].b && all[j].a < all[i].b {
+				t.Errorf("mentions %q and %q overlap", doc.Text[all[i].a:all[i].b], doc.Text[all[j].a:all[j].b])
+			}
+		}
+	}
+}

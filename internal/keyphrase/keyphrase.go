@@ -288,7 +288,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		nw := len(c.words)
 		if nw == 1 && 2*c.proper > int(c.mentions) {
 			names = append(names, c.words[0])
-			if f := fullName(doc, dw, cands, c.words[0]); f >= 0 {
+			if f := fullName(doc, dw, cands, ments, c.words[0]); f >= 0 {
 				// a name (most occurrences tagged NNP: not a common noun
 				// of a title-case headline) in full ("Robert Rubin", not
 				// "Rubin"): its occurrences and those of the surname alone
@@ -362,16 +362,60 @@ func withFull(ms, full []text.Span) []text.Span {
 // fullName returns the two-word proper name ending in word w with the most
 // occurrences starting with a capital ("Robert Rubin" for "Rubin"), or -1.
 // A form starting with a title or an initial ("Ms. Halvorsen", "E.
-// Rubin") is none.
-func fullName(doc *text.Document, dw *docWords, cands []candidate, w int32) int {
+// Rubin"), or found in headlines only ("Confirms Halvorsen"), is none.
+func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []mention, w int32) int {
 	best := -1
 	for i := range cands {
 		f := &cands[i]
-		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) && !titled(doc, dw, f.first) {
+		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) && !titled(doc, dw, f.first) && inProse(doc, ments, f) {
 			best = i
 		}
 	}
 	return best
+}
+
+// inProse reports whether an occurrence of c is in a sentence of prose,
+// not only in title-case or capitals lines, where a verb or a common noun
+// before a surname is capitalised too ("Parliament Confirms Halvorsen").
+func inProse(doc *text.Document, ments []mention, c *candidate) bool {
+	last := -1
+	for m := c.head; m >= 0; m = ments[m].next {
+		start := ments[m].span.Start
+		si, _ := slices.BinarySearchFunc(doc.Sentences, start, func(s text.Sentence, at int) int {
+			if s.End <= at {
+				return -1
+			}
+			return 1
+		})
+		if si == last || si >= len(doc.Sentences) {
+			continue
+		}
+		last = si
+		if prose(doc, &doc.Sentences[si]) {
+			return true
+		}
+	}
+	return false
+}
+
+// prose reports whether sentence s reads as prose: it ends in a full stop
+// (or "!", "?") or holds a word of four letters or more starting in lower
+// case. A headline in title case or capitals does neither.
+func prose(doc *text.Document, s *text.Sentence) bool {
+	if s.Last <= s.First {
+		return false
+	}
+	switch doc.Tokens[s.Last-1].Text {
+	case ".", "!", "?":
+		return true
+	}
+	for i := s.First; i < s.Last; i++ {
+		w := doc.Tokens[i].Text
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // titled reports whether token t (the first of a two-word name) is a

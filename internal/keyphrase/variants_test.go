@@ -246,3 +246,37 @@ func TestWithFull(t *testing.T) {
 		t.Errorf("withFull of 40,000 occurrences took %v of CPU", d)
 	}
 }
+
+// TestExtractHeadlineVerbIsNoFirstName checks that a verb capitalised in a
+// headline before a surname is no first name ("Confirms Halvorsen"), in
+// title case and in capitals. On the old rule: "Confirms Halvorsen" and
+// "CONFIRMS HALVORSEN" for the surname.
+func TestExtractHeadlineVerbIsNoFirstName(t *testing.T) {
+	const body = `
+OSLO — The parliament on Thursday confirmed the appointment of the new port commissioner after a long debate.
+Halvorsen, who ran the Bergen docks for a decade, won 91 votes. Halvorsen will start in March.
+Opposition members said Halvorsen had no experience of the northern ports. Halvorsen rejected the criticism.
+Halvorsen plans to cut the waiting time of container ships at the ports.`
+	for _, head := range []string{"Parliament Confirms Halvorsen As Port Chief", "PARLIAMENT CONFIRMS HALVORSEN"} {
+		s := head + body
+		ps := Extract(nlptest.Tagged(t, s), 10)
+		checkMentions(t, s, ps)
+		var got []string
+		surname := false
+		for _, p := range ps {
+			got = append(got, p.Text)
+			for _, m := range p.Mentions {
+				if s[m.Start:m.End] == "Halvorsen" {
+					surname = true
+					if p.Text != "Halvorsen" {
+						t.Errorf("%s: the surname's phrase is %q, want \"Halvorsen\"", head, p.Text)
+					}
+					break
+				}
+			}
+		}
+		if !surname {
+			t.Errorf("%s: no phrase holds the surname alone (the test cannot fail): %q", head, got)
+		}
+	}
+}

@@ -42,10 +42,13 @@ var modelFS embed.FS
 
 // Phrase is one key phrase of a document.
 type Phrase struct {
-	Text string // the most frequent surface form; a one-word name's most frequent two-word form
-	// ("Robert Rubin" for "Rubin")
-	Score    float64     // the ranker's probability that it is a key phrase, in [0, 1]
-	Mentions []text.Span // every occurrence, in text order
+	// Text is the most frequent surface form; of a one-word name, its
+	// most frequent two-word form ("Robert Rubin" for "Rubin").
+	Text  string
+	Score float64 // the ranker's probability that it is a key phrase, in [0, 1]
+	// Mentions are every occurrence, in text order; of a name written in
+	// full, those of the full name and of the surname alone.
+	Mentions []text.Span
 }
 
 // Extractor ranks key phrases. It is safe for concurrent use.

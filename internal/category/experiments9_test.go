@@ -140,29 +140,11 @@ func TestBagSeeds(t *testing.T) {
 
 // mixFit averages the weights of NB-LR models trained with each of opts.
 func mixFit(opts []TrainOptions) func([]Example) scorer {
-	return func(train []Example) scorer {
-		var bias, w []float32
-		for _, oo := range opts {
-			b, ww := Fit(train, oo)
-			if bias == nil {
-				bias, w = b, ww
-				continue
-			}
-			for j := range b {
-				bias[j] += b[j]
-			}
-			for j := range ww {
-				w[j] += ww[j]
-			}
-		}
-		for j := range bias {
-			bias[j] /= float32(len(opts))
-		}
-		for j := range w {
-			w[j] /= float32(len(opts))
-		}
-		return linScorer(bias, w)
+	fits := make([]func([]Example) ([]float32, []float32), len(opts))
+	for i, oo := range opts {
+		fits[i] = func(train []Example) ([]float32, []float32) { return Fit(train, oo) }
 	}
+	return avgFit(fits)
 }
 
 func TestBagVariants(t *testing.T) {
@@ -578,18 +560,10 @@ func TestBBCLeadsBag(t *testing.T) {
 // bbcChunks returns AG-shaped pieces of a BBC article: its title and each
 // run of paragraphs of at least minWords words.
 func bbcChunks(s string, minWords int) []string {
-	var title string
+	title, paras := titleAndParagraphs(s)
 	var out, cur []string
 	n := 0
-	for _, p := range strings.Split(s, "\n") {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
-		}
-		if title == "" {
-			title = p
-			continue
-		}
+	for _, p := range paras {
 		cur = append(cur, p)
 		if n += len(strings.Fields(p)); n >= minWords {
 			out = append(out, title+"\n\n"+strings.Join(cur, " "))

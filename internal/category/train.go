@@ -154,9 +154,20 @@ func AddLeads(exs []Example, minWords int) {
 // paragraph, and the paragraphs after it until there are at least
 // minWords words after the title, as "title\n\nparagraphs".
 func Lead(s string, minWords int) string {
-	var title string
-	var body []string
+	title, body := titleAndParagraphs(s)
 	n := 0
+	for i, p := range body {
+		if n += len(strings.Fields(p)); n >= minWords {
+			body = body[:i+1]
+			break
+		}
+	}
+	return title + "\n\n" + strings.Join(body, " ")
+}
+
+// titleAndParagraphs returns the first non-empty line of s and its other
+// non-empty lines, trimmed.
+func titleAndParagraphs(s string) (title string, paras []string) {
 	for _, p := range strings.Split(s, "\n") {
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -166,12 +177,9 @@ func Lead(s string, minWords int) string {
 			title = p
 			continue
 		}
-		body = append(body, p)
-		if n += len(strings.Fields(p)); n >= minWords {
-			break
-		}
+		paras = append(paras, p)
 	}
-	return title + "\n\n" + strings.Join(body, " ")
+	return title, paras
 }
 
 // expandExtra returns exs followed by their Extra items (exs itself when

@@ -7,6 +7,7 @@ import (
 	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/nlptest"
 	"github.com/lector-nlp/lector/internal/quotes"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // contents returns the contents of the quotes of s found with o.
@@ -41,13 +42,7 @@ func TestTellHearer(t *testing.T) {
 
 func TestPlaceModifier(t *testing.T) {
 	speaker := func(s string) (string, bool) {
-		doc, ms := nlptest.Mentions(t, s)
-		ents := entity.Resolve(doc, ms)
-		qs := quotes.Extract(doc, ents)
-		if len(qs) != 1 {
-			t.Fatalf("%q: %d quotes, want 1", s, len(qs))
-		}
-		q := qs[0]
+		_, ents, q := oneQuote(t, s)
 		return q.SpeakerName, q.EntityIndex >= 0 && ents[q.EntityIndex].Type == ner.Location
 	}
 	// a place that modifies the speaker's noun did not speak
@@ -68,13 +63,7 @@ func TestPlaceModifier(t *testing.T) {
 
 func TestSpeakerPrep(t *testing.T) {
 	s := "Trade was quiet. Church leaders in Lisbon said on Tuesday that the schools would reopen.\n"
-	doc, ms := nlptest.Mentions(t, s)
-	ents := entity.Resolve(doc, ms)
-	qs := quotes.Extract(doc, ents)
-	if len(qs) != 1 {
-		t.Fatalf("%q: %d quotes, want 1", s, len(qs))
-	}
-	q := qs[0]
+	doc, _, q := oneQuote(t, s)
 	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Church leaders in Lisbon" || q.SpeakerName == "Lisbon" {
 		t.Errorf("%q: speaker %q (%q), want Church leaders in Lisbon", s, sp, q.SpeakerName)
 	}
@@ -86,4 +75,17 @@ func TestHyphenCompoundCue(t *testing.T) {
 	for _, c := range contents(t, s, quotes.DefaultOptions) {
 		t.Errorf("%q: quote %q", s, c)
 	}
+}
+
+// oneQuote runs the real tagger, recogniser, resolver and extractor on s
+// and returns the one quote it must find.
+func oneQuote(t *testing.T, s string) (*text.Document, []entity.Entity, quotes.Quote) {
+	t.Helper()
+	doc, ms := nlptest.Mentions(t, s)
+	ents := entity.Resolve(doc, ms)
+	qs := quotes.Extract(doc, ents)
+	if len(qs) != 1 {
+		t.Fatalf("%q: %d quotes, want 1", s, len(qs))
+	}
+	return doc, ents, qs[0]
 }

@@ -128,6 +128,13 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
+// nameStopwords are the stopwords that begin or sit inside proper names
+// ("New York", "New Zealand", "First Boston"): written with a capital,
+// tagged as a proper noun and followed by one, they are part of the name
+// and do not break a candidate (see nameWord). The other capitalised
+// name words ("United", "North", "Great", "Old") are no stopwords.
+var nameStopwords = map[string]bool{"new": true, "first": true}
+
 func isWordToken(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -147,6 +154,7 @@ type wordInfo struct {
 	capital bool  // its first letter is upper case
 	digit   bool  // it has an ASCII digit
 	acronym bool  // two bytes or more, a word, and all upper case
+	name    bool  // a stopword that can be inside a name (nameStopwords), written with a capital
 	role    role  // what it is in a noun phrase beyond its tag
 }
 
@@ -244,15 +252,15 @@ func (dw *docWords) describe(w string) wordInfo {
 	if dw.known[id] == 0 && tw.idfOf == dw.ext && tw.idfOf != nil {
 		dw.idf[id], dw.known[id] = tw.idf, tw.known
 	}
-	return wordInfo{stem: id, in: tw.in, capital: tw.capital, digit: tw.digit, acronym: tw.acronym, role: tw.role}
+	return wordInfo{stem: id, in: tw.in, capital: tw.capital, digit: tw.digit, acronym: tw.acronym, name: tw.name, role: tw.role}
 }
 
 // textInfo is what describe needs of a token text, independent of the
 // document.
 type textInfo struct {
-	stem                        string
-	in, capital, digit, acronym bool
-	role                        role
+	stem                              string
+	in, capital, digit, acronym, name bool
+	role                              role
 	// the stem's idf in idfOf's table (idfOf.idf), known 1 or -1; set for
 	// the texts kept in textCache, so that a common word's stem is not
 	// looked up in the large table document after document
@@ -285,6 +293,7 @@ func describeText(w string, e *Extractor) *textInfo {
 		}
 	}
 	tw.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
+	tw.name = tw.capital && nameStopwords[lw]
 	tw.role = roles[strings.TrimSuffix(lw, ".")]
 	if textCacheSize.Load() < maxCachedTexts {
 		if e != nil {
@@ -397,6 +406,25 @@ func chunkable(t *text.Token, w *wordInfo, tagged bool) (in, head bool) {
 	return false, false
 }
 
+// nameWord reports whether token i, a stopword that can be inside a name
+// (wordInfo.name), is part of one: it is tagged as a proper noun (written
+// with a capital in an untagged document) and so is the next token, which
+// is no stopword ("New" in "New York Stock Exchange", not in "New rules"
+// at the start of a sentence unless the tagger calls it a name). It can
+// then be inside a candidate but not end one (so a next token in the next
+// sentence, where the candidate's run stops, changes nothing).
+func nameWord(doc *text.Document, dw *docWords, i int, tagged bool) bool {
+	if i+1 >= len(doc.Tokens) || !dw.info[dw.tok[i+1]].in {
+		return false
+	}
+	if !tagged {
+		return dw.info[dw.tok[i+1]].capital
+	}
+	return isProper(doc.Tokens[i].POS) && isProper(doc.Tokens[i+1].POS)
+}
+
+func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
 // candidates returns the document's candidate phrases, in order of first
 // addition: every maximal chunk of adjectives, participles, numbers and
 // nouns ending in a noun (or, when the document carries no POS tags, every
@@ -418,6 +446,9 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		w := &dw.info[dw.tok[i]]
 		ids[i] = w.stem
 		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
+		if w.name && nameWord(doc, dw, i, tagged) {
+			in[i] = true
+		}
 	}
 	byKey := &dw.byKey
 	byKey.reset(nt / 3)

@@ -289,6 +289,18 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		ms := spans(ments, c)
 		var best string
 		nw := len(c.words)
+		if nw == 2 && c.proper == int(c.mentions) {
+			// a full name ranked above its surname ("Marit Halvorsen"
+			// before "Halvorsen"): it holds the surname's occurrences,
+			// and the surname is a name taken (no "Ms. Halvorsen")
+			if s, _ := dw.byKey.find(cands, c.words[1:]); s >= 0 && 2*cands[s].proper > int(cands[s].mentions) &&
+				fullName(doc, dw, cands, ments, c.words[1]) == int(i) {
+				names = append(names, c.words[1])
+				dw.full = append(dw.full[:0], ms...)
+				best = surface(doc.Text, dw.full)
+				ms = withFull(spans(ments, &cands[s]), dw.full)
+			}
+		}
 		if nw == 1 && 2*c.proper > int(c.mentions) {
 			names = append(names, c.words[0])
 			if f := fullName(doc, dw, cands, ments, c.words[0]); f >= 0 {

@@ -26,7 +26,10 @@ var (
 	genericHeads = set(`experts sources officials analysts people spokesman spokeswoman spokesperson executives
 		observers diplomats traders dealers economists`)
 	boilerplate = set(`newsroom newsdesk desk`)
+	nameStops   = set(`new first`)
 )
+
+func proper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}
@@ -40,7 +43,9 @@ func set(s string) map[string]bool {
 // ("" for none): "verb" (a finite verb, adverb, pronoun, modal,
 // preposition or determiner), "participle" (a multi-word phrase ending in
 // a word tagged VBG or VBN after a noun), "corp" (a corporate suffix),
-// "generic" (a generic head), "boilerplate".
+// "generic" (a generic head), "boilerplate", "name-cut" (a phrase starting
+// inside a name after a capitalised stopword: "York transit authority"
+// from "New York transit authority").
 func shape(doc *text.Document, a, b int) []string {
 	toks := doc.Tokens[a:b]
 	var out []string
@@ -51,6 +56,9 @@ func shape(doc *text.Document, a, b int) []string {
 	}
 	n := len(toks)
 	low := func(i int) string { return strings.ToLower(toks[i].Text) }
+	if a > 0 && proper(toks[0].POS) && proper(doc.Tokens[a-1].POS) && nameStops[strings.ToLower(doc.Tokens[a-1].Text)] {
+		out = append(out, "name-cut")
+	}
 	bad := false
 	for i := range toks {
 		t := toks[i].POS

@@ -1,0 +1,43 @@
+package keyphrase
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+const transitArticle = `New York subway fares to rise as the city's transit authority closes a budget gap
+NEW YORK — The transit authority that runs New York's subways and buses said on Monday that fares would rise next year.
+New York commuters already pay more than riders in most American cities, and the authority said the increase was needed to keep trains running.
+The authority's chairman told a hearing in New York that new rules on overtime would save money too.
+Officials in New Jersey said their own transit system would not follow New York's lead.
+Riders' groups in New York said the fare increase would hurt low-income workers the most.`
+
+// TestNameStopwords: a stopword inside a name ("New" in "New York") does
+// not break the candidate, so the city is a key phrase of an article about
+// its transit, and no phrase starts after the name's first word.
+func TestNameStopwords(t *testing.T) {
+	doc := nlptest.Tagged(t, transitArticle)
+	ps := Extract(doc, 10)
+	var texts []string
+	found := false
+	for _, p := range ps {
+		texts = append(texts, p.Text)
+		if strings.EqualFold(p.Text, "New York") {
+			found = true
+		}
+		if strings.HasPrefix(strings.ToLower(p.Text), "york") {
+			t.Errorf("%q: a name cut after its stopword", p.Text)
+		}
+	}
+	if !found {
+		t.Errorf("New York is not a key phrase: %q", texts)
+	}
+	// lower-case "new" before a common noun is still a stopword
+	for _, p := range ps {
+		if strings.EqualFold(p.Text, "new rules") {
+			t.Errorf("%q: a lower-case stopword kept", p.Text)
+		}
+	}
+}

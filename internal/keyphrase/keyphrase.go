@@ -294,7 +294,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			// before "Halvorsen"): it holds the surname's occurrences,
 			// and the surname is a name taken (no "Ms. Halvorsen")
 			if s, _ := dw.byKey.find(cands, c.words[1:]); s >= 0 && 2*cands[s].proper > int(cands[s].mentions) &&
-				fullName(doc, dw, cands, ments, c.words[1]) == int(i) {
+				fullName(doc, dw, cands, ments, int(s)) == int(i) {
 				names = append(names, c.words[1])
 				dw.full = append(dw.full[:0], ms...)
 				best = surface(doc.Text, dw.full)
@@ -303,7 +303,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		}
 		if nw == 1 && 2*c.proper > int(c.mentions) {
 			names = append(names, c.words[0])
-			if f := fullName(doc, dw, cands, ments, c.words[0]); f >= 0 {
+			if f := fullName(doc, dw, cands, ments, int(i)); f >= 0 {
 				// a name (most occurrences tagged NNP: not a common noun
 				// of a title-case headline) in full ("Robert Rubin", not
 				// "Rubin"): its occurrences and those of the surname alone
@@ -374,16 +374,31 @@ func withFull(ms, full []text.Span) []text.Span {
 	return append(out, full...)
 }
 
-// fullName returns the two-word proper name ending in word w with the most
-// occurrences starting with a capital ("Robert Rubin" for "Rubin"), or -1.
-// A form starting with a title or an initial ("Ms. Halvorsen", "E.
-// Rubin"), or found in headlines only ("Confirms Halvorsen"), is none.
-func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []mention, w int32) int {
+// fullName returns the two-word proper name ending in the one word of
+// candidate s with the most occurrences (the first found on ties)
+// starting with a capital ("Robert Rubin" for "Rubin"), or -1. A form
+// starting with a title or an initial ("Ms. Halvorsen", "E. Rubin"), or
+// found in headlines only ("Confirms Halvorsen"), is none. Every such form
+// has an occurrence ending at one of s's (its last word is a candidate
+// there), so the forms are looked up from the words before s's
+// occurrences rather than among all the candidates.
+func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []mention, s int) int {
+	w := cands[s].words[0]
 	best := -1
-	for i := range cands {
+	for m := cands[s].head; m >= 0; m = ments[m].next {
+		t, _ := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		if t == 0 {
+			continue
+		}
+		pair := [2]int32{dw.ids[t-1], w}
+		i, _ := dw.byKey.find(cands, pair[:])
+		if i < 0 || int(i) == best {
+			continue
+		}
 		f := &cands[i]
-		if len(f.words) == 2 && f.words[1] == w && f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions) && !titled(doc, dw, f.first) && inProse(doc, ments, f) {
-			best = i
+		if f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions || f.mentions == cands[best].mentions && int(i) < best) &&
+			!titled(doc, dw, f.first) && inProse(doc, ments, f) {
+			best = int(i)
 		}
 	}
 	return best

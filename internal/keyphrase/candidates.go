@@ -407,10 +407,11 @@ func chunkable(t *text.Token, w *wordInfo, tagged bool) (in, head bool) {
 }
 
 // nameWord reports whether token i, a stopword that can be inside a name
-// (wordInfo.name), is part of one: it is tagged as a proper noun (written
-// with a capital in an untagged document) and so is the next token, which
-// is no stopword ("New" in "New York Stock Exchange", not in "New rules"
-// at the start of a sentence unless the tagger calls it a name). It can
+// (wordInfo.name), is part of one: it is tagged as a proper noun, or
+// follows a word (its capital is then no sentence start), and the next
+// token, no stopword, is tagged as one (written with a capital in an
+// untagged document): "New" in "New York Stock Exchange", not in "New
+// rules" at the start of a sentence unless the tagger calls it a name. It can
 // then be inside a candidate but not end one (so a next token in the next
 // sentence, where the candidate's run stops, changes nothing).
 func nameWord(doc *text.Document, dw *docWords, i int, tagged bool) bool {
@@ -420,7 +421,9 @@ func nameWord(doc *text.Document, dw *docWords, i int, tagged bool) bool {
 	if !tagged {
 		return dw.info[dw.tok[i+1]].capital
 	}
-	return isProper(doc.Tokens[i].POS) && isProper(doc.Tokens[i+1].POS)
+	// after a word, its capital says name even where the tagger reads an
+	// adjective ("a/DT New/JJ York/NNP Stock/NNP Exchange/NNP listing")
+	return isProper(doc.Tokens[i+1].POS) && (isProper(doc.Tokens[i].POS) || i > 0 && isWordToken(doc.Tokens[i-1].Text))
 }
 
 func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }

@@ -89,7 +89,15 @@
 // one partition only, and every such phrase would count as a "verb"
 // shape (a preposition) in the -news defect counter. A full name ranked
 // above its surname now holds the surname's occurrences (choose; the same
-// folds' figures unchanged).
+// folds' figures unchanged). Kept, on the same folds: the name stopword
+// joins the name after a word even when tagged JJ ("a New/JJ York/NNP
+// Stock/NNP Exchange/NNP listing"): multi @5 450 / 438, @10 703 / 706,
+// Inspec @5 3,586 / 3,569, @10 5,724 / 5,728 (F1@5 / F1@10: KPCrowd all
+// 6.1/9.6 / 5.9/9.4, multi 12.6/15.8 / 12.3/15.8, NP@5 21.8 / 21.2,
+// Inspec 26.0/32.9 / 25.9/32.9); lower-cased held-out folds (-lowereval,
+// -foldseed 0; lower-case "new" is no name word, so only the model
+// differs) multi 11.5/14.6 -> 11.2/14.3 (409 -> 399 @5), NP 19.9 -> 19.2,
+// Inspec 25.6/32.6 -> 25.7/32.4.
 //
 // KPCrowd's crowd keys (~50 a story) are mostly single words, many of them
 // verbs and adjectives the noun-phrase candidates never hold (2,161 of the

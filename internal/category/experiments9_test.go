@@ -86,37 +86,23 @@ import (
 // still one linear model.
 func bagFit(o TrainOptions, k int, boot bool) func([]Example) scorer {
 	return func(train []Example) scorer {
-		var bias, w []float32
 		rng := rand.New(rand.NewSource(99))
-		for i := 0; i < k; i++ {
+		fits := make([]func([]Example) ([]float32, []float32), k)
+		for i := range fits {
 			oo := o
 			oo.Seed = o.Seed + int64(i)
-			tr := train
-			if boot {
-				tr = make([]Example, len(train))
-				for j := range tr {
-					tr[j] = train[rng.Intn(len(train))]
+			fits[i] = func(tr []Example) ([]float32, []float32) {
+				if boot {
+					sample := make([]Example, len(tr))
+					for j := range sample {
+						sample[j] = tr[rng.Intn(len(tr))]
+					}
+					tr = sample
 				}
-			}
-			b, ww := Fit(tr, oo)
-			if bias == nil {
-				bias, w = b, ww
-				continue
-			}
-			for j := range b {
-				bias[j] += b[j]
-			}
-			for j := range ww {
-				w[j] += ww[j]
+				return Fit(tr, oo)
 			}
 		}
-		for j := range bias {
-			bias[j] /= float32(k)
-		}
-		for j := range w {
-			w[j] /= float32(k)
-		}
-		return linScorer(bias, w)
+		return avgFit(fits)(train)
 	}
 }
 
@@ -480,33 +466,8 @@ func TestBagTune(t *testing.T) {
 	}
 }
 
-// bbcLead returns an AG-shaped copy of a BBC article: its title and first
-// paragraph (and the second while the lead has fewer than minWords words).
-func bbcLead(s string, minWords int) string {
-	paras := strings.Split(strings.ReplaceAll(s, "\r", ""), "\n")
-	var title string
-	var body []string
-	n := 0
-	for _, p := range paras {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
-		}
-		if title == "" {
-			title = p
-			continue
-		}
-		body = append(body, p)
-		n += len(strings.Fields(p))
-		if n >= minWords {
-			break
-		}
-	}
-	return title + "\n\n" + strings.Join(body, " ")
-}
-
 // leadFit trains on the training items plus, for each BBC one, its lead
-// (bbcLead) with weight wt (Source "pseudo").
+// (Lead) with weight wt (Source "pseudo").
 func leadFit(o TrainOptions, leads map[string]Example, wt float64, bag int) func([]Example) scorer {
 	return func(train []Example) scorer {
 		tr := append([]Example(nil), train...)
@@ -526,7 +487,7 @@ func leadFit(o TrainOptions, leads map[string]Example, wt float64, bag int) func
 func bbcLeads(xs *xset, minWords int) map[string]Example {
 	var leads []Example
 	for _, e := range xs.bbc {
-		leads = append(leads, Example{Source: "pseudo", Label: e.Label, Text: bbcLead(e.Text, minWords)})
+		leads = append(leads, Example{Source: "pseudo", Label: e.Label, Text: Lead(e.Text, minWords)})
 	}
 	Featurize(leads, &xs.fz)
 	m := map[string]Example{}
@@ -539,7 +500,7 @@ func bbcLeads(xs *xset, minWords int) map[string]Example {
 func TestBBCLeads(t *testing.T) {
 	xs := xload(t)
 	all, o := xs.featurized()
-	fmt.Printf("lead of a BBC article: %q\n", bbcLead(xs.bbc[0].Text, 25)[:120])
+	fmt.Printf("lead of a BBC article: %q\n", Lead(xs.bbc[0].Text, 25)[:120])
 	for _, mw := range []int{25} {
 		leads := bbcLeads(xs, mw)
 		for _, wt := range []float64{0.5, 1, 2} {

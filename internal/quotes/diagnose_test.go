@@ -164,6 +164,16 @@ func extent(doc *text.Document, sp []text.Span) string {
 }
 
 // contentWords is the word set of each quote's content.
+// overlapsAny reports whether g overlaps one of ws (polnear.Overlaps).
+func overlapsAny(ws []map[int]bool, g map[int]bool) bool {
+	for _, w := range ws {
+		if polnear.Overlaps(w, g) {
+			return true
+		}
+	}
+	return false
+}
+
 func contentWords(doc *text.Document, qs []Quote) []map[int]bool {
 	var out []map[int]bool
 	for _, q := range qs {
@@ -202,10 +212,7 @@ func TestDiagnoseMisses(t *testing.T) {
 			if len(g) == 0 {
 				continue
 			}
-			hit := false
-			for _, w := range final {
-				hit = hit || polnear.Overlaps(w, g)
-			}
+			hit := overlapsAny(final, g)
 			if hit {
 				where["found"]++
 				continue
@@ -530,10 +537,7 @@ func TestDiagnoseMissClasses(t *testing.T) {
 			if len(g) == 0 {
 				continue
 			}
-			hit := false
-			for _, w := range final {
-				hit = hit || polnear.Overlaps(w, g)
-			}
+			hit := overlapsAny(final, g)
 			var tags []string
 			inQ := false
 			for _, sp := range at.Cue {

@@ -228,16 +228,23 @@ func TestBagDense(t *testing.T) {
 	xmulti(t, "bag 6: dense x 0.5/1/1.67, 2 seeds each", all, avgFit(fits), xseeds())
 }
 
+// bitsFeaturized returns the items featurized with 2^bits buckets and
+// the single model's settings for them.
+func (xs *xset) bitsFeaturized(bits uint) ([]Example, TrainOptions) {
+	fz := xs.fz
+	fz.Bits = bits
+	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
+	Featurize(all, &fz)
+	o := xbase()
+	o.Bits = bits
+	o.Dense = fz.DenseDim()
+	return all, o
+}
+
 func TestBits(t *testing.T) {
 	xs := xload(t)
 	for _, bits := range []uint{20, 19} {
-		fz := xs.fz
-		fz.Bits = bits
-		all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-		Featurize(all, &fz)
-		o := DefaultTrainOptions
-		o.Bits = bits
-		o.Dense = fz.DenseDim()
+		all, o := xs.bitsFeaturized(bits)
 		xmulti(t, fmt.Sprintf("bits %d", bits), all, nblrFit(o), xseeds())
 	}
 }
@@ -245,13 +252,7 @@ func TestBits(t *testing.T) {
 func TestBitsSeeds(t *testing.T) {
 	xs := xload(t)
 	for _, bits := range []uint{19, 20} {
-		fz := xs.fz
-		fz.Bits = bits
-		all := append(append([]Example(nil), xs.ag...), xs.bbc...)
-		Featurize(all, &fz)
-		o := DefaultTrainOptions
-		o.Bits = bits
-		o.Dense = fz.DenseDim()
+		all, o := xs.bitsFeaturized(bits)
 		xmulti(t, fmt.Sprintf("bits %d", bits), all, nblrFit(o), xSeeds)
 		xmulti(t, fmt.Sprintf("bits %d, seed bag 6", bits), all, bagFit(o, 6, false), xSeeds)
 	}

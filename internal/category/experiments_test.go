@@ -85,11 +85,20 @@ func xload(t *testing.T) *xset {
 func (xs *xset) featurized() ([]Example, TrainOptions) {
 	all := append(append([]Example(nil), xs.ag...), xs.bbc...)
 	Featurize(all, &xs.fz)
-	o := DefaultTrainOptions
+	o := xbase()
 	if xs.fz.Vectors != nil && xs.fz.Dense != 0 {
 		o.Dense = xs.fz.Vectors.Dim
 	}
 	return all, o
+}
+
+// xbase is the training settings every experiment starts from: the
+// shipped ones with a single model (Bag 0), as when the recorded figures
+// were taken; experiments that bag say so.
+func xbase() TrainOptions {
+	o := DefaultTrainOptions
+	o.Bag = 0
+	return o
 }
 
 func xreadVec(t *testing.T, prefix string) *Vectors {
@@ -318,7 +327,7 @@ func TestSelf(t *testing.T) {
 	Featurize(all, &xs.fz)
 	pool := xpool(t, 3)
 	Featurize(pool, &xs.fz)
-	o := DefaultTrainOptions
+	o := xbase()
 	o.Dense = xs.fz.Vectors.Dim
 	agc := SourceLabels("ag")
 	var allc []int
@@ -611,7 +620,7 @@ func TestMaxPool(t *testing.T) {
 	}{{3, false}, {6, false}, {4, true}} {
 		Featurize(all, &xs.fz)
 		addMaxPool(all, xs.fz.Vectors, v.wt, v.withMin)
-		o := DefaultTrainOptions
+		o := xbase()
 		o.Dense = 2 * xs.fz.Vectors.Dim
 		if v.withMin {
 			o.Dense = 3 * xs.fz.Vectors.Dim
@@ -717,7 +726,7 @@ func TestTopical(t *testing.T) {
 		tv := topical(t, words, v, beta)
 		xs.fz.Vectors = NewVectors(words, tv, len(v)/len(words), nil)
 		Featurize(all, &xs.fz)
-		o := DefaultTrainOptions
+		o := xbase()
 		o.Dense = xs.fz.Vectors.Dim
 		for _, seed := range []int64{42, 7} {
 			acc, agf, _ := xcv(all, 5, seed, nblrFit(o))
@@ -756,7 +765,7 @@ func TestTwoVectors(t *testing.T) {
 			all[i].Feats = append(all[i].Feats, Feature{nh + uint32(dim+j), float32(x * inv)})
 		}
 	}
-	o := DefaultTrainOptions
+	o := xbase()
 	o.Dense = dim + v2.Dim
 	for _, seed := range []int64{42, 7} {
 		acc, agf, _ := xcv(all, 5, seed, nblrFit(o))

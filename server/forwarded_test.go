@@ -224,4 +224,9 @@ func TestRequestIDs(t *testing.T) {
 			t.Errorf("gRPC request id %q not on the gRPC log", id)
 		}
 	}
+	for _, rec := range logLines(t, log.String(), "finished call") {
+		if rec["request_id"] == "grpc-caller-7" && rec["level"] != "INFO" {
+			t.Errorf("log line of a direct gRPC call at %v, want INFO", rec["level"])
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/peer"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/auth"
@@ -114,4 +115,11 @@ func requestCost(req any) int {
 		return max(1, len(b.GetRequests()))
 	}
 	return 1
+}
+
+// relayed reports whether a call came through the server's own gateway,
+// whose HTTP access line already logs it.
+func (h *hardening) relayed(ctx context.Context) bool {
+	p, ok := peer.FromContext(ctx)
+	return ok && p.Addr != nil && h.relays.Has(p.Addr)
 }

@@ -31,7 +31,8 @@ func (l *countingListener) Accept() (net.Conn, error) {
 // TestGatewayInMemory: the gateway reaches the gRPC server in memory, not
 // through the gRPC listener, and the server still knows its calls as the
 // gateway's: the gRPC log line of a REST call names the HTTP client the
-// gateway passed on, and its peer is the in-memory connection.
+// gateway passed on, its peer is the in-memory connection, and it is at
+// debug level, so that at info a REST call logs one line (the access line).
 func TestGatewayInMemory(t *testing.T) {
 	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"},
 		func(string) (string, bool) { return "", false })
@@ -39,7 +40,7 @@ func TestGatewayInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logBuf lockedBuffer
-	srv, err := New(cfg, slog.New(slog.NewJSONHandler(&logBuf, nil)))
+	srv, err := New(cfg, slog.New(slog.NewJSONHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +80,15 @@ func TestGatewayInMemory(t *testing.T) {
 		peer, _ := rec["peer.address"].(string)
 		if rec["client"] != "ip:127.0.0.1" || !strings.HasPrefix(peer, "pipe:") {
 			t.Errorf("gRPC log line: client %v, peer %v; want ip:127.0.0.1 through an in-memory pipe", rec["client"], peer)
+		}
+		if rec["level"] != "DEBUG" {
+			t.Errorf("gRPC log line of a REST call at %v, want DEBUG (the access line logs the call)", rec["level"])
+		}
+	}
+	time.Sleep(50 * time.Millisecond) // the gateway logs after it answered
+	for _, rec := range logLines(t, logBuf.String(), "http request") {
+		if rec["path"] == "/v1/articles:analyze" && rec["level"] != "INFO" {
+			t.Errorf("access line at %v, want INFO", rec["level"])
 		}
 	}
 }

@@ -97,7 +97,7 @@ func (s *Server) Run(ctx context.Context) error {
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.streamConcurrency(), Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()
-	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of)),
+	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed)),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// ping quiet connections so dead peers free their streams

@@ -20,12 +20,21 @@ type Option func(*options)
 
 type options struct {
 	clientOf func(context.Context) string
+	relayed  func(context.Context) bool
 }
 
 // WithClient names the client of each call on its log line ("client"),
 // as clientOf finds it (the per-client limits' view: ratelimit.Clients).
 func WithClient(clientOf func(context.Context) string) Option {
 	return func(o *options) { o.clientOf = clientOf }
+}
+
+// WithRelayed names the calls another layer already logs (the REST
+// gateway's own calls, whose HTTP access line carries the same request
+// id): their call line is logged at debug instead of info, so that a REST
+// call makes one line at info. Warnings and errors keep their level.
+func WithRelayed(relayed func(context.Context) bool) Option {
+	return func(o *options) { o.relayed = relayed }
 }
 
 // ServerOptions returns the interceptor chain of the gRPC server, outermost
@@ -61,22 +70,26 @@ func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option
 	return []grpc.ServerOption{
 		grpc.ChainUnaryInterceptor(
 			unaryRequestID,
-			logging.UnaryServerInterceptor(interceptorLogger(log), logOpts...),
+			logging.UnaryServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),
 			recovery.UnaryServerInterceptor(recoverOpt),
 			unaryDefaultDeadline(defaultTimeout),
 		),
 		grpc.ChainStreamInterceptor(
 			streamRequestID,
-			logging.StreamServerInterceptor(interceptorLogger(log), logOpts...),
+			logging.StreamServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),
 			recovery.StreamServerInterceptor(recoverOpt),
 			streamDefaultDeadline(defaultTimeout),
 		),
 	}
 }
 
-// interceptorLogger adapts slog to the middleware's logger.
-func interceptorLogger(l *slog.Logger) logging.Logger {
+// interceptorLogger adapts slog to the middleware's logger; info lines of
+// relayed calls go to debug.
+func interceptorLogger(l *slog.Logger, relayed func(context.Context) bool) logging.Logger {
 	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
+		if lvl == logging.LevelInfo && relayed != nil && relayed(ctx) {
+			lvl = logging.LevelDebug
+		}
 		l.Log(ctx, slog.Level(lvl), msg, fields...)
 	})
 }

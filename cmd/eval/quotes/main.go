@@ -191,6 +191,8 @@ type counts struct {
 	gold, pred, exact, overlap int
 	cueGold, cuePred, cueHit   int
 	spkTotal, spkHit           int
+	// the same with the greedy matching in text order (session 9's)
+	gExact, gOverlap, gCueHit, gSpkTotal, gSpkHit int
 }
 
 func f1(hit, pred, gold int) (float64, float64, float64) {
@@ -205,14 +207,18 @@ func f1(hit, pred, gold int) (float64, float64, float64) {
 
 func (c *counts) print(name string) {
 	fmt.Printf("== %s: gold %d, predicted %d\n", name, c.gold, c.pred)
-	p, r, f := f1(c.exact, c.pred, c.gold)
-	fmt.Printf("content exact    P %.3f R %.3f F1 %.3f\n", p, r, f)
-	p, r, f = f1(c.overlap, c.pred, c.gold)
-	fmt.Printf("content overlap  P %.3f R %.3f F1 %.3f\n", p, r, f)
-	p, r, f = f1(c.cueHit, c.cuePred, c.cueGold)
-	fmt.Printf("cue              P %.3f R %.3f F1 %.3f\n", p, r, f)
-	fmt.Printf("speaker accuracy %.3f (%d of %d found quotes with a gold source)\n",
-		float64(c.spkHit)/float64(max(c.spkTotal, 1)), c.spkHit, c.spkTotal)
+	line := func(name string, hit, pred, gold, gHit int) {
+		p, r, f := f1(hit, pred, gold)
+		gp, gr, gf := f1(gHit, pred, gold)
+		fmt.Printf("%-16s P %.3f R %.3f F1 %.3f   (greedy matching: P %.3f R %.3f F1 %.3f)\n", name, p, r, f, gp, gr, gf)
+	}
+	fmt.Println("optimal one-to-one matching (most pairs, then most shared words), greedy in text order beside it:")
+	line("content exact", c.exact, c.pred, c.gold, c.gExact)
+	line("content overlap", c.overlap, c.pred, c.gold, c.gOverlap)
+	line("cue", c.cueHit, c.cuePred, c.cueGold, c.gCueHit)
+	fmt.Printf("speaker accuracy %.3f (%d of %d found quotes with a gold source)   (greedy matching: %.3f, %d of %d)\n",
+		float64(c.spkHit)/float64(max(c.spkTotal, 1)), c.spkHit, c.spkTotal,
+		float64(c.gSpkHit)/float64(max(c.gSpkTotal, 1)), c.gSpkHit, c.gSpkTotal)
 	var kinds []string
 	for k := range c.kindPred {
 		kinds = append(kinds, k)
@@ -248,13 +254,19 @@ func equal(a, b map[int]bool) bool {
 
 func overlaps(a, b text.Span) bool { return a.Start < b.End && b.Start < a.End }
 
+type goldQ struct {
+	at    polnear.Attribution
+	words map[int]bool
+}
+
+type predQ struct {
+	q     quotes.Quote
+	words map[int]bool
+}
+
 func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quotes.Quote, c *counts,
 	filter func(*text.Document, []text.Span) bool, verbose bool) {
-	type g struct {
-		at    polnear.Attribution
-		words map[int]bool
-	}
-	var gold []g
+	var gold []goldQ
 	for _, at := range a.Attributions {
 		if filter != nil && !filter(doc, at.Content) {
 			continue
@@ -263,13 +275,9 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		if len(w) == 0 {
 			continue
 		}
-		gold = append(gold, g{at, w})
+		gold = append(gold, goldQ{at, w})
 	}
-	type p struct {
-		q     quotes.Quote
-		words map[int]bool
-	}
-	var pred []p
+	var pred []predQ
 	for _, q := range qs {
 		if filter != nil && !filter(doc, []text.Span{q.Content}) {
 			continue
@@ -285,38 +293,29 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		if len(w) == 0 {
 			continue
 		}
-		pred = append(pred, p{q, w})
+		pred = append(pred, predQ{q, w})
 	}
 	c.gold += len(gold)
 	c.pred += len(pred)
-	// content: greedy one-to-one matching by overlap
+	greedy(pred, gold, c, ents)
+	gw := make([]map[int]bool, len(gold))
+	for i := range gold {
+		gw[i] = gold[i].words
+	}
+	pw := make([]map[int]bool, len(pred))
+	for i := range pred {
+		pw[i] = pred[i].words
+	}
+	// content: optimal one-to-one matchings, the most equal pairs and the
+	// most overlapping pairs (sharing the most words among those)
+	for _, gi := range polnear.MatchExact(pw, gw) {
+		if gi >= 0 {
+			c.exact++
+		}
+	}
 	usedG := make([]bool, len(gold))
-	usedP := make([]bool, len(pred))
-	for pi, pq := range pred {
-		for gi, gq := range gold {
-			if !usedG[gi] && equal(pq.words, gq.words) {
-				usedG[gi], usedP[pi] = true, true
-				c.exact++
-				break
-			}
-		}
-	}
-	matchG := make([]int, len(gold))
-	for i := range matchG {
-		matchG[i] = -1
-	}
-	usedG = make([]bool, len(gold))
-	for pi, pq := range pred {
-		best, bestN := -1, 0
-		for gi, gq := range gold {
-			if usedG[gi] {
-				continue
-			}
-			n := inter(pq.words, gq.words)
-			if 2*n >= len(gq.words) && 2*n >= len(pq.words) && n > bestN {
-				best, bestN = gi, n
-			}
-		}
+	for pi, gi := range polnear.MatchOverlap(pw, gw) {
+		pq := pred[pi]
 		kind := pq.q.Kind.String()
 		if pq.q.Cue.End == 0 {
 			kind += "/uncued"
@@ -325,22 +324,19 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 			c.kindPred, c.kindHit = map[string]int{}, map[string]int{}
 		}
 		c.kindPred[kind]++
-		if best >= 0 {
-			c.kindHit[kind]++
-			if verbose {
-				fmt.Fprintf(os.Stderr, "HIT  %s | %s | %q\n", a.Name, pq.q.Kind, doc.Text[pq.q.Cue.Start:pq.q.Cue.End])
-			}
-		}
-		if best < 0 {
+		if gi < 0 {
 			if verbose {
 				fmt.Fprintf(os.Stderr, "FA   %s | %s | %q | %q\n", a.Name, pq.q.Kind, doc.Text[pq.q.Cue.Start:pq.q.Cue.End], clip(doc.Text[pq.q.Content.Start:pq.q.Content.End]))
 			}
 			continue
 		}
-		usedG[best] = true
-		matchG[best] = pi
+		c.kindHit[kind]++
+		if verbose {
+			fmt.Fprintf(os.Stderr, "HIT  %s | %s | %q\n", a.Name, pq.q.Kind, doc.Text[pq.q.Cue.Start:pq.q.Cue.End])
+		}
+		usedG[gi] = true
 		c.overlap++
-		gq := gold[best]
+		gq := gold[gi]
 		if verbose && !equal(pq.words, gq.words) {
 			gb, pb := bounds(gq.words), bounds(pq.words)
 			fmt.Fprintf(os.Stderr, "BNDX %s start %+d end %+d\n", pq.q.Kind, pb[0]-gb[0], pb[1]-gb[1])
@@ -382,27 +378,92 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 			}
 		}
 	}
-	// cues: overlap, one-to-one
+	// cues: overlap, optimal one to one
 	c.cueGold += len(gold)
-	usedC := make([]bool, len(gold))
+	cw := make([][]int64, 0, len(pred))
 	for _, pq := range pred {
 		if pq.q.Cue.End == 0 {
 			continue
 		}
 		c.cuePred++
+		row := make([]int64, len(gold))
 		for gi, gq := range gold {
+			for _, s := range gq.at.Cue {
+				if overlaps(s, pq.q.Cue) {
+					row[gi] = 1
+				}
+			}
+		}
+		cw = append(cw, row)
+	}
+	for _, gi := range polnear.MaxMatch(cw) {
+		if gi >= 0 {
+			c.cueHit++
+		}
+	}
+}
+
+// greedy scores with the session-9 matching, greedy in text order: each
+// predicted content takes the first equal unmatched annotation (exact), the
+// unmatched overlapping annotation sharing the most words (overlap; its
+// speaker is scored), and the first unmatched annotation whose cue
+// overlaps its cue (cue). Kept beside the optimal matching for comparison.
+func greedy(pred []predQ, gold []goldQ, c *counts, ents []entity.Entity) {
+	usedG := make([]bool, len(gold))
+	for _, pp := range pred {
+		for gi, gg := range gold {
+			if !usedG[gi] && equal(pp.words, gg.words) {
+				usedG[gi] = true
+				c.gExact++
+				break
+			}
+		}
+	}
+	usedG = make([]bool, len(gold))
+	for _, pp := range pred {
+		q, pw := pp.q, pp.words
+		best, bestN := -1, 0
+		for gi, gg := range gold {
+			if usedG[gi] {
+				continue
+			}
+			gw := gg.words
+			n := inter(pw, gw)
+			if 2*n >= len(gw) && 2*n >= len(pw) && n > bestN {
+				best, bestN = gi, n
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		usedG[best] = true
+		c.gOverlap++
+		if at := gold[best].at; len(at.Source) > 0 {
+			c.gSpkTotal++
+			if speakerOK(q, at.Source, ents) {
+				c.gSpkHit++
+			}
+		}
+	}
+	usedC := make([]bool, len(gold))
+	for _, pp := range pred {
+		q := pp.q
+		if q.Cue.End == 0 {
+			continue
+		}
+		for gi, gg := range gold {
 			if usedC[gi] {
 				continue
 			}
 			hit := false
-			for _, s := range gq.at.Cue {
-				if overlaps(s, pq.q.Cue) {
+			for _, s := range gg.at.Cue {
+				if overlaps(s, q.Cue) {
 					hit = true
 				}
 			}
 			if hit {
 				usedC[gi] = true
-				c.cueHit++
+				c.gCueHit++
 				break
 			}
 		}

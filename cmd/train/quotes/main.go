@@ -441,34 +441,65 @@ func trainFilter(ps []prepared, use func(int) bool, lexFold []*quotes.Lexicon, f
 }
 
 // crossScore extracts the quotes of the train articles, each with the cue
-// model of its fold, and returns the content overlap P, R and F1.
+// model of its fold, and returns the content overlap P, R and F1 under the
+// optimal one-to-one matching (polnear.MatchOverlap). It logs the F1 under
+// the greedy matching in text order (polnear.Matched, session 9's figure)
+// and the speaker accuracy of the matched quotes with an annotated source.
 func crossScore(ps []prepared, lexFold []*quotes.Lexicon, fold, endFold, filterFold []*quotes.Filter, cueCount int, minCueScore, minEndScore, minScore float64) (float64, float64, float64) {
 	opt := quotes.DefaultOptions
 	opt.MinCueCount, opt.MinCueScore, opt.MinScore = cueCount, minCueScore, minScore
 	opt.MinEndScore = minEndScore
-	var gold, pred, hit int
+	var gold, pred, hit, greedyHit, spkTotal, spkHit int
 	for i, p := range ps {
 		opt.Lexicon, opt.CueModel, opt.EndModel, opt.Filter = lexFold[i], fold[i], endFold[i], filterFold[i]
 		qs := quotes.ExtractWith(p.doc, p.ents, opt)
 		spans := make([]text.Span, len(qs))
+		pw := make([]map[int]bool, len(qs))
 		for k, q := range qs {
 			spans[k] = q.Content
+			pw[k] = polnear.Words(p.doc, []text.Span{q.Content})
 		}
 		for _, ok := range polnear.Matched(p.doc, p.art, spans) {
 			if ok {
-				hit++
+				greedyHit++
 			}
 		}
-		pred += len(qs)
-		for _, at := range p.art.Attributions {
-			if len(polnear.Words(p.doc, at.Content)) > 0 {
+		gw := make([]map[int]bool, len(p.art.Attributions))
+		for k, at := range p.art.Attributions {
+			gw[k] = polnear.Words(p.doc, at.Content)
+			if len(gw[k]) > 0 {
 				gold++
 			}
 		}
+		for k, g := range polnear.MatchOverlap(pw, gw) {
+			if g < 0 {
+				continue
+			}
+			hit++
+			if src := p.art.Attributions[g].Source; len(src) > 0 {
+				spkTotal++
+				q := qs[k]
+				var ms []text.Span
+				if q.EntityIndex >= 0 {
+					for _, m := range p.ents[q.EntityIndex].Mentions {
+						ms = append(ms, m.Span)
+					}
+				}
+				if polnear.SpeakerOK(q.Speaker, ms, src) {
+					spkHit++
+				}
+			}
+		}
+		pred += len(qs)
 	}
-	pr := float64(hit) / float64(max(pred, 1))
-	r := float64(hit) / float64(max(gold, 1))
-	return pr, r, 2 * pr * r / max(pr+r, 1e-9)
+	f := func(hit int) (float64, float64, float64) {
+		pr := float64(hit) / float64(max(pred, 1))
+		r := float64(hit) / float64(max(gold, 1))
+		return pr, r, 2 * pr * r / max(pr+r, 1e-9)
+	}
+	_, _, gf := f(greedyHit)
+	log.Printf("cross-fitted train: overlap F1 %.3f with the greedy matching; speaker accuracy %.3f (%d of %d matched quotes with a source)", gf, float64(spkHit)/float64(max(spkTotal, 1)), spkHit, spkTotal)
+	return f(hit)
 }
 
 // trainCueModel fits the logistic cue model on the verbs of the train

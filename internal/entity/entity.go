@@ -1308,7 +1308,7 @@ func (r *resolver) entities() []Entity {
 	}
 	out := make([]Entity, len(r.clusters))
 	for i, c := range r.clusters {
-		out[i] = Entity{Name: c.name, Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
+		out[i] = Entity{Name: unescapeAmp(c.name), Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
 		if total > 0 {
 			out[i].Salience = scores[i] / total
 		}

@@ -259,3 +259,27 @@ func TestRecognizeCancelled(t *testing.T) {
 		}
 	}
 }
+
+// An ampersand written as the HTML entity "&amp;" (text from a feed) joins
+// a name as a plain "&" does, and the mentions keep the text as written.
+func TestEscapedAmpersand(t *testing.T) {
+	plain := "Rates were cut by Kellerman & Voss Credit Ratings Co. on Monday, and shares of RT&T Corp. fell in Denver."
+	esc := strings.ReplaceAll(plain, "&", "&amp;")
+	_, pm := analyse(t, plain)
+	doc, em := analyse(t, esc)
+	if len(pm) != len(em) {
+		t.Fatalf("plain %s\nescaped %s", dump(pm), dump(em))
+	}
+	for i := range pm {
+		want := strings.ReplaceAll(pm[i].Text, "&", "&amp;")
+		if em[i].Type != pm[i].Type || em[i].Text != want || doc.Text[em[i].Start:em[i].End] != want {
+			t.Errorf("mention %d: escaped %s:%q, plain %s:%q", i, em[i].Type, em[i].Text, pm[i].Type, pm[i].Text)
+		}
+		if em[i].First < 0 || em[i].Last > len(doc.Tokens) || doc.Tokens[em[i].First].Start != em[i].Start {
+			t.Errorf("mention %d: bad token range %d-%d", i, em[i].First, em[i].Last)
+		}
+	}
+	if !has(em, ner.Org, "Kellerman &amp; Voss Credit Ratings Co.") {
+		t.Errorf("escaped: %s", dump(em))
+	}
+}

@@ -221,3 +221,40 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+// A city that is also a region of its own country is that city, not a
+// namesake region abroad (Manchester, England; not the Jamaican parish).
+func TestCityOverForeignRegion(t *testing.T) {
+	_, es := run(t, "The union conference opened in Manchester on Sunday. Delegates said Manchester had been cold all week.")
+	if e := named(es, "Manchester"); e == nil || e.CountryCode != "GB" || e.Region != "" || e.Location == nil {
+		t.Errorf("Manchester = %+v, want the city in GB", e)
+	}
+}
+
+// Rank words and compound titles stay one title: "Deputy Prime Minister",
+// "Chief Financial Officer"; "Prof" before a name is a title.
+func TestCompoundTitles(t *testing.T) {
+	for _, tc := range []struct{ text, name, title string }{
+		{"Deputy Prime Minister Harold Penwick opened the bridge on Tuesday. Penwick said it was late.", "Harold Penwick", "Deputy Prime Minister"},
+		{"Chief Financial Officer Maria Oduya said profits rose. Oduya spoke in Boston.", "Maria Oduya", "Chief Financial Officer"},
+		{"Deputy Finance Minister Tomas Rehak resigned on Friday.", "Tomas Rehak", "Deputy Finance Minister"},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) != 1 || e.Roles[0].Title != tc.title {
+			t.Errorf("%q: %s = %+v, want the one title %q", tc.text, tc.name, e, tc.title)
+		}
+	}
+}
+
+// A person's name followed by "Award" or "Prize" names a prize: it is not
+// that person and does not rename them.
+func TestAwardNamedAfterPerson(t *testing.T) {
+	doc, es := run(t, "Poet Leonard Marsh founded a prize in 1990. This year the Leonard Marsh Award went to a young poet from Leeds.")
+	if e := owner(doc, es, "Leonard", 0); e == nil || e.Type != ner.Person || e.Name != "Leonard Marsh" {
+		t.Errorf("the poet = %+v", e)
+	}
+	if e := owner(doc, es, "Leonard", 1); e == nil || e.Type == ner.Person {
+		t.Errorf("the award = %+v, want a thing named after him", e)
+	}
+}

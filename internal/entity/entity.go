@@ -118,6 +118,9 @@ type placeCand struct {
 	loc          *LatLng
 	country      bool
 	pop          int // population of a city reading
+	// a city reading whose own country has a region of that name too
+	// ("Manchester": the city and Greater Manchester)
+	ownRegion bool
 }
 
 // ment is a mention with its token range and sentence.
@@ -397,6 +400,10 @@ func (r *resolver) proper(m ner.Mention) {
 			break
 		}
 	}
+	if typ == ner.Person && last-first > 1 && awardHeads[r.ltok(last-1)] {
+		// "the Leonard Marsh Award" names a prize, not the man
+		typ = ner.Misc
+	}
 	if typ == ner.Misc || typ == ner.Person && last-first == 1 {
 		// "Emirati" tagged as a name ("Emirati-owned" too)
 		if _, ok := r.countryByDemonym(cutText(r.textOf(first, last), cut)); ok {
@@ -481,6 +488,9 @@ func (r *resolver) proper(m ner.Mention) {
 		c.ments[len(c.ments)-1].span.End -= cut
 	}
 }
+
+// awardHeads end the name of a prize named after a person.
+var awardHeads = set("award", "awards", "prize", "prizes", "medal", "trophy", "lecture", "scholarship", "fellowship")
 
 // cutText is t without its last cut bytes.
 func cutText(t string, cut int) string {
@@ -988,6 +998,7 @@ func (r *resolver) placeName(c *cluster) {
 				// "New York", "Moscow": the city, with its coordinates;
 				// a large city is not displaced by a region of that name
 				// abroad
+				cands[0].ownRegion = cands[0].ownRegion || rg.CountryCode() == city.CountryCode
 				continue
 			}
 			cands = append(cands, placeCand{code: rg.CountryCode(), region: rg.Code})
@@ -1080,10 +1091,12 @@ func defaultReading(alts []placeCand) int {
 			return i
 		}
 	}
-	// regions: the one of a country far larger than the others'
+	// regions: the one of a country far larger than the others' (a city
+	// that is a region of its own country too counts as one: Manchester,
+	// England, not the parish of Jamaica)
 	best, bestW, nextW := -1, 0, 0
 	for i, a := range alts {
-		if a.region == "" {
+		if a.region == "" && !a.ownRegion {
 			continue
 		}
 		w := geo.Weight(a.code)

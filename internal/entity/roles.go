@@ -43,6 +43,9 @@ func (c *cluster) addRole(title, aff string) {
 	if title == "" {
 		return
 	}
+	if l := lower(title); l == "prof" || l == "prof." {
+		title = "Professor"
+	}
 	for i, ro := range c.roles {
 		if strings.EqualFold(ro.Title, title) {
 			if ro.Affiliation == "" && aff != "" {
@@ -162,7 +165,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 				continue
 			}
 			// a head followed by modifiers starts a new title
-			if j < nameStart && titleMods[next] && !titleHeads[next] {
+			if j < nameStart && titleMods[next] && !titleHeads[next] && !rankPrefix[l] {
 				flush()
 			}
 		}
@@ -178,7 +181,7 @@ var rankPrefix = set("brigadier", "lieutenant", "major", "deputy", "vice", "chie
 // head ("Defense Minister | Brigadier General").
 var startsTitle = set("brigadier", "lieutenant", "major", "general", "colonel", "admiral", "captain",
 	"sergeant", "ayatollah", "sheikh", "gen.", "col.", "lt.", "maj.", "adm.", "capt.", "sgt.",
-	"prince", "king", "queen", "president", "sen.", "rep.", "gov.", "dr.", "prof.", "professor")
+	"prince", "king", "queen", "president", "sen.", "rep.", "gov.", "dr.", "prof.", "prof", "professor")
 
 func (r *resolver) possessiveEndAt(i int) int {
 	for n := 1; n <= 2 && i-n >= 0; n++ {

@@ -19,7 +19,7 @@ var titleHeads = set(
 	"capt.", "sergeant", "sgt.", "representative", "rep.", "adviser", "advisor", "candidate",
 	"nominee", "gen.", "lt.", "maj.", "attorney", "head", "emir", "sultan", "president-elect",
 	"congressman", "congresswoman", "lawmaker", "deputy", "founder", "executive", "manager",
-	"commissioner", "counsel", "professor", "prof.", "analyst", "economist", "diplomat",
+	"commissioner", "counsel", "professor", "prof.", "prof", "analyst", "economist", "diplomat",
 	"official", "spokesperson", "strategist", "aide", "chairmen", "cardinal", "bishop", "rabbi",
 	"imam", "cleric", "negotiator", "prosecutor", "coach", "owner", "editor", "researcher",
 	"lieutenant", "major", "brigadier", "marshal", "pastor", "reverend", "rev.", "superintendent",
@@ -39,7 +39,8 @@ var titleMods = set(
 	"treasury", "budget", "communications", "policy", "regional", "local", "federal", "u.n.",
 	"un", "nato", "eu", "european", "crown", "grand", "high", "lord", "second", "staff",
 	"parliamentary", "parliament", "cabinet", "government", "economic", "legal", "political",
-	"public", "special", "general", "of",
+	"public", "special", "general", "of", "financial", "operating", "technology", "technical",
+	"information", "marketing", "investment", "commercial", "creative",
 )
 
 // honorifics are dropped from names and give a gender.

@@ -304,3 +304,55 @@ func TestDocCache(t *testing.T) {
 		t.Errorf("cached %v, fresh %v", a2, b2)
 	}
 }
+
+// TestScoreOfReadsArgmax checks on a grid of class probabilities that a
+// score read by ClassBand is the most probable class, that it stays in
+// [-1, 1] with the sign of P(positive) - P(negative), and that it is
+// continuous where neutral gives way to a polar class.
+func TestScoreOfReadsArgmax(t *testing.T) {
+	const n = 200
+	for i := 0; i <= n; i++ {
+		for j := 0; i+j <= n; j++ {
+			p := [3]float64{float64(i) / n, float64(j) / n, float64(n-i-j) / n}
+			if p[0] == p[1] || p[1] == p[2] || p[0] == p[2] {
+				continue // ties have no single most probable class
+			}
+			s := ScoreOf(p)
+			if s < -1 || s > 1 || math.IsNaN(s) {
+				t.Fatalf("%v: score %v out of [-1, 1]", p, s)
+			}
+			if d := p[Positive] - p[Negative]; d*s < 0 {
+				t.Fatalf("%v: score %v against P(pos) - P(neg) %v", p, s, d)
+			}
+			read := Neutral
+			if s > ClassBand {
+				read = Positive
+			} else if s < -ClassBand {
+				read = Negative
+			}
+			best := 0
+			for c := 1; c < 3; c++ {
+				if p[c] > p[best] {
+					best = c
+				}
+			}
+			if read != best {
+				t.Fatalf("%v: score %.4f reads %d, most probable %d", p, s, read, best)
+			}
+		}
+	}
+	// either side of the neutral / positive boundary (P(neu) = P(pos))
+	for _, neg := range []float64{0, 0.1, 0.3} {
+		a := ScoreOf([3]float64{neg, (1 - neg) / 2, (1 - neg) / 2})
+		b := ScoreOf([3]float64{neg, (1-neg)/2 - 1e-9, (1-neg)/2 + 1e-9})
+		if math.Abs(a-ClassBand) > 1e-6 || math.Abs(b-ClassBand) > 1e-6 {
+			t.Errorf("P(neg) %v: scores %v and %v at the boundary, want %v", neg, a, b, ClassBand)
+		}
+	}
+	if s := ScoreOf([3]float64{0, 1, 0}); s != 0 {
+		t.Errorf("certainly neutral: score %v, want 0", s)
+	}
+	if s := ScoreOf([3]float64{0, 0, 1}); s != 1 {
+		t.Errorf("certainly positive: score %v, want 1", s)
+	}
+}

@@ -97,7 +97,7 @@ func main() {
 				p := m.TargetProbs(docs[i], []text.Span{t.Span})
 				gold = append(gold, t.Label)
 				pred = append(pred, argmax(p))
-				banded = append(banded, class(p[newsmtsc.Positive]-p[newsmtsc.Negative], *band))
+				banded = append(banded, class(sentiment.ScoreOf(p), *band))
 				ntarget++
 			}
 		}

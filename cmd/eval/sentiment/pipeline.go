@@ -35,7 +35,7 @@ type apiTarget struct {
 	mspan   text.Span
 	ments   []text.Span // the covering entity's mentions
 	idx     int         // the sentence's index in its file
-	sent    float64 // the score of the sentence holding the target
+	sent    float64     // the score of the sentence holding the target
 }
 
 // runPipeline analyses every sentence of sents and returns its targets in

@@ -957,7 +957,12 @@ func (x *Token) GetLemma() string {
 // Sentiment measures the emotional leaning of a piece of text.
 type Sentiment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Score runs from -1 (negative) to 1 (positive).
+	// Score runs from -1 (negative) to 1 (positive). Read as three classes, a
+	// score above 0.25 is positive, below -0.25 negative, otherwise neutral:
+	// that reading is the sentiment model's most probable class (for an entity,
+	// of its class probabilities averaged over the sentences that mention it).
+	// A score near 0 is clearly neutral or balanced; other bands than 0.25 read
+	// nearly the same classes.
 	Score float64 `protobuf:"fixed64,1,opt,name=score,proto3" json:"score,omitempty"`
 	// Magnitude measures the overall strength of emotion, from 0 up.
 	Magnitude     float64 `protobuf:"fixed64,2,opt,name=magnitude,proto3" json:"magnitude,omitempty"`
@@ -1021,7 +1026,9 @@ type Entity struct {
 	Salience float64 `protobuf:"fixed64,3,opt,name=salience,proto3" json:"salience,omitempty"`
 	// Mentions lists the mentions of the entity in text order.
 	Mentions []*EntityMention `protobuf:"bytes,4,rep,name=mentions,proto3" json:"mentions,omitempty"`
-	// Sentiment is how the article speaks of the entity; set under FEATURE_SENTIMENT.
+	// Sentiment is how the article speaks of the entity, from the sentences that
+	// mention it (in each, its first mention is the target); set under
+	// FEATURE_SENTIMENT.
 	Sentiment *Sentiment `protobuf:"bytes,5,opt,name=sentiment,proto3" json:"sentiment,omitempty"`
 	// CountryCode is the ISO 3166-1 alpha-2 code of the country the entity
 	// belongs to or lies in, when known.

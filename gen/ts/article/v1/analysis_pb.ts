@@ -363,7 +363,12 @@ export const TokenSchema: GenMessage<Token> = /*@__PURE__*/
  */
 export type Sentiment = Message<"article.v1.Sentiment"> & {
   /**
-   * Score runs from -1 (negative) to 1 (positive).
+   * Score runs from -1 (negative) to 1 (positive). Read as three classes, a
+   * score above 0.25 is positive, below -0.25 negative, otherwise neutral:
+   * that reading is the sentiment model's most probable class (for an entity,
+   * of its class probabilities averaged over the sentences that mention it).
+   * A score near 0 is clearly neutral or balanced; other bands than 0.25 read
+   * nearly the same classes.
    *
    * @generated from field: double score = 1;
    */
@@ -420,7 +425,9 @@ export type Entity = Message<"article.v1.Entity"> & {
   mentions: EntityMention[];
 
   /**
-   * Sentiment is how the article speaks of the entity; set under FEATURE_SENTIMENT.
+   * Sentiment is how the article speaks of the entity, from the sentences that
+   * mention it (in each, its first mention is the target); set under
+   * FEATURE_SENTIMENT.
    *
    * @generated from field: article.v1.Sentiment sentiment = 5;
    */

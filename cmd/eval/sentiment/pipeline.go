@@ -36,6 +36,8 @@ type apiTarget struct {
 	ments   []text.Span // the covering entity's mentions
 	idx     int         // the sentence's index in its file
 	sent    float64     // the score of the sentence holding the target
+	// persons of the sentence with a mention before / after the target
+	personBefore, personAfter bool
 }
 
 // runPipeline analyses every sentence of sents and returns its targets in
@@ -100,6 +102,18 @@ func analyseOne(eng *pipeline.Engine, s newsmtsc.Sentence) ([]apiTarget, error) 
 					if e.Sentiment != nil {
 						at.ent = e.Sentiment.Score
 					}
+				}
+			}
+		}
+		for _, e := range a.Entities {
+			if e.Type != "PERSON" {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Span.End <= t.Span.Start {
+					at.personBefore = true
+				} else if m.Span.Start >= t.Span.End {
+					at.personAfter = true
 				}
 			}
 		}
@@ -210,6 +224,20 @@ func listUncovered(w io.Writer, ts []apiTarget) {
 	for _, k := range []string{kindPronoun, kindLower, kindMissed, kindPartly} {
 		l := by[k]
 		fmt.Fprintf(w, "  %s: %d\n", k, len(l))
+		if k == kindPronoun {
+			var before, after, none int
+			for _, t := range l {
+				switch {
+				case t.personBefore:
+					before++
+				case t.personAfter:
+					after++
+				default:
+					none++
+				}
+			}
+			fmt.Fprintf(w, "    a person mentioned before it %d, only after it %d, none %d\n", before, after, none)
+		}
 		counts := map[string]int{}
 		for _, t := range l {
 			key := t.mention

@@ -38,6 +38,19 @@ func printVariants(w io.Writer, ts []apiTarget, docs []*text.Document, m *sentim
 		r := newsmtsc.Evaluate(gold, preds[v])
 		fmt.Fprintf(w, "    %-28s macro-F1 %.3f  accuracy %.3f\n", n, r.MacroF1, r.Accuracy)
 	}
+	// what the uncovered targets would read from the model on their own span
+	var ug, us, ud []int
+	for _, t := range ts {
+		if t.covered {
+			continue
+		}
+		ug = append(ug, t.gold)
+		us = append(us, class(t.sent, band))
+		ud = append(ud, class(m.Target(docs[t.idx], []text.Span{t.span}).Score, band))
+	}
+	rs, rd := newsmtsc.Evaluate(ug, us), newsmtsc.Evaluate(ug, ud)
+	fmt.Fprintf(w, "  uncovered targets (%d): sentence's class macro-F1 %.3f (accuracy %.3f), model on the target span %.3f (accuracy %.3f)\n",
+		len(ug), rs.MacroF1, rs.Accuracy, rd.MacroF1, rd.Accuracy)
 	fmt.Fprintf(w, "  by band: direct / API sentence fallback / API neutral fallback / API covered\n")
 	for _, b := range []float64{0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
 		var g, dp []int

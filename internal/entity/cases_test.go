@@ -258,3 +258,46 @@ func TestAwardNamedAfterPerson(t *testing.T) {
 		t.Errorf("the award = %+v, want a thing named after him", e)
 	}
 }
+
+// "Town, State" and "Town, Country": the town lies there. A namesake the
+// gazetteer lists elsewhere lends it no coordinates; one it lists there
+// does. Lists of places are not read so.
+func TestTownInStateOrCountry(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, code, region string
+		loc                      bool
+	}{
+		{"The festival in Paris, Texas, drew 3,000 people on Saturday. Paris is 100 miles from Dallas.", "Paris", "US", "US-TX", false},
+		{"He moved to Springfield, Mass., in 1990 and opened a bakery.", "Springfield", "US", "", true},
+		{"WESTBROOK, Ill. (Reuters) - Tellmark Finance Co. said on Monday it would cut jobs.", "WESTBROOK", "US", "US-IL", false},
+		{"Oil was found near Dorba, Chad, last year, officials said.", "Dorba", "TD", "", false},
+		{"Flights from London, France and Germany were cancelled on Monday.", "London", "GB", "", true},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || e.CountryCode != tc.code || e.Region != tc.region || (e.Location != nil) != tc.loc {
+			t.Errorf("%q: %s = %+v, want %s %q coordinates %v", tc.text, tc.name, e, tc.code, tc.region, tc.loc)
+		}
+	}
+	_, es := run(t, "He moved to Springfield, Mass., in 1990 and opened a bakery.")
+	if e := named(es, "Springfield"); e != nil && e.Location != nil && (e.Location.Lng < -74 || e.Location.Lng > -71) {
+		t.Errorf("Springfield, Mass. at %+v: not in Massachusetts", e.Location)
+	}
+}
+
+// "U.S.-based Acme Widgets Inc.": the place modifier is a mention of the
+// place, not a part of the company's name.
+func TestPlaceModifierBeforeName(t *testing.T) {
+	_, es := run(t, "Shares of U.S.-based Korvath Widget Holdings Inc. rose on Monday after N.H.-based Delmore Research praised it.")
+	for _, name := range []string{"Korvath Widget Holdings Inc.", "Delmore Research"} {
+		if e := named(es, name); e == nil || e.Type != ner.Org {
+			t.Errorf("no organisation %q", name)
+		}
+	}
+	if e := named(es, "U.S."); e == nil || e.CountryCode != "US" {
+		t.Errorf("U.S. = %+v", e)
+	}
+	if e := named(es, "N.H."); e == nil || e.Region != "US-NH" {
+		t.Errorf("N.H. = %+v", e)
+	}
+}

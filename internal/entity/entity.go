@@ -262,6 +262,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 		r.proper(m)
 	}
+	r.placeModifiers()
 	r.parenAcronyms()
 	r.retype()
 	for k, c := range r.clusters {
@@ -274,6 +275,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		r.place(c)
 	}
 	r.disambiguate()
+	r.placedIn()
 	r.nominals()
 	r.lateTitles = true
 	for _, m := range r.titleOnly {
@@ -364,6 +366,15 @@ func (r *resolver) proper(m ner.Mention) {
 	}
 	if l := r.ltok(first); (l == "the") && last-first > 1 {
 		first++
+	}
+	if t := r.tok(first); last-first > 1 && !r.lateTitles {
+		if n := hyphenTail(t); n > 1 && n < len(t) && knownPlace(t[:len(t)-n]) {
+			// "U.S.-based Freeport-McMoRan Copper and Gold Inc.", "Ill.-based
+			// Mercury": the modifier is no part of the name but a
+			// mention of the place ("Urdu-speaking Moslems" stays whole)
+			first++
+			r.proper(ner.Mention{Type: ner.Location, First: first - 1, Last: first, Sentence: m.Sentence})
+		}
 	}
 	typ := m.Type
 	if typ == ner.Person && !r.lateTitles && last-first == 1 && nominalHeads[r.ltok(first)] && first > 0 && isThe(r.tok(first-1)) {
@@ -491,6 +502,22 @@ func (r *resolver) proper(m ner.Mention) {
 
 // awardHeads end the name of a prize named after a person.
 var awardHeads = set("award", "awards", "prize", "prizes", "medal", "trophy", "lecture", "scholarship", "fellowship")
+
+// placeModifiers adds the places that the recogniser left in a modifier
+// outside any name: "a Calif.-based maker", "Texas-based".
+func (r *resolver) placeModifiers() {
+	for i, t := range r.doc.Tokens {
+		if r.cancelled(i) {
+			return
+		}
+		if r.inMent[i] || !isCap(t.Text) {
+			continue
+		}
+		if n := hyphenTail(t.Text); n > 1 && n < len(t.Text) && knownPlace(t.Text[:len(t.Text)-n]) {
+			r.proper(ner.Mention{Type: ner.Location, First: i, Last: i + 1, Sentence: r.sentOf(i)})
+		}
+	}
+}
 
 // cutText is t without its last cut bytes.
 func cutText(t string, cut int) string {
@@ -1070,6 +1097,67 @@ func (r *resolver) disambiguate() {
 		if pick >= 0 {
 			a := c.alts[pick]
 			c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+		}
+	}
+}
+
+// placedIn reads "Paris, Texas", "Springfield, Mass." and "Doba, Chad": a
+// town followed by a comma and the state or country it lies in. A town
+// the gazetteer knows there gets that city's coordinates ("Springfield" in
+// Massachusetts, not the larger one in Missouri); a town it does not
+// know there takes the state's or country's code, without coordinates
+// (not those of Paris, France, nor of a namesake in another US state). Lists
+// ("London, France and Germany") are left alone: the pair must not stand
+// after a comma or before "and", "or" or another comma.
+func (r *resolver) placedIn() {
+	var at map[int]*ment // proper place mentions by first token
+	for _, c := range r.clusters {
+		if c.typ != ner.Location || c.country || c.region != "" {
+			continue
+		}
+		for _, m := range c.ments {
+			if m.kind != Proper || r.tok(m.last) != "," || !isCap(r.tok(m.last+1)) {
+				continue
+			}
+			if p := r.ltok(m.first - 1); p == "," || p == "and" || p == "or" {
+				continue
+			}
+			if at == nil {
+				at = map[int]*ment{}
+				for _, o := range r.ments {
+					if o.kind == Proper && o.c.typ == ner.Location && o.c.code != "" && (o.c.country || o.c.region != "") {
+						at[o.first] = o
+					}
+				}
+			}
+			var in struct{ code, region string }
+			if o, ok := at[m.last+1]; ok && o.c != c {
+				if n := r.ltok(o.last); n == "and" || n == "or" || n == "," && r.inMent[o.last+1] {
+					continue
+				}
+				in.code, in.region = o.c.code, o.c.region
+			} else if t := r.tok(m.last + 1); !ok && !r.inMent[m.last+1] && strings.Contains(t, ".") {
+				// a state's abbreviation the recogniser left out:
+				// "LAKE FOREST, Ill. (Reuters)", "Lake Forest, Ill.-based"
+				if rs := geo.RegionsByName(cutText(t, hyphenTail(t))); len(rs) == 1 {
+					in.code, in.region = rs[0].CountryCode(), rs[0].Code
+				}
+			}
+			if in.code == "" {
+				continue
+			}
+			if city, ok := geo.CityIn(c.name, in.code, in.region); ok {
+				// "Springfield, Mass.": the one in Massachusetts
+				c.code, c.loc = city.CountryCode, &LatLng{Lat: city.Lat, Lng: city.Lng}
+				break
+			}
+			if in.region == "" && c.code == in.code || in.region != "" && in.code != "US" && c.code == in.code {
+				// a town of that country (regions outside the US: the
+				// gazetteer does not say which of them holds the town)
+				break
+			}
+			c.code, c.region, c.loc = in.code, in.region, nil
+			break
 		}
 	}
 }

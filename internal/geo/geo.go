@@ -29,6 +29,9 @@ var citiesTSV string
 //go:embed regions.tsv
 var regionsTSV string
 
+//go:embed namesakes.tsv
+var namesakesTSV string
+
 // Country is one country of ISO 3166-1.
 type Country struct {
 	Code string // alpha-2
@@ -41,6 +44,7 @@ type City struct {
 	CountryCode string
 	Lat, Lng    float64
 	Population  int
+	Region      string // ISO 3166-2 of a US city's state ("US-IL"), "" elsewhere
 }
 
 // Region is a first-level subdivision of a country (ISO 3166-2): a state,
@@ -58,6 +62,7 @@ type tables struct {
 	byName    map[string]string   // lower-cased name -> code
 	byDemonym map[string]string   // lower-cased demonym -> code
 	cities    map[string]City     // exact name -> city
+	namesakes map[string][]City   // exact name -> the other US cities of a listed city's name
 	un        map[string]bool     // UN member states
 	regions   map[string][]Region // lower-cased, accent-folded name -> regions
 	cityPop   map[string]int      // country code -> population of its listed cities
@@ -110,17 +115,12 @@ func load() {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
+		c, ok := parseCity(line)
+		if !ok {
 			continue
 		}
-		lat, err1 := strconv.ParseFloat(f[2], 64)
-		lng, err2 := strconv.ParseFloat(f[3], 64)
-		pop, err3 := strconv.Atoi(f[4])
-		if err1 != nil || err2 != nil || err3 != nil {
-			continue
-		}
-		c := City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
+		f := [...]string{c.Name, c.CountryCode}
+		pop := c.Population
 		tab.cities[f[0]] = c
 		tab.cityPop[f[1]] += pop
 		// also under "Brasilia" for "Brasília", "Washington DC" for
@@ -134,6 +134,35 @@ func load() {
 			}
 		}
 	}
+	tab.namesakes = map[string][]City{}
+	for _, line := range strings.Split(namesakesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if c, ok := parseCity(line); ok {
+			tab.namesakes[c.Name] = append(tab.namesakes[c.Name], c)
+		}
+	}
+}
+
+// parseCity reads a line of cities.tsv or namesakes.tsv: name, country,
+// latitude, longitude, population and (optional) region.
+func parseCity(line string) (City, bool) {
+	f := strings.Split(line, "\t")
+	if len(f) != 5 && len(f) != 6 {
+		return City{}, false
+	}
+	lat, err1 := strconv.ParseFloat(f[2], 64)
+	lng, err2 := strconv.ParseFloat(f[3], 64)
+	pop, err3 := strconv.Atoi(f[4])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return City{}, false
+	}
+	c := City{Name: f[0], CountryCode: f[1], Lat: lat, Lng: lng, Population: pop}
+	if len(f) == 6 {
+		c.Region = f[5]
+	}
+	return c, true
 }
 
 func loadRegions() {
@@ -158,6 +187,43 @@ func loadRegions() {
 				tab.regions[k] = append(tab.regions[k], r)
 			}
 		}
+	}
+}
+
+// abbreviations are the short forms of US states and Canadian provinces
+// that news agencies write after a town ("Lake Forest, Ill.", "Calif.-based"):
+// the AP style with its full stops (postal codes such as "IL" or "CA" are
+// left out: they are words or other names too often).
+var abbreviations = [...][2]string{
+	{"US-AL", "Ala."}, {"US-AZ", "Ariz."}, {"US-AR", "Ark."}, {"US-CA", "Calif."}, {"US-CA", "Cal."},
+	{"US-CO", "Colo."}, {"US-CT", "Conn."}, {"US-DE", "Del."}, {"US-FL", "Fla."}, {"US-GA", "Ga."},
+	{"US-IL", "Ill."}, {"US-IN", "Ind."}, {"US-KS", "Kan."}, {"US-KS", "Kans."}, {"US-KY", "Ky."},
+	{"US-LA", "La."}, {"US-MD", "Md."}, {"US-MA", "Mass."}, {"US-MI", "Mich."}, {"US-MN", "Minn."},
+	{"US-MS", "Miss."}, {"US-MO", "Mo."}, {"US-MT", "Mont."}, {"US-NE", "Neb."}, {"US-NE", "Nebr."},
+	{"US-NV", "Nev."}, {"US-NH", "N.H."}, {"US-NJ", "N.J."}, {"US-NM", "N.M."}, {"US-NY", "N.Y."},
+	{"US-NC", "N.C."}, {"US-ND", "N.D."}, {"US-OK", "Okla."}, {"US-OR", "Ore."}, {"US-OR", "Oreg."},
+	{"US-PA", "Pa."}, {"US-PA", "Penn."}, {"US-RI", "R.I."}, {"US-SC", "S.C."}, {"US-SD", "S.D."},
+	{"US-TN", "Tenn."}, {"US-TX", "Tex."}, {"US-VT", "Vt."}, {"US-VA", "Va."}, {"US-WA", "Wash."},
+	{"US-WV", "W.Va."}, {"US-WV", "W. Va."}, {"US-WI", "Wis."}, {"US-WI", "Wisc."}, {"US-WY", "Wyo."},
+	{"US-DC", "D.C."}, {"CA-AB", "Alta."}, {"CA-BC", "B.C."}, {"CA-NB", "N.B."},
+	{"CA-NL", "Nfld."}, {"CA-NS", "N.S."}, {"CA-ON", "Ont."}, {"CA-QC", "Que."}, {"CA-SK", "Sask."},
+}
+
+// addAbbreviations files the abbreviations under their regions.
+func addAbbreviations() {
+	byCode := map[string]Region{}
+	for _, rs := range tab.regions {
+		for _, r := range rs {
+			byCode[r.Code] = r
+		}
+	}
+	for _, a := range abbreviations {
+		r, ok := byCode[a[0]]
+		if !ok {
+			continue
+		}
+		k := regionKey(a[1])
+		tab.regions[k] = append(tab.regions[k], r)
 	}
 }
 
@@ -199,6 +265,7 @@ func get() *tables {
 	once.Do(func() {
 		load()
 		loadRegions()
+		addAbbreviations()
 	})
 	return &tab
 }
@@ -293,6 +360,28 @@ func CityByName(name string) (City, bool) {
 		}
 		if c, ok := t.cities[k]; ok {
 			return c, true
+		}
+	}
+	return City{}, false
+}
+
+// CityIn returns the listed city called name in the given country, and
+// for a region code ("US-IL") in that region: the city CityByName gives
+// when it lies there, else one of its US namesakes ("Springfield" in
+// US-MA). Cities outside the US carry no region: a region code finds
+// none of them.
+func CityIn(name, country, region string) (City, bool) {
+	c, ok := CityByName(name)
+	if !ok {
+		return City{}, false
+	}
+	in := func(c City) bool { return c.CountryCode == country && (region == "" || c.Region == region) }
+	if in(c) {
+		return c, true
+	}
+	for _, o := range get().namesakes[c.Name] {
+		if in(o) {
+			return o, true
 		}
 	}
 	return City{}, false

@@ -122,6 +122,40 @@ func TestRegions(t *testing.T) {
 	}
 }
 
+func TestStateAbbreviations(t *testing.T) {
+	for name, code := range map[string]string{"Calif.": "US-CA", "Ill.": "US-IL", "N.H.": "US-NH", "Ky.": "US-KY", "Ont.": "CA-ON", "Texas": "US-TX"} {
+		rs := RegionsByName(name)
+		if len(rs) != 1 || rs[0].Code != code {
+			t.Errorf("RegionsByName(%q) = %v, want %s", name, rs, code)
+		}
+	}
+	for _, w := range []string{"IL", "CA", "Man", "Ind"} {
+		if rs := RegionsByName(w); len(rs) > 0 && rs[0].CountryCode() == "US" {
+			t.Errorf("RegionsByName(%q) = %v: a bare postal code or word is not a state", w, rs)
+		}
+	}
+}
+
+func TestCityIn(t *testing.T) {
+	c, ok := CityByName("Springfield")
+	if !ok || c.Region == "" || c.CountryCode != "US" {
+		t.Fatalf("Springfield = %+v", c)
+	}
+	m, ok := CityIn("Springfield", "US", "US-MA")
+	if !ok || m.Region != "US-MA" || m.Lng < -74 || m.Lng > -71 {
+		t.Errorf("Springfield in US-MA = %+v, %v", m, ok)
+	}
+	if b, ok := CityIn("Springfield", "US", c.Region); !ok || b != c {
+		t.Errorf("Springfield in its own state = %+v, want %+v", b, c)
+	}
+	if _, ok := CityIn("Paris", "US", "US-TX"); ok {
+		t.Error("Paris in Texas: the gazetteer lists no such city")
+	}
+	if p, ok := CityIn("Paris", "FR", ""); !ok || p.Region != "" {
+		t.Errorf("Paris in FR = %+v, %v", p, ok)
+	}
+}
+
 func abs(x float64) float64 {
 	if x < 0 {
 		return -x
@@ -145,6 +179,7 @@ func BenchmarkLoad(b *testing.B) {
 		tab, t = t, tab
 		load()
 		loadRegions()
+		addAbbreviations()
 		tab = t
 	}
 }

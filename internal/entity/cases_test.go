@@ -301,3 +301,21 @@ func TestPlaceModifierBeforeName(t *testing.T) {
 		t.Errorf("N.H. = %+v", e)
 	}
 }
+
+// A legal form alone ("Corp" in brackets, "Co. Inc.") names no entity, and
+// a name written with a bracketed insert shows without the brackets and
+// joins the same name written plainly.
+func TestLegalFormAloneAndBrackets(t *testing.T) {
+	doc, es := run(t, "The Bill of Rights will stay, Senator Ana Velez said. \"Repealing the Bill (of Rights) would be wrong,\" she said of Halvex Corp. and its Co. Inc. unit.")
+	for _, e := range es {
+		if e.Name == "Co. Inc." || e.Name == "Inc." || e.Name == "Corp" {
+			t.Errorf("entity %q: a legal form alone", e.Name)
+		}
+		if strings.ContainsAny(e.Name, "()") {
+			t.Errorf("entity %q shows its brackets", e.Name)
+		}
+	}
+	if a, b := owner(doc, es, "Bill", 0), owner(doc, es, "Bill", 1); a == nil || a != b {
+		t.Errorf("Bill of Rights twice: %+v and %+v", a, b)
+	}
+}

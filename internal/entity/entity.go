@@ -440,7 +440,7 @@ func (r *resolver) proper(m ner.Mention) {
 	name, lname = name[:len(name)-cut], lname[:len(lname)-cut]
 	toks := r.nameToks(last - first)
 	for i := first; i < last; i++ {
-		if t := r.tok(i); t != "." && t != "," && t != "-" {
+		if t := r.tok(i); t != "." && t != "," && t != "-" && t != "(" && t != ")" {
 			if tk := r.doc.Tokens[i]; sameLen {
 				end := tk.End - base
 				if i == last-1 {
@@ -453,6 +453,16 @@ func (r *resolver) proper(m ner.Mention) {
 				toks = append(toks, r.ltok(i))
 			}
 		}
+	}
+	if typ == ner.Org && allLegal(toks) && (len(toks) > 1 || r.tok(first-1) == "(" && r.tok(last) == ")") {
+		// "Co. Inc.", the "(Corp)" of "AT&T (Corp)": legal forms alone
+		// name nothing (a lone "Ltd" on a line of a listing may stand for
+		// the name before it)
+		return
+	}
+	if strings.IndexByte(lname, '(') >= 0 {
+		// "bill (of rights)" is "bill of rights"
+		lname = strings.Join(toks, " ")
 	}
 	core, legal := lname, false
 	plural := typ != ner.Org || len(toks) > 1 || pluralTag(r.doc.Tokens[last-1].POS)
@@ -517,6 +527,26 @@ func (r *resolver) placeModifiers() {
 			r.proper(ner.Mention{Type: ner.Location, First: i, Last: i + 1, Sentence: r.sentOf(i)})
 		}
 	}
+}
+
+// allLegal reports whether a name's tokens are all legal forms.
+func allLegal(toks []string) bool {
+	for _, t := range toks {
+		if !legalForms[t] || t == "group" || t == "party" || t == "holdings" {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// displayName is a name as an entity shows it: "&amp;" written "&", and
+// without the brackets of an insert ("WorldCom (Inc)" is "WorldCom Inc").
+func displayName(s string) string {
+	s = unescapeAmp(s)
+	if strings.IndexByte(s, '(') >= 0 && strings.IndexByte(s, ')') > strings.IndexByte(s, '(') {
+		s = strings.NewReplacer("(", "", ")", "").Replace(s)
+	}
+	return s
 }
 
 // cutText is t without its last cut bytes.
@@ -1409,7 +1439,7 @@ func (r *resolver) entities() []Entity {
 	}
 	out := make([]Entity, len(r.clusters))
 	for i, c := range r.clusters {
-		out[i] = Entity{Name: unescapeAmp(c.name), Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
+		out[i] = Entity{Name: displayName(c.name), Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
 		if total > 0 {
 			out[i].Salience = scores[i] / total
 		}

@@ -283,3 +283,20 @@ func TestEscapedAmpersand(t *testing.T) {
 		t.Errorf("escaped: %s", dump(em))
 	}
 }
+
+// A bracketed insert inside a name is not cut in two: the mention takes
+// the closing bracket or stops before the opening one.
+func TestBracketsInMentions(t *testing.T) {
+	for _, s := range []string{
+		"He said they had talked with everyone from Halvex (Corp) to Brindle (Inc), but nothing came of it.",
+		"\"I would say it was me and Kofi (Mensah) in the young crowd,\" the sprinter said.",
+		"Analysts at Tarrow (Securities said the deal was off.",
+	} {
+		_, ms := analyse(t, s)
+		for _, m := range ms {
+			if strings.Count(m.Text, "(") != strings.Count(m.Text, ")") {
+				t.Errorf("%q: mention %s:%q has an unbalanced bracket (%s)", s, m.Type, m.Text, dump(ms))
+			}
+		}
+	}
+}

@@ -76,6 +76,37 @@ func (r *Recognizer) recognizeEscaped(doc *text.Document) []Mention {
 	return ms
 }
 
+// balanced keeps a mention toks[first:last] from cutting a bracketed
+// insert in two ("WorldCom (Inc)", "Ato (Boldon)" in a quote): an opening
+// bracket left open takes the closing one right after the mention (when
+// the model gave that token no label), or else ends the mention before
+// it; a closing bracket without its opening one starts the mention after
+// it. end is the sentence's end.
+func balanced(toks []text.Token, first, last, end int, labels []int) (int, int) {
+	open := -1
+	for k := first; k < last; k++ {
+		switch toks[k].Text {
+		case "(":
+			if open < 0 {
+				open = k
+			}
+		case ")":
+			if open >= 0 {
+				open = -1
+			} else {
+				first = k + 1
+			}
+		}
+	}
+	if open >= first {
+		if last < end && toks[last].Text == ")" && labels[last] == 0 && open > first {
+			return first, last + 1
+		}
+		return first, open
+	}
+	return first, last
+}
+
 // isWordToken reports whether s starts with an ASCII letter or digit.
 func isWordToken(s string) bool {
 	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
@@ -124,9 +155,13 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 				start = i
 				fallthrough
 			case 2:
-				if start >= 0 && !(i == start && isCurrencySymbol(doc.Tokens[i].Text)) && hasLetter(doc.Tokens[start:i+1]) {
-					out = append(out, Mention{Type: r.fineType(doc, ltype(l), start, i+1), First: start, Last: i + 1, Sentence: si})
-					for k := start; k <= i; k++ {
+				if start < 0 {
+					break
+				}
+				f, e := balanced(doc.Tokens, start, i+1, s[1], b.labels)
+				if e > f && !(e-f == 1 && isCurrencySymbol(doc.Tokens[f].Text)) && hasLetter(doc.Tokens[f:e]) {
+					out = append(out, Mention{Type: r.fineType(doc, ltype(l), f, e), First: f, Last: e, Sentence: si})
+					for k := f; k < e; k++ {
 						taken[k] = true
 					}
 				}

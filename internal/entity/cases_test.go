@@ -319,3 +319,18 @@ func TestLegalFormAloneAndBrackets(t *testing.T) {
 		t.Errorf("Bill of Rights twice: %+v and %+v", a, b)
 	}
 }
+
+// A name the recogniser calls a person in one place and a company in
+// another is one entity when nothing marks a person (no first name it
+// knows, no title, no honorific); a person so marked stays apart.
+func TestTypeSplitsJoin(t *testing.T) {
+	doc, es := run(t, "Pellan Dorne Inc. said it would cut jobs. Pellan Dorne, which makes games, expects a loss. Analysts said Pellan Dorne had few hits.")
+	a := owner(doc, es, "Pellan", 0)
+	if a == nil || a.Type != ner.Org || owner(doc, es, "Pellan", 1) != a || owner(doc, es, "Pellan", 2) != a {
+		t.Errorf("Pellan Dorne: %+v, want one organisation for the three", a)
+	}
+	_, es = run(t, "Dr. Ellison Marlow said on Monday that Ellison Marlow Corp. was not his company.")
+	if e := named(es, "Ellison Marlow"); e == nil || e.Type != ner.Person {
+		t.Errorf("Dr. Ellison Marlow = %+v, want a person apart from the company", e)
+	}
+}

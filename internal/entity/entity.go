@@ -264,6 +264,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	}
 	r.placeModifiers()
 	r.parenAcronyms()
+	r.joinTypeSplits()
 	r.retype()
 	for k, c := range r.clusters {
 		if r.cancelled(k) {
@@ -948,6 +949,94 @@ func (r *resolver) parenAcronyms() {
 			r.add(c, Proper, i, i+1)
 		}
 	}
+}
+
+// joinTypeSplits joins the clusters that the recogniser's types split: a
+// "person" with neither a known first name nor a title or honorific whose
+// name is an organisation's or an unknown place's ("Spectrum Holobyte"
+// beside "Spectrum Holobyte Inc.", "J.P. Morgan" the bank), and a place
+// that the gazetteer does not know, never written as a place, whose name
+// is a company's without its legal form ("Crown" beside "Crown Ltd"; not
+// "Republic" beside "Republic Industries Inc": CoNLL's "the Trax well"
+// is a place beside Trax Petroleums Ltd). The person or place joins the
+// other cluster.
+func (r *resolver) joinTypeSplits() {
+	var moved map[*cluster]*cluster
+	for _, c := range r.clusters {
+		var into *cluster
+		switch {
+		case c.typ == ner.Person && c.gender == 0 && !r.titled(c):
+			for _, o := range r.byName[c.lname] {
+				if o != c && o.lname == c.lname && (o.typ == ner.Org || o.typ == ner.Location && o.code == "" && len(o.alts) == 0) {
+					into = o
+				}
+			}
+			if into == nil {
+				for _, o := range r.byName[c.lname] {
+					if o != c && o.typ == ner.Org && o.legal && o.core == c.lname {
+						into = o
+					}
+				}
+			}
+		case c.typ == ner.Location && c.code == "" && len(c.alts) == 0 && !c.country && len(c.toks) == 1 && !knownPlace(c.name) && !r.placeLike(c):
+			for _, o := range r.byName[c.lname] {
+				if o != c && o.typ == ner.Org && o.legal && o.core == c.lname {
+					into = o
+				}
+			}
+		}
+		if into == nil || into == c {
+			continue
+		}
+		if moved == nil {
+			moved = map[*cluster]*cluster{}
+		}
+		for moved[into] != nil {
+			into = moved[into]
+		}
+		moved[c] = into
+		into.ments = append(into.ments, c.ments...)
+		into.lastTok = max(into.lastTok, c.lastTok)
+	}
+	if moved == nil {
+		return
+	}
+	keep := r.clusters[:0]
+	for _, c := range r.clusters {
+		if moved[c] == nil {
+			keep = append(keep, c)
+		}
+	}
+	r.clusters = keep
+	for _, m := range r.ments {
+		for moved[m.c] != nil {
+			m.c = moved[m.c]
+		}
+	}
+}
+
+// placeLike reports whether a mention of c reads as a place: after "in",
+// "near", ... or before a comma and a capitalised word (a dateline's
+// "HARLEYSVILLE, Pa.").
+func (r *resolver) placeLike(c *cluster) bool {
+	for _, m := range c.ments {
+		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// titled reports whether a mention of c has an honorific or a title word
+// right before it ("Dr. Morgan", "analyst Morgan").
+func (r *resolver) titled(c *cluster) bool {
+	for _, m := range c.ments {
+		l := r.ltok(m.first - 1)
+		if _, ok := honorifics[l]; ok || titleHeads[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym accepts "SCO", "NATO", "AfDB": a capital first, at least two

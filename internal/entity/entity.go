@@ -953,8 +953,9 @@ func (r *resolver) parenAcronyms() {
 
 // joinTypeSplits joins the clusters that the recogniser's types split: a
 // "person" with neither a known first name nor a title or honorific whose
-// name is an organisation's or an unknown place's ("Spectrum Holobyte"
-// beside "Spectrum Holobyte Inc.", "J.P. Morgan" the bank), and a place
+// name is an organisation's or an unknown place's ("J.P. Morgan" the
+// bank), or its legal core when the text writes it as a thing ("Spectrum
+// Holobyte, based in Alameda" beside "Spectrum Holobyte Inc."), and a place
 // that the gazetteer does not know, never written as a place, whose name
 // is a company's without its legal form ("Crown" beside "Crown Ltd"; not
 // "Republic" beside "Republic Industries Inc": CoNLL's "the Trax well"
@@ -971,7 +972,10 @@ func (r *resolver) joinTypeSplits() {
 					into = o
 				}
 			}
-			if into == nil {
+			if into == nil && r.thingLike(c) {
+				// a full name may be the founder of the company named
+				// after them ("Tessa Marlowe said she ..."): only when
+				// the text writes it as a thing
 				for _, o := range r.byName[c.lname] {
 					if o != c && o.typ == ner.Org && o.legal && o.core == c.lname {
 						into = o
@@ -1022,6 +1026,19 @@ func (r *resolver) placeLike(c *cluster) bool {
 	for _, m := range c.ments {
 		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) {
 			return true
+		}
+	}
+	return false
+}
+
+// thingLike reports whether a mention of c is followed by ", which" or
+// ", based in" (", headquartered in"): a company or a thing, not a person.
+func (r *resolver) thingLike(c *cluster) bool {
+	for _, m := range c.ments {
+		if r.tok(m.last) == "," {
+			if n := r.ltok(m.last + 1); n == "which" || n == "based" || n == "headquartered" {
+				return true
+			}
 		}
 	}
 	return false

@@ -1020,16 +1020,21 @@ func (r *resolver) joinTypeSplits() {
 }
 
 // placeLike reports whether a mention of c reads as a place: after "in",
-// "near", ... or before a comma and a capitalised word (a dateline's
-// "HARLEYSVILLE, Pa.").
+// "near", ..., after "east of", "outskirts of", ..., or before a comma and
+// a capitalised word (a dateline's "HARLEYSVILLE, Pa.").
 func (r *resolver) placeLike(c *cluster) bool {
 	for _, m := range c.ments {
-		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) {
+		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) ||
+			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] {
 			return true
 		}
 	}
 	return false
 }
+
+// placeOf are the words that take a place after "of" ("east of X").
+var placeOf = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+	"outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets", "mayor", "residents", "town", "city", "village", "port")
 
 // thingLike reports whether a mention of c is followed by ", which" or
 // ", based in" (", headquartered in"): a company or a thing, not a person.
@@ -1168,6 +1173,11 @@ func (r *resolver) placeName(c *cluster) {
 		}
 		switch {
 		case len(cands) == 0:
+		case len(cands) == 1 && cands[0].loc != nil && cands[0].pop < smallCity:
+			// a town ("Cicero", "Paramount"): kept only when the text
+			// speaks of its country or writes it as a place (disambiguate),
+			// not for the Roman author or the film studio
+			c.alts = cands
 		case len(cands) == 1 && (cands[0].region == "" || geo.Weight(cands[0].code) >= smallCountry):
 			c.code, c.region, c.loc = cands[0].code, cands[0].region, cands[0].loc
 		default:
@@ -1211,7 +1221,7 @@ func (r *resolver) disambiguate() {
 		}
 		if len(c.alts) == 1 {
 			c.code, c.region = "", ""
-			if a := c.alts[0]; ev[a.code] > 0 {
+			if a := c.alts[0]; ev[a.code] > 0 || a.loc != nil && r.placeLike(c) {
 				c.code, c.region, c.loc = a.code, a.region, a.loc
 			}
 			continue
@@ -1297,6 +1307,10 @@ func (r *resolver) placedIn() {
 		}
 	}
 }
+
+// smallCity is the population under which a city's name alone does not
+// give the city.
+const smallCity = 100_000
 
 // smallCountry is the geo.Weight under which a region's name alone does
 // not give its country.

@@ -55,3 +55,26 @@ J.R. Harwick rose 2 percent, and Solvane fell.`)
 		}
 	}
 }
+
+// A name that is only a small town's (under 100,000 people) gets the town
+// when the text speaks of its country or writes it as a place, and
+// nothing otherwise ("Cicero" the Roman author tagged as a place).
+func TestSmallTownNeedsEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		gs    []gold
+		place bool
+	}{
+		{"Scholars quote classical authors such as Cicero more often than modern ones.", []gold{{"Cicero", ner.Location}}, false},
+		{"Police in Cicero said the road would reopen.", []gold{{"Cicero", ner.Location}}, true},
+		{"The mayor of Chicago said Cicero would get new buses.", []gold{{"Chicago", ner.Location}, {"Cicero", ner.Location}}, true},
+		{"The camp lies 40 km east of Longyearbyen on the main island.", []gold{{"Longyearbyen", ner.Location}}, true},
+	} {
+		doc := text.Analyze(tc.text)
+		es := Resolve(doc, mentionsOf(doc, tc.gs...))
+		e := find(es, tc.gs[len(tc.gs)-1].s)
+		if e == nil || (e.Location != nil) != tc.place || (e.CountryCode != "") != tc.place {
+			t.Errorf("%q: %+v, want the town %v", tc.text, e, tc.place)
+		}
+	}
+}

@@ -136,6 +136,13 @@ func TestStateAbbreviations(t *testing.T) {
 	}
 }
 
+func TestTrinidad(t *testing.T) {
+	// the island of Trinidad is the country's, not the Bolivian town's
+	if c, ok := CountryByName("Trinidad"); !ok || c.Code != "TT" {
+		t.Errorf("Trinidad = %+v, %v", c, ok)
+	}
+}
+
 func TestCityIn(t *testing.T) {
 	c, ok := CityByName("Springfield")
 	if !ok || c.Region == "" || c.CountryCode != "US" {

@@ -116,6 +116,7 @@ var extraNames = map[string][]string{
 	"TR": {"Turkey"},
 	"BA": {"Bosnia"},
 	"CG": {"Republic of Congo", "Congo-Brazzaville"},
+	"TT": {"Trinidad"},
 }
 
 // extraDemonyms are adjectives that differ from the package's demonym.

@@ -82,17 +82,20 @@
 // Sentences, Target and TargetProbs check doc.Err() once per sentence and
 // return early (with partial results) when the document's context is done.
 //
-// A score in [-1, 1] reads as a class by the band ClassBand: above it
-// positive, below its negative neutral, otherwise neutral, and that reading
-// is the model's most probable class (see ScoreOf). Its sign is the sign of
-// P(positive) - P(negative). Sentence magnitude is |score|. The document
-// score is the mean of sentence scores weighted by sentence length in
-// tokens, and its magnitude the sum of the sentences' magnitudes (as Google
-// Cloud NL does). An entity's score is ScoreOf the mean class probabilities
-// over the sentences that mention it (mentions in one sentence share one
-// context, so they are scored once per sentence, the first being the
-// target and all masked), and its magnitude the sum of the magnitudes of
-// those sentences' scores.
+// A sentence's or an entity's score in [-1, 1] reads as a class by the band
+// ClassBand: above it positive, below its negative negative, otherwise
+// neutral, and that reading is the model's most probable class (see
+// ScoreOf). Its sign is the sign of P(positive) - P(negative). Sentence
+// magnitude is |score|. The document score is the mean of sentence scores
+// weighted by sentence length in tokens, and its magnitude the sum of the
+// sentences' magnitudes (as Google Cloud NL does): read by the same band it
+// is no class of the model's, only the leaning of the whole (an article
+// with as much praise as blame reads neutral with a large magnitude). An
+// entity's score is ScoreOf the mean class probabilities over the
+// sentences that mention it (mentions in one sentence share one context,
+// so they are scored once per sentence, the first being the target and all
+// masked), and its magnitude the sum of the magnitudes of those sentences'
+// scores.
 package sentiment
 
 import (
@@ -401,17 +404,29 @@ const ClassBand = 0.25
 // read 0.74 to 0.93 (0.93 at 0.25); on dev (held out) 0.69-0.71 (mt) and
 // 0.72-0.73 (rw) at those bands, where it read 0.53-0.69 and 0.58-0.71.
 // The sign alone reads nearly nothing as neutral either way.
+//
+// P(positive) = P(negative) (no leaning either way; with P(neutral) below
+// 1/3 a tie of the two polar classes) scores 0, and so do probabilities
+// with a NaN; probabilities that do not sum to 1 still give a score in
+// [-1, 1].
 func ScoreOf(p [3]float64) float64 {
 	d := p[Positive] - p[Negative]
 	ad := math.Abs(d)
 	b := 3*p[Neutral] - 1
+	if d == 0 || math.IsNaN(d) || math.IsNaN(b) {
+		return 0
+	}
 	var h float64
 	if b > 0 && ad <= b {
 		x := ad / b
 		h = ClassBand * x * x
 	} else {
 		b = max(b, 0)
-		y := 1 - min(1, (ad-b)/(1-b))
+		x := 1.0 // (b >= 1 only when p does not sum to 1)
+		if b < 1 {
+			x = min(1, (ad-b)/(1-b))
+		}
+		y := 1 - x
 		h = 1 - (1-ClassBand)*y*y
 	}
 	if d < 0 {

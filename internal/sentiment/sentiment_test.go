@@ -70,16 +70,16 @@ func TestTarget(t *testing.T) {
 			checkRange(t, s)
 			switch tt.sign {
 			case 1:
-				if s.Score < 0.2 {
-					t.Errorf("score %.3f, want clearly positive", s.Score)
+				if s.Score <= ClassBand {
+					t.Errorf("score %.3f, want positive (above %v)", s.Score, ClassBand)
 				}
 			case -1:
-				if s.Score > -0.2 {
-					t.Errorf("score %.3f, want clearly negative", s.Score)
+				if s.Score >= -ClassBand {
+					t.Errorf("score %.3f, want negative (below -%v)", s.Score, ClassBand)
 				}
 			case 0:
-				if math.Abs(s.Score) > 0.3 {
-					t.Errorf("score %.3f, want near 0", s.Score)
+				if math.Abs(s.Score) > ClassBand {
+					t.Errorf("score %.3f, want neutral (within ±%v)", s.Score, ClassBand)
 				}
 			}
 		})
@@ -103,8 +103,8 @@ func TestTargetNeutral(t *testing.T) {
 		s := m.Target(doc, spansOf(tt.text, tt.target))
 		checkRange(t, s)
 		t.Logf("%-16s %+.3f", tt.target, s.Score)
-		if math.Abs(s.Score) > 0.45 {
-			t.Errorf("%s: score %.3f, want near 0", tt.target, s.Score)
+		if math.Abs(s.Score) > ClassBand {
+			t.Errorf("%s: score %.3f, want neutral (within ±%v)", tt.target, s.Score, ClassBand)
 		}
 		sum += math.Abs(s.Score)
 	}
@@ -121,7 +121,7 @@ func TestTargetContrast(t *testing.T) {
 	chen := m.Target(doc, spansOf(s, "Ambassador Chen"))
 	volkov := m.Target(doc, spansOf(s, "Commissioner Volkov"))
 	t.Logf("Chen %+v, Volkov %+v", chen, volkov)
-	if chen.Score < 0.2 || volkov.Score > -0.2 {
+	if chen.Score <= ClassBand || volkov.Score >= -ClassBand {
 		t.Errorf("Chen %.3f, Volkov %.3f: want positive and negative", chen.Score, volkov.Score)
 	}
 }
@@ -141,24 +141,34 @@ func TestSentencesAndDocument(t *testing.T) {
 		checkRange(t, sc)
 	}
 	if len(ss) == 3 {
-		if ss[0].Score < 0.2 {
+		if ss[0].Score <= ClassBand {
 			t.Errorf("praise sentence %.3f, want positive", ss[0].Score)
 		}
-		if math.Abs(ss[1].Score) > 0.3 {
+		if math.Abs(ss[1].Score) > ClassBand {
 			t.Errorf("neutral sentence %.3f, want near 0", ss[1].Score)
 		}
-		if ss[2].Score > -0.2 {
+		if ss[2].Score >= -ClassBand {
 			t.Errorf("attack sentence %.3f, want negative", ss[2].Score)
 		}
 	}
 	d := m.Document(doc, ss)
 	checkRange(t, d)
-	var sum float64
-	for _, sc := range ss {
+	var sum, wsum, wn float64
+	for i, sc := range ss {
 		sum += sc.Magnitude
+		if math.Abs(sc.Magnitude-math.Abs(sc.Score)) > 1e-12 {
+			t.Errorf("sentence %d: magnitude %v, want |score| %v", i, sc.Magnitude, math.Abs(sc.Score))
+		}
+		n := float64(doc.Sentences[i].Last - doc.Sentences[i].First)
+		wsum += n * sc.Score
+		wn += n
 	}
 	if math.Abs(d.Magnitude-sum) > 1e-9 {
 		t.Errorf("document magnitude %.3f, want sum of sentence magnitudes %.3f", d.Magnitude, sum)
+	}
+	// the article's score is the token-weighted mean of its sentences'
+	if want := wsum / wn; math.Abs(d.Score-want) > 1e-9 {
+		t.Errorf("document score %.4f, want the token-weighted mean of sentence scores %.4f", d.Score, want)
 	}
 	t.Logf("document %+v", d)
 }
@@ -354,5 +364,33 @@ func TestScoreOfReadsArgmax(t *testing.T) {
 	}
 	if s := ScoreOf([3]float64{0, 0, 1}); s != 1 {
 		t.Errorf("certainly positive: score %v, want 1", s)
+	}
+}
+
+// TestScoreOfDegenerate checks the probabilities the grid of
+// TestScoreOfReadsArgmax leaves out: ties of the two polar classes score 0
+// (no leaning, read neutral by any band), NaN scores 0, and probabilities
+// that do not sum to 1 stay in [-1, 1] with the sign of P(pos) - P(neg).
+func TestScoreOfDegenerate(t *testing.T) {
+	nan := math.NaN()
+	for _, p := range [][3]float64{
+		{0, 0, 0}, {0.5, 0, 0.5}, {0.4, 0.2, 0.4}, {1.0 / 3, 1.0 / 3, 1.0 / 3},
+		{nan, 0.5, 0.5}, {0.2, nan, 0.3}, {nan, nan, nan},
+	} {
+		if s := ScoreOf(p); s != 0 {
+			t.Errorf("%v: score %v, want 0", p, s)
+		}
+	}
+	for _, p := range [][3]float64{
+		{0, 0.7, 2}, {0, 1.5, 3}, {2, 0.7, 0}, {0.1, 0.1, 0.2}, {0, 0, 5}, {0.3, 2, 0.1}, {-1, 0, 0.5},
+	} {
+		s := ScoreOf(p)
+		if math.IsNaN(s) || s < -1 || s > 1 || s*(p[Positive]-p[Negative]) <= 0 {
+			t.Errorf("%v: score %v, want in [-1, 1] with the sign of %v", p, s, p[Positive]-p[Negative])
+		}
+	}
+	// nearly tied polar classes with little neutral read polar either way
+	if a, b := ScoreOf([3]float64{0.45, 0.1, 0.45 + 1e-9}), ScoreOf([3]float64{0.45 + 1e-9, 0.1, 0.45}); a <= ClassBand || b >= -ClassBand {
+		t.Errorf("near-tie scores %v, %v, want beyond ±%v", a, b, ClassBand)
 	}
 }

@@ -334,3 +334,21 @@ func TestTypeSplitsJoin(t *testing.T) {
 		t.Errorf("Dr. Ellison Marlow = %+v, want a person apart from the company", e)
 	}
 }
+
+// The organisation named before a title or after "at", "with" or "of"
+// (past a common noun: "of broker X") is the title's affiliation, named
+// as its entity is; a lower-case title keeps all its words.
+func TestRoleAffiliations(t *testing.T) {
+	for _, tc := range []struct{ text, name, title, aff string }{
+		{"Shares of Korvane Systems Inc. fell. Korvane Systems analyst Priya Natarajan said demand was weak.", "Priya Natarajan", "analyst", "Korvane Systems Inc."},
+		{"\"Demand is weak,\" said Tomas Ekberg, an analyst with Holvard Securities in Oslo.", "Tomas Ekberg", "analyst", "Holvard Securities"},
+		{"\"Demand is weak,\" said analyst Tomas Ekberg of broker Holvard Securities.", "Tomas Ekberg", "analyst", "Holvard Securities"},
+		{"Sales rose, deputy chief executive Marco Bellini said on Monday.", "Marco Bellini", "deputy chief executive", ""},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) == 0 || e.Roles[0].Title != tc.title || e.Roles[0].Affiliation != tc.aff {
+			t.Errorf("%q: %s = %+v, want %q of %q", tc.text, tc.name, e, tc.title, tc.aff)
+		}
+	}
+}

@@ -170,6 +170,9 @@ type resolver struct {
 	// named now)
 	titleOnly  []ner.Mention
 	lateTitles bool
+	// organisations' proper mentions by first and last token, for roles
+	// (indexOrgs)
+	orgStart, orgEnd map[int]*ment
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -368,6 +371,22 @@ func (r *resolver) proper(m ner.Mention) {
 	if l := r.ltok(first); (l == "the") && last-first > 1 {
 		first++
 	}
+	if (m.Type == ner.Org || m.Type == ner.Misc) && !r.lateTitles {
+		if k, org := r.joinedPerson(first, last); k > 0 {
+			// "analyst Chad Williams at Research Capital", "Liberal
+			// Democrat Sarah Teather": a person inside an organisation's
+			// mention
+			sent := m.Sentence
+			if org {
+				r.proper(ner.Mention{Type: ner.Person, First: first, Last: k, Sentence: sent})
+				r.proper(ner.Mention{Type: ner.Org, First: k + 1, Last: last, Sentence: sent})
+			} else {
+				r.proper(ner.Mention{Type: m.Type, First: first, Last: k, Sentence: sent})
+				r.proper(ner.Mention{Type: ner.Person, First: k, Last: last, Sentence: sent})
+			}
+			return
+		}
+	}
 	if t := r.tok(first); last-first > 1 && !r.lateTitles {
 		if n := hyphenTail(t); n > 1 && n < len(t) && knownPlace(t[:len(t)-n]) {
 			// "U.S.-based Freeport-McMoRan Copper and Gold Inc.", "Ill.-based
@@ -510,6 +529,46 @@ func (r *resolver) proper(m ner.Mention) {
 		c.ments[len(c.ments)-1].span.End -= cut
 	}
 }
+
+// joinedPerson finds a person that the recogniser joined to an
+// organisation in one mention toks[first:last]: "Chad Williams at Research
+// Capital" after a title or "said" (k is the "at"; org is true: the
+// organisation follows), or a party member "Liberal Democrat Sarah
+// Teather" (k is the first name's token; org is false). k is 0 when
+// there is none.
+func (r *resolver) joinedPerson(first, last int) (k int, org bool) {
+	if last-first < 3 {
+		return 0, false
+	}
+	for i := first + 2; i < last-1 && i <= first+3; i++ {
+		if r.tok(i) != "at" {
+			continue
+		}
+		for j := first; j < i; j++ {
+			if l := r.ltok(j); !isCap(r.tok(j)) || corpWords[l] || legalForms[l] || titleHeads[l] {
+				return 0, false
+			}
+		}
+		if p := r.ltok(first - 1); titleHeads[p] || p == "said" || p == "says" || femaleNames[r.ltok(first)] || maleNames[r.ltok(first)] {
+			return i, true
+		}
+		return 0, false
+	}
+	if k := last - 2; k > first && (femaleNames[r.ltok(k)] || maleNames[r.ltok(k)]) && isCap(r.tok(last-1)) {
+		for j := first; j < k; j++ {
+			if !partyWords[r.ltok(j)] {
+				return 0, false
+			}
+		}
+		return k, false
+	}
+	return 0, false
+}
+
+// partyWords name a party or its members before a member's name.
+var partyWords = set("democrat", "democrats", "republican", "republicans", "labour", "labor", "tory", "tories",
+	"conservative", "conservatives", "liberal", "liberals", "green", "greens", "socialist", "socialists",
+	"communist", "communists", "unionist", "unionists", "nationalist", "nationalists", "snp", "gop", "lib", "dem")
 
 // awardHeads end the name of a prize named after a person.
 var awardHeads = set("award", "awards", "prize", "prizes", "medal", "trophy", "lecture", "scholarship", "fellowship")

@@ -17,7 +17,14 @@ func (r *resolver) personRoles(c *cluster) {
 		if m.kind != Proper {
 			continue
 		}
+		n := len(c.roles)
 		r.prefixRoles(c, m.first)
+		if len(c.roles) > n && c.roles[len(c.roles)-1].Affiliation == "" {
+			// "analyst Chad Williams at Research Capital"
+			if aff := r.atOrg(m.last); aff != "" {
+				c.roles[len(c.roles)-1].Affiliation = aff
+			}
+		}
 		r.appositionRoles(c, m.last)
 		if c.gender == 0 && m.last-m.first > 1 {
 			first := r.ltok(m.first)
@@ -34,6 +41,63 @@ func (r *resolver) personRoles(c *cluster) {
 			if g, ok := genderedHeads[ws[len(ws)-1]]; ok && c.gender == 0 {
 				c.gender = g
 			}
+		}
+	}
+}
+
+// atOrg returns the organisation named right after "at", "with" or "of"
+// at token i, after at most two lower-case words ("... at Research
+// Capital", "of broker ABN AMRO Hoare Govett"), "" if none.
+func (r *resolver) atOrg(i int) string {
+	if l := r.ltok(i); l != "at" && l != "with" && l != "of" {
+		return ""
+	}
+	j := i + 1
+	for k := 0; k < 2 && j < len(r.doc.Tokens) && !r.inMent[j] && isLowerWord(r.tok(j)); k++ {
+		j++
+	}
+	if o := r.orgAt(j); o != nil {
+		// the organisation's name ("Western Resources Inc" for its
+		// "Western")
+		return displayName(o.c.name)
+	}
+	return ""
+}
+
+// isLowerWord reports whether s is a lower-case word.
+func isLowerWord(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
+
+// orgAt returns the organisation's proper mention that starts at token
+// i, nil if none.
+func (r *resolver) orgAt(i int) *ment {
+	if i < 0 || i >= len(r.inMent) || !r.inMent[i] {
+		return nil
+	}
+	r.indexOrgs()
+	return r.orgStart[i]
+}
+
+// orgEndingAt returns the organisation's proper mention whose last token
+// is i, nil if none.
+func (r *resolver) orgEndingAt(i int) *ment {
+	if i < 0 || i >= len(r.inMent) || !r.inMent[i] {
+		return nil
+	}
+	r.indexOrgs()
+	return r.orgEnd[i]
+}
+
+// indexOrgs indexes the organisations' proper mentions by their first and
+// last tokens, once (roles are read after all names are found).
+func (r *resolver) indexOrgs() {
+	if r.orgStart != nil {
+		return
+	}
+	r.orgStart, r.orgEnd = map[int]*ment{}, map[int]*ment{}
+	for _, m := range r.ments {
+		if m.kind == Proper && m.c.typ == ner.Org {
+			r.orgStart[m.first] = m
+			r.orgEnd[m.last-1] = m
 		}
 	}
 }
@@ -97,7 +161,9 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 			i--
 			continue
 		}
-		if (titleHeads[l] || titleMods[l] && l != "of") && (isCap(t) || i == nameStart) {
+		if (titleHeads[l] || titleMods[l] && l != "of") && (isCap(t) || i == nameStart || !isCap(r.tok(i))) {
+			// (lower-case title words before a lower-case one: "deputy
+			// chief executive X")
 			i--
 			continue
 		}
@@ -128,6 +194,10 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	}
 	// segment left to right into (affiliation) title title ...
 	aff := ""
+	if o := r.orgEndingAt(i - 1); o != nil && o.first >= sent.First {
+		// "Merrill Lynch analyst Tom Kurlak", "Bre-X Chief Executive X"
+		aff = displayName(o.c.name)
+	}
 	var title []string
 	flush := func() {
 		if len(title) > 0 {
@@ -249,12 +319,16 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 		}
 	}
 	tend := head + 1
-	if r.ltok(tend) == "of" || r.ltok(tend) == "for" || r.ltok(tend) == "at" {
+	if nx := r.ltok(tend); nx == "of" || nx == "for" || nx == "at" || nx == "with" {
 		o := tend + 1
 		if determiners[r.ltok(o)] {
 			o++
 		}
-		if o < end && isCap(r.tok(o)) {
+		if org := r.atOrg(tend); org != "" && nx != "for" {
+			// "an analyst at brokerage William Blair & Co. in Chicago":
+			// the organisation's name, not the words after it
+			aff = org
+		} else if o < end && isCap(r.tok(o)) {
 			// "of State" stays in the title; "of Iran" is the affiliation
 			name := r.textOf(o, end)
 			if ct, ok := r.countryByName(name); ok {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lector-nlp/lector/internal/sentiment"
 )
 
 // sportsReport is a match report written for this test.
@@ -45,7 +47,9 @@ func TestSportsReportSanity(t *testing.T) {
 	if len(a.Categories) == 0 || a.Categories[0].Name != "sport" {
 		t.Errorf("categories %+v, want sport first", a.Categories)
 	}
-	// the winner and its scorer are spoken of well; the article as a whole is positive
+	// the winner and its scorer are spoken of well; the article as a whole
+	// is positive (read by the band the proto documents: above
+	// sentiment.ClassBand positive)
 	ent := func(name string) *Entity {
 		for i := range a.Entities {
 			if strings.Contains(a.Entities[i].Name, name) {
@@ -56,14 +60,14 @@ func TestSportsReportSanity(t *testing.T) {
 		return nil
 	}
 	for _, name := range []string{"Harbour City Rovers", "Elena Marsh"} {
-		if e := ent(name); e != nil && (e.Sentiment == nil || e.Sentiment.Score <= 0) {
+		if e := ent(name); e != nil && (e.Sentiment == nil || e.Sentiment.Score <= sentiment.ClassBand) {
 			t.Errorf("%s: sentiment %+v, want positive", name, e.Sentiment)
 		}
 	}
 	if marsh := ent("Elena Marsh"); marsh != nil && marsh.Type != "PERSON" {
 		t.Errorf("Elena Marsh is %s", marsh.Type)
 	}
-	if a.Sentiment == nil || a.Sentiment.Score <= 0 {
+	if a.Sentiment == nil || a.Sentiment.Score <= sentiment.ClassBand {
 		t.Errorf("article sentiment %+v, want positive", a.Sentiment)
 	}
 	// the summary: three sentences in article order, the first one the result

@@ -53,15 +53,19 @@ func oneLine(s string, n int) string {
 	return s
 }
 
+// classBand reads a score as the proto documents it: above it positive,
+// below its negative negative, otherwise neutral.
+const classBand = 0.25
+
 func sentimentText(s *articlev1.Sentiment) string {
 	if s == nil {
 		return ""
 	}
 	tone := "neutral"
 	switch {
-	case s.Score >= 0.25:
+	case s.Score > classBand:
 		tone = "positive"
-	case s.Score <= -0.25:
+	case s.Score < -classBand:
 		tone = "negative"
 	case s.Magnitude >= 1:
 		tone = "mixed"

@@ -602,7 +602,7 @@
         state.sentences.forEach((s, i) => {
           const sc = scores[i] || s.sentiment;
           if (!sc) return;
-          const c = sc.score >= 0.25 ? 'pos' : sc.score <= -0.25 ? 'neg' : 'neu';
+          const c = sc.score > 0.25 ? 'pos' : sc.score < -0.25 ? 'neg' : 'neu';
           out.push({ span: s.text, cls: 'sent s-' + c, title: `score ${sc.score.toFixed(2)}, magnitude ${sc.magnitude.toFixed(2)}` });
         });
         break;
@@ -863,14 +863,16 @@
     return el('span', { class: 'meter-wrap' }, w, el('span', { class: 'meter-value', 'aria-hidden': 'true' }, s.score.toFixed(2)));
   }
 
+  // a score reads positive above 0.25, negative below -0.25, otherwise
+  // neutral (proto Sentiment.score: the model's most probable class)
   function sentimentChip(s) {
-    const c = s.score >= 0.25 ? 'pos' : s.score <= -0.25 ? 'neg' : 'neu';
+    const c = s.score > 0.25 ? 'pos' : s.score < -0.25 ? 'neg' : 'neu';
     return el('span', { class: 'chip s-' + c, title: `score ${s.score.toFixed(2)}, magnitude ${s.magnitude.toFixed(2)}` },
       (s.score > 0 ? '+' : '') + s.score.toFixed(2));
   }
 
   function sentimentWords(s) {
-    const tone = s.score >= 0.25 ? 'positive' : s.score <= -0.25 ? 'negative' : s.magnitude >= 1 ? 'mixed' : 'neutral';
+    const tone = s.score > 0.25 ? 'positive' : s.score < -0.25 ? 'negative' : s.magnitude >= 1 ? 'mixed' : 'neutral';
     return `${tone} (score ${s.score.toFixed(2)}, magnitude ${s.magnitude.toFixed(2)})`;
   }
 

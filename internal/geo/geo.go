@@ -32,6 +32,9 @@ var regionsTSV string
 //go:embed namesakes.tsv
 var namesakesTSV string
 
+//go:embed aliases.tsv
+var aliasesTSV string
+
 // Country is one country of ISO 3166-1.
 type Country struct {
 	Code string // alpha-2
@@ -131,6 +134,18 @@ func load() {
 			}
 			if o, ok := tab.cities[k]; !ok || o.Population < pop {
 				tab.cities[k] = c
+			}
+		}
+	}
+	// "Cologne" is Köln (the summed populations of Weight count it once)
+	for _, line := range strings.Split(aliasesTSV, "\n") {
+		alias, name, ok := strings.Cut(line, "\t")
+		if !ok || line[0] == '#' {
+			continue
+		}
+		if c, ok := tab.cities[name]; ok {
+			if _, taken := tab.cities[alias]; !taken {
+				tab.cities[alias] = c
 			}
 		}
 	}
@@ -335,6 +350,17 @@ func CountryByDemonym(word string) (Country, bool) {
 		code, ok = lookup(t.byDemonym, w[:len(w)-1])
 	}
 	if !ok {
+		// "Dutchman", "Frenchwomen", "Englishmen": the adjective's country
+		w := strings.TrimSpace(word)
+		for _, suf := range [...]string{"man", "men", "woman", "women"} {
+			if b, cut := strings.CutSuffix(w, suf); cut && len(b) >= 4 {
+				if code, ok = lookup(t.byDemonym, b); ok {
+					break
+				}
+			}
+		}
+	}
+	if !ok {
 		return Country{}, false
 	}
 	return t.byCode[code], true
@@ -360,6 +386,20 @@ func CityByName(name string) (City, bool) {
 		}
 		if c, ok := t.cities[k]; ok {
 			return c, true
+		}
+	}
+	// "St Etienne", "St. Petersburg": Saint-Étienne, Saint Petersburg
+	if rest, ok := strings.CutPrefix(name, "St. "); ok || strings.HasPrefix(name, "St ") {
+		if !ok {
+			rest = name[3:]
+		}
+		for _, k := range [...]string{"Saint " + rest, "Saint-" + strings.ReplaceAll(rest, " ", "-")} {
+			if c, ok := t.cities[k]; ok {
+				return c, true
+			}
+			if c, ok := t.cities[fold(k)]; ok {
+				return c, true
+			}
 		}
 	}
 	return City{}, false

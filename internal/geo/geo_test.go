@@ -136,6 +136,29 @@ func TestStateAbbreviations(t *testing.T) {
 	}
 }
 
+func TestExonymsAndDemonymNouns(t *testing.T) {
+	for name, want := range map[string]string{"Cologne": "DE", "Ghent": "BE", "Geneva": "CH", "Bombay": "IN", "Peking": "CN",
+		"St Etienne": "FR", "Canton": "US"} {
+		if c, ok := CityByName(name); !ok || c.CountryCode != want {
+			t.Errorf("CityByName(%q) = %+v, %v, want %s", name, c, ok, want)
+		}
+	}
+	for w, want := range map[string]string{"Dutchman": "NL", "Frenchwomen": "FR", "Englishmen": "GB", "Britons": "GB", "Scots": "GB", "Scotsman": "GB"} {
+		if c, ok := CountryByDemonym(w); !ok || c.Code != want {
+			t.Errorf("CountryByDemonym(%q) = %+v, %v, want %s", w, c, ok, want)
+		}
+	}
+	for _, w := range []string{"Norman", "Freeman", "Scot", "Chapman"} {
+		if c, ok := CountryByDemonym(w); ok {
+			t.Errorf("CountryByDemonym(%q) = %+v: not a demonym", w, c)
+		}
+	}
+	// Weight counts a city once, not under its aliases too
+	if w := Weight("IN"); w <= 0 {
+		t.Errorf("Weight(IN) = %d", w)
+	}
+}
+
 func TestTrinidad(t *testing.T) {
 	// the island of Trinidad is the country's, not the Bolivian town's
 	if c, ok := CountryByName("Trinidad"); !ok || c.Code != "TT" {

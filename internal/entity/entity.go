@@ -396,6 +396,13 @@ func (r *resolver) proper(m ner.Mention) {
 			r.proper(ner.Mention{Type: ner.Location, First: first - 1, Last: first, Sentence: m.Sentence})
 		}
 	}
+	if m.Type == ner.Location && first >= 2 && r.tok(first-1) == "of" && isCap(r.tok(first-2)) && !r.inMent[first-2] {
+		// "the District of Columbia" with only "Columbia" tagged: the
+		// region whose name the words before complete
+		if len(geo.RegionsByName(r.textOf(first-2, last))) > 0 {
+			first -= 2
+		}
+	}
 	typ := m.Type
 	if typ == ner.Person && !r.lateTitles && last-first == 1 && nominalHeads[r.ltok(first)] && first > 0 && isThe(r.tok(first-1)) {
 		// "the Pope": a description of the one who holds the title

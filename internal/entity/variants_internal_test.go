@@ -79,3 +79,13 @@ func TestSmallTownNeedsEvidence(t *testing.T) {
 		}
 	}
 }
+
+// "the District of Columbia" with only "Columbia" tagged is the region the
+// words before complete, not the town of Columbia.
+func TestRegionNameCompleted(t *testing.T) {
+	doc := text.Analyze("A court in the District of Columbia ruled on Friday.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Columbia", ner.Location}))
+	if e := find(es, "District of Columbia"); e == nil || e.Region != "US-DC" || e.Location != nil {
+		t.Errorf("entities %+v, want the District of Columbia (US-DC)", es)
+	}
+}

@@ -64,7 +64,10 @@ type Token struct {
 	Lemma string
 }
 
-// Sentiment is a score in [-1, 1] and a magnitude >= 0.
+// Sentiment is a score in [-1, 1] and a magnitude >= 0. A sentence's or an
+// entity's score read by sentiment.ClassBand (above it positive, below its
+// negative negative) is the model's most probable class; the article's is
+// the token-weighted mean of its sentences' scores (see internal/sentiment).
 type Sentiment struct {
 	Score, Magnitude float64
 }

@@ -10,10 +10,11 @@
 // whole pipeline, each target read from the entity whose mention overlaps
 // it; coverage and macro-F1 with uncovered targets as neutral, as the
 // sentence's class and left out, next to the direct figure mapped through
-// the same band. -v lists the targets no entity covers by kind; -train
+// the same band. -v lists the targets no entity covers by kind; -variants
+// compares ways of scoring the covered targets and other bands; -train
 // scores train.jsonl instead of the dev splits (for choosing changes).
 //
-//	go run ./cmd/eval/sentiment [-data ../shared/data] [-nopos] [-pipeline [-band 0.2] [-v] [-train]]
+//	go run ./cmd/eval/sentiment [-data ../shared/data] [-nopos] [-pipeline [-band 0.25] [-v] [-variants] [-train]]
 package main
 
 import (

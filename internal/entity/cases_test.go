@@ -103,6 +103,8 @@ func TestGeorgia(t *testing.T) {
 		{"Thousands of protesters gathered in Tbilisi on Sunday. Georgia's parliament is due to vote on the bill next week.", "GE", ""},
 		{"Voters in Atlanta lined up for hours on Tuesday. Georgia's secretary of state said turnout was high across the U.S. state.", "US", "US-GA"},
 		{"Georgia's parliament is due to vote on the bill next week.", "GE", ""},
+		// the US named in a list of countries is no reason to read the state
+		{"Monitors from the US, Germany and Turkey praised the vote in Serbia, Ukraine and Georgia on Sunday.", "GE", ""},
 	} {
 		_, es := run(t, tc.text)
 		e := named(es, "Georgia")

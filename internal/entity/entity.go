@@ -1266,7 +1266,8 @@ func (r *resolver) placeName(c *cluster) {
 
 // disambiguate picks one reading of each ambiguous place name: the reading
 // whose country the rest of the text names most (by mentions of places
-// and nationalities with one reading), else the country of that name, else
+// and nationalities with one reading; for a region or a city, not by its
+// country's name), else the country of that name, else
 // a city of a million people, else a region when one country's is far the
 // largest (geo.Weight), else a lone city. Nothing is assigned when the
 // readings stay tied.
@@ -1274,22 +1275,36 @@ func (r *resolver) placeName(c *cluster) {
 // A lone reading as a region of a small country is kept only when the text
 // names that country elsewhere.
 func (r *resolver) disambiguate() {
-	var ev map[string]int
+	// ev counts the mentions of the places and nationalities of each
+	// country, in the rest without the country's own name
+	var ev, in map[string]int
 	for _, c := range r.clusters {
 		if len(c.alts) == 0 {
 			continue
 		}
 		if ev == nil {
-			ev = map[string]int{}
+			ev, in = map[string]int{}, map[string]int{}
 			for _, o := range r.clusters {
 				if o.code != "" && len(o.alts) == 0 {
 					for _, m := range o.ments {
 						if m.kind == Proper {
 							ev[o.code]++
+							if !o.country {
+								in[o.code]++
+							}
 						}
 					}
 				}
 			}
+		}
+		// a country reading counts every mention of the country; a
+		// region or a city needs its country's places or people: "US"
+		// in a list of countries does not make Georgia the state
+		score := func(a placeCand) int {
+			if a.country {
+				return ev[a.code]
+			}
+			return in[a.code]
 		}
 		if len(c.alts) == 1 {
 			c.code, c.region = "", ""
@@ -1300,13 +1315,13 @@ func (r *resolver) disambiguate() {
 		}
 		top := 0
 		for i, a := range c.alts {
-			if ev[a.code] > ev[c.alts[top].code] {
+			if score(a) > score(c.alts[top]) {
 				top = i
 			}
 		}
 		pick := top
 		for _, a := range c.alts {
-			if a.code != c.alts[top].code && ev[a.code] == ev[c.alts[top].code] {
+			if a.code != c.alts[top].code && score(a) == score(c.alts[top]) {
 				pick = defaultReading(c.alts) // a tie: no evidence either way
 				break
 			}

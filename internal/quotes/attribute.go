@@ -530,7 +530,7 @@ func (x *extractor) attribute() {
 				sp = [2]int{c.last + 1, e}
 				content = [2]int{npStart, j}
 				found, rule = true, "passive"
-			} else if npStart < j && x.pos(npStart) != "CD" {
+			} else if npStart < j && (x.pos(npStart) != "CD" || x.o.NumberSubject && x.countedSubject(npStart, j)) {
 				if x.o.SpeakerPrep {
 					npStart = x.prepHead(npStart, s.First)
 				}
@@ -566,6 +566,19 @@ func (x *extractor) attribute() {
 				}
 				end := x.clauseEnd(start, cueAt)
 				a, b := x.trim(start, end)
+				if x.o.TemporalPrep && a < b {
+					// "said on Thursday it ...": the time is no content;
+					// "..., sources said on Thursday." says the clause before
+					if t := x.skipTime(a, b); t > a {
+						a = t
+						if a >= b || x.tok(a) == "." {
+							a = b
+						}
+						if st := x.coordinated(npStart, s.First); st < npStart && a >= b {
+							npStart, sp[0] = st, st
+						}
+					}
+				}
 				// "Climate change, he said, is ...": the cue stands inside
 				// what is said
 				paren := -1
@@ -920,6 +933,14 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, conten
 			}
 		}
 	}
+	if x.o.TemporalPrep {
+		// "agreed Friday to ...", "said on Thursday.": past the time
+		if t := x.skipTime(start, s.Last); t > start {
+			if start = t; x.tok(start) == "." {
+				return false
+			}
+		}
+	}
 	w := x.ltok(start)
 	switch {
 	case w == "that" || inClauseWord(w) || x.markKind(start) != 0:
@@ -1237,6 +1258,11 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if s.End > q.Speaker.End {
 			continue
 		}
+		if x.o.PossessiveSpeaker && x.possessor(s, q.Speaker) {
+			// "Doyle's lawyer", "Mr Spitzer's office": the owner does
+			// not speak
+			continue
+		}
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
@@ -1262,6 +1288,124 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		q.EntityIndex = best
 		q.SpeakerName = x.ents[best].Name
 	}
+}
+
+// skipTime returns where the time adjunct that starts at token a ("on
+// Thursday", "late on Friday", "Tuesday morning", "in March") ends, or a
+// when none does; no further than b.
+func (x *extractor) skipTime(a, b int) int {
+	t := a
+	for t < b && t-a < 2 {
+		switch x.ltok(t) {
+		case "on", "in", "at", "late", "early", "earlier", "last", "this":
+			t++
+			continue
+		}
+		break
+	}
+	if t >= b || !inTemporal(x.ltok(t)) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" {
+		return a
+	}
+	for t < b && t-a < 6 && (inTemporal(x.ltok(t)) || x.pos(t) == "CD" || x.ltok(t) == "," && x.pos(t+1) == "CD") {
+		t++
+	}
+	if x.pos(t) == "POS" {
+		return a // "said Tuesday's vote ...": the day owns what follows
+	}
+	return t
+}
+
+// coordinated returns the start of a subject that ends with the noun
+// phrase starting at token np, over coordinated noun phrases before it
+// ("traders and grain industry sources"), when a comma stands before it;
+// else np.
+func (x *extractor) coordinated(np, first int) int {
+	k := np - 1
+	for k > first && np-k <= 6 && (x.isNPToken(k) || x.pos(k) == "CC" || x.pos(k) == "VBG" && (x.isNPToken(k-1) || x.pos(k-1) == "CC")) {
+		k--
+	}
+	if k >= first && k < np-1 && x.tok(k) == "," && x.pos(k+1) != "CC" {
+		return k + 1
+	}
+	return np
+}
+
+// countedSubject: the noun phrase [a, b) that starts with a number is a
+// subject that can speak ("One analyst", "Two senior officials", "three
+// people familiar with the talks"), not a figure ("5 percent", "1996").
+func (x *extractor) countedSubject(a, b int) bool {
+	if b-a < 2 || !(x.pos(b-1) == "NN" || x.pos(b-1) == "NNS") {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if w := x.ltok(k); w == "percent" || w == "%" || w == "cent" || w == "pct" {
+			return false
+		}
+	}
+	return true
+}
+
+// possessor tells whether the mention s inside the speaker span sp owns
+// who speaks there: a possessive marker follows it, then inside the span
+// a name ("Xbox's Peter Moore") or, before any comma or "of", a noun
+// that names a person or body acting for the owner ("Doyle's lawyer",
+// "Mr Spitzer's office", "Apple's senior vice president"). The owner of a
+// statement ("Ryan's language", "Clinton's judgment") still speaks, and
+// "McDonald's, which ..." or "Sainsbury's said" name the firm.
+func (x *extractor) possessor(s, sp text.Span) bool {
+	if !x.tagged {
+		return false
+	}
+	j := x.tokAt(s.End-1) + 1
+	if j+1 >= len(x.toks) || x.pos(j) != "POS" || x.toks[j+1].End > sp.End {
+		return false
+	}
+	if p := x.pos(j + 1); p == "NNP" || p == "NNPS" {
+		return isCapital(x.tok(j + 1))
+	}
+	for k := j + 1; k < len(x.toks) && x.toks[k].End <= sp.End; k++ {
+		w := x.ltok(k)
+		if w == "," || w == "of" {
+			break
+		}
+		if strings.HasPrefix(x.pos(k), "NN") && isAgentNoun(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgentNoun reports (lower-cased) nouns of people and bodies that speak
+// for someone else: "lawyer", "spokesman", "aide", "office", "wife",
+// "president".
+func isAgentNoun(w string) bool {
+	w = strings.TrimPrefix(w, "ex-")
+	for _, suf := range [...]string{"spokesman", "spokeswoman", "spokesmen", "spokeswomen", "spokesperson", "chairman", "chairwoman", "wife", "lawyer", "official"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	if len(w) > 3 && w[len(w)-1] == 's' {
+		w = w[:len(w)-1] // plural
+	}
+	return inAgentNouns(w)
+}
+
+//go:noinline
+func inAgentNouns(w string) bool {
+	switch w {
+	case "lawyer", "attorney", "counsel", "aide", "adviser", "advisor", "office", "campaign", "camp",
+		"team", "staff", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
+		"family", "chief", "head", "director", "manager", "executive", "president", "secretary", "minister",
+		"deputy", "representative", "envoy", "ambassador", "agent", "partner", "colleague", "friend",
+		"supporter", "ally", "allie", "backer", "analyst", "economist", "strategist", "consultant", "assistant",
+		"doctor", "physician", "governor", "senator", "boss", "owner", "founder", "leader", "member",
+		"unit", "subsidiary", "affiliate", "arm", "division", "board", "committee", "council", "government",
+		"administration", "ministry", "department", "agency", "embassy", "mission", "coach",
+		"captain", "player", "source", "officer", "employee", "worker", "union", "chairperson", "trader":
+		return true
+	}
+	return false
 }
 
 // placeModifier tells whether the mention s of entity e, inside a
@@ -1290,7 +1434,12 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 // said", "traders in Singapore said"): the place or firm only says where
 // the speakers are. It returns the new start.
 func (x *extractor) prepHead(a, limit int) int {
-	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) || !strings.HasPrefix(x.pos(a-2), "NN") || isCapital(x.tok(a-2)) {
+	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) || !strings.HasPrefix(x.pos(a-2), "NN") {
+		return a
+	}
+	// a capital is a name's ("Reuters in London"), unless it only opens the
+	// sentence ("Traders in Singapore said", "Officials from ...")
+	if isCapital(x.tok(a-2)) && !(x.o.SentenceCapital && a-2 == limit && (x.pos(a-2) == "NNS" || x.pos(a-2) == "NN")) {
 		return a
 	}
 	if st := x.leftNP(a-1, limit); st < a-1 {

@@ -64,14 +64,13 @@ func main() {
 	endLook := flag.Bool("end-lookahead", quotes.DefaultOptions.EndLookahead, "the end model sees what follows a boundary")
 	objInf := flag.Bool("object-infinitive", quotes.DefaultOptions.ObjectInfinitive, "\"urged X to act\": the content is \"X to act\"")
 	clusterCues := flag.Bool("cluster-cues", quotes.DefaultOptions.ClusterCues, "the cue model sees word clusters")
+	newsGlobs := flag.String("news", "", "comma-separated file globs of unlabelled articles: print their quotes and count the defect classes flagged (see news.go) instead of scoring PolNeAR")
+	newsLimit := flag.Int("news-limit", 100, "at most this many -news articles (spread evenly over the files in name order)")
+	newsQuiet := flag.Bool("news-counts", false, "with -news print the counts only")
 	set := flag.String("set", "", "comma-separated quotes.Options fields to set after the flags above, as Name=true|false|number (for experiments)")
 	flag.Parse()
 	if *split == "test" {
 		log.Fatal("the test split is held out")
-	}
-	arts, err := polnear.Load(filepath.Join(*data, "polnear", *split))
-	if err != nil {
-		log.Fatal(err)
 	}
 	tagger, err := pos.Load()
 	if err != nil {
@@ -120,6 +119,17 @@ func main() {
 		opt.CueModel = quotes.ParseFilter(read("cuemodel.tsv"))
 		opt.EndModel = quotes.ParseFilter(read("endmodel.tsv"))
 		opt.Filter = quotes.ParseFilter(read("filter.tsv"))
+	}
+	if *newsGlobs != "" {
+		if rec == nil {
+			rec = heuristicMentions
+		}
+		news(*newsGlobs, *newsLimit, !*newsQuiet, tagger, rec, opt)
+		return
+	}
+	arts, err := polnear.Load(filepath.Join(*data, "polnear", *split))
+	if err != nil {
+		log.Fatal(err)
 	}
 
 	var all, direct counts
@@ -210,7 +220,7 @@ func (c *counts) print(name string) {
 	line := func(name string, hit, pred, gold, gHit int) {
 		p, r, f := f1(hit, pred, gold)
 		gp, gr, gf := f1(gHit, pred, gold)
-		fmt.Printf("%-16s P %.3f R %.3f F1 %.3f   (greedy matching: P %.3f R %.3f F1 %.3f)\n", name, p, r, f, gp, gr, gf)
+		fmt.Printf("%-16s P %.3f R %.3f F1 %.3f (%d right)   (greedy matching: P %.3f R %.3f F1 %.3f, %d right)\n", name, p, r, f, hit, gp, gr, gf, gHit)
 	}
 	fmt.Println("optimal one-to-one matching (most pairs, then most shared words), greedy in text order beside it:")
 	line("content exact", c.exact, c.pred, c.gold, c.gExact)

@@ -272,6 +272,7 @@ func TestTownInStateOrCountry(t *testing.T) {
 		{"The festival in Paris, Texas, drew 3,000 people on Saturday. Paris is 100 miles from Dallas.", "Paris", "US", "US-TX", false},
 		{"He moved to Springfield, Mass., in 1990 and opened a bakery.", "Springfield", "US", "", true},
 		{"WESTBROOK, Ill. (Reuters) - Tellmark Finance Co. said on Monday it would cut jobs.", "WESTBROOK", "US", "US-IL", false},
+		{"Analysts did not know if the Lake Forest, Ill.-based finance company would issue more debt.", "Lake Forest", "US", "US-IL", false},
 		{"Oil was found near Dorba, Chad, last year, officials said.", "Dorba", "TD", "", false},
 		{"Flights from London, France and Germany were cancelled on Monday.", "London", "GB", "", true},
 	} {

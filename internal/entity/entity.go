@@ -442,6 +442,14 @@ func (r *resolver) proper(m ner.Mention) {
 		// "the Leonard Marsh Award" names a prize, not the man
 		typ = ner.Misc
 	}
+	if typ == ner.Misc && cut > 0 && last-first == 1 {
+		// "Ill.-based", "Texas-based" tagged MISC: the place
+		if t := cutText(r.tok(first), cut); len(geo.RegionsByName(t)) > 0 {
+			typ = ner.Location
+		} else if _, ok := geo.CityByName(t); ok {
+			typ = ner.Location
+		}
+	}
 	if typ == ner.Misc || typ == ner.Person && last-first == 1 {
 		// "Emirati" tagged as a name ("Emirati-owned" too)
 		if _, ok := r.countryByDemonym(cutText(r.textOf(first, last), cut)); ok {

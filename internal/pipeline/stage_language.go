@@ -2,6 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lector-nlp/lector/internal/langid"
 )
@@ -34,6 +37,9 @@ func init() {
 					return nil
 				}
 				st.Analysis.Language = &Language{Code: code, Confidence: conf}
+				if !isEnglish(code) && readsEnglish(s) {
+					st.Scratch[scratchReadsEnglish] = true
+				}
 				return nil
 			}, nil
 		},
@@ -46,4 +52,62 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// scratchReadsEnglish marks (true) an article the detector named another
+// language but that reads as English (readsEnglish): the English-only
+// stages still run on it.
+const scratchReadsEnglish = "language.reads_english"
+
+// readsEnglish reports whether s, which the detector did not call English,
+// should still be analysed as English: it is too short for the detector
+// to be sure (fewer than minDetectLetters letters: "Sixers 115, Nets 90"
+// read as Tagalog), or English function words are at least one in
+// englishShareDen of its words. News in English full of foreign names
+// ("Sharapova", "Sihanouk", "Yudhoyono") is named Tagalog, Vietnamese or
+// Indonesian with full confidence, and all its English-only analyses were
+// dropped; the words below are rare in the other languages' running text.
+func readsEnglish(s string) bool {
+	letters, words, fn := 0, 0, 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x80 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsLetter(r) {
+				letters++
+			}
+			i += n
+			continue
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		letters += j - i
+		words++
+		if englishFunctionWords[strings.ToLower(s[i:j])] {
+			fn++
+		}
+		i = j
+	}
+	if letters < minDetectLetters {
+		return true
+	}
+	return fn >= 2 && fn*englishShareDen >= words
+}
+
+const (
+	minDetectLetters = 40
+	englishShareDen  = 12
+)
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+var englishFunctionWords = map[string]bool{
+	"the": true, "and": true, "that": true, "with": true, "from": true, "which": true, "said": true,
+	"were": true, "has": true, "this": true, "its": true, "their": true, "after": true, "would": true, "been": true,
 }

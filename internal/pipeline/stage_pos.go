@@ -34,8 +34,18 @@ func init() {
 	})
 }
 
-// english reports whether the article is English or of unknown language.
+// english reports whether the English-only stages run: the article is
+// English or of unknown language, the caller says it is English, or the
+// language stage found that it reads as English whatever the detector
+// named (scratchReadsEnglish).
 func english(st *State) bool {
-	lang := st.LanguageCode()
+	if isEnglish(st.LanguageCode()) || isEnglish(st.Request.LanguageHint) {
+		return true
+	}
+	b, _ := st.Scratch[scratchReadsEnglish].(bool)
+	return b
+}
+
+func isEnglish(lang string) bool {
 	return lang == "" || lang == "en" || len(lang) > 2 && lang[:3] == "en-"
 }

@@ -109,6 +109,7 @@ type cluster struct {
 	placedName string
 	placedTyp  ner.Type
 	placed     bool
+	into       *cluster // the cluster this one joined (joinTypeSplits)
 }
 
 // placeCand is one reading of an ambiguous place name: a country, a
@@ -591,16 +592,29 @@ var awardHeads = set("award", "awards", "prize", "prizes", "medal", "trophy", "l
 // placeModifiers adds the places that the recogniser left in a modifier
 // outside any name: "a Calif.-based maker", "Texas-based".
 func (r *resolver) placeModifiers() {
-	for i, t := range r.doc.Tokens {
-		if r.cancelled(i) {
+	// the text's hyphens, each looked up in the tokens (few per article)
+	toks, txt := r.doc.Tokens, r.doc.Text
+	for off, k := 0, 0; k < 1<<20; k++ {
+		h := strings.IndexByte(txt[off:], '-')
+		if h < 0 {
 			return
 		}
-		if r.inMent[i] || !isCap(t.Text) {
+		off += h + 1
+		i, _ := slices.BinarySearchFunc(toks, off, func(t text.Token, o int) int { return cmp.Compare(t.End, o) })
+		if i >= len(toks) || toks[i].Start >= off {
 			continue
 		}
-		if n := hyphenTail(t.Text); n > 1 && n < len(t.Text) && knownPlace(t.Text[:len(t.Text)-n]) {
+		if k&63 == 0 && r.check() {
+			return
+		}
+		t := toks[i].Text
+		if r.inMent[i] || !isCap(t) {
+			continue
+		}
+		if n := hyphenTail(t); n > 1 && n < len(t) && knownPlace(t[:len(t)-n]) {
 			r.proper(ner.Mention{Type: ner.Location, First: i, Last: i + 1, Sentence: r.sentOf(i)})
 		}
+		off = max(off, toks[i].End)
 	}
 }
 
@@ -814,6 +828,10 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 	}
 	r.stamp++
 	consider := func(c *cluster) {
+		for c.into != nil {
+			// (joined into another by joinTypeSplits)
+			c = c.into
+		}
 		if c.stamp == r.stamp {
 			return
 		}
@@ -1036,7 +1054,7 @@ func (r *resolver) parenAcronyms() {
 // is a place beside Trax Petroleums Ltd). The person or place joins the
 // other cluster.
 func (r *resolver) joinTypeSplits() {
-	var moved map[*cluster]*cluster
+	moved := false
 	for _, c := range r.clusters {
 		var into *cluster
 		switch {
@@ -1066,29 +1084,29 @@ func (r *resolver) joinTypeSplits() {
 		if into == nil || into == c {
 			continue
 		}
-		if moved == nil {
-			moved = map[*cluster]*cluster{}
+		for into.into != nil {
+			into = into.into
 		}
-		for moved[into] != nil {
-			into = moved[into]
+		if into == c {
+			continue
 		}
-		moved[c] = into
+		c.into, moved = into, true
 		into.ments = append(into.ments, c.ments...)
 		into.lastTok = max(into.lastTok, c.lastTok)
 	}
-	if moved == nil {
+	if !moved {
 		return
 	}
 	keep := r.clusters[:0]
 	for _, c := range r.clusters {
-		if moved[c] == nil {
+		if c.into == nil {
 			keep = append(keep, c)
 		}
 	}
 	r.clusters = keep
 	for _, m := range r.ments {
-		for moved[m.c] != nil {
-			m.c = moved[m.c]
+		for m.c.into != nil {
+			m.c = m.c.into
 		}
 	}
 }

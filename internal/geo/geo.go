@@ -349,9 +349,9 @@ func CountryByDemonym(word string) (Country, bool) {
 	if w := strings.TrimSpace(word); !ok && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "S")) {
 		code, ok = lookup(t.byDemonym, w[:len(w)-1])
 	}
-	if !ok {
-		// "Dutchman", "Frenchwomen", "Englishmen": the adjective's country
+	if n := len(word); !ok && n > 6 && (word[n-1] == 'n' || word[n-1] == 'N') {
 		w := strings.TrimSpace(word)
+		// "Dutchman", "Frenchwomen", "Englishmen": the adjective's country
 		for _, suf := range [...]string{"man", "men", "woman", "women"} {
 			if b, cut := strings.CutSuffix(w, suf); cut && len(b) >= 4 {
 				if code, ok = lookup(t.byDemonym, b); ok {

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 
 	"github.com/lector-nlp/lector/internal/category"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // minCategoryConfidence leaves out categories the article is unlikely to
@@ -29,7 +31,7 @@ func init() {
 					return nil
 				}
 				var out []Category
-				for i, cat := range c.Classify(st.Doc) {
+				for i, cat := range c.Classify(withTitle(st)) {
 					if i > 0 && cat.Confidence < minCategoryConfidence {
 						break
 					}
@@ -40,4 +42,21 @@ func init() {
 			}, nil
 		},
 	})
+}
+
+// withTitle returns the document to classify: the caller's article.title,
+// when the text does not already start with it, put before the text as its
+// first line, which the model reads as the title (its training items, AG's
+// title and description, BBC's files, start with theirs). Without it an
+// article sent as title + text lost its title words: through the API, AG
+// items with the title in article.title scored 99.25 % against 99.96 %
+// for title and description in the text (the shipped model, in-sample).
+// The classifier reads only doc.Text.
+func withTitle(st *State) *text.Document {
+	t := strings.TrimSpace(st.Request.Title)
+	if t == "" || strings.HasPrefix(strings.TrimSpace(st.Doc.Text), t) {
+		return st.Doc
+	}
+	t = strings.Join(strings.Fields(t), " ")
+	return &text.Document{Text: t + "\n\n" + st.Doc.Text}
 }

@@ -11,7 +11,8 @@ import (
 //   - after . ! ? or an ellipsis, and after any closing quotes and brackets
 //     that follow it (He said "no." Then ...), unless the next word starts
 //     in lower case or is , ; or :; an ellipsis ends a sentence only before
-//     a capital;
+//     a capital; in a text without any capital letter (lower-cased) the
+//     next word's case is not asked;
 //   - after an abbreviation (U.S., Inc., a.m.) only when a typical sentence
 //     opener follows (The, He, But ...); never after a title (Mr., Gen.) or
 //     an initial before a name.
@@ -20,6 +21,7 @@ func SplitSentences(s string, toks []Token) []Sentence {
 		return nil
 	}
 	out := make([]Sentence, 0, len(toks)/20+1)
+	caseless := !hasUpper(s)
 	first := 0
 	for i := 0; i < len(toks); i++ {
 		last := i
@@ -33,7 +35,7 @@ func SplitSentences(s string, toks []Token) []Sentence {
 					continue
 				}
 			}
-			last, end = boundaryAfter(s, toks, i)
+			last, end = boundaryAfter(s, toks, i, caseless)
 		}
 		if end {
 			out = append(out, Sentence{Start: toks[first].Start, End: toks[last].End, First: first, Last: last + 1})
@@ -47,7 +49,9 @@ func SplitSentences(s string, toks []Token) []Sentence {
 // boundaryAfter decides whether a sentence ends after token i (or after
 // closing punctuation following it). It returns the last token of the
 // sentence when it ends.
-func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
+// caseless is true for a text without capitals (a lower-cased corpus such
+// as CNN/DailyMail's), where a lower-case next word says nothing.
+func boundaryAfter(s string, toks []Token, i int, caseless bool) (last int, end bool) {
 	if lineBreakBetween(s, toks[i].End, toks[i+1].Start) {
 		return i, true
 	}
@@ -76,7 +80,7 @@ func boundaryAfter(s string, toks []Token, i int) (last int, end bool) {
 			}
 			return j - 1, startsUpper(next) || isOpener(next)
 		}
-		if startsLower(next) && !camelCase(next) || next == "," || next == ";" || next == ":" {
+		if !caseless && startsLower(next) && !camelCase(next) || next == "," || next == ";" || next == ":" {
 			return i, false
 		}
 		if j > i+1 && isQuote(toks[j-1].Text) && attribution(s, toks, j) {
@@ -268,6 +272,22 @@ func lineBreakBetween(s string, a, b int) bool {
 			if i+1 < b && s[i+1] == 0x85 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasUpper reports whether s has an upper-case letter. Most texts have an
+// ASCII capital within their first bytes.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (unicode.IsUpper(r) || unicode.IsTitle(r)) {
+			return true
 		}
 	}
 	return false

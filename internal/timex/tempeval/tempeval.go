@@ -235,3 +235,16 @@ func (s Score) Print(title string) {
 	fmt.Printf("type  accuracy %5.1f  type F1 (TE3) %5.1f [over all: %5.1f]\n", ta, relF*ta/100, tf)
 	fmt.Printf("value accuracy %5.1f  value F1 (TE3) %5.1f [over all: P %5.1f R %5.1f F1 %5.1f]\n", va, relF*va/100, vp, vr, vf)
 }
+
+// Figures returns the F1 figures (x100) that Print reports: strict and
+// relaxed span F1, and type and value F1 as TempEval-3's scorer computes
+// them (relaxed F1 times the attribute's accuracy over the matches).
+func (s Score) Figures() (strict, relaxed, typ, value float64) {
+	_, _, strict = prf(s.strictSys, s.strictGld, s.sys, s.gold)
+	_, _, relaxed = prf(s.relSys, s.relGold, s.sys, s.gold)
+	if s.matched > 0 {
+		typ = relaxed * float64(s.typeOK) / float64(s.matched)
+		value = relaxed * float64(s.valueOK) / float64(s.matched)
+	}
+	return strict, relaxed, typ, value
+}

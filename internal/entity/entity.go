@@ -261,7 +261,9 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		if r.cancelled(k) {
 			return nil
 		}
-		if !named(m.Type) || m.First < 0 || m.Last > len(doc.Tokens) || m.First >= m.Last {
+		if !named(m.Type) || m.First < 0 || m.Last > len(doc.Tokens) || m.First >= m.Last || r.inMent[m.First] {
+			// (a token an earlier mention took: "Louis-based" of "St.
+			// Louis-based")
 			continue
 		}
 		r.proper(m)
@@ -372,6 +374,19 @@ func (r *resolver) proper(m ner.Mention) {
 	if l := r.ltok(first); (l == "the") && last-first > 1 {
 		first++
 	}
+	if last-first == 1 && m.Type != ner.Person && isShortAbbrev(r.tok(first)) && !knownPlace(r.tok(first)) {
+		if isDigitStart(r.tok(last)) {
+			// "No." of "No. 2 automaker": a number's abbreviation
+			return
+		}
+		if n := r.tok(last); isCap(n) && !r.inMent[last] {
+			// "St." of "the St. Louis-based firm": the place with the
+			// word after it
+			if cut := hyphenTail(n); cut > 1 && cut < len(n) && knownPlace(r.tok(first)+" "+n[:len(n)-cut]) {
+				m.Type, last = ner.Location, last+1
+			}
+		}
+	}
 	if (m.Type == ner.Org || m.Type == ner.Misc) && !r.lateTitles {
 		if k, org := r.joinedPerson(first, last); k > 0 {
 			// "analyst Chad Williams at Research Capital", "Liberal
@@ -421,6 +436,17 @@ func (r *resolver) proper(m ner.Mention) {
 			typ = ner.Person
 		}
 	}
+	if typ == ner.Person && last-first > 2 {
+		// "Illinois Democrat Jackson", "Texas Republican X": the party
+		// and its state are no part of the person's name
+		k := first
+		if r.isPlaceName(r.tok(k)) {
+			k++
+		}
+		if partyWords[r.ltok(k)] && k+1 < last {
+			first = k + 1
+		}
+	}
 	if typ == ner.Person {
 		// titles and honorifics belong to roles, not to the name
 		for last-first > 1 {
@@ -443,9 +469,10 @@ func (r *resolver) proper(m ner.Mention) {
 		// "the Leonard Marsh Award" names a prize, not the man
 		typ = ner.Misc
 	}
-	if typ == ner.Misc && cut > 0 && last-first == 1 {
-		// "Ill.-based", "Texas-based" tagged MISC: the place
-		if t := cutText(r.tok(first), cut); len(geo.RegionsByName(t)) > 0 {
+	if typ == ner.Misc && cut > 0 && last-first <= 3 {
+		// "Ill.-based", "Texas-based", "St. Louis-based" tagged MISC:
+		// the place
+		if t := cutText(r.textOf(first, last), cut); len(geo.RegionsByName(t)) > 0 {
 			typ = ner.Location
 		} else if _, ok := geo.CityByName(t); ok {
 			typ = ner.Location
@@ -544,6 +571,30 @@ func (r *resolver) proper(m ner.Mention) {
 		m.span.End -= cut
 		c.ments[len(c.ments)-1].span.End -= cut
 	}
+}
+
+// isShortAbbrev reports whether t is one to three letters and a full
+// stop ("No.", "St.", "P.").
+func isShortAbbrev(t string) bool {
+	n := len(t)
+	if n < 2 || n > 4 || t[n-1] != '.' {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if c := t[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlaceName reports whether t names a country or a first-level region
+// ("Illinois", "Texas").
+func (r *resolver) isPlaceName(t string) bool {
+	if _, ok := r.countryByName(t); ok {
+		return true
+	}
+	return len(geo.RegionsByName(t)) > 0
 }
 
 // joinedPerson finds a person that the recogniser joined to an

@@ -201,7 +201,11 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	var title []string
 	flush := func() {
 		if len(title) > 0 {
-			c.addRole(strings.Join(title, " "), aff)
+			if titleHeads[lower(title[len(title)-1])] {
+				// (not "communications" of "vice president of
+				// corporate communications X": no head, no title)
+				c.addRole(strings.Join(title, " "), aff)
+			}
 			aff = ""
 			title = title[:0]
 		}

@@ -89,3 +89,13 @@ func TestRegionNameCompleted(t *testing.T) {
 		t.Errorf("entities %+v, want the District of Columbia (US-DC)", es)
 	}
 }
+
+// A party and its state before a member's name tagged as a person are not
+// the name: "Ohio Democrat Whitford" is Whitford.
+func TestPartyBeforeName(t *testing.T) {
+	doc := text.Analyze("Representative Dana Whitford spoke first. Later Ohio Democrat Whitford said the bill would fail.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Dana Whitford", ner.Person}, gold{"Ohio Democrat Whitford", ner.Person}))
+	if e := find(es, "Dana Whitford"); e == nil || len(mentionTexts(doc, e, Proper)) != 2 {
+		t.Errorf("entities %+v, want Dana Whitford twice", es)
+	}
+}

@@ -552,6 +552,9 @@ func (x *extractor) attribute() {
 						} else if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
 							// "told reporters on Friday that ..."
 							start = k
+						} else if t := x.skipTime(e, s.Last); x.o.TemporalPrep && t > e && t < s.Last-1 && x.tok(t) != "." {
+							// "told Reuters on Friday the plan ..."
+							start = t
 						}
 					}
 				}
@@ -1303,16 +1306,28 @@ func (x *extractor) skipTime(a, b int) int {
 		}
 		break
 	}
-	if t >= b || !inTemporal(x.ltok(t)) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" {
+	if t >= b || !(inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t))) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" {
 		return a
 	}
-	for t < b && t-a < 6 && (inTemporal(x.ltok(t)) || x.pos(t) == "CD" || x.ltok(t) == "," && x.pos(t+1) == "CD") {
+	for t < b && t-a < 6 && (inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t)) || x.pos(t) == "CD" || x.ltok(t) == "," && x.pos(t+1) == "CD") {
 		t++
 	}
 	if x.pos(t) == "POS" {
 		return a // "said Tuesday's vote ...": the day owns what follows
 	}
 	return t
+}
+
+// isMonthAbbr reports the abbreviated month names of news dates ("Jan.
+// 12", "Sept. 3").
+//
+//go:noinline
+func isMonthAbbr(w string) bool {
+	switch w {
+	case "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.":
+		return true
+	}
+	return false
 }
 
 // coordinated returns the start of a subject that ends with the noun

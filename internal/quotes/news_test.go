@@ -45,6 +45,7 @@ func TestTemporalPrep(t *testing.T) {
 		{"The lender said on Thursday it would close forty branches next year.\n", "it would close forty branches next year", "The lender"},
 		{"The harbour will stay shut until the storm passes, port officials and shipping agents said on Friday.\n", "The harbour will stay shut until the storm passes", "port officials and shipping agents"},
 		{"The harbour will stay shut until the storm passes, a leading shipping agent said late on Friday.\n", "The harbour will stay shut until the storm passes", "a leading shipping agent"},
+		{"The lender said on Oct. 9 it would close forty branches next year.\n", "it would close forty branches next year", "The lender"},
 	} {
 		doc, _, q := oneQuote(t, c.s)
 		got, sp := doc.Text[q.Content.Start:q.Content.End], doc.Text[q.Speaker.Start:q.Speaker.End]
@@ -54,6 +55,11 @@ func TestTemporalPrep(t *testing.T) {
 		if cue := doc.Text[q.Cue.Start:q.Cue.End]; cue != "said" {
 			t.Errorf("%q: cue %q, want said", c.s, cue)
 		}
+	}
+	// after a hearer too
+	s0 := "The minister told Reuters on Thursday the budget would balance.\n"
+	if got := contents(t, s0, quotes.DefaultOptions); len(got) != 1 || got[0] != "the budget would balance" {
+		t.Errorf("%q: quotes %q, want the budget would balance", s0, got)
 	}
 	// a day that owns what follows is no time adjunct
 	s := "The senator said on Monday's call that the vote would be close.\n"

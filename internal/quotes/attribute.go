@@ -1346,14 +1346,15 @@ func (x *extractor) coordinated(np, first int) int {
 }
 
 // countedSubject: the noun phrase [a, b) that starts with a number is a
-// subject that can speak ("One analyst", "Two senior officials", "three
-// people familiar with the talks"), not a figure ("5 percent", "1996").
+// subject that can speak ("One analyst", "Two senior officials", "15
+// senators"), not a figure ("5 percent", "the $9 billion cereal market").
 func (x *extractor) countedSubject(a, b int) bool {
-	if b-a < 2 || !(x.pos(b-1) == "NN" || x.pos(b-1) == "NNS") {
+	if b-a < 2 || !(x.pos(b-1) == "NN" || x.pos(b-1) == "NNS") || a > 0 && x.pos(a-1) == "$" {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if w := x.ltok(k); w == "percent" || w == "%" || w == "cent" || w == "pct" {
+		switch x.ltok(k) {
+		case "percent", "%", "cent", "pct", "million", "billion", "trillion":
 			return false
 		}
 	}

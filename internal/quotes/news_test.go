@@ -31,10 +31,15 @@ func TestPossessiveSpeaker(t *testing.T) {
 
 // "One analyst said": a counted noun phrase is a speaker; a figure is not.
 func TestNumberSubject(t *testing.T) {
-	s := "Trade was quiet. One analyst said the merger would cut costs by a third.\n"
-	doc, _, q := oneQuote(t, s)
-	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "One analyst" {
-		t.Errorf("%q: speaker %q, want One analyst", s, sp)
+	for _, c := range []struct{ s, speaker string }{
+		{"Trade was quiet. One analyst said the merger would cut costs by a third.\n", "One analyst"},
+		{"Trade was quiet. Four senior officials said the talks had stalled.\n", "Four senior officials"},
+		{"Brindle Foods, the leader in the $4 billion pet food market, said that its sales rose.\n", "Brindle Foods, the leader in the $4 billion pet food market"},
+	} {
+		doc, _, q := oneQuote(t, c.s)
+		if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.s, sp, c.speaker)
+		}
 	}
 }
 

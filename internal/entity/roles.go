@@ -201,9 +201,10 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	var title []string
 	flush := func() {
 		if len(title) > 0 {
-			if titleHeads[lower(title[len(title)-1])] {
+			if slices.ContainsFunc(title, func(w string) bool { return titleHeads[lower(w)] }) {
 				// (not "communications" of "vice president of
-				// corporate communications X": no head, no title)
+				// corporate communications X" nor "Republican": no
+				// head noun, no title; "Secretary of State" has one)
 				c.addRole(strings.Join(title, " "), aff)
 			}
 			aff = ""

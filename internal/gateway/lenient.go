@@ -1,0 +1,60 @@
+package gateway
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"regexp"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"google.golang.org/protobuf/proto"
+)
+
+// NewDecoder reads request bodies as runtime.JSONPb does, except that an
+// article's publish_time (publishTime) written as a date ("2024-03-14") or
+// as a time without a zone ("2024-03-14T09:30:00", "2024-03-14 09:30")
+// reads as that time in UTC. protojson takes a Timestamp only in RFC 3339
+// with a zone, and the whole call failed (400, MALFORMED_REQUEST): a caller
+// who sends an article's date as its source gives it, as a TimeML creation
+// time, got no analysis at all. A value with a zone is left to protojson.
+func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
+	d := json.NewDecoder(r)
+	return runtime.DecoderFunc(func(v any) error {
+		p, ok := v.(proto.Message)
+		if !ok {
+			return runtime.DecoderWrapper{Decoder: d, UnmarshalOptions: m.UnmarshalOptions}.Decode(v)
+		}
+		var b json.RawMessage
+		if err := d.Decode(&b); err != nil {
+			return err
+		}
+		return m.UnmarshalOptions.Unmarshal(lenientTimes(b), p)
+	})
+}
+
+// zonelessTime matches a publish_time string value that is a date, or a
+// date and a time of day, without a zone.
+var zonelessTime = regexp.MustCompile(`("publish_?[tT]ime"\s*:\s*")(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?)?"`)
+
+// lenientTimes rewrites zoneless publish times in b to RFC 3339 in UTC.
+func lenientTimes(b []byte) []byte {
+	if !bytes.Contains(b, []byte("ublish")) {
+		return b
+	}
+	return zonelessTime.ReplaceAllFunc(b, func(m []byte) []byte {
+		s := zonelessTime.FindSubmatch(m)
+		hm, sec := s[3], s[4]
+		if hm == nil {
+			hm = []byte("00:00")
+		}
+		if sec == nil {
+			sec = []byte(":00")
+		}
+		out := append([]byte(nil), s[1]...)
+		out = append(out, s[2]...)
+		out = append(out, 'T')
+		out = append(out, hm...)
+		out = append(out, sec...)
+		return append(out, 'Z', '"')
+	})
+}

@@ -1,0 +1,52 @@
+package gateway
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+)
+
+func TestLenientPublishTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+		err  bool
+	}{
+		{`{"article":{"text":"Hi.","publish_time":"2024-03-14"}}`, time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime": "2024-03-14T09:30"}}`, time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC), false},
+		{`{"article":{"publishTime":"2024-03-14 09:30:05.25","text":"Hi."}}`, time.Date(2024, 3, 14, 9, 30, 5, 250e6, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"2024-03-14T09:30:00+02:00"}}`, time.Date(2024, 3, 14, 7, 30, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"14 March 2024"}}`, time.Time{}, true},
+	}
+	for _, tc := range tests {
+		var req articlev1.AnalyzeArticleRequest
+		err := marshaler.NewDecoder(strings.NewReader(tc.in)).Decode(&req)
+		if (err != nil) != tc.err {
+			t.Errorf("%s: err %v", tc.in, err)
+			continue
+		}
+		if !tc.err && !req.GetArticle().GetPublishTime().AsTime().Equal(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.in, req.GetArticle().GetPublishTime().AsTime(), tc.want)
+		}
+	}
+	// the words of an article are never rewritten
+	in := `{"article":{"text":"He wrote \"publish_time\": \"2024-03-14\" in the form."}}`
+	var req articlev1.AnalyzeArticleRequest
+	if err := marshaler.NewDecoder(strings.NewReader(in)).Decode(&req); err != nil {
+		t.Fatal(err)
+	}
+	if got := req.GetArticle().GetText(); got != `He wrote "publish_time": "2024-03-14" in the form.` {
+		t.Errorf("text = %q", got)
+	}
+	// a stream of requests still decodes one after the other
+	d := marshaler.NewDecoder(strings.NewReader(`{"article":{"text":"A.","publishTime":"2024-01-02"}}` + "\n" + `{"article":{"text":"B."}}`))
+	var a, b articlev1.AnalyzeArticleRequest
+	if err := d.Decode(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Decode(&b); err != nil || b.GetArticle().GetText() != "B." || a.GetArticle().GetPublishTime() == nil {
+		t.Errorf("stream: %v %v %v", err, &a, &b)
+	}
+}

@@ -542,7 +542,10 @@ func (r *resolver) proper(m ner.Mention) {
 			gender = 'm'
 		}
 	}
-	c := r.match(typ, name, lname, toks, gender, core, legal, plural)
+	// a place written as one ("in Paris", "from Washington") does not
+	// join a person of that name (Paris Hilton, Denzel Washington)
+	asPlace := typ == ner.Location && len(toks) == 1 && r.placeAt(first, last)
+	c := r.match(typ, name, lname, toks, gender, core, legal, plural, asPlace)
 	head := r.headline(first)
 	if c != nil && c.gender == 0 {
 		c.gender = gender
@@ -857,7 +860,7 @@ func (r *resolver) add(c *cluster, k MentionKind, first, last int) *ment {
 // name. The most recently mentioned candidate wins. Candidates come from
 // the indexes: a cluster can only match through its name, its country code
 // or a name token it shares with the mention.
-func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte, core string, legal, plural bool) *cluster {
+func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender byte, core string, legal, plural, asPlace bool) *cluster {
 	if c, ok := r.acronyms[name]; ok {
 		return c
 	}
@@ -909,7 +912,7 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			better(c)
 			return
 		}
-		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1) && (gender == 0 || c.gender == 0 || c.gender == gender) {
+		if c.typ == ner.Person && (typ == ner.Person || len(toks) == 1 && !asPlace) && (gender == 0 || c.gender == 0 || c.gender == gender) {
 			if subset(toks, c.toks) || (typ == ner.Person && subset(c.toks, toks)) {
 				better(c)
 			} else if c.headName && typ == ner.Person && shareAny(toks, c.toks) {
@@ -1196,6 +1199,25 @@ func (r *resolver) thingLike(c *cluster) bool {
 		}
 	}
 	return false
+}
+
+// placeAt reports whether the name toks[first:last] is written as a
+// place: after "in", "at", "near", "from", "to", ... ("flew in from
+// Washington") or before a comma and a place ("Paris, Texas").
+func (r *resolver) placeAt(first, last int) bool {
+	if r.possessiveAt(last) > 0 {
+		// "the lead role in Jordan's film"
+		return false
+	}
+	p := r.ltok(first - 1)
+	if p == "the" {
+		p = r.ltok(first - 2)
+	}
+	switch p {
+	case "from", "to", "via", "toward", "towards", "outside", "across", "into", "near", "in", "at":
+		return true
+	}
+	return r.tok(last) == "," && isCap(r.tok(last+1)) && r.isPlaceName(r.tok(last+1))
 }
 
 // titled reports whether a mention of c has an honorific or a title word

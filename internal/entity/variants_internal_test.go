@@ -99,3 +99,19 @@ func TestPartyBeforeName(t *testing.T) {
 		t.Errorf("entities %+v, want Dana Whitford twice", es)
 	}
 }
+
+// A surname that is also a city's name, tagged as the city alone after
+// the person's full name and not written as a place, is the person
+// ("Washington said"); written as a place it stays the city.
+func TestSurnameNotCity(t *testing.T) {
+	doc := text.Analyze("The actor Denzel Washington opened the festival. Washington said he loved it.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Denzel Washington", ner.Person}, gold{"Washington", ner.Location}))
+	if e := find(es, "Denzel Washington"); e == nil || len(mentionTexts(doc, e, Proper)) != 2 {
+		t.Errorf("entities %+v, want the actor twice", es)
+	}
+	doc = text.Analyze("The actor Denzel Washington opened the festival. He flew in from Washington on Friday.")
+	es = Resolve(doc, mentionsOf(doc, gold{"Denzel Washington", ner.Person}, gold{"Washington", ner.Location}))
+	if e := find(es, "Denzel Washington"); e == nil || len(mentionTexts(doc, e, Proper)) != 1 {
+		t.Errorf("entities %+v, want the city apart", es)
+	}
+}

@@ -95,7 +95,7 @@ func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 // reaching before limit: [first, end).
 func (x *extractor) leftNP(end, limit int) int {
 	i := end
-	for i > limit && x.isNPToken(i-1) && end-i < 10 {
+	for i > limit && (x.isNPToken(i-1) || x.o.ParticipleModifier && x.participleModifier(i-1, end, limit)) && end-i < 10 {
 		i--
 		if inPersonalPronouns(x.ltok(i)) && x.pos(i) == "PRP" {
 			break
@@ -111,6 +111,13 @@ func (x *extractor) leftNP(end, limit int) int {
 	}
 	// a pronoun object in the middle ("it" in "they said it") is no subject
 	return i
+}
+
+// participleModifier: token k, a present participle, modifies the noun
+// after it inside a noun phrase ending at end ("Brindle managing director
+// Ola Senn", "a leading economist", "the ruling party").
+func (x *extractor) participleModifier(k, end, limit int) bool {
+	return x.tagged && x.pos(k) == "VBG" && k+1 < end && strings.HasPrefix(x.pos(k+1), "NN") && k-1 >= limit && x.isNPToken(k-1) && x.qAt(k) < 0
 }
 
 // rightNP finds the noun phrase that starts at token start: [start, end).

@@ -82,3 +82,13 @@ func TestSentenceCapital(t *testing.T) {
 		t.Errorf("%q: speaker %q (%q), want Dealers in Lisbon", s, sp, q.SpeakerName)
 	}
 }
+
+// "“...,” Brindle managing director Ola Senn said": the participle is part
+// of the speaker's title.
+func TestParticipleModifier(t *testing.T) {
+	s := "Trade was quiet.\n\"We are very pleased with the result,\" Brindle managing director Ola Senn said after the market opened.\n"
+	doc, _, q := oneQuote(t, s)
+	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Brindle managing director Ola Senn" {
+		t.Errorf("%q: speaker %q, want Brindle managing director Ola Senn", s, sp)
+	}
+}

@@ -37,6 +37,7 @@ var steps = []struct {
 	{name: "sentiment"},
 	{name: "category"},
 	{name: "langid", args: []string{"-lingua"}, slow: true, noData: true},
+	{name: "api", slow: true},
 }
 
 func main() {

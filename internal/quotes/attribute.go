@@ -559,7 +559,7 @@ func (x *extractor) attribute() {
 						} else if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
 							// "told reporters on Friday that ..."
 							start = k
-						} else if t := x.skipTime(e, s.Last); x.o.TemporalPrep && t > e && t < s.Last-1 && x.tok(t) != "." {
+						} else if t := x.skipTime(e, s.Last); x.o.TemporalPrep && t > e && t < s.Last-1 && (isAlnum(x.tok(t)[0]) || x.markKind(t) != 0) {
 							// "told Reuters on Friday the plan ..."
 							start = t
 						}

@@ -226,15 +226,20 @@ var abbreviations = [...][2]string{
 
 // addAbbreviations files the abbreviations under their regions.
 func addAbbreviations() {
-	byCode := map[string]Region{}
+	byCode := make(map[string]Region, len(abbreviations))
+	for _, a := range abbreviations {
+		byCode[a[0]] = Region{}
+	}
 	for _, rs := range tab.regions {
 		for _, r := range rs {
-			byCode[r.Code] = r
+			if _, ok := byCode[r.Code]; ok {
+				byCode[r.Code] = r
+			}
 		}
 	}
 	for _, a := range abbreviations {
-		r, ok := byCode[a[0]]
-		if !ok {
+		r := byCode[a[0]]
+		if r.Code == "" {
 			continue
 		}
 		k := regionKey(a[1])

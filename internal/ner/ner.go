@@ -29,6 +29,7 @@ type Recognizer struct {
 	cl         *wordclusters.Clusters
 	gv         *gloveTable // this model's GloVe clusters (FGlove; else nil)
 	cs         *wordclusters.Case
+	caseNames  *wordclusters.Case // case ratios for the name rules (names.go)
 	gz         *gazetteer
 	pool       sync.Pool
 }
@@ -159,6 +160,7 @@ func newRecognizer(m1, m2 *perceptron.Model, raw1, raw2 *rawModel, groups int, c
 	if groups&FCase != 0 {
 		r.cs = sharedCase()
 	}
+	r.caseNames = sharedCase()
 	r.pool.New = func() any { return new(buffers) }
 	return r
 }

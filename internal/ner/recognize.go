@@ -141,6 +141,7 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 	}
 	var out []Mention
 	taken := make([]bool, len(doc.Tokens))
+	nModel := 0
 	for si, s := range in.sents {
 		start := -1
 		for i := s[0]; i < s[1]; i++ {
@@ -169,6 +170,9 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 			}
 		}
 	}
+	nModel = len(out)
+	out = r.nameMentions(doc, b, taken, out)
+	sorted := len(out) == nModel
 	// the tokens the vocabulary says no numeric rule starts at
 	b.quiet = slices.Grow(b.quiet[:0], len(b.ts))
 	for i := range b.ts {
@@ -190,7 +194,7 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 		m.Start, m.End = doc.Tokens[m.First].Start, doc.Tokens[m.Last-1].End
 		m.Text = doc.Text[m.Start:m.End]
 	}
-	if len(out) > n {
+	if len(out) > n || !sorted {
 		// (mentions do not overlap: their starts differ)
 		slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	}

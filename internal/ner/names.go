@@ -1,0 +1,346 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+	"github.com/lector-nlp/lector/internal/wordclusters"
+)
+
+// Rules for the person names the model leaves unlabelled. The model was
+// trained on Reuters copy, where a person is named in full before the
+// surname stands alone; political news writes "Mr. Sessions defended ...",
+// "Rice said ..." and "Sessions was grilled ..." with no first name in the
+// sentence, and the model gives such a word no label.
+
+// nameTitles are the courtesy and professional titles after which a
+// capitalised word is a person's name ("Mr. Sessions", "Sen. Cotton",
+// "President Trump"), even a word that is a common noun elsewhere.
+var nameTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sen.", "senator", "rep.",
+	"representative", "congressman", "congresswoman", "gov.", "governor", "prof.", "professor", "president",
+	"vice-president", "secretary", "speaker", "judge", "chancellor", "premier", "mayor",
+	"gen.", "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
+	"rev.", "reverend", "sir", "dame", "lord", "lady", "pope", "ayatollah", "sheikh", "minister", "ambassador",
+	"commissioner", "detective", "messrs.", "mme", "mme.", "herr")
+
+// notNames are capitalised words that follow a title without being a
+// name ("President Elect", "Secretary General", "Governor's Office").
+var notNames = set("general", "elect", "emeritus", "department", "ministry", "office", "committee", "council",
+	"court", "house", "party", "street", "avenue", "road", "drive", "hotel", "building", "street", "of")
+
+// sayVerbs are verbs whose subject is a speaker: a capitalised word at the
+// start of a sentence before one of them names someone ("Rice said").
+var sayVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes",
+	"insisted", "insists", "explained", "explains", "noted", "claimed", "warned", "warns",
+	"asked", "asks", "replied", "replies", "tweeted", "tweets", "acknowledged", "acknowledges", "admitted",
+	"admits", "denied", "denies", "declared", "declares", "stated", "testified", "testifies",
+	"recalled", "recalls", "announced", "announces", "suggested", "suggests", "urged", "urges", "vowed", "vows",
+	"responded", "responds", "countered", "counters", "conceded", "concedes", "contended", "contends")
+
+// sentenceAdverbs may stand between the subject and its verb ("Rice also
+// said", "Sessions has since backed off").
+var sentenceAdverbs = set("also", "then", "never", "now", "later", "again", "still", "recently", "previously",
+	"reportedly", "allegedly", "once", "first", "initially", "since", "has", "had", "have", "is", "was",
+	"himself", "herself", "repeatedly", "quickly", "immediately", "publicly", "privately", "often", "already",
+	"ultimately", "eventually", "subsequently", "last", "clearly", "apparently", "even", "just", "only", "not")
+
+// speakerNouns are common nouns that stand at the start of a sentence
+// before "said" without naming anyone ("Officials said", "Police say").
+var speakerNouns = set("officials", "official", "police", "analysts", "analyst", "critics", "sources", "source",
+	"witnesses", "witness", "residents", "experts", "investors", "traders", "dealers", "prosecutors",
+	"authorities", "lawmakers", "democrats", "republicans", "aides", "aide", "supporters", "opponents",
+	"observers", "diplomats", "scientists", "researchers", "doctors", "reports", "reporters", "organizers",
+	"organisers", "activists", "protesters", "protestors", "voters", "members", "leaders", "others", "some",
+	"many", "most", "both", "neither", "people", "workers", "employees", "executives", "economists", "officers",
+	"troops", "soldiers", "rebels", "militants", "insurgents", "spokesman", "spokeswoman", "spokesperson",
+	"bankers", "brokers", "farmers", "students", "teachers", "parents", "families", "relatives", "friends",
+	"neighbours", "neighbors", "polls", "surveys", "studies", "data", "figures", "statistics", "documents",
+	"records", "court", "courts", "judges", "lawyers", "attorneys", "agents", "investigators", "detectives",
+	"firefighters", "rescuers", "medics", "nurses", "staff", "sponsors", "donors", "allies", "rivals",
+	"conservatives", "liberals", "progressives", "moderates", "republican", "democrat", "senators",
+	"congressmen", "governors", "mayors", "ministers", "delegates", "negotiators", "mediators", "observers",
+	"commentators", "pundits", "historians", "scholars", "academics", "economists", "strategists", "pollsters",
+	"consumers", "customers", "users", "fans", "players", "coaches", "managers", "owners", "shareholders",
+	"stockholders", "unions", "companies", "firms", "banks", "governments", "states", "countries", "nations",
+	"everyone", "everybody", "nobody", "somebody", "someone", "anyone", "none", "each", "all", "few", "several",
+	"insiders", "advisers", "advisors", "consultants", "regulators", "lawmaker", "legislators", "officers",
+	"spokesmen", "spokeswomen", "defenders", "advocates", "campaigners", "environmentalists", "demonstrators",
+	"survivors", "victims", "passengers", "drivers", "pilots", "crew", "guards", "inmates", "prisoners",
+	"refugees", "migrants", "immigrants", "citizens", "taxpayers", "americans", "britons", "europeans",
+	"economy", "government", "administration", "company", "report", "statement", "poll", "study", "survey",
+	"paper", "newspaper", "magazine", "agency", "ministry", "network", "website", "television", "radio")
+
+// isTitleCase reports whether a word starts with an upper-case ASCII
+// letter followed by a lower-case one ("Sessions", "McConnell").
+func isTitleCase(s string) bool {
+	return len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// nameWordAt reports whether token i may be (part of) a name the rules
+// add: a title-case word no mention holds, in a sentence that is not all
+// capitals.
+func nameWordAt(b *buffers, toks []text.Token, taken []bool, i int) bool {
+	return !taken[i] && !b.ts[i].capsSent && isTitleCase(toks[i].Text)
+}
+
+// nameMentions adds the PERSON mentions the model missed to out (the
+// model's mentions, which set taken): a title-case run after a personal
+// title ("Mr. Sessions"), a title-case word the document uses elsewhere
+// as the surname of a person named in full, and a sentence's first word
+// before a verb when the word is not a common one ("Mateen was born",
+// "Rice said"; for common words only before a speech verb, and not a
+// speaker noun such as "Officials").
+func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, out []Mention) []Mention {
+	toks := doc.Tokens
+	n := len(out)
+	add := func(si, f, e int, titled bool) {
+		typ := Person
+		if !titled && e-f == 1 && webOrgs[lower(toks[f].Text)] {
+			typ = Org // "Twitter said"
+		}
+		out = append(out, Mention{Type: typ, First: f, Last: e, Sentence: si})
+		for k := f; k < e; k++ {
+			taken[k] = true
+		}
+	}
+	// a mention the model typed otherwise right after a personal title
+	// ("President Trump") is a person
+	for k := range out[:n] {
+		m := &out[k]
+		if m.Type != Person && m.Type != Misc && m.First > 0 && isTitleCase(toks[m.First-1].Text) && mrTitles[lower(toks[m.First-1].Text)] {
+			m.Type = Person
+		}
+	}
+	for si, s := range b.in.sents {
+		for i := s[0] + 1; i < s[1]; i++ {
+			t := lower(toks[i-1].Text)
+			if !nameTitles[t] || !(toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !nameWordAt(b, toks, taken, i) {
+				continue
+			}
+			if l := lower(toks[i].Text); nameTitles[l] || notNames[l] || weekdays[l] || monthNames[l] && l != "may" {
+				continue
+			}
+			e := i + 1
+			for e < s[1] && e-i < 4 && nameWordAt(b, toks, taken, e) && !nameTitles[lower(toks[e].Text)] && !notNames[lower(toks[e].Text)] {
+				e++
+			}
+			add(si, i, e, true)
+			i = e
+		}
+	}
+	// surnames of the persons named in full
+	var surnames map[string]bool
+	for _, m := range out {
+		if m.Type == Person && m.Last-m.First > 1 && isTitleCase(toks[m.Last-1].Text) {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
+			surnames[toks[m.Last-1].Text] = true
+		}
+	}
+	for si, s := range b.in.sents {
+		for i := s[0]; i < s[1]; i++ {
+			if surnames[toks[i].Text] && nameWordAt(b, toks, taken, i) && (i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) &&
+				(i == s[0] || !nameWordAt(b, toks, taken, i-1)) {
+				add(si, i, i+1, false)
+			}
+		}
+	}
+	// a sentence's first word before its verb
+	for si, s := range b.in.sents {
+		f := s[0]
+		for f < s[1] && b.ts[f].cased == 4 {
+			f++
+		}
+		if f >= s[1]-1 || !nameWordAt(b, toks, taken, f) || nameWordAt(b, toks, taken, f+1) || !nounTag(toks[f].POS) {
+			continue
+		}
+		l := lower(toks[f].Text)
+		if toks[f].POS == "JJ" && !r.adjectiveName(l) || hyphenLower(toks[f].Text) {
+			continue
+		}
+		if weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
+			continue
+		}
+		v := f + 1
+		for v < s[1]-1 && !finiteVerb(toks[v]) && sentenceAdverbs[lower(toks[v].Text)] && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
+			v++
+		}
+		common := r.commonWord(toks[f].Text)
+		// a plural of a common noun ("Eyewitnesses", "Newspapers")
+		plural := r.commonPlural(l)
+		switch {
+		case plural:
+			// "Newspapers said"; but a plural before a singular verb
+			// names someone ("Sessions has", "Sessions was")
+			if !singularVerb(toks[v]) {
+				continue
+			}
+		case sayVerbs[lower(toks[v].Text)]:
+		case finiteVerb(toks[v]) && !common:
+		case toks[v].Text == "," && v == f+1 && !common:
+			// "Comey, a Republican, ..."
+		case toks[v].Text == ":" && v == f+1 && !common && !plural && v+3 < s[1] && !isDigitWord(toks[v+1].Text):
+			// a speaker's line or a headline: "Kaine: “...”"
+		default:
+			continue
+		}
+		if g := r.gz.single(toks[f].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			continue
+		}
+		add(si, f, f+1, false)
+	}
+	// a capitalised word inside a sentence as the subject of a verb
+	// ("... that Putin has been loath", "said Sessions is")
+	for si, s := range b.in.sents {
+		for i := s[0] + 1; i < s[1]-1; i++ {
+			if b.ts[i].first || !nameWordAt(b, toks, taken, i) || nameWordAt(b, toks, taken, i-1) || nameWordAt(b, toks, taken, i+1) || !nounTag(toks[i].POS) {
+				continue
+			}
+			l := lower(toks[i].Text)
+			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) || r.commonWord(l) || r.commonPlural(l) {
+				continue
+			}
+			if taken[i-1] || taken[i+1] || nameSuffixes[l] || partyWords[l] || strings.HasSuffix(l, ".") {
+				continue // "Donald Trump Jr.", "Pennsylvania Avenue"
+			}
+			if p := toks[i-1].Text; p == "-" || p == "." || isQuote(p) || p == "(" {
+				continue
+			}
+			v := i + 1
+			for v < s[1]-1 && !finiteVerb(toks[v]) && sentenceAdverbs[lower(toks[v].Text)] && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
+				v++
+			}
+			if !finiteVerb(toks[v]) && !sayVerbs[lower(toks[v].Text)] {
+				continue
+			}
+			if g := r.gz.single(toks[i].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+				continue
+			}
+			add(si, i, i+1, false)
+		}
+	}
+	return out
+}
+
+// nameSuffixes follow a name without being one.
+var nameSuffixes = set("jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.", "phd", "md")
+
+// webOrgs are companies younger than the case table's news that stand
+// alone as the subject of a verb ("Twitter said", "Facebook can"): the
+// rules type them ORGANIZATION.
+var webOrgs = set("facebook", "twitter", "instagram", "youtube", "google", "amazon", "tesla", "uber", "lyft",
+	"netflix", "snapchat", "whatsapp", "tiktok", "reddit", "linkedin", "spacex", "airbnb", "paypal", "wikileaks",
+	"wikipedia", "huawei", "alibaba", "tencent", "baidu", "yahoo", "ebay", "spotify", "zoom", "microsoft", "apple",
+	"nvidia", "openai", "samsung", "verizon", "comcast", "breitbart", "politico", "buzzfeed", "axios", "vox", "fox",
+	"cnn", "msnbc", "nbc", "cbs", "abc", "pfizer", "moderna", "boeing", "exxon", "walmart", "starbucks", "nike")
+
+// rareLowerBucket is the case-ratio bucket from which a word is written
+// capitalised often enough in running news to be read as a name at the
+// start of a sentence.
+const rareLowerBucket = 5
+
+// mrTitles are the titles that come only before a person's name.
+var mrTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sen.", "rep.", "gov.", "senator", "president")
+
+// nounTag reports whether a part-of-speech tag is a noun's or an
+// adjective's (the tagger's readings of an unknown capitalised word).
+func nounTag(t string) bool {
+	switch t {
+	case "NNP", "NNPS", "NN", "NNS", "JJ":
+		return true
+	}
+	return false
+}
+
+// finiteVerb reports whether t is tagged as a finite verb of a singular
+// subject or a modal.
+func finiteVerb(t text.Token) bool { return t.POS == "VBD" || t.POS == "VBZ" || t.POS == "MD" }
+
+// commonWord reports whether w is written in lower case often enough in
+// running news to be a common word ("Prices", "Attendance"), not a name;
+// a word the case table does not know is taken for a name.
+func (r *Recognizer) commonWord(w string) bool {
+	if r.caseNames == nil {
+		return false
+	}
+	cb := r.caseNames.Bucket(wordclusters.LowerKey(w))
+	if cb == 0 {
+		// an unknown word with a common noun's ending ("Deportation",
+		// "Parenting", "Humility")
+		l := lower(w)
+		for _, suf := range nounEndings {
+			if len(l) > len(suf)+2 && strings.HasSuffix(l, suf) {
+				return true
+			}
+		}
+	}
+	return cb != 0 && cb < rareLowerBucket
+}
+
+var nounEndings = []string{"tion", "sion", "ing", "ity", "ness", "ment", "ism", "ure", "ance", "ence", "ship", "hood", "less", "ful", "ics", "ology", "water"}
+
+// partyWords are capitalised words for parties and their members
+// ("Tory claims"), not persons.
+var partyWords = set("tory", "tories", "labour", "labor", "gop", "democrat", "democrats", "republican", "republicans",
+	"conservative", "conservatives", "liberal", "liberals", "green", "greens", "nationalist", "nationalists",
+	"unionist", "unionists", "socialist", "socialists", "communist", "communists", "lib", "dem", "dems")
+
+// adjectiveName reports whether a sentence's first word the tagger read
+// as an adjective may still be an unknown name ("Gorsuch"): it is not in
+// the case table and has no adjective's ending ("Unsecured").
+func (r *Recognizer) adjectiveName(l string) bool {
+	if r.caseNames != nil && r.caseNames.Bucket(wordclusters.LowerKey(l)) != 0 {
+		return false
+	}
+	for _, suf := range []string{"ed", "al", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ing", "ary", "ant", "ent"} {
+		if strings.HasSuffix(l, suf) {
+			return false
+		}
+	}
+	return !strings.HasPrefix(l, "un")
+}
+
+// hyphenLower reports whether a lower-cased word has a hyphen (a compound
+// such as "multi-layers", not a name).
+func hyphenLower(w string) bool {
+	i := strings.IndexByte(w, '-')
+	return i >= 0 && (i+1 == len(w) || !(w[i+1] >= 'A' && w[i+1] <= 'Z'))
+}
+
+// commonPlural reports whether a lower-cased word is the plural of a
+// common noun ("eyewitnesses", "sessions"; not "news" or "politics").
+func (r *Recognizer) commonPlural(l string) bool {
+	n := len(l)
+	if n < 4 || l[n-1] != 's' || singularS[l] {
+		return false
+	}
+	switch l[n-2] {
+	case 's', 'u', 'i':
+		return false // "Ross", "Cyprus", "Davis"
+	}
+	if strings.HasSuffix(l, "ics") {
+		return false
+	}
+	if r.commonWord(l[:n-1]) {
+		return true
+	}
+	for _, es := range []string{"ses", "xes", "zes", "ches", "shes"} {
+		if strings.HasSuffix(l, es) {
+			return r.commonWord(l[:n-2])
+		}
+	}
+	return false
+}
+
+// singularS are nouns that end in s and take a singular verb.
+var singularS = set("news", "series", "species", "means", "headquarters", "whereabouts", "measles", "mumps",
+	"diabetes", "billiards", "aids", "alps", "andes", "philippines", "netherlands", "bahamas", "maldives")
+
+// singularVerb reports whether t is a verb form of a singular subject
+// ("has", "was", "says").
+func singularVerb(t text.Token) bool {
+	return t.POS == "VBZ" || t.Text == "was"
+}
+
+func isDigitWord(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

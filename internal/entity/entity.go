@@ -1571,6 +1571,10 @@ func (r *resolver) retype() {
 			c.typ = ner.Law
 			continue
 		}
+		if c.typ == ner.Org && r.townAsOrg(c) {
+			c.typ = ner.Location
+			continue
+		}
 		if !isAcronym(c.name) || knownPlace(c.name) {
 			continue
 		}
@@ -1603,6 +1607,31 @@ func (r *resolver) retype() {
 			c.typ = ner.Org
 		}
 	}
+}
+
+// townAsOrg reports whether an organisation's name is a known place's
+// written more often after "in", "near" or "outside" than as a body
+// ("the conference in Blackpool"; not the club in "Leeds beat Chelsea",
+// "moved from Nantes", nor "Blackpool said"): the recogniser types towns
+// organisations in political stories, where they stand for conference
+// venues and seats.
+func (r *resolver) townAsOrg(c *cluster) bool {
+	if c.legal || isAcronym(c.name) || !knownPlace(c.name) {
+		return false
+	}
+	place, body := 0, 0
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if p := r.ltok(m.first - 1); p == "in" || p == "near" || p == "outside" {
+			// (not "to" or "from": a club's "moved from Nantes to Lyon")
+			place++
+		} else if r.acronymUse(m.first, m.last) == 'o' {
+			body++
+		}
+	}
+	return place > body
 }
 
 // lawApposition reports an apposition that calls the name before token i

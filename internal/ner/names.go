@@ -344,3 +344,69 @@ func singularVerb(t text.Token) bool {
 }
 
 func isDigitWord(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// bodyHeads are the nouns that end the name of a body whose name joins
+// two words with "and" ("the Transport and General Workers Union", "the
+// Public and Commercial Services union", "the Food and Drug
+// Administration").
+var bodyHeads = set("union", "unions", "party", "association", "federation", "council", "society", "institute",
+	"league", "alliance", "confederation", "congress", "administration", "agency", "commission", "department",
+	"ministry", "office", "bureau", "board", "authority", "organisation", "organization", "foundation", "trust",
+	"committee", "corporation", "company", "group", "network", "coalition", "movement", "front")
+
+// joinAnd joins to an organisation mention ("General Workers Union") the
+// capitalised words and "and" before it when "the" comes first and the
+// name ends in a body's noun, or the lower-case noun follows it ("the
+// Public and Commercial Services union"); a mention the model gave the
+// first words ("Transport") goes. out holds the model's mentions in order.
+func joinAnd(toks []text.Token, taken []bool, out []Mention) []Mention {
+	drop := -1
+	for k := range out {
+		m := &out[k]
+		f := m.First
+		if m.Type != Org || f < 3 || toks[f-1].Text != "and" {
+			continue
+		}
+		if !bodyHeads[lower(toks[m.Last-1].Text)] && !(m.Last < len(toks) && bodyHeads[toks[m.Last].Text]) {
+			continue
+		}
+		g := f - 1
+		for g > 0 && g > f-4 && isTitleCase(toks[g-1].Text) {
+			g--
+		}
+		if g == f-1 || g == 0 || lower(toks[g-1].Text) != "the" || taken[g-1] {
+			continue
+		}
+		// the words before "and": free, or one mention of their own
+		left := -1
+		ok := true
+		for i := g; i < f-1 && ok; i++ {
+			if !taken[i] {
+				continue
+			}
+			ok = k > 0 && out[k-1].First == g && out[k-1].Last == f-1 && out[k-1].Type != Person
+			left = k - 1
+		}
+		if !ok {
+			continue
+		}
+		if left >= 0 {
+			out[left].Last = out[left].First // emptied: removed below
+			drop = left
+		}
+		for i := g; i < f; i++ {
+			taken[i] = true
+		}
+		m.First = g
+	}
+	if drop < 0 {
+		return out
+	}
+	keep := out[:0]
+	for _, m := range out {
+		if m.Last > m.First {
+			keep = append(keep, m)
+		}
+	}
+	return keep
+}

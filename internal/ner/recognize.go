@@ -170,6 +170,7 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 			}
 		}
 	}
+	out = joinAnd(doc.Tokens, taken, out)
 	nModel = len(out)
 	out = r.nameMentions(doc, b, taken, out)
 	sorted := len(out) == nModel

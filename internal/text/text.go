@@ -13,7 +13,11 @@ type Span struct {
 // Len returns the number of bytes in the span.
 func (s Span) Len() int { return s.End - s.Start }
 
-// Token is one token of a text. Text is always Doc.Text[Start:End].
+// Token is one token of a text. Text is Doc.Text[Start:End], except in a
+// token holding an HTML character reference ("AT&amp;T", "&quot;",
+// "don&#39;t" → "AT&T", `"`, "n't"): there Text is the decoded form, as
+// the token of the decoded text would read, and Start/End still cover the
+// reference's bytes in Doc.Text (see Unescape).
 type Token struct {
 	Text  string
 	Start int // byte offset of the first byte

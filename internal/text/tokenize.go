@@ -15,7 +15,11 @@ import (
 // (Russia's → Russia 's, don't → do n't), currency symbols and % are
 // tokens of their own ($1.5 → $ 1.5, 3.5% → 3.5 %).
 //
-// Every token's Text is a substring of s (no copying).
+// A chunk holding HTML character references ("Duff &amp; Phelps",
+// "&quot;Yes,&quot;") is tokenised as its decoded text would be; those
+// tokens' Text is the decoded form and Start/End cover the references in
+// s (see refs.go). Every other token's Text is a substring of s (no
+// copying).
 func Tokenize(s string) []Token {
 	t := tokenizer{s: s}
 	buf, _ := spanPool.Get().(*[]span)
@@ -23,7 +27,7 @@ func Tokenize(s string) []Token {
 		buf = new([]span)
 	}
 	t.spans = (*buf)[:0]
-	t.run()
+	t.runRange(0, len(s), true)
 	// The token slice is allocated once at its exact size: tokens hold
 	// pointers, and growing such a slice costs more than this second pass.
 	toks := make([]Token, len(t.spans))
@@ -32,6 +36,9 @@ func Tokenize(s string) []Token {
 		tk.Text = s[sp.start:sp.end]
 		tk.Start = sp.start
 		tk.End = sp.end
+	}
+	for _, d := range t.texts {
+		toks[d.i].Text = d.text
 	}
 	if cap(t.spans) <= 1<<16 {
 		*buf = t.spans
@@ -48,6 +55,8 @@ var spanPool sync.Pool
 type tokenizer struct {
 	s     string
 	spans []span
+	texts []decoded // tokens whose Text is not their bytes in s
+	inRef bool      // s is a decoded chunk: references are not decoded again
 }
 
 // ASCII character classes.
@@ -133,11 +142,11 @@ func (t *tokenizer) emit(a, b int) {
 	}
 }
 
-// run cuts s into whitespace-separated chunks.
-func (t *tokenizer) run() {
-	s := t.s
-	lineStart := true
-	for i := 0; i < len(s); {
+// runRange cuts s[i:end] into whitespace-separated chunks; lineStart
+// tells whether i starts a line.
+func (t *tokenizer) runRange(i, end int, lineStart bool) {
+	s := t.s[:end]
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if k := ascii[c]; k&cSpace != 0 {
@@ -193,6 +202,9 @@ func (t *tokenizer) chunk(a, b int, lineStart, plain bool) {
 	// fast path: a plain word or number
 	if plain {
 		t.emit(a, b)
+		return
+	}
+	if !t.inRef && strings.IndexByte(w, '&') >= 0 && t.refChunk(a, b, lineStart) {
 		return
 	}
 	if ua, ub, ok := findURL(w); ok {

@@ -88,6 +88,8 @@ func main() {
 		clip    = flag.Float64("clip", -1, "calibration: most nats one word costs a language (-1: the default)")
 		temp    = flag.Float64("temp", -1, "calibration: temperature of the posterior (-1: the default)")
 		capClip = flag.Float64("capclip", -1, "calibration: -clip for capitalised words (-1: the default)")
+		tpl     = flag.Float64("tpl", -1, "calibration: temperature added per letter (-1: the default)")
+		tmax    = flag.Float64("tmax", -1, "calibration: highest temperature (-1: the default)")
 		calib   = flag.Bool("calib", false, "print log loss and calibration error for several temperatures")
 		capW    = flag.Float64("capw", -1, "calibration: weight of capitalised words (-1: the default)")
 	)
@@ -103,6 +105,12 @@ func main() {
 		}
 		if *temp > 0 {
 			c.Temp = float32(*temp)
+		}
+		if *tpl >= 0 {
+			c.TempPerLetter = float32(*tpl)
+		}
+		if *tmax > 0 {
+			c.TempMax = float32(*tmax)
 		}
 		if *capClip >= 0 {
 			c.CapClip = float32(*capClip)

@@ -167,7 +167,16 @@ func newsCheck(items []newsItem, d *langid.Detector, lg detector, list int) {
 		confs = append(confs, conf)
 		codes = append(codes, code)
 	}
-	fmt.Printf("English news named another language (short: < 20 letters):\n")
+	sure, sum := 0, 0.0
+	for _, c := range confs {
+		sum += c
+		if c >= 0.9 {
+			sure++
+		}
+	}
+	fmt.Printf("English news named another language: %d, mean confidence %.3f, %d at 0.9 or more\n",
+		len(confs), sum/float64(max(1, len(confs))), sure)
+	fmt.Printf("(short: < 20 letters)\n")
 	fmt.Printf("%-8s %-9s %8s %7s %7s %8s\n", "set", "unit", "items", "wrong", "short", "wrong %")
 	var keys []key
 	for k := range all {
@@ -223,6 +232,7 @@ func calibration(items []item, d *langid.Detector) {
 	for _, t := range []float32{1, 1.5, 2, 2.5, 3, 4, 5, 6, 8} {
 		c := c0
 		c.Temp = t
+		c.TempMax = max(t, c0.TempMax)
 		d.SetCalibration(c)
 		var nll, n [3]float64
 		var bins [3][10][3]float64 // count, confidence sum, right

@@ -21,12 +21,14 @@ var nameTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sen.
 	"vice-president", "secretary", "speaker", "judge", "chancellor", "premier", "mayor",
 	"gen.", "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
 	"rev.", "reverend", "sir", "dame", "lord", "lady", "pope", "ayatollah", "sheikh", "minister", "ambassador",
-	"commissioner", "detective", "messrs.", "mme", "mme.", "herr")
+	"commissioner", "detective", "messrs.", "mme", "mme.", "herr", "prince", "princess", "king", "queen",
+	"cardinal", "bishop", "archbishop", "emir", "sultan", "pope")
 
 // notNames are capitalised words that follow a title without being a
 // name ("President Elect", "Secretary General", "Governor's Office").
 var notNames = set("general", "elect", "emeritus", "department", "ministry", "office", "committee", "council",
-	"court", "house", "party", "street", "avenue", "road", "drive", "hotel", "building", "street", "of")
+	"court", "house", "party", "street", "avenue", "road", "drive", "hotel", "building", "of", "justice", "christmas",
+	"easter")
 
 // sayVerbs are verbs whose subject is a speaker: a capitalised word at the
 // start of a sentence before one of them names someone ("Rice said").
@@ -93,10 +95,30 @@ func nameWordAt(b *buffers, toks []text.Token, taken []bool, i int) bool {
 func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, out []Mention) []Mention {
 	toks := doc.Tokens
 	n := len(out)
+	// the types the model gave the capitalised words of its mentions
+	// that are not persons ("WebTV Networks Inc."): a word the rules
+	// find alone keeps that type
+	var other map[string]Type
+	for _, m := range out[:n] {
+		if m.Type == Org || m.Type == Location || m.Type == Misc {
+			for k := m.First; k < m.Last; k++ {
+				if isTitleCase(toks[k].Text) {
+					if other == nil {
+						other = map[string]Type{}
+					}
+					other[toks[k].Text] = m.Type
+				}
+			}
+		}
+	}
 	add := func(si, f, e int, titled bool) {
 		typ := Person
-		if !titled && e-f == 1 && webOrgs[lower(toks[f].Text)] {
-			typ = Org // "Twitter said"
+		if !titled && e-f == 1 {
+			if webOrgs[lower(toks[f].Text)] {
+				typ = Org // "Twitter said"
+			} else if t, ok := other[toks[f].Text]; ok {
+				typ = t
+			}
 		}
 		out = append(out, Mention{Type: typ, First: f, Last: e, Sentence: si})
 		for k := f; k < e; k++ {
@@ -128,6 +150,24 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			i = e
 		}
 	}
+	// a known first name before a capitalised word the model left
+	// ("Theresa May")
+	for si, s := range b.in.sents {
+		for i := s[0] + 1; i < s[1]; i++ {
+			if !nameWordAt(b, toks, taken, i-1) || !nameWordAt(b, toks, taken, i) || r.gz.single(toks[i-1].Text)&gFirstName == 0 {
+				continue
+			}
+			if l := lower(toks[i].Text); nameTitles[l] || notNames[l] || weekdays[l] || monthNames[l] && l != "may" || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+				continue
+			}
+			e := i + 1
+			for e < s[1] && e-i < 3 && nameWordAt(b, toks, taken, e) && !notNames[lower(toks[e].Text)] {
+				e++
+			}
+			add(si, i-1, e, true)
+			i = e
+		}
+	}
 	// surnames of the persons named in full
 	var surnames map[string]bool
 	for _, m := range out {
@@ -140,7 +180,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	}
 	for si, s := range b.in.sents {
 		for i := s[0]; i < s[1]; i++ {
-			if surnames[toks[i].Text] && nameWordAt(b, toks, taken, i) && (i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) &&
+			if surnames[toks[i].Text] && !notNames[lower(toks[i].Text)] && nameWordAt(b, toks, taken, i) && (i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) &&
 				(i == s[0] || !nameWordAt(b, toks, taken, i-1)) {
 				add(si, i, i+1, false)
 			}
@@ -178,14 +218,30 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			}
 		case sayVerbs[lower(toks[v].Text)]:
 		case finiteVerb(toks[v]) && !common:
-		case toks[v].Text == "," && v == f+1 && !common:
+		case toks[v].Text == "," && v == f+1 && !common && v+1 < s[1] && (appositionStarts[lower(toks[v+1].Text)] || isDigitWord(toks[v+1].Text)):
 			// "Comey, a Republican, ..."
+		case v == f+1 && toks[v].POS == "POS" && len(toks[v].Text) > 1 && !common && !plural:
+			// "Hyten's job"
+		case v == f+1 && toks[v].Text == "and" && !common && !plural && v+1 < s[1] && isTitleCase(toks[v+1].Text) &&
+			r.gz.single(toks[v+1].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) == 0:
+			// "Begich and Landrieu are ..."
 		case toks[v].Text == ":" && v == f+1 && !common && !plural && v+3 < s[1] && !isDigitWord(toks[v+1].Text):
 			// a speaker's line or a headline: "Kaine: “...”"
 		default:
 			continue
 		}
 		if g := r.gz.single(toks[f].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			continue
+		}
+		add(si, f, f+1, false)
+	}
+	// a transcript's speaker: "TAPPER: If you are saying ..."
+	for si, s := range b.in.sents {
+		f := s[0]
+		if f+2 >= s[1] || taken[f] || toks[f+1].Text != ":" || !allCaps(toks[f].Text) || b.ts[f+2].capsSent || isDigitWord(toks[f+2].Text) || lowerWords(toks[f+2:s[1]]) < 2 {
+			continue
+		}
+		if l := lower(toks[f].Text); notSpeakers[l] || r.commonWord(l) || r.gz.single(toks[f].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
 			continue
 		}
 		add(si, f, f+1, false)
@@ -322,7 +378,7 @@ func (r *Recognizer) commonPlural(l string) bool {
 	if strings.HasSuffix(l, "ics") {
 		return false
 	}
-	if r.commonWord(l[:n-1]) {
+	if r.commonWord(l[:n-1]) || strings.HasSuffix(l, "ies") && r.commonWord(l[:n-3]+"y") {
 		return true
 	}
 	for _, es := range []string{"ses", "xes", "zes", "ches", "shes"} {
@@ -410,3 +466,41 @@ func joinAnd(toks []text.Token, taken []bool, out []Mention) []Mention {
 	}
 	return keep
 }
+
+// allCaps reports whether w is three or more ASCII capitals.
+func allCaps(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// notSpeakers are capitalised labels before a colon that name no one.
+var notSpeakers = set("note", "update", "editor", "editors", "breaking", "watch", "read", "photos", "video", "related",
+	"correction", "source", "sources", "question", "answer", "q", "a", "warning", "notice", "disclaimer", "subject",
+	"re", "fwd", "ps", "tel", "fax", "email", "web", "www", "url", "copyright", "caption", "results", "result",
+	"scores", "standings", "table", "teams", "team", "scorers", "attendance", "referee", "venue", "date", "time",
+	"prices", "price", "close", "open", "high", "low", "volume", "total", "totals", "summary", "background", "full",
+	"text", "quote", "statement", "transcript", "announcer", "host", "guest", "unidentified", "male", "female",
+	"man", "woman", "crowd", "audience", "reporter", "anchor", "narrator", "voice", "all")
+
+// lowerWords counts the words of ts that start with a lower-case letter.
+func lowerWords(ts []text.Token) int {
+	n := 0
+	for _, t := range ts {
+		if t.Text != "" && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
+			n++
+		}
+	}
+	return n
+}
+
+// appositionStarts begin an apposition or an aside after a name and a
+// comma ("Comey, a Republican,", "Manafort, 68,", "Putin, it seems,").
+var appositionStarts = set("a", "an", "the", "who", "whose", "it", "he", "she", "his", "her", "now", "then", "once",
+	"himself", "herself", "however", "meanwhile", "too", "though")

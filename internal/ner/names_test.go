@@ -39,3 +39,32 @@ func TestNameRules(t *testing.T) {
 		}
 	}
 }
+
+// More of the name rules: a known first name before a month's name, a
+// transcript's speaker, a possessive and a pair of subjects at the start
+// of a sentence; and labels that are no one.
+func TestNameRulesMore(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		typ        ner.Type
+	}{
+		{"Theresa May said the deal was fair.", "Theresa May", ner.Person},
+		{"HALVORSEN: I do not think that is what happened here.", "HALVORSEN", ner.Person},
+		{"Hickenlooper’s plan was rejected by the committee.", "Hickenlooper", ner.Person},
+		{"Begich and Landrieu are both in close races.", "Begich", ner.Person},
+		{"NOTE: The figures are provisional and may be revised.", "NOTE", ""},
+		{"Parties warned of a long campaign.", "Parties", ""},
+		{"Ricin, for example, is a poison.", "Ricin", ""},
+	} {
+		_, ms := analyse(t, c.text)
+		var got ner.Type
+		for _, m := range ms {
+			if m.Text == c.name {
+				got = m.Type
+			}
+		}
+		if got != c.typ {
+			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
+		}
+	}
+}

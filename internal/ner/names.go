@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/text"
@@ -95,28 +96,27 @@ func nameWordAt(b *buffers, toks []text.Token, taken []bool, i int) bool {
 func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, out []Mention) []Mention {
 	toks := doc.Tokens
 	n := len(out)
-	// the types the model gave the capitalised words of its mentions
-	// that are not persons ("WebTV Networks Inc."): a word the rules
-	// find alone keeps that type
-	var other map[string]Type
-	for _, m := range out[:n] {
-		if m.Type == Org || m.Type == Location || m.Type == Misc {
-			for k := m.First; k < m.Last; k++ {
-				if isTitleCase(toks[k].Text) {
-					if other == nil {
-						other = map[string]Type{}
+	// a word the rules find alone keeps the type the model gave a
+	// mention of the document that holds it, when not a person's
+	// ("WebTV uses" beside "WebTV Networks Inc.")
+	otherType := func(w string) (Type, bool) {
+		for _, m := range out[:n] {
+			if m.Type == Org || m.Type == Location || m.Type == Misc {
+				for k := m.First; k < m.Last; k++ {
+					if toks[k].Text == w {
+						return m.Type, true
 					}
-					other[toks[k].Text] = m.Type
 				}
 			}
 		}
+		return "", false
 	}
 	add := func(si, f, e int, titled bool) {
 		typ := Person
 		if !titled && e-f == 1 {
-			if webOrgs[lower(toks[f].Text)] {
+			if in(webOrgs, toks[f].Text) {
 				typ = Org // "Twitter said"
-			} else if t, ok := other[toks[f].Text]; ok {
+			} else if t, ok := otherType(toks[f].Text); ok {
 				typ = t
 			}
 		}
@@ -129,21 +129,20 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// ("President Trump") is a person
 	for k := range out[:n] {
 		m := &out[k]
-		if m.Type != Person && m.Type != Misc && m.First > 0 && isTitleCase(toks[m.First-1].Text) && mrTitles[lower(toks[m.First-1].Text)] {
+		if m.Type != Person && m.Type != Misc && m.First > 0 && isTitleCase(toks[m.First-1].Text) && in(mrTitles, toks[m.First-1].Text) {
 			m.Type = Person
 		}
 	}
 	for si, s := range b.in.sents {
 		for i := s[0] + 1; i < s[1]; i++ {
-			t := lower(toks[i-1].Text)
-			if !nameTitles[t] || !(toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !nameWordAt(b, toks, taken, i) {
+			if !nameWordAt(b, toks, taken, i) || !(toks[i-1].Text != "" && toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !in(nameTitles, toks[i-1].Text) {
 				continue
 			}
-			if l := lower(toks[i].Text); nameTitles[l] || notNames[l] || weekdays[l] || monthNames[l] && l != "may" {
+			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
 				continue
 			}
 			e := i + 1
-			for e < s[1] && e-i < 4 && nameWordAt(b, toks, taken, e) && !nameTitles[lower(toks[e].Text)] && !notNames[lower(toks[e].Text)] {
+			for e < s[1] && e-i < 4 && nameWordAt(b, toks, taken, e) && !in(nameTitles, toks[e].Text) && !in(notNames, toks[e].Text) {
 				e++
 			}
 			add(si, i, e, true)
@@ -157,11 +156,11 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if !nameWordAt(b, toks, taken, i-1) || !nameWordAt(b, toks, taken, i) || r.gz.single(toks[i-1].Text)&gFirstName == 0 {
 				continue
 			}
-			if l := lower(toks[i].Text); nameTitles[l] || notNames[l] || weekdays[l] || monthNames[l] && l != "may" || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
 				continue
 			}
 			e := i + 1
-			for e < s[1] && e-i < 3 && nameWordAt(b, toks, taken, e) && !notNames[lower(toks[e].Text)] {
+			for e < s[1] && e-i < 3 && nameWordAt(b, toks, taken, e) && !in(notNames, toks[e].Text) {
 				e++
 			}
 			add(si, i-1, e, true)
@@ -169,19 +168,19 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		}
 	}
 	// surnames of the persons named in full
-	var surnames map[string]bool
+	b.names = b.names[:0]
 	for _, m := range out {
 		if m.Type == Person && m.Last-m.First > 1 && isTitleCase(toks[m.Last-1].Text) {
-			if surnames == nil {
-				surnames = map[string]bool{}
-			}
-			surnames[toks[m.Last-1].Text] = true
+			b.names = append(b.names, toks[m.Last-1].Text)
 		}
 	}
 	for si, s := range b.in.sents {
+		if len(b.names) == 0 {
+			break
+		}
 		for i := s[0]; i < s[1]; i++ {
-			if surnames[toks[i].Text] && !notNames[lower(toks[i].Text)] && nameWordAt(b, toks, taken, i) && (i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) &&
-				(i == s[0] || !nameWordAt(b, toks, taken, i-1)) {
+			if nameWordAt(b, toks, taken, i) && slices.Contains(b.names, toks[i].Text) && !in(notNames, toks[i].Text) &&
+				(i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) && (i == s[0] || !nameWordAt(b, toks, taken, i-1)) {
 				add(si, i, i+1, false)
 			}
 		}
@@ -195,16 +194,19 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		if f >= s[1]-1 || !nameWordAt(b, toks, taken, f) || nameWordAt(b, toks, taken, f+1) || !nounTag(toks[f].POS) {
 			continue
 		}
+		v := f + 1
+		for v < s[1]-1 && !finiteVerb(toks[v]) && in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
+			v++
+		}
+		if vt := toks[v].Text; !finiteVerb(toks[v]) && !in(sayVerbs, vt) && vt != "," && vt != ":" && vt != "and" && toks[v].POS != "POS" {
+			continue
+		}
 		l := lower(toks[f].Text)
 		if toks[f].POS == "JJ" && !r.adjectiveName(l) || hyphenLower(toks[f].Text) {
 			continue
 		}
 		if weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
 			continue
-		}
-		v := f + 1
-		for v < s[1]-1 && !finiteVerb(toks[v]) && sentenceAdverbs[lower(toks[v].Text)] && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
-			v++
 		}
 		common := r.commonWord(toks[f].Text)
 		// a plural of a common noun ("Eyewitnesses", "Newspapers")
@@ -216,9 +218,9 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if !singularVerb(toks[v]) {
 				continue
 			}
-		case sayVerbs[lower(toks[v].Text)]:
+		case in(sayVerbs, toks[v].Text):
 		case finiteVerb(toks[v]) && !common:
-		case toks[v].Text == "," && v == f+1 && !common && v+1 < s[1] && (appositionStarts[lower(toks[v+1].Text)] || isDigitWord(toks[v+1].Text)):
+		case toks[v].Text == "," && v == f+1 && !common && v+1 < s[1] && (in(appositionStarts, toks[v+1].Text) || isDigitWord(toks[v+1].Text)):
 			// "Comey, a Republican, ..."
 		case v == f+1 && toks[v].POS == "POS" && len(toks[v].Text) > 1 && !common && !plural:
 			// "Hyten's job"
@@ -253,21 +255,24 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if b.ts[i].first || !nameWordAt(b, toks, taken, i) || nameWordAt(b, toks, taken, i-1) || nameWordAt(b, toks, taken, i+1) || !nounTag(toks[i].POS) {
 				continue
 			}
-			l := lower(toks[i].Text)
-			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) || r.commonWord(l) || r.commonPlural(l) {
-				continue
-			}
-			if taken[i-1] || taken[i+1] || nameSuffixes[l] || partyWords[l] || strings.HasSuffix(l, ".") {
+			if taken[i-1] || taken[i+1] {
 				continue // "Donald Trump Jr.", "Pennsylvania Avenue"
 			}
 			if p := toks[i-1].Text; p == "-" || p == "." || isQuote(p) || p == "(" {
 				continue
 			}
 			v := i + 1
-			for v < s[1]-1 && !finiteVerb(toks[v]) && sentenceAdverbs[lower(toks[v].Text)] && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
+			for v < s[1]-1 && !finiteVerb(toks[v]) && in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
 				v++
 			}
-			if !finiteVerb(toks[v]) && !sayVerbs[lower(toks[v].Text)] {
+			if !finiteVerb(toks[v]) && !in(sayVerbs, toks[v].Text) {
+				continue
+			}
+			l := lower(toks[i].Text)
+			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) || r.commonWord(l) || r.commonPlural(l) {
+				continue
+			}
+			if nameSuffixes[l] || partyWords[l] || strings.HasSuffix(l, ".") {
 				continue
 			}
 			if g := r.gz.single(toks[i].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
@@ -504,3 +509,25 @@ func lowerWords(ts []text.Token) int {
 // comma ("Comey, a Republican,", "Manafort, 68,", "Putin, it seems,").
 var appositionStarts = set("a", "an", "the", "who", "whose", "it", "he", "she", "his", "her", "now", "then", "once",
 	"himself", "herself", "however", "meanwhile", "too", "though")
+
+// mayOnly is the month's name that is a surname too ("Theresa May").
+var mayOnly = set("may")
+
+// in reports whether the lower-cased s is in the set m, without
+// allocating for a short ASCII word.
+func in(m map[string]bool, s string) bool {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		return m[lower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= 0x80 {
+			return m[lower(s)]
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(s)])]
+}

@@ -56,7 +56,8 @@ type buffers struct {
 	back   []uint8
 	labels []int
 	only   []bool
-	quiet  []bool // tokens known not to start a numeric mention (cannotStartNumeric)
+	quiet  []bool   // tokens known not to start a numeric mention (cannotStartNumeric)
+	names  []string // surnames of the persons named in full (nameMentions)
 	wt     wordTable
 }
 

@@ -1616,7 +1616,7 @@ func (r *resolver) retype() {
 // organisations in political stories, where they stand for conference
 // venues and seats.
 func (r *resolver) townAsOrg(c *cluster) bool {
-	if c.legal || isAcronym(c.name) || !knownPlace(c.name) {
+	if c.legal || isAcronym(c.name) {
 		return false
 	}
 	place, body := 0, 0
@@ -1631,7 +1631,8 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 			body++
 		}
 	}
-	return place > body
+	// (the gazetteer last: its tables are cold)
+	return place > body && knownPlace(c.name)
 }
 
 // lawApposition reports an apposition that calls the name before token i

@@ -19,6 +19,14 @@
 //
 // Words are runs of letters (\p{L}); every Han, Hangul, Hiragana and
 // Katakana character is a word by itself, as in the Lingua models.
+//
+// Names weigh less (see Calibration): in a text with some words in lower
+// case, a word after the first that starts with a capital is most often a
+// name, spelt as in its own language ("Sharapova", "Sihanouk"), and it
+// costs a language at most 5 nats below the language it suits best, at
+// 0.7 of its weight. The posterior is taken at a temperature that grows
+// with the letters scored (the letters of a text are not independent), so
+// a short text is less often named a language with full confidence.
 package langid
 
 import (

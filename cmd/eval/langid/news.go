@@ -200,6 +200,26 @@ func newsCheck(items []newsItem, d *langid.Detector, lg detector, list int) {
 		t := tot[u]
 		fmt.Printf("%-8s %-9s %8d %7d %7s %8.3f\n", "all", u, t[0], t[1], "", 100*float64(t[1])/float64(max(1, t[0])))
 	}
+	if lg != nil {
+		// lingua-go on every item, for comparison
+		lbad := make(map[string]int)
+		lall := make(map[string]int)
+		for _, it := range items {
+			if it.set == "cnndm" && it.unit == "sentence" && lall["cnndm sentence"] >= 20000 {
+				continue // (lingua-go is slow: a sample)
+			}
+			k := it.set + " " + it.unit
+			lall[k]++
+			if lg(it.text) != "en" {
+				lbad[k]++
+			}
+		}
+		fmt.Printf("\nlingua-go high accuracy on the same items (CNN/DM sentences: the first 20,000):\n")
+		for _, k := range keys {
+			kk := k.set + " " + k.unit
+			fmt.Printf("%-8s %-9s %8d %7d %8.3f\n", k.set, k.unit, lall[kk], lbad[kk], 100*float64(lbad[kk])/float64(max(1, lall[kk])))
+		}
+	}
 	if list == 0 {
 		return
 	}

@@ -269,7 +269,12 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 				continue
 			}
 			l := lower(toks[i].Text)
-			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) || r.commonWord(l) || r.commonPlural(l) {
+			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) {
+				continue
+			}
+			if plural := r.commonPlural(l); plural && !singularVerb(toks[v]) || !plural && r.commonWord(l) {
+				// a common word; but a plural before a singular verb
+				// names someone ("that Sessions is")
 				continue
 			}
 			if nameSuffixes[l] || partyWords[l] || strings.HasSuffix(l, ".") {

@@ -52,6 +52,7 @@ func TestNameRulesMore(t *testing.T) {
 		{"HALVORSEN: I do not think that is what happened here.", "HALVORSEN", ner.Person},
 		{"Hickenlooper’s plan was rejected by the committee.", "Hickenlooper", ner.Person},
 		{"Begich and Landrieu are both in close races.", "Begich", ner.Person},
+		{"The chief of police said Sessions is a friend of the force.", "Sessions", ner.Person},
 		{"NOTE: The figures are provisional and may be revised.", "NOTE", ""},
 		{"Parties warned of a long campaign.", "Parties", ""},
 		{"Ricin, for example, is a poison.", "Ricin", ""},

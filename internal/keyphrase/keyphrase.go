@@ -471,8 +471,15 @@ func redundant(key string, nw int, chosen []string, chosenLen []int) bool {
 }
 
 // surface returns the most frequent text of the mentions, preferring a
-// lower-case one on ties (sentence-initial capitals): the greatest string.
+// lower-case one on ties (sentence-initial capitals): the greatest string;
+// HTML character references in feed text are decoded, so that "AT&amp;T"
+// reads as its tokens do ("AT&T").
 func surface(doc string, mentions []text.Span) string {
+	return text.Unescape(rawSurface(doc, mentions))
+}
+
+// rawSurface is surface without the decoding.
+func rawSurface(doc string, mentions []text.Span) string {
 	best, bn := "", -1
 	if len(mentions) > 16 {
 		count := make(map[string]int, len(mentions))

@@ -310,3 +310,16 @@ func TestPageRankConverges(t *testing.T) {
 		}
 	}
 }
+
+// TestSurfaceUnescapes: a phrase from feed text that escapes its
+// ampersands reads as its tokens do, and the counting is unchanged.
+func TestSurfaceUnescapes(t *testing.T) {
+	doc := "Shares of AT&amp;T rose; AT&amp;T and at&amp;t traders cheered."
+	ms := []text.Span{{Start: 10, End: 18}, {Start: 25, End: 33}, {Start: 38, End: 46}}
+	if got := surface(doc, ms); got != "AT&T" {
+		t.Errorf("surface = %q, want AT&T (the most frequent form, decoded)", got)
+	}
+	if got := surface("plain words", []text.Span{{Start: 0, End: 5}}); got != "plain" {
+		t.Errorf("surface = %q, want plain", got)
+	}
+}

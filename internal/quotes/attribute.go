@@ -75,6 +75,10 @@ func (x *extractor) isNPToken(i int) bool {
 		return false
 	}
 	t := x.tok(i)
+	// "&" inside a name ("Smith & Brandt Securities", "AT & T")
+	if t == "&" && isCapital(x.tok(i-1)) && isCapital(x.tok(i+1)) {
+		return true
+	}
 	if x.tagged {
 		p := x.pos(i)
 		if npTag(p) {
@@ -1257,7 +1261,7 @@ func (x *extractor) tokRange(sp text.Span) (int, int) {
 // person mentioned inside them, else the first entity, else (for a
 // pronoun) the nearest person before it.
 func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
-	q.SpeakerName = x.doc.Text[q.Speaker.Start:q.Speaker.End]
+	q.SpeakerName = text.Unescape(x.doc.Text[q.Speaker.Start:q.Speaker.End]) // "Duff &amp; Phelps" reads as its tokens do
 	best, bestAny := -1, -1
 	from := x.mentionFrom(q.Speaker.Start)
 	for _, m := range x.mentions[from:] {

@@ -1,6 +1,7 @@
 package quotes_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
@@ -88,4 +89,18 @@ func oneQuote(t *testing.T, s string) (*text.Document, []entity.Entity, quotes.Q
 		t.Fatalf("%q: %d quotes, want 1", s, len(qs))
 	}
 	return doc, ents, qs[0]
+}
+
+// TestSpeakerNameUnescaped: a speaker in feed text that escapes its
+// ampersands is named as the tokens read it, and its span still covers the
+// caller's bytes.
+func TestSpeakerNameUnescaped(t *testing.T) {
+	s := "A trader at Smith &amp; Brandt Securities said the rally would not last."
+	doc, _, q := oneQuote(t, s)
+	if strings.Contains(q.SpeakerName, "&amp;") || !strings.Contains(q.SpeakerName, "&") {
+		t.Errorf("speaker name %q, want the ampersand decoded", q.SpeakerName)
+	}
+	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; !strings.Contains(sp, "&amp;") {
+		t.Errorf("speaker span %q should be the caller's text", sp)
+	}
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"html"
+	"sort"
 	"strings"
 )
 
@@ -160,20 +161,20 @@ func (t *tokenizer) refChunk(a, b int, lineStart bool) bool {
 	sub := tokenizer{s: ds, inRef: true}
 	sub.runRange(0, m, lineStart)
 	// back to the text's offsets: outside the references the shift is
-	// the sum of the length differences of the references before
+	// the sum of the length differences of the references before. The
+	// reference is found by binary search: a chunk without spaces can
+	// hold a hundred thousand references and as many tokens.
 	orig := func(d int, end bool) int {
+		i := sort.Search(len(refs), func(i int) bool { return refs[i].dEnd > d })
 		shift := a
-		for _, r := range refs {
-			switch {
-			case d <= r.dStart:
-				return d + shift
-			case d < r.dEnd:
-				if end {
-					return r.oEnd
-				}
-				return r.oStart
+		if i > 0 {
+			shift = refs[i-1].oEnd - refs[i-1].dEnd
+		}
+		if i < len(refs) && d > refs[i].dStart {
+			if end {
+				return refs[i].oEnd
 			}
-			shift = r.oEnd - r.dEnd
+			return refs[i].oStart
 		}
 		return d + shift
 	}

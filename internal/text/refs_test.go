@@ -4,6 +4,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/lector-nlp/lector/internal/cputime"
 )
 
 // checkRefs tokenises esc, a text with character references, and dec, the
@@ -163,5 +166,23 @@ func BenchmarkTokenizeReferences(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Tokenize(s)
+	}
+}
+
+// A chunk without spaces holding a reference every few bytes (1 MB of
+// '&quot;a') tokenises in time linear in its length: mapping each token
+// back through every reference before it took about a minute.
+func TestReferencesLongChunk(t *testing.T) {
+	s := strings.Repeat("&quot;a", 1<<20/7)
+	var toks []Token
+	d := cputime.Run(func() { toks = Tokenize(s) })
+	if len(toks) < 1<<20/7 {
+		t.Fatalf("%d tokens", len(toks))
+	}
+	if last := toks[len(toks)-1]; last.End != len(s) {
+		t.Errorf("last token %q ends at %d of %d", last.Text, last.End, len(s))
+	}
+	if d > 2*time.Second {
+		t.Errorf("1 MB chunk of references: %v CPU", d)
 	}
 }

@@ -79,11 +79,11 @@ func isTitleCase(s string) bool {
 	return len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z'
 }
 
-// nameWordAt reports whether token i may be (part of) a name the rules
-// add: a title-case word no mention holds, in a sentence that is not all
-// capitals.
-func nameWordAt(b *buffers, toks []text.Token, taken []bool, i int) bool {
-	return !taken[i] && !b.ts[i].capsSent && isTitleCase(toks[i].Text)
+// nameWord reports whether token i may be (part of) a name the rules
+// add: a title-case word no mention holds (the rules skip the sentences
+// in capitals: capsSent).
+func nameWord(toks []text.Token, taken []bool, i int) bool {
+	return !taken[i] && isTitleCase(toks[i].Text)
 }
 
 // nameMentions adds the PERSON mentions the model missed to out (the
@@ -134,15 +134,18 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		}
 	}
 	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
 		for i := s[0] + 1; i < s[1]; i++ {
-			if !nameWordAt(b, toks, taken, i) || !(toks[i-1].Text != "" && toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !in(nameTitles, toks[i-1].Text) {
+			if !nameWord(toks, taken, i) || !(toks[i-1].Text != "" && toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !in(nameTitles, toks[i-1].Text) {
 				continue
 			}
 			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
 				continue
 			}
 			e := i + 1
-			for e < s[1] && e-i < 4 && nameWordAt(b, toks, taken, e) && !in(nameTitles, toks[e].Text) && !in(notNames, toks[e].Text) {
+			for e < s[1] && e-i < 4 && nameWord(toks, taken, e) && !in(nameTitles, toks[e].Text) && !in(notNames, toks[e].Text) {
 				e++
 			}
 			add(si, i, e, true)
@@ -152,15 +155,18 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// a known first name before a capitalised word the model left
 	// ("Theresa May")
 	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
 		for i := s[0] + 1; i < s[1]; i++ {
-			if !nameWordAt(b, toks, taken, i-1) || !nameWordAt(b, toks, taken, i) || r.gz.single(toks[i-1].Text)&gFirstName == 0 {
+			if !nameWord(toks, taken, i-1) || !nameWord(toks, taken, i) || r.gz.single(toks[i-1].Text)&gFirstName == 0 {
 				continue
 			}
 			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
 				continue
 			}
 			e := i + 1
-			for e < s[1] && e-i < 3 && nameWordAt(b, toks, taken, e) && !in(notNames, toks[e].Text) {
+			for e < s[1] && e-i < 3 && nameWord(toks, taken, e) && !in(notNames, toks[e].Text) {
 				e++
 			}
 			add(si, i-1, e, true)
@@ -175,23 +181,29 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		}
 	}
 	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
 		if len(b.names) == 0 {
 			break
 		}
 		for i := s[0]; i < s[1]; i++ {
-			if nameWordAt(b, toks, taken, i) && slices.Contains(b.names, toks[i].Text) && !in(notNames, toks[i].Text) &&
-				(i+1 >= s[1] || !nameWordAt(b, toks, taken, i+1)) && (i == s[0] || !nameWordAt(b, toks, taken, i-1)) {
+			if nameWord(toks, taken, i) && slices.Contains(b.names, toks[i].Text) && !in(notNames, toks[i].Text) &&
+				(i+1 >= s[1] || !nameWord(toks, taken, i+1)) && (i == s[0] || !nameWord(toks, taken, i-1)) {
 				add(si, i, i+1, false)
 			}
 		}
 	}
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
 		f := s[0]
 		for f < s[1] && b.ts[f].cased == 4 {
 			f++
 		}
-		if f >= s[1]-1 || !nameWordAt(b, toks, taken, f) || nameWordAt(b, toks, taken, f+1) || !nounTag(toks[f].POS) {
+		if f >= s[1]-1 || !nameWord(toks, taken, f) || nameWord(toks, taken, f+1) || !nounTag(toks[f].POS) {
 			continue
 		}
 		v := f + 1
@@ -239,6 +251,9 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	}
 	// a transcript's speaker: "TAPPER: If you are saying ..."
 	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
 		f := s[0]
 		if f+2 >= s[1] || taken[f] || toks[f+1].Text != ":" || !allCaps(toks[f].Text) || b.ts[f+2].capsSent || isDigitWord(toks[f+2].Text) || lowerWords(toks[f+2:s[1]]) < 2 {
 			continue
@@ -251,8 +266,15 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// a capitalised word inside a sentence as the subject of a verb
 	// ("... that Putin has been loath", "said Sessions is")
 	for si, s := range b.in.sents {
-		for i := s[0] + 1; i < s[1]-1; i++ {
-			if b.ts[i].first || !nameWordAt(b, toks, taken, i) || nameWordAt(b, toks, taken, i-1) || nameWordAt(b, toks, taken, i+1) || !nounTag(toks[i].POS) {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
+		f := s[0]
+		for f < s[1] && b.ts[f].cased == 4 {
+			f++
+		}
+		for i := f + 1; i < s[1]-1; i++ {
+			if !nameWord(toks, taken, i) || nameWord(toks, taken, i-1) || nameWord(toks, taken, i+1) || !nounTag(toks[i].POS) {
 				continue
 			}
 			if taken[i-1] || taken[i+1] {

@@ -37,8 +37,9 @@ func init() {
 					return nil
 				}
 				st.Analysis.Language = &Language{Code: code, Confidence: conf}
-				if !isEnglish(code) && readsEnglish(s) {
+				if !isEnglish(code) && readsEnglish(s, conf) {
 					st.Scratch[scratchReadsEnglish] = true
+					st.Notice(FeatureLanguage, "the text was identified as "+code+" but reads as English: the English-only analyses were run")
 				}
 				return nil
 			}, nil
@@ -59,16 +60,22 @@ func runeStart(s string, i int) int {
 // stages still run on it.
 const scratchReadsEnglish = "language.reads_english"
 
-// readsEnglish reports whether s, which the detector did not call English,
-// should still be analysed as English: it is too short for the detector
-// to be sure (fewer than minDetectLetters letters: "Sixers 115, Nets 90"
-// read as Tagalog), or English function words are at least one in
-// englishShareDen of its words. News in English full of foreign names
-// ("Sharapova", "Sihanouk", "Yudhoyono") is named Tagalog, Vietnamese or
-// Indonesian with full confidence, and all its English-only analyses were
-// dropped; the words below are rare in the other languages' running text.
-func readsEnglish(s string) bool {
-	letters, words, fn := 0, 0, 0
+// readsEnglish reports whether s, which the detector named another
+// language with confidence conf, should still be analysed as English. Its
+// letters must be mostly Latin (at least latinShareNum/latinShareDen of
+// them ASCII: a Chinese or Russian article quoting "The New York Times
+// and the Washington Post" is no English text). Then either it is too
+// short for the detector to be sure (fewer than minDetectLetters letters)
+// and the detector is not sure either (conf below shortMaxConfidence:
+// "Sixers 115, Nets 90" read as Tagalog 0.50, but "Le président a
+// démissionné." is French 1.00), or English function words are at least
+// one in englishShareDen of its words. News in English full of foreign
+// names ("Sharapova", "Sihanouk", "Yudhoyono") is named Tagalog,
+// Vietnamese or Indonesian with full confidence, and all its English-only
+// analyses were dropped; the words below are rare in the other languages'
+// running text.
+func readsEnglish(s string, conf float64) bool {
+	letters, ascii, words, fn := 0, 0, 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x80 {
@@ -88,21 +95,28 @@ func readsEnglish(s string) bool {
 			j++
 		}
 		letters += j - i
+		ascii += j - i
 		words++
 		if englishFunctionWords[strings.ToLower(s[i:j])] {
 			fn++
 		}
 		i = j
 	}
+	if ascii*latinShareDen < letters*latinShareNum {
+		return false
+	}
 	if letters < minDetectLetters {
-		return true
+		return conf < shortMaxConfidence
 	}
 	return fn >= 2 && fn*englishShareDen >= words
 }
 
 const (
-	minDetectLetters = 40
-	englishShareDen  = 12
+	minDetectLetters   = 40
+	shortMaxConfidence = 0.95
+	englishShareDen    = 12
+	latinShareNum      = 3
+	latinShareDen      = 4
 )
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -37,9 +37,11 @@ func init() {
 // english reports whether the English-only stages run: the article is
 // English or of unknown language, the caller says it is English, or the
 // language stage found that it reads as English whatever the detector
-// named (scratchReadsEnglish).
+// named (scratchReadsEnglish). An empty hint says nothing: isEnglish("")
+// is true, and with it every article the detector named another language
+// was analysed as English.
 func english(st *State) bool {
-	if isEnglish(st.LanguageCode()) || isEnglish(st.Request.LanguageHint) {
+	if hint := st.Request.LanguageHint; isEnglish(st.LanguageCode()) || hint != "" && isEnglish(hint) {
 		return true
 	}
 	b, _ := st.Scratch[scratchReadsEnglish].(bool)

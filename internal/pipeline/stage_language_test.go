@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// readsEnglish lets English the detector misnamed through, but no text of
+// another script and no short text the detector is sure of.
+func TestReadsEnglish(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		conf float64
+		want bool
+	}{
+		{"Hawks 102, Pacers 97", 0.5, true},
+		{"Rojas beats Okonkwo", 0.9, true},
+		{"Le ministre a démissionné hier soir.", 1, false},
+		{"Путин встретился с министром.", 1, false},
+		{"Путин встретился с министром.", 0.5, false},
+		{"外交部发言人周四表示，The Daily Ledger and the Morning Gazette 的报道不准确，他在例行记者会上说。", 1, false},
+		{"Ustinova and Karimova, who were seeded first and third, said the rain that fell after the draw had been the worst of their careers.", 1, true},
+		{"La ministra ha dicho que el gobierno no cambiará su política económica este año.", 0.99, false},
+	} {
+		if got := readsEnglish(c.s, c.conf); got != c.want {
+			t.Errorf("readsEnglish(%q, %v) = %v, want %v", c.s, c.conf, got, c.want)
+		}
+	}
+}
+
+// An article the detector names another language gets no English-only
+// analysis unless it reads as English or the caller says it is English;
+// one that reads as English says so in a notice.
+func TestEnglishOnlyStagesByLanguage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every model")
+	}
+	e := mustEngine(t, Config{})
+	run := func(text, hint string) *Analysis {
+		t.Helper()
+		req := textReq(text)
+		req.LanguageHint = hint
+		res, err := e.Analyze(context.Background(), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Analysis
+	}
+	german := "Die Regierung in Berlin hat am Montag beschlossen, die Steuern für kleine Betriebe im kommenden Jahr deutlich zu senken, sagte ein Sprecher des Ministeriums."
+	a := run(german, "")
+	if a.Language == nil || a.Language.Code != "de" {
+		t.Fatalf("language %+v", a.Language)
+	}
+	if len(a.Categories) > 0 || a.Sentiment != nil || len(a.KeyPhrases) > 0 {
+		t.Errorf("German article analysed as English: categories %v, sentiment %v, key phrases %v", a.Categories, a.Sentiment, a.KeyPhrases)
+	}
+	if a = run(german, "en"); len(a.Categories) == 0 {
+		t.Error("the caller's English hint: no categories")
+	}
+	a = run("Hawks 102, Pacers 97", "")
+	if a.Language != nil && a.Language.Code != "en" {
+		if len(a.Categories) == 0 {
+			t.Errorf("a short score line named %s: no categories", a.Language.Code)
+		}
+		found := false
+		for _, n := range a.Notices {
+			found = found || n.Feature == FeatureLanguage && strings.Contains(n.Reason, "reads as English")
+		}
+		if !found {
+			t.Errorf("notices %+v", a.Notices)
+		}
+	}
+}

@@ -1467,6 +1467,11 @@ func (r *resolver) placedIn() {
 				if n := r.ltok(o.last); n == "and" || n == "or" || n == "," && r.inMent[o.last+1] {
 					continue
 				}
+				if c.code != "" && c.code != o.c.code && hyphenTail(r.tok(o.last-1)) == 0 && r.startsPhrase(o.last) {
+					// "In London, U.S. officials said": a known city of
+					// another country before an opening phrase's comma
+					continue
+				}
 				in.code, in.region = o.c.code, o.c.region
 			} else if t := r.tok(m.last + 1); !ok && !r.inMent[m.last+1] && strings.Contains(t, ".") {
 				// a state's abbreviation the recogniser left out:
@@ -1497,6 +1502,41 @@ func (r *resolver) placedIn() {
 // smallCity is the population under which a city's name alone does not
 // give the city.
 const smallCity = 100_000
+
+// holdingNouns are owned in a company: "a stake in Toyota" names no
+// place.
+var holdingNouns = set("stake", "stakes", "share", "shares", "shareholding", "holding", "holdings", "interest",
+	"interests", "investment", "investments", "invest", "invested", "invests", "investing", "position")
+
+// startsPhrase reports whether the token i after a "Town, Place" pair
+// goes on with the second place as a modifier, so that the comma only
+// ends an opening phrase: "In London, U.S. officials said", "In Tokyo,
+// America's envoy", "In Paris, Texas Governor X": a possessive, a noun,
+// an adjective or a capitalised word on the same line (a dateline's date
+// is no such word, nor "province" in "Wuxi, Jiangsu province"; "Lake
+// Forest, Ill.-based finance company" is no such phrase either: the
+// caller checks the hyphen).
+func (r *resolver) startsPhrase(i int) bool {
+	if i <= 0 || i >= len(r.doc.Tokens) || strings.IndexByte(r.doc.Text[r.doc.Tokens[i-1].End:r.doc.Tokens[i].Start], '\n') >= 0 {
+		return false
+	}
+	if t := r.tok(i); t != "" && t[0] >= '0' && t[0] <= '9' {
+		// a dateline's date: "LIMA, Peru 1996-08-21"
+		return false
+	}
+	if r.possessiveAt(i) > 0 || isCap(r.tok(i)) {
+		return true
+	}
+	if adminNouns[r.ltok(i)] {
+		// "Wuxi, Jiangsu province"
+		return false
+	}
+	pos := r.doc.Tokens[i].POS
+	return strings.HasPrefix(pos, "NN") || strings.HasPrefix(pos, "JJ")
+}
+
+// adminNouns follow the name of a region as its kind.
+var adminNouns = set("province", "state", "county", "region", "district", "prefecture", "oblast", "canton")
 
 // smallCountry is the geo.Weight under which a region's name alone does
 // not give its country.
@@ -1624,8 +1664,9 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if p := r.ltok(m.first - 1); p == "in" || p == "near" || p == "outside" {
-			// (not "to" or "from": a club's "moved from Nantes to Lyon")
+		if p := r.ltok(m.first - 1); (p == "in" || p == "near" || p == "outside") && r.possessiveAt(m.last) == 0 && !holdingNouns[r.ltok(m.first-2)] {
+			// (not "to" or "from": a club's "moved from Nantes to Lyon";
+			// not "in Liverpool's win" nor "a stake in Toyota")
 			place++
 		} else if r.acronymUse(m.first, m.last) == 'o' {
 			body++

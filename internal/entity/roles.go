@@ -19,7 +19,7 @@ func (r *resolver) personRoles(c *cluster) {
 		}
 		n := len(c.roles)
 		r.prefixRoles(c, m.first)
-		if len(c.roles) > n && c.roles[len(c.roles)-1].Affiliation == "" {
+		if len(c.roles) > n && c.roles[len(c.roles)-1].Affiliation == "" && r.jobTitleBefore(m.first) {
 			// "analyst Chad Williams at Research Capital"
 			if aff := r.atOrg(m.last); aff != "" {
 				c.roles[len(c.roles)-1].Affiliation = aff
@@ -45,6 +45,19 @@ func (r *resolver) personRoles(c *cluster) {
 	}
 }
 
+// jobTitleBefore reports whether the title word right before a name at
+// token first is written in lower case ("analyst Chad Williams at
+// Research Capital"), or opens its sentence: the organisation after such
+// a name is the employer. After a capitalised title it is more often a
+// venue or a party to a meeting ("Treasury Secretary Robert Rubin at
+// Harvard University", "Secretary of State X with NATO").
+func (r *resolver) jobTitleBefore(first int) bool {
+	if first < 1 {
+		return false
+	}
+	return !isCap(r.tok(first-1)) || r.doc.Sentences[r.sentOf(first-1)].First == first-1
+}
+
 // atOrg returns the organisation named right after "at", "with" or "of"
 // at token i, after at most two lower-case words ("... at Research
 // Capital", "of broker ABN AMRO Hoare Govett"), "" if none.
@@ -57,6 +70,11 @@ func (r *resolver) atOrg(i int) string {
 		j++
 	}
 	if o := r.orgAt(j); o != nil {
+		if e := o.last; e < len(r.doc.Tokens) && isLowerWord(r.tok(e)) && r.doc.Tokens[e].POS == "NNS" {
+			// "with NATO officials": the name modifies a plural noun
+			// (not "at Renaissance Capital brokerage")
+			return ""
+		}
 		// the organisation's name ("Western Resources Inc" for its
 		// "Western")
 		return displayName(o.c.name)

@@ -1,0 +1,21 @@
+package entity_test
+
+import "testing"
+
+// The organisation after "at" or "with" is a person's employer after a
+// lower-case job title, not after a capitalised office, nor when it
+// modifies a plural noun.
+func TestAffiliationAfterName(t *testing.T) {
+	for _, tc := range []struct{ text, name, aff string }{
+		{"Secretary of State Carla Mendes with NATO officials toured the base on Monday.", "Carla Mendes", ""},
+		{"Treasury Secretary Paul Varga at Harvard University on Thursday defended the budget.", "Paul Varga", ""},
+		{"\"Prices will rise,\" said energy analyst Rita Holm at Renaissance Capital brokerage in Moscow.", "Rita Holm", "Renaissance Capital"},
+		{"\"Demand is weak,\" said analyst Omar Fenwick with Morgan Stanley in New York.", "Omar Fenwick", "Morgan Stanley"},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) == 0 || e.Roles[0].Affiliation != tc.aff {
+			t.Errorf("%q: %s = %+v, want the affiliation %q", tc.text, tc.name, e, tc.aff)
+		}
+	}
+}

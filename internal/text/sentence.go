@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -83,6 +84,18 @@ func boundaryAfter(s string, toks []Token, i int, caseless bool) (last int, end 
 		if !caseless && startsLower(next) && !camelCase(next) || next == "," || next == ";" || next == ":" {
 			return i, false
 		}
+		if caseless && w == "." && j == i+1 && i > 0 && toks[i-1].End == toks[i].Start {
+			// "mr. smith", "acme inc. said", "john f. kennedy": the
+			// tokeniser splits lower-case abbreviations from their period
+			switch caselessAbbrev(toks[i-1].Text) {
+			case abbrTitle:
+				return i, false
+			case abbrOther:
+				if !isStarterFolded(next) {
+					return i, false
+				}
+			}
+		}
 		if j > i+1 && isQuote(toks[j-1].Text) && attribution(s, toks, j) {
 			return i, false // "Why invest?" Smith said.
 		}
@@ -108,7 +121,7 @@ func boundaryAfter(s string, toks []Token, i int, caseless bool) (last int, end 
 		if j > i+1 && toks[j-1].Text != ")" && startsUpper(next) {
 			return j - 1, true // the U.S." The
 		}
-		if _, ok := starters[next]; ok {
+		if _, ok := starters[next]; ok || caseless && isStarterFolded(next) && !midSentenceAbbrev(w) {
 			if len(w) == 2 && (next == "A" || next == "I") {
 				return i, false // initials: J. A. Smith
 			}
@@ -292,3 +305,58 @@ func hasUpper(s string) bool {
 	}
 	return false
 }
+
+// Lower-case abbreviations in a text without capitals, whose period the
+// tokeniser splits off ("mr" "."): after a title the sentence never ends,
+// after an initial or another abbreviation only before a sentence starter.
+const (
+	abbrNone = iota
+	abbrTitle
+	abbrOther
+)
+
+var caselessTitles = set("mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
+	"cpl", "adm", "gov", "sen", "supt", "atty")
+
+var caselessAbbrevs = set("inc", "corp", "co", "cos", "ltd", "plc", "bros", "llc", "jr", "sr", "st", "rep", "rev",
+	"jan", "feb", "aug", "sept", "oct", "nov", "dec", "calif", "fla", "ariz", "tenn", "okla", "mich", "minn",
+	"conn", "colo", "ky", "ga")
+
+func caselessAbbrev(w string) int {
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' && w != "a" && w != "i" {
+		return abbrOther // an initial
+	}
+	if _, ok := caselessTitles[w]; ok {
+		return abbrTitle
+	}
+	if strings.IndexByte(w, '.') > 0 && len(w) <= 6 {
+		return abbrOther // "i.e", "u.s"
+	}
+	if _, ok := caselessAbbrevs[w]; ok {
+		return abbrOther
+	}
+	return abbrNone
+}
+
+// midSentenceAbbrev reports whether w is an abbreviation that hardly ever
+// ends a sentence ("vs.", "e.g."): in a text without capitals a starter
+// after it does not end the sentence.
+func midSentenceAbbrev(w string) bool {
+	switch w {
+	case "vs.", "v.", "e.g.", "i.e.", "cf.", "viz.":
+		return true
+	}
+	return false
+}
+
+// isStarterFolded reports whether w, a word of a text without capitals,
+// begins a sentence after an abbreviation: the narrow set of pronouns and
+// determiners that rarely follow one inside a sentence (not "for", "in",
+// "was", which the capitalised starters hold: "widgets co. for $3 billion").
+func isStarterFolded(w string) bool {
+	_, ok := caselessStarters[w]
+	return ok
+}
+
+var caselessStarters = set("the", "this", "these", "those", "there", "they", "he", "she", "it", "its", "we",
+	"his", "her", "their", "our", "but", "however", "meanwhile")

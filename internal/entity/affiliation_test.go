@@ -19,3 +19,18 @@ func TestAffiliationAfterName(t *testing.T) {
 		}
 	}
 }
+
+// "executive vice president" is one title, written in lower case or
+// capitalised, with the organisation named before it.
+func TestExecutiveVicePresident(t *testing.T) {
+	for _, tc := range []struct{ text, name, title, aff string }{
+		{"New routes will open in March, the carrier's executive vice president Maria Olsen said.", "Maria Olsen", "executive vice president", ""},
+		{"Oakfield Bank Executive Vice President Tom Reyes said profits would rise.", "Tom Reyes", "Executive Vice President", "Oakfield Bank"},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) != 1 || e.Roles[0].Title != tc.title || e.Roles[0].Affiliation != tc.aff {
+			t.Errorf("%q: %s = %+v, want one role %q of %q", tc.text, tc.name, e, tc.title, tc.aff)
+		}
+	}
+}

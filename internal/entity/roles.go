@@ -257,8 +257,10 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 				flush()
 				continue
 			}
-			// a head followed by modifiers starts a new title
-			if j < nameStart && titleMods[next] && !titleHeads[next] && !rankPrefix[l] {
+			// a head followed by modifiers starts a new title (not
+			// "executive vice president": a head that is also a
+			// modifier before "vice")
+			if j < nameStart && titleMods[next] && !titleHeads[next] && !rankPrefix[l] && !(next == "vice" && titleMods[l]) {
 				flush()
 			}
 		}

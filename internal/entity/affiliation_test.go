@@ -34,3 +34,19 @@ func TestExecutiveVicePresident(t *testing.T) {
 		}
 	}
 }
+
+// "a vice president with Boston consulting firm Yankee Group Inc.": the
+// employer is the organisation the description names, not the city
+// before it (which the recogniser may type an organisation).
+func TestDescribedEmployer(t *testing.T) {
+	for _, tc := range []struct{ text, name, aff string }{
+		{"Lena Marsh, a vice president with Boston consulting firm Quarry Group Inc., called the prices fair.", "Lena Marsh", "Quarry Group Inc."},
+		{"Paula Reyes, an analyst at Chicago brokerage firm Harris Weller Co., said the stock was cheap.", "Paula Reyes", "Harris Weller Co."},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) == 0 || e.Roles[0].Affiliation != tc.aff {
+			t.Errorf("%q: %s = %+v, want the affiliation %q", tc.text, tc.name, e, tc.aff)
+		}
+	}
+}

@@ -69,6 +69,11 @@ func (r *resolver) atOrg(i int) string {
 	for k := 0; k < 2 && j < len(r.doc.Tokens) && !r.inMent[j] && isLowerWord(r.tok(j)); k++ {
 		j++
 	}
+	if o := r.describedOrg(j); o != nil {
+		// "a vice president with Boston consulting firm Yankee Group
+		// Inc.": the employer is the one the description names
+		return displayName(o.c.name)
+	}
 	if o := r.orgAt(j); o != nil {
 		if e := o.last; e < len(r.doc.Tokens) && isLowerWord(r.tok(e)) && r.doc.Tokens[e].POS == "NNS" {
 			// "with NATO officials": the name modifies a plural noun
@@ -80,6 +85,32 @@ func (r *resolver) atOrg(i int) string {
 		return displayName(o.c.name)
 	}
 	return ""
+}
+
+// describedOrg returns the organisation named after the name at token
+// j and one to three lower-case nouns that describe it ("Boston
+// consulting firm Yankee Group Inc.", "Chicago brokerage Harris Weller
+// Co."), nil if none: "IBM and Microsoft" has no such nouns.
+func (r *resolver) describedOrg(j int) *ment {
+	n := len(r.doc.Tokens)
+	if j >= n || !r.inMent[j] {
+		return nil
+	}
+	k := j
+	for k < n && r.inMent[k] {
+		k++
+	}
+	e := k
+	for e < n && e < k+3 && !r.inMent[e] && isLowerWord(r.tok(e)) {
+		if pos := r.doc.Tokens[e].POS; !strings.HasPrefix(pos, "NN") && pos != "VBG" && pos != "JJ" {
+			return nil
+		}
+		e++
+	}
+	if e == k {
+		return nil
+	}
+	return r.orgAt(e)
 }
 
 // isLowerWord reports whether s is a lower-case word.

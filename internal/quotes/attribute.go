@@ -1326,8 +1326,22 @@ func (x *extractor) skipTime(a, b int) int {
 	if x.pos(t) == "POS" {
 		return a // "said Tuesday's vote ...": the day owns what follows
 	}
+	if t < b && t > a && a > 0 && !inTimePrep(x.ltok(a)) {
+		switch w := x.ltok(a - 1); x.pos(t) {
+		case "VBD", "VBZ", "VBP", "MD":
+			if w == "said" || w == "says" || w == "say" {
+				// "said March was the wettest month": the time is
+				// the clause's subject (but "a poll released Sunday
+				// showed ...": the verb is the sentence's)
+				return a
+			}
+		}
+	}
 	return t
 }
+
+// inTimePrep reports the prepositions that open a time adjunct.
+func inTimePrep(w string) bool { return w == "on" || w == "in" || w == "at" }
 
 // isMonthAbbr reports the abbreviated month names of news dates ("Jan.
 // 12", "Sept. 3").

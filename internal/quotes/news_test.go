@@ -51,6 +51,8 @@ func TestTemporalPrep(t *testing.T) {
 		{"The harbour will stay shut until the storm passes, port officials and shipping agents said on Friday.\n", "The harbour will stay shut until the storm passes", "port officials and shipping agents"},
 		{"The harbour will stay shut until the storm passes, a leading shipping agent said late on Friday.\n", "The harbour will stay shut until the storm passes", "a leading shipping agent"},
 		{"The lender said on Oct. 9 it would close forty branches next year.\n", "it would close forty branches next year", "The lender"},
+		// the time is the reported clause's subject: it stays in the content
+		{"The weather office said March was the wettest month in a decade.\n", "March was the wettest month in a decade", "The weather office"},
 	} {
 		doc, _, q := oneQuote(t, c.s)
 		got, sp := doc.Text[q.Content.Start:q.Content.End], doc.Text[q.Speaker.Start:q.Speaker.End]

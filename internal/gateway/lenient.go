@@ -16,7 +16,9 @@ import (
 // reads as that time in UTC. protojson takes a Timestamp only in RFC 3339
 // with a zone, and the whole call failed (400, MALFORMED_REQUEST): a caller
 // who sends an article's date as its source gives it, as a TimeML creation
-// time, got no analysis at all. A value with a zone is left to protojson.
+// time, got no analysis at all. A time with a zone but no seconds
+// ("2024-03-14T09:30+02:00") gets them; any other value with a zone is
+// left to protojson.
 func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
 	d := json.NewDecoder(r)
 	return runtime.DecoderFunc(func(v any) error {
@@ -33,17 +35,22 @@ func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
 }
 
 // zonelessTime matches a publish_time string value that is a date, or a
-// date and a time of day, without a zone.
-var zonelessTime = regexp.MustCompile(`("publish_?[tT]ime"\s*:\s*")(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?)?"`)
+// date and a time of day, without a zone or with one but without seconds
+// ("2024-03-14T09:30+02:00", which RFC 3339 does not allow either).
+var zonelessTime = regexp.MustCompile(`("publish_?[tT]ime"\s*:\s*")(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?"`)
 
-// lenientTimes rewrites zoneless publish times in b to RFC 3339 in UTC.
+// lenientTimes rewrites such publish times in b to RFC 3339 (in UTC when
+// they have no zone).
 func lenientTimes(b []byte) []byte {
 	if !bytes.Contains(b, []byte("ublish")) {
 		return b
 	}
 	return zonelessTime.ReplaceAllFunc(b, func(m []byte) []byte {
 		s := zonelessTime.FindSubmatch(m)
-		hm, sec := s[3], s[4]
+		hm, sec, zone := s[3], s[4], s[5]
+		if zone == nil {
+			zone = []byte("Z") // no zone: UTC
+		}
 		if hm == nil {
 			hm = []byte("00:00")
 		}
@@ -55,6 +62,7 @@ func lenientTimes(b []byte) []byte {
 		out = append(out, 'T')
 		out = append(out, hm...)
 		out = append(out, sec...)
-		return append(out, 'Z', '"')
+		out = append(out, zone...)
+		return append(out, '"')
 	})
 }

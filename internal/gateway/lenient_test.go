@@ -18,6 +18,10 @@ func TestLenientPublishTime(t *testing.T) {
 		{`{"article":{"text":"Hi.","publishTime": "2024-03-14T09:30"}}`, time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC), false},
 		{`{"article":{"publishTime":"2024-03-14 09:30:05.25","text":"Hi."}}`, time.Date(2024, 3, 14, 9, 30, 5, 250e6, time.UTC), false},
 		{`{"article":{"text":"Hi.","publishTime":"2024-03-14T09:30:00+02:00"}}`, time.Date(2024, 3, 14, 7, 30, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"2024-03-14T09:30+02:00"}}`, time.Date(2024, 3, 14, 7, 30, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"2024-03-14 09:30Z"}}`, time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"1961-04-12"}}`, time.Date(1961, 4, 12, 0, 0, 0, 0, time.UTC), false},
+		{`{"article":{"text":"Hi.","publishTime":"2024-03-14T09:30+2"}}`, time.Time{}, true},
 		{`{"article":{"text":"Hi.","publishTime":"14 March 2024"}}`, time.Time{}, true},
 	}
 	for _, tc := range tests {

@@ -87,12 +87,16 @@ func nameWord(toks []text.Token, taken []bool, i int) bool {
 }
 
 // nameMentions adds the PERSON mentions the model missed to out (the
-// model's mentions, which set taken): a title-case run after a personal
-// title ("Mr. Sessions"), a title-case word the document uses elsewhere
-// as the surname of a person named in full, and a sentence's first word
-// before a verb when the word is not a common one ("Mateen was born",
-// "Rice said"; for common words only before a speech verb, and not a
-// speaker noun such as "Officials").
+// model's mentions, which set taken). With evidence in the text: a
+// title-case run after a personal title ("Mr. Sessions"), a known first
+// name before a capitalised word ("Theresa May"), a transcript's speaker
+// ("TAPPER:"), a sentence's first word before an apposition naming a role
+// or an age ("Comey, a former FBI director,"), and a word the document
+// uses as the surname of one of these or of a person named in full. In a
+// text of at most shortText sentences, where no such evidence can be,
+// also a sentence's first word, not a common word, before its finite verb
+// ("Cruz took"), a speech verb ("Nunes said"), a possessive ("Hyten's
+// job") or a colon ("Kaine: ...").
 func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, out []Mention) []Mention {
 	toks := doc.Tokens
 	n := len(out)
@@ -133,6 +137,9 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			m.Type = Person
 		}
 	}
+	// a title-case run after a personal title ("Mr. Sessions"); after a
+	// title that is a common noun too ("King", "Professor", "Lord") not
+	// a common word ("Lord Chief Justice", "King Cross")
 	for si, s := range b.in.sents {
 		if s[0] >= s[1] || b.ts[s[0]].capsSent {
 			continue
@@ -144,9 +151,15 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
 				continue
 			}
+			if !in(courtesyTitles, toks[i-1].Text) && r.commonWord(toks[i].Text) {
+				continue
+			}
 			e := i + 1
 			for e < s[1] && e-i < 4 && nameWord(toks, taken, e) && !in(nameTitles, toks[e].Text) && !in(notNames, toks[e].Text) {
 				e++
+			}
+			if e < s[1] && in(placeNouns, toks[e].Text) && toks[e].Text[0] >= 'a' {
+				continue // "King Cross station", "Prince Albert hall"
 			}
 			add(si, i, e, true)
 			i = e
@@ -173,10 +186,53 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			i = e
 		}
 	}
-	// surnames of the persons named in full
+	// a transcript's speaker: "TAPPER: If you are saying ..."
+	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
+		f := s[0]
+		if f+2 >= s[1] || taken[f] || toks[f+1].Text != ":" || !allCaps(toks[f].Text) || b.ts[f+2].capsSent || isDigitWord(toks[f+2].Text) || lowerWords(toks[f+2:s[1]]) < 2 {
+			continue
+		}
+		if l := lower(toks[f].Text); notSpeakers[l] || r.commonWord(l) || r.gz.single(toks[f].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			continue
+		}
+		add(si, f, f+1, false)
+	}
+	// a sentence's first word before an apposition that names a person's
+	// role or age ("Comey, a former FBI director,", "Manafort, 68,",
+	// "Kaine, who"; not "Safeway, the third largest grocer,")
+	for si, s := range b.in.sents {
+		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+			continue
+		}
+		f := s[0]
+		for f < s[1] && b.ts[f].cased == 4 {
+			f++
+		}
+		if f+3 >= s[1] || !nameWord(toks, taken, f) || toks[f+1].Text != "," || !nounTag(toks[f].POS) || !r.personApposition(toks[f+2:s[1]]) {
+			continue
+		}
+		l := lower(toks[f].Text)
+		if r.commonWord(toks[f].Text) || hyphenLower(toks[f].Text) || weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
+			continue
+		}
+		if g := r.gz.single(toks[f].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			continue
+		}
+		add(si, f, f+1, false)
+	}
+	// the surnames of the persons named in full or after a title, and the
+	// speakers of a transcript: the document's other uses of the word
+	// alone are the person ("Hours later, Delacroix was back")
 	b.names = b.names[:0]
 	for _, m := range out {
-		if m.Type == Person && m.Last-m.First > 1 && isTitleCase(toks[m.Last-1].Text) {
+		if m.Type != Person || !(isTitleCase(toks[m.Last-1].Text) || allCaps(toks[m.Last-1].Text)) {
+			continue
+		}
+		if m.Last-m.First > 1 || m.First > 0 && in(nameTitles, toks[m.First-1].Text) || allCaps(toks[m.First].Text) ||
+			m.First+1 < len(toks) && toks[m.First+1].Text == "," {
 			b.names = append(b.names, toks[m.Last-1].Text)
 		}
 	}
@@ -188,11 +244,27 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			break
 		}
 		for i := s[0]; i < s[1]; i++ {
-			if nameWord(toks, taken, i) && slices.Contains(b.names, toks[i].Text) && !in(notNames, toks[i].Text) &&
-				(i+1 >= s[1] || !nameWord(toks, taken, i+1)) && (i == s[0] || !nameWord(toks, taken, i-1)) {
-				add(si, i, i+1, false)
+			if !nameWord(toks, taken, i) || in(notNames, toks[i].Text) || !slices.ContainsFunc(b.names, func(n string) bool { return strings.EqualFold(n, toks[i].Text) }) ||
+				i+1 < s[1] && nameWord(toks, taken, i+1) || i > s[0] && nameWord(toks, taken, i-1) {
+				continue
 			}
+			// a common word at a sentence's start only as the subject
+			// ("Major said", not "Major banks said")
+			if i == s[0] && i+1 < s[1] && r.commonWord(toks[i].Text) && !finiteVerb(toks[i+1]) && !in(sayVerbs, toks[i+1].Text) && toks[i+1].POS != "POS" {
+				continue
+			}
+			add(si, i, i+1, false)
 		}
+	}
+	// In a whole article a person is named in full (or after a title)
+	// before the surname stands alone, and the rule above finds the
+	// surname's other uses; a word no such evidence supports is rarely a
+	// person there ("Napster offers", "Wireless is", "Blogs had"). A text
+	// of a sentence or two (a headline, a quoted line, a sentence sent
+	// alone) has no room for the evidence: there the rules below read the
+	// grammar alone.
+	if len(b.in.sents) > shortText {
+		return out
 	}
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
@@ -210,11 +282,11 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		for v < s[1]-1 && !finiteVerb(toks[v]) && in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
 			v++
 		}
-		if vt := toks[v].Text; !finiteVerb(toks[v]) && !in(sayVerbs, vt) && vt != "," && vt != ":" && vt != "and" && toks[v].POS != "POS" {
+		if vt := toks[v].Text; !finiteVerb(toks[v]) && !in(sayVerbs, vt) && vt != ":" && toks[v].POS != "POS" {
 			continue
 		}
 		l := lower(toks[f].Text)
-		if toks[f].POS == "JJ" && !r.adjectiveName(l) || hyphenLower(toks[f].Text) {
+		if toks[f].POS == "JJ" && !r.adjectiveName(l) || hyphenLower(toks[f].Text) || strings.IndexByte(l, '.') >= 0 || innerCaps(toks[f].Text) {
 			continue
 		}
 		if weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
@@ -225,22 +297,19 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		plural := r.commonPlural(l)
 		switch {
 		case plural:
-			// "Newspapers said"; but a plural before a singular verb
-			// names someone ("Sessions has", "Sessions was")
-			if !singularVerb(toks[v]) {
-				continue
-			}
-		case in(sayVerbs, toks[v].Text):
-		case finiteVerb(toks[v]) && !common:
-		case toks[v].Text == "," && v == f+1 && !common && v+1 < s[1] && (in(appositionStarts, toks[v+1].Text) || isDigitWord(toks[v+1].Text)):
-			// "Comey, a Republican, ..."
-		case v == f+1 && toks[v].POS == "POS" && len(toks[v].Text) > 1 && !common && !plural:
-			// "Hyten's job"
-		case v == f+1 && toks[v].Text == "and" && !common && !plural && v+1 < s[1] && isTitleCase(toks[v+1].Text) &&
-			r.gz.single(toks[v+1].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) == 0:
-			// "Begich and Landrieu are ..."
-		case toks[v].Text == ":" && v == f+1 && !common && !plural && v+3 < s[1] && !isDigitWord(toks[v+1].Text):
-			// a speaker's line or a headline: "Kaine: “...”"
+			// "Newspapers said", "Sessions were held"
+			continue
+		case in(sayVerbs, toks[v].Text) && !common && !(v+1 < s[1] && (toks[v+1].Text == "it" || toks[v+1].Text == "its")):
+			// "Nunes said"; not a company's "X said it would"
+		case finiteVerb(toks[v]) && !common && (!endsS(l) || singularVerb(toks[v]) || r.knownName(l)):
+			// "Cruz took"; a word in -s the case table does not know
+			// as a name only before a singular verb ("Sanders had",
+			// not "Blogs had", "Calculators will")
+		case v == f+1 && toks[v].POS == "POS" && len(toks[v].Text) > 1 && !common && !plural && !(v+2 < s[1] && isTitleCase(toks[v+1].Text) && isTitleCase(toks[v+2].Text)):
+			// "Hyten's job"; not a title's "Howl's Moving Castle"
+		case toks[v].Text == ":" && v == f+1 && !common && !plural && v+3 < s[1] && !isDigitWord(toks[v+1].Text) && !nameList(toks[v+1:s[1]]):
+			// a speaker's line or a headline: "Kaine: “...”"; not a
+			// list ("Subs: Wright, Pistone, Weir")
 		default:
 			continue
 		}
@@ -249,70 +318,112 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		}
 		add(si, f, f+1, false)
 	}
-	// a transcript's speaker: "TAPPER: If you are saying ..."
-	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
-			continue
-		}
-		f := s[0]
-		if f+2 >= s[1] || taken[f] || toks[f+1].Text != ":" || !allCaps(toks[f].Text) || b.ts[f+2].capsSent || isDigitWord(toks[f+2].Text) || lowerWords(toks[f+2:s[1]]) < 2 {
-			continue
-		}
-		if l := lower(toks[f].Text); notSpeakers[l] || r.commonWord(l) || r.gz.single(toks[f].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
-			continue
-		}
-		add(si, f, f+1, false)
-	}
-	// a capitalised word inside a sentence as the subject of a verb
-	// ("... that Putin has been loath", "said Sessions is")
-	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
-			continue
-		}
-		f := s[0]
-		for f < s[1] && b.ts[f].cased == 4 {
-			f++
-		}
-		for i := f + 1; i < s[1]-1; i++ {
-			if !nameWord(toks, taken, i) || nameWord(toks, taken, i-1) || nameWord(toks, taken, i+1) || !nounTag(toks[i].POS) {
-				continue
-			}
-			if taken[i-1] || taken[i+1] {
-				continue // "Donald Trump Jr.", "Pennsylvania Avenue"
-			}
-			if p := toks[i-1].Text; p == "-" || p == "." || isQuote(p) || p == "(" {
-				continue
-			}
-			v := i + 1
-			for v < s[1]-1 && !finiteVerb(toks[v]) && in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
-				v++
-			}
-			if !finiteVerb(toks[v]) && !in(sayVerbs, toks[v].Text) {
-				continue
-			}
-			l := lower(toks[i].Text)
-			if weekdays[l] || monthNames[l] || relDays[l] || isDemonym(l) || nameTitles[l] || hyphenLower(toks[i].Text) {
-				continue
-			}
-			if plural := r.commonPlural(l); plural && !singularVerb(toks[v]) || !plural && r.commonWord(l) {
-				// a common word; but a plural before a singular verb
-				// names someone ("that Sessions is")
-				continue
-			}
-			if nameSuffixes[l] || partyWords[l] || strings.HasSuffix(l, ".") {
-				continue
-			}
-			if g := r.gz.single(toks[i].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
-				continue
-			}
-			add(si, i, i+1, false)
-		}
-	}
 	return out
 }
 
-// nameSuffixes follow a name without being one.
-var nameSuffixes = set("jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.", "phd", "md")
+// shortText is the most sentences of a text in which the rules read a
+// name from the grammar alone, without the document's evidence.
+const shortText = 3
+
+// knownName reports whether the case table knows the lower-cased word l
+// as one written capitalised in running news ("sanders", "yates").
+func (r *Recognizer) knownName(l string) bool {
+	return r.caseNames != nil && r.caseNames.Bucket(wordclusters.LowerKey(l)) >= rareLowerBucket
+}
+
+// nameList reports whether ts, after a colon, is a list of names and no
+// sentence ("Wright, Pistone, Weir"): two commas or more and fewer than
+// two words in lower case.
+func nameList(ts []text.Token) bool {
+	commas := 0
+	for _, t := range ts {
+		if t.Text == "," {
+			commas++
+		}
+	}
+	return commas >= 2 && lowerWords(ts) < 2
+}
+
+// innerCaps reports whether a word has a capital inside it that no
+// surname's prefix explains: a product's or a company's name ("RipGuard",
+// "TimeWarner", "Thomson-CSF"), not "McIlroy", "DeVos", "Ocasio-Cortez".
+func innerCaps(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			p := w[:i]
+			if w[i-1] == '-' && i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z' {
+				continue // "Ocasio-Cortez"
+			}
+			switch p {
+			case "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "D'", "Fitz":
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// endsS reports whether a lower-cased word ends in a plural's s ("blogs";
+// not "ross", "cyprus", "davis").
+func endsS(l string) bool {
+	n := len(l)
+	return n > 3 && l[n-1] == 's' && l[n-2] != 's' && l[n-2] != 'u' && l[n-2] != 'i'
+}
+
+// courtesyTitles come only before a person's name: any capitalised word
+// after one is the name ("Mr Prior", "Mrs. Price"); after the other
+// titles only a word the case table does not make a common word.
+var courtesyTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sen.", "rep.", "gov.", "prof.",
+	"gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "rev.", "messrs.", "mme", "mme.", "senator", "congressman",
+	"congresswoman", "president")
+
+// placeNouns after a title and a name make the name a place's or a
+// prize's ("King Cross station", "Queen Elizabeth hospital").
+var placeNouns = set("station", "hospital", "college", "school", "airport", "road", "street", "bridge", "park",
+	"square", "stadium", "university", "hall", "prize", "award", "cup", "trophy", "centre", "center", "building",
+	"house", "hotel", "estate", "island", "bay", "river", "lake", "mountain", "dock", "docks", "terminal", "line")
+
+// roleNouns name a person's role or kin in an apposition after a name
+// ("Comey, a former FBI director,").
+var roleNouns = set("senator", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+	"president", "minister", "secretary", "lawyer", "attorney", "analyst", "economist", "professor", "author",
+	"actor", "actress", "singer", "player", "coach", "manager", "founder", "leader", "candidate", "governor",
+	"mayor", "judge", "officer", "congressman", "congresswoman", "aide", "adviser", "advisor", "son", "daughter",
+	"wife", "husband", "father", "mother", "widow", "student", "teacher", "doctor", "writer", "journalist",
+	"reporter", "editor", "producer", "commissioner", "ambassador", "general", "colonel", "deputy", "partner",
+	"official", "lawmaker", "representative", "businessman", "businesswoman", "ceo", "chief", "executive",
+	"politician", "republican", "democrat", "striker", "midfielder", "defender", "goalkeeper", "captain",
+	"champion", "veteran", "boss", "chancellor", "premier", "prosecutor", "activist", "musician", "rapper",
+	"comedian", "presenter", "host", "star", "novelist", "poet", "artist", "designer", "scientist", "researcher")
+
+// personApposition reports whether ts, after a name and a comma, starts
+// an apposition naming a person: an age ("68,"), a relative pronoun of
+// persons ("who", "whose") or a determiner's phrase holding a role noun
+// before its comma ("a former FBI director,").
+func (r *Recognizer) personApposition(ts []text.Token) bool {
+	if len(ts) < 2 {
+		return false
+	}
+	w := lower(ts[0].Text)
+	switch {
+	case isDigitWord(ts[0].Text):
+		return ts[1].Text == "," && len(ts[0].Text) <= 3
+	case w == "who" || w == "whose":
+		return true
+	case w != "a" && w != "an" && w != "the" && w != "his" && w != "her":
+		return false
+	}
+	for k := 1; k < len(ts) && k < 9; k++ {
+		if t := ts[k].Text; t == "," || t == "." || t == ";" {
+			return false
+		}
+		if in(roleNouns, ts[k].Text) && (k+1 >= len(ts) || !nounTag(ts[k+1].POS) || ts[k+1].Text == ",") {
+			return true
+		}
+	}
+	return false
+}
 
 // webOrgs are companies younger than the case table's news that stand
 // alone as the subject of a verb ("Twitter said", "Facebook can"): the
@@ -531,11 +642,6 @@ func lowerWords(ts []text.Token) int {
 	}
 	return n
 }
-
-// appositionStarts begin an apposition or an aside after a name and a
-// comma ("Comey, a Republican,", "Manafort, 68,", "Putin, it seems,").
-var appositionStarts = set("a", "an", "the", "who", "whose", "it", "he", "she", "his", "her", "now", "then", "once",
-	"himself", "herself", "however", "meanwhile", "too", "though")
 
 // mayOnly is the month's name that is a surname too ("Theresa May").
 var mayOnly = set("may")

@@ -19,6 +19,18 @@
 // Paragraphs are split into dev (every fourth paragraph) and test (the rest);
 // the scoring constants and the pruning were tuned on dev only.
 //
+// With -source news the English news under -data (AG part, BBC, Reuters
+// C50, CNN/DailyMail dev, CoNLL-2003) are read as items, headlines and
+// sentences, and those named another language are counted and listed
+// (with -lingua, lingua-go's answer on each and its counts on all items).
+// Session 10 (langid.DefaultCalibration against the naive-Bayes posterior
+// without the capital rule): items 44 -> 3 of 15,845, headlines 657 -> 616
+// of 7,825, sentences 8,258 -> 7,999 of 241,927; named another language at
+// confidence 0.9 or more 3,364 -> 1,114. lingua-go high accuracy: items 59,
+// headlines 561. UDHR test 90.78 -> 90.76 (83.14 / 90.83 -> 90.81 /
+// 98.38 -> 98.33), gettext test 79.27 -> 79.32 (64.43 -> 64.44 / 80.41 ->
+// 80.34 / 92.98 -> 93.19).
+//
 // With -source mo the messages of the gettext catalogues installed on the
 // machine (Debian packages' translations, e.g. GTK and GLib; 67 of the 75
 // languages) replace the paragraphs: short software strings, a harder and

@@ -1443,7 +1443,8 @@ func inAgentNouns(w string) bool {
 		"doctor", "physician", "governor", "senator", "boss", "owner", "founder", "leader", "member",
 		"unit", "subsidiary", "affiliate", "arm", "division", "board", "committee", "council", "government",
 		"administration", "ministry", "department", "agency", "embassy", "mission", "coach",
-		"captain", "player", "source", "officer", "employee", "worker", "union", "chairperson", "trader":
+		"captain", "player", "source", "officer", "employee", "worker", "union", "chairperson", "trader",
+		"company", "firm", "parent":
 		return true
 	}
 	return false

@@ -22,8 +22,13 @@ func TestPossessiveSpeaker(t *testing.T) {
 			t.Errorf("%q: speaker resolved to entity %d, want none", c.s, q.EntityIndex)
 		}
 	}
+	// the owner's company speaks for itself, not for the owner
+	s := "Trade was quiet. Mr Lindqvist's company, the toy maker Brightwell Corp, said it would hire 200 people.\n"
+	if _, ents, q := oneQuote(t, s); q.EntityIndex >= 0 && ents[q.EntityIndex].Type == "PERSON" {
+		t.Errorf("%q: speaker %q resolved to the owner %q", s, q.SpeakerName, ents[q.EntityIndex].Name)
+	}
 	// the owner of a statement still speaks
-	s := "Trade was quiet. Helena Marsk's statement said the plant would close.\n"
+	s = "Trade was quiet. Helena Marsk's statement said the plant would close.\n"
 	if _, ents, q := oneQuote(t, s); q.EntityIndex < 0 || ents[q.EntityIndex].Name != "Helena Marsk" {
 		t.Errorf("%q: speaker %q (entity %d), want Helena Marsk", s, q.SpeakerName, q.EntityIndex)
 	}

@@ -141,7 +141,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// title that is a common noun too ("King", "Professor", "Lord") not
 	// a common word ("Lord Chief Justice", "King Cross")
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
 		for i := s[0] + 1; i < s[1]; i++ {
@@ -168,7 +168,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// a known first name before a capitalised word the model left
 	// ("Theresa May")
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
 		for i := s[0] + 1; i < s[1]; i++ {
@@ -188,7 +188,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	}
 	// a transcript's speaker: "TAPPER: If you are saying ..."
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
 		f := s[0]
@@ -204,18 +204,15 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// role or age ("Comey, a former FBI director,", "Manafort, 68,",
 	// "Kaine, who"; not "Safeway, the third largest grocer,")
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
-		f := s[0]
-		for f < s[1] && b.ts[f].cased == 4 {
-			f++
-		}
+		f := b.firstWord(s)
 		if f+3 >= s[1] || !nameWord(toks, taken, f) || toks[f+1].Text != "," || !nounTag(toks[f].POS) || !r.personApposition(toks[f+2:s[1]]) {
 			continue
 		}
 		l := lower(toks[f].Text)
-		if r.commonWord(toks[f].Text) || hyphenLower(toks[f].Text) || weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
+		if r.commonWord(toks[f].Text) || hyphenLower(toks[f].Text) || notSurname(l) {
 			continue
 		}
 		if g := r.gz.single(toks[f].Text); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
@@ -237,7 +234,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		}
 	}
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
 		if len(b.names) == 0 {
@@ -268,13 +265,10 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	}
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
-		if s[0] >= s[1] || b.ts[s[0]].capsSent {
+		if !b.prose(s) {
 			continue
 		}
-		f := s[0]
-		for f < s[1] && b.ts[f].cased == 4 {
-			f++
-		}
+		f := b.firstWord(s)
 		if f >= s[1]-1 || !nameWord(toks, taken, f) || nameWord(toks, taken, f+1) || !nounTag(toks[f].POS) {
 			continue
 		}
@@ -289,7 +283,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		if toks[f].POS == "JJ" && !r.adjectiveName(l) || hyphenLower(toks[f].Text) || strings.IndexByte(l, '.') >= 0 || innerCaps(toks[f].Text) {
 			continue
 		}
-		if weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l] {
+		if notSurname(l) {
 			continue
 		}
 		common := r.commonWord(toks[f].Text)
@@ -663,4 +657,26 @@ func in(m map[string]bool, s string) bool {
 		buf[i] = c
 	}
 	return m[string(buf[:len(s)])]
+}
+
+// prose reports whether the sentence of token range s is one the name
+// rules read: not empty, not all in capitals.
+func (b *buffers) prose(s [2]int) bool { return s[0] < s[1] && !b.ts[s[0]].capsSent }
+
+// firstWord returns the first token of the sentence s past its leading
+// tokens without letters (quotation marks, dashes, numbers: case class 4).
+func (b *buffers) firstWord(s [2]int) int {
+	f := s[0]
+	for f < s[1] && b.ts[f].cased == 4 {
+		f++
+	}
+	return f
+}
+
+// notSurname reports whether a lower-cased word standing first in a
+// sentence is a word of another kind that reads like a name there: a day
+// or month, a relative day, a speaker noun, a demonym, a title or a
+// party word.
+func notSurname(l string) bool {
+	return weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l]
 }

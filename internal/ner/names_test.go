@@ -9,10 +9,7 @@ import (
 // The name rules (names.go) on sentences where the model alone finds no
 // name.
 func TestNameRules(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        ner.Type // "" : no mention of name at all
-	}{
+	checkNames(t, []nameCase{
 		{"Mr. Sessions defended the policy on Tuesday.", "Sessions", ner.Person},
 		{"Mrs. Price thanked the volunteers at the shelter.", "Price", ner.Person},
 		{"Sen. Cotton criticised the plan in a floor speech.", "Cotton", ner.Person},
@@ -31,28 +28,14 @@ func TestNameRules(t *testing.T) {
 		{"Sessions were held every morning for the new recruits.", "Sessions", ""},
 		{"Newspapers said the storm had passed.", "Newspapers", ""},
 		{"Deportation may not solve the problem, the minister said.", "Deportation", ""},
-	} {
-		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
-			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
-		}
-	}
+	})
 }
 
 // More of the name rules: a known first name before a month's name, a
 // transcript's speaker, a possessive and a pair of subjects at the start
 // of a sentence; and labels that are no one.
 func TestNameRulesMore(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        ner.Type
-	}{
+	checkNames(t, []nameCase{
 		{"Theresa May said the deal was fair.", "Theresa May", ner.Person},
 		{"HALVORSEN: I do not think that is what happened here.", "HALVORSEN", ner.Person},
 		{"Hickenlooper’s plan was rejected by the committee.", "Hickenlooper", ner.Person},
@@ -64,18 +47,7 @@ func TestNameRulesMore(t *testing.T) {
 		{"NOTE: The figures are provisional and may be revised.", "NOTE", ""},
 		{"Parties warned of a long campaign.", "Parties", ""},
 		{"Ricin, for example, is a poison.", "Ricin", ""},
-	} {
-		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
-			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
-		}
-	}
+	})
 }
 
 // In a whole article the rules want evidence that a word names a person:
@@ -105,6 +77,29 @@ func TestNameRulesArticle(t *testing.T) {
 			}
 		}
 		if got != c.typ && (c.typ != "" || got == ner.Person) {
+			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
+		}
+	}
+}
+
+// nameCase: in text, the mention whose text is name has type typ ("": no
+// mention of name at all).
+type nameCase struct {
+	text, name string
+	typ        ner.Type
+}
+
+func checkNames(t *testing.T, cases []nameCase) {
+	t.Helper()
+	for _, c := range cases {
+		_, ms := analyse(t, c.text)
+		var got ner.Type
+		for _, m := range ms {
+			if m.Text == c.name {
+				got = m.Type
+			}
+		}
+		if got != c.typ {
 			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
 		}
 	}

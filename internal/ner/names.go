@@ -567,7 +567,7 @@ func joinAnd(toks []text.Token, taken []bool, out []Mention) []Mention {
 		for g > 0 && g > f-4 && isTitleCase(toks[g-1].Text) {
 			g--
 		}
-		if g == f-1 || g == 0 || lower(toks[g-1].Text) != "the" || taken[g-1] {
+		if g == f-1 || g == 0 || lower(toks[g-1].Text) != "the" || taken[g-1] || namesGroup(toks[g:f-1]) {
 			continue
 		}
 		// the words before "and": free, or one mention of their own
@@ -577,7 +577,7 @@ func joinAnd(toks []text.Token, taken []bool, out []Mention) []Mention {
 			if !taken[i] {
 				continue
 			}
-			ok = k > 0 && out[k-1].First == g && out[k-1].Last == f-1 && out[k-1].Type != Person
+			ok = k > 0 && out[k-1].First == g && out[k-1].Last == f-1 && out[k-1].Type == Org
 			left = k - 1
 		}
 		if !ok {

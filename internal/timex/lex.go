@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // piece kinds
@@ -84,6 +86,30 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 				ps = append(ps, piece{s: int32(i), e: int32(j), v: v, kind: kNum, nd: uint8(nd), sp: sp})
 				sp = false
 				i = j
+				continue
+			case c == '&' && refLen(s, i) > 0:
+				// an HTML character reference in feed text ("Jan.&nbsp;5",
+				// "&quot;Monday&quot;") reads as the character it stands
+				// for, as the tokeniser reads it
+				n := refLen(s, i)
+				r, _ := utf8.DecodeRuneInString(text.Unescape(s[i : i+n]))
+				if unicode.IsSpace(r) {
+					sp = true
+					i += n
+					continue
+				}
+				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: '?'}
+				switch {
+				case r < utf8.RuneSelf:
+					p.ch = byte(r)
+				case r == '\u2019' || r == '\u2018':
+					p.ch = '\''
+				case r == '\u2013' || r == '\u2014':
+					p.ch = '~' // dash
+				}
+				ps = append(ps, p)
+				sp = false
+				i += n
 				continue
 			case c < utf8.RuneSelf:
 				p := piece{s: int32(i), e: int32(i + 1), kind: kPunct, sp: sp, ch: c}
@@ -185,4 +211,23 @@ func asciiLetters(s string, j, k int, buf *[32]byte) (int, int) {
 		k++
 	}
 	return j, k
+}
+
+// refLen returns the length of the HTML character reference of one
+// character that starts at s[i] (an '&'), or 0: "&nbsp;", "&#160;",
+// "&quot;", "&#8217;".
+func refLen(s string, i int) int {
+	j := i + 1
+	for j < len(s) && j-i <= 10 && (s[j] == '#' || lowerASCII[s[j]] != 0 || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j >= len(s) || s[j] != ';' || j == i+1 {
+		return 0
+	}
+	ref := s[i : j+1]
+	dec := text.Unescape(ref)
+	if dec == ref || utf8.RuneCountInString(dec) != 1 {
+		return 0
+	}
+	return len(ref)
 }

@@ -12,7 +12,7 @@ func TestCharacterReferences(t *testing.T) {
 	for esc, plain := range map[string]string{
 		"The ballot closes on Feb.&nbsp;9, 2023 at 6&nbsp;p.m., the board said.": "The ballot closes on Feb.\u00a09, 2023 at 6\u00a0p.m., the board said.",
 		"The board met on&#160;Friday and &quot;Tuesday&quot; is the deadline.":  "The board met on\u00a0Friday and \"Tuesday\" is the deadline.",
-		"Profits at Ross &amp; Tate rose 4% in the third quarter.":                "Profits at Ross & Tate rose 4% in the third quarter.",
+		"Profits at Ross &amp; Tate rose 4% in the third quarter.":               "Profits at Ross & Tate rose 4% in the third quarter.",
 	} {
 		got, want := extract(esc, anchor), extract(plain, anchor)
 		if len(got) != len(want) {

@@ -38,8 +38,9 @@ func init() {
 				}
 				st.Analysis.Language = &Language{Code: code, Confidence: conf}
 				if !isEnglish(code) && readsEnglish(s, conf) {
+					// no notice: a notice says that a requested feature
+					// did not run (article.v1.Notice)
 					st.Scratch[scratchReadsEnglish] = true
-					st.Notice(FeatureLanguage, "the text was identified as "+code+" but reads as English: the English-only analyses were run")
 				}
 				return nil
 			}, nil

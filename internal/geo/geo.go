@@ -377,7 +377,7 @@ func CityByName(name string) (City, bool) {
 	t := get()
 	name = strings.TrimSpace(name)
 	if c, ok := t.cities[name]; ok {
-		return c, true
+		return larger(t, name, c), true
 	}
 	// the other spellings, each looked up once (most names are their own
 	// folded, title-cased and unpunctuated forms)
@@ -390,10 +390,26 @@ func CityByName(name string) (City, bool) {
 			tried[i+1] = k
 		}
 		if c, ok := t.cities[k]; ok {
-			return c, true
+			return larger(t, k, c), true
 		}
 	}
-	// "St Etienne", "St. Petersburg": Saint-Étienne, Saint Petersburg
+	return saintCity(t, name)
+}
+
+// larger is c, the city listed under name, or the city that the name's
+// "Saint" spelling gives when that one is larger: "St. Petersburg" is
+// Russia's, not the smaller one in Florida that GeoNames spells so.
+func larger(t *tables, name string, c City) City {
+	if s, ok := saintCity(t, name); ok && s.Population > c.Population {
+		return s
+	}
+	return c
+}
+
+// saintCity looks up a name written with "St" or "St." as the city
+// spelled with "Saint": "St Etienne", "St. Petersburg" are Saint-Étienne,
+// Saint Petersburg.
+func saintCity(t *tables, name string) (City, bool) {
 	if rest, ok := strings.CutPrefix(name, "St. "); ok || strings.HasPrefix(name, "St ") {
 		if !ok {
 			rest = name[3:]
@@ -423,6 +439,11 @@ func CityIn(name, country, region string) (City, bool) {
 	in := func(c City) bool { return c.CountryCode == country && (region == "" || c.Region == region) }
 	if in(c) {
 		return c, true
+	}
+	if o, ok := get().cities[strings.TrimSpace(name)]; ok && in(o) {
+		// "St. Petersburg, Fla.": the city listed under the name as
+		// written, when CityByName gave a larger namesake
+		return o, true
 	}
 	for _, o := range get().namesakes[c.Name] {
 		if in(o) {

@@ -404,7 +404,7 @@ func (r *resolver) proper(m ner.Mention) {
 		}
 	}
 	if t := r.tok(first); last-first > 1 && !r.lateTitles {
-		if n := hyphenTail(t); n > 1 && n < len(t) && knownPlace(t[:len(t)-n]) {
+		if n := hyphenTail(t); n > 1 && n < len(t) && modifierPlace(t[:len(t)-n], tailWord(t)) {
 			// "U.S.-based Freeport-McMoRan Copper and Gold Inc.", "Ill.-based
 			// Mercury": the modifier is no part of the name but a
 			// mention of the place ("Urdu-speaking Moslems" stays whole)
@@ -469,9 +469,9 @@ func (r *resolver) proper(m ner.Mention) {
 		// "the Leonard Marsh Award" names a prize, not the man
 		typ = ner.Misc
 	}
-	if typ == ner.Misc && cut > 0 && last-first <= 3 {
+	if typ == ner.Misc && cut > 0 && last-first <= 3 && modifierPlace(cutText(r.textOf(first, last), cut), tailWord(r.tok(last-1))) {
 		// "Ill.-based", "Texas-based", "St. Louis-based" tagged MISC:
-		// the place
+		// the place (not "Java-based", "Orange-owned": modifierPlace)
 		if t := cutText(r.textOf(first, last), cut); len(geo.RegionsByName(t)) > 0 {
 			typ = ner.Location
 		} else if _, ok := geo.CityByName(t); ok {
@@ -665,7 +665,7 @@ func (r *resolver) placeModifiers() {
 		if r.inMent[i] || !isCap(t) {
 			continue
 		}
-		if n := hyphenTail(t); n > 1 && n < len(t) && knownPlace(t[:len(t)-n]) {
+		if n := hyphenTail(t); n > 1 && n < len(t) && modifierPlace(t[:len(t)-n], tailWord(t)) {
 			r.proper(ner.Mention{Type: ner.Location, First: i, Last: i + 1, Sentence: r.sentOf(i)})
 		}
 		off = max(off, toks[i].End)

@@ -119,6 +119,12 @@ type Options struct {
 	TemporalPrep       bool // "said on Thursday (that) ...": the time is no content and "on" no cue; ", traders and sources said on Thursday." says the clause before the comma
 	ParticipleModifier bool // a present participle between the words of a noun phrase modifies the noun after it: "Brindle managing director Ola Senn said"
 	SentenceCapital    bool // with SpeakerPrep, a common noun that opens the sentence heads the speaker too ("Traders in Singapore said")
+	// Session 10, from reading BBC news (rules_news.go); PolNeAR train and dev identical with them:
+	SeemCue           bool // "the World Cup appears to be beyond them": a named thing (not a person, group or place) that "appears" or "seems" is no speaker (the quote stays: PolNeAR marks it the writer's)
+	NestedFirstPerson bool // an unresolved "I" or "we" inside quotation marks is the speaker of those marks
+	PronounSpeaker    bool // an unresolved "it" (or an inherited "they", "he", "she") takes the entity of the quote before (a statement continued over paragraphs); not an expletive "it is expected"
+	ExpectedTime      bool // "which is widely expected next May": a passive cue with no speaker and a bare time is no quote
+	ScheduledDiscuss  bool // "is discussing the issue next Monday": a meeting planned, no quote
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -171,6 +177,11 @@ var DefaultOptions = Options{
 	TemporalPrep:       true,
 	SentenceCapital:    true,
 	ParticipleModifier: true,
+	SeemCue:            true,
+	NestedFirstPerson:  true,
+	PronounSpeaker:     true,
+	ExpectedTime:       true,
+	ScheduledDiscuss:   true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -161,7 +161,7 @@ func (x *extractor) result() []Quote {
 	if x.o.Dedup {
 		out = x.dedup(out, scores)
 	}
-	return out
+	return x.newsRules(out)
 }
 
 // The kinds of bare content bareContent finds.

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/text"
@@ -103,17 +102,28 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// a word the rules find alone keeps the type the model gave a
 	// mention of the document that holds it, when not a person's
 	// ("WebTV uses" beside "WebTV Networks Inc.")
+	// (the table is built at the first call: one pass over the mentions,
+	// not one per rule firing, which was quadratic on a long article)
+	others := false
 	otherType := func(w string) (Type, bool) {
-		for _, m := range out[:n] {
-			if m.Type == Org || m.Type == Location || m.Type == Misc {
-				for k := m.First; k < m.Last; k++ {
-					if toks[k].Text == w {
-						return m.Type, true
+		if !others {
+			others = true
+			if b.others == nil {
+				b.others = map[string]Type{}
+			}
+			clear(b.others)
+			for _, m := range out[:n] {
+				if m.Type == Org || m.Type == Location || m.Type == Misc {
+					for k := m.First; k < m.Last; k++ {
+						if _, ok := b.others[toks[k].Text]; !ok {
+							b.others[toks[k].Text] = m.Type
+						}
 					}
 				}
 			}
 		}
-		return "", false
+		t, ok := b.others[w]
+		return t, ok
 	}
 	add := func(si, f, e int, titled bool) {
 		typ := Person
@@ -223,14 +233,17 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// the surnames of the persons named in full or after a title, and the
 	// speakers of a transcript: the document's other uses of the word
 	// alone are the person ("Hours later, Delacroix was back")
-	b.names = b.names[:0]
+	if b.names == nil {
+		b.names = map[string]bool{}
+	}
+	clear(b.names)
 	for _, m := range out {
 		if m.Type != Person || !(isTitleCase(toks[m.Last-1].Text) || allCaps(toks[m.Last-1].Text)) {
 			continue
 		}
 		if m.Last-m.First > 1 || m.First > 0 && in(nameTitles, toks[m.First-1].Text) || allCaps(toks[m.First].Text) ||
 			m.First+1 < len(toks) && toks[m.First+1].Text == "," {
-			b.names = append(b.names, toks[m.Last-1].Text)
+			b.names[lower(toks[m.Last-1].Text)] = true
 		}
 	}
 	for si, s := range b.in.sents {
@@ -241,7 +254,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			break
 		}
 		for i := s[0]; i < s[1]; i++ {
-			if !nameWord(toks, taken, i) || in(notNames, toks[i].Text) || !slices.ContainsFunc(b.names, func(n string) bool { return strings.EqualFold(n, toks[i].Text) }) ||
+			if !nameWord(toks, taken, i) || in(notNames, toks[i].Text) || !in(b.names, toks[i].Text) ||
 				i+1 < s[1] && nameWord(toks, taken, i+1) || i > s[0] && nameWord(toks, taken, i-1) {
 				continue
 			}

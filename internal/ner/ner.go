@@ -56,8 +56,9 @@ type buffers struct {
 	back   []uint8
 	labels []int
 	only   []bool
-	quiet  []bool   // tokens known not to start a numeric mention (cannotStartNumeric)
-	names  []string // surnames of the persons named in full (nameMentions)
+	quiet  []bool          // tokens known not to start a numeric mention (cannotStartNumeric)
+	names  map[string]bool // lower-cased surnames of the persons named in full (nameMentions)
+	others map[string]Type // a word's type in the model's first non-person mention holding it (nameMentions)
 	wt     wordTable
 }
 

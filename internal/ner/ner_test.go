@@ -300,3 +300,25 @@ func TestBracketsInMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestLongArticleNames: the name rules stay linear on a long article full
+// of persons named in full (their surnames were a list searched per
+// capitalised token, and the types of the model's mentions were scanned
+// per rule firing: a 1 MB article took 2.3 s).
+func TestLongArticleNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1 MB article")
+	}
+	tg, r := models(t)
+	unit := "Mr. Tolliver met Ama Dembarra and Piet Vandermolen in Ghent on Tuesday, and Dembarra said the talks went well. "
+	doc := text.Analyze(strings.Repeat(unit, 1<<20/len(unit)))
+	tg.Tag(doc)
+	var ms []ner.Mention
+	el := cputime.Run(func() { ms = r.Recognize(doc) })
+	if el > 800*time.Millisecond*raceSlowdown {
+		t.Errorf("Recognize of a %d-token article took %v of CPU", len(doc.Tokens), el)
+	}
+	if len(ms) < 4*(1<<20/len(unit)) {
+		t.Errorf("%d mentions, want at least 4 per sentence", len(ms))
+	}
+}

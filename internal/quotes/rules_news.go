@@ -97,6 +97,13 @@ func (x *extractor) seemCue(q *Quote) bool {
 			continue
 		}
 		if m.Span.End == q.Speaker.End {
+			// "the North Carolina Republican": a word for a person
+			h := x.ltok(b - 1)
+			for _, suf := range [...]string{"an", "ans", "crat", "crats", "ist", "ists", "ite", "ites"} {
+				if strings.HasSuffix(h, suf) {
+					return false
+				}
+			}
 			return true
 		}
 		// "a place in the Champions League final": a singular thing

@@ -96,6 +96,11 @@ func TestNestedFirstPerson(t *testing.T) {
 // A named thing that "appears" or "seems" is no speaker; a person who
 // seems to say something still is.
 func TestSeemCue(t *testing.T) {
+	var (
+		doc  *text.Document
+		ents []entity.Entity
+		qs   []quotes.Quote
+	)
 	s := "A place in the Champions League final appears to be beyond the club, and the manager wants to rebuild.\n"
 	for _, on := range []bool{false, true} {
 		o := quotes.DefaultOptions
@@ -111,8 +116,14 @@ func TestSeemCue(t *testing.T) {
 			t.Errorf("rules %v: speaker %q (%q, entity %d)", on, doc.Text[q.Speaker.Start:q.Speaker.End], q.SpeakerName, q.EntityIndex)
 		}
 	}
+	// a party word names a person: "the Vermont Republican seemed ..."
+	s = "Senator Ruth Adebayo spoke first. The Vermont Republican seems content with most of the budget cuts.\n"
+	doc, _, qs = allQuotes(t, s, quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "budget cuts"); ok && q.Speaker.End <= q.Speaker.Start {
+		t.Errorf("%q: the speaker was taken", s)
+	}
 	s = "Trade was quiet. Senator Ruth Adebayo appeared to suggest that the bill would pass.\n"
-	doc, ents, qs := allQuotes(t, s, quotes.DefaultOptions)
+	doc, ents, qs = allQuotes(t, s, quotes.DefaultOptions)
 	if q, ok := quoteWith(doc, qs, "bill would pass"); ok && (q.EntityIndex < 0 || ents[q.EntityIndex].Name != "Ruth Adebayo") {
 		t.Errorf("%q: speaker %q (entity %d), want Ruth Adebayo", s, q.SpeakerName, q.EntityIndex)
 	}

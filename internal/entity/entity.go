@@ -268,10 +268,18 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 		r.proper(m)
 	}
+	// the passes over the whole document look at the context between
+	// them (each takes a few ms on a 1 MB article)
 	r.placeModifiers()
 	r.parenAcronyms()
+	if r.check() {
+		return nil
+	}
 	r.joinTypeSplits()
 	r.retype()
+	if r.check() {
+		return nil
+	}
 	for k, c := range r.clusters {
 		if r.cancelled(k) {
 			return nil
@@ -282,7 +290,13 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		r.place(c)
 	}
 	r.disambiguate()
+	if r.check() {
+		return nil
+	}
 	r.placedIn()
+	if r.check() {
+		return nil
+	}
 	r.nominals()
 	r.lateTitles = true
 	for _, m := range r.titleOnly {

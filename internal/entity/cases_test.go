@@ -272,7 +272,7 @@ func TestTownInStateOrCountry(t *testing.T) {
 		{"The festival in Paris, Texas, drew 3,000 people on Saturday. Paris is 100 miles from Dallas.", "Paris", "US", "US-TX", false},
 		{"He moved to Springfield, Mass., in 1990 and opened a bakery.", "Springfield", "US", "", true},
 		{"WESTBROOK, Ill. (Reuters) - Tellmark Finance Co. said on Monday it would cut jobs.", "WESTBROOK", "US", "US-IL", false},
-		{"Analysts did not know if the Lake Forest, Ill.-based finance company would issue more debt.", "Lake Forest", "US", "US-IL", false},
+		{"Shares of the Lake Forest, Ill.-based lender slid as bond traders weighed its next step.", "Lake Forest", "US", "US-IL", false},
 		{"Oil was found near Dorba, Chad, last year, officials said.", "Dorba", "TD", "", false},
 		{"Flights from London, France and Germany were cancelled on Monday.", "London", "GB", "", true},
 	} {
@@ -369,7 +369,7 @@ func TestNameFragments(t *testing.T) {
 	if e := named(es, "St. Louis"); e == nil || e.Type != ner.Location || e.CountryCode != "US" {
 		t.Errorf("St. Louis = %+v", e)
 	}
-	_, es = run(t, "\"We did not see a lot of orders,\" said VLSI's vice president of corporate communications Allen Marrow.")
+	_, es = run(t, "\"Orders came in slowly,\" said Brixel's vice president of corporate communications Dana Kolber.")
 	for _, e := range es {
 		for _, ro := range e.Roles {
 			if ro.Title == "communications" {

@@ -10,70 +10,14 @@ import (
 
 // Recognize finds the entity mentions of doc, which must already be
 // POS-tagged (pos.Tagger.Tag). Mentions are sorted by Start and do not
-// overlap.
+// overlap. A name in feed text that escapes its ampersands ("Duff &amp;
+// Phelps") is found as with a plain "&": the tokeniser gives such tokens
+// their decoded Text; a mention's Text is the caller's text.
 func (r *Recognizer) Recognize(doc *text.Document) []Mention {
 	if len(doc.Tokens) == 0 {
 		return nil
 	}
-	if strings.Contains(doc.Text, "&amp;") {
-		return r.recognizeEscaped(doc)
-	}
 	return r.recognize(doc)
-}
-
-// recognizeEscaped recognises a text that writes "&" as the HTML entity
-// "&amp;" (text copied from a feed: "Procter &amp; Gamble Co."): the
-// recogniser reads a copy of the tokens with each "&amp" ";" pair as one
-// token "&" and each "AT&amp" ";" "T" run as one token "AT&T", and the
-// mentions are then given in doc's tokens (their text keeps the entity).
-func (r *Recognizer) recognizeEscaped(doc *text.Document) []Mention {
-	toks := doc.Tokens
-	shadow := *doc
-	shadow.Tokens = make([]text.Token, 0, len(toks))
-	// orig[k] is the first of doc's tokens that shadow token k stands for
-	orig := make([]int, 0, len(toks)+1)
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		k := i
-		if pre, ok := strings.CutSuffix(t.Text, "&amp"); ok && i+1 < len(toks) && toks[i+1].Text == ";" && toks[i+1].Start == t.End {
-			t.Text, t.End = pre+"&", toks[i+1].End
-			i++
-			if pre != "" && i+1 < len(toks) && toks[i+1].Start == t.End && isWordToken(toks[i+1].Text) {
-				// "AT&amp;T": one name token
-				t.Text, t.End = t.Text+toks[i+1].Text, toks[i+1].End
-				i++
-			} else if pre == "" {
-				t.POS = "CC"
-			}
-		}
-		shadow.Tokens = append(shadow.Tokens, t)
-		orig = append(orig, k)
-	}
-	if len(shadow.Tokens) == len(toks) {
-		return r.recognize(doc)
-	}
-	orig = append(orig, len(toks))
-	// sentences in shadow tokens: the shadow token holding each bound
-	idx := make([]int, len(toks)+1)
-	for k := range shadow.Tokens {
-		for i := orig[k]; i < orig[k+1]; i++ {
-			idx[i] = k
-		}
-	}
-	idx[len(toks)] = len(shadow.Tokens)
-	shadow.Sentences = make([]text.Sentence, len(doc.Sentences))
-	for si, s := range doc.Sentences {
-		s.First, s.Last = idx[s.First], idx[s.Last]
-		shadow.Sentences[si] = s
-	}
-	ms := r.recognize(&shadow)
-	for i := range ms {
-		m := &ms[i]
-		m.First, m.Last = orig[m.First], orig[m.Last]
-		m.Start, m.End = toks[m.First].Start, toks[m.Last-1].End
-		m.Text = doc.Text[m.Start:m.End]
-	}
-	return ms
 }
 
 // balanced keeps a mention toks[first:last] from cutting a bracketed
@@ -107,12 +51,8 @@ func balanced(toks []text.Token, first, last, end int, labels []int) (int, int) 
 	return first, last
 }
 
-// isWordToken reports whether s starts with an ASCII letter or digit.
-func isWordToken(s string) bool {
-	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
-}
-
-// recognize is Recognize for a document without escaped ampersands.
+// recognize is Recognize's work (text.Analyze already reads "&amp;" in
+// feed text as "&": the tokens' Text is decoded).
 func (r *Recognizer) recognize(doc *text.Document) []Mention {
 	b := r.pool.Get().(*buffers)
 	defer r.pool.Put(b)

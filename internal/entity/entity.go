@@ -247,7 +247,9 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 	}
 	r.inMent = make([]bool, len(doc.Tokens))
-	if lt, ok := lowerASCII(doc.Text); ok {
+	// (not for feed text with character references: a token's Text is
+	// then not always the text it spans)
+	if lt, ok := lowerASCII(doc.Text); ok && !text.HasRefs(doc.Text) {
 		r.lowText, r.lowAll = lt, true
 	} else {
 		r.low = make([]string, len(doc.Tokens))
@@ -371,7 +373,9 @@ func (r *resolver) span(first, last int) text.Span {
 }
 
 func (r *resolver) textOf(first, last int) string {
-	return r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[last-1].End]
+	// feed text's character references read as the tokens do ("Duff &amp;
+	// Phelps" is "Duff & Phelps"); the text itself when it holds none
+	return text.Unescape(r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[last-1].End])
 }
 
 // proper adds a name mention to a new or existing cluster.
@@ -512,7 +516,9 @@ func (r *resolver) proper(m ner.Mention) {
 	// kept the byte offsets (ASCII)
 	lname := r.lowerOf(first, last)
 	base := r.doc.Tokens[first].Start
-	sameLen := len(lname) == len(name) && isASCII(name)
+	// (and when name is the text it spans: not so for feed text whose
+	// character references textOf decoded)
+	sameLen := len(lname) == len(name) && isASCII(name) && len(name) == r.doc.Tokens[last-1].End-base
 	// (the cut bytes are ASCII: name and lname end in the same ones)
 	name, lname = name[:len(name)-cut], lname[:len(lname)-cut]
 	toks := r.nameToks(last - first)
@@ -696,10 +702,11 @@ func allLegal(toks []string) bool {
 	return len(toks) > 0
 }
 
-// displayName is a name as an entity shows it: "&amp;" written "&", and
-// without the brackets of an insert ("WorldCom (Inc)" is "WorldCom Inc").
+// displayName is a name as an entity shows it: character references
+// decoded ("&amp;" written "&"), and without the brackets of an insert
+// ("WorldCom (Inc)" is "WorldCom Inc").
 func displayName(s string) string {
-	s = unescapeAmp(s)
+	s = text.Unescape(s)
 	if strings.IndexByte(s, '(') >= 0 && strings.IndexByte(s, ')') > strings.IndexByte(s, '(') {
 		s = strings.NewReplacer("(", "", ")", "").Replace(s)
 	}

@@ -329,7 +329,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	end := j
 	for end < sent.Last && end-j < 10 {
 		t := r.tok(end)
-		if t == "," || t == "." || t == ";" && !r.escapedAmp(end) || t == ")" || t == "(" || t == "—" || t == "--" {
+		if t == "," || t == "." || t == ";" || t == ")" || t == "(" || t == "—" || t == "--" {
 			break
 		}
 		end++
@@ -399,21 +399,7 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	if tstart >= tend {
 		return
 	}
-	c.addRole(r.textOf(tstart, tend), unescapeAmp(aff))
-}
-
-// escapedAmp reports whether token i is the ";" of an "&amp;" written in
-// the text ("Procter &amp; Gamble": the ampersand of a feed's text).
-func (r *resolver) escapedAmp(i int) bool {
-	return r.tok(i) == ";" && i > 0 && strings.HasSuffix(r.tok(i-1), "&amp") && r.doc.Tokens[i-1].End == r.doc.Tokens[i].Start
-}
-
-// unescapeAmp is s with its "&amp;" written "&".
-func unescapeAmp(s string) string {
-	if strings.Contains(s, "&amp;") {
-		return strings.ReplaceAll(s, "&amp;", "&")
-	}
-	return s
+	c.addRole(r.textOf(tstart, tend), text.Unescape(aff))
 }
 
 // nominals finds definite descriptions of people ("the Iranian minister",

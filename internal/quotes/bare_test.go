@@ -63,10 +63,8 @@ func TestPlaceModifier(t *testing.T) {
 }
 
 func TestSpeakerPrep(t *testing.T) {
-	s := "Trade was quiet. Church leaders in Lisbon said on Tuesday that the schools would reopen.\n"
-	doc, _, q := oneQuote(t, s)
-	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Church leaders in Lisbon" || q.SpeakerName == "Lisbon" {
-		t.Errorf("%q: speaker %q (%q), want Church leaders in Lisbon", s, sp, q.SpeakerName)
+	if q := speakerSpan(t, "Trade was quiet. Church leaders in Lisbon said on Tuesday that the schools would reopen.\n", "Church leaders in Lisbon"); q.SpeakerName == "Lisbon" {
+		t.Errorf("speaker name %q, want the church leaders", q.SpeakerName)
 	}
 }
 
@@ -103,4 +101,15 @@ func TestSpeakerNameUnescaped(t *testing.T) {
 	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; !strings.Contains(sp, "&amp;") {
 		t.Errorf("speaker span %q should be the caller's text", sp)
 	}
+}
+
+// speakerSpan returns the one quote of s after checking that its speaker
+// is the text want.
+func speakerSpan(t *testing.T, s, want string) quotes.Quote {
+	t.Helper()
+	doc, _, q := oneQuote(t, s)
+	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != want {
+		t.Errorf("%q: speaker %q (%q), want %s", s, sp, q.SpeakerName, want)
+	}
+	return q
 }

@@ -83,10 +83,8 @@ func TestTemporalPrep(t *testing.T) {
 // "Traders in Lisbon said" opening a sentence: the traders speak, not the
 // place.
 func TestSentenceCapital(t *testing.T) {
-	s := "Trade was quiet. Dealers in Lisbon said the bond auction went well.\n"
-	doc, _, q := oneQuote(t, s)
-	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Dealers in Lisbon" || q.SpeakerName == "Lisbon" {
-		t.Errorf("%q: speaker %q (%q), want Dealers in Lisbon", s, sp, q.SpeakerName)
+	if q := speakerSpan(t, "Trade was quiet. Dealers in Lisbon said the bond auction went well.\n", "Dealers in Lisbon"); q.SpeakerName == "Lisbon" {
+		t.Errorf("speaker name %q, want the dealers", q.SpeakerName)
 	}
 }
 
@@ -94,8 +92,5 @@ func TestSentenceCapital(t *testing.T) {
 // of the speaker's title.
 func TestParticipleModifier(t *testing.T) {
 	s := "Trade was quiet.\n\"We are very pleased with the result,\" Brindle managing director Ola Senn said after the market opened.\n"
-	doc, _, q := oneQuote(t, s)
-	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "Brindle managing director Ola Senn" {
-		t.Errorf("%q: speaker %q, want Brindle managing director Ola Senn", s, sp)
-	}
+	speakerSpan(t, s, "Brindle managing director Ola Senn")
 }

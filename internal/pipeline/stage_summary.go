@@ -20,7 +20,13 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				idx := s.Summarize(st.Doc, st.Request.SummarySentences)
+				// a first sentence that is the article's title (the caller's,
+				// or the page's) is a headline, never a summary sentence
+				title := st.Request.Title
+				if title == "" {
+					title = st.Analysis.Metadata.Title
+				}
+				idx := s.SummarizeTitled(st.Doc, st.Request.SummarySentences, title)
 				out := &Summary{Sentences: make([]text.Span, 0, len(idx))}
 				for _, i := range idx {
 					if i >= 0 && i < len(st.Doc.Sentences) {

@@ -69,7 +69,18 @@ const cancelEvery = 256
 // It returns every sentence when the document has n or fewer, and nil when
 // n <= 0. Once doc.Err is not nil (the request was cancelled) it stops
 // early and returns nil.
+//
+// A headline is never a summary sentence: when the text's first line is a
+// headline (no final stop, a blank line after it) that sentence is left
+// out, and the others are scored as an article without it.
 func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
+	return s.SummarizeTitled(doc, n, "")
+}
+
+// SummarizeTitled is Summarize for an article whose title (the caller's,
+// "" for none) is known: a first sentence that reads as the title is a
+// headline too.
+func (s *Summarizer) SummarizeTitled(doc *text.Document, n int, title string) []int {
 	if n <= 0 || doc.Err() != nil {
 		return nil
 	}
@@ -86,6 +97,13 @@ func (s *Summarizer) Summarize(doc *text.Document, n int) []int {
 		}
 		sn := doc.Sentences[i]
 		sents[i] = low[sn.First:sn.Last:sn.Last]
+	}
+	if len(sents) > 1 && headlineSentence(doc, title) {
+		out := s.selectStop(sents[1:], n, stop, sc)
+		for k := range out {
+			out[k]++
+		}
+		return out
 	}
 	return s.selectStop(sents, n, stop, sc)
 }
@@ -191,6 +209,7 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 	for i := range order {
 		order[i] = i
 	}
+	penalise(sents, scores)
 	// scores are sums of finite leaves: never NaN, so this stable order is
 	// sort.SliceStable's by scores[a] > scores[b]
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })

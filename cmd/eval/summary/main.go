@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/lector-nlp/lector/internal/keyphrase/gbdt"
@@ -25,7 +26,22 @@ func main() {
 	trees := flag.Int("trees", 200, "boosted trees")
 	depth := flag.Int("depth", 4, "tree depth")
 	limit := flag.Int("limit", 0, "use only the first n stories (0: all)")
+	news := flag.Bool("news", false, "count readability defects of the summaries of real news (BBC, Reuters C50) and exit")
+	show := flag.Bool("show", false, "with -news, print each defective summary sentence")
+	files := flag.String("files", "", "with -news, these comma-separated article files instead of the sample; every summary is printed")
 	flag.Parse()
+	if *news {
+		s, err := summary.Load()
+		if err != nil {
+			log.Fatal(err)
+		}
+		if *files != "" {
+			newsDefects(s, strings.Split(*files, ","), true)
+			return
+		}
+		newsDefects(s, newsSample(*data, 11, 25), *show)
+		return
+	}
 
 	stories, err := cnndm.Read(filepath.Join(*data, "cnn-dailymail", "dev.jsonl.gz"))
 	if err != nil {

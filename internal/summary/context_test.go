@@ -1,0 +1,86 @@
+package summary
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+func TestDangling(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool
+	}{
+		{"but the board rejected the offer .", true},
+		{"however , the plan was dropped .", true},
+		{"he said the talks would go on .", true},
+		{"“ they will not win , ” she said .", true},
+		{"this means higher fares for commuters .", true},
+		{"in addition , the council will hire staff .", true},
+		{"this year the harvest was late .", false},
+		{"the mayor opened the bridge on monday .", false},
+		{"butter prices rose again .", false},
+		{"heat waves are getting longer .", false},
+	}
+	for _, c := range cases {
+		if got := Dangling(strings.Fields(c.s)); got != c.want {
+			t.Errorf("Dangling(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+const headlined = `Harbour town votes for new ferry
+
+The town council of Westmere voted on Tuesday to buy a new electric ferry for the harbour crossing, ending two years of debate over the ageing diesel boat.
+The ferry will cost four million pounds and should enter service in the spring of next year, the council said.
+Councillor Amira Hale, who led the campaign, said the vote was a victory for the people who cross the harbour every day.
+The old ferry, built in 1968, has broken down eleven times this year.
+Local shops sell ice cream near the pier.
+The harbour master will train the new crew over the winter.
+A public meeting on the timetable is planned for next month.`
+
+func TestHeadlineNeverSummarised(t *testing.T) {
+	s := mustLoad(t)
+	doc := text.Analyze(headlined)
+	if len(doc.Sentences) < 8 || strings.TrimSpace(doc.Text[doc.Sentences[0].Start:doc.Sentences[0].End]) != "Harbour town votes for new ferry" {
+		t.Fatalf("the tokeniser does not make the headline the first sentence")
+	}
+	for _, n := range []int{1, 3, 5} {
+		if got := s.Summarize(doc, n); slices.Contains(got, 0) || len(got) != n {
+			t.Errorf("Summarize(%d) = %v: holds the headline (0) or the wrong count", n, got)
+		}
+	}
+	// an unmarked first line counts as the headline when it is the title
+	plain := strings.Replace(headlined, "\n\n", "\n", 1)
+	doc = text.Analyze(plain)
+	if strings.TrimSpace(doc.Text[doc.Sentences[0].Start:doc.Sentences[0].End]) == "Harbour town votes for new ferry" {
+		if got := s.SummarizeTitled(doc, 3, " harbour town votes for new ferry "); slices.Contains(got, 0) {
+			t.Errorf("SummarizeTitled = %v: holds the title (0)", got)
+		}
+	}
+	// a first sentence that ends with a stop is the article's lead
+	lead := "The town council of Westmere voted on Tuesday.\n\n" + headlined[strings.Index(headlined, "The ferry will"):]
+	if !slices.Contains(s.Summarize(text.Analyze(lead), 3), 0) {
+		t.Errorf("a stopped first line was taken for a headline")
+	}
+}
+
+// TestPenalise: only sentences after the first that lean on the one before
+// lose danglingPenalty.
+func TestPenalise(t *testing.T) {
+	sents := [][]string{
+		strings.Fields("but the first sentence has nothing before it ."),
+		strings.Fields("the bank raised its rate on thursday ."),
+		strings.Fields("but the bank said it would be the last rise ."),
+		strings.Fields("he said the rise was needed ."),
+		strings.Fields("economists had expected the bank to wait ."),
+	}
+	scores := []float64{1, 1, 1, 1, 1}
+	penalise(sents, scores)
+	want := []float64{1, 1, 1 - danglingPenalty, 1 - danglingPenalty, 1}
+	if !slices.Equal(scores, want) {
+		t.Errorf("penalise: scores %v, want %v", scores, want)
+	}
+}

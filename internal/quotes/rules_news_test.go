@@ -24,6 +24,14 @@ func newsOff() quotes.Options {
 	return o
 }
 
+// newsRules returns the default options with the news rules on, or off.
+func newsRules(on bool) quotes.Options {
+	if on {
+		return quotes.DefaultOptions
+	}
+	return newsOff()
+}
+
 // quoteWith returns the first quote whose content holds part.
 func quoteWith(doc *text.Document, qs []quotes.Quote, part string) (quotes.Quote, bool) {
 	for _, q := range qs {
@@ -77,10 +85,7 @@ func TestNestedFirstPerson(t *testing.T) {
 	s := "The rowing squad met in Henley on Monday. Head coach Marta Lindqvist said: \"We looked at how the crews are moving and that was the main point. " +
 		"\"The mood is calm and I don't think there is a lot of worry about the boat that people talk about.\" The squad flies to Seville on Friday.\n"
 	for _, on := range []bool{false, true} {
-		o := quotes.DefaultOptions
-		if !on {
-			o = newsOff()
-		}
+		o := newsRules(on)
 		doc, ents, qs := allQuotes(t, s, o)
 		q, ok := quoteWith(doc, qs, "lot of worry")
 		if !ok {
@@ -103,10 +108,7 @@ func TestSeemCue(t *testing.T) {
 	)
 	s := "A place in the Champions League final appears to be beyond the club, and the manager wants to rebuild.\n"
 	for _, on := range []bool{false, true} {
-		o := quotes.DefaultOptions
-		if !on {
-			o = newsOff()
-		}
+		o := newsRules(on)
 		doc, _, qs := allQuotes(t, s, o)
 		q, ok := quoteWith(doc, qs, "beyond the club")
 		if !ok {

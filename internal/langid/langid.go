@@ -507,7 +507,10 @@ func (d *Detector) posterior(s string, probs []float64) (ok bool, rule int) {
 		if cand != nil && scriptOf(firstRuneBytes(w)) != group {
 			return true // a word in another script: a name, a code, a quote
 		}
-		if perWord {
+		// (a word the calibration leaves as it is, with no clip and
+		// weight 1 (every lower-case word by default), needs no snapshot:
+		// its unknown letters are charged at the end with the others')
+		if perWord && (d.cal.Clip > 0 || capital && cased) {
 			copy(st.prev[:n], sc)
 			copy(st.pfound[:n], found)
 			p0 := pos

@@ -115,13 +115,7 @@ func (c *quoteCounts) add(doc *text.Document, a polnear.Article, qs []quote) {
 	var pred []quote
 	var pw []map[int]bool
 	for _, q := range qs {
-		w := polnear.Words(doc, []text.Span{q.content})
-		if q.cue.End > q.content.Start && q.cue.Start < q.content.End {
-			for k := range polnear.Words(doc, []text.Span{q.cue, q.speaker}) {
-				delete(w, k)
-			}
-		}
-		if len(w) > 0 {
+		if w := polnear.ContentWords(doc, q.content, q.cue, q.speaker); len(w) > 0 {
 			pred, pw = append(pred, q), append(pw, w)
 		}
 	}
@@ -144,25 +138,12 @@ func (c *quoteCounts) add(doc *text.Document, a polnear.Article, qs []quote) {
 			}
 		}
 	}
-	var cw [][]int64
+	var cues []text.Span
 	for _, q := range pred {
-		if q.cue.End == 0 {
-			continue
-		}
-		c.cuePred++
-		r := make([]int64, len(gold))
-		for gi, g := range gold {
-			for _, s := range g.Cue {
-				if s.Start < q.cue.End && q.cue.Start < s.End {
-					r[gi] = 1
-				}
-			}
-		}
-		cw = append(cw, r)
-	}
-	for _, gi := range polnear.MaxMatch(cw) {
-		if gi >= 0 {
-			c.cueHit++
+		if q.cue.End > 0 {
+			cues = append(cues, q.cue)
 		}
 	}
+	c.cuePred += len(cues)
+	c.cueHit += polnear.CueHits(cues, gold)
 }

@@ -292,14 +292,7 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 		if filter != nil && !filter(doc, []text.Span{q.Content}) {
 			continue
 		}
-		// a quote's content is its span less its own cue and speaker
-		// words ("“A,” he said, “B.”" says A … B)
-		w := polnear.Words(doc, []text.Span{q.Content})
-		for k := range polnear.Words(doc, []text.Span{q.Cue, q.Speaker}) {
-			if q.Cue.End > q.Content.Start && q.Cue.Start < q.Content.End {
-				delete(w, k)
-			}
-		}
+		w := polnear.ContentWords(doc, q.Content, q.Cue, q.Speaker)
 		if len(w) == 0 {
 			continue
 		}
@@ -390,27 +383,18 @@ func score(doc *text.Document, a polnear.Article, ents []entity.Entity, qs []quo
 	}
 	// cues: overlap, optimal one to one
 	c.cueGold += len(gold)
-	cw := make([][]int64, 0, len(pred))
+	var cues []text.Span
 	for _, pq := range pred {
-		if pq.q.Cue.End == 0 {
-			continue
-		}
-		c.cuePred++
-		row := make([]int64, len(gold))
-		for gi, gq := range gold {
-			for _, s := range gq.at.Cue {
-				if overlaps(s, pq.q.Cue) {
-					row[gi] = 1
-				}
-			}
-		}
-		cw = append(cw, row)
-	}
-	for _, gi := range polnear.MaxMatch(cw) {
-		if gi >= 0 {
-			c.cueHit++
+		if pq.q.Cue.End > 0 {
+			cues = append(cues, pq.q.Cue)
 		}
 	}
+	ats := make([]polnear.Attribution, len(gold))
+	for i, gq := range gold {
+		ats[i] = gq.at
+	}
+	c.cuePred += len(cues)
+	c.cueHit += polnear.CueHits(cues, ats)
 }
 
 // greedy scores with the session-9 matching, greedy in text order: each

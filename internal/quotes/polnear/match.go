@@ -180,3 +180,41 @@ func shared(a, b map[int]bool) int {
 	}
 	return n
 }
+
+// ContentWords returns the word tokens a found quote's content is scored
+// on: its span's words less those of its own cue and speaker when the cue
+// lies inside it ("“A,” he said, “B.”" says A … B).
+func ContentWords(doc *text.Document, content, cue, speaker text.Span) map[int]bool {
+	w := Words(doc, []text.Span{content})
+	if cue.End > content.Start && cue.Start < content.End {
+		for k := range Words(doc, []text.Span{cue, speaker}) {
+			delete(w, k)
+		}
+	}
+	return w
+}
+
+// CueHits counts the found cues (a quote's cue each, uncued quotes left
+// out) that an optimal one-to-one matching pairs with an annotated cue
+// they overlap.
+func CueHits(cues []text.Span, gold []Attribution) int {
+	w := make([][]int64, 0, len(cues))
+	for _, c := range cues {
+		row := make([]int64, len(gold))
+		for gi, g := range gold {
+			for _, s := range g.Cue {
+				if s.Start < c.End && c.Start < s.End {
+					row[gi] = 1
+				}
+			}
+		}
+		w = append(w, row)
+	}
+	n := 0
+	for _, gi := range MaxMatch(w) {
+		if gi >= 0 {
+			n++
+		}
+	}
+	return n
+}

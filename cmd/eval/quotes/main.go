@@ -464,22 +464,16 @@ func greedy(pred []predQ, gold []goldQ, c *counts, ents []entity.Entity) {
 	}
 }
 
-// speakerOK: the speaker span overlaps the gold source, or the gold source
-// is a mention of the entity the speaker was resolved to.
+// speakerOK is polnear.SpeakerOK with the mentions of the entity the
+// speaker was resolved to.
 func speakerOK(q quotes.Quote, src []text.Span, ents []entity.Entity) bool {
-	for _, s := range src {
-		if q.Speaker.End > 0 && overlaps(s, q.Speaker) {
-			return true
-		}
-		if q.EntityIndex >= 0 {
-			for _, m := range ents[q.EntityIndex].Mentions {
-				if overlaps(m.Span, s) {
-					return true
-				}
-			}
+	var ms []text.Span
+	if q.EntityIndex >= 0 {
+		for _, m := range ents[q.EntityIndex].Mentions {
+			ms = append(ms, m.Span)
 		}
 	}
-	return false
+	return polnear.SpeakerOK(q.Speaker, ms, src)
 }
 
 func spans(doc *text.Document, sp []text.Span) string {

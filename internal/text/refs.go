@@ -19,6 +19,11 @@ import (
 // decodes count ("&amp;", "&#39;", "&#x2019;", "&nbsp;"); "AT&T" and
 // "Q&A" stay as they are.
 
+// RefAt returns the length of the HTML character reference at s[i] (an
+// '&') and its decoded form, or 0 and "" when the tokeniser reads none
+// there: for analysers that read the caller's text themselves.
+func RefAt(s string, i int) (n int, dec string) { return refAt(s, i, len(s)) }
+
 // refAt returns the length of the character reference at s[k] (s[k] is
 // '&') and its decoded form, or 0 when there is none.
 func refAt(s string, k, b int) (n int, dec string) {

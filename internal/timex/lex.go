@@ -215,19 +215,11 @@ func asciiLetters(s string, j, k int, buf *[32]byte) (int, int) {
 
 // refLen returns the length of the HTML character reference of one
 // character that starts at s[i] (an '&'), or 0: "&nbsp;", "&#160;",
-// "&quot;", "&#8217;".
+// "&quot;", "&#8217;" (the references the tokeniser reads, text.RefAt).
 func refLen(s string, i int) int {
-	j := i + 1
-	for j < len(s) && j-i <= 10 && (s[j] == '#' || lowerASCII[s[j]] != 0 || s[j] >= '0' && s[j] <= '9') {
-		j++
-	}
-	if j >= len(s) || s[j] != ';' || j == i+1 {
+	n, dec := text.RefAt(s, i)
+	if n == 0 || utf8.RuneCountInString(dec) != 1 {
 		return 0
 	}
-	ref := s[i : j+1]
-	dec := text.Unescape(ref)
-	if dec == ref || utf8.RuneCountInString(dec) != 1 {
-		return 0
-	}
-	return len(ref)
+	return n
 }

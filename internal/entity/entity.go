@@ -110,6 +110,9 @@ type cluster struct {
 	placedTyp  ner.Type
 	placed     bool
 	into       *cluster // the cluster this one joined (joinTypeSplits)
+	// proper mentions the recogniser tagged a person and an organisation
+	// (orgVote)
+	nPer, nOrg int32
 }
 
 // placeCand is one reading of an ambiguous place name: a country, a
@@ -589,6 +592,12 @@ func (r *resolver) proper(m ner.Mention) {
 	if c.typ != ner.Person && typ == ner.Person && len(toks) > 1 && !c.legal {
 		c.typ = ner.Person
 		r.index(c)
+	}
+	switch typ {
+	case ner.Person:
+		c.nPer++
+	case ner.Org:
+		c.nOrg++
 	}
 	if m := r.add(c, Proper, first, last); cut > 0 {
 		m.span.End -= cut
@@ -1625,7 +1634,18 @@ func defaultReading(alts []placeCand) int {
 // none as a body.
 func (r *resolver) retype() {
 	for _, c := range r.clusters {
+		if c.typ == ner.Person && r.orgVote(c) {
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
+			continue
+		}
+		if policyPaper(c.toks) {
+			// "the Green Paper on pensions": a government's consultation
+			// or policy document, no body
+			c.typ = ner.Misc
 			continue
 		}
 		if len(c.toks) > 1 && lawHeads[c.toks[len(c.toks)-1]] && c.typ != ner.Org {
@@ -1668,6 +1688,39 @@ func (r *resolver) retype() {
 			c.typ = ner.Org
 		}
 	}
+}
+
+// policyPaper reports whether a name is a government's green or white
+// paper ("Green Paper", "the White Papers").
+func policyPaper(toks []string) bool {
+	n := len(toks)
+	return n == 2 && (toks[1] == "paper" || toks[1] == "papers") && (toks[0] == "green" || toks[0] == "white")
+}
+
+// orgVote reports whether a person of one name word is rather an
+// organisation: the recogniser tagged more of its mentions organisations
+// than people ("the general secretary of Unison" tagged a person, "Unison
+// cannot accept" twice an organisation), or a mention is what a title is
+// held in ("general secretary of Unison"), and nothing makes it a person
+// (a gender from an honorific, a title or honorific before it). A one-word organisation's mentions join a one-word person's
+// cluster in match, as a surname's do its full name's; with no full name
+// to say who the person is, the mentions' majority decides.
+func (r *resolver) orgVote(c *cluster) bool {
+	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
+		return false
+	}
+	if c.nOrg > c.nPer {
+		return true
+	}
+	for _, m := range c.ments {
+		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !knownPlace(c.name) {
+			// "general secretary of Unison", "the head of Corwin": what
+			// a title is held in is a body (a place's name stays the
+			// recogniser's)
+			return true
+		}
+	}
+	return false
 }
 
 // townAsOrg reports whether an organisation's name is a known place's

@@ -1,0 +1,44 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// A one-word name that the recogniser tags a person once and an
+// organisation more often is one organisation: the mentions join, and
+// their majority gives the type (no full name says it is someone).
+func TestOneWordOrgMajority(t *testing.T) {
+	for _, name := range []string{"Corwin", "Velden", "Unison"} {
+		doc, es := run(t, "Alan Rudd, general secretary of "+name+", said the pay offer was an insult. "+
+			"\"This is a deal that "+name+" will fight. It puts "+name+" on a collision course with ministers,\" he said.")
+		e := owner(doc, es, name, 0)
+		if e == nil {
+			t.Fatalf("no entity for %s", name)
+		}
+		if e.Type != ner.Org {
+			t.Errorf("%s typed %s, want ORGANIZATION", name, e.Type)
+		}
+		if o := owner(doc, es, name, 2); o == nil || o.Name != e.Name {
+			t.Errorf("the mentions of %s are not one entity", name)
+		}
+		if p := owner(doc, es, "he", 0); p == nil || p.Name != "Alan Rudd" {
+			t.Errorf("%s: \"he\" is not Alan Rudd's", name)
+		}
+	}
+	// a surname still joins its person, whatever the tag of its mentions
+	doc, es := run(t, "Peter Galloway resigned on Monday. Galloway said he had no regrets.")
+	if p := owner(doc, es, "Galloway", 1); p == nil || p.Type != ner.Person || p.Name != "Peter Galloway" {
+		t.Errorf("Galloway: %+v", p)
+	}
+}
+
+// A government's green or white paper is a document, not a body.
+func TestPolicyPaper(t *testing.T) {
+	doc, es := run(t, "The ministry set out its plans for rail fares in a Green Paper published on Tuesday.")
+	e := owner(doc, es, "Green", 0)
+	if e != nil && (e.Type == ner.Org || e.Type == ner.Person || e.Type == ner.Location) {
+		t.Errorf("Green Paper typed %s", e.Type)
+	}
+}

@@ -42,3 +42,19 @@ func TestPolicyPaper(t *testing.T) {
 		t.Errorf("Green Paper typed %s", e.Type)
 	}
 }
+
+// A prize named alone or by its "Awards" is no person and no body; a
+// person with the prize's name as a first name stays one.
+func TestAwards(t *testing.T) {
+	doc, es := run(t, "The actress won her second Oscar on Sunday night. She thanked the director, "+
+		"who had hoped for an Oscar himself. The Harbour Guild Awards will be handed out next week.")
+	for _, w := range []string{"Oscar", "Harbour"} {
+		if e := owner(doc, es, w, 0); e != nil && (e.Type == ner.Person || e.Type == ner.Org || e.Type == ner.Location) {
+			t.Errorf("%s: %q typed %s", w, e.Name, e.Type)
+		}
+	}
+	doc, es = run(t, "Oscar Hammond, the novelist, died on Tuesday. Hammond wrote twelve books.")
+	if e := owner(doc, es, "Oscar", 0); e == nil || e.Type != ner.Person {
+		t.Errorf("Oscar Hammond: %+v", e)
+	}
+}

@@ -1634,6 +1634,12 @@ func defaultReading(alts []placeCand) int {
 // none as a body.
 func (r *resolver) retype() {
 	for _, c := range r.clusters {
+		if r.isAward(c) {
+			// "the Oscar", "Baftas", "Screen Actors Guild Awards": a
+			// prize, neither its winner nor a body
+			c.typ = ner.Misc
+			continue
+		}
 		if c.typ == ner.Person && r.orgVote(c) {
 			c.typ = ner.Org
 			r.index(c)
@@ -1689,6 +1695,38 @@ func (r *resolver) retype() {
 		}
 	}
 }
+
+// isAward reports whether a cluster tagged a person, an organisation or a
+// place names a prize: one of the best-known film, television and music
+// awards named alone ("Oscar", "Baftas", "the Golden Globes"; not "Oscar
+// Wilde", nor a person with a gender or a title), or a name ending in
+// "Award(s)" or "Prize(s)" ("Screen Actors Guild Awards", "Nobel Prize").
+func (r *resolver) isAward(c *cluster) bool {
+	if c.typ != ner.Person && c.typ != ner.Org && c.typ != ner.Location {
+		return false
+	}
+	n := len(c.toks)
+	if n == 0 || n > 2 && c.typ == ner.Person {
+		return false
+	}
+	last := singular(c.toks[n-1])
+	if n >= 2 && (last == "award" || last == "prize") && c.typ != ner.Person {
+		return true
+	}
+	if c.typ == ner.Person && (c.gender != 0 || r.titled(c)) {
+		return false
+	}
+	switch {
+	case n == 1:
+		return awardNames[last]
+	case n == 2:
+		return c.toks[0] == "golden" && last == "globe"
+	}
+	return false
+}
+
+// awardNames are prizes that news names by one word, singular.
+var awardNames = set("oscar", "bafta", "emmy", "grammy", "cesar", "césar", "golden globe")
 
 // policyPaper reports whether a name is a government's green or white
 // paper ("Green Paper", "the White Papers").

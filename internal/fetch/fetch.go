@@ -10,6 +10,8 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -45,6 +47,11 @@ type Error struct {
 	URL    string
 	Status int // upstream HTTP status, when there was a response
 	Err    error
+	// Msg says what went wrong in words the caller can act on ("the site
+	// answered 404 Not Found", "the page is \"application/pdf\", not HTML
+	// or plain text"); it never holds an address the URL's host resolved
+	// to. Empty when there is nothing to add to the Kind.
+	Msg string
 }
 
 func (e *Error) Error() string {
@@ -150,9 +157,14 @@ func New(opt Options) *Fetcher {
 		Transport: tr,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > opt.MaxRedirects {
-				return &Error{Kind: KindFetchFailed, URL: req.URL.String(), Err: fmt.Errorf("more than %d redirects", opt.MaxRedirects)}
+				return &Error{Kind: KindFetchFailed, URL: req.URL.String(), Err: fmt.Errorf("more than %d redirects", opt.MaxRedirects),
+					Msg: fmt.Sprintf("the site redirected more than %d times", opt.MaxRedirects)}
 			}
 			if err := checkURL(req.URL); err != nil {
+				var fe *Error
+				if errors.As(err, &fe) {
+					fe.Msg = "the site redirected to a URL that is not followed: " + fe.Msg
+				}
 				return err
 			}
 			return nil
@@ -206,13 +218,15 @@ func (f *Fetcher) allowed(ip netip.Addr) bool {
 
 func checkURL(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return &Error{Kind: KindInvalidURL, URL: u.String(), Err: fmt.Errorf("scheme %q is not allowed: only http and https", u.Scheme)}
+		err := fmt.Errorf("scheme %q is not allowed: only http and https", u.Scheme)
+		return &Error{Kind: KindInvalidURL, URL: u.Redacted(), Err: err, Msg: err.Error()}
 	}
 	if u.Hostname() == "" {
-		return &Error{Kind: KindInvalidURL, URL: u.String(), Err: errors.New("no host")}
+		return &Error{Kind: KindInvalidURL, URL: u.Redacted(), Err: errors.New("no host"), Msg: "the URL has no host"}
 	}
 	if u.User != nil {
-		return &Error{Kind: KindInvalidURL, URL: u.Redacted(), Err: errors.New("credentials in URLs are not accepted")}
+		err := errors.New("credentials in URLs are not accepted")
+		return &Error{Kind: KindInvalidURL, URL: u.Redacted(), Err: err, Msg: err.Error()}
 	}
 	return nil
 }
@@ -221,7 +235,7 @@ func checkURL(u *url.URL) error {
 func ParseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, &Error{Kind: KindInvalidURL, Err: err}
+		return nil, &Error{Kind: KindInvalidURL, Err: err, Msg: "the URL cannot be parsed"}
 	}
 	if err := checkURL(u); err != nil {
 		return nil, err
@@ -250,27 +264,31 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &Error{Kind: KindFetchFailed, URL: final, Status: resp.StatusCode}
+		return nil, &Error{Kind: KindFetchFailed, URL: final, Status: resp.StatusCode,
+			Msg: strings.TrimSpace(fmt.Sprintf("the site answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode)))}
 	}
 	mediaType, params, err := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if err != nil {
 		mediaType = "" // sniffed below
 	}
 	if resp.ContentLength > f.opt.MaxBytes {
-		return nil, &Error{Kind: KindTooLarge, URL: final, Err: fmt.Errorf("content length %d exceeds the limit of %d bytes", resp.ContentLength, f.opt.MaxBytes)}
+		return nil, &Error{Kind: KindTooLarge, URL: final, Err: fmt.Errorf("content length %d exceeds the limit of %d bytes", resp.ContentLength, f.opt.MaxBytes),
+			Msg: fmt.Sprintf("the page is %d bytes, over the limit of %d bytes", resp.ContentLength, f.opt.MaxBytes)}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBytes+1))
 	if err != nil {
 		return nil, f.classify(ctx, final, err)
 	}
 	if int64(len(body)) > f.opt.MaxBytes {
-		return nil, &Error{Kind: KindTooLarge, URL: final, Err: fmt.Errorf("body exceeds the limit of %d bytes", f.opt.MaxBytes)}
+		return nil, &Error{Kind: KindTooLarge, URL: final, Err: fmt.Errorf("body exceeds the limit of %d bytes", f.opt.MaxBytes),
+			Msg: fmt.Sprintf("the page is over the limit of %d bytes", f.opt.MaxBytes)}
 	}
 	if mediaType == "" {
 		mediaType, params, _ = mime.ParseMediaType(http.DetectContentType(body))
 	}
 	if !acceptedTypes[mediaType] {
-		return nil, &Error{Kind: KindUnsupportedContentType, URL: final, Err: fmt.Errorf("content type %q is not HTML or plain text", mediaType)}
+		err := fmt.Errorf("content type %q is not HTML or plain text", mediaType)
+		return nil, &Error{Kind: KindUnsupportedContentType, URL: final, Err: err, Msg: "the page's " + err.Error()}
 	}
 	ct := mediaType
 	if cs := params["charset"]; cs != "" {
@@ -279,9 +297,11 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	enc, name, _ := charset.DetermineEncoding(body, ct)
 	utf8Body, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
-		return nil, &Error{Kind: KindFetchFailed, URL: final, Err: fmt.Errorf("decoding %s: %w", name, err)}
+		return nil, &Error{Kind: KindFetchFailed, URL: final, Err: fmt.Errorf("decoding %s: %w", name, err),
+			Msg: fmt.Sprintf("the page could not be decoded from its charset %s", name)}
 	}
 	utf8Body = bytes.TrimPrefix(utf8Body, []byte("\ufeff"))
+	blankControls(utf8Body)
 	return &Page{URL: final, ContentType: mediaType, Charset: name, Body: utf8Body}, nil
 }
 
@@ -292,14 +312,77 @@ func (f *Fetcher) classify(ctx context.Context, rawURL string, err error) error 
 	}
 	var be *blockedError
 	if errors.As(err, &be) {
-		return &Error{Kind: KindBlockedAddress, URL: rawURL, Err: be}
+		return &Error{Kind: KindBlockedAddress, URL: rawURL, Err: be,
+			Msg: fmt.Sprintf("the URL leads to a %s address, which this server does not fetch", addressClass(be.ip))}
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
-		return &Error{Kind: KindTimeout, URL: rawURL, Err: fmt.Errorf("the page did not arrive within %s", f.opt.Timeout)}
+		err := fmt.Errorf("the page did not arrive within %s", f.opt.Timeout)
+		return &Error{Kind: KindTimeout, URL: rawURL, Err: err, Msg: err.Error()}
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
 		return ctx.Err()
 	}
-	return &Error{Kind: KindFetchFailed, URL: rawURL, Err: err}
+	return &Error{Kind: KindFetchFailed, URL: rawURL, Err: err, Msg: connectMessage(err)}
+}
+
+// connectMessage describes a failure to reach a site: the name not found,
+// the connection refused or unreachable, a TLS failure. The resolved
+// address is left out (the host is the caller's own).
+func connectMessage(err error) string {
+	var dns *net.DNSError
+	var cert *tls.CertificateVerificationError
+	var hostname x509.HostnameError
+	var unknownCA x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var rec tls.RecordHeaderError
+	switch {
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return fmt.Sprintf("the host %s was not found (DNS)", dns.Name)
+	case errors.As(err, &dns):
+		return fmt.Sprintf("the host %s could not be looked up (DNS)", dns.Name)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "the site refused the connection"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return "the site is unreachable from this server"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return "the site closed the connection before the page arrived"
+	case errors.As(err, &hostname), errors.As(err, &unknownCA), errors.As(err, &invalid), errors.As(err, &cert):
+		return "the site's TLS certificate is not valid for it or not trusted"
+	case errors.As(err, &rec):
+		return "the site did not answer in TLS (an http URL written as https?)"
+	}
+	return "the site could not be reached"
+}
+
+// addressClass names the kind of address Blocked refuses, for messages.
+func addressClass(ip netip.Addr) string {
+	ip = ip.Unmap()
+	switch {
+	case ip.IsLoopback():
+		return "loopback"
+	case ip.IsPrivate():
+		return "private"
+	case ip.IsLinkLocalUnicast():
+		return "link-local (cloud metadata)"
+	case ip.IsMulticast(), ip.IsLinkLocalMulticast(), ip.IsInterfaceLocalMulticast():
+		return "multicast"
+	case ip.IsUnspecified():
+		return "unspecified"
+	}
+	return "reserved"
+}
+
+// blankControls replaces the C0 control characters other than tab, line
+// feed and carriage return, and DEL, with spaces, in place. The service
+// refuses them in an article it is sent (CONTROL_CHARACTERS); a fetched
+// page, which the caller cannot fix, has them blanked instead, so they
+// never reach the analysers or the caller's JSON. Offsets are unchanged
+// (one byte for one byte).
+func blankControls(b []byte) {
+	for i, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			b[i] = ' '
+		}
+	}
 }

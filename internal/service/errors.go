@@ -11,6 +11,7 @@ import (
 	"google.golang.org/protobuf/protoadapt"
 	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/lector-nlp/lector/internal/fetch"
 	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
@@ -60,6 +61,12 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 	msg, reason, field := "", "", ""
 	if pe != nil {
 		msg, reason, field = pe.Msg, pe.Reason, pe.Field
+	}
+	var fe *fetch.Error
+	if pe != nil && errors.As(err, &fe) && fe.Msg != "" {
+		// what went wrong with the page, not only its kind ("fetching the
+		// article failed: unsupported content type" did not say which)
+		msg = "fetching the article failed: " + fe.Msg
 	}
 	if reason == "" {
 		reason = defaultReason[kind]

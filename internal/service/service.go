@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -118,7 +119,7 @@ func (s *Service) analyze(ctx context.Context, r articleRequest, prefix string, 
 	}
 	res, err := s.engine.Analyze(ctx, j.req, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, inRequest(err, prefix)
 	}
 	if s.wire {
 		if raw, ok := wireAnalysis(field, res.Analysis, j.enc); ok {
@@ -126,6 +127,20 @@ func (s *Service) analyze(ctx context.Context, r articleRequest, prefix string, 
 		}
 	}
 	return newConverter(res.Analysis, j.enc).analysis(res.Analysis), nil, nil
+}
+
+// inRequest puts the field of an error the engine raised (a page that
+// could not be fetched, HTML with no text) under prefix, the path of the
+// request in a batch ("requests[3]."), as validate does for its own: a
+// batch caller read "article.url" and could not tell which item it was.
+func inRequest(err error, prefix string) error {
+	var pe *pipeline.Error
+	if prefix == "" || !errors.As(err, &pe) || pe.Field == "" || strings.HasPrefix(pe.Field, prefix) {
+		return err
+	}
+	c := *pe
+	c.Field = prefix + pe.Field
+	return &c
 }
 
 // AnalyzeArticle analyses one article.

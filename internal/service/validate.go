@@ -98,6 +98,8 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 	}
 	if lc := a.GetLanguageCode(); lc != "" && !validLanguageCode(lc) {
 		return nil, invalid("INVALID_LANGUAGE_CODE", prefix+"article.language_code", "article.language_code %q is not a BCP-47 code such as \"en\" or \"pt-BR\"", lc)
+	} else if lc != "" {
+		req.LanguageHint = canonicalLanguageCode(lc)
 	}
 	if pt := a.GetPublishTime(); pt != nil {
 		if err := pt.CheckValid(); err != nil {
@@ -179,6 +181,30 @@ func validLanguageCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// canonicalLanguageCode writes a BCP-47 tag in its canonical case (RFC
+// 5646 2.1.1): the language and other subtags in lower case, a script in
+// title case, a region in upper case ("EN" -> "en", "en-gb" -> "en-GB",
+// "ZH-HANT-TW" -> "zh-Hant-TW"). Tags are case-insensitive, but the
+// engine compares codes as strings: an article hinted "EN" or "En-GB" was
+// taken for a language without models, and lost every English-only
+// analysis.
+func canonicalLanguageCode(s string) string {
+	parts := strings.Split(strings.ToLower(s), "-")
+	for i := 1; i < len(parts); i++ {
+		p := parts[i]
+		if len(p) == 1 {
+			break // an extension or private use: lower case from here on
+		}
+		switch {
+		case len(p) == 2:
+			parts[i] = strings.ToUpper(p)
+		case len(p) == 4 && p[0] >= 'a' && p[0] <= 'z':
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "-")
 }
 
 // controlChar returns the byte offset of the first C0 control character

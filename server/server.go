@@ -58,16 +58,26 @@ func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }
 func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
 
 // limits derives the message and body limits from the article limit: a
-// gRPC message may carry a full batch; an HTTP body may spend twice the
-// article limit on JSON escapes.
+// gRPC message may carry a full batch; an HTTP body may spend up to three
+// times the article limit on JSON escapes, as an encoder that writes only
+// ASCII does for a text in any script (Python's json.dumps by default:
+// "\u0436" for the two bytes of "ж", a surrogate pair of twelve bytes for
+// the four of an emoji), so every article within the limit fits in its
+// body. Twice the limit refused a 1 MB Russian or Greek article sent that
+// way with REQUEST_TOO_LARGE although the article itself was within it.
 func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
 	const slack = 1 << 20
 	art := int64(s.cfg.MaxArticleBytes)
 	msg := min(art*int64(s.cfg.MaxBatch)+slack, 1<<30)
-	body = 2*art + 64<<10
-	batchBody = min(body*int64(s.cfg.MaxBatch), 2*msg)
+	body = jsonEscapeFactor*art + 64<<10
+	batchBody = min(body*int64(s.cfg.MaxBatch), jsonEscapeFactor*int64(msg))
 	return int(msg), body, batchBody
 }
+
+// jsonEscapeFactor is the largest ratio of a JSON string's bytes to the
+// UTF-8 bytes of the text it holds, for text the service accepts (control
+// characters, which escape to six bytes each, are refused anyway).
+const jsonEscapeFactor = 3
 
 // Run loads the pipeline, serves gRPC and HTTP until ctx is done, then
 // shuts down gracefully: health turns NOT_SERVING, listeners close and

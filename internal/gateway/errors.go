@@ -2,8 +2,10 @@ package gateway
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -24,10 +26,33 @@ import (
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	st := annotate(ctx, err)
 	w = &errorHeaders{ResponseWriter: w, st: st}
-	if st.Code() == codes.ResourceExhausted && sizeReasons[reasonOf(st)] {
+	switch reason := reasonOf(st); {
+	case st.Code() == codes.ResourceExhausted && sizeReasons[reason]:
 		w = &statusRewriter{ResponseWriter: w, from: http.StatusTooManyRequests, to: http.StatusRequestEntityTooLarge}
+	case reason == "METHOD_NOT_ALLOWED":
+		// runtime's table has 501 Not Implemented for Unimplemented, which
+		// says the server cannot do it at all: the path exists, with
+		// another method (RFC 9110 15.5.6: 405 with Allow).
+		w.Header().Set("Allow", allowedMethods(r.URL.Path))
+		w = &statusRewriter{ResponseWriter: w, from: http.StatusNotImplemented, to: http.StatusMethodNotAllowed}
 	}
 	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, st.Err())
+}
+
+// streamErrorHandler gives an error that ends an NDJSON stream the same
+// details as any other error (an ErrorInfo reason and the request id):
+// runtime's default wrote {"code":4,"message":"...","details":[]}.
+func streamErrorHandler(ctx context.Context, err error) *status.Status {
+	return annotate(ctx, err)
+}
+
+// allowedMethods is the Allow header of an API path: GET for the
+// capabilities, POST for the article methods.
+func allowedMethods(path string) string {
+	if path == "/v1/capabilities" {
+		return "GET"
+	}
+	return "POST"
 }
 
 // sizeReasons are the reasons of errors about a size limit.
@@ -61,22 +86,29 @@ func annotate(ctx context.Context, err error) *status.Status {
 		return st
 	}
 	code, msg := st.Code(), st.Message()
-	reason, field := strings.ToUpper(code.String()), ""
+	reason, field := codeReason(code), ""
 	switch {
 	case code == codes.InvalidArgument && strings.Contains(msg, "request body too large"):
 		code, reason = codes.ResourceExhausted, "REQUEST_TOO_LARGE"
 		msg = "the request body is over the size limit of this server"
+		if limit, ok := ctx.Value(bodyLimitKey).(int64); ok {
+			msg = fmt.Sprintf("the request body is over %d bytes, the limit of this server for this method; "+
+				"GetCapabilities reports the article limit (limits.maxArticleBytes)", limit)
+		}
 	case code == codes.InvalidArgument && strings.Contains(msg, "oneof") && strings.Contains(msg, "already set"):
 		reason, field = "MULTIPLE_SOURCES", "article"
 		msg = "the article sets more than one source; set exactly one of text, html or url"
 	case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
 		reason = "INVALID_UTF8"
+		msg = "the request body is not valid UTF-8 (" + bodyError(msg) + ")"
 	case code == codes.InvalidArgument:
 		reason = "MALFORMED_REQUEST"
+		msg = malformedMessage(msg)
 	case code == codes.Unimplemented && strings.Contains(msg, "Method Not Allowed"):
 		reason = "METHOD_NOT_ALLOWED"
-	case code == codes.Canceled:
-		reason = "CANCELLED"
+		msg = "this path takes another HTTP method; see the Allow header and /openapi.json"
+	case code == codes.NotFound && msg == "Not Found":
+		msg = "no such API path; the API is described at /openapi.json"
 	}
 	out := status.New(code, msg)
 	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: reason, Domain: service.ErrorDomain}}
@@ -89,6 +121,58 @@ func annotate(ctx context.Context, err error) *status.Status {
 	}
 	if d, err := out.WithDetails(details...); err == nil {
 		out = d
+	}
+	return out
+}
+
+// codeReason is the ErrorInfo reason of an error that carries none: the
+// name of its code in upper snake case, as the codes are written in
+// google.rpc.Code ("DEADLINE_EXCEEDED", "NOT_FOUND"; "CANCELLED" with two
+// Ls). strings.ToUpper of the Go name gave "DEADLINEEXCEEDED".
+func codeReason(c codes.Code) string {
+	if c == codes.Canceled {
+		return "CANCELLED"
+	}
+	name := c.String()
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// bodyError is a decoder's error message without the "proto: " and
+// "syntax error " prefixes of protojson, which name the library rather
+// than what is wrong.
+func bodyError(msg string) string {
+	const spaces = " \u00a0" // protobuf-go writes either after "proto:", on purpose
+	if rest, ok := strings.CutPrefix(msg, "proto:"); ok {
+		msg = strings.TrimLeft(rest, spaces)
+	}
+	if rest, ok := strings.CutPrefix(msg, "syntax error"); ok {
+		msg = strings.TrimLeft(rest, spaces)
+	}
+	return msg
+}
+
+// malformedMessage says what a caller whose JSON body could not be read
+// must fix: the decoder's own message, which has the line and column, after
+// a sentence that says it is about the body, and for a publish time the
+// forms it takes.
+func malformedMessage(msg string) string {
+	out := "the request body is not valid JSON for this method: " + bodyError(msg)
+	switch {
+	case msg == "unexpected EOF" || msg == "EOF":
+		out = "the request body ends before its JSON is complete"
+	case strings.Contains(msg, "google.protobuf.Timestamp"):
+		out += `; publishTime takes RFC 3339 ("2024-03-14T09:30:00Z", "2024-03-14T09:30:00+01:00") or a date ("2024-03-14", read as UTC)`
+	case strings.Contains(msg, "unknown field"):
+		out += "; field names are the camelCase or snake_case names of the API (see /openapi.json)"
+	case strings.Contains(msg, "invalid value for enum"):
+		out += "; enum values are written in full, such as \"FEATURE_ENTITIES\" or \"ENCODING_TYPE_UTF16\""
 	}
 	return out
 }

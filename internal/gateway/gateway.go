@@ -131,9 +131,13 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 			if strings.EqualFold(key, service.RequestIDHeader) {
 				return "", false // the gateway sets X-Request-Id itself
 			}
+			if strings.EqualFold(key, "content-type") {
+				return "", false // the gRPC answer's own (application/grpc+proto), not the caller's business
+			}
 			return runtime.DefaultHeaderMatcher(key)
 		}),
 		runtime.WithErrorHandler(errorHandler),
+		runtime.WithStreamErrorHandler(streamErrorHandler),
 		runtime.WithIncomingHeaderMatcher(func(key string) (string, bool) {
 			switch strings.ToLower(key) {
 			case "x-api-key", "traceparent", "tracestate": // API keys and W3C trace context; Authorization passes by default

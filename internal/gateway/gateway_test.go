@@ -86,6 +86,10 @@ func TestAnnotate(t *testing.T) {
 		{status.Error(codes.InvalidArgument, "unexpected EOF"), codes.InvalidArgument, "MALFORMED_REQUEST"},
 		{status.Error(codes.Unavailable, "connection refused"), codes.Unavailable, "UNAVAILABLE"},
 		{errors.New("plain"), codes.Unknown, "UNKNOWN"},
+		{status.Error(codes.DeadlineExceeded, "context deadline exceeded"), codes.DeadlineExceeded, "DEADLINE_EXCEEDED"},
+		{status.Error(codes.NotFound, "Not Found"), codes.NotFound, "NOT_FOUND"},
+		{status.Error(codes.Canceled, "context canceled"), codes.Canceled, "CANCELLED"},
+		{status.Error(codes.FailedPrecondition, "x"), codes.FailedPrecondition, "FAILED_PRECONDITION"},
 	}
 	for _, tt := range tests {
 		st := annotate(ctx, tt.err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"regexp"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/protobuf/proto"
@@ -63,6 +64,11 @@ func lenientTimes(b []byte) []byte {
 		out = append(out, hm...)
 		out = append(out, sec...)
 		out = append(out, zone...)
+		if _, err := time.Parse(time.RFC3339Nano, string(out[len(s[1]):])); err != nil {
+			// not a time ("2023-13-45"): left as sent, so the error quotes
+			// what the caller wrote, not "2023-13-45T00:00:00Z"
+			return m
+		}
 		return append(out, '"')
 	})
 }

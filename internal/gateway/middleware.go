@@ -19,6 +19,7 @@ type ctxKey int
 const (
 	requestIDKey ctxKey = iota
 	clientKey
+	bodyLimitKey
 )
 
 // forwardedFor is the metadata key that carries the client's address to
@@ -112,7 +113,12 @@ func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
 }
 
 // corsAllowHeaders are the request headers a browser may send.
-var corsAllowHeaders = "Content-Type, Accept, Authorization, X-Api-Key, X-Request-Id, Grpc-Timeout"
+var corsAllowHeaders = "Content-Type, Accept, Authorization, X-Api-Key, X-Request-Id, Grpc-Timeout, Traceparent, Tracestate"
+
+// corsExposeHeaders are the response headers a browser lets the page read
+// besides the safelisted ones: the request id, and when to retry after 429
+// or 503 (without it a page could not honour Retry-After).
+var corsExposeHeaders = "X-Request-Id, Retry-After"
 
 // withCORS answers preflight requests and adds CORS headers for the
 // allowed origins. Requests from other origins get no CORS headers, so
@@ -145,7 +151,7 @@ func (g *Gateway) withCORS(next http.Handler) http.Handler {
 		}
 		if allowed {
 			w.Header().Set("Access-Control-Allow-Origin", origin)
-			w.Header().Set("Access-Control-Expose-Headers", "X-Request-Id")
+			w.Header().Set("Access-Control-Expose-Headers", corsExposeHeaders)
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -162,6 +168,7 @@ func (g *Gateway) withBodyLimit(next http.Handler) http.Handler {
 		}
 		if limit > 0 && r.Body != nil {
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
+			r = r.WithContext(context.WithValue(r.Context(), bodyLimitKey, limit)) // for the error message
 		}
 		next.ServeHTTP(w, r)
 	})

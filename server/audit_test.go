@@ -1,0 +1,318 @@
+package main
+
+// Tests of the defects the session-11 audit of the public service found,
+// each through the real server on loopback.
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+)
+
+// asciiJSON writes s as a JSON string with every non-ASCII character
+// escaped, as Python's json.dumps does by default (ensure_ascii).
+func asciiJSON(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x80:
+			b.WriteRune(r)
+		case r > 0xffff:
+			r -= 0x10000
+			fmt.Fprintf(&b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// TestRESTBodyFitsEscapedArticle: an article within --max-article-bytes is
+// accepted over REST whatever the caller's JSON encoder escapes. The body
+// limit was twice the article limit, and a Russian article of 90 % of the
+// limit sent by an ASCII-only encoder (three bytes of JSON per byte of
+// text) was refused with 413 REQUEST_TOO_LARGE. A body over the limit is
+// still refused, and the message says the limit.
+func TestRESTBodyFitsEscapedArticle(t *testing.T) {
+	const limit = 200_000
+	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes = limit })
+	unit := "Министр заявил в понедельник, что налоги вырастут. 🚋 "
+	text := strings.Repeat(unit, limit*9/10/len(unit))
+	body := `{"article":{"text":` + asciiJSON(text) + `},"features":["FEATURE_STATISTICS"]}`
+	if len(body) < 2*limit+64<<10 {
+		t.Fatalf("body %d bytes: not over the old limit, the test shows nothing", len(body))
+	}
+	resp := post(t, ts.base+"/v1/articles:analyze", body)
+	if resp.StatusCode != 200 {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("article of %d bytes (limit %d) in a %d-byte body: %d %s", len(text), limit, len(body), resp.StatusCode, b)
+	}
+	// over the article limit: the article's own error, not the body's
+	over := strings.Repeat(unit, limit*11/10/len(unit))
+	resp = post(t, ts.base+"/v1/articles:analyze", `{"article":{"text":`+asciiJSON(over)+`}}`)
+	var e errorBody
+	json.NewDecoder(resp.Body).Decode(&e)
+	if resp.StatusCode != 413 || e.reason() != "ARTICLE_TOO_LARGE" {
+		t.Errorf("article over the limit: %d %q %s", resp.StatusCode, e.reason(), e.Message)
+	}
+	// a body no article explains: REQUEST_TOO_LARGE, with the limit in the message
+	resp = post(t, ts.base+"/v1/articles:analyze", `{"article":{"text":"`+strings.Repeat("w", 4*limit)+`"}}`)
+	e = errorBody{}
+	json.NewDecoder(resp.Body).Decode(&e)
+	if resp.StatusCode != 413 || e.reason() != "REQUEST_TOO_LARGE" || !strings.Contains(e.Message, fmt.Sprint(3*limit+64<<10)) {
+		t.Errorf("body over the limit: %d %q %q", resp.StatusCode, e.reason(), e.Message)
+	}
+}
+
+// TestLanguageCodeCase: BCP-47 tags are case-insensitive; a hint of "EN"
+// or "en-gb" is English. The engine compared the hint as sent, so such an
+// article lost every English-only analysis (a notice "entities are
+// available for English only" and no entities).
+func TestLanguageCodeCase(t *testing.T) {
+	ts := mustStartFull(t)
+	ctx := ctxTimeout(t, 60*time.Second)
+	const text = "Chancellor Angela Merkel met President Emmanuel Macron in Berlin on Monday."
+	analyse := func(code string) *articlev1.Analysis {
+		t.Helper()
+		a := textArticle("", text)
+		a.LanguageCode = code
+		r, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: a,
+			Features: []articlev1.Feature{articlev1.Feature_FEATURE_ENTITIES}})
+		if err != nil {
+			t.Fatalf("%q: %v", code, err)
+		}
+		return r.GetAnalysis()
+	}
+	want := len(analyse("en").GetEntities())
+	if want == 0 {
+		t.Fatal("no entities with the hint en")
+	}
+	for _, code := range []string{"EN", "En", "en-gb", "EN-US", "en-Latn-gb"} {
+		a := analyse(code)
+		if len(a.GetEntities()) != want || len(a.GetNotices()) != 0 {
+			t.Errorf("hint %q: %d entities (want %d), notices %v", code, len(a.GetEntities()), want, a.GetNotices())
+		}
+	}
+	// another language is still believed
+	if a := analyse("FR"); len(a.GetEntities()) != 0 || len(a.GetNotices()) != 1 {
+		t.Errorf("hint FR: %d entities, notices %v", len(a.GetEntities()), a.GetNotices())
+	}
+}
+
+// TestBatchErrorFieldPath: the field violation of a batch item names the
+// item ("requests[1].article.html") for errors the engine raises after
+// validation too (HTML with no text, a page that cannot be fetched), not
+// only for those of validation; it read "article.html".
+func TestBatchErrorFieldPath(t *testing.T) {
+	ts := mustStart(t, nil)
+	ctx := ctxTimeout(t, 30*time.Second)
+	reqs := []*articlev1.AnalyzeArticleRequest{
+		{Article: textArticle("a", "A good article.")},
+		{Article: &articlev1.Article{Id: "b", Source: &articlev1.Article_Html{Html: "<div><script>x()</script></div>"}}},
+		{Article: &articlev1.Article{Id: "c", Source: &articlev1.Article_Url{Url: "http://127.0.0.1:1/"}}},
+		{Article: textArticle("d", "")},
+	}
+	r, err := ts.client.BatchAnalyzeArticles(ctx, &articlev1.BatchAnalyzeArticlesRequest{Requests: reqs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ reason, field string }{{}, {"NO_ARTICLE_TEXT", "requests[1].article.html"},
+		{"BLOCKED_ADDRESS", "requests[2].article.url"}, {"EMPTY_ARTICLE", "requests[3].article.text"}}
+	for i, res := range r.GetResults() {
+		st := status.FromProto(res.GetError())
+		if got := fieldOf(st); reason(st) != want[i].reason || got != want[i].field {
+			t.Errorf("item %d: %q at %q, want %q at %q (%s)", i, reason(st), got, want[i].reason, want[i].field, st.Message())
+		}
+	}
+	// a single call keeps the plain path
+	_, err = ts.client.AnalyzeArticle(ctx, reqs[1])
+	if st := status.Convert(err); fieldOf(st) != "article.html" {
+		t.Errorf("unary: field %q", fieldOf(st))
+	}
+}
+
+// TestFetchMessages: a URL that cannot be analysed gets a message that
+// says what is wrong with the page, not only the reason in words
+// ("fetching the article failed: unsupported content type" did not say
+// which type; "fetch failed" did not say that the site redirected in a
+// loop or refused the connection). A blocked address is named by its kind,
+// never by the address a name resolved to.
+func TestFetchMessages(t *testing.T) {
+	site := http.NewServeMux()
+	site.HandleFunc("/pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.4"))
+	})
+	site.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "gone", http.StatusGone) })
+	site.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	site.HandleFunc("/file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	site.HandleFunc("/controls", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("The mayor\x00 spoke on Monday.\x07 The council\x1b voted.\x7f"))
+	})
+	srv := httptest.NewServer(site)
+	t.Cleanup(srv.Close)
+	ts := mustStart(t, func(c *Config) { c.FetchAllow = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")} })
+	ctx := ctxTimeout(t, 30*time.Second)
+	tests := []struct {
+		url    string
+		code   codes.Code
+		reason string
+		msg    string // in the message
+	}{
+		{srv.URL + "/pdf", codes.InvalidArgument, "UNSUPPORTED_CONTENT_TYPE", `"application/pdf"`},
+		{srv.URL + "/gone", codes.FailedPrecondition, "FETCH_FAILED", "410 Gone"},
+		{srv.URL + "/loop", codes.FailedPrecondition, "FETCH_FAILED", "redirected more than 5 times"},
+		{srv.URL + "/file", codes.InvalidArgument, "INVALID_URL", `redirected to a URL that is not followed: scheme "file"`},
+		{"http://127.0.0.1:1/", codes.FailedPrecondition, "FETCH_FAILED", "refused the connection"},
+		{"http://no-such-host.invalid/", codes.FailedPrecondition, "FETCH_FAILED", "no-such-host.invalid was not found"},
+		{"http://[::1]:1/", codes.InvalidArgument, "BLOCKED_ADDRESS", "a loopback address"},
+		{"http://169.254.169.254/latest/meta-data/", codes.InvalidArgument, "BLOCKED_ADDRESS", "link-local"},
+	}
+	for _, tt := range tests {
+		_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{
+			Article: &articlev1.Article{Source: &articlev1.Article_Url{Url: tt.url}}})
+		st := status.Convert(err)
+		if st.Code() != tt.code || reason(st) != tt.reason || !strings.Contains(st.Message(), tt.msg) {
+			t.Errorf("%s: %v %q %q, want %v %q with %q", tt.url, st.Code(), reason(st), st.Message(), tt.code, tt.reason, tt.msg)
+		}
+	}
+	// control characters of a fetched page are blanked, not analysed and
+	// sent back in the JSON
+	resp := post(t, ts.base+"/v1/articles:analyze", `{"article":{"url":"`+srv.URL+`/controls"}}`)
+	var out struct {
+		Analysis struct {
+			Text string `json:"text"`
+		} `json:"analysis"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("page with controls: %d %v", resp.StatusCode, err)
+	}
+	if out.Analysis.Text != "The mayor  spoke on Monday.  The council  voted. " {
+		t.Errorf("page with controls: text %q", out.Analysis.Text)
+	}
+}
+
+// TestRESTErrorDetails: the errors the gateway raises itself have the
+// details and HTTP status every other error has: a reason in upper snake
+// case (it was "DEADLINEEXCEEDED", "NOTFOUND"), the request id on an
+// NDJSON stream's closing error (it had "details":[]), 405 with Allow for
+// a known path with the wrong method (it was 501 Not Implemented), and
+// messages that tell the caller what to fix, without the decoder's
+// "proto:" prefix. No gRPC header leaks into the HTTP answer.
+func TestRESTErrorDetails(t *testing.T) {
+	ts := mustStart(t, nil)
+
+	t.Run("ndjson stream cut by its deadline", func(t *testing.T) {
+		resp := post(t, ts.base+"/v1/articles:streamAnalyze", `{"article":{"text":"Wait `+slowMarker+`"}}`,
+			"Grpc-Timeout", "300m", "X-Request-Id", "cut-stream-1")
+		if resp.StatusCode != 200 || resp.Header.Get("Grpcgateway-Content-Type") != "" {
+			t.Fatalf("status %d, headers %v", resp.StatusCode, resp.Header)
+		}
+		var last string
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			last = sc.Text()
+		}
+		var line struct {
+			Error *errorBody `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(last), &line); err != nil || line.Error == nil {
+			t.Fatalf("last line %q: %v", last, err)
+		}
+		if line.Error.Code != int(codes.DeadlineExceeded) || line.Error.reason() != "DEADLINE_EXCEEDED" || !strings.Contains(last, "cut-stream-1") {
+			t.Errorf("closing error %s", last)
+		}
+	})
+	t.Run("unary deadline", func(t *testing.T) {
+		resp := post(t, ts.base+"/v1/articles:analyze", `{"article":{"text":"Wait `+slowMarker+`"}}`, "Grpc-Timeout", "200m")
+		var e errorBody
+		json.NewDecoder(resp.Body).Decode(&e)
+		if resp.StatusCode != 504 || e.reason() != "DEADLINE_EXCEEDED" {
+			t.Errorf("%d %q", resp.StatusCode, e.reason())
+		}
+	})
+	t.Run("wrong method", func(t *testing.T) {
+		for path, allow := range map[string]string{"/v1/articles:analyze": "POST", "/v1/articles:batchAnalyze": "POST", "/v1/capabilities": "GET"} {
+			method := "GET"
+			if allow == "GET" {
+				method = "DELETE"
+			}
+			req, _ := http.NewRequest(method, ts.base+path, nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var e errorBody
+			json.NewDecoder(resp.Body).Decode(&e)
+			resp.Body.Close()
+			if resp.StatusCode != 405 || resp.Header.Get("Allow") != allow || e.reason() != "METHOD_NOT_ALLOWED" {
+				t.Errorf("%s %s: %d Allow %q %q", method, path, resp.StatusCode, resp.Header.Get("Allow"), e.reason())
+			}
+		}
+	})
+	t.Run("unknown path", func(t *testing.T) {
+		resp := post(t, ts.base+"/v1/articles:summarize", `{}`)
+		var e errorBody
+		json.NewDecoder(resp.Body).Decode(&e)
+		if resp.StatusCode != 404 || e.reason() != "NOT_FOUND" || !strings.Contains(e.Message, "/openapi.json") {
+			t.Errorf("%d %q %q", resp.StatusCode, e.reason(), e.Message)
+		}
+	})
+	t.Run("malformed bodies", func(t *testing.T) {
+		for _, tt := range []struct{ body, want string }{
+			{`{"article":`, "ends before its JSON is complete"},
+			{`{"article":{"text":"Hi.","publishTime":"2023-13-45"}}`, `"2023-13-45"; publishTime takes RFC 3339`},
+			{`{"article":{"text":"Hi.","publishTime":"yesterday"}}`, `"yesterday"; publishTime takes RFC 3339`},
+			{`{"article":{"text":"Hi."},"colour":"red"}`, `unknown field "colour"`},
+			{`{"article":{"text":"Hi."},"features":["ENTITIES"]}`, "written in full"},
+		} {
+			resp := post(t, ts.base+"/v1/articles:analyze", tt.body)
+			var e errorBody
+			json.NewDecoder(resp.Body).Decode(&e)
+			if resp.StatusCode != 400 || e.reason() != "MALFORMED_REQUEST" || !strings.Contains(e.Message, tt.want) || strings.Contains(e.Message, "proto:") {
+				t.Errorf("%s: %d %q %q, want %q", tt.body, resp.StatusCode, e.reason(), e.Message, tt.want)
+			}
+		}
+	})
+	t.Run("cors exposes Retry-After", func(t *testing.T) {
+		r := post(t, ts.base+"/v1/articles:analyze", `{"article":{"text":"Hi."}}`, "Origin", "https://app.example")
+		if !strings.Contains(r.Header.Get("Access-Control-Expose-Headers"), "Retry-After") {
+			t.Errorf("Expose-Headers %q", r.Header.Get("Access-Control-Expose-Headers"))
+		}
+		if r.Header.Get("Grpcgateway-Content-Type") != "" {
+			t.Errorf("gRPC content type leaked: %v", r.Header)
+		}
+	})
+}
+
+// fieldOf returns the field of a status's first field violation.
+func fieldOf(st *status.Status) string {
+	for _, d := range st.Details() {
+		if br, ok := d.(*errdetails.BadRequest); ok && len(br.GetFieldViolations()) > 0 {
+			return br.GetFieldViolations()[0].GetField()
+		}
+	}
+	return ""
+}

@@ -177,6 +177,9 @@ type resolver struct {
 	// organisations' proper mentions by first and last token, for roles
 	// (indexOrgs)
 	orgStart, orgEnd map[int]*ment
+	// known places' mentions: the token after the last (k) and the
+	// first (-1-k), for besidePlace
+	placeEnds map[int]bool
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -1361,6 +1364,13 @@ func (r *resolver) placeName(c *cluster) {
 		city, isCity := geo.CityByName(c.name)
 		if isCity {
 			cands = append(cands, placeCand{code: city.CountryCode, loc: &LatLng{Lat: city.Lat, Lng: city.Lng}, pop: city.Population})
+			for _, o := range geo.Namesakes(c.name) {
+				// "Newcastle": in England, New South Wales or
+				// KwaZulu-Natal, as the text says (disambiguate)
+				if o.Population >= smallCity {
+					cands = append(cands, placeCand{code: o.CountryCode, loc: &LatLng{Lat: o.Lat, Lng: o.Lng}, pop: o.Population})
+				}
+			}
 		}
 		for _, rg := range geo.RegionsByName(c.name) {
 			if isCity && (rg.CountryCode() == city.CountryCode || city.Population >= 500_000) {
@@ -1396,10 +1406,15 @@ func (r *resolver) placeName(c *cluster) {
 // disambiguate picks one reading of each ambiguous place name: the reading
 // whose country the rest of the text names most (by mentions of places
 // and nationalities with one reading; for a region or a city, not by its
-// country's name), else the country of that name, else
-// a city of a million people, else a region when one country's is far the
-// largest (geo.Weight), else a lone city. Nothing is assigned when the
-// readings stay tied.
+// country's name), then, between namesake cities, the one whose country's
+// name the text gives most, else the country of that name, else a city
+// three times as populous as its namesakes abroad, else a city of a
+// million people, else a region when one country's is far the largest
+// (geo.Weight), else a lone city. Nothing is assigned when the readings
+// stay tied: a bare "Newcastle" in a text that names no place of England,
+// Australia or South Africa gets no country and no coordinates (a wrong
+// pin on the map is worse than none). Namesake cities left so get a second
+// look with the places the first look placed as evidence.
 //
 // A lone reading as a region of a small country is kept only when the text
 // names that country elsewhere.
@@ -1407,6 +1422,17 @@ func (r *resolver) disambiguate() {
 	// ev counts the mentions of the places and nationalities of each
 	// country, in the rest without the country's own name
 	var ev, in map[string]int
+	count := func(o *cluster) {
+		for _, m := range o.ments {
+			if m.kind == Proper {
+				ev[o.code]++
+				if !o.country {
+					in[o.code]++
+				}
+			}
+		}
+	}
+	var open []*cluster // namesake cities left without a reading
 	for _, c := range r.clusters {
 		if len(c.alts) == 0 {
 			continue
@@ -1415,25 +1441,9 @@ func (r *resolver) disambiguate() {
 			ev, in = map[string]int{}, map[string]int{}
 			for _, o := range r.clusters {
 				if o.code != "" && len(o.alts) == 0 {
-					for _, m := range o.ments {
-						if m.kind == Proper {
-							ev[o.code]++
-							if !o.country {
-								in[o.code]++
-							}
-						}
-					}
+					count(o)
 				}
 			}
-		}
-		// a country reading counts every mention of the country; a
-		// region or a city needs its country's places or people: "US"
-		// in a list of countries does not make Georgia the state
-		score := func(a placeCand) int {
-			if a.country {
-				return ev[a.code]
-			}
-			return in[a.code]
 		}
 		if len(c.alts) == 1 {
 			c.code, c.region = "", ""
@@ -1442,25 +1452,109 @@ func (r *resolver) disambiguate() {
 			}
 			continue
 		}
-		top := 0
-		for i, a := range c.alts {
-			if score(a) > score(c.alts[top]) {
-				top = i
-			}
-		}
-		pick := top
-		for _, a := range c.alts {
-			if a.code != c.alts[top].code && score(a) == score(c.alts[top]) {
-				pick = defaultReading(c.alts) // a tie: no evidence either way
-				break
-			}
-		}
-		c.code, c.region, c.loc, c.country = "", "", nil, false
-		if pick >= 0 {
-			a := c.alts[pick]
-			c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+		if !r.pickReading(c, ev, in) && cities(c.alts) >= 2 {
+			open = append(open, c)
 		}
 	}
+	if len(open) == 0 {
+		return
+	}
+	// a second look for the namesake cities left open, with the places
+	// that the first gave a reading as evidence too ("Birmingham and
+	// Newcastle": Birmingham, England, far the largest of its name, puts
+	// Newcastle there)
+	more := false
+	for _, o := range r.clusters {
+		if len(o.alts) > 1 && o.code != "" {
+			count(o)
+			more = true
+		}
+	}
+	if more {
+		for _, c := range open {
+			r.pickReading(c, ev, in)
+		}
+	}
+}
+
+// cities counts the city readings of alts.
+func cities(alts []placeCand) int {
+	n := 0
+	for _, a := range alts {
+		if a.loc != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// pickReading gives c the reading of c.alts that the evidence ev and in
+// (see disambiguate) supports, or its default reading; it reports whether
+// c got one.
+func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
+	// a country reading counts every mention of the country; a region or
+	// a city needs its country's places or people: "US" in a list of
+	// countries does not make Georgia the state
+	score := func(a placeCand) int {
+		if a.country {
+			return ev[a.code]
+		}
+		return in[a.code]
+	}
+	top := 0
+	for i, a := range c.alts {
+		if score(a) > score(c.alts[top]) {
+			top = i
+		}
+	}
+	pick := top
+	for _, a := range c.alts {
+		if a.code != c.alts[top].code && score(a) == score(c.alts[top]) {
+			pick = namesakeByCountry(c.alts, ev, in, score(a))
+			if pick < 0 {
+				pick = defaultReading(c.alts) // a tie: no evidence either way
+			}
+			break
+		}
+	}
+	c.code, c.region, c.loc, c.country = "", "", nil, false
+	if pick < 0 {
+		return false
+	}
+	a := c.alts[pick]
+	c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+	return true
+}
+
+// namesakeByCountry breaks a tie (at score s) between the city readings
+// of a name by the mentions of their countries' own names ("Newcastle" in
+// a story that names Australia): the one city reading whose country is
+// named most, -1 when readings other than cities share the tie or the
+// countries are named equally.
+func namesakeByCountry(alts []placeCand, ev, in map[string]int, s int) int {
+	best, bestN, tie := -1, 0, false
+	for i, a := range alts {
+		if a.loc == nil {
+			if a.country && ev[a.code] == s || !a.country && in[a.code] == s {
+				return -1
+			}
+			continue
+		}
+		if in[a.code] != s {
+			continue
+		}
+		n := ev[a.code] - in[a.code]
+		switch {
+		case n > bestN:
+			best, bestN, tie = i, n, false
+		case n == bestN && n > 0 && a.code != alts[best].code:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
 }
 
 // placedIn reads "Paris, Texas", "Springfield, Mass." and "Doba, Chad": a
@@ -1580,8 +1674,16 @@ func defaultReading(alts []placeCand) int {
 			return i
 		}
 	}
+	// a city that is far the largest of its namesakes abroad ("London",
+	// not London, Ontario; "Plymouth", England, not the capital of
+	// Montserrat), or of a million people beside regions only; cities of
+	// comparable size ("Newcastle": KwaZulu-Natal, New South Wales and
+	// Tyne and Wear) get no reading without evidence
+	if i := largestCity(alts); i >= 0 {
+		return i
+	}
 	for i, a := range alts {
-		if a.loc != nil && a.pop >= 1_000_000 {
+		if a.loc != nil && a.pop >= 1_000_000 && !rivalCity(alts, i) {
 			return i
 		}
 	}
@@ -1619,6 +1721,41 @@ func defaultReading(alts []placeCand) int {
 		}
 	}
 	return city
+}
+
+// cityDominance is how many times a city's population must exceed its
+// namesakes' abroad for its name alone to give it.
+const cityDominance = 3
+
+// largestCity returns the city reading of alts that is cityDominance times
+// as populous as every city reading of another country, -1 if none is, or
+// if alts has a single city reading.
+func largestCity(alts []placeCand) int {
+	best, n := -1, 0
+	for i, a := range alts {
+		if a.loc == nil {
+			continue
+		}
+		n++
+		if best < 0 || a.pop > alts[best].pop {
+			best = i
+		}
+	}
+	if n < 2 || rivalCity(alts, best) {
+		return -1
+	}
+	return best
+}
+
+// rivalCity reports whether a city reading of another country than
+// alts[i] has more than 1/cityDominance of its population.
+func rivalCity(alts []placeCand, i int) bool {
+	for j, a := range alts {
+		if j != i && a.loc != nil && a.code != alts[i].code && a.pop*cityDominance > alts[i].pop {
+			return true
+		}
+	}
+	return false
 }
 
 // retype corrects the type that the recogniser gave a name when the text
@@ -1782,10 +1919,44 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 			place++
 		} else if r.acronymUse(m.first, m.last) == 'o' {
 			body++
+		} else if r.besidePlace(m.first, m.last) {
+			// "will move to Birmingham and Newcastle"
+			place++
 		}
 	}
 	// (the gazetteer last: its tables are cold)
 	return place > body && knownPlace(c.name)
+}
+
+// besidePlace reports whether the name toks[first:last] is joined by "and"
+// or "or" to a town the gazetteer knows ("Birmingham and Newcastle",
+// "Newcastle or Leeds" with Leeds a place).
+func (r *resolver) besidePlace(first, last int) bool {
+	before, after := r.ltok(first-1), r.ltok(last)
+	if before != "and" && before != "or" && after != "and" && after != "or" {
+		return false
+	}
+	if r.placeEnds == nil {
+		// the known places' proper mentions by first token and by the
+		// token after their last (built once)
+		r.placeEnds = map[int]bool{}
+		for _, o := range r.clusters {
+			if o.typ != ner.Location || o.loc == nil && cities(o.alts) == 0 {
+				// (towns only: "Newcastle and England striker Alan
+				// Shearer" names the club, "Kent and Somerset" the
+				// county sides)
+				continue
+			}
+			for _, m := range o.ments {
+				if m.kind == Proper {
+					r.placeEnds[m.last] = true
+					r.placeEnds[-1-m.first] = true
+				}
+			}
+		}
+	}
+	return (before == "and" || before == "or") && r.placeEnds[first-1] ||
+		(after == "and" || after == "or") && r.placeEnds[-1-(last+1)]
 }
 
 // lawApposition reports an apposition that calls the name before token i

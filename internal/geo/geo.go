@@ -65,7 +65,7 @@ type tables struct {
 	byName    map[string]string   // lower-cased name -> code
 	byDemonym map[string]string   // lower-cased demonym -> code
 	cities    map[string]City     // exact name -> city
-	namesakes map[string][]City   // exact name -> the other US cities of a listed city's name
+	namesakes map[string][]City   // exact name -> the other cities of a listed city's name (namesakes.tsv)
 	un        map[string]bool     // UN member states
 	regions   map[string][]Region // lower-cased, accent-folded name -> regions
 	cityPop   map[string]int      // country code -> population of its listed cities
@@ -451,6 +451,38 @@ func CityIn(name, country, region string) (City, bool) {
 		}
 	}
 	return City{}, false
+}
+
+// Namesakes returns the listed cities of other countries that share the
+// name of the city CityByName gives for name, the largest of each country
+// (population 100,000 or more, or a US city of 50,000): for "Newcastle",
+// Newcastle upon Tyne and Newcastle, New South Wales beside the listed
+// Newcastle, KwaZulu-Natal. Nil when there are none.
+func Namesakes(name string) []City {
+	c, ok := CityByName(name)
+	if !ok {
+		return nil
+	}
+	var out []City
+	for _, o := range get().namesakes[c.Name] {
+		if o.CountryCode == c.CountryCode {
+			continue
+		}
+		dup := false
+		for i, p := range out {
+			if p.CountryCode == o.CountryCode {
+				if o.Population > p.Population {
+					out[i] = o
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 var punct = strings.NewReplacer(".", "", ",", "")

@@ -213,3 +213,19 @@ func BenchmarkLoad(b *testing.B) {
 		tab = t
 	}
 }
+
+func TestNamesakes(t *testing.T) {
+	got := map[string]bool{}
+	for _, c := range Namesakes("Newcastle") {
+		got[c.CountryCode] = true
+	}
+	if c, _ := CityByName("Newcastle"); got[c.CountryCode] || !got["GB"] || !got["AU"] {
+		t.Errorf("Newcastle: listed %s, namesakes %v", c.CountryCode, got)
+	}
+	if c, ok := CityByName("Stoke"); !ok || c.CountryCode != "GB" {
+		t.Errorf("Stoke: %+v", c)
+	}
+	if ns := Namesakes("Narnia"); ns != nil {
+		t.Errorf("Narnia: %v", ns)
+	}
+}

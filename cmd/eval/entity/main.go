@@ -51,6 +51,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "datasets folder")
 	split := flag.String("split", "valid.txt", "CoNLL-2003 split")
 	verbose := flag.Bool("v", false, "list the implausible merges and the missed repeats")
+	types := flag.Bool("types", false, "list the run-time path's gold mentions whose entity has another type")
 	flag.Parse()
 	docs, err := conll.ReadFile(filepath.Join(*data, "conll2003", *split))
 	if err != nil {
@@ -64,7 +65,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var rt runtimeStats
+	rt := runtimeStats{list: *types}
 	var s stats
 	var elapsed time.Duration
 	nTok := 0
@@ -94,7 +95,10 @@ func main() {
 
 // runtimeStats scores the entities of the run-time path on the gold
 // mentions the recogniser found with their exact span.
-type runtimeStats struct{ found, typed, locCode int }
+type runtimeStats struct {
+	found, typed, locCode int
+	list                  bool // print the mentions typed wrong (-types)
+}
 
 func (rt *runtimeStats) score(doc *text.Document, gold []ner.Mention, es []entity.Entity) {
 	type key struct{ start, end int }
@@ -114,6 +118,8 @@ func (rt *runtimeStats) score(doc *text.Document, gold []ner.Mention, es []entit
 		rt.found++
 		if conllClass(e.Type) == conllClass(g.Type) {
 			rt.typed++
+		} else if rt.list {
+			fmt.Printf("run-time type: gold %s, entity %q %s: %q\n", g.Type, e.Name, e.Type, g.Text)
 		}
 		if g.Type == ner.Location && e.CountryCode != "" {
 			rt.locCode++

@@ -1,0 +1,33 @@
+package entity_test
+
+import "testing"
+
+// A city name shared by large cities of several countries ("Newcastle":
+// England, New South Wales, KwaZulu-Natal) is placed by the text's other
+// places, or by its country's name; with no evidence it gets neither
+// country nor coordinates. A city far the largest of its name is placed
+// by the name alone (Plymouth, England, not the capital of Montserrat).
+func TestNamesakeCities(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, code string
+	}{
+		{"A new casino will open in Newcastle next year, the developer said on Monday.", "Newcastle", ""},
+		{"Ships loaded coal in Newcastle and Brisbane last week as Australian exports rose.", "Newcastle", "AU"},
+		{"Heavy rain flooded streets in Newcastle on Tuesday, and schools in Durham and Sunderland closed.", "Newcastle", "GB"},
+		{"The civil servants will move to Birmingham and Newcastle over the next five years.", "Newcastle", "GB"},
+		{"Fishermen in Plymouth protested on Friday about new quotas.", "Plymouth", "GB"},
+	} {
+		doc, es := run(t, tc.text)
+		e := owner(doc, es, tc.name, 0)
+		if e == nil {
+			t.Errorf("%q: no entity for %s", tc.text, tc.name)
+			continue
+		}
+		if e.CountryCode != tc.code {
+			t.Errorf("%q: %s placed in %q, want %q", tc.text, tc.name, e.CountryCode, tc.code)
+		}
+		if (e.Location != nil) != (tc.code != "") {
+			t.Errorf("%q: %s location %v", tc.text, tc.name, e.Location)
+		}
+	}
+}

@@ -316,3 +316,29 @@ func fieldOf(st *status.Status) string {
 	}
 	return ""
 }
+
+// TestControlCharactersInFields: the title and the id are held to the
+// article's rule on control characters. A title with NUL or an escape
+// sequence was analysed (it feeds the summary and the categories) and
+// echoed in the answer, and reached terminals through cmd/lector.
+func TestControlCharactersInFields(t *testing.T) {
+	ts := mustStart(t, nil)
+	ctx := ctxTimeout(t, 30*time.Second)
+	for _, tt := range []struct {
+		a     *articlev1.Article
+		field string
+	}{
+		{&articlev1.Article{Title: "Head\x00line", Source: &articlev1.Article_Text{Text: "The council met."}}, "article.title"},
+		{&articlev1.Article{Title: "Red \x1b[31mtitle", Source: &articlev1.Article_Text{Text: "The council met."}}, "article.title"},
+		{&articlev1.Article{Id: "a\x7fb", Source: &articlev1.Article_Text{Text: "The council met."}}, "article.id"},
+	} {
+		_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: tt.a})
+		if st := status.Convert(err); st.Code() != codes.InvalidArgument || reason(st) != "CONTROL_CHARACTERS" || fieldOf(st) != tt.field {
+			t.Errorf("%q %q: %v %q at %q", tt.a.Id, tt.a.Title, st.Code(), reason(st), fieldOf(st))
+		}
+	}
+	resp := post(t, ts.base+"/v1/articles:analyze", `{"article":{"title":"Tab\tand\r\nnew line are fine","text":"The council met."}}`)
+	if resp.StatusCode != 200 {
+		t.Errorf("title with tab and CRLF: %d", resp.StatusCode)
+	}
+}

@@ -95,6 +95,11 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 		if len(f.v) > f.max {
 			return nil, invalid("FIELD_TOO_LONG", prefix+"article."+f.name, "article.%s is over %d bytes", f.name, f.max)
 		}
+		// as in the article: the title reaches the analysers, and both
+		// come back in the answer and in logs and terminals (cmd/lector)
+		if i := controlChar(f.v); i >= 0 {
+			return nil, invalid("CONTROL_CHARACTERS", prefix+"article."+f.name, "article.%s contains the control character U+%04X at byte %d; only tab, line feed and carriage return are allowed", f.name, f.v[i], i)
+		}
 	}
 	if lc := a.GetLanguageCode(); lc != "" && !validLanguageCode(lc) {
 		return nil, invalid("INVALID_LANGUAGE_CODE", prefix+"article.language_code", "article.language_code %q is not a BCP-47 code such as \"en\" or \"pt-BR\"", lc)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -122,6 +123,35 @@ func TestHandlerRevalidates(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
 			t.Errorf("GET %s with its ETag: %d, %d bytes", path, rec.Code, rec.Body.Len())
+		}
+	}
+}
+
+// TestReasonsInPlainWords: every ErrorInfo reason the README's error table
+// lists for the calls the page makes has a plain-words sentence in the
+// page. The page had INVALID_CHARACTERS, a reason the server never sends,
+// instead of CONTROL_CHARACTERS, and nothing for INVALID_HTML, so binary
+// data or a page nested too deeply read "The server did not accept the
+// article."
+func TestReasonsInPlainWords(t *testing.T) {
+	b, err := os.ReadFile("static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(b)
+	start := strings.Index(js, "const REASONS = {")
+	end := strings.Index(js[start:], "};")
+	if start < 0 || end < 0 {
+		t.Fatal("no REASONS table in app.js")
+	}
+	table := js[start : start+end]
+	for _, r := range []string{"MISSING_ARTICLE", "EMPTY_ARTICLE", "ARTICLE_TOO_LARGE", "REQUEST_TOO_LARGE", "INVALID_UTF8",
+		"CONTROL_CHARACTERS", "INVALID_HTML", "NO_ARTICLE_TEXT", "UNKNOWN_FEATURE", "UNKNOWN_ENCODING_TYPE", "MALFORMED_REQUEST",
+		"MULTIPLE_SOURCES", "UNSUPPORTED_URL_SCHEME", "INVALID_URL", "BLOCKED_ADDRESS", "UNSUPPORTED_CONTENT_TYPE", "FETCH_FAILED",
+		"FETCH_TIMEOUT", "INVALID_LANGUAGE_CODE", "INVALID_OPTION", "FIELD_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "OVERLOADED",
+		"API_KEY_MISSING", "API_KEY_INVALID", "RATE_LIMITED", "TOO_MANY_STREAMS", "INTERNAL", "DEADLINE_EXCEEDED"} {
+		if !strings.Contains(table, "\n    "+r+": ") {
+			t.Errorf("no plain-words sentence for %s", r)
 		}
 	}
 }

@@ -62,7 +62,9 @@
     BATCH_TOO_LARGE: 'Too many articles were sent at once.',
     LIMIT_EXCEEDED: 'The request goes over a limit of this server.',
     INVALID_UTF8: 'The article contains bytes that are not valid text (UTF-8).',
-    INVALID_CHARACTERS: 'The article contains characters that are not allowed in text.',
+    CONTROL_CHARACTERS: 'The article contains control characters (such as NUL) that are not allowed in text: it may be binary data.',
+    INVALID_HTML: 'The HTML could not be read (it may be nested too deeply).',
+    UNSUPPORTED_MEDIA_TYPE: 'The request was not sent as JSON.',
     INVALID_URL: 'That is not an address the server can fetch: give a full http:// or https:// address.',
     UNSUPPORTED_URL_SCHEME: 'Only http:// and https:// addresses can be fetched.',
     BLOCKED_ADDRESS: 'The server does not fetch that address, because it points to a private or local network.',
@@ -425,7 +427,8 @@
       if (reason === 'ARTICLE_TOO_LARGE' && capabilities?.limits?.maxArticleBytes) {
         sentence += ` The limit is ${formatBytes(Number(capabilities.limits.maxArticleBytes))}.`;
       }
-      if ((reason === 'FETCH_FAILED' || reason === 'UNSUPPORTED_CONTENT_TYPE' || reason === 'FETCH_TIMEOUT') && st.message) {
+      if (['FETCH_FAILED', 'UNSUPPORTED_CONTENT_TYPE', 'FETCH_TIMEOUT', 'BLOCKED_ADDRESS', 'INVALID_URL', 'ARTICLE_TOO_LARGE'].includes(reason) &&
+          st.message && !(detail(st, 'BadRequest')?.fieldViolations || []).some((v) => v.description === st.message)) {
         extra.push(st.message);
       }
       for (const v of detail(st, 'BadRequest')?.fieldViolations || []) {

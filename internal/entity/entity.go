@@ -486,6 +486,14 @@ func (r *resolver) proper(m ner.Mention) {
 				first++
 				continue
 			}
+			if t := r.tok(first); hyphenTail(t) > 1 && hyphenTail(t) < len(t) {
+				// "Tunisian-born Abdellatif Kechiche", "Paris-born": the
+				// modifier is no part of the name
+				if _, ok := r.countryByDemonym(t[:len(t)-hyphenTail(t)]); ok || r.isPlaceName(t[:len(t)-hyphenTail(t)]) {
+					first++
+					continue
+				}
+			}
 			break
 		}
 	}
@@ -1385,9 +1393,11 @@ func (r *resolver) placeName(c *cluster) {
 		switch {
 		case len(cands) == 0:
 		case len(cands) == 1 && cands[0].loc != nil && cands[0].pop < smallCity:
-			// a town ("Cicero", "Paramount"): kept only when the text
-			// speaks of its country or writes it as a place (disambiguate),
-			// not for the Roman author or the film studio
+			// a town ("Cicero", "Paramount", "Jupiter"): kept only when
+			// the text names other places or people of its country (not
+			// only the country: "said Jupiter" in a story that names the
+			// US is the research firm) or writes it as a place
+			// (disambiguate), not for the Roman author or the film studio
 			c.alts = cands
 		case len(cands) == 1 && (cands[0].region == "" || geo.Weight(cands[0].code) >= smallCountry):
 			c.code, c.region, c.loc = cands[0].code, cands[0].region, cands[0].loc
@@ -1447,7 +1457,7 @@ func (r *resolver) disambiguate() {
 		}
 		if len(c.alts) == 1 {
 			c.code, c.region = "", ""
-			if a := c.alts[0]; ev[a.code] > 0 || a.loc != nil && r.placeLike(c) {
+			if a := c.alts[0]; a.loc == nil && ev[a.code] > 0 || a.loc != nil && (in[a.code] > 0 || r.placeLike(c)) {
 				c.code, c.region, c.loc = a.code, a.region, a.loc
 			}
 			continue

@@ -31,3 +31,11 @@ func TestNamesakeCities(t *testing.T) {
 		}
 	}
 }
+
+// "The Hague" is the city (the article is no part of the name kept).
+func TestTheHague(t *testing.T) {
+	doc, es := run(t, "The court in The Hague will rule on Friday, lawyers in Amsterdam said.")
+	if e := owner(doc, es, "Hague", 0); e == nil || e.CountryCode != "NL" {
+		t.Errorf("The Hague: %+v", e)
+	}
+}

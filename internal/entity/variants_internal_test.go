@@ -70,6 +70,9 @@ func TestSmallTownNeedsEvidence(t *testing.T) {
 		{"The mayor of Chicago said Cicero would get new buses.", []gold{{"Chicago", ner.Location}, {"Cicero", ner.Location}}, true},
 		{"The camp lies 40 km east of Longyearbyen on the main island.", []gold{{"Longyearbyen", ner.Location}}, true},
 		{"The rocket lifted off from the Baikonur cosmodrome at dawn.", []gold{{"Baikonur", ner.Location}}, true},
+		// the country's name alone does not place a town of it
+		{"Phone makers in the US must cut prices, said Jupiter.", []gold{{"US", ner.Location}, {"Jupiter", ner.Location}}, false},
+		{"Phone makers in Texas must cut prices, said Jupiter.", []gold{{"Texas", ner.Location}, {"Jupiter", ner.Location}}, true},
 	} {
 		doc := text.Analyze(tc.text)
 		es := Resolve(doc, mentionsOf(doc, tc.gs...))
@@ -113,5 +116,15 @@ func TestSurnameNotCity(t *testing.T) {
 	es = Resolve(doc, mentionsOf(doc, gold{"Denzel Washington", ner.Person}, gold{"Washington", ner.Location}))
 	if e := find(es, "Denzel Washington"); e == nil || len(mentionTexts(doc, e, Proper)) != 1 {
 		t.Errorf("entities %+v, want the city apart", es)
+	}
+}
+
+// "Tunisian-born Abdel Karimi" tagged as one person: the modifier is no
+// part of the name.
+func TestBornModifierNotInName(t *testing.T) {
+	doc := text.Analyze("The prize went to Tunisian-born Abdel Karimi on Friday. Karimi thanked his cast.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Tunisian-born Abdel Karimi", ner.Person}, gold{"Karimi", ner.Person}))
+	if e := find(es, "Abdel Karimi"); e == nil || e.Type != ner.Person {
+		t.Errorf("entities %+v, want Abdel Karimi", es)
 	}
 }

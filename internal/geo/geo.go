@@ -372,7 +372,8 @@ func CountryByDemonym(word string) (Country, bool) {
 }
 
 // CityByName returns the most populous listed city called name (the
-// capital when a capital carries the name).
+// capital when a capital carries the name). A large city whose name
+// starts with "The" is found without it too ("Hague").
 func CityByName(name string) (City, bool) {
 	t := get()
 	name = strings.TrimSpace(name)
@@ -393,7 +394,15 @@ func CityByName(name string) (City, bool) {
 			return larger(t, k, c), true
 		}
 	}
-	return saintCity(t, name)
+	if c, ok := saintCity(t, name); ok {
+		return c, true
+	}
+	// "Hague" (the caller dropped the article of "the Hague"), "Bronx":
+	// a large city listed with its article
+	if c, ok := t.cities["The "+name]; ok && c.Population >= 100_000 {
+		return c, true
+	}
+	return City{}, false
 }
 
 // larger is c, the city listed under name, or the city that the name's

@@ -229,3 +229,12 @@ func TestNamesakes(t *testing.T) {
 		t.Errorf("Narnia: %v", ns)
 	}
 }
+
+func TestCityWithoutArticle(t *testing.T) {
+	if c, ok := CityByName("Hague"); !ok || c.CountryCode != "NL" {
+		t.Errorf("Hague: %+v", c)
+	}
+	if c, ok := CityByName("Valley"); ok {
+		t.Errorf("Valley: %+v (a small place's article is no part to drop)", c)
+	}
+}

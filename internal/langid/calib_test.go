@@ -66,14 +66,15 @@ func TestTemperatureKeepsRanking(t *testing.T) {
 }
 
 // TestCaseOnlyInMixedText: a text without a word in lower case (a
-// title-case headline, a text in capitals) is scored as if no word were
-// capitalised, and the first word never counts as capitalised.
+// title-case headline, a text in capitals) is scored as if no word but
+// the first were capitalised; the first word is clipped (FirstClip), not
+// weighed as a name.
 func TestCaseOnlyInMixedText(t *testing.T) {
 	d := mustLoad(t)
 	for _, p := range [][2]string{
-		{"Harbour Authority Opens New Ferry Terminal", "harbour authority opens new ferry terminal"},
-		{"HARBOUR AUTHORITY OPENS", "harbour authority opens"},
-		{"Harbour authority opens terminal", "harbour authority opens terminal"},
+		{"Harbour Authority Opens New Ferry Terminal", "Harbour authority opens new ferry terminal"},
+		{"HARBOUR AUTHORITY OPENS", "Harbour authority opens"},
+		{"Harbour authority opens terminal", "Harbour authority opens terminal"},
 	} {
 		a, b := d.Scores(p[0]), d.Scores(p[1])
 		for i := range a {

@@ -104,6 +104,7 @@ func main() {
 		tmax    = flag.Float64("tmax", -1, "calibration: highest temperature (-1: the default)")
 		calib   = flag.Bool("calib", false, "print log loss and calibration error for several temperatures")
 		capW    = flag.Float64("capw", -1, "calibration: weight of capitalised words (-1: the default)")
+		first   = flag.Float64("firstclip", -1, "calibration: -clip for a capitalised first word (-1: the default)")
 	)
 	flag.Parse()
 	loadModel := func(path string) (*langid.Detector, error) {
@@ -129,6 +130,9 @@ func main() {
 		}
 		if *capW > 0 {
 			c.CapWeight = float32(*capW)
+		}
+		if *first >= 0 {
+			c.FirstClip = float32(*first)
 		}
 		d.SetCalibration(c)
 		return d, nil

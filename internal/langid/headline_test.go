@@ -1,0 +1,49 @@
+package langid
+
+import "testing"
+
+// A short English headline that opens with a rare word or a name is not
+// named another language with high confidence, and a headline before an
+// English body is judged with the body.
+func TestHeadlines(t *testing.T) {
+	d := mustLoad(t)
+	for _, s := range []string{
+		"Typhoon kills 12",
+		"Kabila forces seize town",
+		"Sharapova wins in Rome",
+		"Hurricane batters Tonga coast",
+	} {
+		if code, conf := d.Detect(s); code != "en" && conf >= 0.9 {
+			t.Errorf("%q: %s %.2f", s, code, conf)
+		}
+	}
+	for _, s := range []string{
+		"Sharapova wins in Rome\n\nThe Russian beat her rival in straight sets on Sunday afternoon to take the title.",
+		"Typhoon kills 12\n\nA storm killed twelve people along the coast on Monday, officials said.",
+		"Makoni to run for president\n\nThe former minister will stand against the incumbent in the March election.",
+	} {
+		if code, conf := d.Detect(s); code != "en" {
+			t.Errorf("%q: %s %.2f", s, code, conf)
+		}
+	}
+	// the first line of a text that is no headline stays in the score
+	if code, _ := d.Detect("Die Stadtverwaltung hat am Dienstag beschlossen.\nThe council met."); code != "de" {
+		t.Errorf("German first line: %s", code)
+	}
+}
+
+func TestBodyStart(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"Typhoon kills 12", 0},
+		{"Typhoon kills 12\n\nA storm killed twelve people along the coast on Monday, officials said.", 17},
+		{"Typhoon kills 12\nshort body", 0},
+		{"Typhoon kills 12\nA storm killed people on the coast.", 0},
+	} {
+		if got := bodyStart(tc.s); got != tc.want {
+			t.Errorf("bodyStart(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}

@@ -84,3 +84,54 @@ func TestPenalise(t *testing.T) {
 		t.Errorf("penalise: scores %v, want %v", scores, want)
 	}
 }
+
+func TestMidQuote(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool
+	}{
+		{`" the ferry will run all winter .`, true},
+		{`we expect a busy spring , " she added .`, true},
+		{`" it is a fine boat , " the captain said .`, false},
+		{"the council met on tuesday .", false},
+		{"“ we will build it , ” he said , “ and soon .", true},
+	}
+	for _, c := range cases {
+		if got := midQuote(strings.Fields(c.s)); got != c.want {
+			t.Errorf("midQuote(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestExpletiveIt(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool // Dangling
+	}{
+		{"it is unlikely that the bridge will open this year .", false},
+		{"it was not clear whether the mayor would attend .", false},
+		{"it is thought the fire began in the kitchen .", false},
+		{"it is the largest ferry in the fleet .", true},
+		{"it will cost four million pounds .", true},
+	}
+	for _, c := range cases {
+		if got := Dangling(strings.Fields(c.s)); got != c.want {
+			t.Errorf("Dangling(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// TestMidQuotePenalty checks that a sentence cut out of a longer quotation
+// gives way to one that stands alone.
+func TestMidQuotePenalty(t *testing.T) {
+	sents := [][]string{
+		strings.Fields("the harbour ferry will run all winter , the council said on tuesday ."),
+		strings.Fields(`" we expect a busy season on the harbour ferry .`),
+		strings.Fields("the old diesel ferry was built in 1968 ."),
+	}
+	scores := []float64{1, 1, 1}
+	penalise(sents, scores)
+	if !(scores[1] < scores[0] && scores[1] < scores[2]) {
+		t.Fatalf("scores %v: the sentence inside a quotation is not lowered", scores)
+	}
+}

@@ -34,7 +34,7 @@ func newsSample(data string, bbcStep, reutersStep int) []string {
 // pronoun (summary.Dangling), or holds such a sentence without the
 // sentence before it. With show it prints each defective summary.
 func newsDefects(s *summary.Summarizer, files []string, show bool) {
-	var n, head, open, any, sents int
+	var n, head, open, any, sents, mid, quest int
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -62,7 +62,21 @@ func newsDefects(s *summary.Summarizer, files []string, show bool) {
 					fmt.Printf("HEAD %s: %q\n", f, st)
 				}
 			}
-			if i > 0 && !chosen[i-1] && summary.Dangling(lowTokens(doc, i)) {
+			if oddQuotes(lowTokens(doc, i)) {
+				mid++
+				if show {
+					fmt.Printf("QUOT %s (%d): %q\n", f, k, st)
+				}
+			}
+			if strings.HasSuffix(strings.TrimRight(st, `"”' `), "?") {
+				quest++
+				if show {
+					fmt.Printf("QUES %s (%d): %q\n", f, k, st)
+				}
+			}
+			// (the first sentence after a headline leans on nothing)
+			afterHead := i == 1 && hl != "" && strings.Contains(doc.Text[doc.Sentences[0].Start:doc.Sentences[0].End], hl)
+			if i > 0 && !chosen[i-1] && !afterHead && summary.Dangling(lowTokens(doc, i)) {
 				any++
 				if k == 0 {
 					open++
@@ -73,8 +87,20 @@ func newsDefects(s *summary.Summarizer, files []string, show bool) {
 			}
 		}
 	}
-	fmt.Printf("real news: %d articles (%d summary sentences): headline in summary %d, dangling opener first %d, dangling without its preceding sentence %d\n",
-		n, sents, head, open, any)
+	fmt.Printf("real news: %d articles (%d summary sentences): headline in summary %d, dangling opener first %d, dangling without its preceding sentence %d, part of a longer quotation (odd quotation marks) %d, questions %d\n",
+		n, sents, head, open, any, mid, quest)
+}
+
+// oddQuotes reports whether tokens hold an odd number of quotation marks.
+func oddQuotes(toks []string) bool {
+	n := 0
+	for _, t := range toks {
+		switch t {
+		case `"`, "“", "”", "``", "''":
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 func lowTokens(doc *text.Document, i int) []string {

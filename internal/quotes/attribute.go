@@ -547,6 +547,15 @@ func (x *extractor) attribute() {
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
+				if x.o.ReducedRelative {
+					if k := x.reducedRelative(npStart, j); k > npStart {
+						if x.pos(c.last) == "IN" || x.pos(c.last) == "TO" {
+							// "the discrepancies Mercury blamed on a clerk"
+							continue
+						}
+						npStart, sp[0] = k, k
+					}
+				}
 				// what follows the cue
 				start := c.last
 				if inObjectVerbs(x.ltok(c.last - 1)) {
@@ -596,7 +605,7 @@ func (x *extractor) attribute() {
 				// "Climate change, he said, is ...": the cue stands inside
 				// what is said
 				paren := -1
-				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !inObjectVerbs(x.ltok(c.last-1)) {
+				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !inObjectVerbs(x.ltok(c.last-1)) && !(x.frontedAdverbial(npStart) && !finiteTag(x.pos(a))) {
 					if st := x.clauseStart(npStart - 1); st < npStart-1 {
 						paren = st
 					}
@@ -612,11 +621,11 @@ func (x *extractor) attribute() {
 					e.used = true
 					content = [2]int{d.open, e.close + 1}
 					around = true
-				} else if before >= 0 && !startsClause && (a >= b || isPrepStart(first) || x.pos(a) == "RB" || x.tok(c.last) == "," || x.tok(c.last) == "." || isTemporal(first)) {
+				} else if before >= 0 && !startsClause && (a >= b || isPrepStart(first) || x.pos(a) == "RB" || x.tok(c.last) == "," || x.tok(c.last) == "." || isTemporal(first) || x.quoteBeforeAdjunct(c, a, b, s)) {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
-				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") {
-					if npStart > s.First && x.tok(npStart-1) == "," {
+				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") && !x.frontedAdverbial(npStart) {
+					if npStart > s.First && x.tok(npStart-1) == "," && !(a < b && x.frontedAdverbial(npStart)) {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
 					} else {
 						found = false
@@ -674,7 +683,7 @@ func (x *extractor) attribute() {
 			}
 		}
 
-		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) {
+		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) && (!x.o.InvertedSpeech || invertsSpeech(x.ltok(c.first))) {
 			// inverted: "..., said X." / "” said X."
 			np := x.rightNP(c.last, s.Last)
 			if np > c.last && x.o.StrictInverted && x.clauseAfter(np, s.Last) {
@@ -739,6 +748,9 @@ func (x *extractor) attribute() {
 			}
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
+		if (rule == "subject" || rule == "prep") && x.o.PassiveTarget && x.passiveTarget(c) {
+			q.Speaker, q.SpeakerName, q.EntityIndex = text.Span{}, "", -1
+		}
 		if who >= 0 && x.o.RelativeSpeaker {
 			// the text names the speaker "who" here, as it names one
 			// "he": the span is the pronoun, the name its antecedent's

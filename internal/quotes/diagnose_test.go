@@ -34,14 +34,17 @@ var (
 	diagSplit    = flag.String("split", "dev", "PolNeAR split (train or dev)")
 	diagExamples = flag.Int("examples", 0, "examples to print per test")
 	diagMissKind = flag.String("miss-kind", "", "TestDiagnoseMisses prints examples of this kind of miss: filter, noquote, nocand, low, or a boundary kind (disjoint, shifted, too long at the end, ...)")
+	diagMissCue  = flag.String("miss-cue", "", "TestDiagnoseMisses prints the missed contents whose cue is these words (lower-cased), with the quote read from their cue if any")
 	diagSet      = flag.String("set", "", "Options fields to set (SetOptions)")
 	diagModels   = flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded ones (any of them)")
+	diagCrossfit = flag.String("crossfit", "", "directory of per-fold models written by cmd/train/quotes -fold-models: train article i is read with the cue, end and filter models of fold i%5 (those that did not see it) and the lexicon cues.tsv")
 )
 
 type diagArticle struct {
 	art  polnear.Article
 	doc  *text.Document
 	ents []entity.Entity
+	o    Options // the options (models) the article is read with
 }
 
 func diagArticles(t *testing.T) ([]diagArticle, Options) {
@@ -75,12 +78,35 @@ func diagArticles(t *testing.T) ([]diagArticle, Options) {
 			o.Filter = ParseFilter(s)
 		}
 	}
+	var foldOpts []Options
+	if *diagCrossfit != "" {
+		read := func(name string) string {
+			b, err := os.ReadFile(filepath.Join(*diagCrossfit, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		lx := ParseLexicon(read("cues.tsv"))
+		for k := 0; k < 5; k++ {
+			fo := o
+			fo.Lexicon = lx
+			fo.CueModel = ParseFilter(read(fmt.Sprintf("cue-%d-of-5.tsv", k)))
+			fo.EndModel = ParseFilter(read(fmt.Sprintf("end-%d-of-5.tsv", k)))
+			fo.Filter = ParseFilter(read(fmt.Sprintf("filter-%d-of-5.tsv", k)))
+			foldOpts = append(foldOpts, fo)
+		}
+	}
 	tg, rec := nlptest.Models(t)
 	out := make([]diagArticle, len(arts))
 	for i, a := range arts {
 		doc := text.Analyze(a.Text)
 		tg.Tag(doc)
-		out[i] = diagArticle{a, doc, entity.Resolve(doc, rec.Recognize(doc))}
+		ao := o
+		if foldOpts != nil {
+			ao = foldOpts[i%5]
+		}
+		out[i] = diagArticle{a, doc, entity.Resolve(doc, rec.Recognize(doc)), ao}
 	}
 	return out, o
 }
@@ -187,7 +213,7 @@ func overlapsSpan(a []text.Span, b text.Span) bool {
 }
 
 func TestDiagnoseMisses(t *testing.T) {
-	arts, o := diagArticles(t)
+	arts, _ := diagArticles(t)
 	where := map[string]int{}
 	bounds := map[string]int{}
 	lowScore := map[string]int{}
@@ -196,8 +222,8 @@ func TestDiagnoseMisses(t *testing.T) {
 	noCandWords := map[string]int{}
 	shown, shownKind := 0, 0
 	for _, d := range arts {
-		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, o))
-		all := o
+		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, d.o))
+		all := d.o
 		all.MinScore = 0
 		x := newExtractor(d.doc, d.ents, all)
 		x.run()
@@ -249,6 +275,15 @@ func TestDiagnoseMisses(t *testing.T) {
 					t.Logf("[%s] cue %q content %q\n   in: %s", k, extent(d.doc, at.Cue), extent(d.doc, at.Content), sentOf())
 				}
 			}
+			if *diagMissCue != "" && strings.ToLower(extent(d.doc, at.Cue)) == *diagMissCue {
+				read := ""
+				if cueQuote != nil {
+					read = d.doc.Text[cueQuote.Content.Start:cueQuote.Content.End]
+				} else if cand != nil {
+					read = "(filter) " + d.doc.Text[cand.Content.Start:cand.Content.End]
+				}
+				t.Logf("[cue %q] content %q\n   read: %q\n   in: %s", *diagMissCue, extent(d.doc, at.Content), read, sentOf())
+			}
 			switch {
 			case cand != nil:
 				kindShown("filter")
@@ -272,7 +307,7 @@ func TestDiagnoseMisses(t *testing.T) {
 				where["missed: the cue found, no quote made of it"]++
 			default:
 				best, bk := -1.0, -1
-				m := o.CueModel
+				m := d.o.CueModel
 				if m == nil {
 					m = getCueModel()
 				}
@@ -310,11 +345,11 @@ func TestDiagnoseMisses(t *testing.T) {
 }
 
 func TestDiagnoseFalseAlarms(t *testing.T) {
-	arts, o := diagArticles(t)
+	arts, _ := diagArticles(t)
 	kinds := map[string]int{}
 	shown := 0
 	for _, d := range arts {
-		x := newExtractor(d.doc, d.ents, o)
+		x := newExtractor(d.doc, d.ents, d.o)
 		x.run()
 		rules := map[[2]text.Span]string{}
 		for _, q := range x.quotes {
@@ -359,10 +394,10 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 }
 
 func TestDiagnoseEnds(t *testing.T) {
-	arts, o := diagArticles(t)
+	arts, _ := diagArticles(t)
 	c := map[string]int{}
 	for _, d := range arts {
-		x := newExtractor(d.doc, d.ents, o)
+		x := newExtractor(d.doc, d.ents, d.o)
 		x.findQuoteMarks()
 		x.findCues()
 		cueAt := cueTable(x.cues)
@@ -400,16 +435,16 @@ func TestDiagnoseEnds(t *testing.T) {
 }
 
 func TestDiagnoseCueModel(t *testing.T) {
-	arts, o := diagArticles(t)
-	m := o.CueModel
-	if m == nil {
-		m = getCueModel()
-	}
+	arts, _ := diagArticles(t)
 	ths := []float64{0.1, 0.2, 0.3, 0.5}
 	tp, fp := make([]int, len(ths)), make([]int, len(ths))
 	n, pos, loss := 0, 0, 0.0
 	for _, d := range arts {
-		x := newExtractor(d.doc, d.ents, o)
+		m := d.o.CueModel
+		if m == nil {
+			m = getCueModel()
+		}
+		x := newExtractor(d.doc, d.ents, d.o)
 		x.findQuoteMarks()
 		for i, tk := range d.doc.Tokens {
 			if !x.cueCandidate(i) {
@@ -522,15 +557,15 @@ func TestDiagnoseAgreement(t *testing.T) {
 // inside a direct quote, whether the content holds a quotation mark, and
 // where it stands (the first paragraph, the title).
 func TestDiagnoseMissClasses(t *testing.T) {
-	arts, o := diagArticles(t)
+	arts, _ := diagArticles(t)
 	cls := map[string]int{}
 	all := map[string]int{}
 	words := map[string]int{}
 	ctx := map[string]int{}
 	shownNoun := 0
 	for _, d := range arts {
-		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, o))
-		x := newExtractor(d.doc, d.ents, o)
+		final := contentWords(d.doc, ExtractWith(d.doc, d.ents, d.o))
+		x := newExtractor(d.doc, d.ents, d.o)
 		x.findQuoteMarks()
 		for _, at := range d.art.Attributions {
 			g := polnear.Words(d.doc, at.Content)

@@ -125,6 +125,13 @@ type Options struct {
 	PronounSpeaker    bool // an unresolved "it" (or an inherited "they", "he", "she") takes the entity of the quote before (a statement continued over paragraphs); not an expletive "it is expected"
 	ExpectedTime      bool // "which is widely expected next May": a passive cue with no speaker and a bare time is no quote
 	ScheduledDiscuss  bool // "is discussing the issue next Monday": a meeting planned, no quote
+	// Session 11, from the cross-fitted misses on PolNeAR train (rules_recall.go):
+	FrontedAdverbial bool // "In 2012, X pleaded guilty to ...", "Courted by many, X said that ...": a phrase fronted before the subject is no content when it opens with a preposition, a participle or "when"
+	InvertedSpeech   bool // "..., said X" only with verbs of saying ("said", "added", "wrote"): not "..., praised the efforts of ...", "..., saying ..."
+	PollPrep         bool // "In a CNN poll released Monday, 50 percent chose X", "X leads in the latest polls": "in" is the cue, the poll the source
+	PassiveTarget    bool // "The losses were blamed on the weather", "She was criticised for ...": the subject of a passive verb of judging is its target, no speaker
+	QuoteBefore      bool // "“Really,” she added when ...", "“A,” X told Reuters in an interview ...": a quote closing before the subject is the content when a subordinate clause or a hearer and an adjunct follow the cue
+	ReducedRelative  bool // "the discrepancies Mercury blamed on a clerk": a name or pronoun right after a noun is the subject of a relative clause with no "that"; the speaker is the name, and a cue followed by a preposition makes no quote
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -210,7 +217,7 @@ func (x *extractor) headlines() {
 }
 
 func (x *extractor) run() {
-	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.headlines, x.uncued} {
+	for _, phase := range []func(){x.findQuoteMarks, x.findCues, x.learnedCues, x.colons, x.possessives, x.attribute, x.polls, x.headlines, x.uncued} {
 		if x.cancelled(0) {
 			return
 		}

@@ -111,6 +111,7 @@ func main() {
 	filterSeed := flag.Uint64("filter-seed", 1, "seed of the shuffles of the filter's training")
 	set := flag.String("set", "", "comma-separated quotes.Options fields to set, as Name=true|false|number (for experiments)")
 	minScores := flag.String("min-scores", "", "comma-separated filter thresholds to score the cross-fitted train split at (default quotes.DefaultOptions.MinScore)")
+	foldFilters := flag.String("fold-models", "", "directory to write each fold's cue, end and filter models to (the last threshold of -grid), with cues.tsv, for go test -tags diag ./internal/quotes -args -crossfit DIR")
 	flag.Parse()
 	filterShuffleSeed = *filterSeed
 	// every extraction below starts from quotes.DefaultOptions
@@ -151,6 +152,14 @@ func main() {
 		log.Fatal(err)
 	}
 	lx := quotes.ParseLexicon(cues)
+	if *foldFilters != "" {
+		if err := os.MkdirAll(*foldFilters, 0o755); err != nil {
+			log.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*foldFilters, "cues.tsv"), []byte(cues), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
 	// the lexicon each train article's candidates are found with: all of
 	// train's, or with -fold-lexicon the one of the other folds, as the
 	// lexicon of an unseen article never counted its own cues
@@ -216,6 +225,13 @@ func main() {
 			for k := 0; k < *folds; k++ {
 				use := func(i int) bool { return i%*folds != k }
 				fk := trainFilter(ps, use, lexFold, fold, endFold, *minCount, t, es, *epochs, *l2)
+				if *foldFilters != "" {
+					// the per-fold models for the diag-tagged error
+					// analysis of internal/quotes (-crossfit DIR)
+					writeFold(*foldFilters, fmt.Sprintf("filter-%d-of-%d.tsv", k, *folds), fk)
+					writeFold(*foldFilters, fmt.Sprintf("cue-%d-of-%d.tsv", k, *folds), fold[k])
+					writeFold(*foldFilters, fmt.Sprintf("end-%d-of-%d.tsv", k, *folds), endFold[k])
+				}
 				for i := range ps {
 					if i%*folds == k {
 						filterFold[i] = fk
@@ -788,6 +804,13 @@ func cached(dir, name string, train func() *quotes.Filter) *quotes.Filter {
 		log.Fatal(err)
 	}
 	return m
+}
+
+// writeFold writes model m as dir/name.
+func writeFold(dir, name string, m *quotes.Filter) {
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(m.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // filterShuffleSeed seeds the shuffles of the filter's training (-filter-seed).

@@ -1,0 +1,252 @@
+package quotes
+
+import "github.com/lector-nlp/lector/internal/text"
+
+// Rules from the misses of the cross-fitted PolNeAR train split (session
+// 11). Each is gated by its option.
+
+// frontedAdverbial reports whether the phrase before the comma that ends
+// right before the subject starting at token np is an adverbial fronted
+// before it ("In 2012, X pleaded guilty to ...", "Courted by many, X said
+// that ...", "When asked, X said ..."): no content of the cue after the
+// subject, when something follows the cue. A clause there ("The plan is
+// dead, X said on Friday") is, and so is all before the comma when nothing
+// follows the cue ("Despite the cuts, growth is strong, analysts said").
+func (x *extractor) frontedAdverbial(np int) bool {
+	if !x.o.FrontedAdverbial || x.tok(np-1) != "," {
+		return false
+	}
+	st := x.clauseStart(np - 1)
+	if st >= np-1 || x.qAt(st) >= 0 {
+		return false
+	}
+	switch p := x.pos(st); p {
+	case "IN":
+		w := x.ltok(st)
+		return w != "that" && w != "if" && w != "whether"
+	case "TO", "VBG", "VBN", "WRB":
+		return true
+	case "VBD":
+		// "Asked about X, Y said": a participle the tagger read as a past
+		// tense, with no subject before it
+		return x.ltok(st) == "asked" || x.ltok(st) == "pressed" || x.ltok(st) == "questioned"
+	}
+	return false
+}
+
+// invertsSpeech reports the verbs of saying that stand before their
+// speaker after what was said ("..., said X", "” added X").
+//
+//go:noinline
+func invertsSpeech(w string) bool {
+	switch w {
+	case "said", "says", "say", "added", "adds", "explained", "explains", "wrote", "writes",
+		"asked", "asks", "noted", "notes", "insisted", "insists", "argued", "argues",
+		"warned", "warns", "replied", "replies", "responded", "declared", "declares",
+		"stated", "states", "claimed", "claims", "recalled", "recalls", "observed", "remarked",
+		"conceded", "concedes", "continued", "continues", "concluded", "predicted", "complained",
+		"acknowledged", "admitted", "announced", "reported", "reports", "suggested", "suggests",
+		"maintained", "contended", "cautioned", "countered", "boasted", "joked", "quipped",
+		"laughed", "mused", "sighed", "exclaimed", "wondered", "recounted", "agreed", "tweeted",
+		"stressed", "emphasized", "emphasised", "asserted", "alleged", "charged", "opined",
+		"offered", "confirmed", "retorted", "shouted", "yelled", "told", "promised", "pointed",
+		"according", "answered", "commented", "began", "went", "volunteered", "predicts", "thought",
+		"believes", "believed", "thinks", "guessed", "estimated", "estimates", "speculated", "reasoned":
+		return true
+	}
+	return false
+}
+
+// finiteTag reports the tags of a finite verb.
+func finiteTag(p string) bool { return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" }
+
+// reducedRelative returns the start of a name or pronoun that follows a
+// common noun inside the subject [a, b) of a cue ("the discrepancies
+// Mercury (blamed)", "the problems he (cited)"): the subject of a relative
+// clause with no "that", whose object is the noun before. It returns a
+// when there is none.
+func (x *extractor) reducedRelative(a, b int) int {
+	for k := a + 1; k < b; k++ {
+		p, q := x.pos(k-1), x.pos(k)
+		if p != "NN" && p != "NNS" || isAgentNoun(x.ltok(k-1)) || isCapital(x.tok(k-1)) {
+			// "Republican senators Lindsey Graham and ...": a noun of
+			// people names the speaker with the name
+			continue
+		}
+		if q == "PRP" && inPersonalPronouns(x.ltok(k)) || (q == "NNP" || q == "NNPS") && x.ltok(k-1) != "&" {
+			// "company Mercury" is a name with its kind: only a plural
+			// noun or a pronoun after a noun opens a relative clause
+			if q == "PRP" || p == "NNS" {
+				return k
+			}
+		}
+	}
+	return a
+}
+
+// passiveTarget reports whether cue c is a passive verb of judging with
+// no agent ("were blamed on", "was criticised for", "was told"): its
+// subject is who is judged or told, not who speaks.
+func (x *extractor) passiveTarget(c cue) bool {
+	if x.pos(c.first) != "VBN" && !(x.pos(c.first+1) == "VBN" && c.last > c.first+1) {
+		return false
+	}
+	v := c.first
+	if x.pos(v) != "VBN" {
+		v++
+	}
+	// a form of "be" before the participle, past adverbs
+	k := v - 1
+	for k >= 0 && x.pos(k) == "RB" {
+		k--
+	}
+	switch x.ltok(k) {
+	case "was", "were", "is", "are", "be", "been", "being", "’s", "'s":
+	default:
+		return false
+	}
+	for e := c.last; e < len(x.toks) && e < c.last+3; e++ {
+		if x.ltok(e) == "by" {
+			return false
+		}
+	}
+	return passiveJudging(x.ltok(v))
+}
+
+//go:noinline
+func passiveJudging(w string) bool {
+	switch w {
+	case "blamed", "criticized", "criticised", "accused", "praised", "attributed", "credited",
+		"condemned", "denounced", "hailed", "blasted", "slammed", "attacked", "faulted", "urged",
+		"told", "warned", "described", "called", "seen", "viewed", "considered", "regarded",
+		"labeled", "labelled", "branded", "dubbed", "expected", "rebuked", "chided", "scolded",
+		"lambasted", "ridiculed", "mocked", "censured", "reprimanded", "applauded", "commended":
+		return true
+	}
+	return false
+}
+
+// polls reads "in" before a poll or a survey as a cue whose source is the
+// poll: "In a CNN poll released Monday, 50 percent chose X" (what follows
+// the comma), "X leads Y in the latest polls" (the clause before).
+func (x *extractor) polls() {
+	if !x.o.PollPrep || !x.tagged {
+		return
+	}
+	cueAt := cueTable(x.cues)
+	for i := 0; i+1 < len(x.toks); i++ {
+		if x.cancelled(i) {
+			return
+		}
+		if x.ltok(i) != "in" || x.qAt(i) >= 0 || cueAt.has(i) {
+			continue
+		}
+		s := x.sentence(i)
+		// the poll's noun phrase: determiners, names, numbers, adjectives
+		e := i + 1
+		head := -1
+		for e < s.Last && e-i <= 10 {
+			w, p := x.ltok(e), x.pos(e)
+			if w == "poll" || w == "polls" || w == "survey" || w == "surveys" || w == "polling" {
+				head = e
+				e++
+				if x.ltok(e) == "poll" || x.ltok(e) == "polls" {
+					head = e
+					e++
+				}
+				break
+			}
+			if p == "DT" || p == "JJ" || p == "JJS" || p == "NNP" || p == "NNPS" || p == "NN" || p == "CD" || p == "POS" || p == "HYPH" || w == "/" || w == "-" || w == "’s" {
+				e++
+				continue
+			}
+			break
+		}
+		if head < 0 {
+			continue
+		}
+		var ca, cb int
+		if i == s.First || i == s.First+1 && x.pos(s.First) == "CC" {
+			// "In a CNN poll released Monday, ...": the clause after the comma
+			k := e
+			for k < s.Last && k-e < 12 && x.tok(k) != "," {
+				k++
+			}
+			if x.tok(k) != "," {
+				continue
+			}
+			ca, cb = x.trim(k+1, x.clauseEnd(k+1, cueAt))
+		} else {
+			if inTrustNouns(x.ltok(i - 1)) {
+				continue // "had little faith in opinion polls"
+			}
+			ca, cb = x.trim(x.clauseStart(i), i)
+			if cueAt.within(ca, cb) {
+				continue // "He said X in the latest poll": the cue's
+			}
+			for k := cb - 1; k > ca; k-- {
+				// "While X leads in Iowa, she trails Y in the polls"
+				if x.tok(k) == "," && k+1 < cb {
+					if p := x.pos(ca); p == "IN" || p == "WRB" {
+						ca = k + 1
+					}
+					break
+				}
+			}
+		}
+		if cb-ca < 3 {
+			continue
+		}
+		q := x.newQuote(Quote{Content: x.span(ca, cb), Cue: x.span(i, i+1), Speaker: x.span(i+1, e), EntityIndex: -1, Kind: Indirect})
+		if x.claimQuoted(q, ca, cb) {
+			q.Kind = Mixed
+		}
+		x.resolveSpeaker(q, i+1, e)
+		x.add(q, "poll", cueInfo{words: x.oneWord("in")})
+	}
+}
+
+// inTrustNouns reports the words after which "in" takes its object
+// ("faith in", "interest in"), not a source.
+//
+//go:noinline
+func inTrustNouns(w string) bool {
+	switch w {
+	case "faith", "confidence", "trust", "belief", "interest", "part", "participate", "participated",
+		"participating", "included", "involved", "respondents", "questions", "question", "asked":
+		return true
+	}
+	return false
+}
+
+// within reports whether a cue starts in tokens [a, b).
+func (t cueTable) within(a, b int) bool {
+	for _, c := range t {
+		if c.first >= a && c.first < b {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteBeforeAdjunct reports whether what follows cue c ([a, b), a
+// quote closing right before its subject) is no content: a subordinate
+// clause ("“Really,” she added when ...") or a hearer and an adjunct
+// ("“A,” X told Reuters in an interview").
+func (x *extractor) quoteBeforeAdjunct(c cue, a, b int, s text.Sentence) bool {
+	if !x.o.QuoteBefore || a >= b {
+		return false
+	}
+	switch x.ltok(a) {
+	case "when", "as", "while", "after", "before", "because", "since", "although", "though", "if", "until":
+		return true
+	}
+	if !inObjectVerbs(x.ltok(c.last - 1)) {
+		return false
+	}
+	e := x.rightNP(a, s.Last)
+	if e == a {
+		return false
+	}
+	return e >= b || x.pos(e) == "IN" && x.ltok(e) != "that" || x.tok(e) == "," || x.tok(e) == "." || x.pos(e) == "WRB"
+}

@@ -1,0 +1,123 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// recallRules returns the default options with session 11's rules on, or
+// off.
+func recallRules(on bool) quotes.Options {
+	o := quotes.DefaultOptions
+	o.FrontedAdverbial, o.InvertedSpeech, o.PollPrep, o.PassiveTarget, o.ReducedRelative = on, on, on, on, on
+	return o
+}
+
+// contentOf returns the content, cue and speaker texts of the quote whose
+// cue is cue ("" when there is none).
+func contentOf(t *testing.T, s, cue string, o quotes.Options) (content, speaker string, ok bool) {
+	t.Helper()
+	doc, _, qs := allQuotes(t, s, o)
+	for _, q := range qs {
+		if doc.Text[q.Cue.Start:q.Cue.End] == cue {
+			return doc.Text[q.Content.Start:q.Content.End], doc.Text[q.Speaker.Start:q.Speaker.End], true
+		}
+	}
+	return "", "", false
+}
+
+// A phrase fronted before the subject is no content when something
+// follows the cue; a clause before the subject is.
+func TestFrontedAdverbial(t *testing.T) {
+	for _, c := range []struct{ s, cue, want string }{
+		{"In 2009, the senator pleaded guilty to hiding gifts from a lobbyist.\n", "pleaded", ""},
+		{"Asked about the merger, the chief executive said, “We are not in a hurry.”\n", "said", "“We are not in a hurry.”"},
+		{"Despite the long winter, sales of garden tools stayed strong, the retailer said.\n", "said", "Despite the long winter, sales of garden tools stayed strong"},
+	} {
+		got, _, ok := contentOf(t, c.s, c.cue, recallRules(true))
+		if c.want == "" {
+			if ok && got != "" && got[:2] == "In" {
+				t.Errorf("%q: content %q is the fronted phrase", c.s, got)
+			}
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%q: content %q, want %q", c.s, got, c.want)
+		}
+	}
+	// the fronted question was read as part of the quote without the rule
+	if got, _, _ := contentOf(t, "Asked about the merger, the chief executive said, “We are not in a hurry.”\n", "said", recallRules(false)); got == "“We are not in a hurry.”" {
+		t.Errorf("without the rules the content is already %q: the test tests nothing", got)
+	}
+}
+
+// Only verbs of saying stand before their speaker: in "X, Y, praised the
+// efforts of ..." the words after the verb are what is praised, not who
+// speaks.
+func TestInvertedSpeech(t *testing.T) {
+	s := "The head of the group backing former Mayor Tom Ruiz for governor, Ana Bell, praised the efforts of a donor to Senator Mark Lee on Friday.\n"
+	want := "the efforts of a donor to Senator Mark Lee on Friday"
+	if got, sp, _ := contentOf(t, s, "praised", recallRules(true)); got != want || sp == want {
+		t.Errorf("%q: content %q speaker %q, want content %q", s, got, sp, want)
+	}
+	if got, _, _ := contentOf(t, s, "praised", recallRules(false)); got == want {
+		t.Errorf("without the rule the content is already %q: the test tests nothing", got)
+	}
+	// "..., said X" stays
+	got, sp, ok := contentOf(t, "The ferry will run again in May, said Tom Olsen, the harbour master.\n", "said", recallRules(true))
+	if !ok || sp != "Tom Olsen, the harbour master" && sp != "Tom Olsen" || got != "The ferry will run again in May" {
+		t.Errorf("inverted: content %q speaker %q", got, sp)
+	}
+}
+
+// "in" before a poll is a cue whose source is the poll.
+func TestPollPrep(t *testing.T) {
+	for _, c := range []struct{ s, speaker, content string }{
+		{"In a Gallup poll released on Monday, 41 percent of farmers backed the new tariff.\n", "a Gallup poll", "41 percent of farmers backed the new tariff"},
+		{"The mayor holds a wide lead over her rival in the latest polls.\n", "the latest polls", "The mayor holds a wide lead over her rival"},
+	} {
+		got, sp, ok := contentOf(t, c.s, "in", recallRules(true))
+		if !ok {
+			got, sp, ok = contentOf(t, c.s, "In", recallRules(true))
+		}
+		if !ok || got != c.content || sp != c.speaker {
+			t.Errorf("%q: content %q speaker %q, want %q by %q", c.s, got, sp, c.content, c.speaker)
+		}
+		if _, _, ok := contentOf(t, c.s, "in", recallRules(false)); ok {
+			t.Errorf("%q: a poll quote without the rule", c.s)
+		}
+	}
+	// no source: "faith in polls", a cue's own clause
+	for _, s := range []string{
+		"The coach said he had little faith in opinion polls.\n",
+	} {
+		if got, _, ok := contentOf(t, s, "in", recallRules(true)); ok {
+			t.Errorf("%q: poll quote %q", s, got)
+		}
+	}
+}
+
+// The subject of a passive verb of judging is its target, not its
+// speaker; a relative clause with no "that" names its own subject.
+func TestPassiveTargetReducedRelative(t *testing.T) {
+	s := "The delays were blamed on a shortage of spare parts.\n"
+	if _, sp, ok := contentOf(t, s, "blamed on", recallRules(true)); ok && sp != "" {
+		t.Errorf("%q: speaker %q", s, sp)
+	}
+	if _, sp, _ := contentOf(t, s, "blamed on", recallRules(false)); sp == "" {
+		t.Errorf("without the rule the speaker is already empty: the test tests nothing")
+	}
+	s = "The firm restated its accounts after finding billing errors Norwell blamed on a former clerk.\n"
+	if got, sp, ok := contentOf(t, s, "blamed on", recallRules(true)); ok {
+		t.Errorf("%q: quote %q by %q", s, got, sp)
+	}
+	if _, _, ok := contentOf(t, s, "blamed on", recallRules(false)); !ok {
+		t.Errorf("without the rule there is no quote either: the test tests nothing")
+	}
+	// an active "blamed" keeps its speaker
+	s = "Norwell blamed the gaps on a former clerk.\n"
+	if _, sp, ok := contentOf(t, s, "blamed", recallRules(true)); !ok || sp != "Norwell" {
+		t.Errorf("%q: speaker %q", s, sp)
+	}
+}

@@ -128,3 +128,18 @@ func TestBornModifierNotInName(t *testing.T) {
 		t.Errorf("entities %+v, want Abdel Karimi", es)
 	}
 }
+
+// A one-word name tagged a person with nothing that makes it one (no
+// first name, title, honorific or gender) is an organisation when its
+// word's GloVe vector says so clearly (orgvec.go); a surname stays a
+// person.
+func TestOrgWord(t *testing.T) {
+	doc := text.Analyze("Sales of the new console rose in March, said Boeing. Shearer said the team would win.")
+	es := Resolve(doc, mentionsOf(doc, gold{"Boeing", ner.Person}, gold{"Shearer", ner.Person}))
+	if e := find(es, "Boeing"); e == nil || e.Type != ner.Org {
+		t.Errorf("Boeing: %+v", e)
+	}
+	if e := find(es, "Shearer"); e == nil || e.Type != ner.Person {
+		t.Errorf("Shearer: %+v", e)
+	}
+}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"sync"
 
 	p "github.com/lector-nlp/lector/internal/perceptron"
 )
@@ -165,4 +166,21 @@ func (g *gazetteer) mark(ts []tok) {
 		}
 		i += best
 	}
+}
+
+var (
+	firstNameOnce sync.Once
+	firstNameSet  map[string]bool
+)
+
+// IsFirstName reports whether w is one of the recogniser's first names
+// ("John", "Maria"; as written, capitalised).
+func IsFirstName(w string) bool {
+	firstNameOnce.Do(func() {
+		firstNameSet = map[string]bool{}
+		for _, n := range strings.Split(strings.TrimSpace(firstNames), "|") {
+			firstNameSet[strings.TrimSpace(n)] = true
+		}
+	})
+	return firstNameSet[w]
 }

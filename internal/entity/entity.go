@@ -1171,11 +1171,16 @@ func (r *resolver) joinTypeSplits() {
 					}
 				}
 			}
-		case c.typ == ner.Location && c.code == "" && len(c.alts) == 0 && !c.country && len(c.toks) == 1 && !knownPlace(c.name) && !r.placeLike(c):
+		case c.typ == ner.Location && c.code == "" && len(c.alts) == 0 && !c.country && len(c.toks) == 1 && !knownPlace(c.name):
 			for _, o := range r.byName[c.lname] {
 				if o != c && o.typ == ner.Org && o.legal && o.core == c.lname {
 					into = o
 				}
+			}
+			if into != nil && len(into.ments) < 3*len(c.ments) && r.mostlyPlace(c) {
+				// (the company's name three times as often as the
+				// place's: "stake in Flextech" is the company's too)
+				into = nil
 			}
 		}
 		if into == nil || into == c {
@@ -1219,6 +1224,24 @@ func (r *resolver) placeLike(c *cluster) bool {
 		}
 	}
 	return false
+}
+
+// mostlyPlace reports whether half or more of c's proper mentions read as
+// a place (placeLike): "voting rights in Flextech" once beside two uses
+// as a company does not make Flextech a place.
+func (r *resolver) mostlyPlace(c *cluster) bool {
+	place, all := 0, 0
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		all++
+		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) ||
+			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] || placeNouns[r.tok(m.last)] {
+			place++
+		}
+	}
+	return place > 0 && 2*place >= all
 }
 
 // placeNouns are the lower-case nouns that a place names ("the Baikonur

@@ -143,3 +143,38 @@ func TestOrgWord(t *testing.T) {
 		t.Errorf("Shearer: %+v", e)
 	}
 }
+
+// A name tagged a place now and then beside a company named by it far more
+// often joins the company, even when a use reads as a place ("a stake in
+// Harbex").
+func TestPlaceJoinsFrequentCompany(t *testing.T) {
+	doc := text.Analyze("Harbex Plc said profits rose. Harbex expects more growth, and Harbex will hire staff. " +
+		"Harbex said its rivals lag. Harbex chief Ann Lee spoke. Harbex shares rose. Analysts hold a stake in Harbex and like Harbex.")
+	ms := mentionsOf(doc, gold{"Harbex Plc", ner.Org})
+	n := 0
+	for k, tk := range doc.Tokens {
+		if tk.Text != "Harbex" || k+1 < len(doc.Tokens) && doc.Tokens[k+1].Text == "Plc" {
+			continue
+		}
+		typ := ner.Org
+		if n++; n > 5 {
+			typ = ner.Location // "in Harbex", "like Harbex"
+		}
+		ms = append(ms, ner.Mention{Type: typ, Text: tk.Text, Start: tk.Start, End: tk.End, First: k, Last: k + 1, Sentence: sentenceOf(doc, k)})
+	}
+	es := Resolve(doc, ms)
+	for _, e := range es {
+		if e.Type == ner.Location {
+			t.Errorf("a place left apart: %+v", e)
+		}
+	}
+}
+
+func sentenceOf(doc *text.Document, k int) int {
+	for si, s := range doc.Sentences {
+		if k >= s.First && k < s.Last {
+			return si
+		}
+	}
+	return 0
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -340,5 +341,64 @@ func TestControlCharactersInFields(t *testing.T) {
 	resp := post(t, ts.base+"/v1/articles:analyze", `{"article":{"title":"Tab\tand\r\nnew line are fine","text":"The council met."}}`)
 	if resp.StatusCode != 200 {
 		t.Errorf("title with tab and CRLF: %d", resp.StatusCode)
+	}
+}
+
+// TestRESTSlowBody: a REST caller that sends its body slowly (a byte at a
+// time) is answered 408 REQUEST_BODY_TIMEOUT and its connection closed
+// after --read-timeout; before, it held the connection, a goroutine and the
+// body's buffer for as long as it kept dripping. A body that flows faster
+// than 16 KiB/s takes as long as it needs, and a response that streams for
+// longer than the read timeout is not cut.
+func TestRESTSlowBody(t *testing.T) {
+	const timeout = 500 * time.Millisecond
+	ts := mustStart(t, func(c *Config) { c.ReadTimeout = timeout; c.MaxArticleBytes = 1 << 20 })
+	addr := strings.TrimPrefix(ts.base, "http://")
+	send := func(path string, body []byte, header string, chunk int, pause time.Duration) (string, time.Duration) {
+		t.Helper()
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n%sContent-Length: %d\r\n\r\n", path, header, len(body))
+		start := time.Now()
+		go func() {
+			for i := 0; i < len(body); i += chunk {
+				if _, err := c.Write(body[i:min(i+chunk, len(body))]); err != nil {
+					return
+				}
+				time.Sleep(pause)
+			}
+		}()
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		b, _ := io.ReadAll(c) // until the server closes
+		return string(b), time.Since(start)
+	}
+	drip := []byte(`{"article":{"text":"` + strings.Repeat("a", 200) + `"}}`)
+	for _, path := range []string{"/v1/articles:analyze", "/v1/articles:streamAnalyze"} {
+		out, took := send(path, drip, "", 1, 100*time.Millisecond)
+		if !strings.HasPrefix(out, "HTTP/1.1 408 ") || !strings.Contains(out, "REQUEST_BODY_TIMEOUT") {
+			t.Errorf("%s, dripped body: %.200q", path, out)
+		}
+		if took > 4*timeout+time.Second {
+			t.Errorf("%s, dripped body: closed after %v (read timeout %v)", path, took, timeout)
+		}
+	}
+	// 96 KB at about 80 KB/s: over the read timeout, but flowing
+	steady := []byte(`{"article":{"text":"` + strings.Repeat("Steady words. ", 7000) + `"},"features":["FEATURE_STATISTICS"]}`)
+	if out, took := send("/v1/articles:analyze", steady, "Connection: close\r\n", 8<<10, 100*time.Millisecond); !strings.HasPrefix(out, "HTTP/1.1 200 ") || took < timeout {
+		t.Errorf("steady body (%v): %.200q", took, out)
+	}
+	// an answer that streams for longer than the read timeout
+	go func() {
+		<-ts.started
+		time.Sleep(3 * timeout)
+		close(ts.release)
+	}()
+	resp := post(t, ts.base+"/v1/articles:streamAnalyze", `{"article":{"text":"Hold on `+slowMarker+`"}}`, "Accept", "text/event-stream")
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "event: completion") {
+		t.Errorf("long stream: %d %.300q", resp.StatusCode, b)
 	}
 }

@@ -36,6 +36,7 @@ type Config struct {
 	// limits, debug logging of article text.
 	StreamIdleTimeout   time.Duration
 	WriteTimeout        time.Duration
+	ReadTimeout         time.Duration
 	TLSCert             string
 	TLSKey              string
 	TLSClientCA         string
@@ -108,6 +109,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
 	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
 	dur(&cfg.StreamIdleTimeout, "stream-idle-timeout", "LECTOR_STREAM_IDLE_TIMEOUT", 5*time.Minute, "end a bidirectional stream with no article in flight and no message for this long (0: never)")
+	dur(&cfg.ReadTimeout, "read-timeout", "LECTOR_READ_TIMEOUT", 30*time.Second, "time a REST caller has to send its request body, plus one second per 16 KiB of it; a slower body is answered 408 (REQUEST_BODY_TIMEOUT) and its connection closed (0: no limit)")
 	dur(&cfg.WriteTimeout, "write-timeout", "LECTOR_WRITE_TIMEOUT", 30*time.Second, "longest one write of a REST response (an NDJSON or SSE stream included) may wait for a caller that does not read; past it the call is cut and its analysis cancelled (0: no limit)")
 	str(&cfg.TLSCert, "tls-cert", "LECTOR_TLS_CERT", "", "PEM certificate (chain) of the server; with --tls-key, gRPC and HTTP serve TLS only")
 	str(&cfg.TLSKey, "tls-key", "LECTOR_TLS_KEY", "", "PEM private key of --tls-cert")
@@ -171,6 +173,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
 	case cfg.WriteTimeout < 0:
 		return cfg, fmt.Errorf("--write-timeout must not be negative")
+	case cfg.ReadTimeout < 0:
+		return cfg, fmt.Errorf("--read-timeout must not be negative")
 	case cfg.MaxQueueWait <= 0:
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	case cfg.GCPercent < 0 || cfg.MemoryLimitMB < 0:

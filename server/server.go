@@ -143,6 +143,7 @@ func (s *Server) Run(ctx context.Context) error {
 		Routes:            map[string]http.Handler{"GET /metrics": hard.metrics.Handler()},
 		TrustedProxies:    s.cfg.TrustedProxies,
 		WriteTimeout:      s.cfg.WriteTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
 		Dialer: func(ctx context.Context, _ string) (net.Conn, error) {
 			return hard.relays.DialPipe(func(local net.Addr) (net.Conn, error) { return pipe.Dial(ctx, local) })
 		},

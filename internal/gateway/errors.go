@@ -29,6 +29,9 @@ func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshale
 	switch reason := reasonOf(st); {
 	case st.Code() == codes.ResourceExhausted && sizeReasons[reason]:
 		w = &statusRewriter{ResponseWriter: w, from: http.StatusTooManyRequests, to: http.StatusRequestEntityTooLarge}
+	case reason == "REQUEST_BODY_TIMEOUT":
+		w.Header().Set("Connection", "close") // the rest of the body is not read
+		w = &statusRewriter{ResponseWriter: w, from: http.StatusGatewayTimeout, to: http.StatusRequestTimeout}
 	case reason == "METHOD_NOT_ALLOWED":
 		// runtime's table has 501 Not Implemented for Unimplemented, which
 		// says the server cannot do it at all: the path exists, with
@@ -98,6 +101,9 @@ func annotate(ctx context.Context, err error) *status.Status {
 	case code == codes.InvalidArgument && strings.Contains(msg, "oneof") && strings.Contains(msg, "already set"):
 		reason, field = "MULTIPLE_SOURCES", "article"
 		msg = "the article sets more than one source; set exactly one of text, html or url"
+	case strings.Contains(msg, errBodyTimeout.Error()):
+		code, reason = codes.DeadlineExceeded, "REQUEST_BODY_TIMEOUT"
+		msg = "the request body did not arrive in time: send it faster than 16 KiB/s, or within the read timeout of this server"
 	case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
 		reason = "INVALID_UTF8"
 		msg = "the request body is not valid UTF-8 (" + bodyError(msg) + ")"

@@ -62,6 +62,13 @@ type Config struct {
 	// included): a caller that reads nothing for that long loses its call.
 	// Zero means no bound.
 	WriteTimeout time.Duration
+	// ReadTimeout bounds the time a caller takes to send a request body:
+	// ReadTimeout, plus one second per bodyReadRate bytes of it. A caller
+	// that sends slower is answered 408 and its connection closed (a body
+	// sent a byte at a time held a connection, a goroutine and its buffer
+	// for ever: the server has only a ReadHeaderTimeout). Zero means no
+	// bound.
+	ReadTimeout time.Duration
 	// Dialer, when set, makes the connections to the gRPC server (the
 	// server tells its gateway's connections from others' with it:
 	// ratelimit.Relays). A server in the same process serves a Pipe and
@@ -172,7 +179,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, h)
 	}
-	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(g.withWriteDeadline(mux))))))
+	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(g.withReadDeadline(g.withWriteDeadline(mux)))))))
 	return g, nil
 }
 

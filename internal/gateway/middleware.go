@@ -2,7 +2,10 @@ package gateway
 
 import (
 	"context"
+	"errors"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/netip"
 	"slices"
@@ -214,3 +217,85 @@ func (w *deadlineWriter) Flush() {
 }
 
 func (w *deadlineWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// bodyReadRate is the slowest rate at which a request body earns more time
+// to arrive under Config.ReadTimeout, in bytes per second.
+const bodyReadRate = 16 << 10
+
+// withReadDeadline gives a request body Config.ReadTimeout to arrive, plus
+// one second per bodyReadRate bytes received: a body that keeps flowing at
+// that rate or faster never runs out of time, one sent a byte at a time
+// does after about ReadTimeout. The deadline is the connection's read
+// deadline (http.Server's ReadTimeout cannot be used: on HTTP/1.1 it would
+// also cancel the context of a response still streaming when it passes);
+// it is cleared once the body has been read.
+func (g *Gateway) withReadDeadline(next http.Handler) http.Handler {
+	d := g.cfg.ReadTimeout
+	if d <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil || r.Body == http.NoBody || r.ProtoMajor > 1 {
+			// HTTP/2 streams share the connection: no per-request deadline
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc := http.NewResponseController(w)
+		body := &deadlineBody{ReadCloser: r.Body, rc: rc, start: time.Now(), d: d, size: r.ContentLength}
+		if body.set() != nil {
+			next.ServeHTTP(w, r) // the connection does not take deadlines
+			return
+		}
+		defer body.clear()
+		r.Body = body
+		next.ServeHTTP(w, r)
+	})
+}
+
+// deadlineBody moves the connection's read deadline as the body arrives,
+// and clears it at the end of the body.
+type deadlineBody struct {
+	io.ReadCloser
+	rc    *http.ResponseController
+	start time.Time
+	d     time.Duration
+	n     int64
+	size  int64 // Content-Length, -1 when unknown
+	done  bool
+}
+
+func (b *deadlineBody) set() error {
+	return b.rc.SetReadDeadline(b.start.Add(b.d + time.Duration(b.n)*time.Second/bodyReadRate))
+}
+
+func (b *deadlineBody) clear() {
+	if !b.done {
+		b.done = true
+		_ = b.rc.SetReadDeadline(time.Time{})
+	}
+}
+
+func (b *deadlineBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.n += int64(n)
+	switch {
+	case err == io.EOF, b.size >= 0 && b.n >= b.size:
+		// the end of the body (a decoder may stop before it reads EOF)
+		b.clear()
+	case err != nil:
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			// the deadline stays: the server's own reads of what is left
+			// of the body (to reuse the connection) fail at once, and the
+			// connection is closed instead of waiting for the slow caller
+			b.done = true
+			err = errBodyTimeout
+		}
+	case !b.done:
+		_ = b.set()
+	}
+	return n, err
+}
+
+// errBodyTimeout is the error of a body that did not arrive in time; the
+// error handler answers it with 408 and the reason REQUEST_BODY_TIMEOUT.
+var errBodyTimeout = errors.New("the request body did not arrive in time")

@@ -288,12 +288,23 @@ func TestRESTErrorDetails(t *testing.T) {
 			{`{"article":{"text":"Hi.","publishTime":"yesterday"}}`, `"yesterday"; publishTime takes RFC 3339`},
 			{`{"article":{"text":"Hi."},"colour":"red"}`, `unknown field "colour"`},
 			{`{"article":{"text":"Hi."},"features":["ENTITIES"]}`, "written in full"},
+			// the second request was ignored
+			{`{"article":{"text":"Hi."}}{"article":{"text":"Ho."}}`, "more after its JSON object"},
+			{`{"article":{"text":"Hi."}} and more`, "more after its JSON object"},
 		} {
 			resp := post(t, ts.base+"/v1/articles:analyze", tt.body)
 			var e errorBody
 			json.NewDecoder(resp.Body).Decode(&e)
 			if resp.StatusCode != 400 || e.reason() != "MALFORMED_REQUEST" || !strings.Contains(e.Message, tt.want) || strings.Contains(e.Message, "proto:") {
 				t.Errorf("%s: %d %q %q, want %q", tt.body, resp.StatusCode, e.reason(), e.Message, tt.want)
+			}
+		}
+	})
+	t.Run("byte order mark", func(t *testing.T) {
+		for _, path := range []string{"/v1/articles:analyze", "/v1/articles:streamAnalyze"} {
+			if resp := post(t, ts.base+path, "\ufeff"+`{"article":{"text":"Hi."}}`+"\n"); resp.StatusCode != 200 {
+				b, _ := io.ReadAll(resp.Body)
+				t.Errorf("%s: %d %s", path, resp.StatusCode, b)
 			}
 		}
 	})

@@ -173,6 +173,8 @@ func malformedMessage(msg string) string {
 	switch {
 	case msg == "unexpected EOF" || msg == "EOF":
 		out = "the request body ends before its JSON is complete"
+	case msg == errTrailingData.Error():
+		out = msg
 	case strings.Contains(msg, "google.protobuf.Timestamp"):
 		out += `; publishTime takes RFC 3339 ("2024-03-14T09:30:00Z", "2024-03-14T09:30:00+01:00") or a date ("2024-03-14", read as UTC)`
 	case strings.Contains(msg, "unknown field"):

@@ -179,7 +179,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, h)
 	}
-	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(g.withReadDeadline(g.withWriteDeadline(mux)))))))
+	g.handler = g.withRequestID(g.withAccessLog(g.withCORS(g.withContentType(g.withBodyLimit(g.withReadDeadline(g.withWriteDeadline(withOneValue(mux))))))))
 	return g, nil
 }
 

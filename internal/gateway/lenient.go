@@ -1,10 +1,14 @@
 package gateway
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+	"net/http"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -20,8 +24,19 @@ import (
 // time, got no analysis at all. A time with a zone but no seconds
 // ("2024-03-14T09:30+02:00") gets them; any other value with a zone is
 // left to protojson.
+//
+// A byte order mark before the JSON is skipped (RFC 8259 8.1 allows it;
+// Windows tools write one). A body that holds one request (oneValue: every
+// REST method of the API) has nothing but white space after it: the rest
+// was ignored, so two requests sent in one body ("{...}{...}", NDJSON to a
+// unary method) got the first one's analysis and no word about the second.
 func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
-	d := json.NewDecoder(r)
+	_, single := r.(oneValue)
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	d := json.NewDecoder(br)
 	return runtime.DecoderFunc(func(v any) error {
 		p, ok := v.(proto.Message)
 		if !ok {
@@ -31,9 +46,21 @@ func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
 		if err := d.Decode(&b); err != nil {
 			return err
 		}
+		if single {
+			if _, err := d.Token(); err != io.EOF {
+				var se *json.SyntaxError
+				if err != nil && !errors.As(err, &se) {
+					return err // reading failed: too large, too slow
+				}
+				return errTrailingData
+			}
+		}
 		return m.UnmarshalOptions.Unmarshal(lenientTimes(b), p)
 	})
 }
+
+// errTrailingData is the error of a body with more after its JSON value.
+var errTrailingData = errors.New("the request body has more after its JSON object; send one request per call (or use batchAnalyze)")
 
 // zonelessTime matches a publish_time string value that is a date, or a
 // date and a time of day, without a zone or with one but without seconds
@@ -70,5 +97,19 @@ func lenientTimes(b []byte) []byte {
 			return m
 		}
 		return append(out, '"')
+	})
+}
+
+// oneValue is a request body that holds one request.
+type oneValue struct{ io.ReadCloser }
+
+// withOneValue marks the bodies of the API's methods, each of which takes
+// one request, for the decoder.
+func withOneValue(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil && r.Body != http.NoBody && strings.HasPrefix(r.URL.Path, "/v1/") {
+			r.Body = oneValue{r.Body}
+		}
+		next.ServeHTTP(w, r)
 	})
 }

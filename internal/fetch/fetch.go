@@ -23,8 +23,10 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Kind says why a fetch failed. The values are the ErrorInfo reasons the
@@ -294,7 +296,16 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	if cs := params["charset"]; cs != "" {
 		ct += "; charset=" + cs
 	}
-	enc, name, _ := charset.DetermineEncoding(body, ct)
+	enc, name, certain := charset.DetermineEncoding(body, ct)
+	if !certain && name != "utf-8" && isUTF8Text(body) {
+		// DetermineEncoding looks at the first 1,024 bytes only: a UTF-8
+		// page that declares no charset and opens with a kilobyte of ASCII
+		// (scripts, styles) was read as windows-1252, and "Zürich" came
+		// out "ZÃ¼rich". A whole body that is valid UTF-8 with letters
+		// beyond ASCII is UTF-8, whatever an uncertain guess or a <meta>
+		// says.
+		enc, name = unicode.UTF8, "utf-8"
+	}
 	utf8Body, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
 		return nil, &Error{Kind: KindFetchFailed, URL: final, Err: fmt.Errorf("decoding %s: %w", name, err),
@@ -385,4 +396,16 @@ func blankControls(b []byte) {
 			b[i] = ' '
 		}
 	}
+}
+
+// isUTF8Text reports whether b is valid UTF-8 with at least one byte
+// beyond ASCII (pure ASCII reads the same in every charset the guess could
+// pick).
+func isUTF8Text(b []byte) bool {
+	for i, c := range b {
+		if c >= 0x80 {
+			return utf8.Valid(b[i:])
+		}
+	}
+	return false
 }

@@ -206,3 +206,37 @@ func TestBlocked(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchUndeclaredUTF8: a page that declares no charset and opens with
+// more than a kilobyte of ASCII (the charset sniffer's whole window) is
+// read as UTF-8 when it is valid UTF-8; it was read as windows-1252
+// ("ZÃ¼rich"). An undeclared page that is not valid UTF-8 is still read as
+// windows-1252.
+func TestFetchUndeclaredUTF8(t *testing.T) {
+	script := "<script>var config = \"" + strings.Repeat("x", 2000) + "\";</script>"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/utf8", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><head>" + script + "</head><body><p>Zürich, Москва</p></body></html>"))
+	})
+	mux.HandleFunc("/cp1252", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(append([]byte("<html><head>"+script+"</head><body><p>"), encode(t, charmap.Windows1252, "Zürich café</p></body></html>")...))
+	})
+	mux.HandleFunc("/controls", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("Bell\x07 and NUL\x00 and DEL\x7f.\tTab\r\n"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	f := New(Options{Allow: loopback})
+	for path, want := range map[string]string{"/utf8": "Zürich, Москва", "/cp1252": "Zürich café", "/controls": "Bell  and NUL  and DEL .\tTab\r\n"} {
+		p, err := f.Fetch(context.Background(), srv.URL+path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(p.Body), want) {
+			t.Errorf("%s: body %q lacks %q (charset %s)", path, p.Body[max(0, len(p.Body)-60):], want, p.Charset)
+		}
+	}
+}

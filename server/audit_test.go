@@ -413,3 +413,51 @@ func TestRESTSlowBody(t *testing.T) {
 		t.Errorf("long stream: %d %.300q", resp.StatusCode, b)
 	}
 }
+
+// TestHTMLSourceLimit: an HTML source is held to the page limit
+// (--max-page-bytes), as a page fetched by its URL is, and its text to the
+// article limit after extraction. The article limit was applied to the
+// HTML itself: a news page of a few hundred KB, mostly scripts, with a
+// short article, was refused (ARTICLE_TOO_LARGE) over gRPC and REST while
+// the same page given by its URL was analysed.
+func TestHTMLSourceLimit(t *testing.T) {
+	const article, page = 64 << 10, 400 << 10
+	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes, c.MaxPageBytes = article, page })
+	ctx := ctxTimeout(t, 30*time.Second)
+	doc := func(script, text int) string {
+		return "<html><head><title>Harbour tram</title><script>var state = \"" + strings.Repeat("s", script) +
+			"\";</script></head><body><nav>Home</nav><article><h1>Harbour tram</h1><p>" +
+			strings.Repeat("The council approved the harbour tram on Monday after a long debate. ", text/70+1) +
+			"</p></article></body></html>"
+	}
+	html := func(s string) *articlev1.AnalyzeArticleRequest {
+		return &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Html{Html: s}},
+			Features: []articlev1.Feature{articlev1.Feature_FEATURE_STATISTICS}}
+	}
+	heavy := doc(3*article, 2000) // 192 KB of script, 2 KB of article
+	r, err := ts.client.AnalyzeArticle(ctx, html(heavy))
+	if err != nil || !strings.Contains(r.GetAnalysis().GetText(), "harbour tram on Monday") {
+		t.Fatalf("page of %d bytes over gRPC: %v", len(heavy), err)
+	}
+	b, _ := json.Marshal(map[string]any{"article": map[string]any{"html": heavy}, "features": []string{"FEATURE_STATISTICS"}})
+	if resp := post(t, ts.base+"/v1/articles:analyze", string(b)); resp.StatusCode != 200 {
+		t.Errorf("page of %d bytes over REST: %d", len(heavy), resp.StatusCode)
+	}
+	for name, tt := range map[string]struct {
+		html string
+		msg  string
+	}{
+		"page over the page limit":    {doc(page, 2000), "for a page"},
+		"text over the article limit": {doc(0, 2*article), "article text"},
+	} {
+		_, err := ts.client.AnalyzeArticle(ctx, html(tt.html))
+		if st := status.Convert(err); st.Code() != codes.ResourceExhausted || reason(st) != "ARTICLE_TOO_LARGE" || !strings.Contains(st.Message(), tt.msg) {
+			t.Errorf("%s: %v %q %q", name, st.Code(), reason(st), st.Message())
+		}
+	}
+	// text is held to the article limit as before
+	_, err = ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", strings.Repeat("w", article+1))})
+	if st := status.Convert(err); reason(st) != "ARTICLE_TOO_LARGE" || !strings.Contains(st.Message(), "the article is") {
+		t.Errorf("text over the limit: %q %q", reason(st), st.Message())
+	}
+}

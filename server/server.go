@@ -68,11 +68,15 @@ func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
 func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
 	const slack = 1 << 20
 	art := int64(s.cfg.MaxArticleBytes)
-	msg := min(art*int64(s.cfg.MaxBatch)+slack, 1<<30)
+	msg := min(max(art*int64(s.cfg.MaxBatch), int64(s.maxHTMLBytes()))+slack, 1<<30)
 	body = jsonEscapeFactor*art + 64<<10
 	batchBody = min(body*int64(s.cfg.MaxBatch), jsonEscapeFactor*int64(msg))
 	return int(msg), body, batchBody
 }
+
+// maxHTMLBytes is the largest HTML source accepted: the page limit, as for
+// a page fetched from a URL, and never less than the article limit.
+func (s *Server) maxHTMLBytes() int { return max(s.cfg.MaxPageBytes, s.cfg.MaxArticleBytes) }
 
 // jsonEscapeFactor is the largest ratio of a JSON string's bytes to the
 // UTF-8 bytes of the text it holds, for text the service accepts (control
@@ -103,7 +107,7 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	defer hard.close()
 	svc := service.New(service.Config{
-		Engine: hard.engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes,
+		Engine: hard.engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes, MaxHTMLBytes: s.maxHTMLBytes(),
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.streamConcurrency(), Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()

@@ -32,6 +32,7 @@ var _ Analyzer = (*pipeline.Engine)(nil)
 // Default limits.
 const (
 	DefaultMaxArticleBytes = 1 << 20
+	DefaultMaxHTMLBytes    = 5 << 20
 	DefaultMaxBatch        = 100
 	DefaultMaxConcurrency  = 8
 )
@@ -40,8 +41,14 @@ const (
 type Config struct {
 	Engine Analyzer
 	Logger *slog.Logger
-	// MaxArticleBytes is the largest article source accepted.
+	// MaxArticleBytes is the largest article text accepted, and the
+	// largest article source but HTML.
 	MaxArticleBytes int
+	// MaxHTMLBytes is the largest HTML source accepted: the limit of a
+	// fetched page (its article text is held to MaxArticleBytes after
+	// extraction). Zero takes DefaultMaxHTMLBytes, or MaxArticleBytes when
+	// that is larger.
+	MaxHTMLBytes int
 	// MaxBatch is the largest number of requests in one batch.
 	MaxBatch int
 	// MaxConcurrency is how many articles of one stream or batch run at once.
@@ -57,6 +64,7 @@ type Service struct {
 	engine          Analyzer
 	log             *slog.Logger
 	maxArticleBytes int
+	maxHTMLBytes    int
 	maxBatch        int
 	maxConcurrency  int
 	version         string
@@ -73,6 +81,7 @@ func New(cfg Config) *Service {
 		engine:          cfg.Engine,
 		log:             cfg.Logger,
 		maxArticleBytes: cfg.MaxArticleBytes,
+		maxHTMLBytes:    cfg.MaxHTMLBytes,
 		maxBatch:        cfg.MaxBatch,
 		maxConcurrency:  cfg.MaxConcurrency,
 		version:         cfg.Version,
@@ -82,6 +91,9 @@ func New(cfg Config) *Service {
 	}
 	if s.maxArticleBytes <= 0 {
 		s.maxArticleBytes = DefaultMaxArticleBytes
+	}
+	if s.maxHTMLBytes <= 0 {
+		s.maxHTMLBytes = max(DefaultMaxHTMLBytes, s.maxArticleBytes)
 	}
 	if s.maxBatch <= 0 {
 		s.maxBatch = DefaultMaxBatch

@@ -65,7 +65,14 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 	default:
 		return nil, invalid("EMPTY_ARTICLE", prefix+"article.text", "the article has no source: set one of text, html or url")
 	}
-	if n := len(req.Content); n > s.maxArticleBytes {
+	if n := len(req.Content); req.Source == pipeline.SourceHTML && n > s.maxHTMLBytes {
+		return nil, &pipeline.Error{Kind: pipeline.KindTooLarge, Op: "service.validate", Reason: "ARTICLE_TOO_LARGE", Field: field,
+			Msg: fmt.Sprintf("the HTML is %d bytes, over the limit of %d bytes for a page", n, s.maxHTMLBytes)}
+	} else if req.Source != pipeline.SourceHTML && n > s.maxArticleBytes {
+		// HTML is held to the page limit, as a fetched page is, and its
+		// text to the article limit after extraction (the engine): a news
+		// page of 1.5 MB, mostly scripts, with 10 KB of article, was
+		// refused here although the same page by its URL was analysed
 		return nil, &pipeline.Error{Kind: pipeline.KindTooLarge, Op: "service.validate", Reason: "ARTICLE_TOO_LARGE", Field: field,
 			Msg: fmt.Sprintf("the article is %d bytes, over the limit of %d bytes", n, s.maxArticleBytes)}
 	}

@@ -455,6 +455,11 @@ func TestHTMLSourceLimit(t *testing.T) {
 			t.Errorf("%s: %v %q %q", name, st.Code(), reason(st), st.Message())
 		}
 	}
+	// GetCapabilities reports both limits
+	caps, err := ts.client.GetCapabilities(ctx, &articlev1.GetCapabilitiesRequest{})
+	if l := caps.GetLimits(); err != nil || l.GetMaxArticleBytes() != article || l.GetMaxHtmlBytes() != page {
+		t.Errorf("limits %v: %v", l, err)
+	}
 	// text is held to the article limit as before
 	_, err = ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", strings.Repeat("w", article+1))})
 	if st := status.Convert(err); reason(st) != "ARTICLE_TOO_LARGE" || !strings.Contains(st.Message(), "the article is") {

@@ -324,6 +324,9 @@ func writeCapabilities(w io.Writer, c *articlev1.GetCapabilitiesResponse) {
 	fmt.Fprintf(tw, "Server version\t%s\n", c.ServerVersion)
 	if l := c.GetLimits(); l != nil {
 		fmt.Fprintf(tw, "Limits\t%d bytes per article, %d articles per batch, %d at once\n", l.MaxArticleBytes, l.MaxBatchSize, l.MaxConcurrency)
+		if l.MaxHtmlBytes > 0 {
+			fmt.Fprintf(tw, "\t%d bytes per HTML page (its text: the article limit)\n", l.MaxHtmlBytes)
+		}
 	}
 	fmt.Fprintf(tw, "\nFEATURE\tAVAILABLE\tLANGUAGES\tMODEL\n")
 	for _, f := range c.GetFeatures() {

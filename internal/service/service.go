@@ -354,6 +354,7 @@ func (s *Service) GetCapabilities(ctx context.Context, _ *articlev1.GetCapabilit
 	resp := &articlev1.GetCapabilitiesResponse{
 		Limits: &articlev1.Limits{
 			MaxArticleBytes: int64(s.maxArticleBytes),
+			MaxHtmlBytes:    int64(s.maxHTMLBytes),
 			MaxBatchSize:    int32(s.maxBatch),
 			MaxConcurrency:  int32(s.maxConcurrency),
 		},

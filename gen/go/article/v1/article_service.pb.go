@@ -1812,14 +1812,18 @@ func (x *FeatureCapability) GetReason() string {
 // an error; nothing is truncated silently.
 type Limits struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// MaxArticleBytes is the largest article source accepted, in bytes.
+	// MaxArticleBytes is the largest article text accepted, in bytes: the
+	// text source, and the text extracted from HTML or a URL.
 	MaxArticleBytes int64 `protobuf:"varint,1,opt,name=max_article_bytes,json=maxArticleBytes" json:"max_article_bytes,omitempty"`
 	// MaxBatchSize is the largest number of requests in one batch.
 	MaxBatchSize int32 `protobuf:"varint,2,opt,name=max_batch_size,json=maxBatchSize" json:"max_batch_size,omitempty"`
 	// MaxConcurrency is the number of articles one stream or batch analyses at once.
 	MaxConcurrency int32 `protobuf:"varint,3,opt,name=max_concurrency,json=maxConcurrency" json:"max_concurrency,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// MaxHtmlBytes is the largest HTML source accepted, in bytes, and the
+	// largest page fetched for a URL source.
+	MaxHtmlBytes  int64 `protobuf:"varint,4,opt,name=max_html_bytes,json=maxHtmlBytes" json:"max_html_bytes,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Limits) Reset() {
@@ -1869,6 +1873,13 @@ func (x *Limits) GetMaxBatchSize() int32 {
 func (x *Limits) GetMaxConcurrency() int32 {
 	if x != nil {
 		return x.MaxConcurrency
+	}
+	return 0
+}
+
+func (x *Limits) GetMaxHtmlBytes() int64 {
+	if x != nil {
+		return x.MaxHtmlBytes
 	}
 	return 0
 }
@@ -1987,11 +1998,12 @@ const file_article_v1_article_service_proto_rawDesc = "" +
 	"\tavailable\x18\x02 \x01(\bR\tavailable\x12%\n" +
 	"\x0elanguage_codes\x18\x03 \x03(\tR\rlanguageCodes\x12#\n" +
 	"\rmodel_version\x18\x04 \x01(\tR\fmodelVersion\x12\x16\n" +
-	"\x06reason\x18\x05 \x01(\tR\x06reason\"\x83\x01\n" +
+	"\x06reason\x18\x05 \x01(\tR\x06reason\"\xa9\x01\n" +
 	"\x06Limits\x12*\n" +
 	"\x11max_article_bytes\x18\x01 \x01(\x03R\x0fmaxArticleBytes\x12$\n" +
 	"\x0emax_batch_size\x18\x02 \x01(\x05R\fmaxBatchSize\x12'\n" +
-	"\x0fmax_concurrency\x18\x03 \x01(\x05R\x0emaxConcurrency*w\n" +
+	"\x0fmax_concurrency\x18\x03 \x01(\x05R\x0emaxConcurrency\x12$\n" +
+	"\x0emax_html_bytes\x18\x04 \x01(\x03R\fmaxHtmlBytes*w\n" +
 	"\fEncodingType\x12\x1d\n" +
 	"\x19ENCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12ENCODING_TYPE_UTF8\x10\x01\x12\x17\n" +

@@ -152,14 +152,16 @@ class KeyPhrasesResult(_message.Message):
     def __init__(self, key_phrases: _Optional[_Iterable[_Union[_analysis_pb2.KeyPhrase, _Mapping]]] = ...) -> None: ...
 
 class Limits(_message.Message):
-    __slots__ = ["max_article_bytes", "max_batch_size", "max_concurrency"]
+    __slots__ = ["max_article_bytes", "max_batch_size", "max_concurrency", "max_html_bytes"]
     MAX_ARTICLE_BYTES_FIELD_NUMBER: _ClassVar[int]
     MAX_BATCH_SIZE_FIELD_NUMBER: _ClassVar[int]
     MAX_CONCURRENCY_FIELD_NUMBER: _ClassVar[int]
+    MAX_HTML_BYTES_FIELD_NUMBER: _ClassVar[int]
     max_article_bytes: int
     max_batch_size: int
     max_concurrency: int
-    def __init__(self, max_article_bytes: _Optional[int] = ..., max_batch_size: _Optional[int] = ..., max_concurrency: _Optional[int] = ...) -> None: ...
+    max_html_bytes: int
+    def __init__(self, max_article_bytes: _Optional[int] = ..., max_batch_size: _Optional[int] = ..., max_concurrency: _Optional[int] = ..., max_html_bytes: _Optional[int] = ...) -> None: ...
 
 class QuotesResult(_message.Message):
     __slots__ = ["quotes"]

@@ -11,7 +11,11 @@
 // Rubin" is dropped after it), and no phrase ending in a company's legal
 // form ("ADT Ltd": "ADT" is its own candidate), a plural generic
 // head of people ("industry experts"), an agency sign-off ("Paris
-// newsroom") or holding an indefinite pronoun.
+// newsroom") or holding an indefinite pronoun; a full name without the
+// role before it ("Carlo Cudicini", not "Chelsea goalkeeper Carlo
+// Cudicini"), and no clause cut short: a phrase opening with a verb
+// ("facing disciplinary action", "has initiated ...") or a headline's verb
+// read as a noun ("Yahoo moves").
 package keyphrase
 
 import (
@@ -265,6 +269,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 	var chosen []string // keys of the phrases taken
 	var chosenLen []int
 	var names []int32 // the one-word names taken (their stem ids)
+	hlEnd := headlineEnd(doc)
 	for _, i := range dw.scr.byValue(score) {
 		if len(ps) == n {
 			break
@@ -273,10 +278,17 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		key := dw.key(c.words)
-		if !keyShaped(c) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) {
 			continue
 		}
+		sc := score[i]
+		if j := nameTail(doc, ments, c); j > 0 {
+			// the name alone, at this phrase's rank
+			if s, _ := dw.byKey.find(cands, c.words[j:]); s >= 0 {
+				i, c = int(s), &cands[s]
+			}
+		}
+		key := dw.key(c.words)
 		if e.Redundancy && redundant(key, len(c.words), chosen, chosenLen) {
 			continue
 		}
@@ -327,7 +339,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		chosen = append(chosen, key)
 		chosenLen = append(chosenLen, nw)
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })
-		ps = append(ps, Phrase{Text: best, Score: score[i], Mentions: ms})
+		ps = append(ps, Phrase{Text: best, Score: sc, Mentions: ms})
 	}
 	return ps, true
 }
@@ -376,7 +388,8 @@ func withFull(ms, full []text.Span) []text.Span {
 
 // fullName returns the two-word proper name ending in the one word of
 // candidate s with the most occurrences (the first found on ties)
-// starting with a capital ("Robert Rubin" for "Rubin"), or -1. A form
+// starting with a capital ("Robert Rubin" for "Rubin"; found only at
+// the start of sentences, when its first word is tagged NNP), or -1. A form
 // starting with a title or an initial ("Ms. Halvorsen", "E. Rubin"), or
 // found in headlines only ("Confirms Halvorsen"), is none. Every such form
 // has an occurrence ending at one of s's (its last word is a candidate
@@ -396,7 +409,7 @@ func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []menti
 			continue
 		}
 		f := &cands[i]
-		if f.proper == int(f.mentions) && f.capital > 0 && (best < 0 || f.mentions > cands[best].mentions || f.mentions == cands[best].mentions && int(i) < best) &&
+		if f.proper == int(f.mentions) && (f.capital > 0 || doc.Tokens[f.first].POS == "NNP") && (best < 0 || f.mentions > cands[best].mentions || f.mentions == cands[best].mentions && int(i) < best) &&
 			!titled(doc, dw, f.first) && inProse(doc, ments, f) {
 			best = int(i)
 		}

@@ -117,6 +117,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -309,6 +310,11 @@ type setScores struct {
 	singles, top       int       // single-word phrases among the KPCrowd top fives, and their number
 }
 
+// dumpTo, when not nil ($LECTOR_KP_DUMP names a file), receives the top
+// tens of the held-out documents at the full tree count, to compare the
+// phrase selection of two builds document by document.
+var dumpTo io.Writer
+
 // longDoc is the length, in tokens, from which a KPCrowd story counts as
 // long (news-article length; many KPCrowd files are a title or a few lines).
 const longDoc = 300
@@ -329,6 +335,9 @@ func evaluate(m *keyphrase.Model, df map[string]int32, ndocs int, held [][]sampl
 				}
 				for _, p := range e.Extract(td, 10) {
 					pred = append(pred, p.Text)
+				}
+				if dumpTo != nil && n == T {
+					fmt.Fprintf(dumpTo, "%d %s\t%s\n", k, set[i].doc.ID, strings.Join(pred, " | "))
 				}
 				if k == 1 {
 					r.inspec.Add(pred, set[i].doc.Gold)
@@ -445,6 +454,14 @@ func main() {
 	flag.Uint64Var(&foldSeed, "foldseed", 0, "with -cv, draw the folds from a hash of the document number and this seed (0: i%K)")
 	flag.BoolVar(&lowerEval, "lowereval", false, "with -cv or -holdout, score the held-out documents lower-cased (as SIFRank feeds DUC-2001)")
 	flag.Parse()
+	if p := os.Getenv("LECTOR_KP_DUMP"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer f.Close()
+		dumpTo = f
+	}
 
 	if *keep > 0 {
 		if err := keepTrees(*dir, *keep); err != nil {

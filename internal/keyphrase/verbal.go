@@ -1,0 +1,166 @@
+package keyphrase
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// A noun-phrase chunk that opens with a verb form reads as a clause cut
+// short ("facing disciplinary action", "after criticising referee X",
+// "has initiated disciplinary action"), not as a key phrase. The chunker
+// keeps a leading participle because most are modifiers ("proposed
+// amendments", "rising prices"); verbal tells the verbs apart by the word
+// before them.
+
+// verbalBefore are the words after which a word tagged VBG is a verb, not
+// a modifier: conjunctions and prepositions of time and manner ("after
+// criticising", "without raising"), not "of" or "despite" ("despite
+// falling sales").
+var verbalBefore = map[string]bool{
+	"after": true, "before": true, "without": true, "while": true, "since": true,
+	"when": true, "upon": true,
+}
+
+// auxiliaries are forms of "be" and "have": a participle after one is a
+// verb ("was found guilty", "has initiated").
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"has": true, "have": true, "had": true, "having": true, "'s": true, "'re": true, "'ve": true, "'d": true,
+}
+
+// catenatives are verbs whose object is a gerund clause ("stopped
+// building superstores"); after another verb a word tagged VBG is more
+// often a modifier of its object ("dominate gaming chart").
+var catenatives = map[string]bool{
+	"stop": true, "stops": true, "stopped": true, "keep": true, "keeps": true, "kept": true,
+	"start": true, "starts": true, "started": true, "begin": true, "begins": true, "began": true,
+	"continue": true, "continues": true, "continued": true, "avoid": true, "avoids": true, "avoided": true,
+	"consider": true, "considers": true, "considered": true, "resume": true, "resumed": true,
+	"finish": true, "finished": true, "quit": true, "risk": true, "risks": true, "risked": true,
+}
+
+// verbal reports whether c's occurrences all open with a word tagged VBG,
+// VBN or VBD and most of them with a verb: a word tagged VBG after a
+// catenative verb, a modal, "to" or one of verbalBefore, or a word tagged
+// VBN or VBD after an auxiliary. (Not after a comma: lists hold modifiers
+// too, "cinemas, bowling alleys"; nor a word tagged VBD elsewhere: the
+// tagger calls some modifiers so, "predefined templates".)
+func verbal(doc *text.Document, ments []mention, c *candidate) bool {
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		if !ok {
+			continue
+		}
+		tag := doc.Tokens[t].POS
+		if tag != "VBG" && tag != "VBN" && tag != "VBD" {
+			return false // a noun phrase here: the phrase stands
+		}
+		if t == 0 {
+			continue
+		}
+		prev := &doc.Tokens[t-1]
+		pw := strings.ToLower(prev.Text)
+		switch {
+		case auxiliaries[pw]:
+			v++
+		case tag == "VBG" && (verbalBefore[pw] || catenatives[pw] || prev.POS == "TO" || prev.POS == "MD"):
+			v++
+		}
+	}
+	return 2*v > n
+}
+
+// A role or description before a full name ("creator Matt Groening",
+// "Chelsea goalkeeper Carlo Cudicini") makes a phrase that repeats the
+// name with words a reader does not look for: the name alone is shown.
+
+// nameTail returns the index in c.words where a full name at its end
+// starts, or 0 for none: at c's first occurrence, the last two words or
+// more are tagged NNP and start with a capital, and the word before them
+// is a common noun in lower case ("goalkeeper", "coach", "seed").
+func nameTail(doc *text.Document, ments []mention, c *candidate) int {
+	nw := len(c.words)
+	if nw < 3 || c.first+nw > len(doc.Tokens) {
+		return 0
+	}
+	toks := doc.Tokens[c.first : c.first+nw]
+	if sp := ments[c.head].span; sp.Start != toks[0].Start || sp.End != toks[nw-1].End {
+		return 0 // not one token a word
+	}
+	j := nw
+	for j > 0 && toks[j-1].POS == "NNP" && capitalised(toks[j-1].Text) {
+		j--
+	}
+	if nw-j < 2 || j == 0 {
+		return 0
+	}
+	if p := toks[j-1]; (p.POS == "NN" || p.POS == "NNS") && !capitalised(p.Text) {
+		return j
+	}
+	return 0
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// A headline is written in the present tense without articles, where
+// the tagger takes the verb after a name for a plural noun ("Labour
+// chooses Manchester", "Yahoo moves into ..."): a phrase found only in
+// the headline, holding a lower-case word ending in "s" (or tagged VBG)
+// right after a capitalised word tagged NNP, is a cut clause.
+
+// headlineEnd returns the end of doc's first line when it reads as a
+// headline set apart (no final stop, a blank line after it), else 0. The
+// title lines of KPCrowd and Inspec have no blank line after them: with
+// any first line the rule took terms out of Inspec's sentence-case titles
+// ("Hamiltonian dynamics"; 5-fold CV Inspec F1@5 3585 -> 3572 correct).
+func headlineEnd(doc *text.Document) int {
+	nl := strings.IndexByte(doc.Text, '\n')
+	if nl <= 0 {
+		return 0
+	}
+	line := strings.TrimSpace(doc.Text[:nl])
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?") {
+		return 0
+	}
+	// a blank line follows (only spaces before the next line break)
+	rest := doc.Text[nl+1:]
+	next := strings.IndexByte(rest, '\n')
+	if next < 0 || strings.TrimSpace(rest[:next]) != "" {
+		return 0
+	}
+	return nl
+}
+
+// headlineVerb reports whether every occurrence of c ends before hlEnd
+// (in the headline) and, at the first, a word after the first is in lower
+// case, follows a capitalised word tagged NNP or NNPS, and is tagged VBG,
+// or NNS or VBZ and ends in "s".
+func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
+	nw := len(c.words)
+	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
+		return false
+	}
+	for m := c.head; m >= 0; m = ments[m].next {
+		if ments[m].span.End > hlEnd {
+			return false
+		}
+	}
+	toks := doc.Tokens[c.first : c.first+nw]
+	for k := 1; k < nw; k++ {
+		w := toks[k].Text
+		if p := toks[k-1]; !capitalised(w) && capitalised(p.Text) && (p.POS == "NNP" || p.POS == "NNPS") && ((toks[k].POS == "NNS" || toks[k].POS == "VBZ") && strings.HasSuffix(w, "s") || toks[k].POS == "VBG") {
+			return true
+		}
+	}
+	return false
+}

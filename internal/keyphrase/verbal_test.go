@@ -1,0 +1,150 @@
+package keyphrase
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+const clauseArticle = `Westmere launches ferry inquiry
+
+The harbour board is facing disciplinary action after the ferry collision.
+The regional council has initiated disciplinary action against two pilots of the board.
+Falling ticket sales and rising fuel prices hurt the ferry company last year.
+The company kept its old ferries in 2019 without raising ticket prices, after criticising port fees for years.
+Ferry captain Marit Okafor said the board had ignored warnings about the fog.
+Marit Okafor has sailed the harbour crossing for twenty years.
+`
+
+func TestVerbal(t *testing.T) {
+	doc := nlptest.Tagged(t, clauseArticle)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = verbal(doc, ments, &cands[i])
+	}
+	for _, c := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"facing disciplinary action", true},
+		{"initiated disciplinary action", true},
+		{"raising ticket prices", true},
+		{"criticising port fees", true},
+		{"disciplinary action", false},
+		{"rising fuel prices", false},
+		{"Falling ticket sales", false},
+	} {
+		v, ok := got[c.phrase]
+		if !ok {
+			continue // not a candidate with this tagging: nothing to drop
+		}
+		if v != c.want {
+			t.Errorf("verbal(%q) = %v, want %v", c.phrase, v, c.want)
+		}
+	}
+	if _, ok := got["disciplinary action"]; !ok {
+		t.Fatalf("no candidate 'disciplinary action': %v", got)
+	}
+	if !got["facing disciplinary action"] && !got["initiated disciplinary action"] {
+		t.Errorf("neither verbal phrase found verbal: %v", got)
+	}
+}
+
+func TestNameTailAndHeadline(t *testing.T) {
+	doc := nlptest.Tagged(t, clauseArticle)
+	ps := Extract(doc, 10)
+	var texts []string
+	for _, p := range ps {
+		texts = append(texts, p.Text)
+	}
+	for _, p := range ps {
+		l := strings.ToLower(p.Text)
+		if strings.Contains(l, "captain marit") {
+			t.Errorf("%q: a role before a name (want the name alone) in %q", p.Text, texts)
+		}
+		if strings.HasPrefix(l, "facing ") || strings.HasPrefix(l, "initiated ") || strings.HasPrefix(l, "raising ") || strings.HasPrefix(l, "criticising ") {
+			t.Errorf("%q: a clause cut short in %q", p.Text, texts)
+		}
+		if l == "harbour board faces" || l == "board faces" {
+			t.Errorf("%q: a headline verb in %q", p.Text, texts)
+		}
+	}
+	found := false
+	for _, p := range ps {
+		if p.Text == "Marit Okafor" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Marit Okafor is not a key phrase: %q", texts)
+	}
+}
+
+func TestNameTailHeadlineVerb(t *testing.T) {
+	doc := nlptest.Tagged(t, clauseArticle)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	hl := headlineEnd(doc)
+	if hl == 0 {
+		t.Fatal("no headline found")
+	}
+	tail, head := map[string]int{}, map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		tail[s] = nameTail(doc, ments, &cands[i])
+		head[s] = headlineVerb(doc, ments, &cands[i], hl)
+	}
+	if j, ok := tail["Ferry captain Marit Okafor"]; !ok || j != 2 {
+		t.Errorf("nameTail(Ferry captain Marit Okafor) = %d (found %v), want 2", j, ok)
+	}
+	for _, s := range []string{"Marit Okafor", "disciplinary action", "Falling ticket sales"} {
+		if tail[s] != 0 {
+			t.Errorf("nameTail(%q) = %d, want 0", s, tail[s])
+		}
+	}
+	if !head["Westmere launches"] && !head["Westmere launches ferry inquiry"] {
+		t.Errorf("no headline verb found: %v", head)
+	}
+	for s, v := range head {
+		if v && !strings.HasPrefix(s, "Westmere launches") {
+			t.Errorf("headlineVerb(%q) = true", s)
+		}
+	}
+}
+
+const lighthouseArticle = `Jonas Ebbesen, the keeper of the Westmere lighthouse, has retired after forty years.
+The council said Ebbesen had kept the lamp burning through every winter storm since 1984.
+Ebbesen trained three younger keepers, and the council will now run the lighthouse with them.
+Visitors to the lighthouse often asked Ebbesen about the storms of the eighties.
+A small exhibition about the lighthouse and its keepers opens in the harbour museum in May.
+`
+
+// TestFullNameAtSentenceStart: a surname is written in full when its full
+// name is found only at the start of a sentence.
+func TestFullNameAtSentenceStart(t *testing.T) {
+	doc := nlptest.Tagged(t, lighthouseArticle)
+	ps := Extract(doc, 10)
+	var texts []string
+	for _, p := range ps {
+		texts = append(texts, p.Text)
+	}
+	full, bare := false, false
+	for _, p := range ps {
+		full = full || p.Text == "Jonas Ebbesen"
+		bare = bare || p.Text == "Ebbesen"
+	}
+	if bare || !full {
+		t.Errorf("want Jonas Ebbesen, not Ebbesen: %q", texts)
+	}
+}

@@ -17,8 +17,10 @@ import (
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 )
@@ -464,5 +466,73 @@ func TestHTMLSourceLimit(t *testing.T) {
 	_, err = ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", strings.Repeat("w", article+1))})
 	if st := status.Convert(err); reason(st) != "ARTICLE_TOO_LARGE" || !strings.Contains(st.Message(), "the article is") {
 		t.Errorf("text over the limit: %q %q", reason(st), st.Message())
+	}
+}
+
+// rawCodec sends []byte as they are, to put a message that is not valid
+// protobuf on the wire.
+type rawCodec struct{}
+
+func (rawCodec) Name() string { return "proto" }
+func (rawCodec) Marshal(v any) ([]byte, error) {
+	if b, ok := v.([]byte); ok {
+		return b, nil
+	}
+	return proto.Marshal(v.(proto.Message))
+}
+func (rawCodec) Unmarshal(b []byte, v any) error { return proto.Unmarshal(b, v.(proto.Message)) }
+
+// TestMalformedProtobuf: a request that is not valid protobuf is the
+// caller's error, INVALID_ARGUMENT / MALFORMED_REQUEST, not INTERNAL
+// ("grpc: failed to unmarshal the received message"); on the
+// bidirectional stream it fails that message only. It ended the stream at
+// once, and the results of the articles sent before it were lost.
+func TestMalformedProtobuf(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxConcurrency = 8 })
+	ctx := ctxTimeout(t, 30*time.Second)
+	garbage := []byte{0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01} // field 1 with a length past the end
+	for _, method := range []string{"AnalyzeArticle", "BatchAnalyzeArticles"} {
+		err := ts.conn.Invoke(ctx, "/article.v1.ArticleAnalysisService/"+method, garbage, &articlev1.AnalyzeArticleResponse{}, grpc.ForceCodec(rawCodec{}))
+		if st := status.Convert(err); st.Code() != codes.InvalidArgument || reason(st) != "MALFORMED_REQUEST" {
+			t.Errorf("%s: %v %q %q", method, st.Code(), reason(st), st.Message())
+		}
+	}
+	stream, err := ts.conn.NewStream(ctx, &grpc.StreamDesc{ServerStreams: true, ClientStreams: true},
+		"/article.v1.ArticleAnalysisService/AnalyzeArticles", grpc.ForceCodec(rawCodec{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		msg := garbage
+		if i != 3 {
+			msg, _ = proto.Marshal(&articlev1.AnalyzeArticlesRequest{Article: textArticle(fmt.Sprint(i), "Article number "+fmt.Sprint(i)+". "+slowMarker)})
+		}
+		if err := stream.SendMsg(msg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stream.CloseSend()
+	go func() { // articles are in flight when the bad message arrives
+		for range 2 {
+			<-ts.started
+		}
+		time.Sleep(200 * time.Millisecond)
+		close(ts.release)
+	}()
+	got := map[int64]string{}
+	for {
+		var r articlev1.AnalyzeArticlesResponse
+		err := stream.RecvMsg(&r)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("stream ended after %d results: %v", len(got), err)
+		}
+		got[r.GetRequestIndex()] = r.GetArticleId() + " " + reason(status.FromProto(r.GetError()))
+	}
+	want := map[int64]string{0: "0 ", 1: "1 ", 2: "2 ", 3: " MALFORMED_REQUEST", 4: "4 ", 5: "5 "}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("results %v, want %v", got, want)
 	}
 }

@@ -37,8 +37,8 @@ func WithRelayed(relayed func(context.Context) bool) Option {
 	return func(o *options) { o.relayed = relayed }
 }
 
-// ServerOptions returns the interceptor chain of the gRPC server, outermost
-// first: request ids, request logs, panic recovery and a default deadline
+// ServerOptions returns the codec (Codec) and the interceptor chain of the
+// gRPC server, outermost first: request ids, request logs, panic recovery and a default deadline
 // for calls that set none (defaultTimeout; zero means none). Bidirectional
 // streams get no default deadline.
 func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option) []grpc.ServerOption {
@@ -68,6 +68,7 @@ func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option
 		return st.Err()
 	})
 	return []grpc.ServerOption{
+		grpc.ForceServerCodecV2(Codec()),
 		grpc.ChainUnaryInterceptor(
 			unaryRequestID,
 			logging.UnaryServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),

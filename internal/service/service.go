@@ -280,7 +280,15 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 		wg.Go(func() {
 			defer func() { <-slots }()
 			out := &articlev1.AnalyzeArticlesResponse{ArticleId: req.GetArticle().GetId(), RequestIndex: index}
-			a, raw, err := s.analyze(ctx, req, "", fStreamResultAnalysis)
+			var a *articlev1.Analysis
+			var raw protoreflect.RawFields
+			var err error
+			if cause := undecodable(req); cause != "" {
+				// this message only: the stream goes on
+				err = malformed("message "+strconv.FormatInt(index, 10)+" of the stream", "AnalyzeArticlesRequest", cause)
+			} else {
+				a, raw, err = s.analyze(ctx, req, "", fStreamResultAnalysis)
+			}
 			switch {
 			case err != nil:
 				out.Result = &articlev1.AnalyzeArticlesResponse_Error{Error: s.statusOf(ctx, "AnalyzeArticles", err).Proto()}
@@ -317,6 +325,9 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 // failing article fails only its own result.
 func (s *Service) BatchAnalyzeArticles(ctx context.Context, req *articlev1.BatchAnalyzeArticlesRequest) (*articlev1.BatchAnalyzeArticlesResponse, error) {
 	const op = "BatchAnalyzeArticles"
+	if cause := undecodable(req); cause != "" {
+		return nil, s.statusOf(ctx, op, malformed("the request", "BatchAnalyzeArticlesRequest", cause)).Err()
+	}
 	if n := len(req.GetRequests()); n > s.maxBatch {
 		return nil, s.statusOf(ctx, op, &pipeline.Error{Kind: pipeline.KindTooLarge, Reason: "BATCH_TOO_LARGE", Field: "requests",
 			Msg: "the batch has " + itoa(n) + " requests, over the limit of " + itoa(s.maxBatch)}).Err()

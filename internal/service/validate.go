@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"google.golang.org/protobuf/reflect/protoreflect"
+
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/pipeline"
 	"github.com/lector-nlp/lector/internal/text"
@@ -49,6 +51,9 @@ func invalid(reason, field, format string, args ...any) *pipeline.Error {
 // validate checks r and turns it into a job. prefix is the path of r in
 // the caller's message ("" or "requests[3]."), used in field violations.
 func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
+	if cause := undecodable(r); cause != "" {
+		return nil, malformed("the request", string(r.(protoreflect.ProtoMessage).ProtoReflect().Descriptor().Name()), cause)
+	}
 	a := r.GetArticle()
 	if a == nil {
 		return nil, invalid("MISSING_ARTICLE", prefix+"article", "the request has no article")

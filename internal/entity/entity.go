@@ -182,6 +182,9 @@ type resolver struct {
 	// known places' mentions: the token after the last (k) and the
 	// first (-1-k), for besidePlace
 	placeEnds map[int]bool
+	// placed towns by the token after a proper mention's last, for
+	// regionAfterTown
+	townEnd map[int]*cluster
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -1214,12 +1217,15 @@ func (r *resolver) joinTypeSplits() {
 }
 
 // placeLike reports whether a mention of c reads as a place: after "in",
-// "near", ..., after "east of", "outskirts of", ..., or before a comma and
-// a capitalised word (a dateline's "HARLEYSVILLE, Pa.").
+// "near", ..., after "east of", "outskirts of", ..., before a comma and
+// a capitalised word (a dateline's "HARLEYSVILLE, Pa."), or as a modifier
+// ("Leuven-based").
 func (r *resolver) placeLike(c *cluster) bool {
 	for _, m := range c.ments {
 		if r.acronymUse(m.first, m.last) == 'p' || r.tok(m.last) == "," && isCap(r.tok(m.last+1)) ||
-			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] || placeNouns[r.tok(m.last)] {
+			r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] || placeNouns[r.tok(m.last)] ||
+			m.kind == Proper && hyphenTail(r.tok(m.last-1)) > 1 {
+			// (the last: "the Leuven-based brewery")
 			return true
 		}
 	}
@@ -1443,9 +1449,10 @@ func (r *resolver) placeName(c *cluster) {
 // and nationalities with one reading; for a region or a city, not by its
 // country's name), then, between namesake cities, the one whose country's
 // name the text gives most, else the country of that name, else a city
-// three times as populous as its namesakes abroad, else a city of a
-// million people, else a region when one country's is far the largest
-// (geo.Weight), else a lone city. Nothing is assigned when the readings
+// of a million people, else a region when one country's is far the largest
+// (geo.Weight), else a lone city. A city three times as populous as its
+// namesakes abroad is taken before any evidence ("Athens", "Birmingham";
+// "Athens, Ga." is placedIn's). Nothing is assigned when the readings
 // stay tied: a bare "Newcastle" in a text that names no place of England,
 // Australia or South Africa gets no country and no coordinates (a wrong
 // pin on the map is worse than none). Namesake cities left so get a second
@@ -1512,6 +1519,41 @@ func (r *resolver) disambiguate() {
 	}
 }
 
+// regionAfterTown returns the region reading of c.alts in the country of
+// a placed town that a mention of c follows after a comma ("Oshawa,
+// Ontario"), -1 if none.
+func (r *resolver) regionAfterTown(c *cluster) int {
+	for _, m := range c.ments {
+		if m.kind != Proper || r.tok(m.first-1) != "," {
+			continue
+		}
+		if r.townEnd == nil {
+			// placed towns' proper mentions by the token after their
+			// last (built once)
+			r.townEnd = map[int]*cluster{}
+			for _, o := range r.clusters {
+				if o.typ == ner.Location && o.loc != nil && len(o.alts) == 0 {
+					for _, om := range o.ments {
+						if om.kind == Proper {
+							r.townEnd[om.last] = o
+						}
+					}
+				}
+			}
+		}
+		t, ok := r.townEnd[m.first-1]
+		if !ok || t == c {
+			continue
+		}
+		for i, a := range c.alts {
+			if a.region != "" && a.code == t.code {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // cities counts the city readings of alts.
 func cities(alts []placeCand) int {
 	n := 0
@@ -1536,6 +1578,13 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 		}
 		return in[a.code]
 	}
+	if i := r.regionAfterTown(c); i >= 0 {
+		// "Oshawa, Ontario": the province of the town's country, not
+		// the Californian city
+		a := c.alts[i]
+		c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+		return true
+	}
 	top := 0
 	for i, a := range c.alts {
 		if score(a) > score(c.alts[top]) {
@@ -1543,6 +1592,14 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 		}
 	}
 	pick := top
+	if i := largestCity(c.alts); i >= 0 {
+		// a city three times the size of its namesakes abroad is the
+		// one, whatever else the text names ("Athens" in a story of
+		// American athletes; "Athens, Ga." is placedIn's)
+		a := c.alts[i]
+		c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+		return true
+	}
 	for _, a := range c.alts {
 		if a.code != c.alts[top].code && score(a) == score(c.alts[top]) {
 			pick = namesakeByCountry(c.alts, ev, in, score(a))
@@ -1763,8 +1820,8 @@ func defaultReading(alts []placeCand) int {
 const cityDominance = 3
 
 // largestCity returns the city reading of alts that is cityDominance times
-// as populous as every city reading of another country, -1 if none is, or
-// if alts has a single city reading.
+// as populous as every city reading of another country, -1 if none is, if
+// alts has a single city reading or a region reading of another country.
 func largestCity(alts []placeCand) int {
 	best, n := -1, 0
 	for i, a := range alts {
@@ -1778,6 +1835,15 @@ func largestCity(alts []placeCand) int {
 	}
 	if n < 2 || rivalCity(alts, best) {
 		return -1
+	}
+	for _, a := range alts {
+		if a.loc == nil && a.code != alts[best].code {
+			// a region reading abroad: "Victoria", the Australian state
+			// before the Canadian city (the regions' rule decides); the
+			// city's own area ("Plymouth", the unitary authority) is
+			// none
+			return -1
+		}
 	}
 	return best
 }

@@ -16,6 +16,8 @@ func TestNamesakeCities(t *testing.T) {
 		{"Heavy rain flooded streets in Newcastle on Tuesday, and schools in Durham and Sunderland closed.", "Newcastle", "GB"},
 		{"The civil servants will move to Birmingham and Newcastle over the next five years.", "Newcastle", "GB"},
 		{"Fishermen in Plymouth protested on Friday about new quotas.", "Plymouth", "GB"},
+		// far the largest of its name, whatever other country the text names
+		{"The American sprinter won two gold medals in Athens and now trains in Texas.", "Athens", "GR"},
 	} {
 		doc, es := run(t, tc.text)
 		e := owner(doc, es, tc.name, 0)
@@ -37,5 +39,24 @@ func TestTheHague(t *testing.T) {
 	doc, es := run(t, "The court in The Hague will rule on Friday, lawyers in Amsterdam said.")
 	if e := owner(doc, es, "Hague", 0); e == nil || e.CountryCode != "NL" {
 		t.Errorf("The Hague: %+v", e)
+	}
+}
+
+// "Oshawa, Ontario": the province of the town's country, not a namesake
+// city abroad; a "-based" modifier writes a town as a place.
+func TestRegionAfterTown(t *testing.T) {
+	doc, es := run(t, "The car maker builds vans in Detroit, Michigan, in Dallas, Texas, and in Oshawa, Ontario.")
+	if e := owner(doc, es, "Ontario", 0); e == nil || e.Region != "CA-ON" {
+		t.Errorf("Ontario: %+v", e)
+	}
+	// a region abroad is no namesake city's to displace: the state of
+	// Victoria, not the Canadian city
+	doc, es = run(t, "Bushfires spread across Victoria on Sunday, officials said.")
+	if e := owner(doc, es, "Victoria", 0); e == nil || e.Region != "AU-VIC" {
+		t.Errorf("Victoria: %+v", e)
+	}
+	doc, es = run(t, "The Leuven-based brewer said sales in Belgium rose.")
+	if e := owner(doc, es, "Leuven", 0); e == nil || e.CountryCode != "BE" {
+		t.Errorf("Leuven: %+v", e)
 	}
 }

@@ -58,3 +58,11 @@ func TestAwards(t *testing.T) {
 		t.Errorf("Oscar Hammond: %+v", e)
 	}
 }
+
+// "A price on the head of Rivaldo": no title, the player stays a person.
+func TestHeadOfNoTitle(t *testing.T) {
+	doc, es := run(t, "The club has put a price on the head of Rivaldo. Rivaldo has scored nine goals this season.")
+	if e := owner(doc, es, "Rivaldo", 0); e != nil && e.Type == ner.Org {
+		t.Errorf("Rivaldo typed %s", e.Type)
+	}
+}

@@ -2007,6 +2007,19 @@ func (r *resolver) orgWord(c *cluster) bool {
 	return 1/(1+math.Exp(-z)) >= orgWordMin
 }
 
+// bodyPart reports whether the title word at token i is a head in the
+// body's sense: "a price on the head of Adriano", "over the head of".
+func (r *resolver) bodyPart(i int) bool {
+	if r.ltok(i) != "head" || r.ltok(i-1) != "the" {
+		return false
+	}
+	switch r.ltok(i - 2) {
+	case "on", "over", "above", "into", "onto", "upon":
+		return true
+	}
+	return false
+}
+
 // policyPaper reports whether a name is a government's green or white
 // paper ("Green Paper", "the White Papers").
 func policyPaper(toks []string) bool {
@@ -2030,7 +2043,7 @@ func (r *resolver) orgVote(c *cluster) bool {
 		return true
 	}
 	for _, m := range c.ments {
-		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !knownPlace(c.name) {
+		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !r.bodyPart(m.first-2) && !knownPlace(c.name) {
 			// "general secretary of Unison", "the head of Corwin": what
 			// a title is held in is a body (a place's name stays the
 			// recogniser's)

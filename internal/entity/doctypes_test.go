@@ -3,7 +3,9 @@ package entity_test
 import (
 	"testing"
 
+	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/nlptest"
 )
 
 // A one-word name that the recogniser tags a person once and an
@@ -64,5 +66,25 @@ func TestHeadOfNoTitle(t *testing.T) {
 	doc, es := run(t, "The club has put a price on the head of Rivaldo. Rivaldo has scored nine goals this season.")
 	if e := owner(doc, es, "Rivaldo", 0); e != nil && e.Type == ner.Org {
 		t.Errorf("Rivaldo typed %s", e.Type)
+	}
+}
+
+// Abbreviations of kinds of things ("PC", "DVD", "RFID") are no
+// organisations or places, whatever the recogniser tags them.
+func TestTechTerms(t *testing.T) {
+	doc := nlptest.Tagged(t, "Sales of the PC fell while RFID tags spread. The DVD comes out in May.")
+	ms := []ner.Mention{}
+	for k, tk := range doc.Tokens {
+		switch tk.Text {
+		case "PC", "RFID":
+			ms = append(ms, ner.Mention{Type: ner.Org, Text: tk.Text, Start: tk.Start, End: tk.End, First: k, Last: k + 1})
+		case "DVD":
+			ms = append(ms, ner.Mention{Type: ner.Location, Text: tk.Text, Start: tk.Start, End: tk.End, First: k, Last: k + 1, Sentence: 1})
+		}
+	}
+	for _, e := range entity.Resolve(doc, ms) {
+		if e.Type != ner.Misc {
+			t.Errorf("%s typed %s", e.Name, e.Type)
+		}
 	}
 }

@@ -1886,6 +1886,11 @@ func (r *resolver) retype() {
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
+		if len(c.toks) == 1 && techTerms[c.toks[0]] && c.typ != ner.Misc {
+			// "PC", "DVD", "RFID": a kind of thing, no body or place
+			c.typ = ner.Misc
+			continue
+		}
 		if policyPaper(c.toks) {
 			// "the Green Paper on pensions": a government's consultation
 			// or policy document, no body
@@ -2019,6 +2024,12 @@ func (r *resolver) bodyPart(i int) bool {
 	}
 	return false
 }
+
+// techTerms are abbreviations of kinds of things and measures that the
+// recogniser tags as organisations or places in technology and business
+// news ("sales of PCs", "a DVD release", "RFID tags"), lower-cased.
+var techTerms = set("pc", "pcs", "dvd", "dvds", "cd", "cds", "cd-rom", "cgi", "rfid", "mp3", "sms", "gps", "lcd", "usb",
+	"hdtv", "dsl", "adsl", "gdp", "ipo", "ipos", "atm", "atms", "3g", "3d", "wi-fi", "wifi", "pda", "pdas", "vat")
 
 // policyPaper reports whether a name is a government's green or white
 // paper ("Green Paper", "the White Papers").

@@ -70,7 +70,10 @@ func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
 	art := int64(s.cfg.MaxArticleBytes)
 	msg := min(max(art*int64(s.cfg.MaxBatch), int64(s.maxHTMLBytes()))+slack, 1<<30)
 	body = jsonEscapeFactor*art + 64<<10
-	batchBody = min(body*int64(s.cfg.MaxBatch), jsonEscapeFactor*int64(msg))
+	// a batch keeps its cap of twice the largest gRPC message: escapes as
+	// heavy as above in every article of a full batch are not worth
+	// letting one body hold 300 MB
+	batchBody = min(body*int64(s.cfg.MaxBatch), 2*int64(msg))
 	return int(msg), body, batchBody
 }
 

@@ -536,3 +536,34 @@ func TestMalformedProtobuf(t *testing.T) {
 		t.Errorf("results %v, want %v", got, want)
 	}
 }
+
+// TestAccessLogReason: the access log line of a REST call that failed
+// names the reason, so an operator reading the info lines can tell an
+// empty article from an overloaded server without the debug gRPC line; a
+// stream that failed after its first event, logged with status 200, too.
+func TestAccessLogReason(t *testing.T) {
+	srv, buf, _ := startLogged(t, nil)
+	base := "http://" + srv.HTTPAddr()
+	post(t, base+"/v1/articles:analyze", `{"article":{"text":""}}`, "X-Request-Id", "log-empty")
+	post(t, base+"/v1/articles:analyze", `{"article":{"text":"Hi."}}`, "X-Request-Id", "log-ok")
+	post(t, base+"/v1/articles:analyze", `{"article":{"text":"Hi."}}`, "X-Request-Id", "log-type", "Content-Type", "text/plain")
+	resp := post(t, base+"/v1/articles:streamAnalyze", `{"article":{"text":"Hi."}}`, "X-Request-Id", "log-cut", "Grpc-Timeout", "1n")
+	io.Copy(io.Discard, resp.Body)
+	want := map[string]string{"log-empty": "EMPTY_ARTICLE", "log-ok": "", "log-type": "UNSUPPORTED_MEDIA_TYPE", "log-cut": "DEADLINE_EXCEEDED"}
+	got := map[string]string{}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		var l struct {
+			Msg       string `json:"msg"`
+			RequestID string `json:"request_id"`
+			Reason    string `json:"reason"`
+		}
+		if json.Unmarshal([]byte(line), &l) == nil && l.Msg == "http request" {
+			got[l.RequestID] = l.Reason
+		}
+	}
+	for id, r := range want {
+		if g, ok := got[id]; !ok || g != r {
+			t.Errorf("%s: reason %q (logged %v), want %q", id, g, ok, r)
+		}
+	}
+}

@@ -44,6 +44,7 @@ func (g *Gateway) withContentType(next http.Handler) http.Handler {
 			if d, err := st.WithDetails(info, &errdetails.RequestInfo{RequestId: requestID(r.Context())}); err == nil {
 				st = d
 			}
+			noteReason(r.Context(), st)
 			w = &statusRewriter{ResponseWriter: w, from: http.StatusBadRequest, to: http.StatusUnsupportedMediaType}
 			runtime.DefaultHTTPErrorHandler(r.Context(), g.mux, marshaler, w, r, st.Err())
 			return

@@ -25,6 +25,7 @@ import (
 // would tell the caller to retry.
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	st := annotate(ctx, err)
+	noteReason(ctx, st)
 	w = &errorHeaders{ResponseWriter: w, st: st}
 	switch reason := reasonOf(st); {
 	case st.Code() == codes.ResourceExhausted && sizeReasons[reason]:
@@ -46,7 +47,9 @@ func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshale
 // details as any other error (an ErrorInfo reason and the request id):
 // runtime's default wrote {"code":4,"message":"...","details":[]}.
 func streamErrorHandler(ctx context.Context, err error) *status.Status {
-	return annotate(ctx, err)
+	st := annotate(ctx, err)
+	noteReason(ctx, st)
+	return st
 }
 
 // allowedMethods is the Allow header of an API path: GET for the

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"google.golang.org/grpc/status"
+
 	"github.com/lector-nlp/lector/internal/ratelimit"
 	"github.com/lector-nlp/lector/internal/service"
 )
@@ -23,7 +25,20 @@ const (
 	requestIDKey ctxKey = iota
 	clientKey
 	bodyLimitKey
+	callKey
 )
+
+// call is what the access log learns about a request from the handlers:
+// the ErrorInfo reason of its error, if it failed.
+type call struct{ reason string }
+
+// noteReason records the reason of the error a request ends with, for its
+// access log line.
+func noteReason(ctx context.Context, st *status.Status) {
+	if c, ok := ctx.Value(callKey).(*call); ok {
+		c.reason = reasonOf(st)
+	}
+}
 
 // forwardedFor is the metadata key that carries the client's address to
 // the gRPC server.
@@ -104,14 +119,20 @@ func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		next.ServeHTTP(sw, r)
+		c := &call{}
+		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), callKey, c)))
 		lvl := slog.LevelInfo
 		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
 			lvl = slog.LevelDebug
 		}
-		g.log.Log(r.Context(), lvl, "http request",
-			"method", r.Method, "path", r.URL.Path, "status", sw.code, "bytes", sw.bytes,
-			"duration", time.Since(start), "request_id", requestID(r.Context()), "client", clientString(r.Context()))
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.code, "bytes", sw.bytes,
+			"duration", time.Since(start), "request_id", requestID(r.Context()), "client", clientString(r.Context())}
+		if c.reason != "" {
+			// why it failed, on the line an operator reads (a stream that
+			// failed after its first event has status 200)
+			attrs = append(attrs, "reason", c.reason)
+		}
+		g.log.Log(r.Context(), lvl, "http request", attrs...)
 	})
 }
 

@@ -81,7 +81,9 @@ func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err != nil {
-			data, merr := marshaler.Marshal(annotate(ctx, err).Proto())
+			st := annotate(ctx, err)
+			noteReason(ctx, st)
+			data, merr := marshaler.Marshal(st.Proto())
 			if merr == nil {
 				writeEvent(w, rc, id+1, "error", data)
 			}

@@ -164,3 +164,22 @@ func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) 
 	}
 	return false
 }
+
+// The occasion of a report ("news conference", "telephone interview",
+// "press release") says how the news was told, not what it is about.
+
+// reportMedia and reportEvents make the phrases of reportingEvent.
+var (
+	reportMedia  = map[string]bool{"news": true, "conference": true, "press": true, "telephone": true, "phone": true, "radio": true, "television": true, "tv": true}
+	reportEvents = map[string]bool{"conference": true, "conferences": true, "briefing": true, "briefings": true, "interview": true,
+		"interviews": true, "release": true, "releases": true, "statement": true, "call": true}
+)
+
+// reportingEvent reports whether c is two words, a medium and an event of
+// reporting ("news conference", "press briefing").
+func reportingEvent(doc *text.Document, c *candidate) bool {
+	if len(c.words) != 2 || c.first+2 > len(doc.Tokens) {
+		return false
+	}
+	return reportMedia[strings.ToLower(doc.Tokens[c.first].Text)] && reportEvents[strings.ToLower(doc.Tokens[c.first+1].Text)]
+}

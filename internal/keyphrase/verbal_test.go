@@ -148,3 +148,38 @@ func TestFullNameAtSentenceStart(t *testing.T) {
 		t.Errorf("want Jonas Ebbesen, not Ebbesen: %q", texts)
 	}
 }
+
+func TestReportingEvent(t *testing.T) {
+	const art = `The mayor of Westmere told a news conference on Monday that the harbour ferry would run all winter.
+She said in a telephone interview that the ferry company had agreed to cut fares for pupils.
+The ferry company confirmed the fare cut in a press release and at a second news conference.
+The harbour ferry has run since 1968 and carries about four hundred people a day.
+`
+	doc := nlptest.Tagged(t, art)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.ToLower(surface(doc.Text, spans(ments, &cands[i])))] = reportingEvent(doc, &cands[i])
+	}
+	for _, c := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"news conference", true}, {"telephone interview", true}, {"press release", true},
+		{"harbour ferry", false}, {"ferry company", false},
+	} {
+		if v, ok := got[c.phrase]; !ok || v != c.want {
+			t.Errorf("reportingEvent(%q) = %v (a candidate: %v), want %v", c.phrase, v, ok, c.want)
+		}
+	}
+	for _, p := range Extract(doc, 10) {
+		if strings.EqualFold(p.Text, "news conference") {
+			t.Errorf("%q: the occasion of the report is a key phrase", p.Text)
+		}
+	}
+}

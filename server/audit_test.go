@@ -86,7 +86,7 @@ func TestRESTBodyFitsEscapedArticle(t *testing.T) {
 }
 
 // TestLanguageCodeCase: BCP-47 tags are case-insensitive; a hint of "EN"
-// or "en-gb" is English. The engine compared the hint as sent, so such an
+// or "en-gb" is English, and "und" (undetermined) is no hint. The engine compared the hint as sent, so such an
 // article lost every English-only analysis (a notice "entities are
 // available for English only" and no entities).
 func TestLanguageCodeCase(t *testing.T) {
@@ -108,7 +108,7 @@ func TestLanguageCodeCase(t *testing.T) {
 	if want == 0 {
 		t.Fatal("no entities with the hint en")
 	}
-	for _, code := range []string{"EN", "En", "en-gb", "EN-US", "en-Latn-gb"} {
+	for _, code := range []string{"EN", "En", "en-gb", "EN-US", "en-Latn-gb", "und", "UND"} {
 		a := analyse(code)
 		if len(a.GetEntities()) != want || len(a.GetNotices()) != 0 {
 			t.Errorf("hint %q: %d entities (want %d), notices %v", code, len(a.GetEntities()), want, a.GetNotices())

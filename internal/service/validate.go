@@ -117,6 +117,12 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 		return nil, invalid("INVALID_LANGUAGE_CODE", prefix+"article.language_code", "article.language_code %q is not a BCP-47 code such as \"en\" or \"pt-BR\"", lc)
 	} else if lc != "" {
 		req.LanguageHint = canonicalLanguageCode(lc)
+		if req.LanguageHint == "und" || strings.HasPrefix(req.LanguageHint, "und-") {
+			// BCP-47's "undetermined" (what ICU and Android send for no
+			// locale): no hint, the server detects the language. It was
+			// taken for a language without models.
+			req.LanguageHint = ""
+		}
 	}
 	if pt := a.GetPublishTime(); pt != nil {
 		if err := pt.CheckValid(); err != nil {

@@ -88,3 +88,19 @@ func TestTechTerms(t *testing.T) {
 		}
 	}
 }
+
+// A town tagged an organisation before a comma and a state's abbreviation
+// is the town ("Decatur, Ill.-based").
+func TestTownThenState(t *testing.T) {
+	doc := nlptest.Tagged(t, "The probe of the Decatur, Ill.-based grain trader went on.")
+	var ms []ner.Mention
+	for k, tk := range doc.Tokens {
+		if tk.Text == "Decatur" {
+			ms = append(ms, ner.Mention{Type: ner.Org, Text: tk.Text, Start: tk.Start, End: tk.End, First: k, Last: k + 1})
+		}
+	}
+	es := entity.Resolve(doc, ms)
+	if e := named(es, "Decatur"); e == nil || e.Type != ner.Location || e.CountryCode != "US" {
+		t.Errorf("Decatur: %+v", e)
+	}
+}

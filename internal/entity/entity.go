@@ -2085,13 +2085,35 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 			place++
 		} else if r.acronymUse(m.first, m.last) == 'o' {
 			body++
-		} else if r.besidePlace(m.first, m.last) {
-			// "will move to Birmingham and Newcastle"
+		} else if r.besidePlace(m.first, m.last) || r.townThenRegion(m.last) {
+			// "will move to Birmingham and Newcastle", "Decatur,
+			// Ill.-based"
 			place++
 		}
 	}
 	// (the gazetteer last: its tables are cold)
 	return place > body && knownPlace(c.name)
+}
+
+// townThenRegion reports whether the tokens from i are a comma and a
+// first-level region's abbreviation or a modifier's name ("Decatur,
+// Ill.", "Decatur, Illinois-based"): the name before is a town there.
+func (r *resolver) townThenRegion(i int) bool {
+	if r.tok(i) != "," {
+		return false
+	}
+	t := r.tok(i + 1)
+	if !isCap(t) {
+		return false
+	}
+	if cut := hyphenTail(t); cut > 0 {
+		t = cutText(t, cut)
+	} else if t[len(t)-1] != '.' {
+		// (a state's abbreviation or a "-based" modifier only: "Essex,
+		// Kent" lists county sides)
+		return false
+	}
+	return len(geo.RegionsByName(t)) > 0
 }
 
 // besidePlace reports whether the name toks[first:last] is joined by "and"

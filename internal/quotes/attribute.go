@@ -527,6 +527,16 @@ func (x *extractor) attribute() {
 					npStart, j = st, j-1
 				}
 			}
+			if npStart == j && x.o.ParentheticalSubject {
+				// "Jason Sims — a teacher from Ames — says", "Six papers
+				// in Ohio, including the Blade, said"
+				if st, p, ok := x.parentheticalSubject(c, j, s); ok {
+					npStart, j = st, p
+				}
+			}
+			if npStart == j && x.o.PercentSubject {
+				npStart = x.percentSubject(j, s.First)
+			}
 			// "who said" refers back to the NP before "who"
 			if npStart == j && (x.ltok(j-1) == "who") {
 				if st := x.leftNP(j-2, s.First); x.tok(j-2) == "," && st < j-2 {
@@ -541,7 +551,7 @@ func (x *extractor) attribute() {
 				sp = [2]int{c.last + 1, e}
 				content = [2]int{npStart, j}
 				found, rule = true, "passive"
-			} else if npStart < j && (x.pos(npStart) != "CD" || x.o.NumberSubject && x.countedSubject(npStart, j)) {
+			} else if npStart < j && (x.pos(npStart) != "CD" || x.o.NumberSubject && x.countedSubject(npStart, x.headEnd(npStart, j)) || x.o.PercentSubject && x.percentSubject(j, s.First) == npStart) {
 				if x.o.SpeakerPrep {
 					npStart = x.prepHead(npStart, s.First)
 				}
@@ -549,8 +559,9 @@ func (x *extractor) attribute() {
 				found, rule = true, "subject"
 				if x.o.ReducedRelative {
 					if k := x.reducedRelative(npStart, j); k > npStart {
-						if x.pos(c.last) == "IN" || x.pos(c.last) == "TO" {
-							// "the discrepancies Mercury blamed on a clerk"
+						if (x.pos(c.last) == "IN" || x.pos(c.last) == "TO") && inBlameVerbs(x.ltok(c.first)) {
+							// "the discrepancies Mercury blamed on a clerk":
+							// what was blamed is the noun before
 							continue
 						}
 						npStart, sp[0] = k, k
@@ -666,6 +677,9 @@ func (x *extractor) attribute() {
 			if s0 := sentSpeaker[x.tokSent[c.first]]; s0.ok {
 				sp = s0.sp
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
+				sp = [2]int{f, l}
+			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject {
+				// "Clinton's aide rallied supporters, saying ..."
 				sp = [2]int{f, l}
 			}
 			if sp[1] > sp[0] {
@@ -1015,8 +1029,21 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, conten
 			}
 			k = k2
 		}
+		if x.o.PercentSubject && (k == j || x.pos(k) == "CD") {
+			if st := x.percentSubject(j, s.First); st < j {
+				k = st
+				*sp = [2]int{k, j}
+			}
+		}
 		if k < j && x.pos(k) != "CD" {
 			*sp = [2]int{k, j}
+		}
+	}
+	if sp[1] <= sp[0] && x.o.FrontedParticiple {
+		// "After thanking the crowd, he touted ...": the subject of the
+		// clause after the fronted phrase
+		if f, l, ok := x.frontedParticipleSubject(*c, s); ok {
+			*sp = [2]int{f, l}
 		}
 	}
 	return true

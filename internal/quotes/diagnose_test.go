@@ -664,3 +664,79 @@ func TestDiagnoseMissClasses(t *testing.T) {
 	}
 	diagCounts(t, "missed noun, adjective and preposition cues: the word after, the tag before (5 or more)", ctx)
 }
+
+// TestDiagnoseSpeakers counts the matched quotes with an annotated source
+// whose speaker is wrong, by rule, and prints examples (-examples).
+func TestDiagnoseSpeakers(t *testing.T) {
+	arts, _ := diagArticles(t)
+	total, wrong := map[string]int{}, map[string]int{}
+	shown := 0
+	var ngold, npred, nhit, nspk, nspkOK int
+	defer func() {
+		p, r := float64(nhit)/float64(max(npred, 1)), float64(nhit)/float64(max(ngold, 1))
+		t.Logf("overlap P %.4f R %.4f F1 %.4f (%d of %d found, %d annotated); speaker %.4f (%d of %d)", p, r, 2*p*r/max(p+r, 1e-9), nhit, npred, ngold, float64(nspkOK)/float64(max(nspk, 1)), nspkOK, nspk)
+	}()
+	for _, d := range arts {
+		x := newExtractor(d.doc, d.ents, d.o)
+		x.run()
+		rules := map[[2]text.Span]string{}
+		for _, q := range x.quotes {
+			rules[[2]text.Span{q.Content, q.Cue}] = x.metaOf(q).rule
+		}
+		qs := x.result()
+		pw := make([]map[int]bool, len(qs))
+		for k, q := range qs {
+			pw[k] = polnear.Words(d.doc, []text.Span{q.Content})
+		}
+		gw := make([]map[int]bool, len(d.art.Attributions))
+		for k, at := range d.art.Attributions {
+			gw[k] = polnear.Words(d.doc, at.Content)
+		}
+		npred += len(qs)
+		for _, g := range gw {
+			if len(g) > 0 {
+				ngold++
+			}
+		}
+		for k, g := range polnear.MatchOverlap(pw, gw) {
+			if g >= 0 {
+				nhit++
+			}
+			if g < 0 || len(d.art.Attributions[g].Source) == 0 {
+				continue
+			}
+			nspk++
+			q := qs[k]
+			var ms []text.Span
+			if q.EntityIndex >= 0 {
+				for _, m := range d.ents[q.EntityIndex].Mentions {
+					ms = append(ms, m.Span)
+				}
+			}
+			r := rules[[2]text.Span{q.Content, q.Cue}]
+			total[r]++
+			if polnear.SpeakerOK(q.Speaker, ms, d.art.Attributions[g].Source) {
+				nspkOK++
+			} else {
+				wrong[r]++
+				if shown < *diagExamples && (*diagMissKind == "" || *diagMissKind == r) {
+					shown++
+					ca, _ := x.tokRange(q.Cue)
+					sent := ""
+					if ca >= 0 {
+						sn := x.sentence(ca)
+						sent = d.doc.Text[x.toks[sn.First].Start:x.toks[sn.Last-1].End]
+					}
+					t.Logf("[%s] cue %q speaker %q (%s), annotated %q\n   content %q\n   in: %s", r, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Speaker.Start:q.Speaker.End], q.SpeakerName,
+						extent(d.doc, d.art.Attributions[g].Source), d.doc.Text[q.Content.Start:q.Content.End], sent)
+				}
+			}
+		}
+	}
+	both := map[string]int{}
+	for r, n := range total {
+		both[r] = n
+		both[r+" (wrong)"] = wrong[r]
+	}
+	diagCounts(t, "matched quotes with a source, by rule", both)
+}

@@ -250,3 +250,161 @@ func (x *extractor) quoteBeforeAdjunct(c cue, a, b int, s text.Sentence) bool {
 	}
 	return e >= b || x.pos(e) == "IN" && x.ltok(e) != "that" || x.tok(e) == "," || x.tok(e) == "." || x.pos(e) == "WRB"
 }
+
+// isDash reports a dash token that sets off a parenthesis.
+func isDash(w string) bool { return w == "—" || w == "–" || w == "--" }
+
+// parentheticalSubject reads the subject of cue c when a parenthesis set
+// off by commas or dashes ends right before it at token j ("Jason Sims —
+// a teacher from Ames — says", "Six papers in Ohio, including the Blade,
+// said"): it returns the noun phrase before the opening mark and the
+// mark. Not when a noun phrase ends the clause after the cue ("..., the
+// unions, said Smith."), which is inverted.
+func (x *extractor) parentheticalSubject(c cue, j int, s text.Sentence) (int, int, bool) {
+	closeTok := x.tok(j - 1)
+	if closeTok != "," && !isDash(closeTok) {
+		return 0, 0, false
+	}
+	if np := x.rightNP(c.last, s.Last); np > c.last && (np >= s.Last-1 || x.tok(np) == "," || x.tok(np) == ".") {
+		return 0, 0, false
+	}
+	for p := j - 2; p > s.First && j-p < 30; p-- {
+		t := x.tok(p)
+		if x.qAt(p) >= 0 || t == ";" || t == ":" || finiteTag(x.pos(p)) && !x.relativeBefore(p, j) {
+			return 0, 0, false
+		}
+		if t == closeTok || closeTok == "," && isDash(t) {
+			if p == j-2 {
+				return 0, 0, false
+			}
+			st := x.leftNP(p, s.First)
+			if x.o.SpeakerPrep {
+				st = x.prepHead(st, s.First)
+			}
+			if st >= p || x.pos(st) == "CD" && !(x.o.NumberSubject && x.countedSubject(st, x.headEnd(st, p))) {
+				return 0, 0, false
+			}
+			return st, p, true
+		}
+	}
+	return 0, 0, false
+}
+
+// percentSubject returns the start of a share of people polled that ends
+// at token j ("Twenty-four percent", "55 percent of all voters", "About 4
+// in 10"), or j when there is none.
+func (x *extractor) percentSubject(j, first int) int {
+	st := x.leftNP(j, first)
+	if x.pos(j-1) == "CD" && x.ltok(j-2) == "in" && x.pos(j-3) == "CD" {
+		// "4 in 10", "six in 10"
+		st = j - 3
+	} else {
+		// "55 percent of all voters": back over "of" and the share
+		if k := st - 1; k > first && x.ltok(k) == "of" {
+			if s2 := x.leftNP(k, first); s2 < k {
+				st = s2
+			}
+		}
+		pct := false
+		for k := st; k < j; k++ {
+			if w := x.ltok(k); w == "percent" || w == "%" || w == "majority" {
+				pct = true
+			}
+		}
+		if !pct || st >= j {
+			return j
+		}
+	}
+	for st > first && (x.ltok(st-1) == "about" || x.ltok(st-1) == "some" || x.ltok(st-1) == "nearly" || x.ltok(st-1) == "almost" || x.ltok(st-1) == "only" || x.ltok(st-1) == "just") {
+		st--
+	}
+	if st > first && x.pos(st-1) == "$" {
+		return j
+	}
+	return st
+}
+
+// clauseSubject returns the noun phrase before the first verb of the
+// clause in [first, limit): "Clinton's right-hand woman (rallied)",
+// "Trump, meanwhile, (was)".
+func (x *extractor) clauseSubject(first, limit int) (int, int, bool) {
+	for k := first; k < limit; k++ {
+		if x.qAt(k) >= 0 || x.tok(k) == "," && k == first {
+			continue
+		}
+		if !finiteTag(x.pos(k)) {
+			continue
+		}
+		j := k
+		for j > first && x.pos(j-1) == "RB" {
+			j--
+		}
+		if x.tok(j-1) == "," && x.pos(j-2) == "RB" && x.tok(j-3) == "," {
+			j -= 3 // ", meanwhile,"
+		}
+		st := x.leftNP(j, first)
+		if st < j && x.pos(st) != "CD" && !(j-st == 1 && x.pos(st) == "PRP" && !inPersonalPronouns(x.ltok(st))) {
+			return st, j, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// frontedParticipleSubject returns the subject of the clause after a
+// phrase fronted before it that cue c, a participle, heads ("After
+// thanking the crowd, he touted ...", "Having announced ..., Judge Berman
+// proceeded", "Despite challenging X, Cruz said ...").
+func (x *extractor) frontedParticipleSubject(c cue, s text.Sentence) (int, int, bool) {
+	if p := x.pos(c.first); p != "VBG" && p != "VBN" {
+		return 0, 0, false
+	}
+	for k := s.First; k < c.first; k++ {
+		switch p := x.pos(k); {
+		case p == "IN" || p == "RB" || p == "CC" || p == "TO" || p == "WRB" || x.ltok(k) == "having":
+		default:
+			return 0, 0, false
+		}
+	}
+	if c.first-s.First > 3 {
+		return 0, 0, false
+	}
+	for k := c.last; k < s.Last-1; k++ {
+		if x.qAt(k) >= 0 {
+			continue
+		}
+		if x.tok(k) == "," {
+			if f, l, ok := x.mainSubject(k+1, s.Last-1); ok {
+				return f, l, true
+			}
+			return x.clauseSubject(k+1, s.Last)
+		}
+	}
+	return 0, 0, false
+}
+
+// headEnd returns the end of the head noun phrase of [st, b), before a
+// place ("Four papers" in "Four papers in Ohio").
+func (x *extractor) headEnd(st, b int) int {
+	if !x.o.ParentheticalSubject {
+		return b
+	}
+	e := st
+	for e < b && !isPlacePrep(x.ltok(e)) {
+		e++
+	}
+	return e
+}
+
+// inBlameVerbs reports the verbs that lay a thing on someone ("blamed on",
+// "attributed to"): in a relative clause with no "that" their object is
+// the noun before, and what follows is no statement.
+//
+//go:noinline
+func inBlameVerbs(w string) bool {
+	switch w {
+	case "blamed", "blames", "blame", "attributed", "attributes", "attribute", "pinned", "pins", "credited", "credits":
+		return true
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package quotes_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/quotes"
@@ -11,6 +12,7 @@ import (
 func recallRules(on bool) quotes.Options {
 	o := quotes.DefaultOptions
 	o.FrontedAdverbial, o.InvertedSpeech, o.PollPrep, o.PassiveTarget, o.ReducedRelative = on, on, on, on, on
+	o.QuoteBefore, o.ParentheticalSubject, o.ParticipleSubject, o.FrontedParticiple, o.PercentSubject = on, on, on, on, on
 	return o
 }
 
@@ -119,5 +121,41 @@ func TestPassiveTargetReducedRelative(t *testing.T) {
 	s = "Norwell blamed the gaps on a former clerk.\n"
 	if _, sp, ok := contentOf(t, s, "blamed", recallRules(true)); !ok || sp != "Norwell" {
 		t.Errorf("%q: speaker %q", s, sp)
+	}
+}
+
+// Speakers the rules find where none was read: a subject before a
+// parenthesis, a share of those polled, the subject of a sentence that a
+// participle continues or a fronted participle precedes.
+func TestRecallSpeakers(t *testing.T) {
+	for _, c := range []struct{ s, cue, speaker string }{
+		{"Ana Ruiz — a nurse from the county hospital — says she voted for the mayor.\n", "says", "Ana Ruiz"},
+		{"Four regional papers in Ohio, including the Toledo Courier, said he was unfit for office.\n", "said", "Four regional papers in Ohio"},
+		{"Twenty-four percent said they would vote for him.\n", "said", "Twenty-four percent"},
+		{"About 4 in 10 say they want lower taxes.\n", "say", "About 4 in 10"},
+		{"The senator's chief aide rallied volunteers, saying: “We have to win this.”\n", "saying", "The senator's chief aide"},
+		{"Having announced that he would retire, the judge read his last ruling.\n", "announced", "the judge"},
+		{"“It was a fine day,” the shipping magnate told Reuters in a rare interview in Lisbon.\n", "told", "the shipping magnate"},
+	} {
+		_, sp, ok := contentOf(t, c.s, c.cue, recallRules(true))
+		if !ok || sp != c.speaker {
+			t.Errorf("%q: speaker %q (found %v), want %q", c.s, sp, ok, c.speaker)
+		}
+		if _, sp, ok := contentOf(t, c.s, c.cue, recallRules(false)); ok && sp == c.speaker && c.cue != "told" {
+			t.Errorf("%q: speaker %q without the rules: the case tests nothing", c.s, sp)
+		}
+	}
+	// the quote before is the content of "told Reuters in an interview",
+	// not the hearer and the adjunct
+	s := "“It was a fine day,” the shipping magnate told Reuters in a rare interview in Lisbon when asked about the deal.\n"
+	for _, on := range []bool{true, false} {
+		doc, _, qs := allQuotes(t, s, recallRules(on))
+		hearer := false
+		for _, q := range qs {
+			hearer = hearer || strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "Reuters")
+		}
+		if hearer == on {
+			t.Errorf("rules %v: hearer read as content %v", on, hearer)
+		}
 	}
 }

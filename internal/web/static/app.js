@@ -425,7 +425,11 @@
       let sentence = REASONS[reason] || CODE_SENTENCES[code] || `The server answered with an error (HTTP ${err.httpStatus}).`;
       const extra = [];
       if (reason === 'ARTICLE_TOO_LARGE' && capabilities?.limits?.maxArticleBytes) {
-        sentence += ` The limit is ${formatBytes(Number(capabilities.limits.maxArticleBytes))}.`;
+        // an HTML page is held to the page limit; its text (and plain text) to the article limit
+        const html = (detail(st, 'BadRequest')?.fieldViolations || []).some((v) => v.field === 'article.html') &&
+          /for a page/.test(st.message || '');
+        const limit = html && capabilities.limits.maxHtmlBytes ? capabilities.limits.maxHtmlBytes : capabilities.limits.maxArticleBytes;
+        sentence += ` The limit is ${formatBytes(Number(limit))}${html ? ' for an HTML page' : ''}.`;
       }
       if (['FETCH_FAILED', 'UNSUPPORTED_CONTENT_TYPE', 'FETCH_TIMEOUT', 'BLOCKED_ADDRESS', 'INVALID_URL', 'ARTICLE_TOO_LARGE'].includes(reason) &&
           st.message && !(detail(st, 'BadRequest')?.fieldViolations || []).some((v) => v.description === st.message)) {

@@ -5,6 +5,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -564,6 +565,53 @@ func TestAccessLogReason(t *testing.T) {
 	for id, r := range want {
 		if g, ok := got[id]; !ok || g != r {
 			t.Errorf("%s: reason %q (logged %v), want %q", id, g, ok, r)
+		}
+	}
+}
+
+// TestRESTContentEncoding: a gzip request body is read (it failed as
+// "invalid character '\x1f'"), held to the body limit after decompression;
+// another Content-Encoding is refused with 415 rather than ignored (a
+// plain body that claimed "br" was read as if it had not).
+func TestRESTContentEncoding(t *testing.T) {
+	ts := mustStart(t, nil)
+	gz := func(s string) string {
+		var b strings.Builder
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	body := `{"article":{"text":"The council met on Monday. It voted for the bridge."},"features":["FEATURE_STATISTICS"]}`
+	plain := post(t, ts.base+"/v1/articles:analyze", body)
+	want, _ := io.ReadAll(plain.Body)
+	for _, enc := range []string{"gzip", "x-gzip", "GZIP"} {
+		resp := post(t, ts.base+"/v1/articles:analyze", gz(body), "Content-Encoding", enc)
+		got, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 || string(got) != string(want) {
+			t.Errorf("%s: %d %.200s", enc, resp.StatusCode, got)
+		}
+	}
+	resp := post(t, ts.base+"/v1/articles:streamAnalyze", gz(body), "Content-Encoding", "gzip", "Accept", "text/event-stream")
+	if b, _ := io.ReadAll(resp.Body); resp.StatusCode != 200 || !strings.Contains(string(b), "event: completion") {
+		t.Errorf("gzip SSE: %d %.200s", resp.StatusCode, b)
+	}
+	for name, tt := range map[string]struct {
+		body, enc string
+		status    int
+		reason    string
+	}{
+		"brotli":         {body, "br", 415, "UNSUPPORTED_MEDIA_TYPE"},
+		"not gzip":       {body, "gzip", 415, "UNSUPPORTED_MEDIA_TYPE"},
+		"gzip bomb":      {gz(`{"article":{"text":"` + strings.Repeat("a", 10<<20) + `"}}`), "gzip", 413, "REQUEST_TOO_LARGE"},
+		"identity":       {body, "identity", 200, ""},
+		"truncated gzip": {gz(body)[:20], "gzip", 400, "MALFORMED_REQUEST"},
+	} {
+		resp := post(t, ts.base+"/v1/articles:analyze", tt.body, "Content-Encoding", tt.enc)
+		var e errorBody
+		json.NewDecoder(resp.Body).Decode(&e)
+		if resp.StatusCode != tt.status || e.reason() != tt.reason {
+			t.Errorf("%s: %d %q %q", name, resp.StatusCode, e.reason(), e.Message)
 		}
 	}
 }

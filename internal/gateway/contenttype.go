@@ -1,6 +1,8 @@
 package gateway
 
 import (
+	"compress/gzip"
+	"io"
 	"math"
 	"mime"
 	"net/http"
@@ -34,23 +36,54 @@ func jsonContentType(ct string) bool {
 }
 
 // withContentType answers 415 Unsupported Media Type, with the reason
-// UNSUPPORTED_MEDIA_TYPE, to a POST of the API whose body is not JSON.
+// UNSUPPORTED_MEDIA_TYPE, to a POST of the API whose body is not JSON or
+// comes in a Content-Encoding other than gzip; a gzip body is decompressed.
 func (g *Gateway) withContentType(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/") && !jsonContentType(r.Header.Get("Content-Type")) {
-			st := status.New(codes.InvalidArgument, "the request body must be JSON (Content-Type: application/json)")
-			info := &errdetails.ErrorInfo{Reason: "UNSUPPORTED_MEDIA_TYPE", Domain: service.ErrorDomain,
-				Metadata: map[string]string{"contentType": r.Header.Get("Content-Type")}}
-			if d, err := st.WithDetails(info, &errdetails.RequestInfo{RequestId: requestID(r.Context())}); err == nil {
-				st = d
+		api := r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/")
+		enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding")))
+		if api && enc != "" && enc != "identity" && enc != "gzip" && enc != "x-gzip" {
+			// It was ignored: a compressed body failed as "invalid character
+			// '\x1f'", and a plain one that claimed an encoding was read.
+			g.refuseMediaType(w, r, "the request body's Content-Encoding "+strconv.Quote(enc)+" is not supported; send it as is or gzip",
+				map[string]string{"contentEncoding": enc})
+			return
+		}
+		if api && (enc == "gzip" || enc == "x-gzip") && r.Body != nil {
+			zr, err := gzip.NewReader(r.Body)
+			if err != nil {
+				g.refuseMediaType(w, r, "the request body is not gzip data, as its Content-Encoding says", map[string]string{"contentEncoding": enc})
+				return
 			}
-			noteReason(r.Context(), st)
-			w = &statusRewriter{ResponseWriter: w, from: http.StatusBadRequest, to: http.StatusUnsupportedMediaType}
-			runtime.DefaultHTTPErrorHandler(r.Context(), g.mux, marshaler, w, r, st.Err())
+			// the body limit (withBodyLimit, inside) counts the bytes
+			// after decompression
+			r.Body = struct {
+				io.Reader
+				io.Closer
+			}{zr, r.Body}
+			r.ContentLength = -1
+			r.Header.Del("Content-Encoding")
+		}
+		if api && !jsonContentType(r.Header.Get("Content-Type")) {
+			g.refuseMediaType(w, r, "the request body must be JSON (Content-Type: application/json)",
+				map[string]string{"contentType": r.Header.Get("Content-Type")})
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// refuseMediaType answers 415 Unsupported Media Type with the reason
+// UNSUPPORTED_MEDIA_TYPE.
+func (g *Gateway) refuseMediaType(w http.ResponseWriter, r *http.Request, msg string, md map[string]string) {
+	st := status.New(codes.InvalidArgument, msg)
+	info := &errdetails.ErrorInfo{Reason: "UNSUPPORTED_MEDIA_TYPE", Domain: service.ErrorDomain, Metadata: md}
+	if d, err := st.WithDetails(info, &errdetails.RequestInfo{RequestId: requestID(r.Context())}); err == nil {
+		st = d
+	}
+	noteReason(r.Context(), st)
+	w = &statusRewriter{ResponseWriter: w, from: http.StatusBadRequest, to: http.StatusUnsupportedMediaType}
+	runtime.DefaultHTTPErrorHandler(r.Context(), g.mux, marshaler, w, r, st.Err())
 }
 
 // errorHeaders adds the HTTP headers that go with some errors as the

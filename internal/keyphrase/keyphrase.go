@@ -278,7 +278,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(doc, c) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) {
 			continue
 		}
 		sc := score[i]

@@ -168,18 +168,17 @@ func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) 
 // The occasion of a report ("news conference", "telephone interview",
 // "press release") says how the news was told, not what it is about.
 
-// reportMedia and reportEvents make the phrases of reportingEvent.
+// reportMedia and reportEvents are the Porter stems (docWords.stems) of
+// the words of reportingEvent's phrases ("new" is the stem of "news":
+// "new conference" goes too).
 var (
-	reportMedia  = map[string]bool{"news": true, "conference": true, "press": true, "telephone": true, "phone": true, "radio": true, "television": true, "tv": true}
-	reportEvents = map[string]bool{"conference": true, "conferences": true, "briefing": true, "briefings": true, "interview": true,
-		"interviews": true, "release": true, "releases": true, "statement": true, "call": true}
+	reportMedia = map[string]bool{"new": true, "press": true, "confer": true, "telephon": true, "phone": true,
+		"radio": true, "televis": true, "tv": true}
+	reportEvents = map[string]bool{"confer": true, "brief": true, "interview": true, "releas": true, "statement": true, "call": true}
 )
 
 // reportingEvent reports whether c is two words, a medium and an event of
-// reporting ("news conference", "press briefing").
-func reportingEvent(doc *text.Document, c *candidate) bool {
-	if len(c.words) != 2 || c.first+2 > len(doc.Tokens) {
-		return false
-	}
-	return reportMedia[strings.ToLower(doc.Tokens[c.first].Text)] && reportEvents[strings.ToLower(doc.Tokens[c.first+1].Text)]
+// reporting ("news conference", "press briefing", "telephone interview").
+func reportingEvent(dw *docWords, c *candidate) bool {
+	return len(c.words) == 2 && reportMedia[dw.stems[c.words[0]]] && reportEvents[dw.stems[c.words[1]]]
 }

@@ -164,7 +164,7 @@ The harbour ferry has run since 1968 and carries about four hundred people a day
 	cands, ments := candidates(doc, dw)
 	got := map[string]bool{}
 	for i := range cands {
-		got[strings.ToLower(surface(doc.Text, spans(ments, &cands[i])))] = reportingEvent(doc, &cands[i])
+		got[strings.ToLower(surface(doc.Text, spans(ments, &cands[i])))] = reportingEvent(dw, &cands[i])
 	}
 	for _, c := range []struct {
 		phrase string

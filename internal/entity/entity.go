@@ -123,7 +123,8 @@ type placeCand struct {
 	code, region string
 	loc          *LatLng
 	country      bool
-	pop          int // population of a city reading
+	pop          int    // population of a city reading
+	state        string // a US city reading's state, ISO 3166-2 (namesakeNear)
 	// a city reading whose own country has a region of that name too
 	// ("Manchester": the city and Greater Manchester)
 	ownRegion bool
@@ -1402,12 +1403,12 @@ func (r *resolver) placeName(c *cluster) {
 		var cands []placeCand
 		city, isCity := geo.CityByName(c.name)
 		if isCity {
-			cands = append(cands, placeCand{code: city.CountryCode, loc: &LatLng{Lat: city.Lat, Lng: city.Lng}, pop: city.Population})
+			cands = append(cands, placeCand{code: city.CountryCode, loc: &LatLng{Lat: city.Lat, Lng: city.Lng}, pop: city.Population, state: city.Region})
 			for _, o := range geo.Namesakes(c.name) {
 				// "Newcastle": in England, New South Wales or
 				// KwaZulu-Natal, as the text says (disambiguate)
 				if o.Population >= smallCity {
-					cands = append(cands, placeCand{code: o.CountryCode, loc: &LatLng{Lat: o.Lat, Lng: o.Lng}, pop: o.Population})
+					cands = append(cands, placeCand{code: o.CountryCode, loc: &LatLng{Lat: o.Lat, Lng: o.Lng}, pop: o.Population, state: o.Region})
 				}
 			}
 		}
@@ -1595,7 +1596,13 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 	if i := largestCity(c.alts); i >= 0 {
 		// a city three times the size of its namesakes abroad is the
 		// one, whatever else the text names ("Athens" in a story of
-		// American athletes; "Athens, Ga." is placedIn's)
+		// American athletes; "Athens, Ga." is placedIn's), unless the
+		// text places a namesake by its own region or a town near it
+		// ("Birmingham" in a story naming Alabama, "Tripoli" beside
+		// Beirut)
+		if j := r.namesakeNear(c.alts, i); j >= 0 {
+			i = j
+		}
 		a := c.alts[i]
 		c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
 		return true
@@ -1848,6 +1855,54 @@ func largestCity(alts []placeCand) int {
 	return best
 }
 
+// nearKm is how close a placed town must be to a namesake city for the
+// text to be about that one (namesakeNear).
+const nearKm = 120
+
+// namesakeNear returns the city reading of alts, in another country or
+// region than alts[big]'s, that the text's other placed names locate: a
+// town within nearKm of it or its own first-level region ("Birmingham" and
+// Alabama, "Manchester" and New Hampshire, "Tripoli" and Beirut). It
+// returns -1 when alts[big] is so located too or no one reading is.
+func (r *resolver) namesakeNear(alts []placeCand, big int) int {
+	best, bestN, tie := -1, 0, false
+	for i, a := range alts {
+		if a.loc == nil {
+			continue
+		}
+		n := 0
+		for _, o := range r.clusters {
+			if o.typ != ner.Location || o.code != a.code || o.country || len(o.alts) > 0 {
+				continue
+			}
+			if a.state != "" && o.region == a.state || o.loc != nil && o.loc != a.loc && kmBetween(*o.loc, *a.loc) <= nearKm {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+		case i == big:
+			return -1
+		case n > bestN:
+			best, bestN, tie = i, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie || best >= 0 && alts[best].code == alts[big].code && alts[best].state == alts[big].state {
+		return -1
+	}
+	return best
+}
+
+// kmBetween is the great-circle distance between a and b in kilometres.
+func kmBetween(a, b LatLng) float64 {
+	const rad = math.Pi / 180
+	dlat, dlng := (b.Lat-a.Lat)*rad, (b.Lng-a.Lng)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dlng/2)*math.Sin(dlng/2)
+	return 2 * 6371 * math.Asin(math.Sqrt(min(h, 1)))
+}
+
 // rivalCity reports whether a city reading of another country than
 // alts[i] has more than 1/cityDominance of its population.
 func rivalCity(alts []placeCand, i int) bool {
@@ -1963,12 +2018,38 @@ func (r *resolver) isAward(c *cluster) bool {
 	case n == 1:
 		// (an organisation "Bafta" is the academy as often as its
 		// awards; "the Baftas" are the awards)
-		return awardNames[last] && !(c.typ == ner.Org && c.lname == "bafta")
+		if !awardNames[last] || c.typ == ner.Org && c.lname == "bafta" {
+			return false
+		}
+		// a person "Oscar" named alone in the singular is a prize only
+		// where a mention reads as one ("won an Oscar", "his Oscar
+		// nomination"): "Oscar scored twice" is the footballer
+		return c.typ != ner.Person || last != c.toks[0] || r.prizeUse(c)
 	case n == 2:
 		return c.toks[0] == "golden" && last == "globe"
 	}
 	return false
 }
+
+// prizeUse reports whether a mention of c reads as a prize: after a
+// determiner, a possessive, a number or "won" ("an Oscar", "her second
+// Oscar", "won Oscar"), or before a noun of prizes ("Oscar nomination").
+func (r *resolver) prizeUse(c *cluster) bool {
+	for _, m := range c.ments {
+		if m.kind == Proper && (prizeBefore[r.ltok(m.first-1)] || prizeAfter[r.ltok(m.last+1)]) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	prizeBefore = set("a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "first", "second", "third",
+		"fourth", "fifth", "two", "three", "four", "five", "best", "won", "win", "wins", "winning", "for")
+	prizeAfter = set("nomination", "nominations", "nominee", "nominees", "nod", "winner", "winners", "win", "wins",
+		"ceremony", "ceremonies", "night", "statuette", "award", "awards", "race", "campaign", "glory", "hopes",
+		"voters", "contender", "contenders", "buzz", "success", "host", "telecast")
+)
 
 // awardNames are prizes that news names by one word, singular.
 var awardNames = set("oscar", "bafta", "emmy", "grammy", "cesar", "césar", "golden globe")
@@ -2054,7 +2135,8 @@ func (r *resolver) orgVote(c *cluster) bool {
 		return true
 	}
 	for _, m := range c.ments {
-		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !r.bodyPart(m.first-2) && !knownPlace(c.name) {
+		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !personalRoles[r.ltok(m.first-2)] &&
+			!r.bodyPart(m.first-2) && !knownPlace(c.name) {
 			// "general secretary of Unison", "the head of Corwin": what
 			// a title is held in is a body (a place's name stays the
 			// recogniser's)
@@ -2063,6 +2145,13 @@ func (r *resolver) orgVote(c *cluster) bool {
 	}
 	return false
 }
+
+// personalRoles are the titles held as often for a person as in a body:
+// "a spokesman of Tsvangirai", "an aide of Berlusconi" name no
+// organisation (orgVote). (Not "manager", "officer", "editor": "the
+// general manager of Petofi" is the club's.)
+var personalRoles = set("spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "envoy",
+	"attorney", "counsel", "deputy", "candidate", "nominee", "negotiator", "strategist")
 
 // townAsOrg reports whether an organisation's name is a known place's
 // written more often after "in", "near" or "outside" than as a body

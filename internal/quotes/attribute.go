@@ -945,6 +945,13 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 			sp = [2]int{st, k}
 		}
 	}
+	if sp[1] <= sp[0] && x.o.NounSubject {
+		// "Viguerie notes that ...", "Trump has raised questions about
+		// ...": the subject before the noun speaks
+		if f, l, ok := x.nounSubject(c, s); ok {
+			sp = [2]int{f, l}
+		}
+	}
 	q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), EntityIndex: -1, Kind: Indirect})
 	if sp[1] > sp[0] {
 		q.Speaker = x.span(sp[0], sp[1])

@@ -408,3 +408,41 @@ func inBlameVerbs(w string) bool {
 	}
 	return false
 }
+
+// nounSubject returns the speaker of noun cue c that has no owner: the
+// name or pronoun right before it when it is a verb the tagger read as a
+// noun ("Viguerie notes that", "Sanders responds that", "groups note
+// that", "did note that"), else the subject of the clause that holds it
+// ("Trump has raised questions about ...", "X stirred controversy with an
+// assertion that ...").
+func (x *extractor) nounSubject(c cue, s text.Sentence) (int, int, bool) {
+	j := c.first
+	for j > s.First && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || x.ltok(j-1) == "did" || x.ltok(j-1) == "does" || x.ltok(j-1) == "do") {
+		j--
+	}
+	switch p := x.pos(j - 1); {
+	case j > s.First && (p == "NNP" || p == "NNPS" || p == "NNS" || p == "PRP" && inPersonalPronouns(x.ltok(j-1))):
+		if st := x.leftNP(j, s.First); st < j && x.pos(st) != "CD" {
+			return st, j, true
+		}
+		return 0, 0, false
+	}
+	if c.first-s.First < 2 || inHearsayNouns(x.ltok(c.first)) {
+		// "Daiwa denied speculation that ...": no one in the clause
+		return 0, 0, false
+	}
+	if f, l, ok := x.mainSubject(s.First, c.first); ok {
+		return f, l, true
+	}
+	return x.clauseSubject(s.First, c.first)
+}
+
+// inHearsayNouns reports nouns of talk that has no author in its clause
+// ("denied speculation that", "dismissed rumours of").
+func inHearsayNouns(w string) bool {
+	switch w {
+	case "speculation", "rumours", "rumors", "rumour", "rumor", "reports", "talk", "gossip":
+		return true
+	}
+	return false
+}

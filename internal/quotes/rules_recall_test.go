@@ -13,6 +13,7 @@ func recallRules(on bool) quotes.Options {
 	o := quotes.DefaultOptions
 	o.FrontedAdverbial, o.InvertedSpeech, o.PollPrep, o.PassiveTarget, o.ReducedRelative = on, on, on, on, on
 	o.QuoteBefore, o.ParentheticalSubject, o.ParticipleSubject, o.FrontedParticiple, o.PercentSubject = on, on, on, on, on
+	o.NounSubject = on
 	return o
 }
 
@@ -135,6 +136,8 @@ func TestRecallSpeakers(t *testing.T) {
 		{"About 4 in 10 say they want lower taxes.\n", "say", "About 4 in 10"},
 		{"The senator's chief aide rallied volunteers, saying: “We have to win this.”\n", "saying", "The senator's chief aide"},
 		{"Having announced that he would retire, the judge read his last ruling.\n", "announced", "the judge"},
+		{"Ranchers note that the drought has lasted two years.\n", "note", "Ranchers"},
+		{"The mayor stirred controversy with a claim that the river was safe.\n", "claim", "The mayor"},
 		{"“It was a fine day,” the shipping magnate told Reuters in a rare interview in Lisbon.\n", "told", "the shipping magnate"},
 	} {
 		_, sp, ok := contentOf(t, c.s, c.cue, recallRules(true))
@@ -157,5 +160,13 @@ func TestRecallSpeakers(t *testing.T) {
 		if hearer == on {
 			t.Errorf("rules %v: hearer read as content %v", on, hearer)
 		}
+	}
+}
+
+// No speaker for talk whose author the clause does not name.
+func TestNounSubjectHearsay(t *testing.T) {
+	s := "The bank denied speculation that it would close two branches.\n"
+	if _, sp, ok := contentOf(t, s, "speculation", recallRules(true)); ok && sp != "" {
+		t.Errorf("%q: speaker %q", s, sp)
 	}
 }

@@ -47,3 +47,20 @@ func TestBodyStart(t *testing.T) {
 		}
 	}
 }
+
+// A text of one word is scored the same capitalised or not: the first-word
+// clip has no other word to weigh it against and would only flatten the
+// posterior.
+func TestOneCapitalisedWord(t *testing.T) {
+	d := mustLoad(t)
+	for _, p := range [][2]string{{"Gracias", "gracias"}, {"Bonjour", "bonjour"}, {"Wetter", "wetter"}, {"Ayuntamiento", "ayuntamiento"}} {
+		c1, p1 := d.Detect(p[0])
+		c2, p2 := d.Detect(p[1])
+		if c1 != c2 || p1 != p2 {
+			t.Errorf("%q: %s %.3f, %q: %s %.3f", p[0], c1, p1, p[1], c2, p2)
+		}
+	}
+	if code, conf := d.Detect("Gracias"); code != "es" || conf < 0.6 {
+		t.Errorf("Gracias: %s %.2f", code, conf)
+	}
+}

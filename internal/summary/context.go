@@ -43,8 +43,9 @@ var midQuotePenalty = 1.0
 
 // penalise lowers the score of each sentence but the first that leans on
 // the one before it (Dangling) by danglingPenalty, more for a connective,
-// and that of each sentence inside a longer quotation by midQuotePenalty.
-func penalise(sents [][]string, scores []float64) {
+// and that of each sentence inside a longer quotation (odd[i]: features
+// counts the quotation marks) by midQuotePenalty.
+func penalise(sents [][]string, scores []float64, odd []bool) {
 	for i := 1; i < len(sents); i++ {
 		switch openerKind(sents[i]) {
 		case openPronoun:
@@ -53,25 +54,11 @@ func penalise(sents [][]string, scores []float64) {
 			scores[i] -= danglingPenalty + connectivePenalty
 		}
 	}
-	if midQuotePenalty != 0 {
-		for i := range sents {
-			if midQuote(sents[i]) {
-				scores[i] -= midQuotePenalty
-			}
+	for i, o := range odd {
+		if o {
+			scores[i] -= midQuotePenalty
 		}
 	}
-}
-
-// midQuote reports whether the lower-cased tokens s hold an odd number of
-// quotation marks (isQuote): part of a quotation longer than s.
-func midQuote(s []string) bool {
-	n := 0
-	for _, t := range s {
-		if isQuote(t) {
-			n++
-		}
-	}
-	return n%2 == 1
 }
 
 // openers are the connectives and pronouns (lower case) that make a

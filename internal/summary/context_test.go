@@ -78,13 +78,15 @@ func TestPenalise(t *testing.T) {
 		strings.Fields("economists had expected the bank to wait ."),
 	}
 	scores := []float64{1, 1, 1, 1, 1}
-	penalise(sents, scores)
+	penalise(sents, scores, make([]bool, len(sents)))
 	want := []float64{1, 1, 1 - danglingPenalty, 1 - danglingPenalty, 1}
 	if !slices.Equal(scores, want) {
 		t.Errorf("penalise: scores %v, want %v", scores, want)
 	}
 }
 
+// TestMidQuote: features marks the sentences that hold an odd number of
+// quotation marks (part of a longer quotation).
 func TestMidQuote(t *testing.T) {
 	cases := []struct {
 		s    string
@@ -95,10 +97,17 @@ func TestMidQuote(t *testing.T) {
 		{`" it is a fine boat , " the captain said .`, false},
 		{"the council met on tuesday .", false},
 		{"“ we will build it , ” he said , “ and soon .", true},
+		{"`` it is late , '' she said .", false},
 	}
+	var sents [][]string
 	for _, c := range cases {
-		if got := midQuote(strings.Fields(c.s)); got != c.want {
-			t.Errorf("midQuote(%q) = %v, want %v", c.s, got, c.want)
+		sents = append(sents, strings.Fields(c.s))
+	}
+	sc := &scratch{}
+	features(sents, nil, sc)
+	for i, c := range cases {
+		if sc.odd[i] != c.want {
+			t.Errorf("odd quotation marks in %q: %v, want %v", c.s, sc.odd[i], c.want)
 		}
 	}
 }
@@ -130,7 +139,9 @@ func TestMidQuotePenalty(t *testing.T) {
 		strings.Fields("the old diesel ferry was built in 1968 ."),
 	}
 	scores := []float64{1, 1, 1}
-	penalise(sents, scores)
+	sc := &scratch{}
+	features(sents, nil, sc)
+	penalise(sents, scores, sc.odd)
 	if !(scores[1] < scores[0] && scores[1] < scores[2]) {
 		t.Fatalf("scores %v: the sentence inside a quotation is not lowered", scores)
 	}

@@ -154,6 +154,7 @@ type scratch struct {
 	words                     []int
 	cent, sorted, flat        []float64
 	inLead, top               []bool
+	odd                       []bool // features: the sentence holds an odd number of quotation marks
 	tops                      []tc
 	out                       [][]float64
 	low                       []string
@@ -243,6 +244,8 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 	}
 	tf := zeroed(sc.tf, M)
 	words := zeroed(sc.words, M)
+	odd := zeroed(sc.odd, M)
+	sc.odd = odd
 	defer func() {
 		sc.vocab, sc.docTF, sc.sentDF, sc.last, sc.slot = vocab, docTF, sentDF, last, slot
 		sc.all, sc.tf, sc.words = all, tf, words
@@ -418,9 +421,10 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		if i == lead {
 			f[17] = 1
 		}
-		digits := 0
+		digits, quotes := 0, 0
 		for k, t := range s {
 			if isQuote(t) {
+				quotes++
 				f[21] = 1
 				if k == 0 {
 					f[22] = 1
@@ -439,6 +443,7 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		if L > 0 {
 			f[23] = float64(digits) / float64(L)
 		}
+		odd[i] = quotes%2 == 1
 		if len(s) > 0 && s[len(s)-1] == "?" {
 			f[25] = 1
 		}

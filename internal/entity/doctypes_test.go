@@ -92,7 +92,7 @@ func TestTechTerms(t *testing.T) {
 // A town tagged an organisation before a comma and a state's abbreviation
 // is the town ("Decatur, Ill.-based").
 func TestTownThenState(t *testing.T) {
-	doc := nlptest.Tagged(t, "The probe of the Decatur, Ill.-based grain trader went on.")
+	doc := nlptest.Tagged(t, "Shares of the Decatur, Ill.-based feed supplier climbed after its results.")
 	var ms []ner.Mention
 	for k, tk := range doc.Tokens {
 		if tk.Text == "Decatur" {

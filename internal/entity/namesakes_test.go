@@ -55,7 +55,7 @@ func TestRegionAfterTown(t *testing.T) {
 	if e := owner(doc, es, "Victoria", 0); e == nil || e.Region != "AU-VIC" {
 		t.Errorf("Victoria: %+v", e)
 	}
-	doc, es = run(t, "The Leuven-based brewer said sales in Belgium rose.")
+	doc, es = run(t, "Shares of the Leuven-based chip designer climbed in Brussels on Monday.")
 	if e := owner(doc, es, "Leuven", 0); e == nil || e.CountryCode != "BE" {
 		t.Errorf("Leuven: %+v", e)
 	}

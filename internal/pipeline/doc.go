@@ -19,6 +19,7 @@
 //			Features:  []Feature{FeatureEntities},
 //			Parts:     []Part{PartEntities},    // the Analysis fields it writes
 //			Requires:  []string{"pos"},         // stages that must run first
+//			Uses:      []string{"language"},    // stages whose results it reads when present
 //			Languages: []string{"en"},          // for GetCapabilities
 //			Model:     "ner perceptron",
 //			Load: func() (RunFunc, error) {    // once, at start-up, in parallel
@@ -35,6 +36,14 @@
 //			},
 //		})
 //	}
+//
+// Every stage whose results the new one reads must be in Requires or Uses
+// (a tagger's tags on st.Doc, the detected language behind english(st)):
+// the plan of a request runs them whatever features it asks for, so that
+// each feature's output is the same alone as in a full analysis
+// (TestFeatureOutputsIndependent). A stage run only for another writes no
+// part the caller did not ask for: check st.Wants before filling the
+// Analysis, as the entities stage does when it runs for the quotes.
 //
 // Nothing else changes: the engine plans and times the stage, streams its
 // parts, turns its panics into internal errors, and the service already

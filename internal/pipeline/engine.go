@@ -529,6 +529,11 @@ func (e *Engine) makePlan(fs FeatureSet) (run []*loadedStage, missing []Feature)
 				return false // a required stage failed to load
 			}
 		}
+		for _, u := range s.Uses {
+			if us, ok := byName[u]; ok {
+				need(us) // when it can run
+			}
+		}
 		want[s.Name] = true
 		return true
 	}
@@ -619,12 +624,14 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		st.Notice(f, e.unavailableReason(f))
 	}
 	st.Timings = make([]StageTiming, 0, len(run))
-	var last map[Part]int // the last stage writing each part, for emit
+	var last map[Part]int // the last stage writing each requested part, for emit
 	if emit != nil {
 		last = map[Part]int{}
 		for i, s := range run {
 			for _, p := range s.Parts {
-				last[p] = i
+				if partWanted(p, fs) {
+					last[p] = i
+				}
 			}
 		}
 	}
@@ -674,7 +681,7 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		}
 		var done []Part
 		for _, p := range s.Parts {
-			if last[p] == i && !slices.Contains(done, p) {
+			if j, ok := last[p]; ok && j == i && !slices.Contains(done, p) {
 				done = append(done, p)
 			}
 		}
@@ -688,6 +695,37 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		}
 	}
 	return &Result{Analysis: st.Analysis, Timings: st.Timings, Total: time.Since(start)}, nil
+}
+
+// partWanted reports whether part p is returned for the features fs: the
+// source and the sentences (PartSyntax) always are, the others only under
+// their feature. A stage run only for another stage (Stage.Requires, Uses),
+// such as entities for quotes or language for the English-only stages,
+// leaves its part out of the Analysis and the stream.
+func partWanted(p Part, fs FeatureSet) bool {
+	switch p {
+	case PartSource, PartSyntax:
+		return true
+	case PartLanguage:
+		return fs.Has(FeatureLanguage)
+	case PartEntities:
+		return fs.Has(FeatureEntities)
+	case PartKeyPhrases:
+		return fs.Has(FeatureKeyPhrases)
+	case PartSummary:
+		return fs.Has(FeatureSummary)
+	case PartSentiment:
+		return fs.Has(FeatureSentiment)
+	case PartQuotes:
+		return fs.Has(FeatureQuotes)
+	case PartTimeExpressions:
+		return fs.Has(FeatureTimeExpressions)
+	case PartCategories:
+		return fs.Has(FeatureCategories)
+	case PartStatistics:
+		return fs.Has(FeatureStatistics)
+	}
+	return true
 }
 
 // runStage runs one stage and turns a panic into an internal error, so one

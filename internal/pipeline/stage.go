@@ -31,8 +31,19 @@ type Stage struct {
 	// Parts lists the parts of the Analysis the stage writes. A part is
 	// reported as done after the last running stage that lists it.
 	Parts []Part
-	// Requires names the stages that must run before this one.
+	// Requires names the stages that must run before this one: when one of
+	// them is missing or failed to load, this stage's features are
+	// unavailable.
 	Requires []string
+	// Uses names the stages whose results this one reads when they ran,
+	// such as the language stage, whose detection decides whether the
+	// English-only stages run: they run before this one whenever it runs,
+	// whatever features were requested, so that its output is the same for
+	// every request that asks for its feature. Unlike Requires, a missing
+	// stage here is no error and leaves this stage available. A stage run
+	// only for another computes its results for it; the engine returns and
+	// streams only the requested parts (see Engine.Analyze).
+	Uses []string
 	// Languages lists the BCP-47 codes the stage supports; empty means any.
 	Languages []string
 	// Model names the model or rules behind the stage, such as "ner-perceptron-2026-11".
@@ -91,21 +102,30 @@ type State struct {
 	Scratch map[string]any
 	// Timings lists the stages run so far.
 	Timings []StageTiming
+
+	// language is the detected language, also when FeatureLanguage was not
+	// requested (then Analysis.Language stays nil).
+	language *Language
 }
 
 // Wants reports whether feature f was requested.
 func (st *State) Wants(f Feature) bool { return st.Features.Has(f) }
 
-// Notice records that feature f did not run for this article, and why.
+// Notice records that feature f did not run for this article, and why. A
+// notice for a feature that was not requested (of a stage run for another)
+// is dropped: a notice tells the caller that a requested feature did not run.
 func (st *State) Notice(f Feature, reason string) {
+	if !st.Wants(f) {
+		return
+	}
 	st.Analysis.Notices = append(st.Analysis.Notices, Notice{Feature: f, Reason: reason})
 }
 
 // LanguageCode returns the article's language: the detected one, else the
-// caller's hint, else "".
+// caller's hint, else "". Stages that read it list "language" in Uses.
 func (st *State) LanguageCode() string {
-	if st.Analysis.Language != nil && st.Analysis.Language.Code != "" {
-		return st.Analysis.Language.Code
+	if st.language != nil && st.language.Code != "" {
+		return st.language.Code
 	}
 	return st.Request.LanguageHint
 }

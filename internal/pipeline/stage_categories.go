@@ -18,6 +18,7 @@ func init() {
 		Order:     100,
 		Features:  []Feature{FeatureCategories},
 		Parts:     []Part{PartCategories},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "category-2026.11b: NB-weighted logistic regression on word n-grams, title words, word clusters and word vectors learnt from unlabelled news; BBC News + AG News, 6 categories",
 		Load: func() (RunFunc, error) {

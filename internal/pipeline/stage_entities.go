@@ -18,6 +18,7 @@ func init() {
 		Features:  []Feature{FeatureEntities},
 		Parts:     []Part{PartEntities},
 		Requires:  []string{"pos"},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "ner-2026.11: structured perceptron on CoNLL-2003 (dev F1 93.2) + entity-2026.11b resolution, GeoNames/world-countries/ISO 3166-2 (iso-3166, CLDR) gazetteer",
 		Load: func() (RunFunc, error) {
@@ -35,6 +36,9 @@ func init() {
 					return err // cancelled: Resolve stopped early
 				}
 				st.Scratch[scratchEntities] = ents
+				if !st.Wants(FeatureEntities) {
+					return nil // run for the quotes, which read Scratch
+				}
 				// the mentions of every entity in one array, each entity's
 				// a slice of it capped at its end: one allocation instead
 				// of one per entity

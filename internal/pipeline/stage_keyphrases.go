@@ -13,6 +13,7 @@ func init() {
 		Features:  []Feature{FeatureKeyPhrases},
 		Parts:     []Part{PartKeyPhrases},
 		Requires:  []string{"pos"},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "keyphrase-2026.11: noun-phrase candidates ranked by boosted trees (KPCrowd + Inspec)",
 		Load: func() (RunFunc, error) {

@@ -21,6 +21,9 @@ func TestReadsEnglish(t *testing.T) {
 		{"外交部发言人周四表示，The Daily Ledger and the Morning Gazette 的报道不准确，他在例行记者会上说。", 1, false},
 		{"Ustinova and Karimova, who were seeded first and third, said the rain that fell after the draw had been the worst of their careers.", 1, true},
 		{"La ministra ha dicho que el gobierno no cambiará su política económica este año.", 0.99, false},
+		// long enough, no English function words, but the detector is unsure
+		{"Governor Tamsin Okafor met Senator Ruud Villanueva in Porto Alegre on Friday.", 0.3, true},
+		{"Governor Tamsin Okafor met Senator Ruud Villanueva in Porto Alegre on Friday.", 0.7, false},
 	} {
 		if got := readsEnglish(c.s, c.conf); got != c.want {
 			t.Errorf("readsEnglish(%q, %v) = %v, want %v", c.s, c.conf, got, c.want)

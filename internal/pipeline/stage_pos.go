@@ -12,6 +12,7 @@ func init() {
 		Order:     30,
 		Features:  []Feature{FeatureSyntax},
 		Parts:     []Part{PartSyntax},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "pos-2026.11: averaged perceptron on CoNLL-2003, Penn Treebank tags, rule lemmatiser",
 		Load: func() (RunFunc, error) {
@@ -40,12 +41,33 @@ func init() {
 // named (scratchReadsEnglish). An empty hint says nothing: isEnglish("")
 // is true, and with it every article the detector named another language
 // was analysed as English.
+//
+// The English-only stages list "language" in Uses, so that the detection
+// runs before them whatever features were requested: the rule is the same
+// for every request. (Before, a request without FEATURE_LANGUAGE took the
+// hint, or no hint, for the language: English text hinted "fr" lost its
+// entities, French text with no hint was analysed as English.)
+//
+// So: a text detected as English is English, whatever the hint; a text the
+// caller says is English is English, whatever the detector says; a text
+// the caller says is in another language, and the detector does not find
+// English, is believed; only then do the heuristics of readsEnglish (a
+// detector unsure, or misled by foreign names) decide.
 func english(st *State) bool {
-	if hint := st.Request.LanguageHint; isEnglish(st.LanguageCode()) || hint != "" && isEnglish(hint) {
+	if isEnglish(st.LanguageCode()) || englishHint(st) {
 		return true
+	}
+	if st.Request.LanguageHint != "" {
+		return false
 	}
 	b, _ := st.Scratch[scratchReadsEnglish].(bool)
 	return b
+}
+
+// englishHint reports whether the caller said the article is English.
+func englishHint(st *State) bool {
+	hint := st.Request.LanguageHint
+	return hint != "" && isEnglish(hint)
 }
 
 func isEnglish(lang string) bool {

@@ -14,6 +14,7 @@ func init() {
 		Features:  []Feature{FeatureQuotes},
 		Parts:     []Part{PartQuotes},
 		Requires:  []string{"entities"},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "quotes-2026.11b: learned verb and noun cue, content-end and filter models (PolNeAR) + attribution rules",
 		Load: func() (RunFunc, error) {

@@ -13,6 +13,7 @@ func init() {
 		Order:    110,
 		Features: []Feature{FeatureStatistics},
 		Parts:    []Part{PartStatistics},
+		Uses:     []string{"language"}, // readability is for English only
 		Model:    "counts; Flesch reading ease (English)",
 		Load: func() (RunFunc, error) {
 			return runStatistics, nil

@@ -12,6 +12,7 @@ func init() {
 		Order:     50,
 		Features:  []Feature{FeatureTimeExpressions},
 		Parts:     []Part{PartTimeExpressions},
+		Uses:      []string{"language"},
 		Languages: []string{"en"},
 		Model:     "timex-2026.11: TIMEX3 rules, anchored on the publish time",
 		Load: func() (RunFunc, error) {

@@ -2136,7 +2136,9 @@ func (r *resolver) orgVote(c *cluster) bool {
 	}
 	for _, m := range c.ments {
 		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !personalRoles[r.ltok(m.first-2)] &&
-			!r.bodyPart(m.first-2) && !knownPlace(c.name) {
+			r.possessiveAt(m.last) == 0 && !r.bodyPart(m.first-2) && !knownPlace(c.name) {
+			// (not "the general secretary of Suarez's union": the
+			// title is held in what the name owns)
 			// "general secretary of Unison", "the head of Corwin": what
 			// a title is held in is a body (a place's name stays the
 			// recogniser's)

@@ -37,6 +37,7 @@ func TestPersonalRoleOfPerson(t *testing.T) {
 	for _, s := range []string{
 		"Tsvangirai told supporters on Sunday that rallies would start soon. A spokesman of Tsvangirai said the dates were set.",
 		"Berlusconi arrived late. A close aide of Berlusconi said the meeting had gone well.",
+		"Berlusconi scored again. The general secretary of Berlusconi's union complained about the fixtures.",
 	} {
 		doc, es := run(t, s)
 		w := "Tsvangirai"

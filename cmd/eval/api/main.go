@@ -3,13 +3,21 @@
 // article.title, article.publish_time) to a real gRPC server on loopback,
 // in process (internal/service over the pipeline engine with every stage,
 // as ./server builds it), and the answer's Analysis is scored with the
-// scorer of the analyser's own evaluation command. The direct figure
+// scorer of the analyser's own evaluation command. Each request asks for
+// the analyser's feature alone (-features own, the default), as a held-out
+// scorer does: a request for every feature hid that some outputs depended
+// on the features asked for (sentiment without FEATURE_SYNTAX ran untagged;
+// a language hint was believed only without FEATURE_LANGUAGE). With
+// -features both every article is also analysed in full, and an answer
+// whose requested part differs from the full analysis's is counted and
+// reported. The direct figure
 // (the analyser package called as cmd/eval/<name> calls it) is printed
 // beside it; a lower API figure is a loss the held-out scores would show.
 //
 //	go run ./cmd/eval/api [-data ../shared/data] [-only timex,quotes,keyphrase,category,langid,summary]
 //	go run ./cmd/eval/api -encoding utf32     # offsets in code points, as a Python scorer asks
-//	go run ./cmd/eval/api -features own       # request only the analyser's feature
+//	go run ./cmd/eval/api -features all       # request every feature (an empty list)
+//	go run ./cmd/eval/api -features both      # score the feature alone, and check it against a full analysis
 //
 // Offsets of the answer are read in the -encoding unit and mapped back to
 // bytes by this command (not by the server's code); a span whose content
@@ -32,6 +40,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/protobuf/proto"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/pipeline"
@@ -61,7 +70,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	only := flag.String("only", "", "comma-separated evaluations (default: all): timex, quotes, keyphrase, category, langid, summary")
 	enc := flag.String("encoding", "utf8", "offset unit asked of the server: utf8, utf16 or utf32")
-	feats := flag.String("features", "all", "features requested: all (an empty list, as a scorer that asks for nothing) or own (only the analyser's)")
+	feats := flag.String("features", "own", "features requested: own (only the analyser's, as a held-out scorer asks), all (an empty list, as a scorer that asks for nothing), or both (own, scored, each checked against a full analysis)")
 	conc := flag.Int("conc", runtime.GOMAXPROCS(0), "requests in flight")
 	flag.BoolVar(&misread, "misread", false, "read the answer's offsets as code points whatever -encoding asked (a Python scorer that leaves encoding_type unset): measures what such a scorer loses")
 	flag.IntVar(&summaryStories, "summary-n", 500, "CNN/DM dev stories for the summary")
@@ -74,10 +83,14 @@ func main() {
 			want[n] = true
 		}
 	}
-	c, stop, err := start(*enc, *feats == "own", *conc)
+	if *feats != "own" && *feats != "all" && *feats != "both" {
+		log.Fatalf("-features %q: want own, all or both", *feats)
+	}
+	c, stop, err := start(*enc, *feats != "all", *conc)
 	if err != nil {
 		log.Fatal(err)
 	}
+	c.both = *feats == "both"
 	defer stop()
 	var rows []row
 	for _, e := range evals {
@@ -105,6 +118,15 @@ func main() {
 	if n := c.badOffsets.Load(); n > 0 {
 		fmt.Printf("WARNING: %d spans whose content is not the text at their offsets\n", n)
 	}
+	if c.both {
+		c.diffMu.Lock()
+		for _, f := range pipeline.AllFeatures {
+			if n := c.compared[articlev1.Feature(f)]; n > 0 {
+				fmt.Printf("%s alone vs full analysis: %d of %d answers differ\n", f, c.differ[articlev1.Feature(f)], n)
+			}
+		}
+		c.diffMu.Unlock()
+	}
 	if n := c.failed.Load(); n > 0 {
 		fmt.Printf("WARNING: %d requests failed (first: %v)\n", n, c.firstErr.Load())
 	}
@@ -122,11 +144,16 @@ type client struct {
 	api      articlev1.ArticleAnalysisServiceClient
 	enc      articlev1.EncodingType
 	own      bool // request only the caller's feature
+	both     bool // and check it against a full analysis
 	conc     int
 	failed   atomic.Int64
 	firstErr atomic.Value
 
 	badOffsets atomic.Int64
+
+	diffMu   sync.Mutex
+	compared map[articlev1.Feature]int // -features both: answers checked
+	differ   map[articlev1.Feature]int // and found to differ from the full analysis
 }
 
 // start runs the service on a loopback port, as ./server registers it, and
@@ -164,13 +191,34 @@ func start(enc string, own bool, conc int) (*client, func(), error) {
 	return c, func() { conn.Close(); gs.Stop() }, nil
 }
 
-// analyze sends one article, asking for feature when -features own (and
-// for every feature otherwise). A failed request counts and returns nil.
+// analyze sends one article, asking for feature alone (with -features own
+// or both; every feature with -features all or when feature is zero).
+// With -features both it also asks for every feature and counts an answer
+// whose part of feature differs. A failed request counts and returns nil.
 func (c *client) analyze(a *articlev1.Article, feature articlev1.Feature) *articlev1.Analysis {
 	req := &articlev1.AnalyzeArticleRequest{Article: a, EncodingType: c.enc}
-	if c.own {
+	if c.own && feature != 0 {
 		req.Features = []articlev1.Feature{feature}
 	}
+	got := c.call(req)
+	if c.both && feature != 0 && got != nil {
+		if full := c.call(&articlev1.AnalyzeArticleRequest{Article: a, EncodingType: c.enc}); full != nil {
+			same := proto.Equal(featurePart(got, feature), featurePart(full, feature))
+			c.diffMu.Lock()
+			if c.compared == nil {
+				c.compared, c.differ = map[articlev1.Feature]int{}, map[articlev1.Feature]int{}
+			}
+			c.compared[feature]++
+			if !same {
+				c.differ[feature]++
+			}
+			c.diffMu.Unlock()
+		}
+	}
+	return got
+}
+
+func (c *client) call(req *articlev1.AnalyzeArticleRequest) *articlev1.Analysis {
 	resp, err := c.api.AnalyzeArticle(context.Background(), req)
 	if err != nil {
 		if c.failed.Add(1) == 1 {
@@ -179,6 +227,49 @@ func (c *client) analyze(a *articlev1.Article, feature articlev1.Feature) *artic
 		return nil
 	}
 	return resp.GetAnalysis()
+}
+
+// featurePart returns the part of a that answers feature f, with the
+// notices about f, as an Analysis to compare with proto.Equal. Entity
+// sentiment, which needs FEATURE_ENTITIES too, is left out.
+func featurePart(a *articlev1.Analysis, f articlev1.Feature) *articlev1.Analysis {
+	out := &articlev1.Analysis{}
+	for _, n := range a.GetNotices() {
+		if n.GetFeature() == f {
+			out.Notices = append(out.Notices, n)
+		}
+	}
+	switch f {
+	case articlev1.Feature_FEATURE_LANGUAGE:
+		out.Language = a.GetLanguage()
+	case articlev1.Feature_FEATURE_SYNTAX:
+		for _, s := range a.GetSentences() {
+			out.Sentences = append(out.Sentences, &articlev1.Sentence{Text: s.GetText()})
+		}
+		out.Tokens = a.GetTokens()
+	case articlev1.Feature_FEATURE_ENTITIES:
+		for _, e := range a.GetEntities() {
+			e = proto.Clone(e).(*articlev1.Entity)
+			e.Sentiment = nil
+			out.Entities = append(out.Entities, e)
+		}
+	case articlev1.Feature_FEATURE_KEY_PHRASES:
+		out.KeyPhrases = a.GetKeyPhrases()
+	case articlev1.Feature_FEATURE_SUMMARY:
+		out.Summary = a.GetSummary()
+	case articlev1.Feature_FEATURE_SENTIMENT:
+		out.Sentiment = a.GetSentiment()
+		out.Sentences = a.GetSentences()
+	case articlev1.Feature_FEATURE_QUOTES:
+		out.Quotes = a.GetQuotes()
+	case articlev1.Feature_FEATURE_TIME_EXPRESSIONS:
+		out.TimeExpressions = a.GetTimeExpressions()
+	case articlev1.Feature_FEATURE_CATEGORIES:
+		out.Categories = a.GetCategories()
+	case articlev1.Feature_FEATURE_STATISTICS:
+		out.Statistics = a.GetStatistics()
+	}
+	return out
 }
 
 // each calls f(i) for i in [0, n) on c.conc goroutines.

@@ -111,7 +111,7 @@ func TestPassiveTargetReducedRelative(t *testing.T) {
 	if _, sp, _ := contentOf(t, s, "blamed on", recallRules(false)); sp == "" {
 		t.Errorf("without the rule the speaker is already empty: the test tests nothing")
 	}
-	s = "The firm restated its accounts after finding billing errors Norwell blamed on a former clerk.\n"
+	s = "The cut in profit was due to billing errors Norwell blamed on its former clerk, Tom Reed.\n"
 	if got, sp, ok := contentOf(t, s, "blamed on", recallRules(true)); ok {
 		t.Errorf("%q: quote %q by %q", s, got, sp)
 	}

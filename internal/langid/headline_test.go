@@ -64,3 +64,25 @@ func TestOneCapitalisedWord(t *testing.T) {
 		t.Errorf("Gracias: %s %.2f", code, conf)
 	}
 }
+
+// A short headline in another language whose first word and the rest
+// favour the same language keeps its confidence (the first word's clip is
+// undone, Calibration.FirstAgree): the pipeline reads a short text named
+// another language below 0.95 as English.
+func TestForeignHeadlines(t *testing.T) {
+	d := mustLoad(t)
+	for _, tc := range []struct{ s, code string }{
+		{"Hochwasser in Bayern", "de"},
+		{"Überschwemmungen im Süden", "de"},
+		{"Chômage en hausse", "fr"},
+		{"Inflación sube en marzo", "es"},
+	} {
+		if code, conf := d.Detect(tc.s); code != tc.code || conf < 0.95 {
+			t.Errorf("%q: %s %.2f, want %s at 0.95 or more", tc.s, code, conf, tc.code)
+		}
+	}
+	// the first word an outlier: still clipped
+	if code, conf := d.Detect("Typhoon kills 12"); code != "en" && conf >= 0.9 {
+		t.Errorf("Typhoon kills 12: %s %.2f", code, conf)
+	}
+}

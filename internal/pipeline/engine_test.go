@@ -159,8 +159,8 @@ func TestPlanRequiresAndPartOrder(t *testing.T) {
 		t.Errorf("ran %v, want pos, entities, quotes", ran)
 	}
 	// syntax is complete only after pos, the last stage that writes it; the
-	// entities ran for the quotes only, and their part is not sent
-	want := "source:source,pos:syntax,quotes:quotes"
+	// entities are sent with the quotes, whose speakers point into them
+	want := "source:source,pos:syntax,entities:entities,quotes:quotes"
 	if strings.Join(parts, ",") != want {
 		t.Errorf("parts = %v, want %s", parts, want)
 	}

@@ -117,8 +117,8 @@ var partFeature = map[Part]Feature{
 // alone, and a few pairs, give the same parts as a full analysis (held-out
 // scorers call the API with one feature), and a part that was not asked
 // for is neither returned nor streamed, even when a stage that serves it
-// ran for another (entities for quotes, language for the English-only
-// stages).
+// ran for another (language for the English-only stages; the entities are
+// returned with the quotes, whose speakers point into them).
 func TestFeatureOutputsIndependent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every model")
@@ -182,17 +182,26 @@ func TestFeatureOutputsIndependent(t *testing.T) {
 						t.Errorf("%v differs from the full analysis:\n got %s\nwant %s", f, show(got), show(w))
 					}
 				}
+				if fs.Has(FeatureQuotes) && !fs.Has(FeatureEntities) {
+					// the entities the speakers' EntityIndex points into
+					// (without notices: entities were not requested)
+					got := outputs(a, fs|NewFeatureSet(FeatureEntities))[FeatureEntities].([]any)[0]
+					w := outputs(full, NewFeatureSet(FeatureEntities, FeatureQuotes)|fs&NewFeatureSet(FeatureSentiment))[FeatureEntities].([]any)[0]
+					if !reflect.DeepEqual(got, w) {
+						t.Errorf("the entities of the quotes differ from the full analysis:\n got %s\nwant %s", show(got), show(w))
+					}
+				}
 				// nothing that was not asked for
 				for p, f := range partFeature {
-					if !fs.Has(f) && slices.Contains(parts, p) {
+					if !fs.Has(f) && slices.Contains(parts, p) && (p != PartEntities || !fs.Has(FeatureQuotes)) {
 						t.Errorf("part %v streamed without %v", p, f)
 					}
 				}
 				if !fs.Has(FeatureLanguage) && a.Language != nil {
 					t.Errorf("language %+v returned without FEATURE_LANGUAGE", a.Language)
 				}
-				if !fs.Has(FeatureEntities) && a.Entities != nil {
-					t.Errorf("%d entities returned without FEATURE_ENTITIES", len(a.Entities))
+				if !fs.Has(FeatureEntities) && !fs.Has(FeatureQuotes) && a.Entities != nil {
+					t.Errorf("%d entities returned without FEATURE_ENTITIES or FEATURE_QUOTES", len(a.Entities))
 				}
 				if !fs.Has(FeatureSyntax) && a.Tokens != nil {
 					t.Errorf("tokens returned without FEATURE_SYNTAX")

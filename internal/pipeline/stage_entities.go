@@ -36,8 +36,8 @@ func init() {
 					return err // cancelled: Resolve stopped early
 				}
 				st.Scratch[scratchEntities] = ents
-				if !st.Wants(FeatureEntities) {
-					return nil // run for the quotes, which read Scratch
+				if !st.Wants(FeatureEntities) && !st.Wants(FeatureQuotes) {
+					return nil // run for another stage, which reads Scratch
 				}
 				// the mentions of every entity in one array, each entity's
 				// a slice of it capped at its end: one allocation instead

@@ -1941,7 +1941,7 @@ func (r *resolver) retype() {
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
-		if len(c.toks) == 1 && techTerms[c.toks[0]] && c.typ != ner.Misc {
+		if len(c.toks) == 1 && techTerms[c.toks[0]] && c.typ != ner.Misc && !(c.typ == ner.Org && r.actsAsBody(c)) {
 			// "PC", "DVD", "RFID": a kind of thing, no body or place
 			c.typ = ner.Misc
 			continue
@@ -2111,6 +2111,40 @@ func (r *resolver) bodyPart(i int) bool {
 // news ("sales of PCs", "a DVD release", "RFID tags"), lower-cased.
 var techTerms = set("pc", "pcs", "dvd", "dvds", "cd", "cds", "cd-rom", "cgi", "rfid", "mp3", "sms", "gps", "lcd", "usb",
 	"hdtv", "dsl", "adsl", "gdp", "ipo", "ipos", "atm", "atms", "3g", "3d", "wi-fi", "wifi", "pda", "pdas", "vat")
+
+// actsAsBody reports whether a mention of c that starts a clause (no
+// lower-case word before it but a conjunction) acts as a company does: it says,
+// owns or does something ("CGI won a contract", "CGI said", "CGI's
+// outlook"); "sales of PCs fell" and "the DVD comes out" name things.
+func (r *resolver) actsAsBody(c *cluster) bool {
+	for _, m := range c.ments {
+		if p := r.tok(m.first - 1); m.kind != Proper || p != "" && isLetterByte(p[0]) && !subjectBefore[strings.ToLower(p)] {
+			// ("the PC", "sales of PCs", "a budget PC", "an MMX-based
+			// PC"; a clause starts after punctuation or a conjunction)
+			continue
+		}
+		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' {
+			return true
+		}
+		if m.last < len(r.doc.Tokens) {
+			switch r.doc.Tokens[m.last].POS {
+			case "VBD", "MD":
+				// (not VBZ: "RFID tags spread" reads "tags" a verb)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLetterByte reports whether b is an ASCII letter or starts a
+// multi-byte character (most are letters).
+func isLetterByte(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' || b >= 0xC0 }
+
+// subjectBefore are the words after which an abbreviation may
+// start a clause as its subject (actsAsBody): "after CGI cut its outlook".
+var subjectBefore = set("and", "but", "or", "after", "before", "that", "when", "while", "as", "because", "since",
+	"if", "though", "although", "until", "unless", "where", "said")
 
 // policyPaper reports whether a name is a government's green or white
 // paper ("Green Paper", "the White Papers").

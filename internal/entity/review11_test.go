@@ -62,3 +62,12 @@ func TestOscarThePerson(t *testing.T) {
 		t.Errorf("the prize typed %s", e.Type)
 	}
 }
+
+// An abbreviation that names a kind of thing stays an organisation where
+// the text has it act as a company: "CGI won a contract" is the IT firm.
+func TestTechTermActingAsCompany(t *testing.T) {
+	doc, es := run(t, "CGI won a $500 million contract from the Pentagon, and CGI said it would hire 300 engineers.")
+	if e := owner(doc, es, "CGI", 0); e == nil || e.Type != ner.Org {
+		t.Errorf("CGI the company: %+v", e)
+	}
+}

@@ -116,7 +116,8 @@ func capitalised(w string) bool {
 // the tagger takes the verb after a name for a plural noun ("Labour
 // chooses Manchester", "Yahoo moves into ..."): a phrase found only in
 // the headline, holding a lower-case word ending in "s" (or tagged VBG)
-// right after a capitalised word tagged NNP, is a cut clause.
+// right after a capitalised word, is a cut clause ("Kilroy-Silk quits",
+// "Gervais writing Simpsons episode": the names are tagged NN and NNS).
 
 // headlineEnd returns the end of doc's first line when it reads as a
 // headline set apart (no final stop, a blank line after it), else 0. The
@@ -143,8 +144,8 @@ func headlineEnd(doc *text.Document) int {
 
 // headlineVerb reports whether every occurrence of c ends before hlEnd
 // (in the headline) and, at the first, a word after the first is in lower
-// case, follows a capitalised word tagged NNP or NNPS, and is tagged VBG,
-// or NNS or VBZ and ends in "s".
+// case, follows a capitalised word, and is tagged VBG, or NNS or VBZ and
+// ends in "s".
 func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
 	nw := len(c.words)
 	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
@@ -158,7 +159,7 @@ func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) 
 	toks := doc.Tokens[c.first : c.first+nw]
 	for k := 1; k < nw; k++ {
 		w := toks[k].Text
-		if p := toks[k-1]; !capitalised(w) && capitalised(p.Text) && (p.POS == "NNP" || p.POS == "NNPS") && ((toks[k].POS == "NNS" || toks[k].POS == "VBZ") && strings.HasSuffix(w, "s") || toks[k].POS == "VBG") {
+		if !capitalised(w) && capitalised(toks[k-1].Text) && ((toks[k].POS == "NNS" || toks[k].POS == "VBZ") && strings.HasSuffix(w, "s") || toks[k].POS == "VBG") {
 			return true
 		}
 	}
@@ -181,4 +182,36 @@ var (
 // reporting ("news conference", "press briefing", "telephone interview").
 func reportingEvent(dw *docWords, c *candidate) bool {
 	return len(c.words) == 2 && reportMedia[dw.stems[c.words[0]]] && reportEvents[dw.stems[c.words[1]]]
+}
+
+// signOff reports whether c is a news agency's sign-off, the bureau a
+// story came from with its telephone number ("-- Reuters Toronto Bureau
+// 416 941-8100", "-- Wall Street bureau, 212-859-1736"): its last word is
+// "bureau" or "desk", and it starts with "Reuters" or every occurrence is
+// followed by a number (after a comma or not; "+1 415 ...").
+func signOff(doc *text.Document, dw *docWords, ments []mention, c *candidate) bool {
+	nw := len(c.words)
+	if nw < 2 {
+		return false
+	}
+	if last := dw.stems[c.words[nw-1]]; !strings.EqualFold(last, "bureau") && !strings.EqualFold(last, "desk") {
+		return false
+	}
+	if strings.EqualFold(dw.stems[c.words[0]], "reuter") {
+		return true
+	}
+	for m := c.head; m >= 0; m = ments[m].next {
+		end := ments[m].span.End
+		t, _ := slices.BinarySearchFunc(doc.Tokens, end, func(tk text.Token, at int) int { return tk.Start - at })
+		if t < len(doc.Tokens) && doc.Tokens[t].Text == "," {
+			t++
+		}
+		if t >= len(doc.Tokens) {
+			return false
+		}
+		if w := doc.Tokens[t].Text; w == "" || w[0] != '+' && (w[0] < '0' || w[0] > '9') {
+			return false
+		}
+	}
+	return true
 }

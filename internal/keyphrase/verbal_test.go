@@ -183,3 +183,33 @@ The harbour ferry has run since 1968 and carries about four hundred people a day
 		}
 	}
 }
+
+func TestSignOff(t *testing.T) {
+	const art = `Westmere Ferries said on Tuesday it would order two electric boats for the harbour crossing.
+The company said the boats would cost four million pounds and enter service next spring.
+The Westmere bureau of the regional paper first reported the plan last week.
+-- Reuters Harbourtown Bureau 555 010-2000
+-- Harbourtown desk, +44 555 010 2001
+`
+	doc := nlptest.Tagged(t, art)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	got := map[string]bool{}
+	for i := range cands {
+		got[surface(doc.Text, spans(ments, &cands[i]))] = signOff(doc, dw, ments, &cands[i])
+	}
+	for _, c := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"Reuters Harbourtown Bureau", true}, {"Harbourtown desk", true}, {"Westmere bureau", false}, {"harbour crossing", false},
+	} {
+		if v, ok := got[c.phrase]; !ok || v != c.want {
+			t.Errorf("signOff(%q) = %v (a candidate: %v), want %v", c.phrase, v, ok, c.want)
+		}
+	}
+}

@@ -2036,8 +2036,16 @@ func (r *resolver) isAward(c *cluster) bool {
 // Oscar", "won Oscar"), or before a noun of prizes ("Oscar nomination").
 func (r *resolver) prizeUse(c *cluster) bool {
 	for _, m := range c.ments {
-		if m.kind == Proper && (prizeBefore[r.ltok(m.first-1)] || prizeAfter[r.ltok(m.last+1)]) {
+		if m.kind == Proper && (prizeBefore[r.ltok(m.first-1)] || prizeAfter[r.ltok(m.last)] ||
+			r.tok(m.last) == "-" || hyphenTail(r.tok(m.last-1)) > 0) {
+			// (the last: "Oscar-winning", "Grammy-nominated")
 			return true
+		}
+		if p := r.ltok(m.first - 1); m.kind == Proper && (p == "and" || p == "or") {
+			// "the Golden Globe and Oscar"
+			if q := singular(r.ltok(m.first - 2)); awardNames[q] || q == "globe" || q == "award" || q == "prize" {
+				return true
+			}
 		}
 	}
 	return false
@@ -2045,10 +2053,12 @@ func (r *resolver) prizeUse(c *cluster) bool {
 
 var (
 	prizeBefore = set("a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "first", "second", "third",
-		"fourth", "fifth", "two", "three", "four", "five", "best", "won", "win", "wins", "winning", "for")
+		"fourth", "fifth", "two", "three", "four", "five", "best", "won", "win", "wins", "winning", "for", "multiple",
+		"honorary", "film", "picture", "actor", "actress", "director", "screenplay", "supporting", "foreign", "language", "artist", "album", "song", "record", "year")
 	prizeAfter = set("nomination", "nominations", "nominee", "nominees", "nod", "winner", "winners", "win", "wins",
 		"ceremony", "ceremonies", "night", "statuette", "award", "awards", "race", "campaign", "glory", "hopes",
-		"voters", "contender", "contenders", "buzz", "success", "host", "telecast")
+		"voters", "contender", "contenders", "buzz", "success", "host", "telecast", "hopeful", "hopefuls", "snub",
+		"glory", "favourite", "favorite", "nominated", "winning", "-winning", "-nominated")
 )
 
 // awardNames are prizes that news names by one word, singular.
@@ -2168,14 +2178,21 @@ func (r *resolver) orgVote(c *cluster) bool {
 	if c.nOrg > c.nPer {
 		return true
 	}
+	bare := false // a proper mention without a possessive after it
+	for _, m := range c.ments {
+		if m.kind == Proper && r.possessiveAt(m.last) == 0 {
+			bare = true
+		}
+	}
 	for _, m := range c.ments {
 		if m.kind == Proper && r.ltok(m.first-1) == "of" && titleHeads[r.ltok(m.first-2)] && !personalRoles[r.ltok(m.first-2)] &&
-			r.possessiveAt(m.last) == 0 && !r.bodyPart(m.first-2) && !knownPlace(c.name) {
-			// (not "the general secretary of Suarez's union": the
-			// title is held in what the name owns)
+			!(bare && r.possessiveAt(m.last) > 0) && !r.bodyPart(m.first-2) && !knownPlace(c.name) {
 			// "general secretary of Unison", "the head of Corwin": what
 			// a title is held in is a body (a place's name stays the
-			// recogniser's)
+			// recogniser's); not "the general secretary of Suarez's
+			// union" beside "Suarez scored" (the title is held in what
+			// the name owns), but "the owner of Macy's", a name always
+			// written so, is a store's
 			return true
 		}
 	}

@@ -291,6 +291,8 @@ type admission struct {
 	inFlight int
 	queue    []*waiter     // FIFO: queue[0] gets the next slot
 	avgRun   time.Duration // moving average of the time an analysis holds a slot
+	avgBytes float64       // moving average of the bytes of an analysis, on the same weights
+	work     time.Duration // the expected time (estimate) of the analyses in flight and waiting
 	shed     int64         // calls refused as overloaded since start
 
 	// Retry hints (see overloaded): the rates of analyses done and of
@@ -316,6 +318,19 @@ func (a *admission) count(rate *float64) {
 	a.doneRate *= f
 	a.shedRate *= f
 	*rate += 1 / rateWindow.Seconds()
+}
+
+// estimate returns the time an analysis of n bytes (its text, HTML or
+// fetched page) is expected to hold a slot: the average analysis, or the
+// average time per byte (avgRun / avgBytes: the ratio of the averages, so
+// that a run of tiny requests does not make a byte dear) times n when that
+// is more. A 1 MB article counts for what it costs, about 250 average
+// news articles, not for one. Call with mu held.
+func (a *admission) estimate(n int) time.Duration {
+	if a.avgBytes <= 0 || n <= 0 {
+		return a.avgRun
+	}
+	return max(a.avgRun, time.Duration(float64(a.avgRun)*float64(n)/a.avgBytes))
 }
 
 // waiter is a call in the queue. release sets granted, under the mutex,
@@ -349,17 +364,23 @@ func (a *admission) queueLimit() int {
 // server sheds the excess at once, instead of letting memory and latency
 // grow with the number of waiting calls, and an admitted call waits for
 // about one analysis at most (with the default queue).
-func (e *Engine) acquire(ctx context.Context, op string) error {
+//
+// n is the size of the article in bytes; acquire returns the expected time
+// of its analysis (see estimate), counted in the work behind the retry hint
+// until release is given it back.
+func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Duration, err error) {
 	a := &e.adm
 	a.mu.Lock()
+	est = a.estimate(n)
 	if a.inFlight < a.limit { // then no one waits either
 		a.inFlight++
+		a.work += est
 		a.mu.Unlock()
-		return nil
+		return est, nil
 	}
 	if err := ctx.Err(); err != nil {
 		a.mu.Unlock()
-		return ctxError(op, err)
+		return 0, ctxError(op, err)
 	}
 	// the calls ahead, served limit at a time, each for the average time
 	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
@@ -379,18 +400,18 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 	if refuse != "" {
 		err := a.overloaded(op, refuse)
 		a.mu.Unlock()
-		return err
+		return 0, err
 	}
 	w := &waiter{ready: make(chan struct{})}
 	a.queue = append(a.queue, w)
+	a.work += est
 	a.mu.Unlock()
 
 	t := time.NewTimer(bound)
 	defer t.Stop()
-	var err error
 	select {
 	case <-w.ready:
-		return nil
+		return est, nil
 	case <-ctx.Done():
 		err = ctxError(op, ctx.Err())
 	case <-t.C:
@@ -399,20 +420,25 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 	if w.granted { // the slot came as the wait ended
 		a.mu.Unlock()
 		if err != nil {
-			a.release(0) // pass it on
+			a.release(0, est, 0) // pass it on
+			return 0, err
 		}
-		return err
+		return est, nil
 	}
 	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
+	a.work -= est
 	if err == nil {
 		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String())
 	}
 	a.mu.Unlock()
-	return err
+	return 0, err
 }
 
 // overloaded returns the KindOverloaded error with a retry hint. The hint is
-// at least the time the running analyses and the queue need to drain, and
+// at least the time the running analyses and the queue need to drain (their
+// expected times, by their sizes, over the slots: a slot held by a 1 MB
+// article counts for seconds, not for the average analysis; an analysis
+// in flight counts whole, however far it got), and
 // grows while more calls are refused than analyses finish: callers that
 // honour it then come back about as fast as slots free up, rather than
 // spending the server's CPU on calls it can only refuse again. (With h the
@@ -423,7 +449,7 @@ func (e *Engine) acquire(ctx context.Context, op string) error {
 func (a *admission) overloaded(op, msg string) error {
 	a.shed++
 	a.count(&a.shedRate)
-	drain := a.avgRun * time.Duration(a.inFlight+len(a.queue)) / time.Duration(a.limit)
+	drain := max(a.avgRun*time.Duration(a.inFlight+len(a.queue)), a.work) / time.Duration(a.limit)
 	base := max(drain, a.hint, minRetryHint)
 	want := base
 	if a.doneRate > 0 {
@@ -453,17 +479,20 @@ func overloadedError(op, msg string, d time.Duration) error {
 		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
 }
 
-// release frees a slot, handing it to the oldest waiter if any, and folds
-// the time it was held (when not zero) into the average.
-func (a *admission) release(held time.Duration) {
+// release frees a slot, handing it to the oldest waiter if any, takes the
+// analysis's estimate est out of the work, and folds the time it was held
+// (when not zero) and its size n into the averages.
+func (a *admission) release(held, est time.Duration, n int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.work = max(a.work-est, 0)
 	if held > 0 {
 		a.count(&a.doneRate)
 		if a.avgRun == 0 {
-			a.avgRun = held
+			a.avgRun, a.avgBytes = held, float64(n)
 		} else {
 			a.avgRun += (held - a.avgRun) / 16
+			a.avgBytes += (float64(n) - a.avgBytes) / 16
 		}
 	}
 	if len(a.queue) == 0 {
@@ -579,26 +608,32 @@ func (e *Engine) makePlan(fs FeatureSet) (run []*loadedStage, missing []Feature)
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {
 	const op = "pipeline.Analyze"
 	var fetched time.Duration // spent fetching the page of a URL source
+	var fetchDone func()
 	if req.Source == SourceURL && req.page == nil {
 		t0 := time.Now()
 		page, done, err := e.fetchPage(ctx, req)
 		if err != nil {
 			return nil, err
 		}
+		fetchDone = done
 		fetched = time.Since(t0)
 		r := *req
 		r.page = page
 		req = &r
-		err = e.acquire(ctx, op)
-		done() // the fetch slot bounds the pages held until they have an analysis slot
-		if err != nil {
-			return nil, err
-		}
-	} else if err := e.acquire(ctx, op); err != nil {
+	}
+	size := len(req.Content) // the text or the HTML; the page of a URL
+	if req.page != nil {
+		size = len(req.page.Body)
+	}
+	est, err := e.acquire(ctx, op, size)
+	if fetchDone != nil {
+		fetchDone() // the fetch slot bounds the pages held until they have an analysis slot
+	}
+	if err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	defer func() { e.adm.release(time.Since(start)) }()
+	defer func() { e.adm.release(time.Since(start), est, size) }()
 	if req.SummarySentences == 0 || req.KeyPhraseCount == 0 {
 		r := *req // zero options mean the defaults; the caller's request stays as it is
 		if r.SummarySentences == 0 {

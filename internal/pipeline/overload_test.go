@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -276,5 +277,35 @@ func TestOverloadHalvesQueue(t *testing.T) {
 		if err := <-results; err != nil {
 			t.Errorf("a queued call failed: %v", err)
 		}
+	}
+}
+
+// The retry hint counts the work the slots hold by its size: with a 1 MB
+// article in the only slot, where an average analysis takes 4 ms on 4 KB,
+// a refused caller is told to come back in about a second (it was told
+// 50 ms, the floor, as if the slot held an average article).
+func TestOverloadRetryHintBySize(t *testing.T) {
+	e, started, release := blockingEngine(t, Config{MaxInFlight: 1, MaxQueue: -1})
+	e.adm.mu.Lock()
+	e.adm.avgRun, e.adm.avgBytes = 4*time.Millisecond, 4000
+	e.adm.mu.Unlock()
+	big := textReq(strings.Repeat("A long article. ", 1<<16), FeatureQuotes) // 1 MiB
+	done := make(chan error, 1)
+	go func() { _, err := e.Analyze(context.Background(), big, nil); done <- err }()
+	<-started
+	_, err := e.Analyze(context.Background(), textReq("Hi."), nil)
+	if h := wantOverloaded(t, err); h < 900*time.Millisecond || h > 1200*time.Millisecond {
+		t.Errorf("hint %v with a 1 MiB article in the only slot (4 ms per 4 KB); want about 1 s", h)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	// the slot is free and its work gone: the next refusal hints the floor
+	e.adm.mu.Lock()
+	work := e.adm.work
+	e.adm.mu.Unlock()
+	if work != 0 {
+		t.Errorf("work %v left after every analysis ended", work)
 	}
 }

@@ -1696,6 +1696,20 @@ func (r *resolver) placedIn() {
 					continue
 				}
 				in.code, in.region = o.c.code, o.c.region
+				if _, ok := geo.CityIn(c.name, in.code, in.region); !ok {
+					// "Athens, Georgia": the state that holds a city of
+					// the name, not the country the name gave alone
+					for _, a := range o.c.alts {
+						if _, ok := geo.CityIn(c.name, a.code, a.region); ok && a.region != "" {
+							in.code, in.region = a.code, a.region
+							if len(o.c.ments) == 1 {
+								// (the region's only mention: the state)
+								o.c.code, o.c.region, o.c.loc, o.c.country = a.code, a.region, a.loc, a.country
+							}
+							break
+						}
+					}
+				}
 			} else if t := r.tok(m.last + 1); !ok && !r.inMent[m.last+1] && strings.Contains(t, ".") {
 				// a state's abbreviation the recogniser left out:
 				// "LAKE FOREST, Ill. (Reuters)", "Lake Forest, Ill.-based"

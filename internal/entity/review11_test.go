@@ -83,3 +83,19 @@ func TestTechTermActingAsCompany(t *testing.T) {
 		t.Errorf("CGI the company: %+v", e)
 	}
 }
+
+// "Athens, Georgia": the US state that holds a city of the name, not the
+// country that "Georgia" alone would name.
+func TestTownInAmbiguousState(t *testing.T) {
+	doc, es := run(t, "Students in Athens, Georgia, marched to the county courthouse on Monday.")
+	if e := owner(doc, es, "Athens", 0); e == nil || e.CountryCode != "US" {
+		t.Errorf("Athens, Georgia: %+v", e)
+	}
+	if e := owner(doc, es, "Georgia", 0); e == nil || e.Region != "US-GA" {
+		t.Errorf("Georgia after Athens: %+v", e)
+	}
+	doc, es = run(t, "Talks in Tbilisi, Georgia, ended on Friday without a deal.")
+	if e := owner(doc, es, "Tbilisi", 0); e == nil || e.CountryCode != "GE" {
+		t.Errorf("Tbilisi, Georgia: %+v", e)
+	}
+}

@@ -60,8 +60,8 @@ func TestOscarThePerson(t *testing.T) {
 	}
 	for _, s := range []string{
 		"The veteran actor finally won an Oscar on Sunday, decades after his debut.",
-		"The singer took the best new artist Grammy last year and toured Asia.",
-		"The actress already holds a Golden Globe and Oscar for the part.",
+		"The band collected a best album Grammy last year and toured Asia.",
+		"The actress keeps her Bafta and Oscar on a shelf in the kitchen.",
 		"Oscar-winning composers wrote the score, the studio said.",
 	} {
 		w := "Oscar"

@@ -737,7 +737,8 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 // their feature, and the entities under FEATURE_QUOTES too (a quote's
 // Speaker.EntityIndex points into them: without them a scorer that credits
 // a speaker through the mentions of its entity lost 1.2 points of PolNeAR
-// dev speaker accuracy, 91.91 -> 90.75). A stage run only for another stage
+// dev speaker accuracy, 91.91 -> 90.75) and under FEATURE_SENTIMENT (which
+// scores them: Entity.Sentiment). A stage run only for another stage
 // (Stage.Requires, Uses), such as language for the English-only stages,
 // leaves its part out of the Analysis and the stream.
 func partWanted(p Part, fs FeatureSet) bool {
@@ -747,7 +748,7 @@ func partWanted(p Part, fs FeatureSet) bool {
 	case PartLanguage:
 		return fs.Has(FeatureLanguage)
 	case PartEntities:
-		return fs.Has(FeatureEntities) || fs.Has(FeatureQuotes)
+		return fs.Has(FeatureEntities) || fs.Has(FeatureQuotes) || fs.Has(FeatureSentiment)
 	case PartKeyPhrases:
 		return fs.Has(FeatureKeyPhrases)
 	case PartSummary:

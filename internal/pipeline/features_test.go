@@ -118,7 +118,8 @@ var partFeature = map[Part]Feature{
 // scorers call the API with one feature), and a part that was not asked
 // for is neither returned nor streamed, even when a stage that serves it
 // ran for another (language for the English-only stages; the entities are
-// returned with the quotes, whose speakers point into them).
+// returned with the quotes, whose speakers point into them, and with the
+// sentiment, which scores them).
 func TestFeatureOutputsIndependent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every model")
@@ -182,26 +183,27 @@ func TestFeatureOutputsIndependent(t *testing.T) {
 						t.Errorf("%v differs from the full analysis:\n got %s\nwant %s", f, show(got), show(w))
 					}
 				}
-				if fs.Has(FeatureQuotes) && !fs.Has(FeatureEntities) {
-					// the entities the speakers' EntityIndex points into
-					// (without notices: entities were not requested)
+				if withEntities(fs) && !fs.Has(FeatureEntities) {
+					// the entities the speakers' EntityIndex points into,
+					// or that carry the entity sentiment (without notices:
+					// entities were not requested)
 					got := outputs(a, fs|NewFeatureSet(FeatureEntities))[FeatureEntities].([]any)[0]
 					w := outputs(full, NewFeatureSet(FeatureEntities, FeatureQuotes)|fs&NewFeatureSet(FeatureSentiment))[FeatureEntities].([]any)[0]
 					if !reflect.DeepEqual(got, w) {
-						t.Errorf("the entities of the quotes differ from the full analysis:\n got %s\nwant %s", show(got), show(w))
+						t.Errorf("the entities returned with %v differ from the full analysis:\n got %s\nwant %s", fs.Features(), show(got), show(w))
 					}
 				}
 				// nothing that was not asked for
 				for p, f := range partFeature {
-					if !fs.Has(f) && slices.Contains(parts, p) && (p != PartEntities || !fs.Has(FeatureQuotes)) {
+					if !fs.Has(f) && slices.Contains(parts, p) && (p != PartEntities || !withEntities(fs)) {
 						t.Errorf("part %v streamed without %v", p, f)
 					}
 				}
 				if !fs.Has(FeatureLanguage) && a.Language != nil {
 					t.Errorf("language %+v returned without FEATURE_LANGUAGE", a.Language)
 				}
-				if !fs.Has(FeatureEntities) && !fs.Has(FeatureQuotes) && a.Entities != nil {
-					t.Errorf("%d entities returned without FEATURE_ENTITIES or FEATURE_QUOTES", len(a.Entities))
+				if !withEntities(fs) && a.Entities != nil {
+					t.Errorf("%d entities returned without FEATURE_ENTITIES, QUOTES or SENTIMENT", len(a.Entities))
 				}
 				if !fs.Has(FeatureSyntax) && a.Tokens != nil {
 					t.Errorf("tokens returned without FEATURE_SYNTAX")
@@ -214,6 +216,13 @@ func TestFeatureOutputsIndependent(t *testing.T) {
 			})
 		}
 	}
+}
+
+// withEntities reports whether the entities are returned for fs: under
+// FEATURE_ENTITIES, and with the quotes (whose speakers point into them) and
+// the sentiment (which scores them).
+func withEntities(fs FeatureSet) bool {
+	return fs.Has(FeatureEntities) || fs.Has(FeatureQuotes) || fs.Has(FeatureSentiment)
 }
 
 // show prints v with the values behind its pointers, short enough to read.

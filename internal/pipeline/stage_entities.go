@@ -36,7 +36,7 @@ func init() {
 					return err // cancelled: Resolve stopped early
 				}
 				st.Scratch[scratchEntities] = ents
-				if !st.Wants(FeatureEntities) && !st.Wants(FeatureQuotes) {
+				if !st.Wants(FeatureEntities) && !st.Wants(FeatureQuotes) && !st.Wants(FeatureSentiment) {
 					return nil // run for another stage, which reads Scratch
 				}
 				// the mentions of every entity in one array, each entity's

@@ -16,10 +16,11 @@ func init() {
 		Parts:    []Part{PartSentiment},
 		// the model reads the tags (a request for sentiment alone got
 		// other scores: 37 of 40 news articles, 12 of 819 sentences
-		// changed class); entity sentiment is computed when the entities
-		// stage ran for FEATURE_ENTITIES
+		// changed class), and it scores the entities (FEATURE_SENTIMENT
+		// alone got no entity sentiment: the entities, which carry it,
+		// are returned with it)
 		Requires:  []string{"pos"},
-		Uses:      []string{"language"},
+		Uses:      []string{"language", "entities"},
 		Languages: []string{"en"},
 		Model:     "sentiment-2026.11: target-aware logistic regression (NewsMTSC) + VADER lexicon features",
 		Load: func() (RunFunc, error) {

@@ -14,7 +14,7 @@
 // (the analyser package called as cmd/eval/<name> calls it) is printed
 // beside it; a lower API figure is a loss the held-out scores would show.
 //
-//	go run ./cmd/eval/api [-data ../shared/data] [-only timex,quotes,keyphrase,category,langid,summary]
+//	go run ./cmd/eval/api [-data ../shared/data] [-only timex,quotes,keyphrase,category,langid,summary,sentiment]
 //	go run ./cmd/eval/api -encoding utf32     # offsets in code points, as a Python scorer asks
 //	go run ./cmd/eval/api -features all       # request every feature (an empty list)
 //	go run ./cmd/eval/api -features both      # score the feature alone, and check it against a full analysis
@@ -58,6 +58,7 @@ var evals = []struct {
 	{"category", evalCategory},
 	{"langid", evalLangid},
 	{"summary", evalSummary},
+	{"sentiment", evalSentiment},
 }
 
 // row is one line of the table: a figure of a set, direct and through the API.
@@ -68,7 +69,7 @@ type row struct {
 
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
-	only := flag.String("only", "", "comma-separated evaluations (default: all): timex, quotes, keyphrase, category, langid, summary")
+	only := flag.String("only", "", "comma-separated evaluations (default: all): timex, quotes, keyphrase, category, langid, summary, sentiment")
 	enc := flag.String("encoding", "utf8", "offset unit asked of the server: utf8, utf16 or utf32")
 	feats := flag.String("features", "own", "features requested: own (only the analyser's, as a held-out scorer asks), all (an empty list, as a scorer that asks for nothing), or both (own, scored, each checked against a full analysis)")
 	conc := flag.Int("conc", runtime.GOMAXPROCS(0), "requests in flight")
@@ -230,8 +231,9 @@ func (c *client) call(req *articlev1.AnalyzeArticleRequest) *articlev1.Analysis 
 }
 
 // featurePart returns the part of a that answers feature f, with the
-// notices about f, as an Analysis to compare with proto.Equal. Entity
-// sentiment, which needs FEATURE_ENTITIES too, is left out.
+// notices about f, as an Analysis to compare with proto.Equal: under
+// FEATURE_SENTIMENT the entities with their sentiment, under FEATURE_QUOTES
+// the entities without it (the speakers point into them).
 func featurePart(a *articlev1.Analysis, f articlev1.Feature) *articlev1.Analysis {
 	out := &articlev1.Analysis{}
 	for _, n := range a.GetNotices() {
@@ -260,8 +262,14 @@ func featurePart(a *articlev1.Analysis, f articlev1.Feature) *articlev1.Analysis
 	case articlev1.Feature_FEATURE_SENTIMENT:
 		out.Sentiment = a.GetSentiment()
 		out.Sentences = a.GetSentences()
+		out.Entities = a.GetEntities() // with their sentiment
 	case articlev1.Feature_FEATURE_QUOTES:
 		out.Quotes = a.GetQuotes()
+		for _, e := range a.GetEntities() { // the speakers' EntityIndex points into them
+			e = proto.Clone(e).(*articlev1.Entity)
+			e.Sentiment = nil
+			out.Entities = append(out.Entities, e)
+		}
 	case articlev1.Feature_FEATURE_TIME_EXPRESSIONS:
 		out.TimeExpressions = a.GetTimeExpressions()
 	case articlev1.Feature_FEATURE_CATEGORIES:

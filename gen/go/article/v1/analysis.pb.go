@@ -314,9 +314,13 @@ const (
 	Feature_FEATURE_KEY_PHRASES Feature = 4
 	// FEATURE_SUMMARY selects summary sentences.
 	Feature_FEATURE_SUMMARY Feature = 5
-	// FEATURE_SENTIMENT scores the article, its sentences and its entities.
+	// FEATURE_SENTIMENT scores the article, its sentences and its entities; the
+	// entities come with it (as FEATURE_ENTITIES returns them), since entity
+	// sentiment is Entity.sentiment.
 	Feature_FEATURE_SENTIMENT Feature = 6
-	// FEATURE_QUOTES finds quotes and their speakers.
+	// FEATURE_QUOTES finds quotes and their speakers; the entities come with it
+	// (as FEATURE_ENTITIES returns them), since Speaker.entity_index points into
+	// them.
 	Feature_FEATURE_QUOTES Feature = 7
 	// FEATURE_TIME_EXPRESSIONS finds and resolves time expressions.
 	Feature_FEATURE_TIME_EXPRESSIONS Feature = 8

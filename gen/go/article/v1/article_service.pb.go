@@ -105,8 +105,9 @@ type Article struct {
 	// PublishTime is when the article was published; it anchors relative dates
 	// such as "yesterday".
 	PublishTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=publish_time,json=publishTime" json:"publish_time,omitempty"`
-	// LanguageCode is a BCP-47 hint of the article's language, such as "en";
-	// empty lets the server detect it.
+	// LanguageCode is a BCP-47 hint of the article's language, such as "en",
+	// read case-insensitively; empty or "und" lets the server detect it. Text
+	// the server detects as English is analysed as English whatever the hint.
 	LanguageCode  string `protobuf:"bytes,7,opt,name=language_code,json=languageCode" json:"language_code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -289,7 +290,9 @@ type AnalyzeArticleRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Article is the article to analyse.
 	Article *Article `protobuf:"bytes,1,opt,name=article" json:"article,omitempty"`
-	// Features lists the analyses to run; empty runs them all.
+	// Features lists the analyses to run; empty runs them all. Each requested
+	// part is the same whatever else is requested: a feature runs what it
+	// depends on and returns only its own parts.
 	Features []Feature `protobuf:"varint,2,rep,packed,name=features,enum=article.v1.Feature" json:"features,omitempty"`
 	// EncodingType is the unit of every offset in the response.
 	EncodingType EncodingType `protobuf:"varint,3,opt,name=encoding_type,json=encodingType,enum=article.v1.EncodingType" json:"encoding_type,omitempty"`
@@ -408,7 +411,9 @@ type StreamAnalyzeArticleRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Article is the article to analyse.
 	Article *Article `protobuf:"bytes,1,opt,name=article" json:"article,omitempty"`
-	// Features lists the analyses to run; empty runs them all.
+	// Features lists the analyses to run; empty runs them all. Each requested
+	// part is the same whatever else is requested: a feature runs what it
+	// depends on and returns only its own parts.
 	Features []Feature `protobuf:"varint,2,rep,packed,name=features,enum=article.v1.Feature" json:"features,omitempty"`
 	// EncodingType is the unit of every offset in the responses.
 	EncodingType EncodingType `protobuf:"varint,3,opt,name=encoding_type,json=encodingType,enum=article.v1.EncodingType" json:"encoding_type,omitempty"`
@@ -1264,7 +1269,9 @@ type AnalyzeArticlesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Article is the article to analyse; its id comes back with the result.
 	Article *Article `protobuf:"bytes,1,opt,name=article" json:"article,omitempty"`
-	// Features lists the analyses to run; empty runs them all.
+	// Features lists the analyses to run; empty runs them all. Each requested
+	// part is the same whatever else is requested: a feature runs what it
+	// depends on and returns only its own parts.
 	Features []Feature `protobuf:"varint,2,rep,packed,name=features,enum=article.v1.Feature" json:"features,omitempty"`
 	// EncodingType is the unit of every offset in the result.
 	EncodingType EncodingType `protobuf:"varint,3,opt,name=encoding_type,json=encodingType,enum=article.v1.EncodingType" json:"encoding_type,omitempty"`

@@ -1090,14 +1090,18 @@ export enum Feature {
   SUMMARY = 5,
 
   /**
-   * FEATURE_SENTIMENT scores the article, its sentences and its entities.
+   * FEATURE_SENTIMENT scores the article, its sentences and its entities; the
+   * entities come with it (as FEATURE_ENTITIES returns them), since entity
+   * sentiment is Entity.sentiment.
    *
    * @generated from enum value: FEATURE_SENTIMENT = 6;
    */
   SENTIMENT = 6,
 
   /**
-   * FEATURE_QUOTES finds quotes and their speakers.
+   * FEATURE_QUOTES finds quotes and their speakers; the entities come with it
+   * (as FEATURE_ENTITIES returns them), since Speaker.entity_index points into
+   * them.
    *
    * @generated from enum value: FEATURE_QUOTES = 7;
    */

@@ -86,8 +86,9 @@ export type Article = Message<"article.v1.Article"> & {
   publishTime?: Timestamp;
 
   /**
-   * LanguageCode is a BCP-47 hint of the article's language, such as "en";
-   * empty lets the server detect it.
+   * LanguageCode is a BCP-47 hint of the article's language, such as "en",
+   * read case-insensitively; empty or "und" lets the server detect it. Text
+   * the server detects as English is analysed as English whatever the hint.
    *
    * @generated from field: string language_code = 7;
    */
@@ -143,7 +144,9 @@ export type AnalyzeArticleRequest = Message<"article.v1.AnalyzeArticleRequest"> 
   article?: Article;
 
   /**
-   * Features lists the analyses to run; empty runs them all.
+   * Features lists the analyses to run; empty runs them all. Each requested
+   * part is the same whatever else is requested: a feature runs what it
+   * depends on and returns only its own parts.
    *
    * @generated from field: repeated article.v1.Feature features = 2;
    */
@@ -206,7 +209,9 @@ export type StreamAnalyzeArticleRequest = Message<"article.v1.StreamAnalyzeArtic
   article?: Article;
 
   /**
-   * Features lists the analyses to run; empty runs them all.
+   * Features lists the analyses to run; empty runs them all. Each requested
+   * part is the same whatever else is requested: a feature runs what it
+   * depends on and returns only its own parts.
    *
    * @generated from field: repeated article.v1.Feature features = 2;
    */
@@ -627,7 +632,9 @@ export type AnalyzeArticlesRequest = Message<"article.v1.AnalyzeArticlesRequest"
   article?: Article;
 
   /**
-   * Features lists the analyses to run; empty runs them all.
+   * Features lists the analyses to run; empty runs them all. Each requested
+   * part is the same whatever else is requested: a feature runs what it
+   * depends on and returns only its own parts.
    *
    * @generated from field: repeated article.v1.Feature features = 2;
    */

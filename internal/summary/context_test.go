@@ -78,7 +78,7 @@ func TestPenalise(t *testing.T) {
 		strings.Fields("economists had expected the bank to wait ."),
 	}
 	scores := []float64{1, 1, 1, 1, 1}
-	penalise(sents, scores, make([]bool, len(sents)))
+	penalise(sents, scores, make([]uint8, len(sents)))
 	want := []float64{1, 1, 1 - danglingPenalty, 1 - danglingPenalty, 1}
 	if !slices.Equal(scores, want) {
 		t.Errorf("penalise: scores %v, want %v", scores, want)
@@ -106,8 +106,8 @@ func TestMidQuote(t *testing.T) {
 	sc := &scratch{}
 	features(sents, nil, sc)
 	for i, c := range cases {
-		if sc.odd[i] != c.want {
-			t.Errorf("odd quotation marks in %q: %v, want %v", c.s, sc.odd[i], c.want)
+		if got := sc.quoted[i] == quoteOdd; got != c.want {
+			t.Errorf("odd quotation marks in %q: %v, want %v", c.s, got, c.want)
 		}
 	}
 }
@@ -141,8 +141,39 @@ func TestMidQuotePenalty(t *testing.T) {
 	scores := []float64{1, 1, 1}
 	sc := &scratch{}
 	features(sents, nil, sc)
-	penalise(sents, scores, sc.odd)
+	penalise(sents, scores, sc.quoted)
 	if !(scores[1] < scores[0] && scores[1] < scores[2]) {
 		t.Fatalf("scores %v: the sentence inside a quotation is not lowered", scores)
+	}
+}
+
+// TestBareQuote: a sentence that is one whole quotation without its
+// speaker is marked, and penalised.
+func TestBareQuote(t *testing.T) {
+	cases := []struct {
+		s    string
+		want uint8
+	}{
+		{`" the new ferry is a fine boat . "`, quoteBare},
+		{`" the new ferry is a fine boat , " the captain said .`, 0},
+		{`" the new ferry is a fine boat , " said the captain .`, 0},
+		{`" the new ferry is a fine boat .`, quoteOdd},
+		{"the council met on tuesday .", 0},
+	}
+	var sents [][]string
+	for _, c := range cases {
+		sents = append(sents, strings.Fields(c.s))
+	}
+	sc := &scratch{}
+	features(sents, nil, sc)
+	for i, c := range cases {
+		if sc.quoted[i] != c.want {
+			t.Errorf("quotation marks of %q: %d, want %d", c.s, sc.quoted[i], c.want)
+		}
+	}
+	scores := make([]float64, len(sents))
+	penalise(sents, scores, sc.quoted)
+	if scores[0] >= scores[1] {
+		t.Errorf("scores %v: the quotation without its speaker is not lowered", scores)
 	}
 }

@@ -8,3 +8,11 @@ func SetPenalties(dangling, connective, midQuote float64, expletives bool) (rest
 	danglingPenalty, connectivePenalty, midQuotePenalty, expletiveOff = dangling, connective, midQuote, !expletives
 	return func() { danglingPenalty, connectivePenalty, midQuotePenalty, expletiveOff = d, c, q, e }
 }
+
+// SetBareQuote sets bareQuotePenalty for an experiment and returns a
+// function that restores it.
+func SetBareQuote(p float64) (restore func()) {
+	old := bareQuotePenalty
+	bareQuotePenalty = p
+	return func() { bareQuotePenalty = old }
+}

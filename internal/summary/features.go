@@ -154,7 +154,7 @@ type scratch struct {
 	words                     []int
 	cent, sorted, flat        []float64
 	inLead, top               []bool
-	odd                       []bool // features: the sentence holds an odd number of quotation marks
+	quoted                    []uint8 // features: quoteOdd or quoteBare (penalise)
 	tops                      []tc
 	out                       [][]float64
 	low                       []string
@@ -244,8 +244,8 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 	}
 	tf := zeroed(sc.tf, M)
 	words := zeroed(sc.words, M)
-	odd := zeroed(sc.odd, M)
-	sc.odd = odd
+	quoted := zeroed(sc.quoted, M)
+	sc.quoted = quoted
 	defer func() {
 		sc.vocab, sc.docTF, sc.sentDF, sc.last, sc.slot = vocab, docTF, sentDF, last, slot
 		sc.all, sc.tf, sc.words = all, tf, words
@@ -443,7 +443,12 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		if L > 0 {
 			f[23] = float64(digits) / float64(L)
 		}
-		odd[i] = quotes%2 == 1
+		switch {
+		case quotes%2 == 1:
+			quoted[i] = quoteOdd
+		case f[22] == 1 && f[24] == 0 && len(s) > 0 && isQuote(s[len(s)-1]):
+			quoted[i] = quoteBare
+		}
 		if len(s) > 0 && s[len(s)-1] == "?" {
 			f[25] = 1
 		}

@@ -209,7 +209,7 @@ func (s *Summarizer) selectStop(sents [][]string, n int, stop func() bool, sc *s
 	for i := range order {
 		order[i] = i
 	}
-	penalise(sents, scores, sc.odd)
+	penalise(sents, scores, sc.quoted)
 	// scores are sums of finite leaves: never NaN, so this stable order is
 	// sort.SliceStable's by scores[a] > scores[b]
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })

@@ -38,10 +38,12 @@ func TestPenaltySweep(t *testing.T) {
 	type v struct {
 		d, c, q float64
 		e       bool
+		b       float64
 	}
-	vs := []v{{0.5, 0, 0, false}, {0.5, 0, 1, false}, {0.5, 0, 1, true}}
+	vs := []v{{0.5, 0, 1, true, 0}, {0.5, 0, 1, true, 0.25}, {0.5, 0, 1, true, 0.5}, {0.5, 0, 1, true, 1}}
 	for _, p := range vs {
 		restore := summary.SetPenalties(p.d, p.c, p.q, p.e)
+		restoreBare := summary.SetBareQuote(p.b)
 		var m [k]cnndm.Mean
 		var all cnndm.Mean
 		for i, e := range exs {
@@ -50,7 +52,8 @@ func TestPenaltySweep(t *testing.T) {
 			all.Add(sc)
 		}
 		restore()
-		fmt.Printf("dangling %.2f connective +%.2f midquote %.2f expletive it %v: %s  folds", p.d, p.c, p.q, p.e, all.String())
+		restoreBare()
+		fmt.Printf("dangling %.2f connective +%.2f midquote %.2f expletive it %v bare quote %.2f: %s  folds", p.d, p.c, p.q, p.e, p.b, all.String())
 		for f := range m {
 			fmt.Printf(" [%s]", m[f].String())
 		}

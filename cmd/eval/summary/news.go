@@ -34,7 +34,7 @@ func newsSample(data string, bbcStep, reutersStep int) []string {
 // pronoun (summary.Dangling), or holds such a sentence without the
 // sentence before it. With show it prints each defective summary.
 func newsDefects(s *summary.Summarizer, files []string, show bool) {
-	var n, head, open, any, sents, mid, quest int
+	var n, head, open, any, sents, mid, bare, quest int
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -68,6 +68,12 @@ func newsDefects(s *summary.Summarizer, files []string, show bool) {
 					fmt.Printf("QUOT %s (%d): %q\n", f, k, st)
 				}
 			}
+			if bareQuote(lowTokens(doc, i)) {
+				bare++
+				if show {
+					fmt.Printf("BARE %s (%d): %q\n", f, k, st)
+				}
+			}
 			if strings.HasSuffix(strings.TrimRight(st, `"”' `), "?") {
 				quest++
 				if show {
@@ -87,8 +93,8 @@ func newsDefects(s *summary.Summarizer, files []string, show bool) {
 			}
 		}
 	}
-	fmt.Printf("real news: %d articles (%d summary sentences): headline in summary %d, dangling opener first %d, dangling without its preceding sentence %d, part of a longer quotation (odd quotation marks) %d, questions %d\n",
-		n, sents, head, open, any, mid, quest)
+	fmt.Printf("real news: %d articles (%d summary sentences): headline in summary %d, dangling opener first %d, dangling without its preceding sentence %d, part of a longer quotation (odd quotation marks) %d, a whole quotation without its speaker %d, questions %d\n",
+		n, sents, head, open, any, mid, bare, quest)
 }
 
 // oddQuotes reports whether tokens hold an odd number of quotation marks.
@@ -125,4 +131,26 @@ func headline(src string) string {
 		return ""
 	}
 	return first
+}
+
+// bareQuote reports whether tokens are one whole quotation (a quotation
+// mark first and last, an even number of them) with no "said", "says" or
+// "told".
+func bareQuote(toks []string) bool {
+	q := func(t string) bool {
+		switch t {
+		case `"`, "“", "”", "``", "''":
+			return true
+		}
+		return false
+	}
+	if len(toks) < 2 || !q(toks[0]) || !q(toks[len(toks)-1]) || oddQuotes(toks) {
+		return false
+	}
+	for _, t := range toks {
+		if t == "said" || t == "says" || t == "told" {
+			return false
+		}
+	}
+	return true
 }

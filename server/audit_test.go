@@ -57,7 +57,7 @@ func asciiJSON(s string) string {
 // still refused, and the message says the limit.
 func TestRESTBodyFitsEscapedArticle(t *testing.T) {
 	const limit = 200_000
-	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes = limit })
+	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes = limit; c.MaxPageBytes = limit }) // the body limit follows the page limit too
 	unit := "Министр заявил в понедельник, что налоги вырастут. 🚋 "
 	text := strings.Repeat(unit, limit*9/10/len(unit))
 	body := `{"article":{"text":` + asciiJSON(text) + `},"features":["FEATURE_STATISTICS"]}`
@@ -603,7 +603,7 @@ func TestRESTContentEncoding(t *testing.T) {
 	}{
 		"brotli":         {body, "br", 415, "UNSUPPORTED_MEDIA_TYPE"},
 		"not gzip":       {body, "gzip", 415, "UNSUPPORTED_MEDIA_TYPE"},
-		"gzip bomb":      {gz(`{"article":{"text":"` + strings.Repeat("a", 10<<20) + `"}}`), "gzip", 413, "REQUEST_TOO_LARGE"},
+		"gzip bomb":      {gz(`{"article":{"text":"` + strings.Repeat("a", 20<<20) + `"}}`), "gzip", 413, "REQUEST_TOO_LARGE"}, // over 3 x the 5 MB page limit
 		"identity":       {body, "identity", 200, ""},
 		"truncated gzip": {gz(body)[:20], "gzip", 400, "MALFORMED_REQUEST"},
 	} {

@@ -68,8 +68,13 @@ func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
 func (s *Server) limits() (grpcMsg int, body, batchBody int64) {
 	const slack = 1 << 20
 	art := int64(s.cfg.MaxArticleBytes)
-	msg := min(max(art*int64(s.cfg.MaxBatch), int64(s.maxHTMLBytes()))+slack, 1<<30)
-	body = jsonEscapeFactor*art + 64<<10
+	// an HTML source may be as large as the page limit (Limits.max_html_bytes,
+	// which gRPC takes): with the article limit alone a REST body refused a
+	// 4 MB page that GetCapabilities said was accepted
+	body = jsonEscapeFactor*max(art, int64(s.maxHTMLBytes())) + 64<<10
+	// a gRPC message holds any request a REST body can (the gateway relays
+	// it), so the service, not the transport, says what is too large
+	msg := min(max(art*int64(s.cfg.MaxBatch), body)+slack, 1<<30)
 	// a batch keeps its cap of twice the largest gRPC message: escapes as
 	// heavy as above in every article of a full batch are not worth
 	// letting one body hold 300 MB

@@ -550,7 +550,7 @@ func TestRESTErrors(t *testing.T) {
 	}{
 		{"empty article", "/v1/articles:analyze", `{"article":{"text":"   "}}`, 400, "EMPTY_ARTICLE", "article.text"},
 		{"too large", "/v1/articles:analyze", `{"article":{"text":"` + strings.Repeat("word ", 1000) + `"}}`, 413, "ARTICLE_TOO_LARGE", "article.text"},
-		{"body too large", "/v1/articles:analyze", `{"article":{"text":"` + strings.Repeat("w", 100000) + `"}}`, 413, "REQUEST_TOO_LARGE", ""},
+		{"body too large", "/v1/articles:analyze", `{"article":{"text":"` + strings.Repeat("w", 16<<20) + `"}}`, 413, "REQUEST_TOO_LARGE", ""}, // over 3 x the 5 MB page limit
 		{"malformed json", "/v1/articles:analyze", `{"article":`, 400, "MALFORMED_REQUEST", ""},
 		{"unknown field", "/v1/articles:analyze", `{"article":{"text":"Hi."},"colour":"red"}`, 400, "MALFORMED_REQUEST", ""},
 		{"unknown feature", "/v1/articles:analyze", `{"article":{"text":"Hi."},"features":["FEATURE_MAGIC"]}`, 400, "MALFORMED_REQUEST", ""},

@@ -104,6 +104,9 @@ func annotate(ctx context.Context, err error) *status.Status {
 	case code == codes.InvalidArgument && strings.Contains(msg, "oneof") && strings.Contains(msg, "already set"):
 		reason, field = "MULTIPLE_SOURCES", "article"
 		msg = "the article sets more than one source; set exactly one of text, html or url"
+	case strings.Contains(msg, errGzipExpansion.Error()):
+		code, reason = codes.ResourceExhausted, "REQUEST_TOO_LARGE"
+		msg = errGzipExpansion.Error()
 	case strings.Contains(msg, errBodyTimeout.Error()):
 		code, reason = codes.DeadlineExceeded, "REQUEST_BODY_TIMEOUT"
 		msg = "the request body did not arrive in time: send it faster than 16 KiB/s, or within the read timeout of this server"

@@ -20,7 +20,7 @@ func TestRESTHTMLWithinPageLimit(t *testing.T) {
 	ts := mustStart(t, func(c *Config) { c.MaxArticleBytes = art; c.MaxPageBytes = page })
 	para := "<p>" + strings.Repeat("The council met on Tuesday to talk about the road. ", 20) + "</p>\n"
 	html := "<html><head><title>Road</title></head><body><article>" +
-		strings.Repeat(para, 3*page/4/len(para)) + "</article></body></html>"
+		strings.Repeat(para, page*9/10/len(para)) + "</article></body></html>"
 	b, _ := json.Marshal(map[string]any{"article": map[string]string{"html": html}, "features": []string{"FEATURE_STATISTICS"}})
 	resp := post(t, ts.base+"/v1/articles:analyze", string(b))
 	if got, _ := io.ReadAll(resp.Body); resp.StatusCode == 413 {

@@ -17,7 +17,9 @@ func (s Span) Len() int { return s.End - s.Start }
 // token holding an HTML character reference ("AT&amp;T", "&quot;",
 // "don&#39;t" → "AT&T", `"`, "n't"): there Text is the decoded form, as
 // the token of the decoded text would read, and Start/End still cover the
-// reference's bytes in Doc.Text (see Unescape).
+// reference's bytes in Doc.Text (see Unescape), and in a token holding a
+// typographic apostrophe U+2019 (People’s, don’t → "'s", "n't"): there
+// Text has the ASCII apostrophe, so analysers read both spellings alike.
 type Token struct {
 	Text  string
 	Start int // byte offset of the first byte

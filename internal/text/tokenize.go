@@ -40,6 +40,16 @@ func Tokenize(s string) []Token {
 	for _, d := range t.texts {
 		toks[d.i].Text = d.text
 	}
+	if len(t.texts) > 0 || strings.Contains(s, "\u2019") {
+		// a typographic apostrophe reads as the ASCII one (People’s,
+		// don’t, O’Brien → People 's, do n't, O'Brien), as the models
+		// and word lists know it; Start/End still cover its bytes
+		for i := range toks {
+			if strings.Contains(toks[i].Text, "\u2019") {
+				toks[i].Text = strings.ReplaceAll(toks[i].Text, "\u2019", "'")
+			}
+		}
+	}
 	if cap(t.spans) <= 1<<16 {
 		*buf = t.spans
 		spanPool.Put(buf)

@@ -1,0 +1,48 @@
+package ner_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// TestWorks checks that titles the text marks as creative works are
+// WORK_OF_ART, whatever the model read them as, and that the cues do not
+// turn people and places into works.
+func TestWorks(t *testing.T) {
+	for _, c := range []struct{ in, title string }{
+		{"Critics adored the comedy Sideways, which follows two friends on a wine tour.", "Sideways"},
+		{"She is starring in Silver Harbour Nights, a drama about a fishing town.", "Silver Harbour Nights"},
+		{"Ravenfield Road, directed by Tomas Lindqvist, opens in cinemas next month.", "Ravenfield Road"},
+		{"The prize for best director went to Helen Marsh for Winter Orchard on Sunday.", "Winter Orchard"},
+		{"The band released the album Northern Echo in March, and Northern Echo sold well.", "Northern Echo"},
+		{"Her new novel Glass Mountain is set in a mining village in the 1950s.", "Glass Mountain"},
+	} {
+		doc, ms := analyse(t, c.in)
+		checkInvariants(t, doc, ms)
+		if !has(ms, ner.WorkOfArt, c.title) {
+			t.Errorf("%q: no WORK_OF_ART %q in %s", c.in, c.title, dump(ms))
+		}
+		for _, m := range ms {
+			if m.Text == c.title && m.Type != ner.WorkOfArt {
+				t.Errorf("%q: %q also typed %s", c.in, c.title, m.Type)
+			}
+		}
+	}
+	for _, c := range []struct{ in, name string }{
+		{"The best actor award went to Daniel Price for his role as a rescue pilot.", "Daniel Price"},
+		{"She is starring in London this winter in a revival of an old farce.", "London"},
+		{"The film director Ken Morrow said the studio would close in May.", "Ken Morrow"},
+		{"He won a medal for Britain at the games in Sydney.", "Britain"},
+	} {
+		_, ms := analyse(t, c.in)
+		for _, m := range ms {
+			if m.Text == c.name && m.Type == ner.WorkOfArt {
+				t.Errorf("%q: %q made a WORK_OF_ART: %s", c.in, c.name, dump(ms))
+			}
+		}
+		if !has(ms, ner.Person, c.name) && !has(ms, ner.Location, c.name) {
+			t.Logf("%q: %q not found as a person or place: %s", c.in, c.name, dump(ms))
+		}
+	}
+}

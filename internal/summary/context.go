@@ -200,7 +200,21 @@ func expletive(rest []string) bool {
 	for k < len(rest)-1 && (rest[k] == "not" || rest[k] == "n't" || rest[k] == "also" || rest[k] == "still" || rest[k] == "now") {
 		k++
 	}
-	return expletiveAdj[rest[k]]
+	if !expletiveAdj[rest[k]] {
+		return false
+	}
+	// "It is expected to cost ...", "It is thought to be ...": "it" is
+	// the subject raised out of the clause, a pronoun leaning back
+	return k+1 >= len(rest) || rest[k+1] != "to" || !raising[rest[k]]
+}
+
+// raising are the words of expletiveAdj after which "to" makes "it" the
+// subject of the infinitive ("It is likely to close", "It was believed to
+// be the oldest"), not an expletive ("It is hard to say").
+var raising = map[string]bool{
+	"unlikely": true, "likely": true, "expected": true, "thought": true, "believed": true,
+	"understood": true, "known": true, "reported": true, "estimated": true, "alleged": true,
+	"claimed": true, "rumoured": true, "rumored": true, "feared": true, "hoped": true,
 }
 
 // startsWord reports whether t begins with a letter or a digit.

@@ -122,6 +122,11 @@ func TestExpletiveIt(t *testing.T) {
 		{"it is thought the fire began in the kitchen .", false},
 		{"it is the largest ferry in the fleet .", true},
 		{"it will cost four million pounds .", true},
+		{"it is expected to cost four million pounds .", true},
+		{"it was thought to be the oldest ferry on the coast .", true},
+		{"it is unlikely to open before june .", true},
+		{"it is hard to say when the ferry will sail .", false},
+		{"it is expected that the ferry will sail in june .", false},
 	}
 	for _, c := range cases {
 		if got := Dangling(strings.Fields(c.s)); got != c.want {

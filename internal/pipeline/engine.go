@@ -449,8 +449,14 @@ func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Durati
 func (a *admission) overloaded(op, msg string) error {
 	a.shed++
 	a.count(&a.shedRate)
-	drain := max(a.avgRun*time.Duration(a.inFlight+len(a.queue)), a.work) / time.Duration(a.limit)
-	base := max(drain, a.hint, minRetryHint)
+	// The time to drain counted in average analyses feeds the hint that
+	// lasts (a.hint); the work by size only the answer. A 1 MB article's
+	// seconds in a.hint kept every refusal at the 5 s cap long after it
+	// ended (base includes a.hint: bursts of 6 small articles on 1 slot
+	// were told 5s for 10 ms analyses, 9 s after a 4.6 s article had ended).
+	avgDrain := a.avgRun * time.Duration(a.inFlight+len(a.queue)) / time.Duration(a.limit)
+	drain := max(avgDrain, a.work/time.Duration(a.limit))
+	base := max(avgDrain, a.hint, minRetryHint)
 	want := base
 	if a.doneRate > 0 {
 		want = time.Duration(float64(base) * min(a.shedRate/a.doneRate, 4))

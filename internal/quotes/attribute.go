@@ -521,6 +521,7 @@ func (x *extractor) attribute() {
 				break
 			}
 			npStart := x.leftNP(j, s.First)
+			var appos [2]int
 			if npStart == j && x.tok(j-1) == "," {
 				// "X, the spokesman for Y, said", "X, director of Z at Y, said"
 				if st, ok := x.appositiveSubject(j-1, s.First); ok {
@@ -531,6 +532,11 @@ func (x *extractor) attribute() {
 				// "Jason Sims — a teacher from Ames — says", "Six papers
 				// in Ohio, including the Blade, said"
 				if st, p, ok := x.parentheticalSubject(c, j, s); ok {
+					if x.o.AppositiveName && x.properName(p+1, j-1) {
+						// "The owner of the chain that ..., Rita Moss,
+						// praised": the name between the commas speaks
+						appos = [2]int{p + 1, j - 1}
+					}
 					npStart, j = st, p
 				}
 			}
@@ -567,6 +573,9 @@ func (x *extractor) attribute() {
 						npStart, sp[0] = k, k
 					}
 				}
+				if appos[1] > appos[0] {
+					sp = appos
+				}
 				// what follows the cue
 				start := c.last
 				if inObjectVerbs(x.ltok(c.last - 1)) {
@@ -586,6 +595,11 @@ func (x *extractor) attribute() {
 						} else if t := x.skipTime(e, s.Last); x.o.TemporalPrep && t > e && t < s.Last-1 && (isAlnum(x.tok(t)[0]) || x.markKind(t) != 0) {
 							// "told Reuters on Friday the plan ..."
 							start = t
+						} else if x.o.HearerAdjunct && npStart > s.First && x.tok(npStart-1) == "," && inAdjunctPrep(nx) && x.adjunctToEnd(e, s.Last) {
+							// "..., an official told reporters on Monday.":
+							// the hearer and a phrase end the sentence, the
+							// clause before is what was said
+							start = e
 						}
 					}
 				}

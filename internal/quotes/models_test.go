@@ -92,9 +92,14 @@ func TestObjectInfinitive(t *testing.T) {
 }
 
 // The end model reads what follows a boundary: a new attribution after a
-// comma ends the content.
+// comma ends the content. (With HearerAdjunct the outer "told" takes the
+// whole clause before it, as "said on Monday" does, and the nested quote
+// gives way: it is off here to test the end model.)
 func TestContentEndBeforeAttribution(t *testing.T) {
-	doc, _, qs := pipeline(t, "The engineers said the tunnel was safe, the minister told reporters on Monday.")
+	doc, ents, _ := pipeline(t, "The engineers said the tunnel was safe, the minister told reporters on Monday.")
+	o := quotes.DefaultOptions
+	o.HearerAdjunct = false
+	qs := quotes.ExtractWith(doc, ents, o)
 	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
 	for _, q := range qs {
 		if at(q.Cue) == "said" {

@@ -1,6 +1,10 @@
 package quotes
 
-import "github.com/lector-nlp/lector/internal/text"
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
 
 // Rules from the misses of the cross-fitted PolNeAR train split (session
 // 11). Each is gated by its option.
@@ -265,6 +269,12 @@ func (x *extractor) parentheticalSubject(c cue, j int, s text.Sentence) (int, in
 	if closeTok != "," && !isDash(closeTok) {
 		return 0, 0, false
 	}
+	if x.o.ParenNoParticiple && x.pos(c.first) == "VBG" {
+		// "Rain flooded the valley on Sunday, prompting officials to
+		// act, saying ...": a participle after a comma continues the
+		// clause before, it has no subject of its own there
+		return 0, 0, false
+	}
 	if np := x.rightNP(c.last, s.Last); np > c.last && (np >= s.Last-1 || x.tok(np) == "," || x.tok(np) == ".") {
 		return 0, 0, false
 	}
@@ -431,10 +441,52 @@ func (x *extractor) nounSubject(c cue, s text.Sentence) (int, int, bool) {
 		// "Daiwa denied speculation that ...": no one in the clause
 		return 0, 0, false
 	}
+	if x.o.NounReceiver && x.receivedNoun(c, s) {
+		// "The coach faced criticism that ...", "The bank received
+		// complaints that ...": the subject hears the talk
+		return 0, 0, false
+	}
 	if f, l, ok := x.mainSubject(s.First, c.first); ok {
 		return f, l, true
 	}
 	return x.clauseSubject(s.First, c.first)
+}
+
+// receivedNoun reports whether the verb nearest before noun cue c, in
+// its clause, is one whose subject takes in or answers talk rather than
+// saying it ("faced criticism", "received complaints", "fielded
+// questions", "heard testimony").
+func (x *extractor) receivedNoun(c cue, s text.Sentence) bool {
+	for k := c.first - 1; k >= s.First && c.first-k <= 6; k-- {
+		if t := x.tok(k); t == "," || t == ";" || t == ":" || x.qAt(k) >= 0 {
+			return false
+		}
+		if p := x.pos(k); len(p) >= 2 && p[:2] == "VB" {
+			return receivingVerb(x.lemma(k)) || receivingVerb(x.ltok(k))
+		}
+	}
+	return false
+}
+
+// receivingVerb reports the verbs (lemmas and past forms) whose subject
+// is the hearer of the talk a noun after them names. Not "drew" ("drew
+// attention to", and PolNeAR names the subject of "drew criticism for"
+// as its source) nor "answered" ("struggled to answer a question on":
+// the subject is annotated too).
+//
+//go:noinline
+func receivingVerb(w string) bool {
+	switch w {
+	case "face", "faced", "faces", "facing", "receive", "received", "get", "got", "gotten",
+		"attract", "attracted", "field", "fielded", "hear", "heard",
+		"endure", "endured", "weather", "weathered", "encounter", "encountered",
+		"address", "addressed", "dodge", "dodged", "deflect", "deflected",
+		"dispel", "dispelled", "allay", "allayed", "ignore", "ignored", "heed", "heeded",
+		"rebuff", "rebuffed", "dismiss", "dismissed", "reject", "rejected", "deny", "denied",
+		"rebut", "rebutted", "refute", "refuted", "counter", "countered", "shrug", "shrugged":
+		return true
+	}
+	return false
 }
 
 // inHearsayNouns reports nouns of talk that has no author in its clause
@@ -442,6 +494,47 @@ func (x *extractor) nounSubject(c cue, s text.Sentence) (int, int, bool) {
 func inHearsayNouns(w string) bool {
 	switch w {
 	case "speculation", "rumours", "rumors", "rumour", "rumor", "reports", "talk", "gossip":
+		return true
+	}
+	return false
+}
+
+// adjunctToEnd reports whether tokens [i, limit) are a phrase with no
+// verb, clause word or quote running to the end of the sentence ("on
+// Monday.", "in an interview in Lisbon.").
+func (x *extractor) adjunctToEnd(i, limit int) bool {
+	for k := i; k < limit; k++ {
+		w := x.ltok(k)
+		if x.qAt(k) >= 0 || w == "that" || w == "," || w == ";" || w == ":" || x.pos(k) == "MD" || strings.HasPrefix(x.pos(k), "VB") || x.pos(k) == "WRB" || x.pos(k) == "WDT" {
+			return false
+		}
+		if k-i > 12 {
+			return false
+		}
+	}
+	return true
+}
+
+// properName reports whether tokens [a, b) are a proper name: capitalised
+// words tagged NNP or NNPS ("Rita Moss").
+func (x *extractor) properName(a, b int) bool {
+	if a >= b || b-a > 5 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p := x.pos(k); p != "NNP" && p != "NNPS" || !isCapital(x.tok(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// inAdjunctPrep reports the prepositions that open a phrase of time,
+// place or occasion after a hearer ("told reporters on Monday", "in an
+// interview", "outside the court"), not the topic ("told him about").
+func inAdjunctPrep(w string) bool {
+	switch w {
+	case "on", "in", "at", "during", "after", "before", "outside", "inside", "from", "late", "early", "earlier", "last", "this":
 		return true
 	}
 	return false

@@ -59,6 +59,17 @@ func TestEnglishOnlyStagesByLanguage(t *testing.T) {
 	if a = run(german, "en"); len(a.Categories) == 0 {
 		t.Error("the caller's English hint: no categories")
 	}
+	// a caller's hint of another language holds against an unsure English
+	// detection (a French headline full of English names), but not against
+	// a sure one (an English article sent with a wrong hint)
+	french := "Super Bowl : les Green Bay Packers battent les New York Giants"
+	if a = run(french, "fr"); len(a.Categories) > 0 || len(a.Entities) > 0 {
+		t.Errorf("French headline hinted fr analysed as English: categories %v, entities %v", a.Categories, a.Entities)
+	}
+	english := "The city council in Leeds voted on Tuesday to close two libraries next spring, saying the savings would pay for longer opening hours at the central branch."
+	if a = run(english, "fr"); len(a.Categories) == 0 {
+		t.Error("English article hinted fr: no categories")
+	}
 	a = run("Hawks 102, Pacers 97", "")
 	if a.Language != nil && a.Language.Code != "en" && len(a.Categories) == 0 {
 		t.Errorf("a short score line named %s: no categories", a.Language.Code)

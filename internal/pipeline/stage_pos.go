@@ -48,21 +48,31 @@ func init() {
 // hint, or no hint, for the language: English text hinted "fr" lost its
 // entities, French text with no hint was analysed as English.)
 //
-// So: a text detected as English is English, whatever the hint; a text the
-// caller says is English is English, whatever the detector says; a text
-// the caller says is in another language, and the detector does not find
-// English, is believed; only then do the heuristics of readsEnglish (a
-// detector unsure, or misled by foreign names) decide.
+// So: a text the caller says is English is English, whatever the detector
+// says; a text the caller says is in another language is believed unless
+// the detector is sure it is English (confidence hintOverride or more: an
+// English article sent with a wrong hint); with no hint, a text detected as
+// English is English, and the heuristics of readsEnglish (a detector
+// unsure, or misled by foreign names) decide the rest. (A French headline
+// full of English names, hinted "fr", is detected as English at 0.6-0.8: it
+// stays French.)
 func english(st *State) bool {
-	if isEnglish(st.LanguageCode()) || englishHint(st) {
+	if englishHint(st) {
 		return true
 	}
 	if st.Request.LanguageHint != "" {
-		return false
+		return st.language != nil && isEnglish(st.language.Code) && st.language.Confidence >= hintOverride
+	}
+	if isEnglish(st.LanguageCode()) {
+		return true
 	}
 	b, _ := st.Scratch[scratchReadsEnglish].(bool)
 	return b
 }
+
+// hintOverride is the least confidence of an English detection that
+// overrides a caller's hint of another language.
+const hintOverride = 0.95
 
 // englishHint reports whether the caller said the article is English.
 func englishHint(st *State) bool {

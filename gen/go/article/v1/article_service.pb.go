@@ -106,8 +106,9 @@ type Article struct {
 	// such as "yesterday".
 	PublishTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=publish_time,json=publishTime" json:"publish_time,omitempty"`
 	// LanguageCode is a BCP-47 hint of the article's language, such as "en",
-	// read case-insensitively; empty or "und" lets the server detect it. Text
-	// the server detects as English is analysed as English whatever the hint.
+	// read case-insensitively; empty or "und" lets the server detect it. A hint
+	// of another language holds unless the server is sure (confidence 0.95 or
+	// more) that the text is English.
 	LanguageCode  string `protobuf:"bytes,7,opt,name=language_code,json=languageCode" json:"language_code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

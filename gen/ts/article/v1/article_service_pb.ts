@@ -87,8 +87,9 @@ export type Article = Message<"article.v1.Article"> & {
 
   /**
    * LanguageCode is a BCP-47 hint of the article's language, such as "en",
-   * read case-insensitively; empty or "und" lets the server detect it. Text
-   * the server detects as English is analysed as English whatever the hint.
+   * read case-insensitively; empty or "und" lets the server detect it. A hint
+   * of another language holds unless the server is sure (confidence 0.95 or
+   * more) that the text is English.
    *
    * @generated from field: string language_code = 7;
    */

@@ -67,6 +67,9 @@ func verbal(doc *text.Document, ments []mention, c *candidate) bool {
 		prev := &doc.Tokens[t-1]
 		pw := strings.ToLower(prev.Text)
 		switch {
+		case prev.POS == "POS":
+			// a possessive, not "is" or "has": "the country's living
+			// standards", "the firm's proposed merger"
 		case auxiliaries[pw]:
 			v++
 		case tag == "VBG" && (verbalBefore[pw] || catenatives[pw] || prev.POS == "TO" || prev.POS == "MD"):

@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,10 +10,10 @@ import (
 
 const clauseArticle = `Westmere launches ferry inquiry
 
-The harbour board is facing disciplinary action after the ferry collision.
-The regional council has initiated disciplinary action against two pilots of the board.
+The harbour board is facing heavy fines over the ferry collision.
+The regional council has imposed heavy fines on two pilots of the board.
 Falling ticket sales and rising fuel prices hurt the ferry company last year.
-The company kept its old ferries in 2019 without raising ticket prices, after criticising port fees for years.
+The company kept its old ferries in 2019 without raising ticket prices, after questioning port fees for years.
 Ferry captain Marit Okafor said the board had ignored warnings about the fog.
 Marit Okafor has sailed the harbour crossing for twenty years.
 `
@@ -33,11 +34,11 @@ func TestVerbal(t *testing.T) {
 		phrase string
 		want   bool
 	}{
-		{"facing disciplinary action", true},
-		{"initiated disciplinary action", true},
+		{"facing heavy fines", true},
+		{"imposed heavy fines", true},
 		{"raising ticket prices", true},
-		{"criticising port fees", true},
-		{"disciplinary action", false},
+		{"questioning port fees", true},
+		{"heavy fines", false},
 		{"rising fuel prices", false},
 		{"Falling ticket sales", false},
 	} {
@@ -49,10 +50,10 @@ func TestVerbal(t *testing.T) {
 			t.Errorf("verbal(%q) = %v, want %v", c.phrase, v, c.want)
 		}
 	}
-	if _, ok := got["disciplinary action"]; !ok {
-		t.Fatalf("no candidate 'disciplinary action': %v", got)
+	if _, ok := got["heavy fines"]; !ok {
+		t.Fatalf("no candidate 'heavy fines': %v", got)
 	}
-	if !got["facing disciplinary action"] && !got["initiated disciplinary action"] {
+	if !got["facing heavy fines"] && !got["imposed heavy fines"] {
 		t.Errorf("neither verbal phrase found verbal: %v", got)
 	}
 }
@@ -69,7 +70,7 @@ func TestNameTailAndHeadline(t *testing.T) {
 		if strings.Contains(l, "captain marit") {
 			t.Errorf("%q: a role before a name (want the name alone) in %q", p.Text, texts)
 		}
-		if strings.HasPrefix(l, "facing ") || strings.HasPrefix(l, "initiated ") || strings.HasPrefix(l, "raising ") || strings.HasPrefix(l, "criticising ") {
+		if strings.HasPrefix(l, "facing ") || strings.HasPrefix(l, "imposed ") || strings.HasPrefix(l, "raising ") || strings.HasPrefix(l, "questioning ") {
 			t.Errorf("%q: a clause cut short in %q", p.Text, texts)
 		}
 		if l == "harbour board faces" || l == "board faces" {
@@ -108,7 +109,7 @@ func TestNameTailHeadlineVerb(t *testing.T) {
 	if j, ok := tail["Ferry captain Marit Okafor"]; !ok || j != 2 {
 		t.Errorf("nameTail(Ferry captain Marit Okafor) = %d (found %v), want 2", j, ok)
 	}
-	for _, s := range []string{"Marit Okafor", "disciplinary action", "Falling ticket sales"} {
+	for _, s := range []string{"Marit Okafor", "heavy fines", "Falling ticket sales"} {
 		if tail[s] != 0 {
 			t.Errorf("nameTail(%q) = %d, want 0", s, tail[s])
 		}
@@ -211,5 +212,44 @@ The Westmere bureau of the regional paper first reported the plan last week.
 		if v, ok := got[c.phrase]; !ok || v != c.want {
 			t.Errorf("signOff(%q) = %v (a candidate: %v), want %v", c.phrase, v, ok, c.want)
 		}
+	}
+}
+
+// TestVerbalPossessive: a participle after a possessive "'s" is a
+// modifier ("the island's living standards"), not a verb after "is" or
+// "has".
+func TestVerbalPossessive(t *testing.T) {
+	const art = `Orlund's living standards slip
+
+The island's living standards fell for a third year, the statistics office said on Friday.
+Orlund's living standards are now below those of its neighbours, and the council's proposed budget would cut school meals.
+The mayor said the council's proposed budget was fair. Fishing incomes fell by a tenth.
+`
+	doc := nlptest.Tagged(t, art)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	found := 0
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		if s == "living standards" || s == "proposed budget" {
+			found++
+			if verbal(doc, ments, &cands[i]) {
+				t.Errorf("verbal(%q) = true after a possessive", s)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no candidate 'living standards' or 'proposed budget'")
+	}
+	var texts []string
+	for _, p := range Extract(doc, 5) {
+		texts = append(texts, p.Text)
+	}
+	if !slices.Contains(texts, "living standards") {
+		t.Errorf("living standards is not among the top five: %q", texts)
 	}
 }

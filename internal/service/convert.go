@@ -114,11 +114,15 @@ func (c *converter) part(p pipeline.Part, a *pipeline.Analysis) *articlev1.Strea
 		r.Result = &articlev1.StreamAnalyzeArticleResponse_Summary{Summary: c.summary(a.Summary)}
 	case pipeline.PartSentiment:
 		sr := &articlev1.SentimentResult{Document: sentiment(a.Sentiment)}
-		for _, s := range a.Sentences {
-			sr.Sentences = append(sr.Sentences, sentimentOrZero(s.Sentiment))
-		}
-		for _, e := range a.Entities {
-			sr.Entities = append(sr.Entities, sentimentOrZero(e.Sentiment))
+		// a stage that did not run (an article in a language without a
+		// model: a notice says so) leaves no sentiment, not zeros
+		if a.Sentiment != nil {
+			for _, s := range a.Sentences {
+				sr.Sentences = append(sr.Sentences, sentimentOrZero(s.Sentiment))
+			}
+			for _, e := range a.Entities {
+				sr.Entities = append(sr.Entities, sentimentOrZero(e.Sentiment))
+			}
 		}
 		r.Result = &articlev1.StreamAnalyzeArticleResponse_Sentiment{Sentiment: sr}
 	case pipeline.PartQuotes:

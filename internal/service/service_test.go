@@ -156,3 +156,24 @@ func TestBatchTooLarge(t *testing.T) {
 		t.Errorf("got %v %s %v", code, reason, fields)
 	}
 }
+
+// A sentiment part of an article whose sentiment stage did not run (a
+// language without a model: a notice says so) carries no sentence or
+// entity sentiments, not zeros that read as "neutral".
+func TestSentimentPartWithoutSentiment(t *testing.T) {
+	a := &pipeline.Analysis{
+		Sentences: []pipeline.Sentence{{}, {}},
+		Entities:  []pipeline.Entity{{Name: "Paris"}},
+	}
+	c := &converter{}
+	sr := c.part(pipeline.PartSentiment, a).GetSentiment()
+	if sr.GetDocument() != nil || len(sr.GetSentences()) != 0 || len(sr.GetEntities()) != 0 {
+		t.Errorf("no sentiment ran: part %v", sr)
+	}
+	a.Sentiment = &pipeline.Sentiment{Score: 0.5, Magnitude: 1}
+	a.Sentences[0].Sentiment = &pipeline.Sentiment{Score: 0.5, Magnitude: 0.5}
+	sr = c.part(pipeline.PartSentiment, a).GetSentiment()
+	if len(sr.GetSentences()) != 2 || len(sr.GetEntities()) != 1 || sr.GetSentences()[0].GetScore() != 0.5 {
+		t.Errorf("sentiment ran: part %v", sr)
+	}
+}

@@ -12,10 +12,10 @@
 // form ("ADT Ltd": "ADT" is its own candidate), a plural generic
 // head of people ("industry experts"), an agency sign-off ("Paris
 // newsroom") or holding an indefinite pronoun; a full name without the
-// role before it ("Carlo Cudicini", not "Chelsea goalkeeper Carlo
-// Cudicini"), and no clause cut short: a phrase opening with a verb
-// ("facing disciplinary action", "has initiated ...") or a headline's verb
-// read as a noun ("Yahoo moves").
+// role before it ("Ana Ortega", not "Valencia striker Ana
+// Ortega"), and no clause cut short: a phrase opening with a verb
+// ("facing heavy fines", "has imposed ...") or a headline's verb
+// read as a noun ("Acme buys ...").
 package keyphrase
 
 import (

@@ -10,8 +10,8 @@ import (
 )
 
 // A noun-phrase chunk that opens with a verb form reads as a clause cut
-// short ("facing disciplinary action", "after criticising referee X",
-// "has initiated disciplinary action"), not as a key phrase. The chunker
+// short ("facing heavy fines", "after criticising the referee",
+// "has imposed heavy fines"), not as a key phrase. The chunker
 // keeps a leading participle because most are modifiers ("proposed
 // amendments", "rising prices"); verbal tells the verbs apart by the word
 // before them.
@@ -80,7 +80,7 @@ func verbal(doc *text.Document, ments []mention, c *candidate) bool {
 }
 
 // A role or description before a full name ("creator Matt Groening",
-// "Chelsea goalkeeper Carlo Cudicini") makes a phrase that repeats the
+// "Valencia striker Ana Ortega") makes a phrase that repeats the
 // name with words a reader does not look for: the name alone is shown.
 
 // nameTail returns the index in c.words where a full name at its end
@@ -116,11 +116,11 @@ func capitalised(w string) bool {
 }
 
 // A headline is written in the present tense without articles, where
-// the tagger takes the verb after a name for a plural noun ("Labour
-// chooses Manchester", "Yahoo moves into ..."): a phrase found only in
+// the tagger takes the verb after a name for a plural noun ("Council
+// picks Leeds", "Acme moves into ..."): a phrase found only in
 // the headline, holding a lower-case word ending in "s" (or tagged VBG)
-// right after a capitalised word, is a cut clause ("Kilroy-Silk quits",
-// "Gervais writing Simpsons episode": the names are tagged NN and NNS).
+// right after a capitalised word, is a cut clause ("Okafor quits",
+// "Lindqvist writing Netflix series": the names are tagged NN and NNS).
 
 // headlineEnd returns the end of doc's first line when it reads as a
 // headline set apart (no final stop, a blank line after it), else 0. The

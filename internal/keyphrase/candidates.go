@@ -426,6 +426,40 @@ func nameWord(doc *text.Document, dw *docWords, i int, tagged bool) bool {
 	return isProper(doc.Tokens[i+1].POS) && (isProper(doc.Tokens[i].POS) || i > 0 && isWordToken(doc.Tokens[i-1].Text))
 }
 
+// nameClitic reports whether token i, a possessive 's between two words
+// of its sentence, is inside a name ("the Swiss People's Party", "the
+// People's Bank of China"): the word before it is written with a capital
+// and is a plural ("People", "Women": tagged NNS or NNPS, or one of the
+// irregular plurals that take 's), and the word after it is written with
+// a capital and is no stopword (tagged as a proper noun). A possessive
+// before a common noun ("Russia's defence minister", "Acme's chief
+// executive") or after a singular name ("Russia's Defence Ministry", "the
+// Kremlin's Security Council") still breaks the candidate. The clitic can
+// be inside a candidate but neither start nor end one; it is no word of
+// the candidate's key or features (see candidates).
+func nameClitic(doc *text.Document, dw *docWords, i int, tagged bool) bool {
+	if !isClitic(doc.Tokens[i].Text) {
+		return false
+	}
+	prev, next := &dw.info[dw.tok[i-1]], &dw.info[dw.tok[i+1]]
+	if !prev.capital || !next.capital || !next.in {
+		return false
+	}
+	if tagged && !isProper(doc.Tokens[i+1].POS) {
+		return false
+	}
+	tag := doc.Tokens[i-1].POS
+	return tag == "NNS" || tag == "NNPS" || irregularPlural[strings.ToLower(doc.Tokens[i-1].Text)]
+}
+
+// irregularPlural are the plurals that take 's ("Women's", "People's").
+var irregularPlural = map[string]bool{"people": true, "women": true, "men": true, "children": true}
+
+// isClitic reports whether a token is the possessive 's (either apostrophe).
+func isClitic(s string) bool {
+	return s == "'s" || s == "’s" || s == "'S" || s == "’S"
+}
+
 func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 // candidates returns the document's candidate phrases, in order of first
@@ -453,6 +487,13 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			in[i] = true
 		}
 	}
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i+1 < s.Last; i++ {
+			if in[i-1] && nameClitic(doc, dw, i, tagged) {
+				in[i] = true
+			}
+		}
+	}
 	byKey := &dw.byKey
 	byKey.reset(nt / 3)
 	cands := dw.cands[:0]
@@ -464,10 +505,24 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		ments = make([]mention, 0, nt)
 	}
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
-		ci, slot := byKey.find(cands, ids[a:b])
+		words := ids[a:b:b]
+		for k := a + 1; k < b-1; k++ {
+			if in[k] && isClitic(doc.Tokens[k].Text) {
+				// a name's possessive ("People's"): its key and
+				// features are those of the name's words
+				words = nil
+				for k := a; k < b; k++ {
+					if !in[k] || !isClitic(doc.Tokens[k].Text) {
+						words = append(words, ids[k])
+					}
+				}
+				break
+			}
+		}
+		ci, slot := byKey.find(cands, words)
 		if ci < 0 {
 			ci = int32(len(cands))
-			cands = append(cands, candidate{words: ids[a:b:b], first: a, firstSen: si, head: -1, end: dw.info[dw.tok[b-1]].role})
+			cands = append(cands, candidate{words: words, first: a, firstSen: si, head: -1, end: dw.info[dw.tok[b-1]].role})
 			byKey.add(cands, slot)
 		}
 		c := &cands[ci]
@@ -534,7 +589,7 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 					continue
 				}
 				for b := e - 1; b >= i && e-b <= maxWords; b-- {
-					if b == e-1 && doc.Tokens[b].POS == "VBG" {
+					if b == e-1 && doc.Tokens[b].POS == "VBG" || isClitic(doc.Tokens[b].Text) {
 						continue
 					}
 					add(b, e, si, b == i && e == end)

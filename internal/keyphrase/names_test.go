@@ -41,3 +41,47 @@ func TestNameStopwords(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveName: a possessive inside a name ("People's", "Women's")
+// does not cut it, with either apostrophe; one before a common noun
+// ("Russia's defence minister") still splits the phrase, and a company's
+// possessive before its officer ("Acme's chief executive") makes no name.
+func TestPossessiveName(t *testing.T) {
+	doc := nlptest.Tagged(t, `The Swiss People's Party gained two seats in the cantonal assembly on Sunday.
+The People’s Bank of China kept its lending rate unchanged, the central bank said.
+Russia's defence minister flew to the border after the talks.
+Acme's chief executive said the company would cut prices.
+Members of the Women's Institute met in the village hall.`)
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, texts, _ := x.Candidates(doc)
+	has := map[string]bool{}
+	for i := range keys {
+		has[texts[i]] = true
+	}
+	for _, want := range []string{"Swiss People's Party", "People’s Bank", "Women's Institute", "defence minister", "chief executive"} {
+		if !has[want] {
+			t.Errorf("no candidate %q", want)
+		}
+	}
+	for text := range has {
+		if strings.Contains(text, "Russia") && text != "Russia" || strings.Contains(text, "Acme") && text != "Acme" ||
+			strings.HasPrefix(text, "'s") || strings.HasPrefix(text, "’s") || strings.HasSuffix(text, "'s") || strings.HasSuffix(text, "’s") {
+			t.Errorf("candidate %q", text)
+		}
+	}
+	found := false
+	for _, p := range x.Extract(doc, 10) {
+		if p.Text == "Swiss People" || p.Text == "Swiss People's" {
+			t.Errorf("key phrase %q: the name is cut at its possessive", p.Text)
+		}
+		if p.Text == "Swiss People's Party" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Swiss People's Party is no key phrase")
+	}
+}

@@ -448,12 +448,19 @@ func nameClitic(doc *text.Document, dw *docWords, i int, tagged bool) bool {
 	if tagged && !isProper(doc.Tokens[i+1].POS) {
 		return false
 	}
-	tag := doc.Tokens[i-1].POS
-	return tag == "NNS" || tag == "NNPS" || irregularPlural[strings.ToLower(doc.Tokens[i-1].Text)]
+	if tag := doc.Tokens[i-1].POS; tag == "NNS" || tag == "NNPS" {
+		return true
+	}
+	for _, w := range irregularPlurals {
+		if strings.EqualFold(doc.Tokens[i-1].Text, w) {
+			return true
+		}
+	}
+	return false
 }
 
-// irregularPlural are the plurals that take 's ("Women's", "People's").
-var irregularPlural = map[string]bool{"people": true, "women": true, "men": true, "children": true}
+// irregularPlurals are the plurals that take 's ("Women's", "People's").
+var irregularPlurals = [...]string{"people", "women", "men", "children"}
 
 // isClitic reports whether a token is the possessive 's (either apostrophe).
 func isClitic(s string) bool {

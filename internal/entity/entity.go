@@ -75,6 +75,10 @@ type Entity struct {
 	Region      string  // ISO 3166-2 code of a first-level region ("US-CA" for California)
 	Location    *LatLng // for known cities
 	Roles       []Role  // for people
+	// Gender is 'm' or 'f' for a person whose gender the text shows (an
+	// honorific, a common first name, a gendered title, a he/she linked to
+	// it), else 0.
+	Gender byte
 }
 
 // cluster is an entity being built.
@@ -2443,7 +2447,7 @@ func (r *resolver) entities() []Entity {
 	}
 	out := make([]Entity, len(r.clusters))
 	for i, c := range r.clusters {
-		out[i] = Entity{Name: displayName(c.name), Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles}
+		out[i] = Entity{Name: displayName(c.name), Type: c.typ, CountryCode: c.code, Region: c.region, Location: c.loc, Roles: c.roles, Gender: c.gender}
 		if total > 0 {
 			out[i].Salience = scores[i] / total
 		}

@@ -1348,20 +1348,41 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		best = bestAny
 	}
 	if best < 0 && b-a == 1 && (x.ltok(a) == "he" || x.ltok(a) == "she") {
-		for i := from - 1; i >= 0; i-- {
-			m := x.mentions[i]
-			if x.ents[m.ent].Type == ner.Person {
-				if x.tokSent[a]-x.sentOf(m.span.Span.Start) <= 3 {
-					best = m.ent
-				}
-				break
-			}
-		}
+		// gender-blind here: the filter's features see this speaker
+		// (newsRules' pronounGender passes over the other gender after)
+		best = x.pronounPerson(a, from, false)
 	}
 	if best >= 0 {
 		q.EntityIndex = best
 		q.SpeakerName = x.ents[best].Name
 	}
+}
+
+// pronounPerson returns the person a lone "he" or "she" at token a
+// speaks for when no entity links it: the nearest person mentioned before
+// (mentions before from) in the pronoun's sentence or the three before
+// it, with gender passing over people of the other gender ("Mr Hale ...
+// she replied"); -1 if there is none.
+func (x *extractor) pronounPerson(a, from int, gender bool) int {
+	g := byte('m')
+	if x.ltok(a) == "she" {
+		g = 'f'
+	}
+	for i := from - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		e := &x.ents[m.ent]
+		if e.Type != ner.Person {
+			continue
+		}
+		if x.tokSent[a]-x.sentOf(m.span.Span.Start) > 3 {
+			break
+		}
+		if gender && e.Gender != 0 && e.Gender != g {
+			continue
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // skipTime returns where the time adjunct that starts at token a ("on

@@ -142,6 +142,7 @@ type Options struct {
 	AppositiveName    bool // ParentheticalSubject: when the parenthesis is a name ("The owner of the chain that supplies ..., Rita Moss, praised"), the name speaks, not the noun before it
 	ParenNoParticiple bool // ParentheticalSubject not for a participle cue: in "Rain flooded the valley on Sunday, prompting officials to act, saying ..." "Sunday" is no speaker
 	NounReceiver      bool // NounSubject reads no speaker when the verb before the noun takes the talk in: "The coach faced criticism that ...", "The bank received complaints that ...", "fielded questions about"
+	PronounGender     bool // a "he" or "she" no entity links (and one PronounSpeaker gives the quote before's entity) passes over people of the other gender (entity.Entity.Gender: an honorific, a first name, a linked pronoun): "Mr Hale ... 'We will appeal,' she replied"
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -220,6 +221,7 @@ var DefaultOptions = Options{
 	HearerAdjunct:     true,
 	AppositiveName:    true,
 	ParenNoParticiple: true,
+	PronounGender:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -14,7 +14,7 @@ import (
 // speakers the speaker they stand for.
 func (x *extractor) newsRules(qs []Quote) []Quote {
 	o := &x.o
-	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss || !x.tagged {
+	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender || !x.tagged {
 		return qs
 	}
 	out := qs[:0]
@@ -30,6 +30,9 @@ func (x *extractor) newsRules(qs []Quote) []Quote {
 		}
 		if o.NestedFirstPerson {
 			x.nestedFirstPerson(&q, out)
+		}
+		if o.PronounGender {
+			x.pronounGender(&q)
 		}
 		if o.PronounSpeaker {
 			x.pronounSpeaker(&q, out)
@@ -207,6 +210,33 @@ func (x *extractor) openingBefore(a int) int {
 	return -1
 }
 
+// pronounGender: a lone "he" or "she" speaker that resolveSpeaker gave a
+// person of the other gender (the nearest person, when no entity links
+// the pronoun: "Mr Hale spoke ... “We will appeal,” she replied") takes
+// the nearest person whose gender agrees or is unknown, else none. After
+// the filter, which reads the speaker as resolveSpeaker left it (its
+// model is trained on that).
+func (x *extractor) pronounGender(q *Quote) {
+	if q.EntityIndex < 0 {
+		return
+	}
+	w := x.loneSpeaker(q)
+	if w != "he" && w != "she" {
+		return
+	}
+	g := x.ents[q.EntityIndex].Gender
+	if g == 0 || (g == 'm') == (w == "he") {
+		return
+	}
+	a, _ := x.tokRangeLoose(q.Speaker)
+	q.EntityIndex = x.pronounPerson(a, x.mentionFrom(q.Speaker.Start), true)
+	if q.EntityIndex >= 0 {
+		q.SpeakerName = x.ents[q.EntityIndex].Name
+	} else {
+		q.SpeakerName = text.Unescape(x.doc.Text[q.Speaker.Start:q.Speaker.End])
+	}
+}
+
 // pronounSpeaker: a lone "it" (or "they", "he", "she" inherited by a
 // quote with no cue) that no entity resolves is not shown as the speaker's name when the quote before, in
 // the same or the previous two paragraphs, has an entity: a statement
@@ -245,6 +275,9 @@ func (x *extractor) pronounSpeaker(q *Quote, before []Quote) {
 	person := x.ents[p.EntityIndex].Type == ner.Person
 	if (w == "he" || w == "she") != person {
 		return
+	}
+	if g := x.ents[p.EntityIndex].Gender; person && x.o.PronounGender && g != 0 && (g == 'm') != (w == "he") {
+		return // "Mrs Okoro said ... “...”, he said": not hers
 	}
 	if uncued {
 		q.Speaker = p.Speaker

@@ -78,17 +78,20 @@ func penalise(sents [][]string, scores []float64, quoted []uint8) {
 	}
 }
 
-// openers are the connectives and pronouns (lower case) that make a
-// sentence lean on the one before it, when they are its first word.
-var openers = map[string]bool{
-	// connectives
+// connectives (lower case) make a sentence lean on the one before it when
+// they are its first word, and so do pronouns.
+var connectives = map[string]bool{
 	"but": true, "however": true, "and": true, "also": true, "yet": true,
 	"so": true, "still": true, "or": true, "nor": true, "moreover": true,
 	"furthermore": true, "nevertheless": true, "nonetheless": true,
 	"therefore": true, "thus": true, "hence": true, "instead": true,
 	"otherwise": true, "besides": true, "meanwhile": true, "then": true,
 	"consequently": true, "additionally": true, "likewise": true, "similarly": true,
-	// pronouns
+}
+
+// pronounOpeners are the pronouns that make a sentence lean on the one
+// before it when they are its first word.
+var pronounOpeners = map[string]bool{
 	"he": true, "she": true, "it": true, "they": true, "him": true,
 	"them": true, "his": true, "her": true, "its": true, "their": true,
 	"this": true, "these": true, "those": true, "that": true, "such": true,
@@ -123,16 +126,6 @@ const (
 	openConnective
 )
 
-// connectives are the openers that are connectives, not pronouns.
-var connectives = map[string]bool{
-	"but": true, "however": true, "and": true, "also": true, "yet": true,
-	"so": true, "still": true, "or": true, "nor": true, "moreover": true,
-	"furthermore": true, "nevertheless": true, "nonetheless": true,
-	"therefore": true, "thus": true, "hence": true, "instead": true,
-	"otherwise": true, "besides": true, "meanwhile": true, "then": true,
-	"consequently": true, "additionally": true, "likewise": true, "similarly": true,
-}
-
 // openerKind tells whether a sentence (lower-cased token texts) opens with
 // a pronoun or a connective that leans on the sentence before it (phrases
 // such as "in addition" count as connectives), or with neither.
@@ -145,15 +138,15 @@ func openerKind(s []string) int {
 		return openNone
 	}
 	w := s[k]
-	if openers[w] {
+	if connectives[w] {
+		return openConnective
+	}
+	if pronounOpeners[w] {
 		switch w {
 		case "this", "that", "these", "those":
 			if k+1 < len(s) && timeNouns[s[k+1]] {
 				return openNone
 			}
-		}
-		if connectives[w] {
-			return openConnective
 		}
 		if w == "it" && expletive(s[k+1:]) {
 			return openNone

@@ -250,11 +250,7 @@ func featurePart(a *articlev1.Analysis, f articlev1.Feature) *articlev1.Analysis
 		}
 		out.Tokens = a.GetTokens()
 	case articlev1.Feature_FEATURE_ENTITIES:
-		for _, e := range a.GetEntities() {
-			e = proto.Clone(e).(*articlev1.Entity)
-			e.Sentiment = nil
-			out.Entities = append(out.Entities, e)
-		}
+		out.Entities = withoutSentiment(a.GetEntities())
 	case articlev1.Feature_FEATURE_KEY_PHRASES:
 		out.KeyPhrases = a.GetKeyPhrases()
 	case articlev1.Feature_FEATURE_SUMMARY:
@@ -265,17 +261,25 @@ func featurePart(a *articlev1.Analysis, f articlev1.Feature) *articlev1.Analysis
 		out.Entities = a.GetEntities() // with their sentiment
 	case articlev1.Feature_FEATURE_QUOTES:
 		out.Quotes = a.GetQuotes()
-		for _, e := range a.GetEntities() { // the speakers' EntityIndex points into them
-			e = proto.Clone(e).(*articlev1.Entity)
-			e.Sentiment = nil
-			out.Entities = append(out.Entities, e)
-		}
+		out.Entities = withoutSentiment(a.GetEntities()) // the speakers' EntityIndex points into them
 	case articlev1.Feature_FEATURE_TIME_EXPRESSIONS:
 		out.TimeExpressions = a.GetTimeExpressions()
 	case articlev1.Feature_FEATURE_CATEGORIES:
 		out.Categories = a.GetCategories()
 	case articlev1.Feature_FEATURE_STATISTICS:
 		out.Statistics = a.GetStatistics()
+	}
+	return out
+}
+
+// withoutSentiment returns copies of es without their sentiment, which
+// only FEATURE_SENTIMENT returns.
+func withoutSentiment(es []*articlev1.Entity) []*articlev1.Entity {
+	var out []*articlev1.Entity
+	for _, e := range es {
+		e = proto.Clone(e).(*articlev1.Entity)
+		e.Sentiment = nil
+		out = append(out, e)
 	}
 	return out
 }

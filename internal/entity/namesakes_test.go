@@ -17,7 +17,15 @@ func TestNamesakeCities(t *testing.T) {
 		{"The civil servants will move to Birmingham and Newcastle over the next five years.", "Newcastle", "GB"},
 		{"Fishermen in Plymouth protested on Friday about new quotas.", "Plymouth", "GB"},
 		// far the largest of its name, whatever other country the text names
+		// when it is far from the namesake
 		{"The American sprinter won two gold medals in Athens and now trains in Texas.", "Athens", "GR"},
+		{"Shares closed higher in Toronto and London on Friday.", "London", "GB"},
+		{"Fans travelled from Birmingham to see the match, police in Coventry said.", "Birmingham", "GB"},
+		// a namesake far smaller than the best-known city of its name, when
+		// the text names its own state or a town near it
+		{"Gunmen fought in Tripoli for a third day, and the army sent more troops north from Beirut.", "Tripoli", "LB"},
+		{"The museum in Birmingham reopened on Saturday with money from the state of Alabama.", "Birmingham", "US"},
+		{"The senator spent the weekend in Manchester, meeting voters before the New Hampshire primary.", "Manchester", "US"},
 	} {
 		doc, es := run(t, tc.text)
 		e := owner(doc, es, tc.name, 0)

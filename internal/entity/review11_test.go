@@ -7,31 +7,6 @@ import (
 	"github.com/lector-nlp/lector/internal/ner"
 )
 
-// A namesake city far smaller than the best-known city of its name is the
-// one the text means when the text names its own state or a town near it.
-func TestNamesakeNearEvidence(t *testing.T) {
-	for _, tc := range []struct{ text, name, code string }{
-		{"Gunmen fought in Tripoli for a third day, and the army sent more troops north from Beirut.", "Tripoli", "LB"},
-		{"The museum in Birmingham reopened on Saturday with money from the state of Alabama.", "Birmingham", "US"},
-		{"The senator spent the weekend in Manchester, meeting voters before the New Hampshire primary.", "Manchester", "US"},
-		// evidence of another place of the country far from the namesake
-		// leaves the largest city
-		{"The American sprinter won two gold medals in Athens and now trains in Texas.", "Athens", "GR"},
-		{"Shares closed higher in Toronto and London on Friday.", "London", "GB"},
-		{"Fans travelled from Birmingham to see the match, police in Coventry said.", "Birmingham", "GB"},
-	} {
-		doc, es := run(t, tc.text)
-		e := owner(doc, es, tc.name, 0)
-		if e == nil {
-			t.Errorf("%q: no entity for %s", tc.text, tc.name)
-			continue
-		}
-		if e.CountryCode != tc.code {
-			t.Errorf("%q: %s placed in %q, want %q", tc.text, tc.name, e.CountryCode, tc.code)
-		}
-	}
-}
-
 // A person named by one word, mentioned as the one a spokesman or an aide
 // works for, stays a person; a body a secretary is held in is a body.
 func TestPersonalRoleOfPerson(t *testing.T) {

@@ -70,6 +70,20 @@ func TestEnglishOnlyStagesByLanguage(t *testing.T) {
 	if a = run(english, "fr"); len(a.Categories) == 0 {
 		t.Error("English article hinted fr: no categories")
 	}
+	// "eng" (ISO 639-2, which the service accepts) and a code in capitals
+	// from a caller of the pipeline are English hints: a short English
+	// text, which the detector is not sure of, keeps its analyses
+	short := "Shares in Acme rose 5% on Friday."
+	for _, hint := range []string{"en", "eng", "EN", "en-GB", "eng-US"} {
+		if a = run(short, hint); len(a.Categories) == 0 || len(a.Entities) == 0 {
+			t.Errorf("short English text hinted %q: categories %v, entities %v, notices %v", hint, a.Categories, a.Entities, a.Notices)
+		}
+	}
+	for _, hint := range []string{"fr", "eo", "enm"} {
+		if a = run(german, hint); len(a.Categories) > 0 {
+			t.Errorf("German article hinted %q analysed as English", hint)
+		}
+	}
 	a = run("Hawks 102, Pacers 97", "")
 	if a.Language != nil && a.Language.Code != "en" && len(a.Categories) == 0 {
 		t.Errorf("a short score line named %s: no categories", a.Language.Code)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 
 	"github.com/lector-nlp/lector/internal/pos"
 )
@@ -80,6 +81,17 @@ func englishHint(st *State) bool {
 	return hint != "" && isEnglish(hint)
 }
 
+// isEnglish reports whether a language code names English or nothing:
+// "en" or "eng" (ISO 639-2/3, which the service accepts as a hint too),
+// alone or with subtags ("en-GB"), in any case ("EN" from a caller of the
+// pipeline). A hint "eng" was taken for another language: a short English
+// article sent with it lost its entities, categories and sentiment.
 func isEnglish(lang string) bool {
-	return lang == "" || lang == "en" || len(lang) > 2 && lang[:3] == "en-"
+	if lang == "" {
+		return true
+	}
+	if i := strings.IndexByte(lang, '-'); i >= 0 {
+		lang = lang[:i]
+	}
+	return strings.EqualFold(lang, "en") || strings.EqualFold(lang, "eng")
 }

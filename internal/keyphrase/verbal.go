@@ -32,6 +32,24 @@ var auxiliaries = map[string]bool{
 	"has": true, "have": true, "had": true, "having": true, "'s": true, "'re": true, "'ve": true, "'d": true,
 }
 
+// beForms are the forms of "be" among auxiliaries.
+var beForms = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true,
+}
+
+// adjectival are participles of verbs that mostly go without an object
+// ("prices are rising"): after a form of "be" a word tagged VBG among
+// them modifies a noun ("the worry is falling investment"), while others
+// open a clause ("is facing heavy fines"). The tagger tags both VBG.
+// Verbs as often transitive are left out ("is increasing costs", "is
+// leading talks", "is improving services").
+var adjectival = map[string]bool{
+	"rising": true, "falling": true, "growing": true, "declining": true, "mounting": true, "soaring": true,
+	"worsening": true, "dwindling": true, "plunging": true, "surging": true, "slumping": true, "sagging": true,
+	"booming": true, "lasting": true, "ageing": true, "aging": true, "spiralling": true, "spiraling": true,
+	"emerging": true, "existing": true,
+}
+
 // catenatives are verbs whose object is a gerund clause ("stopped
 // building superstores"); after another verb a word tagged VBG is more
 // often a modifier of its object ("dominate gaming chart").
@@ -45,8 +63,9 @@ var catenatives = map[string]bool{
 
 // verbal reports whether c's occurrences all open with a word tagged VBG,
 // VBN or VBD and most of them with a verb: a word tagged VBG after a
-// catenative verb, a modal, "to" or one of verbalBefore, or a word tagged
-// VBN or VBD after an auxiliary. (Not after a comma: lists hold modifiers
+// catenative verb, a modal, "to" or one of verbalBefore, or any word after
+// an auxiliary except a word tagged VBG among adjectival after a form of
+// "be" ("is rising unemployment"). (Not after a comma: lists hold modifiers
 // too, "cinemas, bowling alleys"; nor a word tagged VBD elsewhere: the
 // tagger calls some modifiers so, "predefined templates".)
 func verbal(doc *text.Document, ments []mention, c *candidate) bool {
@@ -70,6 +89,8 @@ func verbal(doc *text.Document, ments []mention, c *candidate) bool {
 		case prev.POS == "POS":
 			// a possessive, not "is" or "has": "the country's living
 			// standards", "the firm's proposed merger"
+		case tag == "VBG" && beForms[pw] && adjectival[strings.ToLower(doc.Tokens[t].Text)]:
+			// a modifier as complement: "the problem is rising unemployment"
 		case auxiliaries[pw]:
 			v++
 		case tag == "VBG" && (verbalBefore[pw] || catenatives[pw] || prev.POS == "TO" || prev.POS == "MD"):

@@ -253,3 +253,44 @@ The mayor said the council's proposed budget was fair. Fishing incomes fell by a
 		t.Errorf("living standards is not among the top five: %q", texts)
 	}
 }
+
+// TestCopularParticiple checks that a participle of a verb that mostly
+// goes without an object, after a form of "be", is a modifier of the
+// complement ("the problem is rising unemployment"), while another verb
+// after "is" still opens a cut clause ("is facing heavy fines").
+func TestCopularParticiple(t *testing.T) {
+	const article = `The main problem in the valley is rising unemployment among young workers.
+The central bank said its biggest worry was falling investment in new factories.
+The harbour board is facing heavy fines over the ferry collision.
+The port authority has been questioning port fees for years.
+`
+	doc := nlptest.Tagged(t, article)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.ToLower(strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " "))] = verbal(doc, ments, &cands[i])
+	}
+	for _, c := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"rising unemployment", false},
+		{"falling investment", false},
+		{"facing heavy fines", true},
+		{"questioning port fees", true},
+	} {
+		v, ok := got[c.phrase]
+		if !ok {
+			t.Errorf("no candidate %q: %v", c.phrase, got)
+			continue
+		}
+		if v != c.want {
+			t.Errorf("verbal(%q) = %v, want %v", c.phrase, v, c.want)
+		}
+	}
+}

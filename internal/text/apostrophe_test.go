@@ -47,3 +47,22 @@ func tokTexts(d *Document) string {
 	}
 	return b.String()
 }
+
+// TestDoubledCurlyQuote checks that two typographic apostrophes side by
+// side, a closing double quotation mark typed as two single ones
+// (‘‘like this’’), keep their text: as two ASCII apostrophes they read
+// as a straight double quote, which opens a quote. A lone one still reads
+// as the ASCII apostrophe.
+func TestDoubledCurlyQuote(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The mayor called it ‘‘a waste of money’’ on Monday.", "The mayor called it ‘ ‘ a waste of money ’ ’ on Monday ."},
+		{"He said ‘‘no’’.", "He said ‘ ‘ no ’ ’ ."},
+		{"It was &lsquo;&lsquo;over&rsquo;&rsquo; then.", "It was ‘ ‘ over ’ ’ then ."},
+		{"He said ‘no’ twice, not ’’ or ’ ’.", "He said ‘ no ' twice , not ’ ’ or ' ' ."},
+		{"The bosses’ ‘rules’.", "The bosses ' ‘ rules ' ."},
+	} {
+		if got := tokTexts(Analyze(tt.in)); strings.TrimSpace(got) != tt.want {
+			t.Errorf("%q: tokens %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -25,7 +25,8 @@ func checkRefs(t *testing.T, esc, dec string) {
 			t.Fatalf("%q: token %d %q at %d-%d after %d", esc, i, tk.Text, tk.Start, tk.End, last)
 		}
 		last = tk.End
-		if u := strings.ReplaceAll(Unescape(esc[tk.Start:tk.End]), "\u2019", "'"); u != tk.Text {
+		// a doubled ’ (a closing double quotation mark) keeps its text
+		if u := Unescape(esc[tk.Start:tk.End]); u != tk.Text && strings.ReplaceAll(u, "\u2019", "'") != tk.Text {
 			t.Errorf("%q: token %d %q covers %q", esc, i, tk.Text, esc[tk.Start:tk.End])
 		}
 	}

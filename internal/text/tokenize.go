@@ -43,11 +43,26 @@ func Tokenize(s string) []Token {
 	if len(t.texts) > 0 || strings.Contains(s, "\u2019") {
 		// a typographic apostrophe reads as the ASCII one (People’s,
 		// don’t, O’Brien → People 's, do n't, O'Brien), as the models
-		// and word lists know it; Start/End still cover its bytes
+		// and word lists know it; Start/End still cover its bytes. Two
+		// lone ones side by side (‘‘a waste’’) are a closing double
+		// quotation mark, and stay: as ' ' they read as the straight ''
+		// that opens a quote, which then ran to the end of the paragraph
+		prevLone := false // token i-1 was a lone ’ ending where token i starts
 		for i := range toks {
-			if strings.Contains(toks[i].Text, "\u2019") {
-				toks[i].Text = strings.ReplaceAll(toks[i].Text, "\u2019", "'")
+			w := toks[i].Text
+			if !strings.Contains(w, "\u2019") {
+				prevLone = false
+				continue
 			}
+			if w == "\u2019" {
+				next := i+1 < len(toks) && toks[i+1].Text == "\u2019" && toks[i+1].Start == toks[i].End
+				if prevLone || next {
+					prevLone = next
+					continue
+				}
+			}
+			prevLone = false
+			toks[i].Text = strings.ReplaceAll(w, "\u2019", "'")
 		}
 	}
 	if cap(t.spans) <= 1<<16 {

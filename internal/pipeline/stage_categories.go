@@ -27,8 +27,7 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureCategories, "categories are available for English only")
+				if notEnglish(st, FeatureCategories, "categories are") {
 					return nil
 				}
 				var out []Category

@@ -27,8 +27,7 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureEntities, "entities are available for English only")
+				if notEnglish(st, FeatureEntities, "entities are") {
 					return nil
 				}
 				ents := entity.Resolve(st.Doc, r.Recognize(st.Doc))

@@ -22,8 +22,7 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureKeyPhrases, "key phrases are available for English only")
+				if notEnglish(st, FeatureKeyPhrases, "key phrases are") {
 					return nil
 				}
 				ps := x.Extract(st.Doc, st.Request.KeyPhraseCount)

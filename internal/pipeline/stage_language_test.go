@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -56,6 +57,18 @@ func TestEnglishOnlyStagesByLanguage(t *testing.T) {
 	if len(a.Categories) > 0 || a.Sentiment != nil || len(a.KeyPhrases) > 0 {
 		t.Errorf("German article analysed as English: categories %v, sentiment %v, key phrases %v", a.Categories, a.Sentiment, a.KeyPhrases)
 	}
+	// the notice says why: the detected language here, the caller's hint below
+	hasNotice := func(a *Analysis, f Feature, why string) bool {
+		for _, n := range a.Notices {
+			if n.Feature == f && strings.Contains(n.Reason, "English only") && strings.Contains(n.Reason, why) {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasNotice(a, FeatureEntities, "reads as de") {
+		t.Errorf("German article: notices %+v do not say it reads as de", a.Notices)
+	}
 	if a = run(german, "en"); len(a.Categories) == 0 {
 		t.Error("the caller's English hint: no categories")
 	}
@@ -65,6 +78,9 @@ func TestEnglishOnlyStagesByLanguage(t *testing.T) {
 	french := "Super Bowl : les Green Bay Packers battent les New York Giants"
 	if a = run(french, "fr"); len(a.Categories) > 0 || len(a.Entities) > 0 {
 		t.Errorf("French headline hinted fr analysed as English: categories %v, entities %v", a.Categories, a.Entities)
+	}
+	if !hasNotice(a, FeatureEntities, `language_code is "fr"`) {
+		t.Errorf("French headline hinted fr: notices %+v do not name the hint", a.Notices)
 	}
 	english := "The city council in Leeds voted on Tuesday to close two libraries next spring, saying the savings would pay for longer opening hours at the central branch."
 	if a = run(english, "fr"); len(a.Categories) == 0 {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/pos"
@@ -22,10 +23,7 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					if st.Wants(FeatureSyntax) {
-						st.Notice(FeatureSyntax, "part-of-speech tags and lemmas are available for English only")
-					}
+				if notEnglish(st, FeatureSyntax, "part-of-speech tags and lemmas are") {
 					return nil
 				}
 				t.Tag(st.Doc)
@@ -69,6 +67,24 @@ func english(st *State) bool {
 	}
 	b, _ := st.Scratch[scratchReadsEnglish].(bool)
 	return b
+}
+
+// notEnglish reports whether an English-only stage must skip the article
+// (english), and then records the notice of feature f, whose subject is
+// what ("entities are"), with the reason: the caller's language_code, or
+// the detected language.
+func notEnglish(st *State, f Feature, what string) bool {
+	if english(st) {
+		return false
+	}
+	why := "the article's language is not English"
+	if hint := st.Request.LanguageHint; hint != "" {
+		why = fmt.Sprintf("the request's language_code is %q", hint)
+	} else if l := st.language; l != nil && l.Code != "" {
+		why = fmt.Sprintf("the article reads as %s (confidence %.2f)", l.Code, l.Confidence)
+	}
+	st.Notice(f, what+" available for English only; "+why)
+	return true
 }
 
 // hintOverride is the least confidence of an English detection that

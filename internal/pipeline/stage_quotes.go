@@ -19,8 +19,7 @@ func init() {
 		Model:     "quotes-2026.11b: learned verb and noun cue, content-end and filter models (PolNeAR) + attribution rules",
 		Load: func() (RunFunc, error) {
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureQuotes, "quotes are available for English only")
+				if notEnglish(st, FeatureQuotes, "quotes are") {
 					return nil
 				}
 				ents, _ := st.Scratch[scratchEntities].([]entity.Entity)

@@ -29,8 +29,7 @@ func init() {
 				return nil, err
 			}
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureSentiment, "sentiment is available for English only")
+				if notEnglish(st, FeatureSentiment, "sentiment is") {
 					return nil
 				}
 				a := st.Analysis

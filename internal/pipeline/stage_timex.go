@@ -17,8 +17,7 @@ func init() {
 		Model:     "timex-2026.11: TIMEX3 rules, anchored on the publish time",
 		Load: func() (RunFunc, error) {
 			return func(ctx context.Context, st *State) error {
-				if !english(st) {
-					st.Notice(FeatureTimeExpressions, "time expressions are available for English only")
+				if notEnglish(st, FeatureTimeExpressions, "time expressions are") {
 					return nil
 				}
 				exprs := timex.Extract(st.Doc, st.Anchor())

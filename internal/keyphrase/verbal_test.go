@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 const clauseArticle = `Westmere launches ferry inquiry
@@ -19,13 +20,7 @@ Marit Okafor has sailed the harbour crossing for twenty years.
 `
 
 func TestVerbal(t *testing.T) {
-	doc := nlptest.Tagged(t, clauseArticle)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, _, cands, ments := tagCandidates(t, clauseArticle)
 	got := map[string]bool{}
 	for i := range cands {
 		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = verbal(doc, ments, &cands[i])
@@ -89,13 +84,7 @@ func TestNameTailAndHeadline(t *testing.T) {
 }
 
 func TestNameTailHeadlineVerb(t *testing.T) {
-	doc := nlptest.Tagged(t, clauseArticle)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, _, cands, ments := tagCandidates(t, clauseArticle)
 	hl := headlineEnd(doc)
 	if hl == 0 {
 		t.Fatal("no headline found")
@@ -156,13 +145,7 @@ She said in a telephone interview that the ferry company had agreed to cut fares
 The ferry company confirmed the fare cut in a press release and at a second news conference.
 The harbour ferry has run since 1968 and carries about four hundred people a day.
 `
-	doc := nlptest.Tagged(t, art)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, dw, cands, ments := tagCandidates(t, art)
 	got := map[string]bool{}
 	for i := range cands {
 		got[strings.ToLower(surface(doc.Text, spans(ments, &cands[i])))] = reportingEvent(dw, &cands[i])
@@ -192,13 +175,7 @@ The Westmere bureau of the regional paper first reported the plan last week.
 -- Reuters Harbourtown Bureau 555 010-2000
 -- Harbourtown desk, +44 555 010 2001
 `
-	doc := nlptest.Tagged(t, art)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, dw, cands, ments := tagCandidates(t, art)
 	got := map[string]bool{}
 	for i := range cands {
 		got[surface(doc.Text, spans(ments, &cands[i]))] = signOff(doc, dw, ments, &cands[i])
@@ -225,13 +202,7 @@ The island's living standards fell for a third year, the statistics office said 
 Orlund's living standards are now below those of its neighbours, and the council's proposed budget would cut school meals.
 The mayor said the council's proposed budget was fair. Fishing incomes fell by a tenth.
 `
-	doc := nlptest.Tagged(t, art)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, _, cands, ments := tagCandidates(t, art)
 	found := 0
 	for i := range cands {
 		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
@@ -264,13 +235,7 @@ The central bank said its biggest worry was falling investment in new factories.
 The harbour board is facing heavy fines over the ferry collision.
 The port authority has been questioning port fees for years.
 `
-	doc := nlptest.Tagged(t, article)
-	e, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw := newDocWords(doc, e)
-	cands, ments := candidates(doc, dw)
+	doc, _, cands, ments := tagCandidates(t, article)
 	got := map[string]bool{}
 	for i := range cands {
 		got[strings.ToLower(strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " "))] = verbal(doc, ments, &cands[i])
@@ -293,4 +258,18 @@ The port authority has been questioning port fees for years.
 			t.Errorf("verbal(%q) = %v, want %v", c.phrase, v, c.want)
 		}
 	}
+}
+
+// tagCandidates tags s with the real tagger and returns its candidate
+// phrases with the loaded extractor's document words.
+func tagCandidates(t *testing.T, s string) (*text.Document, *docWords, []candidate, []mention) {
+	t.Helper()
+	doc := nlptest.Tagged(t, s)
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw := newDocWords(doc, e)
+	cands, ments := candidates(doc, dw)
+	return doc, dw, cands, ments
 }

@@ -1606,6 +1606,8 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 		// Beirut)
 		if j := r.namesakeNear(c.alts, i); j >= 0 {
 			i = j
+		} else if j := r.namesakeByPlaces(c, i); j >= 0 {
+			i = j
 		}
 		a := c.alts[i]
 		c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
@@ -1909,6 +1911,64 @@ func (r *resolver) namesakeNear(alts []placeCand, big int) int {
 	}
 	if tie || best >= 0 && alts[best].code == alts[big].code && alts[best].state == alts[big].state {
 		return -1
+	}
+	return best
+}
+
+// worldDominance is how many times a city's population must exceed its
+// namesakes' abroad for the places of a namesake's country not to move it
+// (namesakeByPlaces): "London" in a story from Ottawa is England's unless
+// a town near London, Ontario places it (namesakeNear).
+const worldDominance = 10
+
+// namesakeByPlaces returns the city reading of c.alts, in another country
+// than alts[big]'s, whose country the rest of the text names by two places
+// or more (its towns, regions, own name or people, an ambiguous place at
+// its default reading) when it names nothing of alts[big]'s country:
+// "Hamilton" beside Wellington and the New Zealand dollar is the New
+// Zealand city, although the Canadian one is three times its size; the
+// Waikato city lies 400 km from Wellington, beyond namesakeNear's reach. A
+// reading whose state the gazetteer knows (a US city) is left to
+// namesakeNear, as its country's places elsewhere point away from it
+// ("Athens" beside Texas is not the Georgia town), and so is a namesake
+// worldDominance times smaller. It returns -1 when no one country is so
+// named.
+func (r *resolver) namesakeByPlaces(c *cluster, big int) int {
+	support := map[string]int{}
+	for _, o := range r.clusters {
+		if o == c || o.typ != ner.Location && o.typ != ner.Nationality {
+			continue
+		}
+		proper := false
+		for _, m := range o.ments {
+			proper = proper || m.kind == Proper
+		}
+		code := o.code
+		if len(o.alts) > 0 {
+			code = ""
+			if d := defaultReading(o.alts); d >= 0 {
+				code = o.alts[d].code
+			}
+		}
+		if proper && code != "" {
+			support[code]++
+		}
+	}
+	b := c.alts[big]
+	if support[b.code] > 0 {
+		return -1
+	}
+	best := -1
+	for j, a := range c.alts {
+		if a.loc == nil || a.code == b.code || a.state != "" || a.pop*worldDominance < b.pop || support[a.code] < 2 {
+			continue
+		}
+		if best >= 0 && c.alts[best].code != a.code {
+			return -1
+		}
+		if best < 0 || a.pop > c.alts[best].pop {
+			best = j
+		}
 	}
 	return best
 }

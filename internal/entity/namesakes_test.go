@@ -68,3 +68,35 @@ func TestRegionAfterTown(t *testing.T) {
 		t.Errorf("Leuven: %+v", e)
 	}
 }
+
+// A namesake three times smaller than the largest city of its name is
+// placed by its country's other places when the text names nothing of the
+// larger one's country: "Hamilton" beside Wellington and the New Zealand
+// dollar is the Waikato city (400 km from Wellington, beyond the reach of
+// a near town), not Hamilton, Ontario. A US namesake needs its own state
+// ("Athens" beside Texas and California stays Greek), a city ten times the
+// size of its namesakes needs a town near one ("London" in a story from
+// Ottawa stays English), and a place of the larger city's country keeps it.
+func TestNamesakeByCountryPlaces(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, code string
+	}{
+		{"Floods closed roads in Hamilton on Monday. The city council said repairs would cost millions. Officials in Wellington promised help, and the New Zealand dollar fell.", "Hamilton", "NZ"},
+		{"Floods closed roads in Hamilton on Monday. Officials in Christchurch and Wellington promised help.", "Hamilton", "NZ"},
+		{"Floods closed roads in Hamilton on Monday. Officials in Toronto and Wellington promised help.", "Hamilton", "CA"},
+		{"Floods closed roads in Hamilton on Monday, the city council said.", "Hamilton", "CA"},
+		{"The American sprinter won two gold medals in Athens and now trains in Texas and California.", "Athens", "GR"},
+		{"Canadian officials in Ottawa said talks in London would resume on Monday.", "London", "GB"},
+		{"The prime minister returned to Wellington from Auckland on Friday.", "Wellington", "NZ"},
+	} {
+		doc, es := run(t, tc.text)
+		e := owner(doc, es, tc.name, 0)
+		if e == nil {
+			t.Errorf("%q: no entity for %s", tc.text, tc.name)
+			continue
+		}
+		if e.CountryCode != tc.code || e.Location == nil {
+			t.Errorf("%q: %s placed in %q (%v), want %q", tc.text, tc.name, e.CountryCode, e.Location, tc.code)
+		}
+	}
+}

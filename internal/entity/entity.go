@@ -2019,10 +2019,19 @@ func (r *resolver) retype() {
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
-		if len(c.toks) == 1 && techTerms[c.toks[0]] && c.typ != ner.Misc && !(c.typ == ner.Org && r.actsAsBody(c)) {
-			// "PC", "DVD", "RFID": a kind of thing, no body or place
-			c.typ = ner.Misc
-			continue
+		if len(c.toks) == 1 && techTerms[c.toks[0]] {
+			// "PC", "DVD", "RFID": a kind of thing, no body or place,
+			// unless a mention acts as one ("CGI won a contract", "the
+			// PCs won 40 seats": the Progressive Conservatives)
+			if r.pluralBody(c) {
+				if c.typ != ner.Org {
+					c.typ = ner.Org
+					r.index(c)
+				}
+			} else if c.typ != ner.Misc && !(c.typ == ner.Org && r.actsAsBody(c)) {
+				c.typ = ner.Misc
+				continue
+			}
 		}
 		if policyPaper(c.toks) {
 			// "the Green Paper on pensions": a government's consultation
@@ -2224,6 +2233,70 @@ func (r *resolver) actsAsBody(c *cluster) bool {
 	}
 	return false
 }
+
+// pluralBody reports whether a plural abbreviation acts as a body, a
+// party or a group of them, with or without "the" at the start of a clause:
+// it wins, holds or loses seats, votes or an election ("the PCs won 40
+// seats", "PCs lost their majority"), or does what only a body does ("the
+// PCs said", "the PCs formed a government"); "sales of PCs fell", "the
+// DVDs sold out" and "the PCs crashed" name things.
+func (r *resolver) pluralBody(c *cluster) bool {
+	w := c.toks[0]
+	if len(w) < 3 || w[len(w)-1] != 's' || !techTerms[w[:len(w)-1]] {
+		return false
+	}
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		start := m.first
+		if r.ltok(start-1) == "the" {
+			start--
+		}
+		if p := r.tok(start - 1); p != "" && isLetterByte(p[0]) && !subjectBefore[strings.ToLower(p)] {
+			// "gave the PCs a majority", "sales of PCs"
+			continue
+		}
+		v := m.last // (the token after the mention)
+		if v < len(r.doc.Tokens) && r.doc.Tokens[v].POS == "RB" {
+			// "the PCs easily won"
+			v++
+		}
+		verb := r.ltok(v)
+		if bodyVerbs[verb] {
+			return true
+		}
+		if seatVerbs[verb] {
+			// "won 40 seats", "took 76 of the 124 seats", within the
+			// clause
+			for k := v + 1; k <= v+6 && k < len(r.doc.Tokens); k++ {
+				t := r.ltok(k)
+				if seatNouns[t] {
+					return true
+				}
+				if t == "" || !isLetterByte(t[0]) && (t[0] < '0' || t[0] > '9') {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// bodyVerbs are what a party or company does and a thing does not
+	// (pluralBody)
+	bodyVerbs = set("said", "say", "says", "announced", "announce", "announces", "formed", "form", "forms",
+		"governed", "govern", "governs", "campaigned", "campaign", "pledged", "pledge", "pledges", "promised",
+		"promise", "promises", "vowed", "vow", "vows", "elected", "elect", "nominated", "nominate", "voted",
+		"vote", "urged", "urge", "accused", "accuse", "demanded", "demand", "proposed", "propose")
+	// seatVerbs win or lose what seatNouns name (pluralBody)
+	seatVerbs = set("won", "win", "wins", "took", "take", "takes", "gained", "gain", "gains", "lost", "lose",
+		"loses", "held", "hold", "holds", "swept", "sweep", "captured", "capture", "secured", "secure", "kept",
+		"keep", "retained", "retain", "picked")
+	seatNouns = set("seat", "seats", "vote", "votes", "election", "elections", "by-election", "majority",
+		"riding", "ridings", "constituency", "constituencies", "mandate", "power", "office", "poll", "polls")
+)
 
 // isLetterByte reports whether b is an ASCII letter or starts a
 // multi-byte character (most are letters).

@@ -74,3 +74,27 @@ func TestTownInAmbiguousState(t *testing.T) {
 		t.Errorf("Tbilisi, Georgia: %+v", e)
 	}
 }
+
+// A plural abbreviation of a thing is a body when it acts as one: it
+// wins, takes or loses seats or votes, or does what a party does ("the
+// PCs won 40 seats": the Progressive Conservatives), with or without "the";
+// sales of PCs, DVDs that sell out and PCs that crash stay things.
+func TestPluralAbbreviationAsBody(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		typ        ner.Type
+	}{
+		{"The PCs won 40 seats in the provincial election on Thursday, and the Liberals won 21.", "PCs", ner.Org},
+		{"Ontario voters gave the PCs a majority. The PCs took 76 of the 124 seats.", "PCs", ner.Org},
+		{"After the PCs lost their majority, the premier resigned.", "PCs", ner.Org},
+		{"The PCs formed a government after the vote.", "PCs", ner.Org},
+		{"Sales of PCs fell 5 percent in the third quarter, the research firm said.", "PCs", ner.Misc},
+		{"The DVDs sold out in a week, and the PCs crashed often.", "DVDs", ner.Misc},
+		{"The DVDs sold out in a week, and the PCs crashed often.", "PCs", ner.Misc},
+	} {
+		doc, es := run(t, tc.text)
+		if e := owner(doc, es, tc.name, 0); e == nil || e.Type != tc.typ {
+			t.Errorf("%q: %s %+v, want %s", tc.text, tc.name, e, tc.typ)
+		}
+	}
+}

@@ -276,6 +276,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	if len(b.in.sents) > shortText {
 		return out
 	}
+	r.loneNames(toks, b, taken, add)
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
 		if !b.prose(s) {
@@ -286,7 +287,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			continue
 		}
 		v := f + 1
-		for v < s[1]-1 && !finiteVerb(toks[v]) && in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') {
+		for v < s[1]-1 && !finiteVerb(toks[v]) && (in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') || lyAdverb(toks[v])) {
 			v++
 		}
 		if vt := toks[v].Text; !finiteVerb(toks[v]) && !in(sayVerbs, vt) && vt != ":" && toks[v].POS != "POS" {

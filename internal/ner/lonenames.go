@@ -1,0 +1,67 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// loneNames adds, in a text of at most shortText sentences, a single
+// title-case word inside a sentence that the model left unlabelled and
+// the tagger reads as a proper noun: a surname standing alone ("the only
+// chance Okonkwo has", "a quote from Halvorsen that", "something Brandt
+// has been loath to do"), as a short text (a headline, a sentence sent
+// alone) names people with no first name before. Not a word of a
+// capitalised run, a common word by the case table, a day, month, title,
+// party word or demonym, a known place or organisation, a word after a
+// determiner ("the Statehouse") or with inner capitals ("RipGuard"), nor
+// one the guards below leave out. add types it (a person, a web company,
+// or the type of another mention of the word).
+func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add func(si, f, e int, titled bool)) {
+	for si, s := range b.in.sents {
+		if !b.prose(s) {
+			continue
+		}
+		f := b.firstWord(s)
+		for i := f + 1; i < s[1]; i++ {
+			// the word before: not a name's (a sentence's first word
+			// only when a common word: "But", "When")
+			before := isTitleCase(toks[i-1].Text) && (i-1 != f || !r.commonWord(toks[i-1].Text))
+			if !nameWord(toks, taken, i) || toks[i].POS != "NNP" || taken[i-1] || before ||
+				i+1 < s[1] && (taken[i+1] || isTitleCase(toks[i+1].Text)) {
+				continue
+			}
+			w := toks[i].Text
+			l := lower(w)
+			if r.commonWord(w) || notSurname(l) || in(notNames, w) || hyphenLower(w) || innerCaps(w) ||
+				strings.IndexByte(l, '.') >= 0 || in(determiners, toks[i-1].Text) {
+				continue
+			}
+			// not a number's or an acronym's neighbour ("7th District",
+			// "CLOSE Thirteen"), a quoted word ("“Congratulations"), a
+			// title before "of" ("Chaplain of") or a modifier of a common
+			// noun ("Statehouse politicians", "Fulbright program")
+			p := toks[i-1].Text
+			if isDigitWord(p) || allCaps(p) || openQuotes[p] || i+1 < s[1] && (toks[i+1].Text == "of" || toks[i+1].POS == "NN" || toks[i+1].POS == "NNS") {
+				continue
+			}
+			if g := r.gz.single(w); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+				continue
+			}
+			add(si, i, i+1, false)
+		}
+	}
+}
+
+// determiners before a capitalised word make it a thing's or a body's
+// name ("the Senate", "a Democrat", "this Congress"), not a person's.
+var determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "every", "each", "any", "no")
+
+// openQuotes are the quotation marks that open a quoted word.
+var openQuotes = map[string]bool{"\"": true, "“": true, "'": true, "‘": true, "``": true}
+
+// lyAdverb reports whether t is an adverb in -ly, which may stand between
+// a sentence's subject and its verb ("Brandt quietly dropped").
+func lyAdverb(t text.Token) bool {
+	return t.POS == "RB" && len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly")
+}

@@ -25,10 +25,14 @@ func TestCancelLongArticle(t *testing.T) {
 		t.Fatalf("%d quotes in the uncancelled article", len(qs))
 	}
 	// the machine may be busy with other tests: the best of three tries
-	// must return within 50 ms of the cancel (the whole call takes
-	// hundreds of milliseconds, so a missing check fails every try)
+	// must return within 50 ms of the cancel, or within a fifth of what
+	// the whole call takes on this machine now (hundreds of milliseconds
+	// when quiet, so a missing check fails every try)
+	t0 := time.Now()
+	quotes.Extract(doc, ents)
+	limit := max(50*time.Millisecond, time.Since(t0)/5)
 	best := time.Hour
-	for try := 0; try < 3 && best > 50*time.Millisecond; try++ {
+	for try := 0; try < 3 && best > limit; try++ {
 		ctx, cancel := context.WithCancel(context.Background())
 		doc.WithContext(ctx)
 		done := make(chan struct{})
@@ -42,12 +46,12 @@ func TestCancelLongArticle(t *testing.T) {
 		<-done
 		best = min(best, time.Since(t0))
 	}
-	if best > 50*time.Millisecond {
-		t.Errorf("Extract returned %v after the cancel", best)
+	if best > limit {
+		t.Errorf("Extract returned %v after the cancel (limit %v)", best, limit)
 	}
-	t.Logf("returned %v after the cancel", best)
+	t.Logf("returned %v after the cancel (limit %v)", best, limit)
 	// cancelled before the call: nothing is done
-	t0 := time.Now()
+	t0 = time.Now()
 	quotes.Extract(doc, ents)
 	if d := time.Since(t0); d > 10*time.Millisecond {
 		t.Errorf("Extract on a cancelled document took %v", d)

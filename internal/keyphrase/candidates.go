@@ -459,6 +459,128 @@ func nameClitic(doc *text.Document, dw *docWords, i int, tagged bool) bool {
 	return false
 }
 
+// possessiveNames marks as part of a name, able to end a candidate, the
+// possessive 's of a singular name that the document writes as a name of
+// its own: a company or shop called by its founder's possessive
+// ("McDonald's", "Sainsbury's", "Moody's"). The evidence is a use of the
+// name with its 's that owns nothing: at a sentence's or clause's end
+// ("profits at Sainsbury's."), before a preposition, a modal or a verb
+// ("McDonald's in Paris", "Sainsbury's said", "McDonald's is hiring");
+// every use of that name with its 's in the document then keeps it
+// ("McDonald's restaurants"). A possessive that owns something everywhere
+// ("Iran's minister", "Acme's chief executive") still breaks the phrase,
+// and so does a list of owners ("Iran's and Iraq's oil ministers").
+func possessiveNames(doc *text.Document, dw *docWords, in, heads []bool, tagged bool) {
+	var names map[int32]bool // the names' word ids (docWords.tok)
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i < s.Last; i++ {
+			if !isClitic(doc.Tokens[i].Text) || !in[i-1] || !dw.info[dw.tok[i-1]].capital {
+				continue
+			}
+			if tagged && (doc.Tokens[i-1].POS != "NNP" || doc.Tokens[i].POS != "POS") {
+				continue
+			}
+			if ownsNothing(doc, s, i, tagged) {
+				if names == nil {
+					names = map[int32]bool{}
+				}
+				names[dw.tok[i-1]] = true
+			}
+		}
+	}
+	if names == nil {
+		return
+	}
+	// a name also written without its 's ("Google", "Iran") is its
+	// owner's: the 's owns what the sentence leaves out ("faster than
+	// Sprint's.", "Obama's campaign and McCain's in 2008")
+	for i := range doc.Tokens {
+		if names[dw.tok[i]] && (i+1 == len(doc.Tokens) || !isClitic(doc.Tokens[i+1].Text)) {
+			delete(names, dw.tok[i])
+		}
+	}
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i < s.Last; i++ {
+			if isClitic(doc.Tokens[i].Text) && in[i-1] && names[dw.tok[i-1]] {
+				in[i], heads[i] = true, true
+			}
+		}
+	}
+}
+
+// ownsNothing reports whether the possessive 's at token i of sentence s
+// stands for a name rather than owning what follows: nothing follows it
+// in the sentence, or a punctuation mark or conjunction not followed by
+// another possessive ("Iran's, Iraq's and Syria's leaders"), or (in a
+// tagged document) a preposition, a modal, a present-tense verb or a
+// past tense that is no -ed form ("said", "rose"; "Iran's elected
+// president" may be tagged so).
+func ownsNothing(doc *text.Document, s text.Sentence, i int, tagged bool) bool {
+	j := i + 1
+	if j >= s.Last {
+		return true
+	}
+	t := &doc.Tokens[j]
+	list := func() bool {
+		for k := j + 1; k < s.Last && k <= j+4; k++ {
+			if isClitic(doc.Tokens[k].Text) {
+				return false
+			}
+		}
+		return true
+	}
+	if !isWordToken(t.Text) {
+		// a clause's end, not a bracket, quotation mark or currency
+		// before what it owns ("Disney's \"Toy Story\"", "Apple's (AAPL)
+		// shares", "Google's $700 million")
+		switch t.Text {
+		case ".", "!", "?", ";", ":":
+			return true
+		case ",":
+			// an apposition ("Sainsbury's, the grocer"), not a clause
+			// that leaves the owned noun out ("Obama's plan and
+			// Bush's, both ...")
+			switch strings.ToLower(tokText(doc, j+1)) {
+			case "the", "a", "an", "which", "whose", "its", "who":
+				return list()
+			}
+		}
+		return false
+	}
+	if !tagged {
+		return false
+	}
+	switch t.POS {
+	case "CC":
+		// not owners sharing a head ("Canny's and Laplacian edge
+		// detectors")
+		if j+2 < s.Last {
+			a, b := doc.Tokens[j+1].POS, doc.Tokens[j+2].POS
+			if (a == "NNP" || a == "JJ") && (b == "NN" || b == "NNS") {
+				return false
+			}
+		}
+		return list()
+	case "IN":
+		// not a time that stands for the owned thing ("Obama's
+		// campaign and McCain's in 2008")
+		return j+1 >= s.Last || doc.Tokens[j+1].POS != "CD"
+	case "TO", "MD", "VBZ", "VBP":
+		return true
+	case "VBD":
+		return !strings.HasSuffix(strings.ToLower(t.Text), "ed")
+	}
+	return false
+}
+
+// tokText is the text of token i of doc, "" past its end.
+func tokText(doc *text.Document, i int) string {
+	if i < len(doc.Tokens) {
+		return doc.Tokens[i].Text
+	}
+	return ""
+}
+
 // irregularPlurals are the plurals that take 's ("Women's", "People's").
 var irregularPlurals = [...]string{"people", "women", "men", "children"}
 
@@ -501,6 +623,7 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			}
 		}
 	}
+	possessiveNames(doc, dw, in, heads, tagged)
 	byKey := &dw.byKey
 	byKey.reset(nt / 3)
 	cands := dw.cands[:0]
@@ -513,7 +636,7 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 	}
 	add := func(a, b, si int, maximal bool) { // tokens [a, b)
 		words := ids[a:b:b]
-		for k := a + 1; k < b-1; k++ {
+		for k := a + 1; k < b; k++ {
 			if in[k] && isClitic(doc.Tokens[k].Text) {
 				// a name's possessive ("People's"): its key and
 				// features are those of the name's words
@@ -551,6 +674,10 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			c.capital++
 		}
 		head := &toks[len(toks)-1]
+		if isClitic(head.Text) {
+			// a store's name ("Sainsbury's"): the name's word
+			head = &toks[len(toks)-2]
+		}
 		if head.POS == "NNP" || head.POS == "NNPS" {
 			c.proper++
 		}

@@ -85,3 +85,48 @@ Members of the Women's Institute met in the village hall.`)
 		t.Errorf("Swiss People's Party is no key phrase")
 	}
 }
+
+// TestPossessiveCompany: a company named by a possessive ("McDonald's",
+// "Sainsbury's") is one phrase wherever the document writes it as a name
+// of its own, owning nothing ("profits at Sainsbury's.", "McDonald's
+// said"): then "McDonald's restaurants" is whole too. A possessive that
+// owns something in every use ("Iran's minister", "Tesco's chief
+// executive") or a list of owners ("Iran's and Iraq's oil ministers")
+// still splits.
+func TestPossessiveCompany(t *testing.T) {
+	doc := nlptest.Tagged(t, `McDonald's restaurants in France will stay open late, the company said.
+Profits at Sainsbury's rose 5 percent in the first half, and the grocer added 20 stores.
+Iran's minister met Tesco's chief executive in London on Tuesday.
+Iran's and Iraq's oil ministers met in Vienna.
+McDonald's said it would hire 3,000 workers.`)
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, texts, _ := x.Candidates(doc)
+	has := map[string]bool{}
+	for i := range keys {
+		has[texts[i]] = true
+	}
+	for _, want := range []string{"McDonald's restaurants", "McDonald's", "Sainsbury's", "chief executive", "oil ministers"} {
+		if !has[want] {
+			t.Errorf("no candidate %q", want)
+		}
+	}
+	for text := range has {
+		if text == "McDonald" || text == "Sainsbury" || strings.Contains(text, "Iran") && text != "Iran" ||
+			strings.Contains(text, "Iraq") && text != "Iraq" || strings.Contains(text, "Tesco") && text != "Tesco" {
+			t.Errorf("candidate %q", text)
+		}
+	}
+	found := false
+	for _, p := range x.Extract(doc, 10) {
+		if p.Text == "McDonald" || p.Text == "Sainsbury" {
+			t.Errorf("key phrase %q: the name is cut at its possessive", p.Text)
+		}
+		found = found || strings.HasPrefix(p.Text, "McDonald's")
+	}
+	if !found {
+		t.Errorf("no key phrase for McDonald's")
+	}
+}

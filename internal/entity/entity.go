@@ -1169,6 +1169,16 @@ func (r *resolver) joinTypeSplits() {
 					into = o
 				}
 			}
+			if into == nil && r.townAsPerson(c) {
+				// "outside N'Djamena" tagged a person beside
+				// "N'Djamena is" tagged a place (retype types the ones
+				// left alone)
+				for _, o := range r.byName[c.lname] {
+					if o != c && o.lname == c.lname && o.typ == ner.Location {
+						into = o
+					}
+				}
+			}
 			if into == nil && r.thingLike(c) {
 				// a full name may be the founder of the company named
 				// after them ("Tessa Marlowe said she ..."): only when
@@ -2016,6 +2026,11 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if c.typ == ner.Person && r.townAsPerson(c) {
+			c.typ = ner.Location
+			r.index(c)
+			continue
+		}
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
@@ -2387,6 +2402,39 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 	// (the gazetteer last: its tables are cold)
 	return place > body && knownPlace(c.name)
 }
+
+// townAsPerson reports whether a person named by one word only (no first
+// name, gender or title) is a known town that the text only ever uses as
+// a place: after "in", "near" or "outside", or as what a mayor, council or
+// city is "of" ("The council in Hamilton approved", "the mayor of
+// Hamilton"): the recogniser reads surnames that are towns as people.
+// Not "in Hamilton's absence", "a stake in Hamilton", nor a name also
+// used as a person ("Hamilton said").
+func (r *resolver) townAsPerson(c *cluster) bool {
+	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
+		return false
+	}
+	place := 0
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
+			return false
+		}
+		p := r.ltok(m.first - 1)
+		if r.possessiveAt(m.last) == 0 && ((p == "in" || p == "near" || p == "outside") && !holdingNouns[r.ltok(m.first-2)] ||
+			p == "of" && townHeads[r.ltok(m.first-2)]) {
+			place++
+			continue
+		}
+		return false
+	}
+	return place > 0 && knownPlace(c.name)
+}
+
+// townHeads are the nouns whose "of" names a town (townAsPerson).
+var townHeads = set("mayor", "city", "town", "council", "suburbs", "outskirts", "centre", "center", "streets", "residents", "people")
 
 // townThenRegion reports whether the tokens from i are a comma and a
 // first-level region's abbreviation or a modifier's name ("Decatur,

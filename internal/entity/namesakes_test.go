@@ -1,6 +1,10 @@
 package entity_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
 
 // A city name shared by large cities of several countries ("Newcastle":
 // England, New South Wales, KwaZulu-Natal) is placed by the text's other
@@ -97,6 +101,28 @@ func TestNamesakeByCountryPlaces(t *testing.T) {
 		}
 		if e.CountryCode != tc.code || e.Location == nil {
 			t.Errorf("%q: %s placed in %q (%v), want %q", tc.text, tc.name, e.CountryCode, e.Location, tc.code)
+		}
+	}
+}
+
+// A town the recogniser reads as a surname ("Hamilton") is a place when
+// the text only ever writes it as one: after "in", "near", "outside", or
+// as what a mayor or council is "of"; a name also used as a person stays
+// one.
+func TestTownReadAsPerson(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		typ        ner.Type
+		code       string
+	}{
+		{"The council in Hamilton approved the budget on Monday. Officials in Auckland and Wellington welcomed the plan.", "Hamilton", ner.Location, "NZ"},
+		{"The mayor of Hamilton said on Tuesday the city would bid for the games. Wellington and Christchurch have also bid, New Zealand officials said.", "Hamilton", ner.Location, "NZ"},
+		{"Hamilton said he was happy with the car. Fans in Hamilton cheered.", "Hamilton", ner.Person, ""},
+	} {
+		doc, es := run(t, tc.text)
+		e := owner(doc, es, tc.name, 0)
+		if e == nil || e.Type != tc.typ || e.CountryCode != tc.code {
+			t.Errorf("%q: %s %+v, want %s %q", tc.text, tc.name, e, tc.typ, tc.code)
 		}
 	}
 }

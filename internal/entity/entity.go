@@ -1927,14 +1927,17 @@ func (r *resolver) namesakeNear(alts []placeCand, big int) int {
 
 // worldDominance is how many times a city's population must exceed its
 // namesakes' abroad for the places of a namesake's country not to move it
-// (namesakeByPlaces): "London" in a story from Ottawa is England's unless
-// a town near London, Ontario places it (namesakeNear).
-const worldDominance = 10
+// (namesakeByPlaces): "London" in a story from Ottawa is England's, and
+// "Kingston" in a story of Canadian tourists flying home to Toronto and
+// Montreal Jamaica's (eight times Kingston, Ontario), unless a town near
+// the namesake places it (namesakeNear).
+const worldDominance = 5
 
 // namesakeByPlaces returns the city reading of c.alts, in another country
 // than alts[big]'s, whose country the rest of the text names by two places
-// or more (its towns, regions, own name or people, an ambiguous place at
-// its default reading) when it names nothing of alts[big]'s country:
+// or more (its towns, regions or own name, an ambiguous place at its
+// default reading; not its people, who travel: "Canadian tourists in
+// Kingston") when it names no place or people of alts[big]'s country:
 // "Hamilton" beside Wellington and the New Zealand dollar is the New
 // Zealand city, although the Canadian one is three times its size; the
 // Waikato city lies 400 km from Wellington, beyond namesakeNear's reach. A
@@ -1944,7 +1947,7 @@ const worldDominance = 10
 // worldDominance times smaller. It returns -1 when no one country is so
 // named.
 func (r *resolver) namesakeByPlaces(c *cluster, big int) int {
-	support := map[string]int{}
+	support, people := map[string]int{}, map[string]int{}
 	for _, o := range r.clusters {
 		if o == c || o.typ != ner.Location && o.typ != ner.Nationality {
 			continue
@@ -1960,12 +1963,14 @@ func (r *resolver) namesakeByPlaces(c *cluster, big int) int {
 				code = o.alts[d].code
 			}
 		}
-		if proper && code != "" {
+		if proper && code != "" && o.typ == ner.Location {
 			support[code]++
+		} else if proper && code != "" {
+			people[code]++
 		}
 	}
 	b := c.alts[big]
-	if support[b.code] > 0 {
+	if support[b.code] > 0 || people[b.code] > 0 {
 		return -1
 	}
 	best := -1

@@ -78,9 +78,10 @@ func TestRegionAfterTown(t *testing.T) {
 // larger one's country: "Hamilton" beside Wellington and the New Zealand
 // dollar is the Waikato city (400 km from Wellington, beyond the reach of
 // a near town), not Hamilton, Ontario. A US namesake needs its own state
-// ("Athens" beside Texas and California stays Greek), a city ten times the
+// ("Athens" beside Texas and California stays Greek), a city five times the
 // size of its namesakes needs a town near one ("London" in a story from
-// Ottawa stays English), and a place of the larger city's country keeps it.
+// Ottawa stays English, "Kingston" beside Toronto Jamaican), and a place of
+// the larger city's country keeps it.
 func TestNamesakeByCountryPlaces(t *testing.T) {
 	for _, tc := range []struct {
 		text, name, code string
@@ -91,6 +92,7 @@ func TestNamesakeByCountryPlaces(t *testing.T) {
 		{"Floods closed roads in Hamilton on Monday, the city council said.", "Hamilton", "CA"},
 		{"The American sprinter won two gold medals in Athens and now trains in Texas and California.", "Athens", "GR"},
 		{"Canadian officials in Ottawa said talks in London would resume on Monday.", "London", "GB"},
+		{"Canadian tourists stranded in Kingston by the storm flew home to Toronto and Montreal on Sunday.", "Kingston", "JM"},
 		{"The prime minister returned to Wellington from Auckland on Friday.", "Wellington", "NZ"},
 	} {
 		doc, es := run(t, tc.text)

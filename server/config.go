@@ -37,6 +37,7 @@ type Config struct {
 	StreamIdleTimeout   time.Duration
 	WriteTimeout        time.Duration
 	ReadTimeout         time.Duration
+	GRPCReadTimeout     time.Duration
 	TLSCert             string
 	TLSKey              string
 	TLSClientCA         string
@@ -110,7 +111,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxPageBytes, "max-page-bytes", "LECTOR_MAX_PAGE_BYTES", 5<<20, "largest web page fetched for an article URL, in bytes")
 	dur(&cfg.StreamIdleTimeout, "stream-idle-timeout", "LECTOR_STREAM_IDLE_TIMEOUT", 5*time.Minute, "end a bidirectional stream with no article in flight and no message for this long (0: never)")
 	dur(&cfg.ReadTimeout, "read-timeout", "LECTOR_READ_TIMEOUT", 30*time.Second, "time a REST caller has to send its request body, plus one second per 16 KiB of it; a slower body is answered 408 (REQUEST_BODY_TIMEOUT) and its connection closed (0: no limit)")
-	dur(&cfg.WriteTimeout, "write-timeout", "LECTOR_WRITE_TIMEOUT", 30*time.Second, "longest one write of a REST response (an NDJSON or SSE stream included) may wait for a caller that does not read; past it the call is cut and its analysis cancelled (0: no limit)")
+	dur(&cfg.GRPCReadTimeout, "grpc-read-timeout", "LECTOR_GRPC_READ_TIMEOUT", time.Minute, "time a gRPC caller has to send the request message of a unary or server-streaming call, from the start of the call until the whole message is in, whatever the call's own deadline; a slower call ends with DEADLINE_EXCEEDED. Bidirectional streams may wait between articles: --stream-idle-timeout bounds them instead. Raise it for large batches over slow links: 60 s is 1.7 MB/s for a full batch of 1 MB articles (0: no limit)")
+	dur(&cfg.WriteTimeout, "write-timeout", "LECTOR_WRITE_TIMEOUT", 30*time.Second, "longest one write of a response may wait for a caller that does not read: a REST response's (an NDJSON or SSE stream included) or one message of a gRPC stream's; past it the call is cut and its analysis cancelled (0: no limit)")
 	str(&cfg.TLSCert, "tls-cert", "LECTOR_TLS_CERT", "", "PEM certificate (chain) of the server; with --tls-key, gRPC and HTTP serve TLS only")
 	str(&cfg.TLSKey, "tls-key", "LECTOR_TLS_KEY", "", "PEM private key of --tls-cert")
 	str(&cfg.TLSClientCA, "tls-client-ca", "LECTOR_TLS_CLIENT_CA", "", "PEM CA certificates; when set, every client must present a certificate they signed (mutual TLS)")
@@ -173,8 +175,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
 	case cfg.WriteTimeout < 0:
 		return cfg, fmt.Errorf("--write-timeout must not be negative")
-	case cfg.ReadTimeout < 0:
-		return cfg, fmt.Errorf("--read-timeout must not be negative")
+	case cfg.ReadTimeout < 0 || cfg.GRPCReadTimeout < 0:
+		return cfg, fmt.Errorf("--read-timeout and --grpc-read-timeout must not be negative")
 	case cfg.MaxQueueWait <= 0:
 		return cfg, fmt.Errorf("--max-queue-wait must be positive")
 	case cfg.GCPercent < 0 || cfg.MemoryLimitMB < 0:

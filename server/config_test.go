@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestStageBatchFlag(t *testing.T) {
 	none := func(string) (string, bool) { return "", false }
@@ -34,5 +37,22 @@ func TestGCFlags(t *testing.T) {
 	}
 	if _, err := ParseFlags([]string{"--memory-limit", "-1"}, none); err == nil {
 		t.Error("--memory-limit -1 accepted")
+	}
+}
+
+func TestGRPCReadTimeoutFlag(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	if cfg, err := ParseFlags(nil, none); err != nil || cfg.GRPCReadTimeout != time.Minute {
+		t.Fatalf("default: GRPCReadTimeout %v, err %v; want 1m", cfg.GRPCReadTimeout, err)
+	}
+	env := func(k string) (string, bool) { return "5s", k == "LECTOR_GRPC_READ_TIMEOUT" }
+	if cfg, err := ParseFlags(nil, env); err != nil || cfg.GRPCReadTimeout != 5*time.Second {
+		t.Errorf("LECTOR_GRPC_READ_TIMEOUT=5s: %v, %v", cfg.GRPCReadTimeout, err)
+	}
+	if cfg, err := ParseFlags([]string{"--grpc-read-timeout", "0"}, env); err != nil || cfg.GRPCReadTimeout != 0 {
+		t.Errorf("--grpc-read-timeout 0: %v, %v", cfg.GRPCReadTimeout, err)
+	}
+	if _, err := ParseFlags([]string{"--grpc-read-timeout", "-1s"}, none); err == nil {
+		t.Error("--grpc-read-timeout -1s accepted")
 	}
 }

@@ -55,13 +55,19 @@ func (h *hardening) close() {
 
 // hardening builds the layer from the configuration. Its interceptors run
 // inside the service's (request id, log, recovery, deadline), in the order
-// metrics, API key, per-client limits, debug request log, idle streams, so
-// a refused call is logged with its request id and counted.
+// transport timeouts, metrics, API key, per-client limits, debug request
+// log, idle streams, so a refused call is logged with its request id and
+// counted.
 func (s *Server) hardening() (*hardening, error) {
 	h := &hardening{metrics: metrics.New(), relays: ratelimit.NewRelays()}
 	h.clients = ratelimit.Clients{TrustedProxies: s.cfg.TrustedProxies, Relay: h.relays.Has}
-	unary := []grpc.UnaryServerInterceptor{h.metrics.UnaryServerInterceptor()}
-	stream := []grpc.StreamServerInterceptor{h.metrics.StreamServerInterceptor()}
+	// the read and write timeouts of the transport: the read timer starts in
+	// the tap, before the request message is read; the interceptors stop it
+	// once the message is in and time each message a stream sends
+	timeouts := idle.Timeouts{Read: s.cfg.GRPCReadTimeout, Write: s.cfg.WriteTimeout, Log: s.log}
+	h.grpcOpts = append(h.grpcOpts, grpc.InTapHandle(timeouts.TapHandle))
+	unary := []grpc.UnaryServerInterceptor{timeouts.UnaryServerInterceptor(), h.metrics.UnaryServerInterceptor()}
+	stream := []grpc.StreamServerInterceptor{timeouts.StreamServerInterceptor(), h.metrics.StreamServerInterceptor()}
 	switch {
 	case s.cfg.TLSCert != "" || s.cfg.TLSKey != "":
 		b, err := tlsconf.Load(s.cfg.TLSCert, s.cfg.TLSKey, s.cfg.TLSClientCA)

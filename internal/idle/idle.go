@@ -3,7 +3,9 @@
 // the idle timeout ends with DEADLINE_EXCEEDED and the reason
 // STREAM_IDLE_TIMEOUT. Without it a bidirectional stream that never
 // half-closes holds its goroutines and buffers for ever; keepalive pings
-// detect a dead peer, not a live one that stopped talking.
+// detect a dead peer, not a live one that stopped talking. Timeouts bounds
+// the waits on a caller below the handler: for the request message of a
+// unary or server-streaming call, and for a stream's caller to read.
 package idle
 
 import (

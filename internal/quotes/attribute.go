@@ -692,7 +692,7 @@ func (x *extractor) attribute() {
 				sp = s0.sp
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
 				sp = [2]int{f, l}
-			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject {
+			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject && !x.participleBetween(l, c.first-1) {
 				// "Clinton's aide rallied supporters, saying ..."
 				sp = [2]int{f, l}
 			}

@@ -143,6 +143,7 @@ type Options struct {
 	ParenNoParticiple bool // ParentheticalSubject not for a participle cue: in "Rain flooded the valley on Sunday, prompting officials to act, saying ..." "Sunday" is no speaker
 	NounReceiver      bool // NounSubject reads no speaker when the verb before the noun takes the talk in: "The coach faced criticism that ...", "The bank received complaints that ...", "fielded questions about"
 	PronounGender     bool // a "he" or "she" no entity links (and one PronounSpeaker gives the quote before's entity) passes over people of the other gender (entity.Entity.Gender: an honorific, a first name, a linked pronoun): "Mr Hale ... 'We will appeal,' she replied"
+	SingleMarks       bool // quotations in single marks outside double ones are direct quotes: ‘We will win,’ she said (the British style), 'We will win,'
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -222,6 +223,7 @@ var DefaultOptions = Options{
 	AppositiveName:    true,
 	ParenNoParticiple: true,
 	PronounGender:     true,
+	SingleMarks:       true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -282,7 +284,8 @@ type extractor struct {
 	o           Options
 	tokSent     []int
 	tokPara     []int
-	inQuote     []int // index of the direct quote holding the token, -1
+	inQuote     []int  // index of the direct quote holding the token, -1
+	single      []byte // 'o' / 'c' for the paired single quotation marks, nil when none
 	directs     []*direct
 	cues        []cue
 	quotes      []*Quote
@@ -604,6 +607,9 @@ func lower(s string) string { return strings.ToLower(s) }
 
 // markKind: 'o' opening, 'c' closing, 't' either (straight), 0 none.
 func (x *extractor) markKind(i int) byte {
+	if x.single != nil && uint(i) < uint(len(x.single)) && x.single[i] != 0 {
+		return x.single[i]
+	}
 	switch x.tok(i) {
 	case "“", "``", "«":
 		return 'o'
@@ -666,6 +672,132 @@ func (x *extractor) findQuoteMarks() {
 	if open >= 0 {
 		x.addDirect(open, n-1)
 	}
+	x.pairSingles()
+}
+
+// pairSingles makes direct quotes of the single quotation marks outside
+// the double ones: ‘We will win,’ she said (the British style), and
+// 'We will win,' in plain text. Inside a double quotation a single pair is
+// the quote within the quote and stays text; a double quotation inside a
+// single pair (‘He shouted “help”,’ she said) is part of it. A pair stays in its
+// paragraph; its closing mark ends a word, and of the candidates the first
+// that cannot be a plural possessive ("the players’ union") closes it,
+// else, for curly marks, the first.
+func (x *extractor) pairSingles() {
+	x.single = nil
+	t := x.doc.Text
+	if !x.o.SingleMarks || !strings.Contains(t, "\u2018") && !strings.Contains(t, " '") && !strings.HasPrefix(t, "'") && !strings.Contains(t, "\n'") {
+		return
+	}
+	n := len(x.toks)
+	raw := func(i int) string { return t[x.toks[i].Start:x.toks[i].End] }
+	var pairs [][2]int     // the single pairs: opening and closing mark
+	var nested, drop []int // the double quotations inside the single one being paired, inside any pair
+	for i := 0; i+2 < n; i++ {
+		r := raw(i)
+		curly := r == "\u2018"
+		if !curly && r != "'" || x.inQuote[i] >= 0 || x.toks[i+1].Start != x.toks[i].End || x.tokPara[i+1] != x.tokPara[i] {
+			continue
+		}
+		if raw(i+1) == "\u2018" {
+			continue // ‘‘…’’, a double quotation written with singles: as before, none
+		}
+		if nx := t[x.toks[i+1].Start]; nx == ' ' || !curly && !isAlnum(nx) {
+			continue
+		}
+		if x.toks[i].Start > 0 {
+			// an opening mark follows a space or an opening bracket
+			if c := t[x.toks[i].Start-1]; c != ' ' && c != '\n' && c != '\t' && c != '(' && c != '[' {
+				continue
+			}
+		}
+		closeAt, weak := -1, -1
+		nested = nested[:0]
+		for j := i + 2; j < n && x.tokPara[j] == x.tokPara[i]; j++ {
+			if q := x.inQuote[j]; q >= 0 {
+				d := x.directs[q]
+				if d.open != j || x.tokPara[d.close] != x.tokPara[i] || x.markKind(d.close) == 'o' || d.close == x.lastTokOfPara(x.tokPara[i]) && x.markKind(d.close) == 0 {
+					break // a double quotation that runs on: no pair
+				}
+				// ‘He told me “no”,’ she said: the double one is inside
+				nested = append(nested, q)
+				j = d.close
+				continue
+			}
+			if x.markKind(j) != 0 {
+				break
+			}
+			rj := raw(j)
+			if rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (j == 0 || x.toks[j-1].End < x.toks[j].Start) {
+				break // another opening mark
+			}
+			if rj != "\u2019" && rj != "'" || x.toks[j-1].End != x.toks[j].Start {
+				continue
+			}
+			if j+1 < n && x.toks[j+1].Start == x.toks[j].End && isAlnum(t[x.toks[j+1].Start]) {
+				continue // inside a word
+			}
+			prev := x.tok(j - 1)
+			possessive := prev != "" && (prev[len(prev)-1] == 's' || prev[len(prev)-1] == 'S') &&
+				j+1 < n && x.tokPara[j+1] == x.tokPara[j] && isAlnum(x.tok(j + 1)[0])
+			if !possessive {
+				closeAt = j
+				break
+			}
+			if weak < 0 {
+				weak = j
+			}
+		}
+		if closeAt < 0 && curly {
+			closeAt = weak
+		}
+		if closeAt < 0 || !x.hasWord(i+1, closeAt) {
+			continue
+		}
+		pairs = append(pairs, [2]int{i, closeAt})
+		drop = append(drop, nested...)
+		i = closeAt
+	}
+	// singles quote in the British style, where they outnumber the double
+	// quotations; in the American style they are a quote within a quote
+	// or, on their own, a headline's quote or scare quotes ("Senator
+	// calls plan ‘reckless’"), left as they were read before (of
+	// PolNeAR, which is American, this gate lets one train article and
+	// no dev article through)
+	if len(pairs) == 0 || len(pairs) <= len(x.directs)-len(drop) {
+		return
+	}
+	x.single = make([]byte, n)
+	for _, q := range drop {
+		x.directs[q].close = -1 // inside a single one: dropped below
+	}
+	for _, p := range pairs {
+		x.single[p[0]], x.single[p[1]] = 'o', 'c'
+		x.addDirect(p[0], p[1])
+	}
+	// keep the direct quotes in text order, as the double ones were found
+	x.directs = slices.DeleteFunc(x.directs, func(d *direct) bool { return d.close < 0 })
+	slices.SortFunc(x.directs, func(a, b *direct) int { return a.open - b.open })
+	for k := range x.inQuote {
+		x.inQuote[k] = -1
+	}
+	for di, d := range x.directs {
+		for k := d.open; k <= d.close; k++ {
+			x.inQuote[k] = di
+		}
+	}
+}
+
+// hasWord reports whether tokens [a, b) hold a word of two letters or more
+// ('n' of "rock 'n' roll" is none).
+func (x *extractor) hasWord(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := x.tok(k)
+		if len(w) >= 2 && isAlnum(w[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // colonSpeaker returns the end of "NAME:" starting at token i (the index

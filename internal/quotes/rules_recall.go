@@ -361,6 +361,19 @@ func (x *extractor) clauseSubject(first, limit int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// participleBetween reports whether another participle clause (", VBG")
+// opens in [a, b): in "Heavy rain flooded the valley, prompting the
+// mayor to act, saying ..." the rain does not speak, and who does is
+// not clear.
+func (x *extractor) participleBetween(a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if x.tok(k) == "," && x.pos(k+1) == "VBG" && x.qAt(k) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // frontedParticipleSubject returns the subject of the clause after a
 // phrase fronted before it that cue c, a participle, heads ("After
 // thanking the crowd, he touted ...", "Having announced ..., Judge Berman

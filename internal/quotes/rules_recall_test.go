@@ -153,6 +153,16 @@ func TestRecallSpeakers(t *testing.T) {
 			t.Errorf("%q: speaker %q without the rules: the case tests nothing", c.s, sp)
 		}
 	}
+	// a second participle clause between the subject and the cue: the
+	// subject ("Heavy rain") does not speak
+	for _, s := range []string{
+		"Heavy rain flooded the valley on Sunday, prompting the council to close three roads, saying the bridges were unsafe.\n",
+		"The storm cut power to thousands of homes, forcing schools to shut, saying repairs would take days.\n",
+	} {
+		if _, sp, ok := contentOf(t, s, "saying", recallRules(true)); ok && (strings.HasPrefix(sp, "Heavy rain") || strings.HasPrefix(sp, "The storm")) {
+			t.Errorf("%q: speaker %q", s, sp)
+		}
+	}
 	// the quote before is the content of "told a paper in a call",
 	// not the hearer and the adjunct
 	s := "“The soup was cold,” the restaurant critic told a local paper in a short call from Oslo when asked about the review.\n"

@@ -2392,9 +2392,8 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if p := r.ltok(m.first - 1); (p == "in" || p == "near" || p == "outside") && r.possessiveAt(m.last) == 0 && !holdingNouns[r.ltok(m.first-2)] {
-			// (not "to" or "from": a club's "moved from Nantes to Lyon";
-			// not "in Liverpool's win" nor "a stake in Toyota")
+		if r.placeAfterIn(m.first, m.last) {
+			// (not "to" or "from": a club's "moved from Nantes to Lyon")
 			place++
 		} else if r.acronymUse(m.first, m.last) == 'o' {
 			body++
@@ -2427,9 +2426,7 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
 			return false
 		}
-		p := r.ltok(m.first - 1)
-		if r.possessiveAt(m.last) == 0 && ((p == "in" || p == "near" || p == "outside") && !holdingNouns[r.ltok(m.first-2)] ||
-			p == "of" && townHeads[r.ltok(m.first-2)]) {
+		if r.placeAfterIn(m.first, m.last) || r.ltok(m.first-1) == "of" && townHeads[r.ltok(m.first-2)] && r.possessiveAt(m.last) == 0 {
 			place++
 			continue
 		}
@@ -2437,6 +2434,27 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 	}
 	return place > 0 && knownPlace(c.name)
 }
+
+// placeAfterIn reports whether the mention of tokens [first, last) is
+// written as a place: after "in", "near" or "outside" (townAsOrg,
+// townAsPerson); not "in Liverpool's win", "a stake in Toyota", nor "in"
+// after a word that takes a person or body there ("trust in Hamilton",
+// "brought in Hamilton as coach").
+func (r *resolver) placeAfterIn(first, last int) bool {
+	p := r.ltok(first - 1)
+	if p != "in" && p != "near" && p != "outside" || r.possessiveAt(last) != 0 {
+		return false
+	}
+	w := r.ltok(first - 2)
+	return !holdingNouns[w] && !trustNouns[w]
+}
+
+// trustNouns are the words whose "in" takes a person or a body, not a
+// place: "faith in Jackson", "an ally in Lincoln", "brought in Hamilton"
+// (placeAfterIn).
+var trustNouns = set("faith", "trust", "confidence", "belief", "believe", "believes", "believed", "believing",
+	"ally", "allies", "successor", "replacement", "rival", "partner", "talent", "brought", "bring", "brings",
+	"bringing", "drafted", "draft")
 
 // townHeads are the nouns whose "of" names a town (townAsPerson).
 var townHeads = set("mayor", "city", "town", "council", "suburbs", "outskirts", "centre", "center", "streets", "residents", "people")

@@ -110,7 +110,8 @@ func TestNamesakeByCountryPlaces(t *testing.T) {
 // A town the recogniser reads as a surname ("Hamilton") is a place when
 // the text only ever writes it as one: after "in", "near", "outside", or
 // as what a mayor or council is "of"; a name also used as a person stays
-// one.
+// one, and so does one "in" after a word that takes a person there
+// ("trust in Hamilton", "brought in Hamilton").
 func TestTownReadAsPerson(t *testing.T) {
 	for _, tc := range []struct {
 		text, name string
@@ -120,6 +121,11 @@ func TestTownReadAsPerson(t *testing.T) {
 		{"The council in Hamilton approved the budget on Monday. Officials in Auckland and Wellington welcomed the plan.", "Hamilton", ner.Location, "NZ"},
 		{"The mayor of Hamilton said on Tuesday the city would bid for the games. Wellington and Christchurch have also bid, New Zealand officials said.", "Hamilton", ner.Location, "NZ"},
 		{"Hamilton said he was happy with the car. Fans in Hamilton cheered.", "Hamilton", ner.Person, ""},
+		// "in" after a word that takes a person: trust in, faith in,
+		// brought in (a coach), an ally in
+		{"The team said it had full trust in Hamilton after the crash.", "Hamilton", ner.Person, ""},
+		{"Voters had no faith in Jackson.", "Jackson", ner.Person, ""},
+		{"Brazil have brought in Hamilton as their new coach.", "Hamilton", ner.Person, ""},
 	} {
 		doc, es := run(t, tc.text)
 		e := owner(doc, es, tc.name, 0)

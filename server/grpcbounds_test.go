@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"net"
 	"runtime"
 	"testing"
 	"time"
@@ -195,5 +198,59 @@ func TestGRPCSlowReaderCut(t *testing.T) {
 	t.Logf("reading again, the caller got %.1f MB and grpc-status %s %q, RST_STREAM %v", float64(got)/(1<<20), e.status, e.message, e.rst)
 	if e.status == "0" {
 		t.Error("the stalled stream completed: the server waited for the caller")
+	}
+}
+
+// TestGRPCConnectionBounds: a connection that sends nothing, or half the
+// HTTP/2 preface, is closed once the handshake timeout (here the shorter
+// read timeout) has passed, and a live connection that answers pings but
+// makes no call gets GOAWAY after the stream idle timeout; a gRPC client
+// whose connection was closed for idleness calls again on a new one.
+// Before, grpc-go closed the first two after its 120 s connection timeout
+// (measured) and kept the third for ever (still open after 3 min 10 s,
+// pinged every minute).
+func TestGRPCConnectionBounds(t *testing.T) {
+	const readTimeout, idleTimeout = 500 * time.Millisecond, 800 * time.Millisecond
+	ts := mustStart(t, func(c *Config) { c.GRPCReadTimeout, c.StreamIdleTimeout = readTimeout, idleTimeout })
+	if _, err := ts.client.GetCapabilities(ctxTimeout(t, 5*time.Second), &articlev1.GetCapabilitiesRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	closed := make(chan string, 2)
+	for _, tc := range []struct{ name, send string }{{"silent", ""}, {"half a preface", http2.ClientPreface[:10]}} {
+		conn, err := net.Dial("tcp", ts.GRPCAddr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		conn.Write([]byte(tc.send))
+		go func() {
+			conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+			_, err := io.Copy(io.Discard, conn)
+			state := "closed by the server"
+			if err != nil {
+				state = "still open (" + err.Error() + ")"
+			}
+			closed <- fmt.Sprintf("%s: %s after %v", tc.name, state, time.Since(start).Round(10*time.Millisecond))
+		}()
+	}
+	c := dialH2(t, ts.GRPCAddr())
+	for range 2 {
+		msg := <-closed
+		t.Log(msg)
+		if time.Since(start) > 3*readTimeout {
+			t.Errorf("%s: not closed by the handshake timeout %v", msg, readTimeout)
+		}
+	}
+	if !c.wait(3*idleTimeout, func() bool { return c.closed != nil }) {
+		t.Errorf("a connection with no call still open %v after it began (stream idle timeout %v)", time.Since(start).Round(time.Millisecond), idleTimeout)
+	} else {
+		c.mu.Lock()
+		t.Logf("a connection with no call: %v after %v", c.closed, time.Since(start).Round(10*time.Millisecond))
+		c.mu.Unlock()
+	}
+	// the test's client was idle as long: it calls again
+	if _, err := ts.client.GetCapabilities(ctxTimeout(t, 5*time.Second), &articlev1.GetCapabilitiesRequest{}); err != nil {
+		t.Errorf("a call after the idle connection was closed: %v", err)
 	}
 }

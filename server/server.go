@@ -122,8 +122,12 @@ func (s *Server) Run(ctx context.Context) error {
 	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed)),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
-		// ping quiet connections so dead peers free their streams
-		grpc.KeepaliveParams(keepalive.ServerParameters{Time: time.Minute, Timeout: 20 * time.Second}),
+		// ping quiet connections so dead peers free their streams; close
+		// (GOAWAY) live ones that make no call for the stream idle timeout,
+		// which a caller that answers pings otherwise kept for ever
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: time.Minute, Timeout: 20 * time.Second, MaxConnectionIdle: s.cfg.StreamIdleTimeout}),
+		// a new connection's TLS and HTTP/2 handshake (grpc-go's default: 120 s)
+		grpc.ConnectionTimeout(s.handshakeTimeout()),
 		// Calls run on long-lived workers, whose stacks have grown to what an
 		// analysis needs, instead of a new goroutine each, whose stack grew
 		// and was copied several times per call (runtime.copystack, 1.1 % of
@@ -229,6 +233,18 @@ func (s *Server) Run(ctx context.Context) error {
 		return serveErr
 	}
 	return nil
+}
+
+// handshakeTimeout is the time a new gRPC connection has for its TLS and
+// HTTP/2 handshake: 10 s, as a REST caller has for its headers, or the
+// gRPC read timeout if shorter. A connection that sent nothing, or half
+// the HTTP/2 preface, held its goroutine for grpc-go's 120 s.
+func (s *Server) handshakeTimeout() time.Duration {
+	const d = 10 * time.Second
+	if r := s.cfg.GRPCReadTimeout; r > 0 && r < d {
+		return r
+	}
+	return d
 }
 
 // streamWorkersPerSlot is the number of gRPC stream workers per analysis

@@ -27,8 +27,10 @@ func heapAfterGC() float64 {
 // TestGRPCTransportBounds measures, with a raw HTTP/2 client on loopback
 // and the production limits (1 MB articles, batches of 100), what grpc-go
 // bounds on the way in and what it does not:
-//   - the server advertises no SETTINGS_MAX_CONCURRENT_STREAMS (grpc-go's
-//     default is unlimited): one connection opens 300 streams, none refused;
+//   - grpc-go advertises no SETTINGS_MAX_CONCURRENT_STREAMS by default (one
+//     connection opened 300 streams, none refused, about a goroutine each);
+//     the server now sends maxStreamsPerConn and refuses the streams beyond
+//     it with REFUSED_STREAM;
 //   - a message declared larger than the gRPC message limit is refused at
 //     once with RESOURCE_EXHAUSTED (MaxRecvMsgSize bounds one message);
 //   - a message within it is let in whole: once the prefix is read, grpc-go
@@ -56,11 +58,8 @@ func TestGRPCTransportBounds(t *testing.T) {
 		mcs, limited, c.settings[http2.SettingInitialWindowSize], c.settings[http2.SettingMaxFrameSize], c.settings[http2.SettingMaxHeaderListSize], float64(msgLimit)/(1<<20))
 	c.mu.Unlock()
 
-	// many streams on one connection, each waiting for its message
-	const streams = 300
-	var open []uint32
-	for range streams {
-		open = append(open, c.open(articlev1.ArticleAnalysisService_StreamAnalyzeArticle_FullMethodName))
+	if !limited || mcs != maxStreamsPerConn {
+		t.Errorf("SETTINGS_MAX_CONCURRENT_STREAMS %d (sent: %v), want %d", mcs, limited, maxStreamsPerConn)
 	}
 	// a message over the limit
 	over := c.open(articlev1.ArticleAnalysisService_BatchAnalyzeArticles_FullMethodName)
@@ -81,16 +80,30 @@ func TestGRPCTransportBounds(t *testing.T) {
 	} else {
 		t.Logf("a message declared %d bytes (limit %d): grpc-status %s %q", msgLimit+1, msgLimit, e.status, e.message)
 	}
+	// many streams on one connection (beside the two partial ones), each
+	// waiting for its message
+	const streams = 300
+	var open []uint32
+	for range streams {
+		open = append(open, c.open(articlev1.ArticleAnalysisService_StreamAnalyzeArticle_FullMethodName))
+	}
 	refused := 0
-	for _, id := range open {
-		if e, ok := c.ended(id); ok && e.rst && e.rstCode == http2.ErrCodeRefusedStream {
-			refused++
+	c.wait(time.Second, func() bool {
+		refused = 0
+		for _, id := range open {
+			if e, ok := c.ends[id]; ok && e.rst && e.rstCode == http2.ErrCodeRefusedStream {
+				refused++
+			}
 		}
+		return refused >= streams+2-maxStreamsPerConn
+	})
+	if want := streams + 2 - maxStreamsPerConn; refused != want {
+		t.Errorf("%d of %d streams refused, want %d (at most %d open at once, 2 holding partial messages)", refused, streams, want, maxStreamsPerConn)
 	}
 	held := heapAfterGC()
 	during := runtime.NumGoroutine()
 	elapsed := time.Since(start)
-	t.Logf("%d streams opened on one connection, %d refused; 2 streams let in %.1f MB of %.1f MB pushed in %v; server heap %.1f MB -> %.1f MB, goroutines %d -> %d",
+	t.Logf("%d more streams opened on one connection, %d refused (REFUSED_STREAM); 2 streams let in %.1f MB of %.1f MB pushed in %v; server heap %.1f MB -> %.1f MB, goroutines %d -> %d",
 		streams, refused, float64(accepted)/(1<<20), float64(2*pushed)/(1<<20), elapsed.Round(time.Millisecond), heap0, held, goroutines, during)
 	if elapsed > readTimeout {
 		t.Fatalf("the measurement took %v, longer than the read timeout %v", elapsed, readTimeout)

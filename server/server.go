@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -136,12 +137,21 @@ func (s *Server) Run(ctx context.Context) error {
 		grpc.NumStreamWorkers(uint32(streamWorkersPerSlot*s.streamConcurrency())),
 	)
 	opts = append(opts, hard.grpcOpts...)
-	gs := grpc.NewServer(opts...)
-	articlev1.RegisterArticleAnalysisServiceServer(gs, svc.Wire())
+	// External callers get at most maxStreamsPerConn calls at once per
+	// connection (grpc-go advertises no limit: one connection opened 300
+	// streams, each a goroutine and up to a whole message, measured); the
+	// gateway's in-memory connection carries every REST call and has its
+	// own server without the cap.
+	gs := grpc.NewServer(slices.Concat(opts, []grpc.ServerOption{grpc.MaxConcurrentStreams(maxStreamsPerConn)})...)
+	gsPipe := grpc.NewServer(opts...)
 	hs := health.NewServer()
-	healthpb.RegisterHealthServer(gs, hs)
-	reflection.Register(gs)
-	hard.metrics.InitializeMetrics(gs)
+	wire := svc.Wire()
+	for _, g := range []*grpc.Server{gs, gsPipe} {
+		articlev1.RegisterArticleAnalysisServiceServer(g, wire)
+		healthpb.RegisterHealthServer(g, hs)
+		reflection.Register(g)
+		hard.metrics.InitializeMetrics(g)
+	}
 
 	// The gateway reaches the gRPC server in memory (gateway.Pipe): over
 	// TCP loopback each REST call waited for the network poller at every
@@ -183,7 +193,7 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	errc := make(chan error, 3)
 	go func() { errc <- gs.Serve(s.grpcLis) }()
-	go func() { errc <- gs.Serve(pipe) }()
+	go func() { errc <- gsPipe.Serve(pipe) }()
 	go func() {
 		if hard.httpTLS != nil {
 			hsrv.TLSConfig = hard.httpTLS
@@ -218,12 +228,19 @@ func (s *Server) Run(ctx context.Context) error {
 	})
 	wg.Go(func() {
 		done := make(chan struct{})
-		go func() { gs.GracefulStop(); close(done) }()
+		go func() {
+			var both sync.WaitGroup
+			both.Go(gs.GracefulStop)
+			both.Go(gsPipe.GracefulStop)
+			both.Wait()
+			close(done)
+		}()
 		select {
 		case <-done:
 		case <-sctx.Done():
 			s.log.Warn("gRPC calls cut at the shutdown timeout")
 			gs.Stop()
+			gsPipe.Stop()
 			<-done
 		}
 	})
@@ -246,6 +263,12 @@ func (s *Server) handshakeTimeout() time.Duration {
 	}
 	return d
 }
+
+// maxStreamsPerConn is the most calls one external gRPC connection may have
+// open at once (SETTINGS_MAX_CONCURRENT_STREAMS; grpc-go clients queue the
+// calls beyond it, others are refused with REFUSED_STREAM): far more than
+// the analyses the server runs and queues, as Go's own HTTP/2 server's 250.
+const maxStreamsPerConn = 256
 
 // streamWorkersPerSlot is the number of gRPC stream workers per analysis
 // that runs at once: enough for the analyses in flight, those queued for a

@@ -9,8 +9,8 @@ import (
 // loneNames adds, in a text of at most shortText sentences, a single
 // title-case word inside a sentence that the model left unlabelled and
 // the tagger reads as a proper noun: a surname standing alone ("the only
-// chance Okonkwo has", "a quote from Halvorsen that", "something Brandt
-// has been loath to do"), as a short text (a headline, a sentence sent
+// chance Okonkwo has", "a quote from Halvorsen that", "a step Brandt has
+// been slow to take"), as a short text (a headline, a sentence sent
 // alone) names people with no first name before. Not a word of a
 // capitalised run, a common word by the case table, a day, month, title,
 // party word or demonym, a known place or organisation, a word after a
@@ -25,8 +25,10 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 		f := b.firstWord(s)
 		for i := f + 1; i < s[1]; i++ {
 			// the word before: not a name's (a sentence's first word
-			// only when a common word: "But", "When")
-			before := isTitleCase(toks[i-1].Text) && (i-1 != f || !r.commonWord(toks[i-1].Text))
+			// only when a common word, "But", "When", "Can", and not a
+			// noun or adjective, which a headline runs into a name: "Man
+			// Utd to open talks", "Original Gremlins to be shown")
+			before := isTitleCase(toks[i-1].Text) && (i-1 != f || !r.commonWord(toks[i-1].Text) || contentTag[toks[i-1].POS])
 			if !nameWord(toks, taken, i) || toks[i].POS != "NNP" || taken[i-1] || before ||
 				i+1 < s[1] && (taken[i+1] || isTitleCase(toks[i+1].Text)) {
 				continue
@@ -38,11 +40,14 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 				continue
 			}
 			// not a number's or an acronym's neighbour ("7th District",
-			// "CLOSE Thirteen"), a quoted word ("“Congratulations"), a
-			// title before "of" ("Chaplain of") or a modifier of a common
-			// noun ("Statehouse politicians", "Fulbright program")
+			// "VIDEO Twelve"), a quoted word ("“Congratulations"), a
+			// title before "of" ("Dean of") or a modifier of a common
+			// noun ("Statehouse officials", "Erasmus grants"), nor a
+			// gloss in brackets ("internet calls (Voip)", "Travellers
+			// (Gypsies)")
 			p := toks[i-1].Text
-			if isDigitWord(p) || allCaps(p) || openQuotes[p] || i+1 < s[1] && (toks[i+1].Text == "of" || toks[i+1].POS == "NN" || toks[i+1].POS == "NNS") {
+			if isDigitWord(p) || allCaps(p) || openQuotes[p] || p == "(" && i+1 < s[1] && toks[i+1].Text == ")" ||
+				i+1 < s[1] && (toks[i+1].Text == "of" || toks[i+1].POS == "NN" || toks[i+1].POS == "NNS") {
 				continue
 			}
 			if g := r.gz.single(w); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
@@ -56,6 +61,12 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 // determiners before a capitalised word make it a thing's or a body's
 // name ("the Senate", "a Democrat", "this Congress"), not a person's.
 var determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "every", "each", "any", "no")
+
+// contentTag are the tags of a sentence's first word that make it part
+// of a name run rather than the word before a lone name: a common noun or
+// adjective ("Man Utd", "Original Gremlins"); a headline's first word
+// tagged NNP ("Can Yahoo dominate") is not one.
+var contentTag = set("NN", "NNS", "JJ", "JJR", "JJS")
 
 // openQuotes are the quotation marks that open a quoted word.
 var openQuotes = map[string]bool{"\"": true, "“": true, "'": true, "‘": true, "``": true}

@@ -267,3 +267,49 @@ func TestGRPCConnectionBounds(t *testing.T) {
 		t.Errorf("a call after the idle connection was closed: %v", err)
 	}
 }
+
+// TestGRPCBidiSlowReaderCut: a bidirectional stream whose caller sends
+// articles as fast as flow control lets it and reads no answer (16 kB
+// windows). The server stops reading once the stream's articles in flight
+// (--max-concurrency) wait to send their answers, so what it holds is
+// bounded by the stream window; once an answer has waited --write-timeout
+// the stream is cut (before, a send in progress kept it from the idle
+// timeout, and it was held for as long as the connection lived).
+func TestGRPCBidiSlowReaderCut(t *testing.T) {
+	const writeTimeout = time.Second
+	ts := mustStart(t, func(c *Config) { c.WriteTimeout = writeTimeout })
+	c := dialH2Window(t, ts.GRPCAddr(), 16<<10)
+	if _, err := ts.client.GetCapabilities(ctxTimeout(t, 5*time.Second), &articlev1.GetCapabilitiesRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	heap0, goroutines := heapAfterGC(), runtime.NumGoroutine()
+	id := c.open(articlev1.ArticleAnalysisService_AnalyzeArticles_FullMethodName)
+	start := time.Now()
+	var sent, offered int
+	for i := 0; i < 2000 && time.Since(start) < 2*writeTimeout/3; i++ {
+		m := requestMessage(t, fmt.Sprintf("Article %d. %s", i, article))
+		offered += len(m)
+		n := c.send(id, m, false, 50*time.Millisecond)
+		sent += n
+		if n < len(m) {
+			break // the server stopped reading
+		}
+	}
+	held, during := heapAfterGC(), runtime.NumGoroutine()
+	c.mu.Lock()
+	got := c.got[id]
+	c.mu.Unlock()
+	t.Logf("the caller sent %.0f kB (the server let in %.0f kB) and read %d bytes of answers; server heap %.1f -> %.1f MB, goroutines %d -> %d",
+		float64(offered)/1024, float64(sent)/1024, got, heap0, held, goroutines, during)
+	if sent >= offered {
+		t.Errorf("the server read all %d bytes of articles from a caller that reads no answer", offered)
+	}
+	for runtime.NumGoroutine() > goroutines && time.Since(start) < 5*writeTimeout {
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("goroutines back to %d at +%v", runtime.NumGoroutine(), time.Since(start).Round(10*time.Millisecond))
+	if n := runtime.NumGoroutine(); n > goroutines {
+		t.Errorf("the stalled stream still holds %d goroutines %v after it began (write timeout %v)", n-goroutines, time.Since(start).Round(time.Millisecond), writeTimeout)
+	}
+}

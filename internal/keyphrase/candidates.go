@@ -516,6 +516,20 @@ func possessiveNames(doc *text.Document, dw *docWords, in, heads []bool, tagged 
 // past tense that is no -ed form ("said", "rose"; "Iran's elected
 // president" may be tagged so).
 func ownsNothing(doc *text.Document, s text.Sentence, i int, tagged bool) bool {
+	// the word before the name: not a copula or "than", after which an
+	// owner's 's stands for what it owns ("the decision was Abbott's.",
+	// "bigger than Britain's"; "of" is left: "the chairman of Lloyd's.")
+	k := i - 1
+	for k > s.First && startsUpper(doc.Tokens[k-1].Text) {
+		k--
+	}
+	before := ""
+	if k > s.First {
+		before = strings.ToLower(doc.Tokens[k-1].Text)
+	}
+	if ownerBefore[before] {
+		return false
+	}
 	j := i + 1
 	if j >= s.Last {
 		return true
@@ -562,16 +576,53 @@ func ownsNothing(doc *text.Document, s text.Sentence, i int, tagged bool) bool {
 		}
 		return list()
 	case "IN":
-		// not a time that stands for the owned thing ("Obama's
-		// campaign and McCain's in 2008")
-		return j+1 >= s.Last || doc.Tokens[j+1].POS != "CD"
-	case "TO", "MD", "VBZ", "VBP":
+		// not at a clause's start, where the 's may be "is" ("Britain's
+		// in recession"; "Lloyd's of London said", "left St Mary's in
+		// February" are names), nor before a time that stands for the
+		// owned thing ("Obama's campaign and McCain's in 2008")
+		return (!clauseStart(before) || strings.EqualFold(t.Text, "of")) && (j+1 >= s.Last || doc.Tokens[j+1].POS != "CD")
+	case "TO":
+		// "enables Lloyd's to pursue", not the 's of "is" at a clause's
+		// start ("Google's to blame")
+		return !clauseStart(before)
+	case "MD":
+		// before a verb: "Sainsbury's will open", not "will" as a noun
+		// ("Russia's will to fight")
+		return j+1 < s.Last && (doc.Tokens[j+1].POS == "VB" || doc.Tokens[j+1].POS == "RB")
+	case "VBZ", "VBP":
 		return true
 	case "VBD":
-		return !strings.HasSuffix(strings.ToLower(t.Text), "ed")
+		// not an -ed form ("Iran's elected president") nor a past tense
+		// that is also a noun ("Khan's hit", "Acme's bid")
+		l := strings.ToLower(t.Text)
+		return !strings.HasSuffix(l, "ed") && !nounPasts[l]
 	}
 	return false
 }
+
+// clauseStart reports whether a name after the word before (lower-cased,
+// "" at a sentence's start) starts a clause: after nothing, a punctuation
+// mark or a conjunction.
+func clauseStart(before string) bool {
+	return before == "" || !isWordToken(before) || before == "and" || before == "but" || before == "or"
+}
+
+// startsUpper reports whether w starts with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// ownerBefore are the words before a name whose 's then stands for what
+// the name owns (ownsNothing).
+var ownerBefore = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"being": true, "become": true, "becomes": true, "became": true, "remain": true, "remains": true,
+	"remained": true, "seem": true, "seems": true, "seemed": true, "than": true}
+
+// nounPasts are past tenses written as a noun of their own, which the
+// tagger may read as a verb after a possessive ("Khan's hit").
+var nounPasts = map[string]bool{"hit": true, "bid": true, "cut": true, "cost": true, "set": true, "put": true,
+	"let": true, "spread": true, "bet": true, "shed": true, "split": true, "quit": true, "hurt": true, "cast": true}
 
 // tokText is the text of token i of doc, "" past its end.
 func tokText(doc *text.Document, i int) string {

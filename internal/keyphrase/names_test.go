@@ -130,3 +130,45 @@ McDonald's said it would hire 3,000 workers.`)
 		t.Errorf("no key phrase for McDonald's")
 	}
 }
+
+// TestPossessiveOwner: an owner's 's that happens to own nothing in one
+// sentence is no name of its own: a possessive after "was" ("The final
+// decision was Abbott's."), the 's of "is"
+// ("Britain's in recession", "Google's to blame"), "will" as a noun
+// ("Russia's will to fight"), a noun the tagger reads as a past tense
+// ("Khan's hit"). The owner stays a phrase of its own and its 's cuts the
+// phrases after it; "profits at Sainsbury's." still makes a name.
+func TestPossessiveOwner(t *testing.T) {
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(s string) map[string]bool {
+		_, ts, _ := x.Candidates(nlptest.Tagged(t, s))
+		has := map[string]bool{}
+		for _, c := range ts {
+			has[c] = true
+		}
+		return has
+	}
+	for _, tc := range []struct{ text, name string }{
+		{"The final decision was Abbott's. Abbott's campaign said it would appeal the ruling, and Abbott's lawyers filed papers on Monday.", "Abbott"},
+		{"Russia's will to fight was tested this winter. Russia's army retreated from the border towns as supplies ran short.", "Russia"},
+		{"Britain's in recession again, economists warned on Friday. Britain's jobless total rose by 40,000 and Britain's factories cut output.", "Britain"},
+		{"Google's to blame for the outage, the regulator said. Google's engineers restored service after six hours.", "Google"},
+		{"The singer's version of Khan's hit Through the Fire sold well. Khan's label said a new album would follow.", "Khan"},
+	} {
+		has := texts(tc.text)
+		if !has[tc.name] {
+			t.Errorf("%q: no candidate %q", tc.text, tc.name)
+		}
+		for c := range has {
+			if strings.HasPrefix(c, tc.name+"'s") {
+				t.Errorf("%q: candidate %q", tc.text, c)
+			}
+		}
+	}
+	if !texts("Profits at Sainsbury's rose 5 percent, and shares in Sainsbury's gained. Analysts like Sainsbury's.")["Sainsbury's"] {
+		t.Errorf("no candidate Sainsbury's")
+	}
+}

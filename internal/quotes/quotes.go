@@ -680,7 +680,8 @@ func (x *extractor) findQuoteMarks() {
 // 'We will win,' in plain text. Inside a double quotation a single pair is
 // the quote within the quote and stays text; a double quotation inside a
 // single pair (‘He shouted “help”,’ she said) is part of it. A pair stays in its
-// paragraph; its closing mark ends a word, and of the candidates the first
+// paragraph, or runs on into the next when that opens with a mark (a
+// quotation over several paragraphs); its closing mark ends a word, and of the candidates the first
 // that cannot be a plural possessive ("the players’ union") closes it,
 // else, for curly marks, the first.
 func (x *extractor) pairSingles() {
@@ -713,10 +714,20 @@ func (x *extractor) pairSingles() {
 		}
 		closeAt, weak := -1, -1
 		nested = nested[:0]
-		for j := i + 2; j < n && x.tokPara[j] == x.tokPara[i]; j++ {
+		para := x.tokPara[i]
+		for j := i + 2; j < n; j++ {
+			if x.tokPara[j] != para {
+				// a quotation over several paragraphs: each opens with a
+				// mark and only the last closes
+				if !curly || x.tokPara[j] != para+1 || raw(j) != "\u2018" || x.inQuote[j] >= 0 {
+					break
+				}
+				para++
+				continue
+			}
 			if q := x.inQuote[j]; q >= 0 {
 				d := x.directs[q]
-				if d.open != j || x.tokPara[d.close] != x.tokPara[i] || x.markKind(d.close) == 'o' || d.close == x.lastTokOfPara(x.tokPara[i]) && x.markKind(d.close) == 0 {
+				if d.open != j || x.tokPara[d.close] != para || x.markKind(d.close) == 'o' || d.close == x.lastTokOfPara(x.tokPara[i]) && x.markKind(d.close) == 0 {
 					break // a double quotation that runs on: no pair
 				}
 				// ‘He told me “no”,’ she said: the double one is inside

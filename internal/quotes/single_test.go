@@ -29,6 +29,10 @@ func TestSingleQuotationMarks(t *testing.T) {
 		// the British style puts the full stop inside: the quote ends the paragraph
 		{"Finance minister Raj Patel defended the budget on Monday.\n\nHe said: ‘These cuts are painful but they are necessary.’\n",
 			"‘These cuts are painful but they are necessary.’", "Raj Patel", quotes.Direct},
+		// a quotation over two paragraphs, each opening with a mark and
+		// only the last closing: one quote, as with double marks
+		{"Mayor Lin Cho spoke at the opening of the new library.\n\n‘This building belongs to every family in the city. It took ten years to build.\n\n‘We will keep it open seven days a week,’ she said.\n",
+			"‘This building belongs to every family in the city. It took ten years to build.\n\n‘We will keep it open seven days a week,’", "Lin Cho", quotes.Direct},
 		// a double quotation inside a single one is part of it
 		{"Nurse Kay Dunn described the night shift. ‘A patient shouted “help me” and nobody came,’ she said.\n",
 			"‘A patient shouted “help me” and nobody came,’", "Kay Dunn", quotes.Direct},

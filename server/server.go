@@ -219,31 +219,31 @@ func (s *Server) Run(ctx context.Context) error {
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
+	// graceful stops a gRPC server, or cuts its calls at the shutdown timeout
+	graceful := func(g *grpc.Server) {
+		done := make(chan struct{})
+		go func() { g.GracefulStop(); close(done) }()
+		select {
+		case <-done:
+		case <-sctx.Done():
+			s.log.Warn("gRPC calls cut at the shutdown timeout")
+			g.Stop()
+			<-done
+		}
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		if err := hsrv.Shutdown(sctx); err != nil {
 			s.log.Warn("HTTP calls cut at the shutdown timeout", "err", err)
 			hsrv.Close()
 		}
+		// the gateway's server stops once the REST calls are over: a call
+		// the HTTP server accepted may still be reading its body, and
+		// makes its gRPC call after (stopped with the HTTP server, its
+		// call was refused: 503 UNAVAILABLE for an accepted request)
+		graceful(gsPipe)
 	})
-	wg.Go(func() {
-		done := make(chan struct{})
-		go func() {
-			var both sync.WaitGroup
-			both.Go(gs.GracefulStop)
-			both.Go(gsPipe.GracefulStop)
-			both.Wait()
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-sctx.Done():
-			s.log.Warn("gRPC calls cut at the shutdown timeout")
-			gs.Stop()
-			gsPipe.Stop()
-			<-done
-		}
-	})
+	wg.Go(func() { graceful(gs) })
 	wg.Wait()
 	s.log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) && !errors.Is(serveErr, grpc.ErrServerStopped) {

@@ -2235,7 +2235,7 @@ var techTerms = set("pc", "pcs", "dvd", "dvds", "cd", "cds", "cd-rom", "cgi", "r
 // outlook"); "sales of PCs fell" and "the DVD comes out" name things.
 func (r *resolver) actsAsBody(c *cluster) bool {
 	for _, m := range c.ments {
-		if p := r.tok(m.first - 1); m.kind != Proper || p != "" && isLetterByte(p[0]) && !subjectBefore[strings.ToLower(p)] {
+		if m.kind != Proper || !r.clauseStartAt(m.first) {
 			// ("the PC", "sales of PCs", "a budget PC", "an MMX-based
 			// PC"; a clause starts after punctuation or a conjunction)
 			continue
@@ -2273,7 +2273,7 @@ func (r *resolver) pluralBody(c *cluster) bool {
 		if r.ltok(start-1) == "the" {
 			start--
 		}
-		if p := r.tok(start - 1); p != "" && isLetterByte(p[0]) && !subjectBefore[strings.ToLower(p)] {
+		if !r.clauseStartAt(start) {
 			// "gave the PCs a majority", "sales of PCs"
 			continue
 		}
@@ -2322,8 +2322,16 @@ var (
 // multi-byte character (most are letters).
 func isLetterByte(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' || b >= 0xC0 }
 
+// clauseStartAt reports whether token i starts a clause, as a subject
+// does (actsAsBody, pluralBody): no word before it but a conjunction or
+// "said" (a punctuation mark or the text's start are no words).
+func (r *resolver) clauseStartAt(i int) bool {
+	p := r.tok(i - 1)
+	return p == "" || !isLetterByte(p[0]) || subjectBefore[strings.ToLower(p)]
+}
+
 // subjectBefore are the words after which an abbreviation may
-// start a clause as its subject (actsAsBody): "after CGI cut its outlook".
+// start a clause as its subject (clauseStartAt): "after CGI cut its outlook".
 var subjectBefore = set("and", "but", "or", "after", "before", "that", "when", "while", "as", "because", "since",
 	"if", "though", "although", "until", "unless", "where", "said")
 

@@ -34,6 +34,9 @@ type hardening struct {
 	relays *ratelimit.Relays
 	// clients names the client of a call for the limits and the logs.
 	clients ratelimit.Clients
+	// grpcLis is the gRPC listener, counting each connection's bytes for
+	// the write timeout
+	grpcLis *idle.Listener
 }
 
 // engine wraps the analysis engine with metrics and, when on, tracing.
@@ -64,7 +67,8 @@ func (s *Server) hardening() (*hardening, error) {
 	// the read and write timeouts of the transport: the read timer starts in
 	// the tap, before the request message is read; the interceptors stop it
 	// once the message is in and time each message a stream sends
-	timeouts := idle.Timeouts{Read: s.cfg.GRPCReadTimeout, Write: s.cfg.WriteTimeout, Log: s.log}
+	h.grpcLis = idle.NewListener(s.grpcLis)
+	timeouts := idle.Timeouts{Read: s.cfg.GRPCReadTimeout, Write: s.cfg.WriteTimeout, Log: s.log, Conns: h.grpcLis}
 	h.grpcOpts = append(h.grpcOpts, grpc.InTapHandle(timeouts.TapHandle))
 	unary := []grpc.UnaryServerInterceptor{timeouts.UnaryServerInterceptor(), h.metrics.UnaryServerInterceptor()}
 	stream := []grpc.StreamServerInterceptor{timeouts.StreamServerInterceptor(), h.metrics.StreamServerInterceptor()}

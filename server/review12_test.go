@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -9,6 +10,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/protobuf/proto"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 )
 
 // TestShutdownDrainsRESTBody: a REST call whose body is still arriving when
@@ -41,5 +48,81 @@ func TestShutdownDrainsRESTBody(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 || !strings.Contains(string(b), "sentences") {
 		t.Fatalf("accepted call answered %d during graceful shutdown: %.300s", resp.StatusCode, b)
+	}
+}
+
+// throttledConn reads at most rate bytes a second: a caller on a slow link
+// that reads everything the server sends, steadily.
+type throttledConn struct {
+	net.Conn
+	rate int // bytes per second
+}
+
+func (c throttledConn) Read(p []byte) (int, error) {
+	const tick = 20 * time.Millisecond
+	p = p[:min(len(p), c.rate*int(tick)/int(time.Second))]
+	n, err := c.Conn.Read(p)
+	time.Sleep(time.Duration(n) * time.Second / time.Duration(c.rate))
+	return n, err
+}
+
+// TestGRPCWriteTimeoutSparesSlowReader: --write-timeout cuts a stream whose
+// caller stops reading, not one whose caller reads steadily over a slow
+// link while a large message goes through. grpc-go's SendMsg hands a
+// message to the transport once the previous one is (nearly) on the wire,
+// so the wait in SendMsg is the time the previous message takes at the
+// caller's pace: a syntax message of 1.1 MB at 512 kB/s waited longer
+// than a 1 s write timeout and the stream was cut (DEADLINE_EXCEEDED
+// "the caller did not read a response message for 1s") although its caller
+// never stopped reading.
+func TestGRPCWriteTimeoutSparesSlowReader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a 256 kB article and reads it slowly")
+	}
+	const writeTimeout = time.Second
+	ts := mustStart(t, func(c *Config) {
+		c.MaxArticleBytes, c.RequestTimeout, c.WriteTimeout = 1<<20, time.Minute, writeTimeout
+	})
+	const rate = 512 << 10
+	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithInitialWindowSize(64<<10), grpc.WithInitialConnWindowSize(64<<10), grpc.WithReadBufferSize(16<<10),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(1<<30)),
+		grpc.WithContextDialer(func(ctx context.Context, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+			if err != nil {
+				return nil, err
+			}
+			return throttledConn{c, rate}, nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	client := articlev1.NewArticleAnalysisServiceClient(conn)
+	start := time.Now()
+	stream, err := client.StreamAnalyzeArticle(ctxTimeout(t, time.Minute), &articlev1.StreamAnalyzeArticleRequest{
+		Article:  textArticle("big", longArticle(256<<10)),
+		Features: []articlev1.Feature{articlev1.Feature_FEATURE_SYNTAX, articlev1.Feature_FEATURE_STATISTICS}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	size := 0
+	for {
+		m, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("a caller reading %d kB/s steadily was cut after %v, having read %v (%.1f MB): %v",
+				rate>>10, time.Since(start).Round(time.Millisecond), got, float64(size)/(1<<20), err)
+		}
+		got = append(got, eventName(m))
+		size += proto.Size(m)
+	}
+	d := time.Since(start)
+	t.Logf("read %v, %.1f MB in %v at %d kB/s (write timeout %v)", got, float64(size)/(1<<20), d.Round(time.Millisecond), rate>>10, writeTimeout)
+	if d < writeTimeout+writeTimeout/2 {
+		t.Errorf("the stream took %v: the test did not make the server wait on the caller longer than the write timeout", d)
 	}
 }

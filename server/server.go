@@ -192,7 +192,7 @@ func (s *Server) Run(ctx context.Context) error {
 		defer stop()
 	}
 	errc := make(chan error, 3)
-	go func() { errc <- gs.Serve(s.grpcLis) }()
+	go func() { errc <- gs.Serve(hard.grpcLis) }()
 	go func() { errc <- gsPipe.Serve(pipe) }()
 	go func() {
 		if hard.httpTLS != nil {

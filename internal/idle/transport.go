@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"google.golang.org/grpc"
@@ -31,7 +32,10 @@ import (
 //
 // Write bounds the time one message of a stream waits in SendMsg for a
 // caller that does not read (flow control); the call is then cut and its
-// work cancelled. A unary answer is handed to the transport whole, so no
+// work cancelled. With Conns, the wait counts from the last byte its
+// connection wrote: a caller that reads a large message slowly but
+// steadily is not cut (SendMsg waits while the message before it goes
+// out at the caller's pace). A unary answer is handed to the transport whole, so no
 // goroutine waits for it.
 //
 // The timers end the context the transport reads and writes the stream
@@ -42,6 +46,10 @@ import (
 type Timeouts struct {
 	Read, Write time.Duration // <= 0: none
 	Log         *slog.Logger  // a line per call ended by a timeout; may be nil
+	// Conns, when set, is the listener the calls come in on: a send then
+	// waits Write from the last byte its connection wrote, not from its
+	// start, so a caller that reads slowly but steadily is not cut.
+	Conns *Listener
 }
 
 var (
@@ -58,6 +66,7 @@ type callCtx struct {
 	context.Context // a context.WithCancelCause of the stream's
 	cancel          context.CancelCauseFunc
 	read            *time.Timer // nil: not timed
+	conn            *countConn  // nil: not counted
 }
 
 type callKey struct{}
@@ -97,6 +106,9 @@ func (t Timeouts) TapHandle(ctx context.Context, info *tap.Info) (context.Contex
 	}
 	inner, cancel := context.WithCancelCause(ctx)
 	c := &callCtx{Context: inner, cancel: cancel}
+	if t.Write > 0 {
+		c.conn = t.Conns.of(ctx)
+	}
 	if t.Read > 0 {
 		method := info.FullMethodName
 		c.read = time.AfterFunc(t.Read, func() { t.end(c, errReadTimeout, method, t.Read) })
@@ -186,11 +198,49 @@ func (s *callStream) SendMsg(m any) error {
 	if s.t.Write <= 0 {
 		return s.ServerStream.SendMsg(m)
 	}
-	timer := time.AfterFunc(s.t.Write, func() { s.t.end(s.c, errWriteTimeout, s.method, s.t.Write) })
+	w := &sendTimer{s: s, start: time.Now()}
+	w.mu.Lock()
+	w.timer = time.AfterFunc(s.t.Write, w.fire)
+	w.mu.Unlock()
 	err := s.ServerStream.SendMsg(m)
-	timer.Stop()
+	w.mu.Lock()
+	w.done = true
+	w.timer.Stop()
+	w.mu.Unlock()
 	if err != nil && context.Cause(s.c.Context) == errWriteTimeout {
 		return status.Error(codes.DeadlineExceeded, "the caller did not read a response message for "+s.t.Write.String()+" (--write-timeout)")
 	}
 	return err
+}
+
+// sendTimer ends a call whose send has waited the write timeout since it
+// began or since its connection last wrote a byte, whichever is later.
+type sendTimer struct {
+	s     *callStream
+	start time.Time
+	mu    sync.Mutex
+	timer *time.Timer
+	done  bool // the send is over
+}
+
+func (w *sendTimer) fire() {
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return
+	}
+	if c := w.s.c.conn; c != nil {
+		last := c.lastWrite()
+		if last.Before(w.start) {
+			last = w.start
+		}
+		if left := w.s.t.Write - time.Since(last); left > 0 {
+			// the caller is reading: wait on from its last byte
+			w.timer.Reset(left)
+			w.mu.Unlock()
+			return
+		}
+	}
+	w.mu.Unlock()
+	w.s.t.end(w.s.c, errWriteTimeout, w.s.method, w.s.t.Write)
 }

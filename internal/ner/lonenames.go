@@ -16,8 +16,9 @@ import (
 // party word or demonym, a known place or organisation, a word after a
 // determiner ("the Statehouse") or with inner capitals ("RipGuard"), nor
 // one the guards below leave out. add types it (a person, a web company,
-// or the type of another mention of the word).
-func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add func(si, f, e int, titled bool)) {
+// or the type of another mention of the word), or an organisation when
+// org is set (after a noun such as "company" or "band").
+func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add func(si, f, e int, org bool)) {
 	for si, s := range b.in.sents {
 		if !b.prose(s) {
 			continue
@@ -53,10 +54,19 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 			if g := r.gz.single(w); g&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
 				continue
 			}
-			add(si, i, i+1, false)
+			// a company or band after the noun that says so ("wine
+			// company Chalone", "pop band Busted"): an organisation
+			add(si, i, i+1, orgNouns[p])
 		}
 	}
 }
+
+// orgNouns are the nouns that name a lone name after them an
+// organisation: "Californian wine company Chalone", "brewer Fosters",
+// "his band Fightstar" (loneNames; lower-case only).
+var orgNouns = set("company", "firm", "group", "maker", "carmaker", "automaker", "brewer", "winemaker", "retailer",
+	"chain", "bank", "lender", "insurer", "carrier", "airline", "manufacturer", "conglomerate", "publisher",
+	"broadcaster", "studio", "label", "band", "developer", "supplier", "operator", "startup", "start-up")
 
 // determiners before a capitalised word make it a thing's or a body's
 // name ("the Senate", "a Democrat", "this Congress"), not a person's.

@@ -276,7 +276,12 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	if len(b.in.sents) > shortText {
 		return out
 	}
-	r.loneNames(toks, b, taken, add)
+	r.loneNames(toks, b, taken, func(si, f, e int, org bool) {
+		add(si, f, e, false)
+		if org {
+			out[len(out)-1].Type = Org
+		}
+	})
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
 		if !b.prose(s) {

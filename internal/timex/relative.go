@@ -402,6 +402,20 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 	case uSecond, uMinute, uHour, uDay:
 		if u == uDay {
 			r.val = dayValue(a.AddDate(0, 0, k))
+		} else if st.atClock && n < 1e5 && (st.c(end-1) == wAgo || st.c(end-1) == wNow) {
+			// "two hours ago", "an hour from now" with a publication time:
+			// the clock time ("two hours later" is counted from the event)
+			d := time.Duration(n * float64(unitDuration(u)))
+			t := st.at.Add(time.Duration(sign) * d)
+			y, m, dd := t.Date()
+			h, mi, _ := t.Clock()
+			var arr [24]byte
+			b := appendDay(arr[:0], time.Date(y, m, dd, 0, 0, 0, 0, time.UTC))
+			b = append(b, 'T')
+			b = appendInt(b, h, 2)
+			b = append(b, ':')
+			b = appendInt(b, mi, 2)
+			r.typ, r.val = Time, string(b)
 		} else {
 			r.val = dayValue(a)
 		}
@@ -432,6 +446,17 @@ func (st *state) shifted(i, end int, n float64, u, sign int) result {
 		r.val = yearValue(a.Year() + 100*k)
 	}
 	return r
+}
+
+// unitDuration is the length of a second, minute or hour unit.
+func unitDuration(u int) time.Duration {
+	switch u {
+	case uSecond:
+		return time.Second
+	case uMinute:
+		return time.Minute
+	}
+	return time.Hour
 }
 
 // yearsOf is about how many years k units u make (0 below a year), for
@@ -542,6 +567,14 @@ func (st *state) relative(i int) (result, bool) {
 		}
 		if the && off != 0 && (u == uDay || u == uQuarter) {
 			return result{}, false
+		}
+		if the && st.c(j) == wPast && st.c(j-1) != wThis && (u == uDecade || u == uCentury) {
+			// "over the past decade": the ten years up to now, not the
+			// 2010s ("the last decade" is read as the decade before, as
+			// TimeBank's annotators did; "the past decade of" stays too)
+			if st.c(k+1) != wOf {
+				return result{end: k + 1, typ: Duration, val: durationValue(1, u)}, true
+			}
 		}
 		if st.c(j) == wThat && u != uYear && u != uMonth && u != uWeek && u != uDay {
 			return result{}, false

@@ -139,15 +139,17 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 }
 
 type state struct {
-	text   string
-	ps     []piece
-	a      time.Time // anchor date, midnight UTC
-	has    bool
-	refY   int // last quarter mentioned, for "the quarter", "a year ago"
-	refQ   int
-	refQAt int32     // sentence of that mention
-	refDay time.Time // last day named, for "the next day"
-	refV   string    // last date of a year or finer named, for "that year"
+	text    string
+	ps      []piece
+	a       time.Time // anchor date, midnight UTC
+	has     bool
+	at      time.Time // the anchor as given, for "two hours ago"
+	atClock bool      // the anchor has a time of day (not midnight)
+	refY    int       // last quarter mentioned, for "the quarter", "a year ago"
+	refQ    int
+	refQAt  int32     // sentence of that mention
+	refDay  time.Time // last day named, for "the next day"
+	refV    string    // last date of a year or finer named, for "that year"
 }
 
 // refYM returns the year and month (0 if none) of the last date of a
@@ -169,9 +171,12 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	st.text = doc.Text
 	st.ps = lex(doc.Text, st.ps[:0], func() bool { return doc.Err() != nil })
 	st.has = !anchor.IsZero()
+	st.at, st.atClock = anchor, false
 	if st.has {
 		y, m, d := anchor.Date()
 		st.a = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		h, mi, sec := anchor.Clock()
+		st.atClock = h != 0 || mi != 0 || sec != 0
 	}
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	st.refDay = time.Time{}
@@ -300,6 +305,14 @@ func (st *state) tense(j int) int {
 	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if t := st.cue(k); t != 0 {
+			if t == 2 {
+				// "would": ahead of the saying, but not for "around
+				// Wednesday's ruling", a thing that has happened
+				if st.punct(j+1, '\'') && st.is(j+2, "s") {
+					continue
+				}
+				t = 1
+			}
 			return t
 		}
 	}
@@ -308,7 +321,7 @@ func (st *state) tense(j int) int {
 			break
 		}
 		if t := st.cue(k); t != 0 {
-			return t
+			return min(t, 1)
 		}
 	}
 	return 0
@@ -367,7 +380,8 @@ func (st *state) sentenceEnd(k int) bool {
 	return true
 }
 
-// cue is the tense piece k signals.
+// cue is the tense piece k signals: 1 future, -1 past, 2 "would" (the
+// future of a saying, which tense weighs apart), 0 none.
 func (st *state) cue(k int) int {
 	p := &st.ps[k]
 	if p.kind != kWord {
@@ -404,6 +418,11 @@ func (st *state) cue(k int) int {
 			return -1 // "had been due to expire Friday": a plan of the past
 		}
 		return 1
+	case "would":
+		if st.is(k+1, "have") || st.is(k+1, "not") && st.is(k+2, "have") {
+			return -1 // "would have signed on Monday": a past that did not happen
+		}
+		return 2 // "said he would leave Thursday": ahead of the saying (tense reads 2 as 1)
 	case "is", "are", "set":
 		if st.c(k+1) == wTo {
 			return 1

@@ -1,0 +1,52 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestRules12 covers the rules added in session 12, on sentences written
+// for the test. anchor is Wednesday 2023-09-20 14:30 UTC, a publication
+// time with a time of day.
+func TestRules12(t *testing.T) {
+	wed := anchor
+	mid := time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC)                      // a date without a time of day
+	late := time.Date(2023, 9, 20, 1, 15, 0, 0, time.FixedZone("CET", 3600)) // just past midnight, local time
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		// "would": the future of the saying
+		{"Officials said the minister would travel to Paris on Thursday.", wed,
+			[]want{{"Thursday", Date, "2023-09-21"}}},
+		{"The minister would have travelled on Thursday.", wed, []want{{"Thursday", Date, "2023-09-14"}}},
+		{"They said they would fight Monday's ruling.", wed, []want{{"Monday", Date, "2023-09-18"}}},
+		// "the past decade" is the ten years up to now
+		{"Output has doubled over the past decade.", wed, []want{{"the past decade", Duration, "P10Y"}}},
+		{"The bank has kept rates low for the past century.", wed, []want{{"the past century", Duration, "P100Y"}}},
+		{"The record was set in the last decade.", wed, []want{{"the last decade", Date, "201"}}},
+		// "two hours ago" with a publication time is a clock time
+		{"The suspect was arrested two hours ago.", wed, []want{{"two hours ago", Time, "2023-09-20T12:30"}}},
+		{"The blast came half an hour ago.", wed, []want{{"half an hour ago", Time, "2023-09-20T14:00"}}},
+		{"Three people died in the fire three hours ago.", late,
+			[]want{{"three hours ago", Time, "2023-09-19T22:15"}}},
+		{"The polls close an hour from now.", wed, []want{{"an hour from now", Time, "2023-09-20T15:30"}}},
+		{"The suspect was arrested two hours ago.", mid, []want{{"two hours ago", Date, "2023-09-20"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := extract(tt.in, tt.a)
+			checkInvariants(t, tt.in, got)
+			if len(got) != len(tt.w) {
+				t.Fatalf("got %v, want %v", show(tt.in, got), tt.w)
+			}
+			for i, w := range tt.w {
+				g := got[i]
+				if s := tt.in[g.Span.Start:g.Span.End]; s != w.text || g.Type != w.typ || g.Value != w.value {
+					t.Errorf("got %q %s %s, want %q %s %s", s, g.Type, g.Value, w.text, w.typ, w.value)
+				}
+			}
+		})
+	}
+}

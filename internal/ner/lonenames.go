@@ -45,9 +45,10 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 			// title before "of" ("Dean of") or a modifier of a common
 			// noun ("Statehouse officials", "Erasmus grants"), nor a
 			// gloss in brackets ("internet calls (Voip)", "Travellers
-			// (Gypsies)")
+			// (Gypsies)"), nor a tool's name after "via" or "using"
+			// ("met via Skype", "connects via Bluetooth")
 			p := toks[i-1].Text
-			if isDigitWord(p) || allCaps(p) || openQuotes[p] || p == "(" && i+1 < s[1] && toks[i+1].Text == ")" ||
+			if isDigitWord(p) || allCaps(p) || openQuotes[p] || p == "(" && i+1 < s[1] && toks[i+1].Text == ")" || p == "via" || p == "using" ||
 				i+1 < s[1] && (toks[i+1].Text == "of" || toks[i+1].POS == "NN" || toks[i+1].POS == "NNS") {
 				continue
 			}

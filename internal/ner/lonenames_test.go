@@ -8,10 +8,11 @@ import (
 
 // A lone surname inside a short text (loneNames), and the capitalised
 // words inside a sentence that are no one's name: a headline's noun run
-// into a name ("Man Utd"), a gloss in brackets; a company's name after
-// "company" or "firm" is an organisation's. Sentences of our own: the surnames are
-// made up, and all but the last two names fail without loneNames and the
-// -ly step.
+// into a name ("Man Utd"), a gloss in brackets, a tool after "via"; a
+// company's name after "company" or "firm" is an organisation's.
+// Sentences of our own with made-up surnames: the first four names fail
+// without loneNames and the -ly step, the Utd, Voip, Skype, Bluetooth and
+// company cases with loneNames as first written.
 func TestLoneNames(t *testing.T) {
 	checkNames(t, []nameCase{
 		{"With Thistlewood keeping a small lead, the count goes on.", "Thistlewood", ner.Person},
@@ -27,6 +28,8 @@ func TestLoneNames(t *testing.T) {
 		{"He served as Provost of the college for years.", "Provost", ""},
 		{"Man Utd to open talks with Lyon", "Utd", ""},
 		{"Cheap calls over the web (Voip) worry phone firms.", "Voip", ""},
+		{"Staff met via Skype because of the strike.", "Skype", ""},
+		{"The phone connects via Bluetooth to the car.", "Bluetooth", ""},
 		// after a noun that says company or band: an organisation
 		{"The drinks group agreed to buy the wine company Marrowby for $200m.", "Marrowby", ner.Org},
 		{"Video game firm Quillgrove is to hold open auditions for actors.", "Quillgrove", ner.Org},

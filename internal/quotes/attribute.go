@@ -756,17 +756,20 @@ func (x *extractor) attribute() {
 			continue
 		}
 		q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
-		// "called X “Y”": what is said is the quoted name
+		// "called X “Y”": what is said is the quoted name (the content
+		// stays "X “Y”", as PolNeAR marks it, so the quote is mixed)
+		named := false
 		if inNamingCues(w0) {
 			for i := a; i < b; i++ {
 				if qi := x.qAt(i); qi >= 0 && x.directs[qi].open == i {
+					named = i > a || x.directs[qi].close+1 < b
 					a, b = i, min(x.directs[qi].close+1, b)
 					break
 				}
 			}
 		}
 		// direct or mixed
-		if qi := x.qAt(a); qi >= 0 && x.directs[qi].open == a && (x.directs[qi].close == b-1 || around) {
+		if qi := x.qAt(a); qi >= 0 && !named && x.directs[qi].open == a && (x.directs[qi].close == b-1 || around) {
 			q.Kind = Direct
 			x.directs[qi].used = true
 			x.directs[qi].q = q

@@ -78,3 +78,21 @@ func TestSingleQuotationMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingCueKind: "described X as “Y”" keeps "X “Y”" as its content
+// (PolNeAR marks it so), so the quote is mixed, not direct: it was
+// labelled DIRECT while its content ran past the quotation.
+func TestNamingCueKind(t *testing.T) {
+	for _, s := range []string{
+		"The coach was furious after the match, describing the tactic as “cheating” in front of the cameras.\n",
+		"The coach was furious after the match, describing the tactic as ‘cheating’ in front of the cameras.\n",
+	} {
+		doc, _, qs := allQuotes(t, s, quotes.DefaultOptions)
+		for _, q := range qs {
+			content := doc.Text[q.Content.Start:q.Content.End]
+			if q.Kind == quotes.Direct && !strings.HasPrefix(content, "“") && !strings.HasPrefix(content, "‘") {
+				t.Errorf("%q: DIRECT quote %q", s, content)
+			}
+		}
+	}
+}

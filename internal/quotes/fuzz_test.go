@@ -18,6 +18,7 @@ func FuzzExtract(f *testing.F) {
 		"“unclosed\n\n“still open\n\nsaid X, according to",
 		"WALLACE: Hello.\n\"PENCE: Hi.",
 		"'' '' `` ” “ said said, said",
+		"‘We will win,’ she said. ‘A “b” c,’ he added.\n\n‘Runs on\n\n‘and ends.’ 'Plain,' X said. the players’ union ‘‘a’’ ‘",
 	} {
 		f.Add(s)
 	}

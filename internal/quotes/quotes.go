@@ -750,7 +750,7 @@ func (x *extractor) pairSingles() {
 			}
 			prev := x.tok(j - 1)
 			possessive := prev != "" && (prev[len(prev)-1] == 's' || prev[len(prev)-1] == 'S') &&
-				j+1 < n && x.tokPara[j+1] == x.tokPara[j] && isAlnum(x.tok(j + 1)[0])
+				j+1 < n && x.tokPara[j+1] == x.tokPara[j] && x.tok(j+1) != "" && isAlnum(x.tok(j + 1)[0])
 			if !possessive {
 				closeAt = j
 				break

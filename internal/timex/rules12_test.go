@@ -22,6 +22,11 @@ func TestRules12(t *testing.T) {
 			[]want{{"Thursday", Date, "2023-09-21"}}},
 		{"The minister would have travelled on Thursday.", wed, []want{{"Thursday", Date, "2023-09-14"}}},
 		{"They said they would fight Monday's ruling.", wed, []want{{"Monday", Date, "2023-09-18"}}},
+		// "plan to", "aim to" look ahead; an -ed word after an article is an adjective
+		{"The agency does not plan to close the office on Friday.", wed, []want{{"Friday", Date, "2023-09-22"}}},
+		{"Shareholders vote on the proposed merger in December.", wed, []want{{"December", Date, "2023-12"}}},
+		{"The dividend is paid on a still unspecified date in December.", wed, []want{{"December", Date, "2023-12"}}},
+		{"The plan was approved in December.", wed, []want{{"December", Date, "2022-12"}}},
 		// "the past decade" is the ten years up to now
 		{"Output has doubled over the past decade.", wed, []want{{"the past decade", Duration, "P10Y"}}},
 		{"The bank has kept rates low for the past century.", wed, []want{{"the past century", Duration, "P100Y"}}},

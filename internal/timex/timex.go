@@ -425,7 +425,7 @@ func (st *state) cue(k int) int {
 			return -1 // "would have signed on Monday": a past that did not happen
 		}
 		return 2 // "said he would leave Thursday": ahead of the saying (tense reads 2 as 1)
-	case "is", "are", "set":
+	case "is", "are", "set", "plan", "aim", "hope", "intend":
 		if st.c(k+1) == wTo {
 			return 1
 		}
@@ -454,6 +454,9 @@ func (st *state) cue(k int) int {
 		}
 		if st.participle(k) {
 			return 0 // "will stay closed", "will be signed"
+		}
+		if st.c(k-1) == wA || st.c(k-1) == wThe || st.is(k-1, "still") && (st.c(k-2) == wA || st.c(k-2) == wThe) {
+			return 0 // "a still unspecified date", "the proposed merger": adjectives
 		}
 		return -1
 	}

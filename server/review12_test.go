@@ -2,11 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +20,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
 // TestShutdownDrainsRESTBody: a REST call whose body is still arriving when
@@ -125,4 +130,99 @@ func TestGRPCWriteTimeoutSparesSlowReader(t *testing.T) {
 	if d < writeTimeout+writeTimeout/2 {
 		t.Errorf("the stream took %v: the test did not make the server wait on the caller longer than the write timeout", d)
 	}
+}
+
+// TestRESTWriteTimeoutSparesSlowReader: as TestGRPCWriteTimeoutSparesSlowReader
+// for a REST stream (NDJSON) read steadily at 512 kB/s: the syntax line of
+// a 256 kB article (several MB of JSON) takes longer than the 1 s write
+// timeout to go through, while the caller reads all along.
+func TestRESTWriteTimeoutSparesSlowReader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a 256 kB article and reads it slowly")
+	}
+	const writeTimeout = time.Second
+	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--max-article-bytes", "1048576",
+		"--request-timeout", "1m", "--write-timeout", writeTimeout.String()}, func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.stages = nil
+	for _, s := range pipeline.Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			srv.stages = append(srv.stages, s)
+		}
+	}
+	// a socket send buffer of a slow link's size: on loopback the kernel
+	// grows it to about 4 MB and wakes a blocked writer only once half of
+	// it has drained, which alone outlasts a 1 s deadline at 512 kB/s
+	srv.httpLis = sndbufListener{srv.httpLis}
+	runServer(t, srv)
+	for end := time.Now().Add(20 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("server not ready")
+		}
+	}
+	const rate = 512 << 10
+	client := &http.Client{Transport: &http.Transport{
+		ReadBufferSize: 16 << 10,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			if tc, ok := c.(*net.TCPConn); ok {
+				tc.SetReadBuffer(32 << 10)
+			}
+			return throttledConn{c, rate}, nil
+		}}}
+	b, _ := json.Marshal(map[string]any{"article": map[string]any{"text": longArticle(256 << 10)}, "features": []string{"FEATURE_SYNTAX", "FEATURE_STATISTICS"}})
+	start := time.Now()
+	resp, err := client.Post("http://"+srv.HTTPAddr()+"/v1/articles:streamAnalyze", "application/json", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var keys []string
+	size := 0
+	lines := bufio.NewScanner(resp.Body)
+	lines.Buffer(nil, 64<<20)
+	for lines.Scan() {
+		size += len(lines.Bytes())
+		var line struct {
+			Result map[string]json.RawMessage `json:"result"`
+			Error  json.RawMessage            `json:"error"`
+		}
+		if err := json.Unmarshal(lines.Bytes(), &line); err != nil {
+			t.Fatalf("line %.200q: %v", lines.Bytes(), err)
+		}
+		if line.Error != nil {
+			t.Fatalf("a caller reading %d kB/s steadily got an error line after %v, having read %v: %s", rate>>10, time.Since(start).Round(time.Millisecond), keys, line.Error)
+		}
+		for k := range line.Result {
+			keys = append(keys, k)
+		}
+	}
+	d := time.Since(start)
+	t.Logf("read %v, %.1f MB in %v (%v)", keys, float64(size)/(1<<20), d.Round(time.Millisecond), lines.Err())
+	if !slices.Equal(keys, []string{"source", "syntax", "statistics", "completion"}) {
+		t.Fatalf("a caller reading %d kB/s steadily was cut after %v, having read %v: %v", rate>>10, d.Round(time.Millisecond), keys, lines.Err())
+	}
+	if d < writeTimeout+writeTimeout/2 {
+		t.Errorf("the stream took %v: the test did not make the server wait on the caller longer than the write timeout", d)
+	}
+}
+
+// sndbufListener gives its connections a 64 kB socket send buffer.
+type sndbufListener struct{ net.Listener }
+
+func (l sndbufListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(64 << 10)
+	}
+	return c, err
 }

@@ -491,5 +491,18 @@ func (st *state) season(i int) (result, bool) {
 	if !st.has {
 		return result{end: j + 1, typ: Date, val: "XXXX-" + code, rel: true}, true
 	}
-	return result{end: j + 1, typ: Date, val: yearValue(st.a.Year()) + "-" + code, rel: true}, true
+	// spring, summer, autumn by tense: "peaked in the summer" written in
+	// February is last year's, "resumes in the spring" written in
+	// October next year's (winter, which spans two years, stays)
+	y := st.a.Year()
+	if v := int(st.ps[j].v); v <= 3 {
+		first, m := 3*v, int(st.a.Month()) // March, June, September
+		switch t := st.tense(j); {
+		case t < 0 && first > m:
+			y--
+		case t > 0 && first+2 < m:
+			y++
+		}
+	}
+	return result{end: j + 1, typ: Date, val: yearValue(y) + "-" + code, rel: true}, true
 }

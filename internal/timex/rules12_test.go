@@ -11,6 +11,8 @@ import (
 func TestRules12(t *testing.T) {
 	wed := anchor
 	mid := time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC)                      // a date without a time of day
+	feb := time.Date(2024, 2, 8, 9, 0, 0, 0, time.UTC)                       // a Thursday in winter
+	oct := time.Date(2023, 10, 16, 0, 0, 0, 0, time.UTC)                     // autumn
 	late := time.Date(2023, 9, 20, 1, 15, 0, 0, time.FixedZone("CET", 3600)) // just past midnight, local time
 	tests := []struct {
 		in string
@@ -27,6 +29,14 @@ func TestRules12(t *testing.T) {
 		{"Shareholders vote on the proposed merger in December.", wed, []want{{"December", Date, "2023-12"}}},
 		{"The dividend is paid on a still unspecified date in December.", wed, []want{{"December", Date, "2023-12"}}},
 		{"The plan was approved in December.", wed, []want{{"December", Date, "2022-12"}}},
+		// "takes effect", "comes into force" look ahead
+		{"A new law takes effect on 1 July.", feb, []want{{"1 July", Date, "2024-07-01"}}},
+		{"The ban comes into force in December.", feb, []want{{"December", Date, "2024-12"}}},
+		{"The ban came into force in December.", feb, []want{{"December", Date, "2023-12"}}},
+		// a bare spring, summer or autumn by tense
+		{"Inflation peaked in the summer.", feb, []want{{"the summer", Date, "2023-SU"}}},
+		{"Work will resume in the spring.", oct, []want{{"the spring", Date, "2024-SP"}}},
+		{"The law comes into force in the autumn.", feb, []want{{"the autumn", Date, "2024-FA"}}},
 		// "the past decade" is the ten years up to now
 		{"Output has doubled over the past decade.", wed, []want{{"the past decade", Duration, "P10Y"}}},
 		{"The bank has kept rates low for the past century.", wed, []want{{"the past century", Duration, "P100Y"}}},

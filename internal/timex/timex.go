@@ -425,6 +425,23 @@ func (st *state) cue(k int) int {
 			return -1 // "would have signed on Monday": a past that did not happen
 		}
 		return 2 // "said he would leave Thursday": ahead of the saying (tense reads 2 as 1)
+	case "effect", "force":
+		// "takes effect on 1 July", "comes into force in January"
+		var b2 [8]byte
+		v := k - 1
+		if lw == "force" {
+			if !st.is(v, "into") {
+				return 0
+			}
+			v--
+		}
+		switch string(b2[:st.lower(v, b2[:])]) {
+		case "take", "takes", "taking", "come", "comes", "coming":
+			return 1
+		case "took", "came":
+			return -1
+		}
+		return 0
 	case "is", "are", "set", "plan", "aim", "hope", "intend":
 		if st.c(k+1) == wTo {
 			return 1

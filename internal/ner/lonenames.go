@@ -40,6 +40,18 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 				strings.IndexByte(l, '.') >= 0 || in(determiners, toks[i-1].Text) {
 				continue
 			}
+			// not a title written alone ("a letter to Sen", "Lieutenant"),
+			// a compass word of a division ("the AL West",
+			// "Big East"), nor a word with a digit or a backslash
+			// ("Update2", "Won25,000bn"; not a hyphen: "Ocasio-Cortez")
+			if in(nameTitles, w) || len(w) <= 4 && in(nameTitles, l+".") || loneNotNames[l] || strings.ContainsAny(w, "0123456789\\") {
+				continue
+			}
+			// nor a product after the noun that says so ("the painkiller
+			// Vexor", "its browser Skylark")
+			if thingNouns[toks[i-1].Text] {
+				continue
+			}
 			// not a number's or an acronym's neighbour ("7th District",
 			// "VIDEO Twelve"), a quoted word ("“Congratulations"), a
 			// title before "of" ("Dean of") or a modifier of a common
@@ -68,6 +80,16 @@ func (r *Recognizer) loneNames(toks []text.Token, b *buffers, taken []bool, add 
 var orgNouns = set("company", "firm", "group", "maker", "carmaker", "automaker", "brewer", "winemaker", "retailer",
 	"chain", "bank", "lender", "insurer", "carrier", "airline", "manufacturer", "conglomerate", "publisher",
 	"broadcaster", "studio", "label", "band", "developer", "supplier", "operator", "startup", "start-up")
+
+// loneNotNames are title-case words that loneNames takes for no one's
+// surname: ranks and compass words.
+var loneNotNames = set("lieutenant", "east", "west", "north", "south")
+
+// thingNouns are the nouns that name a lone name after them a product,
+// no one's surname (loneNames; lower-case only).
+var thingNouns = set("drug", "painkiller", "antidepressant", "medicine", "treatment", "vaccine", "pill", "browser",
+	"software", "console", "game", "device", "phone", "handset", "brand", "product", "protocol", "standard",
+	"service", "programme", "program", "system", "film", "movie", "album", "song", "novel", "musical", "show")
 
 // determiners before a capitalised word make it a thing's or a body's
 // name ("the Senate", "a Democrat", "this Congress"), not a person's.

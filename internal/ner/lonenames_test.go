@@ -8,11 +8,12 @@ import (
 
 // A lone surname inside a short text (loneNames), and the capitalised
 // words inside a sentence that are no one's name: a headline's noun run
-// into a name ("Man Utd"), a gloss in brackets, a tool after "via"; a
-// company's name after "company" or "firm" is an organisation's.
-// Sentences of our own with made-up surnames: the first four names fail
-// without loneNames and the -ly step, the Utd, Voip, Skype, Bluetooth and
-// company cases with loneNames as first written.
+// into a name ("Man Utd"), a gloss in brackets, a tool after "via", a
+// product after "painkiller", a rank or a compass word alone; a company's
+// name after "company" or "firm" is an organisation's. Sentences of our
+// own with made-up surnames: the first four names fail without loneNames
+// and the -ly step, the Utd, Voip, Skype, Bluetooth, Vioxx, Lieutenant,
+// West and company cases with loneNames as first written.
 func TestLoneNames(t *testing.T) {
 	checkNames(t, []nameCase{
 		{"With Thistlewood keeping a small lead, the count goes on.", "Thistlewood", ner.Person},
@@ -30,6 +31,9 @@ func TestLoneNames(t *testing.T) {
 		{"Cheap calls over the web (Voip) worry phone firms.", "Voip", ""},
 		{"Staff met via Skype because of the strike.", "Skype", ""},
 		{"The phone connects via Bluetooth to the car.", "Bluetooth", ""},
+		{"A study says daily use of the painkiller Vioxx raises the risk of strokes.", "Vioxx", ""},
+		{"The letter was signed by Lieutenant and two aides.", "Lieutenant", ""},
+		{"The Hawks stayed top of the (Pacific) West after a 3-1 win.", "West", ""},
 		// after a noun that says company or band: an organisation
 		{"The drinks group agreed to buy the wine company Marrowby for $200m.", "Marrowby", ner.Org},
 		{"Video game firm Quillgrove is to hold open auditions for actors.", "Quillgrove", ner.Org},

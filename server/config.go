@@ -173,8 +173,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
 	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
-	case cfg.WriteTimeout < 0:
-		return cfg, fmt.Errorf("--write-timeout must not be negative")
+	case cfg.WriteTimeout < 0 || cfg.StreamIdleTimeout < 0:
+		return cfg, fmt.Errorf("--write-timeout and --stream-idle-timeout must not be negative")
 	case cfg.ReadTimeout < 0 || cfg.GRPCReadTimeout < 0:
 		return cfg, fmt.Errorf("--read-timeout and --grpc-read-timeout must not be negative")
 	case cfg.MaxQueueWait <= 0:

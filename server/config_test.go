@@ -55,4 +55,10 @@ func TestGRPCReadTimeoutFlag(t *testing.T) {
 	if _, err := ParseFlags([]string{"--grpc-read-timeout", "-1s"}, none); err == nil {
 		t.Error("--grpc-read-timeout -1s accepted")
 	}
+	// a negative idle timeout was taken as gRPC's MaxConnectionIdle, which
+	// grpc-go reads as "already idle too long": a connection got GOAWAY as
+	// soon as it had no call (clients reconnected for every call)
+	if _, err := ParseFlags([]string{"--stream-idle-timeout", "-1s"}, none); err == nil {
+		t.Error("--stream-idle-timeout -1s accepted")
+	}
 }

@@ -479,7 +479,11 @@ func (r *resolver) nominals() {
 		if nx := r.ltok(head + 1); nx == "of" || nx == "for" || nx == "at" || nx == "who" {
 			continue
 		}
-		if c := r.nominalTarget(i, r.ltok(head), code, mods, recent); c != nil {
+		c := r.nominalTarget(i, r.ltok(head), code, mods, recent)
+		if c == nil {
+			c = r.laterNominalTarget(i, r.ltok(head), code, mods, recent, all[p:])
+		}
+		if c != nil {
 			recent = append(recent, r.add(c, Common, i, head+1))
 			c.seen++
 			for k := i; k <= head; k++ {
@@ -529,6 +533,81 @@ func (r *resolver) nominalTarget(at int, head, code string, mods []string, recen
 		}
 	}
 	return nil
+}
+
+// laterNominalTarget links a description that no earlier person fits to
+// the person it introduces: "the mayor said on Tuesday. … said Mayor
+// Paula Southgate" (a lead names the role before the name). It holds only
+// where nobody was named in the sentence or the three before (else the
+// description is most likely that person's, whose role the text did not
+// give: "Mr Brown denied … the chancellor said"), for an office one person
+// holds (not "the official", "the spokesman"), and for the only person of
+// the article whose roles match, first named within the next three
+// sentences, in a role held now ("former chancellor Ken Clarke" and
+// "shadow home secretary" are not "the chancellor", "the home
+// secretary"). recent and later hold the mentions before and after at.
+func (r *resolver) laterNominalTarget(at int, head, code string, mods []string, recent, later []*ment) *cluster {
+	if genericHeads[head] {
+		return nil
+	}
+	sentAt := r.sentOf(at)
+	for k := len(recent) - 1; k >= 0 && sentAt-recent[k].sent <= 3; k-- {
+		if recent[k].c.typ == ner.Person {
+			return nil
+		}
+	}
+	current := func(c *cluster) bool {
+		for _, ro := range c.roles {
+			if rolesMatch([]Role{ro}, head, code, mods) && !pastRole(ro.Title) {
+				return true
+			}
+		}
+		return false
+	}
+	var found *cluster
+	for _, m := range later {
+		if m.sent-sentAt > 3 {
+			break
+		}
+		c := m.c
+		if c.typ != ner.Person || c == found || !rolesMatch(c.roles, head, code, mods) {
+			continue
+		}
+		if found != nil || c.seen > 0 || !current(c) {
+			return nil // two people fit, it was named before and did not fit then, or held the role once
+		}
+		found = c
+	}
+	if found == nil {
+		return nil
+	}
+	for _, c := range r.clusters {
+		if c != found && c.typ == ner.Person && rolesMatch(c.roles, head, code, mods) {
+			return nil // another person of the article holds the role
+		}
+	}
+	return found
+}
+
+// genericHeads describe one of many (officials, spokesmen, lawyers): a
+// later name is not who they are.
+var genericHeads = set("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
+	"analyst", "analysts", "lawyer", "attorney", "economist", "expert", "witness", "resident", "officer", "aide",
+	"adviser", "advisor", "worker", "member", "candidate", "player", "striker", "defender", "midfielder", "fan")
+
+// pastRole reports whether a role title names a role not held now or a
+// lesser one: "former chancellor", "shadow home secretary", "deputy mayor".
+func pastRole(title string) bool {
+	for _, w := range strings.Fields(lower(title)) {
+		switch strings.TrimSuffix(w, "-") {
+		case "former", "ex", "shadow", "deputy", "vice", "acting", "assistant", "then", "late", "outgoing", "incoming", "junior":
+			return true
+		}
+		if strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "vice-") {
+			return true
+		}
+	}
+	return false
 }
 
 // thingHeads are the nouns of descriptions of things other than people:

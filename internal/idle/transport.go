@@ -66,6 +66,7 @@ type callCtx struct {
 	context.Context // a context.WithCancelCause of the stream's
 	cancel          context.CancelCauseFunc
 	read            *time.Timer // nil: not timed
+	unhook          func() bool // removes the stream end's stop of read
 	conn            *countConn  // nil: not counted
 }
 
@@ -113,7 +114,10 @@ func (t Timeouts) TapHandle(ctx context.Context, info *tap.Info) (context.Contex
 		method := info.FullMethodName
 		c.read = time.AfterFunc(t.Read, func() { t.end(c, errReadTimeout, method, t.Read) })
 		// the stream's end (the transport cancels its context) stops it
-		context.AfterFunc(inner, func() { c.read.Stop() })
+		// (received removes the hook: run at every stream's end, it cost
+		// a goroutine per call; BenchmarkUnaryTimeouts 3.4-4.9 µs a call
+		// with it, 1.5-2.1 µs without, 0.3 µs with the timeouts off)
+		c.unhook = context.AfterFunc(inner, func() { c.read.Stop() })
 	}
 	return c, nil
 }
@@ -141,6 +145,7 @@ func (t Timeouts) end(c *callCtx, cause error, method string, d time.Duration) {
 func received(ctx context.Context) {
 	if c := callOf(ctx); c != nil && c.read != nil {
 		c.read.Stop()
+		c.unhook()
 	}
 }
 

@@ -276,12 +276,6 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	if len(b.in.sents) > shortText {
 		return out
 	}
-	r.loneNames(toks, b, taken, func(si, f, e int, org bool) {
-		add(si, f, e, false)
-		if org {
-			out[len(out)-1].Type = Org
-		}
-	})
 	// a sentence's first word before its verb
 	for si, s := range b.in.sents {
 		if !b.prose(s) {
@@ -698,4 +692,10 @@ func (b *buffers) firstWord(s [2]int) int {
 // party word.
 func notSurname(l string) bool {
 	return weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l]
+}
+
+// lyAdverb reports whether t is an adverb in -ly, which may stand between
+// a sentence's subject and its verb ("Brandt quietly dropped").
+func lyAdverb(t text.Token) bool {
+	return t.POS == "RB" && len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly")
 }

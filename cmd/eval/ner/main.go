@@ -22,6 +22,7 @@ func main() {
 	errs := flag.Bool("errors", false, "print the sentences with errors (gold vs predicted spans)")
 	prune := flag.Float64("prune", 0, "score a copy of the model without features whose weights are all below this")
 	raw := flag.Bool("raw", true, "also score the run-time path: detokenised text through text.Analyze, pos.Tag and Recognize")
+	sentences := flag.Bool("sentences", false, "also score the run-time path with each sentence sent alone, a short text (where the recogniser's short-text name rules run)")
 	flag.Parse()
 	t0 := time.Now()
 	tagger, err := pos.Load()
@@ -66,6 +67,16 @@ func main() {
 		el := time.Since(t0)
 		fmt.Printf("Run-time path on detokenised %s (text.Analyze + pos.Tag + Recognize, %.0f tokens/s):\n", *split, float64(ntok)/el.Seconds())
 		fmt.Print(rc.Report())
+	}
+	if *sentences {
+		var one []conll.Document
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				one = append(one, conll.Document{Sentences: []conll.Sentence{s}})
+			}
+		}
+		fmt.Printf("Run-time path, each of the %d sentences of %s sent alone:\n", len(one), *split)
+		fmt.Print(evaluateRaw(tagger, r, one).Report())
 	}
 	m1, m2 := r.Models()
 	nf := m1.Features()

@@ -19,7 +19,7 @@ const (
 	cSeason         // v = season index
 	cSetAdv         // "daily": v = unit
 	cDeixis         // today/yesterday/tomorrow: v = day offset
-	cTonight        // tonight (v = 0), overnight (v = 1)
+	cTonight        // tonight
 	cRefWord        // now, recently, soon: v = ref kind
 	cTZ             // EST, GMT ...
 	cAM             // am/pm marker word: v = 0 (am) or 12 (pm)
@@ -232,7 +232,6 @@ func init() {
 	add(cDeixis, -1, "yesterday")
 	add(cDeixis, 1, "tomorrow")
 	add(cTonight, 0, "tonight")
-	add(cTonight, 1, "overnight")
 	add(cRefWord, refPresent, "currently", "nowadays", "presently")
 	add(cRefWord, refPast, "recently", "lately")
 	add(cTZ, 0, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "mt")

@@ -880,23 +880,7 @@ func (st *state) deixis(i int) (result, bool) {
 		}
 		return st.dayResult(end, st.a.AddDate(0, 0, off), pod), true
 	case cTonight:
-		if st.ps[j].v == 0 {
-			return st.dayResult(j+1, st.a, 4), true
-		}
-		// "overnight": the night before the anchor, or the one ahead in a
-		// future sentence ("temperatures will drop overnight"); not "an
-		// overnight stay", "overnight rates", "won't happen overnight"
-		if !st.overnightTime(j) {
-			return result{}, false
-		}
-		day := st.a // the night before the day named in this or the last sentence
-		if !st.refDay.IsZero() && st.ps[j].sent-st.refDayAt <= 1 {
-			day = st.refDay
-		}
-		if st.future(j) {
-			return st.dayResult(j+1, day, 4), true
-		}
-		return st.dayResult(j+1, day.AddDate(0, 0, -1), 4), true
+		return st.dayResult(j+1, st.a, 4), true
 	case wNow:
 		if st.punct(j+1, '-') && st.tight(j+1) {
 			return result{}, false // "now-defunct"
@@ -928,70 +912,6 @@ func (st *state) deixis(i int) (result, bool) {
 }
 
 var refNames = [...]string{"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-
-// overnightTime reports whether "overnight" at piece j is a night: it
-// ends a clause or comes before a preposition, a conjunction, a day or an
-// event noun ("overnight losses"), not after an article or possessive
-// ("an overnight stay", "its overnight rate") nor in a clause that
-// speaks of sudden change ("won't happen overnight", "became a star
-// overnight", "almost overnight").
-func (st *state) overnightTime(j int) bool {
-	if c := st.c(j - 1); c == wA || c == wThe || c == cApprox || st.lowerIn(j-1, overnightBefore[:]) {
-		return false
-	}
-	switch {
-	case j+1 >= len(st.ps) || st.sentenceEnd(j):
-	case st.ps[j+1].kind == kPunct:
-		if st.ps[j+1].ch == '-' {
-			return false // "overnight-only"
-		}
-	case st.ps[j+1].kind == kWord:
-		if c := st.c(j + 1); c != cWeekday && c != cDeixis && c != wOn && c != wIn && c != wAt && c != wAnd &&
-			c != wTo && c != wAfter && c != wBefore && c != wFrom && c != wBy && c != wOr &&
-			c != wThe && c != wA && !st.lowerIn(j+1, overnightAfter[:]) {
-			return false
-		}
-	default:
-		return false
-	}
-	// a clause of sudden change or negation before it
-	for k := j - 1; k >= 0 && k >= j-10 && !st.sentenceEnd(k); k-- {
-		if st.ps[k].kind == kPunct && st.ps[k].ch != '\'' {
-			break
-		}
-		if st.lowerIn(k, overnightManner[:]) || st.is(k, "t") && st.punct(k-1, '\'') {
-			return false
-		}
-	}
-	return true
-}
-
-// Words around "overnight" (lower case) that decide what it is.
-var (
-	overnightBefore = [...]string{"his", "her", "its", "their", "our", "my", "your", "this", "that", "virtually",
-		"practically", "literally", "seemingly", "nearly"}
-	overnightAfter = [...]string{"with", "as", "was", "were", "had", "that", "into", "amid", "near", "outside", "inside", "across", "while", "when", "but",
-		"after", "local", "losses", "gains", "trading", "session", "attack", "attacks", "raid", "raids", "strike",
-		"strikes", "clashes", "fighting", "shelling", "rain", "storms"}
-	overnightManner = [...]string{"not", "never", "cannot", "happen", "happens", "happened", "become", "becomes",
-		"became", "change", "changes", "changed", "disappear", "disappears", "disappeared", "transform",
-		"transformed", "turn", "turned", "vanish", "vanished", "emerge", "emerged", "done", "do", "fix", "fixed"}
-)
-
-// lowerIn reports whether piece j is a word among words (lower case).
-func (st *state) lowerIn(j int, words []string) bool {
-	var buf [16]byte
-	w := string(buf[:st.lower(j, buf[:])])
-	if w == "" {
-		return false
-	}
-	for _, x := range words {
-		if w == x {
-			return true
-		}
-	}
-	return false
-}
 
 // clock: 5 p.m., 10:30 a.m. EST, noon Saturday, 17:45 GMT, 3 o'clock.
 func (st *state) clock(i int) (result, bool) {

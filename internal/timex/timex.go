@@ -139,18 +139,17 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 }
 
 type state struct {
-	text     string
-	ps       []piece
-	a        time.Time // anchor date, midnight UTC
-	has      bool
-	at       time.Time // the anchor as given, for "two hours ago"
-	atClock  bool      // the anchor has a time of day (not midnight)
-	refY     int       // last quarter mentioned, for "the quarter", "a year ago"
-	refQ     int
-	refQAt   int32     // sentence of that mention
-	refDay   time.Time // last day named, for "the next day"
-	refDayAt int32     // sentence of that mention
-	refV     string    // last date of a year or finer named, for "that year"
+	text    string
+	ps      []piece
+	a       time.Time // anchor date, midnight UTC
+	has     bool
+	at      time.Time // the anchor as given, for "two hours ago"
+	atClock bool      // the anchor has a time of day (not midnight)
+	refY    int       // last quarter mentioned, for "the quarter", "a year ago"
+	refQ    int
+	refQAt  int32     // sentence of that mention
+	refDay  time.Time // last day named, for "the next day"
+	refV    string    // last date of a year or finer named, for "that year"
 }
 
 // refYM returns the year and month (0 if none) of the last date of a
@@ -225,7 +224,6 @@ func (st *state) note(r result) {
 		m := int(v[5]-'0')*10 + int(v[6]-'0')
 		d := int(v[8]-'0')*10 + int(v[9]-'0')
 		st.refDay = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		st.refDayAt = st.ps[r.start].sent
 	}
 }
 

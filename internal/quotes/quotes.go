@@ -692,9 +692,20 @@ func (x *extractor) pairSingles() {
 	}
 	n := len(x.toks)
 	raw := func(i int) string { return t[x.toks[i].Start:x.toks[i].End] }
-	var pairs [][2]int     // the single pairs: opening and closing mark
-	var nested, drop []int // the double quotations inside the single one being paired, inside any pair
+	var pairs [][2]int // the single pairs: opening and closing mark
+	var drop []int     // the double quotations inside any pair
+	// the last scan that found no closing mark but plural possessives
+	// (weaks) ends at scanStop; a curly mark before scanStop opens a later
+	// paragraph of that quotation, and its own scan would read the same
+	// tokens to the same end: it takes the first weak after it without a
+	// new scan (else a quotation over many paragraphs that never closes
+	// costs the square of its length)
+	scanStop := -1
+	var weaks, nested []int // the last scan's plural possessives and double quotations
 	for i := 0; i+2 < n; i++ {
+		if x.cancelled(i) {
+			return
+		}
 		r := raw(i)
 		curly := r == "\u2018"
 		if !curly && r != "'" || x.inQuote[i] >= 0 || x.toks[i+1].Start != x.toks[i].End || x.tokPara[i+1] != x.tokPara[i] {
@@ -712,63 +723,95 @@ func (x *extractor) pairSingles() {
 				continue
 			}
 		}
-		closeAt, weak := -1, -1
-		nested = nested[:0]
-		para := x.tokPara[i]
-		for j := i + 2; j < n; j++ {
-			if x.tokPara[j] != para {
-				// a quotation over several paragraphs: each opens with a
-				// mark and only the last closes
-				if !curly || x.tokPara[j] != para+1 || raw(j) != "\u2018" || x.inQuote[j] >= 0 {
-					break
+		closeAt, j := -1, i+2
+		if curly && i < scanStop {
+			if k := sort.SearchInts(weaks, i+2); k < len(weaks) {
+				closeAt = weaks[k]
+			}
+		} else {
+			closeAt, j = x.scanSingle(i, curly, &weaks, &nested)
+			scanStop = -1
+			if closeAt < 0 && curly {
+				scanStop = j
+				if len(weaks) > 0 {
+					closeAt = weaks[0]
 				}
-				para++
-				continue
 			}
-			if q := x.inQuote[j]; q >= 0 {
-				d := x.directs[q]
-				if d.open != j || x.tokPara[d.close] != para || x.markKind(d.close) == 'o' || d.close == x.lastTokOfPara(x.tokPara[i]) && x.markKind(d.close) == 0 {
-					break // a double quotation that runs on: no pair
-				}
-				// ‘He told me “no”,’ she said: the double one is inside
-				nested = append(nested, q)
-				j = d.close
-				continue
-			}
-			if x.markKind(j) != 0 {
-				break
-			}
-			rj := raw(j)
-			if rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (j == 0 || x.toks[j-1].End < x.toks[j].Start) {
-				break // another opening mark
-			}
-			if rj != "\u2019" && rj != "'" || x.toks[j-1].End != x.toks[j].Start {
-				continue
-			}
-			if j+1 < n && x.toks[j+1].Start == x.toks[j].End && isAlnum(t[x.toks[j+1].Start]) {
-				continue // inside a word
-			}
-			prev := x.tok(j - 1)
-			possessive := prev != "" && (prev[len(prev)-1] == 's' || prev[len(prev)-1] == 'S') &&
-				j+1 < n && x.tokPara[j+1] == x.tokPara[j] && x.tok(j+1) != "" && isAlnum(x.tok(j + 1)[0])
-			if !possessive {
-				closeAt = j
-				break
-			}
-			if weak < 0 {
-				weak = j
-			}
-		}
-		if closeAt < 0 && curly {
-			closeAt = weak
 		}
 		if closeAt < 0 || !x.hasWord(i+1, closeAt) {
 			continue
 		}
 		pairs = append(pairs, [2]int{i, closeAt})
-		drop = append(drop, nested...)
+		// the double quotations between the marks are inside (not those
+		// after a plural possessive that closes: the ‘Reds’ fans chanted
+		// “...”)
+		for k := sort.Search(len(nested), func(k int) bool { return x.directs[nested[k]].open > i }); k < len(nested) && x.directs[nested[k]].close < closeAt; k++ {
+			drop = append(drop, nested[k])
+		}
 		i = closeAt
 	}
+	x.keepSingles(pairs, drop)
+}
+
+// scanSingle reads on from the single opening mark at i to its closing
+// mark: it returns the closing mark (-1 for none but plural possessives)
+// and the token where it stopped, and sets weaks to the plural possessives
+// ("the players’ union") and nested to the double quotations it read over.
+func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt, stop int) {
+	t := x.doc.Text
+	n := len(x.toks)
+	raw := func(i int) string { return t[x.toks[i].Start:x.toks[i].End] }
+	*weaks, *nested = (*weaks)[:0], (*nested)[:0]
+	para := x.tokPara[i]
+	j := i + 2
+	for ; j < n; j++ {
+		if x.tokPara[j] != para {
+			// a quotation over several paragraphs: each opens with a
+			// mark and only the last closes
+			if !curly || x.tokPara[j] != para+1 || raw(j) != "\u2018" || x.inQuote[j] >= 0 {
+				break
+			}
+			para++
+			continue
+		}
+		if q := x.inQuote[j]; q >= 0 {
+			d := x.directs[q]
+			if d.open != j || x.tokPara[d.close] != para || x.markKind(d.close) == 'o' || d.close == x.lastTokOfPara(para) && x.markKind(d.close) == 0 {
+				break // a double quotation that runs on: no pair
+			}
+			// ‘He told me “no”,’ she said: the double one is inside
+			*nested = append(*nested, q)
+			j = d.close
+			continue
+		}
+		if x.markKind(j) != 0 {
+			break
+		}
+		rj := raw(j)
+		if rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (x.toks[j-1].End < x.toks[j].Start || raw(j-1) == "(" || raw(j-1) == "[") {
+			break // another opening mark (as the loop of pairSingles takes them)
+		}
+		if rj != "\u2019" && rj != "'" || x.toks[j-1].End != x.toks[j].Start {
+			continue
+		}
+		if j+1 < n && x.toks[j+1].Start == x.toks[j].End && isAlnum(t[x.toks[j+1].Start]) {
+			continue // inside a word
+		}
+		prev := x.tok(j - 1)
+		possessive := prev != "" && (prev[len(prev)-1] == 's' || prev[len(prev)-1] == 'S') &&
+			j+1 < n && x.tokPara[j+1] == x.tokPara[j] && x.tok(j+1) != "" && isAlnum(x.tok(j + 1)[0])
+		if !possessive {
+			return j, j
+		}
+		*weaks = append(*weaks, j)
+	}
+	return -1, j
+}
+
+// keepSingles makes direct quotes of the single pairs, in the British
+// style only, and drops the double quotations inside them.
+func (x *extractor) keepSingles(pairs [][2]int, drop []int) {
+	n := len(x.toks)
 	// singles quote in the British style, where they outnumber the double
 	// quotations; in the American style they are a quote within a quote
 	// or, on their own, a headline's quote or scare quotes ("Senator

@@ -226,3 +226,37 @@ func (l sndbufListener) Accept() (net.Conn, error) {
 	}
 	return c, err
 }
+
+// TestIdleConnectionCallsAgain: a client that keeps one connection and
+// calls about once per --stream-idle-timeout (here 300 ms; in production a
+// client calling every 6 minutes against 5) finds its connection closed
+// (GOAWAY max_idle) now and then, around the moment it calls; grpc-go
+// reconnects, and no call may fail. Likewise REST calls, whose gateway
+// connection is closed for idleness the same way.
+func TestIdleConnectionCallsAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calls for 10 s")
+	}
+	const idle = 300 * time.Millisecond
+	ts := mustStart(t, func(c *Config) { c.StreamIdleTimeout = idle })
+	fails := 0
+	for i := range 30 {
+		// around the idle timeout: 0.8 to 1.2 of it
+		time.Sleep(idle*8/10 + time.Duration(i%9)*idle/20)
+		if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 5*time.Second), &articlev1.AnalyzeArticleRequest{Article: textArticle("", "One call. Then a pause.")}); err != nil {
+			fails++
+			t.Errorf("gRPC call %d: %v", i, err)
+		}
+		resp, err := http.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(`{"article":{"text":"One call. Then a pause."}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			fails++
+			t.Errorf("REST call %d: %d", i, resp.StatusCode)
+		}
+	}
+	t.Logf("60 calls around the idle timeout, %d failed", fails)
+}

@@ -90,11 +90,18 @@ func TestNamingCueKind(t *testing.T) {
 		"The coach was furious after the match, describing the tactic as ‘cheating’ in front of the cameras.\n",
 	} {
 		doc, _, qs := allQuotes(t, s, quotes.DefaultOptions)
+		mixed := false
 		for _, q := range qs {
 			content := doc.Text[q.Content.Start:q.Content.End]
 			if q.Kind == quotes.Direct && !strings.HasPrefix(content, "“") && !strings.HasPrefix(content, "‘") {
 				t.Errorf("%q: DIRECT quote %q", s, content)
 			}
+			mixed = mixed || q.Kind == quotes.Mixed && strings.Contains(content, "cheating")
+		}
+		// the naming cue's quote is found, as a mixed one (the test above
+		// passed on no quote at all)
+		if !mixed {
+			t.Errorf("%q: no MIXED quote with the quotation", s)
 		}
 	}
 }

@@ -39,6 +39,18 @@ func TestLaterNominal(t *testing.T) {
 		// one of many
 		{"The deal is done, the official said. Trade official Ruth Ames confirmed it.",
 			[]gold{{"Ruth Ames", ner.Person}}, ""},
+		// a person named in the description's own sentence is someone else
+		{"On Monday the president praised President Luis Mora of Chile. The two leaders signed a trade deal.",
+			[]gold{{"Luis Mora", ner.Person}}, ""},
+		// ... unless right after the description, which is her title
+		{"The Dutch transport minister Anna Berg told parliament there was no need for a new inquiry.",
+			[]gold{{"Anna Berg", ner.Person}}, "Anna Berg"},
+		// a successor is not the one who left
+		{"After the vote the chairman resigned on Friday. Chairman Rob Lane, who replaced him, said the board would meet.",
+			[]gold{{"Rob Lane", ner.Person}}, ""},
+		// (unlinked before the guard too)
+		{"After the vote the chairman resigned on Friday. The new chairman, Rob Lane, said the board would meet.",
+			[]gold{{"Rob Lane", ner.Person}}, ""},
 		// named much later: no link
 		{"The city will build a new bridge, the mayor said. It will cost a lot. Work starts soon. Roads will close. Traffic will move. Mayor Nina Walsh spoke later.",
 			[]gold{{"Nina Walsh", ner.Person}}, ""},
@@ -48,7 +60,7 @@ func TestLaterNominal(t *testing.T) {
 		got := ""
 		for i := range es {
 			for _, m := range mentionTexts(doc, &es[i], Common) {
-				if m == "the mayor" || m == "the minister" || m == "the chancellor" || m == "the home secretary" || m == "the official" {
+				if m == "the mayor" || m == "the minister" || m == "the chancellor" || m == "the home secretary" || m == "the official" || m == "the president" || m == "the chairman" || m == "The Dutch transport minister" {
 					got = es[i].Name
 				}
 			}

@@ -481,7 +481,7 @@ func (r *resolver) nominals() {
 		}
 		c := r.nominalTarget(i, r.ltok(head), code, mods, recent)
 		if c == nil {
-			c = r.laterNominalTarget(i, r.ltok(head), code, mods, recent, all[p:])
+			c = r.laterNominalTarget(i, head, code, mods, recent, all[p:])
 		}
 		if c != nil {
 			recent = append(recent, r.add(c, Common, i, head+1))
@@ -543,10 +543,12 @@ func (r *resolver) nominalTarget(at int, head, code string, mods []string, recen
 // give: "Mr Brown denied … the chancellor said"), for an office one person
 // holds (not "the official", "the spokesman"), and for the only person of
 // the article whose roles match, first named within the next three
-// sentences, in a role held now ("former chancellor Ken Clarke" and
+// sentences but not in the description's own (unless right after it)
+// nor as a successor, in a role held now ("former chancellor Ken Clarke" and
 // "shadow home secretary" are not "the chancellor", "the home
 // secretary"). recent and later hold the mentions before and after at.
-func (r *resolver) laterNominalTarget(at int, head, code string, mods []string, recent, later []*ment) *cluster {
+func (r *resolver) laterNominalTarget(at, headAt int, code string, mods []string, recent, later []*ment) *cluster {
+	head := r.ltok(headAt)
 	if genericHeads[head] {
 		return nil
 	}
@@ -573,8 +575,15 @@ func (r *resolver) laterNominalTarget(at int, head, code string, mods []string, 
 		if c.typ != ner.Person || c == found || !rolesMatch(c.roles, head, code, mods) {
 			continue
 		}
-		if found != nil || c.seen > 0 || !current(c) {
-			return nil // two people fit, it was named before and did not fit then, or held the role once
+		if found != nil || c.seen > 0 || !current(c) || m.sent == sentAt && m.first != headAt+1 || r.successorAt(m) {
+			// two people fit, it was named before and did not fit then,
+			// held the role once, is named in the description's own
+			// sentence other than right after it ("the Dutch transport
+			// minister Annemarie Jorritsma" is she), where it is someone
+			// else ("The president praised President Luis Mora of
+			// Chile"), or as a successor ("The
+			// chairman resigned. Chairman Rob Lane, who replaced him")
+			return nil
 		}
 		found = c
 	}
@@ -588,6 +597,28 @@ func (r *resolver) laterNominalTarget(at int, head, code string, mods []string, 
 	}
 	return found
 }
+
+// successorAt reports whether the sentence of m names it a successor:
+// "who replaced him", "succeeded", "his successor", or "new" / "interim"
+// just before the name ("the new chairman, Rob Lane").
+func (r *resolver) successorAt(m *ment) bool {
+	n := len(r.doc.Tokens)
+	for k, steps := m.first-1, 0; k >= 0 && r.sentOf(k) == m.sent && steps < 40; k, steps = k-1, steps+1 {
+		w := r.ltok(k)
+		if successorWords[w] || steps < 4 && (w == "new" || w == "interim" || w == "caretaker") {
+			return true
+		}
+	}
+	for k, steps := m.last+1, 0; k < n && r.sentOf(k) == m.sent && steps < 40; k, steps = k+1, steps+1 {
+		if successorWords[r.ltok(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+var successorWords = set("replace", "replaces", "replaced", "replacing", "replacement", "succeed", "succeeds", "succeeded",
+	"succeeding", "successor", "predecessor")
 
 // genericHeads describe one of many (officials, spokesmen, lawyers): a
 // later name is not who they are.

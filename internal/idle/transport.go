@@ -34,9 +34,9 @@ import (
 // caller that does not read (flow control); the call is then cut and its
 // work cancelled. With Conns, the wait counts from the last byte its
 // connection wrote: a caller that reads a large message slowly but
-// steadily is not cut (SendMsg waits while the message before it goes
-// out at the caller's pace). A unary answer is handed to the transport whole, so no
-// goroutine waits for it.
+// steadily is not cut (SendMsg waits while the message before it goes out
+// at the caller's pace). A unary answer is handed to the transport whole,
+// so no goroutine waits for it.
 //
 // The timers end the context the transport reads and writes the stream
 // with: the one the tap (TapHandle, installed with grpc.InTapHandle)

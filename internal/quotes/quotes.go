@@ -711,8 +711,8 @@ func (x *extractor) pairSingles() {
 		if !curly && r != "'" || x.inQuote[i] >= 0 || x.toks[i+1].Start != x.toks[i].End || x.tokPara[i+1] != x.tokPara[i] {
 			continue
 		}
-		if raw(i+1) == "\u2018" {
-			continue // ‘‘…’’, a double quotation written with singles: as before, none
+		if raw(i+1) == "\u2018" || x.elision(i) {
+			continue // ‘‘…’’, a double quotation written with singles: as before, none; 'em
 		}
 		if nx := t[x.toks[i+1].Start]; nx == ' ' || !curly && !isAlnum(nx) {
 			continue
@@ -788,7 +788,7 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 			break
 		}
 		rj := raw(j)
-		if rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (x.toks[j-1].End < x.toks[j].Start || raw(j-1) == "(" || raw(j-1) == "[") {
+		if (rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (x.toks[j-1].End < x.toks[j].Start || raw(j-1) == "(" || raw(j-1) == "[")) && !x.elision(j) {
 			break // another opening mark (as the loop of pairSingles takes them)
 		}
 		if rj != "\u2019" && rj != "'" || x.toks[j-1].End != x.toks[j].Start {
@@ -796,6 +796,9 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 		}
 		if j+1 < n && x.toks[j+1].Start == x.toks[j].End && isAlnum(t[x.toks[j+1].Start]) {
 			continue // inside a word
+		}
+		if j >= i+3 && x.tok(j-1) == "n" && x.toks[j-2].End == x.toks[j-1].Start && isSingleMark(raw(j-2)) {
+			continue // rock ’n’ roll
 		}
 		prev := x.tok(j - 1)
 		possessive := prev != "" && (prev[len(prev)-1] == 's' || prev[len(prev)-1] == 'S') &&
@@ -841,6 +844,24 @@ func (x *extractor) keepSingles(pairs [][2]int, drop []int) {
 		}
 	}
 }
+
+// elision reports whether the single mark at i starts a word with its
+// first letters left out ('em, 'cos, 'til, rock 'n' roll): an apostrophe,
+// no opening mark ("'We'll give 'em hell,' he said" was read from 'em).
+func (x *extractor) elision(i int) bool {
+	if i+1 >= len(x.toks) || x.toks[i+1].Start != x.toks[i].End {
+		return false
+	}
+	if i+2 < len(x.toks) && x.toks[i+2].Start == x.toks[i+1].End && isAlnum(x.doc.Text[x.toks[i+2].Start]) {
+		return false
+	}
+	return elided[lower(x.tok(i+1))]
+}
+
+func isSingleMark(s string) bool { return s == "'" || s == "\u2018" || s == "\u2019" }
+
+var elided = map[string]bool{"em": true, "cause": true, "cos": true, "coz": true, "til": true, "bout": true, "n": true,
+	"twas": true, "tis": true}
 
 // hasWord reports whether tokens [a, b) hold a word of two letters or more
 // ('n' of "rock 'n' roll" is none).

@@ -167,3 +167,35 @@ func TestSingleMarksLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleMarkElisions: an apostrophe that starts a word ('em, 'cos,
+// rock ’n’ roll) neither opens nor closes a single quotation: the
+// quotation around it is one direct quote with its speaker ('em and
+// 'cos were read as opening marks, so the quote started there, and the
+// mark after 'n' closed it).
+func TestSingleMarkElisions(t *testing.T) {
+	for _, c := range []struct{ s, content, speaker string }{
+		{"'We'll give 'em hell on Saturday,' said coach Sam Reid.\n", "'We'll give 'em hell on Saturday,'", "Sam Reid"},
+		{"'We're here 'cos we care about the club,' said fan Jo Lamb.\n", "'We're here 'cos we care about the club,'", "Jo Lamb"},
+		{"‘I love rock ’n’ roll and I always will,’ said singer Amy Lowe.\n", "‘I love rock ’n’ roll and I always will,’", "Amy Lowe"},
+		{"'I love rock 'n' roll and I always will,' said singer Amy Lowe.\n", "'I love rock 'n' roll and I always will,'", "Amy Lowe"},
+	} {
+		doc, ents, qs := allQuotes(t, c.s, quotes.DefaultOptions)
+		found := false
+		var got []string
+		for _, q := range qs {
+			content := doc.Text[q.Content.Start:q.Content.End]
+			got = append(got, q.Kind.String()+" "+content)
+			if content != c.content || q.Kind != quotes.Direct {
+				continue
+			}
+			found = true
+			if q.EntityIndex < 0 || ents[q.EntityIndex].Name != c.speaker {
+				t.Errorf("%q: speaker %q, want %q", c.s, q.SpeakerName, c.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no DIRECT quote %q; quotes: %s", c.s, c.content, strings.Join(got, " | "))
+		}
+	}
+}

@@ -695,12 +695,12 @@ func (x *extractor) pairSingles() {
 	var pairs [][2]int // the single pairs: opening and closing mark
 	var drop []int     // the double quotations inside any pair
 	// the last scan that found no closing mark but plural possessives
-	// (weaks) ends at scanStop; a curly mark before scanStop opens a later
-	// paragraph of that quotation, and its own scan would read the same
-	// tokens to the same end: it takes the first weak after it without a
-	// new scan (else a quotation over many paragraphs that never closes
-	// costs the square of its length)
-	scanStop := -1
+	// (weaks) ends at scanStop; a mark of its kind before scanStop opens
+	// a later paragraph of that quotation, and its own scan would read the
+	// same tokens to the same end: it takes the first weak after it (a
+	// curly one) or none without a new scan (else a quotation over many
+	// paragraphs that never closes costs the square of its length)
+	scanStop, scanCurly := -1, false
 	var weaks, nested []int // the last scan's plural possessives and double quotations
 	for i := 0; i+2 < n; i++ {
 		if x.cancelled(i) {
@@ -724,16 +724,16 @@ func (x *extractor) pairSingles() {
 			}
 		}
 		closeAt, j := -1, i+2
-		if curly && i < scanStop {
-			if k := sort.SearchInts(weaks, i+2); k < len(weaks) {
+		if i < scanStop && curly == scanCurly {
+			if k := sort.SearchInts(weaks, i+2); curly && k < len(weaks) {
 				closeAt = weaks[k]
 			}
 		} else {
 			closeAt, j = x.scanSingle(i, curly, &weaks, &nested)
 			scanStop = -1
-			if closeAt < 0 && curly {
-				scanStop = j
-				if len(weaks) > 0 {
+			if closeAt < 0 {
+				scanStop, scanCurly = j, curly
+				if curly && len(weaks) > 0 {
 					closeAt = weaks[0]
 				}
 			}
@@ -767,8 +767,11 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 	for ; j < n; j++ {
 		if x.tokPara[j] != para {
 			// a quotation over several paragraphs: each opens with a
-			// mark and only the last closes
-			if !curly || x.tokPara[j] != para+1 || raw(j) != "\u2018" || x.inQuote[j] >= 0 {
+			// mark of its kind and only the last closes
+			if x.tokPara[j] != para+1 || x.inQuote[j] >= 0 {
+				break
+			}
+			if curly && raw(j) != "\u2018" || !curly && (raw(j) != "'" || j+1 >= n || x.toks[j+1].Start != x.toks[j].End || !isAlnum(t[x.toks[j+1].Start]) || x.elision(j)) {
 				break
 			}
 			para++

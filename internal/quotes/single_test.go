@@ -35,6 +35,9 @@ func TestSingleQuotationMarks(t *testing.T) {
 		// only the last closing: one quote, as with double marks
 		{"Mayor Lin Cho spoke at the opening of the new library.\n\n‘This building belongs to every family in the city. It took ten years to build.\n\n‘We will keep it open seven days a week,’ she said.\n",
 			"‘This building belongs to every family in the city. It took ten years to build.\n\n‘We will keep it open seven days a week,’", "Lin Cho", quotes.Direct},
+		// ... in straight marks too (the first paragraph was lost)
+		{"Council leader Joan Pike spoke on Monday.\n\n'We have no money left for the roads this year.\n\n'We will have to close the libraries too,' she said.\n",
+			"'We have no money left for the roads this year.\n\n'We will have to close the libraries too,'", "Joan Pike", quotes.Direct},
 		// a double quotation inside a single one is part of it
 		{"Nurse Kay Dunn described the night shift. ‘A patient shouted “help me” and nobody came,’ she said.\n",
 			"‘A patient shouted “help me” and nobody came,’", "Kay Dunn", quotes.Direct},
@@ -147,6 +150,7 @@ func TestSingleMarksLinear(t *testing.T) {
 	for _, para := range []string{
 		"‘The council will meet again next week and the mayor will speak then.\n\n",
 		"‘The players’ union met the owners’ group today and they will meet again.\n\n",
+		"'The council will meet again next week and the mayor will speak then.\n\n",
 	} {
 		s := strings.Repeat(para, (256<<10)/len(para))
 		doc, ms := nlptest.Mentions(t, s)

@@ -314,13 +314,19 @@ func TestLongArticleNames(t *testing.T) {
 	// an eighth of the article first: linear work takes about 8 times as
 	// long on the whole (the machine may be busy with other tests, so the
 	// bound is relative; the quadratic rules took 2.1 s against 0.3 s)
+	// Each is timed twice and the faster run kept: the first call on a
+	// large article also grows the recogniser's buffers (0.7-1.0 s of CPU
+	// on 1 MB against about 0.13 s warm)
 	small := text.Analyze(strings.Repeat(unit, 1<<17/len(unit)))
 	tg.Tag(small)
-	el8 := cputime.Run(func() { r.Recognize(small) })
 	doc := text.Analyze(strings.Repeat(unit, 1<<20/len(unit)))
 	tg.Tag(doc)
 	var ms []ner.Mention
-	el := cputime.Run(func() { ms = r.Recognize(doc) })
+	el8, el := time.Hour, time.Hour
+	for range 2 {
+		el = min(el, cputime.Run(func() { ms = r.Recognize(doc) }))
+		el8 = min(el8, cputime.Run(func() { r.Recognize(small) }))
+	}
 	if el > max(16*el8, 400*time.Millisecond) || el > 3*time.Second*raceSlowdown {
 		t.Errorf("Recognize of a %d-token article took %v of CPU, an eighth of it %v", len(doc.Tokens), el, el8)
 	}

@@ -867,7 +867,7 @@ var filterShuffleSeed uint64 = 1
 
 // filterBag is how many filters, each with its own shuffles, the filter
 // averages (-filter-bag).
-var filterBag = 1
+var filterBag = 5
 
 var aux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
 	"has": true, "have": true, "had": true, "do": true, "did": true, "does": true, "will": true, "would": true}

@@ -164,17 +164,23 @@ func TestRules9(t *testing.T) {
 	rules9Texts = rules9Texts[:0]
 	for _, tt := range tests {
 		rules9Texts = append(rules9Texts, tt.in)
-		t.Run(tt.in, func(t *testing.T) {
-			got := extract(tt.in, tt.a)
-			if len(got) != len(tt.w) {
-				t.Fatalf("got %v, want %v", show(tt.in, got), tt.w)
-			}
-			for i, w := range tt.w {
-				g := got[i]
-				if s := tt.in[g.Span.Start:g.Span.End]; s != w.text || g.Type != w.typ || g.Value != w.value {
-					t.Errorf("got %q %s %s, want %q %s %s", s, g.Type, g.Value, w.text, w.typ, w.value)
-				}
-			}
-		})
+		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, tt.a, tt.w) })
+	}
+}
+
+// checkWants extracts the expressions of in, anchored at a, checks the
+// invariants of every extraction and wants exactly w, in order.
+func checkWants(t *testing.T, in string, a time.Time, w []want) {
+	t.Helper()
+	got := extract(in, a)
+	checkInvariants(t, in, got)
+	if len(got) != len(w) {
+		t.Fatalf("got %v, want %v", show(in, got), w)
+	}
+	for i, w := range w {
+		g := got[i]
+		if s := in[g.Span.Start:g.Span.End]; s != w.text || g.Type != w.typ || g.Value != w.value {
+			t.Errorf("got %q %s %s, want %q %s %s", s, g.Type, g.Value, w.text, w.typ, w.value)
+		}
 	}
 }

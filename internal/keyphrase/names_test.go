@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 const transitArticle = `New York subway fares to rise as the city's transit authority closes a budget gap
@@ -52,15 +53,7 @@ The People’s Bank of China kept its lending rate unchanged, the central bank s
 Russia's defence minister flew to the border after the talks.
 Acme's chief executive said the company would cut prices.
 Members of the Women's Institute met in the village hall.`)
-	x, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, texts, _ := x.Candidates(doc)
-	has := map[string]bool{}
-	for i := range keys {
-		has[texts[i]] = true
-	}
+	x, has := candidateTexts(t, doc)
 	for _, want := range []string{"Swiss People's Party", "People’s Bank", "Women's Institute", "defence minister", "chief executive"} {
 		if !has[want] {
 			t.Errorf("no candidate %q", want)
@@ -99,15 +92,7 @@ Profits at Sainsbury's rose 5 percent in the first half, and the grocer added 20
 Iran's minister met Tesco's chief executive in London on Tuesday.
 Iran's and Iraq's oil ministers met in Vienna.
 McDonald's said it would hire 3,000 workers.`)
-	x, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, texts, _ := x.Candidates(doc)
-	has := map[string]bool{}
-	for i := range keys {
-		has[texts[i]] = true
-	}
+	x, has := candidateTexts(t, doc)
 	for _, want := range []string{"McDonald's restaurants", "McDonald's", "Sainsbury's", "chief executive", "oil ministers"} {
 		if !has[want] {
 			t.Errorf("no candidate %q", want)
@@ -171,4 +156,20 @@ func TestPossessiveOwner(t *testing.T) {
 	if !texts("Profits at Sainsbury's rose 5 percent, and shares in Sainsbury's gained. Analysts like Sainsbury's.")["Sainsbury's"] {
 		t.Errorf("no candidate Sainsbury's")
 	}
+}
+
+// candidateTexts loads the extractor and returns it with the texts of the
+// candidate phrases of doc.
+func candidateTexts(t *testing.T, doc *text.Document) (*Extractor, map[string]bool) {
+	t.Helper()
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, texts, _ := x.Candidates(doc)
+	has := map[string]bool{}
+	for i := range keys {
+		has[texts[i]] = true
+	}
+	return x, has
 }

@@ -679,11 +679,12 @@ func (x *extractor) findQuoteMarks() {
 // the double ones: ‘We will win,’ she said (the British style), and
 // 'We will win,' in plain text. Inside a double quotation a single pair is
 // the quote within the quote and stays text; a double quotation inside a
-// single pair (‘He shouted “help”,’ she said) is part of it. A pair stays in its
-// paragraph, or runs on into the next when that opens with a mark (a
-// quotation over several paragraphs); its closing mark ends a word, and of the candidates the first
-// that cannot be a plural possessive ("the players’ union") closes it,
-// else, for curly marks, the first.
+// single pair (‘He shouted “help”,’ she said) is part of it. A pair
+// stays in its paragraph, or runs on into the next when that opens with a
+// mark (a quotation over several paragraphs); its closing mark ends a
+// word, and of the candidates the first that cannot be a plural
+// possessive ("the players’ union") closes it, else, for curly marks, the
+// first.
 func (x *extractor) pairSingles() {
 	x.single = nil
 	t := x.doc.Text

@@ -692,7 +692,6 @@ func (x *extractor) pairSingles() {
 		return
 	}
 	n := len(x.toks)
-	raw := func(i int) string { return t[x.toks[i].Start:x.toks[i].End] }
 	var pairs [][2]int // the single pairs: opening and closing mark
 	var drop []int     // the double quotations inside any pair
 	// the last scan that found no closing mark but plural possessives
@@ -707,12 +706,12 @@ func (x *extractor) pairSingles() {
 		if x.cancelled(i) {
 			return
 		}
-		r := raw(i)
+		r := x.raw(i)
 		curly := r == "\u2018"
 		if !curly && r != "'" || x.inQuote[i] >= 0 || x.toks[i+1].Start != x.toks[i].End || x.tokPara[i+1] != x.tokPara[i] {
 			continue
 		}
-		if raw(i+1) == "\u2018" || x.elision(i) {
+		if x.raw(i+1) == "\u2018" || x.elision(i) {
 			continue // ‘‘…’’, a double quotation written with singles: as before, none; 'em
 		}
 		if nx := t[x.toks[i+1].Start]; nx == ' ' || !curly && !isAlnum(nx) {
@@ -761,7 +760,6 @@ func (x *extractor) pairSingles() {
 func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt, stop int) {
 	t := x.doc.Text
 	n := len(x.toks)
-	raw := func(i int) string { return t[x.toks[i].Start:x.toks[i].End] }
 	*weaks, *nested = (*weaks)[:0], (*nested)[:0]
 	para := x.tokPara[i]
 	j := i + 2
@@ -772,7 +770,7 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 			if x.tokPara[j] != para+1 || x.inQuote[j] >= 0 {
 				break
 			}
-			if curly && raw(j) != "\u2018" || !curly && (raw(j) != "'" || j+1 >= n || x.toks[j+1].Start != x.toks[j].End || !isAlnum(t[x.toks[j+1].Start]) || x.elision(j)) {
+			if curly && x.raw(j) != "\u2018" || !curly && (x.raw(j) != "'" || j+1 >= n || x.toks[j+1].Start != x.toks[j].End || !isAlnum(t[x.toks[j+1].Start]) || x.elision(j)) {
 				break
 			}
 			para++
@@ -791,8 +789,8 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 		if x.markKind(j) != 0 {
 			break
 		}
-		rj := raw(j)
-		if (rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (x.toks[j-1].End < x.toks[j].Start || raw(j-1) == "(" || raw(j-1) == "[")) && !x.elision(j) {
+		rj := x.raw(j)
+		if (rj == "\u2018" || rj == "'" && j+1 < n && x.toks[j+1].Start == x.toks[j].End && (x.toks[j-1].End < x.toks[j].Start || x.raw(j-1) == "(" || x.raw(j-1) == "[")) && !x.elision(j) {
 			break // another opening mark (as the loop of pairSingles takes them)
 		}
 		if rj != "\u2019" && rj != "'" || x.toks[j-1].End != x.toks[j].Start {
@@ -801,7 +799,7 @@ func (x *extractor) scanSingle(i int, curly bool, weaks, nested *[]int) (closeAt
 		if j+1 < n && x.toks[j+1].Start == x.toks[j].End && isAlnum(t[x.toks[j+1].Start]) {
 			continue // inside a word
 		}
-		if j >= i+3 && x.tok(j-1) == "n" && x.toks[j-2].End == x.toks[j-1].Start && isSingleMark(raw(j-2)) {
+		if j >= i+3 && x.tok(j-1) == "n" && x.toks[j-2].End == x.toks[j-1].Start && isSingleMark(x.raw(j-2)) {
 			continue // rock ’n’ roll
 		}
 		prev := x.tok(j - 1)
@@ -866,6 +864,10 @@ func isSingleMark(s string) bool { return s == "'" || s == "\u2018" || s == "\u2
 
 var elided = map[string]bool{"em": true, "cause": true, "cos": true, "coz": true, "til": true, "bout": true, "n": true,
 	"twas": true, "tis": true}
+
+// raw is the text of token i as written (a token's Text reads a
+// typographic apostrophe as ', its bytes keep ’).
+func (x *extractor) raw(i int) string { return x.doc.Text[x.toks[i].Start:x.toks[i].End] }
 
 // hasWord reports whether tokens [a, b) hold a word of two letters or more
 // ('n' of "rock 'n' roll" is none).

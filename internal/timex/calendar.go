@@ -54,10 +54,163 @@ func (st *state) weekdayDate(wd, dir, j int) time.Time {
 	if wd == cur {
 		return st.a
 	}
-	if st.future(j) {
+	if st.scheduled(j) || st.future(j) {
 		return st.a.AddDate(0, 0, (wd-cur+7)%7)
 	}
 	return st.a.AddDate(0, 0, -((cur - wd + 7) % 7))
+}
+
+// scheduled reports whether the verb nearest before the weekday at piece
+// j, in its clause, is an event verb in the present simple or progressive
+// ("Talks resume on Monday", "The trial opens Tuesday", "is meeting on
+// Friday"): news present with a day named speaks of the coming one. A
+// tense cue met first ("resumed", "said", "will"), a saying in the present
+// ("says", "tells"), a clause break or an infinitive ("agreed to meet")
+// leave the day to tense; a weekday before its verb ("On Monday, the
+// minister visits") is not read, as such openings are mostly past.
+func (st *state) scheduled(j int) bool {
+	if st.punct(j+1, '\'') && st.is(j+2, "s") {
+		return false // "follows Tuesday's ruling": a thing that has happened
+	}
+	for k := j - 1; k >= 0 && k >= j-8 && !st.sentenceEnd(k); k-- {
+		p := &st.ps[k]
+		if p.kind == kPunct {
+			switch p.ch {
+			case ',', ';', ':', '"', '(', ')', '`', '\'':
+				return false
+			}
+			continue
+		}
+		if p.kind != kWord {
+			continue
+		}
+		if st.cue(k) != 0 {
+			return false
+		}
+		var buf [12]byte
+		n := st.lower(k, buf[:])
+		if n == 0 {
+			continue
+		}
+		w := string(buf[:n])
+		switch w {
+		case "that", "which", "who", "when", "after", "before", "because", "since", "while", "if", "than", "where",
+			"says", "say", "tells", "tell", "reports", "report", "announces", "adds", "insists", "warns", "confirms",
+			"denies", "claims", "notes", "argues", "writes", "admits", "recalls", "told":
+			return false
+		}
+		if n > 4 && w[n-3:] == "ing" {
+			// "is meeting", "are not holding": the present progressive
+			v := k - 1
+			if st.is(v, "not") || st.is(v, "also") {
+				v--
+			}
+			if st.is(v, "is") || st.is(v, "are") || st.is(v, "am") {
+				ev := func(l string) bool { return eventVerb(l) || nounVerb(l) } // "is visiting": no noun
+				return ev(w[:n-3]) || ev(w[:n-3]+"e") || n > 6 && w[n-4] == w[n-5] && ev(w[:n-4])
+			}
+			continue // "a meeting", "the opening": nouns
+		}
+		lemma, third := w, false
+		if n > 3 && w[n-1] == 's' && w[n-2] != 's' {
+			lemma, third = w[:n-1], true
+			if n > 4 && w[n-2] == 'e' && (w[n-3] == 's' || w[n-3] == 'h' || w[n-3] == 'x') {
+				lemma = w[:n-2] // "reaches", "fixes"
+			}
+			switch {
+			case w == "goes":
+				lemma = "go"
+			case n > 4 && w[n-3:] == "ies":
+				lemma = w[:n-3] + "y" // "flies"
+			}
+		}
+		amb := nounVerb(lemma)
+		if p.cap || !amb && !eventVerb(lemma) || st.punct(k+1, '-') && st.tight(k+1) || st.punct(k-1, '-') && st.tight(k) {
+			continue // "the Australian Open on Monday", "open-source": names and compounds
+		}
+		// a bare lemma after "to", a modal or a negation is no present
+		// tense; after a determiner it is a noun ("the vote on Monday")
+		var b2 [8]byte
+		switch string(b2[:st.lower(k-1, b2[:])]) {
+		case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "s", "to",
+			"did", "do", "does", "not", "could", "would", "should", "might", "may", "can", "must", "no", "next", "first", "last":
+			return false
+		}
+		if amb {
+			// "visits", "votes", "heads" are nouns as often: only after a
+			// name or a pronoun ("Albright visits", "he heads")
+			pro := st.is(k-1, "they") || st.is(k-1, "we")
+			if !third && !pro {
+				return false // "a Commons debate on Wednesday"
+			}
+			if k == 0 || !pro && !st.ps[k-1].cap && !st.is(k-1, "he") && !st.is(k-1, "she") && !st.agent(k-1) {
+				return false
+			}
+		}
+		if !third {
+			// a bare lemma is a present tense after a plural subject
+			// ("Talks resume", "the leaders meet"), a name or "they";
+			// else mostly a noun ("in a televised address Friday")
+			var b3 [8]byte
+			switch m := st.lower(k-1, b3[:]); {
+			case m > 3 && b3[m-1] == 's' && b3[m-2] != 's':
+			case k > 0 && st.ps[k-1].cap && st.ps[k-1].kind == kWord && !st.sentenceEnd(k-2):
+			case st.is(k-1, "they") || st.is(k-1, "we"):
+			default:
+				return false
+			}
+			// "helped the Mets end a streak Sunday": an infinitive
+			for v := k - 2; v >= 0 && v >= k-6 && st.ps[v].kind != kPunct; v-- {
+				var b4 [8]byte
+				switch string(b4[:st.lower(v, b4[:])]) {
+				case "help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "see", "saw", "watch", "watched":
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// agent reports whether word piece k names a person or body by office
+// ("minister", "team", "court"), the subject of "visits", "heads".
+func (st *state) agent(k int) bool {
+	var buf [12]byte
+	switch string(buf[:st.lower(k, buf[:])]) {
+	case "minister", "president", "premier", "chancellor", "king", "queen", "pope", "prince", "princess", "leader",
+		"secretary", "envoy", "chief", "delegation", "team", "squad", "side", "club", "committee", "court", "parliament",
+		"senate", "house", "board", "council", "government", "cabinet", "mayor", "governor", "senator", "official",
+		"spokesman", "spokeswoman", "ambassador", "general", "commander", "champion", "coach", "band", "star":
+		return true
+	}
+	return false
+}
+
+// eventVerb reports whether lemma is a verb of the scheduled events of
+// news (meetings, visits, trials, votes, openings).
+func eventVerb(lemma string) bool {
+	switch lemma {
+	case "meet", "open", "reopen", "begin", "resume", "end", "close", "convene", "reconvene", "arrive",
+		"travel", "leave", "depart", "fly", "host", "hold", "testify", "expire", "unveil", "attend", "sign",
+		"celebrate", "face", "take", "go", "sit", "hear", "consider", "discuss", "decide", "kick", "address",
+		"join", "appear", "deliver", "gather", "resign", "retire", "launch", "present", "receive", "welcome",
+		"compete", "perform", "publish", "lapse", "conclude", "wrap",
+		"reach", "sail", "swear", "inaugurate", "elect", "choose", "select":
+		return true
+	}
+	return false
+}
+
+// nounVerb reports whether lemma is an event verb whose forms are as often
+// nouns ("visits", "votes", "heads"); scheduled reads them only after a
+// name or a pronoun.
+func nounVerb(lemma string) bool {
+	switch lemma {
+	case "visit", "vote", "return", "head", "tour", "debate", "play", "speak", "rule", "release", "start":
+		return true
+	}
+	return false
 }
 
 // numericDate: 2023-09-20, 2023-09-20T10:30, 9/20/2023.

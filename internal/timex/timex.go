@@ -12,7 +12,9 @@
 //   - a bare weekday is the anchor's day when it is the same weekday,
 //     otherwise the latest one before the anchor, or the next one when the
 //     nearest verb cue speaks of the future ("will", "is to", "scheduled",
-//     "has until");
+//     "has until") or the verb before it is an event verb in the present
+//     simple or progressive ("Talks resume on Monday", "is meeting
+//     Friday"; not a saying, "says on Monday");
 //   - a month and day without a year take the anchor's year unless the
 //     tense or a distance of more than four (past) or eight (future)
 //     months says otherwise; "last April" is the latest April before the

@@ -1,0 +1,52 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestRules13 covers the rules added in session 13, on sentences written
+// for the test. wed is Wednesday 2026-11-25: the coming Monday is the
+// 30th, the past one the 23rd.
+func TestRules13(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	mon := []want{{"Monday", Date, "2026-11-30"}}
+	pastMon := []want{{"Monday", Date, "2026-11-23"}}
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		// an event verb in the present simple or progressive before the
+		// weekday: the coming day
+		{"Talks resume on Monday with the regional council over who pays for the new sluice gates.", mon},
+		{"The fraud trial opens Monday in the capital.", mon},
+		{"Voting begins on Monday in the northern provinces.", mon},
+		{"Foreign minister visits Lisbon on Monday", mon},
+		{"The prime minister visits the flooded towns on Monday.", mon},
+		{"The two leaders meet separately Monday with the envoy.", mon},
+		{"The cabinet is meeting on Monday to discuss the budget.", mon},
+		{"The envoy is visiting the border towns Monday.", mon},
+		{"The prime minister flies to Oslo on Monday.", mon},
+		{"Unions are holding a rally on Monday outside the ministry.", mon},
+		{"Officials said talks resume on Monday after a pause.", mon},
+		{"Talks resume on Monday, the mediator said.", mon},
+		{"The festival, in its tenth year, begins on Monday evening.", []want{{"Monday evening", Time, "2026-11-30TEV"}}},
+		// past tense, a saying, an infinitive after "help", a noun, a name
+		// or a weekday opening its clause keep the past day
+		{"Talks resumed on Monday with the regional council.", pastMon},
+		{"The minister said on Monday that the sluice gates would be replaced.", pastMon},
+		{"On Monday, the minister said the gates were faulty.", pastMon},
+		{"The mayor says on Monday the gates failed.", pastMon},
+		{"A late goal helped the Rovers end their losing run Monday.", pastMon},
+		{"She spoke in a televised address Monday.", pastMon},
+		{"The senator attacked the plan during a Senate debate on Monday.", pastMon},
+		{"He won the Coastal Open on Monday.", pastMon},
+		{"Ministers cut short state visits on Monday.", pastMon},
+		{"The new rule follows Monday's ruling by the court.", pastMon},
+		{"The regional council was meeting on Monday when the storm struck.", pastMon},
+		{"Protesters agreed to meet on Monday.", pastMon},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })
+	}
+}

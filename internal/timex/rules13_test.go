@@ -50,3 +50,26 @@ func TestRules13(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })
 	}
 }
+
+// TestTenseReach: a period before a comma ends no sentence ("Mobile,
+// Ala., closed"), and a fronted month waits for its verb past a long
+// subject.
+func TestTenseReach(t *testing.T) {
+	jan := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+	oct := time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		{"In April the plant in Mobile, Ala., closed its doors.", jan, []want{{"April", Date, "2025-04"}}},
+		{"In April the plant in Mobile, Ala., opens its doors.", jan, []want{{"April", Date, "2026-04"}}},
+		{"In January, shortly after the vote on the new budget plan for the city schools, a storm in Mobile destroyed the roof.", oct,
+			[]want{{"January", Date, "2026-01"}}},
+		{"In January, shortly after the vote on the new budget plan for the city schools, a storm in Mobile may destroy the roof.", oct,
+			[]want{{"January", Date, "2027-01"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, tt.a, tt.w) })
+	}
+}

@@ -318,7 +318,13 @@ func (st *state) tense(j int) int {
 			return t
 		}
 	}
-	for k := j + 1; k < len(st.ps) && k <= j+12 && !st.sentenceEnd(k-1); k++ {
+	// a fronted adverbial ("In January, a week after ..., a bomb
+	// killed") waits for its verb past the subject, however long
+	ahead := 12
+	if st.fronted(j) {
+		ahead = 30
+	}
+	for k := j + 1; k < len(st.ps) && k <= j+ahead && !st.sentenceEnd(k-1); k++ {
 		if st.ps[k].kind == kPunct && (st.ps[k].ch == ';' || st.ps[k].ch == ':') {
 			break
 		}
@@ -327,6 +333,20 @@ func (st *state) tense(j int) int {
 		}
 	}
 	return 0
+}
+
+// fronted reports whether piece j opens its sentence, alone or after a
+// preposition ("In January, ...").
+func (st *state) fronted(j int) bool {
+	k := j - 1
+	if k >= 0 && st.ps[k].kind == kWord && st.ps[k].cap {
+		var buf [8]byte
+		switch string(buf[:st.lower(k, buf[:])]) {
+		case "in", "on", "by", "since", "until", "at", "during", "from", "after", "before":
+			k--
+		}
+	}
+	return k < 0 || st.sentenceEnd(k)
 }
 
 // deadline reports whether "until" at piece u follows a verb that sets
@@ -368,6 +388,9 @@ func (st *state) sentenceEnd(k int) bool {
 	}
 	if p.kind != kPunct || (p.ch != '.' && p.ch != '?' && p.ch != '!') {
 		return false
+	}
+	if p.ch == '.' && st.punct(k+1, ',') {
+		return false // "Birmingham, Ala., said": an abbreviation
 	}
 	if p.ch == '.' && k > 0 && st.ps[k-1].kind == kWord && st.tight(k) {
 		w := st.word(k - 1)

@@ -73,3 +73,24 @@ func TestTenseReach(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, tt.a, tt.w) })
 	}
 }
+
+// TestWeekdayFromDayNamed: "the previous Friday", "the following
+// Monday" count from the day named last, else from the anchor.
+func TestWeekdayFromDayNamed(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"Shares closed lower on Friday, down 4% from the previous Friday.",
+			[]want{{"Friday", Date, "2026-11-20"}, {"the previous Friday", Date, "2026-11-13"}}},
+		{"The fair opened on Friday and closed the following Monday.",
+			[]want{{"Friday", Date, "2026-11-20"}, {"the following Monday", Date, "2026-11-23"}}},
+		{"Prices are up from the previous Friday.", []want{{"the previous Friday", Date, "2026-11-20"}}},
+		{"Shares closed lower on Friday and will reopen next Monday.",
+			[]want{{"Friday", Date, "2026-11-20"}, {"next Monday", Date, "2026-11-30"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })
+	}
+}

@@ -21,7 +21,8 @@
 //     anchor's month;
 //   - "the quarter", "a year earlier" and "the year-ago period" refer to
 //     the last completed quarter named in the two sentences before;
-//   - "the next day" and "the day before" count from the last day named;
+//   - "the next day", "the day before" and "the previous Friday" count
+//     from the last day named;
 //     "that year", "the same (following, previous) year" and their months
 //     from the last year or month named ("ago", "next year", "last month"
 //     from the anchor); a clock time without a day of its own is on the

@@ -54,30 +54,31 @@ func (st *state) weekdayDate(wd, dir, j int) time.Time {
 	if wd == cur {
 		return st.a
 	}
-	if st.scheduled(j) || st.future(j) {
+	if v := st.dayVerb(j); v > 0 || v == 0 && st.future(j) {
 		return st.a.AddDate(0, 0, (wd-cur+7)%7)
 	}
 	return st.a.AddDate(0, 0, -((cur - wd + 7) % 7))
 }
 
-// scheduled reports whether the verb nearest before the weekday at piece
-// j, in its clause, is an event verb in the present simple or progressive
-// ("Talks resume on Monday", "The trial opens Tuesday", "is meeting on
-// Friday"): news present with a day named speaks of the coming one. A
-// tense cue met first ("resumed", "said", "will"), a saying in the present
-// ("says", "tells"), a clause break or an infinitive ("agreed to meet")
-// leave the day to tense; a weekday before its verb ("On Monday, the
-// minister visits") is not read, as such openings are mostly past.
-func (st *state) scheduled(j int) bool {
+// dayVerb reads the verb nearest before the weekday at piece j, in its
+// clause: 1 for an event verb in the present simple or progressive ("Talks
+// resume on Monday", "The trial opens Tuesday", "is meeting on Friday"),
+// as news present with a day named speaks of the coming one; -1 for a
+// saying in the present ("says on Monday", the headline's report of a
+// saying done); 0 otherwise. A tense cue met first ("resumed", "said",
+// "will"), a clause break or an infinitive ("agreed to meet") leave the
+// day to tense; a weekday before its verb ("On Monday, the minister
+// visits") is not read, as such openings are mostly past.
+func (st *state) dayVerb(j int) int {
 	if st.punct(j+1, '\'') && st.is(j+2, "s") {
-		return false // "follows Tuesday's ruling": a thing that has happened
+		return 0 // "follows Tuesday's ruling": a thing that has happened
 	}
 	for k := j - 1; k >= 0 && k >= j-8 && !st.sentenceEnd(k); k-- {
 		p := &st.ps[k]
 		if p.kind == kPunct {
 			switch p.ch {
 			case ',', ';', ':', '"', '(', ')', '`', '\'':
-				return false
+				return 0
 			}
 			continue
 		}
@@ -85,7 +86,7 @@ func (st *state) scheduled(j int) bool {
 			continue
 		}
 		if st.cue(k) != 0 {
-			return false
+			return 0
 		}
 		var buf [12]byte
 		n := st.lower(k, buf[:])
@@ -94,10 +95,11 @@ func (st *state) scheduled(j int) bool {
 		}
 		w := string(buf[:n])
 		switch w {
+		case "says", "tells", "adds", "insists", "warns", "confirms", "denies", "claims", "argues", "admits":
+			return -1
 		case "that", "which", "who", "when", "after", "before", "because", "since", "while", "if", "than", "where",
-			"says", "say", "tells", "tell", "reports", "report", "announces", "adds", "insists", "warns", "confirms",
-			"denies", "claims", "notes", "argues", "writes", "admits", "recalls", "told":
-			return false
+			"say", "tell", "reports", "report", "announces", "notes", "writes", "recalls", "told":
+			return 0
 		}
 		if n > 4 && w[n-3:] == "ing" {
 			// "is meeting", "are not holding": the present progressive
@@ -107,7 +109,10 @@ func (st *state) scheduled(j int) bool {
 			}
 			if st.is(v, "is") || st.is(v, "are") || st.is(v, "am") {
 				ev := func(l string) bool { return eventVerb(l) || nounVerb(l) } // "is visiting": no noun
-				return ev(w[:n-3]) || ev(w[:n-3]+"e") || n > 6 && w[n-4] == w[n-5] && ev(w[:n-4])
+				if ev(w[:n-3]) || ev(w[:n-3]+"e") || n > 6 && w[n-4] == w[n-5] && ev(w[:n-4]) {
+					return 1
+				}
+				return 0
 			}
 			continue // "a meeting", "the opening": nouns
 		}
@@ -134,17 +139,17 @@ func (st *state) scheduled(j int) bool {
 		switch string(b2[:st.lower(k-1, b2[:])]) {
 		case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "s", "to",
 			"did", "do", "does", "not", "could", "would", "should", "might", "may", "can", "must", "no", "next", "first", "last":
-			return false
+			return 0
 		}
 		if amb {
 			// "visits", "votes", "heads" are nouns as often: only after a
 			// name or a pronoun ("Albright visits", "he heads")
 			pro := st.is(k-1, "they") || st.is(k-1, "we")
 			if !third && !pro {
-				return false // "a Commons debate on Wednesday"
+				return 0 // "a Commons debate on Wednesday"
 			}
 			if k == 0 || !pro && !st.ps[k-1].cap && !st.is(k-1, "he") && !st.is(k-1, "she") && !st.agent(k-1) {
-				return false
+				return 0
 			}
 		}
 		if !third {
@@ -157,20 +162,20 @@ func (st *state) scheduled(j int) bool {
 			case k > 0 && st.ps[k-1].cap && st.ps[k-1].kind == kWord && !st.sentenceEnd(k-2):
 			case st.is(k-1, "they") || st.is(k-1, "we"):
 			default:
-				return false
+				return 0
 			}
 			// "helped the Mets end a streak Sunday": an infinitive
 			for v := k - 2; v >= 0 && v >= k-6 && st.ps[v].kind != kPunct; v-- {
 				var b4 [8]byte
 				switch string(b4[:st.lower(v, b4[:])]) {
 				case "help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "see", "saw", "watch", "watched":
-					return false
+					return 0
 				}
 			}
 		}
-		return true
+		return 1
 	}
-	return false
+	return 0
 }
 
 // agent reports whether word piece k names a person or body by office
@@ -203,7 +208,7 @@ func eventVerb(lemma string) bool {
 }
 
 // nounVerb reports whether lemma is an event verb whose forms are as often
-// nouns ("visits", "votes", "heads"); scheduled reads them only after a
+// nouns ("visits", "votes", "heads"); dayVerb reads them only after a
 // name or a pronoun.
 func nounVerb(lemma string) bool {
 	switch lemma {

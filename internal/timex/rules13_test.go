@@ -29,6 +29,8 @@ func TestRules13(t *testing.T) {
 		{"The prime minister flies to Oslo on Monday.", mon},
 		{"Unions are holding a rally on Monday outside the ministry.", mon},
 		{"Officials said talks resume on Monday after a pause.", mon},
+		{"The mayor says talks resume on Monday.", mon},
+		{"The mayor says that on Monday the pumps will be replaced.", mon},
 		{"Talks resume on Monday, the mediator said.", mon},
 		{"The festival, in its tenth year, begins on Monday evening.", []want{{"Monday evening", Time, "2026-11-30TEV"}}},
 		// past tense, a saying, an infinitive after "help", a noun, a name
@@ -37,6 +39,8 @@ func TestRules13(t *testing.T) {
 		{"The minister said on Monday that the sluice gates would be replaced.", pastMon},
 		{"On Monday, the minister said the gates were faulty.", pastMon},
 		{"The mayor says on Monday the gates failed.", pastMon},
+		{"Mayor says Monday the pumps will be replaced", pastMon},
+		{"On Monday the minister visits the flooded towns.", pastMon},
 		{"A late goal helped the Rovers end their losing run Monday.", pastMon},
 		{"She spoke in a televised address Monday.", pastMon},
 		{"The senator attacked the plan during a Senate debate on Monday.", pastMon},

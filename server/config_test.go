@@ -62,3 +62,17 @@ func TestGRPCReadTimeoutFlag(t *testing.T) {
 		t.Error("--stream-idle-timeout -1s accepted")
 	}
 }
+
+func TestMaxConnsFlag(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	if cfg, err := ParseFlags(nil, none); err != nil || cfg.MaxConns != DefaultMaxConns {
+		t.Fatalf("default: MaxConns %d, err %v; want %d", cfg.MaxConns, err, DefaultMaxConns)
+	}
+	env := func(k string) (string, bool) { return "0", k == "LECTOR_MAX_CONNS" }
+	if cfg, err := ParseFlags(nil, env); err != nil || cfg.MaxConns != 0 {
+		t.Errorf("LECTOR_MAX_CONNS=0: MaxConns %d, err %v", cfg.MaxConns, err)
+	}
+	if _, err := ParseFlags([]string{"--max-conns", "-1"}, none); err == nil {
+		t.Error("--max-conns -1 accepted")
+	}
+}

@@ -221,7 +221,11 @@ type sndbufListener struct{ net.Listener }
 
 func (l sndbufListener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
-	if tc, ok := c.(*net.TCPConn); ok {
+	raw := c
+	if u, ok := c.(interface{ NetConn() net.Conn }); ok {
+		raw = u.NetConn() // beneath the --max-conns limit
+	}
+	if tc, ok := raw.(*net.TCPConn); ok {
 		tc.SetWriteBuffer(64 << 10)
 	}
 	return c, err

@@ -36,8 +36,9 @@ type Server struct {
 	grpcLis  net.Listener
 	httpLis  net.Listener
 	ready    atomic.Bool
-	stages   []pipeline.Stage // nil: the registered stages; tests add their own
-	shutdown chan struct{}    // closed when shutdown begins (tests)
+	stages   []pipeline.Stage      // nil: the registered stages; tests add their own
+	shutdown chan struct{}         // closed when shutdown begins (tests)
+	conns    map[string]*connLimit // "gRPC", "HTTP": the --max-conns limits; none when off
 }
 
 // New binds the listeners, so the addresses are known before Run.
@@ -51,8 +52,23 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 		gl.Close()
 		return nil, fmt.Errorf("listen HTTP: %w", err)
 	}
-	return &Server{cfg: cfg, log: log, grpcLis: gl, httpLis: hl, shutdown: make(chan struct{})}, nil
+	s := &Server{cfg: cfg, log: log, grpcLis: gl, httpLis: hl, shutdown: make(chan struct{}), conns: map[string]*connLimit{}}
+	if cfg.MaxConns > 0 {
+		// below TLS (gRPC's credentials and ServeTLS wrap these listeners)
+		// a refused connection can only be closed
+		refuseG, refuseH := refuseGRPC, refuseHTTP
+		if cfg.TLSCert != "" || cfg.TLSKey != "" {
+			refuseG, refuseH = nil, nil
+		}
+		g := limitConns(gl, cfg.MaxConns, "gRPC", refuseG, log)
+		h := limitConns(hl, cfg.MaxConns, "HTTP", refuseH, log)
+		s.grpcLis, s.httpLis, s.conns["gRPC"], s.conns["HTTP"] = g, h, g, h
+	}
+	return s, nil
 }
+
+// connLimit returns the --max-conns limit of the named listener (nil: none).
+func (s *Server) connLimit(name string) *connLimit { return s.conns[name] }
 
 // GRPCAddr and HTTPAddr return the bound addresses.
 func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/status"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+)
+
+// TestMaxConnsGRPC fills --max-conns on the gRPC listener with a working
+// client and a raw connection that says nothing: a new client's call must
+// fail at once with UNAVAILABLE naming the cause (not wait for its
+// deadline), the working client must go on, and once a connection closes
+// the new client gets in.
+func TestMaxConnsGRPC(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxConns = 2 })
+	req := &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)}
+	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), req); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := net.Dial("tcp", ts.GRPCAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	waitOpen(t, ts.Server, "gRPC", 2)
+
+	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	client := articlev1.NewArticleAnalysisServiceClient(conn)
+	const deadline = 20 * time.Second
+	start := time.Now()
+	_, err = client.AnalyzeArticle(ctxTimeout(t, deadline), req)
+	took := time.Since(start)
+	if status.Code(err) != codes.Unavailable || !strings.Contains(err.Error(), "too many connections") {
+		t.Fatalf("over the limit: err = %v, want UNAVAILABLE naming too many connections", err)
+	}
+	if took > deadline/4 {
+		t.Errorf("the refused call took %s: it waited instead of failing at once", took)
+	}
+	t.Logf("refused in %s: %v", took, err)
+
+	// the connection already open is not affected
+	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), req); err != nil {
+		t.Fatalf("a call on an open connection failed: %v", err)
+	}
+	// a freed place lets the new client in (grpc-go reconnects after its backoff)
+	raw.Close()
+	waitOpen(t, ts.Server, "gRPC", 1)
+	if _, err := client.AnalyzeArticle(ctxTimeout(t, deadline), req, grpc.WaitForReady(true)); err != nil {
+		t.Fatalf("after a connection closed: %v", err)
+	}
+}
+
+// TestMaxConnsHTTP fills --max-conns on the HTTP listener with a keep-alive
+// client and a raw connection: a new connection's request gets 503 with a
+// JSON error (reason TOO_MANY_CONNECTIONS) and Retry-After at once, the
+// keep-alive client's next request on its open connection succeeds, and a
+// freed place serves new connections again.
+func TestMaxConnsHTTP(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxConns = 2 })
+	body := `{"article":{"text":"The council met on Monday."}}`
+	keep := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
+	defer keep.CloseIdleConnections()
+	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
+		t.Fatalf("first call: %d", code)
+	}
+	raw, err := net.Dial("tcp", ts.HTTPAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	waitOpen(t, ts.Server, "HTTP", 2)
+
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 20 * time.Second}
+	start := time.Now()
+	resp, err := fresh.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("over the limit: %v (want a 503 answer)", err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var e errorBody
+	if err := json.Unmarshal(b, &e); err != nil {
+		t.Fatalf("body %q: %v", b, err)
+	}
+	if resp.StatusCode != http.StatusServiceUnavailable || e.reason() != "TOO_MANY_CONNECTIONS" || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("over the limit: %d %s Retry-After %q, want 503 TOO_MANY_CONNECTIONS with Retry-After", resp.StatusCode, b, resp.Header.Get("Retry-After"))
+	}
+	if took := time.Since(start); took > fresh.Timeout/4 {
+		t.Errorf("the refusal took %s", took)
+	}
+	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
+		t.Fatalf("a call on an open keep-alive connection: %d", code)
+	}
+	raw.Close()
+	waitOpen(t, ts.Server, "HTTP", 1)
+	resp, err = fresh.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("after a connection closed: %d", resp.StatusCode)
+	}
+}
+
+// waitOpen waits until the named listener of s counts n open connections.
+func waitOpen(t *testing.T, s *Server, name string, n int64) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if l := s.connLimit(name); l != nil && l.open.Load() == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %d connections open, want %d", name, s.connLimit(name).open.Load(), n)
+		}
+	}
+}

@@ -107,6 +107,7 @@ type cluster struct {
 	acronym  string
 	country  bool // the cluster names a country
 	headName bool // the name comes from a headline
+	dropped  bool // names nothing (headlineHeads): left out with its mentions
 	lastTok  int
 	stamp    int // visit mark of the resolver's current search
 	idx      int // position in the resolver's clusters, for entities
@@ -190,6 +191,11 @@ type resolver struct {
 	// placed towns by the token after a proper mention's last, for
 	// regionAfterTown
 	townEnd map[int]*cluster
+	// the place parts of organisations' names ("hamilton" of "Hamilton
+	// City Council"), for placeOfBody: 't' before a tail such as "city
+	// council", 'h' after a head such as "university of", 'c' before
+	// "council" alone
+	bodyPlaces map[string]byte
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -286,6 +292,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		}
 		r.proper(m)
 	}
+	r.headlineHeads()
 	// the passes over the whole document look at the context between
 	// them (each takes a few ms on a 1 MB article)
 	r.placeModifiers()
@@ -328,6 +335,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		return nil
 	}
 	slices.SortStableFunc(r.ments, byFirst)
+	r.descriptionRoles()
 	for _, m := range r.ments {
 		m.subject = r.isSubject(m.first, m.last)
 	}
@@ -883,6 +891,95 @@ func (r *resolver) headline(i int) bool {
 	return r.isHead
 }
 
+// headlineSent reports whether the first sentence is a headline: title
+// case (headline), or a line of its own before the body that does not end
+// in a full stop ("Council approves new flood defences" above the
+// article).
+func (r *resolver) headlineSent() bool {
+	if len(r.doc.Sentences) < 2 {
+		return false
+	}
+	s := r.doc.Sentences[0]
+	if s.Last <= s.First || s.Last >= len(r.doc.Tokens) {
+		return false
+	}
+	if r.headline(s.First) {
+		return true
+	}
+	if t := r.tok(s.Last - 1); t == "." || t == "!" || t == ";" || t == ":" || t == "," {
+		return false
+	}
+	gap := r.doc.Text[r.doc.Tokens[s.Last-1].End:r.doc.Tokens[s.Last].Start]
+	return strings.IndexByte(gap, '\n') >= 0
+}
+
+// headlineHeads settles the one-word names of a headline that are a
+// body's head noun ("Council", "Police", "Government": govWords), which
+// a headline capitalises as its first word or in title case and the
+// recogniser then reads as names (of a body or of a person): such a word joins the body's one
+// organisation whose name ends in it ("Council approves ..." above
+// "Hamilton City Council approved"), or, when none does, names nothing.
+// Not when two such organisations are named, nor a word that names a
+// body on its own ("Congress", "Parliament", "Senate", "House"), nor a
+// word the body uses as a name itself ("Police said").
+func (r *resolver) headlineHeads() {
+	if !r.headlineSent() {
+		return
+	}
+	var drop []*cluster
+	for _, c := range r.clusters {
+		if c.into != nil || len(c.toks) != 1 || !govWords[c.toks[0]] || c.legal {
+			continue
+		}
+		if c.typ == ner.Person && (c.gender != 0 || r.titled(c) || surnameBodies[c.toks[0]]) || c.typ != ner.Org && c.typ != ner.Misc && c.typ != ner.Person {
+			// ("Council" above an article is read as a person too; not
+			// "Church" of Charlotte Church)
+			continue
+		}
+		if slices.ContainsFunc(c.ments, func(m ment) bool { return m.sent != 0 }) {
+			continue
+		}
+		var into *cluster
+		n := 0
+		for _, o := range r.clusters {
+			if o == c || o.into != nil || o.typ != ner.Org || len(o.toks) < 2 || o.toks[len(o.toks)-1] != c.toks[0] {
+				continue
+			}
+			if !slices.ContainsFunc(o.ments, func(m ment) bool { return m.sent != 0 }) {
+				continue
+			}
+			into = o
+			n++
+		}
+		switch {
+		case n == 1:
+			c.into = into
+			into.ments = append(into.ments, c.ments...)
+			into.lastTok = max(into.lastTok, c.lastTok)
+		case n == 0 && !selfNamedBodies[c.toks[0]]:
+			drop = append(drop, c)
+		}
+	}
+	for _, c := range drop {
+		c.dropped = true
+		for _, m := range c.ments {
+			for i := m.first; i < m.last; i++ {
+				r.inMent[i] = false
+			}
+		}
+		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
+	}
+	r.dropJoined()
+}
+
+// selfNamedBodies are the govWords that name one body on their own
+// ("Congress passes budget"): headlineHeads keeps them.
+var selfNamedBodies = set("congress", "parliament", "senate", "house", "cabinet", "fed")
+
+// surnameBodies are the govWords that are surnames too: headlineHeads
+// leaves them to people.
+var surnameBodies = set("church", "house", "guard", "congress")
+
 var headlineSmall = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but",
 	"by", "with", "from", "as", "vs", "vs.", "s", "t", "if", "is", "are", "be", "not", "up", "out",
 	"into", "over", "after", "about")
@@ -937,7 +1034,7 @@ func (r *resolver) match(typ ner.Type, name, lname string, toks []string, gender
 			// (joined into another by joinTypeSplits)
 			c = c.into
 		}
-		if c.stamp == r.stamp {
+		if c.stamp == r.stamp || c.dropped {
 			return
 		}
 		c.stamp = r.stamp
@@ -1214,21 +1311,35 @@ func (r *resolver) joinTypeSplits() {
 		into.ments = append(into.ments, c.ments...)
 		into.lastTok = max(into.lastTok, c.lastTok)
 	}
-	if !moved {
-		return
+	if moved {
+		r.dropJoined()
 	}
+}
+
+// dropJoined removes the clusters that joined another (into) from the
+// clusters and moves their mentions to the one they joined; a dropped
+// cluster goes with its mentions (headlineHeads).
+func (r *resolver) dropJoined() {
 	keep := r.clusters[:0]
 	for _, c := range r.clusters {
-		if c.into == nil {
+		if c.into == nil && !c.dropped {
 			keep = append(keep, c)
 		}
 	}
+	if len(keep) == len(r.clusters) {
+		return
+	}
 	r.clusters = keep
+	ms := r.ments[:0]
 	for _, m := range r.ments {
 		for m.c.into != nil {
 			m.c = m.c.into
 		}
+		if !m.c.dropped {
+			ms = append(ms, m)
+		}
 	}
+	r.ments = ms
 }
 
 // placeLike reports whether a mention of c reads as a place: after "in",
@@ -2036,6 +2147,11 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if (c.typ == ner.Org || c.typ == ner.Person && c.gender == 0 && !r.titled(c)) && r.placeOfBody(c) {
+			c.typ = ner.Location
+			r.index(c)
+			continue
+		}
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
@@ -2414,6 +2530,78 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 	// (the gazetteer last: its tables are cold)
 	return place > body && knownPlace(c.name)
 }
+
+// placeOfBody reports whether an organisation's or a person's name is the
+// place part of a body the text names ("Hamilton" beside "Hamilton City
+// Council", "Leeds" beside "University of Leeds"), and no mention of it
+// acts as a body or a person does (a subject, "Hamilton said", "Hamilton
+// approved"; "Hamilton's plan", "Hamilton councillors"): the recogniser
+// types the place as the body.
+func (r *resolver) placeOfBody(c *cluster) bool {
+	if c.legal || isAcronym(c.name) || len(c.toks) > 3 {
+		return false
+	}
+	if r.bodyPlaces == nil {
+		// the place parts of the organisations' names, once
+		r.bodyPlaces = map[string]byte{}
+		for _, o := range r.clusters {
+			if o.into != nil || o.typ != ner.Org || len(o.toks) < 2 {
+				continue
+			}
+			for n := 1; n < len(o.toks); n++ {
+				if placeBodyTails[strings.Join(o.toks[n:], " ")] {
+					r.bodyPlaces[strings.Join(o.toks[:n], " ")] = 't'
+				} else if placeBodyHeads[strings.Join(o.toks[:n], " ")] {
+					r.bodyPlaces[strings.Join(o.toks[n:], " ")] = 'h'
+				} else if n == len(o.toks)-1 && o.toks[n] == "council" {
+					// "X Council" when X is a known place
+					if _, ok := r.bodyPlaces[strings.Join(o.toks[:n], " ")]; !ok {
+						r.bodyPlaces[strings.Join(o.toks[:n], " ")] = 'c'
+					}
+				}
+			}
+		}
+	}
+	switch r.bodyPlaces[strings.Join(c.toks, " ")] {
+	case 0:
+		return false
+	case 'c':
+		if !knownPlace(c.name) {
+			return false
+		}
+	}
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' || bodyMembers[r.ltok(m.last)] {
+			return false
+		}
+		if m.last < len(r.doc.Tokens) && r.clauseStartAt(m.first) {
+			// (a subject; not "homes for Hamilton get approval")
+			switch r.doc.Tokens[m.last].POS {
+			case "VBD", "VBZ", "VBP", "MD":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// bodyMembers are the nouns after a name that make it stand for a body,
+// not its place ("Warwick students", "the Surrey team": placeOfBody).
+var bodyMembers = set("student", "students", "team", "teams", "researcher", "researchers", "scientist", "scientists",
+	"academic", "academics", "staff", "professor", "professors", "graduate", "graduates", "undergraduates",
+	"councillor", "councillors", "official", "officials", "officer", "officers", "spokesman", "spokeswoman",
+	"spokesperson", "leader", "leaders", "chief", "boss", "bosses", "squad", "players", "fans", "side")
+
+// placeBodyTails end a body named after its place ("X City Council");
+// placeBodyHeads begin one ("University of X").
+var (
+	placeBodyTails = set("city council", "county council", "borough council", "district council", "town council",
+		"regional council", "municipal council", "city hall", "city government", "county government")
+	placeBodyHeads = set("university of", "city of", "county of", "borough of", "municipality of")
+)
 
 // townAsPerson reports whether a person named by one word only (no first
 // name, gender or title) is a known town that the text only ever uses as

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -179,7 +180,9 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 		return "", 0
 	}
 	if ct, ok := r.countryByDemonym(t); ok {
-		return ct.Name, 1
+		// (a possessive after it too: "Gibraltar's", a name that is its
+		// own demonym)
+		return ct.Name, 1 + r.possessiveAt(i+1)
 	}
 	// a run of capitalised tokens followed by a possessive
 	j := i
@@ -400,6 +403,170 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 		return
 	}
 	c.addRole(r.textOf(tstart, tend), text.Unescape(aff))
+}
+
+// descriptionRoles reads the roles that an apposition gives a person with
+// a possessive description: "The council's engineering manager, Tom
+// Reid, said", "the club's chairman Ann Lee", "Tom Reid, the council's
+// engineering manager, said". The title is the words after the
+// possessive (a title's head and up to three modifiers, lower-case nouns
+// and adjectives among them); the affiliation is the entity whose name or
+// description ("the council", which nominals linked) ends at the
+// possessive. Run after nominals, with r.ments sorted by position.
+func (r *resolver) descriptionRoles() {
+	// the mention of a thing (no person) that starts at token i, or that
+	// ends at token i (its last is i), in r.ments sorted by first
+	thing := func(m *ment) bool {
+		return m.kind != Pronoun && m.c.typ != ner.Person && m.c.typ != ner.Nationality
+	}
+	starts := func(i int) *ment {
+		k, _ := slices.BinarySearchFunc(r.ments, i, func(m *ment, i int) int { return cmp.Compare(m.first, i) })
+		for ; k < len(r.ments) && r.ments[k].first == i; k++ {
+			if thing(r.ments[k]) {
+				return r.ments[k]
+			}
+		}
+		return nil
+	}
+	ends := func(i int) *ment {
+		k, _ := slices.BinarySearchFunc(r.ments, i-8, func(m *ment, i int) int { return cmp.Compare(m.first, i) })
+		for ; k < len(r.ments) && r.ments[k].first < i; k++ {
+			if r.ments[k].last == i && thing(r.ments[k]) {
+				return r.ments[k]
+			}
+		}
+		return nil
+	}
+	for _, c := range r.clusters {
+		if c.typ != ner.Person {
+			continue
+		}
+		n := len(c.roles)
+		for _, m := range c.ments {
+			if m.kind != Proper {
+				continue
+			}
+			// before the name: the title's head right before it, or
+			// before a comma when another comma or a report verb closes
+			// the apposition
+			head := m.first - 1
+			if r.tok(head) == "," {
+				if nx := r.tok(m.last); nx == "," || reportVerbs[r.ltok(m.last)] || subjectVerbs[r.ltok(m.last)] {
+					head--
+				}
+			}
+			if head >= 0 && titleHeads[r.ltok(head)] && !r.inMent[head] {
+				for i := head; i >= head-3 && i > 0; i-- {
+					if i < head && !r.titleModifier(i) {
+						break
+					}
+					if k := r.possessiveEndAt(i); k > 0 {
+						if o := ends(i - k); o != nil {
+							c.describedRole(r.textOf(i, head+1), r.affiliationOf(o.c))
+						}
+						break
+					}
+				}
+			}
+			// after the name: ", the council's engineering manager,"
+			if r.tok(m.last) != "," {
+				continue
+			}
+			near := false
+			for k := m.last + 2; k < m.last+7 && !near; k++ {
+				near = r.possessiveAt(k) > 0
+			}
+			if !near {
+				// (no possessive near: no look-up)
+				continue
+			}
+			o := starts(m.last + 1)
+			if o == nil {
+				continue
+			}
+			k := r.possessiveAt(o.last)
+			if k == 0 {
+				continue
+			}
+			i := o.last + k
+			for h := i; h < i+4; h++ {
+				if titleHeads[r.ltok(h)] && !r.inMent[h] {
+					if nx := r.tok(h + 1); nx == "," || nx == "." || nx == ";" || h+1 == r.doc.Sentences[m.sent].Last {
+						c.describedRole(r.textOf(i, h+1), r.affiliationOf(o.c))
+					}
+					break
+				}
+				if !r.titleModifier(h) {
+					break
+				}
+			}
+		}
+		if c.gender == 0 {
+			for _, ro := range c.roles[n:] {
+				ws := strings.Fields(lower(ro.Title))
+				if g, ok := genderedHeads[ws[len(ws)-1]]; ok {
+					c.gender = g
+				}
+			}
+		}
+	}
+}
+
+// describedRole adds the role a description gives (descriptionRoles)
+// without words that only date it ("new", "newly-appointed"): a role the
+// name's title words gave without an affiliation whose title ends the
+// description's ("chief executive" of "the firm's new chief executive",
+// "officer" of "its chief medical officer") takes the description's
+// title and affiliation.
+func (c *cluster) describedRole(title, aff string) {
+	ws := strings.Fields(title)
+	for len(ws) > 1 && datingWords[lower(ws[0])] {
+		ws = ws[1:]
+	}
+	title = strings.Join(ws, " ")
+	lt := lower(title)
+	if !slices.ContainsFunc(c.roles, func(ro Role) bool { return lower(ro.Title) == lt }) {
+		for i, ro := range c.roles {
+			if ro.Affiliation == "" && strings.HasSuffix(lt, " "+lower(ro.Title)) {
+				c.roles[i] = Role{Title: title, Affiliation: aff}
+				return
+			}
+		}
+	}
+	c.addRole(title, aff)
+}
+
+// datingWords begin a description of a role without being part of its
+// title.
+var datingWords = set("new", "newly-appointed", "newly-elected", "newly-named", "incoming", "current", "present")
+
+// titleModifier reports whether token i may stand inside a title before
+// its head: a title word, or a lower-case noun or adjective
+// ("engineering" of "engineering manager") outside a name.
+func (r *resolver) titleModifier(i int) bool {
+	l := r.ltok(i)
+	if titleMods[l] || titleHeads[l] {
+		return i >= 0 && i < len(r.inMent) && !r.inMent[i] && l != "of"
+	}
+	if !isLowerWord(r.tok(i)) || r.inMent[i] {
+		return false
+	}
+	switch r.doc.Tokens[i].POS {
+	case "NN", "JJ", "VBG":
+		return true
+	}
+	return false
+}
+
+// affiliationOf is the affiliation a role names with c: its name, a
+// country's short name.
+func (r *resolver) affiliationOf(c *cluster) string {
+	if c.country {
+		if ct, ok := r.countryByName(c.name); ok {
+			return ct.Name
+		}
+	}
+	return displayName(c.name)
 }
 
 // nominals finds definite descriptions of people ("the Iranian minister",

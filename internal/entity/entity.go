@@ -335,7 +335,6 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 		return nil
 	}
 	slices.SortStableFunc(r.ments, byFirst)
-	r.descriptionRoles()
 	for _, m := range r.ments {
 		m.subject = r.isSubject(m.first, m.last)
 	}
@@ -343,6 +342,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	if r.stop {
 		return nil
 	}
+	r.descriptionRoles()
 	return r.entities()
 }
 

@@ -111,3 +111,18 @@ Gibraltar's Chief Minister Ana Ruiz will lead the delegation.`)
 		t.Errorf("Ana Ruiz roles = %+v", ro)
 	}
 }
+
+// "Its finance director, X," names the organisation "its" refers to; a
+// police rank before a name is a title, not part of the name.
+func TestPronounDescriptionRoles(t *testing.T) {
+	es, _ := resolved(t, `Water board raises charges
+
+The Kestrel Valley Water Board raised its charges by 8 per cent on Monday. Its operations director, Ann Lee, said the rise would pay for new pipes.`)
+	if ro := es["Ann Lee"].Roles; len(ro) != 1 || ro[0] != (entity.Role{Title: "operations director", Affiliation: "Kestrel Valley Water Board"}) {
+		t.Errorf("Ann Lee roles = %+v", ro)
+	}
+	es, _ = resolved(t, `Detective Inspector Ruth Ames said on Sunday that two men had been arrested after the raid.`)
+	if ro := es["Ruth Ames"].Roles; len(ro) != 1 || ro[0].Title != "Detective Inspector" {
+		t.Errorf("Ruth Ames roles = %+v (entities %d)", ro, len(es))
+	}
+}

@@ -407,17 +407,23 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 
 // descriptionRoles reads the roles that an apposition gives a person with
 // a possessive description: "The council's engineering manager, Tom
-// Reid, said", "the club's chairman Ann Lee", "Tom Reid, the council's
-// engineering manager, said". The title is the words after the
-// possessive (a title's head and up to three modifiers, lower-case nouns
-// and adjectives among them); the affiliation is the entity whose name or
-// description ("the council", which nominals linked) ends at the
-// possessive. Run after nominals, with r.ments sorted by position.
+// Reid, said", "the club's chairman Ann Lee", "Its finance director, Ann
+// Lee,", "Tom Reid, the council's engineering manager, said". The title
+// is the words after the possessive (a title's head and up to three
+// modifiers, lower-case nouns and adjectives among them); the affiliation
+// is the entity whose name, description ("the council", which nominals
+// linked) or "its"/"their" (pronouns) ends at the possessive. Run after
+// nominals and pronouns, with r.ments sorted by position.
 func (r *resolver) descriptionRoles() {
 	// the mention of a thing (no person) that starts at token i, or that
 	// ends at token i (its last is i), in r.ments sorted by first
 	thing := func(m *ment) bool {
-		return m.kind != Pronoun && m.c.typ != ner.Person && m.c.typ != ner.Nationality
+		if m.kind == Pronoun && m.last-m.first == 1 {
+			if l := r.ltok(m.first); l != "its" && l != "their" {
+				return false
+			}
+		}
+		return m.c.typ != ner.Person && m.c.typ != ner.Nationality
 	}
 	starts := func(i int) *ment {
 		k, _ := slices.BinarySearchFunc(r.ments, i, func(m *ment, i int) int { return cmp.Compare(m.first, i) })
@@ -460,7 +466,7 @@ func (r *resolver) descriptionRoles() {
 					if i < head && !r.titleModifier(i) {
 						break
 					}
-					if k := r.possessiveEndAt(i); k > 0 {
+					if k := r.possessiveEndAt(i); k > 0 || r.ltok(i-1) == "its" || r.ltok(i-1) == "their" {
 						if o := ends(i - k); o != nil {
 							c.describedRole(r.textOf(i, head+1), r.affiliationOf(o.c))
 						}
@@ -552,7 +558,8 @@ func (r *resolver) titleModifier(i int) bool {
 		return false
 	}
 	switch r.doc.Tokens[i].POS {
-	case "NN", "JJ", "VBG":
+	case "NN", "NNS", "JJ", "VBG":
+		// ("sales manager", "operations director")
 		return true
 	}
 	return false

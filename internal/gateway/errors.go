@@ -119,6 +119,12 @@ func annotate(ctx context.Context, err error) *status.Status {
 	case code == codes.Unimplemented && strings.Contains(msg, "Method Not Allowed"):
 		reason = "METHOD_NOT_ALLOWED"
 		msg = "this path takes another HTTP method; see the Allow header and /openapi.json"
+	case code == codes.DeadlineExceeded:
+		// the gateway's own deadline (a Grpc-Timeout header) ran out before
+		// the server's answer came: grpc-go's message names the transport
+		// ("context deadline exceeded", "stream terminated by RST_STREAM")
+		msg = "the call's deadline (its Grpc-Timeout header) ran out before the server answered; " +
+			"the server stops an analysis shortly before a caller's deadline and says which stage was running, but this one did not stop in time"
 	case code == codes.NotFound && msg == "Not Found":
 		msg = "no such API path; the API is described at /openapi.json"
 	}

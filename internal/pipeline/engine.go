@@ -380,7 +380,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Durati
 	}
 	if err := ctx.Err(); err != nil {
 		a.mu.Unlock()
-		return 0, ctxError(op, err)
+		return 0, ctxError(op, StageQueue, err)
 	}
 	// the calls ahead, served limit at a time, each for the average time
 	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
@@ -413,7 +413,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Durati
 	case <-w.ready:
 		return est, nil
 	case <-ctx.Done():
-		err = ctxError(op, ctx.Err())
+		err = ctxError(op, StageQueue, ctx.Err())
 	case <-t.C:
 	}
 	a.mu.Lock()
@@ -684,7 +684,7 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 	defer w.end()
 	for i, s := range run {
 		if err := ctx.Err(); err != nil {
-			return nil, ctxError(op, err)
+			return nil, ctxError(op, s.Name, err)
 		}
 		if i > 0 && !w.parked {
 			// Let the goroutines that read and answer calls run between
@@ -704,7 +704,7 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		if ctx.Err() != nil {
 			// A stage that saw the cancel may have stopped half-way and
 			// returned nil: its partial result is dropped, never emitted.
-			return nil, ctxError(op, ctx.Err())
+			return nil, ctxError(op, s.Name, ctx.Err())
 		}
 		if err != nil {
 			return nil, err

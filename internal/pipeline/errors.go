@@ -54,7 +54,18 @@ type Error struct {
 	Field  string // the request field at fault, such as "article.text"; may be empty
 	Msg    string // a message safe to show the caller
 	Err    error  // the underlying cause; may be nil
+	// Stage is, for a deadline or a cancel (KindDeadline, KindCanceled),
+	// what the analysis was doing when it stopped: a stage's name, or
+	// StageQueue or StageFetch; empty when unknown.
+	Stage string
 }
+
+// The Stage of an analysis stopped before its stages ran.
+const (
+	StageQueue      = "queue"       // waiting for an analysis slot
+	StageFetchQueue = "fetch-queue" // waiting for a fetch slot (URL sources)
+	StageFetch      = "fetch"       // fetching the article's URL
+)
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -96,10 +107,11 @@ func KindOf(err error) Kind {
 	return KindInternal
 }
 
-// ctxError wraps a context error as an *Error of the matching kind.
-func ctxError(op string, err error) error {
+// ctxError wraps a context error as an *Error of the matching kind; stage
+// is what the analysis was doing (Error.Stage).
+func ctxError(op, stage string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Kind: KindDeadline, Op: op, Reason: "DEADLINE_EXCEEDED", Msg: "the deadline passed before the analysis finished", Err: err}
+		return &Error{Kind: KindDeadline, Op: op, Reason: "DEADLINE_EXCEEDED", Msg: "the deadline passed before the analysis finished", Err: err, Stage: stage}
 	}
-	return &Error{Kind: KindCanceled, Op: op, Reason: "CANCELLED", Msg: "the call was cancelled", Err: err}
+	return &Error{Kind: KindCanceled, Op: op, Reason: "CANCELLED", Msg: "the call was cancelled", Err: err, Stage: stage}
 }

@@ -113,7 +113,7 @@ func (e *Engine) fetchPage(ctx context.Context, req *Request) (page *fetch.Page,
 		select {
 		case e.fetches <- struct{}{}:
 		case <-ctx.Done():
-			return nil, nil, ctxError(op, ctx.Err())
+			return nil, nil, ctxError(op, StageFetchQueue, ctx.Err())
 		case <-t.C:
 			e.adm.mu.Lock()
 			e.adm.shed++
@@ -127,7 +127,7 @@ func (e *Engine) fetchPage(ctx context.Context, req *Request) (page *fetch.Page,
 	if err != nil {
 		done()
 		if cerr := ctx.Err(); cerr != nil {
-			return nil, nil, ctxError(op, cerr)
+			return nil, nil, ctxError(op, StageFetch, cerr)
 		}
 		return nil, nil, fetchError(err)
 	}

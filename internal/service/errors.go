@@ -58,10 +58,11 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 	code := codeOf[kind]
 	var pe *pipeline.Error
 	errors.As(err, &pe)
-	msg, reason, field := "", "", ""
+	msg, reason, field, stage := "", "", "", ""
 	if pe != nil {
-		msg, reason, field = pe.Msg, pe.Reason, pe.Field
+		msg, reason, field, stage = pe.Msg, pe.Reason, pe.Field, pe.Stage
 	}
+	var md map[string]string // ErrorInfo metadata
 	var fe *fetch.Error
 	if pe != nil && errors.As(err, &fe) && fe.Msg != "" {
 		// what went wrong with the page, not only its kind ("fetching the
@@ -76,7 +77,10 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 	case pipeline.KindInternal:
 		s.log.ErrorContext(ctx, "internal error", "op", op, "err", err, "request_id", reqID)
 		msg = "internal error; the server logged the details under request id " + reqID
-	case pipeline.KindCanceled, pipeline.KindDeadline:
+	case pipeline.KindDeadline:
+		// which limit ran out, after how long, in which stage
+		msg, md = deadlineMessage(ctx, stage)
+	case pipeline.KindCanceled:
 		if msg == "" {
 			msg = err.Error()
 		}
@@ -86,7 +90,7 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 		}
 	}
 	st := status.New(code, msg)
-	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: reason, Domain: ErrorDomain}}
+	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: reason, Domain: ErrorDomain, Metadata: md}}
 	if field != "" && (kind == pipeline.KindInvalid || kind == pipeline.KindTooLarge || kind == pipeline.KindUnimplemented) {
 		details = append(details, &errdetails.BadRequest{FieldViolations: []*errdetails.BadRequest_FieldViolation{{
 			Field: field, Description: msg, Reason: reason,

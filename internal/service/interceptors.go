@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
@@ -13,6 +15,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+
+	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
 // An Option configures ServerOptions.
@@ -124,24 +128,120 @@ func streamRequestID(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo,
 
 func unaryDefaultDeadline(d time.Duration) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
-		if _, ok := ctx.Deadline(); !ok && d > 0 {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, d)
-			defer cancel()
-		}
+		ctx, cancel := callDeadline(ctx, d)
+		defer cancel()
 		return handler(ctx, req)
 	}
 }
 
 func streamDefaultDeadline(d time.Duration) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
-		if _, ok := ss.Context().Deadline(); ok || d <= 0 || info.IsClientStream {
-			return handler(srv, ss)
+		limit := d
+		if info.IsClientStream {
+			limit = 0 // bidirectional streams get no default deadline (the idle timeout bounds them)
 		}
-		ctx, cancel := context.WithTimeout(ss.Context(), d)
+		ctx, cancel := callDeadline(ss.Context(), limit)
 		defer cancel()
 		return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
 	}
+}
+
+// maxDeadlineSlack is the most a call's analysis stops before the caller's
+// deadline (see callDeadline).
+const maxDeadlineSlack = 100 * time.Millisecond
+
+// callDeadline notes when the call started and bounds its context, so that
+// a call that runs out of time can say which limit ran out (deadlineMessage):
+//
+//   - a call with a deadline of its own stops a little before it: 1/20 of
+//     its time, at most maxDeadlineSlack. At the deadline itself grpc-go
+//     resets the stream and the caller's library reports its own bare
+//     "context deadline exceeded"; stopped before, the server's status,
+//     which says what was running, reaches the caller first;
+//   - a call with none gets the server's limit d (--request-timeout; zero:
+//     none).
+func callDeadline(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	start := time.Now()
+	ctx = context.WithValue(ctx, callStartKey{}, start)
+	if dl, ok := ctx.Deadline(); ok {
+		budget := dl.Sub(start)
+		if slack := min(budget/20, maxDeadlineSlack); slack > 0 {
+			return context.WithDeadlineCause(ctx, dl.Add(-slack), callerDeadline{budget: budget, slack: slack})
+		}
+		return ctx, func() {}
+	}
+	if d > 0 {
+		return context.WithTimeoutCause(ctx, d, serverTimeout{d})
+	}
+	return ctx, func() {}
+}
+
+type callStartKey struct{}
+
+// serverTimeout is the cause of a call's end when the server's own time
+// limit, for calls that set no deadline, ran out.
+type serverTimeout struct{ limit time.Duration }
+
+func (e serverTimeout) Error() string {
+	return "the server's time limit of " + e.limit.String() + " per call ran out"
+}
+
+// callerDeadline is the cause of a call's end when the caller's deadline
+// (less the slack) ran out.
+type callerDeadline struct{ budget, slack time.Duration }
+
+func (e callerDeadline) Error() string { return "the call's deadline ran out" }
+
+// deadlineMessage says which limit a call that ran out of time hit, how
+// long it ran, and where the analysis was (stage: pipeline.Error.Stage),
+// with the same facts as ErrorInfo metadata.
+func deadlineMessage(ctx context.Context, stage string) (string, map[string]string) {
+	md := map[string]string{}
+	var b strings.Builder
+	switch c := context.Cause(ctx).(type) {
+	case serverTimeout:
+		md["limit"], md["timeout"] = "server", c.limit.String()
+		b.WriteString("the server's time limit for a call (--request-timeout, " + c.limit.String() + "; the call set no deadline of its own) ran out")
+	case callerDeadline:
+		md["limit"], md["timeout"] = "caller", roundDuration(c.budget)
+		b.WriteString("the call's own deadline (" + roundDuration(c.budget) + " after the server received it) ran out")
+	default:
+		b.WriteString("the call's deadline ran out")
+	}
+	if start, ok := ctx.Value(callStartKey{}).(time.Time); ok {
+		el := roundDuration(time.Since(start))
+		md["elapsed"] = el
+		b.WriteString(" after " + el)
+	}
+	if stage != "" {
+		md["stage"] = stage
+	}
+	switch stage {
+	case "":
+	case pipeline.StageQueue:
+		b.WriteString(", while the article waited for an analysis slot (the server is busy)")
+	case pipeline.StageFetchQueue:
+		b.WriteString(", while the article waited for a slot to fetch its URL (the server is busy)")
+	case pipeline.StageFetch:
+		b.WriteString(", while the article's URL was being fetched")
+	default:
+		b.WriteString(", in the " + strconv.Quote(stage) + " stage of the analysis")
+	}
+	switch c := context.Cause(ctx).(type) {
+	case serverTimeout:
+		b.WriteString("; set a longer deadline on the call (REST: the Grpc-Timeout header, e.g. \"120S\"), or send a shorter article or fewer features")
+	case callerDeadline:
+		b.WriteString("; the server stops " + roundDuration(c.slack) + " before a caller's deadline so that this answer arrives in time")
+	}
+	return b.String(), md
+}
+
+// roundDuration writes d to the millisecond (to the microsecond under 1 ms).
+func roundDuration(d time.Duration) string {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond).String()
+	}
+	return d.Round(time.Millisecond).String()
 }
 
 // wrappedStream replaces the context of a server stream.

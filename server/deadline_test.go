@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+)
+
+// TestDeadlineMessages: a call that runs out of time says which limit ran
+// out (the server's --request-timeout or the caller's own deadline), how
+// long it ran and which stage was running, over gRPC and REST (504), in
+// its message and in its ErrorInfo metadata. The test stage holds a
+// [[slow]] article until its context ends.
+func TestDeadlineMessages(t *testing.T) {
+	const limit = 300 * time.Millisecond
+	ts := mustStart(t, func(c *Config) { c.RequestTimeout = limit })
+	slow := &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Wait for it. "+slowMarker)}
+	const caller = 2 * time.Second // long enough for the answer to beat it on a loaded machine
+
+	check := func(t *testing.T, msg string, md map[string]string, wantLimit string, atLeast time.Duration) {
+		t.Helper()
+		if md["limit"] != wantLimit || md["stage"] != "test-gate" {
+			t.Errorf("metadata %v: want limit %q, stage test-gate", md, wantLimit)
+		}
+		el, err := time.ParseDuration(md["elapsed"])
+		if err != nil || el < atLeast {
+			t.Errorf("elapsed %q: want a duration of at least %v", md["elapsed"], atLeast)
+		}
+		wantText := map[string]string{"server": "--request-timeout, 300ms", "caller": "the call's own deadline"}[wantLimit]
+		for _, want := range []string{wantText, `"test-gate" stage`, "after " + md["elapsed"]} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("message %q does not say %q", msg, want)
+			}
+		}
+	}
+	grpcCall := func(t *testing.T, ctx context.Context, wantLimit string, atLeast time.Duration) {
+		start := time.Now()
+		_, err := ts.client.AnalyzeArticle(ctx, slow)
+		st := status.Convert(err)
+		if st.Code() != codes.DeadlineExceeded {
+			t.Fatalf("err = %v, want DEADLINE_EXCEEDED", err)
+		}
+		var md map[string]string
+		for _, d := range st.Details() {
+			if ei, ok := d.(*errdetails.ErrorInfo); ok {
+				md = ei.Metadata
+			}
+		}
+		t.Logf("after %v: %s %v", time.Since(start).Round(time.Millisecond), st.Message(), md)
+		check(t, st.Message(), md, wantLimit, atLeast)
+	}
+	restCall := func(t *testing.T, header http.Header, wantLimit string, atLeast time.Duration) {
+		req, _ := http.NewRequest("POST", ts.base+"/v1/articles:analyze", strings.NewReader(`{"article":{"text":"Wait for it. `+slowMarker+`"}}`))
+		req.Header = header
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var e struct {
+			Message string
+			Details []struct {
+				Reason   string
+				Metadata map[string]string
+			}
+		}
+		if err := json.Unmarshal(b, &e); err != nil || resp.StatusCode != http.StatusGatewayTimeout || len(e.Details) == 0 || e.Details[0].Reason != "DEADLINE_EXCEEDED" {
+			t.Fatalf("%d %s (%v): want 504 with a JSON status, reason DEADLINE_EXCEEDED", resp.StatusCode, b, err)
+		}
+		t.Logf("%d %s", resp.StatusCode, b)
+		check(t, e.Message, e.Details[0].Metadata, wantLimit, atLeast)
+	}
+
+	t.Run("server limit gRPC", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background()) // no deadline: the server's applies
+		defer cancel()
+		grpcCall(t, ctx, "server", limit)
+	})
+	t.Run("server limit REST", func(t *testing.T) {
+		restCall(t, http.Header{"Content-Type": {"application/json"}}, "server", limit)
+	})
+	t.Run("server limit gRPC stream", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		stream, err := ts.client.StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{Article: slow.Article})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for err == nil {
+			_, err = stream.Recv()
+		}
+		st := status.Convert(err)
+		if st.Code() != codes.DeadlineExceeded {
+			t.Fatalf("err = %v, want DEADLINE_EXCEEDED", err)
+		}
+		var md map[string]string
+		for _, d := range st.Details() {
+			if ei, ok := d.(*errdetails.ErrorInfo); ok {
+				md = ei.Metadata
+			}
+		}
+		check(t, st.Message(), md, "server", limit)
+	})
+	t.Run("caller deadline gRPC", func(t *testing.T) {
+		// the caller's deadline wins over the server's shorter limit; the
+		// server stops shortly before it, so its answer arrives first
+		grpcCall(t, ctxTimeout(t, caller), "caller", caller/2)
+	})
+	t.Run("caller deadline REST", func(t *testing.T) {
+		restCall(t, http.Header{"Content-Type": {"application/json"}, "Grpc-Timeout": {"2S"}}, "caller", caller/2)
+	})
+}

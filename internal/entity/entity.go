@@ -1355,7 +1355,9 @@ func (r *resolver) placeLike(c *cluster) bool {
 			return true
 		}
 	}
-	return false
+	// the place a body the text names is named after ("Darlington" beside
+	// "Darlington Council")
+	return c.typ == ner.Location && r.bodyPlace(c)
 }
 
 // mostlyPlace reports whether half or more of c's proper mentions read as
@@ -1384,7 +1386,8 @@ var placeNouns = set("airport", "cosmodrome", "port", "harbour", "harbor", "refi
 
 // placeOf are the words that take a place after "of" ("east of X").
 var placeOf = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-	"outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets", "mayor", "residents", "town", "city", "village", "port")
+	"outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets", "mayor", "residents", "town", "city", "village", "port",
+	"area")
 
 // thingLike reports whether a mention of c is followed by ", which" or
 // ", based in" (", headquartered in"): a company or a thing, not a person.
@@ -2516,8 +2519,9 @@ func (r *resolver) townAsOrg(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if r.placeAfterIn(m.first, m.last) {
-			// (not "to" or "from": a club's "moved from Nantes to Lyon")
+		if r.placeAfterIn(m.first, m.last) || r.ltok(m.first-1) == "of" && placeOf[r.ltok(m.first-2)] {
+			// (not "to" or "from": a club's "moved from Nantes to Lyon";
+			// "the Eastfield area of Darlington", "the outskirts of")
 			place++
 		} else if r.acronymUse(m.first, m.last) == 'o' {
 			body++
@@ -2541,6 +2545,31 @@ func (r *resolver) placeOfBody(c *cluster) bool {
 	if c.legal || isAcronym(c.name) || len(c.toks) > 3 {
 		return false
 	}
+	if !r.bodyPlace(c) {
+		return false
+	}
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' || bodyMembers[r.ltok(m.last)] {
+			return false
+		}
+		if m.last < len(r.doc.Tokens) && r.clauseStartAt(m.first) {
+			// (a subject; not "homes for Hamilton get approval")
+			switch r.doc.Tokens[m.last].POS {
+			case "VBD", "VBZ", "VBP", "MD":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// bodyPlace reports whether c's name is the place part of an
+// organisation's name the text writes ("Hamilton" of "Hamilton City
+// Council"; before "Council" alone, a place the gazetteer knows).
+func (r *resolver) bodyPlace(c *cluster) bool {
 	if r.bodyPlaces == nil {
 		// the place parts of the organisations' names, once
 		r.bodyPlaces = map[string]byte{}
@@ -2566,24 +2595,7 @@ func (r *resolver) placeOfBody(c *cluster) bool {
 	case 0:
 		return false
 	case 'c':
-		if !knownPlace(c.name) {
-			return false
-		}
-	}
-	for _, m := range c.ments {
-		if m.kind != Proper {
-			continue
-		}
-		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' || bodyMembers[r.ltok(m.last)] {
-			return false
-		}
-		if m.last < len(r.doc.Tokens) && r.clauseStartAt(m.first) {
-			// (a subject; not "homes for Hamilton get approval")
-			switch r.doc.Tokens[m.last].POS {
-			case "VBD", "VBZ", "VBP", "MD":
-				return false
-			}
-		}
+		return knownPlace(c.name)
 	}
 	return true
 }

@@ -126,3 +126,21 @@ The Kestrel Valley Water Board raised its charges by 8 per cent on Monday. Its o
 		t.Errorf("Ruth Ames roles = %+v (entities %d)", ro, len(es))
 	}
 }
+
+// A town the gazetteer knows, written as the place of "the X area of" or
+// as the place a council named in the text is named after, takes its
+// country code with no other place of its country named.
+func TestTownOfBodyCoded(t *testing.T) {
+	es, _ := resolved(t, `Flooded roads reopen
+
+Repairs to the roads in the Eastfield area of Darlington finished on Monday, a week after the storm.`)
+	if e := es["Darlington"]; e.CountryCode != "GB" {
+		t.Errorf("Darlington (area of): %s %q, want GB", e.Type, e.CountryCode)
+	}
+	es, _ = resolved(t, `Bins to be collected fortnightly
+
+Darlington Council said on Monday that bins would be emptied every two weeks from April. The new plan for Darlington will save money, the council said.`)
+	if e := es["Darlington"]; e.Type != ner.Location || e.CountryCode != "GB" {
+		t.Errorf("Darlington (beside Darlington Council): %s %q, want LOCATION GB", e.Type, e.CountryCode)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -41,7 +42,9 @@ const DefaultMaxConns = 1024
 // At most refusers refusals write at once (each waits up to refuseLinger
 // for the client to read its answer); beyond that a connection is closed
 // without one, so a flood of connections costs no more than the limit.
-// Connections already open are never touched.
+// Connections already open are never touched, except idle HTTP keep-alive
+// connections (no request in progress), the longest idle of which is
+// closed to make room before a new connection is refused (see idle).
 type connLimit struct {
 	net.Listener
 	max     int
@@ -52,6 +55,61 @@ type connLimit struct {
 	writing atomic.Int64 // refusals in progress
 	refused atomic.Int64 // since start
 	logged  atomic.Int64 // when the last refusal was logged (unix ns)
+	// idle, when set, are the HTTP connections waiting for their next
+	// request: at the limit the longest idle one is closed to make room
+	// before a new connection is refused (as nginx reuses keep-alive
+	// connections when it runs out): otherwise clients that keep their
+	// connections open between calls, for up to the server's 2 min idle
+	// timeout, held every place and refused new callers.
+	idle *idleConns
+}
+
+// idleConns tracks the HTTP server's idle keep-alive connections
+// (http.Server.ConnState).
+type idleConns struct {
+	mu    sync.Mutex
+	since map[net.Conn]time.Time
+}
+
+func newIdleConns() *idleConns { return &idleConns{since: map[net.Conn]time.Time{}} }
+
+// track is the http.Server's ConnState hook.
+func (ic *idleConns) track(c net.Conn, st http.ConnState) {
+	ic.mu.Lock()
+	defer ic.mu.Unlock()
+	if st == http.StateIdle {
+		ic.since[c] = time.Now()
+	} else {
+		delete(ic.since, c)
+	}
+}
+
+// count returns the number of idle connections.
+func (ic *idleConns) count() int {
+	ic.mu.Lock()
+	defer ic.mu.Unlock()
+	return len(ic.since)
+}
+
+// evict closes the connection idle the longest; false: none is idle. A
+// request that arrives on it at that moment fails as on any keep-alive
+// connection the server closes (clients retry those on a new one).
+func (ic *idleConns) evict() bool {
+	ic.mu.Lock()
+	var oldest net.Conn
+	var at time.Time
+	for c, t := range ic.since {
+		if oldest == nil || t.Before(at) {
+			oldest, at = c, t
+		}
+	}
+	delete(ic.since, oldest)
+	ic.mu.Unlock()
+	if oldest == nil {
+		return false
+	}
+	oldest.Close()
+	return true
 }
 
 const (
@@ -78,6 +136,11 @@ func (l *connLimit) Accept() (net.Conn, error) {
 			return &limitedConn{Conn: c, l: l}, nil
 		}
 		l.open.Add(-1)
+		if l.idle != nil && l.idle.evict() {
+			// an idle keep-alive connection made room (its Close counted)
+			l.open.Add(1)
+			return &limitedConn{Conn: c, l: l}, nil
+		}
 		l.refuseConn(c)
 	}
 }

@@ -65,24 +65,24 @@ func TestMaxConnsGRPC(t *testing.T) {
 	}
 }
 
-// TestMaxConnsHTTP fills --max-conns on the HTTP listener with a keep-alive
-// client and a raw connection: a new connection's request gets 503 with a
-// JSON error (reason TOO_MANY_CONNECTIONS) and Retry-After at once, the
-// keep-alive client's next request on its open connection succeeds, and a
-// freed place serves new connections again.
+// TestMaxConnsHTTP fills --max-conns on the HTTP listener with raw
+// connections that send nothing: a new connection's request gets 503 with a
+// JSON error (reason TOO_MANY_CONNECTIONS) and Retry-After at once. Then,
+// with one call in progress and one idle keep-alive connection at the
+// limit, a new connection is served in place of the idle one, and the call
+// in progress is not affected.
 func TestMaxConnsHTTP(t *testing.T) {
 	ts := mustStart(t, func(c *Config) { c.MaxConns = 2 })
 	body := `{"article":{"text":"The council met on Monday."}}`
-	keep := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
-	defer keep.CloseIdleConnections()
-	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
-		t.Fatalf("first call: %d", code)
+	var raws []net.Conn
+	for range 2 {
+		raw, err := net.Dial("tcp", ts.HTTPAddr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		raws = append(raws, raw)
 	}
-	raw, err := net.Dial("tcp", ts.HTTPAddr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
 	waitOpen(t, ts.Server, "HTTP", 2)
 
 	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 20 * time.Second}
@@ -103,18 +103,52 @@ func TestMaxConnsHTTP(t *testing.T) {
 	if took := time.Since(start); took > fresh.Timeout/4 {
 		t.Errorf("the refusal took %s", took)
 	}
-	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
-		t.Fatalf("a call on an open keep-alive connection: %d", code)
+	for _, r := range raws {
+		r.Close()
 	}
-	raw.Close()
-	waitOpen(t, ts.Server, "HTTP", 1)
+	waitOpen(t, ts.Server, "HTTP", 0)
+
+	// a call in progress and an idle keep-alive connection
+	slowDone := make(chan int, 1)
+	go func() {
+		c := &http.Client{Transport: &http.Transport{}}
+		resp, err := c.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(`{"article":{"text":"Wait. `+slowMarker+`"}}`))
+		if err != nil {
+			t.Errorf("the call in progress: %v", err)
+			slowDone <- 0
+			return
+		}
+		resp.Body.Close()
+		slowDone <- resp.StatusCode
+	}()
+	<-ts.started
+	keep := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
+	defer keep.CloseIdleConnections()
+	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
+		t.Fatalf("keep-alive call: %d", code)
+	}
+	waitOpen(t, ts.Server, "HTTP", 2)
+	// the server marks the connection idle just after its answer went out
+	for deadline := time.Now().Add(10 * time.Second); ts.connLimit("HTTP").idle.count() != 1; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the keep-alive connection is not idle")
+		}
+	}
 	resp, err = fresh.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
 	if resp.StatusCode != 200 {
-		t.Fatalf("after a connection closed: %d", resp.StatusCode)
+		t.Fatalf("at the limit with an idle keep-alive connection: %d, want 200 (the idle one closed to make room)", resp.StatusCode)
+	}
+	close(ts.release)
+	if code := <-slowDone; code != 200 {
+		t.Fatalf("the call in progress: %d, want 200", code)
+	}
+	// the client of the closed idle connection calls again on a new one
+	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
+		t.Fatalf("keep-alive client after its idle connection was closed: %d", code)
 	}
 }
 

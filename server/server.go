@@ -62,6 +62,7 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 		}
 		g := limitConns(gl, cfg.MaxConns, "gRPC", refuseG, log)
 		h := limitConns(hl, cfg.MaxConns, "HTTP", refuseH, log)
+		h.idle = newIdleConns()
 		s.grpcLis, s.httpLis, s.conns["gRPC"], s.conns["HTTP"] = g, h, g, h
 	}
 	return s, nil
@@ -197,6 +198,9 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	defer gw.Close()
 	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+	if l := s.conns["HTTP"]; l != nil {
+		hsrv.ConnState = l.idle.track
+	}
 
 	if s.cfg.PprofAddr != "" {
 		_, stop, err := servePprof(s.cfg.PprofAddr, s.log)

@@ -112,7 +112,14 @@ func annotate(ctx context.Context, err error) *status.Status {
 		msg = "the request body did not arrive in time: send it faster than 16 KiB/s, or within the read timeout of this server"
 	case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
 		reason = "INVALID_UTF8"
-		msg = "the request body is not valid UTF-8 (" + bodyError(msg) + ")"
+		// "(line 1:20): invalid UTF-8 in string" from protojson
+		where := ""
+		if b := bodyError(msg); strings.HasPrefix(b, "(line ") {
+			if end := strings.IndexByte(b, ')'); end > 0 {
+				where = " at " + b[1:end]
+			}
+		}
+		msg = "the request body is not valid UTF-8" + where + " (binary data, or text in another encoding: send UTF-8)"
 	case code == codes.InvalidArgument:
 		reason = "MALFORMED_REQUEST"
 		msg = malformedMessage(msg)

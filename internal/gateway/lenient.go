@@ -67,12 +67,19 @@ var errTrailingData = errors.New("the request body has more after its JSON objec
 // ("2024-03-14T09:30+02:00", which RFC 3339 does not allow either).
 var zonelessTime = regexp.MustCompile(`("publish_?[tT]ime"\s*:\s*")(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?"`)
 
+// numericTime matches a publish_time written as a JSON number.
+var numericTime = regexp.MustCompile(`("publish_?[tT]ime"\s*:\s*)(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)`)
+
 // lenientTimes rewrites such publish times in b to RFC 3339 (in UTC when
 // they have no zone).
 func lenientTimes(b []byte) []byte {
 	if !bytes.Contains(b, []byte("ublish")) {
 		return b
 	}
+	// a number (Unix seconds?) is quoted, so that protojson's error is the
+	// Timestamp's, which malformedMessage follows with the forms it takes,
+	// not "unexpected token 1710408600", which named no field
+	b = numericTime.ReplaceAll(b, []byte(`$1"$2"`))
 	return zonelessTime.ReplaceAllFunc(b, func(m []byte) []byte {
 		s := zonelessTime.FindSubmatch(m)
 		hm, sec, zone := s[3], s[4], s[5]

@@ -44,6 +44,20 @@ func TestLenientPublishTime(t *testing.T) {
 	if got := req.GetArticle().GetText(); got != `He wrote "publish_time": "2024-03-14" in the form.` {
 		t.Errorf("text = %q", got)
 	}
+	// a number is refused as a Timestamp, whose error message lists the
+	// forms publishTime takes, not as "unexpected token"
+	for _, in := range []string{`{"article":{"text":"Hi.","publishTime":1710408600}}`, `{"article":{"publish_time": -1.5e3,"text":"Hi."}}`} {
+		var req articlev1.AnalyzeArticleRequest
+		err := marshaler.NewDecoder(strings.NewReader(in)).Decode(&req)
+		if err == nil || !strings.Contains(malformedMessage(err.Error()), "publishTime takes RFC 3339") {
+			t.Errorf("%s: err %v, want a Timestamp error", in, err)
+		}
+	}
+	in = `{"article":{"text":"He wrote \"publishTime\": 17 in the form."}}`
+	req.Reset()
+	if err := marshaler.NewDecoder(strings.NewReader(in)).Decode(&req); err != nil || req.GetArticle().GetText() != `He wrote "publishTime": 17 in the form.` {
+		t.Errorf("text = %q, %v", req.GetArticle().GetText(), err)
+	}
 	// a stream of requests still decodes one after the other
 	d := marshaler.NewDecoder(strings.NewReader(`{"article":{"text":"A.","publishTime":"2024-01-02"}}` + "\n" + `{"article":{"text":"B."}}`))
 	var a, b articlev1.AnalyzeArticleRequest

@@ -82,7 +82,7 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 			Msg: fmt.Sprintf("the article is %d bytes, over the limit of %d bytes", n, s.maxArticleBytes)}
 	}
 	if !utf8.ValidString(req.Content) {
-		return nil, invalid("INVALID_UTF8", field, "the article is not valid UTF-8")
+		return nil, invalid("INVALID_UTF8", field, "the article is not valid UTF-8: byte %d is not part of a UTF-8 character (binary data, or text in another encoding: send UTF-8)", invalidUTF8At(req.Content))
 	}
 	if blank(req.Content) {
 		return nil, invalid("EMPTY_ARTICLE", field, "the article is empty or only white space")
@@ -102,7 +102,7 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 		{"id", a.GetId(), maxIDBytes}, {"title", a.GetTitle(), maxTitleBytes}, {"language_code", a.GetLanguageCode(), 35},
 	} {
 		if !utf8.ValidString(f.v) {
-			return nil, invalid("INVALID_UTF8", prefix+"article."+f.name, "article.%s is not valid UTF-8", f.name)
+			return nil, invalid("INVALID_UTF8", prefix+"article."+f.name, "article.%s is not valid UTF-8 (byte %d)", f.name, invalidUTF8At(f.v))
 		}
 		if len(f.v) > f.max {
 			return nil, invalid("FIELD_TOO_LONG", prefix+"article."+f.name, "article.%s is over %d bytes", f.name, f.max)
@@ -284,4 +284,17 @@ func blank(s string) bool {
 		}
 	}
 	return true
+}
+
+// invalidUTF8At returns the offset of the first byte of s that does not
+// start a valid UTF-8 encoding (-1: s is valid).
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return i
+			}
+		}
+	}
+	return -1
 }

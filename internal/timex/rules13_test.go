@@ -55,11 +55,13 @@ func TestRules13(t *testing.T) {
 	}
 }
 
-// TestTenseReach: a period before a comma ends no sentence ("Mobile,
-// Ala., closed"), and a fronted month waits for its verb past a long
-// subject.
+// TestTenseReach: a stop before a comma ends no sentence ("Mobile, Ala.,
+// closed", "Yahoo!, the portal,"), and a fronted month waits for its
+// verb past a long subject.
 func TestTenseReach(t *testing.T) {
 	jan := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+	may := time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC)
+	aug := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
 	oct := time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		in string
@@ -67,10 +69,15 @@ func TestTenseReach(t *testing.T) {
 		w  []want
 	}{
 		{"In April the plant in Mobile, Ala., closed its doors.", jan, []want{{"April", Date, "2025-04"}}},
-		{"In April the plant in Mobile, Ala., opens its doors.", jan, []want{{"April", Date, "2026-04"}}},
+		// the tense lies past "Ala.,": without it April is this year's,
+		// four months back
+		{"In April the plant in Mobile, Ala., will open its doors.", aug, []want{{"April", Date, "2027-04"}}},
+		{"In April the owner of Yahoo!, the web portal, will sell it.", aug, []want{{"April", Date, "2027-04"}}},
 		{"In January, shortly after the vote on the new budget plan for the city schools, a storm in Mobile destroyed the roof.", oct,
 			[]want{{"January", Date, "2026-01"}}},
-		{"In January, shortly after the vote on the new budget plan for the city schools, a storm in Mobile may destroy the roof.", oct,
+		// the verb lies 21 pieces ahead; without it January is this
+		// year's, four months back
+		{"In January, shortly after the vote on the new budget plan for the city schools, a storm in Mobile will destroy the roof.", may,
 			[]want{{"January", Date, "2027-01"}}},
 	}
 	for _, tt := range tests {

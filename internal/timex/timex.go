@@ -390,8 +390,8 @@ func (st *state) sentenceEnd(k int) bool {
 	if p.kind != kPunct || (p.ch != '.' && p.ch != '?' && p.ch != '!') {
 		return false
 	}
-	if p.ch == '.' && st.punct(k+1, ',') {
-		return false // "Birmingham, Ala., said": an abbreviation
+	if st.punct(k+1, ',') {
+		return false // "Birmingham, Ala., said", "Yahoo!, the portal,": no sentence ends before a comma
 	}
 	if p.ch == '.' && k > 0 && st.ps[k-1].kind == kWord && st.tight(k) {
 		w := st.word(k - 1)

@@ -36,21 +36,10 @@ func (st *state) monthYear(m, d, j int) int {
 // dir -1 the last one before, +1 the next one after, 0 by tense (the same
 // day, else the most recent one, or the coming one in future sentences).
 func (st *state) weekdayDate(wd, dir, j int) time.Time {
-	cur := int(st.a.Weekday()+6)%7 + 1
-	switch dir {
-	case -1:
-		back := (cur - wd + 7) % 7
-		if back == 0 {
-			back = 7
-		}
-		return st.a.AddDate(0, 0, -back)
-	case 1:
-		fwd := (wd - cur + 7) % 7
-		if fwd == 0 {
-			fwd = 7
-		}
-		return st.a.AddDate(0, 0, fwd)
+	if dir != 0 {
+		return weekdayFrom(st.a, wd, dir)
 	}
+	cur := int(st.a.Weekday()+6)%7 + 1
 	if wd == cur {
 		return st.a
 	}
@@ -58,6 +47,16 @@ func (st *state) weekdayDate(wd, dir, j int) time.Time {
 		return st.a.AddDate(0, 0, (wd-cur+7)%7)
 	}
 	return st.a.AddDate(0, 0, -((cur - wd + 7) % 7))
+}
+
+// weekdayFrom is weekday wd (1 = Monday) strictly before day d (dir < 0)
+// or strictly after it (dir > 0): a week away when d is that weekday.
+func weekdayFrom(d time.Time, wd, dir int) time.Time {
+	cur := int(d.Weekday()+6)%7 + 1
+	if dir < 0 {
+		return d.AddDate(0, 0, -((cur-wd+6)%7 + 1))
+	}
+	return d.AddDate(0, 0, (wd-cur+6)%7+1)
 }
 
 // dayVerb reads the verb nearest before the weekday at piece j, in its

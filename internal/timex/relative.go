@@ -606,13 +606,7 @@ func (st *state) relative(i int) (result, bool) {
 		if st.has && the && (st.c(j) == wPrevious || st.c(j) == wFollowing) && !st.refDay.IsZero() {
 			// "the previous Friday", "the following Monday": counted from
 			// the day named last, as "the next day" is
-			d := st.refDay
-			cur := int(d.Weekday()+6)%7 + 1
-			if off < 0 {
-				t = d.AddDate(0, 0, -((cur-wd+6)%7 + 1))
-			} else {
-				t = d.AddDate(0, 0, (wd-cur+6)%7+1)
-			}
+			t = weekdayFrom(st.refDay, wd, off)
 		} else if st.has {
 			switch off {
 			case -1:

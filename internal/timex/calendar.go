@@ -76,7 +76,12 @@ func (st *state) dayVerb(j int) int {
 		p := &st.ps[k]
 		if p.kind == kPunct {
 			switch p.ch {
-			case ',', ';', ':', '"', '(', ')', '`', '\'':
+			case ',':
+				if st.c(k-1) == cWeekday {
+					continue // "opens Monday, Wednesday and Friday": a list of days
+				}
+				return 0
+			case ';', ':', '"', '(', ')', '`', '\'':
 				return 0
 			}
 			continue
@@ -95,6 +100,9 @@ func (st *state) dayVerb(j int) int {
 		w := string(buf[:n])
 		switch w {
 		case "says", "tells", "adds", "insists", "warns", "confirms", "denies", "claims", "argues", "admits":
+			if st.subjectDay(j) {
+				return 0 // "says Monday will be a day of mourning": the day said, not the saying's
+			}
 			return -1
 		case "that", "which", "who", "when", "after", "before", "because", "since", "while", "if", "than", "where",
 			"say", "tell", "reports", "report", "announces", "notes", "writes", "recalls", "told":
@@ -118,8 +126,9 @@ func (st *state) dayVerb(j int) int {
 		lemma, third := w, false
 		if n > 3 && w[n-1] == 's' && w[n-2] != 's' {
 			lemma, third = w[:n-1], true
-			if n > 4 && w[n-2] == 'e' && (w[n-3] == 's' || w[n-3] == 'h' || w[n-3] == 'x') {
-				lemma = w[:n-2] // "reaches", "fixes"
+			if n > 4 && w[n-2] == 'e' && (w[n-3] == 'x' || w[n-3] == 'z' || w[n-3] == 's' && w[n-4] == 's' ||
+				w[n-3] == 'h' && (w[n-4] == 'c' || w[n-4] == 's')) {
+				lemma = w[:n-2] // "reaches", "fixes", "passes"; "closes", "releases" keep their e
 			}
 			switch {
 			case w == "goes":
@@ -132,18 +141,22 @@ func (st *state) dayVerb(j int) int {
 		if p.cap || !amb && !eventVerb(lemma) || st.punct(k+1, '-') && st.tight(k+1) || st.punct(k-1, '-') && st.tight(k) {
 			continue // "the Australian Open on Monday", "open-source": names and compounds
 		}
+		if st.marketMove(k + 1) {
+			return 0 // "Stocks close higher Monday": the market report of a day done
+		}
 		// a bare lemma after "to", a modal or a negation is no present
 		// tense; after a determiner it is a noun ("the vote on Monday")
 		var b2 [8]byte
 		switch string(b2[:st.lower(k-1, b2[:])]) {
 		case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "s", "to",
-			"did", "do", "does", "not", "could", "would", "should", "might", "may", "can", "must", "no", "next", "first", "last":
-			return 0
+			"did", "do", "does", "not", "could", "would", "should", "might", "may", "can", "must", "no", "next", "first", "last",
+			"two", "three", "four", "five", "some", "many", "several", "both", "all", "other", "these", "those", "new":
+			return 0 // "announced two launches on Monday": a noun
 		}
+		pro := st.is(k-1, "they") || st.is(k-1, "we")
 		if amb {
 			// "visits", "votes", "heads" are nouns as often: only after a
 			// name or a pronoun ("Albright visits", "he heads")
-			pro := st.is(k-1, "they") || st.is(k-1, "we")
 			if !third && !pro {
 				return 0 // "a Commons debate on Wednesday"
 			}
@@ -159,22 +172,82 @@ func (st *state) dayVerb(j int) int {
 			switch m := st.lower(k-1, b3[:]); {
 			case m > 3 && b3[m-1] == 's' && b3[m-2] != 's':
 			case k > 0 && st.ps[k-1].cap && st.ps[k-1].kind == kWord && !st.sentenceEnd(k-2):
-			case st.is(k-1, "they") || st.is(k-1, "we"):
+			case pro:
 			default:
 				return 0
 			}
-			// "helped the Mets end a streak Sunday": an infinitive
-			for v := k - 2; v >= 0 && v >= k-6 && st.ps[v].kind != kPunct; v-- {
-				var b4 [8]byte
-				switch string(b4[:st.lower(v, b4[:])]) {
-				case "help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "see", "saw", "watch", "watched":
-					return 0
-				}
-			}
+		}
+		if st.objectOf(k) {
+			return 0
 		}
 		return 1
 	}
 	return 0
+}
+
+// objectOf reports whether the verb-like word at piece k is governed by a
+// verb before it in its clause: an infinitive after "help", "let", "make"
+// ("helped the Mets end a streak Sunday"), or a noun right after a past
+// tense that is no saying ("waved signs outside parliament on Monday";
+// "said talks resume" keeps its verb, and so do "Protesters arrested in
+// the raids appear", "arrested Sunday appear", the past verb being behind
+// a preposition or a name).
+func (st *state) objectOf(k int) bool {
+	near := true // no preposition, name or clause word between
+	for v := k - 1; v >= 0 && v >= k-6 && st.ps[v].kind != kPunct; v-- {
+		var b [10]byte
+		switch string(b[:st.lower(v, b[:])]) {
+		case "help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "see", "saw", "watch", "watched":
+			return true
+		case "said", "told", "announced", "reported", "added", "confirmed", "warned", "insisted", "predicted", "stressed",
+			"and", "but", "or", "that", "which", "who", "when", "as", "while", "if", "where", "because",
+			"on", "in", "at", "from", "with", "by", "of", "for", "into", "outside":
+			near = false
+			continue
+		}
+		if near && st.cue(v) < 0 {
+			return true
+		}
+		if st.ps[v].cap {
+			near = false
+		}
+	}
+	return false
+}
+
+// subjectDay reports whether the weekday at piece j (with its part of
+// day) is followed by a verb of its own: "says Monday will be a day of
+// mourning", "warns Friday could bring snow".
+func (st *state) subjectDay(j int) bool {
+	e := j + 1
+	if st.c(e) == cPOD {
+		e++
+	}
+	if st.cue(e) > 0 {
+		return true // "will", "would"
+	}
+	var b [8]byte
+	switch string(b[:st.lower(e, b[:])]) {
+	case "is", "was", "could", "may", "might", "should", "can", "must":
+		return true
+	}
+	return false
+}
+
+// marketMove reports whether piece k is a market's move ("close higher",
+// "end flat", "open sharply lower", "closes up 2 percent"): the verb
+// before reports a trading day. "up", "down" without a figure are the
+// verb's own ("opens up to visitors", "closes down").
+func (st *state) marketMove(k int) bool {
+	var b [12]byte
+	switch string(b[:st.lower(k, b[:])]) {
+	case "up", "down":
+		return st.kind(k+1) == kNum
+	case "higher", "lower", "flat", "mixed", "firmer", "weaker", "stronger", "softer", "steady", "unchanged",
+		"sharply", "slightly", "little", "broadly", "modestly", "mostly":
+		return true
+	}
+	return false
 }
 
 // agent reports whether word piece k names a person or body by office

@@ -105,3 +105,41 @@ func TestWeekdayFromDayNamed(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })
 	}
 }
+
+// TestDayVerbReview: cases of the review of dayVerb. A saying with its
+// day as the subject of what is said, a list of days, "closes", "close
+// higher" and the nouns that look like event verbs.
+func TestDayVerbReview(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	mon := []want{{"Monday", Date, "2026-11-30"}}
+	pastMon := []want{{"Monday", Date, "2026-11-23"}}
+	pastFri := []want{{"Friday", Date, "2026-11-20"}}
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		// the day is what is said, not when: tense reads "will"
+		{"The mayor says Monday will be a day of mourning.", []want{{"Monday", Date, "2026-11-30"}, {"a day", Duration, "P1D"}}},
+		// a list of days after the verb: all coming
+		{"The market opens Monday, Wednesday and Friday.",
+			[]want{{"Monday", Date, "2026-11-30"}, {"Wednesday", Date, "2026-11-25"}, {"Friday", Date, "2026-11-27"}}},
+		// "closes" is "close" (not "clos")
+		{"The exhibition closes on Sunday.", []want{{"Sunday", Date, "2026-11-29"}}},
+		// a past verb behind a preposition or a name is not this verb's
+		{"Protesters arrested in the raids appear in court on Monday.", mon},
+		{"Protesters arrested Sunday appear in court on Monday.", []want{{"Sunday", Date, "2026-11-22"}, {"Monday", Date, "2026-11-30"}}},
+		// a market's move: the day done
+		{"Stocks close higher on Monday.", pastMon},
+		{"Wall Street ends lower on Friday.", pastFri},
+		{"The index closes up 2 percent on Friday.", pastFri},
+		{"The border opens up to travellers on Monday.", mon},
+		// nouns: after a past verb, a number, a possessive day
+		{"Protesters waved signs outside parliament on Monday.", pastMon},
+		{"The company announced two launches on Monday.", pastMon},
+		{"The deal ends Monday's walkout at the port.", pastMon},
+		{"Talks resume on Monday.", mon},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })
+	}
+}

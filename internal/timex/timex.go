@@ -14,7 +14,10 @@
 //     nearest verb cue speaks of the future ("will", "is to", "scheduled",
 //     "has until") or the verb before it is an event verb in the present
 //     simple or progressive ("Talks resume on Monday", "is meeting
-//     Friday"); a saying in the present ("says on Monday") is past;
+//     Friday", and the days listed after it; not a market's "close
+//     higher", nor a noun after a past tense, "waved signs"); a saying in
+//     the present ("says on Monday") is past unless the day is what is
+//     said ("says Monday will be");
 //   - a month and day without a year take the anchor's year unless the
 //     tense or a distance of more than four (past) or eight (future)
 //     months says otherwise; "last April" is the latest April before the

@@ -121,3 +121,35 @@ func TestDeadlineMessages(t *testing.T) {
 		restCall(t, http.Header{"Content-Type": {"application/json"}, "Grpc-Timeout": {"2S"}}, "caller", caller/2)
 	})
 }
+
+// TestDeadlineInQueue: a call whose time runs out while it waits for an
+// analysis slot says so (stage "queue").
+func TestDeadlineInQueue(t *testing.T) {
+	const limit = 300 * time.Millisecond
+	ts := mustStart(t, func(c *Config) {
+		c.RequestTimeout, c.MaxInFlight, c.MaxQueue, c.MaxQueueWait = limit, 1, 1, 10*time.Second
+	})
+	held := make(chan error, 1)
+	go func() {
+		_, err := ts.client.AnalyzeArticle(ctxTimeout(t, 20*time.Second), &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Hold the slot. "+slowMarker)})
+		held <- err
+	}()
+	<-ts.started
+	ctx, cancel := context.WithCancel(context.Background()) // the server's limit applies
+	defer cancel()
+	_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
+	st := status.Convert(err)
+	var md map[string]string
+	for _, d := range st.Details() {
+		if ei, ok := d.(*errdetails.ErrorInfo); ok {
+			md = ei.Metadata
+		}
+	}
+	if st.Code() != codes.DeadlineExceeded || md["stage"] != "queue" || md["limit"] != "server" || !strings.Contains(st.Message(), "waited for an analysis slot") {
+		t.Fatalf("err = %v %v, want DEADLINE_EXCEEDED in the queue, the server's limit", err, md)
+	}
+	close(ts.release)
+	if err := <-held; err != nil {
+		t.Fatal(err)
+	}
+}

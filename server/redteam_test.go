@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"io"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
@@ -74,6 +76,44 @@ func TestBidiBadItemsKeepOthers(t *testing.T) {
 		}
 		if r.GetAnalysis() == nil {
 			t.Errorf("%d: no analysis: %v", i, r)
+		}
+	}
+}
+
+// TestBidiCancelFreesSlots: a caller that cancels a bidirectional stream
+// with analyses in flight gets them stopped: with both analysis slots held
+// by the stream's articles (no queue) another call is refused, and soon
+// after the cancel the same call is served.
+func TestBidiCancelFreesSlots(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxInFlight, c.MaxQueue, c.MaxConcurrency = 2, -1, 2 })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stream, err := ts.client.AnalyzeArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if err := stream.Send(&articlev1.AnalyzeArticlesRequest{Article: textArticle(strconv.Itoa(i), "Held. "+slowMarker)}); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-ts.started:
+		case <-time.After(20 * time.Second):
+			t.Fatal("the slow article did not start")
+		}
+	}
+	other := &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)}
+	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), other); status.Code(err) != codes.ResourceExhausted {
+		t.Fatalf("with both slots held: %v, want RESOURCE_EXHAUSTED", err)
+	}
+	cancel()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		_, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), other)
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("10 s after the stream's cancel: %v; its analyses still hold the slots", err)
 		}
 	}
 }

@@ -110,7 +110,11 @@ func annotate(ctx context.Context, err error) *status.Status {
 	case strings.Contains(msg, errBodyTimeout.Error()):
 		code, reason = codes.DeadlineExceeded, "REQUEST_BODY_TIMEOUT"
 		msg = "the request body did not arrive in time: send it faster than 16 KiB/s, or within the read timeout of this server"
-	case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
+	case code == codes.InvalidArgument && strings.HasPrefix(msg, "invalid grpc-timeout"):
+		// runtime.AnnotateContext's error, which went out as a body error
+		reason = "INVALID_TIMEOUT"
+		msg = "the Grpc-Timeout header is not a timeout: write a positive whole number of at most 8 digits and a unit, H, M, S, m (ms), u (µs) or n (ns), such as 30S"
+		case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
 		reason = "INVALID_UTF8"
 		// "(line 1:20): invalid UTF-8 in string" from protojson
 		where := ""
@@ -130,8 +134,7 @@ func annotate(ctx context.Context, err error) *status.Status {
 		// the gateway's own deadline (a Grpc-Timeout header) ran out before
 		// the server's answer came: grpc-go's message names the transport
 		// ("context deadline exceeded", "stream terminated by RST_STREAM")
-		msg = "the call's deadline (its Grpc-Timeout header) ran out before the server answered; " +
-			"the server stops an analysis shortly before a caller's deadline and says which stage was running, but this one did not stop in time"
+		msg = "the call's deadline (its Grpc-Timeout header) ran out before the server answered"
 	case code == codes.NotFound && msg == "Not Found":
 		msg = "no such API path; the API is described at /openapi.json"
 	}

@@ -90,12 +90,26 @@ func TestAnnotate(t *testing.T) {
 		{status.Error(codes.NotFound, "Not Found"), codes.NotFound, "NOT_FOUND"},
 		{status.Error(codes.Canceled, "context canceled"), codes.Canceled, "CANCELLED"},
 		{status.Error(codes.FailedPrecondition, "x"), codes.FailedPrecondition, "FAILED_PRECONDITION"},
+		{status.Error(codes.InvalidArgument, "invalid grpc-timeout: abc"), codes.InvalidArgument, "INVALID_TIMEOUT"},
+		{status.Error(codes.InvalidArgument, "proto: (line 1:20): invalid UTF-8 in string"), codes.InvalidArgument, "INVALID_UTF8"},
 	}
 	for _, tt := range tests {
 		st := annotate(ctx, tt.err)
 		if st.Code() != tt.code || reasonOf(st) != tt.reason {
 			t.Errorf("%v: got %v %q", tt.err, st.Code(), reasonOf(st))
 		}
+	}
+	// the messages say what to fix, not what the decoder or the transport said
+	for in, want := range map[string]string{
+		"invalid grpc-timeout: abc":                   "the Grpc-Timeout header is not a timeout",
+		"proto: (line 1:20): invalid UTF-8 in string": "the request body is not valid UTF-8 at line 1:20 (",
+	} {
+		if got := annotate(ctx, status.Error(codes.InvalidArgument, in)).Message(); !strings.HasPrefix(got, want) {
+			t.Errorf("%q: message %q, want %q...", in, got, want)
+		}
+	}
+	if got := annotate(ctx, status.Error(codes.DeadlineExceeded, "stream terminated by RST_STREAM with error code: CANCEL")).Message(); strings.Contains(got, "RST_STREAM") {
+		t.Errorf("deadline: message %q names the transport", got)
 	}
 	// a status that has details already is left alone
 	st := annotate(ctx, annotate(ctx, status.Error(codes.InvalidArgument, "x")).Err())

@@ -99,13 +99,22 @@ func (st *state) dayVerb(j int) int {
 		}
 		w := string(buf[:n])
 		switch w {
-		case "says", "tells", "adds", "insists", "warns", "confirms", "denies", "claims", "argues", "admits":
+		case "says", "tells", "adds", "insists", "warns", "confirms", "denies", "claims", "argues", "admits", "say", "tell":
 			if st.subjectDay(j) {
 				return 0 // "says Monday will be a day of mourning": the day said, not the saying's
 			}
+			if w[n-1] != 's' {
+				// "Officials say Monday" as "Mayor says Monday"; not
+				// after "to", a modal or a negation ("will say Monday")
+				var b [8]byte
+				switch string(b[:st.lower(k-1, b[:])]) {
+				case "to", "will", "would", "not", "did", "do", "does", "could", "can", "may", "might", "should", "must":
+					return 0
+				}
+			}
 			return -1
 		case "that", "which", "who", "when", "after", "before", "because", "since", "while", "if", "than", "where",
-			"say", "tell", "reports", "report", "announces", "notes", "writes", "recalls", "told":
+			"reports", "report", "announces", "notes", "writes", "recalls", "told":
 			return 0
 		}
 		if n > 4 && w[n-3:] == "ing" {

@@ -120,6 +120,9 @@ func TestDayVerbReview(t *testing.T) {
 	}{
 		// the day is what is said, not when: tense reads "will"
 		{"The mayor says Monday will be a day of mourning.", []want{{"Monday", Date, "2026-11-30"}, {"a day", Duration, "P1D"}}},
+		// "say" as "says"; not after a modal
+		{"Officials say Monday the pumps will be replaced.", pastMon},
+		{"The minister will say Monday whether he will resign.", mon},
 		// a list of days after the verb: all coming
 		{"The market opens Monday, Wednesday and Friday.",
 			[]want{{"Monday", Date, "2026-11-30"}, {"Wednesday", Date, "2026-11-25"}, {"Friday", Date, "2026-11-27"}}},

@@ -114,7 +114,7 @@ func annotate(ctx context.Context, err error) *status.Status {
 		// runtime.AnnotateContext's error, which went out as a body error
 		reason = "INVALID_TIMEOUT"
 		msg = "the Grpc-Timeout header is not a timeout: write a positive whole number of at most 8 digits and a unit, H, M, S, m (ms), u (µs) or n (ns), such as 30S"
-		case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
+	case code == codes.InvalidArgument && strings.Contains(msg, "invalid UTF-8"):
 		reason = "INVALID_UTF8"
 		// "(line 1:20): invalid UTF-8 in string" from protojson
 		where := ""

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"io"
 	"net"
@@ -11,10 +12,12 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/tlsconf/tlstest"
 )
 
 // TestMaxConnsGRPC fills --max-conns on the gRPC listener with a working
@@ -162,5 +165,48 @@ func waitOpen(t *testing.T, s *Server, name string, n int64) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%s: %d connections open, want %d", name, s.connLimit(name).open.Load(), n)
 		}
+	}
+}
+
+// TestMaxConnsTLS: under TLS the limit sits below the handshake, so a
+// refused connection is closed: the client fails at once (a failed
+// handshake), it does not hang.
+func TestMaxConnsTLS(t *testing.T) {
+	certs, err := tlstest.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := mustStart(t, func(c *Config) { c.TLSCert, c.TLSKey, c.MaxConns = certs.ServerCert, certs.ServerKey, 1 })
+	for _, addr := range []string{ts.HTTPAddr(), ts.GRPCAddr()} {
+		raw, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+	}
+	waitOpen(t, ts.Server, "HTTP", 1)
+	waitOpen(t, ts.Server, "gRPC", 1)
+	const timeout = 20 * time.Second
+	client := &http.Client{Timeout: timeout, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: certs.Pool}}}
+	start := time.Now()
+	if resp, err := client.Get("https://" + ts.HTTPAddr() + "/healthz"); err == nil {
+		resp.Body.Close()
+		t.Fatalf("HTTPS over the limit: %d, want a failed connection", resp.StatusCode)
+	}
+	if took := time.Since(start); took > timeout/4 {
+		t.Errorf("HTTPS refusal took %v", took)
+	}
+	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{RootCAs: certs.Pool})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start = time.Now()
+	_, err = articlev1.NewArticleAnalysisServiceClient(conn).AnalyzeArticle(ctxTimeout(t, timeout), &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
+	if status.Code(err) != codes.Unavailable {
+		t.Fatalf("gRPC over TLS over the limit: %v, want UNAVAILABLE", err)
+	}
+	if took := time.Since(start); took > timeout/4 {
+		t.Errorf("gRPC refusal took %v", took)
 	}
 }

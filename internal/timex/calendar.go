@@ -232,6 +232,9 @@ func (st *state) subjectDay(j int) bool {
 	if st.c(e) == cPOD {
 		e++
 	}
+	if e >= len(st.ps) {
+		return false
+	}
 	if st.cue(e) > 0 {
 		return true // "will", "would"
 	}

@@ -120,6 +120,7 @@ func TestDayVerbReview(t *testing.T) {
 	}{
 		// the day is what is said, not when: tense reads "will"
 		{"The mayor says Monday will be a day of mourning.", []want{{"Monday", Date, "2026-11-30"}, {"a day", Duration, "P1D"}}},
+		{"Mayor says Monday", pastMon}, // the day last in the text
 		// "say" as "says"; not after a modal
 		{"Officials say Monday the pumps will be replaced.", pastMon},
 		{"The minister will say Monday whether he will resign.", mon},
@@ -141,6 +142,14 @@ func TestDayVerbReview(t *testing.T) {
 		{"The company announced two launches on Monday.", pastMon},
 		{"The deal ends Monday's walkout at the port.", pastMon},
 		{"Talks resume on Monday.", mon},
+		// branches of d45281c that no case of TestRules13 reached
+		{"Unions are not holding a rally on Monday.", mon},
+		{"The museum is closing its doors on Monday.", mon},
+		{"The court is sitting on Monday.", mon},
+		{"Albright and Ivanov meet on Monday.", mon},
+		{"They meet again on Monday.", mon}, // a capital at piece 0: sentenceEnd(-1) panicked
+		{"The bill goes to the Senate on Monday.", mon},
+		{"The envoy flies home with the deal he signed Monday.", pastMon},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) { checkWants(t, tt.in, wed, tt.w) })

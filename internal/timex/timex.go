@@ -384,8 +384,11 @@ var deadlineStems = [...]string{"extend", "postpon", "delay", "defer", "adjourn"
 
 // sentenceEnd reports whether a sentence ends at piece k: a full stop,
 // question or exclamation mark not after an abbreviation, or a line break
-// after it.
+// after it; before the first piece (k < 0) one always has.
 func (st *state) sentenceEnd(k int) bool {
+	if k < 0 {
+		return true // the text's start
+	}
 	p := &st.ps[k]
 	if k+1 < len(st.ps) && strings.IndexByte(st.text[p.e:st.ps[k+1].s], '\n') >= 0 {
 		return true

@@ -184,8 +184,10 @@ func FuzzExtract(f *testing.F) {
 		"a year and a half ago, the year-ago quarter, the latest period, year-end",
 		"the week of March 6, April 24 and 25, Sunday 27 February, 2.05 p.m., at 4 in the morning, 1,300 years",
 		"In 1995 it opened. The following year, that month, the year-earlier third quarter, mid-afternoon yesterday",
+		"They meet Monday, Friday and Sunday. Stocks close up 2 on Friday, the previous Friday. Yahoo!, Ala., says Tuesday",
 	} {
-		f.Add(s, int64(1695168000))
+		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)
+		f.Add(s, int64(1695168001)) // anchored: Wednesday 2023-09-20
 	}
 	f.Fuzz(func(t *testing.T, s string, unix int64) {
 		var a time.Time

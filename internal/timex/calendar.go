@@ -49,6 +49,16 @@ func (st *state) weekdayDate(wd, dir, j int) time.Time {
 	return st.a.AddDate(0, 0, -((cur - wd + 7) % 7))
 }
 
+// rangeEnd reports whether the weekday at piece i ends a range of days
+// begun by the weekday before it ("Monday through Friday", "Monday to
+// Friday", "Monday-Friday").
+func (st *state) rangeEnd(i int) bool {
+	if st.c(i-2) != cWeekday {
+		return false
+	}
+	return st.is(i-1, "through") || st.is(i-1, "thru") || st.is(i-1, "to") || st.is(i-1, "until") || st.punct(i-1, '-')
+}
+
 // weekdayFrom is weekday wd (1 = Monday) strictly before day d (dir < 0)
 // or strictly after it (dir > 0): a week away when d is that weekday.
 func weekdayFrom(d time.Time, wd, dir int) time.Time {
@@ -708,7 +718,13 @@ func (st *state) weekday(i int) (result, bool) {
 	var arr [24]byte
 	val := arr[:0]
 	if st.has {
-		val = appendDay(val, st.weekdayDate(wd, 0, i))
+		t := st.weekdayDate(wd, 0, i)
+		if st.rangeEnd(i) && st.refDay.After(st.a) && !t.After(st.refDay) {
+			// "opens Monday through Friday", "will be open Monday to
+			// Friday": a range begun on a coming day ends after it
+			t = weekdayFrom(st.refDay, wd, 1)
+		}
+		val = appendDay(val, t)
 	} else {
 		val = append(val, "XXXX-WXX-"...)
 		val = appendInt(val, wd, 1)

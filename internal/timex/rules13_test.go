@@ -127,6 +127,9 @@ func TestDayVerbReview(t *testing.T) {
 		// a list of days after the verb: all coming
 		{"The market opens Monday, Wednesday and Friday.",
 			[]want{{"Monday", Date, "2026-11-30"}, {"Wednesday", Date, "2026-11-25"}, {"Friday", Date, "2026-11-27"}}},
+		// a range begun on a coming day ends after it
+		{"The shop opens Monday through Friday.", []want{{"Monday", Date, "2026-11-30"}, {"Friday", Date, "2026-12-04"}}},
+		{"The museum will be open Monday to Friday.", []want{{"Monday", Date, "2026-11-30"}, {"Friday", Date, "2026-12-04"}}},
 		// "closes" is "close" (not "clos")
 		{"The exhibition closes on Sunday.", []want{{"Sunday", Date, "2026-11-29"}}},
 		// a past verb behind a preposition or a name is not this verb's

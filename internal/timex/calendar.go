@@ -82,6 +82,7 @@ func (st *state) dayVerb(j int) int {
 	if st.punct(j+1, '\'') && st.is(j+2, "s") {
 		return 0 // "follows Tuesday's ruling": a thing that has happened
 	}
+	topic := false // "warns of snow on Monday": the day of what is said
 	for k := j - 1; k >= 0 && k >= j-8 && !st.sentenceEnd(k); k-- {
 		p := &st.ps[k]
 		if p.kind == kPunct {
@@ -110,7 +111,7 @@ func (st *state) dayVerb(j int) int {
 		w := string(buf[:n])
 		switch w {
 		case "says", "tells", "adds", "insists", "warns", "confirms", "denies", "claims", "argues", "admits", "say", "tell":
-			if st.subjectDay(j) {
+			if topic || st.subjectDay(j) {
 				return 0 // "says Monday will be a day of mourning": the day said, not the saying's
 			}
 			if w[n-1] != 's' {
@@ -126,6 +127,9 @@ func (st *state) dayVerb(j int) int {
 		case "that", "which", "who", "when", "after", "before", "because", "since", "while", "if", "than", "where",
 			"reports", "report", "announces", "notes", "writes", "recalls", "told":
 			return 0
+		case "of", "about", "against":
+			topic = true
+			continue
 		}
 		if n > 4 && w[n-3:] == "ing" {
 			// "is meeting", "are not holding": the present progressive

@@ -121,6 +121,8 @@ func TestDayVerbReview(t *testing.T) {
 		// the day is what is said, not when: tense reads "will"
 		{"The mayor says Monday will be a day of mourning.", []want{{"Monday", Date, "2026-11-30"}, {"a day", Duration, "P1D"}}},
 		{"Mayor says Monday", pastMon}, // the day last in the text
+		// the day of what the saying is about: tense reads "will"
+		{"Forecaster warns of heavy snow on Monday that will close roads.", mon},
 		// "say" as "says"; not after a modal
 		{"Officials say Monday the pumps will be replaced.", pastMon},
 		{"The minister will say Monday whether he will resign.", mon},

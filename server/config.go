@@ -96,7 +96,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	var origins, level, fetchAllow, trustedProxies string
 	str(&cfg.GRPCAddr, "grpc-addr", "LECTOR_GRPC_ADDR", ":50051", "gRPC listen address")
 	str(&cfg.HTTPAddr, "http-addr", "LECTOR_HTTP_ADDR", ":8080", "HTTP (JSON gateway) listen address")
-	num(&cfg.MaxConns, "max-conns", "LECTOR_MAX_CONNS", DefaultMaxConns, "most connections open at once on each listener (gRPC, HTTP); at the limit the longest-idle HTTP keep-alive connection is closed to make room, else a new connection is accepted and refused at once: HTTP with 503 and reason TOO_MANY_CONNECTIONS, gRPC with UNAVAILABLE on its first call, then GOAWAY; under TLS it is closed. Calls in progress are never affected (0: no limit)")
+	num(&cfg.MaxConns, "max-conns", "LECTOR_MAX_CONNS", DefaultMaxConns, "most connections open at once on each listener (gRPC, HTTP); at the limit the connection idle the longest (HTTP keep-alive, or gRPC with no call in progress) is closed to make room, else a new connection is accepted and refused at once: HTTP with 503 and reason TOO_MANY_CONNECTIONS, gRPC with UNAVAILABLE on its first call, then GOAWAY; under TLS it is closed. Calls in progress are never affected (0: no limit)")
 	num(&cfg.MaxArticleBytes, "max-article-bytes", "LECTOR_MAX_ARTICLE_BYTES", 1<<20, "largest article accepted, in bytes")
 	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
 	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 0, "articles of one stream or batch analysed at once (0: as many as --max-in-flight)")

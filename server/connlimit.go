@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/hpack"
+	"google.golang.org/grpc/stats"
 )
 
 // DefaultMaxConns is the default of --max-conns: the most connections open
@@ -42,9 +44,10 @@ const DefaultMaxConns = 1024
 // At most refusers refusals write at once (each waits up to refuseLinger
 // for the client to read its answer); beyond that a connection is closed
 // without one, so a flood of connections costs no more than the limit.
-// Connections already open are never touched, except idle HTTP keep-alive
-// connections (no request in progress), the longest idle of which is
-// closed to make room before a new connection is refused (see idle).
+// Calls in progress are never touched: only a connection with none (an
+// idle HTTP keep-alive connection, a gRPC connection between calls), the
+// longest idle, is closed to make room before a new one is refused (see
+// idle).
 type connLimit struct {
 	net.Listener
 	max     int
@@ -55,13 +58,104 @@ type connLimit struct {
 	writing atomic.Int64 // refusals in progress
 	refused atomic.Int64 // since start
 	logged  atomic.Int64 // when the last refusal was logged (unix ns)
-	// idle, when set, are the HTTP connections waiting for their next
-	// request: at the limit the longest idle one is closed to make room
-	// before a new connection is refused (as nginx reuses keep-alive
-	// connections when it runs out): otherwise clients that keep their
-	// connections open between calls, for up to the server's 2 min idle
-	// timeout, held every place and refused new callers.
-	idle *idleConns
+	// idle, when set, are the connections with no call in progress: at the
+	// limit the longest idle one is closed to make room before a new
+	// connection is refused (as nginx reuses keep-alive connections when it
+	// runs out): otherwise clients that keep their connections open between
+	// calls (HTTP keep-alive for up to 2 min, gRPC for up to
+	// --stream-idle-timeout) held every place and refused new callers.
+	idle idleSet
+}
+
+// idleSet is a set of connections with no call in progress.
+type idleSet interface {
+	// evict closes the connection idle the longest; false: none is idle.
+	evict() bool
+}
+
+// grpcIdle tracks the calls in progress on each connection of the gRPC
+// listener, as a stats.Handler of the gRPC server (by the connection's
+// remote address, which is its peer address in gRPC).
+type grpcIdle struct {
+	mu    sync.Mutex
+	conns map[string]*grpcConn
+}
+
+type grpcConn struct {
+	c      net.Conn
+	active int       // calls in progress
+	since  time.Time // when the last call ended, or the connection opened
+}
+
+func newGRPCIdle() *grpcIdle { return &grpcIdle{conns: map[string]*grpcConn{}} }
+
+func (g *grpcIdle) add(c net.Conn) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.conns[c.RemoteAddr().String()] = &grpcConn{c: c, since: time.Now()}
+}
+
+func (g *grpcIdle) remove(c net.Conn) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if gc := g.conns[c.RemoteAddr().String()]; gc != nil && gc.c == c {
+		delete(g.conns, c.RemoteAddr().String())
+	}
+}
+
+// evict closes the gRPC connection with no call in progress that has been
+// idle the longest. It is closed without a GOAWAY (grpc-go has no way to
+// send one on a single connection): the client reconnects on its next
+// call, and grpc-go retries a call that had not left it.
+func (g *grpcIdle) evict() bool {
+	g.mu.Lock()
+	var oldest *grpcConn
+	for _, gc := range g.conns {
+		if gc.active == 0 && (oldest == nil || gc.since.Before(oldest.since)) {
+			oldest = gc
+		}
+	}
+	g.mu.Unlock()
+	if oldest == nil {
+		return false
+	}
+	oldest.c.Close() // removes it
+	return true
+}
+
+type grpcConnKey struct{}
+
+// TagConn, HandleConn, TagRPC and HandleRPC make grpcIdle a stats.Handler.
+func (g *grpcIdle) TagConn(ctx context.Context, info *stats.ConnTagInfo) context.Context {
+	if info.RemoteAddr == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, grpcConnKey{}, info.RemoteAddr.String())
+}
+
+func (g *grpcIdle) HandleConn(context.Context, stats.ConnStats) {}
+
+func (g *grpcIdle) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context { return ctx }
+
+func (g *grpcIdle) HandleRPC(ctx context.Context, st stats.RPCStats) {
+	var d int
+	switch st.(type) {
+	case *stats.Begin:
+		d = 1
+	case *stats.End:
+		d = -1
+	default:
+		return
+	}
+	addr, _ := ctx.Value(grpcConnKey{}).(string)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if gc := g.conns[addr]; gc != nil {
+		gc.active += d
+		if gc.active == 0 {
+			gc.since = time.Now()
+		}
+	}
 }
 
 // idleConns tracks the HTTP server's idle keep-alive connections
@@ -133,16 +227,25 @@ func (l *connLimit) Accept() (net.Conn, error) {
 			return nil, err
 		}
 		if l.open.Add(1) <= int64(l.max) {
-			return &limitedConn{Conn: c, l: l}, nil
+			return l.opened(c), nil
 		}
 		l.open.Add(-1)
 		if l.idle != nil && l.idle.evict() {
-			// an idle keep-alive connection made room (its Close counted)
+			// an idle connection made room (its Close counted)
 			l.open.Add(1)
-			return &limitedConn{Conn: c, l: l}, nil
+			return l.opened(c), nil
 		}
 		l.refuseConn(c)
 	}
+}
+
+// opened wraps a connection within the limit, and tells the gRPC idle set.
+func (l *connLimit) opened(c net.Conn) *limitedConn {
+	lc := &limitedConn{Conn: c, l: l}
+	if g, ok := l.idle.(*grpcIdle); ok {
+		g.add(lc)
+	}
+	return lc
 }
 
 func (l *connLimit) refuseConn(c net.Conn) {
@@ -179,7 +282,12 @@ type limitedConn struct {
 func (c *limitedConn) NetConn() net.Conn { return c.Conn }
 
 func (c *limitedConn) Close() error {
-	c.once.Do(func() { c.l.open.Add(-1) })
+	c.once.Do(func() {
+		c.l.open.Add(-1)
+		if g, ok := c.l.idle.(*grpcIdle); ok {
+			g.remove(c)
+		}
+	})
 	return c.Conn.Close()
 }
 

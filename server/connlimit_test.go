@@ -20,33 +20,39 @@ import (
 	"github.com/lector-nlp/lector/internal/tlsconf/tlstest"
 )
 
-// TestMaxConnsGRPC fills --max-conns on the gRPC listener with a working
-// client and a raw connection that says nothing: a new client's call must
-// fail at once with UNAVAILABLE naming the cause (not wait for its
-// deadline), the working client must go on, and once a connection closes
-// the new client gets in.
+// TestMaxConnsGRPC fills --max-conns on the gRPC listener with two
+// clients, each with a call in progress: a third client's call must fail
+// at once with UNAVAILABLE naming the cause (not wait for its deadline),
+// and the calls in progress must finish. Once they have, the connections
+// are idle, and a new client is served in place of the longest idle one,
+// whose client reconnects on its next call.
 func TestMaxConnsGRPC(t *testing.T) {
 	ts := mustStart(t, func(c *Config) { c.MaxConns = 2 })
 	req := &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)}
-	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), req); err != nil {
-		t.Fatal(err)
+	slow := &articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)}
+	newClient := func() articlev1.ArticleAnalysisServiceClient {
+		conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		return articlev1.NewArticleAnalysisServiceClient(conn)
 	}
-	raw, err := net.Dial("tcp", ts.GRPCAddr())
-	if err != nil {
-		t.Fatal(err)
+	held := make(chan error, 2)
+	holders := []articlev1.ArticleAnalysisServiceClient{newClient(), newClient()}
+	for _, c := range holders {
+		go func() {
+			_, err := c.AnalyzeArticle(ctxTimeout(t, 30*time.Second), slow)
+			held <- err
+		}()
+		<-ts.started
 	}
-	defer raw.Close()
 	waitOpen(t, ts.Server, "gRPC", 2)
 
-	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	client := articlev1.NewArticleAnalysisServiceClient(conn)
+	client := newClient()
 	const deadline = 20 * time.Second
 	start := time.Now()
-	_, err = client.AnalyzeArticle(ctxTimeout(t, deadline), req)
+	_, err := client.AnalyzeArticle(ctxTimeout(t, deadline), req)
 	took := time.Since(start)
 	if status.Code(err) != codes.Unavailable || !strings.Contains(err.Error(), "too many connections") {
 		t.Fatalf("over the limit: err = %v, want UNAVAILABLE naming too many connections", err)
@@ -56,15 +62,21 @@ func TestMaxConnsGRPC(t *testing.T) {
 	}
 	t.Logf("refused in %s: %v", took, err)
 
-	// the connection already open is not affected
-	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), req); err != nil {
-		t.Fatalf("a call on an open connection failed: %v", err)
+	// the calls in progress are not affected
+	close(ts.release)
+	for range holders {
+		if err := <-held; err != nil {
+			t.Fatalf("a call in progress failed: %v", err)
+		}
 	}
-	// a freed place lets the new client in (grpc-go reconnects after its backoff)
-	raw.Close()
-	waitOpen(t, ts.Server, "gRPC", 1)
+	// both connections are idle now: the longest idle makes room
 	if _, err := client.AnalyzeArticle(ctxTimeout(t, deadline), req, grpc.WaitForReady(true)); err != nil {
-		t.Fatalf("after a connection closed: %v", err)
+		t.Fatalf("with idle connections at the limit: %v", err)
+	}
+	for i, c := range holders {
+		if _, err := c.AnalyzeArticle(ctxTimeout(t, deadline), req); err != nil {
+			t.Errorf("holder %d calling again: %v", i, err)
+		}
 	}
 }
 
@@ -121,6 +133,7 @@ func TestMaxConnsHTTP(t *testing.T) {
 			slowDone <- 0
 			return
 		}
+		io.Copy(io.Discard, resp.Body) // read to the end: the connection stays open, idle
 		resp.Body.Close()
 		slowDone <- resp.StatusCode
 	}()
@@ -132,7 +145,7 @@ func TestMaxConnsHTTP(t *testing.T) {
 	}
 	waitOpen(t, ts.Server, "HTTP", 2)
 	// the server marks the connection idle just after its answer went out
-	for deadline := time.Now().Add(10 * time.Second); ts.connLimit("HTTP").idle.count() != 1; time.Sleep(time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); ts.connLimit("HTTP").idle.(*idleConns).count() != 1; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the keep-alive connection is not idle")
 		}
@@ -150,6 +163,7 @@ func TestMaxConnsHTTP(t *testing.T) {
 		t.Fatalf("the call in progress: %d, want 200", code)
 	}
 	// the client of the closed idle connection calls again on a new one
+	waitOpen(t, ts.Server, "HTTP", 1) // the slow call's, once the fresh one has closed
 	if code, _, _ := restCall(t, keep, "POST", ts.base+"/v1/articles:analyze", body); code != 200 {
 		t.Fatalf("keep-alive client after its idle connection was closed: %d", code)
 	}
@@ -177,15 +191,29 @@ func TestMaxConnsTLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := mustStart(t, func(c *Config) { c.TLSCert, c.TLSKey, c.MaxConns = certs.ServerCert, certs.ServerKey, 1 })
-	for _, addr := range []string{ts.HTTPAddr(), ts.GRPCAddr()} {
-		raw, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
+	creds := grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{RootCAs: certs.Pool}))
+	// HTTP: a connection that has sent no request is not idle, it holds its place
+	raw, err := net.Dial("tcp", ts.HTTPAddr())
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer raw.Close()
+	// gRPC: a call in progress holds its connection's place
+	holder, err := grpc.NewClient(ts.GRPCAddr(), creds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	held := make(chan error, 1)
+	go func() {
+		_, err := articlev1.NewArticleAnalysisServiceClient(holder).AnalyzeArticle(ctxTimeout(t, 30*time.Second),
+			&articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)})
+		held <- err
+	}()
+	<-ts.started
 	waitOpen(t, ts.Server, "HTTP", 1)
 	waitOpen(t, ts.Server, "gRPC", 1)
+
 	const timeout = 20 * time.Second
 	client := &http.Client{Timeout: timeout, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: certs.Pool}}}
 	start := time.Now()
@@ -196,7 +224,7 @@ func TestMaxConnsTLS(t *testing.T) {
 	if took := time.Since(start); took > timeout/4 {
 		t.Errorf("HTTPS refusal took %v", took)
 	}
-	conn, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{RootCAs: certs.Pool})))
+	conn, err := grpc.NewClient(ts.GRPCAddr(), creds)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,5 +236,10 @@ func TestMaxConnsTLS(t *testing.T) {
 	}
 	if took := time.Since(start); took > timeout/4 {
 		t.Errorf("gRPC refusal took %v", took)
+	}
+	t.Logf("gRPC over TLS refused: %v", err)
+	close(ts.release)
+	if err := <-held; err != nil {
+		t.Fatalf("the call in progress: %v", err)
 	}
 }

@@ -62,7 +62,7 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 		}
 		g := limitConns(gl, cfg.MaxConns, "gRPC", refuseG, log)
 		h := limitConns(hl, cfg.MaxConns, "HTTP", refuseH, log)
-		h.idle = newIdleConns()
+		h.idle, g.idle = newIdleConns(), newGRPCIdle()
 		s.grpcLis, s.httpLis, s.conns["gRPC"], s.conns["HTTP"] = g, h, g, h
 	}
 	return s, nil
@@ -159,7 +159,12 @@ func (s *Server) Run(ctx context.Context) error {
 	// streams, each a goroutine and up to a whole message, measured); the
 	// gateway's in-memory connection carries every REST call and has its
 	// own server without the cap.
-	gs := grpc.NewServer(slices.Concat(opts, []grpc.ServerOption{grpc.MaxConcurrentStreams(maxStreamsPerConn)})...)
+	external := []grpc.ServerOption{grpc.MaxConcurrentStreams(maxStreamsPerConn)}
+	if l := s.conns["gRPC"]; l != nil {
+		// the calls in progress per connection, for --max-conns
+		external = append(external, grpc.StatsHandler(l.idle.(*grpcIdle)))
+	}
+	gs := grpc.NewServer(slices.Concat(opts, external)...)
 	gsPipe := grpc.NewServer(opts...)
 	hs := health.NewServer()
 	wire := svc.Wire()
@@ -199,7 +204,7 @@ func (s *Server) Run(ctx context.Context) error {
 	defer gw.Close()
 	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if l := s.conns["HTTP"]; l != nil {
-		hsrv.ConnState = l.idle.track
+		hsrv.ConnState = l.idle.(*idleConns).track
 	}
 
 	if s.cfg.PprofAddr != "" {

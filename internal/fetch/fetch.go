@@ -324,7 +324,7 @@ func (f *Fetcher) classify(ctx context.Context, rawURL string, err error) error 
 	var be *blockedError
 	if errors.As(err, &be) {
 		return &Error{Kind: KindBlockedAddress, URL: rawURL, Err: be,
-			Msg: fmt.Sprintf("the URL leads to a %s address, which this server does not fetch", addressClass(be.ip))}
+			Msg: fmt.Sprintf("the URL leads to %s address, which this server does not fetch", addressClass(be.ip))}
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
@@ -366,22 +366,23 @@ func connectMessage(err error) string {
 	return "the site could not be reached"
 }
 
-// addressClass names the kind of address Blocked refuses, for messages.
+// addressClass names the kind of address Blocked refuses, with its
+// article, for messages ("a loopback", "an unspecified").
 func addressClass(ip netip.Addr) string {
 	ip = ip.Unmap()
 	switch {
 	case ip.IsLoopback():
-		return "loopback"
+		return "a loopback"
 	case ip.IsPrivate():
-		return "private"
+		return "a private"
 	case ip.IsLinkLocalUnicast():
-		return "link-local (cloud metadata)"
+		return "a link-local (cloud metadata)"
 	case ip.IsMulticast(), ip.IsLinkLocalMulticast(), ip.IsInterfaceLocalMulticast():
-		return "multicast"
+		return "a multicast"
 	case ip.IsUnspecified():
-		return "unspecified"
+		return "an unspecified"
 	}
-	return "reserved"
+	return "a reserved"
 }
 
 // blankControls replaces the C0 control characters other than tab, line

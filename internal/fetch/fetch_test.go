@@ -240,3 +240,16 @@ func TestFetchUndeclaredUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressClassArticle: the refusal reads "leads to an unspecified
+// address", not "a unspecified".
+func TestAddressClassArticle(t *testing.T) {
+	for ip, want := range map[string]string{
+		"0.0.0.0": "an unspecified", "127.0.0.1": "a loopback", "10.0.0.1": "a private",
+		"169.254.169.254": "a link-local (cloud metadata)", "224.0.0.1": "a multicast",
+	} {
+		if got := addressClass(netip.MustParseAddr(ip)); got != want {
+			t.Errorf("addressClass(%s) = %q, want %q", ip, got, want)
+		}
+	}
+}

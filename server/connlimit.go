@@ -314,12 +314,18 @@ func refuseHTTP(c net.Conn, end time.Time) {
 // grpc-go fails the call at once with that message (a bare GOAWAY or close
 // said only "the connection is draining" or "connection closed before
 // server preface received") and reconnects for the next call.
-func refuseGRPC(c net.Conn, _ time.Time) {
+func refuseGRPC(c net.Conn, end time.Time) {
 	preface := make([]byte, len(http2.ClientPreface))
 	if _, err := io.ReadFull(c, preface); err != nil || string(preface) != http2.ClientPreface {
 		return
 	}
 	fr := http2.NewFramer(c, c)
+	// The framer allocates a frame's payload from its header before reading
+	// it, up to 16 MB by default: a client past the limit could make each
+	// refusal hold that much. Our SETTINGS announce no larger frame size
+	// than the protocol's initial one, so a larger frame is the client's
+	// error (ReadFrame fails and the refusal ends).
+	fr.SetMaxReadFrameSize(http2InitialMaxFrameSize)
 	if fr.WriteSettings() != nil {
 		return
 	}
@@ -350,8 +356,12 @@ func refuseGRPC(c net.Conn, _ time.Time) {
 		return
 	}
 	fr.WriteGoAway(stream, http2.ErrCodeNo, []byte("too many connections"))
-	lingerClose(c, time.Now().Add(refuseLinger))
+	lingerClose(c, end)
 }
+
+// http2InitialMaxFrameSize is SETTINGS_MAX_FRAME_SIZE before the settings
+// change it (RFC 9113, 6.5.2).
+const http2InitialMaxFrameSize = 1 << 14
 
 // readHead reads what the client sent until the end of its request head
 // (a blank line) or a pause, so that the answer is not lost to a reset.

@@ -6,10 +6,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/net/http2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
@@ -238,6 +240,60 @@ func TestMaxConnsTLS(t *testing.T) {
 		t.Errorf("gRPC refusal took %v", took)
 	}
 	t.Logf("gRPC over TLS refused: %v", err)
+	close(ts.release)
+	if err := <-held; err != nil {
+		t.Fatalf("the call in progress: %v", err)
+	}
+}
+
+// TestMaxConnsRefusalFrameSize: the gRPC refusal reads the client's frames
+// with a framer of its own, and a frame header claims up to 16 MB that the
+// framer allocated before reading a byte of it: a client past the limit
+// sending the preface and one such header cost the server 16 MB for up to
+// the linger time, in each of the 64 refusals at once (1 GB). The refusal
+// announces no SETTINGS_MAX_FRAME_SIZE, so a frame over the protocol's
+// 16 KB default is the client's error and ends the refusal.
+func TestMaxConnsRefusalFrameSize(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxConns = 1 })
+	holder, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	held := make(chan error, 1)
+	go func() {
+		_, err := articlev1.NewArticleAnalysisServiceClient(holder).AnalyzeArticle(ctxTimeout(t, 30*time.Second),
+			&articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)})
+		held <- err
+	}()
+	<-ts.started
+	waitOpen(t, ts.Server, "gRPC", 1)
+
+	const conns = 4
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range conns {
+		c, err := net.Dial("tcp", ts.GRPCAddr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		// the preface, then a DATA frame header of 16 MB - 1 and no payload
+		if _, err := c.Write(append([]byte(http2.ClientPreface), 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 1)); err != nil {
+			t.Fatal(err)
+		}
+		// the refusal ends (at once, or at its linger time) and closes
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		if _, err := io.Copy(io.Discard, c); err != nil {
+			t.Fatalf("the refused connection was not closed: %v", err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > conns<<20 {
+		t.Errorf("%d refused connections each announcing a 16 MB frame made the server allocate %d MB, want < %d MB",
+			conns, got>>20, conns)
+	}
 	close(ts.release)
 	if err := <-held; err != nil {
 		t.Fatalf("the call in progress: %v", err)

@@ -186,13 +186,18 @@ func (ic *idleConns) count() int {
 }
 
 // evict closes the connection idle the longest; false: none is idle. A
-// request that arrives on it at that moment fails as on any keep-alive
-// connection the server closes (clients retry those on a new one).
+// connection whose next request is arriving (see arriving) is passed over:
+// the server marks it active only once the request's head is read, and
+// closed then the request was lost (a POST is not retried by clients).
 func (ic *idleConns) evict() bool {
 	ic.mu.Lock()
 	var oldest net.Conn
 	var at time.Time
+	now := time.Now()
 	for c, t := range ic.since {
+		if arriving(c, t, now) {
+			continue
+		}
 		if oldest == nil || t.Before(at) {
 			oldest, at = c, t
 		}
@@ -273,8 +278,46 @@ func (l *connLimit) refuseConn(c net.Conn) {
 
 type limitedConn struct {
 	net.Conn
-	l    *connLimit
-	once sync.Once
+	l        *connLimit
+	once     sync.Once
+	lastRead atomic.Int64 // when a Read last returned data (unix ns)
+}
+
+func (c *limitedConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if n > 0 {
+		c.lastRead.Store(time.Now().UnixNano())
+	}
+	return n, err
+}
+
+// arrivingWindow is how long after the last bytes read a connection idle
+// since before them is taken to have a call arriving (see arriving).
+const arrivingWindow = time.Second
+
+// arriving reports whether c, an HTTP connection idle since since, has
+// read data since then, within arrivingWindow of now: its next request is
+// arriving (the server marks it active only once the whole head is read),
+// and closing it would lose the request. Older reads (HTTP/2 pings, window
+// updates) do not keep a connection. c is a *limitedConn or a connection
+// over one (a *tls.Conn).
+//
+// Not used for gRPC: there a call is counted (stats.Begin) within a frame
+// of its arrival, and grpc-go clients ping after each answer (BDP), so
+// every connection just past a call would look like one with a call
+// arriving and keep its place for the window.
+func arriving(c net.Conn, since, now time.Time) bool {
+	for {
+		if lc, ok := c.(*limitedConn); ok {
+			last := lc.lastRead.Load()
+			return last > since.UnixNano() && now.UnixNano()-last < int64(arrivingWindow)
+		}
+		nc, ok := c.(interface{ NetConn() net.Conn })
+		if !ok {
+			return false
+		}
+		c = nc.NetConn()
+	}
 }
 
 // NetConn returns the connection beneath (a *net.TCPConn), as

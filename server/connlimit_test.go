@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"crypto/tls"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -297,5 +299,104 @@ func TestMaxConnsRefusalFrameSize(t *testing.T) {
 	close(ts.release)
 	if err := <-held; err != nil {
 		t.Fatalf("the call in progress: %v", err)
+	}
+}
+
+// TestMaxConnsIdleRequestArriving: the HTTP server marks a keep-alive
+// connection active only once a request's head has been read; in between
+// it is idle. A connection whose request is arriving is not the one closed
+// to make room: the new connection is refused instead, and the request in
+// progress is answered (the client of a POST lost to the close would not
+// retry it).
+func TestMaxConnsIdleRequestArriving(t *testing.T) {
+	ts := mustStart(t, func(c *Config) { c.MaxConns = 2 })
+	held := make(chan int, 1)
+	go func() {
+		c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+		resp, err := c.Post(ts.base+"/v1/articles:analyze", "application/json", strings.NewReader(`{"article":{"text":"Wait. `+slowMarker+`"}}`))
+		if err != nil {
+			t.Errorf("the call in progress: %v", err)
+			held <- 0
+			return
+		}
+		resp.Body.Close()
+		held <- resp.StatusCode
+	}()
+	<-ts.started
+
+	raw, err := net.Dial("tcp", ts.HTTPAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetDeadline(time.Now().Add(20 * time.Second))
+	br := bufio.NewReader(raw)
+	get := func() {
+		t.Helper()
+		req, _ := http.NewRequest("GET", ts.base+"/healthz", nil)
+		if err := req.Write(raw); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(br, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	get()
+	ic := ts.connLimit("HTTP").idle.(*idleConns)
+	for deadline := time.Now().Add(10 * time.Second); ic.count() != 1; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the keep-alive connection is not idle")
+		}
+	}
+	// the next request's first line: the server reads it, the connection
+	// stays idle until the head is complete
+	var conn *limitedConn
+	ic.mu.Lock()
+	for c := range ic.since {
+		conn = c.(*limitedConn)
+	}
+	ic.mu.Unlock()
+	read := conn.lastRead.Load()
+	body := `{"article":{"text":"The council met on Monday."}}`
+	if _, err := io.WriteString(raw, "POST /v1/articles:analyze HTTP/1.1\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); conn.lastRead.Load() == read; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not read the request line")
+		}
+	}
+	if ic.count() != 1 {
+		t.Fatalf("%d idle connections, want the one with a request arriving", ic.count())
+	}
+
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 20 * time.Second}
+	resp, err := fresh.Get(ts.base + "/healthz")
+	if err != nil {
+		t.Fatalf("a new connection at the limit: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a new connection at the limit with a request arriving on the only idle one: %d, want 503", resp.StatusCode)
+	}
+
+	// the rest of the request arrives and is answered
+	if _, err := io.WriteString(raw, "Host: x\r\nContent-Type: application/json\r\nContent-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body); err != nil {
+		t.Fatalf("the request arriving: %v", err)
+	}
+	resp, err = http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("the request arriving on the idle connection was lost: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the request arriving on the idle connection: %d, want 200", resp.StatusCode)
+	}
+	close(ts.release)
+	if code := <-held; code != 200 {
+		t.Fatalf("the call in progress: %d", code)
 	}
 }

@@ -83,7 +83,7 @@ func TestPronounSpeaker(t *testing.T) {
 // the text runs two quoted paragraphs together.
 func TestNestedFirstPerson(t *testing.T) {
 	s := "The rowing squad met in Henley on Monday. Head coach Marta Lindqvist said: \"We looked at how the crews are moving and that was the main point. " +
-		"\"The mood is calm and I don't think there is a lot of worry about the boat that people talk about.\" The squad flies to Seville on Friday.\n"
+		"\"The mood is calm and I don't think there is a lot of worry about the boat that people talk about.\"\n"
 	for _, on := range []bool{false, true} {
 		o := newsRules(on)
 		doc, ents, qs := allQuotes(t, s, o)

@@ -109,11 +109,15 @@ func TestPollPrep(t *testing.T) {
 // The subject of a passive verb of judging is its target, not its
 // speaker; a relative clause with no "that" names its own subject.
 func TestPassiveTargetReducedRelative(t *testing.T) {
+	// every candidate kept: the rule, not the filter (which scores the
+	// quote low without it), clears the speaker
+	on, off := recallRules(true), recallRules(false)
+	on.MinScore, off.MinScore = 0, 0
 	s := "The delays were blamed on a shortage of spare parts.\n"
-	if _, sp, ok := contentOf(t, s, "blamed on", recallRules(true)); ok && sp != "" {
+	if _, sp, ok := contentOf(t, s, "blamed on", on); ok && sp != "" {
 		t.Errorf("%q: speaker %q", s, sp)
 	}
-	if _, sp, _ := contentOf(t, s, "blamed on", recallRules(false)); sp == "" {
+	if _, sp, _ := contentOf(t, s, "blamed on", off); sp == "" {
 		t.Errorf("without the rule the speaker is already empty: the test tests nothing")
 	}
 	s = "The cut in profit was due to billing errors Norwell blamed on its former clerk, Tom Reed.\n"

@@ -1,0 +1,72 @@
+package quotes
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+// TestContentShape reads the shape of the words after the cue with the
+// real tagger: a bare noun phrase, a noun phrase with a non-finite verb, a
+// clause, an infinitive, a quotation.
+func TestContentShape(t *testing.T) {
+	for _, c := range []struct{ s, content, want string }{
+		{"Shoppers on the high street welcomed the decision.\n", "the decision", "np"},
+		{"Several traders questioned the cost of the new market hall.\n", "the cost of the new market hall", "np"},
+		{"The board approved a plan to widen the harbour road.\n", "a plan to widen the harbour road", "np-verb"},
+		{"The board said the harbour road would be widened.\n", "the harbour road would be widened", "clause"},
+		{"The board asked whether the road was safe.\n", "whether the road was safe", "clause"},
+		{"The board promised to widen the harbour road.\n", "to widen the harbour road", "inf"},
+		{"The board wrote \"we will widen the road\" in its letter.\n", "\"we will widen the road\"", "quote"},
+	} {
+		doc, ms := nlptest.Mentions(t, c.s)
+		x := newExtractor(doc, entity.Resolve(doc, ms), DefaultOptions)
+		i := strings.Index(c.s, c.content)
+		a, b := x.tokAt(i), x.tokAt(i+len(c.content)-1)+1
+		if got := x.contentShape(a, b); got != c.want {
+			t.Errorf("%q: shape of %q %s, want %s", c.s, c.content, got, c.want)
+		}
+		x.release()
+	}
+}
+
+// TestShapeScores: the filter learns from PolNeAR which verbs' noun-phrase
+// objects are attributions. The annotators mark "criticized the delay",
+// "questioned the cost" and "backed the plan", and seldom "welcomed the
+// decision" or "approved the plan": the shape features raise the score of
+// the first and lower that of the second, for a headline's present tense
+// as for the past.
+func TestShapeScores(t *testing.T) {
+	score := func(s, content string, shape bool) float64 {
+		t.Helper()
+		doc, ms := nlptest.Mentions(t, s)
+		o := DefaultOptions
+		o.ShapeFeatures = shape
+		for _, c := range Candidates(doc, entity.Resolve(doc, ms), o) {
+			if doc.Text[c.Quote.Content.Start:c.Quote.Content.End] == content {
+				return getFilter().Score(c.Features)
+			}
+		}
+		t.Fatalf("%q: no candidate reads %q", s, content)
+		return 0
+	}
+	for _, c := range []struct {
+		s, content string
+		up         bool
+	}{
+		{"Shoppers on the high street welcomed the decision.\n", "the decision", false},
+		{"Harbour board approves new sea wall for Easton\n\nWork on the wall starts in May.\n", "new sea wall for Easton", false},
+		{"The harbour board approved the new sea wall on Tuesday.\n", "the new sea wall", false},
+		{"The mayor criticized the delay on Tuesday.\n", "the delay", true},
+		{"Several traders questioned the cost.\n", "the cost", true},
+		{"Opposition councillors backed the plan.\n", "the plan", true},
+	} {
+		on, off := score(c.s, c.content, true), score(c.s, c.content, false)
+		if math.Abs(on-off) < 1e-6 || on > off != c.up {
+			t.Errorf("%q: the score of %q is %.3f with the shape features, %.3f without; want it %s", c.s, c.content, on, off, map[bool]string{true: "higher", false: "lower"}[c.up])
+		}
+	}
+}

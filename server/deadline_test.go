@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -151,5 +152,62 @@ func TestDeadlineInQueue(t *testing.T) {
 	close(ts.release)
 	if err := <-held; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDeadlineBidiStreamHalfClosed: a bidirectional stream whose caller
+// set a deadline and half-closed, with an article still being analysed
+// when the server's early stop (1/20 before the deadline) comes: the
+// article must not be dropped while the stream ends OK. The caller gets
+// the article's DEADLINE_EXCEEDED result, or the stream's.
+func TestDeadlineBidiStreamHalfClosed(t *testing.T) {
+	ts := mustStart(t, nil)
+	const streams = 6
+	errs := make(chan string, streams)
+	for i := range streams {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 600*time.Millisecond)
+			defer cancel()
+			stream, err := ts.client.AnalyzeArticles(ctx)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if err := stream.Send(&articlev1.AnalyzeArticlesRequest{Article: textArticle(strconv.Itoa(i), "Held. "+slowMarker)}); err != nil {
+				errs <- err.Error()
+				return
+			}
+			stream.CloseSend()
+			results := 0
+			for {
+				r, err := stream.Recv()
+				if err == io.EOF {
+					if results == 0 {
+						errs <- "the stream ended OK without the article's result"
+						return
+					}
+					errs <- ""
+					return
+				}
+				if err != nil {
+					if status.Code(err) != codes.DeadlineExceeded {
+						errs <- "stream: " + err.Error()
+						return
+					}
+					errs <- ""
+					return
+				}
+				results++
+				if st := r.GetError(); st == nil || codes.Code(st.Code) != codes.DeadlineExceeded {
+					errs <- "result: " + r.String() + ", want DEADLINE_EXCEEDED"
+					return
+				}
+			}
+		}()
+	}
+	for range streams {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/reflect/protoreflect"
@@ -260,6 +261,7 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 	slots := make(chan struct{}, s.maxConcurrency)
 	var wg sync.WaitGroup
 	var recvErr error
+	var dropped atomic.Bool // a result not sent because ctx ended
 	for index := int64(0); ; index++ {
 		req, err := stream.Recv()
 		if err == io.EOF {
@@ -300,6 +302,7 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 			select {
 			case results <- out:
 			case <-ctx.Done():
+				dropped.Store(true)
 			}
 		})
 	}
@@ -316,6 +319,12 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 			return s.statusOf(ctx, "AnalyzeArticles", stream.Context().Err()).Err()
 		}
 		return recvErr
+	}
+	if dropped.Load() {
+		// The caller half-closed and the call's time ran out (the server
+		// stops a little before the caller's deadline) with results not
+		// sent: the stream must not end OK without them.
+		return s.statusOf(ctx, "AnalyzeArticles", ctx.Err()).Err()
 	}
 	return nil
 }

@@ -927,17 +927,6 @@ func (r *resolver) headlineHeads() {
 		return
 	}
 	var drop []*cluster
-	if s := r.doc.Sentences[0]; r.headline(s.First) {
-		for _, c := range r.clusters {
-			if len(c.ments) == 1 && c.ments[0].first == s.First && c.ments[0].last-c.ments[0].first >= 4 && r.wordsEnd(s) <= c.ments[0].last {
-				// a title-case headline read as one name ("Council
-				// Approves New Flood Defences For Hamilton Riverside"):
-				// no name, but the body's names it holds
-				drop = append(drop, c)
-				r.bodyNamesIn(c.ments[0].first, c.ments[0].last)
-			}
-		}
-	}
 	for _, c := range r.clusters {
 		if c.into != nil || c.dropped || len(c.toks) != 1 || !govWords[c.toks[0]] || c.legal {
 			continue
@@ -964,25 +953,12 @@ func (r *resolver) headlineHeads() {
 		c.dropped = true
 		for _, m := range c.ments {
 			for i := m.first; i < m.last; i++ {
-				if !r.inMent[i] || r.ownedBy(i, c) {
-					r.inMent[i] = false
-				}
+				r.inMent[i] = false
 			}
 		}
 		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
 	}
 	r.dropJoined()
-}
-
-// ownedBy reports whether token i lies in a mention of c and in no other
-// cluster's mention.
-func (r *resolver) ownedBy(i int, c *cluster) bool {
-	for _, m := range r.ments {
-		if m.first <= i && i < m.last && m.c != c {
-			return false
-		}
-	}
-	return true
 }
 
 // bodyOrgEnding returns the organisation named outside the headline whose
@@ -1005,67 +981,6 @@ func (r *resolver) bodyOrgEnding(w string) (*cluster, int) {
 		into = nil
 	}
 	return into, n
-}
-
-// wordsEnd is the token after the last word of sentence s (before its
-// closing punctuation).
-func (r *resolver) wordsEnd(s text.Sentence) int {
-	k := s.Last
-	for k > s.First {
-		if t := r.tok(k - 1); t != "" && isLetterByte(t[0]) || t != "" && t[0] >= '0' && t[0] <= '9' {
-			break
-		}
-		k--
-	}
-	return k
-}
-
-// bodyNamesIn adds to the clusters named outside the headline their names
-// found in tokens [first, last) of a headline mention that names nothing
-// as a whole, longest first; to the one organisation whose name ends in
-// it a head noun ("Council": bodyOrgEnding), and to the one person whose
-// name ends in it a surname.
-func (r *resolver) bodyNamesIn(first, last int) {
-	body := func(c *cluster) bool {
-		return c.into == nil && !c.dropped && slices.ContainsFunc(c.ments, func(m ment) bool { return m.sent != 0 })
-	}
-	for i := first; i < last; {
-		k := min(last, i+6)
-		for ; k > i; k-- {
-			var hit *cluster
-			for _, c := range r.byName[r.lowerOf(i, k)] {
-				if body(c) {
-					hit = c
-				}
-			}
-			if hit == nil && k == i+1 && govWords[r.ltok(i)] {
-				hit, _ = r.bodyOrgEnding(r.ltok(i))
-			}
-			if hit == nil && k == i+1 && isCap(r.tok(i)) {
-				// a surname: the one person of the body whose name ends
-				// in it ("Pence" of Mike Pence)
-				n := 0
-				for _, c := range r.byTok[r.ltok(i)] {
-					if c.typ == ner.Person && len(c.toks) > 1 && c.toks[len(c.toks)-1] == r.ltok(i) && body(c) && c != hit {
-						hit = c
-						n++
-					}
-				}
-				if n != 1 {
-					hit = nil
-				}
-			}
-			if hit != nil {
-				r.add(hit, Proper, i, k)
-				break
-			}
-		}
-		if k > i {
-			i = k
-		} else {
-			i++
-		}
-	}
 }
 
 // selfNamedBodies are the govWords that name one body on their own

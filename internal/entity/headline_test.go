@@ -144,19 +144,3 @@ Darlington Council said on Monday that bins would be emptied every two weeks fro
 		t.Errorf("Darlington (beside Darlington Council): %s %q, want LOCATION GB", e.Type, e.CountryCode)
 	}
 }
-
-// A title-case headline the recogniser reads as one name names nothing;
-// its head noun is the body's organisation.
-func TestTitleCaseHeadline(t *testing.T) {
-	es, texts := resolved(t, `Board Rejects Marina Plan For Port Selwyn Harbour
-
-The Port Selwyn Harbour Board on Friday rejected plans for a 200-berth marina. Its chairman, Ray Dunn, said the harbour was too small.`)
-	for name := range es {
-		if strings.HasPrefix(name, "Board Rejects") {
-			t.Errorf("the headline is an entity: %q", name)
-		}
-	}
-	if got := strings.Join(texts["Port Selwyn Harbour Board"], "|"); !strings.HasPrefix(got, "Board|") {
-		t.Errorf("Port Selwyn Harbour Board mentions = %q", got)
-	}
-}

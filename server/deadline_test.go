@@ -51,12 +51,7 @@ func TestDeadlineMessages(t *testing.T) {
 		if st.Code() != codes.DeadlineExceeded {
 			t.Fatalf("err = %v, want DEADLINE_EXCEEDED", err)
 		}
-		var md map[string]string
-		for _, d := range st.Details() {
-			if ei, ok := d.(*errdetails.ErrorInfo); ok {
-				md = ei.Metadata
-			}
-		}
+		md := metadataOf(st)
 		t.Logf("after %v: %s %v", time.Since(start).Round(time.Millisecond), st.Message(), md)
 		check(t, st.Message(), md, wantLimit, atLeast)
 	}
@@ -105,12 +100,7 @@ func TestDeadlineMessages(t *testing.T) {
 		if st.Code() != codes.DeadlineExceeded {
 			t.Fatalf("err = %v, want DEADLINE_EXCEEDED", err)
 		}
-		var md map[string]string
-		for _, d := range st.Details() {
-			if ei, ok := d.(*errdetails.ErrorInfo); ok {
-				md = ei.Metadata
-			}
-		}
+		md := metadataOf(st)
 		check(t, st.Message(), md, "server", limit)
 	})
 	t.Run("caller deadline gRPC", func(t *testing.T) {
@@ -140,12 +130,7 @@ func TestDeadlineInQueue(t *testing.T) {
 	defer cancel()
 	_, err := ts.client.AnalyzeArticle(ctx, &articlev1.AnalyzeArticleRequest{Article: textArticle("", article)})
 	st := status.Convert(err)
-	var md map[string]string
-	for _, d := range st.Details() {
-		if ei, ok := d.(*errdetails.ErrorInfo); ok {
-			md = ei.Metadata
-		}
-	}
+	md := metadataOf(st)
 	if st.Code() != codes.DeadlineExceeded || md["stage"] != "queue" || md["limit"] != "server" || !strings.Contains(st.Message(), "waited for an analysis slot") {
 		t.Fatalf("err = %v %v, want DEADLINE_EXCEEDED in the queue, the server's limit", err, md)
 	}
@@ -210,4 +195,14 @@ func TestDeadlineBidiStreamHalfClosed(t *testing.T) {
 			t.Error(e)
 		}
 	}
+}
+
+// metadataOf returns the ErrorInfo metadata of a status (nil: none).
+func metadataOf(st *status.Status) map[string]string {
+	for _, d := range st.Details() {
+		if ei, ok := d.(*errdetails.ErrorInfo); ok {
+			return ei.Metadata
+		}
+	}
+	return nil
 }

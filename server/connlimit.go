@@ -207,7 +207,15 @@ func (ic *idleConns) evict() bool {
 	if oldest == nil {
 		return false
 	}
-	oldest.Close()
+	// The connection beneath TLS: tls.Conn.Close would first write a
+	// close_notify alert, waiting up to 5 s for room in the send buffer of
+	// a client that reads nothing, and this runs in Accept. The server's
+	// goroutine of the connection sees it closed and ends.
+	if lc := limitedOf(oldest); lc != nil {
+		lc.Close()
+	} else {
+		oldest.Close()
+	}
 	return true
 }
 
@@ -307,14 +315,24 @@ const arrivingWindow = time.Second
 // every connection just past a call would look like one with a call
 // arriving and keep its place for the window.
 func arriving(c net.Conn, since, now time.Time) bool {
+	lc := limitedOf(c)
+	if lc == nil {
+		return false
+	}
+	last := lc.lastRead.Load()
+	return last > since.UnixNano() && now.UnixNano()-last < int64(arrivingWindow)
+}
+
+// limitedOf returns c's *limitedConn: c itself or the one beneath it (a
+// *tls.Conn's NetConn); nil: none.
+func limitedOf(c net.Conn) *limitedConn {
 	for {
 		if lc, ok := c.(*limitedConn); ok {
-			last := lc.lastRead.Load()
-			return last > since.UnixNano() && now.UnixNano()-last < int64(arrivingWindow)
+			return lc
 		}
 		nc, ok := c.(interface{ NetConn() net.Conn })
 		if !ok {
-			return false
+			return nil
 		}
 		c = nc.NetConn()
 	}

@@ -400,3 +400,48 @@ func TestMaxConnsIdleRequestArriving(t *testing.T) {
 		t.Fatalf("the call in progress: %d", code)
 	}
 }
+
+// TestEvictTLSDoesNotBlock: closing an idle HTTPS connection to make room
+// must not wait on the client. tls.Conn.Close first writes a close_notify
+// alert, waiting up to 5 s for room in the send buffer, and evict runs in
+// the listener's Accept: a client that stopped reading (its buffers full)
+// held every new connection of the listener for 5 s at each eviction.
+// Here the connection is a pipe, whose writes wait for the reader.
+func TestEvictTLSDoesNotBlock(t *testing.T) {
+	certs, err := tlstest.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := tls.LoadX509KeyPair(certs.ServerCert, certs.ServerKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &connLimit{max: 1}
+	srvSide, cliSide := net.Pipe()
+	defer cliSide.Close()
+	lc := l.opened(srvSide)
+	l.open.Add(1)
+	srv := tls.Server(lc, &tls.Config{Certificates: []tls.Certificate{cert}})
+	cli := tls.Client(cliSide, &tls.Config{RootCAs: certs.Pool, ServerName: "localhost"})
+	hs := make(chan error, 1)
+	go func() { hs <- cli.Handshake() }()
+	if err := srv.Handshake(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-hs; err != nil {
+		t.Fatal(err)
+	}
+	// the client reads no more
+	ic := newIdleConns()
+	ic.track(srv, http.StateIdle)
+	start := time.Now()
+	if !ic.evict() {
+		t.Fatal("the idle connection was not evicted")
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("evicting an idle TLS connection whose client reads nothing took %v", took.Round(time.Millisecond))
+	}
+	if n := l.open.Load(); n != 0 {
+		t.Errorf("%d connections counted open after the eviction, want 0", n)
+	}
+}

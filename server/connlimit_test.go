@@ -173,6 +173,26 @@ func TestMaxConnsHTTP(t *testing.T) {
 	}
 }
 
+// holdGRPC starts a call on a new gRPC connection that holds its place
+// (a slow article, until ts.release) and returns when it is in progress;
+// the call's error comes on the channel.
+func holdGRPC(t *testing.T, ts *testServer, creds grpc.DialOption) <-chan error {
+	t.Helper()
+	conn, err := grpc.NewClient(ts.GRPCAddr(), creds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	held := make(chan error, 1)
+	go func() {
+		_, err := articlev1.NewArticleAnalysisServiceClient(conn).AnalyzeArticle(ctxTimeout(t, 30*time.Second),
+			&articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)})
+		held <- err
+	}()
+	<-ts.started
+	return held
+}
+
 // waitOpen waits until the named listener of s counts n open connections.
 func waitOpen(t *testing.T, s *Server, name string, n int64) {
 	t.Helper()
@@ -203,18 +223,7 @@ func TestMaxConnsTLS(t *testing.T) {
 	}
 	defer raw.Close()
 	// gRPC: a call in progress holds its connection's place
-	holder, err := grpc.NewClient(ts.GRPCAddr(), creds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	held := make(chan error, 1)
-	go func() {
-		_, err := articlev1.NewArticleAnalysisServiceClient(holder).AnalyzeArticle(ctxTimeout(t, 30*time.Second),
-			&articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)})
-		held <- err
-	}()
-	<-ts.started
+	held := holdGRPC(t, ts, creds)
 	waitOpen(t, ts.Server, "HTTP", 1)
 	waitOpen(t, ts.Server, "gRPC", 1)
 
@@ -257,18 +266,7 @@ func TestMaxConnsTLS(t *testing.T) {
 // 16 KB default is the client's error and ends the refusal.
 func TestMaxConnsRefusalFrameSize(t *testing.T) {
 	ts := mustStart(t, func(c *Config) { c.MaxConns = 1 })
-	holder, err := grpc.NewClient(ts.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	held := make(chan error, 1)
-	go func() {
-		_, err := articlev1.NewArticleAnalysisServiceClient(holder).AnalyzeArticle(ctxTimeout(t, 30*time.Second),
-			&articlev1.AnalyzeArticleRequest{Article: textArticle("", "Held. "+slowMarker)})
-		held <- err
-	}()
-	<-ts.started
+	held := holdGRPC(t, ts, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	waitOpen(t, ts.Server, "gRPC", 1)
 
 	const conns = 4

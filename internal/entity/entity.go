@@ -195,7 +195,9 @@ type resolver struct {
 	// City Council"), for placeOfBody: 't' before a tail such as "city
 	// council", 'h' after a head such as "university of", 'c' before
 	// "council" alone
-	bodyPlaces map[string]byte
+	bodyPlaces     map[string]byte
+	bodyPlacesRead bool
+	keyBuf         []byte // bodyPlace's look-up key
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -2563,7 +2565,7 @@ func (r *resolver) placeOfBody(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' || bodyMembers[r.ltok(m.last)] {
+		if r.possessiveAt(m.last) > 0 || r.acronymUse(m.first, m.last) == 'o' || bodyMembers[r.ltok(m.last)] || r.contestAt(m.first) {
 			return false
 		}
 		if m.last < len(r.doc.Tokens) && r.clauseStartAt(m.first) {
@@ -2577,32 +2579,80 @@ func (r *resolver) placeOfBody(c *cluster) bool {
 	return true
 }
 
+// contestAt reports whether the words before the name at token i make it
+// a side, a club or a university rather than its place: an opponent
+// ("beat Hamilton", "against Surrey", "Celtic v Hamilton", "a win over
+// Kent"), a club one plays or signs for ("signed for Surrey", "joined
+// Kent"), a university one studies at or a ranking ranks ("students at
+// Leeds", "ranked Warwick first").
+func (r *resolver) contestAt(i int) bool {
+	p := r.ltok(i - 1)
+	switch {
+	case contestWords[p]:
+		return true
+	case p == "over":
+		return winWords[r.ltok(i-2)]
+	case p == "for":
+		return sideVerbs[r.ltok(i-2)]
+	case p == "at":
+		return studyWords[r.ltok(i-2)]
+	}
+	return false
+}
+
+var (
+	contestWords = set("beat", "beats", "beaten", "beating", "defeat", "defeats", "defeated", "defeating",
+		"against", "v", "v.", "vs", "vs.", "versus", "joined", "joins", "join", "joining", "ranked", "ranks", "rank")
+	winWords   = set("win", "wins", "victory", "victories", "triumph", "lead", "edge", "advantage")
+	sideVerbs  = set("signed", "signs", "sign", "signing", "played", "plays", "play", "playing", "scored", "scores", "scoring", "bowled", "bowling", "batted", "batting", "debut", "appearances", "captained")
+	studyWords = set("students", "student", "studied", "studies", "study", "studying", "lecturer", "lecturers",
+		"professor", "professors", "researchers", "researcher", "graduate", "graduated", "academics", "staff")
+)
+
 // bodyPlace reports whether c's name is the place part of an
 // organisation's name the text writes ("Hamilton" of "Hamilton City
 // Council"; before "Council" alone, a place the gazetteer knows).
 func (r *resolver) bodyPlace(c *cluster) bool {
-	if r.bodyPlaces == nil {
-		// the place parts of the organisations' names, once
-		r.bodyPlaces = map[string]byte{}
+	if !r.bodyPlacesRead {
+		// the place parts of the organisations' names, once (the tails
+		// and heads are two words: no string is built unless one matches)
+		r.bodyPlacesRead = true
+		put := func(toks []string, kind byte, keep bool) {
+			if r.bodyPlaces == nil {
+				r.bodyPlaces = map[string]byte{}
+			}
+			k := strings.Join(toks, " ")
+			if _, ok := r.bodyPlaces[k]; !ok || !keep {
+				r.bodyPlaces[k] = kind
+			}
+		}
 		for _, o := range r.clusters {
-			if o.into != nil || o.typ != ner.Org || len(o.toks) < 2 {
+			n := len(o.toks)
+			if o.into != nil || o.typ != ner.Org || n < 2 {
 				continue
 			}
-			for n := 1; n < len(o.toks); n++ {
-				if placeBodyTails[strings.Join(o.toks[n:], " ")] {
-					r.bodyPlaces[strings.Join(o.toks[:n], " ")] = 't'
-				} else if placeBodyHeads[strings.Join(o.toks[:n], " ")] {
-					r.bodyPlaces[strings.Join(o.toks[n:], " ")] = 'h'
-				} else if n == len(o.toks)-1 && o.toks[n] == "council" {
-					// "X Council" when X is a known place
-					if _, ok := r.bodyPlaces[strings.Join(o.toks[:n], " ")]; !ok {
-						r.bodyPlaces[strings.Join(o.toks[:n], " ")] = 'c'
-					}
-				}
+			switch {
+			case n > 2 && placeBodyTails[o.toks[n-2]+" "+o.toks[n-1]]:
+				put(o.toks[:n-2], 't', false)
+			case n > 2 && placeBodyHeads[o.toks[0]+" "+o.toks[1]]:
+				put(o.toks[2:], 'h', false)
+			case o.toks[n-1] == "council":
+				// "X Council" when X is a known place
+				put(o.toks[:n-1], 'c', true)
 			}
 		}
 	}
-	switch r.bodyPlaces[strings.Join(c.toks, " ")] {
+	if len(r.bodyPlaces) == 0 {
+		return false
+	}
+	r.keyBuf = r.keyBuf[:0]
+	for k, t := range c.toks {
+		if k > 0 {
+			r.keyBuf = append(r.keyBuf, ' ')
+		}
+		r.keyBuf = append(r.keyBuf, t...)
+	}
+	switch r.bodyPlaces[string(r.keyBuf)] {
 	case 0:
 		return false
 	case 'c':
@@ -2616,7 +2666,10 @@ func (r *resolver) bodyPlace(c *cluster) bool {
 var bodyMembers = set("student", "students", "team", "teams", "researcher", "researchers", "scientist", "scientists",
 	"academic", "academics", "staff", "professor", "professors", "graduate", "graduates", "undergraduates",
 	"councillor", "councillors", "official", "officials", "officer", "officers", "spokesman", "spokeswoman",
-	"spokesperson", "leader", "leaders", "chief", "boss", "bosses", "squad", "players", "fans", "side")
+	"spokesperson", "leader", "leaders", "chief", "boss", "bosses", "squad", "players", "fans", "side",
+	"captain", "skipper", "coach", "manager", "player", "bowler", "bowlers", "batsman", "batter", "striker",
+	"goalkeeper", "keeper", "midfielder", "defender", "supporters", "lecturer", "lecturers", "alumni",
+	"alumnus", "vice-chancellor", "chancellor", "president", "dons")
 
 // placeBodyTails end a body named after its place ("X City Council");
 // placeBodyHeads begin one ("University of X").

@@ -144,3 +144,100 @@ Darlington Council said on Monday that bins would be emptied every two weeks fro
 		t.Errorf("Darlington (beside Darlington Council): %s %q, want LOCATION GB", e.Type, e.CountryCode)
 	}
 }
+
+// A place part of a body's name that stands for a side, a club or a
+// university (an opponent, a club one signs for, "the Kent captain",
+// "students at Leeds", "ranked Warwick first") is not made a place.
+func TestPlaceOfBodyActsAsSide(t *testing.T) {
+	for _, c := range []struct{ src, name string }{
+		{`Celtic beat Hamilton
+
+Celtic beat Hamilton 2-1 on Saturday. Hamilton City Council said the stadium repairs were finished in time.`, "Hamilton"},
+		{`Cambridge win Boat Race
+
+Cambridge beat Oxford by three lengths on Sunday. The University of Oxford said it was proud of the crew.`, "Oxford"},
+		{`Warwick top league table
+
+The survey ranked Warwick first for teaching. A spokesman for the University of Warwick said staff were delighted.`, "Warwick"},
+		{`Surrey sign bowler
+
+The bowler has signed for Surrey on a two-year deal. Surrey County Council said the ground at The Oval would be repaired.`, "Surrey"},
+		{`Students at Leeds protest
+
+Students at Leeds have occupied a lecture hall. The University of Leeds said talks would continue. Leeds City Council said the police were not needed.`, "Leeds"},
+		{`Kent captain hits century
+
+The Kent captain hit a century against Essex on Monday. Kent County Council praised the win.`, "Kent"},
+		{`Hamilton beat Celtic
+
+Hamilton beat Celtic 2-1 on Saturday. Hamilton City Council said the stadium repairs were finished in time.`, "Hamilton"},
+		{`Boat Race result
+
+Oxford's crew won by three lengths on Sunday. The University of Oxford said it was proud of them.`, "Oxford"},
+		{`Surrey win title
+
+Surrey clinched the title with a win over Kent at The Oval. Kent County Council and Surrey County Council will host a reception.`, "Kent"},
+	} {
+		es, _ := resolved(t, c.src)
+		if e, ok := es[c.name]; !ok || e.Type == ner.Location {
+			t.Errorf("%s in %q: %q (found %v), want the side, not a place", c.name, c.src[:strings.IndexByte(c.src, '\n')], e.Type, ok)
+		}
+	}
+	// the place itself still is one
+	es, _ := resolved(t, `Flood defences for Hamilton approved
+
+Homes in Hamilton will be protected by the new wall. Hamilton City Council approved the plan on Monday.`)
+	if e := es["Hamilton"]; e.Type != ner.Location {
+		t.Errorf("Hamilton (homes in): %q, want LOCATION", e.Type)
+	}
+}
+
+// A detective's rank is one title with the rank after it.
+func TestDetectiveRank(t *testing.T) {
+	es, _ := resolved(t, `Police appeal after crash
+
+Lancashire Police said on Monday that two people were hurt. Detective Sergeant Ann Ross said witnesses should call. Detective Chief Inspector Tom Hale led the inquiry.`)
+	es2, _ := resolved(t, `Sheriff Joe Arpaio said on Monday that the jail would close. Boeing's chief engineer, Sam Ross, said the jet was safe.`)
+	for name, want := range map[string]string{"Joe Arpaio": "Sheriff", "Sam Ross": "chief engineer"} {
+		if ro := es2[name].Roles; len(ro) != 1 || ro[0].Title != want {
+			t.Errorf("%s roles = %+v, want one %q", name, ro, want)
+		}
+	}
+	for name, want := range map[string]string{"Ann Ross": "Detective Sergeant", "Tom Hale": "Detective Chief Inspector"} {
+		if ro := es[name].Roles; len(ro) != 1 || ro[0].Title != want {
+			t.Errorf("%s roles = %+v, want one %q", name, ro, want)
+		}
+	}
+}
+
+// A headline's head noun that names one body on its own ("Congress") is
+// kept with no body of that name in the text; a description's gendered
+// head gives the person a gender.
+func TestHeadlineSelfNamedAndDescribedGender(t *testing.T) {
+	es, _ := resolved(t, `Congress passes budget
+
+Lawmakers voted 220 to 210 on Tuesday to approve the budget. Democrats said the cuts went too far.`)
+	if _, ok := es["Congress"]; !ok {
+		t.Errorf("the headline's Congress was dropped")
+	}
+	es, _ = resolved(t, `Library hours cut
+
+Brackley Town Council cut library hours on Monday. The council's spokeswoman, Jo Kerr, said the savings were needed.`)
+	if e := es["Jo Kerr"]; e.Gender != 'f' || len(e.Roles) == 0 {
+		t.Errorf("Jo Kerr: gender %q roles %+v, want f from spokeswoman", e.Gender, e.Roles)
+	}
+}
+
+// A description after the name whose title is two heads ("chief
+// engineer", "vice president") gives the role; a bare title before the
+// name that ends it takes the description's affiliation.
+func TestDescriptionTwoHeads(t *testing.T) {
+	es, _ := resolved(t, `Harbour board names engineer
+
+The Port Selwyn Harbour Board met on Friday. Engineer Tom Reid, the board's chief engineer, will lead the work. Ann Lee, the board's vice president, agreed.`)
+	for name, want := range map[string]string{"Tom Reid": "chief engineer", "Ann Lee": "vice president"} {
+		if ro := es[name].Roles; len(ro) != 1 || ro[0] != (entity.Role{Title: want, Affiliation: "Port Selwyn Harbour Board"}) {
+			t.Errorf("%s roles = %+v, want one %q of the board", name, ro, want)
+		}
+	}
+}

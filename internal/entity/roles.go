@@ -303,8 +303,9 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 }
 
 // rankPrefix are heads that go on into the next head ("Brigadier General",
-// "Lieutenant Colonel", "Deputy Minister").
-var rankPrefix = set("brigadier", "lieutenant", "major", "deputy", "vice", "chief", "attorney", "lt.", "maj.")
+// "Lieutenant Colonel", "Deputy Minister", "Detective Sergeant").
+var rankPrefix = set("brigadier", "lieutenant", "major", "deputy", "vice", "chief", "attorney", "lt.", "maj.",
+	"detective")
 
 // startsTitle are heads that begin a new title when they follow another
 // head ("Defense Minister | Brigadier General").
@@ -495,14 +496,11 @@ func (r *resolver) descriptionRoles() {
 				continue
 			}
 			i := o.last + k
-			for h := i; h < i+4; h++ {
-				if titleHeads[r.ltok(h)] && !r.inMent[h] {
-					if nx := r.tok(h + 1); nx == "," || nx == "." || nx == ";" || h+1 == r.doc.Sentences[m.sent].Last {
-						c.describedRole(r.textOf(i, h+1), r.affiliationOf(o.c))
-					}
-					break
-				}
-				if !r.titleModifier(h) {
+			for h := i; h < i+4 && r.titleModifier(h); h++ {
+				// (a head may go on into another: "chief engineer",
+				// "vice president")
+				if nx := r.tok(h + 1); titleHeads[r.ltok(h)] && (nx == "," || nx == "." || nx == ";" || h+1 == r.doc.Sentences[m.sent].Last) {
+					c.describedRole(r.textOf(i, h+1), r.affiliationOf(o.c))
 					break
 				}
 			}

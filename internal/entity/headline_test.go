@@ -241,3 +241,20 @@ The Port Selwyn Harbour Board met on Friday. Engineer Tom Reid, the board's chie
 		}
 	}
 }
+
+// A lower-case title word after "to" that follows a verb of trying, or
+// after a modal, is a verb ("engineer" of "tried to engineer"); after a
+// noun's "to" it is still a title.
+func TestTitleWordAsVerb(t *testing.T) {
+	es, _ := resolved(t, `Board moves against chairman
+
+Shareholders tried to engineer John Smith's removal as chairman on Monday. Rebels made a bid to engineer Ann Lee's exit too. The union sent a letter to chief executive Tom Hale.`)
+	for _, name := range []string{"John Smith", "Ann Lee"} {
+		if ro := es[name].Roles; len(ro) != 0 {
+			t.Errorf("%s roles = %+v, want none", name, ro)
+		}
+	}
+	if ro := es["Tom Hale"].Roles; len(ro) != 1 || ro[0].Title != "chief executive" {
+		t.Errorf("Tom Hale roles = %+v, want chief executive", ro)
+	}
+}

@@ -201,6 +201,21 @@ func (r *resolver) affiliationAt(i, limit int) (string, int) {
 	return "", 0
 }
 
+// modals, and "to" after toVerbs, come before a verb's base form: a
+// lower-case title word after one is the verb ("tried to engineer", "in
+// a bid to engineer", "will coach"; the tagger reads "engineer" there as
+// a noun).
+var (
+	modals  = set("will", "would", "can", "could", "may", "might", "must", "shall", "should", "ll", "'ll")
+	toVerbs = set("try", "tries", "tried", "trying", "seek", "seeks", "sought", "seeking", "help", "helps", "helped", "helping",
+		"hope", "hopes", "hoped", "want", "wants", "wanted", "plan", "plans", "planned", "planning", "aim", "aims", "aimed",
+		"attempt", "attempts", "attempted", "fail", "fails", "failed", "manage", "manages", "managed", "able", "unable",
+		"move", "moves", "moved", "bid", "bids", "effort", "efforts", "need", "needs", "needed", "agree", "agrees", "agreed",
+		"refuse", "refuses", "refused", "threaten", "threatens", "threatened", "vow", "vows", "vowed", "promise", "promises",
+		"promised", "decide", "decides", "decided", "intend", "intends", "intended", "expected", "scrambled", "worked",
+		"working", "continue", "continues", "continued", "set")
+)
+
 // prefixRoles parses the title words right before a name.
 func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	sent := r.doc.Sentences[r.sentOf(nameStart)]
@@ -212,6 +227,12 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 		if _, ok := honorifics[l]; ok {
 			i--
 			continue
+		}
+		if p := r.ltok(i - 2); !isCap(t) && (modals[p] || p == "to" && toVerbs[r.ltok(i-3)]) {
+			// a verb, not a title: "tried to engineer John Smith's
+			// removal", "will coach X" (not "a letter to chief
+			// executive X")
+			break
 		}
 		if (titleHeads[l] || titleMods[l] && l != "of") && (isCap(t) || i == nameStart || !isCap(r.tok(i))) {
 			// (lower-case title words before a lower-case one: "deputy

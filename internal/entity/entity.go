@@ -938,7 +938,7 @@ func (r *resolver) headlineHeads() {
 			// "Church" of Charlotte Church)
 			continue
 		}
-		if slices.ContainsFunc(c.ments, func(m ment) bool { return m.sent != 0 }) {
+		if c.namedInBody() {
 			continue
 		}
 		into, n := r.bodyOrgEnding(c.toks[0])
@@ -973,7 +973,7 @@ func (r *resolver) bodyOrgEnding(w string) (*cluster, int) {
 		if o.into != nil || o.dropped || o.typ != ner.Org || len(o.toks) < 2 || o.toks[len(o.toks)-1] != w {
 			continue
 		}
-		if !slices.ContainsFunc(o.ments, func(m ment) bool { return m.sent != 0 }) {
+		if !o.namedInBody() {
 			continue
 		}
 		into = o
@@ -983,6 +983,12 @@ func (r *resolver) bodyOrgEnding(w string) (*cluster, int) {
 		into = nil
 	}
 	return into, n
+}
+
+// namedInBody reports whether a mention of c stands after the first
+// sentence (the headline, for headlineHeads).
+func (c *cluster) namedInBody() bool {
+	return slices.ContainsFunc(c.ments, func(m ment) bool { return m.sent != 0 })
 }
 
 // selfNamedBodies are the govWords that name one body on their own

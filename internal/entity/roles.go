@@ -441,7 +441,7 @@ func (r *resolver) descriptionRoles() {
 	// ends at token i (its last is i), in r.ments sorted by first
 	thing := func(m *ment) bool {
 		if m.kind == Pronoun && m.last-m.first == 1 {
-			if l := r.ltok(m.first); l != "its" && l != "their" {
+			if !thingPossessives[r.ltok(m.first)] {
 				return false
 			}
 		}
@@ -488,7 +488,7 @@ func (r *resolver) descriptionRoles() {
 					if i < head && !r.titleModifier(i) {
 						break
 					}
-					if k := r.possessiveEndAt(i); k > 0 || r.ltok(i-1) == "its" || r.ltok(i-1) == "their" {
+					if k := r.possessiveEndAt(i); k > 0 || thingPossessives[r.ltok(i-1)] {
 						if o := ends(i - k); o != nil {
 							c.describedRole(r.textOf(i, head+1), r.affiliationOf(o.c))
 						}
@@ -536,6 +536,10 @@ func (r *resolver) descriptionRoles() {
 		}
 	}
 }
+
+// thingPossessives are the pronouns that give a description of a role its
+// organisation ("Its finance director, Ann Lee,").
+var thingPossessives = set("its", "their")
 
 // describedRole adds the role a description gives (descriptionRoles)
 // without words that only date it ("new", "newly-appointed"): a role the

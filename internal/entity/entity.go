@@ -498,6 +498,13 @@ func (r *resolver) proper(m ner.Mention) {
 			if g, ok := honorifics[l]; ok && g != 0 {
 				gender = g
 			}
+			if last-first == 2 && storyRanks[l] {
+				// "Detective Pikachu", "Inspector Gadget": a rank before
+				// one word alone is left in the name, as it was before
+				// these ranks were titles ("Detective Inspector Ruth
+				// Ames" is Ruth Ames)
+				break
+			}
 			if _, ok := honorifics[l]; ok || titleHeads[l] || titleMods[l] {
 				first++
 				continue
@@ -984,6 +991,10 @@ func (r *resolver) bodyOrgEnding(w string) (*cluster, int) {
 	}
 	return into, n
 }
+
+// storyRanks are the police ranks that title characters of films and
+// books too ("Detective Pikachu", "Inspector Gadget", "Sheriff Woody").
+var storyRanks = set("detective", "inspector", "constable", "sheriff")
 
 // namedInBody reports whether a mention of c stands after the first
 // sentence (the headline, for headlineHeads).

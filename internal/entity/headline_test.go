@@ -258,3 +258,20 @@ Shareholders tried to engineer John Smith's removal as chairman on Monday. Rebel
 		t.Errorf("Tom Hale roles = %+v, want chief executive", ro)
 	}
 }
+
+// A police rank before one word alone stays in the name (a film's
+// "Detective Pikachu", "Inspector Gadget"), as before 5385d90 made the
+// ranks titles; before a full name it is a title.
+func TestStoryRankOneWord(t *testing.T) {
+	es, _ := resolved(t, `Detective Pikachu tops box office
+
+Detective Pikachu took $54 million at the box office at the weekend, Warner Bros said. Inspector Gadget was second, and Detective Jo Hart reviewed both.`)
+	for _, name := range []string{"Detective Pikachu", "Inspector Gadget"} {
+		if _, ok := es[name]; !ok {
+			t.Errorf("no entity %q", name)
+		}
+	}
+	if ro := es["Jo Hart"].Roles; len(ro) != 1 || ro[0].Title != "Detective" {
+		t.Errorf("Jo Hart roles = %+v, want Detective", ro)
+	}
+}

@@ -713,32 +713,73 @@ func (x *extractor) richFeatures(q *Quote, m meta, a, b, words int, fs *featSink
 }
 
 // contentShape tells what the content [a, b) reads: "quote" (it holds
-// quotation marks), "clause" (a finite verb, or "that", "whether" or a
-// question word first), "inf" ("to ..." first), "np-verb" (a noun phrase
-// with a non-finite verb: "a plan to raise the walls") or "np" (a bare
-// noun phrase: "the decision", "the cost").
+// quotation marks, wherever they stand), "clause" (a finite verb, or
+// "whether", "if" or a question word first), "inf" ("to ..." first,
+// after any adverbs: "not to raise taxes"), "np-verb" (a noun phrase
+// with a non-finite verb: "a plan to raise the walls", "the plan that the
+// council approved") or "np" (a bare noun phrase: "the decision", "the
+// proposed cuts", "that decision"). "that" first opens a clause only when
+// a finite verb follows; the one finite verb of a relative clause after a
+// noun ("the plan that the council approved in May") leaves a noun phrase,
+// a second one ("the plan that they approved was flawed") makes a clause.
 func (x *extractor) contentShape(a, b int) string {
-	if w := x.ltok(a); w == "to" {
-		return "inf"
-	} else if inClauseStart(w) {
-		return "clause"
+	s := a
+	for s < b-1 && x.pos(s) == "RB" {
+		s++ // "not to ...", "never to ..."
 	}
-	nonFinite := false
+	w := x.ltok(s)
+	if w == "to" {
+		return x.restShape(a, b, "inf")
+	}
+	nonFinite, rel := false, false
+	finite := 0 // finite verbs, those after a relative word apart
 	for k := a; k < b; k++ {
 		if x.markKind(k) != 0 {
 			return "quote"
 		}
 		switch p := x.pos(k); p {
 		case "VBD", "VBZ", "VBP", "MD":
-			return "clause"
-		case "VB", "VBG", "VBN":
+			if !rel {
+				return x.restShape(k, b, "clause")
+			}
+			finite++
+		case "VB":
 			nonFinite = true
+		case "VBG", "VBN":
+			// a participle between a determiner or adjective and a noun
+			// modifies the noun: "the proposed cuts"
+			if pp := x.pos(k - 1); k == a || !(pp == "DT" || pp == "PRP$" || pp == "JJ") || !strings.HasPrefix(x.pos(k+1), "NN") {
+				nonFinite = true
+			}
+		case "WDT", "WP", "IN":
+			// after a noun, or a noun and a comma: "the plan, which ..."
+			n := k - 1
+			if x.pos(n) == "," && p != "IN" {
+				n--
+			}
+			if n >= s && (p != "IN" || x.ltok(k) == "that") && strings.HasPrefix(x.pos(n), "NN") {
+				rel = true
+			}
 		}
 	}
-	if nonFinite {
+	switch {
+	case w != "that" && inClauseStart(w) || finite > 1:
+		return "clause"
+	case nonFinite || finite > 0:
 		return "np-verb"
 	}
 	return "np"
+}
+
+// restShape is "quote" when the tokens [k, b) hold a quotation mark, else
+// shape.
+func (x *extractor) restShape(k, b int, shape string) string {
+	for ; k < b; k++ {
+		if x.markKind(k) != 0 {
+			return "quote"
+		}
+	}
+	return shape
 }
 
 // shapeFeatures adds the shape of the content [a, b) (contentShape) with
@@ -754,10 +795,19 @@ func (x *extractor) shapeFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 		return
 	}
 	c0, c1 := x.tokRange(q.Cue)
-	if c0 < 0 {
+	if c0 < 0 || c1 <= c0 {
 		c0, c1 = x.tokAt(q.Cue.Start), x.tokAt(q.Cue.End-1)+1
 	}
-	fs.onPre2(fCueLemmaShape, x.lemma(c1-1), sh)
+	// the cue's last verb, not a particle or preposition after it:
+	// "criticize" of "has criticized", "point" of "pointed out"
+	v := c1 - 1
+	for k := v; k >= c0; k-- {
+		if strings.HasPrefix(x.pos(k), "VB") {
+			v = k
+			break
+		}
+	}
+	fs.onPre2(fCueLemmaShape, x.lemma(v), sh)
 	src := "lexicon"
 	switch {
 	case m.cue.learned && m.cue.noun:

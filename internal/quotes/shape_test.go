@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,6 +22,21 @@ func TestContentShape(t *testing.T) {
 		{"The board asked whether the road was safe.\n", "whether the road was safe", "clause"},
 		{"The board promised to widen the harbour road.\n", "to widen the harbour road", "inf"},
 		{"The board wrote \"we will widen the road\" in its letter.\n", "\"we will widen the road\"", "quote"},
+		// "that" as a determiner, a relative clause, a participle before
+		// its noun: noun phrases
+		{"The mayor criticized that decision on Tuesday.\n", "that decision on Tuesday", "np"},
+		{"The mayor criticized the plan that the council approved in May.\n", "the plan that the council approved in May", "np-verb"},
+		{"The mayor criticized the proposed cuts.\n", "the proposed cuts", "np"},
+		{"The mayor criticized Smith.\n", "Smith", "np"},
+		{"The mayor criticized that decision, which the council approved in May.\n", "that decision, which the council approved in May", "np-verb"},
+		// a relative clause inside a clause
+		{"The mayor said the plan that the council approved was flawed.\n", "the plan that the council approved was flawed", "clause"},
+		// an adverb before "to"
+		{"The mayor vowed not to raise taxes.\n", "not to raise taxes", "inf"},
+		// quotation marks after the finite verb or after "that"
+		{"The mayor said the council will \"not back down\" on the plan.\n", "the council will \"not back down\" on the plan", "quote"},
+		{"The mayor said that \"the council will not back down\".\n", "that \"the council will not back down\"", "quote"},
+		{"The mayor said that the council would not back down.\n", "that the council would not back down", "clause"},
 	} {
 		doc, ms := nlptest.Mentions(t, c.s)
 		x := newExtractor(doc, entity.Resolve(doc, ms), DefaultOptions)
@@ -67,6 +83,28 @@ func TestShapeScores(t *testing.T) {
 		on, off := score(c.s, c.content, true), score(c.s, c.content, false)
 		if math.Abs(on-off) < 1e-6 || on > off != c.up {
 			t.Errorf("%q: the score of %q is %.3f with the shape features, %.3f without; want it %s", c.s, c.content, on, off, map[bool]string{true: "higher", false: "lower"}[c.up])
+		}
+	}
+}
+
+// TestShapeCueLemma: the cue's lemma beside the shape is that of its last
+// verb, not of a particle or an auxiliary.
+func TestShapeCueLemma(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"The mayor pointed out that the wall was old.\n", "cue-lemma*shape=point*clause"},
+		{"The mayor has criticized the plan.\n", "cue-lemma*shape=criticize*np"},
+	} {
+		doc, ms := nlptest.Mentions(t, c.s)
+		var got []string
+		for _, cd := range Candidates(doc, entity.Resolve(doc, ms), DefaultOptions) {
+			for k := range cd.Features {
+				if strings.HasPrefix(k, "cue-lemma*shape=") {
+					got = append(got, k)
+				}
+			}
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q: features %q, want %q", c.s, got, c.want)
 		}
 	}
 }

@@ -132,6 +132,43 @@ rebuild rebuilt rebuilt
 mislead misled misled
 foresee foresaw foreseen
 oversee oversaw overseen
+bleed bled bled
+breed bred bred
+speed sped sped
+creep crept crept
+weep wept wept
+leap leapt leapt
+kneel knelt knelt
+dwell dwelt dwelt
+cling clung clung
+fling flung flung
+sling slung slung
+spin spun spun
+stink stank stunk
+stride strode stridden
+strive strove striven
+string strung strung
+swell swelled swollen
+tread trod trodden
+weave wove woven
+wind wound wound
+wring wrung wrung
+sew sewed sewn
+sow sowed sown
+show showed shown
+mistake mistook mistaken
+withhold withheld withheld
+uphold upheld upheld
+override overrode overridden
+overrun overran overrun
+overthrow overthrew overthrown
+undo undid undone
+undergo underwent undergone
+withstand withstood withstood
+rewrite rewrote rewritten
+underwrite underwrote underwritten
+foretell foretold foretold
+slay slew slain
 will would
 can could
 shall should
@@ -300,7 +337,10 @@ func nounStem(w string) string {
 	case strings.HasSuffix(w, "ies") && n > 4:
 		return w[:n-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"),
-		strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zes"):
+		strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "tzes"):
+		if l, ok := stemExceptions[w[:n-2]]; ok { // aches, niches, quizzes
+			return l
+		}
 		return w[:n-2]
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 		return w
@@ -311,7 +351,8 @@ func nounStem(w string) string {
 }
 
 // doubled reports whether w ends in a doubled consonant that the suffix
-// created (stopped -> stop), leaving ll, ss, ff, zz alone.
+// created (stopped -> stop), leaving ll, ss, ff, zz alone except where
+// undoubleL or undoubledStems says otherwise.
 func doubled(w string) bool {
 	n := len(w)
 	if n < 3 || w[n-1] != w[n-2] || isVowel(w[n-1]) {
@@ -322,10 +363,84 @@ func doubled(w string) bool {
 		return false
 	}
 	switch w[n-1] {
-	case 'l', 's', 'f', 'z':
+	case 'l':
+		return undoubleL(w)
+	case 's', 'f', 'z':
 		return false
 	}
 	return true
+}
+
+// undoubleL reports whether the ll of w (a stem ending in ll) is the
+// British doubling of a final l of more than one syllable (travelled ->
+// travel, controlled -> control, signalled -> signal), not the ll of a
+// word (kill, called, spelled, fulfilled, recalled, installed).
+func undoubleL(w string) bool {
+	n := len(w)
+	if n < 5 || w[n-3] == 'i' || !isVowel(w[n-3]) || vowelAt(w, n-4) {
+		return false // fill, still, fulfill; fuelled is in stemExceptions
+	}
+	if !hasVowel(w[:n-3]) {
+		return false // one syllable: call, roll, smell, quell
+	}
+	for _, k := range keepLL {
+		if strings.HasSuffix(w, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepLL are words of more than one syllable that end in ll themselves.
+var keepLL = []string{"recall", "install", "stall", "befall", "thrall", "appall", "retell", "resell", "foretell",
+	"misspell", "outsell", "upsell", "enroll", "unroll", "downfall", "overall", "farewell"}
+
+// vowelAt reports whether w[i] is a vowel letter (a u after q or g is
+// read as part of the consonant: quote, guide).
+func vowelAt(w string, i int) bool {
+	if i < 0 || i >= len(w) || !isVowel(w[i]) {
+		return false
+	}
+	return !(w[i] == 'u' && i > 0 && (w[i-1] == 'q' || w[i-1] == 'g') && i+1 < len(w) && isVowel(w[i+1]))
+}
+
+func hasVowel(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if vowelAt(s, i) || s[i] == 'y' && i > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stemExceptions maps a stem left by -ed, -ing or -es that the rules
+// below would get wrong to its lemma.
+var stemExceptions = map[string]string{
+	// a doubled s or z after a short vowel (focussed, quizzed)
+	"focuss": "focus", "buss": "bus", "gass": "gas", "quizz": "quiz", "whizz": "whiz",
+	// words that end in s or in a vowel and take no e
+	"focus": "focus", "bus": "bus", "gas": "gas", "bias": "bias", "alias": "alias", "canvas": "canvas", "nonplus": "nonplus",
+	"ski": "ski", "sk": "ski", "echo": "echo", "veto": "veto", "torpedo": "torpedo", "embargo": "embargo",
+	"radio": "radio", "video": "video", "lasso": "lasso", "ach": "ache", "cach": "cache", "headach": "headache",
+	"nich": "niche", "moustach": "moustache", "mustach": "mustache", "avalanch": "avalanche",
+	// -oe, -ye
+	"to": "toe", "ho": "hoe", "cano": "canoe", "sho": "shoe", "tipto": "tiptoe", "dy": "dye", "ey": "eye",
+	// an e after a pattern that usually has none
+	"creat": "create", "recreat": "recreate", "procreat": "procreate", "complet": "complete", "compet": "compete",
+	"delet": "delete", "deplet": "deplete", "secret": "secrete", "excret": "excrete", "interfer": "interfere",
+	"persever": "persevere", "rever": "revere", "adher": "adhere", "coher": "cohere", "postpon": "postpone",
+	"condon": "condone", "aton": "atone", "inton": "intone", "dethron": "dethrone", "enthron": "enthrone",
+	"telephon": "telephone", "breath": "breathe", "bath": "bathe", "loath": "loathe", "sooth": "soothe",
+	"seeth": "seethe", "cloth": "clothe", "teeth": "teethe", "sheath": "sheathe", "hing": "hinge",
+	"bing": "binge", "cring": "cringe", "fring": "fringe", "imping": "impinge", "infring": "infringe",
+	"ting": "tinge", "twing": "twinge", "whing": "whinge", "spong": "sponge", "loung": "lounge",
+	"expedit": "expedite", "persuad": "persuade", "dissuad": "dissuade", "typ": "type", "styl": "style",
+	"rhym": "rhyme", "hyp": "hype", "fuell": "fuel", "duell": "duel", "gaug": "gauge", "oblig": "oblige", "exud": "exude",
+	// no e after a pattern that usually has one
+	"debut": "debut", "input": "input", "output": "output", "pivot": "pivot", "pilot": "pilot", "open": "open",
+	"edit": "edit", "exit": "exit", "omit": "omit", "gossip": "gossip", "worship": "worship", "sugar": "sugar",
+	"collar": "collar", "murmur": "murmur", "orphan": "orphan", "solicit": "solicit", "elicit": "elicit",
+	"nitpick": "nitpick", "handpick": "handpick", "unpick": "unpick", "frolick": "frolic", "wick": "wick",
 }
 
 // needsE reports whether a stem probably lost a final e (making -> make).
@@ -335,27 +450,103 @@ func needsE(s string) bool {
 		return false
 	}
 	last := s[n-1]
-	if strings.HasSuffix(s, "at") || strings.HasSuffix(s, "iz") || strings.HasSuffix(s, "us") ||
-		strings.HasSuffix(s, "rg") || strings.HasSuffix(s, "dg") || strings.HasSuffix(s, "rc") ||
-		strings.HasSuffix(s, "lv") || strings.HasSuffix(s, "rv") || strings.HasSuffix(s, "ag") && n > 4 {
+	switch last {
+	case 'v', 'u':
 		return true
-	}
-	if last == 'v' || last == 'c' && s[n-2] != 'i' || last == 'u' {
-		return true
-	}
-	// consonant-vowel-consonant ending of a short stem: make, hope, vote, use
-	if n >= 3 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(s[n-2]) && !isVowel(s[n-3]) {
-		if n <= 4 {
+	case 's': // praised, closed, caused, lapsed, nursed (a doubled s is kept: passed)
+		return s[n-2] != 's'
+	case 'z':
+		return s[n-2] != 'z' && s[n-2] != 't' // seized, criticized; buzzed, waltzed
+	case 'c':
+		if s[n-2] != 'i' {
 			return true
 		}
-		switch {
-		case strings.HasSuffix(s, "ot"), strings.HasSuffix(s, "at"), strings.HasSuffix(s, "ut"),
-			strings.HasSuffix(s, "uc"), strings.HasSuffix(s, "in"), strings.HasSuffix(s, "id"),
-			strings.HasSuffix(s, "ir"), strings.HasSuffix(s, "ur"), strings.HasSuffix(s, "os"), strings.HasSuffix(s, "as"):
+	case 'l':
+		// settled, handled, struggled; no e after r, w or a vowel (curl, howl, sail)
+		if !vowelAt(s, n-2) && s[n-2] != 'l' && s[n-2] != 'r' && s[n-2] != 'w' {
 			return true
+		}
+	case 'r':
+		if !vowelAt(s, n-2) && s[n-2] != 'r' { // centred, massacred
+			return true
+		}
+	case 'k':
+		// a single vowel before k spells a long vowel (joked, liked); short ones are ck
+		if vowelAt(s, n-2) && !vowelAt(s, n-3) {
+			return true
+		}
+	case 'g':
+		switch {
+		case strings.HasSuffix(s, "rg"), strings.HasSuffix(s, "dg"), strings.HasSuffix(s, "lg"):
+			return true
+		case strings.HasSuffix(s, "ag") && n > 4, strings.HasSuffix(s, "eng"), strings.HasSuffix(s, "ung") && n > 4,
+			strings.HasSuffix(s, "chang"), strings.HasSuffix(s, "rang") && n > 4:
+			return true
+		}
+		// (arranged, changed, plunged, avenged; banged, longed, hanged keep none)
+	}
+	if strings.HasSuffix(s, "at") {
+		// -ate, with no e after a digraph (treat, eat, float)
+		return s[n-3] != 'e' && s[n-3] != 'o' && s[n-3] != 'a' || n == 2
+	}
+	if strings.HasSuffix(s, "com") || strings.HasSuffix(s, "ven") && n > 4 && !vowelAt(s, n-4) {
+		return true // welcome, overcome; intervene, convene
+	}
+	// consonant-vowel-consonant ending: make, hope, vote, use
+	if n >= 2 && !vowelAt(s, n-1) && last != 'w' && last != 'x' && last != 'y' && vowelAt(s, n-2) && !vowelAt(s, n-3) {
+		if n <= 4 && (n == 2 || !vowelAt(s, 0)) {
+			return true // (open, edit, exit take none; evade does, below)
+		}
+		switch s[n-2:] {
+		case "ot", "ut", "in", "id", "ir", "ur", "ar", "ud", "ib", "ad", "od", "ap", "am", "im", "um", "em",
+			"ol", "il", "ul", "ed":
+			return true
+		case "or":
+			// ignored, restored, explored, adored, scored; honored, monitored
+			for _, k := range [...]string{"gnor", "stor", "plor", "ador", "scor"} {
+				if strings.HasSuffix(s, k) {
+					return true
+				}
+			}
+		case "it":
+			// invited, united, excited, recited; visited, edited, limited, solicited
+			for _, k := range [...]string{"vit", "nit", "xcit", "ecit", "ncit"} {
+				if strings.HasSuffix(s, k) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// restoreE returns stem, or stem with the e that the suffix took away,
+// with an exception lookup first. w is the whole word and suf the suffix
+// that was cut: when suf begins with e the stem plus e is a prefix of w
+// and costs no allocation.
+func restoreE(w, stem string, ownE bool) string {
+	if l, ok := stemExceptions[stem]; ok {
+		return l
+	}
+	if strings.HasSuffix(stem, "ick") && len(stem) > 5 && hasVowel(stem[:len(stem)-3]) {
+		// panicked, mimicked, trafficked -> panic (kick, stick keep their ck)
+		switch {
+		case strings.HasSuffix(stem, "kick"), strings.HasSuffix(stem, "stick"), strings.HasSuffix(stem, "trick"),
+			strings.HasSuffix(stem, "click"), strings.HasSuffix(stem, "flick"), strings.HasSuffix(stem, "brick"):
+		default:
+			return stem[:len(stem)-1]
+		}
+	}
+	if doubled(stem) {
+		return stem[:len(stem)-1]
+	}
+	if strings.HasSuffix(stem, "e") || !needsE(stem) {
+		return stem
+	}
+	if ownE {
+		return w[:len(stem)+1]
+	}
+	return stem + "e"
 }
 
 func verbStem(w, tag string) string {
@@ -365,15 +556,37 @@ func verbStem(w, tag string) string {
 		switch {
 		case strings.HasSuffix(w, "ies") && n > 4:
 			return w[:n-3] + "y"
+		case strings.HasSuffix(w, "oes"):
+			// goes, echoes, vetoes; toes, canoes, shoes
+			s := w[:n-2]
+			if l, ok := stemExceptions[s]; ok {
+				return l
+			}
+			return s
 		case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"),
-			strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "oes"):
-			return w[:n-2]
+			strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "tzes"):
+			s := w[:n-2]
+			if l, ok := stemExceptions[s]; ok {
+				return l
+			}
+			return s
+		case strings.HasSuffix(w, "ses") && n > 4:
+			// focuses, buses, biases; causes, uses, releases
+			if l, ok := stemExceptions[w[:n-2]]; ok {
+				return l
+			}
+			return w[:n-1]
 		case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 			return w[:n-1]
 		}
 	case "VBD", "VBN":
 		switch {
+		case strings.HasSuffix(w, "ied") && n == 4:
+			return w[:3] // died, tied, lied
 		case strings.HasSuffix(w, "ied") && n > 4:
+			if w == "skied" {
+				return "ski"
+			}
 			return w[:n-3] + "y"
 		case strings.HasSuffix(w, "eed"):
 			switch w {
@@ -382,17 +595,7 @@ func verbStem(w, tag string) string {
 			}
 			return w[:n-1]
 		case strings.HasSuffix(w, "ed") && n > 3:
-			s := w[:n-2]
-			if doubled(s) {
-				return s[:len(s)-1]
-			}
-			if strings.HasSuffix(w, "eed") || strings.HasSuffix(s, "e") {
-				return s
-			}
-			if needsE(s) {
-				return s + "e"
-			}
-			return s
+			return restoreE(w, w[:n-2], true)
 		}
 	case "VBG":
 		if strings.HasSuffix(w, "ing") && n > 4 {
@@ -400,13 +603,7 @@ func verbStem(w, tag string) string {
 			if strings.HasSuffix(s, "y") && len(s) == 2 { // dying -> die
 				return s[:1] + "ie"
 			}
-			if doubled(s) {
-				return s[:len(s)-1]
-			}
-			if needsE(s) {
-				return s + "e"
-			}
-			return s
+			return restoreE(w, s, false)
 		}
 	}
 	return w

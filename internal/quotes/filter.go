@@ -782,6 +782,17 @@ func (x *extractor) restShape(k, b int, shape string) string {
 	return shape
 }
 
+// cueToks is the token range of q's cue: the tokens it spans, else
+// (a span that does not start or end on a token's edge) the tokens it
+// touches.
+func (x *extractor) cueToks(q *Quote) (int, int) {
+	c0, c1 := x.tokRange(q.Cue)
+	if c0 < 0 || c1 <= c0 {
+		c0, c1 = x.tokRangeLoose(q.Cue)
+	}
+	return c0, c1
+}
+
 // shapeFeatures adds the shape of the content [a, b) (contentShape) with
 // the rule, the cue's lemma and where the cue came from: PolNeAR marks
 // the noun phrase after some verbs ("criticized the plan", "backs the
@@ -794,10 +805,7 @@ func (x *extractor) shapeFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 	if q.Cue.End == 0 {
 		return
 	}
-	c0, c1 := x.tokRange(q.Cue)
-	if c0 < 0 || c1 <= c0 {
-		c0, c1 = x.tokAt(q.Cue.Start), x.tokAt(q.Cue.End-1)+1
-	}
+	c0, c1 := x.cueToks(q)
 	// the cue's last verb, not a particle or preposition after it:
 	// "criticize" of "has criticized", "point" of "pointed out"
 	v := c1 - 1
@@ -903,10 +911,7 @@ func (x *extractor) contextFeatures(q *Quote, m meta, a, b int, fs *featSink) {
 	fs.onPre2(fAfterRule, after, r)
 	fs.onPre2(fLastAfter, x.wordOrTag(b-1), after)
 	if q.Cue.End > 0 {
-		c0, c1 := x.tokRange(q.Cue)
-		if c0 < 0 {
-			c0, c1 = x.tokAt(q.Cue.Start), x.tokAt(q.Cue.End-1)+1
-		}
+		c0, c1 := x.cueToks(q)
 		lem := x.lemma(c1 - 1)
 		next := x.wordOrTag(c1)
 		fs.onPre1(fCueNext, next)

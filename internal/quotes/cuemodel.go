@@ -77,15 +77,59 @@ func (x *extractor) nounCandidate(i int) bool {
 	return p == "PRP$" || p == "POS"
 }
 
+// lemma is token i's lemma, lower-cased, in American spelling: the models
+// learnt their lemmas from American news (PolNeAR), so a British
+// "criticised" (lemma criticise) reads the weights of criticize.
 func (x *extractor) lemma(i int) string {
 	if i < 0 || i >= len(x.toks) {
 		return ""
 	}
 	if l := x.toks[i].Lemma; l != "" {
-		return lower(l)
+		return americanLemma(lower(l))
 	}
 	return lower(x.toks[i].Text)
 }
+
+// americanLemma writes a British -ise / -yse verb lemma as -ize / -yze
+// (criticise, apologise, realise, analyse), except the verbs American
+// spelling also writes with -ise (advise, promise, surprise, raise ...).
+func americanLemma(l string) string {
+	n := len(l)
+	if n < 6 || l[n-2:] != "se" || (l[n-3] != 'i' && l[n-3] != 'y') {
+		return l
+	}
+	if l[n-3] == 'y' {
+		if strings.HasSuffix(l, "lyse") {
+			return l[:n-2] + "ze" // analyse, paralyse, catalyse
+		}
+		return l
+	}
+	if _, keep := iseVerbs[l]; keep || strings.HasSuffix(l, "wise") {
+		return l
+	}
+	for _, suf := range iseStems {
+		if strings.HasSuffix(l, suf) {
+			return l
+		}
+	}
+	return l[:n-2] + "ze"
+}
+
+// iseVerbs are the -ise words American spelling keeps (their compounds
+// by iseStems).
+var iseVerbs = map[string]struct{}{
+	"advise": {}, "advertise": {}, "apprise": {}, "arise": {}, "chastise": {}, "circumcise": {},
+	"comprise": {}, "compromise": {}, "concise": {}, "despise": {}, "devise": {}, "disguise": {},
+	"enterprise": {}, "excise": {}, "exercise": {}, "expertise": {}, "franchise": {}, "improvise": {},
+	"incise": {}, "merchandise": {}, "premise": {}, "precise": {}, "promise": {}, "surmise": {},
+	"surprise": {}, "televise": {}, "supervise": {}, "revise": {}, "demise": {}, "treatise": {},
+	"reprise": {}, "paradise": {}, "porpoise": {}, "tortoise": {}, "valise": {}, "chemise": {},
+	"mortise": {}, "sunrise": {}, "uprise": {}, "exorcise": {},
+}
+
+// iseStems end -ise words that are no -ize verbs: vowel + ise (raise,
+// praise, poise, noise, cruise, bruise, guise) and -chise (enfranchise).
+var iseStems = []string{"aise", "eise", "oise", "uise", "chise"}
 
 // entTypes maps each token to the type of the entity mention that holds
 // it ("" when none), made on first use.

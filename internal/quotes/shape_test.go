@@ -108,3 +108,21 @@ func TestShapeCueLemma(t *testing.T) {
 		}
 	}
 }
+
+// TestAmericanLemma: British -ise / -yse verb lemmas read the American
+// weights; verbs American spelling also writes with -ise keep it.
+func TestAmericanLemma(t *testing.T) {
+	for in, want := range map[string]string{
+		"criticise": "criticize", "apologise": "apologize", "realise": "realize", "recognise": "recognize",
+		"emphasise": "emphasize", "summarise": "summarize", "prioritise": "prioritize", "minimise": "minimize",
+		"analyse": "analyze", "paralyse": "paralyze", "theorise": "theorize",
+		"advise": "advise", "promise": "promise", "surprise": "surprise", "raise": "raise", "praise": "praise",
+		"revise": "revise", "exercise": "exercise", "compromise": "compromise", "otherwise": "otherwise",
+		"enfranchise": "enfranchise", "arise": "arise", "rise": "rise", "say": "say", "criticize": "criticize",
+		"close": "close", "cruise": "cruise", "disguise": "disguise",
+	} {
+		if got := americanLemma(in); got != want {
+			t.Errorf("americanLemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

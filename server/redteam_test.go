@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,17 +51,7 @@ func TestBidiBadItemsKeepOthers(t *testing.T) {
 		}
 	}
 	stream.CloseSend()
-	got := map[string]*articlev1.AnalyzeArticlesResponse{}
-	for {
-		r, err := stream.Recv()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("after %d results: %v", len(got), err)
-		}
-		got[r.GetArticleId()] = r
-	}
+	got := recvByID(t, stream)
 	if len(got) != n {
 		t.Fatalf("got %d results, want %d", len(got), n)
 	}

@@ -340,17 +340,7 @@ func TestGRPCAnalyzeArticlesBidi(t *testing.T) {
 		}
 		stream.CloseSend()
 	}()
-	got := map[string]*articlev1.AnalyzeArticlesResponse{}
-	for {
-		r, err := stream.Recv()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[r.GetArticleId()] = r
-	}
+	got := recvByID(t, stream)
 	if len(got) != len(ids) {
 		t.Fatalf("got %d results, want %d", len(got), len(ids))
 	}
@@ -895,5 +885,22 @@ func TestParseFlagsEnv(t *testing.T) {
 	env["LECTOR_MAX_BATCH"] = "many"
 	if _, err := ParseFlags(nil, lookup); err == nil {
 		t.Error("a bad environment value was accepted")
+	}
+}
+
+// recvByID reads a bidirectional stream to its end and returns its
+// results by article id; an error other than the end fails the test.
+func recvByID(t *testing.T, stream articlev1.ArticleAnalysisService_AnalyzeArticlesClient) map[string]*articlev1.AnalyzeArticlesResponse {
+	t.Helper()
+	got := map[string]*articlev1.AnalyzeArticlesResponse{}
+	for {
+		r, err := stream.Recv()
+		if err == io.EOF {
+			return got
+		}
+		if err != nil {
+			t.Fatalf("after %d results: %v", len(got), err)
+		}
+		got[r.GetArticleId()] = r
 	}
 }

@@ -193,7 +193,14 @@ ox oxen
 crisis crises
 analysis analyses
 thesis theses
-basis bases
+hypothesis hypotheses
+diagnosis diagnoses
+prognosis prognoses
+synthesis syntheses
+parenthesis parentheses
+emphasis emphases
+oasis oases
+neurosis neuroses
 criterion criteria
 phenomenon phenomena
 medium media
@@ -222,6 +229,24 @@ headquarters headquarters
 means means
 economics economics
 politics politics
+physics physics
+mathematics mathematics
+athletics athletics
+gymnastics gymnastics
+clothes clothes
+outskirts outskirts
+innings innings
+earnings earnings
+movie movies
+cookie cookies
+zombie zombies
+rookie rookies
+calorie calories
+brownie brownies
+prairie prairies
+goalie goalies
+birdie birdies
+sortie sorties
 police police
 fungus fungi
 cactus cacti
@@ -333,6 +358,9 @@ func nounStem(w string) string {
 	n := len(w)
 	switch {
 	case n <= 3:
+		if n >= 2 && isVowel(w[n-2]) {
+			return w // gas, bus, us, yes (a tagger's NNS)
+		}
 		return strings.TrimSuffix(w, "s")
 	case strings.HasSuffix(w, "ies") && n > 4:
 		return w[:n-3] + "y"
@@ -344,10 +372,45 @@ func nounStem(w string) string {
 		return w[:n-2]
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 		return w
+	case strings.HasSuffix(w, "uses"):
+		return usesStem(w)
+	case strings.HasSuffix(w, "iases"): // biases, aliases
+		return w[:n-2]
+	case strings.HasSuffix(w, "oes"):
+		// volcanoes, torpedoes; one syllable takes e: toes, foes, woes, shoes
+		s := w[:n-2]
+		if l, ok := stemExceptions[s]; ok {
+			return l
+		}
+		if !hasVowel(s[:len(s)-1]) {
+			return w[:n-1]
+		}
+		return s
 	case strings.HasSuffix(w, "s"):
 		return w[:n-1]
 	}
 	return w
+}
+
+// usesStem returns the singular of w, a plural noun in -uses: -us
+// (bonuses, viruses, campuses, caucuses, surpluses) unless a vowel other
+// than i, or b, f or m, comes before the us or the word is short (houses,
+// causes, abuses, fuses, muses, uses, excuses, recluses). The -use
+// singular is a prefix of w and costs no allocation.
+func usesStem(w string) string {
+	s := w[:len(w)-2]
+	if l, ok := stemExceptions[s]; ok {
+		return l
+	}
+	n := len(s)
+	if n <= 3 || strings.HasSuffix(s, "xcus") || strings.HasSuffix(s, "clus") {
+		return w[:n+1]
+	}
+	switch c := s[n-3]; {
+	case c == 'b' || c == 'f' || c == 'm' || isVowel(c) && c != 'i':
+		return w[:n+1]
+	}
+	return s
 }
 
 // doubled reports whether w ends in a doubled consonant that the suffix
@@ -419,12 +482,12 @@ var stemExceptions = map[string]string{
 	// a doubled s or z after a short vowel (focussed, quizzed)
 	"focuss": "focus", "buss": "bus", "gass": "gas", "quizz": "quiz", "whizz": "whiz",
 	// words that end in s or in a vowel and take no e
-	"focus": "focus", "bus": "bus", "gas": "gas", "bias": "bias", "alias": "alias", "canvas": "canvas", "nonplus": "nonplus",
+	"focus": "focus", "caucus": "caucus", "bus": "bus", "gas": "gas", "bias": "bias", "alias": "alias", "canvas": "canvas", "nonplus": "nonplus",
 	"ski": "ski", "sk": "ski", "echo": "echo", "veto": "veto", "torpedo": "torpedo", "embargo": "embargo",
 	"radio": "radio", "video": "video", "lasso": "lasso", "ach": "ache", "cach": "cache", "headach": "headache",
 	"nich": "niche", "moustach": "moustache", "mustach": "mustache", "avalanch": "avalanche",
 	// -oe, -ye
-	"to": "toe", "ho": "hoe", "cano": "canoe", "sho": "shoe", "tipto": "tiptoe", "dy": "dye", "ey": "eye",
+	"to": "toe", "ho": "hoe", "cano": "canoe", "obo": "oboe", "sho": "shoe", "tipto": "tiptoe", "dy": "dye", "ey": "eye",
 	// an e after a pattern that usually has none
 	"creat": "create", "recreat": "recreate", "procreat": "procreate", "complet": "complete", "compet": "compete",
 	"delet": "delete", "deplet": "deplete", "secret": "secrete", "excret": "excrete", "interfer": "interfere",
@@ -440,6 +503,7 @@ var stemExceptions = map[string]string{
 	"debut": "debut", "input": "input", "output": "output", "pivot": "pivot", "pilot": "pilot", "open": "open",
 	"edit": "edit", "exit": "exit", "omit": "omit", "gossip": "gossip", "worship": "worship", "sugar": "sugar",
 	"collar": "collar", "murmur": "murmur", "orphan": "orphan", "solicit": "solicit", "elicit": "elicit",
+	"combat": "combat", "boycott": "boycott", "bivouack": "bivouac", "rerout": "reroute", "arc": "arc", "sync": "sync",
 	"nitpick": "nitpick", "handpick": "handpick", "unpick": "unpick", "frolick": "frolic", "wick": "wick",
 }
 
@@ -458,9 +522,9 @@ func needsE(s string) bool {
 	case 'z':
 		return s[n-2] != 'z' && s[n-2] != 't' // seized, criticized; buzzed, waltzed
 	case 'c':
-		if s[n-2] != 'i' {
-			return true
-		}
+		// a c before e or i is soft, and -ic verbs take k (panicked), so
+		// -ced and -cing are -ce: danced, policed, voiced, juiced
+		return true
 	case 'l':
 		// settled, handled, struggled; no e after r, w or a vowel (curl, howl, sail)
 		if !vowelAt(s, n-2) && s[n-2] != 'l' && s[n-2] != 'r' && s[n-2] != 'w' {
@@ -479,11 +543,12 @@ func needsE(s string) bool {
 		switch {
 		case strings.HasSuffix(s, "rg"), strings.HasSuffix(s, "dg"), strings.HasSuffix(s, "lg"):
 			return true
-		case strings.HasSuffix(s, "ag") && n > 4, strings.HasSuffix(s, "eng"), strings.HasSuffix(s, "ung") && n > 4,
-			strings.HasSuffix(s, "chang"), strings.HasSuffix(s, "rang") && n > 4:
+		case vowelAt(s, n-2), strings.HasSuffix(s, "eng"), strings.HasSuffix(s, "ung"), strings.HasSuffix(s, "chang"), strings.HasSuffix(s, "rang"):
+			// a single g after a vowel is -ge, since short-vowel verbs
+			// double it (engaged, obliged, gouged; tagged, hugged)
 			return true
 		}
-		// (arranged, changed, plunged, avenged; banged, longed, hanged keep none)
+		// (arranged, changed, plunged, lunged, ranged, avenged; banged, longed, hanged keep none)
 	}
 	if strings.HasSuffix(s, "at") {
 		// -ate, with no e after a digraph (treat, eat, float)

@@ -41,6 +41,11 @@ func TestLemmaVerbForms(t *testing.T) {
 			"quizzed quiz", "stopped stop", "admitted admit", "killed kill", "called call", "rolled roll",
 			"spelled spell", "recalled recall", "installed install", "kicked kick", "passed pass",
 			// irregular
+			// -ced is -ce (an -ic verb takes k); a single g after a vowel is -ge
+			"policed police", "voiced voice", "noticed notice", "sacrificed sacrifice", "juiced juice",
+			"alleged allege", "engaged engage", "gouged gouge", "ranged range", "lunged lunge",
+			"hanged hang", "banged bang", "hugged hug", "tagged tag", "arced arc", "synced sync",
+			"boycotted boycott", "combated combat", "caucused caucus", "bivouacked bivouac",
 			"went go", "took take", "said say", "bled bleed", "bred breed", "sped speed", "fled flee",
 			"led lead", "underwent undergo", "knelt kneel",
 		},
@@ -51,6 +56,8 @@ func TestLemmaVerbForms(t *testing.T) {
 			"ruling rule", "seeing see", "agreeing agree", "skiing ski", "panicking panic", "criticising criticise",
 			"realising realise", "praising praise", "easing ease", "changing change", "including include",
 			"eating eat", "beating beat", "opening open", "visiting visit", "controlling control",
+			"policing police", "voicing voice", "alleging allege", "besieging besiege", "ranging range",
+			"lunging lunge", "boycotting boycott", "hanging hang",
 			"making make", "running run", "dyeing dye", "singing sing", "bringing bring",
 		},
 		"VBZ": {
@@ -59,7 +66,19 @@ func TestLemmaVerbForms(t *testing.T) {
 			"quizzes quiz", "criticises criticise", "tries try", "says say", "vetoes veto", "echoes echo",
 			"canoes canoe", "misses miss", "seizes seize", "waltzes waltz", "biases bias", "aches ache", "is be",
 		},
-		"NNS": {"prizes prize", "sizes size", "quizzes quiz", "niches niche", "boxes box", "houses house"},
+		"NNS": {
+			"prizes prize", "sizes size", "quizzes quiz", "niches niche", "boxes box", "houses house",
+			// -uses: -us unless a vowel, b, f or m comes before it
+			"bonuses bonus", "viruses virus", "campuses campus", "caucuses caucus", "surpluses surplus",
+			"geniuses genius", "causes cause", "pauses pause", "abuses abuse", "excuses excuse", "uses use",
+			"fuses fuse", "biases bias", "aliases alias", "bases base", "cases case",
+			// -oes: one syllable takes e
+			"volcanoes volcano", "cargoes cargo", "torpedoes torpedo", "toes toe", "foes foe", "woes woe",
+			"shoes shoe", "canoes canoe", "oboes oboe",
+			"hypotheses hypothesis", "diagnoses diagnosis", "movies movie", "birdies birdie", "sorties sortie",
+			"physics physics", "athletics athletics", "clothes clothes", "innings innings", "gas gas",
+			"us us", "ads ad",
+		},
 	}
 	for tag, pairs := range cases {
 		for _, p := range pairs {

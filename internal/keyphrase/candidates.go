@@ -122,7 +122,8 @@ var stopwords = func() map[string]bool {
 		you you'd you'll you're you've your yours yourself yourselves also said says say told will just may might must shall
 		one two three many much several another every new mr mrs ms dr 's n't 're 've 'd 'll 'm however although though yet
 		would like get got make made use used using based first last year years time times today yesterday monday tuesday
-		wednesday thursday friday saturday sunday week weeks month months day days per via among within without upon`) {
+		wednesday thursday friday saturday sunday week weeks month months day days per via among within without upon
+		whilst amongst amidst whereas including excluding regarding`) {
 		m[w] = true
 	}
 	return m
@@ -665,6 +666,11 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		in[i], heads[i] = chunkable(&doc.Tokens[i], w, tagged)
 		if w.name && nameWord(doc, dw, i, tagged) {
 			in[i] = true
+		}
+		if i+1 < nt && strings.EqualFold(doc.Tokens[i].Text, "thanks") && strings.EqualFold(doc.Tokens[i+1].Text, "to") {
+			// "thanks to" is a preposition ("the hour mark thanks to a
+			// penalty"), not a noun
+			in[i], heads[i] = false, false
 		}
 	}
 	for _, s := range doc.Sentences {

@@ -543,9 +543,10 @@ func needsE(s string) bool {
 		switch {
 		case strings.HasSuffix(s, "rg"), strings.HasSuffix(s, "dg"), strings.HasSuffix(s, "lg"):
 			return true
-		case vowelAt(s, n-2), strings.HasSuffix(s, "eng"), strings.HasSuffix(s, "ung"), strings.HasSuffix(s, "chang"), strings.HasSuffix(s, "rang"):
+		case vowelAt(s, n-2) && s[n-2] != 'o', strings.HasSuffix(s, "eng"), strings.HasSuffix(s, "ung"), strings.HasSuffix(s, "chang"), strings.HasSuffix(s, "rang"):
 			// a single g after a vowel is -ge, since short-vowel verbs
-			// double it (engaged, obliged, gouged; tagged, hugged)
+			// double it (engaged, obliged, gouged; tagged, hugged), but not
+			// -og, which is a polysyllable (cataloged, dialoged)
 			return true
 		}
 		// (arranged, changed, plunged, lunged, ranged, avenged; banged, longed, hanged keep none)

@@ -44,7 +44,7 @@ func TestLemmaVerbForms(t *testing.T) {
 			// -ced is -ce (an -ic verb takes k); a single g after a vowel is -ge
 			"policed police", "voiced voice", "noticed notice", "sacrificed sacrifice", "juiced juice",
 			"alleged allege", "engaged engage", "gouged gouge", "ranged range", "lunged lunge",
-			"hanged hang", "banged bang", "hugged hug", "tagged tag", "arced arc", "synced sync",
+			"hanged hang", "banged bang", "hugged hug", "tagged tag", "arced arc", "synced sync", "cataloged catalog", "reneged renege",
 			"boycotted boycott", "combated combat", "caucused caucus", "bivouacked bivouac",
 			"went go", "took take", "said say", "bled bleed", "bred breed", "sped speed", "fled flee",
 			"led lead", "underwent undergo", "knelt kneel",

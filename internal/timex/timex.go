@@ -124,7 +124,7 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 			continue
 		}
 		r, ok := st.match(i)
-		if !ok {
+		if !ok || st.inTitle(r) {
 			i++
 			continue
 		}
@@ -782,4 +782,26 @@ func (st *state) core(i int) (result, bool) {
 		best.start = i + best.skip
 	}
 	return best, ok
+}
+
+// inTitle reports an expression that is a word of a name or title, not a
+// time: "Today" or "Tomorrow" written with a capital after a word of the
+// same sentence (BBC Radio 4's "Today programme", "Pandora Tomorrow",
+// "the novel Tomorrow Never Dies"), and a century written with a capital
+// before another capitalised word ("Twentieth Century Fox").
+func (st *state) inTitle(r result) bool {
+	p := &st.ps[r.start]
+	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
+		q := &st.ps[r.start-1]
+		if q.kind == kWord || q.kind == kNum {
+			return true
+		}
+	}
+	if r.end < len(st.ps) {
+		n := &st.ps[r.end]
+		if n.kind == kWord && n.cap && n.sp && n.sent == st.ps[r.end-1].sent && st.isUnit(r.end-1, uCentury) && st.ps[r.end-1].cap {
+			return true
+		}
+	}
+	return false
 }

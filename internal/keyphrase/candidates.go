@@ -673,6 +673,9 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			in[i], heads[i] = false, false
 		}
 	}
+	if tagged {
+		verbBeforeObject(doc, in, heads)
+	}
 	for _, s := range doc.Sentences {
 		for i := s.First + 1; i+1 < s.Last; i++ {
 			if in[i-1] && nameClitic(doc, dw, i, tagged) {
@@ -798,4 +801,34 @@ func grow[T any](s []T, n int) []T {
 	s = slices.Grow(s[:0], n)[:n]
 	clear(s)
 	return s
+}
+
+// objectStarts are words that open a noun phrase and never follow the
+// head of one: a word before them that ends a run of nouns is a verb the
+// tagger called a noun ("the MPC gathers together the indicators", "as
+// firms release their results").
+var objectStarts = map[string]bool{"the": true, "a": true, "an": true, "their": true, "its": true, "his": true,
+	"her": true, "our": true, "together": true}
+
+// verbBeforeObject takes out of the candidates a lower-case word tagged
+// NN, NNS, VBZ or VBP that follows a noun and comes before one of
+// objectStarts in the same sentence: the verb of a clause, not the end
+// of its subject's noun phrase.
+func verbBeforeObject(doc *text.Document, in, heads []bool) {
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i+1 < s.Last; i++ {
+			t := &doc.Tokens[i]
+			switch t.POS {
+			case "NN", "NNS", "VBZ", "VBP":
+			default:
+				continue
+			}
+			if !in[i] && !heads[i] || !in[i-1] || !isNoun(doc.Tokens[i-1].POS) || startsUpper(t.Text) {
+				continue
+			}
+			if objectStarts[strings.ToLower(doc.Tokens[i+1].Text)] {
+				in[i], heads[i] = false, false
+			}
+		}
+	}
 }

@@ -39,3 +39,31 @@ func TestLinkingWordsOutOfCandidates(t *testing.T) {
 		}
 	}
 }
+
+// A word the tagger calls a noun but that comes between a noun and the
+// start of another noun phrase is the clause's verb: "the council gathers
+// together the reports" has no candidate "council gathers".
+const verbObjectArticle = `Harbour council meets
+
+Each spring the harbour council gathers together the reports of the pilots.
+Ferry prices rise when operators release their winter timetables.
+The harbour board members met the pilots.
+`
+
+func TestVerbBeforeObjectOutOfCandidates(t *testing.T) {
+	doc, _, cands, ments := tagCandidates(t, verbObjectArticle)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = true
+	}
+	for _, bad := range []string{"harbour council gathers", "council gathers", "operators release"} {
+		if got[bad] {
+			t.Errorf("candidate %q ends with a verb", bad)
+		}
+	}
+	for _, want := range []string{"harbour council", "winter timetables", "harbour board members"} {
+		if !got[want] {
+			t.Errorf("no candidate %q", want)
+		}
+	}
+}

@@ -784,16 +784,35 @@ func (st *state) core(i int) (result, bool) {
 	return best, ok
 }
 
+// titleCase reports a title-case sentence around piece i, a headline
+// ("Talks Set for Tomorrow", "Ferry Service Resumes Today"), where a
+// capital marks no name: every word of four letters or more within 16
+// pieces either side, in the sentence, is capitalised.
+func (st *state) titleCase(i int) bool {
+	sent, words := st.ps[i].sent, 0
+	for j := max(0, i-16); j < min(len(st.ps), i+17); j++ {
+		q := &st.ps[j]
+		if q.sent != sent || q.kind != kWord || q.e-q.s < 4 {
+			continue
+		}
+		if !q.cap {
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
 // inTitle reports an expression that is a word of a name or title, not a
 // time: "Today" or "Tomorrow" written with a capital after a word of the
-// same sentence (BBC Radio 4's "Today programme", "Pandora Tomorrow",
+// same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
 // "the novel Tomorrow Never Dies"), and a century written with a capital
 // before another capitalised word ("Twentieth Century Fox").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
 		q := &st.ps[r.start-1]
-		if q.kind == kWord || q.kind == kNum {
+		if (q.kind == kWord || q.kind == kNum) && !st.titleCase(r.start) {
 			return true
 		}
 	}

@@ -22,6 +22,9 @@ func TestInTitle(t *testing.T) {
 		{"The harbour reopens tomorrow.", []want{{"tomorrow", Date, "2026-11-26"}}},
 		{"\"Today we reopen the harbour,\" she said.", []want{{"Today", Date, "2026-11-25"}}},
 		{"The harbour grew in the twentieth century.", []want{{"the twentieth century", Date, "19"}}},
+		// title-case headlines: the capital marks no name
+		{"Harbour Talks Set for Tomorrow", []want{{"Tomorrow", Date, "2026-11-26"}}},
+		{"Ferry Service Resumes Today\n\nThe ferry runs again.", []want{{"Today", Date, "2026-11-25"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, a, tc.w)

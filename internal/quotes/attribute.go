@@ -755,6 +755,13 @@ func (x *extractor) attribute() {
 		if a >= b {
 			continue
 		}
+		if x.o.MuteSpeaker && x.muteSpeaker(sp[0], sp[1]) {
+			// "last week said", "according to the 0.4%": no one speaks;
+			// in "A poll conducted last week found" the noun before speaks
+			if sp, who = x.speakerBefore(sp[0], s.First); who >= 0 && !x.o.RelativeSpeaker {
+				who = -1
+			}
+		}
 		q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
 		// "called X “Y”": what is said is the quoted name (the content
 		// stays "X “Y”", as PolNeAR marks it, so the quote is mixed)
@@ -968,6 +975,10 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 		if f, l, ok := x.nounSubject(c, s); ok {
 			sp = [2]int{f, l}
 		}
+	}
+	if x.o.MuteSpeaker && x.muteSpeaker(sp[0], sp[1]) {
+		// "last year's claim that", "the economy's warning"
+		sp = [2]int{}
 	}
 	q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), EntityIndex: -1, Kind: Indirect})
 	if sp[1] > sp[0] {

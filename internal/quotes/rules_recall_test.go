@@ -79,20 +79,25 @@ func TestInvertedSpeech(t *testing.T) {
 	}
 }
 
-// "in" before a poll is a cue whose source is the poll.
+// "in" before a poll is a cue whose source is the poll. PollPrep is off
+// by default, so the rule is checked with every candidate kept: the
+// filter's score of these quotes sits near its threshold and moves with
+// each retraining.
 func TestPollPrep(t *testing.T) {
+	on, off := recallRules(true), recallRules(false)
+	on.MinScore, off.MinScore = 0, 0
 	for _, c := range []struct{ s, speaker, content string }{
 		{"In a Gallup poll released on Monday, 41 percent of farmers backed the new tariff.\n", "a Gallup poll", "41 percent of farmers backed the new tariff"},
 		{"The mayor holds a wide lead over her rival in the latest polls.\n", "the latest polls", "The mayor holds a wide lead over her rival"},
 	} {
-		got, sp, ok := contentOf(t, c.s, "in", recallRules(true))
+		got, sp, ok := contentOf(t, c.s, "in", on)
 		if !ok {
-			got, sp, ok = contentOf(t, c.s, "In", recallRules(true))
+			got, sp, ok = contentOf(t, c.s, "In", on)
 		}
 		if !ok || got != c.content || sp != c.speaker {
 			t.Errorf("%q: content %q speaker %q, want %q by %q", c.s, got, sp, c.content, c.speaker)
 		}
-		if _, _, ok := contentOf(t, c.s, "in", recallRules(false)); ok {
+		if _, _, ok := contentOf(t, c.s, "in", off); ok {
 			t.Errorf("%q: a poll quote without the rule", c.s)
 		}
 	}

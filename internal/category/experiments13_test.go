@@ -166,28 +166,39 @@ func maskNER(r *ner.Recognizer, s string, repl string) string {
 	return rewrite(s, spans, repl)
 }
 
-func rewritten(exs []Example, f func(string) string) []Example {
+// rewritten returns the examples with f applied to each text, featurised
+// again by xs's featuriser.
+func (xs *xset) rewritten(exs []Example, f func(string) string) []Example {
 	out := make([]Example, len(exs))
 	for i, e := range exs {
 		e.Text = f(e.Text)
 		e.Feats = nil
 		out[i] = e
 	}
+	Featurize(out, &xs.fz)
 	return out
 }
 
-// TestNames: each variant on the tuning fold seed (42) and, with
-// XALLSEEDS, the untuned ones, single model (Bag 0) unless XBAG is set.
-func TestNames(t *testing.T) {
+// namesSetup loads the AG and BBC items, featurised, with the training
+// options (bag: the shipped six-model average) and the word clusters
+// that find given names.
+func namesSetup(t *testing.T, bag bool) (*xset, []Example, TrainOptions, *wordclusters.Clusters) {
 	xs := xload(t)
 	all, o := xs.featurized()
-	if os.Getenv("XBAG") != "" {
+	if bag {
 		o.Bag = 6
 	}
 	cl, err := wordclusters.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return xs, all, o, cl
+}
+
+// TestNames: each variant on the tuning fold seed (42) and, with
+// XALLSEEDS, the untuned ones, single model (Bag 0) unless XBAG is set.
+func TestNames(t *testing.T) {
+	xs, all, o, cl := namesSetup(t, os.Getenv("XBAG") != "")
 	only := os.Getenv("XONLY")
 	variants := []struct {
 		name string
@@ -220,8 +231,7 @@ func TestNames(t *testing.T) {
 		if only != "" && !strings.Contains(v.name, only) {
 			continue
 		}
-		exs := rewritten(all, v.f)
-		Featurize(exs, &xs.fz)
+		exs := xs.rewritten(all, v.f)
 		xmulti(t, v.name, exs, nblrFit(o), xseeds())
 	}
 }
@@ -242,13 +252,7 @@ var probeStories = []string{
 // items, with and without the rewrite XONLY names, and prints the probe
 // stories' categories.
 func TestNamesProbe(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	o.Bag = 6
-	cl, err := wordclusters.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	xs, all, o, cl := namesSetup(t, true)
 	f := func(s string) string { return maskGiven(cl, s, true, false, nameToken) }
 	if os.Getenv("XONLY") == "later" {
 		f = func(s string) string { return maskGiven(cl, s, true, true, nameToken) }
@@ -280,8 +284,7 @@ func TestNamesProbe(t *testing.T) {
 		{"given masked", func(s string) string { return maskGiven(cl, s, false, false, nameToken) }},
 		{"given+surname masked", f},
 	} {
-		exs := rewritten(all, v.f)
-		Featurize(exs, &xs.fz)
+		exs := xs.rewritten(all, v.f)
 		b, w := Fit(exs, o)
 		show(v.name, b, w, v.f)
 	}
@@ -291,16 +294,9 @@ func TestNamesProbe(t *testing.T) {
 // and prints, for each probe story whose top class is sport, the words
 // whose removal lowers sport most (what still drives it).
 func TestNamesAblate(t *testing.T) {
-	xs := xload(t)
-	all, o := xs.featurized()
-	o.Bag = 6
-	cl, err := wordclusters.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	xs, all, o, cl := namesSetup(t, true)
 	f := func(s string) string { return maskGiven(cl, s, false, false, nameToken) }
-	exs := rewritten(all, f)
-	Featurize(exs, &xs.fz)
+	exs := xs.rewritten(all, f)
 	b, w := Fit(exs, o)
 	sport := labelIndex(Sport)
 	p := func(s string) float64 {

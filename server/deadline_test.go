@@ -213,7 +213,7 @@ func TestDeadlineBidiStream(t *testing.T) {
 					return
 				}
 				results++
-				if st := r.GetError(); st == nil || codes.Code(st.Code) != codes.DeadlineExceeded || !strings.Contains(st.Message, "deadline ran out") {
+				if st := r.GetError(); st == nil || codes.Code(st.Code) != codes.DeadlineExceeded || !strings.Contains(st.Message, "deadline") || !strings.Contains(st.Message, "ran out") {
 					errs <- "result: " + r.String() + ", want DEADLINE_EXCEEDED saying the deadline ran out"
 					return
 				}

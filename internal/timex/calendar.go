@@ -723,6 +723,14 @@ func (st *state) weekday(i int) (result, bool) {
 	val := arr[:0]
 	if st.has {
 		t := st.weekdayDate(wd, 0, i)
+		if r := end; pod == 0 && !t.After(st.a) && st.c(r+1) == cWeekday && st.rangeEnd(r+1) {
+			// "lasted from Monday to Friday", "was closed Monday through
+			// Wednesday": a past range ends on the day its tense gives
+			// the last weekday and begins before it
+			if e := st.weekdayDate(int(st.ps[r+1].v), 0, r+1); !e.After(st.a) && e.Before(t) {
+				t = weekdayFrom(e, wd, -1)
+			}
+		}
 		if st.rangeEnd(i) && st.refDay.After(st.a) && !t.After(st.refDay) {
 			// "opens Monday through Friday", "will be open Monday to
 			// Friday": a range begun on a coming day ends after it

@@ -745,11 +745,34 @@ func (st *state) weekend(i, end, off int) (result, bool) {
 		t = t.AddDate(0, 0, 7)
 	default:
 		cur := int(st.a.Weekday()+6)%7 + 1
-		if cur <= 5 && !st.future(i) {
+		if cur <= 5 && st.weekendTense(i, end) <= 0 {
 			t = t.AddDate(0, 0, -7)
 		}
 	}
 	return result{end: end, typ: Date, val: weekValue(t) + "-WE", rel: true}, true
+}
+
+// weekendTense is the tense of "this weekend" (from piece i, its end at
+// end): by tense, except that a possessive ("this weekend's vote") reads
+// the verb of its own noun first ("This weekend's match was cancelled",
+// "said this weekend's vote will be close") and, with no tense cue, is the
+// coming weekend ("Voters head to the polls in this weekend's vote").
+func (st *state) weekendTense(i, end int) int {
+	if !st.punct(end, '\'') || !st.is(end+1, "s") {
+		return st.tense(i)
+	}
+	for k := end + 2; k < len(st.ps) && k <= end+5 && !st.sentenceEnd(k-1); k++ {
+		if st.ps[k].kind == kPunct {
+			break
+		}
+		if t := st.cue(k); t != 0 {
+			return min(t, 1)
+		}
+	}
+	if t := st.tense(i); t != 0 {
+		return t
+	}
+	return 1
 }
 
 // shiftedUnit is the calendar unit off units away from the anchor's.

@@ -357,6 +357,11 @@ func (st *state) numericDate(i int) (result, bool) {
 		}
 		return r, true
 	}
+	if y == 9 && nd == 1 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) && st.is911(i) {
+		// "since 9/11", "the 9/11 attacks": the 2001 ones, their year
+		// unknown unless the sentence gives it
+		return result{end: i + 3, typ: Date, val: ymdValue(st.sentenceYear(i), 9, 11)}, true
+	}
 	if nd <= 2 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) {
 		m := y
 		d, ndd, ok1 := st.num(i + 2)
@@ -610,6 +615,25 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
 	y := st.monthYear(m, d, i)
+	if st.pastEvent(e) {
+		// "the Oct. 23 sniper attack", "the Aug. 7 embassy bombings": a
+		// day that names what happened on it is the latest one before
+		// the anchor (TimeBank and AQUAINT resolve them so); "the
+		// September 11 attacks" name the 2001 ones, whose year is left
+		// unknown unless the sentence gives one
+		switch {
+		case m == 9 && d == 11:
+			y = st.sentenceYear(i)
+		case m > int(st.a.Month()) || m == int(st.a.Month()) && d > st.a.Day():
+			y = st.a.Year() - 1
+		default:
+			y = st.a.Year()
+		}
+		if y < 0 || m == 2 && d == 29 && !leap(y) {
+			return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
+		}
+		return result{end: e, typ: Date, val: ymdValue(y, m, d), rel: true}, true
+	}
 	if m == 2 && d == 29 {
 		// "Feb. 29": the leap year before, or after in a future sentence
 		step := -1
@@ -632,6 +656,78 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		}
 	}
 	return result{end: e, typ: Date, val: ymdValue(y, m, d), rel: true}, true
+}
+
+// is911 reports whether the pieces from i are "9/11" written alone, not a
+// fraction ("6 9/11"), part of a longer number ("9/11/2001" is read as a
+// full date) or of a score.
+func (st *state) is911(i int) bool {
+	if d, nd, ok := st.num(i + 2); !ok || d != 11 || nd != 2 {
+		return false
+	}
+	if st.kind(i-1) == kNum || st.tight(i) && (st.punct(i-1, '/') || st.punct(i-1, '.')) {
+		return false
+	}
+	if st.tight(i+3) && (st.punct(i+3, '/') || st.punct(i+3, '%') || st.punct(i+3, '.') && st.kind(i+4) == kNum) {
+		return false
+	}
+	return true
+}
+
+// pastEvent reports whether the words from piece e, after a day and
+// month, name an event of the kind that is reported only once it has
+// happened ("attacks", "bombings", "massacre"), after at most three
+// modifiers ("sniper", "terrorist", "U.S. embassy").
+func (st *state) pastEvent(e int) bool {
+	for k := e; k < len(st.ps) && k <= e+5; k++ {
+		p := &st.ps[k]
+		if p.kind == kPunct && p.ch == '.' && st.tight(k) && k > e {
+			continue // "U.S."
+		}
+		if p.kind != kWord || p.c != cNone && k == e {
+			return false
+		}
+		var b [14]byte
+		switch string(b[:st.lower(k, b[:])]) {
+		case "attack", "attacks", "bombing", "bombings", "massacre", "massacres", "shooting", "shootings",
+			"killings", "blast", "blasts", "explosion", "explosions", "hijacking", "hijackings", "ambush",
+			"assassination", "atrocity", "atrocities", "rampage", "carnage", "uprising", "coup", "earthquake",
+			"quake", "tsunami", "riots", "stampede", "derailment":
+			return true
+		case "and", "or", "of", "on", "in", "at", "to", "for", "by", "from", "with", "the", "a", "an", "was", "were",
+			"is", "are", "will", "would", "when", "that", "which":
+			return false
+		}
+		if k >= e+3 {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceYear is the one year written as a number in the sentence of
+// piece i ("in 2001, after the September 11 attacks"), -1 when there is
+// none or more than one.
+func (st *state) sentenceYear(i int) int {
+	s := st.ps[i].sent
+	y := -1
+	for k := i; k >= 0 && st.ps[k].sent == s; k-- {
+		if v, ok := st.yearNum(k); ok && k != i {
+			if y >= 0 && y != v {
+				return -1
+			}
+			y = v
+		}
+	}
+	for k := i + 1; k < len(st.ps) && st.ps[k].sent == s; k++ {
+		if v, ok := st.yearNum(k); ok {
+			if y >= 0 && y != v {
+				return -1
+			}
+			y = v
+		}
+	}
+	return y
 }
 
 // rangeYear reads "and 25, 2013" ("or", "to", "until") at k, after the

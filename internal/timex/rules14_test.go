@@ -48,3 +48,30 @@ func TestWeekendPossessive(t *testing.T) {
 		checkWants(t, tc.in, wed, tc.w)
 	}
 }
+
+// TestPastEventDate: a day and month naming an event that is reported
+// once it has happened ("the Dec. 2 bombing") is the latest such day
+// before the anchor; "the September 11 attacks" and "9/11" keep their
+// year unknown unless the sentence writes one. wed is 2026-11-25.
+func TestPastEventDate(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"Memorials recall the victims of the September 11 attacks.", []want{{"September 11", Date, "XXXX-09-11"}}},
+		{"The law was passed after the 11 September attacks on the towers.", []want{{"11 September", Date, "XXXX-09-11"}}},
+		{"Airport checks have tightened since the 9/11 attacks.", []want{{"9/11", Date, "XXXX-09-11"}}},
+		{"Since 9/11, the port has screened every container.", []want{{"9/11", Date, "XXXX-09-11"}}},
+		{"In 2001, after the September 11 attacks, the port closed.", []want{{"2001", Date, "2001"}, {"September 11", Date, "2001-09-11"}}},
+		{"Police are still investigating the Dec. 2 bombing of the ferry terminal.", []want{{"Dec. 2", Date, "2025-12-02"}}},
+		{"Police are still investigating the Dec. 2 car bomb attack on the terminal.", []want{{"Dec. 2", Date, "2025-12-02"}}},
+		// no event noun: the nearest day as before
+		{"The Dec. 2 deadline will not be met.", []want{{"Dec. 2", Date, "2026-12-02"}}},
+		{"The ferry sails on September 11 from the north quay.", []want{{"September 11", Date, "2026-09-11"}}},
+		{"Shares in the ferry firm rose 6 9/11 points.", nil},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, wed, tc.w)
+	}
+}

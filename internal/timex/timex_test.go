@@ -185,6 +185,9 @@ func FuzzExtract(f *testing.F) {
 		"the week of March 6, April 24 and 25, Sunday 27 February, 2.05 p.m., at 4 in the morning, 1,300 years",
 		"In 1995 it opened. The following year, that month, the year-earlier third quarter, mid-afternoon yesterday",
 		"They meet Monday, Friday and Sunday. Stocks close up 2 on Friday, the previous Friday. Yahoo!, Ala., says Tuesday",
+		"Since 9/11 the Sept. 11 U.S. embassy attack was closed Monday through Wednesday, from Monday to Friday. this weekend's",
+		"9/11",
+		"this weekend'",
 	} {
 		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)
 		f.Add(s, int64(1695168001)) // anchored: Wednesday 2023-09-20

@@ -146,6 +146,9 @@ func (st *state) dayVerb(j int) int {
 			}
 			continue // "a meeting", "the opening": nouns
 		}
+		if st.head && st.ps[j].sent == 0 && st.is(k-1, "to") && !p.cap && (eventVerb(w) || nounVerb(w) || headlineVerb(w)) {
+			return 1 // a headline's "Minister to visit Lisbon on Monday": the plan
+		}
 		lemma, third := w, false
 		if n > 3 && w[n-1] == 's' && w[n-2] != 's' {
 			lemma, third = w[:n-1], true
@@ -203,9 +206,41 @@ func (st *state) dayVerb(j int) int {
 		if st.objectOf(k) {
 			return 0
 		}
+		if st.head && st.ps[j].sent == 0 && st.objectBefore(k, j) {
+			return 0 // a headline's "Rebels take town on Monday" reports the past
+		}
 		return 1
 	}
 	return 0
+}
+
+// headlineVerb reports whether w is a verb that headlines put after "to"
+// for what is planned ("Unions to strike on Monday"), besides the event
+// verbs.
+func headlineVerb(w string) bool {
+	switch w {
+	case "strike", "march", "protest", "announce", "quit", "name", "cut", "raise", "sell", "buy", "stage", "rally", "walk", "vote":
+		return true
+	}
+	return false
+}
+
+// objectBefore reports whether a word other than a preposition or an
+// adverb of time follows the verb at piece k before the weekday at j: the
+// verb has an object ("take town on Monday"), which in a headline's
+// present reports an event done, while "Talks resume on Monday", "Fares
+// rise from Monday" announce one.
+func (st *state) objectBefore(k, j int) bool {
+	if k+1 >= j || st.ps[k+1].kind != kWord {
+		return false
+	}
+	var b [10]byte
+	switch string(b[:st.lower(k+1, b[:])]) {
+	case "on", "in", "at", "from", "until", "till", "by", "after", "before", "early", "late", "again", "next", "this",
+		"as", "for", "to", "with", "over", "into", "here", "there", "today", "tonight", "starting":
+		return false
+	}
+	return true
 }
 
 // objectOf reports whether the verb-like word at piece k is governed by a

@@ -75,3 +75,32 @@ func TestPastEventDate(t *testing.T) {
 		checkWants(t, tc.in, wed, tc.w)
 	}
 }
+
+// TestHeadlineWeekday: in a headline (the first line, no final stop, a
+// blank line after it) a present-tense verb with an object reports an
+// event done, so its bare weekday is the past one; a verb with no object
+// before the day announces one, and "to" before the verb is the plan.
+// wed is Wednesday 2026-11-25.
+func TestHeadlineWeekday(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	mon := []want{{"Monday", Date, "2026-11-30"}}
+	pastMon := []want{{"Monday", Date, "2026-11-23"}}
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"Rebels take border town on Monday\n\nThe rebels held the town after heavy fighting.", pastMon},
+		{"Harbour police arrest two men on Monday\n\nThe men were held after a break-in.", pastMon},
+		{"Ferry talks resume on Monday\n\nThe talks stopped after a row over fares.", mon},
+		{"Minister to visit Lisbon on Monday\n\nThe minister travels with two aides.", mon},
+		{"Dock workers to strike on Monday\n\nThe union called the strike over pay.", mon},
+		// not a headline: a sentence, or a line with no blank line after it
+		{"The rebels take the border town on Monday.\n\nThe town has been besieged by the army.", mon},
+		{"Rebels take border town on Monday", mon},
+		// a dateline is no headline
+		{"HARBOUR CITY (AP) _\n\nRebels take the border town on Monday, a spokesman said in a statement.", mon},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, wed, tc.w)
+	}
+}

@@ -156,6 +156,7 @@ type state struct {
 	refQAt  int32     // sentence of that mention
 	refDay  time.Time // last day named, for "the next day"
 	refV    string    // last date of a year or finer named, for "that year"
+	head    bool      // the first sentence is a headline (headline)
 }
 
 // refYM returns the year and month (0 if none) of the last date of a
@@ -187,6 +188,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 	st.refQ, st.refY, st.refQAt = 0, 0, -100
 	st.refDay = time.Time{}
 	st.refV = ""
+	st.head = headline(doc)
 	// each piece's sentence: the last one that starts at or before it
 	// (next is where sentence si+1 starts, past the text after the last)
 	sents := doc.Sentences
@@ -206,6 +208,39 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 		}
 		p.sent = int32(si)
 	}
+}
+
+// headline reports whether doc's first sentence is a headline: the whole
+// first line of the text, with no final stop and a blank line after it
+// (as the summariser reads it); a dateline ("NAIROBI, Kenya (AP) _") or
+// a line ending in a colon is none.
+func headline(doc *text.Document) bool {
+	if len(doc.Sentences) < 2 {
+		return false
+	}
+	sn := doc.Sentences[0]
+	if sn.Start < 0 || sn.End > len(doc.Text) || sn.Start >= sn.End {
+		return false
+	}
+	if strings.TrimSpace(doc.Text[:sn.Start]) != "" {
+		return false
+	}
+	first := strings.TrimSpace(doc.Text[sn.Start:sn.End])
+	if first == "" || strings.IndexByte(first, '\n') >= 0 {
+		return false
+	}
+	switch first[len(first)-1] {
+	case '.', '!', '?', ':', ';', ',', '_', '-':
+		return false
+	}
+	rest := doc.Text[sn.End:]
+	nl := strings.IndexByte(rest, '\n')
+	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
+		return false
+	}
+	rest = rest[nl+1:]
+	nl = strings.IndexByte(rest, '\n')
+	return nl >= 0 && strings.TrimSpace(rest[:nl]) == ""
 }
 
 // result is one match over pieces [start, end).

@@ -187,6 +187,8 @@ func FuzzExtract(f *testing.F) {
 		"They meet Monday, Friday and Sunday. Stocks close up 2 on Friday, the previous Friday. Yahoo!, Ala., says Tuesday",
 		"Since 9/11 the Sept. 11 U.S. embassy attack was closed Monday through Wednesday, from Monday to Friday. this weekend's",
 		"9/11",
+		"Police arrest man on Monday\n\nUnions to strike Monday\n\n",
+		"to Monday\n\n",
 		"this weekend'",
 	} {
 		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)

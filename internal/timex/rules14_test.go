@@ -104,3 +104,27 @@ func TestHeadlineWeekday(t *testing.T) {
 		checkWants(t, tc.in, wed, tc.w)
 	}
 }
+
+// TestPlansNoun: "plans" is a future cue as a verb ("X plans to", "Harbour
+// Lines plans extra sailings"), not as a noun ("evacuation plans were
+// published"), and "planned" / "scheduled" / "expected" after an article
+// (with an adverb between or not) are adjectives with no tense of their
+// own, as other -ed words there are. wed is Wednesday 2026-11-25.
+func TestPlansNoun(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	fri := []want{{"Friday", Date, "2026-11-27"}}
+	pastFri := []want{{"Friday", Date, "2026-11-20"}}
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"On Friday, the harbour board's evacuation plans were published.", pastFri},
+		{"On Friday, when the minister set aside holiday plans for the hastily planned trip, the ministry lifted its travel warning.", pastFri},
+		{"The ferry company plans to add sailings on Friday.", fri},
+		{"Harbour Lines plans extra sailings on Friday.", fri},
+		{"The sailing is scheduled for Friday.", fri},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, wed, tc.w)
+	}
+}

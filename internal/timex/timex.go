@@ -481,6 +481,18 @@ func (st *state) cue(k int) int {
 	lw := string(buf[:n])
 	switch lw {
 	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
+		if lw == "plans" && st.c(k+1) != wTo && !st.planSubject(k-1) {
+			return 0 // "set aside vacation plans", "evacuation plans were": the noun
+		}
+		if lw == "planned" || lw == "scheduled" || lw == "expected" {
+			d := k - 1
+			if n := st.ps[max(d, 0)].e - st.ps[max(d, 0)].s; d >= 0 && n > 4 && strings.HasSuffix(st.word(d), "ly") {
+				d-- // "the hastily planned trip"
+			}
+			if st.c(d) == wA || st.c(d) == wThe {
+				return 0 // an adjective: "the planned merger", "the hastily planned trip"
+			}
+		}
 		if st.is(k-1, "had") || st.is(k-1, "been") && st.is(k-2, "had") {
 			return -1 // "had been due to expire Friday": a plan of the past
 		}
@@ -543,6 +555,27 @@ func (st *state) cue(k int) int {
 		return -1
 	}
 	return 0
+}
+
+// planSubject reports whether piece j can be the subject of the verb
+// "plans" after it: a name or a pronoun ("Qantas plans daily flights",
+// "it plans"), or "now", "also", "still" after one.
+func (st *state) planSubject(j int) bool {
+	if st.is(j, "now") || st.is(j, "also") || st.is(j, "still") {
+		j--
+	}
+	if j < 0 || j >= len(st.ps) || st.ps[j].kind != kWord {
+		return false
+	}
+	if st.ps[j].cap && !st.sentenceEnd(j-1) {
+		return true
+	}
+	var b [8]byte
+	switch string(b[:st.lower(j, b[:])]) {
+	case "it", "he", "she", "who", "which", "that", "company", "firm", "group", "government":
+		return true
+	}
+	return false
 }
 
 // participle reports whether the word at k follows a form of "be" (not

@@ -299,6 +299,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	// them (each takes a few ms on a 1 MB article)
 	r.placeModifiers()
 	r.parenAcronyms()
+	r.shortForms()
 	if r.check() {
 		return nil
 	}

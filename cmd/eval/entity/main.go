@@ -10,7 +10,8 @@
 //     longer PER name earlier in the document must join that person;
 //   - merges: pairs of gold mentions that Resolve put in one entity, counted
 //     as plausible when their words are equal, one's words are all in the
-//     other, one is the other's acronym, or both are the same country, once
+//     other, one is the other's acronym or a clipping of its first word
+//     ("Fed", "Federal Reserve"), or both are the same country, once
 //     a hyphenated lower-case last word is left out ("Tripoli-based" is
 //     Tripoli) (link precision proxy; the rest are listed with -v);
 //   - LAW: gold LOC, ORG or PER mentions whose entity Resolve made a LAW
@@ -310,6 +311,9 @@ func plausible(a, b string) bool {
 	if initials(a) == strings.ToUpper(b) || initials(b) == strings.ToUpper(a) {
 		return true
 	}
+	if clipping(wa, wb) || clipping(wb, wa) {
+		return true
+	}
 	ca, okA := geo.CountryByName(a)
 	cb, okB := geo.CountryByName(b)
 	return okA && okB && ca.Code == cb.Code
@@ -336,6 +340,15 @@ func subset(a, b []string) bool {
 		}
 	}
 	return len(a) > 0
+}
+
+// clipping reports whether a is one word that begins b's first word,
+// cut before lower-case letters only ("Fed" of "Federal Reserve").
+func clipping(a, b []string) bool {
+	if len(a) != 1 || len(b) < 2 || len(a[0]) < 3 || len(a[0]) >= len(b[0]) || !strings.HasPrefix(b[0], a[0]) {
+		return false
+	}
+	return strings.Trim(b[0][len(a[0]):], "abcdefghijklmnopqrstuvwxyz") == ""
 }
 
 func initials(s string) string {

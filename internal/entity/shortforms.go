@@ -1,0 +1,310 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// shortForms joins a later short form of an organisation's name to the one
+// organisation named earlier in the text that it can only mean: its head
+// noun ("the Bank" after "the Bank of England", "Hearts" after "Hearts of
+// Oak", "the Commission" after "the European Commission": the words before
+// "of" or "for", else the last word), its initials without a definition in
+// brackets ("BoE", "FCC" after "Federal Communications Commission") or,
+// after "the", a clipping of its first word ("the Fed" after "the Federal
+// Reserve"). Only when exactly one earlier name of two words or more
+// matches (two banks named: "the Bank" stays alone; nor "the Lords" beside
+// the House of Lords and the Law Lords), and not for a known place, a
+// country, a legal form or a term such as "PC". The names are indexed by
+// each key a short form could have, so that the pass stays linear.
+func (r *resolver) shortForms() {
+	var buf [64]*cluster
+	longs := buf[:0]
+	nLong := 0
+	for _, o := range r.clusters {
+		if longName(o) {
+			if nLong < len(buf) {
+				longs = append(longs, o)
+			}
+			nLong++
+		}
+	}
+	if nLong == 0 {
+		return
+	}
+	// a text with few such names looks at each of them (no allocation);
+	// a long one indexes them by the keys a short form could have
+	var keys map[string][]*cluster
+	if nLong > len(buf) {
+		keys = map[string][]*cluster{}
+		for _, o := range r.clusters {
+			if !longName(o) {
+				continue
+			}
+			add := func(k string) {
+				if l := keys[k]; len(l) == 0 || l[len(l)-1] != o {
+					keys[k] = append(l, o)
+				}
+			}
+			if in := initialsOf(o.name); in != "" {
+				add("i " + in)
+			}
+			for _, w := range o.toks {
+				add("w " + w) // every word, for the rivals of a one-word head
+			}
+			if f := o.toks[0]; len(f) <= 24 {
+				for k := 3; k < len(f); k++ {
+					if strings.Trim(f[k:], "abcdefghijklmnopqrstuvwxyz") == "" {
+						add("c " + f[:k])
+					}
+				}
+			}
+		}
+	}
+	moved := false
+	var lowWords map[string]bool
+	for _, s := range r.clusters {
+		if s.into != nil || s.dropped || len(s.ments) == 0 || s.country || s.code != "" || len(s.alts) > 0 || s.legal || len(s.toks) > 3 {
+			continue
+		}
+		if len(s.toks) == 1 && techTerms[s.toks[0]] {
+			continue
+		}
+		acr := len(s.toks) == 1 && isAcronym(s.name)
+		switch s.typ {
+		case ner.Org, ner.Misc:
+		case ner.Location, ner.Person:
+			// (a place the gazetteer does not know, a person only by
+			// initials)
+			if !acr {
+				continue
+			}
+		default:
+			continue
+		}
+		f := shortFind{s: s, acr: acr, start: s.ments[0].first}
+		f.the = f.start > 0 && isThe(r.tok(f.start-1))
+		switch {
+		case keys == nil:
+			f.scan(longs)
+		case acr:
+			f.scan(keys["i "+capitals(s.name)])
+		case len(s.toks) == 1:
+			f.scan(keys["w "+s.toks[0]])
+			f.scan(keys["c "+s.toks[0]])
+		default:
+			f.scan(keys["w "+s.toks[0]])
+		}
+		into := f.into
+		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) {
+			continue
+		}
+		s.into, moved = into, true
+		into.ments = append(into.ments, s.ments...)
+		into.lastTok = max(into.lastTok, s.lastTok)
+		into.nOrg += s.nOrg
+		if acr && into.acronym == "" {
+			into.acronym = s.name
+		}
+	}
+	if moved {
+		r.dropJoined()
+	}
+}
+
+// longName reports whether o is a name of two words or more of a thing,
+// which a short form may stand for.
+func longName(o *cluster) bool {
+	return len(o.toks) >= 2 && o.typ != ner.Person && o.into == nil && !o.dropped && len(o.ments) > 0
+}
+
+// shortFind looks for the one earlier name that the short form s stands
+// for: into, and how many there are (n, 2 for "more than one").
+type shortFind struct {
+	s        *cluster
+	acr, the bool
+	start    int
+	into     *cluster
+	n        int
+}
+
+func (f *shortFind) scan(l []*cluster) {
+	s := f.s
+	for _, o := range l {
+		if f.n > 1 {
+			return
+		}
+		for o.into != nil {
+			o = o.into
+		}
+		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start {
+			continue
+		}
+		if f.acr && o.name[0] != s.name[0] || !f.acr && !hasWord(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {
+			continue // (the quick test)
+		}
+		if !shortFormOf(s, o, f.acr, f.the) {
+			if !f.acr && len(s.toks) == 1 && hasWord(o.toks, s.toks[0]) {
+				f.n = 2 // a rival: "the Lords" beside the House of Lords and the Law Lords
+			}
+			continue
+		}
+		if o.typ != ner.Org || o.acronym != "" && o.acronym != s.name {
+			f.n = 2 // (a place or thing of that name: no guess)
+			continue
+		}
+		f.into = o
+		f.n++
+	}
+}
+
+// shortFormUses reports whether the mentions of s read as a name's short
+// form rather than a capitalised common word: none before a number
+// ("Radio 2"), after a capitalised word within the sentence ("Foreign
+// Relations Committee") or after "of" or "for" and a capitalised word (the
+// "Sport" of "the Court of Arbitration for Sport"), and a one-word name not
+// only at the start of sentences when the text also writes it in lower
+// case ("Resources are ..." beside "mineral resources"). lowWords holds
+// the text's lower-case words once a call has needed them.
+func (r *resolver) shortFormUses(s *cluster, lowWords *map[string]bool) bool {
+	inner := false
+	for _, m := range s.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if isDigitStart(r.tok(m.last)) {
+			return false
+		}
+		if p := r.ltok(m.first - 1); (p == "of" || p == "for") && m.first >= 2 && isCap(r.tok(m.first-2)) {
+			return false
+		}
+		if p := r.tok(m.first - 1); isCap(p) && !isThe(p) && m.first-1 > r.doc.Sentences[m.sent].First {
+			return false
+		}
+		if m.first > r.doc.Sentences[m.sent].First {
+			inner = true
+		}
+	}
+	if inner || len(s.toks) > 1 {
+		return true
+	}
+	if *lowWords == nil {
+		*lowWords = map[string]bool{}
+		for _, t := range r.doc.Tokens {
+			if t.Text != "" && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
+				(*lowWords)[t.Text] = true
+			}
+		}
+	}
+	return !(*lowWords)[s.toks[0]]
+}
+
+// shortFormOf reports whether s's name is a short form of o's: o's
+// initials (acr: s is written as an acronym), o's head (the words before
+// "of"/"for", else the last word; not in a name of two joined by "and")
+// or, after "the", a clipping of o's first word.
+func shortFormOf(s, o *cluster, acr, the bool) bool {
+	if acr {
+		return initialsAre(o.name, s.name)
+	}
+	if len(s.toks) >= len(o.toks) || hasWord(o.toks, "and") || hasWord(o.toks, "&") {
+		// (not "Times" of "The Times and The Sunday Times")
+		return false
+	}
+	k := len(s.toks)
+	if w := o.toks[k]; w == "of" || w == "for" {
+		if slicesEqual(s.toks, o.toks[:k]) {
+			return true
+		}
+	}
+	if k == 1 && len(s.name) >= 3 && !hasWord(o.toks, "of") && !hasWord(o.toks, "for") && o.toks[len(o.toks)-1] == s.toks[0] {
+		return true
+	}
+	if k == 1 && the && len(s.name) >= 3 {
+		f := o.toks[0]
+		if len(f) > len(s.toks[0]) && strings.HasPrefix(f, s.toks[0]) && strings.Trim(f[len(s.toks[0]):], "abcdefghijklmnopqrstuvwxyz") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsOf returns the capitals that begin the words of a name, small
+// lower-case words left out ("BE" for "Bank of England", as capitals gives
+// for "BoE"); "" when another word is lower-case or fewer than two remain.
+func initialsOf(name string) string {
+	var b []byte
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if c := w[0]; c >= 'A' && c <= 'Z' {
+			b = append(b, c)
+		} else if c >= 'a' && c <= 'z' && !initialSmall[w] {
+			return ""
+		}
+	}
+	if len(b) < 2 {
+		return ""
+	}
+	return string(b)
+}
+
+// initialsAre reports whether initialsOf(name) == capitals(acr), without
+// building either.
+func initialsAre(name, acr string) bool {
+	j, n := 0, 0          // acr's next byte, the initials matched
+	next := func() byte { // acr's next capital, 0 at its end
+		for ; j < len(acr); j++ {
+			if c := acr[j]; c >= 'A' && c <= 'Z' {
+				j++
+				return c
+			}
+		}
+		return 0
+	}
+	for i := 0; i < len(name); {
+		for i < len(name) && (name[i] == ' ' || name[i] == '-') {
+			i++
+		}
+		if i == len(name) {
+			break
+		}
+		k := i
+		for k < len(name) && name[k] != ' ' && name[k] != '-' {
+			k++
+		}
+		if c := name[i]; c >= 'A' && c <= 'Z' {
+			if next() != c {
+				return false
+			}
+			n++
+		} else if c >= 'a' && c <= 'z' && !initialSmall[name[i:k]] {
+			return false
+		}
+		i = k
+	}
+	return n >= 2 && next() == 0
+}
+
+// initialSmall are the lower-case words an acronym leaves out.
+var initialSmall = set("of", "for", "and", "the", "de", "la", "du", "des", "on", "in", "&")
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}

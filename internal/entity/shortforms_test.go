@@ -1,0 +1,60 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+// TestShortForms: a later head noun, initialism or clipping of an
+// organisation's name joins the one organisation it can only mean; with
+// two candidates, or a capitalised common word, it stays apart.
+func TestShortForms(t *testing.T) {
+	for _, c := range []struct {
+		s      string
+		full   string // the entity's name
+		short  string // a later mention's text
+		joined bool
+	}{
+		{"The Bank of England held interest rates at 4.75% on Thursday. Analysts said the Bank would wait for more data on wages.",
+			"Bank of England", "Bank", true},
+		{"The Bank of England held interest rates at 4.75% on Thursday. Economists expect the BoE to raise them in the spring.",
+			"Bank of England", "BoE", true},
+		{"Shares fell after the Federal Reserve raised rates. Traders said the Fed would keep raising them this year.",
+			"Federal Reserve", "Fed", true},
+		{"The Federal Communications Commission approved the merger of the two carriers. The FCC said prices would fall.",
+			"Federal Communications Commission", "FCC", true},
+		{"Hearts of Oak beat Kotoko 2-0 in Accra on Sunday. Coach Emmanuel Afranie said Hearts played with great spirit.",
+			"Hearts of Oak", "Hearts", true},
+		{"The European Commission fined the carmaker on Monday. In a statement the Commission said the fine was fair.",
+			"European Commission", "Commission", true},
+		// two banks: "the Bank" could be either
+		{"The Bank of England and the Reserve Bank of Australia held rates on Thursday. Analysts said the Bank would move first.",
+			"Bank of England", "Bank", false},
+		// a channel's number: no short form of BBC Radio
+		{"BBC Radio will broadcast the concert live. Radio 2 will repeat it on Sunday.",
+			"BBC Radio", "Radio", false},
+	} {
+		doc, ms := nlptest.Mentions(t, c.s)
+		es := entity.Resolve(doc, ms)
+		var full, short *entity.Entity
+		for i := range es {
+			for _, m := range es[i].Mentions {
+				switch doc.Text[m.Span.Start:m.Span.End] {
+				case c.full:
+					full = &es[i]
+				case c.short:
+					short = &es[i]
+				}
+			}
+		}
+		if full == nil || short == nil {
+			t.Errorf("%q: no entity for %q (%v) or %q (%v)", c.s, c.full, full != nil, c.short, short != nil)
+			continue
+		}
+		if (full == short) != c.joined {
+			t.Errorf("%q: %q in %q, %q in %q; want joined %v", c.s, c.full, full.Name, c.short, short.Name, c.joined)
+		}
+	}
+}

@@ -23,11 +23,11 @@ func init() {
 // runText tokenises the text and fills Sentences and, under FeatureSyntax,
 // Tokens.
 func runText(ctx context.Context, st *State) error {
-	doc := text.Analyze(st.Analysis.Text).WithContext(ctx)
-	st.Doc = doc
-	if err := ctx.Err(); err != nil {
-		return err // the tokeniser takes no context: do not copy its output
+	doc, err := text.AnalyzeContext(ctx, st.Analysis.Text)
+	if err != nil {
+		return err // cancelled while tokenising: nothing to copy
 	}
+	st.Doc = doc
 	a := st.Analysis
 	a.Sentences = make([]Sentence, len(doc.Sentences))
 	for i, s := range doc.Sentences {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,6 +15,23 @@ func Analyze(s string) *Document {
 	d.Sentences = SplitSentences(s, d.Tokens)
 	d.Paragraphs = Paragraphs(s)
 	return d
+}
+
+// AnalyzeContext is Analyze for a request: the tokeniser stops once ctx
+// is done (see TokenizeContext), and the document it returns is tied to
+// ctx (WithContext). On a done ctx it returns ctx's error and no document.
+func AnalyzeContext(ctx context.Context, s string) (*Document, error) {
+	toks, err := TokenizeContext(ctx, s)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Text: s, Tokens: toks, ctx: ctx}
+	d.Sentences = SplitSentences(s, d.Tokens)
+	d.Paragraphs = Paragraphs(s)
+	return d, nil
 }
 
 // Paragraphs returns the non-blank lines of s, without their leading and

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,13 +22,37 @@ import (
 // s (see refs.go). Every other token's Text is a substring of s (no
 // copying).
 func Tokenize(s string) []Token {
-	t := tokenizer{s: s}
+	toks, _ := tokenize(nil, s)
+	return toks
+}
+
+// TokenizeContext is Tokenize that stops once ctx is done, returning
+// ctx's error and no tokens. It asks ctx every checkEvery bytes, between
+// whitespace-separated chunks, so a cancelled request does not go on
+// tokenising a long article (1 MB takes tens of milliseconds).
+func TokenizeContext(ctx context.Context, s string) ([]Token, error) {
+	return tokenize(ctx, s)
+}
+
+// checkEvery is how many bytes the tokeniser reads between two looks at
+// its context (about 1 ms of work).
+const checkEvery = 32 << 10
+
+func tokenize(ctx context.Context, s string) ([]Token, error) {
+	t := tokenizer{s: s, ctx: ctx}
 	buf, _ := spanPool.Get().(*[]span)
 	if buf == nil {
 		buf = new([]span)
 	}
 	t.spans = (*buf)[:0]
 	t.runRange(0, len(s), true)
+	if t.err != nil {
+		if cap(t.spans) <= 1<<16 {
+			*buf = t.spans
+			spanPool.Put(buf)
+		}
+		return nil, t.err
+	}
 	// The token slice is allocated once at its exact size: tokens hold
 	// pointers, and growing such a slice costs more than this second pass.
 	toks := make([]Token, len(t.spans))
@@ -69,7 +94,7 @@ func Tokenize(s string) []Token {
 		*buf = t.spans
 		spanPool.Put(buf)
 	}
-	return toks
+	return toks, nil
 }
 
 // span is a token's byte range while tokenising.
@@ -82,6 +107,9 @@ type tokenizer struct {
 	spans []span
 	texts []decoded // tokens whose Text is not their bytes in s
 	inRef bool      // s is a decoded chunk: references are not decoded again
+
+	ctx context.Context // nil: never cancelled (see TokenizeContext)
+	err error           // ctx's error once runRange saw it done
 }
 
 // ASCII character classes.
@@ -171,7 +199,17 @@ func (t *tokenizer) emit(a, b int) {
 // tells whether i starts a line.
 func (t *tokenizer) runRange(i, end int, lineStart bool) {
 	s := t.s[:end]
+	check := len(s) // the next offset at which ctx is asked
+	if t.ctx != nil {
+		check = i + checkEvery
+	}
 	for i < len(s) {
+		if i >= check {
+			if t.err = t.ctx.Err(); t.err != nil {
+				return
+			}
+			check = i + checkEvery
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if k := ascii[c]; k&cSpace != 0 {

@@ -56,6 +56,8 @@ type stageRun struct {
 	tid        int
 	startCPU   time.Duration
 	endCPU     time.Duration
+	seen       time.Time     // when the stage's context was done (zero: not while it ran)
+	seenCPU    time.Duration // its thread's CPU time then
 }
 
 // threadCPU returns the CPU time of thread tid of this process so far
@@ -95,6 +97,15 @@ func (p *stageProbe) wrap(stages []pipeline.Stage) []pipeline.Stage {
 				p.runs = append(p.runs, stageRun{name: name, start: p.since, tid: tid, startCPU: threadCPU(tid)})
 				k := len(p.runs) - 1
 				p.mu.Unlock()
+				stop := context.AfterFunc(ctx, func() {
+					cpu := threadCPU(tid)
+					p.mu.Lock()
+					if k < len(p.runs) && p.runs[k].tid == tid {
+						p.runs[k].seen, p.runs[k].seenCPU = time.Now(), cpu
+					}
+					p.mu.Unlock()
+				})
+				defer stop()
 				if w := p.want.Load(); w != nil && *w == name {
 					select {
 					case p.started <- name:
@@ -187,6 +198,7 @@ type cancelOutcome struct {
 	stage     string        // stage running at the cancel, else the first one run after it
 	inStage   time.Duration // how long the stage had run when cancelled
 	stageLat  time.Duration // cancel → the last stage returned
+	seenLat   time.Duration // cancel → the running stage's context was done (-1: not seen while it ran)
 	returnLat time.Duration // cancel → the call returned
 	stageCPU  time.Duration // CPU of the stage running at the cancel, from the cancel until it returned
 	cpu       time.Duration // process CPU from the cancel to the return (collector and other goroutines included)
@@ -204,8 +216,8 @@ func (o cancelOutcome) String() string {
 	if st == "" {
 		st = "(no stage)"
 	}
-	return fmt.Sprintf("%-20s in %-16s after %6v: stage CPU after the cancel %v; stages ran on +%v %v, call returned +%v; process CPU cancel→return %v, in 100 ms after %v",
-		o.label, st, o.inStage.Round(time.Millisecond), o.stageCPU.Round(100*time.Microsecond), o.stageLat.Round(100*time.Microsecond), o.later,
+	return fmt.Sprintf("%-20s in %-16s after %6v: stage CPU after the cancel %v (its context done +%v); stages ran on +%v %v, call returned +%v; process CPU cancel→return %v, in 100 ms after %v",
+		o.label, st, o.inStage.Round(time.Millisecond), o.stageCPU.Round(100*time.Microsecond), o.seenLat.Round(100*time.Microsecond), o.stageLat.Round(100*time.Microsecond), o.later,
 		o.returnLat.Round(100*time.Microsecond), o.cpu.Round(100*time.Microsecond), o.cpuAfter.Round(100*time.Microsecond))
 }
 
@@ -249,6 +261,10 @@ func measureCancel(p *stageProbe, label, want string, trigger func() bool, call 
 		switch {
 		case r.tid == tid && tid != 0 && r.start.Before(t0):
 			o.stageCPU += max(0, r.endCPU-tc0) // the stage running at the cancel
+			o.seenLat = -1
+			if !r.seen.IsZero() {
+				o.seenLat = r.seen.Sub(t0)
+			}
 		case r.start.After(t0):
 			o.stageCPU += r.endCPU - r.startCPU // a stage started after the cancel
 		}
@@ -341,6 +357,10 @@ func TestCancelLargeArticle(t *testing.T) {
 		_, err := eng.Analyze(ctx, req, nil)
 		return err
 	}
+	// warm up (see the note on warming up before sleepFor)
+	if err := call(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	var outs []cancelOutcome
 	for _, at := range cancelPoints {
 		outs = append(outs, measureAgain(func() cancelOutcome {
@@ -415,25 +435,45 @@ func TestCancelLargeArticle(t *testing.T) {
 	checkOutcomes(t, outs)
 }
 
-// measureAgain runs measure and, when a checked stage overran, once more:
-// a cancel that lands while a collection of the previous 1 MB analysis
-// runs, or in a rare long stretch between two checks, is told from a
-// stage that does not check by asking twice. It returns the outcome with
-// the smaller CPU, noting the other.
+// measureAgain runs measure and, when the outcome breaks a bound (a
+// checked stage overran, or the process kept spending CPU after the call
+// settled), up to twice more: a cancel that lands while a collection of
+// the previous 1 MB analysis runs, or in a rare long stretch between two
+// checks, or on a machine whose other packages' tests are running (CI runs
+// them side by side on 2 cores), is told from a stage that does not check,
+// which overruns every time, by asking three times. It returns the best
+// outcome, noting the others.
 func measureAgain(measure func() cancelOutcome) cancelOutcome {
+	broken := func(o cancelOutcome) bool {
+		return !o.finished && uncheckedStages[o.stage] == "" && (o.stageCPU > cancelBound || o.cpuAfter > cancelBound)
+	}
 	o := measure()
-	if o.finished || o.stageCPU <= cancelBound || uncheckedStages[o.stage] != "" {
+	if !broken(o) {
 		return o
 	}
-	again := measure()
-	first := o
-	if !again.finished && again.stageCPU < o.stageCPU {
-		o = again
+	tries := []cancelOutcome{o}
+	for len(tries) < 3 && broken(o) {
+		again := measure()
+		tries = append(tries, again)
+		if !again.finished && (!broken(again) || again.stageCPU+again.cpuAfter < o.stageCPU+o.cpuAfter) {
+			o = again
+		}
 	}
-	o.label += fmt.Sprintf(" (of 2: first %v in %s, then %v in %s)", first.stageCPU.Round(100*time.Microsecond), first.stage,
-		again.stageCPU.Round(100*time.Microsecond), again.stage)
+	note := make([]string, len(tries))
+	for i, r := range tries {
+		note[i] = fmt.Sprintf("%v in %s, %v after", r.stageCPU.Round(100*time.Microsecond), r.stage, r.cpuAfter.Round(100*time.Microsecond))
+	}
+	o.label += fmt.Sprintf(" (of %d: %s)", len(tries), strings.Join(note, "; "))
 	return o
 }
+
+// The cancel tests analyse their 1 MB article once in full before they
+// measure. The first analysis of so long a text touches most
+// of the models' pages for the first time: the page faults are charged to
+// the stage's thread, and between two looks at the context (every 2,048
+// tokens in the recogniser) they cost up to 100 ms of CPU where the same
+// stretch costs 1-12 ms once the pages are in. That is start-up cost, paid
+// once per process, not a stage that misses the cancel.
 
 // sleepFor is a trigger that cancels after d.
 func sleepFor(d time.Duration) func() bool {
@@ -483,8 +523,12 @@ func TestCancelLargeArticleRemote(t *testing.T) {
 		}
 		return err
 	}
-	// warm up: the first call on a new connection is not what is measured
+	// warm up: the first call on a new connection is not what is measured,
+	// nor the first analysis of a long article (see the note on warming up before sleepFor)
 	if _, err := ts.client.AnalyzeArticle(ctxTimeout(t, 10*time.Second), &articlev1.AnalyzeArticleRequest{Article: textArticle("warm", article)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := grpcCall(ctxTimeout(t, 60*time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	var outs []cancelOutcome

@@ -395,7 +395,11 @@ func (st *state) numericDate(i int) (result, bool) {
 	if y == 9 && nd == 1 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) && st.is911(i) {
 		// "since 9/11", "the 9/11 attacks": the 2001 ones, their year
 		// unknown unless the sentence gives it
-		return result{end: i + 3, typ: Date, val: ymdValue(st.sentenceYear(i), 9, 11)}, true
+		y := -1
+		if n, ok := st.pastEvent(i + 3); ok {
+			y = st.eventYear(n)
+		}
+		return result{end: i + 3, typ: Date, val: ymdValue(y, 9, 11)}, true
 	}
 	if nd <= 2 && st.punct(i+1, '/') && st.tight(i+1) && st.tight(i+2) {
 		m := y
@@ -650,7 +654,7 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
 	y := st.monthYear(m, d, i)
-	if st.pastEvent(e) {
+	if n, ok := st.pastEvent(e); ok {
 		// "the Oct. 23 sniper attack", "the Aug. 7 embassy bombings": a
 		// day that names what happened on it is the latest one before
 		// the anchor (TimeBank and AQUAINT resolve them so); "the
@@ -658,7 +662,7 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		// unknown unless the sentence gives one
 		switch {
 		case m == 9 && d == 11:
-			y = st.sentenceYear(i)
+			y = st.eventYear(n)
 		case m > int(st.a.Month()) || m == int(st.a.Month()) && d > st.a.Day():
 			y = st.a.Year() - 1
 		default:
@@ -703,6 +707,13 @@ func (st *state) is911(i int) bool {
 	if st.kind(i-1) == kNum || st.tight(i) && (st.punct(i-1, '/') || st.punct(i-1, '.')) {
 		return false
 	}
+	if i > 0 && st.ps[i-1].kind == kWord && st.ps[i-1].cap && st.ps[i-1].c == cNone {
+		switch {
+		case st.is(i-1, "The"), st.is(i-1, "Since"), st.is(i-1, "After"), st.is(i-1, "Before"), st.is(i-1, "Post"), st.is(i-1, "Pre"):
+		default:
+			return false // a title: "Fahrenheit 9/11"
+		}
+	}
 	if st.tight(i+3) && (st.punct(i+3, '/') || st.punct(i+3, '%') || st.punct(i+3, '.') && st.kind(i+4) == kNum) {
 		return false
 	}
@@ -712,15 +723,16 @@ func (st *state) is911(i int) bool {
 // pastEvent reports whether the words from piece e, after a day and
 // month, name an event of the kind that is reported only once it has
 // happened ("attacks", "bombings", "massacre"), after at most three
-// modifiers ("sniper", "terrorist", "U.S. embassy").
-func (st *state) pastEvent(e int) bool {
+// modifiers ("sniper", "terrorist", "U.S. embassy"), and returns the
+// noun's piece.
+func (st *state) pastEvent(e int) (int, bool) {
 	for k := e; k < len(st.ps) && k <= e+5; k++ {
 		p := &st.ps[k]
 		if p.kind == kPunct && p.ch == '.' && st.tight(k) && k > e {
 			continue // "U.S."
 		}
 		if p.kind != kWord || p.c != cNone && k == e {
-			return false
+			return 0, false
 		}
 		var b [14]byte
 		switch string(b[:st.lower(k, b[:])]) {
@@ -728,41 +740,28 @@ func (st *state) pastEvent(e int) bool {
 			"killings", "blast", "blasts", "explosion", "explosions", "hijacking", "hijackings", "ambush",
 			"assassination", "atrocity", "atrocities", "rampage", "carnage", "uprising", "coup", "earthquake",
 			"quake", "tsunami", "riots", "stampede", "derailment":
-			return true
+			return k, true
 		case "and", "or", "of", "on", "in", "at", "to", "for", "by", "from", "with", "the", "a", "an", "was", "were",
 			"is", "are", "will", "would", "when", "that", "which":
-			return false
+			return 0, false
 		}
 		if k >= e+3 {
-			return false
+			return 0, false
 		}
 	}
-	return false
+	return 0, false
 }
 
-// sentenceYear is the one year written as a number in the sentence of
-// piece i ("in 2001, after the September 11 attacks"), -1 when there is
-// none or more than one.
-func (st *state) sentenceYear(i int) int {
-	s := st.ps[i].sent
-	y := -1
-	for k := i; k >= 0 && st.ps[k].sent == s; k-- {
-		if v, ok := st.yearNum(k); ok && k != i {
-			if y >= 0 && y != v {
-				return -1
-			}
-			y = v
+// eventYear is the year written right after the event noun at piece n
+// ("the 9/11 attacks in 2001", "the 11 September attack of 2001"), -1
+// when there is none.
+func (st *state) eventYear(n int) int {
+	if st.is(n+1, "in") || st.is(n+1, "of") {
+		if y, ok := st.yearNum(n + 2); ok {
+			return y
 		}
 	}
-	for k := i + 1; k < len(st.ps) && st.ps[k].sent == s; k++ {
-		if v, ok := st.yearNum(k); ok {
-			if y >= 0 && y != v {
-				return -1
-			}
-			y = v
-		}
-	}
-	return y
+	return -1
 }
 
 // rangeYear reads "and 25, 2013" ("or", "to", "until") at k, after the

@@ -756,7 +756,8 @@ func (st *state) weekend(i, end, off int) (result, bool) {
 // end): by tense, except that a possessive ("this weekend's vote") reads
 // the verb of its own noun first ("This weekend's match was cancelled",
 // "said this weekend's vote will be close") and, with no tense cue, is the
-// coming weekend ("Voters head to the polls in this weekend's vote").
+// coming weekend ("Voters head to the polls in this weekend's vote"),
+// while "the weekend's events" stay the last one.
 func (st *state) weekendTense(i, end int) int {
 	if !st.punct(end, '\'') || !st.is(end+1, "s") {
 		return st.tense(i)
@@ -765,14 +766,15 @@ func (st *state) weekendTense(i, end int) int {
 		if st.ps[k].kind == kPunct {
 			break
 		}
-		if t := st.cue(k); t != 0 {
+		if t := st.cue(k); t != 0 && t != 3 {
 			return min(t, 1)
 		}
 	}
-	if t := st.tense(i); t != 0 {
-		return t
+	t := st.tense(i)
+	if t == 0 && st.c(i) == wThis {
+		return 1
 	}
-	return 1
+	return t
 }
 
 // shiftedUnit is the calendar unit off units away from the anchor's.

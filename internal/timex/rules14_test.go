@@ -43,6 +43,8 @@ func TestWeekendPossessive(t *testing.T) {
 		{"Fans packed the harbour stadium for this weekend's derby.", past},
 		{"Officials say this weekend's referendum was marred by fraud.", past},
 		{"Crowds gathered on the quay this weekend.", past},
+		// "the weekend's" is the last one
+		{"Volunteers help the port recover from the weekend's storm.", []want{{"the weekend", Date, "2026-W47-WE"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, wed, tc.w)
@@ -63,7 +65,13 @@ func TestPastEventDate(t *testing.T) {
 		{"The law was passed after the 11 September attacks on the towers.", []want{{"11 September", Date, "XXXX-09-11"}}},
 		{"Airport checks have tightened since the 9/11 attacks.", []want{{"9/11", Date, "XXXX-09-11"}}},
 		{"Since 9/11, the port has screened every container.", []want{{"9/11", Date, "XXXX-09-11"}}},
-		{"In 2001, after the September 11 attacks, the port closed.", []want{{"2001", Date, "2001"}, {"September 11", Date, "2001-09-11"}}},
+		{"The port closed after the September 11 attacks of 2001.", []want{{"September 11", Date, "2001-09-11"}, {"2001", Date, "2001"}}},
+		{"Fares fell after the 9/11 attacks in 2001.", []want{{"9/11", Date, "2001-09-11"}, {"2001", Date, "2001"}}},
+		// another year in the sentence is no year of the attacks
+		{"In 2004, airlines were still recovering from the 9/11 attacks.", []want{{"2004", Date, "2004"}, {"9/11", Date, "XXXX-09-11"}}},
+		{"The film Fahrenheit 9/11 won the prize.", nil},
+		{"Fahrenheit 9/11 won the prize.", nil},
+		{"After 9/11, the port screened every container.", []want{{"9/11", Date, "XXXX-09-11"}}},
 		{"Police are still investigating the Dec. 2 bombing of the ferry terminal.", []want{{"Dec. 2", Date, "2025-12-02"}}},
 		{"Police are still investigating the Dec. 2 car bomb attack on the terminal.", []want{{"Dec. 2", Date, "2025-12-02"}}},
 		// no event noun: the nearest day as before
@@ -123,6 +131,9 @@ func TestPlansNoun(t *testing.T) {
 		{"The ferry company plans to add sailings on Friday.", fri},
 		{"Harbour Lines plans extra sailings on Friday.", fri},
 		{"The sailing is scheduled for Friday.", fri},
+		// the adjective still speaks of its own noun's day
+		{"Dockers prepare for the planned strike on Friday.", fri},
+		{"Fans await the scheduled announcement on 25 December.", []want{{"25 December", Date, "2026-12-25"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, wed, tc.w)

@@ -346,6 +346,14 @@ func (st *state) tense(j int) int {
 	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if t := st.cue(k); t != 0 {
+			if t == 3 {
+				// "the planned strike on Friday": ahead for the day of
+				// its own noun phrase, no tense for a day further on
+				if j-k <= 4 {
+					return 1
+				}
+				continue
+			}
 			if t == 2 {
 				// "would": ahead of the saying, but not for "around
 				// Wednesday's ruling", a thing that has happened
@@ -367,7 +375,7 @@ func (st *state) tense(j int) int {
 		if st.ps[k].kind == kPunct && (st.ps[k].ch == ';' || st.ps[k].ch == ':') {
 			break
 		}
-		if t := st.cue(k); t != 0 {
+		if t := st.cue(k); t != 0 && t != 3 {
 			return min(t, 1)
 		}
 	}
@@ -448,7 +456,9 @@ func (st *state) sentenceEnd(k int) bool {
 }
 
 // cue is the tense piece k signals: 1 future, -1 past, 2 "would" (the
-// future of a saying, which tense weighs apart), 0 none.
+// future of a saying, which tense weighs apart), 3 "planned",
+// "scheduled", "expected" as adjectives after an article (the future of
+// their own noun only, which tense weighs apart), 0 none.
 func (st *state) cue(k int) int {
 	p := &st.ps[k]
 	if p.kind != kWord {
@@ -490,7 +500,7 @@ func (st *state) cue(k int) int {
 				d-- // "the hastily planned trip"
 			}
 			if st.c(d) == wA || st.c(d) == wThe {
-				return 0 // an adjective: "the planned merger", "the hastily planned trip"
+				return 3 // an adjective: "the planned strike", "the hastily planned trip" (tense reads it)
 			}
 		}
 		if st.is(k-1, "had") || st.is(k-1, "been") && st.is(k-2, "had") {

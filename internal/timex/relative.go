@@ -499,8 +499,8 @@ func (st *state) relative(i int) (result, bool) {
 		j++
 	}
 	off := 0
-	if st.c(j) == wThis && st.c(j+1) == wPast {
-		j++
+	if st.c(j) == wThis && (st.c(j+1) == wPast || st.c(j+1) == wComing) {
+		j++ // "this past weekend", "this coming Sunday"
 	}
 	switch st.c(j) {
 	case wLast, wPast, wPrevious:
@@ -742,7 +742,11 @@ func (st *state) weekend(i, end, off int) (result, bool) {
 	case -1:
 		t = t.AddDate(0, 0, -7)
 	case 1:
-		t = t.AddDate(0, 0, 7)
+		// "the coming weekend" on a weekday is this week's; "next
+		// weekend" the one after
+		if cur := int(st.a.Weekday()+6)%7 + 1; cur > 5 || st.c(end-2) != wComing {
+			t = t.AddDate(0, 0, 7)
+		}
 	default:
 		cur := int(st.a.Weekday()+6)%7 + 1
 		if cur <= 5 && st.weekendTense(i, end) <= 0 {

@@ -139,3 +139,26 @@ func TestPlansNoun(t *testing.T) {
 		checkWants(t, tc.in, wed, tc.w)
 	}
 }
+
+// TestThisComing: "this coming Sunday" is read whole (was "coming
+// Sunday"), and "the coming weekend" on a weekday is this week's, while
+// "next weekend" is the one after. wed is Wednesday 2026-11-25 (W48).
+func TestThisComing(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	sat := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		{"The regatta is this coming Sunday.", wed, []want{{"this coming Sunday", Date, "2026-11-29"}}},
+		{"The ferry sails this coming weekend.", wed, []want{{"this coming weekend", Date, "2026-W48-WE"}}},
+		{"The ferry sails in the coming weekend.", wed, []want{{"the coming weekend", Date, "2026-W48-WE"}}},
+		{"The ferry sails next weekend.", wed, []want{{"next weekend", Date, "2026-W49-WE"}}},
+		{"The ferry sails the coming weekend.", sat, []want{{"the coming weekend", Date, "2026-W49-WE"}}},
+		{"We sailed this past weekend.", wed, []want{{"this past weekend", Date, "2026-W47-WE"}}},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, tc.a, tc.w)
+	}
+}

@@ -1566,7 +1566,9 @@ func (r *resolver) placeName(c *cluster) {
 			for _, o := range geo.Namesakes(c.name) {
 				// "Newcastle": in England, New South Wales or
 				// KwaZulu-Natal, as the text says (disambiguate)
-				if o.Population >= smallCity {
+				// (a town's namesake abroad of comparable size too:
+				// "Warwick", Rhode Island, and Warwick, England)
+				if o.Population >= smallCity || city.Population < smallCity && o.Population*worldDominance >= city.Population {
 					cands = append(cands, placeCand{code: o.CountryCode, loc: &LatLng{Lat: o.Lat, Lng: o.Lng}, pop: o.Population, state: o.Region})
 				}
 			}
@@ -1763,8 +1765,16 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 			i = j
 		} else if j := r.namesakeByPlaces(c, i); j >= 0 {
 			i = j
+		} else if j := townByCountry(c.alts, i, ev, in); j >= 0 && !r.placedAfterComma(c, c.alts[i].code) {
+			i = j
 		}
 		a := c.alts[i]
+		if a.pop < smallCity && in[a.code] == 0 && !r.placeLike(c) {
+			// a town needs its country's places or people, or a use as
+			// a place, as when it has no namesake (place)
+			c.code, c.region, c.loc, c.country = "", "", nil, false
+			return false
+		}
 		c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
 		return true
 	}
@@ -1784,6 +1794,60 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 	a := c.alts[pick]
 	c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
 	return true
+}
+
+// townPop is the population below which a city is a town that the news of
+// other countries rarely names: its size over a namesake abroad says less
+// than the text's countries (townByCountry).
+const townPop = 250_000
+
+// townByCountry returns the city reading of alts, in another country than
+// alts[big]'s, whose country the text names more often than big's (ev)
+// and by its places and people at least as often (in), when alts[big] is
+// a town (under townPop) at most worldDominance times the namesake's size:
+// "Warwick" in a story that names the UK and British beside one American
+// city (Detroit) is the English town, not the larger one of Rhode Island.
+// It returns -1 when no one country is so named.
+func townByCountry(alts []placeCand, big int, ev, in map[string]int) int {
+	b := alts[big]
+	if b.pop >= townPop {
+		return -1
+	}
+	best := -1
+	for j, a := range alts {
+		if a.loc == nil || a.code == b.code || a.pop*worldDominance < b.pop || ev[a.code] <= ev[b.code] || in[a.code] < in[b.code] {
+			continue
+		}
+		if best >= 0 && alts[best].code != a.code {
+			return -1
+		}
+		if best < 0 || a.pop > alts[best].pop {
+			best = j
+		}
+	}
+	return best
+}
+
+// placedAfterComma reports whether a proper mention of c is followed by a
+// comma and a place of the country code ("Kirkland, Washington-based":
+// the American town, whatever countries the rest of the text names).
+func (r *resolver) placedAfterComma(c *cluster, code string) bool {
+	for _, m := range c.ments {
+		if m.kind != Proper || r.tok(m.last) != "," {
+			continue
+		}
+		for _, o := range r.clusters {
+			if o == c || o.code != code {
+				continue
+			}
+			for _, om := range o.ments {
+				if om.kind == Proper && om.first == m.last+1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // namesakeByCountry breaks a tie (at score s) between the city readings

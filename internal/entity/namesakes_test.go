@@ -134,3 +134,33 @@ func TestTownReadAsPerson(t *testing.T) {
 		}
 	}
 }
+
+// A town with a namesake town abroad of comparable size ("Warwick": Rhode
+// Island, 82,000, and England, 24,000) is placed by the text's countries:
+// the English one in a story that names the UK and British firms more than
+// the one American city it names; the American one in a story of its own
+// state, or followed by it ("Kirkland, Washington" beside Canadian places:
+// Kirkland, Quebec, is a namesake); neither without evidence.
+func TestNamesakeTowns(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, code string
+	}{
+		{"The British firm will build the coupe at its plant in Gaydon, near Warwick, from next year. " +
+			"The car was unveiled at the motor show in Detroit, and sales in the UK start in the summer.", "Warwick", "GB"},
+		{"Police in Warwick and Providence closed roads on Monday as snow fell across Rhode Island.", "Warwick", "US"},
+		{"Warwick said on Monday that the talks had failed.", "Warwick", ""},
+		// the town's own state after a comma, whatever countries the rest names
+		{"Pegasus Gold, based in Kirkland, Washington, will close its mine in Ontario and a mill in British Columbia, " +
+			"and cut 300 jobs in Canada, the Canadian unit said on Wednesday.", "Kirkland", "US"},
+	} {
+		doc, es := run(t, tc.text)
+		e := owner(doc, es, tc.name, 0)
+		if e == nil {
+			t.Errorf("%q: no entity for %s", tc.text, tc.name)
+			continue
+		}
+		if e.CountryCode != tc.code {
+			t.Errorf("%q: %s placed in %q, want %q", tc.text, tc.name, e.CountryCode, tc.code)
+		}
+	}
+}

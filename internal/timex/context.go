@@ -215,6 +215,37 @@ func (st *state) rate(i int) (result, bool) {
 	return result{end: i + 2, typ: Set, val: durationValue(1, int(st.ps[i+1].v))}, true
 }
 
+// newYear: "the new year" ("in the New Year", not before a noun: "the
+// New Year holiday", "the New Year honours"): the coming year when
+// written in the last four months, else the anchor's ("in the new year",
+// "early in the new year").
+func (st *state) newYear(i int) (result, bool) {
+	if st.c(i) != wThe || !st.is(i+1, "new") || !st.isUnit(i+2, uYear) || st.ps[i+1].cap != st.ps[i+2].cap {
+		return result{}, false
+	}
+	if st.punct(i+3, '\'') || st.punct(i+3, '-') && st.tight(i+3) {
+		return result{}, false // "the new year's resolutions", "the new year-round service"
+	}
+	if st.ps[i+1].cap && i+3 < len(st.ps) && st.ps[i+3].kind != kPunct {
+		// "in the New Year, ..." is the year; "the New Year holiday
+		// (honours, Day)" the holiday or a name
+		var b [8]byte
+		switch string(b[:st.lower(i+3, b[:])]) {
+		case "and", "or", "to", "with", "when", "as", "at", "in", "on", "by", "but", "is", "was", "will", "after", "before":
+		default:
+			return result{}, false
+		}
+	}
+	if !st.has {
+		return result{end: i + 3, typ: Date, val: "XXXX", rel: true}, true
+	}
+	y := st.a.Year()
+	if st.a.Month() >= time.September {
+		y++
+	}
+	return result{end: i + 3, typ: Date, val: yearValue(y), rel: true}, true
+}
+
 // speedUnit reports whether word piece j is a unit of length or data,
 // which makes "per second (hour)" after it part of a speed ("600
 // kilometers per hour", "two megabits a second"), no set of times.

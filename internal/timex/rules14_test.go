@@ -162,3 +162,26 @@ func TestThisComing(t *testing.T) {
 		checkWants(t, tc.in, tc.a, tc.w)
 	}
 }
+
+// TestNewYear: "the new year" is the coming year late in a year and the
+// anchor's early in one; the holiday and names stay as before.
+func TestNewYear(t *testing.T) {
+	nov := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	jan := time.Date(2027, 1, 12, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		{"The bridge will reopen in the new year.", nov, []want{{"the new year", Date, "2027"}}},
+		{"The council will decide early in the New Year.", nov, []want{{"the New Year", Date, "2027"}}},
+		{"Harbour fees rose in the new year, the board said.", jan, []want{{"the new year", Date, "2027"}}},
+		{"The ferry runs a late service over the New Year holiday.", nov, nil},
+		{"She was knighted in the New Year honours.", nov, nil},
+		{"Make a list of the new year's resolutions.", nov, nil},
+		{"The ferry runs until the New Year", nov, []want{{"the New Year", Date, "2027"}}},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, tc.a, tc.w)
+	}
+}

@@ -793,6 +793,7 @@ func (st *state) core(i int) (result, bool) {
 	}
 	if c == wThe || c == wThat {
 		try(st.relDay(i))
+		try(st.newYear(i))
 	}
 	// (a holiday's first word is of cHoliday, or "new", "good", ...
 	// outside the classes, "fourth" (cOrd) or "st" (wTh); a word the lexer

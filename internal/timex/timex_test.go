@@ -189,6 +189,8 @@ func FuzzExtract(f *testing.F) {
 		"9/11",
 		"Police arrest man on Monday\n\nUnions to strike Monday\n\n",
 		"to Monday\n\n",
+		"this coming weekend in the New Year",
+		"the new year",
 		"this weekend'",
 	} {
 		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)

@@ -885,8 +885,9 @@ func (st *state) titleCase(i int) bool {
 // inTitle reports an expression that is a word of a name or title, not a
 // time: "Today" or "Tomorrow" written with a capital after a word of the
 // same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
-// "the novel Tomorrow Never Dies"), and a century written with a capital
-// before another capitalised word ("Twentieth Century Fox").
+// "the novel Tomorrow Never Dies"), a century written with a capital
+// before another capitalised word ("Twentieth Century Fox"), and a number
+// before a capitalised unit outside a title-case line ("60 Minutes").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
@@ -894,6 +895,9 @@ func (st *state) inTitle(r result) bool {
 		if (q.kind == kWord || q.kind == kNum) && !st.titleCase(r.start) {
 			return true
 		}
+	}
+	if r.typ == Duration && r.end-r.start == 2 && st.kind(r.start) == kNum && st.c(r.end-1) == cUnit && st.ps[r.end-1].cap && !st.titleCase(r.start) {
+		return true // a programme's name: CBS's "60 Minutes", "48 Hours"
 	}
 	if r.end < len(st.ps) {
 		n := &st.ps[r.end]

@@ -25,6 +25,11 @@ func TestInTitle(t *testing.T) {
 		// title-case headlines: the capital marks no name
 		{"Harbour Talks Set for Tomorrow", []want{{"Tomorrow", Date, "2026-11-26"}}},
 		{"Ferry Service Resumes Today\n\nThe ferry runs again.", []want{{"Today", Date, "2026-11-25"}}},
+		// a number before a capitalised unit names a programme or a film
+		{"He said on the network's \"60 Minutes\" that the ferry was unsafe.", nil},
+		{"He had a cameo in 24 Hour Harbour People.", nil},
+		{"The ferry crossing takes 60 minutes.", []want{{"60 minutes", Duration, "PT60M"}}},
+		{"Ferry Crossing Takes 60 Minutes", []want{{"60 Minutes", Duration, "PT60M"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, a, tc.w)

@@ -144,27 +144,12 @@ func capitalised(w string) bool {
 // "Lindqvist writing Netflix series": the names are tagged NN and NNS).
 
 // headlineEnd returns the end of doc's first line when it reads as a
-// headline set apart (no final stop, a blank line after it), else 0. The
-// title lines of KPCrowd and Inspec have no blank line after them: with
-// any first line the rule took terms out of Inspec's sentence-case titles
-// ("Hamiltonian dynamics"; 5-fold CV Inspec F1@5 3585 -> 3572 correct).
-func headlineEnd(doc *text.Document) int {
-	nl := strings.IndexByte(doc.Text, '\n')
-	if nl <= 0 {
-		return 0
-	}
-	line := strings.TrimSpace(doc.Text[:nl])
-	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?") {
-		return 0
-	}
-	// a blank line follows (only spaces before the next line break)
-	rest := doc.Text[nl+1:]
-	next := strings.IndexByte(rest, '\n')
-	if next < 0 || strings.TrimSpace(rest[:next]) != "" {
-		return 0
-	}
-	return nl
-}
+// headline set apart (no final stop, a blank line after it:
+// text.HeadlineEnd), else 0. The title lines of KPCrowd and Inspec have
+// no blank line after them: with any first line the rule took terms out
+// of Inspec's sentence-case titles ("Hamiltonian dynamics"; 5-fold CV
+// Inspec F1@5 3585 -> 3572 correct).
+func headlineEnd(doc *text.Document) int { return text.HeadlineEnd(doc.Text) }
 
 // headlineVerb reports whether every occurrence of c ends before hlEnd
 // (in the headline) and, at the first, a word after the first is in lower

@@ -225,36 +225,17 @@ func equalWords(a, b []string) bool {
 	return true
 }
 
-// headlineSentence reports whether doc's first sentence is a headline: it
-// is the whole first line of the text, that line has no final stop and a
-// blank line follows it, or its text is title (the caller's article title,
-// compared without case and surrounding space).
+// headlineSentence reports whether doc's first sentence is a headline:
+// its text is title (the caller's article title, compared without case
+// and surrounding space), or it is the whole first line of the text, that
+// line has no final stop and a blank line follows it (text.HeadlineEnd).
 func headlineSentence(doc *text.Document, title string) bool {
 	if len(doc.Sentences) == 0 {
 		return false
 	}
 	sn := doc.Sentences[0]
-	first := strings.TrimSpace(doc.Text[sn.Start:sn.End])
-	if first == "" {
-		return false
-	}
-	if t := strings.TrimSpace(title); t != "" && strings.EqualFold(first, t) {
+	if t := strings.TrimSpace(title); t != "" && strings.EqualFold(strings.TrimSpace(doc.Text[sn.Start:sn.End]), t) {
 		return true
 	}
-	// the first line: only space before the sentence, a line break after
-	if strings.TrimSpace(doc.Text[:sn.Start]) != "" {
-		return false
-	}
-	rest := doc.Text[sn.End:]
-	nl := strings.IndexByte(rest, '\n')
-	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
-		return false
-	}
-	if c := first[len(first)-1]; c == '.' || c == '!' || c == '?' {
-		return false
-	}
-	// a blank line (only spaces) follows
-	rest = rest[nl+1:]
-	nl = strings.IndexByte(rest, '\n')
-	return nl >= 0 && strings.TrimSpace(rest[:nl]) == ""
+	return doc.FirstSentenceIsLine(text.HeadlineEnd(doc.Text))
 }

@@ -886,14 +886,26 @@ func (st *state) titleCase(i int) bool {
 // time: "Today" or "Tomorrow" written with a capital after a word of the
 // same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
 // "the novel Tomorrow Never Dies"), a century written with a capital
-// before another capitalised word ("Twentieth Century Fox"), and a number
-// before a capitalised unit outside a title-case line ("60 Minutes").
+// before another capitalised word ("Twentieth Century Fox"), a number
+// before a capitalised unit outside a title-case line ("60 Minutes"), and
+// "This Week", "Next Week", "Last Night" capitalised inside a sentence
+// (ABC's "This Week").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
 		q := &st.ps[r.start-1]
 		if (q.kind == kWord || q.kind == kNum) && !st.titleCase(r.start) {
 			return true
+		}
+	}
+	if r.end-r.start == 2 && p.kind == kWord && p.cap && (p.c == wThis || p.c == wNext || p.c == wLast) &&
+		st.ps[r.start+1].cap && st.ps[r.start+1].kind == kWord && !st.titleCase(r.start) {
+		k := r.start - 1
+		for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
+			k--
+		}
+		if k >= 0 && !st.sentenceEnd(k) {
+			return true // a programme's name: ABC's "This Week"
 		}
 	}
 	if r.typ == Duration && r.end-r.start == 2 && st.kind(r.start) == kNum && st.c(r.end-1) == cUnit && st.ps[r.end-1].cap && !st.titleCase(r.start) {

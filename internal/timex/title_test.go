@@ -30,6 +30,12 @@ func TestInTitle(t *testing.T) {
 		{"He had a cameo in 24 Hour Harbour People.", nil},
 		{"The ferry crossing takes 60 minutes.", []want{{"60 minutes", Duration, "PT60M"}}},
 		{"Ferry Crossing Takes 60 Minutes", []want{{"60 Minutes", Duration, "PT60M"}}},
+		// "This Week", "Last Summer" capitalised inside a sentence: a name
+		{"The minister, speaking on the network's \"This Week,\" said the ferry was unsafe.", nil},
+		{"She told the channel's This Morning programme the ferry was late.", nil},
+		{"She was best actress for Suddenly Last Summer at the harbour theatre.", nil},
+		{"\"This Week the ferry sails,\" he said.", []want{{"This Week", Date, "2026-W48"}}},
+		{"Harbour Talks Resume This Week", []want{{"This Week", Date, "2026-W48"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, a, tc.w)

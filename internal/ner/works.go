@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"strings"
+
 	p "github.com/lector-nlp/lector/internal/perceptron"
 	"github.com/lector-nlp/lector/internal/text"
 )
@@ -18,7 +20,10 @@ var (
 	// awardWords: "the director award went to Clint Eastwood for X".
 	awardWords = set("best", "award", "awards", "oscar", "oscars", "nomination", "nominations", "nominated", "prize",
 		"bafta", "baftas", "globe", "globes", "grammy", "grammys", "emmy", "emmys")
-	starVerbs = set("starring", "starred", "stars", "star", "co-starring", "co-starred", "co-stars", "co-star")
+	// seriesNouns after a name make it the title of a series of works
+	// (not "franchise": "the NHL franchise", "the Thameslink franchise").
+	seriesNouns = set("trilogy")
+	starVerbs   = set("starring", "starred", "stars", "star", "co-starring", "co-starred", "co-stars", "co-star")
 )
 
 // works types as WORK_OF_ART the names the text shows to be titles of
@@ -67,8 +72,22 @@ func works(doc *text.Document, out []Mention) []Mention {
 		switch {
 		case workNouns[p1] || quoted && quotedWorkNouns[p1]:
 			work = !(m.Last-m.First == 1 && m.Type == Person && IsFirstName(toks[m.First].Text))
+		case quotedWorkNouns[p1] && p1 != "play" && modifiedCue(toks, sent, b-1) && !verbAt(toks, sent, m.Last) &&
+			!objectComplement[word(m.Last)] && named:
+			// "the BBC series British Isles", "the rhythm game Donkey
+			// Konga", "his new single Vertigo": the kind of work with a
+			// word before it is a noun, not "shows" the verb ("data show
+			// China ..."), and a name before a verb is the subject of a
+			// clause ("the show Jerry hosts", "the shows Alan left"), as is
+			// one before "to" or "up" ("figures show GT up 56%"); "play"
+			// is the verb ("England play Italy")
+			work = !(m.Last-m.First == 1 && m.Type == Person && IsFirstName(toks[m.First].Text))
 		case p1 == "in" && starVerbs[p2]:
 			work = named
+		case seriesNouns[word(m.Last)] && m.Type != Person && named && !pairing(toks[m.Last-1].Text):
+			// "the Matrix trilogy" (not "the Wasps-Leicester trilogy" of
+			// matches)
+			work = true
 		case word(m.Last) == "," && word(m.Last+1) == "directed" && word(m.Last+2) == "by":
 			work = true
 		case p1 == "for" && named:
@@ -100,6 +119,48 @@ func works(doc *text.Document, out []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// objectComplement are the words after an object that make the noun
+// before it a verb ("figures show GT up 56%", "data show Tokyo to be").
+var objectComplement = set("to", "up", "down", "that", "as")
+
+// pairing reports whether t joins two capitalised names by a hyphen
+// ("Wasps-Leicester": two sides).
+func pairing(t string) bool {
+	h := strings.IndexByte(t, '-')
+	return h > 0 && h+1 < len(t) && t[h+1] >= 'A' && t[h+1] <= 'Z' && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// modifiedCue reports whether the kind of work at token k is a noun with a
+// modifier before it in the sentence: an adjective, a noun, a number or a
+// participle ("music show", "Channel 4 show", "long-running series"), not
+// an article, a possessive or a preposition alone ("the game Chelsea won").
+func modifiedCue(toks []text.Token, sent text.Sentence, k int) bool {
+	if k-1 < sent.First || k >= sent.Last {
+		return false
+	}
+	if p := toks[k].POS; p != "NN" && p != "NNS" {
+		return false
+	}
+	switch toks[k-1].POS {
+	case "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "VBG", "VBN":
+		return true
+	}
+	return false
+}
+
+// verbAt reports whether token k of the sentence is a finite verb or a
+// modal.
+func verbAt(toks []text.Token, sent text.Sentence, k int) bool {
+	if k < sent.First || k >= sent.Last {
+		return false
+	}
+	switch toks[k].POS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // knownPlace reports whether the words are a country, city or region of

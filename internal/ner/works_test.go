@@ -46,3 +46,49 @@ func TestWorks(t *testing.T) {
 		}
 	}
 }
+
+// TestWorksUnquoted: a kind of work with a modifier before it ("the BBC
+// series", "rhythm game", "hit single") makes the unquoted name after it
+// a title; "show" as a verb, a name before a verb or before "to"/"up",
+// and "play" (a match) leave the name as it is.
+func TestWorksUnquoted(t *testing.T) {
+	for _, c := range []struct{ in, title string }{
+		{"He first found fame in the TV series Harbour Lights and later moved to films.", "Harbour Lights"},
+		{"The award went to the GameCube rhythm game Bongo Riot on Thursday.", "Bongo Riot"},
+		{"She presented the long-running music show Velvet Jukebox from 1990 to 1998.", "Velvet Jukebox"},
+	} {
+		doc, ms := analyse(t, c.in)
+		checkInvariants(t, doc, ms)
+		if !has(ms, ner.WorkOfArt, c.title) {
+			t.Errorf("%q: no WORK_OF_ART %q in %s", c.in, c.title, dump(ms))
+		}
+	}
+	for _, c := range []struct{ in, name string }{
+		{"Fund figures to June 6 show Meridian up by 56 percent this year.", "Meridian"},
+		{"That game is the day after England play Italy in Rome.", "Italy"},
+		{"It was one of the evening shows Alan Titchmarsh left to present a garden series.", "Alan Titchmarsh"},
+	} {
+		_, ms := analyse(t, c.in)
+		for _, m := range ms {
+			if m.Text == c.name && m.Type == ner.WorkOfArt {
+				t.Errorf("%q: %q typed WORK_OF_ART", c.in, c.name)
+			}
+		}
+	}
+}
+
+// TestWorksSeries: a name before "trilogy" is a title; a
+// place before it is not ("the Wasps-Leicester trilogy" of matches).
+func TestWorksSeries(t *testing.T) {
+	doc, ms := analyse(t, "Profits rose after the third film in the Kingdom of Ashes trilogy opened in May.")
+	checkInvariants(t, doc, ms)
+	if !has(ms, ner.WorkOfArt, "Kingdom of Ashes") {
+		t.Errorf("no WORK_OF_ART Kingdom of Ashes in %s", dump(ms))
+	}
+	_, ms = analyse(t, "Bath won the second game of the Bath-Leicester trilogy on Saturday.")
+	for _, m := range ms {
+		if m.Type == ner.WorkOfArt {
+			t.Errorf("%q typed WORK_OF_ART", m.Text)
+		}
+	}
+}

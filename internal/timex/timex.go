@@ -889,7 +889,8 @@ func (st *state) titleCase(i int) bool {
 // before another capitalised word ("Twentieth Century Fox"), a number
 // before a capitalised unit outside a title-case line ("60 Minutes"), and
 // "This Week", "Next Week", "Last Night" capitalised inside a sentence
-// (ABC's "This Week").
+// (ABC's "This Week"), and a year right after a capitalised word of no
+// time class inside a sentence ("Windows 2000", "Euro 2004").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
@@ -906,6 +907,16 @@ func (st *state) inTitle(r result) bool {
 		}
 		if k >= 0 && !st.sentenceEnd(k) {
 			return true // a programme's name: ABC's "This Week"
+		}
+	}
+	if r.end-r.start == 1 && p.kind == kNum && p.nd == 4 && r.start > 0 && !st.sentenceEnd(r.start-1) {
+		q := &st.ps[r.start-1]
+		k := r.start - 2 // the capital is a name's, not the sentence's ("Throughout 2004", "\"Clearly 2004")
+		for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
+			k--
+		}
+		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && k >= 0 && !st.sentenceEnd(k) && !st.titleCase(r.start) {
+			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
 		}
 	}
 	if r.typ == Duration && r.end-r.start == 2 && st.kind(r.start) == kNum && st.c(r.end-1) == cUnit && st.ps[r.end-1].cap && !st.titleCase(r.start) {

@@ -36,6 +36,13 @@ func TestInTitle(t *testing.T) {
 		{"She was best actress for Suddenly Last Summer at the harbour theatre.", nil},
 		{"\"This Week the ferry sails,\" he said.", []want{{"This Week", Date, "2026-W48"}}},
 		{"Harbour Talks Resume This Week", []want{{"This Week", Date, "2026-W48"}}},
+		// a year right after a capitalised word inside a sentence: a name's
+		{"The ferry computers still run Windows 2000 and a harbour database.", nil},
+		{"Kit sales were lifted by the Euro 2028 tournament.", nil},
+		{"He was held under the Harbours Act 2000 on arrival.", nil},
+		{"Throughout 2004, the ferry ran late.", []want{{"2004", Date, "2004"}}},
+		{"\"Clearly 2004 was hard,\" she said.", []want{{"2004", Date, "2004"}}},
+		{"Ferry Sales Recover After 2004", []want{{"2004", Date, "2004"}}},
 	}
 	for _, tc := range tests {
 		checkWants(t, tc.in, a, tc.w)

@@ -924,6 +924,9 @@ func (st *state) deixis(i int) (result, bool) {
 	case wThe:
 		switch {
 		case st.c(j+1) == wFuturee:
+			if st.c(j+2) == wOf {
+				return result{}, false // "the future of the port": its fate, no time
+			}
 			return result{end: j + 2, typ: Date, val: "FUTURE_REF"}, true
 		case st.is(j+1, "near") && st.c(j+2) == wFuturee:
 			return result{end: j + 3, typ: Date, val: "FUTURE_REF"}, true

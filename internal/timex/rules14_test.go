@@ -185,3 +185,11 @@ func TestNewYear(t *testing.T) {
 		checkWants(t, tc.in, tc.a, tc.w)
 	}
 }
+
+// TestFutureOf: "the future of X" is X's fate, no time; "in the future"
+// stays FUTURE_REF.
+func TestFutureOf(t *testing.T) {
+	a := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The talks will decide the future of the ferry service.", a, nil)
+	checkWants(t, "The ferry may close in the future.", a, []want{{"the future", Date, "FUTURE_REF"}})
+}

@@ -13,7 +13,9 @@ import (
 // "of" or "for", else the last word), its initials without a definition in
 // brackets ("BoE", "FCC" after "Federal Communications Commission") or,
 // after "the", a clipping of its first word ("the Fed" after "the Federal
-// Reserve"). Only when exactly one earlier name of two words or more
+// Reserve"). A headline's short form may come before the name ("BoE
+// holds rates" above "The Bank of England held ..."). Only when exactly
+// one earlier name of two words or more
 // matches (two banks named: "the Bank" stays alone; nor "the Lords" beside
 // the House of Lords and the Law Lords), and not for a known place, a
 // country, a legal form or a term such as "PC". The names are indexed by
@@ -84,7 +86,18 @@ func (r *resolver) shortForms() {
 			continue
 		}
 		f := shortFind{s: s, acr: acr, start: s.ments[0].first}
-		f.the = f.start > 0 && isThe(r.tok(f.start-1))
+		if s.ments[0].sent == 0 && r.headlineSent() {
+			// a headline's short form ("BoE holds rates" above "The Bank
+			// of England held ..."): the name may come in the body first
+			f.start = len(r.doc.Tokens)
+			for _, m := range s.ments {
+				if m.sent != 0 {
+					f.start = m.first
+					break
+				}
+			}
+		}
+		f.the = f.start > 0 && f.start < len(r.doc.Tokens) && isThe(r.tok(f.start-1))
 		switch {
 		case keys == nil:
 			f.scan(longs)

@@ -29,6 +29,11 @@ func TestShortForms(t *testing.T) {
 			"Hearts of Oak", "Hearts", true},
 		{"The European Commission fined the carmaker on Monday. In a statement the Commission said the fine was fair.",
 			"European Commission", "Commission", true},
+		// a headline's short form, before the body names it
+		{"FCC approves merger of phone carriers\n\nThe Federal Communications Commission approved the merger of the two carriers on Friday, saying prices would fall.",
+			"Federal Communications Commission", "FCC", true},
+		{"Hearts beat Kotoko to reach final\n\nHearts of Oak beat Kotoko 2-0 in Accra on Sunday to reach the final of the cup.",
+			"Hearts of Oak", "Hearts", true},
 		// two banks: "the Bank" could be either
 		{"The Bank of England and the Reserve Bank of Australia held rates on Thursday. Analysts said the Bank would move first.",
 			"Bank of England", "Bank", false},

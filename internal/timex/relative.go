@@ -906,6 +906,9 @@ func (st *state) deixis(i int) (result, bool) {
 		if off == 0 && st.punct(end, '\'') && st.is(end+1, "s") && st.kind(end+2) == kWord && !st.ps[end+2].cap {
 			return result{}, false // "today's world" is generic
 		}
+		if off >= 0 && st.c(j-1) == wOf && st.genericOwner(j-2) {
+			return result{}, false // "the children of today", "the people of tomorrow"
+		}
 		pod := 0
 		if st.c(end) == cPOD && !st.ps[end].pl {
 			pod = int(st.ps[end].v)
@@ -945,6 +948,23 @@ func (st *state) deixis(i int) (result, bool) {
 		return result{end: j + 1, typ: Date, val: "PRESENT_REF"}, true
 	}
 	return result{}, false
+}
+
+// genericOwner reports whether the word at k, before "of today" ("of
+// tomorrow"), is a noun the day stands as an age for ("the children of
+// today", "the web of today"), not a part of the day ("the end of
+// today") nor "as of today".
+func (st *state) genericOwner(k int) bool {
+	if k < 0 || st.ps[k].kind != kWord || st.ps[k].c != cNone || st.ps[k].cap {
+		return false
+	}
+	var b [10]byte
+	switch string(b[:st.lower(k, b[:])]) {
+	case "as", "end", "start", "beginning", "rest", "middle", "close", "part", "course", "evening", "afternoon",
+		"morning", "night", "events", "session", "edition", "issue", "meeting", "deadline":
+		return false
+	}
+	return true
 }
 
 var refNames = [...]string{"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"}

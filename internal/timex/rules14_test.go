@@ -193,3 +193,14 @@ func TestFutureOf(t *testing.T) {
 	checkWants(t, "The talks will decide the future of the ferry service.", a, nil)
 	checkWants(t, "The ferry may close in the future.", a, []want{{"the future", Date, "FUTURE_REF"}})
 }
+
+// TestOfToday: "the children of today", "the ferries of tomorrow" are
+// ages, no days, as "today's world" is; "as of today" and "the end of
+// today" stay days.
+func TestOfToday(t *testing.T) {
+	a := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The show will never appeal to the children of today.", a, nil)
+	checkWants(t, "He designs the ferries of tomorrow.", a, nil)
+	checkWants(t, "As of today the ferry is free.", a, []want{{"today", Date, "2026-11-25"}})
+	checkWants(t, "The fee is due by the end of today.", a, []want{{"the end of today", Date, "2026-11-25"}})
+}

@@ -1239,6 +1239,12 @@ func (st *state) quarter(i int) (result, bool) {
 		return result{}, false
 	}
 	end := k + 1
+	if mode == -1 && st.c(i) == wThe && st.c(end) == wOf {
+		// "the last quarter of 2004": that year's fourth
+		if y, ok := st.yearNum(end + 1); ok {
+			return result{end: end + 2, typ: Date, val: quarterValue(y, 4), q: 4, y: y}, true
+		}
+	}
 	if mode == 0 {
 		// "the quarter a year ago", "the same quarter last year"
 		if e := st.yearBack(end); e > end {

@@ -204,3 +204,13 @@ func TestOfToday(t *testing.T) {
 	checkWants(t, "As of today the ferry is free.", a, []want{{"today", Date, "2026-11-25"}})
 	checkWants(t, "The fee is due by the end of today.", a, []want{{"the end of today", Date, "2026-11-25"}})
 }
+
+// TestQuarterOf: "a quarter of" anything but a unit of time is a
+// fraction; "the last quarter of 2025" stays a date.
+func TestQuarterOf(t *testing.T) {
+	a := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The bank raised rates by a quarter of a point.", a, nil)
+	checkWants(t, "The firm holds more than a quarter of the ferry market.", a, nil)
+	checkWants(t, "Only one-quarter of those affected had insurance.", a, nil)
+	checkWants(t, "Ferry traffic fell in the last quarter of 2025.", a, []want{{"the last quarter of 2025", Date, "2025-Q4"}})
+}

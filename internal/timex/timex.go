@@ -889,7 +889,8 @@ func (st *state) titleCase(i int) bool {
 // before another capitalised word ("Twentieth Century Fox"), a number
 // before a capitalised unit outside a title-case line ("60 Minutes"), and
 // "This Week", "Next Week", "Last Night" capitalised inside a sentence
-// (ABC's "This Week"), and a year right after a capitalised word of no
+// (ABC's "This Week"), "a quarter of" anything but a unit of time ("a
+// quarter of the market"), and a year right after a capitalised word of no
 // time class inside a sentence ("Windows 2000", "Euro 2004").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
@@ -917,6 +918,15 @@ func (st *state) inTitle(r result) bool {
 		}
 		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && k >= 0 && !st.sentenceEnd(k) && !st.titleCase(r.start) {
 			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
+		}
+	}
+	if r.typ == Duration && r.val == "P1Q" && st.c(r.end) == wOf && st.isUnit(r.end-1, uQuarter) {
+		k := r.end + 1
+		if c := st.c(k); c == wA || c == wThe {
+			k++
+		}
+		if st.c(k) != cUnit {
+			return true // a fraction: "a quarter of a point", "more than a quarter of the market"
 		}
 	}
 	if r.typ == Duration && r.end-r.start == 2 && st.kind(r.start) == kNum && st.c(r.end-1) == cUnit && st.ps[r.end-1].cap && !st.titleCase(r.start) {

@@ -84,7 +84,8 @@ func works(doc *text.Document, out []Mention) []Mention {
 			work = !(m.Last-m.First == 1 && m.Type == Person && IsFirstName(toks[m.First].Text))
 		case p1 == "in" && starVerbs[p2]:
 			work = named
-		case seriesNouns[word(m.Last)] && m.Type != Person && named && !pairing(toks[m.Last-1].Text):
+		case seriesNouns[word(m.Last)] && m.Type != Person && !pairing(toks[m.Last-1].Text) &&
+			!(m.Type == Location && knownPlace(toks[m.First:m.Last])):
 			// "the Matrix trilogy" (not "the Wasps-Leicester trilogy" of
 			// matches)
 			work = true

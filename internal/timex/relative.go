@@ -842,6 +842,9 @@ func (st *state) set(i int) (result, bool) {
 		if st.is(i-1, "average") || (st.kind(i-1) == kWord && st.ps[i-1].cap && st.kind(i+1) == kWord && st.ps[i+1].cap) {
 			return result{}, false
 		}
+		if st.ps[i].cap && !st.opensSentence(i) && !st.titleCase(i) {
+			return result{}, false // a title: "the Daily Telegraph", "China Daily", "Screen Daily"
+		}
 		return result{end: i + 1, typ: Set, val: durationValue(1, int(st.ps[i].v))}, true
 	case wEvery, wEach:
 	case wTimes:

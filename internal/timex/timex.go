@@ -882,6 +882,16 @@ func (st *state) titleCase(i int) bool {
 	return words >= 2
 }
 
+// opensSentence reports whether piece i opens its sentence, after
+// opening quotation marks or a bracket at most.
+func (st *state) opensSentence(i int) bool {
+	k := i - 1
+	for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
+		k--
+	}
+	return k < 0 || st.sentenceEnd(k)
+}
+
 // inTitle reports an expression that is a word of a name or title, not a
 // time: "Today" or "Tomorrow" written with a capital after a word of the
 // same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
@@ -902,21 +912,14 @@ func (st *state) inTitle(r result) bool {
 	}
 	if r.end-r.start == 2 && p.kind == kWord && p.cap && (p.c == wThis || p.c == wNext || p.c == wLast) &&
 		st.ps[r.start+1].cap && st.ps[r.start+1].kind == kWord && !st.titleCase(r.start) {
-		k := r.start - 1
-		for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
-			k--
-		}
-		if k >= 0 && !st.sentenceEnd(k) {
+		if !st.opensSentence(r.start) {
 			return true // a programme's name: ABC's "This Week"
 		}
 	}
 	if r.end-r.start == 1 && p.kind == kNum && p.nd == 4 && r.start > 0 && !st.sentenceEnd(r.start-1) {
 		q := &st.ps[r.start-1]
-		k := r.start - 2 // the capital is a name's, not the sentence's ("Throughout 2004", "\"Clearly 2004")
-		for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
-			k--
-		}
-		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && k >= 0 && !st.sentenceEnd(k) && !st.titleCase(r.start) {
+		// (the capital is a name's, not the sentence's: "Throughout 2004", "\"Clearly 2004")
+		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && !st.opensSentence(r.start-1) && !st.titleCase(r.start) {
 			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
 		}
 	}

@@ -36,6 +36,11 @@ func TestInTitle(t *testing.T) {
 		{"She was best actress for Suddenly Last Summer at the harbour theatre.", nil},
 		{"\"This Week the ferry sails,\" he said.", []want{{"This Week", Date, "2026-W48"}}},
 		{"Harbour Talks Resume This Week", []want{{"This Week", Date, "2026-W48"}}},
+		// a capitalised "Daily", "Weekly" inside a sentence: a title
+		{"He told the Daily Harbour he would resign.", nil},
+		{"The report was quoted in Harbour Weekly on the quay.", nil},
+		{"Daily sailings resume on the north route.", []want{{"Daily", Set, "P1D"}}},
+		{"\"Daily sailings will resume,\" he said.", []want{{"Daily", Set, "P1D"}}},
 		// a year right after a capitalised word inside a sentence: a name's
 		{"The ferry computers still run Windows 2000 and a harbour database.", nil},
 		{"Kit sales were lifted by the Euro 2028 tournament.", nil},

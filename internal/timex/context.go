@@ -246,6 +246,27 @@ func (st *state) newYear(i int) (result, bool) {
 	return result{end: i + 3, typ: Date, val: yearValue(y), rel: true}, true
 }
 
+// quarterOf: "a quarter of a century", "three quarters of an hour", "a
+// quarter century": a quarter (quarters) of the unit, a duration.
+func (st *state) quarterOf(i int) (result, bool) {
+	n, e, ok := st.number(i)
+	if !ok || n <= 0 || !(st.c(e) == cUnit && st.ps[e].v == uQuarter) || st.punct(e+1, '-') {
+		return result{}, false
+	}
+	k := e + 1
+	if st.c(k) == wOf {
+		k++
+		if c := st.c(k); c != wA {
+			return result{}, false
+		}
+		k++
+	}
+	if st.c(k) != cUnit || st.ps[k].pl || st.ps[k].v == uQuarter {
+		return result{}, false
+	}
+	return result{end: k + 1, typ: Duration, val: durationValue(n/4, int(st.ps[k].v))}, true
+}
+
 // speedUnit reports whether word piece j is a unit of length or data,
 // which makes "per second (hour)" after it part of a speed ("600
 // kilometers per hour", "two megabits a second"), no set of times.

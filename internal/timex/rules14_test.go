@@ -206,11 +206,15 @@ func TestOfToday(t *testing.T) {
 }
 
 // TestQuarterOf: "a quarter of" anything but a unit of time is a
-// fraction; "the last quarter of 2025" stays a date.
+// fraction; "the last quarter of 2025" stays a date, and a quarter of a
+// unit of time is a quarter of its length ("a quarter of a century").
 func TestQuarterOf(t *testing.T) {
 	a := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	checkWants(t, "The bank raised rates by a quarter of a point.", a, nil)
 	checkWants(t, "The firm holds more than a quarter of the ferry market.", a, nil)
 	checkWants(t, "Only one-quarter of those affected had insurance.", a, nil)
 	checkWants(t, "Ferry traffic fell in the last quarter of 2025.", a, []want{{"the last quarter of 2025", Date, "2025-Q4"}})
+	checkWants(t, "The ferry ran for a quarter of a century.", a, []want{{"a quarter of a century", Duration, "P25Y"}})
+	checkWants(t, "The ferry ran for a quarter century.", a, []want{{"a quarter century", Duration, "P25Y"}})
+	checkWants(t, "He waited three quarters of an hour.", a, []want{{"three quarters of an hour", Duration, "PT45M"}})
 }

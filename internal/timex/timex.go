@@ -842,6 +842,9 @@ func (st *state) core(i int) (result, bool) {
 		c == wCouple, c == wDozen, c == wHundred, c == wHalf, c == cNum, c == cUnit:
 		try(st.duration(i))
 	}
+	if c == wA || c == cNum || k == kNum {
+		try(st.quarterOf(i))
+	}
 	if c == cSetAdv || c == wEvery || c == wEach {
 		try(st.set(i))
 	}

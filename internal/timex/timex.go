@@ -899,8 +899,9 @@ func (st *state) opensSentence(i int) bool {
 // time: "Today" or "Tomorrow" written with a capital after a word of the
 // same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
 // "the novel Tomorrow Never Dies"), a century written with a capital
-// before another capitalised word ("Twentieth Century Fox"), a number
-// before a capitalised unit outside a title-case line ("60 Minutes"), and
+// before another capitalised word ("Twentieth Century Fox"), a
+// capitalised unit ending an expression inside a sentence that is not
+// title case ("60 Minutes", "Gone Are the Days"), and
 // "This Week", "Next Week", "Last Night" capitalised inside a sentence
 // (ABC's "This Week"), "a quarter of" anything but a unit of time ("a
 // quarter of the market"), and a year right after a capitalised word of no
@@ -935,8 +936,20 @@ func (st *state) inTitle(r result) bool {
 			return true // a fraction: "a quarter of a point", "more than a quarter of the market"
 		}
 	}
-	if r.typ == Duration && r.end-r.start == 2 && st.kind(r.start) == kNum && st.c(r.end-1) == cUnit && st.ps[r.end-1].cap && !st.titleCase(r.start) {
-		return true // a programme's name: CBS's "60 Minutes", "48 Hours"
+	if u := r.end - 1; st.c(u) == cUnit && st.ps[u].cap && st.ps[u].v != uCentury && !st.opensSentence(r.start) && !st.titleCase(r.start) {
+		// a capitalised unit ending the expression inside a sentence:
+		// a name (CBS's "60 Minutes", the film "Gone Are the Days",
+		// "Record of The Year"), not a holiday ("Christmas Day", "Labor
+		// Day") nor a century ("the 19th Century")
+		named := true
+		for k := r.start; k < u; k++ {
+			if st.ps[k].kind == kWord && (st.ps[k].c == cNone || st.ps[k].c == cHoliday) {
+				named = false
+			}
+		}
+		if named {
+			return true
+		}
 	}
 	if r.end < len(st.ps) {
 		n := &st.ps[r.end]

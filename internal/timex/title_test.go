@@ -30,6 +30,13 @@ func TestInTitle(t *testing.T) {
 		{"He had a cameo in 24 Hour Harbour People.", nil},
 		{"The ferry crossing takes 60 minutes.", []want{{"60 minutes", Duration, "PT60M"}}},
 		{"Ferry Crossing Takes 60 Minutes", []want{{"60 Minutes", Duration, "PT60M"}}},
+		// a capitalised unit ending an expression inside a sentence: a
+		// title; holidays and centuries stay
+		{"He starred in the film Gone Are the Days at the harbour cinema.", nil},
+		{"The song was voted Record of The Year by listeners.", nil},
+		{"The ferry does not run on Christmas Day or Labor Day.", []want{{"Christmas Day", Date, "2026-12-25"}, {"Labor Day", Date, "2026-09-07"}}},
+		{"The quay was built in the 19th Century by the council.", []want{{"the 19th Century", Date, "18"}}},
+		{"Hours before the vote, the ferry left.", []want{{"Hours", Duration, "PTXH"}}},
 		// "This Week", "Last Summer" capitalised inside a sentence: a name
 		{"The minister, speaking on the network's \"This Week,\" said the ferry was unsafe.", nil},
 		{"She told the channel's This Morning programme the ferry was late.", nil},

@@ -346,6 +346,7 @@ const (
 	hElection
 	hVeterans
 	hPatrick
+	hBoxing
 )
 
 // holiday: Christmas (Eve), New Year's Day, Thanksgiving, Easter, Good
@@ -399,6 +400,8 @@ func (st *state) holiday(i int) (result, bool) {
 		h, end = hValentine, poss(i+1)+1
 	case (st.is(i, "labor") || st.is(i, "labour")) && st.is(i+1, "day"):
 		h, end = hLabor, i+2
+	case st.is(i, "boxing") && st.is(i+1, "day"):
+		h, end = hBoxing, i+2
 	case st.is(i, "memorial") && st.is(i+1, "day"):
 		h, end = hMemorial, i+2
 	case st.is(i, "election") && st.is(i+1, "day"):
@@ -478,6 +481,8 @@ func holidayDate(h, y int) (int, int) {
 		return 11, 11
 	case hPatrick:
 		return 3, 17
+	case hBoxing:
+		return 12, 26
 	}
 	// Easter (anonymous Gregorian algorithm) and the days around it
 	a, b, c := y%19, y/100, y%100

@@ -11,7 +11,7 @@ func TestHolidays(t *testing.T) {
 	for _, h := range []string{"Christmas", "Christmas Eve", "New Year's Day", "New Year's Eve", "Thanksgiving",
 		"Easter", "Easter Monday", "Good Friday", "Palm Sunday", "Halloween", "Independence Day", "Fourth of July",
 		"Valentine's Day", "Labor Day", "Labour Day", "Memorial Day", "Election Day", "Veterans Day",
-		"St. Patrick's Day", "Saint Patrick's Day"} {
+		"St. Patrick's Day", "Saint Patrick's Day", "Boxing Day"} {
 		s := "The shops will close on " + h + ", officials said."
 		es := extract(s, anchor)
 		found := false

@@ -218,3 +218,10 @@ func TestQuarterOf(t *testing.T) {
 	checkWants(t, "The ferry ran for a quarter century.", a, []want{{"a quarter century", Duration, "P25Y"}})
 	checkWants(t, "He waited three quarters of an hour.", a, []want{{"three quarters of an hour", Duration, "PT45M"}})
 }
+
+// TestBoxingDay: Boxing Day is 26 December, the year by tense as for
+// other holidays.
+func TestBoxingDay(t *testing.T) {
+	jan := time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The storm struck the harbour on Boxing Day.", jan, []want{{"Boxing Day", Date, "2026-12-26"}})
+}

@@ -669,7 +669,7 @@ func (st *state) maybeStart(i int) bool {
 
 // startWords are the lower-cased words outside the lexicon's classes that
 // can start an expression.
-var startWords = []string{"fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour",
+var startWords = []string{"fy", "new", "near", "year", "good", "palm", "independence", "valentine", "labor", "labour", "boxing",
 	"memorial", "election", "veterans", "st", "saint", "fourth", "spring", "summer", "fall", "autumn", "winter", "another"}
 
 // startWord reports whether a lower-cased word is one of startWords.

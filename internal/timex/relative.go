@@ -757,14 +757,19 @@ func (st *state) weekend(i, end, off int) (result, bool) {
 }
 
 // weekendTense is the tense of "this weekend" (from piece i, its end at
-// end): by tense, except that a possessive ("this weekend's vote") reads
-// the verb of its own noun first ("This weekend's match was cancelled",
-// "said this weekend's vote will be close") and, with no tense cue, is the
-// coming weekend ("Voters head to the polls in this weekend's vote"),
-// while "the weekend's events" stay the last one.
+// end): by tense, a possessive ("this weekend's vote") reading the verb
+// of its own noun first ("This weekend's match was cancelled", "said this
+// weekend's vote will be close"); with no tense cue "this weekend" is the
+// anchor week's, as "this Friday" is ("Voters head to the polls this
+// weekend", "in this weekend's vote"), while "the weekend('s)" stays the
+// last one.
 func (st *state) weekendTense(i, end int) int {
 	if !st.punct(end, '\'') || !st.is(end+1, "s") {
-		return st.tense(i)
+		t := st.tense(i)
+		if t == 0 && st.c(i) == wThis {
+			return 1 // "Voters head to the polls this weekend": the anchor week's
+		}
+		return t
 	}
 	for k := end + 2; k < len(st.ps) && k <= end+5 && !st.sentenceEnd(k-1); k++ {
 		if st.ps[k].kind == kPunct {

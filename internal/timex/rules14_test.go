@@ -43,6 +43,10 @@ func TestWeekendPossessive(t *testing.T) {
 		{"Fans packed the harbour stadium for this weekend's derby.", past},
 		{"Officials say this weekend's referendum was marred by fraud.", past},
 		{"Crowds gathered on the quay this weekend.", past},
+		// "this weekend" with no tense is the anchor week's, as "this
+		// Friday" is
+		{"Ferry firms are hosting an open day this weekend.", coming},
+		{"Online booking opens this weekend.", coming},
 		// "the weekend's" is the last one
 		{"Volunteers help the port recover from the weekend's storm.", []want{{"the weekend", Date, "2026-W47-WE"}}},
 	}

@@ -14,8 +14,9 @@ import (
 // brackets ("BoE", "FCC" after "Federal Communications Commission") or,
 // after "the", a clipping of its first word ("the Fed" after "the Federal
 // Reserve"). A headline's short form may come before the name ("BoE
-// holds rates" above "The Bank of England held ..."). Only when exactly
-// one earlier name of two words or more
+// holds rates" above "The Bank of England held ..."), and so may an
+// acronym that a name in brackets after it defines ("the MPC (the
+// Monetary Policy Committee)"). Only when exactly one earlier name of two words or more
 // matches (two banks named: "the Bank" stays alone; nor "the Lords" beside
 // the House of Lords and the Law Lords), and not for a known place, a
 // country, a legal form or a term such as "PC". The names are indexed by
@@ -97,6 +98,19 @@ func (r *resolver) shortForms() {
 				}
 			}
 		}
+		if acr {
+			// "the MPC (the Monetary Policy Committee)": the name in
+			// brackets after the acronym defines it, earlier or not
+			for _, m := range s.ments {
+				if m.kind == Proper && r.tok(m.last) == "(" {
+					f.def = m.last + 1
+					if isThe(r.tok(f.def)) {
+						f.def++
+					}
+					break
+				}
+			}
+		}
 		f.the = f.start > 0 && f.start < len(r.doc.Tokens) && isThe(r.tok(f.start-1))
 		switch {
 		case keys == nil:
@@ -138,8 +152,23 @@ type shortFind struct {
 	s        *cluster
 	acr, the bool
 	start    int
+	def      int // the token a definition in brackets begins at, 0 if none
 	into     *cluster
 	n        int
+}
+
+// definedBy reports whether a mention of o begins the definition in
+// brackets after the acronym f.s.
+func (f *shortFind) definedBy(o *cluster) bool {
+	if f.def == 0 {
+		return false
+	}
+	for _, m := range o.ments {
+		if m.kind == Proper && m.first == f.def {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *shortFind) scan(l []*cluster) {
@@ -151,7 +180,7 @@ func (f *shortFind) scan(l []*cluster) {
 		for o.into != nil {
 			o = o.into
 		}
-		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start {
+		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start && !f.definedBy(o) {
 			continue
 		}
 		if f.acr && o.name[0] != s.name[0] || !f.acr && !hasWord(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {

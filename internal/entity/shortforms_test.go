@@ -34,6 +34,9 @@ func TestShortForms(t *testing.T) {
 			"Federal Communications Commission", "FCC", true},
 		{"Hearts beat Kotoko to reach final\n\nHearts of Oak beat Kotoko 2-0 in Accra on Sunday to reach the final of the cup.",
 			"Hearts of Oak", "Hearts", true},
+		// a definition in brackets after the acronym
+		{"Analysts expect the MPC (the Monetary Policy Committee) to hold interest rates on Thursday.",
+			"Monetary Policy Committee", "MPC", true},
 		// two banks: "the Bank" could be either
 		{"The Bank of England and the Reserve Bank of Australia held rates on Thursday. Analysts said the Bank would move first.",
 			"Bank of England", "Bank", false},

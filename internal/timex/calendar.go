@@ -146,7 +146,7 @@ func (st *state) dayVerb(j int) int {
 			}
 			continue // "a meeting", "the opening": nouns
 		}
-		if st.head && st.ps[j].sent == 0 && st.is(k-1, "to") && !p.cap && (eventVerb(w) || nounVerb(w) || headlineVerb(w)) {
+		if st.head && st.ps[j].sent == 0 && st.is(k-1, "to") && (!p.cap || st.titleCase(j)) && (eventVerb(w) || nounVerb(w) || headlineVerb(w)) {
 			return 1 // a headline's "Minister to visit Lisbon on Monday": the plan
 		}
 		lemma, third := w, false

@@ -106,6 +106,7 @@ func TestHeadlineWeekday(t *testing.T) {
 		{"Ferry talks resume on Monday\n\nThe talks stopped after a row over fares.", mon},
 		{"Minister to visit Lisbon on Monday\n\nThe minister travels with two aides.", mon},
 		{"Dock workers to strike on Monday\n\nThe union called the strike over pay.", mon},
+		{"Harbour Minister To Visit Lisbon On Monday\n\nThe minister travels with two aides.", mon},
 		// not a headline: a sentence, or a line with no blank line after it
 		{"The rebels take the border town on Monday.\n\nThe town has been besieged by the army.", mon},
 		{"Rebels take border town on Monday", mon},

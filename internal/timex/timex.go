@@ -215,32 +215,16 @@ func (st *state) reset(doc *text.Document, anchor time.Time) {
 // (as the summariser reads it); a dateline ("NAIROBI, Kenya (AP) _") or
 // a line ending in a colon is none.
 func headline(doc *text.Document) bool {
-	if len(doc.Sentences) < 2 {
+	if len(doc.Sentences) < 2 || !doc.FirstSentenceIsLine(text.HeadlineEnd(doc.Text)) {
 		return false
 	}
 	sn := doc.Sentences[0]
-	if sn.Start < 0 || sn.End > len(doc.Text) || sn.Start >= sn.End {
-		return false
-	}
-	if strings.TrimSpace(doc.Text[:sn.Start]) != "" {
-		return false
-	}
 	first := strings.TrimSpace(doc.Text[sn.Start:sn.End])
-	if first == "" || strings.IndexByte(first, '\n') >= 0 {
-		return false
-	}
 	switch first[len(first)-1] {
-	case '.', '!', '?', ':', ';', ',', '_', '-':
+	case ':', ';', ',', '_', '-': // (text.HeadlineEnd refuses . ! ?)
 		return false
 	}
-	rest := doc.Text[sn.End:]
-	nl := strings.IndexByte(rest, '\n')
-	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
-		return false
-	}
-	rest = rest[nl+1:]
-	nl = strings.IndexByte(rest, '\n')
-	return nl >= 0 && strings.TrimSpace(rest[:nl]) == ""
+	return true
 }
 
 // result is one match over pieces [start, end).

@@ -124,7 +124,8 @@ func (r *resolver) shortForms() {
 			f.scan(keys["w "+s.toks[0]])
 		}
 		into := f.into
-		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) {
+		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
+			!acr && r.otherBody(s, f.into) {
 			continue
 		}
 		s.into, moved = into, true
@@ -240,6 +241,28 @@ func (r *resolver) shortFormUses(s *cluster, lowWords *map[string]bool) bool {
 		}
 	}
 	return !(*lowWords)[s.toks[0]]
+}
+
+// scopeWords set a body's level; before a head noun that the name lacks
+// they name another body ("the regional Duma" beside the State Duma).
+var scopeWords = set("regional", "local", "provincial", "municipal", "state", "city", "county", "district",
+	"national", "federal", "parish", "town")
+
+// otherBody reports whether a mention of the short form s stands after a
+// word that marks another body than o: a level o's name lacks ("the
+// Nenets regional Duma") or a plural noun ("its ID cards Bill" beside the
+// Organised Crime Bill).
+func (r *resolver) otherBody(s, o *cluster) bool {
+	for _, m := range s.ments {
+		if m.kind != Proper || m.first == 0 {
+			continue
+		}
+		p := r.ltok(m.first - 1)
+		if scopeWords[p] && !hasWord(o.toks, p) || r.doc.Tokens[m.first-1].POS == "NNS" && !isCap(r.tok(m.first-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortFormOf reports whether s's name is a short form of o's: o's

@@ -40,6 +40,9 @@ func TestShortForms(t *testing.T) {
 		// two banks: "the Bank" could be either
 		{"The Bank of England and the Reserve Bank of Australia held rates on Thursday. Analysts said the Bank would move first.",
 			"Bank of England", "Bank", false},
+		// another level of body
+		{"The State Duma approved the budget on Friday. A day later the regional Duma in Yakutsk rejected the plan.",
+			"State Duma", "Duma", false},
 		// a channel's number: no short form of BBC Radio
 		{"BBC Radio will broadcast the concert live. Radio 2 will repeat it on Sunday.",
 			"BBC Radio", "Radio", false},

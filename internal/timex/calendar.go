@@ -654,7 +654,7 @@ func (st *state) finishMonth(i, e, m, d int) (result, bool) {
 		return result{end: e, typ: Date, val: ymdValue(-1, m, d), rel: true}, true
 	}
 	y := st.monthYear(m, d, i)
-	if n, ok := st.pastEvent(e); ok {
+	if n, ok := st.pastEvent(e); ok && !st.mayHappen(i) {
 		// "the Oct. 23 sniper attack", "the Aug. 7 embassy bombings": a
 		// day that names what happened on it is the latest one before
 		// the anchor (TimeBank and AQUAINT resolve them so); "the
@@ -717,6 +717,13 @@ func (st *state) is911(i int) bool {
 	if st.tight(i+3) && (st.punct(i+3, '/') || st.punct(i+3, '%') || st.punct(i+3, '.') && st.kind(i+4) == kNum) {
 		return false
 	}
+	if st.c(i+3) == wOf {
+		_, ok := st.yearNum(i + 4)
+		return ok // "won 9/11 of the votes": a fraction; "the 9/11 of 2001" stays
+	}
+	if st.is(i-1, "scored") || st.is(i-1, "scoring") || st.is(i-1, "scores") || st.is(i-1, "score") {
+		return false // "she scored 9/11 on the quiz"
+	}
 	return true
 }
 
@@ -750,6 +757,24 @@ func (st *state) pastEvent(e int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// mayHappen reports whether the words just before the date at piece i
+// make its event one that may lie ahead: an indefinite article or a word
+// of plan or threat ("warned of a possible Dec. 25 attack", "foiled a
+// planned March 1 bombing"), no event reported once it has happened.
+func (st *state) mayHappen(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && st.ps[k].kind == kWord; k-- {
+		var b [12]byte
+		switch string(b[:st.lower(k, b[:])]) {
+		case "a", "an", "another", "any", "possible", "planned", "threatened", "feared", "potential", "proposed",
+			"expected", "imminent", "future", "next":
+			return true
+		case "the", "this", "that", "last", "since", "after", "before", "of", "in", "on", "by", "from", "to":
+			return false
+		}
+	}
+	return false
 }
 
 // eventYear is the year written right after the event noun at piece n

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // isUnit reports a singular unit u at j.
 func (st *state) isUnit(j, u int) bool {
@@ -263,6 +266,10 @@ func (st *state) quarterOf(i int) (result, bool) {
 	}
 	if st.c(k) != cUnit || st.ps[k].pl || st.ps[k].v == uQuarter {
 		return result{}, false
+	}
+	if st.ps[k].v == uSecond {
+		// "a quarter of a second": PT0.25S (durationValue rounds to whole seconds)
+		return result{end: k + 1, typ: Duration, val: "PT" + strconv.FormatFloat(n/4, 'f', -1, 64) + "S"}, true
 	}
 	return result{end: k + 1, typ: Duration, val: durationValue(n/4, int(st.ps[k].v))}, true
 }

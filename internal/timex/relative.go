@@ -767,7 +767,7 @@ func (st *state) weekendTense(i, end int) int {
 	if !st.punct(end, '\'') || !st.is(end+1, "s") {
 		t := st.tense(i)
 		if t == 0 && st.c(i) == wThis {
-			return 1 // "Voters head to the polls this weekend": the anchor week's
+			return st.thisWeekend(i) // "Voters head to the polls this weekend": the anchor week's
 		}
 		return t
 	}
@@ -781,9 +781,19 @@ func (st *state) weekendTense(i, end int) int {
 	}
 	t := st.tense(i)
 	if t == 0 && st.c(i) == wThis {
-		return 1
+		return st.thisWeekend(i)
 	}
 	return t
+}
+
+// thisWeekend is the tense of a "this weekend" at piece i that has none
+// from its verbs: the anchor week's (+1), but the last one after "after",
+// "since" or "following" ("bounce back after this weekend's defeat").
+func (st *state) thisWeekend(i int) int {
+	if st.is(i-1, "after") || st.is(i-1, "since") || st.is(i-1, "following") {
+		return -1
+	}
+	return 1
 }
 
 // shiftedUnit is the calendar unit off units away from the anchor's.

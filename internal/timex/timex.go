@@ -475,7 +475,7 @@ func (st *state) cue(k int) int {
 	lw := string(buf[:n])
 	switch lw {
 	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
-		if lw == "plans" && st.c(k+1) != wTo && !st.planSubject(k-1) {
+		if lw == "plans" && st.c(k+1) != wTo && !st.planSubject(k-1) && !st.planObject(k+1) {
 			return 0 // "set aside vacation plans", "evacuation plans were": the noun
 		}
 		if lw == "planned" || lw == "scheduled" || lw == "expected" {
@@ -567,6 +567,18 @@ func (st *state) planSubject(j int) bool {
 	var b [8]byte
 	switch string(b[:st.lower(j, b[:])]) {
 	case "it", "he", "she", "who", "which", "that", "company", "firm", "group", "government":
+		return true
+	}
+	return false
+}
+
+// planObject reports whether piece j, after "plans", opens the verb's
+// object ("The minister plans a visit on Friday"), which the noun
+// ("evacuation plans were published") does not take.
+func (st *state) planObject(j int) bool {
+	var b [8]byte
+	switch string(b[:st.lower(j, b[:])]) {
+	case "a", "an", "another", "the", "its", "his", "her", "their", "no", "more", "further", "new", "extra", "fresh":
 		return true
 	}
 	return false
@@ -873,10 +885,14 @@ func (st *state) titleCase(i int) bool {
 // opening quotation marks or a bracket at most.
 func (st *state) opensSentence(i int) bool {
 	k := i - 1
+	quoted := false
 	for k >= 0 && st.ps[k].kind == kPunct && (st.ps[k].ch == '"' || st.ps[k].ch == '\'' || st.ps[k].ch == '(' || st.ps[k].ch == '`') && !st.sentenceEnd(k) {
+		quoted = quoted || st.ps[k].ch != '('
 		k--
 	}
-	return k < 0 || st.sentenceEnd(k)
+	// a quotation opened after a colon or a comma opens a sentence of
+	// its own (He said: "Next Monday we vote.")
+	return k < 0 || st.sentenceEnd(k) || quoted && (st.punct(k, ':') || st.punct(k, ','))
 }
 
 // inTitle reports an expression that is a word of a name or title, not a
@@ -920,11 +936,13 @@ func (st *state) inTitle(r result) bool {
 			return true // a fraction: "a quarter of a point", "more than a quarter of the market"
 		}
 	}
-	if u := r.end - 1; st.c(u) == cUnit && st.ps[u].cap && st.ps[u].v != uCentury && !st.opensSentence(r.start) && !st.titleCase(r.start) {
+	if u := r.end - 1; st.c(u) == cUnit && st.ps[u].cap && st.ps[u].v != uCentury && !(st.ps[u].v == uQuarter && st.c(u-1) == cOrd) &&
+		!st.opensSentence(r.start) && !st.titleCase(r.start) {
 		// a capitalised unit ending the expression inside a sentence:
 		// a name (CBS's "60 Minutes", the film "Gone Are the Days",
 		// "Record of The Year"), not a holiday ("Christmas Day", "Labor
-		// Day") nor a century ("the 19th Century")
+		// Day"), a century ("the 19th Century") nor a company's "First
+		// Quarter"
 		named := true
 		for k := r.start; k < u; k++ {
 			if st.ps[k].kind == kWord && (st.ps[k].c == cNone || st.ps[k].c == cHoliday) {

@@ -1,0 +1,62 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestReview14Quoted: a quotation opened after a colon or a comma opens a
+// sentence, so its capitalised "Next Monday" is a time, not a
+// programme's name as "This Week" inside a sentence is. wed is Wednesday
+// 2026-11-25.
+func TestReview14Quoted(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The harbour master added: \"Next Monday the ferry sails.\"", wed, []want{{"Next Monday", Date, "2026-11-30"}})
+	checkWants(t, "He said, \"Last Friday we lost the ferry.\"", wed, []want{{"Last Friday", Date, "2026-11-20"}})
+	// a programme's name in quotes inside a sentence stays a name
+	checkWants(t, "He told the network's \"This Week\" the ferry was unsafe.", wed, nil)
+}
+
+// TestReview14Fraction: "9/11" followed by "of" (but a year) or after
+// "scored" is a fraction, no date.
+func TestReview14Fraction(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The harbour plan won 9/11 of the votes cast.", wed, nil)
+	checkWants(t, "She scored 9/11 on the ferry quiz.", wed, nil)
+	checkWants(t, "Fares fell after the 9/11 attacks.", wed, []want{{"9/11", Date, "XXXX-09-11"}})
+}
+
+// TestReview14MayHappen: a day and month after an indefinite article or
+// a word of plan or threat names an event that may lie ahead, no past
+// one; "the Dec. 2 bombing" stays the latest before the anchor.
+func TestReview14MayHappen(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "Police warned of a possible December 25 attack on the harbour.", wed, []want{{"December 25", Date, "2026-12-25"}})
+	checkWants(t, "Police foiled a planned March 1 bombing of the ferry.", wed, []want{{"March 1", Date, "2027-03-01"}})
+	checkWants(t, "Police are still investigating the December 2 bombing of the ferry.", wed, []want{{"December 2", Date, "2025-12-02"}})
+}
+
+// TestReview14Quarter: a company's capitalised "First Quarter" is its
+// quarter, no title; "a quarter of a second" is PT0.25S, not PT0S.
+func TestReview14Quarter(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The ferry firm reported its First Quarter results.", wed, []want{{"First Quarter", Date, "2026-Q1"}})
+	checkWants(t, "The gate shut in a quarter of a second.", wed, []want{{"a quarter of a second", Duration, "PT0.25S"}})
+	checkWants(t, "The gate shut in three quarters of a minute.", wed, []want{{"three quarters of a minute", Duration, "PT45S"}})
+}
+
+// TestReview14Plans: "plans" before a determiner is the verb ("The
+// minister plans a visit on Friday"): the coming Friday.
+func TestReview14Plans(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The harbour minister plans a visit on Friday.", wed, []want{{"Friday", Date, "2026-11-27"}})
+	checkWants(t, "On Friday, evacuation plans were published.", wed, []want{{"Friday", Date, "2026-11-20"}})
+}
+
+// TestReview14AfterWeekend: "after this weekend's defeat" with no tense
+// is the last weekend; "this weekend" alone the anchor week's.
+func TestReview14AfterWeekend(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The club is hoping to bounce back after this weekend's defeat.", wed, []want{{"this weekend", Date, "2026-W47-WE"}})
+	checkWants(t, "The club is hoping to win this weekend.", wed, []want{{"this weekend", Date, "2026-W48-WE"}})
+}

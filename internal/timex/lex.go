@@ -98,15 +98,7 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 					i += n
 					continue
 				}
-				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: '?'}
-				switch {
-				case r < utf8.RuneSelf:
-					p.ch = byte(r)
-				case r == '\u2019' || r == '\u2018':
-					p.ch = '\''
-				case r == '\u2013' || r == '\u2014':
-					p.ch = '~' // dash
-				}
+				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: punctByte(r)}
 				ps = append(ps, p)
 				sp = false
 				i += n
@@ -129,12 +121,7 @@ func lex(s string, ps []piece, stop func() bool) []piece {
 					i += n
 					continue
 				}
-				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: '?'}
-				if r == '\u2019' || r == '\u2018' {
-					p.ch = '\''
-				} else if r == '\u2013' || r == '\u2014' {
-					p.ch = '~' // dash
-				}
+				p := piece{s: int32(i), e: int32(i + n), kind: kPunct, sp: sp, ch: punctByte(r)}
 				ps = append(ps, p)
 				sp = false
 				i += n
@@ -222,4 +209,26 @@ func refLen(s string, i int) int {
 		return 0
 	}
 	return n
+}
+
+// punctByte is the byte a punctuation piece of rune r carries: r itself
+// when ASCII, an apostrophe for curly single quotes, '"' for curly double
+// quotes and guillemets, '.' for an ellipsis, '~' for a dash, and '*' for
+// any other symbol ("£", "€", "•"), which ends no sentence (it was '?',
+// which sentenceEnd read as a question mark: "will pay £5m on Monday"
+// lost its "will").
+func punctByte(r rune) byte {
+	switch {
+	case r < utf8.RuneSelf:
+		return byte(r)
+	case r == '\u2019' || r == '\u2018':
+		return '\''
+	case r == '\u201c' || r == '\u201d' || r == '\u201e' || r == '\u201f' || r == '\u00ab' || r == '\u00bb':
+		return '"'
+	case r == '\u2026':
+		return '.'
+	case r == '\u2013' || r == '\u2014':
+		return '~' // dash
+	}
+	return '*'
 }

@@ -60,3 +60,18 @@ func TestReview14AfterWeekend(t *testing.T) {
 	checkWants(t, "The club is hoping to bounce back after this weekend's defeat.", wed, []want{{"this weekend", Date, "2026-W47-WE"}})
 	checkWants(t, "The club is hoping to win this weekend.", wed, []want{{"this weekend", Date, "2026-W48-WE"}})
 }
+
+// TestReview14Symbols: a symbol outside ASCII ("£", "€") ends no
+// sentence, so the tense before it still reads the day ("will pay £5m on
+// Monday": the coming Monday); curly quotes are quotation marks, and an
+// ellipsis a full stop, as their ASCII forms are.
+func TestReview14Symbols(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	mon := []want{{"Monday", Date, "2026-11-30"}}
+	checkWants(t, "The ferry firm will pay £5m on Monday.", wed, mon)
+	checkWants(t, "The ferry firm will pay €5m on Monday.", wed, mon)
+	checkWants(t, "The ferry firm will pay $5m on Monday.", wed, mon)
+	checkWants(t, "He said: “Next Monday the ferry sails.”", wed, []want{{"Next Monday", Date, "2026-11-30"}})
+	checkWants(t, "The ferry sailed. “Next Monday it sails again,” he said.", wed, []want{{"Next Monday", Date, "2026-11-30"}})
+	checkWants(t, "The ferry will sail… On Monday it sank.", wed, []want{{"Monday", Date, "2026-11-23"}})
+}

@@ -267,6 +267,16 @@ func (st *state) quarterOf(i int) (result, bool) {
 	if st.c(k) != cUnit || st.ps[k].pl || st.ps[k].v == uQuarter {
 		return result{}, false
 	}
+	switch st.c(k + 1) {
+	case wAgo, wEarlier:
+		return st.shifted(i, k+2, n/4, int(st.ps[k].v), -1), true // "a quarter of a century ago"
+	case wHence:
+		return st.shifted(i, k+2, n/4, int(st.ps[k].v), 1), true
+	case wFrom:
+		if st.c(k+2) == wNow {
+			return st.shifted(i, k+3, n/4, int(st.ps[k].v), 1), true
+		}
+	}
 	if st.ps[k].v == uSecond {
 		// "a quarter of a second": PT0.25S (durationValue rounds to whole seconds)
 		return result{end: k + 1, typ: Duration, val: "PT" + strconv.FormatFloat(n/4, 'f', -1, 64) + "S"}, true

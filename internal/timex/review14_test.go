@@ -75,3 +75,22 @@ func TestReview14Symbols(t *testing.T) {
 	checkWants(t, "The ferry sailed. “Next Monday it sails again,” he said.", wed, []want{{"Next Monday", Date, "2026-11-30"}})
 	checkWants(t, "The ferry will sail… On Monday it sank.", wed, []want{{"Monday", Date, "2026-11-23"}})
 }
+
+// TestReview14QuarterAgo: "a quarter of a century ago" is the date 25
+// years back, as "half a century ago" is, not a duration with "ago" left
+// over.
+func TestReview14QuarterAgo(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The quay opened a quarter of a century ago.", wed, []want{{"a quarter of a century ago", Date, "2001"}})
+	checkWants(t, "The ferry will leave in a quarter of an hour.", wed, []want{{"a quarter of an hour", Duration, "PT15M"}})
+}
+
+// TestReview14HeadlineStop: a first line whose stop stands inside
+// closing quotes is a sentence, no headline, so the headline's reading of
+// a present verb with an object (the past day) does not apply.
+func TestReview14HeadlineStop(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "Rebels take the border town on Monday, officials told \"the harbour radio.\"\n\nThe town is besieged.", wed,
+		[]want{{"Monday", Date, "2026-11-30"}})
+	checkWants(t, "Rebels take border town on Monday\n\nThe rebels held the town.", wed, []want{{"Monday", Date, "2026-11-23"}})
+}

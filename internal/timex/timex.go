@@ -220,9 +220,21 @@ func headline(doc *text.Document) bool {
 	}
 	sn := doc.Sentences[0]
 	first := strings.TrimSpace(doc.Text[sn.Start:sn.End])
+	if first == "" {
+		return false
+	}
 	switch first[len(first)-1] {
 	case ':', ';', ',', '_', '-': // (text.HeadlineEnd refuses . ! ?)
 		return false
+	}
+	// a stop inside closing quotes or a bracket ends a sentence, no
+	// headline: 'officials told "Reuters."'
+	first = strings.TrimRight(first, "\"')]\u201d\u2019")
+	if first != "" {
+		switch first[len(first)-1] {
+		case '.', '!', '?':
+			return false
+		}
 	}
 	return true
 }

@@ -94,3 +94,11 @@ func TestReview14HeadlineStop(t *testing.T) {
 		[]want{{"Monday", Date, "2026-11-30"}})
 	checkWants(t, "Rebels take border town on Monday\n\nThe rebels held the town.", wed, []want{{"Monday", Date, "2026-11-23"}})
 }
+
+// TestReview14Festival: a year after a feast the lexicon has no holiday
+// for is a time, not a name's year as "Windows 2000" is.
+func TestReview14Festival(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "Ferry traffic rose over Xmas 2024 and during Ramadan 2025.", wed, []want{{"2024", Date, "2024"}, {"2025", Date, "2025"}})
+	checkWants(t, "The ferry computers still run Windows 2000.", wed, nil)
+}

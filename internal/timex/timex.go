@@ -893,6 +893,19 @@ func (st *state) titleCase(i int) bool {
 	return words >= 2
 }
 
+// festival reports whether piece k is a feast or season the lexicon has
+// no holiday for, whose year is a time ("over Xmas 2004", "during
+// Ramadan 2004"), no name.
+func (st *state) festival(k int) bool {
+	var b [12]byte
+	switch string(b[:st.lower(k, b[:])]) {
+	case "xmas", "christmastime", "yuletide", "hogmanay", "ramadan", "eid", "diwali", "hanukkah", "chanukah", "passover",
+		"lent", "advent", "whitsun", "pentecost", "michaelmas", "epiphany":
+		return true
+	}
+	return false
+}
+
 // opensSentence reports whether piece i opens its sentence, after
 // opening quotation marks or a bracket at most.
 func (st *state) opensSentence(i int) bool {
@@ -935,7 +948,8 @@ func (st *state) inTitle(r result) bool {
 	if r.end-r.start == 1 && p.kind == kNum && p.nd == 4 && r.start > 0 && !st.sentenceEnd(r.start-1) {
 		q := &st.ps[r.start-1]
 		// (the capital is a name's, not the sentence's: "Throughout 2004", "\"Clearly 2004")
-		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && !st.opensSentence(r.start-1) && !st.titleCase(r.start) {
+		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && !st.opensSentence(r.start-1) && !st.titleCase(r.start) &&
+			!st.festival(r.start-1) {
 			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
 		}
 	}

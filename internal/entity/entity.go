@@ -198,6 +198,8 @@ type resolver struct {
 	bodyPlaces     map[string]byte
 	bodyPlacesRead bool
 	keyBuf         []byte // bodyPlace's look-up key
+	// the document reads as a sports report (sportText, once read)
+	sport, sportRead bool
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -2277,7 +2279,7 @@ func (r *resolver) retype() {
 			c.typ = ner.Law
 			continue
 		}
-		if c.typ == ner.Org && r.townAsOrg(c) {
+		if c.typ == ner.Org && (r.townAsOrg(c) || r.placeAsOrg(c)) {
 			c.typ = ner.Location
 			continue
 		}

@@ -1,0 +1,242 @@
+package entity
+
+import "github.com/lector-nlp/lector/internal/geo"
+
+// The recogniser learnt its types from CoNLL-2003, where an English town
+// is mostly a football club: in a council, election or business story it
+// types "Middlesbrough mayor Ray Mallon", "at Sunderland station", "a
+// farm in Somerset" or "Bromsgrove, Worcestershire" an organisation, and
+// the place gets no country and no coordinates. placeAsOrg gives such a
+// name back to the places when the text has no sport in it (sportText)
+// and its mentions are written as a place more often than as a body.
+
+// placeAsOrg reports whether an organisation's name is a town, county or
+// region the gazetteer knows (not a country: an organisation named as a
+// country is its team or government) that the text, which is not a sports
+// report, writes as a place more often than as a body (placeUse,
+// bodyUse), and at least once as a place.
+func (r *resolver) placeAsOrg(c *cluster) bool {
+	if c.legal || isAcronym(c.name) || len(c.toks) > 3 {
+		return false
+	}
+	place, body := 0, 0
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		switch {
+		case r.bodyUse(m.first, m.last):
+			body++
+		case r.placeUse(c, m.first, m.last):
+			place++
+		}
+	}
+	if place == 0 || place <= body || r.sportText() {
+		return false
+	}
+	// (the gazetteer last: its tables are cold)
+	if _, ok := r.countryByName(c.name); ok {
+		return false
+	}
+	return knownPlace(c.name)
+}
+
+// placeUse reports whether the mention of tokens [first, last) is written
+// as a place: after "in", "at", "from", "near", ... ("at Sunderland
+// station", "a singer from Devon"; not "a stake in", "a former chief
+// executive at"), after "visit to", "moved to"; before a noun that a place
+// has ("Middlesbrough mayor", "its Durham headquarters", "the Sheffield
+// seat", "a Devon man", "Glasgow band", "the Milan stock exchange");
+// before a comma and a country or region ("Lockerbie, Scotland"); a
+// county after a town and a comma ("Bromsgrove, Worcestershire"); beside
+// a placed town by "and" or "or" (besidePlace).
+func (r *resolver) placeUse(c *cluster, first, last int) bool {
+	poss := r.possessiveAt(last)
+	p, p2 := r.ltok(first-1), r.ltok(first-2)
+	switch {
+	case poss > 0:
+	case placePreps[p]:
+		return !holdingNouns[p2] && !trustNouns[p2] && !titleHeads[p2] && !workNouns[p2]
+	case p == "to":
+		return moveWords[p2]
+	case p == "of" && townHeads[p2]:
+		return true
+	}
+	if poss == 0 {
+		n := r.ltok(last)
+		if (n == "no" || n == "yes") && (r.ltok(last+1) == "campaign" || r.ltok(last+1) == "campaigner" || r.ltok(last+1) == "campaigners") {
+			// "Sunderland No campaigner Neil Herron"
+			return true
+		}
+		if placeHeads[n] {
+			return true
+		}
+		if n == "headquarters" || n == "hq" || n == "office" || n == "offices" {
+			// "its Durham headquarters" (not "Delta headquarters said")
+			d := r.ltok(first - 1)
+			return d == "its" || d == "their" || d == "his" || d == "her" || r.possessiveAt(first-1) > 0 || r.possessiveAt(first-2) > 0
+		}
+		if n == "stock" && (r.ltok(last+1) == "market" || r.ltok(last+1) == "exchange") {
+			// "the Milan stock exchange"
+			return true
+		}
+		if n == "," && isCap(r.tok(last+1)) && r.possessiveAt(last+2) == 0 && r.isPlaceName(r.tok(last+1)) {
+			// "over Lockerbie, Scotland"
+			return true
+		}
+		if r.townThenCounty(c, first, last) {
+			return true
+		}
+	}
+	return r.besidePlace(first, last)
+}
+
+// townThenCounty reports whether the mention [first, last) is a county or
+// region after a town and a comma, ending a phrase ("Hartpury,
+// Gloucestershire, said", "in Chatham, Kent."), not one of a list of
+// names ("Hyundai, Toyota, Suzuki").
+func (r *resolver) townThenCounty(c *cluster, first, last int) bool {
+	if r.tok(first-1) != "," || !isCap(r.tok(first-2)) {
+		return false
+	}
+	n := r.tok(last)
+	if n == "and" || n == "or" || isCap(n) {
+		return false
+	}
+	if n == "," && isCap(r.tok(last+1)) {
+		return false
+	}
+	if last < len(r.doc.Tokens) && len(r.doc.Tokens[last].POS) > 1 && r.doc.Tokens[last].POS[:2] == "NN" {
+		// a modifier of a noun: "In London, Brent crude fell"
+		return false
+	}
+	if len(geo.RegionsByName(c.name)) == 0 {
+		// a town after a town ("Headingley, Leeds;"): a list's comma
+		// follows a list's name, so only a stop or a lower-case word
+		return n == "." || n == ";" || n != "," && n != "" && !isCap(n) && isLetterByte(n[0])
+	}
+	return true
+}
+
+// bodyUse reports whether the mention [first, last) acts as a body: the
+// subject of a verb ("Orange said", "Kent is likely"), before "said",
+// "spokesman", "chief", "shares" (orgNext), before its members ("Surrey
+// team", "Sunderland supporters"), before "and others" ("chips from
+// Hitachi and others"), or a side in a contest ("beat Leeds").
+func (r *resolver) bodyUse(first, last int) bool {
+	n := r.ltok(last)
+	if r.possessiveAt(last) > 0 {
+		n = r.ltok(last + r.possessiveAt(last))
+	}
+	if (n == "said" || n == "says") && placePreps[r.ltok(first-1)] {
+		// "a commuter from Durham said": the commuter says it
+		return false
+	}
+	if n == "and" && (r.ltok(last+1) == "others" || r.ltok(last+1) == "other") {
+		// "chips from Hitachi and others": one of the firms
+		return true
+	}
+	if orgNext[n] && n != "headquarters" || bodyMembers[n] || bodyNouns[n] || r.contestAt(first) {
+		return true
+	}
+	if last < len(r.doc.Tokens) && r.possessiveAt(last) == 0 && r.clauseStartAt(first) {
+		switch r.doc.Tokens[last].POS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// sportText reports whether the document reads as a sports report: a word
+// of sport alone ("football", "striker", "relegated", "wickets"), or two
+// words that sport uses ("league", "match", "fans") or score lines
+// ("2-1"). Read once per document.
+func (r *resolver) sportText() bool {
+	if r.sportRead {
+		return r.sport
+	}
+	r.sportRead = true
+	hits := 0
+	var seen map[string]bool
+	for i := range r.doc.Tokens {
+		t := r.ltok(i)
+		switch {
+		case sportStrong[t]:
+			hits += 2
+		case sportWords[t] || scoreLine(t):
+			if seen[t] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[t] = true
+			hits++
+		}
+		if hits >= 2 {
+			r.sport = true
+			break
+		}
+	}
+	return r.sport
+}
+
+// scoreLine accepts "2-1", "10-0": one or two digits each side of a
+// hyphen.
+func scoreLine(t string) bool {
+	h := -1
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '-':
+			if h >= 0 {
+				return false
+			}
+			h = i
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return h >= 1 && h <= 2 && len(t)-h-1 >= 1 && len(t)-h-1 <= 2
+}
+
+var (
+	// placePreps take a place after them (placeUse)
+	placePreps = set("in", "at", "from", "near", "outside", "around", "across", "throughout", "inside")
+	// moveWords take a place after "to": "a visit to Sheffield"
+	moveWords = set("visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travelled", "traveled",
+		"travelling", "moved", "move", "moving", "moves", "return", "returned", "returning", "went", "go", "going",
+		"goes", "came", "come", "comes", "coming", "flew", "fly", "flying", "drove", "drive", "journey", "route",
+		"way", "relocate", "relocated", "relocating", "spread", "heading", "headed", "back")
+	// workNouns are the words whose "at" or "from" takes an employer:
+	// "a former chief executive at Santander", "staff at Halifax"
+	workNouns = set("staff", "workers", "worker", "employee", "employees", "job", "jobs", "analysts", "colleague",
+		"colleagues", "shareholders", "shareholder", "payment", "payments", "loan", "loans", "bid", "offer",
+		"deal", "stake", "stint", "spell", "career", "talks", "sponsorship", "money", "funding")
+	// placeHeads are the nouns after a name that make it a place: its
+	// mayor, station, seat or people ("Middlesbrough mayor", "a Devon
+	// man", "Leeds band Kaiser Chiefs")
+	placeHeads = set("mayor", "mayoral", "council", "councils", "station", "airport", "airports", "hospital", "bourse",
+		"seat", "seats", "constituency", "constituencies", "by-election", "home", "farm", "village",
+		"countryside", "hometown", "residents", "resident", "man", "woman", "men", "women", "boy", "girl",
+		"family", "families", "couple", "nurse", "pensioner", "pensioners", "campaigner", "campaigners",
+		"voters", "mp", "mps", "singer", "diva", "band", "group", "police", "constabulary", "festival",
+		"theatre", "area", "streets", "suburb", "suburbs", "schools", "estate", "coast", "seafront",
+		"town", "city", "villages", "born")
+	// bodyNouns after a name make it a body, a firm or a club (bodyUse)
+	bodyNouns = set("supporter", "shares", "share", "shareholder", "shareholders", "board", "director", "directors",
+		"sales", "profits", "profit", "brand", "brands", "subsidiary", "executive", "executives", "employees",
+		"analyst", "analysts", "stand", "studios", "consortium", "index", "figures")
+	// sportStrong are the words of sport alone (sportText): one makes a
+	// sports report
+	sportStrong = set("football", "footballer", "footballers", "soccer", "rugby", "cricket", "premiership",
+		"striker", "strikers", "midfielder", "defender", "goalkeeper", "winger", "relegated", "relegation",
+		"wicket", "wickets", "innings", "batsman", "bowler", "half-time", "kick-off", "referee", "play-off",
+		"baseball", "basketball", "hockey", "inning", "pitcher", "standings", "quarterback", "touchdown", "nba",
+		"nfl", "nhl", "mlb")
+	// sportWords are words of sport that other stories use too: two
+	// different ones, or score lines, make a sports report
+	sportWords = set("league", "fixture", "fixtures", "scored", "scorer", "club", "clubs", "squad", "tournament",
+		"championship", "match", "goal", "goals", "season", "unbeaten", "playoff", "semi-final", "quarter-final",
+		"olympic", "olympics", "tennis", "golf", "athletics", "coach", "fans", "supporters", "stadium", "cup")
+)

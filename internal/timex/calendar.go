@@ -1264,10 +1264,24 @@ func (st *state) quarter(i int) (result, bool) {
 		return result{}, false
 	}
 	end := k + 1
+	if u, ok := st.quarterUnit(k, true); ok && mode != 4 {
+		// "the past quarter-century", "over the last quarter of a
+		// century": a quarter of the unit's length
+		return result{end: u + 1, typ: Duration, val: durationValue(0.25, int(st.ps[u].v))}, true
+	}
 	if mode == -1 && st.c(i) == wThe && st.c(end) == wOf {
-		// "the last quarter of 2004": that year's fourth
+		// "the last quarter of 2004": that year's fourth; "the last
+		// quarter of last year (this year)": the fourth of that year
+		// ("of the year" may be a year named before, read apart)
 		if y, ok := st.yearNum(end + 1); ok {
 			return result{end: end + 2, typ: Date, val: quarterValue(y, 4), q: 4, y: y}, true
+		}
+		if c := st.c(end + 1); (c == wLast || c == wThis) && st.isUnit(end+2, uYear) && st.has {
+			y := st.a.Year()
+			if c == wLast {
+				y--
+			}
+			return result{end: end + 3, typ: Date, val: quarterValue(y, 4), rel: true, q: 4, y: y}, true
 		}
 	}
 	if mode == 0 {

@@ -253,18 +253,14 @@ func (st *state) newYear(i int) (result, bool) {
 // quarter century": a quarter (quarters) of the unit, a duration.
 func (st *state) quarterOf(i int) (result, bool) {
 	n, e, ok := st.number(i)
-	if !ok || n <= 0 || !(st.c(e) == cUnit && st.ps[e].v == uQuarter) || st.punct(e+1, '-') {
+	if ok && st.punct(e, '-') && st.tight(e) && st.tight(e+1) && st.c(e+1) == cUnit && st.ps[e+1].v == uQuarter {
+		e++ // "three-quarters of an hour"
+	}
+	if !ok || n <= 0 || !(st.c(e) == cUnit && st.ps[e].v == uQuarter) {
 		return result{}, false
 	}
-	k := e + 1
-	if st.c(k) == wOf {
-		k++
-		if c := st.c(k); c != wA {
-			return result{}, false
-		}
-		k++
-	}
-	if st.c(k) != cUnit || st.ps[k].pl || st.ps[k].v == uQuarter {
+	k, ok := st.quarterUnit(e, false)
+	if !ok {
 		return result{}, false
 	}
 	switch st.c(k + 1) {
@@ -282,6 +278,41 @@ func (st *state) quarterOf(i int) (result, bool) {
 		return result{end: k + 1, typ: Duration, val: "PT" + strconv.FormatFloat(n/4, 'f', -1, 64) + "S"}, true
 	}
 	return result{end: k + 1, typ: Duration, val: durationValue(n/4, int(st.ps[k].v))}, true
+}
+
+// quarterUnit reads the unit a quarter (quarters) at piece e is of: "of
+// a century", "-century", or a bare "century" ("a quarter century");
+// with strict, the bare unit only a century or an hour ("the last quarter
+// year on year" is no "quarter year"). It returns the unit's piece.
+func (st *state) quarterUnit(e int, strict bool) (int, bool) {
+	k := e + 1
+	hyphen := func() bool { // "a quarter-of-an-hour"
+		if st.punct(k, '-') && st.tight(k) && st.tight(k+1) {
+			k++
+			return true
+		}
+		return false
+	}
+	bare := !hyphen()
+	if st.c(k) == wOf {
+		k++
+		hyphen()
+		if st.c(k) != wA {
+			return 0, false
+		}
+		k++
+		hyphen()
+		bare = false
+	} else if st.punct(k, '-') {
+		return 0, false
+	}
+	if st.c(k) != cUnit || st.ps[k].pl || st.ps[k].v == uQuarter {
+		return 0, false
+	}
+	if bare && strict && st.ps[k].v != uCentury && st.ps[k].v != uHour {
+		return 0, false
+	}
+	return k, true
 }
 
 // speedUnit reports whether word piece j is a unit of length or data,

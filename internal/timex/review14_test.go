@@ -102,3 +102,27 @@ func TestReview14Festival(t *testing.T) {
 	checkWants(t, "Ferry traffic rose over Xmas 2024 and during Ramadan 2025.", wed, []want{{"2024", Date, "2024"}, {"2025", Date, "2025"}})
 	checkWants(t, "The ferry computers still run Windows 2000.", wed, nil)
 }
+
+// TestReview14QuarterSpan: a quarter of a unit read whole in more forms:
+// "the past quarter-century", "over the last quarter of a century" are
+// P25Y (were the last quarter, a date, and "a century" P100Y); "a
+// quarter-hour" PT15M, "three-quarters of an hour" PT45M; "the last
+// quarter of last year" is that year's fourth; "the quarter-finals", "a
+// quarter-point" are no quarters of a year (were 2026-Q3, P1Q). wed is
+// 2026-11-25.
+func TestReview14QuarterSpan(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The port has grown over the past quarter-century.", wed, []want{{"the past quarter-century", Duration, "P25Y"}})
+	checkWants(t, "The port has grown over the last quarter of a century.", wed, []want{{"the last quarter of a century", Duration, "P25Y"}})
+	checkWants(t, "The ferry was late by a quarter-hour.", wed, []want{{"a quarter-hour", Duration, "PT15M"}})
+	checkWants(t, "The ferry was late by three-quarters of an hour.", wed, []want{{"three-quarters of an hour", Duration, "PT45M"}})
+	checkWants(t, "Ferry traffic fell in the last quarter of last year.", wed, []want{{"the last quarter of last year", Date, "2025-Q4"}})
+	// "year on year" after a quarter is no quarter of a year
+	checkWants(t, "Ferry traffic fell in the last quarter year on year.", wed, []want{{"the last quarter", Date, "2026-Q3"}})
+	checkWants(t, "The ferry was late by a quarter-of-an-hour.", wed, []want{{"a quarter-of-an-hour", Duration, "PT15M"}})
+	// a quarter before a hyphen and another word is no quarter of a year
+	checkWants(t, "The bank made three quarter-point rises.", wed, nil)
+	checkWants(t, "The harbour team reached the quarter-finals.", wed, nil)
+	checkWants(t, "The harbour team won a quarter-final tie.", wed, nil)
+	checkWants(t, "Ferry traffic rose in the third-quarter figures.", wed, []want{{"third-quarter", Date, "2026-Q3"}})
+}

@@ -953,6 +953,10 @@ func (st *state) inTitle(r result) bool {
 			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
 		}
 	}
+	if q := r.end - 1; st.c(q) == cUnit && st.ps[q].v == uQuarter && st.punct(r.end, '-') && st.tight(r.end) &&
+		st.kind(r.end+1) == kWord && st.c(r.end+1) != cUnit {
+		return true // "the quarter-finals", "three quarter-point rises", "quarter-on-quarter": no quarter of a year
+	}
 	if r.typ == Duration && r.val == "P1Q" && st.c(r.end) == wOf && st.isUnit(r.end-1, uQuarter) {
 		k := r.end + 1
 		if c := st.c(k); c == wA || c == wThe {

@@ -924,7 +924,7 @@ func (st *state) deixis(i int) (result, bool) {
 		if off == 0 && st.punct(end, '\'') && st.is(end+1, "s") && st.kind(end+2) == kWord && !st.ps[end+2].cap {
 			return result{}, false // "today's world" is generic
 		}
-		if off >= 0 && st.c(j-1) == wOf && st.genericOwner(j-2) {
+		if off >= 0 && st.c(j-1) == wOf && st.genericOwner(j-2) && !(st.punct(end, '\'') && st.is(end+1, "s")) {
 			return result{}, false // "the children of today", "the people of tomorrow"
 		}
 		pod := 0
@@ -979,7 +979,9 @@ func (st *state) genericOwner(k int) bool {
 	var b [10]byte
 	switch string(b[:st.lower(k, b[:])]) {
 	case "as", "end", "start", "beginning", "rest", "middle", "close", "part", "course", "evening", "afternoon",
-		"morning", "night", "events", "session", "edition", "issue", "meeting", "deadline":
+		"morning", "night", "events", "session", "edition", "issue", "meeting", "deadline",
+		"all", "much", "most", "some", "half", "bulk", "remainder", "majority", "portion", "any", "none", "each",
+		"lot", "whole", "length", "duration", "balance":
 		return false
 	}
 	return true

@@ -126,3 +126,14 @@ func TestReview14QuarterSpan(t *testing.T) {
 	checkWants(t, "The harbour team won a quarter-final tie.", wed, nil)
 	checkWants(t, "Ferry traffic rose in the third-quarter figures.", wed, []want{{"third-quarter", Date, "2026-Q3"}})
 }
+
+// TestReview14PartOfToday: "all of today", "the remainder of today",
+// "much of tomorrow's session" are days, no ages as "the children of
+// today" are. wed is 2026-11-25.
+func TestReview14PartOfToday(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The quay will be shut for the remainder of today.", wed, []want{{"today", Date, "2026-11-25"}})
+	checkWants(t, "The quay was shut for all of today.", wed, []want{{"today", Date, "2026-11-25"}})
+	checkWants(t, "Ferries will be suspended for much of tomorrow's sailing.", wed, []want{{"tomorrow", Date, "2026-11-26"}})
+	checkWants(t, "The show will never appeal to the children of today.", wed, nil)
+}

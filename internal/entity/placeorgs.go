@@ -1,6 +1,9 @@
 package entity
 
-import "github.com/lector-nlp/lector/internal/geo"
+import (
+	"github.com/lector-nlp/lector/internal/geo"
+	"github.com/lector-nlp/lector/internal/ner"
+)
 
 // The recogniser learnt its types from CoNLL-2003, where an English town
 // is mostly a football club: in a council, election or business story it
@@ -58,7 +61,17 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 	case placePreps[p]:
 		return !holdingNouns[p2] && !trustNouns[p2] && !titleHeads[p2] && !workNouns[p2]
 	case p == "to":
-		return moveWords[p2]
+		// "a visit to Sheffield", "the London to Brighton service"
+		return moveWords[p2] || r.placedEnd(first-1)
+	case p == ",":
+		// "Cardiff, Bangor, Aberystwyth and Wrexham", with Cardiff placed
+		switch r.tok(last) {
+		case ",", "and", "or", ".", ";", ")":
+			// (a list's item; not "In London, Brent crude")
+			if r.placedEnd(first - 1) {
+				return true
+			}
+		}
 	case p == "of" && townHeads[p2]:
 		return true
 	}
@@ -68,7 +81,12 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 			// "Sunderland No campaigner Neil Herron"
 			return true
 		}
-		if placeHeads[n] {
+		if placeHeads[n] || n == "chief" && r.ltok(last+1) == "constable" {
+			// (its police: "Suffolk Chief Constable")
+			return true
+		}
+		if n == "," && r.placedStart(last+1) {
+			// "Blackpool, Bournemouth and Brighton", with Brighton placed
 			return true
 		}
 		if n == "headquarters" || n == "hq" || n == "office" || n == "offices" {
@@ -89,6 +107,39 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 		}
 	}
 	return r.besidePlace(first, last)
+}
+
+// placedEnd reports whether token i is right after a proper mention of a
+// town the gazetteer placed ("London" before "to Brighton"); placedStart,
+// whether one starts at token i. They read besidePlace's index of placed
+// towns, built here when besidePlace has not yet.
+func (r *resolver) placedEnd(i int) bool {
+	r.placedTowns()
+	return r.placeEnds[i]
+}
+
+func (r *resolver) placedStart(i int) bool {
+	r.placedTowns()
+	return r.placeEnds[-1-i]
+}
+
+// placedTowns builds besidePlace's index r.placeEnds if it is not built.
+func (r *resolver) placedTowns() {
+	if r.placeEnds != nil {
+		return
+	}
+	r.placeEnds = map[int]bool{}
+	for _, o := range r.clusters {
+		if o.typ != ner.Location || o.loc == nil && cities(o.alts) == 0 {
+			continue
+		}
+		for _, m := range o.ments {
+			if m.kind == Proper {
+				r.placeEnds[m.last] = true
+				r.placeEnds[-1-m.first] = true
+			}
+		}
+	}
 }
 
 // townThenCounty reports whether the mention [first, last) is a county or
@@ -135,6 +186,9 @@ func (r *resolver) bodyUse(first, last int) bool {
 	if n == "and" && (r.ltok(last+1) == "others" || r.ltok(last+1) == "other") {
 		// "chips from Hitachi and others": one of the firms
 		return true
+	}
+	if n == "chief" && r.ltok(last+1) == "constable" {
+		return false
 	}
 	if orgNext[n] && n != "headquarters" || bodyMembers[n] || bodyNouns[n] || r.contestAt(first) {
 		return true
@@ -222,7 +276,8 @@ var (
 		"family", "families", "couple", "nurse", "pensioner", "pensioners", "campaigner", "campaigners",
 		"voters", "mp", "mps", "singer", "diva", "band", "group", "police", "constabulary", "festival",
 		"theatre", "area", "streets", "suburb", "suburbs", "schools", "estate", "coast", "seafront",
-		"town", "city", "villages", "born")
+		"town", "city", "villages", "born", "festivals", "conference", "gig", "gigs", "concert", "floods",
+		"based")
 	// bodyNouns after a name make it a body, a firm or a club (bodyUse)
 	bodyNouns = set("supporter", "shares", "share", "shareholder", "shareholders", "board", "director", "directors",
 		"sales", "profits", "profit", "brand", "brands", "subsidiary", "executive", "executives", "employees",

@@ -49,3 +49,21 @@ Sunderland won 2-1 at home on Saturday and are third in the league.`
 		}
 	}
 }
+
+// A town in a list after a placed town, or after one and "to", is a place
+// too: "the London to Brighton line", "Paris, Lille and Lyon".
+func TestPlaceOrgsBesideTowns(t *testing.T) {
+	const story = `Passengers on the London to Brighton line faced delays again on Tuesday after a signal failure.
+The operator said new trains would run between Paris, Lille and Lyon from next year.`
+	_, es := run(t, story)
+	for _, c := range []struct{ name, code string }{{"Brighton", "GB"}, {"Lille", "FR"}} {
+		e := named(es, c.name)
+		if e == nil {
+			t.Errorf("no entity %q", c.name)
+			continue
+		}
+		if e.Type != ner.Location || e.CountryCode != c.code {
+			t.Errorf("%s: %s %q, want a place in %s", c.name, e.Type, e.CountryCode, c.code)
+		}
+	}
+}

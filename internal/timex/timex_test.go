@@ -192,6 +192,9 @@ func FuzzExtract(f *testing.F) {
 		"this coming weekend in the New Year",
 		"the new year",
 		"this weekend'",
+		"a quarter-of-an-", "a quarter-", "three-quarters of a", "the last quarter of last", "the past quarter-",
+		"9/11 of", "scored 9/11", "a possible December 25", "He said: \"Next", "£", "“Next Monday",
+		"Xmas 2004", "all of today", "plans a", "after this weekend's",
 	} {
 		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)
 		f.Add(s, int64(1695168001)) // anchored: Wednesday 2023-09-20

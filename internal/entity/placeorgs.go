@@ -204,8 +204,8 @@ func (r *resolver) bodyUse(first, last int) bool {
 
 // sportText reports whether the document reads as a sports report: a word
 // of sport alone ("football", "striker", "relegated", "wickets"), or two
-// words that sport uses ("league", "match", "fans") or score lines
-// ("2-1"). Read once per document.
+// words that sport uses ("league", "match", "season") or score lines
+// ("2-1", not a range of days). Read once per document.
 func (r *resolver) sportText() bool {
 	if r.sportRead {
 		return r.sport
@@ -218,7 +218,8 @@ func (r *resolver) sportText() bool {
 		switch {
 		case sportStrong[t]:
 			hits += 2
-		case sportWords[t] || scoreLine(t):
+		case sportWords[t] || scoreLine(t) && !months[r.ltok(i+1)] && !months[r.ltok(i-1)]:
+			// (not a range of days: "from 24-26 June")
 			if seen[t] {
 				continue
 			}
@@ -284,7 +285,7 @@ var (
 		"analyst", "analysts", "stand", "studios", "consortium", "index", "figures")
 	// sportStrong are the words of sport alone (sportText): one makes a
 	// sports report
-	sportStrong = set("football", "footballer", "footballers", "soccer", "rugby", "cricket", "premiership",
+	sportStrong = set("football", "footballer", "footballers", "soccer", "rugby", "cricket",
 		"striker", "strikers", "midfielder", "defender", "goalkeeper", "winger", "relegated", "relegation",
 		"wicket", "wickets", "innings", "batsman", "bowler", "half-time", "kick-off", "referee", "play-off",
 		"baseball", "basketball", "hockey", "inning", "pitcher", "standings", "quarterback", "touchdown", "nba",
@@ -293,5 +294,9 @@ var (
 	// different ones, or score lines, make a sports report
 	sportWords = set("league", "fixture", "fixtures", "scored", "scorer", "club", "clubs", "squad", "tournament",
 		"championship", "match", "goal", "goals", "season", "unbeaten", "playoff", "semi-final", "quarter-final",
-		"olympic", "olympics", "tennis", "golf", "athletics", "coach", "fans", "supporters", "stadium", "cup")
+		"olympic", "olympics", "tennis", "golf", "athletics", "coach", "stadium", "cup", "premiership")
 )
+
+// months are the month names and their short forms, lower-cased.
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")

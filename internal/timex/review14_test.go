@@ -137,3 +137,20 @@ func TestReview14PartOfToday(t *testing.T) {
 	checkWants(t, "Ferries will be suspended for much of tomorrow's sailing.", wed, []want{{"tomorrow", Date, "2026-11-26"}})
 	checkWants(t, "The show will never appeal to the children of today.", wed, nil)
 }
+
+// TestReview14Dateline: a word after a dateline's spaced dash opens the
+// sentence, so "AP - Next October" is a time, no programme's name. wed
+// is 2026-11-25.
+func TestReview14Dateline(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "AP - Next October, the harbour will be old enough to vote.", wed, []want{{"Next October", Date, "2027-10"}})
+	checkWants(t, "AP - Hours after the storm, the ferry sailed.", wed, []want{{"Hours", Duration, "PTXH"}})
+}
+
+// TestReview14MonthPair: the second of "May or June" shares the first's
+// tense, whose cue may lie beyond the second's reach.
+func TestReview14MonthPair(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "Experts said the ferry would likely be ready to sail by the currently planned launch date in May or June.", wed,
+		[]want{{"currently", Date, "PRESENT_REF"}, {"May", Date, "2027-05"}, {"June", Date, "2027-06"}})
+}

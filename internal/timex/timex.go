@@ -340,6 +340,11 @@ func (st *state) tense(j int) int {
 	if st.c(j-1) == wUntil && (!st.past(j-1) || st.deadline(j-1)) {
 		return 1
 	}
+	// "in May or June": the second of two months shares the first's
+	// tense (its cues may lie out of the second's reach)
+	if c := st.c(j); (c == cMonth || c == cMonthAbbr) && st.c(j-1) == wOr && st.c(j-2) == c {
+		return st.tense(j - 2)
+	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if t := st.cue(k); t != 0 {
 			if t == 3 {
@@ -916,8 +921,12 @@ func (st *state) opensSentence(i int) bool {
 		k--
 	}
 	// a quotation opened after a colon or a comma opens a sentence of
-	// its own (He said: "Next Monday we vote.")
-	return k < 0 || st.sentenceEnd(k) || quoted && (st.punct(k, ':') || st.punct(k, ','))
+	// its own (He said: "Next Monday we vote."), and so does a word after
+	// a dateline's spaced dash ("AP - Next October, ...")
+	if k < 0 || st.sentenceEnd(k) || quoted && (st.punct(k, ':') || st.punct(k, ',')) {
+		return true
+	}
+	return (st.punct(k, '-') || st.punct(k, '~')) && st.ps[k].sp && st.ps[k+1].sp
 }
 
 // inTitle reports an expression that is a word of a name or title, not a

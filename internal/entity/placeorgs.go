@@ -68,7 +68,7 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 		switch r.tok(last) {
 		case ",", "and", "or", ".", ";", ")":
 			// (a list's item; not "In London, Brent crude")
-			if r.placedEnd(first - 1) {
+			if r.placedEnd(first-1) && !r.bodyNext(last) {
 				return true
 			}
 		}
@@ -85,7 +85,7 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 			// (its police: "Suffolk Chief Constable")
 			return true
 		}
-		if n == "," && r.placedStart(last+1) {
+		if n == "," && r.placedStart(last+1) && (r.tok(first-1) != "," || !r.bodyAt(first-2)) {
 			// "Blackpool, Bournemouth and Brighton", with Brighton placed
 			return true
 		}
@@ -121,6 +121,41 @@ func (r *resolver) placedEnd(i int) bool {
 func (r *resolver) placedStart(i int) bool {
 	r.placedTowns()
 	return r.placeEnds[-1-i]
+}
+
+// bodyNext reports whether the list item after the name that ends before
+// token i (after a comma, "and" or "or") is an organisation's name that
+// the gazetteer does not know: "Miami, Syracuse, Boston College" lists
+// universities, not towns.
+func (r *resolver) bodyNext(i int) bool {
+	switch r.ltok(i) {
+	case ",", "and", "or":
+	default:
+		return false
+	}
+	i++
+	if r.ltok(i) == "and" || r.ltok(i) == "or" {
+		// (", and")
+		i++
+	}
+	for _, m := range r.ments {
+		if m.kind == Proper && m.first == i {
+			return m.c != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
+		}
+	}
+	return false
+}
+
+// bodyAt reports whether a proper mention ends at token i (the list item
+// before a comma) and is an organisation's name the gazetteer does not
+// know.
+func (r *resolver) bodyAt(i int) bool {
+	for _, m := range r.ments {
+		if m.kind == Proper && m.last-1 == i {
+			return m.c != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
+		}
+	}
+	return false
 }
 
 // placedTowns builds besidePlace's index r.placeEnds if it is not built.

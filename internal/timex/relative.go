@@ -767,6 +767,9 @@ func (st *state) weekendTense(i, end int) int {
 	if !st.punct(end, '\'') || !st.is(end+1, "s") {
 		t := st.tense(i)
 		if t == 0 && st.c(i) == wThis {
+			if st.perfect(i) {
+				return -1 // "The shops have been busy this weekend"
+			}
 			return st.thisWeekend(i) // "Voters head to the polls this weekend": the anchor week's
 		}
 		return t
@@ -779,11 +782,29 @@ func (st *state) weekendTense(i, end int) int {
 			return min(t, 1)
 		}
 	}
+	if st.c(i) == wThis && st.weekendAhead(i) {
+		return 1 // "has been forced out of this weekend's championships"
+	}
 	t := st.tense(i)
 	if t == 0 && st.c(i) == wThis {
 		return st.thisWeekend(i)
 	}
 	return t
+}
+
+// perfect reports whether "been" stands in the clause before piece i
+// ("have been busy this weekend", "may have been lonely this weekend"),
+// which the tense cues do not read as past.
+func (st *state) perfect(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8 && !st.sentenceEnd(k); k-- {
+		if st.ps[k].kind == kPunct && st.ps[k].ch != '\'' {
+			return false
+		}
+		if st.is(k, "been") {
+			return true
+		}
+	}
+	return false
 }
 
 // thisWeekend is the tense of a "this weekend" at piece i that has none
@@ -794,6 +815,17 @@ func (st *state) thisWeekend(i int) int {
 		return -1
 	}
 	return 1
+}
+
+// weekendAhead reports whether the words before "this weekend('s)" at
+// piece i put it ahead of the clause's event, whatever that event's
+// tense: "pulled out of (ahead of) this weekend's championships", "will
+// miss this weekend's games".
+func (st *state) weekendAhead(i int) bool {
+	if st.is(i-1, "of") && (st.is(i-2, "out") || st.is(i-2, "ahead")) {
+		return true
+	}
+	return st.is(i-1, "miss") || st.is(i-1, "misses") || st.is(i-1, "missed") || st.is(i-1, "missing")
 }
 
 // shiftedUnit is the calendar unit off units away from the anchor's.

@@ -154,3 +154,24 @@ func TestReview14MonthPair(t *testing.T) {
 	checkWants(t, "Experts said the ferry would likely be ready to sail by the currently planned launch date in May or June.", wed,
 		[]want{{"currently", Date, "PRESENT_REF"}, {"May", Date, "2027-05"}, {"June", Date, "2027-06"}})
 }
+
+// TestReview14PerfectWeekend: "have been ... this weekend" is the last
+// weekend, as "have visited ... this weekend" is; "out of (ahead of)
+// this weekend's", "miss this weekend's" are the coming one whatever the
+// clause's tense. wed is 2026-11-25.
+func TestReview14PerfectWeekend(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "The harbour shops have been busy this weekend.", wed, []want{{"this weekend", Date, "2026-W47-WE"}})
+	checkWants(t, "Ferry users may have been lonely this weekend.", wed, []want{{"this weekend", Date, "2026-W47-WE"}})
+	checkWants(t, "The striker has been forced out of this weekend's derby.", wed, []want{{"this weekend", Date, "2026-W48-WE"}})
+	checkWants(t, "Both players will miss this weekend's derby.", wed, []want{{"this weekend", Date, "2026-W48-WE"}})
+	checkWants(t, "Fans packed the harbour stadium for this weekend's derby.", wed, []want{{"this weekend", Date, "2026-W47-WE"}})
+}
+
+// TestReview14WontPast: "won't" is "will not", no past "won" (pre-existing:
+// "He won't sail on Monday" gave the past Monday).
+func TestReview14WontPast(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	checkWants(t, "He won't sail on Monday.", wed, []want{{"Monday", Date, "2026-11-30"}})
+	checkWants(t, "He won the race on Monday.", wed, []want{{"Monday", Date, "2026-11-23"}})
+}

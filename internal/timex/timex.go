@@ -538,6 +538,9 @@ func (st *state) cue(k int) int {
 	case "said", "was", "were", "had", "did", "came", "went", "began", "took", "saw", "gave", "got", "won", "fell", "rose",
 		"yesterday", "earlier", "became", "grew", "knew", "threw", "wrote", "spoke", "chose", "drove", "ran", "fled",
 		"flew", "broke", "drew", "shook", "stole", "withdrew", "arose", "sat", "stood", "struck", "forgot", "swore":
+		if lw == "won" && st.punct(k+1, '\'') && st.tight(k+1) && st.is(k+2, "t") {
+			return 1 // "won't": will not
+		}
 		return -1
 	case "told", "made", "held", "met", "left", "found", "lost", "paid", "sold", "brought", "bought", "thought",
 		"sought", "fought", "taught", "caught", "spent", "sent", "built", "kept", "felt", "meant", "led", "shot":

@@ -247,7 +247,7 @@ func (r *resolver) sportText() bool {
 	}
 	r.sportRead = true
 	hits := 0
-	var seen map[string]bool
+	seen := "" // the first word that sport shares (two are needed)
 	for i := range r.doc.Tokens {
 		t := r.ltok(i)
 		switch {
@@ -255,13 +255,10 @@ func (r *resolver) sportText() bool {
 			hits += 2
 		case sportWords[t] || scoreLine(t) && !months[r.ltok(i+1)] && !months[r.ltok(i-1)]:
 			// (not a range of days: "from 24-26 June")
-			if seen[t] {
+			if t == seen {
 				continue
 			}
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[t] = true
+			seen = t
 			hits++
 		}
 		if hits >= 2 {

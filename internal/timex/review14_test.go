@@ -100,6 +100,7 @@ func TestReview14HeadlineStop(t *testing.T) {
 func TestReview14Festival(t *testing.T) {
 	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	checkWants(t, "Ferry traffic rose over Xmas 2024 and during Ramadan 2025.", wed, []want{{"2024", Date, "2024"}, {"2025", Date, "2025"}})
+	checkWants(t, "Ferry traffic peaked at Christmastime 2024.", wed, []want{{"2024", Date, "2024"}})
 	checkWants(t, "The ferry computers still run Windows 2000.", wed, nil)
 }
 

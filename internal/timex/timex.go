@@ -584,9 +584,9 @@ func (st *state) planSubject(j int) bool {
 	if st.ps[j].cap && !st.sentenceEnd(j-1) {
 		return true
 	}
-	var b [8]byte
+	var b [12]byte
 	switch string(b[:st.lower(j, b[:])]) {
-	case "it", "he", "she", "who", "which", "that", "company", "firm", "group", "government":
+	case "it", "he", "she", "who", "which", "that", "company", "firm", "group":
 		return true
 	}
 	return false
@@ -905,7 +905,7 @@ func (st *state) titleCase(i int) bool {
 // no holiday for, whose year is a time ("over Xmas 2004", "during
 // Ramadan 2004"), no name.
 func (st *state) festival(k int) bool {
-	var b [12]byte
+	var b [16]byte
 	switch string(b[:st.lower(k, b[:])]) {
 	case "xmas", "christmastime", "yuletide", "hogmanay", "ramadan", "eid", "diwali", "hanukkah", "chanukah", "passover",
 		"lent", "advent", "whitsun", "pentecost", "michaelmas", "epiphany":

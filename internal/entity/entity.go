@@ -200,6 +200,9 @@ type resolver struct {
 	keyBuf         []byte // bodyPlace's look-up key
 	// the document reads as a sports report (sportText, once read)
 	sport, sportRead bool
+	// proper mentions by first token and by -1-last token (bodyNext,
+	// bodyAt; built once)
+	properAt map[int]*ment
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one

@@ -138,24 +138,31 @@ func (r *resolver) bodyNext(i int) bool {
 		// (", and")
 		i++
 	}
-	for _, m := range r.ments {
-		if m.kind == Proper && m.first == i {
-			return m.c != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
-		}
-	}
-	return false
+	m := r.properMent(i)
+	return m != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
 }
 
 // bodyAt reports whether a proper mention ends at token i (the list item
 // before a comma) and is an organisation's name the gazetteer does not
 // know.
 func (r *resolver) bodyAt(i int) bool {
-	for _, m := range r.ments {
-		if m.kind == Proper && m.last-1 == i {
-			return m.c != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
+	m := r.properMent(-1 - (i + 1))
+	return m != nil && m.c.typ == ner.Org && !knownPlace(m.c.name)
+}
+
+// properMent returns the proper mention that starts at token k (k >= 0)
+// or whose last token is the one before -1-k (k < 0), nil if none.
+func (r *resolver) properMent(k int) *ment {
+	if r.properAt == nil {
+		r.properAt = make(map[int]*ment, 2*len(r.ments))
+		for _, m := range r.ments {
+			if m.kind == Proper && m.c != nil {
+				r.properAt[m.first] = m
+				r.properAt[-1-m.last] = m
+			}
 		}
 	}
-	return false
+	return r.properAt[k]
 }
 
 // placedTowns builds besidePlace's index r.placeEnds if it is not built.

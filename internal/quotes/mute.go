@@ -18,9 +18,11 @@ func (x *extractor) muteSpeaker(a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if p := x.pos(k); p == "NNP" || p == "NNPS" || p == "PRP" && x.ltok(k) != "it" || isAgentNoun(x.ltok(k)) || inHumanNouns(x.ltok(k)) {
+		if p := x.pos(k); (p == "NNP" || p == "NNPS") && !inTemporal(x.ltok(k)) || p == "PRP" && x.ltok(k) != "it" || isAgentNoun(x.ltok(k)) || inHumanNouns(x.ltok(k)) {
 			// "Last week, Mr Comey", "he this morning", "officials",
-			// "a share of voters"
+			// "a share of voters" (a day or a month tagged as a name,
+			// "On Tuesday, ADM pleaded guilty and agreed to ...", is
+			// none)
 			return false
 		}
 		if t := x.tok(k); isCapital(t) && k > x.sentence(k).First && !inTemporal(x.ltok(k)) {

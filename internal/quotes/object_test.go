@@ -1,0 +1,70 @@
+package quotes
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+// TestResultObject: a figure or a result after a verb of results is an
+// event, no statement; the same object after a verb of saying stays (as
+// PolNeAR marks it), and so does a clause after a verb of results.
+func TestResultObject(t *testing.T) {
+	quotesOf := func(s string) []Quote {
+		t.Helper()
+		doc, ms := nlptest.Mentions(t, s)
+		return Extract(doc, entity.Resolve(doc, ms))
+	}
+	for _, s := range []string{
+		"Trade was quiet. Brindle Foods posted gains of 4 percent in the third quarter.\n",
+		"Trade was quiet. Halvorsen Air posted a record profit of $238 million for the quarter.\n",
+		"Trade was quiet. The Toronto market posted its sixth record close of the year.\n",
+		"Trade was quiet. Marlow Textiles recorded a 13.8% rise in sales last year.\n",
+		"Trade was quiet. The bank posted lower profits for the first time in a decade.\n",
+	} {
+		if qs := quotesOf(s); len(qs) != 0 {
+			t.Errorf("%q: %d quotes, want none (first content %q)", s, len(qs), s[qs[0].Content.Start:qs[0].Content.End])
+		}
+	}
+	for _, s := range []string{
+		// a verb of saying: PolNeAR marks the figure reported
+		"Trade was quiet. The firm reported a loss of $43 million for the quarter.\n",
+		// a clause after a verb of results
+		"Trade was quiet. The senator posted on Twitter that the plan would cost 300 jobs.\n",
+	} {
+		if qs := quotesOf(s); len(qs) != 1 {
+			t.Errorf("%q: %d quotes, want 1", s, len(qs))
+		}
+	}
+	// the rule off: the figures are read as quotes again
+	o := DefaultOptions
+	o.ResultObject = false
+	s := "Trade was quiet. Brindle Foods posted gains of 4 percent in the third quarter.\n"
+	doc, ms := nlptest.Mentions(t, s)
+	if qs := ExtractWith(doc, entity.Resolve(doc, ms), o); len(qs) != 1 {
+		t.Errorf("%q without ResultObject: %d quotes, want 1", s, len(qs))
+	}
+}
+
+// TestTimeNameSpeaker: a day or a month tagged as a name is no speaker
+// ("... rose on Tuesday as the stock market applauded ..."); after it,
+// the noun phrase before speaks ("The Lisbon Stock Exchange on Tuesday,
+// buoyed by ..., continued to ...").
+func TestTimeNameSpeaker(t *testing.T) {
+	for _, c := range []struct{ s, speaker string }{
+		{"Trade was quiet. Shares in Harwick Foods rose on Tuesday as the stock market applauded the company's resilience to tougher conditions.\n", ""},
+		{"Trade was quiet. There was more bad press on Thursday as the market questioned her qualifications.\n", ""},
+		{"Trade was quiet. The Lisbon Stock Exchange on Tuesday, buoyed by bank share gains, continued to rebound from its recent slump.\n", "The Lisbon Stock Exchange"},
+	} {
+		doc, ms := nlptest.Mentions(t, c.s)
+		qs := Extract(doc, entity.Resolve(doc, ms))
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes, want 1", c.s, len(qs))
+			continue
+		}
+		if sp := c.s[qs[0].Speaker.Start:qs[0].Speaker.End]; sp != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.s, sp, c.speaker)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 		case workNouns[p1] || quoted && quotedWorkNouns[p1]:
 			work = !(m.Last-m.First == 1 && m.Type == Person && IsFirstName(toks[m.First].Text))
 		case quotedWorkNouns[p1] && p1 != "play" && modifiedCue(toks, sent, b-1) && !verbAt(toks, sent, m.Last) &&
-			!objectComplement[word(m.Last)] && named:
+			!objectComplement[word(m.Last)] && named && !matchSide(toks, sent, m.Last, p1):
 			// "the BBC series British Isles", "the rhythm game Donkey
 			// Konga", "his new single Vertigo": the kind of work with a
 			// word before it is a noun, not "shows" the verb ("data show
@@ -125,6 +125,26 @@ func works(doc *text.Document, out []Mention) []Mention {
 // objectComplement are the words after an object that make the noun
 // before it a verb ("figures show GT up 56%", "data show Tokyo to be").
 var objectComplement = set("to", "up", "down", "that", "as")
+
+// matchSide reports whether the name that ends before token k, after the
+// kind of work cue, is one side of a match: before "v" or "vs", or after
+// "game" before "and" and a name ("the league game Arsenal and Chelsea
+// drew", "in the second game Henman and Federer traded breaks").
+func matchSide(toks []text.Token, sent text.Sentence, k int, cue string) bool {
+	if k >= sent.Last {
+		return false
+	}
+	switch lower(canon(toks[k].Text)) {
+	case "v", "v.", "vs", "vs.", "versus":
+		return true
+	case "and", "&":
+		if k+1 < sent.Last {
+			c := toks[k+1].Text
+			return cue == "game" && c != "" && c[0] >= 'A' && c[0] <= 'Z'
+		}
+	}
+	return false
+}
 
 // pairing reports whether t joins two capitalised names by a hyphen
 // ("Wasps-Leicester": two sides).

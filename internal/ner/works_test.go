@@ -67,6 +67,10 @@ func TestWorksUnquoted(t *testing.T) {
 		{"Fund figures to June 6 show Meridian up by 56 percent this year.", "Meridian"},
 		{"That game is the day after England play Italy in Rome.", "Italy"},
 		{"It was one of the evening shows Alan Titchmarsh left to present a garden series.", "Alan Titchmarsh"},
+		// the sides of a match after "game"
+		{"The Premiership game Arsenal and Chelsea drew was dull.", "Arsenal"},
+		{"It was the league game Arsenal v Chelsea that drew the crowd.", "Arsenal"},
+		{"In the second game Henman and Federer traded breaks.", "Henman"},
 	} {
 		_, ms := analyse(t, c.in)
 		for _, m := range ms {

@@ -71,7 +71,7 @@ func (r *resolver) shortForms() {
 		if s.into != nil || s.dropped || len(s.ments) == 0 || s.country || s.code != "" || len(s.alts) > 0 || s.legal || len(s.toks) > 3 {
 			continue
 		}
-		if len(s.toks) == 1 && techTerms[s.toks[0]] {
+		if len(s.toks) == 1 && (techTerms[s.toks[0]] || commonNames[s.toks[0]]) {
 			continue
 		}
 		acr := len(s.toks) == 1 && isAcronym(s.name)
@@ -125,7 +125,7 @@ func (r *resolver) shortForms() {
 		}
 		into := f.into
 		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
-			!acr && r.otherBody(s, f.into) {
+			!acr && r.otherBody(s, f.into) || acr && r.legalInitial(s, f.into) {
 			continue
 		}
 		s.into, moved = into, true
@@ -205,8 +205,9 @@ func (f *shortFind) scan(l []*cluster) {
 // shortFormUses reports whether the mentions of s read as a name's short
 // form rather than a capitalised common word: none before a number
 // ("Radio 2"), after a capitalised word within the sentence ("Foreign
-// Relations Committee") or after "of" or "for" and a capitalised word (the
-// "Sport" of "the Court of Arbitration for Sport"), and a one-word name not
+// Relations Committee") or after "of", "for" or "des" (nameLinks) and a
+// capitalised word (the "Sport" of "the Court of Arbitration for Sport",
+// the "Eaux" of "Lyonnaise des Eaux"), and a one-word name not
 // only at the start of sentences when the text also writes it in lower
 // case ("Resources are ..." beside "mineral resources"). lowWords holds
 // the text's lower-case words once a call has needed them.
@@ -219,7 +220,7 @@ func (r *resolver) shortFormUses(s *cluster, lowWords *map[string]bool) bool {
 		if isDigitStart(r.tok(m.last)) {
 			return false
 		}
-		if p := r.ltok(m.first - 1); (p == "of" || p == "for") && m.first >= 2 && isCap(r.tok(m.first-2)) {
+		if p := r.ltok(m.first - 1); nameLinks[p] && m.first >= 2 && isCap(r.tok(m.first-2)) {
 			return false
 		}
 		if p := r.tok(m.first - 1); isCap(p) && !isThe(p) && m.first-1 > r.doc.Sentences[m.sent].First {
@@ -243,6 +244,33 @@ func (r *resolver) shortFormUses(s *cluster, lowWords *map[string]bool) bool {
 	return !(*lowWords)[s.toks[0]]
 }
 
+// commonNames are capitalised words that name one thing of everyone's, not
+// a short form of a name that ends in them ("the Internet" beside Alta
+// Vista Internet).
+var commonNames = set("internet", "web")
+
+// legalInitial reports whether the acronym s spells o's legal form too
+// ("GMC" of General Motors Corp.) while the text names something by the
+// initials without it ("GM"): the company goes by those, and the longer
+// one is another thing (the GMC trucks).
+func (r *resolver) legalInitial(s, o *cluster) bool {
+	n := len(s.name)
+	if !o.legal || n < 3 || !legalForms[o.toks[len(o.toks)-1]] || s.name[n-1] != o.name[strings.LastIndexByte(o.name, ' ')+1] {
+		return false
+	}
+	for _, c := range r.byName[strings.ToLower(s.name[:n-1])] {
+		if c != s && c != o && len(c.ments) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLinks join the words of a name ("Court of Arbitration for Sport",
+// "Lyonnaise des Eaux"): a capitalised word after one and a capitalised
+// word is the end of another name.
+var nameLinks = set("of", "for", "de", "des", "du", "la", "le", "del", "di")
+
 // scopeWords set a body's level; before a head noun that the name lacks
 // they name another body ("the regional Duma" beside the State Duma).
 var scopeWords = set("regional", "local", "provincial", "municipal", "state", "city", "county", "district",
@@ -261,14 +289,35 @@ func (r *resolver) otherBody(s, o *cluster) bool {
 		if scopeWords[p] && !hasWord(o.toks, p) || r.doc.Tokens[m.first-1].POS == "NNS" && !isCap(r.tok(m.first-1)) {
 			return true
 		}
+		// "Claire's Stores" beside Bebe Stores: the head after another
+		// name's possessive (not a place's, "Britain's Treasury", nor o's
+		// own, "Courtauld's Coatings" beside Courtaulds European Coatings,
+		// nor a date's, "June's Isle of Wight festival")
+		if n := r.possessiveBefore(m.first); n > 0 && m.first-n >= 1 {
+			if k := m.first - n - 1; r.inMent[k] && isCap(r.tok(k)) && !prefixOfWord(o.toks, r.ltok(k)) && !knownPlace(r.tok(k)) && !r.isCountry(r.ltok(k)) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// possessiveBefore reports how many tokens before i form a possessive
+// marker, 0 if none.
+func (r *resolver) possessiveBefore(i int) int {
+	for n := 1; n <= 2 && i-n >= 0; n++ {
+		if r.possessiveAt(i-n) == n {
+			return n
+		}
+	}
+	return 0
 }
 
 // shortFormOf reports whether s's name is a short form of o's: o's
 // initials (acr: s is written as an acronym), o's head (the words before
 // "of"/"for", else the last word; not in a name of two joined by "and")
-// or, after "the", a clipping of o's first word.
+// or, after "the", a clipping of o's first word (not a combining form:
+// "the Euro" beside the European Central Bank).
 func shortFormOf(s, o *cluster, acr, the bool) bool {
 	if acr {
 		return initialsAre(o.name, s.name)
@@ -286,7 +335,7 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 	if k == 1 && len(s.name) >= 3 && !hasWord(o.toks, "of") && !hasWord(o.toks, "for") && o.toks[len(o.toks)-1] == s.toks[0] {
 		return true
 	}
-	if k == 1 && the && len(s.name) >= 3 {
+	if k == 1 && the && len(s.name) >= 3 && !combiningForms[s.toks[0]] {
 		f := o.toks[0]
 		if len(f) > len(s.toks[0]) && strings.HasPrefix(f, s.toks[0]) && strings.Trim(f[len(s.toks[0]):], "abcdefghijklmnopqrstuvwxyz") == "" {
 			return true
@@ -294,6 +343,12 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 	}
 	return false
 }
+
+// combiningForms begin many words and are words of their own ("the Euro"
+// is the currency, "the Inter defender" a footballer's club): no clipping
+// of the word they begin ("European", "International").
+var combiningForms = set("euro", "inter", "intra", "trans", "multi", "pan", "anti", "pro", "con", "super", "tele",
+	"micro", "macro", "bio", "geo", "eco", "agri", "petro", "electro", "auto", "aero", "cyber", "nation", "common")
 
 // initialsOf returns the capitals that begin the words of a name, small
 // lower-case words left out ("BE" for "Bank of England", as capitals gives
@@ -363,6 +418,16 @@ func slicesEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// prefixOfWord reports whether w begins a word of ws.
+func prefixOfWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if strings.HasPrefix(x, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasWord(ws []string, w string) bool {

@@ -46,6 +46,24 @@ func TestShortForms(t *testing.T) {
 		// a channel's number: no short form of BBC Radio
 		{"BBC Radio will broadcast the concert live. Radio 2 will repeat it on Sunday.",
 			"BBC Radio", "Radio", false},
+		// initials that spell the legal form too, in a text that names the
+		// company by the initials without it: a brand, not the company
+		{"General Motors Corp. said on Monday that GM would raise prices of its Chevrolet and GMC pickup trucks next month.",
+			"General Motors Corp.", "GMC", false},
+		// a head after another name's possessive is that name's body
+		{"Bebe Stores said sales rose 5% in December. Accessory vendor Claire's Stores also suffered as shoppers stayed home.",
+			"Bebe Stores", "Stores", false},
+		// the head of another name after "des"
+		{"Cie Generale des Eaux won the contract on Monday. The bids of Bouygues and Lyonnaise des Eaux were lower.",
+			"Cie Generale des Eaux", "Eaux", false},
+		// a combining form is no clipping of the word it begins
+		{"The European Central Bank held rates on Thursday. The Euro rose against the dollar after the decision.",
+			"European Central Bank", "Euro", false},
+		{"The International Monetary Fund praised Italy. The Inter defender was sent off in Milan.",
+			"International Monetary Fund", "Inter", false},
+		// a common word a name ends in
+		{"The firm plans to sell part of its Alta Vista Internet unit. The engine finds pages on the Internet's vast web.",
+			"Alta Vista Internet", "Internet", false},
 	} {
 		doc, ms := nlptest.Mentions(t, c.s)
 		es := entity.Resolve(doc, ms)

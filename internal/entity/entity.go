@@ -1837,18 +1837,27 @@ func townByCountry(alts []placeCand, big int, ev, in map[string]int) int {
 // comma and a place of the country code ("Kirkland, Washington-based":
 // the American town, whatever countries the rest of the text names).
 func (r *resolver) placedAfterComma(c *cluster, code string) bool {
+	// the tokens after the commas, then one look at the places of code's
+	// mentions (not one per comma: a long text naming the town often)
+	var after map[int]bool
 	for _, m := range c.ments {
-		if m.kind != Proper || r.tok(m.last) != "," {
+		if m.kind == Proper && r.tok(m.last) == "," {
+			if after == nil {
+				after = map[int]bool{}
+			}
+			after[m.last+1] = true
+		}
+	}
+	if after == nil {
+		return false
+	}
+	for _, o := range r.clusters {
+		if o == c || o.code != code {
 			continue
 		}
-		for _, o := range r.clusters {
-			if o == c || o.code != code {
-				continue
-			}
-			for _, om := range o.ments {
-				if om.kind == Proper && om.first == m.last+1 {
-					return true
-				}
+		for _, om := range o.ments {
+			if om.kind == Proper && after[om.first] {
+				return true
 			}
 		}
 	}
@@ -1917,7 +1926,7 @@ func (r *resolver) placedIn() {
 			}
 			var in struct{ code, region string }
 			if o, ok := at[m.last+1]; ok && o.c != c {
-				if n := r.ltok(o.last); n == "and" || n == "or" || n == "," && r.inMent[o.last+1] {
+				if n := r.ltok(o.last); n == "and" || n == "or" || n == "," && o.last+1 < len(r.inMent) && r.inMent[o.last+1] {
 					continue
 				}
 				if c.code != "" && c.code != o.c.code && hyphenTail(r.tok(o.last-1)) == 0 && r.startsPhrase(o.last) {

@@ -1,0 +1,39 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/entity"
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+// FuzzResolve runs the recogniser and Resolve on any text: no panic, and
+// every mention of an entity is a span of the text. The seeds reach the
+// rules that look at the tokens around a name (short forms at the first
+// and last token, a headline's short form, a town before a comma, a work
+// after its kind).
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"", "BoE", "the", "Bank", "(", "'s", "Fed.", "the Fed", "FCC approves",
+		"The Bank of England held rates. the Bank",
+		"BoE holds rates\n\nThe Bank of England held rates. The BoE",
+		"the MPC (the Monetary Policy Committee",
+		"Claire's Stores", "'s Stores beside Bebe Stores.",
+		"General Motors Corp. and GM and GMC",
+		"Warwick,", "Jobs in Warwick, Rhode Island,", "The British firm in Warwick, Rhode Island, said the UK",
+		"the Xbox game Halo", "the BBC series", "Matrix trilogy", "game Arsenal and",
+		"Lyonnaise des Eaux and Cie Generale des Eaux. Eaux",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, ms := nlptest.Mentions(t, s)
+		for _, e := range entity.Resolve(doc, ms) {
+			for _, m := range e.Mentions {
+				if m.Span.Start < 0 || m.Span.End > len(doc.Text) || m.Span.Start > m.Span.End {
+					t.Fatalf("%q: mention span %v outside the text", s, m.Span)
+				}
+			}
+		}
+	})
+}

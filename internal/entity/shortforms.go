@@ -317,7 +317,8 @@ func (r *resolver) possessiveBefore(i int) int {
 // initials (acr: s is written as an acronym), o's head (the words before
 // "of"/"for", else the last word; not in a name of two joined by "and")
 // or, after "the", a clipping of o's first word (not a combining form:
-// "the Euro" beside the European Central Bank).
+// "the Euro" beside the European Central Bank; "the Fed" only of a
+// Federal Reserve, clipOf).
 func shortFormOf(s, o *cluster, acr, the bool) bool {
 	if acr {
 		return initialsAre(o.name, s.name)
@@ -336,6 +337,9 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 		return true
 	}
 	if k == 1 && the && len(s.name) >= 3 && !combiningForms[s.toks[0]] {
+		if w, ok := clipOf[s.toks[0]]; ok && !hasWord(o.toks, w) {
+			return false
+		}
 		f := o.toks[0]
 		if len(f) > len(s.toks[0]) && strings.HasPrefix(f, s.toks[0]) && strings.Trim(f[len(s.toks[0]):], "abcdefghijklmnopqrstuvwxyz") == "" {
 			return true
@@ -348,7 +352,13 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 // is the currency, "the Inter defender" a footballer's club): no clipping
 // of the word they begin ("European", "International").
 var combiningForms = set("euro", "inter", "intra", "trans", "multi", "pan", "anti", "pro", "con", "super", "tele",
-	"micro", "macro", "bio", "geo", "eco", "agri", "petro", "electro", "auto", "aero", "cyber", "nation", "common")
+	"micro", "macro", "bio", "geo", "eco", "agri", "petro", "electro", "auto", "aero", "cyber", "nation", "common",
+	"sun") // (the Sun is a paper, not the Sunday Telegraph)
+
+// clipOf holds the clippings that the news keeps for one body, with a word
+// its name must hold: "the Fed" is the Federal Reserve (Board, Bank), not
+// Federated Department Stores or the Federal Communications Commission.
+var clipOf = map[string]string{"fed": "reserve"}
 
 // initialsOf returns the capitals that begin the words of a name, small
 // lower-case words left out ("BE" for "Bank of England", as capitals gives

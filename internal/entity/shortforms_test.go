@@ -61,6 +61,16 @@ func TestShortForms(t *testing.T) {
 			"European Central Bank", "Euro", false},
 		{"The International Monetary Fund praised Italy. The Inter defender was sent off in Milan.",
 			"International Monetary Fund", "Inter", false},
+		// "the Fed" is the Federal Reserve, not another Federal name
+		{"Federated Department Stores said sales rose in December. Analysts said the Fed would raise interest rates next week.",
+			"Federated Department Stores", "Fed", false},
+		{"The Federal Communications Commission approved the deal on Monday. Traders said the Fed would raise interest rates next week.",
+			"Federal Communications Commission", "Fed", false},
+		{"The Federal Reserve Board raised rates on Tuesday. Traders said the Fed would act again in March.",
+			"Federal Reserve Board", "Fed", true},
+		// "the Sun" is no clipping of Sunday
+		{"The Sunday Telegraph printed the story first. Later the Sun said the minister would resign.",
+			"Sunday Telegraph", "Sun", false},
 		// a common word a name ends in
 		{"The firm plans to sell part of its Alta Vista Internet unit. The engine finds pages on the Internet's vast web.",
 			"Alta Vista Internet", "Internet", false},

@@ -73,7 +73,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 		case workNouns[p1] || quoted && quotedWorkNouns[p1]:
 			work = !(m.Last-m.First == 1 && m.Type == Person && IsFirstName(toks[m.First].Text))
 		case quotedWorkNouns[p1] && p1 != "play" && modifiedCue(toks, sent, b-1) && !verbAt(toks, sent, m.Last) &&
-			!objectComplement[word(m.Last)] && named && !matchSide(toks, sent, m.Last, p1):
+			!objectComplement[word(m.Last)] && named && !matchSide(toks, sent, m.Last, p1) && !(p1 == "track" && raceTrack[p2]):
 			// "the BBC series British Isles", "the rhythm game Donkey
 			// Konga", "his new single Vertigo": the kind of work with a
 			// word before it is a noun, not "shows" the verb ("data show
@@ -126,16 +126,22 @@ func works(doc *text.Document, out []Mention) []Mention {
 // before it a verb ("figures show GT up 56%", "data show Tokyo to be").
 var objectComplement = set("to", "up", "down", "that", "as")
 
+// raceTrack are the words before "track" that make it a place where
+// races are run ("the race track Imola"), not a recording.
+var raceTrack = set("race", "racing", "motor", "test", "horse", "dog", "greyhound", "cycling", "running", "athletics",
+	"ski", "speed", "grass", "dirt", "street", "railway", "rail", "training", "karting")
+
 // matchSide reports whether the name that ends before token k, after the
-// kind of work cue, is one side of a match: before "v" or "vs", or after
-// "game" before "and" and a name ("the league game Arsenal and Chelsea
-// drew", "in the second game Henman and Federer traded breaks").
+// kind of work cue, is one side of a match: before "v", "vs" or
+// "against", or after "game" before "and" and a name ("the league game
+// Arsenal and Chelsea drew", "in the second game Henman and Federer traded
+// breaks").
 func matchSide(toks []text.Token, sent text.Sentence, k int, cue string) bool {
 	if k >= sent.Last {
 		return false
 	}
 	switch lower(canon(toks[k].Text)) {
-	case "v", "v.", "vs", "vs.", "versus":
+	case "v", "v.", "vs", "vs.", "versus", "against":
 		return true
 	case "and", "&":
 		if k+1 < sent.Last {

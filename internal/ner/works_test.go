@@ -71,6 +71,10 @@ func TestWorksUnquoted(t *testing.T) {
 		{"The Premiership game Arsenal and Chelsea drew was dull.", "Arsenal"},
 		{"It was the league game Arsenal v Chelsea that drew the crowd.", "Arsenal"},
 		{"In the second game Henman and Federer traded breaks.", "Henman"},
+		{"The FA Cup game Chelsea against Newcastle was moved.", "Chelsea"},
+		// a race track is a place
+		{"He crashed at the race track Imola in 1994.", "Imola"},
+		{"Fans flocked to the horse racing track Aintree on Saturday.", "Aintree"},
 	} {
 		_, ms := analyse(t, c.in)
 		for _, m := range ms {

@@ -235,10 +235,37 @@ func (r *resolver) bodyUse(first, last int) bool {
 	if orgNext[n] && n != "headquarters" || bodyMembers[n] || bodyNouns[n] || r.contestAt(first) {
 		return true
 	}
+	if n == "," && r.possessiveAt(last) == 0 && r.bodyApposition(last+1) {
+		// "Halifax, the UK's biggest mortgage lender,"
+		return true
+	}
 	if last < len(r.doc.Tokens) && r.possessiveAt(last) == 0 && r.clauseStartAt(first) {
 		switch r.doc.Tokens[last].POS {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
+		}
+	}
+	return false
+}
+
+// bodyApposition reports whether the tokens from i are an apposition
+// that names a firm or a club: "the", "a" or "an" and, before the next
+// comma or stop and within eight words, a noun such as lender, bank,
+// firm, carrier or club ("the UK's biggest mortgage lender").
+func (r *resolver) bodyApposition(i int) bool {
+	switch r.ltok(i) {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	for j := i + 1; j < i+9 && j < len(r.doc.Tokens); j++ {
+		t := r.ltok(j)
+		if appositionBodies[t] {
+			return true
+		}
+		switch t {
+		case ",", ".", ";", ":", "(", ")", "and", "or", "which", "who", "that":
+			return false
 		}
 	}
 	return false
@@ -306,7 +333,13 @@ var (
 	// "a former chief executive at Santander", "staff at Halifax"
 	workNouns = set("staff", "workers", "worker", "employee", "employees", "job", "jobs", "analysts", "colleague",
 		"colleagues", "shareholders", "shareholder", "payment", "payments", "loan", "loans", "bid", "offer",
-		"deal", "stake", "stint", "spell", "career", "talks", "sponsorship", "money", "funding")
+		"deal", "stake", "stint", "spell", "career", "talks", "sponsorship", "money", "funding", "economist",
+		"economists", "customers", "customer", "figures", "data", "survey", "managers", "executives")
+	// appositionBodies are the nouns of an apposition that make the name
+	// before it a body (bodyApposition)
+	appositionBodies = set("lender", "lenders", "bank", "banks", "firm", "company", "group", "retailer", "chain",
+		"airline", "carrier", "operator", "insurer", "maker", "manufacturer", "builder", "brewer", "supermarket",
+		"club", "side", "team", "subsidiary", "conglomerate", "giant", "provider", "publisher", "broadcaster")
 	// placeHeads are the nouns after a name that make it a place: its
 	// mayor, station, seat or people ("Middlesbrough mayor", "a Devon
 	// man", "Leeds band Kaiser Chiefs")
@@ -328,12 +361,14 @@ var (
 		"striker", "strikers", "midfielder", "defender", "goalkeeper", "winger", "relegated", "relegation",
 		"wicket", "wickets", "innings", "batsman", "bowler", "half-time", "kick-off", "referee", "play-off",
 		"baseball", "basketball", "hockey", "inning", "pitcher", "standings", "quarterback", "touchdown", "nba",
-		"nfl", "nhl", "mlb")
+		"nfl", "nhl", "mlb", "fly-half", "scrum", "scrum-half", "equaliser", "goalless", "unbeaten", "fixture",
+		"fixtures", "semi-final", "quarter-final", "athletics", "uefa", "overs", "bowled", "golfer", "cyclist",
+		"racecourse")
 	// sportWords are words of sport that other stories use too: two
 	// different ones, or score lines, make a sports report
-	sportWords = set("league", "fixture", "fixtures", "scored", "scorer", "club", "clubs", "squad", "tournament",
-		"championship", "match", "goal", "goals", "season", "unbeaten", "playoff", "semi-final", "quarter-final",
-		"olympic", "olympics", "tennis", "golf", "athletics", "coach", "stadium", "cup", "premiership")
+	sportWords = set("league", "scored", "scorer", "club", "clubs", "squad", "tournament", "championship", "match",
+		"goal", "goals", "season", "playoff", "olympic", "olympics", "tennis", "golf", "coach", "stadium", "cup",
+		"premiership", "players", "injury", "champions", "captain", "medal", "promotion")
 )
 
 // months are the month names and their short forms, lower-cased.

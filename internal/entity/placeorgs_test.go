@@ -67,3 +67,40 @@ The operator said new trains would run between Paris, Lille and Lyon from next y
 		}
 	}
 }
+
+// Sport that names no "football" or "league" is sport still: a rugby
+// report ("fly-half"), a club's owner and players ("the club", "new
+// players"), a cricket county bowled out: the towns stay clubs.
+func TestPlaceOrgsKeepClubsInShortSport(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{`Cardiff face Bristol at the Arms Park on Saturday. Wales fly-half Stephen Jones will miss the game after picking up an injury at Bristol last week.`, "Bristol"},
+		{`Chelsea's owner Roman Abramovich has pledged more money for new players. He bought the London club last year and has spent heavily at Chelsea since.`, "Chelsea"},
+		{`Surrey were bowled out for 245 at the Oval after 60 overs. Surrey go to Durham next week.`, "Durham"},
+	} {
+		_, es := run(t, c.text)
+		e := named(es, c.name)
+		if e == nil {
+			t.Errorf("no entity %q in %q", c.name, c.text)
+			continue
+		}
+		if e.Type != ner.Org {
+			t.Errorf("%s: %s, want the club (an organisation) in %q", c.name, e.Type, c.text)
+		}
+	}
+}
+
+// A firm named after its town is the firm when the text says so: a
+// lender in apposition ("Halifax, the UK's biggest mortgage lender"), its
+// economists and its figures ("economists at Halifax", "the figures from
+// Halifax").
+func TestPlaceOrgsKeepFirms(t *testing.T) {
+	const story = `Halifax, the UK's biggest mortgage lender, said house prices rose 1% in March. Economists at Halifax said the market was cooling. The figures from Halifax came a week after those of a rival lender.`
+	_, es := run(t, story)
+	e := named(es, "Halifax")
+	if e == nil {
+		t.Fatal("no entity Halifax")
+	}
+	if e.Type != ner.Org {
+		t.Errorf("Halifax: %s %q, want the lender (an organisation)", e.Type, e.CountryCode)
+	}
+}

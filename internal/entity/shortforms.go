@@ -124,6 +124,9 @@ func (r *resolver) shortForms() {
 			f.scan(keys["w "+s.toks[0]])
 		}
 		into := f.into
+		if !acr && len(s.toks) == 1 && (corpWords[s.toks[0]] || firmNouns[s.toks[0]]) && !r.afterThe(s) {
+			continue // "Airlines have faced tough conditions" beside Continental Airlines
+		}
 		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
 			!acr && r.otherBody(s, f.into) || acr && r.legalInitial(s, f.into) {
 			continue
@@ -242,6 +245,22 @@ func (r *resolver) shortFormUses(s *cluster, lowWords *map[string]bool) bool {
 		}
 	}
 	return !(*lowWords)[s.toks[0]]
+}
+
+// firmNouns end many company names, as corpWords do ("Archean
+// Resources"); alone and without "the" they are the common noun
+// ("Resources are potential reserves", "Airlines have faced ...").
+var firmNouns = set("resources", "services", "stores", "securities", "partners", "mining", "minerals", "foods",
+	"products", "chemicals", "metals", "insurance", "investments", "networks", "brands")
+
+// afterThe reports whether a proper mention of s follows "the".
+func (r *resolver) afterThe(s *cluster) bool {
+	for _, m := range s.ments {
+		if m.kind == Proper && isThe(r.tok(m.first-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonNames are capitalised words that name one thing of everyone's, not
@@ -379,8 +398,13 @@ func initialsOf(name string) string {
 }
 
 // initialsAre reports whether initialsOf(name) == capitals(acr), without
-// building either.
+// building either; an acr with a digit spells no initials.
 func initialsAre(name, acr string) bool {
+	for i := 0; i < len(acr); i++ {
+		if acr[i] >= '0' && acr[i] <= '9' {
+			return false // a model's name ("a DC3 aircraft" beside Delta Comair)
+		}
+	}
 	j, n := 0, 0          // acr's next byte, the initials matched
 	next := func() byte { // acr's next capital, 0 at its end
 		for ; j < len(acr); j++ {

@@ -71,6 +71,12 @@ func TestShortForms(t *testing.T) {
 		// "the Sun" is no clipping of Sunday
 		{"The Sunday Telegraph printed the story first. Later the Sun said the minister would resign.",
 			"Sunday Telegraph", "Sun", false},
+		// a company noun alone, without "the", is the common noun
+		{"Continental Airlines cut fares on Monday. Airlines have faced tough conditions since the attacks.",
+			"Continental Airlines", "Airlines", false},
+		// an acronym with a digit is a model's name, not initials
+		{"Delta Comair grounded its fleet on Friday. Before the crash the pilot of a DC3 aircraft reported icing.",
+			"Delta Comair", "DC3", false},
 		// a common word a name ends in
 		{"The firm plans to sell part of its Alta Vista Internet unit. The engine finds pages on the Internet's vast web.",
 			"Alta Vista Internet", "Internet", false},

@@ -1,6 +1,11 @@
 package quotes
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
 
 // muteSpeaker reports whether the speaker candidate of tokens [a, b)
 // names something that cannot speak: a time ("last week", "of course"),
@@ -18,11 +23,12 @@ func (x *extractor) muteSpeaker(a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if p := x.pos(k); (p == "NNP" || p == "NNPS") && !inTemporal(x.ltok(k)) || p == "PRP" && x.ltok(k) != "it" || isAgentNoun(x.ltok(k)) || inHumanNouns(x.ltok(k)) {
+		if p := x.pos(k); (p == "NNP" || p == "NNPS") && (!inTemporal(x.ltok(k)) || x.namedTime(k)) || p == "PRP" && x.ltok(k) != "it" || isAgentNoun(x.ltok(k)) || inHumanNouns(x.ltok(k)) {
 			// "Last week, Mr Comey", "he this morning", "officials",
 			// "a share of voters" (a day or a month tagged as a name,
 			// "On Tuesday, ADM pleaded guilty and agreed to ...", is
-			// none)
+			// none, unless it names a person or a body: "Frank March
+			// ... March said")
 			return false
 		}
 		if t := x.tok(k); isCapital(t) && k > x.sentence(k).First && !inTemporal(x.ltok(k)) {
@@ -153,4 +159,38 @@ func (x *extractor) speakerBefore(a, first int) (sp [2]int, who int) {
 		k--
 	}
 	return [2]int{}, -1
+}
+
+// namedTime reports whether the day or month at token k names a person
+// or a body: an entity mention of a person or an organisation holds it,
+// or the text writes the word elsewhere after a first name or an
+// honorific ("Frank March ... March said", "Mr August ... August said").
+func (x *extractor) namedTime(k int) bool {
+	if t := x.entTypeAt(k); t == ner.Person || t == ner.Org {
+		return true
+	}
+	if !x.timeNamesDone {
+		// once per document: the days and months written as surnames
+		x.timeNamesDone = true
+		for i := 1; i < len(x.toks); i++ {
+			if w := x.ltok(i); inTemporal(w) && isCapital(x.tok(i)) && !slices.Contains(x.timeNames, w) && x.tokSent[i-1] == x.tokSent[i] {
+				if p := x.tok(i - 1); ner.IsFirstName(p) && !inTemporal(x.ltok(i-1)) || inHonorifics(x.ltok(i-1)) {
+					// not "April June": two months
+					x.timeNames = append(x.timeNames, w)
+				}
+			}
+		}
+	}
+	return slices.Contains(x.timeNames, x.ltok(k))
+}
+
+// inHonorifics reports (lower-cased) titles written before a surname.
+//
+//go:noinline
+func inHonorifics(w string) bool {
+	switch w {
+	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss":
+		return true
+	}
+	return false
 }

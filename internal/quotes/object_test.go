@@ -16,13 +16,14 @@ func TestResultObject(t *testing.T) {
 		doc, ms := nlptest.Mentions(t, s)
 		return Extract(doc, entity.Resolve(doc, ms))
 	}
-	for _, s := range []string{
+	events := []string{
 		"Trade was quiet. Brindle Foods posted gains of 4 percent in the third quarter.\n",
 		"Trade was quiet. Halvorsen Air posted a record profit of $238 million for the quarter.\n",
 		"Trade was quiet. The Toronto market posted its sixth record close of the year.\n",
 		"Trade was quiet. Marlow Textiles recorded a 13.8% rise in sales last year.\n",
 		"Trade was quiet. The bank posted lower profits for the first time in a decade.\n",
-	} {
+	}
+	for _, s := range events {
 		if qs := quotesOf(s); len(qs) != 0 {
 			t.Errorf("%q: %d quotes, want none (first content %q)", s, len(qs), s[qs[0].Content.Start:qs[0].Content.End])
 		}
@@ -37,13 +38,15 @@ func TestResultObject(t *testing.T) {
 			t.Errorf("%q: %d quotes, want 1", s, len(qs))
 		}
 	}
-	// the rule off: the figures are read as quotes again
+	// the rule off: the figures are read as quotes again (each case
+	// above tests the rule)
 	o := DefaultOptions
 	o.ResultObject = false
-	s := "Trade was quiet. Brindle Foods posted gains of 4 percent in the third quarter.\n"
-	doc, ms := nlptest.Mentions(t, s)
-	if qs := ExtractWith(doc, entity.Resolve(doc, ms), o); len(qs) != 1 {
-		t.Errorf("%q without ResultObject: %d quotes, want 1", s, len(qs))
+	for _, s := range events {
+		doc, ms := nlptest.Mentions(t, s)
+		if qs := ExtractWith(doc, entity.Resolve(doc, ms), o); len(qs) != 1 {
+			t.Errorf("%q without ResultObject: %d quotes, want 1", s, len(qs))
+		}
 	}
 }
 
@@ -56,6 +59,14 @@ func TestTimeNameSpeaker(t *testing.T) {
 		{"Trade was quiet. Shares in Harwick Foods rose on Tuesday as the stock market applauded the company's resilience to tougher conditions.\n", ""},
 		{"Trade was quiet. There was more bad press on Thursday as the market questioned her qualifications.\n", ""},
 		{"Trade was quiet. The Lisbon Stock Exchange on Tuesday, buoyed by bank share gains, continued to rebound from its recent slump.\n", "The Lisbon Stock Exchange"},
+		// a month that names a person speaks: the recogniser's person
+		// (Frank March), or the word after an honorific elsewhere
+		// ("Mr August", which the recogniser types a date)
+		{"Trade was quiet. Frank March starred in the film. March said the role was the hardest of his career.\n", "March"},
+		{"Trade was quiet. Mr August chaired the committee. August said the report was flawed.\n", "August"},
+		// a day's report, a newspaper named for a day
+		{"Trade was quiet. Monday's report said the economy had grown by 2 percent.\n", "Monday's report"},
+		{"Trade was quiet. The Sunday Times said the minister would resign.\n", "The Sunday Times"},
 	} {
 		doc, ms := nlptest.Mentions(t, c.s)
 		qs := Extract(doc, entity.Resolve(doc, ms))

@@ -329,6 +329,9 @@ type extractor struct {
 	endCueSt    hpre         // the prefix of its cue*st= features
 	endCueParts [2][3]string // the parts of endCueW and endCueSt
 	bufs        *tokBufs     // the per-token buffers, from tokBufsPool
+
+	timeNames     []string // the days and months the text writes as surnames (namedTime), found on first use
+	timeNamesDone bool
 }
 
 // tokBufs are the per-token buffers of an extractor, reused from one

@@ -300,7 +300,30 @@ func (r *resolver) sportText() bool {
 			break
 		}
 	}
+	if !r.sport {
+		r.sport = r.teamSubject()
+	}
 	return r.sport
+}
+
+// teamSubject reports whether a town or county the recogniser typed an
+// organisation opens a clause with a verb in the plural, as British
+// reports write a team ("Wigan have won promotion", "Everton have agreed
+// a fee", "Surrey go to Durham"), not a town or a council ("Leeds is").
+// (Not after "and" or "or": "Paris and London are".)
+func (r *resolver) teamSubject() bool {
+	for _, m := range r.ments {
+		if m.kind != Proper || m.c == nil || m.c.typ != ner.Org || !teamVerbs[r.ltok(m.last)] {
+			continue
+		}
+		if p := r.ltok(m.first - 1); p == "and" || p == "or" || !r.clauseStartAt(m.first) {
+			continue
+		}
+		if len(m.c.toks) <= 3 && !m.c.legal && knownPlace(m.c.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // scoreLine accepts "2-1", "10-0": one or two digits each side of a
@@ -370,6 +393,9 @@ var (
 		"goal", "goals", "season", "playoff", "olympic", "olympics", "tennis", "golf", "coach", "stadium", "cup",
 		"premiership", "players", "injury", "champions", "captain", "medal", "promotion")
 )
+
+// teamVerbs are the plural verbs a team's name takes (teamSubject).
+var teamVerbs = set("have", "are", "were", "want", "need", "face", "host", "play", "lead", "trail", "go", "travel")
 
 // months are the month names and their short forms, lower-cased.
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

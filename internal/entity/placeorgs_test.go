@@ -104,3 +104,21 @@ func TestPlaceOrgsKeepFirms(t *testing.T) {
 		t.Errorf("Halifax: %s %q, want the lender (an organisation)", e.Type, e.CountryCode)
 	}
 }
+
+// A town that opens a clause with a plural verb is a team ("Wigan have
+// won promotion"): the story is sport though it names no league; a town
+// after "and" is not ("Both Durham and Sunderland were hit").
+func TestPlaceOrgsTeamSubject(t *testing.T) {
+	const report = `Wigan have won promotion for the first time. Paul Jewell said his side had been brilliant at Wigan all year, and thanked the fans from Wigan who travelled to Reading.`
+	_, es := run(t, report)
+	for _, name := range []string{"Wigan", "Reading"} {
+		if e := named(es, name); e == nil || e.Type != ner.Org {
+			t.Errorf("%s: %v, want the club (an organisation)", name, e)
+		}
+	}
+	const story = `Hartlepool mayor Stuart Drummond said the cuts would hurt. Both Durham and Sunderland were hit by the closures.`
+	_, es = run(t, story)
+	if e := named(es, "Hartlepool"); e == nil || e.Type != ner.Location {
+		t.Errorf("Hartlepool: %v, want a place", e)
+	}
+}

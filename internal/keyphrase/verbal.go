@@ -154,7 +154,8 @@ func headlineEnd(doc *text.Document) int { return text.HeadlineEnd(doc.Text) }
 // headlineVerb reports whether every occurrence of c ends before hlEnd
 // (in the headline) and, at the first, a word after the first is in lower
 // case, follows a capitalised word, and is tagged VBG, or NNS or VBZ and
-// ends in "s".
+// ends in "s", or c ends in a lower-case word tagged VBG after one tagged
+// NNS.
 func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
 	nw := len(c.words)
 	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
@@ -166,6 +167,12 @@ func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) 
 		}
 	}
 	toks := doc.Tokens[c.first : c.first+nw]
+	if toks[nw-1].POS == "VBG" && toks[nw-2].POS == "NNS" && !capitalised(toks[nw-1].Text) {
+		// a plural and a present participle closing a headline's phrase
+		// are its subject and verb ("Home loan approvals rising",
+		// "Oil prices falling"); the phrase without the verb stays
+		return true
+	}
 	for k := 1; k < nw; k++ {
 		w := toks[k].Text
 		if !capitalised(w) && capitalised(toks[k-1].Text) && ((toks[k].POS == "NNS" || toks[k].POS == "VBZ") && strings.HasSuffix(w, "s") || toks[k].POS == "VBG") {

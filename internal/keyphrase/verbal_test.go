@@ -273,3 +273,41 @@ func tagCandidates(t *testing.T, s string) (*text.Document, *docWords, []candida
 	cands, ments := candidates(doc, dw)
 	return doc, dw, cands, ments
 }
+
+// TestHeadlineParticipleAfterPlural: a headline's plural noun and present
+// participle are its subject and verb ("Ferry fares rising"), not a key
+// phrase; the same words in the body ("the rising ferry fares") and a
+// participle that is a noun's modifier stay.
+func TestHeadlineParticipleAfterPlural(t *testing.T) {
+	const art = `Harbour ferry fares rising again
+
+The harbour board raised ferry fares for the third time this year.
+Commuters said the rising ferry fares would push them back onto the coast road.
+The board blamed fuel costs and the new harbour dredging contract.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	hl := headlineEnd(doc)
+	if hl == 0 {
+		t.Fatal("no headline found")
+	}
+	found := false
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		v := headlineVerb(doc, ments, &cands[i], hl)
+		switch {
+		case strings.HasSuffix(s, "fares rising"):
+			found = true
+			if doc.Tokens[cands[i].first+len(cands[i].words)-1].POS != "VBG" {
+				t.Fatalf("the tagger reads %q's last word as %s, not VBG", s, doc.Tokens[cands[i].first+len(cands[i].words)-1].POS)
+			}
+			if !v {
+				t.Errorf("headlineVerb(%q) = false, want true (a subject and its verb)", s)
+			}
+		case v:
+			t.Errorf("headlineVerb(%q) = true", s)
+		}
+	}
+	if !found {
+		t.Fatal("no candidate ends in 'fares rising'")
+	}
+}

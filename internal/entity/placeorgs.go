@@ -98,8 +98,9 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 			// "the Milan stock exchange"
 			return true
 		}
-		if n == "," && isCap(r.tok(last+1)) && r.possessiveAt(last+2) == 0 && r.isPlaceName(r.tok(last+1)) {
-			// "over Lockerbie, Scotland"
+		if n == "," && isCap(r.tok(last+1)) && r.possessiveAt(last+2) == 0 && r.isPlaceName(r.tok(last+1)) && !r.townListGoesOn(last+1) {
+			// "over Lockerbie, Scotland" (not a list of towns, some of
+			// them districts: "Leeds, Bradford and Ipswich")
 			return true
 		}
 		if r.townThenCounty(c, first, last) {
@@ -107,6 +108,23 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 		}
 	}
 	return r.besidePlace(first, last)
+}
+
+// townListGoesOn reports whether the name at token i is a town the
+// gazetteer knows that a list goes on after: "and", "or", or a comma and
+// a capitalised word ("Leeds, Bradford and Ipswich"; a list of counties
+// goes on as places: "Nottinghamshire, Derbyshire, Leicestershire").
+func (r *resolver) townListGoesOn(i int) bool {
+	if _, ok := geo.CityByName(r.tok(i)); !ok {
+		return false
+	}
+	switch r.tok(i + 1) {
+	case "and", "or", "&":
+		return true
+	case ",":
+		return isCap(r.tok(i + 1))
+	}
+	return false
 }
 
 // placedEnd reports whether token i is right after a proper mention of a

@@ -122,3 +122,20 @@ func TestPlaceOrgsTeamSubject(t *testing.T) {
 		t.Errorf("Hartlepool: %v, want a place", e)
 	}
 }
+
+// A town before a comma and a region is a place ("Lockerbie, Scotland"),
+// not when the region is a town that goes on a list of clubs or firms
+// ("Leeds, Bradford and Ipswich": Bradford is a district too); a list
+// of counties stays places.
+func TestPlaceOrgsTownList(t *testing.T) {
+	const story = `Leeds, Bradford and Ipswich have all gone into administration in the past three years, a report on the finances of the game says.`
+	_, es := run(t, story)
+	if e := named(es, "Leeds"); e == nil || e.Type != ner.Org {
+		t.Errorf("Leeds: %v, want an organisation", e)
+	}
+	const mines = `The company plans to close mines across Nottinghamshire, Derbyshire, Leicestershire and Yorkshire next year, the union said.`
+	_, es = run(t, mines)
+	if e := named(es, "Derbyshire"); e == nil || e.Type != ner.Location {
+		t.Errorf("Derbyshire: %v, want a place", e)
+	}
+}

@@ -122,7 +122,7 @@ func (r *resolver) townListGoesOn(i int) bool {
 	case "and", "or", "&":
 		return true
 	case ",":
-		return isCap(r.tok(i + 1))
+		return isCap(r.tok(i + 2))
 	}
 	return false
 }

@@ -143,3 +143,13 @@ func TestPlaceOrgsTownList(t *testing.T) {
 		t.Errorf("Derbyshire: %v, want a place", e)
 	}
 }
+
+// A range of days is no score line ("from 24-26 June"), and fans are a
+// band's too: a festival story with a season in it is no sports report.
+func TestPlaceOrgsFestivalDates(t *testing.T) {
+	const story = `Glastonbury returns to Michael Eavis' Somerset farm from 24-26 June after a year off. Fans say the festival season starts there.`
+	_, es := run(t, story)
+	if e := named(es, "Somerset"); e == nil || e.Type != ner.Location {
+		t.Errorf("Somerset: %v, want a place", e)
+	}
+}

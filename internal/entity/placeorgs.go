@@ -409,7 +409,7 @@ var (
 	// different ones, or score lines, make a sports report
 	sportWords = set("league", "scored", "scorer", "club", "clubs", "squad", "tournament", "championship", "match",
 		"goal", "goals", "season", "playoff", "olympic", "olympics", "tennis", "golf", "coach", "stadium", "cup",
-		"premiership", "players", "injury", "champions", "captain", "medal", "promotion")
+		"premiership", "players", "injury", "champions", "captain", "medal", "promotion", "fee", "medical", "trophy")
 )
 
 // teamVerbs are the plural verbs a team's name takes (teamSubject).

@@ -70,12 +70,14 @@ The operator said new trains would run between Paris, Lille and Lyon from next y
 
 // Sport that names no "football" or "league" is sport still: a rugby
 // report ("fly-half"), a club's owner and players ("the club", "new
-// players"), a cricket county bowled out: the towns stay clubs.
+// players"), a cricket county bowled out, a transfer ("a fee", "a
+// medical"): the towns stay clubs.
 func TestPlaceOrgsKeepClubsInShortSport(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{`Cardiff face Bristol at the Arms Park on Saturday. Wales fly-half Stephen Jones will miss the game after picking up an injury at Bristol last week.`, "Bristol"},
 		{`Chelsea's owner Roman Abramovich has pledged more money for new players. He bought the London club last year and has spent heavily at Chelsea since.`, "Chelsea"},
 		{`Surrey were bowled out for 245 at the Oval after 60 overs. Surrey go to Durham next week.`, "Durham"},
+		{`Everton have agreed a fee with Middlesbrough for the Australian. He spent two years at Middlesbrough and will have a medical at Everton on Monday.`, "Middlesbrough"},
 	} {
 		_, es := run(t, c.text)
 		e := named(es, c.name)

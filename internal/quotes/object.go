@@ -30,11 +30,18 @@ func (x *extractor) resultObject(q *Quote) bool {
 		return false
 	}
 	result := false
-	np := true // still in the first noun phrase
+	np := true               // still in the first noun phrase
+	head, inHead := "", true // the last word before a preposition, "to" or a comma
 	for k := a; k < b; k++ {
 		p, w := x.pos(k), x.ltok(k)
 		if strings.HasPrefix(p, "VB") && !(p == "VBN" || p == "VBG") || p == "MD" || x.markKind(k) != 0 {
 			return false // a clause or a quotation
+		}
+		if p == "IN" || p == "TO" || p == "," {
+			inHead = false
+		}
+		if inHead && p != "POS" {
+			head = w
 		}
 		if p == "IN" || p == "," {
 			np = false
@@ -43,7 +50,24 @@ func (x *extractor) resultObject(q *Quote) bool {
 			result = true
 		}
 	}
-	return result
+	// "posted a profit warning", "recorded a 300-word message", "posted a
+	// statement to his 2 million followers": what was said, not a result
+	// ("doubled its contribution to profit" is one)
+	return result && !inSpeechNouns(head) && !inMessageNouns(head)
+}
+
+// inMessageNouns reports (lower-cased) nouns of messages one posts or
+// records beside inSpeechNouns': "posted a message", "recorded a video".
+//
+//go:noinline
+func inMessageNouns(w string) bool {
+	switch w {
+	case "message", "messages", "statements", "warnings", "letter", "letters", "note", "video", "videos",
+		"tweet", "tweets", "appeal", "plea", "speech", "interview", "address", "blog", "objection", "objections",
+		"opposition":
+		return true
+	}
+	return false
 }
 
 // inResultVerbs reports (lemmas of) verbs that report a result or a

@@ -22,6 +22,8 @@ func TestResultObject(t *testing.T) {
 		"Trade was quiet. The Toronto market posted its sixth record close of the year.\n",
 		"Trade was quiet. Marlow Textiles recorded a 13.8% rise in sales last year.\n",
 		"Trade was quiet. The bank posted lower profits for the first time in a decade.\n",
+		// a result after "to": the first noun phrase goes on past "to"
+		"Trade was quiet. The group's mining division, a big producer of copper and coal, doubled its contribution to profit in the second quarter to A$120 million, due largely to higher prices.\n",
 	}
 	for _, s := range events {
 		if qs := quotesOf(s); len(qs) != 0 {
@@ -33,6 +35,11 @@ func TestResultObject(t *testing.T) {
 		"Trade was quiet. The firm reported a loss of $43 million for the quarter.\n",
 		// a clause after a verb of results
 		"Trade was quiet. The senator posted on Twitter that the plan would cost 300 jobs.\n",
+		// what was said, posted or recorded: a figure of its hearers, a
+		// figure or a result noun before a noun of speech
+		"Trade was quiet. The senator posted a statement to his 2 million followers.\n",
+		"Trade was quiet. The mayor posted a letter to 5,000 residents.\n",
+		"Trade was quiet. The company posted a profit warning.\n",
 	} {
 		if qs := quotesOf(s); len(qs) != 1 {
 			t.Errorf("%q: %d quotes, want 1", s, len(qs))

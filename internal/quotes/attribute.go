@@ -488,7 +488,8 @@ func (x *extractor) attribute() {
 					continue
 				}
 				// "Trump said Friday": a bare day or month is no subject
-				if inTemporal(l) && isCapital(x.tok(j-1)) {
+				// (a surname is: "Frank March said")
+				if inTemporal(l) && isCapital(x.tok(j-1)) && !x.timeSurname(l) {
 					j--
 					if p := x.ltok((j - 1)); p == "late" || p == "early" || p == "last" || p == "on" || p == "in" || p == "this" {
 						j--

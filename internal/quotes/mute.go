@@ -163,12 +163,18 @@ func (x *extractor) speakerBefore(a, first int) (sp [2]int, who int) {
 
 // namedTime reports whether the day or month at token k names a person
 // or a body: an entity mention of a person or an organisation holds it,
-// or the text writes the word elsewhere after a first name or an
-// honorific ("Frank March ... March said", "Mr August ... August said").
+// or the text writes it as a surname (timeSurname).
 func (x *extractor) namedTime(k int) bool {
 	if t := x.entTypeAt(k); t == ner.Person || t == ner.Org {
 		return true
 	}
+	return x.timeSurname(x.ltok(k))
+}
+
+// timeSurname reports whether the text writes the (lower-cased) day or
+// month w somewhere after a first name or an honorific ("Frank March",
+// "Mr August"): there it is a surname.
+func (x *extractor) timeSurname(w string) bool {
 	if !x.timeNamesDone {
 		// once per document: the days and months written as surnames
 		x.timeNamesDone = true
@@ -181,7 +187,7 @@ func (x *extractor) namedTime(k int) bool {
 			}
 		}
 	}
-	return slices.Contains(x.timeNames, x.ltok(k))
+	return slices.Contains(x.timeNames, w)
 }
 
 // inHonorifics reports (lower-cased) titles written before a surname.

@@ -71,6 +71,11 @@ func TestTimeNameSpeaker(t *testing.T) {
 		// ("Mr August", which the recogniser types a date)
 		{"Trade was quiet. Frank March starred in the film. March said the role was the hardest of his career.\n", "March"},
 		{"Trade was quiet. Mr August chaired the committee. August said the report was flawed.\n", "August"},
+		// a month as a surname in the speaker's name is no time
+		// between the speaker and the cue ("Trump Friday said")
+		{"Trade was quiet. Frank March said the role was the hardest of his career.\n", "Frank March"},
+		{"Trade was quiet. Mr March said the plant would close.\n", "Mr March"},
+		{"Trade was quiet. Senator Harlow Friday said the plan would fail.\n", "Senator Harlow"},
 		// a day's report, a newspaper named for a day
 		{"Trade was quiet. Monday's report said the economy had grown by 2 percent.\n", "Monday's report"},
 		{"Trade was quiet. The Sunday Times said the minister would resign.\n", "The Sunday Times"},

@@ -231,3 +231,74 @@ func signOff(doc *text.Document, dw *docWords, ments []mention, c *candidate) bo
 	}
 	return true
 }
+
+// clauseEnd reports whether most occurrences of c (two words or more) end
+// in a lower-case word tagged VBG right after a capitalised word tagged
+// NNP or NNPS: a name and its verb ("saw England playing Wales", "the
+// Gunners winning the league"), not a key phrase. Not after a word
+// opening its sentence ("Multiple shooting", "Sports betting": title
+// case), an acronym ("PID tuning", "LR parsing") or an adjective of a
+// name ("Hebbian learning"): Inspec's keys.
+func clauseEnd(doc *text.Document, ments []mention, c *candidate) bool {
+	nw := len(c.words)
+	if nw < 2 {
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		sp := ments[m].span
+		t, ok := slices.BinarySearchFunc(doc.Tokens, sp.End, func(tk text.Token, at int) int { return tk.End - at })
+		if !ok || t == 0 {
+			continue
+		}
+		last, prev := &doc.Tokens[t], &doc.Tokens[t-1]
+		if last.POS != "VBG" || !lowerWord(last.Text) {
+			continue
+		}
+		if (prev.POS == "NNP" || prev.POS == "NNPS") && capitalised(prev.Text) && !sentenceStart(doc, t-1) && !acronymWord(prev.Text) && !adjectivalName(prev.Text) {
+			v++
+		}
+	}
+	return 2*v > n
+}
+
+// sentenceStart reports whether token t opens its sentence.
+func sentenceStart(doc *text.Document, t int) bool {
+	si, _ := slices.BinarySearchFunc(doc.Sentences, t, func(s text.Sentence, at int) int {
+		if s.Last <= at {
+			return -1
+		}
+		return 1
+	})
+	return si < len(doc.Sentences) && doc.Sentences[si].First == t
+}
+
+// acronymWord reports whether w is two letters or more, all upper case
+// ("PID", "MPEG").
+func acronymWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// adjectivalName reports whether w is an adjective formed from a name
+// ("Hebbian", "Bayesian", "Euclidean").
+func adjectivalName(w string) bool {
+	return strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ean")
+}
+
+// lowerWord reports whether w is letters only, all lower case.
+func lowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -311,3 +311,46 @@ The board blamed fuel costs and the new harbour dredging contract.
 		t.Fatal("no candidate ends in 'fares rising'")
 	}
 }
+
+// TestClauseEndNameVerb: a name and a present participle after it are a
+// subject and its verb ("saw Wexford playing Carlow"), no key phrase; a
+// participle after a capitalised sentence opening, an acronym or an
+// adjective of a name stays ("Multiple shooting", "LR parsing", "Hebbian
+// learning").
+func TestClauseEndNameVerb(t *testing.T) {
+	const art = `The county board said thousands of supporters saw Wexford playing Carlow at the new ground on Sunday.
+Multiple shooting using sparse grids converged for the floodlight model.
+The scheme relies on LR parsing for speed.
+The groundsman trained a small Hebbian learning model to predict the wear of the pitch.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := map[string]bool{"Wexford playing": true, "Multiple shooting": false, "LR parsing": false, "Hebbian learning": false}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		got := clauseEnd(doc, ments, &cands[i])
+		w, ok := want[s]
+		if !ok {
+			for k, kw := range want {
+				if strings.HasSuffix(s, k) {
+					w, ok = kw, true
+				}
+			}
+		}
+		if !ok {
+			if got {
+				t.Errorf("clauseEnd(%q) = true", s)
+			}
+			continue
+		}
+		seen[s] = true
+		if got != w {
+			t.Errorf("clauseEnd(%q) = %v, want %v", s, got, w)
+		}
+	}
+	for k := range want {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
+		}
+	}
+}

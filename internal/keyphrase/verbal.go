@@ -302,3 +302,75 @@ func lowerWord(w string) bool {
 	}
 	return w != ""
 }
+
+// headlineBodyVerb reports whether every occurrence of c ends before hlEnd
+// (in the headline) and a lower-case word after its first, after a noun,
+// is a verb of the body: tagged NNS or VBZ and ending in "s", or tagged
+// NN, VB or VBP after a plural, with its stem written as a finite verb
+// (VB, VBD, VBP, VBZ) after the headline ("US woman sues" beside "she
+// sued", "Trade gap narrows" beside "the gap narrowed", "Talks aim"
+// beside "talks aimed at").
+func headlineBodyVerb(doc *text.Document, dw *docWords, ments []mention, c *candidate, hlEnd int) bool {
+	nw := len(c.words)
+	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
+		return false
+	}
+	for m := c.head; m >= 0; m = ments[m].next {
+		if ments[m].span.End > hlEnd {
+			return false
+		}
+	}
+	toks := doc.Tokens[c.first : c.first+nw]
+	for k := 1; k < nw; k++ {
+		w, p := &toks[k], &toks[k-1]
+		if !lowerWord(w.Text) || !strings.HasPrefix(p.POS, "NN") {
+			continue
+		}
+		s := (w.POS == "NNS" || w.POS == "VBZ") && strings.HasSuffix(w.Text, "s")
+		bare := (w.POS == "NN" || w.POS == "VB" || w.POS == "VBP") && (p.POS == "NNS" || p.POS == "NNPS") && capitalised(p.Text) && !agentNoun(w.Text)
+		if s && bodyVerb(doc, dw, c.words[k-1], c.words[k], strings.TrimSuffix(w.Text, "s"), hlEnd) ||
+			bare && bodyVerb(doc, dw, -1, c.words[k], w.Text, hlEnd) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyVerb reports whether stem id w is written after offset from as a
+// finite verb sharing all but the last letter of base with it ("sued" for
+// "sue", "paid" for "pay"; not "donated" for "donation"), one or two words
+// after stem id subj, its subject ("the trade gap narrowed", "the woman
+// has sued"; not "cut 500 jobs" for "job cuts").
+func bodyVerb(doc *text.Document, dw *docWords, subj, w int32, base string, from int) bool {
+	for t := 1; t < len(doc.Tokens); t++ {
+		tk := &doc.Tokens[t]
+		if tk.Start < from || !strings.HasPrefix(strings.ToLower(tk.Text), base[:len(base)-1]) || len(tk.Text) > len(base)+2 ||
+			dw.ids[t] != w && subj >= 0 {
+			continue
+		}
+		near := subj < 0
+		for j := max(0, t-4); j < t; j++ {
+			near = near || dw.ids[j] == subj
+		}
+		if !near {
+			continue
+		}
+		switch pw := strings.ToLower(doc.Tokens[t-1].Text); {
+		case tk.POS == "VBD" || tk.POS == "VBP" || tk.POS == "VBZ",
+			tk.POS == "VBN" && (pw == "has" || pw == "have" || pw == "had"):
+			return true
+		}
+	}
+	return false
+}
+
+// agentNoun reports whether w ends like a noun of an agent or an action
+// ("producer", "editor", "election"), no verb.
+func agentNoun(w string) bool {
+	for _, suf := range []string{"er", "or", "ion", "ist", "ment"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}

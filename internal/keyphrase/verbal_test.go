@@ -354,3 +354,42 @@ The groundsman trained a small Hebbian learning model to predict the wear of the
 		}
 	}
 }
+
+// TestHeadlineBodyVerb: a headline's verb that the body writes as a verb
+// ("Ferry deficit narrows" beside "the deficit narrowed", "Farmers demand
+// aid" beside "demanded", "Stars pay tribute" beside "have paid tribute") closes no key phrase; a compound of a
+// noun and a plural stays though the body uses its verb ("job cuts" beside
+// "has cut 40 jobs"), and so does a noun of an agent ("Rovers manager"
+// beside "managed").
+func TestHeadlineBodyVerb(t *testing.T) {
+	for _, tc := range []struct {
+		art, phrase string
+		want        bool
+	}{
+		{"Ferry deficit narrows again\n\nThe harbour board said the ferry deficit narrowed in March as it added crossings to the islands.\n", "deficit narrows", true},
+		{"Farmers demand aid after floods\n\nThe farmers demanded aid from the county council on Monday.\n", "Farmers demand aid", true},
+		{"Stars pay tribute to singer Mahone\n\nStars of the folk scene have paid tribute to singer Ada Mahone, who died on Monday.\n", "Stars pay tribute", true},
+		{"Rovers manager Hale leaves club\n\nHale managed the Rovers for six years before he left on Monday.\n", "Rovers manager", false},
+		{"Harbour board job cuts loom\n\nThe harbour board has cut 40 jobs since March and said more would follow.\n", "job cuts", false},
+	} {
+		doc, dw, cands, ments := tagCandidates(t, tc.art)
+		hl := headlineEnd(doc)
+		if hl == 0 {
+			t.Fatalf("no headline in %q", tc.art)
+		}
+		found := false
+		for i := range cands {
+			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+			if !strings.HasSuffix(s, tc.phrase) {
+				continue
+			}
+			found = true
+			if got := headlineBodyVerb(doc, dw, ments, &cands[i], hl); got != tc.want {
+				t.Errorf("headlineBodyVerb(%q) = %v, want %v", s, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no candidate ending in %q", tc.phrase)
+		}
+	}
+}

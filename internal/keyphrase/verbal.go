@@ -234,8 +234,11 @@ func signOff(doc *text.Document, dw *docWords, ments []mention, c *candidate) bo
 
 // clauseEnd reports whether most occurrences of c (two words or more) end
 // in a lower-case word tagged VBG right after a capitalised word tagged
-// NNP or NNPS: a name and its verb ("saw England playing Wales", "the
-// Gunners winning the league"), not a key phrase. Not after a word
+// NNP or NNPS, or hold one before a word not tagged NN: a name and its
+// verb ("saw England playing Wales", "the Gunners winning the league",
+// "Gunners facing Newcastle", "February knocking hopes"), not a key
+// phrase; a participle before a singular noun is its modifier ("Balco
+// doping scandal"). Not after a word
 // opening its sentence ("Multiple shooting", "Sports betting": title
 // case), an acronym ("PID tuning", "LR parsing") or an adjective of a
 // name ("Hebbian learning"): Inspec's keys.
@@ -248,16 +251,22 @@ func clauseEnd(doc *text.Document, ments []mention, c *candidate) bool {
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
 		sp := ments[m].span
-		t, ok := slices.BinarySearchFunc(doc.Tokens, sp.End, func(tk text.Token, at int) int { return tk.End - at })
-		if !ok || t == 0 {
+		a, ok := slices.BinarySearchFunc(doc.Tokens, sp.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		if !ok {
 			continue
 		}
-		last, prev := &doc.Tokens[t], &doc.Tokens[t-1]
-		if last.POS != "VBG" || !lowerWord(last.Text) {
-			continue
-		}
-		if (prev.POS == "NNP" || prev.POS == "NNPS") && capitalised(prev.Text) && !sentenceStart(doc, t-1) && !acronymWord(prev.Text) && !adjectivalName(prev.Text) {
-			v++
+		for t := a + 1; t < len(doc.Tokens) && doc.Tokens[t].End <= sp.End; t++ {
+			if doc.Tokens[t].End != sp.End && (t+1 >= len(doc.Tokens) || doc.Tokens[t+1].POS == "NN") {
+				continue // a modifier of a singular noun: "Balco doping scandal"
+			}
+			last, prev := &doc.Tokens[t], &doc.Tokens[t-1]
+			if last.POS != "VBG" || !lowerWord(last.Text) {
+				continue
+			}
+			if (prev.POS == "NNP" || prev.POS == "NNPS") && capitalised(prev.Text) && !sentenceStart(doc, t-1) && !acronymWord(prev.Text) && !adjectivalName(prev.Text) {
+				v++
+				break
+			}
 		}
 	}
 	return 2*v > n

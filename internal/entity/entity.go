@@ -2856,25 +2856,7 @@ func (r *resolver) besidePlace(first, last int) bool {
 	if before != "and" && before != "or" && after != "and" && after != "or" {
 		return false
 	}
-	if r.placeEnds == nil {
-		// the known places' proper mentions by first token and by the
-		// token after their last (built once)
-		r.placeEnds = map[int]bool{}
-		for _, o := range r.clusters {
-			if o.typ != ner.Location || o.loc == nil && cities(o.alts) == 0 {
-				// (towns only: "Newcastle and England striker Alan
-				// Shearer" names the club, "Kent and Somerset" the
-				// county sides)
-				continue
-			}
-			for _, m := range o.ments {
-				if m.kind == Proper {
-					r.placeEnds[m.last] = true
-					r.placeEnds[-1-m.first] = true
-				}
-			}
-		}
-	}
+	r.placedTowns()
 	return (before == "and" || before == "or") && r.placeEnds[first-1] ||
 		(after == "and" || after == "or") && r.placeEnds[-1-(last+1)]
 }

@@ -183,7 +183,9 @@ func (r *resolver) properMent(k int) *ment {
 	return r.properAt[k]
 }
 
-// placedTowns builds besidePlace's index r.placeEnds if it is not built.
+// placedTowns builds r.placeEnds if it is not built: the known places'
+// proper mentions by first token (-1-first) and by the token after their
+// last, for besidePlace and the town lists of entity.go.
 func (r *resolver) placedTowns() {
 	if r.placeEnds != nil {
 		return
@@ -191,6 +193,8 @@ func (r *resolver) placedTowns() {
 	r.placeEnds = map[int]bool{}
 	for _, o := range r.clusters {
 		if o.typ != ner.Location || o.loc == nil && cities(o.alts) == 0 {
+			// (towns only: "Newcastle and England striker Alan Shearer"
+			// names the club, "Kent and Somerset" the county sides)
 			continue
 		}
 		for _, m := range o.ments {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
@@ -348,7 +349,7 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 	}
 	k := len(s.toks)
 	if w := o.toks[k]; w == "of" || w == "for" {
-		if slicesEqual(s.toks, o.toks[:k]) {
+		if slices.Equal(s.toks, o.toks[:k]) {
 			return true
 		}
 	}
@@ -441,18 +442,6 @@ func initialsAre(name, acr string) bool {
 
 // initialSmall are the lower-case words an acronym leaves out.
 var initialSmall = set("of", "for", "and", "the", "de", "la", "du", "des", "on", "in", "&")
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // prefixOfWord reports whether w begins a word of ws.
 func prefixOfWord(ws []string, w string) bool {

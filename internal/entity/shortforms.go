@@ -188,11 +188,11 @@ func (f *shortFind) scan(l []*cluster) {
 		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start && !f.definedBy(o) {
 			continue
 		}
-		if f.acr && o.name[0] != s.name[0] || !f.acr && !hasWord(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {
+		if f.acr && o.name[0] != s.name[0] || !f.acr && !slices.Contains(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {
 			continue // (the quick test)
 		}
 		if !shortFormOf(s, o, f.acr, f.the) {
-			if !f.acr && len(s.toks) == 1 && hasWord(o.toks, s.toks[0]) {
+			if !f.acr && len(s.toks) == 1 && slices.Contains(o.toks, s.toks[0]) {
 				f.n = 2 // a rival: "the Lords" beside the House of Lords and the Law Lords
 			}
 			continue
@@ -306,7 +306,7 @@ func (r *resolver) otherBody(s, o *cluster) bool {
 			continue
 		}
 		p := r.ltok(m.first - 1)
-		if scopeWords[p] && !hasWord(o.toks, p) || r.doc.Tokens[m.first-1].POS == "NNS" && !isCap(r.tok(m.first-1)) {
+		if scopeWords[p] && !slices.Contains(o.toks, p) || r.doc.Tokens[m.first-1].POS == "NNS" && !isCap(r.tok(m.first-1)) {
 			return true
 		}
 		// "Claire's Stores" beside Bebe Stores: the head after another
@@ -343,7 +343,7 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 	if acr {
 		return initialsAre(o.name, s.name)
 	}
-	if len(s.toks) >= len(o.toks) || hasWord(o.toks, "and") || hasWord(o.toks, "&") {
+	if len(s.toks) >= len(o.toks) || slices.Contains(o.toks, "and") || slices.Contains(o.toks, "&") {
 		// (not "Times" of "The Times and The Sunday Times")
 		return false
 	}
@@ -353,11 +353,11 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 			return true
 		}
 	}
-	if k == 1 && len(s.name) >= 3 && !hasWord(o.toks, "of") && !hasWord(o.toks, "for") && o.toks[len(o.toks)-1] == s.toks[0] {
+	if k == 1 && len(s.name) >= 3 && !slices.Contains(o.toks, "of") && !slices.Contains(o.toks, "for") && o.toks[len(o.toks)-1] == s.toks[0] {
 		return true
 	}
 	if k == 1 && the && len(s.name) >= 3 && !combiningForms[s.toks[0]] {
-		if w, ok := clipOf[s.toks[0]]; ok && !hasWord(o.toks, w) {
+		if w, ok := clipOf[s.toks[0]]; ok && !slices.Contains(o.toks, w) {
 			return false
 		}
 		f := o.toks[0]
@@ -447,15 +447,6 @@ var initialSmall = set("of", "for", "and", "the", "de", "la", "du", "des", "on",
 func prefixOfWord(ws []string, w string) bool {
 	for _, x := range ws {
 		if strings.HasPrefix(x, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasWord(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
 			return true
 		}
 	}

@@ -41,8 +41,9 @@ func set(s string) map[string]bool {
 
 // shape names the defect class of a phrase from the tokens of a mention
 // ("" for none): "verb" (a finite verb, adverb, pronoun, modal,
-// preposition or determiner), "participle" (a multi-word phrase ending in
-// a word tagged VBG or VBN after a noun), "corp" (a corporate suffix),
+// preposition or determiner; "US" is no "us"), "participle" (a multi-word
+// phrase ending in a word tagged VBG or VBN after a noun), "corp" (a
+// corporate suffix),
 // "generic" (a generic head), "boilerplate", "name-cut" (a phrase starting
 // inside a name after a capitalised stopword: "York transit authority"
 // from "New York transit authority").
@@ -63,7 +64,7 @@ func shape(doc *text.Document, a, b int) []string {
 	for i := range toks {
 		t := toks[i].POS
 		if strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || strings.HasPrefix(t, "RB") || strings.HasPrefix(t, "PRP") ||
-			strings.HasPrefix(t, "W") || t == "MD" || t == "IN" || t == "DT" || pronounWords[low(i)] {
+			strings.HasPrefix(t, "W") || t == "MD" || t == "IN" || t == "DT" || pronounWords[low(i)] && toks[i].Text != "US" {
 			bad = true
 		}
 	}

@@ -383,3 +383,28 @@ func agentNoun(w string) bool {
 	}
 	return false
 }
+
+// gerundName reports whether most occurrences of c open with a lower-case
+// word tagged VBG before a capitalised word tagged NNP or NNPS: a verb and
+// the name it takes as object ("suing Parmalat", "winning Wimbledon",
+// "inserting Trojan code"), not a key phrase. Not an acronym ("using
+// MATLAB" is rarer than "existing ATM networks"), nor after a participle
+// mostly a modifier ("existing Aston models", adjectival).
+func gerundName(doc *text.Document, ments []mention, c *candidate) bool {
+	if len(c.words) < 2 {
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		if !ok || t+1 >= len(doc.Tokens) {
+			continue
+		}
+		g, o := &doc.Tokens[t], &doc.Tokens[t+1]
+		if g.POS == "VBG" && lowerWord(g.Text) && !adjectival[g.Text] && (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && !acronymWord(o.Text) {
+			v++
+		}
+	}
+	return 2*v > n
+}

@@ -398,3 +398,37 @@ func TestHeadlineBodyVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestGerundName: a participle before a name is a verb and its object
+// ("suing Hexcorp", "beating Galway"), no key phrase; a participle that
+// modifies ("existing Hexley models") or an acronym after it stays.
+func TestGerundName(t *testing.T) {
+	const art = `The bank is suing Hexcorp over the failed loans.
+Kilkenny began the season by beating Galway at the new ground.
+Dealers said the existing Hexley models sold slowly.
+The lab kept running ATM tests on the machines.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := map[string]bool{"suing Hexcorp": true, "beating Galway": true, "existing Hexley models": false, "existing Hexley": false, "running ATM tests": false, "running ATM": false}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		got := gerundName(doc, ments, &cands[i])
+		w, ok := want[s]
+		if !ok {
+			if got {
+				t.Errorf("gerundName(%q) = true", s)
+			}
+			continue
+		}
+		seen[s] = true
+		if got != w {
+			t.Errorf("gerundName(%q) = %v, want %v", s, got, w)
+		}
+	}
+	for _, k := range []string{"suing Hexcorp", "beating Galway", "existing Hexley models", "running ATM tests"} {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
+		}
+	}
+}

@@ -432,3 +432,33 @@ The lab kept running ATM tests on the machines.
 		}
 	}
 }
+
+// TestNameTailRole: a capitalised role before a full name ("Chancellor Hal
+// Brennan", "Sir Ned Oakes") leaves the name alone; a three-word name
+// ("Mary Ann Brennan") and a role not among nameRoles ("President Lou
+// Varga") stay whole.
+func TestNameTailRole(t *testing.T) {
+	const art = `The budget was written by Chancellor Hal Brennan in March.
+The report quoted Sir Ned Oakes at length.
+The singer Mary Ann Brennan spoke at the launch, and so did President Lou Varga.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := map[string]int{"Chancellor Hal Brennan": 1, "Sir Ned Oakes": 1, "Mary Ann Brennan": 0, "President Lou Varga": 0}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		w, ok := want[s]
+		if !ok {
+			continue
+		}
+		seen[s] = true
+		if got := nameTail(doc, ments, &cands[i]); got != w {
+			t.Errorf("nameTail(%q) = %d, want %d", s, got, w)
+		}
+	}
+	for k := range want {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
+		}
+	}
+}

@@ -354,8 +354,12 @@ func headlineBodyVerb(doc *text.Document, dw *docWords, ments []mention, c *cand
 // finite verb sharing all but the last letter of base with it ("sued" for
 // "sue", "paid" for "pay"; not "donated" for "donation"), one or two words
 // after stem id subj, its subject ("the trade gap narrowed", "the woman
-// has sued"; not "cut 500 jobs" for "job cuts").
+// has sued"; not "cut 500 jobs" for "job cuts"). A base of one letter or
+// none ("s" less its "s") is no verb.
 func bodyVerb(doc *text.Document, dw *docWords, subj, w int32, base string, from int) bool {
+	if len(base) < 2 {
+		return false
+	}
 	for t := 1; t < len(doc.Tokens); t++ {
 		tk := &doc.Tokens[t]
 		if tk.Start < from || !strings.HasPrefix(strings.ToLower(tk.Text), base[:len(base)-1]) || len(tk.Text) > len(base)+2 ||

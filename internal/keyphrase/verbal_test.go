@@ -462,3 +462,31 @@ The singer Mary Ann Brennan spoke at the launch, and so did President Lou Varga.
 		}
 	}
 }
+
+// TestHeadlineBodyVerbOneLetter: a headline's one-letter word tagged as a
+// plural or a verb in "s" ("Ferry trade s", a stray letter) leaves no stem
+// to look for in the body; headlineBodyVerb and Extract must not panic on
+// it (they did: bodyVerb sliced its empty stem).
+func TestHeadlineBodyVerbOneLetter(t *testing.T) {
+	const art = "Ferry trade s\n\nThe ferry trade narrowed in March.\n"
+	doc, dw, cands, ments := tagCandidates(t, art)
+	hl := headlineEnd(doc)
+	if hl == 0 {
+		t.Fatal("no headline found")
+	}
+	found := false
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		if !strings.HasSuffix(s, "trade s") {
+			continue
+		}
+		found = true
+		if headlineBodyVerb(doc, dw, ments, &cands[i], hl) {
+			t.Errorf("headlineBodyVerb(%q) = true", s)
+		}
+	}
+	if !found {
+		t.Fatal("no candidate ending in 'trade s'")
+	}
+	Extract(doc, 10)
+}

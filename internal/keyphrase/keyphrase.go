@@ -282,11 +282,20 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			continue
 		}
 		sc := score[i]
-		if j := nameTail(doc, ments, c); j > 0 {
-			// the name alone, at this phrase's rank
-			if s, _ := dw.byKey.find(cands, c.words[j:]); s >= 0 {
-				i, c = int(s), &cands[s]
+		for j := nameTail(doc, ments, c); j > 0; j = nameTail(doc, ments, c) {
+			// the name alone, at this phrase's rank; again for a role
+			// after a description ("manager Sir Alex Ferguson" ->
+			// "Sir Alex Ferguson" -> "Alex Ferguson")
+			s, _ := dw.byKey.find(cands, c.words[j:])
+			if s < 0 {
+				break
 			}
+			i, c = int(s), &cands[s]
+		}
+		if roleCut(doc, ments, c) {
+			// a role or a first name cut from the name it opens, here
+			// or left by nameTail ("chairman Sir Ned" -> "Sir Ned")
+			continue
 		}
 		key := dw.key(c.words)
 		if e.Redundancy && redundant(key, len(c.words), chosen, chosenLen) {

@@ -123,7 +123,7 @@ func nameTail(doc *text.Document, ments []mention, c *candidate) int {
 	for j > 0 && toks[j-1].POS == "NNP" && capitalised(toks[j-1].Text) {
 		j--
 	}
-	if j == 0 && nw == 3 && nameRoles[strings.ToLower(toks[0].Text)] {
+	if j == 0 && nw == 3 && isRole(toks[0].Text) {
 		return 1 // "Chancellor Gordon Brown", "Sir Digby Jones"
 	}
 	if nw-j < 2 || j == 0 {
@@ -426,4 +426,54 @@ func gerundName(doc *text.Document, ments []mention, c *candidate) bool {
 var nameRoles = map[string]bool{
 	"sir": true, "chancellor": true, "chairman": true, "coach": true, "manager": true, "teenager": true,
 	"unseeded": true, "captain": true, "striker": true, "director": true,
+}
+
+// roleCut reports whether most occurrences of c end in a capitalised word
+// tagged NNP right before a capitalised word tagged NNP or NNPS, and c
+// either ends in one of nameRoles ("chairman Sir", "Rovers manager Sir"
+// before "Ned Oakes") or is two words opening with one ("Sir Ned",
+// "Chancellor Hal" before "Oakes", "Brennan"): a role or a first name cut
+// from the name it opens, which nameTail shows alone.
+func roleCut(doc *text.Document, ments []mention, c *candidate) bool {
+	nw := len(c.words)
+	if c.first+nw > len(doc.Tokens) {
+		return false
+	}
+	toks := doc.Tokens[c.first : c.first+nw]
+	last := &toks[nw-1]
+	switch {
+	case last.POS == "NNP" && capitalised(last.Text) && isRole(last.Text):
+	case nw == 2 && capitalised(toks[0].Text) && isRole(toks[0].Text) && last.POS == "NNP" && capitalised(last.Text):
+	default:
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.End, func(tk text.Token, at int) int { return tk.End - at })
+		if !ok || t+1 >= len(doc.Tokens) {
+			continue
+		}
+		if o := &doc.Tokens[t+1]; (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && o.Start-doc.Tokens[t].End <= 1 {
+			v++
+		}
+	}
+	return 2*v > n
+}
+
+// isRole reports whether w, in any case, is one of nameRoles, without
+// allocating a lower-case copy (roleCut looks at every name chosen).
+func isRole(w string) bool {
+	var b [16]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return nameRoles[string(b[:len(w)])]
 }

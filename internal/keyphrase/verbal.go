@@ -265,8 +265,13 @@ func clauseEnd(doc *text.Document, ments []mention, c *candidate) bool {
 				continue // a modifier of a singular noun: "Balco doping scandal"
 			}
 			last, prev := &doc.Tokens[t], &doc.Tokens[t-1]
-			if last.POS != "VBG" || !lowerWord(last.Text) {
+			if last.POS != "VBG" || !lowerWord(last.Text) || nounGerunds[last.Text] {
 				continue
+			}
+			if t+1 < len(doc.Tokens) && doc.Tokens[t].End == sp.End {
+				if p := doc.Tokens[t+1].POS; p == "VBZ" || p == "VBD" || p == "VBP" || p == "MD" {
+					continue // the subject of a verb: "Wimbledon qualifying starts"
+				}
 			}
 			if (prev.POS == "NNP" || prev.POS == "NNPS") && capitalised(prev.Text) && !sentenceStart(doc, t-1) && !acronymWord(prev.Text) && !adjectivalName(prev.Text) {
 				v++
@@ -476,4 +481,20 @@ func isRole(w string) bool {
 		b[i] = c
 	}
 	return nameRoles[string(b[:len(w)])]
+}
+
+// nounGerunds are words in -ing mostly read as nouns of an activity or
+// a trade after a name ("Wimbledon qualifying", "Grand National betting",
+// "Christmas shopping", "Internet banking"): clauseEnd takes no verb there.
+var nounGerunds = map[string]bool{
+	"qualifying": true, "betting": true, "gambling": true, "racing": true, "trading": true, "shopping": true,
+	"banking": true, "licensing": true, "boxing": true, "sailing": true, "swimming": true, "cycling": true,
+	"skiing": true, "rowing": true, "funding": true, "spending": true, "lending": true, "borrowing": true,
+	"marketing": true, "advertising": true, "broadcasting": true, "publishing": true, "housing": true,
+	"training": true, "testing": true, "polling": true, "voting": true, "sentencing": true,
+	"listing": true, "ranking": true, "bombing": true, "pricing": true,
+	"computing": true, "networking": true, "engineering": true, "manufacturing": true, "mining": true,
+	"farming": true, "fishing": true, "shipping": true, "printing": true, "recording": true, "screening": true,
+	"restructuring": true, "clothing": true, "building": true, "hearing": true, "meeting": true, "ruling": true,
+	"filming": true, "casting": true, "dubbing": true, "streaming": true, "gaming": true, "downloading": true,
 }

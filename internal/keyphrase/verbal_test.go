@@ -570,3 +570,32 @@ func TestRoleCutAllocs(t *testing.T) {
 		t.Errorf("roleCut and nameTail: %v allocs per run, want 0", a)
 	}
 }
+
+// TestClauseEndNounGerund: after a name, a word in -ing read as a noun of
+// an activity ("Wimbledon qualifying", "Grand National betting") or a
+// participle the subject of a verb after it ("Wexford rebuilding began
+// late") is no clause: the phrase stays (clauseEnd took them all).
+func TestClauseEndNounGerund(t *testing.T) {
+	const art = `She lost in Wimbledon qualifying last year, and Wimbledon qualifying worried her again.
+Bookmakers said Grand National betting rose, and Grand National betting was mostly online.
+The board said Wexford rebuilding began late, and Wexford rebuilding ended early.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := []string{"Wimbledon qualifying", "Grand National betting", "Wexford rebuilding"}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		if !slices.Contains(want, s) {
+			continue
+		}
+		seen[s] = true
+		if clauseEnd(doc, ments, &cands[i]) {
+			t.Errorf("clauseEnd(%q) = true", s)
+		}
+	}
+	for _, k := range want {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
+		}
+	}
+}

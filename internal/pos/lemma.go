@@ -553,7 +553,7 @@ func needsE(s string) bool {
 	}
 	if strings.HasSuffix(s, "at") {
 		// -ate, with no e after a digraph (treat, eat, float)
-		return s[n-3] != 'e' && s[n-3] != 'o' && s[n-3] != 'a' || n == 2
+		return n == 2 || s[n-3] != 'e' && s[n-3] != 'o' && s[n-3] != 'a'
 	}
 	if strings.HasSuffix(s, "com") || strings.HasSuffix(s, "ven") && n > 4 && !vowelAt(s, n-4) {
 		return true // welcome, overcome; intervene, convene

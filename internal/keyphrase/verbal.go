@@ -156,22 +156,33 @@ func capitalised(w string) bool {
 // Inspec F1@5 3585 -> 3572 correct).
 func headlineEnd(doc *text.Document) int { return text.HeadlineEnd(doc.Text) }
 
+// headlineOnly returns the tokens of c's first occurrence when c has two
+// words or more and every occurrence of it ends before hlEnd (in the
+// headline, hlEnd > 0); otherwise nil.
+func headlineOnly(doc *text.Document, ments []mention, c *candidate, hlEnd int) []text.Token {
+	nw := len(c.words)
+	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
+		return nil
+	}
+	for m := c.head; m >= 0; m = ments[m].next {
+		if ments[m].span.End > hlEnd {
+			return nil
+		}
+	}
+	return doc.Tokens[c.first : c.first+nw]
+}
+
 // headlineVerb reports whether every occurrence of c ends before hlEnd
 // (in the headline) and, at the first, a word after the first is in lower
 // case, follows a capitalised word, and is tagged VBG, or NNS or VBZ and
 // ends in "s", or c ends in a lower-case word tagged VBG after one tagged
 // NNS.
 func headlineVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
-	nw := len(c.words)
-	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
+	toks := headlineOnly(doc, ments, c, hlEnd)
+	if toks == nil {
 		return false
 	}
-	for m := c.head; m >= 0; m = ments[m].next {
-		if ments[m].span.End > hlEnd {
-			return false
-		}
-	}
-	toks := doc.Tokens[c.first : c.first+nw]
+	nw := len(toks)
 	if toks[nw-1].POS == "VBG" && toks[nw-2].POS == "NNS" && !capitalised(toks[nw-1].Text) {
 		// a plural and a present participle closing a headline's phrase
 		// are its subject and verb ("Home loan approvals rising",
@@ -330,16 +341,11 @@ func lowerWord(w string) bool {
 // sued", "Trade gap narrows" beside "the gap narrowed", "Talks aim"
 // beside "talks aimed at").
 func headlineBodyVerb(doc *text.Document, dw *docWords, ments []mention, c *candidate, hlEnd int) bool {
-	nw := len(c.words)
-	if hlEnd == 0 || nw < 2 || c.first+nw > len(doc.Tokens) {
+	toks := headlineOnly(doc, ments, c, hlEnd)
+	if toks == nil {
 		return false
 	}
-	for m := c.head; m >= 0; m = ments[m].next {
-		if ments[m].span.End > hlEnd {
-			return false
-		}
-	}
-	toks := doc.Tokens[c.first : c.first+nw]
+	nw := len(toks)
 	for k := 1; k < nw; k++ {
 		w, p := &toks[k], &toks[k-1]
 		if !lowerWord(w.Text) || !strings.HasPrefix(p.POS, "NN") {

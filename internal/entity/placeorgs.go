@@ -7,7 +7,7 @@ import (
 
 // The recogniser learnt its types from CoNLL-2003, where an English town
 // is mostly a football club: in a council, election or business story it
-// types "Middlesbrough mayor Ray Mallon", "at Sunderland station", "a
+// types "Middlesbrough mayor Jo Price", "at Sunderland station", "a
 // farm in Somerset" or "Bromsgrove, Worcestershire" an organisation, and
 // the place gets no country and no coordinates. placeAsOrg gives such a
 // name back to the places when the text has no sport in it (sportText)
@@ -78,7 +78,7 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 	if poss == 0 {
 		n := r.ltok(last)
 		if (n == "no" || n == "yes") && (r.ltok(last+1) == "campaign" || r.ltok(last+1) == "campaigner" || r.ltok(last+1) == "campaigners") {
-			// "Sunderland No campaigner Neil Herron"
+			// "Sunderland No campaigner Ann Holt"
 			return true
 		}
 		if placeHeads[n] || n == "chief" && r.ltok(last+1) == "constable" {

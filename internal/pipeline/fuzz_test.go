@@ -19,7 +19,7 @@ func FuzzAnalyze(f *testing.F) {
 		"The mayor spoke on Monday. \"It took ten years,\" she said.\n\nTraffic eased.",
 		"Ferry talks resume on Monday\n\nThe Bank said on Tuesday it would raise rates. The BoE's governor said: \"No.\"",
 		"The council met.\n000000000000000000 ated\n",
-		"Middlesbrough mayor Ray Mallon said the 9/11 attacks in 2001 changed everything, he claims.",
+		"Middlesbrough mayor Jo Price said the 9/11 attacks in 2001 changed everything, he claims.",
 		"s\n\nS s s. 'em ’n’ ‘‘a’’ — “…” £5m €3 9/11 Q3 2004-W08",
 		"A. B. C.\n\n\n.\n,\n;",
 	} {

@@ -710,6 +710,10 @@ func (st *state) is911(i int) bool {
 	if i > 0 && st.ps[i-1].kind == kWord && st.ps[i-1].cap && st.ps[i-1].c == cNone {
 		switch {
 		case st.is(i-1, "The"), st.is(i-1, "Since"), st.is(i-1, "After"), st.is(i-1, "Before"), st.is(i-1, "Post"), st.is(i-1, "Pre"):
+		case st.opensSentence(i-1) && (st.is(i-1, "Remember") || st.is(i-1, "Remembering") || st.is(i-1, "Recall") ||
+			st.is(i-1, "Forget") || st.is(i-1, "Until") || st.is(i-1, "Like") || st.is(i-1, "Unlike") || st.is(i-1, "Despite")):
+			// a verb or preposition opening the sentence: "Remember
+			// 9/11?", "Like 9/11, the attack ..."
 		default:
 			return false // a title: "Fahrenheit 9/11"
 		}
@@ -746,7 +750,8 @@ func (st *state) pastEvent(e int) (int, bool) {
 		case "attack", "attacks", "bombing", "bombings", "massacre", "massacres", "shooting", "shootings",
 			"killings", "blast", "blasts", "explosion", "explosions", "hijacking", "hijackings", "ambush",
 			"assassination", "atrocity", "atrocities", "rampage", "carnage", "uprising", "coup", "earthquake",
-			"quake", "tsunami", "riots", "stampede", "derailment":
+			"quake", "tsunami", "riots", "stampede", "derailment", "disaster", "tragedy", "catastrophe", "crash", "floods",
+			"fire", "storm", "storms", "sinking":
 			return k, true
 		case "and", "or", "of", "on", "in", "at", "to", "for", "by", "from", "with", "the", "a", "an", "was", "were",
 			"is", "are", "will", "would", "when", "that", "which":

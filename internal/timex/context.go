@@ -468,7 +468,11 @@ func (st *state) holiday(i int) (result, bool) {
 	default:
 		return result{}, false
 	}
-	if st.c(i-1) == wThe && h != hIndependence {
+	// "the Boxing Day tsunami", "the Christmas Day bombings": a holiday
+	// that names what happened on it
+	ev, event := st.pastEvent(end)
+	event = event && !st.mayHappen(i)
+	if st.c(i-1) == wThe && h != hIndependence && !event {
 		return result{}, false
 	}
 	// an explicit year: "Christmas 2012"
@@ -477,6 +481,18 @@ func (st *state) holiday(i int) (result, bool) {
 		y, end = yy, end+1
 	}
 	rel := y < 0
+	if y < 0 && event && st.has {
+		// the latest one on or before the anchor (as for "the Oct. 23
+		// sniper attack"), or the year written after the event ("the
+		// Boxing Day tsunami of 2004")
+		m, d := holidayDate(h, st.a.Year())
+		if y = st.eventYear(ev); y < 0 {
+			y = st.a.Year()
+			if m > int(st.a.Month()) || m == int(st.a.Month()) && d > st.a.Day() {
+				y--
+			}
+		}
+	}
 	if y < 0 {
 		if !st.has {
 			m, d := holidayDate(h, 2001)

@@ -22,6 +22,9 @@
 //     tense or a distance of more than four (past) or eight (future)
 //     months says otherwise; "last April" is the latest April before the
 //     anchor's month;
+//   - a day and month or a holiday that names an event reported once it
+//     has happened ("the Oct. 23 bombing", "the Boxing Day tsunami") is
+//     the latest such day on or before the anchor;
 //   - "the quarter", "a year earlier" and "the year-ago period" refer to
 //     the last completed quarter named in the two sentences before;
 //   - "the next day", "the day before" and "the previous Friday" count
@@ -901,6 +904,34 @@ func (st *state) titleCase(i int) bool {
 	return words >= 2
 }
 
+// frontedSubject reports whether the year at piece y is the subject of
+// its sentence after a fronted place or body: "In Britain 2004 was a
+// record year", "For Ryanair 2004 proved tough": an opening preposition,
+// at most three capitalised words, the year and a verb (a name's year,
+// "Windows 2000 was", has no preposition before it; "At Euro 2004
+// England lost" no verb after it).
+func (st *state) frontedSubject(y int) bool {
+	switch {
+	case st.is(y+1, "was"), st.is(y+1, "is"), st.is(y+1, "has"), st.is(y+1, "had"), st.is(y+1, "saw"),
+		st.is(y+1, "proved"), st.is(y+1, "brought"), st.is(y+1, "will"), st.is(y+1, "would"), st.is(y+1, "marked"),
+		st.is(y+1, "became"), st.is(y+1, "could"):
+	default:
+		return false
+	}
+	for k := y - 1; k >= 0 && k >= y-4 && st.ps[k].kind == kWord && st.ps[k].sent == st.ps[y].sent; k-- {
+		switch {
+		case k == y-1:
+		case st.is(k, "in"), st.is(k, "for"), st.is(k, "at"), st.is(k, "across"), st.is(k, "throughout"), st.is(k, "within"),
+			st.is(k, "outside"), st.is(k, "inside"):
+			return st.opensSentence(k)
+		}
+		if !st.ps[k].cap || st.ps[k].c != cNone {
+			return false
+		}
+	}
+	return false
+}
+
 // festival reports whether piece k is a feast or season the lexicon has
 // no holiday for, whose year is a time ("over Xmas 2004", "during
 // Ramadan 2004"), no name.
@@ -961,7 +992,7 @@ func (st *state) inTitle(r result) bool {
 		q := &st.ps[r.start-1]
 		// (the capital is a name's, not the sentence's: "Throughout 2004", "\"Clearly 2004")
 		if q.kind == kWord && q.cap && q.c == cNone && q.e-q.s >= 3 && p.sp && !st.opensSentence(r.start-1) && !st.titleCase(r.start) &&
-			!st.festival(r.start-1) {
+			!st.festival(r.start-1) && !st.frontedSubject(r.start) {
 			return true // a name's year: "Windows 2000", "Euro 2004", "the Terrorism Act 2000"
 		}
 	}

@@ -1,0 +1,75 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestHolidayEvent: "the Boxing Day tsunami", "the Christmas Day blast": a
+// holiday after "the" that names what happened on it is the latest one
+// on or before the anchor, or the year written after the event; "the
+// Christmas party" and "the Easter holidays" stay no time. wed is
+// Wednesday 2026-11-25.
+func TestHolidayEvent(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	jan := time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		a  time.Time
+		w  []want
+	}{
+		{"Donations for the Boxing Day tsunami appeal kept arriving at the harbour office.", jan, []want{{"Boxing Day", Date, "2026-12-26"}}},
+		{"Donations for the Boxing Day tsunami appeal kept arriving at the harbour office.", wed, []want{{"Boxing Day", Date, "2025-12-26"}}},
+		{"Police blamed rebels for the Christmas Day blast at the ferry terminal.", jan, []want{{"Christmas Day", Date, "2026-12-25"}}},
+		{"Survivors of the Boxing Day floods of 2024 met the mayor.", wed, []want{{"Boxing Day", Date, "2024-12-26"}, {"2024", Date, "2024"}}},
+		{"The Christmas party at the ferry office was cancelled.", wed, nil},
+		// a threat is not reported as past
+		{"Police foiled a planned Christmas Day attack on the ferry.", wed, []want{{"Christmas Day", Date, "2026-12-25"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) { checkWants(t, tc.in, tc.a, tc.w) })
+	}
+}
+
+// TestRemember911: "9/11" after a verb or preposition that opens the
+// sentence ("Remember 9/11?", "Like 9/11, ...") is the day; after any
+// other capitalised word it is a title ("Fahrenheit 9/11").
+func TestRemember911(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"Remember 9/11? The harbour master does.", []want{{"9/11", Date, "XXXX-09-11"}}},
+		{"\"Remember 9/11,\" the banner on the quay read.", []want{{"9/11", Date, "XXXX-09-11"}}},
+		{"Like 9/11, the blast changed the port for ever.", []want{{"9/11", Date, "XXXX-09-11"}}},
+		{"The film Fahrenheit 9/11 opened at the harbour cinema.", nil},
+		{"Fahrenheit 9/11 opened at the harbour cinema.", nil},
+		// "Remember" inside a sentence is a title's word
+		{"The band played Remember 9/11 at the harbour.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) { checkWants(t, tc.in, wed, tc.w) })
+	}
+}
+
+// TestFrontedYear: a year after a fronted place or body is the subject of
+// its sentence ("In Britain 2004 was a record year"), not a name's year
+// ("Windows 2000", "At Euro 2004 England lost").
+func TestFrontedYear(t *testing.T) {
+	wed := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"In Britain 2024 was a record year for ferry crossings.", []want{{"2024", Date, "2024"}}},
+		{"For Harbour Lines 2025 proved a tough year.", []want{{"2025", Date, "2025"}}},
+		{"Across North Wales 2023 saw record rainfall.", []want{{"2023", Date, "2023"}}},
+		{"The ferry fleet ran Windows 2000 until last month.", []want{{"last month", Date, "2026-10"}}},
+		{"At Euro 2024 England lost on penalties.", nil},
+		{"Fans said Euro 2024 was the best tournament yet.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) { checkWants(t, tc.in, wed, tc.w) })
+	}
+}

@@ -258,6 +258,11 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 				i+1 < s[1] && nameWord(toks, taken, i+1) || i > s[0] && nameWord(toks, taken, i-1) {
 				continue
 			}
+			// a surname that is a month, used as a date ("Theresa May
+			// ... the vote would come in May")
+			if monthAsDate(toks, i, s[0], s[1]) {
+				continue
+			}
 			// a common word at a sentence's start only as the subject
 			// ("Major said", not "Major banks said")
 			if i == s[0] && i+1 < s[1] && r.commonWord(toks[i].Text) && !finiteVerb(toks[i+1]) && !in(sayVerbs, toks[i+1].Text) && toks[i+1].POS != "POS" {

@@ -104,3 +104,32 @@ func checkNames(t *testing.T, cases []nameCase) {
 		}
 	}
 }
+
+// A month that is also a person's surname is a date where it is used as
+// one ("in May", "since June", "May 2005"), and stays the person after a
+// first name or a title, before a verb or a possessive, and in
+// "confidence in May".
+func TestMonthSurnameAsDate(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		persons int // mentions of the person with the text of the month
+	}{
+		{"Theresa May said the vote would come in May.", 1},
+		{"Theresa May spoke. The election is likely to take place in May 2005.", 1},
+		{"June Whitfield starred in the show. She has been ill since June.", 0},
+		{"Theresa May spoke. Her party lost confidence in May.", 2},
+		{"Theresa May spoke. Taxes have risen since May took office.", 2},
+		{"Theresa May spoke. Mrs May said the plan was fair.", 2},
+	} {
+		_, ms := analyse(t, c.text)
+		n := 0
+		for _, m := range ms {
+			if m.Type == ner.Person && (m.Text == "May" || m.Text == "Theresa May") {
+				n++
+			}
+		}
+		if n != c.persons {
+			t.Errorf("%q: %d person mentions of May, want %d (%s)", c.text, n, c.persons, dump(ms))
+		}
+	}
+}

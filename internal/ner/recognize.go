@@ -100,7 +100,7 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 					break
 				}
 				f, e := balanced(doc.Tokens, start, i+1, s[1], b.labels)
-				if e > f && !(e-f == 1 && isCurrencySymbol(doc.Tokens[f].Text)) && hasLetter(doc.Tokens[f:e]) {
+				if e > f && !(e-f == 1 && (isCurrencySymbol(doc.Tokens[f].Text) || monthAsDate(doc.Tokens, f, s[0], s[1]))) && hasLetter(doc.Tokens[f:e]) {
 					out = append(out, Mention{Type: r.fineType(doc, ltype(l), f, e), First: f, Last: e, Sentence: si})
 					for k := f; k < e; k++ {
 						taken[k] = true
@@ -185,6 +185,51 @@ func (r *Recognizer) fineType(doc *text.Document, t, first, last int) Type {
 		return WorkOfArt
 	}
 	return Misc
+}
+
+// monthAsDate tells whether token f, a name on its own in the sentence
+// [first, last), is a month used as a date, which the numeric rules then
+// read: after "in", "since", "until", "during", "early", "late", "last",
+// "next" or "this" ("the vote would come in May", "since June"), or
+// before a day or a year ("May 5", "March 2004"). A month after a first
+// name or a title stays a name ("Theresa May", "Mrs May"), and so do
+// "confidence in May" and its kin, a month before a verb or a possessive
+// ("since May took office", "in May's cabinet").
+func monthAsDate(toks []text.Token, f, first, last int) bool {
+	w := toks[f].Text
+	if !monthNames[lower(w)] || len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	prev := ""
+	if f > first {
+		p := toks[f-1].Text
+		if IsFirstName(p) || nameTitles[lower(p)] {
+			return false
+		}
+		prev = lower(p)
+	}
+	if f+1 < last {
+		n := toks[f+1]
+		if isDay(n.Text) || isYear(n.Text) {
+			return true
+		}
+		if n.Text == "'s" || n.Text == "’s" || n.POS == "VBD" || n.POS == "VBZ" || n.POS == "MD" || n.POS == "VBP" {
+			return false
+		}
+	}
+	switch prev {
+	case "in":
+		if f-2 >= first {
+			switch lower(toks[f-2].Text) {
+			case "confidence", "faith", "trust", "belief", "interest":
+				return false
+			}
+		}
+		return true
+	case "since", "until", "till", "during", "early", "late", "last", "next", "this", "mid":
+		return true
+	}
+	return false
 }
 
 func isQuote(s string) bool {

@@ -1,0 +1,93 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// bodyNouns name a kind of organisation; right before a name they make it
+// an organisation's ("UK think-tank Demos", "the charity Shelter",
+// "mortgage lender Halifax"), which the model, knowing few such names,
+// reads as a person or a place.
+// ("broadcaster" and "publisher" are people too: "comedian and
+// broadcaster Cyril Fletcher", "publisher Xu Shimin").
+var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog", "regulator", "insurer", "lender",
+	"supermarket", "airline", "carrier", "firm", "carmaker", "brewer", "housebuilder", "conglomerate", "bank",
+	"charities", "supermarkets", "retailers", "firms", "banks", "airlines", "insurers", "lenders", "carmakers",
+	"group", "union", "operator")
+
+// headedBodies are the kinds of bodies whose head the text may name
+// right after them, with a word left out ("pilots union Geoffrey
+// Bouvet"): a full name the model reads as a person stays one.
+var headedBodies = set("group", "union", "operator", "watchdog", "regulator")
+
+// sentenceBodyNouns may also stand capitalised first in a sentence, joined
+// to the name by the model ("Retailer Argos cut prices"); "Bank", "Group",
+// "Union" and "Firm" begin names of their own ("Bank Leumi").
+var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "regulator", "insurer", "lender",
+	"supermarket", "airline", "carrier", "carmaker", "brewer", "housebuilder")
+
+// bodies types as ORGANIZATION the names the text puts right after a
+// kind of organisation ("think-tank Demos", "the charity Shelter"), and
+// the other mentions of the same words. A person's name (a first name and
+// more, or a first name before a verb: "the firm John Smith founded",
+// "the charity Ray joined") and a possessive's owner ("the charity
+// Shelter's chief") are left as they are. A capitalised kind first in a sentence that the model joined
+// to the name ("Retailer Argos") leaves it. out is sorted by Start.
+func bodies(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	var names map[string]bool
+	for i := range out {
+		m := &out[i]
+		switch m.Type {
+		case Person, Location, Misc, Org:
+		default:
+			continue
+		}
+		sent := doc.Sentences[m.Sentence]
+		kind := ""
+		if m.First > sent.First {
+			kind = lower(toks[m.First-1].Text)
+		}
+		switch {
+		case m.Last-m.First > 1 && m.First == sent.First && sentenceBodyNouns[lower(toks[m.First].Text)] &&
+			isTitleCase(toks[m.First+1].Text):
+			m.First++
+			m.Start = toks[m.First].Start
+			m.Text = doc.Text[m.Start:m.End]
+		case bodyNouns[kind] && toks[m.First-1].Text == kind && strings.HasPrefix(toks[m.First-1].POS, "NN"):
+			// lower case ("Bank" or "Group" before a name is part of
+			// it) and a noun ("firm U.S. revenue": an adjective)
+		default:
+			continue
+		}
+		if m.Type == Org || m.Last < sent.Last && (toks[m.Last].Text == "'s" || toks[m.Last].Text == "\u2019s") {
+			continue
+		}
+		if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {
+			// a person's name: "the firm John Smith founded", "the
+			// charity Ray joined"
+			continue
+		}
+		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] {
+			continue // "pilots union Geoffrey Bouvet": its head
+		}
+		if m.Type == Location && knownPlace(toks[m.First:m.Last]) {
+			continue // "firm U.S. revenue"
+		}
+		m.Type = Org
+		if names == nil {
+			names = map[string]bool{}
+		}
+		names[m.Text] = true
+	}
+	if names != nil {
+		for i := range out {
+			if m := &out[i]; (m.Type == Person || m.Type == Misc || m.Type == Location) && names[m.Text] {
+				m.Type = Org
+			}
+		}
+	}
+	return out
+}

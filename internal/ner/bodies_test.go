@@ -1,0 +1,29 @@
+package ner_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// A name right after a kind of organisation is the organisation's, and so
+// are the text's other mentions of it; people and places after such words
+// keep their types.
+func TestBodyNouns(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"The report was written by UK think-tank Demos. Demos said broadband was changing habits.", "Demos", ner.Org},
+		{"The charity Shelter warned that rents were rising. Shelter said families were struggling.", "Shelter", ner.Org},
+		{"Retailer Argos cut its prices on Monday.", "Argos", ner.Org},
+		// a person named after the kind of body
+		{"The firm John Smith founded in 1990 was sold.", "John Smith", ner.Person},
+		{"Comedian and broadcaster Cyril Fletcher has died aged 91.", "Cyril Fletcher", ner.Person},
+		{"The head of the pilots union Geoffrey Bouvet said the plan was wrong.", "Geoffrey Bouvet", ner.Person},
+	})
+	// the kind of body is no part of the name
+	_, ms := analyse(t, "Retailer Argos cut its prices on Monday.")
+	for _, m := range ms {
+		if m.Text == "Retailer Argos" {
+			t.Errorf("mention %q holds the kind of body", m.Text)
+		}
+	}
+}

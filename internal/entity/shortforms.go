@@ -129,7 +129,8 @@ func (r *resolver) shortForms() {
 			continue // "Airlines have faced tough conditions" beside Continental Airlines
 		}
 		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
-			!acr && r.otherBody(s, f.into) || acr && r.legalInitial(s, f.into) {
+			!acr && r.otherBody(s, f.into) || acr && r.legalInitial(s, f.into) || !acr && r.otherCountry(s, f.into) ||
+			!acr && r.otherChamber(s, f.into) {
 			continue
 		}
 		s.into, moved = into, true
@@ -317,6 +318,108 @@ func (r *resolver) otherBody(s, o *cluster) bool {
 			if k := m.first - n - 1; r.inMent[k] && isCap(r.tok(k)) && !prefixOfWord(o.toks, r.ltok(k)) && !knownPlace(r.tok(k)) && !r.isCountry(r.ltok(k)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherCountry reports whether a proper mention of the short form s is
+// given a country ("Belgium's Interbrew", "Belgian brewer Interbrew")
+// other than one a mention of o is given ("Sun Interbrew, Russia's
+// second-largest brewer", "Russian brewer Sun Interbrew"): a parent and
+// its subsidiary abroad, whose name holds the parent's, are two bodies.
+func (r *resolver) otherCountry(s, o *cluster) bool {
+	a := ""
+	for _, m := range s.ments {
+		if m.kind == Proper {
+			if a = r.countryBefore(m.first); a != "" {
+				break
+			}
+		}
+	}
+	if a == "" {
+		return false
+	}
+	for _, m := range o.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if b := r.countryBefore(m.first); b != "" && b != a {
+			return true
+		}
+		if b := r.countryAfter(m.last); b != "" && b != a {
+			return true
+		}
+	}
+	return false
+}
+
+// countryBefore returns the code of the country whose possessive or
+// demonym stands before the name at token i ("Belgium's Interbrew",
+// "South Korea's Daewoo", "Belgian Interbrew", "Belgian brewer
+// Interbrew"), "" if none.
+func (r *resolver) countryBefore(i int) string {
+	if n := r.possessiveBefore(i); n > 0 {
+		k := i - n // the end of the country's name
+		for w := 1; w <= 2 && k-w >= 0; w++ {
+			if ct, ok := r.countryByName(r.textOf(k-w, k)); ok {
+				return ct.Code
+			}
+		}
+		return ""
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		t := r.tok(k)
+		if isCap(t) {
+			if ct, ok := r.countryByDemonym(t); ok {
+				return ct.Code
+			}
+			return ""
+		}
+		if t == "" || t[0] < 'a' || t[0] > 'z' {
+			return "" // (a lower-case noun between: "Belgian brewer")
+		}
+	}
+	return ""
+}
+
+// countryAfter returns the code of the country whose possessive opens an
+// apposition after the name ending before token last ("Sun Interbrew,
+// Russia's second-largest brewer"), "" if none.
+func (r *resolver) countryAfter(last int) string {
+	if r.tok(last) != "," {
+		return ""
+	}
+	for w := 1; w <= 2 && last+1+w <= len(r.doc.Tokens); w++ {
+		if r.possessiveAt(last+1+w) > 0 {
+			if ct, ok := r.countryByName(r.textOf(last+1, last+1+w)); ok {
+				return ct.Code
+			}
+		}
+	}
+	return ""
+}
+
+// otherChamber reports whether the short form s is "House" and o one
+// chamber of Parliament ("House of Lords") while the text names the other
+// too ("the Commons", "House of Commons"): "all sides of the House" in a
+// Commons story that names the Lords first may be either.
+func (r *resolver) otherChamber(s, o *cluster) bool {
+	if len(s.toks) != 1 || s.toks[0] != "house" {
+		return false
+	}
+	var other string
+	switch o.lname {
+	case "house of lords":
+		other = "commons"
+	case "house of commons":
+		other = "lords"
+	default:
+		return false
+	}
+	for _, c := range r.clusters {
+		if c != o && c.into == nil && !c.dropped && len(c.ments) > 0 && c.typ != ner.Person && slices.Contains(c.toks, other) {
+			return true
 		}
 	}
 	return false

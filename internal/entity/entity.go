@@ -117,6 +117,10 @@ type cluster struct {
 	placedTyp  ner.Type
 	placed     bool
 	into       *cluster // the cluster this one joined (joinTypeSplits)
+	// retype made the cluster a place because the text writes it as one
+	// (townAsPerson, placeOfBody, townAsOrg, placeAsOrg): a lone town
+	// reading needs no more evidence (disambiguate)
+	placeRead bool
 	// proper mentions the recogniser tagged a person and an organisation
 	// (orgVote)
 	nPer, nOrg int32
@@ -133,6 +137,9 @@ type placeCand struct {
 	// a city reading whose own country has a region of that name too
 	// ("Manchester": the city and Greater Manchester)
 	ownRegion bool
+	// a region that no ISO 3166-2 code names ("the Midlands"): counted as
+	// a region of its country
+	informal bool
 }
 
 // ment is a mention with its token range and sentence.
@@ -1578,6 +1585,9 @@ func (r *resolver) placeName(c *cluster) {
 				}
 			}
 		}
+		if code, ok := informalRegions[c.lname]; ok {
+			cands = append(cands, placeCand{code: code, informal: true})
+		}
 		for _, rg := range geo.RegionsByName(c.name) {
 			if isCity && (rg.CountryCode() == city.CountryCode || city.Population >= 500_000) {
 				// "New York", "Moscow": the city, with its coordinates;
@@ -1590,6 +1600,12 @@ func (r *resolver) placeName(c *cluster) {
 		}
 		switch {
 		case len(cands) == 0:
+		case len(cands) == 1 && cands[0].informal:
+			// "the Midlands": its country's places or people, or a use as
+			// a place, and no use as a body (East Midlands Electricity
+			// tagged a place: "East Midlands shares rose") decide
+			// (disambiguate)
+			c.alts = cands
 		case len(cands) == 1 && cands[0].loc != nil && cands[0].pop < smallCity:
 			// a town ("Cicero", "Paramount", "Jupiter"): kept only when
 			// the text names other places or people of its country (not
@@ -1609,6 +1625,38 @@ func (r *resolver) placeName(c *cluster) {
 			c.code = ct.Code
 		}
 	}
+}
+
+// usedAsBody reports whether a proper mention of c is plainly a body's,
+// as a company's is: before a noun that a body has ("East Midlands
+// shares", "East Midlands' chairman") or opening its sentence before a
+// verb ("East Midlands agreed to the bid"); not "an MEP for the East
+// Midlands", "in the West Country said".
+func (r *resolver) usedAsBody(c *cluster) bool {
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		n := r.ltok(m.last + r.possessiveAt(m.last))
+		if bodyNouns[n] || orgNext[n] && n != "said" && n != "says" && n != "announced" || n == "management" {
+			return true
+		}
+		if m.sent < len(r.doc.Sentences) && m.first == r.doc.Sentences[m.sent].First && m.last < len(r.doc.Tokens) {
+			switch r.doc.Tokens[m.last].POS {
+			case "VBD", "VBZ", "MD":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// informalRegions are the regions that news names and the gazetteer's
+// ISO 3166-2 subdivisions do not ("the Midlands", "East Anglia"), by
+// lower-cased name, with their country.
+var informalRegions = map[string]string{
+	"midlands": "GB", "the midlands": "GB", "east midlands": "GB", "west midlands": "GB", "east anglia": "GB",
+	"west country": "GB", "home counties": "GB", "scottish highlands": "GB",
 }
 
 // disambiguate picks one reading of each ambiguous place name: the reading
@@ -1656,7 +1704,11 @@ func (r *resolver) disambiguate() {
 		}
 		if len(c.alts) == 1 {
 			c.code, c.region = "", ""
-			if a := c.alts[0]; a.loc == nil && ev[a.code] > 0 || a.loc != nil && (in[a.code] > 0 || r.placeLike(c)) {
+			if a := c.alts[0]; a.informal {
+				if !r.usedAsBody(c) {
+					c.code = a.code
+				}
+			} else if a.loc == nil && ev[a.code] > 0 || a.loc != nil && (in[a.code] > 0 || c.placeRead || r.placeLike(c)) {
 				c.code, c.region, c.loc = a.code, a.region, a.loc
 			}
 			continue
@@ -1774,7 +1826,7 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 			i = j
 		}
 		a := c.alts[i]
-		if a.pop < smallCity && in[a.code] == 0 && !r.placeLike(c) {
+		if a.pop < smallCity && in[a.code] == 0 && !c.placeRead && !r.placeLike(c) {
 			// a town needs its country's places or people, or a use as
 			// a place, as when it has no namesake (place)
 			c.code, c.region, c.loc, c.country = "", "", nil, false
@@ -2044,7 +2096,7 @@ func defaultReading(alts []placeCand) int {
 	// England, not the parish of Jamaica)
 	best, bestW, nextW := -1, 0, 0
 	for i, a := range alts {
-		if a.region == "" && !a.ownRegion {
+		if a.region == "" && !a.ownRegion && !a.informal {
 			continue
 		}
 		w := geo.Weight(a.code)
@@ -2255,12 +2307,12 @@ func (r *resolver) retype() {
 			continue
 		}
 		if c.typ == ner.Person && r.townAsPerson(c) {
-			c.typ = ner.Location
+			c.typ, c.placeRead = ner.Location, true
 			r.index(c)
 			continue
 		}
 		if (c.typ == ner.Org || c.typ == ner.Person && c.gender == 0 && !r.titled(c)) && r.placeOfBody(c) {
-			c.typ = ner.Location
+			c.typ, c.placeRead = ner.Location, true
 			r.index(c)
 			continue
 		}
@@ -2292,7 +2344,7 @@ func (r *resolver) retype() {
 			continue
 		}
 		if c.typ == ner.Org && (r.townAsOrg(c) || r.placeAsOrg(c)) {
-			c.typ = ner.Location
+			c.typ, c.placeRead = ner.Location, true
 			continue
 		}
 		if !isAcronym(c.name) || knownPlace(c.name) {

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/ner"
 )
@@ -60,6 +62,11 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 	case poss > 0:
 	case placePreps[p]:
 		return !holdingNouns[p2] && !trustNouns[p2] && !titleHeads[p2] && !workNouns[p2]
+	case p == "the" && placePreps[p2] && p2 != "at" && p2 != "from" && !r.nounAt(last):
+		// "in the Midlands", "across the Midlands" (not "at the
+		// Treasury", "staff from the Hilton", nor a modifier: "in the
+		// Newton business")
+		return !holdingNouns[r.ltok(first-3)] && !trustNouns[r.ltok(first-3)] && !titleHeads[r.ltok(first-3)] && !workNouns[r.ltok(first-3)]
 	case p == "to":
 		// "a visit to Sheffield", "the London to Brighton service"
 		return moveWords[p2] || r.placedEnd(first-1)
@@ -81,7 +88,7 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 			// "Sunderland No campaigner Ann Holt"
 			return true
 		}
-		if placeHeads[n] || n == "chief" && r.ltok(last+1) == "constable" {
+		if placeHeads[n] || n == "chief" && r.ltok(last+1) == "constable" || r.hostAfter(last) {
 			// (its police: "Suffolk Chief Constable")
 			return true
 		}
@@ -108,6 +115,30 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 		}
 	}
 	return r.besidePlace(first, last)
+}
+
+// nounAt reports whether token i is a noun or a capitalised word (the
+// name before it is then a modifier or part of a longer name).
+func (r *resolver) nounAt(i int) bool {
+	if i < 0 || i >= len(r.doc.Tokens) {
+		return false
+	}
+	return strings.HasPrefix(r.doc.Tokens[i].POS, "NN") || isCap(r.doc.Tokens[i].Text)
+}
+
+// hostAfter reports whether the words from token i say that what comes
+// before hosts something: "Glasgow hosts the final", "Leeds will host the
+// games" (as a town does; placeAsOrg leaves sports reports, where a club
+// hosts its rivals, alone).
+func (r *resolver) hostAfter(i int) bool {
+	switch r.ltok(i) {
+	case "hosts", "hosted":
+		return true
+	case "will", "would", "is", "was", "to", "could":
+		n := r.ltok(i + 1)
+		return n == "host" || n == "hosting"
+	}
+	return false
 }
 
 // townListGoesOn reports whether the name at token i is a town the
@@ -251,7 +282,8 @@ func (r *resolver) bodyUse(first, last int) bool {
 		// "chips from Hitachi and others": one of the firms
 		return true
 	}
-	if n == "chief" && r.ltok(last+1) == "constable" {
+	if n == "chief" && r.ltok(last+1) == "constable" || r.hostAfter(last) {
+		// (a town hosts: "Glasgow hosts the benefit gig")
 		return false
 	}
 	if orgNext[n] && n != "headquarters" || bodyMembers[n] || bodyNouns[n] || r.contestAt(first) {

@@ -121,8 +121,13 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	if err := checkpoint(ctx, "weighed"); err != nil {
 		return nil, err
 	}
+	exact := exactTime(doc)
 	if weight > maxWeight {
-		return large(ctx, doc, opts)
+		res, err := large(ctx, doc, opts)
+		if res != nil {
+			withExactTime(&res.Metadata, exact)
+		}
+		return res, err
 	}
 	markBlocks(doc)
 	var date time.Time
@@ -172,7 +177,9 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	if !prose(text) {
 		return nil, ErrNoContent
 	}
-	return &Result{Text: text, Metadata: metadata(r.Metadata)}, nil
+	md := metadata(r.Metadata)
+	withExactTime(&md, exact)
+	return &Result{Text: text, Metadata: md}, nil
 }
 
 // metadata converts the extractor's metadata, cleaned.

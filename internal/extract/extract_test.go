@@ -52,8 +52,8 @@ func TestArticle(t *testing.T) {
 	if md.CanonicalURL != "https://courier.example.org/city/2024/03/14/tram-line" {
 		t.Errorf("canonical URL %q", md.CanonicalURL)
 	}
-	if y, m, d := md.PublishTime.Date(); y != 2024 || m != time.March || d != 14 {
-		t.Errorf("publish time %v", md.PublishTime)
+	if want := time.Date(2024, time.March, 14, 7, 30, 0, 0, time.UTC); !md.PublishTime.Equal(want) {
+		t.Errorf("publish time %v, want %v (the page's time of day)", md.PublishTime, want)
 	}
 	if len(md.Authors) == 0 || !strings.Contains(strings.Join(md.Authors, ";"), "Maria Lindqvist") {
 		t.Errorf("authors %q", md.Authors)
@@ -82,8 +82,8 @@ func TestJSONLDAndQuotes(t *testing.T) {
 	if md.Title != "Wind farm approved after long dispute" || md.SiteName != "Northern Ledger" {
 		t.Errorf("title %q site %q", md.Title, md.SiteName)
 	}
-	if y, m, d := md.PublishTime.Date(); y != 2022 || m != time.November || d != 2 {
-		t.Errorf("publish time %v", md.PublishTime)
+	if want := time.Date(2022, time.November, 2, 17, 5, 0, 0, time.UTC); !md.PublishTime.Equal(want) {
+		t.Errorf("publish time %v, want %v (JSON-LD's time of day)", md.PublishTime, want)
 	}
 	if strings.Join(md.Authors, ";") != "Ada Okafor" {
 		t.Errorf("authors %q", md.Authors)

@@ -427,6 +427,62 @@ func nameWord(doc *text.Document, dw *docWords, i int, tagged bool) bool {
 	return isProper(doc.Tokens[i+1].POS) && (isProper(doc.Tokens[i].POS) || i > 0 && isWordToken(doc.Tokens[i-1].Text))
 }
 
+// calendarWords are the capitalised stopwords of the calendar that can be
+// part of a noun phrase: a day that names what happens on it ("Sunday
+// trading laws", "Boxing Day sales", "Christmas Day"). Written so, in a
+// tagged document, calendarWord decides. ("Year" is left out: "New" of
+// "New Year" is a stopword, and "Year celebrations" a fragment.)
+var calendarWords = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
+	"Friday": true, "Saturday": true, "Sunday": true, "Day": true}
+
+// namedDays are the words that make a weekday a day's name ("Easter
+// Sunday", "Good Friday", "Super Tuesday").
+var namedDays = map[string]bool{"easter": true, "palm": true, "good": true, "black": true, "bloody": true,
+	"super": true, "ash": true, "holy": true, "cyber": true, "shrove": true, "maundy": true, "whit": true}
+
+// dayParts are the nouns after a day that say when, not what: "Monday
+// morning" is no phrase.
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true,
+	"mornings": true, "afternoons": true, "evenings": true, "nights": true, "lunchtime": true}
+
+// calendarWord reports whether token i, one of calendarWords tagged as a
+// proper noun, is inside a noun phrase (in) and whether it can end one
+// (head): it is inside one before a noun or a word in -ing of its
+// sentence ("Sunday trading", "Boxing Day sales"; not "Monday
+// morning"; before a name only after an article: "the Sunday Times", not
+// "On Tuesday Acme said"), and "Day" ends one after a capitalised proper
+// noun ("Boxing Day"), a weekday after one of namedDays ("Easter
+// Sunday"; not "on Sunday", "the White House Friday"). A day the tagger
+// does not call a proper noun is neither.
+func calendarWord(doc *text.Document, dw *docWords, i int) (in, head bool) {
+	if !isProper(doc.Tokens[i].POS) {
+		return false, false
+	}
+	if i > 0 && dw.info[dw.tok[i-1]].in && dw.info[dw.tok[i-1]].capital && doc.Tokens[i-1].End < doc.Tokens[i].Start {
+		// "Boxing Day", "Election Day"; a weekday only in a named day
+		// ("Easter Sunday", "Black Friday"): not "the White House
+		// Friday said"
+		pw := strings.ToLower(doc.Tokens[i-1].Text)
+		head = dw.texts[dw.tok[i]] == "Day" && isProper(doc.Tokens[i-1].POS) || namedDays[pw]
+	}
+	if i+1 < len(doc.Tokens) && dw.info[dw.tok[i+1]].in && !dayParts[strings.ToLower(doc.Tokens[i+1].Text)] {
+		switch p := doc.Tokens[i+1].POS; {
+		case isProper(p) || dw.info[dw.tok[i+1]].capital:
+			// a name only after an article or a name ("the Sunday
+			// Telegraph"), not a time before the subject ("On Tuesday
+			// Acme said")
+			pw := ""
+			if i > 0 {
+				pw = strings.ToLower(doc.Tokens[i-1].Text)
+			}
+			in = head || pw == "the" || pw == "a"
+		case isNoun(p) || p == "VBG":
+			in = true
+		}
+	}
+	return in || head, head
+}
+
 // nameClitic reports whether token i, a possessive 's between two words
 // of its sentence, is inside a name ("the Swiss People's Party", "the
 // People's Bank of China"): the word before it is written with a capital
@@ -667,6 +723,9 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 		if w.name && nameWord(doc, dw, i, tagged) {
 			in[i] = true
 		}
+		if tagged && w.capital && calendarWords[dw.texts[dw.tok[i]]] {
+			in[i], heads[i] = calendarWord(doc, dw, i)
+		}
 		if i+1 < nt && strings.EqualFold(doc.Tokens[i].Text, "thanks") && strings.EqualFold(doc.Tokens[i+1].Text, "to") {
 			// "thanks to" is a preposition ("the hour mark thanks to a
 			// penalty"), not a noun
@@ -785,6 +844,9 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 				for b := e - 1; b >= i && e-b <= maxWords; b-- {
 					if b == e-1 && doc.Tokens[b].POS == "VBG" || isClitic(doc.Tokens[b].Text) {
 						continue
+					}
+					if b > i && b < e-1 && tagged && calendarWords[dw.texts[dw.tok[b]]] && heads[b] {
+						continue // inside a day's name: "Day sales" of "Boxing Day sales"
 					}
 					add(b, e, si, b == i && e == end)
 				}

@@ -1,21 +1,25 @@
 // Package keyphrase extracts ranked key phrases, mostly noun phrases, with
 // every mention. Candidates are noun-phrase chunks found with the POS tags
 // of the document (or stopword-delimited word runs when it carries none) and
-// their sub-phrases; a gradient-boosted tree ranker trained on 500N-KPCrowd
-// (news) and Inspec (abstracts) scores them from position, frequency, length,
+// their sub-phrases (a day that names what happens on it is part of the
+// phrase: "Sunday trading laws", "Boxing Day sales"); a gradient-boosted
+// tree ranker trained on 500N-KPCrowd (news) and Inspec (abstracts)
+// scores them from position, frequency, length,
 // tf-idf against a background table of news document frequencies, a
 // PositionRank graph score, capitalisation and the cosine of the phrase's
 // GloVe vector (internal/wordvec) with the document's and the lead's.
 // The best are taken as indexers write key phrases: a one-word name in
 // full ("Robert Rubin" for "Rubin"; a first name, not a title: "Mr.
-// Rubin" is dropped after it), and no phrase ending in a company's legal
+// Rubin" is dropped after it), a one-word part of a name over "of" as
+// the whole name when it is mostly written inside it ("Bank of England",
+// not "England"), and no phrase ending in a company's legal
 // form ("ADT Ltd": "ADT" is its own candidate), a plural generic
 // head of people ("industry experts"), an agency sign-off ("Paris
 // newsroom") or holding an indefinite pronoun; a full name without the
 // role before it ("Ana Ortega", not "Valencia striker Ana
 // Ortega"), and no clause cut short: a phrase opening with a verb
 // ("facing heavy fines", "has imposed ...") or a headline's verb
-// read as a noun ("Acme buys ...").
+// read as a noun ("Acme buys ...", "Man 'suing council'").
 package keyphrase
 
 import (
@@ -278,7 +282,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) {
 			continue
 		}
 		sc := score[i]
@@ -298,7 +302,14 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			continue
 		}
 		key := dw.key(c.words)
-		if e.Redundancy && redundant(key, len(c.words), chosen, chosenLen) {
+		nw := len(c.words)
+		// a part of a name over "of" ("England" of "Bank of England"):
+		// the whole name
+		ofText, ofSpans, ofKey := ofName(doc, dw, ments, c)
+		if ofText != "" {
+			key, nw = ofKey, strings.Count(ofKey, " ")+1
+		}
+		if e.Redundancy && redundant(key, nw, chosen, chosenLen) {
 			continue
 		}
 		if slices.Contains(chosen, key) {
@@ -309,8 +320,10 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		}
 		ms := spans(ments, c)
 		var best string
-		nw := len(c.words)
-		if nw == 2 && c.proper == int(c.mentions) {
+		if ofText != "" {
+			best, ms = ofText, ofSpans
+		}
+		if best == "" && nw == 2 && c.proper == int(c.mentions) {
 			// a full name ranked above its surname ("Marit Halvorsen"
 			// before "Halvorsen"): it holds the surname's occurrences,
 			// and the surname is a name taken (no "Ms. Halvorsen")
@@ -322,7 +335,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 				ms = withFull(spans(ments, &cands[s]), dw.full)
 			}
 		}
-		if nw == 1 && 2*c.proper > int(c.mentions) {
+		if best == "" && nw == 1 && 2*c.proper > int(c.mentions) {
 			names = append(names, c.words[0])
 			if f := fullName(doc, dw, cands, ments, int(i)); f >= 0 {
 				// a name (most occurrences tagged NNP: not a common noun

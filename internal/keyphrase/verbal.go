@@ -504,3 +504,53 @@ var nounGerunds = map[string]bool{
 	"restructuring": true, "clothing": true, "building": true, "hearing": true, "meeting": true, "ruling": true,
 	"filming": true, "casting": true, "dubbing": true, "streaming": true, "gaming": true, "downloading": true,
 }
+
+// headlineClause reports whether every occurrence of c is in the headline
+// and, at its first, c opens a clause cut from the word before it: a
+// lower-case word tagged VBG (not one of adjectival or nounGerunds)
+// before another word, right after a quotation mark or after a plural
+// inside c ("Man 'suing council'", "Pickers targeting orchards"), or a
+// lower-case word in "s" tagged NNS or VBZ before another word right
+// after a quotation mark or a capitalised word ("Acme 'sets date for
+// merger'", "Coach backs Smith"), the verb of a headline and its object.
+// A headline writes a noun's modifiers first ("Rising costs", "Sunday
+// trading rules", "new models pipeline", "a drugs test").
+func headlineClause(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
+	toks := headlineOnly(doc, ments, c, hlEnd)
+	if toks == nil {
+		return false
+	}
+	var prev *text.Token // the token before c's first occurrence
+	if c.first > 0 {
+		prev = &doc.Tokens[c.first-1]
+	}
+	// an opening quotation mark: attached to c, not to the word before
+	// it (the possessive of "Connors' rallying cry")
+	quoted := false
+	if prev != nil && prev.End == doc.Tokens[c.first].Start && (c.first < 2 || doc.Tokens[c.first-2].End < prev.Start) {
+		switch prev.Text {
+		case "'", "‘", "\"", "“", "`", "``":
+			quoted = true
+		}
+	}
+	if w := toks[0].Text; prev != nil && lowerWord(w) && strings.HasSuffix(w, "s") && (toks[0].POS == "NNS" || toks[0].POS == "VBZ") &&
+		(quoted || capitalised(prev.Text) && isWordToken(prev.Text)) {
+		return true
+	}
+	for k := 0; k+1 < len(toks); k++ {
+		w := toks[k].Text
+		if toks[k].POS != "VBG" || !lowerWord(w) || adjectival[w] || nounGerunds[w] {
+			continue
+		}
+		if k > 0 {
+			if p := toks[k-1].POS; p == "NNS" || p == "NNPS" {
+				return true
+			}
+			continue
+		}
+		if quoted {
+			return true
+		}
+	}
+	return false
+}

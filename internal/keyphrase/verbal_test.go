@@ -599,3 +599,54 @@ The board said Wexford rebuilding began late, and Wexford rebuilding ended early
 		}
 	}
 }
+
+// TestHeadlineClause: a lower-case verb in -ing opening a headline's
+// quoted clause, or after a plural there, takes an object ("Farmer
+// 'suing council'"), and so does a verb in "s" after a quotation mark or
+// a name ("Mill 'sets date for sale'", "Coach backs Hollis"): no key
+// phrase. The same words in the body, a participle of adjectival, a noun
+// in -ing, a plural modifier after an article ("a drugs test") and a
+// participle after a possessive apostrophe ("Hollis' rallying cry") stay.
+func TestHeadlineClause(t *testing.T) {
+	for _, tc := range []struct {
+		art  string
+		want []string
+	}{{`Orchard farmer 'suing council' over cider barn
+
+A farmer whose cider barn was closed by inspectors is suing the council, his solicitor said.
+Rising costs and falling apple prices had already hurt the farm, he said.
+`, []string{"suing council"}}, {`Paper mill 'sets date for sale'
+
+The owners of the paper mill said they would name a date for the sale in the spring.
+`, []string{"sets date"}}, {`Coach backs Hollis for a drugs test
+
+The coach said Hollis would take a drugs test before the final.
+`, []string{"backs Hollis"}}, {`Hollis' rallying cry for the club
+
+The coach said Hollis had urged the fans to get behind the team before the final.
+`, nil}} {
+		doc, _, cands, ments := tagCandidates(t, tc.art)
+		hl := headlineEnd(doc)
+		if hl == 0 {
+			t.Fatal("no headline found")
+		}
+		found := map[string]bool{}
+		for i := range cands {
+			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+			g := headlineClause(doc, ments, &cands[i], hl)
+			if slices.Contains(tc.want, s) {
+				found[s] = true
+				if !g {
+					t.Errorf("headlineClause(%q) = false, want true", s)
+				}
+			} else if g {
+				t.Errorf("headlineClause(%q) = true", s)
+			}
+		}
+		for _, w := range tc.want {
+			if !found[w] {
+				t.Errorf("no candidate %q", w)
+			}
+		}
+	}
+}

@@ -64,7 +64,7 @@ func shape(doc *text.Document, a, b int) []string {
 	for i := range toks {
 		t := toks[i].POS
 		if strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || strings.HasPrefix(t, "RB") || strings.HasPrefix(t, "PRP") ||
-			strings.HasPrefix(t, "W") || t == "MD" || t == "IN" || t == "DT" || pronounWords[low(i)] && toks[i].Text != "US" {
+			strings.HasPrefix(t, "W") || t == "MD" || t == "IN" && !ofInName(toks, i) || t == "DT" || pronounWords[low(i)] && toks[i].Text != "US" {
 			bad = true
 		}
 	}
@@ -108,6 +108,12 @@ func shape(doc *text.Document, a, b int) []string {
 		}
 	}
 	return out
+}
+
+// ofInName reports whether toks[i] is "of" between two proper nouns
+// ("Bank of England").
+func ofInName(toks []text.Token, i int) bool {
+	return toks[i].Text == "of" && i > 0 && i+1 < len(toks) && proper(toks[i-1].POS) && proper(toks[i+1].POS)
 }
 
 // mentionTokens returns the tokens of doc covered by span s.

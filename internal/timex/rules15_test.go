@@ -73,3 +73,22 @@ func TestFrontedYear(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) { checkWants(t, tc.in, wed, tc.w) })
 	}
 }
+
+// TestWouldHaveTo: "would have to" is an obligation ahead of the saying,
+// so the time it governs lies ahead; "would have" and a participle is a
+// past that did not happen. mar is Tuesday 2026-03-03.
+func TestWouldHaveTo(t *testing.T) {
+	mar := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in string
+		w  []want
+	}{
+		{"The ferry firm warned it would have to cope with weak trade in the second half.", []want{{"the second half", Date, "2026-H2"}}},
+		{"The judge said lawyers would have to return in October.", []want{{"October", Date, "2026-10"}}},
+		{"The judge said lawyers would not have to return in October.", []want{{"October", Date, "2026-10"}}},
+		{"Without the storm the ferry would have sailed in October.", []want{{"October", Date, "2025-10"}}},
+	}
+	for _, tc := range tests {
+		checkWants(t, tc.in, mar, tc.w)
+	}
+}

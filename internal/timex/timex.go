@@ -512,9 +512,15 @@ func (st *state) cue(k int) int {
 		}
 		return 1
 	case "would":
-		if st.is(k+1, "have") || st.is(k+1, "not") && st.is(k+2, "have") {
+		h := k + 1
+		if st.is(h, "not") {
+			h++
+		}
+		if st.is(h, "have") && !st.is(h+1, "to") {
 			return -1 // "would have signed on Monday": a past that did not happen
 		}
+		// "warned it would have to cope with difficult markets in the
+		// second half": an obligation ahead
 		return 2 // "said he would leave Thursday": ahead of the saying (tense reads 2 as 1)
 	case "effect", "force":
 		// "takes effect on 1 July", "comes into force in January"

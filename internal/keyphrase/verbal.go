@@ -95,6 +95,8 @@ func verbal(doc *text.Document, ments []mention, c *candidate) bool {
 			v++
 		case tag == "VBG" && (verbalBefore[pw] || catenatives[pw] || prev.POS == "TO" || prev.POS == "MD"):
 			v++
+		case tag == "VBG" && pw == "," && participleClause(doc, t, ments[m].span.End):
+			v++
 		}
 	}
 	return 2*v > n
@@ -553,4 +555,26 @@ func headlineClause(doc *text.Document, ments []mention, c *candidate, hlEnd int
 		}
 	}
 	return false
+}
+
+// participleClause reports whether the word tagged VBG at token t, after
+// a comma, opens a participle clause rather than an item of a list: it
+// is in lower case, no participle of adjectival nor a noun of nounGerunds,
+// and the phrase ending at end is not followed by a comma or a
+// conjunction ("sales climbed, lifting revenue for the year"; not
+// "cinemas, bowling alleys and pubs").
+func participleClause(doc *text.Document, t, end int) bool {
+	w := doc.Tokens[t].Text
+	if !lowerWord(w) || adjectival[w] || nounGerunds[w] {
+		return false
+	}
+	n, _ := slices.BinarySearchFunc(doc.Tokens, end, func(tk text.Token, at int) int { return tk.Start - at })
+	if n >= len(doc.Tokens) {
+		return true
+	}
+	switch strings.ToLower(doc.Tokens[n].Text) {
+	case ",", "and", "or", "&", ";", "nor":
+		return false
+	}
+	return true
 }

@@ -650,3 +650,29 @@ The coach said Hollis had urged the fans to get behind the team before the final
 		}
 	}
 }
+
+// TestVerbalAfterComma: a lower-case verb in -ing after a comma opens a
+// participle clause ("bookings climbed, lifting ferry revenue to a
+// record"), no key phrase; an item of a list after a comma ("cinemas,
+// bowling alleys and pubs") and a noun in -ing stay.
+func TestVerbalAfterComma(t *testing.T) {
+	doc, _, cands, ments := tagCandidates(t, `Ferry bookings climbed sharply in March, lifting ferry revenue to a record for the operator.
+The island has two cinemas, bowling alleys and several pubs near the quay.
+Prices rose by a tenth, shipping costs said the operator.
+`)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = verbal(doc, ments, &cands[i])
+	}
+	want := map[string]bool{"lifting ferry revenue": true, "bowling alleys": false, "shipping costs": false}
+	for p, w := range want {
+		v, ok := got[p]
+		if !ok {
+			t.Errorf("no candidate %q: %v", p, got)
+			continue
+		}
+		if v != w {
+			t.Errorf("verbal(%q) = %v, want %v", p, v, w)
+		}
+	}
+}

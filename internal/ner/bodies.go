@@ -91,3 +91,37 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 	}
 	return out
 }
+
+// wordNames are first names that are common words too and open a
+// sentence as such ("Will the plan work?", "May I ask?"), so that the
+// model leaves them out of a name there ("Will Smith co-stars" gave
+// "Smith").
+var wordNames = set("Will", "May", "Mark", "Bill", "Grant", "Hope", "Guy", "Pat", "Rob", "Sue", "Joy", "Chase")
+
+// sentenceFirstNames joins such a first name opening a sentence to the
+// person's name the model found right after it, unless the sentence is a
+// question or a bare verb follows the name ("Will Smith win?").
+func sentenceFirstNames(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	for i := range out {
+		m := &out[i]
+		if m.Type != Person || m.First == 0 {
+			continue
+		}
+		sent := doc.Sentences[m.Sentence]
+		f := m.First - 1
+		if f != sent.First || !wordNames[toks[f].Text] || toks[f].End == toks[m.First].Start {
+			continue
+		}
+		if i > 0 && out[i-1].Last > f {
+			continue
+		}
+		if last := toks[sent.Last-1].Text; last == "?" || m.Last < sent.Last && toks[m.Last].POS == "VB" {
+			continue
+		}
+		m.First = f
+		m.Start = toks[f].Start
+		m.Text = doc.Text[m.Start:m.End]
+	}
+	return out
+}

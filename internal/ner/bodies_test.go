@@ -27,3 +27,18 @@ func TestBodyNouns(t *testing.T) {
 		}
 	}
 }
+
+// A first name that is a common word opening a sentence joins the name
+// after it, but not in a question.
+func TestSentenceFirstNames(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"Will Smith co-stars alongside more robots than you can count.", "Will Smith", ner.Person},
+		{"May Ellis said the plan was fair.", "May Ellis", ner.Person},
+	})
+	_, ms := analyse(t, "Will Smith win an award?")
+	for _, m := range ms {
+		if m.Text == "Will Smith" {
+			t.Errorf("question: mention %q", m.Text)
+		}
+	}
+}

@@ -507,6 +507,14 @@ var nounGerunds = map[string]bool{
 	"filming": true, "casting": true, "dubbing": true, "streaming": true, "gaming": true, "downloading": true,
 }
 
+// headlinePredicates are the words a headline writes after its subject,
+// with "is" left out, before a preposition: "Owen set for captaincy",
+// "Wilkinson fit to face Edinburgh", "Tigers wary of Farrell"; the
+// tagger takes them for nouns of a compound.
+var headlinePredicates = map[string]bool{"set": true, "fit": true, "wary": true, "poised": true, "ready": true,
+	"keen": true, "eager": true, "confident": true, "hopeful": true, "doubtful": true, "upbeat": true,
+	"relieved": true, "determined": true, "uncertain": true, "unsure": true, "unhappy": true, "happy": true}
+
 // headlineClause reports whether every occurrence of c is in the headline
 // and, at its first, c opens a clause cut from the word before it: a
 // lower-case word tagged VBG (not one of adjectival or nounGerunds)
@@ -514,7 +522,9 @@ var nounGerunds = map[string]bool{
 // inside c ("Man 'suing council'", "Pickers targeting orchards"), or a
 // lower-case word in "s" tagged NNS or VBZ before another word right
 // after a quotation mark or a capitalised word ("Acme 'sets date for
-// merger'", "Coach backs Smith"), the verb of a headline and its object.
+// merger'", "Coach backs Smith"), the verb of a headline and its object;
+// or c ends in one of headlinePredicates after a capitalised word, before
+// a preposition ("Owen set for captaincy").
 // A headline writes a noun's modifiers first ("Rising costs", "Sunday
 // trading rules", "new models pipeline", "a drugs test").
 func headlineClause(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
@@ -538,6 +548,13 @@ func headlineClause(doc *text.Document, ments []mention, c *candidate, hlEnd int
 	if w := toks[0].Text; prev != nil && lowerWord(w) && strings.HasSuffix(w, "s") && (toks[0].POS == "NNS" || toks[0].POS == "VBZ") &&
 		(quoted || capitalised(prev.Text) && isWordToken(prev.Text)) {
 		return true
+	}
+	if nw := len(toks); headlinePredicates[toks[nw-1].Text] && capitalised(toks[nw-2].Text) {
+		// "Owen set for ...", "Wilkinson fit to face ...", "Tigers wary
+		// of ...": a name and what it is, before a preposition
+		if n := c.first + nw; n < len(doc.Tokens) && doc.Tokens[n].End <= hlEnd && (doc.Tokens[n].POS == "IN" || doc.Tokens[n].POS == "TO") {
+			return true
+		}
 	}
 	for k := 0; k+1 < len(toks); k++ {
 		w := toks[k].Text

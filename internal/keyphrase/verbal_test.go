@@ -603,10 +603,12 @@ The board said Wexford rebuilding began late, and Wexford rebuilding ended early
 // TestHeadlineClause: a lower-case verb in -ing opening a headline's
 // quoted clause, or after a plural there, takes an object ("Farmer
 // 'suing council'"), and so does a verb in "s" after a quotation mark or
-// a name ("Mill 'sets date for sale'", "Coach backs Hollis"): no key
-// phrase. The same words in the body, a participle of adjectival, a noun
-// in -ing, a plural modifier after an article ("a drugs test") and a
-// participle after a possessive apostrophe ("Hollis' rallying cry") stay.
+// a name ("Mill 'sets date for sale'", "Coach backs Hollis"), and a
+// name and its predicate before a preposition ("Rovers set for cup
+// return"): no key phrase. The same words in the body, a participle of
+// adjectival, a noun in -ing, a plural modifier after an article ("a
+// drugs test") and a participle after a possessive apostrophe ("Hollis'
+// rallying cry") stay.
 func TestHeadlineClause(t *testing.T) {
 	for _, tc := range []struct {
 		art  string
@@ -624,7 +626,10 @@ The coach said Hollis would take a drugs test before the final.
 `, []string{"backs Hollis"}}, {`Hollis' rallying cry for the club
 
 The coach said Hollis had urged the fans to get behind the team before the final.
-`, nil}} {
+`, nil}, {`Rovers set for cup return
+
+The club expects to play in the county cup again after a year away.
+`, []string{"Rovers set"}}} {
 		doc, _, cands, ments := tagCandidates(t, tc.art)
 		hl := headlineEnd(doc)
 		if hl == 0 {

@@ -37,7 +37,7 @@ var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "re
 // to the name ("Retailer Argos") leaves it. out is sorted by Start.
 func bodies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
-	var names map[string]bool
+	var names, inner, surnames map[string]bool
 	for i := range out {
 		m := &out[i]
 		switch m.Type {
@@ -52,13 +52,29 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		}
 		switch {
 		case m.Last-m.First > 1 && m.First == sent.First && sentenceBodyNouns[lower(toks[m.First].Text)] &&
-			isTitleCase(toks[m.First+1].Text):
+			isTitleCase(toks[m.First+1].Text) && !in(bodyHeads, toks[m.Last-1].Text):
+			// not a body's own name ("Charity Commission", "Airline
+			// Pilots Association"), nor one the text writes whole
+			// inside a sentence too ("... on the Supermarket Sweep")
+			if inner == nil {
+				inner = map[string]bool{}
+				for _, o := range out {
+					if o.First != doc.Sentences[o.Sentence].First {
+						inner[o.Text] = true
+					}
+				}
+			}
+			if inner[m.Text] {
+				continue
+			}
 			m.First++
 			m.Start = toks[m.First].Start
 			m.Text = doc.Text[m.Start:m.End]
-		case bodyNouns[kind] && toks[m.First-1].Text == kind && strings.HasPrefix(toks[m.First-1].POS, "NN"):
+		case bodyNouns[kind] && toks[m.First-1].Text == kind && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
+			!(kind == "carrier" && m.First-2 >= sent.First && lower(toks[m.First-2].Text) == "aircraft"):
 			// lower case ("Bank" or "Group" before a name is part of
-			// it) and a noun ("firm U.S. revenue": an adjective)
+			// it) and a noun ("firm U.S. revenue": an adjective); an
+			// aircraft carrier is a ship
 		default:
 			continue
 		}
@@ -69,6 +85,27 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			// a person's name: "the firm John Smith founded", "the
 			// charity Ray joined"
 			continue
+		}
+		if m.Type == Person && m.Last-m.First == 1 {
+			// the surname of a person the text names in full or after a
+			// title: before a verb the person ("Dana Whitcombe ... the
+			// firm Whitcombe founded"), else a firm named after them
+			// ("attorney Ann Baker of the firm Baker and Lowe"), whose
+			// name the person's other mentions do not take
+			if surnames == nil {
+				surnames = map[string]bool{}
+				for _, o := range out {
+					if o.Type == Person && (o.Last-o.First > 1 || o.First > 0 && in(nameTitles, toks[o.First-1].Text)) {
+						surnames[lower(toks[o.Last-1].Text)] = true
+					}
+				}
+			}
+			if surnames[lower(m.Text)] {
+				if !verbAt(toks, sent, m.Last) {
+					m.Type = Org
+				}
+				continue
+			}
 		}
 		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] {
 			continue // "pilots union Geoffrey Bouvet": its head

@@ -19,8 +19,33 @@ func TestBodyNouns(t *testing.T) {
 		{"Comedian and broadcaster Cyril Fletcher has died aged 91.", "Cyril Fletcher", ner.Person},
 		{"The head of the pilots union Geoffrey Bouvet said the plan was wrong.", "Geoffrey Bouvet", ner.Person},
 	})
+	// a body's own name opening with the kind keeps it, and so does one
+	// the text writes whole inside a sentence too
+	checkNames(t, []nameCase{
+		{"Charity Commission chief Alan Reed said the rules would change.", "Charity Commission", ner.Org},
+		{"Airline Pilots Association officials said the strike would go ahead.", "Airline Pilots Association", ner.Org},
+	})
+	_, ms := analyse(t, "Watchdog Tonight returns next week. Viewers of the Watchdog Tonight show wrote in.")
+	for _, m := range ms {
+		if m.Text == "Tonight" {
+			t.Errorf("a name written whole inside a sentence lost its first word: %s", dump(ms))
+		}
+	}
+	// the surname of a person the text names in full stays the person's,
+	// and so do its other mentions
+	checkNames(t, []nameCase{
+		{"Dana Whitcombe spoke to reporters. The firm Whitcombe founded in 1990 was sold. Whitcombe said he was sad.", "Whitcombe", ner.Person},
+		{"The lawyer Ann Baker of the firm Baker and Lowe took the case. Asked about it, Baker said nothing.", "Baker", ner.Person},
+	})
+	// an aircraft carrier is no airline
+	_, ms = analyse(t, "The aircraft carrier Invincible sailed from Portsmouth.")
+	for _, m := range ms {
+		if m.Text == "Invincible" && m.Type == ner.Org {
+			t.Errorf("aircraft carrier: %s", dump(ms))
+		}
+	}
 	// the kind of body is no part of the name
-	_, ms := analyse(t, "Retailer Argos cut its prices on Monday.")
+	_, ms = analyse(t, "Retailer Argos cut its prices on Monday.")
 	for _, m := range ms {
 		if m.Text == "Retailer Argos" {
 			t.Errorf("mention %q holds the kind of body", m.Text)

@@ -505,6 +505,10 @@ var nounGerunds = map[string]bool{
 	"farming": true, "fishing": true, "shipping": true, "printing": true, "recording": true, "screening": true,
 	"restructuring": true, "clothing": true, "building": true, "hearing": true, "meeting": true, "ruling": true,
 	"filming": true, "casting": true, "dubbing": true, "streaming": true, "gaming": true, "downloading": true,
+	// events and documents, before a determiner too ("the metro shooting
+	// this week")
+	"shooting": true, "killing": true, "stabbing": true, "wedding": true, "opening": true, "ending": true,
+	"warning": true, "briefing": true, "landing": true, "offering": true, "filing": true,
 }
 
 // headlinePredicates are the words a headline writes after its subject,
@@ -594,4 +598,43 @@ func participleClause(doc *text.Document, t, end int) bool {
 		return false
 	}
 	return true
+}
+
+// participleObject reports whether most occurrences of c (two words or
+// more) end in a lower-case word tagged VBG after a noun, followed by
+// what opens its object or completes the verb: a determiner, a
+// possessive or personal pronoun, a number, "to", "that" or a particle
+// ("an iPod topping the charts", "a statement saying that", "a scheme
+// aiming to", "a career stretching back"): the noun and a reduced
+// relative clause, not a key phrase. A noun of an activity in -ing
+// (nounGerunds: "sports betting") and a participle of adjectival stay;
+// one before a preposition is left ("citizens living in", "the Lords
+// ruling on").
+func participleObject(doc *text.Document, ments []mention, c *candidate) bool {
+	if len(c.words) < 2 {
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		sp := ments[m].span
+		t, ok := slices.BinarySearchFunc(doc.Tokens, sp.End, func(tk text.Token, at int) int { return tk.End - at })
+		if !ok || t == 0 || t+1 >= len(doc.Tokens) {
+			continue
+		}
+		g, prev, next := &doc.Tokens[t], &doc.Tokens[t-1], &doc.Tokens[t+1]
+		if g.POS != "VBG" || !lowerWord(g.Text) || nounGerunds[g.Text] || adjectival[g.Text] || !isNoun(prev.POS) {
+			continue
+		}
+		switch next.POS {
+		case "DT", "PRP$", "PRP", "CD", "TO", "RP":
+			v++
+			continue
+		}
+		switch strings.ToLower(next.Text) {
+		case "that", "back", "over", "out", "up", "down", "away", "off":
+			v++
+		}
+	}
+	return 2*v > n
 }

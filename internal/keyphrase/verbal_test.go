@@ -681,3 +681,32 @@ Prices rose by a tenth, shipping costs said the operator.
 		}
 	}
 }
+
+// TestParticipleObject: a noun and a participle that takes an object or
+// completes its verb ("a statement saying that", "the roads
+// stretching back") make a clause cut short, no key phrase; a noun of an
+// activity or event ("ferry booking", "the harbour shooting this week")
+// and a participle before a preposition stay.
+func TestParticipleObject(t *testing.T) {
+	doc, _, cands, ments := tagCandidates(t, `The council issued a statement saying that the harbour would close.
+Traffic queues stretching back to the bridge formed on Friday.
+Islanders living in the north said ferry booking was too slow.
+The harbour shooting this week shocked the island.
+`)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = participleObject(doc, ments, &cands[i])
+	}
+	want := map[string]bool{"statement saying": true, "queues stretching": true, "Traffic queues stretching": true,
+		"Islanders living": false, "ferry booking": false, "harbour shooting": false}
+	for p, w := range want {
+		v, ok := got[p]
+		if !ok {
+			t.Errorf("no candidate %q: %v", p, got)
+			continue
+		}
+		if v != w {
+			t.Errorf("participleObject(%q) = %v, want %v", p, v, w)
+		}
+	}
+}

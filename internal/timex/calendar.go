@@ -751,7 +751,15 @@ func (st *state) pastEvent(e int) (int, bool) {
 			"killings", "blast", "blasts", "explosion", "explosions", "hijacking", "hijackings", "ambush",
 			"assassination", "atrocity", "atrocities", "rampage", "carnage", "uprising", "coup", "earthquake",
 			"quake", "tsunami", "riots", "stampede", "derailment", "disaster", "tragedy", "catastrophe", "crash", "floods",
-			"fire", "storm", "storms", "sinking":
+			"sinking":
+			return k, true
+		case "fire", "storm", "storms":
+			// not a figure of speech: "the New Year's Eve storm of
+			// revellers", "the Boxing Day fire sale" (but "the storm
+			// of 1987")
+			if st.is(k+1, "of") && st.eventYear(k) < 0 || st.is(k+1, "sale") || st.is(k+1, "sales") {
+				return 0, false
+			}
 			return k, true
 		case "and", "or", "of", "on", "in", "at", "to", "for", "by", "from", "with", "the", "a", "an", "was", "were",
 			"is", "are", "will", "would", "when", "that", "which":

@@ -23,6 +23,10 @@ func TestHolidayEvent(t *testing.T) {
 		{"Police blamed rebels for the Christmas Day blast at the ferry terminal.", jan, []want{{"Christmas Day", Date, "2026-12-25"}}},
 		{"Survivors of the Boxing Day floods of 2024 met the mayor.", wed, []want{{"Boxing Day", Date, "2024-12-26"}, {"2024", Date, "2024"}}},
 		{"The Christmas party at the ferry office was cancelled.", wed, nil},
+		// a figure of speech is no event
+		{"Stewards are bracing for the New Year's Eve storm of revellers at the quay.", wed, nil},
+		{"Shoppers queued for the Boxing Day fire sale at the harbour store.", wed, nil},
+		{"Survivors of the Christmas Day storm of 2024 met the mayor.", wed, []want{{"Christmas Day", Date, "2024-12-25"}, {"2024", Date, "2024"}}},
 		// a threat is not reported as past
 		{"Police foiled a planned Christmas Day attack on the ferry.", wed, []want{{"Christmas Day", Date, "2026-12-25"}}},
 	}

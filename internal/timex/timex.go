@@ -969,6 +969,15 @@ func (st *state) opensSentence(i int) bool {
 	return (st.punct(k, '-') || st.punct(k, '~')) && st.ps[k].sp && st.ps[k+1].sp
 }
 
+// inCompound reports whether r, opening with "a" or "an", ends a
+// hyphenated compound adjective ("a thrill-a-minute film", "the
+// once-a-year festival", "30-cents-a-share"): no time.
+func (st *state) inCompound(r result) bool {
+	k := r.start
+	return (st.is(k, "a") || st.is(k, "an")) && st.tight(k) && st.punct(k-1, '-') && st.tight(k-1) &&
+		k >= 2 && st.ps[k-2].kind == kWord
+}
+
 // inTitle reports an expression that is a word of a name or title, not a
 // time: "Today" or "Tomorrow" written with a capital after a word of the
 // same sentence, unless the sentence is a title-case headline (BBC Radio 4's "Today programme", "Pandora Tomorrow",
@@ -980,15 +989,6 @@ func (st *state) opensSentence(i int) bool {
 // (ABC's "This Week"), "a quarter of" anything but a unit of time ("a
 // quarter of the market"), and a year right after a capitalised word of no
 // time class inside a sentence ("Windows 2000", "Euro 2004").
-// inCompound reports whether r, opening with "a", is the end of a
-// hyphenated compound adjective ("a thrill-a-minute film", "a
-// once-a-week visit" for a set is read elsewhere): no time.
-func (st *state) inCompound(r result) bool {
-	k := r.start
-	return (st.is(k, "a") || st.is(k, "an")) && st.tight(k) && st.punct(k-1, '-') && st.tight(k-1) &&
-		k >= 2 && st.ps[k-2].kind == kWord
-}
-
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {

@@ -126,14 +126,26 @@ func parseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// withExactTime puts exact in md when it agrees with the day found (or
-// no day was found).
+// minPubTime is the earliest publication time taken, the date search's
+// own bound (htmldate's MinDate); it takes none more than a year ahead
+// either (its MaxDate).
+var minPubTime = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// withExactTime puts exact in md when it agrees with the day found, or
+// no day was found and exact lies within the bounds the date search
+// keeps to (a page stating 1901 or 2090 had no time, not that one).
 func withExactTime(md *Metadata, exact time.Time) {
 	if exact.IsZero() {
 		return
 	}
 	d := md.PublishTime
-	if d.IsZero() || d.Year() == exact.Year() && d.Month() == exact.Month() && d.Day() == exact.Day() {
+	if d.IsZero() {
+		if !exact.Before(minPubTime) && !exact.After(time.Now().AddDate(1, 0, 0)) {
+			md.PublishTime = exact
+		}
+		return
+	}
+	if d.Year() == exact.Year() && d.Month() == exact.Month() && d.Day() == exact.Day() {
 		md.PublishTime = exact
 	}
 }

@@ -51,4 +51,12 @@ func TestExactTime(t *testing.T) {
 	if !md.PublishTime.Equal(utc(9, 30)) {
 		t.Errorf("no day: %v", md.PublishTime)
 	}
+	// no day, and a time the date search would not take either
+	for _, ex := range []time.Time{time.Date(1901, time.May, 1, 10, 0, 0, 0, time.UTC), time.Now().AddDate(3, 0, 0)} {
+		md = Metadata{}
+		withExactTime(&md, ex)
+		if !md.PublishTime.IsZero() {
+			t.Errorf("no day, out of bounds %v: %v", ex, md.PublishTime)
+		}
+	}
 }

@@ -128,15 +128,15 @@ func (r *resolver) nounAt(i int) bool {
 
 // hostAfter reports whether the words from token i say that what comes
 // before hosts something: "Glasgow hosts the final", "Leeds will host the
-// games" (as a town does; placeAsOrg leaves sports reports, where a club
-// hosts its rivals, alone).
+// games" (as a town does); not a name, as a club hosts its rivals in a
+// sports report ("Bolton hosted Arsenal").
 func (r *resolver) hostAfter(i int) bool {
 	switch r.ltok(i) {
 	case "hosts", "hosted":
-		return true
+		return !isCap(r.tok(i + 1))
 	case "will", "would", "is", "was", "to", "could":
 		n := r.ltok(i + 1)
-		return n == "host" || n == "hosting"
+		return (n == "host" || n == "hosting") && !isCap(r.tok(i+2))
 	}
 	return false
 }

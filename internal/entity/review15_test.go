@@ -28,6 +28,11 @@ func TestHostTownAndMidlands(t *testing.T) {
 			t.Errorf("%s = %+v, want a place in GB", name, e)
 		}
 	}
+	// a club hosts its rivals
+	_, es = run(t, "Bolton hosted Arsenal on Saturday and won 1-0.")
+	if e := named(es, "Bolton"); e != nil && e.Type == ner.Location {
+		t.Errorf("Bolton the club = %+v, a place", e)
+	}
 	_, es = run(t, "Power deal agreed\n\nEast Midlands shares rose 5% after the bid. Its chairman said the offer was fair.")
 	if e := named(es, "East Midlands"); e != nil && e.CountryCode != "" && e.Type == ner.Location {
 		t.Errorf("East Midlands the company = %+v, placed as the region", e)

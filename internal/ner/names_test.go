@@ -116,7 +116,10 @@ func TestMonthSurnameAsDate(t *testing.T) {
 	}{
 		{"Theresa May said the vote would come in May.", 1},
 		{"Theresa May spoke. The election is likely to take place in May 2005.", 1},
-		{"June Whitfield starred in the show. She has been ill since June.", 0},
+		// (a case of "June Whitfield ... since June" counted no mention of
+		// May: it could not fail)
+		{"Theresa May spoke. Prices have risen since May.", 1},
+		{"Theresa May spoke. Voting closes in early May.", 1},
 		{"Theresa May spoke. Her party lost confidence in May.", 2},
 		{"Theresa May spoke. Taxes have risen since May took office.", 2},
 		{"Theresa May spoke. Mrs May said the plan was fair.", 2},

@@ -1630,8 +1630,10 @@ func (r *resolver) placeName(c *cluster) {
 // usedAsBody reports whether a proper mention of c is plainly a body's,
 // as a company's is: before a noun that a body has ("East Midlands
 // shares", "East Midlands' chairman") or opening its sentence before a
-// verb ("East Midlands agreed to the bid"); not "an MEP for the East
-// Midlands", "in the West Country said".
+// verb of what it does ("East Midlands agreed to the bid"); not "an MEP
+// for the East Midlands", "in the West Country said", nor a region as
+// the subject of "be" or "have" ("East Anglia was hit hardest", "East
+// Anglia has the lowest jobless rate").
 func (r *resolver) usedAsBody(c *cluster) bool {
 	for _, m := range c.ments {
 		if m.kind != Proper {
@@ -1644,7 +1646,11 @@ func (r *resolver) usedAsBody(c *cluster) bool {
 		if m.sent < len(r.doc.Sentences) && m.first == r.doc.Sentences[m.sent].First && m.last < len(r.doc.Tokens) {
 			switch r.doc.Tokens[m.last].POS {
 			case "VBD", "VBZ", "MD":
-				return true
+				switch n {
+				case "is", "was", "has", "had":
+				default:
+					return true
+				}
 			}
 		}
 	}

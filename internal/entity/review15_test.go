@@ -33,6 +33,16 @@ func TestHostTownAndMidlands(t *testing.T) {
 	if e := named(es, "Bolton"); e != nil && e.Type == ner.Location {
 		t.Errorf("Bolton the club = %+v, a place", e)
 	}
+	// a region as the subject of "be" or "have" is still the region
+	for _, s := range []string{
+		"Storm damage\n\nEast Anglia was hit hardest by the gales, forecasters said on Monday.",
+		"Jobs figures\n\nEast Anglia has the lowest jobless rate of any region, the figures show.",
+	} {
+		_, es = run(t, s)
+		if e := named(es, "East Anglia"); e == nil || e.CountryCode != "GB" {
+			t.Errorf("%q: East Anglia = %+v, want GB", s, e)
+		}
+	}
 	_, es = run(t, "Power deal agreed\n\nEast Midlands shares rose 5% after the bid. Its chairman said the offer was fair.")
 	if e := named(es, "East Midlands"); e != nil && e.CountryCode != "" && e.Type == ner.Location {
 		t.Errorf("East Midlands the company = %+v, placed as the region", e)

@@ -638,3 +638,30 @@ func participleObject(doc *text.Document, ments []mention, c *candidate) bool {
 	}
 	return 2*v > n
 }
+
+// numberCut reports whether c ends in "number" and most of its
+// occurrences are followed by a number ("world number one", "the UK
+// number 1 single"): a rank cut from its figure, not a key phrase ("pin
+// number" stays).
+func numberCut(doc *text.Document, dw *docWords, ments []mention, c *candidate) bool {
+	nw := len(c.words)
+	if nw < 2 || dw.stems[c.words[nw-1]] != "number" {
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.End, func(tk text.Token, at int) int { return tk.End - at })
+		if !ok || t+1 >= len(doc.Tokens) {
+			continue
+		}
+		if o := &doc.Tokens[t+1]; o.POS == "CD" || numberWords[strings.ToLower(o.Text)] {
+			v++
+		}
+	}
+	return 2*v > n
+}
+
+// numberWords are the numbers written as words that follow a rank.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}

@@ -710,3 +710,27 @@ The harbour shooting this week shocked the island.
 		}
 	}
 }
+
+// TestNumberCut: a rank cut from its figure ("world number" of "world
+// number one", "number 2") is no key phrase; a number that is a thing
+// ("pin number") stays.
+func TestNumberCut(t *testing.T) {
+	doc, dw, cands, ments := tagCandidates(t, `The Wessex player rose to world number one after the final.
+She had been world number two for a year, and her pin number was stolen in March.
+`)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = numberCut(doc, dw, ments, &cands[i])
+	}
+	want := map[string]bool{"world number": true, "pin number": false}
+	for p, w := range want {
+		v, ok := got[p]
+		if !ok {
+			t.Errorf("no candidate %q: %v", p, got)
+			continue
+		}
+		if v != w {
+			t.Errorf("numberCut(%q) = %v, want %v", p, v, w)
+		}
+	}
+}

@@ -752,7 +752,7 @@ func (st *state) pastEvent(e int) (int, bool) {
 			"assassination", "atrocity", "atrocities", "rampage", "carnage", "uprising", "coup", "earthquake",
 			"quake", "tsunami", "riots", "stampede", "derailment", "disaster", "tragedy", "catastrophe", "crash", "floods",
 			"sinking":
-			return k, true
+			return k, !st.ahead(k + 1)
 		case "fire", "storm", "storms":
 			// not a figure of speech: "the New Year's Eve storm of
 			// revellers", "the Boxing Day fire sale" (but "the storm
@@ -760,7 +760,7 @@ func (st *state) pastEvent(e int) (int, bool) {
 			if st.is(k+1, "of") && st.eventYear(k) < 0 || st.is(k+1, "sale") || st.is(k+1, "sales") {
 				return 0, false
 			}
-			return k, true
+			return k, !st.ahead(k + 1)
 		case "and", "or", "of", "on", "in", "at", "to", "for", "by", "from", "with", "the", "a", "an", "was", "were",
 			"is", "are", "will", "would", "when", "that", "which":
 			return 0, false
@@ -770,6 +770,19 @@ func (st *state) pastEvent(e int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// ahead reports whether the words from piece k put the event before them
+// ahead: "will", "could", "may", "might" or "is expected", "is forecast",
+// "is due", "is likely" ("the Christmas Day storm will bring snow").
+func (st *state) ahead(k int) bool {
+	switch {
+	case st.is(k, "will"), st.is(k, "could"), st.is(k, "may"), st.is(k, "might"):
+		return true
+	case st.is(k, "is"), st.is(k, "are"):
+		return st.is(k+1, "expected") || st.is(k+1, "forecast") || st.is(k+1, "due") || st.is(k+1, "likely")
+	}
+	return false
 }
 
 // mayHappen reports whether the words just before the date at piece i

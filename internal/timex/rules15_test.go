@@ -27,6 +27,9 @@ func TestHolidayEvent(t *testing.T) {
 		{"Stewards are bracing for the New Year's Eve storm of revellers at the quay.", wed, nil},
 		{"Shoppers queued for the Boxing Day fire sale at the harbour store.", wed, nil},
 		{"Survivors of the Christmas Day storm of 2024 met the mayor.", wed, []want{{"Christmas Day", Date, "2024-12-25"}, {"2024", Date, "2024"}}},
+		// a forecast is no past event
+		{"Forecasters say the Christmas Day storm will bring snow to the harbour.", wed, nil},
+		{"The Boxing Day floods are expected to reach the quay.", wed, nil},
 		// a threat is not reported as past
 		{"Police foiled a planned Christmas Day attack on the ferry.", wed, []want{{"Christmas Day", Date, "2026-12-25"}}},
 	}

@@ -65,7 +65,12 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 	case p == "the" && placePreps[p2] && p2 != "at" && p2 != "from" && !r.nounAt(last):
 		// "in the Midlands", "across the Midlands" (not "at the
 		// Treasury", "staff from the Hilton", nor a modifier: "in the
-		// Newton business")
+		// Newton business"); a town takes no "the" but in its name
+		// ("in The Hague"): "third in the Derby", "savers in the
+		// Halifax" are a race and a bank
+		if r.tok(first-1) == "the" && townOnly(c) {
+			return false
+		}
 		return !holdingNouns[r.ltok(first-3)] && !trustNouns[r.ltok(first-3)] && !titleHeads[r.ltok(first-3)] && !workNouns[r.ltok(first-3)]
 	case p == "to":
 		// "a visit to Sheffield", "the London to Brighton service"
@@ -115,6 +120,19 @@ func (r *resolver) placeUse(c *cluster, first, last int) bool {
 		}
 	}
 	return r.besidePlace(first, last)
+}
+
+// townOnly reports whether c's name is a city or town of the gazetteer
+// (a unitary authority too: "Derby") and no country or informal region.
+func townOnly(c *cluster) bool {
+	if _, ok := informalRegions[c.lname]; ok {
+		return false
+	}
+	if _, ok := geo.CityByName(c.name); !ok {
+		return false
+	}
+	_, ok := geo.CountryByName(c.name)
+	return !ok
 }
 
 // nounAt reports whether token i is a noun or a capitalised word (the

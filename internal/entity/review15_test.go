@@ -43,6 +43,16 @@ func TestHostTownAndMidlands(t *testing.T) {
 			t.Errorf("%q: East Anglia = %+v, want GB", s, e)
 		}
 	}
+	// a town takes no "the": after "in the" it is a race or a bank
+	for _, c := range []struct{ text, name string }{
+		{"Racing\n\nThe colt finished third in the Derby at Epsom on Saturday.", "Derby"},
+		{"Mortgage rates rise\n\nBorrowers in the Halifax were hit hardest, the bank said on Monday.", "Halifax"},
+	} {
+		_, es = run(t, c.text)
+		if e := named(es, c.name); e != nil && e.Type == ner.Location {
+			t.Errorf("%q: %s = %+v, a place", c.text, c.name, e)
+		}
+	}
 	_, es = run(t, "Power deal agreed\n\nEast Midlands shares rose 5% after the bid. Its chairman said the offer was fair.")
 	if e := named(es, "East Midlands"); e != nil && e.CountryCode != "" && e.Type == ner.Location {
 		t.Errorf("East Midlands the company = %+v, placed as the region", e)

@@ -121,7 +121,10 @@ func HTMLContext(ctx context.Context, page []byte, pageURL string) (res *Result,
 	if err := checkpoint(ctx, "weighed"); err != nil {
 		return nil, err
 	}
-	exact := exactTime(doc)
+	exact := exactTime(ctx, doc)
+	if err := checkpoint(ctx, "timed"); err != nil {
+		return nil, err
+	}
 	if weight > maxWeight {
 		res, err := large(ctx, doc, opts)
 		if res != nil {

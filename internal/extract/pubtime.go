@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"time"
@@ -23,17 +24,28 @@ var pubTimeKeys = map[string]bool{
 	"sailthru.date": true, "parsely-pub-date": true, "date": true,
 }
 
-// maxLDJSON bounds the JSON-LD read from one script.
-const maxLDJSON = 256 << 10
+// maxLDJSON bounds the JSON-LD read from one script, and maxLDJSONTotal
+// from a page: a news page holds a few kB of it, and a page of megabytes
+// of scripts would otherwise cost a quarter of a second of decoding.
+const (
+	maxLDJSON      = 256 << 10
+	maxLDJSONTotal = 1 << 20
+)
 
 // exactTime returns the publication time, with its time of day, that the
 // page states in a meta element, a JSON-LD datePublished or a <time
 // pubdate> element; zero when it states none or only a day. The first
-// one found in document order wins.
-func exactTime(doc *html.Node) time.Time {
+// one found in document order wins. It gives up (zero) once ctx is done,
+// checking it every 1,024 nodes.
+func exactTime(ctx context.Context, doc *html.Node) time.Time {
 	var found time.Time
+	nodes, budget := 0, maxLDJSONTotal
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
+		if nodes++; nodes%1024 == 0 && ctx.Err() != nil {
+			found = time.Time{}
+			return true
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
@@ -53,7 +65,8 @@ func exactTime(doc *html.Node) time.Time {
 				}
 			case atom.Script:
 				if jsonLD(n) && n.FirstChild != nil &&
-					n.FirstChild.Type == html.TextNode && len(n.FirstChild.Data) <= maxLDJSON {
+					n.FirstChild.Type == html.TextNode && len(n.FirstChild.Data) <= min(maxLDJSON, budget) {
+					budget -= len(n.FirstChild.Data)
 					var v any
 					if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
 						if t, ok := ldPublished(v, 0); ok {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func TestExactTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := exactTime(doc); !got.Equal(c.want) {
+		if got := exactTime(context.Background(), doc); !got.Equal(c.want) {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
@@ -58,5 +59,35 @@ func TestExactTime(t *testing.T) {
 		if !md.PublishTime.IsZero() {
 			t.Errorf("no day, out of bounds %v: %v", ex, md.PublishTime)
 		}
+	}
+}
+
+// A page of megabytes of JSON-LD costs a bounded decode, and a done
+// context stops the walk.
+func TestExactTimeBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head>")
+	filler := `<script type="application/ld+json">{"@type":"WebPage","name":"` + strings.Repeat("x", 100<<10) + `"}</script>`
+	for range 40 {
+		b.WriteString(filler)
+	}
+	// ten fillers use up the budget but for 24 kB: a 30 kB script is not read
+	b.WriteString(`<script type="application/ld+json">{"name":"` + strings.Repeat("y", 30<<10) + `","datePublished":"2024-03-12T09:30:00Z"}</script></head><body><p>Text.</p></body></html>`)
+	doc, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the budget (1 MB) runs out on the filler: the late time is not read
+	if got := exactTime(context.Background(), doc); !got.IsZero() {
+		t.Errorf("read %v past the JSON-LD budget", got)
+	}
+	small, _ := html.Parse(strings.NewReader(strings.Repeat("<div></div>", 3000) + `<meta property="article:published_time" content="2024-03-12T09:30:00Z">`))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := exactTime(ctx, small); !got.IsZero() {
+		t.Errorf("a done context: %v", got)
+	}
+	if got := exactTime(context.Background(), small); got.IsZero() {
+		t.Error("no time read from the meta element after 3,000 nodes")
 	}
 }

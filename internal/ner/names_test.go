@@ -136,3 +136,27 @@ func TestMonthSurnameAsDate(t *testing.T) {
 		}
 	}
 }
+
+// A month's name at the end of a sentence is a date without the stop;
+// an abbreviation keeps its own ("Jan. 12").
+func TestMonthStop(t *testing.T) {
+	for text, want := range map[string]string{
+		"The ferry has been idle since June.":         "June",
+		"The ferry sails again on Jan. 12.":           "Jan. 12",
+		"The ferry has been idle since January 2005.": "January 2005",
+	} {
+		_, ms := analyse(t, text)
+		found := false
+		for _, m := range ms {
+			if m.Type == ner.Date {
+				found = true
+				if m.Text != want {
+					t.Errorf("%q: date %q, want %q", text, m.Text, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no date (%s)", text, dump(ms))
+		}
+	}
+}

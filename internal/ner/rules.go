@@ -10,6 +10,8 @@ var (
 	monthNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 		"oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+	fullMonths = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december")
 	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 	relDays  = set("yesterday", "today", "tomorrow", "tonight")
 	units    = set("km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter",
@@ -324,8 +326,8 @@ func numericMentions(toks []text.Token, first, last int, taken, quiet []bool, ou
 				}
 			}
 			st, j := i, i+1
-			if j < last && w(j) == "." {
-				j++
+			if j < last && w(j) == "." && !fullMonths[s] {
+				j++ // "Jan. 12"; not the stop after "since June."
 			}
 			if isDay(w(j)) {
 				j++

@@ -9,8 +9,8 @@ import (
 
 // muteSpeaker reports whether the speaker candidate of tokens [a, b)
 // names something that cannot speak: a time ("last week", "of course"),
-// a figure ("the 0.4%", "a jump", "2015") or a market ("Slovenian
-// shares", "the economy"). The head is the last word of the first noun
+// a figure ("the 0.4%", "a jump", "2015"), a market ("Slovenian
+// shares", "the economy"), with MuteMachines a machine ("the oil rig"). The head is the last word of the first noun
 // phrase (before a comma, a parenthesis or a preposition). A candidate
 // with a proper noun, a pronoun other than "it", or a noun of people
 // ("spokesman", "officials", "residents") anywhere can speak, and so can
@@ -62,7 +62,7 @@ func (x *extractor) muteSpeaker(a, b int) bool {
 		// "the 0.4%", not "The top 1 percent" (people)
 		return h == b-1 && b-a <= 3 && (h == a || x.ltok(a) == "the" || x.ltok(a) == "a")
 	}
-	return inTemporal(w) || inMuteNouns(w)
+	return inTemporal(w) || inMuteNouns(w) || x.o.MuteMachines && inMachineNouns(w)
 }
 
 // inMuteNouns reports (lower-cased) nouns of times, figures and things
@@ -83,6 +83,20 @@ func inMuteNouns(w string) bool {
 	// markets
 	case "share", "shares", "stock", "stocks", "bond", "bonds", "currency", "index", "indices", "market",
 		"markets", "economy", "weather":
+		return true
+	}
+	return false
+}
+
+// inMachineNouns reports (lower-cased) nouns of machines, which cannot
+// speak ("the oil rig said"; Options.MuteMachines).
+//
+//go:noinline
+func inMachineNouns(w string) bool {
+	switch w {
+	case "rig", "rigs", "machine", "machines", "device", "devices", "vehicle", "vehicles", "car", "cars",
+		"truck", "trucks", "ship", "ships", "vessel", "vessels", "tanker", "tankers", "plane", "planes",
+		"aircraft", "engine", "engines", "pipeline", "pipelines", "turbine", "turbines", "reactor", "reactors":
 		return true
 	}
 	return false

@@ -43,3 +43,25 @@ func TestMuteSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestMuteMachines: with MuteMachines a machine is no speaker ("the oil
+// rig reported"); without it, it is.
+func TestMuteMachines(t *testing.T) {
+	s := "The oil rig reported that the storm had passed.\n"
+	doc, ms := nlptest.Mentions(t, s)
+	ents := entity.Resolve(doc, ms)
+	for _, c := range []struct {
+		on      bool
+		speaker string
+	}{{true, ""}, {false, "The oil rig"}} {
+		o := quotes.DefaultOptions
+		o.MuteMachines = c.on
+		qs := quotes.ExtractWith(doc, ents, o)
+		if len(qs) != 1 {
+			t.Fatalf("%q (MuteMachines %v): %d quotes, want 1", s, c.on, len(qs))
+		}
+		if got := doc.Text[qs[0].Speaker.Start:qs[0].Speaker.End]; got != c.speaker {
+			t.Errorf("%q (MuteMachines %v): speaker %q, want %q", s, c.on, got, c.speaker)
+		}
+	}
+}

@@ -22,7 +22,10 @@ func (x *extractor) resultObject(q *Quote) bool {
 			break
 		}
 	}
-	if v < 0 || !inResultVerbs(x.lemma(v)) {
+	if v < 0 {
+		return false
+	}
+	if l := x.lemma(v); !inResultVerbs(l) && !(x.o.GiveResult && (l == "give" || l == "hand") && !x.countSpeaker(q)) {
 		return false
 	}
 	a, b := x.tokRangeLoose(q.Content)
@@ -94,6 +97,108 @@ func inResultNouns(w string) bool {
 		"fall", "falls", "decline", "declines", "drop", "jump", "growth", "results", "result", "record",
 		"close", "high", "low", "victory", "victories", "win", "wins", "defeat", "lead", "advantage",
 		"margin", "dividend", "turnover", "output", "figures", "performance", "rebound", "recovery":
+		return true
+	}
+	return false
+}
+
+// seenEvent tells whether q reads what happened to someone after "see"
+// (Options.SeenEvent): an object and a bare verb or a participle ("The
+// deal sees the firm receive $6bn", "saw its sales rise 2%", "saw its
+// workforce trimmed"), or after "has seen" a result ("has seen a fivefold
+// rise in profits"): an event, not a view. "sees the plan as a threat",
+// "sees that ...", "sees prices rising" (a trend read as a view) and the
+// passive "is seen as" stay.
+func (x *extractor) seenEvent(q *Quote) bool {
+	if !x.o.SeenEvent || q.Kind != Indirect || q.Cue.End == 0 || q.Content.Start < q.Cue.End || !x.tagged {
+		return false
+	}
+	c0, c1 := x.tokRangeLoose(q.Cue)
+	v := -1
+	for k := c1 - 1; k >= c0; k-- {
+		if strings.HasPrefix(x.pos(k), "VB") {
+			v = k
+			break
+		}
+	}
+	if v < 0 || x.lemma(v) != "see" {
+		return false
+	}
+	perfect := false
+	if x.pos(v) == "VBN" {
+		for k := v - 1; k >= v-3 && k >= 0; k-- {
+			switch l := x.lemma(k); {
+			case l == "be" || l == "get":
+				return false // "is seen as", "was widely seen"
+			case l == "have":
+				perfect = true
+			case x.pos(k) != "RB":
+				k = -1
+			}
+		}
+	}
+	a, b := x.tokRangeLoose(q.Content)
+	if a >= b || inClauseStart(x.ltok(a)) || x.markKind(a) != 0 {
+		return false
+	}
+	e := x.rightNP(a, b)
+	if e == a {
+		return false
+	}
+	for k := e; k < b; k++ {
+		if x.ltok(k) == "as" {
+			return false // "see the elections held on Sunday as a test"
+		}
+	}
+	if e < b {
+		if p := x.pos(e); p == "VB" || p == "VBP" || p == "VBN" {
+			return true
+		}
+	}
+	for k := a + 1; k < e; k++ {
+		if strings.HasPrefix(x.pos(k-1), "NNS") && inMoveWords(x.ltok(k)) {
+			return true // "saw its sales rise" with "rise" tagged as a noun
+		}
+	}
+	if !perfect {
+		return false
+	}
+	for k := a; k < b; k++ {
+		w := x.ltok(k)
+		if x.pos(k) == "IN" {
+			break
+		}
+		if x.pos(k) == "CD" || w == "%" || w == "percent" || inResultNouns(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countSpeaker tells whether q's speaker is a poll, a survey or a count,
+// whose "gave Clinton a 5-point lead" PolNeAR marks as what it reported.
+func (x *extractor) countSpeaker(q *Quote) bool {
+	if q.Speaker.End <= q.Speaker.Start {
+		return false
+	}
+	a, b := x.tokRangeLoose(q.Speaker)
+	for k := a; k < b; k++ {
+		switch x.ltok(k) {
+		case "poll", "polls", "survey", "surveys", "polling", "count", "tally", "estimate", "estimates", "forecast", "model", "study", "index":
+			return true
+		}
+	}
+	return false
+}
+
+// inMoveWords reports (lower-cased) verbs of figures that move, which the
+// tagger may read as nouns after a plural ("sales rise", "profits jump").
+//
+//go:noinline
+func inMoveWords(w string) bool {
+	switch w {
+	case "rise", "fall", "jump", "drop", "climb", "slip", "slump", "soar", "dive", "plunge", "plummet", "tumble",
+		"surge", "double", "triple", "improve", "grow", "shrink", "halve", "recover":
 		return true
 	}
 	return false

@@ -1,10 +1,12 @@
 package quotes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // TestResultObject: a figure or a result after a verb of results is an
@@ -89,5 +91,84 @@ func TestTimeNameSpeaker(t *testing.T) {
 		if sp := c.s[qs[0].Speaker.Start:qs[0].Speaker.End]; sp != c.speaker {
 			t.Errorf("%q: speaker %q, want %q", c.s, sp, c.speaker)
 		}
+	}
+}
+
+// TestSeenEvent: what "see" shows happening to someone (an object and a
+// bare verb or a participle, or a result after "has seen") is an event,
+// no view; "sees X as Y", "sees that ..." and a trend read as a view stay.
+func TestSeenEvent(t *testing.T) {
+	quotesOf := func(s string, o Options) []Quote {
+		t.Helper()
+		doc, ms := nlptest.Mentions(t, s)
+		return ExtractWith(doc, entity.Resolve(doc, ms), o)
+	}
+	events := []string{
+		"Trade was quiet. Halvorsen Air saw its yearly sales rise 3% to 41 million euros.\n",
+		"Trade was quiet. The merger sees Brindle Foods receive $2bn in new loans from its lenders.\n",
+		"Trade was quiet. The harbour board has seen a sharp rise in its costs since March.\n",
+	}
+	on := DefaultOptions
+	on.SeenEvent = true // off by default: see quotes.go
+	for _, s := range events {
+		if qs := quotesOf(s, on); len(qs) != 0 {
+			t.Errorf("%q: %d quotes, want none (first content %q)", s, len(qs), s[qs[0].Content.Start:qs[0].Content.End])
+		}
+	}
+	off := DefaultOptions
+	off.SeenEvent = false
+	for _, s := range events {
+		if len(quotesOf(s, off)) == 0 {
+			t.Errorf("%q: without SeenEvent no quote either (the test cannot fail)", s)
+		}
+	}
+	for _, s := range []string{
+		"Trade was quiet. Many voters see the mayor as a weak leader.\n",
+		"Trade was quiet. The council sees that the harbour needs a new wall.\n",
+	} {
+		if qs := quotesOf(s, on); len(qs) != 1 {
+			t.Errorf("%q: %d quotes, want 1", s, len(qs))
+		}
+	}
+}
+
+// TestGiveResult: a result given ("gave the visitors a 19-5 lead") is no
+// statement, unless a poll gives it (PolNeAR marks "a poll gave her a
+// 5-point lead"). The quote is made by hand here, as the cue model seldom
+// reads "gave" as a cue in a short text.
+func TestGiveResult(t *testing.T) {
+	read := func(s, speaker, cue, content string, o Options) bool {
+		t.Helper()
+		doc, ms := nlptest.Mentions(t, s)
+		x := newExtractor(doc, entity.Resolve(doc, ms), o)
+		defer x.release()
+		at := func(w string) text.Span {
+			i := strings.Index(s, w)
+			if i < 0 {
+				t.Fatalf("%q not in %q", w, s)
+			}
+			return text.Span{Start: i, End: i + len(w)}
+		}
+		q := Quote{Speaker: at(speaker), Cue: at(cue), Content: at(content), Kind: Indirect}
+		return x.resultObject(&q)
+	}
+	off := DefaultOptions
+	off.GiveResult = false
+	for _, c := range []struct{ s, speaker, cue, content string }{
+		{"Harbour Town won in Dundee. Tries from Owen Pryce and Dai Morgan gave the visitors a 17-3 half-time lead.\n",
+			"Tries from Owen Pryce and Dai Morgan", "gave", "the visitors a 17-3 half-time lead"},
+		{"Harbour Town won in Dundee. Two late goals handed the hosts a 2-0 victory.\n",
+			"Two late goals", "handed", "the hosts a 2-0 victory"},
+	} {
+		if !read(c.s, c.speaker, c.cue, c.content, DefaultOptions) {
+			t.Errorf("%q: a result given read as a statement", c.s)
+		}
+		if read(c.s, c.speaker, c.cue, c.content, off) {
+			t.Errorf("%q: without GiveResult no statement either (the test cannot fail)", c.s)
+		}
+	}
+	p := "The race was close. A new Gazette poll gave the mayor a 5-point lead over her rival.\n"
+	if read(p, "A new Gazette poll", "gave", "the mayor a 5-point lead over her rival", DefaultOptions) {
+		t.Errorf("%q: a poll's lead read as no statement", p)
 	}
 }

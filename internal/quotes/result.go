@@ -142,7 +142,7 @@ func (x *extractor) result() []Quote {
 			return out
 		}
 		bare := x.bareContent(q, x.metas[i])
-		if bare == bareTell || bare == bareFigure || x.resultObject(q) {
+		if bare == bareTell || bare == bareFigure || x.resultObject(q) || x.seenEvent(q) {
 			continue
 		}
 		sc := 1.0

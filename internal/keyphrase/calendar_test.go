@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/nlptest"
@@ -26,5 +27,33 @@ A spokesman for the White House Friday said the plan was dead.`)
 		if has[bad] {
 			t.Errorf("candidate %q", bad)
 		}
+	}
+}
+
+// TestWeekdayAfterTimePreposition: a weekday after "on", "until", "last"
+// ... says when, even before a noun ("the office on Wednesday forecast
+// record income"): a phrase opening with it is no key phrase.
+func TestWeekdayAfterTimePreposition(t *testing.T) {
+	doc, _, cands, ments := tagCandidates(t, `The harbour office on Wednesday forecast record income from ferry fares.
+Mill owner Ada Brenner said on Friday acquisitions by her group would slow next year.
+Shopkeepers in the valley want the Sunday trading laws changed.`)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = weekdayTime(doc, ments, &cands[i])
+	}
+	if v, ok := got["Sunday trading laws"]; !ok || v {
+		t.Errorf("'Sunday trading laws' candidate %v, dropped %v", ok, v)
+	}
+	n := 0
+	for _, bad := range []string{"Wednesday forecast", "Wednesday forecast record income", "Friday acquisitions"} {
+		if v, ok := got[bad]; ok {
+			n++
+			if !v {
+				t.Errorf("%q kept", bad)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no weekday phrase among the candidates: %v", got)
 	}
 }

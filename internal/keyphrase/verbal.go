@@ -626,6 +626,11 @@ func participleObject(doc *text.Document, ments []mention, c *candidate) bool {
 		if g.POS != "VBG" || !lowerWord(g.Text) || nounGerunds[g.Text] || adjectival[g.Text] || !isNoun(prev.POS) {
 			continue
 		}
+		if timeAfter(doc, t+1) {
+			// a time, not an object: "insider dealing this year", "bond
+			// buying the same day"
+			continue
+		}
 		switch next.POS {
 		case "DT", "PRP$", "PRP", "CD", "TO", "RP":
 			v++
@@ -665,3 +670,62 @@ func numberCut(doc *text.Document, dw *docWords, ments []mention, c *candidate) 
 // numberWords are the numbers written as words that follow a rank.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}
+
+// timeNouns are the nouns of a stretch of time that a determiner or a
+// number before them makes an adverb ("this year", "the same day", "two
+// weeks").
+var timeNouns = map[string]bool{"year": true, "years": true, "week": true, "weeks": true, "month": true,
+	"months": true, "day": true, "days": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"season": true, "summer": true, "winter": true, "spring": true, "autumn": true, "quarter": true,
+	"weekend": true, "decade": true, "time": true, "half": true, "hour": true, "hours": true}
+
+// timeAfter reports whether token t, a determiner or a number, opens a
+// time ("this year", "the same day", "last week" is no determiner): one
+// of timeNouns right after it or after "same", "next", "previous" or
+// "following"; "a" or "an" opens an object ("following a night off").
+func timeAfter(doc *text.Document, t int) bool {
+	if t >= len(doc.Tokens) || doc.Tokens[t].POS != "DT" && doc.Tokens[t].POS != "CD" {
+		return false
+	}
+	if w := strings.ToLower(doc.Tokens[t].Text); w == "a" || w == "an" {
+		return false // an object: "headquarters following a night off"
+	}
+	k := t + 1
+	if k < len(doc.Tokens) {
+		switch strings.ToLower(doc.Tokens[k].Text) {
+		case "same", "next", "previous", "following":
+			k++
+		}
+	}
+	return k < len(doc.Tokens) && timeNouns[strings.ToLower(doc.Tokens[k].Text)]
+}
+
+// weekdays are the days of the week, as written.
+var weekdays = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
+	"Friday": true, "Saturday": true, "Sunday": true}
+
+// timePreps are the words before a weekday that make it a time ("on
+// Friday", "until Monday", "last Tuesday").
+var timePreps = map[string]bool{"on": true, "by": true, "until": true, "till": true, "since": true, "from": true,
+	"last": true, "next": true, "this": true, "early": true, "late": true, "before": true, "after": true,
+	"midnight": true}
+
+// weekdayTime reports whether c (two words or more) opens with a weekday
+// that most of its occurrences have after a preposition of time: the day
+// says when, not what ("said on Friday acquisitions would slow", "the
+// office on Wednesday forecast record income"); "the Sunday trading
+// laws" stays.
+func weekdayTime(doc *text.Document, ments []mention, c *candidate) bool {
+	if len(c.words) < 2 || c.first >= len(doc.Tokens) || !weekdays[doc.Tokens[c.first].Text] {
+		return false
+	}
+	n, v := 0, 0
+	for m := c.head; m >= 0; m = ments[m].next {
+		n++
+		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		if ok && t > 0 && timePreps[strings.ToLower(doc.Tokens[t-1].Text)] {
+			v++
+		}
+	}
+	return 2*v > n
+}

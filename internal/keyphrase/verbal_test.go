@@ -734,3 +734,28 @@ She had been world number two for a year, and her pin number was stolen in March
 		}
 	}
 }
+
+// TestParticipleObjectTime: a noun of an activity in -ing before a time
+// ("insider dealing this year", "bond buying this month") is the noun,
+// not a reduced clause; "a scheme aiming to" still is one.
+func TestParticipleObjectTime(t *testing.T) {
+	doc, _, cands, ments := tagCandidates(t, `Insider dealing this year rose sharply, regulators said. Insider dealing this year is a worry.
+Bond buying this month by the central bank lifted prices. Bond buying this month was strong.
+Ticket touting this summer angered fans at the stadium.`)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = participleObject(doc, ments, &cands[i])
+	}
+	n := 0
+	for _, p := range []string{"Insider dealing", "Bond buying", "Ticket touting"} {
+		if v, ok := got[p]; ok {
+			n++
+			if v {
+				t.Errorf("%q dropped as a clause", p)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no activity phrase among the candidates: %v", got)
+	}
+}

@@ -62,7 +62,7 @@ func ofName(doc *text.Document, dw *docWords, ments []mention, c *candidate) (st
 		default:
 			continue
 		}
-		for L > 0 && nameToken(&doc.Tokens[L-1]) && !sentenceStart(doc, L) {
+		for L > 0 && ofNameWord(&doc.Tokens[L-1]) && !sentenceStart(doc, L) {
 			L--
 		}
 		for R < len(doc.Tokens) && nameToken(&doc.Tokens[R]) {
@@ -128,6 +128,13 @@ func nameToken(t *text.Token) bool {
 	return isProper(t.POS) && capitalised(t.Text)
 }
 
+// ofNameWord reports whether t can open a name over "of": a word of a
+// name, or a capitalised adjective ("Canadian" of "Canadian Imperial Bank
+// of Commerce", which the tagger calls JJ).
+func ofNameWord(t *text.Token) bool {
+	return nameToken(t) || t.POS == "JJ" && capitalised(t.Text)
+}
+
 // sameTokens reports whether tokens [a, b) and [c, d) have the same texts,
 // with "of" between names in both.
 func sameTokens(doc *text.Document, a, b, c, d int) bool {
@@ -139,7 +146,7 @@ func sameTokens(doc *text.Document, a, b, c, d int) bool {
 		if x.Text != y.Text {
 			return false
 		}
-		if x.Text != "of" && !nameToken(y) {
+		if x.Text != "of" && !ofNameWord(y) {
 			return false
 		}
 	}

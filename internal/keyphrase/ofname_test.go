@@ -3,6 +3,8 @@ package keyphrase
 import (
 	"strings"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/nlptest"
 )
 
 // TestOfName: a one-word part of a name over "of" that is mostly written
@@ -50,4 +52,22 @@ Dunmore shops and Dunmore pubs reported a slow month, and Dunmore traders blamed
 			t.Errorf("%q has %d mentions, want 3", p.Text, len(p.Mentions))
 		}
 	}
+}
+
+// TestOfNameAdjective: a capitalised adjective opening a name over "of"
+// is part of it ("Canadian Imperial Bank of Commerce", not "Imperial
+// Bank of Commerce").
+func TestOfNameAdjective(t *testing.T) {
+	doc := nlptest.Tagged(t, `Canadian Imperial Bank of Commerce raised its prime rate on Monday.
+Shares in the Canadian Imperial Bank of Commerce rose 2 percent after the move.
+Analysts said Canadian Imperial Bank of Commerce had the strongest loan book among the big lenders.
+The Commerce results beat forecasts, the lenders said.`)
+	var texts []string
+	for _, p := range Extract(doc, 10) {
+		texts = append(texts, p.Text)
+		if p.Text == "Imperial Bank of Commerce" {
+			t.Errorf("a name cut from its adjective: %q", p.Text)
+		}
+	}
+	t.Logf("%q", texts)
 }

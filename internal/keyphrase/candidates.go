@@ -182,8 +182,9 @@ type docWords struct {
 	byKey      candIndex
 	cands      []candidate
 	ments      []mention
-	full       []text.Span // choose's occurrences of a full name
-	scr        scratch     // features' buffers
+	full       []text.Span        // choose's occurrences of a full name
+	tried      map[int32]struct{} // fullName's candidates judged
+	scr        scratch            // features' buffers
 	pooledSize int
 }
 

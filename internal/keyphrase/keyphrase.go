@@ -420,6 +420,13 @@ func withFull(ms, full []text.Span) []text.Span {
 func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []mention, s int) int {
 	w := cands[s].words[0]
 	best := -1
+	// each full name is judged once: a surname written thousands of times
+	// after the same word ("... Acme Acme Acme ...") had judged it, and
+	// read its every occurrence (inProse), once per occurrence
+	if dw.tried == nil {
+		dw.tried = map[int32]struct{}{}
+	}
+	clear(dw.tried)
 	for m := cands[s].head; m >= 0; m = ments[m].next {
 		t, _ := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
 		if t == 0 {
@@ -427,9 +434,13 @@ func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []menti
 		}
 		pair := [2]int32{dw.ids[t-1], w}
 		i, _ := dw.byKey.find(cands, pair[:])
-		if i < 0 || int(i) == best {
+		if i < 0 {
 			continue
 		}
+		if _, seen := dw.tried[i]; seen {
+			continue
+		}
+		dw.tried[i] = struct{}{}
 		f := &cands[i]
 		if f.proper == int(f.mentions) && (f.capital > 0 || doc.Tokens[f.first].POS == "NNP") && (best < 0 || f.mentions > cands[best].mentions || f.mentions == cands[best].mentions && int(i) < best) &&
 			!titled(doc, dw, f.first) && inProse(doc, ments, f) {

@@ -325,3 +325,38 @@ func TestSurfaceUnescapes(t *testing.T) {
 		t.Errorf("surface = %q, want plain", got)
 	}
 }
+
+// A surname written thousands of times after the same word, in text with
+// no sentence of prose ("Bank of Wessex Acme Acme Acme ..."), costs time
+// in proportion to the text: fullName judges each full name once. It had
+// judged it once per occurrence, reading every occurrence each time (10 s
+// of CPU for 100 kB, minutes for 1 MB).
+func TestFullNameScales(t *testing.T) {
+	e, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := pos.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cost := func(n int) time.Duration {
+		doc := text.Analyze("Bank of Wessex " + strings.Repeat("Acme ", n))
+		tg.Tag(doc)
+		defer cputime.LockThread()()
+		c0 := cputime.Thread()
+		e.Extract(doc, 10)
+		return cputime.Thread() - c0
+	}
+	cost(2000) // warm up
+	best := 100.0
+	for try := 0; try < 3 && best > 8; try++ {
+		small, large := cost(5000), cost(20000)
+		best = min(best, float64(large)/float64(max(small, time.Microsecond)))
+		t.Logf("5,000 words %v, 20,000 words %v", small, large)
+	}
+	// linear: about 4; quadratic: about 16
+	if best > 8 {
+		t.Errorf("4 × the words cost %.1f × the CPU", best)
+	}
+}

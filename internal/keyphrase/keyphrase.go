@@ -428,7 +428,7 @@ func fullName(doc *text.Document, dw *docWords, cands []candidate, ments []menti
 	}
 	clear(dw.tried)
 	for m := cands[s].head; m >= 0; m = ments[m].next {
-		t, _ := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		t, _ := tokenStarting(doc, ments[m].span.Start)
 		if t == 0 {
 			continue
 		}

@@ -40,7 +40,7 @@ func ofName(doc *text.Document, dw *docWords, ments []mention, c *candidate) (st
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
 		sp := ments[m].span
-		a, ok := slices.BinarySearchFunc(doc.Tokens, sp.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		a, ok := tokenStarting(doc, sp.Start)
 		if !ok {
 			continue
 		}

@@ -72,7 +72,7 @@ func verbal(doc *text.Document, ments []mention, c *candidate) bool {
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		t, ok := tokenStarting(doc, ments[m].span.Start)
 		if !ok {
 			continue
 		}
@@ -236,7 +236,7 @@ func signOff(doc *text.Document, dw *docWords, ments []mention, c *candidate) bo
 	}
 	for m := c.head; m >= 0; m = ments[m].next {
 		end := ments[m].span.End
-		t, _ := slices.BinarySearchFunc(doc.Tokens, end, func(tk text.Token, at int) int { return tk.Start - at })
+		t, _ := tokenStarting(doc, end)
 		if t < len(doc.Tokens) && doc.Tokens[t].Text == "," {
 			t++
 		}
@@ -269,7 +269,7 @@ func clauseEnd(doc *text.Document, ments []mention, c *candidate) bool {
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
 		sp := ments[m].span
-		a, ok := slices.BinarySearchFunc(doc.Tokens, sp.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		a, ok := tokenStarting(doc, sp.Start)
 		if !ok {
 			continue
 		}
@@ -419,7 +419,7 @@ func gerundName(doc *text.Document, ments []mention, c *candidate) bool {
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		t, ok := tokenStarting(doc, ments[m].span.Start)
 		if !ok || t+1 >= len(doc.Tokens) {
 			continue
 		}
@@ -463,7 +463,7 @@ func roleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.End, func(tk text.Token, at int) int { return tk.End - at })
+		t, ok := tokenEnding(doc, ments[m].span.End)
 		if !ok || t+1 >= len(doc.Tokens) {
 			continue
 		}
@@ -589,7 +589,7 @@ func participleClause(doc *text.Document, t, end int) bool {
 	if !lowerWord(w) || adjectival[w] || nounGerunds[w] {
 		return false
 	}
-	n, _ := slices.BinarySearchFunc(doc.Tokens, end, func(tk text.Token, at int) int { return tk.Start - at })
+	n, _ := tokenStarting(doc, end)
 	if n >= len(doc.Tokens) {
 		return true
 	}
@@ -618,7 +618,7 @@ func participleObject(doc *text.Document, ments []mention, c *candidate) bool {
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
 		sp := ments[m].span
-		t, ok := slices.BinarySearchFunc(doc.Tokens, sp.End, func(tk text.Token, at int) int { return tk.End - at })
+		t, ok := tokenEnding(doc, sp.End)
 		if !ok || t == 0 || t+1 >= len(doc.Tokens) {
 			continue
 		}
@@ -656,7 +656,7 @@ func numberCut(doc *text.Document, dw *docWords, ments []mention, c *candidate) 
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.End, func(tk text.Token, at int) int { return tk.End - at })
+		t, ok := tokenEnding(doc, ments[m].span.End)
 		if !ok || t+1 >= len(doc.Tokens) {
 			continue
 		}
@@ -722,10 +722,22 @@ func weekdayTime(doc *text.Document, ments []mention, c *candidate) bool {
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := slices.BinarySearchFunc(doc.Tokens, ments[m].span.Start, func(tk text.Token, at int) int { return tk.Start - at })
+		t, ok := tokenStarting(doc, ments[m].span.Start)
 		if ok && t > 0 && timePreps[strings.ToLower(doc.Tokens[t-1].Text)] {
 			v++
 		}
 	}
 	return 2*v > n
+}
+
+// tokenStarting finds the token of doc that starts at byte off (ok), or
+// where one would (slices.BinarySearchFunc).
+func tokenStarting(doc *text.Document, off int) (int, bool) {
+	return slices.BinarySearchFunc(doc.Tokens, off, func(tk text.Token, at int) int { return tk.Start - at })
+}
+
+// tokenEnding finds the token of doc that ends at byte off (ok), or where
+// one would.
+func tokenEnding(doc *text.Document, off int) (int, bool) {
+	return slices.BinarySearchFunc(doc.Tokens, off, func(tk text.Token, at int) int { return tk.End - at })
 }

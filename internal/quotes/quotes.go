@@ -29,6 +29,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lector-nlp/lector/internal/entity"
 	"github.com/lector-nlp/lector/internal/ner"
@@ -691,6 +693,12 @@ func (x *extractor) findQuoteMarks() {
 		switch {
 		case open < 0 && (k == 'o' || k == 't'):
 			open, openPara = i, x.tokPara[i]
+		case open >= 0 && k == 't' && x.straightOpens(i):
+			// a straight mark shaped as an opening after the end of a
+			// sentence ("... to unpick. "It will be ...": a space before
+			// it, a word right after): the paragraphs of a quote run
+			// together, whose second opens with a mark as a quote over
+			// several paragraphs does (see above). The quote goes on.
 		case open >= 0 && (k == 'c' || k == 't'):
 			x.addDirect(open, i+width-1)
 			open = -1
@@ -704,6 +712,29 @@ func (x *extractor) findQuoteMarks() {
 		x.addDirect(open, n-1)
 	}
 	x.pairSingles()
+}
+
+// straightOpens reports whether the straight double mark i is shaped as an
+// opening one: white space before it, in its paragraph after the end of a
+// sentence (. ! or ?, inside a bracket or not), and a letter or digit
+// right after it. A closing mark with a space before it ("we won ." he
+// said) ends no sentence and stays a closing one.
+func (x *extractor) straightOpens(i int) bool {
+	if x.tok(i) != "\"" || i < 1 || i+1 >= len(x.toks) || x.tokPara[i-1] != x.tokPara[i] {
+		return false
+	}
+	if x.toks[i-1].End == x.toks[i].Start || x.toks[i+1].Start != x.toks[i].End {
+		return false
+	}
+	prev := x.tok(i - 1)
+	if prev == ")" || prev == "]" {
+		prev = x.tok(i - 2)
+	}
+	if prev != "." && prev != "!" && prev != "?" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(x.tok(i + 1))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // pairSingles makes direct quotes of the single quotation marks outside

@@ -167,3 +167,43 @@ func TestAccordingToInside(t *testing.T) {
 	}
 	t.Errorf("no according-to quote in %+v", qs)
 }
+
+// A quote over several paragraphs whose breaks were lost (feeds and
+// scraped pages often run them together): each paragraph of the quote
+// opens with a straight mark after the end of a sentence, and none closes
+// before it. The quote goes on to its closing mark, and the reported
+// speech after it is found. Before, the second opening mark closed the
+// quote, and the one after "say." opened a quote over the next sentence.
+func TestRunTogetherQuoteParagraphs(t *testing.T) {
+	doc, ents, qs := pipeline(t, `Ferry operator Nadia Brook said: "We have run this crossing for forty years. This closure may take two or three months to undo. "It will be nothing more than a short break in the service, as our captains say." Harbour councillor Owen Pryce said the route would reopen in spring. "We will press for a date," Pryce added. "Islanders need certainty. "They have waited long enough."`)
+	at := func(sp text.Span) string { return doc.Text[sp.Start:sp.End] }
+	type wantQ struct{ content, end, speaker string }
+	wants := []wantQ{
+		{`"We have run this crossing`, `as our captains say."`, "Nadia Brook"},
+		{"the route would reopen in spring", "", "Owen Pryce"},
+		// a quote, its cue and the quote's next sentence are one span
+		{`"We will press for a date,"`, `waited long enough."`, "Owen Pryce"},
+	}
+	for _, w := range wants {
+		ok := false
+		for _, q := range qs {
+			c := at(q.Content)
+			if strings.HasPrefix(c, w.content) && strings.HasSuffix(c, w.end) && q.EntityIndex >= 0 && strings.Contains(ents[q.EntityIndex].Name, w.speaker) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("no quote %q … %q by %s", w.content, w.end, w.speaker)
+		}
+	}
+	for _, q := range qs {
+		if c := at(q.Content); strings.Contains(c, "councillor") || strings.HasPrefix(c, `" `) {
+			t.Errorf("quote runs over narration: %q", c)
+		}
+	}
+	if t.Failed() {
+		for _, q := range qs {
+			t.Logf("%s %q cue %q <- %q (%s)", q.Kind, at(q.Content), at(q.Cue), at(q.Speaker), q.SpeakerName)
+		}
+	}
+}

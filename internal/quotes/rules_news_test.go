@@ -80,7 +80,10 @@ func TestPronounSpeaker(t *testing.T) {
 }
 
 // An "I" inside quotation marks is the speaker of the marks, also when
-// the text runs two quoted paragraphs together.
+// the text runs two quoted paragraphs together. (Since the marks of
+// paragraphs run together are read as one quote, findQuoteMarks gets this
+// one right without the rules too; the test keeps the rules from breaking
+// it.)
 func TestNestedFirstPerson(t *testing.T) {
 	s := "The rowing squad met in Henley on Monday. Head coach Marta Lindqvist said: \"We looked at how the crews are moving and that was the main point. " +
 		"\"The mood is calm and I don't think there is a lot of worry about the boat that people talk about.\"\n"
@@ -91,8 +94,7 @@ func TestNestedFirstPerson(t *testing.T) {
 		if !ok {
 			t.Fatalf("%q: no quote holds %q", s, "lot of worry")
 		}
-		named := q.EntityIndex >= 0 && ents[q.EntityIndex].Name == "Marta Lindqvist"
-		if named != on {
+		if q.EntityIndex < 0 || ents[q.EntityIndex].Name != "Marta Lindqvist" {
 			t.Errorf("rules %v: speaker %q (%q, entity %d)", on, doc.Text[q.Speaker.Start:q.Speaker.End], q.SpeakerName, q.EntityIndex)
 		}
 	}

@@ -746,6 +746,9 @@ func (x *extractor) attribute() {
 		a, b := x.trim(content[0], content[1])
 		if !around && a >= c.last && rule != "inverted" && x.o.StartFix {
 			a, b = x.trim(x.contentStart(a, b), b)
+			if a == c.last && inHearerCues(x.lemma(x.cueHead(c.first, c.last))) {
+				a, b = x.trim(x.bareHearer(a, b), b)
+			}
 		}
 		if !around && a >= c.last && rule != "inverted" {
 			x.setEndCue(x.cueHead(c.first, c.last))
@@ -1123,6 +1126,82 @@ func (x *extractor) contentStart(a, b int) int {
 		}
 	}
 	return a
+}
+
+// bareHearer moves the start a of content [a, b) after a cue that takes
+// a hearer (inHearerCues) past a short noun phrase when a clause without
+// "that" follows it: "told reporters the vote would come in June", "told
+// MPs he would resign", "assured the BBC its plan was safe". The clause
+// needs a subject of its own right after the hearer (a determiner, a
+// personal pronoun or a possessive; not a name, which could still be part
+// of the hearer) and its finite verb after that subject.
+func (x *extractor) bareHearer(a, b int) int {
+	e := a
+	switch {
+	case x.qAt(a) >= 0:
+		return a
+	case inObjectPronouns(x.ltok(a)):
+		e = a + 1
+	default:
+		if p := x.pos(e); p == "DT" || p == "PRP$" {
+			e++
+		}
+		nouns := 0
+		for e < b && e-a < 5 {
+			p := x.pos(e)
+			if strings.HasPrefix(p, "NN") {
+				nouns++
+			} else if p != "JJ" {
+				break
+			}
+			e++
+		}
+		if nouns == 0 || !strings.HasPrefix(x.pos(e-1), "NN") {
+			return a
+		}
+		// a place or time of the telling: "told reporters in London"
+		if w := x.ltok(e); (w == "in" || w == "at" || w == "on") && x.pos(e+1) == "NNP" {
+			k := e + 1
+			for k < b && k-e < 4 && x.pos(k) == "NNP" {
+				k++
+			}
+			e = k
+		}
+	}
+	if e >= b {
+		return a
+	}
+	switch x.pos(e) {
+	case "DT", "PRP", "PRP$":
+	default:
+		return a
+	}
+	if w := x.ltok(e); w == "that" || w == "this" || w == "these" || w == "those" || w == "it" && x.pos(e+1) != "VBD" && x.pos(e+1) != "VBZ" && x.pos(e+1) != "MD" {
+		return a
+	}
+	if s := x.rightNP(e, b); s == e || !x.clauseAfter(s, b) {
+		return a
+	}
+	return e
+}
+
+// inObjectPronouns reports object pronouns that can be a hearer.
+func inObjectPronouns(w string) bool {
+	switch w {
+	case "him", "her", "them", "us", "me", "you":
+		return true
+	}
+	return false
+}
+
+// inHearerCues reports cue lemmas whose object can be the hearer, with
+// what is said after it ("told reporters ...").
+func inHearerCues(w string) bool {
+	switch w {
+	case "tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince", "persuade", "notify", "reassure":
+		return true
+	}
+	return false
 }
 
 // clauseAfter: a verb follows the noun phrase that ends at np (after

@@ -113,3 +113,25 @@ func speakerSpan(t *testing.T, s, want string) quotes.Quote {
 	}
 	return q
 }
+
+// After "told" and kin a short noun phrase before a clause of its own is
+// the hearer, not what was said, with or without "that".
+func TestBareHearerClause(t *testing.T) {
+	for s, want := range map[string]string{
+		"Jo Price told reporters the vote would come in June.\n":          "the vote would come in June",
+		"Tom Reid told MPs he would resign.\n":                            "he would resign",
+		"She told him his job was safe.\n":                                "his job was safe",
+		"The mayor told reporters in Leeds the bridge would reopen.\n":    "the bridge would reopen",
+		"The minister assured the farmers their subsidies were secure.\n": "their subsidies were secure",
+	} {
+		got := contents(t, s, quotes.DefaultOptions)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: quotes %q, want %q", s, got, want)
+		}
+	}
+	// no hearer: the noun phrase is the subject of what was said
+	s := "He warned the plan would fail.\n"
+	if got := contents(t, s, quotes.DefaultOptions); len(got) != 1 || got[0] != "the plan would fail" {
+		t.Errorf("%q: quotes %q", s, got)
+	}
+}

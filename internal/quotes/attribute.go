@@ -43,6 +43,18 @@ func inSkipBeforeCue(w string) bool {
 	return false
 }
 
+// capitalName tells whether token k, a word that may stand between a
+// subject and its cue ("may", "will"), is a name there: capitalised
+// inside its sentence after a first name or an honorific ("Theresa May
+// said", "Mrs May said").
+func (x *extractor) capitalName(k int) bool {
+	if k < 1 || !isCapital(x.tok(k)) || x.tokSent[k-1] != x.tokSent[k] {
+		return false
+	}
+	p := x.tok(k - 1)
+	return ner.IsFirstName(p) || inHonorifics(x.ltok(k-1))
+}
+
 // inNamingCues reports cues that name something: their content is the
 // quoted name.
 //
@@ -478,7 +490,7 @@ func (x *extractor) attribute() {
 			j := c.first
 			for j > s.First {
 				l := x.ltok((j - 1))
-				if inSkipBeforeCue(l) || x.pos(j-1) == "RB" || x.pos(j-1) == "MD" {
+				if (inSkipBeforeCue(l) || x.pos(j-1) == "RB" || x.pos(j-1) == "MD") && !x.capitalName(j-1) {
 					j--
 					continue
 				}

@@ -65,3 +65,23 @@ func TestMuteMachines(t *testing.T) {
 		}
 	}
 }
+
+// A modal that is a surname ("May", "Will") after a first name or an
+// honorific is part of the speaker, not a word between subject and cue.
+func TestModalSurnameSpeaker(t *testing.T) {
+	for s, want := range map[string]string{
+		"Home Secretary Theresa May said the law would be repealed.\n": "Theresa May",
+		"Guitarist Brian May said the band would tour in April.\n":     "Brian May",
+		"Mrs May said the law would be repealed.\n":                    "May",
+	} {
+		doc, ents, q := oneQuote(t, s)
+		if q.EntityIndex < 0 || ents[q.EntityIndex].Name != want {
+			t.Errorf("%q: speaker %q (%q, entity %d), want %s", s, doc.Text[q.Speaker.Start:q.Speaker.End], q.SpeakerName, q.EntityIndex, want)
+		}
+	}
+	// the modal still stands between a subject and its cue
+	doc, ents, q := oneQuote(t, "The minister may say the law is wrong.\n")
+	if sp := doc.Text[q.Speaker.Start:q.Speaker.End]; sp != "The minister" {
+		t.Errorf("speaker %q (entities %v)", sp, ents)
+	}
+}

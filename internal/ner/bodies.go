@@ -46,12 +46,12 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		sent := doc.Sentences[m.Sentence]
-		kind := ""
+		kind := "" // the word before, as written: a kind is lower case
 		if m.First > sent.First {
-			kind = lower(toks[m.First-1].Text)
+			kind = toks[m.First-1].Text
 		}
 		switch {
-		case m.Last-m.First > 1 && m.First == sent.First && sentenceBodyNouns[lower(toks[m.First].Text)] &&
+		case m.Last-m.First > 1 && m.First == sent.First && in(sentenceBodyNouns, toks[m.First].Text) &&
 			isTitleCase(toks[m.First+1].Text) && !in(bodyHeads, toks[m.Last-1].Text):
 			// not a body's own name ("Charity Commission", "Airline
 			// Pilots Association"), nor one the text writes whole
@@ -70,7 +70,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			m.First++
 			m.Start = toks[m.First].Start
 			m.Text = doc.Text[m.Start:m.End]
-		case bodyNouns[kind] && toks[m.First-1].Text == kind && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
+		case bodyNouns[kind] && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
 			!(kind == "carrier" && m.First-2 >= sent.First && lower(toks[m.First-2].Text) == "aircraft"):
 			// lower case ("Bank" or "Group" before a name is part of
 			// it) and a noun ("firm U.S. revenue": an adjective); an

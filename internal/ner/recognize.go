@@ -197,7 +197,7 @@ func (r *Recognizer) fineType(doc *text.Document, t, first, last int) Type {
 // ("since May took office", "in May's cabinet").
 func monthAsDate(toks []text.Token, f, first, last int) bool {
 	w := toks[f].Text
-	if !monthNames[lower(w)] || len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || !in(monthNames, w) {
 		return false
 	}
 	prev := ""

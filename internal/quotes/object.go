@@ -2,6 +2,21 @@ package quotes
 
 import "strings"
 
+// objectCueVerb returns the last verb of the cue of q, an indirect quote
+// whose content follows its cue in tagged text, or -1.
+func (x *extractor) objectCueVerb(q *Quote) int {
+	if q.Kind != Indirect || q.Cue.End == 0 || q.Content.Start < q.Cue.End || !x.tagged {
+		return -1
+	}
+	c0, c1 := x.tokRangeLoose(q.Cue)
+	for k := c1 - 1; k >= c0; k-- {
+		if strings.HasPrefix(x.pos(k), "VB") {
+			return k
+		}
+	}
+	return -1
+}
+
 // resultObject tells whether q reads, after a verb of results ("posted",
 // "recorded", "gained", "doubled", "won"), a bare noun phrase of a figure
 // or a result ("posted gains of 4 percent", "posted its best earnings",
@@ -11,17 +26,10 @@ import "strings"
 // train), which this leaves, and seldom after these verbs (a figure after
 // "post" 1 of 4, "record" 0 of 2, "rise" 0 of 12, "win" 1 of 99).
 func (x *extractor) resultObject(q *Quote) bool {
-	if !x.o.ResultObject || q.Kind != Indirect || q.Cue.End == 0 || q.Content.Start < q.Cue.End || !x.tagged {
+	if !x.o.ResultObject {
 		return false
 	}
-	c0, c1 := x.tokRangeLoose(q.Cue)
-	v := -1
-	for k := c1 - 1; k >= c0; k-- {
-		if strings.HasPrefix(x.pos(k), "VB") {
-			v = k
-			break
-		}
-	}
+	v := x.objectCueVerb(q)
 	if v < 0 {
 		return false
 	}
@@ -110,17 +118,10 @@ func inResultNouns(w string) bool {
 // "sees that ...", "sees prices rising" (a trend read as a view) and the
 // passive "is seen as" stay.
 func (x *extractor) seenEvent(q *Quote) bool {
-	if !x.o.SeenEvent || q.Kind != Indirect || q.Cue.End == 0 || q.Content.Start < q.Cue.End || !x.tagged {
+	if !x.o.SeenEvent {
 		return false
 	}
-	c0, c1 := x.tokRangeLoose(q.Cue)
-	v := -1
-	for k := c1 - 1; k >= c0; k-- {
-		if strings.HasPrefix(x.pos(k), "VB") {
-			v = k
-			break
-		}
-	}
+	v := x.objectCueVerb(q)
 	if v < 0 || x.lemma(v) != "see" {
 		return false
 	}

@@ -1631,7 +1631,7 @@ func (r *resolver) placeName(c *cluster) {
 // as a company's is: before a noun that a body has ("East Midlands
 // shares", "East Midlands' chairman") or opening its sentence before a
 // verb of what it does ("East Midlands agreed to the bid"); not "an MEP
-// for the East Midlands", "in the West Country said", nor a region as
+// for the East Midlands", "in the West Country warned", nor a region as
 // the subject of "be" or "have" ("East Anglia was hit hardest", "East
 // Anglia has the lowest jobless rate").
 func (r *resolver) usedAsBody(c *cluster) bool {

@@ -31,10 +31,10 @@ A spokesman for the White House Friday said the plan was dead.`)
 }
 
 // TestWeekdayAfterTimePreposition: a weekday after "on", "until", "last"
-// ... says when, even before a noun ("the office on Wednesday forecast
-// record income"): a phrase opening with it is no key phrase.
+// ... says when, even before a noun ("the ferry board on Wednesday forecast
+// higher fares"): a phrase opening with it is no key phrase.
 func TestWeekdayAfterTimePreposition(t *testing.T) {
-	doc, _, cands, ments := tagCandidates(t, `The harbour office on Wednesday forecast record income from ferry fares.
+	doc, _, cands, ments := tagCandidates(t, `The ferry board on Wednesday forecast higher fares for islanders.
 Mill owner Ada Brenner said on Friday acquisitions by her group would slow next year.
 Shopkeepers in the valley want the Sunday trading laws changed.`)
 	got := map[string]bool{}
@@ -45,7 +45,7 @@ Shopkeepers in the valley want the Sunday trading laws changed.`)
 		t.Errorf("'Sunday trading laws' candidate %v, dropped %v", ok, v)
 	}
 	n := 0
-	for _, bad := range []string{"Wednesday forecast", "Wednesday forecast record income", "Friday acquisitions"} {
+	for _, bad := range []string{"Wednesday forecast", "Wednesday forecast higher fares", "Friday acquisitions"} {
 		if v, ok := got[bad]; ok {
 			n++
 			if !v {

@@ -513,7 +513,7 @@ var nounGerunds = map[string]bool{
 
 // headlinePredicates are the words a headline writes after its subject,
 // with "is" left out, before a preposition: "Owen set for captaincy",
-// "Wilkinson fit to face Edinburgh", "Tigers wary of Farrell"; the
+// "Okafor fit to face Leeds", "Rovers wary of Dunn"; the
 // tagger takes them for nouns of a compound.
 var headlinePredicates = map[string]bool{"set": true, "fit": true, "wary": true, "poised": true, "ready": true,
 	"keen": true, "eager": true, "confident": true, "hopeful": true, "doubtful": true, "upbeat": true,
@@ -554,7 +554,7 @@ func headlineClause(doc *text.Document, ments []mention, c *candidate, hlEnd int
 		return true
 	}
 	if nw := len(toks); headlinePredicates[toks[nw-1].Text] && capitalised(toks[nw-2].Text) {
-		// "Owen set for ...", "Wilkinson fit to face ...", "Tigers wary
+		// "Owen set for ...", "Okafor fit to face ...", "Rovers wary
 		// of ...": a name and what it is, before a preposition
 		if n := c.first + nw; n < len(doc.Tokens) && doc.Tokens[n].End <= hlEnd && (doc.Tokens[n].POS == "IN" || doc.Tokens[n].POS == "TO") {
 			return true
@@ -682,13 +682,13 @@ var timeNouns = map[string]bool{"year": true, "years": true, "week": true, "week
 // timeAfter reports whether token t, a determiner or a number, opens a
 // time ("this year", "the same day", "last week" is no determiner): one
 // of timeNouns right after it or after "same", "next", "previous" or
-// "following"; "a" or "an" opens an object ("following a night off").
+// "following"; "a" or "an" opens an object ("following a long delay").
 func timeAfter(doc *text.Document, t int) bool {
 	if t >= len(doc.Tokens) || doc.Tokens[t].POS != "DT" && doc.Tokens[t].POS != "CD" {
 		return false
 	}
 	if w := strings.ToLower(doc.Tokens[t].Text); w == "a" || w == "an" {
-		return false // an object: "headquarters following a night off"
+		return false // an object: "depot following a long delay"
 	}
 	k := t + 1
 	if k < len(doc.Tokens) {
@@ -713,7 +713,7 @@ var timePreps = map[string]bool{"on": true, "by": true, "until": true, "till": t
 // weekdayTime reports whether c (two words or more) opens with a weekday
 // that most of its occurrences have after a preposition of time: the day
 // says when, not what ("said on Friday acquisitions would slow", "the
-// office on Wednesday forecast record income"); "the Sunday trading
+// ferry board on Wednesday forecast higher fares"); "the Sunday trading
 // laws" stays.
 func weekdayTime(doc *text.Document, ments []mention, c *candidate) bool {
 	if len(c.words) < 2 || c.first >= len(doc.Tokens) || !weekdays[doc.Tokens[c.first].Text] {

@@ -18,8 +18,8 @@ var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog"
 	"group", "union", "operator")
 
 // headedBodies are the kinds of bodies whose head the text may name
-// right after them, with a word left out ("pilots union Geoffrey
-// Bouvet"): a full name the model reads as a person stays one.
+// right after them, with a word left out ("dockers union Tomas
+// Breyer"): a full name the model reads as a person stays one.
 var headedBodies = set("group", "union", "operator", "watchdog", "regulator")
 
 // sentenceBodyNouns may also stand capitalised first in a sentence, joined
@@ -108,7 +108,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			}
 		}
 		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] {
-			continue // "pilots union Geoffrey Bouvet": its head
+			continue // "dockers union Tomas Breyer": its head
 		}
 		if m.Type == Location && knownPlace(toks[m.First:m.Last]) {
 			continue // "firm U.S. revenue"

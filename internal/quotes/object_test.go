@@ -132,7 +132,7 @@ func TestSeenEvent(t *testing.T) {
 	}
 }
 
-// TestGiveResult: a result given ("gave the visitors a 19-5 lead") is no
+// TestGiveResult: a result given ("gave the hosts a 14-3 lead") is no
 // statement, unless a poll gives it (PolNeAR marks "a poll gave her a
 // 5-point lead"). The quote is made by hand here, as the cue model seldom
 // reads "gave" as a cue in a short text.

@@ -416,19 +416,14 @@ func gerundName(doc *text.Document, ments []mention, c *candidate) bool {
 	if len(c.words) < 2 {
 		return false
 	}
-	n, v := 0, 0
-	for m := c.head; m >= 0; m = ments[m].next {
-		n++
-		t, ok := tokenStarting(doc, ments[m].span.Start)
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenStarting(doc, sp.Start)
 		if !ok || t+1 >= len(doc.Tokens) {
-			continue
+			return false
 		}
 		g, o := &doc.Tokens[t], &doc.Tokens[t+1]
-		if g.POS == "VBG" && lowerWord(g.Text) && !adjectival[g.Text] && (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && !acronymWord(o.Text) {
-			v++
-		}
-	}
-	return 2*v > n
+		return g.POS == "VBG" && lowerWord(g.Text) && !adjectival[g.Text] && (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && !acronymWord(o.Text)
+	})
 }
 
 // nameRoles are titles and roles written capitalised before a full name
@@ -460,18 +455,14 @@ func roleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	default:
 		return false
 	}
-	n, v := 0, 0
-	for m := c.head; m >= 0; m = ments[m].next {
-		n++
-		t, ok := tokenEnding(doc, ments[m].span.End)
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenEnding(doc, sp.End)
 		if !ok || t+1 >= len(doc.Tokens) {
-			continue
+			return false
 		}
-		if o := &doc.Tokens[t+1]; (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && o.Start-doc.Tokens[t].End <= 1 {
-			v++
-		}
-	}
-	return 2*v > n
+		o := &doc.Tokens[t+1]
+		return (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && o.Start-doc.Tokens[t].End <= 1
+	})
 }
 
 // isRole reports whether w, in any case, is one of nameRoles, without
@@ -614,34 +605,30 @@ func participleObject(doc *text.Document, ments []mention, c *candidate) bool {
 	if len(c.words) < 2 {
 		return false
 	}
-	n, v := 0, 0
-	for m := c.head; m >= 0; m = ments[m].next {
-		n++
-		sp := ments[m].span
+	return mostly(ments, c, func(sp text.Span) bool {
 		t, ok := tokenEnding(doc, sp.End)
 		if !ok || t == 0 || t+1 >= len(doc.Tokens) {
-			continue
+			return false
 		}
 		g, prev, next := &doc.Tokens[t], &doc.Tokens[t-1], &doc.Tokens[t+1]
 		if g.POS != "VBG" || !lowerWord(g.Text) || nounGerunds[g.Text] || adjectival[g.Text] || !isNoun(prev.POS) {
-			continue
+			return false
 		}
 		if timeAfter(doc, t+1) {
 			// a time, not an object: "insider dealing this year", "bond
 			// buying the same day"
-			continue
+			return false
 		}
 		switch next.POS {
 		case "DT", "PRP$", "PRP", "CD", "TO", "RP":
-			v++
-			continue
+			return true
 		}
 		switch strings.ToLower(next.Text) {
 		case "that", "back", "over", "out", "up", "down", "away", "off":
-			v++
+			return true
 		}
-	}
-	return 2*v > n
+		return false
+	})
 }
 
 // numberCut reports whether c ends in "number" and most of its
@@ -653,18 +640,14 @@ func numberCut(doc *text.Document, dw *docWords, ments []mention, c *candidate) 
 	if nw < 2 || dw.stems[c.words[nw-1]] != "number" {
 		return false
 	}
-	n, v := 0, 0
-	for m := c.head; m >= 0; m = ments[m].next {
-		n++
-		t, ok := tokenEnding(doc, ments[m].span.End)
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenEnding(doc, sp.End)
 		if !ok || t+1 >= len(doc.Tokens) {
-			continue
+			return false
 		}
-		if o := &doc.Tokens[t+1]; o.POS == "CD" || numberWords[strings.ToLower(o.Text)] {
-			v++
-		}
-	}
-	return 2*v > n
+		o := &doc.Tokens[t+1]
+		return o.POS == "CD" || numberWords[strings.ToLower(o.Text)]
+	})
 }
 
 // numberWords are the numbers written as words that follow a rank.
@@ -719,11 +702,19 @@ func weekdayTime(doc *text.Document, ments []mention, c *candidate) bool {
 	if len(c.words) < 2 || c.first >= len(doc.Tokens) || !weekdays[doc.Tokens[c.first].Text] {
 		return false
 	}
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenStarting(doc, sp.Start)
+		return ok && t > 0 && timePreps[strings.ToLower(doc.Tokens[t-1].Text)]
+	})
+}
+
+// mostly reports whether more than half of the occurrences of c satisfy
+// f, given each occurrence's span.
+func mostly(ments []mention, c *candidate, f func(sp text.Span) bool) bool {
 	n, v := 0, 0
 	for m := c.head; m >= 0; m = ments[m].next {
 		n++
-		t, ok := tokenStarting(doc, ments[m].span.Start)
-		if ok && t > 0 && timePreps[strings.ToLower(doc.Tokens[t-1].Text)] {
+		if f(ments[m].span) {
 			v++
 		}
 	}

@@ -881,6 +881,53 @@ func (st *state) shiftedUnit(end, u, off int) (result, bool) {
 	return r, true
 }
 
+// frequency: a count of times per unit, the count in the span as in
+// "every Monday": "once a year", "twice a week", "three times a month",
+// "several times a day", the compound adjectives "once-a-year",
+// "twice-a-week", and "twice-yearly", "twice weekly". The value is the
+// unit (P1Y, P1W); the count, TIMEX3's freq, is not kept. Without a
+// count ("$500 a year", "a thrill-a-minute film") rate and inCompound
+// decide.
+func (st *state) frequency(i int) (result, bool) {
+	j := i
+	if st.c(j) != wTimes || st.ps[j].v == 0 { // "once", "twice"
+		n, e, ok := st.number(j)
+		if !ok || n == 0 || st.c(e) != wTimes || st.ps[e].v != 0 || st.c(j) == wA && n == 1 {
+			return result{}, false // "three times", "several times"; not "a times"
+		}
+		j = e
+	}
+	j++
+	hyph := st.punct(j, '-') && st.tight(j) && st.tight(j+1)
+	if hyph {
+		j++
+	}
+	if st.c(j) == cSetAdv { // "twice-yearly", "twice weekly"
+		return result{end: j + 1, typ: Set, val: durationValue(1, int(st.ps[j].v))}, true
+	}
+	if st.c(j) != wA && st.c(j) != wPer {
+		return result{}, false
+	}
+	j++
+	if hyph { // "once-a-year", not "once-a year"
+		if !st.punct(j, '-') || !st.tight(j) || !st.tight(j+1) {
+			return result{}, false
+		}
+		j++
+	}
+	if st.c(j) != cUnit || st.ps[j].pl {
+		return result{}, false
+	}
+	switch st.c(j + 1) {
+	case wAgo, wEarlier, wLater, wBefore:
+		return result{}, false // "ten times a year ago": a multiple of the date's figure
+	}
+	if st.punct(j+1, '\'') && st.tight(j+1) {
+		return result{}, false // "20 times a year's earnings"
+	}
+	return result{end: j + 1, typ: Set, val: durationValue(1, int(st.ps[j].v))}, true
+}
+
 // set: every Monday, each year, every two weeks, daily, twice a year.
 func (st *state) set(i int) (result, bool) {
 	switch st.c(i) {

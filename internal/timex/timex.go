@@ -873,6 +873,9 @@ func (st *state) core(i int) (result, bool) {
 	if c == cSetAdv || c == wEvery || c == wEach {
 		try(st.set(i))
 	}
+	if c == wTimes || c == cNum || c == wVague || c == wA || k == kNum {
+		try(st.frequency(i))
+	}
 	if c == wNoon || c == wMidnight || k == kNum {
 		try(st.clock(i))
 	}

@@ -275,6 +275,12 @@ func TestAdversarialScaling(t *testing.T) {
 			}
 			t.Logf("%s: %d B %v, %d B %v (×%.1f);%s", sh.name, len(ss), sd.Round(time.Millisecond/10),
 				len(ls), ld.Round(time.Millisecond), float64(ld)/float64(sd), stageRatios(st, lt))
+			// a cliff the other way: the 100 kB article costs more than the
+			// 1 MB one (a 100 kB page nested 400 deep went to the HTML
+			// extractor whole and took 0.7-1 s; the 1 MB one, 0.3 s)
+			if sd > max(ld, 50*time.Millisecond) {
+				t.Errorf("%s: %d bytes took %v of CPU, more than %d bytes (%v)", sh.name, len(ss), sd, len(ls), ld)
+			}
 			if ld > bound() {
 				t.Errorf("%s: %d bytes took %v of CPU, %d bytes %v: more than 25 times for 10 times the text",
 					sh.name, len(ls), ld, len(ss), sd)

@@ -19,7 +19,10 @@
 // role before it ("Ana Ortega", not "Valencia striker Ana
 // Ortega"), and no clause cut short: a phrase opening with a verb
 // ("facing heavy fines", "has imposed ...") or a headline's verb
-// read as a noun ("Acme buys ...", "Man 'suing council'").
+// read as a noun ("Acme buys ...", "Man 'suing council'", "Profits
+// slide"); no description of a work with a title's first word ("comedy
+// Dance" of "the comedy Dance with the Wardens"), and no clock time with
+// its day ("a midnight Sunday strike deadline" gives "strike deadline").
 package keyphrase
 
 import (
@@ -282,10 +285,21 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) || headlineSubjectVerb(doc, ments, c, hlEnd) || titleCut(doc, ments, c) {
 			continue
 		}
 		sc := score[i]
+		if j := clockDay(doc, c); j > 0 {
+			// the phrase after a clock time, at this phrase's rank
+			s := int32(-1)
+			if j < len(c.words) {
+				s, _ = dw.byKey.find(cands, c.words[j:])
+			}
+			if s < 0 {
+				continue // "midnight Sunday"
+			}
+			i, c = int(s), &cands[s]
+		}
 		for j := nameTail(doc, ments, c); j > 0; j = nameTail(doc, ments, c) {
 			// the name alone, at this phrase's rank; again for a role
 			// after a description ("manager Sir Alex Ferguson" ->

@@ -434,6 +434,14 @@ func gerundName(doc *text.Document, ments []mention, c *candidate) bool {
 var nameRoles = map[string]bool{
 	"sir": true, "chancellor": true, "chairman": true, "coach": true, "manager": true, "teenager": true,
 	"unseeded": true, "captain": true, "striker": true, "director": true,
+	// occupations written before a name, mostly a name the text gives
+	// once ("Actor Tom Hanks", "Treasurer Peter Costello"; session 16)
+	"treasurer": true, "actor": true, "actress": true, "singer": true, "rapper": true, "comedian": true,
+	"presenter": true, "producer": true, "author": true, "novelist": true, "designer": true, "prosecutor": true,
+	"analyst": true, "boss": true, "scrum-half": true, "fly-half": true, "flanker": true, "winger": true,
+	"midfielder": true, "defender": true, "goalkeeper": true, "full-back": true, "drummer": true,
+	"guitarist": true, "frontman": true, "chef": true, "playwright": true, "composer": true,
+	"spokesman": true, "spokeswoman": true,
 }
 
 // roleCut reports whether most occurrences of c end in a capitalised word
@@ -731,4 +739,111 @@ func tokenStarting(doc *text.Document, off int) (int, bool) {
 // one would.
 func tokenEnding(doc *text.Document, off int) (int, bool) {
 	return slices.BinarySearchFunc(doc.Tokens, off, func(tk text.Token, at int) int { return tk.End - at })
+}
+
+// headlineMoves are the verbs, in their base form, that a headline
+// writes right after its subject in the present tense, which the tagger
+// takes for a noun of a compound ("Profits slide", "Industrial output
+// falls", "Shareholder sues"): movements of a figure and a few verbs of
+// news.
+var headlineMoves = map[string]bool{"rise": true, "fall": true, "jump": true, "slide": true, "slip": true,
+	"surge": true, "soar": true, "slump": true, "plunge": true, "tumble": true, "climb": true, "dip": true,
+	"sink": true, "rally": true, "rebound": true, "recover": true, "ease": true, "edge": true, "grow": true,
+	"shrink": true, "grind": true, "stall": true, "slow": true, "widen": true, "double": true,
+	"halve": true, "sue": true, "hail": true, "launch": true, "back": true, "warn": true, "quit": true, "vow": true}
+
+// headlineSubjectVerb reports whether every occurrence of c is in the
+// headline and c ends in a lower-case word of headlineMoves in the
+// present tense agreeing with the noun before it, its subject: a bare
+// form after a plural ("Profits slide", "Shares rise"), a form in -s
+// after a singular ("Industrial output falls", "Boss hails") opening
+// the headline or after a capitalised word or a possessive. A noun does
+// not agree so, or follows another word: "fuel price rise", "more rate
+// rises" stay.
+func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
+	toks := headlineOnly(doc, ments, c, hlEnd)
+	if toks == nil {
+		return false
+	}
+	nw := len(toks)
+	v, p := toks[nw-1].Text, &toks[nw-2]
+	if !lowerWord(v) || !strings.HasPrefix(p.POS, "NN") || !isWordToken(p.Text) {
+		return false
+	}
+	plural := (p.POS == "NNS" || p.POS == "NNPS") && strings.HasSuffix(p.Text, "s")
+	if headlineMoves[v] {
+		return plural // "Profits slide"
+	}
+	if plural || strings.HasSuffix(p.Text, "s") && !acronymWord(p.Text) || !strings.HasSuffix(v, "s") {
+		return false
+	}
+	if c.first > 0 { // (the headline opens the text)
+		// a form in -s is a plural noun as often ("more US rate rises",
+		// "set tax rises"): only a subject opening the headline or
+		// after a capitalised word or a possessive ("Rock band's
+		// guitarist quits")
+		if pw := doc.Tokens[c.first-1].Text; !capitalised(pw) && !isClitic(pw) {
+			return false
+		}
+	}
+	switch {
+	case strings.HasSuffix(v, "ies"): // "rallies"
+		return headlineMoves[v[:len(v)-3]+"y"]
+	case strings.HasSuffix(v, "es") && headlineMoves[v[:len(v)-2]]: // "launches"
+		return true
+	}
+	return headlineMoves[v[:len(v)-1]] // "falls", "slides"
+}
+
+// workKinds are the descriptions written before the title of a work
+// ("the comedy Meet the Fockers", "the animated movie Howl's Moving
+// Castle").
+var workKinds = map[string]bool{"film": true, "films": true, "movie": true, "comedy": true, "drama": true,
+	"thriller": true, "musical": true, "sequel": true, "prequel": true, "documentary": true, "biopic": true,
+	"cartoon": true, "sitcom": true, "series": true, "novel": true, "book": true, "album": true, "single": true,
+	"song": true, "play": true, "opera": true, "ballet": true, "remake": true, "blockbuster": true,
+	"western": true, "romcom": true, "epic": true}
+
+// titleContinues are the words that carry a title on past its first
+// word ("Meet the Fockers", "Pirates of the Caribbean", "Hide and Seek").
+var titleContinues = map[string]bool{"the": true, "of": true, "and": true, "a": true, "an": true, "with": true,
+	"'s": true, "’s": true}
+
+// titleCut reports whether c ends in one capitalised word after a
+// lower-case description of a work (workKinds) and most of its
+// occurrences are followed by a word that carries a title on (one of
+// titleContinues, or a capitalised word of the same sentence): the
+// description and the first word of the title ("comedy Meet" of "the
+// comedy Meet the Fockers"), not a key phrase. A title of one word
+// ("the comedy Sideways knocked ...") stays.
+func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
+	nw := len(c.words)
+	if nw < 2 || c.first+nw > len(doc.Tokens) {
+		return false
+	}
+	last, desc := &doc.Tokens[c.first+nw-1], &doc.Tokens[c.first+nw-2]
+	if !capitalised(last.Text) || !lowerWord(desc.Text) || !workKinds[desc.Text] {
+		return false
+	}
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenEnding(doc, sp.End)
+		if !ok || t+1 >= len(doc.Tokens) {
+			return false
+		}
+		o := &doc.Tokens[t+1]
+		return titleContinues[strings.ToLower(o.Text)] || capitalised(o.Text) && isWordToken(o.Text) && !sentenceStart(doc, t+1)
+	})
+}
+
+// clockDay returns 2 when c opens with "midnight" or "noon" and a
+// weekday ("a midnight Sunday strike deadline"): a clock time, which
+// the phrase after it ("strike deadline") is shown without; else 0.
+func clockDay(doc *text.Document, c *candidate) int {
+	if len(c.words) < 2 || c.first+1 >= len(doc.Tokens) || !weekdays[doc.Tokens[c.first+1].Text] {
+		return 0
+	}
+	if w := doc.Tokens[c.first].Text; strings.EqualFold(w, "midnight") || strings.EqualFold(w, "noon") {
+		return 2
+	}
+	return 0
 }

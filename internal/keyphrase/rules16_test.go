@@ -1,0 +1,122 @@
+package keyphrase
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/nlptest"
+)
+
+// TestHeadlineSubjectVerb: a headline's subject and its verb of movement
+// in the present tense ("Profits slide", "Ferry output falls") are no key
+// phrase; a noun that does not agree ("fuel price rise") or follows
+// another word ("more fare rises") stays.
+func TestHeadlineSubjectVerb(t *testing.T) {
+	for _, tc := range []struct {
+		art, phrase string
+		want        bool
+	}{
+		{"Profits slide at Westmere Ferries\n\nThe ferry operator reported lower earnings for the winter as storms kept boats in port.\n", "Profits slide", true},
+		{"Harbour output falls in March\n\nThe harbour handled fewer containers than a year before, the board said.\n", "Harbour output falls", true},
+		{"Islanders face fuel price rise\n\nThe island council said the cost of heating oil would climb again in the spring.\n", "fuel price rise", false},
+		{"Council warns of more fare rises\n\nThe transport council said tickets would cost more from the summer.\n", "fare rises", false},
+	} {
+		doc, _, cands, ments := tagCandidates(t, tc.art)
+		hl := headlineEnd(doc)
+		if hl == 0 {
+			t.Fatalf("no headline in %q", tc.art)
+		}
+		found := false
+		for i := range cands {
+			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+			if !strings.HasSuffix(s, tc.phrase) {
+				continue
+			}
+			found = true
+			if got := headlineSubjectVerb(doc, ments, &cands[i], hl); got != tc.want {
+				t.Errorf("headlineSubjectVerb(%q) = %v, want %v", s, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no candidate ending in %q", tc.phrase)
+		}
+	}
+}
+
+// TestTitleCut: a description of a work and the first word of a longer
+// title ("comedy Dance" of "the comedy Dance with the Wardens") is no key
+// phrase; a title of one word ("the thriller Fogbound") stays.
+func TestTitleCut(t *testing.T) {
+	const art = `The comedy Dance with the Wardens topped the chart for a second week.
+Critics praised the thriller Fogbound, which opened in fourth place.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := map[string]bool{"comedy Dance": true, "thriller Fogbound": false}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		got := titleCut(doc, ments, &cands[i])
+		w, ok := want[s]
+		if !ok {
+			if got {
+				t.Errorf("titleCut(%q) = true", s)
+			}
+			continue
+		}
+		seen[s] = true
+		if got != w {
+			t.Errorf("titleCut(%q) = %v, want %v", s, got, w)
+		}
+	}
+	if !seen["comedy Dance"] {
+		t.Errorf("no candidate 'comedy Dance' (the tagging changed?)")
+	}
+}
+
+// TestOccupationBeforeName: an occupation written before a name the text
+// gives once ("Actor Nils Varga", "Treasurer Ada Mahone") leaves the name
+// alone.
+func TestOccupationBeforeName(t *testing.T) {
+	const art = `Actor Nils Varga will star in the new harbour drama.
+The budget was presented by Treasurer Ada Mahone in March.
+`
+	doc, _, cands, ments := tagCandidates(t, art)
+	want := map[string]int{"Actor Nils Varga": 1, "Treasurer Ada Mahone": 1}
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		w, ok := want[s]
+		if !ok {
+			continue
+		}
+		seen[s] = true
+		if got := nameTail(doc, ments, &cands[i]); got != w {
+			t.Errorf("nameTail(%q) = %d, want %d", s, got, w)
+		}
+	}
+	for k := range want {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
+		}
+	}
+}
+
+// TestMidnightWeekday: "a midnight Sunday strike deadline" gives the
+// phrase "strike deadline", not one holding the clock time and the day.
+func TestMidnightWeekday(t *testing.T) {
+	const art = `Dockers at the Westmere port set a midnight Sunday strike deadline after pay talks failed.
+The strike deadline passed quietly as talks on dock pay resumed on Monday.
+The port authority said the strike deadline had been extended by a week.
+`
+	doc := nlptest.Tagged(t, art)
+	var texts []string
+	for _, p := range Extract(doc, 10) {
+		texts = append(texts, p.Text)
+		if strings.Contains(strings.ToLower(p.Text), "midnight sunday") {
+			t.Errorf("phrase %q holds the clock time", p.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(texts, "|"), "strike deadline") {
+		t.Errorf("no 'strike deadline' in %q", texts)
+	}
+}

@@ -1,0 +1,87 @@
+package ner
+
+import (
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+// datePreps are the words after which a month is a date even before a
+// name ("in June Smith said", "until May Jones ruled", "the end of
+// March"): prepositions of time and the words that open a date.
+var datePreps = set("in", "on", "at", "since", "until", "till", "by", "during", "from", "through", "throughout",
+	"to", "before", "after", "of", "for", "between", "and", "or", "early", "late", "last", "next", "this", "mid",
+	"each", "every", "end", "beginning", "start", "middle", "that", "same", "following", "previous")
+
+// monthFirstNames joins a full month written as a name's first word to
+// the person named after it ("June Whitfield", "April Ashley"), which the
+// numeric rules read as a date and the model as a person of one word: a
+// lone full month right before a person's mention, or before a
+// title-case word the text names as a person elsewhere ("Whitfield
+// said"). Not after a preposition of time, a number or a word that opens
+// a date ("in June Smith said", "5 June", "last May"), and not when a
+// day or a year follows the month. out is sorted by Start; the date
+// leaves it.
+func monthFirstNames(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	var persons map[string]bool
+	j := 0
+	for i := 0; i < len(out); i++ {
+		m := out[i]
+		if m.Type == Date && m.Last-m.First == 1 && fullMonths[lower(toks[m.First].Text)] &&
+			isTitleCase(toks[m.First].Text) && monthNameStart(toks, doc.Sentences[m.Sentence], m.First) {
+			sent := doc.Sentences[m.Sentence]
+			k := m.First + 1
+			switch {
+			case i+1 < len(out) && out[i+1].First == k && out[i+1].Type == Person && isTitleCase(toks[k].Text):
+				// the model's person: "June Whitfield"
+				p := out[i+1]
+				p.First, p.Start = m.First, m.Start
+				p.Text = doc.Text[p.Start:p.End]
+				out[j] = p
+				j++
+				i++
+				continue
+			case k < sent.Last && (i+1 == len(out) || out[i+1].First > k) && isTitleCase(toks[k].Text) &&
+				toks[k].POS == "NNP":
+				// a surname the text names as a person elsewhere
+				if persons == nil {
+					persons = map[string]bool{}
+					for _, o := range out {
+						if o.Type == Person {
+							persons[toks[o.Last-1].Text] = true
+						}
+					}
+				}
+				if persons[toks[k].Text] {
+					m.Type, m.Last, m.End = Person, k+1, toks[k].End
+					m.Text = doc.Text[m.Start:m.End]
+				}
+			}
+		}
+		out[j] = m
+		j++
+	}
+	return out[:j]
+}
+
+// monthNameStart tells whether the month at token f of sent may open a
+// person's name: no preposition of time, number or determiner before it,
+// no day or year after it, and a space, not a line, between it and the
+// next word.
+func monthNameStart(toks []text.Token, sent text.Sentence, f int) bool {
+	if f+1 >= sent.Last || toks[f+1].Start-toks[f].End != 1 {
+		return false
+	}
+	if n := toks[f+1].Text; isDay(n) || isYear(n) {
+		return false
+	}
+	if f > sent.First {
+		p := toks[f-1]
+		if lower(p.Text) == "by" && f-2 >= sent.First && toks[f-2].POS == "VBN" {
+			return true // the agent of a passive: "written by June Marlowe"
+		}
+		if datePreps[lower(p.Text)] || isDigitWord(p.Text) || p.POS == "CD" || p.POS == "DT" {
+			return false
+		}
+	}
+	return true
+}

@@ -15,7 +15,42 @@ import (
 var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog", "regulator", "insurer", "lender",
 	"supermarket", "airline", "carrier", "firm", "carmaker", "brewer", "housebuilder", "conglomerate", "bank",
 	"charities", "supermarkets", "retailers", "firms", "banks", "airlines", "insurers", "lenders", "carmakers",
-	"group", "union", "operator")
+	"group", "union", "operator", "broker", "brokers", "brokerage", "stockbroker", "stockbrokers", "accountants",
+	"bookmaker")
+
+// founderKinds are the kinds of company often named after their founders
+// ("investment bank Robert Fleming", "mortgage firm Freddie Mac",
+// "brokers Alex Brown", "accountants Price Waterhouse", "bookmaker
+// William Hill"): a full name right after one is the company's, unless
+// the kind has a determiner before it and a verb follows the name, a
+// clause that leaves out its "that" ("the firm John Smith founded").
+// A fund manager, a games or film maker, a group's or union's head
+// ("fund manager Nicola Horlick", "dockers union Tomas Breyer") are
+// people.
+var founderKinds = set("bank", "banks", "firm", "firms", "broker", "brokers", "brokerage", "stockbroker",
+	"stockbrokers", "accountants", "bookmaker", "insurer", "lender", "retailer", "supermarket", "brewer",
+	"housebuilder", "carmaker", "conglomerate")
+
+// corpTails end a company's name after the name of its founder: legal
+// forms and kinds of financial company ("Robert Fleming & Co", "Jardine
+// Fleming Investment Management Ltd").
+var corpTails = set("corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "plc", "co", "co.",
+	"&", "holdings", "holding", "group", "securities", "bancshares", "llc", "ag", "sa", "nv", "gmbh", "asset",
+	"investment", "investments", "management")
+
+// personKinds are the founderKinds that a person is too: one who speaks
+// ("said broker Ali Khan", "Broker Ali Khan said") is a person.
+var personKinds = set("broker", "stockbroker", "bookmaker")
+
+// speaks reports whether a verb of speech stands right before token k
+// (the kind) or right after token last (the name).
+func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
+	return k > sent.First && sayVerbs[lower(toks[k-1].Text)] || last < sent.Last && sayVerbs[lower(toks[last].Text)]
+}
+
+// kindDeterminers before a kind of company make a name after it a
+// clause's subject when a verb follows ("the firm John Smith founded").
+var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its", "their", "my", "our", "your")
 
 // headedBodies are the kinds of bodies whose head the text may name
 // right after them, with a word left out ("dockers union Tomas
@@ -26,7 +61,8 @@ var headedBodies = set("group", "union", "operator", "watchdog", "regulator")
 // to the name by the model ("Retailer Argos cut prices"); "Bank", "Group",
 // "Union" and "Firm" begin names of their own ("Bank Leumi").
 var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "regulator", "insurer", "lender",
-	"supermarket", "airline", "carrier", "carmaker", "brewer", "housebuilder")
+	"supermarket", "airline", "carrier", "carmaker", "brewer", "housebuilder", "bookmaker", "broker", "brokers",
+	"brokerage", "stockbroker", "accountants")
 
 // bodies types as ORGANIZATION the names the text puts right after a
 // kind of organisation ("think-tank Demos", "the charity Shelter"), and
@@ -38,6 +74,24 @@ var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "re
 func bodies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	var names, inner, surnames map[string]bool
+	for _, m := range out {
+		// a name the text writes with a company's legal form or its
+		// kind of company ("Jardine Fleming Holdings Ltd", "Robert
+		// Fleming Securities") names the company where it stands alone
+		if m.Type != Org || m.Last-m.First < 3 {
+			continue
+		}
+		k := m.Last
+		for k > m.First+2 && corpTails[lower(toks[k-1].Text)] {
+			k--
+		}
+		if k < m.Last {
+			if names == nil {
+				names = map[string]bool{}
+			}
+			names[doc.Text[m.Start:toks[k-1].End]] = true
+		}
+	}
 	for i := range out {
 		m := &out[i]
 		switch m.Type {
@@ -49,6 +103,9 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		kind := "" // the word before, as written: a kind is lower case
 		if m.First > sent.First {
 			kind = toks[m.First-1].Text
+			if m.First-1 == sent.First && sentenceBodyNouns[lower(kind)] {
+				kind = lower(kind) // "Bookmaker William Hill has ..."
+			}
 		}
 		switch {
 		case m.Last-m.First > 1 && m.First == sent.First && in(sentenceBodyNouns, toks[m.First].Text) &&
@@ -68,6 +125,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				continue
 			}
 			m.First++
+			kind = lower(toks[m.First-1].Text)
 			m.Start = toks[m.First].Start
 			m.Text = doc.Text[m.Start:m.End]
 		case bodyNouns[kind] && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
@@ -81,7 +139,14 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Org || m.Last < sent.Last && (toks[m.Last].Text == "'s" || toks[m.Last].Text == "\u2019s") {
 			continue
 		}
-		if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {
+		if m.Type == Person && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
+			continue // "said broker Ali Khan"
+		}
+		if m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
+			kindDeterminers[lower(toks[m.First-2].Text)] && verbAt(toks, sent, m.Last)) {
+			// a company named after its founder: "investment bank
+			// Robert Fleming"
+		} else if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {
 			// a person's name: "the firm John Smith founded", "the
 			// charity Ray joined"
 			continue

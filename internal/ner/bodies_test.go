@@ -67,3 +67,23 @@ func TestSentenceFirstNames(t *testing.T) {
 		}
 	}
 }
+
+// A full name right after a kind of company that is often named after its
+// founder is the company's ("investment bank Robert Fleming"), and so is
+// a name the text writes elsewhere with a company's legal form; a role
+// before the name, a clause after "the firm", a fund manager and a broker
+// who speaks stay people.
+func TestFounderCompanies(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"The deal was arranged by investment bank Robert Fleming, which advised the buyer.", "Robert Fleming", ner.Org},
+		{"Analysts at brokers Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
+		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
+		// the legal form elsewhere in the text
+		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
+		// people
+		{"Bank chief John Ashdown said profits would rise.", "John Ashdown", ner.Person},
+		{"The bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
+		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
+		{"There was selling pressure, said broker Imran Qadir.", "Imran Qadir", ner.Person},
+	})
+}

@@ -19,10 +19,10 @@
 // role before it ("Ana Ortega", not "Valencia striker Ana
 // Ortega"), and no clause cut short: a phrase opening with a verb
 // ("facing heavy fines", "has imposed ...") or a headline's verb
-// read as a noun ("Acme buys ...", "Man 'suing council'", "Profits
+// read as a noun ("Acme buys ...", "Man 'suing council'", "Fares
 // slide"); no description of a work with a title's first word ("comedy
 // Dance" of "the comedy Dance with the Wardens"), and no clock time with
-// its day ("a midnight Sunday strike deadline" gives "strike deadline").
+// its day ("a midnight Friday pay deadline" gives "pay deadline").
 package keyphrase
 
 import (
@@ -296,7 +296,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 				s, _ = dw.byKey.find(cands, c.words[j:])
 			}
 			if s < 0 {
-				continue // "midnight Sunday"
+				continue // "midnight Friday"
 			}
 			i, c = int(s), &cands[s]
 		}

@@ -101,22 +101,22 @@ The budget was presented by Treasurer Ada Mahone in March.
 	}
 }
 
-// TestMidnightWeekday: "a midnight Sunday strike deadline" gives the
-// phrase "strike deadline", not one holding the clock time and the day.
+// TestMidnightWeekday: "a midnight Friday pay deadline" gives the
+// phrase "pay deadline", not one holding the clock time and the day.
 func TestMidnightWeekday(t *testing.T) {
-	const art = `Dockers at the Westmere port set a midnight Sunday strike deadline after pay talks failed.
-The strike deadline passed quietly as talks on dock pay resumed on Monday.
-The port authority said the strike deadline had been extended by a week.
+	const art = `Dockers at the Westmere port set a midnight Friday pay deadline after the talks failed.
+The pay deadline passed quietly as talks on the dockers' hours resumed on Monday.
+The port authority said the pay deadline had been extended by a week.
 `
 	doc := nlptest.Tagged(t, art)
 	var texts []string
 	for _, p := range Extract(doc, 10) {
 		texts = append(texts, p.Text)
-		if strings.Contains(strings.ToLower(p.Text), "midnight sunday") {
+		if strings.Contains(strings.ToLower(p.Text), "midnight friday") {
 			t.Errorf("phrase %q holds the clock time", p.Text)
 		}
 	}
-	if !strings.Contains(strings.Join(texts, "|"), "strike deadline") {
-		t.Errorf("no 'strike deadline' in %q", texts)
+	if !strings.Contains(strings.Join(texts, "|"), "pay deadline") {
+		t.Errorf("no 'pay deadline' in %q", texts)
 	}
 }

@@ -435,7 +435,7 @@ var nameRoles = map[string]bool{
 	"sir": true, "chancellor": true, "chairman": true, "coach": true, "manager": true, "teenager": true,
 	"unseeded": true, "captain": true, "striker": true, "director": true,
 	// occupations written before a name, mostly a name the text gives
-	// once ("Actor Tom Hanks", "Treasurer Peter Costello"; session 16)
+	// once ("Actor Nils Varga", "Treasurer Ada Mahone"; session 16)
 	"treasurer": true, "actor": true, "actress": true, "singer": true, "rapper": true, "comedian": true,
 	"presenter": true, "producer": true, "author": true, "novelist": true, "designer": true, "prosecutor": true,
 	"analyst": true, "boss": true, "scrum-half": true, "fly-half": true, "flanker": true, "winger": true,
@@ -743,8 +743,8 @@ func tokenEnding(doc *text.Document, off int) (int, bool) {
 
 // headlineMoves are the verbs, in their base form, that a headline
 // writes right after its subject in the present tense, which the tagger
-// takes for a noun of a compound ("Profits slide", "Industrial output
-// falls", "Shareholder sues"): movements of a figure and a few verbs of
+// takes for a noun of a compound ("Fares slide", "Harbour output
+// falls", "Landlord sues"): movements of a figure and a few verbs of
 // news.
 var headlineMoves = map[string]bool{"rise": true, "fall": true, "jump": true, "slide": true, "slip": true,
 	"surge": true, "soar": true, "slump": true, "plunge": true, "tumble": true, "climb": true, "dip": true,
@@ -755,8 +755,8 @@ var headlineMoves = map[string]bool{"rise": true, "fall": true, "jump": true, "s
 // headlineSubjectVerb reports whether every occurrence of c is in the
 // headline and c ends in a lower-case word of headlineMoves in the
 // present tense agreeing with the noun before it, its subject: a bare
-// form after a plural ("Profits slide", "Shares rise"), a form in -s
-// after a singular ("Industrial output falls", "Boss hails") opening
+// form after a plural ("Fares slide", "Ferry tolls rise"), a form in -s
+// after a singular ("Harbour output falls", "Landlord sues") opening
 // the headline or after a capitalised word or a possessive. A noun does
 // not agree so, or follows another word: "fuel price rise", "more rate
 // rises" stay.
@@ -772,16 +772,16 @@ func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEn
 	}
 	plural := (p.POS == "NNS" || p.POS == "NNPS") && strings.HasSuffix(p.Text, "s")
 	if headlineMoves[v] {
-		return plural // "Profits slide"
+		return plural // "Fares slide"
 	}
 	if plural || strings.HasSuffix(p.Text, "s") && !acronymWord(p.Text) || !strings.HasSuffix(v, "s") {
 		return false
 	}
 	if c.first > 0 { // (the headline opens the text)
-		// a form in -s is a plural noun as often ("more US rate rises",
-		// "set tax rises"): only a subject opening the headline or
-		// after a capitalised word or a possessive ("Rock band's
-		// guitarist quits")
+		// a form in -s is a plural noun as often ("more fare rises",
+		// "to set toll rises"): only a subject opening the headline or
+		// after a capitalised word or a possessive ("Quay Street
+		// landlord sues", "Harbour board's chief quits")
 		if pw := doc.Tokens[c.first-1].Text; !capitalised(pw) && !isClitic(pw) {
 			return false
 		}
@@ -796,8 +796,8 @@ func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEn
 }
 
 // workKinds are the descriptions written before the title of a work
-// ("the comedy Meet the Fockers", "the animated movie Howl's Moving
-// Castle").
+// ("the comedy Dance with the Wardens", "the animated movie Gull's
+// Long Voyage").
 var workKinds = map[string]bool{"film": true, "films": true, "movie": true, "comedy": true, "drama": true,
 	"thriller": true, "musical": true, "sequel": true, "prequel": true, "documentary": true, "biopic": true,
 	"cartoon": true, "sitcom": true, "series": true, "novel": true, "book": true, "album": true, "single": true,
@@ -805,7 +805,7 @@ var workKinds = map[string]bool{"film": true, "films": true, "movie": true, "com
 	"western": true, "romcom": true, "epic": true}
 
 // titleContinues are the words that carry a title on past its first
-// word ("Meet the Fockers", "Pirates of the Caribbean", "Hide and Seek").
+// word ("Dance with the Wardens", "Keepers of the Light", "Salt and Tar").
 var titleContinues = map[string]bool{"the": true, "of": true, "and": true, "a": true, "an": true, "with": true,
 	"'s": true, "’s": true}
 
@@ -813,9 +813,9 @@ var titleContinues = map[string]bool{"the": true, "of": true, "and": true, "a": 
 // lower-case description of a work (workKinds) and most of its
 // occurrences are followed by a word that carries a title on (one of
 // titleContinues, or a capitalised word of the same sentence): the
-// description and the first word of the title ("comedy Meet" of "the
-// comedy Meet the Fockers"), not a key phrase. A title of one word
-// ("the comedy Sideways knocked ...") stays.
+// description and the first word of the title ("comedy Dance" of "the
+// comedy Dance with the Wardens"), not a key phrase. A title of one word
+// ("the thriller Fogbound opened ...") stays.
 func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	nw := len(c.words)
 	if nw < 2 || c.first+nw > len(doc.Tokens) {
@@ -836,8 +836,8 @@ func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
 }
 
 // clockDay returns 2 when c opens with "midnight" or "noon" and a
-// weekday ("a midnight Sunday strike deadline"): a clock time, which
-// the phrase after it ("strike deadline") is shown without; else 0.
+// weekday ("a midnight Friday pay deadline"): a clock time, which the
+// phrase after it ("pay deadline") is shown without; else 0.
 func clockDay(doc *text.Document, c *candidate) int {
 	if len(c.words) < 2 || c.first+1 >= len(doc.Tokens) || !weekdays[doc.Tokens[c.first+1].Text] {
 		return 0

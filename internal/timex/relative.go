@@ -885,7 +885,8 @@ func (st *state) shiftedUnit(end, u, off int) (result, bool) {
 // "every Monday": "once a year", "twice a week", "three times a month",
 // "several times a day", the compound adjectives "once-a-year",
 // "twice-a-week", and "twice-yearly", "twice weekly". The value is the
-// unit (P1Y, P1W); the count, TIMEX3's freq, is not kept. Without a
+// unit (P1Y, P1W); the count, TIMEX3's freq, is not kept. Before "every"
+// or "each" the value is set's ("once every two weeks": P2W). Without a
 // count ("$500 a year", "a thrill-a-minute film") rate and inCompound
 // decide.
 func (st *state) frequency(i int) (result, bool) {
@@ -904,6 +905,9 @@ func (st *state) frequency(i int) (result, bool) {
 	}
 	if st.c(j) == cSetAdv { // "twice-yearly", "twice weekly"
 		return result{end: j + 1, typ: Set, val: durationValue(1, int(st.ps[j].v))}, true
+	}
+	if !hyph && (st.c(j) == wEvery || st.c(j) == wEach) { // "once every two weeks"
+		return st.set(j)
 	}
 	if st.c(j) != wA && st.c(j) != wPer {
 		return result{}, false

@@ -22,6 +22,7 @@ func TestFrequency(t *testing.T) {
 		{"Floods hit the valley a few times a decade.", []want{{"a few times a decade", Set, "P10Y"}}},
 		{"The club holds a twice-yearly dinner.", []want{{"twice-yearly", Set, "P1Y"}}},
 		{"The choir sings every other Friday.", []want{{"every other Friday", Set, "XXXX-WXX-5"}}},
+		{"The ferry is inspected once every two years.", []want{{"once every two years", Set, "P2Y"}}},
 		{"Output is now ten times a year ago.", []want{{"now", Date, "PRESENT_REF"}, {"a year ago", Date, "2025"}}},
 		{"It was a fast-paced, thrill-a-minute ride.", nil},
 		{"The once-a year fair drew crowds.", nil},

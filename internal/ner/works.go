@@ -205,3 +205,40 @@ func knownPlace(toks []text.Token) bool {
 	}
 	return sharedGazetteer().get(gazKey(h))&(gCountry|gCity|gRegion) != 0
 }
+
+// oathWords follow the name of an oath's "I, Name," (the tagger reads
+// "swear" there as a noun).
+var oathWords = set("swear", "do", "promise", "pledge", "solemnly", "hereby", "affirm", "take", "am", "being")
+
+// pronounTitles types as WORK_OF_ART a title made of "I", a comma and a
+// one-word name ("I, Robot", "I, Claudius"), which the model reads as a
+// town and its country or a person: the mention then holds the "I, ".
+// Not a first name ("I, Tonya" may be an oath's "I, Tonya, swear"), nor a
+// name a comma and a verb follow ("I, Smith, swear"), nor a pronoun "I"
+// after a verb ("said I, Smith").
+func pronounTitles(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	for i := range out {
+		m := &out[i]
+		if m.Last-m.First != 1 || m.Type == Date || m.Type == Time || m.Type == Money || m.Type == Percent ||
+			m.Type == Quantity {
+			continue
+		}
+		sent := doc.Sentences[m.Sentence]
+		f := m.First - 2
+		if f < sent.First || toks[f].Text != "I" || toks[f+1].Text != "," || toks[f].End != toks[f+1].Start ||
+			i > 0 && out[i-1].Last > f || !isTitleCase(toks[m.First].Text) || IsFirstName(toks[m.First].Text) {
+			continue
+		}
+		if f > sent.First && strings.HasPrefix(toks[f-1].POS, "VB") {
+			continue
+		}
+		if m.Last+1 < sent.Last && toks[m.Last].Text == "," && (strings.HasPrefix(toks[m.Last+1].POS, "VB") ||
+			toks[m.Last+1].POS == "MD" || oathWords[toks[m.Last+1].Text]) {
+			continue
+		}
+		m.First, m.Start, m.Type = f, toks[f].Start, WorkOfArt
+		m.Text = doc.Text[m.Start:m.End]
+	}
+	return out
+}

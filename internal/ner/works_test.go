@@ -106,3 +106,18 @@ func TestWorksSeries(t *testing.T) {
 		}
 	}
 }
+
+// "I", a comma and a one-word name make a title ("I, Robot"), not a town
+// and its country; an oath's "I, Name, swear" is no title.
+func TestPronounTitles(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"Will Smith stars in I, Robot, a film loosely based on stories about thinking machines.", "I, Robot", ner.WorkOfArt},
+		{"DVD review: I, Robot\n\nThe thriller I, Robot has a hero who distrusts machines.", "I, Robot", ner.WorkOfArt},
+	})
+	_, ms := analyse(t, "The witness stood up. \"I, Penrose, swear to tell the truth,\" he said.")
+	for _, m := range ms {
+		if m.Type == ner.WorkOfArt {
+			t.Errorf("an oath read as a title: %s", dump(ms))
+		}
+	}
+}

@@ -120,3 +120,40 @@ The port authority said the pay deadline had been extended by a week.
 		t.Errorf("no 'pay deadline' in %q", texts)
 	}
 }
+
+// TestHeadlineWhole: a candidate that is the whole headline, three words
+// or more, is a clause the tagger chunked as a noun phrase; a phrase that
+// is part of the headline stays.
+func TestHeadlineWhole(t *testing.T) {
+	for _, tc := range []struct {
+		art, phrase string
+		want        bool
+	}{
+		{"Harbour deal boosts Westmere ferries\n\nThe new berths will let the ferry company add two crossings a day, its chief said.\n", "Harbour deal boosts Westmere ferries", true},
+		{"Harbour ferry timetable at risk\n\nThe new berths may not open before the summer, the board said.\n", "Harbour ferry timetable", false},
+	} {
+		doc, _, cands, ments := tagCandidates(t, tc.art)
+		hl := headlineEnd(doc)
+		if hl == 0 {
+			t.Fatalf("no headline in %q", tc.art)
+		}
+		found := false
+		for i := range cands {
+			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+			got := headlineWhole(doc, ments, &cands[i], hl)
+			if s != tc.phrase {
+				if got {
+					t.Errorf("headlineWhole(%q) = true", s)
+				}
+				continue
+			}
+			found = true
+			if got != tc.want {
+				t.Errorf("headlineWhole(%q) = %v, want %v", s, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no candidate %q", tc.phrase)
+		}
+	}
+}

@@ -847,3 +847,18 @@ func clockDay(doc *text.Document, c *candidate) int {
 	}
 	return 0
 }
+
+// headlineWhole reports whether c, three words or more, is the whole
+// headline and written nowhere else: a headline that the tagger chunks
+// as one noun phrase is mostly a clause whose verb it took for a noun
+// ("Harbour deal boosts Westmere", "Dockers sack chairman", "Strong
+// demand lifts fares"); a key phrase is shorter, and the phrases inside
+// it stay.
+func headlineWhole(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
+	toks := headlineOnly(doc, ments, c, hlEnd)
+	if len(toks) < 3 || c.first != 0 {
+		return false
+	}
+	n := c.first + len(toks)
+	return n >= len(doc.Tokens) || doc.Tokens[n].Start >= hlEnd
+}

@@ -45,7 +45,7 @@ var personKinds = set("broker", "stockbroker", "bookmaker")
 // speaks reports whether a verb of speech stands right before token k
 // (the kind) or right after token last (the name).
 func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
-	return k > sent.First && sayVerbs[lower(toks[k-1].Text)] || last < sent.Last && sayVerbs[lower(toks[last].Text)]
+	return k > sent.First && in(sayVerbs, toks[k-1].Text) || last < sent.Last && in(sayVerbs, toks[last].Text)
 }
 
 // kindDeterminers before a kind of company make a name after it a
@@ -82,7 +82,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		k := m.Last
-		for k > m.First+2 && corpTails[lower(toks[k-1].Text)] {
+		for k > m.First+2 && in(corpTails, toks[k-1].Text) {
 			k--
 		}
 		if k < m.Last {
@@ -90,6 +90,15 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				names = map[string]bool{}
 			}
 			names[doc.Text[m.Start:toks[k-1].End]] = true
+		}
+	}
+	if names != nil {
+		// a person the text gives a title is not the company named
+		// after them ("Dr. Ellison Marlow said Ellison Marlow Corp. ...")
+		for _, m := range out {
+			if m.Type == Person && names[m.Text] && m.First > 0 && in(nameTitles, toks[m.First-1].Text) {
+				delete(names, m.Text)
+			}
 		}
 	}
 	for i := range out {
@@ -103,7 +112,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		kind := "" // the word before, as written: a kind is lower case
 		if m.First > sent.First {
 			kind = toks[m.First-1].Text
-			if m.First-1 == sent.First && sentenceBodyNouns[lower(kind)] {
+			if m.First-1 == sent.First && in(sentenceBodyNouns, kind) {
 				kind = lower(kind) // "Bookmaker William Hill has ..."
 			}
 		}
@@ -143,7 +152,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			continue // "said broker Ali Khan"
 		}
 		if m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
-			kindDeterminers[lower(toks[m.First-2].Text)] && verbAt(toks, sent, m.Last)) {
+			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last)) {
 			// a company named after its founder: "investment bank
 			// Robert Fleming"
 		} else if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {

@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"strings"
+
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -26,7 +28,7 @@ func monthFirstNames(doc *text.Document, out []Mention) []Mention {
 	j := 0
 	for i := 0; i < len(out); i++ {
 		m := out[i]
-		if m.Type == Date && m.Last-m.First == 1 && fullMonths[lower(toks[m.First].Text)] &&
+		if m.Type == Date && m.Last-m.First == 1 && in(fullMonths, toks[m.First].Text) &&
 			isTitleCase(toks[m.First].Text) && monthNameStart(toks, doc.Sentences[m.Sentence], m.First) {
 			sent := doc.Sentences[m.Sentence]
 			k := m.First + 1
@@ -76,10 +78,10 @@ func monthNameStart(toks []text.Token, sent text.Sentence, f int) bool {
 	}
 	if f > sent.First {
 		p := toks[f-1]
-		if lower(p.Text) == "by" && f-2 >= sent.First && toks[f-2].POS == "VBN" {
+		if strings.EqualFold(p.Text, "by") && f-2 >= sent.First && toks[f-2].POS == "VBN" {
 			return true // the agent of a passive: "written by June Marlowe"
 		}
-		if datePreps[lower(p.Text)] || isDigitWord(p.Text) || p.POS == "CD" || p.POS == "DT" {
+		if in(datePreps, p.Text) || isDigitWord(p.Text) || p.POS == "CD" || p.POS == "DT" {
 			return false
 		}
 	}

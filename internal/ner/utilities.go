@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"strings"
+
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -40,16 +42,16 @@ func regionCompanies(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		head := m.Last - 1
-		if m.Last-m.First >= 3 && lower(toks[m.Last-2].Text) == "building" && lower(toks[head].Text) == "society" {
+		if m.Last-m.First >= 3 && strings.EqualFold(toks[m.Last-2].Text, "building") && strings.EqualFold(toks[head].Text, "society") {
 			head--
-		} else if !companyHeads[lower(toks[head].Text)] || !isTitleCase(toks[head].Text) {
+		} else if !in(companyHeads, toks[head].Text) || !isTitleCase(toks[head].Text) {
 			continue
 		}
 		if head == m.First || !regionWords(toks[m.First:head]) {
 			continue
 		}
-		if m.First > 0 && placePreps[lower(toks[m.First-1].Text)] || m.First > 1 && lower(toks[m.First-1].Text) == "the" &&
-			placePreps[lower(toks[m.First-2].Text)] {
+		if m.First > 0 && in(placePreps, toks[m.First-1].Text) || m.First > 1 && strings.EqualFold(toks[m.First-1].Text, "the") &&
+			in(placePreps, toks[m.First-2].Text) {
 			continue
 		}
 		m.Type = Org
@@ -65,10 +67,10 @@ func regionWords(ws []text.Token) bool {
 		return true
 	}
 	if len(ws) == 1 {
-		return isDemonym(lower(ws[0].Text)) || regionAdjectives[lower(ws[0].Text)]
+		return isDemonym(lower(ws[0].Text)) || in(regionAdjectives, ws[0].Text)
 	}
 	k := 0
-	for k < len(ws) && compassWords[lower(ws[k].Text)] {
+	for k < len(ws) && in(compassWords, ws[k].Text) {
 		k++
 	}
 	return k > 0 && (k == len(ws) || knownPlace(ws[k:]))

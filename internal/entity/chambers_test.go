@@ -17,3 +17,22 @@ func TestHouseBesideBothChambers(t *testing.T) {
 		t.Errorf("the House = %+v, want the House of Lords", e)
 	}
 }
+
+// "the Lords" and "the Commons" are the chambers the text names as the
+// House of Lords and the House of Commons, before or after the full name;
+// beside the Law Lords "the Lords" may be either.
+func TestChamberShortForms(t *testing.T) {
+	doc, es := run(t, "The bill was rejected by the Lords on Tuesday. Ministers said the House of Lords had ignored "+
+		"the will of the elected chamber, and the Commons would vote again.\n\nThe House of Commons sits on Monday.")
+	if e := owner(doc, es, "Lords", 0); e == nil || e.Name != "House of Lords" {
+		t.Errorf("the Lords = %+v, want the House of Lords", e)
+	}
+	if e := owner(doc, es, "Commons", 0); e == nil || e.Name != "House of Commons" {
+		t.Errorf("the Commons = %+v, want the House of Commons", e)
+	}
+	doc, es = run(t, "The appeal went to the Lords in March. The Law Lords had ruled on a similar case, and "+
+		"the House of Lords will debate the bill next week.")
+	if e := owner(doc, es, "Lords", 0); e != nil && e.Name == "House of Lords" {
+		t.Errorf("the Lords beside the Law Lords joined the House of Lords")
+	}
+}

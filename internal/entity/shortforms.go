@@ -17,7 +17,9 @@ import (
 // Reserve"). A headline's short form may come before the name ("BoE
 // holds rates" above "The Bank of England held ..."), and so may an
 // acronym that a name in brackets after it defines ("the MPC (the
-// Monetary Policy Committee)"). Only when exactly one earlier name of two words or more
+// Monetary Policy Committee)"), and so may the name after "of" of a
+// chamber, written after "the" ("the Lords" before or after the House of
+// Lords). Only when exactly one earlier name of two words or more
 // matches (two banks named: "the Bank" stays alone; nor "the Lords" beside
 // the House of Lords and the Law Lords), and not for a known place, a
 // country, a legal form or a term such as "PC". The names are indexed by
@@ -113,6 +115,7 @@ func (r *resolver) shortForms() {
 			}
 		}
 		f.the = f.start > 0 && f.start < len(r.doc.Tokens) && isThe(r.tok(f.start-1))
+		f.chamber = !acr && len(s.toks) == 1 && r.afterThe(s)
 		switch {
 		case keys == nil:
 			f.scan(longs)
@@ -159,8 +162,12 @@ type shortFind struct {
 	acr, the bool
 	start    int
 	def      int // the token a definition in brackets begins at, 0 if none
-	into     *cluster
-	n        int
+	// chamber: s is one word the text writes after "the", which may
+	// stand for a chamber named "House of" it, before or after
+	// ("the Lords" and the House of Lords)
+	chamber bool
+	into    *cluster
+	n       int
 }
 
 // definedBy reports whether a mention of o begins the definition in
@@ -186,13 +193,14 @@ func (f *shortFind) scan(l []*cluster) {
 		for o.into != nil {
 			o = o.into
 		}
-		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start && !f.definedBy(o) {
+		if o == s || o == f.into || !longName(o) || o.ments[0].first >= f.start && !f.definedBy(o) &&
+			!(f.chamber && chamberOf(s, o)) {
 			continue
 		}
 		if f.acr && o.name[0] != s.name[0] || !f.acr && !slices.Contains(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {
 			continue // (the quick test)
 		}
-		if !shortFormOf(s, o, f.acr, f.the) {
+		if !shortFormOf(s, o, f.acr, f.the) && !(f.chamber && chamberOf(s, o)) {
 			if !f.acr && len(s.toks) == 1 && slices.Contains(o.toks, s.toks[0]) {
 				f.n = 2 // a rival: "the Lords" beside the House of Lords and the Law Lords
 			}
@@ -423,6 +431,16 @@ func (r *resolver) otherChamber(s, o *cluster) bool {
 		}
 	}
 	return false
+}
+
+// chamberHeads name a chamber whose name after "of" stands for it after
+// "the" ("the Lords", "the Commons", "the Keys").
+var chamberHeads = set("house", "chamber")
+
+// chamberOf reports whether s is the word after "of" of o's name "House
+// of X" ("Lords" of the House of Lords).
+func chamberOf(s, o *cluster) bool {
+	return len(s.toks) == 1 && len(o.toks) == 3 && chamberHeads[o.toks[0]] && o.toks[1] == "of" && o.toks[2] == s.toks[0]
 }
 
 // possessiveBefore reports how many tokens before i form a possessive

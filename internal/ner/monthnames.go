@@ -14,26 +14,20 @@ var datePreps = set("in", "on", "at", "since", "until", "till", "by", "during", 
 	"each", "every", "end", "beginning", "start", "middle", "that", "same", "following", "previous")
 
 // monthFirstNames joins a full month written as a name's first word to
-// the person named after it ("June Whitfield", "April Ashley"), which the
-// numeric rules read as a date and the model as a person of one word: a
-// lone full month right before a person's mention, or before a
-// title-case word the text names as a person elsewhere ("Whitfield
-// said"). Not after a preposition of time, a number or a word that opens
-// a date ("in June Smith said", "5 June", "last May"), and not when a
-// day or a year follows the month. out is sorted by Start; the date
-// leaves it.
+// the person the model found right after it ("June Whitfield", "written
+// by April Vance"), which the numeric rules read as a date and the model
+// as a person of one word. Not after a preposition of time, a number or
+// a word that opens a date ("in June Smith said", "5 June", "last May"),
+// and not when a day or a year follows the month. out is sorted by
+// Start; the date leaves it.
 func monthFirstNames(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
-	var persons map[string]bool
 	j := 0
 	for i := 0; i < len(out); i++ {
 		m := out[i]
 		if m.Type == Date && m.Last-m.First == 1 && in(fullMonths, toks[m.First].Text) &&
 			isTitleCase(toks[m.First].Text) && monthNameStart(toks, doc.Sentences[m.Sentence], m.First) {
-			sent := doc.Sentences[m.Sentence]
-			k := m.First + 1
-			switch {
-			case i+1 < len(out) && out[i+1].First == k && out[i+1].Type == Person && isTitleCase(toks[k].Text):
+			if k := m.First + 1; i+1 < len(out) && out[i+1].First == k && out[i+1].Type == Person && isTitleCase(toks[k].Text) {
 				// the model's person: "June Whitfield"
 				p := out[i+1]
 				p.First, p.Start = m.First, m.Start
@@ -42,21 +36,6 @@ func monthFirstNames(doc *text.Document, out []Mention) []Mention {
 				j++
 				i++
 				continue
-			case k < sent.Last && (i+1 == len(out) || out[i+1].First > k) && isTitleCase(toks[k].Text) &&
-				toks[k].POS == "NNP":
-				// a surname the text names as a person elsewhere
-				if persons == nil {
-					persons = map[string]bool{}
-					for _, o := range out {
-						if o.Type == Person {
-							persons[toks[o.Last-1].Text] = true
-						}
-					}
-				}
-				if persons[toks[k].Text] {
-					m.Type, m.Last, m.End = Person, k+1, toks[k].End
-					m.Text = doc.Text[m.Start:m.End]
-				}
 			}
 		}
 		out[j] = m

@@ -48,6 +48,42 @@ func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
 	return k > sent.First && in(sayVerbs, toks[k-1].Text) || last < sent.Last && in(sayVerbs, toks[last].Text)
 }
 
+// appositionHeads are the nouns of kinds of company that an apposition
+// after a name may end in ("X, its Asian arm", "X, a joint venture with
+// Y", "X, the British investment bank"); not "maker" or "operator",
+// which people are too ("a games maker", "a camera operator").
+var appositionHeads = set("venture", "subsidiary", "unit", "arm", "affiliate", "company", "firm", "bank",
+	"brokerage", "insurer", "lender", "retailer", "manufacturer", "conglomerate", "chain", "airline", "supermarket",
+	"carmaker", "housebuilder")
+
+// companyApposition reports whether a comma at token k opens an
+// apposition whose head noun is a kind of company: a determiner or a
+// possessive pronoun, then adjectives and nouns up to the head, which no
+// possessive follows ("X, the company's chief" names a person).
+func companyApposition(toks []text.Token, sent text.Sentence, k int) bool {
+	if k+2 >= sent.Last || toks[k].Text != "," || !in(appositionDeterminers, toks[k+1].Text) {
+		return false
+	}
+	j := k + 2
+	for j < sent.Last && j < k+7 {
+		p := toks[j].POS
+		if p != "JJ" && p != "NN" && p != "NNP" && p != "NNS" && p != "VBN" && p != "JJS" && p != "CD" {
+			break
+		}
+		j++
+	}
+	if j == k+2 || j < sent.Last && (toks[j].POS == "POS" || toks[j].Text == "'s" || toks[j].Text == "\u2019s" ||
+		verbAt(toks, sent, j)) {
+		// (a possessive, or a clause: "X, the company says")
+		return false
+	}
+	return in(appositionHeads, toks[j-1].Text)
+}
+
+// appositionDeterminers open an apposition that describes what a name
+// names.
+var appositionDeterminers = set("a", "an", "the", "its", "their")
+
 // kindDeterminers before a kind of company make a name after it a
 // clause's subject when a verb follows ("the firm John Smith founded").
 var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its", "their", "my", "our", "your")
@@ -90,6 +126,16 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				names = map[string]bool{}
 			}
 			names[doc.Text[m.Start:toks[k-1].End]] = true
+		}
+	}
+	for _, m := range out {
+		// a name in apposition with a kind of company ("Jardine Fleming,
+		// its Asian arm", "X, a joint venture with Y")
+		if m.Type == Person && m.Last-m.First > 1 && companyApposition(toks, doc.Sentences[m.Sentence], m.Last) {
+			if names == nil {
+				names = map[string]bool{}
+			}
+			names[m.Text] = true
 		}
 	}
 	if names != nil {

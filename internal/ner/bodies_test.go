@@ -70,7 +70,8 @@ func TestSentenceFirstNames(t *testing.T) {
 
 // A full name right after a kind of company that is often named after its
 // founder is the company's ("investment bank Robert Fleming"), and so is
-// a name the text writes elsewhere with a company's legal form; a role
+// a name the text writes elsewhere with a company's legal form or in
+// apposition with a kind of company ("X, its Asian arm"); a role
 // before the name, a clause after "the firm", a fund manager and a broker
 // who speaks stay people.
 func TestFounderCompanies(t *testing.T) {
@@ -80,8 +81,12 @@ func TestFounderCompanies(t *testing.T) {
 		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
+		// an apposition naming a kind of company
+		{"Investment bank Robert Fleming posted higher profits. Jardine Fleming, its Asian arm, declined to comment.", "Jardine Fleming", ner.Org},
 		// people
 		{"Bank chief John Ashdown said profits would rise.", "John Ashdown", ner.Person},
+		{"John Ashdown, the bank's chief executive, said profits would rise.", "John Ashdown", ner.Person},
+		{"Maria Ostrand, the company says, will stay on as chairman.", "Maria Ostrand", ner.Person},
 		{"The bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
 		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
 		{"There was selling pressure, said broker Imran Qadir.", "Imran Qadir", ner.Person},

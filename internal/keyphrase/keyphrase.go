@@ -299,6 +299,12 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 				continue // "midnight Friday"
 			}
 			i, c = int(s), &cands[s]
+		} else if titleTail(doc, ments, c) > 0 {
+			// a title after its description ("the thriller Fogbound"),
+			// at this phrase's rank
+			if s, _ := dw.byKey.find(cands, c.words[1:]); s >= 0 {
+				i, c = int(s), &cands[s]
+			}
 		}
 		for j := nameTail(doc, ments, c); j > 0; j = nameTail(doc, ments, c) {
 			// the name alone, at this phrase's rank; again for a role

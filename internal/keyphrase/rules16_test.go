@@ -44,32 +44,40 @@ func TestHeadlineSubjectVerb(t *testing.T) {
 }
 
 // TestTitleCut: a description of a work and the first word of a longer
-// title ("comedy Dance" of "the comedy Dance with the Wardens") is no key
-// phrase; a title of one word ("the thriller Fogbound") stays.
+// title ("comedy Dance" of "the comedy Dance with the Wardens", also
+// opening a sentence) is no key phrase; a title of one word ("the
+// thriller Fogbound") is shown alone (titleTail).
 func TestTitleCut(t *testing.T) {
 	const art = `The comedy Dance with the Wardens topped the chart for a second week.
 Critics praised the thriller Fogbound, which opened in fourth place.
+Musical Salt and Tar closed after a month.
 `
 	doc, _, cands, ments := tagCandidates(t, art)
-	want := map[string]bool{"comedy Dance": true, "thriller Fogbound": false}
+	type res struct {
+		cut  bool
+		tail int
+	}
+	want := map[string]res{"comedy Dance": {true, 0}, "thriller Fogbound": {false, 1}, "Musical Salt": {true, 0}}
 	seen := map[string]bool{}
 	for i := range cands {
 		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
-		got := titleCut(doc, ments, &cands[i])
+		got := res{titleCut(doc, ments, &cands[i]), titleTail(doc, ments, &cands[i])}
 		w, ok := want[s]
 		if !ok {
-			if got {
-				t.Errorf("titleCut(%q) = true", s)
+			if got.cut || got.tail != 0 {
+				t.Errorf("titleCut, titleTail(%q) = %v", s, got)
 			}
 			continue
 		}
 		seen[s] = true
 		if got != w {
-			t.Errorf("titleCut(%q) = %v, want %v", s, got, w)
+			t.Errorf("titleCut, titleTail(%q) = %v, want %v", s, got, w)
 		}
 	}
-	if !seen["comedy Dance"] {
-		t.Errorf("no candidate 'comedy Dance' (the tagging changed?)")
+	for _, k := range []string{"comedy Dance", "thriller Fogbound", "Musical Salt"} {
+		if !seen[k] {
+			t.Errorf("no candidate %q (the tagging changed?)", k)
+		}
 	}
 }
 

@@ -802,12 +802,37 @@ var workKinds = map[string]bool{"film": true, "films": true, "movie": true, "com
 	"thriller": true, "musical": true, "sequel": true, "prequel": true, "documentary": true, "biopic": true,
 	"cartoon": true, "sitcom": true, "series": true, "novel": true, "book": true, "album": true, "single": true,
 	"song": true, "play": true, "opera": true, "ballet": true, "remake": true, "blockbuster": true,
-	"western": true, "romcom": true, "epic": true}
+	"romcom": true, "epic": true}
 
 // titleContinues are the words that carry a title on past its first
 // word ("Dance with the Wardens", "Keepers of the Light", "Salt and Tar").
 var titleContinues = map[string]bool{"the": true, "of": true, "and": true, "a": true, "an": true, "with": true,
 	"'s": true, "’s": true}
+
+// workTitle reports whether c ends in one capitalised word after a
+// description of a work (workKinds), in lower case or opening its
+// sentence ("Comedy Dance with the Wardens topped the chart").
+func workTitle(doc *text.Document, c *candidate) bool {
+	nw := len(c.words)
+	last, desc := &doc.Tokens[c.first+nw-1], &doc.Tokens[c.first+nw-2]
+	if !capitalised(last.Text) {
+		return false
+	}
+	if lowerWord(desc.Text) {
+		return workKinds[desc.Text]
+	}
+	return sentenceStart(doc, c.first+nw-2) && workKinds[strings.ToLower(desc.Text)]
+}
+
+// titleTail returns 1 when c is a description of a work and a title of
+// one word that titleCut does not find cut ("the thriller Fogbound
+// opened ..."): the title is shown alone; else 0.
+func titleTail(doc *text.Document, ments []mention, c *candidate) int {
+	if len(c.words) != 2 || c.first+2 > len(doc.Tokens) || !workTitle(doc, c) || titleCut(doc, ments, c) {
+		return 0
+	}
+	return 1
+}
 
 // titleCut reports whether c ends in one capitalised word after a
 // lower-case description of a work (workKinds) and most of its
@@ -815,14 +840,13 @@ var titleContinues = map[string]bool{"the": true, "of": true, "and": true, "a": 
 // titleContinues, or a capitalised word of the same sentence): the
 // description and the first word of the title ("comedy Dance" of "the
 // comedy Dance with the Wardens"), not a key phrase. A title of one word
-// ("the thriller Fogbound opened ...") stays.
+// ("the thriller Fogbound opened ...") is shown alone (titleTail).
 func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	nw := len(c.words)
 	if nw < 2 || c.first+nw > len(doc.Tokens) {
 		return false
 	}
-	last, desc := &doc.Tokens[c.first+nw-1], &doc.Tokens[c.first+nw-2]
-	if !capitalised(last.Text) || !lowerWord(desc.Text) || !workKinds[desc.Text] {
+	if !workTitle(doc, c) {
 		return false
 	}
 	return mostly(ments, c, func(sp text.Span) bool {

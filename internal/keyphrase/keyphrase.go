@@ -21,7 +21,8 @@
 // ("facing heavy fines", "has imposed ...") or a headline's verb
 // read as a noun ("Acme buys ...", "Man 'suing council'", "Fares
 // slide"); no description of a work with a title's first word ("comedy
-// Dance" of "the comedy Dance with the Wardens"), and no clock time with
+// Dance" of "the comedy Dance with the Wardens"; a title of one word
+// after its description is shown alone), and no clock time with
 // its day ("a midnight Friday pay deadline" gives "pay deadline").
 package keyphrase
 

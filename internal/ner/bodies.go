@@ -38,8 +38,9 @@ var corpTails = set("corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd."
 	"&", "holdings", "holding", "group", "securities", "bancshares", "llc", "ag", "sa", "nv", "gmbh", "asset",
 	"investment", "investments", "management")
 
-// personKinds are the founderKinds that a person is too: one who speaks
-// ("said broker Ali Khan", "Broker Ali Khan said") is a person.
+// personKinds are the founderKinds that a person is too: a full name
+// that speaks ("said broker Ali Khan", "Broker Ali Khan said") is a
+// person's.
 var personKinds = set("broker", "stockbroker", "bookmaker")
 
 // speaks reports whether a verb of speech stands right before token k
@@ -194,8 +195,8 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Org || m.Last < sent.Last && (toks[m.Last].Text == "'s" || toks[m.Last].Text == "\u2019s") {
 			continue
 		}
-		if m.Type == Person && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
-			continue // "said broker Ali Khan"
+		if m.Type == Person && m.Last-m.First > 1 && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
+			continue // "said broker Ali Khan" (but "Bookmaker Ladbrokes said")
 		}
 		if m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
 			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last)) {

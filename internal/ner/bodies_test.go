@@ -79,6 +79,7 @@ func TestFounderCompanies(t *testing.T) {
 		{"The deal was arranged by investment bank Robert Fleming, which advised the buyer.", "Robert Fleming", ner.Org},
 		{"Analysts at brokers Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
 		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
+		{"Analyst Jean Marceau at broker Pellerin said the shares were cheap.", "Pellerin", ner.Org},
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
 		// an apposition naming a kind of company

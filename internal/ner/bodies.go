@@ -51,11 +51,12 @@ func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
 
 // appositionHeads are the nouns of kinds of company that an apposition
 // after a name may end in ("X, its Asian arm", "X, a joint venture with
-// Y", "X, the British investment bank"); not "maker" or "operator",
-// which people are too ("a games maker", "a camera operator").
+// Y", "X, the British investment bank"); not "maker", "manufacturer" or
+// "operator", which people are too ("a games maker", "an Illinois
+// shipping-supplies manufacturer", "a camera operator").
 var appositionHeads = set("venture", "subsidiary", "unit", "arm", "affiliate", "company", "firm", "bank",
-	"brokerage", "insurer", "lender", "retailer", "manufacturer", "conglomerate", "chain", "airline", "supermarket",
-	"carmaker", "housebuilder")
+	"brokerage", "insurer", "lender", "retailer", "conglomerate", "chain", "airline", "supermarket", "carmaker",
+	"housebuilder")
 
 // companyApposition reports whether a comma at token k opens an
 // apposition whose head noun is a kind of company: a determiner or a

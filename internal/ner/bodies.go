@@ -24,12 +24,14 @@ var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog"
 // William Hill"): a full name right after one is the company's, unless
 // the kind has a determiner before it and a verb follows the name, a
 // clause that leaves out its "that" ("the firm John Smith founded").
-// A fund manager, a games or film maker, a group's or union's head
-// ("fund manager Nicola Horlick", "dockers union Tomas Breyer") are
-// people.
+// A fund manager, a games or film maker, a union's head ("fund manager
+// Nicola Horlick", "dockers union Tomas Breyer") are people; after
+// "group" a full name is a company's on BBC, Reuters and CoNLL news
+// ("leisure group Brent Walker", "Glasgow group Franz Ferdinand"), so
+// only the clause's guard keeps a person there ("a group Smith won").
 var founderKinds = set("bank", "banks", "firm", "firms", "broker", "brokers", "brokerage", "stockbroker",
 	"stockbrokers", "accountants", "bookmaker", "insurer", "lender", "retailer", "supermarket", "brewer",
-	"housebuilder", "carmaker", "conglomerate")
+	"housebuilder", "carmaker", "conglomerate", "group")
 
 // corpTails end a company's name after the name of its founder: legal
 // forms and kinds of financial company ("Robert Fleming & Co", "Jardine
@@ -92,7 +94,8 @@ var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its",
 
 // headedBodies are the kinds of bodies whose head the text may name
 // right after them, with a word left out ("dockers union Tomas
-// Breyer"): a full name the model reads as a person stays one.
+// Breyer"): a full name the model reads as a person stays one (but not
+// after "group", a founderKinds word).
 var headedBodies = set("group", "union", "operator", "watchdog", "regulator")
 
 // sentenceBodyNouns may also stand capitalised first in a sentence, joined
@@ -199,10 +202,11 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Person && m.Last-m.First > 1 && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
 			continue // "said broker Ali Khan" (but "Bookmaker Ladbrokes said")
 		}
-		if m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
-			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last)) {
+		founder := m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
+			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last))
+		if founder {
 			// a company named after its founder: "investment bank
-			// Robert Fleming"
+			// Robert Fleming", "building products group James Hardie"
 		} else if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {
 			// a person's name: "the firm John Smith founded", "the
 			// charity Ray joined"
@@ -229,7 +233,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				continue
 			}
 		}
-		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] {
+		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] && !founder {
 			continue // "dockers union Tomas Breyer": its head
 		}
 		if m.Type == Location && knownPlace(toks[m.First:m.Last]) {

@@ -80,6 +80,7 @@ func TestFounderCompanies(t *testing.T) {
 		{"Analysts at brokers Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
 		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
 		{"Analyst Jean Marceau at broker Pellerin said the shares were cheap.", "Pellerin", ner.Org},
+		{"The hotels were sold to leisure group Harold Penwick on Monday.", "Harold Penwick", ner.Org},
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
 		// an apposition naming a kind of company
@@ -90,6 +91,7 @@ func TestFounderCompanies(t *testing.T) {
 		{"Maria Ostrand, the company says, will stay on as chairman.", "Maria Ostrand", ner.Person},
 		{"The bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
 		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
+		{"Rural voters are a group Thomas Ashdown won easily four years ago.", "Thomas Ashdown", ner.Person},
 		{"There was selling pressure, said broker Imran Qadir.", "Imran Qadir", ner.Person},
 	})
 }

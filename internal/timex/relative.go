@@ -926,8 +926,11 @@ func (st *state) frequency(i int) (result, bool) {
 	case wAgo, wEarlier, wLater, wBefore:
 		return result{}, false // "ten times a year ago": a multiple of the date's figure
 	}
-	if st.punct(j+1, '\'') && st.tight(j+1) {
-		return result{}, false // "20 times a year's earnings"
+	if (st.punct(j+1, '\'') || st.punct(j+1, '-')) && st.tight(j+1) {
+		// "20 times a year's earnings"; a unit opening a compound
+		// adjective: "three times a year-earlier level", "once a
+		// week-long strike ends" ("once" as "when")
+		return result{}, false
 	}
 	return result{end: j + 1, typ: Set, val: durationValue(1, int(st.ps[j].v))}, true
 }

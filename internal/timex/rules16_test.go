@@ -26,6 +26,9 @@ func TestFrequency(t *testing.T) {
 		{"Output is now ten times a year ago.", []want{{"now", Date, "PRESENT_REF"}, {"a year ago", Date, "2025"}}},
 		{"It was a fast-paced, thrill-a-minute ride.", nil},
 		{"The once-a year fair drew crowds.", nil},
+		// a unit opening a compound adjective: "once" as "when"
+		{"Talks resume once a week-long strike at the port ends.", []want{{"week-long", Duration, "P1W"}}},
+		{"The mayor will speak once a year-long inquiry reports.", []want{{"year-long", Duration, "P1Y"}}},
 	} {
 		checkWants(t, tc.in, mar, tc.w)
 	}

@@ -126,6 +126,9 @@ func nameTail(doc *text.Document, ments []mention, c *candidate) int {
 		j--
 	}
 	if j == 0 && nw == 3 && isRole(toks[0].Text) {
+		if c.first > 0 && isArticle(doc.Tokens[c.first-1].Text) {
+			return 0 // one name: "the Singer Sewing Company", "the Designer Outlet Centre"
+		}
 		return 1 // "Chancellor Gordon Brown", "Sir Digby Jones"
 	}
 	if nw-j < 2 || j == 0 {
@@ -135,6 +138,13 @@ func nameTail(doc *text.Document, ments []mention, c *candidate) int {
 		return j
 	}
 	return 0
+}
+
+// isArticle reports whether w, in any case, is an article, which a role
+// written as a title before a name ("Actor Nils Varga", "by Treasurer
+// Ada Mahone", "its Chairman Ada Mahone") does not follow.
+func isArticle(w string) bool {
+	return strings.EqualFold(w, "the") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an")
 }
 
 // capitalised reports whether w starts with an upper-case letter.
@@ -770,6 +780,17 @@ func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEn
 	if !lowerWord(v) || !strings.HasPrefix(p.POS, "NN") || !isWordToken(p.Text) {
 		return false
 	}
+	if n := c.first + nw; n < len(doc.Tokens) && doc.Tokens[n].Start < hlEnd && lowerWord(doc.Tokens[n].Text) {
+		// the verb ends the headline or comes before a preposition or
+		// a figure ("Harbour output falls in March", "Fares slide 5%");
+		// before another word the phrase is the subject of that verb
+		// ("Toll rises hit commuters", "Tax rises loom for islanders")
+		switch doc.Tokens[n].POS {
+		case "IN", "TO", "RB", "RP", "CD":
+		default:
+			return false
+		}
+	}
 	plural := (p.POS == "NNS" || p.POS == "NNPS") && strings.HasSuffix(p.Text, "s")
 	if headlineMoves[v] {
 		return plural // "Fares slide"
@@ -824,11 +845,13 @@ func workTitle(doc *text.Document, c *candidate) bool {
 	return sentenceStart(doc, c.first+nw-2) && workKinds[strings.ToLower(desc.Text)]
 }
 
-// titleTail returns 1 when c is a description of a work and a title of
-// one word that titleCut does not find cut ("the thriller Fogbound
-// opened ..."): the title is shown alone; else 0.
+// titleTail returns 1 when c is a description of a work in lower case
+// and a title of one word that titleCut does not find cut ("the thriller
+// Fogbound opened ..."): the title is shown alone; else 0. A capitalised
+// description opening a sentence is as often a name's first word
+// ("Opera North", "Comedy Central"): it keeps its second word.
 func titleTail(doc *text.Document, ments []mention, c *candidate) int {
-	if len(c.words) != 2 || c.first+2 > len(doc.Tokens) || !workTitle(doc, c) || titleCut(doc, ments, c) {
+	if len(c.words) != 2 || c.first+2 > len(doc.Tokens) || !lowerWord(doc.Tokens[c.first].Text) || !workTitle(doc, c) || titleCut(doc, ments, c) {
 		return 0
 	}
 	return 1
@@ -855,7 +878,17 @@ func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
 			return false
 		}
 		o := &doc.Tokens[t+1]
-		return titleContinues[strings.ToLower(o.Text)] || capitalised(o.Text) && isWordToken(o.Text) && !sentenceStart(doc, t+1)
+		w := strings.ToLower(o.Text)
+		if t > 0 && !lowerWord(doc.Tokens[t-1].Text) {
+			// a capitalised description opening the sentence: a name
+			// with its possessive or in a list ("Comedy Central's new
+			// show", "Opera North and the Halle"; a title goes on in
+			// capitals: "Musical Salt and Tar")
+			if isClitic(o.Text) || w == "and" && (t+2 >= len(doc.Tokens) || !capitalised(doc.Tokens[t+2].Text)) {
+				return false
+			}
+		}
+		return titleContinues[w] || capitalised(o.Text) && isWordToken(o.Text) && !sentenceStart(doc, t+1)
 	})
 }
 

@@ -215,6 +215,18 @@ func (st *state) rate(i int) (result, bool) {
 	if !ok {
 		return result{}, false
 	}
+	if st.c(prev) == wTimes {
+		// a multiple of a figure, which frequency did not take: "20
+		// times a year's earnings", "three times a year-earlier
+		// level", "ten times a year before"
+		if (st.punct(i+2, '\'') || st.punct(i+2, '-')) && st.tight(i+2) {
+			return result{}, false
+		}
+		switch st.c(i + 2) {
+		case wAgo, wEarlier, wLater, wBefore:
+			return result{}, false
+		}
+	}
 	return result{end: i + 2, typ: Set, val: durationValue(1, int(st.ps[i+1].v))}, true
 }
 

@@ -29,6 +29,12 @@ func TestFrequency(t *testing.T) {
 		// a unit opening a compound adjective: "once" as "when"
 		{"Talks resume once a week-long strike at the port ends.", []want{{"week-long", Duration, "P1W"}}},
 		{"The mayor will speak once a year-long inquiry reports.", []want{{"year-long", Duration, "P1Y"}}},
+		// a multiple of a figure is no set: its unit reads as without
+		// the multiple ("a year's earnings", "He left a year before")
+		{"Net profit was three times a year-earlier level.", []want{{"year-earlier", Date, "2025"}}},
+		{"The harbour trades at 20 times a year's earnings.", []want{{"a year", Duration, "P1Y"}}},
+		{"Fares were ten times a year before.", []want{{"a year", Duration, "P1Y"}}},
+		{"Ferries sail countless times a day.", []want{{"a day", Set, "P1D"}}},
 	} {
 		checkWants(t, tc.in, mar, tc.w)
 	}

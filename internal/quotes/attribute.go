@@ -576,6 +576,16 @@ func (x *extractor) attribute() {
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
+				if x.o.AddresseeTo && x.pos(c.first) == "VBG" {
+					// "X wrote to Y demanding ...": Y is addressed, X demands
+					if v := x.addresseeBefore(npStart, s.First); v >= 0 {
+						if f := x.leftNP(v, s.First); f < v {
+							sp = [2]int{f, v}
+						} else if f, l, ok := x.mainSubject(s.First, v+1); ok {
+							sp = [2]int{f, l}
+						}
+					}
+				}
 				if x.o.ReducedRelative {
 					if k := x.reducedRelative(npStart, j); k > npStart {
 						if (x.pos(c.last) == "IN" || x.pos(c.last) == "TO") && inBlameVerbs(x.ltok(c.first)) {
@@ -682,6 +692,15 @@ func (x *extractor) attribute() {
 						content = [2]int{a, b}
 					} else if x.pos(a) == "RB" {
 						content = [2]int{a, b}
+					} else if x.o.AddresseeTo && x.addresseeTo(c, a) {
+						// "wrote to the minister demanding ...", "complained
+						// to Ofcom": "to" names who is addressed; what is
+						// said is a "that" clause after it, if any
+						if k := x.afterAddressee(c, a+1, b); k >= 0 {
+							content = [2]int{k, b}
+						} else {
+							found = false
+						}
 					} else if x.o.PrepContent && a == c.last && a+1 < b && (x.pos(a) == "IN" && inPrepCues(first) || x.pos(a) == "TO" && !strings.HasPrefix(x.pos(a+1), "VB")) {
 						// "spoke about X", "called for X", "responded to
 						// X": the preposition belongs to the cue, what
@@ -701,8 +720,15 @@ func (x *extractor) attribute() {
 		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
 		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated) {
 			// "..., adding that": the subject of the sentence speaks
+			addressed := -1
+			if x.o.AddresseeTo && x.tok(c.first-1) == "," {
+				addressed = x.addresseeBefore(c.first-1, s.First)
+			}
 			if s0 := sentSpeaker[x.tokSent[c.first]]; s0.ok {
 				sp = s0.sp
+			} else if addressed >= 0 && x.leftNP(addressed, s.First) < addressed {
+				// "X wrote to investors, telling them ...": X tells
+				sp = [2]int{x.leftNP(addressed, s.First), addressed}
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
 				sp = [2]int{f, l}
 			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject && !x.participleBetween(l, c.first-1) {
@@ -716,8 +742,15 @@ func (x *extractor) attribute() {
 						start = e
 					}
 				}
-				a, b := x.trim(start, x.clauseEnd(start, cueAt))
-				if a < b {
+				addressed := x.o.AddresseeTo && x.addresseeTo(c, start)
+				if addressed {
+					// ", adding to concern that ...", ", writing to
+					// the council that ...": past the one addressed
+					if k := x.afterAddressee(c, start+1, s.Last); k >= 0 {
+						start, addressed = k, false
+					}
+				}
+				if a, b := x.trim(start, x.clauseEnd(start, cueAt)); a < b && !addressed {
 					content = [2]int{a, b}
 					found, rule = true, "participle"
 				}
@@ -1036,6 +1069,13 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, conten
 	switch {
 	case w == "that" || inClauseWord(w) || x.markKind(start) != 0:
 	case x.pos(start) == "TO" && x.pos(start+1) == "VB":
+	case x.o.AddresseeTo && x.addresseeTo(*c, start):
+		// "complained to Ofcom": who is addressed is not what is said
+		k := x.afterAddressee(*c, start+1, s.Last)
+		if k < 0 {
+			return false
+		}
+		start = k
 	case x.pos(start) == "IN" && inPrepCues(w) || x.pos(start) == "TO":
 		start++
 	case x.pos(start) == "IN" || x.tok(start) == "," || x.tok(start) == "." || x.pos(start) == "CC":
@@ -1446,7 +1486,7 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
-		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, a, b) {
+		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, a, b) && !x.miscModifier(m.ent, s, q.Speaker) {
 			bestAny = m.ent
 		}
 	}
@@ -1730,6 +1770,157 @@ func (x *extractor) relativeBefore(k, limit int) bool {
 		case ",":
 			return false
 		}
+	}
+	return false
+}
+
+// addresseeTo tells whether token to is a "to" after cue c that names
+// the one addressed or where something goes, not what is said: "wrote
+// to", "complained to", "apologised to", "spoke to reporters", "pointed
+// out to", "posted to", "added to" (Options.AddresseeTo). The "to" stands
+// right after the verb or the cue ("wrote a letter to"), never before a
+// verb ("was said to have"); "said up to an hour" is a figure. "pointed to
+// the evidence", "responded to", "referred to" and the present "speaks to
+// the need" name what is spoken of, as PolNeAR marks them.
+func (x *extractor) addresseeTo(c cue, to int) bool {
+	if x.pos(to) != "TO" || strings.HasPrefix(x.pos(to+1), "VB") || x.pos(to+1) == "MD" || x.ltok(to-1) == "up" {
+		return false
+	}
+	v := x.cueVerb(c)
+	if v < 0 || to != v+1 && to != c.last && !(to == v+2 && x.ltok(v+1) == "out") {
+		return false
+	}
+	switch l := x.lemma(v); {
+	case l == "speak" || l == "talk":
+		return x.pos(v) != "VBZ"
+	case inAddresseeSpeech(l), inGoesTo(l):
+		return true
+	case l == "point":
+		return x.ltok(v+1) == "out"
+	}
+	return false
+}
+
+// inGoesTo reports the verbs whose "to" names where something goes
+// ("posted to", "added to", "sentenced to"): what follows is said of
+// nothing.
+func inGoesTo(l string) bool {
+	switch l {
+	case "post", "add", "sign", "sentence", "shoot", "return", "subject":
+		return true
+	}
+	return false
+}
+
+// addresseeBefore returns the first token of the verb group whose "to"
+// opens the noun phrase that ends with the one starting at token np
+// ("has written to Ms Lee", "complained to two of the men freed from
+// X"), when that verb names the one addressed, or -1.
+func (x *extractor) addresseeBefore(np, first int) int {
+	k := np - 1
+	for k > first && np-k < 10 && x.ltok(k) != "to" {
+		// "the men freed from X": a participle after a noun, often tagged
+		// as a past tense
+		if p := x.pos(k); !(x.isNPToken(k) || p == "IN" || p == "CD" || (p == "VBN" || p == "VBD") && strings.HasPrefix(x.pos(k-1), "NN")) || x.markKind(k) != 0 {
+			return -1
+		}
+		k--
+	}
+	if k <= first || x.ltok(k) != "to" {
+		return -1
+	}
+	k--
+	if inWrittenNotes(x.ltok(k)) {
+		// "wrote a letter to"
+		for j := k - 1; j > first && j >= k-3; j-- {
+			if strings.HasPrefix(x.pos(j), "VB") {
+				k = j + 1
+				break
+			}
+		}
+		for k > first && !strings.HasPrefix(x.pos(k), "VB") && (x.pos(k) == "DT" || x.pos(k) == "JJ" || strings.HasPrefix(x.pos(k), "NN")) {
+			k--
+		}
+	}
+	for k > first && (x.pos(k) == "RP" || x.pos(k) == "RB") {
+		k--
+	}
+	if !strings.HasPrefix(x.pos(k), "VB") || !inAddresseeSpeech(x.lemma(k)) {
+		return -1
+	}
+	for k > first && (x.pos(k-1) == "RB" || x.pos(k-1) == "MD" || strings.HasPrefix(x.pos(k-1), "VB") && inAuxLemmas(x.lemma(k-1))) {
+		k--
+	}
+	return k
+}
+
+// inAddresseeSpeech reports the verbs of speaking whose "to" names the
+// one addressed.
+func inAddresseeSpeech(l string) bool {
+	switch l {
+	case "write", "complain", "apologise", "apologize", "explain", "whisper", "say", "confide", "report", "speak", "talk":
+		return true
+	}
+	return false
+}
+
+// cueVerb returns the last verb of cue c, or -1.
+func (x *extractor) cueVerb(c cue) int {
+	for k := c.last - 1; k >= c.first; k-- {
+		if strings.HasPrefix(x.pos(k), "VB") {
+			return k
+		}
+	}
+	return -1
+}
+
+// afterAddressee returns where what is said starts after the one
+// addressed, who starts at token from, for a cue addresseeVerb accepts: a
+// clause word ("complained to the council that", "explain to me how") or
+// what follows a colon ("said to reporters: “...”") within ten tokens,
+// before a comma or a quotation mark; -1 when there is none, and always
+// for a verb of where something goes ("posted to", "added to concern
+// that").
+func (x *extractor) afterAddressee(c cue, from, b int) int {
+	if v := x.cueVerb(c); v < 0 || inGoesTo(x.lemma(v)) {
+		return -1
+	}
+	for k := from; k < b && k-from < 10; k++ {
+		switch w, p := x.ltok(k), x.pos(k); {
+		case inClauseWord(w) && k > from:
+			return k
+		case (w == ":" || w == "about") && k > from && k+1 < b:
+			// "said to reporters: “...”", "complained to the council
+			// about the noise"
+			return k + 1
+		case w == "," || x.markKind(k) != 0 || p == "VB" || p == "VBG" && !strings.HasPrefix(x.pos(k+1), "NN") || p == "MD" || p == "TO" ||
+			strings.HasSuffix(w, "ing") && (x.pos(k+1) == "IN" || x.pos(k+1) == "DT" || x.pos(k+1) == "PRP"):
+			// "wrote to X protesting against what ...", "wrote to X to
+			// demand that ...": what follows is another's
+			return -1
+		}
+	}
+	return -1
+}
+
+// miscModifier tells whether the mention s of entity e, a MISC name such
+// as a religion or a group of people, modifies a noun of the speaker span
+// ("A British Muslim group", "the Democratic senator"): the group or the
+// senator speaks, not what the name names.
+func (x *extractor) miscModifier(e int, s, speaker text.Span) bool {
+	if x.ents[e].Type != ner.Misc || s.End >= speaker.End {
+		return false
+	}
+	_, b := x.tokRange(s)
+	return b > 0 && b < len(x.toks) && strings.HasPrefix(x.pos(b), "NN") && x.toks[b].Start < speaker.End
+}
+
+// inWrittenNotes reports the nouns of what is written to someone ("wrote
+// a letter to").
+func inWrittenNotes(w string) bool {
+	switch w {
+	case "letter", "letters", "note", "notes", "message", "messages", "email", "emails", "e-mail", "e-mails":
+		return true
 	}
 	return false
 }

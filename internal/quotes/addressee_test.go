@@ -1,6 +1,7 @@
 package quotes_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -42,6 +43,8 @@ func TestAddresseeTo(t *testing.T) {
 			notCue: "wrote"},
 		// "up to" is a figure, "to" before a verb an infinitive
 		{s: "A spokesman for the airline said up to an hour can be cut from the flight.\n", want: []want{{"said up to", "an hour", "airline"}}},
+		{s: "The election officer also said about three million people eligible to vote are not registered.\n",
+			want: []want{{"also said", "about three million", "The election officer"}}},
 		// what is spoken of stays
 		{s: "His lawyer pointed to the lack of evidence against the two men.\n", want: []want{{"pointed to", "the lack", "His lawyer"}}},
 		{s: "The senator responded to the criticism in a long letter.\n", want: []want{{"responded to", "the criticism", "The senator"}}},
@@ -102,5 +105,30 @@ func TestMiscModifier(t *testing.T) {
 	}
 	if n == 0 {
 		t.Errorf("%q: no quote with a speaker", s)
+	}
+}
+
+// TestNestedStraight: a quote inside a quote in the same straight marks is
+// part of it; a broken quote (no closing mark before the next opening)
+// is not read as nesting.
+func TestNestedStraight(t *testing.T) {
+	s := "\"You lie; you do not go in because you \"had things to do at home\"; you cancel dinners, you watch less TV,\" he wrote.\n"
+	for _, on := range []bool{true, false} {
+		o := quotes.DefaultOptions
+		o.NestedStraight = on
+		doc, _, qs := allQuotes(t, s, o)
+		q, ok := quoteWith(doc, qs, "you cancel dinners")
+		whole := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "\"You lie")
+		if whole != on {
+			t.Errorf("NestedStraight %v: quote %q", on, doc.Text[q.Content.Start:q.Content.End])
+		}
+	}
+	s = "Mr Lane said the bill \"had the feel of a draft, and urged ministers to promise that \"a duty to consult will be law\" before it went further. \"Ministers must work hard,\" he added.\n"
+	_, _, qs := allQuotes(t, s, quotes.DefaultOptions)
+	o := quotes.DefaultOptions
+	o.NestedStraight = false
+	_, _, off := allQuotes(t, s, o)
+	if !reflect.DeepEqual(qs, off) {
+		t.Errorf("broken quote read as nesting: %v, without the rule %v", qs, off)
 	}
 }

@@ -701,6 +701,10 @@ func (x *extractor) attribute() {
 						} else {
 							found = false
 						}
+					} else if x.o.AddresseeTo && x.aboutFigure(a) {
+						// "said about three million people are not
+						// registered": a figure, no topic
+						content = [2]int{a, b}
 					} else if x.o.PrepContent && a == c.last && a+1 < b && (x.pos(a) == "IN" && inPrepCues(first) || x.pos(a) == "TO" && !strings.HasPrefix(x.pos(a+1), "VB")) {
 						// "spoke about X", "called for X", "responded to
 						// X": the preposition belongs to the cue, what
@@ -1076,6 +1080,8 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, conten
 			return false
 		}
 		start = k
+	case x.o.AddresseeTo && x.aboutFigure(start):
+		// "said about 300 jobs would go"
 	case x.pos(start) == "IN" && inPrepCues(w) || x.pos(start) == "TO":
 		start++
 	case x.pos(start) == "IN" || x.tok(start) == "," || x.tok(start) == "." || x.pos(start) == "CC":
@@ -1923,4 +1929,14 @@ func inWrittenNotes(w string) bool {
 		return true
 	}
 	return false
+}
+
+// aboutFigure tells whether token k is "about" (or "around") before a
+// figure: "said about 300 jobs would go" reads a figure, not a topic.
+func (x *extractor) aboutFigure(k int) bool {
+	if w := x.ltok(k); w != "about" && w != "around" {
+		return false
+	}
+	n := x.ltok(k + 1)
+	return x.pos(k+1) == "CD" || n == "$" || n == "£" || n == "€" || n == "half" || n == "a" && x.pos(k+2) == "CD"
 }

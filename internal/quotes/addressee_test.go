@@ -132,3 +132,17 @@ func TestNestedStraight(t *testing.T) {
 		t.Errorf("broken quote read as nesting: %v, without the rule %v", qs, off)
 	}
 }
+
+// TestLongHearer: what is told starts at "that" past a long hearer.
+func TestLongHearer(t *testing.T) {
+	s := "Mr Varga told a joint news conference with the Green Party leader Ana Kolar that his party was ready to vote.\n"
+	for _, on := range []bool{true, false} {
+		o := quotes.DefaultOptions
+		o.LongHearer = on
+		doc, _, qs := allQuotes(t, s, o)
+		q, ok := quoteWith(doc, qs, "his party was ready")
+		if got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "that his party"); got != on {
+			t.Errorf("LongHearer %v: quotes %v", on, qs)
+		}
+	}
+}

@@ -612,8 +612,10 @@ func (x *extractor) attribute() {
 						} else if nx == "of" && strings.HasPrefix(x.ltok(c.last-1), "accus") {
 							// "accused her of lying"
 							start = e + 1
-						} else if k := x.clauseWithin(e, s.Last, 6); k >= 0 {
-							// "told reporters on Friday that ..."
+						} else if k := x.clauseWithin(e, s.Last, x.hearerReach()); k >= 0 {
+							// "told reporters on Friday that ...", "told a
+							// news conference with the party's leader
+							// Milos Zeman that ..."
 							start = k
 						} else if t := x.skipTime(e, s.Last); x.o.TemporalPrep && t > e && t < s.Last-1 && (isAlnum(x.tok(t)[0]) || x.markKind(t) != 0) {
 							// "told Reuters on Friday the plan ..."
@@ -1939,4 +1941,14 @@ func (x *extractor) aboutFigure(k int) bool {
 	}
 	n := x.ltok(k + 1)
 	return x.pos(k+1) == "CD" || n == "$" || n == "£" || n == "€" || n == "half" || n == "a" && x.pos(k+2) == "CD"
+}
+
+// hearerReach is how many tokens after the head of the one told a clause
+// may start ("told a news conference with the party's leader Milos Zeman
+// that ..."): Options.LongHearer.
+func (x *extractor) hearerReach() int {
+	if x.o.LongHearer {
+		return 14
+	}
+	return 6
 }

@@ -146,3 +146,19 @@ func TestLongHearer(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingRunOn: the source after "According to" ends where the
+// clause's subject starts when no comma parts them.
+func TestAccordingRunOn(t *testing.T) {
+	s := "According to the state news agency most of the cafes were closed because they broke the rules.\n"
+	for _, on := range []bool{true, false} {
+		o := quotes.DefaultOptions
+		o.AccordingRunOn = on
+		doc, _, qs := allQuotes(t, s, o)
+		q, ok := quoteWith(doc, qs, "were closed")
+		got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "most of the cafes") && doc.Text[q.Speaker.Start:q.Speaker.End] == "the state news agency"
+		if got != on {
+			t.Errorf("AccordingRunOn %v: quotes %v", on, qs)
+		}
+	}
+}

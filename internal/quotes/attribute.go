@@ -475,7 +475,13 @@ func (x *extractor) attribute() {
 			}
 			np = x.apposition(np, s.Last)
 			sp = [2]int{c.last, np}
-			if c.first == s.First || c.first == s.First+1 && x.pos(s.First) == "CC" {
+			opening := c.first == s.First || c.first == s.First+1 && x.pos(s.First) == "CC"
+			if k := x.runOnSubject(c.last, np); opening && x.o.AccordingRunOn && k > 0 {
+				// "According to the news agency most of the cafes were
+				// closed": no comma after the source
+				sp = [2]int{c.last, k}
+				content = [2]int{k, x.clauseEnd(k, cueAt)}
+			} else if opening {
 				content = [2]int{np, x.clauseEnd(np, cueAt)}
 			} else if x.tok(c.first-1) == "," && x.tok(np) == "," && np+2 < s.Last {
 				// "The deal, according to X, is dead": around the cue
@@ -1951,4 +1957,25 @@ func (x *extractor) hearerReach() int {
 		return 14
 	}
 	return 6
+}
+
+// runOnSubject returns where the subject of the clause starts inside the
+// noun phrase [a, np) when it runs on into its finite verb at np with no
+// comma ("the official news agency most of the cafes were closed"): the
+// first determiner, quantifier, number or possessive after a noun; else
+// -1.
+func (x *extractor) runOnSubject(a, np int) int {
+	if !x.finite(np) {
+		return -1
+	}
+	for k := a + 2; k < np; k++ {
+		if !strings.HasPrefix(x.pos(k-1), "NN") {
+			continue
+		}
+		switch w, p := x.ltok(k), x.pos(k); {
+		case p == "DT" || p == "PDT" || p == "CD" || p == "PRP$" || p == "PRP" || w == "most" || w == "many" || w == "some" || w == "few":
+			return k
+		}
+	}
+	return -1
 }

@@ -135,14 +135,18 @@ func TestNestedStraight(t *testing.T) {
 
 // TestLongHearer: what is told starts at "that" past a long hearer.
 func TestLongHearer(t *testing.T) {
-	s := "Mr Varga told a joint news conference with the Green Party leader Ana Kolar that his party was ready to vote.\n"
-	for _, on := range []bool{true, false} {
-		o := quotes.DefaultOptions
-		o.LongHearer = on
-		doc, _, qs := allQuotes(t, s, o)
-		q, ok := quoteWith(doc, qs, "his party was ready")
-		if got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "that his party"); got != on {
-			t.Errorf("LongHearer %v: quotes %v", on, qs)
+	for _, c := range []struct{ s, part, start string }{
+		{"Mr Varga told a joint news conference with the Green Party leader Ana Kolar that his party was ready to vote.\n", "his party was ready", "that his party"},
+		{"She told the Radio Kelmouth breakfast programme Morning Call she hoped the bridge would open in May.\n", "the bridge would open", "she hoped"},
+	} {
+		for _, on := range []bool{true, false} {
+			o := quotes.DefaultOptions
+			o.LongHearer = on
+			doc, _, qs := allQuotes(t, c.s, o)
+			q, ok := quoteWith(doc, qs, c.part)
+			if got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], c.start); got != on {
+				t.Errorf("%q, LongHearer %v: quotes %v", c.s, on, qs)
+			}
 		}
 	}
 }

@@ -1212,8 +1212,13 @@ func (x *extractor) bareHearer(a, b int) int {
 		if p := x.pos(e); p == "DT" || p == "PRP$" {
 			e++
 		}
-		nouns := 0
-		for e < b && e-a < 5 {
+		nouns, reach := 0, 5
+		if x.o.LongHearer {
+			// "told the BBC World Service programme Go Digital he
+			// hoped": a longer name, before a personal pronoun (below)
+			reach = 8
+		}
+		for e < b && e-a < reach {
 			p := x.pos(e)
 			if strings.HasPrefix(p, "NN") {
 				nouns++
@@ -1239,6 +1244,9 @@ func (x *extractor) bareHearer(a, b int) int {
 	}
 	switch x.pos(e) {
 	case "DT", "PRP", "PRP$":
+		if e-a > 5 && x.pos(e) != "PRP" {
+			return a
+		}
 	default:
 		return a
 	}

@@ -82,6 +82,7 @@ func main() {
 			log.Fatal(err)
 		}
 		var gold, pred, banded []int
+		var probs [][3]float64
 		docs := make([]*text.Document, len(dev))
 		ntok := 0
 		for i, s := range dev {
@@ -96,6 +97,7 @@ func main() {
 		for i, s := range dev {
 			for _, t := range s.Targets {
 				p := m.TargetProbs(docs[i], []text.Span{t.Span})
+				probs = append(probs, p)
 				gold = append(gold, t.Label)
 				pred = append(pred, argmax(p))
 				banded = append(banded, class(sentiment.ScoreOf(p), *band))
@@ -112,6 +114,7 @@ func main() {
 		fmt.Printf("NewsMTSC %s (%s)\n", split, path)
 		fmt.Print(r.String())
 		fmt.Printf("  confusion [gold][pred] (neg, neu, pos): %v\n", r.Confusion)
+		printCalibration(probs, gold)
 		fmt.Printf("  throughput: Target %.0f tokens/s (%d targets), Sentences %.0f tokens/s\n\n",
 			float64(ntok)*float64(ntarget)/float64(len(dev))/targetTime.Seconds(), ntarget,
 			float64(ntok)/sentTime.Seconds())
@@ -180,4 +183,47 @@ func dumpScores(path, data string, m *sentiment.Model, tagger *pos.Tagger, noPOS
 		}
 	}
 	return w.Flush()
+}
+
+// printCalibration prints the log-loss and the expected calibration error
+// (10 bins of the top class's probability) of the target probabilities,
+// and both after a temperature T on the log-probabilities for a few T.
+func printCalibration(probs [][3]float64, gold []int) {
+	for _, temp := range []float64{0.75, 1, 1.5} {
+		var nll float64
+		var conf, acc [10]float64
+		var cnt [10]int
+		for i, p := range probs {
+			q := tempered(p, temp)
+			nll -= math.Log(max(q[gold[i]], 1e-12))
+			k := argmax(q)
+			b := min(int(q[k]*10), 9)
+			conf[b] += q[k]
+			if k == gold[i] {
+				acc[b]++
+			}
+			cnt[b]++
+		}
+		var ece float64
+		for b := range cnt {
+			if cnt[b] > 0 {
+				ece += math.Abs(conf[b]-acc[b]) / float64(len(probs))
+			}
+		}
+		fmt.Printf("  calibration T=%.2f: log-loss %.4f, ECE %.4f\n", temp, nll/float64(len(probs)), ece)
+	}
+}
+
+// tempered is p with its log-probabilities divided by temp, renormalised.
+func tempered(p [3]float64, temp float64) [3]float64 {
+	var q [3]float64
+	var sum float64
+	for c := range p {
+		q[c] = math.Pow(max(p[c], 1e-300), 1/temp)
+		sum += q[c]
+	}
+	for c := range q {
+		q[c] /= sum
+	}
+	return q
 }

@@ -197,11 +197,20 @@ func (x *extractor) sentence(i int) text.Sentence {
 
 // clauseEnd returns where content that starts at token start ends
 // (exclusive): the end of its sentence, or of a quote that runs past it,
-// or before ", adding ..." and the like.
+// or before ", adding ..." and the like; at most maxReported tokens
+// after start, or the close of the quotation that holds that token.
 func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 	s := x.sentence(start)
 	end := s.Last
 	for i := start; i < end; i++ {
+		if i-start >= maxReported {
+			// a "sentence" of thousands of tokens (text without full
+			// stops): reported speech ends here, a quotation at its close
+			if q := x.qAt(i); q >= 0 {
+				return min(max(i, x.directs[q].close+1), len(x.toks))
+			}
+			return i
+		}
 		if q := x.qAt(i); q >= 0 && x.directs[q].close+1 > end {
 			end = x.directs[q].close + 1
 			if end > len(x.toks) {
@@ -709,7 +718,7 @@ func (x *extractor) attribute() {
 						} else {
 							found = false
 						}
-					} else if x.o.AddresseeTo && x.aboutFigure(a) {
+					} else if x.o.AboutFigure && x.aboutFigure(a) {
 						// "said about three million people are not
 						// registered": a figure, no topic
 						content = [2]int{a, b}
@@ -1088,7 +1097,7 @@ func (x *extractor) fallback(c *cue, s text.Sentence, cueAt cueTable, sp, conten
 			return false
 		}
 		start = k
-	case x.o.AddresseeTo && x.aboutFigure(start):
+	case x.o.AboutFigure && x.aboutFigure(start):
 		// "said about 300 jobs would go"
 	case x.pos(start) == "IN" && inPrepCues(w) || x.pos(start) == "TO":
 		start++
@@ -1434,8 +1443,12 @@ func (x *extractor) clauseStart(end int) int {
 // mainSubject finds the subject of the main clause between first and
 // limit: the first entity mention or personal pronoun followed by a verb.
 func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
+	// the main clause's subject stands near the sentence's start: in a
+	// "sentence" of thousands of tokens (text without full stops) a scan
+	// to each cue would make the article's cost quadratic
+	scan := min(limit, first+maxReported)
 	for _, m := range x.mentions[x.mentionFrom(x.toks[first].Start):] {
-		if m.span.Span.Start >= x.toks[limit].Start {
+		if m.span.Span.Start >= x.toks[scan].Start {
 			break
 		}
 		a, b := x.tokRange(m.span.Span)
@@ -1446,7 +1459,7 @@ func (x *extractor) mainSubject(first, limit int) (int, int, bool) {
 			return a, b, true
 		}
 	}
-	for i := first; i < limit; i++ {
+	for i := first; i < scan; i++ {
 		if x.pos(i) == "PRP" && inPersonalPronouns(x.ltok(i)) && x.followedByVerb(i+1, limit) {
 			return i, i + 1, true
 		}

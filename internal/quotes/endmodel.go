@@ -269,7 +269,8 @@ var stNames = [...]string{"that", "quote", "to", "clause", "np"}
 
 // cutEnd returns where content [start, end) that follows its cue ends:
 // before the first token the end model scores at least
-// Options.MinEndScore, else end.
+// Options.MinEndScore, else end, and never more than maxReported tokens
+// after start.
 func (x *extractor) cutEnd(start, end int) int {
 	if x.o.MinEndScore <= 0 || !x.tagged {
 		return end
@@ -287,6 +288,11 @@ func (x *extractor) cutEnd(start, end int) int {
 	b := m.endBound()
 	base, finite := x.startTypeOf(start)
 	verb, allNP := x.finite(start), x.npOrOf(start)
+	if end-start > maxReported {
+		// a "sentence" of thousands of tokens (text without full stops):
+		// the scan per cue would make the article's cost quadratic
+		end = start + maxReported
+	}
 	for k := start + 1; k < end; k++ {
 		if k > start+1 {
 			verb = verb || x.finite(k-1)
@@ -306,6 +312,10 @@ func (x *extractor) cutEnd(start, end int) int {
 	}
 	return end
 }
+
+// maxReported is the most tokens of reported content that follows its cue
+// inside one sentence; the longest on PolNeAR train holds about 150.
+const maxReported = 400
 
 // boundSlack covers the rounding of a sum of weights in another order.
 const boundSlack = 1e-6

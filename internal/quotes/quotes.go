@@ -159,6 +159,7 @@ type Options struct {
 	NestedStraight bool // a straight double mark shaped as an opening inside an open straight quote, with a closing one and the outer close after it in the paragraph, opens a quote within the quote ("You lie; you stay in because you "had stuff to do"; you cancel," he wrote): one quote, not two around narration
 	LongHearer     bool // after tell and kin a "that" clause may start up to 14 tokens past the head of the one told, over prepositional phrases and names ("told a news conference with the party's leader Milos Zeman that ..."), not 6
 	AccordingRunOn bool // "According to the news agency most of the cafes were closed": the source ends where the clause's subject starts when no comma parts them (runOnSubject)
+	AboutFigure    bool // "said about three million people are not registered": "about" before a figure starts the content, not a topic after the cue (aboutFigure)
 	AddresseeTo    bool // after a verb whose "to" names the one addressed ("wrote to the minister demanding", "complained to Ofcom", "spoke to reporters", "pointed out to X that") or where something goes ("posted to", "added to", "sentenced to"), the object of "to" is no content: a "that" clause after it is, else there is none (addresseeVerb)
 	ResultObject   bool // a bare noun phrase of a figure or a result after a verb of results is no statement: "posted gains of 4 percent", "recorded a 13.8% rise", "posted an overwhelming victory" (PolNeAR marks such objects after verbs of saying, "reported a loss of $43 million", which stay; a person after "appointed" or "named" and "hoped for" + a noun phrase stay too: PolNeAR marks them, 4 of 5, 10 of 21, 6 of 10 on train)
 }
@@ -263,6 +264,7 @@ var DefaultOptions = Options{
 	NestedStraight: true,
 	LongHearer:     true,
 	AccordingRunOn: true,
+	AboutFigure:    true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

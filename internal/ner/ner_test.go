@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -338,5 +339,38 @@ func TestLongArticleNames(t *testing.T) {
 	t.Logf("Recognize: %v of CPU for %d tokens, %v for an eighth", el, len(doc.Tokens), el8)
 	if len(ms) < 4*(1<<20/len(unit)) {
 		t.Errorf("%d mentions, want at least 4 per sentence", len(ms))
+	}
+}
+
+// TestNumberListScales: a long list of distinct figures (a results table)
+// stays linear: the table of distinct tokens hashed numbers by their
+// shape alone, and a 1 MB list took 67 s.
+func TestNumberListScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("400 kB article")
+	}
+	tg, r := models(t)
+	gen := func(n int) *text.Document {
+		var b strings.Builder
+		b.WriteString("The counts were ")
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(strconv.Itoa(1000 + i*7))
+			b.WriteString(", ")
+		}
+		b.WriteString("and 9.\n")
+		d := text.Analyze(b.String())
+		tg.Tag(d)
+		return d
+	}
+	small, doc := gen(40_000), gen(400_000)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	el, el10 := time.Hour, time.Hour
+	for range 3 {
+		el = min(el, cputime.Run(func() { r.Recognize(doc) }))
+		el10 = min(el10, cputime.Run(func() { r.Recognize(small) }))
+	}
+	t.Logf("Recognize: %v of CPU for %d tokens, %v for a tenth", el, len(doc.Tokens), el10)
+	if el > max(25*el10, 300*time.Millisecond) {
+		t.Errorf("Recognize of a %d-token list of figures took %v of CPU, a tenth of it %v", len(doc.Tokens), el, el10)
 	}
 }

@@ -210,12 +210,42 @@ func knownPlace(toks []text.Token) bool {
 // "swear" there as a noun).
 var oathWords = set("swear", "do", "promise", "pledge", "solemnly", "hereby", "affirm", "take", "am", "being")
 
+// numeralNouns take a Roman numeral after them ("phase I", "world war
+// I", "part I").
+var numeralNouns = set("war", "phase", "part", "stage", "chapter", "section", "act", "volume", "book", "round",
+	"level", "class", "type", "grade", "tier", "step", "series", "article", "title", "schedule", "annex")
+
+// objectPronouns before "and" make "I" the pronoun of a pair ("between
+// you and I, ...").
+var objectPronouns = set("you", "me", "him", "her", "us", "them", "he", "she", "we", "they")
+
+// romanBefore reports whether the "I" at token f is a Roman numeral or
+// a pronoun of a pair, not a title's first word: a proper noun or a noun
+// that takes a numeral before it ("Elizabeth I, Shakespeare and Drake",
+// "in Phase I, Boeing will", "world war I, Germany"), or a pronoun and
+// "and" or "or" ("between you and I, Labour has").
+func romanBefore(toks []text.Token, sent text.Sentence, f int) bool {
+	p := toks[f-1]
+	if strings.HasPrefix(p.POS, "NNP") || in(numeralNouns, p.Text) {
+		return true
+	}
+	if isTitleCase(p.Text) && (f-1 > sent.First || IsFirstName(p.Text)) {
+		// a name's word, though the tagger may not say so, first in a
+		// sentence a monarch's ("Elizabeth I, ..."; but "Since I, Robot
+		// came out")
+		return true
+	}
+	return (strings.EqualFold(p.Text, "and") || strings.EqualFold(p.Text, "or")) && f-2 >= sent.First &&
+		in(objectPronouns, toks[f-2].Text)
+}
+
 // pronounTitles types as WORK_OF_ART a title made of "I", a comma and a
 // one-word name ("I, Robot", "I, Claudius"), which the model reads as a
 // town and its country or a person: the mention then holds the "I, ".
 // Not a first name ("I, Tonya" may be an oath's "I, Tonya, swear"), nor a
 // name a comma and a verb follow ("I, Smith, swear"), nor a pronoun "I"
-// after a verb ("said I, Smith").
+// after a verb ("said I, Smith"), nor a Roman numeral or a pronoun of a
+// pair (romanBefore: "Phase I, Boeing will", "you and I, Labour has").
 func pronounTitles(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	for i := range out {
@@ -230,7 +260,7 @@ func pronounTitles(doc *text.Document, out []Mention) []Mention {
 			i > 0 && out[i-1].Last > f || !isTitleCase(toks[m.First].Text) || IsFirstName(toks[m.First].Text) {
 			continue
 		}
-		if f > sent.First && strings.HasPrefix(toks[f-1].POS, "VB") {
+		if f > sent.First && (strings.HasPrefix(toks[f-1].POS, "VB") || romanBefore(toks, sent, f)) {
 			continue
 		}
 		if m.Last+1 < sent.Last && toks[m.Last].Text == "," && (strings.HasPrefix(toks[m.Last+1].POS, "VB") ||

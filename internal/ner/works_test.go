@@ -120,4 +120,23 @@ func TestPronounTitles(t *testing.T) {
 			t.Errorf("an oath read as a title: %s", dump(ms))
 		}
 	}
+	// a Roman numeral or the pronoun of a pair before the comma opens no
+	// title
+	for _, s := range []string{
+		"In Phase I, Boeing will build ten planes.",
+		"After world war I, Germany was forced to pay reparations.",
+		"Elizabeth I, Shakespeare and Drake are studied at school.",
+		"Between you and I, Labour has lost its way.",
+	} {
+		_, ms := analyse(t, s)
+		for _, m := range ms {
+			if m.Type == ner.WorkOfArt {
+				t.Errorf("%q: a title %q (%s)", s, m.Text, dump(ms))
+			}
+		}
+	}
+	checkNames(t, []nameCase{
+		{"Since I, Robot came out, sales of robot toys have doubled.", "I, Robot", ner.WorkOfArt},
+		{"Yesterday I, Claudius was shown again on BBC Two.", "I, Claudius", ner.WorkOfArt},
+	})
 }

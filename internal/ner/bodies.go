@@ -19,23 +19,27 @@ var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog"
 	"bookmaker")
 
 // founderKinds are the kinds of company often named after their founders
-// ("investment bank Robert Fleming", "mortgage firm Freddie Mac",
-// "brokers Alex Brown", "accountants Price Waterhouse", "bookmaker
-// William Hill"): a full name right after one is the company's, unless
+// ("investment bank Arthur Penrose", "mortgage firm Hattie Lane",
+// "brokers Cole Dexter", "accountants Penrose Marsh", "bookmaker
+// Harold Penwick"): a full name right after one is the company's, unless
 // the kind has a determiner before it and a verb follows the name, a
-// clause that leaves out its "that" ("the firm John Smith founded").
+// clause that leaves out its "that" ("the firm John Smith founded"), or
+// "who" follows it ("retailer Gordon Ashcroft, who owns 400 shops";
+// but not after a person's name: "said Ann Lee at brokers Hale Marsh,
+// who expects ...").
 // A fund manager, a games or film maker, a union's head ("fund manager
-// Nicola Horlick", "dockers union Tomas Breyer") are people; after
+// Nicola Penrose", "dockers union Tomas Breyer") are people; after
 // "group" a full name is a company's on BBC, Reuters and CoNLL news
-// ("leisure group Brent Walker", "Glasgow group Franz Ferdinand"), so
-// only the clause's guard keeps a person there ("a group Smith won").
+// ("leisure group Harold Penwick", "Leeds group Amber Finch", a band,
+// which "who" may follow), so only the clause's guard keeps a person
+// there ("a group Smith won").
 var founderKinds = set("bank", "banks", "firm", "firms", "broker", "brokers", "brokerage", "stockbroker",
 	"stockbrokers", "accountants", "bookmaker", "insurer", "lender", "retailer", "supermarket", "brewer",
 	"housebuilder", "carmaker", "conglomerate", "group")
 
 // corpTails end a company's name after the name of its founder: legal
-// forms and kinds of financial company ("Robert Fleming & Co", "Jardine
-// Fleming Investment Management Ltd").
+// forms and kinds of financial company ("Arthur Penrose & Co", "Hamish
+// Tarrant Investment Management Ltd").
 var corpTails = set("corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "plc", "co", "co.",
 	"&", "holdings", "holding", "group", "securities", "bancshares", "llc", "ag", "sa", "nv", "gmbh", "asset",
 	"investment", "investments", "management")
@@ -52,7 +56,7 @@ func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
 }
 
 // appositionHeads are the nouns of kinds of company that an apposition
-// after a name may end in ("X, its Asian arm", "X, a joint venture with
+// after a name may end in ("X, its Scottish arm", "X, a joint venture with
 // Y", "X, the British investment bank"); not "maker", "manufacturer" or
 // "operator", which people are too ("a games maker", "an Illinois
 // shipping-supplies manufacturer", "a camera operator").
@@ -88,6 +92,28 @@ func companyApposition(toks []text.Token, sent text.Sentence, k int) bool {
 // names.
 var appositionDeterminers = set("a", "an", "the", "its", "their")
 
+// whoAfter reports whether "who", or a comma and "who", follows token
+// last-1: a person's relative pronoun ("retailer Gordon Ashcroft, who
+// owns 400 shops, said"), where a company takes "which".
+func whoAfter(toks []text.Token, sent text.Sentence, last int) bool {
+	if last < sent.Last && toks[last].Text == "," {
+		last++
+	}
+	return last < sent.Last && strings.EqualFold(toks[last].Text, "who")
+}
+
+// personBefore reports whether a person's mention of out comes before
+// out[i] in sentence sent, from token from on: "who" after the company
+// may be theirs ("said Ann Lee at brokers Hale Marsh, who expects ...").
+func personBefore(out []Mention, i int, sent text.Sentence, from int) bool {
+	for k := i - 1; k >= 0 && out[k].First >= sent.First && out[k].First >= from; k-- {
+		if out[k].Type == Person {
+			return true
+		}
+	}
+	return false
+}
+
 // kindDeterminers before a kind of company make a name after it a
 // clause's subject when a verb follows ("the firm John Smith founded").
 var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its", "their", "my", "our", "your")
@@ -117,8 +143,8 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 	var names, inner, surnames map[string]bool
 	for _, m := range out {
 		// a name the text writes with a company's legal form or its
-		// kind of company ("Jardine Fleming Holdings Ltd", "Robert
-		// Fleming Securities") names the company where it stands alone
+		// kind of company ("Hamish Tarrant Holdings Ltd", "Arthur
+		// Penrose Securities") names the company where it stands alone
 		if m.Type != Org || m.Last-m.First < 3 {
 			continue
 		}
@@ -134,8 +160,8 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		}
 	}
 	for _, m := range out {
-		// a name in apposition with a kind of company ("Jardine Fleming,
-		// its Asian arm", "X, a joint venture with Y")
+		// a name in apposition with a kind of company ("Hamish Tarrant,
+		// its Scottish arm", "X, a joint venture with Y")
 		if m.Type == Person && m.Last-m.First > 1 && companyApposition(toks, doc.Sentences[m.Sentence], m.Last) {
 			if names == nil {
 				names = map[string]bool{}
@@ -164,7 +190,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.First > sent.First {
 			kind = toks[m.First-1].Text
 			if m.First-1 == sent.First && in(sentenceBodyNouns, kind) {
-				kind = lower(kind) // "Bookmaker William Hill has ..."
+				kind = lower(kind) // "Bookmaker Harold Penwick has ..."
 			}
 		}
 		switch {
@@ -200,13 +226,17 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		if m.Type == Person && m.Last-m.First > 1 && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
-			continue // "said broker Ali Khan" (but "Bookmaker Ladbrokes said")
+			continue // "said broker Ali Khan" (but "Bookmaker Penwicks said")
+		}
+		if m.Type == Person && m.Last-m.First > 1 && kind != "group" && whoAfter(toks, sent, m.Last) &&
+			!personBefore(out, i, sent, m.First-30) {
+			continue // "retailer Gordon Ashcroft, who owns 400 shops"
 		}
 		founder := m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
 			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last))
 		if founder {
 			// a company named after its founder: "investment bank
-			// Robert Fleming", "building products group James Hardie"
+			// Arthur Penrose", "building products group Cole Dexter"
 		} else if m.Type == Person && IsFirstName(toks[m.First].Text) && (m.Last-m.First > 1 || verbAt(toks, sent, m.Last)) {
 			// a person's name: "the firm John Smith founded", "the
 			// charity Ray joined"

@@ -69,14 +69,14 @@ func TestSentenceFirstNames(t *testing.T) {
 }
 
 // A full name right after a kind of company that is often named after its
-// founder is the company's ("investment bank Robert Fleming"), and so is
+// founder is the company's ("investment bank Arthur Penrose"), and so is
 // a name the text writes elsewhere with a company's legal form or in
-// apposition with a kind of company ("X, its Asian arm"); a role
-// before the name, a clause after "the firm", a fund manager and a broker
-// who speaks stay people.
+// apposition with a kind of company ("X, its Scottish arm"); a role
+// before the name, a clause after "the firm", a fund manager, a broker
+// who speaks and a name "who" follows stay people.
 func TestFounderCompanies(t *testing.T) {
 	checkNames(t, []nameCase{
-		{"The deal was arranged by investment bank Robert Fleming, which advised the buyer.", "Robert Fleming", ner.Org},
+		{"The deal was arranged by investment bank Arthur Penrose, which advised the buyer.", "Arthur Penrose", ner.Org},
 		{"Analysts at brokers Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
 		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
 		{"Analyst Jean Marceau at broker Pellerin said the shares were cheap.", "Pellerin", ner.Org},
@@ -84,7 +84,7 @@ func TestFounderCompanies(t *testing.T) {
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
 		// an apposition naming a kind of company
-		{"Investment bank Robert Fleming posted higher profits. Jardine Fleming, its Asian arm, declined to comment.", "Jardine Fleming", ner.Org},
+		{"Investment bank Arthur Penrose posted higher profits. Hamish Penrose, its Scottish arm, declined to comment.", "Hamish Penrose", ner.Org},
 		// people
 		{"Bank chief John Ashdown said profits would rise.", "John Ashdown", ner.Person},
 		{"John Ashdown, the bank's chief executive, said profits would rise.", "John Ashdown", ner.Person},
@@ -93,5 +93,10 @@ func TestFounderCompanies(t *testing.T) {
 		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
 		{"Rural voters are a group Thomas Ashdown won easily four years ago.", "Thomas Ashdown", ner.Person},
 		{"There was selling pressure, said broker Imran Qadir.", "Imran Qadir", ner.Person},
+		{"Retailer Gordon Ashcroft, who owns 400 shops, said sales had slowed.", "Gordon Ashcroft", ner.Person},
+		{"Bookmaker Imran Qadir, who has run the shop for years, said the odds had shortened.", "Imran Qadir", ner.Person},
+		// "who" after a company named after a person that follows a
+		// person is theirs
+		{"\"A higher bid will come,\" said Ann Lee at brokers Arthur Penrose, who expects the price to rise.", "Arthur Penrose", ner.Org},
 	})
 }

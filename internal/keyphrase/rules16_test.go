@@ -131,7 +131,8 @@ The port authority said the pay deadline had been extended by a week.
 
 // TestHeadlineWhole: a candidate that is the whole headline, three words
 // or more, is a clause the tagger chunked as a noun phrase; a phrase that
-// is part of the headline stays.
+// is part of the headline, and a headline of capitalised words (a name),
+// stay.
 func TestHeadlineWhole(t *testing.T) {
 	for _, tc := range []struct {
 		art, phrase string
@@ -139,6 +140,8 @@ func TestHeadlineWhole(t *testing.T) {
 	}{
 		{"Harbour deal boosts Westmere ferries\n\nThe new berths will let the ferry company add two crossings a day, its chief said.\n", "Harbour deal boosts Westmere ferries", true},
 		{"Harbour ferry timetable at risk\n\nThe new berths may not open before the summer, the board said.\n", "Harbour ferry timetable", false},
+		// a name, which would give way to its parts ("Harbour Trust")
+		{"Westmere Harbour Trust\n\nThe trust that runs the old port said it would sell two of its cranes to pay for dredging.\n", "Westmere Harbour Trust", false},
 	} {
 		doc, _, cands, ments := tagCandidates(t, tc.art)
 		hl := headlineEnd(doc)

@@ -910,12 +910,23 @@ func clockDay(doc *text.Document, c *candidate) int {
 // as one noun phrase is mostly a clause whose verb it took for a noun
 // ("Harbour deal boosts Westmere", "Dockers sack chairman", "Strong
 // demand lifts fares"); a key phrase is shorter, and the phrases inside
-// it stay.
+// it stay. A headline of capitalised words only is left.
 func headlineWhole(doc *text.Document, ments []mention, c *candidate, hlEnd int) bool {
 	toks := headlineOnly(doc, ments, c, hlEnd)
 	if len(toks) < 3 || c.first != 0 {
 		return false
 	}
 	n := c.first + len(toks)
-	return n >= len(doc.Tokens) || doc.Tokens[n].Start >= hlEnd
+	if n < len(doc.Tokens) && doc.Tokens[n].Start < hlEnd {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		if !capitalised(tk.Text) {
+			return true
+		}
+	}
+	// every word capitalised: a name ("Westmere Harbour Trust", whose
+	// parts would be shown in its place) as often as a headline in
+	// title case or capitals, which the other rules read
+	return false
 }

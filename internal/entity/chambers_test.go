@@ -36,3 +36,12 @@ func TestChamberShortForms(t *testing.T) {
 		t.Errorf("the Lords beside the Law Lords joined the House of Lords")
 	}
 }
+
+// A "House of X" that is no chamber (a club, a store) does not take "the
+// X" of the same text as its short form.
+func TestHouseOfNoChamber(t *testing.T) {
+	doc, es := run(t, "The band played at the House of Blues in Chicago on Friday. On Saturday, Chelsea fans cheered as the Blues won 2-0.")
+	if e := owner(doc, es, "Blues", 1); e != nil && e.Name == "House of Blues" {
+		t.Errorf("the Blues, a football team, joined the House of Blues")
+	}
+}

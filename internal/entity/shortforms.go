@@ -437,10 +437,18 @@ func (r *resolver) otherChamber(s, o *cluster) bool {
 // "the" ("the Lords", "the Commons", "the Keys").
 var chamberHeads = set("house", "chamber")
 
+// chamberMembers are the words after "of" of the names of chambers
+// ("House of Lords", "Chamber of Deputies"); other names "House of X"
+// are a store's, a club's or a show's ("House of Blues" beside a story's
+// "the Blues", a football team).
+var chamberMembers = set("lords", "commons", "representatives", "keys", "deputies", "delegates", "councillors",
+	"peers", "bishops", "clergy", "laity", "burgesses", "elders", "nobles", "notables")
+
 // chamberOf reports whether s is the word after "of" of o's name "House
 // of X" ("Lords" of the House of Lords).
 func chamberOf(s, o *cluster) bool {
-	return len(s.toks) == 1 && len(o.toks) == 3 && chamberHeads[o.toks[0]] && o.toks[1] == "of" && o.toks[2] == s.toks[0]
+	return len(s.toks) == 1 && len(o.toks) == 3 && chamberHeads[o.toks[0]] && o.toks[1] == "of" && o.toks[2] == s.toks[0] &&
+		chamberMembers[s.toks[0]]
 }
 
 // possessiveBefore reports how many tokens before i form a possessive

@@ -112,18 +112,9 @@ func TestMiscModifier(t *testing.T) {
 // part of it; a broken quote (no closing mark before the next opening)
 // is not read as nesting.
 func TestNestedStraight(t *testing.T) {
-	s := "\"You lie; you do not go in because you \"had things to do at home\"; you cancel dinners, you watch less TV,\" he wrote.\n"
-	for _, on := range []bool{true, false} {
-		o := quotes.DefaultOptions
-		o.NestedStraight = on
-		doc, _, qs := allQuotes(t, s, o)
-		q, ok := quoteWith(doc, qs, "you cancel dinners")
-		whole := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "\"You lie")
-		if whole != on {
-			t.Errorf("NestedStraight %v: quote %q", on, doc.Text[q.Content.Start:q.Content.End])
-		}
-	}
-	s = "Mr Lane said the bill \"had the feel of a draft, and urged ministers to promise that \"a duty to consult will be law\" before it went further. \"Ministers must work hard,\" he added.\n"
+	onlyWith(t, "\"You lie; you do not go in because you \"had things to do at home\"; you cancel dinners, you watch less TV,\" he wrote.\n",
+		"you cancel dinners", "\"You lie", "", func(o *quotes.Options, on bool) { o.NestedStraight = on })
+	s := "Mr Lane said the bill \"had the feel of a draft, and urged ministers to promise that \"a duty to consult will be law\" before it went further. \"Ministers must work hard,\" he added.\n"
 	_, _, qs := allQuotes(t, s, quotes.DefaultOptions)
 	o := quotes.DefaultOptions
 	o.NestedStraight = false
@@ -139,30 +130,31 @@ func TestLongHearer(t *testing.T) {
 		{"Mr Varga told a joint news conference with the Green Party leader Ana Kolar that his party was ready to vote.\n", "his party was ready", "that his party"},
 		{"She told the Radio Kelmouth breakfast programme Morning Call she hoped the bridge would open in May.\n", "the bridge would open", "she hoped"},
 	} {
-		for _, on := range []bool{true, false} {
-			o := quotes.DefaultOptions
-			o.LongHearer = on
-			doc, _, qs := allQuotes(t, c.s, o)
-			q, ok := quoteWith(doc, qs, c.part)
-			if got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], c.start); got != on {
-				t.Errorf("%q, LongHearer %v: quotes %v", c.s, on, qs)
-			}
-		}
+		onlyWith(t, c.s, c.part, c.start, "", func(o *quotes.Options, on bool) { o.LongHearer = on })
 	}
 }
 
 // TestAccordingRunOn: the source after "According to" ends where the
 // clause's subject starts when no comma parts them.
 func TestAccordingRunOn(t *testing.T) {
-	s := "According to the state news agency most of the cafes were closed because they broke the rules.\n"
+	onlyWith(t, "According to the state news agency most of the cafes were closed because they broke the rules.\n",
+		"were closed", "most of the cafes", "the state news agency", func(o *quotes.Options, on bool) { o.AccordingRunOn = on })
+}
+
+// onlyWith checks that the quote of s that holds part starts with start
+// (and has the speaker, unless it is "") with the rule that set turns on, and
+// not without it: the test of the rule can fail.
+func onlyWith(t *testing.T, s, part, start, speaker string, set func(*quotes.Options, bool)) {
+	t.Helper()
 	for _, on := range []bool{true, false} {
 		o := quotes.DefaultOptions
-		o.AccordingRunOn = on
+		set(&o, on)
 		doc, _, qs := allQuotes(t, s, o)
-		q, ok := quoteWith(doc, qs, "were closed")
-		got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "most of the cafes") && doc.Text[q.Speaker.Start:q.Speaker.End] == "the state news agency"
+		q, ok := quoteWith(doc, qs, part)
+		got := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], start) &&
+			(speaker == "" || doc.Text[q.Speaker.Start:q.Speaker.End] == speaker)
 		if got != on {
-			t.Errorf("AccordingRunOn %v: quotes %v", on, qs)
+			t.Errorf("%q, rule on %v: quotes %v", s, on, qs)
 		}
 	}
 }

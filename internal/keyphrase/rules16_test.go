@@ -172,8 +172,10 @@ func TestHeadlineWhole(t *testing.T) {
 // TestHeadlineSubjectVerbBeforeVerb: a headline's noun and a verb of
 // movement before another lower-case word are a compound noun, the
 // subject of that word ("Council tax rises worry pensioners", "Car
-// sales slump hits dealers"), and stay; before a preposition or a figure, or ending
-// the headline, they are a subject and its verb.
+// sales slump hits dealers"), and stay; before a preposition or a
+// figure, ending the headline, or before the object of a verb that takes
+// one ("Westmere shareholder sues board"), they are a subject and its
+// verb.
 func TestHeadlineSubjectVerbBeforeVerb(t *testing.T) {
 	for _, tc := range []struct {
 		art, phrase string
@@ -182,6 +184,7 @@ func TestHeadlineSubjectVerbBeforeVerb(t *testing.T) {
 		{"Council tax rises worry pensioners\n\nThe island council said bills would climb in the spring as the ferry subsidy ends.\n", "tax rises", false},
 		{"Share price falls worry investors\n\nThe harbour company lost a fifth of its value in a week, traders said.\n", "price falls", false},
 		{"Car sales slump hits dealers\n\nShowrooms in the valley sold fewer cars in the winter, the traders said.\n", "sales slump", false},
+		{"Westmere shareholder sues board\n\nA shareholder of the ferry company went to court over the directors' pay.\n", "shareholder sues", true},
 		{"Landlord sues to stop sale\n\nThe landlord of the quay went to court over the sale of the old warehouse.\n", "Landlord sues", true},
 		{"Fares slide 5% at Westmere\n\nThe ferry company cut prices for the winter crossings.\n", "Fares slide", true},
 	} {

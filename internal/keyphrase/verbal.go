@@ -780,20 +780,9 @@ func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEn
 	if !lowerWord(v) || !strings.HasPrefix(p.POS, "NN") || !isWordToken(p.Text) {
 		return false
 	}
-	if n := c.first + nw; n < len(doc.Tokens) && doc.Tokens[n].Start < hlEnd && lowerWord(doc.Tokens[n].Text) {
-		// the verb ends the headline or comes before a preposition or
-		// a figure ("Harbour output falls in March", "Fares slide 5%");
-		// before another word the phrase is the subject of that verb
-		// ("Toll rises hit commuters", "Tax rises loom for islanders")
-		switch doc.Tokens[n].POS {
-		case "IN", "TO", "RB", "RP", "CD":
-		default:
-			return false
-		}
-	}
 	plural := (p.POS == "NNS" || p.POS == "NNPS") && strings.HasSuffix(p.Text, "s")
 	if headlineMoves[v] {
-		return plural // "Fares slide"
+		return plural && verbBefore(doc, c.first+nw, hlEnd, v) // "Fares slide"
 	}
 	if plural || strings.HasSuffix(p.Text, "s") && !acronymWord(p.Text) || !strings.HasSuffix(v, "s") {
 		return false
@@ -807,13 +796,39 @@ func headlineSubjectVerb(doc *text.Document, ments []mention, c *candidate, hlEn
 			return false
 		}
 	}
+	base := v[:len(v)-1] // "falls", "slides"
 	switch {
 	case strings.HasSuffix(v, "ies"): // "rallies"
-		return headlineMoves[v[:len(v)-3]+"y"]
+		base = v[:len(v)-3] + "y"
 	case strings.HasSuffix(v, "es") && headlineMoves[v[:len(v)-2]]: // "launches"
+		base = v[:len(v)-2]
+	}
+	return headlineMoves[base] && verbBefore(doc, c.first+nw, hlEnd, base)
+}
+
+// headlineObjects are the verbs of headlineMoves that take an object
+// ("Landlord sues council", "Unions back strike").
+var headlineObjects = map[string]bool{"sue": true, "hail": true, "launch": true, "back": true, "warn": true,
+	"quit": true, "double": true, "halve": true, "grow": true}
+
+// verbBefore reports whether a verb of headlineMoves (base, its base
+// form) may stand before token n of the headline: at the headline's end,
+// before a preposition, adverb, particle, figure or capitalised word
+// ("Harbour output falls in March", "Fares slide 5%"), or before its
+// object ("Landlord sues council"). After a verb of movement another
+// lower-case word is the verb whose subject the phrase is ("Council tax
+// rises worry pensioners", "Share price falls hit savers"), and so is
+// one tagged as a verb after any ("Product launches lift sales").
+func verbBefore(doc *text.Document, n, hlEnd int, base string) bool {
+	if n >= len(doc.Tokens) || doc.Tokens[n].Start >= hlEnd || !lowerWord(doc.Tokens[n].Text) {
 		return true
 	}
-	return headlineMoves[v[:len(v)-1]] // "falls", "slides"
+	switch pos := doc.Tokens[n].POS; pos {
+	case "IN", "TO", "RB", "RP", "CD":
+		return true
+	default:
+		return headlineObjects[base] && !strings.HasPrefix(pos, "VB") && pos != "MD"
+	}
 }
 
 // workKinds are the descriptions written before the title of a work

@@ -23,6 +23,13 @@ func FuzzResolve(f *testing.F) {
 		"Warwick,", "Jobs in Warwick, Rhode Island,", "The British firm in Warwick, Rhode Island, said the UK",
 		"the Xbox game Halo", "the BBC series", "Matrix trilogy", "game Arsenal and",
 		"Lyonnaise des Eaux and Cie Generale des Eaux. Eaux",
+		// the session 16 rules: a month before a surname, a company after
+		// its kind or in apposition, "I, Name", a region's company, a
+		// chamber's short form, a faith
+		"June Ashdown", "written by April", "June", "investment bank Arthur Penrose", "bank Arthur",
+		"Hamish Tarrant, its Scottish arm", "Hamish Tarrant Holdings Ltd. Hamish Tarrant", "said broker Ali Khan",
+		"Retailer Gordon Ashcroft, who", "I, Robot", "I,", "Phase I, Boeing", "you and I, Labour", "South West Water",
+		"the Lords. The House of Lords", "the Lords", "Islam", "Mr Islam", "Sunni Islam",
 	} {
 		f.Add(s)
 	}

@@ -85,7 +85,15 @@ func companyApposition(toks []text.Token, sent text.Sentence, k int) bool {
 		// (a possessive, or a clause: "X, the company says")
 		return false
 	}
-	return in(appositionHeads, toks[j-1].Text)
+	if j == k+7 && j < sent.Last && strings.HasPrefix(toks[j].POS, "NN") {
+		// the head is further on: "X, a former senior US investment
+		// bank manager"
+		return false
+	}
+	// a lower-case head: a capitalised one is a name's word ("X, a Bank
+	// of England economist")
+	h := toks[j-1].Text
+	return !isTitleCase(h) && in(appositionHeads, h)
 }
 
 // appositionDeterminers open an apposition that describes what a name

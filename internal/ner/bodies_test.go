@@ -89,6 +89,10 @@ func TestFounderCompanies(t *testing.T) {
 		{"Bank chief John Ashdown said profits would rise.", "John Ashdown", ner.Person},
 		{"John Ashdown, the bank's chief executive, said profits would rise.", "John Ashdown", ner.Person},
 		{"Maria Ostrand, the company says, will stay on as chairman.", "Maria Ostrand", ner.Person},
+		// an apposition whose head is a name's word or lies past the
+		// words read
+		{"John Ashdown, a Bank of England economist, said rates would rise.", "John Ashdown", ner.Person},
+		{"Maria Ostrand, a former senior US investment bank manager, said the deal was poor.", "Maria Ostrand", ner.Person},
 		{"The bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
 		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
 		{"Rural voters are a group Thomas Ashdown won easily four years ago.", "Thomas Ashdown", ner.Person},

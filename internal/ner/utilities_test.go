@@ -15,6 +15,7 @@ func TestRegionCompanies(t *testing.T) {
 		{"Anglian Water said bills would rise by 3% next year.", "Anglian Water", ner.Org},
 		{"Profits at East Midlands Electricity rose by a fifth.", "East Midlands Electricity", ner.Org},
 		{"Talks on the West Bank resumed on Monday.", "West Bank", ner.Location},
+		{"West Bank farmers said the new wall cut them off from their land.", "West Bank", ner.Location},
 		{"Walkers gathered at Rutland Water on Sunday.", "Rutland Water", ner.Location},
 	})
 }

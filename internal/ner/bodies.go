@@ -46,7 +46,8 @@ var corpTails = set("corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd."
 
 // personKinds are the founderKinds that a person is too: a full name
 // that speaks ("said broker Ali Khan", "Broker Ali Khan said") is a
-// person's.
+// person's, unless the kind is a workplace ("analysts at broker Arthur
+// Penrose said").
 var personKinds = set("broker", "stockbroker", "bookmaker")
 
 // speaks reports whether a verb of speech stands right before token k
@@ -99,6 +100,25 @@ func companyApposition(toks []text.Token, sent text.Sentence, k int) bool {
 // appositionDeterminers open an apposition that describes what a name
 // names.
 var appositionDeterminers = set("a", "an", "the", "its", "their")
+
+// workPreps before a kind of company make it where someone works
+// ("analysts at broker X said").
+var workPreps = set("at", "from", "of", "with", "for")
+
+// workplace reports whether a preposition of workPreps stands before the
+// kind of company at token k, or before up to three words that qualify
+// it ("an analyst at London broker Arthur Penrose said": the firm, whose
+// analyst speaks).
+func workplace(toks []text.Token, sent text.Sentence, k int) bool {
+	j := k - 1
+	for j >= sent.First && j >= k-3 {
+		if p := toks[j].POS; p != "JJ" && p != "NN" && p != "NNP" && p != "NNS" && p != "NNPS" {
+			break
+		}
+		j--
+	}
+	return j >= sent.First && in(workPreps, toks[j].Text)
+}
 
 // whoAfter reports whether "who", or a comma and "who", follows token
 // last-1: a person's relative pronoun ("retailer Gordon Ashcroft, who
@@ -233,7 +253,8 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Org || m.Last < sent.Last && (toks[m.Last].Text == "'s" || toks[m.Last].Text == "\u2019s") {
 			continue
 		}
-		if m.Type == Person && m.Last-m.First > 1 && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) {
+		if m.Type == Person && m.Last-m.First > 1 && personKinds[kind] && speaks(toks, sent, m.First-1, m.Last) &&
+			!workplace(toks, sent, m.First-1) {
 			continue // "said broker Ali Khan" (but "Bookmaker Penwicks said")
 		}
 		if m.Type == Person && m.Last-m.First > 1 && kind != "group" && whoAfter(toks, sent, m.Last) &&

@@ -80,6 +80,9 @@ func TestFounderCompanies(t *testing.T) {
 		{"Analysts at brokers Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
 		{"Bookmaker Arthur Penrose has cut the odds on a white Christmas.", "Arthur Penrose", ner.Org},
 		{"Analyst Jean Marceau at broker Pellerin said the shares were cheap.", "Pellerin", ner.Org},
+		// a broker that is where the speaker works
+		{"Analysts at broker Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
+		{"An analyst at London broker Hamish Tarrant said the shares were cheap.", "Hamish Tarrant", ner.Org},
 		{"The hotels were sold to leisure group Harold Penwick on Monday.", "Harold Penwick", ner.Org},
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},

@@ -75,7 +75,9 @@ type Config struct {
 	// MaxInFlight limits the analyses running at once; further calls queue
 	// for a slot. Zero means DefaultInFlightPerCPU per CPU. An analysis is
 	// pure CPU work (a URL source is fetched before it takes a slot), so
-	// more analyses than cores only make each one take longer.
+	// more analyses than cores only make each one take longer. An article
+	// of more than SlotBytes of text takes one slot per SlotBytes (see
+	// admission.weigh), so that large articles cannot run many at once.
 	MaxInFlight int
 	// MaxQueue limits the calls waiting for a slot; a call that finds the
 	// queue full fails at once with KindOverloaded (reason OVERLOADED).
@@ -234,7 +236,8 @@ func New(cfg Config) (*Engine, error) {
 	if n <= 0 {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 	}
-	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cmp.Or(max(cfg.MaxWait, 0), DefaultMaxWait)}
+	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cmp.Or(max(cfg.MaxWait, 0), DefaultMaxWait),
+		slotBytes: SlotBytes}
 	if e.adm.maxQueue == 0 {
 		e.adm.maxQueue = n
 	}
@@ -259,6 +262,14 @@ const (
 	// waits for about one analysis; the bound is for stalls, such as a run
 	// of very long articles.
 	DefaultMaxWait = time.Second
+	// SlotBytes is the article text one analysis slot is for: an article
+	// of n bytes of text takes ceil(n / SlotBytes) slots, at least one and
+	// at most all but one (see admission.weigh). News articles (2-20 kB)
+	// take one, as before. The analysers' memory grows with the text, the
+	// recogniser's most: about 300 bytes of Go heap per byte of text at
+	// the peak (a 1 MB article peaked at 360-520 MB, and three at once at
+	// 1.1 GB, when every call took one slot).
+	SlotBytes = 128 << 10
 )
 
 // RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
@@ -268,8 +279,9 @@ type RetryAfter time.Duration
 
 func (r RetryAfter) Error() string { return "retry after " + time.Duration(r).String() }
 
-// Load reports the analyses running now, the calls waiting for a slot, and
-// the calls refused as overloaded since the engine started.
+// Load reports the slots taken now (an analysis of more than SlotBytes of
+// text takes several), the calls waiting for slots, and the calls refused
+// as overloaded since the engine started.
 func (e *Engine) Load() (inFlight, waiting int, shed int64) {
 	a := &e.adm
 	a.mu.Lock()
@@ -279,21 +291,29 @@ func (e *Engine) Load() (inFlight, waiting int, shed int64) {
 
 // admission bounds the analyses running at once and the calls waiting for
 // a slot (see Engine.acquire). One mutex guards the counts and the queue,
-// and release hands a freed slot straight to the oldest waiter, so the
-// counts are exact at every moment: a call that arrives just after a slot
-// changed hands never counts a waiter that has in fact left the queue.
+// and release hands freed slots straight to the waiters (see grant), so
+// the counts are exact at every moment: a call that arrives just after a
+// slot changed hands never counts a waiter that has in fact left the queue.
+//
+// An analysis weighs its size (see weigh): a large one takes several
+// slots. The queue is served in arrival order, with one exception that
+// keeps the large ones from blocking the news articles behind them for
+// longer than necessary (see grant).
 type admission struct {
-	limit    int           // analyses running at once
-	maxQueue int           // calls waiting at most; < 0: none
-	maxWait  time.Duration // longest wait
+	limit     int           // slots
+	maxQueue  int           // calls waiting at most; < 0: none
+	maxWait   time.Duration // longest wait
+	slotBytes int           // the text one slot is for (SlotBytes); <= 0: every call takes one slot
 
-	mu       sync.Mutex
-	inFlight int
-	queue    []*waiter     // FIFO: queue[0] gets the next slot
-	avgRun   time.Duration // moving average of the time an analysis holds a slot
-	avgBytes float64       // moving average of the bytes of an analysis, on the same weights
-	work     time.Duration // the expected time (estimate) of the analyses in flight and waiting
-	shed     int64         // calls refused as overloaded since start
+	mu          sync.Mutex
+	inFlight    int           // slots taken
+	bigInFlight int           // of them, slots taken by large analyses (weigh)
+	bigWaiting  int           // large calls in the queue
+	queue       []*waiter     // in arrival order (see grant)
+	avgRun      time.Duration // moving average of the time an analysis holds a slot
+	avgBytes    float64       // moving average of the bytes of an analysis, on the same weights
+	work        time.Duration // the expected time (estimate) of the analyses in flight and waiting
+	shed        int64         // calls refused as overloaded since start
 
 	// Retry hints (see overloaded): the rates of analyses done and of
 	// calls refused, per second, decayed over rateWindow, and the hint
@@ -333,11 +353,129 @@ func (a *admission) estimate(n int) time.Duration {
 	return max(a.avgRun, time.Duration(float64(a.avgRun)*float64(n)/a.avgBytes))
 }
 
-// waiter is a call in the queue. release sets granted, under the mutex,
-// when it hands the call a slot, and closes ready.
+// waiter is a call in the queue. grant sets granted, under the mutex,
+// when it hands the call its slots, and closes ready.
 type waiter struct {
 	ready   chan struct{}
 	granted bool
+	weight  int  // slots
+	big     bool // a large analysis (see weigh)
+}
+
+// slot is what an admitted analysis holds: its weight in slots, whether
+// it is large (see weigh), and its expected time (see estimate).
+type slot struct {
+	weight int
+	big    bool
+	est    time.Duration
+}
+
+// weigh returns the slots an analysis of n bytes of text takes:
+// ceil(n / slotBytes), at least one, and whether it is large (more than
+// one slot's bytes). A large analysis takes at most all the slots but one
+// (with one slot in all, that one), and the large ones together at most as
+// many: so at most one article of more than (limit-1)·slotBytes runs at a
+// time, and while large articles run one slot at least stays for news
+// articles, which then go on at a lower rate instead of failing their
+// queue wait behind an article that runs for seconds.
+func (a *admission) weigh(n int) (w int, big bool) {
+	if a.slotBytes <= 0 || n <= a.slotBytes {
+		return 1, false
+	}
+	return min((n+a.slotBytes-1)/a.slotBytes, a.bigCap()), true
+}
+
+// bigCap is the most slots the large analyses take together.
+func (a *admission) bigCap() int { return max(a.limit-1, 1) }
+
+// fits reports whether w more slots are free, for a large analysis or
+// not. Call with mu held.
+func (a *admission) fits(w int, big bool) bool {
+	return a.inFlight+w <= a.limit && (!big || a.bigInFlight+w <= a.bigCap())
+}
+
+// reserved returns the weight of the oldest large call in the queue (0
+// when none waits): the slots the calls of one slot behind it must leave
+// it (see grant). Call with mu held.
+func (a *admission) reserved() int {
+	if a.bigWaiting == 0 {
+		return 0
+	}
+	for _, w := range a.queue {
+		if w.big {
+			return w.weight
+		}
+	}
+	return 0
+}
+
+// mayEnter reports whether a call of weight w may take its slots at once,
+// before the calls waiting (every one of which is waiting for slots that
+// are not free for it; see grant). Call with mu held.
+func (a *admission) mayEnter(w int, big bool) bool {
+	if len(a.queue) == 0 {
+		return a.fits(w, big)
+	}
+	if big || a.bigWaiting < len(a.queue) { // calls of its own kind wait before it
+		return false
+	}
+	return a.fits(1, false) && a.inFlight-a.bigInFlight+1+a.reserved() <= a.limit
+}
+
+// take counts w slots taken. Call with mu held.
+func (a *admission) take(w int, big bool) {
+	a.inFlight += w
+	if big {
+		a.bigInFlight += w
+	}
+}
+
+// grant hands free slots to the waiters, in arrival order, with one
+// exception. A large call waits until all its slots are free, and the
+// large calls after it wait for it (first come, first served: a stream of
+// news articles never starves a large one, nor a stream of large ones a
+// larger one). The calls of one slot after the oldest waiting large call
+// may pass it, but only while the calls of one slot in flight leave it its
+// slots: so it gets them as soon as the large analyses before it end and
+// never waits for news articles that came after it, and they wait for it
+// no longer than that (with a large one running, they keep the slots it
+// leaves). Call with mu held.
+func (a *admission) grant() {
+	reserve := 0 // the weight of the oldest large call left waiting
+	kept := a.queue[:0]
+	for _, w := range a.queue {
+		ok := false
+		if w.big {
+			ok = reserve == 0 && a.fits(w.weight, true)
+		} else {
+			ok = a.fits(1, false) && a.inFlight-a.bigInFlight+1+reserve <= a.limit
+		}
+		if !ok {
+			if w.big && reserve == 0 {
+				reserve = w.weight
+			}
+			kept = append(kept, w)
+			continue
+		}
+		a.take(w.weight, w.big)
+		if w.big {
+			a.bigWaiting--
+		}
+		w.granted = true
+		close(w.ready)
+	}
+	clear(a.queue[len(kept):])
+	a.queue = kept
+}
+
+// leave takes w out of the queue (a call that stopped waiting) and hands
+// on the slots it may have held back. Call with mu held.
+func (a *admission) leave(w *waiter) {
+	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
+	if w.big {
+		a.bigWaiting--
+	}
+	a.grant()
 }
 
 // queueLimit returns how many calls may wait now: maxQueue, or half of it
@@ -365,22 +503,26 @@ func (a *admission) queueLimit() int {
 // grow with the number of waiting calls, and an admitted call waits for
 // about one analysis at most (with the default queue).
 //
-// n is the size of the article in bytes; acquire returns the expected time
-// of its analysis (see estimate), counted in the work behind the retry hint
-// until release is given it back.
-func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Duration, err error) {
+// n is the size of the article in bytes, for its expected time (see
+// estimate), and text the bytes of its text, for its weight in slots (see
+// weigh). A large call waits for its slots under the same rules and bounds.
+// acquire returns the slots taken, with the expected time, which is
+// counted in the work behind the retry hint until release is given it
+// back.
+func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, err error) {
 	a := &e.adm
 	a.mu.Lock()
-	est = a.estimate(n)
-	if a.inFlight < a.limit { // then no one waits either
-		a.inFlight++
+	est := a.estimate(n)
+	wt, big := a.weigh(text)
+	if a.mayEnter(wt, big) {
+		a.take(wt, big)
 		a.work += est
 		a.mu.Unlock()
-		return est, nil
+		return slot{wt, big, est}, nil
 	}
 	if err := ctx.Err(); err != nil {
 		a.mu.Unlock()
-		return 0, ctxError(op, StageQueue, err)
+		return slot{}, ctxError(op, StageQueue, err)
 	}
 	// the calls ahead, served limit at a time, each for the average time
 	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
@@ -400,38 +542,85 @@ func (e *Engine) acquire(ctx context.Context, op string, n int) (est time.Durati
 	if refuse != "" {
 		err := a.overloaded(op, refuse)
 		a.mu.Unlock()
-		return 0, err
+		return slot{}, err
 	}
-	w := &waiter{ready: make(chan struct{})}
+	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
 	a.queue = append(a.queue, w)
+	if big {
+		a.bigWaiting++
+	}
 	a.work += est
 	a.mu.Unlock()
 
+	sl = slot{wt, big, est}
 	t := time.NewTimer(bound)
 	defer t.Stop()
 	select {
 	case <-w.ready:
-		return est, nil
+		return sl, nil
 	case <-ctx.Done():
 		err = ctxError(op, StageQueue, ctx.Err())
 	case <-t.C:
 	}
 	a.mu.Lock()
-	if w.granted { // the slot came as the wait ended
+	if w.granted { // the slots came as the wait ended
 		a.mu.Unlock()
 		if err != nil {
-			a.release(0, est, 0) // pass it on
-			return 0, err
+			a.release(0, sl, 0) // pass them on
+			return slot{}, err
 		}
-		return est, nil
+		return sl, nil
 	}
-	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
+	a.leave(w)
 	a.work -= est
 	if err == nil {
 		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String())
 	}
 	a.mu.Unlock()
-	return 0, err
+	return slot{}, err
+}
+
+// regrow gives an admitted analysis the weight of its text, once the source
+// stage has extracted it from HTML or a fetched page (such a call is
+// admitted for one slot: the page's size says little about its text's). It
+// gives back its slot and waits for the slots of its text first in the
+// queue, so that two analyses waiting to grow never hold slots the other
+// needs. An admitted call is not refused: it waits until its deadline, and
+// fails only when its context is done (the slots are given back then).
+func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) error {
+	a := &e.adm
+	a.mu.Lock()
+	wt, big := a.weigh(text)
+	if wt <= sl.weight && (big == sl.big || !big) {
+		a.mu.Unlock()
+		return nil
+	}
+	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
+	a.queue = slices.Insert(a.queue, 0, w)
+	if big {
+		a.bigWaiting++
+	}
+	a.inFlight -= sl.weight
+	if sl.big {
+		a.bigInFlight -= sl.weight
+	}
+	sl.weight, sl.big = 0, false // held by the waiter until granted
+	a.grant()
+	a.mu.Unlock()
+	select {
+	case <-w.ready:
+		sl.weight, sl.big = wt, big
+		return nil
+	case <-ctx.Done():
+	}
+	a.mu.Lock()
+	if w.granted {
+		sl.weight, sl.big = wt, big
+	} else {
+		a.leave(w)
+	}
+	a.mu.Unlock()
+	return ctxError(op, StageQueue, ctx.Err())
 }
 
 // overloaded returns the KindOverloaded error with a retry hint. The hint is
@@ -485,13 +674,13 @@ func overloadedError(op, msg string, d time.Duration) error {
 		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
 }
 
-// release frees a slot, handing it to the oldest waiter if any, takes the
-// analysis's estimate est out of the work, and folds the time it was held
-// (when not zero) and its size n into the averages.
-func (a *admission) release(held, est time.Duration, n int) {
+// release frees the slots of sl, handing them to the waiters (see grant),
+// takes the analysis's estimate out of the work, and folds the time it was
+// held (when not zero) and its size n into the averages.
+func (a *admission) release(held time.Duration, sl slot, n int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.work = max(a.work-est, 0)
+	a.work = max(a.work-sl.est, 0)
 	if held > 0 {
 		a.count(&a.doneRate)
 		if a.avgRun == 0 {
@@ -501,15 +690,13 @@ func (a *admission) release(held, est time.Duration, n int) {
 			a.avgBytes += (float64(n) - a.avgBytes) / 16
 		}
 	}
-	if len(a.queue) == 0 {
-		a.inFlight--
-		return
+	a.inFlight -= sl.weight
+	if sl.big {
+		a.bigInFlight -= sl.weight
 	}
-	w := a.queue[0]
-	a.queue[0] = nil
-	a.queue = a.queue[1:]
-	w.granted = true
-	close(w.ready)
+	if len(a.queue) > 0 {
+		a.grant()
+	}
 }
 
 // plan returns the stages to run for the features fs, in order, and the
@@ -631,7 +818,11 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 	if req.page != nil {
 		size = len(req.page.Body)
 	}
-	est, err := e.acquire(ctx, op, size)
+	text := 0 // HTML and pages take one slot until their text is out (see regrow)
+	if req.Source == SourceText {
+		text = size
+	}
+	sl, err := e.acquire(ctx, op, size, text)
 	if fetchDone != nil {
 		fetchDone() // the fetch slot bounds the pages held until they have an analysis slot
 	}
@@ -639,7 +830,7 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		return nil, err
 	}
 	start := time.Now()
-	defer func() { e.adm.release(time.Since(start), est, size) }()
+	defer func() { e.adm.release(time.Since(start), sl, size) }()
 	if req.SummarySentences == 0 || req.KeyPhraseCount == 0 {
 		r := *req // zero options mean the defaults; the caller's request stays as it is
 		if r.SummarySentences == 0 {
@@ -716,6 +907,12 @@ func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) err
 		if slices.Contains(s.Parts, PartSource) && e.maxBytes > 0 && len(st.Analysis.Text) > e.maxBytes {
 			return nil, &Error{Kind: KindTooLarge, Op: op, Reason: "ARTICLE_TOO_LARGE", Field: "article",
 				Msg: fmt.Sprintf("the article text is %d bytes, over the limit of %d", len(st.Analysis.Text), e.maxBytes)}
+		}
+		if slices.Contains(s.Parts, PartSource) && req.Source != SourceText && len(st.Analysis.Text) > e.adm.slotBytes {
+			w.letGo() // no other article waits for this one's lane meanwhile
+			if err := e.regrow(ctx, op, &sl, len(st.Analysis.Text)); err != nil {
+				return nil, err
+			}
 		}
 		if emit == nil {
 			continue

@@ -1,0 +1,388 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// gate is an engine whose test stage (FEATURE_QUOTES) reports the ID of
+// each analysis that reaches it and holds it until open(ID).
+type gate struct {
+	e       *Engine
+	started chan string
+	mu      sync.Mutex
+	opens   map[string]chan struct{}
+	done    chan result
+}
+
+type result struct {
+	id  string
+	err error
+}
+
+func newGate(t *testing.T, cfg Config, slotBytes int) *gate {
+	t.Helper()
+	g := &gate{started: make(chan string, 64), opens: map[string]chan struct{}{}, done: make(chan result, 64)}
+	cfg.Stages = append(coreStages(), fakeStage("gate", 50, []Feature{FeatureQuotes}, nil, nil,
+		func(ctx context.Context, st *State) error {
+			ch := g.ch(st.Request.ID)
+			g.started <- st.Request.ID
+			select {
+			case <-ch:
+			case <-ctx.Done():
+			}
+			return nil
+		}))
+	g.e = mustEngine(t, cfg)
+	g.e.adm.slotBytes = slotBytes
+	t.Cleanup(func() {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		for _, ch := range g.opens {
+			select {
+			case <-ch:
+			default:
+				close(ch)
+			}
+		}
+	})
+	return g
+}
+
+func (g *gate) ch(id string) chan struct{} {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.opens[id] == nil {
+		g.opens[id] = make(chan struct{})
+	}
+	return g.opens[id]
+}
+
+func (g *gate) open(id string) { close(g.ch(id)) }
+
+// start sends an analysis of n bytes of text with the given ID.
+func (g *gate) start(ctx context.Context, id string, n int) {
+	req := textReq(strings.Repeat("w", max(n, 1)), FeatureQuotes)
+	req.ID = id
+	go func() {
+		_, err := g.e.Analyze(ctx, req, nil)
+		g.done <- result{id, err}
+	}()
+}
+
+// running waits until the analysis id reaches the test stage.
+func (g *gate) running(t *testing.T, ids ...string) {
+	t.Helper()
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	timeout := time.After(10 * time.Second)
+	for len(want) > 0 {
+		select {
+		case id := <-g.started:
+			if !want[id] {
+				t.Fatalf("%s started; want %v first", id, ids)
+			}
+			delete(want, id)
+		case <-timeout:
+			t.Fatalf("%v did not start", ids)
+		}
+	}
+}
+
+// notRunning checks that no analysis reaches the test stage for a while.
+func (g *gate) notRunning(t *testing.T) {
+	t.Helper()
+	select {
+	case id := <-g.started:
+		t.Fatalf("%s started; want it to wait", id)
+	case <-time.After(50 * time.Millisecond):
+	}
+}
+
+// finished waits for the analysis id to end and returns its error.
+func (g *gate) finished(t *testing.T, id string) error {
+	t.Helper()
+	select {
+	case r := <-g.done:
+		if r.id != id {
+			t.Fatalf("%s ended (%v); want %s", r.id, r.err, id)
+		}
+		return r.err
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s did not end", id)
+	}
+	return nil
+}
+
+// waitLoad waits until Load reports in slots taken and waiting calls.
+func (g *gate) waitLoad(t *testing.T, in, waiting int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+		i, w, _ := g.e.Load()
+		if i == in && w == waiting {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Load() = %d slots, %d waiting; want %d, %d", i, w, in, waiting)
+		}
+	}
+}
+
+func TestAdmissionWeigh(t *testing.T) {
+	for _, c := range []struct {
+		limit, n, w int
+		big         bool
+	}{
+		{4, 0, 1, false}, {4, 1, 1, false}, {4, 100, 1, false}, {4, 101, 2, true}, {4, 200, 2, true},
+		{4, 201, 3, true}, {4, 100000, 3, true}, // at most all the slots but one
+		{8, 450, 5, true}, {8, 100000, 7, true},
+		{2, 100000, 1, true}, {1, 100000, 1, true}, // one slot: every call takes it
+	} {
+		a := &admission{limit: c.limit, slotBytes: 100}
+		if w, big := a.weigh(c.n); w != c.w || big != c.big {
+			t.Errorf("%d slots: weigh(%d) = %d, %v; want %d, %v", c.limit, c.n, w, big, c.w, c.big)
+		}
+	}
+	if w, big := (&admission{limit: 4}).weigh(1 << 20); w != 1 || big {
+		t.Errorf("no slot size: weigh(1 MiB) = %d, %v; want 1, false", w, big)
+	}
+	// the default: news articles take one slot, a 1 MB article all but one
+	a := &admission{limit: 4, slotBytes: SlotBytes}
+	for n, want := range map[int]int{2 << 10: 1, 20 << 10: 1, 100 << 10: 1, 200 << 10: 2, 1 << 20: 3} {
+		if w, _ := a.weigh(n); w != want {
+			t.Errorf("weigh(%d) = %d with the default slot size; want %d", n, w, want)
+		}
+	}
+}
+
+// A large article takes its weight in slots; the news articles keep the
+// slot it leaves, and a second large one waits for the first although
+// enough slots are free for its weight.
+func TestAdmissionLargeTakesSlots(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 6, MaxQueue: 10, MaxWait: time.Minute}, 100)
+	ctx := context.Background()
+	g.start(ctx, "A", 300) // 3 slots
+	g.running(t, "A")
+	g.waitLoad(t, 3, 0)
+	g.start(ctx, "B", 300) // 3 more would fill the 6, but large ones take 5 at most together
+	g.waitLoad(t, 3, 1)
+	g.notRunning(t)
+	// news articles pass the waiting large one while they leave it its 3
+	for _, id := range []string{"s1", "s2", "s3"} {
+		g.start(ctx, id, 50)
+		g.running(t, id)
+	}
+	g.waitLoad(t, 6, 1)
+	g.start(ctx, "s4", 50)
+	g.waitLoad(t, 6, 2)
+	// A ends: B takes its slots at once, before s4, which came after it
+	g.open("A")
+	if err := g.finished(t, "A"); err != nil {
+		t.Fatal(err)
+	}
+	g.running(t, "B")
+	g.waitLoad(t, 6, 1)
+	g.notRunning(t)
+	g.open("s1")
+	if err := g.finished(t, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	g.running(t, "s4")
+	for _, id := range []string{"B", "s2", "s3", "s4"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.waitLoad(t, 0, 0)
+}
+
+// A stream of news articles does not starve a large one: the ones that
+// come after it wait until it has its slots, which the ones before it
+// free; then they take the slot it leaves.
+func TestAdmissionLargeNotStarved(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: time.Minute}, 100)
+	ctx := context.Background()
+	for _, id := range []string{"s1", "s2", "s3", "s4"} {
+		g.start(ctx, id, 50)
+		g.running(t, id)
+	}
+	g.start(ctx, "L", 1000) // 3 slots
+	g.waitLoad(t, 4, 1)
+	g.start(ctx, "s5", 50)
+	g.waitLoad(t, 4, 2)
+	g.start(ctx, "s6", 50)
+	g.waitLoad(t, 4, 3)
+	for _, id := range []string{"s1", "s2"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+		g.notRunning(t) // the freed slots are kept for L, not given to s5
+	}
+	g.waitLoad(t, 2, 3)
+	g.open("s3")
+	if err := g.finished(t, "s3"); err != nil {
+		t.Fatal(err)
+	}
+	g.running(t, "L")
+	g.waitLoad(t, 4, 2)
+	g.open("s4")
+	if err := g.finished(t, "s4"); err != nil {
+		t.Fatal(err)
+	}
+	g.running(t, "s5") // the slot L leaves
+	g.waitLoad(t, 4, 1)
+	for _, id := range []string{"L", "s5"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.running(t, "s6")
+	g.open("s6")
+	if err := g.finished(t, "s6"); err != nil {
+		t.Fatal(err)
+	}
+	g.waitLoad(t, 0, 0)
+}
+
+// A large call that stops waiting (cancelled, or its deadline passed, or
+// the queue wait ended) leaves the queue: the slots it held back go to the
+// calls after it, and the counts return to zero.
+func TestAdmissionLargeLeavesQueue(t *testing.T) {
+	for _, how := range []string{"cancel", "deadline", "max-wait"} {
+		t.Run(how, func(t *testing.T) {
+			wait := time.Minute
+			if how == "max-wait" {
+				wait = 100 * time.Millisecond
+			}
+			g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: wait}, 100)
+			ctx := context.Background()
+			g.start(ctx, "s1", 50)
+			g.start(ctx, "s2", 50)
+			g.running(t, "s1", "s2")
+			lctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			if how == "deadline" {
+				lctx, cancel = context.WithTimeout(ctx, 100*time.Millisecond)
+				defer cancel()
+			}
+			g.start(lctx, "L", 1000) // 3 slots: waits for one of s1, s2
+			g.waitLoad(t, 2, 1)
+			g.start(ctx, "s3", 50) // would leave L only 1: waits
+			g.waitLoad(t, 2, 2)
+			g.notRunning(t)
+			if how == "cancel" {
+				cancel()
+			}
+			err := g.finished(t, "L")
+			want := map[string]Kind{"cancel": KindCanceled, "deadline": KindDeadline, "max-wait": KindOverloaded}[how]
+			if KindOf(err) != want {
+				t.Fatalf("L: err = %v; want %v", err, want)
+			}
+			if how == "max-wait" {
+				wantOverloaded(t, err)
+			}
+			g.running(t, "s3") // at once, with the slot L no longer holds back
+			g.waitLoad(t, 3, 0)
+			for _, id := range []string{"s1", "s2", "s3"} {
+				g.open(id)
+				if err := g.finished(t, id); err != nil {
+					t.Fatal(err)
+				}
+			}
+			g.waitLoad(t, 0, 0)
+			// the large one runs now, alone
+			g.start(ctx, "L2", 1000)
+			g.running(t, "L2")
+			g.waitLoad(t, 3, 0)
+			g.open("L2")
+			if err := g.finished(t, "L2"); err != nil {
+				t.Fatal(err)
+			}
+			g.waitLoad(t, 0, 0)
+		})
+	}
+}
+
+// A large call whose deadline is sooner than the expected wait is refused
+// at once, as a call of one slot is, with the same error.
+func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 2, MaxQueue: 1, MaxWait: time.Minute}, 100)
+	ctx := context.Background()
+	g.start(ctx, "s1", 50)
+	g.running(t, "s1")
+	g.start(ctx, "L", 1000) // 1 slot, large: waits for none (1 + 1 <= 2)
+	g.running(t, "L")
+	g.start(ctx, "L2", 1000) // waits for L
+	g.waitLoad(t, 2, 1)
+	// the queue is full: refused at once
+	req := textReq(strings.Repeat("w", 1000), FeatureQuotes)
+	t0 := time.Now()
+	_, err := g.e.Analyze(ctx, req, nil)
+	wantOverloaded(t, err)
+	if d := time.Since(t0); d > 500*time.Millisecond {
+		t.Errorf("refused after %v; want at once", d)
+	}
+	for _, id := range []string{"s1", "L"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.running(t, "L2")
+	g.open("L2")
+	if err := g.finished(t, "L2"); err != nil {
+		t.Fatal(err)
+	}
+	g.waitLoad(t, 0, 0)
+}
+
+// An HTML article takes one slot until its text is out; then the weight
+// of its text.
+func TestAdmissionHTMLRegrows(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: time.Minute}, 100)
+	ctx := context.Background()
+	g.start(ctx, "s1", 50)
+	g.running(t, "s1")
+	page := "<html><body><article><p>" + strings.Repeat("The river rose. ", 20) + "</p></article></body></html>"
+	req := &Request{ID: "H", Source: SourceHTML, Content: page, Features: NewFeatureSet(FeatureQuotes)}
+	go func() { _, err := g.e.Analyze(ctx, req, nil); g.done <- result{"H", err} }()
+	g.running(t, "H")
+	g.waitLoad(t, 1+3, 0) // 320 bytes of text: 3 slots
+	g.open("s1")
+	if err := g.finished(t, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	g.open("H")
+	if err := g.finished(t, "H"); err != nil {
+		t.Fatal(err)
+	}
+	g.waitLoad(t, 0, 0)
+}
+
+// BenchmarkAdmissionNews runs news articles through the cheap stages from
+// as many callers as slots: the limiter's cost per call in the common
+// path, where every call takes one slot.
+//
+//	go test ./internal/pipeline -run '^$' -bench AdmissionNews -benchmem
+func BenchmarkAdmissionNews(b *testing.B) {
+	e := mustEngine(b, Config{Stages: coreStages(), MaxInFlight: 4, MaxQueue: 4, MaxWait: time.Minute})
+	req := textReq(strings.Repeat("The ferry left at noon. It came back empty. ", 100))
+	b.SetParallelism(2) // 2 callers per P
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := e.Analyze(context.Background(), req, nil); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

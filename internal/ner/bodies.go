@@ -142,6 +142,31 @@ func personBefore(out []Mention, i int, sent text.Sentence, from int) bool {
 	return false
 }
 
+// kindClause reports whether the name after the kind of company at token
+// k, which ends at token last, is the subject of a clause that leaves out
+// its "that": a determiner before the kind and a verb after the name
+// ("the firm John Smith founded"), or a determiner before up to two
+// words that qualify the kind and a verb other than one of speech ("the
+// investment bank Kevin Ashford founded"; but "the investment bank
+// Arthur Penrose said" is the bank speaking).
+func kindClause(toks []text.Token, sent text.Sentence, k, last int) bool {
+	if !verbAt(toks, sent, last) {
+		return false
+	}
+	if k-1 >= sent.First && in(kindDeterminers, toks[k-1].Text) {
+		return true
+	}
+	for j := k - 1; j >= sent.First && j >= k-2; j-- {
+		if p := toks[j].POS; p != "JJ" && p != "NN" && p != "NNS" {
+			return false
+		}
+		if j-1 >= sent.First && in(kindDeterminers, toks[j-1].Text) {
+			return !in(sayVerbs, toks[last].Text)
+		}
+	}
+	return false
+}
+
 // kindDeterminers before a kind of company make a name after it a
 // clause's subject when a verb follows ("the firm John Smith founded").
 var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its", "their", "my", "our", "your")
@@ -168,7 +193,7 @@ var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "re
 // to the name ("Retailer Argos") leaves it. out is sorted by Start.
 func bodies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
-	var names, inner, surnames map[string]bool
+	var names, inner, surnames, groups map[string]bool
 	for _, m := range out {
 		// a name the text writes with a company's legal form or its
 		// kind of company ("Hamish Tarrant Holdings Ltd", "Arthur
@@ -261,8 +286,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			!personBefore(out, i, sent, m.First-30) {
 			continue // "retailer Gordon Ashcroft, who owns 400 shops"
 		}
-		founder := m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !(m.First-2 >= sent.First &&
-			in(kindDeterminers, toks[m.First-2].Text) && verbAt(toks, sent, m.Last))
+		founder := m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !kindClause(toks, sent, m.First-1, m.Last)
 		if founder {
 			// a company named after its founder: "investment bank
 			// Arthur Penrose", "building products group Cole Dexter"
@@ -303,8 +327,33 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			names = map[string]bool{}
 		}
 		names[m.Text] = true
+		if kind == "group" {
+			if groups == nil {
+				groups = map[string]bool{}
+			}
+			groups[m.Text] = true // a band, which "who" may follow
+		}
 	}
 	if names != nil {
+		// a full name the text shows to be a person's where it stands
+		// alone ("Kevin Ashford, who founded the firm, ...", or their
+		// surname after a title: "Mr Ashford") keeps its type there
+		var titled map[string]bool
+		for _, m := range out {
+			if m.Type == Person && m.First > 0 && in(nameTitles, toks[m.First-1].Text) {
+				if titled == nil {
+					titled = map[string]bool{}
+				}
+				titled[lower(toks[m.Last-1].Text)] = true
+			}
+		}
+		for i, m := range out {
+			if m.Type == Person && m.Last-m.First > 1 && names[m.Text] && (titled[lower(toks[m.Last-1].Text)] ||
+				!groups[m.Text] && whoAfter(toks, doc.Sentences[m.Sentence], m.Last) &&
+					!personBefore(out, i, doc.Sentences[m.Sentence], m.First-30)) {
+				delete(names, m.Text)
+			}
+		}
 		for i := range out {
 			if m := &out[i]; (m.Type == Person || m.Type == Misc || m.Type == Location) && names[m.Text] {
 				m.Type = Org

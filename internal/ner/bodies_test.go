@@ -84,6 +84,8 @@ func TestFounderCompanies(t *testing.T) {
 		{"Analysts at broker Arthur Penrose said the shares were cheap.", "Arthur Penrose", ner.Org},
 		{"An analyst at London broker Hamish Tarrant said the shares were cheap.", "Hamish Tarrant", ner.Org},
 		{"The hotels were sold to leisure group Harold Penwick on Monday.", "Harold Penwick", ner.Org},
+		// a band named after a kind of group takes "who" and stays one
+		{"Leeds group Amber Finch won two prizes. Amber Finch, who were shortlisted three times, played live.", "Amber Finch", ner.Org},
 		// the legal form elsewhere in the text
 		{"Fines were imposed on Hamish Tarrant Holdings Ltd on Monday. Regulators said Hamish Tarrant had let clients down.", "Hamish Tarrant", ner.Org},
 		// an apposition naming a kind of company
@@ -97,6 +99,10 @@ func TestFounderCompanies(t *testing.T) {
 		{"John Ashdown, a Bank of England economist, said rates would rise.", "John Ashdown", ner.Person},
 		{"Maria Ostrand, a former senior US investment bank manager, said the deal was poor.", "Maria Ostrand", ner.Person},
 		{"The bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
+		{"The investment bank John Ashdown founded in 1990 was sold last year.", "John Ashdown", ner.Person},
+		// the founder of a company named after them
+		{"Shares in Kevin Ashford Holdings Ltd fell on Monday. Kevin Ashford, who founded the firm, said he was sad.", "Kevin Ashford", ner.Person},
+		{"Shares in Kevin Ashford Holdings Ltd fell on Monday. Kevin Ashford said he was sad. Mr Ashford would stay on.", "Kevin Ashford", ner.Person},
 		{"Fund manager Nicola Penrose sold her shares on Monday.", "Nicola Penrose", ner.Person},
 		{"Rural voters are a group Thomas Ashdown won easily four years ago.", "Thomas Ashdown", ner.Person},
 		{"There was selling pressure, said broker Imran Qadir.", "Imran Qadir", ner.Person},

@@ -22,7 +22,8 @@ import (
 // stream and the REST gateway, with news articles among them: every path
 // goes through the engine's one limiter, so the large ones run one at a
 // time, the news articles keep the slot they leave, and every call is
-// answered.
+// answered (the queue wait is long: the test is about the weights, not
+// the shedding).
 func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
 		"--max-in-flight", "4", "--max-queue", "16", "--max-queue-wait", "60s", "--log-level", "error"},
@@ -56,8 +57,12 @@ func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 					}
 				}
 				mu.Unlock()
+				d := 20 * time.Millisecond
+				if big {
+					d = 200 * time.Millisecond
+				}
 				select {
-				case <-time.After(50 * time.Millisecond):
+				case <-time.After(d):
 				case <-ctx.Done():
 				}
 				mu.Lock()
@@ -114,22 +119,30 @@ func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 			return nil
 		},
 	}
-	var wg sync.WaitGroup
+	var wg, bigs sync.WaitGroup
 	for path, call := range calls {
 		for range 2 {
-			wg.Go(func() {
+			bigs.Go(func() {
 				if err := call(bigText); err != nil {
 					t.Errorf("%s, large: %v", path, err)
 				}
 			})
 		}
 	}
-	time.Sleep(20 * time.Millisecond)
+	bigsDone := make(chan struct{})
+	go func() { bigs.Wait(); close(bigsDone) }()
+	// news articles on every path until the large ones are done
 	for path, call := range calls {
 		wg.Go(func() {
-			for range 6 {
+			for {
+				select {
+				case <-bigsDone:
+					return
+				default:
+				}
 				if err := call(smallText); err != nil {
 					t.Errorf("%s, news: %v", path, err)
+					return
 				}
 			}
 		})

@@ -492,9 +492,10 @@ func (a *admission) queueLimit() int {
 	return a.maxQueue
 }
 
-// acquire takes an analysis slot. When every slot is taken the call joins a
-// queue of at most maxQueue callers, served in arrival order, and waits at
-// most maxWait. It fails at once with KindOverloaded when the queue is
+// acquire takes the analysis slots of a call (one for a news article; see
+// weigh). When they are not free, or calls before it wait for theirs (see
+// grant), the call joins a queue of at most maxQueue callers, served in
+// arrival order, and waits at most maxWait. It fails at once with KindOverloaded when the queue is
 // full, when its expected wait is over the bound, or when the caller's
 // deadline comes before the expected wait plus one average analysis (the
 // call could only time out, after using a slot); it fails with
@@ -794,8 +795,9 @@ func (e *Engine) makePlan(fs FeatureSet) (run []*loadedStage, missing []Feature)
 // text stage ties to ctx); once ctx is done the analysis fails with its
 // error, whatever the stage returned.
 //
-// The analysis runs in one of the engine's slots (see acquire); when every
-// slot is taken and the queue cannot take the call, Analyze fails with
+// The analysis runs in the engine's slots, one or more by the size of its
+// text (see acquire, weigh); when they are taken and the queue cannot take
+// the call, Analyze fails with
 // KindOverloaded and a RetryAfter hint. The page of a URL source is fetched
 // first, without a slot (see fetchPage).
 func (e *Engine) Analyze(ctx context.Context, req *Request, emit func(Event) error) (*Result, error) {

@@ -22,32 +22,32 @@ func TestAddresseeTo(t *testing.T) {
 		want   []want   // a quote with this cue, content start and speaker
 	}{
 		{s: "The Harbour Council has complained to the shipping regulator.\n", not: []string{"the shipping"}},
-		{s: "The former chief executive apologised to investors who lost money in the collapse.\n", not: []string{"investors"}},
-		{s: "The mayor spoke to reporters outside the town hall on Friday.\n", not: []string{"reporters"}},
-		{s: "Critics say the changes were added to the software without any warning.\n", not: []string{"the software"}},
-		{s: "One insider pointed out to the Daily Courier website that nobody was denying a merger could be on the agenda.\n",
-			not: []string{"the Daily"}, want: []want{{"pointed out", "that nobody", "One insider"}}},
-		{s: "The opposition leader has written to the prime minister demanding an explanation of the new rules.\n",
-			not: []string{"the prime minister"}, want: []want{{"demanding", "an explanation", "The opposition leader"}}},
-		{s: "Councillor Ann Reid wrote to Mr Hale on Tuesday accusing him of an error of judgement.\n",
-			want: []want{{"accusing", "him of", "Ann Reid"}}},
-		{s: "The ministry has written to two of the Dutch men freed from Lindau prison telling them they will not be given passports.\n",
-			want: []want{{"telling", "they will not", "The ministry"}}},
-		{s: "On Tuesday, even as shares of Norvale were falling, Mr. Pike wrote to investors, telling them the firm was worth far more.\n",
-			want: []want{{"telling", "the firm", "Mr. Pike"}}},
-		{s: "Consumer advocate Rhoda Blake wrote a letter to Treasury Secretary Paul Dunn last week opposing the new rules.\n",
-			want: []want{{"opposing", "the new rules", "Rhoda Blake"}}},
-		{s: "Residents have complained to the district council about the noise from the new depot.\n",
-			not: []string{"the district"}, want: []want{{"complained", "the noise", "Residents"}}},
-		{s: "Five scholars wrote to the ambassador in Paris protesting against what they called censorship.\n",
+		{s: "The bakery's owner apologised to customers who fell ill after the fair.\n", not: []string{"customers"}},
+		{s: "The mayor spoke to reporters outside the library on Friday.\n", not: []string{"reporters"}},
+		{s: "Critics say the fees were added to the bills without any warning.\n", not: []string{"the bills"}},
+		{s: "A union official pointed out to the Kelmouth Gazette that no vote had been called on the plan.\n",
+			not: []string{"the Daily"}, want: []want{{"pointed out", "that no vote", "A union official"}}},
+		{s: "The harbour master has written to the port's owners demanding a date for the dredging work.\n",
+			not: []string{"the port's owners"}, want: []want{{"demanding", "a date", "The harbour master"}}},
+		{s: "Ann Reid wrote to the head teacher on Monday accusing her of ignoring the parents.\n",
+			want: []want{{"accusing", "ignoring", "Ann Reid"}}},
+		{s: "The club has written to three of the fans banned from Elm Park telling them they may return next season.\n",
+			want: []want{{"telling", "they may return", "The club"}}},
+		{s: "Late on Friday, while prices of grain were climbing, Ms. Tan wrote to farmers, telling them the co-op would pay more.\n",
+			want: []want{{"telling", "the co-op", "Ms. Tan"}}},
+		{s: "Parish councillor Rhoda Blake wrote a letter to the bishop in March opposing the sale of the hall.\n",
+			want: []want{{"opposing", "the sale", "Rhoda Blake"}}},
+		{s: "Tenants have complained to the housing trust about the damp in the flats.\n",
+			not: []string{"the housing"}, want: []want{{"complained", "the damp", "Tenants"}}},
+		{s: "Two poets wrote to the festival in Bergen complaining about what they called a snub.\n",
 			notCue: "wrote"},
 		// "up to" is a figure, "to" before a verb an infinitive
-		{s: "A spokesman for the airline said up to an hour can be cut from the flight.\n", want: []want{{"said up to", "an hour", "airline"}}},
-		{s: "The election officer also said about three million people eligible to vote are not registered.\n",
-			want: []want{{"also said", "about three million", "The election officer"}}},
+		{s: "A spokeswoman for the railway said up to ten minutes will be saved on each trip.\n", want: []want{{"said up to", "ten minutes", "railway"}}},
+		{s: "The ferry operator also said about 40 sailings a week would be cut in winter.\n",
+			want: []want{{"also said", "about 40 sailings", "The ferry operator"}}},
 		// what is spoken of stays
-		{s: "His lawyer pointed to the lack of evidence against the two men.\n", want: []want{{"pointed to", "the lack", "His lawyer"}}},
-		{s: "The senator responded to the criticism in a long letter.\n", want: []want{{"responded to", "the criticism", "The senator"}}},
+		{s: "Her coach pointed to the poor state of the pitch.\n", want: []want{{"pointed to", "the poor state", "Her coach"}}},
+		{s: "The bishop responded to the petition in a short sermon.\n", want: []want{{"responded to", "the petition", "The bishop"}}},
 	} {
 		doc, _, qs := allQuotes(t, c.s, quotes.DefaultOptions)
 		for _, q := range qs {
@@ -78,9 +78,9 @@ func TestAddresseeTo(t *testing.T) {
 	// the test can fail: without the rule the one addressed is content
 	o := quotes.DefaultOptions
 	o.AddresseeTo = false
-	s := "The opposition leader has written to the prime minister demanding an explanation of the new rules.\n"
+	s := "The harbour master has written to the port's owners demanding a date for the dredging work.\n"
 	doc, _, qs := allQuotes(t, s, o)
-	if _, ok := quoteWith(doc, qs, "the prime minister demanding"); !ok {
+	if _, ok := quoteWith(doc, qs, "the port's owners demanding"); !ok {
 		t.Errorf("%q: without AddresseeTo the one addressed is no content either (the test cannot fail)", s)
 	}
 }
@@ -112,9 +112,9 @@ func TestMiscModifier(t *testing.T) {
 // part of it; a broken quote (no closing mark before the next opening)
 // is not read as nesting.
 func TestNestedStraight(t *testing.T) {
-	onlyWith(t, "\"You lie; you do not go in because you \"had things to do at home\"; you cancel dinners, you watch less TV,\" he wrote.\n",
-		"you cancel dinners", "\"You lie", "", func(o *quotes.Options, on bool) { o.NestedStraight = on })
-	s := "Mr Lane said the bill \"had the feel of a draft, and urged ministers to promise that \"a duty to consult will be law\" before it went further. \"Ministers must work hard,\" he added.\n"
+	onlyWith(t, "\"We stay home because we \"have chores to do\"; we skip dinners, we sleep early,\" she said.\n",
+		"we skip dinners", "\"We stay home", "", func(o *quotes.Options, on bool) { o.NestedStraight = on })
+	s := "Ms Orr said the plan \"looked rushed, and asked the board to confirm that \"tenants will be asked\" before any work began. \"The board must listen,\" she added.\n"
 	_, _, qs := allQuotes(t, s, quotes.DefaultOptions)
 	o := quotes.DefaultOptions
 	o.NestedStraight = false
@@ -127,7 +127,7 @@ func TestNestedStraight(t *testing.T) {
 // TestLongHearer: what is told starts at "that" past a long hearer.
 func TestLongHearer(t *testing.T) {
 	for _, c := range []struct{ s, part, start string }{
-		{"Mr Varga told a joint news conference with the Green Party leader Ana Kolar that his party was ready to vote.\n", "his party was ready", "that his party"},
+		{"Mr Varga told a packed meeting in the school hall with the farmers' leader Ana Kolar that his group would back the plan.\n", "would back the plan", "that his group"},
 		{"She told the Radio Kelmouth breakfast programme Morning Call she hoped the bridge would open in May.\n", "the bridge would open", "she hoped"},
 	} {
 		onlyWith(t, c.s, c.part, c.start, "", func(o *quotes.Options, on bool) { o.LongHearer = on })
@@ -137,8 +137,8 @@ func TestLongHearer(t *testing.T) {
 // TestAccordingRunOn: the source after "According to" ends where the
 // clause's subject starts when no comma parts them.
 func TestAccordingRunOn(t *testing.T) {
-	onlyWith(t, "According to the state news agency most of the cafes were closed because they broke the rules.\n",
-		"were closed", "most of the cafes", "the state news agency", func(o *quotes.Options, on bool) { o.AccordingRunOn = on })
+	onlyWith(t, "According to the town's own survey most of the shops were empty because rents had doubled.\n",
+		"were empty", "most of the shops", "the town's own survey", func(o *quotes.Options, on bool) { o.AccordingRunOn = on })
 }
 
 // onlyWith checks that the quote of s that holds part starts with start

@@ -1223,7 +1223,7 @@ func (x *extractor) bareHearer(a, b int) int {
 		}
 		nouns, reach := 0, 5
 		if x.o.LongHearer {
-			// "told the BBC World Service programme Go Digital he
+			// "told the Radio Kelmouth breakfast programme Morning Call she
 			// hoped": a longer name, before a personal pronoun (below)
 			reach = 8
 		}
@@ -1982,7 +1982,7 @@ func (x *extractor) hearerReach() int {
 
 // runOnSubject returns where the subject of the clause starts inside the
 // noun phrase [a, np) when it runs on into its finite verb at np with no
-// comma ("the official news agency most of the cafes were closed"): the
+// comma ("the state news agency most of the cafes were closed"): the
 // first determiner, quantifier, number or possessive after a noun; else
 // -1.
 func (x *extractor) runOnSubject(a, np int) int {

@@ -344,6 +344,47 @@ func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
 	g.waitLoad(t, 0, 0)
 }
 
+// A large call that waits behind a large one running longer than the
+// queue wait is refused when the wait ends, with a retry hint of the
+// running one's expected time (not of the average analysis); news articles
+// still take the slot the running one leaves.
+func TestAdmissionLargeBehindLarge(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: 200 * time.Millisecond}, 100)
+	g.e.adm.mu.Lock()
+	g.e.adm.avgRun, g.e.adm.avgBytes = 10*time.Millisecond, 10 // 1 ms a byte: 1000 bytes, 1 s
+	g.e.adm.mu.Unlock()
+	ctx := context.Background()
+	g.start(ctx, "L", 1000)
+	g.running(t, "L")
+	g.waitLoad(t, 3, 0)
+	req := textReq(strings.Repeat("w", 1000), FeatureQuotes)
+	t0 := time.Now()
+	_, err := g.e.Analyze(ctx, req, nil)
+	d := time.Since(t0)
+	hint := wantOverloaded(t, err)
+	if d < 200*time.Millisecond || d > 2*time.Second {
+		t.Errorf("refused after %v; want after the queue wait, 200ms", d)
+	}
+	if hint < 900*time.Millisecond {
+		t.Errorf("retry hint %v; want about the running large article's 1 s", hint)
+	}
+	g.start(ctx, "s1", 50)
+	g.running(t, "s1")
+	for _, id := range []string{"L", "s1"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.waitLoad(t, 0, 0)
+	g.e.adm.mu.Lock()
+	bw := g.e.adm.bigWork
+	g.e.adm.mu.Unlock()
+	if bw != 0 {
+		t.Errorf("bigWork = %v after every call ended; want 0", bw)
+	}
+}
+
 // An HTML article takes one slot until its text is out; then the weight
 // of its text.
 func TestAdmissionHTMLRegrows(t *testing.T) {

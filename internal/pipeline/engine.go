@@ -309,6 +309,7 @@ type admission struct {
 	inFlight    int           // slots taken
 	bigInFlight int           // of them, slots taken by large analyses (weigh)
 	bigWaiting  int           // large calls in the queue
+	bigWork     time.Duration // the expected time of the large calls in flight and waiting
 	queue       []*waiter     // in arrival order (see grant)
 	avgRun      time.Duration // moving average of the time an analysis holds a slot
 	avgBytes    float64       // moving average of the bytes of an analysis, on the same weights
@@ -518,6 +519,9 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	if a.mayEnter(wt, big) {
 		a.take(wt, big)
 		a.work += est
+		if big {
+			a.bigWork += est
+		}
 		a.mu.Unlock()
 		return slot{wt, big, est}, nil
 	}
@@ -527,6 +531,15 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	}
 	// the calls ahead, served limit at a time, each for the average time
 	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
+	// for a large call's retry hint, the large ones before it: they end
+	// before it starts, as many at a time as fit beside it. (Not in the
+	// expected wait: the time of a large article is extrapolated from the
+	// average bytes, and with an average of small articles a 600 kB one
+	// was put at minutes, which would refuse calls that wait a second.)
+	var atLeast time.Duration
+	if big {
+		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
+	}
 	bound := a.maxWait
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
@@ -541,7 +554,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 			wait.Round(time.Millisecond).String() + ") and the analysis (" + a.avgRun.Round(time.Millisecond).String() + ")"
 	}
 	if refuse != "" {
-		err := a.overloaded(op, refuse)
+		err := a.overloaded(op, refuse, atLeast)
 		a.mu.Unlock()
 		return slot{}, err
 	}
@@ -549,6 +562,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	a.queue = append(a.queue, w)
 	if big {
 		a.bigWaiting++
+		a.bigWork += est
 	}
 	a.work += est
 	a.mu.Unlock()
@@ -574,8 +588,12 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	}
 	a.leave(w)
 	a.work -= est
+	if big {
+		a.bigWork -= est
+		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
+	}
 	if err == nil {
-		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String())
+		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String(), atLeast)
 	}
 	a.mu.Unlock()
 	return slot{}, err
@@ -600,6 +618,7 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 	a.queue = slices.Insert(a.queue, 0, w)
 	if big {
 		a.bigWaiting++
+		a.bigWork += sl.est
 	}
 	a.inFlight -= sl.weight
 	if sl.big {
@@ -619,13 +638,17 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 		sl.weight, sl.big = wt, big
 	} else {
 		a.leave(w)
+		if big {
+			a.bigWork -= sl.est
+		}
 	}
 	a.mu.Unlock()
 	return ctxError(op, StageQueue, ctx.Err())
 }
 
 // overloaded returns the KindOverloaded error with a retry hint. The hint is
-// at least the time the running analyses and the queue need to drain (their
+// at least atLeast (for a large call, the time of the large ones before it),
+// and the time the running analyses and the queue need to drain (their
 // expected times, by their sizes, over the slots: a slot held by a 1 MB
 // article counts for seconds, not for the average analysis; an analysis
 // in flight counts whole, however far it got), and
@@ -636,7 +659,7 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 // R·h callers wait out a hint; X of them can be served per second, so the
 // hint moves towards R·h/X, which settles where R = X.) It stays within
 // [50 ms, 5 s]. Call with mu held.
-func (a *admission) overloaded(op, msg string) error {
+func (a *admission) overloaded(op, msg string, atLeast time.Duration) error {
 	a.shed++
 	a.count(&a.shedRate)
 	// The time to drain counted in average analyses feeds the hint that
@@ -657,7 +680,7 @@ func (a *admission) overloaded(op, msg string) error {
 	f := 1 - math.Exp(-now.Sub(a.hintAt).Seconds()/hintSmoothing.Seconds())
 	a.hintAt = now
 	a.hint = min(max(a.hint+time.Duration(f*float64(want-a.hint)), minRetryHint), maxRetryHint)
-	return overloadedError(op, msg, max(drain, a.hint))
+	return overloadedError(op, msg, max(drain, a.hint, atLeast))
 }
 
 // The bounds of the retry hint, and the time it takes to follow the load.
@@ -682,6 +705,9 @@ func (a *admission) release(held time.Duration, sl slot, n int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.work = max(a.work-sl.est, 0)
+	if sl.big {
+		a.bigWork = max(a.bigWork-sl.est, 0)
+	}
 	if held > 0 {
 		a.count(&a.doneRate)
 		if a.avgRun == 0 {

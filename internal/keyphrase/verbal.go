@@ -473,12 +473,7 @@ func roleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	default:
 		return false
 	}
-	return mostly(ments, c, func(sp text.Span) bool {
-		t, ok := tokenEnding(doc, sp.End)
-		if !ok || t+1 >= len(doc.Tokens) {
-			return false
-		}
-		o := &doc.Tokens[t+1]
+	return mostlyBefore(doc, ments, c, func(t int, o *text.Token) bool {
 		return (o.POS == "NNP" || o.POS == "NNPS") && capitalised(o.Text) && o.Start-doc.Tokens[t].End <= 1
 	})
 }
@@ -658,12 +653,7 @@ func numberCut(doc *text.Document, dw *docWords, ments []mention, c *candidate) 
 	if nw < 2 || dw.stems[c.words[nw-1]] != "number" {
 		return false
 	}
-	return mostly(ments, c, func(sp text.Span) bool {
-		t, ok := tokenEnding(doc, sp.End)
-		if !ok || t+1 >= len(doc.Tokens) {
-			return false
-		}
-		o := &doc.Tokens[t+1]
+	return mostlyBefore(doc, ments, c, func(t int, o *text.Token) bool {
 		return o.POS == "CD" || numberWords[strings.ToLower(o.Text)]
 	})
 }
@@ -737,6 +727,16 @@ func mostly(ments []mention, c *candidate, f func(sp text.Span) bool) bool {
 		}
 	}
 	return 2*v > n
+}
+
+// mostlyBefore is mostly with f given the last token t of an occurrence
+// and the token o right after it; an occurrence at the text's end, or not
+// ending on a token, counts against.
+func mostlyBefore(doc *text.Document, ments []mention, c *candidate, f func(t int, o *text.Token) bool) bool {
+	return mostly(ments, c, func(sp text.Span) bool {
+		t, ok := tokenEnding(doc, sp.End)
+		return ok && t+1 < len(doc.Tokens) && f(t, &doc.Tokens[t+1])
+	})
 }
 
 // tokenStarting finds the token of doc that starts at byte off (ok), or
@@ -887,12 +887,7 @@ func titleCut(doc *text.Document, ments []mention, c *candidate) bool {
 	if !workTitle(doc, c) {
 		return false
 	}
-	return mostly(ments, c, func(sp text.Span) bool {
-		t, ok := tokenEnding(doc, sp.End)
-		if !ok || t+1 >= len(doc.Tokens) {
-			return false
-		}
-		o := &doc.Tokens[t+1]
+	return mostlyBefore(doc, ments, c, func(t int, o *text.Token) bool {
 		w := strings.ToLower(o.Text)
 		if t > 0 && !lowerWord(doc.Tokens[t-1].Text) {
 			// a capitalised description opening the sentence: a name

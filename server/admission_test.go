@@ -10,9 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/pipeline"
 )
@@ -76,17 +73,7 @@ func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 			}, nil
 		}})
 	runServer(t, srv)
-	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	client := articlev1.NewArticleAnalysisServiceClient(conn)
-	for deadline := time.Now().Add(10 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("server not ready")
-		}
-	}
+	client := readyClient(t, srv)
 	bigText := strings.Repeat("The ferry left the harbour at noon and came back empty. ", 600<<10/56)
 	smallText := "The council approved the tram line on Tuesday."
 	article := func(s string) *articlev1.Article { return &articlev1.Article{Source: &articlev1.Article_Text{Text: s}} }

@@ -52,11 +52,7 @@ func TestGatewayInMemory(t *testing.T) {
 		}
 	}
 	runServer(t, srv)
-	for deadline := time.Now().Add(20 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("server not ready")
-		}
-	}
+	waitReady(t, srv)
 	for i := range 3 {
 		resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/articles:analyze", "application/json",
 			strings.NewReader(`{"article":{"text":"The ferry left at noon. It was late."}}`))

@@ -13,9 +13,7 @@ import (
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
@@ -60,17 +58,7 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 			}, nil
 		}})
 	runServer(t, srv)
-	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	client := articlev1.NewArticleAnalysisServiceClient(conn)
-	for deadline := time.Now().Add(10 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("server not ready")
-		}
-	}
+	client := readyClient(t, srv)
 	// a short article: the test is about admission, and little CPU per call
 	// keeps it steady on a busy machine
 	req := &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Text{

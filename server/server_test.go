@@ -59,6 +59,29 @@ func mustStartFull(tb testing.TB) *testServer {
 
 // runServer runs srv until the test ends, then stops it and checks that
 // Run returned no error.
+// waitReady waits up to 20 s for srv to report ready.
+func waitReady(t *testing.T, srv *Server) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("server not ready")
+		}
+	}
+}
+
+// readyClient dials srv's gRPC listener, closes the connection when the
+// test ends, and waits for srv to report ready.
+func readyClient(t *testing.T, srv *Server) articlev1.ArticleAnalysisServiceClient {
+	t.Helper()
+	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	waitReady(t, srv)
+	return articlev1.NewArticleAnalysisServiceClient(conn)
+}
+
 func runServer(t *testing.T, srv *Server) {
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/nlptest"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // TestHeadlineSubjectVerb: a headline's subject and its verb of movement
@@ -12,35 +13,12 @@ import (
 // phrase; a noun that does not agree ("fuel price rise") or follows
 // another word ("more fare rises") stays.
 func TestHeadlineSubjectVerb(t *testing.T) {
-	for _, tc := range []struct {
-		art, phrase string
-		want        bool
-	}{
+	checkHeadlineRule(t, "headlineSubjectVerb", []headlineCase{
 		{"Profits slide at Westmere Ferries\n\nThe ferry operator reported lower earnings for the winter as storms kept boats in port.\n", "Profits slide", true},
 		{"Harbour output falls in March\n\nThe harbour handled fewer containers than a year before, the board said.\n", "Harbour output falls", true},
 		{"Crofters dread another fuel price rise\n\nThe island council said the cost of heating oil would climb again in the spring.\n", "fuel price rise", false},
 		{"Council warns of more fare rises\n\nThe transport council said tickets would cost more from the summer.\n", "fare rises", false},
-	} {
-		doc, _, cands, ments := tagCandidates(t, tc.art)
-		hl := headlineEnd(doc)
-		if hl == 0 {
-			t.Fatalf("no headline in %q", tc.art)
-		}
-		found := false
-		for i := range cands {
-			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
-			if !strings.HasSuffix(s, tc.phrase) {
-				continue
-			}
-			found = true
-			if got := headlineSubjectVerb(doc, ments, &cands[i], hl); got != tc.want {
-				t.Errorf("headlineSubjectVerb(%q) = %v, want %v", s, got, tc.want)
-			}
-		}
-		if !found {
-			t.Errorf("no candidate ending in %q", tc.phrase)
-		}
-	}
+	}, subjectVerb)
 }
 
 // TestTitleCut: a description of a work and the first word of a longer
@@ -177,37 +155,14 @@ func TestHeadlineWhole(t *testing.T) {
 // one ("Westmere shareholder sues board"), they are a subject and its
 // verb.
 func TestHeadlineSubjectVerbBeforeVerb(t *testing.T) {
-	for _, tc := range []struct {
-		art, phrase string
-		want        bool
-	}{
+	checkHeadlineRule(t, "headlineSubjectVerb", []headlineCase{
 		{"Council tax rises worry pensioners\n\nThe island council said bills would climb in the spring as the ferry subsidy ends.\n", "tax rises", false},
 		{"Share price falls worry investors\n\nThe harbour company lost a fifth of its value in a week, traders said.\n", "price falls", false},
 		{"Car sales slump hits dealers\n\nShowrooms in the valley sold fewer cars in the winter, the traders said.\n", "sales slump", false},
 		{"Westmere shareholder sues board\n\nA shareholder of the ferry company went to court over the directors' pay.\n", "shareholder sues", true},
 		{"Landlord sues to stop sale\n\nThe landlord of the quay went to court over the sale of the old warehouse.\n", "Landlord sues", true},
 		{"Fares slide 5% at Westmere\n\nThe ferry company cut prices for the winter crossings.\n", "Fares slide", true},
-	} {
-		doc, _, cands, ments := tagCandidates(t, tc.art)
-		hl := headlineEnd(doc)
-		if hl == 0 {
-			t.Fatalf("no headline in %q", tc.art)
-		}
-		found := false
-		for i := range cands {
-			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
-			if !strings.HasSuffix(s, tc.phrase) {
-				continue
-			}
-			found = true
-			if got := headlineSubjectVerb(doc, ments, &cands[i], hl); got != tc.want {
-				t.Errorf("headlineSubjectVerb(%q) = %v, want %v", s, got, tc.want)
-			}
-		}
-		if !found {
-			t.Errorf("no candidate ending in %q", tc.phrase)
-		}
-	}
+	}, subjectVerb)
 }
 
 // TestWorkKindOpeningName: a capitalised description of a work opening a
@@ -289,4 +244,9 @@ func TestRules16Prefixes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// subjectVerb is headlineSubjectVerb for checkHeadlineRule.
+func subjectVerb(doc *text.Document, _ *docWords, ments []mention, c *candidate, hl int) bool {
+	return headlineSubjectVerb(doc, ments, c, hl)
 }

@@ -367,36 +367,13 @@ The groundsman trained a small Hebbian learning model to predict the wear of the
 // "has cut 40 jobs"), and so does a noun of an agent ("Rovers manager"
 // beside "managed").
 func TestHeadlineBodyVerb(t *testing.T) {
-	for _, tc := range []struct {
-		art, phrase string
-		want        bool
-	}{
+	checkHeadlineRule(t, "headlineBodyVerb", []headlineCase{
 		{"Ferry deficit narrows again\n\nThe harbour board said the ferry deficit narrowed in March as it added crossings to the islands.\n", "deficit narrows", true},
 		{"Farmers demand aid after floods\n\nThe farmers demanded aid from the county council on Monday.\n", "Farmers demand aid", true},
 		{"Stars pay tribute to singer Mahone\n\nStars of the folk scene have paid tribute to singer Ada Mahone, who died on Monday.\n", "Stars pay tribute", true},
 		{"Rovers manager Hale leaves club\n\nHale managed the Rovers for six years before he left on Monday.\n", "Rovers manager", false},
 		{"Harbour board job cuts loom\n\nThe harbour board has cut 40 jobs since March and said more would follow.\n", "job cuts", false},
-	} {
-		doc, dw, cands, ments := tagCandidates(t, tc.art)
-		hl := headlineEnd(doc)
-		if hl == 0 {
-			t.Fatalf("no headline in %q", tc.art)
-		}
-		found := false
-		for i := range cands {
-			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
-			if !strings.HasSuffix(s, tc.phrase) {
-				continue
-			}
-			found = true
-			if got := headlineBodyVerb(doc, dw, ments, &cands[i], hl); got != tc.want {
-				t.Errorf("headlineBodyVerb(%q) = %v, want %v", s, got, tc.want)
-			}
-		}
-		if !found {
-			t.Errorf("no candidate ending in %q", tc.phrase)
-		}
-	}
+	}, headlineBodyVerb)
 }
 
 // TestGerundName: a participle before a name is a verb and its object
@@ -757,5 +734,39 @@ Ticket touting this summer angered fans at the stadium.`)
 	}
 	if n == 0 {
 		t.Fatalf("no activity phrase among the candidates: %v", got)
+	}
+}
+
+// headlineCase is an article, a phrase its headline holds at the end of a
+// candidate, and whether a headline rule should refuse that candidate.
+type headlineCase struct {
+	art, phrase string
+	want        bool
+}
+
+// checkHeadlineRule runs rule on every candidate of each case's article
+// that ends in the case's phrase, and wants at least one such candidate.
+func checkHeadlineRule(t *testing.T, name string, cases []headlineCase, rule func(doc *text.Document, dw *docWords, ments []mention, c *candidate, hl int) bool) {
+	t.Helper()
+	for _, tc := range cases {
+		doc, dw, cands, ments := tagCandidates(t, tc.art)
+		hl := headlineEnd(doc)
+		if hl == 0 {
+			t.Fatalf("no headline in %q", tc.art)
+		}
+		found := false
+		for i := range cands {
+			s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+			if !strings.HasSuffix(s, tc.phrase) {
+				continue
+			}
+			found = true
+			if got := rule(doc, dw, ments, &cands[i], hl); got != tc.want {
+				t.Errorf("%s(%q) = %v, want %v", name, s, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no candidate ending in %q", tc.phrase)
+		}
 	}
 }

@@ -32,19 +32,28 @@ func TestResultObject(t *testing.T) {
 			t.Errorf("%q: %d quotes, want none (first content %q)", s, len(qs), s[qs[0].Content.Start:qs[0].Content.End])
 		}
 	}
-	for _, s := range []string{
+	// the rule leaves these; the filter's score decides (the test reads
+	// every candidate the rule lets through)
+	all := DefaultOptions
+	all.MinScore = 0
+	for _, c := range []struct{ s, content string }{
 		// a verb of saying: PolNeAR marks the figure reported
-		"Trade was quiet. The firm reported a loss of $43 million for the quarter.\n",
+		{"Trade was quiet. The firm reported a loss of $43 million for the quarter.\n", "a loss"},
 		// a clause after a verb of results
-		"Trade was quiet. The senator posted on Twitter that the plan would cost 300 jobs.\n",
+		{"Trade was quiet. The senator posted on Twitter that the plan would cost 300 jobs.\n", "that the plan"},
 		// what was said, posted or recorded: a figure of its hearers, a
 		// figure or a result noun before a noun of speech
-		"Trade was quiet. The senator posted a statement to his 2 million followers.\n",
-		"Trade was quiet. The mayor posted a letter to 5,000 residents.\n",
-		"Trade was quiet. The company posted a profit warning.\n",
+		{"Trade was quiet. The senator posted a statement to his 2 million followers.\n", "a statement"},
+		{"Trade was quiet. The mayor posted a letter to 5,000 residents.\n", "a letter"},
+		{"Trade was quiet. The company posted a profit warning.\n", "a profit warning"},
 	} {
-		if qs := quotesOf(s); len(qs) != 1 {
-			t.Errorf("%q: %d quotes, want 1", s, len(qs))
+		doc, ms := nlptest.Mentions(t, c.s)
+		found := false
+		for _, q := range ExtractWith(doc, entity.Resolve(doc, ms), all) {
+			found = found || strings.HasPrefix(c.s[q.Content.Start:q.Content.End], c.content)
+		}
+		if !found {
+			t.Errorf("%q: no quote %q...", c.s, c.content)
 		}
 	}
 	// the rule off: the figures are read as quotes again (each case

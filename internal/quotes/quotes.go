@@ -160,6 +160,7 @@ type Options struct {
 	LongHearer     bool // after tell and kin a "that" clause may start up to 14 tokens past the head of the one told, over prepositional phrases and names ("told a news conference with the party's leader Milos Zeman that ..."), not 6
 	AccordingRunOn bool // "According to the news agency most of the cafes were closed": the source ends where the clause's subject starts when no comma parts them (runOnSubject)
 	AboutFigure    bool // "said about three million people are not registered": "about" before a figure starts the content, not a topic after the cue (aboutFigure)
+	PossessiveKeep bool // a possessive's noun of speech and its "that" clause ("X's remarks that ...", "her claim that ...", possessives) is kept whatever the filter's score, as the colon and dash rules are
 	AddresseeTo    bool // after a verb whose "to" names the one addressed ("wrote to the minister demanding", "complained to Ofcom", "spoke to reporters", "pointed out to X that") or where something goes ("posted to", "added to", "sentenced to"), the object of "to" is no content: a "that" clause after it is, else there is none (addresseeVerb)
 	ResultObject   bool // a bare noun phrase of a figure or a result after a verb of results is no statement: "posted gains of 4 percent", "recorded a 13.8% rise", "posted an overwhelming victory" (PolNeAR marks such objects after verbs of saying, "reported a loss of $43 million", which stay; a person after "appointed" or "named" and "hoped for" + a noun phrase stay too: PolNeAR marks them, 4 of 5, 10 of 21, 6 of 10 on train)
 }
@@ -265,6 +266,7 @@ var DefaultOptions = Options{
 	LongHearer:     true,
 	AccordingRunOn: true,
 	AboutFigure:    true,
+	PossessiveKeep: true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

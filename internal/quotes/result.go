@@ -148,7 +148,9 @@ func (x *extractor) result() []Quote {
 		sc := 1.0
 		// "NAME: ..." at a paragraph start is a transcript line and
 		// "“...” ― NAME" a byline: kept
-		if r := x.metas[i].rule; x.o.MinScore > 0 && r != "colon" && r != "dash" {
+		// "X's remarks that ...", "her claim that ...": a noun of speech,
+		// its owner and a clause (possessives) with PossessiveKeep
+		if r := x.metas[i].rule; x.o.MinScore > 0 && r != "colon" && r != "dash" && !(r == "possessive" && x.o.PossessiveKeep) {
 			fs := featSink{m: f, z: f.bias}
 			x.features(i, &fs)
 			if sc = 1 / (1 + math.Exp(-fs.sum())); sc < x.o.MinScore || bare == bareLearned && sc < x.o.MinBareScore {

@@ -415,29 +415,10 @@ The lab kept running ATM tests on the machines.
 // ("Mary Ann Brennan") and a role not among nameRoles ("President Lou
 // Varga") stay whole.
 func TestNameTailRole(t *testing.T) {
-	const art = `The budget was written by Chancellor Hal Brennan in March.
+	checkNameTail(t, `The budget was written by Chancellor Hal Brennan in March.
 The report quoted Sir Ned Oakes at length.
 The singer Mary Ann Brennan spoke at the launch, and so did President Lou Varga.
-`
-	doc, _, cands, ments := tagCandidates(t, art)
-	want := map[string]int{"Chancellor Hal Brennan": 1, "Sir Ned Oakes": 1, "Mary Ann Brennan": 0, "President Lou Varga": 0}
-	seen := map[string]bool{}
-	for i := range cands {
-		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
-		w, ok := want[s]
-		if !ok {
-			continue
-		}
-		seen[s] = true
-		if got := nameTail(doc, ments, &cands[i]); got != w {
-			t.Errorf("nameTail(%q) = %d, want %d", s, got, w)
-		}
-	}
-	for k := range want {
-		if !seen[k] {
-			t.Errorf("no candidate %q", k)
-		}
-	}
+`, map[string]int{"Chancellor Hal Brennan": 1, "Sir Ned Oakes": 1, "Mary Ann Brennan": 0, "President Lou Varga": 0})
 }
 
 // TestHeadlineBodyVerbOneLetter: a headline's one-letter word tagged as a
@@ -638,25 +619,12 @@ The club expects to play in the county cup again after a year away.
 // record"), no key phrase; an item of a list after a comma ("cinemas,
 // bowling alleys and pubs") and a noun in -ing stay.
 func TestVerbalAfterComma(t *testing.T) {
-	doc, _, cands, ments := tagCandidates(t, `Ferry bookings climbed sharply in March, lifting ferry revenue to a record for the operator.
+	checkPhraseRule(t, "verbal", `Ferry bookings climbed sharply in March, lifting ferry revenue to a record for the operator.
 The island has two cinemas, bowling alleys and several pubs near the quay.
 Prices rose by a tenth, shipping costs said the operator.
-`)
-	got := map[string]bool{}
-	for i := range cands {
-		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = verbal(doc, ments, &cands[i])
-	}
-	want := map[string]bool{"lifting ferry revenue": true, "bowling alleys": false, "shipping costs": false}
-	for p, w := range want {
-		v, ok := got[p]
-		if !ok {
-			t.Errorf("no candidate %q: %v", p, got)
-			continue
-		}
-		if v != w {
-			t.Errorf("verbal(%q) = %v, want %v", p, v, w)
-		}
-	}
+`, map[string]bool{"lifting ferry revenue": true, "bowling alleys": false, "shipping costs": false}, func(doc *text.Document, _ *docWords, ments []mention, c *candidate) bool {
+		return verbal(doc, ments, c)
+	})
 }
 
 // TestParticipleObject: a noun and a participle that takes an object or
@@ -665,51 +633,23 @@ Prices rose by a tenth, shipping costs said the operator.
 // activity or event ("ferry booking", "the harbour shooting this week")
 // and a participle before a preposition stay.
 func TestParticipleObject(t *testing.T) {
-	doc, _, cands, ments := tagCandidates(t, `The council issued a statement saying that the harbour would close.
+	checkPhraseRule(t, "participleObject", `The council issued a statement saying that the harbour would close.
 Traffic queues stretching back to the bridge formed on Friday.
 Islanders living in the north said ferry booking was too slow.
 The harbour shooting this week shocked the island.
-`)
-	got := map[string]bool{}
-	for i := range cands {
-		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = participleObject(doc, ments, &cands[i])
-	}
-	want := map[string]bool{"statement saying": true, "queues stretching": true, "Traffic queues stretching": true,
-		"Islanders living": false, "ferry booking": false, "harbour shooting": false}
-	for p, w := range want {
-		v, ok := got[p]
-		if !ok {
-			t.Errorf("no candidate %q: %v", p, got)
-			continue
-		}
-		if v != w {
-			t.Errorf("participleObject(%q) = %v, want %v", p, v, w)
-		}
-	}
+`, map[string]bool{"statement saying": true, "queues stretching": true, "Traffic queues stretching": true,
+		"Islanders living": false, "ferry booking": false, "harbour shooting": false}, func(doc *text.Document, _ *docWords, ments []mention, c *candidate) bool {
+		return participleObject(doc, ments, c)
+	})
 }
 
 // TestNumberCut: a rank cut from its figure ("world number" of "world
 // number one", "number 2") is no key phrase; a number that is a thing
 // ("pin number") stays.
 func TestNumberCut(t *testing.T) {
-	doc, dw, cands, ments := tagCandidates(t, `The Wessex player rose to world number one after the final.
+	checkPhraseRule(t, "numberCut", `The Wessex player rose to world number one after the final.
 She had been world number two for a year, and her pin number was stolen in March.
-`)
-	got := map[string]bool{}
-	for i := range cands {
-		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = numberCut(doc, dw, ments, &cands[i])
-	}
-	want := map[string]bool{"world number": true, "pin number": false}
-	for p, w := range want {
-		v, ok := got[p]
-		if !ok {
-			t.Errorf("no candidate %q: %v", p, got)
-			continue
-		}
-		if v != w {
-			t.Errorf("numberCut(%q) = %v, want %v", p, v, w)
-		}
-	}
+`, map[string]bool{"world number": true, "pin number": false}, numberCut)
 }
 
 // TestParticipleObjectTime: a noun of an activity in -ing before a time
@@ -767,6 +707,51 @@ func checkHeadlineRule(t *testing.T, name string, cases []headlineCase, rule fun
 		}
 		if !found {
 			t.Errorf("no candidate ending in %q", tc.phrase)
+		}
+	}
+}
+
+// checkPhraseRule runs rule on the candidates of art and wants each phrase
+// of want among them, with rule's answer.
+func checkPhraseRule(t *testing.T, name, art string, want map[string]bool, rule func(doc *text.Document, dw *docWords, ments []mention, c *candidate) bool) {
+	t.Helper()
+	doc, dw, cands, ments := tagCandidates(t, art)
+	got := map[string]bool{}
+	for i := range cands {
+		got[strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")] = rule(doc, dw, ments, &cands[i])
+	}
+	for p, w := range want {
+		v, ok := got[p]
+		if !ok {
+			t.Errorf("no candidate %q: %v", p, got)
+			continue
+		}
+		if v != w {
+			t.Errorf("%s(%q) = %v, want %v", name, p, v, w)
+		}
+	}
+}
+
+// checkNameTail wants nameTail's answer for each candidate of art named
+// in want, and each of them among the candidates.
+func checkNameTail(t *testing.T, art string, want map[string]int) {
+	t.Helper()
+	doc, _, cands, ments := tagCandidates(t, art)
+	seen := map[string]bool{}
+	for i := range cands {
+		s := strings.Join(strings.Fields(surface(doc.Text, spans(ments, &cands[i]))), " ")
+		w, ok := want[s]
+		if !ok {
+			continue
+		}
+		seen[s] = true
+		if got := nameTail(doc, ments, &cands[i]); got != w {
+			t.Errorf("nameTail(%q) = %d, want %d", s, got, w)
+		}
+	}
+	for k := range want {
+		if !seen[k] {
+			t.Errorf("no candidate %q", k)
 		}
 	}
 }

@@ -10,8 +10,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
 // countingListener counts the connections it accepts.
@@ -46,11 +44,7 @@ func TestGatewayInMemory(t *testing.T) {
 	}
 	lis := &countingListener{Listener: srv.grpcLis}
 	srv.grpcLis = lis
-	for _, s := range pipeline.Stages() {
-		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
-			srv.stages = append(srv.stages, s)
-		}
-	}
+	srv.stages = append(srv.stages, lightStages()...)
 	runServer(t, srv)
 	waitReady(t, srv)
 	for i := range 3 {

@@ -42,11 +42,7 @@ func TestOverloadShedsAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	const work = 20 * time.Millisecond
-	for _, s := range pipeline.Stages() {
-		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
-			srv.stages = append(srv.stages, s)
-		}
-	}
+	srv.stages = append(srv.stages, lightStages()...)
 	srv.stages = append(srv.stages, pipeline.Stage{Name: "work", Order: 15, Always: true,
 		Load: func() (pipeline.RunFunc, error) {
 			return func(ctx context.Context, st *pipeline.State) error {

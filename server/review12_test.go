@@ -20,7 +20,6 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
-	"github.com/lector-nlp/lector/internal/pipeline"
 )
 
 // TestShutdownDrainsRESTBody: a REST call whose body is still arriving when
@@ -150,12 +149,7 @@ func TestRESTWriteTimeoutSparesSlowReader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.stages = nil
-	for _, s := range pipeline.Stages() {
-		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
-			srv.stages = append(srv.stages, s)
-		}
-	}
+	srv.stages = lightStages()
 	// a socket send buffer of a slow link's size: on loopback the kernel
 	// grows it to about 4 MB and wakes a blocked writer only once half of
 	// it has drained, which alone outlasts a 1 s deadline at 512 kB/s

@@ -378,11 +378,7 @@ func startLogged(t *testing.T, edit func(*Config)) (*Server, *lockedBuffer, arti
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range pipeline.Stages() {
-		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
-			srv.stages = append(srv.stages, s)
-		}
-	}
+	srv.stages = append(srv.stages, lightStages()...)
 	srv.stages = append(srv.stages, pipeline.Stage{Name: "test-panic", Order: 15, Always: true,
 		Load: func() (pipeline.RunFunc, error) {
 			return func(ctx context.Context, st *pipeline.State) error {

@@ -59,6 +59,18 @@ func mustStartFull(tb testing.TB) *testServer {
 
 // runServer runs srv until the test ends, then stops it and checks that
 // Run returned no error.
+// lightStages are the pipeline's stages that read the article and count
+// its words, without the models: for tests of the service around them.
+func lightStages() []pipeline.Stage {
+	var out []pipeline.Stage
+	for _, s := range pipeline.Stages() {
+		if s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // waitReady waits up to 20 s for srv to report ready.
 func waitReady(t *testing.T, srv *Server) {
 	t.Helper()
@@ -121,11 +133,9 @@ func startServerWith(tb testing.TB, full bool, edit func(*Config), wrap func([]p
 		tb.Fatal(err)
 	}
 	ts := &testServer{Server: srv, release: make(chan struct{}), started: make(chan struct{}, 16), done: make(chan error, 1)}
-	var stages []pipeline.Stage
-	for _, s := range pipeline.Stages() {
-		if full || s.Name == "source" || s.Name == "text" || s.Name == "statistics" {
-			stages = append(stages, s)
-		}
+	stages := lightStages()
+	if full {
+		stages = pipeline.Stages()
 	}
 	srv.stages = append(stages, pipeline.Stage{
 		Name: "test-gate", Order: 15, Always: true,

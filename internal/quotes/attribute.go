@@ -593,10 +593,10 @@ func (x *extractor) attribute() {
 				found, rule = true, "subject"
 				if x.o.AddresseeTo && x.pos(c.first) == "VBG" {
 					// "X wrote to Y demanding ...": Y is addressed, X demands
-					if v := x.addresseeBefore(npStart, s.First); v >= 0 {
-						if f := x.leftNP(v, s.First); f < v {
-							sp = [2]int{f, v}
-						} else if f, l, ok := x.mainSubject(s.First, v+1); ok {
+					if f, v := x.addresseeWriter(npStart, s.First); f >= 0 {
+						sp = [2]int{f, v}
+					} else if v >= 0 {
+						if f, l, ok := x.mainSubject(s.First, v+1); ok {
 							sp = [2]int{f, l}
 						}
 					}
@@ -741,15 +741,15 @@ func (x *extractor) attribute() {
 		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
 		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated) {
 			// "..., adding that": the subject of the sentence speaks
-			addressed := -1
+			writer, verb := -1, -1
 			if x.o.AddresseeTo && x.tok(c.first-1) == "," {
-				addressed = x.addresseeBefore(c.first-1, s.First)
+				writer, verb = x.addresseeWriter(c.first-1, s.First)
 			}
 			if s0 := sentSpeaker[x.tokSent[c.first]]; s0.ok {
 				sp = s0.sp
-			} else if addressed >= 0 && x.leftNP(addressed, s.First) < addressed {
+			} else if writer >= 0 {
 				// "X wrote to investors, telling them ...": X tells
-				sp = [2]int{x.leftNP(addressed, s.First), addressed}
+				sp = [2]int{writer, verb}
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
 				sp = [2]int{f, l}
 			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject && !x.participleBetween(l, c.first-1) {
@@ -1887,6 +1887,21 @@ func (x *extractor) addresseeBefore(np, first int) int {
 		k--
 	}
 	return k
+}
+
+// addresseeWriter returns the start of the noun phrase right before the
+// verb group addresseeBefore finds for np, and that verb group's start
+// (the writer of "X has written to Y"); f is -1 when no noun phrase stands
+// there, v -1 when there is no such verb.
+func (x *extractor) addresseeWriter(np, first int) (f, v int) {
+	v = x.addresseeBefore(np, first)
+	if v < 0 {
+		return -1, -1
+	}
+	if f = x.leftNP(v, first); f >= v {
+		f = -1
+	}
+	return f, v
 }
 
 // inAddresseeSpeech reports the verbs of speaking whose "to" names the

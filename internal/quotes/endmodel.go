@@ -269,8 +269,7 @@ var stNames = [...]string{"that", "quote", "to", "clause", "np"}
 
 // cutEnd returns where content [start, end) that follows its cue ends:
 // before the first token the end model scores at least
-// Options.MinEndScore, else end, and never more than maxReported tokens
-// after start.
+// Options.MinEndScore within maxReported tokens of start, else end.
 func (x *extractor) cutEnd(start, end int) int {
 	if x.o.MinEndScore <= 0 || !x.tagged {
 		return end
@@ -288,12 +287,12 @@ func (x *extractor) cutEnd(start, end int) int {
 	b := m.endBound()
 	base, finite := x.startTypeOf(start)
 	verb, allNP := x.finite(start), x.npOrOf(start)
-	if end-start > maxReported {
-		// a "sentence" of thousands of tokens (text without full stops):
-		// the scan per cue would make the article's cost quadratic
-		end = start + maxReported
-	}
-	for k := start + 1; k < end; k++ {
+	// the scan stops maxReported tokens in: a "sentence" of thousands of
+	// tokens (text without full stops) would make the article's cost
+	// quadratic; clauseEnd bounds the content itself, past a quotation
+	// only, whose tokens end nothing here
+	limit := min(end, start+maxReported)
+	for k := start + 1; k < limit; k++ {
 		if k > start+1 {
 			verb = verb || x.finite(k-1)
 			allNP = allNP && x.npOrOf(k-1)

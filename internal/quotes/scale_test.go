@@ -46,3 +46,17 @@ func TestNoStopScales(t *testing.T) {
 		t.Errorf("10 times the text costs %.1f times the CPU", large/small)
 	}
 }
+
+// TestLongQuotationWhole: the bound on the end scan (maxReported) cuts no
+// quotation: a quotation of more than 400 tokens after its cue is read
+// whole, as clauseEnd reads it.
+func TestLongQuotationWhole(t *testing.T) {
+	s := "The mayor said \"" + strings.Repeat("the ferry will run, and the island will wait ", 60) + "for spring.\"\n"
+	doc, _, qs := allQuotes(t, s, quotes.DefaultOptions)
+	for _, q := range qs {
+		if strings.HasSuffix(doc.Text[q.Content.Start:q.Content.End], "for spring.\"") {
+			return
+		}
+	}
+	t.Errorf("the quotation is cut: %v", qs)
+}

@@ -260,7 +260,9 @@ func TestAdmissionLargeLeavesQueue(t *testing.T) {
 		t.Run(how, func(t *testing.T) {
 			wait := time.Minute
 			if how == "max-wait" {
-				wait = 100 * time.Millisecond
+				// every call waits this long at most: s3, which starts
+				// later (below), must still be waiting when L leaves
+				wait = 400 * time.Millisecond
 			}
 			g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: wait}, 100)
 			ctx := context.Background()
@@ -275,6 +277,12 @@ func TestAdmissionLargeLeavesQueue(t *testing.T) {
 			}
 			g.start(lctx, "L", 1000) // 3 slots: waits for one of s1, s2
 			g.waitLoad(t, 2, 1)
+			if how == "max-wait" {
+				// s3's own wait ends 150 ms after L's, so that a busy
+				// machine hands it L's place in time (at 100 ms for both
+				// and no pause, a CI run saw s3 time out first)
+				time.Sleep(150 * time.Millisecond)
+			}
 			g.start(ctx, "s3", 50) // would leave L only 1: waits
 			g.waitLoad(t, 2, 2)
 			g.notRunning(t)

@@ -26,6 +26,12 @@ import (
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	st := annotate(ctx, err)
 	noteReason(ctx, st)
+	runtime.DefaultHTTPErrorHandler(ctx, mux, m, errorWriter(w, r, st), r, st.Err())
+}
+
+// errorWriter wraps w for the error st: the headers that go with it
+// (errorHeaders) and the HTTP status where runtime's table is wrong for it.
+func errorWriter(w http.ResponseWriter, r *http.Request, st *status.Status) http.ResponseWriter {
 	w = &errorHeaders{ResponseWriter: w, st: st}
 	switch reason := reasonOf(st); {
 	case st.Code() == codes.ResourceExhausted && sizeReasons[reason]:
@@ -40,17 +46,46 @@ func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshale
 		w.Header().Set("Allow", allowedMethods(r.URL.Path))
 		w = &statusRewriter{ResponseWriter: w, from: http.StatusNotImplemented, to: http.StatusMethodNotAllowed}
 	}
-	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, st.Err())
+	return w
 }
 
 // streamErrorHandler gives an error that ends an NDJSON stream the same
 // details as any other error (an ErrorInfo reason and the request id):
 // runtime's default wrote {"code":4,"message":"...","details":[]}.
+//
+// runtime writes the status line of an error that comes before the first
+// message itself, from its own table, after this handler: the status is
+// noted for streamStatus, which gives it the status and headers of
+// errorHandler (an article over the limit was 429 instead of 413, and
+// OVERLOADED came without Retry-After).
 func streamErrorHandler(ctx context.Context, err error) *status.Status {
 	st := annotate(ctx, err)
 	noteReason(ctx, st)
+	if c, ok := ctx.Value(callKey).(*call); ok {
+		c.st = st
+	}
 	return st
 }
+
+// streamStatus is the ResponseWriter of an NDJSON stream: an error status
+// line written by runtime (handleForwardResponseStreamError) goes through
+// errorWriter with the status streamErrorHandler noted.
+type streamStatus struct {
+	http.ResponseWriter
+	r *http.Request
+}
+
+func (w *streamStatus) WriteHeader(code int) {
+	if c, ok := w.r.Context().Value(callKey).(*call); ok && c.st != nil && code >= 400 {
+		errorWriter(w.ResponseWriter, w.r, c.st).WriteHeader(code)
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer (Flush,
+// write deadlines).
+func (w *streamStatus) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // allowedMethods is the Allow header of an API path: GET for the
 // capabilities, POST for the article methods.

@@ -196,7 +196,7 @@ func (g *Gateway) serveStream(w http.ResponseWriter, r *http.Request) {
 		g.serveSSE(w, r)
 		return
 	}
-	g.mux.ServeHTTP(w, r)
+	g.mux.ServeHTTP(&streamStatus{ResponseWriter: w, r: r}, r)
 }
 
 func serveOpenAPI(w http.ResponseWriter, r *http.Request) {

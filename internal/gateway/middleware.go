@@ -29,8 +29,12 @@ const (
 )
 
 // call is what the access log learns about a request from the handlers:
-// the ErrorInfo reason of its error, if it failed.
-type call struct{ reason string }
+// the ErrorInfo reason of its error, if it failed; and the status of an
+// error that ends an NDJSON stream (streamStatus).
+type call struct {
+	reason string
+	st     *status.Status
+}
 
 // noteReason records the reason of the error a request ends with, for its
 // access log line.

@@ -140,8 +140,10 @@ func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
 	})
 }
 
-// corsAllowHeaders are the request headers a browser may send.
-var corsAllowHeaders = "Content-Type, Accept, Authorization, X-Api-Key, X-Request-Id, Grpc-Timeout, Traceparent, Tracestate"
+// corsAllowHeaders are the request headers a browser may send: with
+// Content-Encoding a page can send a gzip body, as other callers can
+// (without it the preflight of such a request failed).
+var corsAllowHeaders = "Content-Type, Content-Encoding, Accept, Authorization, X-Api-Key, X-Request-Id, Grpc-Timeout, Traceparent, Tracestate"
 
 // corsExposeHeaders are the response headers a browser lets the page read
 // besides the safelisted ones: the request id, and when to retry after 429

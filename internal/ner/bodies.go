@@ -18,6 +18,55 @@ var bodyNouns = set("think-tank", "thinktank", "charity", "retailer", "watchdog"
 	"group", "union", "operator", "broker", "brokers", "brokerage", "stockbroker", "stockbrokers", "accountants",
 	"bookmaker")
 
+// makerKinds name a company by what it makes or sells when a noun of
+// its goods stands before them ("parts maker X", "steel producer X",
+// "Internet service provider X"); alone, or after a craft, they name
+// people ("producer X", "film maker X", "executive producer X").
+var makerKinds = set("maker", "makers", "manufacturer", "manufacturers", "producer", "producers", "supplier",
+	"suppliers", "provider", "providers", "distributor", "distributors", "processor", "processors", "exporter",
+	"importer", "refiner", "miner")
+
+// craftGoods are the nouns of what people make or produce as a craft or
+// an office ("film", "record", "executive", "policy"), which make
+// makerKinds a person's.
+var craftGoods = set("film", "films", "movie", "movies", "documentary", "documentaries", "record", "records",
+	"music", "executive", "fellow", "co", "associate", "tv", "television", "programme", "programmes", "program",
+	"show", "shows", "series", "theatre", "theater", "comedy", "drama", "radio", "line", "decision", "policy",
+	"law", "peace", "trouble", "mischief", "news", "hit", "pop", "dance", "album", "albums", "opera", "stage",
+	"animation", "cartoon", "video", "videos", "cheese", "furniture", "violin", "guitar", "jewellery", "jewelry",
+	"hat", "shoe", "cake", "bread", "pottery", "instrument", "model", "money", "market", "match", "deal", "image",
+	"rule", "rules", "taste", "king", "spirit", "home", "art", "game", "games", "content", "sound", "noise", "wine")
+
+// makerCompanies are the compound nouns of companies by their goods
+// ("chipmaker X", "drugmaker X"): a name after one is the company's, a
+// full name too (a founder's: "toymaker Harold Penwick").
+var makerCompanies = set("chipmaker", "chipmakers", "automaker", "automakers", "toymaker", "toymakers",
+	"truckmaker", "truckmakers", "drugmaker", "drugmakers", "steelmaker", "steelmakers", "planemaker",
+	"planemakers", "shipbuilder", "shipbuilders", "carmakers")
+
+// goodsMaker reports whether the maker noun at token k (of makerKinds)
+// has a noun of goods before it: a lower-case noun, or a capitalised one
+// opening the sentence ("Fertiliser maker X"), that is no craft ("parts
+// maker X", "steel producer X"; not "film maker X", "executive producer X",
+// "lawmaker"). founder is true when the noun is plural or a second noun
+// stands before it ("car parts maker X", "writing goods maker X"): a full
+// name after it is a company named after its founder, not a craftsman.
+func goodsMaker(toks []text.Token, sent text.Sentence, k int) (ok, founder bool) {
+	j := k - 1
+	if j < sent.First {
+		return false, false
+	}
+	w := toks[j].Text
+	if p := toks[j].POS; p != "NN" && p != "NNS" && !(j == sent.First && p == "NNP") {
+		return false, false
+	}
+	if isTitleCase(w) && j != sent.First || craftGoods[lower(w)] || strings.ContainsAny(w, "0123456789") {
+		return false, false
+	}
+	founder = toks[j].POS == "NNS" || j-1 >= sent.First && toks[j-1].POS == "NN" && !isTitleCase(toks[j-1].Text)
+	return true, founder
+}
+
 // founderKinds are the kinds of company often named after their founders
 // ("investment bank Arthur Penrose", "mortgage firm Hattie Lane",
 // "brokers Cole Dexter", "accountants Penrose Marsh", "bookmaker
@@ -193,7 +242,7 @@ var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "re
 // to the name ("Retailer Argos") leaves it. out is sorted by Start.
 func bodies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
-	var names, inner, surnames, groups map[string]bool
+	var names, inner, surnames, groups, founders map[string]bool
 	for _, m := range out {
 		// a name the text writes with a company's legal form or its
 		// kind of company ("Hamish Tarrant Holdings Ltd", "Arthur
@@ -234,7 +283,9 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 	for i := range out {
 		m := &out[i]
 		switch m.Type {
-		case Person, Location, Misc, Org:
+		case Person, Location, Misc, Org, Product:
+			// (a product's name after its maker is the company's:
+			// "aircraft maker Airbus")
 		default:
 			continue
 		}
@@ -267,11 +318,23 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			kind = lower(toks[m.First-1].Text)
 			m.Start = toks[m.First].Start
 			m.Text = doc.Text[m.Start:m.End]
-		case bodyNouns[kind] && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
+		case (bodyNouns[kind] || makerCompanies[kind]) && strings.HasPrefix(toks[m.First-1].POS, "NN") &&
 			!(kind == "carrier" && m.First-2 >= sent.First && lower(toks[m.First-2].Text) == "aircraft"):
 			// lower case ("Bank" or "Group" before a name is part of
 			// it) and a noun ("firm U.S. revenue": an adjective); an
 			// aircraft carrier is a ship
+		case makerKinds[kind] && strings.HasPrefix(toks[m.First-1].POS, "NN"):
+			// "parts maker X", "steel producer X" (not "producer X",
+			// "film maker X")
+			ok, founder := goodsMaker(toks, sent, m.First-1)
+			if !ok {
+				continue
+			}
+			if founder {
+				kind = "firm" // a full name is the firm's founder
+			} else {
+				kind = "maker"
+			}
 		default:
 			continue
 		}
@@ -286,7 +349,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			!personBefore(out, i, sent, m.First-30) {
 			continue // "retailer Gordon Ashcroft, who owns 400 shops"
 		}
-		founder := m.Type == Person && m.Last-m.First > 1 && founderKinds[kind] && !kindClause(toks, sent, m.First-1, m.Last)
+		founder := m.Type == Person && m.Last-m.First > 1 && (founderKinds[kind] || makerCompanies[kind]) && !kindClause(toks, sent, m.First-1, m.Last)
 		if founder {
 			// a company named after its founder: "investment bank
 			// Arthur Penrose", "building products group Cole Dexter"
@@ -322,6 +385,12 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Location && knownPlace(toks[m.First:m.Last]) {
 			continue // "firm U.S. revenue"
 		}
+		if m.Type == Person && m.Last-m.First == 2 {
+			if founders == nil {
+				founders = map[string]bool{}
+			}
+			founders[m.Text] = true
+		}
 		m.Type = Org
 		if names == nil {
 			names = map[string]bool{}
@@ -354,8 +423,32 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				delete(names, m.Text)
 			}
 		}
+		// a company named after its founder is also written with one of
+		// the founder's names alone ("parts maker Ellison Marlow ...
+		// Marlow said"; "Harwick Stroud ... Harwick"), a first name
+		// not: those mentions are the company's too, unless the text
+		// gives the name a title ("Mr Marlow")
+		var shorts map[string]bool
+		for f := range founders {
+			if !names[f] {
+				continue
+			}
+			if shorts == nil {
+				shorts = map[string]bool{}
+			}
+			first, last, _ := strings.Cut(f, " ")
+			shorts[last] = true
+			if !IsFirstName(first) {
+				shorts[first] = true
+			}
+		}
 		for i := range out {
-			if m := &out[i]; (m.Type == Person || m.Type == Misc || m.Type == Location) && names[m.Text] {
+			m := &out[i]
+			if m.Type != Person && m.Type != Misc && m.Type != Location {
+				continue
+			}
+			if names[m.Text] || m.Last-m.First == 1 && shorts[m.Text] && !titled[lower(m.Text)] &&
+				!(m.First > 0 && in(nameTitles, toks[m.First-1].Text)) && !knownPlace(toks[m.First:m.Last]) {
 				m.Type = Org
 			}
 		}

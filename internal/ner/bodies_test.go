@@ -113,3 +113,25 @@ func TestFounderCompanies(t *testing.T) {
 		{"\"A higher bid will come,\" said Ann Lee at brokers Arthur Penrose, who expects the price to rise.", "Arthur Penrose", ner.Org},
 	})
 }
+
+// A name right after a maker, producer or supplier with a noun of goods
+// before it is a company's ("parts maker X", "steel producer X"), and so
+// are the founder's names alone where the company is named after them;
+// after a craft ("film maker X", "executive producer X") or alone
+// ("producer X") it stays a person's.
+func TestMakerCompanies(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"The faulty pumps were made by car parts maker Ellison Marlow, the report said.", "Ellison Marlow", ner.Org},
+		{"The faulty pumps were made by car parts maker Ellison Marlow. Marlow said it would pay for the repairs.", "Marlow", ner.Org},
+		{"Ukrainian steel producer Dravokor cut its output by a fifth last year.", "Dravokor", ner.Org},
+		{"Customers of Internet service provider Nettlefold complained about slow lines.", "Nettlefold", ner.Org},
+		{"The order went to European aircraft maker Airbus, which beat its rival.", "Airbus", ner.Org},
+		{"Shares in chipmaker Harwick Stroud rose on Monday.", "Harwick Stroud", ner.Org},
+		// people
+		{"The prize went to Dutch film maker Theo Lindqvist on Friday.", "Theo Lindqvist", ner.Person},
+		{"The show was put together by executive producer Andrew Carver last year.", "Andrew Carver", ner.Person},
+		{"The album was recorded with producer Ravi Mehta in London.", "Ravi Mehta", ner.Person},
+		{"She met pro-democracy lawmaker Emily Chan on Tuesday.", "Emily Chan", ner.Person},
+		{"The villagers bought bread from cheese maker Anna Brodie every week.", "Anna Brodie", ner.Person},
+	})
+}

@@ -279,7 +279,7 @@ func (s *Service) AnalyzeArticles(stream articlev1.ArticleAnalysisService_Analyz
 		}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			out := &articlev1.AnalyzeArticlesResponse{ArticleId: req.GetArticle().GetId(), RequestIndex: index}
+			out := &articlev1.AnalyzeArticlesResponse{ArticleId: echoID(req.GetArticle().GetId()), RequestIndex: index}
 			var a *articlev1.Analysis
 			var raw protoreflect.RawFields
 			var err error
@@ -342,7 +342,7 @@ func (s *Service) BatchAnalyzeArticles(ctx context.Context, req *articlev1.Batch
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			out := &articlev1.ArticleResult{ArticleId: r.GetArticle().GetId()}
+			out := &articlev1.ArticleResult{ArticleId: echoID(r.GetArticle().GetId())}
 			a, raw, err := s.analyze(ctx, r, "requests["+itoa(i)+"].", fBatchResultAnalysis)
 			switch {
 			case err != nil:

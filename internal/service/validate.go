@@ -126,7 +126,7 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 	}
 	if pt := a.GetPublishTime(); pt != nil {
 		if err := pt.CheckValid(); err != nil {
-			return nil, invalid("INVALID_PUBLISH_TIME", prefix+"article.publish_time", "article.publish_time is not a valid time")
+			return nil, invalid("INVALID_PUBLISH_TIME", prefix+"article.publish_time", "article.publish_time is not a valid time: %s; a google.protobuf.Timestamp holds times from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, with nanos from 0 to 999999999", timestampProblem(pt.GetSeconds(), pt.GetNanos()))
 		}
 		req.PublishTime = pt.AsTime()
 	}
@@ -297,4 +297,31 @@ func invalidUTF8At(s string) int {
 		}
 	}
 	return -1
+}
+
+// timestampProblem says what is wrong with a Timestamp that fails
+// CheckValid (whose own error prints the message's Go value).
+func timestampProblem(secs int64, nanos int32) string {
+	const minSecs, maxSecs = -62135596800, 253402300799 // 0001-01-01T00:00:00Z, 9999-12-31T23:59:59Z
+	switch {
+	case nanos < 0 || nanos > 999999999:
+		return fmt.Sprintf("nanos %d is not between 0 and 999999999", nanos)
+	case secs < minSecs:
+		return fmt.Sprintf("seconds %d is before 0001-01-01", secs)
+	case secs > maxSecs:
+		return fmt.Sprintf("seconds %d is after 9999-12-31", secs)
+	}
+	return "out of range"
+}
+
+// echoID is the id a result echoes: the caller's, with any bytes that are
+// not UTF-8 (an id refused with INVALID_UTF8) as U+FFFD. Echoed raw, they
+// made the result unreadable to clients whose protobuf checks proto3
+// strings (Python and C++ raise DecodeError for the whole message), which
+// lost the other results of a batch or a stream.
+func echoID(id string) string {
+	if utf8.ValidString(id) {
+		return id
+	}
+	return strings.ToValidUTF8(id, "\uFFFD")
 }

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math"
+	"slices"
 
 	"github.com/lector-nlp/lector/internal/hashing"
 	"github.com/lector-nlp/lector/internal/text"
@@ -120,24 +121,41 @@ func (tr *trellis) init(trans, start []float32) {
 	}
 }
 
-// viterbi is viterbi with tr's transitions; the step from one token to
-// the next is written out label by label (closed, starts, and the I and
-// L of each type), with no loops or bounds checks.
+// viterbi is viterbi with tr's transitions (forward, then finish).
+// delta needs only two rows (see forward).
 func (tr *trellis) viterbi(n int, em []float32, back []uint8, delta []float32, out []int) []int {
 	if n == 0 {
 		return out
 	}
-	start := tr.start[:nLabels]
-	for y := 0; y < nLabels; y++ {
-		delta[y] = em[y] + start[y] + mask[0][y]
+	tr.forward(0, n, em, back, delta)
+	return tr.finish(n, back, delta, out)
+}
+
+// forward runs the Viterbi steps of tokens [k, k+m) of a sentence, so
+// that a long sentence can be scored and stepped a block at a time: em
+// holds the scores of those m tokens, back the back pointers of the
+// sentence from its first token, and delta two rows, the scores of token
+// i in row i&1 (token k-1's are there when k > 0). The step from one
+// token to the next is written out label by label (closed, starts, and
+// the I and L of each type), with no loops or bounds checks.
+func (tr *trellis) forward(k, m int, em []float32, back []uint8, delta []float32) {
+	if m <= 0 {
+		return
 	}
-	_ = delta[n*nLabels-1]
-	_ = em[n*nLabels-1]
-	_ = back[n*nLabels-1]
-	for i := 1; i < n; i++ {
-		prev := (*[nLabels]float32)(delta[(i-1)*nLabels:])
-		cur := (*[nLabels]float32)(delta[i*nLabels:])
-		e := (*[nLabels]float32)(em[i*nLabels:])
+	_ = em[m*nLabels-1]
+	_ = back[(k+m)*nLabels-1]
+	if k == 0 {
+		start := tr.start[:nLabels]
+		d := (*[nLabels]float32)(delta[:nLabels])
+		e := (*[nLabels]float32)(em[:nLabels])
+		for y := 0; y < nLabels; y++ {
+			d[y] = e[y] + start[y] + mask[0][y]
+		}
+	}
+	for i := max(k, 1); i < k+m; i++ {
+		prev := (*[nLabels]float32)(delta[((i-1)&1)*nLabels:])
+		cur := (*[nLabels]float32)(delta[(i&1)*nLabels:])
+		e := (*[nLabels]float32)(em[(i-k)*nLabels:])
 		bk := (*[nLabels]uint8)(back[i*nLabels:])
 		pc := [9]float32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
 		// pmax: the best closed label but O. When coming from O scores at
@@ -301,7 +319,15 @@ func (tr *trellis) viterbi(n int, em []float32, back []uint8, delta []float32, o
 			cur[15], bk[15] = best+e[15], bi
 		}
 	}
-	last := delta[(n-1)*nLabels : n*nLabels]
+}
+
+// finish appends to out the best labels of the n tokens of a sentence
+// that forward has run.
+func (tr *trellis) finish(n int, back []uint8, delta []float32, out []int) []int {
+	if n == 0 {
+		return out
+	}
+	last := delta[((n-1)&1)*nLabels : ((n-1)&1+1)*nLabels]
 	best, bi := negInf, 0
 	for y := 0; y < nLabels; y++ {
 		if canEnd(y) && last[y] > best {
@@ -398,8 +424,8 @@ func prepare(in *input, cl *wordclusters.Clusters, gv *gloveTable, cs *wordclust
 // prepareVocab is prepare taking the hashes and clusters of the words of
 // vocab (optional) from there.
 func prepareVocab(in *input, cl *wordclusters.Clusters, gv *gloveTable, cs *wordclusters.Case, gz *gazetteer, vocab *fastModel, ts []tok, wt *wordTable) []tok {
-	ts = ts[:0]
-	in.ents = in.ents[:0]
+	ts = slices.Grow(ts[:0], len(in.words))
+	in.ents = slices.Grow(in.ents[:0], len(in.words))
 	if vocab != nil && vocab.nv == 0 {
 		vocab = nil
 	}

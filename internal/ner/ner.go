@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"fmt"
 	"hash/maphash"
@@ -61,6 +62,7 @@ type buffers struct {
 	names  map[string]bool // lower-cased surnames of the persons named in full (nameMentions)
 	others map[string]Type // a word's type in the model's first non-person mention holding it (nameMentions)
 	wt     wordTable
+	block  int // tokens labelFast scores at a time; 0: blockTokens (tests set it)
 }
 
 // Load reads the embedded model.
@@ -210,10 +212,7 @@ func (r *Recognizer) label(b *buffers) {
 	b.ts = prepareVocab(&b.in, r.cl, r.gv, r.cs, r.gz, r.fast, b.ts, &b.wt)
 	groups := r.groups &^ (FSecondPass | FSelective)
 	n := len(b.ts)
-	if cap(b.labels) < n {
-		b.labels = make([]int, n, 2*n)
-	}
-	b.labels = b.labels[:n]
+	b.labels = grow(b.labels, n, 2*blockTokens)
 	if b.in.stopped {
 		return
 	}
@@ -236,31 +235,117 @@ func (r *Recognizer) label(b *buffers) {
 	}
 }
 
+// blockTokens is the most tokens labelFast scores at a time: its keys,
+// rows and scores are kept for one block, not for the whole document (a
+// news article is one block; a 1 MB one, about 55). A sentence longer
+// than a block is stepped through Viterbi a block at a time.
+const blockTokens = 4096
+
+// grow returns s with length n, made anew with room to spare (up to
+// limit) when it is too short.
+func grow[T any](s []T, n, limit int) []T {
+	if cap(s) < n {
+		s = make([]T, n, max(n, min(2*n, limit)))
+	}
+	return s[:n]
+}
+
 // labelFast runs both passes with one feature lookup per token: the
 // first pass's scores from the first model's rows, and for the sentences
 // the second pass re-decodes, the second model's rows of the same keys
-// and its document features.
+// and its document features. The tokens are scored a block at a time
+// (see blockRows); in a document of more than one block, the blocks the
+// second pass needs are looked up again.
 func (r *Recognizer) labelFast(b *buffers, groups int) {
 	f := r.fast
 	n := len(b.ts)
-	if cap(b.em) < n*nLabels {
-		b.em = make([]float32, n*nLabels*2)
-		b.em2 = make([]float32, n*nLabels*2)
-		b.delta = make([]float32, n*nLabels*2)
-		b.back = make([]uint8, n*nLabels*2)
+	sents := b.in.sents
+	bt := cmp.Or(b.block, blockTokens)
+	longest := 0
+	for _, s := range sents {
+		longest = max(longest, s[1]-s[0])
 	}
-	em, em2 := b.em[:n*nLabels], b.em2[:n*nLabels]
-	// The features of a token alone (word, tag, ...) are summed once per
-	// distinct token of the document, those with its neighbours per
-	// token. The slots of every token's keys are found first, so that
-	// the memory loads of many tokens overlap, then summed token by token.
-	b.uni.reset(n)
+	b.back = grow(b.back, longest*nLabels, 2*blockTokens*nLabels)
+	b.delta = grow(b.delta, 2*nLabels, 2*nLabels)
+	blk := min(n, bt)
+	b.em = grow(b.em, blk*nLabels, bt*nLabels)
+	b.em2 = grow(b.em2, blk*nLabels, bt*nLabels)
+	si := 0
+	for a := 0; a < n; a += bt {
+		z := min(a+bt, n)
+		if !r.blockRows(b, a, z, groups) {
+			return
+		}
+		em := b.em[:(z-a)*nLabels]
+		start := 0
+		for j, end := range b.ends {
+			if b.in.done(1) {
+				return
+			}
+			s := b.usums[b.uidx[j]]
+			// the neighbours' entries and the rows summed at once
+			f.addEntries(&s, []int32{b.pents[j], b.nents[j]}, 1, b.rows[start:end], 0)
+			start = end
+			s.scores(f.s1, em[j*nLabels:(j+1)*nLabels])
+		}
+		if si = r.step(&r.tr1, b, a, z, si, em, nil); b.in.stopped {
+			return
+		}
+	}
+	secondPass(b.ts, b.labels, &b.wt)
+	b.only = b.only[:0]
+	for _, s := range sents {
+		if b.in.done(s[1] - s[0]) {
+			return
+		}
+		b.only = append(b.only, r.groups&FSelective == 0 || needsSecondPass(b.ts[s[0]:s[1]], r.groups&FFirstMention != 0))
+	}
+	si = 0
+	for a := 0; a < n; a += bt {
+		z := min(a+bt, n)
+		em2 := b.em2[:(z-a)*nLabels]
+		looked := n <= bt // (the first pass's rows are still there)
+		for k := si; k < len(sents) && sents[k][0] < z; k++ {
+			s := sents[k]
+			lo, hi := max(s[0], a), min(s[1], z)
+			if !b.only[k] || lo >= hi {
+				continue
+			}
+			if !looked {
+				if !r.blockRows(b, a, z, groups) {
+					return
+				}
+				looked = true
+			}
+			if b.in.done(hi - lo) {
+				return
+			}
+			for i := lo; i < hi; i++ {
+				r.secondScores(b, i, i-a, em2[(i-a)*nLabels:(i-a+1)*nLabels])
+			}
+		}
+		if si = r.step(&r.tr2, b, a, z, si, em2, b.only); b.in.stopped {
+			return
+		}
+	}
+}
+
+// blockRows finds the rows of the keys of tokens [a, z) (a block): the
+// features of a token alone (word, tag, ...) are summed once per
+// distinct token of the block (b.usums, b.uidx), those with its
+// neighbours per token (b.rows, b.ends, b.pents, b.nents). The slots of
+// every token's keys are found first, so that the memory loads of many
+// tokens overlap, then summed token by token. It returns false when the
+// document was cancelled.
+func (r *Recognizer) blockRows(b *buffers, a, z, groups int) bool {
+	f := r.fast
+	b.uni.reset(z - a)
 	b.feats, b.ends = b.feats[:0], b.ends[:0]
 	b.ufeats, b.uends, b.uidx, b.uents = b.ufeats[:0], b.uends[:0], b.uidx[:0], b.uents[:0]
 	b.pents, b.nents = b.pents[:0], b.nents[:0]
-	for i := range b.ts {
+	for i := a; i < z; i++ {
 		if b.in.done(1) {
-			return
+			return false
 		}
 		t := &b.ts[i]
 		u, ok := b.uni.find(b.ts, i)
@@ -300,54 +385,51 @@ func (r *Recognizer) labelFast(b *buffers, groups int) {
 		f.addEntries(&b.usums[i], b.uents[i:i+1], 0, b.urows[start:end], 0)
 		start = end
 	}
-	start = 0
-	for i, end := range b.ends {
-		if b.in.done(1) {
-			return
-		}
-		s := b.usums[b.uidx[i]]
-		// the neighbours' entries and the rows summed at once
-		f.addEntries(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[start:end], 0)
-		start = end
-		s.scores(f.s1, em[i*nLabels:(i+1)*nLabels])
-	}
-	for _, s := range b.in.sents {
-		if b.in.done(s[1] - s[0]) {
-			return
-		}
-		r.tr1.viterbi(s[1]-s[0], em[s[0]*nLabels:s[1]*nLabels], b.back, b.delta, b.labels[s[0]:s[0]])
-	}
-	secondPass(b.ts, b.labels, &b.wt)
-	for _, s := range b.in.sents {
-		if b.in.done(s[1] - s[0]) {
-			return
-		}
-		if r.groups&FSelective != 0 && !needsSecondPass(b.ts[s[0]:s[1]], r.groups&FFirstMention != 0) {
-			continue
-		}
-		for i := s[0]; i < s[1]; i++ {
-			r.secondScores(b, i, em2[i*nLabels:(i+1)*nLabels])
-		}
-		r.tr2.viterbi(s[1]-s[0], em2[s[0]*nLabels:s[1]*nLabels], b.back, b.delta, b.labels[s[0]:s[0]])
-	}
+	return true
 }
 
-// secondScores writes the second model's scores of token i to em2: its
-// rows of the token's keys (found by labelFast), then its document
-// features.
-func (r *Recognizer) secondScores(b *buffers, i int, em2 []float32) {
+// step runs Viterbi with tr over the tokens [a, z) of the sentences from
+// sents[si] on, whose scores em holds from token a, and writes the labels
+// of the sentences that end by z; only, if not nil, marks the sentences
+// to run. It returns the first sentence not finished (the one that goes
+// on in the next block, if any).
+func (r *Recognizer) step(tr *trellis, b *buffers, a, z, si int, em []float32, only []bool) int {
+	sents := b.in.sents
+	for ; si < len(sents) && sents[si][0] < z; si++ {
+		s := sents[si]
+		lo, hi := max(s[0], a), min(s[1], z)
+		if only == nil || only[si] {
+			if b.in.done(hi - lo) {
+				return si
+			}
+			tr.forward(lo-s[0], hi-lo, em[(lo-a)*nLabels:(hi-a)*nLabels], b.back, b.delta)
+			if hi == s[1] {
+				tr.finish(s[1]-s[0], b.back, b.delta, b.labels[s[0]:s[0]])
+			}
+		}
+		if hi < s[1] {
+			break
+		}
+	}
+	return si
+}
+
+// secondScores writes the second model's scores of token i, token j of
+// its block, to em2: its rows of the token's keys (found by blockRows),
+// then its document features.
+func (r *Recognizer) secondScores(b *buffers, i, j int, em2 []float32) {
 	f := r.fast
-	u := b.uidx[i]
+	u := b.uidx[j]
 	ustart, cstart := 0, 0
 	if u > 0 {
 		ustart = b.uends[u-1]
 	}
-	if i > 0 {
-		cstart = b.ends[i-1]
+	if j > 0 {
+		cstart = b.ends[j-1]
 	}
 	var s sums
 	f.addEntries(&s, b.uents[u:u+1], 0, b.urows[ustart:b.uends[u]], 1)
-	f.addEntries(&s, []int32{b.pents[i], b.nents[i]}, 1, b.rows[cstart:b.ends[i]], 1)
+	f.addEntries(&s, []int32{b.pents[j], b.nents[j]}, 1, b.rows[cstart:b.ends[j]], 1)
 	s.scores(f.s2, em2)
 	b.feats = docFeatures(b.ts, i, r.groups, b.feats[:0])
 	if len(b.feats) > 0 {
@@ -406,12 +488,26 @@ func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int, only []
 	}
 }
 
+// poolTokens is the largest document whose buffers go back to the pool:
+// those of a larger one (about 150 kB of text and more) are left to the
+// collector, so that one very large article does not pin hundreds of
+// megabytes for as long as news articles keep taking its buffers.
+const poolTokens = 32 << 10
+
+// put returns b to the pool, unless it holds a large document's buffers.
+func (r *Recognizer) put(b *buffers) {
+	if cap(b.ts) > poolTokens || cap(b.in.words) > poolTokens {
+		return
+	}
+	r.pool.Put(b)
+}
+
 // LabelSentences labels the sentences of one document given as tokens
 // with their POS tags, and returns IOB2 tags (B-PER, I-ORG, O, ...).
 // Used for evaluation on CoNLL data.
 func (r *Recognizer) LabelSentences(words, tags [][]string) [][]string {
 	b := r.pool.Get().(*buffers)
-	defer r.pool.Put(b)
+	defer r.put(b)
 	b.in = input{}
 	for i, s := range words {
 		st := len(b.in.words)

@@ -55,9 +55,10 @@ func balanced(toks []text.Token, first, last, end int, labels []int) (int, int) 
 // feed text as "&": the tokens' Text is decoded).
 func (r *Recognizer) recognize(doc *text.Document) []Mention {
 	b := r.pool.Get().(*buffers)
-	defer r.pool.Put(b)
+	defer r.put(b)
 	in := &b.in
-	in.words, in.pos, in.sents = in.words[:0], in.pos[:0], in.sents[:0]
+	in.words, in.pos = slices.Grow(in.words[:0], len(doc.Tokens)), slices.Grow(in.pos[:0], len(doc.Tokens))
+	in.sents = slices.Grow(in.sents[:0], max(len(doc.Sentences), 1))
 	in.doc, in.work, in.stopped = doc, 0, false
 	defer func() { in.doc = nil }()
 	for _, t := range doc.Tokens {

@@ -31,9 +31,12 @@ var placePreps = set("at", "on", "near", "around", "across", "beside", "along", 
 // mentions made of a known place or region and a company's head word
 // ("East Midlands Electricity", "North West Water", "Building Society"
 // too), unless the region is one compass word ("West Bank", "South
-// Bank") or the name follows a preposition of place.
+// Bank"), the name follows a preposition of place, or a person's name
+// ends in the head word that the text writes after a personal title
+// ("Victoria Power ... Ms Power said"). Then agedNames.
 func regionCompanies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
+	var titled map[string]bool // (built at the first person read)
 	for i := range out {
 		m := &out[i]
 		switch m.Type {
@@ -54,9 +57,29 @@ func regionCompanies(doc *text.Document, out []Mention) []Mention {
 			in(placePreps, toks[m.First-2].Text) {
 			continue
 		}
+		if m.Type == Person {
+			if titled == nil {
+				titled = titledSurnames(doc, out)
+			}
+			if titled[toks[m.Last-1].Text] {
+				continue // "Victoria Power ... Ms Power said"
+			}
+		}
 		m.Type = Org
 	}
-	return out
+	return agedNames(doc, out)
+}
+
+// titledSurnames returns the words of out's one-word person mentions
+// written after a personal title ("Ms Power"); never nil.
+func titledSurnames(doc *text.Document, out []Mention) map[string]bool {
+	titled := map[string]bool{}
+	for _, o := range out {
+		if o.Type == Person && o.Last-o.First == 1 && o.First > 0 && in(nameTitles, doc.Tokens[o.First-1].Text) {
+			titled[doc.Tokens[o.First].Text] = true
+		}
+	}
+	return titled
 }
 
 // regionWords reports whether words name a region: a known place,
@@ -75,3 +98,75 @@ func regionWords(ws []text.Token) bool {
 	}
 	return k > 0 && (k == len(ws) || knownPlace(ws[k:]))
 }
+
+// agePreps before a name make a number after it no age ("in Adelaide, 18
+// of them", "beat Leeds, 3, ...").
+// (listWords: "X, 20, and Y, 15, were fined" lists figures)
+var agePreps = set("in", "at", "from", "to", "into", "near", "of", "v", "vs", "vs.", "beat", "against")
+
+var listWords = set("and", "or", ",")
+
+// agedNames types as PERSON a name the model read as an organisation, a
+// place or MISC that an age follows between commas, then a lower-case
+// word ("Victoria Power, 34, said ..."; not "Gartner, 95% of ...",
+// "Liberty, 69 percent owned by ...", nor a list: "Yorkshire Water,
+// 20, and ..."), or a first name and a surname the text writes after a
+// personal title ("Georgia Power ... Ms Power said"), and the text's
+// other mentions of the same words.
+func agedNames(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	var aged, titled map[string]bool
+	for _, m := range out {
+		if m.Type != Org && m.Type != Location && m.Type != Misc {
+			continue
+		}
+		if m.Last-m.First == 2 && IsFirstName(toks[m.First].Text) && isTitleCase(toks[m.First+1].Text) {
+			if titled == nil {
+				titled = titledSurnames(doc, out)
+			}
+			if titled[toks[m.First+1].Text] {
+				if aged == nil {
+					aged = map[string]bool{}
+				}
+				aged[m.Text] = true
+				continue
+			}
+		}
+		sent := doc.Sentences[m.Sentence]
+		if m.Last+4 > sent.Last || toks[m.Last].Text != "," || toks[m.Last+2].Text != "," || !isTitleCase(toks[m.First].Text) {
+			continue
+		}
+		if w := toks[m.Last+3].Text; !startsLower(w) || w == "and" || w == "or" {
+			continue // a list ("Yorkshire Water, 20, Anglian Water, 15")
+		}
+		if a := toks[m.Last+1].Text; len(a) > 3 || !allDigits(a) || a[0] == '0' || len(a) == 3 && a > "110" {
+			continue
+		}
+		if m.First > sent.First && (in(agePreps, toks[m.First-1].Text) || in(listWords, toks[m.First-1].Text)) {
+			continue
+		}
+		if aged == nil {
+			aged = map[string]bool{}
+		}
+		aged[m.Text] = true
+	}
+	for i := range out {
+		if m := &out[i]; aged[m.Text] && (m.Type == Org || m.Type == Location || m.Type == Misc) {
+			m.Type = Person
+		}
+	}
+	return out
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// startsLower reports whether w starts with a lower-case ASCII letter.
+func startsLower(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }

@@ -113,7 +113,7 @@ func (s *Server) hardening() (*hardening, error) {
 		unary = append(unary, reqlog.UnaryServerInterceptor(s.log, service.RequestID))
 		stream = append(stream, reqlog.StreamServerInterceptor(s.log, service.RequestID))
 	}
-	stream = append(stream, idle.StreamServerInterceptor(s.cfg.StreamIdleTimeout, service.ErrorDomain))
+	stream = append(stream, idle.StreamServerInterceptor(s.cfg.StreamIdleTimeout, service.ErrorDomain), drainStreams(s.shutdown))
 	h.grpcOpts = append(h.grpcOpts, grpc.ChainUnaryInterceptor(unary...), grpc.ChainStreamInterceptor(stream...))
 	return h, nil
 }

@@ -33,7 +33,8 @@ type Recognizer struct {
 	cs         *wordclusters.Case
 	caseNames  *wordclusters.Case // case ratios for the name rules (names.go)
 	gz         *gazetteer
-	pool       sync.Pool
+	pool       sync.Pool // buffers of documents of at most poolTokens
+	large      sync.Pool // of larger ones
 }
 
 type buffers struct {
@@ -488,15 +489,29 @@ func (r *Recognizer) decode(b *buffers, m *perceptron.Model, groups int, only []
 	}
 }
 
-// poolTokens is the largest document whose buffers go back to the pool:
-// those of a larger one (about 150 kB of text and more) are left to the
-// collector, so that one very large article does not pin hundreds of
-// megabytes for as long as news articles keep taking its buffers.
+// poolTokens is the largest document whose buffers are pooled for the
+// next call: a larger one (about 150 kB of text and more) gets buffers of
+// its own, which go to a pool of their own, so that one very large article
+// does not pin hundreds of megabytes in the pool news articles take from
+// (a buffer taken and put back by every call is never dropped); the
+// collector drops the large ones at its second cycle without a large call.
 const poolTokens = 32 << 10
 
-// put returns b to the pool, unless it holds a large document's buffers.
+// get returns the buffers for a document of n tokens (see poolTokens).
+func (r *Recognizer) get(n int) *buffers {
+	if n > poolTokens {
+		if b, ok := r.large.Get().(*buffers); ok {
+			return b
+		}
+		return new(buffers)
+	}
+	return r.pool.Get().(*buffers)
+}
+
+// put returns b to its pool.
 func (r *Recognizer) put(b *buffers) {
 	if cap(b.ts) > poolTokens || cap(b.in.words) > poolTokens {
+		r.large.Put(b)
 		return
 	}
 	r.pool.Put(b)
@@ -506,7 +521,11 @@ func (r *Recognizer) put(b *buffers) {
 // with their POS tags, and returns IOB2 tags (B-PER, I-ORG, O, ...).
 // Used for evaluation on CoNLL data.
 func (r *Recognizer) LabelSentences(words, tags [][]string) [][]string {
-	b := r.pool.Get().(*buffers)
+	n := 0
+	for _, s := range words {
+		n += len(s)
+	}
+	b := r.get(n)
 	defer r.put(b)
 	b.in = input{}
 	for i, s := range words {

@@ -54,7 +54,7 @@ func balanced(toks []text.Token, first, last, end int, labels []int) (int, int) 
 // recognize is Recognize's work (text.Analyze already reads "&amp;" in
 // feed text as "&": the tokens' Text is decoded).
 func (r *Recognizer) recognize(doc *text.Document) []Mention {
-	b := r.pool.Get().(*buffers)
+	b := r.get(len(doc.Tokens))
 	defer r.put(b)
 	in := &b.in
 	in.words, in.pos = slices.Grow(in.words[:0], len(doc.Tokens)), slices.Grow(in.pos[:0], len(doc.Tokens))

@@ -90,8 +90,8 @@ The port authority said the pay deadline had been extended by a week.
 
 // TestHeadlineWhole: a candidate that is the whole headline, three words
 // or more, is a clause the tagger chunked as a noun phrase; a phrase that
-// is part of the headline, and a headline of capitalised words (a name),
-// stay.
+// is part of the headline, a headline of capitalised words (a name), and
+// singular nouns before a noun of news ("... contract row") stay.
 func TestHeadlineWhole(t *testing.T) {
 	for _, tc := range []struct {
 		art, phrase string
@@ -99,6 +99,11 @@ func TestHeadlineWhole(t *testing.T) {
 	}{
 		{"Harbour deal boosts Westmere ferries\n\nThe new berths will let the ferry company add two crossings a day, its chief said.\n", "Harbour deal boosts Westmere ferries", true},
 		{"Harbour ferry timetable at risk\n\nThe new berths may not open before the summer, the board said.\n", "Harbour ferry timetable", false},
+		// nouns before a noun of news: no verb, a key phrase
+		{"Harbour pilot contract row\n\nThe board gave the work to a firm from outside the region, and local pilots said they had been shut out.\n", "Harbour pilot contract row", false},
+		{"Ferry ticket price rethink\n\nThe company will look again at its plan to charge more at weekends, its chief said.\n", "Ferry ticket price rethink", false},
+		// a verb in -s before the head, a plural subject
+		{"Harbour deal sparks row\n\nThe new berths will let the ferry company add two crossings a day, its chief said.\n", "Harbour deal sparks row", true},
 		// a name, which would give way to its parts ("Harbour Trust")
 		{"Westmere Harbour Trust\n\nThe trust that runs the old port said it would sell two of its cranes to pay for dredging.\n", "Westmere Harbour Trust", false},
 	} {

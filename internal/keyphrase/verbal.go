@@ -932,11 +932,44 @@ func headlineWhole(doc *text.Document, ments []mention, c *candidate, hlEnd int)
 	}
 	for _, tk := range toks[1:] {
 		if !capitalised(tk.Text) {
-			return true
+			return !nounStack(toks)
 		}
 	}
 	// every word capitalised: a name ("Westmere Harbour Trust", whose
 	// parts would be shown in its place) as often as a headline in
 	// title case or capitals, which the other rules read
 	return false
+}
+
+// stackHeads are the nouns that end headlines made of nouns alone, with no
+// verb ("Harbour contract row", "Ferry pay deal
+// rethink", "Council tax rebate fears"): the news is a row, a plan or a
+// fear about the nouns before.
+var stackHeads = map[string]bool{"row": true, "rethink": true, "fear": true, "fears": true, "probe": true,
+	"plea": true, "charges": true, "warning": true, "threat": true, "scare": true, "alert": true, "crisis": true,
+	"inquiry": true, "chaos": true, "u-turn": true, "blow": true, "bid": true, "concern": true, "concerns": true,
+	"setback": true, "talks": true, "plan": true, "plans": true, "dispute": true, "controversy": true,
+	"shake-up": true, "overhaul": true, "review": true, "investigation": true, "inquest": true, "protest": true,
+	"protests": true, "strike": true, "strikes": true, "deadline": true, "deadlock": true, "storm": true,
+	"outcry": true, "backlash": true, "verdict": true, "hearing": true, "trial": true, "appeal": true}
+
+// nounStack reports whether a headline's words (three or more, the
+// first tagged a noun or an adjective) are nouns that modify the last,
+// a noun of stackHeads: every word after the first lower case, tagged
+// NN or JJ, and singular (no "s" ending but "ss": a plural or a verb in
+// -s before the head is a clause's, "Peugeot deal boosts Mitsubishi",
+// "printers challenge pros"), with no -ing or -ed form.
+func nounStack(toks []text.Token) bool {
+	n := len(toks)
+	if n < 3 || !stackHeads[toks[n-1].Text] || !strings.HasPrefix(toks[n-1].POS, "NN") {
+		return false
+	}
+	for _, tk := range toks[1 : n-1] {
+		w := tk.Text
+		if capitalised(w) || tk.POS != "NN" && tk.POS != "JJ" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") ||
+			strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+			return false
+		}
+	}
+	return true
 }

@@ -42,6 +42,14 @@ func jsonContentType(ct string) bool {
 func (g *Gateway) withContentType(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api := r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/")
+		if v, ok := r.Header["Grpc-Timeout"]; ok && strings.HasPrefix(r.URL.Path, "/v1/") && !validTimeout(v[0]) {
+			// runtime takes 0 for no deadline at all and any number of
+			// digits; the message of INVALID_TIMEOUT (annotate) says what
+			// gRPC's protocol does
+			st := status.New(codes.InvalidArgument, "invalid grpc-timeout: "+strconv.Quote(v[0]))
+			runtime.HTTPError(r.Context(), g.mux, marshaler, w, r, st.Err())
+			return
+		}
 		enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding")))
 		if api && enc != "" && enc != "identity" && enc != "gzip" && enc != "x-gzip" {
 			// It was ignored: a compressed body failed as "invalid character
@@ -155,4 +163,21 @@ func (g *expansionGuard) Read(p []byte) (int, error) {
 	n, err := g.zr.Read(p)
 	g.out += int64(n)
 	return n, err
+}
+
+// validTimeout reports whether v is a Grpc-Timeout value as gRPC's
+// protocol defines it: a positive whole number of at most 8 digits and a
+// unit (H, M, S, m, u or n).
+func validTimeout(v string) bool {
+	if len(v) < 2 || len(v) > 9 || !strings.ContainsRune("HMSmun", rune(v[len(v)-1])) {
+		return false
+	}
+	positive := false
+	for _, c := range []byte(v[:len(v)-1]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+		positive = positive || c != '0'
+	}
+	return positive
 }

@@ -158,7 +158,11 @@ func annotate(ctx context.Context, err error) *status.Status {
 				where = " at " + b[1:end]
 			}
 		}
-		msg = "the request body is not valid UTF-8" + where + " (binary data, or text in another encoding: send UTF-8)"
+		if _, half, ok := strings.Cut(msg, "invalid UTF-8: "); ok && strings.Contains(half, "surrogate") {
+			msg = "the request body is not valid Unicode" + where + ": " + half // loneSurrogate's
+		} else {
+			msg = "the request body is not valid UTF-8" + where + " (binary data, or text in another encoding: send UTF-8)"
+		}
 	case code == codes.InvalidArgument:
 		reason = "MALFORMED_REQUEST"
 		msg = malformedMessage(msg)

@@ -5,11 +5,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/protobuf/proto"
@@ -55,8 +59,56 @@ func (m *fastJSON) NewDecoder(r io.Reader) runtime.Decoder {
 				return errTrailingData
 			}
 		}
-		return m.UnmarshalOptions.Unmarshal(lenientTimes(b), p)
+		err := m.UnmarshalOptions.Unmarshal(lenientTimes(b), p)
+		if err != nil {
+			if line, col, esc, ok := loneSurrogate(b); ok {
+				// protojson's own error said "unexpected EOF", or "invalid
+				// escape code" quoting what follows
+				return fmt.Errorf("(line %d:%d): invalid UTF-8: %s is half of a UTF-16 surrogate pair, without its other half; "+
+					"JSON strings must hold whole characters (a text cut inside a character such as an emoji?)", line, col, esc)
+			}
+		}
+		return err
 	})
+}
+
+// loneSurrogate finds the first \u escape in the JSON b that is half of a
+// UTF-16 surrogate pair without its other half, and returns its line and
+// column (from 1, in characters) and the escape itself.
+func loneSurrogate(b []byte) (line, col int, esc string, ok bool) {
+	hex := func(i int) (rune, bool) { // the \uXXXX escape at b[i]
+		if i+6 > len(b) || b[i] != '\\' || b[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+		return rune(v), err == nil
+	}
+	inString := false
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case !inString:
+			inString = c == '"'
+		case c == '"':
+			inString = false
+		case c == '\\' && i+1 < len(b) && b[i+1] == 'u':
+			r, _ := hex(i)
+			if utf16.IsSurrogate(r) {
+				if r < 0xdc00 { // a high half: a low one must follow
+					if r2, ok := hex(i + 6); ok && r2 >= 0xdc00 && r2 <= 0xdfff {
+						i += 11
+						continue
+					}
+				}
+				before := b[:i]
+				start := bytes.LastIndexByte(before, '\n') + 1
+				return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1, string(b[i : i+6]), true
+			}
+			i++
+		case c == '\\':
+			i++ // an escaped character: \" or \\ does not end or start anything
+		}
+	}
+	return 0, 0, "", false
 }
 
 // errTrailingData is the error of a body with more after its JSON value.

@@ -39,6 +39,10 @@ type Server struct {
 	stages   []pipeline.Stage      // nil: the registered stages; tests add their own
 	shutdown chan struct{}         // closed when shutdown begins (tests)
 	conns    map[string]*connLimit // "gRPC", "HTTP": the --max-conns limits; none when off
+
+	// analyzer, when set, replaces the engine the service runs (tests:
+	// BenchmarkTransport answers every call with one stored analysis)
+	analyzer func(service.Analyzer) service.Analyzer
 }
 
 // New binds the listeners, so the addresses are known before Run.
@@ -132,8 +136,12 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer hard.close()
+	var eng service.Analyzer = engine
+	if s.analyzer != nil {
+		eng = s.analyzer(eng)
+	}
 	svc := service.New(service.Config{
-		Engine: hard.engine(engine), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes, MaxHTMLBytes: s.maxHTMLBytes(),
+		Engine: hard.engine(eng), Logger: s.log, MaxArticleBytes: s.cfg.MaxArticleBytes, MaxHTMLBytes: s.maxHTMLBytes(),
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.streamConcurrency(), Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()

@@ -278,6 +278,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 	var chosenLen []int
 	var names []int32 // the one-word names taken (their stem ids)
 	hlEnd := headlineEnd(doc)
+	var lf lineFlags // (lines in capitals and bylines, read as needed)
 	for _, i := range dw.scr.byValue(score) {
 		if len(ps) == n {
 			break
@@ -286,7 +287,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) || headlineSubjectVerb(doc, ments, c, hlEnd) || titleCut(doc, ments, c) || headlineWhole(doc, ments, c, hlEnd) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) || headlineSubjectVerb(doc, ments, c, hlEnd) || titleCut(doc, ments, c) || headlineWhole(doc, ments, c, hlEnd) || columns(doc, ments, c) || offLine(doc, ments, c, &lf) {
 			continue
 		}
 		sc := score[i]
@@ -378,7 +379,16 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		}
 		if best == "" {
 			best = surface(doc.Text, ms)
+			if !hasLower(best) {
+				// a heading's capitals ("WARSAW") where the text also
+				// writes the phrase in prose ("Warsaw")
+				best = surface(doc.Text, proseSpans(doc, ms, &lf))
+			}
 		}
+		if strings.ContainsAny(best, "\t\n\r") {
+			continue // a full name's columns ("Period	AFTK")
+		}
+		best = squeeze(best)
 		chosen = append(chosen, key)
 		chosenLen = append(chosenLen, nw)
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })

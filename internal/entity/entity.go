@@ -2350,6 +2350,13 @@ func (r *resolver) retype() {
 			continue
 		}
 		if c.typ == ner.Org && (r.townAsOrg(c) || r.placeAsOrg(c)) {
+			if r.firmNamed(c) {
+				// "property group Canary Wharf" and "life in Canary
+				// Wharf": the firm keeps its mentions, the place gets
+				// those written as a place
+				r.splitPlace(c)
+				continue
+			}
 			c.typ, c.placeRead = ner.Location, true
 			continue
 		}

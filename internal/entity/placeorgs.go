@@ -472,3 +472,63 @@ var teamVerbs = set("have", "are", "were", "want", "need", "face", "host", "play
 // months are the month names and their short forms, lower-cased.
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// firmKinds are kinds of company that, right before a name, make it the
+// name of a firm ("property group X", "the developer X").
+var firmKinds = set("group", "firm", "company", "developer", "developers", "landlord", "owner", "operator",
+	"consortium", "conglomerate", "retailer", "insurer", "lender", "bank", "brewer", "carmaker", "maker",
+	"manufacturer", "producer", "supplier", "housebuilder", "builder", "airline", "chain")
+
+// firmNamed reports whether a mention of organisation c stands right after
+// a lower-case kind of company ("property group Canary Wharf"): a firm
+// named after the place it owns or serves, which the text may also name
+// as the place ("life in Canary Wharf").
+func (r *resolver) firmNamed(c *cluster) bool {
+	for _, m := range c.ments {
+		if m.kind == Proper && m.first > 0 && firmKinds[r.tok(m.first-1)] && !r.inMent[m.first-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPlace gives the mentions of organisation c that are written as a
+// place (placeUse) to a new LOCATION cluster of the same name, placed by
+// the gazetteer; the firm keeps the others.
+func (r *resolver) splitPlace(c *cluster) {
+	var moved map[int]bool
+	keep := c.ments[:0]
+	var place []ment
+	for _, m := range c.ments {
+		if m.kind == Proper && !r.bodyUse(m.first, m.last) && r.placeUse(c, m.first, m.last) {
+			if moved == nil {
+				moved = map[int]bool{}
+			}
+			moved[m.first] = true
+			place = append(place, m)
+			continue
+		}
+		keep = append(keep, m)
+	}
+	if len(place) == 0 || len(keep) == 0 {
+		return
+	}
+	c.ments = keep
+	p := r.newCluster()
+	*p = cluster{id: len(r.clusters), typ: ner.Location, name: c.name, lname: c.lname, toks: c.toks, core: c.core,
+		plural: c.plural, placeRead: true, ments: place}
+	for _, m := range place {
+		p.lastTok = max(p.lastTok, m.first)
+	}
+	for _, m := range r.ments {
+		if m.c == c && moved[m.first] {
+			m.c = p
+		}
+	}
+	for i := range p.ments {
+		p.ments[i].c = p
+	}
+	r.place(p)
+	r.clusters = append(r.clusters, p)
+	r.index(p)
+}

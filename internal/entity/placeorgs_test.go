@@ -155,3 +155,37 @@ func TestPlaceOrgsFestivalDates(t *testing.T) {
 		t.Errorf("Somerset: %v, want a place", e)
 	}
 }
+
+// A firm named after the place it owns ("property group Canary Wharf")
+// keeps the mentions that act as the firm when the text also names the
+// place ("life in Canary Wharf"): the place is an entity of its own.
+func TestPlaceOrgsFirmAndItsPlace(t *testing.T) {
+	const story = `Homes planned for docklands office district
+
+Developers Harbour Homes and property group Canary Wharf applied on Friday for permission to build 300 flats beside the offices.
+"People leave in the evening. We want life in Canary Wharf after six," a director of Harbour Homes said.
+The flats would be built on a site beside the river, and the shops would open in Canary Wharf in 2028.
+Canary Wharf, which is owned by a group of pension funds, will hold a fifth of the venture.`
+	_, es := run(t, story)
+	var org, loc int
+	for _, e := range es {
+		if e.Name != "Canary Wharf" {
+			continue
+		}
+		switch e.Type {
+		case ner.Org:
+			org = len(e.Mentions)
+		case ner.Location:
+			loc = len(e.Mentions)
+			if e.CountryCode != "GB" {
+				t.Errorf("the place Canary Wharf: country %q, want GB", e.CountryCode)
+			}
+		}
+	}
+	if org == 0 || loc == 0 {
+		t.Errorf("Canary Wharf: %d mentions of the firm, %d of the place; want both", org, loc)
+		for _, e := range es {
+			t.Logf("%s %s %s %d", e.Type, e.Name, e.CountryCode, len(e.Mentions))
+		}
+	}
+}

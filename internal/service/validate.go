@@ -3,6 +3,7 @@ package service
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,6 +182,12 @@ func checkURL(raw, field string) error {
 	}
 	if u.Host == "" {
 		return invalid("INVALID_URL", field, "the URL has no host")
+	}
+	if p := u.Port(); p != "" {
+		// else the fetch failed as "the site could not be reached"
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return invalid("INVALID_URL", field, "the URL's port %s is not a port number (1 to 65535)", p)
+		}
 	}
 	return nil
 }

@@ -124,6 +124,8 @@ type cluster struct {
 	// proper mentions the recogniser tagged a person and an organisation
 	// (orgVote)
 	nPer, nOrg int32
+	// the organisation whose place mentions this place took (splitPlace)
+	from *cluster
 }
 
 // placeCand is one reading of an ambiguous place name: a country, a
@@ -198,6 +200,8 @@ type resolver struct {
 	// placed towns by the token after a proper mention's last, for
 	// regionAfterTown
 	townEnd map[int]*cluster
+	// the place mentions splitPlace moved, by first token: the new place
+	split map[int]*cluster
 	// the place parts of organisations' names ("hamilton" of "Hamilton
 	// City Council"), for placeOfBody: 't' before a tail such as "city
 	// council", 'h' after a head such as "university of", 'c' before
@@ -2300,6 +2304,7 @@ func rivalCity(alts []placeCand, i int) bool {
 // agreement, or one with an apposition ("the XYZ, the 2015 accord"), and
 // none as a body.
 func (r *resolver) retype() {
+	defer r.moveSplit()
 	for _, c := range r.clusters {
 		if r.isAward(c) {
 			// "the Oscar", "Baftas", "Screen Actors Guild Awards": a

@@ -496,39 +496,47 @@ func (r *resolver) firmNamed(c *cluster) bool {
 // place (placeUse) to a new LOCATION cluster of the same name, placed by
 // the gazetteer; the firm keeps the others.
 func (r *resolver) splitPlace(c *cluster) {
-	var moved map[int]bool
 	keep := c.ments[:0]
 	var place []ment
 	for _, m := range c.ments {
 		if m.kind == Proper && !r.bodyUse(m.first, m.last) && r.placeUse(c, m.first, m.last) {
-			if moved == nil {
-				moved = map[int]bool{}
-			}
-			moved[m.first] = true
 			place = append(place, m)
 			continue
 		}
 		keep = append(keep, m)
 	}
 	if len(place) == 0 || len(keep) == 0 {
+		c.ments = append(keep, place...) // (as it was: nothing moved)
 		return
 	}
 	c.ments = keep
 	p := r.newCluster()
 	*p = cluster{id: len(r.clusters), typ: ner.Location, name: c.name, lname: c.lname, toks: c.toks, core: c.core,
-		plural: c.plural, placeRead: true, ments: place}
-	for _, m := range place {
-		p.lastTok = max(p.lastTok, m.first)
-	}
-	for _, m := range r.ments {
-		if m.c == c && moved[m.first] {
-			m.c = p
-		}
+		plural: c.plural, placeRead: true, ments: place, from: c}
+	if r.split == nil {
+		r.split = map[int]*cluster{}
 	}
 	for i := range p.ments {
 		p.ments[i].c = p
+		p.lastTok = max(p.lastTok, p.ments[i].first)
+		// (retype's end moves the resolver's mentions, in one pass for
+		// every split)
+		r.split[p.ments[i].first] = p
 	}
 	r.place(p)
 	r.clusters = append(r.clusters, p)
 	r.index(p)
+}
+
+// moveSplit points the resolver's mentions that splitPlace moved at their
+// new place.
+func (r *resolver) moveSplit() {
+	if len(r.split) == 0 {
+		return
+	}
+	for _, m := range r.ments {
+		if p, ok := r.split[m.first]; ok && m.c == p.from {
+			m.c = p
+		}
+	}
 }

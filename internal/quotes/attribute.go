@@ -587,7 +587,11 @@ func (x *extractor) attribute() {
 				found, rule = true, "passive"
 			} else if npStart < j && (x.pos(npStart) != "CD" || x.o.NumberSubject && x.countedSubject(npStart, x.headEnd(npStart, j)) || x.o.PercentSubject && x.percentSubject(j, s.First) == npStart) {
 				if x.o.SpeakerPrep {
-					npStart = x.prepHead(npStart, s.First)
+					head := x.prepHead(npStart, s.First)
+					if x.o.AgentPrep && head < npStart {
+						head = x.namedAgent(head, s.First)
+					}
+					npStart = head
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
@@ -1736,9 +1740,22 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 // prepHead extends a subject that starts at token a over the noun it
 // follows through "in", "at" or "from" ("church sources in Hong Kong
 // said", "traders in Singapore said"): the place or firm only says where
-// the speakers are. It returns the new start.
+// the speakers are. With AgentPrep it does so through "for" and "with"
+// after a noun of people who speak for others, and through "close to" and
+// "familiar with". It returns the new start.
 func (x *extractor) prepHead(a, limit int) int {
-	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) || !strings.HasPrefix(x.pos(a-2), "NN") {
+	if x.o.AgentPrep && a-3 >= limit && (x.ltok(a-1) == "to" && x.ltok(a-2) == "close" || x.ltok(a-1) == "with" && x.ltok(a-2) == "familiar") && x.pos(a-3) == "NNS" {
+		// "sources close to the talks said", "people familiar with the
+		// plan said"
+		if st := x.leftNP(a-2, limit); st < a-2 {
+			return st
+		}
+		return a
+	}
+	// "a spokesman for the firm", "officials with the agency": the noun
+	// speaks for someone ("an offer for MCI", "a bid for some time" do not)
+	agent := x.o.AgentPrep && (x.ltok(a-1) == "for" || x.ltok(a-1) == "with") && a-2 >= limit && (isAgentNoun(x.ltok(a-2)) || inHumanNouns(x.ltok(a-2)))
+	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) && !agent || !strings.HasPrefix(x.pos(a-2), "NN") {
 		return a
 	}
 	// a capital is a name's ("Reuters in London"), unless it only opens the
@@ -1747,6 +1764,26 @@ func (x *extractor) prepHead(a, limit int) int {
 		return a
 	}
 	if st := x.leftNP(a-1, limit); st < a-1 {
+		return st
+	}
+	return a
+}
+
+// namedAgent extends a speaker that starts at token a ("a spokeswoman
+// for the board") over a name and a comma before it when a quotation
+// closes just before the name ("“...,” Ann Holt, a spokeswoman for the
+// board said"): the name speaks, the quotation is what was said. It
+// returns the new start.
+func (x *extractor) namedAgent(a, limit int) int {
+	if a-2 < limit || x.tok(a-1) != "," {
+		return a
+	}
+	st := x.leftNP(a-1, limit)
+	k := st - 1
+	if x.tok(k) == "," {
+		k--
+	}
+	if st < a-1 && x.properName(st, a-1) && k >= limit && x.closesQuote(k) {
 		return st
 	}
 	return a

@@ -163,6 +163,8 @@ type Options struct {
 	PossessiveKeep bool // a possessive's noun of speech and its "that" clause ("X's remarks that ...", "her claim that ...", possessives) is kept whatever the filter's score, as the colon and dash rules are
 	AddresseeTo    bool // after a verb whose "to" names the one addressed ("wrote to the minister demanding", "complained to Ofcom", "spoke to reporters", "pointed out to X that") or where something goes ("posted to", "added to", "sentenced to"), the object of "to" is no content: a "that" clause after it is, else there is none (addresseeVerb)
 	ResultObject   bool // a bare noun phrase of a figure or a result after a verb of results is no statement: "posted gains of 4 percent", "recorded a 13.8% rise", "posted an overwhelming victory" (PolNeAR marks such objects after verbs of saying, "reported a loss of $43 million", which stay; a person after "appointed" or "named" and "hoped for" + a noun phrase stay too: PolNeAR marks them, 4 of 5, 10 of 21, 6 of 10 on train)
+	// Session 17:
+	AgentPrep bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -267,6 +269,7 @@ var DefaultOptions = Options{
 	AccordingRunOn: true,
 	AboutFigure:    true,
 	PossessiveKeep: true,
+	AgentPrep:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

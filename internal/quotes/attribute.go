@@ -658,6 +658,7 @@ func (x *extractor) attribute() {
 				}
 				end := x.clauseEnd(start, cueAt)
 				a, b := x.trim(start, end)
+				timeComma := false // a comma after the time after the cue
 				if x.o.TemporalPrep && a < b {
 					// "said on Thursday it ...": the time is no content;
 					// "..., sources said on Thursday." says the clause before
@@ -669,12 +670,19 @@ func (x *extractor) attribute() {
 						if st := x.coordinated(npStart, s.First); st < npStart && a >= b {
 							npStart, sp[0] = st, st
 						}
+						if x.o.TrailingAdjunct && a+1 < b && x.tok(a) == "," {
+							// "The plan is dead, officials said on Friday,
+							// as talks ended": read as "..., officials
+							// said, as ..." is, around the cue
+							a++
+							timeComma = true
+						}
 					}
 				}
 				// "Climate change, he said, is ...": the cue stands inside
 				// what is said
 				paren := -1
-				if npStart-1 > s.First && x.tok(npStart-1) == "," && x.tok(c.last) == "," && x.qAt(npStart-2) < 0 && a < b && !inObjectVerbs(x.ltok(c.last-1)) && !(x.frontedAdverbial(npStart) && !finiteTag(x.pos(a))) {
+				if npStart-1 > s.First && x.tok(npStart-1) == "," && (x.tok(c.last) == "," || timeComma) && x.qAt(npStart-2) < 0 && a < b && !inObjectVerbs(x.ltok(c.last-1)) && !(x.frontedAdverbial(npStart) && !finiteTag(x.pos(a))) {
 					if st := x.clauseStart(npStart - 1); st < npStart-1 {
 						paren = st
 					}
@@ -707,6 +715,10 @@ func (x *extractor) attribute() {
 					}
 					if k < b && x.ltok(k) == "that" {
 						content = [2]int{k, b}
+					} else if e := x.adjunctClause(a, b); x.o.AdjunctClause && e > a {
+						// "said after the meeting he would ...": the
+						// occasion is no content, the clause after it is
+						content = [2]int{e, b}
 					} else if x.pos(a) == "TO" && x.pos(a+1) == "VB" && x.o.InfinitiveContent {
 						// "wants to ...", "plans to ...": the intention is
 						// what is attributed
@@ -1583,7 +1595,11 @@ func (x *extractor) skipTime(a, b int) int {
 		}
 		break
 	}
-	if t >= b || !(inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t))) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" {
+	// "said Friday afternoon": the cue holds the day (PolNeAR's cues
+	// "said Friday"), the part of the day follows it
+	// ("said Friday morning traffic was slow": a noun after it owns it)
+	dayPart := x.o.DayPart && t == a && a > 0 && isCapital(x.tok(a-1)) && inTemporal(x.ltok(a-1)) && inDayPart(x.ltok(a)) && !strings.HasPrefix(x.pos(a+1), "NN")
+	if t >= b || !(inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t))) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" && !dayPart {
 		return a
 	}
 	for t < b && t-a < 6 && (inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t)) || x.pos(t) == "CD" || x.ltok(t) == "," && x.pos(t+1) == "CD") {
@@ -1604,6 +1620,52 @@ func (x *extractor) skipTime(a, b int) int {
 		}
 	}
 	return t
+}
+
+// adjunctClause returns the start of a clause with its own subject and
+// finite verb that follows an adjunct of occasion opening at token a
+// after a cue ("said after the meeting he would ...", "said during a
+// visit to the plant the line would ..."), or a.
+func (x *extractor) adjunctClause(a, b int) int {
+	switch x.ltok(a) {
+	case "after", "before", "during", "following", "outside", "inside", "since", "amid":
+	default:
+		return a
+	}
+	// a noun phrase ends where a determiner or pronoun follows its noun
+	// ("a visit to the club the squad would ...")
+	np := func(i int) int {
+		n := x.rightNP(i, b)
+		for k := i + 1; k < n; k++ {
+			if p := x.pos(k); (p == "DT" || p == "PRP" || p == "PRP$") && strings.HasPrefix(x.pos(k-1), "NN") {
+				return k
+			}
+		}
+		return n
+	}
+	e := np(a + 1)
+	for e > a+1 && e < b && e-a < 12 {
+		switch x.ltok(e) {
+		case "of", "to", "in", "at", "on", "with", "for":
+			if n := np(e + 1); n > e+1 {
+				e = n
+				continue
+			}
+		}
+		break
+	}
+	if e <= a+1 || e >= b {
+		return a
+	}
+	if n := x.rightNP(e, b); n > e && x.clauseAfter(n, b) && x.pos(e) != "CD" {
+		return e
+	}
+	return a
+}
+
+// inDayPart reports the parts of a day ("Friday afternoon").
+func inDayPart(w string) bool {
+	return w == "morning" || w == "afternoon" || w == "evening" || w == "night"
 }
 
 // inTimePrep reports the prepositions that open a time adjunct.

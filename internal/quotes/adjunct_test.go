@@ -1,0 +1,40 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// "said after the meeting he would ...": the occasion after the cue is no
+// content, the clause after it is.
+func TestAdjunctClause(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.AdjunctClause = on }
+	onlyWith(t, "Ms Varga said after the hearing she would not appeal the fine.\n", "appeal", "she would not", "Ms Varga", set)
+	onlyWith(t, "The coach said during a visit to the club the squad would stay together.\n", "squad", "the squad", "The coach", set)
+	// a figure after the occasion is no subject
+	doc, _, qs := allQuotes(t, "The minister said after 2010 prices rose.\n", quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "rose"); ok && doc.Text[q.Content.Start:q.Content.End] == "prices rose" {
+		t.Errorf("a year read as the subject's start: %v", qs)
+	}
+}
+
+// "..., councillors said on Friday, as they met": what follows the comma
+// after the time is not all that was said.
+func TestTrailingAdjunct(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.TrailingAdjunct = on }
+	onlyWith(t, "The closure will hurt the whole valley, local councillors said on Monday, as they met the owners.\n",
+		"whole valley", "The closure", "local councillors", set)
+}
+
+// "said Friday afternoon, ...": the part of the day is time, not content;
+// "said Friday morning traffic was slow": a noun after it owns it.
+func TestDayPart(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.DayPart = on }
+	onlyWith(t, "The closure will hurt the whole valley, local councillors said Tuesday evening, as they met the owners.\n",
+		"whole valley", "The closure", "local councillors", set)
+	doc, _, qs := allQuotes(t, "A shop owner said Thursday morning trade was slow.\n", quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "slow"); !ok || doc.Text[q.Content.Start:q.Content.End] != "morning trade was slow" {
+		t.Errorf("the noun after the part of the day lost its modifier: %v", qs)
+	}
+}

@@ -1,6 +1,7 @@
 package quotes_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/quotes"
@@ -36,5 +37,25 @@ func TestDayPart(t *testing.T) {
 	doc, _, qs := allQuotes(t, "A shop owner said Thursday morning trade was slow.\n", quotes.DefaultOptions)
 	if q, ok := quoteWith(doc, qs, "slow"); !ok || doc.Text[q.Content.Start:q.Content.End] != "morning trade was slow" {
 		t.Errorf("the noun after the part of the day lost its modifier: %v", qs)
+	}
+}
+
+// "While X said A, B did C": what was said ends with the fronted clause.
+// The end model alone cuts some such contents (the second), not all.
+func TestFrontedClause(t *testing.T) {
+	for i, c := range []struct{ s, part, start string }{
+		{"While several analysts predicted that the bank would raise rates in March, some traders have cast doubt on the timing of the move.\n", "raise rates", "that the bank"},
+		{"While the union argued the offer was far too low for its members, the chairman of the board refused to raise it again.\n", "too low", "the offer"},
+	} {
+		for _, on := range []bool{true, false} {
+			o := quotes.DefaultOptions
+			o.FrontedClause = on
+			doc, _, qs := allQuotes(t, c.s, o)
+			q, ok := quoteWith(doc, qs, c.part)
+			cut := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], c.start) && !strings.Contains(doc.Text[q.Content.Start:q.Content.End], ",")
+			if on && !cut || !on && i == 0 && cut {
+				t.Errorf("%q, rule on %v: quotes %v", c.s, on, qs)
+			}
+		}
 	}
 }

@@ -202,6 +202,7 @@ func (x *extractor) sentence(i int) text.Sentence {
 func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 	s := x.sentence(start)
 	end := s.Last
+	fronted := x.o.FrontedClause && x.frontedSubordinate(s, start)
 	for i := start; i < end; i++ {
 		if i-start >= maxReported {
 			// a "sentence" of thousands of tokens (text without full
@@ -222,6 +223,14 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			if cueAt.has(i + 1) {
 				return i
 			}
+		}
+		if fronted && x.tok(i) == "," && x.qAt(i) < 0 {
+			// "While he praised the plan, the senator voted against
+			// it": the main clause after a fronted one is not said
+			if np := x.rightNP(i+1, end); np > i+1 && np-i <= 8 && x.clauseAfter(np, end) {
+				return i
+			}
+			fronted = false // the first comma ends the fronted clause or it has none
 		}
 		if x.tok(i) == "," || x.tok(i) == ";" {
 			// ", though she noted ...": a new attribution begins
@@ -1620,6 +1629,31 @@ func (x *extractor) skipTime(a, b int) int {
 		}
 	}
 	return t
+}
+
+// frontedSubordinate reports whether sentence s opens with a subordinate
+// clause ("While ...", "If ...", "With ...") that token start, after a
+// cue, may lie inside: no comma stands between the opening and start.
+func (x *extractor) frontedSubordinate(s text.Sentence, start int) bool {
+	f := s.First
+	if x.pos(f) == "CC" {
+		f++
+	}
+	switch x.ltok(f) {
+	case "while", "with", "when", "if", "although", "though", "as", "because", "since", "after", "before",
+		"once", "unless", "whereas":
+	default:
+		return false
+	}
+	if start-f > 40 {
+		return false
+	}
+	for k := f + 1; k < start; k++ {
+		if x.tok(k) == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // adjunctClause returns the start of a clause with its own subject and

@@ -59,3 +59,29 @@ func TestFrontedClause(t *testing.T) {
 		}
 	}
 }
+
+// "praised the plan and voted for it": the noun phrase after the cue is
+// what was praised; the second predicate is not; a reported clause keeps
+// its own coordination.
+func TestNPCoordVerb(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.NPCoordVerb = on }
+	for _, c := range []struct{ s, part, start string }{
+		{"The trust outlined several options for the old library in a long paper and was careful not to state its own choice.\n", "options", "several options"},
+		{"The singer wants a quiet life away from the cameras and is moving back to her home village next spring.\n", "quiet life", "a quiet life"},
+	} {
+		for _, on := range []bool{true, false} {
+			o := quotes.DefaultOptions
+			set(&o, on)
+			doc, _, qs := allQuotes(t, c.s, o)
+			q, ok := quoteWith(doc, qs, c.part)
+			cut := ok && strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], c.start) && !strings.Contains(doc.Text[q.Content.Start:q.Content.End], " and ")
+			if cut != on {
+				t.Errorf("%q, rule on %v: quotes %v", c.s, on, qs)
+			}
+		}
+	}
+	doc, _, qs := allQuotes(t, "The mayor said the council cut the budget and closed two pools.\n", quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "budget"); !ok || !strings.HasSuffix(doc.Text[q.Content.Start:q.Content.End], "two pools") {
+		t.Errorf("a reported clause lost its second verb: %v", qs)
+	}
+}

@@ -203,6 +203,7 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 	s := x.sentence(start)
 	end := s.Last
 	fronted := x.o.FrontedClause && x.frontedSubordinate(s, start)
+	finite := false // a finite verb, "that" or a quotation since start
 	for i := start; i < end; i++ {
 		if i-start >= maxReported {
 			// a "sentence" of thousands of tokens (text without full
@@ -223,6 +224,24 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			if cueAt.has(i + 1) {
 				return i
 			}
+			// "praised the plan and voted for it": after a noun phrase
+			// (no verb of its own yet), a finite verb is the subject's
+			if cc := x.ltok(i); x.o.NPCoordVerb && !finite && x.qAt(i) < 0 && (cc == "and" || cc == "but") {
+				k := i + 1
+				for k < end && k-i < 3 && x.pos(k) == "RB" {
+					k++
+				}
+				// (a lower-case word that no finite verb follows: "the
+				// dead and lost had been", "Serious and Organised Crime")
+				if w, p := x.tok(k), x.pos(k); (p == "VBD" || p == "VBZ" || p == "MD" || p == "VBP" && (w == "are" || w == "have" || w == "do")) && !finiteTag(x.pos(k+1)) && k+1 < end && x.tok(k+1) != "." && lowerWord(w) {
+					return i
+				}
+			}
+		}
+		if p := x.pos(i); finiteTag(p) || x.ltok(i) == "that" || x.qAt(i) >= 0 || p == "VBN" && i > start && (strings.HasPrefix(x.pos(i-1), "NN") || x.pos(i-1) == "RB") {
+			// ("Pensions still required approval": a participle's tag on
+			// a clause's verb)
+			finite = true
 		}
 		if fronted && x.tok(i) == "," && x.qAt(i) < 0 {
 			// "While he praised the plan, the senator voted against
@@ -1629,6 +1648,16 @@ func (x *extractor) skipTime(a, b int) int {
 		}
 	}
 	return t
+}
+
+// lowerWord reports whether w is made of lower-case ASCII letters only.
+func lowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // frontedSubordinate reports whether sentence s opens with a subordinate

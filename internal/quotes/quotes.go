@@ -167,6 +167,7 @@ type Options struct {
 	TrailingAdjunct bool // "The plan is dead, officials said on Friday, as talks ended": a comma after the time after the cue reads as one right after the cue, the content runs around the cue as in "The plan is dead, officials said, as talks ended" (it had been the phrase after the comma alone)
 	AdjunctClause   bool // "said after the meeting he would not back it": past an adjunct of occasion after the cue, a clause with its own subject and verb is the content (adjunctClause)
 	FrontedClause   bool // "While he praised the plan, the senator voted against it": content inside a fronted subordinate clause ends at the comma before the main clause's subject and verb (frontedSubordinate)
+	NPCoordVerb     bool // "praised the plan and voted for it": content that is a noun phrase so far ends before a conjunction and a finite verb, the subject's second predicate
 	DayPart         bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep       bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
 }
@@ -278,6 +279,7 @@ var DefaultOptions = Options{
 	AdjunctClause:   true,
 	DayPart:         true,
 	FrontedClause:   true,
+	NPCoordVerb:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

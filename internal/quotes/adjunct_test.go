@@ -85,3 +85,24 @@ func TestNPCoordVerb(t *testing.T) {
 		t.Errorf("a reported clause lost its second verb: %v", qs)
 	}
 }
+
+// "Farmers said A and grocers warned B": the second attribution ends the
+// first content; "announced she and her partner are ..." is one clause
+// (SubjectPronoun: the end model had cut it after "she").
+func TestCoordAttribution(t *testing.T) {
+	s := "Farmers said the dry spring had halved their crop of early potatoes and grocers warned that prices would rise.\n"
+	for _, on := range []bool{true, false} {
+		o := quotes.DefaultOptions
+		o.CoordAttribution = on
+		doc, _, qs := allQuotes(t, s, o)
+		q, ok := quoteWith(doc, qs, "dry spring")
+		cut := ok && strings.HasSuffix(doc.Text[q.Content.Start:q.Content.End], "early potatoes")
+		if cut != on {
+			t.Errorf("rule on %v: quotes %v", on, qs)
+		}
+	}
+	doc, _, qs := allQuotes(t, "The singer announced she and her partner are expecting a second child in May.\n", quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "expecting"); !ok || !strings.HasPrefix(doc.Text[q.Content.Start:q.Content.End], "she and her partner") {
+		t.Errorf("a coordinated subject was cut: %v", qs)
+	}
+}

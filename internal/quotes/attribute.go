@@ -204,6 +204,7 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 	end := s.Last
 	fronted := x.o.FrontedClause && x.frontedSubordinate(s, start)
 	finite := false // a finite verb, "that" or a quotation since start
+	clause := false // a finite verb since start
 	for i := start; i < end; i++ {
 		if i-start >= maxReported {
 			// a "sentence" of thousands of tokens (text without full
@@ -224,6 +225,18 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			if cueAt.has(i + 1) {
 				return i
 			}
+			// "X said A and Y accused B": a second attribution
+			if x.o.CoordAttribution && clause && x.qAt(i) < 0 {
+				if np := x.rightNP(i+1, end); np > i+1 && np-i <= 5 && x.pos(i+1) != "CD" {
+					j := np
+					for j < end && (x.pos(j) == "RB" || x.pos(j) == "MD") {
+						j++
+					}
+					if cueAt.has(j) && finiteTag(x.pos(j)) {
+						return i
+					}
+				}
+			}
 			// "praised the plan and voted for it": after a noun phrase
 			// (no verb of its own yet), a finite verb is the subject's
 			if cc := x.ltok(i); x.o.NPCoordVerb && !finite && x.qAt(i) < 0 && (cc == "and" || cc == "but") {
@@ -242,6 +255,7 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			// ("Pensions still required approval": a participle's tag on
 			// a clause's verb)
 			finite = true
+			clause = clause || finiteTag(p)
 		}
 		if fronted && x.tok(i) == "," && x.qAt(i) < 0 {
 			// "While he praised the plan, the senator voted against

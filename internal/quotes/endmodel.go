@@ -292,7 +292,13 @@ func (x *extractor) cutEnd(start, end int) int {
 	// quadratic; clauseEnd bounds the content itself, past a quotation
 	// only, whose tokens end nothing here
 	limit := min(end, start+maxReported)
-	for k := start + 1; k < limit; k++ {
+	from := start + 1
+	if x.o.SubjectPronoun && inSubjectPronouns(x.ltok(start)) {
+		// "announced she and her partner are ...": a subject pronoun
+		// alone is no content
+		from++
+	}
+	for k := from; k < limit; k++ {
 		if k > start+1 {
 			verb = verb || x.finite(k-1)
 			allNP = allNP && x.npOrOf(k-1)
@@ -310,6 +316,12 @@ func (x *extractor) cutEnd(start, end int) int {
 		}
 	}
 	return end
+}
+
+// inSubjectPronouns reports (lower-cased) pronouns that are only ever
+// subjects.
+func inSubjectPronouns(w string) bool {
+	return w == "he" || w == "she" || w == "they" || w == "we" || w == "i"
 }
 
 // maxReported is the most tokens of reported content that follows its cue

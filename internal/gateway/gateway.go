@@ -143,6 +143,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 			}
 			return runtime.DefaultHeaderMatcher(key)
 		}),
+		runtime.WithForwardResponseRewriter(rewriteAnswer),
 		runtime.WithErrorHandler(errorHandler),
 		runtime.WithStreamErrorHandler(streamErrorHandler),
 		runtime.WithIncomingHeaderMatcher(func(key string) (string, bool) {

@@ -33,6 +33,9 @@ type fastJSON struct {
 
 // Marshal writes v as JSON.
 func (m *fastJSON) Marshal(v any) ([]byte, error) {
+	if a, ok := v.(*pooledAnswer); ok { // see rewriteAnswer
+		return m.marshalPooled(a)
+	}
 	if p, ok := v.(proto.Message); ok {
 		if raw := rawResponse(p); raw != nil { // kept undecoded by rawCodec
 			if m.fast() {

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoregistry"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/service"
 )
 
 // The answer to a REST analyze call is not decoded into messages: the
@@ -38,13 +40,110 @@ func newRawCodec() rawCodec { return rawCodec{encoding.GetCodecV2("proto")} }
 func (c rawCodec) Unmarshal(data mem.BufferSlice, v any) error {
 	if m, ok := v.(*articlev1.AnalyzeArticleResponse); ok {
 		proto.Reset(m)
-		b := data.Materialize() // a copy: data is freed on return
-		if len(b) > 0 {
+		if n := data.Len(); n > 0 {
+			// a copy (data is freed on return) into a pooled buffer, which
+			// the call gives back once answered (pooledAnswer)
+			b := getBuffer(n)
+			data.CopyTo(b)
 			m.ProtoReflect().SetUnknown(b)
 		}
 		return nil
 	}
 	return c.CodecV2.Unmarshal(data, v)
+}
+
+// pooledAnswer is an analyze answer that rawCodec kept in wire format, on
+// its way from runtime's ForwardResponseMessage to the marshaler
+// (rewriteAnswer puts it there): its JSON is written into a pooled buffer,
+// and at the end of the call (withAccessLog, once the handler has
+// written the JSON and returned) that buffer and the one of the wire
+// bytes go back to service.LargeBuffers. A 600-word answer's 60 kB of wire
+// bytes and 100 kB of JSON had been allocated anew for every call: more
+// than half of the bytes a REST call allocated (BenchmarkTransport).
+type pooledAnswer struct {
+	msg  *articlev1.AnalyzeArticleResponse
+	json []byte // the JSON, when written into a buffer of the pool
+}
+
+// rewriteAnswer is the gateway's runtime.ForwardResponseRewriter: it
+// hands an answer that rawCodec kept undecoded to the marshaler as a
+// pooledAnswer, which the call frees when it ends; any other message
+// goes on as it is.
+func rewriteAnswer(ctx context.Context, resp proto.Message) (any, error) {
+	m, ok := resp.(*articlev1.AnalyzeArticleResponse)
+	if !ok || rawResponse(m) == nil {
+		return resp, nil
+	}
+	c, ok := ctx.Value(callKey).(*call)
+	if !ok || c.answer != nil {
+		return resp, nil
+	}
+	c.answer = &pooledAnswer{msg: m}
+	return c.answer, nil
+}
+
+// marshalPooled writes the JSON of a.msg into a buffer of the pool when
+// it can, as marshalRaw writes it.
+func (f *fastJSON) marshalPooled(a *pooledAnswer) ([]byte, error) {
+	raw := rawResponse(a.msg)
+	if raw == nil || !f.fast() {
+		return f.Marshal(a.msg)
+	}
+	mi := infoOf(a.msg.ProtoReflect().Descriptor())
+	buf := getBuffer(mi.sizeHint())
+	b, err := appendWire(buf[:0], raw, mi)
+	if err != nil {
+		putBuffer(buf)
+		return f.marshalRaw(a.msg, raw) // decoded and written as before
+	}
+	mi.lastSize.Store(int64(len(b)))
+	if len(b) > 0 && &b[0] == &buf[0] {
+		a.json = b
+	} else {
+		putBuffer(buf) // outgrown: b is a buffer of its own
+	}
+	return b, nil
+}
+
+// getBuffer returns a buffer of n bytes, from service.LargeBuffers when n
+// is over minPooled; its bytes are not cleared.
+func getBuffer(n int) []byte {
+	if n <= minPooled {
+		return make([]byte, n)
+	}
+	return *service.LargeBuffers.Get(n)
+}
+
+// putBuffer gives a buffer of getBuffer back (those under minPooled and
+// any others are dropped by the pool).
+func putBuffer(b []byte) {
+	if cap(b) > minPooled {
+		b = b[:cap(b)]
+		if poisonPut {
+			clear(b) // tests: a buffer still in use shows it
+		}
+		service.LargeBuffers.Put(&b)
+	}
+}
+
+// poisonPut makes putBuffer clear what it gives back (tests).
+var poisonPut bool
+
+// minPooled is the size over which getBuffer takes a pooled buffer: a
+// small answer would take a 64 kB one.
+const minPooled = 32 << 10
+
+// release gives the answer's buffers back to the pool; the call is over,
+// so neither is read again.
+func (a *pooledAnswer) release() {
+	if a.json != nil {
+		putBuffer(a.json)
+		a.json = nil
+	}
+	if raw := a.msg.ProtoReflect().GetUnknown(); raw != nil {
+		a.msg.ProtoReflect().SetUnknown(nil)
+		putBuffer(raw)
+	}
 }
 
 // rawResponse returns the wire bytes of an AnalyzeArticleResponse that

@@ -493,3 +493,54 @@ func reportCPU(b *testing.B) func() {
 		b.ReportMetric(float64((cputime.Process()-t0).Microseconds())/float64(b.N), "cpu-us/op")
 	}
 }
+
+// TestRawJSONPooledConcurrent: REST answers written from pooled buffers
+// (pooledAnswer) stay each call's own when calls of different sizes run
+// at once and reuse each other's buffers: every answer is byte for byte
+// the JSON of its decoded gRPC answer. A buffer given back before its
+// answer was written (cleared as it goes back, in this test), or taken by
+// two calls, spoils them.
+func TestRawJSONPooledConcurrent(t *testing.T) {
+	poisonPut = true
+	defer func() { poisonPut = false }()
+	svc := testService(t)
+	url := realServer(t, svc)
+	ctx := context.Background()
+	var bodies, wants [][]byte
+	for _, words := range []int{150, 600, 3000} {
+		text, err := os.ReadFile(fmt.Sprintf("../pipeline/testdata/bench_%d.txt", words))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := &articlev1.AnalyzeArticleRequest{Article: &articlev1.Article{Source: &articlev1.Article_Text{Text: string(text)}}}
+		resp, err := svc.AnalyzeArticle(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := marshaler.Marshal(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := marshaler.Marshal(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies, wants = append(bodies, body), append(wants, want)
+	}
+	if len(wants[1]) <= minPooled || len(wants[1]) >= len(wants[2]) {
+		t.Fatalf("answers of %d, %d, %d bytes: the test wants two pooled ones of different sizes", len(wants[0]), len(wants[1]), len(wants[2]))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 9 {
+				k := (g + i*(g+1)) % 3
+				got := post(t, url+"/v1/articles:analyze", bodies[k], "")
+				if !bytes.Equal(got, wants[k]) {
+					t.Errorf("caller %d, call %d (article %d): %d bytes, want the %d of its decoded answer", g, i, k, len(got), len(wants[k]))
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -36,8 +36,8 @@ const undecodableField = protowire.MaxValidNumber
 // Marshal is gRPC's proto codec's, without its buffer pool for large
 // messages. The pool hands a message of 32 kB to 1 MB a buffer of 1 MB
 // and clears all of it on every Get: for a 60 kB analysis, 1 MB of
-// writes and the cache it evicts, 5 % of the CPU of a REST call and 3 %
-// of a gRPC one without the analysis (BenchmarkTransport). An answer of
+// writes and the cache it evicts (2-5 % of the CPU samples of
+// BenchmarkTransport's REST and gRPC calls). An answer of
 // the Wire service that holds nothing but its encoded analysis is sent as
 // those bytes, which are what proto.Marshal would write (its raw fields,
 // after no known field); other messages over 32 kB are written into a

@@ -2312,7 +2312,7 @@ func (r *resolver) retype() {
 			c.typ = ner.Misc
 			continue
 		}
-		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c)) {
+		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c) || r.clubPerson(c)) {
 			c.typ = ner.Org
 			r.index(c)
 			continue
@@ -2675,6 +2675,52 @@ func (r *resolver) orgVote(c *cluster) bool {
 	}
 	return false
 }
+
+// clubPerson reports whether a person of one name word, in a sports
+// report, is rather a club or a team: a mention before a plural verb or
+// a noun of the club's people ("Chelsea have", "Bath coach", "Ospreys
+// fans") more often than before a singular verb ("Cole has", "Hayes
+// was"), and nothing making it a person (a gender from an honorific, a
+// title or honorific before it). The recogniser types clubs named like
+// first names ("Chelsea") or towns people.
+func (r *resolver) clubPerson(c *cluster) bool {
+	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
+		return false
+	}
+	team, person := 0, 0
+	for _, m := range c.ments {
+		if m.kind != Proper || r.possessiveAt(m.last) > 0 {
+			continue
+		}
+		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "," || p == "nor" {
+			continue // "Watkins and McIlroy have": the pair's verb
+		}
+		if m.first > 0 {
+			if t := r.doc.Tokens[m.first-1]; !isCap(t.Text) && (strings.HasPrefix(t.POS, "JJ") || t.POS == "NN" || t.POS == "NNS") {
+				continue // "sister Venus", "conventional Bluetooth"
+			}
+		}
+		switch n := r.ltok(m.last); {
+		case clubVerbs[n] || clubPeople[n]:
+			team++
+		case personVerbs[n]:
+			person++
+		}
+	}
+	return team > person && r.sportText()
+}
+
+var (
+	// clubVerbs after a name make it a team's ("Chelsea have won"; not
+	// teamVerbs' bare forms: "saw Harris lead the attack")
+	clubVerbs = set("have", "are", "were")
+	// personVerbs after a name make it one person's ("Cole has")
+	personVerbs = set("has", "is", "was", "himself", "herself")
+	// clubPeople after a name are a club's ("Bath coach John Smith")
+	clubPeople = set("boss", "manager", "coach", "chairman", "owner", "fans", "supporters", "squad", "team",
+		"players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "skipper", "captain",
+		"prop", "flanker", "fly-half", "scrum-half", "hooker", "lock", "number", "full-back", "centre", "wing")
+)
 
 // personalRoles are the titles held as often for a person as in a body:
 // "a spokesman of Tsvangirai", "an aide of Berlusconi" name no

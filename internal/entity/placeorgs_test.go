@@ -189,3 +189,24 @@ Canary Wharf, which is owned by a group of pension funds, will hold a fifth of t
 		}
 	}
 }
+
+// A club named like a first name or a town, which the recogniser types a
+// person, is an organisation in a sports report where it takes a plural
+// verb or a noun of its people ("Chelsea have", "Bath coach"); a player
+// named alone stays a person, and so does a name in a pair ("Watkins and
+// Kerr have").
+func TestClubPerson(t *testing.T) {
+	const report = `Kerr double sends Chelsea top
+
+Chelsea went top of the league on Saturday after a 2-0 win at home.
+Chelsea have now won six games in a row, and the Chelsea boss said his players deserved the win.
+Kerr scored both goals in the second half. Kerr has eight goals this season.
+Watkins and Kerr have played together for three seasons.`
+	_, es := run(t, report)
+	if e := named(es, "Chelsea"); e == nil || e.Type != ner.Org {
+		t.Errorf("Chelsea: %+v, want an organisation", e)
+	}
+	if e := named(es, "Kerr"); e == nil || e.Type != ner.Person {
+		t.Errorf("Kerr: %+v, want a person", e)
+	}
+}

@@ -151,13 +151,74 @@ func TestAdmissionWeigh(t *testing.T) {
 	if w, big := (&admission{limit: 4}).weigh(1 << 20); w != 1 || big {
 		t.Errorf("no slot size: weigh(1 MiB) = %d, %v; want 1, false", w, big)
 	}
-	// the default: news articles take one slot, a 1 MB article all but one
+	// the default: news articles and up to 256 kB take one slot, a 1 MB
+	// article all but one
 	a := &admission{limit: 4, slotBytes: SlotBytes}
-	for n, want := range map[int]int{2 << 10: 1, 20 << 10: 1, 100 << 10: 1, 200 << 10: 2, 1 << 20: 3} {
+	for n, want := range map[int]int{2 << 10: 1, 20 << 10: 1, 100 << 10: 1, 200 << 10: 1, 256 << 10: 1, 300 << 10: 2,
+		600 << 10: 3, 1 << 20: 3} {
 		if w, _ := a.weigh(n); w != want {
 			t.Errorf("weigh(%d) = %d with the default slot size; want %d", n, w, want)
 		}
 	}
+}
+
+// A large call waits maxWait for every waitBytes of its text and of the
+// large calls ahead of it (by their slots); a call of one slot, maxWait.
+func TestAdmissionWaitFor(t *testing.T) {
+	a := &admission{limit: 8, slotBytes: 100, waitBytes: 25, maxWait: 10 * time.Millisecond}
+	if d := a.waitFor(1000, false); d != 10*time.Millisecond {
+		t.Errorf("a call of one slot waits %v; want 10ms", d)
+	}
+	if d := a.waitFor(1000, true); d != 400*time.Millisecond {
+		t.Errorf("a 1000-byte call with none ahead waits %v; want 40 x 10ms", d)
+	}
+	a.bigInFlight = 3
+	a.queue = []*waiter{{weight: 2, big: true}, {weight: 1}}
+	if d := a.waitFor(1000, true); d != 600*time.Millisecond {
+		t.Errorf("a 1000-byte call behind 5 large slots waits %v; want (1000 + 500) / 25 x 10ms", d)
+	}
+	a.waitBytes = 0
+	if d := a.waitFor(1000, true); d != 10*time.Millisecond {
+		t.Errorf("without waitBytes a large call waits %v; want 10ms", d)
+	}
+	// the defaults: a 1 MB article behind a 1 MB one (3 slots) waits
+	// (1 MiB + 768 KiB) / 128 KiB = 14 x MaxWait
+	a = &admission{limit: 4, slotBytes: SlotBytes, waitBytes: LargeWaitBytes, maxWait: DefaultMaxWait}
+	w, big := a.weigh(1 << 20)
+	a.take(w, big)
+	if d := a.waitFor(1<<20, true); d != 14*DefaultMaxWait {
+		t.Errorf("a 1 MiB article behind another waits %v; want %v", d, 14*DefaultMaxWait)
+	}
+}
+
+// A large article sent while another runs waits for it (past MaxWait, by
+// their sizes) and then runs, rather than being refused after the wait
+// of a news article; a news article still takes the slot they leave.
+func TestAdmissionLargeWaitsForLarge(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 10, MaxWait: 50 * time.Millisecond}, 100)
+	g.e.adm.waitBytes = 25 // L2 waits (1000 + 300) / 25 x 50 ms = 2.6 s at most
+	ctx := context.Background()
+	g.start(ctx, "L1", 1000) // 3 slots
+	g.running(t, "L1")
+	g.start(ctx, "L2", 1000)
+	g.waitLoad(t, 3, 1)
+	g.start(ctx, "s1", 50)
+	g.running(t, "s1")
+	// six times a news article's wait: L2 still waits
+	time.Sleep(300 * time.Millisecond)
+	g.waitLoad(t, 4, 1)
+	for _, id := range []string{"s1", "L1"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.running(t, "L2")
+	g.open("L2")
+	if err := g.finished(t, "L2"); err != nil {
+		t.Fatalf("L2: %v; want it to wait for L1", err)
+	}
+	g.waitLoad(t, 0, 0)
 }
 
 // A large article takes its weight in slots; the news articles keep the

@@ -93,7 +93,9 @@ type Config struct {
 	// wait (the calls ahead of it times the average analysis time, over
 	// MaxInFlight) is over MaxWait, or whose deadline is sooner than that
 	// wait plus one average analysis, fails at once instead of waiting in
-	// vain.
+	// vain. A large analysis (more than SlotBytes of text) waits MaxWait
+	// for every LargeWaitBytes of its text and of the large analyses ahead
+	// of it (see LargeWaitBytes).
 	MaxWait time.Duration
 	// MaxFetches limits the article URLs being fetched at once. A fetch
 	// holds no analysis slot, so a slow site never keeps articles from
@@ -237,7 +239,7 @@ func New(cfg Config) (*Engine, error) {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 	}
 	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cmp.Or(max(cfg.MaxWait, 0), DefaultMaxWait),
-		slotBytes: SlotBytes}
+		slotBytes: SlotBytes, waitBytes: LargeWaitBytes}
 	if e.adm.maxQueue == 0 {
 		e.adm.maxQueue = n
 	}
@@ -266,10 +268,21 @@ const (
 	// of n bytes of text takes ceil(n / SlotBytes) slots, at least one and
 	// at most all but one (see admission.weigh). News articles (2-20 kB)
 	// take one, as before. The analysers' memory grows with the text, the
-	// recogniser's most: about 300 bytes of Go heap per byte of text at
-	// the peak (a 1 MB article peaked at 360-520 MB, and three at once at
-	// 1.1 GB, when every call took one slot).
-	SlotBytes = 128 << 10
+	// more so the more tokens it has: at the peak, about 85 MB of live Go
+	// heap for a 1 MB article of names and 45 MB for 512 kB, and 110 MB for
+	// a 512 kB list of figures, the worst of the shapes of scale_test.go
+	// (the recogniser took 290 MB of a 1 MB article's until it scored the
+	// tokens in blocks, when slots were 128 KiB). So four articles of up
+	// to 256 kB run at once, and with the default four slots, one of 1 MB
+	// beside one of one slot.
+	SlotBytes = 256 << 10
+	// LargeWaitBytes scales the queue wait of a large analysis (more than
+	// SlotBytes of text): it waits MaxWait for every LargeWaitBytes of its
+	// own text and of the large analyses ahead of it (see
+	// admission.waitFor), about the time the server takes to analyse
+	// them, so that a large article sent while another runs waits for it
+	// instead of being refused after a news article's wait.
+	LargeWaitBytes = 128 << 10
 )
 
 // RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
@@ -304,6 +317,7 @@ type admission struct {
 	maxQueue  int           // calls waiting at most; < 0: none
 	maxWait   time.Duration // longest wait
 	slotBytes int           // the text one slot is for (SlotBytes); <= 0: every call takes one slot
+	waitBytes int           // the text a large call waits maxWait for (LargeWaitBytes); <= 0: maxWait
 
 	mu          sync.Mutex
 	inFlight    int           // slots taken
@@ -384,6 +398,28 @@ func (a *admission) weigh(n int) (w int, big bool) {
 		return 1, false
 	}
 	return min((n+a.slotBytes-1)/a.slotBytes, a.bigCap()), true
+}
+
+// waitFor returns the longest a call of n bytes of text waits for its
+// slots: maxWait, and for a large call (see weigh) maxWait for every
+// waitBytes of its own text and of the large analyses ahead of it, in
+// flight and waiting (counted by their slots: slotBytes each). A large
+// article takes seconds to analyse, and one that comes while another
+// runs would be refused after the wait of a news article: a 1 MB one
+// behind a 1 MB one, with the default sizes, waits 14 s at most. The
+// caller's deadline still ends its wait. Call with mu held.
+func (a *admission) waitFor(n int, big bool) time.Duration {
+	if !big || a.waitBytes <= 0 {
+		return a.maxWait
+	}
+	ahead := a.bigInFlight
+	for _, w := range a.queue {
+		if w.big {
+			ahead += w.weight
+		}
+	}
+	units := (n + ahead*max(a.slotBytes, 0) + a.waitBytes - 1) / a.waitBytes
+	return max(a.maxWait, a.maxWait*time.Duration(units))
 }
 
 // bigCap is the most slots the large analyses take together.
@@ -496,7 +532,7 @@ func (a *admission) queueLimit() int {
 // acquire takes the analysis slots of a call (one for a news article; see
 // weigh). When they are not free, or calls before it wait for theirs (see
 // grant), the call joins a queue of at most maxQueue callers, served in
-// arrival order, and waits at most maxWait. It fails at once with KindOverloaded when the queue is
+// arrival order, and waits at most maxWait (longer for a large call: see waitFor). It fails at once with KindOverloaded when the queue is
 // full, when its expected wait is over the bound, or when the caller's
 // deadline comes before the expected wait plus one average analysis (the
 // call could only time out, after using a slot); it fails with
@@ -540,7 +576,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	if big {
 		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
 	}
-	bound := a.maxWait
+	bound := a.waitFor(text, big)
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
 	switch {

@@ -33,7 +33,7 @@ var placePreps = set("at", "on", "near", "around", "across", "beside", "along", 
 // too), unless the region is one compass word ("West Bank", "South
 // Bank"), the name follows a preposition of place, or a person's name
 // ends in the head word that the text writes after a personal title
-// ("Victoria Power ... Ms Power said"). Then agedNames.
+// ("Victoria Power ... Ms Power said"). Then agedNames and bylineRoles.
 func regionCompanies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	var titled map[string]bool // (built at the first person read)
@@ -67,7 +67,7 @@ func regionCompanies(doc *text.Document, out []Mention) []Mention {
 		}
 		m.Type = Org
 	}
-	return agedNames(doc, out)
+	return bylineRoles(doc, agedNames(doc, out))
 }
 
 // titledSurnames returns the words of out's one-word person mentions
@@ -170,3 +170,33 @@ func allDigits(s string) bool {
 
 // startsLower reports whether w starts with a lower-case ASCII letter.
 func startsLower(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
+
+// bylineDesks are the last words of a writer's role in a byline ("By Ann
+// Lee, Harbour Correspondent", "By Ann Lee, Political Editor").
+var bylineDesks = set("correspondent", "editor", "reporter", "writer", "columnist", "critic")
+
+// bylineRoles drops a mention that is a writer's role after their name and
+// a comma, ending its line ("By Ann Lee, Harbour Correspondent"):
+// the model, which never saw bylines, reads the role as an organisation.
+func bylineRoles(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	k := 0
+	for i, m := range out {
+		sent := doc.Sentences[m.Sentence]
+		if in(bylineDesks, toks[m.Last-1].Text) && isTitleCase(toks[m.Last-1].Text) && m.Type != Person && lineEnd(doc, sent, m.Last) && m.First >= 2 &&
+			toks[m.First-1].Text == "," && i > 0 && out[i-1].Type == Person && out[i-1].Last == m.First-1 &&
+			strings.EqualFold(toks[sent.First].Text, "by") && out[i-1].First == sent.First+1 {
+			continue
+		}
+		out[k] = m
+		k++
+	}
+	return out[:k]
+}
+
+// lineEnd reports whether token k ends sentence sent or stands after a
+// line break.
+func lineEnd(doc *text.Document, sent text.Sentence, k int) bool {
+	return k >= sent.Last || k >= len(doc.Tokens) ||
+		strings.IndexByte(doc.Text[doc.Tokens[k-1].End:doc.Tokens[k].Start], '\n') >= 0
+}

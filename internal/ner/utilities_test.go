@@ -37,3 +37,26 @@ func TestAgedAndTitledNames(t *testing.T) {
 		{"Shares in South West Water fell after the regulator cut its prices.", "South West Water", ner.Org},
 	})
 }
+
+// A writer's role after their name in a byline is no organisation; the
+// writer stays a person, and a publication named in a sentence stays.
+func TestBylineRoles(t *testing.T) {
+	doc := "Harbour pilots win night shift fight\n\nBy Tom Fielding, Harbour Correspondent\n\nThe pilots who guide ships into Westmere will no longer work alone at night, the port company said.\n"
+	_, ms := analyse(t, doc)
+	for _, m := range ms {
+		if m.Text == "Harbour Correspondent" {
+			t.Errorf("byline role %s %q: %s", m.Type, m.Text, dump(ms))
+		}
+	}
+	checkNames(t, []nameCase{{doc, "Tom Fielding", ner.Person}})
+	// (the rule reads bylines only: the model's mention stays, whatever
+	// its type)
+	_, ms = analyse(t, "By then the film had been praised by Ann Lee, a critic at the Westmere Reporter\nShe said it was the best film of the year.")
+	found := false
+	for _, m := range ms {
+		found = found || m.Text == "Westmere Reporter"
+	}
+	if !found {
+		t.Errorf("a publication outside a byline was dropped: %s", dump(ms))
+	}
+}

@@ -107,10 +107,11 @@ const heapBudget = 500 << 20
 // system (heap objects, free spans not yet released, stacks, runtime)
 // peaks over the budget. Each 1 MB article weighs the most slots one call
 // can take, so they run one at a time (before the weights, all four ran
-// at once: 1.1 GB) and wait for each other (see admission.waitFor). Then
-// four articles of one slot's bytes, of the shape that takes the most
-// memory per byte (a list of figures, number-list in scale_test.go: many
-// tokens), which run at once.
+// at once: 1.1 GB) and wait for each other with the default queue wait
+// (see admission.waitFor; with a wait of MaxWait, all but the first were
+// refused). Then four articles of one slot's bytes, of the shape that
+// takes the most memory per byte (a list of figures, number-list in
+// scale_test.go: many tokens), which run at once.
 func TestAdmissionHeapFourLargeArticles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("four 1 MB articles: about 20 s of CPU")
@@ -127,7 +128,9 @@ func TestAdmissionHeapFourLargeArticles(t *testing.T) {
 	if v := os.Getenv("LECTOR_HEAP_SIZE"); v != "" {
 		size, _ = strconv.Atoi(v)
 	}
-	withAdmission(t, e, 4, 8, 10*time.Minute, slotBytes)
+	// the default queue wait: the large articles wait for each other
+	// rather than being refused (they were, after 1 s, but the first)
+	withAdmission(t, e, 4, 8, DefaultMaxWait, slotBytes)
 	// (2000 distinct figures: the keyphrase extractor's cache of words
 	// stops growing at 30000, and a list of distinct ones fills it for the
 	// tests that come after)

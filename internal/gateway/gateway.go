@@ -145,6 +145,9 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		}),
 		runtime.WithForwardResponseRewriter(rewriteAnswer),
 		runtime.WithErrorHandler(errorHandler),
+		// a POST with a form content type (curl -d's) to a GET route was
+		// served as the GET; every other wrong method is 405
+		runtime.WithDisablePathLengthFallback(),
 		runtime.WithStreamErrorHandler(streamErrorHandler),
 		runtime.WithIncomingHeaderMatcher(func(key string) (string, bool) {
 			switch strings.ToLower(key) {

@@ -434,6 +434,9 @@ func (x *extractor) colons() {
 		if x.markKind(st) != 0 {
 			st++
 		}
+		if w := x.ltok(st); x.o.InitialSaid && (w == "said" || w == "says" || w == "added" || w == "asked") {
+			continue // "Said Ellis: ...": the cue's own rule reads it
+		}
 		colon := x.colonSpeaker(st)
 		// a headline "Poll: ..." or "Pat Caddell: ..." names its source
 		headline := p == 0 && colon-st <= 2
@@ -576,6 +579,11 @@ func (x *extractor) attribute() {
 						j--
 						continue
 					}
+				}
+				// "A union advert in 2008 questioned": a year is no subject
+				if x.o.SubjectYear && x.pos(j-1) == "CD" && len(l) == 4 && l[0] >= '1' && l[0] <= '2' && j-2 > s.First && (x.ltok(j-2) == "in" || x.ltok(j-2) == "since") {
+					j -= 2
+					continue
 				}
 				// "Rep. Gwen Moore (D-Wis.)"
 				if l == ")" {
@@ -797,7 +805,11 @@ func (x *extractor) attribute() {
 		}
 
 		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
-		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated) {
+		// ", even suggesting ...", "began by saying ...": an adverb or
+		// "by" before the participle
+		adverbParticiple := x.o.ParticipleAdverb && strings.HasSuffix(w0, "ing") && x.pos(c.first) == "VBG" &&
+			(x.pos(c.first-1) == "RB" && x.tok(c.first-2) == "," || x.ltok(c.first-1) == "by" && x.pos(c.first-2) != "VBN")
+		if !found && (x.tok(c.first-1) == "," && strings.HasSuffix(w0, "ing") || coordinated || adverbParticiple) {
 			// "..., adding that": the subject of the sentence speaks
 			writer, verb := -1, -1
 			if x.o.AddresseeTo && x.tok(c.first-1) == "," {
@@ -857,6 +869,15 @@ func (x *extractor) attribute() {
 				} else {
 					content = [2]int{x.clauseStart(c.first - 1), c.first - 1}
 				}
+				found, rule = true, "inverted"
+			}
+		}
+		if w := x.ltok(c.first); !found && x.o.InitialSaid && c.first == s.First && (w == "said" || w == "says" || w == "added" || w == "asked") {
+			// "Said Ellis: “...”": the speaker follows the cue that opens
+			// the sentence, what was said follows a colon or comma
+			if np := x.rightNP(c.last, s.Last); np > c.last && np+1 < s.Last && (x.tok(np) == ":" || x.tok(np) == ",") {
+				sp = [2]int{c.last, np}
+				content = [2]int{np + 1, x.clauseEnd(np+1, cueAt)}
 				found, rule = true, "inverted"
 			}
 		}
@@ -1779,7 +1800,9 @@ func (x *extractor) coordinated(np, first int) int {
 // subject that can speak ("One analyst", "Two senior officials", "15
 // senators"), not a figure ("5 percent", "the $9 billion cereal market").
 func (x *extractor) countedSubject(a, b int) bool {
-	if b-a < 2 || !(x.pos(b-1) == "NN" || x.pos(b-1) == "NNS") || a > 0 && x.pos(a-1) == "$" {
+	// "One Republican", "Two Democrats": a number word and a name
+	name := x.o.CountedName && b-a == 2 && inNumberWords(x.ltok(a)) && (x.pos(b-1) == "NNP" || x.pos(b-1) == "NNPS" || x.pos(b-1) == "JJ") && isCapital(x.tok(b-1))
+	if b-a < 2 || !(x.pos(b-1) == "NN" || x.pos(b-1) == "NNS" || name) || a > 0 && x.pos(a-1) == "$" {
 		return false
 	}
 	for k := a; k < b; k++ {
@@ -1789,6 +1812,15 @@ func (x *extractor) countedSubject(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// inNumberWords reports the number words one to ten.
+func inNumberWords(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	return false
 }
 
 // possessor tells whether the mention s inside the speaker span sp owns

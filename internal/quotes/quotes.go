@@ -169,6 +169,10 @@ type Options struct {
 	FrontedClause    bool // "While he praised the plan, the senator voted against it": content inside a fronted subordinate clause ends at the comma before the main clause's subject and verb (frontedSubordinate)
 	NPCoordVerb      bool // "praised the plan and voted for it": content that is a noun phrase so far ends before a conjunction and a finite verb, the subject's second predicate
 	SubjectPronoun   bool // content after its cue that opens with a subject pronoun ("announced she and her partner are ...") is never the pronoun alone: the end model does not end it right after the pronoun
+	ParticipleAdverb bool // ", even suggesting ...", "began by saying ...": an adverb after the comma or "by" before a participle cue, whose speaker is the sentence's subject as after ", saying"
+	SubjectYear      bool // "A union advert in 2008 questioned ...": "in" and a year between the subject and its cue are passed over, not the subject
+	CountedName      bool // "One Republican threatened ...": a number word and a name are a subject, as "One analyst" is
+	InitialSaid      bool // "Said Ellis: “...”": a sentence that opens with said, says, added or asked names its speaker after the cue and what was said after a colon or comma
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
@@ -284,6 +288,10 @@ var DefaultOptions = Options{
 	NPCoordVerb:      true,
 	CoordAttribution: true,
 	SubjectPronoun:   true,
+	ParticipleAdverb: true,
+	SubjectYear:      true,
+	CountedName:      true,
+	InitialSaid:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -1,0 +1,30 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// Speakers the subject and inverted rules had missed: a participle after
+// an adverb or "by", a year inside the subject, a number word and a name,
+// and "Said X:" opening a sentence.
+func TestSpeakers17(t *testing.T) {
+	for _, c := range []struct {
+		s, part, speaker string
+		set              func(*quotes.Options, bool)
+	}{
+		{"The club owner complained about the pitch after the match, even suggesting it may have been damaged on purpose.\n", "damaged", "The club owner",
+			func(o *quotes.Options, on bool) { o.ParticipleAdverb = on }},
+		{"The mayor then appeared on local radio and began by saying he would never close the library.\n", "library", "The mayor",
+			func(o *quotes.Options, on bool) { o.ParticipleAdverb = on }},
+		{"A memorable union advert in 2008 questioned whether the minister was ready for a crisis.\n", "ready", "A memorable union advert",
+			func(o *quotes.Options, on bool) { o.SubjectYear = on }},
+		{"One Republican threatened to make the banker testify in a public hearing.\n", "testify", "One Republican",
+			func(o *quotes.Options, on bool) { o.CountedName = on }},
+		{"Said Ellis: \"I do not think she is interested in reform.\"\n", "reform", "Ellis",
+			func(o *quotes.Options, on bool) { o.InitialSaid = on }},
+	} {
+		onlyWith(t, c.s, c.part, "", c.speaker, c.set)
+	}
+}

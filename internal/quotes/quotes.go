@@ -173,6 +173,7 @@ type Options struct {
 	SubjectYear      bool // "A union advert in 2008 questioned ...": "in" and a year between the subject and its cue are passed over, not the subject
 	CountedName      bool // "One Republican threatened ...": a number word and a name are a subject, as "One analyst" is
 	InitialSaid      bool // "Said Ellis: “...”": a sentence that opens with said, says, added or asked names its speaker after the cue and what was said after a colon or comma
+	NounSubjectMore  bool // with NounSubject, a verb the tagger read as a noun ("some note that", "X, the deputy, plans to") takes a quantifier that opens the sentence or a subject with an apposition as its speaker
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
@@ -292,6 +293,7 @@ var DefaultOptions = Options{
 	SubjectYear:      true,
 	CountedName:      true,
 	InitialSaid:      true,
+	NounSubjectMore:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -443,6 +443,21 @@ func (x *extractor) nounSubject(c cue, s text.Sentence) (int, int, bool) {
 	for j > s.First && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || x.ltok(j-1) == "did" || x.ltok(j-1) == "does" || x.ltok(j-1) == "do") {
 		j--
 	}
+	if x.o.NounSubjectMore && j > s.First {
+		if x.tok(j-1) == "," {
+			// "The mayor's deputy, Jane Doe, plans to ..."
+			if st, ok := x.appositiveSubject(j-1, s.First); ok {
+				return st, j - 1, true
+			}
+		}
+		// "But some note that ...": a quantifier standing for people
+		switch x.ltok(j - 1) {
+		case "some", "many", "others", "most", "few", "several":
+			if j-1 == s.First || x.pos(j-2) == "CC" && j-2 == s.First {
+				return j - 1, j, true
+			}
+		}
+	}
 	switch p := x.pos(j - 1); {
 	case j > s.First && (p == "NNP" || p == "NNPS" || p == "NNS" || p == "PRP" && inPersonalPronouns(x.ltok(j-1))):
 		if st := x.leftNP(j, s.First); st < j && x.pos(st) != "CD" {

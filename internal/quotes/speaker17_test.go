@@ -8,7 +8,8 @@ import (
 
 // Speakers the subject and inverted rules had missed: a participle after
 // an adverb or "by", a year inside the subject, a number word and a name,
-// and "Said X:" opening a sentence.
+// "Said X:" opening a sentence, and the subject of a verb the tagger read
+// as a noun.
 func TestSpeakers17(t *testing.T) {
 	for _, c := range []struct {
 		s, part, speaker string
@@ -24,6 +25,10 @@ func TestSpeakers17(t *testing.T) {
 			func(o *quotes.Options, on bool) { o.CountedName = on }},
 		{"Said Ellis: \"I do not think she is interested in reform.\"\n", "reform", "Ellis",
 			func(o *quotes.Options, on bool) { o.InitialSaid = on }},
+		{"Trade was quiet. But some note that the mayor has proposed little in the way of reform.\n", "little in the way", "some",
+			func(o *quotes.Options, on bool) { o.NounSubjectMore = on }},
+		{"Trade was quiet. The mayor's deputy, Jane Doe, plans to release her own accounts soon.\n", "accounts", "The mayor's deputy, Jane Doe",
+			func(o *quotes.Options, on bool) { o.NounSubjectMore = on }},
 	} {
 		onlyWith(t, c.s, c.part, "", c.speaker, c.set)
 	}

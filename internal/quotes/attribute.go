@@ -645,6 +645,9 @@ func (x *extractor) attribute() {
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
+				if f, l, ok := x.prepObjectSubject(npStart, c.first, s); x.o.PrepObject && ok {
+					sp = [2]int{f, l}
+				}
 				if x.o.AddresseeTo && x.pos(c.first) == "VBG" {
 					// "X wrote to Y demanding ...": Y is addressed, X demands
 					if f, v := x.addresseeWriter(npStart, s.First); f >= 0 {
@@ -1812,6 +1815,34 @@ func (x *extractor) countedSubject(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// prepObjectSubject finds who speaks when the noun phrase at np before a
+// cue is the object of a preposition, not its subject: the subject of a
+// participle phrase that holds the preposition ("Protesters marching
+// through the streets chanted") or, for a participle cue after a comma
+// and a phrase (", in effect daring ..."), the sentence's subject.
+func (x *extractor) prepObjectSubject(np, cue int, s text.Sentence) (int, int, bool) {
+	p := np - 1
+	if p-1 <= s.First || x.pos(p) != "IN" {
+		return 0, 0, false
+	}
+	switch x.ltok(p) {
+	case "of", "that", "than", "as", "for", "with", "like", "because", "if", "while", "whether", "from":
+		return 0, 0, false
+	}
+	if x.tok(p-1) == "," && x.pos(cue) == "VBG" {
+		if f, l, ok := x.mainSubject(s.First, p-1); ok {
+			return f, l, true
+		}
+		return x.clauseSubject(s.First, p-1)
+	}
+	if v := p - 1; x.pos(v) == "VBG" || x.pos(v) == "VBN" {
+		if st := x.leftNP(v, s.First); st < v && (st == s.First || x.tok(st-1) == ",") && x.pos(st) != "CD" {
+			return st, v, true
+		}
+	}
+	return 0, 0, false
 }
 
 // inNumberWords reports the number words one to ten.

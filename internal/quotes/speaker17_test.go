@@ -27,6 +27,8 @@ func TestSpeakers17(t *testing.T) {
 			func(o *quotes.Options, on bool) { o.InitialSaid = on }},
 		{"Trade was quiet. But some note that the mayor has proposed little in the way of reform.\n", "little in the way", "some",
 			func(o *quotes.Options, on bool) { o.NounSubjectMore = on }},
+		{"Protesters marching through the streets chanted \"No more cuts\" until late at night.\n", "No more cuts", "Protesters",
+			func(o *quotes.Options, on bool) { o.PrepObject = on }},
 		{"Trade was quiet. The mayor's deputy, Jane Doe, plans to release her own accounts soon.\n", "accounts", "The mayor's deputy, Jane Doe",
 			func(o *quotes.Options, on bool) { o.NounSubjectMore = on }},
 	} {

@@ -227,11 +227,14 @@ var kindDeterminers = set("the", "a", "an", "this", "that", "his", "her", "its",
 var headedBodies = set("group", "union", "operator", "watchdog", "regulator")
 
 // sentenceBodyNouns may also stand capitalised first in a sentence, joined
-// to the name by the model ("Retailer Argos cut prices"); "Bank", "Group",
+// to the name by the model ("Retailer Argos cut prices", "Developers
+// Harbour Homes said", "Publisher Ann Lee said": the kind is cut, the name
+// keeps its type); "Bank", "Group",
 // "Union" and "Firm" begin names of their own ("Bank Leumi").
 var sentenceBodyNouns = set("think-tank", "charity", "retailer", "watchdog", "regulator", "insurer", "lender",
 	"supermarket", "airline", "carrier", "carmaker", "brewer", "housebuilder", "bookmaker", "broker", "brokers",
-	"brokerage", "stockbroker", "accountants")
+	"brokerage", "stockbroker", "accountants", "developer", "developers", "miner", "distributor", "publisher",
+	"producer", "chipmaker", "automaker", "drugmaker", "toymaker", "steelmaker", "shipbuilder", "carmakers")
 
 // bodies types as ORGANIZATION the names the text puts right after a
 // kind of organisation ("think-tank Demos", "the charity Shelter"), and

@@ -127,6 +127,9 @@ func TestMakerCompanies(t *testing.T) {
 		{"Customers of Internet service provider Nettlefold complained about slow lines.", "Nettlefold", ner.Org},
 		{"The order went to European aircraft maker Airbus, which beat its rival.", "Airbus", ner.Org},
 		{"Shares in chipmaker Harwick Stroud rose on Monday.", "Harwick Stroud", ner.Org},
+		// the kind opening a sentence is no part of the name
+		{"Developers Harbour Homes applied on Friday to build 300 flats by the river.", "Harbour Homes", ner.Org},
+		{"Distributor Westmere Pictures said the film would open in May.", "Westmere Pictures", ner.Org},
 		// people
 		{"The prize went to Dutch film maker Theo Lindqvist on Friday.", "Theo Lindqvist", ner.Person},
 		{"The show was put together by executive producer Andrew Carver last year.", "Andrew Carver", ner.Person},

@@ -2317,6 +2317,13 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if c.typ == ner.Product && r.makerOfProduct(c) {
+			// "Airbus said", "Airbus Industrie": the maker, not its
+			// aircraft
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if c.typ == ner.Person && r.townAsPerson(c) {
 			c.typ, c.placeRead = ner.Location, true
 			r.index(c)
@@ -2675,6 +2682,32 @@ func (r *resolver) orgVote(c *cluster) bool {
 	}
 	return false
 }
+
+// makerOfProduct reports whether a product's name (the recogniser's
+// PRODUCT: "Boeing", "Airbus") names its maker: a company's word ends it
+// ("Airbus Industrie", "Boeing Co.") or a mention says, speaks or is led
+// as a body does ("Airbus said", "a Boeing spokesman", "Airbus's
+// chairman"; orgNext).
+func (r *resolver) makerOfProduct(c *cluster) bool {
+	if c.legal || productMakerTails[c.toks[len(c.toks)-1]] {
+		return true
+	}
+	for _, m := range c.ments {
+		if m.kind != Proper || r.acronymUse(m.first, m.last) != 'o' {
+			continue
+		}
+		if n := r.ltok(m.last); (n == "said" || n == "says") && isCap(r.tok(m.last+1)) {
+			continue // "... to Windows, said Dominic Reed": the speaker follows
+		}
+		return true
+	}
+	return false
+}
+
+// productMakerTails end a maker's name that starts with a product's
+// ("Airbus Industrie", "Boeing Commercial Airplanes Group").
+var productMakerTails = set("industrie", "industries", "group", "company", "corporation", "airplanes", "aircraft",
+	"consortium", "partners")
 
 // clubPerson reports whether a person of one name word, in a sports
 // report, is rather a club or a team: a mention before a plural verb or

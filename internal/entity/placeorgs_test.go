@@ -210,3 +210,27 @@ Watkins and Kerr have played together for three seasons.`
 		t.Errorf("Kerr: %+v, want a person", e)
 	}
 }
+
+// A product's name that names its maker ("Airbus said", "Airbus
+// Industrie") is the company's; a product that only runs or sells stays
+// one ("Windows ... said Ann Lee": the speaker follows).
+func TestMakerOfProduct(t *testing.T) {
+	for _, tc := range []struct{ text, name string }{
+		{`Westmere Air will buy ten jets from Airbus, the airline said on Monday.
+The first jet would be delivered in 2028, an Airbus spokesman said. Westmere Air flies Boeing jets on its long routes.`, "Airbus"},
+		{`Westmere Air will buy ten jets from Airbus Industrie, the airline said on Monday.
+The first would be delivered in 2028. Westmere Air flies Boeing jets on its long routes.`, "Airbus Industrie"},
+	} {
+		_, es := run(t, tc.text)
+		if e := named(es, tc.name); e == nil || e.Type != ner.Org {
+			t.Errorf("%s: %+v, want an organisation", tc.name, e)
+		}
+	}
+	_, es := run(t, `Banks move cash machines to new software
+
+Most cash machines in the region will move to Windows by 2028. "It is cheaper to run Windows," said Ann Lee of the Westmere Bank.
+Windows runs on most office computers, and the banks say staff know it well.`)
+	if e := named(es, "Windows"); e != nil && e.Type == ner.Org {
+		t.Errorf("Windows: %+v, want no organisation", e)
+	}
+}

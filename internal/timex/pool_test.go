@@ -24,7 +24,7 @@ func TestPooledStateKeepsNoDocument(t *testing.T) {
 		t.Errorf("pooled state: text of %d bytes, pieces cap %d (at most %d)", len(st.text), cap(st.ps), maxPooledPieces)
 	}
 	st2 := new(state)
-	st2.reset(doc, time.Time{})
+	st2.reset(doc, time.Time{}, false)
 	if len(st2.ps) <= maxPooledPieces {
 		t.Errorf("%d pieces: the test needs more than %d", len(st2.ps), maxPooledPieces)
 	}

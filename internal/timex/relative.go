@@ -872,9 +872,9 @@ func (st *state) shiftedUnit(end, u, off int) (result, bool) {
 	case uYear:
 		r.val = yearValue(a.Year() + off)
 	case uDecade:
-		r.val = string(appendInt(nil, a.Year()/10+off, 3))
+		r.val = decadeValue(a.Year()/10 + off)
 	case uCentury:
-		r.val = string(appendInt(nil, a.Year()/100+off, 2))
+		r.val = centuryValue(a.Year()/100 + off)
 	default:
 		return r, false
 	}

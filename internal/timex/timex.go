@@ -41,7 +41,10 @@
 //     decades and centuries as dates are 199 and 19 ("the 1800s": 18).
 //
 // With a zero anchor, relative expressions keep X placeholders
-// (XXXX-WXX-3, XXXX-09-20, XXXX) and are marked Anchored=false.
+// (XXXX-WXX-3, XXXX-09-20, XXXX) and are marked Anchored=false. So are
+// those whose resolved year would fall outside 0001-9999 ("tomorrow" on
+// 9999-12-31, "last decade" in the year 5): values name only the years
+// 0001-9999 (a decade 000-999, a century 00-99), as a publish time does.
 package timex
 
 import (
@@ -72,7 +75,8 @@ type Expression struct {
 	// P3D, PT2H, XXXX-WXX-1, PRESENT_REF, 2023-09-20TMO, 2023-09-20T17:00 ...
 	Value string
 	// Anchored is false when the value depends on an anchor that was not
-	// given (zero anchor); the value then carries X placeholders.
+	// given (zero anchor), or that would resolve it outside the years
+	// 0001-9999; the value then carries X placeholders.
 	Anchored bool
 }
 
@@ -102,12 +106,19 @@ const cancelEvery = 2048
 // doc.Err is not nil (the request was cancelled) it stops early and
 // returns what it found so far.
 func Extract(doc *text.Document, anchor time.Time) []Expression {
+	return ExtractAt(doc, anchor, !anchor.IsZero())
+}
+
+// ExtractAt is Extract with the anchor's presence said by has, so that
+// 0001-01-01T00:00:00Z, which is the zero time.Time, can anchor too; with
+// has false, anchor is not read.
+func ExtractAt(doc *text.Document, anchor time.Time, has bool) []Expression {
 	if doc == nil || len(doc.Text) == 0 {
 		return nil
 	}
 	st := statePool.Get().(*state)
 	defer putState(st)
-	st.reset(doc, anchor)
+	st.reset(doc, anchor, has)
 	if doc.Err() != nil {
 		return nil
 	}
@@ -131,12 +142,16 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 			i++
 			continue
 		}
+		anchored := !r.rel || st.has
+		if st.has && !yearInRange(r.val) {
+			r, anchored = st.unresolved(i, r), false
+		}
 		st.note(r)
 		out = append(out, Expression{
 			Span:     text.Span{Start: int(st.ps[r.start].s), End: int(st.ps[r.end-1].e)},
 			Type:     r.typ,
 			Value:    r.val,
-			Anchored: !r.rel || st.has,
+			Anchored: anchored,
 		})
 		i = r.end
 	}
@@ -145,6 +160,23 @@ func Extract(doc *text.Document, anchor time.Time) []Expression {
 		sort.Slice(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
 	}
 	return out
+}
+
+// unresolved is r, whose value resolved against the anchor fell outside
+// the years 0001-9999 that TIMEX3 values (and the publish time) can hold
+// ("tomorrow" written on 9999-12-31, "yesterday" on 0001-01-01): the
+// value the expression has without an anchor (XXXX-XX-XX), or r's own
+// with its year made XXXX when that match differs.
+func (st *state) unresolved(i int, r result) result {
+	st.has = false
+	u, ok := st.match(i)
+	st.has = true
+	if ok && u.start == r.start && u.end == r.end && u.skip == r.skip && yearInRange(u.val) {
+		return u
+	}
+	r.val = unknownYear(r.val)
+	r.q, r.y = 0, 0
+	return r
 }
 
 type state struct {
@@ -177,10 +209,10 @@ func (st *state) refYM() (int, int) {
 	return y, m
 }
 
-func (st *state) reset(doc *text.Document, anchor time.Time) {
+func (st *state) reset(doc *text.Document, anchor time.Time, has bool) {
 	st.text = doc.Text
 	st.ps = lex(doc.Text, st.ps[:0], func() bool { return doc.Err() != nil })
-	st.has = !anchor.IsZero()
+	st.has = has
 	st.at, st.atClock = anchor, false
 	if st.has {
 		y, m, d := anchor.Date()

@@ -172,6 +172,9 @@ func checkInvariants(t *testing.T, s string, es []Expression) {
 		if e.Value == "" {
 			t.Fatalf("expression %d: empty value", i)
 		}
+		if !validValue(e.Value) {
+			t.Fatalf("expression %d (%q): %q is no TIMEX3 value with a year in 0001-9999", i, s[e.Span.Start:e.Span.End], e.Value)
+		}
 	}
 }
 
@@ -198,16 +201,34 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s, int64(1695168000)) // no anchor (a multiple of 3)
 		f.Add(s, int64(1695168001)) // anchored: Wednesday 2023-09-20
+		f.Add(s, fuzzEdge(time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC)))
+		f.Add(s, fuzzEdge(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)))
 	}
 	f.Fuzz(func(t *testing.T, s string, unix int64) {
 		var a time.Time
-		if unix%3 != 0 {
+		has := unix%3 != 0
+		switch {
+		case unix%3 == 2 || unix%3 == -2:
+			// any time a publish time can hold, 0001-01-01T00:00:00Z (the
+			// zero time.Time) to 9999-12-31T23:59:59Z
+			a = time.Unix(minAnchor+(unix/3%spanAnchor+spanAnchor)%spanAnchor, 0).UTC()
+		case has:
 			a = time.Unix(unix%(1<<33), 0).UTC()
 		}
-		es := Extract(text.Analyze(s), a)
+		es := ExtractAt(text.Analyze(s), a, has)
 		checkInvariants(t, s, es)
 	})
 }
+
+// The seconds of 0001-01-01T00:00:00Z and the span of the times a
+// google.protobuf.Timestamp holds, to 9999-12-31T23:59:59Z.
+const (
+	minAnchor  = -62135596800
+	spanAnchor = 253402300799 - minAnchor + 1
+)
+
+// fuzzEdge is FuzzExtract's unix argument for anchor t.
+func fuzzEdge(t time.Time) int64 { return 3*(t.Unix()-minAnchor) + 2 }
 
 func TestInvariantsOnNews(t *testing.T) {
 	es := extract(newsText, anchor)

@@ -192,3 +192,59 @@ func durationValue(n float64, u int) string {
 	b = append(b, code...)
 	return string(b)
 }
+
+// yearInRange reports whether the year a value opens with, if any, lies
+// in 0001-9999: not "10000-01-01", "0000-12-31" or "-001" (a decade
+// before 000), nor the empty value decadeValue and centuryValue give
+// out of range. Values that open with a letter (P3D, XXXX, PAST_REF)
+// and two- or three-digit decades and centuries are in range.
+func yearInRange(v string) bool {
+	if v == "" || v[0] == '-' {
+		return false
+	}
+	n := 0
+	for n < len(v) && isDigit(v[n]) {
+		n++
+	}
+	return n < 5 && !(n == 4 && v[:4] == "0000")
+}
+
+// unknownYear is v with the year, decade or century it opens with made
+// X: "10000-01-01" is XXXX-01-01, "-001" XXX, "-01" XX, "" XXXX.
+func unknownYear(v string) string {
+	i := 0
+	if i < len(v) && v[i] == '-' {
+		i++
+	}
+	j := i
+	for j < len(v) && isDigit(v[j]) {
+		j++
+	}
+	if j == len(v) {
+		switch j - i {
+		case 2:
+			return "XX"
+		case 3:
+			return "XXX"
+		}
+	}
+	return "XXXX" + v[j:]
+}
+
+// decadeValue is decade d (203 for the 2030s), or "" (out of range for
+// Extract) when d is not one of 000-999.
+func decadeValue(d int) string {
+	if d < 0 || d > 999 {
+		return ""
+	}
+	return string(appendInt(nil, d, 3))
+}
+
+// centuryValue is century c (20 for the 2000s), or "" when c is not one
+// of 00-99.
+func centuryValue(c int) string {
+	if c < 0 || c > 99 {
+		return ""
+	}
+	return string(appendInt(nil, c, 2))
+}

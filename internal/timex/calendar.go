@@ -357,7 +357,7 @@ func (st *state) numericDate(i int) (result, bool) {
 	if !ok {
 		return result{}, false
 	}
-	if nd == 4 && st.punct(i+1, '-') && st.tight(i+1) && st.tight(i+2) {
+	if nd == 4 && y >= 1 && st.punct(i+1, '-') && st.tight(i+1) && st.tight(i+2) { // (no year 0000)
 		m, nm, ok1 := st.num(i + 2)
 		if !ok1 || nm > 2 || m < 1 || m > 12 || !st.punct(i+3, '-') || !st.tight(i+3) || !st.tight(i+4) {
 			return result{}, false
@@ -365,6 +365,9 @@ func (st *state) numericDate(i int) (result, bool) {
 		d, ndd, ok2 := st.num(i + 4)
 		if !ok2 || ndd > 2 || d < 1 || !dayOK(m, d) {
 			return result{}, false
+		}
+		if m == 2 && d == 29 && !leap(y) {
+			return result{end: i + 5, typ: Date, val: monthValue(y, m)}, true // no such day
 		}
 		r := result{end: i + 5, typ: Date, val: ymdValue(y, m, d)}
 		// optional time: T10:30 or " 10:30"
@@ -408,7 +411,7 @@ func (st *state) numericDate(i int) (result, bool) {
 			return result{}, false
 		}
 		yy, ny, ok2 := st.num(i + 4)
-		if !ok2 || (ny != 2 && ny != 4) {
+		if !ok2 || (ny != 2 && ny != 4) || ny == 4 && yy < 1 {
 			return result{}, false
 		}
 		if ny == 2 {
@@ -417,6 +420,9 @@ func (st *state) numericDate(i int) (result, bool) {
 			} else {
 				yy += 1900
 			}
+		}
+		if m == 2 && d == 29 && !leap(yy) {
+			return result{end: i + 5, typ: Date, val: monthValue(yy, m)}, true // no such day
 		}
 		return result{end: i + 5, typ: Date, val: ymdValue(yy, m, d)}, true
 	}

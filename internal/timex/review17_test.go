@@ -147,6 +147,31 @@ func validValue(v string) bool {
 	return true
 }
 
+// Written dates name no year 0000 nor a February 29 of a common year
+// (FuzzExtract found "0000-1-1" giving 0000-01-01).
+func TestWrittenDatesInRange(t *testing.T) {
+	for _, tt := range []struct{ in, value string }{
+		{"The file is dated 2023-02-29.", "2023-02"},
+		{"The file is dated 2/29/2023.", "2023-02"},
+		{"The file is dated 2024-02-29.", "2024-02-29"},
+		{"The file is dated 2/29/2024.", "2024-02-29"},
+	} {
+		got := extract(tt.in, anchor)
+		if len(got) != 1 || got[0].Value != tt.value {
+			t.Errorf("%q: got %v, want %s", tt.in, show(tt.in, got), tt.value)
+		}
+	}
+	for _, s := range []string{"The file is dated 0000-1-1.", "The file is dated 12/31/0000."} {
+		for _, a := range []time.Time{anchor, {}} {
+			for _, e := range extract(s, a) {
+				if !validValue(e.Value) {
+					t.Errorf("%q: %q is %q", s, s[e.Span.Start:e.Span.End], e.Value)
+				}
+			}
+		}
+	}
+}
+
 // The zero time.Time is an anchor when ExtractAt is told so, and none for
 // Extract.
 func TestZeroTimeAnchor(t *testing.T) {

@@ -143,7 +143,7 @@ func ExtractAt(doc *text.Document, anchor time.Time, has bool) []Expression {
 			continue
 		}
 		anchored := !r.rel || st.has
-		if st.has && !yearInRange(r.val) {
+		if !yearInRange(r.val) {
 			r, anchored = st.unresolved(i, r), false
 		}
 		st.note(r)
@@ -168,11 +168,13 @@ func ExtractAt(doc *text.Document, anchor time.Time, has bool) []Expression {
 // value the expression has without an anchor (XXXX-XX-XX), or r's own
 // with its year made XXXX when that match differs.
 func (st *state) unresolved(i int, r result) result {
-	st.has = false
-	u, ok := st.match(i)
-	st.has = true
-	if ok && u.start == r.start && u.end == r.end && u.skip == r.skip && yearInRange(u.val) {
-		return u
+	if st.has {
+		st.has = false
+		u, ok := st.match(i)
+		st.has = true
+		if ok && u.start == r.start && u.end == r.end && u.skip == r.skip && yearInRange(u.val) {
+			return u
+		}
 	}
 	r.val = unknownYear(r.val)
 	r.q, r.y = 0, 0

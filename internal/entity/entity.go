@@ -2337,6 +2337,14 @@ func (r *resolver) retype() {
 		if c.typ != ner.Location && c.typ != ner.Misc && c.typ != ner.Org {
 			continue
 		}
+		if last := c.toks[len(c.toks)-1]; c.typ == ner.Misc && (partyPlurals[last] || len(c.toks) > 1 && usParties[last]) &&
+			r.bodyActs(c, partyVerbs) {
+			// "the Conservatives said", "Social Democrats won 61
+			// seats": the party (the recogniser's MISC is its members)
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if len(c.toks) == 1 && techTerms[c.toks[0]] {
 			// "PC", "DVD", "RFID": a kind of thing, no body or place,
 			// unless a mention acts as one ("CGI won a contract", "the
@@ -2570,6 +2578,13 @@ func (r *resolver) pluralBody(c *cluster) bool {
 	if len(w) < 3 || w[len(w)-1] != 's' || !techTerms[w[:len(w)-1]] {
 		return false
 	}
+	return r.bodyActs(c, nil)
+}
+
+// bodyActs reports whether a mention of c, with or without "the", opens
+// a clause and does what a body does (bodyVerbs or more, seatVerbs
+// before seatNouns).
+func (r *resolver) bodyActs(c *cluster, more map[string]bool) bool {
 	for _, m := range c.ments {
 		if m.kind != Proper {
 			continue
@@ -2588,7 +2603,7 @@ func (r *resolver) pluralBody(c *cluster) bool {
 			v++
 		}
 		verb := r.ltok(v)
-		if bodyVerbs[verb] {
+		if bodyVerbs[verb] || more[verb] {
 			return true
 		}
 		if seatVerbs[verb] {
@@ -2607,6 +2622,23 @@ func (r *resolver) pluralBody(c *cluster) bool {
 	}
 	return false
 }
+
+// partyPlurals are the plural names of parties ("Conservatives",
+// "Communists").
+var partyPlurals = set("conservatives", "socialists", "communists", "liberals", "nationalists", "unionists",
+	"greens")
+
+// usParties alone name the members of the US parties, which CoNLL-2003
+// tags MISC ("Democrats said"); with a word before they name parties
+// ("Social Democrats", "Free Democrats").
+var usParties = set("democrats", "republicans")
+
+// partyVerbs are what a party does besides bodyVerbs, said of a plural
+// party name opening a clause ("the Conservatives have pledged", "the
+// Conservatives would scrap the tax").
+var partyVerbs = set("have", "has", "will", "would", "could", "should", "must", "are", "were", "want", "wants",
+	"plan", "plans", "planned", "claim", "claimed", "claims", "argue", "argued", "insist", "insisted", "won", "lost",
+	"win", "lose", "led", "lead", "leads", "insists", "argues", "believe", "believes", "warned", "warn")
 
 var (
 	// bodyVerbs are what a party or company does and a thing does not

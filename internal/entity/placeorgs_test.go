@@ -234,3 +234,21 @@ Windows runs on most office computers, and the banks say staff know it well.`)
 		t.Errorf("Windows: %+v, want no organisation", e)
 	}
 }
+
+// A party's plural name that acts as a party ("the Conservatives
+// insisted", "the Social Democrats won 40 seats") is an organisation, as
+// Labour and the Tories are; the US parties' members alone stay MISC, as
+// CoNLL-2003 tags them.
+func TestPartyPlurals(t *testing.T) {
+	_, es := run(t, `Polls
+
+A poll gave Labour a lead of five points over the Conservatives. But the Conservatives insisted the gap was closing, and the Liberal Democrats said they would gain seats.`)
+	if e := named(es, "Conservatives"); e == nil || e.Type != ner.Org {
+		t.Errorf("Conservatives: %+v, want an organisation", e)
+	}
+	_, es = run(t, `Democrats have criticised the plan to cut taxes, saying it would help the rich.
+Democrats want the money spent on schools instead.`)
+	if e := named(es, "Democrats"); e != nil && e.Type == ner.Org {
+		t.Errorf("Democrats: %+v, want MISC", e)
+	}
+}

@@ -877,8 +877,11 @@ func (x *extractor) attribute() {
 		}
 		if w := x.ltok(c.first); !found && x.o.InitialSaid && c.first == s.First && (w == "said" || w == "says" || w == "added" || w == "asked") {
 			// "Said Ellis: “...”": the speaker follows the cue that opens
-			// the sentence, what was said follows a colon or comma
-			if np := x.rightNP(c.last, s.Last); np > c.last && np+1 < s.Last && (x.tok(np) == ":" || x.tok(np) == ",") {
+			// the sentence, what was said follows a colon, or a comma and
+			// a quotation ("Asked about X, Y said", "Asked for comment,
+			// Y said", "Asked the same question, Y shrugged": a
+			// participle whose object does not speak)
+			if np := x.rightNP(c.last, s.Last); c.last == c.first+1 && np > c.last && np+1 < s.Last && (x.tok(np) == ":" || x.tok(np) == "," && x.markKind(np+1) != 0 && x.markKind(np+1) != 'c') {
 				sp = [2]int{c.last, np}
 				content = [2]int{np + 1, x.clauseEnd(np+1, cueAt)}
 				found, rule = true, "inverted"

@@ -1722,6 +1722,14 @@ func (x *extractor) frontedSubordinate(s text.Sentence, start int) bool {
 		if x.tok(k) == "," {
 			return false
 		}
+		// "Since March the company has said A, B and C", "After the
+		// vote the minister said ...": a noun phrase that opens after
+		// another with no comma between is the main clause's subject
+		// after a fronted phrase; the cue is the main clause's own
+		if p, q := x.pos(k), x.pos(k-1); k > f+1 && (p == "DT" && x.ltok(k) != "that" || p == "PRP" || p == "PRP$") &&
+			(strings.HasPrefix(q, "NN") || q == "CD" || q == "JJ" || q == "RB" || q == "VBN") {
+			return false
+		}
 	}
 	return true
 }

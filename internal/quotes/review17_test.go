@@ -31,3 +31,29 @@ func TestInitialSaidAskedParticiple(t *testing.T) {
 		}
 	}
 }
+
+// "Since March the firm has said A, B and C": a fronted phrase with no
+// comma before the subject of the cue holds no clause the cue lies in, so
+// the clauses after the content's commas are still said.
+func TestFrontedPhraseNoClause(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.FrontedClause = on }
+	for _, s := range []string{
+		"Since March the bakery has said sales fell, prices rose and two shops were closed.\n",
+		"After the vote the chairman said turnout was low, the count was slow and results would come on Friday.\n",
+		"With characteristic bluntness he said costs were rising, wages were flat and the mill was in trouble.\n",
+	} {
+		for _, on := range []bool{true, false} {
+			o := quotes.DefaultOptions
+			set(&o, on)
+			doc, _, qs := allQuotes(t, s, o)
+			if _, ok := quoteWith(doc, qs, " and "); !ok {
+				t.Errorf("%q, FrontedClause %v: the content lost its last clauses: %v", s, on, qs)
+			}
+		}
+	}
+	// a fronted clause that holds the cue still ends at its comma
+	doc, _, qs := allQuotes(t, "While the mayor said the budget was balanced, auditors found a hole of five million.\n", quotes.DefaultOptions)
+	if _, ok := quoteWith(doc, qs, "auditors"); ok {
+		t.Errorf("the main clause read as said: %v", qs)
+	}
+}

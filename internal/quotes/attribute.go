@@ -246,7 +246,11 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 				}
 				// (a lower-case word that no finite verb follows: "the
 				// dead and lost had been", "Serious and Organised Crime")
-				if w, p := x.tok(k), x.pos(k); (p == "VBD" || p == "VBZ" || p == "MD" || p == "VBP" && (w == "are" || w == "have" || w == "do")) && !finiteTag(x.pos(k+1)) && k+1 < end && x.tok(k+1) != "." && lowerWord(w) {
+				// (nor an adjective the tagger read as a verb before a noun
+				// phrase and its verb: "cars and parked vans were
+				// damaged", "wages and skilled labour costs rose")
+				if w, p := x.tok(k), x.pos(k); (p == "VBD" || p == "VBZ" || p == "MD" || p == "VBP" && (w == "are" || w == "have" || w == "do")) && !finiteTag(x.pos(k+1)) && k+1 < end && x.tok(k+1) != "." && lowerWord(w) &&
+					!(p == "VBD" && strings.HasPrefix(x.pos(k+1), "NN") && x.clauseAfter(x.rightNP(k+1, end), end)) {
 					return i
 				}
 			}
@@ -1957,9 +1961,11 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 // after a noun of people who speak for others, and through "close to" and
 // "familiar with". It returns the new start.
 func (x *extractor) prepHead(a, limit int) int {
-	if x.o.AgentPrep && a-3 >= limit && (x.ltok(a-1) == "to" && x.ltok(a-2) == "close" || x.ltok(a-1) == "with" && x.ltok(a-2) == "familiar") && x.pos(a-3) == "NNS" {
+	if x.o.AgentPrep && a-3 >= limit && (x.ltok(a-1) == "to" && x.ltok(a-2) == "close" || x.ltok(a-1) == "with" && x.ltok(a-2) == "familiar") &&
+		(x.pos(a-3) == "NNS" || x.pos(a-3) == "NN" && (isAgentNoun(x.ltok(a-3)) || inHumanNouns(x.ltok(a-3)) || x.ltok(a-3) == "person")) {
 		// "sources close to the talks said", "people familiar with the
-		// plan said"
+		// plan said", "a person familiar with the matter said", "a
+		// source close to the firm said"
 		if st := x.leftNP(a-2, limit); st < a-2 {
 			return st
 		}

@@ -57,3 +57,34 @@ func TestFrontedPhraseNoClause(t *testing.T) {
 		t.Errorf("the main clause read as said: %v", qs)
 	}
 }
+
+// "Police said cars and parked vans were damaged": a participle the
+// tagger read as a past tense before a noun and its verb is an
+// adjective, no second predicate of the subject; the reported clause
+// keeps it.
+func TestNPCoordVerbAdjective(t *testing.T) {
+	for _, c := range []struct{ s, content string }{
+		{"Police said cars and parked vans were damaged.\n", "cars and parked vans were damaged"},
+		{"The survey said wages and skilled labour costs rose.\n", "wages and skilled labour costs rose"},
+	} {
+		doc, _, qs := allQuotes(t, c.s, quotes.DefaultOptions)
+		if q, ok := quoteWith(doc, qs, c.content[:4]); !ok || doc.Text[q.Content.Start:q.Content.End] != c.content {
+			t.Errorf("%q: content is not %q: %v", c.s, c.content, qs)
+		}
+	}
+}
+
+// "a person familiar with the matter said", "a source close to the
+// firm said": a singular noun of people heads the speaker as the plural
+// does.
+func TestAgentPrepSingular(t *testing.T) {
+	for _, c := range []struct{ s, speaker string }{
+		{"A person familiar with the matter said the sale was near.\n", "A person familiar with the matter"},
+		{"A source close to the bakery said the sale was near.\n", "A source close to the bakery"},
+	} {
+		doc, _, qs := allQuotes(t, c.s, quotes.DefaultOptions)
+		if q, ok := quoteWith(doc, qs, "sale"); !ok || doc.Text[q.Speaker.Start:q.Speaker.End] != c.speaker {
+			t.Errorf("%q: speaker is not %q: %v", c.s, c.speaker, qs)
+		}
+	}
+}

@@ -272,8 +272,11 @@ type textInfo struct {
 }
 
 // textCache keeps the textInfo of token texts across documents (stemming
-// is most of the cost of a new word); it stops growing at maxCachedTexts
-// entries. Keys and stems are copies, so that no document text is kept.
+// is most of the cost of a new word); at maxCachedTexts entries it starts
+// over, so that a burst of one-off texts (a table of thousands of distinct
+// figures) cannot keep the common words out for good and make every later
+// article stem its words again. Keys and stems are copies, so that no
+// document text is kept.
 var (
 	textCache      sync.Map // string -> *textInfo
 	textCacheSize  atomic.Int64
@@ -297,6 +300,9 @@ func describeText(w string, e *Extractor) *textInfo {
 	tw.acronym = len(w) >= 2 && isUpper(w) && isWordToken(w)
 	tw.name = tw.capital && nameStopwords[lw]
 	tw.role = roles[strings.TrimSuffix(lw, ".")]
+	if n := textCacheSize.Load(); n >= maxCachedTexts && textCacheSize.CompareAndSwap(n, 0) {
+		textCache.Clear()
+	}
 	if textCacheSize.Load() < maxCachedTexts {
 		if e != nil {
 			v, ok := e.idf(tw.stem)

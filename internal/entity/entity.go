@@ -2960,14 +2960,16 @@ var (
 // name, gender or title) is a known town that the text only ever uses as
 // a place: after "in", "near" or "outside", or as what a mayor, council or
 // city is "of" ("The council in Hamilton approved", "the mayor of
-// Hamilton"): the recogniser reads surnames that are towns as people.
+// Hamilton"), or a town the gazetteer need not know that a comma and its
+// region follow ("Redmond, Wash.", "Lordstown, Ohio"): the recogniser
+// reads surnames that are towns as people.
 // Not "in Hamilton's absence", "a stake in Hamilton", nor a name also
 // used as a person ("Hamilton said").
 func (r *resolver) townAsPerson(c *cluster) bool {
 	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
 		return false
 	}
-	place := 0
+	place, region := 0, 0
 	for _, m := range c.ments {
 		if m.kind != Proper {
 			continue
@@ -2975,13 +2977,35 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
 			return false
 		}
+		if r.townThenState(m.last) {
+			// "based in Redmond, Wash.", "its plant in Lordstown,
+			// Ohio", "the Redmond, Wash.-based firm"
+			region++
+			continue
+		}
 		if r.placeAfterIn(m.first, m.last) || r.ltok(m.first-1) == "of" && townHeads[r.ltok(m.first-2)] && r.possessiveAt(m.last) == 0 {
 			place++
 			continue
 		}
 		return false
 	}
-	return place > 0 && knownPlace(c.name)
+	return region > 0 || place > 0 && knownPlace(c.name)
+}
+
+// townThenState reports whether the tokens from i are a comma and a
+// region: townThenRegion's abbreviation or modifier, or a region's name
+// ("Lordstown, Ohio") that no comma follows (not a list: "Essex, Kent,
+// Surrey").
+func (r *resolver) townThenState(i int) bool {
+	if r.townThenRegion(i) {
+		return true
+	}
+	if r.tok(i) != "," || !isCap(r.tok(i+1)) || r.tok(i+2) == "," || r.tok(i+2) == "and" || isCap(r.tok(i+2)) ||
+		isAcronym(r.tok(i-1)) {
+		// (not a list, nor a longer name: "Chelsea, Manchester United")
+		return false
+	}
+	return len(geo.RegionsByName(r.tok(i+1))) > 0
 }
 
 // placeAfterIn reports whether the mention of tokens [first, last) is

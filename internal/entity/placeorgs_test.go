@@ -252,3 +252,21 @@ Democrats want the money spent on schools instead.`)
 		t.Errorf("Democrats: %+v, want MISC", e)
 	}
 }
+
+// A town the recogniser reads as a person's surname is a place where a
+// comma and its region follow ("Redmond, Wash.", "Lordstown, Ohio"), even
+// a town the gazetteer does not know; not a list of sides or names
+// ("three of Chelsea, Manchester United and Arsenal").
+func TestTownThenStateAsPerson(t *testing.T) {
+	_, es := run(t, `Shares in Westmere Software rose on Monday after the Carver, Mass.-based company said profits doubled.
+The company employs 300 people and sells software to banks in Europe.
+Its chief executive said sales would grow again next year.`)
+	if e := named(es, "Carver"); e == nil || e.Type != ner.Location {
+		t.Errorf("Carver: %+v, want a place", e)
+	}
+	_, es = run(t, `Arsenal, Chelsea, Manchester United and Liverpool all won on Saturday.
+Three of Chelsea, Manchester United and Arsenal will play in Europe next season, the league said.`)
+	if e := named(es, "Chelsea"); e != nil && e.Type == ner.Location {
+		t.Errorf("Chelsea: %+v, want no place", e)
+	}
+}

@@ -544,3 +544,53 @@ func TestRawJSONPooledConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRawJSONTokenForms: tokens in every form the bytes may take, in the
+// one-pass path (appendTokenWire) and out of it, give the JSON of the
+// decoded token; bytes proto.Unmarshal refuses fail.
+func TestRawJSONTokenForms(t *testing.T) {
+	if tokenInfo == nil {
+		t.Fatal("the one-pass token path is off: article.v1.Token or TextSpan changed")
+	}
+	str := func(num protowire.Number, s string) []byte {
+		return protowire.AppendString(protowire.AppendTag(nil, num, protowire.BytesType), s)
+	}
+	vint := func(num protowire.Number, v uint64) []byte {
+		return protowire.AppendVarint(protowire.AppendTag(nil, num, protowire.VarintType), v)
+	}
+	msg := func(num protowire.Number, parts ...[]byte) []byte {
+		return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), bytes.Join(parts, nil))
+	}
+	neg := uint64(math.MaxUint64) // -1 as an int32 varint
+	span := msg(1, str(1, "Año"), vint(2, 300), vint(3, 4))
+	forms := map[string][]byte{
+		"whole":                msg(6, span, str(2, "NOUN"), str(3, "año")),
+		"no span":              msg(6, str(2, "NOUN"), str(3, "x")),
+		"span only":            msg(6, span),
+		"empty":                msg(6),
+		"empty span":           msg(6, msg(1), str(2, "X")),
+		"span without content": msg(6, msg(1, vint(2, 5), vint(3, 0)), str(3, "y")),
+		"negative begin":       msg(6, msg(1, str(1, "a"), vint(2, neg), vint(3, 1))),
+		"empty strings":        msg(6, msg(1, str(1, "")), str(2, ""), str(3, "")),
+		"escapes":              msg(6, msg(1, str(1, "\"q\"\\\t")), str(2, "<&>"), str(3, "\u2028é")),
+		"lemma twice":          msg(6, span, str(3, "a"), str(3, "b")),
+		"out of order":         msg(6, str(3, "a"), str(2, "b")),
+		"span fields reversed": msg(6, msg(1, vint(3, 2), vint(2, 1), str(1, "ab"))),
+		"begin twice":          msg(6, msg(1, str(1, "a"), vint(2, 1), vint(2, 2))),
+		"unknown field":        msg(6, span, str(9, "z")),
+		"wrong wire type":      msg(6, msg(1, str(1, "a"), str(2, "b"))),
+		"two tokens":           append(msg(6, span, str(2, "A")), msg(6, str(2, "B"))...),
+	}
+	for name, tokens := range forms {
+		sameAsDecoded(t, name, msg(1, tokens), false)
+	}
+	for name, tokens := range map[string][]byte{
+		"bad UTF-8 lemma":   msg(6, span, str(3, "\xff")),
+		"bad UTF-8 content": msg(6, msg(1, str(1, "a\xc3"))),
+		"cut varint":        msg(6, msg(1, str(1, "a"), []byte{2 << 3, 0x80})),
+	} {
+		if out, err := marshaler.Marshal(viaRawCodec(t, msg(1, tokens))); err == nil {
+			t.Errorf("%s: written: %.200s", name, out)
+		}
+	}
+}

@@ -1839,6 +1839,12 @@ func (x *extractor) countedSubject(a, b int) bool {
 // and a phrase (", in effect daring ..."), the sentence's subject.
 func (x *extractor) prepObjectSubject(np, cue int, s text.Sentence) (int, int, bool) {
 	p := np - 1
+	if v := p; v-1 >= s.First && x.pos(v) == "VBG" && strings.HasPrefix(x.pos(v-1), "NN") && finiteTag(x.pos(cue)) {
+		// "Doctors treating the victims said": the participle's object
+		if st := x.leftNP(v, s.First); st < v && (st == s.First || x.tok(st-1) == ",") && x.pos(st) != "CD" {
+			return st, v, true
+		}
+	}
 	if p-1 <= s.First || x.pos(p) != "IN" {
 		return 0, 0, false
 	}

@@ -88,3 +88,10 @@ func TestAgentPrepSingular(t *testing.T) {
 		}
 	}
 }
+
+// "Doctors treating the victims said": the object of a participle inside
+// the subject does not speak, the participle's subject does.
+func TestPrepObjectParticipleObject(t *testing.T) {
+	onlyWith(t, "Doctors treating the injured climbers said most would recover.\n", "recover", "most", "Doctors",
+		func(o *quotes.Options, on bool) { o.PrepObject = on })
+}

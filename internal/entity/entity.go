@@ -2312,7 +2312,7 @@ func (r *resolver) retype() {
 			c.typ = ner.Misc
 			continue
 		}
-		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c) || r.clubPerson(c)) {
+		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c) || r.clubPerson(c) || r.pollster(c)) {
 			c.typ = ner.Org
 			r.index(c)
 			continue
@@ -2740,6 +2740,26 @@ func (r *resolver) makerOfProduct(c *cluster) bool {
 // ("Airbus Industrie", "Boeing Commercial Airplanes Group").
 var productMakerTails = set("industrie", "industries", "group", "company", "corporation", "airplanes", "aircraft",
 	"consortium", "partners")
+
+// pollster reports whether a person of one name word, with nothing making
+// it a person (a gender from an honorific, a title), is written as the
+// maker of a poll or a survey after "a" or "an" ("a Reuter poll of
+// economists", "an Ashcombe survey of 500 firms"): a polling firm or an
+// agency, which the recogniser types a person.
+func (r *resolver) pollster(c *cluster) bool {
+	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
+		return false
+	}
+	for _, m := range c.ments {
+		if m.kind == Proper && (r.ltok(m.first-1) == "a" || r.ltok(m.first-1) == "an") && pollNouns[r.ltok(m.last)] {
+			return true
+		}
+	}
+	return false
+}
+
+// pollNouns are what a polling firm or an agency makes (pollster).
+var pollNouns = set("poll", "polls", "survey", "surveys", "opinion", "index")
 
 // clubPerson reports whether a person of one name word, in a sports
 // report, is rather a club or a team: a mention before a plural verb or

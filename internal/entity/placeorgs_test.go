@@ -270,3 +270,14 @@ Three of Chelsea, Manchester United and Arsenal will play in Europe next season,
 		t.Errorf("Chelsea: %+v, want no place", e)
 	}
 }
+
+// The maker of a poll or a survey named after "a" ("a Reuter poll of
+// economists") is an organisation, not the person the recogniser reads.
+func TestPollster(t *testing.T) {
+	_, es := run(t, `Economists expect rates to stay on hold next month, a Reuter poll of 20 forecasters showed on Friday.
+Most of those polled said the central bank would wait until the spring before it moved again.
+The poll also found that most expected inflation to fall below 2 percent by the end of the year.`)
+	if e := named(es, "Reuter"); e == nil || e.Type != ner.Org {
+		t.Errorf("Reuter: %+v, want an organisation", e)
+	}
+}

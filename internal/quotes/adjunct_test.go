@@ -66,7 +66,7 @@ func TestFrontedClause(t *testing.T) {
 func TestNPCoordVerb(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.NPCoordVerb = on }
 	for _, c := range []struct{ s, part, start string }{
-		{"The trust outlined several options for the old library in a long paper and was careful not to state its own choice.\n", "options", "several options"},
+		{"The trust listed several options for the old library in a long report and was keen not to name its own choice.\n", "options", "several options"},
 		{"The singer wants a quiet life away from the cameras and is moving back to her home village next spring.\n", "quiet life", "a quiet life"},
 	} {
 		for _, on := range []bool{true, false} {

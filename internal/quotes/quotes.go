@@ -174,7 +174,7 @@ type Options struct {
 	CountedName      bool // "One Republican threatened ...": a number word and a name are a subject, as "One analyst" is
 	InitialSaid      bool // "Said Ellis: “...”": a sentence that opens with said, says, added or asked names its speaker after the cue and what was said after a colon or comma
 	NounSubjectMore  bool // with NounSubject, a verb the tagger read as a noun ("some note that", "X, the deputy, plans to") takes a quantifier that opens the sentence or a subject with an apposition as its speaker
-	PrepObject       bool // a noun phrase before a cue that is a preposition's object does not speak: "Protesters marching through the streets chanted" (the protesters), "..., in effect daring them to ..." (the sentence's subject) (prepObjectSubject)
+	PrepObject       bool // a noun phrase before a cue that is a preposition's object does not speak: "Pickets walking along the quay shouted" (the pickets), "..., in effect daring them to ..." (the sentence's subject) (prepObjectSubject)
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before

@@ -31,11 +31,21 @@ type Analysis struct {
 
 // Metadata describes an article.
 type Metadata struct {
-	Title        string
-	Authors      []string
-	PublishTime  time.Time
-	SiteName     string
-	CanonicalURL string
+	Title   string
+	Authors []string
+	// PublishTime is the publish time, given when not zero or when
+	// PublishTimeSet is true (see Published).
+	PublishTime time.Time
+	// PublishTimeSet says that PublishTime is given even when it is the
+	// zero time.Time, 0001-01-01T00:00:00Z, a time a caller can send.
+	PublishTimeSet bool
+	SiteName       string
+	CanonicalURL   string
+}
+
+// Published returns the publish time and whether there is one.
+func (m *Metadata) Published() (time.Time, bool) {
+	return m.PublishTime, m.PublishTimeSet || !m.PublishTime.IsZero()
 }
 
 // Language is a detected language.

@@ -45,10 +45,14 @@ type Request struct {
 	ID     string
 	Source SourceKind
 	// Content is the text, the HTML or the URL, after Source.
-	Content      string
-	Title        string
-	PublishTime  time.Time
-	LanguageHint string
+	Content string
+	Title   string
+	// PublishTime is the caller's publish time, given when not zero or
+	// when PublishTimeSet is true: 0001-01-01T00:00:00Z is the zero
+	// time.Time, and without the flag it reads as no publish time.
+	PublishTime    time.Time
+	PublishTimeSet bool
+	LanguageHint   string
 	// Features is the set of requested features; zero means all.
 	Features FeatureSet
 	// SummarySentences and KeyPhraseCount are options; zero means default.
@@ -57,6 +61,11 @@ type Request struct {
 
 	// page is the fetched page of a URL source (see Engine.fetchPage).
 	page *fetch.Page
+}
+
+// Published returns the caller's publish time and whether there is one.
+func (r *Request) Published() (time.Time, bool) {
+	return r.PublishTime, r.PublishTimeSet || !r.PublishTime.IsZero()
 }
 
 // Default option values.

@@ -130,13 +130,14 @@ func (st *State) LanguageCode() string {
 	return st.Request.LanguageHint
 }
 
-// Anchor returns the time that anchors relative dates: the publish time of
-// the article, or the zero time when it is unknown.
-func (st *State) Anchor() time.Time {
-	if !st.Analysis.Metadata.PublishTime.IsZero() {
-		return st.Analysis.Metadata.PublishTime
+// Anchor returns the time that anchors relative dates, the publish time of
+// the article, and false when it is unknown. 0001-01-01T00:00:00Z, the
+// zero time.Time, anchors when the caller gave it.
+func (st *State) Anchor() (time.Time, bool) {
+	if t, ok := st.Analysis.Metadata.Published(); ok {
+		return t, true
 	}
-	return st.Request.PublishTime
+	return st.Request.Published()
 }
 
 // SyncTokens copies tags and lemmas from st.Doc into Analysis.Tokens, for a

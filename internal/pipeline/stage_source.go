@@ -53,7 +53,7 @@ func loadSource(cfg *Config) (RunFunc, error) {
 	return func(ctx context.Context, st *State) error {
 		req := st.Request
 		a := st.Analysis
-		a.Metadata = Metadata{Title: req.Title, PublishTime: req.PublishTime}
+		a.Metadata = Metadata{Title: req.Title, PublishTime: req.PublishTime, PublishTimeSet: req.PublishTimeSet}
 		if req.Source == SourceText {
 			a.Text = req.Content
 			return nil
@@ -87,8 +87,8 @@ func loadSource(cfg *Config) (RunFunc, error) {
 		if md.Title == "" {
 			md.Title = req.Title
 		}
-		if !req.PublishTime.IsZero() {
-			md.PublishTime = req.PublishTime // the caller's date wins over the page's
+		if t, ok := req.Published(); ok {
+			md.PublishTime, md.PublishTimeSet = t, true // the caller's date wins over the page's
 		}
 		a.Text, a.FromMarkup, a.Metadata = txt, true, md
 		return nil

@@ -20,7 +20,8 @@ func init() {
 				if notEnglish(st, FeatureTimeExpressions, "time expressions are") {
 					return nil
 				}
-				exprs := timex.Extract(st.Doc, st.Anchor())
+				at, ok := st.Anchor()
+				exprs := timex.ExtractAt(st.Doc, at, ok)
 				out := make([]TimeExpression, len(exprs))
 				for i, e := range exprs {
 					out[i] = TimeExpression{Span: e.Span, Type: e.Type, Value: e.Value, Anchored: e.Anchored}

@@ -150,8 +150,8 @@ func completion(res *pipeline.Result) *articlev1.StreamAnalyzeArticleResponse {
 
 func toMetadata(m pipeline.Metadata) *articlev1.Metadata {
 	out := &articlev1.Metadata{Title: m.Title, Authors: m.Authors, SiteName: m.SiteName, CanonicalUrl: m.CanonicalURL}
-	if !m.PublishTime.IsZero() {
-		out.PublishTime = timestamppb.New(m.PublishTime)
+	if t, ok := m.Published(); ok {
+		out.PublishTime = timestamppb.New(t)
 	}
 	return out
 }

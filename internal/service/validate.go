@@ -129,7 +129,8 @@ func (s *Service) validate(r articleRequest, prefix string) (*job, error) {
 		if err := pt.CheckValid(); err != nil {
 			return nil, invalid("INVALID_PUBLISH_TIME", prefix+"article.publish_time", "article.publish_time is not a valid time: %s; a google.protobuf.Timestamp holds times from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, with nanos from 0 to 999999999", timestampProblem(pt.GetSeconds(), pt.GetNanos()))
 		}
-		req.PublishTime = pt.AsTime()
+		// (0001-01-01T00:00:00Z is the zero time.Time: the flag says it was given)
+		req.PublishTime, req.PublishTimeSet = pt.AsTime(), true
 	}
 	var fs []pipeline.Feature
 	for i, f := range r.GetFeatures() {

@@ -221,14 +221,14 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 		}
 		b = w.strAlways(b, 2, au)
 	}
-	if !m.PublishTime.IsZero() {
+	if pt, ok := m.Published(); ok {
 		b = begin(b, 3)
 		ts := len(b)
-		if s := m.PublishTime.Unix(); s != 0 {
+		if s := pt.Unix(); s != 0 {
 			b = append(b, tag(fTimestampSeconds, protowire.VarintType))
 			b = varint(b, uint64(s))
 		}
-		b = w.int32(b, fTimestampNanos, int32(m.PublishTime.Nanosecond()))
+		b = w.int32(b, fTimestampNanos, int32(pt.Nanosecond()))
 		b = end(b, ts)
 	}
 	b = w.str(b, 4, m.SiteName)

@@ -2371,9 +2371,9 @@ func (r *resolver) retype() {
 		}
 		if c.typ == ner.Org && (r.townAsOrg(c) || r.placeAsOrg(c)) {
 			if r.firmNamed(c) {
-				// "property group Canary Wharf" and "life in Canary
-				// Wharf": the firm keeps its mentions, the place gets
-				// those written as a place
+				// "the developer Westferry Quay" and "little to do in
+				// Westferry Quay": the firm keeps its mentions, the place
+				// gets those written as a place
 				r.splitPlace(c)
 				continue
 			}
@@ -2729,7 +2729,7 @@ func (r *resolver) makerOfProduct(c *cluster) bool {
 			continue
 		}
 		if n := r.ltok(m.last); (n == "said" || n == "says") && isCap(r.tok(m.last+1)) {
-			continue // "... to Windows, said Dominic Reed": the speaker follows
+			continue // "... to run Windows, said Ann Lee": the speaker follows
 		}
 		return true
 	}
@@ -2981,7 +2981,7 @@ var (
 // a place: after "in", "near" or "outside", or as what a mayor, council or
 // city is "of" ("The council in Hamilton approved", "the mayor of
 // Hamilton"), or a town the gazetteer need not know that a comma and its
-// region follow ("Redmond, Wash.", "Lordstown, Ohio"): the recogniser
+// region follow ("Carver, Mass.", "Ashdown, Ohio"): the recogniser
 // reads surnames that are towns as people.
 // Not "in Hamilton's absence", "a stake in Hamilton", nor a name also
 // used as a person ("Hamilton said").
@@ -2998,8 +2998,8 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 			return false
 		}
 		if r.townThenState(m.last) {
-			// "based in Redmond, Wash.", "its plant in Lordstown,
-			// Ohio", "the Redmond, Wash.-based firm"
+			// "based in Carver, Mass.", "its plant in Ashdown,
+			// Ohio", "the Carver, Mass.-based firm"
 			region++
 			continue
 		}
@@ -3014,7 +3014,7 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 
 // townThenState reports whether the tokens from i are a comma and a
 // region: townThenRegion's abbreviation or modifier, or a region's name
-// ("Lordstown, Ohio") that no comma follows (not a list: "Essex, Kent,
+// ("Ashdown, Ohio") that no comma follows (not a list: "Essex, Kent,
 // Surrey").
 func (r *resolver) townThenState(i int) bool {
 	if r.townThenRegion(i) {
@@ -3022,7 +3022,7 @@ func (r *resolver) townThenState(i int) bool {
 	}
 	if r.tok(i) != "," || !isCap(r.tok(i+1)) || r.tok(i+2) == "," || r.tok(i+2) == "and" || isCap(r.tok(i+2)) ||
 		isAcronym(r.tok(i-1)) {
-		// (not a list, nor a longer name: "Chelsea, Manchester United")
+		// (not a list, nor a longer name: "Leeds, Manchester United")
 		return false
 	}
 	return len(geo.RegionsByName(r.tok(i+1))) > 0

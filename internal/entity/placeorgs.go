@@ -480,9 +480,9 @@ var firmKinds = set("group", "firm", "company", "developer", "developers", "land
 	"manufacturer", "producer", "supplier", "housebuilder", "builder", "airline", "chain")
 
 // firmNamed reports whether a mention of organisation c stands right after
-// a lower-case kind of company ("property group Canary Wharf"): a firm
+// a lower-case kind of company ("the developer Westferry Quay"): a firm
 // named after the place it owns or serves, which the text may also name
-// as the place ("life in Canary Wharf").
+// as the place ("little to do in Westferry Quay").
 func (r *resolver) firmNamed(c *cluster) bool {
 	for _, m := range c.ments {
 		if m.kind == Proper && m.first > 0 && firmKinds[r.tok(m.first-1)] && !r.inMent[m.first-1] {

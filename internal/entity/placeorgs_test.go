@@ -156,16 +156,13 @@ func TestPlaceOrgsFestivalDates(t *testing.T) {
 	}
 }
 
-// A firm named after the place it owns ("property group Canary Wharf")
+// A firm named after the place it owns ("property group X")
 // keeps the mentions that act as the firm when the text also names the
-// place ("life in Canary Wharf"): the place is an entity of its own.
+// place ("little to do in X"): the place is an entity of its own.
 func TestPlaceOrgsFirmAndItsPlace(t *testing.T) {
-	const story = `Homes planned for docklands office district
-
-Developers Harbour Homes and property group Canary Wharf applied on Friday for permission to build 300 flats beside the offices.
-"People leave in the evening. We want life in Canary Wharf after six," a director of Harbour Homes said.
-The flats would be built on a site beside the river, and the shops would open in Canary Wharf in 2028.
-Canary Wharf, which is owned by a group of pension funds, will hold a fifth of the venture.`
+	const story = `Shares in property group Canary Wharf fell 3% on Tuesday after it cut the rent two of its largest tenants pay.
+Office workers have long complained that there is little to do in Canary Wharf once the shops close.
+Canary Wharf, which owns 20 of the towers, said it would add a cinema and more restaurants by 2028.`
 	_, es := run(t, story)
 	var org, loc int
 	for _, e := range es {
@@ -254,9 +251,9 @@ Democrats want the money spent on schools instead.`)
 }
 
 // A town the recogniser reads as a person's surname is a place where a
-// comma and its region follow ("Redmond, Wash.", "Lordstown, Ohio"), even
+// comma and its region follow ("Carver, Mass.", "Ashdown, Ohio"), even
 // a town the gazetteer does not know; not a list of sides or names
-// ("three of Chelsea, Manchester United and Arsenal").
+// ("three of Leeds, Manchester United and Arsenal").
 func TestTownThenStateAsPerson(t *testing.T) {
 	_, es := run(t, `Shares in Westmere Software rose on Monday after the Carver, Mass.-based company said profits doubled.
 The company employs 300 people and sells software to banks in Europe.
@@ -264,10 +261,10 @@ Its chief executive said sales would grow again next year.`)
 	if e := named(es, "Carver"); e == nil || e.Type != ner.Location {
 		t.Errorf("Carver: %+v, want a place", e)
 	}
-	_, es = run(t, `Arsenal, Chelsea, Manchester United and Liverpool all won on Saturday.
-Three of Chelsea, Manchester United and Arsenal will play in Europe next season, the league said.`)
-	if e := named(es, "Chelsea"); e != nil && e.Type == ner.Location {
-		t.Errorf("Chelsea: %+v, want no place", e)
+	_, es = run(t, `Arsenal, Leeds, Manchester United and Liverpool all won on Saturday.
+Two of Leeds, Manchester United and Arsenal will play in Europe next season, the league said.`)
+	if e := named(es, "Leeds"); e != nil && e.Type == ner.Location {
+		t.Errorf("Leeds: %+v, want no place", e)
 	}
 }
 

@@ -380,13 +380,13 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		if best == "" {
 			best = surface(doc.Text, ms)
 			if !hasLower(best) {
-				// a heading's capitals ("WARSAW") where the text also
-				// writes the phrase in prose ("Warsaw")
+				// a heading's capitals ("KINGSPORT") where the text also
+				// writes the phrase in prose ("Kingsport")
 				best = surface(doc.Text, proseSpans(doc, ms, &lf))
 			}
 		}
 		if strings.ContainsAny(best, "\t\n\r") {
-			continue // a full name's columns ("Period	AFTK")
+			continue // a full name's columns ("Period	Calls")
 		}
 		best = squeeze(best)
 		chosen = append(chosen, key)

@@ -122,7 +122,7 @@ func offLine(doc *text.Document, ments []mention, c *candidate, lf *lineFlags) b
 
 // proseSpans returns the occurrences of ms outside lines of capitals when
 // there are any and some are inside, for the phrase's surface form
-// ("Warsaw", not the heading "WARSAW"); else ms.
+// ("Kingsport", not the heading "KINGSPORT"); else ms.
 func proseSpans(doc *text.Document, ms []text.Span, lf *lineFlags) []text.Span {
 	caps := 0
 	for _, m := range ms {
@@ -154,7 +154,7 @@ func hasLower(s string) bool {
 
 // columns reports whether an occurrence of c spans a tab or a line break
 // between two of its words, four spaces or more, or three beside a
-// capital: table columns ("Unloaded    Loaded    Pct change", "Pct chge
+// capital: table columns ("Calls    Berths    Pct change", "Pct chg
 // Weight"), not a phrase ("sexual violence" typed with three spaces
 // stays).
 func columns(doc *text.Document, ments []mention, c *candidate) bool {

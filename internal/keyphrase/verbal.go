@@ -957,8 +957,8 @@ var stackHeads = map[string]bool{"row": true, "rethink": true, "fear": true, "fe
 // first tagged a noun or an adjective) are nouns that modify the last,
 // a noun of stackHeads: every word after the first lower case, tagged
 // NN or JJ, and singular (no "s" ending but "ss": a plural or a verb in
-// -s before the head is a clause's, "Peugeot deal boosts Mitsubishi",
-// "printers challenge pros"), with no -ing or -ed form.
+// -s before the head is a clause's, "Harbour deal lifts Westmere",
+// "pilots face fines"), with no -ing or -ed form.
 func nounStack(toks []text.Token) bool {
 	n := len(toks)
 	if n < 3 || !stackHeads[toks[n-1].Text] || !strings.HasPrefix(toks[n-1].POS, "NN") {

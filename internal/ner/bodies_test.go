@@ -123,15 +123,15 @@ func TestMakerCompanies(t *testing.T) {
 	checkNames(t, []nameCase{
 		{"The faulty pumps were made by car parts maker Ellison Marlow, the report said.", "Ellison Marlow", ner.Org},
 		{"The faulty pumps were made by car parts maker Ellison Marlow. Marlow said it would pay for the repairs.", "Marlow", ner.Org},
-		{"Ukrainian steel producer Dravokor cut its output by a fifth last year.", "Dravokor", ner.Org},
-		{"Customers of Internet service provider Nettlefold complained about slow lines.", "Nettlefold", ner.Org},
-		{"The order went to European aircraft maker Airbus, which beat its rival.", "Airbus", ner.Org},
+		{"Polish steel producer Dravokor cut its output by a fifth last year.", "Dravokor", ner.Org},
+		{"Customers of broadband provider Nettlefold complained about slow lines.", "Nettlefold", ner.Org},
+		{"The order went to jet maker Airbus, which beat its rival.", "Airbus", ner.Org},
 		{"Shares in chipmaker Harwick Stroud rose on Monday.", "Harwick Stroud", ner.Org},
 		// the kind opening a sentence is no part of the name
 		{"Developers Harbour Homes applied on Friday to build 300 flats by the river.", "Harbour Homes", ner.Org},
 		{"Distributor Westmere Pictures said the film would open in May.", "Westmere Pictures", ner.Org},
 		// people
-		{"The prize went to Dutch film maker Theo Lindqvist on Friday.", "Theo Lindqvist", ner.Person},
+		{"The prize went to Swedish film maker Lars Lindqvist on Friday.", "Lars Lindqvist", ner.Person},
 		{"The show was put together by executive producer Andrew Carver last year.", "Andrew Carver", ner.Person},
 		{"The album was recorded with producer Ravi Mehta in London.", "Ravi Mehta", ner.Person},
 		{"She met pro-democracy lawmaker Emily Chan on Tuesday.", "Emily Chan", ner.Person},

@@ -108,8 +108,8 @@ var listWords = set("and", "or", ",")
 
 // agedNames types as PERSON a name the model read as an organisation, a
 // place or MISC that an age follows between commas, then a lower-case
-// word ("Victoria Power, 34, said ..."; not "Gartner, 95% of ...",
-// "Liberty, 69 percent owned by ...", nor a list: "Yorkshire Water,
+// word ("Victoria Power, 34, said ..."; not "Acme, 95% of ...",
+// "Acme, 40 percent owned by ...", nor a list: "Yorkshire Water,
 // 20, and ..."), or a first name and a surname the text writes after a
 // personal title ("Georgia Power ... Ms Power said"), and the text's
 // other mentions of the same words.

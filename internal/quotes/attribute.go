@@ -1607,6 +1607,12 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 			// not speak
 			continue
 		}
+		if x.o.AgentPrep && x.closeTo(x.tokAt(s.Start), q.Speaker) {
+			// "sources close to Mr Hale", "a person familiar with
+			// Acme's plans": the one the source is close to does not
+			// speak
+			continue
+		}
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
@@ -1992,6 +1998,20 @@ func (x *extractor) prepHead(a, limit int) int {
 		return st
 	}
 	return a
+}
+
+// closeTo reports whether the mention that starts at token k inside the
+// speaker span sp follows "close to" or "familiar with" there (past a
+// determiner or possessive: "close to the company", "familiar with
+// Acme's plans").
+func (x *extractor) closeTo(k int, sp text.Span) bool {
+	if p := x.pos(k - 1); p == "DT" || p == "PRP$" {
+		k--
+	}
+	if k-2 < 0 || x.toks[k-2].Start < sp.Start {
+		return false
+	}
+	return x.ltok(k-1) == "to" && x.ltok(k-2) == "close" || x.ltok(k-1) == "with" && x.ltok(k-2) == "familiar"
 }
 
 // namedAgent extends a speaker that starts at token a ("a spokeswoman

@@ -95,3 +95,22 @@ func TestPrepObjectParticipleObject(t *testing.T) {
 	onlyWith(t, "Doctors treating the injured climbers said most would recover.\n", "recover", "most", "Doctors",
 		func(o *quotes.Options, on bool) { o.PrepObject = on })
 }
+
+// "A source close to Acme said": the speaker is the source, not the
+// company it is close to; the quote names no entity.
+func TestCloseToEntity(t *testing.T) {
+	for _, s := range []string{
+		"A source close to Harland Mills said the sale would close soon.\n",
+		"People familiar with Ann Varga's plans said she would resign.\n",
+	} {
+		doc, ents, qs := allQuotes(t, s, quotes.DefaultOptions)
+		q, ok := quoteWith(doc, qs, "would")
+		if !ok {
+			t.Errorf("%q: no quote: %v", s, qs)
+			continue
+		}
+		if q.EntityIndex >= 0 {
+			t.Errorf("%q: speaker %q resolved to %q", s, doc.Text[q.Speaker.Start:q.Speaker.End], ents[q.EntityIndex].Name)
+		}
+	}
+}

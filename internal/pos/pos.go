@@ -77,19 +77,17 @@ type buffers struct {
 	vocab *perceptron.SumTable // the tagger's
 	sink  uint64               // keeps Model.Touch's loads
 	doc   *text.Document       // being tagged (nil in TagWords), for Err
-	words []string
 	ws    []word
-	tid   []int32  // each token's word: its index in tw
+	tid   []int32  // each token's word (of ws' tokens: see tagWords): its index in tw
 	keys  []uint64 // vocabulary keys of the words new to the document
 	feats []uint64
 	ends  []int   // end of each token's features, then of its rows
 	rows  []int32 // rows of the context features of a window
 	trows []int32 // rows of one token's features
-	tags  []string
 
-	// The distinct words of the document (of the sentence in TagWords),
-	// their hashes and the sums of their word features: tokens of one
-	// word share them.
+	// The distinct words of the document (of the sentence in TagWords;
+	// of a block of either past maxTypes words), their hashes and the
+	// sums of their word features: tokens of one word share them.
 	types typeTable
 	tw    []word
 	tstr  []string
@@ -116,6 +114,18 @@ type buffers struct {
 // reset forgets the words of the previous document.
 func (b *buffers) reset() {
 	b.types.reset()
+	b.forget()
+}
+
+// restart forgets the words of the document so far (see maxTypes),
+// keeping the table's slots.
+func (b *buffers) restart() {
+	b.types.restart()
+	b.forget()
+}
+
+// forget empties the tables of words but types.
+func (b *buffers) forget() {
 	clear(b.tstr)
 	clear(b.tlem)
 	b.tw, b.tstr, b.tsums, b.fresh, b.tkey = b.tw[:0], b.tstr[:0], b.tsums[:0], b.fresh[:0], b.tkey[:0]
@@ -217,40 +227,31 @@ func (t *Tagger) Model() *perceptron.Model { return t.m }
 
 // Tag sets Token.POS and Token.Lemma of every token of doc, sentence by
 // sentence. Once doc.Err is set it stops (checking between sentences and
-// every checkEvery tokens of a long one), leaving the rest untagged.
+// every window of a long one), leaving the rest untagged.
 func (t *Tagger) Tag(doc *text.Document) {
 	b := t.pool.Get().(*buffers)
 	defer t.pool.Put(b)
 	b.reset()
 	b.doc = doc
 	defer func() { b.doc = nil }()
-	tag := func(first, last int) {
-		toks := doc.Tokens[first:last]
-		b.words = slices.Grow(b.words[:0], len(toks))
-		for i, tk := range toks {
-			if i%checkEvery == checkEvery-1 && doc.Err() != nil {
-				// (a sentence of a megabyte: the copy is work too)
-				b.tags = b.tags[:0]
-				return
-			}
-			b.words = append(b.words, canon(tk.Text))
-		}
-		b.tags = t.tagWords(b, b.words, b.tags[:0])
-		for i := range b.tags {
-			toks[i].POS = b.tags[i]
-			toks[i].Lemma = b.lemma(toks[i].Text, b.tags[i], b.tid[i])
-		}
-	}
 	if len(doc.Sentences) == 0 && len(doc.Tokens) > 0 {
-		tag(0, len(doc.Tokens))
+		t.tagWords(b, nil, doc.Tokens, nil)
 	}
 	for _, s := range doc.Sentences {
 		if doc.Err() != nil {
 			return
 		}
-		tag(s.First, s.Last)
+		t.tagWords(b, nil, doc.Tokens[s.First:s.Last], nil)
 	}
 }
+
+// maxTypes is how many distinct words the tables of buffers (types, tw,
+// tsums ...: some 400 bytes a word) hold before they start over, between
+// two windows: a document or a sentence of many distinct words (a table
+// of figures) keeps those of a block of tokens rather than of the whole
+// of it. The tables are caches (what they hold of a word depends on the
+// word alone): the tags and lemmas are the same.
+var maxTypes = 4096
 
 // lemmaEntry is the last lemma made for a word of the document.
 type lemmaEntry struct{ text, tag, lemma string }
@@ -265,12 +266,18 @@ func (b *buffers) lemma(text, tag string, id int32) string {
 	return e.lemma
 }
 
-// prepare sets ws[i] and tid[i] for the tokens i of words[from:to],
-// hashing each word new to the document once.
-func (b *buffers) prepare(words []string, ws []word, tid []int32, from, to int) {
+// prepare sets ws[i] and tid[i] for the tokens i of words[from:to] (of
+// toks[from:to], canonical, when words is nil), hashing each word new to
+// the tables once.
+func (b *buffers) prepare(words []string, toks []text.Token, ws []word, tid []int32, from, to int) {
 	nf := len(b.fresh)
 	for i := from; i < to; i++ {
-		s := words[i]
+		var s string
+		if words != nil {
+			s = words[i]
+		} else {
+			s = canon(toks[i].Text)
+		}
 		k := vocabKey(s) // (also the key of the word's table slot)
 		id, ok := b.types.find(k, s, b.tstr)
 		if !ok {
@@ -433,44 +440,67 @@ func (t *Tagger) TagWords(words []string, out []string) []string {
 	for i, w := range words {
 		cw[i] = canon(w)
 	}
-	out = t.tagWords(b, cw, out)
+	out = t.tagWords(b, cw, nil, out)
 	t.pool.Put(b)
 	return out
 }
-
-// checkEvery is how many tokens Tag copies between two looks at doc.Err.
-const checkEvery = 4096
 
 // window is how many tokens tagWords scores ahead: their static
 // features are found and summed together, then tagged greedily.
 const window = 256
 
-func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
+// tagWords tags one sentence: words, appending the tags to out, or, with
+// words nil, toks, setting their POS and Lemma a window at a time.
+func (t *Tagger) tagWords(b *buffers, words []string, toks []text.Token, out []string) []string {
 	n := len(words)
-	// ws and tid grow window by window (a cancelled sentence of a
-	// megabyte stops before they are all made): the features of tokens
-	// a..z-1 read ws up to z+1 and len(ws) only where it is the
-	// sentence's end.
-	ws, tid := b.ws[:0], b.tid[:0]
-	defer func() { b.ws, b.tid = ws, tid }() // (Tag reads tid)
+	if words == nil {
+		n = len(toks)
+	}
+	// ws[j] and tid[j] are of token off+j: those of a window, the two
+	// before it and the two after, made window by window (a cancelled
+	// sentence of a megabyte stops before they are all made). The
+	// features of tokens a..z-1 read ws up to z+1, and len(ws) only where
+	// it is the sentence's end; off is 0 or a-2, so that i-off > 1 just
+	// when i > 1, as static's tests of a sentence's first tokens read.
+	ws, tid, off := b.ws[:0], b.tid[:0], 0
+	defer func() { b.ws, b.tid = ws, tid }()
+	wv, tv := words, toks // from token off
 	prev, prev2 := -1, -2
 	for a := 0; a < n; a += window {
-		if a > 0 && b.doc != nil && b.doc.Err() != nil {
-			return out
+		if a > 0 {
+			if b.doc != nil && b.doc.Err() != nil {
+				return out
+			}
+			k := a - 2 - off
+			ws, tid = ws[:copy(ws, ws[k:])], tid[:copy(tid, tid[k:])]
+			off = a - 2
+			if words != nil {
+				wv = words[off:]
+			} else {
+				tv = toks[off:]
+			}
+		}
+		if len(b.tw) > maxTypes {
+			// the tables start over (see maxTypes); the tokens this
+			// window reads that were prepared already (the two before a
+			// and those read ahead) are numbered in the new ones
+			b.restart()
+			b.prepare(wv, tv, ws, tid, 0, len(ws))
 		}
 		z := min(a+window, n)
 		// the features of a token look two tokens ahead
-		if ready, end := len(ws), min(z+2, n); ready < end {
+		if ready, end := len(ws), min(z+2, n)-off; ready < end {
 			ws, tid = slices.Grow(ws, end-ready)[:end], slices.Grow(tid, end-ready)[:end]
-			b.prepare(words, ws, tid, ready, end)
+			b.prepare(wv, tv, ws, tid, ready, end)
 		}
-		ends, start := b.static(t.m, &t.tags, ws, tid, a, z)
+		ends, start := b.static(t.m, &t.tags, ws, tid, a-off, z-off)
 		for i := a; i < z; i++ {
+			r := i - off
 			end := ends[i-a]
 			b.trows = append(b.trows[:0], b.rows[start:end]...)
 			start = end
-			if r := t.cased[ws[i].cased&7][firstFlag(i)]; r >= 0 {
-				b.trows = append(b.trows, r)
+			if cr := t.cased[ws[r].cased&7][firstFlag(i)]; cr >= 0 {
+				b.trows = append(b.trows, cr)
 			}
 			// (tagFeatures: the rows of the three tag-only features
 			// from tags, then the two with words found)
@@ -484,23 +514,28 @@ func (t *Tagger) tagWords(b *buffers, words []string, out []string) []string {
 				b.trows = append(b.trows, b.prows[ps:b.pends[i-a]]...)
 			} else {
 				n1 := hEnd
-				if i+1 < len(ws) {
-					n1 = ws[i+1].w
+				if r+1 < len(ws) {
+					n1 = ws[r+1].w
 				}
-				b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[i].w), f2(tPrevNext, pv, n1))
+				b.feats = append(b.feats[:0], f2(tPrevWord, pv, ws[r].w), f2(tPrevNext, pv, n1))
 				b.trows = t.m.Find(b.feats, b.trows)
 			}
 			s := &b.sums
 			if t.vocab != nil {
 				// the word's sums, the neighbours' entries and the rows
 				// summed at once
-				t.vocab.AddAllTo(s, &b.tsums[tid[i]], b.nbents[i-a][:], asPrev, b.trows)
+				t.vocab.AddAllTo(s, &b.tsums[tid[r]], b.nbents[i-a][:], asPrev, b.trows)
 			} else {
-				*s = b.tsums[tid[i]]
+				*s = b.tsums[tid[r]]
 				t.m.Add(s, b.trows)
 			}
 			best := t.m.Best(s)
-			out = append(out, t.m.Labels[best])
+			if tag := t.m.Labels[best]; toks != nil {
+				toks[i].POS = tag
+				toks[i].Lemma = b.lemma(toks[i].Text, tag, tid[r])
+			} else {
+				out = append(out, tag)
+			}
 			prev2, prev = prev, best
 		}
 	}
@@ -523,6 +558,12 @@ func (t *typeTable) reset() {
 	}
 	clear(t.slots)
 	t.n, t.mask, t.keys = 0, uint64(len(t.slots)-1), t.keys[:0]
+}
+
+// restart forgets the words, keeping the slots.
+func (t *typeTable) restart() {
+	clear(t.slots)
+	t.n, t.keys = 0, t.keys[:0]
 }
 
 // find returns the id of word s of key k (words[id] is its text), and

@@ -2312,7 +2312,7 @@ func (r *resolver) retype() {
 			c.typ = ner.Misc
 			continue
 		}
-		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c) || r.clubPerson(c) || r.pollster(c)) {
+		if c.typ == ner.Person && (r.orgVote(c) || r.orgWord(c) || r.clubPerson(c) || r.pollster(c) || r.bandPerson(c)) {
 			c.typ = ner.Org
 			r.index(c)
 			continue
@@ -2740,6 +2740,43 @@ func (r *resolver) makerOfProduct(c *cluster) bool {
 // ("Airbus Industrie", "Boeing Commercial Airplanes Group").
 var productMakerTails = set("industrie", "industries", "group", "company", "corporation", "airplanes", "aircraft",
 	"consortium", "partners")
+
+// bandPerson reports whether a person's name is a band's or a group's:
+// two of its mentions or more open a clause with a plural verb ("Franz
+// Kessler are touring", "Amber Finch were shortlisted", "..., who were"),
+// none with a singular one ("is", "was", "has") or after an honorific
+// or a title. The recogniser reads a band named like a person as one.
+func (r *resolver) bandPerson(c *cluster) bool {
+	if r.titled(c) {
+		return false
+	}
+	plural := 0
+	for _, m := range c.ments {
+		if m.kind != Proper || r.possessiveAt(m.last) > 0 {
+			continue
+		}
+		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
+			return false
+		}
+		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "," || p == "nor" {
+			continue // a pair's verb
+		}
+		n := r.ltok(m.last)
+		if n == "," && r.ltok(m.last+1) == "who" {
+			n = r.ltok(m.last + 2)
+		}
+		if n == "and" || n == "&" {
+			continue
+		}
+		switch {
+		case n == "are" || n == "were":
+			plural++
+		case personVerbs[n]:
+			return false
+		}
+	}
+	return plural >= 2
+}
 
 // pollster reports whether a person of one name word, with nothing making
 // it a person (a gender from an honorific, a title), is written as the

@@ -278,3 +278,18 @@ The poll also found that most expected inflation to fall below 2 percent by the 
 		t.Errorf("Reuter: %+v, want an organisation", e)
 	}
 }
+
+// A band named like a person, written twice with a plural verb ("Amber
+// Kessler are", "Amber Kessler were"), is a group; a person who "was" or
+// "has" stays a person.
+func TestBandPerson(t *testing.T) {
+	_, es := run(t, `Amber Kessler are to play three nights at the Westmere Arena in May.
+The band sold out their last tour in a day. Amber Kessler were shortlisted for two prizes last year, and their new album comes out in April.`)
+	if e := named(es, "Amber Kessler"); e == nil || e.Type != ner.Org {
+		t.Errorf("Amber Kessler: %+v, want an organisation", e)
+	}
+	_, es = run(t, `Ann Kessler was shortlisted for two prizes last year. Ann Kessler has a new album out in April, and her fans are pleased.`)
+	if e := named(es, "Ann Kessler"); e == nil || e.Type != ner.Person {
+		t.Errorf("Ann Kessler: %+v, want a person", e)
+	}
+}

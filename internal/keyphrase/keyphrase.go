@@ -388,7 +388,6 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 		if strings.ContainsAny(best, "\t\n\r") {
 			continue // a full name's columns ("Period	Calls")
 		}
-		best = squeeze(best)
 		chosen = append(chosen, key)
 		chosenLen = append(chosenLen, nw)
 		slices.SortFunc(ms, func(a, b text.Span) int { return a.Start - b.Start })

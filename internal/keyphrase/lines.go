@@ -170,12 +170,3 @@ func columns(doc *text.Document, ments []mention, c *candidate) bool {
 	}
 	return false
 }
-
-// squeeze writes each run of white space in s as one space ("market
-// leadership" for a phrase typed with two spaces).
-func squeeze(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r") {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}

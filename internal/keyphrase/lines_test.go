@@ -8,8 +8,8 @@ import (
 // TestOffLine: a phrase found only in a line of capitals (a headline or a
 // heading written upper case) or in a byline is none, a phrase the text
 // also writes in prose is shown as prose writes it, and a phrase that
-// spans a table's columns is none; white space inside a phrase reads as
-// one space.
+// spans a table's columns is none (a phrase typed with extra spaces in a
+// sentence stays, as written: its text is one of its mentions).
 func TestOffLine(t *testing.T) {
 	for _, tc := range []struct {
 		name, art string
@@ -50,8 +50,8 @@ The company said the    harbour dredging   work had helped cargo ships reach the
 		var got []string
 		for _, p := range ps {
 			got = append(got, p.Text)
-			if strings.ContainsAny(p.Text, "\t\n") || strings.Contains(p.Text, "  ") {
-				t.Errorf("%s: phrase %q holds a run of white space", tc.name, p.Text)
+			if strings.ContainsAny(p.Text, "\t\n") || strings.Contains(p.Text, "    ") {
+				t.Errorf("%s: phrase %q spans table columns", tc.name, p.Text)
 			}
 		}
 		for _, g := range got {

@@ -266,6 +266,16 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			// it": the main clause after a fronted one is not said
 			if np := x.rightNP(i+1, end); np > i+1 && np-i <= 8 && x.clauseAfter(np, end) {
 				return i
+			} else if np > i+1 && np-i <= 8 && x.tok(np) == "," {
+				// "..., some investors, including pension funds, sold":
+				// a subject's apposition or aside with no finite verb
+				k := np + 1
+				for k < end && k-np < 8 && x.tok(k) != "," && x.qAt(k) < 0 && !finiteTag(x.pos(k)) {
+					k++
+				}
+				if k > np+1 && x.tok(k) == "," && x.clauseAfter(k+1, end) {
+					return i
+				}
 			}
 			fronted = false // the first comma ends the fronted clause or it has none
 		}

@@ -114,3 +114,14 @@ func TestCloseToEntity(t *testing.T) {
 		}
 	}
 }
+
+// "While A said B, some investors, including pension funds, were
+// selling": the main clause's subject with an aside between commas still
+// ends the fronted clause's content.
+func TestFrontedClauseAside(t *testing.T) {
+	s := "While the auditors said the accounts were sound, several lenders, including two small banks, were cutting their loans.\n"
+	doc, _, qs := allQuotes(t, s, quotes.DefaultOptions)
+	if q, ok := quoteWith(doc, qs, "accounts"); !ok || doc.Text[q.Content.Start:q.Content.End] != "the accounts were sound" {
+		t.Errorf("%q: the content runs into the main clause: %v", s, qs)
+	}
+}

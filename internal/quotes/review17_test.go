@@ -1,9 +1,11 @@
 package quotes_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/quotes"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // "Asked about X, Y said ...", "Asked for comment, Y said ...": a
@@ -123,5 +125,41 @@ func TestFrontedClauseAside(t *testing.T) {
 	doc, _, qs := allQuotes(t, s, quotes.DefaultOptions)
 	if q, ok := quoteWith(doc, qs, "accounts"); !ok || doc.Text[q.Content.Start:q.Content.End] != "the accounts were sound" {
 		t.Errorf("%q: the content runs into the main clause: %v", s, qs)
+	}
+}
+
+// Every word prefix of sentences the session-17 rules read (a cue at the
+// last token of the text, "Said" or "Asked" with nothing after it, a
+// fronted clause cut short), and each in capitals, extracts without a panic and with spans
+// inside the text.
+func TestRules17Prefixes(t *testing.T) {
+	for _, s := range []string{
+		`Said Ellis: "We will win this race."`,
+		"Asked about the plan, the minister said it was a good idea.",
+		"While the mayor said the budget was balanced, auditors, including two banks, found a hole.",
+		"Since March the bakery has said sales fell, prices rose and two shops were closed.",
+		"The pier is unsafe, officials said on Friday evening, as the tide rose.",
+		"The minister said after the meeting with the union he would not back the plan.",
+		"A person familiar with the matter said cars and parked vans were damaged.",
+		"Doctors treating the victims said one Republican, even suggesting a delay, began by saying no.",
+		"Farmers said prices were falling and grocers warned of shortages.",
+		"They announced she and her partner are expecting a baby.",
+		"But some note that a union advert in 2008 questioned the plan.",
+		`"We are ready," Ann Holt, a spokeswoman for the board said.`,
+	} {
+		for _, s := range []string{s, strings.ToUpper(s)} { // and as an all-caps headline
+			words := strings.Fields(s)
+			for n := 1; n <= len(words); n++ {
+				p := strings.Join(words[:n], " ") + "\n"
+				doc, _, qs := allQuotes(t, p, quotes.DefaultOptions)
+				for _, q := range qs {
+					for _, sp := range []text.Span{q.Content, q.Cue, q.Speaker} {
+						if sp.Start < 0 || sp.End < sp.Start || sp.End > len(doc.Text) {
+							t.Errorf("%q: span %v out of the text: %v", p, sp, q)
+						}
+					}
+				}
+			}
+		}
 	}
 }

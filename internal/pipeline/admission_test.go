@@ -104,6 +104,18 @@ func (g *gate) notRunning(t *testing.T) {
 	}
 }
 
+// release lets the calls ids finish, one after the other, and fails the
+// test if one of them fails.
+func (g *gate) release(t *testing.T, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // finished waits for the analysis id to end and returns its error.
 func (g *gate) finished(t *testing.T, id string) error {
 	t.Helper()
@@ -207,12 +219,7 @@ func TestAdmissionLargeWaitsForLarge(t *testing.T) {
 	// six times a news article's wait: L2 still waits
 	time.Sleep(300 * time.Millisecond)
 	g.waitLoad(t, 4, 1)
-	for _, id := range []string{"s1", "L1"} {
-		g.open(id)
-		if err := g.finished(t, id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g.release(t, "s1", "L1")
 	g.running(t, "L2")
 	g.open("L2")
 	if err := g.finished(t, "L2"); err != nil {
@@ -254,12 +261,7 @@ func TestAdmissionLargeTakesSlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.running(t, "s4")
-	for _, id := range []string{"B", "s2", "s3", "s4"} {
-		g.open(id)
-		if err := g.finished(t, id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g.release(t, "B", "s2", "s3", "s4")
 	g.waitLoad(t, 0, 0)
 }
 
@@ -299,12 +301,7 @@ func TestAdmissionLargeNotStarved(t *testing.T) {
 	}
 	g.running(t, "s5") // the slot L leaves
 	g.waitLoad(t, 4, 1)
-	for _, id := range []string{"L", "s5"} {
-		g.open(id)
-		if err := g.finished(t, id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g.release(t, "L", "s5")
 	g.running(t, "s6")
 	g.open("s6")
 	if err := g.finished(t, "s6"); err != nil {
@@ -360,12 +357,7 @@ func TestAdmissionLargeLeavesQueue(t *testing.T) {
 			}
 			g.running(t, "s3") // at once, with the slot L no longer holds back
 			g.waitLoad(t, 3, 0)
-			for _, id := range []string{"s1", "s2", "s3"} {
-				g.open(id)
-				if err := g.finished(t, id); err != nil {
-					t.Fatal(err)
-				}
-			}
+			g.release(t, "s1", "s2", "s3")
 			g.waitLoad(t, 0, 0)
 			// the large one runs now, alone
 			g.start(ctx, "L2", 1000)
@@ -399,12 +391,7 @@ func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
 	if d := time.Since(t0); d > 500*time.Millisecond {
 		t.Errorf("refused after %v; want at once", d)
 	}
-	for _, id := range []string{"s1", "L"} {
-		g.open(id)
-		if err := g.finished(t, id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g.release(t, "s1", "L")
 	g.running(t, "L2")
 	g.open("L2")
 	if err := g.finished(t, "L2"); err != nil {
@@ -439,12 +426,7 @@ func TestAdmissionLargeBehindLarge(t *testing.T) {
 	}
 	g.start(ctx, "s1", 50)
 	g.running(t, "s1")
-	for _, id := range []string{"L", "s1"} {
-		g.open(id)
-		if err := g.finished(t, id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g.release(t, "L", "s1")
 	g.waitLoad(t, 0, 0)
 	g.e.adm.mu.Lock()
 	bw := g.e.adm.bigWork

@@ -564,12 +564,6 @@ func (x *extractor) attribute() {
 			j := c.first
 			for j > s.First {
 				l := x.ltok((j - 1))
-				// "A report published in May said": the month is no
-				// subject, and the participle before it modifies the noun
-				if x.o.SubjectMonth && isCapital(x.tok(j-1)) && (l == "may" || inTemporal(l) && l != "today" && l != "yesterday") && j-3 > s.First && x.ltok(j-2) == "in" && (x.pos(j-3) == "VBN" || x.pos(j-3) == "VBD") && x.isNPToken(j-4) {
-					j -= 3
-					continue
-				}
 				if (inSkipBeforeCue(l) || x.pos(j-1) == "RB" || x.pos(j-1) == "MD") && !x.capitalName(j-1) {
 					j--
 					continue
@@ -788,10 +782,6 @@ func (x *extractor) attribute() {
 					}
 					if k < b && x.ltok(k) == "that" {
 						content = [2]int{k, b}
-					} else if e := x.asideThat(a, b); x.o.AsideThat && e > a {
-						// "said, as the meeting closed, that ...": past
-						// an aside between commas
-						content = [2]int{e, b}
 					} else if e := x.adjunctClause(a, b); x.o.AdjunctClause && e > a {
 						// "said after the meeting he would ...": the
 						// occasion is no content, the clause after it is
@@ -1762,29 +1752,6 @@ func (x *extractor) frontedSubordinate(s text.Sentence, start int) bool {
 		}
 	}
 	return true
-}
-
-// asideThat returns the "that" after an aside between commas that opens
-// at token a with a subordinating word ("as the meeting closed, that
-// ..."), or a.
-func (x *extractor) asideThat(a, b int) int {
-	switch x.ltok(a) {
-	case "as", "while", "when", "after", "before", "because", "although", "though", "if", "once", "since":
-	default:
-		return a
-	}
-	for k := a + 1; k+1 < b && k-a < 16; k++ {
-		if x.qAt(k) >= 0 || x.tok(k) == ";" {
-			return a
-		}
-		if x.tok(k) == "," {
-			if x.ltok(k+1) == "that" {
-				return k + 1
-			}
-			return a
-		}
-	}
-	return a
 }
 
 // adjunctClause returns the start of a clause with its own subject and

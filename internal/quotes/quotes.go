@@ -175,8 +175,6 @@ type Options struct {
 	InitialSaid      bool // "Said Ellis: “...”": a sentence that opens with said, says, added or asked names its speaker after the cue and what was said after a colon or comma
 	NounSubjectMore  bool // with NounSubject, a verb the tagger read as a noun ("some note that", "X, the deputy, plans to") takes a quantifier that opens the sentence or a subject with an apposition as its speaker
 	PrepObject       bool // a noun phrase before a cue that is a preposition's object does not speak: "Pickets walking along the quay shouted" (the pickets), "..., in effect daring them to ..." (the sentence's subject) (prepObjectSubject)
-	SubjectMonth     bool // "A report published in May said": a participle and "in" + a month between the subject and its cue are passed over ("May", which the tagger reads as a modal, had been the speaker; other months were already passed over)
-	AsideThat        bool // "said, as the meeting closed, that ...": past an aside between commas that opens with a subordinating word, the "that" clause is the content (asideThat)
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
@@ -298,8 +296,6 @@ var DefaultOptions = Options{
 	InitialSaid:      true,
 	NounSubjectMore:  true,
 	PrepObject:       true,
-	SubjectMonth:     true,
-	AsideThat:        true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

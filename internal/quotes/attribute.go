@@ -448,7 +448,7 @@ func (x *extractor) colons() {
 		if x.markKind(st) != 0 {
 			st++
 		}
-		if w := x.ltok(st); x.o.InitialSaid && (w == "said" || w == "says" || w == "added" || w == "asked") {
+		if x.o.InitialSaid && initialSaid(x.ltok(st)) {
 			continue // "Said Ellis: ...": the cue's own rule reads it
 		}
 		colon := x.colonSpeaker(st)
@@ -659,8 +659,10 @@ func (x *extractor) attribute() {
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
-				if f, l, ok := x.prepObjectSubject(npStart, c.first, s); x.o.PrepObject && ok {
-					sp = [2]int{f, l}
+				if x.o.PrepObject {
+					if f, l, ok := x.prepObjectSubject(npStart, c.first, s); ok {
+						sp = [2]int{f, l}
+					}
 				}
 				if x.o.AddresseeTo && x.pos(c.first) == "VBG" {
 					// "X wrote to Y demanding ...": Y is addressed, X demands
@@ -889,7 +891,7 @@ func (x *extractor) attribute() {
 				found, rule = true, "inverted"
 			}
 		}
-		if w := x.ltok(c.first); !found && x.o.InitialSaid && c.first == s.First && (w == "said" || w == "says" || w == "added" || w == "asked") {
+		if !found && x.o.InitialSaid && c.first == s.First && initialSaid(x.ltok(c.first)) {
 			// "Said Ellis: “...”": the speaker follows the cue that opens
 			// the sentence, what was said follows a colon, or a comma and
 			// a quotation ("Asked about X, Y said", "Asked for comment,
@@ -1854,11 +1856,19 @@ func (x *extractor) countedSubject(a, b int) bool {
 // through the streets chanted") or, for a participle cue after a comma
 // and a phrase (", in effect daring ..."), the sentence's subject.
 func (x *extractor) prepObjectSubject(np, cue int, s text.Sentence) (int, int, bool) {
+	// the noun phrase before the participle at v, opening the sentence or
+	// after a comma
+	before := func(v int) (int, int, bool) {
+		if st := x.leftNP(v, s.First); st < v && (st == s.First || x.tok(st-1) == ",") && x.pos(st) != "CD" {
+			return st, v, true
+		}
+		return 0, 0, false
+	}
 	p := np - 1
 	if v := p; v-1 >= s.First && x.pos(v) == "VBG" && strings.HasPrefix(x.pos(v-1), "NN") && finiteTag(x.pos(cue)) {
 		// "Doctors treating the victims said": the participle's object
-		if st := x.leftNP(v, s.First); st < v && (st == s.First || x.tok(st-1) == ",") && x.pos(st) != "CD" {
-			return st, v, true
+		if f, l, ok := before(v); ok {
+			return f, l, true
 		}
 	}
 	if p-1 <= s.First || x.pos(p) != "IN" {
@@ -1875,12 +1885,14 @@ func (x *extractor) prepObjectSubject(np, cue int, s text.Sentence) (int, int, b
 		return x.clauseSubject(s.First, p-1)
 	}
 	if v := p - 1; x.pos(v) == "VBG" || x.pos(v) == "VBN" {
-		if st := x.leftNP(v, s.First); st < v && (st == s.First || x.tok(st-1) == ",") && x.pos(st) != "CD" {
-			return st, v, true
-		}
+		return before(v)
 	}
 	return 0, 0, false
 }
+
+// initialSaid reports the cues that open a sentence before their speaker
+// ("Said Ellis: ...").
+func initialSaid(w string) bool { return w == "said" || w == "says" || w == "added" || w == "asked" }
 
 // inNumberWords reports the number words one to ten.
 func inNumberWords(w string) bool {
@@ -1984,7 +1996,7 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 // "familiar with". It returns the new start.
 func (x *extractor) prepHead(a, limit int) int {
 	if x.o.AgentPrep && a-3 >= limit && (x.ltok(a-1) == "to" && x.ltok(a-2) == "close" || x.ltok(a-1) == "with" && x.ltok(a-2) == "familiar") &&
-		(x.pos(a-3) == "NNS" || x.pos(a-3) == "NN" && (isAgentNoun(x.ltok(a-3)) || inHumanNouns(x.ltok(a-3)) || x.ltok(a-3) == "person")) {
+		(x.pos(a-3) == "NNS" || x.pos(a-3) == "NN" && (speaksForOthers(x.ltok(a-3)) || x.ltok(a-3) == "person")) {
 		// "sources close to the talks said", "people familiar with the
 		// plan said", "a person familiar with the matter said", "a
 		// source close to the firm said"
@@ -1995,7 +2007,7 @@ func (x *extractor) prepHead(a, limit int) int {
 	}
 	// "a spokesman for the firm", "officials with the agency": the noun
 	// speaks for someone ("an offer for MCI", "a bid for some time" do not)
-	agent := x.o.AgentPrep && (x.ltok(a-1) == "for" || x.ltok(a-1) == "with") && a-2 >= limit && (isAgentNoun(x.ltok(a-2)) || inHumanNouns(x.ltok(a-2)))
+	agent := x.o.AgentPrep && (x.ltok(a-1) == "for" || x.ltok(a-1) == "with") && a-2 >= limit && speaksForOthers(x.ltok(a-2))
 	if a-2 < limit || !isPlacePrep(x.ltok(a-1)) && !agent || !strings.HasPrefix(x.pos(a-2), "NN") {
 		return a
 	}
@@ -2009,6 +2021,10 @@ func (x *extractor) prepHead(a, limit int) int {
 	}
 	return a
 }
+
+// speaksForOthers reports (lower-cased) nouns of people or bodies that
+// speak for someone ("spokesman", "lawyers", "officials", "sources").
+func speaksForOthers(w string) bool { return isAgentNoun(w) || inHumanNouns(w) }
 
 // closeTo reports whether the mention that starts at token k inside the
 // speaker span sp follows "close to" or "familiar with" there (past a

@@ -487,12 +487,7 @@ func inProse(doc *text.Document, ments []mention, c *candidate) bool {
 	last := -1
 	for m := c.head; m >= 0; m = ments[m].next {
 		start := ments[m].span.Start
-		si, _ := slices.BinarySearchFunc(doc.Sentences, start, func(s text.Sentence, at int) int {
-			if s.End <= at {
-				return -1
-			}
-			return 1
-		})
+		si := sentenceOf(doc, start)
 		if si == last || si >= len(doc.Sentences) {
 			continue
 		}

@@ -33,7 +33,7 @@ var placePreps = set("at", "on", "near", "around", "across", "beside", "along", 
 // too), unless the region is one compass word ("West Bank", "South
 // Bank"), the name follows a preposition of place, or a person's name
 // ends in the head word that the text writes after a personal title
-// ("Victoria Power ... Ms Power said"). Then agedNames and bylineRoles.
+// ("Victoria Power ... Ms Power said").
 func regionCompanies(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	var titled map[string]bool // (built at the first person read)
@@ -67,7 +67,7 @@ func regionCompanies(doc *text.Document, out []Mention) []Mention {
 		}
 		m.Type = Org
 	}
-	return bylineRoles(doc, agedNames(doc, out))
+	return out
 }
 
 // titledSurnames returns the words of out's one-word person mentions

@@ -2741,42 +2741,178 @@ func (r *resolver) makerOfProduct(c *cluster) bool {
 var productMakerTails = set("industrie", "industries", "group", "company", "corporation", "airplanes", "aircraft",
 	"consortium", "partners")
 
-// bandPerson reports whether a person's name is a band's or a group's:
-// two of its mentions or more open a clause with a plural verb ("Franz
-// Kessler are touring", "Amber Finch were shortlisted", "..., who were"),
-// none with a singular one ("is", "was", "has") or after an honorific
-// or a title. The recogniser reads a band named like a person as one.
+// bandPerson reports whether a person's name is a band's or a group's.
+// The recogniser reads a band named like a person as one. The text's
+// grammar decides: two of its mentions or more open a clause with a
+// plural verb ("Franz Kessler are touring", "Amber Finch were
+// shortlisted", "..., who were"), or one names it a band (bandEvidence:
+// "the band X", "X frontman Y", "X, the Leeds four-piece,"), or one plural
+// verb goes with the band's work ("X's new album" or "X played a gig" and
+// "X have ..."), with the singular verbs ("is", "was", "has") fewer than
+// that evidence. A mention after an honorific or a title ("Mr X", "singer
+// X"), before an age ("X, 34,") or "himself", or the surname written
+// alone ("X Y ... Y said") makes it a person's.
 func (r *resolver) bandPerson(c *cluster) bool {
 	if r.titled(c) {
 		return false
 	}
-	plural := 0
+	grammar, work, singular := 0, 0, 0
 	for _, m := range c.ments {
-		if m.kind != Proper || r.possessiveAt(m.last) > 0 {
+		if m.kind != Proper {
 			continue
 		}
-		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
-			return false
+		if m.last-m.first < len(c.toks) && r.ltok(m.last-1) == c.toks[len(c.toks)-1] || r.personAround(m.first, m.last) {
+			return false // "X Y ... Y said": the surname alone
 		}
-		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "," || p == "nor" {
-			continue // a pair's verb
+		g, w := r.bandEvidence(m.first, m.last)
+		grammar, work = grammar+g, work+w
+		if r.possessiveAt(m.last) > 0 {
+			continue
+		}
+		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "nor" || invertedAux[p] ||
+			p == "," && isCap(r.tok(m.first-2)) {
+			continue // a pair's or a list's verb; "did X have"
 		}
 		n := r.ltok(m.last)
 		if n == "," && r.ltok(m.last+1) == "who" {
 			n = r.ltok(m.last + 2)
 		}
-		if n == "and" || n == "&" {
-			continue
-		}
 		switch {
-		case n == "are" || n == "were":
-			plural++
+		case n == "and" || n == "&":
+		case n == "are" || n == "were" || n == "have":
+			grammar++
 		case personVerbs[n]:
-			return false
+			singular++
 		}
 	}
-	return plural >= 2
+	if grammar == 0 {
+		return false
+	}
+	return grammar+min(work, 1) >= 2 && grammar > singular
 }
+
+// invertedAux before a name put its verb after it in a question or an
+// inversion ("would X have", "did X have"), not agreeing with it.
+var invertedAux = set("would", "could", "should", "did", "do", "does", "will", "might", "may", "must", "can",
+	"to", "had", "has", "have")
+
+// personAround reports whether the mention first..last is written as one
+// person's: a personal role before it ("singer X", "rapper X"), an age or
+// "himself" / "herself" after it ("X, 34,", "X himself").
+func (r *resolver) personAround(first, last int) bool {
+	if soloRoles[r.ltok(first-1)] {
+		return true
+	}
+	n := r.ltok(last)
+	if n == "himself" || n == "herself" {
+		return true
+	}
+	if n == "," {
+		a := r.tok(last + 1)
+		if a != "" && a[0] >= '0' && a[0] <= '9' && r.ltok(last+2) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// soloRoles before a name are one person's (personAround).
+var soloRoles = set("singer", "rapper", "soloist", "songwriter", "singer-songwriter", "diva", "actor", "actress",
+	"star", "guitarist", "pianist", "drummer", "bassist", "soulman", "crooner", "dj", "presenter", "comedian")
+
+// bandEvidence scores the words around a mention first..last of a
+// person's name for a band's reading: grammar counts 2 where a band's
+// noun stands before it ("the band X", "boy band X", "operatic quartet
+// X"; not "duo X and Y", two people), a band member's noun after it ("X
+// frontman Y", "X's drummer"), or an apposition naming a band ("X, the
+// Leeds four-piece,"); work counts 1 where it owns or plays the band's
+// work ("X's new album", "X played a gig").
+func (r *resolver) bandEvidence(first, last int) (grammar, work int) {
+	n := last + r.possessiveAt(last)
+	next := r.ltok(n)
+	// not "duo X and Y", "trio X, Y and Z", "trio X (2-24), Y and Z":
+	// people
+	a := n
+	if next == "(" {
+		for a < len(r.doc.Tokens) && a < n+6 && r.tok(a) != ")" {
+			a++
+		}
+		a++
+	}
+	after := r.ltok(a)
+	pair := after == "and" || after == "&" || after == "," && isCap(r.tok(a+1))
+	if p := r.ltok(first - 1); !pair && (bandNouns[p] || p == "group" && (musicMods[r.ltok(first-2)] || r.ltok(first-2) == "the")) {
+		grammar += 2
+	}
+	k := n
+	if next == "lead" {
+		k++ // "X lead singer Y"
+	}
+	if memberNouns[next] || (r.ltok(k) == "singer" || next == "member") && isCap(r.tok(k+1)) && !musicMods[r.ltok(last-1)] {
+		// "X frontman Y", "X's drummer", "X singer Ann Lee" (not "... Soul
+		// singer Ann Lee", a genre)
+		grammar += 2
+	}
+	if next == "," && n == last {
+		// "X, the Leeds four-piece," "X, a Glasgow band that"
+		if d := r.ltok(last + 1); d == "the" || d == "a" || d == "an" {
+			for k := last + 2; k <= last+5 && k < len(r.doc.Tokens); k++ {
+				t := r.ltok(k)
+				if bandNouns[t] || t == "group" && musicMods[r.ltok(k-1)] {
+					grammar += 2
+					break
+				}
+				if t == "" || !isLetterByte(t[0]) && (t[0] < '0' || t[0] > '9') {
+					break
+				}
+			}
+		}
+	}
+	if n > last {
+		// "X's new album", "X's latest single"
+		for k := n; k < n+3 && k < len(r.doc.Tokens); k++ {
+			t := r.ltok(k)
+			if bandWorks[t] {
+				work++
+				break
+			}
+			if !workMods[t] {
+				break
+			}
+		}
+	} else if gigVerbs[next] {
+		// "X played a gig", "X headlined the festival"
+		for k := last + 1; k <= last+4 && k < len(r.doc.Tokens); k++ {
+			if t := r.ltok(k); gigNouns[t] {
+				work++
+				break
+			}
+		}
+	}
+	return grammar, work
+}
+
+var (
+	// bandNouns before a name or heading an apposition name it a band
+	// (bandEvidence)
+	bandNouns = set("band", "bands", "quartet", "quintet", "trio", "duo", "four-piece", "five-piece", "three-piece",
+		"six-piece", "rockers", "outfit")
+	// musicMods before "group" make it a band's ("pop group", "girl group")
+	musicMods = set("pop", "rock", "girl", "boy", "indie", "punk", "folk", "dance", "rap", "vocal", "chart-topping",
+		"music", "soul", "metal", "reggae", "jazz", "hip-hop", "r&b", "electronic", "singing")
+	// memberNouns after a name make it a band's ("X frontman Y")
+	memberNouns = set("frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "vocalist",
+		"bandmate", "bandmates", "members")
+	// bandWorks and workMods: what a band owns ("X's new album")
+	bandWorks = set("album", "albums", "single", "singles", "tour", "gig", "gigs", "concert", "concerts", "ep",
+		"lp", "record")
+	workMods = set("new", "latest", "debut", "second", "third", "fourth", "fifth", "first", "forthcoming",
+		"self-titled", "eponymous", "previous", "last", "next", "upcoming", "hit", "comeback", "current", "live",
+		"farewell", "world", "sell-out", "uk", "european", "us", "british")
+	// gigVerbs and gigNouns: "X played a gig"
+	gigVerbs = set("played", "play", "plays", "headlined", "headline", "headlines", "toured", "tour", "tours")
+	gigNouns = set("gig", "gigs", "concert", "concerts", "festival", "tour", "set", "venue", "arena", "stadium")
+)
 
 // pollster reports whether a person of one name word, with nothing making
 // it a person (a gender from an honorific, a title), is written as the

@@ -2380,6 +2380,13 @@ func (r *resolver) retype() {
 			c.typ, c.placeRead = ner.Location, true
 			continue
 		}
+		if c.typ == ner.Org && knownPlace(c.name) && r.firmNamed(c) {
+			// "tyre maker Osaka ... a plant near Osaka": the firm keeps
+			// the body's mentions (the recogniser's rule read the kind),
+			// the town those written as a place
+			r.splitPlace(c)
+			continue
+		}
 		if !isAcronym(c.name) || knownPlace(c.name) {
 			continue
 		}

@@ -293,3 +293,28 @@ The band sold out their last tour in a day. Amber Kessler were shortlisted for t
 		t.Errorf("Ann Kessler: %+v, want a person", e)
 	}
 }
+
+// TestTownNamedFirmAndTown: a firm the recogniser names after a town
+// ("tyre manufacturer X") keeps its mentions, and the town written as a
+// place in the same text ("a plant near X") is a LOCATION of its own.
+func TestTownNamedFirmAndTown(t *testing.T) {
+	_, es := run(t, `Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. Osaka said demand from carmakers had recovered. It will open a new plant near Osaka next spring.`)
+	var org, loc int
+	for _, e := range es {
+		if e.Name != "Osaka" {
+			continue
+		}
+		switch e.Type {
+		case ner.Org:
+			org += len(e.Mentions)
+		case ner.Location:
+			if e.CountryCode != "JP" {
+				t.Errorf("the town: %+v, want JP", e)
+			}
+			loc += len(e.Mentions)
+		}
+	}
+	if org < 2 || loc != 1 {
+		t.Errorf("Osaka: %d mentions of the firm, %d of the town; want 2 or more and 1", org, loc)
+	}
+}

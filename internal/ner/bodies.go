@@ -385,8 +385,8 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		if m.Type == Person && m.Last-m.First > 1 && headedBodies[kind] && !founder {
 			continue // "dockers union Tomas Breyer": its head
 		}
-		if m.Type == Location && knownPlace(toks[m.First:m.Last]) {
-			continue // "firm U.S. revenue"
+		if m.Type == Location && placeKinds(toks[m.First:m.Last])&(gCountry|gRegion) != 0 {
+			continue // "firm U.S. revenue", "cocoa producer Malaysia": a country or a region
 		}
 		if m.Type == Person && m.Last-m.First == 2 {
 			if founders == nil {
@@ -450,6 +450,9 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			if m.Type != Person && m.Type != Misc && m.Type != Location {
 				continue
 			}
+			if m.Type == Location && m.First > 0 && cityPreps[lower(toks[m.First-1].Text)] && knownPlace(toks[m.First:m.Last]) {
+				continue // a firm named after its town, and the town: "tyre maker X ... a plant near X"
+			}
 			if names[m.Text] || m.Last-m.First == 1 && shorts[m.Text] && !titled[lower(m.Text)] &&
 				!(m.First > 0 && in(nameTitles, toks[m.First-1].Text)) && !knownPlace(toks[m.First:m.Last]) {
 				m.Type = Org
@@ -458,6 +461,10 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 	}
 	return out
 }
+
+// cityPreps before a town's name make it the town, where a firm has its
+// name too ("shoe maker X ... a plant near X").
+var cityPreps = set("in", "near", "outside", "around", "across", "into")
 
 // wordNames are first names that are common words too and open a
 // sentence as such ("Will the plan work?", "May I ask?"), so that the

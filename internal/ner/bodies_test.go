@@ -1,6 +1,7 @@
 package ner_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lector-nlp/lector/internal/ner"
@@ -137,4 +138,34 @@ func TestMakerCompanies(t *testing.T) {
 		{"She met pro-democracy lawmaker Emily Chan on Tuesday.", "Emily Chan", ner.Person},
 		{"The villagers bought bread from cheese maker Anna Brodie every week.", "Anna Brodie", ner.Person},
 	})
+}
+
+// TestTownNamedFirm: a town's name after a kind of company is the firm's
+// ("tyre manufacturer X"), as other names are, where the model reads it
+// as a place; the town written after "near" or "in" in the same text stays
+// a place, and so does a country or a region after the kind ("cocoa
+// producer Ghana").
+func TestTownNamedFirm(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       []ner.Type // of the name's mentions, in order
+	}{
+		{"Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. It will open a new plant near Osaka next spring.",
+			"Osaka", []ner.Type{ner.Org, ner.Location}},
+		{"Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. Osaka said demand from carmakers had recovered.",
+			"Osaka", []ner.Type{ner.Org, ner.Org}},
+		{"Exports by cocoa producer Ghana fell by a tenth in the first half of the year.", "Ghana", []ner.Type{ner.Location}},
+		{"Royalties paid to oil producer Alberta rose by a third last year.", "Alberta", []ner.Type{ner.Location}},
+	} {
+		_, ms := analyse(t, c.text)
+		var got []ner.Type
+		for _, m := range ms {
+			if m.Text == c.name {
+				got = append(got, m.Type)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %s is %v, want %v (%s)", c.text, c.name, got, c.want, dump(ms))
+		}
+	}
 }

@@ -193,8 +193,14 @@ func verbAt(toks []text.Token, sent text.Sentence, k int) bool {
 // knownPlace reports whether the words are a country, city or region of
 // the gazetteer.
 func knownPlace(toks []text.Token) bool {
+	return placeKinds(toks) != 0
+}
+
+// placeKinds returns the gazetteer's kinds of place (gCountry, gCity,
+// gRegion) of the name toks, 0 for none.
+func placeKinds(toks []text.Token) uint16 {
 	if len(toks) > maxGazLen {
-		return false
+		return 0
 	}
 	h := p.Seed(5)
 	for j, t := range toks {
@@ -203,7 +209,7 @@ func knownPlace(toks []text.Token) bool {
 		}
 		h = hashLower(h, canon(t.Text))
 	}
-	return sharedGazetteer().get(gazKey(h))&(gCountry|gCity|gRegion) != 0
+	return sharedGazetteer().get(gazKey(h)) & (gCountry | gCity | gRegion)
 }
 
 // oathWords follow the name of an oath's "I, Name," (the tagger reads

@@ -2,16 +2,25 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
 	"github.com/lector-nlp/lector/internal/pipeline"
+	"github.com/lector-nlp/lector/internal/service"
 )
 
 // TestAdmissionLargeArticlesEveryPath sends large articles (600 kB of
@@ -138,4 +147,198 @@ func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 	if smallBesideLarge == 0 {
 		t.Errorf("no news article ran beside a large one; want the slot it leaves used")
 	}
+}
+
+// TestAdmissionLargeQueueApart runs the real server with its default queues
+// (four slots, four places for news articles, 3 MiB for the large ones'
+// text) and four articles of the largest size, 1 MiB, sent at once over
+// gRPC and REST: one runs, three wait, and they hold none of the news
+// articles' places, so news articles from four callers on both paths go on
+// in the slot the large ones leave and none is refused (with the large
+// ones in the queue of four, one place was left and news articles were
+// refused). A fifth large article, on either path, is refused at once:
+// RESOURCE_EXHAUSTED / 429, reason OVERLOADED, with a retry hint and a
+// message naming the large articles' queue. Then the server shuts down
+// with the large ones still waiting: every one of them is analysed and
+// answered before it stops.
+func TestAdmissionLargeQueueApart(t *testing.T) {
+	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
+		"--max-in-flight", "4", "--max-queue-wait", "60s", "--shutdown-timeout", "60s", "--log-level", "error"},
+		func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold := make(chan struct{}) // the large analyses wait for it
+	var holdOnce sync.Once
+	defer holdOnce.Do(func() { close(hold) })
+	var mu sync.Mutex
+	largeStarted := 0
+	srv.stages = append(srv.stages, lightStages()...)
+	srv.stages = append(srv.stages, pipeline.Stage{Name: "work", Order: 15, Always: true,
+		Load: func() (pipeline.RunFunc, error) {
+			return func(ctx context.Context, st *pipeline.State) error {
+				if len(st.Request.Content) <= pipeline.SlotBytes {
+					select {
+					case <-time.After(5 * time.Millisecond):
+					case <-ctx.Done():
+					}
+					return ctx.Err()
+				}
+				mu.Lock()
+				largeStarted++
+				mu.Unlock()
+				select {
+				case <-hold:
+				case <-ctx.Done():
+				}
+				return ctx.Err()
+			}, nil
+		}})
+	var eng *pipeline.Engine
+	srv.analyzer = func(a service.Analyzer) service.Analyzer {
+		eng = a.(*pipeline.Engine)
+		return a
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	runDone := make(chan error, 1)
+	go func() { runDone <- srv.Run(ctx) }()
+	client := readyClient(t, srv)
+	rest := "http://" + srv.HTTPAddr() + "/v1/articles:analyze"
+	cctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+
+	sentence := "The ferry left the harbour at noon and came back empty. "
+	bigText := strings.Repeat(sentence, 1<<20/len(sentence)+1)[:1<<20]
+	smallText := "The council approved the tram line on Tuesday."
+	article := func(s string) *articlev1.Article { return &articlev1.Article{Source: &articlev1.Article_Text{Text: s}} }
+	grpcCall := func(text string) error {
+		_, err := client.AnalyzeArticle(cctx, &articlev1.AnalyzeArticleRequest{Article: article(text)},
+			grpc.MaxCallRecvMsgSize(64<<20))
+		return err
+	}
+	restCallText := func(text string) (int, errorBody, http.Header) {
+		req, _ := http.NewRequestWithContext(cctx, "POST", rest, strings.NewReader(`{"article":{"text":"`+text+`"}}`))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0, errorBody{}, nil
+		}
+		defer resp.Body.Close()
+		var e errorBody
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			json.Unmarshal(b, &e)
+		}
+		return resp.StatusCode, e, resp.Header
+	}
+	waitLoad := func(in, waiting int) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(2 * time.Millisecond) {
+			i, w, _ := eng.Load()
+			if i == in && w == waiting {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("engine Load() = %d slots, %d waiting; want %d, %d", i, w, in, waiting)
+			}
+		}
+	}
+
+	// four large articles: one runs (3 slots), three wait
+	var large sync.WaitGroup
+	for i := range 4 {
+		large.Go(func() {
+			if i%2 == 0 {
+				if err := grpcCall(bigText); err != nil {
+					t.Errorf("large article %d (gRPC): %v", i, err)
+				}
+				return
+			}
+			if code, e, _ := restCallText(bigText); code != 200 {
+				t.Errorf("large article %d (REST): %d %s %s", i, code, e.reason(), e.Message)
+			}
+		})
+		waitLoad(3, i)
+	}
+
+	// a fifth is refused at once, on either path
+	t0 := time.Now()
+	err = grpcCall(bigText)
+	st := status.Convert(err)
+	if st.Code() != codes.ResourceExhausted || reason(st) != "OVERLOADED" || !strings.Contains(st.Message(), "queue of large articles") {
+		t.Errorf("fifth large article (gRPC): %v; want RESOURCE_EXHAUSTED, OVERLOADED, the large articles' queue", err)
+	}
+	hint := false
+	for _, d := range st.Details() {
+		if ri, ok := d.(*errdetails.RetryInfo); ok && ri.GetRetryDelay().AsDuration() > 0 {
+			hint = true
+		}
+	}
+	if !hint {
+		t.Errorf("fifth large article (gRPC): no retry hint in %v", st.Details())
+	}
+	code, e, h := restCallText(bigText)
+	if code != http.StatusTooManyRequests || e.reason() != "OVERLOADED" || !strings.Contains(e.Message, "queue of large articles") ||
+		h.Get("Retry-After") == "" {
+		t.Errorf("fifth large article (REST): %d %s %q, Retry-After %q; want 429, OVERLOADED, the large articles' queue, a hint",
+			code, e.reason(), e.Message, h.Get("Retry-After"))
+	}
+	if d := time.Since(t0); d > 5*time.Second {
+		t.Errorf("the fifth large article was refused after %v; want at once", d)
+	}
+
+	// news articles from four callers keep flowing beside them
+	var news sync.WaitGroup
+	var newsOK, newsRefused atomic.Int64
+	for c := range 4 {
+		news.Go(func() {
+			for range 25 {
+				var err error
+				if c%2 == 0 {
+					err = grpcCall(smallText)
+				} else if code, e, _ := restCallText(smallText); code != 200 {
+					err = fmt.Errorf("%d %s %s", code, e.reason(), e.Message)
+				}
+				if err != nil {
+					newsRefused.Add(1)
+					t.Errorf("news article beside the large ones: %v", err)
+					continue
+				}
+				newsOK.Add(1)
+			}
+		})
+	}
+	news.Wait()
+	t.Logf("news articles beside 1 large running and 3 waiting: %d answered, %d refused", newsOK.Load(), newsRefused.Load())
+	mu.Lock()
+	if largeStarted != 1 {
+		t.Errorf("%d large articles started; want 1 (the others wait)", largeStarted)
+	}
+	mu.Unlock()
+	waitLoad(3, 3)
+
+	// shut down with three large articles waiting: all are answered
+	stop()
+	time.Sleep(100 * time.Millisecond)
+	holdOnce.Do(func() { close(hold) })
+	large.Wait()
+	select {
+	case err := <-runDone:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+	mu.Lock()
+	if largeStarted != 4 {
+		t.Errorf("%d large articles analysed; want 4", largeStarted)
+	}
+	mu.Unlock()
 }

@@ -22,6 +22,7 @@ type Config struct {
 	MaxConcurrency  int
 	MaxInFlight     int
 	MaxQueue        int
+	MaxQueueLarge   int // bytes of text
 	MaxQueueWait    time.Duration
 	MaxFetches      int
 	StageBatch      int
@@ -101,7 +102,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxBatch, "max-batch", "LECTOR_MAX_BATCH", 100, "most articles in one batch request")
 	num(&cfg.MaxConcurrency, "max-concurrency", "LECTOR_MAX_CONCURRENCY", 0, "articles of one stream or batch analysed at once (0: as many as --max-in-flight)")
 	num(&cfg.MaxInFlight, "max-in-flight", "LECTOR_MAX_IN_FLIGHT", 0, "analysis slots in the server: a news article takes one, an article of more than 256 KiB of text one per 256 KiB, at most all but one, and such large articles together at most all but one (with the default on up to 8 CPUs, one 1 MB article at a time); more calls queue, in arrival order (0: 2 per CPU; article URLs are fetched before, without a slot)")
-	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint that grows while more calls are refused than analyses finish; under sustained overload only half the queue is used (0: as many as --max-in-flight; -1: no queue)")
+	num(&cfg.MaxQueue, "max-queue", "LECTOR_MAX_QUEUE", 0, "analyses of one slot (news articles, and HTML and URL sources until their text is out) waiting for a slot; beyond it calls fail at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint that grows while more calls are refused than analyses finish; under sustained overload only half the queue is used. Articles of more than 256 KiB of text wait apart (--max-queue-large-bytes) and take none of these places (0: as many as --max-in-flight; -1: no queue)")
+	num(&cfg.MaxQueueLarge, "max-queue-large-bytes", "LECTOR_MAX_QUEUE_LARGE_BYTES", 0, "text of the articles of more than 256 KiB of text waiting for their slots, apart from --max-queue's places, so that news articles keep flowing while large ones queue; a large article that would take it over fails at once with RESOURCE_EXHAUSTED, reason OVERLOADED, and a retry hint of the large articles before it. One large article may always wait when no other does; under sustained overload only half is used (0: 3 MiB, three 1 MB articles beside the one that runs, or none with --max-queue -1; -1: none)")
 	dur(&cfg.MaxQueueWait, "max-queue-wait", "LECTOR_MAX_QUEUE_WAIT", time.Second, "longest an analysis waits for a slot before it fails with RESOURCE_EXHAUSTED (OVERLOADED); a call expected to wait longer, or whose deadline is sooner than its expected wait plus one analysis, fails at once; an article of more than 256 KiB of text waits this long for every 128 KiB of its text and of the large articles ahead of it")
 	num(&cfg.MaxFetches, "max-fetches", "LECTOR_MAX_FETCHES", 16, "article URLs fetched at once, before their analyses take a slot; further URL calls wait for a fetch as for an analysis slot")
 	num(&cfg.StageBatch, "stage-batch", "LECTOR_STAGE_BATCH", 0, "most analyses one worker runs a stage for back to back while its model is in the caches, when more analyses are in flight than CPUs (0: 4; 1: off)")
@@ -175,6 +177,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--stage-batch must not be negative")
 	case cfg.MaxQueue < -1:
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
+	case cfg.MaxQueueLarge < -1:
+		return cfg, fmt.Errorf("--max-queue-large-bytes must be -1 (no queue), 0 (default) or positive")
 	case cfg.RateLimit < 0 || cfg.RateBurst < 0 || cfg.MaxStreamsPerClient < 0:
 		return cfg, fmt.Errorf("--rate-limit, --rate-burst and --max-streams-per-client must not be negative")
 	case cfg.WriteTimeout < 0 || cfg.StreamIdleTimeout < 0:

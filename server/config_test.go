@@ -76,3 +76,20 @@ func TestMaxConnsFlag(t *testing.T) {
 		t.Error("--max-conns -1 accepted")
 	}
 }
+
+func TestMaxQueueLargeFlag(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	if cfg, err := ParseFlags(nil, none); err != nil || cfg.MaxQueueLarge != 0 {
+		t.Fatalf("default: MaxQueueLarge %d, err %v; want 0 (the engine's default)", cfg.MaxQueueLarge, err)
+	}
+	env := func(k string) (string, bool) { return "2097152", k == "LECTOR_MAX_QUEUE_LARGE_BYTES" }
+	if cfg, err := ParseFlags(nil, env); err != nil || cfg.MaxQueueLarge != 2<<20 {
+		t.Errorf("LECTOR_MAX_QUEUE_LARGE_BYTES=2097152: %d, %v", cfg.MaxQueueLarge, err)
+	}
+	if cfg, err := ParseFlags([]string{"--max-queue-large-bytes", "-1"}, none); err != nil || cfg.MaxQueueLarge != -1 {
+		t.Errorf("--max-queue-large-bytes -1: %d, %v", cfg.MaxQueueLarge, err)
+	}
+	if _, err := ParseFlags([]string{"--max-queue-large-bytes", "-2"}, none); err == nil {
+		t.Error("--max-queue-large-bytes -2 accepted")
+	}
+}

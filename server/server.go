@@ -121,7 +121,7 @@ func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	engine, err := pipeline.New(pipeline.Config{
 		Stages: s.stages, MaxTextBytes: s.cfg.MaxArticleBytes, MaxInFlight: s.cfg.MaxInFlight,
-		MaxQueue: s.cfg.MaxQueue, MaxWait: s.cfg.MaxQueueWait, MaxFetches: s.cfg.MaxFetches, StageBatch: s.cfg.StageBatch, Logger: s.log,
+		MaxQueue: s.cfg.MaxQueue, MaxQueueLargeBytes: s.cfg.MaxQueueLarge, MaxWait: s.cfg.MaxQueueWait, MaxFetches: s.cfg.MaxFetches, StageBatch: s.cfg.StageBatch, Logger: s.log,
 		Fetch: fetch.Options{MaxBytes: int64(s.cfg.MaxPageBytes), Timeout: s.cfg.FetchTimeout, Allow: s.cfg.FetchAllow},
 	})
 	if err != nil {

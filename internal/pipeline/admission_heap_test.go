@@ -111,7 +111,9 @@ const heapBudget = 500 << 20
 // (see admission.waitFor; with a wait of MaxWait, all but the first were
 // refused). Then four articles of one slot's bytes, of the shape that
 // takes the most memory per byte (a list of figures, number-list in
-// scale_test.go: many tokens), which run at once.
+// scale_test.go: many tokens), which run at once. Three of the 1 MB
+// articles wait at once: the default queue of large articles holds as much
+// (DefaultMaxQueueLargeBytes).
 func TestAdmissionHeapFourLargeArticles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("four 1 MB articles: about 20 s of CPU")
@@ -136,7 +138,10 @@ func TestAdmissionHeapFourLargeArticles(t *testing.T) {
 	// tests that come after)
 	figures := "The counts were " + repeatTo(SlotBytes-64, func(i int) string { return strconv.Itoa(1000+i%2000) + ", " }) +
 		"and more."
-	for _, art := range []string{heapArticle(size), figures} {
+	// the largest article the server takes (--max-article-bytes, 1 MiB):
+	// the default queue of large articles holds three of them
+	// (DefaultMaxQueueLargeBytes), and heapArticle writes a little over
+	for _, art := range []string{heapArticle(size)[:size], figures} {
 		runtime.GC()
 		debug.FreeOSMemory()
 		p := startPeakSampler()

@@ -145,6 +145,19 @@ func (g *gate) waitLoad(t *testing.T, in, waiting int) {
 	}
 }
 
+// idle checks that the large calls' counts are back to zero once every
+// call has ended.
+func (g *gate) idle(t *testing.T) {
+	t.Helper()
+	a := &g.e.adm
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.bigWaiting != 0 || a.bigWaitText != 0 || a.bigInFlight != 0 || a.bigWork != 0 || a.work != 0 {
+		t.Errorf("idle engine: bigWaiting %d, bigWaitText %d, bigInFlight %d, bigWork %v, work %v; want 0",
+			a.bigWaiting, a.bigWaitText, a.bigInFlight, a.bigWork, a.work)
+	}
+}
+
 func TestAdmissionWeigh(t *testing.T) {
 	for _, c := range []struct {
 		limit, n, w int
@@ -368,14 +381,18 @@ func TestAdmissionLargeLeavesQueue(t *testing.T) {
 				t.Fatal(err)
 			}
 			g.waitLoad(t, 0, 0)
+			g.idle(t)
 		})
 	}
 }
 
-// A large call whose deadline is sooner than the expected wait is refused
-// at once, as a call of one slot is, with the same error.
+// A large call that would take the large calls' waiting text over
+// MaxQueueLargeBytes is refused at once, with the reason and retry hint of
+// every refusal and a message that names the large articles' queue; a news
+// article still finds its place in the queue, and passes the waiting large
+// one into the slot it leaves.
 func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
-	g := newGate(t, Config{MaxInFlight: 2, MaxQueue: 1, MaxWait: time.Minute}, 100)
+	g := newGate(t, Config{MaxInFlight: 2, MaxQueue: 1, MaxQueueLargeBytes: 1000, MaxWait: time.Minute}, 100)
 	ctx := context.Background()
 	g.start(ctx, "s1", 50)
 	g.running(t, "s1")
@@ -383,7 +400,7 @@ func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
 	g.running(t, "L")
 	g.start(ctx, "L2", 1000) // waits for L
 	g.waitLoad(t, 2, 1)
-	// the queue is full: refused at once
+	// the large articles' queue is full: refused at once
 	req := textReq(strings.Repeat("w", 1000), FeatureQuotes)
 	t0 := time.Now()
 	_, err := g.e.Analyze(ctx, req, nil)
@@ -391,13 +408,138 @@ func TestAdmissionLargeRefusedAtOnce(t *testing.T) {
 	if d := time.Since(t0); d > 500*time.Millisecond {
 		t.Errorf("refused after %v; want at once", d)
 	}
-	g.release(t, "s1", "L")
-	g.running(t, "L2")
-	g.open("L2")
-	if err := g.finished(t, "L2"); err != nil {
+	if !strings.Contains(err.Error(), "queue of large articles") {
+		t.Errorf("err = %v; want it to name the large articles' queue", err)
+	}
+	// large ones refused do not make the overload look sustained (they
+	// halved the news articles' queue)
+	for range 3 {
+		_, err := g.e.Analyze(ctx, req, nil)
+		wantOverloaded(t, err)
+	}
+	g.e.adm.mu.Lock()
+	sustained, shed := g.e.adm.sustained(), g.e.adm.shed
+	g.e.adm.mu.Unlock()
+	if sustained || shed != 4 {
+		t.Errorf("after 4 large calls refused: sustained overload %v, %d refused; want false, 4", sustained, shed)
+	}
+	// the news articles' place is free
+	g.start(ctx, "s2", 50)
+	g.waitLoad(t, 2, 2)
+	g.notRunning(t)
+	g.open("s1")
+	if err := g.finished(t, "s1"); err != nil {
 		t.Fatal(err)
 	}
+	g.running(t, "s2") // L2 waits for L, whose slot is not free for it
+	g.release(t, "L")
+	g.running(t, "L2")
+	g.release(t, "s2", "L2")
 	g.waitLoad(t, 0, 0)
+	g.idle(t)
+}
+
+// The large calls wait apart from the news articles: with a large article
+// running and three waiting for it (the queue of four places had three of
+// them taken, and news articles were refused with one of their own
+// waiting), four news articles still wait, in the slot the large ones
+// leave, and a fifth is refused; then every call ends, each large one in
+// turn.
+func TestAdmissionNewsQueueBesideLarge(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 4, MaxWait: time.Minute}, 100)
+	ctx := context.Background()
+	g.start(ctx, "L1", 1000) // 3 slots
+	g.running(t, "L1")
+	for i, id := range []string{"L2", "L3", "L4"} {
+		g.start(ctx, id, 1000)
+		g.waitLoad(t, 3, i+1)
+	}
+	g.start(ctx, "s1", 50)
+	g.running(t, "s1") // the slot the large ones leave
+	for i, id := range []string{"s2", "s3", "s4", "s5"} {
+		g.start(ctx, id, 50)
+		g.waitLoad(t, 4, 4+i)
+	}
+	_, err := g.e.Analyze(ctx, textReq("w", FeatureQuotes), nil)
+	wantOverloaded(t, err)
+	if strings.Contains(err.Error(), "large") {
+		t.Errorf("a news article refused with %v; want the queue of news articles", err)
+	}
+	g.notRunning(t)
+	// the news articles go on in the slot the large ones leave, in order
+	for _, id := range []string{"s1", "s2", "s3", "s4"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+		next := map[string]string{"s1": "s2", "s2": "s3", "s3": "s4", "s4": "s5"}[id]
+		g.running(t, next)
+	}
+	g.release(t, "s5")
+	for _, id := range []string{"L1", "L2", "L3"} {
+		g.open(id)
+		if err := g.finished(t, id); err != nil {
+			t.Fatal(err)
+		}
+		g.running(t, map[string]string{"L1": "L2", "L2": "L3", "L3": "L4"}[id])
+	}
+	g.release(t, "L4")
+	g.waitLoad(t, 0, 0)
+	g.idle(t)
+}
+
+// bigRoom: the text of the large calls waiting stays within the bound,
+// half of it under sustained overload; one large call may always wait when
+// none does; a negative bound queues none.
+func TestAdmissionBigRoom(t *testing.T) {
+	a := &admission{limit: 4, maxBigQueue: 3000}
+	if !a.bigRoom(5000) {
+		t.Error("a large call larger than the bound may not wait with none waiting")
+	}
+	a.bigWaiting, a.bigWaitText = 2, 2000
+	if !a.bigRoom(1000) || a.bigRoom(1001) {
+		t.Errorf("with 2000 bytes waiting, bigRoom(1000), bigRoom(1001) = %v, %v; want true, false", a.bigRoom(1000), a.bigRoom(1001))
+	}
+	a.doneRate, a.shedRate, a.rateAt = 100, 100, time.Now() // sustained overload
+	if a.bigRoom(1) {
+		t.Error("under sustained overload the large calls' bound is not halved")
+	}
+	a.bigWaiting, a.bigWaitText = 1, 1000
+	if !a.bigRoom(500) || a.bigRoom(501) {
+		t.Error("under sustained overload the bound is not 1500")
+	}
+	a.maxBigQueue, a.bigWaiting, a.bigWaitText = -1, 0, 0
+	if a.bigRoom(1) {
+		t.Error("a negative bound queues a large call")
+	}
+}
+
+// The default bound: three articles of the service's default limit, 1 MiB,
+// wait beside the one running, not a fourth; none with no queue.
+func TestAdmissionBigQueueDefault(t *testing.T) {
+	e := mustEngine(t, Config{Stages: coreStages()})
+	if e.adm.maxBigQueue != DefaultMaxQueueLargeBytes || DefaultMaxQueueLargeBytes != 3<<20 {
+		t.Errorf("maxBigQueue = %d; want %d", e.adm.maxBigQueue, 3<<20)
+	}
+	a := &e.adm
+	w, big := a.weigh(1 << 20)
+	a.take(w, big)
+	for i := range 3 {
+		if !a.bigRoom(1 << 20) {
+			t.Fatalf("large call %d of 1 MiB refused", i+1)
+		}
+		a.bigWaiting++
+		a.bigWaitText += 1 << 20
+	}
+	if a.bigRoom(1 << 20) {
+		t.Error("a fourth large call of 1 MiB may wait")
+	}
+	if e := mustEngine(t, Config{Stages: coreStages(), MaxQueue: -1}); e.adm.maxBigQueue >= 0 {
+		t.Errorf("no queue: maxBigQueue = %d; want none", e.adm.maxBigQueue)
+	}
+	if e := mustEngine(t, Config{Stages: coreStages(), MaxQueue: -1, MaxQueueLargeBytes: 5}); e.adm.maxBigQueue != 5 {
+		t.Errorf("no queue, MaxQueueLargeBytes 5: maxBigQueue = %d", e.adm.maxBigQueue)
+	}
 }
 
 // A large call that waits behind a large one running longer than the
@@ -457,6 +599,7 @@ func TestAdmissionHTMLRegrows(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.waitLoad(t, 0, 0)
+	g.idle(t)
 }
 
 // BenchmarkAdmissionNews runs news articles through the cheap stages from

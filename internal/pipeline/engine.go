@@ -88,14 +88,30 @@ type Config struct {
 	// of more than SlotBytes of text takes one slot per SlotBytes (see
 	// admission.weigh), so that large articles cannot run many at once.
 	MaxInFlight int
-	// MaxQueue limits the calls waiting for a slot; a call that finds the
-	// queue full fails at once with KindOverloaded (reason OVERLOADED).
-	// Zero means MaxInFlight, so a call that is admitted waits for about
-	// one analysis at most; negative means no queue: a call fails as soon as
-	// every slot is taken. Under sustained overload (more than one call
-	// refused per four analyses done, over about the last 250 ms) only
-	// half the queue is used: a queue that stands full only adds latency.
+	// MaxQueue limits the calls of one slot (news articles, and HTML and
+	// URL sources until their text is out) waiting for a slot; a call that
+	// finds the queue full fails at once with KindOverloaded (reason
+	// OVERLOADED). Large calls (more than SlotBytes of text) wait apart,
+	// within MaxQueueLargeBytes, and take none of these places. Zero means
+	// MaxInFlight, so a call that is admitted waits for about one analysis
+	// at most; negative means no queue: a call fails as soon as every
+	// slot is taken (and large calls then do not queue either, unless
+	// MaxQueueLargeBytes is set). Under sustained overload (more than one
+	// call refused per four analyses done, over about the last 250 ms)
+	// only half the queue is used, and half MaxQueueLargeBytes: a queue
+	// that stands full only adds latency.
 	MaxQueue int
+	// MaxQueueLargeBytes limits the text of the large calls (more than
+	// SlotBytes of text) waiting for their slots, apart from MaxQueue's
+	// places: a large call that would take the waiting text over it fails
+	// at once with KindOverloaded (reason OVERLOADED), while news articles
+	// keep their places in the queue (a burst of 1 MB articles had taken
+	// them: three waiting left one place of the default four). One large
+	// call may always wait when no other does, whatever its size. Zero
+	// means DefaultMaxQueueLargeBytes (none when MaxQueue is negative);
+	// negative means none: a large call fails as soon as its slots are
+	// not free.
+	MaxQueueLargeBytes int
 	// MaxWait limits how long a call waits in the queue before it fails with
 	// KindOverloaded; the caller's deadline, when sooner, ends the wait with
 	// KindDeadline instead. Zero means DefaultMaxWait. A call whose expected
@@ -248,9 +264,15 @@ func New(cfg Config) (*Engine, error) {
 		n = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
 	}
 	e.adm = admission{limit: n, maxQueue: cfg.MaxQueue, maxWait: cmp.Or(max(cfg.MaxWait, 0), DefaultMaxWait),
-		slotBytes: SlotBytes, waitBytes: LargeWaitBytes}
+		slotBytes: SlotBytes, waitBytes: LargeWaitBytes, maxBigQueue: cfg.MaxQueueLargeBytes}
 	if e.adm.maxQueue == 0 {
 		e.adm.maxQueue = n
+	}
+	if e.adm.maxBigQueue == 0 {
+		e.adm.maxBigQueue = DefaultMaxQueueLargeBytes
+		if e.adm.maxQueue < 0 {
+			e.adm.maxBigQueue = -1
+		}
 	}
 	e.fetcher = fetch.New(cfg.Fetch)
 	e.fetches = make(chan struct{}, cmp.Or(max(cfg.MaxFetches, 0), DefaultMaxFetches))
@@ -292,6 +314,13 @@ const (
 	// them, so that a large article sent while another runs waits for it
 	// instead of being refused after a news article's wait.
 	LargeWaitBytes = 128 << 10
+	// DefaultMaxQueueLargeBytes is the text of the large calls that may
+	// wait at once when Config.MaxQueueLargeBytes is zero: three articles
+	// of the service's default limit (1 MiB) wait beside the one that
+	// runs, so four sent at once are all analysed (one at a time with the
+	// default four slots: about 14 s on 2 cores, within the server's
+	// default shutdown timeout), and a fifth is refused at once.
+	DefaultMaxQueueLargeBytes = 3 << 20
 )
 
 // RetryAfter is the cause (Error.Err) of a KindOverloaded error: how long
@@ -327,11 +356,15 @@ type admission struct {
 	maxWait   time.Duration // longest wait
 	slotBytes int           // the text one slot is for (SlotBytes); <= 0: every call takes one slot
 	waitBytes int           // the text a large call waits maxWait for (LargeWaitBytes); <= 0: maxWait
+	// the text of the large calls waiting at most, apart from maxQueue
+	// (see bigRoom); < 0: none
+	maxBigQueue int
 
 	mu          sync.Mutex
 	inFlight    int           // slots taken
 	bigInFlight int           // of them, slots taken by large analyses (weigh)
 	bigWaiting  int           // large calls in the queue
+	bigWaitText int           // the bytes of text of the large calls in the queue
 	bigWork     time.Duration // the expected time of the large calls in flight and waiting
 	queue       []*waiter     // in arrival order (see grant)
 	avgRun      time.Duration // moving average of the time an analysis holds a slot
@@ -384,6 +417,7 @@ type waiter struct {
 	granted bool
 	weight  int  // slots
 	big     bool // a large analysis (see weigh)
+	text    int  // its bytes of text, for a large one (see bigRoom)
 }
 
 // slot is what an admitted analysis holds: its weight in slots, whether
@@ -506,6 +540,7 @@ func (a *admission) grant() {
 		a.take(w.weight, w.big)
 		if w.big {
 			a.bigWaiting--
+			a.bigWaitText -= w.text
 		}
 		w.granted = true
 		close(w.ready)
@@ -520,29 +555,59 @@ func (a *admission) leave(w *waiter) {
 	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
 	if w.big {
 		a.bigWaiting--
+		a.bigWaitText -= w.text
 	}
 	a.grant()
 }
 
-// queueLimit returns how many calls may wait now: maxQueue, or half of it
-// (rounded up) under sustained overload, while more than one call is
-// refused for every four analyses done (over about the last rateWindow). A
-// queue then stands full and only adds to the latency of every admitted
-// call, while the running analyses keep the cores busy; a short burst
-// keeps the whole queue. (A closed-loop load within in-flight plus queue
-// is never refused, so it never halves the queue.) Call with mu held.
+// queueLimit returns how many calls of one slot may wait now (the large
+// ones wait apart: see bigRoom): maxQueue, or half of it (rounded up)
+// under sustained overload (see sustained). Call with mu held.
 func (a *admission) queueLimit() int {
-	if 4*a.shedRate > a.doneRate {
+	if a.sustained() {
 		return (a.maxQueue + 1) / 2
 	}
 	return a.maxQueue
 }
 
+// sustained reports a sustained overload: more than one call refused for
+// every four analyses done (over about the last rateWindow). A queue then
+// stands full and only adds to the latency of every admitted call, while
+// the running analyses keep the cores busy, so only half of it is used; a
+// short burst keeps the whole queue. (A closed-loop load within in-flight
+// plus queue is never refused, so it never halves the queue.) Call with
+// mu held.
+func (a *admission) sustained() bool { return 4*a.shedRate > a.doneRate }
+
+// bigRoom reports whether a large call of n bytes of text may join the
+// queue: the text of the large calls waiting, its own included, stays
+// within maxBigQueue (half of it under sustained overload), or no other
+// large call waits (so that one article larger than the bound can still
+// wait for the slots news articles hold). The large calls do not count
+// against maxQueue: a burst of them must not leave news articles, which
+// pass them while the slots they wait for are taken (see grant), without
+// a place to wait. Call with mu held.
+func (a *admission) bigRoom(n int) bool {
+	if a.maxBigQueue < 0 {
+		return false
+	}
+	if a.bigWaiting == 0 {
+		return true
+	}
+	limit := a.maxBigQueue
+	if a.sustained() {
+		limit = (limit + 1) / 2
+	}
+	return a.bigWaitText+n <= limit
+}
+
 // acquire takes the analysis slots of a call (one for a news article; see
 // weigh). When they are not free, or calls before it wait for theirs (see
-// grant), the call joins a queue of at most maxQueue callers, served in
-// arrival order, and waits at most maxWait (longer for a large call: see waitFor). It fails at once with KindOverloaded when the queue is
-// full, when its expected wait is over the bound, or when the caller's
+// grant), the call joins the queue, served in arrival order, and waits at
+// most maxWait (longer for a large call: see waitFor). It fails at once
+// with KindOverloaded when the queue is full for it (maxQueue calls of one
+// slot; for a large call, maxBigQueue bytes of large calls' text: see
+// bigRoom), when its expected wait is over the bound, or when the caller's
 // deadline comes before the expected wait plus one average analysis (the
 // call could only time out, after using a slot); it fails with
 // KindOverloaded when the bound passes while it waits. So under overload the
@@ -575,7 +640,12 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 		return slot{}, ctxError(op, StageQueue, err)
 	}
 	// the calls ahead, served limit at a time, each for the average time
-	wait := time.Duration(len(a.queue)+1) * a.avgRun / time.Duration(a.limit)
+	// (a call of one slot passes the large ones waiting: see grant)
+	ahead := len(a.queue)
+	if !big {
+		ahead -= a.bigWaiting
+	}
+	wait := time.Duration(ahead+1) * a.avgRun / time.Duration(a.limit)
 	// for a large call's retry hint, the large ones before it: they end
 	// before it starts, as many at a time as fit beside it. (Not in the
 	// expected wait: the time of a large article is extrapolated from the
@@ -589,7 +659,10 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
 	switch {
-	case a.maxQueue < 0 || len(a.queue) >= a.queueLimit():
+	case big && !a.bigRoom(text):
+		refuse = fmt.Sprintf("the server is at capacity and its queue of large articles (over %d KiB of text) is full: "+
+			"%d of them, %d bytes of text, wait for analysis slots", a.slotBytes>>10, a.bigWaiting, a.bigWaitText)
+	case !big && (a.maxQueue < 0 || len(a.queue)-a.bigWaiting >= a.queueLimit()):
 		refuse = "the server is at capacity and its queue is full"
 	case wait > bound:
 		refuse = "the server is at capacity: the expected wait for an analysis slot, " +
@@ -599,14 +672,16 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 			wait.Round(time.Millisecond).String() + ") and the analysis (" + a.avgRun.Round(time.Millisecond).String() + ")"
 	}
 	if refuse != "" {
-		err := a.overloaded(op, refuse, atLeast)
+		err := a.overloaded(op, refuse, atLeast, big)
 		a.mu.Unlock()
 		return slot{}, err
 	}
 	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
 	a.queue = append(a.queue, w)
 	if big {
+		w.text = text
 		a.bigWaiting++
+		a.bigWaitText += text
 		a.bigWork += est
 	}
 	a.work += est
@@ -638,7 +713,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
 	}
 	if err == nil {
-		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String(), atLeast)
+		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String(), atLeast, big)
 	}
 	a.mu.Unlock()
 	return slot{}, err
@@ -662,7 +737,10 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
 	a.queue = slices.Insert(a.queue, 0, w)
 	if big {
+		// admitted: it waits whatever the large calls' bound (bigRoom)
+		w.text = text
 		a.bigWaiting++
+		a.bigWaitText += text
 		a.bigWork += sl.est
 	}
 	a.inFlight -= sl.weight
@@ -704,8 +782,19 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 // R·h callers wait out a hint; X of them can be served per second, so the
 // hint moves towards R·h/X, which settles where R = X.) It stays within
 // [50 ms, 5 s]. Call with mu held.
-func (a *admission) overloaded(op, msg string, atLeast time.Duration) error {
+//
+// A large call's refusal (big: see weigh) counts in shed but not in the
+// rate of refusals, nor does it move the lasting hint: the large calls
+// have a queue of their own (see bigRoom), and a few of them refused had
+// made the overload look sustained (refused calls outnumbering the
+// analyses done, when each takes seconds), which halved the queue of the
+// news articles running beside them.
+func (a *admission) overloaded(op, msg string, atLeast time.Duration, big bool) error {
 	a.shed++
+	if big {
+		drain := max(a.avgRun*time.Duration(a.inFlight+len(a.queue))/time.Duration(a.limit), a.work/time.Duration(a.limit))
+		return overloadedError(op, msg, max(drain, a.hint, atLeast))
+	}
 	a.count(&a.shedRate)
 	// The time to drain counted in average analyses feeds the hint that
 	// lasts (a.hint); the work by size only the answer. A 1 MB article's

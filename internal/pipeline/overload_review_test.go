@@ -15,7 +15,7 @@ func TestOverloadHintForgetsLargeArticle(t *testing.T) {
 	a := &admission{limit: 1, inFlight: 1, avgRun: 4 * time.Millisecond, avgBytes: 4000}
 	hint := func() time.Duration {
 		var ra RetryAfter
-		if err := a.overloaded("test", "full", 0); !errors.As(err, &ra) {
+		if err := a.overloaded("test", "full", 0, false); !errors.As(err, &ra) {
 			t.Fatalf("no retry hint in %v", err)
 		}
 		return time.Duration(ra)

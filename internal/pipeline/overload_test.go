@@ -209,7 +209,7 @@ func TestOverloadRetryHint(t *testing.T) {
 	hint := func() time.Duration {
 		t.Helper()
 		var ra RetryAfter
-		if !errors.As(a.overloaded("test", "full", 0), &ra) {
+		if !errors.As(a.overloaded("test", "full", 0, false), &ra) {
 			t.Fatal("no retry hint")
 		}
 		return time.Duration(ra)

@@ -287,7 +287,7 @@ func (e *Extractor) choose(doc *text.Document, dw *docWords, cands []candidate, 
 			return ps, false
 		}
 		c := &cands[i]
-		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) || headlineSubjectVerb(doc, ments, c, hlEnd) || titleCut(doc, ments, c) || headlineWhole(doc, ments, c, hlEnd) || columns(doc, ments, c) || offLine(doc, ments, c, &lf) {
+		if !keyShaped(c) || verbal(doc, ments, c) || headlineVerb(doc, ments, c, hlEnd) || reportingEvent(dw, c) || signOff(doc, dw, ments, c) || clauseEnd(doc, ments, c) || headlineBodyVerb(doc, dw, ments, c, hlEnd) || gerundName(doc, ments, c) || headlineClause(doc, ments, c, hlEnd) || participleObject(doc, ments, c) || numberCut(doc, dw, ments, c) || weekdayTime(doc, ments, c) || headlineSubjectVerb(doc, ments, c, hlEnd) || titleCut(doc, ments, c) || headlineWhole(doc, ments, c, hlEnd) || titleHeadlineVerb(doc, dw, ments, c, hlEnd) || columns(doc, ments, c) || offLine(doc, ments, c, &lf) {
 			continue
 		}
 		sc := score[i]

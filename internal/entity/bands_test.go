@@ -35,3 +35,25 @@ func TestBandEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestBandNamedPlace: a band whose name the recogniser reads as a place or
+// a MISC name is an ORGANIZATION where the text names it a band ("the band
+// X", "X bassist Y"); "X members" alone (a party's, a club's) and a name
+// written as a place ("in X") keep their types.
+func TestBandNamedPlace(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       ner.Type
+	}{
+		{`Fans queued overnight to see the band Linden Park, who sold out the arena in an hour. Linden Park guitarist Tom Reddy said the tour would end in May.`, "Linden Park", ner.Org},
+		{`Tickets for Marble Bay went on sale on Friday, and Marble Bay bassist Ann Lee said they sold out in an hour.`, "Marble Bay", ner.Org},
+		// not a band
+		{`Tickets for Marble Bay went on sale on Friday, and Marble Bay members said they sold out in an hour.`, "Marble Bay", ner.Location},
+		{`Tourists filled the hotels in Marble Bay in August. Marble Bay bassist Ann Lee said the town had never been so full.`, "Marble Bay", ner.Location},
+	} {
+		_, es := run(t, c.text)
+		if e := named(es, c.name); e == nil || e.Type != c.want {
+			t.Errorf("%q: %s is %+v, want %s", c.text, c.name, e, c.want)
+		}
+	}
+}

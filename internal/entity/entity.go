@@ -2324,6 +2324,13 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if (c.typ == ner.Location || c.typ == ner.Misc) && !knownPlace(c.name) && r.bandNamed(c) {
+			// "the band Snow Harbour", "Snow Harbour bassist Ann Lee":
+			// the recogniser read the band's name as a place's
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if c.typ == ner.Person && r.townAsPerson(c) {
 			c.typ, c.placeRead = ner.Location, true
 			r.index(c)
@@ -2771,7 +2778,7 @@ func (r *resolver) bandPerson(c *cluster) bool {
 		if m.last-m.first < len(c.toks) && r.ltok(m.last-1) == c.toks[len(c.toks)-1] || r.personAround(m.first, m.last) {
 			return false // "X Y ... Y said": the surname alone
 		}
-		g, w := r.bandEvidence(m.first, m.last)
+		g, w := r.bandEvidence(m.first, m.last, false)
 		grammar, work = grammar+g, work+w
 		if r.possessiveAt(m.last) > 0 {
 			continue
@@ -2796,6 +2803,26 @@ func (r *resolver) bandPerson(c *cluster) bool {
 		return false
 	}
 	return grammar+min(work, 1) >= 2 && grammar > singular
+}
+
+// bandNamed reports whether a mention of c is named a band's by the words
+// around it (bandEvidence's strict grammar: "the band X", "X frontman Y",
+// "X, the Leeds four-piece,"), none after a preposition of place ("in
+// X").
+func (r *resolver) bandNamed(c *cluster) bool {
+	named := false
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if placePreps[r.ltok(m.first-1)] {
+			return false
+		}
+		if g, _ := r.bandEvidence(m.first, m.last, true); g >= 2 {
+			named = true
+		}
+	}
+	return named
 }
 
 // invertedAux before a name put its verb after it in a question or an
@@ -2833,8 +2860,10 @@ var soloRoles = set("singer", "rapper", "soloist", "songwriter", "singer-songwri
 // X"; not "duo X and Y", two people), a band member's noun after it ("X
 // frontman Y", "X's drummer"), or an apposition naming a band ("X, the
 // Leeds four-piece,"); work counts 1 where it owns or plays the band's
-// work ("X's new album", "X played a gig").
-func (r *resolver) bandEvidence(first, last int) (grammar, work int) {
+// work ("X's new album", "X played a gig"). strict leaves out the member
+// nouns that follow other names too ("X members", "X singer Y": a party's,
+// a show's).
+func (r *resolver) bandEvidence(first, last int, strict bool) (grammar, work int) {
 	n := last + r.possessiveAt(last)
 	next := r.ltok(n)
 	// not "duo X and Y", "trio X, Y and Z", "trio X (2-24), Y and Z":
@@ -2855,7 +2884,11 @@ func (r *resolver) bandEvidence(first, last int) (grammar, work int) {
 	if next == "lead" {
 		k++ // "X lead singer Y"
 	}
-	if memberNouns[next] || (r.ltok(k) == "singer" || next == "member") && isCap(r.tok(k+1)) && !musicMods[r.ltok(last-1)] {
+	if strict {
+		if memberNouns[next] && next != "members" {
+			grammar += 2
+		}
+	} else if memberNouns[next] || (r.ltok(k) == "singer" || next == "member") && isCap(r.tok(k+1)) && !musicMods[r.ltok(last-1)] {
 		// "X frontman Y", "X's drummer", "X singer Ann Lee" (not "... Soul
 		// singer Ann Lee", a genre)
 		grammar += 2

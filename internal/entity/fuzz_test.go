@@ -30,6 +30,10 @@ func FuzzResolve(f *testing.F) {
 		"Hamish Tarrant, its Scottish arm", "Hamish Tarrant Holdings Ltd. Hamish Tarrant", "said broker Ali Khan",
 		"Retailer Gordon Ashcroft, who", "I, Robot", "I,", "Phase I, Boeing", "you and I, Labour", "South West Water",
 		"the Lords. The House of Lords", "the Lords", "Islam", "Mr Islam", "Sunni Islam",
+		// session 18: bands named like people or places, a town named firm
+		"the band Martha Dunmore", "Martha Dunmore frontman", "Martha Dunmore, the", "trio Martha Dunmore (",
+		"Martha Dunmore's new album. Martha Dunmore have", "Marble Bay bassist Ann Lee", "band X and",
+		"tyre manufacturer Osaka. a plant near Osaka", "cocoa producer Ghana",
 	} {
 		f.Add(s)
 	}

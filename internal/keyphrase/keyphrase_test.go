@@ -157,6 +157,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("3+3 format. Missile sanctions!", false)
 	// the calendar words, a name over "of" and a headline's clause
 	f.Add("Mill 'sets date' for Boxing Day sales\n\nThe Bank of Wessex and the Bank of Wessex Trust back Sunday trading on Easter Sunday. Wessex", true)
+	// a title-case headline's verb and adverb
+	f.Add("City Approves Tram Line\n\nThe city approved it. Fares Rise Sharply", true)
+	f.Add("Unions Back\n\nX", true)
 	f.Fuzz(func(t *testing.T, in string, tag bool) {
 		doc := text.Analyze(in)
 		if tag {

@@ -512,8 +512,9 @@ func (x *extractor) attribute() {
 	// speakers found per sentence, for participles ("..., adding that");
 	// tokSent is 0 for every token when there are no sentences
 	type speakerOf struct {
-		sp [2]int
-		ok bool
+		sp      [2]int
+		ok      bool
+		fronted bool // the cue stands in a fronted subordinate clause
 	}
 	sentSpeaker := make([]speakerOf, len(x.doc.Sentences)+1)
 	for ci, c := range x.cues {
@@ -965,8 +966,9 @@ func (x *extractor) attribute() {
 			// "he": the span is the pronoun, the name its antecedent's
 			q.Speaker = x.span(who, who+1)
 		}
-		if s0 := &sentSpeaker[x.tokSent[c.first]]; !s0.ok {
-			*s0 = speakerOf{sp, true}
+		fronted := x.o.FrontedSpeaker && x.frontedSubordinate(s, c.first)
+		if s0 := &sentSpeaker[x.tokSent[c.first]]; !s0.ok || s0.fronted && !fronted {
+			*s0 = speakerOf{sp, true, fronted}
 		}
 		x.add(q, rule, c.info)
 	}

@@ -175,6 +175,8 @@ type Options struct {
 	InitialSaid      bool // "Said Ellis: “...”": a sentence that opens with said, says, added or asked names its speaker after the cue and what was said after a colon or comma
 	NounSubjectMore  bool // with NounSubject, a verb the tagger read as a noun ("some note that", "X, the deputy, plans to") takes a quantifier that opens the sentence or a subject with an apposition as its speaker
 	PrepObject       bool // a noun phrase before a cue that is a preposition's object does not speak: "Pickets walking along the quay shouted" (the pickets), "..., in effect daring them to ..." (the sentence's subject) (prepObjectSubject)
+	// Session 18:
+	FrontedSpeaker   bool // "While X said A, Y disagreed and called B": a participle or coordinated cue takes the main clause's speaker, not that of a cue in a fronted subordinate clause (frontedSubordinate)
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
@@ -296,6 +298,7 @@ var DefaultOptions = Options{
 	InitialSaid:      true,
 	NounSubjectMore:  true,
 	PrepObject:       true,
+	FrontedSpeaker:   true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -35,3 +35,14 @@ func TestSpeakers17(t *testing.T) {
 		onlyWith(t, c.s, c.part, "", c.speaker, c.set)
 	}
 }
+
+// A participle or coordinated cue after a fronted subordinate clause that
+// holds a cue of its own speaks with the main clause's subject.
+func TestFrontedSpeaker(t *testing.T) {
+	for _, c := range []struct{ s, part, speaker string }{
+		{"While the landlord has long denied any fault, the tenants' association rejects his account and says it will take the case to court.\n", "take the case", "the tenants' association"},
+		{"While the union has said the offer is fair, its members rejected the deal and said they would strike in May.\n", "strike", "its members"},
+	} {
+		onlyWith(t, c.s, c.part, "", c.speaker, func(o *quotes.Options, on bool) { o.FrontedSpeaker = on })
+	}
+}

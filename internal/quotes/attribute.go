@@ -927,6 +927,13 @@ func (x *extractor) attribute() {
 		if a >= b {
 			continue
 		}
+		if x.o.RelativeContent && rule == "subject" {
+			// "the cracks, which the engineer said were caused by ...":
+			// the relative pronoun is the subject of what was said
+			if r := x.relativePronoun(sp[0], sp[1], c.first); r >= 0 && (a >= c.last && x.finiteStart(a) || a < r && b > c.last) {
+				a = r
+			}
+		}
 		if x.o.MuteSpeaker && x.muteSpeaker(sp[0], sp[1]) {
 			// "last week said", "according to the 0.4%": no one speaks;
 			// in "A poll conducted last week found" the noun before speaks
@@ -2324,4 +2331,43 @@ func (x *extractor) runOnSubject(a, np int) int {
 		}
 	}
 	return -1
+}
+
+// relativePronoun returns the relative pronoun that opens the clause of a
+// speaker [f, l) right before cue token c ("which the engineer said",
+// "which, the mayor said,", "who she said"), or -1.
+func (x *extractor) relativePronoun(f, l, c int) int {
+	if f >= l || l > c || c-l > 1 || l < c && x.tok(l) != "," {
+		return -1
+	}
+	r := f - 1
+	if x.tok(r) == "," {
+		r-- // "which, the mayor said, would ..."
+	}
+	if p := x.pos(r - 1); p == "IN" || p == "TO" {
+		return -1 // "for which he also wrote the story": no subject
+	}
+	switch x.ltok(r) {
+	case "which", "who":
+		return r
+	case "that":
+		if x.pos(r) == "WDT" {
+			return r
+		}
+	}
+	return -1
+}
+
+// finiteStart reports whether token a opens a verb phrase with no subject
+// of its own ("were caused by", "would raise", "has never been"): a
+// finite verb or a modal, maybe after an adverb.
+func (x *extractor) finiteStart(a int) bool {
+	if x.pos(a) == "RB" {
+		a++
+	}
+	switch x.pos(a) {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }

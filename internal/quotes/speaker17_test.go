@@ -46,3 +46,15 @@ func TestFrontedSpeaker(t *testing.T) {
 		onlyWith(t, c.s, c.part, "", c.speaker, func(o *quotes.Options, on bool) { o.FrontedSpeaker = on })
 	}
 }
+
+// "which X said ...": the relative pronoun is the subject of what was
+// said, so the content starts at it; not after a preposition ("for which
+// he wrote").
+func TestRelativeContent(t *testing.T) {
+	for _, c := range []struct{ s, part, start string }{
+		{"The council approved the budget. It adds a tax on parking, which, the mayor said, would raise two million pounds a year.\n", "two million", "which, the mayor said,"},
+		{"She praised the firm's new chief, who she said had turned the company around in a year.\n", "turned the company", "who she said"},
+	} {
+		onlyWith(t, c.s, c.part, c.start, "", func(o *quotes.Options, on bool) { o.RelativeContent = on })
+	}
+}

@@ -261,6 +261,11 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			finite = true
 			clause = clause || finiteTag(p)
 		}
+		if x.o.EventAdjunct && !finite && i > start && x.qAt(i) < 0 && x.eventAdjunct(i, end) {
+			// "denounced the plan in a speech", "attacked X in
+			// early-morning tweets": the occasion is not what was said
+			return i
+		}
 		if fronted && x.tok(i) == "," && x.qAt(i) < 0 {
 			// "While he praised the plan, the senator voted against
 			// it": the main clause after a fronted one is not said
@@ -2367,6 +2372,42 @@ func (x *extractor) finiteStart(a int) bool {
 	}
 	switch x.pos(a) {
 	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// eventAdjunct reports whether token i starts a phrase of the occasion of
+// speech after a noun-phrase content: "in a statement", "during a
+// television interview", "in early-morning tweets", "at a news
+// conference", "via a spokesman's email".
+func (x *extractor) eventAdjunct(i, end int) bool {
+	switch x.ltok(i) {
+	case "in", "during", "at", "via", "through":
+	default:
+		return false
+	}
+	for k := i + 1; k < end && k-i <= 5; k++ {
+		if inEventNouns(x.ltok(k)) {
+			n := x.ltok(k + 1)
+			return n != "of" && n != "that" && !strings.HasPrefix(x.pos(k+1), "NN")
+		}
+		switch x.pos(k) {
+		case "DT", "JJ", "NN", "NNS", "NNP", "PRP$", "POS", "CD", "HYPH", "VBN", "VBG":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// inEventNouns reports nouns of an occasion of speech.
+func inEventNouns(w string) bool {
+	switch w {
+	case "statement", "statements", "interview", "interviews", "speech", "remarks", "tweet", "tweets",
+		"letter", "op-ed", "column", "video", "email", "e-mail", "memo", "debate", "rally", "conference",
+		"briefing", "appearance", "testimony", "diatribe", "editorial", "address", "broadcast", "podcast",
+		"post", "posts", "message", "filing", "announcement", "sermon", "lecture":
 		return true
 	}
 	return false

@@ -2407,7 +2407,7 @@ func inEventNouns(w string) bool {
 	case "statement", "statements", "interview", "interviews", "speech", "remarks", "tweet", "tweets",
 		"letter", "op-ed", "column", "video", "email", "e-mail", "memo", "debate", "rally", "conference",
 		"briefing", "appearance", "testimony", "diatribe", "editorial", "address", "broadcast", "podcast",
-		"post", "posts", "message", "filing", "announcement", "sermon", "lecture":
+		"message", "filing", "announcement", "sermon", "lecture":
 		return true
 	}
 	return false

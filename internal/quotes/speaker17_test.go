@@ -58,3 +58,24 @@ func TestRelativeContent(t *testing.T) {
 		onlyWith(t, c.s, c.part, c.start, "", func(o *quotes.Options, on bool) { o.RelativeContent = on })
 	}
 }
+
+// Noun-phrase content ends before the occasion of speech; a phrase that
+// names no occasion stays.
+func TestEventAdjunct(t *testing.T) {
+	for _, c := range []struct {
+		s, part, content string
+		on               bool // the rule changes the content
+	}{
+		{"The senator denounced the new tax in a speech on Monday.\n", "new tax", "the new tax", true},
+		{"The senator denounced the new tax in a speech on Monday.\n", "new tax", "the new tax in a speech", false},
+		{"The senator denounced the new tax in the capital on Monday.\n", "new tax", "the new tax in the capital", true},
+	} {
+		o := quotes.DefaultOptions
+		o.EventAdjunct = c.on
+		doc, _, qs := allQuotes(t, c.s, o)
+		q, ok := quoteWith(doc, qs, c.part)
+		if !ok || doc.Text[q.Content.Start:q.Content.End] != c.content {
+			t.Errorf("%q, EventAdjunct %v: quotes %v, want content %q", c.s, c.on, qs, c.content)
+		}
+	}
+}

@@ -298,7 +298,7 @@ The band sold out their last tour in a day. Amber Kessler were shortlisted for t
 // ("tyre manufacturer X") keeps its mentions, and the town written as a
 // place in the same text ("a plant near X") is a LOCATION of its own.
 func TestTownNamedFirmAndTown(t *testing.T) {
-	_, es := run(t, `Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. Osaka said demand from carmakers had recovered. It will open a new plant near Osaka next spring.`)
+	_, es := run(t, `Shares in tyre manufacturer Osaka rose 4 percent on Thursday once the firm lifted its forecast for the year. Osaka said demand from carmakers had recovered. It will open a new plant near Osaka next spring.`)
 	var org, loc int
 	for _, e := range es {
 		if e.Name != "Osaka" {

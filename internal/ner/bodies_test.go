@@ -150,11 +150,11 @@ func TestTownNamedFirm(t *testing.T) {
 		text, name string
 		want       []ner.Type // of the name's mentions, in order
 	}{
-		{"Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. It will open a new plant near Osaka next spring.",
+		{"Shares in tyre manufacturer Osaka rose 4 percent on Thursday once the firm lifted its forecast for the year. It will open a new plant near Osaka next spring.",
 			"Osaka", []ner.Type{ner.Org, ner.Location}},
-		{"Shares in tyre manufacturer Osaka rose 4 percent on Monday after the company raised its forecast for the year. Osaka said demand from carmakers had recovered.",
+		{"Shares in tyre manufacturer Osaka rose 4 percent on Thursday once the firm lifted its forecast for the year. Osaka said demand from carmakers had recovered.",
 			"Osaka", []ner.Type{ner.Org, ner.Org}},
-		{"Exports by cocoa producer Ghana fell by a tenth in the first half of the year.", "Ghana", []ner.Type{ner.Location}},
+		{"Exports by cocoa producer Ghana fell by a tenth over the spring quarter.", "Ghana", []ner.Type{ner.Location}},
 		{"Royalties paid to oil producer Alberta rose by a third last year.", "Alberta", []ner.Type{ner.Location}},
 	} {
 		_, ms := analyse(t, c.text)

@@ -318,8 +318,10 @@ const (
 	// wait at once when Config.MaxQueueLargeBytes is zero: three articles
 	// of the service's default limit (1 MiB) wait beside the one that
 	// runs, so four sent at once are all analysed (one at a time with the
-	// default four slots: about 14 s on 2 cores, within the server's
-	// default shutdown timeout), and a fifth is refused at once.
+	// default four slots: 10-14 s on a busy 2-core machine, close to the
+	// server's default 15 s --shutdown-timeout, which a server stopping
+	// with its large queue full may need raised), and a fifth is refused
+	// at once.
 	DefaultMaxQueueLargeBytes = 3 << 20
 )
 

@@ -265,6 +265,9 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	}
 	if subj != "" {
 		s.addPre1(cSubj, subj)
+		if x.o.CueShape {
+			s.addPre2(cLemSubj, lem, subj)
+		}
 	}
 	if x.o.NounCues && !strings.HasPrefix(p, "VB") {
 		// a noun: what owns it and what follows it
@@ -281,6 +284,138 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 	if i == sn.Last-1 || x.tok(i+1) == "." && i+2 >= sn.Last {
 		s.addPre(cSentEnd)
 	}
+	if x.o.CueShape {
+		x.cueShapeFeatures(i, lem, sn, s)
+	}
+}
+
+// cpre is the prefix of the cue model's features whose names start with
+// a, outside the filter's array of prefixes.
+func cpre(a string) *hpre { return &hpre{hashParts(a), &[3]string{a}} }
+
+var (
+	cObj       = cpre("obj=")
+	cLemObj    = cpre("lem*obj=")
+	cObjEnt    = cpre("obj-ent=")
+	cObjHead   = cpre("obj-head=")
+	cSentQuote = cpre("sent-quote")
+	cLemThat   = cpre("lem*that-near=")
+	cPlace     = cpre("place=")
+	cNeg       = cpre("neg")
+	cLemSubj   = cpre("lem*subj=")
+)
+
+// cueShapeFeatures adds what the word takes after it (a "that" clause, a
+// clause with no "that", an infinitive, a quotation, a noun phrase and
+// the entity type of its head, a preposition), alone and with the lemma,
+// whether its sentence holds a quotation mark, where in the sentence it
+// stands and whether it is negated.
+func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsink) {
+	k := i + 1
+	for k < sn.Last && (x.pos(k) == "RP" || x.pos(k) == "RB") {
+		k++
+	}
+	shape, head := "", -1
+	switch t, pk := x.ltok(k), x.pos(k); {
+	case k >= sn.Last || t == "." || t == ";" || t == "!" || t == "?":
+		shape = "end"
+	case x.markKind(k) != 0:
+		shape = "quote"
+	case t == "that":
+		shape = "that"
+	case t == "to" && strings.HasPrefix(x.pos(k+1), "VB"):
+		shape = "inf"
+	case t == "whether" || t == "if" || pk == "WDT" || pk == "WP" || pk == "WRB":
+		shape = "wh"
+	case t == "," || t == ":" || t == "(" || t == "--":
+		shape = t
+	case pk == "IN" || pk == "TO":
+		shape = "prep"
+	case strings.HasPrefix(pk, "VB") || pk == "MD":
+		shape = "verb"
+	case pk == "DT" || pk == "PDT" || pk == "PRP$" || pk == "PRP" || pk == "JJ" || pk == "JJR" || pk == "JJS" || pk == "CD" || strings.HasPrefix(pk, "NN") || pk == "$":
+		e := k
+		for e < sn.Last && e < k+8 {
+			pe := x.pos(e)
+			if pe == "DT" || pe == "PDT" || pe == "PRP$" || pe == "PRP" || pe == "JJ" || pe == "JJR" || pe == "JJS" || pe == "CD" || pe == "POS" || pe == "$" || strings.HasPrefix(pe, "NN") || pe == "HYPH" {
+				if strings.HasPrefix(pe, "NN") || pe == "PRP" || pe == "CD" {
+					head = e
+				}
+				e++
+				continue
+			}
+			break
+		}
+		if pe := x.pos(e); pe == "MD" || pe == "VBD" || pe == "VBZ" || pe == "VBP" {
+			shape = "clause"
+		} else {
+			shape = "np"
+		}
+	default:
+		shape = "other"
+	}
+	s.addPre1(cObj, shape)
+	s.addPre2(cLemObj, lem, shape)
+	if head >= 0 {
+		if et := x.entTypeAt(head); et != "" {
+			s.addPre1(cObjEnt, string(et))
+		} else if x.pos(head) == "PRP" {
+			s.addPre1(cObjEnt, "pron")
+		}
+		if shape == "np" {
+			s.addPre1(cObjHead, x.lemma(head))
+		}
+	}
+	if x.sentHasMark(i, sn) {
+		s.addPre(cSentQuote)
+	}
+	for k := i + 1; k <= i+4 && k < sn.Last; k++ {
+		if t := x.ltok(k); t == "that" || t == "whether" || t == "if" {
+			s.addPre1(cLemThat, lem)
+			break
+		}
+	}
+	place := "0"
+	switch n := i - sn.First; {
+	case n >= 12:
+		place = "12+"
+	case n >= 6:
+		place = "6"
+	case n >= 3:
+		place = "3"
+	case n >= 1:
+		place = "1"
+	}
+	s.addPre1(cPlace, place)
+	for j := i - 1; j >= sn.First && j >= i-3; j-- {
+		if t := x.ltok(j); t == "not" || t == "n't" || t == "never" {
+			s.addPre(cNeg)
+			break
+		}
+	}
+}
+
+// sentHasMark reports whether sentence sn, which holds token i, holds a
+// quotation mark; each sentence is read once (a text with no full stops
+// is one long sentence).
+func (x *extractor) sentHasMark(i int, sn text.Sentence) bool {
+	if len(x.doc.Sentences) == 0 || i < 0 || i >= len(x.tokSent) {
+		return false
+	}
+	si := x.tokSent[i]
+	if x.sentMarks == nil {
+		x.sentMarks = make([]int8, len(x.doc.Sentences))
+	}
+	if x.sentMarks[si] == 0 {
+		x.sentMarks[si] = -1
+		for k := sn.First; k < sn.Last; k++ {
+			if x.markKind(k) != 0 {
+				x.sentMarks[si] = 1
+				break
+			}
+		}
+	}
+	return x.sentMarks[si] == 1
 }
 
 // cueScore is the model's probability that token i is a cue.
@@ -459,6 +594,10 @@ func (x *extractor) learnedCues() {
 		}
 		noun := !strings.HasPrefix(x.pos(i), "VB")
 		if noun && x.o.MinNounScore <= 0 {
+			continue
+		}
+		if x.o.CueShape && !noun && x.ltok(i+1) == "by" && taken[min(i+2, len(taken)-1)] && x.pos(i+2) == "VBG" {
+			// "opened by saying ...": the lexicon's participle is the cue
 			continue
 		}
 		sc := x.cueScore(m, i)

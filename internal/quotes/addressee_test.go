@@ -47,7 +47,7 @@ func TestAddresseeTo(t *testing.T) {
 			want: []want{{"also said", "about 40 sailings", "The ferry operator"}}},
 		// what is spoken of stays
 		{s: "Her coach pointed to the poor state of the pitch.\n", want: []want{{"pointed to", "the poor state", "Her coach"}}},
-		{s: "The bishop responded to the petition in a short sermon.\n", want: []want{{"responded to", "the petition", "The bishop"}}},
+		{s: "The bishop responded to the petition from the parish on Sunday.\n", want: []want{{"responded to", "the petition", "The bishop"}}},
 	} {
 		doc, _, qs := allQuotes(t, c.s, quotes.DefaultOptions)
 		for _, q := range qs {

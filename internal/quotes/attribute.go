@@ -1137,7 +1137,9 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 	if e := x.cutEnd(a, b); e < b {
 		a, b = x.trim(a, e)
 	}
-	if a >= b {
+	if a >= b || x.o.NounTime && x.timeOnly(a, b) {
+		// (a time is not what a statement said: "in a statement on
+		// Thursday")
 		return
 	}
 	// the owner: "his", "Trump's", past adjectives ("his latest claim")

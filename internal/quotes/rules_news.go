@@ -324,6 +324,11 @@ func (x *extractor) passiveCue(q *Quote) bool {
 // "on Monday", "in 2006", "early next year").
 func (x *extractor) onlyTime(q *Quote) bool {
 	a, b := x.tokRangeLoose(q.Content)
+	return x.timeOnly(a, b)
+}
+
+// timeOnly tells whether tokens [a, b) are time words only.
+func (x *extractor) timeOnly(a, b int) bool {
 	if a >= b {
 		return false
 	}

@@ -121,6 +121,7 @@ func TestSeenEvent(t *testing.T) {
 	}
 	on := DefaultOptions
 	on.SeenEvent = true // off by default: see quotes.go
+	on.MinScore = 0     // the rule alone, not the filter
 	for _, s := range events {
 		if qs := quotesOf(s, on); len(qs) != 0 {
 			t.Errorf("%q: %d quotes, want none (first content %q)", s, len(qs), s[qs[0].Content.Start:qs[0].Content.End])
@@ -128,6 +129,7 @@ func TestSeenEvent(t *testing.T) {
 	}
 	off := DefaultOptions
 	off.SeenEvent = false
+	off.MinScore = 0 // the filter may drop them too: the rule alone
 	for _, s := range events {
 		if len(quotesOf(s, off)) == 0 {
 			t.Errorf("%q: without SeenEvent no quote either (the test cannot fail)", s)

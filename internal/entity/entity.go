@@ -2324,7 +2324,7 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
-		if (c.typ == ner.Location || c.typ == ner.Misc) && !knownPlace(c.name) && r.bandNamed(c) {
+		if (c.typ == ner.Location || c.typ == ner.Misc) && r.bandNamed(c) && !knownPlace(c.name) {
 			// "the band Snow Harbour", "Snow Harbour bassist Ann Lee":
 			// the recogniser read the band's name as a place's
 			c.typ = ner.Org
@@ -2387,7 +2387,7 @@ func (r *resolver) retype() {
 			c.typ, c.placeRead = ner.Location, true
 			continue
 		}
-		if c.typ == ner.Org && knownPlace(c.name) && r.firmNamed(c) {
+		if c.typ == ner.Org && r.firmNamed(c) && knownPlace(c.name) {
 			// "tyre maker Osaka ... a plant near Osaka": the firm keeps
 			// the body's mentions (the recogniser's rule read the kind),
 			// the town those written as a place

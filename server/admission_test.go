@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -31,16 +30,7 @@ import (
 // answered (the queue wait is long: the test is about the weights, not
 // the shedding).
 func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
-	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
-		"--max-in-flight", "4", "--max-queue", "16", "--max-queue-wait", "60s", "--log-level", "error"},
-		func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := quietServer(t, "--max-in-flight", "4", "--max-queue", "16", "--max-queue-wait", "60s", "--log-level", "error")
 	var mu sync.Mutex
 	var large, small, maxLarge, smallBesideLarge int
 	srv.stages = append(srv.stages, lightStages()...)
@@ -162,16 +152,7 @@ func TestAdmissionLargeArticlesEveryPath(t *testing.T) {
 // with the large ones still waiting: every one of them is analysed and
 // answered before it stops.
 func TestAdmissionLargeQueueApart(t *testing.T) {
-	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
-		"--max-in-flight", "4", "--max-queue-wait", "60s", "--shutdown-timeout", "60s", "--log-level", "error"},
-		func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := quietServer(t, "--max-in-flight", "4", "--max-queue-wait", "60s", "--shutdown-timeout", "60s", "--log-level", "error")
 	hold := make(chan struct{}) // the large analyses wait for it
 	var holdOnce sync.Once
 	defer holdOnce.Do(func() { close(hold) })
@@ -269,7 +250,7 @@ func TestAdmissionLargeQueueApart(t *testing.T) {
 
 	// a fifth is refused at once, on either path
 	t0 := time.Now()
-	err = grpcCall(bigText)
+	err := grpcCall(bigText)
 	st := status.Convert(err)
 	if st.Code() != codes.ResourceExhausted || reason(st) != "OVERLOADED" || !strings.Contains(st.Message(), "queue of large articles") {
 		t.Errorf("fifth large article (gRPC): %v; want RESOURCE_EXHAUSTED, OVERLOADED, the large articles' queue", err)

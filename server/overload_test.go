@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"runtime"
 	"slices"
 	"sync"
@@ -31,16 +30,7 @@ import (
 // (cmd/loadtest -overload 60s runs the same at full length.)
 func TestOverloadShedsAndRecovers(t *testing.T) {
 	const maxWait = 250 * time.Millisecond
-	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
-		"--max-in-flight", "2", "--max-queue", "2", "--max-queue-wait", maxWait.String(), "--log-level", "error"},
-		func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := quietServer(t, "--max-in-flight", "2", "--max-queue", "2", "--max-queue-wait", maxWait.String(), "--log-level", "error")
 	const work = 20 * time.Millisecond
 	srv.stages = append(srv.stages, lightStages()...)
 	srv.stages = append(srv.stages, pipeline.Stage{Name: "work", Order: 15, Always: true,

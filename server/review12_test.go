@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"slices"
@@ -140,15 +139,7 @@ func TestRESTWriteTimeoutSparesSlowReader(t *testing.T) {
 		t.Skip("analyses a 256 kB article and reads it slowly")
 	}
 	const writeTimeout = time.Second
-	cfg, err := ParseFlags([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--max-article-bytes", "1048576",
-		"--request-timeout", "1m", "--write-timeout", writeTimeout.String()}, func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := quietServer(t, "--max-article-bytes", "1048576", "--request-timeout", "1m", "--write-timeout", writeTimeout.String())
 	srv.stages = lightStages()
 	// a socket send buffer of a slow link's size: on loopback the kernel
 	// grows it to about 4 MB and wakes a blocked writer only once half of

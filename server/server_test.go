@@ -72,6 +72,22 @@ func lightStages() []pipeline.Stage {
 }
 
 // waitReady waits up to 20 s for srv to report ready.
+// quietServer builds a server on loopback ports from flags (after the
+// two listen addresses) with a discarded log; the caller runs it.
+func quietServer(tb testing.TB, flags ...string) *Server {
+	tb.Helper()
+	cfg, err := ParseFlags(append([]string{"--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"}, flags...),
+		func(string) (string, bool) { return "", false })
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srv
+}
+
 func waitReady(t *testing.T, srv *Server) {
 	t.Helper()
 	for deadline := time.Now().Add(20 * time.Second); !srv.ready.Load(); time.Sleep(5 * time.Millisecond) {

@@ -262,8 +262,8 @@ func (x *extractor) clauseEnd(start int, cueAt cueTable) int {
 			clause = clause || finiteTag(p)
 		}
 		if x.o.EventAdjunct && !finite && i > start && x.qAt(i) < 0 && x.eventAdjunct(i, end) {
-			// "denounced the plan in a speech", "attacked X in
-			// early-morning tweets": the occasion is not what was said
+			// "denounced the plan in a speech", "mocked X in
+			// a string of tweets": the occasion is not what was said
 			return i
 		}
 		if fronted && x.tok(i) == "," && x.qAt(i) < 0 {
@@ -2352,7 +2352,7 @@ func (x *extractor) relativePronoun(f, l, c int) int {
 		r-- // "which, the mayor said, would ..."
 	}
 	if p := x.pos(r - 1); p == "IN" || p == "TO" {
-		return -1 // "for which he also wrote the story": no subject
+		return -1 // "at which she first spoke": no subject
 	}
 	switch x.ltok(r) {
 	case "which", "who":
@@ -2381,7 +2381,7 @@ func (x *extractor) finiteStart(a int) bool {
 
 // eventAdjunct reports whether token i starts a phrase of the occasion of
 // speech after a noun-phrase content: "in a statement", "during a
-// television interview", "in early-morning tweets", "at a news
+// television interview", "in a string of tweets", "at a news
 // conference", "via a spokesman's email".
 func (x *extractor) eventAdjunct(i, end int) bool {
 	switch x.ltok(i) {

@@ -214,7 +214,7 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 		}
 	}
 	if x.o.EndNPFeatures {
-		// "attacked Machado | in early-morning tweets": a noun phrase is
+		// "mocked the mayor | in a string of tweets": a noun phrase is
 		// complete before an adjunct
 		if allNP {
 			s.addPre1(eNpDoneW, w)

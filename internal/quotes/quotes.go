@@ -177,8 +177,8 @@ type Options struct {
 	PrepObject       bool // a noun phrase before a cue that is a preposition's object does not speak: "Pickets walking along the quay shouted" (the pickets), "..., in effect daring them to ..." (the sentence's subject) (prepObjectSubject)
 	// Session 18:
 	RelativeContent  bool // "the cracks, which the engineer said were caused by the floods": a cue whose speaker follows a relative pronoun has the pronoun, the speaker, the cue and what follows as its content, as PolNeAR marks it, not the subjectless verb phrase after the cue (relativePronoun)
-	NounTime         bool // a noun cue's content that is a time alone is none: "in a statement on Thursday" (onlyTime)
-	EventAdjunct     bool // "denounced the plan in a speech", "attacked X in early-morning tweets": noun-phrase content ends before a phrase of the occasion of speech (eventAdjunct)
+	NounTime         bool // a noun cue's content that is a time alone is none: "in a statement on Friday" (onlyTime)
+	EventAdjunct     bool // "denounced the plan in a speech", "mocked X in a string of tweets": noun-phrase content ends before a phrase of the occasion of speech (eventAdjunct)
 	FrontedSpeaker   bool // "While X said A, Y disagreed and called B": a participle or coordinated cue takes the main clause's speaker, not that of a cue in a fronted subordinate clause (frontedSubordinate)
 	CoordAttribution bool // "Republicans said A and Democrats accused B": a conjunction, a short noun phrase and a finite cue end the content (a second attribution)
 	DayPart          bool // "said Friday afternoon, ...": the part of the day after a cue that holds the day is time, no content (skipTime)

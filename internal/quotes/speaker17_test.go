@@ -82,13 +82,13 @@ func TestEventAdjunct(t *testing.T) {
 
 // A noun cue whose content is a time alone makes no quote.
 func TestNounTime(t *testing.T) {
-	s := "The union called for more investment in a statement on Thursday.\n"
+	s := "The charity pleaded for more funding in a statement on Friday.\n"
 	for _, on := range []bool{true, false} {
 		o := quotes.DefaultOptions
 		o.NounTime = on
 		o.MinScore = 0 // the filter's verdict aside
 		doc, _, qs := allQuotes(t, s, o)
-		_, ok := quoteWith(doc, qs, "Thursday")
+		_, ok := quoteWith(doc, qs, "Friday")
 		if ok == on {
 			t.Errorf("NounTime %v: quotes %v", on, qs)
 		}

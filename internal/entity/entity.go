@@ -2842,8 +2842,7 @@ func (r *resolver) personAround(first, last int) bool {
 		return true
 	}
 	if n == "," {
-		a := r.tok(last + 1)
-		if a != "" && a[0] >= '0' && a[0] <= '9' && r.ltok(last+2) == "," {
+		if isDigitStart(r.tok(last+1)) && r.ltok(last+2) == "," {
 			return true
 		}
 	}

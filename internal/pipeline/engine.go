@@ -540,10 +540,7 @@ func (a *admission) grant() {
 			continue
 		}
 		a.take(w.weight, w.big)
-		if w.big {
-			a.bigWaiting--
-			a.bigWaitText -= w.text
-		}
+		a.unqueueBig(w)
 		w.granted = true
 		close(w.ready)
 	}
@@ -555,10 +552,7 @@ func (a *admission) grant() {
 // on the slots it may have held back. Call with mu held.
 func (a *admission) leave(w *waiter) {
 	a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
-	if w.big {
-		a.bigWaiting--
-		a.bigWaitText -= w.text
-	}
+	a.unqueueBig(w)
 	a.grant()
 }
 
@@ -580,6 +574,26 @@ func (a *admission) queueLimit() int {
 // plus queue is never refused, so it never halves the queue.) Call with
 // mu held.
 func (a *admission) sustained() bool { return 4*a.shedRate > a.doneRate }
+
+// queueBig counts waiter w, of text bytes and expected time est, in the
+// large calls waiting when it is one. Call with mu held.
+func (a *admission) queueBig(w *waiter, text int, est time.Duration) {
+	if w.big {
+		w.text = text
+		a.bigWaiting++
+		a.bigWaitText += text
+		a.bigWork += est
+	}
+}
+
+// unqueueBig takes waiter w, granted or gone, out of the counts of the
+// large calls waiting when it is one. Call with mu held.
+func (a *admission) unqueueBig(w *waiter) {
+	if w.big {
+		a.bigWaiting--
+		a.bigWaitText -= w.text
+	}
+}
 
 // bigRoom reports whether a large call of n bytes of text may join the
 // queue: the text of the large calls waiting, its own included, stays
@@ -680,12 +694,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	}
 	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
 	a.queue = append(a.queue, w)
-	if big {
-		w.text = text
-		a.bigWaiting++
-		a.bigWaitText += text
-		a.bigWork += est
-	}
+	a.queueBig(w, text, est)
 	a.work += est
 	a.mu.Unlock()
 
@@ -738,13 +747,7 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 	}
 	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
 	a.queue = slices.Insert(a.queue, 0, w)
-	if big {
-		// admitted: it waits whatever the large calls' bound (bigRoom)
-		w.text = text
-		a.bigWaiting++
-		a.bigWaitText += text
-		a.bigWork += sl.est
-	}
+	a.queueBig(w, text, sl.est) // admitted: it waits whatever the large calls' bound (bigRoom)
 	a.inFlight -= sl.weight
 	if sl.big {
 		a.bigInFlight -= sl.weight
@@ -793,11 +796,6 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 // news articles running beside them.
 func (a *admission) overloaded(op, msg string, atLeast time.Duration, big bool) error {
 	a.shed++
-	if big {
-		drain := max(a.avgRun*time.Duration(a.inFlight+len(a.queue))/time.Duration(a.limit), a.work/time.Duration(a.limit))
-		return overloadedError(op, msg, max(drain, a.hint, atLeast))
-	}
-	a.count(&a.shedRate)
 	// The time to drain counted in average analyses feeds the hint that
 	// lasts (a.hint); the work by size only the answer. A 1 MB article's
 	// seconds in a.hint kept every refusal at the 5 s cap long after it
@@ -805,6 +803,10 @@ func (a *admission) overloaded(op, msg string, atLeast time.Duration, big bool) 
 	// were told 5s for 10 ms analyses, 9 s after a 4.6 s article had ended).
 	avgDrain := a.avgRun * time.Duration(a.inFlight+len(a.queue)) / time.Duration(a.limit)
 	drain := max(avgDrain, a.work/time.Duration(a.limit))
+	if big {
+		return overloadedError(op, msg, max(drain, a.hint, atLeast))
+	}
+	a.count(&a.shedRate)
 	base := max(avgDrain, a.hint, minRetryHint)
 	want := base
 	if a.doneRate > 0 {

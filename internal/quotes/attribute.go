@@ -978,9 +978,11 @@ func (x *extractor) attribute() {
 			// "he": the span is the pronoun, the name its antecedent's
 			q.Speaker = x.span(who, who+1)
 		}
-		fronted := x.o.FrontedSpeaker && x.frontedSubordinate(s, c.first)
-		if s0 := &sentSpeaker[x.tokSent[c.first]]; !s0.ok || s0.fronted && !fronted {
-			*s0 = speakerOf{sp, true, fronted}
+		if s0 := &sentSpeaker[x.tokSent[c.first]]; !s0.ok || s0.fronted {
+			// the first speaker, or the main clause's after a fronted one
+			if fronted := x.o.FrontedSpeaker && x.frontedSubordinate(s, c.first); !s0.ok || !fronted {
+				*s0 = speakerOf{sp, true, fronted}
+			}
 		}
 		x.add(q, rule, c.info)
 	}

@@ -333,11 +333,11 @@ func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsi
 		shape = "prep"
 	case strings.HasPrefix(pk, "VB") || pk == "MD":
 		shape = "verb"
-	case pk == "DT" || pk == "PDT" || pk == "PRP$" || pk == "PRP" || pk == "JJ" || pk == "JJR" || pk == "JJS" || pk == "CD" || strings.HasPrefix(pk, "NN") || pk == "$":
+	case npOpenTag(pk):
 		e := k
 		for e < sn.Last && e < k+8 {
 			pe := x.pos(e)
-			if pe == "DT" || pe == "PDT" || pe == "PRP$" || pe == "PRP" || pe == "JJ" || pe == "JJR" || pe == "JJS" || pe == "CD" || pe == "POS" || pe == "$" || strings.HasPrefix(pe, "NN") || pe == "HYPH" {
+			if npOpenTag(pe) || pe == "POS" || pe == "HYPH" {
 				if strings.HasPrefix(pe, "NN") || pe == "PRP" || pe == "CD" {
 					head = e
 				}
@@ -395,6 +395,16 @@ func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsi
 	}
 }
 
+// npOpenTag reports the tags a noun phrase after a cue opens with
+// (cueShapeFeatures; inside it a possessive and a hyphen too).
+func npOpenTag(p string) bool {
+	switch p {
+	case "DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "$":
+		return true
+	}
+	return strings.HasPrefix(p, "NN")
+}
+
 // sentHasMark reports whether sentence sn, which holds token i, holds a
 // quotation mark; each sentence is read once (a text with no full stops
 // is one long sentence).
@@ -404,7 +414,7 @@ func (x *extractor) sentHasMark(i int, sn text.Sentence) bool {
 	}
 	si := x.tokSent[i]
 	if x.sentMarks == nil {
-		x.sentMarks = make([]int8, len(x.doc.Sentences))
+		x.sentMarks = zeroed(x.bufs.sentMarks, len(x.doc.Sentences))
 	}
 	if x.sentMarks[si] == 0 {
 		x.sentMarks[si] = -1

@@ -403,6 +403,7 @@ type extractor struct {
 type tokBufs struct {
 	tokSent, tokPara, inQuote []int
 	entTypes                  []ner.Type
+	sentMarks                 []int8
 	low                       []string
 	cue, end                  []float64
 
@@ -457,6 +458,9 @@ func (x *extractor) release() {
 	if x.low != nil {
 		b.low = x.low
 		clear(b.low)
+	}
+	if x.sentMarks != nil {
+		b.sentMarks = x.sentMarks
 	}
 	b.cue, b.end = x.cueScores.v, x.endStatics.v
 	clear(b.rows.key[:]) // no words of this document kept

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -322,4 +323,86 @@ func TestAdmissionLargeQueueApart(t *testing.T) {
 		t.Errorf("%d large articles analysed; want 4", largeStarted)
 	}
 	mu.Unlock()
+}
+
+// TestAdmissionLargeRetryHintCold: a large article refused by a server
+// that has not finished an analysis yet is told to come back when the one
+// running should have ended (its text at the engine's cold per-byte
+// estimate, 3 µs a byte: 3.1 s for 1 MiB), on gRPC (RetryInfo) and REST
+// (Retry-After, whole seconds rounded up). It had the 50 ms floor, and
+// callers that honoured it came back sixty times before a slot could free.
+func TestAdmissionLargeRetryHintCold(t *testing.T) {
+	srv := quietServer(t, "--max-in-flight", "4", "--max-queue-wait", "60s", "--log-level", "error")
+	hold := make(chan struct{})
+	defer close(hold)
+	srv.stages = append(lightStages(), pipeline.Stage{Name: "work", Order: 15, Always: true,
+		Load: func() (pipeline.RunFunc, error) {
+			return func(ctx context.Context, st *pipeline.State) error {
+				select {
+				case <-hold:
+				case <-ctx.Done():
+				}
+				return ctx.Err()
+			}, nil
+		}})
+	var eng *pipeline.Engine
+	srv.analyzer = func(a service.Analyzer) service.Analyzer {
+		eng = a.(*pipeline.Engine)
+		return a
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go srv.Run(ctx)
+	client := readyClient(t, srv)
+	cctx, cancel := context.WithCancel(context.Background())
+	defer cancel() // the large calls held end with the test
+
+	sentence := "The ferry left the harbour at noon and came back empty. "
+	bigText := strings.Repeat(sentence, 1<<20/len(sentence)+1)[:1<<20]
+	call := func() error {
+		_, err := client.AnalyzeArticle(cctx, &articlev1.AnalyzeArticleRequest{
+			Article: &articlev1.Article{Source: &articlev1.Article_Text{Text: bigText}}})
+		return err
+	}
+	t0 := time.Now()
+	for i := range 4 { // one runs, three wait: the large articles' queue is full
+		go call()
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(2 * time.Millisecond) {
+			if in, w, _ := eng.Load(); in == 3 && w == i {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("large article %d did not start or wait", i)
+			}
+		}
+	}
+	const est = 3 * time.Microsecond * (1 << 20) // the running one's expected time
+	st := status.Convert(call())
+	hint := time.Duration(-1)
+	for _, d := range st.Details() {
+		if ri, ok := d.(*errdetails.RetryInfo); ok {
+			hint = ri.GetRetryDelay().AsDuration()
+		}
+	}
+	// what is left of the running one's time, which started after t0
+	lo, hi := max(est-time.Since(t0), est/8)-20*time.Millisecond, est+10*time.Millisecond
+	if st.Code() != codes.ResourceExhausted || reason(st) != "OVERLOADED" || hint < lo || hint > hi {
+		t.Errorf("fifth large article (gRPC): %v %s, retry hint %v; want RESOURCE_EXHAUSTED, OVERLOADED, %v-%v",
+			st.Code(), reason(st), hint, lo.Round(time.Millisecond), hi)
+	}
+	req, _ := http.NewRequestWithContext(cctx, "POST", "http://"+srv.HTTPAddr()+"/v1/articles:analyze",
+		strings.NewReader(`{"article":{"text":"`+bigText+`"}}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	// Retry-After rounds what is left up to whole seconds
+	left := max(est-time.Since(t0), est/8)
+	ra, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+	if resp.StatusCode != http.StatusTooManyRequests || time.Duration(ra)*time.Second < left || ra > 4 {
+		t.Errorf("fifth large article (REST): %d, Retry-After %d; want 429, %v rounded up", resp.StatusCode, ra, left.Round(time.Millisecond))
+	}
 }

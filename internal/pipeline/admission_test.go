@@ -152,9 +152,9 @@ func (g *gate) idle(t *testing.T) {
 	a := &g.e.adm
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.bigWaiting != 0 || a.bigWaitText != 0 || a.bigInFlight != 0 || a.bigWork != 0 || a.work != 0 {
-		t.Errorf("idle engine: bigWaiting %d, bigWaitText %d, bigInFlight %d, bigWork %v, work %v; want 0",
-			a.bigWaiting, a.bigWaitText, a.bigInFlight, a.bigWork, a.work)
+	if a.bigWaiting != 0 || a.bigWaitText != 0 || a.bigInFlight != 0 || len(a.bigRuns) != 0 || a.work != 0 {
+		t.Errorf("idle engine: bigWaiting %d, bigWaitText %d, bigInFlight %d, bigRuns %d, work %v; want 0",
+			a.bigWaiting, a.bigWaitText, a.bigInFlight, len(a.bigRuns), a.work)
 	}
 }
 
@@ -552,6 +552,7 @@ func TestAdmissionLargeBehindLarge(t *testing.T) {
 	g.e.adm.avgRun, g.e.adm.avgBytes = 10*time.Millisecond, 10 // 1 ms a byte: 1000 bytes, 1 s
 	g.e.adm.mu.Unlock()
 	ctx := context.Background()
+	tL := time.Now()
 	g.start(ctx, "L", 1000)
 	g.running(t, "L")
 	g.waitLoad(t, 3, 0)
@@ -559,22 +560,23 @@ func TestAdmissionLargeBehindLarge(t *testing.T) {
 	t0 := time.Now()
 	_, err := g.e.Analyze(ctx, req, nil)
 	d := time.Since(t0)
+	left := time.Second - time.Since(tL) // what is left of the running one's 1 s (at most)
 	hint := wantOverloaded(t, err)
 	if d < 200*time.Millisecond || d > 2*time.Second {
 		t.Errorf("refused after %v; want after the queue wait, 200ms", d)
 	}
-	if hint < 900*time.Millisecond {
-		t.Errorf("retry hint %v; want about the running large article's 1 s", hint)
+	if hint < max(left, 125*time.Millisecond)-20*time.Millisecond || hint > max(time.Second-d, 125*time.Millisecond)+50*time.Millisecond {
+		t.Errorf("retry hint %v; want what is left of the running large article's 1 s, %v (an eighth of it at least)", hint, left)
 	}
 	g.start(ctx, "s1", 50)
 	g.running(t, "s1")
 	g.release(t, "L", "s1")
 	g.waitLoad(t, 0, 0)
 	g.e.adm.mu.Lock()
-	bw := g.e.adm.bigWork
+	br := len(g.e.adm.bigRuns)
 	g.e.adm.mu.Unlock()
-	if bw != 0 {
-		t.Errorf("bigWork = %v after every call ended; want 0", bw)
+	if br != 0 {
+		t.Errorf("%d large runs counted after every call ended; want 0", br)
 	}
 }
 
@@ -620,4 +622,42 @@ func BenchmarkAdmissionNews(b *testing.B) {
 			}
 		}
 	})
+}
+
+// A large call refused before any analysis has finished gets a retry hint
+// from the large analyses ahead of it, at coldPerByte (it had the 50 ms
+// floor, an invitation to a retry storm): with the queue of large calls
+// full, the time until enough of it has started to make room for it (a
+// waiter leaves the queue as it starts), over the 5 s cap of the news
+// articles' hints when the work ahead takes longer.
+func TestAdmissionLargeRetryHintCold(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 4, MaxQueue: 4, MaxQueueLargeBytes: 200_000, MaxWait: time.Minute}, 10_000)
+	ctx := context.Background()
+	tL := time.Now()
+	g.start(ctx, "L", 2_000_000) // 6 s at coldPerByte
+	g.running(t, "L")
+	g.start(ctx, "L2", 100_000) // 0.3 s
+	g.waitLoad(t, 3, 1)
+	g.start(ctx, "L3", 100_000)
+	g.waitLoad(t, 3, 2)
+	for _, c := range []struct {
+		n    int
+		want time.Duration // the expected time until there is room, from L's start
+	}{
+		{100_000, 6 * time.Second},                      // L2 leaves the queue as L ends
+		{200_000, 6*time.Second + 300*time.Millisecond}, // and L3 as L2 ends
+	} {
+		_, err := g.e.Analyze(ctx, textReq(strings.Repeat("w", c.n), FeatureQuotes), nil)
+		hint := wantOverloaded(t, err)
+		if !strings.Contains(err.Error(), "queue of large articles") {
+			t.Errorf("err = %v; want the large articles' queue", err)
+		}
+		// what is left of it now, within the rounding to 10 ms
+		if lo, hi := c.want-time.Since(tL)-10*time.Millisecond, c.want+10*time.Millisecond; hint < lo || hint > hi {
+			t.Errorf("large call of %d bytes refused with a retry hint of %v; want %v-%v", c.n, hint, lo, hi)
+		}
+	}
+	g.release(t, "L", "L2", "L3")
+	g.waitLoad(t, 0, 0)
+	g.idle(t)
 }

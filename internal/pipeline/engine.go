@@ -367,7 +367,7 @@ type admission struct {
 	bigInFlight int           // of them, slots taken by large analyses (weigh)
 	bigWaiting  int           // large calls in the queue
 	bigWaitText int           // the bytes of text of the large calls in the queue
-	bigWork     time.Duration // the expected time of the large calls in flight and waiting
+	bigRuns     []*bigRun     // the large analyses in flight, for the retry hints of the large calls (see bigAhead)
 	queue       []*waiter     // in arrival order (see grant)
 	avgRun      time.Duration // moving average of the time an analysis holds a slot
 	avgBytes    float64       // moving average of the bytes of an analysis, on the same weights
@@ -405,11 +405,81 @@ func (a *admission) count(rate *float64) {
 // that a run of tiny requests does not make a byte dear) times n when that
 // is more. A 1 MB article counts for what it costs, about 250 average
 // news articles, not for one. Call with mu held.
+//
+// Before any analysis has finished (no average yet) it is coldPerByte
+// times n: the retry hints of the first refusals had counted the work
+// ahead as nothing, and a large article refused then was told to come back
+// after the 50 ms floor, seconds before any slot could free up.
 func (a *admission) estimate(n int) time.Duration {
+	if a.avgRun == 0 {
+		return coldPerByte * time.Duration(max(n, 0))
+	}
 	if a.avgBytes <= 0 || n <= 0 {
 		return a.avgRun
 	}
 	return max(a.avgRun, time.Duration(float64(a.avgRun)*float64(n)/a.avgBytes))
+}
+
+// coldPerByte is the time per byte of an analysis estimated before one has
+// been measured: on the slow side (a 1 MiB article ≈ 3.1 s, as one of four
+// sent at once took on a busy 2-core machine, 10-14 s for the four; a
+// 600-word news article ≈ 11 ms, about twice its time on one core), so that
+// a cold server's first retry hints err long rather than invite a retry
+// storm.
+const coldPerByte = 3 * time.Microsecond
+
+// bigRun is a large analysis in flight (see weigh): when it started and its
+// expected time.
+type bigRun struct {
+	start time.Time
+	est   time.Duration
+}
+
+// startBig counts a large analysis of expected time est as started now.
+// Call with mu held.
+func (a *admission) startBig(est time.Duration) *bigRun {
+	r := &bigRun{start: time.Now(), est: est}
+	a.bigRuns = append(a.bigRuns, r)
+	return r
+}
+
+// endBig takes r out of the large analyses in flight. Call with mu held.
+func (a *admission) endBig(r *bigRun) {
+	if r != nil {
+		a.bigRuns = slices.DeleteFunc(a.bigRuns, func(x *bigRun) bool { return x == r })
+	}
+}
+
+// bigAhead returns the expected time until a large call of n bytes of text
+// and weight wt, refused now, would find what it lacks: with room, until
+// the queue of large calls has room for it (see bigRoom; a waiter leaves it
+// as it starts), else until every large call ahead of it has ended. It
+// counts what is left of each large analysis in flight (its estimate less
+// the time it has run, at least an eighth of the estimate when it overran),
+// then the expected time of each large call waiting, in order; they run
+// max(bigCap/wt, 1) at a time. Call with mu held.
+func (a *admission) bigAhead(n, wt int, room bool) time.Duration {
+	now := time.Now()
+	var total time.Duration
+	for _, r := range a.bigRuns {
+		total += max(r.est-now.Sub(r.start), r.est/8)
+	}
+	need := a.bigWaitText + n - a.bigLimit() // the bytes of text that must leave the queue
+	left := a.bigWaiting
+	for _, w := range a.queue {
+		if !w.big {
+			continue
+		}
+		if room {
+			need -= w.text
+			left--
+			if need <= 0 || left == 0 { // its start makes room
+				break
+			}
+		}
+		total += w.est
+	}
+	return total / time.Duration(max(a.bigCap()/wt, 1))
 }
 
 // waiter is a call in the queue. grant sets granted, under the mutex,
@@ -420,6 +490,10 @@ type waiter struct {
 	weight  int  // slots
 	big     bool // a large analysis (see weigh)
 	text    int  // its bytes of text, for a large one (see bigRoom)
+	// its expected time (see estimate), and for a large one its run once
+	// granted (see bigAhead)
+	est time.Duration
+	run *bigRun
 }
 
 // slot is what an admitted analysis holds: its weight in slots, whether
@@ -428,6 +502,7 @@ type slot struct {
 	weight int
 	big    bool
 	est    time.Duration
+	run    *bigRun // a large analysis's (see bigAhead)
 }
 
 // weigh returns the slots an analysis of n bytes of text takes:
@@ -541,6 +616,9 @@ func (a *admission) grant() {
 		}
 		a.take(w.weight, w.big)
 		a.unqueueBig(w)
+		if w.big {
+			w.run = a.startBig(w.est)
+		}
 		w.granted = true
 		close(w.ready)
 	}
@@ -578,11 +656,11 @@ func (a *admission) sustained() bool { return 4*a.shedRate > a.doneRate }
 // queueBig counts waiter w, of text bytes and expected time est, in the
 // large calls waiting when it is one. Call with mu held.
 func (a *admission) queueBig(w *waiter, text int, est time.Duration) {
+	w.est = est
 	if w.big {
 		w.text = text
 		a.bigWaiting++
 		a.bigWaitText += text
-		a.bigWork += est
 	}
 }
 
@@ -610,11 +688,16 @@ func (a *admission) bigRoom(n int) bool {
 	if a.bigWaiting == 0 {
 		return true
 	}
-	limit := a.maxBigQueue
+	return a.bigWaitText+n <= a.bigLimit()
+}
+
+// bigLimit is the text the large calls waiting may have (see bigRoom):
+// maxBigQueue, or half of it under sustained overload. Call with mu held.
+func (a *admission) bigLimit() int {
 	if a.sustained() {
-		limit = (limit + 1) / 2
+		return (a.maxBigQueue + 1) / 2
 	}
-	return a.bigWaitText+n <= limit
+	return a.maxBigQueue
 }
 
 // acquire takes the analysis slots of a call (one for a news article; see
@@ -645,11 +728,12 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	if a.mayEnter(wt, big) {
 		a.take(wt, big)
 		a.work += est
+		sl := slot{weight: wt, big: big, est: est}
 		if big {
-			a.bigWork += est
+			sl.run = a.startBig(est)
 		}
 		a.mu.Unlock()
-		return slot{wt, big, est}, nil
+		return sl, nil
 	}
 	if err := ctx.Err(); err != nil {
 		a.mu.Unlock()
@@ -662,20 +746,18 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 		ahead -= a.bigWaiting
 	}
 	wait := time.Duration(ahead+1) * a.avgRun / time.Duration(a.limit)
-	// for a large call's retry hint, the large ones before it: they end
-	// before it starts, as many at a time as fit beside it. (Not in the
-	// expected wait: the time of a large article is extrapolated from the
-	// average bytes, and with an average of small articles a 600 kB one
-	// was put at minutes, which would refuse calls that wait a second.)
+	// For a large call's retry hint, the large ones before it (see
+	// bigAhead). (Not in the expected wait: the time of a large article is
+	// extrapolated from the average bytes, and with an average of small
+	// articles a 600 kB one was put at minutes, which would refuse calls
+	// that wait a second.)
 	var atLeast time.Duration
-	if big {
-		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
-	}
 	bound := a.waitFor(text, big)
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
 	switch {
 	case big && !a.bigRoom(text):
+		atLeast = a.bigAhead(text, wt, true)
 		refuse = fmt.Sprintf("the server is at capacity and its queue of large articles (over %d KiB of text) is full: "+
 			"%d of them, %d bytes of text, wait for analysis slots", a.slotBytes>>10, a.bigWaiting, a.bigWaitText)
 	case !big && (a.maxQueue < 0 || len(a.queue)-a.bigWaiting >= a.queueLimit()):
@@ -688,6 +770,9 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 			wait.Round(time.Millisecond).String() + ") and the analysis (" + a.avgRun.Round(time.Millisecond).String() + ")"
 	}
 	if refuse != "" {
+		if big && atLeast == 0 {
+			atLeast = a.bigAhead(text, wt, false)
+		}
 		err := a.overloaded(op, refuse, atLeast, big)
 		a.mu.Unlock()
 		return slot{}, err
@@ -698,11 +783,12 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	a.work += est
 	a.mu.Unlock()
 
-	sl = slot{wt, big, est}
+	sl = slot{weight: wt, big: big, est: est}
 	t := time.NewTimer(bound)
 	defer t.Stop()
 	select {
 	case <-w.ready:
+		sl.run = w.run
 		return sl, nil
 	case <-ctx.Done():
 		err = ctxError(op, StageQueue, ctx.Err())
@@ -710,6 +796,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	}
 	a.mu.Lock()
 	if w.granted { // the slots came as the wait ended
+		sl.run = w.run
 		a.mu.Unlock()
 		if err != nil {
 			a.release(0, sl, 0) // pass them on
@@ -720,8 +807,7 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	a.leave(w)
 	a.work -= est
 	if big {
-		a.bigWork -= est
-		atLeast = a.bigWork / time.Duration(max(a.bigCap()/wt, 1))
+		atLeast = a.bigAhead(text, wt, false)
 	}
 	if err == nil {
 		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String(), atLeast, big)
@@ -752,23 +838,21 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 	if sl.big {
 		a.bigInFlight -= sl.weight
 	}
-	sl.weight, sl.big = 0, false // held by the waiter until granted
+	a.endBig(sl.run)
+	sl.weight, sl.big, sl.run = 0, false, nil // held by the waiter until granted
 	a.grant()
 	a.mu.Unlock()
 	select {
 	case <-w.ready:
-		sl.weight, sl.big = wt, big
+		sl.weight, sl.big, sl.run = wt, big, w.run
 		return nil
 	case <-ctx.Done():
 	}
 	a.mu.Lock()
 	if w.granted {
-		sl.weight, sl.big = wt, big
+		sl.weight, sl.big, sl.run = wt, big, w.run
 	} else {
 		a.leave(w)
-		if big {
-			a.bigWork -= sl.est
-		}
 	}
 	a.mu.Unlock()
 	return ctxError(op, StageQueue, ctx.Err())
@@ -804,7 +888,7 @@ func (a *admission) overloaded(op, msg string, atLeast time.Duration, big bool) 
 	avgDrain := a.avgRun * time.Duration(a.inFlight+len(a.queue)) / time.Duration(a.limit)
 	drain := max(avgDrain, a.work/time.Duration(a.limit))
 	if big {
-		return overloadedError(op, msg, max(drain, a.hint, atLeast))
+		return overloadedError(op, msg, max(drain, a.hint, atLeast), maxLargeRetryHint)
 	}
 	a.count(&a.shedRate)
 	base := max(avgDrain, a.hint, minRetryHint)
@@ -818,20 +902,23 @@ func (a *admission) overloaded(op, msg string, atLeast time.Duration, big bool) 
 	f := 1 - math.Exp(-now.Sub(a.hintAt).Seconds()/hintSmoothing.Seconds())
 	a.hintAt = now
 	a.hint = min(max(a.hint+time.Duration(f*float64(want-a.hint)), minRetryHint), maxRetryHint)
-	return overloadedError(op, msg, max(drain, a.hint, atLeast))
+	return overloadedError(op, msg, max(drain, a.hint, atLeast), maxRetryHint)
 }
 
 // The bounds of the retry hint, and the time it takes to follow the load.
+// A large call's hint may be longer: the time of the large analyses ahead
+// of it (see bigAhead), seconds each, which the 5 s cap had cut short.
 const (
-	minRetryHint  = 50 * time.Millisecond
-	maxRetryHint  = 5 * time.Second
-	hintSmoothing = 2 * time.Second
+	minRetryHint      = 50 * time.Millisecond
+	maxRetryHint      = 5 * time.Second
+	maxLargeRetryHint = time.Minute
+	hintSmoothing     = 2 * time.Second
 )
 
 // overloadedError is a KindOverloaded error with the retry hint d, kept
-// within [50 ms, 5 s].
-func overloadedError(op, msg string, d time.Duration) error {
-	d = min(max(d, minRetryHint), maxRetryHint).Round(10 * time.Millisecond)
+// within [50 ms, most].
+func overloadedError(op, msg string, d, most time.Duration) error {
+	d = min(max(d, minRetryHint), most).Round(10 * time.Millisecond)
 	return &Error{Kind: KindOverloaded, Op: op, Reason: "OVERLOADED",
 		Msg: msg + "; retry after " + d.String(), Err: RetryAfter(d)}
 }
@@ -843,9 +930,7 @@ func (a *admission) release(held time.Duration, sl slot, n int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.work = max(a.work-sl.est, 0)
-	if sl.big {
-		a.bigWork = max(a.bigWork-sl.est, 0)
-	}
+	a.endBig(sl.run)
 	if held > 0 {
 		a.count(&a.doneRate)
 		if a.avgRun == 0 {

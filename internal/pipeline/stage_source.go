@@ -119,7 +119,7 @@ func (e *Engine) fetchPage(ctx context.Context, req *Request) (page *fetch.Page,
 			e.adm.shed++
 			e.adm.mu.Unlock()
 			return nil, nil, overloadedError(op, fmt.Sprintf("the server is fetching %d article URLs, its limit, "+
-				"and none finished within %v", cap(e.fetches), bound.Round(time.Millisecond)), time.Second)
+				"and none finished within %v", cap(e.fetches), bound.Round(time.Millisecond)), time.Second, maxRetryHint)
 		}
 	}
 	done = func() { <-e.fetches }

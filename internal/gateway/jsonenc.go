@@ -31,6 +31,16 @@ type fastJSON struct {
 	*runtime.JSONPb
 }
 
+// StreamContentType is the Content-Type of a server-streaming answer
+// (runtime.StreamContentType): newline-delimited JSON, one message a line.
+// It was application/json, which a client that parses the whole body as
+// one JSON document fails on at the second line. Unary answers and errors
+// keep application/json (ContentType).
+func (m *fastJSON) StreamContentType(any) string { return ndjsonType }
+
+// ndjsonType is the media type of newline-delimited JSON.
+const ndjsonType = "application/x-ndjson"
+
 // Marshal writes v as JSON.
 func (m *fastJSON) Marshal(v any) ([]byte, error) {
 	if a, ok := v.(*pooledAnswer); ok { // see rewriteAnswer

@@ -30,14 +30,15 @@ import (
 )
 
 var (
-	diagData     = flag.String("data", "../../../shared/data", "datasets directory")
-	diagSplit    = flag.String("split", "dev", "PolNeAR split (train or dev)")
-	diagExamples = flag.Int("examples", 0, "examples to print per test")
-	diagMissKind = flag.String("miss-kind", "", "TestDiagnoseMisses prints examples of this kind of miss: filter, noquote, nocand, low, or a boundary kind (disjoint, shifted, too long at the end, ...)")
-	diagMissCue  = flag.String("miss-cue", "", "TestDiagnoseMisses prints the missed contents whose cue is these words (lower-cased), with the quote read from their cue if any")
-	diagSet      = flag.String("set", "", "Options fields to set (SetOptions)")
-	diagModels   = flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded ones (any of them)")
-	diagCrossfit = flag.String("crossfit", "", "directory of per-fold models written by cmd/train/quotes -fold-models: train article i is read with the cue, end and filter models of fold i%5 (those that did not see it) and the lexicon cues.tsv")
+	diagData      = flag.String("data", "../../../shared/data", "datasets directory")
+	diagSplit     = flag.String("split", "dev", "PolNeAR split (train or dev)")
+	diagExamples  = flag.Int("examples", 0, "examples to print per test")
+	diagMissKind  = flag.String("miss-kind", "", "TestDiagnoseMisses prints examples of this kind of miss: filter, noquote, nocand, low, or a boundary kind (disjoint, shifted, too long at the end, ...)")
+	diagMissCue   = flag.String("miss-cue", "", "TestDiagnoseMisses prints the missed contents whose cue is these words (lower-cased), with the quote read from their cue if any")
+	diagSet       = flag.String("set", "", "Options fields to set (SetOptions)")
+	diagFalseRule = flag.String("false-rule", "", "TestDiagnoseFalseAlarms prints the quotes of this rule that share no word with an annotated content")
+	diagModels    = flag.String("models", "", "directory of cues.tsv, cuemodel.tsv, endmodel.tsv and filter.tsv to use instead of the embedded ones (any of them)")
+	diagCrossfit  = flag.String("crossfit", "", "directory of per-fold models written by cmd/train/quotes -fold-models: train article i is read with the cue, end and filter models of fold i%5 (those that did not see it) and the lexicon cues.tsv")
 )
 
 type diagArticle struct {
@@ -375,6 +376,10 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 			rule := rules[[2]text.Span{q.Content, q.Cue}]
 			if best < 0 {
 				kinds["no annotated content shares a word ["+rule+"]"]++
+				if *diagFalseRule != "" && *diagFalseRule == rule && shown < *diagExamples {
+					shown++
+					t.Logf("%s [%s] cue %q: %s\n   in: %s", q.Kind, rule, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Content.Start:q.Content.End], sentenceAround(d.doc, q.Cue))
+				}
 				continue
 			}
 			at := d.art.Attributions[best]
@@ -383,7 +388,7 @@ func TestDiagnoseFalseAlarms(t *testing.T) {
 				cue = "the same cue's"
 			}
 			kinds[boundaryKind(w, polnear.Words(d.doc, at.Content))+" than "+cue+" content"]++
-			if shown < *diagExamples && cue == "another cue's" {
+			if shown < *diagExamples && cue == "another cue's" && *diagFalseRule == "" {
 				shown++
 				t.Logf("%s [%s] cue %q: %s\n   annotated, cue %q: %s", q.Kind, rule, d.doc.Text[q.Cue.Start:q.Cue.End], d.doc.Text[q.Content.Start:q.Content.End],
 					extent(d.doc, at.Cue), extent(d.doc, at.Content))
@@ -739,4 +744,14 @@ func TestDiagnoseSpeakers(t *testing.T) {
 		both[r+" (wrong)"] = wrong[r]
 	}
 	diagCounts(t, "matched quotes with a source, by rule", both)
+}
+
+// sentenceAround is the text of the sentence holding sp's start.
+func sentenceAround(doc *text.Document, sp text.Span) string {
+	for _, s := range doc.Sentences {
+		if sp.Start >= s.Start && sp.Start < s.End {
+			return doc.Text[s.Start:s.End]
+		}
+	}
+	return ""
 }

@@ -712,6 +712,28 @@ func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 // run of non-stopword words), and every sub-span of such a chunk that ends
 // in a noun, at most maxWords long. It stops early, with what it has, once
 // doc.Err is set.
+// placeBased leaves a place's "-based" before a name out of phrases, with
+// the words of the place's name before it: "St. Louis-based Dorsey" is
+// Dorsey, as the text's other mentions name it. Only a capitalised one
+// inside its sentence and before a capital: "web-based learning",
+// "Agent-based models" opening a sentence and "a London-based bank"
+// stay as they are.
+func placeBased(doc *text.Document, in, heads []bool) {
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i < s.Last; i++ {
+			t := doc.Tokens[i].Text
+			if len(t) <= len("-based") || !strings.HasSuffix(t, "-based") || !startsUpper(t) ||
+				i+1 >= s.Last || !startsUpper(doc.Tokens[i+1].Text) {
+				continue
+			}
+			in[i], heads[i] = false, false
+			for k := i - 1; k >= s.First && in[k] && startsUpper(doc.Tokens[k].Text); k-- {
+				in[k], heads[k] = false, false
+			}
+		}
+	}
+}
+
 func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 	tagged := false
 	for i := range doc.Tokens {
@@ -739,6 +761,7 @@ func candidates(doc *text.Document, dw *docWords) ([]candidate, []mention) {
 			in[i], heads[i] = false, false
 		}
 	}
+	placeBased(doc, in, heads)
 	if tagged {
 		verbBeforeObject(doc, in, heads)
 	}

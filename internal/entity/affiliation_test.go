@@ -50,3 +50,46 @@ func TestDescribedEmployer(t *testing.T) {
 		}
 	}
 }
+
+// An apposition whose title follows the organisation's name (", Corvel
+// chairman,") or has plain nouns before its head (", a retail industry
+// analyst at ...,") gives the person that role.
+func TestAppositionPlainTitle(t *testing.T) {
+	for _, tc := range []struct{ text, name, title, aff string }{
+		{"Martin Oberg, Corvel Holdings chairman, said the merger would close in May.", "Martin Oberg", "chairman", "Corvel Holdings"},
+		{"Dana Whitlock, a retail industry analyst at Benning Parr, said the shares looked cheap.", "Dana Whitlock", "retail industry analyst", "Benning Parr"},
+	} {
+		_, es := run(t, tc.text)
+		e := named(es, tc.name)
+		if e == nil || len(e.Roles) != 1 || e.Roles[0].Title != tc.title || e.Roles[0].Affiliation != tc.aff {
+			t.Errorf("%q: %s = %+v, want one role %q of %q", tc.text, tc.name, e, tc.title, tc.aff)
+		}
+	}
+}
+
+// A one-word name the gazetteer does not know, typed a place, that begins
+// the one company's name with a legal form is that company.
+func TestFirstWordOfFirm(t *testing.T) {
+	s := "Dorsey Group Inc. agreed to buy Quillan Bankshares Corp. for $90 million.\n\n" +
+		"Ohio-based Quillan has 40 branches. Quillan shareholders will get cash.\n\n" +
+		"Cuts were already under way at Quillan, its chief executive said. Quillan's shares rose 4 percent, and Quillan's board backed the offer."
+	_, es := run(t, s)
+	e := named(es, "Quillan Bankshares Corp.")
+	if e == nil || len(e.Mentions) < 3 || named(es, "Quillan") != nil {
+		t.Errorf("Quillan Bankshares Corp. = %+v, want its mentions in one entity", e)
+	}
+}
+
+// An apposition's affiliation after "of" is the name's capitalised words,
+// not the description after them; a title before another name is that
+// name's, and no role is read from it.
+func TestAppositionBounds(t *testing.T) {
+	_, es := run(t, "Ana Belo, spiritual leader of Corvia and winner of the 2001 Harlan Prize, arrived on Monday.")
+	if e := named(es, "Ana Belo"); e == nil || len(e.Roles) != 1 || e.Roles[0].Title != "spiritual leader" || e.Roles[0].Affiliation != "Corvia" {
+		t.Errorf("Ana Belo = %+v, want one role spiritual leader of Corvia", e)
+	}
+	_, es = run(t, "Investigators questioned Vice Chairman Tom Reed, the son of Chairman Dale Reed, on Friday.")
+	if e := named(es, "Tom Reed"); e == nil || len(e.Roles) != 1 || e.Roles[0].Title != "Vice Chairman" {
+		t.Errorf("Tom Reed = %+v, want the one role Vice Chairman", e)
+	}
+}

@@ -1339,6 +1339,11 @@ func (r *resolver) joinTypeSplits() {
 					into = o
 				}
 			}
+			if o := r.headOf(c.lname); into == nil && o != nil && o.legal {
+				// "Homeland" of Homeland Bankshares Corp.: the one
+				// company with a legal form whose name begins with it
+				into = o
+			}
 			if into != nil && len(into.ments) < 3*len(c.ments) && r.mostlyPlace(c) {
 				// (the company's name three times as often as the
 				// place's: "stake in Flextech" is the company's too)

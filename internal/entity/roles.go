@@ -372,7 +372,9 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 			return
 		}
 	}
-	if head < 0 {
+	if head < 0 || isCap(r.tok(head+1)) && r.inMent[head+1] {
+		// (", the son of Chairman Dwayne Reed,", "Esrey, Acme Co.
+		// Chairman George Fisher": a title of the name after it)
 		return
 	}
 	aff := ""
@@ -383,6 +385,10 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	if a, n := r.affiliationAt(k, head); n > 0 {
 		aff = a
 		k += n
+	} else if o := r.orgAt(k); o != nil && o.last <= head {
+		// ", Magna chairman,": the organisation's name before the title
+		aff = displayName(o.c.name)
+		k = o.last
 	}
 	// "the former Iranian foreign minister": a demonym inside
 	tstart := k
@@ -392,10 +398,16 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 			tstart = x + 1
 		}
 	}
-	// every word between must be a title word
+	// every word between is a title word, or one of at most three
+	// lower-case nouns and adjectives (", a banking industry analyst at")
+	plain := 0
 	for x := tstart; x < head; x++ {
 		l := r.ltok(x)
-		if !titleMods[l] && !titleHeads[l] {
+		if titleMods[l] || titleHeads[l] {
+			continue
+		}
+		if plain++; plain > 3 || !r.titleModifier(x) || titleHeads[singular(l)] && l != singular(l) {
+			// (not ", former U.S. attorneys general Ann Roe and ...")
 			return
 		}
 	}
@@ -410,7 +422,9 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 			// the organisation's name, not the words after it
 			aff = org
 		} else if o < end && isCap(r.tok(o)) {
-			// "of State" stays in the title; "of Iran" is the affiliation
+			// "of State" stays in the title; "of Iran" is the affiliation,
+			// its capitalised words ("of Tibet and winner of ...": Tibet)
+			end := r.capitalRun(o, end)
 			name := r.textOf(o, end)
 			if ct, ok := r.countryByName(name); ok {
 				aff = ct.Name
@@ -426,6 +440,45 @@ func (r *resolver) appositionRoles(c *cluster, nameEnd int) {
 	}
 	c.addRole(r.textOf(tstart, tend), text.Unescape(aff))
 }
+
+// capitalRun returns the end of the run of capitalised words from token
+// i, before limit, with the words that link the parts of a name inside it
+// ("Bank of England", "Procter & Gamble", "Williams de Broe", "Voisey's
+// Bay"). When a lower-case word other than a preposition or "and"
+// follows the run, the words are a description ("UK equities for ...",
+// "Web server development at ..."), and it returns limit.
+func (r *resolver) capitalRun(i, limit int) int {
+	e := i
+	for e < limit {
+		if isCap(r.tok(e)) {
+			e++
+			continue
+		}
+		if l := r.ltok(e); (nameJoins[l] || r.possessiveAt(e) > 0) && e+1 < limit && isCap(r.tok(e+1)) {
+			e++
+			continue
+		}
+		break
+	}
+	if e < limit && isLowerWord(r.tok(e)) && !runEnds[r.ltok(e)] {
+		return limit
+	}
+	if n := r.possessiveAt(e); n > 0 && e+n < limit && isLowerWord(r.tok(e+n)) {
+		// "of BT's wireless arm": BT; "of Britain's new channel" is
+		// the description
+		if _, ok := r.countryByName(r.textOf(i, e)); ok {
+			return limit
+		}
+	}
+	return e
+}
+
+// nameJoins link the capitalised parts of a name; runEnds end a name
+// written before them.
+var (
+	nameJoins = set("of", "&", "and", "for", "the", "de", "la", "le", "du", "des", "van", "von", "der", "del", "da", "di")
+	runEnds   = set("and", "in", "at", "for", "since", "who", "which", "as", "to", "on", "with", "from", "until", "after", "before", "during")
+)
 
 // descriptionRoles reads the roles that an apposition gives a person with
 // a possessive description: "The council's engineering manager, Tom

@@ -1237,6 +1237,9 @@ func (st *state) quarter(i int) (result, bool) {
 		if !relYear && st.c(end) == wOf && st.c(end+1) == wThe && !st.isUnit(end+2, uYear) && !st.isUnit(end+3, uYear) {
 			return result{}, false // "the first half of the century (of the match)", not "of the (current) year"
 		}
+		if !relYear && st.matchReport() {
+			return result{}, false // "shot wide in the first half", "a third-quarter touchdown": the game's
+		}
 		if !st.has {
 			return result{end: end, typ: Date, val: halfOrQuarter(-1, n, kind), rel: true}, true
 		}

@@ -194,6 +194,31 @@ type state struct {
 	refDay  time.Time // last day named, for "the next day"
 	refV    string    // last date of a year or finer named, for "that year"
 	head    bool      // the first sentence is a headline (headline)
+	game    int8      // matchReport's answer: 0 not read yet, 1 no, 2 yes
+}
+
+// matchMarkers are words of match reports: with two of them in the text,
+// a half or a quarter without a year is the game's, not the calendar's.
+var matchMarkers = []string{"half-time", "half time", "halftime", "kick-off", "scored", " goal", "penalty", "striker",
+	"goalkeeper", "equaliser", "equalizer", "free-kick", "free kick", "midfield", "innings", "wicket", "touchdown",
+	"quarterback", "rebounds", "referee", "the ref "}
+
+// matchReport reports whether the text reads as a match report (two
+// match markers or more), read once per text.
+func (st *state) matchReport() bool {
+	if st.game == 0 {
+		st.game = 1
+		n := 0
+		for _, m := range matchMarkers {
+			if strings.Contains(st.text, m) {
+				if n++; n == 2 {
+					st.game = 2
+					break
+				}
+			}
+		}
+	}
+	return st.game == 2
 }
 
 // refYM returns the year and month (0 if none) of the last date of a
@@ -226,6 +251,7 @@ func (st *state) reset(doc *text.Document, anchor time.Time, has bool) {
 	st.refDay = time.Time{}
 	st.refV = ""
 	st.head = headline(doc)
+	st.game = 0
 	// each piece's sentence: the last one that starts at or before it
 	// (next is where sentence si+1 starts, past the text after the last)
 	sents := doc.Sentences

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +28,31 @@ func TestGameHalves(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: %q = %q, want %q", tc.text, tc.span, got, tc.want)
+		}
+	}
+}
+
+// TestAwardYear: "the year" naming an award ("album of the year") is no
+// date; "the end of the year" and "the first goal of the year" are.
+func TestAwardYear(t *testing.T) {
+	anchor := time.Date(2005, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{"The band's second record was named album of the year by the critics' guild.", ""},
+		{"She was voted player of the year by her team-mates.", ""},
+		{"The plant will close by the end of the year, the company said.", "2005"},
+		{"He scored the first goal of the year on Saturday.", "2005"},
+	} {
+		doc := text.Analyze(tc.text)
+		got := ""
+		for _, e := range ExtractAt(doc, anchor, true) {
+			if doc.Text[e.Span.Start:e.Span.End] == "the year" || strings.HasSuffix(doc.Text[e.Span.Start:e.Span.End], "of the year") {
+				got = e.Value
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: the year = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

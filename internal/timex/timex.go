@@ -197,6 +197,22 @@ type state struct {
 	game    int8      // matchReport's answer: 0 not read yet, 1 no, 2 yes
 }
 
+// awardNouns name an award's winner before "of the year" ("album of
+// the year"); "the end of the year" stays a date.
+var awardNouns = func(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}("album", "artist", "player", "song", "record", "single", "publisher", "director",
+	"word", "team", "sportswoman", "sportsman", "sportsperson", "songwriter", "man", "woman", "footballer", "athlete",
+	"vendor", "book", "novel", "film", "movie", "newcomer", "act", "band", "group", "entertainer", "coach", "manager",
+	"personality", "actor", "actress", "designer", "writer", "author", "rookie", "car", "blog", "product",
+	"performer", "musician", "producer", "breakthrough", "employer", "businessman", "businesswoman", "entrepreneur",
+	"company", "retailer", "brand", "photographer", "journalist", "programme", "jockey",
+	"trainer", "horse", "driver", "rider", "cricketer", "golfer", "referee", "apprentice", "teacher", "chef")
+
 // matchMarkers are words of match reports: with two of them in the text,
 // a half or a quarter without a year is the game's, not the calendar's.
 var matchMarkers = []string{"half-time", "half time", "halftime", "kick-off", "scored", " goal", "penalty", "striker",
@@ -1054,6 +1070,12 @@ func (st *state) inCompound(r result) bool {
 // time class inside a sentence ("Windows 2000", "Euro 2004").
 func (st *state) inTitle(r result) bool {
 	p := &st.ps[r.start]
+	if r.end-r.start == 2 && r.start >= 2 && p.c == wThe && st.isUnit(r.start+1, uYear) && st.c(r.start-1) == wOf {
+		// an award: "album of the year", "player of the year"
+		if q := &st.ps[r.start-2]; q.kind == kWord && awardNouns[strings.ToLower(st.text[q.s:q.e])] {
+			return true
+		}
+	}
 	if r.end == r.start+1 && p.kind == kWord && p.c == cDeixis && p.cap && r.start > 0 && !st.sentenceEnd(r.start-1) {
 		q := &st.ps[r.start-1]
 		if (q.kind == kWord || q.kind == kNum) && !st.titleCase(r.start) {

@@ -108,7 +108,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.MaxFetches, "max-fetches", "LECTOR_MAX_FETCHES", 16, "article URLs fetched at once, before their analyses take a slot; further URL calls wait for a fetch as for an analysis slot")
 	num(&cfg.StageBatch, "stage-batch", "LECTOR_STAGE_BATCH", 0, "most analyses one worker runs a stage for back to back while its model is in the caches, when more analyses are in flight than CPUs (0: 4; 1: off)")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
-	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second, "time to drain in-flight calls on SIGINT/SIGTERM")
+	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second,
+		"on SIGINT/SIGTERM, the time the calls accepted (running or queued) have to finish; those still running a second before it runs out (a quarter of it, if shorter) are stopped and answered UNAVAILABLE (SHUTTING_DOWN), and the server exits by then")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
 	str(&fetchAllow, "fetch-allow", "LECTOR_FETCH_ALLOW", "", "comma-separated address ranges (CIDR) that article URLs may reach although private or loopback, e.g. 127.0.0.0/8 for tests")
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")
@@ -175,6 +176,8 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 		return cfg, fmt.Errorf("--max-fetches must be positive")
 	case cfg.StageBatch < 0:
 		return cfg, fmt.Errorf("--stage-batch must not be negative")
+	case cfg.ShutdownTimeout <= 0:
+		return cfg, fmt.Errorf("--shutdown-timeout must be positive")
 	case cfg.MaxQueue < -1:
 		return cfg, fmt.Errorf("--max-queue must be -1 (no queue), 0 (default) or positive")
 	case cfg.MaxQueueLarge < -1:

@@ -93,3 +93,23 @@ func TestMaxQueueLargeFlag(t *testing.T) {
 		t.Error("--max-queue-large-bytes -2 accepted")
 	}
 }
+
+// --shutdown-timeout must be positive (0 had cut every call at once, with
+// no answer), and the calls still running are stopped a quarter of it
+// before it ends, at most a second.
+func TestShutdownTimeoutFlag(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	if cfg, err := ParseFlags(nil, none); err != nil || cfg.ShutdownTimeout != 15*time.Second {
+		t.Fatalf("default: %v, %v; want 15s", cfg.ShutdownTimeout, err)
+	}
+	for _, v := range []string{"0s", "-1s"} {
+		if _, err := ParseFlags([]string{"--shutdown-timeout", v}, none); err == nil {
+			t.Errorf("--shutdown-timeout %s accepted", v)
+		}
+	}
+	for d, want := range map[time.Duration]time.Duration{15 * time.Second: time.Second, 2 * time.Second: 500 * time.Millisecond, 200 * time.Millisecond: 50 * time.Millisecond} {
+		if g := shutdownGrace(d); g != want {
+			t.Errorf("shutdownGrace(%v) = %v; want %v", d, g, want)
+		}
+	}
+}

@@ -145,7 +145,12 @@ func (s *Server) Run(ctx context.Context) error {
 		MaxBatch: s.cfg.MaxBatch, MaxConcurrency: s.streamConcurrency(), Version: version,
 	})
 	grpcMsg, body, batchBody := s.limits()
-	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed)),
+	// cut stops the calls still running a little before the shutdown
+	// timeout runs out, so that each is answered (see shutdownGrace)
+	cut, cutCalls := context.WithCancel(context.Background())
+	defer cutCalls()
+	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed),
+		service.WithShutdownCut(cut, s.cfg.ShutdownTimeout)),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// ping quiet connections so dead peers free their streams; close
@@ -252,6 +257,18 @@ func (s *Server) Run(ctx context.Context) error {
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
+	// The calls accepted (running, or waiting for a slot) go on; those
+	// still running shutdownGrace before the timeout are stopped and
+	// answered UNAVAILABLE (SHUTTING_DOWN), which leaves them the grace to
+	// reach their callers before the connections close.
+	cutAt := time.AfterFunc(s.cfg.ShutdownTimeout-shutdownGrace(s.cfg.ShutdownTimeout), func() {
+		engine.StopAdmitting() // the slots the calls stopped free start nothing
+		inFlight, waiting, _ := engine.Load()
+		s.log.Warn("shutdown timeout: stopping the calls still running, answered UNAVAILABLE (SHUTTING_DOWN)",
+			"slots_in_flight", inFlight, "waiting", waiting, "timeout", s.cfg.ShutdownTimeout)
+		cutCalls()
+	})
+	defer cutAt.Stop()
 	// graceful stops a gRPC server, or cuts its calls at the shutdown timeout
 	graceful := func(g *grpc.Server) {
 		done := make(chan struct{})
@@ -284,6 +301,12 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	return nil
 }
+
+// shutdownGrace is the time left, when the calls still running at shutdown
+// are stopped, for their answers to reach the callers before the shutdown
+// timeout d closes the connections: a quarter of d, at most a second (an
+// analysis stops within 50 ms of its cancel).
+func shutdownGrace(d time.Duration) time.Duration { return min(d/4, time.Second) }
 
 // handshakeTimeout is the time a new gRPC connection has for its TLS and
 // HTTP/2 handshake: 10 s, as a REST caller has for its headers, or the

@@ -522,9 +522,10 @@ type errorBody struct {
 	Code    int    `json:"code"`
 	Message string `json:"message"`
 	Details []struct {
-		Type            string `json:"@type"`
-		Reason          string `json:"reason"`
-		Domain          string `json:"domain"`
+		Type            string            `json:"@type"`
+		Reason          string            `json:"reason"`
+		Domain          string            `json:"domain"`
+		Metadata        map[string]string `json:"metadata"`
 		FieldViolations []struct {
 			Field string `json:"field"`
 		} `json:"fieldViolations"`
@@ -905,8 +906,14 @@ func TestShutdownTimeoutCutsStream(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("shutdown took %v with a 200ms timeout", d)
 	}
-	if _, err := stream.Recv(); err == nil {
-		t.Error("the stuck stream still works after shutdown")
+	// the article in flight is answered UNAVAILABLE / SHUTTING_DOWN a
+	// quarter of the timeout before it ends, then the stream ends so too
+	r, err := stream.Recv()
+	if st := status.FromProto(r.GetError()); err != nil || st.Code() != codes.Unavailable || reason(st) != "SHUTTING_DOWN" {
+		t.Errorf("the article in flight: %v, %v; want its result UNAVAILABLE, SHUTTING_DOWN", r, err)
+	}
+	if _, err := stream.Recv(); status.Code(err) != codes.Unavailable {
+		t.Errorf("the stuck stream after shutdown: %v; want it ended UNAVAILABLE", err)
 	}
 }
 

@@ -319,9 +319,9 @@ const (
 	// of the service's default limit (1 MiB) wait beside the one that
 	// runs, so four sent at once are all analysed (one at a time with the
 	// default four slots: 10-14 s on a busy 2-core machine, close to the
-	// server's default 15 s --shutdown-timeout, which a server stopping
-	// with its large queue full may need raised), and a fifth is refused
-	// at once.
+	// server's default 15 s --shutdown-timeout: a server stopping with its
+	// large queue full may need it raised, or it answers those not done
+	// by then UNAVAILABLE, SHUTTING_DOWN), and a fifth is refused at once.
 	DefaultMaxQueueLargeBytes = 3 << 20
 )
 
@@ -340,6 +340,19 @@ func (e *Engine) Load() (inFlight, waiting int, shed int64) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.inFlight, len(a.queue), a.shed
+}
+
+// StopAdmitting makes the engine start no more analyses: a call that comes
+// fails at once with KindUnavailable, reason SHUTTING_DOWN, and those
+// waiting for slots wait on, however many free up, until their context
+// ends. A server that stops the calls still running at its shutdown
+// timeout calls it first, so that the slots they free go to no waiting
+// call, which would start an analysis only to be stopped in it.
+func (e *Engine) StopAdmitting() {
+	a := &e.adm
+	a.mu.Lock()
+	a.stopped = true
+	a.mu.Unlock()
 }
 
 // admission bounds the analyses running at once and the calls waiting for
@@ -373,6 +386,7 @@ type admission struct {
 	avgBytes    float64       // moving average of the bytes of an analysis, on the same weights
 	work        time.Duration // the expected time (estimate) of the analyses in flight and waiting
 	shed        int64         // calls refused as overloaded since start
+	stopped     bool          // no more slots are given (see Engine.StopAdmitting)
 
 	// Retry hints (see overloaded): the rates of analyses done and of
 	// calls refused, per second, decayed over rateWindow, and the hint
@@ -598,6 +612,9 @@ func (a *admission) take(w int, big bool) {
 // no longer than that (with a large one running, they keep the slots it
 // leaves). Call with mu held.
 func (a *admission) grant() {
+	if a.stopped {
+		return
+	}
 	reserve := 0 // the weight of the oldest large call left waiting
 	kept := a.queue[:0]
 	for _, w := range a.queue {
@@ -723,6 +740,11 @@ func (a *admission) bigLimit() int {
 func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, err error) {
 	a := &e.adm
 	a.mu.Lock()
+	if a.stopped {
+		a.mu.Unlock()
+		return slot{}, &Error{Kind: KindUnavailable, Op: op, Reason: "SHUTTING_DOWN", Stage: StageQueue,
+			Msg: "the server is shutting down and starts no more analyses: send the article again (to another server, or to this one once it has restarted)"}
+	}
 	est := a.estimate(n)
 	wt, big := a.weigh(text)
 	if a.mayEnter(wt, big) {

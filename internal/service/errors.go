@@ -81,6 +81,12 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 		// which limit ran out, after how long, in which stage
 		msg, md = deadlineMessage(ctx, stage)
 	case pipeline.KindCanceled:
+		if c, ok := context.Cause(ctx).(shutdownCut); ok && ctx.Err() != nil {
+			// the server stopped it (see WithShutdownCut), not the caller
+			code, reason = codes.Unavailable, "SHUTTING_DOWN"
+			msg, md = shutdownMessage(ctx, c, stage)
+			break
+		}
 		if msg == "" {
 			msg = err.Error()
 		}

@@ -25,6 +25,21 @@ type Option func(*options)
 type options struct {
 	clientOf func(context.Context) string
 	relayed  func(context.Context) bool
+	cut      context.Context // see WithShutdownCut
+	timeout  time.Duration
+}
+
+// WithShutdownCut stops every call still running when cut is done: its
+// analyses stop at once (within 50 ms; those waiting for a slot leave the
+// queue) and it is answered UNAVAILABLE, reason SHUTTING_DOWN, with a
+// message that names the server's shutdown timeout (timeout,
+// --shutdown-timeout), how long the call ran and where its analysis was;
+// a batch keeps the articles analysed, as at the server's own time limit.
+// The server cuts its calls so, a little before its shutdown timeout runs
+// out, instead of closing their connections, which callers saw as a reset
+// with no status (REST: a connection closed with no answer).
+func WithShutdownCut(cut context.Context, timeout time.Duration) Option {
+	return func(o *options) { o.cut, o.timeout = cut, timeout }
 }
 
 // WithClient names the client of each call on its log line ("client"),
@@ -77,13 +92,13 @@ func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option
 			unaryRequestID,
 			logging.UnaryServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),
 			recovery.UnaryServerInterceptor(recoverOpt),
-			unaryDefaultDeadline(defaultTimeout),
+			unaryDefaultDeadline(defaultTimeout, o.cut, o.timeout),
 		),
 		grpc.ChainStreamInterceptor(
 			streamRequestID,
 			logging.StreamServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),
 			recovery.StreamServerInterceptor(recoverOpt),
-			streamDefaultDeadline(defaultTimeout),
+			streamDefaultDeadline(defaultTimeout, o.cut, o.timeout),
 		),
 	}
 }
@@ -126,15 +141,17 @@ func streamRequestID(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo,
 	return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
 }
 
-func unaryDefaultDeadline(d time.Duration) grpc.UnaryServerInterceptor {
+func unaryDefaultDeadline(d time.Duration, cut context.Context, timeout time.Duration) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		ctx, cancel := callDeadline(ctx, d)
 		defer cancel()
+		ctx, stop := withCut(ctx, cut, timeout)
+		defer stop()
 		return handler(ctx, req)
 	}
 }
 
-func streamDefaultDeadline(d time.Duration) grpc.StreamServerInterceptor {
+func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Duration) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 		limit := d
 		if info.IsClientStream {
@@ -142,8 +159,63 @@ func streamDefaultDeadline(d time.Duration) grpc.StreamServerInterceptor {
 		}
 		ctx, cancel := callDeadline(ss.Context(), limit)
 		defer cancel()
+		ctx, stop := withCut(ctx, cut, timeout)
+		defer stop()
 		return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
 	}
+}
+
+// withCut returns ctx, cancelled with the cause shutdownCut once cut is
+// done (see WithShutdownCut); with no cut, ctx itself.
+func withCut(ctx, cut context.Context, timeout time.Duration) (context.Context, func()) {
+	if cut == nil {
+		return ctx, func() {}
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	stop := context.AfterFunc(cut, func() { cancel(shutdownCut{timeout}) })
+	return ctx, func() {
+		stop()
+		cancel(nil)
+	}
+}
+
+// shutdownCut is the cause of a call's end when the server, shutting down,
+// stopped the calls still running before its shutdown timeout ran out.
+type shutdownCut struct{ timeout time.Duration }
+
+func (e shutdownCut) Error() string {
+	return "the server is shutting down and its shutdown timeout of " + e.timeout.String() + " ran out"
+}
+
+// shutdownMessage says that the server stopped the call at its shutdown
+// timeout, how long the call ran and where its analysis was (stage:
+// pipeline.Error.Stage), with the same facts as ErrorInfo metadata.
+func shutdownMessage(ctx context.Context, c shutdownCut, stage string) (string, map[string]string) {
+	md := map[string]string{"timeout": c.timeout.String()}
+	var b strings.Builder
+	b.WriteString("the server is shutting down: it finishes the calls it has accepted within its shutdown timeout (--shutdown-timeout, " +
+		c.timeout.String() + "), and this one had not finished when that ran out")
+	if start, ok := ctx.Value(callStartKey{}).(time.Time); ok {
+		el := roundDuration(time.Since(start))
+		md["elapsed"] = el
+		b.WriteString(", after " + el)
+	}
+	if stage != "" {
+		md["stage"] = stage
+	}
+	switch stage {
+	case "":
+	case pipeline.StageQueue:
+		b.WriteString(", waiting for an analysis slot")
+	case pipeline.StageFetchQueue:
+		b.WriteString(", waiting for a slot to fetch its URL")
+	case pipeline.StageFetch:
+		b.WriteString(", fetching the article's URL")
+	default:
+		b.WriteString(", in the " + strconv.Quote(stage) + " stage of the analysis")
+	}
+	b.WriteString("; nothing of its analysis was kept: send it again (to another server, or to this one once it has restarted)")
+	return b.String(), md
 }
 
 // callDeadline notes when the call started and bounds its context, so that

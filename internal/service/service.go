@@ -357,15 +357,18 @@ func (s *Service) BatchAnalyzeArticles(ctx context.Context, req *articlev1.Batch
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		if _, ok := context.Cause(ctx).(serverTimeout); !ok {
+		switch context.Cause(ctx).(type) {
+		case serverTimeout, shutdownCut:
+			// The server's own limit (--request-timeout) ran out, or it
+			// stopped the call at its shutdown timeout, and the caller is
+			// still waiting: the articles analysed keep their analyses,
+			// and those cut short carry DEADLINE_EXCEEDED or UNAVAILABLE
+			// (SHUTTING_DOWN) with where they stopped. The whole batch had
+			// failed, so one slow article lost the work done on the others.
+		default:
 			// the caller gave up: no partial batch
 			return nil, s.statusOf(ctx, op, err).Err()
 		}
-		// The server's own limit (--request-timeout) ran out, and the
-		// caller, which set no deadline, is still waiting: the articles
-		// analysed keep their analyses, and those cut short carry
-		// DEADLINE_EXCEEDED with where they stopped. The whole batch had
-		// failed, so one slow article lost the work done on the others.
 	}
 	return &articlev1.BatchAnalyzeArticlesResponse{Results: results}, nil
 }

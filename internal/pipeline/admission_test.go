@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -658,6 +659,34 @@ func TestAdmissionLargeRetryHintCold(t *testing.T) {
 		}
 	}
 	g.release(t, "L", "L2", "L3")
+	g.waitLoad(t, 0, 0)
+	g.idle(t)
+}
+
+// After StopAdmitting no analysis starts: a new call fails at once with
+// KindUnavailable, SHUTTING_DOWN, and a waiting one keeps waiting while
+// slots free up, until its context ends.
+func TestAdmissionStopAdmitting(t *testing.T) {
+	g := newGate(t, Config{MaxInFlight: 1, MaxQueue: 4, MaxWait: time.Minute}, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	g.start(ctx, "s1", 10)
+	g.running(t, "s1")
+	g.start(ctx, "s2", 10)
+	g.waitLoad(t, 1, 1)
+	g.e.StopAdmitting()
+	_, err := g.e.Analyze(context.Background(), textReq("New.", FeatureQuotes), nil)
+	var pe *Error
+	if !errors.As(err, &pe) || pe.Kind != KindUnavailable || pe.Reason != "SHUTTING_DOWN" {
+		t.Errorf("a call after StopAdmitting: %v; want KindUnavailable, SHUTTING_DOWN", err)
+	}
+	g.release(t, "s1")
+	g.notRunning(t) // s2 does not take the slot s1 left
+	g.waitLoad(t, 0, 1)
+	cancel()
+	if err := g.finished(t, "s2"); KindOf(err) != KindCanceled {
+		t.Errorf("the waiting call: %v; want it cancelled in the queue", err)
+	}
 	g.waitLoad(t, 0, 0)
 	g.idle(t)
 }

@@ -144,6 +144,9 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 			return runtime.DefaultHeaderMatcher(key)
 		}),
 		runtime.WithForwardResponseRewriter(rewriteAnswer),
+		// a unary answer says its length (it is written whole): a client
+		// knows the body is complete, and a large one is not chunked
+		runtime.WithWriteContentLength(),
 		runtime.WithErrorHandler(errorHandler),
 		// a POST with a form content type (curl -d's) to a GET route was
 		// served as the GET; every other wrong method is 405

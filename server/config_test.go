@@ -96,7 +96,7 @@ func TestMaxQueueLargeFlag(t *testing.T) {
 
 // --shutdown-timeout must be positive (0 had cut every call at once, with
 // no answer), and the calls still running are stopped a quarter of it
-// before it ends, at most a second.
+// before it ends, at most 3 s.
 func TestShutdownTimeoutFlag(t *testing.T) {
 	none := func(string) (string, bool) { return "", false }
 	if cfg, err := ParseFlags(nil, none); err != nil || cfg.ShutdownTimeout != 15*time.Second {
@@ -107,7 +107,7 @@ func TestShutdownTimeoutFlag(t *testing.T) {
 			t.Errorf("--shutdown-timeout %s accepted", v)
 		}
 	}
-	for d, want := range map[time.Duration]time.Duration{15 * time.Second: time.Second, 2 * time.Second: 500 * time.Millisecond, 200 * time.Millisecond: 50 * time.Millisecond} {
+	for d, want := range map[time.Duration]time.Duration{15 * time.Second: 3 * time.Second, 8 * time.Second: 2 * time.Second, 2 * time.Second: 500 * time.Millisecond, 200 * time.Millisecond: 50 * time.Millisecond} {
 		if g := shutdownGrace(d); g != want {
 			t.Errorf("shutdownGrace(%v) = %v; want %v", d, g, want)
 		}

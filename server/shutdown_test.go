@@ -26,7 +26,7 @@ const finishMarker = "[[finish]]"
 // lets those it has accepted go on, and answers every one of them: an
 // analysis that ends within --shutdown-timeout has its answer; those still
 // running or waiting for a slot a quarter of the timeout before it ends
-// (at most a second) are stopped and answered UNAVAILABLE / 503, reason
+// (at most 3 s) are stopped and answered UNAVAILABLE / 503, reason
 // SHUTTING_DOWN, with a message that names the timeout and where the
 // analysis was (unary gRPC and REST, the gRPC and NDJSON streams, the
 // article of a batch, whose other articles keep their analyses); then the

@@ -777,9 +777,9 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	bound := a.waitFor(text, big)
 	var refuse string
 	dl, hasDeadline := ctx.Deadline()
+	room := big && a.bigRoom(text)
 	switch {
-	case big && !a.bigRoom(text):
-		atLeast = a.bigAhead(text, wt, true)
+	case big && !room:
 		refuse = fmt.Sprintf("the server is at capacity and its queue of large articles (over %d KiB of text) is full: "+
 			"%d of them, %d bytes of text, wait for analysis slots", a.slotBytes>>10, a.bigWaiting, a.bigWaitText)
 	case !big && (a.maxQueue < 0 || len(a.queue)-a.bigWaiting >= a.queueLimit()):
@@ -792,8 +792,10 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 			wait.Round(time.Millisecond).String() + ") and the analysis (" + a.avgRun.Round(time.Millisecond).String() + ")"
 	}
 	if refuse != "" {
-		if big && atLeast == 0 {
-			atLeast = a.bigAhead(text, wt, false)
+		if big {
+			// the queue full: until it has room; else until the large
+			// calls ahead have ended
+			atLeast = a.bigAhead(text, wt, !room)
 		}
 		err := a.overloaded(op, refuse, atLeast, big)
 		a.mu.Unlock()

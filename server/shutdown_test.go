@@ -28,7 +28,7 @@ const finishMarker = "[[finish]]"
 // running or waiting for a slot a quarter of the timeout before it ends
 // (at most 3 s) are stopped and answered UNAVAILABLE / 503, reason
 // SHUTTING_DOWN, with a message that names the timeout and where the
-// analysis was (unary gRPC and REST, the gRPC and NDJSON streams, the
+// analysis was (unary gRPC and REST, the gRPC, NDJSON and SSE streams, the
 // article of a batch, whose other articles keep their analyses); then the
 // server exits within the timeout. At the timeout the connections had been
 // closed under them: gRPC callers saw a bare transport error, REST callers
@@ -38,7 +38,7 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 	finish := make(chan struct{})
 	finishing := make(chan struct{}, 1)
 	ts := startServerWith(t, false, func(c *Config) {
-		c.ShutdownTimeout, c.MaxInFlight, c.MaxQueue, c.MaxQueueWait = timeout, 6, 4, time.Minute
+		c.ShutdownTimeout, c.MaxInFlight, c.MaxQueue, c.MaxQueueWait = timeout, 7, 4, time.Minute
 		c.StageBatch = 1 // one worker running the held stage for several analyses would hold them all
 	}, func(stages []pipeline.Stage) []pipeline.Stage {
 		return append(stages, pipeline.Stage{Name: "test-finish", Order: 16, Always: true,
@@ -104,7 +104,13 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 		record(fromStatus("gRPC stream", status.Convert(err)))
 	})
 	restCall := func(name, path, body string) {
-		resp, err := http.Post(ts.base+path, "application/json", strings.NewReader(body))
+		req, _ := http.NewRequest("POST", ts.base+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		sse := strings.HasSuffix(name, "SSE")
+		if sse {
+			req.Header.Set("Accept", "text/event-stream")
+		}
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Errorf("%s: %v", name, err) // the connection closed with no answer
 			record(answer{name: name, msg: err.Error()})
@@ -113,7 +119,14 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
 		var e errorBody
-		if resp.StatusCode == 200 && strings.HasSuffix(path, ":streamAnalyze") {
+		if resp.StatusCode == 200 && sse {
+			// the last event: "event: error", "data: {status}"
+			ev := strings.Split(strings.TrimSpace(string(b)), "\n\n")
+			last := ev[len(ev)-1]
+			if i := strings.Index(last, "\ndata: "); strings.Contains(last, "event: error\n") && i >= 0 {
+				json.Unmarshal([]byte(last[i+len("\ndata: "):]), &e)
+			}
+		} else if resp.StatusCode == 200 && strings.HasSuffix(path, ":streamAnalyze") {
 			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 			var last struct {
 				Error *errorBody `json:"error"`
@@ -148,10 +161,11 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 	article := `{"article":{"text":"` + slow + `"}}`
 	wg.Go(func() { restCall("REST analyze", "/v1/articles:analyze", article) })
 	wg.Go(func() { restCall("REST NDJSON stream", "/v1/articles:streamAnalyze", article) })
+	wg.Go(func() { restCall("REST stream, SSE", "/v1/articles:streamAnalyze", article) })
 	wg.Go(func() {
 		restCall("REST batch", "/v1/articles:batchAnalyze", `{"requests":[{"article":{"text":"A quick one."}},`+article+`]}`)
 	})
-	for range 5 {
+	for range 6 {
 		select {
 		case <-ts.started:
 		case <-time.After(20 * time.Second):
@@ -164,7 +178,7 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 		record(fromStatus("gRPC unary, ends in time", status.Convert(err)))
 	})
 	<-finishing
-	// two waiting for a slot (the six are taken): the first takes the one
+	// two waiting for a slot (the seven are taken): the first takes the one
 	// that ends in time, the second still waits at the cut
 	for _, name := range []string{"gRPC unary, queued first", "gRPC unary, queued"} {
 		wg.Go(func() {
@@ -213,7 +227,7 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 	cutAt := timeout - shutdownGrace(timeout)
 	want := map[string]string{ // the stage each held call was in
 		"gRPC unary": "test-gate", "gRPC stream": "test-gate", "REST analyze": "test-gate",
-		"REST NDJSON stream": "test-gate", "REST batch": "test-gate", "gRPC unary, queued first": "test-gate",
+		"REST NDJSON stream": "test-gate", "REST stream, SSE": "test-gate", "REST batch": "test-gate", "gRPC unary, queued first": "test-gate",
 		"gRPC unary, queued": pipeline.StageQueue,
 	}
 	for _, a := range answers {
@@ -240,7 +254,7 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 			t.Errorf("%s answered %v after the shutdown began; want at the cut, %v, within the timeout %v", a.name, a.at, cutAt, timeout)
 		}
 	}
-	if len(answers) != 8 {
-		t.Errorf("%d calls answered; want 8", len(answers))
+	if len(answers) != 9 {
+		t.Errorf("%d calls answered; want 9", len(answers))
 	}
 }

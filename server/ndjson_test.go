@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"net/http"
+	"slices"
 	"testing"
 )
 
@@ -59,5 +61,32 @@ func TestRESTStreamContentType(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != c.status || ct != c.ct {
 			t.Errorf("%s: %d %q; want %d %q", c.name, resp.StatusCode, ct, c.status, c.ct)
 		}
+	}
+}
+
+// TestOpenAPIStreamProduces: the served OpenAPI document says what the
+// stream sends (NDJSON or SSE), as the server does; the unary call stays
+// application/json (the document's default).
+func TestOpenAPIStreamProduces(t *testing.T) {
+	ts := mustStart(t, nil)
+	resp, err := http.Get(ts.base + "/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var doc struct {
+		Produces []string `json:"produces"`
+		Paths    map[string]map[string]struct {
+			Produces []string `json:"produces"`
+		} `json:"paths"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Paths["/v1/articles:streamAnalyze"]["post"].Produces; !slices.Equal(got, []string{"application/x-ndjson", "text/event-stream"}) {
+		t.Errorf("streamAnalyze produces %q; want application/x-ndjson and text/event-stream", got)
+	}
+	if got := doc.Paths["/v1/articles:analyze"]["post"].Produces; len(got) != 0 || !slices.Equal(doc.Produces, []string{"application/json"}) {
+		t.Errorf("analyze produces %q, the document %q; want the document's application/json", got, doc.Produces)
 	}
 }

@@ -195,25 +195,8 @@ func shutdownMessage(ctx context.Context, c shutdownCut, stage string) (string, 
 	var b strings.Builder
 	b.WriteString("the server is shutting down: it finishes the calls it has accepted within its shutdown timeout (--shutdown-timeout, " +
 		c.timeout.String() + "), and this one had not finished when that ran out")
-	if start, ok := ctx.Value(callStartKey{}).(time.Time); ok {
-		el := roundDuration(time.Since(start))
-		md["elapsed"] = el
-		b.WriteString(", after " + el)
-	}
-	if stage != "" {
-		md["stage"] = stage
-	}
-	switch stage {
-	case "":
-	case pipeline.StageQueue:
-		b.WriteString(", waiting for an analysis slot")
-	case pipeline.StageFetchQueue:
-		b.WriteString(", waiting for a slot to fetch its URL")
-	case pipeline.StageFetch:
-		b.WriteString(", fetching the article's URL")
-	default:
-		b.WriteString(", in the " + strconv.Quote(stage) + " stage of the analysis")
-	}
+	callFacts(ctx, stage, md, &b, ", after ", [3]string{", waiting for an analysis slot",
+		", waiting for a slot to fetch its URL", ", fetching the article's URL"})
 	b.WriteString("; nothing of its analysis was kept: send it again (to another server, or to this one once it has restarted)")
 	return b.String(), md
 }
@@ -276,25 +259,8 @@ func deadlineMessage(ctx context.Context, stage string) (string, map[string]stri
 	default:
 		b.WriteString("the call's deadline ran out")
 	}
-	if start, ok := ctx.Value(callStartKey{}).(time.Time); ok {
-		el := roundDuration(time.Since(start))
-		md["elapsed"] = el
-		b.WriteString(" after " + el)
-	}
-	if stage != "" {
-		md["stage"] = stage
-	}
-	switch stage {
-	case "":
-	case pipeline.StageQueue:
-		b.WriteString(", while the article waited for an analysis slot (the server is busy)")
-	case pipeline.StageFetchQueue:
-		b.WriteString(", while the article waited for a slot to fetch its URL (the server is busy)")
-	case pipeline.StageFetch:
-		b.WriteString(", while the article's URL was being fetched")
-	default:
-		b.WriteString(", in the " + strconv.Quote(stage) + " stage of the analysis")
-	}
+	callFacts(ctx, stage, md, &b, " after ", [3]string{", while the article waited for an analysis slot (the server is busy)",
+		", while the article waited for a slot to fetch its URL (the server is busy)", ", while the article's URL was being fetched"})
 	switch context.Cause(ctx).(type) {
 	case serverTimeout:
 		b.WriteString("; set a longer deadline on the call (REST: the Grpc-Timeout header, e.g. \"120S\"), or send a shorter article or fewer features")
@@ -302,6 +268,31 @@ func deadlineMessage(ctx context.Context, stage string) (string, map[string]stri
 		b.WriteString("; set a longer deadline on the call")
 	}
 	return b.String(), md
+}
+
+// callFacts writes how long the call ran (after "after", into md's
+// "elapsed") and where its analysis was (md's "stage"; waiting says it for
+// the queue, the fetch queue and the fetch, in that order) into b.
+func callFacts(ctx context.Context, stage string, md map[string]string, b *strings.Builder, after string, waiting [3]string) {
+	if start, ok := ctx.Value(callStartKey{}).(time.Time); ok {
+		el := roundDuration(time.Since(start))
+		md["elapsed"] = el
+		b.WriteString(after + el)
+	}
+	if stage != "" {
+		md["stage"] = stage
+	}
+	switch stage {
+	case "":
+	case pipeline.StageQueue:
+		b.WriteString(waiting[0])
+	case pipeline.StageFetchQueue:
+		b.WriteString(waiting[1])
+	case pipeline.StageFetch:
+		b.WriteString(waiting[2])
+	default:
+		b.WriteString(", in the " + strconv.Quote(stage) + " stage of the analysis")
+	}
 }
 
 // roundDuration writes d to the millisecond (to the microsecond under 1 ms).

@@ -173,18 +173,11 @@ func TestAdmissionLargeQueueApart(t *testing.T) {
 				mu.Lock()
 				largeStarted++
 				mu.Unlock()
-				select {
-				case <-hold:
-				case <-ctx.Done():
-				}
-				return ctx.Err()
+				return holdUntil(ctx, hold)
 			}, nil
 		}})
 	var eng *pipeline.Engine
-	srv.analyzer = func(a service.Analyzer) service.Analyzer {
-		eng = a.(*pipeline.Engine)
-		return a
-	}
+	captureEngine(srv, &eng)
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	runDone := make(chan error, 1)
@@ -338,18 +331,11 @@ func TestAdmissionLargeRetryHintCold(t *testing.T) {
 	srv.stages = append(lightStages(), pipeline.Stage{Name: "work", Order: 15, Always: true,
 		Load: func() (pipeline.RunFunc, error) {
 			return func(ctx context.Context, st *pipeline.State) error {
-				select {
-				case <-hold:
-				case <-ctx.Done():
-				}
-				return ctx.Err()
+				return holdUntil(ctx, hold)
 			}, nil
 		}})
 	var eng *pipeline.Engine
-	srv.analyzer = func(a service.Analyzer) service.Analyzer {
-		eng = a.(*pipeline.Engine)
-		return a
-	}
+	captureEngine(srv, &eng)
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	go srv.Run(ctx)
@@ -405,4 +391,21 @@ func TestAdmissionLargeRetryHintCold(t *testing.T) {
 	if resp.StatusCode != http.StatusTooManyRequests || time.Duration(ra)*time.Second < left || ra > 4 {
 		t.Errorf("fifth large article (REST): %d, Retry-After %d; want 429, %v rounded up", resp.StatusCode, ra, left.Round(time.Millisecond))
 	}
+}
+
+// captureEngine makes srv hand its engine to *eng as it starts.
+func captureEngine(srv *Server, eng **pipeline.Engine) {
+	srv.analyzer = func(a service.Analyzer) service.Analyzer {
+		*eng = a.(*pipeline.Engine)
+		return a
+	}
+}
+
+// holdUntil waits for hold to close or ctx to end, and returns ctx's error.
+func holdUntil(ctx context.Context, hold <-chan struct{}) error {
+	select {
+	case <-hold:
+	case <-ctx.Done():
+	}
+	return ctx.Err()
 }

@@ -91,6 +91,15 @@ func works(doc *text.Document, out []Mention) []Mention {
 			work = true
 		case word(m.Last) == "," && word(m.Last+1) == "directed" && word(m.Last+2) == "by":
 			work = true
+		case castNouns[word(m.Last)] && m.Type != Org && !(m.Type == Location && knownPlace(toks[m.First:m.Last])) && i+1 < len(out) && out[i+1].First == m.Last+1 &&
+			out[i+1].Type == Person && !screenPlaces[lower(m.Text)] && !demonymEnd(toks[m.Last-1].Text) && filmSentence(toks, sent):
+			// "Ray star Jamie Foxx", "Troy actress Ann Lee": a name before
+			// a cast member's noun and a person's name, in a sentence about
+			// films, is the film's (not "Leicester star Lewis Moody", nor
+			// "Hollywood star X", "Native American actress X",
+			// "British-born actress X"; an organisation before it is a
+			// band's or a club's: "Blur star X")
+			work = true
 		case p1 == "for" && named:
 			if workAwardNouns[p2] && (word(b-3) == "best" || word(b-4) == "best") {
 				work = true
@@ -120,6 +129,49 @@ func works(doc *text.Document, out []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+var (
+	// castNouns after a film's title name one of its cast ("Ray star X").
+	castNouns = set("star", "actor", "actress", "co-star")
+	// screenPlaces before castNouns are the film industries, not films.
+	screenPlaces = set("hollywood", "bollywood", "nollywood", "broadway")
+	// filmWords in a sentence make it one about films (filmSentence).
+	filmWords = set("film", "films", "movie", "movies", "actor", "actress", "actors", "oscar", "oscars",
+		"oscar-nominated", "oscar-winning", "starred", "starring", "director", "cinema", "cinemas", "biopic",
+		"bafta", "baftas", "screenplay", "box-office", "hollywood")
+)
+
+// demonymEnd reports whether a name's last word, or its part before a
+// hyphen, is a demonym ("Native American", "British-born").
+func demonymEnd(w string) bool {
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		w = w[:h]
+	}
+	return isDemonym(lower(w))
+}
+
+// filmSentence reports whether a word of sent is one of filmWords (lower
+// case is compared without allocating).
+func filmSentence(toks []text.Token, sent text.Sentence) bool {
+	var buf [16]byte
+	for j := sent.First; j < sent.Last; j++ {
+		t := toks[j].Text
+		if len(t) < 5 || len(t) > len(buf) {
+			continue
+		}
+		for k := 0; k < len(t); k++ {
+			c := t[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if filmWords[string(buf[:len(t)])] {
+			return true
+		}
+	}
+	return false
 }
 
 // objectComplement are the words after an object that make the noun

@@ -140,3 +140,31 @@ func TestPronounTitles(t *testing.T) {
 		{"Yesterday I, Claudius was shown again on BBC Two.", "I, Claudius", ner.WorkOfArt},
 	})
 }
+
+// TestWorksCast: a name before a cast member's noun and a person's name
+// ("X star Ann Lee", "X actor Tom Price") in a sentence about films is
+// the film's title; a place, a nationality, a film industry or a
+// sentence with no word of films leaves the name as it is.
+func TestWorksCast(t *testing.T) {
+	for _, c := range []struct{ in, title string }{
+		{"Dana star Laura Pike is the bookmakers' pick for best actor at the ceremony next week.", "Dana"},
+		{"Critics praised Marlow actress Jo Tamsin, whose film opened in forty cinemas.", "Marlow"},
+	} {
+		doc, ms := analyse(t, c.in)
+		checkInvariants(t, doc, ms)
+		if !has(ms, ner.WorkOfArt, c.title) {
+			t.Errorf("%q: no WORK_OF_ART %q in %s", c.in, c.title, dump(ms))
+		}
+	}
+	for _, c := range []struct{ in, name string }{
+		{"Leicester star Tom Hale scored twice as his side won the cup final.", "Leicester"},
+		{"Dana star Laura Pike said the tour would reach Leeds before the last week of May.", "Dana"},
+		{"She was later said to be Native American actress Rosa Vale, not a film director.", "Native American"},
+		{"Hollywood star Ben Tarrant will direct a film about the flood.", "Hollywood"},
+	} {
+		_, ms := analyse(t, c.in)
+		if has(ms, ner.WorkOfArt, c.name) {
+			t.Errorf("%q: %q made a WORK_OF_ART: %s", c.in, c.name, dump(ms))
+		}
+	}
+}

@@ -2991,7 +2991,14 @@ func (r *resolver) clubPerson(c *cluster) bool {
 	}
 	team, person := 0, 0
 	for _, m := range c.ments {
-		if m.kind != Proper || r.possessiveAt(m.last) > 0 {
+		if m.kind != Proper {
+			continue
+		}
+		if r.clubCue(m.first, m.last) {
+			team++
+			continue
+		}
+		if r.possessiveAt(m.last) > 0 {
 			continue
 		}
 		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "," || p == "nor" {
@@ -3011,6 +3018,126 @@ func (r *resolver) clubPerson(c *cluster) bool {
 	}
 	return team > person && r.sportText()
 }
+
+// clubCue reports whether the words around a mention first..last of a one-word
+// name in a sports report make it a club's: a player's position after its
+// possessive ("X's £9m striker") or before "of" ("the captain of X"), a
+// plural noun of sides before it ("leaders X", "rivals X"), a transfer's
+// words before it ("a move to X", "linked with X", "interest from X"), or
+// a list whose other names next to it are organisations' ("Everton, X
+// and Charlton", "Arsenal or X").
+func (r *resolver) clubCue(first, last int) bool {
+	if n := r.possessiveAt(last); n > 0 {
+		k := last + n
+		for j := 0; j < 2 && clubPositionMods(r.ltok(k)); j++ {
+			k++
+		}
+		return clubPositions[r.ltok(k)]
+	}
+	p := r.ltok(first - 1)
+	if p == "of" && clubPositions[r.ltok(first-2)] || sidesBefore[p] || transferWords[p] && transferNouns[r.ltok(first-2)] {
+		return true
+	}
+	return r.clubList(first, last)
+}
+
+// clubList reports whether the mention first..last is an item of a list
+// of organisations: the other names of the list are organisations', and
+// two of them or one named twice in the text ("Everton, X and
+// Charlton", "Arsenal or X"); a person among them makes it a list of
+// players, whose names the recogniser may type organisations (a line-up:
+// "Subs: Hart, X").
+func (r *resolver) clubList(first, last int) bool {
+	orgs, named := 0, false
+	item := func(o *ment) bool {
+		if o.c.typ != ner.Org {
+			return false
+		}
+		orgs++
+		named = named || len(o.c.ments) > 1
+		return true
+	}
+	for k, i := 0, first; k < 8; k++ {
+		o := r.listItemBefore(i)
+		if o == nil {
+			break
+		}
+		if !item(o) {
+			return false
+		}
+		i = o.first
+	}
+	for k, i := 0, last; k < 8; k++ {
+		o := r.listItemAfter(i)
+		if o == nil {
+			break
+		}
+		if !item(o) {
+			return false
+		}
+		i = o.last
+	}
+	return orgs >= 2 || orgs == 1 && named
+}
+
+// listItemBefore returns the proper mention that ends before a list's
+// comma, "and" or "or" right before token i (", and" too), nil if none.
+func (r *resolver) listItemBefore(i int) *ment {
+	switch r.ltok(i - 1) {
+	case ",":
+	case "and", "or":
+		if r.ltok(i-2) == "," {
+			i--
+		}
+	default:
+		return nil
+	}
+	return r.properMent(-1 - (i - 1))
+}
+
+// listItemAfter returns the proper mention that starts after a list's
+// comma, "and" or "or" at token i (", and" too), nil if none; not one
+// with a possessive ("X, Liverpool's captain").
+func (r *resolver) listItemAfter(i int) *ment {
+	switch r.ltok(i) {
+	case ",", "and", "or":
+	default:
+		return nil
+	}
+	if n := r.ltok(i + 1); n == "and" || n == "or" {
+		i++
+	}
+	o := r.properMent(i + 1)
+	if o == nil || r.possessiveAt(o.last) > 0 {
+		return nil
+	}
+	return o
+}
+
+// clubPositionMods may stand between a club's possessive and a player's
+// position ("X's £9m striker", "X's new captain").
+func clubPositionMods(t string) bool {
+	return t != "" && (t[0] == 0xC2 || t[0] == '$' || t[0] >= '0' && t[0] <= '9' || t == "new" || t == "former" ||
+		t == "record" || t == "first-choice" || t == "veteran" || t == "young")
+}
+
+var (
+	// clubPositions are a club's players and people by their place in
+	// the side (clubCue; not "coach", "manager" or "agent": a player's
+	// own)
+	clubPositions = set("striker", "strikers", "midfielder", "midfielders", "defender", "defenders", "goalkeeper",
+		"keeper", "winger", "skipper", "captain", "squad", "fans", "supporters", "full-back", "centre-back",
+		"fly-half", "scrum-half", "flanker", "prop", "hooker", "playmaker", "forward", "forwards", "academy")
+	// sidesBefore are plural nouns of sides written before a club's
+	// name ("Premiership leaders X")
+	sidesBefore = set("leaders", "champions", "rivals", "holders", "giants", "strugglers", "hosts", "visitors",
+		"opponents", "neighbours", "minnows")
+	// transferWords and transferNouns: "a move to X", "interest from X",
+	// "linked with X", "appearances for X"
+	transferWords = set("to", "from", "with", "for")
+	transferNouns = set("move", "switch", "transfer", "interest", "bid", "offer", "approach", "linked", "appearances",
+		"signed", "signing", "loan")
+)
 
 var (
 	// clubVerbs after a name make it a team's ("Chelsea have won"; not

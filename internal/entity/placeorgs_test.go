@@ -318,3 +318,30 @@ func TestTownNamedFirmAndTown(t *testing.T) {
 		t.Errorf("Osaka: %d mentions of the firm, %d of the town; want 2 or more and 1", org, loc)
 	}
 }
+
+// A club the recogniser types a person is an organisation in a sports
+// report where the words around one mention are a club's: a player's
+// position after its possessive ("Chelsea's £9m striker"), "captain of",
+// a transfer ("a move to Chelsea"), or a list of other clubs ("Everton,
+// Chelsea and Fulham"). A list with a player in it stays one of people.
+func TestClubCues(t *testing.T) {
+	for _, tc := range []string{
+		`Drogan ruled out for a month
+
+Drogan, Chelsea's £9m striker, will miss the next five league games with a knee injury.
+The forward limped off in the 3-1 win on Saturday and scans on Monday showed a torn ligament.`,
+		`Veteran Harker signs for one more season
+
+Harker, who has played for Everton, Chelsea and Fulham, signed a one-year deal on Friday.
+Fulham beat Everton 2-0 in the cup last month, and the midfielder scored in that match.`,
+		`Pellow set to leave
+
+The winger Pellow is close to a move to Chelsea, his agent said, and the deal could be done by Monday.
+Pellow scored 14 goals in the league last season and won the cup in May.`,
+	} {
+		_, es := run(t, tc)
+		if e := named(es, "Chelsea"); e == nil || e.Type != ner.Org {
+			t.Errorf("Chelsea: %+v, want an organisation in %q", e, tc[:30])
+		}
+	}
+}

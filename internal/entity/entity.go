@@ -2329,6 +2329,12 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if (c.typ == ner.Person || c.typ == ner.Location) && r.listedOrg(c) {
+			// "AEG, X and Frigidaire": a list of organisations
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if (c.typ == ner.Location || c.typ == ner.Misc) && r.bandNamed(c) && !knownPlace(c.name) {
 			// "the band Snow Harbour", "Snow Harbour bassist Ann Lee":
 			// the recogniser read the band's name as a place's
@@ -2523,9 +2529,17 @@ func (r *resolver) orgWord(c *cluster) bool {
 			return false
 		}
 	}
-	row, scale, ok := wordvec.Default().Row(c.toks[0])
+	p, ok := orgProb(c.toks[0])
+	return ok && p >= orgWordMin
+}
+
+// orgProb is the probability that a lower-cased word names an
+// organisation rather than a person in the organisation-or-person model
+// (orgvec.go); ok is false for a word without a vector.
+func orgProb(w string) (p float64, ok bool) {
+	row, scale, ok := wordvec.Default().Row(w)
 	if !ok {
-		return false
+		return 0, false
 	}
 	var dot, norm float32
 	for i, v := range row {
@@ -2534,12 +2548,12 @@ func (r *resolver) orgWord(c *cluster) bool {
 		norm += f * f
 	}
 	if norm == 0 {
-		return false
+		return 0, false
 	}
 	// (the model scores the unit vector: the row's scale cancels)
 	_ = scale
 	z := float64(orgBias) + float64(dot)/math.Sqrt(float64(norm))
-	return 1/(1+math.Exp(-z)) >= orgWordMin
+	return 1 / (1 + math.Exp(-z)), true
 }
 
 // bodyPart reports whether the title word at token i is a head in the
@@ -2883,6 +2897,9 @@ func (r *resolver) bandEvidence(first, last int, strict bool) (grammar, work int
 	pair := after == "and" || after == "&" || after == "," && isCap(r.tok(a+1))
 	if p := r.ltok(first - 1); !pair && (bandNouns[p] || p == "group" && (musicMods[r.ltok(first-2)] || r.ltok(first-2) == "the")) {
 		grammar += 2
+	} else if (p == "," || p == "and" || p == "like" || p == "including" || p == "as" || p == "the") && r.bandListed(first) {
+		// "bands like X", "bands such as W, X and Y"
+		grammar += 2
 	}
 	k := n
 	if next == "lead" {
@@ -2936,7 +2953,34 @@ func (r *resolver) bandEvidence(first, last int, strict bool) (grammar, work int
 	return grammar, work
 }
 
+// bandListed reports whether the name that starts at token first is an
+// item of a list of bands: "bands like", "bands including" or "bands such
+// as" before it or before the list's first item ("bands such as W, X and
+// the Y").
+func (r *resolver) bandListed(first int) bool {
+	i := first
+	for k := 0; k < 8; k++ {
+		if r.ltok(i-1) == "the" {
+			i--
+		}
+		switch r.ltok(i - 1) {
+		case "like", "including":
+			return bandPlurals[r.ltok(i-2)]
+		case "as":
+			return r.ltok(i-2) == "such" && bandPlurals[r.ltok(i-3)]
+		}
+		o := r.listItemBefore(i)
+		if o == nil {
+			return false
+		}
+		i = o.first
+	}
+	return false
+}
+
 var (
+	// bandPlurals head a list of bands ("bands such as X and Y")
+	bandPlurals = set("bands", "groups", "quartets", "trios", "duos", "rockers", "outfits")
 	// bandNouns before a name or heading an apposition name it a band
 	// (bandEvidence)
 	bandNouns = set("band", "bands", "quartet", "quintet", "trio", "duo", "four-piece", "five-piece", "three-piece",
@@ -3048,7 +3092,15 @@ func (r *resolver) clubCue(first, last int) bool {
 // players, whose names the recogniser may type organisations (a line-up:
 // "Subs: Hart, X").
 func (r *resolver) clubList(first, last int) bool {
-	orgs, named := 0, false
+	orgs, named := r.orgList(first, last)
+	return orgs >= 2 || orgs == 1 && named
+}
+
+// orgList reads the list that the mention first..last is an item of:
+// orgs counts its other names, all organisations', and named reports
+// whether one of them is named twice in the text; orgs is 0 if one is not
+// an organisation's or the mention is no list item.
+func (r *resolver) orgList(first, last int) (orgs int, named bool) {
 	item := func(o *ment) bool {
 		if o.c.typ != ner.Org {
 			return false
@@ -3063,7 +3115,7 @@ func (r *resolver) clubList(first, last int) bool {
 			break
 		}
 		if !item(o) {
-			return false
+			return 0, false
 		}
 		i = o.first
 	}
@@ -3073,12 +3125,65 @@ func (r *resolver) clubList(first, last int) bool {
 			break
 		}
 		if !item(o) {
-			return false
+			return 0, false
 		}
 		i = o.last
 	}
-	return orgs >= 2 || orgs == 1 && named
+	return orgs, named
 }
+
+// listedOrg reports whether a person of one name word (nothing making it
+// a person: a gender, a title, an honorific, a personal role) or a place
+// the gazetteer does not know is an item of a list of three or more whose
+// other names are all organisations' ("AEG, X and Frigidaire",
+// "Codemasters, X and Rebellion"): a company, a band or a club the
+// recogniser read as a person or a place.
+func (r *resolver) listedOrg(c *cluster) bool {
+	if c.typ == ner.Person && (len(c.toks) != 1 || c.gender != 0 || r.titled(c)) ||
+		c.typ == ner.Location && (knownPlace(c.name) || continents[c.lname] || ner.IsFirstName(firstWord(c.name))) {
+		return false
+	}
+	listed := false
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if _, ok := honorifics[r.ltok(m.first-1)]; ok || r.personAround(m.first, m.last) ||
+			m.last-m.first < len(c.toks) && r.ltok(m.last-1) == c.toks[len(c.toks)-1] {
+			return false // (the last: "Joss Stone ... Stone said", a surname alone)
+		}
+		if !listed {
+			if orgs, _ := r.orgList(m.first, m.last); orgs >= 2 {
+				listed = true
+			}
+		}
+	}
+	if listed && c.typ == ner.Person {
+		// a word that names people ("Morrissey, X and Y": a singer
+		// among bands)
+		if p, ok := orgProb(c.toks[0]); ok && p < listedPersonMax {
+			return false
+		}
+	}
+	return listed
+}
+
+// firstWord is s up to its first space.
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// listedPersonMax is the organisation probability (orgProb) under which a
+// listed one-word name stays a person's (listedOrg): singers, players and
+// surnames score below it, companies and bands above.
+const listedPersonMax = 0.1
+
+// continents are no organisations in a list of them ("the Americas,
+// Europe and Asia Pacific"), which the recogniser may type so.
+var continents = set("europe", "asia", "africa", "america", "americas", "antarctica", "oceania", "australasia")
 
 // listItemBefore returns the proper mention that ends before a list's
 // comma, "and" or "or" right before token i (", and" too), nil if none.

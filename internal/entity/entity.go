@@ -214,6 +214,8 @@ type resolver struct {
 	// proper mentions by first token and by -1-last token (bodyNext,
 	// bodyAt; built once)
 	properAt map[int]*ment
+	// the scans properNear made before properAt was built
+	nearScans int
 }
 
 // newMent returns a pointer to a copy of m in the resolver's slab (one
@@ -3139,8 +3141,7 @@ func (r *resolver) orgList(first, last int) (orgs int, named bool) {
 // "Codemasters, X and Rebellion"): a company, a band or a club the
 // recogniser read as a person or a place.
 func (r *resolver) listedOrg(c *cluster) bool {
-	if c.typ == ner.Person && (len(c.toks) != 1 || c.gender != 0 || r.titled(c)) ||
-		c.typ == ner.Location && (knownPlace(c.name) || continents[c.lname] || ner.IsFirstName(firstWord(c.name))) {
+	if c.typ == ner.Person && (len(c.toks) != 1 || c.gender != 0 || r.titled(c)) {
 		return false
 	}
 	listed := false
@@ -3158,14 +3159,17 @@ func (r *resolver) listedOrg(c *cluster) bool {
 			}
 		}
 	}
-	if listed && c.typ == ner.Person {
-		// a word that names people ("Morrissey, X and Y": a singer
-		// among bands)
-		if p, ok := orgProb(c.toks[0]); ok && p < listedPersonMax {
-			return false
-		}
+	if !listed {
+		return false
 	}
-	return listed
+	// (the gazetteer and the word model last: they cost more)
+	if c.typ == ner.Location {
+		return !knownPlace(c.name) && !continents[c.lname] && !ner.IsFirstName(firstWord(c.name))
+	}
+	// a word that names people ("Morrissey, X and Y": a singer among
+	// bands)
+	p, ok := orgProb(c.toks[0])
+	return !ok || p >= listedPersonMax
 }
 
 // firstWord is s up to its first space.
@@ -3197,7 +3201,10 @@ func (r *resolver) listItemBefore(i int) *ment {
 	default:
 		return nil
 	}
-	return r.properMent(-1 - (i - 1))
+	if !isCap(r.tok(i - 2)) {
+		return nil
+	}
+	return r.properNear(-1 - (i - 1))
 }
 
 // listItemAfter returns the proper mention that starts after a list's
@@ -3212,12 +3219,35 @@ func (r *resolver) listItemAfter(i int) *ment {
 	if n := r.ltok(i + 1); n == "and" || n == "or" {
 		i++
 	}
-	o := r.properMent(i + 1)
+	if !isCap(r.tok(i + 1)) {
+		return nil
+	}
+	o := r.properNear(i + 1)
 	if o == nil || r.possessiveAt(o.last) > 0 {
 		return nil
 	}
 	return o
 }
+
+// properNear is properMent without building its index when no rule has:
+// the list rules look up a few mentions, which a scan finds, up to
+// maxNearScans of them.
+func (r *resolver) properNear(k int) *ment {
+	if r.properAt != nil || r.nearScans >= maxNearScans {
+		return r.properMent(k)
+	}
+	r.nearScans++
+	for _, m := range r.ments {
+		if m.kind == Proper && m.c != nil && (k >= 0 && m.first == k || k < 0 && m.last == -1-k) {
+			return m
+		}
+	}
+	return nil
+}
+
+// maxNearScans is the number of scans properNear makes before it builds
+// properMent's index (a long text has many lists).
+const maxNearScans = 32
 
 // clubPositionMods may stand between a club's possessive and a player's
 // position ("X's £9m striker", "X's new captain").

@@ -3035,7 +3035,7 @@ func (r *resolver) clubPerson(c *cluster) bool {
 	if len(c.toks) != 1 || c.gender != 0 || r.titled(c) {
 		return false
 	}
-	team, person := 0, 0
+	team, person, match := 0, 0, 0
 	for _, m := range c.ments {
 		if m.kind != Proper {
 			continue
@@ -3043,6 +3043,9 @@ func (r *resolver) clubPerson(c *cluster) bool {
 		if r.clubCue(m.first, m.last) {
 			team++
 			continue
+		}
+		if matchBefore[r.ltok(m.first-1)] && r.possessiveAt(m.last) == 0 {
+			match++ // "face X", "against X"
 		}
 		if r.possessiveAt(m.last) > 0 {
 			continue
@@ -3056,14 +3059,47 @@ func (r *resolver) clubPerson(c *cluster) bool {
 			}
 		}
 		switch n := r.ltok(m.last); {
-		case clubVerbs[n] || clubPeople[n]:
+		case clubVerbs[n] || clubPeople[n] || r.theirAfter(m.last):
 			team++
 		case personVerbs[n]:
 			person++
 		}
 	}
+	if team <= person && match > 0 && r.sportText() && knownPlace(c.name) {
+		// a town's name that a side faces or plays ("face Chelsea in
+		// the final"): the club (a player named like a town is named
+		// in full somewhere in the report)
+		team += match
+	}
 	return team > person && r.sportText()
 }
+
+// theirAfter reports whether a verb follows the name that ends before
+// token i and "their" or "themselves" follows within the clause ("X will
+// renew their bid", "X failed to present themselves"): a side's.
+func (r *resolver) theirAfter(i int) bool {
+	if i >= len(r.doc.Tokens) {
+		return false
+	}
+	if p := r.doc.Tokens[i].POS; p != "MD" && p != "VBD" && p != "VBZ" && p != "VBP" {
+		return false
+	}
+	for k := i + 1; k <= i+4 && k < len(r.doc.Tokens); k++ {
+		t := r.ltok(k)
+		if t == "their" || t == "themselves" {
+			return true
+		}
+		if t == "" || !isLetterByte(t[0]) {
+			return false
+		}
+	}
+	return false
+}
+
+// matchBefore are the words before a side that is played ("face X",
+// "against X").
+var matchBefore = set("face", "faces", "facing", "faced", "play", "plays", "playing", "against", "beat", "beats",
+	"beating", "host", "hosts", "hosting", "v", "vs")
 
 // clubCue reports whether the words around a mention first..last of a one-word
 // name in a sports report make it a club's: a player's position after its
@@ -3103,8 +3139,15 @@ func (r *resolver) clubList(first, last int) bool {
 // whether one of them is named twice in the text; orgs is 0 if one is not
 // an organisation's or the mention is no list item.
 func (r *resolver) orgList(first, last int) (orgs int, named bool) {
+	return r.typedList(first, last, ner.Org)
+}
+
+// typedList is orgList for the names of type typ (places the gazetteer
+// placed in a country or known, for LOCATION: not "Captain Corelli's Mandolin and
+// X", a film the recogniser read as a place).
+func (r *resolver) typedList(first, last int, typ ner.Type) (orgs int, named bool) {
 	item := func(o *ment) bool {
-		if o.c.typ != ner.Org {
+		if o.c.typ != typ || typ == ner.Location && o.c.code == "" && !knownPlace(o.c.name) {
 			return false
 		}
 		orgs++
@@ -3457,9 +3500,9 @@ var (
 
 // townAsPerson reports whether a person named by one word only (no first
 // name, gender or title) is a known town that the text only ever uses as
-// a place: after "in", "near" or "outside", or as what a mayor, council or
+// a place: after "in", "near" or "outside", as what a mayor, council or
 // city is "of" ("The council in Hamilton approved", "the mayor of
-// Hamilton"), or a town the gazetteer need not know that a comma and its
+// Hamilton"), or in a list of places ("Kensington and Hamilton"), or a town the gazetteer need not know that a comma and its
 // region follow ("Carver, Mass.", "Ashdown, Ohio"): the recogniser
 // reads surnames that are towns as people.
 // Not "in Hamilton's absence", "a stake in Hamilton", nor a name also
@@ -3483,6 +3526,12 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 			continue
 		}
 		if r.placeAfterIn(m.first, m.last) || r.ltok(m.first-1) == "of" && townHeads[r.ltok(m.first-2)] && r.possessiveAt(m.last) == 0 {
+			place++
+			continue
+		}
+		if n, _ := r.typedList(m.first, m.last, ner.Location); n > 0 && r.possessiveAt(m.last) == 0 {
+			// "Kensington and X", "in Leeds, Hull and X": a list of
+			// places
 			place++
 			continue
 		}

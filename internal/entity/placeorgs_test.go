@@ -345,3 +345,23 @@ Pellow scored 14 goals in the league last season and won the cup in May.`,
 		}
 	}
 }
+
+// In a sports report, a town's name that a side faces or plays ("face
+// Chelsea in the final"), or one whose verb is followed by "their" ("Chelsea
+// will renew their bid"), is a club.
+func TestClubPlayed(t *testing.T) {
+	for _, tc := range []string{
+		`Rovers through to the final
+
+Rovers will face Chelsea in the cup final next month after a 2-1 win over Hartley on Tuesday night.
+Goals from Dunn and Okafor sent the home fans wild, and the manager said his side could win the cup.`,
+		`Rovers dismiss talk of a sale
+
+The Rovers captain is staying, the chairman said, although Chelsea could raise their offer for the midfielder in the summer. He has scored nine goals in the league.`,
+	} {
+		_, es := run(t, tc)
+		if e := named(es, "Chelsea"); e == nil || e.Type != ner.Org {
+			t.Errorf("Chelsea: %+v, want an organisation in %q", e, tc[:30])
+		}
+	}
+}

@@ -34,3 +34,18 @@ func TestAndInBodyNames(t *testing.T) {
 		}
 	}
 }
+
+// A town's name the recogniser typed a person is a place in a list of
+// places the gazetteer knows ("in Cardiff, Swansea and Bath").
+func TestTownListed(t *testing.T) {
+	for _, tc := range []struct{ text, name string }{
+		{"Its stores in Cardiff, Swansea and Bath will shut before Easter, the retailer said.", "Bath"},
+		{"Bus fares will rise in Leeds, York and Preston next month, the operator said.", "Preston"},
+		{"The report compared house prices in Oxford and Chelsea over the last ten years.", "Chelsea"},
+	} {
+		_, es := run(t, tc.text)
+		if e := named(es, tc.name); e == nil || e.Type != ner.Location {
+			t.Errorf("%s: %+v, want a place", tc.name, e)
+		}
+	}
+}

@@ -3053,7 +3053,9 @@ func (r *resolver) clubPerson(c *cluster) bool {
 		if p := r.ltok(m.first - 1); p == "and" || p == "or" || p == "&" || p == "," || p == "nor" {
 			continue // "Watkins and McIlroy have": the pair's verb
 		}
-		if m.first > 0 {
+		if m.first > 0 && r.sentOf(m.first-1) == r.sentOf(m.first) {
+			// (not the last word of a headline before it, "... Cup
+			// final", when the text opens "Chelsea goalkeeper X")
 			if t := r.doc.Tokens[m.first-1]; !isCap(t.Text) && (strings.HasPrefix(t.POS, "JJ") || t.POS == "NN" || t.POS == "NNS") {
 				continue // "sister Venus", "conventional Bluetooth"
 			}

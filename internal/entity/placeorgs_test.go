@@ -365,3 +365,15 @@ The Rovers captain is staying, the chairman said, although Chelsea could raise t
 		}
 	}
 }
+
+// A headline's last word is not a modifier of the name that opens the
+// text ("... Cup final" + "Chelsea goalkeeper X"): the club's noun after
+// it counts.
+func TestClubAfterHeadline(t *testing.T) {
+	const report = "Verri out of Cup final\n\nChelsea goalkeeper Aldo Verri will not play in Sunday's League Cup final against Leeds.\n\n" +
+		"Verri made 30 saves for Chelsea in the autumn, but the Dane is now second choice."
+	_, es := run(t, report)
+	if e := named(es, "Chelsea"); e == nil || e.Type != ner.Org {
+		t.Errorf("Chelsea: %+v, want an organisation", e)
+	}
+}

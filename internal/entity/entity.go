@@ -3103,13 +3103,12 @@ func (r *resolver) theirAfter(i int) bool {
 var matchBefore = set("face", "faces", "facing", "faced", "play", "plays", "playing", "against", "beat", "beats",
 	"beating", "host", "hosts", "hosting", "v", "vs")
 
-// clubCue reports whether the words around a mention first..last of a one-word
-// name in a sports report make it a club's: a player's position after its
-// possessive ("X's £9m striker") or before "of" ("the captain of X"), a
-// plural noun of sides before it ("leaders X", "rivals X"), a transfer's
-// words before it ("a move to X", "linked with X", "interest from X"), or
-// a list whose other names next to it are organisations' ("Everton, X
-// and Charlton", "Arsenal or X").
+// clubCue reports whether the words around a mention first..last of a
+// one-word name in a sports report make it a club's: a player's position
+// after its possessive ("X's £9m striker") or before "of" ("the captain of
+// X"), a plural noun of sides before it ("leaders X", "rivals X"), a
+// transfer's words before it ("a move to X", "linked with X", "interest
+// from X"), or a list of organisations (clubList).
 func (r *resolver) clubCue(first, last int) bool {
 	if n := r.possessiveAt(last); n > 0 {
 		k := last + n
@@ -3144,9 +3143,9 @@ func (r *resolver) orgList(first, last int) (orgs int, named bool) {
 	return r.typedList(first, last, ner.Org)
 }
 
-// typedList is orgList for the names of type typ (places the gazetteer
-// placed in a country or known, for LOCATION: not "Captain Corelli's Mandolin and
-// X", a film the recogniser read as a place).
+// typedList is orgList for the names of type typ; for LOCATION, places the
+// gazetteer knows or placed in a country (not "Captain Corelli's Mandolin
+// and X", a film the recogniser read as a place).
 func (r *resolver) typedList(first, last int, typ ner.Type) (orgs int, named bool) {
 	item := func(o *ment) bool {
 		if o.c.typ != typ || typ == ner.Location && o.c.code == "" && !knownPlace(o.c.name) {
@@ -3295,7 +3294,8 @@ func (r *resolver) properNear(k int) *ment {
 const maxNearScans = 32
 
 // clubPositionMods may stand between a club's possessive and a player's
-// position ("X's £9m striker", "X's new captain").
+// position ("X's £9m striker", "X's new captain"; 0xC2 starts "£" in
+// UTF-8).
 func clubPositionMods(t string) bool {
 	return t != "" && (t[0] == 0xC2 || t[0] == '$' || t[0] >= '0' && t[0] <= '9' || t == "new" || t == "former" ||
 		t == "record" || t == "first-choice" || t == "veteran" || t == "young")

@@ -586,6 +586,9 @@ func (st *state) cue(k int) int {
 		if st.is(k-1, "had") || st.is(k-1, "been") && st.is(k-2, "had") {
 			return -1 // "had been due to expire Friday": a plan of the past
 		}
+		if lw == "due" && st.causalDue(k) {
+			return 0 // "closed due to high winds": a cause, no plan
+		}
 		return 1
 	case "would":
 		h := k + 1
@@ -654,6 +657,56 @@ func (st *state) cue(k int) int {
 		return -1
 	}
 	return 0
+}
+
+// causalDue reports whether "due" at piece k opens the preposition "due
+// to" before a noun phrase ("due to a fire", "due to high winds", "due
+// to rising costs", "due to Christmas") rather than a plan before a bare
+// verb ("due to open", "due to commence"): the word after "to" is a
+// determiner, a number, a name (with "due" in lower case), or has the
+// ending of a plural, a gerund, a participle, an abstract noun or an
+// adjective, which bare verbs do not have ("-tion" has: "due to
+// auction").
+func (st *state) causalDue(k int) bool {
+	if st.c(k+1) != wTo || k+2 >= len(st.ps) {
+		return false
+	}
+	j := k + 2
+	if st.ps[j].kind == kNum {
+		return true
+	}
+	if st.ps[j].kind != kWord {
+		return false
+	}
+	if st.ps[j].cap && !st.ps[k].cap {
+		return true // "due to Christmas", "due to Hurricane Ivan"
+	}
+	var buf [16]byte
+	n := st.lower(j, buf[:])
+	if n == 0 {
+		return false
+	}
+	w := string(buf[:n])
+	switch w {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "that",
+		"some", "many", "several", "lack", "poor", "bad", "heavy", "high", "low", "strong", "weak", "technical",
+		"injury", "no", "other", "continued", "higher":
+		return true
+	}
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ing") && w != "string":
+		return true // "due to rising costs", "due to being late"
+	case n > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"):
+		return true // "due to increased demand" (not "due to proceed")
+	case n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return true // "due to delays"
+	case n > 5 && (strings.HasSuffix(w, "ness") && w != "harness" || strings.HasSuffix(w, "ity")):
+		return true // "due to illness", "due to scarcity"
+	case n > 5 && (strings.HasSuffix(w, "ical") || strings.HasSuffix(w, "ional") || strings.HasSuffix(w, "ual") ||
+		strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "ful")):
+		return true // "due to mechanical faults", "due to unusual demand", "due to serious injury"
+	}
+	return false
 }
 
 // planSubject reports whether piece j can be the subject of the verb

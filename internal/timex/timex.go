@@ -602,20 +602,29 @@ func (st *state) cue(k int) int {
 		// second half": an obligation ahead
 		return 2 // "said he would leave Thursday": ahead of the saying (tense reads 2 as 1)
 	case "effect", "force":
-		// "takes effect on 1 July", "comes into force in January"
+		// "takes effect on 1 July", "comes into force in January", "comes
+		// into effect in August", "went into effect in May"
 		var b2 [8]byte
 		v := k - 1
-		if lw == "force" {
-			if !st.is(v, "into") {
-				return 0
-			}
+		into := st.is(v, "into")
+		if into {
 			v--
+		} else if lw == "force" {
+			return 0
 		}
-		switch string(b2[:st.lower(v, b2[:])]) {
+		switch w := string(b2[:st.lower(v, b2[:])]); w {
 		case "take", "takes", "taking", "come", "comes", "coming":
 			return 1
+		case "go", "goes", "going":
+			if into {
+				return 1
+			}
 		case "took", "came":
 			return -1
+		case "went":
+			if into {
+				return -1
+			}
 		}
 		return 0
 	case "is", "are", "set", "plan", "aim", "hope", "intend":

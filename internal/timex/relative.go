@@ -296,7 +296,36 @@ func (st *state) duration(i int) (result, bool) {
 		// "the last few months", "the past several quarters"
 		return result{end: end, typ: Date, val: "PAST_REF"}, true
 	}
+	if r, ok := st.clockSpan(n, u, hasN && !the && dir == 0 && !adj, end); ok {
+		return r, true
+	}
 	return result{end: end, typ: Duration, val: durationValue(n, u)}, true
+}
+
+// clockSpan joins a whole count of hours or minutes ending at piece end
+// to a count of the next smaller unit after a comma or "and" ("eight
+// minutes, 04.69 seconds", "two hours and 15 minutes", "two hours, 23
+// minutes and 10 seconds"): one duration, PT8M4.69S, PT2H15M, PT2H23M10S.
+func (st *state) clockSpan(n float64, u int, ok bool, end int) (result, bool) {
+	if !ok || n < 1 || n != float64(int(n)) || (u != uHour && u != uMinute) {
+		return result{}, false
+	}
+	if !st.punct(end, ',') && st.c(end) != wAnd {
+		return result{}, false
+	}
+	m, e, has := st.number(end + 1)
+	if !has || m <= 0 || st.c(e) != cUnit || int(st.ps[e].v) != u-1 {
+		return result{}, false
+	}
+	if u == uHour && m != float64(int(m)) || m >= 60 {
+		return result{}, false
+	}
+	v := durationValue(n, u) + durationValue(m, u-1)[2:]
+	if r, ok := st.clockSpan(m, u-1, true, e+1); ok {
+		// "two hours, 23 minutes and 10 seconds": PT2H23M10S
+		return result{end: r.end, typ: Duration, val: v + r.val[len(durationValue(m, u-1)):]}, true
+	}
+	return result{end: e + 1, typ: Duration, val: v}, true
 }
 
 // countAdj reports whether word piece j is an adjective that may stand

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math"
 	"strconv"
 	"time"
 )
@@ -172,6 +173,11 @@ func durationValue(n float64, u int) string {
 			sub, subCode = int(frac*60+0.5), "M"
 		case uMinute:
 			sub, subCode = int(frac*60+0.5), "S"
+		case uSecond:
+			// "6.61 seconds": TIMEX3 keeps the decimals (PT6.61S)
+			b = strconv.AppendFloat(b, math.Round(n*1000)/1000, 'f', -1, 64)
+			b = append(b, code...)
+			return string(b)
 		default:
 			whole = int(n + 0.5)
 		}

@@ -462,6 +462,27 @@ func (st *state) tense(j int) int {
 	return 0
 }
 
+// pastPlan reports whether a plan told in the past ("was due to", "were
+// set to", "was also due to", "had been planning") stands before piece j in
+// its sentence: a month it names that lies before the anchor's may be
+// this year's, past.
+func (st *state) pastPlan(j int) bool {
+	for k := j - 1; k > 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
+		b := k - 1
+		if st.is(b, "also") || st.is(b, "initially") || st.is(b, "originally") || st.is(b, "previously") {
+			b-- // "was also due to marry in February"
+		}
+		if st.is(b, "was") || st.is(b, "were") || st.is(b, "been") && st.is(b-1, "had") {
+			var buf [12]byte
+			switch string(buf[:st.lower(k, buf[:])]) {
+			case "due", "set", "scheduled", "expected", "planned", "planning", "supposed":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fronted reports whether piece j opens its sentence, alone or after a
 // preposition ("In January, ...").
 func (st *state) fronted(j int) bool {
@@ -570,7 +591,7 @@ func (st *state) cue(k int) int {
 	}
 	lw := string(buf[:n])
 	switch lw {
-	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
+	case "going", "planned", "planning", "effective", "payable", "scheduled", "expected", "expect", "expects", "plans", "intends", "upcoming", "tomorrow", "due", "soon", "early":
 		if lw == "plans" && st.c(k+1) != wTo && !st.planSubject(k-1) && !st.planObject(k+1) {
 			return 0 // "set aside vacation plans", "evacuation plans were": the noun
 		}
@@ -585,6 +606,9 @@ func (st *state) cue(k int) int {
 		}
 		if st.is(k-1, "had") || st.is(k-1, "been") && st.is(k-2, "had") {
 			return -1 // "had been due to expire Friday": a plan of the past
+		}
+		if lw == "expected" && st.is(k-1, "than") {
+			return 0 // "fewer jobs than expected in January": no plan
 		}
 		if lw == "due" && st.causalDue(k) {
 			return 0 // "closed due to high winds": a cause, no plan
@@ -625,6 +649,13 @@ func (st *state) cue(k int) int {
 			if into {
 				return -1
 			}
+		}
+		return 0
+	case "seen":
+		// "is seen by July", "are seen in January": a forecast; "was
+		// seen" is left to "was"
+		if (st.is(k-1, "is") || st.is(k-1, "are") || st.is(k-1, "be")) && !st.is(k+1, "as") {
+			return 1
 		}
 		return 0
 	case "is", "are", "set", "plan", "aim", "hope", "intend":

@@ -128,7 +128,7 @@ func writeReport(w io.Writer, a *articlev1.Analysis) error {
 		fmt.Fprintf(tw, "Language\t%s (%.0f%% confident)\n", l.Code, 100*l.Confidence)
 	}
 	if s := a.GetStatistics(); s != nil {
-		fmt.Fprintf(tw, "Statistics\t%d words, %d sentences, %d paragraphs; reading time %s", s.Words, s.Sentences, s.Paragraphs, readingTime(s.ReadingTimeSeconds))
+		fmt.Fprintf(tw, "Statistics\t%s, %s, %s; reading time %s", plural(int(s.Words), "word"), plural(int(s.Sentences), "sentence"), plural(int(s.Paragraphs), "paragraph"), readingTime(s.ReadingTimeSeconds))
 		if s.Readability != 0 {
 			fmt.Fprintf(tw, "; readability %.0f (Flesch)", s.Readability)
 		}
@@ -186,7 +186,7 @@ func writeReport(w io.Writer, a *articlev1.Analysis) error {
 				if c := q.GetCue().GetContent(); c != "" {
 					meta += ", cue " + c
 				}
-				fmt.Fprintf(w, "    %s  [%s]\n", oneLine(q.GetContent().GetContent(), 160), meta)
+				fmt.Fprintf(w, "    %s  [%s]\n", oneLine(quoteText(q), 160), meta)
 			}
 		}
 	}
@@ -282,7 +282,7 @@ func (s *streamWriter) write(elapsed time.Duration, m *articlev1.StreamAnalyzeAr
 			if who == "" {
 				who = "?"
 			}
-			return fmt.Sprintf("%s: %s", who, oneLine(q[i].GetContent().GetContent(), 40))
+			return fmt.Sprintf("%s: %s", who, oneLine(quoteText(q[i]), 40))
 		}, len(q)))
 	case *articlev1.StreamAnalyzeArticleResponse_KeyPhrases:
 		p := r.KeyPhrases.GetKeyPhrases()
@@ -341,4 +341,17 @@ func writeCapabilities(w io.Writer, c *articlev1.GetCapabilitiesResponse) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", featureName(f.Feature), avail, langs, f.ModelVersion)
 	}
 	tw.Flush()
+}
+
+// quoteText is what a quote says: its parts around its own attribution,
+// joined by " … ", else its content.
+func quoteText(q *articlev1.Quote) string {
+	if len(q.GetContentParts()) == 0 {
+		return q.GetContent().GetContent()
+	}
+	parts := make([]string, len(q.GetContentParts()))
+	for i, p := range q.GetContentParts() {
+		parts[i] = p.GetContent()
+	}
+	return strings.Join(parts, " … ")
 }

@@ -30,3 +30,16 @@ func TestSentimentTone(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteText: a quote split by its own attribution reads as its parts,
+// joined by " … "; one without parts as its content.
+func TestQuoteText(t *testing.T) {
+	whole := &articlev1.Quote{Content: &articlev1.TextSpan{Content: `"A," she said. "B."`}}
+	if got := quoteText(whole); got != `"A," she said. "B."` {
+		t.Errorf("quoteText without parts = %q", got)
+	}
+	whole.ContentParts = []*articlev1.TextSpan{{Content: `"A,"`}, {Content: `"B."`}}
+	if got := quoteText(whole); got != `"A," … "B."` {
+		t.Errorf("quoteText with parts = %q; want %q", got, `"A," … "B."`)
+	}
+}

@@ -151,7 +151,8 @@ const (
 // Quote is reported speech with its cue and speaker.
 type Quote struct {
 	Content text.Span
-	Cue     text.Span // zero when there is no cue verb
+	Parts   []text.Span // Content's pieces around its own attribution ("A," said X. "B."), nil when one piece
+	Cue     text.Span   // zero when there is no cue verb
 	Speaker Speaker
 	Kind    QuoteKind
 }

@@ -31,6 +31,7 @@ func init() {
 				for i, q := range qs {
 					out[i] = Quote{
 						Content: q.Content,
+						Parts:   quotes.Parts(st.Doc, q),
 						Cue:     q.Cue,
 						Speaker: Speaker{Span: q.Speaker, Name: q.SpeakerName, EntityIndex: q.EntityIndex},
 						Kind:    quoteKind(q.Kind),

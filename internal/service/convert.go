@@ -317,11 +317,16 @@ func (c *converter) quotes(qs []pipeline.Quote) []*articlev1.Quote {
 		if q.Speaker.EntityIndex >= 0 {
 			sp.EntityIndex = proto.Int32(int32(q.Speaker.EntityIndex))
 		}
+		var parts []*articlev1.TextSpan
+		if len(q.Parts) > 0 {
+			parts = c.spans(q.Parts)
+		}
 		out = append(out, &articlev1.Quote{
-			Content: c.span(q.Content),
-			Cue:     c.span(q.Cue),
-			Speaker: sp,
-			Kind:    articlev1.QuoteKind(enumValue(articlev1.QuoteKind_value, "QUOTE_KIND_", string(q.Kind), 0)),
+			Content:      c.span(q.Content),
+			Cue:          c.span(q.Cue),
+			Speaker:      sp,
+			Kind:         articlev1.QuoteKind(enumValue(articlev1.QuoteKind_value, "QUOTE_KIND_", string(q.Kind), 0)),
+			ContentParts: parts,
 		})
 	}
 	return out

@@ -300,6 +300,9 @@ func (w *wireWriter) analysis(b []byte, a *pipeline.Analysis) []byte {
 		}
 		b = end(b, sp)
 		b = w.int32(b, 4, quoteKinds.value(string(q.Kind), 0))
+		for _, p := range q.Parts {
+			b = w.span(b, 5, p)
+		}
 		b = end(b, start)
 	}
 	for _, t := range a.TimeExpressions {

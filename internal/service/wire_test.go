@@ -145,8 +145,8 @@ func everyField() *pipeline.Analysis {
 		Summary:    &pipeline.Summary{Sentences: []text.Span{sp("End."), {}}},
 		Sentiment:  &pipeline.Sentiment{Score: 0, Magnitude: 1e-300},
 		Quotes: []pipeline.Quote{
-			{Content: sp("“we’ll go”"), Cue: sp("said"), Speaker: pipeline.Speaker{Span: sp("Zoë Ng"), Name: "Zoë Ng", EntityIndex: 0}, Kind: pipeline.QuoteDirect},
-			{Content: sp("End."), Speaker: pipeline.Speaker{EntityIndex: -1}, Kind: "ODD"},
+			{Content: sp("“we’ll go”"), Parts: []text.Span{sp("we"), sp("go")}, Cue: sp("said"), Speaker: pipeline.Speaker{Span: sp("Zoë Ng"), Name: "Zoë Ng", EntityIndex: 0}, Kind: pipeline.QuoteDirect},
+			{Content: sp("End."), Parts: []text.Span{{}, sp("End")}, Speaker: pipeline.Speaker{EntityIndex: -1}, Kind: "ODD"},
 			{Speaker: pipeline.Speaker{EntityIndex: 1 << 20}, Kind: pipeline.QuoteMixed},
 		},
 		TimeExpressions: []pipeline.TimeExpression{{Span: sp("3 May 2024"), Type: "DATE", Value: "2024-05-03", Anchored: true}, {Type: "SET"}},

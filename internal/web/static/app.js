@@ -586,7 +586,11 @@
       case 'quotes':
         state.quotes.forEach((q, i) => {
           const k = short(q.kind, 'QUOTE_KIND_');
-          out.push({ span: q.content, cls: 'quote q-' + k, data: { quote: i }, title: `${q.speaker?.name || 'unattributed'} (${QUOTE_KINDS[k] || k})` });
+          // a quote split by its own attribution marks its parts, so that
+          // the cue and speaker between them show too
+          for (const part of q.contentParts?.length ? q.contentParts : [q.content]) {
+            out.push({ span: part, cls: 'quote q-' + k, data: { quote: i }, title: `${q.speaker?.name || 'unattributed'} (${QUOTE_KINDS[k] || k})` });
+          }
           if (q.cue?.length) out.push({ span: q.cue, cls: 'cue', data: { quote: i }, title: 'cue' });
           if (q.speaker?.text?.length) out.push({ span: q.speaker.text, cls: 'speaker-mention', data: { quote: i }, title: 'speaker' });
         });
@@ -755,7 +759,8 @@
       for (const q of g.quotes) {
         const k = short(q.kind, 'QUOTE_KIND_');
         const fig = el('figure', { class: 'quote-item' });
-        fig.append(el('blockquote', { class: 'q-' + k }, q.content?.content || ''));
+        const said = q.contentParts?.length ? q.contentParts.map((p) => p.content).join(' … ') : (q.content?.content || '');
+        fig.append(el('blockquote', { class: 'q-' + k }, said));
         const cap = el('figcaption', { class: 'small muted' }, QUOTE_KINDS[k] || k);
         if (q.cue?.content) cap.append(` · cue “${q.cue.content}”`);
         if (q.speaker?.text?.content && q.speaker.text.content !== g.name) cap.append(` · as “${q.speaker.text.content}”`);

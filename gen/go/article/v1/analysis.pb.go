@@ -1431,7 +1431,13 @@ type Quote struct {
 	// Speaker is who said it.
 	Speaker *Speaker `protobuf:"bytes,3,opt,name=speaker,proto3" json:"speaker,omitempty"`
 	// Kind is the form of the quote.
-	Kind          QuoteKind `protobuf:"varint,4,opt,name=kind,proto3,enum=article.v1.QuoteKind" json:"kind,omitempty"`
+	Kind QuoteKind `protobuf:"varint,4,opt,name=kind,proto3,enum=article.v1.QuoteKind" json:"kind,omitempty"`
+	// ContentParts are the pieces of the content around the quote's own
+	// attribution, when it stands inside the content: for
+	// "“Prices will fall,” the minister said. “Wages will rise.”" the two
+	// quotations, without "the minister said" that content spans too. Empty
+	// when the content is one piece.
+	ContentParts  []*TextSpan `protobuf:"bytes,5,rep,name=content_parts,json=contentParts,proto3" json:"content_parts,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1492,6 +1498,13 @@ func (x *Quote) GetKind() QuoteKind {
 		return x.Kind
 	}
 	return QuoteKind_QUOTE_KIND_UNSPECIFIED
+}
+
+func (x *Quote) GetContentParts() []*TextSpan {
+	if x != nil {
+		return x.ContentParts
+	}
+	return nil
 }
 
 // Speaker is the person or organisation a quote is attributed to.
@@ -1829,12 +1842,13 @@ const file_article_v1_analysis_proto_rawDesc = "" +
 	"\x05score\x18\x02 \x01(\x01R\x05score\x120\n" +
 	"\bmentions\x18\x03 \x03(\v2\x14.article.v1.TextSpanR\bmentions\"=\n" +
 	"\aSummary\x122\n" +
-	"\tsentences\x18\x01 \x03(\v2\x14.article.v1.TextSpanR\tsentences\"\xb9\x01\n" +
+	"\tsentences\x18\x01 \x03(\v2\x14.article.v1.TextSpanR\tsentences\"\xf4\x01\n" +
 	"\x05Quote\x12.\n" +
 	"\acontent\x18\x01 \x01(\v2\x14.article.v1.TextSpanR\acontent\x12&\n" +
 	"\x03cue\x18\x02 \x01(\v2\x14.article.v1.TextSpanR\x03cue\x12-\n" +
 	"\aspeaker\x18\x03 \x01(\v2\x13.article.v1.SpeakerR\aspeaker\x12)\n" +
-	"\x04kind\x18\x04 \x01(\x0e2\x15.article.v1.QuoteKindR\x04kind\"\x80\x01\n" +
+	"\x04kind\x18\x04 \x01(\x0e2\x15.article.v1.QuoteKindR\x04kind\x129\n" +
+	"\rcontent_parts\x18\x05 \x03(\v2\x14.article.v1.TextSpanR\fcontentParts\"\x80\x01\n" +
 	"\aSpeaker\x12(\n" +
 	"\x04text\x18\x01 \x01(\v2\x14.article.v1.TextSpanR\x04text\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12&\n" +
@@ -1976,15 +1990,16 @@ var file_article_v1_analysis_proto_depIdxs = []int32{
 	6,  // 27: article.v1.Quote.cue:type_name -> article.v1.TextSpan
 	20, // 28: article.v1.Quote.speaker:type_name -> article.v1.Speaker
 	2,  // 29: article.v1.Quote.kind:type_name -> article.v1.QuoteKind
-	6,  // 30: article.v1.Speaker.text:type_name -> article.v1.TextSpan
-	6,  // 31: article.v1.TimeExpression.text:type_name -> article.v1.TextSpan
-	3,  // 32: article.v1.TimeExpression.type:type_name -> article.v1.TimeExpressionType
-	4,  // 33: article.v1.Notice.feature:type_name -> article.v1.Feature
-	34, // [34:34] is the sub-list for method output_type
-	34, // [34:34] is the sub-list for method input_type
-	34, // [34:34] is the sub-list for extension type_name
-	34, // [34:34] is the sub-list for extension extendee
-	0,  // [0:34] is the sub-list for field type_name
+	6,  // 30: article.v1.Quote.content_parts:type_name -> article.v1.TextSpan
+	6,  // 31: article.v1.Speaker.text:type_name -> article.v1.TextSpan
+	6,  // 32: article.v1.TimeExpression.text:type_name -> article.v1.TextSpan
+	3,  // 33: article.v1.TimeExpression.type:type_name -> article.v1.TimeExpressionType
+	4,  // 34: article.v1.Notice.feature:type_name -> article.v1.Feature
+	35, // [35:35] is the sub-list for method output_type
+	35, // [35:35] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_article_v1_analysis_proto_init() }

@@ -165,16 +165,18 @@ class Notice(_message.Message):
     def __init__(self, feature: _Optional[_Union[Feature, str]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ["content", "cue", "kind", "speaker"]
+    __slots__ = ["content", "content_parts", "cue", "kind", "speaker"]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_PARTS_FIELD_NUMBER: _ClassVar[int]
     CUE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     SPEAKER_FIELD_NUMBER: _ClassVar[int]
     content: TextSpan
+    content_parts: _containers.RepeatedCompositeFieldContainer[TextSpan]
     cue: TextSpan
     kind: QuoteKind
     speaker: Speaker
-    def __init__(self, content: _Optional[_Union[TextSpan, _Mapping]] = ..., cue: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., kind: _Optional[_Union[QuoteKind, str]] = ...) -> None: ...
+    def __init__(self, content: _Optional[_Union[TextSpan, _Mapping]] = ..., cue: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., kind: _Optional[_Union[QuoteKind, str]] = ..., content_parts: _Optional[_Iterable[_Union[TextSpan, _Mapping]]] = ...) -> None: ...
 
 class Role(_message.Message):
     __slots__ = ["affiliation", "title"]

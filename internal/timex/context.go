@@ -639,3 +639,50 @@ func (st *state) season(i int) (result, bool) {
 	}
 	return result{end: j + 1, typ: Date, val: yearValue(y) + "-" + code, rel: true}, true
 }
+
+// holidayTitle reports a capitalised holiday name at pieces i to end (after
+// "the" if any) that is the title of a film or book, not a day: in
+// quotation marks closed right after it, after
+// "movie", "film", "blockbuster", "hit" ("the movie Independence Day",
+// "its new blockbuster, Independence Day"), ending a capitalised title
+// in a list or after "in" ("JFK, Platoon and Born on the Fourth of
+// July"), or between
+// two capitalised words of no time class in a list ("I, Robot,
+// Independence Day and Men In Black").
+func (st *state) holidayTitle(i, end int) bool {
+	if st.c(i) == wThe {
+		i++
+	}
+	if st.kind(i) != kWord || !st.ps[i].cap || !(st.c(i) == cHoliday || st.is(i, "independence") || st.is(i, "fourth") && st.c(i+1) == wOf) {
+		return false
+	}
+	if (st.punct(i-1, '"') || st.punct(i-1, '\'')) && st.tight(i) && st.ps[end-1].e == st.ps[min(end, len(st.ps)-1)].s &&
+		(st.punct(end, '"') || st.punct(end, '\'')) {
+		return true // "Independence Day" in quotation marks, closed right after
+	}
+	k := i - 1
+	if st.c(k) == wThe {
+		k--
+	}
+	if st.punct(k, ',') {
+		k--
+	}
+	var buf [12]byte
+	switch string(buf[:st.lower(k, buf[:])]) {
+	case "movie", "movies", "film", "films", "blockbuster", "hit", "thriller", "musical":
+		return true
+	}
+	// "... and Born on the Fourth of July", "starred in Born on the
+	// Fourth of July": a title word, then "on" or "of" and the holiday,
+	// after a list's "and" or comma or after "in"
+	k = i - 1
+	if st.c(k) == wThe {
+		k--
+	}
+	if (st.is(k, "on") || st.c(k) == wOf) && st.kind(k-1) == kWord && st.ps[k-1].cap && st.c(k-1) == cNone &&
+		!st.opensSentence(k-1) && (st.c(k-2) == wAnd || st.c(k-2) == wIn || st.punct(k-2, ',')) {
+		return true
+	}
+	titleWord := func(j int) bool { return st.kind(j) == kWord && st.ps[j].cap && st.c(j) == cNone }
+	return st.punct(i-1, ',') && titleWord(i-2) && !st.opensSentence(i-2) && (st.c(end) == wAnd || st.punct(end, ',')) && titleWord(end+1)
+}

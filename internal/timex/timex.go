@@ -138,6 +138,12 @@ func ExtractAt(doc *text.Document, anchor time.Time, has bool) []Expression {
 			continue
 		}
 		r, ok := st.match(i)
+		if ok && r.typ == Date && st.holidayTitle(r.start, r.end) {
+			// the film "Independence Day", "Born on the Fourth of July":
+			// no part of the title is a time
+			i = r.end
+			continue
+		}
 		if !ok || st.inTitle(r) || st.inCompound(r) {
 			i++
 			continue

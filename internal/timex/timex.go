@@ -431,6 +431,12 @@ func (st *state) tense(j int) int {
 		return st.tense(j - 2)
 	}
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
+		if st.modalMay(k) {
+			if st.mayAhead(j) {
+				return 1 // "may still shut down on Monday"
+			}
+			continue
+		}
 		if t := st.cue(k); t != 0 {
 			if t == 3 {
 				// "the planned strike on Friday": ahead for the day of
@@ -487,6 +493,35 @@ func (st *state) pastPlan(j int) bool {
 		}
 	}
 	return false
+}
+
+// modalMay reports the modal "may" at piece k (lower case, not the
+// month), but for "may have", a past that may have been.
+func (st *state) modalMay(k int) bool {
+	p := &st.ps[k]
+	return p.kind == kWord && p.c == cMonth && p.v == 5 && !p.cap && !st.is(k+1, "have")
+}
+
+// mayAhead reports whether a "may" before piece j points ahead: j is a
+// weekday, a month or a day's number ("may return on Monday", "may
+// conduct hearings in January", "may not be finished before December
+// 31"), not a possessive ("Tuesday's bomb may be linked"), a quarter or a
+// half ("may allow a revision of growth in the fourth quarter": the
+// results of a past quarter).
+func (st *state) mayAhead(j int) bool {
+	switch st.c(j) {
+	case cWeekday, cMonth, cMonthAbbr:
+	default:
+		if st.kind(j) != kNum {
+			return false
+		}
+	}
+	for k := j; k < len(st.ps) && k <= j+3; k++ {
+		if st.punct(k, '\'') && st.is(k+1, "s") {
+			return false
+		}
+	}
+	return true
 }
 
 // fronted reports whether piece j opens its sentence, alone or after a

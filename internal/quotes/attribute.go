@@ -544,6 +544,9 @@ func (x *extractor) attribute() {
 				c.last++
 			}
 			np := x.rightNP(c.last, s.Last)
+			if np == c.last && x.o.AccordingVB {
+				np = x.accordingVB(c.last, s.Last)
+			}
 			if np == c.last {
 				continue
 			}

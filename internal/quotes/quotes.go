@@ -185,6 +185,8 @@ type Options struct {
 	AgentPrep        bool // with SpeakerPrep, the speaker's noun heads a phrase through "for" and "with" and through "close to" and "familiar with" too ("a spokesman for the company said", "officials with the agency said", "people familiar with the plan said"): the speaker starts at the noun, and "..., lawyers for the family said." reads the clause before
 	// Session 18, the cue model's features (cross-fitted PolNeAR train overlap F1 0.7121 -> 0.7147, dev 0.737 -> 0.741):
 	CueShape bool // the cue model sees what the word takes after it (a "that" clause, a clause with no "that", an infinitive, a quotation, a noun phrase and its head's entity type), with the lemma, the lemma with its subject, a quotation mark in the sentence, the word's place in the sentence and a negation before it; a learned verb cue before "by" and a lexicon participle ("opened by saying") gives way to the participle
+	// Session 19, cues that are no verbs (rules_noun.go):
+	AccordingVB bool // "according to federal statistics": a source whose first word the tagger read as a verb after "to" is a noun phrase all the same (accordingVB); it had made no quote
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -308,6 +310,7 @@ var DefaultOptions = Options{
 	RelativeContent:  true,
 	EventAdjunct:     true,
 	NounTime:         true,
+	AccordingVB:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -53,10 +53,11 @@ func (x *extractor) cueCandidate(i int) bool {
 	if x.qAt(i) >= 0 {
 		return false
 	}
-	if x.o.NounCues && x.nounCandidate(i) {
+	p := x.cuePos(i)
+	if x.o.NounCues && !strings.HasPrefix(p, "VB") && x.nounCandidate(i) {
 		return true
 	}
-	if !strings.HasPrefix(x.pos(i), "VB") {
+	if !strings.HasPrefix(p, "VB") {
 		return false
 	}
 	return !inAuxLemmas(x.lemma(i))
@@ -187,7 +188,7 @@ var (
 
 // cueFeatures adds the features of token i as a learned cue to s.
 func (x *extractor) cueFeatures(i int, s *fsink) {
-	w, lem, p := x.ltok(i), x.lemma(i), x.pos(i)
+	w, lem, p := x.ltok(i), x.lemma(i), x.cuePos(i)
 	s.addPre1(cLem, lem)
 	s.addPre2(cLemPos, lem, p)
 	s.addPre1(cPos, p)
@@ -451,7 +452,7 @@ const vecFilter = 2
 // vecClass is the class of the cue model's vector weights of token i: 0
 // for a verb, 1 for a noun.
 func (x *extractor) vecClass(i int) int {
-	if strings.HasPrefix(x.pos(i), "VB") {
+	if strings.HasPrefix(x.cuePos(i), "VB") {
 		return 0
 	}
 	return 1
@@ -602,7 +603,7 @@ func (x *extractor) learnedCues() {
 		if taken[i] || !x.cueCandidate(i) || x.hyphenHalf(i) {
 			continue
 		}
-		noun := !strings.HasPrefix(x.pos(i), "VB")
+		noun := !strings.HasPrefix(x.cuePos(i), "VB")
 		if noun && x.o.MinNounScore <= 0 {
 			continue
 		}

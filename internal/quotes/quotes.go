@@ -186,6 +186,7 @@ type Options struct {
 	// Session 18, the cue model's features (cross-fitted PolNeAR train overlap F1 0.7121 -> 0.7147, dev 0.737 -> 0.741):
 	CueShape bool // the cue model sees what the word takes after it (a "that" clause, a clause with no "that", an infinitive, a quotation, a noun phrase and its head's entity type), with the lemma, the lemma with its subject, a quotation mark in the sentence, the word's place in the sentence and a negation before it; a learned verb cue before "by" and a lexicon participle ("opened by saying") gives way to the participle
 	// Session 19, cues that are no verbs (rules_noun.go):
+	NounVerb    bool // a reporting verb the tagger read as a noun is a verb: a lexicon cue's -s word after "he", "she", "it", "who" or a person's or organisation's name that does not modify a noun, when a clause, an object or the clause's end follows ("Ms Reed notes that ...", "..., Ms Reed notes."), or after a noun phrase that follows a comma or a quotation mark ("“...,” the harbour board writes."); a base form after "they", "we", "who" or a plural noun with a clause or an object after it ("Two thirds of the fishermen support a ban"). After a pronoun or a plural noun the cue model reads such a word as a verb (cuePos) (nounVerb)
 	AccordingVB bool // "according to federal statistics": a source whose first word the tagger read as a verb after "to" is a noun phrase all the same (accordingVB); it had made no quote
 }
 
@@ -310,6 +311,7 @@ var DefaultOptions = Options{
 	RelativeContent:  true,
 	EventAdjunct:     true,
 	NounTime:         true,
+	NounVerb:         true,
 	AccordingVB:      true,
 }
 
@@ -1188,6 +1190,10 @@ func (x *extractor) verbCue(i int, c cueInfo) bool {
 		return false
 	}
 	if strings.HasPrefix(p, "VB") {
+		return true
+	}
+	if x.o.NounVerb && len(c.words) == 1 && x.nounVerb(i) {
+		// "Ms Reed notes that ...": a verb the tagger read as a noun
 		return true
 	}
 	// "has said", "also said": the lexicon's first word may be an auxiliary

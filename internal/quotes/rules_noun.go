@@ -1,8 +1,129 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
 
 // Session 19: cues that are no verbs, or verbs the tagger read as nouns.
+
+// nounVerb reports whether token i, which the tagger read as a noun, is
+// the present tense of a verb: an -s word ("Ms Reed notes that ...",
+// "..., he writes.", "Pell estimates the cost at ...") right after "he",
+// "she", "it" or "who", after a noun phrase that follows a comma or a
+// quotation mark and ends the clause (trailingNP), or after the name of a
+// person or an organisation that does not modify a noun ("the Oxfam
+// reports") when a clause, an object or the clause's end follows; a base
+// form after "they", "we", "I", "you", "who", "percent" or a plural noun
+// ("Two thirds of the fishermen support a ban") when a clause or an object
+// follows.
+func (x *extractor) nounVerb(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if x.pos(i) == "NN" {
+		// "they question the plan", "Democrats, however, question"
+		switch x.ltok(i - 1) {
+		case "they", "we", "i", "you", "who", "percent":
+			return x.opensObject(i + 1)
+		}
+		if p := x.pos(i - 1); p == "NNS" || p == "NNPS" {
+			return x.ltok(i+1) == "that" || x.pos(i+1) == "DT" || x.pos(i+1) == "PRP"
+		}
+		return false
+	}
+	if x.pos(i) != "NNS" || !strings.HasSuffix(x.ltok(i), "s") {
+		return false
+	}
+	if x.trailingNP(i) {
+		return true // "..., the editorial board writes."
+	}
+	switch x.ltok(i - 1) {
+	case "he", "she", "it", "who":
+		return true
+	}
+	if p := x.pos(i - 1); p != "NNP" && p != "NNPS" {
+		return false
+	}
+	t := x.entTypeAt(i - 1)
+	if t != ner.Person && t != ner.Org || x.entTypeAt(i) == t {
+		return false
+	}
+	k := i - 1
+	for k > 0 && x.entTypeAt(k-1) == t && x.pos(k-1) != "DT" {
+		k--
+	}
+	switch x.pos(k - 1) {
+	case "DT", "POS", "PRP$", "JJ", "CD":
+		return false // a name that modifies the noun: "the Oxfam reports"
+	}
+	switch x.ltok(i + 1) {
+	case ",", ".", ":", ";":
+		return true
+	}
+	return x.opensObject(i + 1)
+}
+
+// opensObject: token i opens what a verb says or takes: "that", a
+// quotation mark, a determiner, a pronoun, a name, a participle, a wh-
+// word or a number.
+func (x *extractor) opensObject(i int) bool {
+	if x.ltok(i) == "that" || x.markKind(i) != 0 {
+		return true
+	}
+	switch x.pos(i) {
+	case "DT", "PRP", "PRP$", "NNP", "VBG", "WRB", "WP", "CD":
+		return true
+	}
+	return false
+}
+
+// cuePos is the tag the cue model reads for token i: a present-tense
+// verb for a word the tagger read as a noun in a verb's place (nounVerb).
+func (x *extractor) cuePos(i int) string {
+	p := x.pos(i)
+	if x.o.NounVerb && (p == "NN" || p == "NNS") && x.nounVerb(i) && x.pronounVerb(i) {
+		if p == "NNS" {
+			return "VBZ"
+		}
+		return "VBP"
+	}
+	return p
+}
+
+// pronounVerb: noun-tagged token i, a verb by nounVerb, follows a pronoun
+// or a plural noun as its subject ("he chides", "who support", "voters
+// support the plan"), not a name, which may also modify a noun ("the
+// Court precedents"): a verb the cue model scores as one.
+func (x *extractor) pronounVerb(i int) bool {
+	switch x.ltok(i - 1) {
+	case "he", "she", "it", "who", "they", "we", "percent":
+		return true
+	case "you", "i":
+		return false
+	}
+	return x.pos(i) == "NN"
+}
+
+// trailingNP: token i ends its clause and follows a noun phrase opened by
+// a determiner or a possessive right after a comma or a quotation mark,
+// as an attribution after what it says does ("“...,” the editorial board
+// writes.").
+func (x *extractor) trailingNP(i int) bool {
+	if n := x.tok(i + 1); n != "." && n != "," {
+		return false
+	}
+	s := x.sentence(i)
+	k := x.leftNP(i, s.First)
+	if k >= i || k <= s.First || !strings.HasPrefix(x.pos(i-1), "NN") {
+		return false
+	}
+	if p := x.pos(k); p != "DT" && p != "PRP$" {
+		return false // "a Clinton supporter," is an apposition
+	}
+	return x.tok(k-1) == "," || x.markKind(k-1) != 0
+}
 
 // accordingVB is the end of the source after "according to" at token
 // first when the tagger read its first word as a verb after "to"

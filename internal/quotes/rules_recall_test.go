@@ -14,6 +14,7 @@ func recallRules(on bool) quotes.Options {
 	o.FrontedAdverbial, o.InvertedSpeech, o.PollPrep, o.PassiveTarget, o.ReducedRelative = on, on, on, on, on
 	o.QuoteBefore, o.ParentheticalSubject, o.ParticipleSubject, o.FrontedParticiple, o.PercentSubject = on, on, on, on, on
 	o.NounSubject = on
+	o.NounVerb = on // session 19: "Ranchers note that" is a verb by it too
 	return o
 }
 

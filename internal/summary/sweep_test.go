@@ -36,14 +36,25 @@ func TestPenaltySweep(t *testing.T) {
 		models[f] = summary.New(summary.Fit(X, y, gbdt.Options{Trees: 200, Depth: 4, Rate: 0.1, Lambda: 1, MinHess: 10, Bins: 64, Subsample: 0.5}))
 	}
 	type v struct {
-		d, c, q float64
-		e       bool
-		b       float64
+		name         string
+		mode         int
+		lead, clause bool
+		qq, pq       float64
+		strict       bool
+		gap          float64
 	}
-	vs := []v{{0.5, 0, 1, true, 0}, {0.5, 0, 1, true, 0.25}, {0.5, 0, 1, true, 0.5}, {0.5, 0, 1, true, 1}}
+	vs := []v{
+		{"before", 0, false, false, 0, 0, false, 1},
+		{"strict pair+clause+q gap 1", 1, false, true, 10, 1, true, 1},
+		{"strict pair+clause+q gap 0.5", 1, false, true, 10, 1, true, 0.5},
+		{"strict pair+clause+q gap inf", 1, false, true, 10, 1, true, 100},
+		{"pair+clause+q gap 1", 1, false, true, 10, 1, false, 1},
+		{"pair+clause+q gap 0.5", 1, false, true, 10, 1, false, 0.5},
+	}
 	for _, p := range vs {
-		restore := summary.SetPenalties(p.d, p.c, p.q, p.e)
-		restoreBare := summary.SetBareQuote(p.b)
+		restore := summary.SetSelection(p.mode, p.lead, p.clause, p.qq, p.pq)
+		restoreStrict := summary.SetLeanStrict(p.strict)
+		restoreGap := summary.SetPairGap(p.gap)
 		var m [k]cnndm.Mean
 		var all cnndm.Mean
 		for i, e := range exs {
@@ -52,8 +63,10 @@ func TestPenaltySweep(t *testing.T) {
 			all.Add(sc)
 		}
 		restore()
-		restoreBare()
-		fmt.Printf("dangling %.2f connective +%.2f midquote %.2f expletive it %v bare quote %.2f: %s  folds", p.d, p.c, p.q, p.e, p.b, all.String())
+		restoreStrict()
+		restoreGap()
+		n := float64(all.N)
+		fmt.Printf("%-30s %.3f %.3f %.3f  folds", p.name, 100*all.Sum.R1/n, 100*all.Sum.R2/n, 100*all.Sum.RL/n)
 		for f := range m {
 			fmt.Printf(" [%s]", m[f].String())
 		}

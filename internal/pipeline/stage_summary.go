@@ -30,8 +30,8 @@ func init() {
 				out := &Summary{Sentences: make([]text.Span, 0, len(idx))}
 				for _, i := range idx {
 					if i >= 0 && i < len(st.Doc.Sentences) {
-						sn := st.Doc.Sentences[i]
-						out.Sentences = append(out.Sentences, text.Span{Start: sn.Start, End: sn.End})
+						// (a dateline that opens the sentence is left out)
+						out.Sentences = append(out.Sentences, summary.SentenceSpan(st.Doc, i))
 					}
 				}
 				st.Analysis.Summary = out

@@ -86,7 +86,7 @@ func main() {
 // the instructions of each function.
 func count(bin, bench string, n int, out string) (map[string]int64, error) {
 	var err error
-	for try := 0; try < 3; try++ {
+	for try := 0; try < 6; try++ {
 		var m map[string]int64
 		if m, err = countOnce(bin, bench, n, out); err == nil {
 			return m, nil

@@ -145,6 +145,12 @@ var endPatterns = map[string]func(x *extractor, start, k int) bool{
 		verb, _ := x.soFar(start, k)
 		return !verb && x.startType(start, k) == 4 && x.tok(k) == ","
 	},
+	"front comma": func(x *extractor, start, k int) bool {
+		return x.frontComma(start, k)
+	},
+	"front comma after that": func(x *extractor, start, k int) bool {
+		return x.ltok(start) == "that" && x.frontComma(start, k)
+	},
 	"one pronoun, prep": func(x *extractor, start, k int) bool {
 		return k == start+1 && x.pos(start) == "PRP" && x.pos(k) == "IN"
 	},

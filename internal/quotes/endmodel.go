@@ -137,7 +137,9 @@ func (x *extractor) endStatic(k int, s *fsink) {
 // ahead tells what follows boundary k, past commas, conjunctions and
 // adverbs: "verb" (", and refused to ...": the verb phrase goes on),
 // "np-cue" ("and Democrats accused ...", ", Graham told ...": a new
-// attribution), "np-verb" (a new clause), "cue" (", said X") or "other".
+// attribution), "np-verb" (a new clause; with Options.EndAheadAux also a
+// finite auxiliary and a verb: ", but he has been raising"), "cue" (",
+// said X") or "other".
 func (x *extractor) ahead(k int) string {
 	last := x.sentence(k).Last
 	j := k
@@ -157,16 +159,18 @@ func (x *extractor) ahead(k int) string {
 	if e == j || e-j > 8 {
 		return "other"
 	}
+	aux := false // a finite auxiliary after the noun phrase (of a verb: "was slow" is no new clause here)
 	for e < last && (x.pos(e) == "RB" || x.pos(e) == "MD" || strings.HasPrefix(x.pos(e), "VB") && inAuxLemmas(x.lemma(e))) {
 		if x.coreCue(e) {
 			break
 		}
+		aux = aux || x.finite(e)
 		e++
 	}
 	if x.coreCue(e) {
 		return "np-cue"
 	}
-	if x.finite(e) {
+	if x.finite(e) || aux && x.o.EndAheadAux && strings.HasPrefix(x.pos(e), "VB") {
 		return "np-verb"
 	}
 	return "other"
@@ -224,6 +228,29 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre1(eVerbBeforeW, w)
 		}
 	}
+}
+
+// frontComma: token k is the first comma of content that starts at token
+// start with a subordinating word or a preposition, after "that" or not
+// ("that while X agreed, ...", "that under the law, ..."), within ten
+// tokens of it.
+func (x *extractor) frontComma(start, k int) bool {
+	if x.tok(k) != "," {
+		return false
+	}
+	a := start
+	if x.ltok(a) == "that" {
+		a++
+	}
+	if p := x.pos(a); p != "IN" && p != "WRB" || x.ltok(a) == "that" || k-a > 10 {
+		return false
+	}
+	for i := a + 1; i < k; i++ {
+		if x.tok(i) == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // startType tells how content that starts at token start and ends
@@ -305,6 +332,9 @@ func (x *extractor) cutEnd(start, end int) int {
 		}
 		if x.qAt(k) >= 0 && x.qAt(k-1) == x.qAt(k) {
 			continue // never inside a quotation
+		}
+		if x.o.EndFrontComma && x.ltok(start) == "that" && x.frontComma(start, k) {
+			continue // "that while X agreed, Y ...": the clause goes on
 		}
 		sk := fsink{m: m, z: m.bias + x.endStaticScore(m, k)}
 		if sk.sum()+x.endDynamicMax(b, startTypeAt(base, finite, k), start, k, verb, allNP) < zMin-boundSlack {

@@ -186,8 +186,10 @@ type Options struct {
 	// Session 18, the cue model's features (cross-fitted PolNeAR train overlap F1 0.7121 -> 0.7147, dev 0.737 -> 0.741):
 	CueShape bool // the cue model sees what the word takes after it (a "that" clause, a clause with no "that", an infinitive, a quotation, a noun phrase and its head's entity type), with the lemma, the lemma with its subject, a quotation mark in the sentence, the word's place in the sentence and a negation before it; a learned verb cue before "by" and a lexicon participle ("opened by saying") gives way to the participle
 	// Session 19, cues that are no verbs (rules_noun.go):
-	NounVerb    bool // a reporting verb the tagger read as a noun is a verb: a lexicon cue's -s word after "he", "she", "it", "who" or a person's or organisation's name that does not modify a noun, when a clause, an object or the clause's end follows ("Ms Reed notes that ...", "..., Ms Reed notes."), or after a noun phrase that follows a comma or a quotation mark ("“...,” the harbour board writes."); a base form after "they", "we", "who" or a plural noun with a clause or an object after it ("Two thirds of the fishermen support a ban"). After a pronoun or a plural noun the cue model reads such a word as a verb (cuePos) (nounVerb)
-	AccordingVB bool // "according to federal statistics": a source whose first word the tagger read as a verb after "to" is a noun phrase all the same (accordingVB); it had made no quote
+	NounVerb      bool // a reporting verb the tagger read as a noun is a verb: a lexicon cue's -s word after "he", "she", "it", "who" or a person's or organisation's name that does not modify a noun, when a clause, an object or the clause's end follows ("Ms Reed notes that ...", "..., Ms Reed notes."), or after a noun phrase that follows a comma or a quotation mark ("“...,” the harbour board writes."); a base form after "they", "we", "who" or a plural noun with a clause or an object after it ("Two thirds of the fishermen support a ban"). After a pronoun or a plural noun the cue model reads such a word as a verb (cuePos) (nounVerb)
+	AccordingVB   bool // "according to federal statistics": a source whose first word the tagger read as a verb after "to" is a noun phrase all the same (accordingVB); it had made no quote
+	EndFrontComma bool // content that opens with "that" and a subordinating word or a preposition ("that while X agreed, ...", "that under the law, ...") does not end at its first comma, which closes the fronted phrase (frontComma; never so on PolNeAR train, 67 contents go on)
+	EndAheadAux   bool // the end model's look ahead (EndLookahead) reads a noun phrase, a finite auxiliary and a verb (", but he has been raising", ", and the council would pay") as a new clause, as it reads a noun phrase and a finite main verb (not a copula: ", the count was slow")
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -294,6 +296,8 @@ var DefaultOptions = Options{
 	PossessiveKeep:   true,
 	AgentPrep:        true,
 	CueShape:         true,
+	EndAheadAux:      true,
+	EndFrontComma:    true,
 	TrailingAdjunct:  true,
 	AdjunctClause:    true,
 	DayPart:          true,

@@ -44,6 +44,15 @@ func Parts(doc *text.Document, q Quote) []text.Span {
 		}
 		right.Start += n
 	}
+	// quotations on both sides: the parts are the quotations, without the
+	// words around the attribution ("said in a note.", "on Friday she said")
+	if i := strings.LastIndexAny(t[left.Start:left.End], "\"”"); i > 0 && startsQuote(t[c.Start:]) {
+		_, n := utf8.DecodeRuneInString(t[left.Start+i:])
+		left.End = left.Start + i + n
+	}
+	if i := strings.IndexAny(t[right.Start:right.End], "\"“"); i > 0 && endsQuote(t[:c.End]) {
+		right.Start += i
+	}
 	if !hasLetter(t[left.Start:left.End]) || !hasLetter(t[right.Start:right.End]) {
 		return nil
 	}
@@ -56,6 +65,12 @@ func Parts(doc *text.Document, q Quote) []text.Span {
 func outsideQuotation(s string) bool {
 	return strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
 }
+
+// startsQuote and endsQuote report whether s opens (closes) with a
+// double quotation mark.
+func startsQuote(s string) bool { return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“") }
+
+func endsQuote(s string) bool { return strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "”") }
 
 func hasQuoteMark(s string) bool { return strings.ContainsAny(s, "\"“”") }
 

@@ -19,7 +19,7 @@ func TestParts(t *testing.T) {
 	}{
 		{"The budget was published on Monday.\n\n“Prices will fall next year,” said the finance minister, Ana Ruiz. “Wages will rise faster than they have in a decade.”\n",
 			"Prices", []string{"“Prices will fall next year,”", "“Wages will rise faster than they have in a decade.”"}},
-		{"\"The plant will stay open,\" the company said in a statement. \"No jobs will go this year.\"\n",
+		{"\"The plant will stay open,\" the owners said in a note. \"No jobs will go this year.\"\n",
 			"plant", []string{"\"The plant will stay open,\"", "\"No jobs will go this year.\""}},
 		{"Ana Ruiz said the budget would cut taxes for most families.\n", "budget", nil},
 		{"“He said he would come, and he came,” Ana Ruiz told reporters.\n", "came", nil},

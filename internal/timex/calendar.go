@@ -25,7 +25,7 @@ func (st *state) monthYear(m, d, j int) int {
 	case t > 0 && (diff < -2*31 || m < am && !st.is(j-1, "since") && !(st.c(j-1) == wUntil && st.past(j-1)) && !st.pastPlan(j)):
 		// "is expected in January", written in March: next January
 		// (not "since January", a past deadline "postponed until 3
-		// February", nor a past plan "was due for release on 24 January")
+		// February", nor a past plan "the single was due out on 24 January")
 		return y + 1
 	case t == 0 && diff > 4*31:
 		return y - 1

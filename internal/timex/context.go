@@ -645,10 +645,10 @@ func (st *state) season(i int) (result, bool) {
 // quotation marks closed right after it, after
 // "movie", "film", "blockbuster", "hit" ("the movie Independence Day",
 // "its new blockbuster, Independence Day"), ending a capitalised title
-// in a list or after "in" ("JFK, Platoon and Born on the Fourth of
+// in a list or after "in" ("Harbour Lights, Tin Cup and Born on the Fourth of
 // July"), or between
 // two capitalised words of no time class in a list ("I, Robot,
-// Independence Day and Men In Black").
+// Independence Day and Night Ferry").
 func (st *state) holidayTitle(i, end int) bool {
 	if st.c(i) == wThe {
 		i++

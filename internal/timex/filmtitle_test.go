@@ -13,10 +13,10 @@ func TestHolidayFilmTitle(t *testing.T) {
 		in string
 		w  []want
 	}{
-		{"The actor starred in Born on the Fourth of July with two friends.", nil},
-		{"The studio made Gladiator, Traffic and Born on the Fourth of July.", nil},
+		{"The actress starred in Born on the Fourth of July as a teenager.", nil},
+		{"The studio backed Tin Cup, Night Ferry and Born on the Fourth of July.", nil},
 		{"Ticket sales for the movie Independence Day beat forecasts.", nil},
-		{"Rentals of its new blockbuster, Independence Day, were strong.", nil},
+		{"Sales of the new blockbuster, Independence Day, pleased the studio.", nil},
 		{"The studio thrived on the hit \"Independence Day\" in cinemas.", nil},
 		{"She acted in Kidnapped, Independence Day and Dark Water.", nil},
 		// the days themselves

@@ -24,7 +24,7 @@ func TestFutureMonth(t *testing.T) {
 		// no future, or a past the future words do not move
 		{"The bakery sold fewer loaves than expected in January.", []want{{"January", Date, "2005-01"}}},
 		{"The mill, idle since January, will reopen soon.", []want{{"January", Date, "2005-01"}}},
-		{"The album was due for release on 14 February but slipped.", []want{{"14 February", Date, "2005-02-14"}}},
+		{"The record had been due out on 14 February but slipped.", []want{{"14 February", Date, "2005-02-14"}}},
 		{"The yard was seen in January by inspectors.", []want{{"January", Date, "2005-01"}}},
 	} {
 		checkWants(t, tc.in, thu, tc.w)

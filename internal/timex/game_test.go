@@ -17,7 +17,7 @@ func TestGameHalves(t *testing.T) {
 	}{
 		{"Rovers were poor in the first half but their striker scored twice after half-time to seal the win.", "the first half", ""},
 		{"The visitors led at the break, and a second-half penalty from the captain settled it. The goalkeeper was booed.", "second-half", ""},
-		{"Harbour Foods said its sales rose 4 percent in the first half and expects a stronger second half.", "the first half", "2005-H1"},
+		{"Harbour Foods said its sales grew by a tenth in the first half and expects a stronger second half.", "the first half", "2005-H1"},
 	} {
 		doc := text.Analyze(tc.text)
 		got := ""
@@ -33,15 +33,15 @@ func TestGameHalves(t *testing.T) {
 }
 
 // TestAwardYear: "the year" naming an award ("album of the year") is no
-// date; "the end of the year" and "the first goal of the year" are.
+// date; "by the end of the year" and "the first goal of the year" are.
 func TestAwardYear(t *testing.T) {
 	anchor := time.Date(2005, 3, 10, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		text, want string
 	}{
-		{"The band's second record was named album of the year by the critics' guild.", ""},
+		{"The band's second record was voted album of the year by the critics' guild.", ""},
 		{"She was voted player of the year by her team-mates.", ""},
-		{"The plant will close by the end of the year, the company said.", "2005"},
+		{"Our depot shuts by the end of the year, the owners said.", "2005"},
 		{"He scored the first goal of the year on Saturday.", "2005"},
 	} {
 		doc := text.Analyze(tc.text)

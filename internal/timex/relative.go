@@ -322,7 +322,7 @@ func (st *state) clockSpan(n float64, u int, ok bool, end int) (result, bool) {
 	}
 	v := durationValue(n, u) + durationValue(m, u-1)[2:]
 	if r, ok := st.clockSpan(m, u-1, true, e+1); ok {
-		// "two hours, 23 minutes and 10 seconds": PT2H23M10S
+		// "three hours, 12 minutes and 40 seconds": PT3H12M40S
 		return result{end: r.end, typ: Duration, val: v + r.val[len(durationValue(m, u-1)):]}, true
 	}
 	return result{end: e + 1, typ: Duration, val: v}, true

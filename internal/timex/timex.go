@@ -433,7 +433,7 @@ func (st *state) tense(j int) int {
 	for k := j - 1; k >= 0 && k >= j-14 && !st.sentenceEnd(k); k-- {
 		if st.modalMay(k) {
 			if st.mayAhead(j) {
-				return 1 // "may still shut down on Monday"
+				return 1 // "the mill may yet close on Monday"
 			}
 			continue
 		}
@@ -504,7 +504,7 @@ func (st *state) modalMay(k int) bool {
 
 // mayAhead reports whether a "may" before piece j points ahead: j is a
 // weekday, a month or a day's number ("may return on Monday", "may
-// conduct hearings in January", "may not be finished before December
+// conduct hearings in January", "may not be done before December
 // 31"), not a possessive ("Tuesday's bomb may be linked"), a quarter or a
 // half ("may allow a revision of growth in the fourth quarter": the
 // results of a past quarter).
@@ -649,7 +649,7 @@ func (st *state) cue(k int) int {
 			return -1 // "had been due to expire Friday": a plan of the past
 		}
 		if lw == "expected" && st.is(k-1, "than") {
-			return 0 // "fewer jobs than expected in January": no plan
+			return 0 // "fewer sales than expected in January": no plan
 		}
 		if lw == "due" && st.causalDue(k) {
 			return 0 // "closed due to high winds": a cause, no plan

@@ -139,6 +139,8 @@ func TestCancelStopsWork(t *testing.T) {
 	var worst time.Duration
 	var worstCPU time.Duration
 	interrupted := 0
+	cpuBound := 20 * time.Millisecond * raceSlowdown
+	goroutines := 0 // before the last analysis began
 	// analyze runs the analysis and cancels it after at; it reports when
 	// the cancel was made, when the analysis returned and its error
 	analyze := func(at time.Duration) (cancelled, end time.Time, aerr error) {
@@ -146,6 +148,7 @@ func TestCancelStopsWork(t *testing.T) {
 		// window measured after the cancel (a collection there read 21 ms
 		// of CPU under a parallel go test ./...)
 		runtime.GC()
+		goroutines = runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan time.Time, 1)
 		var wg sync.WaitGroup
@@ -183,11 +186,30 @@ func TestCancelStopsWork(t *testing.T) {
 			continue
 		}
 		interrupted++
-		// CPU the process spends from 50 ms after the cancel on, over 100 ms
+		// CPU the process spends from 50 ms after the cancel on, over 100 ms.
+		// The process also runs what earlier tests left behind (servers
+		// closing, the runtime's scavenger): 35 ms of it came in the window
+		// of a cancel made before the analysis began, once in CI. Work the
+		// analysis left running keeps going, so a window over the bound is
+		// measured again, up to twice, and the least counts.
 		time.Sleep(max(0, 50*time.Millisecond-time.Since(cancelled)))
-		c0 := cputime.Process()
-		time.Sleep(100 * time.Millisecond)
-		cpu := cputime.Process() - c0
+		var cpu time.Duration
+		for w := 0; w < 3; w++ {
+			c0 := cputime.Process()
+			time.Sleep(100 * time.Millisecond)
+			c := cputime.Process() - c0
+			if w == 0 || c < cpu {
+				cpu = c
+			}
+			if cpu <= cpuBound {
+				break
+			}
+		}
+		// and no goroutine of the analysis is left: the count is back to
+		// what it was before it began
+		if n := runtime.NumGoroutine(); n > goroutines {
+			t.Errorf("cancel at %v: %d goroutines after the analysis returned, %d before it began", at, n, goroutines)
+		}
 		lat := max(0, end.Sub(cancelled))
 		worst, worstCPU = max(worst, lat), max(worstCPU, cpu)
 		t.Logf("cancel at %v of %v: analysis returned %v after the cancel; CPU from +50 ms over 100 ms: %v", at.Round(time.Millisecond), full.Round(time.Millisecond), lat.Round(time.Microsecond), cpu)
@@ -202,7 +224,7 @@ func TestCancelStopsWork(t *testing.T) {
 	if worst > 250*time.Millisecond*raceSlowdown {
 		t.Errorf("the analysis went on for %v after a cancel", worst)
 	}
-	if worstCPU > 20*time.Millisecond*raceSlowdown {
+	if worstCPU > cpuBound {
 		t.Errorf("the process spent %v of CPU in 100 ms from 50 ms after a cancel; want ~0", worstCPU)
 	}
 }

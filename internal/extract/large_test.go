@@ -183,12 +183,18 @@ func TestLargePageCancel(t *testing.T) {
 	page := []byte(largePage(1 << 20))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	start := time.Now()
-	if _, err := HTMLContext(ctx, page, ""); err != context.Canceled {
-		t.Fatalf("got %v, want context.Canceled", err)
+	// wall time, so the least of three calls counts: a busy machine can
+	// hold the goroutine back
+	took := time.Hour
+	for range 3 {
+		start := time.Now()
+		if _, err := HTMLContext(ctx, page, ""); err != context.Canceled {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+		took = min(took, time.Since(start))
 	}
-	if d := time.Since(start); d > 20*time.Millisecond {
-		t.Errorf("a cancelled call took %v", d)
+	if took > 20*time.Millisecond {
+		t.Errorf("a cancelled call took %v", took)
 	}
 	// cancels during the run: the wall time from the cancel to the return
 	// (an upper bound of the CPU the call spends after it)

@@ -50,11 +50,16 @@ func TestCancelLongArticle(t *testing.T) {
 		t.Errorf("Extract returned %v after the cancel (limit %v)", best, limit)
 	}
 	t.Logf("returned %v after the cancel (limit %v)", best, limit)
-	// cancelled before the call: nothing is done
-	t0 = time.Now()
-	quotes.Extract(doc, ents)
-	if d := time.Since(t0); d > 10*time.Millisecond {
-		t.Errorf("Extract on a cancelled document took %v", d)
+	// cancelled before the call: nothing is done (wall time, so the least
+	// of three calls counts: a busy machine can hold the goroutine back)
+	took := time.Hour
+	for range 3 {
+		t0 = time.Now()
+		quotes.Extract(doc, ents)
+		took = min(took, time.Since(t0))
+	}
+	if took > 10*time.Millisecond {
+		t.Errorf("Extract on a cancelled document took %v", took)
 	}
 	doc.WithContext(context.Background())
 	t0 = time.Now()

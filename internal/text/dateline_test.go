@@ -7,7 +7,7 @@ import "testing"
 func TestDateline(t *testing.T) {
 	for _, c := range []struct {
 		in, place, rest string // rest: the text after the dateline; "" for none
-		sentence            int
+		sentence        int
 	}{
 		{"LISBON, March 9 (Reuters) - Dock workers began a strike. They want more pay.", "LISBON", "Dock workers", 0},
 		{"NEW YORK (Reuters) - Shares of the toy maker rose.", "NEW YORK", "Shares", 0},

@@ -1002,7 +1002,7 @@ func (st *state) year(i int) (result, bool) {
 				if !st.has {
 					return result{end: e, typ: Date, val: halfOrQuarter(-1, q, byte(st.ps[j].v)), rel: true}, true
 				}
-				y = st.quarterYear(q, i)
+				y = st.quarterYear(q, i, e, st.ps[j].v == 'h', fiscal)
 			}
 			return result{end: e, typ: Date, val: halfOrQuarter(y, q, byte(st.ps[j].v)), rel: !ok, q: qIf(q, byte(st.ps[j].v)), y: y}, true
 		}
@@ -1117,14 +1117,99 @@ func (st *state) yearBack(j int) int {
 	return j
 }
 
-// quarterYear picks the year of a quarter named without one: the anchor's
-// year, or the year before for a quarter still ahead in a past sentence.
-func (st *state) quarterYear(q, j int) int {
+// quarterYear picks the year of quarter q (a half when half) named
+// without one at pieces i to e (e after it): in a past sentence, or one of
+// unknown tense, the last such quarter begun (last year's for a quarter
+// still ahead); in a future sentence, this year's, as a quarter named
+// alone is one of the calendar year. Two quarters of the calendar (not
+// fiscal, not halves) in a future sentence are the nearest such quarter
+// instead: a fourth quarter whose results the sentence speaks of, early in
+// the year, is the one just over ("expects fourth-quarter earnings",
+// written in March: last year's; results come out after a quarter ends),
+// and one that opens a time ahead two or three quarters back is next
+// year's ("is expected to reopen in the first quarter", written in
+// November).
+func (st *state) quarterYear(q, i, e int, half, fiscal bool) int {
 	y, aq := st.anchorQuarter()
-	if q > aq && !st.future(j) {
+	if !st.future(i) {
+		if q > aq {
+			return y - 1
+		}
+		return y
+	}
+	switch {
+	case half || fiscal:
+	case q == 4 && aq == 1 && st.quarterResults(i, e):
 		return y - 1
+	case aq-q >= 2 && st.quarterAhead(i, e):
+		return y + 1
 	}
 	return y
+}
+
+// quarterAhead reports whether the quarter at pieces i to e (e after it),
+// which starts with "the", is the time of an event ahead: "in", "by",
+// "until", "during" or "before" stands before it ("expected in the first
+// quarter", "finalized by the second quarter"), not after a comparison
+// ("lower than in the second quarter", "as in the second quarter"), and
+// neither a word of results ("in the first quarter earnings"), a comma, a
+// possessive nor "ended", "ending" follows it (a company's own quarter:
+// "in the second quarter ending December 31").
+func (st *state) quarterAhead(i, e int) bool {
+	if st.c(i) != wThe {
+		return false
+	}
+	k := i - 1
+	if !(st.is(k, "in") || st.is(k, "by") || st.is(k, "until") || st.is(k, "during") || st.is(k, "before")) {
+		return false
+	}
+	if st.is(k-1, "than") || st.is(k-1, "as") {
+		return false
+	}
+	if st.resultWord(e) || st.punct(e, ',') || st.punct(e, '\'') || st.is(e, "ended") || st.is(e, "ending") {
+		return false
+	}
+	return true
+}
+
+// quarterResults reports whether the quarter at pieces i to e (e after
+// it) names the quarter whose figures a sentence speaks of: a word of
+// results follows it ("fourth-quarter earnings", "third quarter net
+// income"), or it follows one and "for" ("a loss for the fourth quarter",
+// "results for the second quarter").
+func (st *state) quarterResults(i, e int) bool {
+	if st.resultWord(e) {
+		return true
+	}
+	k := i - 1
+	if st.c(k) == wThe {
+		k--
+	}
+	if !st.is(k, "for") {
+		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-4 && st.ps[b].sent == st.ps[k].sent; b-- {
+		if st.resultWord(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// resultWord reports whether piece k is a noun of a period's figures
+// ("earnings", "sales") or a modifier that starts one ("net income",
+// "operating profit").
+func (st *state) resultWord(k int) bool {
+	if st.kind(k) != kWord {
+		return false
+	}
+	for _, w := range [...]string{"results", "earnings", "profit", "profits", "loss", "losses", "sales", "revenue",
+		"revenues", "income", "figures", "numbers", "net", "operating", "pretax", "eps"} {
+		if st.is(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // quarter: the third quarter, third-quarter, the fiscal first quarter,
@@ -1167,7 +1252,8 @@ func (st *state) quarter(i int) (result, bool) {
 		}
 		j += 4
 	}
-	if st.c(j) == wFiscal {
+	fiscal := st.c(j) == wFiscal
+	if fiscal {
 		j++
 		if st.punct(j, '-') {
 			j++
@@ -1222,8 +1308,8 @@ func (st *state) quarter(i int) (result, bool) {
 			k := end
 			if st.c(k) == wOf || st.punct(k, ',') {
 				k++
-				if st.c(k) == wFiscal {
-					k++
+				if st.c(k) == wFiscal || st.is(k, "calendar") && st.c(k-1) == wOf {
+					k++ // "of fiscal 1997", "of calendar 1997"
 				}
 			}
 			if yy, ok := st.yearNum(k); ok {
@@ -1249,7 +1335,7 @@ func (st *state) quarter(i int) (result, bool) {
 		if relYear {
 			y = st.a.Year() + shift
 		} else if kind == 'q' {
-			y = st.quarterYear(n, i)
+			y = st.quarterYear(n, i, end, false, fiscal)
 		} else {
 			y = st.a.Year()
 			if n == 2 && st.a.Month() < 7 && !st.future(i) {

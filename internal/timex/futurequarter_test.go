@@ -1,0 +1,49 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// TestFutureQuarter: a quarter named without a year in a future sentence
+// is this year's, but the nearest one of that number where the sentence
+// says it is no quarter of this year: the quarter just over when the
+// sentence expects its results ("expects fourth-quarter earnings", written
+// in March, are last year's), and next year's when it opens a time ahead
+// and this year's is long over ("in the first quarter", written in
+// November). Past sentences keep the last such quarter.
+func TestFutureQuarter(t *testing.T) {
+	mar := time.Date(2005, 3, 10, 9, 0, 0, 0, time.UTC)
+	nov := time.Date(2005, 11, 10, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in string
+		at time.Time
+		w  []want
+	}{
+		// results of the quarter just over
+		{"The glassmaker expects fourth-quarter earnings of about 40 cents a share.", mar, []want{{"fourth-quarter", Date, "2004-Q4"}}},
+		{"The glassmaker expects fourth quarter sales to fall.", mar, []want{{"fourth quarter", Date, "2004-Q4"}}},
+		{"The glassmaker will report a loss for the fourth quarter.", mar, []want{{"the fourth quarter", Date, "2004-Q4"}}},
+		{"Results for the fourth quarter are expected soon.", mar, []want{{"the fourth quarter", Date, "2004-Q4"}}},
+		{"The glassmaker expects third-quarter results to show a loss.", nov, []want{{"third-quarter", Date, "2005-Q3"}}},
+		// an event in the quarter ahead, or the current one
+		{"Analysts expect demand to pick up in the fourth quarter.", mar, []want{{"the fourth quarter", Date, "2005-Q4"}}},
+		{"The glassmaker expects first-quarter sales to rise.", mar, []want{{"first-quarter", Date, "2005-Q1"}}},
+		{"The glassmaker expects third-quarter profit to recover.", mar, []want{{"third-quarter", Date, "2005-Q3"}}},
+		{"The kiln is expected to reopen in the first quarter.", nov, []want{{"the first quarter", Date, "2006-Q1"}}},
+		{"The glassmaker expects sales to recover by the second quarter.", nov, []want{{"the second quarter", Date, "2006-Q2"}}},
+		// a quarter named alone is this year's: comparisons, results, a
+		// quarter just over
+		{"Sales will be lower than in the second quarter.", nov, []want{{"the second quarter", Date, "2005-Q2"}}},
+		{"The glassmaker expects second-quarter sales to recover.", nov, []want{{"second-quarter", Date, "2005-Q2"}}},
+		{"The glassmaker will report its results in the first quarter ending in December.", nov, []want{{"the first quarter", Date, "2005-Q1"}, {"December", Date, "2005-12"}}},
+		{"The third quarter will be even worse.", nov, []want{{"The third quarter", Date, "2005-Q3"}}},
+		// a year stated
+		{"The listing should follow during the first quarter of calendar 2007.", nov, []want{{"the first quarter of calendar 2007", Date, "2007-Q1"}}},
+		// past sentences: the last such quarter
+		{"The glassmaker's fourth-quarter profit fell.", mar, []want{{"fourth-quarter", Date, "2004-Q4"}}},
+		{"Sales rose in the first quarter.", nov, []want{{"the first quarter", Date, "2005-Q1"}}},
+	} {
+		checkWants(t, tc.in, tc.at, tc.w)
+	}
+}

@@ -22,10 +22,11 @@ func (st *state) monthYear(m, d, j int) int {
 	switch t := st.tense(j); {
 	case t < 0 && diff > 2*31:
 		return y - 1
-	case t > 0 && (diff < -2*31 || m < am && !st.is(j-1, "since") && !(st.c(j-1) == wUntil && st.past(j-1)) && !st.pastPlan(j)):
+	case t > 0 && (diff < -2*31 || m < am && !st.is(j-1, "since") && !(st.c(j-1) == wUntil && st.past(j-1)) && !st.pastPlan(j) && !st.reportOfLast(j)):
 		// "is expected in January", written in March: next January
 		// (not "since January", a past deadline "postponed until 3
-		// February", nor a past plan "the single was due out on 24 January")
+		// February", a past plan "the single was due out on 24 January",
+		// nor the day the results of a period just over come out)
 		return y + 1
 	case t == 0 && diff > 4*31:
 		return y - 1
@@ -33,6 +34,39 @@ func (st *state) monthYear(m, d, j int) int {
 		return y + 1
 	}
 	return y
+}
+
+// reportOfLast reports whether the sentence of piece j speaks of the
+// results of the period just over, which come out in the months after it
+// ends: the quarter before the anchor's ("fourth-quarter earnings, due on
+// 10 February", written in March) or, early in the year, the year before
+// ("will report its 2004 earnings on 19 January"). A month named there
+// is this year's, not next year's.
+func (st *state) reportOfLast(j int) bool {
+	y, aq := st.anchorQuarter()
+	lastQ := aq - 1
+	if lastQ == 0 {
+		lastQ = 4
+	}
+	sent := st.ps[j].sent
+	k := j
+	for k > 0 && st.ps[k-1].sent == sent {
+		k--
+	}
+	for ; k < len(st.ps) && st.ps[k].sent == sent; k++ {
+		if yy, ok := st.yearNum(k); ok && yy == y-1 && aq <= 2 && st.resultWord(k+1) {
+			return true
+		}
+		if n, e, ok := st.ordinal(k); ok && n == lastQ {
+			if st.punct(e, '-') && st.tight(e) {
+				e++
+			}
+			if st.isUnit(e, uQuarter) && st.quarterResults(k, e+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // weekdayDate resolves weekday wd (1 = Monday) near the anchor:

@@ -47,3 +47,28 @@ func TestFutureQuarter(t *testing.T) {
 		checkWants(t, tc.in, tc.at, tc.w)
 	}
 }
+
+// TestReportOfLast: a month in a future sentence about the results of the
+// period just over is the one after that period, this year's, not next
+// year's ("fourth-quarter earnings, due on 10 February", written in
+// March); other future sentences keep next year's month.
+func TestReportOfLast(t *testing.T) {
+	mar := time.Date(2005, 3, 10, 9, 0, 0, 0, time.UTC)
+	nov := time.Date(2005, 11, 10, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in string
+		at time.Time
+		w  []want
+	}{
+		{"The glassmaker expects fourth-quarter earnings, to be announced on 10 February, to beat forecasts.", mar,
+			[]want{{"fourth-quarter", Date, "2004-Q4"}, {"10 February", Date, "2005-02-10"}}},
+		{"The glassmaker will report its 2004 earnings on 19 January.", mar, []want{{"2004", Date, "2004"}, {"19 January", Date, "2005-01-19"}}},
+		{"Results for the third quarter are expected on 20 October.", nov, []want{{"the third quarter", Date, "2005-Q3"}, {"20 October", Date, "2005-10-20"}}},
+		// no results of the period just over: next year's month
+		{"The glassmaker will open a new kiln on 19 January.", mar, []want{{"19 January", Date, "2006-01-19"}}},
+		{"The glassmaker will report first-quarter earnings in February.", mar, []want{{"first-quarter", Date, "2005-Q1"}, {"February", Date, "2006-02"}}},
+		{"The glassmaker will report its 2003 earnings on 19 January.", mar, []want{{"2003", Date, "2003"}, {"19 January", Date, "2006-01-19"}}},
+	} {
+		checkWants(t, tc.in, tc.at, tc.w)
+	}
+}

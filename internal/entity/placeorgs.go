@@ -5,6 +5,7 @@ import (
 
 	"github.com/lector-nlp/lector/internal/geo"
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // The recogniser learnt its types from CoNLL-2003, where an English town
@@ -469,9 +470,9 @@ var (
 // teamVerbs are the plural verbs a team's name takes (teamSubject).
 var teamVerbs = set("have", "are", "were", "want", "need", "face", "host", "play", "lead", "trail", "go", "travel")
 
-// months are the month names and their short forms, lower-cased.
-var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+// months are the month names and their short forms, lower-cased, without
+// a stop ("jan", not "jan.").
+var months = set(text.MonthWords(false)...)
 
 // firmKinds are kinds of company that, right before a name, make it the
 // name of a firm ("property group X", "the developer X").

@@ -6,12 +6,14 @@ import (
 	"github.com/lector-nlp/lector/internal/text"
 )
 
+// monthNames are the months' names and short forms in lower case, with and
+// without a stop ("jan", "jan."); fullMonths only the names.
 var (
-	monthNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-		"oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
-	fullMonths = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december")
+	monthNames = set(text.MonthWords(true)...)
+	fullMonths = set(text.MonthNames[:]...)
+)
+
+var (
 	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 	relDays  = set("yesterday", "today", "tomorrow", "tonight")
 	units    = set("km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter",

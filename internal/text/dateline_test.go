@@ -83,3 +83,24 @@ func TestMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthWords: the names, the short forms, and with a stop the short
+// forms with one, each once.
+func TestMonthWords(t *testing.T) {
+	for _, c := range []struct {
+		stop bool
+		n    int
+	}{{false, 24}, {true, 36}} {
+		ws := MonthWords(c.stop)
+		seen := map[string]bool{}
+		for _, w := range ws {
+			if seen[w] || Month(w) == 0 {
+				t.Errorf("MonthWords(%v): %q twice or no month", c.stop, w)
+			}
+			seen[w] = true
+		}
+		if len(ws) != c.n || !seen["sept"] || seen["may."] || seen["sept."] != c.stop {
+			t.Errorf("MonthWords(%v) = %v", c.stop, ws)
+		}
+	}
+}

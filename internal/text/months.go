@@ -38,5 +38,24 @@ func Month(w string) int {
 	return monthWords[strings.ToLower(w)]
 }
 
+// MonthWords returns the lower-case names of the months and their short
+// forms ("jan", "sept"), and with withStop the short forms with a stop
+// too ("jan.", "sept.").
+func MonthWords(withStop bool) []string {
+	ws := make([]string, 0, 40)
+	ws = append(ws, MonthNames[:]...)
+	for _, as := range MonthAbbrevs {
+		ws = append(ws, as...)
+	}
+	if withStop {
+		for _, as := range MonthAbbrevs {
+			for _, a := range as {
+				ws = append(ws, a+".")
+			}
+		}
+	}
+	return ws
+}
+
 // IsMonth reports whether w names a month (Month).
 func IsMonth(w string) bool { return Month(w) > 0 }

@@ -1,6 +1,10 @@
 package timex
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
 
 // cls is the lexical class of a word piece.
 type cls uint8
@@ -164,12 +168,10 @@ func addUnit(v int, sg, pl string) {
 }
 
 func init() {
-	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-	for i, w := range months {
+	for i, w := range text.MonthNames {
 		add(cMonth, i+1, w)
 	}
-	abbr := [][]string{{"jan"}, {"feb"}, {"mar"}, {"apr"}, {}, {"jun"}, {"jul"}, {"aug"}, {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}}
-	for i, ws := range abbr {
+	for i, ws := range text.MonthAbbrevs {
 		add(cMonthAbbr, i+1, ws...)
 	}
 	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

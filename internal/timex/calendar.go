@@ -1185,7 +1185,8 @@ func (st *state) quarterYear(q, i, e int, half, fiscal bool) int {
 // which starts with "the", is the time of an event ahead: "in", "by",
 // "until", "during" or "before" stands before it ("expected in the first
 // quarter", "finalized by the second quarter"), not after a comparison
-// ("lower than in the second quarter", "as in the second quarter"), and
+// ("lower than in the second quarter", "as in the second quarter", "this
+// compares with $8 million in the first quarter"), and
 // neither a word of results ("in the first quarter earnings"), a comma, a
 // possessive nor "ended", "ending" follows it (a company's own quarter:
 // "in the second quarter ending December 31").
@@ -1199,6 +1200,11 @@ func (st *state) quarterAhead(i, e int) bool {
 	}
 	if st.is(k-1, "than") || st.is(k-1, "as") {
 		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-6 && st.ps[b].sent == st.ps[k].sent; b-- {
+		if st.is(b, "compares") || st.is(b, "compared") || st.is(b, "compare") || st.is(b, "comparison") {
+			return false
+		}
 	}
 	if st.resultWord(e) || st.punct(e, ',') || st.punct(e, '\'') || st.is(e, "ended") || st.is(e, "ending") {
 		return false

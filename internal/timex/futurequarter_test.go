@@ -29,6 +29,8 @@ func TestFutureQuarter(t *testing.T) {
 		// a quarter named alone is this year's: comparisons, results, a
 		// quarter just over
 		{"Sales will be lower than in the second quarter.", inNovember, []want{{"the second quarter", Date, "2005-Q2"}}},
+		{"That would compare with $8 million in the first quarter.", inNovember, []want{{"the first quarter", Date, "2005-Q1"}}},
+		{"The new kiln will add sales of $8 million in the first quarter.", inNovember, []want{{"the first quarter", Date, "2006-Q1"}}},
 		{"The glassmaker expects second-quarter sales to recover.", inNovember, []want{{"second-quarter", Date, "2005-Q2"}}},
 		{"The glassmaker will report its results in the first quarter ending in December.", inNovember, []want{{"the first quarter", Date, "2005-Q1"}, {"December", Date, "2005-12"}}},
 		{"The third quarter will be even worse.", inNovember, []want{{"The third quarter", Date, "2005-Q3"}}},

@@ -22,11 +22,13 @@ func (st *state) monthYear(m, d, j int) int {
 	switch t := st.tense(j); {
 	case t < 0 && diff > 2*31:
 		return y - 1
-	case t > 0 && (diff < -2*31 || m < am && !st.is(j-1, "since") && !(st.c(j-1) == wUntil && st.past(j-1)) && !st.pastPlan(j) && !st.reportOfLast(j)):
+	case t > 0 && (diff < -2*31 || m < am && !st.is(j-1, "since") && !(st.c(j-1) == wUntil && st.past(j-1)) && !st.pastPlan(j) && !st.reportOfLast(j) && !st.namesYear(j, y)):
 		// "is expected in January", written in March: next January
 		// (not "since January", a past deadline "postponed until 3
 		// February", a past plan "the single was due out on 24 January",
-		// nor the day the results of a period just over come out)
+		// the day the results of a period just over come out, nor a month
+		// of a year the sentence names: "his 2005 season starts on 12
+		// January", written in March 2005)
 		return y + 1
 	case t == 0 && diff > 4*31:
 		return y - 1
@@ -64,6 +66,22 @@ func (st *state) reportOfLast(j int) bool {
 			if st.isUnit(e, uQuarter) && st.quarterResults(k, e+1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namesYear reports whether the sentence of piece j names year y in
+// digits.
+func (st *state) namesYear(j, y int) bool {
+	sent := st.ps[j].sent
+	k := j
+	for k > 0 && st.ps[k-1].sent == sent {
+		k--
+	}
+	for ; k < len(st.ps) && st.ps[k].sent == sent; k++ {
+		if yy, ok := st.yearNum(k); ok && yy == y {
+			return true
 		}
 	}
 	return false

@@ -45,7 +45,8 @@ func TestFutureQuarter(t *testing.T) {
 // TestReportOfLast: a month in a future sentence about the results of the
 // period just over is the one after that period, this year's, not next
 // year's ("fourth-quarter earnings, due on 10 February", written in
-// March); other future sentences keep next year's month.
+// March), and so is a month in a sentence that names this year ("her 2005
+// season"); other future sentences keep next year's month.
 func TestReportOfLast(t *testing.T) {
 	checkAnchored(t, []anchored{
 		{"The glassmaker expects fourth-quarter earnings, to be announced on 10 February, to beat forecasts.", inMarch,
@@ -56,6 +57,8 @@ func TestReportOfLast(t *testing.T) {
 		{"The glassmaker will open a new kiln on 19 January.", inMarch, []want{{"19 January", Date, "2006-01-19"}}},
 		{"The glassmaker will report first-quarter earnings in February.", inMarch, []want{{"first-quarter", Date, "2005-Q1"}, {"February", Date, "2006-02"}}},
 		{"The glassmaker will report its 2003 earnings on 19 January.", inMarch, []want{{"2003", Date, "2003"}, {"19 January", Date, "2006-01-19"}}},
+		// a month of the year the sentence names
+		{"The rower will open her 2005 season at the regatta on 12 February.", inMarch, []want{{"2005", Date, "2005"}, {"12 February", Date, "2005-02-12"}}},
 	})
 }
 

@@ -109,7 +109,7 @@ func ParseFlags(args []string, lookup func(string) (string, bool)) (Config, erro
 	num(&cfg.StageBatch, "stage-batch", "LECTOR_STAGE_BATCH", 0, "most analyses one worker runs a stage for back to back while its model is in the caches, when more analyses are in flight than CPUs (0: 4; 1: off)")
 	str(&origins, "cors-origins", "LECTOR_CORS_ORIGINS", "", "comma-separated origins allowed to call the JSON API from browsers (* for any)")
 	dur(&cfg.ShutdownTimeout, "shutdown-timeout", "LECTOR_SHUTDOWN_TIMEOUT", 15*time.Second,
-		"on SIGINT/SIGTERM, the time the calls accepted (running or queued) have to finish; those still running 3 s before it runs out (a quarter of it, if shorter) are stopped and answered UNAVAILABLE (SHUTTING_DOWN), and the server exits by then")
+		"on SIGINT/SIGTERM, the time the calls accepted (running or queued) have to finish; those still running 3 s before it runs out (a quarter of it, if shorter) are stopped and answered UNAVAILABLE (SHUTTING_DOWN), and the server exits by then. A queued call not expected to finish before that cut is answered SHUTTING_DOWN at once; a stream sends no message not expected to reach its caller before the exit, and ends SHUTTING_DOWN instead")
 	dur(&cfg.RequestTimeout, "request-timeout", "LECTOR_REQUEST_TIMEOUT", 60*time.Second, "deadline of calls that set none (not bidirectional streams; 0: none)")
 	str(&fetchAllow, "fetch-allow", "LECTOR_FETCH_ALLOW", "", "comma-separated address ranges (CIDR) that article URLs may reach although private or loopback, e.g. 127.0.0.0/8 for tests")
 	dur(&cfg.FetchTimeout, "fetch-timeout", "LECTOR_FETCH_TIMEOUT", 15*time.Second, "time limit for fetching an article URL, redirects included")

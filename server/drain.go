@@ -33,7 +33,7 @@ func drainStreams(shutdown <-chan struct{}) grpc.StreamServerInterceptor {
 			st := status.New(codes.Unavailable, "the server is shutting down: it answered the "+strconv.FormatInt(n, 10)+
 				" requests it had read from this stream and read no more; send those from request_index "+strconv.FormatInt(n, 10)+
 				" on again, on a new connection, with those answered UNAVAILABLE (SHUTTING_DOWN): still running when its shutdown timeout ran out")
-			if det, derr := st.WithDetails(&errdetails.ErrorInfo{Reason: "SHUTTING_DOWN", Domain: service.ErrorDomain}); derr == nil {
+			if det, derr := st.WithDetails(&errdetails.ErrorInfo{Reason: "SHUTTING_DOWN", Domain: service.ErrorDomain}, service.ShutdownRetryInfo()); derr == nil {
 				st = det
 			}
 			return st.Err()

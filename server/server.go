@@ -149,8 +149,16 @@ func (s *Server) Run(ctx context.Context) error {
 	// timeout runs out, so that each is answered (see shutdownGrace)
 	cut, cutCalls := context.WithCancel(context.Background())
 	defer cutCalls()
+	// the time the connections close, once the shutdown has begun: the
+	// streams send no message that would not get through by then
+	clock := &service.ShutdownClock{Timeout: s.cfg.ShutdownTimeout, ConnOf: func(ctx context.Context) service.ConnWriter {
+		if c := hard.grpcLis.Conn(ctx); c != nil {
+			return c
+		}
+		return nil
+	}}
 	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed),
-		service.WithShutdownCut(cut, s.cfg.ShutdownTimeout)),
+		service.WithShutdownCut(cut, s.cfg.ShutdownTimeout), service.WithShutdownClock(clock)),
 		grpc.MaxRecvMsgSize(grpcMsg),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// ping quiet connections so dead peers free their streams; close
@@ -205,6 +213,7 @@ func (s *Server) Run(ctx context.Context) error {
 		TrustedProxies:    s.cfg.TrustedProxies,
 		WriteTimeout:      s.cfg.WriteTimeout,
 		ReadTimeout:       s.cfg.ReadTimeout,
+		Shutdown:          clock,
 		Dialer: func(ctx context.Context, _ string) (net.Conn, error) {
 			return hard.relays.DialPipe(func(local net.Addr) (net.Conn, error) { return pipe.Dial(ctx, local) })
 		},
@@ -215,7 +224,8 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer gw.Close()
-	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+	hsrv := &http.Server{Handler: gw, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ConnContext: gateway.ConnContext}
 	if l := s.conns["HTTP"]; l != nil {
 		hsrv.ConnState = l.idle.(*idleConns).track
 	}
@@ -251,17 +261,25 @@ func (s *Server) Run(ctx context.Context) error {
 	case serveErr = <-errc:
 		s.log.Error("server stopped", "err", serveErr)
 	}
+	began := time.Now()
+	end, cutTime := began.Add(s.cfg.ShutdownTimeout), began.Add(s.cfg.ShutdownTimeout-shutdownGrace(s.cfg.ShutdownTimeout))
+	clock.Begin(end)
+	// the calls waiting for a slot that are not expected to finish before
+	// the cut are answered SHUTTING_DOWN now, and then as soon as that is
+	// expected, rather than at the cut (see pipeline.Engine.Drain)
+	engine.Drain(cutTime)
+	defer engine.StopAdmitting() // ends the drain's checks if the calls end before the cut
 	close(s.shutdown)
 	s.ready.Store(false)
 	hs.Shutdown()
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
-	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	sctx, cancel := context.WithDeadline(context.Background(), end)
 	defer cancel()
 	// The calls accepted (running, or waiting for a slot) go on; those
 	// still running shutdownGrace before the timeout are stopped and
 	// answered UNAVAILABLE (SHUTTING_DOWN), which leaves them the grace to
 	// reach their callers before the connections close.
-	cutAt := time.AfterFunc(s.cfg.ShutdownTimeout-shutdownGrace(s.cfg.ShutdownTimeout), func() {
+	cutAt := time.AfterFunc(time.Until(cutTime), func() {
 		engine.StopAdmitting() // the slots the calls stopped free start nothing
 		inFlight, waiting, _ := engine.Load()
 		s.log.Warn("shutdown timeout: stopping the calls still running, answered UNAVAILABLE (SHUTTING_DOWN)",

@@ -526,6 +526,7 @@ type errorBody struct {
 		Reason          string            `json:"reason"`
 		Domain          string            `json:"domain"`
 		Metadata        map[string]string `json:"metadata"`
+		RetryDelay      string            `json:"retryDelay"` // RetryInfo's
 		FieldViolations []struct {
 			Field string `json:"field"`
 		} `json:"fieldViolations"`

@@ -1,16 +1,21 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/protoadapt"
 
 	"github.com/lector-nlp/lector/internal/service"
@@ -72,7 +77,100 @@ func streamErrorHandler(ctx context.Context, err error) *status.Status {
 // errorWriter with the status streamErrorHandler noted.
 type streamStatus struct {
 	http.ResponseWriter
-	r *http.Request
+	r   *http.Request
+	p   *service.Pacer // the caller's pace, for the shutdown (see Config.Shutdown)
+	cut bool           // the stream ended at shutdown with an error line
+}
+
+// errorLine is how an error line of an NDJSON stream begins (runtime's
+// errorChunk); a result line begins {"result":.
+var errorLine = []byte(`{"error"`)
+
+// Write writes a line of the stream (runtime writes each line and its
+// delimiter apart). Once the shutdown has begun a result line that is not
+// expected to get through before the connections close is not written:
+// an error line, UNAVAILABLE, SHUTTING_DOWN (service.StreamCutStatus), is
+// written in its place, and the stream ends: what runtime writes after is
+// dropped, and its next receive reads the end of the stream
+// (endCutStreams). (A failed write would end it too, but runtime logs
+// one through grpclog, on stderr beside the server's JSON log.)
+func (w *streamStatus) Write(b []byte) (int, error) {
+	if w.cut {
+		return len(b), nil
+	}
+	if w.p == nil || len(b) <= 1 || bytes.HasPrefix(b, errorLine) {
+		return w.ResponseWriter.Write(b) // the delimiter, or runtime's own error line
+	}
+	ctx := w.r.Context()
+	if ok, left := w.p.Fits(len(b)+1, 0); !ok {
+		var start time.Time
+		if c, ok := ctx.Value(callKey).(*call); ok {
+			start = c.start
+		}
+		st := service.StreamCutStatus(ctx, w.p, len(b)+1, left, start)
+		noteReason(ctx, st)
+		w.cut = true
+		if c, ok := ctx.Value(callKey).(*call); ok {
+			c.cut.Store(true)
+		}
+		if line, err := marshaler.Marshal(map[string]proto.Message{"error": st.Proto()}); err == nil {
+			w.ResponseWriter.Write(append(line, '\n'))
+		}
+		return len(b), nil
+	}
+	n, err := pacedWrite(w.ResponseWriter, w.p, b)
+	if err == nil {
+		w.p.Sent++
+	}
+	return n, err
+}
+
+// endCutStreams makes a stream call of the gateway read the end of the
+// stream once its REST answer has ended at shutdown (see
+// streamStatus.Write): runtime then returns, and the call is cancelled.
+func endCutStreams(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+	cs, err := streamer(ctx, desc, cc, method, opts...)
+	if err != nil {
+		return cs, err
+	}
+	c, ok := ctx.Value(callKey).(*call)
+	if !ok {
+		return cs, nil
+	}
+	return &cutStream{ClientStream: cs, c: c}, nil
+}
+
+// cutStream is a client stream whose receives read the end of the stream
+// once its call's answer has ended (call.cut).
+type cutStream struct {
+	grpc.ClientStream
+	c *call
+}
+
+func (s *cutStream) RecvMsg(m any) error {
+	if s.c.cut.Load() {
+		return io.EOF
+	}
+	return s.ClientStream.RecvMsg(m)
+}
+
+// pacedWrite writes b to w in pieces of writeChunk, each counted in p when
+// it ends: the end of a piece that waited for the caller is a point where
+// the socket's buffers are full (see service.Pacer); a line of megabytes
+// written whole gives one such point only after its end.
+func pacedWrite(w io.Writer, p *service.Pacer, b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		chunk := b[n:min(len(b), n+writeChunk)]
+		t := time.Now()
+		m, err := w.Write(chunk)
+		p.Wrote(m, time.Since(t))
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 func (w *streamStatus) WriteHeader(code int) {

@@ -69,6 +69,13 @@ type Config struct {
 	// for ever: the server has only a ReadHeaderTimeout). Zero means no
 	// bound.
 	ReadTimeout time.Duration
+	// Shutdown, when set, is the server's shutdown clock: once the
+	// shutdown has begun, an NDJSON or SSE stream writes no message that
+	// is not expected to get through before the server closes its
+	// connections, at the pace the caller reads, and ends with an error
+	// line or event, UNAVAILABLE, SHUTTING_DOWN, instead (see
+	// service.Pacer): the close had cut a line in the middle.
+	Shutdown *service.ShutdownClock
 	// Dialer, when set, makes the connections to the gRPC server (the
 	// server tells its gateway's connections from others' with it:
 	// ratelimit.Relays). A server in the same process serves a Pipe and
@@ -114,6 +121,7 @@ func New(ctx context.Context, cfg Config) (*Gateway, error) {
 		grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(msg), grpc.MaxCallRecvMsgSize(math.MaxInt32),
 			// analyze answers stay in wire format, written to JSON from it (rawjson.go)
 			grpc.ForceCodecV2(newRawCodec())),
+		grpc.WithStreamInterceptor(endCutStreams),
 	}
 	if cfg.Dialer != nil {
 		dialOpts = append(dialOpts, grpc.WithContextDialer(cfg.Dialer))
@@ -203,7 +211,34 @@ func (g *Gateway) serveStream(w http.ResponseWriter, r *http.Request) {
 		g.serveSSE(w, r)
 		return
 	}
-	g.mux.ServeHTTP(&streamStatus{ResponseWriter: w, r: r}, r)
+	g.mux.ServeHTTP(&streamStatus{ResponseWriter: w, r: r, p: g.pacer(r)}, r)
+}
+
+// pacer returns the pacer of a stream answering r (see Config.Shutdown):
+// with the send queue of r's connection when the server gave it
+// (ConnContext) and the system tells it, for HTTP/1.x: such a connection
+// carries one answer at a time, so what the caller has taken of this one
+// is what it wrote less the queue (an HTTP/2 connection's queue holds
+// other streams' bytes too: paced from the writes alone).
+func (g *Gateway) pacer(r *http.Request) *service.Pacer {
+	p := service.NewPacer(g.cfg.Shutdown)
+	if c, ok := r.Context().Value(connKey{}).(net.Conn); ok && g.cfg.Shutdown != nil && r.ProtoMajor == 1 {
+		p.Taken = func() (int64, int, bool) {
+			q, ok := service.Backlog(c)
+			return p.Written() - int64(q), q, ok
+		}
+	}
+	return p
+}
+
+// connKey holds a request's connection in its context (see ConnContext).
+type connKey struct{}
+
+// ConnContext is the http.Server's ConnContext that gives the gateway the
+// connection of each request, whose send queue paces the streams at
+// shutdown (see Config.Shutdown).
+func ConnContext(ctx context.Context, c net.Conn) context.Context {
+	return context.WithValue(ctx, connKey{}, c)
 }
 
 func serveOpenAPI(w http.ResponseWriter, r *http.Request) {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc/status"
@@ -32,6 +33,8 @@ const (
 // the ErrorInfo reason of its error, if it failed; and the status of an
 // error that ends an NDJSON stream (streamStatus).
 type call struct {
+	start  time.Time
+	cut    atomic.Bool // its stream ended at shutdown (see streamStatus.Write)
 	reason string
 	st     *status.Status
 	answer *pooledAnswer // an analyze answer whose buffers go back to the pool at the end
@@ -124,7 +127,7 @@ func (g *Gateway) withAccessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		c := &call{}
+		c := &call{start: start}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), callKey, c)))
 		if c.answer != nil {
 			c.answer.release()

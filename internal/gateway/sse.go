@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc/codes"
@@ -14,6 +15,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	articlev1 "github.com/lector-nlp/lector/gen/go/article/v1"
+	"github.com/lector-nlp/lector/internal/service"
 )
 
 // acceptsEventStream reports whether the request asks for Server-Sent Events.
@@ -67,15 +69,32 @@ func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	rc := http.NewResponseController(w)
+	p := g.pacer(r)
 	for id := 1; ; id++ {
 		data, err := marshaler.Marshal(msg)
 		if err != nil {
 			g.log.ErrorContext(ctx, "sse: marshal", "err", err, "request_id", requestID(ctx))
 			return
 		}
-		if err := writeEvent(w, rc, id, eventName(msg), data); err != nil {
+		// at shutdown, an event that is not expected to get through
+		// before the connections close is replaced by an error event
+		// (see Config.Shutdown)
+		if ok, left := p.Fits(len(data)+64, 0); !ok {
+			var start time.Time
+			if c, ok := ctx.Value(callKey).(*call); ok {
+				start = c.start
+			}
+			st := service.StreamCutStatus(ctx, p, len(data)+64, left, start)
+			noteReason(ctx, st)
+			if data, err := marshaler.Marshal(st.Proto()); err == nil {
+				writeEvent(w, rc, id, "error", data)
+			}
+			return
+		}
+		if err := writeEvent(pacedWriter{w, p}, rc, id, eventName(msg), data); err != nil {
 			return // the caller went away; the request context cancels the call
 		}
+		p.Sent++
 		msg, err = stream.Recv()
 		if errors.Is(err, io.EOF) {
 			return
@@ -91,6 +110,14 @@ func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// pacedWriter writes through pacedWrite.
+type pacedWriter struct {
+	w io.Writer
+	p *service.Pacer
+}
+
+func (w pacedWriter) Write(b []byte) (int, error) { return pacedWrite(w.w, w.p, b) }
 
 // eventName is the JSON name of the part a stream message carries.
 func eventName(m proto.Message) string {

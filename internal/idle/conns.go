@@ -50,11 +50,24 @@ func (l *Listener) of(ctx context.Context) *countConn {
 	return cc
 }
 
+// Conn returns the connection of a call's context (nil: not one of l's),
+// which counts the bytes written to it (Written).
+func (l *Listener) Conn(ctx context.Context) interface {
+	net.Conn
+	Written() int64
+} {
+	if c := l.of(ctx); c != nil {
+		return c
+	}
+	return nil
+}
+
 type countConn struct {
 	net.Conn
 	l     *Listener
 	key   string
 	wrote atomic.Int64 // when it last wrote a byte (monotonic, since epoch)
+	bytes atomic.Int64 // bytes written
 	once  sync.Once
 }
 
@@ -65,6 +78,7 @@ func (c *countConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	if n > 0 {
 		c.wrote.Store(int64(time.Since(epoch)))
+		c.bytes.Add(int64(n))
 	}
 	return n, err
 }
@@ -73,6 +87,12 @@ func (c *countConn) Write(b []byte) (int, error) {
 func (c *countConn) lastWrite() time.Time {
 	return epoch.Add(time.Duration(c.wrote.Load()))
 }
+
+// Written returns the bytes written to c.
+func (c *countConn) Written() int64 { return c.bytes.Load() }
+
+// NetConn returns the connection c counts.
+func (c *countConn) NetConn() net.Conn { return c.Conn }
 
 func (c *countConn) Close() error {
 	c.once.Do(func() { c.l.conns.CompareAndDelete(c.key, c) })

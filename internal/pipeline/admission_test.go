@@ -153,9 +153,9 @@ func (g *gate) idle(t *testing.T) {
 	a := &g.e.adm
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.bigWaiting != 0 || a.bigWaitText != 0 || a.bigInFlight != 0 || len(a.bigRuns) != 0 || a.work != 0 {
-		t.Errorf("idle engine: bigWaiting %d, bigWaitText %d, bigInFlight %d, bigRuns %d, work %v; want 0",
-			a.bigWaiting, a.bigWaitText, a.bigInFlight, len(a.bigRuns), a.work)
+	if a.bigWaiting != 0 || a.bigWaitText != 0 || a.bigInFlight != 0 || len(a.runs) != 0 || a.work != 0 {
+		t.Errorf("idle engine: bigWaiting %d, bigWaitText %d, bigInFlight %d, runs %d, work %v; want 0",
+			a.bigWaiting, a.bigWaitText, a.bigInFlight, len(a.runs), a.work)
 	}
 }
 
@@ -574,10 +574,10 @@ func TestAdmissionLargeBehindLarge(t *testing.T) {
 	g.release(t, "L", "s1")
 	g.waitLoad(t, 0, 0)
 	g.e.adm.mu.Lock()
-	br := len(g.e.adm.bigRuns)
+	br := len(g.e.adm.runs)
 	g.e.adm.mu.Unlock()
 	if br != 0 {
-		t.Errorf("%d large runs counted after every call ended; want 0", br)
+		t.Errorf("%d runs counted after every call ended; want 0", br)
 	}
 }
 

@@ -351,6 +351,9 @@ func (e *Engine) Load() (inFlight, waiting int, shed int64) {
 func (e *Engine) StopAdmitting() {
 	a := &e.adm
 	a.mu.Lock()
+	if !a.stopped && a.drainStop != nil {
+		close(a.drainStop) // the drain's checks end (see Drain)
+	}
 	a.stopped = true
 	a.mu.Unlock()
 }
@@ -380,13 +383,16 @@ type admission struct {
 	bigInFlight int           // of them, slots taken by large analyses (weigh)
 	bigWaiting  int           // large calls in the queue
 	bigWaitText int           // the bytes of text of the large calls in the queue
-	bigRuns     []*bigRun     // the large analyses in flight, for the retry hints of the large calls (see bigAhead)
+	runs        []run         // the analyses in flight, for the retry hints of the large calls (see bigAhead) and the drain (see Drain)
+	runID       uint64        // the id of the last run started
 	queue       []*waiter     // in arrival order (see grant)
 	avgRun      time.Duration // moving average of the time an analysis holds a slot
 	avgBytes    float64       // moving average of the bytes of an analysis, on the same weights
 	work        time.Duration // the expected time (estimate) of the analyses in flight and waiting
 	shed        int64         // calls refused as overloaded since start
 	stopped     bool          // no more slots are given (see Engine.StopAdmitting)
+	drainCut    time.Time     // when the server stops the calls still running; zero until it drains (see Engine.Drain)
+	drainStop   chan struct{} // closed by StopAdmitting, when draining
 
 	// Retry hints (see overloaded): the rates of analyses done and of
 	// calls refused, per second, decayed over rateWindow, and the hint
@@ -442,25 +448,29 @@ func (a *admission) estimate(n int) time.Duration {
 // storm.
 const coldPerByte = 3 * time.Microsecond
 
-// bigRun is a large analysis in flight (see weigh): when it started and its
-// expected time.
-type bigRun struct {
-	start time.Time
-	est   time.Duration
+// run is an analysis in flight: its id (see slot), when it started, its
+// expected time, its slots and whether it is large (see weigh).
+type run struct {
+	id     uint64
+	start  time.Time
+	est    time.Duration
+	weight int
+	big    bool
 }
 
-// startBig counts a large analysis of expected time est as started now.
+// startRun counts an analysis of expected time est and weight w as started
+// now and returns its id. Call with mu held.
+func (a *admission) startRun(est time.Duration, w int, big bool) uint64 {
+	a.runID++
+	a.runs = append(a.runs, run{id: a.runID, start: time.Now(), est: est, weight: w, big: big})
+	return a.runID
+}
+
+// endRun takes the run of id out of the analyses in flight (0: none).
 // Call with mu held.
-func (a *admission) startBig(est time.Duration) *bigRun {
-	r := &bigRun{start: time.Now(), est: est}
-	a.bigRuns = append(a.bigRuns, r)
-	return r
-}
-
-// endBig takes r out of the large analyses in flight. Call with mu held.
-func (a *admission) endBig(r *bigRun) {
-	if r != nil {
-		a.bigRuns = slices.DeleteFunc(a.bigRuns, func(x *bigRun) bool { return x == r })
+func (a *admission) endRun(id uint64) {
+	if id != 0 {
+		a.runs = slices.DeleteFunc(a.runs, func(r run) bool { return r.id == id })
 	}
 }
 
@@ -475,8 +485,10 @@ func (a *admission) endBig(r *bigRun) {
 func (a *admission) bigAhead(n, wt int, room bool) time.Duration {
 	now := time.Now()
 	var total time.Duration
-	for _, r := range a.bigRuns {
-		total += max(r.est-now.Sub(r.start), r.est/8)
+	for _, r := range a.runs {
+		if r.big {
+			total += max(r.est-now.Sub(r.start), r.est/8)
+		}
 	}
 	need := a.bigWaitText + n - a.bigLimit() // the bytes of text that must leave the queue
 	left := a.bigWaiting
@@ -504,10 +516,15 @@ type waiter struct {
 	weight  int  // slots
 	big     bool // a large analysis (see weigh)
 	text    int  // its bytes of text, for a large one (see bigRoom)
-	// its expected time (see estimate), and for a large one its run once
-	// granted (see bigAhead)
+	// its expected time (see estimate), and its run once granted (see
+	// startRun)
 	est time.Duration
-	run *bigRun
+	run uint64
+	// set before ready is closed when the call is refused while it waits
+	// (see Engine.Drain); admitted: an admitted call waiting to grow (see
+	// regrow), which is never refused so
+	refused  error
+	admitted bool
 }
 
 // slot is what an admitted analysis holds: its weight in slots, whether
@@ -516,7 +533,7 @@ type slot struct {
 	weight int
 	big    bool
 	est    time.Duration
-	run    *bigRun // a large analysis's (see bigAhead)
+	run    uint64 // its run (see startRun)
 }
 
 // weigh returns the slots an analysis of n bytes of text takes:
@@ -633,9 +650,7 @@ func (a *admission) grant() {
 		}
 		a.take(w.weight, w.big)
 		a.unqueueBig(w)
-		if w.big {
-			w.run = a.startBig(w.est)
-		}
+		w.run = a.startRun(w.est, w.weight, w.big)
 		w.granted = true
 		close(w.ready)
 	}
@@ -747,13 +762,20 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	}
 	est := a.estimate(n)
 	wt, big := a.weigh(text)
-	if a.mayEnter(wt, big) {
+	enter := a.mayEnter(wt, big)
+	if !a.drainCut.IsZero() {
+		// the server is shutting down: a call that is not expected to
+		// finish before it stops the calls still running is refused now
+		// rather than then (see Engine.Drain)
+		if err := a.drainRefusal(op, est, wt, enter, time.Now()); err != nil {
+			a.mu.Unlock()
+			return slot{}, err
+		}
+	}
+	if enter {
 		a.take(wt, big)
 		a.work += est
-		sl := slot{weight: wt, big: big, est: est}
-		if big {
-			sl.run = a.startBig(est)
-		}
+		sl := slot{weight: wt, big: big, est: est, run: a.startRun(est, wt, big)}
 		a.mu.Unlock()
 		return sl, nil
 	}
@@ -812,6 +834,9 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	defer t.Stop()
 	select {
 	case <-w.ready:
+		if w.refused != nil { // out of the queue, its estimate out of the work (see Engine.Drain)
+			return slot{}, withOp(w.refused, op)
+		}
 		sl.run = w.run
 		return sl, nil
 	case <-ctx.Done():
@@ -819,6 +844,13 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	case <-t.C:
 	}
 	a.mu.Lock()
+	if w.refused != nil {
+		a.mu.Unlock()
+		if err != nil {
+			return slot{}, err
+		}
+		return slot{}, withOp(w.refused, op)
+	}
 	if w.granted { // the slots came as the wait ended
 		sl.run = w.run
 		a.mu.Unlock()
@@ -832,6 +864,10 @@ func (e *Engine) acquire(ctx context.Context, op string, n, text int) (sl slot, 
 	a.work -= est
 	if big {
 		atLeast = a.bigAhead(text, wt, false)
+	}
+	if err == nil && !a.drainCut.IsZero() {
+		// a retry hint for a server that is going away would be wrong
+		err = a.drainError(op, "its wait for an analysis slot reached its limit of "+bound.Round(time.Millisecond).String())
 	}
 	if err == nil {
 		err = a.overloaded(op, "the server is at capacity: no analysis slot freed up within "+bound.Round(time.Millisecond).String(), atLeast, big)
@@ -855,15 +891,15 @@ func (e *Engine) regrow(ctx context.Context, op string, sl *slot, text int) erro
 		a.mu.Unlock()
 		return nil
 	}
-	w := &waiter{ready: make(chan struct{}), weight: wt, big: big}
+	w := &waiter{ready: make(chan struct{}), weight: wt, big: big, admitted: true}
 	a.queue = slices.Insert(a.queue, 0, w)
 	a.queueBig(w, text, sl.est) // admitted: it waits whatever the large calls' bound (bigRoom)
 	a.inFlight -= sl.weight
 	if sl.big {
 		a.bigInFlight -= sl.weight
 	}
-	a.endBig(sl.run)
-	sl.weight, sl.big, sl.run = 0, false, nil // held by the waiter until granted
+	a.endRun(sl.run)
+	sl.weight, sl.big, sl.run = 0, false, 0 // held by the waiter until granted
 	a.grant()
 	a.mu.Unlock()
 	select {
@@ -954,7 +990,7 @@ func (a *admission) release(held time.Duration, sl slot, n int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.work = max(a.work-sl.est, 0)
-	a.endBig(sl.run)
+	a.endRun(sl.run)
 	if held > 0 {
 		a.count(&a.doneRate)
 		if a.avgRun == 0 {

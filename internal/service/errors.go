@@ -80,6 +80,13 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 	case pipeline.KindDeadline:
 		// which limit ran out, after how long, in which stage
 		msg, md = deadlineMessage(ctx, stage)
+	case pipeline.KindUnavailable:
+		var why pipeline.Draining
+		if reason == "SHUTTING_DOWN" && errors.As(err, &why) {
+			// refused while the server drains: not expected to finish
+			// before the cut (see pipeline.Engine.Drain)
+			msg, md = drainMessage(ctx, string(why), stage)
+		}
 	case pipeline.KindCanceled:
 		if c, ok := context.Cause(ctx).(shutdownCut); ok && ctx.Err() != nil {
 			// the server stopped it (see WithShutdownCut), not the caller
@@ -105,6 +112,9 @@ func (s *Service) statusOf(ctx context.Context, op string, err error) *status.St
 	var retry pipeline.RetryAfter
 	if kind == pipeline.KindOverloaded && errors.As(err, &retry) {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(time.Duration(retry))})
+	}
+	if reason == "SHUTTING_DOWN" {
+		details = append(details, ShutdownRetryInfo())
 	}
 	if reqID != "" {
 		details = append(details, &errdetails.RequestInfo{RequestId: reqID})

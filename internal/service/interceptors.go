@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/lector-nlp/lector/internal/pipeline"
 )
@@ -27,6 +28,16 @@ type options struct {
 	relayed  func(context.Context) bool
 	cut      context.Context // see WithShutdownCut
 	timeout  time.Duration
+	clock    *ShutdownClock // see WithShutdownClock
+}
+
+// WithShutdownClock paces the server streams at shutdown (see Pacer): a
+// stream sends no message that is not expected to get through before
+// the connections close, and ends with UNAVAILABLE, SHUTTING_DOWN
+// (StreamCutStatus) instead, where the close had cut a message in the
+// middle and left the caller a transport error.
+func WithShutdownClock(c *ShutdownClock) Option {
+	return func(o *options) { o.clock = c }
 }
 
 // WithShutdownCut stops every call still running when cut is done: its
@@ -98,7 +109,7 @@ func ServerOptions(log *slog.Logger, defaultTimeout time.Duration, opt ...Option
 			streamRequestID,
 			logging.StreamServerInterceptor(interceptorLogger(log, o.relayed), logOpts...),
 			recovery.StreamServerInterceptor(recoverOpt),
-			streamDefaultDeadline(defaultTimeout, o.cut, o.timeout),
+			streamDefaultDeadline(defaultTimeout, o.cut, o.timeout, o.clock),
 		),
 	}
 }
@@ -151,7 +162,7 @@ func unaryDefaultDeadline(d time.Duration, cut context.Context, timeout time.Dur
 	}
 }
 
-func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Duration) grpc.StreamServerInterceptor {
+func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Duration, clock *ShutdownClock) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 		limit := d
 		if info.IsClientStream {
@@ -161,7 +172,17 @@ func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Du
 		defer cancel()
 		ctx, stop := withCut(ctx, cut, timeout)
 		defer stop()
-		return handler(srv, &wrappedStream{ServerStream: ss, ctx: ctx})
+		var stream grpc.ServerStream = &wrappedStream{ServerStream: ss, ctx: ctx}
+		if clock != nil && info.IsServerStream {
+			p := NewPacer(clock)
+			if clock.ConnOf != nil {
+				if c := clock.ConnOf(ctx); c != nil {
+					p.Taken = connTaken(c)
+				}
+			}
+			stream = &pacedStream{ServerStream: stream, p: p}
+		}
+		return handler(srv, stream)
 	}
 }
 
@@ -171,7 +192,7 @@ func withCut(ctx, cut context.Context, timeout time.Duration) (context.Context, 
 	if cut == nil {
 		return ctx, func() {}
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
+	ctx, cancel := context.WithCancelCause(context.WithValue(ctx, shutdownTimeoutKey{}, timeout))
 	stop := context.AfterFunc(cut, func() { cancel(shutdownCut{timeout}) })
 	return ctx, func() {
 		stop()
@@ -199,6 +220,42 @@ func shutdownMessage(ctx context.Context, c shutdownCut, stage string) (string, 
 		", waiting for a slot to fetch its URL", ", fetching the article's URL"})
 	b.WriteString("; nothing of its analysis was kept: send it again (to another server, or to this one once it has restarted)")
 	return b.String(), md
+}
+
+// shutdownTimeoutKey holds the server's shutdown timeout in a call's
+// context (see withCut), for the message of a call refused while the
+// server drains (drainMessage).
+type shutdownTimeoutKey struct{}
+
+// drainMessage says that the server, shutting down, did not start the call
+// because it was not expected to finish before the cut (why: the engine's
+// reason, pipeline.Draining), with its shutdown timeout, how long the call
+// waited and where (stage), with the same facts as ErrorInfo metadata.
+func drainMessage(ctx context.Context, why, stage string) (string, map[string]string) {
+	md := map[string]string{}
+	var b strings.Builder
+	b.WriteString("the server is shutting down: it finishes the calls it has accepted that it expects to finish within its shutdown timeout")
+	if d, ok := ctx.Value(shutdownTimeoutKey{}).(time.Duration); ok {
+		md["timeout"] = d.String()
+		b.WriteString(" (--shutdown-timeout, " + d.String() + ")")
+	}
+	b.WriteString(", and did not start this one")
+	callFacts(ctx, stage, md, &b, ", after ", [3]string{", waiting for an analysis slot",
+		", waiting for a slot to fetch its URL", ", fetching the article's URL"})
+	b.WriteString(": " + why + "; nothing of it was analysed: send it again now (to another server, or to this one once it has restarted)")
+	return b.String(), md
+}
+
+// ShutdownRetryDelay is the RetryInfo of every SHUTTING_DOWN answer (REST:
+// Retry-After: 1): the call may be sent again at once to another server;
+// this one takes no more calls (its listeners are closed and its readiness
+// says so), and a second lets a load balancer see that before the retry.
+const ShutdownRetryDelay = time.Second
+
+// ShutdownRetryInfo is the RetryInfo of a SHUTTING_DOWN answer (see
+// ShutdownRetryDelay).
+func ShutdownRetryInfo() *errdetails.RetryInfo {
+	return &errdetails.RetryInfo{RetryDelay: durationpb.New(ShutdownRetryDelay)}
 }
 
 // callDeadline notes when the call started and bounds its context, so that

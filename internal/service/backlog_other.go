@@ -1,0 +1,9 @@
+//go:build !linux
+
+package service
+
+import "net"
+
+// Backlog is not known on this system: the streams' pace at shutdown is
+// measured from the writes alone (see service.Pacer).
+func Backlog(net.Conn) (int, bool) { return 0, false }

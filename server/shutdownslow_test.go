@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -122,10 +121,12 @@ func (r repeatSyntax) Analyze(ctx context.Context, req *pipeline.Request, emit f
 // TestShutdownSlowReader: at shutdown a caller that reads its answer
 // slowly gets either the whole answer or a clear status, on every path.
 // Each call reads through a proxy that passes the server's bytes at 1 MB/s;
-// every answer is far larger than what gets through in the shutdown
-// timeout (2 s): a stream of eight syntax messages of a 64 kB article
-// (1.2 MB each in JSON), a unary answer of a 384 kB article (7 MB of JSON).
-// The shutdown begins once each caller has its first bytes.
+// every answer is larger than what gets through in the shutdown timeout
+// (3 s) and the socket buffers: a stream of twelve syntax messages of a
+// 64 kB article (1.2 MB each in JSON; over gRPC, of a 128 kB article,
+// 560 kB each), a unary answer of a 512 kB article (9.9 MB of JSON). The
+// shutdown begins once the analyses are done and the answers are being
+// written (the streams' callers are in their first syntax message).
 //
 //   - NDJSON and SSE: the stream writes no line it is not expected to get
 //     through before the connections close, at the pace the caller reads
@@ -138,7 +139,8 @@ func (r repeatSyntax) Analyze(ctx context.Context, req *pipeline.Request, emit f
 //     parse: never a short 200 that parses.
 //   - gRPC server stream: ends with status UNAVAILABLE, SHUTTING_DOWN after
 //     the messages sent. Before: a transport error (UNAVAILABLE, "error
-//     reading from server: EOF") after a message cut in the middle.
+//     reading from server: unexpected EOF") after a message cut in the
+//     middle.
 //   - gRPC unary: a message cut in the middle is never delivered; the
 //     caller gets UNAVAILABLE from its transport (no SHUTTING_DOWN: the
 //     server cannot add a status to a message begun).
@@ -146,7 +148,7 @@ func TestShutdownSlowReader(t *testing.T) {
 	if testing.Short() {
 		t.Skip("streams megabytes at 1 MB/s")
 	}
-	const timeout = 2 * time.Second
+	const timeout = 3 * time.Second
 	const rate = 1 << 20
 	srv := quietServer(t, "--shutdown-timeout", timeout.String(), "--max-article-bytes", "1048576")
 	srv.stages = lightStages()
@@ -157,7 +159,7 @@ func TestShutdownSlowReader(t *testing.T) {
 	go func() { done <- srv.Run(sctx) }()
 	waitReady(t, srv)
 	ctx := ctxTimeout(t, 60*time.Second)
-	small, large := longArticle(64<<10), longArticle(512<<10)
+	small, mid, large := longArticle(64<<10), longArticle(128<<10), longArticle(512<<10)
 	features := []string{"FEATURE_SYNTAX"}
 
 	type result struct {
@@ -193,10 +195,16 @@ func TestShutdownSlowReader(t *testing.T) {
 				return
 			}
 			defer resp.Body.Close()
-			br := bufio.NewReaderSize(resp.Body, 64<<10)
-			br.Peek(1)
+			// the analysis is done once the caller is in its first large
+			// message: what is left is writing the answer
+			head := make([]byte, 256<<10)
+			if path == "/v1/articles:analyze" {
+				head = head[:1]
+			}
+			k, _ := io.ReadFull(resp.Body, head)
 			started <- struct{}{}
-			all, rerr := io.ReadAll(br)
+			rest, rerr := io.ReadAll(resp.Body)
+			all := append(head[:k], rest...)
 			r := result{name: name, got: fmt.Sprintf("%d, %d bytes (Content-Length %d), read error %v", resp.StatusCode, len(all), resp.ContentLength, rerr)}
 			switch {
 			case resp.StatusCode != 200:
@@ -288,16 +296,18 @@ func TestShutdownSlowReader(t *testing.T) {
 	rest("REST SSE stream", "/v1/articles:streamAnalyze", small, true)
 	wg.Go(func() {
 		client := dial()
-		stream, err := client.StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{Article: textArticle("s", small), Features: fs})
-		n := 0
-		if err == nil {
-			_, err = stream.Recv()
-			started <- struct{}{}
-			for err == nil {
+		stream, err := client.StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{Article: textArticle("s", mid), Features: fs})
+		n, signalled := 0, false
+		for err == nil {
+			if _, err = stream.Recv(); err == nil {
 				n++
-				_, err = stream.Recv()
 			}
-		} else {
+			if !signalled && (n == 2 || err != nil) { // the source and the first syntax message: the analysis is done
+				started <- struct{}{}
+				signalled = true
+			}
+		}
+		if !signalled {
 			started <- struct{}{}
 		}
 		st := status.Convert(err)

@@ -227,6 +227,13 @@ func (g *Gateway) pacer(r *http.Request) *service.Pacer {
 			q, ok := service.Backlog(c)
 			return p.Written() - int64(q), q, ok
 		}
+		// the kernel sends the socket's buffer on after the close (the
+		// caller sends nothing more); half of SO_SNDBUF, which counts
+		// the kernel's bookkeeping too
+		p.Keeps = func() int {
+			b, _ := service.SendBuffer(c)
+			return b / 2
+		}
 	}
 	return p
 }

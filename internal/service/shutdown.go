@@ -58,7 +58,8 @@ func (c *ShutdownClock) End() (time.Time, bool) {
 // With Taken (the bytes written to the connection less its send queue,
 // known on Linux: see Backlog) the pace is the bytes the caller took over
 // the time it set the pace (the queue was not empty, or a write waited),
-// and a message must reach the caller, queue and all, before the close.
+// and a message must reach the caller, queue and all, before the close,
+// but for what the socket keeps sending after it (Keeps: HTTP/1.x).
 // Without it (the gateway's in-memory gRPC connection, other systems), the
 // pace is measured between the ends of two
 // writes that waited for the caller: at each the socket's buffers are
@@ -79,7 +80,13 @@ type Pacer struct {
 	// Taken, when set, returns the bytes the caller has taken (its
 	// acknowledged bytes) and those written that it has not taken yet
 	// (false: not known).
-	Taken   func() (taken int64, queued int, ok bool)
+	Taken func() (taken int64, queued int, ok bool)
+	// Keeps, when set, returns the bytes of the send queue that still
+	// reach the caller after the connection is closed: an HTTP/1.x
+	// connection's socket buffer, which the kernel sends on after the
+	// close (the caller sends nothing more; a gRPC caller's flow-control
+	// frames make the closed socket reset, and the queue is lost).
+	Keeps   func() int
 	clock   *ShutdownClock
 	written int64 // bytes written
 	Sent    int   // messages written
@@ -176,16 +183,21 @@ func (p *Pacer) Fits(n, pending int) (ok bool, left time.Duration) {
 		return true, 0
 	}
 	left = time.Until(end)
+	keeps := 0
 	if p.Taken != nil {
 		if tk, q, ok := p.Taken(); ok {
 			p.sample(tk, q, false)
 			pending += q
+			if p.Keeps != nil {
+				keeps = p.Keeps()
+			}
 		}
 	}
 	if p.rate <= 0 {
 		return left > 0, left
 	}
-	need := time.Duration(pacingSafety * float64(n+pending+pacingStatusBytes) / p.rate * float64(time.Second))
+	must := max(n+pending+pacingStatusBytes-keeps, 0) // the bytes that must reach the caller before the close
+	need := time.Duration(pacingSafety * float64(must) / p.rate * float64(time.Second))
 	return need+pacingSlack <= left, left
 }
 

@@ -141,6 +141,9 @@ func (r repeatSyntax) Analyze(ctx context.Context, req *pipeline.Request, emit f
 //     the messages sent. Before: a transport error (UNAVAILABLE, "error
 //     reading from server: unexpected EOF") after a message cut in the
 //     middle.
+//   - gRPC bidirectional stream (eight 128 kB articles, the caller keeps
+//     it open): the results sent, then UNAVAILABLE, SHUTTING_DOWN (the
+//     drain's, naming the request_index to send from, or the pace's).
 //   - gRPC unary: a message cut in the middle is never delivered; the
 //     caller gets UNAVAILABLE from its transport (no SHUTTING_DOWN: the
 //     server cannot add a status to a message begun).
@@ -317,7 +320,36 @@ func TestShutdownSlowReader(t *testing.T) {
 		}
 		report(r)
 	})
-	wait(3)
+	// a bidirectional stream of eight 128 kB articles that the caller
+	// keeps open: its results, 560 kB each, go out as they are done
+	wg.Go(func() {
+		client := dial()
+		stream, err := client.AnalyzeArticles(ctx)
+		for i := 0; err == nil && i < 8; i++ {
+			err = stream.Send(&articlev1.AnalyzeArticlesRequest{Article: textArticle(fmt.Sprint(i), mid), Features: fs})
+		}
+		n, signalled := 0, false
+		for err == nil {
+			var r *articlev1.AnalyzeArticlesResponse
+			if r, err = stream.Recv(); err == nil {
+				n++
+				if r.GetError() != nil {
+					n += 1000 // an article's own error: counted apart
+				}
+			}
+			if !signalled {
+				started <- struct{}{}
+				signalled = true
+			}
+		}
+		st := status.Convert(err)
+		r := result{name: "gRPC bidi stream", got: fmt.Sprintf("%d results (+1000 per error result), then %v %s: %.300s", n, st.Code(), reason(st), st.Message())}
+		if err != io.EOF && reason(st) != "SHUTTING_DOWN" {
+			r.err = "the stream ended with no status of the server's: " + err.Error()
+		}
+		report(r)
+	})
+	wait(4)
 	t0 := time.Now()
 	stop() // as SIGTERM does
 	select {

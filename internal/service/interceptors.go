@@ -175,6 +175,7 @@ func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Du
 		var stream grpc.ServerStream = &wrappedStream{ServerStream: ss, ctx: ctx}
 		if clock != nil && info.IsServerStream {
 			p := NewPacer(clock)
+			p.Results = info.IsClientStream
 			if clock.ConnOf != nil {
 				if c := clock.ConnOf(ctx); c != nil {
 					p.Taken = connTaken(c)

@@ -90,6 +90,10 @@ type Pacer struct {
 	clock   *ShutdownClock
 	written int64 // bytes written
 	Sent    int   // messages written
+	// Results: the stream's messages are the results of the articles a
+	// bidirectional stream sent (the status says to send again those whose
+	// results did not come, not the call)
+	Results bool
 
 	// with Taken: the last sample, whether the caller set the pace since
 	// (the queue was not empty, or a write waited), and the bytes taken
@@ -216,20 +220,17 @@ func StreamCutStatus(ctx context.Context, p *Pacer, n int, left time.Duration, s
 		md["elapsed"] = roundDuration(time.Since(start))
 		elapsed = " after " + md["elapsed"]
 	}
-	pace := "the caller's pace is not known"
+	why := fmt.Sprintf("with too little time left for the next one, %d bytes", n)
 	if r := p.Rate(); r > 0 {
-		pace = fmt.Sprintf("at the pace the caller takes it, about %.0f kB/s,", r/1000)
+		why = fmt.Sprintf("as at the pace the caller takes it, about %.0f kB/s, the next one, %d bytes, would not have been through by then", r/1000, n)
+	}
+	again := "the rest of its answer was not sent: send the call again"
+	if p.Results {
+		again = "the results not sent were dropped: send the articles whose results did not come again"
 	}
 	msg := fmt.Sprintf("the server is shutting down and closes its connections in %s (--shutdown-timeout, %s): this stream ended%s "+
-		"with %d messages sent, as %s the next one, %d bytes, would not have been through by then; "+
-		"the rest of its answer was not sent: send the call again (to another server, or to this one once it has restarted)",
-		roundDuration(max(left, 0)), timeout, elapsed, p.Sent, pace, n)
-	if p.Rate() <= 0 {
-		msg = fmt.Sprintf("the server is shutting down and closes its connections in %s (--shutdown-timeout, %s): this stream ended%s "+
-			"with %d messages sent, with too little time left for the next one, %d bytes; "+
-			"the rest of its answer was not sent: send the call again (to another server, or to this one once it has restarted)",
-			roundDuration(max(left, 0)), timeout, elapsed, p.Sent, n)
-	}
+		"with %d messages sent, %s; %s (to another server, or to this one once it has restarted)",
+		roundDuration(max(left, 0)), timeout, elapsed, p.Sent, why, again)
 	st := status.New(codes.Unavailable, msg)
 	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: "SHUTTING_DOWN", Domain: ErrorDomain, Metadata: md}, ShutdownRetryInfo()}
 	if id := RequestID(ctx); id != "" {

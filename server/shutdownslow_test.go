@@ -151,6 +151,12 @@ func TestShutdownSlowReader(t *testing.T) {
 	if testing.Short() {
 		t.Skip("streams megabytes at 1 MB/s")
 	}
+	if raceSlowdown > 1 {
+		// a stream paced at a message's write does not count the time to
+		// marshal the next one, seconds for 1.2 MB of JSON under the race
+		// detector: the close came in one's marshal, the body cut at a line
+		t.Skip("the time to marshal a message is not paced")
+	}
 	const timeout = 3 * time.Second
 	const rate = 1 << 20
 	srv := quietServer(t, "--shutdown-timeout", timeout.String(), "--max-article-bytes", "1048576")

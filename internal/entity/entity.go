@@ -318,6 +318,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	r.placeModifiers()
 	r.parenAcronyms()
 	r.shortForms()
+	r.firmNames()
 	if r.check() {
 		return nil
 	}

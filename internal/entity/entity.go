@@ -1247,10 +1247,13 @@ func subset(a, b []string) bool {
 func (r *resolver) parenAcronyms() {
 	for _, c := range r.clusters {
 		for _, m := range c.ments {
-			if m.kind != Proper || r.tok(m.last) != "(" || r.tok(m.last+2) != ")" {
+			// (after the name's possessive too: "the Harbour Pilots
+			// Association's (HPA) report")
+			b := m.last + r.possessiveAt(m.last)
+			if m.kind != Proper || r.tok(b) != "(" || r.tok(b+2) != ")" {
 				continue
 			}
-			a := r.tok(m.last + 1)
+			a := r.tok(b + 1)
 			if !isAcronym(a) || !initialsMatch(a, r.doc.Tokens[m.first:m.last]) {
 				continue
 			}
@@ -1269,6 +1272,9 @@ func (r *resolver) parenAcronyms() {
 		if t, ok := r.acronyms[c.name]; ok && t != c {
 			moved[c] = t
 			t.ments = append(t.ments, c.ments...)
+			if bodyAsMisc(t, c) {
+				t.typ = ner.Org
+			}
 			continue
 		}
 		keep = append(keep, c)
@@ -1516,6 +1522,14 @@ func capitals(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// bodyAsMisc reports whether name o, typed MISC, is an organisation's
+// name that its acronym a, typed ORGANIZATION, stands for: o's last word
+// names a body ("International Olympic Committee", the recogniser's MISC
+// for its "Olympic", beside "IOC").
+func bodyAsMisc(o, a *cluster) bool {
+	return o.typ == ner.Misc && a.typ == ner.Org && len(o.toks) >= 2 && govWords[o.toks[len(o.toks)-1]]
 }
 
 // initialsMatch checks that the capitals of a name spell the acronym, with

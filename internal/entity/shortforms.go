@@ -143,6 +143,9 @@ func (r *resolver) shortForms() {
 		if acr && into.acronym == "" {
 			into.acronym = s.name
 		}
+		if acr && bodyAsMisc(into, s) {
+			into.typ = ner.Org
+		}
 	}
 	if moved {
 		r.dropJoined()
@@ -206,7 +209,7 @@ func (f *shortFind) scan(l []*cluster) {
 			}
 			continue
 		}
-		if o.typ != ner.Org || o.acronym != "" && o.acronym != s.name {
+		if o.typ != ner.Org && !(f.acr && bodyAsMisc(o, s)) || o.acronym != "" && o.acronym != s.name {
 			f.n = 2 // (a place or thing of that name: no guess)
 			continue
 		}

@@ -1,0 +1,27 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// An acronym defined in brackets after its name's possessive, or used
+// without a definition, joins the name even where the recogniser typed
+// the name MISC (its "Olympic", "Football"); the entity is then an
+// organisation.
+func TestAcronymOfMiscBody(t *testing.T) {
+	doc, es := run(t, `The IOC will visit the city next month, officials said.
+The team spent a week showing the International Olympic Committee's (IOC) inspectors round the new stadium.
+Later the IOC praised the plans, and the mayor said the bid was strong.`)
+	a, b := owner(doc, es, "IOC", 0), owner(doc, es, "International Olympic Committee", 0)
+	if a == nil || a != b || a.Type != ner.Org {
+		t.Errorf("IOC and the International Olympic Committee not one organisation: %v / %v", a, b)
+	}
+	doc, es = run(t, `Two teams will join the Western Football League next season, its board said on Monday.
+The WFL has sixteen clubs, and the new ones will play from March.`)
+	a, b = owner(doc, es, "WFL", 0), owner(doc, es, "Western Football League", 0)
+	if a == nil || a != b || a.Type != ner.Org {
+		t.Errorf("WFL and the Western Football League not one organisation: %v / %v", a, b)
+	}
+}

@@ -38,6 +38,7 @@ var (
 // possessive is no title ("starred in Jean-Pierre Jeunet's ..."). out is
 // sorted by Start.
 func works(doc *text.Document, out []Mention) []Mention {
+	out = theTitles(doc, out)
 	toks := doc.Tokens
 	var titles map[string]bool
 	for i := range out {
@@ -126,6 +127,79 @@ func works(doc *text.Document, out []Mention) []Mention {
 			if (m.Type == Person || m.Type == Org || m.Type == Location || m.Type == Misc) && titles[m.Text] {
 				m.Type = WorkOfArt
 			}
+		}
+	}
+	return out
+}
+
+// paperNames end the names of newspapers and magazines ("The Guardian",
+// "The Sunday Times"), organisations.
+var paperNames = set("times", "guardian", "independent", "observer", "telegraph", "mirror", "express", "herald",
+	"post", "journal", "chronicle", "gazette", "tribune", "scotsman", "economist", "sun", "star", "mail",
+	"standard", "record", "courier", "sentinel", "inquirer", "examiner", "bulletin", "daily", "weekly")
+
+// notTitleEnd reports whether the name toks[f:l] is no title by its words:
+// a possessive inside ("The Beatles' Across ..."), or a last word naming an
+// award or an event ("The Charles Wintour Award").
+func notTitleEnd(toks []text.Token, f, l int) bool {
+	for k := f; k < l; k++ {
+		if t := toks[k].Text; t == "'s" || t == "'" || t == "’s" || t == "’" || strings.HasSuffix(t, "'") {
+			return true
+		}
+	}
+	w := lower(canon(toks[l-1].Text))
+	return awardWords[w] || w == "awards" || w == "prize" || eventHeads[w]
+}
+
+// venuePreps before "The" and a name make the name a venue's ("at The
+// Savoy", "near The Oval"), a place.
+var venuePreps = set("at", "near", "outside", "inside", "opposite", "beside")
+
+// theTitles reads a name after a capitalised "The" inside a sentence, which
+// the model left out of the name, as a title ("starred in The Aviator",
+// "games such as The Sims", "his album The Joshua Tree"): news capitalises
+// a "The" there only as part of a name, and the names that begin so and
+// that the model reads as a person, an unknown place or MISC are mostly
+// works (films, books, games, shows), some bands. The mention takes the
+// "The" and becomes a WORK_OF_ART; a name ending in a plural noun stays
+// MISC ("The Simpsons", "The Killers": as many bands as works). Not after a
+// preposition of place ("at The Savoy", a venue), not a known place ("in
+// The Hague"), and only after a lower-case word or a comma, so that no
+// headline's or title-case line's "The" counts. Organisations keep their
+// type (newspapers: "The Times"; bands).
+func theTitles(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	for i := range out {
+		m := &out[i]
+		switch m.Type {
+		case Person, Location, Misc:
+		default:
+			continue
+		}
+		f := m.First - 1 // the "The"
+		if toks[m.First].Text == "The" && m.Last-m.First > 1 {
+			f = m.First // (the model's name holds it)
+		}
+		sent := doc.Sentences[m.Sentence]
+		if f-1 < sent.First || toks[f].Text != "The" || i > 0 && out[i-1].Last > f {
+			continue
+		}
+		p := toks[f-1].Text
+		if p != "," && !startsLower(p) || m.Type == Location && venuePreps[p] || knownPlace(toks[f+1:m.Last]) ||
+			knownPlace(toks[f:m.Last]) || isDemonym(lower(toks[m.Last-1].Text)) || notTitleEnd(toks, f+1, m.Last) {
+			continue
+		}
+		last := toks[m.Last-1].Text
+		m.First, m.Start = f, toks[f].Start
+		m.Text = doc.Text[m.Start:m.End]
+		if paperNames[strings.TrimSuffix(lower(last), ".")] {
+			m.Type = Org // "The Guardian", "The Scotsman": a newspaper
+			continue
+		}
+		if len(last) > 3 && last[len(last)-1] == 's' && last[len(last)-2] != 's' && last[len(last)-2] != '\'' {
+			m.Type = Misc
+		} else {
+			m.Type = WorkOfArt
 		}
 	}
 	return out

@@ -1,0 +1,41 @@
+package ner_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// A name after a capitalised "The" inside a sentence is a title, with the
+// "The"; a plural one stays MISC, a newspaper's is an organisation's, and
+// a venue or a known place keeps its type.
+func TestTheTitles(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		typ        ner.Type
+	}{
+		{"Critics praised her role as a nurse in The Lantern Keeper, which opens next week.", "The Lantern Keeper", ner.WorkOfArt},
+		{"Her new novel, The Gilded Harrow, sold well, the publisher said.", "The Gilded Harrow", ner.WorkOfArt},
+		{"Sales of games such as The Wandering Pilgrims rose by a third last year.", "The Wandering Pilgrims", ner.Misc},
+		{"A column in The Guardian said the plan would fail.", "The Guardian", ner.Org},
+		{"The court in The Hague will rule on the case next month.", "The Hague", ner.Location},
+		{"The Lantern Keeper opens in cinemas next week.", "The Lantern Keeper", ""},
+	} {
+		_, ms := analyse(t, c.text)
+		var got ner.Type
+		for _, m := range ms {
+			if m.Text == c.name {
+				got = m.Type
+			}
+		}
+		if c.typ == "" {
+			if got == ner.WorkOfArt {
+				t.Errorf("%q: %q typed a title at the sentence's start (%s)", c.text, c.name, dump(ms))
+			}
+			continue
+		}
+		if got != c.typ {
+			t.Errorf("%q: %q is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
+		}
+	}
+}

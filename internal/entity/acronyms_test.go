@@ -25,3 +25,17 @@ The WFL has sixteen clubs, and the new ones will play from March.`)
 		t.Errorf("WFL and the Western Football League not one organisation: %v / %v", a, b)
 	}
 }
+
+// A plural party name after a headline is the party when it opens the
+// body's first clause and acts ("The Liberal Democrats have pledged"): the
+// headline's last word is no word of its clause.
+func TestPartyAfterHeadline(t *testing.T) {
+	doc, es := run(t, `Lib Dems back rural rail plan
+
+The Liberal Democrats have pledged to reopen forty rural lines if they win power.
+
+The party's plan would cost about two billion pounds over ten years, its transport spokesman said.`)
+	if e := owner(doc, es, "Liberal Democrats", 0); e == nil || e.Type != ner.Org {
+		t.Errorf("Liberal Democrats after a headline: %v", e)
+	}
+}

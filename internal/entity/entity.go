@@ -2713,6 +2713,9 @@ func isLetterByte(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' || b >= 0
 // does (actsAsBody, pluralBody): no word before it but a conjunction or
 // "said" (a punctuation mark or the text's start are no words).
 func (r *resolver) clauseStartAt(i int) bool {
+	if i >= 0 && i < len(r.doc.Tokens) && len(r.doc.Sentences) > 0 && r.doc.Sentences[r.sentOf(i)].First == i {
+		return true // (a headline's last word before it is no word of its clause)
+	}
 	p := r.tok(i - 1)
 	return p == "" || !isLetterByte(p[0]) || subjectBefore[strings.ToLower(p)]
 }

@@ -1,0 +1,76 @@
+package ner
+
+import "github.com/lector-nlp/lector/internal/text"
+
+// modelNames types as PRODUCT a name of two words or more with a model
+// code after its first word: a word of letters and digits ("Audi A3",
+// "Volvo S40", "Yepp YH-999", "Motorola Razr V3", "Epson R800"), which
+// the model reads as a company, a person or a place. Not a quarter ("Q3"
+// in a results table), a name with "of" or "and" ("Limits of 3G"), nor a
+// company's name ending in a company noun or a legal form ("Enfish X1
+// Technologies", "Sino 2 Ltd"), nor a name after "The" ("The B-52s", a
+// band).
+func modelNames(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	for i := range out {
+		m := &out[i]
+		switch m.Type {
+		case Person, Org, Location, Misc:
+		default:
+			continue
+		}
+		if m.Last-m.First < 2 || toks[m.First].Text == "The" || corpTails[lower(canon(toks[m.Last-1].Text))] || productCompanyEnds[lower(canon(toks[m.Last-1].Text))] {
+			continue
+		}
+		code, link := false, false
+		for k := m.First + 1; k < m.Last; k++ {
+			w := toks[k].Text
+			switch lower(w) {
+			case "of", "and", "&", "for", "the":
+				link = true
+			}
+			if modelCode(w) {
+				code = true
+			}
+		}
+		if code && !link {
+			m.Type = Product
+		}
+	}
+	return out
+}
+
+// productCompanyEnds end companies' names that may hold a code ("Enfish
+// X1 Technologies").
+var productCompanyEnds = set("technologies", "technology", "systems", "communications", "networks", "software",
+	"group", "holdings", "industries", "international", "partners", "capital", "media", "labs", "solutions",
+	"services", "electronics", "telecom", "semiconductor", "microsystems")
+
+// modelCode reports whether w is a model code: letters and digits mixed,
+// at most 10 bytes, with hyphens or a slash allowed ("A3", "YH-999",
+// "MD-80", "PMA430"), not a quarter ("Q1" to "Q4") nor a generation of
+// networks ("3G").
+func modelCode(w string) bool {
+	if len(w) < 2 || len(w) > 10 {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			letters++
+		case c == '-' || c == '/':
+		default:
+			return false
+		}
+	}
+	if letters == 0 || digits == 0 {
+		return false
+	}
+	if len(w) == 2 && (w[0] == 'Q' && w[1] >= '1' && w[1] <= '4' || w[1] == 'G' && w[0] >= '1' && w[0] <= '9') {
+		return false
+	}
+	return true
+}

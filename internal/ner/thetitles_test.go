@@ -16,7 +16,7 @@ func TestTheTitles(t *testing.T) {
 	}{
 		{"Critics praised her role as a nurse in The Lantern Keeper, which opens next week.", "The Lantern Keeper", ner.WorkOfArt},
 		{"Her new novel, The Gilded Harrow, sold well, the publisher said.", "The Gilded Harrow", ner.WorkOfArt},
-		{"Sales of games such as The Wandering Pilgrims rose by a third last year.", "The Wandering Pilgrims", ner.Misc},
+		{"Fans of the sitcom were upset when The Wandering Pilgrims ended after two series.", "The Wandering Pilgrims", ner.Misc},
 		{"A column in The Guardian said the plan would fail.", "The Guardian", ner.Org},
 		{"The court in The Hague will rule on the case next month.", "The Hague", ner.Location},
 		{"The Lantern Keeper opens in cinemas next week.", "The Lantern Keeper", ""},

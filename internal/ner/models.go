@@ -1,6 +1,10 @@
 package ner
 
-import "github.com/lector-nlp/lector/internal/text"
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
 
 // modelNames types as PRODUCT a name of two words or more with a model
 // code after its first word: a word of letters and digits ("Audi A3",
@@ -73,4 +77,62 @@ func modelCode(w string) bool {
 		return false
 	}
 	return true
+}
+
+// pressNouns after a name make it a publication's or a website's
+// ("Rolling Stone magazine", "the Guardian newspaper", "the Smoking Gun
+// website").
+var pressNouns = set("magazine", "newspaper", "tabloid", "daily", "weekly", "journal", "website", "web-site")
+
+// publications types as ORGANIZATION a name right before a press noun
+// (pressNouns) and a name ending in a web domain ("Amazon.com",
+// "Onsale.com"), which the model reads as persons, places or MISC. Not a
+// known place or a demonym ("a Hong Kong newspaper", "a Czech daily"), a
+// person named with a first name ("George Bush website"), nor the
+// Internet.
+func publications(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	var surnames map[string]bool // the last words of people named in full ("Bush" of George W Bush)
+	for _, m := range out {
+		if m.Type == Person && m.Last-m.First > 1 {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
+			surnames[toks[m.Last-1].Text] = true
+		}
+	}
+	for i := range out {
+		m := &out[i]
+		switch m.Type {
+		case Person, Location, Misc, WorkOfArt:
+		default:
+			continue
+		}
+		if m.Last-m.First == 1 && webDomain(toks[m.First].Text) {
+			m.Type = Org
+			continue
+		}
+		sent := doc.Sentences[m.Sentence]
+		if m.Last >= sent.Last || !pressNouns[toks[m.Last].Text] || knownPlace(toks[m.First:m.Last]) ||
+			isDemonym(lower(m.Text)) || m.Type == Person && (IsFirstName(toks[m.First].Text) || surnames[m.Text]) ||
+			lower(m.Text) == "internet" || hyphenLower(toks[m.Last-1].Text) ||
+			m.Last+1 < sent.Last && isTitleCase(toks[m.Last+1].Text) {
+			// (a modifier: "the UK-based journal", "Hollywood newspaper
+			// Daily Variety" names the paper after the noun)
+			continue
+		}
+		m.Type = Org
+	}
+	return out
+}
+
+// webDomain reports whether w is a name ending in a web domain of
+// companies (".com", ".net", ".co.uk").
+func webDomain(w string) bool {
+	for _, d := range []string{".com", ".net", ".co.uk"} {
+		if len(w) > len(d)+1 && strings.EqualFold(w[len(w)-len(d):], d) {
+			return true
+		}
+	}
+	return false
 }

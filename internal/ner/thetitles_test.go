@@ -39,3 +39,28 @@ func TestTheTitles(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised "A" inside a sentence begins a title, and a name in
+// brackets after a title is its other name; an initial in a team list is
+// no article.
+func TestATitles(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		work       bool
+	}{
+		{"Critics loved Ann Lee's A Quiet Harbour Morning (Matin Calme), which won two prizes.", "A Quiet Harbour Morning", true},
+		{"Critics loved Ann Lee's A Quiet Harbour Morning (Matin Calme), which won two prizes.", "Matin Calme", true},
+		{"Subs: B Cole, A Rennard Jones, T Mills.", "Rennard Jones", false},
+	} {
+		_, ms := analyse(t, c.text)
+		var got ner.Type
+		for _, m := range ms {
+			if m.Text == c.name {
+				got = m.Type
+			}
+		}
+		if (got == ner.WorkOfArt) != c.work {
+			t.Errorf("%q: %q is %q (%s)", c.text, c.name, got, dump(ms))
+		}
+	}
+}

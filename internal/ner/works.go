@@ -129,7 +129,38 @@ func works(doc *text.Document, out []Mention) []Mention {
 			}
 		}
 	}
+	// a name in brackets right after a title is the title's other
+	// name ("A Very Long Engagement (Un Long Dimanche de Fiancailles)")
+	for i := 1; i < len(out); i++ {
+		m, w := &out[i], out[i-1]
+		if w.Type == WorkOfArt && m.First == w.Last+1 && toks[w.Last].Text == "(" && m.Last < len(toks) && toks[m.Last].Text == ")" &&
+			(m.Type == Person || m.Type == Org || m.Type == Location || m.Type == Misc) && !knownPlace(toks[m.First:m.Last]) {
+			m.Type = WorkOfArt
+		}
+	}
 	return out
+}
+
+// aTitle makes out[i] a WORK_OF_ART with the capitalised "A" or "An"
+// before it, inside a sentence after a lower-case word or a possessive
+// ("his film A Way Of Life", "Jeunet's A Very Long Engagement"): the
+// article is capitalised only in a title. The name must have two words or
+// more ("A Jones" in a team list is an initial), and a known place keeps
+// its type.
+func aTitle(doc *text.Document, out []Mention, i int) bool {
+	toks := doc.Tokens
+	m := &out[i]
+	f := m.First - 1
+	sent := doc.Sentences[m.Sentence]
+	if m.Last-m.First < 2 || f-1 < sent.First || toks[f].Text != "A" && toks[f].Text != "An" || i > 0 && out[i-1].Last > f {
+		return false
+	}
+	if p := toks[f-1].Text; !startsLower(p) && !isPossessive(p) || knownPlace(toks[m.First:m.Last]) {
+		return false
+	}
+	m.First, m.Start, m.Type = f, toks[f].Start, WorkOfArt
+	m.Text = doc.Text[m.Start:m.End]
+	return true
 }
 
 // paperNames end the names of newspapers and magazines ("The Guardian",
@@ -173,7 +204,13 @@ func theTitles(doc *text.Document, out []Mention) []Mention {
 		m := &out[i]
 		switch m.Type {
 		case Person, Location, Misc:
+		case Org:
+			aTitle(doc, out, i)
+			continue
 		default:
+			continue
+		}
+		if aTitle(doc, out, i) {
 			continue
 		}
 		f := m.First - 1 // the "The"

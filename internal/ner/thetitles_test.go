@@ -18,6 +18,7 @@ func TestTheTitles(t *testing.T) {
 		{"Her new novel, The Gilded Harrow, sold well, the publisher said.", "The Gilded Harrow", ner.WorkOfArt},
 		{"Fans of the sitcom were upset when The Wandering Pilgrims ended after two series.", "The Wandering Pilgrims", ner.Misc},
 		{"A column in The Guardian said the plan would fail.", "The Guardian", ner.Org},
+		{"Crowds queued for Tom Reid's The Harbour Code, which opens today.", "The Harbour Code", ner.WorkOfArt},
 		{"The court in The Hague will rule on the case next month.", "The Hague", ner.Location},
 		{"The Lantern Keeper opens in cinemas next week.", "The Lantern Keeper", ""},
 	} {

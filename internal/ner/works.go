@@ -133,9 +133,13 @@ func works(doc *text.Document, out []Mention) []Mention {
 	// name ("A Very Long Engagement (Un Long Dimanche de Fiancailles)")
 	for i := 1; i < len(out); i++ {
 		m, w := &out[i], out[i-1]
-		if w.Type == WorkOfArt && m.First == w.Last+1 && toks[w.Last].Text == "(" && m.Last < len(toks) && toks[m.Last].Text == ")" &&
-			(m.Type == Person || m.Type == Org || m.Type == Location || m.Type == Misc) && !knownPlace(toks[m.First:m.Last]) {
-			m.Type = WorkOfArt
+		if (w.Type == WorkOfArt || w.Type == Misc && m.Last-m.First > 1 && !allCaps(w.Text)) && m.First == w.Last+1 && toks[w.Last].Text == "(" &&
+			m.Last < len(toks) && toks[m.Last].Text == ")" && (m.Type == Person || m.Type == Org || m.Type == Location || m.Type == Misc) &&
+			!knownPlace(toks[m.First:m.Last]) {
+			// (after a MISC name, one of two words or more: "The Chorus
+			// (Les Choristes)"; not after an acronym, "HIV (Human
+			// Immunodeficiency Virus)", and a one-word insert may be one)
+			m.Type = w.Type
 		}
 	}
 	return out
@@ -190,7 +194,8 @@ var venuePreps = set("at", "near", "outside", "inside", "opposite", "beside")
 // the model left out of the name, as a title ("starred in The Aviator",
 // "games such as The Sims", "his album The Joshua Tree"): news capitalises
 // a "The" there only as part of a name, and the names that begin so and
-// that the model reads as a person, an unknown place or MISC are mostly
+// that the model reads as a person, an unknown place, MISC or a law ("Ron
+// Howard's The Da Vinci Code", after a possessive too) are mostly
 // works (films, books, games, shows), some bands. The mention takes the
 // "The" and becomes a WORK_OF_ART; a name ending in a plural noun stays
 // MISC ("The Simpsons", "The Killers": as many bands as works). Not after a
@@ -203,7 +208,7 @@ func theTitles(doc *text.Document, out []Mention) []Mention {
 	for i := range out {
 		m := &out[i]
 		switch m.Type {
-		case Person, Location, Misc:
+		case Person, Location, Misc, Law:
 		case Org:
 			aTitle(doc, out, i)
 			continue
@@ -222,7 +227,7 @@ func theTitles(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		p := toks[f-1].Text
-		if p != "," && !startsLower(p) || m.Type == Location && venuePreps[p] || knownPlace(toks[f+1:m.Last]) ||
+		if p != "," && !startsLower(p) && p != "'s" && p != "\u2019s" || m.Type == Location && venuePreps[p] || knownPlace(toks[f+1:m.Last]) ||
 			knownPlace(toks[f:m.Last]) || isDemonym(lower(toks[m.Last-1].Text)) || notTitleEnd(toks, f+1, m.Last) {
 			continue
 		}

@@ -39,3 +39,22 @@ The party's plan would cost about two billion pounds over ten years, its transpo
 		t.Errorf("Liberal Democrats after a headline: %v", e)
 	}
 }
+
+// An acronym that is also a town's name joins the organisation whose
+// initials it spells, and an acronym defined in apposition ("X, the Long
+// Name,") joins the name even when it comes first.
+func TestAcronymMore(t *testing.T) {
+	doc, es := run(t, `The case pits the Associated Boatbuilders Alliance against the regulator.
+In 1990, the ABA and five banks filed suit again, the court heard.`)
+	a, b := owner(doc, es, "ABA", 0), owner(doc, es, "Associated Boatbuilders Alliance", 0)
+	if a == nil || a != b {
+		t.Errorf("ABA and the Associated Boatbuilders Alliance not one entity: %v / %v", a, b)
+	}
+	doc, es = run(t, `Members voted to back the WMTC process on Monday.
+WMTC, the World Marine Trades Council, has been working on the rules for two years.
+The WMTC will publish them in June.`)
+	a, b = owner(doc, es, "WMTC", 0), owner(doc, es, "World Marine Trades Council", 0)
+	if a == nil || a != b {
+		t.Errorf("WMTC and the World Marine Trades Council not one entity: %v / %v", a, b)
+	}
+}

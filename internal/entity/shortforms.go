@@ -16,8 +16,9 @@ import (
 // after "the", a clipping of its first word ("the Fed" after "the Federal
 // Reserve"). A headline's short form may come before the name ("BoE
 // holds rates" above "The Bank of England held ..."), and so may an
-// acronym that a name in brackets after it defines ("the MPC (the
-// Monetary Policy Committee)"), and so may the name after "of" of a
+// acronym that a name in brackets or in apposition after it defines ("the
+// MPC (the Monetary Policy Committee)", "IASC, the International
+// Accounting Standards Committee,"), and so may the name after "of" of a
 // chamber, written after "the" ("the Lords" before or after the House of
 // Lords). Only when exactly one earlier name of two words or more
 // matches (two banks named: "the Bank" stays alone; nor "the Lords" beside
@@ -103,14 +104,23 @@ func (r *resolver) shortForms() {
 		}
 		if acr {
 			// "the MPC (the Monetary Policy Committee)": the name in
-			// brackets after the acronym defines it, earlier or not
+			// brackets after the acronym defines it, earlier or not, and
+			// so does one in apposition ("IASC, the International
+			// Accounting Standards Committee, has ...")
 			for _, m := range s.ments {
-				if m.kind == Proper && r.tok(m.last) == "(" {
-					f.def = m.last + 1
-					if isThe(r.tok(f.def)) {
-						f.def++
+				if m.kind != Proper {
+					continue
+				}
+				if t := r.tok(m.last); t == "(" && f.def == 0 || t == "," && f.def2 == 0 {
+					d := m.last + 1
+					if isThe(r.tok(d)) {
+						d++
 					}
-					break
+					if t == "(" {
+						f.def = d
+					} else {
+						f.def2 = d
+					}
 				}
 			}
 		}
@@ -131,7 +141,7 @@ func (r *resolver) shortForms() {
 		if !acr && len(s.toks) == 1 && (corpWords[s.toks[0]] || firmNouns[s.toks[0]]) && !r.afterThe(s) {
 			continue // "Airlines have faced tough conditions" beside Continental Airlines
 		}
-		if f.n != 1 || knownPlace(s.name) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
+		if f.n != 1 || knownPlace(s.name) && !(acr && s.typ == ner.Org) || r.isCountry(s.lname) || allLegal(s.toks) || !acr && !r.shortFormUses(s, &lowWords) ||
 			!acr && r.otherBody(s, f.into) || acr && r.legalInitial(s, f.into) || !acr && r.otherCountry(s, f.into) ||
 			!acr && r.otherChamber(s, f.into) {
 			continue
@@ -165,6 +175,7 @@ type shortFind struct {
 	acr, the bool
 	start    int
 	def      int // the token a definition in brackets begins at, 0 if none
+	def2     int // the token a definition in apposition begins at, 0 if none
 	// chamber: s is one word the text writes after "the", which may
 	// stand for a chamber named "House of" it, before or after
 	// ("the Lords" and the House of Lords)
@@ -174,13 +185,13 @@ type shortFind struct {
 }
 
 // definedBy reports whether a mention of o begins the definition in
-// brackets after the acronym f.s.
+// brackets or in apposition after the acronym f.s.
 func (f *shortFind) definedBy(o *cluster) bool {
-	if f.def == 0 {
+	if f.def == 0 && f.def2 == 0 {
 		return false
 	}
 	for _, m := range o.ments {
-		if m.kind == Proper && m.first == f.def {
+		if m.kind == Proper && (m.first == f.def || m.first == f.def2) {
 			return true
 		}
 	}

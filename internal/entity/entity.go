@@ -1304,7 +1304,8 @@ func (r *resolver) parenAcronyms() {
 // joinTypeSplits joins the clusters that the recogniser's types split: a
 // "person" with neither a known first name nor a title or honorific whose
 // name is an organisation's or an unknown place's ("J.P. Morgan" the
-// bank), or its legal core when the text writes it as a thing ("Spectrum
+// bank), or, for a one-word name, a MISC thing's ("Tysabri", a drug, or a
+// film typed MISC in one sentence and a person in another), or its legal core when the text writes it as a thing ("Spectrum
 // Holobyte, based in Alameda" beside "Spectrum Holobyte Inc."), and a place
 // that the gazetteer does not know, never written as a place, whose name
 // is a company's without its legal form ("Crown" beside "Crown Ltd"; not
@@ -1318,7 +1319,7 @@ func (r *resolver) joinTypeSplits() {
 		switch {
 		case c.typ == ner.Person && c.gender == 0 && !r.titled(c):
 			for _, o := range r.byName[c.lname] {
-				if o != c && o.lname == c.lname && (o.typ == ner.Org || o.typ == ner.Location && o.code == "" && len(o.alts) == 0) {
+				if o != c && o.lname == c.lname && (o.typ == ner.Org || o.typ == ner.Misc && o.code == "" && len(c.toks) == 1 || o.typ == ner.Location && o.code == "" && len(o.alts) == 0) {
 					into = o
 				}
 			}

@@ -1,6 +1,10 @@
 package entity_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
 
 // A company's short name written before its full name joins it when the
 // full name adds only a legal form, a company noun or "International",
@@ -30,5 +34,16 @@ Its oil arm, Dunmore Petroleum Ltd., made a loss in the year.`)
 Its unit Sinter Exploration Co. found oil off the coast of Angola, the company said.`)
 	if a, b := owner(doc, es, "Sinter", 0), owner(doc, es, "Sinter", 1); a != nil && a == b {
 		t.Errorf("Sinter joined its unit %q", a.Name)
+	}
+}
+
+// A one-word name the recogniser typed a person in one sentence and MISC
+// in another is one entity, a thing's; a person's full name stays a
+// person.
+func TestPersonMiscSplit(t *testing.T) {
+	doc, es := run(t, "Shares rose after the launch of the Zorvane phone.\nZorvane has sold two million units, the firm said.\nCritics said Zorvane was too expensive.")
+	a, b := owner(doc, es, "Zorvane", 0), owner(doc, es, "Zorvane", 2)
+	if a == nil || a != b || a.Type == ner.Person {
+		t.Errorf("Zorvane split or a person: %v / %v", a, b)
 	}
 }

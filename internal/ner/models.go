@@ -8,8 +8,9 @@ import (
 
 // modelNames types as PRODUCT a name of two words or more with a model
 // code after its first word: a word of letters and digits ("Audi A3",
-// "Volvo S40", "Yepp YH-999", "Motorola Razr V3", "Epson R800"), which
-// the model reads as a company, a person or a place. Not a quarter ("Q3"
+// "Volvo S40", "Yepp YH-999", "Motorola Razr V3", "Epson R800"), or
+// before a kind of device (deviceAfter: "the Pentax Optio SV digital
+// camera"), which the model reads as a company, a person or a place. Not a quarter ("Q3"
 // in a results table), a name with "of" or "and" ("Limits of 3G"), nor a
 // company's name ending in a company noun or a legal form ("Enfish X1
 // Technologies", "Sino 2 Ltd"), nor a name after "The" ("The B-52s", a
@@ -37,12 +38,51 @@ func modelNames(doc *text.Document, out []Mention) []Mention {
 				code = true
 			}
 		}
-		if code && !link {
+		if code && !link || !link && deviceAfter(doc, m) {
 			m.Type = Product
 		}
 	}
 	return out
 }
+
+var (
+	// deviceNouns name kinds of devices; right after a name of two words
+	// or more they make it a model's ("the Pentax Optio SV digital
+	// camera", "the Sony PSP console", "an AMD Sempron processor").
+	deviceNouns = set("camera", "cameras", "phone", "phones", "handset", "handsets", "console", "consoles",
+		"player", "players", "jukebox", "jukeboxes", "laptop", "laptops", "notebook", "notebooks", "tablet",
+		"tablets", "printer", "printers", "computer", "computers", "smartphone", "smartphones", "handheld",
+		"handhelds", "camcorder", "camcorders", "headset", "headsets", "processor", "processors", "chip", "chips")
+	// deviceMods may stand between the name and the device noun.
+	deviceMods = set("digital", "portable", "media", "handheld", "personal", "mobile", "smart", "video", "games",
+		"music", "desktop", "compact", "new")
+)
+
+// deviceAfter reports whether a device noun follows the name m, with up to
+// two deviceMods before it and no noun after it ("Baby Bell phone
+// companies", "Silicon Valley computer maker" name firms), and m is no
+// place, demonym or company with a legal form or company noun.
+func deviceAfter(doc *text.Document, m *Mention) bool {
+	toks := doc.Tokens
+	sent := doc.Sentences[m.Sentence]
+	k := m.Last
+	for k < m.Last+2 && k < sent.Last && deviceMods[toks[k].Text] {
+		k++
+	}
+	if k >= sent.Last || !deviceNouns[toks[k].Text] || k == m.Last && strings.HasPrefix(toks[k].Text, "player") {
+		// ("players" alone are a team's: "South American players")
+		return false
+	}
+	if k+1 < sent.Last && strings.HasPrefix(toks[k+1].POS, "NN") {
+		return false
+	}
+	last := lower(canon(toks[m.Last-1].Text))
+	return m.Type != Person && !knownPlace(toks[m.First:m.Last]) && !isDemonym(lower(m.Text)) && !isDemonym(last) && !corpTails[last] &&
+		!productCompanyEnds[last] && !legalEnd[last]
+}
+
+// legalEnd are more company words that end no model's name.
+var legalEnd = set("associates", "airways", "airlines", "telekom", "telecom", "wholesale", "stearns", "inc", "corp")
 
 // productCompanyEnds end companies' names that may hold a code ("Enfish
 // X1 Technologies").

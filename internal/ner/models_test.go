@@ -16,6 +16,7 @@ func TestModelNames(t *testing.T) {
 		{"Reviewers liked the Kestrel KX-450 video jukebox, which stores 200 hours of film.", "Kestrel KX-450", ner.Product},
 		{"The new Harlow V12 saloon goes on sale in June, the carmaker said.", "Harlow V12", ner.Product},
 		{"Shares in Brindle X1 Technologies rose 4 percent on Monday.", "Brindle X1 Technologies", ner.Org},
+		{"The list includes the Tamsin Quell SV digital camera and a new music player.", "Tamsin Quell SV", ner.Product},
 	} {
 		_, ms := analyse(t, c.text)
 		var got ner.Type

@@ -52,6 +52,7 @@ func TestATitles(t *testing.T) {
 		{"Critics loved Ann Lee's A Quiet Harbour Morning (Matin Calme), which won two prizes.", "A Quiet Harbour Morning", true},
 		{"Critics loved Ann Lee's A Quiet Harbour Morning (Matin Calme), which won two prizes.", "Matin Calme", true},
 		{"Subs: B Cole, A Rennard Jones, T Mills.", "Rennard Jones", false},
+		{"It beat the big French epic, A Very Long Harvest, and two comedies.", "A Very Long Harvest", true},
 	} {
 		_, ms := analyse(t, c.text)
 		var got ner.Type

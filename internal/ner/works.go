@@ -159,7 +159,10 @@ func aTitle(doc *text.Document, out []Mention, i int) bool {
 	if m.Last-m.First < 2 || f-1 < sent.First || toks[f].Text != "A" && toks[f].Text != "An" || i > 0 && out[i-1].Last > f {
 		return false
 	}
-	if p := toks[f-1].Text; !startsLower(p) && !isPossessive(p) || knownPlace(toks[m.First:m.Last]) {
+	if p := toks[f-1].Text; !startsLower(p) && !isPossessive(p) && !(p == "," && m.Last-m.First >= 3) || knownPlace(toks[m.First:m.Last]) {
+		// (after a comma a name of three words or more: "the French
+		// epic, A Very Long Engagement,"; "A Lo Cicero" in a team list
+		// is a player)
 		return false
 	}
 	m.First, m.Start, m.Type = f, toks[f].Start, WorkOfArt

@@ -6,8 +6,8 @@ import "github.com/lector-nlp/lector/internal/text"
 // digits separates into one name ("Fathers 4 Justice", "Canadian 88
 // Energy Corp."), which the model cut at the number. The first may be a
 // demonym only when the second ends in a legal form or a company noun
-// ("Canadian 88 Energy Corp."); a number after the second makes a score
-// line ("Leeds 2 Hull 0"), left alone, and so is a rank ("No. 3
+// ("Canadian 88 Energy Corp."); a number just after the second makes a
+// score line ("Leeds 2 Hull 0", "Zemun 1 Rad (B) 0"), left alone, and so is a rank ("No. 3
 // Chrysler").
 func numberedNames(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
@@ -18,7 +18,7 @@ func numberedNames(doc *text.Document, out []Mention) []Mention {
 			n := out[i+1]
 			if n.First == m.Last+1 && n.Sentence == m.Sentence && n.Type == Org &&
 				(m.Type == Org || m.Type == Nationality && corpTails[lower(canon(toks[n.Last-1].Text))]) &&
-				smallNumber(toks[m.Last].Text) && !(n.Last < len(toks) && isDigitWord(toks[n.Last].Text)) &&
+				smallNumber(toks[m.Last].Text) && !scoreAfter(toks, n.Last, doc.Sentences[n.Sentence].Last) &&
 				!numberSigns[lower(toks[m.Last-1].Text)] {
 				m.Last, m.End, m.Type = n.Last, n.End, Org
 				m.Text = doc.Text[m.Start:m.End]
@@ -29,6 +29,21 @@ func numberedNames(doc *text.Document, out []Mention) []Mention {
 		k++
 	}
 	return out[:k]
+}
+
+// scoreAfter reports whether a number stands within five tokens from k,
+// before any lower-case word, in the sentence ending at end ("Kansas City
+// 1", "Rad (B) 0": the model may end the second name early).
+func scoreAfter(toks []text.Token, k, end int) bool {
+	for j := k; j < k+5 && j < end; j++ {
+		if isDigitWord(toks[j].Text) {
+			return true
+		}
+		if startsLower(toks[j].Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // numberSigns before a number make it a rank ("No. 3 Chrysler").

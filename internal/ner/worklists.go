@@ -58,6 +58,9 @@ func workLists(doc *text.Document, out []Mention) []Mention {
 		for j := i; j < len(out); j++ {
 			n := &out[j]
 			if j > i {
+				if n.First < out[j-1].Last {
+					break
+				}
 				gap := toks[out[j-1].Last:n.First]
 				if n.Sentence != m.Sentence || len(gap) == 0 || len(gap) > 2 || !listGap(gap) {
 					break

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
 )
@@ -29,13 +30,19 @@ var firmTails = set("financial", "international", "industrie", "worldwide")
 // ("Citigroup" beside Citigroup Inc. and Citigroup Global Markets), and
 // for a country, a known place or a name with an acronym of its own.
 func (r *resolver) firmNames() {
-	byFirst := map[string][]*cluster{}
+	// the names of two words or more by each of their first one to three
+	// words, the short names they may extend (so that a text of many
+	// names beginning alike stays linear)
+	byPrefix := map[string][]*cluster{}
 	for _, c := range r.clusters {
 		if c.into == nil && !c.dropped && len(c.ments) > 0 && len(c.toks) >= 2 {
-			byFirst[c.toks[0]] = append(byFirst[c.toks[0]], c)
+			for k := 1; k <= 3 && k < len(c.toks); k++ {
+				key := strings.Join(c.toks[:k], " ")
+				byPrefix[key] = append(byPrefix[key], c)
+			}
 		}
 	}
-	if len(byFirst) == 0 {
+	if len(byPrefix) == 0 {
 		return
 	}
 	root := func(c *cluster) *cluster {
@@ -85,7 +92,7 @@ func (r *resolver) firmNames() {
 			}
 			var into *cluster
 			n := 0
-			for _, o := range byFirst[s.toks[0]] {
+			for _, o := range byPrefix[strings.Join(s.toks, " ")] {
 				o = root(o)
 				if o == s || o == into || len(o.toks) <= len(s.toks) || !slices.Equal(o.toks[:len(s.toks)], s.toks) {
 					continue

@@ -417,6 +417,13 @@ func (x *extractor) add(q *Quote, rule string, c cueInfo) {
 type Candidate struct {
 	Quote    Quote
 	Features map[string]float64
+	// Dropped: the result drops the quote whatever its score (a bare
+	// object of "tell", a figure, a result, an event seen)
+	Dropped bool
+	// Fixed: the result keeps the quote whatever its score (a transcript
+	// line, a byline, a possessive with PossessiveKeep); it then wins
+	// deduplication as a score of 1
+	Fixed bool
 }
 
 // Candidates returns every quote the rules find, unfiltered, with its
@@ -430,7 +437,11 @@ func Candidates(doc *text.Document, ents []entity.Entity, o Options) []Candidate
 	for i, q := range x.sorted() {
 		fs := featSink{f: make(map[string]float64, 32)}
 		x.features(i, &fs)
-		out = append(out, Candidate{Quote: *q, Features: fs.f})
+		bare := x.bareContent(q, x.metas[i])
+		r := x.metas[i].rule
+		out = append(out, Candidate{Quote: *q, Features: fs.f,
+			Dropped: bare == bareTell || bare == bareFigure || x.resultObject(q) || x.seenEvent(q),
+			Fixed:   r == "colon" || r == "dash" || r == "possessive" && x.o.PossessiveKeep})
 	}
 	return out
 }

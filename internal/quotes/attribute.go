@@ -641,6 +641,11 @@ func (x *extractor) attribute() {
 					npStart, j = st, p
 				}
 			}
+			if npStart == j && x.o.OpeningSubject {
+				if st, e, ok := x.openingSubject(c, j, s); ok {
+					npStart, j = st, e
+				}
+			}
 			if npStart == j && x.o.PercentSubject {
 				npStart = x.percentSubject(j, s.First)
 			}
@@ -832,6 +837,18 @@ func (x *extractor) attribute() {
 			}
 		}
 
+		if found && rule == "subject" && x.o.InvertedNoComma {
+			// "... have educational elements said Mr Owen.": a name
+			// alone ends the sentence after the cue, a clause stands
+			// before it; the name speaks what the clause says
+			if f, l, ok := x.invertedNoComma(c, s, content); ok {
+				sp, content, who = [2]int{l, s.Last}, [2]int{f, c.first}, -1
+				for sp[1] > l && x.pos(sp[1]-1) == "." {
+					sp[1]--
+				}
+				rule = "inverted"
+			}
+		}
 		coordinated := x.pos(c.first-1) == "CC" || x.pos(c.first-1) == "RB" && x.pos(c.first-2) == "CC"
 		// ", even suggesting ...", "began by saying ...": an adverb or
 		// "by" before the participle
@@ -876,7 +893,7 @@ func (x *extractor) attribute() {
 			}
 		}
 
-		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) && (!x.o.InvertedSpeech || invertsSpeech(x.ltok(c.first))) {
+		if !found && (x.tok(c.first-1) == "," || x.closesQuote(c.first-1)) && (!x.o.InvertedSpeech || invertsSpeech(x.ltok(c.first))) && !(x.o.TellSpeaker && isTell(x.ltok(c.first))) {
 			// inverted: "..., said X." / "” said X."
 			np := x.rightNP(c.last, s.Last)
 			if np > c.last && x.o.StrictInverted && x.clauseAfter(np, s.Last) {

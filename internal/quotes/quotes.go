@@ -190,6 +190,10 @@ type Options struct {
 	AccordingVB   bool // "according to federal statistics": a source whose first word the tagger read as a verb after "to" is a noun phrase all the same (accordingVB); it had made no quote
 	EndFrontComma bool // content that opens with "that" and a subordinating word or a preposition ("that while X agreed, ...", "that under the law, ...") does not end at its first comma, which closes the fronted phrase (frontComma; never so on PolNeAR train, 67 contents go on)
 	EndAheadAux   bool // the end model's look ahead (EndLookahead) reads a noun phrase, a finite auxiliary and a verb (", but he has been raising", ", and the council would pay") as a new clause, as it reads a noun phrase and a finite main verb (not a copula: ", the count was slow")
+	// Session 20, from a read of real BBC and Reuters articles:
+	TellSpeaker     bool // "..., the firm's manager in Asia, Dara Venn, told Reuters.": the noun phrase after a form of "tell" is its hearer, never an inverted speaker; the speaker is the noun phrase (and its apposition) before the comma (parentheticalSubject, and no inverted reading)
+	OpeningSubject  bool // "Mr Hobb, who is on the board and was part of the review, said on Friday: ...": a sentence that opens with a noun phrase and a comma, with the cue right after the comma that closes a parenthesis about it (verbs and all), and what is said after the cue: the opening noun phrase speaks (openingSubject); it had made a quote with no speaker
+	InvertedNoComma bool // "Some games have educational elements said Mr Owen.": a reporting verb that inverts (invertsSpeech) with a name alone after it to the sentence's end and a clause with a finite verb before it, no comma between: the name speaks the clause (invertedNoComma); it had read the noun before the cue as the speaker and the name as what was said
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -317,6 +321,9 @@ var DefaultOptions = Options{
 	NounTime:         true,
 	NounVerb:         true,
 	AccordingVB:      true,
+	TellSpeaker:      true,
+	OpeningSubject:   true,
+	InvertedNoComma:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -275,7 +275,7 @@ func (x *extractor) parentheticalSubject(c cue, j int, s text.Sentence) (int, in
 		// clause before, it has no subject of its own there
 		return 0, 0, false
 	}
-	if np := x.rightNP(c.last, s.Last); np > c.last && (np >= s.Last-1 || x.tok(np) == "," || x.tok(np) == ".") {
+	if np := x.rightNP(c.last, s.Last); np > c.last && (np >= s.Last-1 || x.tok(np) == "," || x.tok(np) == ".") && !(x.o.TellSpeaker && isTell(x.ltok(c.first))) {
 		return 0, 0, false
 	}
 	for p := j - 2; p > s.First && j-p < 30; p-- {
@@ -563,6 +563,126 @@ func (x *extractor) properName(a, b int) bool {
 func inAdjunctPrep(w string) bool {
 	switch w {
 	case "on", "in", "at", "during", "after", "before", "outside", "inside", "from", "late", "early", "earlier", "last", "this":
+		return true
+	}
+	return false
+}
+
+// openingSubject: "Mr Hobb, who is on the board and was part of the
+// review, said on Friday: ...", "Analysts, however, said ...": the
+// sentence opens with a noun phrase and a comma, and the cue (after
+// token j-1, a comma) follows the comma that closes what the parenthesis
+// says of it, verbs and all: the opening noun phrase [first, end) speaks.
+// Not when a noun phrase ends the sentence after the cue ("..., X, told
+// Reuters.": what is said comes before), when the noun phrase is a time
+// ("This week, ..."), when a semicolon or colon breaks the parenthesis,
+// or when a finite verb stands in it before any relative pronoun or
+// subordinating word, or after a comma that follows one (it is the main
+// clause's).
+func (x *extractor) openingSubject(c cue, j int, s text.Sentence) (int, int, bool) {
+	if j-1 <= s.First || x.tok(j-1) != "," || x.pos(c.first) == "VBG" {
+		// "..., adding that": a participle after a comma continues the
+		// clause before (participle)
+		return 0, 0, false
+	}
+	st := s.First
+	if x.pos(st) == "CC" {
+		st++
+	}
+	e := x.rightNP(st, j-1)
+	if e <= st || x.qAt(st) >= 0 || x.timeOnly(st, e) || x.pos(st) == "CD" && !x.countedSubject(st, e) {
+		return 0, 0, false
+	}
+	k := e
+	if x.tok(k) == "(" {
+		// "Lena Voss (corrects from Lina Voss), ..."
+		for k < j-1 && k-e < 10 && x.tok(k) != ")" {
+			k++
+		}
+		k++
+	}
+	if k >= j-2 || x.tok(k) != "," || strings.HasSuffix(x.ltok(k+1), "-based") || x.ltok(k+2) == "-based" || strings.HasSuffix(x.ltok(k+2), "-based") {
+		// "The Fort Lauderdale, Fla.-based firm": a place, no noun
+		// phrase before its parenthesis
+		return 0, 0, false
+	}
+	sub := false // a relative pronoun or a subordinating word opened a clause inside
+	for i := k + 1; i < j-1; i++ {
+		if x.tok(i) == ";" || x.tok(i) == ":" {
+			return 0, 0, false
+		}
+		if inSubordinators(x.ltok(i)) {
+			sub = true
+		} else if x.tok(i) == "," {
+			sub = false // "X, which has won fans, would also be absent, said Y"
+		} else if finiteTag(x.pos(i)) && !sub {
+			// "Some traders, mostly small ones, are wary of it, said
+			// X": a verb of the main clause, what is said
+			return 0, 0, false
+		}
+	}
+	if np := x.rightNP(c.last, s.Last); np >= s.Last-1 || np > c.last && (x.tok(np) == "," || x.tok(np) == ".") {
+		return 0, 0, false
+	}
+	if x.o.AppositiveName && x.properName(k+1, j-1) {
+		// "The chairman of the party, Ola Senn, said": the name between
+		// the commas speaks
+		return k + 1, j - 1, true
+	}
+	return st, e, true
+}
+
+// inSubordinators are the words that open a relative or subordinate
+// clause inside a parenthesis ("who was", "after X was sacked").
+func inSubordinators(w string) bool {
+	switch w {
+	case "who", "whom", "whose", "which", "that", "what", "when", "where", "before", "after", "as", "if",
+		"because", "since", "while", "until", "though", "although", "once", "whether":
+		return true
+	}
+	return false
+}
+
+// invertedNoComma: the subject rule read "... that have educational
+// elements said Mr Owen." as elements saying "Mr Owen"; when what follows
+// the cue (content) is a name alone to the sentence's end (a title and
+// proper nouns, or a person's mention) and the words before the cue hold
+// a finite verb, the writer left out the comma of an inverted
+// attribution. It returns the start of the clause before the cue and the
+// start of the name.
+func (x *extractor) invertedNoComma(c cue, s text.Sentence, content [2]int) (int, int, bool) {
+	if c.last != c.first+1 || !invertsSpeech(x.ltok(c.first)) || x.pos(c.first) != "VBD" && x.pos(c.first) != "VBZ" {
+		return 0, 0, false
+	}
+	a, b := x.trim(content[0], content[1])
+	if a != c.last || a >= b || b < s.Last-1 {
+		return 0, 0, false
+	}
+	n := a
+	if inTitles(x.ltok(n)) {
+		n++
+	}
+	if !x.properName(n, b) {
+		return 0, 0, false
+	}
+	st := x.clauseStart(c.first)
+	if x.qAt(st) >= 0 {
+		return 0, 0, false
+	}
+	for k := st; k < c.first-1; k++ {
+		// a base form outside an infinitive too: the tagger reads
+		// "bakeries now sell" so
+		if finiteTag(x.pos(k)) || x.pos(k) == "VB" && k > st && x.pos(k-1) != "TO" && x.pos(k-1) != "MD" {
+			return st, a, true
+		}
+	}
+	return 0, 0, false
+}
+
+// inTitles are the titles written before a name.
+func inTitles(w string) bool {
+	switch w {
+	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady":
 		return true
 	}
 	return false

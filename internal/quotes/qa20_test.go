@@ -1,0 +1,109 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// qaOff returns the default options with the named rule set to on, and
+// with the filter and the cue threshold out of the way when off: a
+// retrained filter may drop what the rule gets wrong, and the check that
+// the test can fail must not lean on it.
+func qaOff(on bool, set func(*quotes.Options, bool)) quotes.Options {
+	o := quotes.DefaultOptions
+	set(&o, on)
+	if !on {
+		o.MinScore, o.MinCueScore = 0, 0
+	}
+	return o
+}
+
+// speakersOf returns the speaker texts of the quotes whose cue is cue.
+func speakersOf(t *testing.T, s, cue string, o quotes.Options) (speakers, contents []string) {
+	t.Helper()
+	doc, _, qs := allQuotes(t, s, o)
+	for _, q := range qs {
+		if doc.Text[q.Cue.Start:q.Cue.End] == cue {
+			speakers = append(speakers, doc.Text[q.Speaker.Start:q.Speaker.End])
+			contents = append(contents, doc.Text[q.Content.Start:q.Content.End])
+		}
+	}
+	return speakers, contents
+}
+
+// "..., the carrier's press officer in Lagos, Kemi Adeyemi, told
+// Reuters.": the noun phrase after "told" is the hearer, never the
+// speaker.
+func TestTellSpeaker(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.TellSpeaker = on }
+	for _, c := range []struct{ s, speaker, content string }{
+		{"Trade was slow.\n\"The depot will reopen in June,\" the carrier's press officer in Lagos, Kemi Adeyemi, told Reuters.\n",
+			"Kemi Adeyemi", "\"The depot will reopen in June,\""},
+		{"Trade was slow.\nThe depot is for the first time in years hiring drivers, the carrier's head of staff in Lagos, Kemi Adeyemi, told reporters.\n",
+			"Kemi Adeyemi", "The depot is for the first time in years hiring drivers"},
+	} {
+		sp, ct := speakersOf(t, c.s, "told", qaOff(true, set))
+		if len(sp) != 1 || sp[0] != c.speaker || ct[0] != c.content {
+			t.Errorf("%q: speakers %q said %q, want %q said %q", c.s, sp, ct, c.speaker, c.content)
+		}
+		// without the rule the hearer spoke
+		sp, _ = speakersOf(t, c.s, "told", qaOff(false, set))
+		for _, w := range sp {
+			if w == c.speaker {
+				t.Errorf("%q: without TellSpeaker the speaker is already %q: the test tests nothing", c.s, w)
+			}
+		}
+	}
+}
+
+// "Mr Tolland, who sits on the port board and was part of the review,
+// said on Tuesday: ...": the noun phrase that opens the sentence speaks
+// past a parenthesis that holds verbs of its own.
+func TestOpeningSubject(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.OpeningSubject = on }
+	for _, c := range []struct{ s, cue, speaker string }{
+		{"Trade was slow.\nMr Tolland, who sits on the port board and was part of the dredging review, said on Tuesday: \"The channel is too shallow for the new ferries.\"\n", "said", "Mr Tolland"},
+		{"Trade was slow.\nThe Harbour Trust, which has lost money for three years and was fined in May, said it would sell two of its tugs.\n", "said", "The Harbour Trust"},
+		{"Trade was slow.\nThe pilots' union, in its first statement since the strike began, told members that the talks would resume.\n", "told", "The pilots' union"},
+	} {
+		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, set))
+		if len(sp) != 1 || sp[0] != c.speaker {
+			t.Errorf("%q: speakers %q, want %q", c.s, sp, c.speaker)
+		}
+		sp, _ = speakersOf(t, c.s, c.cue, qaOff(false, set))
+		for _, w := range sp {
+			if w == c.speaker {
+				t.Errorf("%q: without OpeningSubject the speaker is already %q: the test tests nothing", c.s, w)
+			}
+		}
+	}
+	// a verb of the main clause in the parenthesis: the clause is what
+	// is said, the opening noun phrase does not speak
+	s := "Trade was slow.\nSome ferry operators, mostly small ones, are wary of the new tolls, said the Harbour Trust.\n"
+	if sp, _ := speakersOf(t, s, "said", quotes.DefaultOptions); len(sp) == 1 && sp[0] == "Some ferry operators" {
+		t.Errorf("%q: speaker %q", s, sp[0])
+	}
+}
+
+// "... now sell rye bread said Mr Kettering.": an inverted attribution
+// with no comma; the name speaks, the clause before is what is said.
+func TestInvertedNoComma(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.InvertedNoComma = on }
+	s := "Trade was slow.\nMost bakeries in the valley now sell rye bread said Mr Kettering.\n"
+	sp, ct := speakersOf(t, s, "said", qaOff(true, set))
+	if len(sp) != 1 || sp[0] != "Mr Kettering" || ct[0] != "Most bakeries in the valley now sell rye bread" {
+		t.Errorf("%q: %q said %q, want Mr Kettering", s, sp, ct)
+	}
+	sp, _ = speakersOf(t, s, "said", qaOff(false, set))
+	for _, w := range sp {
+		if w == "Mr Kettering" {
+			t.Errorf("without InvertedNoComma the speaker is already %q: the test tests nothing", w)
+		}
+	}
+	// the name is the subject of what is said: no inversion
+	s = "Trade was slow.\nThe inspector said Mr Kettering was right.\n"
+	if sp, _ := speakersOf(t, s, "said", quotes.DefaultOptions); len(sp) != 1 || sp[0] != "The inspector" {
+		t.Errorf("%q: speakers %q, want The inspector", s, sp)
+	}
+}

@@ -7,14 +7,14 @@ import (
 )
 
 // qaOff returns the default options with the named rule set to on, and
-// with the filter and the cue threshold out of the way when off: a
-// retrained filter may drop what the rule gets wrong, and the check that
-// the test can fail must not lean on it.
+// with the filter out of the way when off: a retrained filter may drop
+// what the rule gets wrong, and the check that the test can fail must not
+// lean on it.
 func qaOff(on bool, set func(*quotes.Options, bool)) quotes.Options {
 	o := quotes.DefaultOptions
 	set(&o, on)
 	if !on {
-		o.MinScore, o.MinCueScore = 0, 0
+		o.MinScore = 0
 	}
 	return o
 }
@@ -105,5 +105,35 @@ func TestInvertedNoComma(t *testing.T) {
 	s = "Trade was slow.\nThe inspector said Mr Kettering was right.\n"
 	if sp, _ := speakersOf(t, s, "said", quotes.DefaultOptions); len(sp) != 1 || sp[0] != "The inspector" {
 		t.Errorf("%q: speakers %q, want The inspector", s, sp)
+	}
+}
+
+// A headline with no final stop ("Harbour pilots seek pay rise") is no
+// quote unless it reports speech: a reporting verb before a clause, or a
+// name after "says" with no comma, which then speaks.
+func TestHeadlineSpeech(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.HeadlineSpeech = on }
+	body := "\n\nThe pilots of the port of Dunmore asked for a raise of six percent on Monday, their union said.\n"
+	s := "Harbour pilots seek pay rise" + body
+	if sp, ct := speakersOf(t, s, "seek", qaOff(true, set)); len(sp) > 0 {
+		t.Errorf("%q: headline quote %q said %q", s, sp, ct)
+	}
+	if sp, _ := speakersOf(t, s, "seek", qaOff(false, set)); len(sp) == 0 {
+		t.Errorf("%q: without HeadlineSpeech no headline quote either: the test tests nothing", s)
+	}
+	// the body's quote stays
+	if sp, _ := speakersOf(t, s, "said", qaOff(true, set)); len(sp) != 1 || sp[0] != "their union" {
+		t.Errorf("%q: body speakers %q, want their union", s, sp)
+	}
+	s = "Mayor says ferry will run in May" + body
+	if sp, ct := speakersOf(t, s, "says", qaOff(true, set)); len(sp) != 1 || sp[0] != "Mayor" || ct[0] != "ferry will run in May" {
+		t.Errorf("%q: headline %q said %q, want Mayor said ferry will run in May", s, sp, ct)
+	}
+	s = "Ferry back in May says Mayor Brann" + body
+	if sp, ct := speakersOf(t, s, "says", qaOff(true, set)); len(sp) != 1 || sp[0] != "Mayor Brann" || ct[0] != "Ferry back in May" {
+		t.Errorf("%q: headline %q said %q, want Mayor Brann said Ferry back in May", s, sp, ct)
+	}
+	if sp, _ := speakersOf(t, s, "says", qaOff(false, set)); len(sp) == 1 && sp[0] == "Mayor Brann" {
+		t.Errorf("%q: without HeadlineSpeech the speaker is already Mayor Brann: the test tests nothing", s)
 	}
 }

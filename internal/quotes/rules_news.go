@@ -14,12 +14,19 @@ import (
 // speakers the speaker they stand for.
 func (x *extractor) newsRules(qs []Quote) []Quote {
 	o := &x.o
-	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender || !x.tagged {
+	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender && !o.HeadlineSpeech || !x.tagged {
 		return qs
+	}
+	hl := 0 // tokens of the headline
+	if o.HeadlineSpeech {
+		hl = x.plainHeadline()
 	}
 	out := qs[:0]
 	for i := range qs {
 		q := qs[i]
+		if hl > 0 && !x.headlineSpeech(&q, hl) {
+			continue
+		}
 		if o.SeemCue && x.seemCue(&q) {
 			// PolNeAR marks "X appears to ..." as the writer's
 			// attribution (no source): kept, with no speaker
@@ -368,6 +375,123 @@ func (x *extractor) scheduledDiscuss(q *Quote) bool {
 		case "next", "tomorrow", "later":
 			return true
 		}
+	}
+	return false
+}
+
+// plainHeadline returns the number of tokens of the text's headline, or 0
+// when it has none: a first paragraph of at most 20 tokens on one line,
+// with more paragraphs after it, that ends with no full stop, question or
+// exclamation mark, semicolon or colon (past closing quotation marks), as
+// news sites write headlines ("Mobile networks seek turbo boost"). A
+// first line that ends like a sentence is left to the rules.
+func (x *extractor) plainHeadline() int {
+	if len(x.doc.Paragraphs) < 2 || len(x.toks) == 0 || x.tokPara[0] != 0 {
+		return 0
+	}
+	end := 0
+	for end < len(x.toks) && x.tokPara[end] == 0 {
+		end++
+	}
+	p := x.doc.Paragraphs[0]
+	if end > 20 || strings.ContainsRune(x.doc.Text[p.Start:p.End], '\n') {
+		return 0
+	}
+	// the line's last character past closing marks and brackets ("in
+	// S.C." ends with an abbreviation's stop)
+	line := strings.TrimRight(x.doc.Text[p.Start:p.End], " \t\r'\")\u2019\u201d")
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!;:") || strings.HasSuffix(line, "\u2026") {
+		return 0
+	}
+	return end
+}
+
+// headlineSpeech keeps a quote whose cue stands in a headline of hl
+// tokens (plainHeadline) only when the headline reports speech: a finite
+// reporting verb of the lexicon's core (not a passive), with a clause
+// after it (a finite verb, an infinitive or a quotation: "Blair says mayor
+// should apologise", "Tokyo says deflation 'controlled'"), or a name's
+// colon before a clause or a quotation ("Goldsmith: 'I was not leant on'").
+// "Mobile networks seek turbo boost", "Labour accused of broken pledge",
+// "FAO warns on impact of subsidies" and "Profile: David Miliband" are no
+// quotes. "House prices rebound says Halifax" (a name alone after a form of
+// "say", with no comma) turns around: the name speaks.
+func (x *extractor) headlineSpeech(q *Quote, hl int) bool {
+	if q.Cue.End <= q.Cue.Start {
+		return q.Content.Start >= x.toks[hl-1].End
+	}
+	if q.Cue.Start >= x.toks[hl-1].End {
+		return true
+	}
+	c0, c1 := x.tokRangeLoose(q.Cue)
+	a, b := x.tokRangeLoose(q.Content)
+	if c0 >= c1 || a >= b {
+		return false
+	}
+	w := x.ltok(c0)
+	say := w == "says" || w == "say" || w == "said"
+	clause, quoted := false, false
+	for k := a; k < b; k++ {
+		p := x.pos(k)
+		// "UK heading wrong way, says Howard": a participle will do
+		// for a form of "say"
+		clause = clause || finiteTag(p) || p == "VB" && x.pos(k-1) == "TO" || say && strings.HasPrefix(p, "VB")
+		// a headline's single marks may stay unpaired
+		quoted = quoted || isMarkChar(x.tok(k))
+	}
+	if x.tok(c0) == ":" {
+		return clause || quoted
+	}
+	if say && a == c1 && b == hl && c0 > 0 {
+		n := a
+		if inTitles(x.ltok(n)) {
+			n++
+		}
+		if x.properName(n, b) {
+			// "Dance music not dead says Fatboy"
+			st, en := x.trim(0, c0)
+			if x.tok(en-1) == "," {
+				en--
+			}
+			if st >= en {
+				return false
+			}
+			q.Content, q.Speaker, q.EntityIndex, q.Kind = x.span(st, en), x.span(a, b), -1, Indirect
+			if x.claimQuoted(q, st, en) {
+				q.Kind = Mixed
+			}
+			x.resolveSpeaker(q, a, b)
+			return true
+		}
+	}
+	if !finiteTag(x.pos(c0)) || !x.coreVerb(w) || inObjectVerbs(w) && (x.ltok(c0+1) == "to" || strings.HasSuffix(w, "ed") && x.pos(c0+1) == "IN") {
+		// "Warning over ...", "Labour accused of ...", "Holmes urged
+		// to ...", "Parties warned over ...": a noun or a passive
+		return false
+	}
+	return clause || quoted
+}
+
+// coreVerb tells whether w is one of the lexicon's core reporting verbs.
+func (x *extractor) coreVerb(w string) bool {
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
+	cs, _ := lx.cuesHeads(w)
+	for j := range cs {
+		if cs[j].core {
+			return true
+		}
+	}
+	return false
+}
+
+// isMarkChar tells whether token t is a quotation mark character.
+func isMarkChar(t string) bool {
+	switch t {
+	case "'", "\"", "\u2018", "\u2019", "\u201c", "\u201d", "``", "''":
+		return true
 	}
 	return false
 }

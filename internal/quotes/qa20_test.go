@@ -137,3 +137,30 @@ func TestHeadlineSpeech(t *testing.T) {
 		t.Errorf("%q: without HeadlineSpeech the speaker is already Mayor Brann: the test tests nothing", s)
 	}
 }
+
+// "“...,” said harbour master Tom Olsen. “...,” he added.": the pronoun
+// of "added" goes on with the speaker before, not a name inside the
+// quotation or a person named earlier.
+func TestAddedSpeaker(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.AddedSpeaker = on }
+	for _, c := range []struct{ s, name string }{
+		{"Trade was slow.\n\"We will sail again in May,\" said harbour master Tom Olsen. \"The storm cost Dara Venn two of his boats,\" he added.\n", "Tom Olsen"},
+		{"Committee chairman Edward Lang said the checks were too slow.\nA Home Office spokesman said the system had been tightened since the review. He added that the old rules would be replaced by a single check.\n", "Home Office"},
+	} {
+		name := func(o quotes.Options) string {
+			doc, _, qs := allQuotes(t, c.s, o)
+			for _, q := range qs {
+				if doc.Text[q.Cue.Start:q.Cue.End] == "added" {
+					return q.SpeakerName
+				}
+			}
+			return "(none)"
+		}
+		if got := name(qaOff(true, set)); got != c.name {
+			t.Errorf("%q: he added, speaker name %q, want %q", c.s, got, c.name)
+		}
+		if got := name(qaOff(false, set)); got == c.name {
+			t.Errorf("%q: without AddedSpeaker the speaker is already %q: the test tests nothing", c.s, got)
+		}
+	}
+}

@@ -195,6 +195,7 @@ type Options struct {
 	OpeningSubject  bool // "Mr Hobb, who is on the board and was part of the review, said on Friday: ...": a sentence that opens with a noun phrase and a comma, with the cue right after the comma that closes a parenthesis about it (verbs and all), and what is said after the cue: the opening noun phrase speaks (openingSubject); it had made a quote with no speaker
 	InvertedNoComma bool // "Some games have educational elements said Mr Owen.": a reporting verb that inverts (invertsSpeech) with a name alone after it to the sentence's end and a clause with a finite verb before it, no comma between: the name speaks the clause (invertedNoComma); it had read the noun before the cue as the speaker and the name as what was said
 	HeadlineSpeech  bool // a headline with no final stop ("Mobile networks seek turbo boost": a short first line, more paragraphs after it) keeps a quote only for a core reporting verb (not a participle) before a clause or a quotation, or a colon after a name before one; "X rebounds says NAME" turns around (headlineSpeech, after the filter)
+	AddedSpeaker    bool // "“...,” said producer Ola Senn. “...,” he added.": a lone "he" or "she" with the cue "added" or "adds" takes the speaker of the quote right before it (in the same or one of the two sentences before) when that is a person of a compatible gender or a spokesman, spokeswoman, official or source (addedSpeaker, after the filter); the pronoun had been linked to a name inside the quotation or named earlier
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -326,6 +327,7 @@ var DefaultOptions = Options{
 	OpeningSubject:   true,
 	InvertedNoComma:  true,
 	HeadlineSpeech:   true,
+	AddedSpeaker:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -14,7 +14,7 @@ import (
 // speakers the speaker they stand for.
 func (x *extractor) newsRules(qs []Quote) []Quote {
 	o := &x.o
-	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender && !o.HeadlineSpeech || !x.tagged {
+	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender && !o.HeadlineSpeech && !o.AddedSpeaker || !x.tagged {
 		return qs
 	}
 	hl := 0 // tokens of the headline
@@ -40,6 +40,9 @@ func (x *extractor) newsRules(qs []Quote) []Quote {
 		}
 		if o.PronounGender {
 			x.pronounGender(&q)
+		}
+		if o.AddedSpeaker && len(out) > 0 {
+			x.addedSpeaker(&q, &out[len(out)-1])
 		}
 		if o.PronounSpeaker {
 			x.pronounSpeaker(&q, out)
@@ -494,4 +497,64 @@ func isMarkChar(t string) bool {
 		return true
 	}
 	return false
+}
+
+// addedSpeaker: "“...,” said Final Wars producer Ola Senn. “...,” he
+// added.": a lone "he" or "she" whose cue is "added" or "adds" goes on
+// with the speaker of the quote right before it (p, whose cue stands in
+// the same or one of the two sentences before), when that speaker is a
+// person (of the pronoun's gender, if known) or a spokesman, spokeswoman,
+// official or source; the entity resolution had linked the pronoun to a
+// name inside the quotation or to a person named earlier ("A Home Office
+// spokesman said ... He added ..." had spoken for the committee's
+// chairman named before).
+func (x *extractor) addedSpeaker(q, p *Quote) {
+	w := x.loneSpeaker(q)
+	if w != "he" && w != "she" || p.Speaker.End <= p.Speaker.Start || p.Cue.End <= p.Cue.Start {
+		return
+	}
+	switch c, _ := x.cueLast(q); c {
+	case "added", "adds":
+	default:
+		return
+	}
+	if q.EntityIndex == p.EntityIndex && q.EntityIndex >= 0 {
+		return
+	}
+	qc, _ := x.tokRangeLoose(q.Cue)
+	pc, _ := x.tokRangeLoose(p.Cue)
+	if pc < 0 || qc < 0 || pc >= qc || x.tokSent[qc]-x.tokSent[pc] > 2 {
+		return
+	}
+	pa, pb := x.tokRangeLoose(p.Speaker)
+	g := byte('m')
+	if w == "she" {
+		g = 'f'
+	}
+	switch {
+	case p.EntityIndex >= 0 && x.ents[p.EntityIndex].Type == ner.Person:
+		if pg := x.ents[p.EntityIndex].Gender; pg != 0 && pg != g {
+			return
+		}
+		if pb-pa == 1 && x.loneSpeaker(p) != "" && inPersonalPronouns(x.loneSpeaker(p)) && x.loneSpeaker(p) != w {
+			return // "she said ... he added"
+		}
+	case pb > pa && (p.EntityIndex < 0 || x.ents[p.EntityIndex].Type != ner.Person):
+		switch h := x.ltok(pb - 1); h {
+		case "spokesman", "spokesmen":
+			if g != 'm' {
+				return
+			}
+		case "spokeswoman", "spokeswomen":
+			if g != 'f' {
+				return
+			}
+		case "spokesperson", "official", "source":
+		default:
+			return
+		}
+	default:
+		return
+	}
+	q.EntityIndex, q.SpeakerName = p.EntityIndex, p.SpeakerName
 }

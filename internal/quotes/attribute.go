@@ -633,7 +633,7 @@ func (x *extractor) attribute() {
 				// "Jason Sims — a teacher from Ames — says", "Six papers
 				// in Ohio, including the Blade, said"
 				if st, p, ok := x.parentheticalSubject(c, j, s); ok {
-					if x.o.AppositiveName && x.properName(p+1, j-1) {
+					if x.o.AppositiveName && x.properName(p+1, j-1) && !(x.o.PlaceSubject && x.placeName(p+1, j-1)) {
 						// "The owner of the chain that ..., Rita Moss,
 						// praised": the name between the commas speaks
 						appos = [2]int{p + 1, j - 1}
@@ -670,6 +670,9 @@ func (x *extractor) attribute() {
 						head = x.namedAgent(head, s.First)
 					}
 					npStart = head
+				}
+				if x.o.PlaceSubject {
+					npStart = x.cityState(npStart, j, s)
 				}
 				sp = [2]int{npStart, j}
 				found, rule = true, "subject"
@@ -866,6 +869,11 @@ func (x *extractor) attribute() {
 				// "X wrote to investors, telling them ...": X tells
 				sp = [2]int{writer, verb}
 			} else if f, l, ok := x.mainSubject(s.First, c.first); ok {
+				if x.o.PlaceSubject && x.o.SpeakerPrep {
+					// "Officials in Beijing played it down, saying ...":
+					// the officials speak, not the place
+					f = x.prepHead(f, s.First)
+				}
 				sp = [2]int{f, l}
 			} else if f, l, ok := x.clauseSubject(s.First, c.first); ok && x.o.ParticipleSubject && !x.participleBetween(l, c.first-1) {
 				// "Clinton's aide rallied supporters, saying ..."
@@ -1652,6 +1660,10 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if s.End > q.Speaker.End {
 			continue
 		}
+		if x.o.OwnerPronoun && x.ownerPronoun(s, q.Speaker) {
+			// "his coach Peter Stanley": the owner does not speak
+			continue
+		}
 		if x.o.PossessiveSpeaker && x.possessor(s, q.Speaker) {
 			// "Doyle's lawyer", "Mr Spitzer's office": the owner does
 			// not speak
@@ -1666,7 +1678,7 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if x.ents[m.ent].Type == ner.Person && best < 0 {
 			best = m.ent
 		}
-		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, a, b) && !x.miscModifier(m.ent, s, q.Speaker) {
+		if bestAny < 0 && x.ents[m.ent].Type != ner.Nationality && !x.placeModifier(m.ent, s, a, b) && !x.miscModifier(m.ent, s, q.Speaker) && !(x.o.PlaceSubject && x.stateAfterTown(s.Start, x.tokAt(s.End-1)+1)) {
 			bestAny = m.ent
 		}
 	}

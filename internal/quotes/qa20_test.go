@@ -164,3 +164,43 @@ func TestAddedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// "said his coach Tam Rudd": the owner of "his" does not speak, the coach
+// named does; a state after a town is no speaker ("in Purchase, N.Y.
+// said"), nor is the place of "Officials in Varna ..., saying".
+func TestOwnerAndPlaceSpeaker(t *testing.T) {
+	own := func(o *quotes.Options, on bool) { o.OwnerPronoun = on }
+	s := "Trade was slow.\nThe sprinter Jon Alder missed the meeting in Leeds. \"It is nothing serious,\" said his coach Tam Rudd.\n"
+	name := func(o quotes.Options) string {
+		doc, _, qs := allQuotes(t, s, o)
+		for _, q := range qs {
+			if doc.Text[q.Cue.Start:q.Cue.End] == "said" {
+				return q.SpeakerName
+			}
+		}
+		return "(none)"
+	}
+	if got := name(qaOff(true, own)); got != "Tam Rudd" {
+		t.Errorf("%q: speaker name %q, want Tam Rudd", s, got)
+	}
+	if got := name(qaOff(false, own)); got == "Tam Rudd" {
+		t.Errorf("without OwnerPronoun the speaker is already Tam Rudd: the test tests nothing")
+	}
+
+	place := func(o *quotes.Options, on bool) { o.PlaceSubject = on }
+	for _, c := range []struct{ s, cue, speaker string }{
+		{"Trade was slow.\nA spokesman for the Brindle bank in Purchase, N.Y. said that the merger was on track.\n", "said", "A spokesman for the Brindle bank in Purchase, N.Y."},
+		{"Trade was slow.\nOfficials in Varna played down the delay, saying the date had not been set.\n", "saying", "Officials in Varna"},
+	} {
+		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, place))
+		if len(sp) != 1 || sp[0] != c.speaker {
+			t.Errorf("%q: speakers %q, want %q", c.s, sp, c.speaker)
+		}
+		sp, _ = speakersOf(t, c.s, c.cue, qaOff(false, place))
+		for _, w := range sp {
+			if w == c.speaker {
+				t.Errorf("%q: without PlaceSubject the speaker is already %q: the test tests nothing", c.s, w)
+			}
+		}
+	}
+}

@@ -196,6 +196,8 @@ type Options struct {
 	InvertedNoComma bool // "Some games have educational elements said Mr Owen.": a reporting verb that inverts (invertsSpeech) with a name alone after it to the sentence's end and a clause with a finite verb before it, no comma between: the name speaks the clause (invertedNoComma); it had read the noun before the cue as the speaker and the name as what was said
 	HeadlineSpeech  bool // a headline with no final stop ("Mobile networks seek turbo boost": a short first line, more paragraphs after it) keeps a quote only for a core reporting verb (not a participle) before a clause or a quotation, or a colon after a name before one; "X rebounds says NAME" turns around (headlineSpeech, after the filter)
 	AddedSpeaker    bool // "“...,” said producer Ola Senn. “...,” he added.": a lone "he" or "she" with the cue "added" or "adds" takes the speaker of the quote right before it (in the same or one of the two sentences before) when that is a person of a compatible gender or a spokesman, spokeswoman, official or source (addedSpeaker, after the filter); the pronoun had been linked to a name inside the quotation or named earlier
+	OwnerPronoun    bool // "said his coach Peter Stanley": a possessive pronoun that opens a speaker span with a person's name in it is the owner, not the speaker's entity (ownerPronoun); it had resolved to the athlete "his" stands for ("his team" still stands for its owner, as PolNeAR marks it)
+	PlaceSubject    bool // a place is no speaker: "Officials in Beijing played it down, saying ..." (a participle's subject goes back over "in"), "of Sebastopol, Calif., reported" and "in Purchase, N.Y. said" (a state after a town is no appositive name and no subject of its own: the noun phrase before the town speaks; placeName, cityState)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -328,6 +330,8 @@ var DefaultOptions = Options{
 	InvertedNoComma:  true,
 	HeadlineSpeech:   true,
 	AddedSpeaker:     true,
+	OwnerPronoun:     true,
+	PlaceSubject:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 
+	"github.com/lector-nlp/lector/internal/ner"
 	"github.com/lector-nlp/lector/internal/text"
 )
 
@@ -624,7 +625,7 @@ func (x *extractor) openingSubject(c cue, j int, s text.Sentence) (int, int, boo
 	if np := x.rightNP(c.last, s.Last); np >= s.Last-1 || np > c.last && (x.tok(np) == "," || x.tok(np) == ".") {
 		return 0, 0, false
 	}
-	if x.o.AppositiveName && x.properName(k+1, j-1) {
+	if x.o.AppositiveName && x.properName(k+1, j-1) && !(x.o.PlaceSubject && x.placeName(k+1, j-1)) {
 		// "The chairman of the party, Ola Senn, said": the name between
 		// the commas speaks
 		return k + 1, j - 1, true
@@ -686,4 +687,83 @@ func inTitles(w string) bool {
 		return true
 	}
 	return false
+}
+
+// ownerPronoun: mention s is a possessive pronoun that opens more words
+// of the speaker span sp, a noun and a person's name ("his coach Peter
+// Stanley"): the owner does not speak, the person named does. ("his team",
+// "her campaign" still stand for their owner, as PolNeAR marks them.)
+func (x *extractor) ownerPronoun(s, sp text.Span) bool {
+	if !x.tagged {
+		return false
+	}
+	i := x.tokAt(s.Start)
+	if x.pos(i) != "PRP$" || x.toks[i].End != s.End || s.End >= sp.End || i+1 >= len(x.toks) || !strings.HasPrefix(x.pos(i+1), "NN") {
+		return false
+	}
+	for k := i + 1; k < len(x.toks) && x.toks[k].End <= sp.End; k++ {
+		if x.entTypeAt(k) == ner.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// placeName tells whether tokens [a, b) are a place's mention: "Calif."
+// between commas after a town ("of Sebastopol, Calif., reported") is no
+// appositive name of the speaker.
+func (x *extractor) placeName(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.entTypeAt(k) != ner.Location {
+			return false
+		}
+	}
+	return a < b
+}
+
+// cityState: the subject [a, j) is a state after a town and a comma ("A
+// spokesman for the bank in Purchase, N.Y. said"): the noun phrase before
+// the town speaks; it returns its start, or a.
+func (x *extractor) cityState(a, j int, s text.Sentence) int {
+	if j-a > 2 || a-3 <= s.First || x.tok(a-1) != "," {
+		return a
+	}
+	// the state: a place's mention or an abbreviation ("N.Y.", "Calif.")
+	if !x.placeName(a, j) && !(j-a == 1 && isCapital(x.tok(a)) && strings.HasSuffix(x.tok(a), ".")) {
+		return a
+	}
+	if !x.stateAfterTown(x.toks[a].Start, j) {
+		return a
+	}
+	k := a - 2 // the town
+	for k-1 > s.First && a-2-k < 2 && x.pos(k-1) == "NNP" && isCapital(x.tok(k-1)) {
+		k--
+	}
+	if !isCapital(x.tok(k)) || k-1 <= s.First || !isPlacePrep(x.ltok(k-1)) && x.ltok(k-1) != "of" {
+		return a
+	}
+	st := x.leftNP(k-1, s.First)
+	if st >= k-1 {
+		return a
+	}
+	if x.o.SpeakerPrep {
+		st = x.prepHead(st, s.First)
+	}
+	return st
+}
+
+// stateAfterTown: the words from byte offset start to token end (a
+// mention, or the speaker's last words) follow a town and a comma and are
+// a state ("in Purchase, N.Y. said", "of Boise, Idaho, said"), whatever
+// type the recogniser gave them: a place's mention followed by a comma, or
+// one abbreviation ("N.Y.", "Calif."). The town is a place's mention, or
+// ends an organisation's ("Holt Associates of Sebastopol").
+func (x *extractor) stateAfterTown(start, end int) bool {
+	i := x.tokAt(start)
+	if i < 3 || end-i > 2 || x.tok(i-1) != "," {
+		return false
+	}
+	town := x.entTypeAt(i-2) == ner.Location || x.entTypeAt(i-2) == ner.Org && x.pos(i-3) == "IN"
+	abbr := end-i == 1 && isCapital(x.tok(i)) && strings.HasSuffix(x.tok(i), ".") && strings.Count(x.tok(i), ".") <= 2
+	return town && (abbr || x.placeName(i, end) && x.tok(end) == ",")
 }

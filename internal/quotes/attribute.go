@@ -99,7 +99,8 @@ func (x *extractor) isNPToken(i int) bool {
 		if p == "IN" && lower(t) == "of" {
 			return true
 		}
-		return false
+		// "Le Figaro", "El Pais": a capitalised foreign word in a name
+		return p == "FW" && x.o.ForeignName && isCapital(t)
 	}
 	l := lower(t)
 	return isCapital(t) || inPersonalPronouns(l) || l == "the" || l == "a" || l == "of"

@@ -204,3 +204,16 @@ func TestOwnerAndPlaceSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// "said Le Figaro newspaper": the tagger reads "Figaro" as a foreign word;
+// it is part of the speaker's name.
+func TestForeignName(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.ForeignName = on }
+	s := "Trade was quiet.\n\"The new season looks weak,\" said Le Figaro newspaper.\n"
+	if sp, _ := speakersOf(t, s, "said", qaOff(true, set)); len(sp) != 1 || sp[0] != "Le Figaro newspaper" {
+		t.Errorf("%q: speakers %q, want Le Figaro newspaper", s, sp)
+	}
+	if sp, _ := speakersOf(t, s, "said", qaOff(false, set)); len(sp) == 1 && sp[0] == "Le Figaro newspaper" {
+		t.Errorf("without ForeignName the speaker is already %q: the test tests nothing (the tagger no longer reads a foreign word?)", sp[0])
+	}
+}

@@ -198,6 +198,7 @@ type Options struct {
 	AddedSpeaker    bool // "“...,” said producer Ola Senn. “...,” he added.": a lone "he" or "she" with the cue "added" or "adds" takes the speaker of the quote right before it (in the same or one of the two sentences before) when that is a person of a compatible gender or a spokesman, spokeswoman, official or source (addedSpeaker, after the filter); the pronoun had been linked to a name inside the quotation or named earlier
 	OwnerPronoun    bool // "said his coach Peter Stanley": a possessive pronoun that opens a speaker span with a person's name in it is the owner, not the speaker's entity (ownerPronoun); it had resolved to the athlete "his" stands for ("his team" still stands for its owner, as PolNeAR marks it)
 	PlaceSubject    bool // a place is no speaker: "Officials in Beijing played it down, saying ..." (a participle's subject goes back over "in"), "of Sebastopol, Calif., reported" and "in Purchase, N.Y. said" (a state after a town is no appositive name and no subject of its own: the noun phrase before the town speaks; placeName, cityState)
+	ForeignName     bool // a capitalised word the tagger reads as foreign (FW) is part of a noun phrase ("said Le Figaro newspaper" had the speaker "Le")
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -332,6 +333,7 @@ var DefaultOptions = Options{
 	AddedSpeaker:     true,
 	OwnerPronoun:     true,
 	PlaceSubject:     true,
+	ForeignName:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

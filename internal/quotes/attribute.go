@@ -1661,6 +1661,17 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		if s.End > q.Speaker.End {
 			continue
 		}
+		if x.o.RelativeMention && x.afterRelative(s, q.Speaker) && !inPersonalPronouns(lower(x.doc.Text[s.Start:s.End])) && lower(x.doc.Text[s.Start:s.End]) != "his" && lower(x.doc.Text[s.Start:s.End]) != "her" {
+			// "The Chorus, which Gerard Jugnot co-produced": the
+			// relative clause's names do not speak (its pronouns
+			// stand for the head: "The MP, who is consulting his
+			// lawyers")
+			continue
+		}
+		if x.o.PlaceSubject && x.basedModifier(s) {
+			// "UK-based consultancy X": the place says where X is
+			continue
+		}
 		if x.o.OwnerPronoun && x.ownerPronoun(s, q.Speaker) {
 			// "his coach Peter Stanley": the owner does not speak
 			continue

@@ -217,3 +217,33 @@ func TestForeignName(t *testing.T) {
 		t.Errorf("without ForeignName the speaker is already %q: the test tests nothing (the tagger no longer reads a foreign word?)", sp[0])
 	}
 }
+
+// The names of a relative clause in the speaker span do not speak ("The
+// film, which Ola Senn co-produced, has drawn ..."), nor does the place
+// of "UK-based".
+func TestRelativeMention(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.RelativeMention, o.PlaceSubject = on, on }
+	for _, c := range []struct{ s, cue, bad string }{
+		{"Trade was slow.\nThe drama Harbour Lights, which Ola Senn also co-produced, has drawn an audience of two million, its distributor claimed.\n", "drawn", "Ola Senn"},
+		{"Trade was slow.\nThe bakery group, which owns brands including Tansy Bread and Morrow Cakes, said annual profit fell by a third.\n", "said", "Tansy Bread"},
+	} {
+		name := func(o quotes.Options) (string, bool) {
+			doc, ents, qs := allQuotes(t, c.s, o)
+			for _, q := range qs {
+				if doc.Text[q.Cue.Start:q.Cue.End] == c.cue {
+					if q.EntityIndex >= 0 {
+						return ents[q.EntityIndex].Name, true
+					}
+					return "", true
+				}
+			}
+			return "", false
+		}
+		if got, _ := name(qaOff(true, set)); got == c.bad {
+			t.Errorf("%q: speaker resolved to %q of the relative clause", c.s, got)
+		}
+		if got, ok := name(qaOff(false, set)); ok && got != c.bad {
+			t.Errorf("%q: without RelativeMention the speaker is already %q, not %q: the test tests nothing", c.s, got, c.bad)
+		}
+	}
+}

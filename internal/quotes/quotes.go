@@ -199,6 +199,7 @@ type Options struct {
 	OwnerPronoun    bool // "said his coach Peter Stanley": a possessive pronoun that opens a speaker span with a person's name in it is the owner, not the speaker's entity (ownerPronoun); it had resolved to the athlete "his" stands for ("his team" still stands for its owner, as PolNeAR marks it)
 	PlaceSubject    bool // a place is no speaker: "Officials in Beijing played it down, saying ..." (a participle's subject goes back over "in"), "of Sebastopol, Calif., reported" and "in Purchase, N.Y. said" (a state after a town is no appositive name and no subject of its own: the noun phrase before the town speaks; placeName, cityState)
 	ForeignName     bool // a capitalised word the tagger reads as foreign (FW) is part of a noun phrase ("said Le Figaro newspaper" had the speaker "Le")
+	RelativeMention bool // the names of a relative clause inside the speaker span do not speak ("The Chorus, which Gerard Jugnot co-produced, has drawn" had resolved to Jugnot; afterRelative)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -334,6 +335,7 @@ var DefaultOptions = Options{
 	OwnerPronoun:     true,
 	PlaceSubject:     true,
 	ForeignName:      true,
+	RelativeMention:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -767,3 +767,26 @@ func (x *extractor) stateAfterTown(start, end int) bool {
 	abbr := end-i == 1 && isCapital(x.tok(i)) && strings.HasSuffix(x.tok(i), ".") && strings.Count(x.tok(i), ".") <= 2
 	return town && (abbr || x.placeName(i, end) && x.tok(end) == ",")
 }
+
+// afterRelative: mention s stands after ", which", ", who", ", whom" or
+// ", whose" inside the speaker span sp: in the relative clause, not the
+// noun phrase that speaks.
+func (x *extractor) afterRelative(s, sp text.Span) bool {
+	if !x.tagged {
+		return false
+	}
+	a := x.tokAt(sp.Start)
+	for k := x.tokAt(s.Start) - 1; k > a; k-- {
+		switch x.ltok(k) {
+		case "which", "who", "whom", "whose":
+			return x.tok(k-1) == ","
+		}
+	}
+	return false
+}
+
+// basedModifier: mention s lies inside a token such as "UK-based".
+func (x *extractor) basedModifier(s text.Span) bool {
+	i := x.tokAt(s.Start)
+	return i < len(x.toks) && x.toks[i].End > s.End && strings.HasSuffix(x.ltok(i), "-based")
+}

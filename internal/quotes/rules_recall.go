@@ -790,3 +790,78 @@ func (x *extractor) basedModifier(s text.Span) bool {
 	i := x.tokAt(s.Start)
 	return i < len(x.toks) && x.toks[i].End > s.End && strings.HasSuffix(x.ltok(i), "-based")
 }
+
+// descriptionSpeaker: a speaker span "the company", "The organisation",
+// "the firm" (a definite description of a body, tokens [a, b), mentions
+// before index from) names the organisation mentioned most often so far
+// among those named in the ten sentences before (ties: the latest), whose
+// name holds the head noun for "organisation", "agency", "bank" and
+// "group"; the entity resolution takes the latest one, which is often
+// the hearer or a rival ("told Reuters", "urged the WTO to ...").
+func (x *extractor) descriptionSpeaker(q *Quote, a, b, from int) (int, bool) {
+	if b-a < 2 || b-a > 3 || x.ltok(a) != "the" {
+		return -1, false
+	}
+	head := x.ltok(b - 1)
+	named := false // the head must stand in the name
+	switch head {
+	case "company", "firm":
+	case "organisation", "organization", "agency", "bank", "group":
+		named = true
+	default:
+		return -1, false
+	}
+	if b-a == 3 && x.pos(a+1) != "JJ" {
+		return -1, false
+	}
+	sent := x.tokSent[a]
+	count := map[int]int{}
+	last := map[int]int{}
+	recent := map[int]bool{}
+	for i := 0; i < from && i < len(x.mentions); i++ {
+		m := x.mentions[i]
+		e := &x.ents[m.ent]
+		if e.Type != ner.Org {
+			continue
+		}
+		if k := x.tokAt(m.span.Span.Start); k > 0 && (isTell(x.ltok(k-1)) || x.tok(k-1) == "(") {
+			continue // a hearer ("told Reuters") or a dateline's agency
+		}
+		count[m.ent]++
+		last[m.ent] = i
+		if k := x.tokAt(m.span.Span.Start); k < len(x.toks) && sent-x.tokSent[k] <= 10 {
+			recent[m.ent] = true
+		}
+	}
+	best, bc, bl := -1, 0, -1
+	for e := range recent {
+		if !named && bodyName(x.ents[e].Name) {
+			continue // a company is no regulator, court or exchange
+		}
+		if named {
+			n := strings.ToLower(x.ents[e].Name)
+			if !strings.Contains(n, head) && !(head == "organisation" && strings.Contains(n, "organization")) && !(head == "organization" && strings.Contains(n, "organisation")) {
+				continue
+			}
+		}
+		if c := count[e]; c > bc || c == bc && last[e] > bl {
+			best, bc, bl = e, c, last[e]
+		}
+	}
+	return best, best >= 0
+}
+
+// bodyName tells whether an organisation's name is a public body's or an
+// exchange's ("Securities and Exchange Commission", "New York Stock
+// Exchange"), which "the company" or "the firm" does not name.
+func bodyName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "commission", "organisation", "organization", "exchange", "ministry", "council", "agency", "authority",
+			"court", "union", "association", "party", "regulatory", "administration", "department", "committee",
+			"government", "parliament", "office", "board", "federation", "institute":
+			return true
+		}
+	}
+	return false
+}

@@ -656,6 +656,10 @@ func (x *extractor) attribute() {
 					npStart, j, who = st, j-2, j-1
 				} else if st := x.leftNP(j-1, s.First); st < j-1 {
 					npStart, j, who = st, j-1, j-1
+				} else if st := x.leftNP(j-2, s.First); x.o.PlaceAdverbWho && x.pos(j-2) == "RB" && inPlaceAdverbs(x.ltok(j-2)) && st < j-2 {
+					// "visa staff abroad who feared": a place adverb
+					// after the noun
+					npStart, j, who = st, j-1, j-1
 				}
 			}
 			if e := x.passiveBy(c, s); npStart < j && e > 0 && x.qAt(npStart) < 0 {

@@ -276,3 +276,18 @@ func TestDescriptionSpeaker(t *testing.T) {
 		t.Errorf("without DescriptionSpeaker the speaker is already %q: the test tests nothing", got)
 	}
 }
+
+// "visa staff abroad who feared ...": "who" stands for the staff past
+// the place adverb.
+func TestPlaceAdverbWho(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.PlaceAdverbWho = on }
+	s := "Trade was slow.\nThe board dismissed the worries of port staff abroad who feared the new locks would fail.\n"
+	on := qaOff(true, set)
+	on.MinScore = 0
+	if sp, _ := speakersOf(t, s, "feared", on); len(sp) != 1 || sp[0] != "who" {
+		t.Errorf("%q: speakers %q, want who", s, sp)
+	}
+	if sp, _ := speakersOf(t, s, "feared", qaOff(false, set)); len(sp) == 1 && sp[0] == "who" {
+		t.Errorf("without PlaceAdverbWho the speaker is already who: the test tests nothing")
+	}
+}

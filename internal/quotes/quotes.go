@@ -201,6 +201,7 @@ type Options struct {
 	ForeignName        bool // a capitalised word the tagger reads as foreign (FW) is part of a noun phrase ("said Le Figaro newspaper" had the speaker "Le")
 	RelativeMention    bool // the names of a relative clause inside the speaker span do not speak ("The Chorus, which Gerard Jugnot co-produced, has drawn" had resolved to Jugnot; afterRelative)
 	DescriptionSpeaker bool // "According to the organisation", "the company said": the organisation mentioned most often so far among those named in the ten sentences before (whose name holds "organisation", "agency", "bank" or "group" for those heads), not the latest one, which is often the hearer or a rival (descriptionSpeaker)
+	PlaceAdverbWho     bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -338,6 +339,7 @@ var DefaultOptions = Options{
 	ForeignName:        true,
 	RelativeMention:    true,
 	DescriptionSpeaker: true,
+	PlaceAdverbWho:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

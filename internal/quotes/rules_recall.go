@@ -865,3 +865,13 @@ func bodyName(name string) bool {
 	}
 	return false
 }
+
+// inPlaceAdverbs are the adverbs of place that may follow a noun ("staff
+// abroad who ...", "officials there who ...").
+func inPlaceAdverbs(w string) bool {
+	switch w {
+	case "abroad", "overseas", "there", "here", "nationwide", "locally", "elsewhere", "worldwide":
+		return true
+	}
+	return false
+}

@@ -1761,7 +1761,12 @@ func (x *extractor) skipTime(a, b int) int {
 	// "said Friday"), the part of the day follows it
 	// ("said Friday morning traffic was slow": a noun after it owns it)
 	dayPart := x.o.DayPart && t == a && a > 0 && isCapital(x.tok(a-1)) && inTemporal(x.ltok(a-1)) && inDayPart(x.ltok(a)) && !strings.HasPrefix(x.pos(a+1), "NN")
-	if t >= b || !(inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t))) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" && !dayPart {
+	// "said last week it ...": a period after "last" or "this"
+	// before "that", a pronoun, an infinitive or a quotation ("said this
+	// year will be hard": the time is the clause's subject)
+	period := x.o.LastPeriod && t == a+1 && (x.ltok(a) == "last" || x.ltok(a) == "this") && inPeriod(x.ltok(t)) && t+1 < b &&
+		(x.ltok(t+1) == "that" || x.pos(t+1) == "PRP" && inPersonalPronouns(x.ltok(t+1)) || x.pos(t+1) == "TO" || x.markKind(t+1) != 0)
+	if t >= b || !(inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t))) || !isCapital(x.tok(t)) && x.ltok(t) != "yesterday" && x.ltok(t) != "today" && !dayPart && !period {
 		return a
 	}
 	for t < b && t-a < 6 && (inTemporal(x.ltok(t)) || isMonthAbbr(x.tok(t)) || x.pos(t) == "CD" || x.ltok(t) == "," && x.pos(t+1) == "CD") {

@@ -291,3 +291,26 @@ func TestPlaceAdverbWho(t *testing.T) {
 		t.Errorf("without PlaceAdverbWho the speaker is already who: the test tests nothing")
 	}
 }
+
+// "said last week it would ...": the period is no content; "said this
+// year will be hard": it is the clause's subject.
+func TestLastPeriod(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.LastPeriod = on }
+	for _, c := range []struct{ s, want string }{
+		{"Trade was slow.\nThe port authority said last week it would dredge the channel in May.\n", "it would dredge the channel in May"},
+		{"Trade was slow.\nThe port authority announced this month that the channel would be dredged.\n", "that the channel would be dredged"},
+		{"Trade was slow.\nThe port authority said this year would be the hardest in a decade.\n", "this year would be the hardest in a decade"},
+	} {
+		_, ct := speakersOf(t, c.s, "said", qaOff(true, set))
+		if len(ct) == 0 {
+			_, ct = speakersOf(t, c.s, "announced", qaOff(true, set))
+		}
+		if len(ct) != 1 || ct[0] != c.want {
+			t.Errorf("%q: contents %q, want %q", c.s, ct, c.want)
+		}
+	}
+	s := "Trade was slow.\nThe port authority said last week it would dredge the channel in May.\n"
+	if _, ct := speakersOf(t, s, "said", qaOff(false, set)); len(ct) == 1 && ct[0] == "it would dredge the channel in May" {
+		t.Errorf("without LastPeriod the content is already %q: the test tests nothing", ct[0])
+	}
+}

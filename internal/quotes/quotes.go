@@ -202,6 +202,7 @@ type Options struct {
 	RelativeMention    bool // the names of a relative clause inside the speaker span do not speak ("The Chorus, which Gerard Jugnot co-produced, has drawn" had resolved to Jugnot; afterRelative)
 	DescriptionSpeaker bool // "According to the organisation", "the company said": the organisation mentioned most often so far among those named in the ten sentences before (whose name holds "organisation", "agency", "bank" or "group" for those heads), not the latest one, which is often the hearer or a rival (descriptionSpeaker)
 	PlaceAdverbWho     bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
+	LastPeriod         bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -340,6 +341,7 @@ var DefaultOptions = Options{
 	RelativeMention:    true,
 	DescriptionSpeaker: true,
 	PlaceAdverbWho:     true,
+	LastPeriod:         true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

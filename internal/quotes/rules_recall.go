@@ -875,3 +875,8 @@ func inPlaceAdverbs(w string) bool {
 	}
 	return false
 }
+
+// inPeriod are the periods of "last week", "this month".
+func inPeriod(w string) bool {
+	return w == "week" || w == "month" || w == "year" || w == "weekend"
+}

@@ -9,24 +9,10 @@ import (
 // A name with a model code after its first word is a product; a
 // company's name ending in a company noun and a quarter are not.
 func TestModelNames(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        ner.Type
-	}{
+	checkNames(t, []nameCase{
 		{"Reviewers liked the Kestrel KX-450 video jukebox, which stores 200 hours of film.", "Kestrel KX-450", ner.Product},
 		{"The new Harlow V12 saloon goes on sale in June, the carmaker said.", "Harlow V12", ner.Product},
 		{"Shares in Brindle X1 Technologies rose 4 percent on Monday.", "Brindle X1 Technologies", ner.Org},
 		{"The list includes the Tamsin Quell SV digital camera and a new music player.", "Tamsin Quell SV", ner.Product},
-	} {
-		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
-			t.Errorf("%q: %q is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
-		}
-	}
+	})
 }

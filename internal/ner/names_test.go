@@ -89,17 +89,23 @@ type nameCase struct {
 	typ        ner.Type
 }
 
+// typeOf is the type of the last mention in ms whose text is name, ""
+// when there is none.
+func typeOf(ms []ner.Mention, name string) ner.Type {
+	var typ ner.Type
+	for _, m := range ms {
+		if m.Text == name {
+			typ = m.Type
+		}
+	}
+	return typ
+}
+
 func checkNames(t *testing.T, cases []nameCase) {
 	t.Helper()
 	for _, c := range cases {
 		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
+		if got := typeOf(ms, c.name); got != c.typ {
 			t.Errorf("%q: %s is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
 		}
 	}

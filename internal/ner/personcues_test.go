@@ -9,24 +9,10 @@ import (
 // A name after a noun of kin or "directed by" is a person's; a studio's
 // name ending in a company word is not.
 func TestCreditedPeople(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        ner.Type
-	}{
+	checkNames(t, []nameCase{
 		{"She came to the gala in Rome with her boyfriend Rufus Bloom.", "Rufus Bloom", ner.Person},
 		{"The thriller, directed by Sofia Marlow, has won three prizes.", "Sofia Marlow", ner.Person},
 		{"Last year's hit drama was directed by Orla Keswick.", "Orla Keswick", ner.Person},
 		{"The series was produced by Harbour Lane Pictures in Leeds.", "Harbour Lane Pictures", ner.Org},
-	} {
-		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
-			t.Errorf("%q: %q is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
-		}
-	}
+	})
 }

@@ -10,23 +10,9 @@ import (
 // a web domain are organisations; a place or a demonym before the noun,
 // and a place before the noun and the paper's name, are not.
 func TestPublications(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        ner.Type
-	}{
+	checkNames(t, []nameCase{
 		{"One reviewer in Silver Lantern magazine called the film dull.", "Silver Lantern", ner.Org},
 		{"Fans bid for the tickets on Ticketlark.com last week.", "Ticketlark.com", ner.Org},
 		{"The Nairobi newspaper Daily Drum said the vote was close.", "Nairobi", ner.Location},
-	} {
-		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
-		if got != c.typ {
-			t.Errorf("%q: %q is %q, want %q (%s)", c.text, c.name, got, c.typ, dump(ms))
-		}
-	}
+	})
 }

@@ -23,12 +23,7 @@ func TestTheTitles(t *testing.T) {
 		{"The Lantern Keeper opens in cinemas next week.", "The Lantern Keeper", ""},
 	} {
 		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
+		got := typeOf(ms, c.name)
 		if c.typ == "" {
 			if got == ner.WorkOfArt {
 				t.Errorf("%q: %q typed a title at the sentence's start (%s)", c.text, c.name, dump(ms))
@@ -55,12 +50,7 @@ func TestATitles(t *testing.T) {
 		{"It beat the big French epic, A Very Long Harvest, and two comedies.", "A Very Long Harvest", true},
 	} {
 		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
+		got := typeOf(ms, c.name)
 		if (got == ner.WorkOfArt) != c.work {
 			t.Errorf("%q: %q is %q (%s)", c.text, c.name, got, dump(ms))
 		}

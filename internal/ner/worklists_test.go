@@ -20,12 +20,7 @@ func TestWorkLists(t *testing.T) {
 		{"Shops sell music players such as Kestrel's Tunebox at lower prices.", "Kestrel", false},
 	} {
 		_, ms := analyse(t, c.text)
-		var got ner.Type
-		for _, m := range ms {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
+		got := typeOf(ms, c.name)
 		if (got == ner.WorkOfArt) != c.work {
 			t.Errorf("%q: %q is %q (%s)", c.text, c.name, got, dump(ms))
 		}

@@ -2,7 +2,6 @@ package entity
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
 )
@@ -30,21 +29,6 @@ var firmTails = set("financial", "international", "industrie", "worldwide")
 // ("Citigroup" beside Citigroup Inc. and Citigroup Global Markets), and
 // for a country, a known place or a name with an acronym of its own.
 func (r *resolver) firmNames() {
-	// the names of two words or more by each of their first one to three
-	// words, the short names they may extend (so that a text of many
-	// names beginning alike stays linear)
-	byPrefix := map[string][]*cluster{}
-	for _, c := range r.clusters {
-		if c.into == nil && !c.dropped && len(c.ments) > 0 && len(c.toks) >= 2 {
-			for k := 1; k <= 3 && k < len(c.toks); k++ {
-				key := strings.Join(c.toks[:k], " ")
-				byPrefix[key] = append(byPrefix[key], c)
-			}
-		}
-	}
-	if len(byPrefix) == 0 {
-		return
-	}
 	root := func(c *cluster) *cluster {
 		for c.into != nil {
 			c = c.into
@@ -85,6 +69,38 @@ func (r *resolver) firmNames() {
 		}
 		return len(r.doc.Tokens)
 	}
+	// the short names that may be extended, by their first word, and the
+	// longer names that begin with each (so that a text of many names
+	// beginning alike stays linear); nothing is built for a text with no
+	// short company name
+	var byFirst map[string][]*cluster
+	for _, s := range r.clusters {
+		if short(s) {
+			if byFirst == nil {
+				byFirst = map[string][]*cluster{}
+			}
+			byFirst[s.toks[0]] = append(byFirst[s.toks[0]], s)
+		}
+	}
+	if byFirst == nil {
+		return
+	}
+	var longer map[*cluster][]*cluster
+	for _, c := range r.clusters {
+		if c.into == nil && !c.dropped && len(c.ments) > 0 && len(c.toks) >= 2 {
+			for _, s := range byFirst[c.toks[0]] {
+				if k := len(s.toks); k < len(c.toks) && slices.Equal(c.toks[:k], s.toks) {
+					if longer == nil {
+						longer = map[*cluster][]*cluster{}
+					}
+					longer[s] = append(longer[s], c)
+				}
+			}
+		}
+	}
+	if longer == nil {
+		return
+	}
 	for pass := 0; pass < 2; pass++ {
 		for _, s := range r.clusters {
 			if !short(s) || pass == 1 && len(s.toks) != 1 {
@@ -92,7 +108,7 @@ func (r *resolver) firmNames() {
 			}
 			var into *cluster
 			n := 0
-			for _, o := range byPrefix[strings.Join(s.toks, " ")] {
+			for _, o := range longer[s] {
 				o = root(o)
 				if o == s || o == into || len(o.toks) <= len(s.toks) || !slices.Equal(o.toks[:len(s.toks)], s.toks) {
 					continue

@@ -24,14 +24,13 @@ func modelNames(doc *text.Document, out []Mention) []Mention {
 		default:
 			continue
 		}
-		if m.Last-m.First < 2 || toks[m.First].Text == "The" || corpTails[lower(canon(toks[m.Last-1].Text))] || productCompanyEnds[lower(canon(toks[m.Last-1].Text))] {
+		if m.Last-m.First < 2 || toks[m.First].Text == "The" || hasLower(corpTails, canon(toks[m.Last-1].Text)) || hasLower(productCompanyEnds, canon(toks[m.Last-1].Text)) {
 			continue
 		}
 		code, link := false, false
 		for k := m.First + 1; k < m.Last; k++ {
 			w := toks[k].Text
-			switch lower(w) {
-			case "of", "and", "&", "for", "the":
+			if linkWords[w] || hasLower(linkWords, w) {
 				link = true
 			}
 			if modelCode(w) {
@@ -46,6 +45,9 @@ func modelNames(doc *text.Document, out []Mention) []Mention {
 }
 
 var (
+	// linkWords inside a name join words of a name, not a model code
+	// ("Bank of X", "Marks and Spencer")
+	linkWords = set("of", "and", "&", "for", "the")
 	// deviceNouns name kinds of devices; right after a name of two words
 	// or more they make it a model's ("the Pentax Optio SV digital
 	// camera", "the Sony PSP console", "an AMD Sempron processor").

@@ -23,31 +23,33 @@ func (x *extractor) newsRules(qs []Quote) []Quote {
 	}
 	out := qs[:0]
 	for i := range qs {
-		q := qs[i]
-		if hl > 0 && !x.headlineSpeech(&q, hl) {
+		// q is changed in place: out holds the quotes before it (a copy
+		// taken by the pointers of the rules would go to the heap)
+		q := &qs[i]
+		if hl > 0 && !x.headlineSpeech(q, hl) {
 			continue
 		}
-		if o.SeemCue && x.seemCue(&q) {
+		if o.SeemCue && x.seemCue(q) {
 			// PolNeAR marks "X appears to ..." as the writer's
 			// attribution (no source): kept, with no speaker
 			q.Speaker, q.SpeakerName, q.EntityIndex = text.Span{}, "", -1
 		}
-		if o.ExpectedTime && x.expectedTime(&q) || o.ScheduledDiscuss && x.scheduledDiscuss(&q) {
+		if o.ExpectedTime && x.expectedTime(q) || o.ScheduledDiscuss && x.scheduledDiscuss(q) {
 			continue
 		}
 		if o.NestedFirstPerson {
-			x.nestedFirstPerson(&q, out)
+			x.nestedFirstPerson(q, out)
 		}
 		if o.PronounGender {
-			x.pronounGender(&q)
+			x.pronounGender(q)
 		}
 		if o.AddedSpeaker && len(out) > 0 {
-			x.addedSpeaker(&q, &out[len(out)-1])
+			x.addedSpeaker(q, &out[len(out)-1])
 		}
 		if o.PronounSpeaker {
-			x.pronounSpeaker(&q, out)
+			x.pronounSpeaker(q, out)
 		}
-		out = append(out, q)
+		out = append(out, *q)
 	}
 	return out
 }

@@ -45,7 +45,7 @@ The party's plan would cost about two billion pounds over ten years, its transpo
 // Name,") joins the name even when it comes first.
 func TestAcronymMore(t *testing.T) {
 	doc, es := run(t, `The case pits the Associated Boatbuilders Alliance against the regulator.
-In 1990, the ABA and five banks filed suit again, the court heard.`)
+In 1991, the ABA and six lenders sued again, the court heard.`)
 	a, b := owner(doc, es, "ABA", 0), owner(doc, es, "Associated Boatbuilders Alliance", 0)
 	if a == nil || a != b {
 		t.Errorf("ABA and the Associated Boatbuilders Alliance not one entity: %v / %v", a, b)

@@ -38,9 +38,9 @@ func FuzzResolve(f *testing.F) {
 		// publications, numbered names, credited people, short names
 		// and acronyms
 		"in The", "starred in The Aviator", "at The Savoy", "Lee's The Da Vinci Code", "The Hague", "the Liberal",
-		"the Liberal Democrats", "Jeunet's A Very Long Engagement (Un Long", "epic, A Very Long Harvest,",
-		"games such as", "games such as Halo, Fifa and", "the director behind JFK, Platoon and", "such as Apple's",
-		"Audi A3", "the Pentax Optio SV digital camera", "Rolling Stone magazine", "Amazon.com", "Fathers 4",
+		"the Liberal Democrats", "Ann Lee's A Quiet Harbour Morning (Matin", "epic, A Very Long Harvest,",
+		"games such as", "games such as Halo, Fifa and", "the director behind Glass Harbour, Tin Crown and", "such as Apple's",
+		"Audi A3", "the Tamsin Quell SV digital camera", "Rolling Stone magazine", "Amazon.com", "Fathers 4",
 		"Fathers 4 Justice", "Zemun 1 Rad (B) 0", "No. 3 Chrysler", "her boyfriend Rufus Bloom", "directed by",
 		"the International Olympic Committee's (IOC) team. The IOC", "IASC, the International Accounting",
 		"Quillon fell. Quillon Airlines Ltd. said Quillon", "Visa. Visa International",

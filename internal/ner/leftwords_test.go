@@ -6,7 +6,7 @@ import "testing"
 // name; a month, a title or a number does not.
 func TestLeftWords(t *testing.T) {
 	for _, c := range []struct{ text, want, not string }{
-		{"The Liberal Democrats have argued for a cap on rents.", "Liberal Democrats", "Democrats"},
+		{"The Liberal Democrats want a cap on rents in towns.", "Liberal Democrats", "Democrats"},
 		{"The Higher Education Funding Council will set the fees.", "Higher Education Funding Council", "Education Funding Council"},
 		{"Economists read the April IMF report as a warning on debt.", "IMF", "April IMF"},
 	} {

@@ -9,7 +9,7 @@ import (
 // modelNames types as PRODUCT a name of two words or more with a model
 // code after its first word: a word of letters and digits ("Audi A3",
 // "Volvo S40", "Yepp YH-999", "Motorola Razr V3", "Epson R800"), or
-// before a kind of device (deviceAfter: "the Pentax Optio SV digital
+// before a kind of device (deviceAfter: "the Tamsin Quell SV digital
 // camera"), which the model reads as a company, a person or a place. Not a quarter ("Q3"
 // in a results table), a name with "of" or "and" ("Limits of 3G"), nor a
 // company's name ending in a company noun or a legal form ("Enfish X1
@@ -49,7 +49,7 @@ var (
 	// ("Bank of X", "Marks and Spencer")
 	linkWords = set("of", "and", "&", "for", "the")
 	// deviceNouns name kinds of devices; right after a name of two words
-	// or more they make it a model's ("the Pentax Optio SV digital
+	// or more they make it a model's ("the Tamsin Quell SV digital
 	// camera", "the Sony PSP console", "an AMD Sempron processor").
 	deviceNouns = set("camera", "cameras", "phone", "phones", "handset", "handsets", "console", "consoles",
 		"player", "players", "jukebox", "jukeboxes", "laptop", "laptops", "notebook", "notebooks", "tablet",

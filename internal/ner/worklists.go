@@ -5,7 +5,7 @@ import "github.com/lector-nlp/lector/internal/text"
 var (
 	// workPlurals name kinds of creative works; before "such as", "like"
 	// or "including" they make the names listed after it titles ("films
-	// such as X and Y", "games on the market, such as X").
+	// such as X and Y", "titles on sale, such as X").
 	workPlurals = set("films", "movies", "albums", "novels", "books", "games", "shows", "series", "songs", "plays",
 		"musicals", "sitcoms", "programmes", "hits", "blockbusters", "classics", "dramas", "comedies",
 		"singles", "documentaries", "titles", "cartoons", "operas", "ballets", "records")
@@ -40,7 +40,7 @@ func workLists(doc *text.Document, out []Mention) []Mention {
 			fallthrough
 		case w == "like" || w == "including" || w == "such":
 			// the nearest plural noun before the cue is the kind of work
-			// ("games on the market, such as"; not "series which
+			// ("titles on sale, such as"; not "series which
 			// featured guests including", "games' top names, including")
 			for j := k - 1; j >= sent.First && j >= k-5; j-- {
 				if toks[j].POS == "NNS" || toks[j].POS == "NNPS" || workPlurals[lower(toks[j].Text)] {

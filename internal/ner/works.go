@@ -35,7 +35,7 @@ var (
 // other mentions of the same words in the text follow, unless the title is
 // one word that is also a first name ("Ray"). The cue must be in the
 // mention's sentence (not a headline's last word), and a name followed by a
-// possessive is no title ("starred in Jean-Pierre Jeunet's ..."). out is
+// possessive is no title ("starred in Ann Lee's ..."). out is
 // sorted by Start.
 func works(doc *text.Document, out []Mention) []Mention {
 	out = creditedPeople(doc, numberedNames(doc, publications(doc, workLists(doc, modelNames(doc, theTitles(doc, leftWords(doc, out)))))))
@@ -61,7 +61,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 			return lower(canon(toks[k].Text))
 		}
 		if next := word(m.Last); next == "'s" || next == "'" {
-			continue // Jeunet's film, Moore's documentary
+			continue // Lee's film, Reid's documentary
 		}
 		p1, p2 := word(b-1), word(b-2)
 		// a known place, or a place before a noun ("starring in London",
@@ -130,7 +130,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 		}
 	}
 	// a name in brackets right after a title is the title's other
-	// name ("A Very Long Engagement (Un Long Dimanche de Fiancailles)")
+	// name ("A Quiet Harbour Morning (Matin Calme)")
 	for i := 1; i < len(out); i++ {
 		m, w := &out[i], out[i-1]
 		if (w.Type == WorkOfArt || w.Type == Misc && m.Last-m.First > 1 && !allCaps(w.Text)) && m.First == w.Last+1 && toks[w.Last].Text == "(" &&
@@ -147,7 +147,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 
 // aTitle makes out[i] a WORK_OF_ART with the capitalised "A" or "An"
 // before it, inside a sentence after a lower-case word or a possessive
-// ("his film A Way Of Life", "Jeunet's A Very Long Engagement"): the
+// ("his film A Way Of Life", "Ann Lee's A Quiet Harbour Morning"): the
 // article is capitalised only in a title. The name must have two words or
 // more ("A Jones" in a team list is an initial), and a known place keeps
 // its type.

@@ -846,7 +846,7 @@ func (x *extractor) attribute() {
 		}
 
 		if found && rule == "subject" && x.o.InvertedNoComma {
-			// "... have educational elements said Mr Owen.": a name
+			// "... have spare parts said Mr Orde.": a name
 			// alone ends the sentence after the cue, a clause stands
 			// before it; the name speaks what the clause says
 			if f, l, ok := x.invertedNoComma(c, s, content); ok {
@@ -1666,10 +1666,10 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 			continue
 		}
 		if x.o.RelativeMention && x.afterRelative(s, q.Speaker) && !inPersonalPronouns(lower(x.doc.Text[s.Start:s.End])) && lower(x.doc.Text[s.Start:s.End]) != "his" && lower(x.doc.Text[s.Start:s.End]) != "her" {
-			// "The Chorus, which Gerard Jugnot co-produced": the
-			// relative clause's names do not speak (its pronouns
-			// stand for the head: "The MP, who is consulting his
-			// lawyers")
+			// "The drama, which Ola Senn co-produced": the relative
+			// clause's names do not speak (its pronouns stand for
+			// the head: "The councillor, who is asking her
+			// solicitors")
 			continue
 		}
 		if x.o.PlaceSubject && x.basedModifier(s) {

@@ -150,7 +150,7 @@ func TestAddedSpeaker(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.AddedSpeaker = on }
 	for _, c := range []struct{ s, name string }{
 		{"Trade was slow.\n\"We will sail again in May,\" said harbour master Tom Olsen. \"The storm cost Dara Venn two of his boats,\" he added.\n", "Tom Olsen"},
-		{"Committee chairman Edward Lang said the checks were too slow.\nA Home Office spokesman said the system had been tightened since the review. He added that the old rules would be replaced by a single check.\n", "Home Office"},
+		{"Committee chairman Edward Lang said the checks were too slow.\nA Treasury spokesman said the rules were made stricter after the review. He added that the old rules would be replaced by a single check.\n", "Treasury"},
 	} {
 		name := func(o quotes.Options) string {
 			doc, _, qs := allQuotes(t, c.s, o)
@@ -171,7 +171,7 @@ func TestAddedSpeaker(t *testing.T) {
 }
 
 // "said his coach Tam Rudd": the owner of "his" does not speak, the coach
-// named does; a state after a town is no speaker ("in Purchase, N.Y.
+// named does; a state after a town is no speaker ("in Dunmore, Pa.
 // said"), nor is the place of "Officials in Varna ..., saying".
 func TestOwnerAndPlaceSpeaker(t *testing.T) {
 	own := func(o *quotes.Options, on bool) { o.OwnerPronoun = on }
@@ -194,7 +194,7 @@ func TestOwnerAndPlaceSpeaker(t *testing.T) {
 
 	place := func(o *quotes.Options, on bool) { o.PlaceSubject = on }
 	for _, c := range []struct{ s, cue, speaker string }{
-		{"Trade was slow.\nA spokesman for the Brindle bank in Purchase, N.Y. said that the merger was on track.\n", "said", "A spokesman for the Brindle bank in Purchase, N.Y."},
+		{"Trade was slow.\nA spokesman for the Brindle bank in Dunmore, Pa. said that the merger was on track.\n", "said", "A spokesman for the Brindle bank in Dunmore, Pa."},
 		{"Trade was slow.\nOfficials in Varna played down the delay, saying the date had not been set.\n", "saying", "Officials in Varna"},
 	} {
 		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, place))
@@ -229,7 +229,7 @@ func TestForeignName(t *testing.T) {
 func TestRelativeMention(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.RelativeMention, o.PlaceSubject = on, on }
 	for _, c := range []struct{ s, cue, bad string }{
-		{"Trade was slow.\nThe drama Harbour Lights, which Ola Senn also co-produced, has drawn an audience of two million, its distributor claimed.\n", "drawn", "Ola Senn"},
+		{"Trade was slow.\nThe drama Harbour Lights, which Ola Senn co-produced last year, has drawn an audience of two million, its distributor claimed.\n", "drawn", "Ola Senn"},
 		{"Trade was slow.\nThe bakery group, which owns brands including Tansy Bread and Morrow Cakes, said annual profit fell by a third.\n", "said", "Tansy Bread"},
 	} {
 		name := func(o quotes.Options) (string, bool) {

@@ -388,7 +388,7 @@ func (x *extractor) scheduledDiscuss(q *Quote) bool {
 // when it has none: a first paragraph of at most 20 tokens on one line,
 // with more paragraphs after it, that ends with no full stop, question or
 // exclamation mark, semicolon or colon (past closing quotation marks), as
-// news sites write headlines ("Mobile networks seek turbo boost"). A
+// news sites write headlines ("Ferry firms seek fuel aid"). A
 // first line that ends like a sentence is left to the rules.
 func (x *extractor) plainHeadline() int {
 	if len(x.doc.Paragraphs) < 2 || len(x.toks) == 0 || x.tokPara[0] != 0 {
@@ -414,13 +414,13 @@ func (x *extractor) plainHeadline() int {
 // headlineSpeech keeps a quote whose cue stands in a headline of hl
 // tokens (plainHeadline) only when the headline reports speech: a finite
 // reporting verb of the lexicon's core (not a passive), with a clause
-// after it (a finite verb, an infinitive or a quotation: "Blair says mayor
-// should apologise", "Tokyo says deflation 'controlled'"), or a name's
-// colon before a clause or a quotation ("Goldsmith: 'I was not leant on'").
-// "Mobile networks seek turbo boost", "Labour accused of broken pledge",
-// "FAO warns on impact of subsidies" and "Profile: David Miliband" are no
-// quotes. "House prices rebound says Halifax" (a name alone after a form of
-// "say", with no comma) turns around: the name speaks.
+// after it (a finite verb, an infinitive or a quotation: "Mayor says port
+// must close", "Bank says slump 'over'"), or a name's colon before a
+// clause or a quotation ("Brann: 'We did all we could'"). "Ferry firms seek
+// fuel aid", "Council accused of late budget", "Union warns on pay of
+// pilots" and "Profile: Ann Lee" are no quotes. "Rents fall says Dunmore
+// Bank" (a name alone after a form of "say", with no comma) turns around:
+// the name speaks.
 func (x *extractor) headlineSpeech(q *Quote, hl int) bool {
 	if q.Cue.End <= q.Cue.Start {
 		return q.Content.Start >= x.toks[hl-1].End
@@ -438,7 +438,7 @@ func (x *extractor) headlineSpeech(q *Quote, hl int) bool {
 	clause, quoted := false, false
 	for k := a; k < b; k++ {
 		p := x.pos(k)
-		// "UK heading wrong way, says Howard": a participle will do
+		// "Port losing trade, says Brann": a participle will do
 		// for a form of "say"
 		clause = clause || finiteTag(p) || p == "VB" && x.pos(k-1) == "TO" || say && strings.HasPrefix(p, "VB")
 		// a headline's single marks may stay unpaired
@@ -453,7 +453,7 @@ func (x *extractor) headlineSpeech(q *Quote, hl int) bool {
 			n++
 		}
 		if x.properName(n, b) {
-			// "Dance music not dead says Fatboy"
+			// "Rents fall says Dunmore Bank"
 			st, en := x.trim(0, c0)
 			if x.tok(en-1) == "," {
 				en--
@@ -470,7 +470,7 @@ func (x *extractor) headlineSpeech(q *Quote, hl int) bool {
 		}
 	}
 	if !finiteTag(x.pos(c0)) || !x.coreVerb(w) || inObjectVerbs(w) && (x.ltok(c0+1) == "to" || strings.HasSuffix(w, "ed") && x.pos(c0+1) == "IN") {
-		// "Warning over ...", "Labour accused of ...", "Holmes urged
+		// "Warning over ...", "Council accused of ...", "Brann urged
 		// to ...", "Parties warned over ...": a noun or a passive
 		return false
 	}

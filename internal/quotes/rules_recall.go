@@ -603,7 +603,7 @@ func (x *extractor) openingSubject(c cue, j int, s text.Sentence) (int, int, boo
 		k++
 	}
 	if k >= j-2 || x.tok(k) != "," || strings.HasSuffix(x.ltok(k+1), "-based") || x.ltok(k+2) == "-based" || strings.HasSuffix(x.ltok(k+2), "-based") {
-		// "The Fort Lauderdale, Fla.-based firm": a place, no noun
+		// "The Dunmore, Ore.-based firm": a place, no noun
 		// phrase before its parenthesis
 		return 0, 0, false
 	}
@@ -722,7 +722,7 @@ func (x *extractor) placeName(a, b int) bool {
 }
 
 // cityState: the subject [a, j) is a state after a town and a comma ("A
-// spokesman for the bank in Purchase, N.Y. said"): the noun phrase before
+// spokesman for the bank in Dunmore, Pa. said"): the noun phrase before
 // the town speaks; it returns its start, or a.
 func (x *extractor) cityState(a, j int, s text.Sentence) int {
 	if j-a > 2 || a-3 <= s.First || x.tok(a-1) != "," {
@@ -754,7 +754,7 @@ func (x *extractor) cityState(a, j int, s text.Sentence) int {
 
 // stateAfterTown: the words from byte offset start to token end (a
 // mention, or the speaker's last words) follow a town and a comma and are
-// a state ("in Purchase, N.Y. said", "of Boise, Idaho, said"), whatever
+// a state ("in Dunmore, Pa. said", "of Harlow, Idaho, said"), whatever
 // type the recogniser gave them: a place's mention followed by a comma, or
 // one abbreviation ("N.Y.", "Calif."). The town is a place's mention, or
 // ends an organisation's ("Holt Associates of Sebastopol").

@@ -14,14 +14,14 @@
 package entity_test
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/nlptest"
 )
 
 var (
@@ -38,30 +38,10 @@ func TestNewsDump(t *testing.T) {
 	if *dumpGlob != "" {
 		globs = []string{*dumpGlob}
 	}
-	var files []string
-	for _, g := range globs {
-		m, err := filepath.Glob(filepath.Join(*dumpData, g))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no articles under %s", *dumpData)
-	}
-	slices.Sort(files)
-	f, err := os.Create(*dumpOut)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
+	files := nlptest.NewsFiles(t, *dumpData, globs...)
 	var lines []string
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, es := run(t, string(b))
+	nlptest.DumpNews(t, *dumpOut, files, func(w io.Writer, p, s string) {
+		doc, es := run(t, s)
 		lines = lines[:0]
 		for _, e := range es {
 			var ms []string
@@ -75,12 +55,6 @@ func TestNewsDump(t *testing.T) {
 		for _, l := range lines {
 			fmt.Fprintln(w, l)
 		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	t.Logf("%d articles", len(files))
 }

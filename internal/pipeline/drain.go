@@ -126,23 +126,23 @@ func (p drainPlan) place(w int, est time.Duration, commit bool) (start, end time
 // the cut (see Drain). Call with mu held.
 func (a *admission) evict(now time.Time) {
 	p := a.plan(now)
-	var out []*waiter
+	kept := a.queue[:0]
 	for _, w := range a.queue {
 		start, end := p.place(w.weight, w.est, false)
 		if w.admitted || !end.After(a.drainCut) {
 			p.place(w.weight, w.est, true)
+			kept = append(kept, w)
 			continue
 		}
 		w.refused = a.drainError("", a.expected(now, start, end, w.est))
-		out = append(out, w)
-	}
-	for _, w := range out {
-		a.queue = slices.DeleteFunc(a.queue, func(x *waiter) bool { return x == w })
 		a.unqueueBig(w)
 		a.work = max(a.work-w.est, 0)
 		close(w.ready)
 	}
-	if len(out) > 0 {
+	refused := len(kept) < len(a.queue)
+	clear(a.queue[len(kept):])
+	a.queue = kept
+	if refused {
 		a.grant() // a large call refused may have held slots back
 	}
 }

@@ -354,7 +354,7 @@ func TestMaxConnsIdleRequestArriving(t *testing.T) {
 	var conn *limitedConn
 	ic.mu.Lock()
 	for c := range ic.since {
-		conn = c.(*limitedConn)
+		conn = limitedOf(c) // beneath the server's lingerConn
 	}
 	ic.mu.Unlock()
 	read := conn.lastRead.Load()

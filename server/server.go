@@ -157,6 +157,9 @@ func (s *Server) Run(ctx context.Context) error {
 		}
 		return nil
 	}}
+	// the connections closed at shutdown close once their answers are
+	// through, by the shutdown timeout (see lingerConn)
+	linger := &lingering{clock: clock}
 	opts := append(service.ServerOptions(s.log, s.cfg.RequestTimeout, service.WithClient(hard.clients.Of), service.WithRelayed(hard.relayed),
 		service.WithShutdownCut(cut, s.cfg.ShutdownTimeout), service.WithShutdownClock(clock)),
 		grpc.MaxRecvMsgSize(grpcMsg),
@@ -240,15 +243,15 @@ func (s *Server) Run(ctx context.Context) error {
 		defer stop()
 	}
 	errc := make(chan error, 3)
-	go func() { errc <- gs.Serve(hard.grpcLis) }()
+	go func() { errc <- gs.Serve(linger.listen(hard.grpcLis)) }()
 	go func() { errc <- gsPipe.Serve(pipe) }()
 	go func() {
 		if hard.httpTLS != nil {
 			hsrv.TLSConfig = hard.httpTLS
-			errc <- hsrv.ServeTLS(s.httpLis, "", "")
+			errc <- hsrv.ServeTLS(linger.listen(s.httpLis), "", "")
 			return
 		}
-		errc <- hsrv.Serve(s.httpLis)
+		errc <- hsrv.Serve(linger.listen(s.httpLis))
 	}()
 	hs.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	hs.SetServingStatus(articlev1.ArticleAnalysisService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
@@ -313,6 +316,9 @@ func (s *Server) Run(ctx context.Context) error {
 	})
 	wg.Go(func() { graceful(gs) })
 	wg.Wait()
+	// the answers written in full reach their callers before the exit
+	// (by the shutdown timeout)
+	linger.wait()
 	s.log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) && !errors.Is(serveErr, grpc.ErrServerStopped) {
 		return serveErr

@@ -151,7 +151,9 @@ func (s *Server) Run(ctx context.Context) error {
 	defer cutCalls()
 	// the time the connections close, once the shutdown has begun: the
 	// streams send no message that would not get through by then
-	clock := &service.ShutdownClock{Timeout: s.cfg.ShutdownTimeout, ConnOf: func(ctx context.Context) service.ConnWriter {
+	// (and the streams still going half the grace before that end with
+	// their status, whatever they are doing: see AtStreamEnd)
+	clock := &service.ShutdownClock{Timeout: s.cfg.ShutdownTimeout, StreamEnd: shutdownGrace(s.cfg.ShutdownTimeout) / 2, ConnOf: func(ctx context.Context) service.ConnWriter {
 		if c := hard.grpcLis.Conn(ctx); c != nil {
 			return c
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -165,5 +166,114 @@ func TestShutdownWaitsForAnswersBeingWritten(t *testing.T) {
 	}
 	if stopped > timeout+time.Second {
 		t.Errorf("the server stopped %v after the shutdown began; want within its timeout, %v", stopped, timeout)
+	}
+}
+
+// busyMarker marks an article whose analysis TestShutdownEndsBusyStreams
+// keeps busy past the shutdown timeout, deaf to its cancel.
+const busyMarker = "Keep this analysis busy."
+
+// TestShutdownEndsBusyStreams: a stream whose handler is busy between two
+// messages and does not heed its cancel (as one marshalling megabytes of
+// JSON under the race detector, seconds), ends at shutdown with its
+// status all the same, before the connections close: the gRPC stream with
+// UNAVAILABLE, SHUTTING_DOWN after the messages sent, the NDJSON and SSE
+// streams with an error line or event SHUTTING_DOWN and a complete body.
+// Before, the close at the timeout cut them: the gRPC caller got a bare
+// transport error, the REST callers a body with no end after whole lines.
+func TestShutdownEndsBusyStreams(t *testing.T) {
+	const timeout = 2 * time.Second
+	busy, release := make(chan struct{}, 3), make(chan struct{})
+	ts := startServerWith(t, false, func(c *Config) { c.ShutdownTimeout = timeout }, func(stages []pipeline.Stage) []pipeline.Stage {
+		return append(stages, pipeline.Stage{Name: "test-busy", Order: 16, Always: true,
+			Load: func() (pipeline.RunFunc, error) {
+				return func(ctx context.Context, st *pipeline.State) error {
+					if strings.Contains(st.Analysis.Text, busyMarker) {
+						busy <- struct{}{}
+						<-release // deaf to ctx
+					}
+					return nil
+				}, nil
+			}})
+	})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup
+	ctx := ctxTimeout(t, 30*time.Second)
+	text := "The council met on Tuesday. " + busyMarker
+	var wg sync.WaitGroup
+	type answer struct{ name, got, err string }
+	answers := make(chan answer, 3)
+	wg.Go(func() {
+		stream, err := ts.client.StreamAnalyzeArticle(ctx, &articlev1.StreamAnalyzeArticleRequest{Article: textArticle("s", text)})
+		n := 0
+		for err == nil {
+			if _, err = stream.Recv(); err == nil {
+				n++
+			}
+		}
+		st := status.Convert(err)
+		a := answer{name: "gRPC stream", got: fmt.Sprintf("%d messages, then %v %s: %.300s", n, st.Code(), reason(st), st.Message())}
+		if n == 0 || st.Code() != codes.Unavailable || reason(st) != "SHUTTING_DOWN" || !strings.Contains(st.Message(), "send the call again") {
+			a.err = "want the messages sent, then UNAVAILABLE SHUTTING_DOWN"
+		}
+		answers <- a
+	})
+	for _, sse := range []bool{false, true} {
+		wg.Go(func() {
+			name := "REST NDJSON stream"
+			req, _ := http.NewRequestWithContext(ctx, "POST", ts.base+"/v1/articles:streamAnalyze", strings.NewReader(`{"article":{"text":"`+text+`"}}`))
+			req.Header.Set("Content-Type", "application/json")
+			if sse {
+				name = "REST SSE stream"
+				req.Header.Set("Accept", "text/event-stream")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				answers <- answer{name: name, err: "no answer: " + err.Error()}
+				return
+			}
+			defer resp.Body.Close()
+			b, rerr := io.ReadAll(resp.Body)
+			a := answer{name: name, got: fmt.Sprintf("%d, read error %v: %.600q", resp.StatusCode, rerr, b)}
+			var parts []string // each line's JSON, or each event's data
+			if sse {
+				for _, ev := range strings.Split(strings.TrimSuffix(string(b), "\n\n"), "\n\n") {
+					_, data, _ := strings.Cut(ev, "\ndata: ")
+					parts = append(parts, data)
+				}
+			} else {
+				parts = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+			}
+			for i, p := range parts {
+				if !json.Valid([]byte(p)) {
+					a.err = fmt.Sprintf("part %d broken: %.80q", i+1, p)
+				}
+			}
+			last := parts[len(parts)-1]
+			if resp.StatusCode != 200 || rerr != nil || len(parts) < 2 || !strings.Contains(last, `"SHUTTING_DOWN"`) || !strings.Contains(last, "send the call again") {
+				a.err += "; want a complete body: the parts sent, then an error SHUTTING_DOWN"
+			}
+			answers <- a
+		})
+	}
+	for range 3 {
+		select {
+		case <-busy:
+		case <-time.After(20 * time.Second):
+			t.Fatal("the analyses did not start")
+		}
+	}
+	t0 := time.Now()
+	ts.stop() // as SIGTERM does
+	wg.Wait()
+	at := time.Since(t0)
+	close(answers)
+	for a := range answers {
+		t.Logf("%-18s %s", a.name, a.got)
+		if a.err != "" {
+			t.Errorf("%s: %s", a.name, a.err)
+		}
+	}
+	if at > timeout {
+		t.Errorf("the streams ended %v after the shutdown began; want before the connections close, %v", at, timeout)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -80,6 +81,12 @@ type streamStatus struct {
 	r   *http.Request
 	p   *service.Pacer // the caller's pace, for the shutdown (see Config.Shutdown)
 	cut bool           // the stream ended at shutdown with an error line
+
+	// mu is held by each write and flush, and by end, which may come from
+	// another goroutine (see streamEnd)
+	mu      sync.Mutex
+	midLine bool // a result line is written, its delimiter not yet
+	end     streamEnd
 }
 
 // errorLine is how an error line of an NDJSON stream begins (runtime's
@@ -95,10 +102,13 @@ var errorLine = []byte(`{"error"`)
 // (endCutStreams). (A failed write would end it too, but runtime logs
 // one through grpclog, on stderr beside the server's JSON log.)
 func (w *streamStatus) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.cut {
 		return len(b), nil
 	}
 	if w.p == nil || len(b) <= 1 || bytes.HasPrefix(b, errorLine) {
+		w.midLine = false
 		return w.ResponseWriter.Write(b) // the delimiter, or runtime's own error line
 	}
 	ctx := w.r.Context()
@@ -119,10 +129,49 @@ func (w *streamStatus) Write(b []byte) (int, error) {
 		return len(b), nil
 	}
 	n, err := pacedWrite(w.ResponseWriter, w.p, b)
+	w.midLine = true
 	if err == nil {
 		w.p.Sent++
 	}
 	return n, err
+}
+
+// FlushError flushes the stream (runtime flushes after each line through
+// http.ResponseController), but not once it has ended.
+func (w *streamStatus) FlushError() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cut {
+		return nil
+	}
+	return http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// endNow ends the stream at the stream end of the shutdown (see
+// streamEnd), if it has written a line and not ended: an error line
+// UNAVAILABLE, SHUTTING_DOWN after the lines written, and the end of the
+// body.
+func (w *streamStatus) endNow() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cut || w.end.done || w.p == nil || w.p.Sent == 0 {
+		return
+	}
+	ctx := w.r.Context()
+	_, w.end.left = w.p.Fits(0, 0)
+	st := w.end.status(ctx, w.p)
+	w.cut = true
+	if c, ok := ctx.Value(callKey).(*call); ok {
+		c.cut.Store(true)
+	}
+	line, err := marshaler.Marshal(map[string]proto.Message{"error": st.Proto()})
+	if err != nil {
+		return
+	}
+	if w.midLine {
+		line = append([]byte("\n"), line...)
+	}
+	w.end.finish(w.ResponseWriter, w.r, append(line, '\n'))
 }
 
 // endCutStreams makes a stream call of the gateway read the end of the

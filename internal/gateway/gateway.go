@@ -211,7 +211,16 @@ func (g *Gateway) serveStream(w http.ResponseWriter, r *http.Request) {
 		g.serveSSE(w, r)
 		return
 	}
-	g.mux.ServeHTTP(&streamStatus{ResponseWriter: w, r: r, p: g.pacer(r)}, r)
+	ss := &streamStatus{ResponseWriter: w, r: r, p: g.pacer(r)}
+	stop := g.cfg.Shutdown.AtStreamEnd(ss.endNow)
+	g.mux.ServeHTTP(ss, r)
+	stop()
+	ss.mu.Lock()
+	st := ss.end.ended()
+	ss.mu.Unlock()
+	if st != nil {
+		noteReason(r.Context(), st)
+	}
 }
 
 // pacer returns the pacer of a stream answering r (see Config.Shutdown):

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -70,10 +71,26 @@ func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	rc := http.NewResponseController(w)
 	p := g.pacer(r)
+	ss := &sseStream{w: w, r: r, p: p}
+	stop := g.cfg.Shutdown.AtStreamEnd(ss.endNow)
+	defer func() {
+		stop()
+		ss.mu.Lock()
+		st := ss.end.ended()
+		ss.mu.Unlock()
+		if st != nil {
+			noteReason(ctx, st)
+		}
+	}()
 	for id := 1; ; id++ {
 		data, err := marshaler.Marshal(msg)
 		if err != nil {
 			g.log.ErrorContext(ctx, "sse: marshal", "err", err, "request_id", requestID(ctx))
+			return
+		}
+		ss.mu.Lock()
+		if ss.cut { // ended at the stream end of the shutdown (see sseStream.endNow)
+			ss.mu.Unlock()
 			return
 		}
 		// at shutdown, an event that is not expected to get through
@@ -89,26 +106,72 @@ func (g *Gateway) serveSSE(w http.ResponseWriter, r *http.Request) {
 			if data, err := marshaler.Marshal(st.Proto()); err == nil {
 				writeEvent(w, rc, id, "error", data)
 			}
+			ss.cut = true
+			ss.mu.Unlock()
 			return
 		}
-		if err := writeEvent(pacedWriter{w, p}, rc, id, eventName(msg), data); err != nil {
+		err = writeEvent(pacedWriter{w, p}, rc, id, eventName(msg), data)
+		if err == nil {
+			p.Sent++
+			ss.id = id + 1
+		}
+		ss.mu.Unlock()
+		if err != nil {
 			return // the caller went away; the request context cancels the call
 		}
-		p.Sent++
 		msg, err = stream.Recv()
 		if errors.Is(err, io.EOF) {
 			return
 		}
 		if err != nil {
 			st := annotate(ctx, err)
-			noteReason(ctx, st)
 			data, merr := marshaler.Marshal(st.Proto())
-			if merr == nil {
-				writeEvent(w, rc, id+1, "error", data)
+			ss.mu.Lock()
+			if !ss.cut {
+				noteReason(ctx, st)
+				if merr == nil {
+					writeEvent(w, rc, id+1, "error", data)
+				}
+				ss.cut = true
 			}
+			ss.mu.Unlock()
 			return
 		}
 	}
+}
+
+// sseStream is the state of an event stream that the stream end of the
+// shutdown may end from another goroutine (see streamEnd): its writes are
+// made under mu.
+type sseStream struct {
+	w   http.ResponseWriter
+	r   *http.Request
+	p   *service.Pacer
+	mu  sync.Mutex
+	id  int  // the id of the next event
+	cut bool // the stream has ended with an error event
+	end streamEnd
+}
+
+// endNow ends the stream at the stream end of the shutdown, if it has sent
+// an event and not ended: an error event UNAVAILABLE, SHUTTING_DOWN and the
+// end of the body.
+func (s *sseStream) endNow() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cut || s.end.done || s.p.Sent == 0 {
+		return
+	}
+	_, s.end.left = s.p.Fits(0, 0)
+	st := s.end.status(s.r.Context(), s.p)
+	s.cut = true
+	data, err := marshaler.Marshal(st.Proto())
+	if err != nil {
+		return
+	}
+	var b bytes.Buffer
+	writeEvent(&b, nil, s.id, "error", data)
+	s.end.finish(s.w, s.r, b.Bytes())
 }
 
 // pacedWriter writes through pacedWrite.
@@ -143,6 +206,9 @@ func writeEvent(w io.Writer, rc *http.ResponseController, id int, event string, 
 	b.WriteByte('\n')
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return err
+	}
+	if rc == nil {
+		return nil
 	}
 	return rc.Flush()
 }

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"runtime/debug"
 	"strconv"
@@ -181,10 +182,66 @@ func streamDefaultDeadline(d time.Duration, cut context.Context, timeout time.Du
 					p.Taken = connTaken(c)
 				}
 			}
-			stream = &pacedStream{ServerStream: stream, p: p}
+			ps := &pacedStream{ServerStream: stream, p: p}
+			if clock.StreamEnd > 0 {
+				return endAtStreamEnd(srv, ps, clock, handler)
+			}
+			stream = ps
 		}
 		return handler(srv, stream)
 	}
+}
+
+// endAtStreamEnd runs handler on ps in a goroutine of its own and returns
+// its result, or, if it is still going at the stream end of the shutdown
+// (see ShutdownClock.AtStreamEnd), ends the stream there with
+// StreamCutStatus, which grpc-go writes as soon as this returns: the
+// handler, whatever it was doing (converting or marshalling a message,
+// analysing), sends nothing more, and its context is cancelled. A panic
+// of the handler is raised again here, for the recovery interceptor.
+func endAtStreamEnd(srv any, ps *pacedStream, clock *ShutdownClock, handler grpc.StreamHandler) error {
+	type result struct {
+		err      error
+		panicked any
+	}
+	res := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				res <- result{panicked: handlerPanic{p, string(debug.Stack())}}
+			}
+		}()
+		res <- result{err: handler(srv, ps)}
+	}()
+	ended := make(chan struct{})
+	stop := clock.AtStreamEnd(func() { close(ended) })
+	defer stop()
+	var r result
+	select {
+	case r = <-res:
+	case <-ended:
+		err := ps.end()
+		select {
+		case r = <-res: // it returned while a message was being sent
+		default:
+			return err
+		}
+	}
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	return r.err
+}
+
+// handlerPanic is a panic of a stream's handler, raised again by
+// endAtStreamEnd with the stack where it was raised first.
+type handlerPanic struct {
+	v     any
+	stack string
+}
+
+func (p handlerPanic) Error() string {
+	return fmt.Sprint(p.v) + "\nin the handler's goroutine:\n" + p.stack
 }
 
 // withCut returns ctx, cancelled with the cause shutdownCut once cut is

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,12 +28,63 @@ type ShutdownClock struct {
 	// (nil: not known), whose bytes and send queue pace its stream (see
 	// Backlog).
 	ConnOf func(context.Context) ConnWriter
-	end    atomic.Int64 // Unix nanoseconds; 0 until Begin
+	// StreamEnd, when positive, is the time before the connections close
+	// at which a stream still going is ended with its status (see
+	// AtStreamEnd).
+	StreamEnd time.Duration
+	end       atomic.Int64 // Unix nanoseconds; 0 until Begin
+	once      sync.Once
+	began     sync.Once
+	begun     chan struct{} // closed by Begin
 }
 
 // Begin records that the shutdown has begun and that the connections
 // close at end.
-func (c *ShutdownClock) Begin(end time.Time) { c.end.Store(end.UnixNano()) }
+func (c *ShutdownClock) Begin(end time.Time) {
+	c.end.Store(end.UnixNano())
+	c.began.Do(func() { close(c.begunCh()) })
+}
+
+func (c *ShutdownClock) begunCh() chan struct{} {
+	c.once.Do(func() { c.begun = make(chan struct{}) })
+	return c.begun
+}
+
+// AtStreamEnd calls f, in a goroutine of its own, StreamEnd before the
+// connections close, once the shutdown has begun, unless stop is called
+// first (f may have begun when stop returns: f and the stream it ends
+// share a lock). A nil clock, or one without StreamEnd, never calls f.
+//
+// A stream checks the time left before each message it writes (see
+// Pacer), but what it does between messages (marshal one, seconds for
+// megabytes of JSON under the race detector; wait for the next part of
+// the analysis) is not timed: the close came while a stream marshalled,
+// and cut its body at a line, with no status. At StreamEnd a stream that
+// is not writing a message ends with UNAVAILABLE, SHUTTING_DOWN whatever
+// it is doing.
+func (c *ShutdownClock) AtStreamEnd(f func()) (stop func()) {
+	if c == nil || c.StreamEnd <= 0 {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case <-quit:
+			return
+		case <-c.begunCh():
+		}
+		end, _ := c.End()
+		t := time.NewTimer(time.Until(end.Add(-c.StreamEnd)))
+		defer t.Stop()
+		select {
+		case <-quit:
+		case <-t.C:
+			f()
+		}
+	}()
+	var once sync.Once
+	return func() { once.Do(func() { close(quit) }) }
+}
 
 // End returns the time the connections close, once the shutdown has begun.
 func (c *ShutdownClock) End() (time.Time, bool) {
@@ -221,7 +273,10 @@ func StreamCutStatus(ctx context.Context, p *Pacer, n int, left time.Duration, s
 		elapsed = " after " + md["elapsed"]
 	}
 	why := fmt.Sprintf("with too little time left for the next one, %d bytes", n)
-	if r := p.Rate(); r > 0 {
+	switch r := p.Rate(); {
+	case n <= 0: // see ShutdownClock.AtStreamEnd
+		why = "as the next one was not ready to be sent in time"
+	case r > 0:
 		why = fmt.Sprintf("as at the pace the caller takes it, about %.0f kB/s, the next one, %d bytes, would not have been through by then", r/1000, n)
 	}
 	again := "the rest of its answer was not sent: send the call again"
@@ -254,11 +309,37 @@ type pacedStream struct {
 	grpc.ServerStream
 	p    *Pacer
 	last int // bytes of the last message sent since the shutdown began
+
+	// mu is held by a send, and by end; once ended (see
+	// ShutdownClock.AtStreamEnd) the call has returned its status, and a
+	// send fails with it without touching the stream
+	mu    sync.Mutex
+	ended error
+}
+
+// end ends the stream at the stream end of the shutdown: it waits for a
+// message being sent (expected to be through in time: see Pacer), and
+// returns the status the call ends with.
+func (s *pacedStream) end() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	left := time.Duration(0)
+	if end, ok := s.p.clock.End(); ok {
+		left = time.Until(end)
+	}
+	start, _ := s.Context().Value(callStartKey{}).(time.Time)
+	s.ended = StreamCutStatus(s.Context(), s.p, 0, left, start).Err()
+	return s.ended
 }
 
 func (s *pacedStream) SendMsg(m any) error {
 	pm, ok := m.(proto.Message)
 	if _, shutting := s.p.clock.End(); !ok || !shutting {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.ended != nil {
+			return s.ended
+		}
 		t := time.Now()
 		err := s.ServerStream.SendMsg(m)
 		if s.p.Taken != nil {
@@ -269,13 +350,26 @@ func (s *pacedStream) SendMsg(m any) error {
 		}
 		return err
 	}
+	// the message is marshalled first, outside the lock (the stream end
+	// does not wait for it), so that the time left is judged once it is
+	// ready to go: a message judged to fit and then marshalled for a
+	// second under the race detector was cut at the close
 	n := proto.Size(pm)
+	var msg any = m
+	if prep := new(grpc.PreparedMsg); prep.Encode(s.ServerStream, m) == nil {
+		msg = prep
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended != nil {
+		return s.ended
+	}
 	if ok, left := s.p.Fits(n, s.last); !ok {
 		start, _ := s.Context().Value(callStartKey{}).(time.Time)
 		return StreamCutStatus(s.Context(), s.p, n, left, start).Err()
 	}
 	t := time.Now()
-	err := s.ServerStream.SendMsg(m)
+	err := s.ServerStream.SendMsg(msg)
 	s.p.Wrote(n, time.Since(t))
 	s.last = n
 	if err == nil {

@@ -52,3 +52,37 @@ func TestPacer(t *testing.T) {
 		t.Error("a message of a stream of unknown pace accepted after the close")
 	}
 }
+
+// TestAtStreamEnd: the clock calls f StreamEnd before the connections
+// close, once the shutdown has begun, and never once stopped or without
+// StreamEnd.
+func TestAtStreamEnd(t *testing.T) {
+	clock := &ShutdownClock{Timeout: time.Second, StreamEnd: 100 * time.Millisecond}
+	called := make(chan time.Time, 1)
+	stop := clock.AtStreamEnd(func() { called <- time.Now() })
+	defer stop()
+	stopped := make(chan struct{}, 1)
+	clock.AtStreamEnd(func() { stopped <- struct{}{} })() // stopped before the shutdown
+	never := (&ShutdownClock{Timeout: time.Second}).AtStreamEnd(func() { stopped <- struct{}{} })
+	defer never()
+	select {
+	case <-called:
+		t.Fatal("called before the shutdown began")
+	case <-time.After(50 * time.Millisecond):
+	}
+	end := time.Now().Add(300 * time.Millisecond)
+	clock.Begin(end)
+	select {
+	case at := <-called:
+		if at.Before(end.Add(-clock.StreamEnd)) {
+			t.Errorf("called %v before the connections close; want %v at most", end.Sub(at), clock.StreamEnd)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("not called")
+	}
+	select {
+	case <-stopped:
+		t.Error("called once stopped, or without StreamEnd")
+	case <-time.After(400 * time.Millisecond):
+	}
+}

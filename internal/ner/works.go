@@ -38,7 +38,7 @@ var (
 // possessive is no title ("starred in Ann Lee's ..."). out is
 // sorted by Start.
 func works(doc *text.Document, out []Mention) []Mention {
-	out = creditedPeople(doc, numberedNames(doc, publications(doc, workLists(doc, modelNames(doc, theTitles(doc, leftWords(doc, out)))))))
+	out = kinds(doc, creditedPeople(doc, numberedNames(doc, publications(doc, workLists(doc, modelNames(doc, theTitles(doc, leftWords(doc, out))))))))
 	toks := doc.Tokens
 	var titles map[string]bool
 	for i := range out {

@@ -1,0 +1,65 @@
+package ner
+
+import "github.com/lector-nlp/lector/internal/text"
+
+var (
+	// honorificStarts begin a person's name when the model keeps them in
+	// the mention ("Mr Jobs").
+	honorificStarts = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame")
+	// firmEnds end the names of firms and institutes ("Jupiter Research",
+	// "Acme Partners"); not "bank" ("West Bank").
+	firmEnds = set("research", "institute", "associates", "partners", "consulting", "consultants", "capital",
+		"securities", "holdings", "group", "laboratories", "labs", "university", "foundation", "analytics")
+	// placeEventEnds end the names of events that the model reads as
+	// places ("Macworld Expo", "the Edinburgh Festival").
+	placeEventEnds = set("expo", "festival", "summit", "marathon", "olympics", "olympiad", "championships")
+)
+
+// kinds retypes a name whose own words, or the noun right before it,
+// settle its kind where the model read another:
+//   - a name that begins with an honorific written in title case ("Mr
+//     Jobs"; not "DR Congo") is a person's;
+//   - a name of two or more words that ends in a word naming a firm or an
+//     institute ("Jupiter Research") and that the gazetteer does not know
+//     as a place is an organisation's;
+//   - a place's name that ends in a word naming an event ("Macworld
+//     Expo") is an event's;
+//   - a place or MISC name right after a press noun ("the magazine Rolling
+//     Stone", as publications reads "Rolling Stone magazine") is a
+//     publication's, unless a title-case word follows (the noun is then a
+//     modifier of a longer name) or it is a known place or a demonym.
+func kinds(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	for i := range out {
+		m := &out[i]
+		n := m.Last - m.First
+		switch m.Type {
+		case Person, Org, Location, Misc:
+		default:
+			continue
+		}
+		if m.Type != Person && n >= 2 && isTitleCase(toks[m.First].Text) && in(honorificStarts, toks[m.First].Text) &&
+			isTitleCase(toks[m.First+1].Text) {
+			m.Type = Person
+			continue
+		}
+		last := canon(toks[m.Last-1].Text)
+		if m.Type != Org && n >= 2 && isTitleCase(toks[m.Last-1].Text) && in(firmEnds, last) &&
+			!in(honorificStarts, toks[m.First].Text) && !knownPlace(toks[m.First:m.Last]) {
+			m.Type = Org
+			continue
+		}
+		if m.Type == Location && n >= 2 && isTitleCase(toks[m.Last-1].Text) && in(placeEventEnds, last) {
+			m.Type = Event
+			continue
+		}
+		if (m.Type == Location || m.Type == Misc) && m.First > 0 && pressNouns[toks[m.First-1].Text] &&
+			!knownPlace(toks[m.First:m.Last]) && !isDemonym(lower(m.Text)) {
+			sent := doc.Sentences[m.Sentence]
+			if m.First-1 >= sent.First && (m.Last >= sent.Last || !isTitleCase(toks[m.Last].Text)) {
+				m.Type = Org
+			}
+		}
+	}
+	return out
+}

@@ -24,13 +24,13 @@ func modelNames(doc *text.Document, out []Mention) []Mention {
 		default:
 			continue
 		}
-		if m.Last-m.First < 2 || toks[m.First].Text == "The" || hasLower(corpTails, canon(toks[m.Last-1].Text)) || hasLower(productCompanyEnds, canon(toks[m.Last-1].Text)) {
+		if m.Last-m.First < 2 || toks[m.First].Text == "The" || in(corpTails, canon(toks[m.Last-1].Text)) || in(productCompanyEnds, canon(toks[m.Last-1].Text)) {
 			continue
 		}
 		code, link := false, false
 		for k := m.First + 1; k < m.Last; k++ {
 			w := toks[k].Text
-			if linkWords[w] || hasLower(linkWords, w) {
+			if linkWords[w] || in(linkWords, w) {
 				link = true
 			}
 			if modelCode(w) {

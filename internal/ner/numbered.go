@@ -17,9 +17,9 @@ func numberedNames(doc *text.Document, out []Mention) []Mention {
 		if i+1 < len(out) {
 			n := out[i+1]
 			if n.First == m.Last+1 && n.Sentence == m.Sentence && n.Type == Org &&
-				(m.Type == Org || m.Type == Nationality && hasLower(corpTails, canon(toks[n.Last-1].Text))) &&
+				(m.Type == Org || m.Type == Nationality && in(corpTails, canon(toks[n.Last-1].Text))) &&
 				smallNumber(toks[m.Last].Text) && !scoreAfter(toks, n.Last, doc.Sentences[n.Sentence].Last) &&
-				!hasLower(numberSigns, toks[m.Last-1].Text) {
+				!in(numberSigns, toks[m.Last-1].Text) {
 				m.Last, m.End, m.Type = n.Last, n.End, Org
 				m.Text = doc.Text[m.Start:m.End]
 				i++

@@ -47,7 +47,7 @@ func creditedPeople(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		w := lower(toks[p].Text)
-		if personCueNouns[w] || w == "by" && p-1 >= sent.First && hasLower(creditVerbs, toks[p-1].Text) {
+		if personCueNouns[w] || w == "by" && p-1 >= sent.First && in(creditVerbs, toks[p-1].Text) {
 			m.Type = Person
 			if people == nil {
 				people = map[string]bool{}

@@ -94,27 +94,6 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// hasLower reports whether lower(s) is in m, without allocating for a
-// short ASCII word: it is lower-cased into an array on the stack, and a
-// map index by string(b) reads b in place.
-func hasLower(m map[string]bool, s string) bool {
-	var buf [24]byte
-	if len(s) > len(buf) {
-		return m[lower(s)]
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return m[lower(s)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return m[string(buf[:len(s)])]
-}
-
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 0x80 {

@@ -43,13 +43,13 @@ func workLists(doc *text.Document, out []Mention) []Mention {
 			// ("titles on sale, such as"; not "series which
 			// featured guests including", "games' top names, including")
 			for j := k - 1; j >= sent.First && j >= k-5; j-- {
-				if toks[j].POS == "NNS" || toks[j].POS == "NNPS" || hasLower(workPlurals, toks[j].Text) {
-					cue = hasLower(workPlurals, toks[j].Text) && (j+1 >= sent.Last || !isPossessive(toks[j+1].Text))
+				if toks[j].POS == "NNS" || toks[j].POS == "NNPS" || in(workPlurals, toks[j].Text) {
+					cue = in(workPlurals, toks[j].Text) && (j+1 >= sent.Last || !isPossessive(toks[j+1].Text))
 					break
 				}
 			}
 		case w == "behind":
-			cue = k-1 >= sent.First && hasLower(creatorNouns, toks[k-1].Text)
+			cue = k-1 >= sent.First && in(creatorNouns, toks[k-1].Text)
 		}
 		if !cue {
 			continue
@@ -73,7 +73,7 @@ func workLists(doc *text.Document, out []Mention) []Mention {
 			}
 			if n.Type == Location && knownPlace(toks[n.First:n.Last]) || n.Type == Person && IsFirstName(toks[n.First].Text) ||
 				n.Last < sent.Last && (isPossessive(toks[n.Last].Text) || nameGoesOn(doc, toks[n.Last-1], toks[n.Last])) ||
-				hasLower(corpTails, canon(toks[n.Last-1].Text)) {
+				in(corpTails, canon(toks[n.Last-1].Text)) {
 				// (a person, "Elvis Presley"; a maker: "Apple's iTunes")
 				continue
 			}

@@ -93,7 +93,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 		case word(m.Last) == "," && word(m.Last+1) == "directed" && word(m.Last+2) == "by":
 			work = true
 		case castNouns[word(m.Last)] && m.Type != Org && !(m.Type == Location && knownPlace(toks[m.First:m.Last])) && i+1 < len(out) && out[i+1].First == m.Last+1 &&
-			out[i+1].Type == Person && !hasLower(screenPlaces, m.Text) && !demonymEnd(toks[m.Last-1].Text) && filmSentence(toks, sent):
+			out[i+1].Type == Person && !in(screenPlaces, m.Text) && !demonymEnd(toks[m.Last-1].Text) && filmSentence(toks, sent):
 			// "Ray star Jamie Foxx", "Troy actress Ann Lee": a name before
 			// a cast member's noun and a person's name, in a sentence about
 			// films, is the film's (not "Leicester star Lewis Moody", nor

@@ -58,3 +58,14 @@ The WMTC will publish them in June.`)
 		t.Errorf("WMTC and the World Marine Trades Council not one entity: %v / %v", a, b)
 	}
 }
+
+// An acronym keeps the letters of an acronym inside the name it stands
+// for (UK + Independence + Party: UKIP).
+func TestAcronymSpelled(t *testing.T) {
+	doc, es := run(t, `Delegates of the UK Harbour League met in Leeds on Friday.
+The UKHL said fees would rise next year.`)
+	a, b := owner(doc, es, "UKHL", 0), owner(doc, es, "UK Harbour League", 0)
+	if a == nil || a != b {
+		t.Errorf("UKHL and the UK Harbour League not one entity: %v / %v", a, b)
+	}
+}

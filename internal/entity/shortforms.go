@@ -57,6 +57,9 @@ func (r *resolver) shortForms() {
 			if in := initialsOf(o.name); in != "" {
 				add("i " + in)
 			}
+			if ex := spelledInitials(o.name); ex != "" {
+				add("i " + ex)
+			}
 			for _, w := range o.toks {
 				add("w " + w) // every word, for the rivals of a one-word head
 			}
@@ -484,7 +487,7 @@ func (r *resolver) possessiveBefore(i int) int {
 // Federal Reserve, clipOf).
 func shortFormOf(s, o *cluster, acr, the bool) bool {
 	if acr {
-		return initialsAre(o.name, s.name)
+		return initialsAre(o.name, s.name) || spelledInitialsAre(o.name, s.name)
 	}
 	if len(s.toks) >= len(o.toks) || slices.Contains(o.toks, "and") || slices.Contains(o.toks, "&") {
 		// (not "Times" of "The Times and The Sunday Times")
@@ -581,6 +584,48 @@ func initialsAre(name, acr string) bool {
 		i = k
 	}
 	return n >= 2 && next() == 0
+}
+
+// spelledInitials is initialsOf with each word written in two to four
+// capitals spelled out whole ("UKIP" for "UK Independence Party", as
+// "EUROPOL"-style acronyms keep a member's own letters); "" when the name
+// has no such word or initialsOf gives "".
+func spelledInitials(name string) string {
+	if initialsOf(name) == "" {
+		return ""
+	}
+	var b []byte
+	spelled := false
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch c := w[0]; {
+		case len(w) >= 2 && len(w) <= 4 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+			b = append(b, w...)
+			spelled = true
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c)
+		}
+	}
+	if !spelled {
+		return ""
+	}
+	return string(b)
+}
+
+// spelledInitialsAre reports whether spelledInitials(name) is acr, an
+// acronym written in capitals only; it allocates only for a name with two
+// capitals in a row.
+func spelledInitialsAre(name, acr string) bool {
+	caps := false
+	for i := 1; i < len(name) && !caps; i++ {
+		caps = name[i-1] >= 'A' && name[i-1] <= 'Z' && name[i] >= 'A' && name[i] <= 'Z'
+	}
+	if !caps {
+		return false
+	}
+	if strings.Trim(acr, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return false // written in capitals only: "USADA", not "JPMorgan" beside JP McManus
+	}
+	return spelledInitials(name) == acr
 }
 
 // initialSmall are the lower-case words an acronym leaves out.

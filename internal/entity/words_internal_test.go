@@ -46,3 +46,24 @@ func TestLowerASCII(t *testing.T) {
 		t.Errorf("lowerASCII(\"\") = %q, %v", got, ok)
 	}
 }
+
+// spelledInitialsAre spells out a word in capitals inside the name, and
+// only for an acronym written in capitals.
+func TestSpelledInitialsAre(t *testing.T) {
+	for _, c := range []struct {
+		name, acr string
+		want      bool
+	}{
+		{"UK Independence Party", "UKIP", true},
+		{"US Anti-Doping Agency", "USADA", true},
+		{"Construcciones Aeronauticas SA", "CASA", true},
+		{"JP McManus", "JPMorgan", false}, // not in capitals only
+		{"JP McManus", "JPM", true},
+		{"World Trade Organisation", "WTO", false}, // no word in capitals: initialsAre's
+		{"UK Independence Party", "UIP", false},
+	} {
+		if got := spelledInitialsAre(c.name, c.acr); got != c.want {
+			t.Errorf("spelledInitialsAre(%q, %q) = %v, want %v", c.name, c.acr, got, c.want)
+		}
+	}
+}

@@ -13,10 +13,18 @@ var (
 	// placeEventEnds end the names of events that the model reads as
 	// places ("Macworld Expo", "the Edinburgh Festival").
 	placeEventEnds = set("expo", "festival", "summit", "marathon", "olympics", "olympiad", "championships")
+	// memberTitles are the titles of elected members written after a
+	// name, a party or a seat ("Margaret Moran MP", "the Salford MP",
+	// "a UKIP MEP"); case as written.
+	memberTitles = set("MP", "MPs", "MEP", "MEPs", "MSP", "MSPs")
+	// seatEnds end the name of a seat after its town ("Bolton West").
+	seatEnds = set("north", "south", "east", "west", "central")
 )
 
 // kinds retypes a name whose own words, or the noun right before it,
-// settle its kind where the model read another:
+// settle its kind where the model read another, after cutting an elected
+// member's title off its end ("Margaret Moran MP": the person; "the
+// Salford MP": the seat, a place; "a UKIP MEP": the party):
 //   - a name that begins with an honorific written in title case ("Mr
 //     Jobs"; not "DR Congo") is a person's;
 //   - a name of two or more words that ends in a word naming a firm or an
@@ -37,6 +45,20 @@ func kinds(doc *text.Document, out []Mention) []Mention {
 		case Person, Org, Location, Misc:
 		default:
 			continue
+		}
+		if n >= 2 && memberTitles[toks[m.Last-1].Text] {
+			m.Last--
+			n--
+			m.End = toks[m.Last-1].End
+			m.Text = doc.Text[m.Start:m.End]
+			switch {
+			case n >= 2 && IsFirstName(toks[m.First].Text):
+				m.Type = Person
+			case knownPlace(toks[m.First:m.Last]) || n == 2 && knownPlace(toks[m.First:m.First+1]) && in(seatEnds, toks[m.Last-1].Text):
+				m.Type = Location // the seat: "the Salford MP", "the Bolton West MP"
+			case isDemonym(lower(m.Text)):
+				m.Type = Nationality
+			}
 		}
 		if m.Type != Person && n >= 2 && isTitleCase(toks[m.First].Text) && in(honorificStarts, toks[m.First].Text) &&
 			isTitleCase(toks[m.First+1].Text) {

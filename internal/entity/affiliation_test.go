@@ -93,3 +93,13 @@ func TestAppositionBounds(t *testing.T) {
 		t.Errorf("Tom Reed = %+v, want the one role Vice Chairman", e)
 	}
 }
+
+// An elected member's title before a name is the person's role, and the
+// name is the person's alone.
+func TestMemberTitle(t *testing.T) {
+	_, es := run(t, "Green MEP Carla Lindt said the vote was close. She said it would pass.")
+	e := named(es, "Carla Lindt")
+	if e == nil || len(e.Roles) != 1 || e.Roles[0].Title != "MEP" {
+		t.Errorf("Carla Lindt = %+v, want one role MEP", e)
+	}
+}

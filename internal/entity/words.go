@@ -23,7 +23,7 @@ var titleHeads = set(
 	"official", "spokesperson", "strategist", "aide", "chairmen", "cardinal", "bishop", "rabbi",
 	"imam", "cleric", "negotiator", "prosecutor", "coach", "owner", "editor", "researcher",
 	"lieutenant", "major", "brigadier", "marshal", "pastor", "reverend", "rev.", "superintendent",
-	"inspector", "detective", "constable", "sheriff", "investigator", "engineer",
+	"inspector", "detective", "constable", "sheriff", "investigator", "engineer", "mp", "mep", "msp",
 )
 
 // titleMods are words that may stand inside a title before its head

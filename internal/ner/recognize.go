@@ -182,7 +182,7 @@ func (r *Recognizer) fineType(doc *text.Document, t, first, last int) Type {
 		return Product
 	}
 	// a quoted title: "War and Peace"
-	if first > 0 && last < len(doc.Tokens) && isQuote(doc.Tokens[first-1].Text) && isQuote(doc.Tokens[last].Text) && last-first > 1 {
+	if first > 0 && last < len(doc.Tokens) && text.IsDoubleQuote(doc.Tokens[first-1].Text) && text.IsDoubleQuote(doc.Tokens[last].Text) && last-first > 1 {
 		return WorkOfArt
 	}
 	return Misc
@@ -228,14 +228,6 @@ func monthAsDate(toks []text.Token, f, first, last int) bool {
 		}
 		return true
 	case "since", "until", "till", "during", "early", "late", "last", "next", "this", "mid":
-		return true
-	}
-	return false
-}
-
-func isQuote(s string) bool {
-	switch s {
-	case "\"", "\u201c", "\u201d", "``", "''":
 		return true
 	}
 	return false

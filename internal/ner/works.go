@@ -48,7 +48,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 		default:
 			continue
 		}
-		quoted := m.First > 0 && m.Last < len(toks) && isQuote(toks[m.First-1].Text) && isQuote(toks[m.Last].Text)
+		quoted := m.First > 0 && m.Last < len(toks) && text.IsDoubleQuote(toks[m.First-1].Text) && text.IsDoubleQuote(toks[m.Last].Text)
 		b := m.First
 		if quoted {
 			b--

@@ -97,7 +97,7 @@ func penalise(sents [][]string, scores []float64, quoted []uint8) {
 func quoteCount(s []string) int {
 	n := 0
 	for _, t := range s {
-		if isQuote(t) {
+		if text.IsDoubleQuote(t) {
 			n++
 		}
 	}
@@ -136,14 +136,14 @@ func questionKind(s []string, open bool) int {
 		q = 1
 	}
 	for k, t := range s {
-		if isQuote(t) {
+		if text.IsDoubleQuote(t) {
 			q++
 			continue
 		}
 		if t != "?" {
 			continue
 		}
-		if q%2 == 1 || k+1 < len(s) && isQuote(s[k+1]) {
+		if q%2 == 1 || k+1 < len(s) && text.IsDoubleQuote(s[k+1]) {
 			return questionQuoted
 		}
 	}
@@ -280,7 +280,7 @@ func clausePronoun(s []string) bool {
 				return true
 			}
 			return false
-		case isQuote(s[k]):
+		case text.IsDoubleQuote(s[k]):
 			return false
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/lector-nlp/lector/internal/strindex"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // featureNames names the columns returned by Features, in order.
@@ -121,10 +122,6 @@ func hasDigit(t string) bool {
 		}
 	}
 	return false
-}
-
-func isQuote(t string) bool {
-	return t == "``" || t == "''" || t == `"` || t == "“" || t == "”"
 }
 
 // Features computes one feature vector per sentence (the rows lie one
@@ -423,7 +420,7 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		}
 		digits, quotes := 0, 0
 		for k, t := range s {
-			if isQuote(t) {
+			if text.IsDoubleQuote(t) {
 				quotes++
 				f[21] = 1
 				if k == 0 {
@@ -446,7 +443,7 @@ func features(sents [][]string, stop func() bool, sc *scratch) [][]float64 {
 		switch {
 		case quotes%2 == 1:
 			quoted[i] = quoteOdd
-		case f[22] == 1 && f[24] == 0 && len(s) > 0 && isQuote(s[len(s)-1]):
+		case f[22] == 1 && f[24] == 0 && len(s) > 0 && text.IsDoubleQuote(s[len(s)-1]):
 			quoted[i] = quoteBare
 		}
 		if len(s) > 0 && s[len(s)-1] == "?" {

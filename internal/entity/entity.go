@@ -156,8 +156,11 @@ type ment struct {
 
 type resolver struct {
 	doc     *text.Document
-	tokSent []int32  // sentence of each token (sentOf)
-	inMent  []bool   // token belongs to a proper mention
+	tokSent []int32 // sentence of each token (sentOf)
+	inMent  []bool  // token belongs to a proper mention
+	// inQuote marks the tokens inside double quotation marks (quoted),
+	// built at its first use
+	inQuote []bool
 	low     []string // lower-cased tokens, filled by ltok
 	// lowText is the document's text lower-cased when it is all ASCII
 	// (lowAll): ltok then cuts a token's lower-cased text from it

@@ -27,6 +27,12 @@ func (r *resolver) isSubject(first, last int) bool {
 	}
 	sent := r.doc.Sentences[r.sentOf(first)]
 	j := last
+	if r.tok(j) == "," && first > sent.First && r.tok(first-1) == "," && j+1 < sent.Last && r.verbAt(j+1, sent.Last) {
+		// the name is an apposition to the subject: "The party's
+		// leader, Peter Vance, has said" (not "Ann Lee, an analyst at
+		// Gartner, said")
+		return true
+	}
 	if r.tok(j) == "," {
 		// skip an apposition or ", too,"
 		k := j + 1
@@ -40,8 +46,15 @@ func (r *resolver) isSubject(first, last int) bool {
 	if j >= sent.Last {
 		return false
 	}
+	return r.verbAt(j, sent.Last)
+}
+
+// verbAt reports whether token j, before end (its sentence's), is a verb
+// (or an adverb before one) that a subject stands before; without POS
+// tags, one of subjectVerbs.
+func (r *resolver) verbAt(j, end int) bool {
 	t := r.doc.Tokens[j]
-	if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || (t.POS == "RB" && j+1 < sent.Last && strings.HasPrefix(r.doc.Tokens[j+1].POS, "VB")) {
+	if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || (t.POS == "RB" && j+1 < end && strings.HasPrefix(r.doc.Tokens[j+1].POS, "VB")) {
 		return true
 	}
 	return t.POS == "" && subjectVerbs[lower(t.Text)]
@@ -104,6 +117,7 @@ func (r *resolver) pronouns() {
 			}
 		}
 		forward := best != nil
+		subj := -1 // whether i is a subject (1) or not (0), read at the first candidate across quotation marks
 		for k := len(seen) - 1; k >= 0 && !forward; k-- {
 			m := seen[k]
 			d := sent - m.sent
@@ -113,6 +127,23 @@ func (r *resolver) pronouns() {
 			c := m.c
 			if c.typ != ner.Person || (c.gender != 0 && c.gender != g) {
 				continue
+			}
+			if d == 0 && r.quoted(i) != r.quoted(m.first) {
+				// a subject does not point across quotation marks: in
+				// `"He cared only for himself," he said` the second "he"
+				// is the speaker, the first someone else (a pronoun
+				// outside the quote that is the subject, or one inside
+				// when the name outside is the subject: not `"keeping
+				// his legacy alive"` after "replace Peel")
+				if subj < 0 {
+					subj = 0
+					if r.isSubject(i, i+1) {
+						subj = 1
+					}
+				}
+				if !r.quoted(i) && subj == 1 || r.quoted(i) && m.subject {
+					continue
+				}
 			}
 			score := 4.0 - float64(d)
 			if m.subject {
@@ -147,6 +178,36 @@ func (r *resolver) pronouns() {
 	}
 	r.ments = append(r.ments, added...)
 	slices.SortStableFunc(r.ments, byFirst)
+}
+
+// quoted reports whether token k stands inside double quotation marks:
+// after an opening mark of its paragraph that no mark has closed yet (a
+// straight mark opens and closes in turn). A quote running over several
+// paragraphs opens again in each.
+func (r *resolver) quoted(k int) bool {
+	if r.inQuote == nil {
+		toks := r.doc.Tokens
+		r.inQuote = make([]bool, len(toks))
+		open, p := false, 0
+		paras := r.doc.Paragraphs
+		for j := range toks {
+			for p < len(paras) && toks[j].Start >= paras[p].End {
+				p++
+				open = false
+			}
+			switch w := toks[j].Text; {
+			case w == "\u201c" || w == "``":
+				open = true
+			case w == "\u201d" || w == "''":
+				open = false
+			case w == `"`:
+				open = !open
+			default:
+				r.inQuote[j] = open
+			}
+		}
+	}
+	return r.inQuote[k]
 }
 
 // nextPronoun returns the first token from i on that may be a pronoun (2

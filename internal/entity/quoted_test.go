@@ -1,0 +1,28 @@
+package entity_test
+
+import "testing"
+
+// A name in apposition to the subject is the subject ("The party's
+// leader, Peter Vance, has said he ..."), and a subject pronoun outside a
+// quotation does not point to a name inside the quotation of its own
+// sentence (`"... Ben Ludd ...," he said` is the speaker's "he"); a
+// pronoun inside a quotation does not point to the subject outside it.
+func TestPronounAcrossQuotes(t *testing.T) {
+	doc, es := run(t, `Tom Harlow quit the party last week after months of rows.
+
+The party's leader, Peter Vance, has said he is glad to see the back of Harlow. "The rows with Ben Ludd wore everyone out," he said.
+
+Coach Dan Pike said the striker was fit. Pike told reporters: "Sam Rudd scored twice and he was the best player on the pitch."`)
+	vance := named(es, "Peter Vance")
+	if vance == nil {
+		t.Fatal("no entity Peter Vance")
+	}
+	for _, n := range []int{0, 1} { // "he is glad", "he said"
+		if e := owner(doc, es, "he", n); e != vance {
+			t.Errorf("he #%d belongs to %v, want Peter Vance", n, e)
+		}
+	}
+	if e := owner(doc, es, "he", 2); e == nil || e.Name != "Sam Rudd" {
+		t.Errorf("the he inside the coach's quotation belongs to %v, want Sam Rudd", e)
+	}
+}

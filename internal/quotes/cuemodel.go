@@ -611,6 +611,9 @@ func (x *extractor) learnedCues() {
 			// "opened by saying ...": the lexicon's participle is the cue
 			continue
 		}
+		if x.o.GerundSubject && !noun && x.gerundSubject(i, 1) {
+			continue
+		}
 		sc := x.cueScore(m, i)
 		if sc < x.o.MinCueScore || noun && sc < x.o.MinNounScore {
 			continue

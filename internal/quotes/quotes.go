@@ -203,6 +203,7 @@ type Options struct {
 	DescriptionSpeaker bool // "According to the organisation", "the company said": the organisation mentioned most often so far among those named in the ten sentences before (whose name holds "organisation", "agency", "bank" or "group" for those heads), not the latest one, which is often the hearer or a rival (descriptionSpeaker)
 	PlaceAdverbWho     bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
 	LastPeriod         bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
+	GerundSubject      bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -344,6 +345,7 @@ var DefaultOptions = Options{
 	DescriptionSpeaker: true,
 	PlaceAdverbWho:     true,
 	LastPeriod:         true,
+	GerundSubject:      true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -1183,11 +1185,54 @@ func (x *extractor) findCues() {
 			if x.o.RequireVerbCue && x.tagged && !x.verbCue(i, *c) {
 				continue
 			}
+			if x.o.GerundSubject && x.gerundSubject(i, len(c.words)) {
+				continue
+			}
 			x.cues = append(x.cues, cue{first: i, last: i + len(c.words), info: *c})
 			i += len(c.words) - 1
 			break
 		}
 	}
+}
+
+// gerundSubject reports whether the cue of n words at token i is a
+// gerund that begins its sentence and, with the noun phrase after it, is
+// the subject of the sentence's verb ("Adding extras such as more memory
+// will increase the price", "Telling the truth matters"): the first verb
+// with a tense after it comes before any comma, colon or quotation mark,
+// and no clause of its own follows a comma ("Saying the deal was done,
+// he left": the participle's clause is fronted, its subject speaks).
+func (x *extractor) gerundSubject(i, n int) bool {
+	if !x.tagged || x.pos(i) != "VBG" {
+		return false
+	}
+	s := x.sentence(i)
+	if i != s.First || i+n >= s.Last {
+		return false
+	}
+	switch x.ltok(i + n) {
+	case "that", "to", "about", "of", "on", ",", ":", "-":
+		return false
+	}
+	k := i + n
+	for ; k < s.Last; k++ {
+		p := x.pos(k)
+		if p == "VBZ" || p == "VBD" || p == "VBP" || p == "MD" {
+			break
+		}
+		if w := x.tok(k); w == "," || w == ":" || w == ";" || x.markKind(k) != 0 {
+			return false
+		}
+	}
+	if k == i+n || k >= s.Last {
+		return false
+	}
+	for j := k + 1; j+1 < s.Last; j++ {
+		if x.tok(j) == "," && (x.pos(j+1) == "PRP" || strings.HasPrefix(x.pos(j+1), "NNP")) {
+			return false // ", he left", ", Ann Lee said"
+		}
+	}
+	return true
 }
 
 // hyphenHalf tells whether token i is the second half of a compound

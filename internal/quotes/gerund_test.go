@@ -1,0 +1,34 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// A gerund that begins a sentence and, with its object, is the subject
+// of the sentence's verb is no cue ("Adding extras ... will increase the
+// price"); one followed by "that", or a fronted participle whose clause's
+// subject comes after a comma, still is.
+func TestGerundSubject(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.GerundSubject = on }
+	for _, c := range []struct {
+		s, cue string
+		quote  bool
+	}{
+		{"The tablet went on sale on Monday. Adding extras such as a bigger screen and more memory will raise the price.\n", "Adding", false},
+		{"The firm lost money again. Citing old figures in every report misleads readers.\n", "Citing", false},
+		{"Nora Kell praised the staff. Adding that the budget was tight, she asked for patience.\n", "Adding", true},
+	} {
+		n := func(on bool) int {
+			sp, _ := speakersOf(t, c.s, c.cue, qaOff(on, set))
+			return len(sp)
+		}
+		if got := n(true) > 0; got != c.quote {
+			t.Errorf("%q: a quote with the cue %q: %v, want %v", c.s, c.cue, got, c.quote)
+		}
+		if !c.quote && n(false) == 0 {
+			t.Errorf("%q: without GerundSubject there is no quote with the cue %q either: the test tests nothing", c.s, c.cue)
+		}
+	}
+}

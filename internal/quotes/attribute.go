@@ -2052,9 +2052,16 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 	if !x.o.PlaceModifier || x.ents[e].Type != ner.Location || !x.tagged {
 		return false
 	}
-	if i := x.tokAt(s.Start); x.o.SpeakerPrep && i-1 >= a && isPlacePrep(x.ltok(i-1)) {
-		// "church sources in Hong Kong"
-		return true
+	if i := x.tokAt(s.Start); x.o.SpeakerPrep && i-1 >= a {
+		// "church sources in Hong Kong", "buyers in central Ghana",
+		// "exporters in southwest Ivory Coast"
+		k := i - 1
+		for n := 0; n < 2 && k-1 >= a && (x.pos(k) == "JJ" || regionWords[x.ltok(k)]); n++ {
+			k--
+		}
+		if isPlacePrep(x.ltok(k)) {
+			return true
+		}
 	}
 	j := x.tokAt(s.End-1) + 1
 	if j >= b || j >= len(x.toks) {
@@ -2064,6 +2071,13 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 	return strings.HasPrefix(p, "NN") || p == "POS" || p == "JJ" || p == "VBG" || p == "VBN"
 }
 
+// regionWords name a part of a place before its name ("in central
+// Ghana", "in southwest Ivory Coast").
+var regionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true, "mid": true, "upstate": true, "downtown": true, "rural": true, "coastal": true}
+
 // prepHead extends a subject that starts at token a over the noun it
 // follows through "in", "at" or "from" ("church sources in Hong Kong
 // said", "traders in Singapore said"): the place or firm only says where
@@ -2071,6 +2085,18 @@ func (x *extractor) placeModifier(e int, s text.Span, a, b int) bool {
 // after a noun of people who speak for others, and through "close to" and
 // "familiar with". It returns the new start.
 func (x *extractor) prepHead(a, limit int) int {
+	if x.o.PlaceModifier && a-2 >= limit && regionWords[x.ltok(a-1)] && isPlacePrep(x.ltok(a-2)) {
+		// "buyers in southwest Ghana": a region word the tagger reads
+		// as an adverb stands between the preposition and the place
+		if st := x.prepHeadAt(a-1, limit); st < a-1 {
+			return st
+		}
+	}
+	return x.prepHeadAt(a, limit)
+}
+
+// prepHeadAt is prepHead's work for a subject that starts at token a.
+func (x *extractor) prepHeadAt(a, limit int) int {
 	if x.o.AgentPrep && a-3 >= limit && (x.ltok(a-1) == "to" && x.ltok(a-2) == "close" || x.ltok(a-1) == "with" && x.ltok(a-2) == "familiar") &&
 		(x.pos(a-3) == "NNS" || x.pos(a-3) == "NN" && (speaksForOthers(x.ltok(a-3)) || x.ltok(a-3) == "person")) {
 		// "sources close to the talks said", "people familiar with the

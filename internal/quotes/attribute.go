@@ -1355,6 +1355,43 @@ func (x *extractor) contentStart(a, b int) int {
 	return a
 }
 
+// bareHearerWord reports whether token a alone may be the hearer before
+// a clause whose subject is a bare noun: a noun of people told things
+// ("reporters", "MPs") or a name followed by a lower-case noun ("Reuters
+// production").
+func (x *extractor) bareHearerWord(a int) bool {
+	switch x.pos(a) {
+	case "NNS":
+		return hearerNouns[x.ltok(a)]
+	case "NNP", "NNPS":
+		p := x.pos(a + 1)
+		return (p == "NN" || p == "NNS") && !isCapital(x.tok(a+1))
+	}
+	return false
+}
+
+// finiteAfterNP reports whether a finite verb follows at token e, or
+// after a short prepositional phrase there ("production from older
+// trees would fall"), before b.
+func (x *extractor) finiteAfterNP(e, b int) bool {
+	for k := e; k < b && k-e < 6; k++ {
+		switch p := x.pos(k); {
+		case finiteTag(p):
+			return true
+		case p == "IN", p == "DT", p == "JJ", p == "JJR", p == "NN", p == "NNS", p == "CD", p == "PRP$":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// hearerNouns are the plural nouns of people told things.
+var hearerNouns = map[string]bool{"reporters": true, "journalists": true, "mps": true, "lawmakers": true,
+	"legislators": true, "delegates": true, "supporters": true, "investors": true, "analysts": true,
+	"shareholders": true, "students": true, "officials": true, "listeners": true, "viewers": true,
+	"readers": true, "members": true, "colleagues": true, "parliamentarians": true, "senators": true}
+
 // bareHearer moves the start a of content [a, b) after a cue that takes
 // a hearer (inHearerCues) past a short noun phrase when a clause without
 // "that" follows it: "told reporters the vote would come in June", "told
@@ -1390,6 +1427,12 @@ func (x *extractor) bareHearer(a, b int) int {
 		}
 		if nouns == 0 || !strings.HasPrefix(x.pos(e-1), "NN") {
 			return a
+		}
+		if x.o.BareSubjectHearer && nouns >= 2 && e-a <= 4 && e < b && x.bareHearerWord(a) && x.finiteAfterNP(e, b) {
+			// "told reporters prices would rise", "told Reuters
+			// production would fall": one word hears, the nouns after
+			// it are the clause's bare subject
+			return a + 1
 		}
 		// a place or time of the telling: "told reporters in London"
 		if w := x.ltok(e); (w == "in" || w == "at" || w == "on") && x.pos(e+1) == "NNP" {

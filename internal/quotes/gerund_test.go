@@ -32,3 +32,22 @@ func TestGerundSubject(t *testing.T) {
 		}
 	}
 }
+
+// "told reporters prices would rise": the one word of people (or the
+// name before a lower-case noun) hears, the bare nouns after it begin
+// the content.
+func TestBareSubjectHearer(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.BareSubjectHearer = on }
+	for _, c := range []struct{ s, content string }{
+		{"Trade was quiet. The minister told reporters prices would rise in the spring.\n", "prices would rise in the spring"},
+		{"Trade was quiet. Farmers near Kell told Reuters output from older trees would fall.\n", "output from older trees would fall"},
+	} {
+		_, got := speakersOf(t, c.s, "told", qaOff(true, set))
+		if len(got) != 1 || got[0] != c.content {
+			t.Errorf("%q: contents %q, want %q", c.s, got, c.content)
+		}
+		if _, off := speakersOf(t, c.s, "told", qaOff(false, set)); len(off) == 1 && off[0] == c.content {
+			t.Errorf("%q: without BareSubjectHearer the content is already %q: the test tests nothing", c.s, c.content)
+		}
+	}
+}

@@ -203,6 +203,7 @@ type Options struct {
 	DescriptionSpeaker bool // "According to the organisation", "the company said": the organisation mentioned most often so far among those named in the ten sentences before (whose name holds "organisation", "agency", "bank" or "group" for those heads), not the latest one, which is often the hearer or a rival (descriptionSpeaker)
 	PlaceAdverbWho     bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
 	LastPeriod         bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
+	BareSubjectHearer  bool // "told reporters prices would rise", "told Reuters production would fall": after a cue that takes a hearer, a noun of people or a name before a lower-case noun hears alone and the bare nouns after it are the clause's subject (bareHearer)
 	GerundSubject      bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
 }
 
@@ -346,6 +347,7 @@ var DefaultOptions = Options{
 	PlaceAdverbWho:     true,
 	LastPeriod:         true,
 	GerundSubject:      true,
+	BareSubjectHearer:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

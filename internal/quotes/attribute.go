@@ -680,6 +680,12 @@ func (x *extractor) attribute() {
 					npStart = x.cityState(npStart, j, s)
 				}
 				sp = [2]int{npStart, j}
+				if x.o.SubjectTime && j-npStart >= 3 && (x.ltok(j-2) == "last" || x.ltok(j-2) == "this" || x.ltok(j-2) == "next") &&
+					(inPeriod(x.ltok(j-1)) || inSeason(x.ltok(j-1))) {
+					// "Private forecasters last summer projected": the
+					// time is no part of the speaker
+					sp[1] = j - 2
+				}
 				found, rule = true, "subject"
 				if x.o.PrepObject {
 					if f, l, ok := x.prepObjectSubject(npStart, c.first, s); ok {

@@ -880,3 +880,8 @@ func inPlaceAdverbs(w string) bool {
 func inPeriod(w string) bool {
 	return w == "week" || w == "month" || w == "year" || w == "weekend"
 }
+
+// inSeason reports the seasons ("last summer").
+func inSeason(w string) bool {
+	return w == "spring" || w == "summer" || w == "autumn" || w == "fall" || w == "winter"
+}

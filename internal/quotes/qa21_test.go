@@ -64,3 +64,20 @@ func TestSubjectTime(t *testing.T) {
 		t.Errorf("%q: without SubjectTime the speaker is already Private forecasters: the test tests nothing", s)
 	}
 }
+
+// "It is believed that ...": the "it" of a passive cue names no speaker.
+func TestExpletiveIt(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.ExpletiveIt = on }
+	for _, c := range []struct{ s, cue string }{
+		{"Trade was slow. It is believed that the tycoon was targeted because he backed rivals.\n", "believed"},
+		{"Trade was slow. It is understood the bank will cut rates.\n", "understood"},
+	} {
+		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, set))
+		if len(sp) != 1 || sp[0] != "" {
+			t.Errorf("%q: speakers %q, want one quote with none", c.s, sp)
+		}
+		if sp, _ := speakersOf(t, c.s, c.cue, qaOff(false, set)); len(sp) == 1 && sp[0] == "" {
+			t.Errorf("%q: without ExpletiveIt the quote already has no speaker: the test tests nothing", c.s)
+		}
+	}
+}

@@ -205,6 +205,7 @@ type Options struct {
 	LastPeriod         bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
 	BareSubjectHearer  bool // "told reporters prices would rise", "told Reuters production would fall": after a cue that takes a hearer, a noun of people or a name before a lower-case noun hears alone and the bare nouns after it are the clause's subject (bareHearer)
 	SubjectTime        bool // "Private forecasters last summer projected": "last", "this" or "next" and a week, month, year, weekend or season at the end of a subject is time, no part of the speaker
+	ExpletiveIt        bool // "It is believed (understood, reported) that ...": the "it" of a passive cue names no speaker
 	GerundSubject      bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
 }
 
@@ -350,6 +351,7 @@ var DefaultOptions = Options{
 	GerundSubject:      true,
 	BareSubjectHearer:  true,
 	SubjectTime:        true,
+	ExpletiveIt:        true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

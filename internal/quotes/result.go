@@ -158,6 +158,12 @@ func (x *extractor) result() []Quote {
 			}
 		}
 		out = append(out, *q)
+		if x.o.ExpletiveIt && q.Speaker.End-q.Speaker.Start == 2 && strings.EqualFold(x.doc.Text[q.Speaker.Start:q.Speaker.End], "it") && x.passiveCue(q) {
+			// "It is believed that ...": no one is named (cleared last:
+			// the filter and the quotes after it read the quote as found)
+			last := &out[len(out)-1]
+			last.Speaker, last.SpeakerName, last.EntityIndex = text.Span{}, "", -1
+		}
 		scores = append(scores, sc)
 	}
 	if x.o.Dedup {

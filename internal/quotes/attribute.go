@@ -665,7 +665,7 @@ func (x *extractor) attribute() {
 			if e := x.passiveBy(c, s); npStart < j && e > 0 && x.qAt(npStart) < 0 {
 				// "The plan was first reported by The Post": the
 				// subject is what was said, the agent said it
-				sp = [2]int{c.last + 1, e}
+				sp = [2]int{x.passiveAgent(c), e}
 				content = [2]int{npStart, j}
 				found, rule = true, "passive"
 			} else if npStart < j && (x.pos(npStart) != "CD" || x.o.NumberSubject && x.countedSubject(npStart, x.headEnd(npStart, j)) || x.o.PercentSubject && x.percentSubject(j, s.First) == npStart) {
@@ -798,7 +798,7 @@ func (x *extractor) attribute() {
 				} else if before >= 0 && !startsClause && (a >= b || isPrepStart(first) || x.pos(a) == "RB" || x.tok(c.last) == "," || x.tok(c.last) == "." || isTemporal(first) || x.quoteBeforeAdjunct(c, a, b, s)) {
 					d := x.directs[before]
 					content = [2]int{x.leadIn(d.open), d.close + 1}
-				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") && !x.frontedAdverbial(npStart) {
+				} else if a >= b || isPrepStart(first) && x.tok(npStart-1) == "," && !(x.o.ObjectInfinitive && x.pos(a) == "TO" && x.pos(a+1) == "VB") && !x.frontedAdverbial(npStart) && !x.frontedAdverb(npStart) {
 					if npStart > s.First && x.tok(npStart-1) == "," && !(a < b && x.frontedAdverbial(npStart)) {
 						content = [2]int{x.clauseStart(npStart - 1), npStart - 1}
 					} else {
@@ -812,6 +812,10 @@ func (x *extractor) attribute() {
 					}
 					if k < b && x.ltok(k) == "that" {
 						content = [2]int{k, b}
+					} else if t := x.adjunctThat(a, s.Last); t > a {
+						// "said on Thursday during a visit to a school in
+						// Leeds, England, that ...": a long adjunct
+						content = [2]int{t, x.clauseEnd(t, cueAt)}
 					} else if e := x.adjunctClause(a, b); x.o.AdjunctClause && e > a {
 						// "said after the meeting he would ...": the
 						// occasion is no content, the clause after it is
@@ -1501,14 +1505,59 @@ func (x *extractor) clauseAfter(np, limit int) bool {
 // passiveBy returns the end of the agent in "reported by NP" after the
 // participle cue c, or 0.
 func (x *extractor) passiveBy(c cue, s text.Sentence) int {
-	if !x.o.Passive || x.pos(c.first) != "VBN" || c.last != c.first+1 || x.ltok(c.last) != "by" {
+	if !x.o.Passive {
 		return 0
 	}
-	e := x.rightNP(c.last+1, s.Last)
-	if e == c.last+1 {
+	agent := x.passiveAgent(c)
+	if agent < 0 {
+		return 0
+	}
+	e := x.rightNP(agent, s.Last)
+	if e == agent {
 		return 0
 	}
 	return x.apposition(e, s.Last)
+}
+
+// passiveAgent returns where the agent of passive cue c starts (the token
+// after its "by"), or -1: a participle alone before "by" ("reported by"),
+// or with PassiveAux a cue the lexicon holds with its auxiliary and
+// adverbs before the participle ("was first reported", "was criticized",
+// "was first reported by").
+func (x *extractor) passiveAgent(c cue) int {
+	if x.pos(c.first) == "VBN" && c.last == c.first+1 {
+		if x.ltok(c.last) == "by" {
+			return c.last + 1
+		}
+		return -1
+	}
+	if f := x.ltok(c.first); !x.o.PassiveAux || !inBeForms(f) && !((f == "has" || f == "have" || f == "had") && x.ltok(c.first+1) == "been") {
+		return -1
+	}
+	v, agent := c.last-1, c.last+1
+	if x.ltok(v) == "by" {
+		v, agent = v-1, c.last
+	} else if x.ltok(c.last) != "by" {
+		return -1
+	}
+	if v <= c.first || x.pos(v) != "VBN" {
+		return -1
+	}
+	for k := c.first + 1; k < v; k++ {
+		if x.pos(k) != "RB" && !inBeForms(x.ltok(k)) {
+			return -1
+		}
+	}
+	return agent
+}
+
+// inBeForms reports the forms of "be" a passive opens with.
+func inBeForms(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "been", "be", "being", "'s", "’s":
+		return true
+	}
+	return false
 }
 
 // clauseWithin finds "that", "how", "whether" or an opening quotation

@@ -207,6 +207,11 @@ type Options struct {
 	SubjectTime        bool // "Private forecasters last summer projected": "last", "this" or "next" and a week, month, year, weekend or season at the end of a subject is time, no part of the speaker
 	ExpletiveIt        bool // "It is believed (understood, reported) that ...": the "it" of a passive cue names no speaker
 	GerundSubject      bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
+
+	// session 21, from the misses of the cross-fitted PolNeAR train split
+	PassiveAux    bool // "The merger was first reported by the Herald", "He also was praised by the unions": a passive cue the lexicon holds with its auxiliary (and an adverb) before the participle, "by" after it or as its last word, reads as "X was reported by Y" does (passiveBy); it had made no quote
+	FrontedAdverb bool // "Shortly afterward, the mayor said on her blog that ...", "Tuesday on a radio show, X said ...": an adverb or a time fronted before the subject with no finite verb of its own (one in a subordinate clause "Friday, as the parade passed, X reported" is not) is no content of the cue after the subject (frontedAdverb), as frontedAdverbial's phrases are not
+	LongAdjunct   bool // "said on Thursday during a visit to a school in Leeds, England, that ...": "that" up to 20 tokens past the cue over an adjunct (commas and all, no verb, not a relative "that" before a finite verb) starts the content (adjunctThat); the search had stopped after 8 tokens and at the clause's end
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -352,6 +357,10 @@ var DefaultOptions = Options{
 	BareSubjectHearer:  true,
 	SubjectTime:        true,
 	ExpletiveIt:        true,
+	// session 21
+	PassiveAux:    true,
+	FrontedAdverb: true,
+	LongAdjunct:   true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -39,6 +39,65 @@ func (x *extractor) frontedAdverbial(np int) bool {
 	return false
 }
 
+// frontedAdverb reports whether the phrase before the comma that ends
+// right before the subject starting at token np is an adverb or a time
+// fronted before it ("Shortly afterward, X said on ... that",
+// "Tuesday on a radio show, X said ...", "Friday, as the parade passed,
+// X reported ..."): it opens with an adverb of time or manner or a time
+// word and holds no finite verb outside a subordinate clause. Such a
+// phrase is no content of the cue after the subject (FrontedAdverb).
+func (x *extractor) frontedAdverb(np int) bool {
+	if !x.o.FrontedAdverb || x.tok(np-1) != "," {
+		return false
+	}
+	st := x.clauseStart(np - 1)
+	if st >= np-1 || np-1-st > 20 || x.qAt(st) >= 0 {
+		return false
+	}
+	w := x.ltok(st)
+	switch {
+	case x.pos(st) == "RB" && w != "not" && w != "so" && w != "too" && w != "very":
+	case isTemporal(w) && isCapital(x.tok(st)) && !x.timeSurname(w):
+	case w == "yesterday" || w == "today" || w == "tonight" || w == "earlier" || w == "later":
+	default:
+		return false
+	}
+	sub := false
+	for k := st; k < np-1; k++ {
+		switch x.ltok(k) {
+		case "as", "when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "where", "which", "who", "that":
+			sub = true
+		}
+		if finiteTag(x.pos(k)) && !sub {
+			return false
+		}
+	}
+	return true
+}
+
+// adjunctThat returns the "that" that starts what a cue says past an
+// adjunct opening at token a right after it ("said on Thursday during a
+// visit to a school in Leeds, England, that ..."): at most 20 tokens on,
+// over commas, with no verb before it and no finite verb right after it
+// (a relative "that": "in the report that was filed"), or a (LongAdjunct).
+func (x *extractor) adjunctThat(a, limit int) int {
+	if !x.o.LongAdjunct {
+		return a
+	}
+	for k := a; k < limit && k-a <= 20; k++ {
+		if x.qAt(k) >= 0 || strings.HasPrefix(x.pos(k), "VB") || x.pos(k) == "MD" || x.tok(k) == ";" || x.tok(k) == ":" {
+			return a
+		}
+		if x.ltok(k) == "that" {
+			if k == a || finiteTag(x.pos(k+1)) || strings.HasPrefix(x.pos(k+1), "VB") || k+1 >= limit {
+				return a
+			}
+			return k
+		}
+	}
+	return a
+}
+
 // invertsSpeech reports the verbs of saying that stand before their
 // speaker after what was said ("..., said X", "” added X").
 //

@@ -1,0 +1,83 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/quotes"
+)
+
+// A gerund that begins a sentence and, with its object, is the subject
+// of the sentence's verb is no cue ("Adding extras ... will increase the
+// price"); one followed by "that", or a fronted participle whose clause's
+// subject comes after a comma, still is.
+func TestGerundSubject(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.GerundSubject = on }
+	for _, c := range []struct {
+		s, cue string
+		quote  bool
+	}{
+		{"The tablet went on sale on Monday. Adding extras such as a bigger screen and more memory will raise the price.\n", "Adding", false},
+		{"The firm lost money again. Citing old figures in every report misleads readers.\n", "Citing", false},
+		{"Nora Kell praised the staff. Adding that the budget was tight, she asked for patience.\n", "Adding", true},
+	} {
+		n := func(on bool) int {
+			sp, _ := speakersOf(t, c.s, c.cue, qaOff(on, set))
+			return len(sp)
+		}
+		if got := n(true) > 0; got != c.quote {
+			t.Errorf("%q: a quote with the cue %q: %v, want %v", c.s, c.cue, got, c.quote)
+		}
+		if !c.quote && n(false) == 0 {
+			t.Errorf("%q: without GerundSubject there is no quote with the cue %q either: the test tests nothing", c.s, c.cue)
+		}
+	}
+}
+
+// "told reporters prices would rise": the one word of people (or the
+// name before a lower-case noun) hears, the bare nouns after it begin
+// the content.
+func TestBareSubjectHearer(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.BareSubjectHearer = on }
+	for _, c := range []struct{ s, content string }{
+		{"Trade was quiet. The minister told reporters prices would rise in the spring.\n", "prices would rise in the spring"},
+		{"Trade was quiet. Farmers near Kell told Reuters output from older trees would fall.\n", "output from older trees would fall"},
+	} {
+		_, got := speakersOf(t, c.s, "told", qaOff(true, set))
+		if len(got) != 1 || got[0] != c.content {
+			t.Errorf("%q: contents %q, want %q", c.s, got, c.content)
+		}
+		if _, off := speakersOf(t, c.s, "told", qaOff(false, set)); len(off) == 1 && off[0] == c.content {
+			t.Errorf("%q: without BareSubjectHearer the content is already %q: the test tests nothing", c.s, c.content)
+		}
+	}
+}
+
+// "Private forecasters last summer projected ...": the time at the end
+// of the subject is no part of the speaker.
+func TestSubjectTime(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.SubjectTime = on }
+	s := "Trade was quiet. Private forecasters last summer projected a crop of 850,000 tonnes.\n"
+	if sp, _ := speakersOf(t, s, "projected", qaOff(true, set)); len(sp) != 1 || sp[0] != "Private forecasters" {
+		t.Errorf("%q: speakers %q, want Private forecasters", s, sp)
+	}
+	if sp, _ := speakersOf(t, s, "projected", qaOff(false, set)); len(sp) == 1 && sp[0] == "Private forecasters" {
+		t.Errorf("%q: without SubjectTime the speaker is already Private forecasters: the test tests nothing", s)
+	}
+}
+
+// "It is believed that ...": the "it" of a passive cue names no speaker.
+func TestExpletiveIt(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.ExpletiveIt = on }
+	for _, c := range []struct{ s, cue string }{
+		{"Trade was slow. It is believed that the tycoon was targeted because he backed rivals.\n", "believed"},
+		{"Trade was slow. It is understood the bank will cut rates.\n", "understood"},
+	} {
+		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, set))
+		if len(sp) != 1 || sp[0] != "" {
+			t.Errorf("%q: speakers %q, want one quote with none", c.s, sp)
+		}
+		if sp, _ := speakersOf(t, c.s, c.cue, qaOff(false, set)); len(sp) == 1 && sp[0] == "" {
+			t.Errorf("%q: without ExpletiveIt the quote already has no speaker: the test tests nothing", c.s)
+		}
+	}
+}

@@ -1201,6 +1201,12 @@ func (x *extractor) nounQuote(c cue, s text.Sentence, cueAt cueTable) {
 			sp = [2]int{st, k}
 		}
 	}
+	if sp[1] <= sp[0] && x.pos(c.first) == "JJ" {
+		// "The senator is critical of ...": the subject of the copula
+		if f, l, ok := x.copulaSubject(c.first, s.First); ok {
+			sp = [2]int{f, l}
+		}
+	}
 	if sp[1] <= sp[0] && x.o.NounSubject {
 		// "Viguerie notes that ...", "Trump has raised questions about
 		// ...": the subject before the noun speaks

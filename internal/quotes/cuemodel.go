@@ -68,7 +68,7 @@ func (x *extractor) cueCandidate(i int) bool {
 // noun followed by a complement, or owned by a possessive.
 func (x *extractor) nounCandidate(i int) bool {
 	if p := x.pos(i); p != "NN" && p != "NNS" {
-		return false
+		return p == "JJ" && x.o.AdjectiveCues && x.adjectiveCandidate(i)
 	}
 	switch x.ltok((i + 1)) {
 	case "that", "to", "of", "about", "on", "for", "over", "against", "with", ":":

@@ -103,3 +103,33 @@ func TestLongAdjunct(t *testing.T) {
 		}
 	}
 }
+
+// "The senator is critical of the plan", "The farmers were optimistic
+// that ...": an adjective of stance after a copula is a cue candidate
+// the cue model scores; the subject of the copula speaks. The cue
+// model's thresholds are out of the way (its weights for adjectives come
+// from train).
+func TestAdjectiveCues(t *testing.T) {
+	set := func(o *quotes.Options, on bool) {
+		o.AdjectiveCues = on
+		o.MinCueScore, o.MinNounScore = 1e-9, 1e-9
+	}
+	for _, c := range []struct{ s, cue, speaker, content string }{
+		{"Trade was slow.\nThe senator is sharply critical of the ferry contract.\n", "critical of", "The senator", "the ferry contract"},
+		{"Trade was slow.\nThe farmers were optimistic that the rain would come soon.\n", "optimistic", "The farmers", "that the rain would come soon"},
+		{"Trade was slow.\nThe harbour board is anxious to sell the old pier.\n", "anxious", "The harbour board", "to sell the old pier"},
+	} {
+		sp, ct := speakersOf(t, c.s, c.cue, rule21(true, set))
+		if len(sp) != 1 || sp[0] != c.speaker || ct[0] != c.content {
+			t.Errorf("%q: speakers %q said %q, want %q said %q", c.s, sp, ct, c.speaker, c.content)
+		}
+		if sp, _ := speakersOf(t, c.s, c.cue, rule21(false, set)); len(sp) != 0 {
+			t.Errorf("%q: without AdjectiveCues %q is a cue already: the test tests nothing", c.s, c.cue)
+		}
+	}
+	// no copula, no candidate: "a critical report on the plan"
+	s := "Trade was slow.\nThe board published a critical report on the ferry contract.\n"
+	if sp, _ := speakersOf(t, s, "critical", rule21(true, set)); len(sp) != 0 {
+		t.Errorf("%q: an attributive adjective read as a cue", s)
+	}
+}

@@ -211,6 +211,7 @@ type Options struct {
 	// session 21, from the misses of the cross-fitted PolNeAR train split
 	PassiveAux    bool // "The merger was first reported by the Herald", "He also was praised by the unions": a passive cue the lexicon holds with its auxiliary (and an adverb) before the participle, "by" after it or as its last word, reads as "X was reported by Y" does (passiveBy); it had made no quote
 	FrontedAdverb bool // "Shortly afterward, the mayor said on her blog that ...", "Tuesday on a radio show, X said ...": an adverb or a time fronted before the subject with no finite verb of its own (one in a subordinate clause "Friday, as the parade passed, X reported" is not) is no content of the cue after the subject (frontedAdverb), as frontedAdverbial's phrases are not
+	AdjectiveCues bool // the cue model scores adjectives of stance after a copula as it scores nouns ("is critical of the plan", "were optimistic that ...", "was eager to ..."): a copula before, a clause, an infinitive or a preposition of the topic after (adjectiveCandidate); PolNeAR marks them, and they had no candidate token
 	LongAdjunct   bool // "said on Thursday during a visit to a school in Leeds, England, that ...": "that" up to 20 tokens past the cue over an adjunct (commas and all, no verb, not a relative "that" before a finite verb) starts the content (adjunctThat); the search had stopped after 8 tokens and at the clause's end
 }
 
@@ -361,6 +362,7 @@ var DefaultOptions = Options{
 	PassiveAux:    true,
 	FrontedAdverb: true,
 	LongAdjunct:   true,
+	AdjectiveCues: true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

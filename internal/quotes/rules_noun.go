@@ -138,3 +138,48 @@ func (x *extractor) accordingVB(first, limit int) int {
 	}
 	return first
 }
+
+// adjectiveCandidate: token i, an adjective, may name a stance after a
+// form of "be" ("is critical of", "were optimistic that", "was eager to
+// ...", "is not happy about"): a copula before it (past adverbs) and a
+// clause, an infinitive or a preposition of the topic after it. The cue
+// model scores such adjectives as it scores nouns (AdjectiveCues).
+func (x *extractor) adjectiveCandidate(i int) bool {
+	switch x.ltok(i + 1) {
+	case "that", "about", "of", "with", "over", "on", "at", "toward", "towards", "whether":
+	case "to":
+		if !strings.HasPrefix(x.pos(i+2), "VB") {
+			return false
+		}
+	default:
+		return false
+	}
+	k := i - 1
+	for k > 0 && i-k <= 3 && (x.pos(k) == "RB" || x.ltok(k) == "n't" || x.ltok(k) == "n’t") {
+		k--
+	}
+	switch x.ltok(k) {
+	case "is", "was", "are", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m", "am",
+		"remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "sounded", "became", "become", "becomes":
+		return true
+	}
+	return false
+}
+
+// copulaSubject finds the subject of the copula before adjective cue i
+// ("The senator is not critical of", "Voters who were optimistic that"):
+// the noun phrase before the copula, its auxiliaries and adverbs.
+func (x *extractor) copulaSubject(i, limit int) (int, int, bool) {
+	j := i
+	for j > limit && (x.pos(j-1) == "RB" || x.pos(j-1) == "MD" || strings.HasPrefix(x.pos(j-1), "VB") || x.ltok(j-1) == "n't" || x.ltok(j-1) == "n’t") && i-j < 6 {
+		j--
+	}
+	if j > limit && x.ltok(j-1) == "who" {
+		j--
+	}
+	st := x.leftNP(j, limit)
+	if st >= j || x.pos(st) == "CD" && j-st == 1 {
+		return 0, 0, false
+	}
+	return st, j, true
+}

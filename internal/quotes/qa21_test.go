@@ -133,3 +133,22 @@ func TestAdjectiveCues(t *testing.T) {
 		t.Errorf("%q: an attributive adjective read as a cue", s)
 	}
 }
+
+// "Harbour Board Warns Of Higher Tolls": a sentence in title case inside
+// an article reads a capitalised lexicon cue the tagger took for a name.
+func TestTitleCues(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.TitleCues = on }
+	s := "Trade was slow at the port on Monday.\nHarbour Board Warns Of Higher Tolls Next Year.\nThe board met on Friday.\n"
+	sp, ct := speakersOf(t, s, "Warns", rule21(true, set))
+	if len(sp) != 1 || sp[0] != "Harbour Board" || ct[0] != "Of Higher Tolls Next Year" {
+		t.Errorf("%q: speakers %q said %q", s, sp, ct)
+	}
+	if sp, _ := speakersOf(t, s, "Warns", rule21(false, set)); len(sp) != 0 {
+		t.Errorf("%q: without TitleCues %q speak already: the test tests nothing", s, sp)
+	}
+	// no lexicon cue, no quote
+	s = "Trade was slow at the port on Monday.\nThe Best Places To Eat In Leeds This Year.\nThe board met on Friday.\n"
+	if _, _, qs := allQuotes(t, s, rule21(true, set)); len(qs) != 0 {
+		t.Errorf("%q: %d quotes", s, len(qs))
+	}
+}

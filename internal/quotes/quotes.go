@@ -212,6 +212,7 @@ type Options struct {
 	PassiveAux    bool // "The merger was first reported by the Herald", "He also was praised by the unions": a passive cue the lexicon holds with its auxiliary (and an adverb) before the participle, "by" after it or as its last word, reads as "X was reported by Y" does (passiveBy); it had made no quote
 	FrontedAdverb bool // "Shortly afterward, the mayor said on her blog that ...", "Tuesday on a radio show, X said ...": an adverb or a time fronted before the subject with no finite verb of its own (one in a subordinate clause "Friday, as the parade passed, X reported" is not) is no content of the cue after the subject (frontedAdverb), as frontedAdverbial's phrases are not
 	AdjectiveCues bool // the cue model scores adjectives of stance after a copula as it scores nouns ("is critical of the plan", "were optimistic that ...", "was eager to ..."): a copula before, a clause, an infinitive or a preposition of the topic after (adjectiveCandidate); PolNeAR marks them, and they had no candidate token
+	TitleCues     bool // a sentence in title case ("Actress Explained Why She Felt Left Out", a list of headlines inside an article) reads a capitalised lexicon cue among its first seven words, which the tagger took for a name, as headline does: the words before speak, the words after are said (titleCues); such cues had no candidate
 	LongAdjunct   bool // "said on Thursday during a visit to a school in Leeds, England, that ...": "that" up to 20 tokens past the cue over an adjunct (commas and all, no verb, not a relative "that" before a finite verb) starts the content (adjunctThat); the search had stopped after 8 tokens and at the clause's end
 }
 
@@ -363,6 +364,7 @@ var DefaultOptions = Options{
 	FrontedAdverb: true,
 	LongAdjunct:   true,
 	AdjectiveCues: true,
+	TitleCues:     true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -387,6 +389,9 @@ func ExtractWith(doc *text.Document, ents []entity.Entity, o Options) []Quote {
 func (x *extractor) headlines() {
 	if x.o.Headlines {
 		x.headline()
+	}
+	if x.o.TitleCues && x.tagged {
+		x.titleCues()
 	}
 }
 

@@ -183,3 +183,61 @@ func (x *extractor) copulaSubject(i, limit int) (int, int, bool) {
 	}
 	return st, j, true
 }
+
+// titleCues reads the sentences written in title case (four words or
+// more, eight in ten of them capitalised) that hold no cue of a quote
+// yet: the first capitalised lexicon cue (headlineCue) among their first
+// seven words that the tagger did not read as a verb is the cue, the
+// words before it speak and the words after it are what was said
+// ("Senator Explains Why The Port Must Close", TitleCues).
+func (x *extractor) titleCues() {
+	lx := x.o.Lexicon
+	if lx == nil {
+		lx = getLexicon()
+	}
+	for _, sn := range x.doc.Sentences {
+		if sn.Last-sn.First < 5 || x.qAt(sn.First) >= 0 {
+			continue
+		}
+		caps, words := 0, 0
+		for k := sn.First; k < sn.Last; k++ {
+			if w := x.tok(k); w != "" && isAlnum(w[0]) && (w[0] < '0' || w[0] > '9') {
+				words++
+				if isCapital(w) {
+					caps++
+				}
+			}
+		}
+		if words < 4 || caps*10 < words*8 {
+			continue
+		}
+		a, b := x.toks[sn.First].Start, x.toks[sn.Last-1].End
+		taken := false
+		for _, q := range x.quotes {
+			if q.Cue.End > a && q.Cue.Start < b {
+				taken = true
+				break
+			}
+		}
+		if taken {
+			continue
+		}
+		for k := sn.First + 1; k < sn.Last-2 && k-sn.First < 7; k++ {
+			if !isCapital(x.tok(k)) || x.qAt(k) >= 0 || strings.HasPrefix(x.pos(k), "VB") || !headlineCue(lx, x.ltok(k)) {
+				continue
+			}
+			sa, sb := x.trim(sn.First, k)
+			ca, cb := x.trim(k+1, sn.Last)
+			if sa >= sb || ca >= cb {
+				break
+			}
+			q := x.newQuote(Quote{Content: x.span(ca, cb), Cue: x.span(k, k+1), Speaker: x.span(sa, sb), EntityIndex: -1, Kind: Indirect})
+			if x.claimQuoted(q, ca, cb) {
+				q.Kind = Mixed
+			}
+			x.resolveSpeaker(q, sa, sb)
+			x.add(q, "title", cueInfo{words: x.oneWord(x.ltok(k))})
+			break
+		}
+	}
+}

@@ -143,6 +143,17 @@
 // runs over feature indices (the same figures, about four times faster);
 // -cross-seeds takes the cross-fitted score with several seeds at once.
 //
+// Session 21, candidate recall (go test -tags diag ./internal/quotes -run
+// TestBucket with -crossfit fold models buckets the missed contents).
+// Kept, each retrained with seeds 1 / 11: PassiveAux, FrontedAdverb and
+// LongAdjunct 0.7178 / 0.7183 -> 0.7187 / 0.7184, AdjectiveCues (the
+// cue model scores adjectives after a copula) 0.7190 / 0.7187 (speaker
+// 0.9141 / 0.9139 -> 0.9131 / 0.9136), TitleCues 0.7198 / 0.7189
+// (0.9135 / 0.9146). Not kept: a relative pronoun before the subject as
+// the content of a cue with nothing after it ("(which X supports)"),
+// 0.7193 / 0.7192 with which, who, whom, that and what, 0.7195 / 0.7191
+// with which, who and whom (more right, fewer precise).
+//
 //	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid] [-cache DIR] [-set Name=value,...]
 package main
 

@@ -123,16 +123,7 @@ func TestBucketMisses(t *testing.T) {
 			}
 			{
 				sn := x.sentence(cf)
-				caps, words := 0, 0
-				for k := sn.First; k < sn.Last; k++ {
-					w := x.tok(k)
-					if isAlnum(w[0]) && !(w[0] >= '0' && w[0] <= '9') {
-						words++
-						if isCapital(w) {
-							caps++
-						}
-					}
-				}
+				caps, words := x.capWords(sn)
 				if words >= 4 && caps*10 >= words*8 {
 					pos = "TITLE " + pos
 				}
@@ -219,16 +210,7 @@ func TestBucketTitles(t *testing.T) {
 			}
 		}
 		for _, sn := range d.doc.Sentences {
-			caps, words := 0, 0
-			for k := sn.First; k < sn.Last; k++ {
-				w := x.tok(k)
-				if isAlnum(w[0]) && !(w[0] >= '0' && w[0] <= '9') {
-					words++
-					if isCapital(w) {
-						caps++
-					}
-				}
-			}
+			caps, words := x.capWords(sn)
 			if words < 4 || caps*10 < words*8 {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // Session 19: cues that are no verbs, or verbs the tagger read as nouns.
@@ -199,16 +200,7 @@ func (x *extractor) titleCues() {
 		if sn.Last-sn.First < 5 || x.qAt(sn.First) >= 0 {
 			continue
 		}
-		caps, words := 0, 0
-		for k := sn.First; k < sn.Last; k++ {
-			if w := x.tok(k); w != "" && isAlnum(w[0]) && (w[0] < '0' || w[0] > '9') {
-				words++
-				if isCapital(w) {
-					caps++
-				}
-			}
-		}
-		if words < 4 || caps*10 < words*8 {
+		if caps, words := x.capWords(sn); words < 4 || caps*10 < words*8 {
 			continue
 		}
 		a, b := x.toks[sn.First].Start, x.toks[sn.Last-1].End
@@ -240,4 +232,18 @@ func (x *extractor) titleCues() {
 			break
 		}
 	}
+}
+
+// capWords counts the words of sentence sn (tokens that begin with a
+// letter) and those of them that begin with a capital.
+func (x *extractor) capWords(sn text.Sentence) (caps, words int) {
+	for k := sn.First; k < sn.Last; k++ {
+		if w := x.tok(k); w != "" && isAlnum(w[0]) && (w[0] < '0' || w[0] > '9') {
+			words++
+			if isCapital(w) {
+				caps++
+			}
+		}
+	}
+	return caps, words
 }

@@ -26,3 +26,15 @@ Coach Dan Pike said the striker was fit. Pike told reporters: "Sam Rudd scored t
 		t.Errorf("the he inside the coach's quotation belongs to %v, want Sam Rudd", e)
 	}
 }
+
+// The speaker of a quotation says "I": a "he" inside a quotation that a
+// verb of saying introduces after a colon is someone else, in a later
+// sentence of the quotation too.
+func TestQuotedPronounNotSpeaker(t *testing.T) {
+	doc, es := run(t, `Dan Reeve was fined a week's wages after the row with the club.
+
+Manager Tom Abbot said: "It was a bad night. He can't play for me again."`)
+	if e := owner(doc, es, "He", 0); e == nil || e.Name != "Dan Reeve" {
+		t.Errorf("the He inside the manager's quotation belongs to %v, want Dan Reeve", e)
+	}
+}

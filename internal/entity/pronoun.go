@@ -145,7 +145,20 @@ func (r *resolver) pronouns() {
 					continue
 				}
 			}
-			if d > 0 && r.quoted(i) && !r.quoted(m.first) && r.introduces(m, i) {
+			if d > 0 && !r.quoted(i) && r.quoted(m.first) && r.closedBefore(m, i) {
+				// `"... Ferguson knows it. I will stay," he said`: the
+				// pronoun after the quotation speaks it
+				if subj < 0 {
+					subj = 0
+					if r.isSubject(i, i+1) {
+						subj = 1
+					}
+				}
+				if subj == 1 {
+					continue
+				}
+			}
+			if d > 0 && r.quoted(i) && !r.quoted(m.first) && (r.introduces(m, i) || r.speakerMention(m)) {
 				// `His lawyer, Ann Lee, said: "He was living on welfare
 				// ..."`: the speaker of a quotation says "I", not "he"
 				continue
@@ -214,8 +227,64 @@ func (r *resolver) introduces(m *ment, i int) bool {
 	return false
 }
 
+// closedBefore reports whether mention m stands in the quotation that
+// closes right before token i (its closing mark one or two tokens before
+// i: `," he said`), with no narration between (the quotation may run on
+// over sentences and marks that open it again).
+func (r *resolver) closedBefore(m *ment, i int) bool {
+	c := -1
+	for k := i - 1; k >= i-2 && k >= m.last; k-- {
+		if text.IsDoubleQuote(r.doc.Tokens[k].Text) {
+			c = k
+			break
+		}
+	}
+	if c < 0 || c-m.last > 400 {
+		return false
+	}
+	for k := m.last; k < c; k++ {
+		if !r.quoted(k) && !text.IsDoubleQuote(r.doc.Tokens[k].Text) {
+			return false // narration between: another quotation
+		}
+	}
+	return true
+}
+
+// speakerMention reports whether mention m, outside quotation marks, is
+// the subject of a verb of saying right after it that a quotation stands
+// beside: `"...," he said`, `"...," Ann Lee said`, `he said: "..."`. The
+// quotations after it are its speaker's, who says "I" in them.
+func (r *resolver) speakerMention(m *ment) bool {
+	if !m.subject || m.last >= len(r.doc.Tokens) || !sayVerbs[lower(r.doc.Tokens[m.last].Text)] {
+		return false
+	}
+	for k := m.first - 1; k >= 0 && k >= m.first-2; k-- {
+		if text.IsDoubleQuote(r.doc.Tokens[k].Text) {
+			return true // the quotation closes before the speaker
+		}
+	}
+	for k := m.last + 1; k < len(r.doc.Tokens) && k <= m.last+2; k++ {
+		if text.IsDoubleQuote(r.doc.Tokens[k].Text) {
+			return true // it opens after the verb
+		}
+	}
+	return false
+}
+
 // sayVerbs introduce a quotation.
 var sayVerbs = set("said", "says", "told", "tells", "added", "adds", "explained", "insisted", "warned", "stated", "declared", "replied", "wrote", "writes")
+
+// spaceBefore reports whether token j starts the text or follows a space.
+func (r *resolver) spaceBefore(j int) bool {
+	st := r.doc.Tokens[j].Start
+	return st == 0 || r.doc.Text[st-1] == ' ' || r.doc.Text[st-1] == '\n' || r.doc.Text[st-1] == '\t'
+}
+
+// spaceAfter reports whether token j ends the text or a space follows it.
+func (r *resolver) spaceAfter(j int) bool {
+	e := r.doc.Tokens[j].End
+	return e >= len(r.doc.Text) || r.doc.Text[e] == ' ' || r.doc.Text[e] == '\n' || r.doc.Text[e] == '\t'
+}
 
 // quoted reports whether token k stands inside double quotation marks:
 // after an opening mark of its paragraph that no mark has closed yet (a
@@ -238,7 +307,18 @@ func (r *resolver) quoted(k int) bool {
 			case w == "\u201d" || w == "''":
 				open = false
 			case w == `"`:
-				open = !open
+				// a straight mark opens before a word it touches after a
+				// space (`said: "It`, `ends. "These`: a quotation run on
+				// after a sentence of its own), closes after one, else
+				// toggles
+				switch before, after := r.spaceBefore(j), r.spaceAfter(j); {
+				case before && !after:
+					open = true
+				case !before && after:
+					open = false
+				default:
+					open = !open
+				}
 			default:
 				r.inQuote[j] = open
 			}

@@ -38,3 +38,26 @@ Manager Tom Abbot said: "It was a bad night. He can't play for me again."`)
 		t.Errorf("the He inside the manager's quotation belongs to %v, want Dan Reeve", e)
 	}
 }
+
+// A pronoun after a quotation of several sentences speaks it; a "he"
+// inside the quotation that follows "..., he said" is not the speaker; a
+// straight mark before a word after a sentence's end opens a quotation
+// that runs on.
+func TestPronounAfterQuotation(t *testing.T) {
+	doc, es := run(t, `Coach Dan Pike praised his striker after the match.
+
+"Sam Rudd was superb. I think he will start again on Saturday," he said. "He works hard. "He deserves it," he added.`)
+	pike := named(es, "Dan Pike")
+	if pike == nil {
+		t.Fatal("no entity Dan Pike")
+	}
+	if e := owner(doc, es, "he", 1); e != pike { // "he said"
+		t.Errorf("he said belongs to %v, want Dan Pike", e)
+	}
+	if e := owner(doc, es, "He", 0); e == nil || e.Name != "Sam Rudd" { // "He works hard"
+		t.Errorf("He works hard belongs to %v, want Sam Rudd", e)
+	}
+	if e := owner(doc, es, "he", 2); e != pike { // "he added"
+		t.Errorf("he added belongs to %v, want Dan Pike", e)
+	}
+}

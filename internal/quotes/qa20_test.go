@@ -149,10 +149,10 @@ func TestHeadlineSpeech(t *testing.T) {
 func TestAddedSpeaker(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.AddedSpeaker = on }
 	for _, c := range []struct{ s, name string }{
-		// (the name inside the quotation in a sentence before "he
-		// added": the entity resolver no longer links a subject pronoun
-		// into a quotation of its own sentence)
-		{"Trade was slow.\n\"We will sail again in May,\" said harbour master Tom Olsen. \"The storm cost Dara Venn two of his boats. It was bad luck,\" he added.\n", "Tom Olsen"},
+		// (reported speech after the quotation: the entity resolver no
+		// longer links a subject pronoun after a quotation to a name
+		// inside it, but a name in reported speech is nearer)
+		{"Trade was slow.\n\"We will sail again in May,\" said harbour master Tom Olsen. The storm cost Dara Venn two of his boats, he added.\n", "Tom Olsen"},
 		{"Committee chairman Edward Lang said the checks were too slow.\nA Treasury spokesman said the rules were made stricter after the review. He added that the old rules would be replaced by a single check.\n", "Treasury"},
 	} {
 		name := func(o quotes.Options) string {

@@ -112,6 +112,7 @@ type cluster struct {
 	stamp    int // visit mark of the resolver's current search
 	idx      int // position in the resolver's clusters, for entities
 	seen     int // mentions so far, during the left-to-right scan of descriptions
+	subj     int // its subject mentions in the window orgNominal reads
 	// the name and type place last saw (placed): it is not redone for them
 	placedName string
 	placedTyp  ner.Type

@@ -893,7 +893,9 @@ func pastRole(title string) bool {
 
 // thingHeads are the nouns of descriptions of things other than people:
 // 'c' a country, 't' a city, 'r' a region, 'n' an organisation with the
-// noun in its name ("the ministry": "Foreign Ministry"), 'f' a company.
+// noun in its name ("the ministry": "Foreign Ministry"), 'f' a company ("the
+// group" too: in news most often a company, else a movement or a band that
+// is an organisation as well).
 var thingHeads = map[string]byte{
 	"country": 'c', "nation": 'c',
 	"city":     't',
@@ -904,7 +906,7 @@ var thingHeads = map[string]byte{
 	"fund": 'n', "institute": 'n', "army": 'n', "navy": 'n', "parliament": 'n', "assembly": 'n',
 	"department": 'n', "foundation": 'n', "authority": 'n', "bureau": 'n', "coalition": 'n',
 	"movement": 'n', "tribunal": 'n', "board": 'n', "corporation": 'n',
-	"company": 'f', "firm": 'f', "carmaker": 'f', "automaker": 'f', "airline": 'f',
+	"company": 'f', "firm": 'f', "group": 'f', "carmaker": 'f', "automaker": 'f', "airline": 'f',
 	"lender": 'f', "retailer": 'f', "insurer": 'f', "manufacturer": 'f', "conglomerate": 'f',
 }
 
@@ -928,11 +930,32 @@ var (
 		"guard", "corps", "service", "services", "board", "tribunal", "coalition", "foundation")
 )
 
+// outletWords mark a newspaper's or a news agency's name, which "the
+// company" does not describe unless the name is a company's ("News
+// Corp") or the text is about it (isOutlet, leadSubject).
+var outletWords = set("times", "journal", "herald", "gazette", "telegraph", "tribune", "reuters", "bloomberg",
+	"newspaper", "magazine", "press", "daily", "xinhua", "interfax", "itar-tass", "kyodo", "afp", "cnn", "bbc",
+	"newsweek", "news", "dpa", "yonhap", "bernama", "tass", "ria", "nikkei")
+
+// labourWords mark a trade union's name ("United Steel Workers"), which
+// is no company.
+var labourWords = set("workers", "employees", "teamsters", "brotherhood", "unions", "guild", "congress")
+
+// bodyAcronyms are the acronyms of public bodies, regulators and unions
+// news about companies names beside them.
+var bodyAcronyms = set("sec", "ftc", "fcc", "fda", "epa", "fbi", "cia", "nasa", "eu", "un", "nato", "imf", "wto",
+	"opec", "nhs", "ecb", "irs", "doj", "uaw", "afl-cio", "oecd", "asean", "fsa", "oft", "ofcom", "ofwat", "ofgem",
+	"cftc", "faa", "ntsb", "nhtsa", "ec", "mmc", "dti", "cbi", "tuc", "gmb", "nyse", "nasdaq", "lse", "bis", "who",
+	"unicef", "ira", "plo", "anc", "mps", "gop", "dea", "atf", "ins", "fema", "osha", "nlrb", "fdic", "occ", "ots",
+	"cbo", "gao", "omb", "bbc", "cnn", "afp", "ap", "nbc", "abc", "cbs", "itv", "fifa", "uefa", "ioc", "nfl", "nba",
+	"nhl", "mlb", "rfu", "wru", "iaaf", "icc", "ecj", "echr", "icj", "mep", "meps", "snp", "ukip", "bnp", "dup",
+	"sdlp", "pfa", "fa", "lta", "mod", "cps", "nao", "ons", "hmrc", "dwp", "dfid", "fco")
+
 // thingNominal reads a description of a thing at token i ("the" [adj]
 // head) and returns the entity it refers to and the head's token: among
 // the compatible entities of the four sentences before, the country,
-// region or city with the most mentions so far (ties: the most recent),
-// or the most recent organisation. A head with a complement or
+// region or city with the most mentions so far (ties: the most recent);
+// for an organisation, the one orgNominal finds. A head with a complement or
 // compound ("the country of origin", "the company's", "the company
 // director") is not taken, except the possessive.
 func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*cluster, int) {
@@ -965,8 +988,11 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 			return nil, 0
 		}
 	}
-	r.stamp++
 	sentAt := r.sentOf(i)
+	if kind == 'n' || kind == 'f' {
+		return r.orgNominal(i, sentAt, kind, head, recent), j
+	}
+	r.stamp++
 	var best *cluster
 	bestScore := -1.0
 	for k := len(recent) - 1; k >= 0; k-- {
@@ -982,21 +1008,226 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 		if !thingFits(c, kind, head) {
 			continue
 		}
-		// countries, regions and cities: the most mentioned so far;
-		// organisations: the most recent (texts move from one company
-		// to another)
+		// countries, regions and cities: the most mentioned so far
+		// (ties: the most recent)
 		score := float64(c.seen)
 		if sentAt-m.sent <= 1 {
 			score++
-		}
-		if kind == 'n' || kind == 'f' {
-			score = float64(m.first)
 		}
 		if score > bestScore {
 			best, bestScore = c, score
 		}
 	}
 	return best, j
+}
+
+// orgNominal is the organisation a description of kind 'n' or 'f' with
+// head noun head at token at refers to ("the company", "the bank", "the
+// group"), among those named in the orgWindow sentences before: the one
+// the text is about rather than the one named last, which is often a
+// rival, a buyer, a customer or the broker whose analyst gave an opinion
+// ("Acme Corp said ... Analysts at Bolt Ltd ... the company said"). An
+// organisation scores its mentions so far; one more for each proper
+// mention in the window that is a clause's subject; two more when that
+// subject opens this sentence or the one before, eight when the
+// description opens its own sentence too ("Acme said ... . The company
+// also ..."); twenty when the description's sentence names someone who
+// speaks for it ("an Acme spokesman said the company ..."); twenty when
+// its name holds the trade of "the airline", "the lender", "the insurer",
+// "the retailer" ("Orbit Airways"), two for a weaker fit ("Motors" for
+// "the carmaker", "Co." for "the company"); one when it was named in
+// this sentence or the one before. Ties go to the most recent. recent
+// holds the mentions before the description in order.
+func (r *resolver) orgNominal(at, sentAt int, kind byte, head string, recent []*ment) *cluster {
+	// the description opens its sentence ("The company said", "But the
+	// firm ...")
+	opens := r.opensSentence(at)
+	// first pass: the subject mentions of each organisation in the window
+	r.stamp++
+	for k := len(recent) - 1; k >= 0; k-- {
+		m := recent[k]
+		if sentAt-m.sent > orgWindow {
+			break
+		}
+		c := m.c
+		if c.typ != ner.Org {
+			continue
+		}
+		if c.stamp != r.stamp {
+			c.stamp, c.subj = r.stamp, 0
+		}
+		if m.kind != Proper {
+			continue
+		}
+		subj := r.isSubject(m.first, m.last)
+		if subj {
+			c.subj++
+		}
+		switch {
+		case m.sent == sentAt && r.speaksFor(m):
+			// "an Acme spokesman said the company ...": the company is
+			// the speaker's
+			c.subj += 20
+		case sentAt-m.sent <= 1 && subj && r.opensSentence(m.first):
+			// the subject that opens this sentence or the one before;
+			// above all for a description that opens its sentence
+			// ("Acme said ... . The company also ...")
+			c.subj += 2
+			if opens && m.sent == sentAt-1 {
+				c.subj += 6
+			}
+		}
+	}
+	r.stamp++
+	var best *cluster
+	bestScore := -1
+	for k := len(recent) - 1; k >= 0; k-- {
+		m := recent[k]
+		if sentAt-m.sent > orgWindow {
+			break
+		}
+		c := m.c
+		if c.stamp == r.stamp {
+			continue
+		}
+		c.stamp = r.stamp
+		if !thingFits(c, kind, head) || kind == 'f' && isOutlet(c) && !r.leadSubject(c) {
+			// a newspaper or a news agency is the source, not the
+			// company ("told the Daily Courier", "Reuters reported"),
+			// unless the text is about it
+			continue
+		}
+		score := c.seen + c.subj
+		if headFits(c, head) {
+			// a trade named ("the airline": "Orbit Airways") outweighs
+			// the rest; "Co." for "the company" weighs less
+			if head == "airline" || head == "lender" || head == "insurer" || head == "retailer" {
+				score += 20
+			} else {
+				score += 2
+			}
+		}
+		if sentAt-m.sent <= 1 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+// isOutlet reports whether c is named as a newspaper or a news agency
+// and not as a company ("Daily Courier", not "Courier News Corp").
+func isOutlet(c *cluster) bool {
+	outlet := false
+	for _, t := range c.toks {
+		if corpWords[t] {
+			return false
+		}
+		outlet = outlet || outletWords[t]
+	}
+	return outlet
+}
+
+// leadSubject reports whether the first sentence names c other than as
+// a hearer or a source ("told Acme", "obtained by Acme", "(Acme)", "Acme
+// reported"): the text is about it.
+func (r *resolver) leadSubject(c *cluster) bool {
+	for i := range c.ments {
+		m := &c.ments[i]
+		if m.sent != 0 || m.kind != Proper {
+			continue
+		}
+		switch r.ltok(m.first - 1) {
+		case "told", "tells", "to", "by", "(":
+			continue
+		}
+		switch r.ltok(m.last) {
+		case "reported", "reports", "quoted", "cited", "said", ")":
+			// "..., the Daily Courier reported"
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// opensSentence reports whether token i opens its sentence: among its
+// first three tokens ("But the company", "Shares in Acme"), not after a
+// preposition that ties it to someone else ("Analysts at Acme").
+func (r *resolver) opensSentence(i int) bool {
+	if i-r.doc.Sentences[r.sentOf(i)].First > 2 {
+		return false
+	}
+	switch r.ltok(i - 1) {
+	case "at", "from", "for", "by", "to", "against", "on":
+		return false
+	}
+	return true
+}
+
+// speaksFor reports whether proper mention m names whom a speaker
+// speaks for: "Acme spokesman", "Acme's chairman", "a spokesman for Acme".
+func (r *resolver) speaksFor(m *ment) bool {
+	k := m.last
+	if r.possessiveAt(k) > 0 {
+		k += r.possessiveAt(k)
+	}
+	return speakerRoles[r.ltok(k)] || r.ltok(m.first-1) == "for" && speakerRoles[r.ltok(m.first-2)]
+}
+
+// speakerRoles are the nouns of "an Acme spokesman", "Acme officials",
+// people who speak for the organisation named before them.
+var speakerRoles = set("spokesman", "spokeswoman", "spokesperson", "official", "officials", "executive",
+	"executives", "chairman", "chairwoman", "president", "ceo", "chief", "director", "directors", "sources",
+	"source", "representative", "representatives", "lawyer", "lawyers", "management", "statement")
+
+// orgWindow is how many sentences back orgNominal looks for the
+// organisation a description names.
+const orgWindow = 6
+
+// headFits reports whether an organisation's name holds a word of the
+// kind the head noun describes: "bank" for "the bank", "airways" for
+// "the airline", "motors" for "the carmaker" (not "auto": an auto show
+// or an auto workers' union).
+func headFits(c *cluster, head string) bool {
+	for _, t := range c.toks {
+		if t == head {
+			return true
+		}
+		switch head {
+		case "airline":
+			if t == "airlines" || t == "airways" || t == "air" {
+				return true
+			}
+		case "lender":
+			if t == "bank" || t == "bancorp" || t == "banco" || t == "banca" || t == "bancorporation" {
+				return true
+			}
+		case "insurer":
+			if t == "insurance" || t == "assurance" || t == "re" {
+				return true
+			}
+		case "retailer":
+			if t == "stores" || t == "store" || t == "retail" || t == "supermarkets" || t == "mart" {
+				return true
+			}
+		case "carmaker", "automaker":
+			if t == "motors" || t == "motor" || t == "automobiles" || t == "automotive" {
+				return true
+			}
+		case "company", "firm":
+			if t == "company" || t == "co" || t == "co." {
+				return true
+			}
+		case "organisation", "organization":
+			if t == "organisation" || t == "organization" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // thingFits reports whether a description of kind with head noun can
@@ -1029,12 +1260,14 @@ func thingFits(c *cluster, kind byte, head string) bool {
 	}
 	corp := false
 	for _, t := range c.toks {
-		if govWords[t] {
+		if govWords[t] || labourWords[t] {
 			return false
 		}
 		corp = corp || corpWords[t]
 	}
-	return corp || len(c.toks) > 1 || !isAcronym(c.name)
+	// an acronym alone is a company's ("GM", "NTL") unless it is a public
+	// body's
+	return corp || len(c.toks) > 1 || !isAcronym(c.name) || !bodyAcronyms[c.toks[0]]
 }
 
 // titleAbbrev spells out abbreviated titles ("Sen. X" is "the senator").

@@ -930,16 +930,20 @@ var (
 		"guard", "corps", "service", "services", "board", "tribunal", "coalition", "foundation")
 )
 
-// outletWords mark a newspaper's or a news agency's name, which "the
-// company" does not describe unless the name is a company's ("News
-// Corp") or the text is about it (isOutlet, leadSubject).
+// outletWords mark a newspaper's, a news agency's or a stock exchange's
+// name, the source or the market a company news names beside the
+// company, which "the company" does not describe unless the name is a
+// company's ("News Corp") or the text is about it (isOutlet,
+// leadSubject).
 var outletWords = set("times", "journal", "herald", "gazette", "telegraph", "tribune", "reuters", "bloomberg",
 	"newspaper", "magazine", "press", "daily", "xinhua", "interfax", "itar-tass", "kyodo", "afp", "cnn", "bbc",
-	"newsweek", "news", "dpa", "yonhap", "bernama", "tass", "ria", "nikkei")
+	"newsweek", "news", "dpa", "yonhap", "bernama", "tass", "ria", "nikkei", "exchange", "bourse")
 
-// labourWords mark a trade union's name ("United Steel Workers"), which
-// is no company.
-var labourWords = set("workers", "employees", "teamsters", "brotherhood", "unions", "guild", "congress")
+// notCompanyWords mark a trade union's or a regulator's name ("United
+// Steel Workers", "Federal Aviation Administration"), which "the company"
+// does not describe unless it is a company's ("Acme Administration Ltd").
+var notCompanyWords = set("workers", "employees", "teamsters", "brotherhood", "unions", "guild", "congress",
+	"administration", "regulator", "regulators", "treasury")
 
 // bodyAcronyms are the acronyms of public bodies, regulators and unions
 // news about companies names beside them.
@@ -967,8 +971,9 @@ func (r *resolver) thingNominal(i int, sent text.Sentence, recent []*ment) (*clu
 		if _, ok := thingHeads[l]; ok {
 			break
 		}
-		// a plain adjective in between ("the oil-rich country")
-		if t.POS != "JJ" || notSameThing[l] || r.inMent[j] || isCap(t.Text) {
+		// a plain adjective in between ("the oil-rich country"), or a
+		// place's "-based" ("the Leeds-based firm")
+		if t.POS != "JJ" || notSameThing[l] || (r.inMent[j] || isCap(t.Text)) && !strings.HasSuffix(l, "-based") {
 			return nil, 0
 		}
 	}
@@ -1066,8 +1071,8 @@ func (r *resolver) orgNominal(at, sentAt int, kind byte, head string, recent []*
 		switch {
 		case m.sent == sentAt && r.speaksFor(m):
 			// "an Acme spokesman said the company ...": the company is
-			// the speaker's
-			c.subj += 20
+			// the speaker's (a newspaper's too: "a Courier spokesman")
+			c.subj += spokesBonus
 		case sentAt-m.sent <= 1 && subj && r.opensSentence(m.first):
 			// the subject that opens this sentence or the one before;
 			// above all for a description that opens its sentence
@@ -1091,10 +1096,11 @@ func (r *resolver) orgNominal(at, sentAt int, kind byte, head string, recent []*
 			continue
 		}
 		c.stamp = r.stamp
-		if !thingFits(c, kind, head) || kind == 'f' && isOutlet(c) && !r.leadSubject(c) {
-			// a newspaper or a news agency is the source, not the
-			// company ("told the Daily Courier", "Reuters reported"),
-			// unless the text is about it
+		if !thingFits(c, kind, head) || kind == 'f' && isOutlet(c) && c.subj < spokesBonus && !r.leadSubject(c) {
+			// a newspaper or a news agency is the source and an
+			// exchange the market, not the company ("told the Daily
+			// Courier", "listed on the Leeds Stock Exchange"), unless
+			// the text is about it
 			continue
 		}
 		score := c.seen + c.subj
@@ -1117,8 +1123,9 @@ func (r *resolver) orgNominal(at, sentAt int, kind byte, head string, recent []*
 	return best
 }
 
-// isOutlet reports whether c is named as a newspaper or a news agency
-// and not as a company ("Daily Courier", not "Courier News Corp").
+// isOutlet reports whether c is named as a newspaper, a news agency or
+// an exchange and not as a company ("Daily Courier", not "Courier News
+// Corp").
 func isOutlet(c *cluster) bool {
 	outlet := false
 	for _, t := range c.toks {
@@ -1182,6 +1189,10 @@ func (r *resolver) speaksFor(m *ment) bool {
 var speakerRoles = set("spokesman", "spokeswoman", "spokesperson", "official", "officials", "executive",
 	"executives", "chairman", "chairwoman", "president", "ceo", "chief", "director", "directors", "sources",
 	"source", "representative", "representatives", "lawyer", "lawyers", "management", "statement")
+
+// spokesBonus is orgNominal's score of an organisation whose spokesman
+// speaks in the description's sentence.
+const spokesBonus = 20
 
 // orgWindow is how many sentences back orgNominal looks for the
 // organisation a description names.
@@ -1258,12 +1269,16 @@ func thingFits(c *cluster, kind byte, head string) bool {
 	if kind != 'f' {
 		return false
 	}
-	corp := false
+	corp, body := false, false
 	for _, t := range c.toks {
-		if govWords[t] || labourWords[t] {
+		if govWords[t] {
 			return false
 		}
 		corp = corp || corpWords[t]
+		body = body || notCompanyWords[t]
+	}
+	if body && !corp {
+		return false
 	}
 	// an acronym alone is a company's ("GM", "NTL") unless it is a public
 	// body's

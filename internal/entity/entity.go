@@ -215,6 +215,8 @@ type resolver struct {
 	keyBuf         []byte // bodyPlace's look-up key
 	// the document reads as a sports report (sportText, once read)
 	sport, sportRead bool
+	// the document is about music (musicText, once read)
+	music, musicRead bool
 	// proper mentions by first token and by -1-last token (bodyNext,
 	// bodyAt; built once)
 	properAt map[int]*ment
@@ -2364,6 +2366,14 @@ func (r *resolver) retype() {
 			r.index(c)
 			continue
 		}
+		if (c.typ == ner.Misc || c.typ == ner.Location) && r.theBand(c) {
+			// "The Harbour Lights", "the Copper Kettles" in a text about
+			// music: a band the recogniser read as a group of people or
+			// a place
+			c.typ = ner.Org
+			r.index(c)
+			continue
+		}
 		if c.typ == ner.Person && r.townAsPerson(c) {
 			c.typ, c.placeRead = ner.Location, true
 			r.index(c)
@@ -2798,6 +2808,81 @@ func (r *resolver) makerOfProduct(c *cluster) bool {
 // ("Airbus Industrie", "Boeing Commercial Airplanes Group").
 var productMakerTails = set("industrie", "industries", "group", "company", "corporation", "airplanes", "aircraft",
 	"consortium", "partners")
+
+// theBand reports whether a MISC or place name is a band's: a plural
+// noun of three words at most ("Copper Kettles", not "Brass" nor "the
+// Notorious") written after "the" ("the Copper Kettles", "The Copper
+// Kettles"; for a place's reading, a capitalised "The" inside a
+// sentence, and no known place), not as a noun's modifier ("the Copper
+// Kettles concert") nor inside a title ("Meet The Copper Kettles", "Top
+// of the Kettles"), in a text about music (musicText); no prize ("the
+// Brits") and no family of a person the text names ("the Hales" beside
+// "Ann Hale").
+func (r *resolver) theBand(c *cluster) bool {
+	last := c.toks[len(c.toks)-1]
+	if len(c.toks) > 3 || len(last) < 4 || last[len(last)-1] != 's' || last[len(last)-2] == 's' || last[len(last)-2] == '\'' {
+		return false
+	}
+	if prizeWords[last] {
+		return false // "the Brits", "the Oscars"
+	}
+	the := false
+	for _, m := range c.ments {
+		if m.kind != Proper {
+			continue
+		}
+		t := r.tok(m.first - 1)
+		if !isThe(t) || !strings.HasPrefix(r.doc.Tokens[m.last-1].POS, "NN") {
+			// (not an adjective: "the Notorious")
+			continue
+		}
+		if p := r.tok(m.first - 2); isCap(p) || r.ltok(m.first-2) == "of" {
+			return false // a title: "Meet The Harbours", "Top of the Harbours"
+		}
+		if n := r.tok(m.last); n != "" && !isCap(n) && strings.HasPrefix(r.doc.Tokens[m.last].POS, "NN") {
+			continue // a modifier: "the Harbours epidemic"
+		}
+		if c.typ == ner.Misc || t[0] == 'T' && m.first-1 > r.doc.Sentences[m.sent].First {
+			the = true
+		}
+	}
+	if !the || c.typ == ner.Location && knownPlace(c.name) || !r.musicText() {
+		return false
+	}
+	for _, o := range r.clusters {
+		if o.typ == ner.Person && len(o.toks) > 1 && len(o.toks[len(o.toks)-1]) == len(last)-1 && strings.HasPrefix(last, o.toks[len(o.toks)-1]) {
+			return false // "the Hales": Ann Hale's family
+		}
+	}
+	return true
+}
+
+// musicText reports whether the document is about music: three of its
+// words or more are music's (musicWords), found once per document.
+func (r *resolver) musicText() bool {
+	if r.musicRead {
+		return r.music
+	}
+	r.musicRead = true
+	hits := 0
+	for i := range r.doc.Tokens {
+		if t := r.doc.Tokens[i].Text; len(t) >= 4 && len(t) <= 10 && musicWords[r.ltok(i)] {
+			if hits++; hits >= 3 {
+				r.music = true
+				break
+			}
+		}
+	}
+	return r.music
+}
+
+// prizeWords end the names of prizes and their ceremonies ("the Brits",
+// "the Meteor Awards"), not bands'.
+var prizeWords = set("awards", "oscars", "grammys", "brits", "baftas", "emmys", "globes", "mobos", "prizes")
+
+// musicWords are the nouns of texts about music (musicText).
+var musicWords = set("album", "albums", "band", "bands", "gig", "gigs", "singer", "guitarist", "drummer",
+	"bassist", "frontman", "songs", "chart", "charts", "rapper", "rock", "indie", "single", "singles")
 
 // bandPerson reports whether a person's name is a band's or a group's.
 // The recogniser reads a band named like a person as one. The text's

@@ -1307,6 +1307,36 @@ func (r *resolver) parenAcronyms() {
 	}
 }
 
+// shortOf returns the company a one-word organisation c is the short
+// name of, nil if none: the one company (headOf) whose name begins with
+// it, named before c in a form that begins with it ("merge with Acme
+// Tokyo ... a deal with Acme ... Acme Tokyo Financial Group": the long
+// form, known whole only later, did not take the short one), and no
+// other organisation's name of two words or more begins with it ("Acme
+// Motors" beside "Acme Tokyo Financial Group": which Acme is "Acme" the
+// text does not say).
+func (r *resolver) shortOf(c *cluster) *cluster {
+	o := r.headOf(c.lname)
+	if o == nil || o == c || len(c.ments) == 0 {
+		return nil
+	}
+	for _, x := range r.clusters {
+		if x != o && x.into == nil && x.typ == ner.Org && len(x.toks) >= 2 && x.toks[0] == c.lname {
+			return nil
+		}
+	}
+	first := c.ments[0].first
+	for _, m := range c.ments {
+		first = min(first, m.first)
+	}
+	for _, m := range o.ments {
+		if m.kind == Proper && m.first < first && r.ltok(m.first) == c.lname {
+			return o
+		}
+	}
+	return nil
+}
+
 // joinTypeSplits joins the clusters that the recogniser's types split: a
 // "person" with neither a known first name nor a title or honorific whose
 // name is an organisation's or an unknown place's ("J.P. Morgan" the
@@ -1316,8 +1346,9 @@ func (r *resolver) parenAcronyms() {
 // that the gazetteer does not know, never written as a place, whose name
 // is a company's without its legal form ("Crown" beside "Crown Ltd"; not
 // "Republic" beside "Republic Industries Inc": CoNLL's "the Trax well"
-// is a place beside Trax Petroleums Ltd). The person or place joins the
-// other cluster.
+// is a place beside Trax Petroleums Ltd), and a company's bare first word
+// named before the company's whole name (shortOf). The person, place or
+// short name joins the other cluster.
 func (r *resolver) joinTypeSplits() {
 	moved := false
 	for _, c := range r.clusters {
@@ -1349,6 +1380,9 @@ func (r *resolver) joinTypeSplits() {
 					}
 				}
 			}
+		case c.typ == ner.Org && len(c.toks) == 1 && !c.legal && c.acronym == "" && c.code == "" && !c.country && !knownPlace(c.name):
+			// (not "China" beside "China Construction Bank")
+			into = r.shortOf(c)
 		case c.typ == ner.Location && c.code == "" && len(c.alts) == 0 && !c.country && len(c.toks) == 1 && !knownPlace(c.name):
 			for _, o := range r.byName[c.lname] {
 				if o != c && o.typ == ner.Org && o.legal && o.core == c.lname {

@@ -1810,11 +1810,6 @@ func (x *extractor) resolveSpeaker(q *Quote, a, b int) {
 		// (newsRules' pronounGender passes over the other gender after)
 		best = x.pronounPerson(a, from, false)
 	}
-	if x.o.DescriptionSpeaker {
-		if d, ok := x.descriptionSpeaker(q, a, b, from); ok {
-			best = d
-		}
-	}
 	if best >= 0 {
 		q.EntityIndex = best
 		q.SpeakerName = x.ents[best].Name

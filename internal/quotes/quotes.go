@@ -191,22 +191,21 @@ type Options struct {
 	EndFrontComma bool // content that opens with "that" and a subordinating word or a preposition ("that while X agreed, ...", "that under the law, ...") does not end at its first comma, which closes the fronted phrase (frontComma; never so on PolNeAR train, 67 contents go on)
 	EndAheadAux   bool // the end model's look ahead (EndLookahead) reads a noun phrase, a finite auxiliary and a verb (", but he has been raising", ", and the council would pay") as a new clause, as it reads a noun phrase and a finite main verb (not a copula: ", the count was slow")
 	// Session 20, from a read of real BBC and Reuters articles:
-	TellSpeaker        bool // "..., the firm's manager in Asia, Dara Venn, told Reuters.": the noun phrase after a form of "tell" is its hearer, never an inverted speaker; the speaker is the noun phrase (and its apposition) before the comma (parentheticalSubject, and no inverted reading)
-	OpeningSubject     bool // "Mr Hobb, who is on the board and was part of the review, said on Friday: ...": a sentence that opens with a noun phrase and a comma, with the cue right after the comma that closes a parenthesis about it (verbs and all), and what is said after the cue: the opening noun phrase speaks (openingSubject); it had made a quote with no speaker
-	InvertedNoComma    bool // "Some kits have spare parts said Mr Orde.": a reporting verb that inverts (invertsSpeech) with a name alone after it to the sentence's end and a clause with a finite verb before it, no comma between: the name speaks the clause (invertedNoComma); it had read the noun before the cue as the speaker and the name as what was said
-	HeadlineSpeech     bool // a headline with no final stop ("Ferry firms seek fuel aid": a short first line, more paragraphs after it) keeps a quote only for a core reporting verb (not a participle) before a clause or a quotation, or a colon after a name before one; "X rebounds says NAME" turns around (headlineSpeech, after the filter)
-	AddedSpeaker       bool // "“...,” said producer Ola Senn. “...,” he added.": a lone "he" or "she" with the cue "added" or "adds" takes the speaker of the quote right before it (in the same or one of the two sentences before) when that is a person of a compatible gender or a spokesman, spokeswoman, official or source (addedSpeaker, after the filter); the pronoun had been linked to a name inside the quotation or named earlier
-	OwnerPronoun       bool // "said his coach Peter Stanley": a possessive pronoun that opens a speaker span with a person's name in it is the owner, not the speaker's entity (ownerPronoun); it had resolved to the athlete "his" stands for ("his team" still stands for its owner, as PolNeAR marks it)
-	PlaceSubject       bool // a place is no speaker: "Officials in Beijing played it down, saying ..." (a participle's subject goes back over "in"), "of Sebastopol, Calif., reported" and "in Purchase, N.Y. said" (a state after a town is no appositive name and no subject of its own: the noun phrase before the town speaks; placeName, cityState)
-	ForeignName        bool // a capitalised word the tagger reads as foreign (FW) is part of a noun phrase ("said Le Figaro newspaper" had the speaker "Le")
-	RelativeMention    bool // the names of a relative clause inside the speaker span do not speak ("The drama, which Ola Senn co-produced, has drawn" had resolved to Ola Senn; afterRelative)
-	DescriptionSpeaker bool // "According to the organisation", "the company said": the organisation mentioned most often so far among those named in the ten sentences before (whose name holds "organisation", "agency", "bank" or "group" for those heads), not the latest one, which is often the hearer or a rival (descriptionSpeaker)
-	PlaceAdverbWho     bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
-	LastPeriod         bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
-	BareSubjectHearer  bool // "told reporters prices would rise", "told Reuters production would fall": after a cue that takes a hearer, a noun of people or a name before a lower-case noun hears alone and the bare nouns after it are the clause's subject (bareHearer)
-	SubjectTime        bool // "Private forecasters last summer projected": "last", "this" or "next" and a week, month, year, weekend or season at the end of a subject is time, no part of the speaker
-	ExpletiveIt        bool // "It is believed (understood, reported) that ...": the "it" of a passive cue names no speaker
-	GerundSubject      bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
+	TellSpeaker       bool // "..., the firm's manager in Asia, Dara Venn, told Reuters.": the noun phrase after a form of "tell" is its hearer, never an inverted speaker; the speaker is the noun phrase (and its apposition) before the comma (parentheticalSubject, and no inverted reading)
+	OpeningSubject    bool // "Mr Hobb, who is on the board and was part of the review, said on Friday: ...": a sentence that opens with a noun phrase and a comma, with the cue right after the comma that closes a parenthesis about it (verbs and all), and what is said after the cue: the opening noun phrase speaks (openingSubject); it had made a quote with no speaker
+	InvertedNoComma   bool // "Some kits have spare parts said Mr Orde.": a reporting verb that inverts (invertsSpeech) with a name alone after it to the sentence's end and a clause with a finite verb before it, no comma between: the name speaks the clause (invertedNoComma); it had read the noun before the cue as the speaker and the name as what was said
+	HeadlineSpeech    bool // a headline with no final stop ("Ferry firms seek fuel aid": a short first line, more paragraphs after it) keeps a quote only for a core reporting verb (not a participle) before a clause or a quotation, or a colon after a name before one; "X rebounds says NAME" turns around (headlineSpeech, after the filter)
+	AddedSpeaker      bool // "“...,” said producer Ola Senn. “...,” he added.": a lone "he" or "she" with the cue "added" or "adds" takes the speaker of the quote right before it (in the same or one of the two sentences before) when that is a person of a compatible gender or a spokesman, spokeswoman, official or source (addedSpeaker, after the filter); the pronoun had been linked to a name inside the quotation or named earlier
+	OwnerPronoun      bool // "said his coach Peter Stanley": a possessive pronoun that opens a speaker span with a person's name in it is the owner, not the speaker's entity (ownerPronoun); it had resolved to the athlete "his" stands for ("his team" still stands for its owner, as PolNeAR marks it)
+	PlaceSubject      bool // a place is no speaker: "Officials in Beijing played it down, saying ..." (a participle's subject goes back over "in"), "of Sebastopol, Calif., reported" and "in Purchase, N.Y. said" (a state after a town is no appositive name and no subject of its own: the noun phrase before the town speaks; placeName, cityState)
+	ForeignName       bool // a capitalised word the tagger reads as foreign (FW) is part of a noun phrase ("said Le Figaro newspaper" had the speaker "Le")
+	RelativeMention   bool // the names of a relative clause inside the speaker span do not speak ("The drama, which Ola Senn co-produced, has drawn" had resolved to Ola Senn; afterRelative)
+	PlaceAdverbWho    bool // "visa staff abroad who feared ...": a place adverb between the noun and "who" (it had made a quote with no speaker, or the noun before as speaker)
+	LastPeriod        bool // "said last week it would ...": "last" or "this" and a week, month, year or weekend after the cue, before "that", a pronoun, an infinitive or a quotation, is time, no content (skipTime)
+	BareSubjectHearer bool // "told reporters prices would rise", "told Reuters production would fall": after a cue that takes a hearer, a noun of people or a name before a lower-case noun hears alone and the bare nouns after it are the clause's subject (bareHearer)
+	SubjectTime       bool // "Private forecasters last summer projected": "last", "this" or "next" and a week, month, year, weekend or season at the end of a subject is time, no part of the speaker
+	ExpletiveIt       bool // "It is believed (understood, reported) that ...": the "it" of a passive cue names no speaker
+	GerundSubject     bool // "Adding extras such as more memory will increase the price": a sentence's first word, a gerund with a noun phrase and the sentence's verb after it, is the subject of that verb, no cue (gerundSubject)
 
 	// session 21, from the misses of the cross-fitted PolNeAR train split
 	PassiveAux    bool // "The merger was first reported by the Herald", "He also was praised by the unions": a passive cue the lexicon holds with its auxiliary (and an adverb) before the participle, "by" after it or as its last word, reads as "X was reported by Y" does (passiveBy); it had made no quote
@@ -343,22 +342,21 @@ var DefaultOptions = Options{
 	AccordingVB:      true,
 	// session 20, from a QA read of real BBC and Reuters articles (see
 	// the fields)
-	TellSpeaker:        true,
-	OpeningSubject:     true,
-	InvertedNoComma:    true,
-	HeadlineSpeech:     true,
-	AddedSpeaker:       true,
-	OwnerPronoun:       true,
-	PlaceSubject:       true,
-	ForeignName:        true,
-	RelativeMention:    true,
-	DescriptionSpeaker: true,
-	PlaceAdverbWho:     true,
-	LastPeriod:         true,
-	GerundSubject:      true,
-	BareSubjectHearer:  true,
-	SubjectTime:        true,
-	ExpletiveIt:        true,
+	TellSpeaker:       true,
+	OpeningSubject:    true,
+	InvertedNoComma:   true,
+	HeadlineSpeech:    true,
+	AddedSpeaker:      true,
+	OwnerPronoun:      true,
+	PlaceSubject:      true,
+	ForeignName:       true,
+	RelativeMention:   true,
+	PlaceAdverbWho:    true,
+	LastPeriod:        true,
+	GerundSubject:     true,
+	BareSubjectHearer: true,
+	SubjectTime:       true,
+	ExpletiveIt:       true,
 	// session 21
 	PassiveAux:    true,
 	FrontedAdverb: true,

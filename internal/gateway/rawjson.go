@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"sync/atomic"
 	"unsafe"
 
 	"google.golang.org/grpc/encoding"
@@ -119,15 +120,16 @@ func getBuffer(n int) []byte {
 func putBuffer(b []byte) {
 	if cap(b) > minPooled {
 		b = b[:cap(b)]
-		if poisonPut {
+		if poisonPut.Load() {
 			clear(b) // tests: a buffer still in use shows it
 		}
 		service.LargeBuffers.Put(&b)
 	}
 }
 
-// poisonPut makes putBuffer clear what it gives back (tests).
-var poisonPut bool
+// poisonPut makes putBuffer clear what it gives back (tests; atomic: a
+// handler may give its buffers back after the test that set it has ended).
+var poisonPut atomic.Bool
 
 // minPooled is the size over which getBuffer takes a pooled buffer: a
 // small answer would take a 64 kB one.

@@ -501,8 +501,8 @@ func reportCPU(b *testing.B) func() {
 // answer was written (cleared as it goes back, in this test), or taken by
 // two calls, spoils them.
 func TestRawJSONPooledConcurrent(t *testing.T) {
-	poisonPut = true
-	defer func() { poisonPut = false }()
+	poisonPut.Store(true)
+	defer poisonPut.Store(false)
 	svc := testService(t)
 	url := realServer(t, svc)
 	ctx := context.Background()

@@ -41,20 +41,7 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 		c.ShutdownTimeout, c.MaxInFlight, c.MaxQueue, c.MaxQueueWait = timeout, 7, 4, time.Minute
 		c.StageBatch = 1 // one worker running the held stage for several analyses would hold them all
 	}, func(stages []pipeline.Stage) []pipeline.Stage {
-		return append(stages, pipeline.Stage{Name: "test-finish", Order: 16, Always: true,
-			Load: func() (pipeline.RunFunc, error) {
-				return func(ctx context.Context, st *pipeline.State) error {
-					if strings.Contains(st.Analysis.Text, finishMarker) {
-						finishing <- struct{}{}
-						select {
-						case <-finish:
-						case <-ctx.Done():
-							return ctx.Err()
-						}
-					}
-					return nil
-				}, nil
-			}})
+		return append(stages, holdStage("test-finish", 16, finishMarker, finishing, finish, false))
 	})
 	ctx := ctxTimeout(t, 30*time.Second)
 	slow := "The council met on Tuesday. " + slowMarker
@@ -282,4 +269,28 @@ func TestShutdownAnswersEveryCall(t *testing.T) {
 	if len(answers) != 9 {
 		t.Errorf("%d calls answered; want 9", len(answers))
 	}
+}
+
+// holdStage is a test stage that, for an article holding marker, signals
+// reached and waits for release, or for the call's cancel unless deaf.
+func holdStage(name string, order int, marker string, reached chan<- struct{}, release <-chan struct{}, deaf bool) pipeline.Stage {
+	return pipeline.Stage{Name: name, Order: order, Always: true,
+		Load: func() (pipeline.RunFunc, error) {
+			return func(ctx context.Context, st *pipeline.State) error {
+				if !strings.Contains(st.Analysis.Text, marker) {
+					return nil
+				}
+				reached <- struct{}{}
+				if deaf {
+					<-release
+					return nil
+				}
+				select {
+				case <-release:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return nil
+			}, nil
+		}}
 }

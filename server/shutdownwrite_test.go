@@ -59,22 +59,7 @@ func TestShutdownWaitsForAnswersBeingWritten(t *testing.T) {
 			close(release)
 		}
 	}()
-	srv.stages = append(lightStages(), pipeline.Stage{
-		Name: "test-hold", Order: 15, Always: true,
-		Load: func() (pipeline.RunFunc, error) {
-			return func(ctx context.Context, st *pipeline.State) error {
-				if strings.Contains(st.Analysis.Text, holdMarker) {
-					held <- struct{}{}
-					select {
-					case <-release:
-					case <-ctx.Done():
-						return ctx.Err()
-					}
-				}
-				return nil
-			}, nil
-		},
-	})
+	srv.stages = append(lightStages(), holdStage("test-hold", 15, holdMarker, held, release, false))
 	sctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	done := make(chan error, 1)
@@ -185,16 +170,7 @@ func TestShutdownEndsBusyStreams(t *testing.T) {
 	const timeout = 2 * time.Second
 	busy, release := make(chan struct{}, 3), make(chan struct{})
 	ts := startServerWith(t, false, func(c *Config) { c.ShutdownTimeout = timeout }, func(stages []pipeline.Stage) []pipeline.Stage {
-		return append(stages, pipeline.Stage{Name: "test-busy", Order: 16, Always: true,
-			Load: func() (pipeline.RunFunc, error) {
-				return func(ctx context.Context, st *pipeline.State) error {
-					if strings.Contains(st.Analysis.Text, busyMarker) {
-						busy <- struct{}{}
-						<-release // deaf to ctx
-					}
-					return nil
-				}, nil
-			}})
+		return append(stages, holdStage("test-busy", 16, busyMarker, busy, release, true)) // deaf to ctx
 	})
 	t.Cleanup(func() { close(release) }) // before the server's cleanup
 	ctx := ctxTimeout(t, 30*time.Second)

@@ -1,0 +1,265 @@
+package ner
+
+import (
+	"slices"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
+
+var (
+	// portfolios are the capitalised words that name a minister's brief
+	// before the office ("the Health Secretary", "Transport minister X"),
+	// no body's name there. Not "treasury" (the department: "Treasury
+	// Secretary X" is an organisation's officer in CoNLL), nor a party.
+	portfolios = set("defence", "defense", "home", "foreign", "health", "education", "transport", "trade",
+		"culture", "environment", "energy", "finance", "interior", "justice", "agriculture", "industry", "business",
+		"employment", "commerce", "science", "sport", "sports", "media", "housing", "immigration", "security",
+		"homeland", "development", "economy", "welfare", "information", "planning", "privatisation", "privatization")
+	// portfolioOffices after a portfolio make it one.
+	portfolioOffices = set("secretary", "minister", "director", "spokesman", "spokeswoman", "spokesperson")
+	// languageNames are languages that are no people's demonym, which the
+	// model reads as places or people ("a text in Esperanto"); they are
+	// MISC, as CoNLL types languages.
+	languageNames = set("latin", "mandarin", "cantonese", "hindi", "urdu", "swahili", "esperanto", "sanskrit",
+		"arabic", "hebrew", "gaelic", "bengali", "punjabi", "farsi", "yiddish", "flemish", "afrikaans", "gujarati",
+		"tagalog", "amharic", "pashto")
+	// wordAcronyms are common words written in capitals ("went AWOL",
+	// "as soon as ASAP"), no organisation's name.
+	wordAcronyms = set("AWOL", "ASAP", "OK", "FYI", "RSVP", "DIY", "TBA", "TBC", "AKA")
+)
+
+// commonWords fixes the mentions whose words are common words of the
+// language rather than names:
+//   - a portfolio before an office ("Health Secretary Ann Lee", "the
+//     Transport minister") is no organisation: the mention goes;
+//   - a language's name alone ("the Latin for light", "in Mandarin") is
+//     MISC, not a place, a person or an organisation;
+//   - a common word in capitals ("went AWOL") is no organisation's name:
+//     the mention goes;
+//   - a one-word person's name inside a quoted slogan in title case is no
+//     name (inQuotedTitle): the mention goes;
+//   - an unquoted title read as several names before "tour" or "album"
+//     is one WORK_OF_ART (titleRuns);
+//   - "Prince" alone acting as a name is a person (stageNames).
+func commonWords(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	out = stageNames(doc, out)
+	drop := titleRuns(doc, out)
+	for i := range out {
+		m := &out[i]
+		if m.Last-m.First != 1 {
+			continue
+		}
+		w := toks[m.First].Text
+		switch m.Type {
+		case Org, Misc, Location, Person:
+		default:
+			continue
+		}
+		switch {
+		case m.Type != Person && isTitleCase(w) && in(portfolios, w) && m.Last < doc.Sentences[m.Sentence].Last &&
+			in(portfolioOffices, toks[m.Last].Text):
+			m.Type, drop = "", true
+		case m.Type != Misc && isTitleCase(w) && in(languageNames, w):
+			m.Type = Misc
+		case (m.Type == Org || m.Type == Misc) && wordAcronyms[w]:
+			m.Type, drop = "", true
+		case m.Type == Person && inQuotedTitle(doc, out, i):
+			m.Type, drop = "", true
+		}
+	}
+	if drop {
+		out = slices.DeleteFunc(out, func(m Mention) bool { return m.Type == "" })
+	}
+	return out
+}
+
+// titleCase reports whether w begins with a capital letter and holds a
+// lower-case one, or is a capital letter alone ("A", "I").
+func titleCase(w string) bool {
+	return isTitleCase(w) || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// inQuotedTitle reports whether out[i], a one-word person's name that is
+// no known first name, is a word of a title or a slogan in double quotes
+// whose words are all capitalised (`"Keep Calm And Go" ran the
+// advert`): the quote spans three to eight words inside the sentence
+// (two may be a nickname or an appeal to a person: "Ask Bertie"), none
+// of them a title (a nickname: "Dr Doom Of Ohio"), and no other mention
+// holds one of them.
+func inQuotedTitle(doc *text.Document, out []Mention, i int) bool {
+	toks := doc.Tokens
+	m := out[i]
+	if IsFirstName(toks[m.First].Text) {
+		return false
+	}
+	sent := doc.Sentences[m.Sentence]
+	a := m.First - 1
+	for a >= sent.First && m.First-a <= 8 && titleCase(toks[a].Text) {
+		a--
+	}
+	e := m.Last
+	for e < sent.Last && e-a <= 9 && titleCase(toks[e].Text) {
+		e++
+	}
+	if a < sent.First || e >= sent.Last || !text.IsDoubleQuote(toks[a].Text) || !text.IsDoubleQuote(toks[e].Text) ||
+		e-a-1 < 3 || e-a-1 > 8 {
+		return false
+	}
+	for k := a + 1; k < e; k++ {
+		if in(nameTitles, toks[k].Text) {
+			return false // a nickname: "Sir Spendalot Of Leeds"
+		}
+	}
+	return (i == 0 || out[i-1].Last <= a) && (i+1 == len(out) || out[i+1].First >= e)
+}
+
+var (
+	// titleJoins are the lower-case words inside a title ("Gone for
+	// the Summer with Friends").
+	titleJoins = set("in", "with", "the", "of", "on", "at", "to", "a", "an", "for", "from", "by", "and", "or")
+	// runNouns after a run of capitalised words make it a work's title
+	// ("their Gone for the Summer With Friends tour").
+	runNouns = set("tour", "album", "single", "song", "film", "show", "book", "ep", "musical")
+)
+
+// titleRuns makes one WORK_OF_ART of a title that the model read as
+// several names: three capitalised words or more joined by lower-case
+// words of a title ("in", "with", "the"; not "and" alone, which joins two
+// names), right before a kind of work in lower case ("the band's Sad
+// Songs for the Long Road tour"), after a lower-case word or a
+// possessive. The names inside must be people's, MISC or unknown places;
+// the first takes the whole title and the others are marked to go (their
+// Type "": titleRuns reports whether there are such).
+func titleRuns(doc *text.Document, out []Mention) bool {
+	toks := doc.Tokens
+	drop := false
+	for i := 0; i < len(out); i++ {
+		m := out[i]
+		if m.Type != Person && m.Type != Misc && m.Type != Location {
+			continue
+		}
+		sent := doc.Sentences[m.Sentence]
+		a := m.First
+		if a-1 < sent.First || !(startsLower(toks[a-1].Text) || isPossessive(toks[a-1].Text)) || !isTitleCase(toks[a].Text) {
+			continue
+		}
+		caps, joins := 0, 0
+		e, last := a, a
+		for ; e < sent.Last; e++ {
+			t := toks[e].Text
+			if isTitleCase(t) {
+				caps++
+				last = e + 1
+				continue
+			}
+			if !titleJoins[t] {
+				break
+			}
+			if t != "and" && t != "or" {
+				joins++
+			}
+		}
+		if caps < 3 || joins == 0 || last >= sent.Last || !runNouns[toks[last].Text] {
+			continue
+		}
+		j := i
+		for ; j < len(out) && out[j].First < last; j++ {
+			o := out[j]
+			if o.Last > last || o.Type != Person && o.Type != Misc && o.Type != Location || o.Type == Location && knownPlace(toks[o.First:o.Last]) {
+				break
+			}
+		}
+		if j < len(out) && out[j].First < last || j == i+1 && out[i].Last == last && out[i].First == a {
+			continue
+		}
+		w := &out[i]
+		w.Last, w.Type = last, WorkOfArt
+		w.End = toks[last-1].End
+		w.Text = doc.Text[w.Start:w.End]
+		for k := i + 1; k < j; k++ {
+			out[k].Type, drop = "", true
+		}
+		i = j - 1
+	}
+	return drop
+}
+
+// stageNames adds a person for "Prince" where no name follows it and it
+// acts as a name: alone before a finite verb, a modal or a possessive
+// ("Prince sold more records than ..."), not after an article, a possessive
+// pronoun or a capitalised word ("the Prince said", "Crown Prince ...");
+// then its other bare uses in the text, before it too ("fans of Prince
+// queued").
+func stageNames(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	first := -1
+	for i, t := range toks {
+		if t.Text == "Prince" && bareTitle(doc, out, i) && i+1 < len(toks) {
+			switch n := toks[i+1]; {
+			case n.POS == "VBD" || n.POS == "VBZ" || n.POS == "MD":
+				first = i
+			case (n.Text == "'s" || n.Text == "\u2019s") && (i+2 == len(toks) || !isTitleCase(toks[i+2].Text)):
+				first = i
+			}
+		}
+		if first >= 0 {
+			break
+		}
+	}
+	if first < 0 {
+		return out
+	}
+	for i := range toks {
+		if toks[i].Text != "Prince" || i != first && !bareTitle(doc, out, i) {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(out, toks[i].Start, func(m Mention, s int) int { return m.Start - s })
+		si := sentenceOf(doc, i)
+		out = slices.Insert(out, k, Mention{Type: Person, First: i, Last: i + 1, Start: toks[i].Start, End: toks[i].End,
+			Text: doc.Text[toks[i].Start:toks[i].End], Sentence: si})
+	}
+	return out
+}
+
+// bareTitle reports whether token i, a title word, stands alone: no
+// mention holds it, no capitalised word follows it, and no article,
+// possessive, adjective or capitalised word comes before it in its
+// sentence.
+func bareTitle(doc *text.Document, out []Mention, i int) bool {
+	toks := doc.Tokens
+	k, _ := slices.BinarySearchFunc(out, toks[i].Start, func(m Mention, s int) int { return m.Start - s })
+	if k < len(out) && out[k].First <= i || k > 0 && out[k-1].Last > i {
+		return false
+	}
+	if i+1 < len(toks) && hasUpper(toks[i+1].Text) {
+		return false // a name follows ("Prince al-Hassan")
+	}
+	si := sentenceOf(doc, i)
+	if i > doc.Sentences[si].First {
+		p := toks[i-1]
+		if p.POS == "DT" || p.POS == "PRP$" || p.POS == "JJ" || p.POS == "POS" || isPossessive(p.Text) || isTitleCase(p.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasUpper reports whether w holds an ASCII capital letter.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf is the index of the sentence that holds token i.
+func sentenceOf(doc *text.Document, i int) int {
+	k, found := slices.BinarySearchFunc(doc.Sentences, i, func(s text.Sentence, i int) int { return s.First - i })
+	if !found {
+		k--
+	}
+	return max(k, 0)
+}

@@ -1,0 +1,59 @@
+package ner_test
+
+import (
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/ner"
+)
+
+// Common words read as names: a minister's portfolio before the office is
+// no organisation, a language is MISC (not a place), a common word in
+// capitals is no organisation, a one-word "person" inside a quoted slogan
+// in title case and the names inside an unquoted title before "tour" are
+// no people (the title is one work), and "Prince" alone before a verb or
+// a possessive is a person's name, which its other bare uses follow.
+// "Prince" before a name or after an article stays a title; a language
+// inside a longer place name keeps its type.
+func TestCommonWords(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"The speech angered Defence Secretary Ann Brody's critics.", "Defence", ""},
+		{"The motto is Fortis, the Latin for strong.", "Latin", ner.Misc},
+		{"She answered the reporters in Mandarin after the match.", "Mandarin", ner.Misc},
+		{"The old sign was written in Hebrew and English.", "Hebrew", ner.Misc},
+		{"Exports to Latin America rose by a fifth.", "Latin America", ner.Location},
+		{"Two guards had gone AWOL before the trial began.", "AWOL", ""},
+		{"He said the party leaders had gone AWOL on the issue.", "AWOL", ""},
+		{`"Just Do It" urged the banner outside the ground.`, "Do", ""},
+		{"Fans loved their Madly Away from the Sad Hills tour last year.", "Madly Away", ""},
+		{"Fans loved their Madly Away from the Sad Hills tour last year.", "Madly Away from the Sad Hills", ner.WorkOfArt},
+		{"The band's Madly Away from the Sad Hills tour ended in May.", "Sad Hills", ""},
+		{"Prince sold more records than any other singer last year.", "Prince", ner.Person},
+		{"Prince's new album sold well in Europe.", "Prince", ner.Person},
+		{"Prince Edward opened the hall on Tuesday.", "Prince", ""},
+		{"The Prince thanked the staff for the visit.", "Prince", ""},
+	})
+}
+
+// Once "Prince" alone is a name in a text, its other bare uses are the
+// same person, before and after the sentence that shows it.
+func TestStageNameRepeats(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+	}{
+		{"Prince sold more records than any other singer. Fans of Prince queued all night.", 2},
+		{"Fans of Prince queued all night. Prince sold more records than any other singer.", 2},
+		{"Prince Edward opened the hall. The Prince said he was pleased.", 0},
+	} {
+		_, ms := analyse(t, c.text)
+		n := 0
+		for _, m := range ms {
+			if m.Text == "Prince" && m.Type == ner.Person {
+				n++
+			}
+		}
+		if n != c.n {
+			t.Errorf("%q: %d people named Prince, want %d (%s)", c.text, n, c.n, dump(ms))
+		}
+	}
+}

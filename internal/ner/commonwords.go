@@ -47,18 +47,29 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 	drop := titleRuns(doc, out)
 	for i := range out {
 		m := &out[i]
-		if m.Last-m.First != 1 {
-			continue
-		}
-		w := toks[m.First].Text
 		switch m.Type {
 		case Org, Misc, Location, Person:
 		default:
 			continue
 		}
+		if m.Type != Person && m.Last-m.First > 1 && m.Last-m.First <= 4 && portfolio(doc, m) {
+			// "Trade and Industry Secretary X"; "French Industry
+			// Minister X": the demonym alone
+			if isDemonym(lower(toks[m.First].Text)) {
+				m.Last, m.Type = m.First+1, Nationality
+				m.End = toks[m.First].End
+				m.Text = doc.Text[m.Start:m.End]
+			} else {
+				m.Type, drop = "", true
+			}
+			continue
+		}
+		if m.Last-m.First != 1 {
+			continue
+		}
+		w := toks[m.First].Text
 		switch {
-		case m.Type != Person && isTitleCase(w) && in(portfolios, w) && m.Last < doc.Sentences[m.Sentence].Last &&
-			in(portfolioOffices, toks[m.Last].Text):
+		case m.Type != Person && portfolio(doc, m):
 			m.Type, drop = "", true
 		case m.Type != Misc && isTitleCase(w) && in(languageNames, w):
 			m.Type = Misc
@@ -72,6 +83,42 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 		out = slices.DeleteFunc(out, func(m Mention) bool { return m.Type == "" })
 	}
 	return out
+}
+
+// portfolioJoins are the other words of a portfolio of two words or more
+// ("Trade and Industry", "International Development", "Civil Aviation").
+var portfolioJoins = set("and", "&", "international", "civil", "aviation", "rural", "affairs", "overseas")
+
+// portfolio reports whether the mention m is a minister's brief before the
+// office: its words are portfolios or their joins, one at least a
+// portfolio, all capitalised but the joins, after one demonym perhaps
+// ("French Industry Minister X"; then the office is a minister's or a
+// secretary's, not a firm's spokesman), and an office follows in the
+// sentence.
+func portfolio(doc *text.Document, m *Mention) bool {
+	toks := doc.Tokens
+	if m.Last >= doc.Sentences[m.Sentence].Last || !in(portfolioOffices, toks[m.Last].Text) {
+		return false
+	}
+	f := m.First
+	if m.Last-f > 1 && isTitleCase(toks[f].Text) && isDemonym(lower(toks[f].Text)) {
+		if o := lower(toks[m.Last].Text); o != "minister" && o != "secretary" {
+			return false // a firm's spokesman: "British Gas spokesman X"
+		}
+		f++
+	}
+	seen := false
+	for k := f; k < m.Last; k++ {
+		w := toks[k].Text
+		switch {
+		case isTitleCase(w) && in(portfolios, w):
+			seen = true
+		case w == "and" || w == "&" || isTitleCase(w) && in(portfolioJoins, w):
+		default:
+			return false
+		}
+	}
+	return seen && isTitleCase(toks[m.Last-1].Text)
 }
 
 // titleCase reports whether w begins with a capital letter and holds a

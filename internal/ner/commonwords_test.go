@@ -17,6 +17,11 @@ import (
 func TestCommonWords(t *testing.T) {
 	checkNames(t, []nameCase{
 		{"The speech angered Defence Secretary Ann Brody's critics.", "Defence", ""},
+		{"Critics said Trade and Industry Secretary Ann Brody was wrong.", "Trade and Industry", ""},
+		{"The International Development Minister arrived.", "International Development", ""},
+		{"The French Industry Minister Paul Roche spoke.", "French", ner.Nationality},
+		{"The French Industry Minister Paul Roche spoke.", "French Industry", ""},
+		{"The talks stalled, said British Energy spokesman Ann Brody.", "British Energy", ner.Org},
 		{"The motto is Fortis, the Latin for strong.", "Latin", ner.Misc},
 		{"She answered the reporters in Mandarin after the match.", "Mandarin", ner.Misc},
 		{"The old sign was written in Hebrew and English.", "Hebrew", ner.Misc},

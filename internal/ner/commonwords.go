@@ -24,8 +24,10 @@ var (
 		"arabic", "hebrew", "gaelic", "bengali", "punjabi", "farsi", "yiddish", "flemish", "afrikaans", "gujarati",
 		"tagalog", "amharic", "pashto")
 	// wordAcronyms are common words written in capitals ("went AWOL",
-	// "as soon as ASAP"), no organisation's name.
-	wordAcronyms = set("AWOL", "ASAP", "OK", "FYI", "RSVP", "DIY", "TBA", "TBC", "AKA")
+	// "as soon as ASAP") and common nouns shortened so ("the AGM", "an
+	// MP", "ID cards", "EBITDA rose"), no organisation's name.
+	wordAcronyms = set("AWOL", "ASAP", "OK", "FYI", "RSVP", "DIY", "TBA", "TBC", "AKA", "AGM", "EGM", "EBITDA",
+		"ID", "MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "CEO", "CFO", "IPO", "FAQ", "PIN")
 )
 
 // commonWords fixes the mentions whose words are common words of the

@@ -15,6 +15,8 @@ var (
 		"culture", "environment", "energy", "finance", "interior", "justice", "agriculture", "industry", "business",
 		"employment", "commerce", "science", "sport", "sports", "media", "housing", "immigration", "security",
 		"homeland", "development", "economy", "welfare", "information", "planning", "privatisation", "privatization")
+	// lordOffices after "Lord" make an office ("the Lord Mayor").
+	lordOffices = set("chancellor", "mayor", "speaker", "president", "provost", "advocate", "chamberlain", "lieutenant")
 	// portfolioOffices after a portfolio make it one.
 	portfolioOffices = set("secretary", "minister", "director", "spokesman", "spokeswoman", "spokesperson")
 	// languageNames are languages that are no people's demonym, which the
@@ -42,6 +44,8 @@ var (
 //     name (inQuotedTitle): the mention goes;
 //   - an unquoted title read as several names before "tour" or "album"
 //     is one WORK_OF_ART (titleRuns);
+//   - "Lord" and an office is no name ("the Lord Mayor said"): the
+//     mention goes, or the name after it stays alone;
 //   - "Prince" alone acting as a name is a person (stageNames).
 func commonWords(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
@@ -63,6 +67,19 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 				m.Text = doc.Text[m.Start:m.End]
 			} else {
 				m.Type, drop = "", true
+			}
+			continue
+		}
+		if m.Type != Misc && m.Last-m.First >= 2 && toks[m.First].Text == "Lord" && isTitleCase(toks[m.First+1].Text) &&
+			in(lordOffices, toks[m.First+1].Text) {
+			// an office: "the Lord Mayor said"; before a name, the name
+			// alone ("Lord Mayor Lord Ashby": the person Lord Ashby)
+			if m.Last-m.First == 2 {
+				m.Type, drop = "", true
+			} else if m.Type == Person && isTitleCase(toks[m.First+2].Text) {
+				m.First += 2
+				m.Start = toks[m.First].Start
+				m.Text = doc.Text[m.Start:m.End]
 			}
 			continue
 		}

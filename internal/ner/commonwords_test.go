@@ -38,6 +38,9 @@ func TestCommonWords(t *testing.T) {
 		{"Prince sold more records than any other singer last year.", "Prince", ner.Person},
 		{"Prince's new album sold well in Europe.", "Prince", ner.Person},
 		{"Prince Edward opened the hall on Tuesday.", "Prince", ""},
+		{"The Lord Chancellor, Lord Ashby, backed the new rules.", "Lord Chancellor", ""},
+		{"Critics of the Lord Chancellor say the plan is unfair.", "Lord Chancellor", ""},
+		{"The Lord Chancellor, Lord Ashby, backed the new rules.", "Lord Ashby", ner.Person},
 		{"The Prince thanked the staff for the visit.", "Prince", ""},
 	})
 }

@@ -38,6 +38,9 @@ var (
 //     Transport minister") is no organisation: the mention goes;
 //   - a language's name alone ("the Latin for light", "in Mandarin") is
 //     MISC, not a place, a person or an organisation;
+//   - a demonym alone before a common noun ("Welsh patients") is a
+//     nationality, not an organisation or a place (not a known place:
+//     "Philippines" reads as a plural demonym);
 //   - a common word in capitals ("went AWOL") is no organisation's name:
 //     the mention goes;
 //   - a one-word person's name inside a quoted slogan in title case is no
@@ -92,6 +95,10 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 			m.Type, drop = "", true
 		case m.Type != Misc && isTitleCase(w) && in(languageNames, w):
 			m.Type = Misc
+		case m.Type != Person && isTitleCase(w) && m.Last < doc.Sentences[m.Sentence].Last && startsLower(toks[m.Last].Text) &&
+			(toks[m.Last].POS == "NNS" || toks[m.Last].POS == "NN") && isDemonym(lower(w)) && !knownPlace(toks[m.First:m.Last]):
+			// a demonym before a common noun: "Welsh patients"
+			m.Type = Nationality
 		case (m.Type == Org || m.Type == Misc) && wordAcronyms[w]:
 			m.Type, drop = "", true
 		case m.Type == Person && inQuotedTitle(doc, out, i):

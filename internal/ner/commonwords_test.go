@@ -26,6 +26,8 @@ func TestCommonWords(t *testing.T) {
 		{"She answered the reporters in Mandarin after the match.", "Mandarin", ner.Misc},
 		{"The old sign was written in Hebrew and English.", "Hebrew", ner.Misc},
 		{"Exports to Latin America rose by a fifth.", "Latin America", ner.Location},
+		{"The Welsh Assembly met. It said Welsh patients wait too long.", "Welsh", ner.Nationality},
+		{"Exports rose after the Philippines government cut fuel taxes.", "Philippines", ner.Location},
 		{"Two guards had gone AWOL before the trial began.", "AWOL", ""},
 		{"He said the party leaders had gone AWOL on the issue.", "AWOL", ""},
 		{"The firm holds its AGM in May.", "AGM", ""},

@@ -17,6 +17,8 @@ var (
 		"homeland", "development", "economy", "welfare", "information", "planning", "privatisation", "privatization")
 	// lordOffices after "Lord" make an office ("the Lord Mayor").
 	lordOffices = set("chancellor", "mayor", "speaker", "president", "provost", "advocate", "chamberlain", "lieutenant")
+	// ministerOffices are a minister's and a secretary's.
+	ministerOffices = set("minister", "secretary")
 	// portfolioOffices after a portfolio make it one.
 	portfolioOffices = set("secretary", "minister", "director", "spokesman", "spokeswoman", "spokesperson")
 	// languageNames are languages that are no people's demonym, which the
@@ -64,7 +66,7 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 		if m.Type != Person && m.Last-m.First > 1 && m.Last-m.First <= 4 && portfolio(doc, m) {
 			// "Trade and Industry Secretary X"; "French Industry
 			// Minister X": the demonym alone
-			if isDemonym(lower(toks[m.First].Text)) {
+			if demonymWord(toks[m.First].Text) {
 				m.Last, m.Type = m.First+1, Nationality
 				m.End = toks[m.First].End
 				m.Text = doc.Text[m.Start:m.End]
@@ -96,7 +98,7 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 		case m.Type != Misc && isTitleCase(w) && in(languageNames, w):
 			m.Type = Misc
 		case m.Type != Person && isTitleCase(w) && m.Last < doc.Sentences[m.Sentence].Last && startsLower(toks[m.Last].Text) &&
-			(toks[m.Last].POS == "NNS" || toks[m.Last].POS == "NN") && isDemonym(lower(w)) && !knownPlace(toks[m.First:m.Last]):
+			(toks[m.Last].POS == "NNS" || toks[m.Last].POS == "NN") && demonymWord(w) && !knownPlace(toks[m.First:m.Last]):
 			// a demonym before a common noun: "Welsh patients"
 			m.Type = Nationality
 		case (m.Type == Org || m.Type == Misc) && wordAcronyms[w]:
@@ -127,8 +129,8 @@ func portfolio(doc *text.Document, m *Mention) bool {
 		return false
 	}
 	f := m.First
-	if m.Last-f > 1 && isTitleCase(toks[f].Text) && isDemonym(lower(toks[f].Text)) {
-		if o := lower(toks[m.Last].Text); o != "minister" && o != "secretary" {
+	if m.Last-f > 1 && isTitleCase(toks[f].Text) && demonymWord(toks[f].Text) {
+		if !in(ministerOffices, toks[m.Last].Text) {
 			return false // a firm's spokesman: "British Gas spokesman X"
 		}
 		f++
@@ -316,6 +318,12 @@ func bareTitle(doc *text.Document, out []Mention, i int) bool {
 		}
 	}
 	return true
+}
+
+// demonymWord is isDemonym for one word in any case, without
+// allocating.
+func demonymWord(w string) bool {
+	return in(demonymSet, w) || len(w) > 1 && w[len(w)-1] == 's' && in(demonymSet, w[:len(w)-1])
 }
 
 // hasUpper reports whether w holds an ASCII capital letter.

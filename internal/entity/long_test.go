@@ -114,12 +114,18 @@ func TestResolveCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	doc.WithContext(ctx)
-	t0 := time.Now()
-	if es := Resolve(doc, ms); es != nil {
-		t.Errorf("cancelled Resolve returned %d entities", len(es))
+	// the least of three calls: one wall-time reading on a loaded
+	// machine can take a pause of the scheduler or the collector
+	least := time.Hour
+	for range 3 {
+		t0 := time.Now()
+		if es := Resolve(doc, ms); es != nil {
+			t.Errorf("cancelled Resolve returned %d entities", len(es))
+		}
+		least = min(least, time.Since(t0))
 	}
-	if d := time.Since(t0); d > 50*time.Millisecond {
-		t.Errorf("cancelled Resolve on 1 MB took %v", d)
+	if least > 50*time.Millisecond {
+		t.Errorf("cancelled Resolve on 1 MB took %v", least)
 	}
 
 	// cancelled while running; the best of three tries, as a loaded

@@ -10,7 +10,7 @@ import "testing"
 func TestPronounAcrossQuotes(t *testing.T) {
 	doc, es := run(t, `Tom Harlow quit the party last week after months of rows.
 
-The party's leader, Peter Vance, has said he is glad to see the back of Harlow. "The rows with Ben Ludd wore everyone out," he said.
+The party's leader, Peter Vance, has said he is pleased to be rid of Harlow. "The rows with Ben Ludd wore everyone out," he said.
 
 Coach Dan Pike said the striker was fit. Pike told reporters: "Sam Rudd scored twice and he was the best player on the pitch."`)
 	vance := named(es, "Peter Vance")

@@ -51,7 +51,7 @@ func TestPlaceModifier(t *testing.T) {
 		"Trade was quiet. A Berlin embassy official said on Tuesday that the talks would resume.\n",
 		"Trade was quiet. Japan's largest carmaker said the strike would end soon.\n",
 		// (an adjective or a region word between "in" and the place)
-		"Trade was quiet. Cocoa buyers in central Ghana say their purchases are down by a third.\n",
+		"Trade was quiet. Coffee traders in central Ghana say their sales fell by a third.\n",
 		"Trade was quiet. Exporters and buyers in southwest Ghana expect the crop to be small.\n",
 	} {
 		if name, loc := speaker(s); loc {

@@ -14,7 +14,7 @@
 // 90.29 / 97.23; untuned seeds 7, 11, 13: 90.29, 89.93, 90.05 / 97.32,
 // 97.65, 97.27 (mean 90.09 / 97.41), as cmd/eval/category prints.
 //
-//	TestRobust21   (code in 7b6834f) noise-robust losses in the NB-LR (bag 6, in place of
+//	TestRobust21   (code in 3293791) noise-robust losses in the NB-LR (bag 6, in place of
 //	               the shipped loss), against AG's ~2 % mislabelled items:
 //	               label smoothing eps 0.05 90.05 / 97.32, eps 0.1 90.02 /
 //	               97.37; generalised cross-entropy (Zhang & Sabuncu 2018,
@@ -215,7 +215,7 @@ func TestBase21(t *testing.T) {
 // (c) The noise-robust losses (TestRobust21 and its copy of TrainNBLR with
 // label smoothing and a GCE gradient) are recorded above; they lost AG and
 // their code, a copy of the shipped trainer's loop, was left out after the
-// session: git show 7b6834f:internal/category/experiments21_test.go.
+// session: git show 3293791:internal/category/experiments21_test.go.
 
 // ---------------------------------------------------------------------
 // (b) Semi-supervised EM with multinomial naive Bayes (Nigam, McCallum,

@@ -17,8 +17,6 @@ var (
 	// name, a party or a seat ("Margaret Moran MP", "the Salford MP",
 	// "a UKIP MEP"); case as written.
 	memberTitles = set("MP", "MPs", "MEP", "MEPs", "MSP", "MSPs")
-	// seatEnds end the name of a seat after its town ("Bolton West").
-	seatEnds = set("north", "south", "east", "west", "central")
 )
 
 // kinds retypes a name whose own words, or the noun right before it,
@@ -54,7 +52,7 @@ func kinds(doc *text.Document, out []Mention) []Mention {
 			switch {
 			case n >= 2 && IsFirstName(toks[m.First].Text):
 				m.Type = Person
-			case knownPlace(toks[m.First:m.Last]) || n == 2 && knownPlace(toks[m.First:m.First+1]) && in(seatEnds, toks[m.Last-1].Text):
+			case knownPlace(toks[m.First:m.Last]) || n == 2 && knownPlace(toks[m.First:m.First+1]) && in(compassWords, toks[m.Last-1].Text):
 				m.Type = Location // the seat: "the Salford MP", "the Bolton West MP"
 			case isDemonym(lower(m.Text)):
 				m.Type = Nationality

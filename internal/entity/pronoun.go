@@ -118,6 +118,7 @@ func (r *resolver) pronouns() {
 		}
 		forward := best != nil
 		subj := -1 // whether i is a subject (1) or not (0), read at the first candidate across quotation marks
+		open := -2 // the quotation mark nearest before i (openingMark), -1 for none
 		for k := len(seen) - 1; k >= 0 && !forward; k-- {
 			m := seen[k]
 			d := sent - m.sent
@@ -158,7 +159,7 @@ func (r *resolver) pronouns() {
 					continue
 				}
 			}
-			if d > 0 && r.quoted(i) && !r.quoted(m.first) && (r.introduces(m, i) || r.speakerMention(m)) {
+			if d > 0 && r.quoted(i) && !r.quoted(m.first) && (r.introduces(m, r.openingMark(i, &open)) || r.speakerMention(m)) {
 				// `His lawyer, Ann Lee, said: "He was living on welfare
 				// ..."`: the speaker of a quotation says "I", not "he"
 				continue
@@ -200,20 +201,11 @@ func (r *resolver) pronouns() {
 
 // introduces reports whether mention m is the subject of a verb of
 // saying that introduces, after a colon or a comma, the quotation that
-// holds token i: the quotation opens after m, at most 12 tokens on, and a
-// verb of saying stands between them.
-func (r *resolver) introduces(m *ment, i int) bool {
-	if !m.subject {
-		return false
-	}
-	open := -1
-	for k := i - 1; k >= m.last && i-k < 400; k-- {
-		if text.IsDoubleQuote(r.doc.Tokens[k].Text) {
-			open = k
-			break
-		}
-	}
-	if open < 0 || open-m.last > 12 || open == 0 {
+// holds the pronoun (its opening mark open, see openingMark): the
+// quotation opens after m, at most 12 tokens on, and a verb of saying
+// stands between them.
+func (r *resolver) introduces(m *ment, open int) bool {
+	if !m.subject || open < m.last || open-m.last > 12 || open == 0 {
 		return false
 	}
 	if t := r.tok(open - 1); t != ":" && t != "," {
@@ -225,6 +217,22 @@ func (r *resolver) introduces(m *ment, i int) bool {
 		}
 	}
 	return false
+}
+
+// openingMark returns the quotation mark nearest before token i, at most
+// 400 tokens back, -1 if none: read once per pronoun into *open (-2 until
+// then).
+func (r *resolver) openingMark(i int, open *int) int {
+	if *open == -2 {
+		*open = -1
+		for k := i - 1; k >= 0 && i-k < 400; k-- {
+			if text.IsDoubleQuote(r.doc.Tokens[k].Text) {
+				*open = k
+				break
+			}
+		}
+	}
+	return *open
 }
 
 // closedBefore reports whether mention m stands in the quotation that

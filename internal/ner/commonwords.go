@@ -290,7 +290,7 @@ func stageNames(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		k, _ := slices.BinarySearchFunc(out, toks[i].Start, func(m Mention, s int) int { return m.Start - s })
-		si := sentenceOf(doc, i)
+		si := doc.SentenceOf(i)
 		out = slices.Insert(out, k, Mention{Type: Person, First: i, Last: i + 1, Start: toks[i].Start, End: toks[i].End,
 			Text: doc.Text[toks[i].Start:toks[i].End], Sentence: si})
 	}
@@ -310,7 +310,7 @@ func bareTitle(doc *text.Document, out []Mention, i int) bool {
 	if i+1 < len(toks) && hasUpper(toks[i+1].Text) {
 		return false // a name follows ("Prince al-Hassan")
 	}
-	si := sentenceOf(doc, i)
+	si := doc.SentenceOf(i)
 	if i > doc.Sentences[si].First {
 		p := toks[i-1]
 		if p.POS == "DT" || p.POS == "PRP$" || p.POS == "JJ" || p.POS == "POS" || isPossessive(p.Text) || isTitleCase(p.Text) {
@@ -334,13 +334,4 @@ func hasUpper(w string) bool {
 		}
 	}
 	return false
-}
-
-// sentenceOf is the index of the sentence that holds token i.
-func sentenceOf(doc *text.Document, i int) int {
-	k, found := slices.BinarySearchFunc(doc.Sentences, i, func(s text.Sentence, i int) int { return s.First - i })
-	if !found {
-		k--
-	}
-	return max(k, 0)
 }

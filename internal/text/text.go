@@ -3,7 +3,10 @@
 // conversion of byte offsets to UTF-16 or UTF-32 units.
 package text
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Span is a half-open byte range [Start, End) of a text.
 type Span struct {
@@ -62,6 +65,16 @@ func (d *Document) Err() error {
 		return nil
 	}
 	return d.ctx.Err()
+}
+
+// SentenceOf returns the index of the sentence that holds token i (0 when
+// there are no sentences).
+func (d *Document) SentenceOf(i int) int {
+	k, found := slices.BinarySearchFunc(d.Sentences, i, func(s Sentence, i int) int { return s.First - i })
+	if !found {
+		k--
+	}
+	return max(k, 0)
 }
 
 // SentenceTokens returns the tokens of sentence i.

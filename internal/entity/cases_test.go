@@ -213,6 +213,17 @@ func TestSeedArticle(t *testing.T) {
 	if e := owner(doc, es, "its", 0); e == nil || e.Name != "Iran" {
 		t.Errorf("its belongs to %+v, want Iran", e)
 	}
+	// exactly two people: the ministers, each with his title inside the
+	// entity ("Brigadier" had been a third person)
+	persons := 0
+	for _, e := range es {
+		if e.Type == ner.Person {
+			persons++
+		}
+	}
+	if persons != 2 {
+		t.Errorf("%d people, want the two ministers", persons)
+	}
 	for _, e := range es {
 		if e.Type == ner.Person {
 			for _, m := range e.Mentions {

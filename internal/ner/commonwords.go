@@ -88,6 +88,11 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 			}
 			continue
 		}
+		if m.Type == Person && rankBeforePerson(doc, out, i) {
+			// "Brigadier General X": the rank is X's title, no one else
+			m.Type, drop = "", true
+			continue
+		}
 		if m.Last-m.First != 1 {
 			continue
 		}
@@ -111,6 +116,33 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 		out = slices.DeleteFunc(out, func(m Mention) bool { return m.Type == "" })
 	}
 	return out
+}
+
+// rankWords are the military and civil ranks that, with nameTitles, make
+// up a title before a person's name ("Brigadier General", "Air Vice
+// Marshal", "Lieutenant Colonel").
+var rankWords = set("brigadier", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.",
+	"captain", "capt.", "commander", "cmdr.", "admiral", "adm.", "marshal", "commodore", "sergeant", "sgt.",
+	"corporal", "cpl.", "field", "air", "vice", "rear", "chief", "deputy", "staff", "inspector", "superintendent")
+
+// rankBeforePerson reports whether out[i] is made only of title words
+// (ranks and courtesy titles, each capitalised) and the next mention, a
+// person, follows it with at most two more such words between: the model
+// read the first words of a title as a name of its own ("Iranian Defence
+// Minister Brigadier General X": "Brigadier" a person beside X).
+func rankBeforePerson(doc *text.Document, out []Mention, i int) bool {
+	toks := doc.Tokens
+	m := out[i]
+	if i+1 >= len(out) || out[i+1].Type != Person || out[i+1].Sentence != m.Sentence || out[i+1].First-m.Last > 2 {
+		return false
+	}
+	for k := m.First; k < out[i+1].First; k++ {
+		w := toks[k].Text
+		if !isTitleCase(w) || !(in(rankWords, w) || in(nameTitles, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // portfolioJoins are the other words of a portfolio of two words or more

@@ -38,6 +38,12 @@ func TestCommonWords(t *testing.T) {
 		{"Fans loved their Madly Away from the Sad Hills tour last year.", "Madly Away from the Sad Hills", ner.WorkOfArt},
 		{"The band's Madly Away from the Sad Hills tour ended in May.", "Sad Hills", ""},
 		{"Prince sold more records than any other singer last year.", "Prince", ner.Person},
+		// a rank before a person's name is the person's title, not a
+		// person of its own
+		{"Egyptian Defence Minister Brigadier General Tarek Hamdi held talks with his Jordanian counterpart in Cairo on Monday.", "Brigadier", ""},
+		{"Iraqi Interior Minister Brigadier General Qasim Rahim held a meeting with Turkey's Defence Minister Ali Demir in Baghdad on Sunday.", "Brigadier", ""},
+		{"Egyptian Defence Minister Brigadier General Tarek Hamdi held talks with his Jordanian counterpart in Cairo on Monday.", "Tarek Hamdi", ner.Person},
+		{"Prime Minister John Major met General Colin Brant.", "John Major", ner.Person},
 		{"Prince's new album sold well in Europe.", "Prince", ner.Person},
 		{"Prince Edward opened the hall on Tuesday.", "Prince", ""},
 		{"The Lord Chancellor, Lord Ashby, backed the new rules.", "Lord Chancellor", ""},

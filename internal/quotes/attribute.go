@@ -1013,7 +1013,7 @@ func (x *extractor) attribute() {
 			}
 		}
 		x.resolveSpeaker(q, sp[0], sp[1])
-		if (rule == "subject" || rule == "prep") && x.o.PassiveTarget && x.passiveTarget(c) {
+		if (rule == "subject" || rule == "prep") && (x.o.PassiveTarget && x.passiveTarget(c) || x.o.PassiveMessage && x.passiveMessage(c)) {
 			q.Speaker, q.SpeakerName, q.EntityIndex = text.Span{}, "", -1
 		}
 		if who >= 0 && x.o.RelativeSpeaker {

@@ -81,3 +81,21 @@ func TestExpletiveIt(t *testing.T) {
 		}
 	}
 }
+
+// "Fears had been expressed that ...": the subject of a passive verb of
+// uttering with no agent is what was said, not who said it.
+func TestPassiveMessage(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.PassiveMessage = on }
+	for _, c := range []struct{ s, cue, speaker string }{
+		{"The library may close.\nFears had been expressed that the cuts would close three branches next year.\n", "expressed", ""},
+		{"Rents rose again.\nConcerns were raised that tenants in the north would be priced out of their homes.\n", "raised", ""},
+	} {
+		sp, _ := speakersOf(t, c.s, c.cue, qaOff(true, set))
+		if len(sp) != 1 || sp[0] != c.speaker {
+			t.Errorf("%q: speakers %q, want %q", c.s, sp, c.speaker)
+		}
+		if off, _ := speakersOf(t, c.s, c.cue, qaOff(false, set)); len(off) == 1 && off[0] == c.speaker {
+			t.Errorf("%q: without PassiveMessage the speaker is %q too: the test tests nothing", c.s, c.speaker)
+		}
+	}
+}

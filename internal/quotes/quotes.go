@@ -213,6 +213,9 @@ type Options struct {
 	AdjectiveCues bool // the cue model scores adjectives of stance after a copula as it scores nouns ("is critical of the plan", "were optimistic that ...", "was eager to ..."): a copula before, a clause, an infinitive or a preposition of the topic after (adjectiveCandidate); PolNeAR marks them, and they had no candidate token
 	TitleCues     bool // a sentence in title case ("Actress Explained Why She Felt Left Out", a list of headlines inside an article) reads a capitalised lexicon cue among its first seven words, which the tagger took for a name, as headline does: the words before speak, the words after are said (titleCues); such cues had no candidate
 	LongAdjunct   bool // "said on Thursday during a visit to a school in Leeds, England, that ...": "that" up to 20 tokens past the cue over an adjunct (commas and all, no verb, not a relative "that" before a finite verb) starts the content (adjunctThat); the search had stopped after 8 tokens and at the clause's end
+
+	// session 22 (lead), from a QA read of BBC news
+	PassiveMessage bool // "Fears had been expressed that ...", "Concerns were raised that ...": the subject of a passive verb of uttering with no agent is the message, no speaker (passiveMessage)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -363,6 +366,8 @@ var DefaultOptions = Options{
 	LongAdjunct:   true,
 	AdjectiveCues: true,
 	TitleCues:     true,
+	// session 22
+	PassiveMessage: true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

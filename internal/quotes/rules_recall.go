@@ -152,8 +152,24 @@ func (x *extractor) reducedRelative(a, b int) int {
 // no agent ("were blamed on", "was criticised for", "was told"): its
 // subject is who is judged or told, not who speaks.
 func (x *extractor) passiveTarget(c cue) bool {
+	v := x.agentlessPassive(c)
+	return v >= 0 && passiveJudging(x.ltok(v))
+}
+
+// passiveMessage reports whether cue c is a passive verb of uttering
+// with no agent ("Fears had been expressed that ...", "concerns were
+// raised"): its subject is what was said, not who said it.
+func (x *extractor) passiveMessage(c cue) bool {
+	v := x.agentlessPassive(c)
+	return v >= 0 && passiveUttering(x.ltok(v))
+}
+
+// agentlessPassive returns the participle of cue c when c is a passive
+// (a form of "be" and adverbs before the participle) with no "by" within
+// three tokens after it, or -1.
+func (x *extractor) agentlessPassive(c cue) int {
 	if x.pos(c.first) != "VBN" && !(x.pos(c.first+1) == "VBN" && c.last > c.first+1) {
-		return false
+		return -1
 	}
 	v := c.first
 	if x.pos(v) != "VBN" {
@@ -167,14 +183,26 @@ func (x *extractor) passiveTarget(c cue) bool {
 	switch x.ltok(k) {
 	case "was", "were", "is", "are", "be", "been", "being", "’s", "'s":
 	default:
-		return false
+		return -1
 	}
 	for e := c.last; e < len(x.toks) && e < c.last+3; e++ {
 		if x.ltok(e) == "by" {
-			return false
+			return -1
 		}
 	}
-	return passiveJudging(x.ltok(v))
+	return v
+}
+
+// passiveUttering tells the verbs whose passive subject is the message
+// ("fears were expressed", "doubts have been raised"); not "said" or
+// "reported", whose subject speaks when an infinitive follows ("X was
+// reported to have called ...", as PolNeAR marks it).
+func passiveUttering(w string) bool {
+	switch w {
+	case "expressed", "voiced", "raised", "aired":
+		return true
+	}
+	return false
 }
 
 //go:noinline

@@ -539,6 +539,7 @@ func (x *extractor) attribute() {
 		rule := ""
 		var content [2]int
 		found := false
+		head := -1 // where the speaker's own noun phrase ends, when the span runs on over modifiers
 
 		if w0 == "according" {
 			if len(c.info.words) == 1 && x.ltok(c.last) == "to" {
@@ -552,8 +553,20 @@ func (x *extractor) attribute() {
 				continue
 			}
 			np = x.apposition(np, s.Last)
-			sp = [2]int{c.last, np}
 			opening := c.first == s.First || c.first == s.First+1 && x.pos(s.First) == "CC"
+			if x.o.AccordingOpening && !opening && c.first == s.First+2 && x.tok(s.First+1) == "," {
+				// "Meanwhile, according to X, ...": a connective first
+				switch x.pos(s.First) {
+				case "RB", "CC", "IN":
+					opening = true
+				}
+			}
+			if opening && x.o.AccordingOpening {
+				if e := x.accordingSourceEnd(np, s.Last); e > np {
+					head, np = np, e
+				}
+			}
+			sp = [2]int{c.last, np}
 			if k := x.runOnSubject(c.last, np); opening && x.o.AccordingRunOn && k > 0 {
 				// "According to the news agency most of the cafes were
 				// closed": no comma after the source
@@ -1012,7 +1025,16 @@ func (x *extractor) attribute() {
 				q.Kind = Mixed
 			}
 		}
-		x.resolveSpeaker(q, sp[0], sp[1])
+		if head > sp[0] && head < sp[1] {
+			// "figures gathered by Netcraft": the figures are the
+			// source, not the name in their modifier
+			q.Speaker = x.span(sp[0], head)
+			x.resolveSpeaker(q, sp[0], head)
+			q.Speaker = x.span(sp[0], sp[1])
+			q.SpeakerName = text.Unescape(x.doc.Text[q.Speaker.Start:q.Speaker.End])
+		} else {
+			x.resolveSpeaker(q, sp[0], sp[1])
+		}
 		if (rule == "subject" || rule == "prep") && (x.o.PassiveTarget && x.passiveTarget(c) || x.o.PassiveMessage && x.passiveMessage(c)) {
 			q.Speaker, q.SpeakerName, q.EntityIndex = text.Span{}, "", -1
 		}
@@ -2523,6 +2545,62 @@ func (x *extractor) runOnSubject(a, np int) int {
 		}
 	}
 	return -1
+}
+
+// accordingSourceEnd extends the source of an opening "according to",
+// which ends at np, over what describes it up to the comma after which
+// the content starts: modifiers ("According to figures from the trade
+// ministry, ...", "According to calculations presented to the Senate in
+// May, ..."), a relative clause set off by commas ("According to First
+// Call, which tracks forecasts, ...") and a name in apposition ("figures
+// gathered by the watchdog, Ofcom, ..."; "the Ministry of Economy, Trade
+// and Industry, ..."). No finite verb of its own or quotation mark on the
+// way, at most 16 tokens to the first comma, and a clause after the last.
+// It returns np when it finds no such comma.
+func (x *extractor) accordingSourceEnd(np, end int) int {
+	k := np
+	for ; k < end && x.tok(k) != ","; k++ {
+		switch {
+		case k >= np+16, x.finite(k), x.qAt(k) >= 0, x.pos(k) == "WDT", x.pos(k) == "WP", x.pos(k) == ":":
+			return np
+		}
+	}
+	if k >= end {
+		return np
+	}
+	switch p := x.pos(k + 1); {
+	case p == "WDT" || p == "WP":
+		// a relative clause: to the comma that closes it
+		for j := k + 2; j < end && j < k+22; j++ {
+			if x.qAt(j) >= 0 || x.pos(j) == ":" {
+				break
+			}
+			if x.tok(j) == "," {
+				k = j
+				break
+			}
+		}
+		if x.tok(k) != "," || x.pos(k+1) == "WDT" || x.pos(k+1) == "WP" {
+			return np
+		}
+	case p == "NNP" || p == "NNPS":
+		// a name in apposition, or the rest of a name with commas
+		for j := k + 1; j < end && j < k+10; j++ {
+			if x.tok(j) == "," {
+				k = j
+				break
+			}
+			switch x.pos(j) {
+			case "NNP", "NNPS", "CC", "IN", "-LRB-", "-RRB-", "(", ")":
+				continue
+			}
+			break
+		}
+	}
+	if k+2 >= end {
+		return np
+	}
+	return k
 }
 
 // relativePronoun returns the relative pronoun that opens the clause of a

@@ -99,3 +99,31 @@ func TestPassiveMessage(t *testing.T) {
 		}
 	}
 }
+
+// An opening "according to" keeps its whole source, its modifiers
+// included, and the content starts after it; a connective and a comma
+// before it keep it opening.
+func TestAccordingOpening(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.AccordingOpening = on }
+	for _, c := range []struct{ s, speaker, content string }{
+		{"Output fell.\nAccording to figures released by the trade ministry on Monday, exports fell by a fifth in May.\n",
+			"figures released by the trade ministry on Monday", "exports fell by a fifth in May"},
+		{"Output fell.\nMeanwhile, according to the port authority, the new quay will open in June.\n",
+			"the port authority", "the new quay will open in June"},
+	} {
+		sp, ct := speakersOf(t, c.s, "According to", qaOff(true, set))
+		if len(sp) == 0 {
+			sp, ct = speakersOf(t, c.s, "according to", qaOff(true, set))
+		}
+		if len(sp) != 1 || sp[0] != c.speaker || ct[0] != c.content {
+			t.Errorf("%q: %q said %q, want %q said %q", c.s, sp, ct, c.speaker, c.content)
+		}
+		off, offc := speakersOf(t, c.s, "According to", qaOff(false, set))
+		if len(off) == 0 {
+			off, offc = speakersOf(t, c.s, "according to", qaOff(false, set))
+		}
+		if len(off) == 1 && off[0] == c.speaker && offc[0] == c.content {
+			t.Errorf("%q: without AccordingOpening the quote is already right: the test tests nothing", c.s)
+		}
+	}
+}

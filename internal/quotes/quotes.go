@@ -215,7 +215,8 @@ type Options struct {
 	LongAdjunct   bool // "said on Thursday during a visit to a school in Leeds, England, that ...": "that" up to 20 tokens past the cue over an adjunct (commas and all, no verb, not a relative "that" before a finite verb) starts the content (adjunctThat); the search had stopped after 8 tokens and at the clause's end
 
 	// session 22 (lead), from a QA read of BBC news
-	PassiveMessage bool // "Fears had been expressed that ...", "Concerns were raised that ...": the subject of a passive verb of uttering with no agent is the message, no speaker (passiveMessage)
+	PassiveMessage   bool // "Fears had been expressed that ...", "Concerns were raised that ...": the subject of a passive verb of uttering with no agent is the message, no speaker (passiveMessage)
+	AccordingOpening bool // "Meanwhile, according to X, ...": a connective and a comma before an opening "according to" keep it opening (the content is after the source, not the sentence); and an opening source runs over its modifiers to the comma ("According to figures from the trade ministry, ...": the content had been "from the trade ministry, ..."; accordingSourceEnd)
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -367,7 +368,8 @@ var DefaultOptions = Options{
 	AdjectiveCues: true,
 	TitleCues:     true,
 	// session 22
-	PassiveMessage: true,
+	PassiveMessage:   true,
+	AccordingOpening: true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

@@ -127,3 +127,22 @@ func TestAccordingOpening(t *testing.T) {
 		}
 	}
 }
+
+// A participle cue that opens its sentence says what comes before the
+// comma, not the main clause after it: "Highlighting ..., the minister
+// said ..." is two quotes.
+func TestFrontedCueEnd(t *testing.T) {
+	set := func(o *quotes.Options, on bool) { o.FrontedCueEnd = on }
+	for _, c := range []struct{ s, cue, content string }{
+		{"The talks ended on Friday.\nHighlighting the importance of trade between the two neighbours, Ola Brandt said a new rail link would open next year.\n",
+			"Highlighting", "the importance of trade between the two neighbours"},
+	} {
+		_, ct := speakersOf(t, c.s, c.cue, qaOff(true, set))
+		if len(ct) != 1 || ct[0] != c.content {
+			t.Errorf("%q: contents %q, want %q", c.s, ct, c.content)
+		}
+		if _, off := speakersOf(t, c.s, c.cue, qaOff(false, set)); len(off) == 1 && off[0] == c.content {
+			t.Errorf("%q: without FrontedCueEnd the content is already %q: the test tests nothing", c.s, c.content)
+		}
+	}
+}

@@ -217,6 +217,7 @@ type Options struct {
 	// session 22 (lead), from a QA read of BBC news
 	PassiveMessage   bool // "Fears had been expressed that ...", "Concerns were raised that ...": the subject of a passive verb of uttering with no agent is the message, no speaker (passiveMessage)
 	AccordingOpening bool // "Meanwhile, according to X, ...": a connective and a comma before an opening "according to" keep it opening (the content is after the source, not the sentence); and an opening source runs over its modifiers to the comma ("According to figures from the trade ministry, ...": the content had been "from the trade ministry, ..."; accordingSourceEnd)
+	FrontedCueEnd    bool // "Highlighting the importance of the talks, the minister said ...": the content of a participle cue that opens its sentence ends before the comma after which the next quote's speaker and cue begin (frontedCueEnd, after the filter); it had run on into the minister's words
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -370,6 +371,7 @@ var DefaultOptions = Options{
 	// session 22
 	PassiveMessage:   true,
 	AccordingOpening: true,
+	FrontedCueEnd:    true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

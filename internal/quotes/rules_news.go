@@ -14,7 +14,7 @@ import (
 // speakers the speaker they stand for.
 func (x *extractor) newsRules(qs []Quote) []Quote {
 	o := &x.o
-	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender && !o.HeadlineSpeech && !o.AddedSpeaker || !x.tagged {
+	if !o.SeemCue && !o.NestedFirstPerson && !o.PronounSpeaker && !o.ExpectedTime && !o.ScheduledDiscuss && !o.PronounGender && !o.HeadlineSpeech && !o.AddedSpeaker && !o.FrontedCueEnd || !x.tagged {
 		return qs
 	}
 	hl := 0 // tokens of the headline
@@ -49,9 +49,43 @@ func (x *extractor) newsRules(qs []Quote) []Quote {
 		if o.PronounSpeaker {
 			x.pronounSpeaker(q, out)
 		}
+		if o.FrontedCueEnd && i+1 < len(qs) {
+			x.frontedCueEnd(q, &qs[i+1])
+		}
 		out = append(out, *q)
 	}
 	return out
+}
+
+// frontedCueEnd ends the content of q, whose cue is a participle that
+// opens its sentence, before the comma after which the next quote's
+// speaker and cue begin the main clause ("Highlighting the importance of
+// the talks, the minister said ...": the content had run on over "the
+// minister said" into what the minister said).
+func (x *extractor) frontedCueEnd(q, next *Quote) {
+	if next.Speaker.End <= next.Speaker.Start || next.Speaker.Start > next.Cue.Start ||
+		next.Cue.Start <= q.Content.Start || next.Cue.Start >= q.Content.End || q.Cue.End > q.Content.Start {
+		return
+	}
+	c, _ := x.tokRangeLoose(q.Cue)
+	if c < 0 || x.pos(c) != "VBG" || x.doc.Sentences[x.tokSent[c]].First != c {
+		return
+	}
+	sp, _ := x.tokRangeLoose(next.Speaker)
+	if sp < 2 || x.tok(sp-1) != "," || x.toks[sp-2].Start < q.Content.Start || x.tokSent[sp] != x.tokSent[c] {
+		return
+	}
+	q.Content.End = x.toks[sp-2].End
+	if q.Kind == Mixed {
+		// the quotation marks may have gone with the main clause
+		a, b := x.tokRangeLoose(q.Content)
+		for k := a; k < b; k++ {
+			if x.qAt(k) >= 0 {
+				return
+			}
+		}
+		q.Kind = Indirect
+	}
 }
 
 // cueLast returns the lower-cased last word of q's cue and its token, or

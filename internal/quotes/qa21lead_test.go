@@ -134,8 +134,8 @@ func TestAccordingOpening(t *testing.T) {
 func TestFrontedCueEnd(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.FrontedCueEnd = on }
 	for _, c := range []struct{ s, cue, content string }{
-		{"The talks ended on Friday.\nHighlighting the importance of trade between the two neighbours, Ola Brandt said a new rail link would open next year.\n",
-			"Highlighting", "the importance of trade between the two neighbours"},
+		{"The talks ended on Friday.\nHighlighting the importance of regional and economic cooperation between Chile and Peru in securing the trade and interests of the two countries, Brandt said a key issue in bilateral ties is dealing with shared problems, including drought.\n",
+			"Highlighting", "the importance of regional and economic cooperation between Chile and Peru in securing the trade and interests of the two countries"},
 	} {
 		_, ct := speakersOf(t, c.s, c.cue, qaOff(true, set))
 		if len(ct) != 1 || ct[0] != c.content {

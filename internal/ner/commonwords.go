@@ -367,3 +367,56 @@ func hasUpper(w string) bool {
 	}
 	return false
 }
+
+// commonOpeners drops a one-word person that opens its sentence when the
+// word is a common one that the text never writes capitalised inside a
+// sentence ("Growth was helped by its chocolate brands": no person),
+// unless a verb of saying or a possessive follows it ("Rice said", "Rice's
+// view"), it heads a list of names ("Green, Jerry Kelly, ...") or it is
+// a known first name.
+func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention {
+	toks := doc.Tokens
+	drop := false
+	for i := range out {
+		m := &out[i]
+		if m.Type != Person || m.Last-m.First != 1 || m.Sentence >= len(doc.Sentences) || doc.Sentences[m.Sentence].First != m.First {
+			continue
+		}
+		w := toks[m.First].Text
+		if !isTitleCase(w) || !r.commonWord(w) || r.gz.single(w)&gFirstName != 0 {
+			continue
+		}
+		if n := m.Last; n < len(toks) && (in(sayVerbs, toks[n].Text) || toks[n].Text == "'s" || toks[n].Text == "’s" || toks[n].POS == "POS") {
+			continue
+		}
+		if n := m.Last; n+1 < len(toks) && toks[n].Text == "," && isTitleCase(toks[n+1].Text) {
+			continue // a list of names: "Green, Jerry Kelly, Tim Simpson"
+		}
+		if capitalisedInside(doc, w) {
+			continue
+		}
+		m.Type, drop = "", true
+	}
+	if drop {
+		out = slices.DeleteFunc(out, func(m Mention) bool { return m.Type == "" })
+	}
+	return out
+}
+
+// capitalisedInside reports whether the text writes w, capitalised as it
+// is, somewhere other than at a sentence's start.
+func capitalisedInside(doc *text.Document, w string) bool {
+	si := 0
+	for k, t := range doc.Tokens {
+		for si < len(doc.Sentences) && doc.Sentences[si].Last <= k {
+			si++
+		}
+		if t.Text == w && (si >= len(doc.Sentences) || doc.Sentences[si].First != k) {
+			if k > 0 && text.IsDoubleQuote(doc.Tokens[k-1].Text) {
+				continue // a quotation's first word
+			}
+			return true
+		}
+	}
+	return false
+}

@@ -368,19 +368,33 @@ func hasUpper(w string) bool {
 	return false
 }
 
-// commonOpeners drops a one-word person that opens its sentence when the
+// commonOpeners drops a one-word name that opens its sentence when the
 // word is a common one that the text never writes capitalised inside a
-// sentence ("Growth was helped by its chocolate brands": no person),
+// sentence ("Growth was helped by its chocolate brands": no person;
+// "Born in 1960, ...": no place; "Steelmakers have ...": no firm),
 // unless a verb of saying or a possessive follows it ("Rice said", "Rice's
 // view"), it heads a list of names ("Green, Jerry Kelly, ...") or it is
-// a known first name.
+// a known first name; places the gazetteer knows stay, and so do
+// organisations the tagger reads as proper nouns or that are parties
+// ("Labour", "Oasis").
 func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	drop := false
 	for i := range out {
 		m := &out[i]
-		if m.Type != Person || m.Last-m.First != 1 || m.Sentence >= len(doc.Sentences) || doc.Sentences[m.Sentence].First != m.First {
+		switch m.Type {
+		case Person, Org, Location, Misc:
+		default:
 			continue
+		}
+		if m.Last-m.First != 1 || m.Sentence >= len(doc.Sentences) || doc.Sentences[m.Sentence].First != m.First {
+			continue
+		}
+		if (m.Type == Location || m.Type == Org) && knownPlace(toks[m.First:m.Last]) {
+			continue // a town, or a club named after it ("Reading v Stockport")
+		}
+		if m.Type == Org && (toks[m.First].POS == "NNP" || toks[m.First].POS == "NNPS" || in(partyWords, toks[m.First].Text)) {
+			continue // firms, clubs and parties named with common words: "Labour", "Reading", "Oasis"
 		}
 		w := toks[m.First].Text
 		if !isTitleCase(w) || !r.commonWord(w) || r.gz.single(w)&gFirstName != 0 {
@@ -391,6 +405,9 @@ func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention 
 		}
 		if n := m.Last; n+1 < len(toks) && toks[n].Text == "," && isTitleCase(toks[n+1].Text) {
 			continue // a list of names: "Green, Jerry Kelly, Tim Simpson"
+		}
+		if n := m.Last; n < len(toks) && (toks[n].POS == "CD" || toks[n].Text == "v" || toks[n].Text == "vs" || toks[n].Text == "vs.") {
+			continue // a table or a fixture: "Stoke 4 3 1 0", "Reading v Stockport"
 		}
 		if capitalisedInside(doc, w) {
 			continue

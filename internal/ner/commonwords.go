@@ -382,9 +382,7 @@ func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention 
 	drop := false
 	for i := range out {
 		m := &out[i]
-		switch m.Type {
-		case Person, Org, Location, Misc:
-		default:
+		if !nameType(m.Type) {
 			continue
 		}
 		if m.Last-m.First != 1 || m.Sentence >= len(doc.Sentences) || doc.Sentences[m.Sentence].First != m.First {

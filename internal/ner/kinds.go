@@ -39,9 +39,7 @@ func kinds(doc *text.Document, out []Mention) []Mention {
 	for i := range out {
 		m := &out[i]
 		n := m.Last - m.First
-		switch m.Type {
-		case Person, Org, Location, Misc:
-		default:
+		if !nameType(m.Type) {
 			continue
 		}
 		if n >= 2 && memberTitles[toks[m.Last-1].Text] {

@@ -19,9 +19,7 @@ func modelNames(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	for i := range out {
 		m := &out[i]
-		switch m.Type {
-		case Person, Org, Location, Misc:
-		default:
+		if !nameType(m.Type) {
 			continue
 		}
 		if m.Last-m.First < 2 || toks[m.First].Text == "The" || in(corpTails, canon(toks[m.Last-1].Text)) || in(productCompanyEnds, canon(toks[m.Last-1].Text)) {

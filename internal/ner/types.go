@@ -55,3 +55,13 @@ type Mention struct {
 	First, Last int    // token range Doc.Tokens[First:Last]
 	Sentence    int    // index of the sentence that holds it
 }
+
+// nameType reports whether t is one of the model's four name types
+// (person, organisation, place, MISC), the ones the name rules retype.
+func nameType(t Type) bool {
+	switch t {
+	case Person, Org, Location, Misc:
+		return true
+	}
+	return false
+}

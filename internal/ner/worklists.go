@@ -66,9 +66,7 @@ func workLists(doc *text.Document, out []Mention) []Mention {
 					break
 				}
 			}
-			switch n.Type {
-			case Person, Org, Location, Misc:
-			default:
+			if !nameType(n.Type) {
 				continue
 			}
 			if n.Type == Location && knownPlace(toks[n.First:n.Last]) || n.Type == Person && IsFirstName(toks[n.First].Text) ||

@@ -43,9 +43,7 @@ func works(doc *text.Document, out []Mention) []Mention {
 	var titles map[string]bool
 	for i := range out {
 		m := &out[i]
-		switch m.Type {
-		case Person, Org, Location, Misc:
-		default:
+		if !nameType(m.Type) {
 			continue
 		}
 		quoted := m.First > 0 && m.Last < len(toks) && text.IsDoubleQuote(toks[m.First-1].Text) && text.IsDoubleQuote(toks[m.Last].Text)

@@ -8,15 +8,13 @@ import (
 	"github.com/lector-nlp/lector/internal/text"
 )
 
-// subjectVerbs stand in for POS tags when the document is not tagged.
-var subjectVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "noted", "notes",
-	"stressed", "stresses", "warned", "warns", "hailed", "hails", "voiced", "voices",
-	"denounced", "denounces", "is", "was", "has", "had", "will", "would", "held", "holds",
-	"announced", "announces", "argued", "argues", "believes", "believed", "called", "calls",
-	"wrote", "writes", "asked", "asks", "claimed", "claims", "insisted", "insists", "explained",
-	"emphasized", "emphasised", "underlined", "expressed", "urged", "urges", "described",
-	"described", "acknowledged", "admitted", "declared", "stated", "replied", "responded",
-	"suggested", "tweeted", "met", "visited", "can", "could", "may", "might", "should", "did",
+// subjectVerbs stand in for POS tags when the document is not tagged,
+// besides the verbs of saying (text.SpeechVerb): verbs, auxiliaries and
+// adverbs that follow a subject, and present forms of saying that are
+// plural nouns too ("notes", "claims").
+var subjectVerbs = set("notes", "hailed", "hails", "voiced", "voices", "denounced", "denounces", "is", "was",
+	"has", "had", "will", "would", "held", "holds", "believes", "believed", "called", "calls", "claims",
+	"underlined", "expressed", "described", "met", "visited", "can", "could", "may", "might", "should", "did",
 	"does", "went", "also", "too", "then", "later")
 
 // isSubject reports whether the tokens [first, last) stand as the subject
@@ -57,7 +55,7 @@ func (r *resolver) verbAt(j, end int) bool {
 	if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || (t.POS == "RB" && j+1 < end && strings.HasPrefix(r.doc.Tokens[j+1].POS, "VB")) {
 		return true
 	}
-	return t.POS == "" && subjectVerbs[lower(t.Text)]
+	return t.POS == "" && (subjectVerbs[lower(t.Text)] || text.SpeechVerb(t.Text))
 }
 
 // pronouns links he/his/she/her to a person: agreeing in gender, mentioned
@@ -212,7 +210,7 @@ func (r *resolver) introduces(m *ment, open int) bool {
 		return false
 	}
 	for k := m.last; k < open; k++ {
-		if sayVerbs[lower(r.doc.Tokens[k].Text)] {
+		if text.SpeechVerb(r.doc.Tokens[k].Text) {
 			return true
 		}
 	}
@@ -263,7 +261,7 @@ func (r *resolver) closedBefore(m *ment, i int) bool {
 // beside: `"...," he said`, `"...," Ann Lee said`, `he said: "..."`. The
 // quotations after it are its speaker's, who says "I" in them.
 func (r *resolver) speakerMention(m *ment) bool {
-	if !m.subject || m.last >= len(r.doc.Tokens) || !sayVerbs[lower(r.doc.Tokens[m.last].Text)] {
+	if !m.subject || m.last >= len(r.doc.Tokens) || !text.SpeechVerb(r.doc.Tokens[m.last].Text) {
 		return false
 	}
 	for k := m.first - 1; k >= 0 && k >= m.first-2; k-- {
@@ -278,9 +276,6 @@ func (r *resolver) speakerMention(m *ment) bool {
 	}
 	return false
 }
-
-// sayVerbs introduce a quotation.
-var sayVerbs = set("said", "says", "told", "tells", "added", "adds", "explained", "insisted", "warned", "stated", "declared", "replied", "wrote", "writes")
 
 // spaceBefore reports whether token j starts the text or follows a space.
 func (r *resolver) spaceBefore(j int) bool {

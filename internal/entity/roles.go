@@ -532,7 +532,7 @@ func (r *resolver) descriptionRoles() {
 			// the apposition
 			head := m.first - 1
 			if r.tok(head) == "," {
-				if nx := r.tok(m.last); nx == "," || reportVerbs[r.ltok(m.last)] || subjectVerbs[r.ltok(m.last)] {
+				if nx := r.tok(m.last); nx == "," || reportVerbs[r.ltok(m.last)] || subjectVerbs[r.ltok(m.last)] || text.SpeechVerb(nx) {
 					head--
 				}
 			}

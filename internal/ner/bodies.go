@@ -102,7 +102,7 @@ var personKinds = set("broker", "stockbroker", "bookmaker")
 // speaks reports whether a verb of speech stands right before token k
 // (the kind) or right after token last (the name).
 func speaks(toks []text.Token, sent text.Sentence, k, last int) bool {
-	return k > sent.First && in(sayVerbs, toks[k-1].Text) || last < sent.Last && in(sayVerbs, toks[last].Text)
+	return k > sent.First && text.SpeechVerb(toks[k-1].Text) || last < sent.Last && text.SpeechVerb(toks[last].Text)
 }
 
 // appositionHeads are the nouns of kinds of company that an apposition
@@ -210,7 +210,7 @@ func kindClause(toks []text.Token, sent text.Sentence, k, last int) bool {
 			return false
 		}
 		if j-1 >= sent.First && in(kindDeterminers, toks[j-1].Text) {
-			return !in(sayVerbs, toks[last].Text)
+			return !text.SpeechVerb(toks[last].Text)
 		}
 	}
 	return false

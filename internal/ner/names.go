@@ -30,15 +30,6 @@ var notNames = set("general", "elect", "emeritus", "department", "ministry", "of
 	"court", "house", "party", "street", "avenue", "road", "drive", "hotel", "building", "of", "justice", "christmas",
 	"easter")
 
-// sayVerbs are verbs whose subject is a speaker: a capitalised word at the
-// start of a sentence before one of them names someone ("Rice said").
-var sayVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes",
-	"insisted", "insists", "explained", "explains", "noted", "claimed", "warned", "warns",
-	"asked", "asks", "replied", "replies", "tweeted", "tweets", "acknowledged", "acknowledges", "admitted",
-	"admits", "denied", "denies", "declared", "declares", "stated", "testified", "testifies",
-	"recalled", "recalls", "announced", "announces", "suggested", "suggests", "urged", "urges", "vowed", "vows",
-	"responded", "responds", "countered", "counters", "conceded", "concedes", "contended", "contends")
-
 // sentenceAdverbs may stand between the subject and its verb ("Rice also
 // said", "Sessions has since backed off").
 var sentenceAdverbs = set("also", "then", "never", "now", "later", "again", "still", "recently", "previously",
@@ -265,7 +256,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			}
 			// a common word at a sentence's start only as the subject
 			// ("Major said", not "Major banks said")
-			if i == s[0] && i+1 < s[1] && r.commonWord(toks[i].Text) && !finiteVerb(toks[i+1]) && !in(sayVerbs, toks[i+1].Text) && toks[i+1].POS != "POS" {
+			if i == s[0] && i+1 < s[1] && r.commonWord(toks[i].Text) && !finiteVerb(toks[i+1]) && !text.SpeechVerb(toks[i+1].Text) && toks[i+1].POS != "POS" {
 				continue
 			}
 			add(si, i, i+1, false)
@@ -294,7 +285,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		for v < s[1]-1 && !finiteVerb(toks[v]) && (in(sentenceAdverbs, toks[v].Text) && (toks[v].POS == "RB" || toks[v].POS[0] == 'V') || lyAdverb(toks[v])) {
 			v++
 		}
-		if vt := toks[v].Text; !finiteVerb(toks[v]) && !in(sayVerbs, vt) && vt != ":" && toks[v].POS != "POS" {
+		if vt := toks[v].Text; !finiteVerb(toks[v]) && !text.SpeechVerb(vt) && vt != ":" && toks[v].POS != "POS" {
 			continue
 		}
 		l := lower(toks[f].Text)
@@ -311,7 +302,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		case plural:
 			// "Newspapers said", "Sessions were held"
 			continue
-		case in(sayVerbs, toks[v].Text) && !common && !(v+1 < s[1] && (toks[v+1].Text == "it" || toks[v+1].Text == "its")):
+		case text.SpeechVerb(toks[v].Text) && !common && !(v+1 < s[1] && (toks[v+1].Text == "it" || toks[v+1].Text == "its")):
 			// "Nunes said"; not a company's "X said it would"
 		case finiteVerb(toks[v]) && !common && (!endsS(l) || singularVerb(toks[v]) || r.knownName(l)):
 			// "Cruz took"; a word in -s the case table does not know

@@ -151,7 +151,7 @@ func attribution(s string, toks []Token, j int) bool {
 	if k == j || k >= len(toks) || lineBreakBetween(s, toks[k-1].End, toks[k].Start) {
 		return false
 	}
-	if _, ok := speechVerbs[toks[k].Text]; !ok {
+	if !SpeechVerb(toks[k].Text) {
 		return false
 	}
 	k++
@@ -164,15 +164,6 @@ func attribution(s string, toks []Token, j int) bool {
 	}
 	return false
 }
-
-var speechVerbs = set(
-	"said", "says", "say", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes",
-	"noted", "notes", "explained", "explains", "continued", "stated", "replied", "recalled",
-	"insisted", "argued", "argues", "warned", "warns", "declared", "concluded", "admitted",
-	"acknowledged", "agreed", "quipped", "joked", "shouted", "cried", "whispered", "countered",
-	"remarked", "observed", "conceded", "predicted", "suggested", "tweeted", "commented",
-	"stressed", "emphasised", "emphasized", "reiterated", "urged", "announced", "confirmed",
-)
 
 // isQuote reports whether w is a quotation mark.
 func isQuote(w string) bool {

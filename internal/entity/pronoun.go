@@ -117,6 +117,20 @@ func (r *resolver) pronouns() {
 		forward := best != nil
 		subj := -1 // whether i is a subject (1) or not (0), read at the first candidate across quotation marks
 		open := -2 // the quotation mark nearest before i (openingMark), -1 for none
+		// `His lawyer, Ann Lee, said: "He was living on welfare ..."`:
+		// the speaker of a quotation says "I", not "he": no mention of
+		// the speaker's entity is the pronoun's (the speaker may be a
+		// pronoun that points to a name sentences before: `He said:`)
+		var speaker *cluster
+		if r.quoted(i) && !forward {
+			for k := len(seen) - 1; k >= 0 && sent-seen[k].sent <= 3; k-- {
+				m := seen[k]
+				if m.c.typ == ner.Person && !r.quoted(m.first) && r.introduces(m, r.openingMark(i, &open)) {
+					speaker = m.c
+					break
+				}
+			}
+		}
 		for k := len(seen) - 1; k >= 0 && !forward; k-- {
 			m := seen[k]
 			d := sent - m.sent
@@ -157,9 +171,8 @@ func (r *resolver) pronouns() {
 					continue
 				}
 			}
-			if d > 0 && r.quoted(i) && !r.quoted(m.first) && (r.introduces(m, r.openingMark(i, &open)) || r.speakerMention(m)) {
-				// `His lawyer, Ann Lee, said: "He was living on welfare
-				// ..."`: the speaker of a quotation says "I", not "he"
+			// `"...," he said`: the quotations after it are his
+			if c == speaker || d > 0 && r.quoted(i) && !r.quoted(m.first) && r.speakerMention(m) {
 				continue
 			}
 			score := 4.0 - float64(d)
@@ -200,14 +213,17 @@ func (r *resolver) pronouns() {
 // introduces reports whether mention m is the subject of a verb of
 // saying that introduces, after a colon or a comma, the quotation that
 // holds the pronoun (its opening mark open, see openingMark): the
-// quotation opens after m, at most 12 tokens on, and a verb of saying
-// stands between them.
+// quotation opens after m in its sentence, at most 12 tokens on, and a
+// verb of saying stands between them.
 func (r *resolver) introduces(m *ment, open int) bool {
 	if !m.subject || open < m.last || open-m.last > 12 || open == 0 {
 		return false
 	}
 	if t := r.tok(open - 1); t != ":" && t != "," {
 		return false
+	}
+	if r.sentOf(open) != m.sent {
+		return false // the verb of saying is another sentence's
 	}
 	for k := m.last; k < open; k++ {
 		if text.SpeechVerb(r.doc.Tokens[k].Text) {

@@ -61,3 +61,23 @@ func TestPronounAfterQuotation(t *testing.T) {
 		t.Errorf("he added belongs to %v, want Dan Pike", e)
 	}
 }
+
+// A verb of saying introduces a quotation for its own sentence's
+// subject only: the subject of the sentence before is not the speaker
+// that a quoted "he" must avoid.
+func TestQuotedPronounPreviousSubject(t *testing.T) {
+	doc, es := run(t, `Jon Hale wants a bigger role for the treasurer, Ed Kemp. The party said the budget was central, so Kemp rightly had a large part. But Hale argued: "By a long way, he is the one that voters trust most."`)
+	if e := owner(doc, es, "he", 0); e == nil || e.Name != "Ed Kemp" {
+		t.Errorf("the he inside Hale's quotation belongs to %v, want Ed Kemp", e)
+	}
+}
+
+// The speaker's entity, not only the mention before the colon, is kept
+// from a quoted "he": a "He said:" that points to the coach makes the
+// coach the speaker of the quotation.
+func TestQuotedPronounSpeakerEntity(t *testing.T) {
+	doc, es := run(t, `Sam Rudd has missed six weeks with a bad knee. Yet coach Dan Pike hinted the striker may return soon. He said: "There is a fair chance he could start on Sunday."`)
+	if e := owner(doc, es, "he", 0); e == nil || e.Name != "Sam Rudd" {
+		t.Errorf("the he inside the coach's quotation belongs to %v, want Sam Rudd", e)
+	}
+}

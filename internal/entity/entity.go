@@ -499,9 +499,9 @@ func (r *resolver) proper(m ner.Mention) {
 	// without the hyphen and its lower-case word
 	cut := hyphenTail(r.tok(last - 1))
 	var gender byte
-	if g, ok := honorifics[r.ltok(first-1)]; ok && first > 0 {
+	if g, ok := text.Honorific(r.tok(first - 1)); ok && first > 0 {
 		gender = g // "Mrs. Clinton" with the honorific outside the mention
-		if (typ == ner.Org || typ == ner.Misc) && mrs[r.ltok(first-1)] {
+		if (typ == ner.Org || typ == ner.Misc) && text.NameOnlyHonorific(r.tok(first-1)) {
 			// "Mr. Dell" tagged as a company is the man, not Dell Inc.
 			typ = ner.Person
 		}
@@ -521,7 +521,7 @@ func (r *resolver) proper(m ner.Mention) {
 		// titles and honorifics belong to roles, not to the name
 		for last-first > 1 {
 			l := r.ltok(first)
-			if g, ok := honorifics[l]; ok && g != 0 {
+			if g, ok := text.Honorific(l); ok && g != 0 {
 				gender = g
 			}
 			if last-first == 2 && storyRanks[l] {
@@ -531,7 +531,7 @@ func (r *resolver) proper(m ner.Mention) {
 				// Ames" is Ruth Ames)
 				break
 			}
-			if _, ok := honorifics[l]; ok || titleHeads[l] || titleMods[l] {
+			if _, ok := text.Honorific(l); ok || titleHeads[l] || titleMods[l] {
 				first++
 				continue
 			}
@@ -1528,7 +1528,7 @@ func (r *resolver) placeAt(first, last int) bool {
 func (r *resolver) titled(c *cluster) bool {
 	for _, m := range c.ments {
 		l := r.ltok(m.first - 1)
-		if _, ok := honorifics[l]; ok || titleHeads[l] {
+		if _, ok := text.Honorific(l); ok || titleHeads[l] {
 			return true
 		}
 	}
@@ -2591,7 +2591,7 @@ func (r *resolver) orgWord(c *cluster) bool {
 		return false
 	}
 	for _, m := range c.ments {
-		if _, ok := honorifics[r.ltok(m.first-1)]; ok && m.kind == Proper {
+		if _, ok := text.Honorific(r.tok(m.first - 1)); ok && m.kind == Proper {
 			return false
 		}
 	}
@@ -3335,7 +3335,7 @@ func (r *resolver) listedOrg(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if _, ok := honorifics[r.ltok(m.first-1)]; ok || r.personAround(m.first, m.last) ||
+		if _, ok := text.Honorific(r.tok(m.first - 1)); ok || r.personAround(m.first, m.last) ||
 			m.last-m.first < len(c.toks) && r.ltok(m.last-1) == c.toks[len(c.toks)-1] {
 			return false // (the last: "Joss Stone ... Stone said", a surname alone)
 		}
@@ -3660,7 +3660,7 @@ func (r *resolver) townAsPerson(c *cluster) bool {
 		if m.kind != Proper {
 			continue
 		}
-		if _, ok := honorifics[r.ltok(m.first-1)]; ok {
+		if _, ok := text.Honorific(r.tok(m.first - 1)); ok {
 			return false
 		}
 		if r.townThenState(m.last) {

@@ -224,7 +224,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 	for i > sent.First {
 		t := r.tok(i - 1)
 		l := r.ltok(i - 1)
-		if _, ok := honorifics[l]; ok {
+		if _, ok := text.Honorific(l); ok {
 			i--
 			continue
 		}
@@ -292,7 +292,7 @@ func (r *resolver) prefixRoles(c *cluster, nameStart int) {
 			continue
 		}
 		l := r.ltok(j)
-		if g, ok := honorifics[l]; ok {
+		if g, ok := text.Honorific(l); ok {
 			if g != 0 && c.gender == 0 {
 				c.gender = g
 			}

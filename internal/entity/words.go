@@ -44,16 +44,6 @@ var titleMods = set(
 	"information", "marketing", "investment", "commercial", "creative", "home", "shadow",
 )
 
-// honorifics are dropped from names and give a gender.
-var honorifics = map[string]byte{
-	"mr.": 'm', "mr": 'm', "mrs.": 'f', "mrs": 'f', "ms.": 'f', "ms": 'f', "miss": 'f',
-	"dr.": 0, "dr": 0, "sir": 'm', "dame": 'f', "lady": 'f', "lord": 'm',
-}
-
-// mrs are the honorifics that only come before a person's name ("Lord"
-// and "Miss" begin company and contest names too).
-var mrs = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms")
-
 // genderedHeads give the gender of a person who holds the title.
 var genderedHeads = map[string]byte{
 	"king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "spokesman": 'm',

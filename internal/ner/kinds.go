@@ -1,11 +1,12 @@
 package ner
 
-import "github.com/lector-nlp/lector/internal/text"
+import (
+	"strings"
+
+	"github.com/lector-nlp/lector/internal/text"
+)
 
 var (
-	// honorificStarts begin a person's name when the model keeps them in
-	// the mention ("Mr Jobs").
-	honorificStarts = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame")
 	// firmEnds end the names of firms and institutes ("Jupiter Research",
 	// "Acme Partners"); not "bank" ("West Bank").
 	firmEnds = set("research", "institute", "associates", "partners", "consulting", "consultants", "capital",
@@ -56,14 +57,14 @@ func kinds(doc *text.Document, out []Mention) []Mention {
 				m.Type = Nationality
 			}
 		}
-		if m.Type != Person && n >= 2 && isTitleCase(toks[m.First].Text) && in(honorificStarts, toks[m.First].Text) &&
+		if m.Type != Person && n >= 2 && isTitleCase(toks[m.First].Text) && honorific(toks[m.First].Text) &&
 			isTitleCase(toks[m.First+1].Text) {
 			m.Type = Person
 			continue
 		}
 		last := canon(toks[m.Last-1].Text)
 		if m.Type != Org && n >= 2 && isTitleCase(toks[m.Last-1].Text) && in(firmEnds, last) &&
-			!in(honorificStarts, toks[m.First].Text) && !knownPlace(toks[m.First:m.Last]) {
+			!honorific(toks[m.First].Text) && !knownPlace(toks[m.First:m.Last]) {
 			m.Type = Org
 			continue
 		}
@@ -80,4 +81,13 @@ func kinds(doc *text.Document, out []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// honorific reports whether w is a courtesy title (text.Honorific) other
+// than Lord and Lady, which begin offices and works too ("Lord Chief
+// Justice", "Lady Macbeth"): one begins a person's name when the model
+// keeps it in the mention ("Mr Jobs").
+func honorific(w string) bool {
+	_, ok := text.Honorific(w)
+	return ok && !strings.EqualFold(w, "lord") && !strings.EqualFold(w, "lady")
 }

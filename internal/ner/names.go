@@ -134,7 +134,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 	// ("President Trump") is a person
 	for k := range out[:n] {
 		m := &out[k]
-		if m.Type != Person && m.Type != Misc && m.First > 0 && isTitleCase(toks[m.First-1].Text) && in(mrTitles, toks[m.First-1].Text) {
+		if m.Type != Person && m.Type != Misc && m.First > 0 && isTitleCase(toks[m.First-1].Text) && mrTitle(toks[m.First-1].Text) {
 			m.Type = Person
 		}
 	}
@@ -152,7 +152,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
 				continue
 			}
-			if !in(courtesyTitles, toks[i-1].Text) && r.commonWord(toks[i].Text) {
+			if !courtesyTitle(toks[i-1].Text) && r.commonWord(toks[i].Text) {
 				continue
 			}
 			e := i + 1
@@ -374,10 +374,14 @@ func endsS(l string) bool {
 	return n > 3 && l[n-1] == 's' && l[n-2] != 's' && l[n-2] != 'u' && l[n-2] != 'i'
 }
 
-// courtesyTitles come only before a person's name: any capitalised word
-// after one is the name ("Mr Prior", "Mrs. Price"); after the other
-// titles only a word the case table does not make a common word.
-var courtesyTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sen.", "rep.", "gov.", "prof.",
+// courtesyTitle reports whether w is a title that comes only before a
+// person's name: any capitalised word after one is the name ("Mr Prior",
+// "Mrs. Price"); after the other titles only a word the case table does
+// not make a common word.
+func courtesyTitle(w string) bool { return text.NameOnlyHonorific(w) || in(courtesyTitles, w) }
+
+// courtesyTitles are courtesyTitle's titles besides Mr, Mrs and Ms.
+var courtesyTitles = set("dr.", "dr", "sen.", "rep.", "gov.", "prof.",
 	"gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "rev.", "messrs.", "mme", "mme.", "senator", "congressman",
 	"congresswoman", "president")
 
@@ -442,8 +446,12 @@ var webOrgs = set("facebook", "twitter", "instagram", "youtube", "google", "amaz
 // start of a sentence.
 const rareLowerBucket = 5
 
-// mrTitles are the titles that come only before a person's name.
-var mrTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sen.", "rep.", "gov.", "senator", "president")
+// mrTitle reports whether w is a title that comes only before a person's
+// name: Mr, Mrs, Ms (text.NameOnlyHonorific) and mrTitles.
+func mrTitle(w string) bool { return text.NameOnlyHonorific(w) || in(mrTitles, w) }
+
+// mrTitles are the political titles of mrTitle.
+var mrTitles = set("sen.", "rep.", "gov.", "senator", "president")
 
 // nounTag reports whether a part-of-speech tag is a noun's or an
 // adjective's (the tagger's readings of an unknown capitalised word).

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lector-nlp/lector/internal/ner"
+	"github.com/lector-nlp/lector/internal/text"
 )
 
 // muteSpeaker reports whether the speaker candidate of tokens [a, b)
@@ -204,13 +205,9 @@ func (x *extractor) timeSurname(w string) bool {
 	return slices.Contains(x.timeNames, w)
 }
 
-// inHonorifics reports (lower-cased) titles written before a surname.
-//
-//go:noinline
+// inHonorifics reports (lower-cased) titles written before a surname
+// (text.Honorific).
 func inHonorifics(w string) bool {
-	switch w {
-	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss":
-		return true
-	}
-	return false
+	_, ok := text.Honorific(w)
+	return ok
 }

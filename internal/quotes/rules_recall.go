@@ -767,13 +767,13 @@ func (x *extractor) invertedNoComma(c cue, s text.Sentence, content [2]int) (int
 	return 0, 0, false
 }
 
-// inTitles are the titles written before a name.
+// inTitles are the titles written before a name: the honorifics
+// (text.Honorific) and a professor's.
 func inTitles(w string) bool {
-	switch w {
-	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady":
+	if _, ok := text.Honorific(w); ok {
 		return true
 	}
-	return false
+	return w == "prof" || w == "prof." || w == "professor"
 }
 
 // ownerPronoun: mention s is a possessive pronoun that opens more words

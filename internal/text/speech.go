@@ -25,17 +25,7 @@ var speechVerbs = func() map[string]struct{} { return set(speechVerbForms...) }(
 // saying ("said", "Says", "warned"): the one list of them that sentence
 // splitting, the recogniser's name rules and the entity resolver share.
 func SpeechVerb(w string) bool {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return false // no verb of saying is longer
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	_, ok := speechVerbs[string(buf[:len(w)])]
+	var buf [16]byte // no verb of saying is longer
+	_, ok := speechVerbs[string(foldASCII(buf[:], w))]
 	return ok
 }

@@ -69,3 +69,13 @@ The UKHL said fees would rise next year.`)
 		t.Errorf("UKHL and the UK Harbour League not one entity: %v / %v", a, b)
 	}
 }
+
+// An acronym spells a company's name without its legal form: "GM" after
+// "General Motors Corp." is the company; the legal form's own initial
+// ("GMC") stays another thing when the text writes both.
+func TestAcronymWithoutLegalForm(t *testing.T) {
+	doc, es := run(t, `Detroit carmaker Gable Motors Corp. said on Monday it would cut 2,000 jobs at two plants. GM shares fell 3 percent in early trade, and analysts said GM had moved too slowly.`)
+	if e := owner(doc, es, "GM", 0); e == nil || e.Name != "Gable Motors Corp." {
+		t.Errorf("GM belongs to %v, want Gable Motors Corp.", e)
+	}
+}

@@ -57,6 +57,9 @@ func (r *resolver) shortForms() {
 			if in := initialsOf(o.name); in != "" {
 				add("i " + in)
 			}
+			if in := initialsOf(withoutLegal(o)); o.legal && in != "" {
+				add("i " + in)
+			}
 			if ex := spelledInitials(o.name); ex != "" {
 				add("i " + ex)
 			}
@@ -129,16 +132,27 @@ func (r *resolver) shortForms() {
 		}
 		f.the = f.start > 0 && f.start < len(r.doc.Tokens) && isThe(r.tok(f.start-1))
 		f.chamber = !acr && len(s.toks) == 1 && r.afterThe(s)
-		switch {
-		case keys == nil:
-			f.scan(longs)
-		case acr:
-			f.scan(keys["i "+capitals(s.name)])
-		case len(s.toks) == 1:
-			f.scan(keys["w "+s.toks[0]])
-			f.scan(keys["c "+s.toks[0]])
-		default:
-			f.scan(keys["w "+s.toks[0]])
+		for {
+			switch {
+			case keys == nil:
+				f.scan(longs)
+			case acr:
+				f.scan(keys["i "+capitals(s.name)])
+			case len(s.toks) == 1:
+				f.scan(keys["w "+s.toks[0]])
+				f.scan(keys["c "+s.toks[0]])
+			default:
+				f.scan(keys["w "+s.toks[0]])
+			}
+			if !acr || f.n > 0 || f.bare || r.modifierOnly(s) || pluralAcronym(s.name) {
+				break
+			}
+			// no name has the acronym's initials: a company's name
+			// without its legal form may ("GM" of General Motors Corp.),
+			// unless the acronym only ever modifies a noun ("AC power"
+			// beside Apple Computer Inc.) or is a plural ("NCs", network
+			// computers, beside Netscape Communications Corp.)
+			f.bare = true
 		}
 		into := f.into
 		if !acr && len(s.toks) == 1 && (corpWords[s.toks[0]] || firmNouns[s.toks[0]]) && !r.afterThe(s) {
@@ -183,8 +197,11 @@ type shortFind struct {
 	// stand for a chamber named "House of" it, before or after
 	// ("the Lords" and the House of Lords)
 	chamber bool
-	into    *cluster
-	n       int
+	// bare: the acronym s may spell the initials of a company's name
+	// without its legal form (withoutLegal)
+	bare bool
+	into *cluster
+	n    int
 }
 
 // definedBy reports whether a mention of o begins the definition in
@@ -217,7 +234,7 @@ func (f *shortFind) scan(l []*cluster) {
 		if f.acr && o.name[0] != s.name[0] || !f.acr && !slices.Contains(o.toks, s.toks[0]) && !(f.the && strings.HasPrefix(o.toks[0], s.toks[0])) {
 			continue // (the quick test)
 		}
-		if !shortFormOf(s, o, f.acr, f.the) && !(f.chamber && chamberOf(s, o)) {
+		if !shortFormOf(s, o, f.acr, f.the) && !(f.chamber && chamberOf(s, o)) && !(f.bare && o.legal && initialsAre(withoutLegal(o), s.name)) {
 			if !f.acr && len(s.toks) == 1 && slices.Contains(o.toks, s.toks[0]) {
 				f.n = 2 // a rival: "the Lords" beside the House of Lords and the Law Lords
 			}
@@ -512,6 +529,48 @@ func shortFormOf(s, o *cluster, acr, the bool) bool {
 		}
 	}
 	return false
+}
+
+// modifierOnly reports whether every mention of s stands before a common
+// noun ("AC power", "TV sets"), as a thing's name does.
+func (r *resolver) modifierOnly(s *cluster) bool {
+	for _, m := range s.ments {
+		if m.kind != Proper {
+			continue
+		}
+		if m.last >= len(r.doc.Tokens) {
+			return false
+		}
+		if p := r.doc.Tokens[m.last].POS; p != "NN" && p != "NNS" {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralAcronym reports whether a ends in a plural s after a capital
+// ("PCs", "NCs").
+func pluralAcronym(a string) bool {
+	n := len(a)
+	return n >= 3 && a[n-1] == 's' && a[n-2] >= 'A' && a[n-2] <= 'Z'
+}
+
+// withoutLegal returns o's name without the legal form that ends it
+// ("General Motors" of "General Motors Corp.", whose initials are GM):
+// as many words of the name as its core has.
+func withoutLegal(o *cluster) string {
+	if !o.legal {
+		return o.name
+	}
+	i := 0
+	for n := strings.Count(o.core, " ") + 1; n > 0; n-- {
+		j := strings.IndexByte(o.name[i:], ' ')
+		if j < 0 {
+			return o.name
+		}
+		i += j + 1
+	}
+	return o.name[:i-1]
 }
 
 // combiningForms begin many words and are words of their own ("the Euro"

@@ -1913,6 +1913,13 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 			pick = namesakeByCountry(c.alts, ev, in, score(a))
 			if pick < 0 {
 				pick = defaultReading(c.alts) // a tie: no evidence either way
+				if a := c.alts[max(pick, 0)]; pick >= 0 && a.region != "" && ev[a.code] == 0 && otherCountry(c.alts, ev) {
+					// a region by its country's size alone, in a text
+					// about another country that never names the
+					// region's ("San Pedro", the department of Paraguay,
+					// in a story of Ghana's cocoa ports): none
+					pick = -1
+				}
 			}
 			break
 		}
@@ -1923,6 +1930,29 @@ func (r *resolver) pickReading(c *cluster, ev, in map[string]int) bool {
 	}
 	a := c.alts[pick]
 	c.code, c.region, c.loc, c.country = a.code, a.region, a.loc, a.country
+	return true
+}
+
+// otherCountry reports whether the text names one country more than any
+// other (ev) and more than once, and no reading of alts lies there.
+func otherCountry(alts []placeCand, ev map[string]int) bool {
+	top, n, tie := "", 0, false
+	for code, k := range ev {
+		switch {
+		case k > n:
+			top, n, tie = code, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	if top == "" || tie || n < 2 {
+		return false
+	}
+	for _, a := range alts {
+		if a.code == top {
+			return false
+		}
+	}
 	return true
 }
 

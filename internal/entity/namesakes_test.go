@@ -164,3 +164,23 @@ func TestNamesakeTowns(t *testing.T) {
 		}
 	}
 }
+
+// A city whose name the gazetteer spells with a hyphen and accents ("San
+// Pedro", the port of Ivory Coast) is placed by the text's country; in a
+// text about a country none of its readings lies in, a region of a country
+// the text never names is no reading (not the Paraguayan department).
+func TestHyphenedNamesakeAndForeignRegion(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"Ivory Coast's cocoa exports rose in March. Lorries were queueing at the port of San Pedro, traders in Abidjan said.", "CI"},
+		{"Ghana's cocoa board said on Monday that the mid-crop looked strong. Lorries were queueing at the port of San Pedro, traders in Accra and Kumasi said.", ""},
+	} {
+		_, es := run(t, c.s)
+		e := named(es, "San Pedro")
+		if e == nil {
+			t.Fatalf("%q: no San Pedro", c.s)
+		}
+		if e.CountryCode != c.want {
+			t.Errorf("%q: San Pedro in %q, want %q", c.s, e.CountryCode, c.want)
+		}
+	}
+}

@@ -158,6 +158,23 @@ func load() {
 			tab.namesakes[c.Name] = append(tab.namesakes[c.Name], c)
 		}
 	}
+	// "San-Pédro" (Ivory Coast) is written "San Pedro" too, the name of
+	// a listed city of another country: each is the other's namesake,
+	// so that the text's country decides, not the folded spelling
+	for _, line := range strings.Split(citiesTSV, "\n") {
+		if line == "" || line[0] == '#' || !strings.Contains(line[:strings.IndexByte(line+"\t", '\t')], "-") {
+			continue
+		}
+		c, ok := parseCity(line)
+		if !ok {
+			continue
+		}
+		k := strings.ReplaceAll(fold(c.Name), "-", " ")
+		if o, ok := tab.cities[k]; ok && o.CountryCode != c.CountryCode {
+			tab.namesakes[o.Name] = append(tab.namesakes[o.Name], c)
+			tab.namesakes[c.Name] = append(tab.namesakes[c.Name], o)
+		}
+	}
 }
 
 // parseCity reads a line of cities.tsv or namesakes.tsv: name, country,

@@ -238,3 +238,19 @@ func TestCityWithoutArticle(t *testing.T) {
 		t.Errorf("Valley: %+v (a small place's article is no part to drop)", c)
 	}
 }
+
+// A hyphenated city is the namesake of the listed city its name spells
+// with a space once its accents go ("San-Pédro", Ivory Coast, beside San
+// Pedro in the Philippines; Saint-Paul, Réunion, beside Saint Paul,
+// Minnesota), both ways.
+func TestHyphenNamesakes(t *testing.T) {
+	for _, c := range []struct{ name, code string }{{"San Pedro", "CI"}, {"San-Pédro", "PH"}, {"Saint Paul", "RE"}} {
+		found := false
+		for _, o := range Namesakes(c.name) {
+			found = found || o.CountryCode == c.code
+		}
+		if !found {
+			t.Errorf("Namesakes(%q) = %v, want one in %s", c.name, Namesakes(c.name), c.code)
+		}
+	}
+}

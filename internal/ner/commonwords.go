@@ -21,6 +21,16 @@ var (
 	ministerOffices = set("minister", "secretary")
 	// portfolioOffices after a portfolio make it one.
 	portfolioOffices = set("secretary", "minister", "director", "spokesman", "spokeswoman", "spokesperson")
+	// officeHeads are the offices whose titles the model reads as a
+	// body's name: at the end before a name ("Oregon Attorney General X",
+	// "BBC Director-General X") or at the start before "of" ("the Mayor
+	// of Bristol", "the Secretary of Health").
+	officeHeads = set("attorney", "secretary", "mayor", "director", "director-general", "minister", "governor",
+		"commissioner", "chancellor", "president", "prosecutor", "solicitor", "treasurer", "ombudsman",
+		"chairman", "chairwoman")
+	// officeMods stand beside an office in its title ("Deputy", "General",
+	// "District").
+	officeMods = set("general", "deputy", "assistant", "chief", "district", "state", "acting", "vice", "associate")
 	// languageNames are languages that are no people's demonym, which the
 	// model reads as places or people ("a text in Esperanto"); they are
 	// MISC, as CoNLL types languages.
@@ -52,7 +62,7 @@ var (
 //   - "Lord" and an office is no name ("the Lord Mayor said"): the
 //     mention goes, or the name after it stays alone;
 //   - "Prince" alone acting as a name is a person (stageNames).
-func commonWords(doc *text.Document, out []Mention) []Mention {
+func (r *Recognizer) commonWords(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	out = stageNames(doc, out)
 	drop := titleRuns(doc, out)
@@ -92,6 +102,38 @@ func commonWords(doc *text.Document, out []Mention) []Mention {
 			// "Brigadier General X": the rank is X's title, no one else
 			m.Type, drop = "", true
 			continue
+		}
+		if (m.Type == Org || m.Type == Misc) && m.Last-m.First >= 2 {
+			if k := officeTitle(doc, m); k >= 0 {
+				// a title, not a body: the body or the place before
+				// the office stays ("BBC", "Oregon")
+				if k == m.First {
+					// "the Mayor of Bristol": the place after "of"
+					// stays, a body's name too, a brief goes
+					f := m.First + 2
+					if f < m.Last && toks[f].Text == "the" {
+						f++
+					}
+					switch {
+					case f < m.Last && knownPlace(toks[f:m.Last]):
+						m.First, m.Start, m.Type = f, toks[f].Start, Location
+						m.Text = doc.Text[m.Start:m.End]
+					case r.allCommon(toks[f:m.Last]):
+						m.Type, drop = "", true // "the Secretary of Health"
+					default:
+						// a body's name: "Director of Human Rights Watch"
+						m.First, m.Start = f, toks[f].Start
+						m.Text = doc.Text[m.Start:m.End]
+					}
+				} else {
+					m.Last, m.End = k, toks[k-1].End
+					m.Text = doc.Text[m.Start:m.End]
+					if knownPlace(toks[m.First:m.Last]) {
+						m.Type = Location
+					}
+				}
+				continue
+			}
 		}
 		if m.Last-m.First != 1 {
 			continue
@@ -143,6 +185,44 @@ func rankBeforePerson(doc *text.Document, out []Mention, i int) bool {
 		}
 	}
 	return true
+}
+
+// officeTitle returns where the office's title begins in mention m, a
+// body's name to the model, or -1 when m holds none: m's last words are
+// an office and the words beside it (officeHeads, officeMods), in title
+// case, before a capitalised word in the sentence (a name, or "General":
+// "Oregon Attorney General Sam Kettle"); or m begins with an office
+// before "of" ("Mayor of Bristol", "Secretary of Health"). The title
+// alone is m.First.
+func officeTitle(doc *text.Document, m *Mention) int {
+	toks := doc.Tokens
+	if w := toks[m.First].Text; isTitleCase(w) && in(officeHeads, w) && toks[m.First+1].Text == "of" {
+		return m.First
+	}
+	if m.Last >= doc.Sentences[m.Sentence].Last || !isTitleCase(toks[m.Last].Text) {
+		return -1
+	}
+	k, head := m.Last, false
+	for k > m.First && isTitleCase(toks[k-1].Text) && (in(officeHeads, toks[k-1].Text) || in(officeMods, toks[k-1].Text)) {
+		head = head || in(officeHeads, toks[k-1].Text)
+		k--
+	}
+	if !head || k == m.Last {
+		return -1
+	}
+	return k
+}
+
+// allCommon reports whether every word of ts is a joining word ("and",
+// "of", "the") or a common word of the language (commonWord): a brief
+// ("Health", "Planning and Analysis"), no body's name.
+func (r *Recognizer) allCommon(ts []text.Token) bool {
+	for _, t := range ts {
+		if t.Text != "and" && t.Text != "&" && t.Text != "of" && t.Text != "the" && !r.commonWord(t.Text) {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // portfolioJoins are the other words of a portfolio of two words or more
@@ -398,7 +478,7 @@ func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention 
 		if !isTitleCase(w) || !r.commonWord(w) || r.gz.single(w)&gFirstName != 0 {
 			continue
 		}
-		if n := m.Last; n < len(toks) && (in(sayVerbs, toks[n].Text) || toks[n].Text == "'s" || toks[n].Text == "’s" || toks[n].POS == "POS") {
+		if n := m.Last; n < len(toks) && (text.SpeechVerb(toks[n].Text) || toks[n].Text == "'s" || toks[n].Text == "’s" || toks[n].POS == "POS") {
 			continue
 		}
 		if n := m.Last; n+1 < len(toks) && toks[n].Text == "," && isTitleCase(toks[n+1].Text) {

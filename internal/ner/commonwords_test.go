@@ -82,3 +82,19 @@ func TestStageNameRepeats(t *testing.T) {
 		}
 	}
 }
+
+// An office's title is no body's name: before a name ("Oregon Attorney
+// General Sam Kettle") the place or the body before the office stays;
+// "the Mayor of Bristol" is the place, "the Secretary of Transport"
+// nothing, "the Director of Vantorn Rights Watch" the body after "of".
+func TestOfficeTitles(t *testing.T) {
+	checkNames(t, []nameCase{
+		{"Oregon Attorney General Sam Kettle sued the lender on Monday.", "Oregon", ner.Location},
+		{"Oregon Attorney General Sam Kettle sued the lender on Monday.", "Oregon Attorney", ""},
+		{"The bill was backed by the Mayor of Bristol, Tom Rudd, and by local firms.", "Bristol", ner.Location},
+		{"The bill was backed by the Mayor of Bristol, Tom Rudd, and by local firms.", "Mayor of Bristol", ""},
+		{`"A judge no more needs to be a banker than the Secretary of Transport needs to be a driver," he said.`, "Secretary of Transport", ""},
+		{"The report was written by the Director of Vantorn Rights Watch, Lu Dan.", "Director of Vantorn Rights Watch", ""},
+		{"The report was written by the Director of Vantorn Rights Watch, Lu Dan.", "Vantorn Rights Watch", ner.Org},
+	})
+}

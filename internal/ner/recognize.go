@@ -140,7 +140,7 @@ func (r *Recognizer) recognize(doc *text.Document) []Mention {
 		// (mentions do not overlap: their starts differ)
 		slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	}
-	return r.commonOpeners(doc, commonWords(doc, religions(doc, bylineRoles(doc, agedNames(doc, regionCompanies(doc, sentenceFirstNames(doc, bodies(doc, works(doc, pronounTitles(doc, datelines(doc, monthFirstNames(doc, out))))))))))))
+	return r.commonOpeners(doc, r.commonWords(doc, religions(doc, bylineRoles(doc, agedNames(doc, regionCompanies(doc, sentenceFirstNames(doc, bodies(doc, works(doc, pronounTitles(doc, datelines(doc, monthFirstNames(doc, out))))))))))))
 }
 
 var (

@@ -79,3 +79,18 @@ func TestAcronymWithoutLegalForm(t *testing.T) {
 		t.Errorf("GM belongs to %v, want Gable Motors Corp.", e)
 	}
 }
+
+// An acronym the text defines after common words that spell it ("net
+// asset value (NAV)", "price earnings ratio (PE)") is a common noun: no
+// entity, and "the group" is the company.
+func TestAcronymOfCommonWords(t *testing.T) {
+	doc, es := run(t, `Investment trust Harlow Capital Plc on Tuesday reported a rise in its net asset value (NAV) per share. NAV rose by 4 percent in the half. The group said its shares traded on a price earnings ratio (PE) of 14, against a PE of 12 last year.`)
+	for _, name := range []string{"NAV", "PE"} {
+		if e := named(es, name); e != nil {
+			t.Errorf("%s is an entity of %d mentions", name, len(e.Mentions))
+		}
+	}
+	if e := owner(doc, es, "The group", 0); e == nil || e.Name != "Harlow Capital Plc" {
+		t.Errorf("The group belongs to %v, want Harlow Capital Plc", e)
+	}
+}

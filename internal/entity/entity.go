@@ -323,6 +323,7 @@ func Resolve(doc *text.Document, ms []ner.Mention) []Entity {
 	// them (each takes a few ms on a 1 MB article)
 	r.placeModifiers()
 	r.parenAcronyms()
+	r.commonAcronyms()
 	r.shortForms()
 	r.firmNames()
 	if r.check() {
@@ -1306,6 +1307,67 @@ func (r *resolver) parenAcronyms() {
 		}
 	}
 }
+
+// commonAcronyms drops the acronyms that the text defines in brackets
+// after common words that spell them ("net asset value (NAV)", "price
+// earnings ratio (PE)"): the recogniser's organisation is a common noun,
+// which no description or pronoun may point to.
+func (r *resolver) commonAcronyms() {
+	var drop []*cluster
+	for _, c := range r.clusters {
+		if c.into != nil || c.dropped || len(c.toks) != 1 || c.acronym != "" || !isAcronym(c.name) {
+			continue
+		}
+		switch c.typ {
+		case ner.Org, ner.Misc, ner.Location:
+		default:
+			continue
+		}
+		for _, m := range c.ments {
+			if m.kind == Proper && r.tok(m.first-1) == "(" && r.tok(m.last) == ")" && r.lowerDefinition(c.name, m.first-1) {
+				drop = append(drop, c)
+				break
+			}
+		}
+	}
+	for _, c := range drop {
+		c.dropped = true
+		for _, m := range c.ments {
+			for i := m.first; i < m.last; i++ {
+				r.inMent[i] = false
+			}
+		}
+		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
+	}
+	if len(drop) > 0 {
+		r.dropJoined()
+	}
+}
+
+// lowerDefinition reports whether the lower-case words before token open
+// spell the acronym a by their initials, right before it or before one
+// more lower-case word ("price earnings ratio (PE)").
+func (r *resolver) lowerDefinition(a string, open int) bool {
+	n := len(a)
+	for skip := 0; skip <= 1; skip++ {
+		end := open - skip
+		if end-n < 0 || skip == 1 && !startsLowerWord(r.tok(open-1)) {
+			continue
+		}
+		ok := true
+		for k := 0; k < n && ok; k++ {
+			w := r.tok(end - n + k)
+			ok = startsLowerWord(w) && w[0] == a[k]+('a'-'A')
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLowerWord reports whether w begins with a lower-case ASCII letter.
+func startsLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
 // shortOf returns the company a one-word organisation c is the short
 // name of, nil if none: the one company (headOf) whose name begins with

@@ -47,6 +47,37 @@ func (r *resolver) isSubject(first, last int) bool {
 	return r.verbAt(j, sent.Last)
 }
 
+// invertedSubject reports whether the name at token first is the subject
+// of a verb of saying written before it right after a quotation: `"...,"
+// said producer Ola Senn`, `"...," says the firm's chief Ann Lee` (the
+// verb right after the quotation's closing mark, before or after its
+// comma, then at most five lower-case words, possessives or determiners).
+func (r *resolver) invertedSubject(first int) bool {
+	k := first - 1
+	for n := 0; n < 5 && k > 0 && (startsLowerWord(r.tok(k)) || r.tok(k) == "'s" || r.tok(k) == "’s") && !text.SpeechVerb(r.tok(k)); n++ {
+		k--
+	}
+	if k <= 0 || !text.SpeechVerb(r.tok(k)) || !startsLowerWord(r.tok(k)) {
+		return false
+	}
+	p := r.tok(k - 1)
+	return text.IsDoubleQuote(p) || p == "," && text.IsDoubleQuote(r.tok(k-2))
+}
+
+// invertedSpeaker reports whether the name m follows a verb of saying
+// after a quotation and ends its clause (invertedSubject): `"...," said
+// Ann Lee.`, not `"...," said Ann Lee's lawyer`.
+func (r *resolver) invertedSpeaker(m *ment) bool {
+	if m.kind != Proper || !r.invertedSubject(m.first) {
+		return false
+	}
+	switch r.tok(m.last) {
+	case ",", ".", ";", "":
+		return true
+	}
+	return false
+}
+
 // verbAt reports whether token j, before end (its sentence's), is a verb
 // (or an adverb before one) that a subject stands before; without POS
 // tags, one of subjectVerbs.
@@ -120,12 +151,15 @@ func (r *resolver) pronouns() {
 		// `His lawyer, Ann Lee, said: "He was living on welfare ..."`:
 		// the speaker of a quotation says "I", not "he": no mention of
 		// the speaker's entity is the pronoun's (the speaker may be a
-		// pronoun that points to a name sentences before: `He said:`)
+		// pronoun that points to a name sentences before: `He said:`;
+		// or a name after the verb right before the quotation opens:
+		// `"...," said Ann Lee. "He ..."`)
 		var speaker *cluster
 		if r.quoted(i) && !forward {
 			for k := len(seen) - 1; k >= 0 && sent-seen[k].sent <= 3; k-- {
 				m := seen[k]
-				if m.c.typ == ner.Person && !r.quoted(m.first) && r.introduces(m, r.openingMark(i, &open)) {
+				if o := r.openingMark(i, &open); m.c.typ == ner.Person && !r.quoted(m.first) &&
+					(r.introduces(m, o) || o >= m.last && o-m.last <= 2 && r.invertedSpeaker(m)) {
 					speaker = m.c
 					break
 				}
@@ -274,9 +308,13 @@ func (r *resolver) closedBefore(m *ment, i int) bool {
 
 // speakerMention reports whether mention m, outside quotation marks, is
 // the subject of a verb of saying right after it that a quotation stands
-// beside: `"...," he said`, `"...," Ann Lee said`, `he said: "..."`. The
-// quotations after it are its speaker's, who says "I" in them.
+// beside: `"...," he said`, `"...," Ann Lee said`, `he said: "..."`, or a
+// name after such a verb (`"...," said Ann Lee`). The quotations after it
+// are its speaker's, who says "I" in them.
 func (r *resolver) speakerMention(m *ment) bool {
+	if r.invertedSpeaker(m) {
+		return true // `"...," said Ann Lee.`
+	}
 	if !m.subject || m.last >= len(r.doc.Tokens) || !text.SpeechVerb(r.doc.Tokens[m.last].Text) {
 		return false
 	}

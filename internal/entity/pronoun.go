@@ -64,6 +64,39 @@ func (r *resolver) invertedSubject(first int) bool {
 	return text.IsDoubleQuote(p) || p == "," && text.IsDoubleQuote(r.tok(k-2))
 }
 
+// speakerGoesOn returns the mention of the person who speaks the
+// quotation that closes right before the pronoun i of gender g, itself the
+// subject of a verb of saying (`"...," he added`), when a name after a
+// verb of saying opened that quotation (`"...," said Ola Senn. "...," he
+// added`: invertedSpeaker); nil otherwise.
+func (r *resolver) speakerGoesOn(i int, g byte, seen []*ment) *ment {
+	if i < 2 || !text.SpeechVerb(r.tok(i+1)) || !text.IsDoubleQuote(r.tok(i-1)) || r.quoted(i) {
+		return nil
+	}
+	// the opening mark of the quotation that closes at i-1
+	open := -1
+	for k := i - 2; k >= 0 && i-k < 200; k-- {
+		if text.IsDoubleQuote(r.tok(k)) {
+			open = k
+			break
+		}
+	}
+	if open < 2 {
+		return nil
+	}
+	for k := len(seen) - 1; k >= 0; k-- {
+		m := seen[k]
+		if m.last > open {
+			continue
+		}
+		if open-m.last > 2 || m.kind != Proper || m.c.typ != ner.Person || m.c.gender != 0 && m.c.gender != g || !r.invertedSpeaker(m) {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
 // invertedSpeaker reports whether the name m follows a verb of saying
 // after a quotation and ends its clause (invertedSubject): `"...," said
 // Ann Lee.`, not `"...," said Ann Lee's lawyer`.
@@ -144,6 +177,10 @@ func (r *resolver) pronouns() {
 					break
 				}
 			}
+		}
+		if best == nil {
+			// `"...," said Ola Senn. "...," he added`: the speaker goes on
+			best = r.speakerGoesOn(i, g, seen)
 		}
 		forward := best != nil
 		subj := -1 // whether i is a subject (1) or not (0), read at the first candidate across quotation marks

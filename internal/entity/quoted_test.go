@@ -92,3 +92,15 @@ func TestQuotedPronounAfterInvertedSpeaker(t *testing.T) {
 		t.Errorf("the him inside Vale's quotation belongs to %v, want Sam Rudd", e)
 	}
 }
+
+// `"...," said producer Ola Senn. "...," he added`: the "he" of "he
+// added" is the speaker going on, not the subject named before.
+func TestSpeakerGoesOn(t *testing.T) {
+	doc, es := run(t, "Crowds cheered as Rexo received a star on the boulevard. \"Rexo should thank you for this star,\" said producer Ola Senn. \"But sadly, he cannot speak English,\" he added.")
+	if e := owner(doc, es, "he added", 0); e == nil || e.Name != "Ola Senn" {
+		t.Errorf("he added belongs to %v, want Ola Senn", e)
+	}
+	if e := owner(doc, es, "he cannot", 0); e == nil || e.Name != "Rexo" {
+		t.Errorf("the he inside the quotation belongs to %v, want Rexo", e)
+	}
+}

@@ -278,7 +278,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		// a person the text gives a title is not the company named
 		// after them ("Dr. Ellison Marlow said Ellison Marlow Corp. ...")
 		for _, m := range out {
-			if m.Type == Person && names[m.Text] && m.First > 0 && in(nameTitles, toks[m.First-1].Text) {
+			if m.Type == Person && names[m.Text] && m.First > 0 && nameTitle(toks[m.First-1].Text) {
 				delete(names, m.Text)
 			}
 		}
@@ -370,7 +370,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 			if surnames == nil {
 				surnames = map[string]bool{}
 				for _, o := range out {
-					if o.Type == Person && (o.Last-o.First > 1 || o.First > 0 && in(nameTitles, toks[o.First-1].Text)) {
+					if o.Type == Person && (o.Last-o.First > 1 || o.First > 0 && nameTitle(toks[o.First-1].Text)) {
 						surnames[lower(toks[o.Last-1].Text)] = true
 					}
 				}
@@ -412,7 +412,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 		// surname after a title: "Mr Ashford") keeps its type there
 		var titled map[string]bool
 		for _, m := range out {
-			if m.Type == Person && m.First > 0 && in(nameTitles, toks[m.First-1].Text) {
+			if m.Type == Person && m.First > 0 && nameTitle(toks[m.First-1].Text) {
 				if titled == nil {
 					titled = map[string]bool{}
 				}
@@ -454,7 +454,7 @@ func bodies(doc *text.Document, out []Mention) []Mention {
 				continue // a firm named after its town, and the town: "tyre maker X ... a plant near X"
 			}
 			if names[m.Text] || m.Last-m.First == 1 && shorts[m.Text] && !titled[lower(m.Text)] &&
-				!(m.First > 0 && in(nameTitles, toks[m.First-1].Text)) && !knownPlace(toks[m.First:m.Last]) {
+				!(m.First > 0 && nameTitle(toks[m.First-1].Text)) && !knownPlace(toks[m.First:m.Last]) {
 				m.Type = Org
 			}
 		}

@@ -294,7 +294,7 @@ func inQuotedTitle(doc *text.Document, out []Mention, i int) bool {
 		return false
 	}
 	for k := a + 1; k < e; k++ {
-		if in(nameTitles, toks[k].Text) {
+		if nameTitle(toks[k].Text) {
 			return false // a nickname: "Sir Spendalot Of Leeds"
 		}
 	}

@@ -32,7 +32,7 @@ func leftWords(doc *text.Document, out []Mention) []Mention {
 		}
 		t := toks[w]
 		l := lower(canon(t.Text))
-		if !isTitleCase(t.Text) || len(t.Text) < 3 || !allLetters(t.Text) || monthNames[l] || weekdays[l] || nameTitles[l] ||
+		if !isTitleCase(t.Text) || len(t.Text) < 3 || !allLetters(t.Text) || monthNames[l] || weekdays[l] || nameTitle(l) ||
 			numberWords[l] || isDemonym(l) || IsFirstName(t.Text) || knownPlace(toks[w:w+1]) {
 			continue
 		}

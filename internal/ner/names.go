@@ -13,14 +13,23 @@ import (
 // "Rice said ..." and "Sessions was grilled ..." with no first name in the
 // sentence, and the model gives such a word no label.
 
-// nameTitles are the courtesy and professional titles after which a
-// capitalised word is a person's name ("Mr. Sessions", "Sen. Cotton",
-// "President Trump"), even a word that is a common noun elsewhere.
-var nameTitles = set("mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sen.", "senator", "rep.",
+// nameTitle reports whether w is a courtesy or professional title after
+// which a capitalised word is a person's name ("Mr. Sessions", "Sen.
+// Cotton", "President Trump"), even a word that is a common noun
+// elsewhere: an honorific (text.Honorific) or one of nameTitles.
+func nameTitle(w string) bool {
+	if _, ok := text.Honorific(w); ok {
+		return true
+	}
+	return in(nameTitles, w)
+}
+
+// nameTitles are nameTitle's titles besides the honorifics.
+var nameTitles = set("sen.", "senator", "rep.",
 	"representative", "congressman", "congresswoman", "gov.", "governor", "prof.", "professor", "president",
 	"vice-president", "secretary", "speaker", "judge", "chancellor", "premier", "mayor",
 	"gen.", "lt.", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain", "adm.", "admiral",
-	"rev.", "reverend", "sir", "dame", "lord", "lady", "pope", "ayatollah", "sheikh", "minister", "ambassador",
+	"rev.", "reverend", "pope", "ayatollah", "sheikh", "minister", "ambassador",
 	"commissioner", "detective", "messrs.", "mme", "mme.", "herr", "prince", "princess", "king", "queen",
 	"cardinal", "bishop", "archbishop", "emir", "sultan", "pope")
 
@@ -146,17 +155,17 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			continue
 		}
 		for i := s[0] + 1; i < s[1]; i++ {
-			if !nameWord(toks, taken, i) || !(toks[i-1].Text != "" && toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !in(nameTitles, toks[i-1].Text) {
+			if !nameWord(toks, taken, i) || !(toks[i-1].Text != "" && toks[i-1].Text[0] >= 'A' && toks[i-1].Text[0] <= 'Z') || !nameTitle(toks[i-1].Text) {
 				continue
 			}
-			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
+			if w := toks[i].Text; nameTitle(w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) {
 				continue
 			}
 			if !courtesyTitle(toks[i-1].Text) && r.commonWord(toks[i].Text) {
 				continue
 			}
 			e := i + 1
-			for e < s[1] && e-i < 4 && nameWord(toks, taken, e) && !in(nameTitles, toks[e].Text) && !in(notNames, toks[e].Text) {
+			for e < s[1] && e-i < 4 && nameWord(toks, taken, e) && !nameTitle(toks[e].Text) && !in(notNames, toks[e].Text) {
 				e++
 			}
 			if e < s[1] && in(placeNouns, toks[e].Text) && toks[e].Text[0] >= 'a' {
@@ -176,7 +185,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 			if !nameWord(toks, taken, i-1) || !nameWord(toks, taken, i) || r.gz.single(toks[i-1].Text)&gFirstName == 0 {
 				continue
 			}
-			if w := toks[i].Text; in(nameTitles, w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
+			if w := toks[i].Text; nameTitle(w) || in(notNames, w) || in(weekdays, w) || in(monthNames, w) && !in(mayOnly, w) || r.gz.single(toks[i].Text)&(gCountry|gCity|gRegion|gOrg|gDemonym) != 0 {
 				continue
 			}
 			e := i + 1
@@ -232,7 +241,7 @@ func (r *Recognizer) nameMentions(doc *text.Document, b *buffers, taken []bool, 
 		if m.Type != Person || !(isTitleCase(toks[m.Last-1].Text) || allCaps(toks[m.Last-1].Text)) {
 			continue
 		}
-		if m.Last-m.First > 1 || m.First > 0 && in(nameTitles, toks[m.First-1].Text) || allCaps(toks[m.First].Text) ||
+		if m.Last-m.First > 1 || m.First > 0 && nameTitle(toks[m.First-1].Text) || allCaps(toks[m.First].Text) ||
 			m.First+1 < len(toks) && toks[m.First+1].Text == "," {
 			b.names[lower(toks[m.Last-1].Text)] = true
 		}
@@ -695,7 +704,7 @@ func (b *buffers) firstWord(s [2]int) int {
 // or month, a relative day, a speaker noun, a demonym, a title or a
 // party word.
 func notSurname(l string) bool {
-	return weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitles[l] || partyWords[l]
+	return weekdays[l] || monthNames[l] || relDays[l] || speakerNouns[l] || isDemonym(l) || nameTitle(l) || partyWords[l]
 }
 
 // lyAdverb reports whether t is an adverb in -ly, which may stand between

@@ -204,7 +204,7 @@ func monthAsDate(toks []text.Token, f, first, last int) bool {
 	prev := ""
 	if f > first {
 		p := toks[f-1].Text
-		if IsFirstName(p) || nameTitles[lower(p)] {
+		if IsFirstName(p) || nameTitle(p) {
 			return false
 		}
 		prev = lower(p)

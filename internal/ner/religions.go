@@ -33,13 +33,13 @@ func religions(doc *text.Document, out []Mention) []Mention {
 			continue
 		}
 		if m.Last-m.First == 2 && (m.Type == Person || !isTitleCase(toks[m.First].Text) ||
-			IsFirstName(toks[m.First].Text) || in(nameTitles, toks[m.First].Text)) {
+			IsFirstName(toks[m.First].Text) || nameTitle(toks[m.First].Text)) {
 			continue
 		}
 		if surnames == nil {
 			surnames = map[string]bool{}
 			for _, o := range out {
-				if o.Type == Person && (o.Last-o.First > 1 || o.First > 0 && in(nameTitles, toks[o.First-1].Text)) {
+				if o.Type == Person && (o.Last-o.First > 1 || o.First > 0 && nameTitle(toks[o.First-1].Text)) {
 					if w := toks[o.Last-1].Text; in(religionNames, w) {
 						surnames[lower(w)] = true
 					}

@@ -75,7 +75,7 @@ func regionCompanies(doc *text.Document, out []Mention) []Mention {
 func titledSurnames(doc *text.Document, out []Mention) map[string]bool {
 	titled := map[string]bool{}
 	for _, o := range out {
-		if o.Type == Person && o.Last-o.First == 1 && o.First > 0 && in(nameTitles, doc.Tokens[o.First-1].Text) {
+		if o.Type == Person && o.Last-o.First == 1 && o.First > 0 && nameTitle(doc.Tokens[o.First-1].Text) {
 			titled[doc.Tokens[o.First].Text] = true
 		}
 	}

@@ -979,6 +979,12 @@ func (x *extractor) attribute() {
 				a, b = x.trim(x.bareHearer(a, b), b)
 			}
 		}
+		if x.o.CueTo && a == c.last && c.last-c.first >= 2 && x.ltok(c.last-1) == "to" && (x.pos(a) == "VB" || x.markKind(a) != 0 && x.pos(a+1) == "VB") {
+			// "vowed to soldier on", "is pledging to “win ...”": the
+			// "to" opens what was said
+			c.last--
+			a = c.last
+		}
 		if !around && a >= c.last && rule != "inverted" {
 			x.setEndCue(x.cueHead(c.first, c.last))
 			if e := x.cutEnd(a, b); e < b {
@@ -991,7 +997,7 @@ func (x *extractor) attribute() {
 		if x.o.RelativeContent && rule == "subject" {
 			// "the cracks, which the engineer said were caused by ...":
 			// the relative pronoun is the subject of what was said
-			if r := x.relativePronoun(sp[0], sp[1], c.first); r >= 0 && (a >= c.last && x.finiteStart(a) || a < r && b > c.last) {
+			if r := x.relativePronoun(sp[0], sp[1], c.first); r >= 0 && (a >= c.last && (x.finiteStart(a) || x.o.RelativeObject) || a < r && b > c.last) {
 				a = r
 			}
 		}
@@ -1001,6 +1007,11 @@ func (x *extractor) attribute() {
 			if sp, who = x.speakerBefore(sp[0], s.First); who >= 0 && !x.o.RelativeSpeaker {
 				who = -1
 			}
+		}
+		if x.o.RaisingSubject && rule == "subject" && who < 0 && a >= c.last && x.pos(a) == "TO" && sp[0] < sp[1] && sp[1] <= c.first && c.first-sp[1] <= 1 && x.seemVerb(x.cueHead(c.first, c.last)) {
+			// "Trump seemed to appreciate the idea": PolNeAR marks the
+			// subject, the verb and what follows as the writer's view
+			a, sp = sp[0], [2]int{}
 		}
 		q := x.newQuote(Quote{Content: x.span(a, b), Cue: x.span(c.first, c.last), Speaker: x.span(sp[0], sp[1]), EntityIndex: -1, Kind: Indirect})
 		// "called X “Y”": what is said is the quoted name (the content
@@ -2676,4 +2687,10 @@ func inEventNouns(w string) bool {
 		return true
 	}
 	return false
+}
+
+// seemVerb reports whether token i is a form of "seem" or "appear".
+func (x *extractor) seemVerb(i int) bool {
+	l := x.lemma(i)
+	return strings.HasPrefix(x.pos(i), "VB") && (l == "seem" || l == "appear")
 }

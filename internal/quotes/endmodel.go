@@ -139,7 +139,11 @@ func (x *extractor) endStatic(k int, s *fsink) {
 // "np-cue" ("and Democrats accused ...", ", Graham told ...": a new
 // attribution), "np-verb" (a new clause; with Options.EndAheadAux also a
 // finite auxiliary and a verb: ", but he has been raising"), "cue" (",
-// said X") or "other".
+// said X") or "other"; with Options.EndAheadNP, past a comma or a
+// conjunction, a noun phrase that ends the sentence ("np-end"), goes on
+// in a list ("np-list") or takes a relative clause ("np-rel"), and at a
+// preposition, a phrase that ends the sentence ("pp-end") or runs to a
+// comma ("pp-comma").
 func (x *extractor) ahead(k int) string {
 	last := x.sentence(k).Last
 	j := k
@@ -156,6 +160,19 @@ func (x *extractor) ahead(k int) string {
 		return "verb"
 	}
 	e := x.rightNP(j, last)
+	if x.o.EndAheadNP && e == j && j == k && (x.pos(j) == "IN" || x.pos(j) == "TO") && x.ltok(j) != "that" {
+		// "supported Sanders | in Virginia.": a phrase that ends the
+		// sentence or a clause
+		if e2 := x.rightNP(j+1, last); e2 > j+1 && e2-j <= 8 {
+			switch {
+			case e2 >= last-1 || x.tok(e2) == "." && x.qAt(e2) < 0:
+				return "pp-end"
+			case x.tok(e2) == ",":
+				return "pp-comma"
+			}
+		}
+		return "other"
+	}
 	if e == j || e-j > 8 {
 		return "other"
 	}
@@ -172,6 +189,19 @@ func (x *extractor) ahead(k int) string {
 	}
 	if x.finite(e) || aux && x.o.EndAheadAux && strings.HasPrefix(x.pos(e), "VB") {
 		return "np-verb"
+	}
+	if x.o.EndAheadNP && !aux && j > k {
+		// ", lawmakers, and thinkers": a list goes on; ", the Democratic
+		// nominee.": an apposition ends the sentence; ", which ...": a
+		// relative clause
+		switch {
+		case e >= last-1 || x.tok(e) == "." && x.qAt(e) < 0:
+			return "np-end"
+		case x.tok(e) == "," || x.pos(e) == "CC":
+			return "np-list"
+		case x.pos(e) == "WDT" || x.pos(e) == "WP":
+			return "np-rel"
+		}
 	}
 	return "other"
 }

@@ -52,6 +52,7 @@ var (
 	eNpDoneW     = pre("np-done*w=")
 	eNpDonePos   = pre("np-done*pos=")
 	eVerbBeforeW = pre("verb-before*w=")
+	eCommasW     = pre("commas*w=")
 )
 
 func distBucket(n int) string { return distNames[distIndex(n)] }
@@ -247,6 +248,10 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre1(eTemporalSt, st)
 		}
 	}
+	if x.o.EndCommas && (w == "," || p == "CC") {
+		// "voters, lawmakers, and thinkers": a list goes on
+		s.addPre2(eCommasW, commaBucket(x.commasIn(start, k)), w)
+	}
 	if x.o.EndNPFeatures {
 		// "mocked the mayor | in a string of tweets": a noun phrase is
 		// complete before an adjunct
@@ -258,6 +263,31 @@ func (x *extractor) endDynamic(start, k int, verb, allNP bool, s *fsink) {
 			s.addPre1(eVerbBeforeW, w)
 		}
 	}
+}
+
+// commasIn counts the commas outside quotations in tokens [a, b).
+func (x *extractor) commasIn(a, b int) int {
+	if x.commasTo == nil {
+		x.commasTo = make([]int32, len(x.toks)+1)
+		for i := range x.toks {
+			x.commasTo[i+1] = x.commasTo[i]
+			if x.toks[i].Text == "," && x.qAt(i) < 0 {
+				x.commasTo[i+1]++
+			}
+		}
+	}
+	return int(x.commasTo[b] - x.commasTo[a])
+}
+
+// commaBucket names a count of commas for the end model.
+func commaBucket(n int) string {
+	switch n {
+	case 0:
+		return "0"
+	case 1:
+		return "1"
+	}
+	return "2+"
 }
 
 // frontComma: token k is the first comma of content that starts at token
@@ -402,6 +432,7 @@ type endBounds struct {
 	temporal [len(stNames)]float64                 // temporal*st=
 	verb     float64                               // verb-before
 	verbW    float64                               // verb-before*w=
+	commas   float64                               // commas*w=
 	npDone   float64                               // np-done*w=, np-done*pos=
 }
 
@@ -436,6 +467,7 @@ func (f *Filter) endBound() *endBounds {
 		}
 		b.verb, b.verbW = mx["verb-before"], mx["verb-before*w="]
 		b.npDone = mx["np-done*w="] + mx["np-done*pos="]
+		b.commas = mx["commas*w="]
 	})
 	return &f.bound
 }
@@ -458,6 +490,9 @@ func (x *extractor) endDynamicMax(b *endBounds, si, start, k int, verb, allNP bo
 		if inTemporal(w) || x.pos(k) == "IN" && (inTemporal(x.ltok(k+1)) || inTemporal(x.ltok(k+2))) {
 			z += b.temporal[si]
 		}
+	}
+	if x.o.EndCommas && (w == "," || x.pos(k) == "CC") {
+		z += b.commas
 	}
 	if x.o.EndNPFeatures {
 		if allNP {

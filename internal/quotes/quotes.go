@@ -223,6 +223,7 @@ type Options struct {
 	CueTo          bool // a cue of two words or more that ends in "to" before a verb ("vowed to", "agreed to", "is pledging to “win ...”") gives the "to" to its content, as PolNeAR marks it ("to soldier on"); it had started at the verb
 	EndAheadNP     bool // the end model's look ahead (EndLookahead) reads what follows a noun phrase after a comma or a conjunction (the sentence's end: an apposition; a comma or a conjunction: a list; a relative pronoun) and a phrase after a preposition that ends the sentence or runs to a comma ("supported Sanders | in Virginia."), which it had read as "other"
 	RaisingSubject bool // "Trump seemed to appreciate the idea", "No polls appear to have been taken": the subject before "seem" or "appear" and an infinitive opens the content and speaks for no one, as PolNeAR marks it (the writer's view); the content had been the infinitive alone, said by the subject
+	EndCommas      bool // the end model sees how many commas the content holds so far (none, one, more) with a comma or a conjunction at the boundary: a list goes on ("voters, lawmakers, and thinkers")
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -381,6 +382,11 @@ var DefaultOptions = Options{
 	CueTo:            true,
 	EndAheadNP:       true,
 	RaisingSubject:   true,
+	RelativeObject:   true,
+	CueTo:            true,
+	EndAheadNP:       true,
+	RaisingSubject:   true,
+	EndCommas:        true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents
@@ -468,6 +474,7 @@ type extractor struct {
 	endCueW     hpre         // the prefix of the end model's cue*w= features for endCue
 	endCueSt    hpre         // the prefix of its cue*st= features
 	endCueParts [2][3]string // the parts of endCueW and endCueSt
+	commasTo    []int32      // commasTo[i]: the commas outside quotations before token i (Options.EndCommas), made on first use
 	bufs        *tokBufs     // the per-token buffers, from tokBufsPool
 
 	timeNames     []string // the days and months the text writes as surnames (namedTime), found on first use

@@ -270,3 +270,48 @@ func TestBoundRaising(t *testing.T) {
 	}
 	diagCounts(t, "raising cues", c)
 }
+
+// TestBoundQuoteClose counts the annotated contents that follow their cue
+// and open with a quotation that closes inside the sentence by what
+// follows the close (a preposition, a comma, other) and whether the
+// content ends at the close or runs on.
+func TestBoundQuoteClose(t *testing.T) {
+	arts, _ := diagArticles(t)
+	c := map[string]int{}
+	for _, d := range arts {
+		x := newExtractor(d.doc, d.ents, d.o)
+		x.findQuoteMarks()
+		for _, at := range d.art.Attributions {
+			if len(at.Content) != 1 || len(at.Cue) == 0 || at.Cue[len(at.Cue)-1].End > at.Content[0].Start {
+				continue
+			}
+			ga, gb := x.tokRange(at.Content[0])
+			if ga < 0 || x.markKind(ga) == 0 {
+				continue
+			}
+			q := x.qAt(ga)
+			if q < 0 || x.directs[q].open != ga {
+				continue
+			}
+			cl := x.directs[q].close
+			last := x.sentence(ga).Last
+			if cl+2 >= last {
+				continue
+			}
+			_, gb = x.trim(ga, gb)
+			next := x.pos(cl + 1)
+			if next != "IN" && next != "," {
+				next = "other"
+			}
+			key := "runs on"
+			switch {
+			case gb <= cl:
+				key = "ends inside"
+			case gb == cl+1:
+				key = "ends at the close"
+			}
+			c[next+": "+key]++
+		}
+	}
+	diagCounts(t, "contents opening with a quotation that closes inside the sentence", c)
+}

@@ -123,10 +123,14 @@ func TestSinglePossessiveCloseKeepsDouble(t *testing.T) {
 		found := false
 		for _, q := range qs {
 			c := doc.Text[q.Content.Start:q.Content.End]
-			if strings.HasPrefix(c, "“") && strings.HasSuffix(c, "”") {
+			if strings.HasPrefix(c, "“") && strings.Contains(c, "”") {
+				// (the quotation alone, DIRECT, or with the phrase after
+				// it, "“...” before kick-off", MIXED, as PolNeAR marks most
+				// quotations a preposition follows: the end model of
+				// session 22 reads it so)
 				found = true
-				if q.Kind != quotes.Direct {
-					t.Errorf("%q: %v quote %q, want DIRECT", s, q.Kind, c)
+				if want := strings.HasSuffix(c, "”"); want != (q.Kind == quotes.Direct) || q.Kind == quotes.Indirect {
+					t.Errorf("%q: %v quote %q", s, q.Kind, c)
 				}
 			}
 			if strings.Contains(c, "‘") && q.Kind == quotes.Direct {

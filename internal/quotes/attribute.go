@@ -1008,7 +1008,7 @@ func (x *extractor) attribute() {
 				who = -1
 			}
 		}
-		if x.o.RaisingSubject && rule == "subject" && who < 0 && a >= c.last && x.pos(a) == "TO" && sp[0] < sp[1] && sp[1] <= c.first && c.first-sp[1] <= 1 && x.seemVerb(x.cueHead(c.first, c.last)) {
+		if x.o.RaisingSubject && rule == "subject" && who < 0 && a >= c.last && x.pos(a) == "TO" && sp[0] < sp[1] && sp[1] <= c.first && c.first-sp[1] <= 1 && (x.seemVerb(x.cueHead(c.first, c.last)) || x.o.ExpectedSubject && x.expectedVerb(x.cueHead(c.first, c.last))) {
 			// "Trump seemed to appreciate the idea": PolNeAR marks the
 			// subject, the verb and what follows as the writer's view
 			a, sp = sp[0], [2]int{}
@@ -2693,4 +2693,10 @@ func inEventNouns(w string) bool {
 func (x *extractor) seemVerb(i int) bool {
 	l := x.lemma(i)
 	return strings.HasPrefix(x.pos(i), "VB") && (l == "seem" || l == "appear")
+}
+
+// expectedVerb reports whether token i is "expected" after a form of
+// "be" ("is expected to").
+func (x *extractor) expectedVerb(i int) bool {
+	return x.pos(i) == "VBN" && x.lemma(i) == "expect" && inBeForms(x.ltok(i-1))
 }

@@ -219,11 +219,12 @@ type Options struct {
 	AccordingOpening bool // "Meanwhile, according to X, ...": a connective and a comma before an opening "according to" keep it opening (the content is after the source, not the sentence); and an opening source runs over its modifiers to the comma ("According to figures from the trade ministry, ...": the content had been "from the trade ministry, ..."; accordingSourceEnd)
 	FrontedCueEnd    bool // "Highlighting the importance of the talks, the minister said ...": the content of a participle cue that opens its sentence ends before the comma after which the next quote's speaker and cue begin (frontedCueEnd, after the filter); it had run on into the minister's words
 	// session 22, the bounds of content (from the near misses of the cross-fitted PolNeAR train split):
-	RelativeObject bool // with RelativeContent, a relative pronoun that is the object of what was said ("which he called “a disaster”", "which Beijing has vowed to ignore", "which he said the state should pay for") opens the content too, as PolNeAR marks it; it had started after the cue
-	CueTo          bool // a cue of two words or more that ends in "to" before a verb ("vowed to", "agreed to", "is pledging to “win ...”") gives the "to" to its content, as PolNeAR marks it ("to soldier on"); it had started at the verb
-	EndAheadNP     bool // the end model's look ahead (EndLookahead) reads what follows a noun phrase after a comma or a conjunction (the sentence's end: an apposition; a comma or a conjunction: a list; a relative pronoun) and a phrase after a preposition that ends the sentence or runs to a comma ("supported Sanders | in Virginia."), which it had read as "other"
-	RaisingSubject bool // "Trump seemed to appreciate the idea", "No polls appear to have been taken": the subject before "seem" or "appear" and an infinitive opens the content and speaks for no one, as PolNeAR marks it (the writer's view); the content had been the infinitive alone, said by the subject
-	EndCommas      bool // the end model sees how many commas the content holds so far (none, one, more) with a comma or a conjunction at the boundary: a list goes on ("voters, lawmakers, and thinkers")
+	RelativeObject  bool // with RelativeContent, a relative pronoun that is the object of what was said ("which he called “a disaster”", "which Beijing has vowed to ignore", "which he said the state should pay for") opens the content too, as PolNeAR marks it; it had started after the cue
+	CueTo           bool // a cue of two words or more that ends in "to" before a verb ("vowed to", "agreed to", "is pledging to “win ...”") gives the "to" to its content, as PolNeAR marks it ("to soldier on"); it had started at the verb
+	EndAheadNP      bool // the end model's look ahead (EndLookahead) reads what follows a noun phrase after a comma or a conjunction (the sentence's end: an apposition; a comma or a conjunction: a list; a relative pronoun) and a phrase after a preposition that ends the sentence or runs to a comma ("supported Sanders | in Virginia."), which it had read as "other"
+	RaisingSubject  bool // "Trump seemed to appreciate the idea", "No polls appear to have been taken": the subject before "seem" or "appear" and an infinitive opens the content and speaks for no one, as PolNeAR marks it (the writer's view); the content had been the infinitive alone, said by the subject
+	EndCommas       bool // the end model sees how many commas the content holds so far (none, one, more) with a comma or a conjunction at the boundary: a list goes on ("voters, lawmakers, and thinkers")
+	ExpectedSubject bool // with RaisingSubject, "is expected to" too: "Trump is expected to deliver a speech" is the writer's, subject and all
 }
 
 // DefaultOptions are the options tuned on the PolNeAR splits: MinCueScore,
@@ -387,6 +388,12 @@ var DefaultOptions = Options{
 	EndAheadNP:       true,
 	RaisingSubject:   true,
 	EndCommas:        true,
+	RelativeObject:   true,
+	CueTo:            true,
+	EndAheadNP:       true,
+	RaisingSubject:   true,
+	EndCommas:        true,
+	ExpectedSubject:  true,
 }
 
 // Extract finds the quotes of doc and resolves their speakers to ents

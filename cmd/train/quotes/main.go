@@ -165,7 +165,8 @@
 // (speaker 0.9139 / 0.9128 -> 0.9128 / 0.9125: the subject of "seemed
 // to" no longer speaks); with EndAheadNP (end models retrained) 0.7208 /
 // 0.7206, 0.5406 / 0.5408; with EndCommas 0.7208 / 0.7209, 0.5414 /
-// 0.5411. No better: the cue's lemma with the end model's look ahead
+// 0.5411; with ExpectedSubject 0.7211 / 0.7212, 0.5427 / 0.5422 (speaker
+// 0.9120 / 0.9117). No better: the cue's lemma with the end model's look ahead
 // (0.7210 / 0.7205), MinEndScore 0.45 (0.7207 / 0.7204) or 0.55 (0.7205
 // seed 1), "to" and a reporting verb before a pronoun's clause or a
 // particle and "that" passed over at the start (2 more exact of 19826

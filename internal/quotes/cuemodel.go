@@ -357,6 +357,9 @@ func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsi
 	}
 	s.addPre1(cObj, shape)
 	s.addPre2(cLemObj, lem, shape)
+	if x.o.CueObjEntity {
+		x.cueObjEntity(i, k, shape, sn, s)
+	}
 	if head >= 0 {
 		if et := x.entTypeAt(head); et != "" {
 			s.addPre1(cObjEnt, string(et))
@@ -392,6 +395,58 @@ func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsi
 		if t := x.ltok(j); t == "not" || t == "n't" || t == "never" {
 			s.addPre(cNeg)
 			break
+		}
+	}
+}
+
+var (
+	cPobjEnt     = cpre("pobj-ent=")
+	cPobjEntPrep = cpre("pobj-ent*prep=")
+	cOwner       = cpre("owner=")
+)
+
+// cueObjEntity adds, with Options.CueObjEntity, who a word of stance is
+// about or whose it is: the entity type of the object of the preposition
+// after it ("attacks on Mrs. Clinton", "would vote for Sanders", "support
+// for the union"), alone and with the preposition, and for a noun the
+// entity type of its possessive owner ("Trump's decision to", "his
+// support for": "pron"). k is the first token after the word past
+// particles and adverbs, shape what cueShapeFeatures read there.
+func (x *extractor) cueObjEntity(i, k int, shape string, sn text.Sentence, s *fsink) {
+	if shape == "prep" {
+		et := "none"
+		for e := k + 1; e < sn.Last && e <= k+5; e++ {
+			pe := x.pos(e)
+			if t := x.entTypeAt(e); t != "" {
+				et = string(t)
+				break
+			}
+			if pe == "PRP" {
+				et = "pron"
+				break
+			}
+			if !npOpenTag(pe) && pe != "POS" && pe != "HYPH" {
+				break
+			}
+		}
+		s.addPre1(cPobjEnt, et)
+		s.addPre2(cPobjEntPrep, x.ltok(k), et)
+	}
+	if strings.HasPrefix(x.cuePos(i), "VB") {
+		return
+	}
+	j := i - 1
+	for j > sn.First && j > i-3 && (x.pos(j) == "JJ" || x.pos(j) == "NN") {
+		j-- // "his strong support", "Trump's campaign promise"
+	}
+	switch x.pos(j) {
+	case "PRP$":
+		s.addPre1(cOwner, "pron")
+	case "POS":
+		if et := x.entTypeAt(j - 1); et != "" {
+			s.addPre1(cOwner, string(et))
+		} else {
+			s.addPre1(cOwner, "other")
 		}
 	}
 }

@@ -171,6 +171,31 @@
 // seed 1), "to" and a reporting verb before a pronoun's clause or a
 // particle and "that" passed over at the start (2 more exact of 19826
 // with the fold models fixed).
+// Session 22, the cue model's features and the filter's (seeds 1 / 11,
+// then 2 / 3 with the cue and end models held in -cache): kept,
+// Options.CueObjEntity (the entity type of the object of a preposition
+// after a word of stance, "attacks on Mrs. Clinton", and a noun's
+// possessive owner, "Trump's decision to"), 0.7196 / 0.7195 / 0.7192 /
+// 0.7197 -> 0.7207 / 0.7200 / 0.7203 / 0.7205 (speaker 0.9139 / 0.9128
+// -> 0.9136 / 0.9129). No better, each on top of it: more prepositions
+// after the verb in the cue model's n1 features (at, against, over,
+// toward, as, behind, from, like, into, upon: 0.7201 / 0.7196), the
+// entity type of a name inside a common-noun subject ("Clinton's
+// campaign": 0.7198 / 0.7206), the lemma with the preposition's object
+// type (0.7208 / 0.7202, 100 fewer right on seed 11), the cue model's L2
+// 3e-5 (0.7198 / 0.7200), cue and noun thresholds 0.25 (0.7194 / 0.7194;
+// with MinScore 0.38 0.7194 / 0.7197, 0.40 0.7190 / 0.7195); in the
+// filter, the entity type of noun-phrase content ("backed Sanders", with
+// the cue's source: 0.7203 / 0.7199), the speaker entity's mention count
+// (0.7205 / 0.7203) and its other candidates (0.7207 / 0.7205, but seeds
+// 2 / 3 0.7203 / 0.7205 -> 0.7201 / 0.7199), the content's shape with the
+// cue model's score in fifths and with the speaker's type (0.7200 /
+// 0.7197, 0.7194 / 0.7191). Of the contents the cross-fitted filter drops
+// (go test -tags diag ./internal/quotes -run TestFilterDropped -args
+// -split train -crossfit DIR) the best candidate scores spread evenly over
+// 0 to the threshold (185, 267, 321, 229 in tenths), mostly bare noun
+// phrases after a verb; the cue model's misses are a flat tail of
+// lemmas (at most 6 of one).
 //
 //	go run ./cmd/train/quotes [-data ../shared/data] [-out internal/quotes/cues.tsv] [-grid] [-cache DIR] [-set Name=value,...]
 package main

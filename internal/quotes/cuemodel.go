@@ -286,7 +286,7 @@ func (x *extractor) cueFeatures(i int, s *fsink) {
 		s.addPre(cSentEnd)
 	}
 	if x.o.CueShape {
-		x.cueShapeFeatures(i, lem, sn, s)
+		x.cueShapeFeatures(i, lem, p, sn, s)
 	}
 }
 
@@ -311,7 +311,7 @@ var (
 // the entity type of its head, a preposition), alone and with the lemma,
 // whether its sentence holds a quotation mark, where in the sentence it
 // stands and whether it is negated.
-func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsink) {
+func (x *extractor) cueShapeFeatures(i int, lem, p string, sn text.Sentence, s *fsink) {
 	k := i + 1
 	for k < sn.Last && (x.pos(k) == "RP" || x.pos(k) == "RB") {
 		k++
@@ -358,7 +358,7 @@ func (x *extractor) cueShapeFeatures(i int, lem string, sn text.Sentence, s *fsi
 	s.addPre1(cObj, shape)
 	s.addPre2(cLemObj, lem, shape)
 	if x.o.CueObjEntity {
-		x.cueObjEntity(i, k, shape, sn, s)
+		x.cueObjEntity(i, k, p, shape, sn, s)
 	}
 	if head >= 0 {
 		if et := x.entTypeAt(head); et != "" {
@@ -411,8 +411,9 @@ var (
 // for the union"), alone and with the preposition, and for a noun the
 // entity type of its possessive owner ("Trump's decision to", "his
 // support for": "pron"). k is the first token after the word past
-// particles and adverbs, shape what cueShapeFeatures read there.
-func (x *extractor) cueObjEntity(i, k int, shape string, sn text.Sentence, s *fsink) {
+// particles and adverbs, p its tag as the cue model reads it (cuePos),
+// shape what cueShapeFeatures read there.
+func (x *extractor) cueObjEntity(i, k int, p, shape string, sn text.Sentence, s *fsink) {
 	if shape == "prep" {
 		et := "none"
 		for e := k + 1; e < sn.Last && e <= k+5; e++ {
@@ -432,7 +433,7 @@ func (x *extractor) cueObjEntity(i, k int, shape string, sn text.Sentence, s *fs
 		s.addPre1(cPobjEnt, et)
 		s.addPre2(cPobjEntPrep, x.ltok(k), et)
 	}
-	if strings.HasPrefix(x.cuePos(i), "VB") {
+	if strings.HasPrefix(p, "VB") {
 		return
 	}
 	j := i - 1

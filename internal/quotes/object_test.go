@@ -59,13 +59,22 @@ func TestResultObject(t *testing.T) {
 	// the rule off: the figures are read as quotes again (each case
 	// above tests the rule); the cue model's threshold low, so that a
 	// verb the model scores low ("doubled" before a figure) is a cue
-	// whose object the rule must drop
+	// whose object the rule must drop, and the filter's threshold low
+	// (0.2), so that a result the filter scores a little under 0.36
+	// ("posted a record profit") is left to the rule; at the same
+	// thresholds the rule on drops them all
 	o := DefaultOptions
-	o.ResultObject, o.MinCueScore = false, 0.1
+	o.ResultObject, o.MinCueScore, o.MinScore = false, 0.1, 0.2
+	on := o
+	on.ResultObject = true
 	for _, s := range events {
 		doc, ms := nlptest.Mentions(t, s)
-		if qs := ExtractWith(doc, entity.Resolve(doc, ms), o); len(qs) != 1 {
+		ents := entity.Resolve(doc, ms)
+		if qs := ExtractWith(doc, ents, o); len(qs) != 1 {
 			t.Errorf("%q without ResultObject: %d quotes, want 1", s, len(qs))
+		}
+		if qs := ExtractWith(doc, ents, on); len(qs) != 0 {
+			t.Errorf("%q with ResultObject at the low thresholds: %d quotes, want none", s, len(qs))
 		}
 	}
 }

@@ -129,13 +129,13 @@ func TestAccordingOpening(t *testing.T) {
 }
 
 // A participle cue that opens its sentence says what comes before the
-// comma, not the main clause after it: "Highlighting ..., the minister
-// said ..." is two quotes.
+// comma, not the main clause after it: "Explaining why ..., X said: ..."
+// is two quotes.
 func TestFrontedCueEnd(t *testing.T) {
 	set := func(o *quotes.Options, on bool) { o.FrontedCueEnd = on }
 	for _, c := range []struct{ s, cue, content string }{
-		{"The talks ended on Friday.\nHighlighting the importance of regional and economic cooperation between Chile and Peru in securing the trade and interests of the two countries, Brandt said a key issue in bilateral ties is dealing with shared problems, including drought.\n",
-			"Highlighting", "the importance of regional and economic cooperation between Chile and Peru in securing the trade and interests of the two countries"},
+		{"The robot was shown on Monday.\nExplaining why the new robot used wheels instead of legs, Kenji Sato, from the firm's engineering laboratory, said: \"We wanted a robot that could live with people.\"\n",
+			"Explaining", "why the new robot used wheels instead of legs"},
 	} {
 		_, ct := speakersOf(t, c.s, c.cue, qaOff(true, set))
 		if len(ct) != 1 || ct[0] != c.content {

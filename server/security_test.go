@@ -388,6 +388,8 @@ func startLogged(t *testing.T, edit func(*Config)) (*Server, *lockedBuffer, arti
 				return nil
 			}, nil
 		}})
+	grpcConns, httpConns := trackConns(srv.grpcLis), trackConns(srv.httpLis)
+	srv.grpcLis, srv.httpLis = grpcConns, httpConns
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Run(ctx) }()
@@ -397,6 +399,7 @@ func startLogged(t *testing.T, edit func(*Config)) (*Server, *lockedBuffer, arti
 	}
 	t.Cleanup(func() {
 		conn.Close()
+		settleConns(t, grpcConns, httpConns)
 		cancel()
 		<-done
 	})

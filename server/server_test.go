@@ -111,10 +111,13 @@ func readyClient(t *testing.T, srv *Server) articlev1.ArticleAnalysisServiceClie
 }
 
 func runServer(t *testing.T, srv *Server) {
+	grpcConns, httpConns := trackConns(srv.grpcLis), trackConns(srv.httpLis)
+	srv.grpcLis, srv.httpLis = grpcConns, httpConns
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Run(ctx) }()
 	t.Cleanup(func() {
+		settleConns(t, grpcConns, httpConns)
 		stop()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)
@@ -148,6 +151,8 @@ func startServerWith(tb testing.TB, full bool, edit func(*Config), wrap func([]p
 	if err != nil {
 		tb.Fatal(err)
 	}
+	grpcConns, httpConns := trackConns(srv.grpcLis), trackConns(srv.httpLis)
+	srv.grpcLis, srv.httpLis = grpcConns, httpConns
 	ts := &testServer{Server: srv, release: make(chan struct{}), started: make(chan struct{}, 16), done: make(chan error, 1)}
 	stages := lightStages()
 	if full {
@@ -200,6 +205,7 @@ func startServerWith(tb testing.TB, full bool, edit func(*Config), wrap func([]p
 	}
 	tb.Cleanup(func() {
 		ts.conn.Close()
+		settleConns(tb, grpcConns, httpConns)
 		cancel()
 		select {
 		case <-ts.release:

@@ -158,6 +158,8 @@ type Classifier struct {
 	rows  []int16
 	scale float32
 	dw    []float32 // dense weights, feature-major: dw[j*n+c]
+	// net is the gated network, folded (nil: none; see gated.go)
+	net *FoldedNet
 }
 
 // Load returns a classifier over the embedded model. On Linux the model
@@ -232,6 +234,7 @@ type header struct {
 const (
 	hdrTable   = 1 // a word table (Vectors) follows the hashed weights
 	hdrWordVec = 2 // the dense features are the GloVe vectors of wordvec.Default()
+	hdrGated   = 4 // a folded gated network (FoldedNet) follows the dense weights
 )
 
 // Decode parses a model file; the weights are used in place, so b must
@@ -297,14 +300,24 @@ func decode(b []byte, merged *Vectors, huge bool) (*Classifier, error) {
 		}
 	}
 	if dim := c.fz.DenseDim(); dim > 0 {
-		if len(rest) != 4*dim*int(hdr.NClass) {
+		if len(rest) < 4*dim*int(hdr.NClass) {
 			return nil, errors.New("category: truncated dense weights")
 		}
 		c.dw = make([]float32, dim*int(hdr.NClass))
 		for i := range c.dw {
 			c.dw[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
 		}
-		rest = nil
+		rest = rest[4*len(c.dw):]
+	}
+	if hdr.Flags&hdrGated != 0 {
+		if c.fz.Vectors == nil || !c.fz.Vectors.glove {
+			return nil, errors.New("category: a gated network without GloVe indices in the word table")
+		}
+		net, tail, err := decodeNet(rest, int(hdr.NClass))
+		if err != nil {
+			return nil, err
+		}
+		c.net, rest = net, tail
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("category: model has trailing bytes")
@@ -326,6 +339,12 @@ func decode(b []byte, merged *Vectors, huge bool) (*Classifier, error) {
 // weights. The GloVe vectors of fz.WordVec are not written: a model that
 // uses them reads wordvec.Default().
 func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32) error {
+	return EncodeNet(w, names, fz, bias, weights, nil)
+}
+
+// EncodeNet is Encode with a folded gated network (nil: none) after the
+// dense weights; it needs a word table with GloVe indices (fz.WordVec).
+func EncodeNet(w io.Writer, names []string, fz Featurizer, bias, weights []float32, net *FoldedNet) error {
 	nh := (1 << fz.Bits) * len(names)
 	var dense []float32
 	if dim := fz.DenseDim(); dim > 0 {
@@ -342,6 +361,12 @@ func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32)
 	}
 	if fz.WordVec != nil && fz.Dense != 0 {
 		flags |= hdrWordVec
+	}
+	if net != nil {
+		if flags&hdrWordVec == 0 {
+			return errors.New("category: a gated network needs the GloVe word table")
+		}
+		flags |= hdrGated
 	}
 	weights = weights[:nh]
 	maxAbs := float32(0)
@@ -372,6 +397,9 @@ func Encode(w io.Writer, names []string, fz Featurizer, bias, weights []float32)
 	}
 	if dense != nil {
 		binary.Write(&buf, binary.LittleEndian, dense)
+	}
+	if net != nil {
+		net.encode(&buf)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -405,15 +433,26 @@ func (c *Classifier) Names() []string { return append([]string(nil), c.names...)
 
 // Classify returns every category with its probability, most likely first.
 func (c *Classifier) Classify(doc *text.Document) []Category {
-	fp := featPool.Get().(*[]Feature)
-	feats := c.fz.Features(doc, (*fp)[:0])
-	out := c.classify(feats)
-	*fp = feats
-	featPool.Put(fp)
+	sc := classPool.Get().(*classScratch)
+	var words *[]int32
+	if c.net != nil {
+		words = &sc.words
+	}
+	sc.feats = c.fz.features(doc.Text, sc.feats[:0], words)
+	out := c.classify(sc.feats, sc)
+	classPool.Put(sc)
 	return out
 }
 
-var featPool = sync.Pool{New: func() any { return new([]Feature) }}
+// classScratch is Classify's pooled scratch.
+type classScratch struct {
+	feats []Feature
+	words []int32 // the gated network's input
+	net   gatedScratch
+	sink  uint32 // of the loads that only bring rows into the caches
+}
+
+var classPool = sync.Pool{New: func() any { return new(classScratch) }}
 
 // Featurizer returns the feature settings of the model.
 func (c *Classifier) Featurizer() Featurizer { return c.fz }
@@ -421,11 +460,14 @@ func (c *Classifier) Featurizer() Featurizer { return c.fz }
 // ClassifyText tokenises s and classifies it.
 func (c *Classifier) ClassifyText(s string) []Category { return c.Classify(text.Analyze(s)) }
 
-func (c *Classifier) classify(feats []Feature) []Category {
+func (c *Classifier) classify(feats []Feature, sc *classScratch) []Category {
 	n := len(c.names)
 	scores := make([]float64, n)
 	for i := range scores {
 		scores[i] = float64(c.bias[i])
+	}
+	if c.net != nil {
+		sc.sink += c.net.touch(sc.words)
 	}
 	// Both touch every row first: with the model out of the caches these
 	// are independent loads that the CPU overlaps by the dozen, where the
@@ -435,6 +477,9 @@ func (c *Classifier) classify(feats []Feature) []Category {
 		c.classifyRows(feats, scores)
 	} else {
 		c.classifyBytes(feats, scores)
+	}
+	if c.net != nil {
+		c.net.addLogits(sc.words, scores, &sc.net)
 	}
 	probs := Softmax(scores)
 	out := make([]Category, n)
@@ -615,10 +660,13 @@ const maxTitle = 300
 // doc.Tokens, so that the model does not depend on the tokeniser it was
 // trained with.
 func (fz *Featurizer) Features(doc *text.Document, out []Feature) []Feature {
-	return fz.features(doc.Text, out)
+	return fz.features(doc.Text, out, nil)
 }
 
-func (fz *Featurizer) features(s string, out []Feature) []Feature {
+// features is Features; when words is not nil, it also sets *words to
+// the GloVe indices of those of the first gatedWords words that have one
+// (the gated network's input).
+func (fz *Featurizer) features(s string, out []Feature, words *[]int32) []Feature {
 	if len(s) > maxScan {
 		s = s[:maxScan]
 	}
@@ -639,6 +687,10 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 	}
 	subwords := lex && fz.Subword != 0
 	nsub := 0
+	glove := words != nil && lex && fz.Vectors.glove
+	if words != nil {
+		*words = (*words)[:0]
+	}
 	// The words are read and hashed first, their vector records looked
 	// up in two tight loops (the table slots, then the records), and only
 	// then counted: on a cold model the loads of one loop overlap instead
@@ -670,6 +722,11 @@ func (fz *Featurizer) features(s string, out []Feature) []Feature {
 			}
 			if r != nil {
 				tail := r[fz.Vectors.Dim:]
+				if glove && i < gatedWords {
+					if g := binary.LittleEndian.Uint32(tail[recGlove:]); g != 0 {
+						*words = append(*words, int32(g-1))
+					}
+				}
 				if tail[recFlags]&flagClusters != 0 {
 					fz.addClusters(ct, [3]uint16{
 						binary.LittleEndian.Uint16(tail[recIDs:]),

@@ -622,8 +622,8 @@ func TestViews(t *testing.T) {
 	body := make([][]Feature, len(all))
 	for i, e := range all {
 		tl, rest, _ := strings.Cut(e.Text, "\n")
-		title[i] = xs.fz.features(tl+"\n", nil)
-		body[i] = xs.fz.features(strings.TrimLeft(rest, "\n"), nil)
+		title[i] = xs.fz.features(tl+"\n", nil, nil)
+		body[i] = xs.fz.features(strings.TrimLeft(rest, "\n"), nil, nil)
 	}
 	grid := [][2]float64{{0, 0}, {0.25, 0}, {0.5, 0}, {0, 0.25}, {0, 0.5}, {0.25, 0.25}, {0.5, 0.5}, {-0.25, 0}}
 	for _, seed := range x18seeds() {

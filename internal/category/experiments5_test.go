@@ -367,8 +367,8 @@ func TestConvert(t *testing.T) {
 	}
 	diff := 0
 	for _, s := range texts {
-		a := old.features(s, nil)
-		c := neu.features(s, nil)
+		a := old.features(s, nil, nil)
+		c := neu.features(s, nil, nil)
 		if !slices.Equal(a, c) {
 			diff++
 		}

@@ -17,8 +17,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/lector-nlp/lector/internal/corpus"
-	"github.com/lector-nlp/lector/internal/text"
 	"github.com/lector-nlp/lector/internal/wordclusters"
+	"github.com/lector-nlp/lector/internal/wordvec"
 )
 
 // Example is one labelled training document.
@@ -27,6 +27,9 @@ type Example struct {
 	Label  int    // index into Names
 	Text   string
 	Feats  []Feature
+	// Words are the GloVe indices of the words of the text the gated
+	// network reads (Featurize; see gated.go).
+	Words []int32
 	// Extra are trained on along with the item and never tested on: the
 	// AG-shaped lead of a BBC article (AddLeads).
 	Extra []Example
@@ -131,7 +134,7 @@ func LoadBBC(dir string) ([]Example, error) {
 // Featurize computes the features of every example.
 func Featurize(exs []Example, fz *Featurizer) {
 	for i := range exs {
-		exs[i].Feats = fz.Features(&text.Document{Text: exs[i].Text}, nil)
+		exs[i].Feats = fz.features(exs[i].Text, nil, &exs[i].Words)
 		Featurize(exs[i].Extra, fz)
 	}
 }
@@ -235,6 +238,9 @@ type TrainOptions struct {
 	Bag int
 	// LeadWeight is the weight of the items' Extra leads (AddLeads).
 	LeadWeight float64
+	// Gated is the gated network mixed into the linear model
+	// (Gated.Weight 0: none).
+	Gated GatedOptions
 }
 
 // DefaultFeatures are the feature settings of the shipped model; Clusters
@@ -262,7 +268,7 @@ func NewFeaturizer() (*Featurizer, error) {
 }
 
 // DefaultTrainOptions are the settings used for the shipped model.
-var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.3, Bag: 6}
+var DefaultTrainOptions = TrainOptions{Bits: 18, Epochs: 8, Rate: 0.5, L2: 3e-4, Seed: 1, BBCWeight: 2.5, NBLR: true, NBAlpha: 0.1, Temperature: 1.3, Bag: 6, Gated: DefaultGated}
 
 // Train fits multinomial logistic regression with AdaGrad and returns the
 // bias and bucket-major weights.
@@ -437,11 +443,16 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 			}
 		}
 		bias, w := Fit(train, o)
+		net := FitNet(train, o)
+		var sc gatedScratch
 		for _, i := range test {
 			e := exs[i]
-			p, _ := Predict(bias, w, len(Names), e.Feats, SourceLabels(e.Source))
-			q, _ := Predict(bias, w, len(Names), e.Feats, nil)
-			logits = append(logits, Logits(bias, w, e.Feats))
+			lg := Logits(bias, w, e.Feats)
+			if net != nil {
+				net.addLogits(e.Words, lg, &sc)
+			}
+			p, q := argmaxOf(lg, SourceLabels(e.Source)), argmaxOf(lg, nil)
+			logits = append(logits, lg)
 			gold = append(gold, e.Label)
 			n[e.Source]++
 			fn[e.Source]++
@@ -505,6 +516,36 @@ func CrossValidate(exs []Example, k int, o TrainOptions) CVResult {
 	return r
 }
 
+// argmaxOf returns the index of the largest of lg among allowed (all
+// when nil).
+func argmaxOf(lg []float64, allowed []int) int {
+	best := -1
+	for c := range lg {
+		if allowed != nil && !contains(allowed, c) {
+			continue
+		}
+		if best < 0 || lg[c] > lg[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// FitNet trains the gated network on exs (their Words; see Featurize) and
+// folds it with its weight in the mix (o.Gated.Weight over
+// o.Gated.Temperature), or returns nil when o.Gated.Weight is 0.
+func FitNet(exs []Example, o TrainOptions) *FoldedNet {
+	if o.Gated.Weight == 0 {
+		return nil
+	}
+	vecs := GatedVectors(wordvec.Default(), o.Gated.Vocab)
+	wt := o.Gated.Weight
+	if o.Gated.Temperature > 0 {
+		wt /= o.Gated.Temperature
+	}
+	return TrainGated(exs, vecs, o.Gated).Fold(vecs, wt)
+}
+
 // FormatCV renders a CVResult as one line.
 func FormatCV(r CVResult) string {
 	var parts []string
@@ -530,7 +571,11 @@ func Fit(exs []Example, o TrainOptions) (bias, w []float32) {
 		train = bagged(train)
 	}
 	exs = expandExtra(exs)
-	defer func() { applyTemperature(bias, w, o.Temperature) }()
+	temp := o.Temperature
+	if o.Gated.Weight != 0 && o.Gated.Temperature > 0 {
+		temp *= o.Gated.Temperature
+	}
+	defer func() { applyTemperature(bias, w, temp) }()
 	bias, w = train(exs, len(Names), o)
 	if len(o.Unlabeled) == 0 {
 		return bias, w

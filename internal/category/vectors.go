@@ -42,6 +42,8 @@ type Vectors struct {
 	mask   uint64
 	// clustered: the records carry the words' clusters (WithClusters).
 	clustered bool
+	// glove: the records carry the words' GloVe indices (recGlove)
+	glove bool
 	// slots, when not nil, holds each record in the index slot that
 	// points to it (stride bytes a slot, zero where the index is empty;
 	// see slotted): a word's look-up then reads its record's two lines,
@@ -56,6 +58,10 @@ const (
 	recFlags = 6 // flagVec | flagClusters
 	recKey   = 8 // uint64 key
 	recTail  = 16
+	// recGlove (uint32: 1 + the word's GloVe index, 0 none) follows in
+	// tables with room for it (Vectors.glove; WithWordVec sets it): the
+	// gated network's row of the word
+	recGlove = 16
 
 	flagVec      = 1
 	flagClusters = 2
@@ -112,6 +118,7 @@ type lexEntry struct {
 	vec    []byte // int8; nil: none
 	ids    [3]uint16
 	hasIDs bool
+	glove  uint32 // 1 + GloVe index; 0 none
 }
 
 func buildVectors(dim int, scale float32, es []lexEntry, clustered, huge bool) *Vectors {
@@ -121,6 +128,7 @@ func buildVectors(dim int, scale float32, es []lexEntry, clustered, huge bool) *
 		size *= 2
 	}
 	v := &Vectors{Dim: dim, n: len(es), stride: stride, scale: scale, mask: uint64(size - 1), clustered: clustered}
+	v.glove = dim > 0 && stride >= dim+recGlove+4
 	if huge {
 		v.index = hugemem.Make[byte, struct{}](nil, 8*size)
 		v.recs = hugemem.Make[byte, struct{}](nil, stride*len(es))
@@ -144,6 +152,9 @@ func buildVectors(dim int, scale float32, es []lexEntry, clustered, huge bool) *
 		}
 		r[dim+recFlags] = fl
 		binary.LittleEndian.PutUint64(r[dim+recKey:], e.key)
+		if v.glove {
+			binary.LittleEndian.PutUint32(r[dim+recGlove:], e.glove)
+		}
 		j := e.key & v.mask
 		for binary.LittleEndian.Uint32(v.index[8*j+4:]) != 0 {
 			j = (j + 1) & v.mask
@@ -165,6 +176,9 @@ func (v *Vectors) appendEntries(es []lexEntry) []lexEntry {
 		fl := r[v.Dim+recFlags]
 		if fl&flagVec != 0 {
 			e.vec = r[:v.Dim]
+		}
+		if v.glove {
+			e.glove = binary.LittleEndian.Uint32(r[v.Dim+recGlove:])
 		}
 		if fl&flagClusters != 0 {
 			e.hasIDs = true
@@ -259,11 +273,11 @@ func (v *Vectors) WithWordVec(t *wordvec.Table, huge bool) *Vectors {
 		// (buildVectors places it after the first in its probe sequence).
 		if j := v.find(k); j != 0 && es[j-1].key == k {
 			if es[j-1].vec == nil {
-				es[j-1].vec = row
+				es[j-1].vec, es[j-1].glove = row, uint32(i+1)
 			}
 			continue
 		}
-		es = append(es, lexEntry{key: k, vec: row})
+		es = append(es, lexEntry{key: k, vec: row, glove: uint32(i + 1)})
 	}
 	return buildVectors(t.Dim(), 1.0/127, es, v.clustered, huge)
 }
@@ -436,6 +450,7 @@ func decodeVectors(b []byte) (*Vectors, []byte, error) {
 	}
 	b = b[hs+int(h.Pad):]
 	v := &Vectors{Dim: dim, n: n, stride: stride, scale: h.Scale, mask: uint64(size - 1), clustered: h.Flags&1 != 0}
+	v.glove = dim > 0 && stride >= dim+recGlove+4
 	v.index, b = b[:8*size], b[8*size:]
 	v.recs, b = b[:n*stride], b[n*stride:]
 	return v, b, nil

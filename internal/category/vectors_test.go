@@ -90,7 +90,7 @@ func TestWordTable(t *testing.T) {
 		"Shares of the bank rose 3.5 percent in London and Paris after the European Central Bank kept interest rates unchanged.",
 		"The striker scored twice as Madrid beat Barcelona; the coach praised the defence.",
 	} {
-		a, b := sep.features(s, nil), one.features(s, nil)
+		a, b := sep.features(s, nil, nil), one.features(s, nil, nil)
 		if !slices.Equal(a, b) {
 			t.Errorf("features differ on %q", s)
 		}
@@ -155,7 +155,7 @@ func TestSubwords(t *testing.T) {
 	nh := uint32(1) << fz.Bits
 	hashed := func(fz Featurizer, s string) []Feature {
 		var out []Feature
-		for _, f := range fz.features(s, nil) {
+		for _, f := range fz.features(s, nil, nil) {
 			if f.Index < nh {
 				out = append(out, f)
 			}

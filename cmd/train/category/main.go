@@ -11,6 +11,8 @@
 //	go run ./cmd/train/category                              # train and write the model
 //	go run ./cmd/train/category -cv 5                        # also print 5-fold cross-validation first
 //	go run ./cmd/train/category -cv 5 -cv-sets all -cv-only -dense 3   # try a setting
+//	go run ./cmd/train/category -cv 5 -cv-sets all -cv-only -gated-weight 0.5 -fold-seed 7
+//	                     # with the gated network mixed in (not shipped; see internal/category/gated.go)
 //
 // Until session 8 the vectors were learnt by skip-gram on the unlabelled
 // news under -data (CNN/DailyMail dev stories, Reuters-21578,
@@ -74,6 +76,11 @@ func main() {
 	flag.IntVar(&vo.MinCount, "vec-min-count", vo.MinCount, "least count of a word with a vector (when trained)")
 	flag.IntVar(&vo.Threads, "vec-threads", vo.Threads, "skip-gram threads (when trained)")
 	vecOnly := flag.Bool("vectors-only", false, "stop after training (or reading) the word vectors")
+	flag.Float64Var(&o.Gated.Weight, "gated-weight", o.Gated.Weight, "weight of the gated network's logits in the mix (0: no network)")
+	flag.IntVar(&o.Gated.Vocab, "gated-vocab", o.Gated.Vocab, "most frequent GloVe words the gated network reads (and the model holds folded rows of)")
+	flag.IntVar(&o.Gated.Epochs, "gated-epochs", o.Gated.Epochs, "gated network's training epochs")
+	flag.IntVar(&o.Gated.Average, "gated-average", o.Gated.Average, "average the gated network's weights over the steps of its last N epochs (0: the last step's)")
+	flag.Int64Var(&o.Gated.Seed, "gated-seed", o.Gated.Seed, "gated network's initialisation and shuffle seed")
 	clusters := flag.String("clusters", "internal/wordclusters/clusters.txt.gz", "the word clusters' table file (merged into the vectors' table)")
 	flag.Parse()
 	o.Bits = *bits
@@ -163,8 +170,13 @@ func main() {
 	t0 = time.Now()
 	bias, w := category.Fit(exs, o)
 	log.Printf("trained in %v", time.Since(t0).Round(time.Millisecond))
+	t0 = time.Now()
+	net := category.FitNet(exs, o)
+	if net != nil {
+		log.Printf("gated network trained in %v", time.Since(t0).Round(time.Millisecond))
+	}
 	var buf bytes.Buffer
-	if err := category.Encode(&buf, category.Names, *fz, bias, w); err != nil {
+	if err := category.EncodeNet(&buf, category.Names, *fz, bias, w, net); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {

@@ -1,0 +1,126 @@
+package category
+
+import (
+	"bytes"
+	"math"
+	"math/rand"
+	"testing"
+
+	"github.com/lector-nlp/lector/internal/cputime"
+	"github.com/lector-nlp/lector/internal/wordvec"
+)
+
+// TestFoldMatchesNet: the folded network's logits are the trained
+// network's, up to the int8 rows (a trained-looking random network over
+// the first 2,000 GloVe words), repeated words counted as often as they
+// occur.
+func TestFoldMatchesNet(t *testing.T) {
+	vecs := GatedVectors(wordvec.Default(), 2000)
+	rng := rand.New(rand.NewSource(3))
+	n := newGatedNet(4, 64, wordvec.Dim, len(Names), rng)
+	for i := range n.g {
+		n.g[i] = rng.NormFloat64() * 0.5
+	}
+	for i := range n.b1 {
+		n.b1[i] = rng.NormFloat64() * 0.1
+	}
+	f := n.Fold(vecs, 1)
+	var sc gatedScratch
+	worst := 0.0
+	for trial := 0; trial < 50; trial++ {
+		rows := make([]int32, 1+rng.Intn(300))
+		for i := range rows {
+			rows[i] = int32(rng.Intn(300)) // many repeats
+		}
+		want := n.Logits(vecs, rows)
+		got := make([]float64, len(Names))
+		f.addLogits(append(rows, 5000, 2001), got, &sc) // past the vocabulary: skipped
+		for c := range got {
+			worst = max(worst, math.Abs(got[c]-want[c]))
+		}
+	}
+	if worst > 0.02 {
+		t.Errorf("folded logits differ from the network's by up to %.4f", worst)
+	}
+	t.Logf("largest difference %.5f", worst)
+	got := []float64{1, 2, 3, 4, 5, 6}
+	f.addLogits(nil, got, &sc)
+	if got[0] != 1 || got[5] != 6 {
+		t.Errorf("no words: scores changed to %v", got)
+	}
+}
+
+// TestEncodeNetRoundTrip: a model with a network decodes to the same
+// network.
+func TestEncodeNetRoundTrip(t *testing.T) {
+	vecs := GatedVectors(wordvec.Default(), 100)
+	n := newGatedNet(2, 8, wordvec.Dim, len(Names), rand.New(rand.NewSource(1)))
+	f := n.Fold(vecs, 0.5)
+	fz := Featurizer{Bits: 4, Dense: 1, WordVec: wordvec.Default()}
+	fz.Vectors = NewVectors(nil, nil, 0, nil).WithWordVec(fz.WordVec, false)
+	w := make([]float32, (16+fz.DenseDim())*len(Names))
+	var buf bytes.Buffer
+	if err := EncodeNet(&buf, Names, fz, make([]float32, len(Names)), w, f); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Decode(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := c.net
+	if g == nil || g.K != 2 || g.H != 8 || g.weight != 0.5 || !bytes.Equal(int8Bytes(g.rows), int8Bytes(f.rows)) || g.gate[len(g.gate)-1] != f.gate[len(f.gate)-1] || g.w2[len(g.w2)-1] != f.w2[len(f.w2)-1] {
+		t.Fatal("network not decoded as encoded")
+	}
+}
+
+func int8Bytes(x []int8) []byte {
+	b := make([]byte, len(x))
+	for i, v := range x {
+		b[i] = byte(v)
+	}
+	return b
+}
+
+// BenchmarkGatedNet: the folded network over 300 words (about 150
+// distinct) of a 30,000-word table.
+func BenchmarkGatedNet(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	vecs := GatedVectors(wordvec.Default(), 30000)
+	f := newGatedNet(4, 64, wordvec.Dim, len(Names), rng).Fold(vecs, 0.5)
+	rows := make([]int32, 300)
+	for i := range rows {
+		rows[i] = int32(rng.Intn(150) * rng.Intn(200))
+	}
+	var sc gatedScratch
+	scores := make([]float64, len(Names))
+	b.ReportAllocs()
+	defer cputime.LockThread()()
+	t0 := cputime.Thread()
+	n := 0
+	for b.Loop() {
+		f.addLogits(rows, scores, &sc)
+		n++
+	}
+	b.ReportMetric(float64((cputime.Thread()-t0).Nanoseconds())/float64(n), "cpu-ns/op")
+}
+
+// TestAxpy: axpy adds as axpyGo does, bit for bit.
+func TestAxpy(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	for _, n := range []int{0, 5, 16, 37, 64} {
+		src := make([]int8, n)
+		a, b := make([]float32, n), make([]float32, n)
+		for i := range src {
+			src[i] = int8(rng.Intn(256) - 128)
+			a[i] = rng.Float32()
+			b[i] = a[i]
+		}
+		axpy(a, src, 0.37)
+		axpyGo(b, src, 0.37)
+		for i := range a {
+			if a[i] != b[i] || (n > 0 && a[i] == 0) {
+				t.Fatalf("n %d: element %d %v, want %v", n, i, a[i], b[i])
+			}
+		}
+	}
+}

@@ -543,7 +543,19 @@ func FitNet(exs []Example, o TrainOptions) *FoldedNet {
 	if o.Gated.Temperature > 0 {
 		wt /= o.Gated.Temperature
 	}
-	return TrainGated(exs, vecs, o.Gated).Fold(vecs, wt)
+	nets := max(1, o.Gated.Nets)
+	var f *FoldedNet
+	for i := 0; i < nets; i++ {
+		og := o.Gated
+		og.Seed += int64(i)
+		g := TrainGated(exs, vecs, og).Fold(vecs, o.Gated.Folded, o.Gated.Vocab, wt/float64(nets))
+		if f == nil {
+			f = g
+		} else {
+			f.more = append(f.more, g)
+		}
+	}
+	return f
 }
 
 // FormatCV renders a CVResult as one line.

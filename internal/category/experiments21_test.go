@@ -70,6 +70,8 @@
 //	               the loaded machine (BenchmarkGated21): shipping it would
 //	               need the sentiment model's folding of the first layer
 //	               into the word table, or float32 and fewer words.
+//	               Shipped in session 22, folded (one network, weight
+//	               0.5; gated.go has its figures).
 //	TestGatedFeat21 the gated means of a net learnt on the training fold
 //	               appended to the shipped features as a dense block
 //	               (each mean L2-normalised, times gw), bag-6 NB-LR: gw 2

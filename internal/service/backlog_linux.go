@@ -7,7 +7,9 @@ import (
 )
 
 // Backlog returns the bytes written to c that its peer has not yet
-// acknowledged (SIOCOUTQ).
+// acknowledged (SIOCOUTQ) and still can: 0 once the connection is reset
+// or closed (TCP state CLOSE), whose queue the kernel keeps but never
+// sends, so that no one waits for it.
 func Backlog(c net.Conn) (int, bool) {
 	raw, ok := rawConn(c)
 	if !ok {
@@ -15,12 +17,35 @@ func Backlog(c net.Conn) (int, bool) {
 	}
 	var n int32
 	var errno syscall.Errno
+	state := byte(0)
 	if err := raw.Control(func(fd uintptr) {
 		_, _, errno = syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TIOCOUTQ, uintptr(unsafe.Pointer(&n)))
+		if errno == 0 && n > 0 {
+			state = tcpState(fd)
+		}
 	}); err != nil || errno != 0 {
 		return 0, false
 	}
+	if state == tcpClose {
+		return 0, true
+	}
 	return int(n), true
+}
+
+// tcpClose is the kernel's TCP_CLOSE state: a socket reset by its peer.
+const tcpClose = 7
+
+// tcpState returns the TCP state of socket fd, the first byte of its
+// struct tcp_info, or 0 when it cannot be read.
+func tcpState(fd uintptr) byte {
+	var info [8]byte // tcpi_state comes first
+	l := uint32(len(info))
+	_, _, errno := syscall.Syscall6(syscall.SYS_GETSOCKOPT, fd, syscall.IPPROTO_TCP, syscall.TCP_INFO,
+		uintptr(unsafe.Pointer(&info[0])), uintptr(unsafe.Pointer(&l)), 0)
+	if errno != 0 || l == 0 {
+		return 0
+	}
+	return info[0]
 }
 
 // SendBuffer returns the size of c's send buffer (SO_SNDBUF, which the

@@ -9,6 +9,8 @@ import (
 	"unsafe"
 
 	"github.com/lector-nlp/lector/internal/wordvec"
+
+	"github.com/lector-nlp/lector/internal/vecmath"
 )
 
 // The gated network (session 22; found in session 21, TestGated21): a
@@ -532,7 +534,7 @@ func (f *FoldedNet) addLogits(rows []int32, scores []float64, sc *gatedScratch) 
 		row := f.rows[r*K*H : (r+1)*K*H]
 		for k := 0; k < K; k++ {
 			wsum[k&7] += n * g[k]
-			axpy(acc[k*H:(k+1)*H], row[k*H:(k+1)*H], s*g[k])
+			vecmath.Axpy(acc[k*H:(k+1)*H], row[k*H:(k+1)*H], s*g[k])
 		}
 	}
 	h := sc.h[:H]
@@ -611,30 +613,8 @@ func (f *FoldedNet) rareLayer(sc *gatedScratch, acc []float32) {
 				continue
 			}
 			j := k*D + d
-			axpy(a, f.w1q[j*H:(j+1)*H], x*f.w1s[j])
+			vecmath.Axpy(a, f.w1q[j*H:(j+1)*H], x*f.w1s[j])
 		}
-	}
-}
-
-// axpyGo adds a × src to dst (len(dst) == len(src)), eight at a time
-// (axpy is the same, in assembly on amd64).
-func axpyGo(dst []float32, src []int8, a float32) {
-	dst = dst[:len(src)]
-	for len(src) >= 8 {
-		q := src[:8:8]
-		d := dst[:8:8]
-		d[0] += a * float32(q[0])
-		d[1] += a * float32(q[1])
-		d[2] += a * float32(q[2])
-		d[3] += a * float32(q[3])
-		d[4] += a * float32(q[4])
-		d[5] += a * float32(q[5])
-		d[6] += a * float32(q[6])
-		d[7] += a * float32(q[7])
-		src, dst = src[8:], dst[8:]
-	}
-	for j, q := range src {
-		dst[j] += a * float32(q)
 	}
 }
 

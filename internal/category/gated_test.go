@@ -110,27 +110,6 @@ func BenchmarkGatedNet(b *testing.B) {
 	b.ReportMetric(float64((cputime.Thread()-t0).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
-// TestAxpy: axpy adds as axpyGo does, bit for bit.
-func TestAxpy(t *testing.T) {
-	rng := rand.New(rand.NewSource(2))
-	for _, n := range []int{0, 5, 16, 37, 64} {
-		src := make([]int8, n)
-		a, b := make([]float32, n), make([]float32, n)
-		for i := range src {
-			src[i] = int8(rng.Intn(256) - 128)
-			a[i] = rng.Float32()
-			b[i] = a[i]
-		}
-		axpy(a, src, 0.37)
-		axpyGo(b, src, 0.37)
-		for i := range a {
-			if a[i] != b[i] || (n > 0 && a[i] == 0) {
-				t.Fatalf("n %d: element %d %v, want %v", n, i, a[i], b[i])
-			}
-		}
-	}
-}
-
 // TestShippedNet: the shipped model has its network; it reads the words
 // of an article (some past its folded rows), on its own it finds the
 // article's category, and it moves the linear model's scores.

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/lector-nlp/lector/internal/vecmath"
 )
 
 // vecTable holds word vectors learnt from unlabelled news (skip-gram),
@@ -786,7 +788,7 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 		wsum[blk] += w
 		o := r*K*H + f.pos[blk]*H
 		_ = f.rows[o+H-1]
-		axpyBlock(&acc[blk*H], &f.rows[o], H, w*s.vsc[i])
+		vecmath.AxpyBlock(&acc[blk*H], &f.rows[o], H, w*s.vsc[i])
 	}
 	l, rc := 0, len(s.word)
 	if K > 3 {
@@ -890,28 +892,5 @@ func (f *folded) logits(s *sentence, a, b int, masked []bool, acc []float32, z *
 	}
 	for c := range o {
 		z[c] += weight * float64(o[c])
-	}
-}
-
-// axpyGo adds a × src to dst[:len(src)], eight at a time (each element's
-// product and sum as in the plain loop). axpy is the same, in assembly
-// on amd64.
-func axpyGo(dst []float32, src []int8, a float32) {
-	dst = dst[:len(src)]
-	for len(src) >= 8 {
-		q := src[:8:8]
-		d := dst[:8:8]
-		d[0] += a * float32(q[0])
-		d[1] += a * float32(q[1])
-		d[2] += a * float32(q[2])
-		d[3] += a * float32(q[3])
-		d[4] += a * float32(q[4])
-		d[5] += a * float32(q[5])
-		d[6] += a * float32(q[6])
-		d[7] += a * float32(q[7])
-		src, dst = src[8:], dst[8:]
-	}
-	for j, q := range src {
-		dst[j] += a * float32(q)
 	}
 }

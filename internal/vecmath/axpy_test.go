@@ -1,13 +1,15 @@
-package sentiment
+package vecmath_test
 
 import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/lector-nlp/lector/internal/vecmath"
 )
 
-// TestAxpy checks that axpy and axpyBlock (assembly on amd64) give
-// axpyGo's sums bit for bit, on every length up to 80 and on extreme
+// TestAxpy checks that Axpy and AxpyBlock (assembly on amd64) give
+// AxpyGo's sums bit for bit, on every length up to 80 and on extreme
 // values.
 func TestAxpy(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -38,10 +40,10 @@ func TestAxpy(t *testing.T) {
 			}
 			got := append([]float32(nil), want...)
 			blk := append([]float32(nil), want...)
-			axpyGo(want, src, a)
-			axpy(got, src, a)
+			vecmath.AxpyGo(want, src, a)
+			vecmath.Axpy(got, src, a)
 			if n > 0 {
-				axpyBlock(&blk[0], &src[0], n, a)
+				vecmath.AxpyBlock(&blk[0], &src[0], n, a)
 			} else {
 				blk = want
 			}

@@ -35,6 +35,21 @@ func Backlog(c net.Conn) (int, bool) {
 // tcpClose is the kernel's TCP_CLOSE state: a socket reset by its peer.
 const tcpClose = 7
 
+// TCPState returns the kernel's TCP state of the socket under c (the
+// first byte of its struct tcp_info: 7 CLOSE, reset; 8 CLOSE_WAIT, closed
+// by the peer), and false where it cannot be read.
+func TCPState(c net.Conn) (byte, bool) {
+	raw, ok := rawConn(c)
+	if !ok {
+		return 0, false
+	}
+	var state byte
+	if err := raw.Control(func(fd uintptr) { state = tcpState(fd) }); err != nil || state == 0 {
+		return 0, false
+	}
+	return state, true
+}
+
 // tcpState returns the TCP state of socket fd, the first byte of its
 // struct tcp_info, or 0 when it cannot be read.
 func tcpState(fd uintptr) byte {

@@ -10,3 +10,6 @@ func Backlog(net.Conn) (int, bool) { return 0, false }
 
 // SendBuffer is not known on this system.
 func SendBuffer(net.Conn) (int, bool) { return 0, false }
+
+// TCPState is not known on this system.
+func TCPState(net.Conn) (byte, bool) { return 0, false }

@@ -985,15 +985,7 @@ func (r *resolver) headlineHeads() {
 			drop = append(drop, c)
 		}
 	}
-	for _, c := range drop {
-		c.dropped = true
-		for _, m := range c.ments {
-			for i := m.first; i < m.last; i++ {
-				r.inMent[i] = false
-			}
-		}
-		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
-	}
+	r.drop(drop)
 	r.dropJoined()
 }
 
@@ -1330,15 +1322,7 @@ func (r *resolver) commonAcronyms() {
 			}
 		}
 	}
-	for _, c := range drop {
-		c.dropped = true
-		for _, m := range c.ments {
-			for i := m.first; i < m.last; i++ {
-				r.inMent[i] = false
-			}
-		}
-		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
-	}
+	r.drop(drop)
 	if len(drop) > 0 {
 		r.dropJoined()
 	}
@@ -1477,6 +1461,20 @@ func (r *resolver) joinTypeSplits() {
 	}
 	if moved {
 		r.dropJoined()
+	}
+}
+
+// drop takes the clusters cs out of the resolution: their tokens are
+// free for other mentions and their names lead to none of them.
+func (r *resolver) drop(cs []*cluster) {
+	for _, c := range cs {
+		c.dropped = true
+		for _, m := range c.ments {
+			for i := m.first; i < m.last; i++ {
+				r.inMent[i] = false
+			}
+		}
+		r.byName[c.lname] = slices.DeleteFunc(r.byName[c.lname], func(o *cluster) bool { return o == c })
 	}
 }
 

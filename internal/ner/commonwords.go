@@ -460,6 +460,7 @@ func hasUpper(w string) bool {
 func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention {
 	toks := doc.Tokens
 	drop := false
+	var inside map[string]bool // the words written capitalised inside a sentence, read once when needed
 	for i := range out {
 		m := &out[i]
 		if !nameType(m.Type) {
@@ -487,7 +488,10 @@ func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention 
 		if n := m.Last; n < len(toks) && (toks[n].POS == "CD" || toks[n].Text == "v" || toks[n].Text == "vs" || toks[n].Text == "vs.") {
 			continue // a table or a fixture: "Stoke 4 3 1 0", "Reading v Stockport"
 		}
-		if capitalisedInside(doc, w) {
+		if inside == nil {
+			inside = capitalisedInside(doc)
+		}
+		if inside[w] {
 			continue
 		}
 		m.Type, drop = "", true
@@ -498,20 +502,22 @@ func (r *Recognizer) commonOpeners(doc *text.Document, out []Mention) []Mention 
 	return out
 }
 
-// capitalisedInside reports whether the text writes w, capitalised as it
-// is, somewhere other than at a sentence's start.
-func capitalisedInside(doc *text.Document, w string) bool {
+// capitalisedInside returns the capitalised words the text writes
+// somewhere other than at a sentence's start or a quotation's.
+func capitalisedInside(doc *text.Document) map[string]bool {
+	inside := map[string]bool{}
 	si := 0
 	for k, t := range doc.Tokens {
 		for si < len(doc.Sentences) && doc.Sentences[si].Last <= k {
 			si++
 		}
-		if t.Text == w && (si >= len(doc.Sentences) || doc.Sentences[si].First != k) {
-			if k > 0 && text.IsDoubleQuote(doc.Tokens[k-1].Text) {
-				continue // a quotation's first word
-			}
-			return true
+		if !isTitleCase(t.Text) || si < len(doc.Sentences) && doc.Sentences[si].First == k {
+			continue
 		}
+		if k > 0 && text.IsDoubleQuote(doc.Tokens[k-1].Text) {
+			continue // a quotation's first word
+		}
+		inside[t.Text] = true
 	}
-	return false
+	return inside
 }
